@@ -1,0 +1,68 @@
+package model
+
+import "time"
+
+// Flags are facts about an entry that the UI and exports surface.
+type Flags uint8
+
+// Entry flags.
+const (
+	FlagTimeInferred Flags = 1 << iota // no time of its own: inherited from the previous entry of its source
+	FlagParseError                     // a parser recognised the shape but failed; Err says why
+	FlagTruncated                      // the line was longer than the maximum and was cut
+	FlagPartial                        // a partial line flushed without its newline (quiet file or EOF)
+)
+
+// Has reports whether every flag in f2 is set.
+func (f Flags) Has(f2 Flags) bool { return f&f2 == f2 }
+
+// Entry is one parsed event: what the parsers produce, what the query
+// evaluates and what exports write. The store keeps a compact form and
+// rebuilds Entries on demand.
+type Entry struct {
+	// Seq is the entry's position in the store, counted from the first entry
+	// ever appended; 0 until the store assigns it. It never changes, even
+	// when older entries are evicted.
+	Seq int64
+	// Time is the event time: from the payload when it has one, otherwise
+	// from the envelope, otherwise inherited (FlagTimeInferred).
+	Time   time.Time
+	Level  Level
+	Kind   Kind
+	Flags  Flags
+	Source SourceID
+	Origin Origin
+	// Fields are the parsed fields; see keys.go for the names each kind uses.
+	Fields Fields
+	// Raw is the record's bytes as read (see Record.Raw). Exports write it
+	// unchanged; the UI shows it escaped.
+	Raw []byte
+	// Payload is the part of Raw the payload parser read, after the envelope
+	// (a docker json-file record's "log" string, a syslog line's message).
+	// It may alias Raw.
+	Payload []byte
+	// Err is the parse error, if a parser recognised the shape but failed.
+	Err string
+}
+
+// Origin is where an entry came from: the envelope and the source's metadata.
+type Origin struct {
+	Received time.Time // envelope or transport time
+	Offset   int64     // byte offset in the source file, -1 if none
+	Stream   Stream
+	Host     string
+	Unit     string
+	Ident    string // syslog identifier / container name
+	PID      int
+	Journal  *JournalFields // nil unless read from journald
+	Envelope string         // the envelope's name ("docker-json", "syslog", "bare"...)
+}
+
+// Message returns the entry's human message: the "message" field when the
+// parser set one, otherwise the payload text.
+func (e *Entry) Message() string {
+	if m := e.Fields.Value(KeyMessage); m != "" {
+		return m
+	}
+	return string(e.Payload)
+}

@@ -1,0 +1,77 @@
+package model
+
+import "time"
+
+// SourceID names the input a record came from (an index into the source list
+// the program was started with). It is small so that entries stay compact.
+type SourceID uint16
+
+// Stream is the output stream a container runtime or journald saw the line on.
+type Stream uint8
+
+// Streams a line can come from.
+const (
+	StreamUnknown Stream = iota
+	StreamStdout
+	StreamStderr
+)
+
+// String returns "stdout", "stderr" or "".
+func (s Stream) String() string {
+	switch s {
+	case StreamStdout:
+		return "stdout"
+	case StreamStderr:
+		return "stderr"
+	}
+	return ""
+}
+
+// Mark says what a record is, apart from an ordinary line.
+type Mark uint8
+
+// Marks a source may put on a record. A marked record carries no line of its
+// own: it tells the store about a loss or a boundary in the stream.
+const (
+	MarkLine     Mark = iota // an ordinary line
+	MarkGap                  // data known to be lost: Note says why, Count how much
+	MarkBoundary             // the service restarted or the host rebooted: Note says which
+)
+
+// Record is one line exactly as a source read it, plus what the source knows
+// about where it came from. Raw must not be retained by consumers past the
+// call that received it unless copied: sources may reuse the buffer.
+type Record struct {
+	// Raw holds the bytes as read, without the line terminator: for files the
+	// whole line on disk (envelope included), for journald the MESSAGE field.
+	Raw []byte
+	// Source identifies the input; the store uses it to re-read raw bytes.
+	Source SourceID
+	// Offset is the byte offset of Raw in its file, or -1 when the bytes
+	// cannot be re-read (stdin, journald, compressed files, demo).
+	Offset int64
+	// Received is when the transport stamped the line (journald's realtime
+	// timestamp) or, failing that, when the source read it.
+	Received time.Time
+	// Journal holds the journald fields when the record came from the journal.
+	Journal *JournalFields
+	// Mark is MarkLine for ordinary lines.
+	Mark Mark
+	// Note explains a gap or boundary ("rotation", "suppressed by journald").
+	Note string
+	// Count is how many lines or bytes a gap lost (Note says which), 0 if unknown.
+	Count int64
+}
+
+// JournalFields are the journald fields connlog keeps for each entry.
+type JournalFields struct {
+	Cursor       string
+	Hostname     string
+	Unit         string // _SYSTEMD_UNIT
+	Identifier   string // SYSLOG_IDENTIFIER
+	PID          int
+	Priority     int // -1 when absent; never used as the level of Twingate lines
+	BootID       string
+	InvocationID string // _SYSTEMD_INVOCATION_ID
+	Transport    string // _TRANSPORT
+}

@@ -1,0 +1,28 @@
+// Package source reads logs where they live — the journal, files (followed
+// across rotation, compressed rotations too), standard input and the built-in
+// demo — and sends them on as batches of model.Record. Sources never parse;
+// they frame lines and say what they lost.
+package source
+
+import (
+	"context"
+
+	"connlog/model"
+)
+
+// Source produces records from one input.
+type Source interface {
+	// Name is what the status line shows: the unit, the path, "stdin", "demo".
+	Name() string
+	// Run sends batches of records to out until the input ends (when not
+	// following) or ctx is cancelled. Every Record.Raw in a batch is owned by
+	// the receiver. Run returns nil at a clean end; an error says what the
+	// user can do about it.
+	Run(ctx context.Context, out chan<- []model.Record) error
+}
+
+// RawReader re-reads the raw bytes of a record by the offset the source gave
+// it (Record.Offset), so that the store need not keep file contents in memory.
+type RawReader interface {
+	ReadRaw(offset int64, n int, buf []byte) ([]byte, error)
+}
