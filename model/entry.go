@@ -43,6 +43,9 @@ type Entry struct {
 	Payload []byte
 	// Err is the parse error, if a parser recognised the shape but failed.
 	Err string
+	// Item is the entry's index among the entries its record produced (a
+	// Tailscale flow message yields one per traffic item); 0 for most.
+	Item int
 }
 
 // Origin is where an entry came from: the envelope and the source's metadata.

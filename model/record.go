@@ -75,3 +75,10 @@ type JournalFields struct {
 	InvocationID string // _SYSTEMD_INVOCATION_ID
 	Transport    string // _TRANSPORT
 }
+
+// RawReader re-reads a record's raw bytes by the offset its source gave
+// (Record.Offset), so that the store need not keep file contents in memory.
+// It appends to buf and returns it. File sources implement it.
+type RawReader interface {
+	ReadRaw(offset int64, n int, buf []byte) ([]byte, error)
+}

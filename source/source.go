@@ -20,9 +20,3 @@ type Source interface {
 	// user can do about it.
 	Run(ctx context.Context, out chan<- []model.Record) error
 }
-
-// RawReader re-reads the raw bytes of a record by the offset the source gave
-// it (Record.Offset), so that the store need not keep file contents in memory.
-type RawReader interface {
-	ReadRaw(offset int64, n int, buf []byte) ([]byte, error)
-}
