@@ -1,0 +1,50 @@
+package model
+
+import (
+	"strconv"
+	"time"
+)
+
+// HumanBytes formats a byte count the way the table shows it: 512B, 1.5KB,
+// 23MB (decimal units, as the query language's KB/MB/GB).
+func HumanBytes(n float64) string {
+	const unit = 1000
+	if n < unit {
+		return strconv.FormatFloat(n, 'f', 0, 64) + "B"
+	}
+	suffixes := "KMGTPE"
+	i := -1
+	for n >= unit && i < len(suffixes)-1 {
+		n /= unit
+		i++
+	}
+	prec := 1
+	if n >= 100 {
+		prec = 0
+	}
+	return strconv.FormatFloat(n, 'f', prec, 64) + string(suffixes[i]) + "B"
+}
+
+// HumanDuration formats milliseconds compactly: 850ms, 30.1s, 50m34s, 3h02m, 2d4h.
+func HumanDuration(ms float64) string {
+	if ms < 1000 {
+		return strconv.FormatFloat(ms, 'f', 0, 64) + "ms"
+	}
+	d := time.Duration(ms * float64(time.Millisecond))
+	switch {
+	case d < time.Minute:
+		return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) + "s"
+	case d < time.Hour:
+		return strconv.Itoa(int(d/time.Minute)) + "m" + pad2(int(d%time.Minute/time.Second)) + "s"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d/time.Hour)) + "h" + pad2(int(d%time.Hour/time.Minute)) + "m"
+	}
+	return strconv.Itoa(int(d/(24*time.Hour))) + "d" + strconv.Itoa(int(d%(24*time.Hour)/time.Hour)) + "h"
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
