@@ -1,0 +1,133 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Snapshot is a consistent, immutable view of the store at one moment:
+// the entries with Seq in [First, End). Taking one is cheap (the store
+// publishes a new one after every Append); reading never blocks the writer.
+type Snapshot struct {
+	rows    []*[rowChunkRows]row
+	first   int64
+	end     int64
+	arena   [][]byte
+	words   [][]uint32
+	syms    [][]string
+	origins []Origin
+	sources []SourceID
+	readers map[SourceID]RawReader
+	reparse func(*Entry)
+}
+
+// Load says how much of an entry to rebuild.
+type Load uint8
+
+// Load levels, cheapest first.
+const (
+	LoadIndex Load = iota // time, level, kind, flags, origin, indexed fields
+	LoadRaw               // ... and the raw bytes (a pread for file-backed sources)
+	LoadFull              // ... and payload, every field and the parse error (a re-parse)
+)
+
+func (s *Store) publish() {
+	s.mu.Lock()
+	sn := &Snapshot{
+		rows: s.rows, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
+		syms: s.syms.directory(), origins: s.origins.list, sources: s.origins.sources,
+		readers: s.readersCopy(), reparse: s.opt.Reparse,
+	}
+	s.mu.Unlock()
+	s.snap.Store(sn)
+}
+
+func (s *Store) readersCopy() map[SourceID]RawReader {
+	m := make(map[SourceID]RawReader, len(s.readers))
+	for k, v := range s.readers {
+		m[k] = v
+	}
+	return m
+}
+
+// Snapshot returns the latest published snapshot.
+func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }
+
+// First returns the Seq of the oldest entry in the snapshot.
+func (sn *Snapshot) First() int64 { return sn.first }
+
+// End returns one past the Seq of the newest entry.
+func (sn *Snapshot) End() int64 { return sn.end }
+
+// Len returns how many entries the snapshot holds.
+func (sn *Snapshot) Len() int { return int(sn.end - sn.first) }
+
+// Has reports whether seq is in the snapshot.
+func (sn *Snapshot) Has(seq int64) bool { return seq >= sn.first && seq < sn.end }
+
+func (sn *Snapshot) row(seq int64) *row {
+	return &sn.rows[(seq-1)/rowChunkRows][(seq-1)%rowChunkRows]
+}
+
+// Time returns an entry's time without loading it.
+func (sn *Snapshot) Time(seq int64) time.Time { return time.Unix(0, sn.row(seq).time) }
+
+// Level returns an entry's level without loading it.
+func (sn *Snapshot) Level(seq int64) Level { return sn.row(seq).level() }
+
+// Kind returns an entry's kind without loading it.
+func (sn *Snapshot) Kind(seq int64) Kind { return sn.row(seq).kind() }
+
+// Load rebuilds entry seq into e, reusing e's field slice. It fails when
+// seq is not in the snapshot or the raw bytes can no longer be read (the
+// file was truncated or removed since); e then still holds the index part.
+func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
+	if !sn.Has(seq) {
+		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.first, sn.end-1)
+	}
+	r := sn.row(seq)
+	o := sn.origins[r.origin]
+	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(),
+		Item: r.item(), Source: sn.sources[r.origin], Origin: o, Fields: e.Fields[:0]}
+	e.Origin.Offset = -1
+	if r.raw&rawInFile != 0 {
+		e.Origin.Offset = int64(r.raw &^ rawInFile)
+	}
+	e.Origin.Received = e.Time
+	if r.attrs != 0 {
+		var cursor string
+		e.Fields, cursor = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
+		if cursor != "" && o.Journal != nil {
+			j := *o.Journal
+			j.Cursor = cursor
+			e.Origin.Journal = &j
+		}
+	}
+	if what == LoadIndex {
+		return nil
+	}
+	if err := sn.loadRaw(r, e); err != nil {
+		return err
+	}
+	if what == LoadFull && sn.reparse != nil {
+		sn.reparse(e)
+	}
+	return nil
+}
+
+func (sn *Snapshot) loadRaw(r *row, e *Entry) error {
+	if r.raw&rawInFile == 0 {
+		e.Raw = arenaGet(sn.arena, r.raw, r.rawLen)
+		if e.Raw == nil && r.rawLen > 0 {
+			return fmt.Errorf("entry %d: raw bytes were released", e.Seq)
+		}
+		return nil
+	}
+	rd := sn.readers[e.Source]
+	raw, err := rd.ReadRaw(e.Origin.Offset, int(r.rawLen), nil)
+	if err != nil {
+		return fmt.Errorf("re-read entry %d: %w", e.Seq, err)
+	}
+	e.Raw = raw
+	return nil
+}

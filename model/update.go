@@ -1,0 +1,17 @@
+package model
+
+// Update tells the UI that the store has grown or a source changed state.
+// The ingest loop sends at most one per batch and coalesces them when the UI
+// is busy, so the UI never sees one message per line.
+type Update struct {
+	Appended int            // entries appended since the previous update
+	Sources  []SourceStatus // every source's state, in source order
+}
+
+// SourceStatus is what the status line says about one source.
+type SourceStatus struct {
+	Name  string // the unit, the path, "stdin", "demo"
+	State string // "following", "waiting for /var/log/x.log", "EOF", "1.2 GB indexed 43%"
+	Err   string // why the source stopped, with what to do; "" while healthy
+	Done  bool   // the source will send nothing more
+}
