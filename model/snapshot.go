@@ -36,18 +36,10 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readersCopy(), reparse: s.opt.Reparse,
+		readers: s.readers, reparse: s.opt.Reparse,
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)
-}
-
-func (s *Store) readersCopy() map[SourceID]RawReader {
-	m := make(map[SourceID]RawReader, len(s.readers))
-	for k, v := range s.readers {
-		m[k] = v
-	}
-	return m
 }
 
 // Snapshot returns the latest published snapshot.

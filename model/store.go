@@ -77,7 +77,12 @@ func NewStore(opt StoreOptions) *Store {
 // file-backed records; their bytes are then not kept in memory.
 func (s *Store) SetRawReader(src SourceID, r RawReader) {
 	s.mu.Lock()
-	s.readers[src] = r
+	m := make(map[SourceID]RawReader, len(s.readers)+1) // copy on write: snapshots share the map
+	for k, v := range s.readers {
+		m[k] = v
+	}
+	m[src] = r
+	s.readers = m
 	s.mu.Unlock()
 	s.publish()
 }

@@ -1,0 +1,84 @@
+package envelope
+
+import (
+	"strings"
+)
+
+// Kind names an envelope: how a line was carried before it reached connlog.
+type Kind uint8
+
+// The envelopes connlog understands. Bare is the zero value: the line is its
+// own payload.
+const (
+	Bare        Kind = iota // the line itself
+	DockerJSON              // Docker json-file: {"log":"...\n","stream":"stdout","time":"..."}
+	DockerTS                // docker logs -t: "<RFC3339Nano> <line>"
+	CRI                     // Kubernetes CRI: "<RFC3339Nano> <stdout|stderr> <F|P> <line>"
+	Syslog                  // classic syslog and journalctl short, short-iso, short-precise
+	JournalJSON             // journalctl -o json
+	Newt                    // Pangolin newt: "LEVEL: YYYY/MM/DD HH:MM:SS msg"
+	Compose                 // docker compose logs: "name  | line"
+	kindCount
+)
+
+var kindNames = [kindCount]string{"bare", "docker-json", "docker-ts", "cri", "syslog", "journal-json", "newt", "compose"}
+
+// kindAliases are the other spellings a user may type for an envelope.
+var kindAliases = map[string]Kind{
+	"none":            Bare,
+	"raw":             Bare,
+	"text":            Bare,
+	"json-file":       DockerJSON,
+	"docker":          DockerJSON,
+	"docker-logs":     DockerTS,
+	"containerd":      CRI,
+	"kubernetes":      CRI,
+	"k8s":             CRI,
+	"journalctl":      Syslog,
+	"short":           Syslog,
+	"short-iso":       Syslog,
+	"short-precise":   Syslog,
+	"json":            JournalJSON,
+	"journalctl-json": JournalJSON,
+	"docker-compose":  Compose,
+}
+
+// String returns the envelope's name as used by --envelope and shown in the
+// detail pane ("docker-json", "syslog", ...).
+func (k Kind) String() string {
+	if k < kindCount {
+		return kindNames[k]
+	}
+	return "bare"
+}
+
+// Kinds lists every envelope, Bare first.
+func Kinds() []Kind {
+	out := make([]Kind, kindCount)
+	for i := range out {
+		out[i] = Kind(i)
+	}
+	return out
+}
+
+// Names returns the envelope names separated by ", ", for help texts and
+// error messages.
+func Names() string {
+	return strings.Join(kindNames[:], ", ")
+}
+
+// ParseKind accepts an envelope name in any case, or one of a few common
+// aliases ("json-file", "k8s", "journalctl"). It reports false for anything
+// else, including the empty string.
+func ParseKind(s string) (Kind, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, n := range kindNames {
+		if n == s {
+			return Kind(i), true
+		}
+	}
+	if k, ok := kindAliases[s]; ok {
+		return k, true
+	}
+	return Bare, false
+}

@@ -1,0 +1,103 @@
+// Package export writes a range of entries out of connlog: as the raw lines,
+// as aligned text, as NDJSON, as CSV, in the journal export format, or as a
+// bundle of all of them with a manifest. Writers stream: they take one entry
+// at a time and hold nothing but a small buffer, so exporting a gigabyte
+// costs no more memory than exporting a line.
+//
+// # Using it
+//
+// Export writes to a file atomically (a 0600 temp file in the target
+// directory, renamed into place on success, removed on failure or
+// cancellation) and Stream writes to any io.Writer such as standard output:
+//
+//	stats, err := export.Export(ctx, path, entries, export.Options{
+//		Format:   export.FormatNDJSON,
+//		Compress: export.CompressZstd,
+//		Progress: &progress, // poll progress.Entries() and progress.Bytes() from the UI
+//	})
+//
+// New gives the underlying Writer for callers that push entries themselves.
+// Estimate predicts the output size from a sample before anything is written,
+// DefaultName proposes a file name, and Sanitize and Summary are the escaping
+// and one-line summaries the terminal UI shares with the text format.
+//
+// # Formats
+//
+// raw writes each entry's Raw bytes and a newline, byte for byte, so that an
+// export of an unfiltered range is identical to the input. Consecutive
+// entries cut from one record (a flow message yields one entry per traffic
+// item) write the record once. Gap and boundary entries that carry no line of
+// their own are not written: they were never input.
+//
+// text writes one aligned line per entry: time, level, kind and Summary, all
+// passed through Sanitize so that the file is safe to cat on a terminal.
+//
+// ndjson writes one JSON object per entry with the keys, in this order: seq,
+// item (only when non-zero), time (RFC 3339 with nanoseconds, UTC, or null),
+// level, kind, source {name, host, unit, ident, envelope, offset, cursor,
+// received}, fields, pair (only with Options.Pairs and when the entry has
+// one), flags {time_inferred, parse_error, truncated, partial}, error (only
+// when set) and then the raw line. fields is rebuilt from the dotted keys as
+// nested objects ("location.city" becomes {"location":{"city":…}}); numeric
+// fields are JSON numbers, the values "true" and "false" are booleans, a key
+// that repeats becomes an array (the relays.* keys are always arrays, so that
+// their type does not depend on how many relays a record names), and a key
+// that is both a value and a parent ("a" and "a.b") keeps its value under
+// "_value". raw is the line as a JSON string when it is valid UTF-8; when it
+// is not, the object has "raw_base64" with the exact bytes in standard base64
+// and "raw_encoding":"base64" instead, so the output is always valid JSON and
+// never loses a byte. Field values that are not valid UTF-8 have the bad
+// bytes replaced by U+FFFD.
+//
+// csv follows RFC 4180 with LF line ends (as Pangolin's own export does), and
+// any cell that starts with = + - @ tab or CR is prefixed with ' so that a
+// spreadsheet does not run it as a formula. Columns are stable per kind:
+// analytics gets the Twingate admin-console network-events columns plus
+// event_type, connection_id, country, city and error_message; session gets
+// Pangolin's export column order exactly; audit, flow and service have their
+// own sets; the other kinds share a generic set. A CSV written for one kind
+// (Options.Kinds with one element) has that kind's columns alone. A CSV for
+// several kinds, or for all (Options.Kinds empty), uses the union of their
+// columns in kind order, each name once, after a leading "kind" column; a
+// row fills the columns its kind has and leaves the others empty. The bundle
+// instead writes one single-kind CSV per kind present.
+//
+// journal writes the systemd journal export format, which
+// systemd-journal-remote imports (systemd-journal-remote --output=X.journal
+// -). Entries read from journald keep their fields (__CURSOR,
+// __REALTIME_TIMESTAMP, _HOSTNAME, _SYSTEMD_UNIT, SYSLOG_IDENTIFIER, _PID,
+// PRIORITY, _BOOT_ID, _SYSTEMD_INVOCATION_ID, _TRANSPORT, MESSAGE); a value
+// holding a newline or bytes that are not UTF-8 is written in the format's
+// binary form. Entries from other sources are not refused: they get a
+// synthetic record whose MESSAGE is the raw line, whose time is the entry's
+// time, whose PRIORITY is mapped from the level, with _HOSTNAME,
+// _SYSTEMD_UNIT, SYSLOG_IDENTIFIER and _PID when known, and with
+// CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from.
+// Gap and boundary entries become records whose MESSAGE is their message and
+// CONNLOG_KIND names the kind. A re-import assigns new cursors.
+//
+// bundle writes a tar archive (a .tar.gz or .tar.zst with compression) holding
+// raw.log, entries.ndjson, one <kind>.csv per kind present and manifest.json.
+// The members are written to temp files in Options.TempDir (the target
+// directory when Export is used) and hashed while written; Close tars them in
+// and removes them. manifest.json, written last, lists every other member's
+// size and SHA-256 (it cannot hold its own), the host, the sources with their
+// first and last offsets or cursors, the time range in UTC, the query, the
+// connlog version, counts per kind and per level, the gap entries in range
+// (the first 1000; the rest are counted) and a command that reopens the same
+// view from the extracted raw.log.
+//
+// # Redaction
+//
+// With Options.Redact, emails, client IP addresses, device ids and user ids
+// are replaced by pseudonyms that are stable within one export (the same
+// input always gives the same pseudonym) and differ between exports, since
+// they are keyed by a random secret: user-7f3a91c2@redacted, ip-7f3a91c2,
+// device-7f3a91c2, user-7f3a91c2. The values are found in the entry's fields
+// and replaced wherever they occur in the fields, the raw line and the
+// message; emails are also found by pattern in any line. Values shorter than
+// four bytes are replaced in the raw line only where they appear as a quoted
+// JSON string, so that an id such as "7" does not rewrite every 7 in the
+// line. A redacted raw export is therefore no longer byte-identical to the
+// input, and the bundle's manifest says so. Preview shows what would change.
+package export

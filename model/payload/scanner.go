@@ -1,0 +1,429 @@
+package payload
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// scanner reads one JSON text in place, without building a tree: callers
+// walk objects and arrays with callbacks and take the scalars they want.
+// Strings without escapes are returned as substrings of the input, so a
+// payload converted to a string once yields every field value without
+// further allocation.
+//
+// The first syntax error stops everything: err is set and every method
+// becomes a no-op, so walkers need not check after each call.
+type scanner struct {
+	s     string
+	i     int
+	depth int
+	err   *syntaxError
+}
+
+// syntaxError says what was wrong and where, as a byte offset in the
+// scanned text.
+type syntaxError struct {
+	msg string
+	off int
+}
+
+func (e *syntaxError) Error() string {
+	return "invalid JSON at byte " + strconv.Itoa(e.off) + ": " + e.msg
+}
+
+// valueKind is the type of the next JSON value.
+type valueKind uint8
+
+const (
+	kindInvalid valueKind = iota
+	kindString
+	kindNumber
+	kindBool
+	kindNull
+	kindObject
+	kindArray
+)
+
+// scalar is one JSON leaf value. text is the string's content, the
+// number's literal text, or "true"/"false"/"null".
+type scalar struct {
+	kind  valueKind
+	text  string
+	num   float64
+	isNum bool // a number that fits a float64
+}
+
+func (sc *scanner) fail(msg string) {
+	if sc.err == nil {
+		sc.err = &syntaxError{msg: msg, off: sc.i}
+	}
+}
+
+func (sc *scanner) ws() {
+	for sc.i < len(sc.s) {
+		switch sc.s[sc.i] {
+		case ' ', '\t', '\n', '\r':
+			sc.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek skips white space and returns the next byte, or 0 at the end or
+// after an error.
+func (sc *scanner) peek() byte {
+	if sc.err != nil {
+		return 0
+	}
+	sc.ws()
+	if sc.i < len(sc.s) {
+		return sc.s[sc.i]
+	}
+	return 0
+}
+
+// next reports the kind of the next value without consuming it.
+func (sc *scanner) next() valueKind {
+	switch c := sc.peek(); {
+	case c == '"':
+		return kindString
+	case c == '{':
+		return kindObject
+	case c == '[':
+		return kindArray
+	case c == 't' || c == 'f':
+		return kindBool
+	case c == 'n':
+		return kindNull
+	case c == '-' || (c >= '0' && c <= '9'):
+		return kindNumber
+	}
+	return kindInvalid
+}
+
+// str reads a string value.
+func (sc *scanner) str() string {
+	if sc.peek() != '"' {
+		sc.fail("expected a string")
+		return ""
+	}
+	start := sc.i + 1
+	end := strings.IndexByte(sc.s[start:], '"')
+	if end < 0 {
+		sc.i = len(sc.s)
+		sc.fail("unterminated string")
+		return ""
+	}
+	if strings.IndexByte(sc.s[start:start+end], '\\') < 0 {
+		sc.i = start + end + 1
+		return sc.s[start : start+end]
+	}
+	return sc.unescape(start)
+}
+
+// unescape decodes a string holding escapes, starting after its quote.
+// Invalid \u escapes become U+FFFD rather than failing: log text is kept.
+func (sc *scanner) unescape(start int) string {
+	buf := make([]byte, 0, 64)
+	j := start
+	for j < len(sc.s) {
+		c := sc.s[j]
+		switch {
+		case c == '"':
+			sc.i = j + 1
+			return string(buf)
+		case c != '\\':
+			buf = append(buf, c)
+			j++
+			continue
+		}
+		if j+1 >= len(sc.s) {
+			break
+		}
+		e := sc.s[j+1]
+		j += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			var r rune
+			r, j = sc.unicodeEscape(j)
+			if sc.err != nil {
+				return ""
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			sc.i = j - 2
+			sc.fail("invalid escape in string")
+			return ""
+		}
+	}
+	sc.i = len(sc.s)
+	sc.fail("unterminated string")
+	return ""
+}
+
+// unicodeEscape decodes the hex digits of \uXXXX at j (after the "u"),
+// joining a UTF-16 surrogate pair when one follows.
+func (sc *scanner) unicodeEscape(j int) (rune, int) {
+	r, ok := hex4(sc.s, j)
+	if !ok {
+		sc.i = j
+		sc.fail("invalid \\u escape")
+		return 0, j
+	}
+	j += 4
+	if r >= 0xD800 && r < 0xDC00 {
+		if j+6 <= len(sc.s) && sc.s[j] == '\\' && sc.s[j+1] == 'u' {
+			if lo, ok := hex4(sc.s, j+2); ok && lo >= 0xDC00 && lo < 0xE000 {
+				return 0x10000 + (r-0xD800)<<10 + (lo - 0xDC00), j + 6
+			}
+		}
+		return utf8.RuneError, j
+	}
+	if r >= 0xDC00 && r < 0xE000 {
+		return utf8.RuneError, j
+	}
+	return r, j
+}
+
+func hex4(s string, j int) (rune, bool) {
+	if j+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for k := j; k < j+4; k++ {
+		c := s[k]
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// number reads a number following the JSON grammar and returns its literal
+// text and value; isNum is false when the value overflows a float64.
+func (sc *scanner) number() (string, float64, bool) {
+	s, start := sc.s, sc.i
+	j := start
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(s) && s[j] == '0':
+		j++
+	case j < len(s) && s[j] >= '1' && s[j] <= '9':
+		j = digits(s, j)
+	default:
+		sc.fail("invalid number")
+		return "", 0, false
+	}
+	if j < len(s) && s[j] == '.' {
+		if k := digits(s, j+1); k > j+1 {
+			j = k
+		} else {
+			sc.i = j
+			sc.fail("invalid number")
+			return "", 0, false
+		}
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		k := j + 1
+		if k < len(s) && (s[k] == '+' || s[k] == '-') {
+			k++
+		}
+		if e := digits(s, k); e > k {
+			j = e
+		} else {
+			sc.i = j
+			sc.fail("invalid number")
+			return "", 0, false
+		}
+	}
+	sc.i = j
+	raw := s[start:j]
+	f, err := strconv.ParseFloat(raw, 64)
+	return raw, f, err == nil
+}
+
+func digits(s string, j int) int {
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return j
+}
+
+// literal consumes true, false or null.
+func (sc *scanner) literal(word string) bool {
+	if strings.HasPrefix(sc.s[sc.i:], word) {
+		sc.i += len(word)
+		return true
+	}
+	sc.fail("invalid literal")
+	return false
+}
+
+// scalar reads the next value when it is a leaf. For an object or an array
+// it returns that kind and consumes nothing.
+func (sc *scanner) scalar() scalar {
+	switch k := sc.next(); k {
+	case kindString:
+		return scalar{kind: k, text: sc.str()}
+	case kindNumber:
+		raw, f, ok := sc.number()
+		return scalar{kind: k, text: raw, num: f, isNum: ok}
+	case kindBool:
+		if sc.s[sc.i] == 't' && sc.literal("true") {
+			return scalar{kind: k, text: "true"}
+		}
+		if sc.literal("false") {
+			return scalar{kind: k, text: "false"}
+		}
+	case kindNull:
+		if sc.literal("null") {
+			return scalar{kind: k, text: "null"}
+		}
+	case kindObject, kindArray:
+		return scalar{kind: k}
+	default:
+		if sc.err == nil {
+			if sc.i >= len(sc.s) {
+				sc.fail("unexpected end of input")
+			} else {
+				sc.fail("unexpected character " + strconv.QuoteRune(rune(sc.s[sc.i])))
+			}
+		}
+	}
+	return scalar{}
+}
+
+// skip consumes the next value whatever it is, validating it.
+func (sc *scanner) skip() {
+	switch sc.next() {
+	case kindObject:
+		sc.object(func(string) {})
+	case kindArray:
+		sc.array(func(int) {})
+	default:
+		sc.scalar()
+	}
+}
+
+// enter counts one level of nesting and refuses depth bombs.
+func (sc *scanner) enter() bool {
+	sc.depth++
+	if sc.depth > maxNesting {
+		sc.fail("nesting deeper than " + strconv.Itoa(maxNesting))
+		return false
+	}
+	sc.i++
+	return true
+}
+
+// object walks an object, calling member with each key positioned at its
+// value. member should consume the value; a value it leaves alone is
+// skipped.
+func (sc *scanner) object(member func(key string)) {
+	if sc.peek() != '{' {
+		sc.fail("expected an object")
+		return
+	}
+	if !sc.enter() {
+		return
+	}
+	defer func() { sc.depth-- }()
+	if sc.peek() == '}' {
+		sc.i++
+		return
+	}
+	for sc.err == nil {
+		key := sc.str()
+		if sc.peek() != ':' {
+			sc.fail("expected ':' after an object key")
+			return
+		}
+		sc.i++
+		sc.ws()
+		before := sc.i
+		member(key)
+		if sc.err != nil {
+			return
+		}
+		if sc.i == before {
+			sc.skip()
+		}
+		switch sc.peek() {
+		case ',':
+			sc.i++
+		case '}':
+			sc.i++
+			return
+		default:
+			sc.fail("expected ',' or '}' in an object")
+		}
+	}
+}
+
+// array walks an array, calling elem with each index positioned at the
+// element. elem should consume the element; one it leaves alone is skipped.
+func (sc *scanner) array(elem func(i int)) {
+	if sc.peek() != '[' {
+		sc.fail("expected an array")
+		return
+	}
+	if !sc.enter() {
+		return
+	}
+	defer func() { sc.depth-- }()
+	if sc.peek() == ']' {
+		sc.i++
+		return
+	}
+	for n := 0; sc.err == nil; n++ {
+		sc.ws()
+		before := sc.i
+		elem(n)
+		if sc.err != nil {
+			return
+		}
+		if sc.i == before {
+			sc.skip()
+		}
+		switch sc.peek() {
+		case ',':
+			sc.i++
+		case ']':
+			sc.i++
+			return
+		default:
+			sc.fail("expected ',' or ']' in an array")
+		}
+	}
+}
+
+// errText returns the error message, or "" when the scan succeeded.
+func (sc *scanner) errText() string {
+	if sc.err == nil {
+		return ""
+	}
+	return sc.err.Error()
+}
