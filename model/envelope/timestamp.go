@@ -97,7 +97,7 @@ func zoneOffset(b []byte, i int) (off, n int, zulu bool) {
 		return 0, 0, false
 	}
 	switch b[i] {
-	case 'Z', 'z':
+	case 'Z':
 		return 0, 1, true
 	case '+', '-':
 	default:

@@ -1,0 +1,55 @@
+package envelope
+
+import (
+	"bytes"
+	"time"
+
+	"connlog/model"
+)
+
+// decodeCRI reads a Kubernetes CRI log line (containerd, CRI-O):
+//
+//	2016-10-06T00:17:09.669794202Z stdout F [INFO] [connector] State: Online
+//
+// The tag is "F" for a full line or "P" for a partial one that continues in
+// the next record; the CRI reserves ":"-separated tags after it, which are
+// ignored.
+func decodeCRI(line []byte, _ Context) (Envelope, bool) {
+	st, ok := parseRFC3339(line, time.UTC)
+	if !ok || !st.zoned || st.n >= len(line) || line[st.n] != ' ' {
+		return Envelope{}, false
+	}
+	rest := line[st.n+1:]
+	var env Envelope
+	switch {
+	case bytes.HasPrefix(rest, []byte("stdout ")):
+		env.Stream = model.StreamStdout
+	case bytes.HasPrefix(rest, []byte("stderr ")):
+		env.Stream = model.StreamStderr
+	default:
+		return Envelope{}, false
+	}
+	rest = rest[len("stdout "):]
+	tagEnd := bytes.IndexByte(rest, ' ')
+	if tagEnd < 0 {
+		tagEnd = len(rest)
+	}
+	tag := rest[:tagEnd]
+	if i := bytes.IndexByte(tag, ':'); i >= 0 {
+		tag = tag[:i]
+	}
+	switch string(tag) {
+	case "F":
+	case "P":
+		env.Partial = true
+	default:
+		return Envelope{}, false
+	}
+	if tagEnd < len(rest) {
+		rest = rest[tagEnd+1:]
+	} else {
+		rest = rest[tagEnd:]
+	}
+	env.Payload, env.Time = rest, st.t
+	return env, true
+}

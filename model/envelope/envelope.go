@@ -1,0 +1,131 @@
+package envelope
+
+import (
+	"time"
+
+	"connlog/model"
+)
+
+// Envelope is what one line's envelope says, plus the payload it carried.
+type Envelope struct {
+	// Payload is the line without its envelope. It aliases the input line,
+	// or the buffer given to DecodeAppend when it had to be unescaped.
+	Payload []byte
+	// Time is the envelope's timestamp, zero when it has none.
+	Time time.Time
+	// Stream is the output stream a container runtime recorded.
+	Stream model.Stream
+	// Host, Ident and PID come from syslog text; Ident is also the service
+	// name of a docker compose prefix.
+	Host, Ident string
+	PID         int
+	// Level is set by the newt envelope only, whose prefix is the severity.
+	Level model.Level
+	// Partial is true when the line continues in the next record: a Docker
+	// json-file record without a trailing newline, a CRI "P" record.
+	Partial bool
+	// Journal holds the fields of a journalctl -o json line.
+	Journal *model.JournalFields
+}
+
+// Context is what a decoder needs besides the line: the location of times
+// written without a zone and the reference moment that supplies the year
+// syslog lines leave out.
+type Context struct {
+	// Location is used for times without a zone; nil means time.Local.
+	Location *time.Location
+	// Reference is the moment lines without a year are placed before (the
+	// file's modification time, or now); zero means now.
+	Reference time.Time
+	// Intern, when set, turns the host, identifier and journal field bytes
+	// into strings. A caller decoding many lines of one source passes a cache
+	// so that the few distinct values are allocated once; nil allocates.
+	Intern func([]byte) string
+}
+
+// str converts b with the context's interner.
+func (c Context) str(b []byte) string {
+	if c.Intern != nil {
+		return c.Intern(b)
+	}
+	return string(b)
+}
+
+// location returns the context's location, time.Local by default.
+func (c Context) location() *time.Location {
+	if c.Location == nil {
+		return time.Local
+	}
+	return c.Location
+}
+
+// reference returns the context's reference time, now by default.
+func (c Context) reference() time.Time {
+	if c.Reference.IsZero() {
+		return time.Now()
+	}
+	return c.Reference
+}
+
+// Decode removes envelope k from line and reports whether the line fits it.
+// The payload aliases line when no unescaping is needed and is newly
+// allocated otherwise. A Bare line always fits.
+func Decode(k Kind, line []byte, c Context) (Envelope, bool) {
+	env, _, ok := DecodeAppend(k, line, c, nil)
+	return env, ok
+}
+
+// DecodeAppend is Decode for callers that own a buffer: a payload that
+// cannot alias line (an escaped json-file "log" string, a journal MESSAGE) is
+// appended to buf, and the extended buffer is returned. A payload is never
+// longer than its line, so a buffer with len(line) bytes of spare capacity
+// is never reallocated.
+//
+// The container and journal envelopes often carry newt's "LEVEL: date time"
+// prefix inside; it is removed too, so that the level is not lost and the
+// payload parser sees the message itself.
+func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte, bool) {
+	var env Envelope
+	ok := false
+	switch k {
+	case Bare:
+		env, ok = Envelope{Payload: line}, true
+	case DockerJSON:
+		env, buf, ok = decodeDockerJSON(line, buf)
+	case DockerTS:
+		env, ok = decodeDockerTS(line, c)
+	case CRI:
+		env, ok = decodeCRI(line, c)
+	case Syslog:
+		env, ok = decodeSyslog(line, c)
+	case JournalJSON:
+		env, buf, ok = decodeJournalJSON(line, c, buf)
+	case Newt:
+		env, ok = decodeNewt(line, c)
+	case Compose:
+		env, ok = decodeCompose(line, c)
+	}
+	if !ok {
+		return Envelope{}, buf, false
+	}
+	if k != Bare && k != Newt {
+		nestNewt(&env, c)
+	}
+	return env, buf, true
+}
+
+// nestNewt removes a newt prefix from env's payload, taking its level, and
+// its time when the outer envelope had none.
+func nestNewt(env *Envelope, c Context) {
+	if !looksNewt(env.Payload) {
+		return
+	}
+	in, ok := decodeNewt(env.Payload, c)
+	if !ok {
+		return
+	}
+	env.Payload, env.Level = in.Payload, in.Level
+	if env.Time.IsZero() {
+		env.Time = in.Time
+	}
+}

@@ -1,0 +1,107 @@
+package envelope
+
+import (
+	"bytes"
+	"testing"
+	"time"
+)
+
+// fuzzLines are real lines in every envelope, the seeds of the fuzzers.
+var fuzzLines = []string{
+	`{"log":"[INFO] [connector] processing \"health\" request\n","stream":"stdout","time":"2023-09-15T12:03:47.692712516Z"}`,
+	`{"log":"partial","stream":"stderr","time":"2023-09-15T12:03:47.692712516Z","attrs":{"a":[1,2]}}`,
+	journalLine,
+	`{"__CURSOR":"s=1","__REALTIME_TIMESTAMP":"1","MESSAGE":[91,255,0]}`,
+	"2023-09-15T12:03:47.692712516Z [msg] All nameservers have failed",
+	"2016-10-06T00:17:09.669794202Z stdout P [ERROR] [libsdwan] listen::channel_event: Failed",
+	"Sep 23 12:05:50 dente newt[408]: INFO: SendMessageInterval timed out after 10 attempts",
+	"2026-11-20T08:00:01.123+0000 host kernel: x",
+	"INFO: 2026/02/10 14:21:37 Newt version 1.9.0",
+	"\x1b[36mgerbil    |\x1b[0m INFO: 2026/01/29 16:17:40 Cleared 0 sessions for WG IP: 10.20.245.1",
+	"resource temporarily unavailable",
+	"\x00\xff",
+}
+
+// fuzzContext is a fixed context, so that failures reproduce.
+var fuzzContext = Context{Location: time.FixedZone("X", 3600), Reference: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+
+// aliases reports whether sub lies inside the backing array of b[:cap(b)].
+func aliases(b, sub []byte) bool {
+	if len(sub) == 0 {
+		return true
+	}
+	full := b[:cap(b)]
+	for i := range full {
+		if &full[i] == &sub[0] {
+			return i+len(sub) <= len(full)
+		}
+	}
+	return false
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, l := range fuzzLines {
+		f.Add(uint8(Detect([]byte(l))), []byte(l))
+	}
+	f.Fuzz(func(t *testing.T, k uint8, line []byte) {
+		kind := Kind(k % uint8(kindCount))
+		buf := make([]byte, 0, len(line))
+		env, out, ok := DecodeAppend(kind, line, fuzzContext, buf)
+		if !ok {
+			if kind == Bare {
+				t.Fatal("a bare line did not fit")
+			}
+			return
+		}
+		if len(env.Payload) > len(line) {
+			t.Fatalf("payload of %d bytes from a line of %d", len(env.Payload), len(line))
+		}
+		if len(out) > 0 && &out[:1][0] != &buf[:1][0] {
+			t.Fatal("a buffer as long as the line was reallocated")
+		}
+		if !aliases(line, env.Payload) && !aliases(buf, env.Payload) {
+			t.Fatal("payload is neither in the line nor in the buffer")
+		}
+		again, ok2 := Decode(kind, line, fuzzContext)
+		if !ok2 || !bytes.Equal(again.Payload, env.Payload) || !again.Time.Equal(env.Time) {
+			t.Fatalf("decoding twice differs: %q vs %q", again.Payload, env.Payload)
+		}
+	})
+}
+
+func FuzzDetect(f *testing.F) {
+	for _, l := range fuzzLines {
+		f.Add([]byte(l))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		k := Detect(line)
+		if k == Bare {
+			return
+		}
+		if _, ok := Decode(k, line, fuzzContext); !ok {
+			t.Fatalf("detected %v but Decode rejects the line", k)
+		}
+	})
+}
+
+func FuzzParseRFC3339(f *testing.F) {
+	for _, s := range []string{"2023-09-15T12:03:47.692712516Z", "2026-01-29T16:17:37+00:00", "2024-02-29T23:59:59.1-05:30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		st, ok := parseRFC3339([]byte(s), time.UTC)
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err == nil && !ok {
+			t.Fatalf("time.Parse accepts %q, parseRFC3339 does not", s)
+		}
+		if !ok {
+			return
+		}
+		if st.n > len(s) {
+			t.Fatalf("consumed %d of %d bytes", st.n, len(s))
+		}
+		if err == nil && st.n == len(s) && !st.t.Equal(want) {
+			t.Fatalf("%q: got %v, time.Parse %v", s, st.t, want)
+		}
+	})
+}
