@@ -94,10 +94,14 @@
 // input always gives the same pseudonym) and differ between exports, since
 // they are keyed by a random secret: user-7f3a91c2@redacted, ip-7f3a91c2,
 // device-7f3a91c2, user-7f3a91c2. The values are found in the entry's fields
-// and replaced wherever they occur in the fields, the raw line and the
-// message; emails are also found by pattern in any line. Values shorter than
-// four bytes are replaced in the raw line only where they appear as a quoted
-// JSON string, so that an id such as "7" does not rewrite every 7 in the
-// line. A redacted raw export is therefore no longer byte-identical to the
+// and replaced wherever they occur in its record: the fields, the raw line,
+// the message and the parse error. Emails are also found by pattern in any
+// line. Emails and IPs are replaced where they stand alone (not inside a
+// longer word or address); user and device ids where they appear as a
+// quoted string, and also bare when they are at least eight bytes long, so
+// that an id such as "7" does not rewrite every 7 in the line. Numeric
+// fields are left alone, so that a byte count equal to an id survives. An IP
+// address in a plain text line is not known to be a client's and is kept.
+// A redacted raw export is therefore no longer byte-identical to the
 // input, and the bundle's manifest says so. Preview shows what would change.
 package export

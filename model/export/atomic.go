@@ -1,0 +1,192 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// tempFile is the part of *os.File an export writes through, so that tests
+// can make it fail the way a full or read-only disk does.
+type tempFile interface {
+	io.ReadWriteSeeker
+	Sync() error
+	Close() error
+	Name() string
+}
+
+// createTemp makes a 0600 temp file; tests replace it to inject failures.
+var createTemp = func(dir, pattern string) (tempFile, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// AtomicFile is an export file that appears whole or not at all: it is
+// written to a 0600 temp file in the target's directory and renamed into
+// place by Commit. Until then the target is untouched.
+type AtomicFile struct {
+	path  string
+	force bool
+	f     tempFile
+	err   error // the first write error; every later call returns it
+	done  bool
+}
+
+// CreateFile starts writing path. Without force it refuses a path that
+// exists, and it never replaces a directory. The errors are FileErrors that
+// tell the user what to do.
+func CreateFile(path string, force bool) (*AtomicFile, error) {
+	if err := checkTarget(path, force); err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(path)
+	f, err := createTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fileError("create a file in", dir, err)
+	}
+	return &AtomicFile{path: path, force: force, f: f}, nil
+}
+
+// checkTarget explains, before anything is written, why path cannot be an
+// export file.
+func checkTarget(path string, force bool) error {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.IsDir():
+		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
+	case err == nil && !force:
+		return &FileError{ErrExists, path, fmt.Sprintf("%s already exists — choose another name or allow overwriting it (force)", path), fs.ErrExist}
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return fileError("check", path, err)
+	}
+	dir := filepath.Dir(path)
+	info, err = os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return noDirectory(dir, err)
+	case err != nil:
+		return fileError("check", dir, err)
+	case !info.IsDir():
+		return noDirectory(dir, syscall.ENOTDIR)
+	}
+	return nil
+}
+
+// Name returns the path the file will have once committed.
+func (a *AtomicFile) Name() string { return a.path }
+
+// Write writes to the temp file. When the disk is full it removes the temp
+// file at once, so that nothing half-written is left even if the caller
+// never calls Abort.
+func (a *AtomicFile) Write(p []byte) (int, error) {
+	if a.err != nil {
+		return 0, a.err
+	}
+	if a.done {
+		return 0, errClosed
+	}
+	n, err := a.f.Write(p)
+	if err != nil {
+		a.fail(fileError("write", a.path, err))
+	}
+	return n, a.err
+}
+
+// fail records err and, for a full disk, frees the space at once.
+func (a *AtomicFile) fail(err error) {
+	a.err = err
+	if errors.Is(err, ErrDiskFull) {
+		a.Abort()
+	}
+}
+
+// Commit makes the file appear at its path: flush to disk, rename into
+// place (or, without force, link, which fails rather than replace a file
+// that appeared meanwhile), then flush the directory. On failure the temp
+// file is removed and the target is as it was.
+func (a *AtomicFile) Commit() error {
+	if a.err != nil {
+		a.Abort()
+		return a.err
+	}
+	if a.done {
+		return errClosed
+	}
+	if err := a.f.Sync(); err != nil {
+		a.fail(fileError("flush", a.path, err))
+		a.Abort()
+		return a.err
+	}
+	if err := a.f.Close(); err != nil {
+		a.fail(fileError("close", a.path, err))
+		a.Abort()
+		return a.err
+	}
+	a.done = true
+	tmp := a.f.Name()
+	if err := a.place(tmp); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(a.path))
+}
+
+// place moves the finished temp file to the target path.
+func (a *AtomicFile) place(tmp string) error {
+	if a.force {
+		if err := os.Rename(tmp, a.path); err != nil {
+			return fileError("rename into", a.path, err)
+		}
+		return nil
+	}
+	err := os.Link(tmp, a.path)
+	switch {
+	case err == nil:
+		// The export is in place under its name; a leftover temp link would
+		// only waste a name, not space, so a failure to remove it is ignored.
+		_ = os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name or allow overwriting it (force)", a.path), err}
+	}
+	// Some file systems have no hard links: check, then rename.
+	if _, serr := os.Lstat(a.path); serr == nil {
+		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name or allow overwriting it (force)", a.path), fs.ErrExist}
+	}
+	if err := os.Rename(tmp, a.path); err != nil {
+		return fileError("rename into", a.path, err)
+	}
+	return nil
+}
+
+// Abort removes the temp file; the target is untouched. It may be called
+// at any time, more than once, and after Commit (when it does nothing).
+func (a *AtomicFile) Abort() {
+	if a.done {
+		return
+	}
+	a.done = true
+	_ = a.f.Close()
+	_ = os.Remove(a.f.Name())
+}
+
+// syncDir makes the rename durable. File systems that cannot sync a
+// directory say EINVAL; the file is in place then and that is not an error.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fileError("open directory", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		return fileError("flush directory", dir, err)
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+)
+
+// Errors an export's file can fail with; test them with errors.Is. The
+// error's message says what happened and what to do.
+var (
+	ErrExists      = errors.New("file exists")
+	ErrIsDirectory = errors.New("path is a directory")
+	ErrNoDirectory = errors.New("directory does not exist")
+	ErrReadOnly    = errors.New("read-only file system")
+	ErrPermission  = errors.New("permission denied")
+	ErrDiskFull    = errors.New("disk full")
+)
+
+// FileError is a failure to create, write or commit an export file, with a
+// message for the user.
+type FileError struct {
+	Kind error  // one of the Err values above, or nil
+	Path string // the file or directory concerned
+	Msg  string // what happened and what to do
+	Err  error  // the underlying error
+}
+
+// Error returns the message for the user.
+func (e *FileError) Error() string { return e.Msg }
+
+// Unwrap gives errors.Is and errors.As both the kind and the cause.
+func (e *FileError) Unwrap() []error {
+	if e.Kind == nil {
+		return []error{e.Err}
+	}
+	return []error{e.Kind, e.Err}
+}
+
+// fileError explains err, met while doing op on path (a file, or the
+// directory for operations on it), in the user's terms.
+func fileError(op, path string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return err
+	}
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return diskFull(path, err)
+	case errors.Is(err, syscall.EROFS):
+		return &FileError{ErrReadOnly, path, fmt.Sprintf("cannot write %s: the file system is read-only — choose another directory", path), err}
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		return &FileError{ErrPermission, path, fmt.Sprintf("cannot write %s: permission denied — choose a directory you can write to", path), err}
+	case errors.Is(err, syscall.ENOENT):
+		return noDirectory(path, err)
+	}
+	return &FileError{nil, path, fmt.Sprintf("%s %s: %v", op, path, err), err}
+}
+
+func diskFull(path string, err error) error {
+	return &FileError{ErrDiskFull, path,
+		fmt.Sprintf("disk full while writing %s: nothing was written; free space or choose another directory", path), err}
+}
+
+func noDirectory(dir string, err error) error {
+	return &FileError{ErrNoDirectory, dir, fmt.Sprintf("directory %s does not exist — create it or choose another path", dir), err}
+}

@@ -1,0 +1,221 @@
+package export
+
+import (
+	"bufio"
+	"encoding/binary"
+	"fmt"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"connlog/model"
+)
+
+// Journal export format field names.
+const (
+	jCursor       = "__CURSOR"
+	jRealtime     = "__REALTIME_TIMESTAMP"
+	jBootID       = "_BOOT_ID"
+	jHostname     = "_HOSTNAME"
+	jUnit         = "_SYSTEMD_UNIT"
+	jInvocationID = "_SYSTEMD_INVOCATION_ID"
+	jTransport    = "_TRANSPORT"
+	jIdentifier   = "SYSLOG_IDENTIFIER"
+	jPID          = "_PID"
+	jPriority     = "PRIORITY"
+	jMessage      = "MESSAGE"
+	jSource       = "CONNLOG_SOURCE"
+	jOffset       = "CONNLOG_OFFSET"
+	jKind         = "CONNLOG_KIND"
+)
+
+// journalWriter writes the systemd journal export format: each record a run
+// of FIELD=value lines (or the binary form) ended by an empty line.
+type journalWriter struct {
+	w     *bufio.Writer
+	names sourceNames
+	last  sameRecord
+	buf   []byte
+}
+
+func newJournalWriter(w *bufio.Writer, opts Options) *journalWriter {
+	return &journalWriter{w: w, names: newSourceNames(opts.Sources)}
+}
+
+func (j *journalWriter) write(e *model.Entry) (bool, error) {
+	if !isMarker(e) && j.last.continues(e) {
+		return true, nil
+	}
+	b := j.buf[:0]
+	if jf := e.Origin.Journal; jf != nil {
+		b = appendJournaldRecord(b, e, jf)
+	} else {
+		b = j.appendSyntheticRecord(b, e)
+	}
+	j.buf = append(b, '\n')
+	if _, err := j.w.Write(j.buf); err != nil {
+		return true, fmt.Errorf("write journal export: %w", err)
+	}
+	return true, nil
+}
+
+// appendJournaldRecord gives back the fields journald gave connlog.
+func appendJournaldRecord(b []byte, e *model.Entry, jf *model.JournalFields) []byte {
+	b = appendJournalField(b, jCursor, jf.Cursor)
+	b = appendRealtime(b, e.Origin.Received, e.Time)
+	if isBootID(jf.BootID) {
+		b = appendJournalField(b, jBootID, jf.BootID)
+	}
+	b = appendJournalField(b, jHostname, firstOf(jf.Hostname, e.Origin.Host))
+	b = appendJournalField(b, jUnit, firstOf(jf.Unit, e.Origin.Unit))
+	b = appendJournalField(b, jInvocationID, jf.InvocationID)
+	b = appendJournalField(b, jTransport, jf.Transport)
+	b = appendJournalField(b, jIdentifier, firstOf(jf.Identifier, e.Origin.Ident))
+	b = appendJournalInt(b, jPID, firstPositive(jf.PID, e.Origin.PID))
+	if jf.Priority >= 0 && jf.Priority <= 7 {
+		b = appendJournalInt(b, jPriority, jf.Priority)
+	}
+	return appendJournalBytes(b, jMessage, e.Raw)
+}
+
+// appendSyntheticRecord describes an entry that did not come from journald
+// with the fields a journal reader expects, plus where it came from.
+func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
+	o := &e.Origin
+	b = appendRealtime(b, e.Time, o.Received)
+	b = appendJournalField(b, jHostname, o.Host)
+	b = appendJournalField(b, jUnit, o.Unit)
+	b = appendJournalField(b, jIdentifier, o.Ident)
+	b = appendJournalInt(b, jPID, o.PID)
+	b = appendJournalInt(b, jPriority, syslogPriority(e.Level))
+	if isMarker(e) {
+		b = appendJournalField(b, jMessage, Summary(e))
+		b = appendJournalField(b, jKind, e.Kind.String())
+	} else {
+		b = appendJournalBytes(b, jMessage, e.Raw)
+	}
+	b = appendJournalField(b, jSource, j.names.name(e.Source))
+	if o.Offset >= 0 {
+		b = appendJournalInt(b, jOffset, int(o.Offset))
+	}
+	return b
+}
+
+// appendRealtime writes the first set time in microseconds; a record
+// with no time at all gets none, and journal-remote keeps the previous one.
+func appendRealtime(b []byte, first, second time.Time) []byte {
+	for _, t := range [2]time.Time{first, second} {
+		if us := t.UnixMicro(); !t.IsZero() && us > 0 {
+			return appendJournalInt64(b, jRealtime, us)
+		}
+	}
+	return b
+}
+
+// syslogPriority maps a level to the syslog priority journald uses.
+func syslogPriority(l model.Level) int {
+	switch l {
+	case model.LevelTrace, model.LevelDebug:
+		return 7
+	case model.LevelNotice:
+		return 5
+	case model.LevelWarn:
+		return 4
+	case model.LevelError:
+		return 3
+	case model.LevelCritical:
+		return 2
+	}
+	return 6
+}
+
+func appendJournalField(b []byte, name, value string) []byte {
+	if value == "" {
+		return b
+	}
+	if !journalText(value) {
+		return appendJournalBinary(b, name, value)
+	}
+	b = append(b, name...)
+	b = append(b, '=')
+	b = append(b, value...)
+	return append(b, '\n')
+}
+
+// appendJournalBytes writes a field that is kept even when empty (MESSAGE).
+func appendJournalBytes(b []byte, name string, value []byte) []byte {
+	v := bytesView(value)
+	if !journalText(v) {
+		return appendJournalBinary(b, name, v)
+	}
+	b = append(b, name...)
+	b = append(b, '=')
+	b = append(b, v...)
+	return append(b, '\n')
+}
+
+func appendJournalInt(b []byte, name string, n int) []byte {
+	if n <= 0 && name != jPriority {
+		return b
+	}
+	return appendJournalInt64(b, name, int64(n))
+}
+
+func appendJournalInt64(b []byte, name string, n int64) []byte {
+	b = append(b, name...)
+	b = append(b, '=')
+	b = strconv.AppendInt(b, n, 10)
+	return append(b, '\n')
+}
+
+// appendJournalBinary writes NAME\n, the value's length as a little-endian
+// uint64, the value and \n: the form for values a text line cannot carry.
+func appendJournalBinary(b []byte, name, value string) []byte {
+	b = append(b, name...)
+	b = append(b, '\n')
+	b = binary.LittleEndian.AppendUint64(b, uint64(len(value)))
+	b = append(b, value...)
+	return append(b, '\n')
+}
+
+// journalText reports whether a value can go in the FIELD=value form: valid
+// UTF-8 with no control characters but tab, as journalctl itself decides.
+func journalText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t') || c == 0x7f {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// isBootID accepts the 32 hex digits journald uses; anything else would make
+// journal-remote drop the record.
+func isBootID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func firstPositive(a, b int) int {
+	if a > 0 {
+		return a
+	}
+	return b
+}
+
+func (j *journalWriter) close() error {
+	if err := j.w.Flush(); err != nil {
+		return fmt.Errorf("write journal export: %w", err)
+	}
+	return nil
+}
+
+func (j *journalWriter) abort() {}

@@ -1,0 +1,184 @@
+package export
+
+import (
+	"strings"
+	"time"
+
+	"connlog/model"
+)
+
+// manifestVersion is bumped when manifest.json changes shape.
+const manifestVersion = 1
+
+// maxManifestGaps bounds the gap list, so that a range with a storm of
+// losses keeps the manifest (built in memory) small; the rest are counted.
+const maxManifestGaps = 1000
+
+// manifest is manifest.json. Field order is the JSON key order.
+type manifest struct {
+	FormatVersion  int               `json:"format_version"`
+	ConnlogVersion string            `json:"connlog_version"`
+	Created        string            `json:"created"`
+	Host           string            `json:"host"`
+	Query          string            `json:"query"`
+	Redacted       bool              `json:"redacted"`
+	TimeRange      timeRange         `json:"time_range"`
+	EntriesRange   timeRange         `json:"entries_time_range"`
+	Sources        []*manifestSource `json:"sources"`
+	Entries        int64             `json:"entries"`
+	Kinds          map[string]int64  `json:"kinds"`
+	Levels         map[string]int64  `json:"levels"`
+	Gaps           []manifestGap     `json:"gaps"`
+	GapsOmitted    int64             `json:"gaps_omitted"`
+	Members        []manifestMember  `json:"members"`
+	Reopen         string            `json:"reopen"`
+	Note           string            `json:"note,omitempty"`
+	sources        map[model.SourceID]*manifestSource
+	first, last    time.Time
+}
+
+type timeRange struct {
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+}
+
+// manifestSource is one input and the part of it the bundle holds: byte
+// offsets for files, cursors for the journal.
+type manifestSource struct {
+	ID          int    `json:"id"`
+	Name        string `json:"name"`
+	Path        string `json:"path,omitempty"`
+	Inode       uint64 `json:"inode,omitempty"`
+	Unit        string `json:"unit,omitempty"`
+	Entries     int64  `json:"entries"`
+	FirstOffset *int64 `json:"first_offset,omitempty"`
+	LastOffset  *int64 `json:"last_offset,omitempty"`
+	EndOffset   *int64 `json:"end_offset,omitempty"` // just past the last line's bytes
+	FirstCursor string `json:"first_cursor,omitempty"`
+	LastCursor  string `json:"last_cursor,omitempty"`
+}
+
+type manifestGap struct {
+	Seq     int64  `json:"seq"`
+	Time    string `json:"time,omitempty"`
+	Source  string `json:"source"`
+	Reason  string `json:"reason"`
+	Count   int64  `json:"count"`
+	Message string `json:"message"`
+}
+
+type manifestMember struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+func newManifest(opts Options) *manifest {
+	m := &manifest{
+		FormatVersion: manifestVersion, ConnlogVersion: opts.Bundle.Version, Host: opts.Bundle.Host,
+		Query: opts.Bundle.Query, Redacted: opts.Redact != nil,
+		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
+		sources: map[model.SourceID]*manifestSource{},
+	}
+	for _, s := range opts.Sources {
+		ms := &manifestSource{ID: int(s.ID), Name: s.Name, Path: s.Path, Inode: s.Inode, Unit: s.Unit}
+		m.sources[s.ID] = ms
+		m.Sources = append(m.Sources, ms)
+	}
+	if m.Redacted {
+		m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
+	}
+	return m
+}
+
+// observe counts e and extends its source's range.
+func (m *manifest) observe(e *model.Entry) {
+	m.Entries++
+	m.Kinds[e.Kind.String()]++
+	m.Levels[e.Level.String()]++
+	if !e.Time.IsZero() {
+		if m.first.IsZero() || e.Time.Before(m.first) {
+			m.first = e.Time
+		}
+		if e.Time.After(m.last) {
+			m.last = e.Time
+		}
+	}
+	if e.Kind == model.KindGap {
+		m.addGap(e)
+	}
+	m.source(e.Source).extend(e)
+}
+
+func (m *manifest) source(id model.SourceID) *manifestSource {
+	s, ok := m.sources[id]
+	if !ok {
+		s = &manifestSource{ID: int(id)}
+		m.sources[id] = s
+		m.Sources = append(m.Sources, s)
+	}
+	return s
+}
+
+func (s *manifestSource) extend(e *model.Entry) {
+	s.Entries++
+	if off := e.Origin.Offset; off >= 0 {
+		if s.FirstOffset == nil {
+			s.FirstOffset = new(int64)
+			*s.FirstOffset = off
+		}
+		last, end := off, off+int64(len(e.Raw))
+		s.LastOffset, s.EndOffset = &last, &end
+	}
+	if j := e.Origin.Journal; j != nil && j.Cursor != "" {
+		if s.FirstCursor == "" {
+			s.FirstCursor = j.Cursor
+		}
+		s.LastCursor = j.Cursor
+	}
+}
+
+func (m *manifest) addGap(e *model.Entry) {
+	if len(m.Gaps) >= maxManifestGaps {
+		m.GapsOmitted++
+		return
+	}
+	count, _ := e.Fields.Num(model.KeyGapCount)
+	m.Gaps = append(m.Gaps, manifestGap{
+		Seq: e.Seq, Time: rfc3339(e.Time), Source: m.source(e.Source).Name,
+		Reason: e.Fields.Value(model.KeyGapReason), Count: int64(count), Message: Summary(e),
+	})
+}
+
+// finish fills what is known only at the end.
+func (m *manifest) finish(opts Options, members []manifestMember, now time.Time) {
+	m.Created = rfc3339(now)
+	m.EntriesRange = timeRange{From: rfc3339(m.first), To: rfc3339(m.last)}
+	m.TimeRange = m.EntriesRange
+	if !opts.Bundle.From.IsZero() || !opts.Bundle.To.IsZero() {
+		m.TimeRange = timeRange{From: rfc3339(opts.Bundle.From), To: rfc3339(opts.Bundle.To)}
+	}
+	m.Members = members
+	m.Reopen = reopenCommand(m.Query)
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// reopenCommand is the command that shows the same view from the extracted
+// bundle, with the query quoted for a POSIX shell.
+func reopenCommand(query string) string {
+	if strings.TrimSpace(query) == "" {
+		return "connlog " + bundleRaw
+	}
+	return "connlog -q " + shellQuote(query) + " " + bundleRaw
+}
+
+// shellQuote wraps s in single quotes, closing and escaping any inside.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

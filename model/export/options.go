@@ -1,0 +1,76 @@
+package export
+
+import (
+	"time"
+
+	"connlog/model"
+)
+
+// Options configures an export. The zero value writes raw lines, uncompressed,
+// with times in UTC.
+type Options struct {
+	// Format is the output format.
+	Format Format
+	// Compress compresses the whole output stream (for a bundle, the tar).
+	Compress Compression
+	// Force lets Export replace an existing file; without it Export refuses.
+	Force bool
+	// Location is the time zone of the text format's times; nil means UTC.
+	// The other formats always write UTC.
+	Location *time.Location
+	// Sources describes the inputs by SourceID: their names appear in the
+	// ndjson "source" object, the journal's CONNLOG_SOURCE and the CSV
+	// "source" column, and the bundle's manifest lists them.
+	Sources []SourceInfo
+	// Pairs, when set, gives the ndjson "pair" object and the analytics CSV's
+	// start and end times.
+	Pairs model.PairFinder
+	// Kinds chooses the CSV columns: one kind gives that kind's columns and
+	// leaves out entries of other kinds (counted in Stats.Skipped); none or
+	// several give the union of their columns after a leading "kind" column.
+	Kinds []model.Kind
+	// Redact, when set, replaces emails, client IPs, device ids and user ids
+	// with pseudonyms (see the package documentation). Use one Redactor for
+	// the preview and the export so that both show the same pseudonyms.
+	Redact *Redactor
+	// Progress, when set, is updated as the export runs so that another
+	// goroutine can poll it.
+	Progress *Progress
+	// TempDir is where a bundle keeps its members while they are written.
+	// Export defaults it to the target file's directory; otherwise it
+	// defaults to the system temp directory.
+	TempDir string
+	// Bundle is what the bundle's manifest records beyond the entries.
+	Bundle BundleInfo
+}
+
+// SourceInfo describes one input, as the caller opened it.
+type SourceInfo struct {
+	ID    model.SourceID
+	Name  string // what the status line shows: the unit, the path, "stdin"
+	Path  string // the file path, for file sources
+	Inode uint64 // the file's inode when it was opened, 0 if unknown
+	Unit  string // the systemd unit, for journal sources
+}
+
+// BundleInfo is what a bundle's manifest says about the export as a whole.
+type BundleInfo struct {
+	Host    string    // the host the logs came from
+	Query   string    // the query that selected the entries, as typed
+	Version string    // the connlog version writing the bundle
+	From    time.Time // the requested range; zero means "as observed"
+	To      time.Time
+}
+
+// sourceNames maps SourceIDs to names for the writers.
+type sourceNames map[model.SourceID]string
+
+func newSourceNames(infos []SourceInfo) sourceNames {
+	m := make(sourceNames, len(infos))
+	for _, s := range infos {
+		m[s.ID] = s.Name
+	}
+	return m
+}
+
+func (m sourceNames) name(id model.SourceID) string { return m[id] }

@@ -1,0 +1,75 @@
+package export
+
+import "connlog/model"
+
+// Change is one replacement redaction would make.
+type Change struct {
+	Class  string // "email", "ip", "user" or "device"
+	Where  string // the field key where it was found, or "raw" for a pattern match in the line
+	Before string
+	After  string
+}
+
+// Preview returns up to n distinct replacements that redacting entries
+// would make, in the order they are met, so that the user can check what
+// the export will hide before writing it. Use the same Redactor for the
+// export to get the same pseudonyms.
+func (r *Redactor) Preview(entries []*model.Entry, n int) []Change {
+	var out []Change
+	seen := map[string]bool{}
+	addChange := func(c Change) {
+		if len(out) < n && !seen[c.Before] {
+			seen[c.Before] = true
+			out = append(out, c)
+		}
+	}
+	for _, e := range entries {
+		if len(out) >= n {
+			break
+		}
+		var set secretSet
+		set.learn(r, e)
+		for _, it := range set.items {
+			addChange(Change{Class: it.class.String(), Where: fieldOf(e, it.value), Before: it.value, After: it.pseudo})
+		}
+		for _, m := range emailsIn(string(e.Raw)) {
+			addChange(Change{Class: classEmail.String(), Where: "raw", Before: m, After: r.pseudonym(classEmail, m)})
+		}
+	}
+	return out
+}
+
+// fieldOf names the first personal-data field holding v.
+func fieldOf(e *model.Entry, v string) string {
+	for _, f := range e.Fields {
+		if _, ok := classOf(e.Kind, f.Key); ok && (f.Value == v || containsIP(f.Value, v)) {
+			return f.Key
+		}
+	}
+	return "raw"
+}
+
+func containsIP(field, ip string) bool {
+	for _, x := range ipsIn(field) {
+		if x == ip {
+			return true
+		}
+	}
+	return false
+}
+
+// emailsIn lists the addresses replaceEmails would replace.
+func emailsIn(s string) []string {
+	var out []string
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' || i < last {
+			continue
+		}
+		if from, to, ok := emailAround(s, i); ok && from >= last {
+			out = append(out, s[from:to])
+			last = to
+		}
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package export
+
+import (
+	"io"
+	"sync/atomic"
+)
+
+// Progress is how far an export has come. The export updates it and any
+// goroutine may read it at any time, for a progress bar that polls.
+type Progress struct {
+	entries atomic.Int64
+	skipped atomic.Int64
+	bytes   atomic.Int64
+}
+
+// Entries returns how many entries the export has taken so far.
+func (p *Progress) Entries() int64 { return p.entries.Load() }
+
+// Skipped returns how many entries the format could not hold (see Stats).
+func (p *Progress) Skipped() int64 { return p.skipped.Load() }
+
+// Bytes returns how many bytes have reached the destination so far, after
+// compression. Compressors and buffers hold some back until they fill, and a
+// bundle writes its archive only when it closes, so this lags the entries.
+func (p *Progress) Bytes() int64 { return p.bytes.Load() }
+
+// Stats is the outcome of an export.
+type Stats struct {
+	// Entries is how many entries the export took.
+	Entries int64
+	// Skipped is how many of them the format could not hold: entries of
+	// other kinds in a single-kind CSV, and gap or boundary markers (which
+	// carry no line) in a raw export.
+	Skipped int64
+	// Bytes is the size of the output, after compression.
+	Bytes int64
+	// Path is the file written, empty when writing to a stream.
+	Path string
+}
+
+// countingWriter counts what reaches the destination into a Progress.
+type countingWriter struct {
+	w io.Writer
+	p *Progress
+}
+
+func (c countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.p.bytes.Add(int64(n))
+	return n, err
+}

@@ -1,0 +1,106 @@
+package export
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"strings"
+	"sync"
+
+	"connlog/model"
+)
+
+// pseudonymHexLen is how many hex digits of the keyed hash a pseudonym
+// keeps: 48 bits, so that a million distinct values are very unlikely to
+// share one.
+const pseudonymHexLen = 12
+
+// minBareIDLen is the shortest user or device id replaced where it is not
+// quoted; shorter ids (such as "7") would match unrelated numbers.
+const minBareIDLen = 8
+
+// class is a kind of personal data, which decides the pseudonym's shape.
+type class uint8
+
+const (
+	classEmail class = iota
+	classIP
+	classUser
+	classDevice
+)
+
+var classNames = [...]string{"email", "ip", "user", "device"}
+
+// String returns the class's name as Preview reports it.
+func (c class) String() string { return classNames[c] }
+
+// Redactor replaces personal data with pseudonyms that are the same for the
+// same value throughout one export and unrelated between exports: they are
+// a keyed hash, and the key is random and never written anywhere. It is
+// safe for concurrent use.
+type Redactor struct {
+	mu  sync.Mutex
+	mac hash.Hash
+}
+
+// NewRedactor returns a Redactor with a fresh random key.
+func NewRedactor() *Redactor {
+	var key [32]byte
+	// crypto/rand.Read never fails on Linux (getrandom); the error is
+	// documented as always nil since Go 1.24.
+	_, _ = rand.Read(key[:])
+	return &Redactor{mac: hmac.New(sha256.New, key[:])}
+}
+
+// pseudonym returns the stand-in for value: user-7f3a91c2ab01@redacted,
+// ip-7f3a91c2ab01, user-7f3a91c2ab01 or device-7f3a91c2ab01. Emails are
+// compared without case, as mail systems do.
+func (r *Redactor) pseudonym(c class, value string) string {
+	if c == classEmail {
+		value = strings.ToLower(value)
+	}
+	var sum [sha256.Size]byte
+	r.mu.Lock()
+	r.mac.Reset()
+	r.mac.Write([]byte(value))
+	r.mac.Sum(sum[:0])
+	r.mu.Unlock()
+	h := hex.EncodeToString(sum[:pseudonymHexLen/2])
+	switch c {
+	case classEmail:
+		return "user-" + h + "@redacted"
+	case classIP:
+		return "ip-" + h
+	case classDevice:
+		return "device-" + h
+	}
+	return "user-" + h
+}
+
+// fieldClasses says which fields hold personal data, and of which class.
+var fieldClasses = map[string]class{
+	model.KeyUserEmail:     classEmail,
+	model.KeySessUserEmail: classEmail,
+	model.KeyClientIP:      classIP,
+	model.KeyAuditClientIP: classIP,
+	model.KeyForwardedFor:  classIP,
+	model.KeySourceAddr:    classIP,
+	model.KeyDeviceID:      classDevice,
+	model.KeyUserID:        classUser,
+	model.KeyAuditUserID:   classUser,
+	model.KeySessUserID:    classUser,
+	model.KeyAuditUserName: classUser,
+	model.KeyNodeUser:      classUser,
+}
+
+// classOf returns the class of a field of an entry of kind k. A session's
+// derived src_ip is its client; a flow's is the node itself and stays.
+func classOf(k model.Kind, key string) (class, bool) {
+	if key == model.KeySrcIP && k == model.KindSession {
+		return classIP, true
+	}
+	c, ok := fieldClasses[key]
+	return c, ok
+}

@@ -1,0 +1,117 @@
+package export
+
+import (
+	"bytes"
+	"slices"
+
+	"connlog/model"
+)
+
+// maxGroupEntries bounds how many entries of one record are held before
+// they are redacted and written. A record's raw line is redacted with the
+// personal data of all its entries (a Pangolin response names several
+// users), so the entries wait until the record ends; past this many, a
+// pathological record is written in parts.
+const maxGroupEntries = 4096
+
+// recordGroup holds copies of the entries of the current record until the
+// record ends, then redacts and emits them.
+type recordGroup struct {
+	r       *Redactor
+	entries []model.Entry
+	raw     []byte // the record's bytes, shared by its entries' copies
+	set     secretSet
+}
+
+// add takes a copy of e; emit receives the entries of a finished record.
+func (g *recordGroup) add(e *model.Entry, emit func(*model.Entry) error) error {
+	if len(g.entries) > 0 && (!g.continues(e) || len(g.entries) >= maxGroupEntries) {
+		if err := g.flush(emit); err != nil {
+			return err
+		}
+	}
+	if len(g.entries) == 0 {
+		g.raw = append(g.raw[:0], e.Raw...)
+	}
+	c := *e
+	c.Fields = slices.Clone(e.Fields)
+	c.Raw = g.raw
+	c.Payload = sharedOrCopy(g.raw, e.Payload)
+	if e.Origin.Journal != nil {
+		jf := *e.Origin.Journal
+		c.Origin.Journal = &jf
+	}
+	g.entries = append(g.entries, c)
+	return nil
+}
+
+func (g *recordGroup) continues(e *model.Entry) bool {
+	first := &g.entries[0]
+	return e.Item > 0 && e.Source == first.Source && e.Origin.Offset == first.Origin.Offset &&
+		bytes.Equal(e.Raw, g.raw)
+}
+
+// sharedOrCopy returns p as a slice of raw when raw contains it (the payload
+// usually is part of the line), so that many entries of one record do not
+// each copy it.
+func sharedOrCopy(raw, p []byte) []byte {
+	if len(p) == 0 {
+		return nil
+	}
+	if i := bytes.Index(raw, p); i >= 0 {
+		return raw[i : i+len(p) : i+len(p)]
+	}
+	return bytes.Clone(p)
+}
+
+// flush redacts the held entries with everything the record revealed and
+// emits them in order.
+func (g *recordGroup) flush(emit func(*model.Entry) error) error {
+	if len(g.entries) == 0 {
+		return nil
+	}
+	g.set.reset()
+	for i := range g.entries {
+		g.set.learn(g.r, &g.entries[i])
+	}
+	g.set.sort()
+	raw := []byte(redactText(g.r, string(g.raw), &g.set))
+	for i := range g.entries {
+		e := &g.entries[i]
+		e.Raw = raw
+		e.Payload = []byte(redactText(g.r, string(e.Payload), &g.set))
+		e.Err = redactText(g.r, e.Err, &g.set)
+		redactFields(g.r, e, &g.set)
+		if err := emit(e); err != nil {
+			return err
+		}
+	}
+	clear(g.entries)
+	g.entries = g.entries[:0]
+	return nil
+}
+
+// redactFields replaces personal data in e's own copy of its fields: a
+// user or device id field becomes its pseudonym whole, other text has the
+// record's values and any email replaced, and numbers stay (an id that is
+// also a byte count must not rewrite the count).
+func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		if f.Value == "" {
+			continue
+		}
+		c, ok := classOf(e.Kind, f.Key)
+		switch {
+		case ok && (c == classUser || c == classDevice):
+			if c == classUser && isEmail(f.Value) {
+				c = classEmail
+			}
+			*f = model.Str(f.Key, r.pseudonym(c, f.Value))
+		case ok:
+			*f = model.Str(f.Key, redactText(r, f.Value, set))
+		case !f.IsNum:
+			f.Value = redactText(r, f.Value, set)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package export
+
+import (
+	"cmp"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"connlog/model"
+)
+
+// secret is one value to replace and its pseudonym.
+type secret struct {
+	class  class
+	value  string
+	pseudo string
+}
+
+// secretSet is the personal data found in one record's entries.
+type secretSet struct {
+	items []secret
+}
+
+// learn adds the personal data in e's fields to the set.
+func (s *secretSet) learn(r *Redactor, e *model.Entry) {
+	for _, f := range e.Fields {
+		c, ok := classOf(e.Kind, f.Key)
+		if !ok || f.Value == "" {
+			continue
+		}
+		switch {
+		case c == classIP:
+			for _, ip := range ipsIn(f.Value) {
+				s.add(r, classIP, ip)
+			}
+		case c == classUser && isEmail(f.Value):
+			s.add(r, classEmail, f.Value)
+		default:
+			s.add(r, c, f.Value)
+		}
+	}
+}
+
+func (s *secretSet) add(r *Redactor, c class, v string) {
+	for _, it := range s.items {
+		if it.value == v && it.class == c {
+			return
+		}
+	}
+	s.items = append(s.items, secret{class: c, value: v, pseudo: r.pseudonym(c, v)})
+}
+
+// sort puts longer values first, so that a value inside a longer one (an
+// IPv6 prefix, an id inside another) cannot break the longer replacement.
+func (s *secretSet) sort() {
+	slices.SortFunc(s.items, func(a, b secret) int { return cmp.Compare(len(b.value), len(a.value)) })
+}
+
+func (s *secretSet) reset() { s.items = s.items[:0] }
+
+// ipsIn finds the addresses in a client-IP field: one address, ip:port,
+// [v6]:port, or a list such as X-Forwarded-For's "a, b".
+func ipsIn(v string) []string {
+	var out []string
+	for _, tok := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		if _, err := netip.ParseAddr(tok); err == nil {
+			out = append(out, tok)
+			continue
+		}
+		if ap, err := netip.ParseAddrPort(tok); err == nil && ap.Addr().IsValid() {
+			host := tok[:strings.LastIndexByte(tok, ':')]
+			out = append(out, strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+		}
+	}
+	return out
+}

@@ -1,0 +1,148 @@
+package export
+
+import (
+	"strings"
+)
+
+// redactText replaces, in s, every email (found by pattern) and every value
+// of set, following each class's matching rule. It returns s itself when
+// nothing matched.
+func redactText(r *Redactor, s string, set *secretSet) string {
+	s = replaceEmails(r, s)
+	for _, it := range set.items {
+		switch it.class {
+		case classIP, classEmail:
+			s = replaceBounded(s, it.value, it.pseudo, true)
+		default:
+			s = replaceBounded(s, it.value, it.pseudo, false)
+			if len(it.value) >= minBareIDLen {
+				s = replaceBounded(s, it.value, it.pseudo, true)
+			}
+		}
+	}
+	return s
+}
+
+// replaceBounded replaces the occurrences of v that stand alone: not inside
+// a longer word, number or address when bare, and between double quotes
+// otherwise.
+func replaceBounded(s, v, with string, bare bool) string {
+	if v == "" || !strings.Contains(s, v) {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i <= len(s)-len(v); {
+		j := strings.Index(s[i:], v)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(v)
+		if standsAlone(s, j, end, bare) {
+			b.WriteString(s[last:j])
+			b.WriteString(with)
+			last, i = end, end
+			continue
+		}
+		i = j + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func standsAlone(s string, from, to int, bare bool) bool {
+	if !bare {
+		return from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"'
+	}
+	return (from == 0 || !tokenByte(s[from-1])) && (to == len(s) || !tokenByte(s[to]))
+}
+
+// tokenByte reports bytes that continue a word, number, address or id.
+func tokenByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '-' || c == '@' || c >= 0x80
+}
+
+// replaceEmails replaces every address that looks like local@domain.tld.
+func replaceEmails(r *Redactor, s string) string {
+	if strings.IndexByte(s, '@') < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '@' || i < last {
+			continue
+		}
+		from, to, ok := emailAround(s, i)
+		if !ok || from < last {
+			continue
+		}
+		b.WriteString(s[last:from])
+		b.WriteString(r.pseudonym(classEmail, s[from:to]))
+		last = to
+		i = to - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// emailAround finds the address whose @ is at at.
+func emailAround(s string, at int) (from, to int, ok bool) {
+	from = at
+	for from > 0 && localByte(s[from-1]) {
+		from--
+	}
+	to = at + 1
+	for to < len(s) && domainByte(s[to]) {
+		to++
+	}
+	for to > at+1 && (s[to-1] == '.' || s[to-1] == '-') {
+		to--
+	}
+	if from == at || !isEmail(s[from:to]) {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// isEmail checks local@domain.tld with a letters-only top-level domain of
+// two or more letters; it is a finder for redaction, not a validator.
+func isEmail(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 {
+		return false
+	}
+	domain := s[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	if dot <= 0 || len(domain)-dot-1 < 2 {
+		return false
+	}
+	for i := dot + 1; i < len(domain); i++ {
+		if c := domain[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	for i := 0; i < len(domain); i++ {
+		if !domainByte(domain[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func localByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+func domainByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+}

@@ -1,0 +1,208 @@
+package export
+
+import (
+	"strconv"
+
+	"connlog/model"
+)
+
+// Summary returns the one-line description of an entry that the text format
+// and the UI's mixed-kind table show: for a connection its event, user,
+// resource, client and traffic; for a service line its module and message;
+// and so on for each kind. It is already sanitised (see Sanitize), so it is
+// safe to print.
+func Summary(e *model.Entry) string {
+	return string(appendSummary(nil, e))
+}
+
+// appendSummary appends Summary(e) to dst, for writers that reuse a buffer.
+func appendSummary(dst []byte, e *model.Entry) []byte {
+	s := summary{dst: dst}
+	switch e.Kind {
+	case model.KindAnalytics:
+		s.analytics(e)
+	case model.KindService:
+		s.service(e)
+	case model.KindAudit:
+		s.audit(e)
+	case model.KindFlow:
+		s.flow(e)
+	case model.KindSession:
+		s.session(e)
+	case model.KindGap:
+		s.gap(e)
+	case model.KindBoundary:
+		s.boundary(e)
+	default:
+		s.add(e.Message())
+	}
+	return s.dst
+}
+
+// summary builds a line of space-separated, sanitised parts, skipping the
+// empty ones so that a record missing a field reads naturally.
+type summary struct{ dst []byte }
+
+// add appends the parts, sanitised, as one space-separated word group.
+func (s *summary) add(parts ...string) {
+	empty := true
+	for _, p := range parts {
+		if p != "" {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		return
+	}
+	if len(s.dst) > 0 {
+		s.dst = append(s.dst, ' ')
+	}
+	for _, p := range parts {
+		s.dst = AppendSanitized(s.dst, p)
+	}
+}
+
+// addIf appends label and value only when value is set: "rx 1.2KB".
+func (s *summary) addIf(label, value string) {
+	if value != "" {
+		s.add(label, value)
+	}
+}
+
+func (s *summary) analytics(e *model.Entry) {
+	f := e.Fields
+	s.add(f.Value(model.KeyEventType))
+	s.add(firstOf(f.Value(model.KeyUserEmail), f.Value(model.KeyUserID)))
+	resource := firstOf(f.Value(model.KeyResourceAddr), f.Value(model.KeyResourceIP))
+	if port := f.Value(model.KeyResourcePort); port != "" {
+		resource += ":" + port
+	}
+	s.addIf("→ ", resource)
+	s.add(f.Value(model.KeyProtocol))
+	if ip := f.Value(model.KeyClientIP); ip != "" {
+		s.add("from ", ip)
+		s.addIf("", paren(f.Value(model.KeyCountry)))
+	}
+	s.add(f.Value(model.KeyTunnelPath))
+	s.addIf("rx ", humanBytes(f, model.KeyRx))
+	s.addIf("tx ", humanBytes(f, model.KeyTx))
+	s.add(humanMillis(f, model.KeyDuration))
+	s.addIf("error: ", f.Value(model.KeyErrorMessage))
+}
+
+func (s *summary) service(e *model.Entry) {
+	f := e.Fields
+	if m := firstOf(f.Value(model.KeyModule), f.Value(model.KeyLibrary)); m != "" {
+		s.add("[", m, "]")
+	}
+	msg := e.Message()
+	if fn := f.Value(model.KeyFunction); fn != "" && !hasPrefix(msg, fn) {
+		s.add(fn, ":")
+	}
+	s.add(msg)
+}
+
+func (s *summary) audit(e *model.Entry) {
+	f := e.Fields
+	s.add(f.Value(model.KeyLogType))
+	s.add(f.Value(model.KeyAction))
+	s.add(firstOf(f.Value(model.KeyAuditUserName), f.Value(model.KeyAuditUserID)))
+	switch f.Value(model.KeyAccessGranted) {
+	case "true":
+		s.add("granted")
+	case "false":
+		s.add("denied")
+		s.add(paren(f.Value(model.KeyDeniedReason)))
+	}
+	s.addIf("from ", f.Value(model.KeyAuditClientIP))
+	s.add(f.Value(model.KeyMethod))
+	s.add(f.Value(model.KeyPath))
+	s.add(f.Value(model.KeyStatusCode))
+	s.add(f.Value(model.KeyMessage))
+}
+
+func (s *summary) flow(e *model.Entry) {
+	f := e.Fields
+	s.add(f.Value(model.KeyTraffic))
+	s.add(f.Value(model.KeyFlowProto))
+	s.add(f.Value(model.KeySrc))
+	s.addIf("→ ", f.Value(model.KeyDst))
+	s.addIf("tx ", counts(f, model.KeyTxBytes, model.KeyTxPkts))
+	s.addIf("rx ", counts(f, model.KeyRxBytes, model.KeyRxPkts))
+}
+
+func (s *summary) session(e *model.Entry) {
+	f := e.Fields
+	s.add(f.Value(model.KeyPhase))
+	s.add(f.Value(model.KeySessProtocol))
+	s.add(f.Value(model.KeySourceAddr))
+	s.addIf("→ ", f.Value(model.KeyDestAddr))
+	s.addIf("resource ", firstOf(f.Value(model.KeyResourceName), f.Value(model.KeySiteResource)))
+	s.add(f.Value(model.KeySessUserEmail))
+	s.addIf("tx ", humanBytes(f, model.KeyBytesTx))
+	s.addIf("rx ", humanBytes(f, model.KeyBytesRx))
+	s.add(humanMillis(f, model.KeySessDuration))
+	s.add(paren(f.Value(model.KeyEndReason)))
+}
+
+func (s *summary) gap(e *model.Entry) {
+	if m := e.Fields.Value(model.KeyMessage); m != "" {
+		s.add(m)
+		return
+	}
+	s.add("lost")
+	s.add(e.Fields.Value(model.KeyGapCount))
+	s.add(paren(firstOf(e.Fields.Value(model.KeyGapReason), "unknown reason")))
+}
+
+func (s *summary) boundary(e *model.Entry) {
+	if m := e.Fields.Value(model.KeyMessage); m != "" {
+		s.add(m)
+		return
+	}
+	s.add(firstOf(e.Fields.Value(model.KeyBoundary), "boundary"))
+}
+
+func firstOf(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}
+
+func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// humanBytes formats a numeric field as HumanBytes, or returns its text when
+// it is not a number.
+func humanBytes(f model.Fields, key string) string {
+	if n, ok := f.Num(key); ok {
+		return model.HumanBytes(n)
+	}
+	return f.Value(key)
+}
+
+// humanMillis formats a duration field in milliseconds as HumanDuration.
+func humanMillis(f model.Fields, key string) string {
+	if n, ok := f.Num(key); ok && n >= 0 {
+		return model.HumanDuration(n)
+	}
+	return f.Value(key)
+}
+
+// counts formats bytes and packets of a flow direction: "1.6KB/16p".
+func counts(f model.Fields, bytesKey, pktsKey string) string {
+	b := humanBytes(f, bytesKey)
+	p, ok := f.Num(pktsKey)
+	if !ok {
+		return b
+	}
+	return b + "/" + strconv.FormatFloat(p, 'f', -1, 64) + "p"
+}

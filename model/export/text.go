@@ -1,0 +1,88 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"time"
+
+	"connlog/model"
+)
+
+// The text format's times are RFC 3339 with milliseconds. Outside UTC the
+// offset is always numeric, so that the width does not change when a zone's
+// offset passes through zero and the columns stay aligned.
+const (
+	textTimeUTC   = "2006-01-02T15:04:05.000Z"
+	textTimeLocal = "2006-01-02T15:04:05.000-07:00"
+)
+
+// kindWidth is the longest kind name, so that summaries start in one column.
+const kindWidth = 9
+
+// textWriter writes one aligned, sanitised line per entry.
+type textWriter struct {
+	w   *bufio.Writer
+	tf  textTimes
+	buf []byte
+}
+
+func newTextWriter(w *bufio.Writer, loc *time.Location) *textWriter {
+	return &textWriter{w: w, tf: newTextTimes(loc)}
+}
+
+// textTimes formats the time column in one location.
+type textTimes struct {
+	loc    *time.Location
+	layout string
+}
+
+func newTextTimes(loc *time.Location) textTimes {
+	if loc == nil || loc == time.UTC {
+		return textTimes{loc: time.UTC, layout: textTimeUTC}
+	}
+	return textTimes{loc: loc, layout: textTimeLocal}
+}
+
+// appendTime writes t, or a dash padded to the same width when t is zero.
+func (tf textTimes) appendTime(dst []byte, t time.Time) []byte {
+	if !t.IsZero() {
+		return t.In(tf.loc).AppendFormat(dst, tf.layout)
+	}
+	dst = append(dst, '-')
+	for i := 1; i < len(tf.layout); i++ {
+		dst = append(dst, ' ')
+	}
+	return dst
+}
+
+func (t *textWriter) write(e *model.Entry) (bool, error) {
+	t.buf = appendTextLine(t.buf[:0], e, t.tf)
+	t.buf = append(t.buf, '\n')
+	if _, err := t.w.Write(t.buf); err != nil {
+		return true, fmt.Errorf("write text line: %w", err)
+	}
+	return true, nil
+}
+
+// appendTextLine renders "time level kind summary" without the newline.
+func appendTextLine(dst []byte, e *model.Entry, tf textTimes) []byte {
+	dst = tf.appendTime(dst, e.Time)
+	dst = append(dst, ' ')
+	dst = append(dst, e.Level.Short()...)
+	dst = append(dst, ' ')
+	kind := e.Kind.String()
+	dst = append(dst, kind...)
+	for n := len(kind); n <= kindWidth; n++ {
+		dst = append(dst, ' ')
+	}
+	return appendSummary(dst, e)
+}
+
+func (t *textWriter) close() error {
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("write text lines: %w", err)
+	}
+	return nil
+}
+
+func (t *textWriter) abort() {}

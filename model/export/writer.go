@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+
+	"connlog/model"
+)
+
+// Writer takes entries one at a time and writes them in one format.
+type Writer interface {
+	// Write adds one entry. The Writer copies what it keeps, so the caller
+	// may reuse e and its buffers as soon as Write returns.
+	Write(e *model.Entry) error
+	// Close finishes the output (flushes buffers, ends the compressed
+	// stream, writes a bundle's archive). It does not close the io.Writer
+	// given to New.
+	Close() error
+	// Abort gives up: it releases buffers and temp files without finishing
+	// the output. The caller discards whatever reached the io.Writer. Abort
+	// after Close, or twice, does nothing.
+	Abort()
+}
+
+// bufSize is the write buffer between a format and its destination.
+const bufSize = 64 << 10
+
+// errClosed is returned by a Writer used after Close or Abort.
+var errClosed = errors.New("export writer already closed")
+
+// formatWriter is one format's encoder; the pipeline around it handles
+// redaction, compression and progress.
+type formatWriter interface {
+	// write encodes e and reports whether the format could hold it.
+	write(e *model.Entry) (bool, error)
+	// close flushes what the format buffers.
+	close() error
+	// abort drops what the format holds (temp files).
+	abort()
+}
+
+// New returns a Writer of opts.Format onto w, compressed with opts.Compress,
+// redacted with opts.Redact and counted into opts.Progress.
+func New(w io.Writer, opts Options) (Writer, error) {
+	if opts.Progress == nil {
+		opts.Progress = &Progress{}
+	}
+	comp, err := Compress(countingWriter{w: w, p: opts.Progress}, opts.Compress)
+	if err != nil {
+		return nil, err
+	}
+	fw, err := newFormatWriter(comp, opts)
+	if err != nil {
+		return nil, err
+	}
+	p := &pipeline{fw: fw, comp: comp, progress: opts.Progress}
+	if opts.Redact != nil {
+		p.group = &recordGroup{r: opts.Redact}
+	}
+	return p, nil
+}
+
+func newFormatWriter(w io.Writer, opts Options) (formatWriter, error) {
+	switch opts.Format {
+	case FormatRaw:
+		return newRawWriter(bufio.NewWriterSize(w, bufSize)), nil
+	case FormatText:
+		return newTextWriter(bufio.NewWriterSize(w, bufSize), opts.Location), nil
+	case FormatNDJSON:
+		return newNDJSONWriter(bufio.NewWriterSize(w, bufSize), opts), nil
+	case FormatCSV:
+		return newCSVWriter(bufio.NewWriterSize(w, bufSize), opts), nil
+	case FormatJournal:
+		return newJournalWriter(bufio.NewWriterSize(w, bufSize), opts), nil
+	case FormatBundle:
+		return newBundleWriter(w, opts)
+	}
+	return nil, fmt.Errorf("unknown export format %d", opts.Format)
+}
+
+// pipeline is the Writer New returns: redaction, then the format, then
+// compression, then the destination.
+type pipeline struct {
+	fw       formatWriter
+	comp     io.WriteCloser
+	progress *Progress
+	group    *recordGroup // nil unless redacting
+	done     bool
+}
+
+func (p *pipeline) Write(e *model.Entry) error {
+	if p.done {
+		return errClosed
+	}
+	p.progress.entries.Add(1)
+	if p.group == nil {
+		return p.emit(e)
+	}
+	return p.group.add(e, p.emit)
+}
+
+// emit hands one (possibly redacted) entry to the format.
+func (p *pipeline) emit(e *model.Entry) error {
+	ok, err := p.fw.write(e)
+	if !ok && err == nil {
+		p.progress.skipped.Add(1)
+	}
+	return err
+}
+
+func (p *pipeline) Close() error {
+	if p.done {
+		return errClosed
+	}
+	p.done = true
+	if p.group != nil {
+		if err := p.group.flush(p.emit); err != nil {
+			p.abortAll()
+			return err
+		}
+	}
+	if err := p.fw.close(); err != nil {
+		p.abortAll()
+		return err
+	}
+	if err := p.comp.Close(); err != nil {
+		return fmt.Errorf("finish compressed stream: %w", err)
+	}
+	return nil
+}
+
+func (p *pipeline) Abort() {
+	if p.done {
+		return
+	}
+	p.done = true
+	p.abortAll()
+}
+
+func (p *pipeline) abortAll() {
+	p.fw.abort()
+	// Closing the compressor releases its state; what it writes is discarded
+	// with the rest of the output.
+	_ = p.comp.Close()
+}
