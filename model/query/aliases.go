@@ -1,0 +1,119 @@
+package query
+
+import (
+	"strings"
+
+	"connlog/model"
+)
+
+// Attr is an attribute of the entry itself, not one of its parsed fields,
+// that an alias reads. Level, kind and time are first-class so that the
+// commonest filters need no field lookup; host and unit come from the
+// envelope as well as from the fields.
+type Attr uint8
+
+// The entry attributes an alias can read.
+const (
+	AttrNone  Attr = iota // the alias reads field keys only
+	AttrLevel             // Entry.Level, compared by severity
+	AttrKind              // Entry.Kind
+	AttrTime              // Entry.Time
+	AttrHost              // Origin.Host and the journal's hostname, besides the hostname field
+	AttrUnit              // Origin.Unit and the journal's unit, with or without ".service"
+)
+
+// String names the attribute ("level", "host"...), or "" for AttrNone.
+func (a Attr) String() string {
+	switch a {
+	case AttrLevel:
+		return "level"
+	case AttrKind:
+		return "kind"
+	case AttrTime:
+		return "time"
+	case AttrHost:
+		return "host"
+	case AttrUnit:
+		return "unit"
+	}
+	return ""
+}
+
+// Alias is a short field name that looks in the right place for every kind
+// of entry: `user` reads user.email on a Twingate connection, user_name on an
+// audit record and srcNode.user on a flow.
+type Alias struct {
+	// Name is what the user types; it is matched case-insensitively.
+	Name string
+	// Keys are the field keys the alias reads; a term matches when any value
+	// of any of them matches.
+	Keys []string
+	// Attr is the entry attribute the alias reads besides Keys.
+	Attr Attr
+	// Doc is a one-line description for the help screen.
+	Doc string
+}
+
+// aliasTable is the only place the aliases are defined; Aliases hands out
+// copies so that no caller can change it.
+var aliasTable = []Alias{
+	{Name: "level", Attr: AttrLevel, Doc: "severity, ordered: level>=warn"},
+	{Name: "kind", Attr: AttrKind, Doc: "entry kind: text, service, analytics, audit, flow, session, json, gap, boundary"},
+	{Name: "time", Attr: AttrTime, Doc: "event time: time>=2026-11-20T08:00"},
+	{Name: "event", Keys: []string{model.KeyEventType, model.KeyPhase}, Doc: "analytics event_type, session phase"},
+	{Name: "user", Keys: []string{model.KeyUserEmail, model.KeyUserID, model.KeyAuditUserName, model.KeyAuditUserID,
+		model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser}, Doc: "user e-mail, name or id"},
+	{Name: "resource", Keys: []string{model.KeyResourceAddr, model.KeyAppliedRule, model.KeyResourceID,
+		model.KeyResourceName, model.KeySiteResource, model.KeyElement}, Doc: "resource address, rule, name or id"},
+	{Name: "port", Keys: []string{model.KeyResourcePort, model.KeyDstPort}, Doc: "destination port"},
+	{Name: "proto", Keys: []string{model.KeyProtocol, model.KeyFlowProto, model.KeySessProtocol}, Doc: "protocol: tcp, udp, icmp"},
+	{Name: "ip", Keys: []string{model.KeyClientIP, model.KeyAuditClientIP, model.KeyForwardedFor, model.KeySrcIP}, Doc: "client or source IP"},
+	{Name: "conn", Keys: []string{model.KeyConnID, model.KeySessionID}, Doc: "connection or session id"},
+	{Name: "country", Keys: []string{model.KeyCountry}, Doc: "client country (ISO code)"},
+	{Name: "city", Keys: []string{model.KeyCity}, Doc: "client city"},
+	{Name: "module", Keys: []string{model.KeyModule}, Doc: "service module or analysis module"},
+	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "host name"},
+	{Name: "unit", Attr: AttrUnit, Doc: "systemd unit, with or without .service"},
+	{Name: "action", Keys: []string{model.KeyAction}, Doc: "audit action"},
+	{Name: "granted", Keys: []string{model.KeyAccessGranted}, Doc: "audit access_granted: true or false"},
+	{Name: "rx", Keys: []string{model.KeyRx, model.KeyRxBytes, model.KeyBytesRx}, Doc: "bytes received: rx>10MB"},
+	{Name: "tx", Keys: []string{model.KeyTx, model.KeyTxBytes, model.KeyBytesTx}, Doc: "bytes sent: tx>1MiB"},
+	{Name: "duration", Keys: []string{model.KeyDuration, model.KeySessDuration}, Doc: "connection duration: duration>30s"},
+	{Name: "message", Keys: []string{model.KeyMessage}, Doc: "the human message"},
+	{Name: "msg", Keys: []string{model.KeyMessage}, Doc: "same as message"},
+}
+
+// Aliases returns a copy of the alias table, in the order the help screen
+// lists it.
+func Aliases() []Alias {
+	out := make([]Alias, len(aliasTable))
+	for i, a := range aliasTable {
+		a.Keys = append([]string(nil), a.Keys...)
+		out[i] = a
+	}
+	return out
+}
+
+// AliasOf returns the name of the first alias that reads key, so that a
+// pivot filter built from a field of one entry also finds the other kinds'
+// equivalents ("user.email" gives "user").
+func AliasOf(key string) (string, bool) {
+	for _, a := range aliasTable {
+		for _, k := range a.Keys {
+			if k == key {
+				return a.Name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// lookupAlias finds an alias by name, ignoring case.
+func lookupAlias(name string) (*Alias, bool) {
+	for i := range aliasTable {
+		if strings.EqualFold(aliasTable[i].Name, name) {
+			return &aliasTable[i], true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,120 @@
+// Package query is connlog's filter language: one grammar for the TUI's
+// filter bar and for `connlog export -q`, compiled once into a tree of small
+// matchers that test an entry without allocating.
+//
+// # Terms
+//
+// A bare word matches entries whose raw line contains it. Matching is
+// smart-case: a word with an upper-case letter is case-sensitive, a word
+// without one ignores case (ASCII letters fold; a word with non-ASCII
+// letters folds them by Unicode simple folding).
+//
+//	timeout          "Timeout", "TIMEOUT" and "timeout"
+//	Timeout          only "Timeout"
+//	"gone, code 410" a quoted phrase: spaces and keywords are literal; \" is a quote, \\ a backslash
+//	/code 4\d\d/     an RE2 regular expression over the raw line; \/ is a slash
+//	/denied|refused/i  the i flag ignores case
+//
+// A word ends at white space or a parenthesis. To search for text that holds
+// them, that starts with - or /, or that is a keyword (and, or, not), quote it.
+//
+// # Field terms
+//
+//	field:value     whole-value glob, * matches any run of characters; smart-case
+//	field=value     exact, case-sensitive; * is literal
+//	field!=value    no value of the field is exactly value
+//	field>N  field>=N  field<N  field<=N   numeric comparison
+//
+// Values may be quoted: user="a b@x". Numbers may carry a unit, converted to
+// the unit the field is stored in: sizes in bytes, decimal B, KB (1e3), MB
+// (1e6), GB (1e9) or binary KiB, MiB, GiB; durations in milliseconds, ns, us
+// (or µs), ms, s, m, h, d, also combined (1h30m) and fractional (1.5s). A
+// plain number is taken as stored (bytes for rx, milliseconds for duration).
+// rx=1MB and duration=30s compare numerically when the field is numeric.
+//
+// A field is named by its key, a dotted JSON path exactly as the parsers
+// store it (connection.rx, user.email, location.city, relays.ip, the audit
+// record's flat keys such as access_denied_reason, flow's txBytes,
+// Pangolin's sessionId), or by one of these aliases, which look in the right
+// key for each kind of entry:
+//
+//	level     the entry's severity: level>=warn, level=error, level:w*
+//	kind      text, service, analytics (or connection), audit, flow, session, json, gap, boundary
+//	time      the entry's time: time>=2026-11-20T08:00
+//	event     event_type; for sessions, phase (START, END)
+//	user      user.email, user.id, user_name, user_id, userEmail, userId, srcNode.user
+//	resource  resource.address, resource.applied_rule, resource.id, resourceName, siteResourceId, element
+//	port      connection.resource_port, dst_port
+//	proto     connection.protocol, proto, protocol
+//	ip        connection.client_ip, client_ip, forwarded_for_client_ip, src_ip
+//	conn      connection.id, sessionId
+//	country   location.country        city     location.city
+//	module    module                  action   action
+//	host      the envelope's host, hostname, the journal's hostname
+//	unit      the envelope's or journal's unit, with or without .service
+//	granted   access_granted (true or false)
+//	rx        connection.rx, rxBytes, bytesRx     (bytes)
+//	tx        connection.tx, txBytes, bytesTx     (bytes)
+//	duration  connection.duration, duration       (milliseconds)
+//	msg, message  the message field
+//
+// Aliases are case-insensitive; keys are not. A key that is neither (a key of
+// some other JSON object, or one an alias shadows such as Pangolin's "event")
+// is written with a leading dot, .x-request-id=abc, or quoted when it has odd
+// characters, ."my key"=1. An unknown name is an error that suggests the
+// nearest known one.
+//
+// A term on a field looks at every value of every key it names: a repeated
+// key (relays.ip, one per relay) matches when any value matches. A field
+// missing from an entry never matches, so field!=value and -field:value are
+// true on entries that lack the field. A comparison (>, <...) never matches a
+// value that is not a number.
+//
+// level compares by severity, none < trace < debug < info < notice < warn <
+// error < critical, and accepts the spellings model.ParseLevel does (warning,
+// err, fatal, 4). An entry without a level has level none: comparisons never
+// match it (it has no severity to compare), level=none and level!=error do.
+// kind takes the names model.ParseKind accepts; level: and kind: with a * glob
+// the canonical names (level:w*).
+//
+// # Time bounds
+//
+//	since:15m                 at or after 15 minutes before now (also 90s, 2h, 1d, 1h30m)
+//	since:2026-11-20T08:00    since:2026-11-20   since:2026-11-20T08:00:00Z
+//	since:"2026-11-20 08:00:00"
+//	since:14:05               today at 14:05 (14:05:30 with seconds)
+//	until:…                   at or before; same forms
+//	since:today  since:yesterday  until:now  since:@1763625600 (Unix seconds)
+//
+// Bounds are inclusive. Times without a zone are in the location given to
+// Compile, and relative times count back from its Now: they are fixed when the
+// query is compiled. An entry without a time never matches a time term.
+//
+// # Combining terms
+//
+//	a b          both (and is implicit; "a and b" is the same)
+//	a or b       either
+//	-a, not a    not a
+//	( … )        grouping
+//
+// Precedence is not, then and, then or: `a b or c` is `(a and b) or c`, and
+// `-a b` is `(not a) and b`. Keywords are case-insensitive. The empty query
+// matches everything.
+//
+// # Errors
+//
+// Compile returns a *Error with the byte offset of the problem and a message
+// naming what was expected, for example
+//
+//	expected a value after "rx>" at 3
+//	unknown field "usr" at 0 — did you mean "user"?
+//	unclosed ( opened at 5 — add a )
+//	"10XB" is not a size (units: B, KB, MB, GB, KiB, MiB, GiB) at 3
+//
+// # Building queries
+//
+// Term, Not, And and Or write query text for the UI's pivot menu and the
+// command line's --kind and --level lists, quoting values as needed, and
+// Aliases lists the aliases so that a pivot on user.email can offer "user".
+// ParseTime reads the time forms since: and until: take.
+package query

@@ -1,0 +1,123 @@
+package query
+
+import (
+	"strconv"
+	"strings"
+
+	"connlog/model"
+)
+
+// valueTest is what a field term checks on each candidate value.
+type valueTest interface {
+	// field tests one parsed field, which may carry a number.
+	field(f *model.Field) bool
+	// text tests a value that is only text (the envelope's host or unit).
+	text(s string) bool
+}
+
+// fieldMatcher matches when any value of any of its keys (and of its entry
+// attribute, for host and unit) passes the test. A repeated key such as
+// relays.ip thus matches when any relay does, and a missing field never does.
+type fieldMatcher struct {
+	keys []string
+	attr Attr
+	test valueTest
+}
+
+func (m *fieldMatcher) match(e *model.Entry) bool {
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		if m.hasKey(f.Key) && m.test.field(f) {
+			return true
+		}
+	}
+	switch m.attr {
+	case AttrHost:
+		return m.textIf(e.Origin.Host) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Hostname)
+	case AttrUnit:
+		return m.unit(e.Origin.Unit) || e.Origin.Journal != nil && m.unit(e.Origin.Journal.Unit)
+	}
+	return false
+}
+
+func (m *fieldMatcher) cost() int { return costField + len(m.keys) }
+
+// hasKey reports whether key is one the matcher reads.
+func (m *fieldMatcher) hasKey(key string) bool {
+	for _, k := range m.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// textIf tests an envelope value; an empty one is missing.
+func (m *fieldMatcher) textIf(s string) bool { return s != "" && m.test.text(s) }
+
+// unit tests a systemd unit with and without its .service suffix, so that
+// unit=twingate-connector finds twingate-connector.service.
+func (m *fieldMatcher) unit(u string) bool {
+	if m.textIf(u) {
+		return true
+	}
+	short, ok := strings.CutSuffix(u, ".service")
+	return ok && m.textIf(short)
+}
+
+// globTest is field:value, a whole-value glob with smart case.
+type globTest struct{ g glob }
+
+func (t *globTest) field(f *model.Field) bool { return t.g.match(f.Value) }
+func (t *globTest) text(s string) bool        { return t.g.match(s) }
+
+// exactTest is field=value: the exact text, or the same number when the
+// field is numeric and the value reads as one (rx=1MB, duration=30s).
+type exactTest struct {
+	value string
+	num   float64
+	isNum bool
+}
+
+func (t *exactTest) field(f *model.Field) bool {
+	if t.isNum && f.IsNum {
+		return f.Num == t.num
+	}
+	return f.Value == t.value
+}
+
+func (t *exactTest) text(s string) bool { return s == t.value }
+
+// compareTest is field>N and the other orderings. A field that is not
+// numeric is read as a number from its text; one that is not a number at
+// all does not match.
+type compareTest struct {
+	op op
+	n  float64
+}
+
+func (t *compareTest) field(f *model.Field) bool {
+	if f.IsNum {
+		return t.compare(f.Num)
+	}
+	return t.text(f.Value)
+}
+
+func (t *compareTest) text(s string) bool {
+	v, err := strconv.ParseFloat(s, 64)
+	return err == nil && t.compare(v)
+}
+
+func (t *compareTest) compare(v float64) bool {
+	switch t.op {
+	case opGt:
+		return v > t.n
+	case opGe:
+		return v >= t.n
+	case opLt:
+		return v < t.n
+	case opLe:
+		return v <= t.n
+	}
+	return false
+}

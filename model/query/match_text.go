@@ -1,0 +1,38 @@
+package query
+
+import (
+	"regexp"
+	"unsafe"
+
+	"connlog/model"
+)
+
+// textMatcher finds a bare word or quoted phrase anywhere in the raw line.
+type textMatcher struct {
+	word string // as the user wrote it, for highlighting
+	pat  pattern
+}
+
+func (m *textMatcher) match(e *model.Entry) bool { return m.pat.contains(bytesAsString(e.Raw)) }
+
+func (m *textMatcher) cost() int { return costText }
+
+// regexMatcher runs an RE2 expression over the raw line.
+type regexMatcher struct {
+	re *regexp.Regexp
+}
+
+func (m *regexMatcher) match(e *model.Entry) bool { return m.re.Match(e.Raw) }
+
+func (m *regexMatcher) cost() int { return costRegex }
+
+// bytesAsString views b as a string without copying, so that searching a raw
+// line never allocates. The string is used only during the search and never
+// kept, and the bytes are not modified meanwhile (an Entry's Raw is read-only
+// to the query).
+func bytesAsString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}

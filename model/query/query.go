@@ -1,0 +1,147 @@
+package query
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"connlog/model"
+)
+
+// Options are what a query's relative times are resolved against.
+type Options struct {
+	// Now is the time since:15m counts back from; zero means time.Now().
+	Now time.Time
+	// Location is the zone of times written without one (14:05,
+	// 2026-11-20T08:00); nil means time.Local.
+	Location *time.Location
+}
+
+// Query is a compiled query. It is immutable, so one Query may be matched
+// from several goroutines at once.
+type Query struct {
+	src          string
+	root         matcher // nil: the empty query, which matches everything
+	words        []string
+	needsRaw     bool
+	keys         []string
+	since, until time.Time
+}
+
+// Compile parses src. An empty (or blank) query matches every entry. On
+// failure the error is a *Error with the byte offset of the problem.
+// Relative times (since:15m) are fixed when the query is compiled: compile
+// again to move the window.
+func Compile(src string, opt Options) (*Query, error) {
+	q := &Query{src: src}
+	if strings.TrimSpace(src) == "" {
+		return q, nil
+	}
+	toks, err := lex(src)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Location == nil {
+		opt.Location = time.Local
+	}
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	p := &parser{toks: toks, c: &compiler{now: opt.Now, loc: opt.Location}}
+	root, perr := p.parse()
+	if perr != nil {
+		return nil, perr
+	}
+	q.root = root
+	q.inspect(root, false)
+	q.since, q.until = timeBounds(root)
+	return q, nil
+}
+
+// Match reports whether e passes the query. It does not allocate. A nil
+// Query matches everything.
+func (q *Query) Match(e *model.Entry) bool {
+	if q == nil || q.root == nil {
+		return true
+	}
+	return q.root.match(e)
+}
+
+// String returns the query's source text, exactly as compiled.
+func (q *Query) String() string {
+	if q == nil {
+		return ""
+	}
+	return q.src
+}
+
+// Words returns the bare words and quoted phrases that an entry must
+// contain (those not under a negation), for the table to highlight.
+func (q *Query) Words() []string {
+	if q == nil {
+		return nil
+	}
+	return slices.Clone(q.words)
+}
+
+// NeedsRaw reports whether some term searches the raw line, so that a store
+// which keeps raw bytes on disk knows it must read them to evaluate the query.
+func (q *Query) NeedsRaw() bool { return q != nil && q.needsRaw }
+
+// NeedsFields reports whether some field term reads a key for which fast
+// returns false: a key the caller has not kept in its compact index and must
+// re-parse the raw line to find.
+func (q *Query) NeedsFields(fast func(key string) bool) bool {
+	if q == nil {
+		return false
+	}
+	for _, k := range q.keys {
+		if !fast(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// TimeBounds returns the time range outside which no entry can match, so
+// that the caller may skip whole ranges of the store. A zero since or until
+// means unbounded on that side. Bounds come from since:, until: and time
+// comparisons that every match must satisfy (terms joined by and, or bounds
+// common to every branch of an or); negated time terms give no bound. Since
+// may be after until: then nothing matches.
+func (q *Query) TimeBounds() (since, until time.Time) {
+	if q == nil {
+		return time.Time{}, time.Time{}
+	}
+	return q.since, q.until
+}
+
+// inspect collects what the accessors report: the words to highlight, the
+// field keys read and whether the raw line is searched.
+func (q *Query) inspect(m matcher, negated bool) {
+	switch n := m.(type) {
+	case *andNode:
+		for _, k := range n.kids {
+			q.inspect(k, negated)
+		}
+	case *orNode:
+		for _, k := range n.kids {
+			q.inspect(k, negated)
+		}
+	case *notNode:
+		q.inspect(n.kid, !negated)
+	case *textMatcher:
+		q.needsRaw = true
+		if !negated && !slices.Contains(q.words, n.word) {
+			q.words = append(q.words, n.word)
+		}
+	case *regexMatcher:
+		q.needsRaw = true
+	case *fieldMatcher:
+		for _, k := range n.keys {
+			if !slices.Contains(q.keys, k) {
+				q.keys = append(q.keys, k)
+			}
+		}
+	}
+}

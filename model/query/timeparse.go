@@ -1,0 +1,120 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// timeFormats is the usage text for a time that could not be read.
+const timeFormats = `use a duration ago (15m, 2h, 1d), a date and time (2026-11-20T08:00, "2026-11-20 08:00:00", ` +
+	`2026-11-20T08:00:00Z), a time today (14:05), now, today, yesterday, or @epoch-seconds`
+
+// errTooLongAgo is a relative time beyond what time.Duration holds.
+var errTooLongAgo = errors.New("too long ago (at most about 290 years)")
+
+// zonedLayouts carry their own zone offset; localLayouts are read in the
+// caller's location.
+var (
+	zonedLayouts = []string{
+		"2006-01-02T15:04:05Z07:00", "2006-01-02 15:04:05Z07:00", "2006-01-02T15:04Z07:00",
+	}
+	localLayouts = []string{
+		"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04",
+		"2006-01-02", "2006/01/02 15:04:05", "2006/01/02 15:04", "2006/01/02",
+	}
+	clockLayouts = []string{"15:04:05", "15:04"}
+)
+
+// ParseTime reads a time as since: and until: take it: a duration meaning
+// that long before now (15m, 1h30m, 1d), a date with an optional time
+// (2026-11-20, 2026-11-20T08:00, "2026-11-20 08:00:00", RFC 3339 with a
+// zone, newt's 2026/11/20 08:00:00), a clock time meaning today (14:05,
+// 14:05:30), the words now, today and yesterday, or @ followed by Unix
+// seconds. Times without a zone are in loc (time.Local when nil). A zero now
+// means the current time. Seconds may have a fraction (08:00:00.250).
+func ParseTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	if loc == nil {
+		loc = time.Local
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	now = now.Round(0).In(loc)
+	s = strings.TrimSpace(s)
+	if t, ok := parseNamedTime(s, now); ok {
+		return t, nil
+	}
+	if t, ok, err := parseRelativeTime(s, now); ok || err != nil {
+		return t, err
+	}
+	if t, ok := parseAbsoluteTime(s, now, loc); ok {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a time — %s", s, timeFormats)
+}
+
+// parseNamedTime reads now, today, yesterday and @epoch-seconds.
+func parseNamedTime(s string, now time.Time) (time.Time, bool) {
+	midnight := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
+	switch strings.ToLower(s) {
+	case "now":
+		return now, true
+	case "today":
+		return midnight, true
+	case "yesterday":
+		return midnight.AddDate(0, 0, -1), true
+	}
+	if rest, ok := strings.CutPrefix(s, "@"); ok {
+		n, unit, ok := splitNumber(rest)
+		if !ok || unit != "" || math.Abs(n) > 1e11 {
+			return time.Time{}, false
+		}
+		sec, frac := math.Modf(n)
+		return time.Unix(int64(sec), int64(frac*1e9)).In(now.Location()), true
+	}
+	return time.Time{}, false
+}
+
+// parseRelativeTime reads a duration as that long before now. ok is false
+// when s is not a duration; err is set when it is one too long to represent.
+func parseRelativeTime(s string, now time.Time) (time.Time, bool, error) {
+	if s == "" || s[0] == '-' || s[0] == '+' {
+		return time.Time{}, false, nil
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return time.Time{}, false, nil // a bare number has no unit: not a duration
+	}
+	ms, ok := parseDurationMS(s)
+	if !ok {
+		return time.Time{}, false, nil
+	}
+	const maxMS = float64(math.MaxInt64 / int64(time.Millisecond))
+	if ms > maxMS {
+		return time.Time{}, false, fmt.Errorf("%q is %w", s, errTooLongAgo)
+	}
+	return now.Add(-time.Duration(ms * float64(time.Millisecond))), true, nil
+}
+
+// parseAbsoluteTime reads dates, date-times and clock times.
+func parseAbsoluteTime(s string, now time.Time, loc *time.Location) (time.Time, bool) {
+	for _, layout := range zonedLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	for _, layout := range localLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
+	}
+	for _, layout := range clockLayouts {
+		if c, err := time.Parse(layout, s); err == nil {
+			return time.Date(now.Year(), now.Month(), now.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc), true
+		}
+	}
+	return time.Time{}, false
+}

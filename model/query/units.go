@@ -1,0 +1,145 @@
+package query
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Unit lists as the error messages show them.
+const (
+	sizeUnits     = "B, KB, MB, GB, KiB, MiB, GiB"
+	durationUnits = "ns, us, ms, s, m, h, d"
+)
+
+// sizeUnit gives the bytes in one unit; sizes are decimal unless they say
+// "i" (KB=1e3, KiB=1024), as HumanBytes prints them.
+var sizeUnit = map[string]float64{
+	"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9,
+	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30,
+}
+
+// durationUnit gives the milliseconds in one unit: durations are stored in
+// milliseconds (model.Field).
+var durationUnit = map[string]float64{
+	"ns": 1e-6, "us": 1e-3, "µs": 1e-3, "μs": 1e-3, "ms": 1,
+	"s": 1e3, "m": 60e3, "h": 3600e3, "d": 86400e3,
+}
+
+// parseQuantity reads a number with an optional unit, converted to the unit
+// the field stores: bytes for sizes, milliseconds for durations. A plain
+// number is taken as it is.
+func parseQuantity(s string, class valueClass) (float64, bool) {
+	n, unit, ok := splitNumber(s)
+	if !ok {
+		return 0, false
+	}
+	if unit == "" {
+		return n, true
+	}
+	if class != classDuration {
+		if f, ok := sizeUnit[strings.ToLower(unit)]; ok {
+			return n * f, true
+		}
+		if class == classSize {
+			return 0, false
+		}
+	}
+	ms, ok := parseDurationMS(s)
+	return ms, ok
+}
+
+// quantityError explains why a value is not a number the field can compare.
+func quantityError(pos int, s string, class valueClass) *Error {
+	switch class {
+	case classSize:
+		return errAt(pos, fmt.Sprintf("%q is not a size (units: %s)", s, sizeUnits))
+	case classDuration:
+		return errAt(pos, fmt.Sprintf("%q is not a duration (units: %s)", s, durationUnits))
+	}
+	return errHint(pos, fmt.Sprintf("%q is not a number", s),
+		"numbers may carry a size unit ("+sizeUnits+") or a duration unit ("+durationUnits+")")
+}
+
+// parseDurationMS reads a duration such as 30s, 1.5h, 250ms or -1h30m and
+// returns it in milliseconds; a leading sign applies to the whole. A plain
+// number is milliseconds.
+func parseDurationMS(s string) (float64, bool) {
+	sign := 1.0
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		if s[0] == '-' {
+			sign = -1
+		}
+		s = s[1:]
+	}
+	if n, rest, ok := splitNumberPrefix(s, false); ok && rest == "" {
+		return sign * n, true
+	}
+	total := 0.0
+	for first := true; first || s != ""; first = false {
+		n, rest, ok := splitNumberPrefix(s, false)
+		if !ok {
+			return 0, false
+		}
+		unit := rest
+		if i := strings.IndexAny(rest, "+-.0123456789"); i >= 0 {
+			unit = rest[:i]
+		}
+		f, ok := durationUnit[strings.ToLower(unit)]
+		if !ok {
+			return 0, false
+		}
+		total += n * f
+		s = rest[len(unit):]
+	}
+	if math.IsInf(total, 0) {
+		return 0, false
+	}
+	return sign * total, true
+}
+
+// splitNumber splits s into a leading number and the unit after it.
+func splitNumber(s string) (float64, string, bool) {
+	return splitNumberPrefix(s, true)
+}
+
+// splitNumberPrefix reads the number at the start of s: an optional sign
+// (when signed is true), digits with an optional fraction and exponent. It
+// refuses what strconv would also accept but a log query should not: inf,
+// nan, hex and underscores.
+func splitNumberPrefix(s string, signed bool) (float64, string, bool) {
+	i := 0
+	if signed && i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := 0
+	for ; i < len(s) && (isDigit(s[i]) || s[i] == '.'); i++ {
+		if isDigit(s[i]) {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, s, false
+	}
+	if i+1 < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if s[j] == '+' || s[j] == '-' {
+			j++
+		}
+		if j < len(s) && isDigit(s[j]) {
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			i = j
+		}
+	}
+	n, err := strconv.ParseFloat(s[:i], 64)
+	if err != nil || math.IsInf(n, 0) {
+		return 0, s, false
+	}
+	return n, s[i:], true
+}
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
