@@ -46,7 +46,7 @@ func (l *lexer) next() (token, *Error) {
 	case '/':
 		return l.regex(i)
 	case '-':
-		if l.isBoundary(i + 1) && !l.isByte(i+1, '(') {
+		if l.isBoundary(i+1) && !l.isByte(i+1, '(') {
 			return token{}, errHint(i+1, `expected a term after "-"`, `to search for "-", quote it`)
 		}
 		return token{kind: tokNeg, pos: i, end: i + 1}, nil
