@@ -1,0 +1,111 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+
+	"connlog/model"
+)
+
+// FileOptions configure a file source.
+type FileOptions struct {
+	// Follow keeps reading as the file grows, is renamed away, truncated,
+	// deleted and re-created, or appears after the start (like tail -F).
+	// Without it Run reads to the end and returns.
+	Follow bool
+	// MaxLineBytes is the longest line kept whole; DefaultMaxLineBytes when 0.
+	MaxLineBytes int
+	// Rotated lists files read once, in this order, before the file itself:
+	// its rotated siblings, oldest first (see ExpandInputs). They are
+	// decompressed when needed and their records have Offset -1.
+	Rotated []string
+	// Open opens a path read-only; os.Open when nil. Tests replace it to
+	// produce failures a root user cannot otherwise see.
+	Open func(name string) (*os.File, error)
+}
+
+// File reads a log file: once to its end, or followed by name across
+// rotations. Its records carry logical offsets that keep growing from one
+// rotated file to the next, and File re-reads a line's bytes by that offset
+// (it implements model.RawReader). A compressed file or a pipe is read as a
+// stream instead, with Offset -1.
+type File struct {
+	path  string
+	id    model.SourceID
+	opts  FileOptions
+	gens  generations
+	state stateText
+}
+
+// NewFile returns a source for the file at path. Nothing is opened until Run.
+func NewFile(path string, id model.SourceID, opts FileOptions) *File {
+	f := &File{path: path, id: id, opts: opts}
+	f.gens.path = path
+	return f
+}
+
+// Name returns the path, as the status line shows it.
+func (f *File) Name() string { return f.path }
+
+// State says what the source is doing now, e.g. "following /var/log/x.log"
+// or "waiting for /var/log/x.log". It is safe to call at any time.
+func (f *File) State() string { return f.state.get() }
+
+func (f *File) setState(s string) { f.state.set(s) }
+
+// ReadRaw appends to buf the n bytes of the line that was sent with the
+// given Offset. It fails with ErrRawGone when those bytes no longer exist
+// (the file was truncated in place, or rotated away too long ago) and with
+// ErrRawChanged when the file no longer holds a line of that length there.
+// It is safe to call while Run is running.
+func (f *File) ReadRaw(offset int64, n int, buf []byte) ([]byte, error) {
+	return f.gens.readRaw(offset, n, buf)
+}
+
+// Close releases the files kept open for ReadRaw. Call it after Run has
+// returned, when the records' raw bytes are no longer needed.
+func (f *File) Close() error { return f.gens.closeAll() }
+
+// Run sends the file's lines to out; see Source. It must be called once.
+// Cancelling ctx is a clean end and returns nil.
+func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
+	b := newBatcher(out)
+	err := f.run(ctx, b)
+	if ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+func (f *File) run(ctx context.Context, b *batcher) error {
+	for _, p := range f.opts.Rotated {
+		if err := f.readRotated(ctx, p, b); err != nil {
+			return err
+		}
+	}
+	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
+	fr.unterminated = f.gens.markUnterminated
+	t := &tailer{src: f, batch: b, framer: fr}
+	fh, fi, err := openRead(f.opts.Open, f.path)
+	switch {
+	case err == nil:
+	case f.opts.Follow && errors.Is(err, fs.ErrNotExist):
+		f.setState("waiting for " + f.path)
+		return t.follow(ctx)
+	default:
+		return err
+	}
+	if !fi.Mode().IsRegular() || startsCompressed(fh) {
+		return f.readOpened(ctx, fh, b)
+	}
+	t.opened = true
+	t.startGeneration(fh, fi)
+	if !f.opts.Follow {
+		f.setState("reading " + f.path)
+		return t.readToEnd(ctx)
+	}
+	f.setState("following " + f.path)
+	return t.follow(ctx)
+}

@@ -1,0 +1,67 @@
+package source
+
+import (
+	"context"
+	"time"
+
+	"connlog/model"
+)
+
+// batcher gathers records and sends them as one batch when batchMaxRecords
+// are waiting or the oldest has waited batchMaxWait, whichever comes first.
+// The second condition is checked by the caller's loop through deadline.
+type batcher struct {
+	out      chan<- []model.Record
+	batch    []model.Record
+	oldest   time.Time // Received of the first record in batch
+	lastSize int       // size of the previous batch, to size the next one
+}
+
+func newBatcher(out chan<- []model.Record) *batcher {
+	return &batcher{out: out}
+}
+
+// add appends r and sends the batch if it is full. It blocks while the
+// receiver is busy (back-pressure) and fails only if ctx ends meanwhile.
+func (b *batcher) add(ctx context.Context, r model.Record) error {
+	if b.batch == nil {
+		// A bulk read fills whole batches: allocate one at once rather than
+		// growing it ten times; a trickle gets a small one.
+		b.batch = make([]model.Record, 0, max(16, b.lastSize))
+		b.oldest = r.Received
+	}
+	b.batch = append(b.batch, r)
+	if len(b.batch) >= batchMaxRecords {
+		return b.flush(ctx)
+	}
+	return nil
+}
+
+// flush sends what is waiting, if anything.
+func (b *batcher) flush(ctx context.Context) error {
+	if len(b.batch) == 0 {
+		return nil
+	}
+	select {
+	case b.out <- b.batch:
+		b.lastSize = len(b.batch)
+		b.batch = nil
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// deadline is when the waiting batch must be sent; ok is false when nothing
+// waits.
+func (b *batcher) deadline() (t time.Time, ok bool) {
+	if len(b.batch) == 0 {
+		return time.Time{}, false
+	}
+	return b.oldest.Add(batchMaxWait), true
+}
+
+// emitter returns the framer's sink for this batcher under ctx.
+func (b *batcher) emitter(ctx context.Context) emitFunc {
+	return func(r model.Record) error { return b.add(ctx, r) }
+}

@@ -1,0 +1,46 @@
+package source
+
+import "time"
+
+// Tuning for the file and stdin sources. They trade latency against
+// syscalls and allocations; all of them are internal except the default line
+// limit, which callers may want to show in help text.
+const (
+	// DefaultMaxLineBytes is the longest line kept whole; a longer one is cut
+	// and the rest counted in a gap record.
+	DefaultMaxLineBytes = 1 << 20 // bytes
+
+	batchMaxRecords = 1024                  // records per batch before it is sent
+	batchMaxWait    = 50 * time.Millisecond // age of the oldest record in an unsent batch
+
+	pollInterval       = 200 * time.Millisecond // how often a followed file is checked for growth and rotation
+	partialLineTimeout = 1 * time.Second        // a quiet file's unterminated last line is sent after this long
+	rotationGrace      = 2 * time.Second        // longest wait for a renamed-away file to go quiet before switching
+
+	readChunkBytes  = 256 << 10 // bytes per read from a regular file
+	streamReadBytes = 64 << 10  // bytes per read from a pipe or a decompressor
+
+	fingerprintBytes       = 256     // bytes remembered at each end of what was read, to notice a truncate-and-refill
+	maxRetainedGenerations = 8       // rotated-away files kept open so their lines can be re-read
+	maxKnownGenerations    = 4096    // generations remembered (open or not) so that old offsets get a clear error
+	maxUnterminatedOffsets = 1 << 16 // cut or partial records remembered for re-read verification
+	zstdMaxWindowBytes     = 128 << 20
+)
+
+// Notes on the gap and line records the file and stdin sources send. The
+// store's loss ledger groups gaps by Note, so the gap notes are short and
+// fixed (except for a corrupt compressed file, which names where it broke).
+const (
+	// NoteTruncated marks a gap where a followed file shrank in place
+	// (copytruncate): lines written just before the truncation may be missing.
+	NoteTruncated = "truncated"
+	// NoteLineTooLong marks a gap after a line cut at the maximum line length;
+	// Count is the number of bytes dropped.
+	NoteLineTooLong = "line too long"
+	// NotePartialLine flags an ordinary record holding a line whose newline
+	// had not arrived after a quiet second; the rest comes as its own record.
+	NotePartialLine = "partial line"
+	// NoteCorruptCompressed begins the note of a gap where a compressed file
+	// could not be decompressed further.
+	NoteCorruptCompressed = "corrupt compressed file"
+)

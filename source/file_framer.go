@@ -1,0 +1,162 @@
+package source
+
+import (
+	"bytes"
+	"time"
+
+	"connlog/model"
+)
+
+// emitFunc takes one record; it fails only when the run was cancelled.
+type emitFunc func(model.Record) error
+
+// lineFramer cuts a byte stream into line records on '\n'. The chunks it is
+// fed become the records' Raw storage (one allocation per read, none per
+// line); only a line that spans two chunks is copied. It holds back an
+// unterminated last line until its newline arrives or flush is called, and
+// cuts lines longer than maxLine, counting what it dropped in a gap record.
+type lineFramer struct {
+	id      model.SourceID
+	maxLine int
+	emit    emitFunc
+	// unterminated is told the offset of every record whose bytes on disk are
+	// not followed by '\n' (cut or flushed early), so that re-reads can be
+	// verified; nil for streams.
+	unterminated func(offset int64)
+
+	pending    []byte // framer-owned copy of the held unterminated line
+	pendingOff int64
+	dropping   bool  // inside a line already cut: discard up to its newline
+	dropped    int64 // bytes discarded from the current cut line
+}
+
+func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLineBytes
+	}
+	return &lineFramer{id: id, maxLine: maxLine, emit: emit}
+}
+
+// feed frames chunk, whose first byte is at logical offset off (-1 when the
+// input cannot be re-read). The chunk must not be reused by the caller.
+func (f *lineFramer) feed(chunk []byte, off int64, now time.Time) error {
+	for len(chunk) > 0 {
+		nl := bytes.IndexByte(chunk, '\n')
+		switch {
+		case f.dropping && nl < 0:
+			f.dropped += int64(len(chunk))
+			return nil
+		case f.dropping:
+			f.dropped += int64(nl)
+			if err := f.endDrop(now); err != nil {
+				return err
+			}
+		case nl < 0:
+			return f.hold(chunk, off, now)
+		default:
+			if err := f.line(chunk[:nl], off, now); err != nil {
+				return err
+			}
+		}
+		chunk, off = chunk[nl+1:], advance(off, nl+1)
+	}
+	return nil
+}
+
+// line emits one complete line, joined to the held start if there is one.
+func (f *lineFramer) line(b []byte, off int64, now time.Time) error {
+	held := len(f.pending)
+	if held > 0 {
+		off = f.pendingOff
+	}
+	if held+len(b) > f.maxLine {
+		// Cut: keep maxLine bytes, count the rest; the newline is here, so
+		// the gap follows at once.
+		cut := f.joinPrefix(b, f.maxLine)
+		f.dropped = int64(held + len(b) - f.maxLine)
+		f.pending = nil
+		f.markUnterminated(off)
+		if err := f.send(cut, off, now, ""); err != nil {
+			return err
+		}
+		return f.endDrop(now)
+	}
+	if held > 0 {
+		b = append(f.pending, b...)
+		f.pending = nil
+	}
+	return f.send(b, off, now, "")
+}
+
+// hold keeps an unterminated tail for the next chunk, or cuts it when it
+// already exceeds the maximum line length.
+func (f *lineFramer) hold(b []byte, off int64, now time.Time) error {
+	if len(f.pending) == 0 {
+		f.pendingOff = off
+	}
+	if len(f.pending)+len(b) <= f.maxLine {
+		// A copy, so that a short tail does not pin the whole read buffer.
+		f.pending = append(f.pending, b...)
+		return nil
+	}
+	cut := f.joinPrefix(b, f.maxLine)
+	f.dropped = int64(len(f.pending) + len(b) - f.maxLine)
+	f.dropping = true
+	f.pending = nil
+	f.markUnterminated(f.pendingOff)
+	return f.send(cut, f.pendingOff, now, "")
+}
+
+// joinPrefix returns the first n bytes of pending followed by b.
+func (f *lineFramer) joinPrefix(b []byte, n int) []byte {
+	if len(f.pending) == 0 {
+		return b[:n]
+	}
+	out := make([]byte, 0, n)
+	out = append(out, f.pending...)
+	return append(out, b[:n-len(out)]...)
+}
+
+// flush sends the held unterminated line now, marked with note, and ends a
+// cut line's discard so that whatever comes next is a record of its own. It
+// is called on a quiet file, at the end of an input and before a switch to
+// another file.
+func (f *lineFramer) flush(now time.Time, note string) error {
+	if f.dropping {
+		return f.endDrop(now)
+	}
+	if len(f.pending) == 0 {
+		return nil
+	}
+	b, off := f.pending, f.pendingOff
+	f.pending = nil
+	f.markUnterminated(off)
+	return f.send(b, off, now, note)
+}
+
+// holding reports whether an unterminated line is held back.
+func (f *lineFramer) holding() bool { return len(f.pending) > 0 || f.dropping }
+
+func (f *lineFramer) endDrop(now time.Time) error {
+	n := f.dropped
+	f.dropping, f.dropped = false, 0
+	return f.emit(model.Record{Source: f.id, Offset: -1, Received: now, Mark: model.MarkGap, Note: NoteLineTooLong, Count: n})
+}
+
+func (f *lineFramer) send(b []byte, off int64, now time.Time, note string) error {
+	return f.emit(model.Record{Raw: b, Source: f.id, Offset: off, Received: now, Note: note})
+}
+
+func (f *lineFramer) markUnterminated(off int64) {
+	if off >= 0 && f.unterminated != nil {
+		f.unterminated(off)
+	}
+}
+
+// advance moves a logical offset forward, leaving "not re-readable" as is.
+func advance(off int64, n int) int64 {
+	if off < 0 {
+		return off
+	}
+	return off + int64(n)
+}

@@ -1,0 +1,56 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// errIsDirectory is wrapped by the error for a path that names a directory.
+var errIsDirectory = errors.New("is a directory")
+
+// openRead opens path read-only with open (os.Open when nil) and turns the
+// usual failures into errors that say what to do. The file info comes from
+// the opened descriptor, so it describes exactly the file that was opened.
+func openRead(open func(string) (*os.File, error), path string) (*os.File, fs.FileInfo, error) {
+	if open == nil {
+		open = os.Open
+	}
+	f, err := open(path)
+	if err != nil {
+		return nil, nil, explainOpenError(path, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("stat %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		f.Close()
+		return nil, nil, directoryError(path)
+	}
+	return f, fi, nil
+}
+
+// explainOpenError adds the fix to the errors a person can act on. The
+// original error stays wrapped so that errors.Is(err, fs.ErrNotExist) and
+// fs.ErrPermission keep working.
+func explainOpenError(path string, err error) error {
+	cause := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		cause = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("open %s: %w — check the path", path, cause)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("open %s: %w — run with sudo or add your user to the group that owns %s (ls -l %s)", path, cause, path, path)
+	}
+	return fmt.Errorf("open %s: %w", path, cause)
+}
+
+func directoryError(path string) error {
+	return fmt.Errorf("%s %w — give the log files inside it, e.g. '%s/*.log'", path, errIsDirectory, path)
+}

@@ -1,0 +1,127 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"time"
+)
+
+// streamChunk is one read from a stream: an owned copy of the bytes read,
+// or the error that ended the stream.
+type streamChunk struct {
+	data []byte
+	err  error
+}
+
+// pumpStream reads r on its own goroutine so that the framing loop can keep
+// its batch and partial-line deadlines while a read blocks. The goroutine
+// stops at the first error or when done is closed; a Read that never returns
+// (a terminal, a silent pipe) keeps it parked until the process exits, which
+// is the only way to abandon a blocking read of standard input.
+func pumpStream(r io.Reader, done <-chan struct{}) <-chan streamChunk {
+	ch := make(chan streamChunk, 4)
+	go func() {
+		defer close(ch)
+		buf := make([]byte, streamReadBytes)
+		for {
+			n, err := r.Read(buf)
+			if n > 0 {
+				// Exactly sized, so a short read does not pin a whole buffer.
+				select {
+				case ch <- streamChunk{data: bytes.Clone(buf[:n])}:
+				case <-done:
+					return
+				}
+			}
+			if err != nil {
+				select {
+				case ch <- streamChunk{err: err}:
+				case <-done:
+				}
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// readStream frames every line r yields, with Offset -1, until r ends or
+// ctx is cancelled. A line still unterminated after partialLineTimeout of
+// quiet is sent flagged NotePartialLine. At the end the held line is sent
+// and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
+// and otherwise the read error that ended the stream.
+func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher) error {
+	done := make(chan struct{})
+	defer close(done)
+	chunks := pumpStream(r, done)
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	var lastData time.Time
+	for {
+		wake, waiting := nextWake(b, fr, lastData)
+		var tick <-chan time.Time
+		if waiting {
+			timer.Reset(time.Until(wake))
+			tick = timer.C
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case now := <-tick:
+			if err := onDeadlines(ctx, now, b, fr, lastData); err != nil {
+				return err
+			}
+		case c := <-chunks:
+			if c.err != nil {
+				return finishStream(ctx, c.err, fr, b)
+			}
+			lastData = time.Now()
+			if err := fr.feed(c.data, -1, lastData); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// finishStream sends what is held when a stream ends and reports why it
+// ended (nil for a clean EOF).
+func finishStream(ctx context.Context, readErr error, fr *lineFramer, b *batcher) error {
+	if err := fr.flush(time.Now(), ""); err != nil {
+		return err
+	}
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	if errors.Is(readErr, io.EOF) {
+		return nil
+	}
+	return readErr
+}
+
+// nextWake is the earliest of the batch deadline and the held line's
+// timeout; waiting is false when neither applies.
+func nextWake(b *batcher, fr *lineFramer, lastData time.Time) (wake time.Time, waiting bool) {
+	wake, waiting = b.deadline()
+	if fr.holding() {
+		partial := lastData.Add(partialLineTimeout)
+		if !waiting || partial.Before(wake) {
+			wake, waiting = partial, true
+		}
+	}
+	return wake, waiting
+}
+
+// onDeadlines sends the batch and the held line whose time has come.
+func onDeadlines(ctx context.Context, now time.Time, b *batcher, fr *lineFramer, lastData time.Time) error {
+	if fr.holding() && !now.Before(lastData.Add(partialLineTimeout)) {
+		if err := fr.flush(now, NotePartialLine); err != nil {
+			return err
+		}
+	}
+	if d, ok := b.deadline(); ok && !now.Before(d) {
+		return b.flush(ctx)
+	}
+	return nil
+}

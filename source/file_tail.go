@@ -1,0 +1,260 @@
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"connlog/model"
+)
+
+// tailer reads one path, following it by name when asked. Only Run's
+// goroutine uses it; what ReadRaw needs lives in File.gens under its lock.
+type tailer struct {
+	src    *File
+	framer *lineFramer
+	batch  *batcher
+
+	cur      *generation // the file being read; nil until opened
+	curInfo  fs.FileInfo // identity of cur, to notice another file at the path
+	pos      int64       // bytes read from cur
+	fp       fingerprint // to notice a truncate-and-refill
+	modTime  time.Time   // cur's modification time when last drained
+	nextBase int64       // logical offset the next generation starts at
+	lastData time.Time   // when bytes last arrived, for the partial-line timeout
+	replaced time.Time   // when another file was first seen at the path; zero if none
+	opened   bool        // the path has been opened once: later failures are waited out
+}
+
+// follow polls the path until ctx ends, like tail -F.
+func (t *tailer) follow(ctx context.Context) error {
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		if err := t.poll(ctx); err != nil {
+			return err
+		}
+		nextPoll := time.Now().Add(pollInterval)
+		for {
+			wake, ok := nextWake(t.batch, t.framer, t.lastData)
+			if !ok || wake.After(nextPoll) {
+				wake = nextPoll
+			}
+			timer.Reset(time.Until(wake))
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case now := <-timer.C:
+				if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
+					return err
+				}
+			}
+			if !time.Now().Before(nextPoll) {
+				break
+			}
+		}
+	}
+}
+
+// poll opens the path if needed, reads whatever was appended and switches
+// to a new file at the path once the old one is finished.
+func (t *tailer) poll(ctx context.Context) error {
+	if t.cur == nil {
+		if err := t.open(); err != nil || t.cur == nil {
+			return err
+		}
+	}
+	n, err := t.drain(ctx, -1)
+	if err != nil {
+		return err
+	}
+	return t.checkPath(n > 0)
+}
+
+// open starts reading the file at the path. A missing file is waited for.
+// Other failures end the run when they happen before the file was ever
+// opened, so the user sees them at once; after that they are shown in the
+// state and retried, since a rotation may briefly leave a new file with the
+// wrong owner or mode.
+func (t *tailer) open() error {
+	path := t.src.path
+	f, fi, err := openRead(t.src.opts.Open, path)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist):
+		t.src.setState("waiting for " + path)
+		return nil
+	case !t.opened || errors.Is(err, errIsDirectory):
+		return err
+	default:
+		t.src.setState(err.Error())
+		return nil
+	}
+	if !fi.Mode().IsRegular() {
+		// Run reads a pipe given at the start as a stream; one that appears
+		// later at a followed path cannot be read by offset.
+		f.Close()
+		t.src.setState(path + " is not a regular file; waiting for a log file there")
+		return nil
+	}
+	t.opened = true
+	t.startGeneration(f, fi)
+	t.src.setState("following " + path)
+	return nil
+}
+
+func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
+	t.cur = t.src.gens.start(f, t.nextBase)
+	t.curInfo = fi
+	t.pos = 0
+	t.fp.reset()
+	t.modTime = time.Time{}
+	t.replaced = time.Time{}
+}
+
+// drain reads cur from the read position to its end, or to limit bytes when
+// limit >= 0, and returns how many bytes it read.
+func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
+	var read int64
+	for first := true; ctx.Err() == nil; first = false {
+		fi, err := t.cur.file.Stat()
+		if err != nil {
+			return read, fmt.Errorf("stat %s: %w", t.src.path, err)
+		}
+		size := fi.Size()
+		if limit >= 0 {
+			size = min(size, limit)
+		}
+		if size < t.pos || (first && t.rewritten(size, fi.ModTime())) {
+			if err := t.truncated(ctx); err != nil {
+				return read, err
+			}
+			continue
+		}
+		if size == t.pos {
+			return read, nil
+		}
+		chunk := make([]byte, min(size-t.pos, readChunkBytes))
+		n, err := t.cur.file.ReadAt(chunk, t.pos)
+		if n > 0 {
+			read += int64(n)
+			if ferr := t.consume(ctx, chunk[:n]); ferr != nil {
+				return read, ferr
+			}
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			return read, fmt.Errorf("read %s: %w", t.src.path, err)
+		}
+		if n == 0 {
+			return read, nil // it shrank meanwhile: the next poll sees the truncation
+		}
+	}
+	return read, ctx.Err()
+}
+
+// consume frames bytes just read at the read position.
+func (t *tailer) consume(ctx context.Context, b []byte) error {
+	now := time.Now()
+	off := t.cur.base + t.pos
+	t.pos += int64(len(b))
+	t.src.gens.grow(t.cur, t.pos)
+	t.fp.observe(b, t.pos-int64(len(b)))
+	t.lastData = now
+	return t.framer.feed(b, off, now)
+}
+
+// rewritten reports whether the file, not shorter than what was read, no
+// longer holds what was read. It is checked when the file grew or was
+// modified without growing, which is when a truncate-and-refill can hide.
+func (t *tailer) rewritten(size int64, mod time.Time) bool {
+	changed := size > t.pos || !mod.Equal(t.modTime)
+	t.modTime = mod
+	return changed && t.pos > 0 && !t.fp.matches(t.cur.file, t.pos)
+}
+
+// truncated handles a file cut in place (copytruncate): what was held of the
+// last line is sent, a gap says lines may be missing, and reading starts
+// again at byte 0 as a new generation of the same open file. How much was
+// appended between the last read and the truncation cannot be known (the
+// size seen at the last poll had been read in full), so Count is 0, which
+// the record contract defines as unknown.
+func (t *tailer) truncated(ctx context.Context) error {
+	now := time.Now()
+	if err := t.framer.flush(now, NotePartialLine); err != nil {
+		return err
+	}
+	gap := model.Record{Source: t.src.id, Offset: -1, Received: now, Mark: model.MarkGap, Note: NoteTruncated}
+	if err := t.batch.add(ctx, gap); err != nil {
+		return err
+	}
+	old, f := t.cur, t.cur.file
+	t.src.gens.truncated(old)
+	t.nextBase = old.base + t.pos
+	t.startGeneration(f, t.curInfo)
+	t.src.setState(t.src.path + " was truncated; reading it again from the start")
+	return nil
+}
+
+// checkPath looks at what the path names now. When another file is there
+// (rename rotation, or deleted and re-created) the old one is read to its
+// end first: the switch waits for a poll that finds it quiet, or for
+// rotationGrace, because a writer may append to the renamed file for a
+// moment before it reopens the path.
+func (t *tailer) checkPath(gotData bool) error {
+	path := t.src.path
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		t.src.setState("waiting for " + path + " (it was removed or renamed)")
+		return nil
+	case err != nil:
+		t.src.setState(fmt.Sprintf("stat %s: %v", path, err))
+		return nil
+	case os.SameFile(fi, t.curInfo):
+		t.replaced = time.Time{}
+		t.src.setState("following " + path)
+		return nil
+	}
+	now := time.Now()
+	if t.replaced.IsZero() {
+		t.replaced = now
+	}
+	if gotData && now.Sub(t.replaced) < rotationGrace {
+		return nil
+	}
+	return t.switchFile(now)
+}
+
+// switchFile finishes the old file and opens the one now at the path; the
+// old file stays open in gens so that its lines can still be re-read.
+func (t *tailer) switchFile(now time.Time) error {
+	// Nothing more will be appended to the old file: a last line without a
+	// newline is as complete as it will ever be.
+	if err := t.framer.flush(now, ""); err != nil {
+		return err
+	}
+	t.nextBase = t.cur.base + t.pos
+	t.cur, t.curInfo = nil, nil
+	return t.open()
+}
+
+// readToEnd reads the file as far as it was when reading began, for runs
+// that do not follow (a file that keeps growing would otherwise never end).
+func (t *tailer) readToEnd(ctx context.Context) error {
+	fi, err := t.cur.file.Stat()
+	if err != nil {
+		return fmt.Errorf("stat %s: %w", t.src.path, err)
+	}
+	if _, err := t.drain(ctx, fi.Size()); err != nil {
+		return err
+	}
+	if err := t.framer.flush(time.Now(), ""); err != nil {
+		return err
+	}
+	t.src.setState("read " + t.src.path)
+	return t.batch.flush(ctx)
+}

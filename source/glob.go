@@ -1,0 +1,131 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"connlog/model"
+)
+
+// StdinPath is the command-line name of standard input.
+const StdinPath = "-"
+
+// Input is one file to read, as worked out from the command line.
+type Input struct {
+	// Path is the file, or StdinPath for standard input.
+	Path string
+	// Rotated lists Path's rotated copies, oldest first, to be read before it
+	// (only with --with-rotated); pass it as FileOptions.Rotated.
+	Rotated []string
+	// Follow is true when Path is a live log that can be followed by name;
+	// false for standard input, compressed files and rotated copies, which
+	// are read once.
+	Follow bool
+}
+
+// ExpandInputs turns command-line arguments into inputs, in order: "-" is
+// standard input; a pattern the shell left unexpanded (it was quoted, as in
+// '/var/lib/docker/containers/*/*-json.log') is expanded here, skipping
+// directories; other paths are kept as given, even when they do not exist
+// yet, since a followed file may appear later. With withRotated every live
+// file gets its rotated siblings, and a sibling that was also named on its
+// own is read only once, with its live file.
+func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
+	var inputs []Input
+	seen := map[string]bool{}
+	for _, arg := range args {
+		paths, err := expandArg(arg)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			key := filepath.Clean(p)
+			if seen[key] {
+				if p == StdinPath {
+					return nil, errors.New("standard input (-) is named twice: it can be read only once")
+				}
+				continue
+			}
+			seen[key] = true
+			inputs = append(inputs, Input{Path: p, Follow: p != StdinPath && !isRotatedOrCompressed(p)})
+		}
+	}
+	if !withRotated {
+		return inputs, nil
+	}
+	return attachRotated(inputs)
+}
+
+// expandArg returns the paths one argument names.
+func expandArg(arg string) ([]string, error) {
+	if arg == StdinPath {
+		return []string{arg}, nil
+	}
+	if _, err := os.Lstat(arg); err == nil || !hasGlobMeta(arg) {
+		// An existing name is taken literally even if it contains glob
+		// characters; a missing plain path may still appear.
+		if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
+			return nil, directoryError(arg)
+		}
+		return []string{arg}, nil
+	}
+	matches, err := filepath.Glob(arg)
+	if err != nil {
+		return nil, fmt.Errorf("bad pattern %s: %w — check the brackets", arg, err)
+	}
+	var files []string
+	for _, m := range matches {
+		if fi, err := os.Stat(m); err == nil && !fi.IsDir() {
+			files = append(files, m)
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no file matches %s — check the pattern and that you may read the directories in it", arg)
+	}
+	return files, nil
+}
+
+func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// attachRotated gives each live file its rotated siblings and drops inputs
+// that are now read as someone's sibling.
+func attachRotated(inputs []Input) ([]Input, error) {
+	claimed := map[string]bool{}
+	for i, in := range inputs {
+		if !in.Follow {
+			continue
+		}
+		siblings, err := RotatedSiblings(in.Path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		inputs[i].Rotated = siblings
+		for _, s := range siblings {
+			claimed[filepath.Clean(s)] = true
+		}
+	}
+	kept := inputs[:0]
+	for _, in := range inputs {
+		if in.Follow || !claimed[filepath.Clean(in.Path)] {
+			kept = append(kept, in)
+		}
+	}
+	return kept, nil
+}
+
+// NewInput returns the source for in: a Stdin reading stdin for "-",
+// otherwise a File reading in.Rotated then in.Path, following it when both
+// opts.Follow and in.Follow say so.
+func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) Source {
+	if in.Path == StdinPath {
+		return NewStdin(stdin, id).WithMaxLineBytes(opts.MaxLineBytes)
+	}
+	opts.Rotated = in.Rotated
+	opts.Follow = opts.Follow && in.Follow
+	return NewFile(in.Path, id, opts)
+}

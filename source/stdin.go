@@ -1,0 +1,58 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"connlog/model"
+)
+
+// Stdin reads lines from standard input (or any reader) until it ends:
+// `docker logs -f -t c 2>&1 | connlog -`. Its records have Offset -1, since
+// a pipe cannot be read twice.
+type Stdin struct {
+	r       io.Reader
+	id      model.SourceID
+	maxLine int
+	state   stateText
+}
+
+// NewStdin returns a source reading r, which is usually os.Stdin.
+func NewStdin(r io.Reader, id model.SourceID) *Stdin {
+	return &Stdin{r: r, id: id, maxLine: DefaultMaxLineBytes}
+}
+
+// WithMaxLineBytes sets the longest line kept whole (DefaultMaxLineBytes
+// when n <= 0) and returns s. Call it before Run.
+func (s *Stdin) WithMaxLineBytes(n int) *Stdin {
+	s.maxLine = n
+	return s
+}
+
+// Name returns "stdin".
+func (s *Stdin) Name() string { return "stdin" }
+
+// State says whether input is still arriving: "reading stdin", then
+// "stdin closed (EOF)" once the writer has finished.
+func (s *Stdin) State() string { return s.state.get() }
+
+// Run sends the lines read until EOF, which is a clean end (nil), or until
+// ctx is cancelled (also nil). A read that blocks when ctx is cancelled is
+// abandoned: standard input cannot be interrupted.
+func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
+	s.state.set("reading stdin")
+	b := newBatcher(out)
+	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
+	err := readStream(ctx, s.r, fr, b)
+	switch {
+	case ctx.Err() != nil:
+		s.state.set("stdin: stopped")
+		return nil
+	case err != nil:
+		s.state.set("stdin: read error")
+		return fmt.Errorf("read stdin: %w", err)
+	}
+	s.state.set("stdin closed (EOF)")
+	return nil
+}
