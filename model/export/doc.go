@@ -92,8 +92,8 @@
 // With Options.Redact, emails, client IP addresses, device ids and user ids
 // are replaced by pseudonyms that are stable within one export (the same
 // input always gives the same pseudonym) and differ between exports, since
-// they are keyed by a random secret: user-7f3a91c2@redacted, ip-7f3a91c2,
-// device-7f3a91c2, user-7f3a91c2. The values are found in the entry's fields
+// they are keyed by a random secret: user-7f3a91c2ab01@redacted, ip-7f3a91c2ab01,
+// device-7f3a91c2ab01, user-7f3a91c2ab01. The values are found in the entry's fields
 // and replaced wherever they occur in its record: the fields, the raw line,
 // the message and the parse error. Emails are also found by pattern in any
 // line. Emails and IPs are replaced where they stand alone (not inside a

@@ -1,0 +1,91 @@
+package export
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"plain ascii unchanged", "GET /health 200", "GET /health 200"},
+		{"utf-8 text unchanged", "Zürich → 東京", "Zürich → 東京"},
+		{"clear screen", "\x1b[2J", "␛[2J"},
+		{"bell", "ding\x07", `ding\x07`},
+		{"newline tab cr", "a\nb\tc\rd", `a\nb\tc\rd`},
+		{"nul and del", "\x00\x7f", `\x00\x7f`},
+		{"right-to-left override", "abc\u202edef", "abc‹U+202E›def"},
+		{"isolate", "\u2066x\u2069", "‹U+2066›x‹U+2069›"},
+		{"zero width space", "pass\u200bword", "pass‹U+200B›word"},
+		{"c1 csi", "\u009b31m", "‹U+009B›31m"},
+		{"bom", "\ufeffhi", "‹U+FEFF›hi"},
+		{"invalid utf-8", "a\xffb\xc3", `a\xffb\xc3`},
+		{"replacement char is valid text", "\ufffd", "\ufffd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Sanitize(tt.in); got != tt.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if got := string(AppendSanitized([]byte("x"), tt.in)); got != "x"+tt.want {
+				t.Errorf("AppendSanitized = %q, want %q", got, "x"+tt.want)
+			}
+		})
+	}
+}
+
+func TestSanitizePlainDoesNotAllocate(t *testing.T) {
+	s := "[INFO] [connector] processing \"health\" request"
+	if n := testing.AllocsPerRun(100, func() { _ = Sanitize(s) }); n != 0 {
+		t.Errorf("Sanitize of plain text allocated %v times", n)
+	}
+}
+
+// checkInert fails if s could act on a terminal.
+func checkInert(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("output is not valid UTF-8: %q", s)
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || isHiddenRune(r) {
+			t.Fatalf("output keeps %U: %q", r, s)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"", "plain", "\x1b[2J\x07", "a\u202eb", "\xff\xfe", "\u009b", "x\u2028y", "\\x07"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Sanitize(s)
+		checkInert(t, got)
+		if again := Sanitize(got); again != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
+		}
+		if isPlain(s) && got != s {
+			t.Fatalf("plain text changed: %q -> %q", s, got)
+		}
+		// Printable text survives: every printable rune of the input is in
+		// the output, in order.
+		want := strings.Map(func(r rune) rune {
+			if r < 0x20 || r == 0x7f || isHiddenRune(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, s)
+		rest := got
+		for _, r := range want {
+			i := strings.IndexRune(rest, r)
+			if i < 0 {
+				t.Fatalf("printable %q of %q missing from %q", r, s, got)
+			}
+			rest = rest[i+utf8.RuneLen(r):]
+		}
+	})
+}
