@@ -44,15 +44,21 @@ func Detect(line []byte) Kind {
 }
 
 // detectJSON tells Docker json-file records and journalctl -o json lines
-// from other JSON lines, which are bare payloads.
+// from other JSON lines, which are bare payloads. The key test is cheap;
+// the full check that follows reads the object once without unescaping.
 func detectJSON(line []byte) Kind {
 	i := skipSpace(line, 1)
 	if bytes.HasPrefix(line[i:], []byte(`"log"`)) {
-		return DockerJSON
+		if _, _, ok := scanDockerJSON(line); ok {
+			return DockerJSON
+		}
+		return Bare
 	}
 	head := line[:min(len(line), journalKeyWindow)]
 	if bytes.HasPrefix(line[i:], []byte(`"__CURSOR"`)) || bytes.Contains(head, []byte(`"__REALTIME_TIMESTAMP"`)) {
-		return JournalJSON
+		if looksJournalJSON(line) {
+			return JournalJSON
+		}
 	}
 	return Bare
 }

@@ -14,9 +14,21 @@ import (
 // record whose "log" lacks one is a partial (Docker splits lines longer than
 // 16 KiB). Broken JSON, or a record without "log", does not fit.
 func decodeDockerJSON(line []byte, buf []byte) (Envelope, []byte, bool) {
-	it, ok := newObjIter(line)
+	env, logStr, ok := scanDockerJSON(line)
 	if !ok {
 		return Envelope{}, buf, false
+	}
+	env.Payload, buf = logPayload(line, logStr, buf)
+	env.Partial = !logStr.nlEnd
+	return env, buf, true
+}
+
+// scanDockerJSON checks a json-file record and finds its parts without
+// unescaping anything: Detect uses it alone, Decode before the payload.
+func scanDockerJSON(line []byte) (Envelope, jstr, bool) {
+	it, ok := newObjIter(line)
+	if !ok {
+		return Envelope{}, jstr{}, false
 	}
 	var env Envelope
 	var logStr jstr
@@ -30,7 +42,7 @@ func decodeDockerJSON(line []byte, buf []byte) (Envelope, []byte, bool) {
 		case "log":
 			s, end, ok := scanString(line, val)
 			if !ok {
-				return Envelope{}, buf, false
+				return Envelope{}, jstr{}, false
 			}
 			logStr, haveLog, it.i = s, true, end
 		case "stream":
@@ -39,16 +51,14 @@ func decodeDockerJSON(line []byte, buf []byte) (Envelope, []byte, bool) {
 			env.Time = timeOf(line, val, &it)
 		default:
 			if !it.skip(val) {
-				return Envelope{}, buf, false
+				return Envelope{}, jstr{}, false
 			}
 		}
 	}
 	if !haveLog || !it.done() {
-		return Envelope{}, buf, false
+		return Envelope{}, jstr{}, false
 	}
-	env.Payload, buf = logPayload(line, logStr, buf)
-	env.Partial = !logStr.nlEnd
-	return env, buf, true
+	return env, logStr, true
 }
 
 // logPayload returns the "log" string's content without its trailing

@@ -50,6 +50,30 @@ func decodeJournalJSON(line []byte, c Context, buf []byte) (Envelope, []byte, bo
 	return env, buf, true
 }
 
+// looksJournalJSON is Detect's test: a well-formed object that has one of
+// the keys journalctl always writes. It reads no values.
+func looksJournalJSON(line []byte) bool {
+	it, ok := newObjIter(line)
+	if !ok {
+		return false
+	}
+	isJournal := false
+	for {
+		key, val, ok := it.next()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "__CURSOR", "__REALTIME_TIMESTAMP":
+			isJournal = true
+		}
+		if !it.skip(val) {
+			return false
+		}
+	}
+	return isJournal && it.done()
+}
+
 // journalField stores one field this package keeps and reports whether the
 // key marks the line as journal output (__CURSOR, __REALTIME_TIMESTAMP).
 func journalField(j *model.JournalFields, env *Envelope, key, line []byte, val int, c Context) bool {
