@@ -1,0 +1,176 @@
+package decode
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/envelope"
+	"connlog/model/payload"
+)
+
+// Decoder turns the records of one source into entries. It detects the
+// source's envelope from its first lines and sticks to it, falling back line
+// by line when a line does not fit; it joins split lines and multi-line JSON
+// documents; and it gives entries without a time of their own the time of
+// the entry before. A Decoder is not safe for concurrent use.
+type Decoder struct {
+	src    model.SourceID
+	ctx    envelope.Context
+	forced bool          // the envelope was named in Options
+	kind   envelope.Kind // the forced or detected envelope
+	sticky bool          // kind holds a detected envelope
+
+	slab    slab
+	results []payload.Result
+	part    partial
+	doc     document
+
+	last     time.Time
+	haveLast bool
+}
+
+// New returns a Decoder for the records of source src. An unknown
+// Options.Envelope name means detection; CheckOptions reports it.
+func New(src model.SourceID, opts Options) *Decoder {
+	loc := opts.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	ref := opts.Reference
+	if ref.IsZero() {
+		ref = time.Now()
+	}
+	d := &Decoder{src: src, ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern}}
+	if !isAuto(opts.Envelope) {
+		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
+	}
+	return d
+}
+
+// Decode appends the entries one record yields and returns out: none while a
+// split line or a JSON document is being held, usually one, several for a
+// payload with several items (a Tailscale flow message), plus any held lines
+// the record shows to be complete. Entries' Raw and Payload may alias
+// rec.Raw: keep the record's bytes unchanged until the entries are stored.
+func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
+	if rec.Mark != model.MarkLine {
+		out = d.Flush(out)
+		return append(out, d.markEntry(rec))
+	}
+	l := d.decodeRecord(rec)
+	if d.part.active() {
+		if !d.part.accepts(&l) {
+			held := d.part.take(model.FlagPartial)
+			out = d.line(out, &held)
+		} else {
+			d.part.add(&l)
+			if l.env.Partial && !d.part.full() {
+				return out
+			}
+			flags := model.Flags(0)
+			if l.env.Partial {
+				flags = model.FlagTruncated
+			}
+			joined := d.part.take(flags)
+			return d.line(out, &joined)
+		}
+	}
+	if l.env.Partial {
+		d.part.add(&l)
+		return out
+	}
+	return d.line(out, &l)
+}
+
+// Flush appends whatever is still held, as at the end of the input: a split
+// line whose last piece never came (flagged model.FlagPartial), then the
+// lines of an unfinished JSON document, each as its own entry.
+func (d *Decoder) Flush(out []model.Entry) []model.Entry {
+	if d.part.active() {
+		held := d.part.take(model.FlagPartial)
+		out = d.line(out, &held)
+	}
+	return d.flushDocument(out)
+}
+
+// decodeRecord removes the record's envelope.
+func (d *Decoder) decodeRecord(rec *model.Record) logical {
+	d.slab.reserve(len(rec.Raw))
+	k, env, payload := d.removeEnvelope(rec.Raw)
+	return logical{
+		raw:      rec.Raw,
+		payload:  payload,
+		kind:     k,
+		env:      env,
+		offset:   rec.Offset,
+		received: rec.Received,
+		journal:  rec.Journal,
+	}
+}
+
+// removeEnvelope decodes raw with the forced or sticky envelope, else the
+// one Detect names for this line, else as a bare line. The first envelope
+// detected for a source sticks to it.
+func (d *Decoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
+	if d.forced || d.sticky {
+		if env, p, ok := d.try(d.kind, raw); ok {
+			return d.kind, env, p
+		}
+	}
+	if !d.forced {
+		if k := envelope.Detect(raw); k != envelope.Bare && (k != d.kind || !d.sticky) {
+			if env, p, ok := d.try(k, raw); ok {
+				if !d.sticky {
+					d.kind, d.sticky = k, true
+				}
+				return k, env, p
+			}
+		}
+	}
+	env, p, _ := d.try(envelope.Bare, raw)
+	return envelope.Bare, env, p
+}
+
+// try decodes raw as envelope k into the slab.
+func (d *Decoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
+	env, p, buf, ok := payloadOf(k, raw, d.ctx, d.slab.buf)
+	if ok {
+		d.slab.buf = buf
+	}
+	return env, p, ok
+}
+
+// line handles one complete line: it continues or starts a multi-line JSON
+// document, or is parsed into entries at once.
+func (d *Decoder) line(out []model.Entry, l *logical) []model.Entry {
+	if d.doc.active {
+		if l.kind == d.doc.kind {
+			if d.doc.add(l) {
+				joined := d.doc.joined()
+				d.doc.take()
+				return d.emit(out, &joined)
+			}
+			if d.doc.overflowing() {
+				return d.flushDocument(out)
+			}
+			return out
+		}
+		out = d.flushDocument(out)
+	}
+	if s, ok := opensDocument(l.payload); ok {
+		d.doc.start(l, s)
+		return out
+	}
+	return d.emit(out, l)
+}
+
+// flushDocument gives up on a held document: each line becomes an entry.
+func (d *Decoder) flushDocument(out []model.Entry) []model.Entry {
+	if !d.doc.active {
+		return out
+	}
+	for _, l := range d.doc.take() {
+		out = d.emit(out, &l)
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package decode
+
+import (
+	"fmt"
+
+	"connlog/model"
+	"connlog/model/payload"
+)
+
+// journaldStdoutPriority is the PRIORITY journald gives every line a service
+// writes to stdout, whatever the line says; it carries no information.
+const journaldStdoutPriority = 6
+
+// parseSafely runs the payload parsers. They are written never to panic,
+// but a panic here would take the whole program down over one hostile line,
+// so it is turned into a text entry with the error visible instead.
+func parseSafely(p []byte, out []payload.Result) (res []payload.Result) {
+	n := len(out)
+	defer func() {
+		if v := recover(); v != nil {
+			res = append(out[:n], payload.Result{Kind: model.KindText,
+				Fields: model.Fields{model.Str(model.KeyMessage, string(p))},
+				Err:    fmt.Sprintf("payload parser failed: %v", v)})
+		}
+	}()
+	res = payload.Parse(p, out)
+	if len(res) == n { // the contract promises one result; keep the line anyway
+		res = append(res, payload.Result{Kind: model.KindText, Fields: model.Fields{model.Str(model.KeyMessage, string(p))}})
+	}
+	return res
+}
+
+// emit parses a line and appends its entries.
+func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
+	d.results = parseSafely(l.payload, d.results[:0])
+	origin := originOf(l)
+	for i := range d.results {
+		r := &d.results[i]
+		e := model.Entry{
+			Kind:    r.Kind,
+			Level:   levelOf(r, l),
+			Flags:   l.flags,
+			Source:  d.src,
+			Origin:  origin,
+			Fields:  r.Fields,
+			Raw:     l.raw,
+			Payload: l.payload,
+			Err:     r.Err,
+			Item:    i,
+		}
+		if r.Err != "" {
+			e.Flags |= model.FlagParseError
+		}
+		d.settleTime(&e, r, l)
+		out = append(out, e)
+	}
+	clear(d.results) // drop references to fields the entries now own
+	return out
+}
+
+// settleTime gives e the payload's time, else the envelope's, else the
+// journal's, else the previous entry's (flagged as inferred).
+func (d *Decoder) settleTime(e *model.Entry, r *payload.Result, l *logical) {
+	switch {
+	case !r.Time.IsZero():
+		e.Time = r.Time
+	case !l.env.Time.IsZero():
+		e.Time = l.env.Time
+	case l.journal != nil && !l.received.IsZero():
+		e.Time = l.received
+	case d.haveLast:
+		e.Time, e.Flags = d.last, e.Flags|model.FlagTimeInferred
+	default:
+		e.Time, e.Flags = l.received, e.Flags|model.FlagTimeInferred
+	}
+	d.last, d.haveLast = e.Time, true
+}
+
+// levelOf picks the entry's level: the payload's, else the envelope's (newt),
+// else, for text and JSON from journald, a PRIORITY other than the
+// stdout default. Service lines never take PRIORITY: journald gives their
+// [ERROR] lines 6 too.
+func levelOf(r *payload.Result, l *logical) model.Level {
+	if r.Level != model.LevelNone {
+		return r.Level
+	}
+	if l.env.Level != model.LevelNone {
+		return l.env.Level
+	}
+	if r.Kind != model.KindText && r.Kind != model.KindJSON {
+		return model.LevelNone
+	}
+	if j := l.journalFields(); j != nil && j.Priority != journaldStdoutPriority {
+		return priorityLevel(j.Priority)
+	}
+	return model.LevelNone
+}
+
+// priorityLevel maps a syslog priority to a level; -1 (absent) is none.
+func priorityLevel(p int) model.Level {
+	switch {
+	case p < 0 || p > 7:
+		return model.LevelNone
+	case p <= 2:
+		return model.LevelCritical
+	case p == 3:
+		return model.LevelError
+	case p == 4:
+		return model.LevelWarn
+	case p == 5:
+		return model.LevelNotice
+	case p == 6:
+		return model.LevelInfo
+	}
+	return model.LevelDebug
+}
+
+// originOf describes where a line came from: the envelope first, the
+// journal fields for what the envelope did not say.
+func originOf(l *logical) model.Origin {
+	o := model.Origin{
+		Received: l.env.Time,
+		Offset:   l.offset,
+		Stream:   l.env.Stream,
+		Host:     l.env.Host,
+		Ident:    l.env.Ident,
+		PID:      l.env.PID,
+		Journal:  l.journalFields(),
+		Envelope: l.kind.String(),
+	}
+	if o.Received.IsZero() {
+		o.Received = l.received
+	}
+	if j := o.Journal; j != nil {
+		o.Unit = j.Unit
+		if o.Host == "" {
+			o.Host = j.Hostname
+		}
+		if o.Ident == "" {
+			o.Ident = j.Identifier
+		}
+		if o.PID == 0 {
+			o.PID = j.PID
+		}
+	}
+	return o
+}

@@ -1,0 +1,42 @@
+package decode
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"connlog/model/envelope"
+)
+
+// Options configure a Decoder.
+type Options struct {
+	// Envelope forces one envelope by name (see envelope.ParseKind); "" or
+	// "auto" detects it from the lines. A line that does not fit a forced
+	// envelope is kept as a bare line.
+	Envelope string
+	// Location is used for envelope times written without a zone (newt,
+	// syslog); nil means time.Local.
+	Location *time.Location
+	// Reference places syslog lines that carry no year: the file's
+	// modification time, or now. Zero means the moment New is called.
+	Reference time.Time
+}
+
+// CheckOptions reports whether opts can be used, with an error a user can
+// act on. New itself never fails: it detects the envelope when the name is
+// unknown.
+func CheckOptions(opts Options) error {
+	if isAuto(opts.Envelope) {
+		return nil
+	}
+	if _, ok := envelope.ParseKind(opts.Envelope); !ok {
+		return fmt.Errorf("unknown envelope %q: use one of auto, %s", opts.Envelope, envelope.Names())
+	}
+	return nil
+}
+
+// isAuto reports whether name asks for detection.
+func isAuto(name string) bool {
+	name = strings.TrimSpace(name)
+	return name == "" || strings.EqualFold(name, "auto")
+}

@@ -1,0 +1,40 @@
+package decode
+
+import (
+	"fmt"
+	"time"
+
+	"connlog/model"
+	"connlog/model/envelope"
+)
+
+// reparseContext is used by Reparse, which rebuilds payloads and fields
+// only: times are kept from the first decoding, so the context's location
+// and reference do not matter.
+var reparseContext = envelope.Context{Location: time.UTC, Reference: time.Unix(0, 0)}
+
+// Reparse rebuilds an entry's Payload, Fields and Err from e.Raw,
+// e.Origin.Envelope and e.Item alone. The store keeps entries compact and
+// calls it to show the detail pane or to export. Gap and boundary entries
+// have no raw bytes and are left as they are.
+func Reparse(e *model.Entry) {
+	if e.Kind == model.KindGap || e.Kind == model.KindBoundary {
+		return
+	}
+	k, ok := envelope.ParseKind(e.Origin.Envelope)
+	if !ok {
+		k = envelope.Bare
+	}
+	_, payload, _, ok := payloadOf(k, e.Raw, reparseContext, nil)
+	if !ok {
+		payload = e.Raw
+	}
+	results := parseSafely(payload, nil)
+	e.Payload = payload
+	if e.Item < 0 || e.Item >= len(results) {
+		e.Fields = model.Fields{model.Str(model.KeyMessage, string(payload))}
+		e.Err = fmt.Sprintf("item %d not found when the line was parsed again (it has %d)", e.Item, len(results))
+		return
+	}
+	e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
+}
