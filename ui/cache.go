@@ -1,0 +1,36 @@
+package ui
+
+import "connlog/model"
+
+// entryCacheMax bounds the cache: a few screens of rows.
+const entryCacheMax = 2048
+
+// entryCache keeps fully loaded entries of rows recently on screen, so that
+// redrawing the same rows costs no re-read and no re-parse. Entries never
+// change once stored, so a cached entry stays valid until evicted.
+type entryCache struct {
+	m map[int64]*model.Entry
+}
+
+func newEntryCache() *entryCache { return &entryCache{m: make(map[int64]*model.Entry)} }
+
+// get returns entry seq loaded in full, or nil when the store no longer has
+// it. An entry whose raw bytes cannot be re-read is returned with what could
+// be loaded and the reason in Err.
+func (c *entryCache) get(sn *model.Snapshot, seq int64) *model.Entry {
+	if e, ok := c.m[seq]; ok {
+		return e
+	}
+	if !sn.Has(seq) {
+		return nil
+	}
+	if len(c.m) >= entryCacheMax {
+		clear(c.m)
+	}
+	e := new(model.Entry)
+	if err := sn.Load(seq, e, model.LoadFull); err != nil && e.Err == "" {
+		e.Err = err.Error()
+	}
+	c.m[seq] = e
+	return e
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+)
+
+// cardKeyWidth is the width of the key column of the detail card.
+const cardKeyWidth = 13
+
+// card accumulates the lines of the detail pane, wrapped to its width.
+// Values are sanitised here, so a builder cannot forget to.
+type card struct {
+	st    *Styles
+	w     int
+	loc   *time.Location
+	lines []string
+}
+
+func newCard(st *Styles, w int, loc *time.Location) *card {
+	return &card{st: st, w: max(w, 20), loc: loc}
+}
+
+// header starts the card: the kind's title, then the entry's time.
+func (c *card) header(title string, e *model.Entry) {
+	c.section(title)
+	c.kv("time", e.Time.In(c.loc).Format("2006-01-02 15:04:05.000 MST"))
+}
+
+// section starts a titled group of lines.
+func (c *card) section(title string) {
+	if len(c.lines) > 0 {
+		c.lines = append(c.lines, "")
+	}
+	c.lines = append(c.lines, c.st.Title.Render(title))
+}
+
+// kv adds a key and an untrusted value; empty values are skipped so that
+// a record missing a field reads naturally.
+func (c *card) kv(k, v string) {
+	if v == "" {
+		return
+	}
+	c.kvStyled(k, clean(v), lipgloss.Style{})
+}
+
+// kvStyled adds a key and an already sanitised value drawn in style.
+func (c *card) kvStyled(k, v string, style lipgloss.Style) {
+	pad := strings.Repeat(" ", cardKeyWidth+2)
+	wrapped := strings.Split(ansi.Wrap(v, c.w-cardKeyWidth-2, ""), "\n")
+	for i, line := range wrapped {
+		head := pad
+		if i == 0 {
+			head = "  " + c.st.Key.Render(fit(k, cardKeyWidth))
+		}
+		c.lines = append(c.lines, head+style.Render(line))
+	}
+}
+
+// block adds untrusted multi-line text (a stacktrace, a raw line) indented
+// and wrapped, each line sanitised on its own so its line breaks stay.
+func (c *card) block(text string) {
+	for _, raw := range strings.Split(text, "\n") {
+		for _, line := range strings.Split(ansi.Hardwrap(clean(raw), c.w-4, true), "\n") {
+			c.lines = append(c.lines, "    "+c.st.Block.Render(line))
+		}
+	}
+}
+
+// note adds a dim line of explanation.
+func (c *card) note(s string) {
+	c.lines = append(c.lines, "  "+c.st.Dim.Render(s))
+}
+
+// text returns the card.
+func (c *card) text() string { return strings.Join(c.lines, "\n") }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"connlog/model"
+)
+
+// maxRawShown bounds the raw line shown in the detail pane; a hostile 1 MiB
+// line would otherwise make the pane unusable.
+const maxRawShown = 64 << 10
+
+// cardInput is what the detail card is built from.
+type cardInput struct {
+	e       *model.Entry
+	pair    model.Pair
+	hasPair bool
+	loc     *time.Location
+	sources []string // source names by SourceID
+}
+
+// buildCard renders the whole detail card of an entry at width w.
+func buildCard(st *Styles, w int, in cardInput) string {
+	c := newCard(st, w, in.loc)
+	e := in.e
+	switch e.Kind {
+	case model.KindAnalytics:
+		c.analyticsCard(e)
+		c.pairSection(in)
+	case model.KindAudit:
+		c.auditCard(e)
+	case model.KindService:
+		c.serviceCard(e)
+	case model.KindSession:
+		c.fieldsCard(e)
+		c.pairSection(in)
+	default:
+		c.fieldsCard(e)
+	}
+	c.jsonSection(e)
+	c.rawSection(e)
+	c.originSection(in)
+	return c.text()
+}
+
+// pairSection says where the other half of the connection is.
+func (c *card) pairSection(in cardInput) {
+	if !in.hasPair || in.pair.ID == "" {
+		return
+	}
+	p := in.pair
+	c.section("PAIRED EVENT")
+	at := func() string { return p.PartnerTime.In(in.loc).Format("2006-01-02 15:04:05.000") }
+	switch {
+	case p.Ended && p.Partner != 0:
+		c.kv("outcome", "failed: there is no close for this connection")
+		c.kv("established", at()+" ("+p.PartnerEvent+")")
+	case p.Ended:
+		c.kv("outcome", "failed: there is no close for this connection")
+	case p.Open:
+		c.kv("closed", "not yet: the connection is still open")
+	case p.Partner != 0 && isOpening(in.e):
+		c.kv("closed", at()+" ("+p.PartnerEvent+")")
+	case p.Partner != 0:
+		c.kv("established", at()+" ("+p.PartnerEvent+")")
+	default:
+		c.kv("established", "not seen (before the start of the log, or evicted)")
+	}
+	if p.Partner != 0 {
+		c.note("press p to jump to it")
+	}
+}
+
+func isOpening(e *model.Entry) bool {
+	return e.Fields.Value(model.KeyEventType) == model.EventEstablished || e.Fields.Value(model.KeyPhase) == "START"
+}
+
+// jsonSection pretty-prints a JSON payload; an analytics event gets its
+// nested location string expanded into an object.
+func (c *card) jsonSection(e *model.Entry) {
+	p := e.Payload
+	if len(p) == 0 {
+		p = e.Raw
+	}
+	p = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(p), []byte("ANALYTICS")))
+	if len(p) == 0 || p[0] != '{' || len(p) > maxRawShown {
+		return
+	}
+	pretty, ok := prettyJSON(p)
+	if !ok {
+		return
+	}
+	c.section("JSON")
+	c.block(pretty)
+}
+
+// prettyJSON indents a JSON object, replacing a "location" string that
+// holds JSON by the object it encodes. Numbers keep their exact text.
+func prettyJSON(p []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(p))
+	dec.UseNumber()
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil {
+		return "", false
+	}
+	if loc, ok := obj["location"].(string); ok {
+		ld := json.NewDecoder(strings.NewReader(loc))
+		ld.UseNumber()
+		var inner any
+		if ld.Decode(&inner) == nil {
+			obj["location"] = inner
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if enc.Encode(obj) != nil {
+		return "", false
+	}
+	return strings.TrimRight(b.String(), "\n"), true
+}
+
+// rawSection shows the line as read, with invisible characters visible.
+func (c *card) rawSection(e *model.Entry) {
+	c.section("RAW (" + strconv.Itoa(len(e.Raw)) + " bytes)")
+	raw := e.Raw
+	if len(raw) > maxRawShown {
+		raw = raw[:maxRawShown]
+		defer c.note("… the first " + strconv.Itoa(maxRawShown) + " bytes are shown")
+	}
+	c.block(string(raw))
+}
+
+// originSection says where the entry came from, its flags and any error.
+func (c *card) originSection(in cardInput) {
+	e, o := in.e, in.e.Origin
+	c.section("ORIGIN")
+	if int(e.Source) < len(in.sources) {
+		c.kv("source", in.sources[e.Source])
+	}
+	c.kv("envelope", o.Envelope)
+	if o.Offset >= 0 {
+		c.kv("offset", itoa(o.Offset))
+	}
+	c.kv("host", o.Host)
+	c.kv("unit", o.Unit)
+	c.kv("ident", o.Ident)
+	if o.PID > 0 {
+		c.kv("pid", itoa(int64(o.PID)))
+	}
+	c.kv("stream", o.Stream.String())
+	if j := o.Journal; j != nil {
+		c.kv("invocation", j.InvocationID)
+		c.kv("boot", j.BootID)
+		c.kv("transport", j.Transport)
+		if j.Priority >= 0 {
+			c.kv("priority", itoa(int64(j.Priority)))
+		}
+		c.kv("cursor", j.Cursor)
+	}
+	c.kv("seq", itoa(e.Seq))
+	if f := flagsText(e.Flags); f != "" {
+		c.kvStyled("flags", f, c.st.Notice)
+	}
+	if e.Err != "" {
+		c.kvStyled("parse error", clean(e.Err), c.st.ErrorText)
+	}
+}
+
+func flagsText(f model.Flags) string {
+	var out []string
+	if f.Has(model.FlagTimeInferred) {
+		out = append(out, "time inferred from the previous line")
+	}
+	if f.Has(model.FlagParseError) {
+		out = append(out, "parse error")
+	}
+	if f.Has(model.FlagTruncated) {
+		out = append(out, "line truncated")
+	}
+	if f.Has(model.FlagPartial) {
+		out = append(out, "partial line (no newline)")
+	}
+	return strings.Join(out, "; ")
+}

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"strings"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// colKind marks the columns the table draws itself rather than through a
+// cell function.
+type colKind uint8
+
+const (
+	colText  colKind = iota // cell() gives the text
+	colTime                 // the entry time, with the date when it changes
+	colLevel                // the level, coloured
+)
+
+// column is one column of a tab: its title, how wide it may be, and how it
+// gets its text from an entry. Widths adapt to the content on screen between
+// min and max; the flex column takes what is left. When the terminal is too
+// narrow, columns with the lowest prio are dropped first.
+type column struct {
+	title    string
+	kind     colKind
+	min, max int
+	flex     bool
+	right    bool
+	prio     int
+	cell     func(e *model.Entry) string
+	idx      int // position in the tab's column list, set by layout
+}
+
+func timeCol() column  { return column{title: "TIME", kind: colTime, min: 12, max: 18, prio: 100} }
+func levelCol() column { return column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: 90} }
+
+func textCol(title string, lo, hi, prio int, cell func(e *model.Entry) string) column {
+	return column{title: title, min: lo, max: hi, prio: prio, cell: cell}
+}
+
+func numCol(title string, prio int, cell func(e *model.Entry) string) column {
+	return column{title: title, min: 4, max: 8, right: true, prio: prio, cell: cell}
+}
+
+func flexCol(title string, lo int, cell func(e *model.Entry) string) column {
+	return column{title: title, min: lo, max: 1 << 20, flex: true, prio: 80, cell: cell}
+}
+
+func field(key string) func(e *model.Entry) string {
+	return func(e *model.Entry) string { return e.Fields.Value(key) }
+}
+
+// tabColumns are the columns of each tab, in display order.
+var tabColumns = [tabCount][]column{
+	TabAll: {timeCol(), levelCol(), textCol("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
+		flexCol("SUMMARY", 10, export.Summary)},
+	TabConnections: {timeCol(), levelCol(),
+		textCol("EVENT", 6, 11, 70, eventCell), textCol("USER", 6, 28, 60, userCell),
+		textCol("RESOURCE", 8, 32, 65, resourceCell), textCol("PROTO", 3, 5, 20, field(model.KeyProtocol)),
+		textCol("CLIENT", 7, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
+		numCol("RX", 30, bytesCell(model.KeyRx)), numCol("TX", 29, bytesCell(model.KeyTx)),
+		numCol("DUR", 25, durationCell(model.KeyDuration)), flexCol("ERROR", 0, field(model.KeyErrorMessage))},
+	TabService: {timeCol(), levelCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, messageCell)},
+	TabAudit: {timeCol(), levelCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
+		textCol("ACTION", 4, 16, 60, field(model.KeyAction)), textCol("USER", 4, 20, 55, auditUserCell),
+		textCol("RESULT", 6, 7, 70, grantedCell), textCol("CLIENT", 7, 15, 30, field(model.KeyAuditClientIP)),
+		flexCol("DETAIL", 6, auditDetailCell)},
+	TabFlows: {timeCol(), textCol("KIND", 4, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
+		textCol("TYPE", 3, 8, 45, flowTypeCell), textCol("PROTO", 3, 5, 35, protoCell),
+		textCol("SRC", 7, 22, 70, srcCell), textCol("DST", 7, 22, 70, dstCell),
+		numCol("TX", 30, flowBytesCell(model.KeyTxBytes, model.KeyBytesTx)),
+		numCol("RX", 29, flowBytesCell(model.KeyRxBytes, model.KeyBytesRx)),
+		numCol("DUR", 25, durationCell(model.KeySessDuration)), flexCol("RESOURCE", 0, flowResourceCell)},
+}
+
+// eventCell shortens the analytics event names to the word that matters.
+func eventCell(e *model.Entry) string {
+	switch ev := e.Fields.Value(model.KeyEventType); ev {
+	case model.EventEstablished:
+		return "established"
+	case model.EventClosed:
+		return "closed"
+	case model.EventFailed:
+		return "failed"
+	case model.EventDenied:
+		return "denied"
+	default:
+		return ev
+	}
+}
+
+func firstValue(e *model.Entry, keys ...string) string {
+	for _, k := range keys {
+		if v := e.Fields.Value(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func userCell(e *model.Entry) string { return firstValue(e, model.KeyUserEmail, model.KeyUserID) }
+
+func resourceCell(e *model.Entry) string {
+	r := firstValue(e, model.KeyResourceAddr, model.KeyResourceIP)
+	if p := e.Fields.Value(model.KeyResourcePort); p != "" {
+		r += ":" + p
+	}
+	return r
+}
+
+func clientCell(e *model.Entry) string {
+	ip := e.Fields.Value(model.KeyClientIP)
+	if c := e.Fields.Value(model.KeyCountry); c != "" {
+		return ip + " (" + c + ")"
+	}
+	return ip
+}
+
+func bytesCell(key string) func(e *model.Entry) string {
+	return func(e *model.Entry) string {
+		if n, ok := e.Fields.Num(key); ok {
+			return model.HumanBytes(n)
+		}
+		return e.Fields.Value(key)
+	}
+}
+
+func flowBytesCell(keys ...string) func(e *model.Entry) string {
+	return func(e *model.Entry) string {
+		for _, k := range keys {
+			if n, ok := e.Fields.Num(k); ok {
+				return model.HumanBytes(n)
+			}
+		}
+		return ""
+	}
+}
+
+func durationCell(key string) func(e *model.Entry) string {
+	return func(e *model.Entry) string {
+		if n, ok := e.Fields.Num(key); ok && n >= 0 {
+			return model.HumanDuration(n)
+		}
+		return e.Fields.Value(key)
+	}
+}
+
+func moduleCell(e *model.Entry) string {
+	return firstValue(e, model.KeyModule, model.KeyLibrary)
+}
+
+// messageCell puts the function before the message unless the message
+// already starts with it.
+func messageCell(e *model.Entry) string {
+	msg := e.Message()
+	if fn := e.Fields.Value(model.KeyFunction); fn != "" && !strings.HasPrefix(msg, fn) {
+		return fn + ": " + msg
+	}
+	return msg
+}
+
+func auditUserCell(e *model.Entry) string {
+	return firstValue(e, model.KeyAuditUserName, model.KeyAuditUserID)
+}
+
+func grantedCell(e *model.Entry) string {
+	switch e.Fields.Value(model.KeyAccessGranted) {
+	case "true":
+		return "granted"
+	case "false":
+		return "DENIED"
+	}
+	return ""
+}
+
+// auditDetailCell shows what the record is about: the web request, the
+// denial reason, the setting change or the message.
+func auditDetailCell(e *model.Entry) string {
+	f := e.Fields
+	var parts []string
+	add := func(s string) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	add(f.Value(model.KeyMethod))
+	add(f.Value(model.KeyPath))
+	add(f.Value(model.KeyStatusCode))
+	add(f.Value(model.KeyDeniedReason))
+	if s := f.Value(model.KeySetting); s != "" {
+		add(s + ": " + f.Value(model.KeyOldValue) + " → " + f.Value(model.KeyNewValue))
+	}
+	add(f.Value(model.KeyElement))
+	add(e.Fields.Value(model.KeyMessage))
+	return strings.Join(parts, " ")
+}
+
+func flowTypeCell(e *model.Entry) string { return firstValue(e, model.KeyTraffic, model.KeyPhase) }
+
+func protoCell(e *model.Entry) string {
+	return firstValue(e, model.KeyFlowProto, model.KeySessProtocol)
+}
+
+func srcCell(e *model.Entry) string { return firstValue(e, model.KeySrc, model.KeySourceAddr) }
+
+func dstCell(e *model.Entry) string {
+	if d := firstValue(e, model.KeyDst, model.KeyDestAddr); d != "" {
+		return "→ " + d
+	}
+	return ""
+}
+
+func flowResourceCell(e *model.Entry) string {
+	return firstValue(e, model.KeyResourceName, model.KeySiteResource, model.KeyNodeName, model.KeySessUserEmail)
+}

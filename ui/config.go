@@ -1,0 +1,45 @@
+package ui
+
+import "time"
+
+// Config is what the command line decides about the interface.
+type Config struct {
+	// Title names what is being watched: "twingate-connector @ host" or the
+	// file names. It leads the status line.
+	Title string
+	// Query is the initial filter, as given with -q.
+	Query string
+	// UTC starts the clock and the table in UTC; t toggles it.
+	UTC bool
+	// Mouse enables the mouse wheel (the program must also be started with
+	// mouse reporting on).
+	Mouse bool
+	// NoColor gives a monochrome screen; the NO_COLOR environment variable
+	// does the same.
+	NoColor bool
+	// MaxMemory is the store's byte budget, shown in the status line.
+	MaxMemory int64
+	// Location is the local time zone; nil means time.Local.
+	Location *time.Location
+	// Now returns the current time; nil means time.Now. Tests fix it.
+	Now func() time.Time
+}
+
+// location returns the zone times are shown in.
+func (c Config) location(utc bool) *time.Location {
+	if utc {
+		return time.UTC
+	}
+	if c.Location != nil {
+		return c.Location
+	}
+	return time.Local
+}
+
+// now returns the current time from the configured clock.
+func (c Config) now() time.Time {
+	if c.Now != nil {
+		return c.Now()
+	}
+	return time.Now()
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Detail is the detail pane: the selected entry as a card, scrollable in a
+// viewport of its own. The entry is loaded in a tea.Cmd; the card is built
+// when it arrives and again when the width changes.
+type Detail struct {
+	keys    *KeyMap
+	styles  *Styles
+	vp      viewport.Model
+	width   int
+	height  int
+	focused bool
+	seq     int64 // the entry shown or being loaded; 0 for none
+	input   *cardInput
+	loading bool
+}
+
+// NewDetail returns an empty detail pane.
+func NewDetail(keys *KeyMap, styles *Styles) Detail {
+	return Detail{keys: keys, styles: styles, vp: viewport.New(0, 0)}
+}
+
+// SetSize sets the pane's outer size; the title takes one line.
+func (d *Detail) SetSize(w, h int) {
+	resized := w != d.width
+	d.width, d.height = max(w, 0), max(h, 0)
+	d.vp.Width, d.vp.Height = d.width, max(d.height-1, 0)
+	if resized {
+		d.render()
+	}
+}
+
+// Loading marks the pane as waiting for entry seq.
+func (d Detail) Loading(seq int64) Detail {
+	d.seq, d.loading = seq, true
+	return d
+}
+
+// SetEntry shows an entry; the scroll position is kept when it is the same
+// entry again (a refresh), reset otherwise.
+func (d Detail) SetEntry(in cardInput) Detail {
+	same := d.input != nil && d.input.e.Seq == in.e.Seq
+	d.input, d.seq, d.loading = &in, in.e.Seq, false
+	d.render()
+	if !same {
+		d.vp.GotoTop()
+	}
+	return d
+}
+
+// SetLocation re-renders the card with times in loc.
+func (d Detail) SetLocation(loc *time.Location) Detail {
+	if d.input != nil {
+		in := *d.input
+		in.loc = loc
+		d.input = &in
+		d.render()
+	}
+	return d
+}
+
+// Seq returns the entry shown, 0 for none.
+func (d Detail) Seq() int64 { return d.seq }
+
+func (d *Detail) render() {
+	if d.input == nil || d.width <= 0 {
+		d.vp.SetContent("")
+		return
+	}
+	d.vp.SetContent(buildCard(d.styles, d.width-1, *d.input))
+}
+
+// Update scrolls the pane with the movement keys when it has the focus.
+func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return d, nil
+	}
+	k := d.keys
+	switch {
+	case key.Matches(km, k.Up):
+		d.vp.ScrollUp(1)
+	case key.Matches(km, k.Down):
+		d.vp.ScrollDown(1)
+	case key.Matches(km, k.PageUp):
+		d.vp.PageUp()
+	case key.Matches(km, k.PageDown):
+		d.vp.PageDown()
+	case key.Matches(km, k.HalfUp):
+		d.vp.HalfPageUp()
+	case key.Matches(km, k.HalfDown):
+		d.vp.HalfPageDown()
+	case key.Matches(km, k.Top):
+		d.vp.GotoTop()
+	case key.Matches(km, k.Bottom):
+		d.vp.GotoBottom()
+	}
+	return d, nil
+}
+
+// View draws the title line and the visible part of the card.
+func (d Detail) View() string {
+	if d.width <= 0 || d.height <= 0 {
+		return ""
+	}
+	title := "─ detail "
+	switch {
+	case d.loading:
+		title += "(loading…) "
+	case d.input == nil:
+		title += "(no entry) "
+	default:
+		title += "· tab to focus, p paired event "
+	}
+	style := d.styles.Dim
+	if d.focused {
+		style = d.styles.Title
+	}
+	head := style.Render(ruleLine(title, d.width))
+	body := d.vp.View()
+	if d.input == nil {
+		body = ""
+	}
+	lines := strings.Split(body, "\n")
+	for i := range lines {
+		lines[i] = padStyled(lines[i], d.width)
+	}
+	for len(lines) < d.height-1 {
+		lines = append(lines, strings.Repeat(" ", d.width))
+	}
+	return head + "\n" + strings.Join(lines[:d.height-1], "\n")
+}

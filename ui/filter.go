@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// activeFilter is what selects the table's rows: the query the user typed
+// and the tab's kind condition, compiled into a model.Filter.
+type activeFilter struct {
+	text   string       // the query as typed
+	tab    Tab          // the tab whose kinds are shown
+	query  *query.Query // nil for an empty query
+	filter model.Filter // what BuildView and Extend run
+	words  []string     // bare words to highlight
+}
+
+// newFilter compiles a query for a tab. The Load level is the least the
+// query needs: raw bytes for bare words, a full re-parse for fields the
+// store does not index, the index alone otherwise.
+func newFilter(text string, tab Tab, now time.Time, loc *time.Location) (activeFilter, error) {
+	af := activeFilter{text: text, tab: tab}
+	if text != "" {
+		q, err := compileQuery(text, now, loc)
+		if err != nil {
+			return activeFilter{}, err
+		}
+		af.query, af.words = q, q.Words()
+	}
+	af.filter = makeModelFilter(af.query, tab.kindSet())
+	return af, nil
+}
+
+// makeModelFilter combines the query and the kind set; a nil Match means
+// every entry, which lets BuildView skip the scan entirely.
+func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
+	f := model.Filter{Load: model.LoadIndex}
+	switch {
+	case q == nil && kinds == nil:
+		return f
+	case q == nil:
+		f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] }
+		return f
+	}
+	if q.NeedsRaw() {
+		f.Load = model.LoadRaw
+	}
+	if q.NeedsFields(model.IsIndexed) {
+		f.Load = model.LoadFull
+	}
+	if kinds == nil {
+		f.Match = q.Match
+		return f
+	}
+	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && q.Match(e) }
+	return f
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// filterDebounce is how long typing must pause before the query runs.
+const filterDebounce = 100 * time.Millisecond
+
+// BarMode says what the filter bar's query does.
+type BarMode uint8
+
+// The bar modes.
+const (
+	BarFilter BarMode = iota // the table shows only matching rows
+	BarSearch                // rows stay; matches are highlighted and n/N jump
+)
+
+// String names the mode as the bar's prompt shows it.
+func (b BarMode) String() string {
+	if b == BarSearch {
+		return "search"
+	}
+	return "filter"
+}
+
+// barEvent is what the bar tells the root.
+type barEvent uint8
+
+const (
+	barCommit barEvent = iota // enter: keep the query
+	barCancel                 // esc: restore the previous one
+	barToggle                 // ctrl+s: filter ⇄ search
+)
+
+// barEventMsg carries a bar event to the root.
+type barEventMsg struct{ event barEvent }
+
+// FilterBar is the query prompt at the bottom: applied as you type, with
+// the match count live, a syntax error shown in place with a caret, and a
+// history on ↑/↓.
+type FilterBar struct {
+	keys    *KeyMap
+	styles  *Styles
+	input   LineInput
+	width   int
+	active  bool
+	mode    BarMode
+	history []string
+	histPos int
+	gen     int // bumped on every edit, for the debounce
+	errPos  int
+	errMsg  string
+	info    string // "123 matches", "filtering…"
+}
+
+// NewFilterBar returns a closed filter bar.
+func NewFilterBar(keys *KeyMap, styles *Styles) FilterBar {
+	return FilterBar{keys: keys, styles: styles, input: NewLineInput(styles, "/ "), errPos: -1}
+}
+
+// SetSize sets the width; the bar is two lines high.
+func (f *FilterBar) SetSize(w, _ int) {
+	f.width = w
+	f.input.SetSize(w-22, 1)
+}
+
+// Open starts editing text in a mode.
+func (f FilterBar) Open(text string, mode BarMode) FilterBar {
+	f.active, f.mode, f.histPos = true, mode, len(f.history)
+	f.input.SetValue(text)
+	f.setPrompt()
+	f.ClearError()
+	return f
+}
+
+// Close ends editing; a committed query goes into the history.
+func (f FilterBar) Close(commit bool) FilterBar {
+	f.active = false
+	if v := f.input.Value(); commit && v != "" && (len(f.history) == 0 || f.history[len(f.history)-1] != v) {
+		f.history = append(f.history, v)
+	}
+	return f
+}
+
+func (f *FilterBar) setPrompt() {
+	f.input.prompt = "/ "
+	if f.mode == BarSearch {
+		f.input.prompt = "search: "
+	}
+}
+
+// Value returns the query text being edited.
+func (f FilterBar) Value() string { return f.input.Value() }
+
+// SetError shows a syntax error with a caret at byte pos of the query.
+func (f *FilterBar) SetError(pos int, msg string) { f.errPos, f.errMsg = pos, msg }
+
+// ClearError removes the error.
+func (f *FilterBar) ClearError() { f.errPos, f.errMsg = -1, "" }
+
+// SetInfo sets the text at the right of the bar (the match count).
+func (f *FilterBar) SetInfo(s string) { f.info = s }
+
+// Update edits the query; every edit schedules a debounced run.
+func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || !f.active {
+		return f, nil
+	}
+	b := f.keys.Bar
+	switch {
+	case key.Matches(km, b.Apply):
+		return f, emit(barEventMsg{barCommit})
+	case key.Matches(km, b.Cancel):
+		return f, emit(barEventMsg{barCancel})
+	case key.Matches(km, b.SearchMode):
+		f.mode = 1 - f.mode
+		f.setPrompt()
+		return f, emit(barEventMsg{barToggle})
+	case key.Matches(km, b.HistPrev):
+		return f.recall(-1)
+	case key.Matches(km, b.HistNext):
+		return f.recall(1)
+	}
+	before := f.input.Value()
+	f.input, _ = f.input.Update(km)
+	if f.input.Value() == before {
+		return f, nil
+	}
+	return f, f.debounce()
+}
+
+// recall steps through the history and runs the recalled query.
+func (f FilterBar) recall(step int) (FilterBar, tea.Cmd) {
+	p := f.histPos + step
+	if p < 0 || p > len(f.history) {
+		return f, nil
+	}
+	f.histPos = p
+	if p == len(f.history) {
+		f.input.SetValue("")
+	} else {
+		f.input.SetValue(f.history[p])
+	}
+	return f, f.debounce()
+}
+
+func (f *FilterBar) debounce() tea.Cmd {
+	f.gen++
+	gen := f.gen
+	return tea.Tick(filterDebounce, func(time.Time) tea.Msg { return debounceMsg{gen: gen} })
+}
+
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// View draws the two footer lines: the prompt (or the filter in force) and
+// either the error with its caret or a hint.
+func (f FilterBar) View() string {
+	info := f.styles.Dim.Render(f.info)
+	first := padStyled(f.input.View(), f.width-ansi.StringWidth(f.info)-1) + " " + info
+	if f.errMsg == "" {
+		hint := "enter apply · esc restore · ctrl+s " + (1 - f.mode).String() + " mode · ↑↓ history"
+		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(hint, f.width))
+	}
+	col := ansi.StringWidth(f.input.prompt) + ansi.StringWidth(clean(truncBytes(f.input.Value(), f.errPos)))
+	col = min(col, max(f.width-1, 0))
+	caret := strings.Repeat(" ", col) + f.styles.Caret.Render("^")
+	msg := " " + clean(f.errMsg)
+	return padStyled(first, f.width) + "\n" + padStyled(caret+f.styles.BarError.Render(cut(msg, f.width-col-1)), f.width)
+}
+
+// truncBytes returns s cut at byte n (clamped).
+func truncBytes(s string, n int) string { return s[:min(max(n, 0), len(s))] }

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// searchHelp explains the one design choice the bindings cannot show.
+const searchHelp = "/ filters: only matching rows stay. Inside the bar, ctrl+s switches to search: " +
+	"the rows stay, matches are highlighted, and n/N jump to the next/previous match. " +
+	"= and - build filters from the selected row; c shows its whole connection."
+
+// HelpScreen lists every binding of the KeyMap, grouped, rendered by
+// bubbles/help, with a scroll offset for short terminals.
+type HelpScreen struct {
+	keys   *KeyMap
+	styles *Styles
+	help   help.Model
+	width  int
+	height int
+	offset int
+}
+
+// NewHelpScreen returns the help screen.
+func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
+	h := help.New()
+	h.ShowAll = true
+	return HelpScreen{keys: keys, styles: styles, help: h}
+}
+
+// SetSize sets the screen's size.
+func (h *HelpScreen) SetSize(w, hgt int) {
+	h.width, h.height = w, hgt
+	h.help.Width = w
+}
+
+// Update scrolls the screen.
+func (h HelpScreen) Update(msg tea.Msg) (HelpScreen, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, h.keys.Down), key.Matches(km, h.keys.PageDown):
+			h.offset++
+		case key.Matches(km, h.keys.Up), key.Matches(km, h.keys.PageUp):
+			h.offset = max(h.offset-1, 0)
+		}
+	}
+	return h, nil
+}
+
+// View lays the groups out in as many columns as fit.
+func (h HelpScreen) View() string {
+	groups := h.keys.FullHelp()
+	cols := make([]string, len(groups))
+	colW := 0
+	for i, g := range groups {
+		cols[i] = h.styles.HelpTitle.Render(helpGroupTitles[i]) + "\n" + h.help.FullHelpView([][]key.Binding{g})
+		colW = max(colW, lipgloss.Width(cols[i]))
+	}
+	perRow := max(1, (h.width+2)/(colW+3))
+	var rows []string
+	for i := 0; i < len(cols); i += perRow {
+		row := make([]string, 0, perRow*2)
+		for j := i; j < min(i+perRow, len(cols)); j++ {
+			if j > i {
+				row = append(row, "   ")
+			}
+			row = append(row, padBlock(cols[j], colW))
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("(? or esc closes)") + "\n\n" +
+		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp, max(h.width, 20), "")
+	lines := strings.Split(body, "\n")
+	off := min(h.offset, max(len(lines)-h.height, 0))
+	lines = lines[off:]
+	for i := range lines {
+		lines[i] = padStyled(lines[i], h.width)
+	}
+	for len(lines) < h.height {
+		lines = append(lines, strings.Repeat(" ", h.width))
+	}
+	return strings.Join(lines[:h.height], "\n")
+}
+
+// padBlock pads every line of a block to w cells, so blocks join in columns.
+func padBlock(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = padStyled(lines[i], w)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+)
+
+// Redraw pacing.
+const (
+	frameInterval = 33 * time.Millisecond // at most ~30 view catch-ups a second
+	clockInterval = time.Second           // clock, ingest rate, memory
+)
+
+// waitForUpdate blocks on the ingest channel and returns the next update as
+// a message; Update re-arms it after each one. A nil channel means there is
+// no live input.
+func waitForUpdate(ch <-chan model.Update) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		u, ok := <-ch
+		if !ok {
+			return updatesClosedMsg{}
+		}
+		return updateMsg{u}
+	}
+}
+
+func frameTick() tea.Cmd {
+	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return frameMsg{} })
+}
+
+func clockTick() tea.Cmd {
+	return tea.Tick(clockInterval, func(t time.Time) tea.Msg { return clockMsg(t) })
+}
+
+// rateMeter turns update counts into lines per second over clock ticks.
+type rateMeter struct {
+	count int       // lines since the last tick
+	since time.Time // when the last tick was
+	rate  float64
+}
+
+// add counts appended lines.
+func (r *rateMeter) add(n int) { r.count += n }
+
+// tick closes an interval at now.
+func (r *rateMeter) tick(now time.Time) {
+	if !r.since.IsZero() {
+		if d := now.Sub(r.since).Seconds(); d > 0 {
+			r.rate = float64(r.count) / d
+		}
+	}
+	r.count, r.since = 0, now
+}

@@ -1,0 +1,124 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds every binding of the interface. The help screen is rendered
+// from it, so a key added here is documented there.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+
+	NextError, PrevError, NextWarn, PrevWarn, NextMatch, PrevMatch, GotoTime, Pair key.Binding
+
+	Tab1, Tab2, Tab3, Tab4, Tab5, Follow, UTC, Detail, Focus key.Binding
+
+	Filter, Pivot, Exclude, Conn key.Binding
+
+	Visual, Mark, ClearMarks, Copy, Export key.Binding
+
+	Help, Quit, Cancel key.Binding
+
+	// ForceQuit quits from anywhere, even while a prompt takes the letters.
+	ForceQuit key.Binding
+
+	// Bar holds the keys of the filter bar and the prompts.
+	Bar BarKeyMap
+	// Dialog holds the keys of the export dialog.
+	Dialog DialogKeyMap
+}
+
+// BarKeyMap holds the keys understood while the filter bar is open.
+type BarKeyMap struct {
+	Apply, Cancel, HistPrev, HistNext, SearchMode key.Binding
+}
+
+// DialogKeyMap holds the keys of the export dialog.
+type DialogKeyMap struct {
+	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
+}
+
+func bind(help string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keysLabel(keys), help))
+}
+
+// keysLabel shows the keys of a binding the way a user types them.
+func keysLabel(keys []string) string {
+	out := ""
+	for i, k := range keys {
+		if i > 0 {
+			out += "/"
+		}
+		switch k {
+		case "up":
+			k = "↑"
+		case "down":
+			k = "↓"
+		case "left":
+			k = "←"
+		case "right":
+			k = "→"
+		}
+		out += k
+	}
+	return out
+}
+
+// DefaultKeyMap returns the bindings: less and vim habits.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up: bind("up", "k", "up"), Down: bind("down", "j", "down"),
+		PageUp: bind("page up", "pgup", "ctrl+b"), PageDown: bind("page down", "pgdown", "ctrl+f"),
+		HalfUp: bind("half page up", "ctrl+u"), HalfDown: bind("half page down", "ctrl+d"),
+		Top: bind("oldest", "g", "home"), Bottom: bind("newest + follow", "G", "end"),
+
+		NextError: bind("next error", "e"), PrevError: bind("previous error", "E"),
+		NextWarn: bind("next warning", "w"), PrevWarn: bind("previous warning", "W"),
+		NextMatch: bind("next search match", "n"), PrevMatch: bind("previous search match", "N"),
+		GotoTime: bind("go to time (14:05, -10m)", ":"), Pair: bind("jump to paired event", "p"),
+
+		Tab1: bind("all entries", "1"), Tab2: bind("connections", "2"), Tab3: bind("service lines", "3"),
+		Tab4: bind("audit", "4"), Tab5: bind("flows/sessions", "5"),
+		Follow: bind("toggle follow", "f"), UTC: bind("local/UTC time", "t"),
+		Detail: bind("toggle detail pane", "enter"), Focus: bind("focus table/detail", "tab"),
+
+		Filter: bind("filter (ctrl+s in bar: search)", "/"), Pivot: bind("pivot: filter on this row", "="),
+		Exclude: bind("pivot: exclude this row's …", "-"), Conn: bind("whole connection", "c"),
+
+		Visual: bind("start/stop range selection", "v"), Mark: bind("mark row", "m"),
+		ClearMarks: bind("clear marks", "M"), Copy: bind("copy raw line (OSC 52)", "y"),
+		Export: bind("export…", "x"),
+
+		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close / clear", "esc"),
+		ForceQuit: bind("quit", "ctrl+c"),
+
+		Bar: BarKeyMap{
+			Apply: bind("apply", "enter"), Cancel: bind("restore previous filter", "esc"),
+			HistPrev: bind("older query", "up"), HistNext: bind("newer query", "down"),
+			SearchMode: bind("filter ⇄ search (rows stay, n/N jump)", "ctrl+s"),
+		},
+		Dialog: DialogKeyMap{
+			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),
+			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),
+			Toggle: bind("toggle", " "), Complete: bind("complete directory", "tab"),
+			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
+		},
+	}
+}
+
+// ShortHelp is the one-line hint under the table.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.Filter, k.Detail, k.Pivot, k.Conn, k.Export, k.Follow, k.Quit}
+}
+
+// FullHelp is every binding, grouped as the help screen shows them.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
+		{k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch, k.GotoTime, k.Pair},
+		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus},
+		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},
+		{k.Visual, k.Mark, k.ClearMarks, k.Copy, k.Export, k.Help, k.Cancel, k.Quit},
+	}
+}
+
+// helpGroupTitles name FullHelp's groups, in the same order.
+var helpGroupTitles = []string{"Move", "Jump", "View", "Filter & search", "Select & act"}

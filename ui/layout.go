@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Layout constants.
+const (
+	headerLines     = 2   // status line and tabs
+	footerLines     = 2   // filter bar (or prompt) and its error or hint
+	wideDetailWidth = 140 // from this width the detail pane sits on the right
+	minTableLines   = 4
+)
+
+// layout gives every component its size from the terminal's.
+func (m *Model) layout() {
+	w, h := m.width, m.height
+	m.status.SetSize(w, 1)
+	m.bar.SetSize(w, footerLines)
+	m.gotoIn.SetSize(w, 1)
+	m.pivot.SetSize(w, 0)
+	body := max(h-headerLines-footerLines-m.pivot.Height(), 1)
+	m.help.SetSize(w, body)
+	m.dialog.SetSize(w, body)
+	m.table.focused = m.focus == FocusTable
+	m.detail.focused = m.focus == FocusDetail
+	switch {
+	case !m.showDetail:
+		m.table.SetSize(w, body)
+	case w >= wideDetailWidth:
+		tw := w * 55 / 100
+		m.table.SetSize(tw, body)
+		m.detail.SetSize(w-tw-1, body)
+	default:
+		dh := max(body*45/100, 3)
+		if body-dh < minTableLines {
+			dh = max(body-minTableLines, 1)
+		}
+		m.table.SetSize(w, body-dh)
+		m.detail.SetSize(w, dh)
+	}
+}
+
+// View draws the screen: status, tabs, body (table and detail, help or the
+// export dialog), pivot menu, footer.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	parts := []string{m.statusView(), m.tabsView(), m.bodyView()}
+	if m.pivot.Open() {
+		parts = append(parts, m.pivot.View())
+	}
+	parts = append(parts, m.footerView())
+	return strings.Join(parts, "\n")
+}
+
+func (m Model) bodyView() string {
+	switch m.mode {
+	case ModeHelp:
+		return m.help.View()
+	case ModeExport:
+		return m.dialog.View()
+	}
+	t := m.table.withData(m.tableData())
+	if !m.showDetail {
+		return t.View()
+	}
+	if m.width >= wideDetailWidth {
+		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.height), "\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, t.View(), sep, m.detail.View())
+	}
+	return t.View() + "\n" + m.detail.View()
+}
+
+// statusView fills the status line from the live state.
+func (m Model) statusView() string {
+	s := m.status
+	sn := m.store.Snapshot()
+	s.info = statusInfo{
+		sources: m.sources, follow: m.follow, newSince: m.newSince, shown: m.live.len(), total: sn.Len(),
+		building: m.live.building, errs: len(m.live.levels.errs), warns: len(m.live.levels.warns),
+		rate: m.rate.rate, loss: m.stats.Loss, mem: m.stats.MemBytes, maxMem: m.maxMemory(),
+		clock: m.now.In(m.loc()), utc: m.utc,
+	}
+	return s.View()
+}
+
+func (m Model) maxMemory() int64 {
+	if m.cfg.MaxMemory > 0 {
+		return m.cfg.MaxMemory
+	}
+	return m.stats.MaxMemory
+}
+
+// tabsView draws the view switcher and, at the right, the selection state.
+func (m Model) tabsView() string {
+	var b strings.Builder
+	for t := TabAll; t < tabCount; t++ {
+		label := " " + string(rune('1'+t)) + " " + t.String() + " "
+		if t == m.filter.tab {
+			b.WriteString(m.styles.TabActive.Render(label))
+		} else {
+			b.WriteString(m.styles.Tab.Render(label))
+		}
+	}
+	right := m.selectionText()
+	line := padStyled(b.String(), max(m.width-len([]rune(right)), 0))
+	return padStyled(line+m.styles.Notice.Render(right), m.width)
+}
+
+// selectionText says what is selected: marks and the visual range.
+func (m Model) selectionText() string {
+	var parts []string
+	if n := len(m.marks); n > 0 {
+		parts = append(parts, commas(int64(n))+" marked")
+	}
+	if from, to := m.sel.bounds(); from != 0 {
+		n := m.live.indexOf(to+1) - m.live.indexOf(from)
+		parts = append(parts, m.sel.state.String()+" "+commas(int64(n))+" rows")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " · ") + " "
+}
+
+// footerView draws the bar, the go-to prompt, or the idle footer: the
+// filter in force and the key hints (or a notice).
+func (m Model) footerView() string {
+	switch m.mode {
+	case ModeFilter:
+		return m.bar.View()
+	case ModeGoto:
+		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(fit(m.notice, m.width))
+	}
+	first := m.styles.Dim.Render("no filter · / to filter, ctrl+s in the bar to search")
+	if m.filter.text != "" {
+		first = m.styles.Prompt.Render("filter: ") + clean(m.filter.text)
+	}
+	if m.search.text != "" {
+		first += m.styles.Prompt.Render("  search: ") + clean(m.search.text)
+	}
+	if m.bar.errMsg != "" {
+		first += m.styles.BarError.Render("  (error: " + clean(m.bar.errMsg) + ")")
+	}
+	second := m.shortHelp()
+	if m.notice != "" {
+		second = m.styles.Notice.Render(m.notice)
+	}
+	return padStyled(first, m.width) + "\n" + padStyled(second, m.width)
+}
+
+func (m Model) shortHelp() string {
+	h := m.hints
+	h.Width = m.width
+	return h.ShortHelpView(m.keys.ShortHelp())
+}

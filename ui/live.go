@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+)
+
+// liveView is the table's data: the view the current filter selects, the
+// snapshot it was last brought up to date with, and the bookkeeping of the
+// builds in flight. Builds and extensions run in tea.Cmds; a result whose
+// generation is not the current one is dropped.
+type liveView struct {
+	snap      *model.Snapshot
+	view      *model.View
+	levels    levelIndex
+	gen       int  // bumped by every filter change
+	building  bool // a BuildView for gen is running
+	extending bool // an Extend for gen is running
+	cancel    context.CancelFunc
+}
+
+// rebuild starts building the view for a new filter over sn, cancelling the
+// previous build so that its cores are freed for this one.
+func (lv *liveView) rebuild(sn *model.Snapshot, f model.Filter) tea.Cmd {
+	if lv.cancel != nil {
+		lv.cancel()
+	}
+	lv.gen++
+	ctx, cancel := context.WithCancel(context.Background())
+	lv.cancel, lv.building, lv.extending, lv.snap = cancel, true, false, sn
+	gen := lv.gen
+	return func() tea.Msg {
+		v, err := model.BuildView(ctx, sn, f)
+		if err != nil {
+			return viewBuiltMsg{gen: gen, err: err}
+		}
+		return viewBuiltMsg{gen: gen, view: v, levels: scanLevels(sn, v, 0, v.Len())}
+	}
+}
+
+// built adopts a finished build; it reports false for a stale one.
+func (lv *liveView) built(msg viewBuiltMsg) bool {
+	if msg.gen != lv.gen || msg.err != nil {
+		return false
+	}
+	if lv.cancel != nil {
+		lv.cancel()
+		lv.cancel = nil
+	}
+	lv.view, lv.levels, lv.building = msg.view, msg.levels, false
+	return true
+}
+
+// extend starts examining the entries that arrived since the view was last
+// extended: O(new entries), never a recompute. The Cmd works on a copy of
+// the view header; appends land beyond the length the UI reads, so the two
+// never touch the same elements.
+func (lv *liveView) extend(sn *model.Snapshot, f model.Filter) tea.Cmd {
+	lv.snap = sn
+	if lv.building || lv.extending || lv.view == nil || sn.End() <= lv.view.Next() {
+		return nil
+	}
+	lv.extending = true
+	vc, gen := *lv.view, lv.gen
+	return func() tea.Msg {
+		before := vc.Len()
+		added := vc.Extend(sn, f)
+		return viewExtendedMsg{gen: gen, view: &vc, added: added, levels: scanLevels(sn, &vc, before, vc.Len())}
+	}
+}
+
+// extended adopts an extension; it reports false for a stale one.
+func (lv *liveView) extended(msg viewExtendedMsg) bool {
+	if msg.gen != lv.gen || !lv.extending {
+		return false
+	}
+	lv.view, lv.extending = msg.view, false
+	lv.levels = lv.levels.appendIndex(msg.levels)
+	return true
+}
+
+// trim drops what the store evicted from the view and returns how many rows
+// went, so the cursor can move with them.
+func (lv *liveView) trim(sn *model.Snapshot) int {
+	if lv.view == nil {
+		return 0
+	}
+	n := lv.view.Trim(sn)
+	if n > 0 {
+		lv.levels = lv.levels.trim(sn.First())
+	}
+	return n
+}
+
+// len returns how many rows the view has.
+func (lv *liveView) len() int {
+	if lv.view == nil {
+		return 0
+	}
+	return lv.view.Len()
+}
+
+// seqAt returns the Seq of row i, or 0 when out of range.
+func (lv *liveView) seqAt(i int) int64 {
+	if lv.view == nil || i < 0 || i >= lv.view.Len() {
+		return 0
+	}
+	return lv.view.At(i)
+}
+
+// indexOf returns the row of seq, or of the first row after it.
+func (lv *liveView) indexOf(seq int64) int {
+	if lv.view == nil {
+		return 0
+	}
+	return lv.view.Index(seq)
+}
+
+// cancelBuild stops a build in flight (on quit).
+func (lv *liveView) cancelBuild() {
+	if lv.cancel != nil {
+		lv.cancel()
+		lv.cancel = nil
+	}
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"time"
+
+	"connlog/model"
+)
+
+// updateMsg carries one model.Update from the ingest loop.
+type updateMsg struct{ model.Update }
+
+// updatesClosedMsg says the ingest loop closed its channel.
+type updatesClosedMsg struct{}
+
+// frameMsg is the coalesced redraw tick: the view catches up with the
+// store at most this often, however fast updates arrive.
+type frameMsg struct{}
+
+// clockMsg ticks once a second for the clock and the ingest rate.
+type clockMsg time.Time
+
+// viewBuiltMsg is a finished BuildView for filter generation gen.
+type viewBuiltMsg struct {
+	gen    int
+	view   *model.View
+	levels levelIndex
+	err    error
+}
+
+// viewExtendedMsg is a view extended with newly arrived entries.
+type viewExtendedMsg struct {
+	gen    int
+	view   *model.View
+	added  int
+	levels levelIndex // of the added entries only
+}
+
+// debounceMsg fires when the user stopped typing in the filter bar.
+type debounceMsg struct{ gen int }
+
+// detailLoadedMsg is the fully loaded entry for the detail pane.
+type detailLoadedMsg struct {
+	seq     int64
+	entry   *model.Entry
+	pair    model.Pair
+	hasPair bool
+	err     error
+}
+
+// searchResultMsg is where a search for the next match landed.
+type searchResultMsg struct {
+	gen   int
+	seq   int64
+	found bool
+}
+
+// noticeMsg shows a transient message in the footer.
+type noticeMsg string

@@ -1,0 +1,89 @@
+package ui
+
+// Mode is what the keyboard is talking to: the table, or one of the bars,
+// menus and dialogs that take over input while open.
+type Mode uint8
+
+// The modes.
+const (
+	ModeNormal Mode = iota // keys move through the table or the detail pane
+	ModeFilter             // the filter bar has the keyboard
+	ModeGoto               // the go-to-time prompt has the keyboard
+	ModePivot              // the pivot menu is open
+	ModeHelp               // the help screen is shown
+	ModeExport             // the export dialog is open
+)
+
+// String names the mode for the status line and tests.
+func (m Mode) String() string {
+	switch m {
+	case ModeNormal:
+		return "normal"
+	case ModeFilter:
+		return "filter"
+	case ModeGoto:
+		return "goto"
+	case ModePivot:
+		return "pivot"
+	case ModeHelp:
+		return "help"
+	case ModeExport:
+		return "export"
+	}
+	return "unknown"
+}
+
+// Focus is which pane the movement keys scroll.
+type Focus uint8
+
+// The panes that can have the focus.
+const (
+	FocusTable Focus = iota
+	FocusDetail
+)
+
+// String names the focus.
+func (f Focus) String() string {
+	if f == FocusDetail {
+		return "detail"
+	}
+	return "table"
+}
+
+// FollowState says whether the table tracks the newest entry.
+type FollowState uint8
+
+// The follow states.
+const (
+	Following FollowState = iota // new entries scroll in
+	Paused                       // the cursor stays put; new entries are counted
+)
+
+// String returns the word the status line shows.
+func (f FollowState) String() string {
+	if f == Paused {
+		return "PAUSED"
+	}
+	return "FOLLOW"
+}
+
+// SelectState is the state of the visual range selection.
+type SelectState uint8
+
+// The selection states.
+const (
+	SelectNone   SelectState = iota // no range selected
+	SelectActive                    // the range follows the cursor
+	SelectFixed                     // the range is fixed (v pressed twice)
+)
+
+// String names the selection state.
+func (s SelectState) String() string {
+	switch s {
+	case SelectActive:
+		return "selecting"
+	case SelectFixed:
+		return "selected"
+	}
+	return "none"
+}

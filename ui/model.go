@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"io"
+	"os"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+)
+
+// Model is the root of the interface: a router that owns the layout, the
+// global keys and the live view, and hands everything else to the focused
+// component. It implements tea.Model.
+type Model struct {
+	cfg     Config
+	store   *model.Store
+	updates <-chan model.Update
+	keys    *KeyMap
+	styles  *Styles
+
+	width, height int
+	mode          Mode
+	focus         Focus
+	follow        FollowState
+	newSince      int
+	utc           bool
+	showDetail    bool
+
+	status StatusLine
+	table  Table
+	detail Detail
+	bar    FilterBar
+	gotoIn LineInput
+	pivot  PivotMenu
+	help   HelpScreen
+	hints  help.Model
+	dialog ExportDialog
+
+	live       liveView
+	filter     activeFilter // in force
+	prevFilter string       // what esc in the bar restores
+	search     searchState
+
+	sources   []model.SourceStatus
+	stats     model.Stats
+	rate      rateMeter
+	now       time.Time
+	scheduled bool // a frame tick is pending
+
+	marks map[int64]bool
+	sel   selection
+
+	notice    string
+	clipboard io.Writer
+	initCmd   tea.Cmd
+}
+
+// New returns the interface over a store that the ingest loop fills; it
+// reports its progress on updates (nil when nothing is live).
+func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
+	keys := DefaultKeyMap()
+	styles := stylesFor(cfg)
+	m := Model{
+		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
+		utc: cfg.UTC, marks: map[int64]bool{}, clipboard: os.Stdout, now: cfg.now(),
+	}
+	m.status = NewStatusLine(m.styles, cfg.Title)
+	m.table = NewTable(m.keys, m.styles)
+	m.detail = NewDetail(m.keys, m.styles)
+	m.bar = NewFilterBar(m.keys, m.styles)
+	m.gotoIn = NewLineInput(m.styles, "go to time: ")
+	m.help = NewHelpScreen(m.keys, m.styles)
+	m.hints = help.New()
+	m.pivot = NewPivotMenu(m.keys, m.styles)
+	m.dialog = NewExportDialog(m.keys, m.styles)
+	m.stats = store.Stats()
+	af, err := newFilter(cfg.Query, TabAll, m.now, m.loc())
+	if err != nil {
+		m.bar = m.bar.Open(cfg.Query, BarFilter)
+		m.mode = ModeFilter
+		m.barError(err)
+		af, _ = newFilter("", TabAll, m.now, m.loc())
+	}
+	m.filter, m.prevFilter = af, af.text
+	m.initCmd = m.live.rebuild(store.Snapshot(), af.filter)
+	return m
+}
+
+// Init starts the clock, the first view build and the wait for updates.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.initCmd, waitForUpdate(m.updates), clockTick(), tea.SetWindowTitle("connlog"))
+}
+
+// loc is the zone times are shown in.
+func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
+
+// Update routes a message: sizes and live data here, keys to the mode's
+// component.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.table = m.table.withData(m.tableData())
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.KeyMsg:
+		return m.onKey(msg)
+	case tea.MouseMsg:
+		return m.onMouse(msg)
+	case updateMsg:
+		return m.onUpdate(msg)
+	case updatesClosedMsg:
+		return m, nil
+	case frameMsg:
+		return m.onFrame()
+	case clockMsg:
+		return m.onClock(time.Time(msg))
+	case viewBuiltMsg:
+		return m.onBuilt(msg)
+	case viewExtendedMsg:
+		return m.onExtended(msg)
+	case detailLoadedMsg:
+		return m.onDetail(msg)
+	case debounceMsg:
+		return m.onDebounce(msg)
+	case barEventMsg:
+		return m.onBarEvent(msg)
+	case searchResultMsg:
+		return m.onSearchResult(msg)
+	case pairFoundMsg:
+		return m.onPairFound(msg)
+	case pivotChosenMsg:
+		return m.onPivotChosen(msg)
+	case noticeMsg:
+		m.notice = string(msg)
+		return m, nil
+	}
+	return m.routeDialog(msg)
+}
+
+// tableData is the data the table draws from, taken fresh.
+func (m Model) tableData() tableData {
+	d := tableData{sn: m.store.Snapshot(), view: m.live.view, loc: m.loc(), marks: m.marks}
+	d.words = append(append([]string(nil), m.filter.words...), m.search.words...)
+	d.selFrom, d.selTo = m.sel.bounds()
+	return d
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// openBar opens the filter bar on the filter in force.
+func (m Model) openBar() (tea.Model, tea.Cmd) {
+	m.mode, m.prevFilter = ModeFilter, m.filter.text
+	m.bar = m.bar.Open(m.filter.text, BarFilter)
+	m.layout()
+	return m, nil
+}
+
+// onDebounce runs the query once typing paused: as a filter it rebuilds
+// the view (the previous build is cancelled), as a search it only
+// highlights.
+func (m Model) onDebounce(msg debounceMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.bar.gen || m.mode != ModeFilter {
+		return m, nil
+	}
+	return m.runBar()
+}
+
+// runBar applies the bar's text in its mode.
+func (m Model) runBar() (tea.Model, tea.Cmd) {
+	text := m.bar.Value()
+	if m.bar.mode == BarSearch {
+		return m.setSearch(text), nil
+	}
+	return m.applyFilter(text, m.filter.tab)
+}
+
+// setSearch compiles a search query; an error shows in the bar.
+func (m Model) setSearch(text string) Model {
+	m.bar.ClearError()
+	if text == "" {
+		m.search = searchState{gen: m.search.gen + 1}
+		m.bar.SetInfo("")
+		return m
+	}
+	q, err := compileQuery(text, m.cfg.now(), m.loc())
+	if err != nil {
+		m.barError(err)
+		return m
+	}
+	m.search = searchState{text: text, query: q, words: q.Words(), gen: m.search.gen + 1}
+	m.bar.SetInfo("n/N jump")
+	return m
+}
+
+// applyFilter compiles text for tab and rebuilds the view in a Cmd. A
+// query that does not compile leaves the view as it is and shows the error.
+func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
+	af, err := newFilter(text, tab, m.cfg.now(), m.loc())
+	if err != nil {
+		m.barError(err)
+		return m, nil
+	}
+	m.bar.ClearError()
+	m.filter = af
+	m.bar.SetInfo("filtering…")
+	return m, m.live.rebuild(m.store.Snapshot(), af.filter)
+}
+
+// barError shows a compile error in the bar, caret at its position.
+func (m *Model) barError(err error) {
+	pos, msg := queryErrorAt(err)
+	m.bar.SetError(pos, msg)
+}
+
+// onBarEvent handles enter, esc and the filter/search toggle.
+func (m Model) onBarEvent(msg barEventMsg) (tea.Model, tea.Cmd) {
+	switch msg.event {
+	case barCommit:
+		m.bar = m.bar.Close(true)
+		m.mode = ModeNormal
+		m.layout()
+		if m.bar.mode == BarSearch {
+			m = m.setSearch(m.bar.Value())
+			return m.searchJump(true)
+		}
+		if m.bar.Value() != m.filter.text || m.bar.errMsg != "" {
+			return m.applyFilter(m.bar.Value(), m.filter.tab)
+		}
+		return m, nil
+	case barCancel:
+		m.bar = m.bar.Close(false)
+		m.bar.ClearError()
+		m.mode = ModeNormal
+		m.layout()
+		if m.filter.text != m.prevFilter {
+			return m.applyFilter(m.prevFilter, m.filter.tab)
+		}
+		return m, nil
+	}
+	if m.bar.mode == BarSearch && m.filter.text != m.prevFilter {
+		nm, cmd := m.applyFilter(m.prevFilter, m.filter.tab)
+		return nm.(Model).setSearch(m.bar.Value()), cmd
+	}
+	return m.runBar()
+}
+
+// setTab switches the view to a tab: its columns and its kind condition.
+func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
+	if t >= tabCount || t == m.filter.tab {
+		return m, nil
+	}
+	m.table.tab = t
+	return m.applyFilter(m.filter.text, t)
+}
+
+// setFilterText replaces the filter in force (a pivot, a connection) and
+// shows it in the bar so it can be edited.
+func (m Model) setFilterText(text string) (tea.Model, tea.Cmd) {
+	m.prevFilter = m.filter.text
+	m.bar = m.bar.Open(text, BarFilter).Close(true)
+	return m.applyFilter(text, m.filter.tab)
+}
+
+// connectionFilter shows every entry of the selected connection: its
+// events, and the service lines within its time span that mention its id,
+// client IP or resource IP:port.
+func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
+	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	if e == nil {
+		return m, nil
+	}
+	id := firstValue(e, model.KeyConnID, model.KeySessionID)
+	if id == "" {
+		m.notice = "this row is not part of a connection"
+		return m, nil
+	}
+	_, _, from, to, _ := m.store.ConnSpan(id)
+	return m.setFilterText(connectionQuery(e, id, from, to, m.loc()))
+}
+
+// connectionQuery builds the query text for a connection.
+func connectionQuery(e *model.Entry, id string, from, to time.Time, loc *time.Location) string {
+	mentions := []string{phrase(id)}
+	if ip := e.Fields.Value(model.KeyClientIP); ip != "" {
+		mentions = append(mentions, phrase(ip))
+	}
+	if rip, port := e.Fields.Value(model.KeyResourceIP), e.Fields.Value(model.KeyResourcePort); rip != "" && port != "" {
+		mentions = append(mentions, phrase(rip+":"+port))
+	}
+	service := []string{query.Term("kind", model.KindService.String())}
+	if !from.IsZero() {
+		service = append(service, "since:"+phrase(from.In(loc).Format("2006-01-02 15:04:05.000")))
+	}
+	if !to.IsZero() {
+		service = append(service, "until:"+phrase(to.In(loc).Format("2006-01-02 15:04:05.000")))
+	}
+	service = append(service, query.Or(mentions...))
+	return query.Or(query.Term("conn", id), query.And(service...))
+}

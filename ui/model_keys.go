@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// onKey sends a key to the component the mode gives the keyboard to.
+func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		m.live.cancelBuild()
+		return m, tea.Quit
+	}
+	switch m.mode {
+	case ModeFilter:
+		var cmd tea.Cmd
+		m.bar, cmd = m.bar.Update(msg)
+		return m, cmd
+	case ModeGoto:
+		return m.gotoKey(msg)
+	case ModePivot:
+		var cmd tea.Cmd
+		m.pivot, cmd = m.pivot.Update(msg)
+		if !m.pivot.Open() {
+			m.mode = ModeNormal
+			m.layout()
+		}
+		return m, cmd
+	case ModeHelp:
+		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
+			m.mode = ModeNormal
+			return m, nil
+		}
+		m.help, _ = m.help.Update(msg)
+		return m, nil
+	case ModeExport:
+		return m.dialogKey(msg)
+	}
+	return m.normalKey(msg)
+}
+
+// isMove reports whether a key moves the cursor or scrolls.
+func (m Model) isMove(msg tea.KeyMsg) bool {
+	k := m.keys
+	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom)
+}
+
+// normalKey handles the keys of the table and detail pane.
+func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	if m.isMove(msg) {
+		if m.focus == FocusDetail && m.showDetail {
+			m.detail, _ = m.detail.Update(msg)
+			return m, nil
+		}
+		m.table, _ = m.table.Update(msg)
+		return m.afterMove(key.Matches(msg, k.Bottom))
+	}
+	m.notice = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		m.live.cancelBuild()
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.mode = ModeHelp
+		return m, nil
+	case key.Matches(msg, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5):
+		return m.setTab(Tab(msg.Runes[0] - '1'))
+	case key.Matches(msg, k.Follow):
+		return m.toggleFollow()
+	case key.Matches(msg, k.UTC):
+		m.utc = !m.utc
+		m.detail = m.detail.SetLocation(m.loc())
+		return m, nil
+	case key.Matches(msg, k.Detail):
+		m.showDetail = !m.showDetail
+		if !m.showDetail {
+			m.focus = FocusTable
+		}
+		m.layout()
+		return m, m.loadDetail()
+	case key.Matches(msg, k.Focus):
+		if m.showDetail && m.focus == FocusTable {
+			m.focus = FocusDetail
+		} else {
+			m.focus = FocusTable
+		}
+		m.layout()
+		return m, nil
+	}
+	return m.actionKey(msg)
+}
+
+// actionKey handles the keys that filter, jump, select and export.
+func (m Model) actionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Filter):
+		return m.openBar()
+	case key.Matches(msg, k.Pivot):
+		return m.openPivot(false)
+	case key.Matches(msg, k.Exclude):
+		return m.openPivot(true)
+	case key.Matches(msg, k.Conn):
+		return m.connectionFilter()
+	case key.Matches(msg, k.NextError, k.PrevError, k.NextWarn, k.PrevWarn):
+		return m.levelJump(msg)
+	case key.Matches(msg, k.NextMatch):
+		return m.searchJump(true)
+	case key.Matches(msg, k.PrevMatch):
+		return m.searchJump(false)
+	case key.Matches(msg, k.GotoTime):
+		return m.openGoto()
+	case key.Matches(msg, k.Pair):
+		return m.pairJump()
+	case key.Matches(msg, k.Visual, k.Mark, k.ClearMarks, k.Copy):
+		return m.selectKey(msg)
+	case key.Matches(msg, k.Export):
+		return m.openExport()
+	case key.Matches(msg, k.Cancel):
+		m.sel = selection{}
+		return m, nil
+	}
+	return m, nil
+}
+
+// afterMove applies the follow rules after the cursor moved: moving off the
+// newest row pauses, G (or reaching the end with G) resumes.
+func (m Model) afterMove(toEnd bool) (tea.Model, tea.Cmd) {
+	switch {
+	case toEnd:
+		m.follow, m.newSince = Following, 0
+	case !m.table.AtEnd():
+		m.follow = Paused
+	}
+	m.sel.extendTo(m.table.CursorSeq())
+	return m, m.loadDetail()
+}
+
+// toggleFollow pauses, or resumes at the newest row.
+func (m Model) toggleFollow() (tea.Model, tea.Cmd) {
+	if m.follow == Following {
+		m.follow = Paused
+		return m, nil
+	}
+	m.table.MoveTo(m.live.len() - 1)
+	return m.afterMove(true)
+}
+
+// onMouse scrolls with the wheel (only reported when Config.Mouse is set).
+func (m Model) onMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if !m.cfg.Mouse || m.mode != ModeNormal {
+		return m, nil
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.table.MoveBy(-3)
+	case tea.MouseButtonWheelDown:
+		m.table.MoveBy(3)
+	default:
+		return m, nil
+	}
+	return m.afterMove(false)
+}

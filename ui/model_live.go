@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+)
+
+// onUpdate applies an ingest update to the counters at once and schedules
+// one frame to catch the view up, however many updates arrive before it.
+func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
+	m.rate.add(msg.Appended)
+	if msg.Sources != nil {
+		m.sources = msg.Sources
+	}
+	cmds := []tea.Cmd{waitForUpdate(m.updates)}
+	if !m.scheduled {
+		m.scheduled = true
+		cmds = append(cmds, frameTick())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// onFrame brings the view up to date with the store: evicted rows are
+// trimmed and new ones examined in a Cmd (View.Extend).
+func (m Model) onFrame() (tea.Model, tea.Cmd) {
+	m.scheduled = false
+	sn := m.store.Snapshot()
+	m.applyTrim(sn)
+	return m, m.live.extend(sn, m.filter.filter)
+}
+
+// applyTrim drops evicted rows and moves the cursor and the selection with
+// them.
+func (m *Model) applyTrim(sn *model.Snapshot) {
+	if n := m.live.trim(sn); n > 0 {
+		m.table = m.table.withData(m.tableData())
+		m.table.ShiftUp(n)
+	}
+}
+
+// onExtended adopts newly matched rows: they scroll in when following,
+// and are counted when paused.
+func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
+	if !m.live.extended(msg) {
+		return m, nil
+	}
+	sn := m.store.Snapshot()
+	m.applyTrim(sn)
+	m.table = m.table.withData(m.tableData())
+	var cmds []tea.Cmd
+	if m.follow == Following {
+		m.table.MoveTo(m.live.len() - 1)
+		cmds = append(cmds, m.loadDetail())
+	} else {
+		m.newSince += msg.added
+	}
+	if sn.End() > m.live.view.Next() && !m.scheduled {
+		m.scheduled = true
+		cmds = append(cmds, frameTick())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// onClock refreshes the clock, the ingest rate and the store's counters.
+func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
+	m.now = m.cfg.now()
+	m.rate.tick(t)
+	m.stats = m.store.Stats()
+	return m, clockTick()
+}
+
+// onBuilt adopts a finished view build, keeping the cursor on the same
+// entry (or the next one that matches) unless following.
+func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
+	keep := m.table.CursorSeq()
+	if !m.live.built(msg) {
+		return m, nil
+	}
+	m.applyTrim(m.store.Snapshot())
+	m.table = m.table.withData(m.tableData())
+	if m.follow == Following || keep == 0 {
+		m.table.MoveTo(m.live.len() - 1)
+	} else {
+		m.table.MoveTo(m.live.indexOf(keep))
+	}
+	m.bar.SetInfo(commas(int64(m.live.len())) + " matches")
+	cmds := []tea.Cmd{m.loadDetail()}
+	if m.store.Snapshot().End() > m.live.view.Next() && !m.scheduled {
+		m.scheduled = true
+		cmds = append(cmds, frameTick())
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// loadDetail loads the cursor's entry for the detail pane in a Cmd, with
+// its connection pairing.
+func (m *Model) loadDetail() tea.Cmd {
+	seq := m.table.CursorSeq()
+	if !m.showDetail || seq == 0 || seq == m.detail.Seq() {
+		return nil
+	}
+	m.detail = m.detail.Loading(seq)
+	store, sn := m.store, m.store.Snapshot()
+	return func() tea.Msg {
+		e := new(model.Entry)
+		err := sn.Load(seq, e, model.LoadFull)
+		if err != nil && e.Err == "" {
+			e.Err = err.Error()
+		}
+		p, ok := store.PairOf(e)
+		return detailLoadedMsg{seq: seq, entry: e, pair: p, hasPair: ok}
+	}
+}
+
+// onDetail shows a loaded entry unless the cursor has moved on since.
+func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != m.detail.Seq() {
+		return m, nil
+	}
+	m.detail = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
+		loc: m.loc(), sources: m.sourceNames()})
+	return m, nil
+}
+
+// sourceNames lists the sources' names by SourceID.
+func (m Model) sourceNames() []string {
+	out := make([]string, len(m.sources))
+	for i, s := range m.sources {
+		out[i] = s.Name
+	}
+	return out
+}

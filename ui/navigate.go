@@ -1,0 +1,166 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// searchState is the search query: it highlights and n/N jump to its
+// matches, without filtering the rows.
+type searchState struct {
+	text  string
+	query *query.Query
+	words []string
+	gen   int
+}
+
+// pairFoundMsg is where the selected entry's paired event is.
+type pairFoundMsg struct {
+	from    int64
+	partner int64
+	id      string
+}
+
+// jumpTo puts the cursor on seq's row; the table pauses like any move.
+func (m Model) jumpTo(seq int64) (tea.Model, tea.Cmd) {
+	i := m.live.indexOf(seq)
+	if m.live.seqAt(i) != seq {
+		m.notice = "that entry is not in this view (the filter hides it)"
+		return m, nil
+	}
+	m.table.MoveTo(i)
+	return m.afterMove(false)
+}
+
+// levelJump moves to the next or previous error or warning, from the level
+// index: no scan.
+func (m Model) levelJump(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	seqs, what := m.live.levels.errs, "error"
+	if key.Matches(msg, k.NextWarn, k.PrevWarn) {
+		seqs, what = m.live.levels.warns, "warning"
+	}
+	forward := key.Matches(msg, k.NextError, k.NextWarn)
+	seq, ok := nextAfter(seqs, m.table.CursorSeq(), forward)
+	if !ok {
+		dir := "after"
+		if !forward {
+			dir = "before"
+		}
+		m.notice = "no " + what + " " + dir + " this row"
+		return m, nil
+	}
+	return m.jumpTo(seq)
+}
+
+// searchJump scans for the next (or previous) match of the search query in
+// a Cmd, over a copy of the view; a newer jump makes its result stale.
+func (m Model) searchJump(forward bool) (tea.Model, tea.Cmd) {
+	q := m.search.query
+	if q == nil || m.live.view == nil {
+		m.notice = "no search: press / then ctrl+s to search without filtering"
+		return m, nil
+	}
+	m.search.gen++
+	gen, sn, vc, from := m.search.gen, m.store.Snapshot(), *m.live.view, m.table.Cursor()
+	load := makeModelFilter(q, nil).Load
+	return m, func() tea.Msg {
+		var e model.Entry
+		step := 1
+		if !forward {
+			step = -1
+		}
+		for i := from + step; i >= 0 && i < vc.Len(); i += step {
+			seq := vc.At(i)
+			if sn.Load(seq, &e, load) == nil && q.Match(&e) {
+				return searchResultMsg{gen: gen, seq: seq, found: true}
+			}
+		}
+		return searchResultMsg{gen: gen}
+	}
+}
+
+// onSearchResult moves to a found match.
+func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
+	if msg.gen != m.search.gen {
+		return m, nil
+	}
+	if !msg.found {
+		m.notice = "no more matches of " + clean(m.search.text)
+		return m, nil
+	}
+	return m.jumpTo(msg.seq)
+}
+
+// openGoto opens the go-to-time prompt.
+func (m Model) openGoto() (tea.Model, tea.Cmd) {
+	m.mode = ModeGoto
+	m.gotoIn.SetValue("")
+	m.notice = "14:05 · 2026-11-20 14:05:00 · -10m — enter goes, esc cancels"
+	return m, nil
+}
+
+// gotoKey edits the prompt; enter moves to the first row at or after the
+// time (a binary search over the view: O(log n)).
+func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Bar.Cancel):
+		m.mode, m.notice = ModeNormal, ""
+		return m, nil
+	case key.Matches(msg, m.keys.Bar.Apply):
+		text := strings.TrimSpace(m.gotoIn.Value())
+		t, err := parseGotoTime(text, m.cfg.now(), m.loc())
+		if err != nil {
+			m.notice = clean(err.Error())
+			return m, nil
+		}
+		m.mode, m.notice = ModeNormal, ""
+		sn, n := m.store.Snapshot(), m.live.len()
+		i := sort.Search(n, func(i int) bool {
+			seq := m.live.seqAt(i)
+			return sn.Has(seq) && !sn.Time(seq).Before(t)
+		})
+		m.table.MoveTo(i)
+		return m.afterMove(false)
+	}
+	m.gotoIn, _ = m.gotoIn.Update(msg)
+	return m, nil
+}
+
+// pairJump finds the selected entry's paired event (in a Cmd: it loads the
+// entry and asks the store).
+func (m Model) pairJump() (tea.Model, tea.Cmd) {
+	seq := m.table.CursorSeq()
+	if seq == 0 {
+		return m, nil
+	}
+	store, sn := m.store, m.store.Snapshot()
+	return m, func() tea.Msg {
+		var e model.Entry
+		_ = sn.Load(seq, &e, model.LoadIndex)
+		p, _ := store.PairOf(&e)
+		return pairFoundMsg{from: seq, partner: p.Partner, id: p.ID}
+	}
+}
+
+// onPairFound jumps to the partner when it is in the view.
+func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
+	if msg.from != m.table.CursorSeq() {
+		return m, nil
+	}
+	switch {
+	case msg.id == "":
+		m.notice = "this entry is not part of a connection"
+		return m, nil
+	case msg.partner == 0:
+		m.notice = "no paired event for connection " + clean(msg.id) + " (yet)"
+		return m, nil
+	}
+	return m.jumpTo(msg.partner)
+}

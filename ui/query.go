@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"connlog/model/query"
+)
+
+// compileQuery compiles a query with the interface's clock and zone.
+func compileQuery(src string, now time.Time, loc *time.Location) (*query.Query, error) {
+	return query.Compile(src, query.Options{Now: now, Location: loc})
+}
+
+// queryErrorAt returns the byte position and message of a compile error;
+// errors that carry no position point at the start.
+func queryErrorAt(err error) (int, string) {
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		msg := qe.Msg
+		if qe.Hint != "" {
+			msg += " — " + qe.Hint
+		}
+		return qe.Pos, msg
+	}
+	return 0, err.Error()
+}
+
+// phrase writes s as a quoted phrase of the query language (a bare word
+// that may hold spaces, colons or quotes).
+func phrase(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// parseGotoTime reads the go-to prompt: what since: takes, plus "-10m" for
+// ten minutes ago, the way one says it.
+func parseGotoTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	t, err := query.ParseTime(s, now, loc)
+	if err != nil && strings.HasPrefix(s, "-") {
+		if t2, err2 := query.ParseTime(s[1:], now, loc); err2 == nil {
+			return t2, nil
+		}
+	}
+	return t, err
+}

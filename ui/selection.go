@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"io"
+	"os"
+	"strings"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+)
+
+// selection is the visual range, kept as Seqs so that it survives filter
+// changes and new entries.
+type selection struct {
+	state  SelectState
+	anchor int64
+	end    int64
+}
+
+// bounds returns the range's first and last Seq, or zeros when none.
+func (s selection) bounds() (int64, int64) {
+	if s.state == SelectNone || s.anchor == 0 {
+		return 0, 0
+	}
+	return min(s.anchor, s.end), max(s.anchor, s.end)
+}
+
+// extendTo moves the range's free end while selecting.
+func (s *selection) extendTo(seq int64) {
+	if s.state == SelectActive && seq != 0 {
+		s.end = seq
+	}
+}
+
+// selectKey handles v (range), m (mark), M (clear marks) and y (copy).
+func (m Model) selectKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k, seq := m.keys, m.table.CursorSeq()
+	switch {
+	case key.Matches(msg, k.Visual):
+		switch m.sel.state {
+		case SelectActive:
+			m.sel.state = SelectFixed
+		default:
+			if seq != 0 {
+				m.sel = selection{state: SelectActive, anchor: seq, end: seq}
+			}
+		}
+	case key.Matches(msg, k.Mark):
+		if seq == 0 {
+			break
+		}
+		if m.marks[seq] {
+			delete(m.marks, seq)
+		} else {
+			m.marks[seq] = true
+		}
+	case key.Matches(msg, k.ClearMarks):
+		clear(m.marks)
+	case key.Matches(msg, k.Copy):
+		return m, m.copyRaw(seq)
+	}
+	return m, nil
+}
+
+// copyRaw puts the entry's raw line on the clipboard with OSC 52. The
+// bytes travel base64-encoded, so nothing in them reaches the terminal as
+// a control sequence.
+func (m Model) copyRaw(seq int64) tea.Cmd {
+	if seq == 0 {
+		return nil
+	}
+	sn, w := m.store.Snapshot(), m.clipboard
+	return func() tea.Msg {
+		var e model.Entry
+		if err := sn.Load(seq, &e, model.LoadRaw); err != nil {
+			return noticeMsg("cannot copy: " + err.Error())
+		}
+		if _, err := io.WriteString(w, clipboardSequence(string(e.Raw), os.Getenv("TERM"), os.Getenv("TMUX") != "")); err != nil {
+			return noticeMsg("cannot copy: " + err.Error())
+		}
+		return noticeMsg("copied the raw line (" + commas(int64(len(e.Raw))) + " bytes) to the clipboard")
+	}
+}
+
+// clipboardSequence is the OSC 52 sequence that sets the clipboard to s,
+// wrapped for tmux or screen so they pass it on.
+func clipboardSequence(s, term string, inTmux bool) string {
+	seq := osc52.New(s)
+	switch {
+	case inTmux:
+		seq = seq.Tmux()
+	case strings.HasPrefix(term, "screen"):
+		seq = seq.Screen()
+	}
+	return seq.String()
+}

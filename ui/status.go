@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+)
+
+// statusInfo is everything the status line reports; the root fills it.
+type statusInfo struct {
+	sources      []model.SourceStatus
+	follow       FollowState
+	newSince     int
+	shown, total int
+	building     bool
+	errs, warns  int
+	rate         float64 // lines per second
+	loss         model.Ledger
+	mem, maxMem  int64
+	clock        time.Time
+	utc          bool
+}
+
+// StatusLine is the top line: what is watched, follow state, counts, loss,
+// ingest rate, memory and the clock. It always fits its width, dropping the
+// least important parts first.
+type StatusLine struct {
+	styles *Styles
+	width  int
+	title  string
+	info   statusInfo
+}
+
+// NewStatusLine returns a status line with a title.
+func NewStatusLine(styles *Styles, title string) StatusLine {
+	return StatusLine{styles: styles, title: title}
+}
+
+// SetSize sets the width; the status line is one line high.
+func (s *StatusLine) SetSize(w, _ int) { s.width = w }
+
+// Update has nothing to react to: the root sets the information.
+func (s StatusLine) Update(_ tea.Msg) (StatusLine, tea.Cmd) { return s, nil }
+
+// statusPart is one piece of the line; prio decides what goes first.
+type statusPart struct {
+	text  string
+	style lipgloss.Style
+	prio  int
+}
+
+const statusSep = " │ "
+
+// View draws the line at exactly its width.
+func (s StatusLine) View() string {
+	if s.width <= 0 {
+		return ""
+	}
+	parts := s.parts()
+	head := s.headText()
+	for fixedWidth(parts) > s.width-min(12, ansi.StringWidth(head)) && len(parts) > 1 {
+		parts = dropLowest(parts)
+	}
+	room := s.width - fixedWidth(parts)
+	var b strings.Builder
+	if room > 0 {
+		b.WriteString(s.styles.Status.Render(fit(head, room)))
+	}
+	for _, p := range parts {
+		b.WriteString(s.styles.Status.Render(statusSep))
+		b.WriteString(p.style.Render(p.text))
+	}
+	return padStyled(b.String(), s.width)
+}
+
+// headText is the title and the sources with their states.
+func (s StatusLine) headText() string {
+	var b strings.Builder
+	b.WriteString(" ")
+	b.WriteString(clean(s.title))
+	for i, src := range s.info.sources {
+		if i == 0 && s.title != "" {
+			b.WriteString(" · ")
+		} else if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(clean(src.Name))
+		switch {
+		case src.Err != "":
+			b.WriteString(": ERROR " + clean(src.Err))
+		case src.State != "":
+			b.WriteString(": " + clean(src.State))
+		}
+	}
+	return b.String()
+}
+
+// parts lists the fixed parts, left to right.
+func (s StatusLine) parts() []statusPart {
+	st, in := s.styles, s.info
+	follow := statusPart{text: "FOLLOW", style: st.StatusFollow, prio: 100}
+	if in.follow == Paused {
+		follow = statusPart{text: "PAUSED — " + commas(int64(in.newSince)) + " new", style: st.StatusPaused, prio: 100}
+	}
+	count := commas(int64(in.shown)) + "/" + commas(int64(in.total))
+	if in.building {
+		count = "filtering… " + count
+	}
+	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
+	if n := lossCount(in.loss); n > 0 {
+		ps = append(ps, statusPart{text: "LOSS " + commas(n), style: st.StatusLoss, prio: 90})
+	}
+	ps = append(ps,
+		statusPart{text: "E " + commas(int64(in.errs)), style: st.StatusErr, prio: 80},
+		statusPart{text: "W " + commas(int64(in.warns)), style: st.StatusWarn, prio: 79},
+		statusPart{text: rateText(in.rate), style: st.StatusDim, prio: 50},
+		statusPart{text: memText(in.mem, in.maxMem), style: st.StatusDim, prio: 40},
+		statusPart{text: clockText(in.clock, in.utc) + " ", style: st.Status, prio: 30},
+	)
+	return ps
+}
+
+func fixedWidth(ps []statusPart) int {
+	n := 0
+	for _, p := range ps {
+		n += ansi.StringWidth(statusSep) + ansi.StringWidth(p.text)
+	}
+	return n
+}
+
+func dropLowest(ps []statusPart) []statusPart {
+	low := 0
+	for i := range ps {
+		if ps[i].prio < ps[low].prio {
+			low = i
+		}
+	}
+	return append(ps[:low:low], ps[low+1:]...)
+}
+
+// lossCount is what the loss counter shows: the lines (or bytes) the gaps
+// reported, or the number of gaps when they did not say how much.
+func lossCount(l model.Ledger) int64 {
+	var n int64
+	for _, v := range l.ByKind {
+		n += v
+	}
+	if n == 0 {
+		return l.Events
+	}
+	return n
+}
+
+func rateText(r float64) string {
+	if r >= 1000 {
+		return strconv.FormatFloat(r/1000, 'f', 1, 64) + "k/s"
+	}
+	return strconv.FormatFloat(r, 'f', 0, 64) + "/s"
+}
+
+func memText(used, budget int64) string {
+	s := "mem " + model.HumanBytes(float64(used))
+	if budget > 0 {
+		s += "/" + model.HumanBytes(float64(budget))
+	}
+	return s
+}
+
+func clockText(t time.Time, utc bool) string {
+	if utc {
+		return t.UTC().Format("15:04:05") + " UTC"
+	}
+	return t.Format("15:04:05") + " local"
+}
+
+// commas formats n with thousands separators: 1,234,567.
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n < 0 {
+		return "-" + commas(-n)
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

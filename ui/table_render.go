@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+)
+
+// gutterWidth is the cursor and mark column at the left of every row.
+const gutterWidth = 2
+
+// visibleRow is one row on screen with its cells as plain, sanitised text.
+type visibleRow struct {
+	index int
+	seq   int64
+	e     *model.Entry // nil when the store no longer holds the entry
+	cells []string     // one per column of the tab
+}
+
+// separator reports whether the row is drawn as a full-width rule.
+func (r visibleRow) separator() bool {
+	return r.e != nil && (r.e.Kind == model.KindBoundary || r.e.Kind == model.KindGap)
+}
+
+// visibleRows loads the rows on screen, and only those.
+func (t Table) visibleRows() []visibleRow {
+	d := t.data
+	end := min(t.top+t.pageRows(), d.len())
+	if d.sn == nil || t.top >= end {
+		return nil
+	}
+	cols := tabColumns[t.tab]
+	rows := make([]visibleRow, 0, end-t.top)
+	for i := t.top; i < end; i++ {
+		r := visibleRow{index: i, seq: d.view.At(i)}
+		r.e = t.cache.get(d.sn, r.seq)
+		if r.e != nil {
+			r.cells = make([]string, len(cols))
+			for c, col := range cols {
+				switch col.kind {
+				case colTime:
+					r.cells[c] = t.timeCell(i, r.e)
+				case colLevel:
+					r.cells[c] = r.e.Level.Short()
+				default:
+					r.cells[c] = clean(col.cell(r.e))
+				}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// timeCell shows the time to the millisecond, with the date in front when
+// it differs from the previous row's.
+func (t Table) timeCell(i int, e *model.Entry) string {
+	d := t.data
+	at := e.Time.In(d.loc)
+	if i > 0 {
+		prev := d.view.At(i - 1)
+		if d.sn.Has(prev) {
+			py, pm, pd := d.sn.Time(prev).In(d.loc).Date()
+			if y, m, dd := at.Date(); y == py && m == pm && dd == pd {
+				return at.Format("15:04:05.000")
+			}
+		}
+	}
+	return at.Format("01-02 15:04:05.000")
+}
+
+// layout picks the columns that fit and their widths: each as wide as its
+// content on screen (between its min and max), the flex column taking the
+// rest; when even the minimums do not fit, the least important go.
+func (t Table) layout(rows []visibleRow) ([]column, []int) {
+	all := tabColumns[t.tab]
+	cols := make([]column, 0, len(all))
+	ws := make([]int, 0, len(all))
+	for c, col := range all {
+		w := ansi.StringWidth(col.title)
+		for _, r := range rows {
+			if r.cells != nil && !r.separator() {
+				w = max(w, ansi.StringWidth(r.cells[c]))
+			}
+		}
+		if col.flex {
+			w = col.min
+		}
+		col.idx = c
+		cols = append(cols, col)
+		ws = append(ws, min(max(w, col.min), col.max))
+	}
+	cols, ws = shrinkToFit(cols, ws, t.width-gutterWidth)
+	return cols, ws
+}
+
+// shrinkToFit narrows the widest columns toward their minimum, then drops
+// the least important columns, until the row fits avail cells; the flex
+// column then takes whatever is left.
+func shrinkToFit(cols []column, ws []int, avail int) ([]column, []int) {
+	total := func() int {
+		n := len(ws) - 1
+		for _, w := range ws {
+			n += w
+		}
+		return n
+	}
+	for over := total() - avail; over > 0; over = total() - avail {
+		if i := widestSlack(cols, ws); i >= 0 {
+			ws[i] -= min(over, ws[i]-cols[i].min)
+			continue
+		}
+		if len(cols) <= 1 {
+			ws[0] = max(avail, 0)
+			break
+		}
+		d := lowestPrio(cols)
+		cols = append(cols[:d:d], cols[d+1:]...)
+		ws = append(ws[:d:d], ws[d+1:]...)
+	}
+	if left := avail - total(); left > 0 {
+		for i := range cols {
+			if cols[i].flex {
+				ws[i] += left
+				break
+			}
+		}
+	}
+	return cols, ws
+}
+
+func widestSlack(cols []column, ws []int) int {
+	best, slack := -1, 0
+	for i := range cols {
+		if s := ws[i] - cols[i].min; s > slack {
+			best, slack = i, s
+		}
+	}
+	return best
+}
+
+func lowestPrio(cols []column) int {
+	low := 0
+	for i := range cols {
+		if cols[i].prio < cols[low].prio {
+			low = i
+		}
+	}
+	return low
+}
+
+// headerLine draws the column titles.
+func (t Table) headerLine(cols []column, ws []int) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", gutterWidth))
+	for i, col := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if col.right {
+			b.WriteString(fitRight(col.title, ws[i]))
+		} else {
+			b.WriteString(fit(col.title, ws[i]))
+		}
+	}
+	return t.styles.Header.Render(fit(b.String(), t.width))
+}

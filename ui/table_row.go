@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// rowLine draws one entry row: the gutter (cursor, mark, range), then the
+// cells. The cursor row and rows in the visual range are drawn in one style
+// so that the highlight spans the whole line.
+func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
+	gutter, whole := t.gutter(r)
+	if r.e == nil {
+		return gutter + t.styles.Dim.Render(fit("(evicted)", t.width-gutterWidth))
+	}
+	if r.separator() {
+		line := gutter + t.separatorText(r.e)
+		if whole != nil {
+			return whole.Render(line)
+		}
+		if r.e.Kind == model.KindGap {
+			return t.styles.Gap.Render(line)
+		}
+		return t.styles.Boundary.Render(line)
+	}
+	if whole != nil {
+		return whole.Render(gutter + t.plainCells(r, cols, ws))
+	}
+	var b strings.Builder
+	b.WriteString(gutter)
+	for i, col := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		text := r.cells[col.idx]
+		switch {
+		case col.kind == colLevel:
+			b.WriteString(t.styles.level(r.e.Level).Render(fit(text, ws[i])))
+		case col.right:
+			b.WriteString(fitRight(text, ws[i]))
+		default:
+			b.WriteString(highlight(fit(text, ws[i]), t.data.words, t.styles.Match))
+		}
+	}
+	return b.String()
+}
+
+// plainCells joins the cells without styles, for whole-line highlights.
+func (t Table) plainCells(r visibleRow, cols []column, ws []int) string {
+	var b strings.Builder
+	for i, col := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if col.right {
+			b.WriteString(fitRight(r.cells[col.idx], ws[i]))
+		} else {
+			b.WriteString(fit(r.cells[col.idx], ws[i]))
+		}
+	}
+	return fit(b.String(), t.width-gutterWidth)
+}
+
+// gutter returns the two marker cells of a row and, for the cursor row and
+// rows in the visual range, the style to draw the whole line in. The
+// markers carry the same information without colour.
+func (t Table) gutter(r visibleRow) (string, *lipgloss.Style) {
+	var whole *lipgloss.Style
+	c0, c1 := " ", " "
+	inRange := t.data.selFrom != 0 && r.seq >= t.data.selFrom && r.seq <= t.data.selTo
+	if inRange {
+		c1, whole = "+", &t.styles.InRange
+	}
+	if t.data.marks[r.seq] {
+		c1 = "*"
+	}
+	if r.index == t.cursor {
+		c0, whole = ">", &t.styles.Cursor
+		if !t.focused {
+			whole = &t.styles.CursorBlurred
+		}
+	}
+	if c1 == "*" && whole == nil {
+		return c0 + t.styles.Marked.Render(c1), nil
+	}
+	return c0 + c1, whole
+}
+
+// separatorText draws a boundary or a gap as a full-width rule.
+func (t Table) separatorText(e *model.Entry) string {
+	icon := "⟲"
+	if e.Kind == model.KindGap {
+		icon = "⚠"
+	}
+	label := "── " + icon + " " + clean(export.Summary(e)) + " · " + e.Time.In(t.data.loc).Format("2006-01-02 15:04:05.000") + " "
+	w := t.width - gutterWidth
+	label = cut(label, w)
+	if n := w - ansi.StringWidth(label); n > 0 {
+		label += strings.Repeat("─", n)
+	}
+	return label
+}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model/export"
+)
+
+// clean makes untrusted text inert for the terminal: escape sequences,
+// control characters, bidi overrides and invalid UTF-8 become visible text.
+// Every string taken from an entry goes through it before reaching View.
+func clean(s string) string { return export.Sanitize(s) }
+
+// fit truncates plain text to w display cells, ending it with "…" when cut,
+// and pads it with spaces to exactly w cells. It is aware of wide
+// characters (CJK, emoji) so columns stay aligned.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// fitRight is fit with the padding on the left, for numbers.
+func fitRight(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > w {
+		return fit(s, w)
+	}
+	return strings.Repeat(" ", w-ansi.StringWidth(s)) + s
+}
+
+// cut truncates plain or styled text to w cells without padding.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padStyled pads already styled text with spaces to w cells, cutting it
+// first when it is wider.
+func padStyled(s string, w int) string {
+	s = cut(s, w)
+	if n := w - ansi.StringWidth(s); n > 0 {
+		s += strings.Repeat(" ", n)
+	}
+	return s
+}
+
+// highlight returns plain text with every occurrence of words rendered in
+// the match style. Matching is smart-case, like the query language: a word
+// with an upper-case letter matches exactly, otherwise case is ignored.
+func highlight(text string, words []string, match lipgloss.Style) string {
+	if len(words) == 0 || text == "" {
+		return text
+	}
+	spans := matchSpans(text, words)
+	if len(spans) == 0 {
+		return text
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		b.WriteString(text[at:sp[0]])
+		b.WriteString(match.Render(text[sp[0]:sp[1]]))
+		at = sp[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
+}
+
+// matchSpans returns the byte ranges of text covered by any word, sorted
+// and merged.
+func matchSpans(text string, words []string) [][2]int {
+	var marks []bool
+	for _, w := range words {
+		if w == "" {
+			continue
+		}
+		hay, needle := text, w
+		if !hasUpper(w) {
+			hay, needle = asciiLower(text), asciiLower(w)
+		}
+		for from := 0; from < len(hay); {
+			i := strings.Index(hay[from:], needle)
+			if i < 0 {
+				break
+			}
+			if marks == nil {
+				marks = make([]bool, len(text))
+			}
+			for j := from + i; j < from+i+len(needle); j++ {
+				marks[j] = true
+			}
+			from += i + len(needle)
+		}
+	}
+	var spans [][2]int
+	for i := 0; i < len(marks); i++ {
+		if !marks[i] {
+			continue
+		}
+		j := i
+		for j < len(marks) && marks[j] {
+			j++
+		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
+	return spans
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay valid for
+// the original text.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// ruleLine is a title followed by a horizontal rule, exactly w cells wide.
+func ruleLine(title string, w int) string {
+	title = ansi.Truncate(title, w, "")
+	if n := w - ansi.StringWidth(title); n > 0 {
+		title += strings.Repeat("─", n)
+	}
+	return title
+}
