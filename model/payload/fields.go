@@ -151,7 +151,9 @@ func flatten(sc *scanner, fl *fieldList, path string, depth, maxDepth int) {
 	default:
 		v := sc.scalar()
 		if path == "" {
-			path = "value"
+			// A bare JSON scalar (a string on its own, or an element of a
+			// top-level array) is the record's message.
+			path = model.KeyMessage
 		}
 		fl.scalar(path, v)
 	}

@@ -55,9 +55,14 @@ type scalar struct {
 }
 
 func (sc *scanner) fail(msg string) {
-	if sc.err == nil {
-		sc.err = &syntaxError{msg: msg, off: sc.i}
+	if sc.err != nil {
+		return
 	}
+	if sc.i >= len(sc.s) {
+		// Said plainly, since a cut-off record is the common case.
+		msg = "unexpected end of input (truncated record?)"
+	}
+	sc.err = &syntaxError{msg: msg, off: sc.i}
 }
 
 func (sc *scanner) ws() {
@@ -82,6 +87,13 @@ func (sc *scanner) peek() byte {
 		return sc.s[sc.i]
 	}
 	return 0
+}
+
+// more skips white space and reports whether input remains (a NUL byte is
+// input, not the end).
+func (sc *scanner) more() bool {
+	sc.ws()
+	return sc.err == nil && sc.i < len(sc.s)
 }
 
 // next reports the kind of the next value without consuming it.
@@ -260,6 +272,12 @@ func (sc *scanner) number() (string, float64, bool) {
 		}
 	}
 	sc.i = j
+	if j == len(s) && sc.depth > 0 {
+		// Inside an object or array a number cannot end the input: the
+		// record was cut, possibly in the middle of this very number.
+		sc.fail("")
+		return "", 0, false
+	}
 	raw := s[start:j]
 	f, err := strconv.ParseFloat(raw, 64)
 	return raw, f, err == nil
@@ -305,12 +323,10 @@ func (sc *scanner) scalar() scalar {
 	case kindObject, kindArray:
 		return scalar{kind: k}
 	default:
-		if sc.err == nil {
-			if sc.i >= len(sc.s) {
-				sc.fail("unexpected end of input")
-			} else {
-				sc.fail("unexpected character " + strconv.QuoteRune(rune(sc.s[sc.i])))
-			}
+		if sc.i < len(sc.s) {
+			sc.fail("unexpected character " + strconv.Quote(sc.s[sc.i:sc.i+1]))
+		} else {
+			sc.fail("")
 		}
 	}
 	return scalar{}
