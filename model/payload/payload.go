@@ -3,9 +3,41 @@
 // Tailscale flow messages, Pangolin connection records, generic JSON and
 // plain text. Parsers are pure functions of the payload bytes; they never
 // panic on hostile input and never drop a line.
+//
+// Parse classifies a payload by its first bytes, so the common Twingate
+// service line costs one string and one field slice. JSON is read in place
+// by a small scanner (no map[string]any, no reflection): values without
+// escapes are substrings of one copy of the payload.
+//
+// Families and the choices made where the formats leave room:
+//
+//   - service: "[LEVEL] [module] [sub] function: message". A bracket group
+//     counts as a module only when it holds an identifier. The function
+//     prefix is split off when it is scoped ("listen::channel_event:"), a
+//     call ("operator():") or snake_case ("run_state_machine:"); a
+//     capitalised word ("State: Error") stays in the message. libevent's
+//     "[msg] …" lines and PubNub's "Response was: {…}", "pbcc_… - …" and
+//     bare {"error":…,"status":…,"service":…} replies are service entries
+//     with a library field. A line whose first bracket is not a level
+//     ("[Timestamp][Connector]: …") is text.
+//   - analytics, audit, flow, session, json: see the files of the same
+//     names. Objects without a prefix are told apart by their top-level
+//     keys (classify.go).
+//   - session CSV: a row is recognised only with exactly the header's 14
+//     columns and plausible values. The header line itself is a text
+//     entry: it describes the rows, it is not a connection.
+//   - text: anything else, message = the payload. A line opening with an
+//     ISO-8601 time and a "[level]"/"level:" token gets that time and level.
+//
+// Errors: when a parser recognised a shape but could not read all of it,
+// Result.Err says why and the caller flags the entry model.FlagParseError.
+// The result keeps its family kind when at least one member was read (a
+// truncated ANALYTICS line is still an analytics entry, with the fields
+// before the break); when nothing could be read it is text.
 package payload
 
 import (
+	"bytes"
 	"time"
 
 	"connlog/model"
@@ -24,5 +56,65 @@ type Result struct {
 // Parse appends the results for one payload to out and returns it. It always
 // appends at least one Result: a line no parser claims is KindText.
 func Parse(p []byte, out []Result) []Result {
-	return append(out, Result{Kind: model.KindText, Fields: model.Fields{model.Str(model.KeyMessage, string(p))}})
+	if len(p) == 0 {
+		return appendText(out, p, "")
+	}
+	switch p[0] {
+	case '[':
+		if opensJSONArray(p) {
+			return parseJSON(p, out)
+		}
+		if bytes.HasPrefix(p, prefixLibevent) {
+			return parseLibevent(p, out)
+		}
+		if res, ok := parseService(p, out); ok {
+			return res
+		}
+	case 'A':
+		if res, ok := parsePrefixedA(p, out); ok {
+			return res
+		}
+	case 'R':
+		if bytes.HasPrefix(p, prefixPubNubResp) {
+			return parsePubNubResponse(p, out)
+		}
+	case 'p':
+		if bytes.HasPrefix(p, prefixPubNubCore) {
+			return parsePubNubCore(p, out)
+		}
+	}
+	if i := skipBlanks(p, 0); i < len(p) && (p[i] == '{' || p[i] == '[' && opensJSONArray(p[i:])) {
+		return parseJSON(p, out)
+	}
+	if p[0] >= '0' && p[0] <= '9' {
+		if res, ok := parseStampedText(p, out); ok {
+			return res
+		}
+	}
+	if res, ok := parseSessionCSV(p, out); ok {
+		return res
+	}
+	return appendText(out, p, "")
+}
+
+// parsePrefixedA handles the two payloads that open with an upper-case A:
+// Twingate's "ANALYTICS {…}" and newt's "ACCESS START|END …".
+func parsePrefixedA(p []byte, out []Result) ([]Result, bool) {
+	switch {
+	case bytes.HasPrefix(p, prefixAnalytics):
+		return parseAnalyticsLine(p, out)
+	case bytes.HasPrefix(p, prefixAccess):
+		return parseNewtAccess(p, out)
+	}
+	return out, false
+}
+
+// opensJSONArray tells a JSON array of objects or arrays ("[{", "[ [")
+// from a bracketed service token ("[INFO]").
+func opensJSONArray(p []byte) bool {
+	i := 1
+	for i < len(p) && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n') {
+		i++
+	}
+	return i < len(p) && (p[i] == '{' || p[i] == '[')
 }

@@ -1,0 +1,200 @@
+package payload
+
+import (
+	"connlog/model"
+)
+
+// Service line shape limits: a module token is an identifier, never a
+// phrase, so "[IP address and port]" inside a message is not taken for one.
+const (
+	maxModuleLen    = 64
+	maxModuleGroups = 8
+	maxFunctionLen  = 128
+)
+
+// serviceLevel maps the upper-case token of a "[LEVEL]" bracket. Only the
+// spellings Twingate and its libraries print are accepted, so that a line
+// such as "[msg] ..." or "[1] ..." is never taken for a levelled one.
+func serviceLevel(tok []byte) (model.Level, bool) {
+	switch string(tok) {
+	case "DEBUG":
+		return model.LevelDebug, true
+	case "INFO":
+		return model.LevelInfo, true
+	case "WARN", "WARNING":
+		return model.LevelWarn, true
+	case "ERROR":
+		return model.LevelError, true
+	case "TRACE":
+		return model.LevelTrace, true
+	case "NOTICE":
+		return model.LevelNotice, true
+	case "FATAL", "CRITICAL":
+		return model.LevelCritical, true
+	}
+	return model.LevelNone, false
+}
+
+// serviceLine is where the parts of a service line lie in the payload.
+type serviceLine struct {
+	level      model.Level
+	modules    [maxModuleGroups][2]int // start, end of each module token
+	nModules   int
+	fnStart    int // function prefix, fnEnd == fnStart when there is none
+	fnEnd      int
+	msgStart   int
+	msgEnd     int
+	firstStart int // where the first kept byte lies (first module or the message)
+}
+
+// parseService reads "[LEVEL] [module] [submodule] function: message" with
+// 0-n bracket groups and optional spaces between them. It reports false
+// when the first bracket is not a level, leaving the line to other parsers.
+func parseService(p []byte, out []Result) ([]Result, bool) {
+	var ln serviceLine
+	if !scanService(p, &ln) {
+		return out, false
+	}
+	// One string holds the tail of the line followed by the joined module
+	// path, so every field is a substring of a single allocation.
+	tail := p[ln.firstStart:]
+	var stack [256]byte
+	buf := append(stack[:0], tail...)
+	modStart := len(buf)
+	for k := 0; k < ln.nModules; k++ {
+		if k > 0 {
+			buf = append(buf, '/')
+		}
+		buf = append(buf, p[ln.modules[k][0]:ln.modules[k][1]]...)
+	}
+	s := string(buf)
+	base := ln.firstStart
+
+	fields := make(model.Fields, 0, 3)
+	if ln.nModules > 0 {
+		fields = append(fields, model.Field{Key: model.KeyModule, Value: s[modStart:]})
+	}
+	if ln.fnEnd > ln.fnStart {
+		fields = append(fields, model.Field{Key: model.KeyFunction, Value: s[ln.fnStart-base : ln.fnEnd-base]})
+	}
+	fields = append(fields, model.Field{Key: model.KeyMessage, Value: s[ln.msgStart-base : ln.msgEnd-base]})
+	return append(out, Result{Kind: model.KindService, Level: ln.level, Fields: fields}), true
+}
+
+// scanService finds the parts of a service line without allocating.
+func scanService(p []byte, ln *serviceLine) bool {
+	end := indexByteWithin(p, ']', 12)
+	if end < 0 {
+		return false
+	}
+	lvl, ok := serviceLevel(p[1:end])
+	if !ok {
+		return false
+	}
+	ln.level = lvl
+	i := skipBlanks(p, end+1)
+	ln.firstStart = i
+	for i < len(p) && p[i] == '[' && ln.nModules < maxModuleGroups {
+		close := indexByteWithin(p[i:], ']', maxModuleLen+2)
+		if close < 2 || !isModuleToken(p[i+1:i+close]) {
+			break
+		}
+		ln.modules[ln.nModules] = [2]int{i + 1, i + close}
+		ln.nModules++
+		i = skipBlanks(p, i+close+1)
+	}
+	if ln.nModules == 0 {
+		ln.firstStart = i
+	}
+	ln.fnStart, ln.fnEnd = i, i
+	if fnEnd, next, ok := functionPrefix(p, i); ok {
+		ln.fnEnd = fnEnd
+		i = next
+	}
+	ln.msgStart, ln.msgEnd = i, trimRightBlanks(p, i)
+	return true
+}
+
+// functionPrefix recognises the C++ "scope::function:", "function():" and
+// snake_case "run_state_machine:" prefixes libsdwan puts before its
+// messages. A capitalised word ("State: Error") or a phrase is message text.
+func functionPrefix(p []byte, i int) (end, next int, ok bool) {
+	j := i
+	for j < len(p) && j-i <= maxFunctionLen && isFunctionByte(p[j]) {
+		j++
+	}
+	// The token must end with a single ':' followed by a blank or the end.
+	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
+		return 0, 0, false
+	}
+	name := p[i : j-1]
+	if name[len(name)-1] == ':' {
+		return 0, 0, false
+	}
+	scoped, call, snake, upper := false, false, false, false
+	for k, c := range name {
+		switch {
+		case c == ':' && k+1 < len(name) && name[k+1] == ':':
+			scoped = true
+		case c == '_':
+			snake = true
+		case c >= 'A' && c <= 'Z':
+			upper = true
+		}
+	}
+	call = len(name) > 2 && name[len(name)-2] == '(' && name[len(name)-1] == ')'
+	if !scoped && !call && !(snake && !upper) {
+		return 0, 0, false
+	}
+	return j - 1, skipBlanks(p, j), true
+}
+
+func isFunctionByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '_' || c == ':' || c == '(' || c == ')' || c == '~' || c == '<' || c == '>'
+}
+
+// isModuleToken accepts identifier-like bracket contents: "libsdwan",
+// "controller", "client".
+func isModuleToken(b []byte) bool {
+	if len(b) == 0 || len(b) > maxModuleLen {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			c == '_' || c == '-' || c == '.' || c == '/' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// indexByteWithin returns the index of c in the first max bytes of p, or -1.
+func indexByteWithin(p []byte, c byte, max int) int {
+	if len(p) < max {
+		max = len(p)
+	}
+	for i := 0; i < max; i++ {
+		if p[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func skipBlanks(p []byte, i int) int {
+	for i < len(p) && (p[i] == ' ' || p[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// trimRightBlanks returns the end of p[from:] without trailing blanks and
+// carriage returns.
+func trimRightBlanks(p []byte, from int) int {
+	j := len(p)
+	for j > from && (p[j-1] == ' ' || p[j-1] == '\t' || p[j-1] == '\r') {
+		j--
+	}
+	return j
+}

@@ -1,0 +1,82 @@
+package payload
+
+import (
+	"connlog/model"
+)
+
+// appendText appends the payload as a text entry; err is the parse error
+// when a parser recognised the shape but could not read it.
+func appendText(out []Result, p []byte, err string) []Result {
+	return append(out, Result{
+		Kind:   model.KindText,
+		Fields: model.Fields{{Key: model.KeyMessage, Value: string(p)}},
+		Err:    err,
+	})
+}
+
+// parseStampedText reads a text line that opens with its own time and
+// level, as Pangolin's server writes them:
+// "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
+// "2025-09-23T10:05:32.524Z warn: ...". The level token may be bracketed
+// and may be followed by a colon. It reports false when the line does not
+// open that way.
+func parseStampedText(p []byte, out []Result) ([]Result, bool) {
+	head := p
+	if len(head) > 40 {
+		head = head[:40] // a timestamp never needs more; avoids copying a long line
+	}
+	t, n, ok := parseISO(string(head))
+	if !ok || n >= len(p) || p[n] != ' ' {
+		return out, false
+	}
+	i := skipBlanks(p, n)
+	lvl, next, ok := levelToken(p, i)
+	if !ok {
+		return out, false
+	}
+	msg := p[skipBlanks(p, next):]
+	return append(out, Result{
+		Kind:   model.KindText,
+		Level:  lvl,
+		Time:   t,
+		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}},
+	}), true
+}
+
+// levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns
+// the level and the index after the token. A bare word without a bracket or
+// a colon is message text, not a level.
+func levelToken(p []byte, i int) (model.Level, int, bool) {
+	bracket := i < len(p) && p[i] == '['
+	start := i
+	if bracket {
+		start++
+	}
+	end := start
+	for end < len(p) && end-start <= 10 && (p[end] >= 'a' && p[end] <= 'z' || p[end] >= 'A' && p[end] <= 'Z') {
+		end++
+	}
+	if end-start < 3 { // no single letters: "I:" and "e:" are too easily message text
+		return 0, 0, false
+	}
+	lvl, ok := model.ParseLevel(string(p[start:end]))
+	if !ok || lvl == model.LevelNone {
+		return 0, 0, false
+	}
+	j := end
+	if bracket {
+		if j >= len(p) || p[j] != ']' {
+			return 0, 0, false
+		}
+		j++
+	}
+	if j < len(p) && p[j] == ':' {
+		j++
+	} else if !bracket {
+		return 0, 0, false
+	}
+	if j < len(p) && p[j] != ' ' && p[j] != '\t' {
+		return 0, 0, false
+	}
+	return lvl, j, true
+}
