@@ -63,6 +63,8 @@ func checkTarget(path string, force bool) error {
 		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
 	case err == nil && !force:
 		return &FileError{ErrExists, path, fmt.Sprintf("%s already exists — choose another name or allow overwriting it (force)", path), fs.ErrExist}
+	case errors.Is(err, syscall.ENOTDIR):
+		return notDirectory(filepath.Dir(path), err)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return fileError("check", path, err)
 	}
@@ -74,7 +76,7 @@ func checkTarget(path string, force bool) error {
 	case err != nil:
 		return fileError("check", dir, err)
 	case !info.IsDir():
-		return noDirectory(dir, syscall.ENOTDIR)
+		return notDirectory(dir, syscall.ENOTDIR)
 	}
 	return nil
 }

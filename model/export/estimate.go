@@ -14,26 +14,40 @@ const (
 )
 
 // Estimate predicts the size in bytes of exporting n entries like sample,
-// with opts' format, compression and redaction, by encoding the sample
-// (in memory; nothing touches the disk) and scaling. Compression of a small
-// sample is less effective than of a long export, so compressed estimates
-// err on the large side.
+// with opts' format, compression and redaction, by encoding the sample in
+// memory (nothing touches the disk). Compressed output is not proportional
+// to its input: a compressor learns as it goes, so the sample's first half
+// is encoded apart and the second half's extra cost, which already benefits
+// from that learning, is what each further entry is taken to add. A short
+// or very varied sample still errs on the large side.
 func Estimate(sample []*model.Entry, n int64, opts Options) (int64, error) {
 	if len(sample) == 0 || n <= 0 {
 		return 0, nil
 	}
-	opts.Progress = &Progress{}
-	var size, fixed int64
-	var err error
-	if opts.Format == FormatBundle {
-		size, fixed, err = estimateBundle(sample, opts)
-	} else {
-		size, err = encodedSize(sample, opts)
-	}
+	whole, err := sampleSize(sample, opts)
 	if err != nil {
 		return 0, err
 	}
-	return fixed + int64(float64(size)*float64(n)/float64(len(sample))), nil
+	l := int64(len(sample))
+	if l < 4 || n <= l {
+		return int64(float64(whole) * float64(n) / float64(l)), nil
+	}
+	half, err := sampleSize(sample[:l/2], opts)
+	if err != nil {
+		return 0, err
+	}
+	perEntry := float64(max(whole-half, 0)) / float64(l-l/2)
+	return whole + int64(perEntry*float64(n-l)), nil
+}
+
+// sampleSize is the size of entries exported with opts.
+func sampleSize(entries []*model.Entry, opts Options) (int64, error) {
+	if opts.Format == FormatBundle {
+		size, fixed, err := estimateBundle(entries, opts)
+		return size + fixed, err
+	}
+	opts.Progress = &Progress{}
+	return encodedSize(entries, opts)
 }
 
 // encodedSize is the compressed size of sample in opts.Format.

@@ -65,3 +65,8 @@ func diskFull(path string, err error) error {
 func noDirectory(dir string, err error) error {
 	return &FileError{ErrNoDirectory, dir, fmt.Sprintf("directory %s does not exist — create it or choose another path", dir), err}
 }
+
+// notDirectory explains a path whose directory part names a file.
+func notDirectory(dir string, err error) error {
+	return &FileError{ErrNoDirectory, dir, fmt.Sprintf("%s is not a directory — create the directory or choose another path", dir), err}
+}
