@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"time"
 
 	"connlog/model"
@@ -95,7 +96,6 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 
 // decodeRecord removes the record's envelope.
 func (d *Decoder) decodeRecord(rec *model.Record) logical {
-	d.slab.reserve(len(rec.Raw))
 	k, env, payload := d.removeEnvelope(rec.Raw)
 	return logical{
 		raw:      rec.Raw,
@@ -133,6 +133,9 @@ func (d *Decoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, 
 
 // try decodes raw as envelope k into the slab.
 func (d *Decoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
+	if needsBuffer(k, raw) {
+		d.slab.reserve(len(raw))
+	}
 	env, p, buf, ok := payloadOf(k, raw, d.ctx, d.slab.buf)
 	if ok {
 		d.slab.buf = buf
@@ -173,4 +176,11 @@ func (d *Decoder) flushDocument(out []model.Entry) []model.Entry {
 		out = d.emit(out, &l)
 	}
 	return out
+}
+
+// needsBuffer reports whether decoding raw as k may produce a payload that
+// cannot alias raw: escaped JSON strings, or the joined pieces of a raw
+// holding several lines.
+func needsBuffer(k envelope.Kind, raw []byte) bool {
+	return k == envelope.DockerJSON || k == envelope.JournalJSON || (k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0)
 }

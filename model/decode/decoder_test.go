@@ -1,0 +1,217 @@
+package decode
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+func TestEnvelopeSticksAndFallsBack(t *testing.T) {
+	const (
+		ts1    = "2023-09-15T12:03:47.692712516Z [INFO] [connector] State: Error"
+		bare   = "resource temporarily unavailable"
+		shortF = "2023-09-15T12:03:49.5Z [DEBUG] [libsdwan] resetting configuration"
+	)
+	cases := []struct {
+		name      string
+		opts      Options
+		lines     []string
+		envelopes []string
+		payloads  []string
+	}{
+		{"a bare line inside docker-ts stays bare", Options{},
+			[]string{ts1, bare, ts1},
+			[]string{"docker-ts", "bare", "docker-ts"},
+			[]string{"[INFO] [connector] State: Error", bare, "[INFO] [connector] State: Error"}},
+		{"once detected, looser stamps fit the envelope", Options{},
+			[]string{ts1, shortF},
+			[]string{"docker-ts", "docker-ts"},
+			[]string{"[INFO] [connector] State: Error", "[DEBUG] [libsdwan] resetting configuration"}},
+		{"before detection the same stamp is the line's own", Options{},
+			[]string{shortF},
+			[]string{"bare"},
+			[]string{shortF}},
+		{"other envelopes are still recognised line by line", Options{},
+			[]string{ts1, "INFO: 2026/02/10 14:21:37 Websocket connected"},
+			[]string{"docker-ts", "newt"},
+			[]string{"[INFO] [connector] State: Error", "Websocket connected"}},
+		{"a forced envelope is used without detection", Options{Envelope: "docker-ts"},
+			[]string{shortF, "INFO: 2026/02/10 14:21:37 Websocket connected"},
+			[]string{"docker-ts", "bare"},
+			[]string{"[DEBUG] [libsdwan] resetting configuration", "INFO: 2026/02/10 14:21:37 Websocket connected"}},
+		{"forced bare keeps lines whole", Options{Envelope: "BARE"},
+			[]string{ts1},
+			[]string{"bare"},
+			[]string{ts1}},
+		{"auto detects", Options{Envelope: "auto"},
+			[]string{ts1},
+			[]string{"docker-ts"},
+			[]string{"[INFO] [connector] State: Error"}},
+		{"a broken json-file record is a bare line", Options{},
+			[]string{`{"log":"a\n","stream":"stdout","time":"2023-09-15T12:03:47.692712516Z"}`, `{"log":"[INFO] [conn`},
+			[]string{"docker-json", "bare"},
+			[]string{"a", `{"log":"[INFO] [conn`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			es := decodeAll(tc.opts, lineRecords(tc.lines...))
+			var envs []string
+			for _, e := range es {
+				envs = append(envs, e.Origin.Envelope)
+			}
+			sameLines(t, "envelope", envs, tc.envelopes)
+			sameLines(t, "payload", payloads(es), tc.payloads)
+		})
+	}
+}
+
+func TestCheckOptions(t *testing.T) {
+	cases := []struct {
+		name    string
+		env     string
+		wantErr bool
+	}{
+		{"empty", "", false},
+		{"auto", "Auto", false},
+		{"known", "cri", false},
+		{"alias", "json-file", false},
+		{"unknown", "xml", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckOptions(Options{Envelope: tc.env})
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if err != nil && !strings.Contains(err.Error(), "docker-json") {
+				t.Errorf("error does not list the envelopes: %v", err)
+			}
+		})
+	}
+}
+
+func TestPartialLinesAreJoined(t *testing.T) {
+	const tsz = "2023-09-15T12:03:47.692712516Z"
+	dj := func(log, stream string) string {
+		return `{"log":"` + log + `","stream":"` + stream + `","time":"` + tsz + `"}`
+	}
+	cases := []struct {
+		name     string
+		lines    []string
+		payloads []string
+		flags    []model.Flags
+	}{
+		{"json-file pieces up to the newline", []string{dj("AAA", "stdout"), dj("BBB", "stdout"), dj(`C\"C\n`, "stdout")},
+			[]string{`AAABBBC"C`}, []model.Flags{0}},
+		{"CRI P P F", []string{tsz + " stdout P AAA", tsz + " stdout P BBB", tsz + " stdout F CCC"},
+			[]string{"AAABBBCCC"}, []model.Flags{0}},
+		{"a piece on the other stream ends the held line", []string{dj("AAA", "stdout"), dj(`err\n`, "stderr"), dj(`BBB\n`, "stdout")},
+			[]string{"AAA", "err", "BBB"}, []model.Flags{model.FlagPartial, 0, 0}},
+		{"a bare line ends the held line", []string{tsz + " stdout P AAA", "plain"},
+			[]string{"AAA", "plain"}, []model.Flags{model.FlagPartial, 0}},
+		{"held at the end of the input", []string{dj(`x\n`, "stdout"), dj("AAA", "stdout")},
+			[]string{"x", "AAA"}, []model.Flags{0, model.FlagPartial}},
+		{"a newt line split by the runtime keeps its level", []string{tsz + " stdout P WARN: 2026/02/10 14:22:13 Ping ", tsz + " stdout F failed"},
+			[]string{"Ping failed"}, []model.Flags{0}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			recs := lineRecords(tc.lines...)
+			es := decodeAll(Options{}, recs)
+			sameLines(t, "payload", payloads(es), tc.payloads)
+			for i, e := range es {
+				if got := e.Flags &^ model.FlagTimeInferred; got != tc.flags[i] {
+					t.Errorf("entry %d flags %b, want %b", i, got, tc.flags[i])
+				}
+				checkReparse(t, &e)
+			}
+			if got := string(rawOfRecords(es)); got != strings.Join(tc.lines, "\n")+"\n" {
+				t.Errorf("raw bytes not kept:\n%q", got)
+			}
+		})
+	}
+}
+
+func TestNewtLevelSurvivesAJoin(t *testing.T) {
+	const tsz = "2023-09-15T12:03:47.692712516Z"
+	es := decodeAll(Options{}, lineRecords(tsz+" stdout P WARN: 2026/02/10 14:22:13 Ping ", tsz+" stdout F failed"))
+	if len(es) != 1 || es[0].Level != model.LevelWarn {
+		t.Fatalf("entries %d, level %v", len(es), es[0].Level)
+	}
+}
+
+func TestJoinedLineIsCutAtTheBound(t *testing.T) {
+	piece := strings.Repeat("x", 16384)
+	rec := `{"log":"` + piece + `","stream":"stdout","time":"2023-09-15T12:03:47.692712516Z"}`
+	n := maxJoinedBytes/len(rec) + 2
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = rec
+	}
+	lines[n-1] = `{"log":"end\n","stream":"stdout","time":"2023-09-15T12:03:47.692712516Z"}`
+	es := decodeAll(Options{}, lineRecords(lines...))
+	if len(es) != 2 {
+		t.Fatalf("%d entries, want the cut line and its rest", len(es))
+	}
+	if !es[0].Flags.Has(model.FlagTruncated) || es[1].Flags.Has(model.FlagTruncated) {
+		t.Errorf("flags %b, %b", es[0].Flags, es[1].Flags)
+	}
+	total := len(es[0].Payload) + len(es[1].Payload)
+	if want := (n-1)*len(piece) + len("end"); total != want {
+		t.Errorf("payload bytes %d, want %d", total, want)
+	}
+	if got := string(rawOfRecords(es)); got != strings.Join(lines, "\n")+"\n" {
+		t.Error("raw bytes not kept")
+	}
+}
+
+func TestTimeOfEntries(t *testing.T) {
+	const ts = "2023-09-15T12:03:47.692712516Z"
+	at := time.Date(2023, 9, 15, 12, 3, 47, 692712516, time.UTC)
+	journalAt := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
+	cases := []struct {
+		name     string
+		recs     []model.Record
+		want     []time.Time
+		inferred []bool
+	}{
+		{"envelope time, then inherited by bare lines",
+			lineRecords(ts+" a", "b", "c"),
+			[]time.Time{at, at, at}, []bool{false, true, true}},
+		{"no time at all: the read time, inferred",
+			lineRecords("a", "b"),
+			[]time.Time{readTime, readTime}, []bool{true, true}},
+		{"journald records take the journal's time",
+			[]model.Record{{Raw: []byte("a"), Received: journalAt, Journal: &model.JournalFields{Priority: 6}, Offset: -1}},
+			[]time.Time{journalAt}, []bool{false}},
+		{"a later time replaces the inherited one",
+			lineRecords("a", ts+" b", "c"),
+			[]time.Time{readTime, at, at}, []bool{true, false, true}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			es := decodeAll(Options{}, tc.recs)
+			if len(es) != len(tc.want) {
+				t.Fatalf("%d entries, want %d", len(es), len(tc.want))
+			}
+			for i, e := range es {
+				if !e.Time.Equal(tc.want[i]) || e.Flags.Has(model.FlagTimeInferred) != tc.inferred[i] {
+					t.Errorf("entry %d time %v inferred %v, want %v %v", i, e.Time, e.Flags.Has(model.FlagTimeInferred), tc.want[i], tc.inferred[i])
+				}
+			}
+		})
+	}
+}
+
+func TestOriginFromTheJournalSource(t *testing.T) {
+	j := &model.JournalFields{Cursor: "c", Hostname: "ip-172-30-2-209", Unit: "twingate-connector.service",
+		Identifier: "twingate-connector", PID: 369075, Priority: 6, Transport: "stdout"}
+	rec := model.Record{Raw: []byte("resource temporarily unavailable"), Offset: -1, Received: readTime, Journal: j}
+	es := decodeAll(Options{}, []model.Record{rec})
+	o := es[0].Origin
+	if o.Host != j.Hostname || o.Unit != j.Unit || o.Ident != j.Identifier || o.PID != j.PID || o.Journal != j || o.Offset != -1 || !o.Received.Equal(readTime) {
+		t.Errorf("origin %+v", o)
+	}
+}

@@ -1,0 +1,55 @@
+package decode
+
+import (
+	"bytes"
+	"testing"
+
+	"connlog/model"
+	"connlog/model/envelope"
+)
+
+// envelopeOption maps a fuzzed byte to an Options.Envelope: detection, or
+// one of the envelopes forced.
+func envelopeOption(b uint8) string {
+	kinds := envelope.Kinds()
+	if b%uint8(len(kinds)+1) == 0 {
+		return ""
+	}
+	return kinds[int(b)%len(kinds)].String()
+}
+
+func FuzzDecoder(f *testing.F) {
+	for _, name := range []string{"docker-json.log", "cri-newt.log", "syslog.log", "journal-json.log", "compose.log"} {
+		lines := fixtureLines(f, name)
+		f.Add([]byte(lines[0]+"\n"+lines[1]+"\n"+lines[len(lines)-1]+"\n"), uint8(0), false)
+	}
+	f.Add([]byte("{\n  \"a\": [1,\n\"]\"\n}\nx"), uint8(0), true)
+	f.Add([]byte("2016-10-06T00:17:09.669794202Z stdout P a\n2016-10-06T00:17:09.669794202Z stderr F b\n"), uint8(3), true)
+	f.Add([]byte("\xff\x00\n\n[\n"), uint8(1), false)
+	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
+		recs := fileRecords(data)
+		if gap && len(recs) > 1 {
+			mid := len(recs) / 2
+			recs = append(recs[:mid], append([]model.Record{{Mark: model.MarkGap, Note: "rotation", Count: 1}}, recs[mid:]...)...)
+		}
+		es := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime}, recs)
+		want := data
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			want = append(append([]byte(nil), data...), '\n')
+		}
+		if got := rawOfRecords(es); !bytes.Equal(got, want) {
+			t.Fatalf("raw bytes of the entries differ from the input:\n%q\n%q", got, want)
+		}
+		for i := range es {
+			e := &es[i]
+			if e.Kind == model.KindGap {
+				continue
+			}
+			end := e.Origin.Offset + int64(len(e.Raw))
+			if e.Origin.Offset < 0 || end > int64(len(data)) || !bytes.Equal(data[e.Origin.Offset:end], e.Raw) {
+				t.Fatalf("entry %d: offset %d does not address its raw bytes", i, e.Origin.Offset)
+			}
+			checkReparse(t, e)
+		}
+	})
+}
