@@ -22,10 +22,11 @@ func Term(field, value string) string {
 }
 
 // Not negates a term: "-term" for a single term or group, "-(…)" otherwise.
-// An empty term (which matches everything) is returned unchanged, since the
-// language has no term that matches nothing.
+// An empty term (which matches everything) gives "", since the language has
+// no term that matches nothing.
 func Not(term string) string {
-	if strings.TrimSpace(term) == "" {
+	term = strings.TrimSpace(term)
+	if term == "" {
 		return term
 	}
 	if isSingleTerm(term) {
@@ -35,7 +36,8 @@ func Not(term string) string {
 }
 
 // And joins terms so that an entry must match all of them; a term holding a
-// top-level "or" is put in parentheses. Empty terms are left out.
+// top-level "or" is put in parentheses. Empty terms match everything, so
+// they are left out.
 func And(terms ...string) string {
 	var parts []string
 	for _, t := range terms {
@@ -51,15 +53,15 @@ func And(terms ...string) string {
 }
 
 // Or joins terms so that an entry may match any of them. "and" binds more
-// tightly than "or", so no parentheses are needed. Empty terms are left out.
+// tightly than "or", so no parentheses are needed. An empty term matches
+// everything, and so then does the result: Or("", x) is "".
 func Or(terms ...string) string {
-	var parts []string
 	for _, t := range terms {
-		if strings.TrimSpace(t) != "" {
-			parts = append(parts, t)
+		if strings.TrimSpace(t) == "" {
+			return ""
 		}
 	}
-	return strings.Join(parts, " or ")
+	return strings.Join(terms, " or ")
 }
 
 // fieldText writes a field name so that it lexes back to the same field.

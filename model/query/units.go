@@ -40,7 +40,8 @@ func parseQuantity(s string, class valueClass) (float64, bool) {
 	}
 	if class != classDuration {
 		if f, ok := sizeUnit[strings.ToLower(unit)]; ok {
-			return n * f, true
+			n *= f
+			return n, !math.IsInf(n, 0)
 		}
 		if class == classSize {
 			return 0, false

@@ -48,6 +48,8 @@ func TestParseQuantity(t *testing.T) {
 		{"hex", "0x10", classAny, 0, false},
 		{"underscore", "1_000", classAny, 0, false},
 		{"overflow", "1e999", classAny, 0, false},
+		{"overflow by unit", "9e307GB", classSize, 0, false},
+		{"overflow by duration unit", "9e307d", classDuration, 0, false},
 		{"dangling exponent", "1e", classAny, 0, false},
 		{"two dots", "1.2.3", classAny, 0, false},
 		{"empty", "", classAny, 0, false},

@@ -1,0 +1,167 @@
+package query
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// FuzzCompile: Compile never panics; a compiled query's String recompiles;
+// matching never panics; and Not, And and Or mean what they say.
+func FuzzCompile(f *testing.F) {
+	for _, s := range []string{"", "timeout", `user:alice* level>=warn`, `event:closed_connection country:DE rx>1MB`,
+		`(a or b) -c`, `"quoted \" phrase"`, `/re\/x/i`, `since:15m until:"2026-11-20 08:00:00"`, `."my key"=v`,
+		`rx>10XB`, `((a)`, `level:w* kind!=text`, "\xff\x00", `time>=14:05 or -unit=newt`, `a - b`} {
+		f.Add(s)
+	}
+	entries := testEntries()
+	f.Fuzz(func(t *testing.T, src string) {
+		q, err := Compile(src, testOpts)
+		if err != nil {
+			var qe *Error
+			if !errors.As(err, &qe) || qe.Pos < 0 || qe.Pos > len(src) {
+				t.Fatalf("Compile(%q) error %v: not a *Error with a position in the input", src, err)
+			}
+			return
+		}
+		again, err := Compile(q.String(), testOpts)
+		if err != nil {
+			t.Fatalf("String() %q of a compiled query does not recompile: %v", q.String(), err)
+		}
+		neg, negErr := Compile(Not(src), testOpts)
+		and, andErr := Compile(And(src, "level>=warn"), testOpts)
+		or, orErr := Compile(Or(src, "level>=warn"), testOpts)
+		warn := mustCompile(t, "level>=warn")
+		for i := range entries {
+			e := &entries[i].e
+			m := q.Match(e)
+			if again.Match(e) != m {
+				t.Fatalf("%q: recompiled query disagrees on %s", src, entries[i].name)
+			}
+			if negErr == nil && strings.TrimSpace(src) != "" && neg.Match(e) == m {
+				t.Fatalf("%q: Not %q agrees with it on %s", src, Not(src), entries[i].name)
+			}
+			if andErr == nil && and.Match(e) != (m && warn.Match(e)) {
+				t.Fatalf("%q: And %q is wrong on %s", src, And(src, "level>=warn"), entries[i].name)
+			}
+			if orErr == nil && or.Match(e) != (m || warn.Match(e)) {
+				t.Fatalf("%q: Or %q is wrong on %s", src, Or(src, "level>=warn"), entries[i].name)
+			}
+		}
+		for _, err := range []error{negErr, andErr, orErr} {
+			if err != nil && !strings.Contains(err.Error(), "nests too deeply") {
+				t.Fatalf("%q: a builder made text that does not compile: %v", src, err)
+			}
+		}
+	})
+}
+
+// FuzzMatch runs queries over random entries: never a panic, and a query and
+// its negation never agree.
+func FuzzMatch(f *testing.F) {
+	f.Add("user:alice* level>=warn", "ANALYTICS {}", model.KeyUserEmail, "alice@x", uint8(5), uint8(2), int64(1763625600))
+	f.Add("timeout", "TIMEOUT \xff", model.KeyMessage, "", uint8(0), uint8(0), int64(0))
+	f.Add("rx>1MB", "", model.KeyRx, "1000001", uint8(9), uint8(200), int64(-1))
+	f.Add("münchen or /a+/i", "MÜNCHEN", model.KeyCity, "München", uint8(3), uint8(7), int64(1e12))
+	f.Fuzz(func(t *testing.T, src, raw, key, value string, level, kind uint8, sec int64) {
+		q, err := Compile(src, testOpts)
+		if err != nil {
+			return
+		}
+		e := model.Entry{
+			Level: model.Level(level), Kind: model.Kind(kind), Raw: []byte(raw), Time: time.Unix(sec, 0),
+			Fields: model.Fields{model.Str(key, value), model.Float(key, float64(len(value))), model.Str(model.KeyRelayIP, value)},
+			Origin: model.Origin{Host: value, Unit: value + ".service", Journal: &model.JournalFields{Unit: raw}},
+		}
+		m := q.Match(&e)
+		if strings.TrimSpace(src) == "" {
+			if !m {
+				t.Fatal("the empty query must match everything")
+			}
+			return
+		}
+		neg, err := Compile(Not(src), testOpts)
+		if err == nil && neg.Match(&e) == m {
+			t.Fatalf("%q and %q agree on %+v", src, Not(src), e)
+		}
+	})
+}
+
+// FuzzTerm: any field and value make a term that compiles and matches
+// exactly the entries holding that value.
+func FuzzTerm(f *testing.F) {
+	for _, s := range [][2]string{{"user", "a b@x"}, {"resource", `*."quoted"*`}, {"x-request-id", "r-1"},
+		{".event", "connection"}, {"my key", "v\\"}, {"", ""}, {"city", "München"}, {"msg", "(or)"}, {"port", "443"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, field, value string) {
+		term := Term(field, value)
+		q, err := Compile(term, testOpts)
+		key, checkable := termKey(field)
+		if !checkable {
+			return // level, kind, time, since, until and unit take typed values or read no field
+		}
+		if err != nil {
+			t.Fatalf("Term(%q, %q) = %s does not compile: %v", field, value, term, err)
+		}
+		hit := model.Entry{Fields: model.Fields{model.Str(key, value)}}
+		miss := model.Entry{Fields: model.Fields{model.Str(key, value+"x")}}
+		if !q.Match(&hit) || q.Match(&miss) {
+			t.Fatalf("%s: match(%q) = %v, match(%q) = %v", term, value, q.Match(&hit), value+"x", q.Match(&miss))
+		}
+	})
+}
+
+// termKey returns the field key Term(field, …) reads first, and false for
+// fields whose values are typed or that read no key.
+func termKey(field string) (string, bool) {
+	if key, ok := strings.CutPrefix(field, "."); ok {
+		return key, true
+	}
+	if isTimeBound(field) {
+		return "", false
+	}
+	if a, ok := lookupAlias(field); ok && isPlainName(field) {
+		if a.Attr != AttrNone && a.Attr != AttrHost {
+			return "", false
+		}
+		return a.Keys[0], true
+	}
+	return field, true
+}
+
+// FuzzParseTime: never a panic, the same answer twice, and a relative time
+// never lies in the future.
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"15m", "1h30m", "2026-11-20T08:00", "2026-11-20 08:00:00.5", "14:05", "@1763625600.5",
+		"yesterday", "2026-11-20T08:00:00+02:00", "99999999999d", "1e308h", "-5m", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, errA := ParseTime(s, testNow, time.UTC)
+		b, errB := ParseTime(s, testNow, time.UTC)
+		if (errA == nil) != (errB == nil) || !a.Equal(b) {
+			t.Fatalf("ParseTime(%q) is not deterministic", s)
+		}
+		if _, ok := parseDurationMS(s); ok && errA == nil && a.After(testNow) {
+			t.Fatalf("ParseTime(%q) = %v is after now %v", s, a, testNow)
+		}
+	})
+}
+
+// FuzzParseQuantity: never a panic, and never NaN or infinite.
+func FuzzParseQuantity(f *testing.F) {
+	for _, s := range []string{"10MB", "1.5GiB", "30s", "1h30m", "-97", "1e999", "10XB", "µs", ".5ms", "1e5m"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, class := range []valueClass{classAny, classSize, classDuration} {
+			if n, ok := parseQuantity(s, class); ok && (n != n || n > 1e308 || n < -1e308) {
+				t.Fatalf("parseQuantity(%q, %d) = %g", s, class, n)
+			}
+		}
+	})
+}
