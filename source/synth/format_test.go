@@ -1,0 +1,85 @@
+package synth
+
+import (
+	"encoding/json"
+	"math"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestAppendRFC3339(t *testing.T) {
+	cases := []struct {
+		name string
+		at   time.Time
+	}{
+		{"epoch", time.Unix(0, 0)},
+		{"leap day", time.Date(2024, 2, 29, 23, 59, 59, 999999999, time.UTC)},
+		{"new year", time.Date(2025, 12, 31, 23, 59, 59, 120000000, time.UTC)},
+		{"before 1970", time.Date(1969, 7, 20, 20, 17, 40, 5, time.UTC)},
+		{"round second", time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			checkRFC3339(t, c.at.UnixNano())
+		})
+	}
+}
+
+func checkRFC3339(t *testing.T, ns int64) {
+	t.Helper()
+	at := time.Unix(0, ns).UTC()
+	if got, want := string(AppendRFC3339(nil, ns, 9, true)), at.Format(time.RFC3339Nano); got != want {
+		t.Errorf("trimmed: %s, want %s", got, want)
+	}
+	if got, want := string(AppendRFC3339(nil, ns, 9, false)), at.Format("2006-01-02T15:04:05.000000000Z07:00"); got != want {
+		t.Errorf("fixed 9: %s, want %s", got, want)
+	}
+	if got, want := string(AppendRFC3339(nil, ns, 6, false)), at.Format("2006-01-02T15:04:05.000000Z07:00"); got != want {
+		t.Errorf("fixed 6: %s, want %s", got, want)
+	}
+}
+
+func FuzzAppendRFC3339(f *testing.F) {
+	f.Add(int64(0))
+	f.Add(int64(1770710400123456789))
+	f.Add(int64(-1))
+	f.Fuzz(func(t *testing.T, ns int64) {
+		// Years outside 0000-9999 are written as 0000 on purpose; compare
+		// only inside that range.
+		if y := time.Unix(0, ns).UTC().Year(); y < 1 || y > 9999 || ns == math.MinInt64 {
+			return
+		}
+		checkRFC3339(t, ns)
+	})
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", `quote " and \ backslash`, "tab\tnew\nline\r", "\x00\x1b[31m", "São Paulo \u202e", "bad \xff\xfe utf8 \xc3\x28"} {
+		t.Run(s, func(t *testing.T) { checkJSONString(t, s) })
+	}
+}
+
+func checkJSONString(t *testing.T, s string) {
+	t.Helper()
+	out := appendJSONString(nil, s)
+	var back string
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatalf("%q encodes to invalid JSON %s: %v", s, out, err)
+	}
+	want := make([]rune, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		want = append(want, r)
+		i += n
+	}
+	if back != string(want) {
+		t.Fatalf("%q round-trips to %q", s, back)
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("hello")
+	f.Add("\x00\xff\"\\\u2028")
+	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
+}
