@@ -13,7 +13,7 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	e := model.Entry{
 		Source: d.src,
 		Time:   rec.Received,
-		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal, Envelope: "bare"},
+		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal},
 	}
 	if e.Time.IsZero() {
 		e.Time, e.Flags = d.last, model.FlagTimeInferred
