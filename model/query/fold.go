@@ -18,10 +18,9 @@ const (
 // pattern is a piece of text to find, with its case rule decided once at
 // compile time so that matching never allocates.
 type pattern struct {
-	text string
-	mode caseMode
-	// lo and up are the two cases of the first byte, for caseASCII.
-	lo, up byte
+	text   string
+	mode   caseMode
+	anchor anchor // for caseASCII and caseUnicode
 }
 
 // newPattern applies smart case: the pattern is case-sensitive when it has an
@@ -36,41 +35,21 @@ func newPattern(text string, smart bool) pattern {
 
 // foldPattern builds a case-insensitive pattern.
 func foldPattern(text string) pattern {
+	if text == "" {
+		return pattern{mode: caseASCII}
+	}
 	if !isASCII(text) {
-		return pattern{text: text, mode: caseUnicode}
+		return pattern{text: text, mode: caseUnicode, anchor: unicodeAnchor(text)}
 	}
 	lower := strings.ToLower(text)
-	p := pattern{text: lower, mode: caseASCII}
-	if lower != "" {
-		p.lo, p.up = lower[0], lower[0]
-		if 'a' <= p.lo && p.lo <= 'z' {
-			p.up = p.lo - 'a' + 'A'
-		}
-	}
-	return p
+	return pattern{text: lower, mode: caseASCII, anchor: asciiAnchor(lower)}
 }
 
 // index returns the start and end of the first occurrence of p in s, or
 // -1, -1. end-start may differ from len(p.text) under Unicode folding.
 func (p *pattern) index(s string) (start, end int) {
-	switch p.mode {
-	case caseASCII:
-		if i := indexASCIIFold(s, p); i >= 0 {
-			return i, i + len(p.text)
-		}
-		return -1, -1
-	case caseUnicode:
-		for i := 0; i <= len(s); {
-			if n, ok := prefixUnicodeFold(s[i:], p.text); ok {
-				return i, i + n
-			}
-			if i == len(s) {
-				break
-			}
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-		}
-		return -1, -1
+	if p.mode != caseExact {
+		return p.indexFold(s)
 	}
 	if i := strings.Index(s, p.text); i >= 0 {
 		return i, i + len(p.text)
@@ -120,43 +99,6 @@ func (p *pattern) equal(s string) bool {
 		return ok && n == len(s)
 	}
 	return s == p.text
-}
-
-// indexASCIIFold finds lower-case ASCII p.text in s, folding s's ASCII
-// letters. It jumps between occurrences of the first byte's two cases with
-// IndexByte, remembering the next of each so that no byte is scanned twice.
-func indexASCIIFold(s string, p *pattern) int {
-	n := len(p.text)
-	if n == 0 {
-		return 0
-	}
-	last := len(s) - n
-	nextLo, nextUp := -1, -1
-	for i := 0; i <= last; {
-		if nextLo < i {
-			nextLo = indexByteFrom(s[:last+1], p.lo, i)
-		}
-		if nextUp < i {
-			nextUp = indexByteFrom(s[:last+1], p.up, i)
-		}
-		c := min(nextLo, nextUp)
-		if c > last {
-			return -1
-		}
-		if equalASCIIFold(s[c+1:c+n], p.text[1:]) {
-			return c
-		}
-		i = c + 1
-	}
-	return -1
-}
-
-// indexByteFrom returns the index of c in s at or after i, or len(s).
-func indexByteFrom(s string, c byte, i int) int {
-	if j := strings.IndexByte(s[i:], c); j >= 0 {
-		return i + j
-	}
-	return len(s)
 }
 
 // equalASCIIFold compares s with lower-case ASCII lower of the same length,

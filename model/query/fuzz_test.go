@@ -165,3 +165,17 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPatternIndex: the anchored case-insensitive search finds what trying
+// every start finds.
+func FuzzPatternIndex(f *testing.F) {
+	for _, s := range [][2]string{{"timeout", "a TIMEOUT"}, {"münchen", "MÜNCHEN"}, {"ké", "\u212aÉ"}, {"\xbc", "ü"}, {"", "x"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, needle, hay string) {
+		p := newPattern(needle, true)
+		if got, want := func() int { i, _ := p.index(hay); return i }(), naiveIndex(&p, hay); got != want {
+			t.Fatalf("index(%q in %q, mode %d) = %d, naive %d", needle, hay, p.mode, got, want)
+		}
+	})
+}
