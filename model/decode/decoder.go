@@ -83,9 +83,9 @@ func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
 	return d.line(out, &l)
 }
 
-// Flush appends whatever is still held, as at the end of the input: a split
-// line whose last piece never came (flagged model.FlagPartial), then the
-// lines of an unfinished JSON document, each as its own entry.
+// Flush appends whatever is still held, as at the end of the input, in input
+// order: the lines of an unfinished JSON document, each as its own entry, and
+// a split line whose last piece never came (flagged model.FlagPartial).
 func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 	if d.part.active() {
 		held := d.part.take(model.FlagPartial)
