@@ -13,6 +13,10 @@ import (
 // since:value. Values of level, kind and time must be names and times those
 // terms accept; other values may hold anything, including quotes, spaces,
 // stars and invalid UTF-8.
+//
+// A pivot on one entry's field should pass "."+key to match that key
+// exactly, or AliasOf(key) to match the same thing in every kind of entry:
+// a bare key an alias shadows (Pangolin's "event") names the alias.
 func Term(field, value string) string {
 	op := "="
 	if isTimeBound(field) {

@@ -15,8 +15,9 @@
 //	/code 4\d\d/     an RE2 regular expression over the raw line; \/ is a slash
 //	/denied|refused/i  the i flag ignores case
 //
-// A word ends at white space or a parenthesis. To search for text that holds
-// them, that starts with - or /, or that is a keyword (and, or, not), quote it.
+// A word ends at white space or a parenthesis. Quote text that holds them,
+// that starts with - or /, that is a keyword (and, or, not), or that begins
+// like a field term (https://host reads as the field "https").
 //
 // # Field terms
 //
@@ -74,8 +75,8 @@
 // error < critical, and accepts the spellings model.ParseLevel does (warning,
 // err, fatal, 4). An entry without a level has level none: comparisons never
 // match it (it has no severity to compare), level=none and level!=error do.
-// kind takes the names model.ParseKind accepts; level: and kind: with a * glob
-// the canonical names (level:w*).
+// kind takes the names model.ParseKind accepts. With a * glob, level: and
+// kind: match the canonical names (level:w*, kind:*s*).
 //
 // # Time bounds
 //
@@ -100,6 +101,16 @@
 // Precedence is not, then and, then or: `a b or c` is `(a and b) or c`, and
 // `-a b` is `(not a) and b`. Keywords are case-insensitive. The empty query
 // matches everything.
+//
+// # Examples
+//
+//	level>=warn -module:libsdwan*              warnings and errors, except the SD-WAN library's
+//	event:failed* or event:denied_access       connections that did not happen
+//	kind:analytics country:DE rx>10MB since:1h  big German downloads in the last hour
+//	user:alice* (proto:udp or port=53)         Alice's UDP and DNS traffic
+//	unit=twingate-connector "code 410" until:14:05
+//	kind:session duration>=5m tx>1MiB          long, busy Pangolin sessions
+//	action=login_attempt granted:false         failed AQtive Guard logins
 //
 // # Errors
 //
