@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"time"
 
 	"connlog/model"
 )
@@ -37,6 +38,8 @@ type File struct {
 	opts  FileOptions
 	gens  generations
 	state stateText
+	// quietAfter overrides partialLineTimeout when set (tests).
+	quietAfter time.Duration
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.
@@ -87,6 +90,9 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
 	fr.unterminated = f.gens.markUnterminated
+	if f.quietAfter > 0 {
+		fr.quietAfter = f.quietAfter
+	}
 	t := &tailer{src: f, batch: b, framer: fr}
 	fh, fi, err := openRead(f.opts.Open, f.path)
 	switch {

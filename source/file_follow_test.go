@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -145,7 +146,11 @@ func TestFileFollowWaitsWhileRemoved(t *testing.T) {
 func TestFileLineSplitAcrossWrites(t *testing.T) {
 	path := logPath(t)
 	appendTo(t, path, "")
-	r := start(t, NewFile(path, 1, FileOptions{Follow: true}))
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	// However slow this machine is between the two writes, the first half
+	// must wait for the second.
+	src.quietAfter = time.Hour
+	r := start(t, src)
 	appendTo(t, path, "first half, ")
 	appendTo(t, path, "second half\nnext\n")
 	got := r.waitLines(2)
@@ -159,6 +164,7 @@ func TestFilePartialLineFlushedWhenQuiet(t *testing.T) {
 	path := logPath(t)
 	appendTo(t, path, "whole\nno newline yet")
 	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.quietAfter = 100 * time.Millisecond
 	r := start(t, src)
 	got := r.waitLines(2)
 	if got[1].Note != NotePartialLine || string(got[1].Raw) != "no newline yet" {

@@ -19,6 +19,9 @@ type lineFramer struct {
 	id      model.SourceID
 	maxLine int
 	emit    emitFunc
+	// quietAfter is how long an unterminated line is held on a quiet input
+	// before it is sent flagged NotePartialLine.
+	quietAfter time.Duration
 	// unterminated is told the offset of every record whose bytes on disk are
 	// not followed by '\n' (cut or flushed early), so that re-reads can be
 	// verified; nil for streams.
@@ -34,7 +37,7 @@ func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
 	if maxLine <= 0 {
 		maxLine = DefaultMaxLineBytes
 	}
-	return &lineFramer{id: id, maxLine: maxLine, emit: emit}
+	return &lineFramer{id: id, maxLine: maxLine, emit: emit, quietAfter: partialLineTimeout}
 }
 
 // feed frames chunk, whose first byte is at logical offset off (-1 when the

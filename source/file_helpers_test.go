@@ -23,6 +23,7 @@ type running struct {
 	cancel context.CancelFunc
 	done   chan error
 	got    []model.Record
+	lines  int // ordinary records in got
 }
 
 // start runs src in a goroutine; the test's cleanup cancels it and checks
@@ -47,7 +48,7 @@ func (r *running) stop() error {
 			r.done <- err // keep it for a second stop
 			return err
 		case b := <-r.out:
-			r.got = append(r.got, b...)
+			r.receive(b)
 		case <-deadline:
 			r.t.Fatalf("Run did not return after cancel")
 			return nil
@@ -63,8 +64,7 @@ func (r *running) waitUntil(what string, cond func([]model.Record) bool) []model
 	for !cond(r.got) {
 		select {
 		case b := <-r.out:
-			checkBatch(r.t, b)
-			r.got = append(r.got, b...)
+			r.receive(b)
 		case err := <-r.done:
 			r.done <- err
 			r.t.Fatalf("waiting for %s: Run returned %v; got %d records: %s", what, err, len(r.got), describe(r.got))
@@ -78,7 +78,19 @@ func (r *running) waitUntil(what string, cond func([]model.Record) bool) []model
 // waitLines waits until n ordinary lines have arrived.
 func (r *running) waitLines(n int) []model.Record {
 	r.t.Helper()
-	return r.waitUntil(fmt.Sprintf("%d lines", n), func(rs []model.Record) bool { return len(lineTexts(rs)) >= n })
+	return r.waitUntil(fmt.Sprintf("%d lines", n), func([]model.Record) bool { return r.lines >= n })
+}
+
+// receive takes one batch, holding it to the batch contract.
+func (r *running) receive(b []model.Record) {
+	r.t.Helper()
+	checkBatch(r.t, b)
+	r.got = append(r.got, b...)
+	for _, rec := range b {
+		if rec.Mark == model.MarkLine {
+			r.lines++
+		}
+	}
 }
 
 // finish collects until Run returns by itself and returns its error.
@@ -88,15 +100,14 @@ func (r *running) finish() error {
 	for {
 		select {
 		case b := <-r.out:
-			checkBatch(r.t, b)
-			r.got = append(r.got, b...)
+			r.receive(b)
 		case err := <-r.done:
 			r.done <- err
 			// Batches sent before Run returned are already in the channel.
 			for {
 				select {
 				case b := <-r.out:
-					r.got = append(r.got, b...)
+					r.receive(b)
 				default:
 					return err
 				}

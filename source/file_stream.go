@@ -48,8 +48,8 @@ func pumpStream(r io.Reader, done <-chan struct{}) <-chan streamChunk {
 }
 
 // readStream frames every line r yields, with Offset -1, until r ends or
-// ctx is cancelled. A line still unterminated after partialLineTimeout of
-// quiet is sent flagged NotePartialLine. At the end the held line is sent
+// ctx is cancelled. A line still unterminated after fr.quietAfter of quiet
+// is sent flagged NotePartialLine. At the end the held line is sent
 // and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
 // and otherwise the read error that ended the stream.
 func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher) error {
@@ -105,7 +105,7 @@ func finishStream(ctx context.Context, readErr error, fr *lineFramer, b *batcher
 func nextWake(b *batcher, fr *lineFramer, lastData time.Time) (wake time.Time, waiting bool) {
 	wake, waiting = b.deadline()
 	if fr.holding() {
-		partial := lastData.Add(partialLineTimeout)
+		partial := lastData.Add(fr.quietAfter)
 		if !waiting || partial.Before(wake) {
 			wake, waiting = partial, true
 		}
@@ -115,7 +115,7 @@ func nextWake(b *batcher, fr *lineFramer, lastData time.Time) (wake time.Time, w
 
 // onDeadlines sends the batch and the held line whose time has come.
 func onDeadlines(ctx context.Context, now time.Time, b *batcher, fr *lineFramer, lastData time.Time) error {
-	if fr.holding() && !now.Before(lastData.Add(partialLineTimeout)) {
+	if fr.holding() && !now.Before(lastData.Add(fr.quietAfter)) {
 		if err := fr.flush(now, NotePartialLine); err != nil {
 			return err
 		}

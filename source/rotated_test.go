@@ -1,0 +1,276 @@
+package source
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zstd"
+
+	"connlog/model"
+)
+
+func gzipped(t testing.TB, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	if _, err := w.Write([]byte(s)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func zstded(t testing.TB, s string) []byte {
+	t.Helper()
+	w, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	return w.EncodeAll([]byte(s), nil)
+}
+
+func writeFile(t testing.TB, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestWithRotatedReadsOldestFirst(t *testing.T) {
+	dir := t.TempDir()
+	live := filepath.Join(dir, "connector.log")
+	gen := func(p string) []string { return numbered(p, 300) }
+	writeFile(t, live+".3.gz", gzipped(t, joinLines(gen("three"))))
+	writeFile(t, live+".2.zst", zstded(t, joinLines(gen("two"))))
+	writeFile(t, live+".1", []byte(joinLines(gen("one"))))
+	writeFile(t, live, []byte(joinLines(gen("live"))))
+	writeFile(t, filepath.Join(dir, "connector.log.old"), []byte("not a rotation\n"))
+	writeFile(t, filepath.Join(dir, "other.log.1"), []byte("someone else's\n"))
+
+	inputs, err := ExpandInputs([]string{live}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIn := []Input{{Path: live, Follow: true, Rotated: []string{live + ".3.gz", live + ".2.zst", live + ".1"}}}
+	if !slices.EqualFunc(inputs, wantIn, equalInput) {
+		t.Fatalf("ExpandInputs = %+v\nwant %+v", inputs, wantIn)
+	}
+	src := NewInput(inputs[0], 4, FileOptions{}, nil)
+	r := start(t, src)
+	if err := r.finish(); err != nil {
+		t.Fatal(err)
+	}
+	want := slices.Concat(gen("three"), gen("two"), gen("one"), gen("live"))
+	equalLines(t, lineTexts(r.got), want)
+	for i, rec := range r.got {
+		rotated := i < 900
+		if rotated != (rec.Offset == -1) || rec.Source != 4 {
+			t.Fatalf("record %d %q: offset %d source %d; rotated copies have Offset -1, the live file real offsets", i, rec.Raw, rec.Offset, rec.Source)
+		}
+	}
+}
+
+func equalInput(a, b Input) bool {
+	return a.Path == b.Path && a.Follow == b.Follow && slices.Equal(a.Rotated, b.Rotated)
+}
+
+func TestCompressedFileGivenDirectly(t *testing.T) {
+	lines := numbered("z", 1000)
+	tests := []struct {
+		name string
+		file string
+		data []byte
+	}{
+		{"gzip", "a.log.gz", gzipped(t, joinLines(lines))},
+		{"zstd", "a.log.zst", zstded(t, joinLines(lines))},
+		{"gzip under a plain name", "a.log.1", gzipped(t, joinLines(lines))},
+		{"two gzip members", "b.gz", append(gzipped(t, joinLines(lines[:400])), gzipped(t, joinLines(lines[400:]))...)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.file)
+			writeFile(t, path, tc.data)
+			// Follow is asked for, but a compressed file cannot grow: it is
+			// read once and the run ends.
+			r := start(t, NewFile(path, 1, FileOptions{Follow: true}))
+			if err := r.finish(); err != nil {
+				t.Fatal(err)
+			}
+			equalLines(t, lineTexts(r.got), lines)
+			if len(gaps(r.got)) != 0 {
+				t.Fatalf("gaps: %s", describe(gaps(r.got)))
+			}
+		})
+	}
+}
+
+func TestCorruptCompressedKeepsReadablePart(t *testing.T) {
+	lines := numbered("c", 20000)
+	gz := gzipped(t, joinLines(lines))
+	zs := zstded(t, joinLines(lines))
+	flipped := slices.Clone(gz)
+	flipped[len(flipped)/2] ^= 0xff
+	tests := []struct {
+		name     string
+		data     []byte
+		minLines int // a lower bound on what a decoder must recover
+		// garbled: a damaged byte can decode to wrong bytes before the
+		// decoder notices; only the first minLines are sure to be exact.
+		garbled bool
+	}{
+		{"truncated gzip", gz[:len(gz)/2], 1000, false},
+		{"gzip with a damaged byte", flipped, 1000, true},
+		{"truncated zstd", zs[:len(zs)*3/4], 1, false},
+		{"gzip header only", gz[:5], 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			live := filepath.Join(dir, "x.log")
+			writeFile(t, live+".1.gz", tc.data)
+			writeFile(t, live, []byte("after\n"))
+			r := start(t, NewFile(live, 1, FileOptions{Rotated: []string{live + ".1.gz"}}))
+			if err := r.finish(); err != nil {
+				t.Fatal(err)
+			}
+			got := lineTexts(r.got)
+			if len(got) < tc.minLines+1 || got[len(got)-1] != "after" {
+				t.Fatalf("got %d lines ending %q, want at least %d and then the live file", len(got), got[len(got)-1], tc.minLines)
+			}
+			// Everything before the break is an exact prefix of the input;
+			// the last decoded line may be cut by the break.
+			kept := got[:len(got)-1]
+			if tc.garbled {
+				kept = kept[:tc.minLines]
+			}
+			for i, l := range kept {
+				if l != lines[i] && (i != len(kept)-1 || !strings.HasPrefix(lines[i], l)) {
+					t.Fatalf("line %d = %q, want %q", i, l, lines[i])
+				}
+			}
+			g := gaps(r.got)
+			if len(g) != 1 || !strings.HasPrefix(g[0].Note, NoteCorruptCompressed+": x.log.1.gz") || !strings.Contains(g[0].Note, "broke after") {
+				t.Fatalf("gaps: %s", describe(g))
+			}
+			if idx := slices.IndexFunc(r.got, func(r model.Record) bool { return r.Mark == model.MarkGap }); lineTexts(r.got[idx:])[0] != "after" {
+				t.Fatalf("the gap must sit where the file broke: %s", describe(r.got))
+			}
+		})
+	}
+}
+
+func TestParseRotatedName(t *testing.T) {
+	tests := []struct {
+		name string
+		ok   bool
+		want rotatedName
+	}{
+		{"app.log.1", true, rotatedName{base: "app.log", num: 1}},
+		{"app.log.12.gz", true, rotatedName{base: "app.log", num: 12}},
+		{"app.log.2.zst", true, rotatedName{base: "app.log", num: 2}},
+		{"app.log.gz", true, rotatedName{base: "app.log"}},
+		{"app.log-20240115", true, rotatedName{base: "app.log", dated: true, date: "20240115"}},
+		{"app.log-2024011507.gz", true, rotatedName{base: "app.log", dated: true, date: "2024011507"}},
+		{"app.log.2024-01-15.zst", true, rotatedName{base: "app.log", dated: true, date: "20240115"}},
+		{"app.log_20240115", true, rotatedName{base: "app.log", dated: true, date: "20240115"}},
+		{"app.log", false, rotatedName{}},
+		{"app-2024.log", false, rotatedName{}},
+		{"app.log.old", false, rotatedName{}},
+		{"app.log-1", false, rotatedName{}},
+		{".1", false, rotatedName{}},
+		{".gz", false, rotatedName{}},
+		{"app.log.1234567", false, rotatedName{}},
+		{"app.log.30000101", false, rotatedName{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := parseRotatedName(tc.name)
+			if ok != tc.ok || got != tc.want {
+				t.Fatalf("parseRotatedName(%q) = %+v, %v; want %+v, %v", tc.name, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestRotatedSiblingsOrder(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"s.log", "s.log.1", "s.log.10.gz", "s.log.2.gz", "s.log.gz", "s.log-20231231.gz", "s.log-20240101",
+		"s.logger.1", "t.log.1", "s.log.1.tmp"}
+	for _, n := range names {
+		writeFile(t, filepath.Join(dir, n), nil)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "s.log.3"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, err := RotatedSiblings(filepath.Join(dir, "s.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base []string
+	for _, p := range got {
+		base = append(base, filepath.Base(p))
+	}
+	want := []string{"s.log-20231231.gz", "s.log-20240101", "s.log.10.gz", "s.log.2.gz", "s.log.1", "s.log.gz"}
+	if !slices.Equal(base, want) {
+		t.Fatalf("RotatedSiblings = %q\nwant %q", base, want)
+	}
+}
+
+func FuzzParseRotatedName(f *testing.F) {
+	for _, s := range []string{"app.log.1", "a.log-20240115.gz", "x.2024-01-15.zst", ".gz", "-", "a.-", "\xff.1", "a..1.gz"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		rn, ok := parseRotatedName(name)
+		if !ok {
+			return
+		}
+		// A rotated name always extends the live name it belongs to, and
+		// that name is never empty.
+		if rn.base == "" || !strings.HasPrefix(name, rn.base) || len(rn.base) >= len(name) {
+			t.Fatalf("parseRotatedName(%q) = %+v", name, rn)
+		}
+	})
+}
+
+// FuzzReadCompressed feeds arbitrary bytes, as they are and behind gzip and
+// zstd magic numbers, to the reader of rotated files: it must not panic,
+// every record must be a line (no newline inside), and a decoding failure
+// must end in one gap record.
+func FuzzReadCompressed(f *testing.F) {
+	f.Add([]byte("plain\nlines\n"), uint8(0))
+	f.Add(gzipped(f, "a\nb\n"), uint8(0))
+	f.Add(zstded(f, "a\nb\n"), uint8(0))
+	f.Add([]byte{0x08, 0x00, 0xff}, uint8(1))
+	f.Add([]byte{0x00, 0x00, 0x00}, uint8(2))
+	f.Fuzz(func(t *testing.T, data []byte, prefix uint8) {
+		switch prefix % 3 {
+		case 1:
+			data = append(slices.Clone(gzipMagic), data...)
+		case 2:
+			data = append(slices.Clone(zstdMagic), data...)
+		}
+		path := filepath.Join(t.TempDir(), "f.gz")
+		writeFile(t, path, data)
+		r := start(t, NewFile(path, 1, FileOptions{MaxLineBytes: 64}))
+		if err := r.finish(); err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range r.got {
+			if bytes.IndexByte(rec.Raw, '\n') >= 0 || len(rec.Raw) > 64 || (prefix%3 != 0 && rec.Offset != -1) {
+				t.Fatalf("bad record %q offset %d", rec.Raw, rec.Offset)
+			}
+		}
+		if g := gaps(r.got); len(g) > 0 && g[len(g)-1].Note != NoteLineTooLong && !strings.HasPrefix(g[len(g)-1].Note, NoteCorruptCompressed) {
+			t.Fatalf("unexpected gap %q", g[len(g)-1].Note)
+		}
+	})
+}
