@@ -12,7 +12,7 @@ import (
 )
 
 // cardKeyWidth is the width of the key column of the detail card.
-const cardKeyWidth = 13
+const cardKeyWidth = 16
 
 // card accumulates the lines of the detail pane, wrapped to its width.
 // Values are sanitised here, so a builder cannot forget to.
@@ -57,7 +57,7 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 	for i, line := range wrapped {
 		head := pad
 		if i == 0 {
-			head = "  " + c.st.Key.Render(fit(k, cardKeyWidth))
+			head = "  " + c.st.Key.Render(fit(k, cardKeyWidth-1)) + " "
 		}
 		c.lines = append(c.lines, head+style.Render(line))
 	}

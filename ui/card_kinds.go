@@ -11,6 +11,9 @@ func (c *card) analyticsCard(e *model.Entry) {
 	f := e.Fields
 	c.header("CONNECTION "+strings.ToUpper(clean(eventCell(e))), e)
 	c.kv("event", f.Value(model.KeyEventType))
+	if msg := f.Value(model.KeyErrorMessage); msg != "" {
+		c.kvStyled("error", clean(msg), c.st.ErrorText)
+	}
 	c.kv("connection", f.Value(model.KeyConnID))
 	c.kv("user", joinNonEmpty(" ", f.Value(model.KeyUserEmail), paren("id "+f.Value(model.KeyUserID), f.Value(model.KeyUserID))))
 	c.kv("device", f.Value(model.KeyDeviceID))
@@ -24,9 +27,6 @@ func (c *card) analyticsCard(e *model.Entry) {
 	c.kv("relays", relaysText(f))
 	c.kv("rx / tx", joinNonEmpty(" / ", bytesCell(model.KeyRx)(e), bytesCell(model.KeyTx)(e)))
 	c.kv("duration", durationCell(model.KeyDuration)(e))
-	if msg := f.Value(model.KeyErrorMessage); msg != "" {
-		c.kvStyled("error", clean(msg), c.st.ErrorText)
-	}
 	c.kv("connector", joinNonEmpty(" ", f.Value(model.KeyConnectorName), paren("id "+f.Value(model.KeyConnectorID), f.Value(model.KeyConnectorID))))
 	c.kv("network", joinNonEmpty(" ", f.Value(model.KeyNetworkName), paren("id "+f.Value(model.KeyNetworkID), f.Value(model.KeyNetworkID))))
 }
@@ -62,7 +62,7 @@ func relaysText(f model.Fields) string {
 // stacktrace as a block.
 func (c *card) auditCard(e *model.Entry) {
 	f := e.Fields
-	c.header("AUDIT "+strings.ToUpper(clean(f.Value(model.KeyLogType))), e)
+	c.header("AUDIT RECORD · "+clean(f.Value(model.KeyLogType)), e)
 	switch f.Value(model.KeyAccessGranted) {
 	case "true":
 		c.kvStyled("access", "GRANTED", c.st.Granted)
@@ -77,7 +77,7 @@ func (c *card) auditCard(e *model.Entry) {
 		case model.KeyAccessGranted, model.KeyDeniedReason, model.KeyStacktrace:
 			continue
 		}
-		c.kv(fl.Key, fl.Value)
+		c.kv(fl.Key, humanValue(fl))
 	}
 	if st := f.Value(model.KeyStacktrace); st != "" {
 		c.section("STACKTRACE")
@@ -107,7 +107,9 @@ func (c *card) serviceCard(e *model.Entry) {
 // text, gaps and boundaries.
 func (c *card) fieldsCard(e *model.Entry) {
 	c.header(strings.ToUpper(e.Kind.String()), e)
-	c.kv("level", e.Level.String())
+	if e.Level != model.LevelNone {
+		c.kv("level", e.Level.String())
+	}
 	if e.Kind == model.KindText {
 		c.kv("message", e.Message())
 	}
@@ -115,7 +117,7 @@ func (c *card) fieldsCard(e *model.Entry) {
 		if e.Kind == model.KindText && fl.Key == model.KeyMessage {
 			continue
 		}
-		c.kv(fl.Key, fl.Value)
+		c.kv(fl.Key, humanValue(fl))
 	}
 }
 
@@ -135,4 +137,25 @@ func paren(s, cond string) string {
 		return ""
 	}
 	return "(" + s + ")"
+}
+
+// byteKeys and durationKeys are numeric fields worth showing in human
+// units beside their exact value.
+var (
+	byteKeys = map[string]bool{model.KeyRx: true, model.KeyTx: true, model.KeyTxBytes: true, model.KeyRxBytes: true,
+		model.KeyBytesTx: true, model.KeyBytesRx: true}
+	durationKeys = map[string]bool{model.KeyDuration: true, model.KeySessDuration: true}
+)
+
+// humanValue is a field's value with its human form: "62345 ms (1m02s)".
+func humanValue(f model.Field) string {
+	switch {
+	case !f.IsNum:
+		return f.Value
+	case byteKeys[f.Key]:
+		return f.Value + " (" + model.HumanBytes(f.Num) + ")"
+	case durationKeys[f.Key] && f.Num >= 0:
+		return f.Value + " ms (" + model.HumanDuration(f.Num) + ")"
+	}
+	return f.Value
 }

@@ -39,12 +39,14 @@ func textCol(title string, lo, hi, prio int, cell func(e *model.Entry) string) c
 	return column{title: title, min: lo, max: hi, prio: prio, cell: cell}
 }
 
+// numCol is a right-aligned number (bytes, durations): never cut, so its
+// minimum holds "23.4KB" and "50m34s".
 func numCol(title string, prio int, cell func(e *model.Entry) string) column {
-	return column{title: title, min: 4, max: 8, right: true, prio: prio, cell: cell}
+	return column{title: title, min: 6, max: 8, right: true, prio: prio, cell: cell}
 }
 
-func flexCol(title string, lo int, cell func(e *model.Entry) string) column {
-	return column{title: title, min: lo, max: 1 << 20, flex: true, prio: 80, cell: cell}
+func flexCol(title string, lo, prio int, cell func(e *model.Entry) string) column {
+	return column{title: title, min: lo, max: 1 << 20, flex: true, prio: prio, cell: cell}
 }
 
 func field(key string) func(e *model.Entry) string {
@@ -54,24 +56,24 @@ func field(key string) func(e *model.Entry) string {
 // tabColumns are the columns of each tab, in display order.
 var tabColumns = [tabCount][]column{
 	TabAll: {timeCol(), levelCol(), textCol("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
-		flexCol("SUMMARY", 10, export.Summary)},
+		flexCol("SUMMARY", 10, 80, export.Summary)},
 	TabConnections: {timeCol(), levelCol(),
-		textCol("EVENT", 6, 11, 70, eventCell), textCol("USER", 6, 28, 60, userCell),
-		textCol("RESOURCE", 8, 32, 65, resourceCell), textCol("PROTO", 3, 5, 20, field(model.KeyProtocol)),
-		textCol("CLIENT", 7, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
+		textCol("EVENT", 11, 11, 70, eventCell), textCol("USER", 12, 28, 60, userCell),
+		textCol("RESOURCE", 12, 32, 65, resourceCell), textCol("PROTO", 5, 5, 20, field(model.KeyProtocol)),
+		textCol("CLIENT", 12, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
 		numCol("RX", 30, bytesCell(model.KeyRx)), numCol("TX", 29, bytesCell(model.KeyTx)),
-		numCol("DUR", 25, durationCell(model.KeyDuration)), flexCol("ERROR", 0, field(model.KeyErrorMessage))},
-	TabService: {timeCol(), levelCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, messageCell)},
+		numCol("DUR", 25, durationCell(model.KeyDuration)), flexCol("ERROR", 8, 75, field(model.KeyErrorMessage))},
+	TabService: {timeCol(), levelCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, 80, messageCell)},
 	TabAudit: {timeCol(), levelCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
-		textCol("ACTION", 4, 16, 60, field(model.KeyAction)), textCol("USER", 4, 20, 55, auditUserCell),
-		textCol("RESULT", 6, 7, 70, grantedCell), textCol("CLIENT", 7, 15, 30, field(model.KeyAuditClientIP)),
-		flexCol("DETAIL", 6, auditDetailCell)},
-	TabFlows: {timeCol(), textCol("KIND", 4, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
-		textCol("TYPE", 3, 8, 45, flowTypeCell), textCol("PROTO", 3, 5, 35, protoCell),
-		textCol("SRC", 7, 22, 70, srcCell), textCol("DST", 7, 22, 70, dstCell),
+		textCol("ACTION", 6, 16, 60, field(model.KeyAction)), textCol("USER", 8, 20, 55, auditUserCell),
+		textCol("RESULT", 6, 7, 70, grantedCell), textCol("CLIENT", 12, 15, 30, field(model.KeyAuditClientIP)),
+		flexCol("DETAIL", 6, 80, auditDetailCell)},
+	TabFlows: {timeCol(), textCol("KIND", 7, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
+		textCol("TYPE", 7, 8, 45, flowTypeCell), textCol("PROTO", 4, 5, 35, protoCell),
+		textCol("SRC", 16, 28, 70, srcCell), textCol("DST", 18, 30, 70, dstCell),
 		numCol("TX", 30, flowBytesCell(model.KeyTxBytes, model.KeyBytesTx)),
 		numCol("RX", 29, flowBytesCell(model.KeyRxBytes, model.KeyBytesRx)),
-		numCol("DUR", 25, durationCell(model.KeySessDuration)), flexCol("RESOURCE", 0, flowResourceCell)},
+		numCol("DUR", 25, durationCell(model.KeySessDuration)), flexCol("RESOURCE", 8, 20, flowResourceCell)},
 }
 
 // eventCell shortens the analytics event names to the word that matters.

@@ -48,7 +48,7 @@ func analytics(ms int, event, id, user, errMsg string, rx, tx, dur int64) model.
 		model.Str(model.KeyCity, "Seattle"), model.Str(model.KeyRegion, "WA"), model.Str(model.KeyCountry, "US"),
 		model.Float(model.KeyLat, 47.6062), model.Float(model.KeyLon, -122.3321),
 		model.Str(model.KeyRelayIP, "34.147.237.117"), model.Str(model.KeyRelayName, "relaybalancer"), model.Int(model.KeyRelayPort, 30018)}
-	if event != model.EventEstablished {
+	if event == model.EventClosed {
 		fs = append(fs, model.Int(model.KeyRx, rx), model.Int(model.KeyTx, tx), model.Int(model.KeyDuration, dur))
 	}
 	if errMsg != "" {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -104,3 +105,12 @@ func keys(names ...string) []tea.Msg {
 
 // screen returns what a person sees: the view without styling.
 func screen(m Model) string { return ansi.Strip(m.View()) }
+
+// stripLines removes styling and trailing spaces from every line.
+func stripLines(s string) string {
+	lines := strings.Split(ansi.Strip(s), "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -11,9 +11,10 @@ import (
 )
 
 // searchHelp explains the one design choice the bindings cannot show.
-const searchHelp = "/ filters: only matching rows stay. Inside the bar, ctrl+s switches to search: " +
+const searchHelp = "/ filters: only matching rows stay, as you type. Inside the bar, ctrl+s switches to search: " +
 	"the rows stay, matches are highlighted, and n/N jump to the next/previous match. " +
-	"= and - build filters from the selected row; c shows its whole connection."
+	"= and - build filters from the selected row; c shows its whole connection. " +
+	": takes 14:05, 2026-11-20 14:05:00 or -10m. y copies the raw line with OSC 52."
 
 // HelpScreen lists every binding of the KeyMap, grouped, rendered by
 // bubbles/help, with a scroll offset for short terminals.
@@ -73,7 +74,7 @@ func (h HelpScreen) View() string {
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("(? or esc closes)") + "\n\n" +
+	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("(j/k scroll · ? or esc closes)") + "\n\n" +
 		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp, max(h.width, 20), "")
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))

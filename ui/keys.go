@@ -72,28 +72,28 @@ func DefaultKeyMap() KeyMap {
 
 		NextError: bind("next error", "e"), PrevError: bind("previous error", "E"),
 		NextWarn: bind("next warning", "w"), PrevWarn: bind("previous warning", "W"),
-		NextMatch: bind("next search match", "n"), PrevMatch: bind("previous search match", "N"),
-		GotoTime: bind("go to time (14:05, -10m)", ":"), Pair: bind("jump to paired event", "p"),
+		NextMatch: bind("next match", "n"), PrevMatch: bind("previous match", "N"),
+		GotoTime: bind("go to a time", ":"), Pair: bind("paired event", "p"),
 
 		Tab1: bind("all entries", "1"), Tab2: bind("connections", "2"), Tab3: bind("service lines", "3"),
 		Tab4: bind("audit", "4"), Tab5: bind("flows/sessions", "5"),
 		Follow: bind("toggle follow", "f"), UTC: bind("local/UTC time", "t"),
 		Detail: bind("toggle detail pane", "enter"), Focus: bind("focus table/detail", "tab"),
 
-		Filter: bind("filter (ctrl+s in bar: search)", "/"), Pivot: bind("pivot: filter on this row", "="),
-		Exclude: bind("pivot: exclude this row's …", "-"), Conn: bind("whole connection", "c"),
+		Filter: bind("filter or search", "/"), Pivot: bind("pivot: filter on row", "="),
+		Exclude: bind("pivot: exclude", "-"), Conn: bind("whole connection", "c"),
 
-		Visual: bind("start/stop range selection", "v"), Mark: bind("mark row", "m"),
-		ClearMarks: bind("clear marks", "M"), Copy: bind("copy raw line (OSC 52)", "y"),
+		Visual: bind("select a range", "v"), Mark: bind("mark row", "m"),
+		ClearMarks: bind("clear marks", "M"), Copy: bind("copy raw line", "y"),
 		Export: bind("export…", "x"),
 
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close / clear", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
 		Bar: BarKeyMap{
-			Apply: bind("apply", "enter"), Cancel: bind("restore previous filter", "esc"),
-			HistPrev: bind("older query", "up"), HistNext: bind("newer query", "down"),
-			SearchMode: bind("filter ⇄ search (rows stay, n/N jump)", "ctrl+s"),
+			Apply: bind("apply", "enter"), Cancel: bind("bar: restore filter", "esc"),
+			HistPrev: bind("bar: older query", "up"), HistNext: bind("bar: newer query", "down"),
+			SearchMode: bind("bar: filter ⇄ search", "ctrl+s"),
 		},
 		Dialog: DialogKeyMap{
 			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),

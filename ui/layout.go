@@ -101,6 +101,7 @@ func (m Model) tabsView() string {
 	for t := TabAll; t < tabCount; t++ {
 		label := " " + string(rune('1'+t)) + " " + t.String() + " "
 		if t == m.filter.tab {
+			label = "[" + string(rune('1'+t)) + " " + t.String() + "]"
 			b.WriteString(m.styles.TabActive.Render(label))
 		} else {
 			b.WriteString(m.styles.Tab.Render(label))

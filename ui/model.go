@@ -91,7 +91,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 
 // Init starts the clock, the first view build and the wait for updates.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.initCmd, waitForUpdate(m.updates), clockTick(), tea.SetWindowTitle("connlog"))
+	return tea.Batch(m.initCmd, waitForUpdate(m.updates), clockTick())
 }
 
 // loc is the zone times are shown in.

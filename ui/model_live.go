@@ -86,7 +86,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	} else {
 		m.table.MoveTo(m.live.indexOf(keep))
 	}
-	m.bar.SetInfo(commas(int64(m.live.len())) + " matches")
+	m.bar.SetInfo(matchCount(m.live.len()))
 	cmds := []tea.Cmd{m.loadDetail()}
 	if m.store.Snapshot().End() > m.live.view.Next() && !m.scheduled {
 		m.scheduled = true
@@ -132,4 +132,12 @@ func (m Model) sourceNames() []string {
 		out[i] = s.Name
 	}
 	return out
+}
+
+// matchCount says how many rows match, for the filter bar.
+func matchCount(n int) string {
+	if n == 1 {
+		return "1 match"
+	}
+	return commas(int64(n)) + " matches"
 }

@@ -96,39 +96,53 @@ func (t Table) layout(rows []visibleRow) ([]column, []int) {
 	return cols, ws
 }
 
-// shrinkToFit narrows the widest columns toward their minimum, then drops
-// the least important columns, until the row fits avail cells; the flex
-// column then takes whatever is left.
-func shrinkToFit(cols []column, ws []int, avail int) ([]column, []int) {
-	total := func() int {
-		n := len(ws) - 1
-		for _, w := range ws {
-			n += w
+// shrinkToFit fits the row into avail cells: it narrows the widest
+// columns toward their minimum; when even that is not enough it drops the
+// least important column and starts again from the natural widths, so the
+// columns that stay are not squeezed for nothing. The flex column then
+// takes whatever is left.
+func shrinkToFit(cols []column, natural []int, avail int) ([]column, []int) {
+	for {
+		ws := append([]int(nil), natural...)
+		over := sumWidths(ws) - avail
+		for i := widestSlack(cols, ws); over > 0 && i >= 0; i = widestSlack(cols, ws) {
+			cut := min(over, ws[i]-cols[i].min)
+			ws[i] -= cut
+			over -= cut
 		}
-		return n
-	}
-	for over := total() - avail; over > 0; over = total() - avail {
-		if i := widestSlack(cols, ws); i >= 0 {
-			ws[i] -= min(over, ws[i]-cols[i].min)
-			continue
-		}
-		if len(cols) <= 1 {
-			ws[0] = max(avail, 0)
-			break
+		if over <= 0 || len(cols) <= 1 {
+			if len(ws) == 1 && over > 0 {
+				ws[0] = max(avail, 0)
+			}
+			growFlex(cols, ws, avail-sumWidths(ws))
+			return cols, ws
 		}
 		d := lowestPrio(cols)
 		cols = append(cols[:d:d], cols[d+1:]...)
-		ws = append(ws[:d:d], ws[d+1:]...)
+		natural = append(natural[:d:d], natural[d+1:]...)
 	}
-	if left := avail - total(); left > 0 {
-		for i := range cols {
-			if cols[i].flex {
-				ws[i] += left
-				break
-			}
+}
+
+// sumWidths is the width of a row of columns with one space between them.
+func sumWidths(ws []int) int {
+	n := len(ws) - 1
+	for _, w := range ws {
+		n += w
+	}
+	return n
+}
+
+// growFlex gives the room left to the flex column.
+func growFlex(cols []column, ws []int, left int) {
+	if left <= 0 {
+		return
+	}
+	for i := range cols {
+		if cols[i].flex {
+			ws[i] += left
+			return
 		}
 	}
-	return cols, ws
 }
 
 func widestSlack(cols []column, ws []int) int {

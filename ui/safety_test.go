@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"connlog/model"
+)
+
+// hostileScreens renders every screen that shows the hostile entry: each
+// tab, the detail pane, and a status line whose source name is hostile too.
+func hostileScreens(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for _, sz := range goldenSizes {
+		m := goldenModel(t, sz[0], sz[1])
+		m.sources = []model.SourceStatus{{Name: "evil\x1b]0;title\x07\u202e.log", State: "following \x1b[31mred"}}
+		for tab := TabAll; tab < tabCount; tab++ {
+			mt := drive(t, m, keys(string(rune('1'+tab)))...)
+			out[tab.String()] = mt.View()
+		}
+		md := moveToKind(t, m, model.KindText, 0)
+		out["detail"] = drive(t, md, keys("enter")...).View()
+		out["bar"] = drive(t, md, keys("/", "x\x1b[2J")...).View()
+	}
+	return out
+}
+
+// TestHostileTextIsInert checks that nothing from log content reaches the
+// terminal as a control sequence, with and without colour.
+func TestHostileTextIsInert(t *testing.T) {
+	defer lipgloss.SetColorProfile(lipgloss.ColorProfile())
+	for _, profile := range []termenv.Profile{termenv.Ascii, termenv.TrueColor} {
+		lipgloss.SetColorProfile(profile)
+		for name, v := range hostileScreens(t) {
+			forbidden := []string{"\x1b]", "\x1b[2J", "\x1b[31m", "\x07", "\u202e", "\u009b", "\x1bP"}
+			if profile == termenv.Ascii {
+				forbidden = append(forbidden, "\x1b")
+			}
+			for _, f := range forbidden {
+				if strings.Contains(v, f) {
+					t.Errorf("profile %v, screen %s: output holds %q", profile, name, f)
+				}
+			}
+			if !utf8.ValidString(v) {
+				t.Errorf("profile %v, screen %s: output is not valid UTF-8", profile, name)
+			}
+		}
+	}
+}
+
+// TestHostileTextIsVisible checks that the escapes show as text.
+func TestHostileTextIsVisible(t *testing.T) {
+	m := goldenModel(t, 160, 45)
+	m = drive(t, moveToKind(t, m, model.KindText, 0), keys("enter")...)
+	s := screen(m)
+	for _, want := range []string{"␛[2Jpwned", "␛]52;c;ZXZpbA==\\x07", "‹U+202E›gnp.exe", "\\xff end", "日本語"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen does not show %q", want)
+		}
+	}
+}
