@@ -17,7 +17,6 @@ const (
 	hasError
 	hasStatus
 	hasService
-	hasLogs
 )
 
 // span is where a member's value lies in the scanned text; end is 0 when
@@ -99,8 +98,6 @@ func keyBit(key string) uint32 {
 		return hasStatus
 	case "service":
 		return hasService
-	case "logs":
-		return hasLogs
 	}
 	return 0
 }

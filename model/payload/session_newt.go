@@ -32,19 +32,50 @@ func parseNewtAccess(p []byte, out []Result) ([]Result, bool) {
 	rest := p[len(prefixAccess):]
 	var phase string
 	switch {
-	case bytes.HasPrefix(rest, phaseStart) && (len(rest) == len(phaseStart) || rest[len(phaseStart)] == ' '):
+	case hasWord(rest, phaseStart):
 		phase = newtPhaseStart
-	case bytes.HasPrefix(rest, phaseEnd) && (len(rest) == len(phaseEnd) || rest[len(phaseEnd)] == ' '):
+	case hasWord(rest, phaseEnd):
 		phase = newtPhaseEnd
 	default:
 		return out, false
 	}
 	s := string(p[:trimRightBlanks(p, 0)])
-	fl := newFieldList(16, maxFamilyFields)
-	fl.str(model.KeyPhase, phase)
-	i := len(prefixAccess) + len(phase)
-	var started, ended, src, dst string
-	var errs string
+	ln := newtLine{fl: newFieldList(16, maxFamilyFields)}
+	ln.fl.str(model.KeyPhase, phase)
+	ln.read(s, len(prefixAccess)+len(phase))
+	addSrcDst(&ln.fl, model.KeySourceAddr, ln.src, model.KeyDestAddr, ln.dst)
+	r := Result{Kind: model.KindSession, Fields: ln.fl.fs}
+	stamp := ln.started
+	if phase == newtPhaseEnd && ln.ended != "" {
+		stamp = ln.ended
+	}
+	if stamp != "" {
+		if t, n, ok := parseISO(stamp); ok && n == len(stamp) {
+			r.Time = t
+		} else {
+			ln.errs = joinErr(ln.errs, "time "+strconv.Quote(stamp)+" is not RFC 3339")
+		}
+	}
+	r.Err = ln.errs
+	return append(out, r), true
+}
+
+// hasWord reports whether p starts with the word followed by a blank or
+// the end.
+func hasWord(p, word []byte) bool {
+	return bytes.HasPrefix(p, word) && (len(p) == len(word) || p[len(word)] == ' ')
+}
+
+// newtLine gathers the key=value words of an ACCESS line.
+type newtLine struct {
+	fl                       fieldList
+	started, ended, src, dst string
+	errs                     string
+}
+
+// read maps the words of s from i on: "(reaped)" is the end reason, and
+// key=value pairs go to the session keys (unknown keys keep their names).
+func (ln *newtLine) read(s string, i int) {
 	for i < len(s) {
 		i = skipBlanksString(s, i)
 		end := indexBlank(s, i)
@@ -54,54 +85,41 @@ func parseNewtAccess(p []byte, out []Result) ([]Result, bool) {
 			continue
 		}
 		if len(tok) > 2 && tok[0] == '(' && tok[len(tok)-1] == ')' {
-			fl.str(model.KeyEndReason, tok[1:len(tok)-1])
+			ln.fl.str(model.KeyEndReason, tok[1:len(tok)-1])
 			continue
 		}
 		eq := strings.IndexByte(tok, '=')
 		if eq <= 0 {
-			errs = joinErr(errs, "unexpected word "+strconv.Quote(tok))
+			ln.errs = joinErr(ln.errs, "unexpected word "+strconv.Quote(tok))
 			continue
 		}
-		key, val := tok[:eq], tok[eq+1:]
-		switch key {
-		case "session":
-			fl.str(model.KeySessionID, val)
-		case "resource":
-			fl.numeric(model.KeySiteResource, scalar{kind: kindString, text: val})
-		case "proto":
-			fl.str(model.KeySessProtocol, val)
-		case "src":
-			src = val
-		case "dst":
-			dst = val
-		case "time", "started":
-			started = val
-			fl.str(model.KeyStartedAt, val)
-		case "ended":
-			ended = val
-			fl.str(model.KeyEndedAt, val)
-		case "duration":
-			errs = joinErr(errs, newtDuration(&fl, val))
-		default:
-			fl.str(key, val)
-		}
+		ln.pair(tok[:eq], tok[eq+1:])
 	}
-	addSrcDst(&fl, model.KeySourceAddr, src, model.KeyDestAddr, dst)
-	r := Result{Kind: model.KindSession, Fields: fl.fs}
-	stamp := started
-	if phase == newtPhaseEnd && ended != "" {
-		stamp = ended
+}
+
+func (ln *newtLine) pair(key, val string) {
+	switch key {
+	case "session":
+		ln.fl.str(model.KeySessionID, val)
+	case "resource":
+		ln.fl.numeric(model.KeySiteResource, scalar{kind: kindString, text: val})
+	case "proto":
+		ln.fl.str(model.KeySessProtocol, val)
+	case "src":
+		ln.src = val
+	case "dst":
+		ln.dst = val
+	case "time", "started":
+		ln.started = val
+		ln.fl.str(model.KeyStartedAt, val)
+	case "ended":
+		ln.ended = val
+		ln.fl.str(model.KeyEndedAt, val)
+	case "duration":
+		ln.errs = joinErr(ln.errs, newtDuration(&ln.fl, val))
+	default:
+		ln.fl.str(key, val)
 	}
-	if stamp != "" {
-		t, n, ok := parseISO(stamp)
-		if ok && n == len(stamp) {
-			r.Time = t
-		} else {
-			errs = joinErr(errs, "time "+strconv.Quote(stamp)+" is not RFC 3339")
-		}
-	}
-	r.Err = errs
-	return append(out, r), true
 }
 
 // newtDuration adds Go's Duration.String() text (1m2.345678901s) as
