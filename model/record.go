@@ -39,8 +39,9 @@ const (
 )
 
 // Record is one line exactly as a source read it, plus what the source knows
-// about where it came from. Raw must not be retained by consumers past the
-// call that received it unless copied: sources may reuse the buffer.
+// about where it came from. A batch of records sent by Source.Run belongs to
+// its receiver: the source never touches Raw again, so decoders may keep
+// slices of it.
 type Record struct {
 	// Raw holds the bytes as read, without the line terminator: for files the
 	// whole line on disk (envelope included), for journald the MESSAGE field.

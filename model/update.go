@@ -5,7 +5,7 @@ package model
 // is busy, so the UI never sees one message per line.
 type Update struct {
 	Appended int            // entries appended since the previous update
-	Sources  []SourceStatus // every source's state, in source order
+	Sources  []SourceStatus // every source's state, in source order; nil when unchanged
 }
 
 // SourceStatus is what the status line says about one source.

@@ -1,0 +1,45 @@
+# connlog — the two commands a newcomer needs are `make run` and `make test`.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: run build test unit e2e fuzz bench soak lint clean
+
+## run: connlog on the built-in demo connector (no journald or files needed)
+run: build
+	./bin/connlog --demo
+
+## build: bin/connlog with journald support (installs libsystemd-dev if missing)
+build:
+	@scripts/deps.sh run
+	CGO_ENABLED=1 $(GO) build -ldflags "$(LDFLAGS)" -o bin/connlog ./cmd/connlog
+
+## test: everything CI runs — vet, unit and fuzz-seed tests with the race detector, the
+## cgo-free build, and the end-to-end tmux script
+test:
+	@scripts/deps.sh test
+	$(GO) vet ./...
+	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	CGO_ENABLED=0 $(GO) build ./...
+	$(MAKE) --no-print-directory e2e
+
+## e2e: drive the real binary in tmux on the fixtures
+e2e: build
+	test/e2e/tui.sh ./bin/connlog
+
+## fuzz: run each fuzzer for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+## bench: the comparison against lnav, grep, jq and journalctl (see bench/compare.sh)
+bench:
+	@scripts/deps.sh bench
+	bench/compare.sh
+
+## soak: 60 s of appending + rotation while `connlog export --follow` reads
+soak:
+	bench/soak.sh
+
+clean:
+	rm -rf bin

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Config is everything the command line says, for the TUI and for export.
+type Config struct {
+	Export bool // the "export" subcommand
+
+	// Inputs.
+	Files       []string // file paths and globs; "-" is stdin
+	Demo        bool
+	WithRotated bool
+	Envelope    string // force an envelope instead of detecting it
+	Units       listFlag
+	Identifiers listFlag
+	AllUnits    bool
+	Boot        bootFlag
+	SinceText   string
+	UntilText   string
+	Lines       linesFlag
+	Cursor      string
+	AfterCursor string
+	Directory   string
+	JournalFile listFlag
+	NoFollow    bool
+	Follow      bool // export -f: keep reading
+
+	// What to show or write.
+	Query     string
+	Kinds     listFlag
+	Levels    listFlag
+	Format    string
+	Compress  string
+	Output    string
+	Force     bool
+	Redact    bool
+	UTC       bool
+	Mouse     bool
+	NoColor   bool
+	MaxMemory sizeFlag
+	DebugLog  string
+	Version   bool
+}
+
+// usageError is a mistake on the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// defaultUnit is what connlog reads with no inputs named.
+const defaultUnit = "twingate-connector"
+
+// parseArgs reads the command line (without the program name). Flags may
+// come before or after the inputs, as users type them.
+func parseArgs(args []string, stderr io.Writer) (Config, error) {
+	cfg := Config{Lines: 10000, MaxMemory: 512 << 20, Format: "text", Compress: "none", Output: "-"}
+	if len(args) > 0 && args[0] == "export" {
+		cfg.Export = true
+		args = args[1:]
+	}
+	fs := newFlagSet(&cfg, stderr)
+	args = joinBootValue(args)
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return cfg, err
+			}
+			return cfg, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		cfg.Files = append(cfg.Files, args[0])
+		args = args[1:]
+	}
+	return cfg, cfg.validate()
+}
+
+// joinBootValue turns "-b -1" into "-b=-1" so the flag package, which
+// treats -b as a switch, keeps the value journalctl users type after it.
+func joinBootValue(args []string) []string {
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if (a == "-b" || a == "--boot") && i+1 < len(args) && looksLikeBoot(args[i+1]) {
+			a += "=" + args[i+1]
+			i++
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func (c *Config) validate() error {
+	if c.Demo && (len(c.Files) > 0 || c.Directory != "" || len(c.JournalFile) > 0) {
+		return usageError{"--demo runs the built-in example: give it no files or journals"}
+	}
+	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
+		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
+	}
+	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact) {
+		return usageError{"-f, -o, --force and --redact belong to the export command: connlog export …"}
+	}
+	if len(c.Units) == 0 && len(c.Identifiers) == 0 {
+		c.Units = listFlag{defaultUnit}
+	}
+	return nil
+}
+
+func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("connlog", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usageText) }
+	str := func(p *string, names, usage string) {
+		for _, n := range strings.Split(names, ",") {
+			fs.StringVar(p, n, *p, usage)
+		}
+	}
+	boolean := func(p *bool, names, usage string) {
+		for _, n := range strings.Split(names, ",") {
+			fs.BoolVar(p, n, *p, usage)
+		}
+	}
+	value := func(v flag.Value, names, usage string) {
+		for _, n := range strings.Split(names, ",") {
+			fs.Var(v, n, usage)
+		}
+	}
+	boolean(&c.Demo, "demo", "")
+	boolean(&c.WithRotated, "with-rotated", "")
+	str(&c.Envelope, "envelope", "")
+	value(&c.Units, "u,unit", "")
+	value(&c.Identifiers, "t,identifier", "")
+	boolean(&c.AllUnits, "all-units", "")
+	value(&c.Boot, "b,boot", "")
+	str(&c.SinceText, "S,since", "")
+	str(&c.UntilText, "U,until", "")
+	value(&c.Lines, "n,lines", "")
+	str(&c.Cursor, "cursor", "")
+	str(&c.AfterCursor, "after-cursor", "")
+	str(&c.Directory, "D,directory", "")
+	value(&c.JournalFile, "file", "")
+	boolean(&c.NoFollow, "no-follow", "")
+	boolean(&c.Follow, "f,follow", "")
+	str(&c.Query, "q,query", "")
+	value(&c.Kinds, "kind", "")
+	value(&c.Levels, "level", "")
+	str(&c.Format, "format", "")
+	str(&c.Compress, "compress", "")
+	str(&c.Output, "o,output", "")
+	boolean(&c.Force, "force", "")
+	boolean(&c.Redact, "redact", "")
+	boolean(&c.UTC, "utc", "")
+	boolean(&c.Mouse, "mouse", "")
+	boolean(&c.NoColor, "no-color", "")
+	value(&c.MaxMemory, "max-memory", "")
+	str(&c.DebugLog, "debug-log", "")
+	boolean(&c.Version, "version", "")
+	return fs
+}

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"reflect"
+	"testing"
+)
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		check func(t *testing.T, c Config)
+	}{
+		{"defaults read the connector unit", nil, func(t *testing.T, c Config) {
+			if !reflect.DeepEqual([]string(c.Units), []string{defaultUnit}) || c.Lines != 10000 || c.Export {
+				t.Errorf("got units %v lines %d export %v", c.Units, c.Lines, c.Export)
+			}
+		}},
+		{"flags after files", []string{"a.log", "-q", "level>=warn", "b.log"}, func(t *testing.T, c Config) {
+			if !reflect.DeepEqual(c.Files, []string{"a.log", "b.log"}) || c.Query != "level>=warn" {
+				t.Errorf("files %v query %q", c.Files, c.Query)
+			}
+		}},
+		{"repeatable units and identifiers", []string{"-u", "newt", "--unit", "twingate-connector", "-t", "x"}, func(t *testing.T, c Config) {
+			if !reflect.DeepEqual([]string(c.Units), []string{"newt", "twingate-connector"}) || len(c.Identifiers) != 1 {
+				t.Errorf("units %v identifiers %v", c.Units, c.Identifiers)
+			}
+		}},
+		{"identifier alone replaces the default unit", []string{"-t", "newt"}, func(t *testing.T, c Config) {
+			if len(c.Units) != 0 {
+				t.Errorf("units %v, want none", c.Units)
+			}
+		}},
+		{"boot value after a space", []string{"-b", "-1", "-n", "all"}, func(t *testing.T, c Config) {
+			if !c.Boot.set || c.Boot.value != "-1" || c.Lines != -1 {
+				t.Errorf("boot %+v lines %d", c.Boot, c.Lines)
+			}
+		}},
+		{"boot alone is the current boot", []string{"-b", "-q", "x"}, func(t *testing.T, c Config) {
+			if !c.Boot.set || c.Boot.value != "0" || c.Query != "x" {
+				t.Errorf("boot %+v query %q", c.Boot, c.Query)
+			}
+		}},
+		{"export with lists", []string{"export", "--kind", "audit,analytics", "--level", "warn,error", "-o", "x.csv", "f.log"}, func(t *testing.T, c Config) {
+			if !c.Export || len(c.Kinds) != 2 || len(c.Levels) != 2 || c.Output != "x.csv" || c.Files[0] != "f.log" {
+				t.Errorf("%+v", c)
+			}
+		}},
+		{"memory budget with units", []string{"--max-memory", "256MiB"}, func(t *testing.T, c Config) {
+			if c.MaxMemory != 256<<20 {
+				t.Errorf("max memory %d", c.MaxMemory)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := parseArgs(tt.args, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, c)
+		})
+	}
+}
+
+func TestParseArgsUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"-n", "lots"},
+		{"--max-memory", "plenty"},
+		{"--demo", "file.log"},
+		{"file.log", "-D", "dir"},
+		{"-o", "x.csv"}, // -o belongs to export
+	} {
+		_, err := parseArgs(args, io.Discard)
+		var ue usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("%v: err = %v, want a usage error", args, err)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"connlog/model"
+	"connlog/model/export"
+	"connlog/source"
+)
+
+// runExport reads the inputs once (or follows them with -f) and writes the
+// matching entries in the chosen format to stdout or, atomically, a file.
+func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Writer) error {
+	sel, err := newSelection(cfg, time.Now())
+	if err != nil {
+		return err
+	}
+	opts, err := exportOptions(cfg)
+	if err != nil {
+		return err
+	}
+	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
+	if err != nil {
+		return err
+	}
+	opts.Sources = infos
+	opts.Bundle.Query = cfg.Query
+	out, err := openOutput(cfg, stdout)
+	if err != nil {
+		return err
+	}
+	w, err := export.New(out, opts)
+	if err != nil {
+		out.abort()
+		return err
+	}
+	werr := streamEntries(ctx, feeds, sel, opts.Pairs.(*model.PairTracker), w, cfg.Follow)
+	return finish(ctx, cfg, w, out, werr)
+}
+
+// exportOptions turns the flags into export options.
+func exportOptions(cfg Config) (export.Options, error) {
+	f, err := export.ParseFormat(cfg.Format)
+	if err != nil {
+		return export.Options{}, usageError{err.Error()}
+	}
+	c, err := export.ParseCompression(cfg.Compress)
+	if err != nil {
+		return export.Options{}, usageError{err.Error()}
+	}
+	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: time.Local,
+		Pairs: model.NewPairTracker(), Bundle: export.BundleInfo{Version: version}}
+	if cfg.UTC {
+		opts.Location = time.UTC
+	}
+	for _, k := range cfg.Kinds {
+		kind, _ := model.ParseKind(k) // validated by newSelection
+		opts.Kinds = append(opts.Kinds, kind)
+	}
+	if cfg.Redact {
+		opts.Redact = export.NewRedactor()
+	}
+	return opts, nil
+}
+
+// streamEntries runs the inputs and writes every selected entry. The first
+// write error stops the reading.
+func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		once sync.Once
+		werr error
+	)
+	flusher, _ := w.(interface{ Flush() error })
+	sink := func(es []model.Entry) {
+		for i := range es {
+			e := &es[i]
+			pairs.Observe(e)
+			if werr != nil || !sel.match(e) {
+				continue
+			}
+			if err := w.Write(e); err != nil {
+				once.Do(func() { werr = err; cancel() })
+			}
+		}
+		if follow && flusher != nil && werr == nil {
+			if err := flusher.Flush(); err != nil {
+				once.Do(func() { werr = err; cancel() })
+			}
+		}
+	}
+	var status []model.SourceStatus
+	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
+	if werr != nil {
+		return werr
+	}
+	return sourceErrors(status)
+}
+
+// sourceErrors reports sources that failed. A failed source does not stop
+// the others, but the export must not look complete when it is not.
+func sourceErrors(status []model.SourceStatus) error {
+	var msgs []string
+	for _, s := range status {
+		if s.Err != "" {
+			msgs = append(msgs, s.Err)
+		}
+	}
+	switch len(msgs) {
+	case 0:
+		return nil
+	case 1:
+		return fmt.Errorf("%s", msgs[0])
+	}
+	return fmt.Errorf("%d inputs failed:\n  %s", len(msgs), joinLines(msgs))
+}
+
+func joinLines(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += "\n  "
+		}
+		out += s
+	}
+	return out
+}
+
+// finish closes the writer and commits or removes the output file. An
+// interrupted one-shot export leaves no partial file; an interrupted follow
+// is the normal way to end one, so what was written is kept.
+func finish(ctx context.Context, cfg Config, w export.Writer, out *output, werr error) error {
+	interrupted := ctx.Err() != nil && !cfg.Follow
+	if werr != nil || interrupted {
+		w.Abort()
+		out.abort()
+		if werr == nil {
+			return fmt.Errorf("interrupted: nothing was written%s", out.describe())
+		}
+		return werr
+	}
+	if err := w.Close(); err != nil {
+		out.abort()
+		return err
+	}
+	return out.commit()
+}
+
+// output is stdout or an atomically written file.
+type output struct {
+	io.Writer
+	file *export.AtomicFile
+}
+
+func openOutput(cfg Config, stdout io.Writer) (*output, error) {
+	if cfg.Output == "-" || cfg.Output == "" {
+		return &output{Writer: stdout}, nil
+	}
+	f, err := export.CreateFile(cfg.Output, cfg.Force)
+	if err != nil {
+		return nil, err
+	}
+	return &output{Writer: f, file: f}, nil
+}
+
+func (o *output) abort() {
+	if o.file != nil {
+		o.file.Abort()
+	}
+}
+
+func (o *output) commit() error {
+	if o.file == nil {
+		return nil
+	}
+	return o.file.Commit()
+}
+
+func (o *output) describe() string {
+	if o.file == nil {
+		return ""
+	}
+	return " to " + o.file.Name()
+}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func TestMain(m *testing.M) {
+	time.Local = time.UTC // fixtures with local times (syslog, newt) read the same everywhere
+	os.Exit(m.Run())
+}
+
+// fixtureCopy copies a fixture into a temp dir with a fixed modification time
+// (the syslog year is inferred from it) and moves the test there, so that the
+// source names in the output are stable.
+func fixtureCopy(t *testing.T, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	name := filepath.Base(rel)
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mtime := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(p, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	return name
+}
+
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestExportGoldenNDJSON runs `connlog export --format ndjson` on every
+// fixture and compares with the reviewed output in testdata/golden.
+func TestExportGoldenNDJSON(t *testing.T) {
+	fixtures, _ := filepath.Glob("../../testdata/envelopes/*.log")
+	payloads, _ := filepath.Glob("../../testdata/payloads/*.log")
+	fixtures = append(fixtures, payloads...)
+	if len(fixtures) < 10 {
+		t.Fatalf("found only %d fixtures", len(fixtures))
+	}
+	for _, f := range fixtures {
+		rel := strings.TrimPrefix(f, "../../")
+		golden := filepath.Join("..", "..", "testdata", "golden", strings.ReplaceAll(strings.TrimPrefix(rel, "testdata/"), "/", "-")+".ndjson")
+		golden, _ = filepath.Abs(golden)
+		t.Run(rel, func(t *testing.T) {
+			name := fixtureCopy(t, rel)
+			out, errOut, code := runCLI(t, "export", "--format", "ndjson", name)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			assertValidNDJSON(t, out)
+			compareGolden(t, golden, maskReadTimes(out, time.Now()))
+		})
+	}
+}
+
+var rfc3339 = regexp.MustCompile(`"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"`)
+
+// maskReadTimes replaces the times that are the moment the test read the
+// fixture — lines with no time of their own carry it — so goldens are stable.
+func maskReadTimes(out string, now time.Time) string {
+	return rfc3339.ReplaceAllStringFunc(out, func(s string) string {
+		ts, err := time.Parse(time.RFC3339Nano, strings.Trim(s, `"`))
+		if err == nil && ts.Sub(now).Abs() < time.Hour {
+			return `"<read time>"`
+		}
+		return s
+	})
+}
+
+func assertValidNDJSON(t *testing.T, out string) {
+	t.Helper()
+	for i, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("line %d is not JSON: %v\n%s", i+1, err, line)
+		}
+		for _, k := range []string{"time", "level", "kind"} {
+			if _, ok := obj[k]; !ok {
+				t.Errorf("line %d has no %q: %s", i+1, k, line)
+			}
+		}
+	}
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/connlog -update to create it, then review it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s", path, i+1, g, w)
+			}
+		}
+	}
+}
+
+func TestExportQueriesFromTheREADME(t *testing.T) {
+	name := fixtureCopy(t, "testdata/payloads/analytics.log")
+	out, errOut, code := runCLI(t, "export", "-q", "event:failed_to_connect or level>=error", "--format", "ndjson", name)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		t.Fatal("no entries matched")
+	}
+	for _, l := range lines {
+		var e struct {
+			Level  string
+			Fields struct {
+				EventType string `json:"event_type"`
+			}
+		}
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e.Fields.EventType != "failed_to_connect" && e.Level != "error" && e.Level != "critical" {
+			t.Errorf("entry matched neither side of the query: %s", l)
+		}
+	}
+}
+
+func TestExportRawIsByteIdentical(t *testing.T) {
+	for _, rel := range []string{"testdata/envelopes/docker-json.log", "testdata/payloads/service.log", "testdata/envelopes/cri.log"} {
+		t.Run(rel, func(t *testing.T) {
+			name := fixtureCopy(t, rel)
+			out, errOut, code := runCLI(t, "export", "--format", "raw", name)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			want, _ := os.ReadFile(name)
+			if !strings.HasSuffix(string(want), "\n") {
+				want = append(want, '\n')
+			}
+			if out != string(want) {
+				t.Errorf("raw export differs from the input (%d vs %d bytes)", len(out), len(want))
+			}
+		})
+	}
+}
+
+func TestExportErrors(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		say  string
+	}{
+		{"bad query names the position", []string{"export", "-q", "rx>", "x.log"}, 2, "bad query"},
+		{"unknown kind", []string{"export", "--kind", "bogus", "x.log"}, 2, "unknown kind"},
+		{"bad format", []string{"export", "--format", "xml", "x.log"}, 2, "xml"},
+		{"missing file", []string{"export", "nope.log"}, 1, "nope.log"},
+		{"bad since", []string{"export", "--since", "yesterday-ish", "x.log"}, 2, "--since"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errOut, code := runCLI(t, c.args...)
+			if code != c.code || !strings.Contains(errOut, c.say) {
+				t.Errorf("exit %d, stderr %q; want exit %d mentioning %q", code, errOut, c.code, c.say)
+			}
+		})
+	}
+}

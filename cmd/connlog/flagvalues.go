@@ -1,0 +1,118 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// listFlag collects a repeatable flag (-u a -u b) and comma lists (--kind a,b).
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+// linesFlag is -n: a count, or "all" (-1).
+type linesFlag int
+
+func (n *linesFlag) String() string {
+	if *n < 0 {
+		return "all"
+	}
+	return strconv.Itoa(int(*n))
+}
+
+func (n *linesFlag) Set(v string) error {
+	if strings.EqualFold(v, "all") {
+		*n = -1
+		return nil
+	}
+	i, err := strconv.Atoi(v)
+	if err != nil || i < 0 {
+		return fmt.Errorf("-n takes a number of entries or \"all\", not %q", v)
+	}
+	*n = linesFlag(i)
+	return nil
+}
+
+// sizeFlag is a byte size with a unit: 512MiB, 1GB, 0 (no limit).
+type sizeFlag int64
+
+func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
+
+func (s *sizeFlag) Set(v string) error {
+	n, err := parseSize(v)
+	if err != nil {
+		return err
+	}
+	*s = sizeFlag(n)
+	return nil
+}
+
+// parseSize reads sizes the way the query language does: decimal KB/MB/GB
+// and binary KiB/MiB/GiB.
+func parseSize(v string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	num, mult := v, 1.0
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(v), strings.ToUpper(u.suffix)) && len(v) > len(u.suffix) {
+			num, mult = v[:len(v)-len(u.suffix)], u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || f < 0 {
+		return 0, fmt.Errorf("%q is not a size: use e.g. 512MiB, 1GiB or 0 for no limit", v)
+	}
+	return int64(f * mult), nil
+}
+
+// bootFlag is -b/--boot. Given alone it means the current boot; the value
+// may follow as a separate argument, as with journalctl (-b -1).
+type bootFlag struct {
+	set   bool
+	value string
+}
+
+func (b *bootFlag) String() string   { return b.value }
+func (b *bootFlag) IsBoolFlag() bool { return true }
+
+func (b *bootFlag) Set(v string) error {
+	b.set = true
+	if v == "true" {
+		v = "0"
+	}
+	b.value = v
+	return nil
+}
+
+// looksLikeBoot reports whether an argument after -b is its value: an
+// offset (-1, 0, +2), "all", or a 32-hex-digit boot id.
+func looksLikeBoot(s string) bool {
+	if s == "all" {
+		return true
+	}
+	if _, err := strconv.Atoi(s); err == nil {
+		return true
+	}
+	if len(s) != 32 {
+		return false
+	}
+	for _, c := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}

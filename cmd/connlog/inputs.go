@@ -1,0 +1,116 @@
+package main
+
+import (
+	"io"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+	"connlog/model/export"
+	"connlog/source"
+)
+
+// sourceInfo describes an opened input for the title, the status line and
+// export manifests.
+type sourceInfo = export.SourceInfo
+
+// buildFeeds opens the inputs the command line names: the demo, files and
+// stdin, or else the journal. Nothing is read yet.
+func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sourceInfo, error) {
+	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
+	if err := decode.CheckOptions(dec); err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	switch {
+	case cfg.Demo:
+		src := source.NewDemo(0, source.DemoOptions{})
+		return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: src.Name(), Unit: "twingate-connector.service"}}, nil
+	case len(cfg.Files) > 0:
+		return fileFeeds(cfg, stdin, follow, dec)
+	}
+	j, err := journalOptions(cfg, follow)
+	if err != nil {
+		return nil, nil, err
+	}
+	src := source.NewJournal(0, j)
+	return []source.Feed{{ID: 0, Source: src, Decode: dec}},
+		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: strings.Join(cfg.Units, ",")}}, nil
+}
+
+func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]source.Feed, []sourceInfo, error) {
+	inputs, err := source.ExpandInputs(cfg.Files, cfg.WithRotated)
+	if err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	if len(inputs) > 1<<16-1 {
+		return nil, nil, usageError{"too many inputs: name at most 65535 files"}
+	}
+	feeds := make([]source.Feed, 0, len(inputs))
+	infos := make([]sourceInfo, 0, len(inputs))
+	for i, in := range inputs {
+		id := model.SourceID(i)
+		d := dec
+		if in.Path != source.StdinPath {
+			d.Reference = modTime(in.Path)
+		}
+		src := source.NewInput(in, id, source.FileOptions{Follow: follow}, stdin)
+		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d})
+		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
+	}
+	return feeds, infos, nil
+}
+
+// modTime is the reference for inferring the year of syslog lines: a file
+// is no newer than its last write.
+func modTime(path string) time.Time {
+	if fi, err := os.Stat(path); err == nil {
+		return fi.ModTime()
+	}
+	return time.Time{}
+}
+
+func inode(path string) uint64 {
+	if fi, err := os.Stat(path); err == nil {
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+			return st.Ino
+		}
+	}
+	return 0
+}
+
+// journalOptions maps the journalctl-style flags onto the journal source.
+func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
+	now := time.Now()
+	since, err := parseBound("--since", cfg.SinceText, now)
+	if err != nil {
+		return source.JournalOptions{}, err
+	}
+	until, err := parseBound("--until", cfg.UntilText, now)
+	if err != nil {
+		return source.JournalOptions{}, err
+	}
+	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
+		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
+		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow}
+	if cfg.Boot.set {
+		j.Boot = cfg.Boot.value
+	}
+	return j, nil
+}
+
+// title names what connlog is showing: the unit and host, or the files.
+func title(infos []sourceInfo) string {
+	names := make([]string, 0, len(infos))
+	for _, in := range infos {
+		names = append(names, in.Name)
+	}
+	host, _ := os.Hostname()
+	t := strings.Join(names, ", ")
+	if len(infos) == 1 && infos[0].Unit != "" && host != "" {
+		t += " @ " + host
+	}
+	return t
+}

@@ -1,0 +1,55 @@
+// Command connlog is a live log explorer for zero-trust network connector
+// hosts: it follows the journal, log files or standard input, parses service
+// lines, connection events, audit, flow and session records, and shows them
+// in a filterable table — or exports a selection headless.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time: -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is main with its dependencies passed in, so tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "connlog: %v\nRun connlog -h for the flags.\n", err)
+		return 2
+	}
+	if cfg.Version {
+		fmt.Fprintln(stdout, "connlog", version)
+		return 0
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if cfg.Export {
+		err = runExport(ctx, cfg, stdin, stdout)
+	} else {
+		err = runTUI(ctx, cfg, stdin)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "connlog: %v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}

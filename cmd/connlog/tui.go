@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/mattn/go-isatty"
+
+	"connlog/model"
+	"connlog/model/decode"
+	"connlog/source"
+	"connlog/ui"
+)
+
+// runTUI opens the inputs, feeds the store on a background goroutine and
+// runs the interface until the user quits.
+func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
+	if !isatty.IsTerminal(os.Stdout.Fd()) {
+		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
+	}
+	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
+	if err != nil {
+		return err
+	}
+	store := model.NewStore(model.StoreOptions{MaxMemory: int64(cfg.MaxMemory), Reparse: decode.Reparse})
+	for _, f := range feeds {
+		if r, ok := f.Source.(model.RawReader); ok {
+			store.SetRawReader(f.ID, r)
+		}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	up := newUpdater()
+	go func() {
+		source.Ingest(ctx, feeds, up.sink(store), up.status)
+		up.drain(ctx)
+	}()
+
+	opts, closeTTY, err := programOptions(cfg, stdin)
+	if err != nil {
+		return err
+	}
+	defer closeTTY()
+	m := ui.New(uiConfig(cfg, infos), store, up.ch)
+	_, err = tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil // interrupted by a signal: a normal way to leave
+	}
+	return err
+}
+
+func uiConfig(cfg Config, infos []sourceInfo) ui.Config {
+	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now}
+}
+
+// programOptions sets up the terminal: the alternate screen, the mouse when
+// asked, a debug log when asked, and the keyboard from /dev/tty when the
+// logs themselves arrive on standard input.
+func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
+	opts := []tea.ProgramOption{tea.WithAltScreen()}
+	closers := []func(){}
+	if cfg.Mouse {
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	if cfg.DebugLog != "" {
+		f, err := tea.LogToFile(cfg.DebugLog, "connlog")
+		if err != nil {
+			return nil, nil, fmt.Errorf("open debug log %s: %w", cfg.DebugLog, err)
+		}
+		closers = append(closers, func() { f.Close() })
+	}
+	if readsStdin(cfg) {
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return nil, nil, fmt.Errorf("logs arrive on standard input, so the keyboard is read from /dev/tty, which cannot be opened (%w): run connlog in a terminal", err)
+		}
+		opts = append(opts, tea.WithInput(tty))
+		closers = append(closers, func() { tty.Close() })
+	}
+	return opts, func() {
+		for _, c := range closers {
+			c()
+		}
+	}, nil
+}
+
+func readsStdin(cfg Config) bool {
+	for _, f := range cfg.Files {
+		if f == "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// updater turns the ingest loop's batches into model.Updates for the UI: it
+// appends to the store, counts, and sends at most one pending update at a
+// time, so a busy UI never makes the reader wait and never gets a message
+// per line.
+type updater struct {
+	ch      chan model.Update
+	mu      sync.Mutex
+	pending model.Update
+}
+
+func newUpdater() *updater { return &updater{ch: make(chan model.Update, 1)} }
+
+func (u *updater) sink(store *model.Store) source.Sink {
+	return func(es []model.Entry) {
+		store.Append(es)
+		u.mu.Lock()
+		u.pending.Appended += len(es)
+		u.mu.Unlock()
+		u.trySend()
+	}
+}
+
+func (u *updater) status(st []model.SourceStatus) {
+	u.mu.Lock()
+	u.pending.Sources = st
+	u.mu.Unlock()
+	u.trySend()
+}
+
+func (u *updater) trySend() {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.pending.Appended == 0 && u.pending.Sources == nil {
+		return
+	}
+	select {
+	case u.ch <- u.pending:
+		u.pending = model.Update{}
+	default: // the UI has not taken the last one yet: keep accumulating
+	}
+}
+
+// drain delivers the last pending update once the inputs have all ended.
+func (u *updater) drain(ctx context.Context) {
+	u.mu.Lock()
+	last := u.pending
+	u.pending = model.Update{}
+	u.mu.Unlock()
+	if last.Appended == 0 && last.Sources == nil {
+		return
+	}
+	select {
+	case u.ch <- last:
+	case <-ctx.Done():
+	}
+}

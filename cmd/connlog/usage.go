@@ -1,0 +1,47 @@
+package main
+
+const usageText = `connlog — a live log explorer for zero-trust connector hosts
+
+Usage:
+  connlog [flags]                      the journal of the twingate-connector unit, followed
+  connlog [flags] FILE|GLOB|- …        files (followed across rotation) or standard input
+  connlog --demo                       a built-in synthetic connector: try the product here
+  connlog export [flags] [inputs]      write matching entries to stdout or a file, no TUI
+
+Inputs:
+  -u, --unit UNIT          journal unit to read (repeatable; default twingate-connector)
+  -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable)
+      --all-units          the whole journal
+  -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
+  -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h
+  -U, --until T            up to T (same forms)
+  -n, --lines N|all        journal entries to load back before following (default 10000)
+      --cursor C           start at a journal cursor; --after-cursor C: just after it
+  -D, --directory DIR      read journal files from DIR (copied off another host)
+      --file FILE          read one journal file (repeatable)
+      --no-follow          read what is there and stop
+      --with-rotated       read FILE's rotated siblings (.1 .2.gz .zst …) before FILE
+      --envelope NAME      force how lines are carried: bare, docker-json, docker-ts,
+                           cri, syslog, journal-json, newt (default: detected)
+
+View:
+  -q, --query Q            start with this filter (see "Query language" in the README)
+      --utc                show times in UTC (t toggles)
+      --mouse              scroll with the mouse wheel (disables terminal text selection)
+      --no-color           monochrome (NO_COLOR is honoured too)
+      --max-memory SIZE    memory budget for entries (default 512MiB); oldest evicted, counted
+      --debug-log FILE     write connlog's own debug log to FILE
+
+Export (connlog export …):
+  -q, --query Q            only matching entries
+      --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap
+      --level L,…          only these levels: debug, info, warn, error, critical
+      --format F           raw, text (default), ndjson, csv, journal, bundle
+      --compress C         none (default), gzip, zstd
+  -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
+      --force              replace PATH if it exists
+      --redact             replace emails, client IPs, device and user ids by pseudonyms
+  -f, --follow             keep reading and writing as entries arrive (for pipelines)
+
+Exit status: 0 ok, 1 runtime error, 2 usage error.
+`

@@ -1,0 +1,131 @@
+package source
+
+import (
+	"time"
+
+	"connlog/model"
+)
+
+// merger joins the inputs' entries into one timeline. It holds each input's
+// entries in a queue and releases the earliest head while every other input
+// either has a head to compare with, has ended, or has been quiet for a
+// while (so a followed file that is not growing never stalls the others).
+// With one input it releases everything at once.
+type merger struct {
+	inputs  []Feed
+	queues  [][]model.Entry
+	heard   []time.Time
+	states  []model.SourceStatus
+	sink    Sink
+	status  func([]model.SourceStatus)
+	out     []model.Entry
+	lastSta time.Time
+}
+
+func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus)) *merger {
+	m := &merger{inputs: inputs, sink: sink, status: status,
+		queues: make([][]model.Entry, len(inputs)), heard: make([]time.Time, len(inputs)),
+		states: make([]model.SourceStatus, len(inputs))}
+	now := time.Now()
+	for i, in := range inputs {
+		m.heard[i] = now
+		m.states[i] = model.SourceStatus{Name: in.Source.Name(), State: "starting"}
+	}
+	return m
+}
+
+func (m *merger) loop(ch <-chan decoded) {
+	tick := time.NewTicker(mergeTick)
+	defer tick.Stop()
+	for {
+		select {
+		case d, ok := <-ch:
+			if !ok {
+				m.release(true)
+				m.report(true)
+				return
+			}
+			m.accept(d)
+		case <-tick.C:
+		}
+		m.release(false)
+		m.report(false)
+	}
+}
+
+func (m *merger) accept(d decoded) {
+	m.queues[d.input] = append(m.queues[d.input], d.entries...)
+	m.heard[d.input] = time.Now()
+	if d.done {
+		m.states[d.input].Done = true
+		if d.err != nil {
+			m.states[d.input].Err = d.err.Error()
+		}
+	}
+}
+
+// release moves entries to the sink in time order as far as it safely can;
+// at the end (all inputs closed) it releases everything.
+func (m *merger) release(final bool) {
+	now := time.Now()
+	for {
+		i := m.earliest()
+		if i < 0 || (!final && !m.othersReady(i, now)) {
+			break
+		}
+		m.out = append(m.out, m.queues[i][0])
+		m.queues[i] = m.queues[i][1:]
+		if len(m.out) >= ingestBatch {
+			m.flush()
+		}
+	}
+	m.flush()
+}
+
+// earliest returns the input whose head entry is earliest (lowest index on
+// ties, so equal times keep the inputs' order), or -1 if all are empty.
+func (m *merger) earliest() int {
+	best := -1
+	for i, q := range m.queues {
+		if len(q) > 0 && (best < 0 || q[0].Time.Before(m.queues[best][0].Time)) {
+			best = i
+		}
+	}
+	return best
+}
+
+// othersReady reports whether no other input may still deliver something
+// earlier than input i's head.
+func (m *merger) othersReady(i int, now time.Time) bool {
+	for j := range m.queues {
+		if j == i || len(m.queues[j]) > 0 || m.states[j].Done || now.Sub(m.heard[j]) > mergeIdleAfter {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func (m *merger) flush() {
+	if len(m.out) == 0 {
+		return
+	}
+	m.sink(m.out)
+	m.out = m.out[:0]
+}
+
+// report sends every source's state, at most every statusEvery unless final.
+func (m *merger) report(final bool) {
+	if m.status == nil || (!final && time.Since(m.lastSta) < statusEvery) {
+		return
+	}
+	m.lastSta = time.Now()
+	for i, in := range m.inputs {
+		if st, ok := in.Source.(Stater); ok && !m.states[i].Done {
+			m.states[i].State = st.State()
+		} else if m.states[i].Done && m.states[i].Err == "" {
+			m.states[i].State = "done"
+		}
+	}
+	m.status(append([]model.SourceStatus(nil), m.states...))
+}

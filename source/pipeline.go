@@ -1,0 +1,98 @@
+package source
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+)
+
+// Tuning of the ingest loop.
+const (
+	ingestBatch    = 1024                   // entries handed to the sink at once
+	mergeIdleAfter = 150 * time.Millisecond // a source quiet this long no longer holds back the merge
+	mergeTick      = 50 * time.Millisecond  // how often held entries are re-examined
+	statusEvery    = 250 * time.Millisecond // how often source states are re-read
+	heldFlushAfter = 2 * time.Second        // a decoder's held partial line is shown after this much quiet
+)
+
+// Feed couples a source with the way its lines are decoded.
+type Feed struct {
+	ID     model.SourceID
+	Source Source
+	Decode decode.Options
+}
+
+// Stater is implemented by sources that can describe their state for the
+// status line ("following", "waiting for FILE", "EOF").
+type Stater interface{ State() string }
+
+// Sink receives entries in timeline order. The slice is reused after the
+// call returns.
+type Sink func([]model.Entry)
+
+// decoded is one batch of entries from one input.
+type decoded struct {
+	input   int
+	entries []model.Entry
+	done    bool
+	err     error
+}
+
+// Ingest reads every input until ctx is cancelled or all inputs end, decodes
+// each on its own goroutine, merges them into one timeline by entry time
+// (stable for equal times) and hands the result to sink. status is called
+// with every source's state whenever it may have changed; it may be nil.
+// Ingest returns when every input has ended.
+func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
+	ch := make(chan decoded, 4*len(inputs)+1)
+	var wg sync.WaitGroup
+	for i, in := range inputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runInput(ctx, i, in, ch)
+		}()
+	}
+	go func() { wg.Wait(); close(ch) }()
+	m := newMerger(inputs, sink, status)
+	m.loop(ch)
+}
+
+// runInput runs one source and decodes its batches.
+func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
+	records := make(chan []model.Record, 4)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- in.Source.Run(ctx, records)
+		close(records)
+	}()
+	dec := decode.New(in.ID, in.Decode)
+	quiet := time.NewTimer(heldFlushAfter)
+	defer quiet.Stop()
+	for {
+		select {
+		case batch, ok := <-records:
+			if !ok {
+				out <- decoded{input: i, entries: dec.Flush(nil), done: true, err: <-errc}
+				return
+			}
+			var es []model.Entry
+			for r := range batch {
+				es = dec.Decode(&batch[r], es)
+			}
+			if len(es) > 0 {
+				out <- decoded{input: i, entries: es}
+			}
+			quiet.Reset(heldFlushAfter)
+		case <-quiet.C:
+			// A quiet input must not keep a partial line or an unfinished JSON
+			// document hidden: show what is held, flagged partial.
+			if es := dec.Flush(nil); len(es) > 0 {
+				out <- decoded{input: i, entries: es}
+			}
+		}
+	}
+}
