@@ -1,0 +1,56 @@
+//go:build linux && cgo
+
+package source
+
+import (
+	"context"
+
+	"connlog/model"
+)
+
+// Journal reads journald through libsystemd's sd-journal API: a backfill of
+// the newest matching entries, then, when following, every new one. It
+// implements Source. One goroutine (Run's) owns the sd-journal handle, which
+// is not safe for concurrent use.
+type Journal struct {
+	id     model.SourceID
+	opts   JournalOptions
+	name   string
+	status journalStatus
+	// onFollow, when set (by tests), is called once the backfill is done and
+	// the source is positioned to follow.
+	onFollow func()
+}
+
+// NewJournal returns a journald source; nothing is opened until Run.
+func NewJournal(id model.SourceID, opts JournalOptions) *Journal {
+	return &Journal{id: id, opts: opts, name: journalName(opts)}
+}
+
+// Name is the units and identifiers read, as the user wrote them.
+func (j *Journal) Name() string { return j.name }
+
+// State is the status line's text: "journal: twingate-connector: 1234
+// entries loaded" while loading, "journal: twingate-connector (following)"
+// once at the end. It is safe to call while Run works.
+func (j *Journal) State() string { return j.status.text(j.name) }
+
+// Run opens the journal, sends the backfill and, when following, every new
+// matching entry until ctx is cancelled. It returns nil at a clean end
+// (cancelled, or the end of the entries when not following).
+func (j *Journal) Run(ctx context.Context, out chan<- []model.Record) error {
+	j.status.set(journalOpening)
+	s, err := openJournalSession(j.id, j.opts, out, &j.status)
+	if err != nil {
+		j.status.set(journalFailed)
+		return err
+	}
+	defer s.close()
+	s.onFollow = j.onFollow
+	if err := s.run(ctx); err != nil {
+		j.status.set(journalFailed)
+		return err
+	}
+	j.status.set(journalDone)
+	return nil
+}

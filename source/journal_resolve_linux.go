@@ -1,0 +1,122 @@
+//go:build linux && cgo
+
+package source
+
+import (
+	"fmt"
+	"path"
+	"sort"
+
+	"github.com/coreos/go-systemd/v22/sdjournal"
+)
+
+// expandJournalUnits normalizes the requested units and expands globs
+// against the units the journal holds. The journal's unit list is read only
+// when a glob is present, so the common case costs nothing.
+func expandJournalUnits(sd *sdjournal.Journal, requested []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(u string) {
+		if !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	var have []string
+	for _, raw := range journalNonEmpty(requested) {
+		u := normalizeJournalUnit(raw)
+		if !isJournalGlob(u) {
+			add(u)
+			continue
+		}
+		if have == nil {
+			var err error
+			if have, err = sd.GetUniqueValues(journalFieldUnit); err != nil {
+				return nil, fmt.Errorf("list the journal's units: %w", err)
+			}
+		}
+		matched := false
+		for _, h := range have {
+			if ok, _ := path.Match(u, h); ok {
+				add(h)
+				matched = true
+			}
+		}
+		if !matched {
+			return nil, journalUnknownError([]string{u}, have, nil, nil)
+		}
+	}
+	return out, nil
+}
+
+// listJournalBoots returns the boot IDs the journal holds, oldest first
+// (ordered by the time of each boot's first entry). It replaces the matches.
+func listJournalBoots(sd *sdjournal.Journal) ([]string, error) {
+	ids, err := sd.GetUniqueValues(journalFieldBootID)
+	if err != nil {
+		return nil, fmt.Errorf("list the journal's boots: %w", err)
+	}
+	type boot struct {
+		id    string
+		first uint64
+	}
+	boots := make([]boot, 0, len(ids))
+	for _, id := range ids {
+		if err := applyJournalMatches(sd, journalMatches{boot: id}); err != nil {
+			return nil, err
+		}
+		if err := sd.SeekHead(); err != nil {
+			return nil, fmt.Errorf("list the journal's boots: %w", err)
+		}
+		if n, err := sd.Next(); err != nil || n == 0 {
+			continue
+		}
+		usec, err := sd.GetRealtimeUsec()
+		if err != nil {
+			continue
+		}
+		boots = append(boots, boot{id, usec})
+	}
+	sd.FlushMatches()
+	sort.SliceStable(boots, func(i, j int) bool { return boots[i].first < boots[j].first })
+	out := make([]string, len(boots))
+	for i, b := range boots {
+		out[i] = b.id
+	}
+	return out, nil
+}
+
+// resolveJournalBoot turns a -b spec into a boot ID ("" for every boot).
+func resolveJournalBoot(sd *sdjournal.Journal, spec journalBootSpec) (string, error) {
+	if spec.all {
+		return "", nil
+	}
+	boots, err := listJournalBoots(sd)
+	if err != nil {
+		return "", err
+	}
+	return spec.pick(boots)
+}
+
+// checkJournalNames fails when a requested unit or identifier has no entry
+// anywhere in the journal (whatever the boot or time bounds). It is called
+// only when the backfill sent no line, so the common case never pays for
+// the lists.
+func checkJournalNames(sd *sdjournal.Journal, sel journalSelection) error {
+	if sel.allUnits {
+		return nil
+	}
+	var haveUnits, haveIdents []string
+	var err error
+	if len(sel.units) > 0 {
+		if haveUnits, err = sd.GetUniqueValues(journalFieldUnit); err != nil {
+			return fmt.Errorf("list the journal's units: %w", err)
+		}
+	}
+	if len(sel.identifiers) > 0 {
+		if haveIdents, err = sd.GetUniqueValues(journalFieldIdentifier); err != nil {
+			return fmt.Errorf("list the journal's identifiers: %w", err)
+		}
+	}
+	return journalUnknownError(sel.units, haveUnits, sel.identifiers, haveIdents)
+}

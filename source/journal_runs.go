@@ -1,0 +1,60 @@
+package source
+
+import "connlog/model"
+
+// Notes on the gap and boundary records the journald source sends. The
+// store's loss ledger groups gaps by Note, so they are short and fixed.
+const (
+	// JournalNoteSuppressed marks a gap journald reported: its rate limit
+	// dropped Count messages of the unit named in the record's Journal fields.
+	JournalNoteSuppressed = "suppressed by journald"
+	// JournalNoteHistoryGap marks a gap where the entry the source was reading
+	// from disappeared: entries between it and the next one may be lost.
+	JournalNoteHistoryGap = "history gap: journal files were rotated or vacuumed"
+	// JournalNoteRestart marks the first entry of a new run of a unit
+	// (its invocation ID changed within one boot).
+	JournalNoteRestart = "restart"
+	// JournalNoteReboot marks the first entry of a new boot.
+	JournalNoteReboot = "reboot"
+)
+
+// journalRuns notices where one run of a service ends and the next begins:
+// a new boot ID is a reboot; a new invocation ID of the same unit within a
+// boot is a restart. perUnit is false when every unit is read, where a
+// restart boundary for each short-lived unit would only be noise.
+type journalRuns struct {
+	perUnit     bool
+	boot        string
+	invocations map[string]string // unit -> last invocation ID seen
+}
+
+// newJournalRuns returns a tracker; perUnit enables restart boundaries.
+func newJournalRuns(perUnit bool) journalRuns {
+	return journalRuns{perUnit: perUnit, invocations: map[string]string{}}
+}
+
+// observe records an entry's run and returns the boundary note to send
+// before it ("" when the entry continues the run before it).
+func (r *journalRuns) observe(f *model.JournalFields) string {
+	note := ""
+	if f.BootID != "" {
+		if r.boot != "" && r.boot != f.BootID {
+			note = JournalNoteReboot
+			clear(r.invocations)
+		}
+		r.boot = f.BootID
+	}
+	if !r.perUnit || f.InvocationID == "" {
+		return note
+	}
+	key := f.Unit
+	if key == "" {
+		key = f.Identifier
+	}
+	last, seen := r.invocations[key]
+	r.invocations[key] = f.InvocationID
+	if note == "" && seen && last != f.InvocationID {
+		note = JournalNoteRestart
+	}
+	return note
+}

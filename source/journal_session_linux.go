@@ -1,0 +1,191 @@
+//go:build linux && cgo
+
+package source
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"syscall"
+	"time"
+
+	"connlog/model"
+
+	"github.com/coreos/go-systemd/v22/sdjournal"
+)
+
+// errJournalEnd stops the read loop at a clean end: the input ended while not
+// following, or the context was cancelled.
+var errJournalEnd = errors.New("end of journal input")
+
+// journalSession is one Run: the open journal, the resolved filter and the
+// position. Only Run's goroutine touches it.
+type journalSession struct {
+	sd     *sdjournal.Journal
+	src    model.SourceID
+	opts   JournalOptions
+	sel    journalSelection
+	runs   journalRuns
+	out    chan<- []model.Record
+	status *journalStatus
+	batch  journalBatch
+
+	since, until uint64 // journal timestamps in µs; 0 = unbounded
+
+	// anchor is the cursor of the newest entry read, sent or not: following
+	// resumes after it. "" means nothing matched yet and the position is the
+	// head, so that the first entries to arrive are all read.
+	anchor string
+	// gapAt is the anchor a history gap was last reported for, so that one
+	// vanished entry yields one gap however many times the files change.
+	gapAt     string
+	lines     int64 // lines sent
+	following bool
+	onFollow  func()
+}
+
+// openJournalSession opens the journal, resolves units and boot, and
+// installs the matches.
+func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []model.Record,
+	status *journalStatus) (*journalSession, error) {
+	spec, err := parseJournalBoot(opts.Boot)
+	if err != nil {
+		return nil, err
+	}
+	sd, err := openSDJournal(opts)
+	if err != nil {
+		return nil, err
+	}
+	s := &journalSession{sd: sd, src: src, opts: opts, out: out, status: status}
+	if err := s.setup(spec); err != nil {
+		sd.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// setup prepares an open journal for reading.
+func (s *journalSession) setup(spec journalBootSpec) error {
+	// Without this, fields above 64 KiB would come back cut.
+	if err := s.sd.SetDataThreshold(0); err != nil {
+		return fmt.Errorf("set up the journal: %w", err)
+	}
+	// The first wait starts watching the files; doing it now means nothing
+	// appended between the backfill and the first real wait can be missed.
+	s.sd.Wait(0)
+	units, err := expandJournalUnits(s.sd, s.opts.Units)
+	if err != nil {
+		return err
+	}
+	boot, err := resolveJournalBoot(s.sd, spec)
+	if err != nil {
+		return err
+	}
+	s.sel = newJournalSelection(units, journalNonEmpty(s.opts.Identifiers), s.opts.readsAllUnits())
+	s.runs = newJournalRuns(!s.sel.allUnits)
+	s.since, s.until = journalUsec(s.opts.Since), journalUsec(s.opts.Until)
+	return applyJournalMatches(s.sd, s.sel.matches(boot))
+}
+
+// journalUsec converts a bound to journal microseconds (0 = unbounded).
+func journalUsec(t time.Time) uint64 {
+	if t.IsZero() || t.UnixMicro() <= 0 {
+		return 0
+	}
+	return uint64(t.UnixMicro())
+}
+
+func (s *journalSession) close() { s.sd.Close() }
+
+// run sends the backfill and then follows until ctx is done.
+func (s *journalSession) run(ctx context.Context) error {
+	s.status.set(journalLoading)
+	err := s.backfill()
+	for err == nil && ctx.Err() == nil {
+		err = s.step(ctx)
+	}
+	if errors.Is(err, errJournalEnd) || ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// step reads one entry, or handles reaching the end of the journal.
+func (s *journalSession) step(ctx context.Context) error {
+	n, err := s.sd.Next()
+	if err != nil {
+		return fmt.Errorf("read the journal: %w", err)
+	}
+	if n == 0 {
+		return s.atEnd(ctx)
+	}
+	stop, err := s.consume()
+	if err != nil {
+		return err
+	}
+	if stop {
+		s.flush(ctx)
+		return errJournalEnd
+	}
+	if s.batch.due(time.Now()) {
+		return s.flush(ctx)
+	}
+	return nil
+}
+
+// atEnd sends what is pending, then either ends (not following), starts
+// following, or waits for the journal to change.
+func (s *journalSession) atEnd(ctx context.Context) error {
+	if err := s.flush(ctx); err != nil {
+		return err
+	}
+	if s.following {
+		return s.wait()
+	}
+	if s.lines == 0 {
+		// Nothing to show: say so now if a name is wrong rather than wait
+		// forever. Only this rare path pays for listing the journal's names.
+		if err := checkJournalNames(s.sd, s.sel); err != nil {
+			return err
+		}
+	}
+	if err := s.anchorForFollow(); err != nil {
+		return err
+	}
+	if !s.opts.Follow || s.until != 0 {
+		return errJournalEnd
+	}
+	s.following = true
+	s.status.set(journalFollowing)
+	if s.onFollow != nil {
+		s.onFollow()
+	}
+	return nil
+}
+
+// flush sends the pending batch. A cancelled context ends the run cleanly.
+func (s *journalSession) flush(ctx context.Context) error {
+	recs := s.batch.take()
+	if len(recs) == 0 {
+		return nil
+	}
+	select {
+	case s.out <- recs:
+		return nil
+	case <-ctx.Done():
+		return errJournalEnd
+	}
+}
+
+// wait blocks until the journal changes or journalWaitTimeout passes, so
+// that the caller re-checks the context often (Close blocks until a wait
+// returns). Files added, removed or rotated invalidate the position.
+func (s *journalSession) wait() error {
+	switch r := s.sd.Wait(journalWaitTimeout); {
+	case r < 0:
+		return fmt.Errorf("wait for new journal entries: %w", syscall.Errno(-r))
+	case r == sdjournal.SD_JOURNAL_INVALIDATE:
+		return s.reanchor()
+	}
+	return nil
+}
