@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 
 	"connlog/model"
@@ -44,8 +45,33 @@ type DemoOptions struct {
 // read from journald: history first, then lines as they happen, with
 // failures, denials, relay trouble and a restart now and then.
 type Demo struct {
-	id   model.SourceID
-	opts DemoOptions
+	id    model.SourceID
+	opts  DemoOptions
+	phase atomic.Int32 // a demoPhase; read by State from another goroutine
+}
+
+// demoPhase is where Run is.
+type demoPhase int32
+
+const (
+	demoStarting demoPhase = iota
+	demoBackfilling
+	demoLive
+	demoStopped
+)
+
+// State says what the demo is doing, for the status line. It is safe to
+// call while Run runs.
+func (d *Demo) State() string {
+	switch demoPhase(d.phase.Load()) {
+	case demoBackfilling:
+		return "demo: loading recent history"
+	case demoLive:
+		return "demo: live"
+	case demoStopped:
+		return "demo: stopped"
+	}
+	return "demo: starting"
 }
 
 // NewDemo returns the demo source; nothing runs until Run.
@@ -73,6 +99,8 @@ func (d *Demo) Name() string { return "demo" }
 // comes, batched by count and age, until the duration ends or ctx is
 // cancelled. It never returns an error: the demo has nothing to fail on.
 func (d *Demo) Run(ctx context.Context, out chan<- []model.Record) error {
+	defer d.phase.Store(int32(demoStopped))
+	d.phase.Store(int32(demoBackfilling))
 	now := time.Now()
 	src := d.newFeed(now)
 	var batch []model.Record
@@ -88,6 +116,7 @@ func (d *Demo) Run(ctx context.Context, out chan<- []model.Record) error {
 	if len(batch) > 0 && !sendBatch(ctx, out, batch) {
 		return nil
 	}
+	d.phase.Store(int32(demoLive))
 	return d.live(ctx, out, src, now)
 }
 

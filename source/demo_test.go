@@ -46,8 +46,12 @@ func TestDemoBackfillThenLive(t *testing.T) {
 	defer cancel()
 	const backfill = 2500
 	start := time.Now()
-	out, done := runDemo(t, ctx, NewDemo(3, DemoOptions{Seed: 1, Backfill: backfill, Rate: 400}))
+	demo := NewDemo(3, DemoOptions{Seed: 1, Backfill: backfill, Rate: 400})
+	out, done := runDemo(t, ctx, demo)
 	batches := receive(t, out, 10*time.Second, func(b [][]model.Record) bool { return count(b) >= backfill+200 })
+	if got := demo.State(); got != "demo: live" {
+		t.Errorf("State after the backfill = %q", got)
+	}
 	lines := 0
 	var prev time.Time
 	for i, b := range batches {
@@ -74,11 +78,18 @@ func TestDemoBackfillThenLive(t *testing.T) {
 	if full := batches[0]; len(full) != demoBatchRecords {
 		t.Errorf("the backfill came in a batch of %d; want full batches of %d", len(full), demoBatchRecords)
 	}
+	d := NewDemo(0, DemoOptions{})
+	if got := d.State(); got != "demo: starting" {
+		t.Errorf("State before Run = %q", got)
+	}
 	cancel()
 	select {
 	case err := <-done:
 		if err != nil {
 			t.Fatalf("Run returned %v after cancel", err)
+		}
+		if got := demo.State(); got != "demo: stopped" {
+			t.Errorf("State after Run = %q", got)
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("Run did not stop within 2s of cancel")

@@ -144,7 +144,7 @@ func (g *Generator) debugFlowStats(b []byte) []byte {
 	b = append(b, " pending="...)
 	b = appendInt(b, int64(len(g.conns.slots)-len(g.conns.free)-len(g.conns.open)))
 	b = append(b, " relayed="...)
-	return appendInt(b, int64(g.r.intn(1+len(g.conns.open)/6)))
+	return appendInt(b, int64(g.conns.relayed))
 }
 
 func (g *Generator) debugCBCT(b []byte) []byte {

@@ -31,9 +31,10 @@ func (c *conn) udp() bool { return resourceDefs[c.res].udp }
 // connTable holds every live attempt and the list of established ones that
 // chatter lines may mention.
 type connTable struct {
-	slots []conn
-	free  []int32
-	open  []int32
+	slots   []conn
+	free    []int32
+	open    []int32
+	relayed int // open connections going through relays
 }
 
 func (t *connTable) alloc() int32 {
@@ -58,6 +59,9 @@ func (t *connTable) release(i int32) {
 }
 
 func (t *connTable) list(i int32) {
+	if t.slots[i].nRelays > 0 {
+		t.relayed++
+	}
 	t.slots[i].established = true
 	t.slots[i].openIdx = int32(len(t.open))
 	t.open = append(t.open, i)
@@ -65,6 +69,9 @@ func (t *connTable) list(i int32) {
 
 // unlist removes a slot from the open list by swapping the last one in.
 func (t *connTable) unlist(i int32) {
+	if t.slots[i].nRelays > 0 {
+		t.relayed--
+	}
 	k := t.slots[i].openIdx
 	last := t.open[len(t.open)-1]
 	t.open[k] = last

@@ -111,18 +111,22 @@ func TestConnectionsEnd(t *testing.T) {
 			checkSameConnection(t, s.est, ev)
 		}
 	}
-	open := 0
+	open, relayed := 0, 0
 	for id, s := range conns {
 		if s.ended {
 			continue
 		}
 		open++
+		if s.est.Connection.TunnelPath == "relay" {
+			relayed++
+		}
 		if started := time.UnixMilli(s.est.Timestamp); end.Sub(started) > maxConn+time.Minute {
 			t.Errorf("%s established at %v is still open at %v, past the %v limit", id, started, end, maxConn)
 		}
 	}
-	if open != g.OpenConnections() {
-		t.Errorf("%d connections left open by the log, the generator says %d", open, g.OpenConnections())
+	if open != g.OpenConnections() || relayed != g.conns.relayed {
+		t.Errorf("%d connections (%d relayed) left open by the log, the generator says %d (%d)",
+			open, relayed, g.OpenConnections(), g.conns.relayed)
 	}
 }
 
