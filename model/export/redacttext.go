@@ -110,6 +110,15 @@ func emailAround(s string, at int) (from, to int, ok bool) {
 	if from == at || !isEmail(s[from:to]) {
 		return 0, 0, false
 	}
+	// "a@b.cc@d.ee" is taken whole: stopping at the second @ would leave
+	// "@d.ee" to make an address with the pseudonym's own domain.
+	for to < len(s) && s[to] == '@' {
+		next := to + 1
+		for next < len(s) && (domainByte(s[next]) || localByte(s[next])) {
+			next++
+		}
+		to = next
+	}
 	return from, to, true
 }
 
