@@ -106,9 +106,8 @@ func shrinkToFit(cols []column, natural []int, avail int) ([]column, []int) {
 		ws := append([]int(nil), natural...)
 		over := sumWidths(ws) - avail
 		for i := widestSlack(cols, ws); over > 0 && i >= 0; i = widestSlack(cols, ws) {
-			cut := min(over, ws[i]-cols[i].min)
-			ws[i] -= cut
-			over -= cut
+			ws[i]-- // one cell at a time, so that equally wide columns shrink evenly
+			over--
 		}
 		if over <= 0 || len(cols) <= 1 {
 			if len(ws) == 1 && over > 0 {
