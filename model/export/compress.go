@@ -19,9 +19,9 @@ type Compression uint8
 
 // The compressions.
 const (
-	CompressNone Compression = iota
-	CompressGzip
-	CompressZstd
+	CompressNone Compression = iota // write the format as it is
+	CompressGzip                    // gzip stream (.gz), readable by gzip -dc
+	CompressZstd                    // zstd stream (.zst), readable by zstd -dc
 	compressCount
 )
 
@@ -89,4 +89,5 @@ func Compress(w io.Writer, c Compression) (io.WriteCloser, error) {
 
 type nopCloser struct{ io.Writer }
 
+// Close does nothing: the destination belongs to the caller.
 func (nopCloser) Close() error { return nil }

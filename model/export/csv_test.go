@@ -197,3 +197,25 @@ func FuzzCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestCSVWithStreamingPairTracker checks that a tracker given as Pairs sees
+// each entry before it is written, so a close finds its establishment.
+func TestCSVWithStreamingPairTracker(t *testing.T) {
+	established, closed := relayedEntry(), analyticsEntry()
+	var kept model.Fields
+	for _, f := range closed.Fields {
+		if f.Key != model.KeyDuration {
+			kept = append(kept, f)
+		}
+	}
+	closed.Fields = kept // without a duration only the pairing gives the start
+	out := encode(t, []*model.Entry{established, closed}, Options{Format: FormatCSV,
+		Kinds: []model.Kind{model.KindAnalytics}, Pairs: model.NewPairTracker()})
+	_, rows := readCSV(t, out)
+	if want := "2023-10-26T20:45:15.292Z"; rows[1]["start_time"] != want {
+		t.Errorf("close start_time = %q, want the establishment's time %s", rows[1]["start_time"], want)
+	}
+	if rows[0]["end_time"] != "" {
+		t.Errorf("a streaming tracker cannot know the future, yet end_time = %q", rows[0]["end_time"])
+	}
+}

@@ -9,12 +9,18 @@ import (
 // Errors an export's file can fail with; test them with errors.Is. The
 // error's message says what happened and what to do.
 var (
-	ErrExists      = errors.New("file exists")
+	// ErrExists means the target exists and overwriting was not allowed.
+	ErrExists = errors.New("file exists")
+	// ErrIsDirectory means the target path names a directory.
 	ErrIsDirectory = errors.New("path is a directory")
+	// ErrNoDirectory means the target's directory is missing or is not a directory.
 	ErrNoDirectory = errors.New("directory does not exist")
-	ErrReadOnly    = errors.New("read-only file system")
-	ErrPermission  = errors.New("permission denied")
-	ErrDiskFull    = errors.New("disk full")
+	// ErrReadOnly means the target's file system is mounted read-only.
+	ErrReadOnly = errors.New("read-only file system")
+	// ErrPermission means the user may not write in the target's directory.
+	ErrPermission = errors.New("permission denied")
+	// ErrDiskFull means the file system ran out of space or quota; nothing was kept.
+	ErrDiskFull = errors.New("disk full")
 )
 
 // FileError is a failure to create, write or commit an export file, with a

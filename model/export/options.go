@@ -23,7 +23,9 @@ type Options struct {
 	// "source" column, and the bundle's manifest lists them.
 	Sources []SourceInfo
 	// Pairs, when set, gives the ndjson "pair" object and the analytics CSV's
-	// start and end times.
+	// start and end times: the store, or for a stream that has no store a
+	// model.PairTracker, which the export shows each entry (Observe) before
+	// writing it.
 	Pairs model.PairFinder
 	// Kinds chooses the CSV columns: one kind gives that kind's columns and
 	// leaves out entries of other kinds (counted in Stats.Skipped); none or

@@ -44,6 +44,7 @@ type countingWriter struct {
 	p *Progress
 }
 
+// Write passes b on and counts what was written.
 func (c countingWriter) Write(b []byte) (int, error) {
 	n, err := c.w.Write(b)
 	c.p.bytes.Add(int64(n))

@@ -56,6 +56,9 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		return nil, err
 	}
 	p := &pipeline{fw: fw, comp: comp, progress: opts.Progress}
+	if o, ok := opts.Pairs.(observer); ok {
+		p.observer = o
+	}
 	if opts.Redact != nil {
 		p.group = &recordGroup{r: opts.Redact}
 	}
@@ -87,14 +90,25 @@ type pipeline struct {
 	comp     io.WriteCloser
 	progress *Progress
 	group    *recordGroup // nil unless redacting
+	observer observer     // nil unless the pair finder learns from the stream
 	done     bool
 }
 
+// observer is a pair finder that learns from the entries as they pass, such
+// as model.PairTracker.
+type observer interface {
+	Observe(e *model.Entry)
+}
+
+// Write implements Writer.
 func (p *pipeline) Write(e *model.Entry) error {
 	if p.done {
 		return errClosed
 	}
 	p.progress.entries.Add(1)
+	if p.observer != nil {
+		p.observer.Observe(e)
+	}
 	if p.group == nil {
 		return p.emit(e)
 	}
@@ -110,6 +124,7 @@ func (p *pipeline) emit(e *model.Entry) error {
 	return err
 }
 
+// Close implements Writer.
 func (p *pipeline) Close() error {
 	if p.done {
 		return errClosed
@@ -131,6 +146,7 @@ func (p *pipeline) Close() error {
 	return nil
 }
 
+// Abort implements Writer.
 func (p *pipeline) Abort() {
 	if p.done {
 		return
