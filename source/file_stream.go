@@ -19,11 +19,16 @@ type streamChunk struct {
 // its batch and partial-line deadlines while a read blocks. The goroutine
 // stops at the first error or when done is closed; a Read that never returns
 // (a terminal, a silent pipe) keeps it parked until the process exits, which
-// is the only way to abandon a blocking read of standard input.
-func pumpStream(r io.Reader, done <-chan struct{}) <-chan streamChunk {
+// is the only way to abandon a blocking read of standard input. release,
+// if not nil, runs on that goroutine when it stops: a decoder must not be
+// closed while a Read is still using it.
+func pumpStream(r io.Reader, done <-chan struct{}, release func()) <-chan streamChunk {
 	ch := make(chan streamChunk, 4)
 	go func() {
 		defer close(ch)
+		if release != nil {
+			defer release()
+		}
 		buf := make([]byte, streamReadBytes)
 		for {
 			n, err := r.Read(buf)
@@ -51,11 +56,12 @@ func pumpStream(r io.Reader, done <-chan struct{}) <-chan streamChunk {
 // ctx is cancelled. A line still unterminated after fr.quietAfter of quiet
 // is sent flagged NotePartialLine. At the end the held line is sent
 // and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
-// and otherwise the read error that ended the stream.
-func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher) error {
+// and otherwise the read error that ended the stream. release is passed to
+// pumpStream.
+func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher, release func()) error {
 	done := make(chan struct{})
 	defer close(done)
-	chunks := pumpStream(r, done)
+	chunks := pumpStream(r, done, release)
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	var lastData time.Time

@@ -42,7 +42,8 @@ func (f *File) readRotated(ctx context.Context, path string, b *batcher) error {
 }
 
 // readOpened reads an opened file that cannot be re-read by offset (a
-// compressed file, a rotated sibling, a pipe) as a stream, then closes it.
+// compressed file, a rotated sibling, a pipe) as a stream, then closes it
+// (which also ends a read still blocked on a pipe).
 // A compressed file that breaks partway keeps every line decoded before the
 // break and gets a gap record saying where it broke; the run goes on.
 func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
@@ -52,8 +53,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
 	r, format, closeDecoder, err := decompressor(fh)
 	if err == nil {
-		defer closeDecoder()
-		err = readStream(ctx, r, fr, b)
+		err = readStream(ctx, r, fr, b, closeDecoder)
 	}
 	switch {
 	case ctx.Err() != nil:

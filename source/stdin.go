@@ -44,7 +44,7 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	s.state.set("reading stdin")
 	b := newBatcher(out)
 	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
-	err := readStream(ctx, s.r, fr, b)
+	err := readStream(ctx, s.r, fr, b, nil)
 	switch {
 	case ctx.Err() != nil:
 		s.state.set("stdin: stopped")
