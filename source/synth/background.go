@@ -49,7 +49,7 @@ func (g *Generator) buildPickers() {
 // background writes one unscheduled line, or none: a connector that is not
 // online has little to say.
 func (g *Generator) background(b []byte) ([]byte, bool) {
-	if g.state != "Online" {
+	if g.state != stateOnline {
 		switch g.bgStarting.pick(&g.r) {
 		case bgAudit:
 			return g.auditLine(b), true

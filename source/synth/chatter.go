@@ -129,7 +129,7 @@ func (g *Generator) debugDNSCache(b []byte) []byte {
 func (g *Generator) controllerChatter(b []byte) []byte {
 	if g.r.chance(0.7) {
 		b = append(b, "[DEBUG] [libsdwan] [controller] run_state_machine: state="...)
-		b = append(b, g.state...)
+		b = append(b, g.state.String()...)
 		b = append(b, ", next poll in "...)
 		b = appendInt(b, int64(g.r.between(500, 30000)))
 		return append(b, "ms"...)

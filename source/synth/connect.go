@@ -29,12 +29,12 @@ func (g *Generator) connect(b []byte) []byte {
 	c := &g.conns.slots[i]
 	g.fillConn(c)
 	res := &resourceDefs[c.res]
-	switch reason := g.attemptFailure(c); {
-	case reason == denyMarker:
-		c.endReason = denyReasons[g.r.intn(len(denyReasons))]
+	switch out, reason := g.attemptOutcome(c); out {
+	case outcomeDenied:
+		c.endReason = reason
 		g.schedule(g.now+ms(g.r.between(1, 4)), evLine, i, c.gen, stepDenied)
 		return g.appendPolicy(b, c, "deny")
-	case reason != "":
+	case outcomeFailed:
 		c.endReason = reason
 		g.schedule(g.now+ms(g.r.between(2, 3000)), evLine, i, c.gen, stepFailed)
 		if reason == dnsFailReason {
@@ -49,23 +49,31 @@ func (g *Generator) connect(b []byte) []byte {
 	return g.appendPolicy(b, c, "allow")
 }
 
-const denyMarker = "\x00deny"
+// outcome is how a connection attempt goes.
+type outcome uint8
 
-// attemptFailure decides whether an attempt fails before it is established:
-// more often while the relays or the resolvers are in trouble.
-func (g *Generator) attemptFailure(c *conn) string {
+const (
+	outcomeEstablished outcome = iota
+	outcomeDenied
+	outcomeFailed
+)
+
+// attemptOutcome decides whether an attempt is denied or fails before it
+// is established, and why: failures are likelier while the relays or the
+// resolvers are in trouble.
+func (g *Generator) attemptOutcome(c *conn) (outcome, string) {
 	res := &resourceDefs[c.res]
 	switch {
 	case g.r.chance(pDenied):
-		return denyMarker
+		return outcomeDenied, denyReasons[g.r.intn(len(denyReasons))]
 	case g.dnsDown && res.address[0] > '9' && g.r.chance(0.7):
-		return dnsFailReason
+		return outcomeFailed, dnsFailReason
 	case g.relayDown >= 0 && c.nRelays > 0 && g.r.chance(0.6):
-		return relayFailReason
+		return outcomeFailed, relayFailReason
 	case g.r.chance(pFailed):
-		return failReasons[g.r.intn(len(failReasons))]
+		return outcomeFailed, failReasons[g.r.intn(len(failReasons))]
 	}
-	return ""
+	return outcomeEstablished, ""
 }
 
 // fillConn picks who connects to what, from where and how.

@@ -20,9 +20,9 @@ type Generator struct {
 	procs  [programCount]process
 	meta   Meta
 
-	state     string // the connector's state: Online, Offline, Authentication, Error
-	down      bool   // the connector process has exited and not yet restarted
-	downUntil int64  // when systemd starts the next connector process
+	state     connectorState
+	down      bool  // the connector process has exited and not yet restarted
+	downUntil int64 // when systemd starts the next connector process
 	busy      bool
 	meanGap   float64 // ns between lines outside bursts
 	relays    [4]int  // the connector's current relays, indices into relayPool
@@ -51,7 +51,7 @@ const (
 // lines and times.
 func New(seed int64, opts Options) *Generator {
 	opts = opts.withDefaults()
-	g := &Generator{opts: opts, r: newRNG(seed), seed: seed, relayDown: -1, state: "Online"}
+	g := &Generator{opts: opts, r: newRNG(seed), seed: seed, relayDown: -1, state: stateOnline}
 	g.now = opts.Start.UnixNano()
 	g.w = newWorld(&g.r, &opts)
 	busyShare := burstLength.Seconds() / (burstLength + burstInterval).Seconds()

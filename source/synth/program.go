@@ -57,3 +57,18 @@ type Meta struct {
 	// Stream is the output stream the program wrote the line to.
 	Stream model.Stream
 }
+
+// connectorState is the connector's state machine, as its
+// "[INFO] [connector] State: …" lines name it.
+type connectorState uint8
+
+const (
+	stateOnline connectorState = iota
+	stateOffline
+	stateAuthentication
+	stateError
+)
+
+func (s connectorState) String() string {
+	return [...]string{"Online", "Offline", "Authentication", "Error"}[s]
+}

@@ -70,7 +70,7 @@ func (g *Generator) startupStep(b []byte, step int32, next func(int32, time.Dura
 		next(rsAuthentication, time.Duration(g.r.between(5, 50))*time.Millisecond)
 		return append(b, "[DEBUG] [connector] loaded public key and certificate from secure storage"...), true
 	case rsAuthentication:
-		g.state = "Authentication"
+		g.state = stateAuthentication
 		next(rsSavingToken, time.Duration(g.r.between(300, 2500))*time.Millisecond)
 		return append(b, "[INFO] [connector] State: Authentication"...), true
 	case rsSavingToken:
@@ -80,7 +80,7 @@ func (g *Generator) startupStep(b []byte, step int32, next func(int32, time.Dura
 		next(rsOnline, time.Duration(g.r.between(50, 400))*time.Millisecond)
 		return append(b, "[INFO] [libsdwan] stun_nat_type: endpoint-independent"...), true
 	case rsOnline:
-		g.state = "Online"
+		g.state = stateOnline
 		if g.opts.RestartEvery > 0 {
 			g.schedule(g.now+int64(g.r.exp(float64(g.opts.RestartEvery))), evRestart, 0, 0, rsGone)
 		}
@@ -92,7 +92,7 @@ func (g *Generator) startupStep(b []byte, step int32, next func(int32, time.Dura
 // teardown closes every established connection now and forgets the
 // attempts still in flight; their scheduled steps become stale.
 func (g *Generator) teardown() {
-	g.state = "Error"
+	g.state = stateError
 	for i := range g.conns.slots {
 		c := &g.conns.slots[i]
 		if !c.live {
@@ -114,7 +114,7 @@ func (g *Generator) exit() {
 	delay := g.r.between(int(restartDelayMin/time.Millisecond), int(restartDelayMax/time.Millisecond))
 	g.downUntil = g.now + ms(delay)
 	g.down = true
-	g.state = "Offline"
+	g.state = stateOffline
 	g.relayDown, g.dnsDown = -1, false
 	g.schedule(g.downUntil, evRestart, 0, 0, rsOffline)
 }

@@ -26,7 +26,7 @@ func (g *Generator) again(kind eventKind, left int32, after time.Duration) {
 // relayStep: one of the four relays stops answering; the connector retries,
 // then swaps in another relay from the pool.
 func (g *Generator) relayStep(b []byte, ev event) ([]byte, bool) {
-	if ev.c == trStart && g.state != "Online" {
+	if ev.c == trStart && g.state != stateOnline {
 		g.schedule(g.now+int64(time.Minute), evRelay, 0, 0, trStart)
 		return b, false
 	}
