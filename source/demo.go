@@ -13,8 +13,8 @@ import (
 const (
 	demoBatchRecords = 1024                  // records per batch before it is sent
 	demoBatchAge     = 50 * time.Millisecond // age of the oldest record in an unsent batch
-	demoRate         = 20.0                  // mean lines per second; bursts reach four times that
-	demoBackfill     = 3000                  // lines of history sent at start (about two and a half minutes)
+	demoRate         = 30.0                  // mean lines per second; bursts reach four times that
+	demoBackfill     = 4000                  // lines of history sent at start (about two minutes)
 	demoRestartEvery = 4 * time.Minute       // mean time between connector restarts
 	demoTroubleEvery = 90 * time.Second      // mean time between relay or DNS trouble
 	demoMaxConn      = 20 * time.Minute      // longest connection, so that closes show up while watching
@@ -25,10 +25,10 @@ const (
 type DemoOptions struct {
 	// Seed makes the demo repeatable; zero picks one from the clock.
 	Seed int64
-	// Rate is the mean number of lines per second; zero means 20.
+	// Rate is the mean number of lines per second; zero means 30.
 	Rate float64
 	// Backfill is how many lines of recent history are sent at once before
-	// the live lines; zero means 3000, a negative value none.
+	// the live lines; zero means 4000, a negative value none.
 	Backfill int
 	// Duration stops the live part after this long; zero runs until the
 	// context is cancelled.
