@@ -47,11 +47,24 @@ func CreateFile(path string, force bool) (*AtomicFile, error) {
 		return nil, err
 	}
 	dir := filepath.Dir(path)
-	f, err := createTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fileError("create a file in", dir, err)
 	}
 	return &AtomicFile{path: path, force: force, f: f}, nil
+}
+
+// maxTempBase keeps the temp file's name within NAME_MAX (255 bytes) when
+// the target's own name is already long.
+const maxTempBase = 200
+
+// tempPattern names the hidden temp file after its target, so that a
+// leftover (after a crash) says what it was.
+func tempPattern(base string) string {
+	if len(base) > maxTempBase {
+		base = base[:maxTempBase]
+	}
+	return "." + base + ".tmp-*"
 }
 
 // checkTarget explains, before anything is written, why path cannot be an

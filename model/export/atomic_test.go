@@ -304,3 +304,14 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestExportLongFileName(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, strings.Repeat("n", 250))
+	if _, err := Export(t.Context(), path, Slice(mixedEntries()), Options{}); err != nil {
+		t.Fatalf("a 250-byte name: %v", err)
+	}
+	if names := dirNames(t, dir); len(names) != 1 {
+		t.Errorf("directory holds %v", names)
+	}
+}

@@ -49,7 +49,9 @@ func Export(ctx context.Context, path string, entries iter.Seq[*model.Entry], op
 
 // Stream writes entries to w in opts.Format until they end or ctx is done,
 // updating opts.Progress as it goes. On an error or cancellation what
-// reached w is incomplete and the caller discards it (Export does).
+// reached w is incomplete and the caller discards it (Export does). The
+// context is checked between entries, so an iterator that can block should
+// watch it too.
 func Stream(ctx context.Context, w io.Writer, entries iter.Seq[*model.Entry], opts Options) (Stats, error) {
 	if opts.Progress == nil {
 		opts.Progress = &Progress{}

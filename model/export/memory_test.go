@@ -47,7 +47,7 @@ func streamOf(n int, h *heapSampler) iter.Seq[*model.Entry] {
 // never grows by more than a few megabytes: writers stream.
 func TestExportMemoryIsFlat(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(25))
-	const n, limit = 20000, 12 << 20
+	const n, limit = 12000, 12 << 20
 	for _, tc := range []struct {
 		name string
 		opts Options

@@ -61,15 +61,6 @@ func containsIP(field, ip string) bool {
 // emailsIn lists the addresses replaceEmails would replace.
 func emailsIn(s string) []string {
 	var out []string
-	last := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '@' || i < last {
-			continue
-		}
-		if from, to, ok := emailAround(s, i); ok && from >= last {
-			out = append(out, s[from:to])
-			last = to
-		}
-	}
+	eachEmail(s, func(from, to int) { out = append(out, s[from:to]) })
 	return out
 }

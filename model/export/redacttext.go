@@ -69,29 +69,39 @@ func tokenByte(c byte) bool {
 
 // replaceEmails replaces every address that looks like local@domain.tld.
 func replaceEmails(r *Redactor, s string) string {
-	if strings.IndexByte(s, '@') < 0 {
-		return s
-	}
 	var b strings.Builder
 	last := 0
+	eachEmail(s, func(from, to int) {
+		b.WriteString(s[last:from])
+		b.WriteString(r.pseudonym(classEmail, s[from:to]))
+		last = to
+	})
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// eachEmail calls fn with the bounds of every address in s, left to right,
+// never overlapping.
+func eachEmail(s string, fn func(from, to int)) {
+	if strings.IndexByte(s, '@') < 0 {
+		return
+	}
+	last := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] != '@' || i < last {
+		if s[i] != '@' {
 			continue
 		}
 		from, to, ok := emailAround(s, i)
 		if !ok || from < last {
 			continue
 		}
-		b.WriteString(s[last:from])
-		b.WriteString(r.pseudonym(classEmail, s[from:to]))
+		fn(from, to)
 		last = to
 		i = to - 1
 	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 // emailAround finds the address whose @ is at at.

@@ -1,9 +1,6 @@
 package export
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Sanitize makes s inert on a terminal: every byte that could move the
 // cursor, change colours, reorder text or hide characters is replaced by a
@@ -84,22 +81,20 @@ func appendControl(dst []byte, c byte) []byte {
 	return append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&0xf])
 }
 
-// appendCodePoint writes ‹U+202E›.
+// appendCodePoint writes ‹U+202E›: at least four upper-case hex digits.
 func appendCodePoint(dst []byte, r rune) []byte {
 	dst = append(dst, "‹U+"...)
-	hex := strconv.FormatInt(int64(r), 16)
-	for n := len(hex); n < 4; n++ {
-		dst = append(dst, '0')
+	digits := 4
+	for r>>(4*digits) != 0 {
+		digits++
 	}
-	for i := 0; i < len(hex); i++ {
-		c := hex[i]
-		if c >= 'a' {
-			c -= 'a' - 'A'
-		}
-		dst = append(dst, c)
+	for i := digits - 1; i >= 0; i-- {
+		dst = append(dst, upperHex[(r>>(4*i))&0xf])
 	}
 	return append(dst, "›"...)
 }
+
+const upperHex = "0123456789ABCDEF"
 
 // isHiddenRune reports runes that a terminal acts on or draws as nothing:
 // C1 controls (0x9b is a one-byte CSI), bidi controls that reorder what
