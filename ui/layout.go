@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Layout constants.
@@ -95,21 +96,34 @@ func (m Model) maxMemory() int64 {
 	return m.stats.MaxMemory
 }
 
-// tabsView draws the view switcher and, at the right, the selection state.
+// tabsView draws the view switcher and, at the right, the selection state;
+// the tabs' short names are used when the full ones do not fit.
 func (m Model) tabsView() string {
+	right := m.selectionText()
+	tabs := m.tabLabels(false)
+	if ansi.StringWidth(tabs)+ansi.StringWidth(right) > m.width {
+		tabs = m.tabLabels(true)
+	}
+	line := padStyled(tabs, max(m.width-ansi.StringWidth(right), 0))
+	return padStyled(line+m.styles.Notice.Render(right), m.width)
+}
+
+// tabLabels draws the tabs, the active one in brackets (so that it shows
+// without colour too).
+func (m Model) tabLabels(short bool) string {
 	var b strings.Builder
 	for t := TabAll; t < tabCount; t++ {
-		label := " " + string(rune('1'+t)) + " " + t.String() + " "
+		name := t.String()
+		if short {
+			name = t.Short()
+		}
 		if t == m.filter.tab {
-			label = "[" + string(rune('1'+t)) + " " + t.String() + "]"
-			b.WriteString(m.styles.TabActive.Render(label))
+			b.WriteString(m.styles.TabActive.Render("[" + string(rune('1'+t)) + " " + name + "]"))
 		} else {
-			b.WriteString(m.styles.Tab.Render(label))
+			b.WriteString(m.styles.Tab.Render(" " + string(rune('1'+t)) + " " + name + " "))
 		}
 	}
-	right := m.selectionText()
-	line := padStyled(b.String(), max(m.width-len([]rune(right)), 0))
-	return padStyled(line+m.styles.Notice.Render(right), m.width)
+	return b.String()
 }
 
 // selectionText says what is selected: marks and the visual range.

@@ -53,7 +53,8 @@ type Model struct {
 	marks map[int64]bool
 	sel   selection
 
-	notice    string
+	notice        string
+	exportPending bool // x was pressed while the view was being built
 	clipboard io.Writer
 	initCmd   tea.Cmd
 }

@@ -88,6 +88,11 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	}
 	m.bar.SetInfo(matchCount(m.live.len()))
 	cmds := []tea.Cmd{m.loadDetail()}
+	if m.exportPending && m.mode == ModeNormal {
+		nm, cmd := m.openExport()
+		m = nm.(Model)
+		cmds = append(cmds, cmd)
+	}
 	if m.store.Snapshot().End() > m.live.view.Next() && !m.scheduled {
 		m.scheduled = true
 		cmds = append(cmds, frameTick())

@@ -53,3 +53,16 @@ func (t Tab) kindSet() *[16]bool {
 	}
 	return &set
 }
+
+// Short returns the tab's title for narrow terminals.
+func (t Tab) Short() string {
+	switch t {
+	case TabConnections:
+		return "Conns"
+	case TabService:
+		return "Svc"
+	case TabFlows:
+		return "Flows"
+	}
+	return t.String()
+}

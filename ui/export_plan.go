@@ -1,0 +1,298 @@
+package ui
+
+import (
+	"context"
+	"iter"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// Scope is which entries an export takes.
+type Scope uint8
+
+// The scopes, in the order the dialog offers them.
+const (
+	ScopeSelection Scope = iota // the visual range
+	ScopeMarked                 // the marked rows
+	ScopeView                   // every row of the filtered view
+	ScopeWindow                 // the rows of the view between two times
+	scopeCount
+)
+
+// String names the scope as the dialog shows it.
+func (s Scope) String() string {
+	switch s {
+	case ScopeSelection:
+		return "selection"
+	case ScopeMarked:
+		return "marked rows"
+	case ScopeWindow:
+		return "time window"
+	}
+	return "filtered view"
+}
+
+// exportSource is the state an export is taken from, fixed when the dialog
+// opens: what the user saw is what gets written.
+type exportSource struct {
+	store   *model.Store
+	sn      *model.Snapshot
+	view    model.View // a copy of the header; rows beyond its length are never read
+	marks   []int64    // sorted
+	selFrom int64
+	selTo   int64
+	query   string
+	tab     Tab
+	loc     *time.Location
+	sources []model.SourceStatus
+	now     time.Time
+}
+
+// sampleSize is how many entries the estimate and the redaction preview read.
+const sampleSize = 200
+
+// exportSettings are the dialog's choices.
+type exportSettings struct {
+	scope    Scope
+	from, to string // the time window as typed
+	format   export.Format
+	compress export.Compression
+	redact   bool
+}
+
+// seqs returns the Seqs a scope selects, in order. For the view scopes it
+// walks the view copy; it runs in a Cmd.
+func (src *exportSource) seqs(s exportSettings) ([]int64, error) {
+	v := &src.view
+	switch s.scope {
+	case ScopeMarked:
+		return src.marks, nil
+	case ScopeSelection:
+		return viewRange(v, v.Index(src.selFrom), v.Index(src.selTo+1)), nil
+	case ScopeWindow:
+		from, to, err := src.window(s)
+		if err != nil {
+			return nil, err
+		}
+		at := func(t time.Time) int {
+			return sort.Search(v.Len(), func(i int) bool { return !src.sn.Has(v.At(i)) || !src.sn.Time(v.At(i)).Before(t) })
+		}
+		lo, hi := 0, v.Len()
+		if !from.IsZero() {
+			lo = at(from)
+		}
+		if !to.IsZero() {
+			hi = at(to.Add(time.Nanosecond))
+		}
+		return viewRange(v, lo, hi), nil
+	}
+	return viewRange(v, 0, v.Len()), nil
+}
+
+func viewRange(v *model.View, lo, hi int) []int64 {
+	out := make([]int64, 0, max(hi-lo, 0))
+	for i := lo; i < hi; i++ {
+		out = append(out, v.At(i))
+	}
+	return out
+}
+
+// window reads the typed times; an empty one leaves that end open.
+func (src *exportSource) window(s exportSettings) (time.Time, time.Time, error) {
+	var from, to time.Time
+	var err error
+	if f := strings.TrimSpace(s.from); f != "" {
+		if from, err = parseGotoTime(f, src.now, src.loc); err != nil {
+			return from, to, err
+		}
+	}
+	if t := strings.TrimSpace(s.to); t != "" {
+		to, err = parseGotoTime(t, src.now, src.loc)
+	}
+	return from, to, err
+}
+
+// entries loads the Seqs one by one in full, for the writer.
+func (src *exportSource) entries(seqs []int64) iter.Seq[*model.Entry] {
+	return func(yield func(*model.Entry) bool) {
+		for _, seq := range seqs {
+			e := new(model.Entry)
+			if err := src.sn.Load(seq, e, model.LoadFull); err != nil && !src.sn.Has(seq) {
+				continue // evicted since the dialog opened
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// options builds the export options for settings.
+func (src *exportSource) options(s exportSettings, r *export.Redactor, p *export.Progress, host string) export.Options {
+	o := export.Options{Format: s.format, Compress: s.compress, Location: src.loc, Pairs: src.store, Redact: r, Progress: p,
+		Bundle: export.BundleInfo{Host: host, Query: src.query}}
+	for i, st := range src.sources {
+		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
+	}
+	switch src.tab {
+	case TabConnections:
+		o.Kinds = []model.Kind{model.KindAnalytics}
+	case TabAudit:
+		o.Kinds = []model.Kind{model.KindAudit}
+	}
+	return o
+}
+
+// exportPlan is what the dialog shows before writing.
+type exportPlan struct {
+	seqs        []int64
+	estimate    int64
+	defaultName string
+	host        string
+	preview     []export.Change
+}
+
+// exportPlanMsg is a computed plan for the settings of generation gen.
+type exportPlanMsg struct {
+	gen  int
+	plan exportPlan
+	err  error
+}
+
+// planCmd resolves the scope, samples entries and estimates the size.
+func planCmd(src *exportSource, s exportSettings, r *export.Redactor, gen int) tea.Cmd {
+	return func() tea.Msg {
+		seqs, err := src.seqs(s)
+		if err != nil {
+			return exportPlanMsg{gen: gen, err: err}
+		}
+		sample := src.sample(seqs)
+		p := exportPlan{seqs: seqs, host: hostOf(sample)}
+		if len(sample) > 0 {
+			p.defaultName = "./" + export.DefaultName(p.host, sample[0].Time, sample[len(sample)-1].Time, s.format, s.compress)
+		} else {
+			p.defaultName = "./" + export.DefaultName(p.host, time.Time{}, time.Time{}, s.format, s.compress)
+		}
+		var rr *export.Redactor
+		if s.redact {
+			rr = r
+			p.preview = r.Preview(sample, 5)
+		}
+		p.estimate, err = export.Estimate(sample, int64(len(seqs)), src.options(s, rr, nil, p.host))
+		return exportPlanMsg{gen: gen, plan: p, err: err}
+	}
+}
+
+// sample loads up to sampleSize entries spread over seqs, always with the
+// first and the last, so the default name spans the whole range.
+func (src *exportSource) sample(seqs []int64) []*model.Entry {
+	n := len(seqs)
+	if n == 0 {
+		return nil
+	}
+	step := max(n/sampleSize, 1)
+	picks := make([]int64, 0, sampleSize+1)
+	for i := 0; i < n; i += step {
+		picks = append(picks, seqs[i])
+	}
+	if picks[len(picks)-1] != seqs[n-1] {
+		picks = append(picks, seqs[n-1])
+	}
+	return slices.Collect(src.entries(picks))
+}
+
+// hostOf is the host the entries came from, for the default name.
+func hostOf(es []*model.Entry) string {
+	for _, e := range es {
+		if e.Origin.Host != "" {
+			return e.Origin.Host
+		}
+		if j := e.Origin.Journal; j != nil && j.Hostname != "" {
+			return j.Hostname
+		}
+	}
+	return ""
+}
+
+// exportDoneMsg is the outcome of a write.
+type exportDoneMsg struct {
+	gen   int
+	stats export.Stats
+	err   error
+}
+
+// exportTickMsg polls the progress of a running write.
+type exportTickMsg struct{ gen int }
+
+// writeCmd runs the export; cancelling ctx stops it and leaves no file.
+func writeCmd(ctx context.Context, src *exportSource, s exportSettings, plan exportPlan, path string, force bool,
+	r *export.Redactor, p *export.Progress, gen int) tea.Cmd {
+	var rr *export.Redactor
+	if s.redact {
+		rr = r
+	}
+	opts := src.options(s, rr, p, plan.host)
+	opts.Force = force
+	return func() tea.Msg {
+		st, err := export.Export(ctx, path, src.entries(plan.seqs), opts)
+		return exportDoneMsg{gen: gen, stats: st, err: err}
+	}
+}
+
+func progressTick(gen int) tea.Cmd {
+	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return exportTickMsg{gen: gen} })
+}
+
+// completeMsg is the path after directory completion.
+type completeMsg struct {
+	gen   int
+	value string
+}
+
+// completeCmd completes the last path element to the directories that
+// start with it (their common prefix when several match).
+func completeCmd(value string, gen int) tea.Cmd {
+	return func() tea.Msg {
+		dir, prefix := filepath.Split(value)
+		list := dir
+		if list == "" {
+			list = "."
+		}
+		ents, err := os.ReadDir(list)
+		if err != nil {
+			return completeMsg{gen: gen, value: value}
+		}
+		var names []string
+		for _, e := range ents {
+			if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+				names = append(names, e.Name())
+			}
+		}
+		switch len(names) {
+		case 0:
+			return completeMsg{gen: gen, value: value}
+		case 1:
+			return completeMsg{gen: gen, value: dir + names[0] + string(filepath.Separator)}
+		}
+		return completeMsg{gen: gen, value: dir + commonPrefix(names)}
+	}
+}
+
+func commonPrefix(ss []string) string {
+	p := ss[0]
+	for _, s := range ss[1:] {
+		for !strings.HasPrefix(s, p) {
+			p = p[:len(p)-1]
+		}
+	}
+	return p
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"connlog/model/export"
+)
+
+// editKey handles the keys while choosing.
+func (d ExportDialog) editKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+	k := d.keys.Dialog
+	switch {
+	case key.Matches(km, k.Cancel):
+		d.open = false
+		return d, nil
+	case key.Matches(km, k.Write):
+		return d.start(false)
+	case key.Matches(km, k.NextField):
+		d.moveField(1)
+		return d, nil
+	case key.Matches(km, k.PrevField):
+		d.moveField(-1)
+		return d, nil
+	case key.Matches(km, k.Complete) && d.field == fieldPath:
+		d.gen++
+		return d, completeCmd(d.pathIn.Value(), d.gen)
+	}
+	if d.isChoice() && key.Matches(km, k.Left, k.Right, k.Toggle) {
+		step := 1
+		if key.Matches(km, k.Left) {
+			step = -1
+		}
+		d.cycle(step)
+		return d, d.replan()
+	}
+	return d.typeInto(km)
+}
+
+// isChoice reports whether the field is a choice cycled with ←/→.
+func (d ExportDialog) isChoice() bool {
+	switch d.field {
+	case fieldScope, fieldFormat, fieldCompress, fieldRedact:
+		return true
+	}
+	return false
+}
+
+// moveField steps to the next field, skipping the window times unless the
+// scope is a time window.
+func (d *ExportDialog) moveField(step int) {
+	f := int(d.field)
+	for {
+		f = (f + step + int(fieldCount)) % int(fieldCount)
+		if d.set.scope == ScopeWindow || (dialogField(f) != fieldFrom && dialogField(f) != fieldTo) {
+			break
+		}
+	}
+	d.field = dialogField(f)
+}
+
+// cycle changes the current choice.
+func (d *ExportDialog) cycle(step int) {
+	wrap := func(i, n int) int { return ((i+step)%n + n) % n }
+	switch d.field {
+	case fieldScope:
+		for i, s := range d.scopes {
+			if s == d.set.scope {
+				d.set.scope = d.scopes[wrap(i, len(d.scopes))]
+				break
+			}
+		}
+	case fieldFormat:
+		d.set.format = export.Format(wrap(int(d.set.format), len(export.Formats())))
+	case fieldCompress:
+		d.set.compress = export.Compression(wrap(int(d.set.compress), len(export.Compressions())))
+	case fieldRedact:
+		d.set.redact = !d.set.redact
+	}
+}
+
+// typeInto edits the text fields; a changed time window replans.
+func (d ExportDialog) typeInto(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+	switch d.field {
+	case fieldFrom:
+		d.fromIn, _ = d.fromIn.Update(km)
+		d.set.from = d.fromIn.Value()
+		return d, d.replan()
+	case fieldTo:
+		d.toIn, _ = d.toIn.Update(km)
+		d.set.to = d.toIn.Value()
+		return d, d.replan()
+	case fieldPath:
+		before := d.pathIn.Value()
+		d.pathIn, _ = d.pathIn.Update(km)
+		d.pathEdited = d.pathEdited || d.pathIn.Value() != before
+	}
+	return d, nil
+}
