@@ -55,8 +55,8 @@ type Model struct {
 
 	notice        string
 	exportPending bool // x was pressed while the view was being built
-	clipboard io.Writer
-	initCmd   tea.Cmd
+	clipboard     io.Writer
+	initCmd       tea.Cmd
 }
 
 // New returns the interface over a store that the ingest loop fills; it
