@@ -73,7 +73,9 @@ func (s *journalSession) readFields(f *model.JournalFields) {
 	f.BootID = s.value(journalFieldBootID)
 	f.InvocationID = s.value(journalFieldInvocation)
 	f.Transport = s.value(journalFieldTransport)
-	f.PID, _ = strconv.Atoi(s.value(journalFieldPID))
+	if pid, err := strconv.Atoi(s.value(journalFieldPID)); err == nil {
+		f.PID = pid
+	}
 	f.Priority = -1
 	if p, err := strconv.Atoi(s.value(journalFieldPriority)); err == nil {
 		f.Priority = p
