@@ -112,9 +112,6 @@ func (g *Generator) schedule(at int64, kind eventKind, a, b, c int32) {
 	g.events.push(event{at: at, seq: g.seq, kind: kind, a: a, b: b, c: c})
 }
 
-// Now returns the time of the last line (the start time before the first).
-func (g *Generator) Now() time.Time { return time.Unix(0, g.now).UTC() }
-
 // OpenConnections returns how many connections are established and not yet
 // closed or failed.
 func (g *Generator) OpenConnections() int { return len(g.conns.open) }

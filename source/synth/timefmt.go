@@ -95,20 +95,16 @@ func appendFraction(b []byte, frac int64, digits int, trim bool) []byte {
 	return append(b, out...)
 }
 
-// appendLocal writes t in loc as layout-free "YYYY/MM/DD HH:MM:SS" (newt's
-// logger) when slash is true, or "YYYY-MM-DD HH:MM:SS" otherwise.
-func appendLocal(b []byte, ns int64, loc *time.Location, slash bool) []byte {
+// appendNewtTime writes ns in loc as "YYYY/MM/DD HH:MM:SS", the time
+// newt's logger puts in front of each line.
+func appendNewtTime(b []byte, ns int64, loc *time.Location) []byte {
 	t := time.Unix(0, ns).In(loc)
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
-	sep := byte('-')
-	if slash {
-		sep = '/'
-	}
 	b = appendYear(b, y)
-	b = append(b, sep)
+	b = append(b, '/')
 	b = appendPad2(b, int(mo))
-	b = append(b, sep)
+	b = append(b, '/')
 	b = appendPad2(b, d)
 	b = append(b, ' ')
 	return appendClock(b, h, mi, s)
