@@ -53,7 +53,7 @@ func (g *Generator) newtPrefix(b []byte, level string) []byte {
 	g.meta = Meta{Program: Newt, Stream: model.StreamStdout}
 	b = append(b, level...)
 	b = append(b, ' ')
-	b = appendNewtTime(b, g.now, g.opts.Location)
+	b = appendNewtStamp(b, g.now, g.opts.Location)
 	return append(b, ' ')
 }
 

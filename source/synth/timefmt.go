@@ -95,9 +95,9 @@ func appendFraction(b []byte, frac int64, digits int, trim bool) []byte {
 	return append(b, out...)
 }
 
-// appendNewtTime writes ns in loc as "YYYY/MM/DD HH:MM:SS", the time
+// appendNewtStamp writes ns in loc as "YYYY/MM/DD HH:MM:SS", the time
 // newt's logger puts in front of each line.
-func appendNewtTime(b []byte, ns int64, loc *time.Location) []byte {
+func appendNewtStamp(b []byte, ns int64, loc *time.Location) []byte {
 	t := time.Unix(0, ns).In(loc)
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
