@@ -16,7 +16,7 @@ set -euo pipefail
 seconds=${SOAK_SECONDS:-60}
 rate=${SOAK_RATE:-20000}
 rotate=${SOAK_ROTATE:-10s}
-catchup=${SOAK_CATCHUP_SECONDS:-30}   # how long the reader may lag behind at the end
+catchup=${SOAK_CATCHUP_SECONDS:-10}   # seconds without progress before the reader is stopped
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)

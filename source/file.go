@@ -52,8 +52,8 @@ func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 // Name returns the path, as the status line shows it.
 func (f *File) Name() string { return f.path }
 
-// State says what the source is doing now, e.g. "following /var/log/x.log"
-// or "waiting for /var/log/x.log". It is safe to call at any time.
+// State says what the source is doing now: "following", "waiting for
+// /var/log/x.log", "read to the end"… It is safe to call at any time.
 func (f *File) State() string { return f.state.get() }
 
 func (f *File) setState(s string) { f.state.set(s) }
@@ -109,9 +109,9 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	t.opened = true
 	t.startGeneration(fh, fi)
 	if !f.opts.Follow {
-		f.setState("reading " + f.path)
+		f.setState("reading")
 		return t.readToEnd(ctx)
 	}
-	f.setState("following " + f.path)
+	f.setState("following")
 	return t.follow(ctx)
 }

@@ -35,7 +35,7 @@ func TestFileFollowAppend(t *testing.T) {
 		r.waitLines(len(want))
 	}
 	equalLines(t, lineTexts(r.got), want)
-	if got := src.State(); got != "following "+path {
+	if got := src.State(); got != "following" {
 		t.Errorf("State() = %q", got)
 	}
 	if err := r.stop(); err != nil {
@@ -126,7 +126,7 @@ func TestFileFollowMissingAtStart(t *testing.T) {
 	waitFor(t, "the waiting state", func() bool { return src.State() == "waiting for "+path })
 	appendTo(t, path, "finally\n")
 	equalLines(t, lineTexts(r.waitLines(1)), []string{"finally"})
-	waitFor(t, "the following state", func() bool { return src.State() == "following "+path })
+	waitFor(t, "the following state", func() bool { return src.State() == "following" })
 }
 
 func TestFileFollowWaitsWhileRemoved(t *testing.T) {

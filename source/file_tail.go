@@ -103,7 +103,7 @@ func (t *tailer) open() error {
 	}
 	t.opened = true
 	t.startGeneration(f, fi)
-	t.src.setState("following " + path)
+	t.src.setState("following")
 	return nil
 }
 
@@ -195,7 +195,6 @@ func (t *tailer) truncated(ctx context.Context) error {
 	t.src.gens.truncated(old)
 	t.nextBase = old.base + t.pos
 	t.startGeneration(f, t.curInfo)
-	t.src.setState(t.src.path + " was truncated; reading it again from the start")
 	return nil
 }
 
@@ -216,7 +215,7 @@ func (t *tailer) checkPath(gotData bool) error {
 		return nil
 	case os.SameFile(fi, t.curInfo):
 		t.replaced = time.Time{}
-		t.src.setState("following " + path)
+		t.src.setState("following")
 		return nil
 	}
 	now := time.Now()
@@ -255,6 +254,6 @@ func (t *tailer) readToEnd(ctx context.Context) error {
 	if err := t.framer.flush(time.Now(), ""); err != nil {
 		return err
 	}
-	t.src.setState("read " + t.src.path)
+	t.src.setState("read to the end")
 	return t.batch.flush(ctx)
 }

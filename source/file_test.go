@@ -49,7 +49,7 @@ func TestFileReadsToEnd(t *testing.T) {
 				}
 				off += int64(len(rec.Raw)) + 1
 			}
-			if got := src.State(); got != "read "+path {
+			if got := src.State(); got != "read to the end" {
 				t.Errorf("State() = %q", got)
 			}
 		})

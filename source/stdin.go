@@ -33,7 +33,7 @@ func (s *Stdin) WithMaxLineBytes(n int) *Stdin {
 // Name returns "stdin".
 func (s *Stdin) Name() string { return "stdin" }
 
-// State says whether input is still arriving: "reading stdin", then
+// State says whether input is still arriving: "reading", then
 // "stdin closed (EOF)" once the writer has finished.
 func (s *Stdin) State() string { return s.state.get() }
 
@@ -41,16 +41,16 @@ func (s *Stdin) State() string { return s.state.get() }
 // ctx is cancelled (also nil). A read that blocks when ctx is cancelled is
 // abandoned: standard input cannot be interrupted.
 func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
-	s.state.set("reading stdin")
+	s.state.set("reading")
 	b := newBatcher(out)
 	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
 	err := readStream(ctx, s.r, fr, b, nil)
 	switch {
 	case ctx.Err() != nil:
-		s.state.set("stdin: stopped")
+		s.state.set("stopped")
 		return nil
 	case err != nil:
-		s.state.set("stdin: read error")
+		s.state.set("read error: " + err.Error())
 		return fmt.Errorf("read stdin: %w", err)
 	}
 	s.state.set("stdin closed (EOF)")

@@ -53,7 +53,7 @@ func TestStdinLiveAndPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.waitLines(4)
-	if src.State() != "reading stdin" {
+	if src.State() != "reading" {
 		t.Fatalf("State = %q", src.State())
 	}
 	pw.Close()
