@@ -65,13 +65,13 @@ const (
 func (d *Demo) State() string {
 	switch demoPhase(d.phase.Load()) {
 	case demoBackfilling:
-		return "demo: loading recent history"
+		return "loading recent history"
 	case demoLive:
-		return "demo: live"
+		return "live"
 	case demoStopped:
-		return "demo: stopped"
+		return "stopped"
 	}
-	return "demo: starting"
+	return "starting"
 }
 
 // NewDemo returns the demo source; nothing runs until Run.

@@ -49,7 +49,7 @@ func TestDemoBackfillThenLive(t *testing.T) {
 	demo := NewDemo(3, DemoOptions{Seed: 1, Backfill: backfill, Rate: 400})
 	out, done := runDemo(t, ctx, demo)
 	batches := receive(t, out, 10*time.Second, func(b [][]model.Record) bool { return count(b) >= backfill+200 })
-	if got := demo.State(); got != "demo: live" {
+	if got := demo.State(); got != "live" {
 		t.Errorf("State after the backfill = %q", got)
 	}
 	lines := 0
@@ -79,7 +79,7 @@ func TestDemoBackfillThenLive(t *testing.T) {
 		t.Errorf("the backfill came in a batch of %d; want full batches of %d", len(full), demoBatchRecords)
 	}
 	d := NewDemo(0, DemoOptions{})
-	if got := d.State(); got != "demo: starting" {
+	if got := d.State(); got != "starting" {
 		t.Errorf("State before Run = %q", got)
 	}
 	cancel()
@@ -88,7 +88,7 @@ func TestDemoBackfillThenLive(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Run returned %v after cancel", err)
 		}
-		if got := demo.State(); got != "demo: stopped" {
+		if got := demo.State(); got != "stopped" {
 			t.Errorf("State after Run = %q", got)
 		}
 	case <-time.After(2 * time.Second):
