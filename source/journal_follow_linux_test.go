@@ -181,3 +181,37 @@ func TestJournalFiles(t *testing.T) {
 		t.Fatal(diff)
 	}
 }
+
+func TestJournalFollowFile(t *testing.T) {
+	_, file, entries := journalBuildFixture(t, "connector.export")
+	f := journalStart(t, JournalOptions{Units: []string{"twingate-connector"}, Lines: 1, Files: []string{file}})
+	batches := journalAppendedBatches(t, entries, 2, 40)
+	journalWrite(t, file, batches[0])
+	journalWrite(t, file, batches[1])
+	end := journalSentinel(t, batches[1], "sentinel")
+	journalWrite(t, file, end)
+	f.collectUntil(end[0].value("MESSAGE"))
+	want := journalLastN(journalFixtureMessages(entries, journalIsUnit("twingate-connector.service")), 1)
+	want = append(want, journalConnectorMessages(append(batches, end)...)...)
+	if diff := journalEqualLines(journalLines(f.got), want); diff != "" {
+		t.Fatal(diff)
+	}
+}
+
+// TestJournalRestartAfterEmptyBackfill follows with -n 0: the connector's
+// newest entry is not sent, yet a restart right after it is still marked.
+func TestJournalRestartAfterEmptyBackfill(t *testing.T) {
+	dir, file, entries := journalBuildFixture(t, "connector.export")
+	f := journalStart(t, JournalOptions{Units: []string{"twingate-connector"}, Lines: 0, Directory: dir})
+	realtime, monotonic := journalLastClocks(t, entries)
+	restarted := journalSyntheticEntries("restarted", journalBootB, "3a4b5c6d7e8f4a9b8c0d1e2f3a4b5c6d", realtime, monotonic, 3)
+	journalWrite(t, file, restarted)
+	f.collectUntil(restarted[2].value("MESSAGE"))
+	if diff := journalEqualLines(journalLines(f.got), journalConnectorMessages(restarted)); diff != "" {
+		t.Fatal(diff)
+	}
+	want := []journalMark{{model.MarkBoundary, JournalNoteRestart, 0, "twingate-connector.service", 0}}
+	if got := journalMarksOf(f.got); len(got) != 1 || got[0] != want[0] {
+		t.Fatalf("marks %+v, want %+v", got, want)
+	}
+}

@@ -9,10 +9,11 @@ import (
 	"connlog/model"
 )
 
-// backfill positions the journal on the first entry to send and sends it;
+// backfill positions the journal on the first entry to send and reads it;
 // the read loop then continues with Next. The window is [start, Until], where
 // start is Cursor, AfterCursor, Since or the head, and only its newest Lines
-// entries are sent (all with Lines -1, none with 0).
+// lines are sent (all with Lines -1). With Lines 0 nothing is sent: the
+// position is the newest matching entry, so that following starts after it.
 func (s *journalSession) backfill() error {
 	lines := s.opts.Lines
 	if lines == 0 {
@@ -179,14 +180,12 @@ func (s *journalSession) anchorForFollow() error {
 	if s.anchor == "" {
 		return s.anchorOnNewest()
 	}
-	if !s.opts.Follow || s.until != 0 {
-		return nil
-	}
 	return s.reanchor()
 }
 
 // anchorOnNewest moves onto the newest matching entry without sending it,
-// or to the head when nothing matches.
+// or to the head when nothing matches. The entry's run is noted, so that a
+// restart right after it is still marked.
 func (s *journalSession) anchorOnNewest() error {
 	if err := s.sd.SeekTail(); err != nil {
 		return fmt.Errorf("seek to the end of the journal: %w", err)
@@ -198,6 +197,11 @@ func (s *journalSession) anchorOnNewest() error {
 	if n > 0 {
 		if s.anchor, err = s.sd.GetCursor(); err != nil {
 			return fmt.Errorf("read the journal cursor: %w", err)
+		}
+		if !s.hiddenEntry() {
+			var f model.JournalFields
+			s.readFields(&f)
+			s.runs.observe(&f)
 		}
 		return nil
 	}

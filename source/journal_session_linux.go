@@ -104,7 +104,11 @@ func (s *journalSession) run(ctx context.Context) error {
 	for err == nil && ctx.Err() == nil {
 		err = s.step(ctx)
 	}
-	if errors.Is(err, errJournalEnd) || ctx.Err() != nil {
+	if errors.Is(err, errJournalEnd) {
+		s.flush(ctx)
+		return nil
+	}
+	if ctx.Err() != nil {
 		return nil
 	}
 	return err
@@ -124,7 +128,6 @@ func (s *journalSession) step(ctx context.Context) error {
 		return err
 	}
 	if stop {
-		s.flush(ctx)
 		return errJournalEnd
 	}
 	if s.batch.due(time.Now()) {
@@ -149,11 +152,11 @@ func (s *journalSession) atEnd(ctx context.Context) error {
 			return err
 		}
 	}
-	if err := s.anchorForFollow(); err != nil {
-		return err
-	}
 	if !s.opts.Follow || s.until != 0 {
 		return errJournalEnd
+	}
+	if err := s.anchorForFollow(); err != nil {
+		return err
 	}
 	s.following = true
 	s.status.set(journalFollowing)
