@@ -25,7 +25,7 @@ var (
 		"the systemd-journal group (sudo usermod -aG systemd-journal $USER, then log in again)")
 	// ErrJournalUnknownUnit is returned when a unit or identifier the user
 	// asked for has no entry anywhere in the journal.
-	ErrJournalUnknownUnit = errors.New("no journal entries for the unit")
+	ErrJournalUnknownUnit = errors.New("unknown unit or identifier")
 )
 
 // journalUnknownError explains which requested names the journal has never
