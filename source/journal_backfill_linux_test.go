@@ -293,3 +293,13 @@ func TestJournalState(t *testing.T) {
 		t.Errorf("State while following = %q, want %q", got, want)
 	}
 }
+
+// TestJournalLocalOpens reads this machine's own journal (the path taken
+// without -D or --file) with the running boot selected: it must open and end
+// cleanly, or say the user cannot read the system journal.
+func TestJournalLocalOpens(t *testing.T) {
+	_, err := journalRead(t, JournalOptions{AllUnits: true, Lines: 0, Boot: "0"})
+	if err != nil && !errors.Is(err, ErrJournalPermission) {
+		t.Fatalf("Run on the local journal: %v", err)
+	}
+}

@@ -87,9 +87,20 @@ func listJournalBoots(sd *sdjournal.Journal) ([]string, error) {
 }
 
 // resolveJournalBoot turns a -b spec into a boot ID ("" for every boot).
-func resolveJournalBoot(sd *sdjournal.Journal, spec journalBootSpec) (string, error) {
+// On the local journal, offsets count from the running boot, as journalctl
+// does: the newest boot by timestamp is not it when the clock was wrong.
+// Elsewhere (-D, --file) they count from the newest boot in the files.
+func resolveJournalBoot(sd *sdjournal.Journal, spec journalBootSpec, local bool) (string, error) {
 	if spec.all {
 		return "", nil
+	}
+	if local && spec.id == "" && spec.offset <= 0 {
+		if current, err := sd.GetBootID(); err == nil {
+			if spec.offset == 0 {
+				return current, nil
+			}
+			spec.id = current
+		}
 	}
 	boots, err := listJournalBoots(sd)
 	if err != nil {

@@ -77,7 +77,8 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	if err != nil {
 		return err
 	}
-	boot, err := resolveJournalBoot(s.sd, spec)
+	local := s.opts.Directory == "" && len(s.opts.Files) == 0
+	boot, err := resolveJournalBoot(s.sd, spec, local)
 	if err != nil {
 		return err
 	}
