@@ -119,3 +119,13 @@ func (s *Store) ConnSpan(id string) (opened, closed int64, from, to time.Time, o
 	}
 	return st.opened, st.closed, st.openedAt, st.closedAt, true
 }
+
+// forget drops one connection.
+func (c *connIndex) forget(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.byID[id]; ok {
+		delete(c.byID, id)
+		c.count--
+	}
+}

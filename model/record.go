@@ -38,6 +38,10 @@ const (
 	MarkBoundary             // the service restarted or the host rebooted: Note says which
 )
 
+// NotePartialLine is the Note of an ordinary record holding a line whose
+// newline never came: the file went quiet, or the input ended, mid-line.
+const NotePartialLine = "partial line"
+
 // Record is one line exactly as a source read it, plus what the source knows
 // about where it came from. A batch of records sent by Source.Run belongs to
 // its receiver: the source never touches Raw again, so decoders may keep

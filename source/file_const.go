@@ -1,6 +1,10 @@
 package source
 
-import "time"
+import (
+	"time"
+
+	"connlog/model"
+)
 
 // Tuning for the file and stdin sources. They trade latency against
 // syscalls and allocations; all of them are internal except the default line
@@ -39,7 +43,7 @@ const (
 	NoteLineTooLong = "line too long"
 	// NotePartialLine flags an ordinary record holding a line whose newline
 	// had not arrived after a quiet second; the rest comes as its own record.
-	NotePartialLine = "partial line"
+	NotePartialLine = model.NotePartialLine
 	// NoteCorruptCompressed begins the note of a gap where a compressed file
 	// could not be decompressed further.
 	NoteCorruptCompressed = "corrupt compressed file"

@@ -38,7 +38,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		out.abort()
 		return err
 	}
-	werr := streamEntries(ctx, feeds, sel, opts.Pairs.(*model.PairTracker), w, cfg.Follow)
+	werr := streamEntries(ctx, feeds, sel, opts.Pairs.(pairsOnly).tracker, w, cfg.Follow)
 	return finish(ctx, cfg, w, out, werr)
 }
 
@@ -53,7 +53,7 @@ func exportOptions(cfg Config) (export.Options, error) {
 		return export.Options{}, usageError{err.Error()}
 	}
 	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: time.Local,
-		Pairs: model.NewPairTracker(), Bundle: export.BundleInfo{Version: version}}
+		Pairs: pairsOnly{tracker: model.NewPairTracker()}, Bundle: export.BundleInfo{Version: version}}
 	if cfg.UTC {
 		opts.Location = time.UTC
 	}
@@ -66,6 +66,13 @@ func exportOptions(cfg Config) (export.Options, error) {
 	}
 	return opts, nil
 }
+
+// pairsOnly hides the tracker's Observe from the export writer: the sink
+// observes every entry, matching or not, so that a written close still
+// finds its filtered-out establishment.
+type pairsOnly struct{ tracker *model.PairTracker }
+
+func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
 
 // streamEntries runs the inputs and writes every selected entry. The first
 // write error stops the reading.

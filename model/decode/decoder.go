@@ -97,7 +97,12 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 // decodeRecord removes the record's envelope.
 func (d *Decoder) decodeRecord(rec *model.Record) logical {
 	k, env, payload := d.removeEnvelope(rec.Raw)
+	var flags model.Flags
+	if rec.Note == model.NotePartialLine {
+		flags = model.FlagPartial
+	}
 	return logical{
+		flags:    flags,
 		raw:      rec.Raw,
 		payload:  payload,
 		kind:     k,
