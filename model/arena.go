@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Chunk sizes of the store's append-only arrays. Chunks are allocated whole
 // and never grow, so a published chunk can be read without locks while the
 // writer fills the part beyond what it has published.
@@ -10,24 +12,27 @@ const (
 )
 
 // byteArena holds raw bytes that cannot be re-read from a file. Offsets are
-// global (chunk index << 22 | position) so they stay valid when old chunks
-// are released.
+// global (chunk index << 32 | position) so they stay valid when old chunks
+// are released. Chunks are allocated at full length and their slice headers
+// never change afterwards: snapshots read them while the writer fills the
+// rest of the last one.
 type byteArena struct {
 	chunks [][]byte // nil once released
 	first  int      // index of the oldest chunk still held
+	n      int      // bytes used in the last chunk
 }
 
 // put copies b into the arena and returns its global offset. A value larger
 // than a chunk gets a chunk of its own.
 func (a *byteArena) put(b []byte) uint64 {
 	last := len(a.chunks) - 1
-	if last < a.first || cap(a.chunks[last])-len(a.chunks[last]) < len(b) {
-		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunkBytes, len(b))))
+	if last < a.first || len(a.chunks[last])-a.n < len(b) {
+		a.chunks = append(a.chunks, make([]byte, max(arenaChunkBytes, len(b))))
 		last++
+		a.n = 0
 	}
-	c := a.chunks[last]
-	off := uint64(last)<<32 | uint64(len(c))
-	a.chunks[last] = append(c, b...)
+	off := uint64(last)<<32 | uint64(a.n)
+	a.n += copy(a.chunks[last][a.n:], b)
 	return off
 }
 
@@ -36,8 +41,7 @@ func (a *byteArena) mark() uint64 {
 	if len(a.chunks) == 0 {
 		return 0
 	}
-	last := len(a.chunks) - 1
-	return uint64(last)<<32 | uint64(len(a.chunks[last]))
+	return uint64(len(a.chunks)-1)<<32 | uint64(a.n)
 }
 
 // get returns the n bytes at off (nil if that chunk was released).
@@ -51,6 +55,10 @@ func arenaGet(chunks [][]byte, off uint64, n uint32) []byte {
 
 // releaseBelow drops every chunk before the one holding off.
 func (a *byteArena) releaseBelow(off uint64) (freed int64) {
+	if int(off>>32) <= a.first {
+		return 0
+	}
+	a.chunks = slices.Clone(a.chunks) // snapshots share the old directory
 	for ci := int(off >> 32); a.first < ci; a.first++ {
 		freed += int64(cap(a.chunks[a.first]))
 		a.chunks[a.first] = nil

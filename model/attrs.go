@@ -44,15 +44,25 @@ var uniqueKeys = map[string]bool{
 	keyCursor: true,
 }
 
-// keyCursor carries a journal entry's cursor through the index.
-const keyCursor = "__CURSOR"
+// Pseudo-fields carry per-line origin data through the index: a journal
+// entry's cursor, and the receive time when it differs from the entry's time.
+const (
+	keyCursor   = "__CURSOR"
+	keyReceived = "__RECEIVED" // unix nanoseconds
+)
+
+// lineOrigin is the per-line part of an Origin, kept beside the fields.
+type lineOrigin struct {
+	cursor   string
+	received int64 // 0 = same as the entry's time
+}
 
 // IsIndexed reports whether the store keeps key in an entry's index, so that
 // a query naming it can run on index loads alone.
 func IsIndexed(key string) bool { return !notIndexed[key] }
 
 // encodeAttrs turns fields into words, interning or arena-storing values.
-func (s *Store) encodeAttrs(fs Fields, cursor string, buf []uint32) []uint32 {
+func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) []uint32 {
 	buf = append(buf[:0], 0)
 	n := 0
 	add := func(f Field) {
@@ -80,8 +90,11 @@ func (s *Store) encodeAttrs(fs Fields, cursor string, buf []uint32) []uint32 {
 	for _, f := range fs {
 		add(f)
 	}
-	if cursor != "" {
-		add(Str(keyCursor, cursor))
+	if lo.cursor != "" {
+		add(Str(keyCursor, lo.cursor))
+	}
+	if lo.received != 0 {
+		add(Int(keyReceived, lo.received))
 	}
 	if n == 0 {
 		return buf[:0]
@@ -91,10 +104,10 @@ func (s *Store) encodeAttrs(fs Fields, cursor string, buf []uint32) []uint32 {
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the
-// journal cursor separately, since it is not a parsed field.
-func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Fields, string) {
+// per-line origin separately, since it is not made of parsed fields.
+func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Fields, lineOrigin) {
 	n := int(ws[0])
-	cursor := ""
+	var lo lineOrigin
 	for i := 0; i < n; i++ {
 		w := ws[1+4*i : 5+4*i]
 		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
@@ -112,11 +125,14 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 		default:
 			f.Value = symAt(syms, w[1])
 		}
-		if f.Key == keyCursor {
-			cursor = f.Value
-			continue
+		switch f.Key {
+		case keyCursor:
+			lo.cursor = f.Value
+		case keyReceived:
+			lo.received = int64(f.Num)
+		default:
+			fs = append(fs, f)
 		}
-		fs = append(fs, f)
 	}
-	return fs, cursor
+	return fs, lo
 }

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // evictOverBudget drops the oldest chunks of entries until the store is
 // within its memory budget again, and counts what it dropped in the ledger.
 // Whole row chunks go at once, so eviction is rare and cheap. The newest
@@ -17,6 +19,9 @@ func (s *Store) evictOverBudget() {
 		}
 		next := int64(firstChunk+1)*rowChunkRows + 1 // first Seq of the following chunk
 		dropped := next - s.first
+		// Copy the directory before dropping the chunk: older snapshots share
+		// its backing array and may still read the evicted rows.
+		s.rows = slices.Clone(s.rows)
 		s.rows[firstChunk] = nil
 		s.mem -= rowChunkRows * rowBytes
 		s.first = next

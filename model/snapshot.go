@@ -87,12 +87,15 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	}
 	e.Origin.Received = e.Time
 	if r.attrs != 0 {
-		var cursor string
-		e.Fields, cursor = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
-		if cursor != "" && o.Journal != nil {
+		var lo lineOrigin
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
+		if lo.cursor != "" && o.Journal != nil {
 			j := *o.Journal
-			j.Cursor = cursor
+			j.Cursor = lo.cursor
 			e.Origin.Journal = &j
+		}
+		if lo.received != 0 {
+			e.Origin.Received = time.Unix(0, lo.received)
 		}
 	}
 	if what == LoadIndex {

@@ -116,11 +116,14 @@ func (s *Store) appendOne(e *Entry) {
 		r.raw = s.arena.put(e.Raw)
 		s.mem += int64(len(e.Raw))
 	}
-	cursor := ""
+	var lo lineOrigin
 	if e.Origin.Journal != nil {
-		cursor = e.Origin.Journal.Cursor
+		lo.cursor = e.Origin.Journal.Cursor
 	}
-	s.wordBuf = s.encodeAttrs(e.Fields, cursor, s.wordBuf)
+	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && (rt-r.time > int64(time.Microsecond) || r.time-rt > int64(time.Microsecond)) {
+		lo.received = rt
+	}
+	s.wordBuf = s.encodeAttrs(e.Fields, lo, s.wordBuf)
 	if len(s.wordBuf) > 0 {
 		r.attrs = s.words.put(s.wordBuf)
 		s.mem += int64(len(s.wordBuf)) * 4

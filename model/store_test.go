@@ -38,6 +38,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	s := NewStore(StoreOptions{})
 	es := []Entry{analytics("c1", EventEstablished, t0), service("hello", t0.Add(time.Second))}
 	es[0].Origin.Journal = &JournalFields{Cursor: "s=abc;i=1", Unit: "twingate-connector.service", PID: 42, Priority: 6}
+	es[0].Origin.Received = t0.Add(1500 * time.Microsecond) // the journal stamped it after the payload's own time
 	s.Append(es)
 	if es[0].Seq != 1 || es[1].Seq != 2 {
 		t.Fatalf("seqs = %d, %d; want 1, 2", es[0].Seq, es[1].Seq)
@@ -58,6 +59,12 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 	if e.Origin.Journal == nil || e.Origin.Journal.Cursor != "s=abc;i=1" || e.Origin.Journal.PID != 42 {
 		t.Errorf("journal fields lost: %+v", e.Origin.Journal)
+	}
+	if d := e.Origin.Received.Sub(t0.Add(1500 * time.Microsecond)).Abs(); d > time.Microsecond {
+		t.Errorf("receive time off by %v", d)
+	}
+	if _, ok := e.Fields.Get(keyReceived); ok {
+		t.Error("the receive time leaked into the fields")
 	}
 	if err := sn.Load(2, &e, LoadIndex); err != nil {
 		t.Fatal(err)
@@ -227,4 +234,37 @@ func BenchmarkStoreAppend(b *testing.B) {
 		s.Append(batch[j : j+1])
 	}
 	b.ReportMetric(float64(s.Stats().MemBytes)/float64(s.Stats().Entries), "bytes/entry")
+}
+
+// A snapshot taken before an eviction must go on reading what it holds: the
+// UI may be filtering it on another goroutine while the writer evicts.
+func TestSnapshotSurvivesEviction(t *testing.T) {
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	batch := make([]Entry, 1000)
+	fill := func() {
+		for j := range batch {
+			batch[j] = service(strings.Repeat("y", 64), t0)
+		}
+		s.Append(batch)
+	}
+	fill()
+	old := s.Snapshot()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var e Entry
+		for seq := old.First(); seq < old.End(); seq++ {
+			if err := old.Load(seq, &e, LoadRaw); err != nil || string(e.Raw) != "[DEBUG] [libsdwan] "+strings.Repeat("y", 64) {
+				t.Errorf("seq %d: %q, %v", seq, e.Raw, err)
+				return
+			}
+		}
+	}()
+	for i := 0; i < 200; i++ {
+		fill()
+	}
+	<-done
+	if s.Stats().Evicted == 0 {
+		t.Fatal("the test did not evict anything")
+	}
 }

@@ -64,7 +64,7 @@ func uiConfig(cfg Config, infos []sourceInfo) ui.Config {
 // asked, a debug log when asked, and the keyboard from /dev/tty when the
 // logs themselves arrive on standard input.
 func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
-	opts := []tea.ProgramOption{tea.WithAltScreen()}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(30)} // the view catches up at most 30 times a second too
 	closers := []func(){}
 	if cfg.Mouse {
 		opts = append(opts, tea.WithMouseCellMotion())
