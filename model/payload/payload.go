@@ -22,7 +22,12 @@
 //     ("[Timestamp][Connector]: …") is text.
 //   - analytics, audit, flow, session, json: see the files of the same
 //     names. Objects without a prefix are told apart by their top-level
-//     keys (classify.go).
+//     keys (classify.go); a collector's record whose "message" object is
+//     an analytics event (Vector's kubernetes_logs) yields that event alone.
+//   - flow: a proto of 0 reads as missing (""), since Tailscale omits zero.
+//     Log streaming's fields.recorded stands in for a missing "logged".
+//   - session: a newt ACCESS END line is timed at its ended=, a START at
+//     its time=; Pangolin rows at startedAt.
 //   - session CSV: a row is recognised only with exactly the header's 14
 //     columns and plausible values. The header line itself is a text
 //     entry: it describes the rows, it is not a connection.
@@ -31,9 +36,9 @@
 //
 // Errors: when a parser recognised a shape but could not read all of it,
 // Result.Err says why and the caller flags the entry model.FlagParseError.
-// The result keeps its family kind when at least one member was read (a
+// The result keeps its family kind when at least one field was read (a
 // truncated ANALYTICS line is still an analytics entry, with the fields
-// before the break); when nothing could be read it is text.
+// before the break); when no field could be read it is text.
 package payload
 
 import (
