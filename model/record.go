@@ -66,6 +66,11 @@ type Record struct {
 	Note string
 	// Count is how many lines or bytes a gap lost (Note says which), 0 if unknown.
 	Count int64
+	// Backfill marks a record that belongs before every record its source
+	// has sent so far: a big file opened tail first sends its tail at once,
+	// then its head in blocks, each block ending where the previous one began.
+	// A batch is all backfill or none; the ingest loop prepends it.
+	Backfill bool
 }
 
 // JournalFields are the journald fields connlog keeps for each entry.

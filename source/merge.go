@@ -54,6 +54,14 @@ func (m *merger) loop(ch <-chan decoded) {
 }
 
 func (m *merger) accept(d decoded) {
+	if d.front {
+		// A backfill block precedes everything already released: it skips
+		// the time merge and goes straight to the front.
+		m.flush()
+		m.sink(d.entries, true)
+		m.heard[d.input] = time.Now()
+		return
+	}
 	m.queues[d.input] = append(m.queues[d.input], d.entries...)
 	m.heard[d.input] = time.Now()
 	if d.done {
@@ -110,7 +118,7 @@ func (m *merger) flush() {
 	if len(m.out) == 0 {
 		return
 	}
-	m.sink(m.out)
+	m.sink(m.out, false)
 	m.out = m.out[:0]
 }
 

@@ -29,14 +29,16 @@ type Feed struct {
 // status line ("following", "waiting for FILE", "EOF").
 type Stater interface{ State() string }
 
-// Sink receives entries in timeline order. The slice is reused after the
-// call returns.
-type Sink func([]model.Entry)
+// Sink receives entries in timeline order. With front set, the entries
+// belong before everything the sink has received so far (a backfill block
+// of a file opened tail first). The slice is reused after the call returns.
+type Sink func(es []model.Entry, front bool)
 
 // decoded is one batch of entries from one input.
 type decoded struct {
 	input   int
 	entries []model.Entry
+	front   bool // a backfill batch: it goes before everything sent so far
 	done    bool
 	err     error
 }
@@ -61,7 +63,7 @@ func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.S
 	m.loop(ch)
 }
 
-// runInput runs one source and decodes its batches.
+// runInput runs one source and hands its record batches to the decode stage.
 func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
 	records := make(chan []model.Record, 4)
 	errc := make(chan error, 1)
@@ -69,30 +71,5 @@ func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
 		errc <- in.Source.Run(ctx, records)
 		close(records)
 	}()
-	dec := decode.New(in.ID, in.Decode)
-	quiet := time.NewTimer(heldFlushAfter)
-	defer quiet.Stop()
-	for {
-		select {
-		case batch, ok := <-records:
-			if !ok {
-				out <- decoded{input: i, entries: dec.Flush(nil), done: true, err: <-errc}
-				return
-			}
-			var es []model.Entry
-			for r := range batch {
-				es = dec.Decode(&batch[r], es)
-			}
-			if len(es) > 0 {
-				out <- decoded{input: i, entries: es}
-			}
-			quiet.Reset(heldFlushAfter)
-		case <-quiet.C:
-			// A quiet input must not keep a partial line or an unfinished JSON
-			// document hidden: show what is held, flagged partial.
-			if es := dec.Flush(nil); len(es) > 0 {
-				out <- decoded{input: i, entries: es}
-			}
-		}
-	}
+	decodeStage(i, in, records, errc, out)
 }

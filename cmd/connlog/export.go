@@ -84,7 +84,7 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 		werr error
 	)
 	flusher, _ := w.(interface{ Flush() error })
-	sink := func(es []model.Entry) {
+	sink := func(es []model.Entry, _ bool) { // files are read in order for export: no backfill blocks
 		for i := range es {
 			e := &es[i]
 			pairs.Observe(e)

@@ -113,8 +113,12 @@ type updater struct {
 func newUpdater() *updater { return &updater{ch: make(chan model.Update, 1)} }
 
 func (u *updater) sink(store *model.Store) source.Sink {
-	return func(es []model.Entry) {
-		store.Append(es)
+	return func(es []model.Entry, front bool) {
+		if front {
+			store.Prepend(es)
+		} else {
+			store.Append(es)
+		}
 		u.mu.Lock()
 		u.pending.Appended += len(es)
 		u.mu.Unlock()
