@@ -142,19 +142,19 @@ func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
 
 // connectionQuery builds the query text for a connection.
 func connectionQuery(e *model.Entry, id string, from, to time.Time, loc *time.Location) string {
-	mentions := []string{phrase(id)}
+	mentions := []string{query.Phrase(id)}
 	if ip := e.Fields.Value(model.KeyClientIP); ip != "" {
-		mentions = append(mentions, phrase(ip))
+		mentions = append(mentions, query.Phrase(ip))
 	}
 	if rip, port := e.Fields.Value(model.KeyResourceIP), e.Fields.Value(model.KeyResourcePort); rip != "" && port != "" {
-		mentions = append(mentions, phrase(rip+":"+port))
+		mentions = append(mentions, query.Phrase(rip+":"+port))
 	}
 	service := []string{query.Term("kind", model.KindService.String())}
 	if !from.IsZero() {
-		service = append(service, "since:"+phrase(from.In(loc).Format("2006-01-02 15:04:05.000")))
+		service = append(service, "since:"+query.Phrase(from.In(loc).Format("2006-01-02 15:04:05.000")))
 	}
 	if !to.IsZero() {
-		service = append(service, "until:"+phrase(to.In(loc).Format("2006-01-02 15:04:05.000")))
+		service = append(service, "until:"+query.Phrase(to.In(loc).Format("2006-01-02 15:04:05.000")))
 	}
 	service = append(service, query.Or(mentions...))
 	return query.Or(query.Term("conn", id), query.And(service...))

@@ -27,21 +27,6 @@ func queryErrorAt(err error) (int, string) {
 	return 0, err.Error()
 }
 
-// phrase writes s as a quoted phrase of the query language (a bare word
-// that may hold spaces, colons or quotes).
-func phrase(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		if s[i] == '"' || s[i] == '\\' {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
 // parseGotoTime reads the go-to prompt: what since: takes, plus "-10m" for
 // ten minutes ago, the way one says it.
 func parseGotoTime(s string, now time.Time, loc *time.Location) (time.Time, error) {

@@ -101,6 +101,12 @@ func valueText(v string) string {
 	return v
 }
 
+// Phrase writes s as a quoted phrase: a bare-word term that matches s
+// literally in the raw line, whatever spaces, colons or quotes it holds.
+// It is also the quoted form field values and time bounds take
+// (since:"2026-11-20 08:00:00").
+func Phrase(s string) string { return quote(s) }
+
 // quote writes s as a quoted string, escaping backslashes and quotes.
 func quote(s string) string {
 	var b strings.Builder
