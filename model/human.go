@@ -25,6 +25,26 @@ func HumanBytes(n float64) string {
 	return strconv.FormatFloat(n, 'f', prec, 64) + string(suffixes[i]) + "B"
 }
 
+// HumanBytesIEC formats a memory size in binary units, the way budgets
+// are given (--max-memory 512MiB): 900KiB, 1.5MiB, 512MiB.
+func HumanBytesIEC(n float64) string {
+	const unit = 1024
+	if n < unit {
+		return strconv.FormatFloat(n, 'f', 0, 64) + "B"
+	}
+	suffixes := "KMGTPE"
+	i := -1
+	for n >= unit && i < len(suffixes)-1 {
+		n /= unit
+		i++
+	}
+	prec := 1
+	if n >= 100 || n == float64(int64(n)) {
+		prec = 0
+	}
+	return strconv.FormatFloat(n, 'f', prec, 64) + string(suffixes[i]) + "iB"
+}
+
 // HumanDuration formats milliseconds compactly: 850ms, 30.1s, 50m34s, 3h02m, 2d4h.
 func HumanDuration(ms float64) string {
 	if ms < 1000 {

@@ -165,9 +165,9 @@ func rateText(r float64) string {
 }
 
 func memText(used, budget int64) string {
-	s := "mem " + model.HumanBytes(float64(used))
+	s := "mem " + model.HumanBytesIEC(float64(used))
 	if budget > 0 {
-		s += "/" + model.HumanBytes(float64(budget))
+		s += "/" + model.HumanBytesIEC(float64(budget))
 	}
 	return s
 }

@@ -1,0 +1,18 @@
+package model
+
+import "testing"
+
+func TestHumanFormats(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+	}{
+		{HumanBytes(512), "512B"}, {HumanBytes(1500), "1.5KB"}, {HumanBytes(234867), "235KB"}, {HumanBytes(23e6), "23.0MB"},
+		{HumanBytesIEC(512 << 20), "512MiB"}, {HumanBytesIEC(1536), "1.5KiB"}, {HumanBytesIEC(1023), "1023B"},
+		{HumanDuration(850), "850ms"}, {HumanDuration(30124), "30.1s"}, {HumanDuration(3034753), "50m34s"},
+		{HumanDuration(3*3600e3 + 2*60e3), "3h02m"}, {HumanDuration(52 * 3600e3), "2d4h"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
