@@ -11,7 +11,7 @@ import (
 // When the records end it flushes what the decoder holds and sends the final
 // batch with the source's error. A quiet input's held partial line is shown
 // after heldFlushAfter.
-func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
+func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded, free chan []model.Entry) {
 	dec := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
@@ -22,7 +22,7 @@ func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan erro
 				out <- decoded{input: i, entries: dec.Flush(nil), done: true, err: <-errc}
 				return
 			}
-			var es []model.Entry
+			es := entrySlice(free, len(batch))
 			for r := range batch {
 				es = dec.Decode(&batch[r], es)
 			}
@@ -38,4 +38,17 @@ func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan erro
 			}
 		}
 	}
+}
+
+// entrySlice returns an empty slice for about n entries: one the merger has
+// finished with when there is one, a new one otherwise.
+func entrySlice(free chan []model.Entry, n int) []model.Entry {
+	select {
+	case es := <-free:
+		if cap(es) >= n {
+			return es
+		}
+	default:
+	}
+	return make([]model.Entry, 0, n)
 }

@@ -20,10 +20,11 @@ type merger struct {
 	status  func([]model.SourceStatus)
 	out     []model.Entry
 	lastSta time.Time
+	free    chan []model.Entry // emptied batch slices for the decode stages to reuse
 }
 
-func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus)) *merger {
-	m := &merger{inputs: inputs, sink: sink, status: status,
+func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus), free chan []model.Entry) *merger {
+	m := &merger{inputs: inputs, sink: sink, status: status, free: free,
 		queues: make([][]model.Entry, len(inputs)), heard: make([]time.Time, len(inputs)),
 		states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
@@ -54,6 +55,15 @@ func (m *merger) loop(ch <-chan decoded) {
 }
 
 func (m *merger) accept(d decoded) {
+	defer m.recycle(d.entries)
+	if len(m.inputs) == 1 && !d.front {
+		// One input is its own timeline: hand its batches on as they are,
+		// without queueing or comparing times.
+		m.sink(d.entries, false)
+		m.heard[d.input] = time.Now()
+		m.settle(d)
+		return
+	}
 	if d.front {
 		// A backfill block precedes everything already released: it skips
 		// the time merge and goes straight to the front.
@@ -64,11 +74,29 @@ func (m *merger) accept(d decoded) {
 	}
 	m.queues[d.input] = append(m.queues[d.input], d.entries...)
 	m.heard[d.input] = time.Now()
+	m.settle(d)
+}
+
+// settle records the end of an input.
+func (m *merger) settle(d decoded) {
 	if d.done {
 		m.states[d.input].Done = true
 		if d.err != nil {
 			m.states[d.input].Err = d.err.Error()
 		}
+	}
+}
+
+// recycle hands a batch's slice back to the decode stages once its entries
+// have been copied or sunk, so that the next batch need not allocate one.
+func (m *merger) recycle(es []model.Entry) {
+	if cap(es) == 0 {
+		return
+	}
+	clear(es) // drop the references to raw bytes and fields
+	select {
+	case m.free <- es[:0]:
+	default:
 	}
 }
 
