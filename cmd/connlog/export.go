@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -15,6 +18,7 @@ import (
 // runExport reads the inputs once (or follows them with -f) and writes the
 // matching entries in the chosen format to stdout or, atomically, a file.
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Writer) error {
+	defer tuneGC()()
 	sel, err := newSelection(cfg, time.Now())
 	if err != nil {
 		return err
@@ -40,6 +44,36 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 	}
 	werr := streamEntries(ctx, feeds, sel, opts.Pairs.(pairsOnly).tracker, w, cfg.Follow)
 	return finish(ctx, cfg, w, out, werr)
+}
+
+// Garbage collection of a headless export. Its live heap is small (a batch
+// in flight, the pair tracker) while it allocates the whole input once, so
+// the default GOGC collects every few megabytes; a higher percentage cuts
+// the collector's work by more than half, and the soft limit keeps a large
+// live heap from growing five-fold.
+const (
+	exportGCPercent   = 400
+	exportMemoryLimit = 256 << 20 // bytes
+)
+
+// tuneGC applies the export's collector settings unless GOGC or GOMEMLIMIT
+// say otherwise, and returns the function that restores the previous ones.
+func tuneGC() (restore func()) {
+	percent, limit := -2, int64(-1)
+	if os.Getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(exportGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		limit = debug.SetMemoryLimit(exportMemoryLimit)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }
 
 // exportOptions turns the flags into export options.
