@@ -1,51 +1,159 @@
 package model
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
-// Chunk sizes of the store's append-only arrays. Chunks are allocated whole
-// and never grow, so a published chunk can be read without locks while the
-// writer fills the part beyond what it has published.
+// Chunk sizes of the store's arrays. Chunks are allocated whole and never
+// grow, so a published chunk can be read without locks while the writer
+// fills the part beyond what it has published.
 const (
 	rowChunkRows    = 1 << 14 // 16,384 rows (512 KiB) a chunk
 	arenaChunkBytes = 4 << 20 // raw bytes kept in memory, 4 MiB a chunk
 	wordChunkWords  = 1 << 16 // attribute words, 256 KiB a chunk
 )
 
-// byteArena holds raw bytes that cannot be re-read from a file. Offsets are
-// global (chunk index << 32 | position) so they stay valid when old chunks
-// are released. Chunks are allocated at full length and their slice headers
-// never change afterwards: snapshots read them while the writer fills the
-// rest of the last one.
-type byteArena struct {
-	chunks [][]byte // nil once released
-	first  int      // index of the oldest chunk still held
-	n      int      // bytes used in the last chunk
+// arenaSide says which end of the store an arena write belongs to. Entries
+// appended at the back and entries prepended at the front fill chunks of
+// their own, so that evicting the front (the oldest entries, which a tail
+// first backfill keeps prepending) frees whole chunks while the back is
+// still in use.
+type arenaSide uint8
+
+const (
+	sideBack arenaSide = iota
+	sideFront
+)
+
+// chunkRefs lists the arena chunks one row chunk's entries wrote into: the
+// row chunk holds a reference on each until it is evicted.
+type chunkRefs struct {
+	bytes []int32
+	words []int32
 }
 
-// put copies b into the arena and returns its global offset. A value larger
-// than a chunk gets a chunk of its own.
-func (a *byteArena) put(b []byte) uint64 {
-	last := len(a.chunks) - 1
-	if last < a.first || len(a.chunks[last])-a.n < len(b) {
-		a.chunks = append(a.chunks, make([]byte, max(arenaChunkBytes, len(b))))
-		last++
-		a.n = 0
+// chunked is an arena of fixed chunks with reference counts. Values are
+// addressed by chunk index and position, which never change: a released
+// chunk's slot is set to nil in a fresh copy of the directory, so snapshots
+// holding the old directory go on reading it. A chunk is released when no
+// row chunk refers to it any more and neither side is filling it.
+type chunked[T byte | uint32] struct {
+	chunks   [][]T   // the directory; nil once released
+	refs     []int32 // per chunk: how many row chunks refer to it
+	size     int     // elements a chunk holds
+	cur      [2]int  // per side: the chunk being filled, -1 for none
+	n        [2]int  // per side: elements used in it
+	side     arenaSide
+	owner    *[]int32 // the references of the row chunk being written
+	free     []int    // released slots, reused so that indexes stay small
+	live     int64    // bytes held by chunks not released
+	putBytes int64    // bytes ever put, for the store's account
+}
+
+func newChunked[T byte | uint32](size int) chunked[T] {
+	return chunked[T]{size: size, cur: [2]int{-1, -1}}
+}
+
+// reserve returns where len(vals) elements go and copies them there. A
+// value larger than a chunk gets a chunk of its own.
+func (a *chunked[T]) reserve(vals []T) (ci, pos int) {
+	s := a.side
+	ci = a.cur[s]
+	if ci < 0 || len(a.chunks[ci])-a.n[s] < len(vals) {
+		old := ci
+		ci = a.allocate(max(a.size, len(vals)))
+		a.cur[s], a.n[s] = ci, 0
+		if ci == 0 {
+			a.n[s] = 1 // offset 0 is never handed out: the word arena uses it for "none"
+		}
+		a.releaseIfUnused(old)
 	}
-	off := uint64(last)<<32 | uint64(a.n)
-	a.n += copy(a.chunks[last][a.n:], b)
-	return off
+	pos = a.n[s]
+	a.n[s] += copy(a.chunks[ci][pos:], vals)
+	a.refer(ci)
+	a.putBytes += int64(len(vals)) * a.elemBytes()
+	return ci, pos
 }
 
-// mark returns an offset no later than the next put's.
-func (a *byteArena) mark() uint64 {
-	if len(a.chunks) == 0 {
+// allocate adds a chunk of n elements, in a released slot when there is
+// one: the word arena's offsets are 32 bits, so slots must not run out on a
+// long follow that evicts as it goes. A reused slot is written in a copy of
+// the directory, since snapshots share the old one.
+func (a *chunked[T]) allocate(n int) int {
+	c := make([]T, n)
+	a.live += int64(n) * a.elemBytes()
+	if k := len(a.free); k > 0 {
+		ci := a.free[k-1]
+		a.free = a.free[:k-1]
+		a.chunks = slices.Clone(a.chunks)
+		a.chunks[ci], a.refs[ci] = c, 0
+		return ci
+	}
+	a.chunks = append(a.chunks, c)
+	a.refs = append(a.refs, 0)
+	return len(a.chunks) - 1
+}
+
+func (a *chunked[T]) elemBytes() int64 {
+	var zero T
+	return int64(unsafe.Sizeof(zero))
+}
+
+// refer records that the row chunk being written uses chunk ci.
+func (a *chunked[T]) refer(ci int) {
+	if a.owner == nil {
+		return
+	}
+	refs := *a.owner
+	if n := len(refs); n > 0 && refs[n-1] == int32(ci) || slices.Contains(refs, int32(ci)) {
+		return
+	}
+	*a.owner = append(refs, int32(ci))
+	a.refs[ci]++
+}
+
+// unref drops one row chunk's references and releases the chunks nothing
+// refers to any more.
+func (a *chunked[T]) unref(cis []int32) {
+	for _, ci := range cis {
+		a.refs[ci]--
+		a.releaseIfUnused(int(ci))
+	}
+}
+
+// releaseIfUnused frees chunk ci when no row chunk refers to it and no side
+// is filling it.
+func (a *chunked[T]) releaseIfUnused(ci int) {
+	if ci < 0 || a.refs[ci] > 0 || ci == a.cur[sideBack] || ci == a.cur[sideFront] || a.chunks[ci] == nil {
+		return
+	}
+	a.live -= int64(cap(a.chunks[ci])) * a.elemBytes()
+	a.chunks = slices.Clone(a.chunks) // snapshots share the old directory
+	a.chunks[ci] = nil
+	a.free = append(a.free, ci)
+}
+
+// byteArena holds raw bytes that cannot be re-read from a file, and field
+// values too unique to intern. Offsets are chunk index << 32 | position.
+type byteArena struct{ chunked[byte] }
+
+func newByteArena() byteArena { return byteArena{newChunked[byte](arenaChunkBytes)} }
+
+// put copies b into the arena and returns its offset.
+func (a *byteArena) put(b []byte) uint64 {
+	if len(b) == 0 {
 		return 0
 	}
-	return uint64(len(a.chunks)-1)<<32 | uint64(a.n)
+	ci, pos := a.reserve(b)
+	return uint64(ci)<<32 | uint64(pos)
 }
 
-// get returns the n bytes at off (nil if that chunk was released).
+// arenaGet returns the n bytes at off (nil if that chunk was released).
 func arenaGet(chunks [][]byte, off uint64, n uint32) []byte {
+	if n == 0 {
+		return []byte{}
+	}
 	ci, pos := int(off>>32), int(off&0xffffffff)
 	if ci >= len(chunks) || chunks[ci] == nil {
 		return nil
@@ -53,42 +161,19 @@ func arenaGet(chunks [][]byte, off uint64, n uint32) []byte {
 	return chunks[ci][pos : pos+int(n) : pos+int(n)]
 }
 
-// releaseBelow drops every chunk before the one holding off.
-func (a *byteArena) releaseBelow(off uint64) (freed int64) {
-	if int(off>>32) <= a.first {
-		return 0
-	}
-	a.chunks = slices.Clone(a.chunks) // snapshots share the old directory
-	for ci := int(off >> 32); a.first < ci; a.first++ {
-		freed += int64(cap(a.chunks[a.first]))
-		a.chunks[a.first] = nil
-	}
-	return freed
-}
-
 // wordArena holds the attribute words of entries: per entry, a count word
-// followed by four words per field (see attrs.go).
-type wordArena struct {
-	chunks [][]uint32
-	n      int // words used in the last chunk
-}
+// followed by four words per field (see attrs.go). Offsets are global word
+// indexes (chunk index * wordChunkWords + position).
+type wordArena struct{ chunked[uint32] }
+
+func newWordArena() wordArena { return wordArena{newChunked[uint32](wordChunkWords)} }
 
 // put appends ws contiguously and returns the global word offset; offset 0
-// is never returned, so it can mean "no attributes".
+// is never returned, so it can mean "no attributes". Callers keep len(ws)
+// far below a chunk (maxIndexedFields).
 func (a *wordArena) put(ws []uint32) uint32 {
-	if len(a.chunks) == 0 {
-		a.chunks = append(a.chunks, make([]uint32, wordChunkWords))
-		a.n = 1 // reserve offset 0
-	}
-	if a.n+len(ws) > wordChunkWords { // callers keep len(ws) far below a chunk (maxIndexedFields)
-		a.chunks = append(a.chunks, make([]uint32, wordChunkWords))
-		a.n = 0
-	}
-	last := len(a.chunks) - 1
-	copy(a.chunks[last][a.n:], ws)
-	off := uint32(last)*wordChunkWords + uint32(a.n)
-	a.n += len(ws)
-	return off
+	ci, pos := a.reserve(ws)
+	return uint32(ci)*wordChunkWords + uint32(pos)
 }
 
 func wordsAt(chunks [][]uint32, off uint32) []uint32 {

@@ -20,8 +20,10 @@ func (f Flags) Has(f2 Flags) bool { return f&f2 == f2 }
 // evaluates and what exports write. The store keeps a compact form and
 // rebuilds Entries on demand.
 type Entry struct {
-	// Seq is the entry's position in the store, counted from the first entry
-	// ever appended; 0 until the store assigns it. It never changes, even
+	// Seq is the entry's position in the store: ordered, never reused and
+	// never 0, which means "no entry" (it is 0 until the store assigns it).
+	// Appended entries count up from 1; entries prepended before them (a
+	// file opened tail first) count down from -1. It never changes, even
 	// when older entries are evicted.
 	Seq int64
 	// Time is the event time: from the payload when it has one, otherwise

@@ -6,11 +6,13 @@ import (
 )
 
 // Snapshot is a consistent, immutable view of the store at one moment:
-// the entries with Seq in [First, End). Taking one is cheap (the store
-// publishes a new one after every Append); reading never blocks the writer.
+// the entries with Seq in [First, End) (Seq 0 is never one of them). Taking
+// one is cheap (the store publishes a new one after every Append and
+// Prepend); reading never blocks the writer.
 type Snapshot struct {
 	rows    []*[rowChunkRows]row
-	first   int64
+	base    int64 // position of rows[0][0]
+	first   int64 // positions, as in Store
 	end     int64
 	arena   [][]byte
 	words   [][]uint32
@@ -34,7 +36,7 @@ const (
 func (s *Store) publish() {
 	s.mu.Lock()
 	sn := &Snapshot{
-		rows: s.rows, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
+		rows: s.rows, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse,
 	}
@@ -45,20 +47,26 @@ func (s *Store) publish() {
 // Snapshot returns the latest published snapshot.
 func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }
 
-// First returns the Seq of the oldest entry in the snapshot.
-func (sn *Snapshot) First() int64 { return sn.first }
+// First returns the Seq of the oldest entry in the snapshot (End when it
+// is empty).
+func (sn *Snapshot) First() int64 { return seqOf(sn.first) }
 
-// End returns one past the Seq of the newest entry.
-func (sn *Snapshot) End() int64 { return sn.end }
+// End returns the Seq the next appended entry will get: one past the newest
+// entry's Seq, or 1 when the newest is -1.
+func (sn *Snapshot) End() int64 { return seqOf(sn.end) }
 
 // Len returns how many entries the snapshot holds.
 func (sn *Snapshot) Len() int { return int(sn.end - sn.first) }
 
 // Has reports whether seq is in the snapshot.
-func (sn *Snapshot) Has(seq int64) bool { return seq >= sn.first && seq < sn.end }
+func (sn *Snapshot) Has(seq int64) bool {
+	p := posOf(seq)
+	return seq != 0 && p >= sn.first && p < sn.end
+}
 
 func (sn *Snapshot) row(seq int64) *row {
-	return &sn.rows[(seq-1)/rowChunkRows][(seq-1)%rowChunkRows]
+	p := posOf(seq) - sn.base
+	return &sn.rows[p/rowChunkRows][p%rowChunkRows]
 }
 
 // Time returns an entry's time without loading it.
@@ -75,7 +83,7 @@ func (sn *Snapshot) Kind(seq int64) Kind { return sn.row(seq).kind() }
 // file was truncated or removed since); e then still holds the index part.
 func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	if !sn.Has(seq) {
-		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.first, sn.end-1)
+		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
 	r := sn.row(seq)
 	o := sn.origins[r.origin]

@@ -41,33 +41,63 @@ type StoreOptions struct {
 	Reparse func(e *Entry)
 }
 
-// Store holds every entry read so far. One goroutine appends; any number
-// read through snapshots, which never block the writer for long.
+// Store holds every entry read so far, in order. Entries arrive at the back
+// (Append) and, for a file opened tail first, at the front (Prepend). Each
+// gets a Seq: its position in the store, ordered, never reused and never 0
+// (0 means "no entry" everywhere). Appended entries count up from 1;
+// prepended ones count down from the oldest held, skipping 0, so they may
+// be negative. One goroutine writes; any number read through snapshots,
+// which never block the writer for long.
 type Store struct {
 	opt StoreOptions
 
-	mu   sync.Mutex // guards the writer state below against Snapshot and PairOf
-	rows []*[rowChunkRows]row
-	// chunkArena[i] is where the byte arena stood when row chunk i began.
-	chunkArena []uint64
-	first      int64 // Seq of the oldest entry still held
-	end        int64 // Seq the next entry will get
-	arena      byteArena
-	words      wordArena
-	origins    originTable
-	readers    map[SourceID]RawReader
-	mem        int64
-	ledger     Ledger
-	conns      connIndex
+	mu sync.Mutex // guards the writer state below against Snapshot and PairOf
+	// rows is the directory of row chunks; rows[0][0] is at position base.
+	// Positions are Seqs without the hole at 0 (see posOf).
+	rows  []*[rowChunkRows]row
+	held  []*chunkRefs // the arena chunks each row chunk refers to, aligned with rows
+	base  int64
+	first int64 // position of the oldest entry held
+	end   int64 // position the next appended entry will take
+	added int64 // entries ever stored
+	evict int64 // entries evicted to stay within the budget
+
+	arena   byteArena
+	words   wordArena
+	origins originTable
+	readers map[SourceID]RawReader
+	// mem counts the row chunks held plus every byte put into the byte arena
+	// (attrs.go adds field values as it stores them); memUsed turns it into
+	// what the chunks really hold.
+	mem    int64
+	ledger Ledger
+	conns  connIndex
 
 	syms    *symtab
 	snap    atomic.Pointer[Snapshot]
 	wordBuf []uint32
 }
 
+// posOf maps a Seq to its position: Seqs skip 0, positions do not, so that
+// position arithmetic (lengths, chunk indexes) stays simple.
+func posOf(seq int64) int64 {
+	if seq > 0 {
+		return seq - 1
+	}
+	return seq
+}
+
+// seqOf maps a position to its Seq.
+func seqOf(pos int64) int64 {
+	if pos >= 0 {
+		return pos + 1
+	}
+	return pos
+}
+
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, first: 1, end: 1, syms: newSymtab(),
+	s := &Store{opt: opt, syms: newSymtab(), arena: newByteArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable()}
 	s.publish()
 	return s
@@ -87,27 +117,70 @@ func (s *Store) SetRawReader(src SourceID, r RawReader) {
 	s.publish()
 }
 
-// Append adds entries in order, assigning each its Seq (written back into
-// es). Only one goroutine may call Append.
+// Append adds entries after the newest, in order, assigning each its Seq
+// (written back into es). Only one goroutine may write to the store.
 func (s *Store) Append(es []Entry) {
 	s.mu.Lock()
+	s.setSide(sideBack)
 	for i := range es {
-		s.appendOne(&es[i])
+		s.put(&es[i], s.end)
+		s.end++
+		s.conns.add(&es[i])
 	}
 	s.evictOverBudget()
 	s.mu.Unlock()
 	s.publish()
 }
 
-func (s *Store) appendOne(e *Entry) {
-	e.Seq = s.end
-	idx := s.end - 1
-	if int(idx/rowChunkRows) >= len(s.rows) {
-		s.rows = append(s.rows, new([rowChunkRows]row))
-		s.chunkArena = append(s.chunkArena, s.arena.mark())
+// Prepend adds entries before the oldest held, in the order given (a
+// backfill block of a file opened tail first), assigning each its Seq:
+// they are lower than every Seq held. Only one goroutine may write to the
+// store. The budget still evicts the oldest entries, which may be the ones
+// just prepended; they are counted in the ledger like any eviction.
+func (s *Store) Prepend(es []Entry) {
+	if len(es) == 0 {
+		return
+	}
+	s.mu.Lock()
+	s.setSide(sideFront)
+	start := s.first - int64(len(es))
+	for i := range es {
+		s.put(&es[i], start+int64(i))
+		s.addConnEarliest(&es[i])
+	}
+	s.first = start
+	s.evictOverBudget()
+	s.mu.Unlock()
+	s.publish()
+}
+
+// setSide directs arena writes to the chunks of one end of the store.
+func (s *Store) setSide(side arenaSide) { s.arena.side, s.words.side = side, side }
+
+// slot returns the row at position p and its chunk's references, adding
+// row chunks at either end of the directory as needed. A chunk added at the
+// front goes into a new directory: snapshots share the old one.
+func (s *Store) slot(p int64) (*row, *chunkRefs) {
+	for p < s.base {
+		s.rows = append([]*[rowChunkRows]row{new([rowChunkRows]row)}, s.rows...)
+		s.held = append([]*chunkRefs{{}}, s.held...)
+		s.base -= rowChunkRows
 		s.mem += rowChunkRows * rowBytes
 	}
-	r := &s.rows[idx/rowChunkRows][idx%rowChunkRows]
+	k := (p - s.base) / rowChunkRows
+	for k >= int64(len(s.rows)) {
+		s.rows = append(s.rows, new([rowChunkRows]row))
+		s.held = append(s.held, &chunkRefs{})
+		s.mem += rowChunkRows * rowBytes
+	}
+	return &s.rows[k][(p-s.base)%rowChunkRows], s.held[k]
+}
+
+// put writes entry e at position p, which no published snapshot covers.
+func (s *Store) put(e *Entry, p int64) {
+	e.Seq = seqOf(p)
+	r, refs := s.slot(p)
+	s.arena.owner, s.words.owner = &refs.bytes, &refs.words
 	*r = row{time: e.Time.UnixNano(), rawLen: uint32(len(e.Raw)), meta: packMeta(e.Kind, e.Level, e.Flags, e.Item)}
 	r.origin = s.origins.id(e.Source, e.Origin)
 	if _, ok := s.readers[e.Source]; ok && e.Origin.Offset >= 0 {
@@ -126,29 +199,58 @@ func (s *Store) appendOne(e *Entry) {
 	s.wordBuf = s.encodeAttrs(e.Fields, lo, s.wordBuf)
 	if len(s.wordBuf) > 0 {
 		r.attrs = s.words.put(s.wordBuf)
-		s.mem += int64(len(s.wordBuf)) * 4
 	}
-	s.conns.add(e)
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
 	}
-	s.end++
+	s.arena.owner, s.words.owner = nil, nil
+	s.added++
+}
+
+// addConnEarliest pairs a prepended entry: it is older than every entry
+// indexed so far, so it replaces a later opening or end of its connection
+// (the index keeps the earliest of each, as appending in order does).
+func (s *Store) addConnEarliest(e *Entry) {
+	id, opens, ends, event := connKey(e)
+	if id == "" || !(opens || ends) {
+		return
+	}
+	c := &s.conns
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	st := c.byID[id]
+	if st == nil {
+		st = &connState{}
+		c.byID[id] = st
+		c.count++
+	}
+	if opens && (st.opened == 0 || e.Seq < st.opened) {
+		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, event
+	}
+	if ends && (st.closed == 0 || e.Seq < st.closed) {
+		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, event
+	}
+}
+
+// memUsed is the store's memory account: row chunks, the arena chunks
+// actually held (mem counts what was put into the byte arena; released
+// chunks give back their whole size), interned strings and pairs.
+func (s *Store) memUsed() int64 {
+	rowsMem := s.mem - s.arena.putBytes
+	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes()
 }
 
 // rowBytes is the size of one row, for the memory account.
 const rowBytes = 32
 
 // Len returns how many entries the store holds now.
-func (s *Store) Len() int {
-	sn := s.Snapshot()
-	return int(sn.end - sn.first)
-}
+func (s *Store) Len() int { return s.Snapshot().Len() }
 
 // Stats describes the store for the status line.
 type Stats struct {
 	Entries   int64 // held now
-	Appended  int64 // ever appended
+	Appended  int64 // ever stored (appended or prepended)
 	Evicted   int64 // dropped to stay within the budget
 	MemBytes  int64 // estimated bytes used by entries
 	MaxMemory int64 // the budget, 0 = none
@@ -159,14 +261,9 @@ type Stats struct {
 func (s *Store) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return Stats{Entries: s.end - s.first, Appended: s.end - 1, Evicted: s.first - 1,
-		MemBytes: s.mem + s.syms.bytes + s.conns.bytes(), MaxMemory: s.opt.MaxMemory, Loss: s.ledger.clone()}
+	return Stats{Entries: s.end - s.first, Appended: s.added, Evicted: s.evict,
+		MemBytes: s.memUsed(), MaxMemory: s.opt.MaxMemory, Loss: s.ledger.clone()}
 }
 
 // now exists so that eviction gap times are testable.
 var now = time.Now
-
-// Prepend adds entries that belong before every entry held, in order (a
-// backfill block of a file opened tail first). Not yet supported: until it
-// is, they are appended, so nothing is lost, only out of place.
-func (s *Store) Prepend(es []Entry) { s.Append(es) }

@@ -16,19 +16,22 @@ type Filter struct {
 }
 
 // View is the result of a filter over the store: the Seqs of the matching
-// entries, in store order. It is extended as entries arrive (Extend) and
-// rebuilt off the UI goroutine when the filter changes (BuildView).
+// entries, in store order. It is extended as entries arrive at either end
+// (Extend) and rebuilt off the UI goroutine when the filter changes
+// (BuildView).
 type View struct {
 	all  bool    // the filter matches everything: seqs is not materialised
 	seqs []int64 // matching Seqs, ascending
-	from int64   // with all: the first Seq
-	next int64   // the first Seq not yet examined
+	// low and next bound, as store positions (see posOf), the entries
+	// examined so far; with all they are also the matching range.
+	low  int64
+	next int64
 }
 
 // Len returns how many entries match.
 func (v *View) Len() int {
 	if v.all {
-		return int(v.next - v.from)
+		return int(v.next - v.low)
 	}
 	return len(v.seqs)
 }
@@ -36,7 +39,7 @@ func (v *View) Len() int {
 // At returns the Seq of the i-th matching entry.
 func (v *View) At(i int) int64 {
 	if v.all {
-		return v.from + int64(i)
+		return seqOf(v.low + int64(i))
 	}
 	return v.seqs[i]
 }
@@ -45,44 +48,68 @@ func (v *View) At(i int) int64 {
 // (Len() when there is none).
 func (v *View) Index(seq int64) int {
 	if v.all {
-		return int(min(max(seq, v.from), v.next) - v.from)
+		return int(min(max(posOf(seq), v.low), v.next) - v.low)
 	}
 	return sort.Search(len(v.seqs), func(i int) bool { return v.seqs[i] >= seq })
 }
 
-// Next returns the first Seq the view has not examined yet.
-func (v *View) Next() int64 { return v.next }
+// Next returns the first Seq the view has not examined yet at the back.
+func (v *View) Next() int64 { return seqOf(v.next) }
 
-// Extend examines the entries appended since the view was last extended and
+// Pending reports whether sn holds entries the view has not examined yet,
+// at either end.
+func (v *View) Pending(sn *Snapshot) bool { return sn.end > v.next || sn.first < v.low }
+
+// Extend examines the entries stored since the view was last extended and
 // returns how many matched. It is O(new entries), never a recompute.
 func (v *View) Extend(sn *Snapshot, f Filter) int {
-	from := max(v.next, sn.First())
-	if v.all {
-		if v.Len() == 0 {
-			v.from = from
-		}
-		n := int(sn.End() - max(v.next, from))
-		v.next = sn.End()
-		return n
+	front, back := v.ExtendEnds(sn, f)
+	return front + back
+}
+
+// ExtendEnds is Extend, telling apart the matches prepended before the
+// view's first row (front) from those appended after its last (back): the
+// UI moves its cursor down by front to stay on the same entry.
+func (v *View) ExtendEnds(sn *Snapshot, f Filter) (front, back int) {
+	if v.low >= v.next && sn.first > v.next {
+		v.low, v.next = sn.first, sn.first // empty, and everything examined was evicted
 	}
-	before := len(v.seqs)
-	v.seqs = filterRange(context.Background(), sn, f, from, sn.End(), v.seqs)
-	v.next = sn.End()
-	return len(v.seqs) - before
+	lo := max(v.next, sn.first)
+	if v.all {
+		if sn.first < v.low {
+			front, v.low = int(v.low-sn.first), sn.first
+		}
+		if sn.end > lo {
+			back, v.next = int(sn.end-lo), sn.end
+		}
+		return front, back
+	}
+	if sn.first < v.low {
+		head := filterRange(context.Background(), sn, f, sn.first, v.low, nil)
+		front, v.low = len(head), sn.first
+		v.seqs = append(head, v.seqs...)
+	}
+	if sn.end > lo {
+		before := len(v.seqs)
+		v.seqs = filterRange(context.Background(), sn, f, lo, sn.end, v.seqs)
+		back, v.next = len(v.seqs)-before, sn.end
+	}
+	return front, back
 }
 
 // Trim drops Seqs the store has evicted; it returns how many went.
 func (v *View) Trim(sn *Snapshot) int {
 	if v.all {
-		if v.from >= sn.First() {
+		if v.low >= sn.first {
 			return 0
 		}
-		n := int(min(sn.First(), v.next) - v.from)
-		v.from = min(sn.First(), v.next)
+		n := int(min(sn.first, v.next) - v.low)
+		v.low = min(sn.first, v.next)
 		return n
 	}
 	i := v.Index(sn.First())
 	v.seqs = v.seqs[i:]
+	v.low = max(v.low, sn.first)
 	return i
 }
 
@@ -91,15 +118,15 @@ func (v *View) Trim(sn *Snapshot) int {
 // returning ctx's error, when ctx is cancelled (a newer filter was typed).
 func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 	if f.Match == nil {
-		return &View{all: true, from: sn.First(), next: sn.End()}, nil
+		return &View{all: true, low: sn.first, next: sn.end}, nil
 	}
 	workers := max(1, min(runtime.GOMAXPROCS(0), sn.Len()/4096))
 	parts := make([][]int64, workers)
-	step := (sn.End() - sn.First() + int64(workers) - 1) / int64(workers)
+	step := (sn.end - sn.first + int64(workers) - 1) / int64(workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo := sn.First() + int64(w)*step
-		hi := min(lo+step, sn.End())
+		lo := sn.first + int64(w)*step
+		hi := min(lo+step, sn.end)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -110,21 +137,22 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := &View{next: sn.End()}
+	v := &View{low: sn.first, next: sn.end}
 	for _, p := range parts {
 		v.seqs = append(v.seqs, p...)
 	}
 	return v, nil
 }
 
-// filterRange appends the Seqs in [lo, hi) that match f. An entry whose raw
-// bytes cannot be re-read is judged on what could be loaded.
+// filterRange appends the Seqs at positions [lo, hi) that match f. An
+// entry whose raw bytes cannot be re-read is judged on what could be loaded.
 func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
 	var e Entry
-	for seq := lo; seq < hi; seq++ {
-		if seq&0xfff == 0 && ctx.Err() != nil {
+	for p := lo; p < hi; p++ {
+		if p&0xfff == 0 && ctx.Err() != nil {
 			return out
 		}
+		seq := seqOf(p)
 		_ = sn.Load(seq, &e, f.Load)
 		if f.Match == nil || f.Match(&e) {
 			out = append(out, seq)

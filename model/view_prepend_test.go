@@ -1,0 +1,121 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// TestViewExtendWithPrependsEqualsRebuild drives a view through appends,
+// prepends and evictions, extending it after each step, and checks it
+// against a view built from scratch on the same snapshot.
+func TestViewExtendWithPrependsEqualsRebuild(t *testing.T) {
+	warn := Filter{Match: func(e *Entry) bool { return e.Level >= LevelWarn }}
+	cases := []struct {
+		name   string
+		filter Filter
+		budget int64
+		steps  string // a = append, p = prepend
+	}{
+		{"filtered, prepends only", warn, 0, "pppp"},
+		{"filtered, both ends", warn, 0, "apapppaa"},
+		{"match-all, both ends", Filter{}, 0, "papapp"},
+		{"filtered, evicting", warn, 8 << 20, "apppppppppapp"},
+		{"match-all, evicting", Filter{}, 8 << 20, "appppppppppapp"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewStore(StoreOptions{MaxMemory: tc.budget})
+			v, err := BuildView(context.Background(), s.Snapshot(), tc.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, step := range tc.steps {
+				batch := make([]Entry, 0, 9000)
+				for j := 0; j < 3000; j++ {
+					id := fmt.Sprint(i, "-", j)
+					batch = append(batch, service("a", t0), analytics(id, EventFailed, t0.Add(time.Second)), service("b", t0))
+				}
+				if step == 'p' {
+					s.Prepend(batch)
+				} else {
+					s.Append(batch)
+				}
+				sn := s.Snapshot()
+				lenBefore := v.Len()
+				v.Trim(sn)
+				trimmed := lenBefore - v.Len()
+				front, back := v.ExtendEnds(sn, tc.filter)
+				if step == 'p' && (front == 0 && tc.budget == 0 || back != 0) {
+					t.Fatalf("step %d: a prepend matched front %d, back %d", i, front, back)
+				}
+				if step == 'a' && (front != 0 || back == 0) {
+					t.Fatalf("step %d: an append matched front %d, back %d", i, front, back)
+				}
+				if v.Len() != lenBefore-trimmed+front+back {
+					t.Fatalf("step %d: len %d, want %d-%d+%d+%d", i, v.Len(), lenBefore, trimmed, front, back)
+				}
+				assertSameView(t, v, sn, tc.filter)
+			}
+		})
+	}
+}
+
+func assertSameView(t *testing.T, v *View, sn *Snapshot, f Filter) {
+	t.Helper()
+	full, err := BuildView(context.Background(), sn, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Len() != full.Len() {
+		t.Fatalf("incremental view has %d rows, rebuilt %d", v.Len(), full.Len())
+	}
+	for i := 0; i < v.Len(); i++ {
+		if v.At(i) != full.At(i) {
+			t.Fatalf("row %d: incremental %d, rebuilt %d", i, v.At(i), full.At(i))
+		}
+		if !sn.Has(v.At(i)) {
+			t.Fatalf("row %d: Seq %d is not held", i, v.At(i))
+		}
+	}
+	if v.Len() > 0 && v.Index(v.At(0)) != 0 {
+		t.Errorf("Index of the first row is %d", v.Index(v.At(0)))
+	}
+	if v.Pending(sn) {
+		t.Error("the view still has entries pending after an extension")
+	}
+}
+
+func TestMatchAllViewIndexAcrossZero(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	s.Append(numbered("tail", 3))
+	s.Prepend(numbered("head", 3))
+	v, _ := BuildView(context.Background(), s.Snapshot(), Filter{})
+	cases := []struct {
+		name string
+		seq  int64
+		want int
+	}{
+		{"oldest", -3, 0},
+		{"just before the hole", -1, 2},
+		{"the hole finds the next entry", 0, 3},
+		{"first appended", 1, 3},
+		{"past the end", 9, 6},
+		{"before the start", -9, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := v.Index(tc.seq); got != tc.want {
+				t.Errorf("Index(%d) = %d, want %d", tc.seq, got, tc.want)
+			}
+		})
+	}
+	var seqs []int64
+	for i := 0; i < v.Len(); i++ {
+		seqs = append(seqs, v.At(i))
+	}
+	if fmt.Sprint(seqs) != "[-3 -2 -1 1 2 3]" {
+		t.Errorf("seqs = %v", seqs)
+	}
+}
