@@ -140,6 +140,10 @@ func (src *exportSource) entries(seqs []int64) iter.Seq[*model.Entry] {
 func (src *exportSource) options(s exportSettings, r *export.Redactor, p *export.Progress, host string) export.Options {
 	o := export.Options{Format: s.format, Compress: s.compress, Location: src.loc, Pairs: src.store, Redact: r, Progress: p,
 		Bundle: export.BundleInfo{Host: host, Query: src.query}}
+	if s.scope == ScopeWindow {
+		// The manifest records the window asked for, not only the entries found.
+		o.Bundle.From, o.Bundle.To, _ = src.window(s)
+	}
 	for i, st := range src.sources {
 		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
 	}
@@ -155,6 +159,7 @@ func (src *exportSource) options(s exportSettings, r *export.Redactor, p *export
 // exportPlan is what the dialog shows before writing.
 type exportPlan struct {
 	seqs        []int64
+	first, last time.Time // the times of the first and last entry, zero when unknown
 	estimate    int64
 	defaultName string
 	host        string
@@ -178,10 +183,9 @@ func planCmd(src *exportSource, s exportSettings, r *export.Redactor, gen int) t
 		sample := src.sample(seqs)
 		p := exportPlan{seqs: seqs, host: hostOf(sample)}
 		if len(sample) > 0 {
-			p.defaultName = "./" + export.DefaultName(p.host, sample[0].Time, sample[len(sample)-1].Time, s.format, s.compress)
-		} else {
-			p.defaultName = "./" + export.DefaultName(p.host, time.Time{}, time.Time{}, s.format, s.compress)
+			p.first, p.last = sample[0].Time, sample[len(sample)-1].Time
 		}
+		p.defaultName = "./" + export.DefaultName(p.host, p.first, p.last, s.format, s.compress)
 		var rr *export.Redactor
 		if s.redact {
 			rr = r
@@ -226,6 +230,7 @@ func hostOf(es []*model.Entry) string {
 // exportDoneMsg is the outcome of a write.
 type exportDoneMsg struct {
 	gen   int
+	path  string // the file written, or the one that exists
 	stats export.Stats
 	err   error
 }
@@ -234,8 +239,9 @@ type exportDoneMsg struct {
 type exportTickMsg struct{ gen int }
 
 // writeCmd runs the export; cancelling ctx stops it and leaves no file.
+// It closes finished when the export has returned, its temp file gone.
 func writeCmd(ctx context.Context, src *exportSource, s exportSettings, plan exportPlan, path string, force bool,
-	r *export.Redactor, p *export.Progress, gen int) tea.Cmd {
+	r *export.Redactor, p *export.Progress, gen int, finished chan<- struct{}) tea.Cmd {
 	var rr *export.Redactor
 	if s.redact {
 		rr = r
@@ -243,56 +249,37 @@ func writeCmd(ctx context.Context, src *exportSource, s exportSettings, plan exp
 	opts := src.options(s, rr, p, plan.host)
 	opts.Force = force
 	return func() tea.Msg {
+		defer close(finished)
+		path := intoDirectory(path, plan.defaultName)
 		st, err := export.Export(ctx, path, src.entries(plan.seqs), opts)
-		return exportDoneMsg{gen: gen, stats: st, err: err}
+		return exportDoneMsg{gen: gen, path: path, stats: st, err: err}
 	}
+}
+
+// intoDirectory puts the default file name inside path when path names an
+// existing directory, so that completing a directory and pressing enter
+// writes there rather than failing.
+func intoDirectory(path, defaultName string) string {
+	info, err := os.Stat(path)
+	if err == nil && info.IsDir() {
+		return filepath.Join(path, filepath.Base(defaultName))
+	}
+	return path
+}
+
+// expandHome reads a leading ~ as the home directory, as a shell would.
+// When the home directory is unknown the path is left as typed.
+func expandHome(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~"+string(filepath.Separator)) {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return p
+	}
+	return home + p[1:]
 }
 
 func progressTick(gen int) tea.Cmd {
 	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return exportTickMsg{gen: gen} })
-}
-
-// completeMsg is the path after directory completion.
-type completeMsg struct {
-	gen   int
-	value string
-}
-
-// completeCmd completes the last path element to the directories that
-// start with it (their common prefix when several match).
-func completeCmd(value string, gen int) tea.Cmd {
-	return func() tea.Msg {
-		dir, prefix := filepath.Split(value)
-		list := dir
-		if list == "" {
-			list = "."
-		}
-		ents, err := os.ReadDir(list)
-		if err != nil {
-			return completeMsg{gen: gen, value: value}
-		}
-		var names []string
-		for _, e := range ents {
-			if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
-				names = append(names, e.Name())
-			}
-		}
-		switch len(names) {
-		case 0:
-			return completeMsg{gen: gen, value: value}
-		case 1:
-			return completeMsg{gen: gen, value: dir + names[0] + string(filepath.Separator)}
-		}
-		return completeMsg{gen: gen, value: dir + commonPrefix(names)}
-	}
-}
-
-func commonPrefix(ss []string) string {
-	p := ss[0]
-	for _, s := range ss[1:] {
-		for !strings.HasPrefix(s, p) {
-			p = p[:len(p)-1]
-		}
-	}
-	return p
 }

@@ -30,7 +30,7 @@ func TestGoldenExportDialog(t *testing.T) {
 
 var (
 	pseudonym    = regexp.MustCompile(`-[0-9a-f]{12}`)
-	sizeEstimate = regexp.MustCompile(`about [0-9.]+[KMG]?B`)
+	sizeEstimate = regexp.MustCompile(`about [0-9.]+[KMGT]?i?B`)
 )
 
 // TestExportDialogScopes checks the count each scope gives.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -10,6 +12,10 @@ import (
 // editKey handles the keys while choosing.
 func (d ExportDialog) editKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 	k := d.keys.Dialog
+	d.notice = ""
+	if !key.Matches(km, k.Complete) {
+		d.completions = nil
+	}
 	switch {
 	case key.Matches(km, k.Cancel):
 		d.open = false
@@ -31,7 +37,9 @@ func (d ExportDialog) editKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 		if key.Matches(km, k.Left) {
 			step = -1
 		}
+		before := d.set
 		d.cycle(step)
+		d.keepExtension(before)
 		return d, d.replan()
 	}
 	return d.typeInto(km)
@@ -79,15 +87,36 @@ func (d *ExportDialog) cycle(step int) {
 	}
 }
 
+// keepExtension follows a change of format or compression in a path the
+// user typed: a name that ends in the old extension gets the new one, so
+// that a .ndjson name does not end up holding CSV. A name with some other
+// ending is the user's choice and is left alone. An untyped path is the
+// default name, which the new plan replaces anyway.
+func (d *ExportDialog) keepExtension(before exportSettings) {
+	if !d.pathEdited || (before.format == d.set.format && before.compress == d.set.compress) {
+		return
+	}
+	old := "." + before.format.Ext() + before.compress.Ext()
+	if p := d.pathIn.Value(); strings.HasSuffix(p, old) {
+		d.pathIn.SetValue(strings.TrimSuffix(p, old) + "." + d.set.format.Ext() + d.set.compress.Ext())
+	}
+}
+
 // typeInto edits the text fields; a changed time window replans.
 func (d ExportDialog) typeInto(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 	switch d.field {
 	case fieldFrom:
 		d.fromIn, _ = d.fromIn.Update(km)
+		if d.set.from == d.fromIn.Value() {
+			return d, nil
+		}
 		d.set.from = d.fromIn.Value()
 		return d, d.replan()
 	case fieldTo:
 		d.toIn, _ = d.toIn.Update(km)
+		if d.set.to == d.toIn.Value() {
+			return d, nil
+		}
 		d.set.to = d.toIn.Value()
 		return d, d.replan()
 	case fieldPath:

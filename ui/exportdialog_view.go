@@ -3,8 +3,12 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/model/export"
 )
 
 // View draws the dialog.
@@ -26,80 +30,154 @@ func (d ExportDialog) View() string {
 	return strings.Join(lines[:max(d.height, 0)], "\n")
 }
 
-// fieldLines draws one line per field, the current one marked.
+// fieldLines draws one line per field, the current one marked, with the
+// current field's help under it.
 func (d ExportDialog) fieldLines() []string {
-	row := func(f dialogField, label, value string) string {
+	row := func(f dialogField, label, value string) []string {
 		mark := "  "
-		if f == d.field && d.state == DialogEditing {
+		if d.editing(f) {
 			mark = "> "
 		}
-		return mark + d.styles.Key.Render(fit(label, cardKeyWidth-2)) + value
+		out := []string{mark + d.styles.Key.Render(fit(label, cardKeyWidth-2)) + value}
+		if d.editing(f) {
+			out = append(out, d.help(f)...)
+		}
+		return out
 	}
 	choice := func(f dialogField, s string) string {
-		if f == d.field && d.state == DialogEditing {
+		if d.editing(f) {
 			return d.styles.ChoiceActive.Render("‹ " + s + " ›")
 		}
 		return "  " + s
 	}
-	out := []string{row(fieldScope, "scope", choice(fieldScope, d.set.scope.String()))}
+	out := row(fieldScope, "scope", choice(fieldScope, d.set.scope.String()))
 	if d.set.scope == ScopeWindow {
-		out = append(out, row(fieldFrom, "from", d.input(fieldFrom, d.fromIn)), row(fieldTo, "to", d.input(fieldTo, d.toIn)))
+		out = append(out, row(fieldFrom, "from", d.input(fieldFrom, d.fromIn, "the first entry"))...)
+		out = append(out, row(fieldTo, "to", d.input(fieldTo, d.toIn, "the last entry"))...)
 	}
 	redact := "[ ] off"
 	if d.set.redact {
 		redact = "[x] emails, client IPs, device and user ids"
 	}
-	return append(out,
-		row(fieldFormat, "format", choice(fieldFormat, d.set.format.String())),
-		row(fieldCompress, "compression", choice(fieldCompress, d.set.compress.String())),
-		row(fieldRedact, "redact", choice(fieldRedact, redact)),
-		row(fieldPath, "path", d.input(fieldPath, d.pathIn)))
+	out = append(out, row(fieldFormat, "format", choice(fieldFormat, d.set.format.String()))...)
+	out = append(out, row(fieldCompress, "compression", choice(fieldCompress, d.set.compress.String()))...)
+	out = append(out, row(fieldRedact, "redact", choice(fieldRedact, redact))...)
+	return append(out, row(fieldPath, "path", d.input(fieldPath, d.pathIn, ""))...)
 }
 
-// input draws a text field: with its cursor when it has the keyboard.
-func (d ExportDialog) input(f dialogField, in LineInput) string {
-	if f == d.field && d.state == DialogEditing {
-		return in.View()
+// editing reports whether field f has the keyboard.
+func (d ExportDialog) editing(f dialogField) bool { return f == d.field && d.state == DialogEditing }
+
+// input draws a text field: with its cursor when it has the keyboard, and
+// what an empty one means when it has not.
+func (d ExportDialog) input(f dialogField, in LineInput, empty string) string {
+	switch {
+	case d.editing(f):
+		return "  " + in.View()
+	case in.Value() == "" && empty != "":
+		return "  " + d.styles.Dim.Render(empty)
 	}
-	return clean(in.Value())
+	return "  " + clean(in.Value())
 }
 
 // statusLines say what will be or was written.
 func (d ExportDialog) statusLines() []string {
 	switch d.state {
 	case DialogConfirm:
-		return []string{d.styles.Notice.Render(clean(d.pathIn.Value()) + " exists — enter overwrites it, esc goes back")}
+		return d.wrap(d.styles.Notice, clean(d.target)+" exists — enter replaces it, esc goes back to change the path")
 	case DialogWriting:
 		return []string{d.progressLine()}
 	case DialogDone:
 		r := d.result
-		s := "wrote " + clean(r.Path) + " — " + model.HumanBytes(float64(r.Bytes)) + ", " + commas(r.Entries) + " entries"
+		s := "wrote " + clean(r.Path) + " — " + model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
+			" in " + d.elapsed.Round(time.Millisecond).String()
 		if r.Skipped > 0 {
 			s += " (" + commas(r.Skipped) + " the format cannot hold were left out)"
 		}
-		return []string{d.styles.Granted.Render(s)}
+		return d.wrap(d.styles.Granted, s)
 	case DialogFailed:
-		return []string{d.styles.ErrorText.Render("export failed: " + clean(d.err))}
+		return d.wrap(d.styles.ErrorText, "export failed: "+clean(d.err))
 	}
 	return d.planLines()
 }
 
-// planLines show the count, the estimate and the redaction preview.
+// planLines show the count, the estimate, the redaction preview and any
+// remark on the last key.
 func (d ExportDialog) planLines() []string {
+	var out []string
 	switch {
 	case d.planErr != "":
-		return []string{d.styles.ErrorText.Render(clean(d.planErr))}
+		out = d.wrap(d.styles.ErrorText, clean(d.planErr))
 	case d.planning && d.plan.seqs == nil:
-		return []string{"counting…"}
+		out = []string{"counting…"}
+	default:
+		out = []string{d.countLine()}
+		out = append(out, d.extensionLines()...)
+		out = append(out, d.previewLines()...)
 	}
-	out := []string{commas(int64(len(d.plan.seqs))) + " entries · about " + model.HumanBytes(float64(d.plan.estimate))}
-	if d.set.redact {
-		if len(d.plan.preview) == 0 {
-			out = append(out, d.styles.Dim.Render("redaction would change nothing in the first entries"))
-		}
-		for _, c := range d.plan.preview {
-			out = append(out, d.styles.Dim.Render("  "+clean(c.Before)+" → "+clean(c.After)+"  ("+clean(c.Where)+")"))
-		}
+	if d.notice != "" {
+		out = append(out, d.wrap(d.styles.Notice, clean(d.notice))...)
+	}
+	return out
+}
+
+// countLine says how many entries, over what time, and about how big.
+func (d ExportDialog) countLine() string {
+	p := d.plan
+	s := entriesText(int64(len(p.seqs)))
+	if !p.first.IsZero() && !p.last.IsZero() {
+		loc := d.src.loc
+		s += " from " + p.first.In(loc).Format(time.DateTime) + " to " + p.last.In(loc).Format(time.DateTime)
+	}
+	return s + " · about " + model.HumanBytes(float64(p.estimate))
+}
+
+// entriesText is "1 entry" or "1,234 entries".
+func entriesText(n int64) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return commas(n) + " entries"
+}
+
+// extensionLines warn when a typed name does not end the way the format and
+// compression would name it: a .csv file holding NDJSON misleads whoever
+// opens it. A directory (ending in a separator) gets the default name.
+func (d ExportDialog) extensionLines() []string {
+	p := d.pathIn.Value()
+	want := "." + d.set.format.Ext() + d.set.compress.Ext()
+	if !d.pathEdited || p == "" || strings.HasSuffix(p, want) || strings.HasSuffix(p, "/") {
+		return nil
+	}
+	what := d.set.format.String()
+	if d.set.compress != export.CompressNone {
+		what += " with " + d.set.compress.String()
+	}
+	return []string{d.styles.Dim.Render("note: the name does not end in " + want + ", the usual ending for " + what)}
+}
+
+// previewLines show what redaction would replace in the first entries.
+func (d ExportDialog) previewLines() []string {
+	if !d.set.redact {
+		return nil
+	}
+	if len(d.plan.preview) == 0 {
+		return []string{d.styles.Dim.Render("redaction would change nothing in the first entries")}
+	}
+	var out []string
+	for _, c := range d.plan.preview {
+		out = append(out, d.styles.Dim.Render("  "+clean(c.Before)+" → "+clean(c.After)+"  ("+clean(c.Where)+")"))
+	}
+	return out
+}
+
+// wrap breaks a message into lines that fit the dialog, so that an error
+// is read whole rather than cut at the edge.
+func (d ExportDialog) wrap(style interface{ Render(...string) string }, s string) []string {
+	w := max(d.width-4, 20)
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, w, " "), "\n") {
+		out = append(out, style.Render(l))
 	}
 	return out
 }
@@ -116,17 +194,19 @@ func (d ExportDialog) progressLine() string {
 	full := int(frac * float64(w))
 	bar := d.styles.ProgressFull.Render(strings.Repeat("█", full)) + d.styles.ProgressEmpty.Render(strings.Repeat("░", w-full))
 	return bar + " " + strconv.Itoa(int(frac*100)) + "% " + commas(done) + "/" + commas(total) + " · " +
-		model.HumanBytes(float64(d.progress.Bytes())) + "  (esc cancels)"
+		model.HumanBytes(float64(d.progress.Bytes())) + " written"
 }
 
 func (d ExportDialog) hint() string {
 	switch d.state {
 	case DialogWriting:
-		return "esc cancels: nothing is left behind"
-	case DialogDone, DialogFailed:
+		return "esc cancels the export: nothing is left behind"
+	case DialogDone:
 		return "enter or esc closes"
+	case DialogFailed:
+		return "enter or esc goes back to the settings to fix it"
 	case DialogConfirm:
-		return "enter overwrite · esc back"
+		return "enter replace the file · esc back"
 	}
-	return "enter write · esc cancel · ↑↓ field · ←→/space choose · tab complete directory"
+	return "enter write · esc close · ↑↓ field · ←→/space choose"
 }

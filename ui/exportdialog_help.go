@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"connlog/model/export"
+)
+
+// formatHelp says in a few words what each format writes.
+var formatHelp = map[export.Format]string{
+	export.FormatRaw:     "the lines as read, byte for byte",
+	export.FormatText:    "one aligned line per entry: time, level, kind, summary",
+	export.FormatNDJSON:  "one JSON object per entry: time, level, kind, source, fields, raw line",
+	export.FormatCSV:     "a spreadsheet: one row per entry, stable columns per kind",
+	export.FormatJournal: "systemd journal export format, for systemd-journal-remote",
+	export.FormatBundle:  "a tar of raw.log, entries.ndjson, a CSV per kind and manifest.json",
+}
+
+// help is the dim line under the field that has the keyboard: what it
+// means and the keys it takes.
+func (d ExportDialog) help(f dialogField) []string {
+	var s string
+	switch f {
+	case fieldScope:
+		s = "←→ choose"
+		if !slices.Contains(d.scopes, ScopeSelection) {
+			s += " · close and press v to select a range"
+		}
+		if !slices.Contains(d.scopes, ScopeMarked) {
+			s += " · m marks single rows"
+		}
+	case fieldFrom, fieldTo:
+		s = "empty = open end · 15m (ago) · 14:05 · 2026-11-20T08:00 · RFC 3339 · yesterday"
+	case fieldFormat:
+		s = "←→ choose · " + formatHelp[d.set.format]
+	case fieldCompress:
+		s = "←→ choose · compressed while written: gzip (.gz) or zstd (.zst, smaller and faster)"
+	case fieldRedact:
+		s = "space toggles · pseudonyms, stable within one export"
+	case fieldPath:
+		s = "tab completes a directory · a directory gets the default name · ~ is home"
+	}
+	out := []string{d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2) + s)}
+	if f == fieldPath && len(d.completions) > 1 {
+		shown := d.completions[:min(len(d.completions), maxCompletions)]
+		line := strings.Join(shown, "/  ") + "/"
+		if len(d.completions) > len(shown) {
+			line += "  …"
+		}
+		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2)+clean(line)))
+	}
+	return out
+}
