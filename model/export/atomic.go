@@ -75,7 +75,7 @@ func checkTarget(path string, force bool) error {
 	case err == nil && info.IsDir():
 		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
 	case err == nil && !force:
-		return &FileError{ErrExists, path, fmt.Sprintf("%s already exists — choose another name or allow overwriting it (force)", path), fs.ErrExist}
+		return &FileError{ErrExists, path, fmt.Sprintf("%s already exists — choose another name, or replace it with --force", path), fs.ErrExist}
 	case errors.Is(err, syscall.ENOTDIR):
 		return notDirectory(filepath.Dir(path), err)
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -169,11 +169,11 @@ func (a *AtomicFile) place(tmp string) error {
 		_ = os.Remove(tmp)
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name or allow overwriting it (force)", a.path), err}
+		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", a.path), err}
 	}
 	// Some file systems have no hard links: check, then rename.
 	if _, serr := os.Lstat(a.path); serr == nil {
-		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name or allow overwriting it (force)", a.path), fs.ErrExist}
+		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", a.path), fs.ErrExist}
 	}
 	if err := os.Rename(tmp, a.path); err != nil {
 		return fileError("rename into", a.path, err)

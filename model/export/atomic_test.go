@@ -126,7 +126,7 @@ func TestExportRefusals(t *testing.T) {
 			p := filepath.Join(dir, "x.log")
 			must(t, os.WriteFile(p, []byte("keep me"), 0o644))
 			return p
-		}, false, ErrExists, "already exists — choose another name or allow overwriting it"},
+		}, false, ErrExists, "already exists — choose another name, or replace it with --force"},
 		{"path is a directory", func(t *testing.T, dir string) string {
 			return dir
 		}, true, ErrIsDirectory, "is a directory — give a file name inside it"},
