@@ -20,6 +20,7 @@ type Decoder struct {
 	forced bool          // the envelope was named in Options
 	kind   envelope.Kind // the forced or detected envelope
 	sticky bool          // kind holds a detected envelope
+	lean   bool          // Options.LeanService
 
 	slab    slab
 	results []payload.Result
@@ -41,7 +42,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	d := &Decoder{src: src, ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern}}
+	d := &Decoder{src: src, ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern},
+		lean: opts.LeanService}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}

@@ -32,7 +32,11 @@ func parseSafely(p []byte, out []payload.Result) (res []payload.Result) {
 
 // emit parses a line and appends its entries.
 func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
-	d.results = parseSafely(l.payload, d.results[:0])
+	if r, ok := d.leanResult(l.payload); ok {
+		d.results = append(d.results[:0], r)
+	} else {
+		d.results = parseSafely(l.payload, d.results[:0])
+	}
 	origin := originOf(l)
 	for i := range d.results {
 		r := &d.results[i]

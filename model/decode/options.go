@@ -20,6 +20,12 @@ type Options struct {
 	// Reference places syslog lines that carry no year: the file's
 	// modification time, or now. Zero means the moment New is called.
 	Reference time.Time
+	// LeanService leaves the Fields of Twingate service lines ("[LEVEL] …")
+	// unset: their kind, level, time and origin are settled as usual, and
+	// Complete parses the fields of the entries that turn out to be wanted.
+	// It suits a reader that looks at nothing else before choosing (a level
+	// filter), since most lines of a connector log are service lines.
+	LeanService bool
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

@@ -1,0 +1,75 @@
+package decode
+
+import (
+	"reflect"
+	"testing"
+
+	"connlog/model"
+)
+
+// TestLeanServiceCompletes: decoding with LeanService and completing every
+// entry gives exactly the entries of an ordinary decode, for every fixture,
+// and the lean entries skipped the fields of service lines only.
+func TestLeanServiceCompletes(t *testing.T) {
+	leans := 0
+	for _, ff := range fixtureFiles {
+		t.Run(ff.file, func(t *testing.T) {
+			recs := fileRecords(fixture(t, ff.file))
+			want := decodeAll(Options{Envelope: ff.envelope, Reference: readTime}, recs)
+			got := decodeAll(Options{Envelope: ff.envelope, Reference: readTime, LeanService: true}, recs)
+			leans += checkLean(t, got, want)
+		})
+	}
+	if leans == 0 {
+		t.Fatal("no fixture entry was decoded lean: the comparison proved nothing")
+	}
+}
+
+// checkLean compares a lean decode, completed, with an ordinary one.
+func checkLean(t *testing.T, got, want []model.Entry) (leans int) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d entries, want %d", len(got), len(want))
+	}
+	for i := range got {
+		lean := IsLean(&got[i])
+		if lean {
+			leans++
+		}
+		if lean && want[i].Kind != model.KindService {
+			t.Fatalf("entry %d of kind %v was left lean", i, want[i].Kind)
+		}
+		Complete(&got[i])
+		if IsLean(&got[i]) {
+			t.Fatalf("entry %d is still lean after Complete", i)
+		}
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("entry %d differs:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+	return leans
+}
+
+func TestLeanServiceLeavesFieldsUnset(t *testing.T) {
+	cases := []struct {
+		name string
+		line string
+		lean bool
+	}{
+		{"service line", "2026-02-10T08:00:00.1Z [ERROR] [libsdwan] x::y: z", true},
+		{"analytics", `2026-02-10T08:00:00.1Z ANALYTICS {"event_type":"established_connection"}`, false},
+		{"text", "2026-02-10T08:00:00.1Z hello", false},
+		{"libevent", "2026-02-10T08:00:00.1Z [msg] epoll", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			es := decodeAll(Options{Envelope: "docker-ts", LeanService: true}, lineRecords(tc.line))
+			if len(es) != 1 || IsLean(&es[0]) != tc.lean {
+				t.Fatalf("%d entries, lean %v; want one, lean %v", len(es), len(es) > 0 && IsLean(&es[0]), tc.lean)
+			}
+			if tc.lean && (es[0].Level != model.LevelError || es[0].Time.IsZero()) {
+				t.Fatalf("lean entry lacks its level or time: %+v", es[0])
+			}
+		})
+	}
+}
