@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/decode"
 	"connlog/model/export"
 	"connlog/source"
 )
@@ -32,6 +33,11 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		return err
 	}
 	opts.Sources = infos
+	if sel.leanService() {
+		for i := range feeds {
+			feeds[i].Decode.LeanService = true
+		}
+	}
 	opts.Bundle.Query = cfg.Query
 	out, err := openOutput(cfg, stdout)
 	if err != nil {
@@ -42,7 +48,11 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		out.abort()
 		return err
 	}
-	werr := streamEntries(ctx, feeds, sel, opts.Pairs.(pairsOnly).tracker, w, cfg.Follow)
+	var pairs *model.PairTracker
+	if pairedFormat(opts.Format) {
+		pairs = opts.Pairs.(pairsOnly).tracker
+	}
+	werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow)
 	return finish(ctx, cfg, w, out, werr)
 }
 
@@ -108,8 +118,19 @@ type pairsOnly struct{ tracker *model.PairTracker }
 
 func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
 
+// pairedFormat reports whether a format writes an entry's pair or its
+// sequence number, which the pair tracker provides; raw lines, text and
+// journal export do not, so their exports skip tracking.
+func pairedFormat(f export.Format) bool {
+	switch f {
+	case export.FormatRaw, export.FormatText, export.FormatJournal:
+		return false
+	}
+	return true
+}
+
 // streamEntries runs the inputs and writes every selected entry. The first
-// write error stops the reading.
+// write error stops the reading. pairs, when not nil, observes every entry.
 func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -121,10 +142,13 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 	sink := func(es []model.Entry, _ bool) { // files are read in order for export: no backfill blocks
 		for i := range es {
 			e := &es[i]
-			pairs.Observe(e)
+			if pairs != nil {
+				pairs.Observe(e)
+			}
 			if werr != nil || !sel.match(e) {
 				continue
 			}
+			decode.Complete(e) // a lean service entry gets its fields only when written
 			if err := w.Write(e); err != nil {
 				once.Do(func() { werr = err; cancel() })
 			}
@@ -227,4 +251,13 @@ func (o *output) describe() string {
 		return ""
 	}
 	return " to " + o.file.Name()
+}
+
+// leanService reports whether the selection can be decided without the
+// fields of service lines: then they are parsed only for the entries
+// written. A service line's fields are its module, function and message.
+func (s *selection) leanService() bool {
+	return !s.q.NeedsFields(func(key string) bool {
+		return key != model.KeyModule && key != model.KeyFunction && key != model.KeyMessage
+	})
 }
