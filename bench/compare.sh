@@ -117,7 +117,7 @@ main() {
 	print_table
 	echo
 	print_machine "$load_before"
-	echo "corpus: docker-ts $size seed $seed; journal $journal_entries entries; $runs runs per side after a warm-up (medians)"
+	echo "corpus: docker-ts $size seed $seed; journal $journal_entries entries; medians of $runs runs per side after a warm-up"
 }
 
 main "$@"

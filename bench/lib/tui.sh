@@ -4,6 +4,11 @@
 
 tui_timeout_ms=600000 # the longest a TUI step may take before it is a failure
 
+# tui_link_file links the file $1 as big.log in the scratch directory, where
+# the TUI runs: the status line shows the file name twice, and a long path
+# would crowd out the source state the harness waits for.
+tui_link_file() { ln -sf "$1" "$tmp/big.log" || die "cannot link $1 into $tmp"; }
+
 # tui_start starts connlog's TUI in a new tmux session $1 with the debug log
 # $2 and the further arguments, and sets tui_t0 (ms, just before launch) and
 # tui_pid (connlog's own pid: the pane execs it, so no shell is between).
@@ -11,11 +16,11 @@ tui_start() {
 	local name=$1 log=$2
 	shift 2
 	local cmd
-	cmd="exec $(printf '%q ' "$connlog" --utc --debug-log "$log" "$@")"
+	cmd="cd $(printf '%q' "$tmp") && exec $(printf '%q ' "$connlog" --utc --debug-log "$log" "$@")"
 	track_session "$name"
 	tui_t0=$(now_ms)
 	tmux new-session -d -s "$name" -x 160 -y 45 "$cmd" || die "tmux could not start $cmd"
-	tui_pid=$(tmux display-message -p -t "=$name" '#{pane_pid}')
+	tui_pid=$(tmux display-message -p -t "=$name:" '#{pane_pid}')
 }
 
 # tui_stop ends the session $1.
@@ -23,7 +28,7 @@ tui_stop() { tmux kill-session -t "=$1" 2>/dev/null || true; }
 
 # tui_screen prints what session $1 shows now; it fails when the session
 # is gone (connlog exited).
-tui_screen() { tmux capture-pane -p -t "=$1" 2>/dev/null; }
+tui_screen() { tmux capture-pane -p -t "=$1:" 2>/dev/null; }
 
 # tui_fail reports that the TUI in session $1 did not get somewhere, with
 # the last screen it showed, and ends the run.
@@ -74,9 +79,10 @@ w5_first_screen() {
 	local file=$1 i screen ms took walls=() tooks=()
 	note "W5: open the TUI on $file until the newest line is drawn"
 	newest_row_marks "$file"
+	tui_link_file "$file"
 	for ((i = 1; i <= runs; i++)); do
 		local name="connlog-bench-w5-$$-$i" log="$tmp/w5-$i.log"
-		tui_start "$name" "$log" "$file"
+		tui_start "$name" "$log" big.log
 		while :; do
 			screen=$(tui_screen "$name") || tui_fail "$name" "connlog exited before the first screen"
 			if grep -F -- "$want_time" <<<"$screen" | grep -qF -- "$want_word"; then break; fi

@@ -23,7 +23,8 @@ w8_memory() {
 	local file=$1 name="connlog-bench-w8-$$" log="$tmp/w8.log" budget
 	budget=$(size_kib "$max_memory") || die "BENCH_MAX_MEMORY=$max_memory: want a size such as 256MiB"
 	note "W8: TUI on $file with --max-memory $max_memory"
-	tui_start "$name" "$log" --max-memory "$max_memory" "$file"
+	tui_link_file "$file"
+	tui_start "$name" "$log" --max-memory "$max_memory" big.log
 	local screen counts last="" same=0 rss hwm peak=0
 	while :; do
 		rss=$(proc_kib "$tui_pid" VmRSS) || true

@@ -9,10 +9,10 @@ w6_other='level>=error' # applied between runs, so each run changes the view
 # bar opens on the filter in force; ctrl+u clears it) and presses enter. It
 # sets enter_ms to when enter was sent.
 tui_apply_filter() {
-	tmux send-keys -t "=$1" / C-u
-	tmux send-keys -t "=$1" -l -- "$2"
+	tmux send-keys -t "=$1:" / C-u
+	tmux send-keys -t "=$1:" -l -- "$2"
 	enter_ms=$(now_ms)
-	tmux send-keys -t "=$1" Enter
+	tmux send-keys -t "=$1:" Enter
 }
 
 # tui_wait_view waits until session $1 shows a finished view whose shown
@@ -36,7 +36,8 @@ tui_wait_view() {
 w6_refilter() {
 	local file=$1 name="connlog-bench-w6-$$" log="$tmp/w6.log"
 	note "W6: refilter the loaded TUI with $w6_query"
-	tui_start "$name" "$log" "$file"
+	tui_link_file "$file"
+	tui_start "$name" "$log" big.log
 	local screen shown i ms took lines walls=() tooks=() matched=""
 	screen=$(tui_wait_loaded "$name")
 	for ((i = 1; i <= runs; i++)); do
@@ -59,5 +60,5 @@ w6_refilter() {
 	local m
 	m=$(median "${walls[@]}")
 	add_result "W6 TUI refilter" "$m ms" "-" "-" "<=300 ms" "$(at_most "$m" 300)" \
-		"UI view-built: $(median_or_absent "${tooks[@]}")${matched:+, matched $matched}; shown $(status_counts <<<"$screen")"
+		"UI view-built: $(median_or_absent "${tooks[@]}")${matched:+, matched $matched}; status line $(status_counts <<<"$screen" | sed 's| | of |')"
 }
