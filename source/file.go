@@ -25,6 +25,11 @@ type FileOptions struct {
 	// Open opens a path read-only; os.Open when nil. Tests replace it to
 	// produce failures a root user cannot otherwise see.
 	Open func(name string) (*os.File, error)
+	// TailFirst opens a big regular file (4 MiB or more, with no Rotated
+	// siblings) at its end: the last MiB is sent at once, following starts,
+	// and the head is read backwards in blocks sent as Backfill records,
+	// newest block first. Offsets are those of a forward read.
+	TailFirst bool
 }
 
 // File reads a log file: once to its end, or followed by name across
@@ -38,8 +43,13 @@ type File struct {
 	opts  FileOptions
 	gens  generations
 	state stateText
+	// backfill is the progress of a tail-first read of the head; State
+	// shows it while it runs.
+	backfill backfillState
 	// quietAfter overrides partialLineTimeout when set (tests).
 	quietAfter time.Duration
+	// tailSizes overrides the tail-first sizes when set (tests).
+	tailSizes tailFirstSizes
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.
@@ -53,8 +63,14 @@ func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 func (f *File) Name() string { return f.path }
 
 // State says what the source is doing now: "following", "waiting for
-// /var/log/x.log", "read to the end"… It is safe to call at any time.
-func (f *File) State() string { return f.state.get() }
+// /var/log/x.log", "read to the end", "indexing 43% (1.1GB)"… It is safe
+// to call at any time.
+func (f *File) State() string {
+	if s := f.backfill.get(); s != "" {
+		return s
+	}
+	return f.state.get()
+}
 
 func (f *File) setState(s string) { f.state.set(s) }
 
@@ -108,6 +124,9 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	t.opened = true
 	t.startGeneration(fh, fi)
+	if f.useTailFirst(fi.Size()) {
+		return f.runTailFirst(ctx, t, fi.Size())
+	}
 	if !f.opts.Follow {
 		f.setState("reading")
 		return t.readToEnd(ctx)

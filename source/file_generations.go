@@ -89,15 +89,20 @@ func (gs *generations) truncated(g *generation) {
 }
 
 // markUnterminated remembers a record whose end is not a newline. Offsets
-// arrive in ascending order; past the limit the oldest are forgotten, and
-// re-reading those records then fails verification rather than returning
-// unchecked bytes.
+// mostly arrive in ascending order (a tail-first backfill sends lower ones
+// later, and they are inserted in place); past the limit the lowest are
+// forgotten, and re-reading those records then fails verification rather
+// than returning unchecked bytes.
 func (gs *generations) markUnterminated(off int64) {
 	gs.mu.Lock()
 	if len(gs.unterminated) >= maxUnterminatedOffsets {
 		gs.unterminated = slices.Delete(gs.unterminated, 0, maxUnterminatedOffsets/2)
 	}
-	gs.unterminated = append(gs.unterminated, off)
+	if n := len(gs.unterminated); n == 0 || gs.unterminated[n-1] < off {
+		gs.unterminated = append(gs.unterminated, off)
+	} else if i, found := slices.BinarySearch(gs.unterminated, off); !found {
+		gs.unterminated = slices.Insert(gs.unterminated, i, off)
+	}
 	gs.mu.Unlock()
 }
 

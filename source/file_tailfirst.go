@@ -1,0 +1,148 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync/atomic"
+
+	"golang.org/x/sys/unix"
+)
+
+// Tail-first reading of a big file: the newest lines first, so the screen
+// fills at once, then the head, read backwards in blocks.
+const (
+	tailFirstMinBytes  = 4 << 20  // smaller files are read forward: they are quick anyway
+	tailFirstTailBytes = 1 << 20  // how much of the end is read before following
+	backfillBlockBytes = 4 << 20  // how much of the head one backfill block holds
+	lineSearchBytes    = 64 << 10 // bytes read at a time while looking back for a line start
+)
+
+// tailFirstSizes overrides the tail-first sizes; zero fields take the
+// defaults. Tests use small ones to get many blocks from a small file.
+type tailFirstSizes struct{ min, tail, blockBytes int64 }
+
+func orDefault(v, def int64) int64 {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+func (z tailFirstSizes) minSize() int64  { return orDefault(z.min, tailFirstMinBytes) }
+func (z tailFirstSizes) tailSize() int64 { return orDefault(z.tail, tailFirstTailBytes) }
+func (z tailFirstSizes) block() int64    { return orDefault(z.blockBytes, backfillBlockBytes) }
+
+// NoteHeadUnread marks a gap where the head of a file opened tail first
+// could not be read (a read error); Count is the number of bytes not read.
+const NoteHeadUnread = "head not read"
+
+// backfillState is the progress of a tail-first backfill, for State.
+type backfillState struct{ p atomic.Pointer[string] }
+
+func (b *backfillState) set(s string) { b.p.Store(&s) }
+func (b *backfillState) clear()       { b.p.Store(nil) }
+
+func (b *backfillState) get() string {
+	if p := b.p.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// useTailFirst reports whether a regular file of this size is opened tail
+// first: asked for, big enough, and with no rotated siblings to read before.
+func (f *File) useTailFirst(size int64) bool {
+	return f.opts.TailFirst && len(f.opts.Rotated) == 0 && size >= f.tailSizes.minSize()
+}
+
+// runTailFirst reads the last tailFirstTailBytes (from a line start), sends
+// them, then follows the end (or stops there without Follow) while the head
+// is read backwards and sent as backfill blocks, newest block first. The
+// backfill reads the generation it started on through its own descriptor,
+// so a rotation meanwhile changes nothing for it.
+func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
+	file := t.cur.file
+	tailStart, err := lineStartAtOrBefore(file, size-f.tailSizes.tailSize())
+	if err != nil {
+		return fmt.Errorf("read %s: %w", f.path, err)
+	}
+	head := make([]byte, min(fingerprintBytes, tailStart))
+	if _, err := file.ReadAt(head, 0); err != nil {
+		return fmt.Errorf("read %s: %w", f.path, err)
+	}
+	t.fp.head = append(t.fp.head[:0], head...) // the tail part fills as the tail is read
+	t.pos = tailStart
+	f.gens.grow(t.cur, tailStart)
+	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, maxLine: f.opts.MaxLineBytes}
+	if bf.file, err = dupFile(file); err != nil {
+		return fmt.Errorf("read %s: %w", f.path, err)
+	}
+	defer bf.file.Close()
+	if !f.opts.Follow {
+		f.setState("reading")
+		if err := t.readToEnd(ctx); err != nil {
+			return err
+		}
+		return bf.run(ctx, t.batch.out, tailStart)
+	}
+	if _, err := t.drain(ctx, size); err != nil {
+		return err
+	}
+	if err := t.batch.flush(ctx); err != nil {
+		return err // the tail must be sent before any block that precedes it
+	}
+	f.setState("following")
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- bf.run(ctx, t.batch.out, tailStart) }()
+	err = t.follow(ctx)
+	cancel()
+	<-done // the backfill fails only when cancelled; its other troubles are gap records
+	return err
+}
+
+// dupFile returns a second descriptor for the open file f: closing or
+// rotating away f's descriptor then leaves the backfill reading.
+func dupFile(f *os.File) (*os.File, error) {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
+	var fd int
+	var derr error
+	if err := rc.Control(func(u uintptr) { fd, derr = unix.FcntlInt(u, unix.F_DUPFD_CLOEXEC, 0) }); err != nil {
+		return nil, err
+	}
+	if derr != nil {
+		return nil, fmt.Errorf("duplicate descriptor: %w", derr)
+	}
+	return os.NewFile(uintptr(fd), f.Name()), nil
+}
+
+// lineStartAtOrBefore returns the start of the line holding byte at: the
+// largest position p <= at with p == 0 or f[p-1] == '\n'.
+func lineStartAtOrBefore(f io.ReaderAt, at int64) (int64, error) {
+	if at <= 0 {
+		return 0, nil
+	}
+	buf := make([]byte, lineSearchBytes)
+	for hi := at; hi > 0; {
+		lo := max(hi-lineSearchBytes, 0)
+		n, err := f.ReadAt(buf[:hi-lo], lo)
+		if n < int(hi-lo) {
+			if err == nil || errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return 0, err
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			return lo + int64(i) + 1, nil
+		}
+		hi = lo
+	}
+	return 0, nil
+}

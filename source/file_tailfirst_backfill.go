@@ -1,0 +1,117 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"connlog/model"
+)
+
+// backfiller reads the head of a file opened tail first, backwards in
+// blocks that start and end at line starts. Each block's lines are framed
+// in forward order and sent as one batch of Backfill records, so the
+// receiver can put the whole block before everything it holds.
+type backfiller struct {
+	src     *File
+	file    *os.File    // its own descriptor on the generation below
+	gen     *generation // the file as it was when reading began
+	head    []byte      // the file's first bytes then, to notice a rewrite
+	size    int64       // the file's size then, for the progress
+	maxLine int
+}
+
+// run sends the blocks of [0, end), newest first, then clears the
+// progress. It stops early, with a gap record, when the file was truncated
+// in place or a read fails; only a cancelled ctx is returned as an error.
+func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end int64) error {
+	defer bf.src.backfill.clear()
+	for hi := end; hi > 0; {
+		bf.progress(hi)
+		lo, err := lineStartAtOrBefore(bf.file, hi-bf.src.tailSizes.block())
+		var batch []model.Record
+		if err == nil {
+			batch, err = bf.block(lo, hi)
+		}
+		switch {
+		case !bf.unchanged(hi):
+			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteTruncated})
+		case err != nil:
+			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteHeadUnread, Count: hi})
+		}
+		if err := sendBlock(ctx, out, batch); err != nil {
+			return err
+		}
+		hi = lo
+	}
+	return nil
+}
+
+// block frames the lines of [lo, hi) as Backfill records whose Raw slices
+// share one buffer, as a forward read's records share their read chunk.
+func (bf *backfiller) block(lo, hi int64) ([]model.Record, error) {
+	buf := make([]byte, hi-lo)
+	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
+		return nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
+	}
+	batch := make([]model.Record, 0, bytes.Count(buf, []byte{'\n'})+1)
+	fr := newLineFramer(bf.src.id, bf.maxLine, func(r model.Record) error {
+		r.Backfill = true
+		batch = append(batch, r)
+		return nil
+	})
+	fr.unterminated = bf.src.gens.markUnterminated
+	now := time.Now()
+	_ = fr.feed(buf, bf.gen.base+lo, now) // the emitter above never fails
+	_ = fr.flush(now, "")
+	return batch, nil
+}
+
+// unchanged reports whether the file still holds what the backfill read:
+// not marked truncated by the follower, not shorter than the block's end,
+// and starting with the same bytes. A truncate-and-refill that restores
+// all three within one block's read is not noticed.
+func (bf *backfiller) unchanged(hi int64) bool {
+	if bf.src.gens.isGone(bf.gen) {
+		return false
+	}
+	if fi, err := bf.file.Stat(); err != nil || fi.Size() < hi {
+		return false
+	}
+	return holds(bf.file, bf.head, 0)
+}
+
+// stop sends a last backfill record saying what was not read.
+func (bf *backfiller) stop(ctx context.Context, out chan<- []model.Record, gap model.Record) error {
+	gap.Source, gap.Offset, gap.Received, gap.Backfill = bf.src.id, -1, time.Now(), true
+	return sendBlock(ctx, out, []model.Record{gap})
+}
+
+// progress says how much of the file has been indexed: everything from the
+// block being read to the end.
+func (bf *backfiller) progress(hi int64) {
+	pct := 100 * (bf.size - hi) / max(bf.size, 1)
+	bf.src.backfill.set(fmt.Sprintf("indexing %d%% (%s)", pct, model.HumanBytes(float64(bf.size))))
+}
+
+// sendBlock sends one block's records in batches of at most
+// batchMaxRecords. Each batch is put before everything sent earlier, so the
+// block's last batch goes first. It gives up when ctx ends.
+func sendBlock(ctx context.Context, out chan<- []model.Record, block []model.Record) error {
+	for end := len(block); end > 0; end -= batchMaxRecords {
+		lo := max(end-batchMaxRecords, 0)
+		if !sendBatch(ctx, out, block[lo:end:end]) { // capped: the receiver may append to its batch
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// isGone reports whether g's bytes can no longer be read where they were.
+func (gs *generations) isGone(g *generation) bool {
+	gs.mu.Lock()
+	defer gs.mu.Unlock()
+	return g.gone != ""
+}
