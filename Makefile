@@ -27,6 +27,7 @@ test:
 ## e2e: drive the real binary in tmux on the fixtures
 e2e: build
 	test/e2e/tui.sh ./bin/connlog
+	test/e2e/export.sh ./bin/connlog
 
 ## fuzz: run each fuzzer for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

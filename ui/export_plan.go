@@ -182,9 +182,7 @@ func planCmd(src *exportSource, s exportSettings, r *export.Redactor, gen int) t
 		}
 		sample := src.sample(seqs)
 		p := exportPlan{seqs: seqs, host: hostOf(sample)}
-		if len(sample) > 0 {
-			p.first, p.last = sample[0].Time, sample[len(sample)-1].Time
-		}
+		p.first, p.last = timeSpan(sample)
 		p.defaultName = "./" + export.DefaultName(p.host, p.first, p.last, s.format, s.compress)
 		var rr *export.Redactor
 		if s.redact {
@@ -212,6 +210,25 @@ func (src *exportSource) sample(seqs []int64) []*model.Entry {
 		picks = append(picks, seqs[n-1])
 	}
 	return slices.Collect(src.entries(picks))
+}
+
+// timeSpan is the earliest and latest time among the sampled entries:
+// lines that arrived out of order (several files, a clock step) must not
+// give a range that ends before it starts. Entries without a time are
+// left out; with none the span is zero.
+func timeSpan(es []*model.Entry) (first, last time.Time) {
+	for _, e := range es {
+		if e.Time.IsZero() {
+			continue
+		}
+		if first.IsZero() || e.Time.Before(first) {
+			first = e.Time
+		}
+		if last.IsZero() || e.Time.After(last) {
+			last = e.Time
+		}
+	}
+	return first, last
 }
 
 // hostOf is the host the entries came from, for the default name.

@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# End-to-end test of exporting, with the real binary:
+#  - in the terminal interface, driven in tmux as a person would: select
+#    rows with v, press x, write them as csv + gzip, and check the file
+#    (gunzip, parse the CSV, count the rows, mode 0600); then write the whole
+#    view as a bundle into a directory and check it with tar and the
+#    manifest's checksums;
+#  - on the command line, every way writing can fail: an existing file
+#    without --force, -o naming a directory, a missing directory, a read-only
+#    file system, a directory the user may not write to, a full disk (a 64k
+#    tmpfs), and SIGINT in the middle of a large export. Each must exit 1
+#    with a message that says what to do and leave no file behind.
+# Every wait polls with a deadline; a failure prints the screen or output.
+#
+# Usage: test/e2e/export.sh BIN
+set -euo pipefail
+
+bin=$(realpath "${1:?usage: test/e2e/export.sh BIN}")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+session="connlog-export-e2e-$$"
+mounts=()
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+cleanup() {
+	tmux kill-session -t "$session" 2>/dev/null || true
+	for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || true; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	if tmux has-session -t "$session" 2>/dev/null; then
+		echo "---- screen ----" >&2
+		screen >&2 || true
+	fi
+	exit 1
+}
+
+# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
+wait_for() {
+	local want=$1 deadline=$((SECONDS + ${2:-15}))
+	while ((SECONDS < deadline)); do
+		if screen | grep -qF -- "$want"; then
+			return 0
+		fi
+		sleep 0.1 # the polling interval
+	done
+	fail "the screen never showed: $want"
+}
+
+keys() { tmux send-keys -t "$session" "$@"; }
+
+# start COMMAND…: run COMMAND in a fresh 120x35 tmux session in $tmp.
+start() {
+	tmux kill-session -t "$session" 2>/dev/null || true
+	tmux new-session -d -s "$session" -x 120 -y 35 -c "$tmp" \
+		"env TERM=xterm-256color $(printf '%q ' "$@") 2>$tmp/stderr; echo \$? >$tmp/status"
+}
+
+# press KEY TEXT: send one key and wait until the screen shows TEXT.
+press() {
+	keys "$1"
+	wait_for "$2"
+}
+
+# py runs a python3 check; its message on failure goes to fail.
+py() { python3 -c "$@" || fail "check failed: ${*: -1}"; }
+
+mkdir -p "$tmp/out"
+cp "$root/testdata/payloads/analytics.log" "$tmp/analytics.log"
+
+echo "tui: a selection of three rows as csv + gzip"
+start "$bin" "$tmp/analytics.log"
+wait_for "10/10"
+# One key at a time, each waited for: keys sent together arrive as one
+# burst of runes, which is typed text rather than commands.
+press g "> 10-26 21:35:50.045"
+press j "> 21:35:51.210"
+press v "selecting 1 rows"
+press j "selecting 2 rows"
+press j "selecting 3 rows"
+press x "3 entries from"
+press Down "> format"
+press Right "‹ csv ›"
+press Down "> compression"
+press Right "‹ gzip ›"
+press Down "> redact"
+press Down "> path"
+keys C-u
+keys -l "$tmp/out/selection.csv.gz"
+wait_for "$tmp/out/selection.csv.gz"
+keys Enter
+wait_for "wrote $tmp/out/selection.csv.gz"
+wait_for ", 3 entries"
+[[ $(stat -c %a "$tmp/out/selection.csv.gz") == 600 ]] || fail "selection.csv.gz is not mode 0600"
+gunzip -c "$tmp/out/selection.csv.gz" >"$tmp/selection.csv" || fail "selection.csv.gz is not gzip"
+rows=$(python3 -c 'import csv, sys; print(len(list(csv.reader(open(sys.argv[1], newline=""))))-1)' "$tmp/selection.csv") ||
+	fail "selection.csv does not parse as CSV"
+[[ $rows == 3 ]] || fail "selection.csv has $rows data rows; 3 rows were selected"
+# The three rows are the fixture's second to fourth lines: their connection ids.
+for line in 2 3 4; do
+	id=$(sed -n "${line}p" "$tmp/analytics.log" | python3 -c 'import json, sys; print(json.loads(sys.stdin.read().split(" ", 1)[1])["connection"]["id"])')
+	grep -qF "$id" "$tmp/selection.csv" || fail "selection.csv lacks the selected row with connection $id"
+done
+press Enter "selecting 3 rows"
+wait_for "no filter"
+
+echo "tui: the whole view as a bundle into a directory"
+press x "> scope         ‹ selection ›"
+press Right "‹ filtered view ›"
+wait_for "10 entries from"
+press Down "> format"
+press Right "‹ journal ›" # the format is kept from last time: csv -> journal
+press Right "‹ bundle ›"
+press Down "> compression"
+press Down "> redact"
+press Down "> path"
+keys C-u
+mkdir "$tmp/out/bundle"
+keys -l "$tmp/out/bundle/"
+wait_for "$tmp/out/bundle/"
+keys Enter
+wait_for "wrote $tmp/out/bundle/connlog-"
+wait_for ", 10 entries"
+bundle=$(ls "$tmp/out/bundle"/connlog-*.tar.gz 2>/dev/null) || fail "no .tar.gz in $tmp/out/bundle: $(ls -a "$tmp/out/bundle")"
+[[ $(stat -c %a "$bundle") == 600 ]] || fail "$bundle is not mode 0600"
+mkdir "$tmp/x"
+tar -xzf "$bundle" -C "$tmp/x" || fail "tar cannot read $bundle"
+for m in raw.log entries.ndjson analytics.csv manifest.json; do
+	[[ -f $tmp/x/$m ]] || fail "the bundle lacks $m: $(tar -tzf "$bundle" | tr '\n' ' ')"
+done
+cmp -s "$tmp/x/raw.log" "$tmp/analytics.log" || fail "the bundle's raw.log differs from the input"
+[[ $(wc -l <"$tmp/x/entries.ndjson") == 10 ]] || fail "entries.ndjson does not have 10 lines"
+py '
+import hashlib, json, os, sys
+d = sys.argv[1]
+m = json.load(open(os.path.join(d, "manifest.json")))
+names = set()
+def walk(o):
+    if isinstance(o, dict):
+        if "sha256" in o and "name" in o:
+            got = hashlib.sha256(open(os.path.join(d, o["name"]), "rb").read()).hexdigest()
+            assert got == o["sha256"], (o["name"], got, o["sha256"])
+            names.add(o["name"])
+        for v in o.values(): walk(v)
+    elif isinstance(o, list):
+        for v in o: walk(v)
+walk(m)
+assert {"raw.log", "entries.ndjson", "analytics.csv"} <= names, names
+' "$tmp/x"
+press Enter "no filter"
+keys q
+deadline=$((SECONDS + 10))
+until [[ -s $tmp/status ]]; do
+	((SECONDS < deadline)) || fail "connlog did not quit on q"
+	sleep 0.1
+done
+[[ $(<"$tmp/status") == 0 ]] || fail "connlog exited with $(<"$tmp/status"): $(cat "$tmp/stderr")"
+tmux kill-session -t "$session" 2>/dev/null || true
+
+# expect_fail SAY ARGS…: connlog ARGS must exit 1 saying SAY on stderr.
+expect_fail() {
+	local say=$1 code=0
+	shift
+	"$bin" "$@" >"$tmp/stdout" 2>"$tmp/err" || code=$?
+	[[ $code == 1 ]] || fail "connlog $* exited $code, want 1: $(cat "$tmp/err")"
+	grep -qF -- "$say" "$tmp/err" || fail "connlog $* said '$(cat "$tmp/err")', want '$say'"
+}
+
+# empty_dir DIR: DIR must hold nothing, not even a hidden temp file.
+empty_dir() {
+	local left
+	left=$(ls -A "$1")
+	[[ -z $left ]] || fail "$1 holds $left after a failed export"
+}
+
+fixture=$tmp/analytics.log
+echo "cli: an existing file is kept without --force, replaced with it"
+echo keep >"$tmp/out/exists.csv"
+expect_fail "already exists — choose another name, or replace it with --force" export --format csv -o "$tmp/out/exists.csv" "$fixture"
+[[ $(<"$tmp/out/exists.csv") == keep ]] || fail "exists.csv changed without --force"
+"$bin" export --format csv --force -o "$tmp/out/exists.csv" "$fixture" || fail "--force did not replace exists.csv"
+head -1 "$tmp/out/exists.csv" | grep -q '^kind,' || fail "exists.csv was not replaced by the CSV: $(head -c 80 "$tmp/out/exists.csv")"
+[[ $(stat -c %a "$tmp/out/exists.csv") == 600 ]] || fail "the replaced file is not mode 0600"
+
+echo "cli: -o a directory, a missing directory"
+expect_fail "is a directory — give a file name inside it" export -o "$tmp/out" "$fixture"
+expect_fail "does not exist — create it or choose another path" export -o "$tmp/missing/x.log" "$fixture"
+
+if ! mkdir "$tmp/ro" || ! mount -t tmpfs -o ro,size=64k tmpfs "$tmp/ro" 2>/dev/null; then
+	echo "cli: cannot mount here; read-only and full disks through the engine's hooks"
+	(cd "$root" && go test -count=1 -run 'TestExportReadOnlyDirectory|TestExportDiskFull' ./model/export/) ||
+		fail "the engine's read-only and disk-full tests failed"
+else
+	mounts+=("$tmp/ro")
+	echo "cli: a read-only file system"
+	expect_fail "the file system is read-only — choose another directory" export -o "$tmp/ro/x.log" "$fixture"
+
+	echo "cli: a full disk (64k tmpfs)"
+	mkdir "$tmp/full"
+	mount -t tmpfs -o size=64k tmpfs "$tmp/full" || fail "cannot mount the small tmpfs"
+	mounts+=("$tmp/full")
+	for i in $(seq 200); do cat "$fixture"; done >"$tmp/many.log" # about 900 KB
+	for f in raw ndjson bundle; do
+		expect_fail "disk full while writing $tmp/full/x.$f: nothing was written; free space or choose another directory" \
+			export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
+		empty_dir "$tmp/full"
+	done
+fi
+
+echo "cli: a directory the user may not write to"
+mkdir -m 0555 "$tmp/locked"
+chmod 0755 "$tmp" # let an unprivileged user reach the fixture and the locked directory
+if [[ $(id -u) == 0 ]]; then
+	# chmod stops no one as root: run as nobody.
+	cp "$bin" "$tmp/connlog" && chmod 0755 "$tmp/connlog" && chmod 0644 "$fixture"
+	code=0
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$tmp/connlog" export -o "$tmp/locked/x.log" "$fixture" \
+		>/dev/null 2>"$tmp/err" || code=$?
+	[[ $code == 1 ]] || fail "writing to a 0555 directory as nobody exited $code: $(cat "$tmp/err")"
+	grep -qF "permission denied — choose a directory you can write to" "$tmp/err" || fail "said '$(cat "$tmp/err")'"
+else
+	expect_fail "permission denied — choose a directory you can write to" export -o "$tmp/locked/x.log" "$fixture"
+fi
+empty_dir "$tmp/locked"
+
+echo "cli: SIGINT in the middle of a large one-shot export"
+(cd "$root" && go run ./bench/gen -size 150MB -envelope docker-ts -seed 1 -o "$tmp/big.log") || fail "cannot generate the big input"
+mkdir "$tmp/sig"
+"$bin" export --format ndjson --compress gzip -o "$tmp/sig/big.ndjson.gz" "$tmp/big.log" 2>"$tmp/err" &
+pid=$!
+deadline=$((SECONDS + 30))
+until compgen -G "$tmp/sig/.big.ndjson.gz.tmp-*" >/dev/null; do
+	kill -0 "$pid" 2>/dev/null || fail "the export ended before it could be interrupted: $(cat "$tmp/err")"
+	((SECONDS < deadline)) || fail "the export never started writing"
+	sleep 0.05
+done
+kill -INT "$pid"
+code=0
+wait "$pid" || code=$?
+[[ $code == 1 ]] || fail "an interrupted export exited $code, want 1: $(cat "$tmp/err")"
+grep -qF "interrupted: nothing was written to $tmp/sig/big.ndjson.gz" "$tmp/err" || fail "said '$(cat "$tmp/err")'"
+empty_dir "$tmp/sig"
+
+echo "PASS"
