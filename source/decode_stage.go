@@ -1,33 +1,104 @@
 package source
 
 import (
+	"runtime"
+	"sync/atomic"
 	"time"
 
 	"connlog/model"
 	"connlog/model/decode"
 )
 
+// decodeJob is one record batch on its way through the decode stage: a
+// worker prepares it (or leaves batch nil while the source's envelope is not
+// settled) and closes done; the assembler takes the jobs in record order.
+type decodeJob struct {
+	recs  []model.Record
+	batch *decode.Batch
+	done  chan struct{}
+}
+
 // decodeStage turns one input's record batches into entry batches, in order.
-// When the records end it flushes what the decoder holds and sends the final
-// batch with the source's error. A quiet input's held partial line is shown
-// after heldFlushAfter.
+// With more than one CPU the per-line work (envelopes, payload parsing) is
+// spread over decodeWorkers goroutines, batch by batch, and one goroutine
+// puts the batches together in order (see decode.Preparer). When the
+// records end it flushes what the decoder holds and sends the final batch
+// with the source's error. A quiet input's held partial line is shown after
+// heldFlushAfter.
 func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded, free chan []model.Entry) {
+	workers := decodeWorkers()
+	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
+	order := make(chan *decodeJob, 2*workers)
+	work := make(chan *decodeJob, 2*workers)
+	for range workers {
+		go prepareJobs(work, &template, free)
+	}
+	go dispatchJobs(records, order, work, &template)
+	assembleJobs(i, in, order, errc, out, free, &template)
+}
+
+// decodeWorkers is how many goroutines prepare one input's batches: every
+// CPU but none when there is only one (then the assembler does all).
+func decodeWorkers() int {
+	if n := runtime.GOMAXPROCS(0); n > 1 {
+		return n
+	}
+	return 0
+}
+
+// dispatchJobs hands each record batch to the workers, once they can
+// prepare it, and to the assembler, in order. It closes both channels when
+// the records end.
+func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, template *atomic.Pointer[decode.Preparer]) {
+	defer close(work)
+	defer close(order)
+	for recs := range records {
+		j := &decodeJob{recs: recs, done: make(chan struct{})}
+		if cap(work) > 0 && template.Load() != nil {
+			work <- j
+		} else {
+			close(j.done)
+		}
+		order <- j
+	}
+}
+
+// prepareJobs is one worker: it prepares batches with its own Preparer.
+func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer], free chan []model.Entry) {
+	var p *decode.Preparer
+	for j := range work {
+		if p == nil {
+			p = template.Load().Clone()
+		}
+		b := &decode.Batch{}
+		p.Prepare(b, j.recs, entrySlice(free, len(j.recs)))
+		j.batch = b
+		close(j.done)
+	}
+}
+
+// assembleJobs owns the input's Decoder: it assembles the jobs in order,
+// decodes those no worker prepared, and sends the entries on.
+func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, free chan []model.Entry, template *atomic.Pointer[decode.Preparer]) {
 	dec := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
 	for {
 		select {
-		case batch, ok := <-records:
+		case j, ok := <-order:
 			if !ok {
 				out <- decoded{input: i, entries: dec.Flush(nil), done: true, err: <-errc}
 				return
 			}
-			es := entrySlice(free, len(batch))
-			for r := range batch {
-				es = dec.Decode(&batch[r], es)
+			<-j.done
+			es := assemble(dec, j, free)
+			if template.Load() == nil {
+				if p := dec.Preparer(); p != nil {
+					template.Store(p)
+				}
 			}
 			if len(es) > 0 {
-				out <- decoded{input: i, entries: es, front: len(batch) > 0 && batch[0].Backfill}
+				out <- decoded{input: i, entries: es, front: len(j.recs) > 0 && j.recs[0].Backfill}
 			}
 			quiet.Reset(heldFlushAfter)
 		case <-quiet.C:
@@ -38,6 +109,20 @@ func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan erro
 			}
 		}
 	}
+}
+
+// assemble decodes one job: from its prepared batch (whose own entry slice
+// is usually handed over whole), or record by record when it was not
+// prepared.
+func assemble(dec *decode.Decoder, j *decodeJob, free chan []model.Entry) []model.Entry {
+	if j.batch != nil {
+		return dec.Assemble(j.batch, nil)
+	}
+	es := entrySlice(free, len(j.recs))
+	for r := range j.recs {
+		es = dec.Decode(&j.recs[r], es)
+	}
+	return es
 }
 
 // entrySlice returns an empty slice for about n entries: one the merger has

@@ -15,6 +15,19 @@ import (
 // documents; and it gives entries without a time of their own the time of
 // the entry before. A Decoder is not safe for concurrent use.
 type Decoder struct {
+	lineDecoder
+	part partial
+	doc  document
+
+	last     time.Time
+	haveLast bool
+}
+
+// lineDecoder is the part of a Decoder that works on one line at a time:
+// envelope removal and payload parsing. Once the envelope is settled it
+// holds no state that one line passes to the next, so copies of it may
+// prepare lines on other goroutines (see Preparer).
+type lineDecoder struct {
 	src    model.SourceID
 	ctx    envelope.Context
 	forced bool          // the envelope was named in Options
@@ -24,11 +37,6 @@ type Decoder struct {
 
 	slab    slab
 	results []payload.Result
-	part    partial
-	doc     document
-
-	last     time.Time
-	haveLast bool
 }
 
 // New returns a Decoder for the records of source src. An unknown
@@ -42,8 +50,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	d := &Decoder{src: src, ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern},
-		lean: opts.LeanService}
+	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: opts.LeanService,
+		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern}}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}
@@ -60,7 +68,11 @@ func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
 		out = d.Flush(out)
 		return append(out, d.markEntry(rec))
 	}
-	l := d.decodeRecord(rec)
+	return d.decodeLine(d.decodeRecord(rec), out)
+}
+
+// decodeLine continues Decode once the line's envelope is removed.
+func (d *Decoder) decodeLine(l logical, out []model.Entry) []model.Entry {
 	if d.part.active() {
 		if !d.part.accepts(&l) {
 			held := d.part.take(model.FlagPartial)
@@ -97,7 +109,7 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 }
 
 // decodeRecord removes the record's envelope.
-func (d *Decoder) decodeRecord(rec *model.Record) logical {
+func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 	k, env, payload := d.removeEnvelope(rec.Raw)
 	var flags model.Flags
 	if rec.Note == model.NotePartialLine {
@@ -118,7 +130,7 @@ func (d *Decoder) decodeRecord(rec *model.Record) logical {
 // removeEnvelope decodes raw with the forced or sticky envelope, else the
 // one Detect names for this line, else as a bare line. The first envelope
 // detected for a source sticks to it.
-func (d *Decoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
+func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
 	if d.forced || d.sticky {
 		if env, p, ok := d.try(d.kind, raw); ok {
 			return d.kind, env, p
@@ -139,7 +151,7 @@ func (d *Decoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, 
 }
 
 // try decodes raw as envelope k into the slab.
-func (d *Decoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
+func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
 	if needsBuffer(k, raw) {
 		d.slab.reserve(len(raw))
 	}

@@ -30,8 +30,20 @@ func parseSafely(p []byte, out []payload.Result) (res []payload.Result) {
 	return res
 }
 
-// emit parses a line and appends its entries.
+// emit parses a line and appends its entries, each timed after the one
+// before it.
 func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
+	n := len(out)
+	out = d.build(out, l)
+	for i := n; i < len(out); i++ {
+		d.settle(&out[i])
+	}
+	return out
+}
+
+// build parses a line and appends its entries, with the times the line
+// itself gives (see ownTime).
+func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
@@ -55,16 +67,18 @@ func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
 		if r.Err != "" {
 			e.Flags |= model.FlagParseError
 		}
-		d.settleTime(&e, r, l)
+		ownTime(&e, r, l)
 		out = append(out, e)
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
 }
 
-// settleTime gives e the payload's time, else the envelope's, else the
-// journal's, else the previous entry's (flagged as inferred).
-func (d *Decoder) settleTime(e *model.Entry, r *payload.Result, l *logical) {
+// ownTime gives e the payload's time, else the envelope's, else the
+// journal's. Without any, e is flagged FlagTimeInferred and holds the
+// receive time until settle gives it the previous entry's. (Lines never
+// bring that flag with them: only settle and markEntry set it.)
+func ownTime(e *model.Entry, r *payload.Result, l *logical) {
 	switch {
 	case !r.Time.IsZero():
 		e.Time = r.Time
@@ -72,10 +86,17 @@ func (d *Decoder) settleTime(e *model.Entry, r *payload.Result, l *logical) {
 		e.Time = l.env.Time
 	case l.journal != nil && !l.received.IsZero():
 		e.Time = l.received
-	case d.haveLast:
-		e.Time, e.Flags = d.last, e.Flags|model.FlagTimeInferred
 	default:
 		e.Time, e.Flags = l.received, e.Flags|model.FlagTimeInferred
+	}
+}
+
+// settle gives an entry without a time of its own the time of the entry
+// before it, in the order of the source, and remembers e's time for the
+// next.
+func (d *Decoder) settle(e *model.Entry) {
+	if e.Flags.Has(model.FlagTimeInferred) && d.haveLast {
+		e.Time = d.last
 	}
 	d.last, d.haveLast = e.Time, true
 }

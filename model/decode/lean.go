@@ -7,7 +7,7 @@ import (
 
 // leanResult returns the field-less result of a service line when the
 // decoder was asked to skip service fields.
-func (d *Decoder) leanResult(p []byte) (payload.Result, bool) {
+func (d *lineDecoder) leanResult(p []byte) (payload.Result, bool) {
 	if !d.lean {
 		return payload.Result{}, false
 	}
