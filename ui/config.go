@@ -23,6 +23,9 @@ type Config struct {
 	Location *time.Location
 	// Now returns the current time; nil means time.Now. Tests fix it.
 	Now func() time.Time
+	// Start is when the program started, for the first-frame time written
+	// to the debug log; zero means when New was called.
+	Start time.Time
 }
 
 // location returns the zone times are shown in.

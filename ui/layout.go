@@ -55,6 +55,7 @@ func (m Model) View() string {
 		parts = append(parts, m.pivot.View())
 	}
 	parts = append(parts, m.footerView())
+	m.timing.frame(m.live.len(), m.store.Len())
 	return strings.Join(parts, "\n")
 }
 

@@ -38,6 +38,29 @@ func (li levelIndex) appendIndex(more levelIndex) levelIndex {
 	return levelIndex{errs: append(li.errs, more.errs...), warns: append(li.warns, more.warns...)}
 }
 
+// merge adds the index of entries added at either end; Seqs stay
+// ascending (prepended ones are below every Seq held).
+func (li levelIndex) merge(more levelIndex) levelIndex {
+	return levelIndex{errs: mergeSeqs(li.errs, more.errs), warns: mergeSeqs(li.warns, more.warns)}
+}
+
+// mergeSeqs joins two ascending lists whose ranges do not interleave
+// except at the ends: b's Seqs below a's first go before, the rest after.
+func mergeSeqs(a, b []int64) []int64 {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	i := sort.Search(len(b), func(i int) bool { return b[i] > a[0] })
+	if i == 0 {
+		return append(a, b...)
+	}
+	out := make([]int64, 0, len(a)+len(b))
+	return append(append(append(out, b[:i]...), a...), b[i:]...)
+}
+
 // trim drops Seqs below first (evicted from the store).
 func (li levelIndex) trim(first int64) levelIndex {
 	return levelIndex{errs: dropBelow(li.errs, first), warns: dropBelow(li.warns, first)}

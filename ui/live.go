@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -20,6 +21,7 @@ type liveView struct {
 	building  bool // a BuildView for gen is running
 	extending bool // an Extend for gen is running
 	cancel    context.CancelFunc
+	started   time.Time // when the build for gen was asked for
 }
 
 // rebuild starts building the view for a new filter over sn, cancelling the
@@ -31,6 +33,7 @@ func (lv *liveView) rebuild(sn *model.Snapshot, f model.Filter) tea.Cmd {
 	lv.gen++
 	ctx, cancel := context.WithCancel(context.Background())
 	lv.cancel, lv.building, lv.extending, lv.snap = cancel, true, false, sn
+	lv.started = time.Now()
 	gen := lv.gen
 	return func() tea.Msg {
 		v, err := model.BuildView(ctx, sn, f)
@@ -55,20 +58,23 @@ func (lv *liveView) built(msg viewBuiltMsg) bool {
 }
 
 // extend starts examining the entries that arrived since the view was last
-// extended: O(new entries), never a recompute. The Cmd works on a copy of
-// the view header; appends land beyond the length the UI reads, so the two
-// never touch the same elements.
+// extended, at either end: O(new entries), never a recompute. The Cmd works
+// on a copy of the view header; appends land beyond the length the UI
+// reads, and prepends go into a new slice, so the two never touch the same
+// elements.
 func (lv *liveView) extend(sn *model.Snapshot, f model.Filter) tea.Cmd {
 	lv.snap = sn
-	if lv.building || lv.extending || lv.view == nil || sn.End() <= lv.view.Next() {
+	if lv.building || lv.extending || lv.view == nil || !lv.view.Pending(sn) {
 		return nil
 	}
 	lv.extending = true
 	vc, gen := *lv.view, lv.gen
 	return func() tea.Msg {
 		before := vc.Len()
-		added := vc.Extend(sn, f)
-		return viewExtendedMsg{gen: gen, view: &vc, added: added, levels: scanLevels(sn, &vc, before, vc.Len())}
+		front, back := vc.ExtendEnds(sn, f)
+		levels := scanLevels(sn, &vc, 0, front)
+		levels = levels.appendIndex(scanLevels(sn, &vc, before+front, vc.Len()))
+		return viewExtendedMsg{gen: gen, view: &vc, added: back, front: front, levels: levels}
 	}
 }
 
@@ -78,8 +84,14 @@ func (lv *liveView) extended(msg viewExtendedMsg) bool {
 		return false
 	}
 	lv.view, lv.extending = msg.view, false
-	lv.levels = lv.levels.appendIndex(msg.levels)
+	lv.levels = lv.levels.merge(msg.levels)
 	return true
+}
+
+// pending reports whether the store holds entries the view has not
+// examined yet.
+func (lv *liveView) pending(sn *model.Snapshot) bool {
+	return lv.view != nil && lv.view.Pending(sn)
 }
 
 // trim drops what the store evicted from the view and returns how many rows

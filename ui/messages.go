@@ -31,7 +31,8 @@ type viewBuiltMsg struct {
 type viewExtendedMsg struct {
 	gen    int
 	view   *model.View
-	added  int
+	added  int        // matches appended after the view's last row
+	front  int        // matches prepended before its first row
 	levels levelIndex // of the added entries only
 }
 

@@ -40,6 +40,7 @@ type Model struct {
 	dialog ExportDialog
 
 	live       liveView
+	timing     *timing
 	filter     activeFilter // in force
 	prevFilter string       // what esc in the bar restores
 	search     searchState
@@ -67,6 +68,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m := Model{
 		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
 		utc: cfg.UTC, marks: map[int64]bool{}, clipboard: os.Stdout, now: cfg.now(),
+		timing: newTiming(cfg.Start),
 	}
 	m.status = NewStatusLine(m.styles, cfg.Title)
 	m.table = NewTable(m.keys, m.styles)

@@ -41,8 +41,9 @@ func (m *Model) applyTrim(sn *model.Snapshot) {
 	}
 }
 
-// onExtended adopts newly matched rows: they scroll in when following,
-// and are counted when paused.
+// onExtended adopts newly matched rows: appended ones scroll in when
+// following and are counted when paused; prepended ones go above without
+// moving the cursor off its entry.
 func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	if !m.live.extended(msg) {
 		return m, nil
@@ -55,9 +56,12 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 		m.table.MoveTo(m.live.len() - 1)
 		cmds = append(cmds, m.loadDetail())
 	} else {
+		// Rows prepended above (the head of a file opened tail first) push
+		// the cursor's entry down: follow it, as a trim follows evictions.
+		m.table.ShiftUp(-msg.front)
 		m.newSince += msg.added
 	}
-	if sn.End() > m.live.view.Next() && !m.scheduled {
+	if m.live.pending(sn) && !m.scheduled {
 		m.scheduled = true
 		cmds = append(cmds, frameTick())
 	}
@@ -87,13 +91,14 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.table.MoveTo(m.live.indexOf(keep))
 	}
 	m.bar.SetInfo(matchCount(m.live.len()))
+	m.timing.viewBuilt(m.filter.text, m.live.len(), m.live.snap.Len(), m.live.started)
 	cmds := []tea.Cmd{m.loadDetail()}
 	if m.exportPending && m.mode == ModeNormal {
 		nm, cmd := m.openExport()
 		m = nm.(Model)
 		cmds = append(cmds, cmd)
 	}
-	if m.store.Snapshot().End() > m.live.view.Next() && !m.scheduled {
+	if m.live.pending(m.store.Snapshot()) && !m.scheduled {
 		m.scheduled = true
 		cmds = append(cmds, frameTick())
 	}
