@@ -26,6 +26,9 @@ type Config struct {
 	// Start is when the program started, for the first-frame time written
 	// to the debug log; zero means when New was called.
 	Start time.Time
+	// Version is connlog's version, recorded in the manifest of bundles
+	// exported from the dialog.
+	Version string
 }
 
 // location returns the zone times are shown in.

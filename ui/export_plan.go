@@ -55,6 +55,7 @@ type exportSource struct {
 	loc     *time.Location
 	sources []model.SourceStatus
 	now     time.Time
+	version string
 }
 
 // sampleSize is how many entries the estimate and the redaction preview read.
@@ -139,7 +140,7 @@ func (src *exportSource) entries(seqs []int64) iter.Seq[*model.Entry] {
 // options builds the export options for settings.
 func (src *exportSource) options(s exportSettings, r *export.Redactor, p *export.Progress, host string) export.Options {
 	o := export.Options{Format: s.format, Compress: s.compress, Location: src.loc, Pairs: src.store, Redact: r, Progress: p,
-		Bundle: export.BundleInfo{Host: host, Query: src.query}}
+		Bundle: export.BundleInfo{Host: host, Query: src.query, Version: src.version}}
 	if s.scope == ScopeWindow {
 		// The manifest records the window asked for, not only the entries found.
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)

@@ -48,7 +48,14 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	defer closeTTY()
 	m := ui.New(uiConfig(cfg, infos), store, up.ch)
-	_, err = tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
+	final, err := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
+	// However the program ended (q, ctrl+c, a signal), an export still being
+	// written is cancelled and its temp file removed before connlog exits.
+	if fm, ok := final.(ui.Model); ok {
+		fm.AbortExport()
+	} else {
+		m.AbortExport()
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil // interrupted by a signal: a normal way to leave
 	}
@@ -57,7 +64,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 
 func uiConfig(cfg Config, infos []sourceInfo) ui.Config {
 	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now}
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Version: version}
 }
 
 // programOptions sets up the terminal: the alternate screen, the mouse when
