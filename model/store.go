@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -125,7 +126,7 @@ func (s *Store) Append(es []Entry) {
 	for i := range es {
 		s.put(&es[i], s.end)
 		s.end++
-		s.conns.add(&es[i])
+		s.addConnEarliest(&es[i])
 	}
 	s.evictOverBudget()
 	s.mu.Unlock()
@@ -208,9 +209,10 @@ func (s *Store) put(e *Entry, p int64) {
 	s.added++
 }
 
-// addConnEarliest pairs a prepended entry: it is older than every entry
-// indexed so far, so it replaces a later opening or end of its connection
-// (the index keeps the earliest of each, as appending in order does).
+// addConnEarliest pairs an entry: the index keeps the earliest opening and
+// end of each connection, whether the entry was appended (newer than all
+// indexed) or prepended (older than all). The id and event are copied: they
+// may be slices of a whole decoded line, which the index must not pin.
 func (s *Store) addConnEarliest(e *Entry) {
 	id, opens, ends, event := connKey(e)
 	if id == "" || !(opens || ends) {
@@ -222,14 +224,14 @@ func (s *Store) addConnEarliest(e *Entry) {
 	st := c.byID[id]
 	if st == nil {
 		st = &connState{}
-		c.byID[id] = st
+		c.byID[strings.Clone(id)] = st
 		c.count++
 	}
 	if opens && (st.opened == 0 || e.Seq < st.opened) {
-		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, event
+		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, strings.Clone(event)
 	}
 	if ends && (st.closed == 0 || e.Seq < st.closed) {
-		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, event
+		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, strings.Clone(event)
 	}
 }
 

@@ -28,7 +28,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	store := model.NewStore(model.StoreOptions{MaxMemory: int64(cfg.MaxMemory), Reparse: decode.Reparse})
+	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse})
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {
 			store.SetRawReader(f.ID, r)
