@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"sync"
 	"time"
 )
@@ -38,6 +39,11 @@ func connKey(e *Entry) (id string, opens, ends bool, event string) {
 	return "", false, false, ""
 }
 
+// add pairs an entry. The index keeps the earliest opening and end of each
+// connection, so it is right whether e is newer than everything indexed
+// (appended) or older (prepended, or a stream read in order). The id and
+// event are copied: they may be slices of a whole decoded line, which the
+// index must not pin.
 func (c *connIndex) add(e *Entry) {
 	id, opens, ends, event := connKey(e)
 	if id == "" || !(opens || ends) {
@@ -48,14 +54,14 @@ func (c *connIndex) add(e *Entry) {
 	st := c.byID[id]
 	if st == nil {
 		st = &connState{}
-		c.byID[id] = st
+		c.byID[strings.Clone(id)] = st
 		c.count++
 	}
-	if opens && st.opened == 0 {
-		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, event
+	if opens && (st.opened == 0 || e.Seq < st.opened) {
+		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, strings.Clone(event)
 	}
-	if ends && st.closed == 0 {
-		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, event
+	if ends && (st.closed == 0 || e.Seq < st.closed) {
+		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, strings.Clone(event)
 	}
 }
 

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -126,7 +125,7 @@ func (s *Store) Append(es []Entry) {
 	for i := range es {
 		s.put(&es[i], s.end)
 		s.end++
-		s.addConnEarliest(&es[i])
+		s.conns.add(&es[i])
 	}
 	s.evictOverBudget()
 	s.mu.Unlock()
@@ -147,7 +146,7 @@ func (s *Store) Prepend(es []Entry) {
 	start := s.first - int64(len(es))
 	for i := range es {
 		s.put(&es[i], start+int64(i))
-		s.addConnEarliest(&es[i])
+		s.conns.add(&es[i])
 	}
 	s.first = start
 	s.evictOverBudget()
@@ -207,32 +206,6 @@ func (s *Store) put(e *Entry, p int64) {
 	}
 	s.arena.owner, s.words.owner = nil, nil
 	s.added++
-}
-
-// addConnEarliest pairs an entry: the index keeps the earliest opening and
-// end of each connection, whether the entry was appended (newer than all
-// indexed) or prepended (older than all). The id and event are copied: they
-// may be slices of a whole decoded line, which the index must not pin.
-func (s *Store) addConnEarliest(e *Entry) {
-	id, opens, ends, event := connKey(e)
-	if id == "" || !(opens || ends) {
-		return
-	}
-	c := &s.conns
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	st := c.byID[id]
-	if st == nil {
-		st = &connState{}
-		c.byID[strings.Clone(id)] = st
-		c.count++
-	}
-	if opens && (st.opened == 0 || e.Seq < st.opened) {
-		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, strings.Clone(event)
-	}
-	if ends && (st.closed == 0 || e.Seq < st.closed) {
-		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, strings.Clone(event)
-	}
 }
 
 // memUsed is the store's memory account: row chunks, the arena chunks

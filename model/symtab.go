@@ -1,6 +1,9 @@
 package model
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // symChunkSize is how many interned strings one chunk holds. Chunks never
 // move once allocated, so readers can index them without locks.
@@ -30,6 +33,7 @@ func (t *symtab) intern(s string) uint32 {
 	if id, ok := t.ids[s]; ok {
 		return id
 	}
+	s = strings.Clone(s) // s may be a slice of a whole decoded line: do not pin it
 	id := t.n
 	if int(id)%symChunkSize == 0 {
 		t.chunks = append(t.chunks, make([]string, symChunkSize))

@@ -21,6 +21,7 @@ import (
 // runTUI opens the inputs, feeds the store on a background goroutine and
 // runs the interface until the user quits.
 func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
+	start := time.Now() // the first-frame timing in the debug log counts from here
 	if !isatty.IsTerminal(os.Stdout.Fd()) {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
@@ -47,7 +48,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	defer closeTTY()
-	m := ui.New(uiConfig(cfg, infos), store, up.ch)
+	m := ui.New(uiConfig(cfg, infos, start), store, up.ch)
 	final, err := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
@@ -62,9 +63,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	return err
 }
 
-func uiConfig(cfg Config, infos []sourceInfo) ui.Config {
+func uiConfig(cfg Config, infos []sourceInfo, start time.Time) ui.Config {
 	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Version: version}
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Version: version, Start: start}
 }
 
 // programOptions sets up the terminal: the alternate screen, the mouse when
