@@ -33,10 +33,12 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		return err
 	}
 	opts.Sources = infos
-	if sel.leanService() {
-		for i := range feeds {
-			feeds[i].Decode.LeanService = true
-		}
+	leanService, leanAnalytics := sel.lean()
+	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
+	// The pair tracker reads every analytics event's fields, written or not.
+	leanAnalytics = leanAnalytics && !pairedFormat(opts.Format)
+	for i := range feeds {
+		feeds[i].Decode.LeanService, feeds[i].Decode.LeanAnalytics = leanService, leanAnalytics
 	}
 	opts.Bundle.Query = cfg.Query
 	out, err := openOutput(cfg, stdout)
@@ -148,7 +150,7 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 			if werr != nil || !sel.match(e) {
 				continue
 			}
-			decode.Complete(e) // a lean service entry gets its fields only when written
+			decode.Complete(e) // a lean entry gets its fields only when written
 			if err := w.Write(e); err != nil {
 				once.Do(func() { werr = err; cancel() })
 			}
@@ -253,11 +255,18 @@ func (o *output) describe() string {
 	return " to " + o.file.Name()
 }
 
-// leanService reports whether the selection can be decided without the
-// fields of service lines: then they are parsed only for the entries
-// written. A service line's fields are its module, function and message.
-func (s *selection) leanService() bool {
-	return !s.q.NeedsFields(func(key string) bool {
+// leanDecoding lets tests compare exports decoded with and without lean
+// entries; it is always true otherwise.
+var leanDecoding = true
+
+// lean reports which payload families the selection can be decided
+// without: service lines when it reads none of their fields (module,
+// function, message), analytics events when it reads no field at all. Their
+// fields are then parsed only for the entries written.
+func (s *selection) lean() (service, analytics bool) {
+	service = !s.q.NeedsFields(func(key string) bool {
 		return key != model.KeyModule && key != model.KeyFunction && key != model.KeyMessage
 	})
+	analytics = !s.q.NeedsFields(func(string) bool { return false })
+	return service, analytics
 }

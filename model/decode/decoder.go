@@ -33,7 +33,7 @@ type lineDecoder struct {
 	forced bool          // the envelope was named in Options
 	kind   envelope.Kind // the forced or detected envelope
 	sticky bool          // kind holds a detected envelope
-	lean   bool          // Options.LeanService
+	lean   leanness      // the Options.Lean* settings
 
 	slab    slab
 	results []payload.Result
@@ -50,7 +50,7 @@ func New(src model.SourceID, opts Options) *Decoder {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: opts.LeanService,
+	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics},
 		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern}}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)

@@ -5,24 +5,35 @@ import (
 	"connlog/model/payload"
 )
 
-// leanResult returns the field-less result of a service line when the
-// decoder was asked to skip service fields.
+// leanness says which payload families are decoded without their fields.
+type leanness struct {
+	service   bool
+	analytics bool
+}
+
+// leanResult returns the field-less result of a service line or an
+// analytics event when the decoder was asked to skip their fields.
 func (d *lineDecoder) leanResult(p []byte) (payload.Result, bool) {
-	if !d.lean {
-		return payload.Result{}, false
+	switch {
+	case d.lean.service && len(p) > 0 && p[0] == '[':
+		return payload.ServiceResult(p)
+	case d.lean.analytics && len(p) > 0 && p[0] == 'A':
+		return payload.AnalyticsResult(p)
 	}
-	return payload.ServiceResult(p)
+	return payload.Result{}, false
 }
 
-// IsLean reports whether e is a service entry decoded with
-// Options.LeanService whose fields have not been parsed yet.
+// IsLean reports whether e is a service or analytics entry decoded with
+// Options.LeanService or LeanAnalytics whose fields have not been parsed
+// yet. (A fully parsed one always has fields.)
 func IsLean(e *model.Entry) bool {
-	return e.Kind == model.KindService && e.Fields == nil && len(e.Payload) > 0
+	return (e.Kind == model.KindService || e.Kind == model.KindAnalytics) && e.Fields == nil && len(e.Payload) > 0
 }
 
-// Complete parses the fields of an entry decoded with
-// Options.LeanService, from its Payload, exactly as the decoder would have
-// without that option. Any other entry is left as it is.
+// Complete parses the fields (and any parse error) of an entry decoded with
+// Options.LeanService or LeanAnalytics, from its Payload, exactly as the
+// decoder would have without those options. Any other entry is left as it
+// is.
 func Complete(e *model.Entry) {
 	if !IsLean(e) {
 		return
@@ -30,5 +41,8 @@ func Complete(e *model.Entry) {
 	results := parseSafely(e.Payload, nil)
 	if e.Item < len(results) {
 		e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
+		if e.Err != "" {
+			e.Flags |= model.FlagParseError
+		}
 	}
 }

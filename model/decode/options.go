@@ -26,6 +26,10 @@ type Options struct {
 	// It suits a reader that looks at nothing else before choosing (a level
 	// filter), since most lines of a connector log are service lines.
 	LeanService bool
+	// LeanAnalytics does the same for well-formed Twingate ANALYTICS events:
+	// kind, level and time are read, the fields are left to Complete. It
+	// suits a reader that reads no field at all before choosing.
+	LeanAnalytics bool
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

@@ -79,7 +79,7 @@ func TestAssembleMatchesDecode(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			recs := lineRecords(tc.lines...)
 			checkAssembled(t, Options{Reference: readTime}, recs)
-			checkAssembled(t, Options{Reference: readTime, LeanService: true}, recs)
+			checkAssembled(t, Options{Reference: readTime, LeanService: true, LeanAnalytics: true}, recs)
 		})
 	}
 }
@@ -114,7 +114,7 @@ func FuzzAssemble(f *testing.F) {
 			mid := len(recs) / 2
 			recs = append(recs[:mid], append([]model.Record{{Mark: model.MarkGap, Note: "rotation", Count: 1}}, recs[mid:]...)...)
 		}
-		opts := Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: n%2 == 1}
+		opts := Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: n%2 == 1, LeanAnalytics: n%4 >= 2}
 		want := decodeAll(opts, recs)
 		got := assembleAll(opts, recs, int(n%8)+1, n%3 == 0)
 		if !reflect.DeepEqual(got, want) {

@@ -2,6 +2,7 @@ package payload
 
 import (
 	"bytes"
+	"unsafe"
 
 	"connlog/model"
 )
@@ -26,4 +27,41 @@ func ServiceResult(p []byte) (Result, bool) {
 		return Result{}, false
 	}
 	return Result{Kind: model.KindService, Level: lvl}, true
+}
+
+// AnalyticsResult reports whether Parse reads p as a well-formed Twingate
+// "ANALYTICS {…}" event and returns the Result Parse would give it, without
+// its Fields and Err: kind, level (from event_type) and time (from
+// timestamp). It validates the whole object as Parse does but builds no
+// field, so it claims only lines Parse cannot turn into text: the object is
+// valid JSON with nothing after it and its event_type is a string.
+func AnalyticsResult(p []byte) (Result, bool) {
+	if !bytes.HasPrefix(p, prefixAnalytics) {
+		return Result{}, false
+	}
+	i := skipBlanks(p, len(prefixAnalytics))
+	if i >= len(p) || p[i] != '{' {
+		return Result{}, false
+	}
+	// The scanned text is only read during the call and nothing taken from
+	// it is kept, so it may view p without a copy.
+	sc := scanner{s: unsafe.String(&p[i], len(p)-i)}
+	r := Result{Kind: model.KindAnalytics, Level: model.LevelInfo}
+	named := false
+	sc.object(func(key string) {
+		switch key {
+		case "event_type":
+			v := sc.scalar()
+			named = named || v.kind == kindString
+			r.Level = eventLevel(v.text)
+		case "timestamp":
+			r.Time = analyticsTime(sc.scalar())
+		default:
+			sc.skip()
+		}
+	})
+	if sc.err != nil || sc.more() || !named {
+		return Result{}, false
+	}
+	return r, true
 }

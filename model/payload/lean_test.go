@@ -68,3 +68,71 @@ func FuzzServiceResult(f *testing.F) {
 		checkServiceResult(t, p)
 	})
 }
+
+// checkAnalyticsResult fails unless AnalyticsResult agrees with Parse on p:
+// when it claims the line, Parse gives one analytics result of the same
+// level and time, with fields.
+func checkAnalyticsResult(t *testing.T, p []byte) (claimed bool) {
+	t.Helper()
+	lean, ok := AnalyticsResult(p)
+	if !ok {
+		return false
+	}
+	full := Parse(p, nil)
+	if len(full) != 1 {
+		t.Fatalf("%q: Parse gave %d results, AnalyticsResult claimed an event", p, len(full))
+	}
+	r := full[0]
+	if r.Kind != model.KindAnalytics || lean.Kind != r.Kind || r.Level != lean.Level || !r.Time.Equal(lean.Time) || len(r.Fields) == 0 {
+		t.Fatalf("%q: Parse gave %v/%v/%v fields %d; AnalyticsResult %v/%v/%v",
+			p, r.Kind, r.Level, r.Time, len(r.Fields), lean.Kind, lean.Level, lean.Time)
+	}
+	return true
+}
+
+func TestAnalyticsResult(t *testing.T) {
+	cases := []struct {
+		name  string
+		line  string
+		claim bool
+		level model.Level
+	}{
+		{"closed", `ANALYTICS {"event_type":"closed_connection","timestamp":1770710403183,"connection":{"rx":1}}`, true, model.LevelInfo},
+		{"failed", `ANALYTICS  {"connection":{"id":"a-1"},"event_type":"failed_to_connect"}`, true, model.LevelWarn},
+		{"bad location text", `ANALYTICS {"event_type":"closed_connection","location":"{not json"}`, true, model.LevelInfo},
+		{"event type last wins", `ANALYTICS {"event_type":"failed_to_connect","event_type":{}}`, true, model.LevelInfo},
+		{"no event type", `ANALYTICS {"timestamp":1}`, false, model.LevelNone},
+		{"event type not a string", `ANALYTICS {"event_type":1}`, false, model.LevelNone},
+		{"truncated", `ANALYTICS {"event_type":"closed_connection","conn`, false, model.LevelNone},
+		{"data after the object", `ANALYTICS {"event_type":"closed_connection"} x`, false, model.LevelNone},
+		{"no object", `ANALYTICS started`, false, model.LevelNone},
+		{"service line", `[INFO] x`, false, model.LevelNone},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, ok := AnalyticsResult([]byte(tc.line))
+			if ok != tc.claim || r.Level != tc.level {
+				t.Fatalf("AnalyticsResult(%q) = %v, %v; want %v, %v", tc.line, r.Level, ok, tc.level, tc.claim)
+			}
+			if got := checkAnalyticsResult(t, []byte(tc.line)); got != tc.claim {
+				t.Fatalf("claimed %v", got)
+			}
+		})
+	}
+}
+
+// FuzzAnalyticsResult: whatever AnalyticsResult claims, Parse reads the same
+// way.
+func FuzzAnalyticsResult(f *testing.F) {
+	for _, s := range []string{
+		`ANALYTICS {"event_type":"closed_connection","timestamp":1770710403183}`,
+		`ANALYTICS {"event_type":"failed_to_connect","timestamp":"2026-02-10T08:00:00Z","relays":[{"ip":"1.2.3.4"}]}`,
+		`ANALYTICS {"connection":"x","event_type":"denied","location":"{\"geoip\":{}}"}`,
+		`ANALYTICS {"event_type":"a","timestamp":-1e999}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		checkAnalyticsResult(t, p)
+	})
+}
