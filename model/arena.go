@@ -39,11 +39,12 @@ type chunkRefs struct {
 // holding the old directory go on reading it. A chunk is released when no
 // row chunk refers to it any more and neither side is filling it.
 type chunked[T byte | uint32] struct {
-	chunks   [][]T   // the directory; nil once released
-	refs     []int32 // per chunk: how many row chunks refer to it
-	size     int     // elements a chunk holds
-	cur      [2]int  // per side: the chunk being filled, -1 for none
-	n        [2]int  // per side: elements used in it
+	chunks   [][]T    // the directory; nil once released
+	refs     []int32  // per chunk: how many row chunks refer to it
+	gens     []uint32 // per chunk slot: bumped each time the slot gets a new chunk
+	size     int      // elements a chunk holds
+	cur      [2]int   // per side: the chunk being filled, -1 for none
+	n        [2]int   // per side: elements used in it
 	side     arenaSide
 	owner    *[]int32 // the references of the row chunk being written
 	free     []int    // released slots, reused so that indexes stay small
@@ -88,10 +89,12 @@ func (a *chunked[T]) allocate(n int) int {
 		a.free = a.free[:k-1]
 		a.chunks = slices.Clone(a.chunks)
 		a.chunks[ci], a.refs[ci] = c, 0
+		a.gens[ci]++
 		return ci
 	}
 	a.chunks = append(a.chunks, c)
 	a.refs = append(a.refs, 0)
+	a.gens = append(a.gens, 0)
 	return len(a.chunks) - 1
 }
 
@@ -162,7 +165,7 @@ func arenaGet(chunks [][]byte, off uint64, n uint32) []byte {
 }
 
 // wordArena holds the attribute words of entries: per entry, a count word
-// followed by four words per field (see attrs.go). Offsets are global word
+// followed by two to four words per field (see attrs.go). Offsets are global word
 // indexes (chunk index * wordChunkWords + position).
 type wordArena struct{ chunked[uint32] }
 
@@ -175,6 +178,19 @@ func (a *wordArena) put(ws []uint32) uint32 {
 	ci, pos := a.reserve(ws)
 	return uint32(ci)*wordChunkWords + uint32(pos)
 }
+
+// genOf returns the generation of the chunk holding off.
+func (a *wordArena) genOf(off uint32) uint32 { return a.gens[off/wordChunkWords] }
+
+// alive reports whether a shared set still sits where it was written.
+func (a *wordArena) alive(ref setRef) bool {
+	ci := ref.off / wordChunkWords
+	return a.chunks[ci] != nil && a.gens[ci] == ref.gen
+}
+
+// referOffset makes the row chunk being written refer to the chunk holding
+// off, as if it had written there.
+func (a *wordArena) referOffset(off uint32) { a.refer(int(off / wordChunkWords)) }
 
 func wordsAt(chunks [][]uint32, off uint32) []uint32 {
 	c := chunks[off/wordChunkWords]

@@ -5,25 +5,28 @@ import (
 	"strconv"
 )
 
-// An entry's indexed fields are stored as words: a count, then four words a
-// field. Word 0 of a field is the key's symbol with the value's encoding in
-// its top two bits:
+// An entry's indexed fields are stored as words: a count, then two to four
+// words a field. Word 0 of a field is the key's symbol with the value's
+// encoding in its top two bits:
 //
-//	attrSym:    w1 = value symbol
-//	attrNum:    w1,w2 = float64 bits, w3 = text symbol or numCanonical
-//	attrArena:  w1,w2 = byte-arena offset, w3 = length
+//	attrSym:      w1 = value symbol                          (2 words)
+//	attrNum:      w1,w2 = float64 bits; the text is strconv's shortest form  (3 words)
+//	attrNumText:  w1,w2 = float64 bits, w3 = text symbol     (4 words)
+//	attrArena:    w1,w2 = byte-arena offset, w3 = length     (4 words)
 //
 // Values that repeat (users, modules, resources) are interned; values that
 // are unique per entry (connection ids, cursors, long text) go to the byte
-// arena so the symbol table does not grow with every line.
+// arena so the symbol table does not grow with every line. A set made only
+// of interned values (most service lines: module and function) is stored
+// once and shared (see attrsets.go).
 const (
-	attrSym   = 0
-	attrNum   = 1
-	attrArena = 2
+	attrSym     = 0
+	attrNum     = 1
+	attrNumText = 2
+	attrArena   = 3
 
 	attrTypeShift = 30
 	attrKeyMask   = 1<<attrTypeShift - 1
-	numCanonical  = math.MaxUint32 // the text is strconv's shortest form of the number
 
 	// maxIndexedFields bounds one entry's indexed fields; the rest are still
 	// available through a full load (Reparse).
@@ -31,6 +34,9 @@ const (
 	// maxInternLen is the longest value worth interning.
 	maxInternLen = 48
 )
+
+// attrWords is how many words a field of type t takes, its key word included.
+var attrWords = [4]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4}
 
 // notIndexed are keys the index leaves out: they are long, unique and
 // rebuilt by a full load. Queries that name them ask for a full load.
@@ -62,9 +68,11 @@ type lineOrigin struct {
 func IsIndexed(key string) bool { return !notIndexed[key] }
 
 // encodeAttrs turns fields into words, interning or arena-storing values.
-func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) []uint32 {
+// shared reports whether every value is interned, so that the set may be
+// stored once for all the entries that have it.
+func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint32, shared bool) {
 	buf = append(buf[:0], 0)
-	n := 0
+	n, shared := 0, true
 	add := func(f Field) {
 		if n >= maxIndexedFields || notIndexed[f.Key] {
 			return
@@ -73,17 +81,19 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) []uint32 {
 		switch {
 		case f.IsNum:
 			bits := math.Float64bits(f.Num)
-			text := uint32(numCanonical)
-			if f.Value != strconv.FormatFloat(f.Num, 'f', -1, 64) {
-				text = s.syms.intern(f.Value)
+			if f.Value == strconv.FormatFloat(f.Num, 'f', -1, 64) {
+				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
+			} else {
+				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), s.syms.intern(f.Value))
 			}
-			buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
+			shared = false
 		case len(f.Value) > maxInternLen || uniqueKeys[f.Key]:
 			off := s.arena.put([]byte(f.Value))
 			s.mem += int64(len(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
+			shared = false
 		default:
-			buf = append(buf, key|attrSym<<attrTypeShift, s.syms.intern(f.Value), 0, 0)
+			buf = append(buf, key|attrSym<<attrTypeShift, s.syms.intern(f.Value))
 		}
 		n++
 	}
@@ -97,10 +107,10 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) []uint32 {
 		add(Int(keyReceived, lo.received))
 	}
 	if n == 0 {
-		return buf[:0]
+		return buf[:0], false
 	}
 	buf[0] = uint32(n)
-	return buf
+	return buf, shared
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the
@@ -108,14 +118,15 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) []uint32 {
 func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Fields, lineOrigin) {
 	n := int(ws[0])
 	var lo lineOrigin
+	w := ws[1:]
 	for i := 0; i < n; i++ {
-		w := ws[1+4*i : 5+4*i]
+		t := w[0] >> attrTypeShift
 		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
-		switch w[0] >> attrTypeShift {
-		case attrNum:
+		switch t {
+		case attrNum, attrNumText:
 			f.Num = math.Float64frombits(uint64(w[1]) | uint64(w[2])<<32)
 			f.IsNum = true
-			if w[3] == numCanonical {
+			if t == attrNum {
 				f.Value = strconv.FormatFloat(f.Num, 'f', -1, 64)
 			} else {
 				f.Value = symAt(syms, w[3])
@@ -125,6 +136,7 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 		default:
 			f.Value = symAt(syms, w[1])
 		}
+		w = w[attrWords[t]:]
 		switch f.Key {
 		case keyCursor:
 			lo.cursor = f.Value

@@ -73,9 +73,11 @@ type Store struct {
 	ledger Ledger
 	conns  connIndex
 
-	syms    *symtab
-	snap    atomic.Pointer[Snapshot]
-	wordBuf []uint32
+	syms     *symtab
+	sets     map[string]setRef // shared attribute sets, by their words
+	setBytes int64
+	snap     atomic.Pointer[Snapshot]
+	wordBuf  []uint32
 }
 
 // posOf maps a Seq to its position: Seqs skip 0, positions do not, so that
@@ -98,7 +100,8 @@ func seqOf(pos int64) int64 {
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
 	s := &Store{opt: opt, syms: newSymtab(), arena: newByteArena(), words: newWordArena(),
-		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable()}
+		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
+		sets: map[string]setRef{}}
 	s.publish()
 	return s
 }
@@ -196,9 +199,10 @@ func (s *Store) put(e *Entry, p int64) {
 	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && (rt-r.time > int64(time.Microsecond) || r.time-rt > int64(time.Microsecond)) {
 		lo.received = rt
 	}
-	s.wordBuf = s.encodeAttrs(e.Fields, lo, s.wordBuf)
+	var shareable bool
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, s.wordBuf)
 	if len(s.wordBuf) > 0 {
-		r.attrs = s.words.put(s.wordBuf)
+		r.attrs = s.putAttrs(s.wordBuf, shareable)
 	}
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
@@ -213,7 +217,7 @@ func (s *Store) put(e *Entry, p int64) {
 // chunks give back their whole size), interned strings and pairs.
 func (s *Store) memUsed() int64 {
 	rowsMem := s.mem - s.arena.putBytes
-	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes()
+	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
 }
 
 // rowBytes is the size of one row, for the memory account.

@@ -1,0 +1,64 @@
+package model
+
+import (
+	"fmt"
+	"testing"
+)
+
+// serviceWith builds a service entry whose fields are all interned, tagged
+// with its index so a load can be checked against what was appended.
+func serviceWith(i int) Entry {
+	mod := fmt.Sprintf("libsdwan/m%d", i%7)
+	fn := fmt.Sprintf("scope::f%d", i%5)
+	return Entry{Time: t0, Kind: KindService, Level: LevelDebug, Raw: []byte(fmt.Sprintf("[DEBUG] [%s] %s: line %d", mod, fn, i)),
+		Origin: Origin{Offset: -1}, Fields: Fields{Str(KeyModule, mod), Str(KeyFunction, fn), Str(KeyMessage, "m")}}
+}
+
+func TestSharedAttributeSetsSaveWords(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	batch := make([]Entry, 1000)
+	for round := 0; round < 100; round++ {
+		for j := range batch {
+			batch[j] = serviceWith(round*1000 + j)
+		}
+		s.Append(batch)
+	}
+	if got := s.words.putBytes; got > 35*5*4*4 {
+		t.Errorf("100,000 entries with 35 distinct field sets wrote %d bytes of words; sharing should keep it to the 35 sets", got)
+	}
+}
+
+// Shared sets must survive the eviction of the entries that wrote them,
+// and a reused chunk slot must never be read as an old set.
+func TestSharedAttributeSetsAcrossEviction(t *testing.T) {
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkRows * rowBytes})
+	batch := make([]Entry, 997)
+	n := 0
+	for round := 0; round < 300; round++ {
+		for j := range batch {
+			batch[j] = serviceWith(n)
+			if n%11 == 0 { // an unshared set now and then, so word chunks fill and get released
+				batch[j].Fields = append(batch[j].Fields, Int(KeyRx, int64(n)))
+			}
+			n++
+		}
+		s.Append(batch)
+	}
+	if s.Stats().Evicted == 0 {
+		t.Fatal("nothing was evicted: the test does not exercise release")
+	}
+	sn := s.Snapshot()
+	var e Entry
+	for seq := sn.First(); seq < sn.End(); seq++ {
+		if err := sn.Load(seq, &e, LoadRaw); err != nil {
+			t.Fatal(err)
+		}
+		want := serviceWith(int(seq - 1))
+		if e.Fields.Value(KeyModule) != want.Fields.Value(KeyModule) || e.Fields.Value(KeyFunction) != want.Fields.Value(KeyFunction) {
+			t.Fatalf("seq %d: fields %v, want module %s function %s", seq, e.Fields, want.Fields.Value(KeyModule), want.Fields.Value(KeyFunction))
+		}
+		if rx, ok := e.Fields.Num(KeyRx); (int(seq-1)%11 == 0) != ok || ok && int(rx) != int(seq-1) {
+			t.Fatalf("seq %d: rx %v %v", seq, rx, ok)
+		}
+	}
+}
