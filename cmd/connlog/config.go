@@ -59,7 +59,7 @@ const defaultUnit = "twingate-connector"
 // parseArgs reads the command line (without the program name). Flags may
 // come before or after the inputs, as users type them.
 func parseArgs(args []string, stderr io.Writer) (Config, error) {
-	cfg := Config{Lines: 10000, MaxMemory: 512 << 20, Format: "text", Compress: "none", Output: "-"}
+	cfg := Config{Lines: 10000, MaxMemory: sizeFlag(defaultMemoryBudget()), Format: "text", Compress: "none", Output: "-"}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
 		args = args[1:]

@@ -81,3 +81,19 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestDefaultMemoryBudget(t *testing.T) {
+	for _, c := range []struct{ ram, want int64 }{
+		{0, 512 << 20},        // unknown: the floor
+		{2 << 30, 512 << 20},  // a small connector host
+		{6 << 30, 1536 << 20}, // a quarter
+		{64 << 30, 2 << 30},   // the ceiling
+	} {
+		if got := clampBudget(c.ram / 4); got != c.want {
+			t.Errorf("RAM %d: budget %d, want %d", c.ram, got, c.want)
+		}
+	}
+	if memTotal() <= 0 {
+		t.Error("MemTotal not read from /proc/meminfo")
+	}
+}

@@ -29,7 +29,8 @@ View:
       --utc                show times in UTC (t toggles)
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
-      --max-memory SIZE    memory budget for entries (default 512MiB); oldest evicted, counted
+      --max-memory SIZE    memory budget (default: a quarter of RAM, 512MiB to 2GiB);
+                           past it the oldest entries are evicted and counted as lost
       --debug-log FILE     write connlog's own debug log to FILE
 
 Export (connlog export …):
