@@ -111,7 +111,19 @@ main() {
 	local load_before w
 	load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 	for w in $workloads; do
-		run_workload "$w"
+		# A workload that fails is reported in the table and the others
+		# still run; its own processes and sessions are ended at once.
+		# (errexit must stay on inside, so the subshell is not tested by
+		# an if or ||: its status is read afterwards.)
+		set +e
+		(
+			set -e
+			trap end_started EXIT
+			run_workload "$w"
+		)
+		local rc=$?
+		set -e
+		[ "$rc" -eq 0 ] || add_result "$w" "" "" "" "" "FAILED" "see the [bench] messages above"
 	done
 	echo
 	print_table

@@ -16,13 +16,20 @@ die() {
 started_pids=()
 started_sessions=()
 
+# The TUI workloads run on a tmux server of their own, so that nothing else
+# on the machine (another tmux user, a kill-server) touches their sessions.
+tmux_socket="connlog-bench-$$"
+
+# tm runs tmux on the harness's own server.
+tm() { tmux -L "$tmux_socket" "$@"; }
+
 # track_pid and track_session register what cleanup must end.
 track_pid() { started_pids+=("$1"); }
 track_session() { started_sessions+=("$1"); }
 
-# cleanup ends the processes and tmux sessions this run started (by their
-# id, never by name) and removes the scratch directory.
-cleanup() {
+# end_started ends the processes and tmux sessions this run started, by
+# their id, never by name.
+end_started() {
 	local p s
 	for p in "${started_pids[@]}"; do
 		if kill -0 "$p" 2>/dev/null; then
@@ -31,8 +38,15 @@ cleanup() {
 		fi
 	done
 	for s in "${started_sessions[@]}"; do
-		tmux kill-session -t "=$s" 2>/dev/null || true
+		tm kill-session -t "=$s" 2>/dev/null || true
 	done
+}
+
+# cleanup ends what the run started, its own tmux server included, and
+# removes the scratch directory.
+cleanup() {
+	end_started
+	tm kill-server 2>/dev/null || true
 	[ -n "${tmp:-}" ] && rm -rf "$tmp"
 }
 

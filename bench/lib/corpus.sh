@@ -30,7 +30,8 @@ corpus_journal() {
 	local dir="$cache/journal-$entries-seed$seed"
 	if [ ! -s "$dir/entries" ]; then
 		note "building the journal $dir of $entries entries (once)"
-		rm -rf "$dir.part" && mkdir -p "$dir.part" || die "cannot create $dir.part"
+		rm -rf "$dir.part"
+		mkdir -p "$dir.part" || die "cannot create $dir.part"
 		"$gen" -size "${entries}lines" -envelope journal-export -seed "$seed" -o - |
 			"$journal_remote" --output="$dir.part/x.journal" - 2>"$tmp/journal-remote.err" ||
 			die "building the journal failed: $(tail -n 3 "$tmp/journal-remote.err")"

@@ -14,9 +14,11 @@ cpu_ticks() {
 # wait_open waits until process $1 has the file $2 open, so that the
 # writer starts only when the reader is there.
 wait_open() {
-	local i
+	local i fd
 	for ((i = 0; i < 100; i++)); do
-		ls -l "/proc/$1/fd" 2>/dev/null | grep -q -- "-> $2\$" && return 0
+		for fd in /proc/"$1"/fd/*; do
+			[ "$(readlink "$fd" 2>/dev/null)" = "$2" ] && return 0
+		done
 		kill -0 "$1" 2>/dev/null || return 1
 		sleep 0.1
 	done

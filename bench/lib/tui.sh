@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Workloads W5, W6 and W8: the real TUI driven in tmux, as a person would,
-# watched through tmux capture-pane and /proc.
+# watched through tm capture-pane and /proc.
 
 tui_timeout_ms=600000 # the longest a TUI step may take before it is a failure
 
@@ -19,16 +19,16 @@ tui_start() {
 	cmd="cd $(printf '%q' "$tmp") && exec $(printf '%q ' "$connlog" --utc --debug-log "$log" "$@")"
 	track_session "$name"
 	tui_t0=$(now_ms)
-	tmux new-session -d -s "$name" -x 160 -y 45 "$cmd" || die "tmux could not start $cmd"
-	tui_pid=$(tmux display-message -p -t "=$name:" '#{pane_pid}')
+	tm new-session -d -s "$name" -x 160 -y 45 "$cmd" || die "tmux could not start $cmd"
+	tui_pid=$(tm display-message -p -t "=$name:" '#{pane_pid}')
 }
 
 # tui_stop ends the session $1.
-tui_stop() { tmux kill-session -t "=$1" 2>/dev/null || true; }
+tui_stop() { tm kill-session -t "=$1" 2>/dev/null || true; }
 
 # tui_screen prints what session $1 shows now; it fails when the session
 # is gone (connlog exited).
-tui_screen() { tmux capture-pane -p -t "=$1:" 2>/dev/null; }
+tui_screen() { tm capture-pane -p -t "=$1:" 2>/dev/null; }
 
 # tui_fail reports that the TUI in session $1 did not get somewhere, with
 # the last screen it showed, and ends the run.

@@ -9,10 +9,10 @@ w6_other='level>=error' # applied between runs, so each run changes the view
 # bar opens on the filter in force; ctrl+u clears it) and presses enter. It
 # sets enter_ms to when enter was sent.
 tui_apply_filter() {
-	tmux send-keys -t "=$1:" / C-u
-	tmux send-keys -t "=$1:" -l -- "$2"
+	tm send-keys -t "=$1:" / C-u
+	tm send-keys -t "=$1:" -l -- "$2"
 	enter_ms=$(now_ms)
-	tmux send-keys -t "=$1:" Enter
+	tm send-keys -t "=$1:" Enter
 }
 
 # tui_wait_view waits until session $1 shows a finished view whose shown
