@@ -4,7 +4,12 @@
 // payload parsers, and settles each entry's time, level and origin.
 //
 // A Decoder holds the little state a source needs (its envelope, the last
-// time seen, a line being joined) and is used by one goroutine. Reparse is
-// the stateless inverse the store uses to rebuild an entry from its raw
-// bytes.
+// time seen, a line being joined) and is used by one goroutine. Once its
+// envelope is settled, the per-line work — envelope removal and payload
+// parsing, nearly all of the cost — can be done by Preparers on other
+// goroutines, a batch of records at a time, and the Decoder assembles the
+// prepared batches in order (Assemble) with exactly the result Decode would
+// give. With Options.LeanService and LeanAnalytics the commonest lines skip
+// building their fields until Complete asks for them. Reparse is the
+// stateless inverse the store uses to rebuild an entry from its raw bytes.
 package decode
