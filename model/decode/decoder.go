@@ -51,7 +51,7 @@ func New(src model.SourceID, opts Options) *Decoder {
 		ref = time.Now()
 	}
 	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics},
-		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern}}}
+		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"connlog/model"
+	"connlog/model/envelope"
 )
 
 // Preparer does the per-line half of decoding — envelope removal and
@@ -24,7 +25,7 @@ func (d *Decoder) Preparer() *Preparer {
 		return nil
 	}
 	p := &Preparer{ld: lineDecoder{src: d.src, ctx: d.ctx, forced: d.forced, kind: d.kind, sticky: d.sticky, lean: d.lean}}
-	p.ld.ctx.Intern = interner{}.intern
+	p.ld.ctx.Intern, p.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return p
 }
 
@@ -34,7 +35,7 @@ func (d *Decoder) Preparer() *Preparer {
 func (p *Preparer) Clone() *Preparer {
 	c := &Preparer{ld: lineDecoder{src: p.ld.src, ctx: p.ld.ctx, forced: p.ld.forced, kind: p.ld.kind,
 		sticky: p.ld.sticky, lean: p.ld.lean}}
-	c.ld.ctx.Intern = interner{}.intern
+	c.ld.ctx.Intern, c.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return c
 }
 

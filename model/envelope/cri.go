@@ -2,7 +2,6 @@ package envelope
 
 import (
 	"bytes"
-	"time"
 
 	"connlog/model"
 )
@@ -14,8 +13,8 @@ import (
 // The tag is "F" for a full line or "P" for a partial one that continues in
 // the next record; the CRI reserves ":"-separated tags after it, which are
 // ignored.
-func decodeCRI(line []byte, _ Context) (Envelope, bool) {
-	st, ok := parseRFC3339(line, time.UTC)
+func decodeCRI(line []byte, c Context) (Envelope, bool) {
+	st, ok := c.utcStamp(line)
 	if !ok || !st.zoned || st.n >= len(line) || line[st.n] != ' ' {
 		return Envelope{}, false
 	}

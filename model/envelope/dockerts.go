@@ -9,7 +9,7 @@ import "time"
 // The timestamp must carry a zone and be followed by one space (or end the
 // line, for an empty log line).
 func decodeDockerTS(line []byte, c Context) (Envelope, bool) {
-	st, ok := parseRFC3339(line, time.UTC)
+	st, ok := c.utcStamp(line)
 	if !ok || !st.zoned {
 		return Envelope{}, false
 	}

@@ -41,6 +41,10 @@ type Context struct {
 	// into strings. A caller decoding many lines of one source passes a cache
 	// so that the few distinct values are allocated once; nil allocates.
 	Intern func([]byte) string
+	// Stamps, when set, caches the last timestamp read so that lines stamped
+	// within the same second parse faster (docker logs -t, CRI). It is
+	// written on every use: a Context holding one serves one goroutine.
+	Stamps *StampCache
 }
 
 // str converts b with the context's interner.
