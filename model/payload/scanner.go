@@ -235,6 +235,17 @@ func hex4(s string, j int) (rune, bool) {
 // number reads a number following the JSON grammar and returns its literal
 // text and value; isNum is false when the value overflows a float64.
 func (sc *scanner) number() (string, float64, bool) {
+	raw, ok := sc.numberText()
+	if !ok {
+		return "", 0, false
+	}
+	f, err := strconv.ParseFloat(raw, 64)
+	return raw, f, err == nil
+}
+
+// numberText reads a number following the JSON grammar and returns its
+// literal text, without converting it (skip needs no value).
+func (sc *scanner) numberText() (string, bool) {
 	s, start := sc.s, sc.i
 	j := start
 	if j < len(s) && s[j] == '-' {
@@ -247,7 +258,7 @@ func (sc *scanner) number() (string, float64, bool) {
 		j = digits(s, j)
 	default:
 		sc.fail("invalid number")
-		return "", 0, false
+		return "", false
 	}
 	if j < len(s) && s[j] == '.' {
 		if k := digits(s, j+1); k > j+1 {
@@ -255,7 +266,7 @@ func (sc *scanner) number() (string, float64, bool) {
 		} else {
 			sc.i = j
 			sc.fail("invalid number")
-			return "", 0, false
+			return "", false
 		}
 	}
 	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
@@ -268,7 +279,7 @@ func (sc *scanner) number() (string, float64, bool) {
 		} else {
 			sc.i = j
 			sc.fail("invalid number")
-			return "", 0, false
+			return "", false
 		}
 	}
 	sc.i = j
@@ -276,11 +287,9 @@ func (sc *scanner) number() (string, float64, bool) {
 		// Inside an object or array a number cannot end the input: the
 		// record was cut, possibly in the middle of this very number.
 		sc.fail("")
-		return "", 0, false
+		return "", false
 	}
-	raw := s[start:j]
-	f, err := strconv.ParseFloat(raw, 64)
-	return raw, f, err == nil
+	return s[start:j], true
 }
 
 func digits(s string, j int) int {
@@ -332,16 +341,72 @@ func (sc *scanner) scalar() scalar {
 	return scalar{}
 }
 
-// skip consumes the next value whatever it is, validating it.
+// skip consumes the next value whatever it is, validating it as scalar
+// would read it but building no string and converting no number.
 func (sc *scanner) skip() {
 	switch sc.next() {
 	case kindObject:
 		sc.object(func(string) {})
 	case kindArray:
 		sc.array(func(int) {})
+	case kindString:
+		sc.skipString()
+	case kindNumber:
+		sc.numberText()
 	default:
 		sc.scalar()
 	}
+}
+
+// skipString consumes a string value as str does, failing where str
+// fails, without decoding it.
+func (sc *scanner) skipString() {
+	start := sc.i + 1
+	end := strings.IndexByte(sc.s[start:], '"')
+	switch {
+	case end < 0:
+		sc.i = len(sc.s)
+		sc.fail("unterminated string")
+	case strings.IndexByte(sc.s[start:start+end], '\\') < 0:
+		sc.i = start + end + 1
+	default:
+		sc.skipEscaped(start)
+	}
+}
+
+// skipEscaped walks a string holding escapes, starting after its quote,
+// exactly as unescape does but keeping nothing.
+func (sc *scanner) skipEscaped(start int) {
+	j := start
+	for j < len(sc.s) {
+		c := sc.s[j]
+		if c == '"' {
+			sc.i = j + 1
+			return
+		}
+		if c != '\\' {
+			j++
+			continue
+		}
+		if j+1 >= len(sc.s) {
+			break
+		}
+		e := sc.s[j+1]
+		j += 2
+		switch e {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if _, j = sc.unicodeEscape(j); sc.err != nil {
+				return
+			}
+		default:
+			sc.i = j - 2
+			sc.fail("invalid escape in string")
+			return
+		}
+	}
+	sc.i = len(sc.s)
+	sc.fail("unterminated string")
 }
 
 // enter counts one level of nesting and refuses depth bombs.
