@@ -2,6 +2,7 @@ package source
 
 import (
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -25,16 +26,16 @@ type decodeJob struct {
 // records end it flushes what the decoder holds and sends the final batch
 // with the source's error. A quiet input's held partial line is shown after
 // heldFlushAfter.
-func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded, free chan []model.Entry) {
+func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
 	workers := decodeWorkers()
 	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
 	order := make(chan *decodeJob, 2*workers)
 	work := make(chan *decodeJob, 2*workers)
 	for range workers {
-		go prepareJobs(work, &template, free)
+		go prepareJobs(work, &template)
 	}
 	go dispatchJobs(records, order, work, &template)
-	assembleJobs(i, in, order, errc, out, free, &template)
+	assembleJobs(i, in, order, errc, out, &template)
 }
 
 // decodeWorkers is how many goroutines prepare one input's batches: every
@@ -64,14 +65,14 @@ func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, 
 }
 
 // prepareJobs is one worker: it prepares batches with its own Preparer.
-func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer], free chan []model.Entry) {
+func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer]) {
 	var p *decode.Preparer
 	for j := range work {
 		if p == nil {
 			p = template.Load().Clone()
 		}
 		b := &decode.Batch{}
-		p.Prepare(b, j.recs, entrySlice(free, len(j.recs)))
+		p.Prepare(b, j.recs, entrySlice(len(j.recs)))
 		j.batch = b
 		close(j.done)
 	}
@@ -79,7 +80,7 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 
 // assembleJobs owns the input's Decoder: it assembles the jobs in order,
 // decodes those no worker prepared, and sends the entries on.
-func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, free chan []model.Entry, template *atomic.Pointer[decode.Preparer]) {
+func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer]) {
 	dec := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
@@ -91,7 +92,7 @@ func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, ou
 				return
 			}
 			<-j.done
-			es := assemble(dec, j, free)
+			es := assemble(dec, j)
 			if template.Load() == nil {
 				if p := dec.Preparer(); p != nil {
 					template.Store(p)
@@ -114,26 +115,26 @@ func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, ou
 // assemble decodes one job: from its prepared batch (whose own entry slice
 // is usually handed over whole), or record by record when it was not
 // prepared.
-func assemble(dec *decode.Decoder, j *decodeJob, free chan []model.Entry) []model.Entry {
+func assemble(dec *decode.Decoder, j *decodeJob) []model.Entry {
 	if j.batch != nil {
 		return dec.Assemble(j.batch, nil)
 	}
-	es := entrySlice(free, len(j.recs))
+	es := entrySlice(len(j.recs))
 	for r := range j.recs {
 		es = dec.Decode(&j.recs[r], es)
 	}
 	return es
 }
 
+// entryPool holds emptied entry slices (as *[]model.Entry) that the merger
+// has finished with, for the next batches.
+var entryPool sync.Pool
+
 // entrySlice returns an empty slice for about n entries: one the merger has
 // finished with when there is one, a new one otherwise.
-func entrySlice(free chan []model.Entry, n int) []model.Entry {
-	select {
-	case es := <-free:
-		if cap(es) >= n {
-			return es
-		}
-	default:
+func entrySlice(n int) []model.Entry {
+	if p, ok := entryPool.Get().(*[]model.Entry); ok && cap(*p) >= n {
+		return (*p)[:0]
 	}
 	return make([]model.Entry, 0, n)
 }

@@ -20,11 +20,10 @@ type merger struct {
 	status  func([]model.SourceStatus)
 	out     []model.Entry
 	lastSta time.Time
-	free    chan []model.Entry // emptied batch slices for the decode stages to reuse
 }
 
-func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus), free chan []model.Entry) *merger {
-	m := &merger{inputs: inputs, sink: sink, status: status, free: free,
+func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus)) *merger {
+	m := &merger{inputs: inputs, sink: sink, status: status,
 		queues: make([][]model.Entry, len(inputs)), heard: make([]time.Time, len(inputs)),
 		states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
@@ -94,10 +93,8 @@ func (m *merger) recycle(es []model.Entry) {
 		return
 	}
 	clear(es) // drop the references to raw bytes and fields
-	select {
-	case m.free <- es[:0]:
-	default:
-	}
+	es = es[:0]
+	entryPool.Put(&es)
 }
 
 // release moves entries to the sink in time order as far as it safely can;

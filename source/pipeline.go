@@ -50,27 +50,26 @@ type decoded struct {
 // Ingest returns when every input has ended.
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
 	ch := make(chan decoded, 4*len(inputs)+1)
-	free := make(chan []model.Entry, cap(ch)+1)
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			runInput(ctx, i, in, ch, free)
+			runInput(ctx, i, in, ch)
 		}()
 	}
 	go func() { wg.Wait(); close(ch) }()
-	m := newMerger(inputs, sink, status, free)
+	m := newMerger(inputs, sink, status)
 	m.loop(ch)
 }
 
 // runInput runs one source and hands its record batches to the decode stage.
-func runInput(ctx context.Context, i int, in Feed, out chan<- decoded, free chan []model.Entry) {
+func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
 	records := make(chan []model.Record, 4)
 	errc := make(chan error, 1)
 	go func() {
 		errc <- in.Source.Run(ctx, records)
 		close(records)
 	}()
-	decodeStage(i, in, records, errc, out, free)
+	decodeStage(i, in, records, errc, out)
 }
