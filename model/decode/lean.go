@@ -12,8 +12,15 @@ type leanness struct {
 }
 
 // leanResult returns the field-less result of a service line or an
-// analytics event when the decoder was asked to skip their fields.
-func (d *lineDecoder) leanResult(p []byte) (payload.Result, bool) {
+// analytics event when the decoder was asked to skip their fields. Like
+// parseSafely it survives a parser panic: the line is then parsed in full,
+// where the panic becomes a visible parse error.
+func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
+	defer func() {
+		if recover() != nil {
+			r, ok = payload.Result{}, false
+		}
+	}()
 	switch {
 	case d.lean.service && len(p) > 0 && p[0] == '[':
 		return payload.ServiceResult(p)
