@@ -88,11 +88,12 @@ func (m *merger) settle(d decoded) {
 
 // recycle hands a batch's slice back to the decode stages once its entries
 // have been copied or sunk, so that the next batch need not allocate one.
+// The old entries are not cleared: the next batch overwrites them, and the
+// pool lets go of what it holds at the next collections anyway.
 func (m *merger) recycle(es []model.Entry) {
 	if cap(es) == 0 {
 		return
 	}
-	clear(es) // drop the references to raw bytes and fields
 	es = es[:0]
 	entryPool.Put(&es)
 }
