@@ -152,10 +152,11 @@ func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelo
 
 // try decodes raw as envelope k into the slab.
 func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
-	if needsBuffer(k, raw) {
+	multi := k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0
+	if needsBuffer(k, multi) {
 		d.slab.reserve(len(raw))
 	}
-	env, p, buf, ok := payloadOf(k, raw, d.ctx, d.slab.buf)
+	env, p, buf, ok := payloadOfLines(k, raw, multi, d.ctx, d.slab.buf)
 	if ok {
 		d.slab.buf = buf
 	}
@@ -197,9 +198,9 @@ func (d *Decoder) flushDocument(out []model.Entry) []model.Entry {
 	return out
 }
 
-// needsBuffer reports whether decoding raw as k may produce a payload that
-// cannot alias raw: escaped JSON strings, or the joined pieces of a raw
-// holding several lines.
-func needsBuffer(k envelope.Kind, raw []byte) bool {
-	return k == envelope.DockerJSON || k == envelope.JournalJSON || (k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0)
+// needsBuffer reports whether decoding a raw as k may produce a payload
+// that cannot alias it: escaped JSON strings, or the joined pieces of a raw
+// holding several lines (multi).
+func needsBuffer(k envelope.Kind, multi bool) bool {
+	return k == envelope.DockerJSON || k == envelope.JournalJSON || multi
 }

@@ -17,7 +17,13 @@ import (
 // does not fit, the whole raw is decoded as one line. Payload bytes that
 // cannot alias raw are appended to buf.
 func payloadOf(k envelope.Kind, raw []byte, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
-	if k == envelope.Bare || bytes.IndexByte(raw, '\n') < 0 {
+	return payloadOfLines(k, raw, k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0, c, buf)
+}
+
+// payloadOfLines is payloadOf for a caller that already knows whether raw
+// holds a newline (multi), so that a line is searched only once.
+func payloadOfLines(k envelope.Kind, raw []byte, multi bool, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
+	if k == envelope.Bare || !multi {
 		env, buf, ok := envelope.DecodeAppend(k, raw, c, buf)
 		return env, env.Payload, buf, ok
 	}
