@@ -78,10 +78,14 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 	}
 }
 
-// assembleJobs owns the input's Decoder: it assembles the jobs in order,
-// decodes those no worker prepared, and sends the entries on.
+// assembleJobs owns the input's Decoders: it assembles the jobs in order,
+// decodes those no worker prepared, and sends the entries on. Backfill
+// blocks (a file's head, read newest block first) go through a decoder of
+// their own, emptied after each block, so that a partial line or JSON
+// document held at a block's edge never joins lines of the live tail.
 func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer]) {
 	dec := decode.New(in.ID, in.Decode)
+	back := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
 	for {
@@ -92,14 +96,20 @@ func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, ou
 				return
 			}
 			<-j.done
-			es := assemble(dec, j)
+			front := len(j.recs) > 0 && j.recs[0].Backfill
+			var es []model.Entry
+			if front {
+				es = back.Flush(assemble(back, j))
+			} else {
+				es = assemble(dec, j)
+			}
 			if template.Load() == nil {
 				if p := dec.Preparer(); p != nil {
 					template.Store(p)
 				}
 			}
 			if len(es) > 0 {
-				out <- decoded{input: i, entries: es, front: len(j.recs) > 0 && j.recs[0].Backfill}
+				out <- decoded{input: i, entries: es, front: front}
 			}
 			quiet.Reset(heldFlushAfter)
 		case <-quiet.C:
