@@ -78,6 +78,14 @@ func (sn *Snapshot) Level(seq int64) Level { return sn.row(seq).level() }
 // Kind returns an entry's kind without loading it.
 func (sn *Snapshot) Kind(seq int64) Kind { return sn.row(seq).kind() }
 
+// meta fills e with only the time, level and kind of entry seq — what a
+// view's Maybe test looks at — and returns it.
+func (sn *Snapshot) meta(seq int64, e *Entry) *Entry {
+	r := sn.row(seq)
+	e.Seq, e.Time, e.Level, e.Kind, e.Fields, e.Raw = seq, time.Unix(0, r.time), r.level(), r.kind(), e.Fields[:0], nil
+	return e
+}
+
 // Load rebuilds entry seq into e, reusing e's field slice. It fails when
 // seq is not in the snapshot or the raw bytes can no longer be read (the
 // file was truncated or removed since); e then still holds the index part.

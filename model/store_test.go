@@ -268,3 +268,24 @@ func TestSnapshotSurvivesEviction(t *testing.T) {
 		t.Fatal("the test did not evict anything")
 	}
 }
+
+// A Maybe pre-test only skips work: the view is the same with or without it.
+func TestViewMaybeSkipsWithoutChangingTheResult(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	for i := 0; i < 300; i++ {
+		s.Append([]Entry{service("x", t0), analytics(fmt.Sprint(i), EventFailed, t0)})
+	}
+	match := func(e *Entry) bool { return e.Level >= LevelWarn && e.Fields.Value(KeyUserEmail) == "alice@example.com" }
+	asked := 0
+	maybe := func(e *Entry) bool { asked++; return e.Level >= LevelWarn }
+	with, _ := BuildView(context.Background(), s.Snapshot(), Filter{Match: match, Maybe: maybe})
+	without, _ := BuildView(context.Background(), s.Snapshot(), Filter{Match: match})
+	if with.Len() != 300 || without.Len() != 300 || asked == 0 {
+		t.Fatalf("with Maybe %d, without %d, asked %d", with.Len(), without.Len(), asked)
+	}
+	for i := 0; i < with.Len(); i++ {
+		if with.At(i) != without.At(i) {
+			t.Fatalf("row %d differs", i)
+		}
+	}
+}

@@ -13,6 +13,10 @@ import (
 type Filter struct {
 	Match func(*Entry) bool // nil matches everything
 	Load  Load
+	// Maybe, when set, is asked first with only the entry's time, level and
+	// kind filled in; false skips the entry without loading it. It must not
+	// reject an entry Match would accept (query.MayMatch).
+	Maybe func(*Entry) bool
 }
 
 // View is the result of a filter over the store: the Seqs of the matching
@@ -153,6 +157,9 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 			return out
 		}
 		seq := seqOf(p)
+		if f.Maybe != nil && !f.Maybe(sn.meta(seq, &e)) {
+			continue
+		}
 		_ = sn.Load(seq, &e, f.Load)
 		if f.Match == nil || f.Match(&e) {
 			out = append(out, seq)

@@ -51,9 +51,10 @@ func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
 		f.Load = model.LoadFull
 	}
 	if kinds == nil {
-		f.Match = q.Match
+		f.Match, f.Maybe = q.Match, q.MayMatch
 		return f
 	}
 	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && q.Match(e) }
+	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && q.MayMatch(e) }
 	return f
 }
