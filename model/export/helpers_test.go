@@ -12,9 +12,9 @@ import (
 	"connlog/model"
 )
 
-// The fixtures mirror what the parsers produce for the sample lines in
-// /work/shared/samples, built by hand so that these tests do not depend on
-// the parsers.
+// The fixtures mirror what the parsers produce for the published sample
+// lines (see testdata/payloads), built by hand so that these tests do not
+// depend on the parsers.
 
 const analyticsLine = `ANALYTICS {"connection": {"cbct_freshness": -97, "client_ip": "192.0.2.0", "duration": 3034753, "id": "e755ba99988db558-24", "protocol": "tcp", "resource_ip": "1.2.3.4", "resource_port": 443, "rx": 234867, "tunnel_path": "direct", "tunnel_proto": "quic/udp", "tx": 23363}, "connector": {"id": "84014", "name": "nondescript-caterpillar"}, "device": {"id": "200903"}, "event_type": "closed_connection", "location": "{\"geoip\":{\"city\":\"Seattle\",\"country\":\"US\",\"lat\":47.6062,\"lon\":-122.3321,\"region\":\"WA\"}}", "relays": [], "remote_network": {"id": "6938", "name": "AWS Network"}, "resource": {"address": "app.website.com", "applied_rule": "*.website.com", "id": "2255492"}, "timestamp": 1698356150045, "user": {"email": "user@twingate.com", "id": "113256"}}`
 
