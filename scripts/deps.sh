@@ -18,6 +18,10 @@ missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# The end-to-end scripts read CSV and JSON with python3; any python3 on PATH will do.
+if [ "${1:-run}" != run ] && ! command -v python3 >/dev/null; then
+  missing+=(python3)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
