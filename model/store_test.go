@@ -275,7 +275,9 @@ func TestViewMaybeSkipsWithoutChangingTheResult(t *testing.T) {
 	for i := 0; i < 300; i++ {
 		s.Append([]Entry{service("x", t0), analytics(fmt.Sprint(i), EventFailed, t0)})
 	}
-	match := func(e *Entry) bool { return e.Level >= LevelWarn && e.Fields.Value(KeyUserEmail) == "alice@example.com" }
+	match := func(e *Entry) bool {
+		return e.Level >= LevelWarn && e.Fields.Value(KeyUserEmail) == "alice@example.com"
+	}
 	asked := 0
 	maybe := func(e *Entry) bool { asked++; return e.Level >= LevelWarn }
 	with, _ := BuildView(context.Background(), s.Snapshot(), Filter{Match: match, Maybe: maybe})
