@@ -131,47 +131,35 @@ func analyticsTime(v scalar) time.Time {
 // subObject walks an object whose members memberKeys knows; other members,
 // and a value that is not an object at all, keep their dotted paths.
 func subObject(sc *scanner, fl *fieldList, prefix string, known memberKeys) {
-	if sc.next() != kindObject {
-		flatten(sc, fl, prefix, 1, maxGenericDepth)
-		return
-	}
-	sc.object(func(member string) {
-		key, typ := known(member)
-		if key == "" {
-			flatten(sc, fl, joinPath(prefix, member), 2, maxGenericDepth)
-			return
-		}
-		if k := sc.next(); k == kindObject || k == kindArray {
-			flatten(sc, fl, key, 2, maxGenericDepth)
-			return
-		}
-		v := sc.scalar()
-		switch typ {
-		case asID:
-			fl.id(key, v)
-		case asNumber:
-			fl.numeric(key, v)
-		default:
-			fl.scalar(key, v)
-		}
-	})
+	walkObject(sc, fl, prefix, known, nil)
 }
 
 // connection walks the connection object; v1's client_geo is mapped onto
 // the same location keys v2 decodes from its location string.
 func connection(sc *scanner, fl *fieldList) {
+	walkObject(sc, fl, pathConnection, connectionKeys, func(member string) bool {
+		if member != "client_geo" {
+			return false
+		}
+		clientGeo(sc, fl)
+		return true
+	})
+}
+
+// walkObject is subObject with a hook: special may consume a member itself
+// and report that it did.
+func walkObject(sc *scanner, fl *fieldList, prefix string, known memberKeys, special func(member string) bool) {
 	if sc.next() != kindObject {
-		flatten(sc, fl, pathConnection, 1, maxGenericDepth)
+		flatten(sc, fl, prefix, 1, maxGenericDepth)
 		return
 	}
 	sc.object(func(member string) {
-		if member == "client_geo" {
-			clientGeo(sc, fl)
+		if special != nil && special(member) {
 			return
 		}
-		key, typ := connectionKeys(member)
+		key, typ := known(member)
 		if key == "" {
-			flatten(sc, fl, joinPath(pathConnection, member), 2, maxGenericDepth)
+			flatten(sc, fl, joinPath(prefix, member), 2, maxGenericDepth)
 			return
 		}
 		if k := sc.next(); k == kindObject || k == kindArray {
