@@ -59,7 +59,7 @@ const defaultUnit = "twingate-connector"
 // parseArgs reads the command line (without the program name). Flags may
 // come before or after the inputs, as users type them.
 func parseArgs(args []string, stderr io.Writer) (Config, error) {
-	cfg := Config{Lines: 10000, MaxMemory: sizeFlag(defaultMemoryBudget()), Format: "text", Compress: "none", Output: "-"}
+	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Format: "text", Compress: "none", Output: "-"}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
 		args = args[1:]
@@ -98,7 +98,21 @@ func joinBootValue(args []string) []string {
 	return out
 }
 
+// linesUnset marks -n as not given: the TUI then loads the last
+// tuiBackfillLines journal entries before following, and export reads them
+// all, as journalctl does without -n.
+const (
+	linesUnset       = -2
+	tuiBackfillLines = 10000
+)
+
 func (c *Config) validate() error {
+	if c.Lines == linesUnset {
+		c.Lines = tuiBackfillLines
+		if c.Export {
+			c.Lines = -1
+		}
+	}
 	if c.Demo && (len(c.Files) > 0 || c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"--demo runs the built-in example: give it no files or journals"}
 	}

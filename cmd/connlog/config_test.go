@@ -43,6 +43,16 @@ func TestParseArgs(t *testing.T) {
 				t.Errorf("boot %+v query %q", c.Boot, c.Query)
 			}
 		}},
+		{"export reads the whole journal unless -n says otherwise", []string{"export", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != -1 {
+				t.Errorf("lines %d, want all (-1)", c.Lines)
+			}
+		}},
+		{"export -n limits", []string{"export", "-n", "50", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != 50 {
+				t.Errorf("lines %d, want 50", c.Lines)
+			}
+		}},
 		{"export with lists", []string{"export", "--kind", "audit,analytics", "--level", "warn,error", "-o", "x.csv", "f.log"}, func(t *testing.T, c Config) {
 			if !c.Export || len(c.Kinds) != 2 || len(c.Levels) != 2 || c.Output != "x.csv" || c.Files[0] != "f.log" {
 				t.Errorf("%+v", c)

@@ -15,7 +15,8 @@ Inputs:
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
   -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h
   -U, --until T            up to T (same forms)
-  -n, --lines N|all        journal entries to load back before following (default 10000)
+  -n, --lines N|all        journal entries to load back before following (default 10000;
+                           export reads the whole journal unless -n is given)
       --cursor C           start at a journal cursor; --after-cursor C: just after it
   -D, --directory DIR      read journal files from DIR (copied off another host)
       --file FILE          read one journal file (repeatable)
