@@ -15,11 +15,14 @@ import (
 // line, preceded by a boundary when a new run starts, or, for journald's
 // notice about a followed unit, a gap. stop is true once past Until.
 func (s *journalSession) consume() (stop bool, err error) {
-	cursor, err := s.sd.GetCursor()
-	if err != nil {
-		return false, fmt.Errorf("read the journal cursor: %w", err)
+	lean := s.opts.MessageOnly && !s.opts.Follow
+	var cursor string
+	if !lean {
+		if cursor, err = s.sd.GetCursor(); err != nil {
+			return false, fmt.Errorf("read the journal cursor: %w", err)
+		}
+		s.anchor = cursor
 	}
-	s.anchor = cursor
 	now := time.Now()
 	received := now
 	if usec, err := s.sd.GetRealtimeUsec(); err == nil {
@@ -32,8 +35,12 @@ func (s *journalSession) consume() (stop bool, err error) {
 		received = time.UnixMicro(int64(usec))
 	}
 	var f model.JournalFields
-	s.readFields(&f)
-	f.Cursor = cursor
+	if lean {
+		f.Identifier, f.Priority = s.value(journalFieldIdentifier), -1
+	} else {
+		s.readFields(&f)
+		f.Cursor = cursor
+	}
 	msg := s.message()
 	if f.Identifier == journaldIdentifier {
 		if unit, n, ok := parseJournalSuppressed(msg); ok && s.sel.follows(unit) {
@@ -45,9 +52,11 @@ func (s *journalSession) consume() (stop bool, err error) {
 	}
 	fp := s.batch.slot()
 	*fp = f
-	if note := s.runs.observe(fp); note != "" {
-		s.batch.add(model.Record{Source: s.src, Offset: -1, Received: received, Journal: fp,
-			Mark: model.MarkBoundary, Note: note}, now)
+	if !lean { // restart boundaries need the boot and invocation ids
+		if note := s.runs.observe(fp); note != "" {
+			s.batch.add(model.Record{Source: s.src, Offset: -1, Received: received, Journal: fp,
+				Mark: model.MarkBoundary, Note: note}, now)
+		}
 	}
 	s.batch.add(model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, now)
 	s.lines++

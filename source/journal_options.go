@@ -47,6 +47,13 @@ type JournalOptions struct {
 	// Follow keeps reading new entries after the backfill; false for
 	// --no-follow and for a headless export without -f.
 	Follow bool
+	// MessageOnly reads, per entry, only what a raw export writes: MESSAGE
+	// and the timestamp (plus the identifier, to recognise journald's own
+	// notices). No cursor, no other fields, no restart boundaries: each
+	// field is a libsystemd call, and a raw export of a big journal spends
+	// most of its time in them. Ignored while following, which needs the
+	// cursor to re-anchor.
+	MessageOnly bool
 }
 
 // journalUnitSuffixes are the unit types systemd knows; a name without one of
