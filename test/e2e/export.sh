@@ -29,30 +29,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
-
-fail() {
-	echo "FAIL: $*" >&2
-	if tmux has-session -t "$session" 2>/dev/null; then
-		echo "---- screen ----" >&2
-		screen >&2 || true
-	fi
-	exit 1
-}
-
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
-wait_for() {
-	local want=$1 deadline=$((SECONDS + ${2:-15}))
-	while ((SECONDS < deadline)); do
-		if screen | grep -qF -- "$want"; then
-			return 0
-		fi
-		sleep 0.1 # the polling interval
-	done
-	fail "the screen never showed: $want"
-}
-
-keys() { tmux send-keys -t "$session" "$@"; }
+# shellcheck source=test/e2e/lib.sh
+source "$root/test/e2e/lib.sh"
 
 # start COMMAND…: run COMMAND in a fresh 120x35 tmux session in $tmp.
 start() {

@@ -17,40 +17,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
-
-fail() {
-	echo "FAIL: $*" >&2
-	echo "---- screen ----" >&2
-	screen >&2 || true
-	exit 1
-}
-
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
-wait_for() {
-	local want=$1 deadline=$((SECONDS + ${2:-15}))
-	while ((SECONDS < deadline)); do
-		if screen | grep -qF -- "$want"; then
-			return 0
-		fi
-		sleep 0.1 # the polling interval
-	done
-	fail "the screen never showed: $want"
-}
-
-# wait_gone TEXT [SECONDS]: poll the screen until TEXT is no longer on it.
-wait_gone() {
-	local gone=$1 deadline=$((SECONDS + ${2:-15}))
-	while ((SECONDS < deadline)); do
-		if ! screen | grep -qF -- "$gone"; then
-			return 0
-		fi
-		sleep 0.1
-	done
-	fail "the screen still shows: $gone"
-}
-
-keys() { tmux send-keys -t "$session" "$@"; }
+# shellcheck source=test/e2e/lib.sh
+source "$root/test/e2e/lib.sh"
 
 # start TERM COMMAND…: run connlog in a fresh 120x35 session; its exit
 # status lands in $tmp/status.

@@ -1,0 +1,40 @@
+# Shared helpers of the end-to-end scripts: reading the tmux screen, waiting
+# for text with a deadline, sending keys, failing with the screen printed.
+# The sourcing script sets $session (the tmux session it drives) first.
+
+screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
+
+fail() {
+	echo "FAIL: $*" >&2
+	if tmux has-session -t "$session" 2>/dev/null; then
+		echo "---- screen ----" >&2
+		screen >&2 || true
+	fi
+	exit 1
+}
+
+# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
+wait_for() {
+	local want=$1 deadline=$((SECONDS + ${2:-15}))
+	while ((SECONDS < deadline)); do
+		if screen | grep -qF -- "$want"; then
+			return 0
+		fi
+		sleep 0.1 # the polling interval
+	done
+	fail "the screen never showed: $want"
+}
+
+# wait_gone TEXT [SECONDS]: poll the screen until TEXT is no longer on it.
+wait_gone() {
+	local gone=$1 deadline=$((SECONDS + ${2:-15}))
+	while ((SECONDS < deadline)); do
+		if ! screen | grep -qF -- "$gone"; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	fail "the screen still shows: $gone"
+}
+
+keys() { tmux send-keys -t "$session" "$@"; }
