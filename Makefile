@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test unit e2e fuzz bench soak lint clean
+.PHONY: run build test e2e fuzz bench soak clean
 
 ## run: connlog on the built-in demo connector (no journald or files needed)
 run: build
