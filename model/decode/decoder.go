@@ -13,13 +13,15 @@ import (
 // source's envelope from its first lines and sticks to it, falling back line
 // by line when a line does not fit; it joins split lines and multi-line JSON
 // documents; and it gives entries without a time of their own the time of
-// the entry before. A Decoder is not safe for concurrent use.
+// the entry before from the same writer. A Decoder is not safe for
+// concurrent use.
 type Decoder struct {
 	lineDecoder
 	part partial
 	doc  document
 
-	last     time.Time
+	times    inheritance // per writer, for lines without a time
+	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
 }
 
@@ -129,11 +131,15 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 
 // removeEnvelope decodes raw with the forced or sticky envelope, else the
 // one Detect names for this line, else as a bare line. The first envelope
-// detected for a source sticks to it.
+// detected for a source sticks to it, but only as a first guess: a line it
+// does not fit, or fits doubtfully (envelope.Doubtful), is detected afresh,
+// so that a mixed stream is read line by line.
 func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
 	if d.forced || d.sticky {
 		if env, p, ok := d.try(d.kind, raw); ok {
-			return d.kind, env, p
+			if d.forced || !envelope.Doubtful(d.kind, &env) || envelope.Detect(raw) == d.kind {
+				return d.kind, env, p
+			}
 		}
 	}
 	if !d.forced {
