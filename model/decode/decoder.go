@@ -17,8 +17,9 @@ import (
 // concurrent use.
 type Decoder struct {
 	lineDecoder
-	part partial
-	doc  document
+	part  partial
+	doc   document
+	block block
 
 	times    inheritance // per writer, for lines without a time
 	last     time.Time   // of the last entry, for gap and boundary marks
@@ -107,7 +108,37 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 		held := d.part.take(model.FlagPartial)
 		out = d.line(out, &held)
 	}
+	out = d.flushBlock(out)
 	return d.flushDocument(out)
+}
+
+// flushBlock emits a held multi-line entry as one entry.
+func (d *Decoder) flushBlock(out []model.Entry) []model.Entry {
+	if !d.block.active {
+		return out
+	}
+	joined := d.block.joined()
+	d.block.take()
+	return d.emit(out, &joined)
+}
+
+// blockLine gives a line to the held block, or starts one, and reports
+// whether the line was taken.
+func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool) {
+	if d.block.active {
+		if d.block.continues(l) {
+			if d.block.extend(l) {
+				out = d.flushBlock(out)
+			}
+			return out, true
+		}
+		out = d.flushBlock(out)
+	}
+	if !d.doc.active && opensBlock(l.payload) {
+		d.block.begin(l)
+		return out, true
+	}
+	return out, false
 }
 
 // decodeRecord removes the record's envelope.
@@ -169,9 +200,14 @@ func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byt
 	return env, p, ok
 }
 
-// line handles one complete line: it continues or starts a multi-line JSON
-// document, or is parsed into entries at once.
+// line handles one complete line: it continues or starts a multi-line
+// entry (an indented block, a JSON document), or is parsed into entries at
+// once.
 func (d *Decoder) line(out []model.Entry, l *logical) []model.Entry {
+	out, taken := d.blockLine(out, l)
+	if taken {
+		return out
+	}
 	if d.doc.active {
 		if l.kind == d.doc.kind {
 			if d.doc.add(l) {

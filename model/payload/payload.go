@@ -72,6 +72,11 @@ func Parse(p []byte, out []Result) []Result {
 		if bytes.HasPrefix(p, prefixLibevent) {
 			return parseLibevent(p, out)
 		}
+		if len(p) > 1 && p[1] >= '0' && p[1] <= '9' {
+			if res, ok := parseClientLine(p, out); ok {
+				return res
+			}
+		}
 		if res, ok := parseService(p, out); ok {
 			return res
 		}
@@ -98,6 +103,23 @@ func Parse(p []byte, out []Result) []Result {
 	}
 	if res, ok := parseSessionCSV(p, out); ok {
 		return res
+	}
+	return parseOtherLoggers(p, out)
+}
+
+// parseOtherLoggers tries the formats of the programs that share a host
+// with the connectors (logfmt, Python's basic format), else keeps the line
+// as text.
+func parseOtherLoggers(p []byte, out []Result) []Result {
+	switch {
+	case p[0] == 't' || p[0] == 'l' || p[0] == 'm':
+		if res, ok := parseLogfmt(p, out); ok {
+			return res
+		}
+	case p[0] >= 'A' && p[0] <= 'Z':
+		if res, ok := parsePythonBasic(p, out); ok {
+			return res
+		}
 	}
 	return appendText(out, p, "")
 }

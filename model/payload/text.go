@@ -18,8 +18,10 @@ func appendText(out []Result, p []byte, err string) []Result {
 // level, as Pangolin's server writes them:
 // "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
 // "2025-09-23T10:05:32.524Z warn: ...". The level token may be bracketed
-// and may be followed by a colon. It reports false when the line does not
-// open that way.
+// and may be followed by a colon; a capitalised word stands alone (zerolog
+// console "2026-08-18T10:19:03Z INF msg", Rust tracing, log4j); Python's
+// "<time> - name - LEVEL - msg" is read too. It reports false when the
+// line does not open that way.
 func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	head := p
 	if len(head) > 40 {
@@ -32,15 +34,22 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	i := skipBlanks(p, n)
 	lvl, next, ok := levelToken(p, i)
 	if !ok {
+		lvl, next, ok = upperLevel(p, i)
+	}
+	var module []byte
+	if !ok {
+		lvl, module, next, ok = pythonFields(p, i)
+	}
+	if !ok {
 		return out, false
 	}
 	msg := p[skipBlanks(p, next):]
-	return append(out, Result{
-		Kind:   model.KindText,
-		Level:  lvl,
-		Time:   t,
-		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}},
-	}), true
+	fields := make(model.Fields, 0, 2)
+	if len(module) > 0 {
+		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(module)})
+	}
+	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields}), true
 }
 
 // levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns
