@@ -11,8 +11,9 @@ const maxMonthToken = 12
 
 // localMonths are the month abbreviations glibc locales print in
 // journalctl's and rsyslog's short output (%b) besides English, for the
-// languages connector hosts are commonly set up in. Only spellings that no
-// English word starting a log line shares are listed (so no "mai", "die").
+// languages connector hosts are commonly set up in. A line is syslog only
+// when the day, clock, host and tag that must follow are all there, so a
+// short word such as "mai" cannot pass for a stamp by itself.
 var localMonths = map[string]time.Month{
 	// German
 	"Jän": time.January, "Mär": time.March, "Okt": time.October, "Dez": time.December,
@@ -28,6 +29,12 @@ var localMonths = map[string]time.Month{
 	"sty": time.January, "lut": time.February, "kwi": time.April, "maj": time.May,
 	"cze": time.June, "lip": time.July, "sie": time.August, "wrz": time.September,
 	"paź": time.October, "lis": time.November, "gru": time.December,
+	// Dutch, Scandinavian and other locales that write the month in lower
+	// case ("mei", "okt", "mai"); the English spellings in lower case too
+	"jan": time.January, "feb": time.February, "mar": time.March, "mrt": time.March, "apr": time.April,
+	"may": time.May, "mai": time.May, "mei": time.May, "jun": time.June, "jul": time.July,
+	"aug": time.August, "sep": time.September, "oct": time.October, "okt": time.October,
+	"nov": time.November, "dec": time.December, "des": time.December,
 	// Russian
 	"янв": time.January, "фев": time.February, "мар": time.March, "апр": time.April,
 	"мая": time.May, "июн": time.June, "июл": time.July, "авг": time.August,

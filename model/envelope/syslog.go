@@ -98,10 +98,11 @@ func isLevelWord(b []byte) bool {
 // syslogStamp reads either timestamp form at the start of line.
 func syslogStamp(line []byte, c Context) (time.Time, int, bool) {
 	if len(line) > 0 && isDigit(line[0]) {
-		st, ok := parseRFC3339(line, c.location())
-		return st.t, st.n, ok
+		if st, ok := parseRFC3339(line, c.location()); ok {
+			return st.t, st.n, true
+		}
 	}
-	return bsdStamp(line, c)
+	return bsdStamp(line, c) // also "3月 24 ..." (a month that opens with a digit)
 }
 
 // bsdStamp reads "Mmm DD HH:MM:SS[.frac]" (the day may be padded with a

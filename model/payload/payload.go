@@ -108,10 +108,14 @@ func Parse(p []byte, out []Result) []Result {
 }
 
 // parseOtherLoggers tries the formats of the programs that share a host
-// with the connectors (logfmt, Python's basic format), else keeps the line
-// as text.
+// with the connectors (logfmt, Python's basic format) and journalctl's
+// placeholder for binary messages, else keeps the line as text.
 func parseOtherLoggers(p []byte, out []Result) []Result {
 	switch {
+	case p[0] == '[':
+		if res, ok := parseBlobPlaceholder(p, out); ok {
+			return res
+		}
 	case p[0] == 't' || p[0] == 'l' || p[0] == 'm':
 		if res, ok := parseLogfmt(p, out); ok {
 			return res
