@@ -81,7 +81,7 @@ func hasJournalKey(line []byte, i int) bool {
 	if bytes.Contains(head, realtime) || bytes.Contains(tail, realtime) || bytes.Contains(tail, cursor) {
 		return true
 	}
-	return len(line) > journalKeyWindow && bytes.Contains(line, realtime)
+	return len(line) > 2*journalKeyWindow && (bytes.Contains(line, realtime) || bytes.Contains(line, cursor))
 }
 
 // detectStamped sorts the lines that open with an RFC 3339 time.
