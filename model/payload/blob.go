@@ -29,7 +29,7 @@ func parseBlobPlaceholder(p []byte, out []Result) ([]Result, bool) {
 	return append(out, Result{
 		Kind: model.KindText,
 		Fields: model.Fields{
-			{Key: model.KeyMessage, Value: string(p[:end])},
+			{Key: model.KeyMessage, Value: string(p)},
 			{Key: keyExplanation, Value: "journalctl printed this placeholder for a " + string(size) +
 				" message that is binary (control characters or invalid UTF-8); the text is in the journal: " +
 				"read it with journalctl -a (or -o json), or open the journal itself with connlog"},

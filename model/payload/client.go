@@ -21,7 +21,7 @@ const maxCallerLen = 128
 // a service line.
 func parseClientLine(p []byte, out []Result) ([]Result, bool) {
 	end := indexByteWithin(p, ']', 40)
-	if end < 0 {
+	if end < 2 {
 		return out, false
 	}
 	t, n, ok := parseISO(string(p[1:end]))

@@ -19,8 +19,8 @@ const maxLogfmtPairs = 64
 //
 // time (or ts) gives the time, level (or lvl) the level, msg (or message)
 // the message; the other pairs are kept as fields. The line must open with
-// one of those keys and hold a level or a message, so that a sentence with
-// an "=" in it stays text.
+// one of those keys and give a level or a time, so that a sentence with an
+// "=" in it stays text.
 func parseLogfmt(p []byte, out []Result) ([]Result, bool) {
 	if !opensLogfmt(p) {
 		return out, false
@@ -28,7 +28,7 @@ func parseLogfmt(p []byte, out []Result) ([]Result, bool) {
 	var r Result
 	r.Kind = model.KindText
 	fields := make(model.Fields, 0, 4)
-	msg, haveMsg, haveLevel := "", false, false
+	msg := ""
 	i := 0
 	for n := 0; n < maxLogfmtPairs; n++ {
 		i = skipBlanks(p, i)
@@ -47,18 +47,18 @@ func parseLogfmt(p []byte, out []Result) ([]Result, bool) {
 				continue
 			}
 		case "level", "lvl":
-			if lvl, ok := model.ParseLevel(val); ok {
-				r.Level, haveLevel = lvl, true
+			if lvl, ok := model.ParseLevel(val); ok && lvl != model.LevelNone {
+				r.Level = lvl
 				continue
 			}
 		case "msg", "message":
-			msg, haveMsg = val, true
+			msg = val
 			continue
 		}
 		fields = append(fields, model.Field{Key: key, Value: val})
 	}
-	if !haveMsg && !haveLevel {
-		return out, false
+	if r.Level == model.LevelNone && r.Time.IsZero() {
+		return out, false // nothing learnt: the line stays text, whole
 	}
 	r.Fields = append(model.Fields{{Key: model.KeyMessage, Value: msg}}, fields...)
 	return append(out, r), true
