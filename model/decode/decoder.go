@@ -168,7 +168,7 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
 	if d.forced || d.sticky {
 		if env, p, ok := d.try(d.kind, raw); ok {
-			if d.forced || !envelope.Doubtful(d.kind, &env) || envelope.Detect(raw) == d.kind {
+			if d.forced || !envelope.Doubtful(d.kind, raw, &env) || envelope.Detect(raw) == d.kind {
 				return d.kind, env, p
 			}
 		}

@@ -98,3 +98,15 @@ func TestConnectorLineEndingInColonStandsAlone(t *testing.T) {
 		t.Fatalf("%d entries before the next line, want 1", len(out))
 	}
 }
+
+// After docker logs -t lines, a zerolog console line is not read as Docker's
+// stamp and a message "INF ...": its level is kept.
+func TestZerologAfterDockerTS(t *testing.T) {
+	es := decodeAll(Options{}, lineRecords(
+		"2023-09-15T12:03:47.692712516Z [INFO] [connector] State: Error",
+		"2024-01-24T21:46:28Z WRN Connection terminated connIndex=3",
+	))
+	if len(es) != 2 || es[1].Level != model.LevelWarn || es[1].Origin.Envelope != "bare" {
+		t.Fatalf("zerolog line: level %v envelope %q", es[1].Level, es[1].Origin.Envelope)
+	}
+}

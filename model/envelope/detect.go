@@ -119,15 +119,33 @@ func looksLocalSyslog(line []byte) bool {
 // a source should ask Detect again. A mixed stream (several containers'
 // logs piped together) changes envelope from line to line: a CRI line
 // decodes as syslog with host "stdout", or as docker logs -t with a payload
-// opening with "stdout F". The tests are cheap so that a source that does
+// opening with "stdout F", and a zerolog line ("2026-08-18T10:19:03Z INF
+// msg") as docker logs -t. The tests are cheap so that a source that does
 // not mix pays nothing.
-func Doubtful(k Kind, env *Envelope) bool {
+func Doubtful(k Kind, line []byte, env *Envelope) bool {
 	switch k {
 	case Syslog:
 		return env.Host == "stdout" || env.Host == "stderr"
 	case DockerTS:
 		p := env.Payload
+		stampLen := len(line) - len(p)
+		if len(p) > 0 {
+			stampLen-- // the space after the stamp
+		}
+		if stampLen != len(dockerStamp) && startsWithLevelWord(p) {
+			return true // not Docker's nine digits, and a zerolog level after it
+		}
 		return bytes.HasPrefix(p, []byte("stdout ")) || bytes.HasPrefix(p, []byte("stderr "))
 	}
 	return false
 }
+
+// startsWithLevelWord reports whether p opens with a capitalised level word
+// and a space ("INF ", "WARN ").
+func startsWithLevelWord(p []byte) bool {
+	sp := bytes.IndexByte(p[:min(len(p), 6)], ' ')
+	return sp > 0 && isLevelWord(p[:sp])
+}
+
+// dockerStamp has the length of the stamps Docker writes (RFC3339NanoFixed).
+const dockerStamp = "2006-01-02T15:04:05.000000000Z"

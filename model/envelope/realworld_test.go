@@ -100,12 +100,23 @@ func TestDoubtful(t *testing.T) {
 		if !ok {
 			continue // the envelope refuses the line outright: nothing to doubt
 		}
-		if !Doubtful(k, &env) {
+		if !Doubtful(k, cri, &env) {
 			t.Errorf("a CRI line read as %v is not doubted (payload %q, host %q)", k, env.Payload, env.Host)
 		}
 	}
-	env, _ := Decode(Syslog, []byte("Nov 20 08:00:01 host sshd[1]: Accepted"), Context{})
-	if Doubtful(Syslog, &env) {
-		t.Error("an ordinary syslog line is doubted")
+	for _, tc := range []struct {
+		k    Kind
+		line string
+		want bool
+	}{
+		{Syslog, "Nov 20 08:00:01 host sshd[1]: Accepted", false},
+		{DockerTS, "2023-09-15T12:03:47.692712516Z [INFO] [connector] State: Online", false},
+		{DockerTS, "2023-09-15T12:03:47.692712516Z", false},
+		{DockerTS, "2026-08-18T10:19:03Z INF Starting tunnel", true},
+	} {
+		env, ok := Decode(tc.k, []byte(tc.line), Context{})
+		if !ok || Doubtful(tc.k, []byte(tc.line), &env) != tc.want {
+			t.Errorf("%v %q: decoded %v, doubted %v, want %v", tc.k, tc.line, ok, !tc.want, tc.want)
+		}
 	}
 }
