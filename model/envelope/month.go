@@ -57,8 +57,16 @@ func monthToken(b []byte) (time.Month, int) {
 	if isDigit(tok[0]) {
 		return numericMonth(tok), sp
 	}
+	// The longest spelling is six bytes ("févr.", "мар"), and a day follows;
+	// anything else ("pangolin  | ...") is not looked up.
+	if sp > maxLocalMonth || sp+1 >= len(b) || !(isDigit(b[sp+1]) || b[sp+1] == ' ') {
+		return 0, 0
+	}
 	return localMonths[string(tok)], sp
 }
+
+// maxLocalMonth is the byte length of the longest spelling in localMonths.
+const maxLocalMonth = 6
 
 // numericMonth reads "3月", "12月" or "3월".
 func numericMonth(tok []byte) time.Month {
