@@ -1,6 +1,5 @@
 package envelope
 
-
 import "testing"
 
 // monthToken skips the map for tokens longer than maxLocalMonth, so every
