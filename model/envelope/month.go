@@ -58,8 +58,12 @@ func monthToken(b []byte) (time.Month, int) {
 		return numericMonth(tok), sp
 	}
 	// The longest spelling is six bytes ("févr.", "мар"), and a day follows;
-	// anything else ("pangolin  | ...") is not looked up.
-	if sp > maxLocalMonth || sp+1 >= len(b) || !(isDigit(b[sp+1]) || b[sp+1] == ' ') {
+	// anything else ("pangolin  | ...", "gerbil    | ...") is not looked up.
+	day := sp + 1
+	if day < len(b) && b[day] == ' ' {
+		day++ // a day below 10 may be padded with a space
+	}
+	if sp > maxLocalMonth || day >= len(b) || !isDigit(b[day]) {
 		return 0, 0
 	}
 	return localMonths[string(tok)], sp
