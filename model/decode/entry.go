@@ -3,6 +3,7 @@ package decode
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"connlog/model"
 	"connlog/model/payload"
@@ -74,19 +75,23 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		if r.Err != "" {
 			e.Flags |= model.FlagParseError
 		}
-		ownTime(&e, r, l)
+		ownTime(&e, r, l, d.ctx.Location)
 		out = append(out, e)
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
 }
 
-// ownTime gives e the payload's time, else the envelope's, else the
-// journal's. Without any, e is flagged FlagTimeInferred and holds the
-// receive time until settle gives it the previous entry's. (Lines never
+// ownTime gives e the payload's time (a zone-less one placed in loc, the
+// source's location), else the envelope's, else the journal's. Without
+// any, e is flagged FlagTimeInferred and holds the receive time until
+// settle gives it the previous entry's. (Lines never
 // bring that flag with them: only settle and markEntry set it.)
-func ownTime(e *model.Entry, r *payload.Result, l *logical) {
+func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) {
 	switch {
+	case !r.Time.IsZero() && r.Local && loc != nil:
+		t := r.Time
+		e.Time = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	case !r.Time.IsZero():
 		e.Time = r.Time
 	case !l.env.Time.IsZero():

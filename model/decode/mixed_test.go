@@ -110,3 +110,20 @@ func TestZerologAfterDockerTS(t *testing.T) {
 		t.Fatalf("zerolog line: level %v envelope %q", es[1].Level, es[1].Origin.Envelope)
 	}
 }
+
+// A payload time written without a zone (Python logging, log4j) is the
+// writer's local time, placed in the source's location like syslog's; one
+// with a zone keeps it.
+func TestZonelessPayloadTimeIsLocal(t *testing.T) {
+	loc := time.FixedZone("CEST", 2*3600)
+	es := decodeAll(Options{Location: loc}, lineRecords(
+		"2025-08-06 00:16:20,123 - root - WARNING - Tests timed out",
+		"2026-08-18T10:19:03Z INF Starting tunnel",
+	))
+	if want := time.Date(2025, 8, 5, 22, 16, 20, 123e6, time.UTC); !es[0].Time.Equal(want) {
+		t.Errorf("zone-less time %v, want %v", es[0].Time.UTC(), want)
+	}
+	if want := time.Date(2026, 8, 18, 10, 19, 3, 0, time.UTC); !es[1].Time.Equal(want) {
+		t.Errorf("zoned time %v, want %v", es[1].Time.UTC(), want)
+	}
+}

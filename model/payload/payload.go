@@ -56,6 +56,11 @@ type Result struct {
 	Time   time.Time   // zero when the payload carries no time of its own
 	Fields model.Fields
 	Err    string // set when a parser recognised the shape but failed
+	// Local is true when Time was written without a zone by a program that
+	// writes its host's local time (log4j, Python logging): Time then holds
+	// that wall clock as if it were UTC, for the caller to place in the
+	// writer's location.
+	Local bool
 }
 
 // Parse appends the results for one payload to out and returns it. It always

@@ -27,7 +27,7 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	if len(head) > 40 {
 		head = head[:40] // a timestamp never needs more; avoids copying a long line
 	}
-	t, n, ok := parseISO(string(head))
+	t, n, zoned, ok := parseISOZone(string(head))
 	if !ok || n >= len(p) || p[n] != ' ' {
 		return out, false
 	}
@@ -49,7 +49,7 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(module)})
 	}
 	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
-	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields}), true
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields, Local: !zoned}), true
 }
 
 // levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns
