@@ -31,8 +31,14 @@
 //   - session CSV: a row is recognised only with exactly the header's 14
 //     columns and plausible values. The header line itself is a text
 //     entry: it describes the rows, it is not a connection.
+//   - service, Twingate client: "[<time>] [LEVEL] [module] message
+//     [Class.Method]" takes its own time and the caller (client.go).
 //   - text: anything else, message = the payload. A line opening with an
-//     ISO-8601 time and a "[level]"/"level:" token gets that time and level.
+//     ISO-8601 time and a "[level]"/"level:" token, a capitalised level
+//     word (zerolog, Rust tracing, log4j) or Python's " - name - LEVEL - "
+//     gets that time and level (a zone-less time is flagged Local);
+//     logfmt and Python's "LEVEL:name:msg" are read too, and journalctl's
+//     "[75B blob data]" placeholder is explained.
 //
 // Errors: when a parser recognised a shape but could not read all of it,
 // Result.Err says why and the caller flags the entry model.FlagParseError.
