@@ -41,6 +41,8 @@ var fuzzSeeds = []string{
 	`time="2017-03-27T13:06:59Z" level=info msg="Traefik \"v1\"" k=v`,
 	`level=DEBUG msg="unterminated`,
 	"[75B blob data]",
+	"DEBU[2016-05-25T00:33:59Z] Global configuration loaded {\"GraceTimeOut\":10}",
+	"INFO[0000] x",
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,

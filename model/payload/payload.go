@@ -132,6 +132,9 @@ func parseOtherLoggers(p []byte, out []Result) []Result {
 			return res
 		}
 	case p[0] >= 'A' && p[0] <= 'Z':
+		if res, ok := parseLogrusText(p, out); ok {
+			return res
+		}
 		if res, ok := parsePythonBasic(p, out); ok {
 			return res
 		}
