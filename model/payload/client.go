@@ -25,7 +25,7 @@ func parseClientLine(p []byte, out []Result) ([]Result, bool) {
 		return out, false
 	}
 	t, n, ok := parseISO(string(p[1:end]))
-	if !ok || n != end-1 {
+	if !ok || n != end-1 || t.IsZero() {
 		return out, false
 	}
 	rest := p[skipBlanks(p, end+1):]
@@ -84,4 +84,40 @@ func isCallerName(b []byte) bool {
 		}
 	}
 	return dots > 0
+}
+
+// maxBracketGroups bounds the bracket groups read after a bracketed time.
+const maxBracketGroups = 3
+
+// parseBracketStamped reads the other lines that open with a bracketed
+// time, "[2022-12-28 19:16:44.874][WireGuard][debug] pid=456 msg" or
+// "[2024-01-17T10:30:00.123Z] [DEBUG] [CLI] msg" from programs whose groups
+// are not the Twingate order: the time, and the level found in one of the
+// next groups, make a text entry; the groups stay in the message. It
+// reports false when the first bracket does not hold a whole time.
+func parseBracketStamped(p []byte, out []Result) ([]Result, bool) {
+	end := indexByteWithin(p, ']', 40)
+	if end < 2 {
+		return out, false
+	}
+	t, n, zoned, ok := parseISOZone(string(p[1:end]))
+	if !ok || n != end-1 || t.IsZero() {
+		return out, false
+	}
+	i := skipBlanks(p, end+1)
+	msgStart := i
+	lvl := model.LevelNone
+	for g := 0; g < maxBracketGroups && i < len(p) && p[i] == '['; g++ {
+		close := indexByteWithin(p[i:], ']', maxModuleLen+2)
+		if close < 0 {
+			break
+		}
+		if l, ok := model.ParseLevel(string(p[i+1 : i+close])); ok && l != model.LevelNone && close > minLevelWord {
+			lvl = l
+		}
+		i = skipBlanks(p, i+close+1)
+	}
+	msg := p[msgStart:]
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Local: !zoned,
+		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}}}), true
 }

@@ -37,7 +37,7 @@ func parseLogrusText(p []byte, out []Result) ([]Result, bool) {
 	}
 	stamp := string(p[5 : 5+end])
 	r := Result{Kind: model.KindText, Level: lvl}
-	if t, n, zoned, ok := parseISOZone(stamp); ok && n == len(stamp) {
+	if t, n, zoned, ok := parseISOZone(stamp); ok && n == len(stamp) && !t.IsZero() {
 		r.Time, r.Local = t, !zoned
 	} else if !isDigits(stamp) {
 		return out, false

@@ -87,6 +87,9 @@ func Parse(p []byte, out []Result) []Result {
 			if res, ok := parseClientLine(p, out); ok {
 				return res
 			}
+			if res, ok := parseBracketStamped(p, out); ok {
+				return res
+			}
 		}
 		if res, ok := parseService(p, out); ok {
 			return res

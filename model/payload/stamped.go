@@ -45,6 +45,37 @@ func upperLevel(p []byte, i int) (model.Level, int, bool) {
 	return 0, 0, false
 }
 
+// lowerLevel reads a level spelled out in lower case at i ("debug",
+// "info", "warn", "error": zap's production console, many Go and Node
+// loggers) followed by a blank. Abbreviations do not count in lower case:
+// "err" and "inf" are too often the first word of a message.
+func lowerLevel(p []byte, i int) (model.Level, int, bool) {
+	j := i
+	for j < len(p) && j-i <= maxLevelWord && p[j] >= 'a' && p[j] <= 'z' {
+		j++
+	}
+	if j == i || j >= len(p) || (p[j] != ' ' && p[j] != '\t') {
+		return 0, 0, false
+	}
+	switch string(p[i:j]) {
+	case "trace":
+		return model.LevelTrace, j, true
+	case "debug":
+		return model.LevelDebug, j, true
+	case "info":
+		return model.LevelInfo, j, true
+	case "notice":
+		return model.LevelNotice, j, true
+	case "warn", "warning":
+		return model.LevelWarn, j, true
+	case "error":
+		return model.LevelError, j, true
+	case "fatal", "panic", "critical":
+		return model.LevelCritical, j, true
+	}
+	return 0, 0, false
+}
+
 // pythonFields reads the rest of Python logging's common format after its
 // time, "- name - LEVEL - message" (asctime - name - levelname - message),
 // and returns the level, the logger's name and where the message starts.

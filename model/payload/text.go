@@ -14,35 +14,29 @@ func appendText(out []Result, p []byte, err string) []Result {
 	})
 }
 
-// parseStampedText reads a text line that opens with its own time and
-// level, as Pangolin's server writes them:
-// "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
+// parseStampedText reads a text line that opens with its own time, and
+// the level that follows it when there is one, as Pangolin's server writes
+// them: "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
 // "2025-09-23T10:05:32.524Z warn: ...". The level token may be bracketed
-// and may be followed by a colon; a capitalised word stands alone (zerolog
-// console "2026-08-18T10:19:03Z INF msg", Rust tracing, log4j); Python's
-// "<time> - name - LEVEL - msg" is read too. It reports false when the
-// line does not open that way.
+// and may be followed by a colon; a level word stands alone (zerolog
+// console "2026-08-18T10:19:03Z INF msg", Rust tracing, log4j, zap), maybe
+// after a pid and a thread id (logcat); Python's "<time> - name - LEVEL -
+// msg" is read too. Without a level the line keeps its time. The stamp may
+// be followed by a colon. It reports false when the line does not open
+// with a time.
 func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	head := p
 	if len(head) > 40 {
 		head = head[:40] // a timestamp never needs more; avoids copying a long line
 	}
 	t, n, zoned, ok := parseISOZone(string(head))
-	if !ok || n >= len(p) || p[n] != ' ' {
+	if ok && n < len(p) && p[n] == ':' {
+		n++
+	}
+	if !ok || t.IsZero() || n >= len(p) || (p[n] != ' ' && p[n] != '\t') { // year 1 reads as no time
 		return out, false
 	}
-	i := skipBlanks(p, n)
-	lvl, next, ok := levelToken(p, i)
-	if !ok {
-		lvl, next, ok = upperLevel(p, i)
-	}
-	var module []byte
-	if !ok {
-		lvl, module, next, ok = pythonFields(p, i)
-	}
-	if !ok {
-		return out, false
-	}
+	lvl, module, next := levelAfterStamp(p, skipBlanks(p, n))
 	msg := p[skipBlanks(p, next):]
 	fields := make(model.Fields, 0, 2)
 	if len(module) > 0 {
@@ -50,6 +44,41 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	}
 	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
 	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields, Local: !zoned}), true
+}
+
+// maxNumbersBeforeLevel is how many numeric columns (a pid, a thread id)
+// may stand between a time and its level word.
+const maxNumbersBeforeLevel = 2
+
+// levelAfterStamp finds the level that follows a line's time at i, in any
+// of the shapes parseStampedText names, and returns it with the logger's
+// name (Python) and where the message starts; with no level it returns
+// LevelNone and i.
+func levelAfterStamp(p []byte, i int) (model.Level, []byte, int) {
+	if lvl, next, ok := levelToken(p, i); ok {
+		return lvl, nil, next
+	}
+	if lvl, module, next, ok := pythonFields(p, i); ok {
+		return lvl, module, next
+	}
+	j := i
+	for n := 0; n <= maxNumbersBeforeLevel; n++ {
+		if lvl, next, ok := upperLevel(p, j); ok {
+			return lvl, nil, next
+		}
+		if lvl, next, ok := lowerLevel(p, j); ok {
+			return lvl, nil, next
+		}
+		k := j
+		for k < len(p) && p[k] >= '0' && p[k] <= '9' {
+			k++
+		}
+		if k == j || k >= len(p) || (p[k] != ' ' && p[k] != '\t') {
+			break
+		}
+		j = skipBlanks(p, k)
+	}
+	return model.LevelNone, nil, i
 }
 
 // levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns
