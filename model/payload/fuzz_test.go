@@ -47,6 +47,7 @@ var fuzzSeeds = []string{
 	"2024-04-04T03:23:25.000000857Z 25007 30026 DEBUG WireGuard/GoBackend: x",
 	"2019-03-26 09:37:32.065569: [NET] Routine: x",
 	"2025-01-30T14:07:10.231Z\tinfo\trpcLog\t{}",
+	"2022-03-24 12:28:45.15434599 +0100 CET m=+32.8 container kill",
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,

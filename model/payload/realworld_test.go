@@ -57,6 +57,8 @@ func TestParseRealWorld(t *testing.T) {
 			model.KindText, model.LevelDebug, at("2024-04-04T03:23:25.000000857Z"), nil},
 		{"a lower-case abbreviation after a time is message text, the time is kept", "2026-01-02 15:04:05 err rate rose",
 			model.KindText, model.LevelNone, at("2026-01-02T15:04:05Z"), map[string]string{"message": "err rate rose"}},
+		{"Go's time.String() with its zone after a space (podman)", "2022-03-24 12:28:45.15434599 +0100 CET m=+32.851896863 container kill bdbff9c3866b",
+			model.KindText, model.LevelNone, at("2022-03-24T11:28:45.15434599Z"), map[string]string{"message": "m=+32.851896863 container kill bdbff9c3866b"}},
 		{"a time and a colon, no level", "2019-03-26 09:37:32.065569: [NET] Routine: handshake worker - started",
 			model.KindText, model.LevelNone, at("2019-03-26T09:37:32.065569Z"), map[string]string{"message": "[NET] Routine: handshake worker - started"}},
 		{"Python basicConfig", "WARNING:root:disk almost full",

@@ -1,6 +1,8 @@
 package payload
 
 import (
+	"time"
+
 	"connlog/model"
 )
 
@@ -30,6 +32,9 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 		head = head[:40] // a timestamp never needs more; avoids copying a long line
 	}
 	t, n, zoned, ok := parseISOZone(string(head))
+	if ok && !zoned {
+		t, n, zoned = spacedZone(p, t, n)
+	}
 	if ok && n < len(p) && p[n] == ':' {
 		n++
 	}
@@ -44,6 +49,31 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	}
 	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
 	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields, Local: !zoned}), true
+}
+
+// spacedZone reads the zone Go's time.String() writes after a space,
+// "2022-03-24 12:28:45.15434599 +0100 CET" (podman, many Go programs'
+// own lines): the offset, and the abbreviation after it, which says
+// nothing more. It returns t in UTC and the index after the zone, or its
+// arguments unchanged when no such zone follows.
+func spacedZone(p []byte, t time.Time, n int) (time.Time, int, bool) {
+	if n+6 > len(p) || p[n] != ' ' || (p[n+1] != '+' && p[n+1] != '-') {
+		return t, n, false
+	}
+	off, k, ok := zoneOffset(string(p[n+1 : n+6]))
+	if !ok || k != 5 || (n+6 < len(p) && p[n+6] != ' ') {
+		return t, n, false
+	}
+	i := n + 6
+	if j := i + 1; j < len(p) && p[j] >= 'A' && p[j] <= 'Z' {
+		for j < len(p) && j-i <= 6 && p[j] >= 'A' && p[j] <= 'Z' {
+			j++
+		}
+		if j == len(p) || p[j] == ' ' {
+			i = j
+		}
+	}
+	return t.Add(-time.Duration(off) * time.Second), i, true
 }
 
 // maxNumbersBeforeLevel is how many numeric columns (a pid, a thread id)
