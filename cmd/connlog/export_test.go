@@ -28,6 +28,9 @@ func fixtureCopy(t *testing.T, rel string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if strings.HasPrefix(rel, "testdata/realworld/") {
+		data = withoutHeader(data)
+	}
 	dir := t.TempDir()
 	name := filepath.Base(rel)
 	p := filepath.Join(dir, name)
@@ -42,6 +45,18 @@ func fixtureCopy(t *testing.T, rel string) string {
 	return name
 }
 
+// withoutHeader drops the "#" lines that cite a real-world fixture's
+// sources: they are not part of the log.
+func withoutHeader(data []byte) []byte {
+	var out []byte
+	for _, line := range bytes.SplitAfter(data, []byte("\n")) {
+		if !bytes.HasPrefix(line, []byte("#")) {
+			out = append(out, line...)
+		}
+	}
+	return out
+}
+
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
@@ -54,7 +69,8 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 func TestExportGoldenNDJSON(t *testing.T) {
 	fixtures, _ := filepath.Glob("../../testdata/envelopes/*.log")
 	payloads, _ := filepath.Glob("../../testdata/payloads/*.log")
-	fixtures = append(fixtures, payloads...)
+	realWorld, _ := filepath.Glob("../../testdata/realworld/*.log")
+	fixtures = append(append(fixtures, payloads...), realWorld...)
 	if len(fixtures) < 10 {
 		t.Fatalf("found only %d fixtures", len(fixtures))
 	}

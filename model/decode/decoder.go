@@ -13,13 +13,16 @@ import (
 // source's envelope from its first lines and sticks to it, falling back line
 // by line when a line does not fit; it joins split lines and multi-line JSON
 // documents; and it gives entries without a time of their own the time of
-// the entry before. A Decoder is not safe for concurrent use.
+// the entry before from the same writer. A Decoder is not safe for
+// concurrent use.
 type Decoder struct {
 	lineDecoder
-	part partial
-	doc  document
+	part  partial
+	doc   document
+	block block
 
-	last     time.Time
+	times    inheritance // per writer, for lines without a time
+	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
 }
 
@@ -105,7 +108,37 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 		held := d.part.take(model.FlagPartial)
 		out = d.line(out, &held)
 	}
+	out = d.flushBlock(out)
 	return d.flushDocument(out)
+}
+
+// flushBlock emits a held multi-line entry as one entry.
+func (d *Decoder) flushBlock(out []model.Entry) []model.Entry {
+	if !d.block.active {
+		return out
+	}
+	joined := d.block.joined()
+	d.block.take()
+	return d.emit(out, &joined)
+}
+
+// blockLine gives a line to the held block, or starts one, and reports
+// whether the line was taken.
+func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool) {
+	if d.block.active {
+		if d.block.continues(l) {
+			if d.block.extend(l) {
+				out = d.flushBlock(out)
+			}
+			return out, true
+		}
+		out = d.flushBlock(out)
+	}
+	if !d.doc.active && opensBlock(l.payload) {
+		d.block.begin(l)
+		return out, true
+	}
+	return out, false
 }
 
 // decodeRecord removes the record's envelope.
@@ -129,11 +162,15 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 
 // removeEnvelope decodes raw with the forced or sticky envelope, else the
 // one Detect names for this line, else as a bare line. The first envelope
-// detected for a source sticks to it.
+// detected for a source sticks to it, but only as a first guess: a line it
+// does not fit, or fits doubtfully (envelope.Doubtful), is detected afresh,
+// so that a mixed stream is read line by line.
 func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
 	if d.forced || d.sticky {
 		if env, p, ok := d.try(d.kind, raw); ok {
-			return d.kind, env, p
+			if d.forced || !envelope.Doubtful(d.kind, raw, &env) || envelope.Detect(raw) == d.kind {
+				return d.kind, env, p
+			}
 		}
 	}
 	if !d.forced {
@@ -163,9 +200,14 @@ func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byt
 	return env, p, ok
 }
 
-// line handles one complete line: it continues or starts a multi-line JSON
-// document, or is parsed into entries at once.
+// line handles one complete line: it continues or starts a multi-line
+// entry (an indented block, a JSON document), or is parsed into entries at
+// once.
 func (d *Decoder) line(out []model.Entry, l *logical) []model.Entry {
+	out, taken := d.blockLine(out, l)
+	if taken {
+		return out
+	}
 	if d.doc.active {
 		if l.kind == d.doc.kind {
 			if d.doc.add(l) {

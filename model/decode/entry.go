@@ -2,14 +2,22 @@ package decode
 
 import (
 	"fmt"
+	"strings"
+	"time"
 
 	"connlog/model"
 	"connlog/model/payload"
 )
 
 // journaldStdoutPriority is the PRIORITY journald gives every line a service
-// writes to stdout, whatever the line says; it carries no information.
+// writes to stdout, whatever the line says.
 const journaldStdoutPriority = 6
+
+// fromTwingate reports whether a journal record was written by a Twingate
+// program, whose stdout lines all get PRIORITY 6 whatever they say.
+func fromTwingate(j *model.JournalFields) bool {
+	return strings.HasPrefix(j.Identifier, "twingate") || strings.HasPrefix(j.Unit, "twingate")
+}
 
 // parseSafely runs the payload parsers. They are written never to panic,
 // but a panic here would take the whole program down over one hostile line,
@@ -67,19 +75,23 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		if r.Err != "" {
 			e.Flags |= model.FlagParseError
 		}
-		ownTime(&e, r, l)
+		ownTime(&e, r, l, d.ctx.Location)
 		out = append(out, e)
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
 }
 
-// ownTime gives e the payload's time, else the envelope's, else the
-// journal's. Without any, e is flagged FlagTimeInferred and holds the
-// receive time until settle gives it the previous entry's. (Lines never
+// ownTime gives e the payload's time (a zone-less one placed in loc, the
+// source's location), else the envelope's, else the journal's. Without
+// any, e is flagged FlagTimeInferred and holds the receive time until
+// settle gives it the previous entry's. (Lines never
 // bring that flag with them: only settle and markEntry set it.)
-func ownTime(e *model.Entry, r *payload.Result, l *logical) {
+func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) {
 	switch {
+	case !r.Time.IsZero() && r.Local && loc != nil:
+		t := r.Time
+		e.Time = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	case !r.Time.IsZero():
 		e.Time = r.Time
 	case !l.env.Time.IsZero():
@@ -92,19 +104,26 @@ func ownTime(e *model.Entry, r *payload.Result, l *logical) {
 }
 
 // settle gives an entry without a time of its own the time of the entry
-// before it, in the order of the source, and remembers e's time for the
-// next.
+// before it from the same writer (see originKey), in the order of the
+// source, and remembers e's time for the next. An entry whose writer wrote
+// nothing timed before keeps the receive time, still flagged
+// FlagTimeInferred: an unrelated line's time would be a guess.
 func (d *Decoder) settle(e *model.Entry) {
-	if e.Flags.Has(model.FlagTimeInferred) && d.haveLast {
-		e.Time = d.last
+	key := keyOf(e)
+	if e.Flags.Has(model.FlagTimeInferred) {
+		if t, ok := d.times.inherit(key); ok {
+			e.Time = t
+		}
 	}
+	d.times.remember(key, e.Time)
 	d.last, d.haveLast = e.Time, true
 }
 
-// levelOf picks the entry's level: the payload's, else the envelope's (newt),
-// else, for text and JSON from journald, a PRIORITY other than the
-// stdout default. Service lines never take PRIORITY: journald gives their
-// [ERROR] lines 6 too.
+// levelOf picks the entry's level: the payload's, else the envelope's (newt,
+// klog), else, for text and JSON from journald, its PRIORITY (6 is info).
+// Service lines never take PRIORITY: journald gives their [ERROR] lines 6
+// too; for the same reason a Twingate program's line without a [LEVEL]
+// (its PRIORITY is always 6) has none.
 func levelOf(r *payload.Result, l *logical) model.Level {
 	if r.Level != model.LevelNone {
 		return r.Level
@@ -115,7 +134,7 @@ func levelOf(r *payload.Result, l *logical) model.Level {
 	if r.Kind != model.KindText && r.Kind != model.KindJSON {
 		return model.LevelNone
 	}
-	if j := l.journalFields(); j != nil && j.Priority != journaldStdoutPriority {
+	if j := l.journalFields(); j != nil && !(j.Priority == journaldStdoutPriority && fromTwingate(j)) {
 		return priorityLevel(j.Priority)
 	}
 	return model.LevelNone

@@ -26,6 +26,9 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("{\n  \"a\": [1,\n\"]\"\n}\nx"), uint8(0), true)
 	f.Add([]byte("2016-10-06T00:17:09.669794202Z stdout P a\n2016-10-06T00:17:09.669794202Z stderr F b\n"), uint8(3), true)
 	f.Add([]byte("\xff\x00\n\n[\n"), uint8(1), false)
+	f.Add([]byte("[2025-11-01T14:06:15Z] [INFO] [client] Environment Information:\n    OS: x\n[2025-11-01T14:06:16Z] [INFO] [client] y\n"), uint8(0), false)
+	f.Add([]byte("Apr 26 13:19:06 h systemd[1]: x\n2019-01-01T01:00:00.000000001Z stderr P a\n2019-01-01T01:00:00.000000002Z stderr F b\n"), uint8(0), true)
+	f.Add([]byte("a  | 2026-01-29T16:17:37+00:00 [warn]: x\nb  | INFO: y\na  | z\n"), uint8(0), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
 		recs := fileRecords(data)
 		if gap && len(recs) > 1 {

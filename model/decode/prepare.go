@@ -81,9 +81,9 @@ func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry)
 }
 
 // standsAlone reports whether a line is complete by itself: not a piece of
-// a split line and not the start of a multi-line JSON document.
+// a split line and not the start of a multi-line JSON document or block.
 func standsAlone(l *logical) bool {
-	if l.env.Partial {
+	if l.env.Partial || opensBlock(l.payload) {
 		return false
 	}
 	_, opens := opensDocument(l.payload)
@@ -96,7 +96,7 @@ func standsAlone(l *logical) bool {
 // nothing is held, the result may be the batch's own entries slice: the
 // batch gives it up and must be prepared again before it is reused.
 func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
-	if b.direct && len(out) == 0 && !d.part.active() && !d.doc.active {
+	if b.direct && len(out) == 0 && !d.part.active() && !d.doc.active && !d.block.active {
 		out, b.entries = b.entries, nil
 		for i := range out {
 			d.settle(&out[i])
@@ -111,7 +111,7 @@ func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
 			out = d.Decode(&b.recs[i], out)
 		case pl.held >= 0:
 			out = d.decodeLine(b.held[pl.held], out)
-		case d.part.active() || d.doc.active:
+		case d.part.active() || d.doc.active || d.block.active:
 			// Something held may take this line in: decode it afresh.
 			out = d.Decode(&b.recs[i], out)
 		default:

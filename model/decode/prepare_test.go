@@ -108,6 +108,8 @@ func FuzzAssemble(f *testing.F) {
 	}
 	f.Add([]byte("{\n  \"a\": [1,\n\"]\"\n}\n[ERROR] x\nx"), uint8(0), false, uint8(1))
 	f.Add([]byte("2016-10-06T00:17:09.669794202Z stdout P a\n2016-10-06T00:17:09.669794202Z stderr F b\n"), uint8(3), true, uint8(1))
+	f.Add([]byte("[2025-11-01T14:06:15Z] [INFO] [client] Environment Information:\n    OS: x\n    y\n[2025-11-01T14:06:16Z] [INFO] [client] z:\n"), uint8(0), false, uint8(2))
+	f.Add([]byte("Apr 26 13:19:06 h systemd[1]: x\n2019-01-01T01:00:00.000000001Z stderr P a\n2019-01-01T01:00:00.000000002Z stderr F b\nq  | r\n"), uint8(0), false, uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool, n uint8) {
 		recs := fileRecords(data)
 		if gap && len(recs) > 1 {

@@ -51,7 +51,10 @@ func TestDecodeCRI(t *testing.T) {
 		{"future tags after a colon", "2016-10-06T00:17:09.669794202Z stdout F:x OK", want{ok: true, payload: "OK", time: ts, stream: model.StreamStdout}},
 		{"offset time", "2016-10-06T02:17:09.669794202+02:00 stdout F OK", want{ok: true, payload: "OK", time: ts, stream: model.StreamStdout}},
 		{"unknown stream", "2016-10-06T00:17:09.669794202Z stdin F OK", want{}},
-		{"unknown tag", "2016-10-06T00:17:09.669794202Z stdout X OK", want{}},
+		{"no tag (CRI-O before Kubernetes 1.10): the stream word goes, the rest is the line", "2016-10-06T00:17:09.669794202Z stdout X OK",
+			want{ok: true, payload: "X OK", time: ts, stream: model.StreamStdout}},
+		{"legacy CRI-O line from the kubelet CRI logging proposal", "2016-10-06T00:17:09.669794202Z stderr The content of the log entry 2",
+			want{ok: true, payload: "The content of the log entry 2", time: ts, stream: model.StreamStderr}},
 		{"docker-ts line", "2016-10-06T00:17:09.669794202Z [INFO] [connector] State: Error", want{}},
 	}
 	for _, tc := range cases {

@@ -12,7 +12,8 @@ import (
 //
 // The tag is "F" for a full line or "P" for a partial one that continues in
 // the next record; the CRI reserves ":"-separated tags after it, which are
-// ignored.
+// ignored. Older CRI-O files have no tag ("<time> stdout <line>"): the
+// stream word is removed and the rest is a full line.
 func decodeCRI(line []byte, c Context) (Envelope, bool) {
 	st, ok := c.utcStamp(line)
 	if !ok || !st.zoned || st.n >= len(line) || line[st.n] != ' ' {
@@ -42,7 +43,10 @@ func decodeCRI(line []byte, c Context) (Envelope, bool) {
 	case "P":
 		env.Partial = true
 	default:
-		return Envelope{}, false
+		// CRI-O before the tags were added (Kubernetes 1.10) wrote the
+		// line right after the stream: every record is a full line.
+		env.Payload, env.Time = rest, st.t
+		return env, true
 	}
 	if tagEnd < len(rest) {
 		rest = rest[tagEnd+1:]

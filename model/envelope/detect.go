@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// journalKeyWindow is how far into a JSON line Detect looks for the keys
-// journalctl writes first.
+// journalKeyWindow is how far from either end of a JSON line Detect first
+// looks for the keys journalctl writes first (and `jq -S` last).
 const journalKeyWindow = 256
 
 // detectContext places syslog stamps during detection, where only the shape
@@ -29,11 +29,18 @@ func Detect(line []byte) Kind {
 		if k := detectStamped(line); k != Bare {
 			return k
 		}
+		if looksLocalSyslog(line) {
+			return Syslog
+		}
 	case c >= 'A' && c <= 'Z':
 		if looksNewt(line) {
 			return Newt
 		}
-		if monthAbbr(line) != 0 && looksSyslog(line) {
+		if looksLocalSyslog(line) {
+			return Syslog
+		}
+	case c >= 'a' && c <= 'z' || c >= 0x80:
+		if looksLocalSyslog(line) {
 			return Syslog
 		}
 	}
@@ -54,13 +61,27 @@ func detectJSON(line []byte) Kind {
 		}
 		return Bare
 	}
-	head := line[:min(len(line), journalKeyWindow)]
-	if bytes.HasPrefix(line[i:], []byte(`"__CURSOR"`)) || bytes.Contains(head, []byte(`"__REALTIME_TIMESTAMP"`)) {
-		if looksJournalJSON(line) {
-			return JournalJSON
-		}
+	if hasJournalKey(line, i) && looksJournalJSON(line) {
+		return JournalJSON
 	}
 	return Bare
+}
+
+// hasJournalKey is the cheap test before looksJournalJSON: one of the keys
+// journalctl always writes. journalctl puts them first; `jq -S` sorts them
+// last ("_" sorts after the upper-case field names), and other tools put
+// them anywhere, so the ends are looked at first and then the whole line.
+func hasJournalKey(line []byte, i int) bool {
+	cursor, realtime := []byte(`"__CURSOR"`), []byte(`"__REALTIME_TIMESTAMP"`)
+	if bytes.HasPrefix(line[i:], cursor) {
+		return true
+	}
+	head := line[:min(len(line), journalKeyWindow)]
+	tail := line[max(0, len(line)-journalKeyWindow):]
+	if bytes.Contains(head, realtime) || bytes.Contains(tail, realtime) || bytes.Contains(tail, cursor) {
+		return true
+	}
+	return len(line) > 2*journalKeyWindow && (bytes.Contains(line, realtime) || bytes.Contains(line, cursor))
 }
 
 // detectStamped sorts the lines that open with an RFC 3339 time.
@@ -85,3 +106,46 @@ func looksSyslog(line []byte) bool {
 	p, ok := splitSyslog(line, detectContext)
 	return ok && p.tagged
 }
+
+// looksLocalSyslog reports whether line is syslog with a tag whose stamp
+// opens with a month name, in English or a localized spelling ("3月 24").
+func looksLocalSyslog(line []byte) bool {
+	m, _ := monthToken(line)
+	return m != 0 && looksSyslog(line)
+}
+
+// Doubtful reports whether a line that decoded as k may really be another
+// envelope that k happens to accept, so that a caller that stuck to k for
+// a source should ask Detect again. A mixed stream (several containers'
+// logs piped together) changes envelope from line to line: a CRI line
+// decodes as syslog with host "stdout", or as docker logs -t with a payload
+// opening with "stdout F", and a zerolog line ("2026-08-18T10:19:03Z INF
+// msg") as docker logs -t. The tests are cheap so that a source that does
+// not mix pays nothing.
+func Doubtful(k Kind, line []byte, env *Envelope) bool {
+	switch k {
+	case Syslog:
+		return env.Host == "stdout" || env.Host == "stderr"
+	case DockerTS:
+		p := env.Payload
+		stampLen := len(line) - len(p)
+		if len(p) > 0 {
+			stampLen-- // the space after the stamp
+		}
+		if stampLen != len(dockerStamp) && startsWithLevelWord(p) {
+			return true // not Docker's nine digits, and a zerolog level after it
+		}
+		return bytes.HasPrefix(p, []byte("stdout ")) || bytes.HasPrefix(p, []byte("stderr "))
+	}
+	return false
+}
+
+// startsWithLevelWord reports whether p opens with a capitalised level word
+// and a space ("INF ", "WARN ").
+func startsWithLevelWord(p []byte) bool {
+	sp := bytes.IndexByte(p[:min(len(p), 6)], ' ')
+	return sp > 0 && isLevelWord(p[:sp])
+}
+
+// dockerStamp has the length of the stamps Docker writes (RFC3339NanoFixed).
+const dockerStamp = "2006-01-02T15:04:05.000000000Z"

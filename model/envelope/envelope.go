@@ -87,13 +87,18 @@ func Decode(k Kind, line []byte, c Context) (Envelope, bool) {
 //
 // The container and journal envelopes often carry newt's "LEVEL: date time"
 // prefix inside; it is removed too, so that the level is not lost and the
-// payload parser sees the message itself.
+// payload parser sees the message itself. So are the prefixes of Go's
+// standard log and klog, in every envelope including Bare (see nestInner).
 func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte, bool) {
 	var env Envelope
 	ok := false
 	switch k {
 	case Bare:
 		env, ok = Envelope{Payload: line}, true
+		if len(line) > 0 && line[0] != '[' { // a Twingate service line has no prefix to remove
+			nestInner(&env, c)
+		}
+		return env, buf, true
 	case DockerJSON:
 		env, buf, ok = decodeDockerJSON(line, buf)
 	case DockerTS:
@@ -112,8 +117,9 @@ func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte,
 	if !ok {
 		return Envelope{}, buf, false
 	}
-	if k != Bare && k != Newt {
+	if k != Newt {
 		nestNewt(&env, c)
+		nestInner(&env, c)
 	}
 	return env, buf, true
 }
@@ -129,6 +135,9 @@ func nestNewt(env *Envelope, c Context) {
 		return
 	}
 	env.Payload, env.Level = in.Payload, in.Level
+	if env.Ident == "" {
+		env.Ident = in.Ident
+	}
 	if env.Time.IsZero() {
 		env.Time = in.Time
 	}

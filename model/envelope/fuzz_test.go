@@ -20,6 +20,14 @@ var fuzzLines = []string{
 	"\x1b[36mgerbil    |\x1b[0m INFO: 2026/01/29 16:17:40 Cleared 0 sessions for WG IP: 10.20.245.1",
 	"resource temporarily unavailable",
 	"\x00\xff",
+	"3月 24 15:50:32 hl kubelet[3752]: I0324 15:50:32.074030    3752 config.go:412] Receiving a new pod",
+	"lip 14 00:43:01 mk-Lenovo-G780 sqlservr[4657]: [159B blob data]",
+	"2016-10-06T00:17:09.669794202Z stdout The content of the log entry 1",
+	"DEBUG: wireguard: 2025/04/29 17:43:59 Routine: decryption worker 2 - started",
+	"2026/05/10 10:21:53.123 logtail started",
+	"W1120 08:00:01.500000  1 reflector.go:424] watch ended",
+	"2026-08-18T10:19:03Z INF Starting tunnel",
+	sortedJournalLine,
 }
 
 // fuzzContext is a fixed context, so that failures reproduce.
@@ -107,6 +115,23 @@ func FuzzParseRFC3339(f *testing.F) {
 		}
 		if !st.t.Equal(want) {
 			t.Fatalf("%q: got %v, time.Parse %v", stamp, st.t, want)
+		}
+	})
+}
+
+// FuzzMonthToken checks the month reader used by syslog stamps: a month is
+// 1-12 and its token lies within the line and before a space.
+func FuzzMonthToken(f *testing.F) {
+	for _, s := range []string{"3月 24", "12월 1", "lip 14", "janv. 3", "Jan  1", "13月 1", "мар 1", "\xff\xfe 1"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, n := monthToken(b)
+		if m == 0 {
+			return
+		}
+		if m > 12 || n <= 0 || n > len(b) || (n < len(b) && b[n] != ' ' && n != 3) {
+			t.Fatalf("month %d, token of %d bytes in %q", m, n, b)
 		}
 	})
 }

@@ -23,12 +23,42 @@ func decodeNewt(line []byte, c Context) (Envelope, bool) {
 	env := Envelope{Level: lvl, Payload: line[n:]}
 	if t, ok := newtStamp(line[n:], c.location()); ok {
 		env.Time = t
-		env.Payload = line[n+len("2006/01/02 15:04:05"):]
-		if len(env.Payload) > 0 && env.Payload[0] == ' ' {
-			env.Payload = env.Payload[1:]
+		env.Payload = afterStamp(line[n:])
+	} else if sub, rest, ok := subsystemStamp(line[n:]); ok {
+		if t, ok := newtStamp(rest, c.location()); ok {
+			env.Time, env.Ident = t, c.str(sub)
+			env.Payload = afterStamp(rest)
 		}
 	}
 	return env, true
+}
+
+// maxSubsystem bounds the name newt puts before an embedded logger's own
+// stamp ("wireguard").
+const maxSubsystem = 24
+
+// subsystemStamp splits "wireguard: 2025/04/29 17:43:59 Routine: ...", the
+// lines newt relays from wireguard-go's logger, into the subsystem's name
+// and what follows its colon. The name becomes Ident, the stamp the time,
+// and the message is what follows the stamp.
+func subsystemStamp(b []byte) (name, rest []byte, ok bool) {
+	i := 0
+	for i < len(b) && i < maxSubsystem && (b[i] >= 'a' && b[i] <= 'z' || b[i] == '-' || b[i] == '_') {
+		i++
+	}
+	if i == 0 || i+2 >= len(b) || b[i] != ':' || b[i+1] != ' ' || !isDigit(b[i+2]) {
+		return nil, nil, false
+	}
+	return b[:i], b[i+2:], true
+}
+
+// afterStamp returns b without its leading "YYYY/MM/DD HH:MM:SS " stamp.
+func afterStamp(b []byte) []byte {
+	b = b[len("2006/01/02 15:04:05"):]
+	if len(b) > 0 && b[0] == ' ' {
+		b = b[1:]
+	}
+	return b
 }
 
 // looksNewt is a cheap first test for a newt prefix.

@@ -50,7 +50,7 @@ func splitSyslog(line []byte, c Context) (syslogParts, bool) {
 	if sp < 0 {
 		sp = len(rest)
 	}
-	if !isHostname(rest[:sp]) {
+	if !isHostname(rest[:sp]) || isLevelWord(rest[:sp]) {
 		return syslogParts{}, false
 	}
 	p := syslogParts{t: t, host: rest[:sp]}
@@ -81,23 +81,38 @@ func isHostname(b []byte) bool {
 	return true
 }
 
+// isLevelWord reports whether a would-be host column is a severity written
+// in capitals ("INF", "WARN"): "2026-08-18T10:19:03Z INF msg" is a zerolog
+// console line, not syslog from a host named INF.
+func isLevelWord(b []byte) bool {
+	if len(b) < 3 || len(b) > 5 {
+		return false
+	}
+	switch string(b) {
+	case "TRC", "DBG", "INF", "WRN", "ERR", "FTL", "PNC", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", "PANIC":
+		return true
+	}
+	return false
+}
+
 // syslogStamp reads either timestamp form at the start of line.
 func syslogStamp(line []byte, c Context) (time.Time, int, bool) {
 	if len(line) > 0 && isDigit(line[0]) {
-		st, ok := parseRFC3339(line, c.location())
-		return st.t, st.n, ok
+		if st, ok := parseRFC3339(line, c.location()); ok {
+			return st.t, st.n, true
+		}
 	}
-	return bsdStamp(line, c)
+	return bsdStamp(line, c) // also "3月 24 ..." (a month that opens with a digit)
 }
 
 // bsdStamp reads "Mmm DD HH:MM:SS[.frac]" (the day may be padded with a
 // space instead of a zero) and places it in a year with inferYear.
 func bsdStamp(line []byte, c Context) (time.Time, int, bool) {
-	mo := monthAbbr(line)
-	if mo == 0 || len(line) < 14 || line[3] != ' ' {
+	mo, n := monthToken(line)
+	if mo == 0 || len(line) < n+11 || line[n] != ' ' {
 		return time.Time{}, 0, false
 	}
-	i := 4
+	i := n + 1
 	if line[i] == ' ' {
 		i++
 	}

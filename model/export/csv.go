@@ -52,7 +52,11 @@ func newCSVLayout(kinds []model.Kind) csvLayout {
 
 func singleLayout(k model.Kind) csvLayout {
 	l := csvLayout{kinds: make([][]int, len(kindColumns)), kindAt: -1}
-	for i, c := range kindColumns[k] {
+	cols := kindColumns[k]
+	if k == model.KindSession {
+		cols = sessionColumns // Pangolin's export, column for column
+	}
+	for i, c := range cols {
 		l.header = append(l.header, c.name)
 		l.kinds[k] = append(l.kinds[k], i)
 	}
@@ -98,8 +102,9 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 		c.cells[c.layout.kindAt] = e.Kind.String()
 	}
 	r := row{e: e, names: c.names, pairs: c.pairs}
-	for i, col := range kindColumns[e.Kind] {
-		c.cells[c.layout.kinds[e.Kind][i]] = protectCell(col.value(&r))
+	// A layout may hold a prefix of the kind's columns (sessions alone).
+	for i, at := range c.layout.kinds[e.Kind] {
+		c.cells[at] = protectCell(kindColumns[e.Kind][i].value(&r))
 	}
 	if err := c.cw.Write(c.cells); err != nil {
 		return true, fmt.Errorf("write csv row: %w", err)

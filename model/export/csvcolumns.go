@@ -60,7 +60,9 @@ var kindColumns = func() [][]column {
 		out[k] = generic
 	}
 	out[model.KindAnalytics] = analyticsColumns
-	out[model.KindSession] = sessionColumns
+	// Beside other kinds a session row fills level and source as every
+	// row does; a sessions-only export keeps Pangolin's columns exactly.
+	out[model.KindSession] = append(append([]column(nil), sessionColumns...), levelCol, sourceCol)
 	out[model.KindAudit] = auditColumns
 	out[model.KindFlow] = flowColumns
 	out[model.KindService] = []column{timeCol, levelCol, sourceCol, fieldCol(model.KeyModule),
@@ -124,7 +126,7 @@ var auditColumns = []column{
 }
 
 var flowColumns = []column{
-	timeCol, fieldCol(model.KeyTraffic), fieldCol(model.KeyFlowProto), fieldCol(model.KeySrc),
+	timeCol, levelCol, sourceCol, fieldCol(model.KeyTraffic), fieldCol(model.KeyFlowProto), fieldCol(model.KeySrc),
 	fieldCol(model.KeyDst), fieldCol(model.KeyTxPkts), fieldCol(model.KeyTxBytes),
 	fieldCol(model.KeyRxPkts), fieldCol(model.KeyRxBytes), fieldCol(model.KeyFlowStart),
 	fieldCol(model.KeyFlowEnd), fieldCol(model.KeyFlowLogged), fieldCol(model.KeyNodeID),

@@ -31,6 +31,23 @@ var fuzzSeeds = []string{
 	`ACCESS END (reaped) session=s resource=1 proto=udp src=a:1 dst=b:2 started=2026-02-10T14:19:02Z ended=2026-02-10T14:21:40Z duration=2m38s`,
 	`2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: skipping`,
 	`{"level":30,"time":1770733301456,"msg":"m","a":[[1],{"b":null}]}`,
+	"[2025-11-01T14:06:16.967866-05:00] [DEBUG] [client] Service state updated. [StateAggregationService.set_State]",
+	"[2025-11-01T14:06:15Z] [INFO] [client] Environment Information:\n    OS: Linux\n    Client: 1",
+	"2026-08-18T10:19:03Z INF Starting tunnel tunnelID=dd3d43a3",
+	"2022-08-19T19:55:28.256Z  WARN warp::dns: msg",
+	"2026-01-02 15:04:05,123 WARN [main] com.example.App - msg",
+	"2025-08-06 00:16:20,123 - root - WARNING - Tests timed out",
+	"WARNING:root:disk almost full",
+	`time="2017-03-27T13:06:59Z" level=info msg="Traefik \"v1\"" k=v`,
+	`level=DEBUG msg="unterminated`,
+	"[75B blob data]",
+	"DEBU[2016-05-25T00:33:59Z] Global configuration loaded {\"GraceTimeOut\":10}",
+	"INFO[0000] x",
+	"[2022-12-28 19:16:44.874][WireGuard][debug] pid=456 Routine: x",
+	"2024-04-04T03:23:25.000000857Z 25007 30026 DEBUG WireGuard/GoBackend: x",
+	"2019-03-26 09:37:32.065569: [NET] Routine: x",
+	"2025-01-30T14:07:10.231Z\tinfo\trpcLog\t{}",
+	"2022-03-24 12:28:45.15434599 +0100 CET m=+32.8 container kill",
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,
@@ -250,6 +267,51 @@ func FuzzNewtAccess(f *testing.F) {
 		r := parseOne(t, "ACCESS END "+rest)
 		if r.Kind != model.KindSession || r.Fields.Value(model.KeyPhase) != newtPhaseEnd {
 			t.Fatalf("kind %v phase %q", r.Kind, r.Fields.Value(model.KeyPhase))
+		}
+	})
+}
+
+// FuzzLogfmt checks that a logfmt line is read without panicking and that
+// what it reports is consistent: a line it claims yields one text result
+// with a message field first.
+func FuzzLogfmt(f *testing.F) {
+	for _, s := range []string{`time="2017-03-27T13:06:59Z" level=info msg="Traefik"`, `ts=1 lvl=warn msg=x y="a\"b"`,
+		`msg="\`, `level=`, `time==`, `msg="x" "y"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		rs, ok := parseLogfmt(p, nil)
+		if !ok {
+			if len(rs) != 0 {
+				t.Fatal("results appended to a refused line")
+			}
+			return
+		}
+		if len(rs) != 1 || rs[0].Kind != model.KindText || len(rs[0].Fields) == 0 || rs[0].Fields[0].Key != model.KeyMessage {
+			t.Fatalf("claimed line gave %+v", rs)
+		}
+	})
+}
+
+// FuzzClientLine checks the Twingate client reader: a claimed line is a
+// service result with a time, and its caller, when found, is a dotted name
+// taken from the end of the line.
+func FuzzClientLine(f *testing.F) {
+	for _, s := range []string{"[2025-11-01T14:06:16.967866-05:00] [DEBUG] [client] m [A.b]", "[2025-11-01T14:06:16Z] [INFO] [x]",
+		"[2025-11-01T14:06:16Z] [INFO] [A.b]", "[2025-11-01T14:06:16Z]", "[1] [INFO] x [.]"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		rs, ok := parseClientLine(p, nil)
+		if !ok {
+			return
+		}
+		r := rs[0]
+		if len(rs) != 1 || r.Kind != model.KindService || r.Time.IsZero() {
+			t.Fatalf("claimed line gave %+v", rs)
+		}
+		if c := r.Fields.Value(keyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
+			t.Fatalf("caller %q is not in the line", c)
 		}
 	})
 }

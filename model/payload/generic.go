@@ -2,8 +2,8 @@ package payload
 
 import "connlog/model"
 
-// genericObject reads any other JSON object: level from level, lvl or
-// severity; message from msg or message; time from time, ts, timestamp,
+// genericObject reads any other JSON object: level from level, lvl,
+// severity, log.level (Elastic's ECS) or levelname (Python); message from msg or message; time from time, ts, timestamp,
 // @timestamp or eventTime (Tailscale's configuration audit). Every scalar
 // is kept by its dotted path, within maxGenericFields and maxGenericDepth;
 // arrays repeat their key.
@@ -21,7 +21,7 @@ func genericObject(sc *scanner) Result {
 		}
 		v := sc.scalar()
 		switch key {
-		case "level", "lvl", "severity":
+		case "level", "lvl", "severity", "log.level", "levelname":
 			if lvl, ok := genericLevel(v); ok && !haveLevel {
 				r.Level, haveLevel = lvl, true
 			}

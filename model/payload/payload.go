@@ -31,8 +31,14 @@
 //   - session CSV: a row is recognised only with exactly the header's 14
 //     columns and plausible values. The header line itself is a text
 //     entry: it describes the rows, it is not a connection.
+//   - service, Twingate client: "[<time>] [LEVEL] [module] message
+//     [Class.Method]" takes its own time and the caller (client.go).
 //   - text: anything else, message = the payload. A line opening with an
-//     ISO-8601 time and a "[level]"/"level:" token gets that time and level.
+//     ISO-8601 time and a "[level]"/"level:" token, a capitalised level
+//     word (zerolog, Rust tracing, log4j) or Python's " - name - LEVEL - "
+//     gets that time and level (a zone-less time is flagged Local);
+//     logfmt and Python's "LEVEL:name:msg" are read too, and journalctl's
+//     "[75B blob data]" placeholder is explained.
 //
 // Errors: when a parser recognised a shape but could not read all of it,
 // Result.Err says why and the caller flags the entry model.FlagParseError.
@@ -56,6 +62,11 @@ type Result struct {
 	Time   time.Time   // zero when the payload carries no time of its own
 	Fields model.Fields
 	Err    string // set when a parser recognised the shape but failed
+	// Local is true when Time was written without a zone by a program that
+	// writes its host's local time (log4j, Python logging): Time then holds
+	// that wall clock as if it were UTC, for the caller to place in the
+	// writer's location.
+	Local bool
 }
 
 // Parse appends the results for one payload to out and returns it. It always
@@ -71,6 +82,14 @@ func Parse(p []byte, out []Result) []Result {
 		}
 		if bytes.HasPrefix(p, prefixLibevent) {
 			return parseLibevent(p, out)
+		}
+		if len(p) > 1 && p[1] >= '0' && p[1] <= '9' {
+			if res, ok := parseClientLine(p, out); ok {
+				return res
+			}
+			if res, ok := parseBracketStamped(p, out); ok {
+				return res
+			}
 		}
 		if res, ok := parseService(p, out); ok {
 			return res
@@ -98,6 +117,30 @@ func Parse(p []byte, out []Result) []Result {
 	}
 	if res, ok := parseSessionCSV(p, out); ok {
 		return res
+	}
+	return parseOtherLoggers(p, out)
+}
+
+// parseOtherLoggers tries the formats of the programs that share a host
+// with the connectors (logfmt, Python's basic format) and journalctl's
+// placeholder for binary messages, else keeps the line as text.
+func parseOtherLoggers(p []byte, out []Result) []Result {
+	switch {
+	case p[0] == '[':
+		if res, ok := parseBlobPlaceholder(p, out); ok {
+			return res
+		}
+	case p[0] == 't' || p[0] == 'l' || p[0] == 'm':
+		if res, ok := parseLogfmt(p, out); ok {
+			return res
+		}
+	case p[0] >= 'A' && p[0] <= 'Z':
+		if res, ok := parseLogrusText(p, out); ok {
+			return res
+		}
+		if res, ok := parsePythonBasic(p, out); ok {
+			return res
+		}
 	}
 	return appendText(out, p, "")
 }

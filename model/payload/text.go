@@ -1,6 +1,8 @@
 package payload
 
 import (
+	"time"
+
 	"connlog/model"
 )
 
@@ -14,33 +16,99 @@ func appendText(out []Result, p []byte, err string) []Result {
 	})
 }
 
-// parseStampedText reads a text line that opens with its own time and
-// level, as Pangolin's server writes them:
-// "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
+// parseStampedText reads a text line that opens with its own time, and
+// the level that follows it when there is one, as Pangolin's server writes
+// them: "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: ..." or
 // "2025-09-23T10:05:32.524Z warn: ...". The level token may be bracketed
-// and may be followed by a colon. It reports false when the line does not
-// open that way.
+// and may be followed by a colon; a level word stands alone (zerolog
+// console "2026-08-18T10:19:03Z INF msg", Rust tracing, log4j, zap), maybe
+// after a pid and a thread id (logcat); Python's "<time> - name - LEVEL -
+// msg" is read too. Without a level the line keeps its time. The stamp may
+// be followed by a colon. It reports false when the line does not open
+// with a time.
 func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	head := p
 	if len(head) > 40 {
 		head = head[:40] // a timestamp never needs more; avoids copying a long line
 	}
-	t, n, ok := parseISO(string(head))
-	if !ok || n >= len(p) || p[n] != ' ' {
+	t, n, zoned, ok := parseISOZone(string(head))
+	if ok && !zoned {
+		t, n, zoned = spacedZone(p, t, n)
+	}
+	if ok && n < len(p) && p[n] == ':' {
+		n++
+	}
+	if !ok || t.IsZero() || n >= len(p) || (p[n] != ' ' && p[n] != '\t') { // year 1 reads as no time
 		return out, false
 	}
-	i := skipBlanks(p, n)
-	lvl, next, ok := levelToken(p, i)
-	if !ok {
-		return out, false
-	}
+	lvl, module, next := levelAfterStamp(p, skipBlanks(p, n))
 	msg := p[skipBlanks(p, next):]
-	return append(out, Result{
-		Kind:   model.KindText,
-		Level:  lvl,
-		Time:   t,
-		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}},
-	}), true
+	fields := make(model.Fields, 0, 2)
+	if len(module) > 0 {
+		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(module)})
+	}
+	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields, Local: !zoned}), true
+}
+
+// spacedZone reads the zone Go's time.String() writes after a space,
+// "2022-03-24 12:28:45.15434599 +0100 CET" (podman, many Go programs'
+// own lines): the offset, and the abbreviation after it, which says
+// nothing more. It returns t in UTC and the index after the zone, or its
+// arguments unchanged when no such zone follows.
+func spacedZone(p []byte, t time.Time, n int) (time.Time, int, bool) {
+	if n+6 > len(p) || p[n] != ' ' || (p[n+1] != '+' && p[n+1] != '-') {
+		return t, n, false
+	}
+	off, k, ok := zoneOffset(string(p[n+1 : n+6]))
+	if !ok || k != 5 || (n+6 < len(p) && p[n+6] != ' ') {
+		return t, n, false
+	}
+	i := n + 6
+	if j := i + 1; j < len(p) && p[j] >= 'A' && p[j] <= 'Z' {
+		for j < len(p) && j-i <= 6 && p[j] >= 'A' && p[j] <= 'Z' {
+			j++
+		}
+		if j == len(p) || p[j] == ' ' {
+			i = j
+		}
+	}
+	return t.Add(-time.Duration(off) * time.Second), i, true
+}
+
+// maxNumbersBeforeLevel is how many numeric columns (a pid, a thread id)
+// may stand between a time and its level word.
+const maxNumbersBeforeLevel = 2
+
+// levelAfterStamp finds the level that follows a line's time at i, in any
+// of the shapes parseStampedText names, and returns it with the logger's
+// name (Python) and where the message starts; with no level it returns
+// LevelNone and i.
+func levelAfterStamp(p []byte, i int) (model.Level, []byte, int) {
+	if lvl, next, ok := levelToken(p, i); ok {
+		return lvl, nil, next
+	}
+	if lvl, module, next, ok := pythonFields(p, i); ok {
+		return lvl, module, next
+	}
+	j := i
+	for n := 0; n <= maxNumbersBeforeLevel; n++ {
+		if lvl, next, ok := upperLevel(p, j); ok {
+			return lvl, nil, next
+		}
+		if lvl, next, ok := lowerLevel(p, j); ok {
+			return lvl, nil, next
+		}
+		k := j
+		for k < len(p) && p[k] >= '0' && p[k] <= '9' {
+			k++
+		}
+		if k == j || k >= len(p) || (p[k] != ' ' && p[k] != '\t') {
+			break
+		}
+		j = skipBlanks(p, k)
+	}
+	return model.LevelNone, nil, i
 }
 
 // levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns

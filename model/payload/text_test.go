@@ -26,11 +26,14 @@ func TestParseText(t *testing.T) {
 		{"bracket without colon", `2025-09-23T10:05:32-02:00 [debug] x`,
 			want{kind: model.KindText, level: model.LevelDebug, time: rfc(t, "2025-09-23T12:05:32Z"),
 				fields: map[string]string{model.KeyMessage: "x"}}},
-		{"time without level stays plain", `2025-09-23T10:05:32Z started`,
-			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: "2025-09-23T10:05:32Z started"}}},
+		// A time without a level is still the line's time (issue 14: read the
+		// time a payload carries); the message is what follows it.
+		{"time without level keeps the time", `2025-09-23T10:05:32Z started`,
+			want{kind: model.KindText, time: rfc(t, "2025-09-23T10:05:32Z"), fields: map[string]string{model.KeyMessage: "started"}}},
 		{"word that is not a level", `2025-09-23T10:05:32Z [main]: x`,
-			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: "2025-09-23T10:05:32Z [main]: x"}}},
-		{"single letter is not a level", `2025-09-23T10:05:32Z e: x`, want{kind: model.KindText}},
+			want{kind: model.KindText, time: rfc(t, "2025-09-23T10:05:32Z"), fields: map[string]string{model.KeyMessage: "[main]: x"}}},
+		{"single letter is not a level", `2025-09-23T10:05:32Z e: x`,
+			want{kind: model.KindText, time: rfc(t, "2025-09-23T10:05:32Z"), fields: map[string]string{model.KeyMessage: "e: x"}}},
 		{"invalid date", `2025-13-23T10:05:32Z [warn]: x`, want{kind: model.KindText}},
 		{"newt version", `Newt version 1.9.0`, want{kind: model.KindText, fields: map[string]string{model.KeyMessage: "Newt version 1.9.0"}}},
 		{"newt server version", `Server version: 1.15.2`, want{kind: model.KindText}},

@@ -13,8 +13,16 @@ import (
 // building it by hand avoids time.Parse's allocation of a zone per offset.
 // It returns the number of bytes read so that callers can parse a prefix.
 func parseISO(s string) (time.Time, int, bool) {
+	t, n, _, ok := parseISOZone(s)
+	return t, n, ok
+}
+
+// parseISOZone is parseISO that also reports whether the time carried a
+// zone: a caller that knows the writer's location can then place a
+// zone-less time there instead of in UTC.
+func parseISOZone(s string) (time.Time, int, bool, bool) {
 	if len(s) < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' {
-		return time.Time{}, 0, false
+		return time.Time{}, 0, false, false
 	}
 	year, ok1 := atoiN(s[0:4])
 	month, ok2 := atoiN(s[5:7])
@@ -22,31 +30,32 @@ func parseISO(s string) (time.Time, int, bool) {
 	hour, ok4 := atoiN(s[11:13])
 	minute, ok5 := atoiN(s[14:16])
 	if !(ok1 && ok2 && ok3 && ok4 && ok5) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 {
-		return time.Time{}, 0, false
+		return time.Time{}, 0, false, false
 	}
 	i, sec, nsec := 16, 0, 0
 	if i+3 <= len(s) && s[i] == ':' {
 		v, ok := atoiN(s[i+1 : i+3])
 		if !ok || v > 60 {
-			return time.Time{}, 0, false
+			return time.Time{}, 0, false, false
 		}
 		sec, i = v, i+3
 		if i < len(s) && (s[i] == '.' || s[i] == ',') {
 			nsec, i = fraction(s, i+1)
 			if nsec < 0 {
-				return time.Time{}, 0, false
+				return time.Time{}, 0, false, false
 			}
 		}
 	}
 	offset, n, ok := zoneOffset(s[i:])
 	if !ok {
-		return time.Time{}, 0, false
+		return time.Time{}, 0, false, false
 	}
+	zoned := n > 0
 	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
 	if t.Day() != day {
-		return time.Time{}, 0, false // 31 February and the like
+		return time.Time{}, 0, false, false // 31 February and the like
 	}
-	return t.Add(-time.Duration(offset) * time.Second), i + n, true
+	return t.Add(-time.Duration(offset) * time.Second), i + n, zoned, true
 }
 
 // fraction reads up to nine digits of a fraction of a second (more are

@@ -1,0 +1,63 @@
+package decode
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/envelope"
+)
+
+// maxInheritKeys bounds the per-origin times a Decoder remembers; a stream
+// with more distinct containers than this starts over (they then inherit
+// nothing until they write a time again).
+const maxInheritKeys = 1024
+
+// originKey names the writer of a line within one source: the service of
+// a docker compose line, "" for everything else. A compose stream holds
+// several containers' lines, each with its own clock; any other source is
+// one writer as far as the lines tell (a journalctl continuation line, for
+// one, has no prefix at all and belongs to the line above it).
+type originKey struct {
+	service string
+}
+
+// inheritance remembers the time of the last entry of each origin, so that
+// a line without a time of its own is placed after the line before it from
+// the same writer, never after an unrelated one.
+type inheritance struct {
+	lastKey  originKey
+	lastTime time.Time
+	haveLast bool
+	others   map[originKey]time.Time
+}
+
+// inherit returns the time the previous entry from key's origin had.
+func (h *inheritance) inherit(key originKey) (time.Time, bool) {
+	if h.haveLast && key == h.lastKey {
+		return h.lastTime, true
+	}
+	t, ok := h.others[key]
+	return t, ok
+}
+
+// remember records t as the latest time of key's origin.
+func (h *inheritance) remember(key originKey, t time.Time) {
+	if h.haveLast && key != h.lastKey {
+		if h.others == nil || len(h.others) >= maxInheritKeys {
+			h.others = make(map[originKey]time.Time)
+		}
+		h.others[h.lastKey] = h.lastTime
+	}
+	h.lastKey, h.lastTime, h.haveLast = key, t, true
+}
+
+// keyOf is the origin key of an entry.
+func keyOf(e *model.Entry) originKey {
+	if e.Origin.Envelope == composeEnvelope {
+		return originKey{service: e.Origin.Ident}
+	}
+	return originKey{}
+}
+
+// composeEnvelope is the name Origin.Envelope gives compose lines.
+var composeEnvelope = envelope.Compose.String()

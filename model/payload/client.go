@@ -1,0 +1,123 @@
+package payload
+
+import (
+	"connlog/model"
+)
+
+// keyCaller holds the "[Class.Method]" a Twingate client line ends with.
+const keyCaller = "caller"
+
+// maxCallerLen bounds the trailing caller group of a client line.
+const maxCallerLen = 128
+
+// parseClientLine reads a Twingate client line, the connector's service
+// family with the client's own time in front and its caller at the end:
+//
+//	[2025-11-01T14:06:16.967866-05:00] [DEBUG] [client] Service state updated. [StateAggregationService.set_State]
+//
+// The time keeps its offset (the result is in UTC), the rest is read as a
+// service line, and a trailing "[Class.Method]" becomes the caller field.
+// It reports false when the first bracket does not hold a time followed by
+// a service line.
+func parseClientLine(p []byte, out []Result) ([]Result, bool) {
+	end := indexByteWithin(p, ']', 40)
+	if end < 2 {
+		return out, false
+	}
+	t, n, ok := parseISO(string(p[1:end]))
+	if !ok || n != end-1 || t.IsZero() {
+		return out, false
+	}
+	rest := p[skipBlanks(p, end+1):]
+	if len(rest) == 0 || rest[0] != '[' {
+		return out, false
+	}
+	msg, caller := splitCaller(rest)
+	res, ok := parseService(msg, out)
+	if !ok {
+		return out, false
+	}
+	r := &res[len(res)-1]
+	r.Time = t
+	if caller != "" {
+		r.Fields = append(r.Fields, model.Field{Key: keyCaller, Value: caller})
+	}
+	return res, true
+}
+
+// splitCaller cuts a trailing " [Name.method]" off a client line. A
+// bracket group counts only when it is a dotted identifier, so that a
+// message ending in "[10.0.0.1]" or "[2 peers]" keeps it.
+func splitCaller(p []byte) ([]byte, string) {
+	end := trimRightBlanks(p, 0)
+	if end < 4 || p[end-1] != ']' {
+		return p, ""
+	}
+	open := end - 2
+	for open >= 0 && end-open <= maxCallerLen && p[open] != '[' {
+		open--
+	}
+	if open <= 0 || p[open] != '[' || (p[open-1] != ' ' && p[open-1] != '\t') {
+		return p, ""
+	}
+	name := p[open+1 : end-1]
+	if !isCallerName(name) {
+		return p, ""
+	}
+	return p[:trimRightBlanks(p[:open], 0)], string(name)
+}
+
+// isCallerName accepts "Class.Method" and "Namespace.Class.Method_name":
+// identifier characters with at least one dot, starting with a letter.
+func isCallerName(b []byte) bool {
+	dots := 0
+	if len(b) < 3 || !(b[0] >= 'A' && b[0] <= 'Z' || b[0] >= 'a' && b[0] <= 'z') || b[len(b)-1] == '.' {
+		return false
+	}
+	for _, c := range b {
+		switch {
+		case c == '.':
+			dots++
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '`', c == '<', c == '>':
+		default:
+			return false
+		}
+	}
+	return dots > 0
+}
+
+// maxBracketGroups bounds the bracket groups read after a bracketed time.
+const maxBracketGroups = 3
+
+// parseBracketStamped reads the other lines that open with a bracketed
+// time, "[2022-12-28 19:16:44.874][WireGuard][debug] pid=456 msg" or
+// "[2024-01-17T10:30:00.123Z] [DEBUG] [CLI] msg" from programs whose groups
+// are not the Twingate order: the time, and the level found in one of the
+// next groups, make a text entry; the groups stay in the message. It
+// reports false when the first bracket does not hold a whole time.
+func parseBracketStamped(p []byte, out []Result) ([]Result, bool) {
+	end := indexByteWithin(p, ']', 40)
+	if end < 2 {
+		return out, false
+	}
+	t, n, zoned, ok := parseISOZone(string(p[1:end]))
+	if !ok || n != end-1 || t.IsZero() {
+		return out, false
+	}
+	i := skipBlanks(p, end+1)
+	msgStart := i
+	lvl := model.LevelNone
+	for g := 0; g < maxBracketGroups && i < len(p) && p[i] == '['; g++ {
+		close := indexByteWithin(p[i:], ']', maxModuleLen+2)
+		if close < 0 {
+			break
+		}
+		if l, ok := model.ParseLevel(string(p[i+1 : i+close])); ok && l != model.LevelNone && close > minLevelWord {
+			lvl = l
+		}
+		i = skipBlanks(p, i+close+1)
+	}
+	msg := p[msgStart:]
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Local: !zoned,
+		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}}}), true
+}
