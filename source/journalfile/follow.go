@@ -1,0 +1,124 @@
+package journalfile
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+// Change is what Wait saw happen to the journal.
+type Change int
+
+// The changes, as sd_journal_wait names them.
+const (
+	// Nothing changed before the timeout.
+	Nothing Change = iota
+	// Appended: entries were added to open files; reading on sees them.
+	Appended
+	// Invalidated: files appeared or vanished; the position must be sought
+	// again (SeekCursor) before reading on.
+	Invalidated
+)
+
+// pollInterval is how often Wait looks at the files.
+const pollInterval = 100 * time.Millisecond
+
+// Wait returns when the journal changes or timeout passes. A file that can
+// no longer be read is dropped and reported as an error once, with
+// Invalidated, so that the caller can note the gap and carry on.
+func (j *Journal) Wait(timeout time.Duration) (Change, error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		c, err := j.Poll()
+		if c != Nothing || err != nil {
+			return c, err
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return Nothing, nil
+		}
+		time.Sleep(min(left, pollInterval))
+	}
+}
+
+// Poll checks once for appended entries and added or removed files.
+func (j *Journal) Poll() (Change, error) {
+	change := Nothing
+	var problem error
+	kept := j.members[:0]
+	for _, m := range j.members {
+		before := m.f.Len()
+		if err := m.f.Refresh(); err != nil {
+			m.f.Close()
+			change = Invalidated
+			if problem == nil {
+				problem = fmt.Errorf("%s: %w", m.f.path, err)
+			}
+			continue
+		}
+		if m.f.Len() != before {
+			change = max(change, Appended)
+			j.reresolve(m)
+		}
+		kept = append(kept, m)
+	}
+	j.members = kept
+	if j.removeVanished() || j.addNew() {
+		change = Invalidated
+	}
+	if change == Invalidated {
+		j.cur, j.loaded = nil, false
+	}
+	return change, problem
+}
+
+// reresolve looks the matches up again in a grown file: a value seen for
+// the first time (a unit's first line) has a DATA object only now.
+func (j *Journal) reresolve(m *member) {
+	if len(j.expr) == 0 {
+		return
+	}
+	if r, err := resolve(m.f, j.expr); err == nil {
+		m.res, m.next.valid = r, false
+	}
+}
+
+// removeVanished drops files deleted from disk (vacuumed).
+func (j *Journal) removeVanished() bool {
+	if len(j.origin.dirs) == 0 {
+		return false
+	}
+	kept, removed := j.members[:0], false
+	for _, m := range j.members {
+		if fi, err := m.f.Stat(); err == nil && linkCount(fi) == 0 {
+			m.f.Close()
+			removed = true
+			continue
+		}
+		kept = append(kept, m)
+	}
+	j.members = kept
+	return removed
+}
+
+// addNew opens files that appeared in the directories.
+func (j *Journal) addNew() bool {
+	if len(j.origin.dirs) == 0 {
+		return false
+	}
+	paths, err := j.origin.list()
+	if err != nil {
+		return false
+	}
+	n := len(j.members)
+	_ = j.addPaths(paths, false)
+	return len(j.members) != n
+}
+
+// linkCount is the number of names a file has; 0 once it is deleted.
+func linkCount(fi os.FileInfo) uint64 {
+	if st, ok := statOf(fi); ok {
+		return uint64(st.Nlink)
+	}
+	return 1
+}

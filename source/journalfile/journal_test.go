@@ -1,0 +1,37 @@
+package journalfile
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+func TestReadsLikeJournalctl(t *testing.T) {
+	for _, compact := range []bool{false, true} {
+		t.Run(fmt.Sprintf("compact=%v", compact), func(t *testing.T) {
+			dir := fixtureJournal(t, "connector.export", compact)
+			j, err := OpenDirectories([]string{dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer j.Close()
+			if got := j.members[0].f.compact; got != compact {
+				t.Fatalf("file compact = %v, want %v", got, compact)
+			}
+			cat, cursors := readAll(t, j)
+			want := journalctl(t, dir, "-o", "cat")
+			if !bytes.Equal(cat, want) {
+				t.Fatalf("MESSAGE lines differ from journalctl -o cat:\n got %q\nwant %q", cat, want)
+			}
+			ref := journalctlJSON(t, dir)
+			if len(ref) != len(cursors) {
+				t.Fatalf("%d cursors, journalctl has %d entries", len(cursors), len(ref))
+			}
+			for i, e := range ref {
+				if e["__CURSOR"] != cursors[i] {
+					t.Errorf("entry %d: cursor %s, journalctl says %s", i, cursors[i], e["__CURSOR"])
+				}
+			}
+		})
+	}
+}
