@@ -3,6 +3,7 @@ package journalfile
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -43,7 +44,8 @@ type Journal struct {
 	meta   EntryMeta
 	items  []uint64 // the current entry's DATA offsets, once loaded
 	loaded bool
-	buf    []byte
+	// problems are the errors of files dropped since Problems was called.
+	problems []error
 }
 
 // SetMatches installs a match expression (nil for none) and forgets the
@@ -131,10 +133,11 @@ func (j *Journal) Next() (bool, error) {
 	var best *member
 	var bestIdx int
 	var bestLoc Location
-	for _, m := range j.members {
+	for _, m := range slices.Clone(j.members) {
 		idx, loc, found, err := j.nextIn(m)
 		if err != nil {
-			return false, err
+			j.drop(m, err)
+			continue
 		}
 		if found && (best == nil || Compare(loc, bestLoc) < 0) {
 			best, bestIdx, bestLoc = m, idx, loc
@@ -190,30 +193,37 @@ func (j *Journal) skipDuplicate(m *member) {
 
 // Previous moves to the previous matching entry; false at the start.
 func (j *Journal) Previous() (bool, error) {
-	var best *member
-	var bestIdx int
-	var bestLoc Location
-	cands := make([]int, len(j.members))
-	for k, m := range j.members {
-		cands[k] = -1
+	type candidate struct {
+		m     *member
+		idx   int
+		loc   Location
+		found bool
+	}
+	var cands []candidate
+	for _, m := range slices.Clone(j.members) {
 		idx, loc, found, err := j.prevIn(m)
 		if err != nil {
-			return false, err
+			j.drop(m, err)
+			continue
 		}
-		if found {
-			cands[k] = idx
-			if best == nil || Compare(loc, bestLoc) > 0 {
-				best, bestIdx, bestLoc = m, idx, loc
-			}
+		cands = append(cands, candidate{m, idx, loc, found})
+	}
+	best := -1
+	for k, c := range cands {
+		if c.found && (best < 0 || Compare(c.loc, cands[best].loc) > 0) {
+			best = k
 		}
 	}
-	if best == nil {
+	if best < 0 {
 		return false, nil
 	}
-	for k, m := range j.members {
-		m.split = cands[k] + 1 // the entries after a file's candidate are past the new location
+	for _, c := range cands {
+		c.m.split = 0 // the entries after a file's candidate are past the new location
+		if c.found {
+			c.m.split = c.idx + 1
+		}
 	}
-	j.enter(best, bestIdx, bestLoc)
+	j.enter(cands[best].m, cands[best].idx, cands[best].loc)
 	return true, nil
 }
 
@@ -323,4 +333,27 @@ func (j *Journal) Close() error {
 	}
 	j.members = nil
 	return first
+}
+
+// Problems returns, once, the errors of files dropped because they could
+// no longer be read.
+func (j *Journal) Problems() []error {
+	p := j.problems
+	j.problems = nil
+	return p
+}
+
+// drop removes a file that can no longer be read and remembers why.
+func (j *Journal) drop(m *member, err error) {
+	for k, o := range j.members {
+		if o == m {
+			j.members = append(j.members[:k], j.members[k+1:]...)
+			break
+		}
+	}
+	m.f.Close()
+	if j.cur == m {
+		j.cur, j.loaded = nil, false
+	}
+	j.problems = append(j.problems, err)
 }

@@ -1,17 +1,12 @@
-//go:build linux && cgo
-
 package source
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"syscall"
 	"time"
 
 	"connlog/model"
-
-	"github.com/coreos/go-systemd/v22/sdjournal"
 )
 
 // errJournalEnd stops the read loop at a clean end: the input ended while not
@@ -21,7 +16,7 @@ var errJournalEnd = errors.New("end of journal input")
 // journalSession is one Run: the open journal, the resolved filter and the
 // position. Only Run's goroutine touches it.
 type journalSession struct {
-	sd     *sdjournal.Journal
+	sd     journalReader
 	src    model.SourceID
 	opts   JournalOptions
 	sel    journalSelection
@@ -52,7 +47,7 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 	if err != nil {
 		return nil, err
 	}
-	sd, err := openSDJournal(opts)
+	sd, err := openJournalReader(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -66,13 +61,6 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 
 // setup prepares an open journal for reading.
 func (s *journalSession) setup(spec journalBootSpec) error {
-	// Without this, fields above 64 KiB would come back cut.
-	if err := s.sd.SetDataThreshold(0); err != nil {
-		return fmt.Errorf("set up the journal: %w", err)
-	}
-	// The first wait starts watching the files; doing it now means nothing
-	// appended between the backfill and the first real wait can be missed.
-	s.sd.Wait(0)
 	units, err := expandJournalUnits(s.sd, s.opts.Units)
 	if err != nil {
 		return err
@@ -85,7 +73,7 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	s.sel = newJournalSelection(units, journalNonEmpty(s.opts.Identifiers), s.opts.readsAllUnits())
 	s.runs = newJournalRuns(!s.sel.allUnits)
 	s.since, s.until = journalUsec(s.opts.Since), journalUsec(s.opts.Until)
-	return applyJournalMatches(s.sd, s.sel.matches(boot))
+	return s.sd.SetMatches(s.sel.matches(boot))
 }
 
 // journalUsec converts a bound to journal microseconds (0 = unbounded).
@@ -117,11 +105,11 @@ func (s *journalSession) run(ctx context.Context) error {
 
 // step reads one entry, or handles reaching the end of the journal.
 func (s *journalSession) step(ctx context.Context) error {
-	n, err := s.sd.Next()
+	ok, err := s.sd.Next()
 	if err != nil {
 		return fmt.Errorf("read the journal: %w", err)
 	}
-	if n == 0 {
+	if !ok {
 		return s.atEnd(ctx)
 	}
 	stop, err := s.consume()
@@ -140,6 +128,7 @@ func (s *journalSession) step(ctx context.Context) error {
 // atEnd sends what is pending, then either ends (not following), starts
 // following, or waits for the journal to change.
 func (s *journalSession) atEnd(ctx context.Context) error {
+	s.noteProblems()
 	if err := s.flush(ctx); err != nil {
 		return err
 	}
@@ -185,10 +174,12 @@ func (s *journalSession) flush(ctx context.Context) error {
 // that the caller re-checks the context often (Close blocks until a wait
 // returns). Files added, removed or rotated invalidate the position.
 func (s *journalSession) wait() error {
-	switch r := s.sd.Wait(journalWaitTimeout); {
-	case r < 0:
-		return fmt.Errorf("wait for new journal entries: %w", syscall.Errno(-r))
-	case r == sdjournal.SD_JOURNAL_INVALIDATE:
+	change, err := s.sd.Wait(journalWaitTimeout)
+	if err != nil {
+		return fmt.Errorf("wait for new journal entries: %w", err)
+	}
+	if change == journalInvalidated {
+		s.noteProblems()
 		return s.reanchor()
 	}
 	return nil
