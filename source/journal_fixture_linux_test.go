@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -231,4 +232,24 @@ func journalLastClocks(tb testing.TB, entries []journalExportEntry) (realtime, m
 		tb.Fatalf("fixture monotonic: %v", err)
 	}
 	return realtime + 1_000_000, monotonic + 1_000_000
+}
+
+// journalCursorOf returns journalctl's cursor of the i-th entry of dir.
+func journalCursorOf(tb testing.TB, dir string, i int) string {
+	tb.Helper()
+	out, err := exec.Command("journalctl", "-D", dir, "-o", "json", "--output-fields=__CURSOR", "--no-pager", "-q").Output()
+	if err != nil {
+		tb.Fatalf("journalctl -D %s: %v", dir, err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(out), []byte("\n"))
+	if i >= len(lines) {
+		tb.Fatalf("journalctl lists %d entries, not %d", len(lines), i+1)
+	}
+	var e struct {
+		Cursor string `json:"__CURSOR"`
+	}
+	if err := json.Unmarshal(lines[i], &e); err != nil || e.Cursor == "" {
+		tb.Fatalf("journalctl entry %d: %s (%v)", i, lines[i], err)
+	}
+	return e.Cursor
 }
