@@ -13,6 +13,7 @@ type File struct {
 	fh      *os.File
 	pages   pager
 	hdr     Header
+	size    uint64 // the file's size at the last Refresh: no object may pass it
 	compact bool
 	// entries are the offsets of the ENTRY objects, in the file's order.
 	entries []uint64
@@ -59,6 +60,11 @@ func (f *File) EntryOffset(i int) uint64 { return f.entries[i] }
 // explain (the file was replaced or rewritten).
 func (f *File) Refresh() error {
 	f.pages.reset()
+	st, err := f.fh.Stat()
+	if err != nil {
+		return err
+	}
+	f.size = uint64(max(st.Size(), 0))
 	b := make([]byte, headerReadSize)
 	k, err := f.fh.ReadAt(b, 0)
 	if k < headerMinSize {

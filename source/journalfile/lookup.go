@@ -6,8 +6,10 @@ import (
 	"fmt"
 )
 
-// maxChain bounds every walk along a linked list of objects, so that a
-// corrupted link that points backwards cannot loop forever.
+// maxChain bounds every walk along a linked list of objects. Links are
+// also checked to run one way (journald appends hash chains at their tail,
+// so offsets grow; it prepends field chains, so offsets shrink), which is
+// what stops a corrupted link from looping.
 const maxChain = 1 << 24
 
 // bucketHead returns the first object offset of the hash table bucket for h.
@@ -52,6 +54,9 @@ func (f *File) FindData(payload []byte) (uint64, error) {
 				return p, nil
 			}
 		}
+		if d.nextHash != 0 && d.nextHash <= p {
+			return 0, fmt.Errorf("data hash chain links back from %d to %d: %w", p, d.nextHash, ErrCorrupt)
+		}
 		p = d.nextHash
 	}
 	return 0, nil
@@ -76,7 +81,11 @@ func (f *File) findField(name string) (uint64, error) {
 		if le.Uint64(b[16:]) == h && string(b[fieldPayload:]) == name {
 			return p, nil
 		}
-		p = le.Uint64(b[24:])
+		next := le.Uint64(b[24:])
+		if next != 0 && next <= p {
+			return 0, fmt.Errorf("field hash chain links back from %d to %d: %w", p, next, ErrCorrupt)
+		}
+		p = next
 	}
 	return 0, nil
 }
@@ -108,6 +117,9 @@ func (f *File) FieldValues(name string, fn func(value []byte)) error {
 		}
 		if v, ok := bytes.CutPrefix(buf, []byte(name+"=")); ok {
 			fn(v)
+		}
+		if next >= p {
+			return fmt.Errorf("field %s: data chain links on from %d to %d: %w", name, p, next, ErrCorrupt)
 		}
 		p = next
 	}

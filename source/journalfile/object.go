@@ -34,7 +34,7 @@ func (f *File) object(off uint64, want uint8) (flags uint8, b []byte, err error)
 	if want == objectData && f.compact {
 		minSize = dataCompactPayload
 	}
-	if size < minSize || size > maxObjectSize {
+	if size < minSize || size > maxObjectSize || size > f.size || off > f.size-size {
 		return 0, nil, fmt.Errorf("object at %d of type %d has size %d: %w", off, typ, size, ErrCorrupt)
 	}
 	b, err = f.pages.view(int64(off), int(size))
