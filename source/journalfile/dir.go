@@ -130,7 +130,10 @@ func (j *Journal) addPaths(paths []string, strict bool) error {
 
 // add opens one file and resolves the matches in it.
 func (j *Journal) add(p string, key fileKey) error {
-	f, err := Open(p)
+	if j.cache == nil {
+		j.cache = &pageCache{}
+	}
+	f, err := openCached(p, j.cache)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ type File struct {
 	hdr     Header
 	size    uint64 // the file's size at the last Refresh: no object may pass it
 	compact bool
+	fields  fieldCache
 	// entries are the offsets of the ENTRY objects, in the file's order.
 	entries []uint64
 	// Where the walk of the entry arrays stopped, so Refresh continues there.
@@ -23,13 +24,16 @@ type File struct {
 }
 
 // Open opens and indexes a journal file.
-func Open(path string) (*File, error) {
+func Open(path string) (*File, error) { return openCached(path, &pageCache{}) }
+
+// openCached opens a file whose pages share cache with other files.
+func openCached(path string, cache *pageCache) (*File, error) {
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	f := &File{path: path, fh: fh}
-	f.pages.r = fh
+	f.pages = pager{r: fh, cache: cache, serial: cache.newReaderSerial()}
 	if err := f.Refresh(); err != nil {
 		fh.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -37,8 +41,11 @@ func Open(path string) (*File, error) {
 	return f, nil
 }
 
-// Close closes the file.
-func (f *File) Close() error { return f.fh.Close() }
+// Close closes the file and drops its cached pages.
+func (f *File) Close() error {
+	f.pages.reset()
+	return f.fh.Close()
+}
 
 // Path is the file's name as opened.
 func (f *File) Path() string { return f.path }

@@ -35,7 +35,8 @@ type nextCache struct {
 type Journal struct {
 	members []*member
 	expr    Expr
-	origin  origin // where the files come from, for rescans
+	origin  origin     // where the files come from, for rescans
+	cache   *pageCache // shared by the files
 
 	loc    Location // the current entry's location, or a sought one
 	hasLoc bool
@@ -183,11 +184,8 @@ func (j *Journal) nextIn(m *member) (int, Location, bool, error) {
 // skipDuplicate steps m past an entry equal to the current one: the same
 // entry stored in two files is shown once.
 func (j *Journal) skipDuplicate(m *member) {
-	if m.split >= m.f.Len() {
-		return
-	}
-	if e, err := m.f.Meta(m.split); err == nil && Compare(locationOf(m.f.hdr.SeqnumID, e), j.loc) == 0 {
-		m.split++
+	if idx, loc, found, err := j.nextIn(m); err == nil && found && Compare(loc, j.loc) == 0 {
+		m.split = idx + 1
 	}
 }
 

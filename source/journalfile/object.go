@@ -147,10 +147,14 @@ func (d *dataObject) compressed() bool {
 // payload starts with "name="), and returns the value appended to dst when
 // it does. Uncompressed payloads are checked without copying.
 func (f *File) HasField(off uint64, name string, dst []byte) (bool, []byte, error) {
+	if f.fields.other(off, name) {
+		return false, dst, nil
+	}
 	d, err := f.data(off)
 	if err != nil {
 		return false, dst, err
 	}
+	f.fields.note(off, &d)
 	if !d.compressed() {
 		p := d.storedPayload
 		if len(p) <= len(name) || p[len(name)] != '=' || string(p[:len(name)]) != name {
