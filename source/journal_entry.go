@@ -13,7 +13,7 @@ import (
 // notice about a followed unit, a gap. stop is true once past Until.
 func (s *journalSession) consume() (stop bool, err error) {
 	s.noteProblems()
-	lean := s.opts.MessageOnly && !s.opts.Follow
+	lean := s.lean()
 	var cursor string
 	if !lean {
 		if cursor, err = s.sd.Cursor(); err != nil {
@@ -64,6 +64,18 @@ func (s *journalSession) consume() (stop bool, err error) {
 	s.lines++
 	s.status.loaded.Add(1)
 	return false, nil
+}
+
+// lean reports whether only MESSAGE, the time and the identifier are read.
+func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Follow }
+
+// fieldsRead names the fields consume reads.
+func (s *journalSession) fieldsRead() []string {
+	if s.lean() {
+		return []string{journalFieldMessage, journalFieldIdentifier}
+	}
+	return []string{journalFieldMessage, journalFieldHostname, journalFieldUnit, journalFieldIdentifier,
+		journalFieldBootID, journalFieldInvocation, journalFieldTransport, journalFieldPID, journalFieldPriority}
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed

@@ -1,11 +1,13 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,10 +19,15 @@ import (
 const nativeArenaSize = 256 << 10
 
 // nativeJournal adapts journalfile.Journal, connlog's own reader of the
-// journal file format, to journalReader.
+// journal file format, to journalReader. The fields the session wants are
+// read together, in one pass over an entry, the first time one is asked for.
 type nativeJournal struct {
-	j     *journalfile.Journal
-	arena []byte
+	j      *journalfile.Journal
+	arena  []byte
+	names  []string // the wanted fields
+	vals   [][]byte // their values in the current entry, once read
+	read   bool     // vals hold the current entry's
+	misses []byte   // scratch for a field outside names
 }
 
 // openNativeJournal opens the files, the directory or the local system's
@@ -95,14 +102,36 @@ func (n *nativeJournal) SetMatches(m journalMatches) error {
 	return n.j.SetMatches(e)
 }
 
-func (n *nativeJournal) SeekHead() error                { return n.j.SeekHead() }
-func (n *nativeJournal) SeekTail() error                { return n.j.SeekTail() }
-func (n *nativeJournal) SeekRealtime(usec uint64) error { return n.j.SeekRealtime(usec) }
-func (n *nativeJournal) SeekCursor(c string) error      { return n.j.SeekCursor(c) }
-func (n *nativeJournal) Next() (bool, error)            { return n.j.Next() }
-func (n *nativeJournal) Previous() (bool, error)        { return n.j.Previous() }
-func (n *nativeJournal) Problems() []error              { return n.j.Problems() }
-func (n *nativeJournal) Close() error                   { return n.j.Close() }
+func (n *nativeJournal) Problems() []error { return n.j.Problems() }
+func (n *nativeJournal) Close() error      { return n.j.Close() }
+
+// moved forgets the fields read: the position changed.
+func (n *nativeJournal) moved(err error) error {
+	n.read = false
+	return err
+}
+
+func (n *nativeJournal) SeekHead() error                { return n.moved(n.j.SeekHead()) }
+func (n *nativeJournal) SeekTail() error                { return n.moved(n.j.SeekTail()) }
+func (n *nativeJournal) SeekRealtime(usec uint64) error { return n.moved(n.j.SeekRealtime(usec)) }
+func (n *nativeJournal) SeekCursor(c string) error      { return n.moved(n.j.SeekCursor(c)) }
+
+func (n *nativeJournal) Next() (bool, error) {
+	ok, err := n.j.Next()
+	return ok, n.moved(err)
+}
+
+func (n *nativeJournal) Previous() (bool, error) {
+	ok, err := n.j.Previous()
+	return ok, n.moved(err)
+}
+
+// WantFields sets the fields read together.
+func (n *nativeJournal) WantFields(names []string) {
+	n.names = append([]string(nil), names...)
+	n.vals = make([][]byte, len(names))
+	n.read = false
+}
 
 func (n *nativeJournal) Cursor() (string, error) {
 	l, err := n.j.Location()
@@ -126,20 +155,27 @@ func (n *nativeJournal) Realtime() (uint64, error) {
 	return l.Realtime, err
 }
 
-// Field copies the value into the arena, so that records own it without an
-// allocation each. A value too big for the arena's room makes the reader
-// allocate; that buffer then serves as the arena.
+// Field returns a wanted field from the values read together (reading them
+// into the arena, so that records own them without an allocation each), or
+// copies any other field on its own.
 func (n *nativeJournal) Field(name string) ([]byte, bool, error) {
-	if cap(n.arena)-len(n.arena) < 4<<10 {
-		n.arena = make([]byte, 0, nativeArenaSize)
+	k := slices.Index(n.names, name)
+	if k < 0 {
+		v, ok, err := n.j.Field(name, n.misses[:0])
+		n.misses = v
+		return bytes.Clone(v), ok, err
 	}
-	start := len(n.arena)
-	out, ok, err := n.j.Field(name, n.arena)
-	if err != nil || !ok {
-		return nil, ok, err
+	if !n.read {
+		if cap(n.arena)-len(n.arena) < 4<<10 {
+			n.arena = make([]byte, 0, nativeArenaSize)
+		}
+		var err error
+		if n.arena, err = n.j.Collect(n.names, n.vals, n.arena); err != nil {
+			return nil, false, err
+		}
+		n.read = true
 	}
-	n.arena = out
-	return out[start:len(out):len(out)], true, nil
+	return n.vals[k], n.vals[k] != nil, nil
 }
 
 func (n *nativeJournal) UniqueValues(field string) ([]string, error) { return n.j.UniqueValues(field) }

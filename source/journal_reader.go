@@ -47,6 +47,9 @@ type journalReader interface {
 	// is false when the entry has no such field.
 	Field(name string) (value []byte, ok bool, err error)
 	UniqueValues(field string) ([]string, error)
+	// WantFields names every field Field will be asked for, so that a
+	// reader can fetch them together.
+	WantFields(names []string)
 	Wait(timeout time.Duration) (journalChange, error)
 	// Problems returns, once, the files dropped since the last call because
 	// they could no longer be read (truncated, corrupted, replaced).

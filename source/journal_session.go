@@ -73,6 +73,7 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	s.sel = newJournalSelection(units, journalNonEmpty(s.opts.Identifiers), s.opts.readsAllUnits())
 	s.runs = newJournalRuns(!s.sel.allUnits)
 	s.since, s.until = journalUsec(s.opts.Since), journalUsec(s.opts.Until)
+	s.sd.WantFields(s.fieldsRead())
 	return s.sd.SetMatches(s.sel.matches(boot))
 }
 

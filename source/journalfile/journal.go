@@ -44,6 +44,7 @@ type Journal struct {
 	curIdx int
 	meta   EntryMeta
 	items  []uint64 // the current entry's DATA offsets, once loaded
+	spans  [][2]int // Collect's scratch
 	loaded bool
 	// problems are the errors of files dropped since Problems was called.
 	problems []error

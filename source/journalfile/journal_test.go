@@ -35,3 +35,33 @@ func TestReadsLikeJournalctl(t *testing.T) {
 		})
 	}
 }
+
+// TestCollectAgreesWithField reads several fields in one pass and one by
+// one, on every entry, and requires the same values.
+func TestCollectAgreesWithField(t *testing.T) {
+	j, err := OpenDirectories([]string{fixtureJournal(t, "connector.export", true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	names := []string{"MESSAGE", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT", "_PID", "NO_SUCH_FIELD"}
+	vals := make([][]byte, len(names))
+	for n := 0; ; n++ {
+		ok, err := j.Next()
+		if err != nil || !ok {
+			if n == 0 {
+				t.Fatal("no entries", err)
+			}
+			return
+		}
+		if _, err := j.Collect(names, vals, nil); err != nil {
+			t.Fatal(err)
+		}
+		for i, name := range names {
+			one, found, err := j.Field(name, nil)
+			if err != nil || found != (vals[i] != nil) || !bytes.Equal(one, vals[i]) {
+				t.Fatalf("entry %d field %s: Collect %q, Field %q (%v, %v)", n, name, vals[i], one, found, err)
+			}
+		}
+	}
+}

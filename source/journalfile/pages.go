@@ -61,6 +61,7 @@ type pager struct {
 	cache   *pageCache
 	serial  uint32
 	scratch []byte
+	last    *page // the page read last: most reads come back to it
 }
 
 // reset drops this file's cached pages.
@@ -105,12 +106,17 @@ func (p *pager) readAt(b []byte, off int64) ([]byte, error) {
 func (p *pager) load(no int64) (*page, error) {
 	c := p.cache
 	c.clock++
+	if pg := p.last; pg != nil && pg.used != 0 && pg.file == p.serial && pg.no == no {
+		pg.used = c.clock
+		return pg, nil
+	}
 	set := &c.sets[((uint64(no)+uint64(p.serial)<<40)*0x9e3779b97f4a7c15)>>32%pageSets]
 	victim := &set[0]
 	for w := range set {
 		pg := &set[w]
 		if pg.used != 0 && pg.file == p.serial && pg.no == no {
 			pg.used = c.clock
+			p.last = pg
 			return pg, nil
 		}
 		if pg.used < victim.used {
@@ -126,5 +132,6 @@ func (p *pager) load(no int64) (*page, error) {
 		return nil, fmt.Errorf("read at offset %d: %w", no<<pageShift, err)
 	}
 	victim.file, victim.no, victim.n, victim.used = p.serial, no, k, c.clock
+	p.last = victim
 	return victim, nil
 }
