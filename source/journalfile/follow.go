@@ -20,13 +20,21 @@ const (
 	Invalidated
 )
 
-// pollInterval is how often Wait looks at the files.
+// pollInterval is how often Wait looks at the files when inotify cannot
+// tell it: inotify misses nothing on local files, but a journal on a
+// network file system changes without events.
 const pollInterval = 100 * time.Millisecond
 
-// Wait returns when the journal changes or timeout passes. A file that can
-// no longer be read is dropped and reported as an error once, with
-// Invalidated, so that the caller can note the gap and carry on.
+// Wait returns when the journal changes or timeout passes. It sleeps on
+// inotify where available and looks at the files at least every
+// pollInterval. A file that can no longer be read is dropped and reported
+// as an error once, with Invalidated, so that the caller can note the gap
+// and carry on.
 func (j *Journal) Wait(timeout time.Duration) (Change, error) {
+	if !j.watchTried {
+		j.watchTried = true
+		j.watch = newWatcher(append(append([]string(nil), j.origin.dirs...), j.origin.files...))
+	}
 	deadline := time.Now().Add(timeout)
 	for {
 		c, err := j.Poll()
@@ -37,7 +45,11 @@ func (j *Journal) Wait(timeout time.Duration) (Change, error) {
 		if left <= 0 {
 			return Nothing, nil
 		}
-		time.Sleep(min(left, pollInterval))
+		if j.watch != nil {
+			j.watch.wait(min(left, pollInterval))
+		} else {
+			time.Sleep(min(left, pollInterval))
+		}
 	}
 }
 

@@ -38,6 +38,9 @@ type Journal struct {
 	origin  origin     // where the files come from, for rescans
 	cache   *pageCache // shared by the files
 
+	watch      *watcher // inotify, once Wait was called; nil when unavailable
+	watchTried bool
+
 	loc    Location // the current entry's location, or a sought one
 	hasLoc bool
 	cur    *member // the current entry's file; nil when there is none
@@ -331,6 +334,10 @@ func (j *Journal) Close() error {
 		}
 	}
 	j.members = nil
+	if j.watch != nil {
+		j.watch.close()
+		j.watch = nil
+	}
 	return first
 }
 
