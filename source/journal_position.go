@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -12,10 +13,14 @@ import (
 // start is Cursor, AfterCursor, Since or the head, and only its newest Lines
 // lines are sent (all with Lines -1). With Lines 0 nothing is sent: the
 // position is the newest matching entry, so that following starts after it.
-func (s *journalSession) backfill() error {
+func (s *journalSession) backfill(ctx context.Context) error {
 	lines := s.opts.Lines
 	if lines == 0 {
 		return s.anchorOnNewest()
+	}
+	bounded := s.opts.Cursor != "" || s.opts.AfterCursor != "" || s.since != 0
+	if s.opts.TailFirst && lines > 0 && !bounded {
+		return s.backfillTailFirst(ctx, lines)
 	}
 	var current bool
 	var err error

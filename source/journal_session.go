@@ -90,7 +90,7 @@ func (s *journalSession) close() { s.sd.Close() }
 // run sends the backfill and then follows until ctx is done.
 func (s *journalSession) run(ctx context.Context) error {
 	s.status.set(journalLoading)
-	err := s.backfill()
+	err := s.backfill(ctx)
 	for err == nil && ctx.Err() == nil {
 		err = s.step(ctx)
 	}
