@@ -134,6 +134,7 @@ func (s *journalSession) message() ([]byte, error) {
 // because it could no longer be read, so the loss is visible and counted.
 func (s *journalSession) noteProblems() {
 	for range s.sd.Problems() {
+		s.filesLost++
 		s.lossGap(JournalNoteFileLost)
 	}
 }

@@ -35,6 +35,7 @@ type journalSession struct {
 	// vanished entry yields one gap however many times the files change.
 	gapAt     string
 	lines     int64 // lines sent
+	filesLost int   // journal files dropped as unreadable: names may be missing for that reason
 	following bool
 	onFollow  func()
 }
@@ -136,7 +137,7 @@ func (s *journalSession) atEnd(ctx context.Context) error {
 	if s.following {
 		return s.wait()
 	}
-	if s.lines == 0 {
+	if s.lines == 0 && s.filesLost == 0 {
 		// Nothing to show: say so now if a name is wrong rather than wait
 		// forever. Only this rare path pays for listing the journal's names.
 		if err := checkJournalNames(s.sd, s.sel); err != nil {

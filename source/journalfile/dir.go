@@ -120,6 +120,9 @@ func (j *Journal) addPaths(paths []string, strict bool) error {
 			if firstErr == nil {
 				firstErr = err
 			}
+			if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTruncated) || errors.Is(err, ErrUnsupported) {
+				j.problems = append(j.problems, err)
+			}
 		}
 	}
 	if len(j.members) == 0 && firstErr != nil && errors.Is(firstErr, fs.ErrPermission) {
@@ -143,6 +146,9 @@ func (j *Journal) add(p string, key fileKey) error {
 		return fmt.Errorf("%s: %w", p, err)
 	}
 	j.members = append(j.members, &member{f: f, key: key, res: r})
+	if err := f.TakeDamage(); err != nil {
+		j.problems = append(j.problems, err)
+	}
 	return nil
 }
 

@@ -21,6 +21,20 @@ type File struct {
 	// Where the walk of the entry arrays stopped, so Refresh continues there.
 	arrayOff  uint64 // the array being filled (0 before the first)
 	arrayUsed int    // items of it already taken
+	// damage is why the entry arrays could not be read to the end: the
+	// entries before it are read all the same. Reported once.
+	damage         error
+	damageReported bool
+}
+
+// TakeDamage returns, once, why the file's index stops short (nil if it
+// does not): a truncated or corrupted file whose readable entries are read.
+func (f *File) TakeDamage() error {
+	if f.damage == nil || f.damageReported {
+		return nil
+	}
+	f.damageReported = true
+	return fmt.Errorf("%s: %w", f.path, f.damage)
 }
 
 // Open opens and indexes a journal file.
@@ -92,7 +106,10 @@ func (f *File) Refresh() error {
 			h.NEntries, len(f.entries), ErrCorrupt)
 	}
 	f.hdr, f.compact = h, h.Compact()
-	return f.indexEntries()
+	if err := f.indexEntries(); err != nil && f.damage == nil {
+		f.damage = err
+	}
+	return nil
 }
 
 // indexEntries walks the entry arrays from where the last walk stopped and

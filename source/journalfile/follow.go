@@ -72,6 +72,12 @@ func (j *Journal) Poll() (Change, error) {
 			change = max(change, Appended)
 			j.reresolve(m)
 		}
+		if err := m.f.TakeDamage(); err != nil {
+			change = Invalidated
+			if problem == nil {
+				problem = err
+			}
+		}
 		kept = append(kept, m)
 	}
 	j.members = kept
