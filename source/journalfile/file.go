@@ -149,14 +149,8 @@ func (f *File) indexEntries() error {
 // (zero) slot or at want entries.
 func (f *File) takeItems(items []byte, want uint64) error {
 	size := f.arrayItemSize()
-	le := binary.LittleEndian
 	for i := f.arrayUsed; (i+1)*size <= len(items) && uint64(len(f.entries)) < want; i++ {
-		var off uint64
-		if f.compact {
-			off = uint64(le.Uint32(items[i*size:]))
-		} else {
-			off = le.Uint64(items[i*size:])
-		}
+		off := f.arrayItem(items[i*size:])
 		if off == 0 {
 			return nil
 		}
@@ -167,6 +161,14 @@ func (f *File) takeItems(items []byte, want uint64) error {
 		f.arrayUsed = i + 1
 	}
 	return nil
+}
+
+// arrayItem reads the entry offset at the start of b.
+func (f *File) arrayItem(b []byte) uint64 {
+	if f.compact {
+		return uint64(binary.LittleEndian.Uint32(b))
+	}
+	return binary.LittleEndian.Uint64(b)
 }
 
 func (f *File) arrayItemSize() int {

@@ -96,7 +96,8 @@ func (j *Journal) reresolve(m *member) {
 	if len(j.expr) == 0 {
 		return
 	}
-	if r, err := resolve(m.f, j.expr); err == nil {
+	if r, err := resolveTerms(m.f, j.expr); err == nil {
+		r.cands = m.res.cands // still right for the entries it covers; the new ones are all candidates
 		m.res, m.next.valid = r, false
 	}
 }

@@ -171,7 +171,7 @@ func (j *Journal) nextIn(m *member) (int, Location, bool, error) {
 		start = max(start, c.len) // the entries up to the old length did not match
 	}
 	*c = nextCache{valid: true, split: m.split, len: m.f.Len()}
-	for i := start; i < m.f.Len(); i++ {
+	for i := m.res.cands.next(start); i < m.f.Len(); i = m.res.cands.next(i + 1) {
 		loc, ok, err := j.candidate(m, i)
 		if err != nil {
 			c.valid = false
@@ -232,7 +232,7 @@ func (j *Journal) Previous() (bool, error) {
 // prevIn finds the last matching entry of m before its split that comes
 // strictly before the location.
 func (j *Journal) prevIn(m *member) (int, Location, bool, error) {
-	for i := m.split - 1; i >= 0; i-- {
+	for i := m.res.cands.prev(m.split - 1); i >= 0; i = m.res.cands.prev(i - 1) {
 		loc, ok, err := j.candidate(m, i)
 		if err != nil {
 			return 0, loc, false, err

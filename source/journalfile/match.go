@@ -14,15 +14,27 @@ type Expr [][][]string
 // resolved is an Expr for one file: each match replaced by the offset of the
 // DATA object holding it (0 when the file has none).
 type resolved struct {
-	conj [][][]fieldOffsets
-	none bool // some conjunct can never hold in this file
+	conj  [][][]fieldOffsets
+	none  bool // some conjunct can never hold in this file
+	cands candidates
 }
 
 // fieldOffsets is one field's ORed matches.
 type fieldOffsets []uint64
 
-// resolve looks every match of e up in f's data hash table.
+// resolve looks every match of e up in f's data hash table and lists the
+// entries that can match.
 func resolve(f *File, e Expr) (resolved, error) {
+	r, err := resolveTerms(f, e)
+	if err != nil || r.none || len(r.conj) == 0 {
+		return r, err
+	}
+	r.cands, err = makeCandidates(f, &r)
+	return r, err
+}
+
+// resolveTerms looks every match of e up in f's data hash table.
+func resolveTerms(f *File, e Expr) (resolved, error) {
 	var r resolved
 	for _, conj := range e {
 		var alts [][]fieldOffsets

@@ -126,3 +126,52 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSelectiveMatchReadsEntryArrays checks a match that few entries
+// satisfy, which is answered from the DATA objects' entry arrays: the same
+// entries as journalctl, forwards and backwards, also after more entries
+// are appended to the file.
+func TestSelectiveMatchReadsEntryArrays(t *testing.T) {
+	dir := t.TempDir()
+	buildJournal(t, dir, "a.journal", syntheticExport(0, 90, 2), true)
+	buildJournal(t, dir, "b.journal", syntheticExport(1, 90, 2), false)
+	j, err := OpenDirectories([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Close()
+	expr := Expr{{{"_SYSTEMD_UNIT=u0.service"}}, {{"_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c"}}}
+	if err := j.SetMatches(expr); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range j.members {
+		if !m.res.cands.use || len(m.res.cands.idx) != 15 {
+			t.Fatalf("%s: candidates %+v, want 15 listed", m.f.path, m.res.cands)
+		}
+	}
+	check := func() {
+		t.Helper()
+		cat, cursors := readAll(t, j)
+		want := journalctl(t, dir, "-o", "cat", "_SYSTEMD_UNIT=u0.service", "_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c")
+		if !bytes.Equal(cat, want) {
+			t.Fatalf("differs from journalctl:\n got %q\nwant %q", cat, want)
+		}
+		if err := j.SeekTail(); err != nil {
+			t.Fatal(err)
+		}
+		for i := len(cursors) - 1; i >= 0; i-- {
+			if ok, err := j.Previous(); !ok || err != nil {
+				t.Fatalf("Previous at %d: %v %v", i, ok, err)
+			}
+			if l, _ := j.Location(); l.Cursor() != cursors[i] {
+				t.Fatalf("backwards entry %d: %s, want %s", i, l.Cursor(), cursors[i])
+			}
+		}
+	}
+	check()
+	buildJournal(t, dir, "a.journal", syntheticExport(90, 120, 1), true)
+	if c, err := j.Poll(); c != Appended || err != nil {
+		t.Fatalf("Poll after appending = %v, %v", c, err)
+	}
+	check()
+}
