@@ -42,6 +42,7 @@ func (l *libsystemdJournal) TestCursor(c string) bool          { return l.sd.Tes
 func (l *libsystemdJournal) Realtime() (uint64, error)         { return l.sd.GetRealtimeUsec() }
 func (l *libsystemdJournal) Problems() []error                 { return nil }
 func (l *libsystemdJournal) WantFields([]string)               {}
+func (l *libsystemdJournal) ReadAhead(bool)                    {}
 func (l *libsystemdJournal) Close() error                      { return l.sd.Close() }
 
 func (l *libsystemdJournal) Next() (bool, error) {

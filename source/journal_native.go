@@ -28,6 +28,14 @@ type nativeJournal struct {
 	vals   [][]byte // their values in the current entry, once read
 	read   bool     // vals hold the current entry's
 	misses []byte   // scratch for a field outside names
+
+	// Reading ahead (see journal_native_stream.go).
+	sequential     bool // the caller reads forward to the end: reading ahead pays
+	nexts          int  // Next calls in a row
+	stream         *journalfile.Stream
+	streamed       bool // the current entry came from the stream
+	scur           journalfile.StreamEntry
+	streamProblems []error
 }
 
 // openNativeJournal opens the files, the directory or the local system's
@@ -92,6 +100,7 @@ func localJournalDirs() []string {
 
 // SetMatches turns the match expression into the reader's.
 func (n *nativeJournal) SetMatches(m journalMatches) error {
+	n.endStream()
 	var e journalfile.Expr
 	if len(m.groups) > 0 {
 		e = append(e, m.groups)
@@ -102,57 +111,87 @@ func (n *nativeJournal) SetMatches(m journalMatches) error {
 	return n.j.SetMatches(e)
 }
 
-func (n *nativeJournal) Problems() []error { return n.j.Problems() }
-func (n *nativeJournal) Close() error      { return n.j.Close() }
+// Problems returns the files dropped since the last call.
+func (n *nativeJournal) Problems() []error {
+	p := n.streamProblems
+	n.streamProblems = nil
+	if n.stream == nil {
+		p = append(p, n.j.Problems()...)
+	}
+	return p
+}
+
+func (n *nativeJournal) Close() error {
+	n.endStream()
+	return n.j.Close()
+}
 
 // moved forgets the fields read: the position changed.
 func (n *nativeJournal) moved(err error) error {
-	n.read = false
+	n.read, n.nexts, n.streamed = false, 0, false
 	return err
 }
 
-func (n *nativeJournal) SeekHead() error                { return n.moved(n.j.SeekHead()) }
-func (n *nativeJournal) SeekTail() error                { return n.moved(n.j.SeekTail()) }
-func (n *nativeJournal) SeekRealtime(usec uint64) error { return n.moved(n.j.SeekRealtime(usec)) }
-func (n *nativeJournal) SeekCursor(c string) error      { return n.moved(n.j.SeekCursor(c)) }
+func (n *nativeJournal) SeekHead() error { n.endStream(); return n.moved(n.j.SeekHead()) }
+func (n *nativeJournal) SeekTail() error { n.endStream(); return n.moved(n.j.SeekTail()) }
 
-func (n *nativeJournal) Next() (bool, error) {
-	ok, err := n.j.Next()
-	return ok, n.moved(err)
+func (n *nativeJournal) SeekRealtime(usec uint64) error {
+	n.endStream()
+	return n.moved(n.j.SeekRealtime(usec))
+}
+
+func (n *nativeJournal) SeekCursor(c string) error {
+	n.endStream()
+	return n.moved(n.j.SeekCursor(c))
 }
 
 func (n *nativeJournal) Previous() (bool, error) {
+	n.endStream()
 	ok, err := n.j.Previous()
 	return ok, n.moved(err)
 }
 
 // WantFields sets the fields read together.
 func (n *nativeJournal) WantFields(names []string) {
+	n.endStream()
 	n.names = append([]string(nil), names...)
 	n.vals = make([][]byte, len(names))
 	n.read = false
 }
 
+// Cursor is the current entry's cursor, in journalctl's form.
 func (n *nativeJournal) Cursor() (string, error) {
-	l, err := n.j.Location()
-	if err != nil {
-		return "", err
-	}
-	return l.Cursor(), nil
+	l, err := n.location()
+	return l.Cursor(), err
 }
 
+// TestCursor reports whether the current entry is the one the cursor names.
 func (n *nativeJournal) TestCursor(c string) bool {
 	want, err := journalfile.ParseCursor(c)
 	if err != nil {
 		return false
 	}
-	l, err := n.j.Location()
+	l, err := n.location()
 	return err == nil && l.Matches(want)
 }
 
 func (n *nativeJournal) Realtime() (uint64, error) {
-	l, err := n.j.Location()
+	l, err := n.location()
 	return l.Realtime, err
+}
+
+// TestCursorOf reports whether the reader's current entry is at l.
+func (n *nativeJournal) TestCursorOf(l journalfile.Location) bool {
+	got, err := n.j.Location()
+	return err == nil && got == l
+}
+
+// location is the current entry's place, from the stream or the reader.
+func (n *nativeJournal) location() (journalfile.Location, error) {
+	if n.streamed {
+		return n.scur.Loc, nil
+	}
+	return n.j.Location()
 }
 
 // Field returns a wanted field from the values read together (reading them
@@ -161,26 +200,43 @@ func (n *nativeJournal) Realtime() (uint64, error) {
 func (n *nativeJournal) Field(name string) ([]byte, bool, error) {
 	k := slices.Index(n.names, name)
 	if k < 0 {
+		n.endStream()
 		v, ok, err := n.j.Field(name, n.misses[:0])
 		n.misses = v
 		return bytes.Clone(v), ok, err
 	}
-	if !n.read {
-		if cap(n.arena)-len(n.arena) < 4<<10 {
-			n.arena = make([]byte, 0, nativeArenaSize)
-		}
-		var err error
-		if n.arena, err = n.j.Collect(n.names, n.vals, n.arena); err != nil {
-			return nil, false, err
-		}
-		n.read = true
+	if n.streamed && n.scur.Err != nil {
+		return nil, false, n.scur.Err
+	}
+	if err := n.collect(); err != nil {
+		return nil, false, err
 	}
 	return n.vals[k], n.vals[k] != nil, nil
 }
 
-func (n *nativeJournal) UniqueValues(field string) ([]string, error) { return n.j.UniqueValues(field) }
+// collect reads the wanted fields of the reader's current entry, once.
+func (n *nativeJournal) collect() error {
+	if n.read {
+		return nil
+	}
+	if cap(n.arena)-len(n.arena) < 4<<10 {
+		n.arena = make([]byte, 0, nativeArenaSize)
+	}
+	var err error
+	if n.arena, err = n.j.Collect(n.names, n.vals, n.arena); err != nil {
+		return err
+	}
+	n.read = true
+	return nil
+}
+
+func (n *nativeJournal) UniqueValues(field string) ([]string, error) {
+	n.endStream()
+	return n.j.UniqueValues(field)
+}
 
 func (n *nativeJournal) Wait(timeout time.Duration) (journalChange, error) {
+	n.endStream()
 	c, err := n.j.Wait(timeout)
 	switch c {
 	case journalfile.Appended:

@@ -50,6 +50,9 @@ type journalReader interface {
 	// WantFields names every field Field will be asked for, so that a
 	// reader can fetch them together.
 	WantFields(names []string)
+	// ReadAhead says whether the caller reads forward to the end without
+	// other calls, so that a reader may decode entries ahead.
+	ReadAhead(on bool)
 	Wait(timeout time.Duration) (journalChange, error)
 	// Problems returns, once, the files dropped since the last call because
 	// they could no longer be read (truncated, corrupted, replaced).

@@ -75,6 +75,7 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	s.runs = newJournalRuns(!s.sel.allUnits)
 	s.since, s.until = journalUsec(s.opts.Since), journalUsec(s.opts.Until)
 	s.sd.WantFields(s.fieldsRead())
+	s.sd.ReadAhead(s.lean())
 	return s.sd.SetMatches(s.sel.matches(boot))
 }
 

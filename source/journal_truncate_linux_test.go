@@ -5,6 +5,7 @@ package source
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -36,14 +37,18 @@ func journalUsedSize(tb testing.TB, path string) int64 {
 // source reads it: the source must not crash, must end, and must say that
 // entries were lost with a gap, after the lines it could read intact.
 func TestJournalSurvivesTruncation(t *testing.T) {
-	for _, cut := range []string{"half", "header"} {
-		t.Run(cut, func(t *testing.T) {
+	for _, tc := range []struct {
+		cut  string
+		lean bool
+	}{{"half", false}, {"header", false}, {"half", true}} {
+		cut := tc.cut
+		t.Run(fmt.Sprintf("%s,message-only=%v", cut, tc.lean), func(t *testing.T) {
 			dir := t.TempDir()
 			file := dir + "/connector.journal"
 			entries := journalSyntheticEntries("line", journalBootA, "1111", 1_770_000_000_000_000, 1_000_000, 6000)
 			journalWrite(t, file, entries)
 			size := map[string]int64{"half": journalUsedSize(t, file) / 2, "header": 100}[cut]
-			j := NewJournal(3, JournalOptions{AllUnits: true, Lines: -1, Directory: dir})
+			j := NewJournal(3, JournalOptions{AllUnits: true, Lines: -1, Directory: dir, MessageOnly: tc.lean})
 			out := make(chan []model.Record)
 			done := make(chan error, 1)
 			ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)

@@ -51,6 +51,11 @@ type Journal struct {
 	loaded bool
 	// problems are the errors of files dropped since Problems was called.
 	problems []error
+	// While a Stream's workers read the files, a dropped file is closed
+	// only when the Stream stops: its descriptor must not be reused under
+	// a worker.
+	streaming  bool
+	closeLater []*File
 }
 
 // SetMatches installs a match expression (nil for none) and forgets the
@@ -357,7 +362,11 @@ func (j *Journal) drop(m *member, err error) {
 			break
 		}
 	}
-	m.f.Close()
+	if j.streaming {
+		j.closeLater = append(j.closeLater, m.f)
+	} else {
+		m.f.Close()
+	}
 	if j.cur == m {
 		j.cur, j.loaded = nil, false
 	}
