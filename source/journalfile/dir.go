@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 )
 
 // fileKey identifies a file whatever its name: journald renames the active
@@ -159,24 +158,4 @@ func (j *Journal) has(k fileKey) bool {
 		}
 	}
 	return false
-}
-
-func keyOf(p string) (fileKey, error) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return fileKey{}, err
-	}
-	if !fi.Mode().IsRegular() {
-		return fileKey{}, fmt.Errorf("%s is not a regular file", p)
-	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return fileKey{}, nil
-	}
-	return fileKey{uint64(st.Dev), uint64(st.Ino)}, nil
-}
-
-func statOf(fi os.FileInfo) (*syscall.Stat_t, bool) {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	return st, ok
 }

@@ -2,7 +2,6 @@ package journalfile
 
 import (
 	"fmt"
-	"os"
 	"time"
 )
 
@@ -132,12 +131,4 @@ func (j *Journal) addNew() bool {
 	n := len(j.members)
 	_ = j.addPaths(paths, false)
 	return len(j.members) != n
-}
-
-// linkCount is the number of names a file has; 0 once it is deleted.
-func linkCount(fi os.FileInfo) uint64 {
-	if st, ok := statOf(fi); ok {
-		return uint64(st.Nlink)
-	}
-	return 1
 }

@@ -96,6 +96,14 @@ func exercise(j *Journal) {
 	}
 	_ = j.SeekRealtime(1_770_000_000_000_000 + 20*1000)
 	_, _ = j.Next()
+	_ = j.SeekHead()
+	s := j.NewStream([]string{"MESSAGE", "_SYSTEMD_UNIT"}, 2)
+	for n := 0; n < 1000; n++ {
+		if _, _, ok := s.Next(); !ok {
+			break
+		}
+	}
+	s.Stop()
 	_, _ = j.UniqueValues("_SYSTEMD_UNIT")
 	_ = j.Problems()
 	_, _ = j.Poll()
