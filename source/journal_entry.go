@@ -131,12 +131,15 @@ func (s *journalSession) message() ([]byte, error) {
 }
 
 // noteProblems adds a gap for each journal file the reader had to drop
-// because it could no longer be read, so the loss is visible and counted.
-func (s *journalSession) noteProblems() {
-	for range s.sd.Problems() {
-		s.filesLost++
+// because it could no longer be read, so the loss is visible and counted,
+// and returns how many there were.
+func (s *journalSession) noteProblems() int {
+	n := len(s.sd.Problems())
+	for range n {
 		s.lossGap(JournalNoteFileLost)
 	}
+	s.filesLost += n
+	return n
 }
 
 // lossGap adds a gap record with a fixed note.

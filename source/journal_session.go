@@ -182,7 +182,11 @@ func (s *journalSession) wait() error {
 		return fmt.Errorf("wait for new journal entries: %w", err)
 	}
 	if change == journalInvalidated {
-		s.noteProblems()
+		if s.noteProblems() > 0 {
+			// The lost file's gap already says entries may be missing: an
+			// anchor that vanished with it is not a second loss.
+			s.gapAt = s.anchor
+		}
 		return s.reanchor()
 	}
 	return nil

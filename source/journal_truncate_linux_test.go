@@ -105,3 +105,41 @@ func journalCheckTruncated(t *testing.T, recs []model.Record, err error, written
 	t.Fatalf("no %q gap after %d of %d lines:\n%s", JournalNoteFileLost, len(lines), written,
 		journalDescribe(recs[max(0, len(recs)-5):]))
 }
+
+// TestJournalFollowTruncatedOneGap truncates the only file while the source
+// follows it: one "journal file dropped" gap, not a second one for the
+// entry the source was anchored on, and the source follows on.
+func TestJournalFollowTruncatedOneGap(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/connector.journal"
+	journalWrite(t, file, journalSyntheticEntries("line", journalBootA, "1111", 1_770_000_000_000_000, 1_000_000, 50))
+	f := journalStart(t, JournalOptions{AllUnits: true, Lines: -1, Directory: dir})
+	if err := os.Truncate(file, 100); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(journalTestDeadline)
+	for !journalHasGap(f.got, JournalNoteFileLost) {
+		select {
+		case b := <-f.out:
+			f.got = append(f.got, b...)
+		case err := <-f.done:
+			t.Fatalf("the source ended: %v", err)
+		case <-deadline:
+			t.Fatalf("no gap after the truncation:\n%s", journalDescribe(f.got))
+		}
+	}
+	f.stop()
+	if journalHasGap(f.got, JournalNoteHistoryGap) {
+		t.Fatalf("a second gap for the same loss:\n%s", journalDescribe(f.got))
+	}
+}
+
+// journalHasGap reports whether a gap record with the note was received.
+func journalHasGap(recs []model.Record, note string) bool {
+	for _, r := range recs {
+		if r.Mark == model.MarkGap && r.Note == note {
+			return true
+		}
+	}
+	return false
+}

@@ -26,9 +26,9 @@ const pollInterval = 100 * time.Millisecond
 
 // Wait returns when the journal changes or timeout passes. It sleeps on
 // inotify where available and looks at the files at least every
-// pollInterval. A file that can no longer be read is dropped and reported
-// as an error once, with Invalidated, so that the caller can note the gap
-// and carry on.
+// pollInterval. A file that can no longer be read is dropped (Invalidated)
+// and its error kept for Problems, so that the caller notes the gap and
+// carries on.
 func (j *Journal) Wait(timeout time.Duration) (Change, error) {
 	if !j.watchTried {
 		j.watchTried = true
@@ -52,19 +52,17 @@ func (j *Journal) Wait(timeout time.Duration) (Change, error) {
 	}
 }
 
-// Poll checks once for appended entries and added or removed files.
+// Poll checks once for appended entries and added or removed files. A file
+// that can no longer be read is dropped, its error kept for Problems.
 func (j *Journal) Poll() (Change, error) {
 	change := Nothing
-	var problem error
 	kept := j.members[:0]
 	for _, m := range j.members {
 		before := m.f.Len()
 		if err := m.f.Refresh(); err != nil {
 			m.f.Close()
 			change = Invalidated
-			if problem == nil {
-				problem = fmt.Errorf("%s: %w", m.f.path, err)
-			}
+			j.problems = append(j.problems, fmt.Errorf("%s: %w", m.f.path, err))
 			continue
 		}
 		if m.f.Len() != before {
@@ -73,9 +71,7 @@ func (j *Journal) Poll() (Change, error) {
 		}
 		if err := m.f.TakeDamage(); err != nil {
 			change = Invalidated
-			if problem == nil {
-				problem = err
-			}
+			j.problems = append(j.problems, err)
 		}
 		kept = append(kept, m)
 	}
@@ -86,7 +82,7 @@ func (j *Journal) Poll() (Change, error) {
 	if change == Invalidated {
 		j.cur, j.loaded = nil, false
 	}
-	return change, problem
+	return change, nil
 }
 
 // reresolve looks the matches up again in a grown file: a value seen for
