@@ -9,7 +9,7 @@
 # Settings (environment):
 #   BENCH_SIZE=1GiB          size of the docker-ts corpus (200MB for quick runs)
 #   BENCH_SEED=1             corpus seed
-#   BENCH_JOURNAL_ENTRIES=1000000   entries of the journal corpus (W4)
+#   BENCH_JOURNAL_ENTRIES=1000000   entries of the journal corpus (W4, W5)
 #   BENCH_RUNS=5             measured runs per side, after one warm-up each
 #   BENCH_FOLLOW_SECONDS=60  how long W7 appends
 #   BENCH_FOLLOW_RATE=100000 lines per second W7 appends
@@ -21,7 +21,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-for lib in common parse pair corpus batch tui tui_refilter tui_memory follow machine; do
+for lib in common parse pair corpus batch tui tui_refilter tui_memory journal_tui follow machine; do
 	# shellcheck source=/dev/null
 	. "$here/lib/$lib.sh"
 done
@@ -79,6 +79,7 @@ build_tools() {
 run_workload() {
 	case "$1" in
 	W4) corpus_journal "$journal_entries" "$seed" ;;
+	W5) corpus_file "$size" "$seed" && corpus_journal "$journal_entries" "$seed" ;;
 	W7) ;;
 	*) corpus_file "$size" "$seed" ;;
 	esac
@@ -87,7 +88,7 @@ run_workload() {
 	W2) w2_grep "$corpus_path" ;;
 	W3) w3_jq "$corpus_path" ;;
 	W4) w4_journalctl "$corpus_dir" ;;
-	W5) w5_first_screen "$corpus_path" ;;
+	W5) w5_first_screen "$corpus_path" && w5_journal_first_screen "$corpus_dir" ;;
 	W6) w6_refilter "$corpus_path" ;;
 	W7) w7_follow ;;
 	W8) w8_memory "$corpus_path" ;;

@@ -6,19 +6,16 @@ import (
 	"strings"
 )
 
-// journalPipeHint is the way to read the journal without this source.
-const journalPipeHint = "journalctl -o json -f -u twingate-connector | connlog -"
-
 // Errors the journald source returns, wrapped with context; compare with
 // errors.Is. Each says what to do about it.
 var (
-	// ErrJournalUnsupported is returned by builds without cgo or for other
-	// systems than Linux, which cannot call libsystemd.
-	ErrJournalUnsupported = errors.New("this connlog was built without journald support (CGO_ENABLED=0): " +
-		"pipe the journal in instead: " + journalPipeHint)
+	// ErrLibsystemdUnavailable is returned for --journal-reader libsystemd
+	// by builds without cgo or for other systems than Linux.
+	ErrLibsystemdUnavailable = errors.New("this connlog was built without cgo and cannot call libsystemd: " +
+		"leave out --journal-reader to use connlog's own journal reader (the default)")
 	// ErrLibsystemdMissing is returned when libsystemd cannot be loaded at run time.
 	ErrLibsystemdMissing = errors.New("libsystemd.so.0 not found: install libsystemd0 (apt-get install libsystemd0), " +
-		"or pipe the journal in instead: " + journalPipeHint)
+		"or leave out --journal-reader to use connlog's own journal reader (the default)")
 	// ErrJournalPermission is returned when the user may read only their own
 	// journal, which never holds a system service's lines.
 	ErrJournalPermission = errors.New("connlog can read only your own journal: run with sudo or add your user to " +

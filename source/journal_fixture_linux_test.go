@@ -1,4 +1,4 @@
-//go:build linux && cgo
+//go:build linux
 
 package source
 
@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,8 +16,6 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-
-	"github.com/coreos/go-systemd/v22/sdjournal"
 )
 
 // journalRemoteBin turns journal export text into a real journal file.
@@ -173,28 +172,18 @@ func journalWrite(tb testing.TB, path string, entries []journalExportEntry) {
 	}
 }
 
-// journalCountFile counts the entries of one journal file (0 if it does not exist).
+// journalCountFile counts the entries of one journal file (0 if it does not
+// exist), as journalctl sees them: one line of -o json per entry.
 func journalCountFile(tb testing.TB, path string) int {
 	tb.Helper()
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return 0
 	}
-	sd, err := sdjournal.NewJournalFromFiles(path)
+	out, err := exec.Command("journalctl", "--file="+path, "-o", "json", "--no-pager", "-q").Output()
 	if err != nil {
-		tb.Fatalf("open %s: %v", path, err)
+		tb.Fatalf("journalctl --file=%s: %v", path, err)
 	}
-	defer sd.Close()
-	n := 0
-	for {
-		k, err := sd.Next()
-		if err != nil {
-			tb.Fatalf("read %s: %v", path, err)
-		}
-		if k == 0 {
-			return n
-		}
-		n++
-	}
+	return bytes.Count(out, []byte("\n"))
 }
 
 // journalBuildFixture builds a journal directory from a fixture and returns
@@ -243,4 +232,24 @@ func journalLastClocks(tb testing.TB, entries []journalExportEntry) (realtime, m
 		tb.Fatalf("fixture monotonic: %v", err)
 	}
 	return realtime + 1_000_000, monotonic + 1_000_000
+}
+
+// journalCursorOf returns journalctl's cursor of the i-th entry of dir.
+func journalCursorOf(tb testing.TB, dir string, i int) string {
+	tb.Helper()
+	out, err := exec.Command("journalctl", "-D", dir, "-o", "json", "--output-fields=__CURSOR", "--no-pager", "-q").Output()
+	if err != nil {
+		tb.Fatalf("journalctl -D %s: %v", dir, err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(out), []byte("\n"))
+	if i >= len(lines) {
+		tb.Fatalf("journalctl lists %d entries, not %d", len(lines), i+1)
+	}
+	var e struct {
+		Cursor string `json:"__CURSOR"`
+	}
+	if err := json.Unmarshal(lines[i], &e); err != nil || e.Cursor == "" {
+		tb.Fatalf("journalctl entry %d: %s (%v)", i, lines[i], err)
+	}
+	return e.Cursor
 }

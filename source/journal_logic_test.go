@@ -306,9 +306,9 @@ func TestJournalErrorTexts(t *testing.T) {
 		err  error
 		want []string
 	}{
-		{"unsupported build", ErrJournalUnsupported, []string{"CGO_ENABLED=0",
-			"journalctl -o json -f -u twingate-connector | connlog -"}},
-		{"library missing", ErrLibsystemdMissing, []string{"libsystemd.so.0 not found", "apt-get install libsystemd0"}},
+		{"no cgo", ErrLibsystemdUnavailable, []string{"without cgo", "leave out --journal-reader"}},
+		{"library missing", ErrLibsystemdMissing, []string{"libsystemd.so.0 not found", "apt-get install libsystemd0",
+			"leave out --journal-reader"}},
 		{"permission", ErrJournalPermission, []string{"only your own journal", "sudo",
 			"usermod -aG systemd-journal $USER"}},
 	}

@@ -47,6 +47,13 @@ type JournalOptions struct {
 	// Follow keeps reading new entries after the backfill; false for
 	// --no-follow and for a headless export without -f.
 	Follow bool
+	// TailFirst sends the newest lines of the backfill first and the older
+	// ones after, as Backfill batches: the first screen of a big journal is
+	// drawn at once. For the TUI; an export wants its lines in order.
+	TailFirst bool
+	// Reader is the journal reader: JournalReaderNative ("" too) or
+	// JournalReaderLibsystemd (cgo builds on Linux only).
+	Reader string
 	// MessageOnly reads, per entry, only what a raw export writes: MESSAGE
 	// and the timestamp (plus the identifier, to recognise journald's own
 	// notices). No cursor, no other fields, no restart boundaries: each

@@ -11,6 +11,12 @@ const (
 	// JournalNoteHistoryGap marks a gap where the entry the source was reading
 	// from disappeared: entries between it and the next one may be lost.
 	JournalNoteHistoryGap = "history gap: journal files were rotated or vacuumed"
+	// JournalNoteFileLost marks a gap where a journal file became
+	// unreadable while being read (truncated, corrupted or replaced): the
+	// entries it still held are lost, the other files are read on.
+	JournalNoteFileLost = "journal file dropped: truncated or corrupted"
+	// JournalNoteUnreadable marks an entry whose fields could not be read.
+	JournalNoteUnreadable = "journal entry unreadable: truncated or corrupted"
 	// JournalNoteRestart marks the first entry of a new run of a unit
 	// (its invocation ID changed within one boot).
 	JournalNoteRestart = "restart"

@@ -10,12 +10,11 @@ type journalPhase int32
 
 // The phases, in order.
 const (
-	journalOpening     journalPhase = iota // not yet reading
-	journalLoading                         // reading the backfill
-	journalFollowing                       // at the end, waiting for new entries
-	journalDone                            // the input ended (not following)
-	journalFailed                          // Run returned an error
-	journalUnsupported                     // this build cannot read the journal
+	journalOpening   journalPhase = iota // not yet reading
+	journalLoading                       // reading the backfill
+	journalFollowing                     // at the end, waiting for new entries
+	journalDone                          // the input ended (not following)
+	journalFailed                        // Run returned an error
 )
 
 // String names the phase as the status line shows it.
@@ -31,8 +30,6 @@ func (p journalPhase) String() string {
 		return "done"
 	case journalFailed:
 		return "failed"
-	case journalUnsupported:
-		return "not supported by this build"
 	}
 	return "unknown"
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"connlog/source"
 )
 
 // Config is everything the command line says, for the TUI and for export.
@@ -30,6 +32,9 @@ type Config struct {
 	JournalFile listFlag
 	NoFollow    bool
 	Follow      bool // export -f: keep reading
+
+	// JournalReader is --journal-reader: native (default) or libsystemd.
+	JournalReader string
 
 	// What to show or write.
 	Query     string
@@ -122,6 +127,10 @@ func (c *Config) validate() error {
 	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact) {
 		return usageError{"-f, -o, --force and --redact belong to the export command: connlog export …"}
 	}
+	if r := c.JournalReader; r != "" && r != source.JournalReaderNative && r != source.JournalReaderLibsystemd {
+		return usageError{"--journal-reader " + r + ": use " + source.JournalReaderNative + " (the default) or " +
+			source.JournalReaderLibsystemd}
+	}
 	if len(c.Units) == 0 && len(c.Identifiers) == 0 {
 		c.Units = listFlag{defaultUnit}
 	}
@@ -161,6 +170,7 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	str(&c.AfterCursor, "after-cursor", "")
 	str(&c.Directory, "D,directory", "")
 	value(&c.JournalFile, "file", "")
+	str(&c.JournalReader, "journal-reader", "")
 	boolean(&c.NoFollow, "no-follow", "")
 	boolean(&c.Follow, "f,follow", "")
 	str(&c.Query, "q,query", "")

@@ -94,7 +94,8 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	}
 	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
 		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
-		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow,
+		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow, Reader: cfg.JournalReader,
+		TailFirst: !cfg.Export, // the TUI shows the newest screen at once; export writes in order
 		// A one-shot raw export writes MESSAGE alone: skip the other fields.
 		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow}
 	if cfg.Boot.set {

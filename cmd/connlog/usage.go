@@ -20,6 +20,8 @@ Inputs:
       --cursor C           start at a journal cursor; --after-cursor C: just after it
   -D, --directory DIR      read journal files from DIR (copied off another host)
       --file FILE          read one journal file (repeatable)
+      --journal-reader R   native (default: connlog reads the files itself) or
+                           libsystemd (builds with cgo only)
       --no-follow          read what is there and stop
       --with-rotated       read FILE's rotated siblings (.1 .2.gz .zst …) before FILE
       --envelope NAME      force how lines are carried: bare, docker-json, docker-ts,

@@ -1,17 +1,12 @@
-//go:build linux && cgo
-
 package source
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"syscall"
 	"time"
 
 	"connlog/model"
-
-	"github.com/coreos/go-systemd/v22/sdjournal"
 )
 
 // errJournalEnd stops the read loop at a clean end: the input ended while not
@@ -21,7 +16,7 @@ var errJournalEnd = errors.New("end of journal input")
 // journalSession is one Run: the open journal, the resolved filter and the
 // position. Only Run's goroutine touches it.
 type journalSession struct {
-	sd     *sdjournal.Journal
+	sd     journalReader
 	src    model.SourceID
 	opts   JournalOptions
 	sel    journalSelection
@@ -40,6 +35,7 @@ type journalSession struct {
 	// vanished entry yields one gap however many times the files change.
 	gapAt     string
 	lines     int64 // lines sent
+	filesLost int   // journal files dropped as unreadable: names may be missing for that reason
 	following bool
 	onFollow  func()
 }
@@ -52,7 +48,7 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 	if err != nil {
 		return nil, err
 	}
-	sd, err := openSDJournal(opts)
+	sd, err := openJournalReader(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -66,13 +62,6 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 
 // setup prepares an open journal for reading.
 func (s *journalSession) setup(spec journalBootSpec) error {
-	// Without this, fields above 64 KiB would come back cut.
-	if err := s.sd.SetDataThreshold(0); err != nil {
-		return fmt.Errorf("set up the journal: %w", err)
-	}
-	// The first wait starts watching the files; doing it now means nothing
-	// appended between the backfill and the first real wait can be missed.
-	s.sd.Wait(0)
 	units, err := expandJournalUnits(s.sd, s.opts.Units)
 	if err != nil {
 		return err
@@ -85,7 +74,9 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	s.sel = newJournalSelection(units, journalNonEmpty(s.opts.Identifiers), s.opts.readsAllUnits())
 	s.runs = newJournalRuns(!s.sel.allUnits)
 	s.since, s.until = journalUsec(s.opts.Since), journalUsec(s.opts.Until)
-	return applyJournalMatches(s.sd, s.sel.matches(boot))
+	s.sd.WantFields(s.fieldsRead())
+	s.sd.ReadAhead(s.lean())
+	return s.sd.SetMatches(s.sel.matches(boot))
 }
 
 // journalUsec converts a bound to journal microseconds (0 = unbounded).
@@ -101,7 +92,7 @@ func (s *journalSession) close() { s.sd.Close() }
 // run sends the backfill and then follows until ctx is done.
 func (s *journalSession) run(ctx context.Context) error {
 	s.status.set(journalLoading)
-	err := s.backfill()
+	err := s.backfill(ctx)
 	for err == nil && ctx.Err() == nil {
 		err = s.step(ctx)
 	}
@@ -117,11 +108,11 @@ func (s *journalSession) run(ctx context.Context) error {
 
 // step reads one entry, or handles reaching the end of the journal.
 func (s *journalSession) step(ctx context.Context) error {
-	n, err := s.sd.Next()
+	ok, err := s.sd.Next()
 	if err != nil {
 		return fmt.Errorf("read the journal: %w", err)
 	}
-	if n == 0 {
+	if !ok {
 		return s.atEnd(ctx)
 	}
 	stop, err := s.consume()
@@ -140,13 +131,14 @@ func (s *journalSession) step(ctx context.Context) error {
 // atEnd sends what is pending, then either ends (not following), starts
 // following, or waits for the journal to change.
 func (s *journalSession) atEnd(ctx context.Context) error {
+	s.noteProblems()
 	if err := s.flush(ctx); err != nil {
 		return err
 	}
 	if s.following {
 		return s.wait()
 	}
-	if s.lines == 0 {
+	if s.lines == 0 && s.filesLost == 0 {
 		// Nothing to show: say so now if a name is wrong rather than wait
 		// forever. Only this rare path pays for listing the journal's names.
 		if err := checkJournalNames(s.sd, s.sel); err != nil {
@@ -185,10 +177,16 @@ func (s *journalSession) flush(ctx context.Context) error {
 // that the caller re-checks the context often (Close blocks until a wait
 // returns). Files added, removed or rotated invalidate the position.
 func (s *journalSession) wait() error {
-	switch r := s.sd.Wait(journalWaitTimeout); {
-	case r < 0:
-		return fmt.Errorf("wait for new journal entries: %w", syscall.Errno(-r))
-	case r == sdjournal.SD_JOURNAL_INVALIDATE:
+	change, err := s.sd.Wait(journalWaitTimeout)
+	if err != nil {
+		return fmt.Errorf("wait for new journal entries: %w", err)
+	}
+	if change == journalInvalidated {
+		if s.noteProblems() > 0 {
+			// The lost file's gap already says entries may be missing: an
+			// anchor that vanished with it is not a second loss.
+			s.gapAt = s.anchor
+		}
 		return s.reanchor()
 	}
 	return nil

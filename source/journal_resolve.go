@@ -1,19 +1,15 @@
-//go:build linux && cgo
-
 package source
 
 import (
 	"fmt"
 	"path"
 	"sort"
-
-	"github.com/coreos/go-systemd/v22/sdjournal"
 )
 
 // expandJournalUnits normalizes the requested units and expands globs
 // against the units the journal holds. The journal's unit list is read only
 // when a glob is present, so the common case costs nothing.
-func expandJournalUnits(sd *sdjournal.Journal, requested []string) ([]string, error) {
+func expandJournalUnits(sd journalReader, requested []string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	add := func(u string) {
@@ -31,7 +27,7 @@ func expandJournalUnits(sd *sdjournal.Journal, requested []string) ([]string, er
 		}
 		if have == nil {
 			var err error
-			if have, err = sd.GetUniqueValues(journalFieldUnit); err != nil {
+			if have, err = sd.UniqueValues(journalFieldUnit); err != nil {
 				return nil, fmt.Errorf("list the journal's units: %w", err)
 			}
 		}
@@ -51,8 +47,8 @@ func expandJournalUnits(sd *sdjournal.Journal, requested []string) ([]string, er
 
 // listJournalBoots returns the boot IDs the journal holds, oldest first
 // (ordered by the time of each boot's first entry). It replaces the matches.
-func listJournalBoots(sd *sdjournal.Journal) ([]string, error) {
-	ids, err := sd.GetUniqueValues(journalFieldBootID)
+func listJournalBoots(sd journalReader) ([]string, error) {
+	ids, err := sd.UniqueValues(journalFieldBootID)
 	if err != nil {
 		return nil, fmt.Errorf("list the journal's boots: %w", err)
 	}
@@ -62,22 +58,24 @@ func listJournalBoots(sd *sdjournal.Journal) ([]string, error) {
 	}
 	boots := make([]boot, 0, len(ids))
 	for _, id := range ids {
-		if err := applyJournalMatches(sd, journalMatches{boot: id}); err != nil {
+		if err := sd.SetMatches(journalMatches{boot: id}); err != nil {
 			return nil, err
 		}
 		if err := sd.SeekHead(); err != nil {
 			return nil, fmt.Errorf("list the journal's boots: %w", err)
 		}
-		if n, err := sd.Next(); err != nil || n == 0 {
+		if moved, err := sd.Next(); err != nil || !moved {
 			continue
 		}
-		usec, err := sd.GetRealtimeUsec()
+		usec, err := sd.Realtime()
 		if err != nil {
 			continue
 		}
 		boots = append(boots, boot{id, usec})
 	}
-	sd.FlushMatches()
+	if err := sd.SetMatches(journalMatches{}); err != nil {
+		return nil, err
+	}
 	sort.SliceStable(boots, func(i, j int) bool { return boots[i].first < boots[j].first })
 	out := make([]string, len(boots))
 	for i, b := range boots {
@@ -90,12 +88,12 @@ func listJournalBoots(sd *sdjournal.Journal) ([]string, error) {
 // On the local journal, offsets count from the running boot, as journalctl
 // does: the newest boot by timestamp is not it when the clock was wrong.
 // Elsewhere (-D, --file) they count from the newest boot in the files.
-func resolveJournalBoot(sd *sdjournal.Journal, spec journalBootSpec, local bool) (string, error) {
+func resolveJournalBoot(sd journalReader, spec journalBootSpec, local bool) (string, error) {
 	if spec.all {
 		return "", nil
 	}
 	if local && spec.id == "" && spec.offset <= 0 {
-		if current, err := sd.GetBootID(); err == nil {
+		if current, err := currentBootID(); err == nil {
 			if spec.offset == 0 {
 				return current, nil
 			}
@@ -113,19 +111,19 @@ func resolveJournalBoot(sd *sdjournal.Journal, spec journalBootSpec, local bool)
 // anywhere in the journal (whatever the boot or time bounds). It is called
 // only when the backfill sent no line, so the common case never pays for
 // the lists.
-func checkJournalNames(sd *sdjournal.Journal, sel journalSelection) error {
+func checkJournalNames(sd journalReader, sel journalSelection) error {
 	if sel.allUnits {
 		return nil
 	}
 	var haveUnits, haveIdents []string
 	var err error
 	if len(sel.units) > 0 {
-		if haveUnits, err = sd.GetUniqueValues(journalFieldUnit); err != nil {
+		if haveUnits, err = sd.UniqueValues(journalFieldUnit); err != nil {
 			return fmt.Errorf("list the journal's units: %w", err)
 		}
 	}
 	if len(sel.identifiers) > 0 {
-		if haveIdents, err = sd.GetUniqueValues(journalFieldIdentifier); err != nil {
+		if haveIdents, err = sd.UniqueValues(journalFieldIdentifier); err != nil {
 			return fmt.Errorf("list the journal's identifiers: %w", err)
 		}
 	}

@@ -1,8 +1,7 @@
-//go:build linux && cgo
-
 package source
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -14,10 +13,14 @@ import (
 // start is Cursor, AfterCursor, Since or the head, and only its newest Lines
 // lines are sent (all with Lines -1). With Lines 0 nothing is sent: the
 // position is the newest matching entry, so that following starts after it.
-func (s *journalSession) backfill() error {
+func (s *journalSession) backfill(ctx context.Context) error {
 	lines := s.opts.Lines
 	if lines == 0 {
 		return s.anchorOnNewest()
+	}
+	bounded := s.opts.Cursor != "" || s.opts.AfterCursor != "" || s.since != 0
+	if s.opts.TailFirst && lines > 0 && !bounded {
+		return s.backfillTailFirst(ctx, lines)
 	}
 	var current bool
 	var err error
@@ -43,7 +46,7 @@ func (s *journalSession) backfill() error {
 // Until (or the tail). current is false when there is none.
 func (s *journalSession) positionNewest(n int) (current bool, err error) {
 	if s.until != 0 {
-		err = s.sd.SeekRealtimeUsec(s.until + 1)
+		err = s.sd.SeekRealtime(s.until + 1)
 	} else {
 		err = s.sd.SeekTail()
 	}
@@ -55,7 +58,7 @@ func (s *journalSession) positionNewest(n int) (current bool, err error) {
 		if err != nil {
 			return current, fmt.Errorf("read the journal backwards: %w", err)
 		}
-		if moved == 0 {
+		if !moved {
 			break
 		}
 		current = true
@@ -81,14 +84,14 @@ func (s *journalSession) positionBounded(n int) (current bool, err error) {
 	if err := s.sd.SeekCursor(start); err != nil {
 		return false, fmt.Errorf("seek to %s: %w", start, err)
 	}
-	if moved, err := s.sd.Next(); err != nil || moved == 0 {
+	if moved, err := s.sd.Next(); err != nil || !moved {
 		return false, err
 	}
 	for skip := total - n; skip > 0; {
 		if !s.hiddenEntry() {
 			skip--
 		}
-		if moved, err := s.sd.Next(); err != nil || moved == 0 {
+		if moved, err := s.sd.Next(); err != nil || !moved {
 			return false, err
 		}
 	}
@@ -110,14 +113,14 @@ func (s *journalSession) findStart() (cursor string, ok bool, err error) {
 			return c, ok, err
 		}
 	} else {
-		if err := s.sd.SeekRealtimeUsec(s.since); err != nil {
+		if err := s.sd.SeekRealtime(s.since); err != nil {
 			return "", false, fmt.Errorf("seek to %s: %w", time.UnixMicro(int64(s.since)), err)
 		}
-		if n, err := s.sd.Next(); err != nil || n == 0 {
+		if moved, err := s.sd.Next(); err != nil || !moved {
 			return "", false, err
 		}
 	}
-	cursor, err = s.sd.GetCursor()
+	cursor, err = s.sd.Cursor()
 	if err != nil {
 		return "", false, fmt.Errorf("read the journal cursor: %w", err)
 	}
@@ -135,12 +138,12 @@ func (s *journalSession) seekPastCursor() (string, bool, error) {
 	if err := s.sd.SeekCursor(c); err != nil {
 		return "", false, fmt.Errorf("%s %q: not a journal cursor (journalctl --show-cursor prints one): %w", flag, c, err)
 	}
-	n, err := s.sd.Next()
-	if err != nil || n == 0 {
+	moved, err := s.sd.Next()
+	if err != nil || !moved {
 		return "", false, err
 	}
-	if s.opts.Cursor == "" && s.sd.TestCursor(c) == nil {
-		if n, err = s.sd.Next(); err != nil || n == 0 {
+	if s.opts.Cursor == "" && s.sd.TestCursor(c) {
+		if moved, err = s.sd.Next(); err != nil || !moved {
 			return "", false, err
 		}
 	}
@@ -155,15 +158,15 @@ func (s *journalSession) countWindow() (int, error) {
 		if !s.hiddenEntry() {
 			total++
 		}
-		n, err := s.sd.Next()
+		moved, err := s.sd.Next()
 		if err != nil {
 			return 0, fmt.Errorf("count journal entries: %w", err)
 		}
-		if n == 0 {
+		if !moved {
 			return total, nil
 		}
 		if s.until != 0 {
-			if usec, err := s.sd.GetRealtimeUsec(); err == nil && usec > s.until {
+			if usec, err := s.sd.Realtime(); err == nil && usec > s.until {
 				return total, nil
 			}
 		}
@@ -190,12 +193,12 @@ func (s *journalSession) anchorOnNewest() error {
 	if err := s.sd.SeekTail(); err != nil {
 		return fmt.Errorf("seek to the end of the journal: %w", err)
 	}
-	n, err := s.sd.Previous()
+	moved, err := s.sd.Previous()
 	if err != nil {
 		return fmt.Errorf("read the journal backwards: %w", err)
 	}
-	if n > 0 {
-		if s.anchor, err = s.sd.GetCursor(); err != nil {
+	if moved {
+		if s.anchor, err = s.sd.Cursor(); err != nil {
 			return fmt.Errorf("read the journal cursor: %w", err)
 		}
 		if !s.hiddenEntry() {
@@ -221,15 +224,15 @@ func (s *journalSession) reanchor() error {
 	if err := s.sd.SeekCursor(s.anchor); err != nil {
 		return fmt.Errorf("seek to %s: %w", s.anchor, err)
 	}
-	n, err := s.sd.Next()
+	moved, err := s.sd.Next()
 	if err != nil {
 		return fmt.Errorf("read the journal: %w", err)
 	}
-	if n > 0 && s.sd.TestCursor(s.anchor) == nil {
+	if moved && s.sd.TestCursor(s.anchor) {
 		return nil
 	}
 	s.historyGap()
-	if n == 0 {
+	if !moved {
 		return nil
 	}
 	_, err = s.consume()

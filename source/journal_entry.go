@@ -1,11 +1,8 @@
-//go:build linux && cgo
-
 package source
 
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"connlog/model"
@@ -15,17 +12,18 @@ import (
 // line, preceded by a boundary when a new run starts, or, for journald's
 // notice about a followed unit, a gap. stop is true once past Until.
 func (s *journalSession) consume() (stop bool, err error) {
-	lean := s.opts.MessageOnly && !s.opts.Follow
+	s.noteProblems()
+	lean := s.lean()
 	var cursor string
 	if !lean {
-		if cursor, err = s.sd.GetCursor(); err != nil {
+		if cursor, err = s.sd.Cursor(); err != nil {
 			return false, fmt.Errorf("read the journal cursor: %w", err)
 		}
 		s.anchor = cursor
 	}
 	now := time.Now()
 	received := now
-	if usec, err := s.sd.GetRealtimeUsec(); err == nil {
+	if usec, err := s.sd.Realtime(); err == nil {
 		if s.until != 0 && usec > s.until {
 			return true, nil
 		}
@@ -41,7 +39,11 @@ func (s *journalSession) consume() (stop bool, err error) {
 		s.readFields(&f)
 		f.Cursor = cursor
 	}
-	msg := s.message()
+	msg, err := s.message()
+	if err != nil {
+		s.lossGap(JournalNoteUnreadable)
+		return false, nil
+	}
 	if f.Identifier == journaldIdentifier {
 		if unit, n, ok := parseJournalSuppressed(msg); ok && s.sel.follows(unit) {
 			s.addSuppressed(f, unit, n, received, now)
@@ -62,6 +64,18 @@ func (s *journalSession) consume() (stop bool, err error) {
 	s.lines++
 	s.status.loaded.Add(1)
 	return false, nil
+}
+
+// lean reports whether only MESSAGE, the time and the identifier are read.
+func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Follow }
+
+// fieldsRead names the fields consume reads.
+func (s *journalSession) fieldsRead() []string {
+	if s.lean() {
+		return []string{journalFieldMessage, journalFieldIdentifier}
+	}
+	return []string{journalFieldMessage, journalFieldHostname, journalFieldUnit, journalFieldIdentifier,
+		journalFieldBootID, journalFieldInvocation, journalFieldTransport, journalFieldPID, journalFieldPriority}
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
@@ -92,22 +106,44 @@ func (s *journalSession) readFields(f *model.JournalFields) {
 }
 
 // value returns a field of the current entry, "" when it is absent or
-// unreadable.
+// unreadable (an unreadable entry is caught by message).
 func (s *journalSession) value(field string) string {
-	v, err := s.sd.GetData(field)
-	if err != nil || len(v) <= len(field) || v[len(field)] != '=' || !strings.HasPrefix(v, field) {
+	v, ok, err := s.sd.Field(field)
+	if err != nil || !ok {
 		return ""
 	}
-	return v[len(field)+1:]
+	return string(v)
 }
 
 // message returns the current entry's MESSAGE exactly as stored, whatever
-// bytes it holds; an entry without one gives an empty (non-nil) line.
-func (s *journalSession) message() []byte {
-	const prefix = journalFieldMessage + "="
-	b, err := s.sd.GetDataBytes(journalFieldMessage)
-	if err != nil || len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
-		return []byte{}
+// bytes it holds; an entry without one gives an empty (non-nil) line. An
+// error means the entry cannot be read (its file was truncated or is
+// corrupted).
+func (s *journalSession) message() ([]byte, error) {
+	b, ok, err := s.sd.Field(journalFieldMessage)
+	if err != nil {
+		return nil, err
 	}
-	return b[len(prefix):len(b):len(b)]
+	if !ok {
+		return []byte{}, nil
+	}
+	return b, nil
+}
+
+// noteProblems adds a gap for each journal file the reader had to drop
+// because it could no longer be read, so the loss is visible and counted,
+// and returns how many there were.
+func (s *journalSession) noteProblems() int {
+	n := len(s.sd.Problems())
+	for range n {
+		s.lossGap(JournalNoteFileLost)
+	}
+	s.filesLost += n
+	return n
+}
+
+// lossGap adds a gap record with a fixed note.
+func (s *journalSession) lossGap(note string) {
+	now := time.Now()
+	s.batch.add(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap, Note: note}, now)
 }

@@ -1,5 +1,3 @@
-//go:build linux && cgo
-
 package source
 
 import (
@@ -8,10 +6,10 @@ import (
 	"connlog/model"
 )
 
-// Journal reads journald through libsystemd's sd-journal API: a backfill of
-// the newest matching entries, then, when following, every new one. It
-// implements Source. One goroutine (Run's) owns the sd-journal handle, which
-// is not safe for concurrent use.
+// Journal reads journald: a backfill of the newest matching entries, then,
+// when following, every new one. It implements Source. It reads the journal
+// files itself unless the options ask for libsystemd. One goroutine (Run's)
+// owns the reader, which is not safe for concurrent use.
 type Journal struct {
 	id     model.SourceID
 	opts   JournalOptions

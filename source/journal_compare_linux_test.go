@@ -1,0 +1,59 @@
+//go:build linux && cgo
+
+package source
+
+import (
+	"fmt"
+	"testing"
+
+	"connlog/model"
+)
+
+// TestJournalReadersAgree reads the same journal files with connlog's own
+// reader and with libsystemd, under the same options, and requires the
+// same records: lines, gaps and boundaries, times and every journald field,
+// cursors included.
+func TestJournalReadersAgree(t *testing.T) {
+	for _, compact := range []string{"0", "1"} {
+		t.Run("compact="+compact, func(t *testing.T) {
+			t.Setenv("SYSTEMD_JOURNAL_COMPACT", compact)
+			dir, _, entries := journalBuildFixture(t, "connector.export")
+			t5 := journalFixtureTime(t, entries, 5)
+			cursor := journalCursorOf(t, dir, 7)
+			cases := []JournalOptions{
+				{Units: []string{"twingate-connector"}, Lines: -1},
+				{AllUnits: true, Lines: -1},
+				{Units: []string{"twingate-conn*"}, Identifiers: []string{"sshd"}, Lines: 4},
+				{Units: []string{"twingate-connector"}, Lines: -1, Since: t5},
+				{Units: []string{"twingate-connector"}, Lines: 2, Until: t5},
+				{Units: []string{"twingate-connector"}, Lines: -1, Boot: "-1"},
+				{AllUnits: true, Lines: -1, AfterCursor: cursor},
+				{AllUnits: true, Lines: -1, Cursor: cursor},
+				{Units: []string{"twingate-connector"}, Lines: -1, MessageOnly: true},
+				{Units: []string{"twingate-connector"}, Lines: 2, Boot: "1", Until: t5},
+			}
+			for i, opts := range cases {
+				t.Run(fmt.Sprint(i), func(t *testing.T) {
+					opts.Directory = dir
+					native := journalReadWith(t, opts, JournalReaderNative)
+					lib := journalReadWith(t, opts, JournalReaderLibsystemd)
+					if len(native) == 0 {
+						t.Fatal("the native reader read nothing")
+					}
+					journalSameRecords(t, native, lib)
+				})
+			}
+		})
+	}
+}
+
+// journalReadWith reads the journal to its end with the named reader.
+func journalReadWith(t *testing.T, opts JournalOptions, reader string) []model.Record {
+	t.Helper()
+	opts.Reader = reader
+	recs, err := journalRead(t, opts)
+	if err != nil {
+		t.Fatalf("%s reader: %v", reader, err)
+	}
+	return recs
+}

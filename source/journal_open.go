@@ -1,0 +1,63 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// journalPermissionHint is added to a permission error on -D or --file.
+const journalPermissionHint = "run with sudo or add your user to the systemd-journal group"
+
+// journalCheckReadable opens each journal file once, because sd-journal
+// skips a file it cannot read without saying so.
+func journalCheckReadable(paths []string) error {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				return fmt.Errorf("open journal file: %w: %s", err, journalPermissionHint)
+			}
+			return fmt.Errorf("open journal file: %w: check the path", err)
+		}
+		st, err := f.Stat()
+		f.Close()
+		if err == nil && st.IsDir() {
+			return fmt.Errorf("journal file %s is a directory: pass it with -D instead", p)
+		}
+	}
+	return nil
+}
+
+// journalCheckDirectory fails when dir cannot be listed or when it holds
+// journal files and none of them can be read.
+func journalCheckDirectory(dir string) error {
+	if _, err := os.ReadDir(dir); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("read journal directory: %w: %s", err, journalPermissionHint)
+		}
+		return fmt.Errorf("read journal directory: %w: check the path given with -D", err)
+	}
+	var files []string
+	for _, pattern := range []string{"*.journal", "*.journal~", "*/*.journal", "*/*.journal~"} {
+		m, _ := filepath.Glob(filepath.Join(dir, pattern))
+		files = append(files, m...)
+	}
+	var firstErr error
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err == nil {
+			fh.Close()
+			return nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	if firstErr != nil && errors.Is(firstErr, fs.ErrPermission) {
+		return fmt.Errorf("read the journal files in %s: %w: %s", dir, firstErr, journalPermissionHint)
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"connlog/model"
+)
+
+// journalTailChunk is how many lines of a tail-first backfill are read and
+// sent at a time: the first chunk is the newest screenful or so, sent at
+// once; the older ones follow as Backfill batches, newest first.
+const journalTailChunk = 512
+
+// backfillTailFirst sends the newest n lines newest chunk first, so that
+// the first screen does not wait for the whole backfill: each older chunk
+// is a batch of Backfill records, which the pipeline puts before everything
+// sent so far. It ends positioned on the newest entry read, for following.
+func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
+	var newer string            // cursor of the oldest entry of the chunk sent last
+	var newerFirst model.Record // its first line
+	var newest journalRuns
+	anchor := ""
+	for left := n; left > 0; {
+		shown, err := s.stepBack(min(left, journalTailChunk), newer)
+		if err != nil || shown == 0 {
+			break
+		}
+		left -= shown
+		if newer != "" {
+			s.runs = newJournalRuns(!s.sel.allUnits)
+		}
+		first, oldest, err := s.readChunk(newer)
+		if err != nil {
+			return err
+		}
+		if newer == "" {
+			anchor, newest = s.anchor, s.runs
+		} else {
+			s.junction(newerFirst)
+			s.markBackfill()
+		}
+		if err := s.flush(ctx); err != nil {
+			return err
+		}
+		newer, newerFirst = oldest, first
+	}
+	if anchor == "" {
+		return s.anchorOnNewest()
+	}
+	s.anchor, s.runs = anchor, newest
+	return s.reanchor()
+}
+
+// stepBack moves back over up to k shown lines before the entry at cursor
+// newer (or from the end: Until or the tail) and reports how many it
+// passed; the position is then the oldest of them.
+func (s *journalSession) stepBack(k int, newer string) (int, error) {
+	var err error
+	switch {
+	case newer != "":
+		err = s.sd.SeekCursor(newer)
+	case s.until != 0:
+		err = s.sd.SeekRealtime(s.until + 1)
+	default:
+		err = s.sd.SeekTail()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("seek in the journal: %w", err)
+	}
+	shown := 0
+	for shown < k {
+		moved, err := s.sd.Previous()
+		if err != nil {
+			return shown, fmt.Errorf("read the journal backwards: %w", err)
+		}
+		if !moved {
+			break
+		}
+		if newer != "" && shown == 0 && s.sd.TestCursor(newer) {
+			continue // a reader that lands on the sought entry itself
+		}
+		if !s.hiddenEntry() {
+			shown++
+		}
+	}
+	return shown, nil
+}
+
+// readChunk reads forward from the current entry up to the entry at cursor
+// newer (or the end), adding its records to the batch. It returns the
+// journald fields of the first line and the cursor of the first entry.
+func (s *journalSession) readChunk(newer string) (first model.Record, oldest string, err error) {
+	if oldest, err = s.sd.Cursor(); err != nil {
+		return first, "", fmt.Errorf("read the journal cursor: %w", err)
+	}
+	mark := len(s.batch.records)
+	for {
+		stop, err := s.consume()
+		if err != nil {
+			return first, "", err
+		}
+		if first.Journal == nil {
+			first = s.firstLine(mark)
+		}
+		moved, err := s.sd.Next()
+		if err != nil {
+			return first, "", fmt.Errorf("read the journal: %w", err)
+		}
+		if stop || !moved || (newer != "" && s.sd.TestCursor(newer)) {
+			return first, oldest, nil
+		}
+	}
+}
+
+// firstLine returns the first line record added since mark (a zero Record
+// when there is none yet).
+func (s *journalSession) firstLine(mark int) model.Record {
+	for _, r := range s.batch.records[mark:] {
+		if r.Mark == model.MarkLine && r.Journal != nil {
+			return r
+		}
+	}
+	return model.Record{}
+}
+
+// junction adds, at the end of an older chunk, the boundary between its
+// last run and the first line of the newer chunk sent before it.
+func (s *journalSession) junction(newerFirst model.Record) {
+	if newerFirst.Journal == nil {
+		return
+	}
+	f := *newerFirst.Journal
+	if note := s.runs.observe(&f); note != "" {
+		fp := s.batch.slot()
+		*fp = f
+		s.batch.add(model.Record{Source: s.src, Offset: -1, Received: newerFirst.Received, Journal: fp,
+			Mark: model.MarkBoundary, Note: note}, time.Now())
+	}
+}
+
+// markBackfill flags every pending record as belonging before what was sent.
+func (s *journalSession) markBackfill() {
+	for i := range s.batch.records {
+		s.batch.records[i].Backfill = true
+	}
+}

@@ -1,0 +1,73 @@
+//go:build linux
+
+package source
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"connlog/model"
+)
+
+// journalReadTailFirst reads a journal tail first, to its end, putting each
+// Backfill batch before what came so far, as the pipeline does; it also
+// returns how many batches came before the newest line arrived.
+func journalReadTailFirst(t *testing.T, opts JournalOptions) (recs []model.Record, batchesBeforeNewest int) {
+	t.Helper()
+	opts.Follow, opts.TailFirst = false, true
+	j := NewJournal(3, opts)
+	out := make(chan []model.Record)
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)
+	defer cancel()
+	go func() { done <- j.Run(ctx, out) }()
+	batches := 0
+	for {
+		select {
+		case b := <-out:
+			batches++
+			if b[0].Backfill {
+				recs = append(append([]model.Record(nil), b...), recs...)
+			} else {
+				recs = append(recs, b...)
+				batchesBeforeNewest = batches
+			}
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			return recs, batchesBeforeNewest
+		}
+	}
+}
+
+// TestJournalTailFirstSameRecords reads runs of exactly one chunk each (so
+// that a restart and a reboot fall on the edges between chunks) tail first,
+// and requires the same records, boundaries included, as an ordinary
+// backfill, with the newest lines in the first batch.
+func TestJournalTailFirstSameRecords(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "connector.journal")
+	const n = journalTailChunk
+	var entries []journalExportEntry
+	entries = append(entries, journalSyntheticEntries("a1", journalBootA, "11111111111111111111111111111111", 1_770_000_000_000_000, 1_000_000, n)...)
+	entries = append(entries, journalSyntheticEntries("a2", journalBootA, "22222222222222222222222222222222", 1_770_000_010_000_000, 11_000_000, n)...)
+	entries = append(entries, journalSyntheticEntries("b1", journalBootB, "33333333333333333333333333333333", 1_770_000_020_000_000, 1_000_000, n)...)
+	journalWrite(t, file, entries)
+	for _, lines := range []int{3*n + 100, 3 * n, 2*n + 7, n, 10} {
+		opts := JournalOptions{Units: []string{"twingate-connector"}, Lines: lines, Directory: dir}
+		want, err := journalRead(t, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, before := journalReadTailFirst(t, opts)
+		for i := range got {
+			got[i].Backfill = false // the flag itself is what differs
+		}
+		journalSameRecords(t, got, want)
+		if before != 1 {
+			t.Errorf("-n %d: the newest lines came in batch %d, not the first", lines, before)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package journalfile
+
+import (
+	"encoding/binary"
+	"fmt"
+	"os"
+)
+
+// File is one open journal file. Its entries are indexed once at Open and
+// extended by Refresh as journald appends. Not safe for concurrent use.
+type File struct {
+	path    string
+	fh      *os.File
+	pages   pager
+	hdr     Header
+	size    uint64 // the file's size at the last Refresh: no object may pass it
+	compact bool
+	fields  fieldCache
+	// entries are the offsets of the ENTRY objects, in the file's order.
+	entries []uint64
+	// Where the walk of the entry arrays stopped, so Refresh continues there.
+	arrayOff  uint64 // the array being filled (0 before the first)
+	arrayUsed int    // items of it already taken
+	// damage is why the entry arrays could not be read to the end: the
+	// entries before it are read all the same. Reported once.
+	damage         error
+	damageReported bool
+}
+
+// TakeDamage returns, once, why the file's index stops short (nil if it
+// does not): a truncated or corrupted file whose readable entries are read.
+func (f *File) TakeDamage() error {
+	if f.damage == nil || f.damageReported {
+		return nil
+	}
+	f.damageReported = true
+	return fmt.Errorf("%s: %w", f.path, f.damage)
+}
+
+// Open opens and indexes a journal file.
+func Open(path string) (*File, error) { return openCached(path, &pageCache{}) }
+
+// openCached opens a file whose pages share cache with other files.
+func openCached(path string, cache *pageCache) (*File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	f := &File{path: path, fh: fh}
+	f.pages = pager{r: fh, cache: cache, serial: cache.newReaderSerial()}
+	if err := f.Refresh(); err != nil {
+		fh.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
+// Close closes the file and drops its cached pages.
+func (f *File) Close() error {
+	f.pages.reset()
+	return f.fh.Close()
+}
+
+// Path is the file's name as opened.
+func (f *File) Path() string { return f.path }
+
+// Header returns the header as last read.
+func (f *File) Header() Header { return f.hdr }
+
+// Len is how many entries the file held at the last Refresh.
+func (f *File) Len() int { return len(f.entries) }
+
+// Stat describes the open file (it may have been renamed since).
+func (f *File) Stat() (os.FileInfo, error) { return f.fh.Stat() }
+
+// EntryOffset returns the offset of entry i (0 <= i < Len).
+func (f *File) EntryOffset(i int) uint64 { return f.entries[i] }
+
+// Refresh re-reads the header and indexes the entries appended since. It
+// reports an error when the header changed in a way appending cannot
+// explain (the file was replaced or rewritten).
+func (f *File) Refresh() error {
+	f.pages.reset()
+	st, err := f.fh.Stat()
+	if err != nil {
+		return err
+	}
+	f.size = uint64(max(st.Size(), 0))
+	b := make([]byte, headerReadSize)
+	k, err := f.fh.ReadAt(b, 0)
+	if k < headerMinSize {
+		if err == nil {
+			err = ErrTruncated
+		}
+		return fmt.Errorf("read the header: %w (%d bytes): %w", err, k, ErrTruncated)
+	}
+	h, err := parseHeader(b[:k])
+	if err != nil {
+		return err
+	}
+	if len(f.entries) > 0 && (h.FileID != f.hdr.FileID || h.Incompatible != f.hdr.Incompatible) {
+		return fmt.Errorf("the file was replaced while being read: %w", ErrCorrupt)
+	}
+	if h.NEntries < uint64(len(f.entries)) {
+		return fmt.Errorf("the file holds %d entries, fewer than the %d read before: %w",
+			h.NEntries, len(f.entries), ErrCorrupt)
+	}
+	f.hdr, f.compact = h, h.Compact()
+	if err := f.indexEntries(); err != nil && f.damage == nil {
+		f.damage = err
+	}
+	return nil
+}
+
+// indexEntries walks the entry arrays from where the last walk stopped and
+// appends the offsets of new entries, up to the header's entry count.
+// Offsets must increase strictly, which also rules out loops.
+func (f *File) indexEntries() error {
+	want := f.hdr.NEntries
+	if f.arrayOff == 0 {
+		if f.hdr.EntryArrayOffset == 0 || want == 0 {
+			return nil
+		}
+		f.arrayOff, f.arrayUsed = f.hdr.EntryArrayOffset, 0
+	}
+	for uint64(len(f.entries)) < want {
+		next, items, err := f.entryArray(f.arrayOff)
+		if err != nil {
+			return err
+		}
+		if err := f.takeItems(items, want); err != nil {
+			return err
+		}
+		if f.arrayUsed < len(items)/f.arrayItemSize() || uint64(len(f.entries)) >= want {
+			return nil
+		}
+		if next == 0 {
+			return nil
+		}
+		if next <= f.arrayOff {
+			return fmt.Errorf("entry array at %d links back to %d: %w", f.arrayOff, next, ErrCorrupt)
+		}
+		f.arrayOff, f.arrayUsed = next, 0
+	}
+	return nil
+}
+
+// takeItems appends the array's items past arrayUsed, stopping at an unused
+// (zero) slot or at want entries.
+func (f *File) takeItems(items []byte, want uint64) error {
+	size := f.arrayItemSize()
+	for i := f.arrayUsed; (i+1)*size <= len(items) && uint64(len(f.entries)) < want; i++ {
+		off := f.arrayItem(items[i*size:])
+		if off == 0 {
+			return nil
+		}
+		if n := len(f.entries); off%8 != 0 || (n > 0 && off <= f.entries[n-1]) {
+			return fmt.Errorf("entry array item %d is offset %d: %w", i, off, ErrCorrupt)
+		}
+		f.entries = append(f.entries, off)
+		f.arrayUsed = i + 1
+	}
+	return nil
+}
+
+// arrayItem reads the entry offset at the start of b.
+func (f *File) arrayItem(b []byte) uint64 {
+	if f.compact {
+		return uint64(binary.LittleEndian.Uint32(b))
+	}
+	return binary.LittleEndian.Uint64(b)
+}
+
+func (f *File) arrayItemSize() int {
+	if f.compact {
+		return compactArrayItem
+	}
+	return regularArrayItem
+}
+
+// entryArray reads an ENTRY_ARRAY object: the next array's offset and the
+// item bytes (a view).
+func (f *File) entryArray(off uint64) (next uint64, items []byte, err error) {
+	_, b, err := f.object(off, objectEntryArray)
+	if err != nil {
+		return 0, nil, err
+	}
+	return binary.LittleEndian.Uint64(b[16:]), b[arrayItemsOffset:], nil
+}
