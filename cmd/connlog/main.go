@@ -36,7 +36,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "connlog", version)
 		return 0
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
+	// does: cleanly, with no temp file left and the terminal restored.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if cfg.Export {
 		err = runExport(ctx, cfg, stdin, stdout)
