@@ -59,14 +59,15 @@ func notRegular(path string, mode fs.FileMode) error {
 	if mode.IsDir() {
 		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
 	}
-	what := describeMode(mode)
+	what := FileKind(mode)
 	msg := fmt.Sprintf("%s is %s, not a regular file, and connlog never replaces one — "+
 		"write to standard output with -o - (and redirect it), or choose a file name", path, what)
 	return &FileError{ErrNotRegular, path, msg, syscall.EEXIST}
 }
 
-// describeMode names a file type as ls -l users know it.
-func describeMode(mode fs.FileMode) string {
+// FileKind names the type of a file that is not a regular file, as ls -l
+// users know it: "a symbolic link", "a character device"…
+func FileKind(mode fs.FileMode) string {
 	switch {
 	case mode&fs.ModeSymlink != 0:
 		return "a symbolic link"
@@ -78,6 +79,8 @@ func describeMode(mode fs.FileMode) string {
 		return "a named pipe (FIFO)"
 	case mode&fs.ModeSocket != 0:
 		return "a socket"
+	case mode.IsDir():
+		return "a directory"
 	}
 	return "a special file"
 }
