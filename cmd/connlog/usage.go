@@ -31,7 +31,8 @@ View:
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
       --max-memory SIZE    memory budget (default: a quarter of RAM, 512MiB to 2GiB);
-                           past it the oldest entries are evicted and counted as lost
+                           at least 32MiB, 0 for none; past it the oldest entries
+                           are evicted and counted as lost
       --debug-log FILE     write connlog's own debug log to FILE
 
 Export (connlog export …):
