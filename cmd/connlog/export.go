@@ -41,7 +41,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		feeds[i].Decode.LeanService, feeds[i].Decode.LeanAnalytics = leanService, leanAnalytics
 	}
 	opts.Bundle.Query = cfg.Query
-	out, err := openOutput(cfg, stdout)
+	out, err := openOutput(cfg, opts, stdout)
 	if err != nil {
 		return err
 	}
@@ -224,9 +224,10 @@ type output struct {
 	file *export.AtomicFile
 }
 
-func openOutput(cfg Config, stdout io.Writer) (*output, error) {
+func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
 	if cfg.Output == "-" || cfg.Output == "" {
-		return &output{Writer: stdout}, nil
+		w, err := terminalSafe(opts, stdout)
+		return &output{Writer: w}, err
 	}
 	f, err := export.CreateFile(cfg.Output, cfg.Force)
 	if err != nil {
@@ -242,6 +243,9 @@ func (o *output) abort() {
 }
 
 func (o *output) commit() error {
+	if t, ok := o.Writer.(*export.TerminalWriter); ok {
+		return t.Flush()
+	}
 	if o.file == nil {
 		return nil
 	}
