@@ -110,7 +110,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		fr.quietAfter = f.quietAfter
 	}
 	t := &tailer{src: f, batch: b, framer: fr}
-	fh, fi, err := openRead(f.opts.Open, f.path)
+	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
 	case err == nil:
 	case f.opts.Follow && errors.Is(err, fs.ErrNotExist):

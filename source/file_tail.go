@@ -64,7 +64,7 @@ func (t *tailer) follow(ctx context.Context) error {
 // to a new file at the path once the old one is finished.
 func (t *tailer) poll(ctx context.Context) error {
 	if t.cur == nil {
-		if err := t.open(); err != nil || t.cur == nil {
+		if err := t.open(ctx); err != nil || t.cur == nil {
 			return err
 		}
 	}
@@ -72,7 +72,7 @@ func (t *tailer) poll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return t.checkPath(n > 0)
+	return t.checkPath(ctx, n > 0)
 }
 
 // open starts reading the file at the path. A missing file is waited for.
@@ -80,9 +80,9 @@ func (t *tailer) poll(ctx context.Context) error {
 // opened, so the user sees them at once; after that they are shown in the
 // state and retried, since a rotation may briefly leave a new file with the
 // wrong owner or mode.
-func (t *tailer) open() error {
+func (t *tailer) open(ctx context.Context) error {
 	path := t.src.path
-	f, fi, err := openRead(t.src.opts.Open, path)
+	f, fi, err := openRead(ctx, t.src.opts.Open, path, false)
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
@@ -203,7 +203,7 @@ func (t *tailer) truncated(ctx context.Context) error {
 // end first: the switch waits for a poll that finds it quiet, or for
 // rotationGrace, because a writer may append to the renamed file for a
 // moment before it reopens the path.
-func (t *tailer) checkPath(gotData bool) error {
+func (t *tailer) checkPath(ctx context.Context, gotData bool) error {
 	path := t.src.path
 	fi, err := os.Stat(path)
 	switch {
@@ -225,12 +225,12 @@ func (t *tailer) checkPath(gotData bool) error {
 	if gotData && now.Sub(t.replaced) < rotationGrace {
 		return nil
 	}
-	return t.switchFile(now)
+	return t.switchFile(ctx, now)
 }
 
 // switchFile finishes the old file and opens the one now at the path; the
 // old file stays open in gens so that its lines can still be re-read.
-func (t *tailer) switchFile(now time.Time) error {
+func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
 	// Nothing more will be appended to the old file: a last line without a
 	// newline is as complete as it will ever be.
 	if err := t.framer.flush(now, ""); err != nil {
@@ -238,7 +238,7 @@ func (t *tailer) switchFile(now time.Time) error {
 	}
 	t.nextBase = t.cur.base + t.pos
 	t.cur, t.curInfo = nil, nil
-	return t.open()
+	return t.open(ctx)
 }
 
 // readToEnd reads the file as far as it was when reading began, for runs
