@@ -41,7 +41,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if cfg.Export {
-		err = runExport(ctx, cfg, stdin, stdout)
+		err = runExport(ctx, cfg, stdin, stdout, stderr)
 	} else {
 		err = runTUI(ctx, cfg, stdin)
 	}
@@ -50,6 +50,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
+		}
+		if errors.As(err, new(lossError)) {
+			return 3
 		}
 		return 1
 	}

@@ -42,7 +42,8 @@ Export (connlog export …):
       --format F           raw, text (default), ndjson, csv, journal, bundle
       --compress C         none (default), gzip, zstd
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
-      --force              replace PATH if it exists
+      --force              replace PATH if it exists (only ever a regular file)
+      --fail-on-loss       exit 3 when the exported range has a gap (lost or cut lines)
       --redact             replace emails, client IPs, device and user ids by pseudonyms
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
 

@@ -112,8 +112,11 @@ func (d *Decoder) Flush(out []model.Entry) []model.Entry {
 func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 	k, env, payload := d.removeEnvelope(rec.Raw)
 	var flags model.Flags
-	if rec.Note == model.NotePartialLine {
+	switch rec.Note {
+	case model.NotePartialLine:
 		flags = model.FlagPartial
+	case model.NoteCutLine:
+		flags = model.FlagTruncated
 	}
 	return logical{
 		flags:    flags,
