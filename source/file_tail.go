@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,8 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"time"
-
-	"connlog/model"
 )
 
 // tailer reads one path, following it by name when asked. Only Run's
@@ -28,6 +27,8 @@ type tailer struct {
 	lastData time.Time   // when bytes last arrived, for the partial-line timeout
 	replaced time.Time   // when another file was first seen at the path; zero if none
 	opened   bool        // the path has been opened once: later failures are waited out
+	recent   recentBytes // the bytes last read from cur, kept to survive a truncation
+	lost     int64       // lines whose bytes could not be kept, not yet reported in a gap
 }
 
 // follow polls the path until ctx ends, like tail -F.
@@ -63,6 +64,9 @@ func (t *tailer) follow(ctx context.Context) error {
 // poll opens the path if needed, reads whatever was appended and switches
 // to a new file at the path once the old one is finished.
 func (t *tailer) poll(ctx context.Context) error {
+	if err := t.reportLost(ctx); err != nil {
+		return err
+	}
 	if t.cur == nil {
 		if err := t.open(ctx); err != nil || t.cur == nil {
 			return err
@@ -108,7 +112,10 @@ func (t *tailer) open(ctx context.Context) error {
 }
 
 func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
-	t.cur = t.src.gens.start(f, t.nextBase)
+	var lost int64
+	t.cur, lost = t.src.gens.start(f, t.nextBase)
+	t.lost += lost
+	t.recent.reset()
 	t.curInfo = fi
 	t.pos = 0
 	t.fp.reset()
@@ -160,8 +167,9 @@ func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
 func (t *tailer) consume(ctx context.Context, b []byte) error {
 	now := time.Now()
 	off := t.cur.base + t.pos
+	t.recent.add(b, t.pos)
 	t.pos += int64(len(b))
-	t.src.gens.grow(t.cur, t.pos)
+	t.src.gens.grow(t.cur, t.pos, int64(bytes.Count(b, []byte{'\n'})))
 	t.fp.observe(b, t.pos-int64(len(b)))
 	t.lastData = now
 	return t.framer.feed(b, off, now)
@@ -174,28 +182,6 @@ func (t *tailer) rewritten(size int64, mod time.Time) bool {
 	changed := size > t.pos || !mod.Equal(t.modTime)
 	t.modTime = mod
 	return changed && t.pos > 0 && !t.fp.matches(t.cur.file, t.pos)
-}
-
-// truncated handles a file cut in place (copytruncate): what was held of the
-// last line is sent, a gap says lines may be missing, and reading starts
-// again at byte 0 as a new generation of the same open file. How much was
-// appended between the last read and the truncation cannot be known (the
-// size seen at the last poll had been read in full), so Count is 0, which
-// the record contract defines as unknown.
-func (t *tailer) truncated(ctx context.Context) error {
-	now := time.Now()
-	if err := t.framer.flush(now, NotePartialLine); err != nil {
-		return err
-	}
-	gap := model.Record{Source: t.src.id, Offset: -1, Received: now, Mark: model.MarkGap, Note: NoteTruncated}
-	if err := t.batch.add(ctx, gap); err != nil {
-		return err
-	}
-	old, f := t.cur, t.cur.file
-	t.src.gens.truncated(old)
-	t.nextBase = old.base + t.pos
-	t.startGeneration(f, t.curInfo)
-	return nil
 }
 
 // checkPath looks at what the path names now. When another file is there
