@@ -18,6 +18,7 @@ const (
 	batchMaxWait    = 50 * time.Millisecond // age of the oldest record in an unsent batch
 
 	pollInterval       = 200 * time.Millisecond // how often a followed file is checked for growth and rotation
+	minWakeInterval    = 5 * time.Millisecond   // shortest time between two polls woken by inotify
 	partialLineTimeout = 1 * time.Second        // a quiet file's unterminated last line is sent after this long
 	rotationGrace      = 2 * time.Second        // longest wait for a renamed-away file to go quiet before switching
 

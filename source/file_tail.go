@@ -31,34 +31,51 @@ type tailer struct {
 	lost     int64       // lines whose bytes could not be kept, not yet reported in a gap
 }
 
-// follow polls the path until ctx ends, like tail -F.
+// follow polls the path until ctx ends, like tail -F, and sooner when
+// inotify says the file or a sibling changed.
 func (t *tailer) follow(ctx context.Context) error {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
+	watch := watchDir(t.src.path)
+	defer watch.Close()
 	for {
 		if err := t.poll(ctx); err != nil {
 			return err
 		}
-		nextPoll := time.Now().Add(pollInterval)
-		for {
-			wake, ok := nextWake(t.batch, t.framer, t.lastData)
-			if !ok || wake.After(nextPoll) {
-				wake = nextPoll
-			}
-			timer.Reset(time.Until(wake))
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case now := <-timer.C:
-				if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
-					return err
-				}
-			}
-			if !time.Now().Before(nextPoll) {
-				break
-			}
+		if err := t.waitNextPoll(ctx, timer, watch, time.Now()); err != nil {
+			return err
 		}
 	}
+}
+
+// waitNextPoll sends what is due while it waits for the next poll: the
+// poll interval's end, or a change inotify reports (but not sooner than
+// minWakeInterval after the last poll, so that a fast writer does not turn
+// every line into a read).
+func (t *tailer) waitNextPoll(ctx context.Context, timer *time.Timer, watch *dirWatch, polled time.Time) error {
+	nextPoll := polled.Add(pollInterval)
+	wake := watch.C()
+	for time.Now().Before(nextPoll) {
+		due, ok := nextWake(t.batch, t.framer, t.lastData)
+		if !ok || due.After(nextPoll) {
+			due = nextPoll
+		}
+		timer.Reset(time.Until(due))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case now := <-timer.C:
+			if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
+				return err
+			}
+		case <-wake:
+			if soon := polled.Add(minWakeInterval); soon.Before(nextPoll) {
+				nextPoll = soon
+			}
+			wake = nil
+		}
+	}
+	return nil
 }
 
 // poll opens the path if needed, reads whatever was appended and switches
