@@ -62,7 +62,7 @@ func notRegular(path string, mode fs.FileMode) error {
 	what := FileKind(mode)
 	msg := fmt.Sprintf("%s is %s, not a regular file, and connlog never replaces one — "+
 		"write to standard output with -o - (and redirect it), or choose a file name", path, what)
-	return &FileError{ErrNotRegular, path, msg, syscall.EEXIST}
+	return &FileError{ErrNotRegular, path, msg, ErrNotRegular}
 }
 
 // FileKind names the type of a file that is not a regular file, as ls -l
