@@ -42,3 +42,21 @@ func TestMaxMemoryRefusesWhatCannotBeABudget(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseBudget: whatever is typed, the budget is 0 (none) or a whole
+// number of bytes between the minimum and the maximum, and a refusal says
+// what to type.
+func FuzzParseBudget(f *testing.F) {
+	for _, s := range []string{"512MiB", "inf", "NaN", "0.5", "1B", "1e30GiB", "-0", "0x1p30", "1.5GiB"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseBudget(s)
+		switch {
+		case err != nil && !strings.Contains(err.Error(), "MiB"):
+			t.Fatalf("%q: refusal %q does not say what to type", s, err)
+		case err == nil && n != 0 && (n < minBudget || n > maxBudget):
+			t.Fatalf("%q accepted as %d", s, n)
+		}
+	})
+}

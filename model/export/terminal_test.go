@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTerminalWriterMakesControlsVisible(t *testing.T) {
@@ -31,4 +32,44 @@ func TestTerminalWriterMakesControlsVisible(t *testing.T) {
 	if out.String() != `cut \xc3` {
 		t.Errorf("a cut character at the end = %q", out.String())
 	}
+}
+
+// FuzzTerminalWriter: whatever log content arrives, in whatever pieces, a
+// terminal gets no control character but the newline, only valid UTF-8,
+// the same lines, and the same output as Sanitize gives line by line.
+func FuzzTerminalWriter(f *testing.F) {
+	f.Add([]byte("a\x1b]0;t\x07\r\nb\xc3"), uint8(3))
+	f.Add([]byte("é\u202e\u200b\n\n"), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, cut uint8) {
+		var out bytes.Buffer
+		w := NewTerminalWriter(&out)
+		split := int(cut) % (len(data) + 1)
+		for _, part := range [][]byte{data[:split], data[split:]} {
+			if _, err := w.Write(part); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		got := out.Bytes()
+		for _, c := range got {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				t.Fatalf("control byte %#x reaches the terminal: %q", c, got)
+			}
+		}
+		if !utf8.Valid(got) {
+			t.Fatalf("invalid UTF-8: %q", got)
+		}
+		var want []byte
+		for i, line := range bytes.Split(data, []byte{'\n'}) {
+			if i > 0 {
+				want = append(want, '\n')
+			}
+			want = append(want, Sanitize(string(line))...)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("got %q, want %q", got, want)
+		}
+	})
 }
