@@ -28,7 +28,7 @@ const (
 	fingerprintBytes       = 256     // bytes remembered at each end of what was read, to notice a truncate-and-refill
 	maxRetainedGenerations = 8       // rotated-away files kept open so their lines can be re-read; older ones are copied to the spill file
 	maxSpillBytes          = 4 << 30 // bytes kept aside in the spill file (an unlinked temp file), at most
-	recentBytesKept        = 2 << 20 // bytes last read from the followed file, at least, kept to survive a truncation
+	recentBytesKept        = 1 << 20 // bytes last read from a followed file kept to survive a truncation (at least; at most twice)
 	maxCopyCandidates      = 4       // newest rotated siblings searched for copytruncate's copy
 	maxKnownGenerations    = 4096    // generations remembered (open or not) so that old offsets get a clear error
 	maxUnterminatedOffsets = 1 << 16 // cut or partial records remembered for re-read verification

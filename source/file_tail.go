@@ -184,7 +184,9 @@ func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
 func (t *tailer) consume(ctx context.Context, b []byte) error {
 	now := time.Now()
 	off := t.cur.base + t.pos
-	t.recent.add(b, t.pos)
+	if t.src.opts.Follow { // only a followed file can be truncated under the reader
+		t.recent.add(b, t.pos)
+	}
 	t.pos += int64(len(b))
 	t.src.gens.grow(t.cur, t.pos, int64(bytes.Count(b, []byte{'\n'})))
 	t.fp.observe(b, t.pos-int64(len(b)))
