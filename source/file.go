@@ -30,6 +30,10 @@ type FileOptions struct {
 	// and the head is read backwards in blocks sent as Backfill records,
 	// newest block first. Offsets are those of a forward read.
 	TailFirst bool
+	// StreamOnly says the records are used as they arrive and never re-read
+	// (a headless export): rotated-away files are closed at once and nothing
+	// is kept aside for ReadRaw, which then fails for earlier generations.
+	StreamOnly bool
 }
 
 // File reads a log file: once to its end, or followed by name across
@@ -56,6 +60,7 @@ type File struct {
 func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 	f := &File{path: path, id: id, opts: opts}
 	f.gens.path = path
+	f.gens.streamOnly = opts.StreamOnly
 	return f
 }
 

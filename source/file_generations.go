@@ -47,7 +47,8 @@ type generation struct {
 // generations is the list of files a followed path has been, oldest first,
 // shared between the reading goroutine and ReadRaw callers.
 type generations struct {
-	path string
+	path       string
+	streamOnly bool // nothing is re-read: keep no old file (FileOptions.StreamOnly)
 
 	mu    sync.Mutex
 	list  []*generation
@@ -69,6 +70,11 @@ func (gs *generations) start(f *os.File, base int64) (g *generation, lost int64)
 	gs.list = append(gs.list, g)
 	if len(gs.list) > maxKnownGenerations {
 		gs.list = slices.Delete(gs.list, 0, len(gs.list)-maxKnownGenerations)
+	}
+	if gs.streamOnly {
+		gs.releaseOld()
+		gs.mu.Unlock()
+		return g, 0
 	}
 	var victim *generation
 	open := 0
@@ -123,6 +129,20 @@ func (gs *generations) retire(g *generation) (lost int64) {
 		f.Close()
 	}
 	return lost
+}
+
+// releaseOld closes every generation but the newest, for a stream-only
+// source, and empties the spill file. The lock is held.
+func (gs *generations) releaseOld() {
+	for _, g := range gs.list[:len(gs.list)-1] {
+		for _, x := range g.extents() {
+			if x.file != gs.spill.file() && x.file != gs.list[len(gs.list)-1].file {
+				x.file.Close()
+			}
+		}
+		g.file, g.moved, g.gone = nil, nil, "connlog was asked not to keep it (a headless export writes lines as they arrive)"
+	}
+	gs.spill.reset()
 }
 
 // extents lists where g's bytes are: moved first, then its own file.

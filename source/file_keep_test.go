@@ -135,3 +135,42 @@ func TestCopyTruncateWithoutCopyCountsWhatCannotBeKept(t *testing.T) {
 		t.Errorf("%d lines cannot be re-read, the gap counts %d", unreadable, lost)
 	}
 }
+
+// TestStreamOnlyKeepsNothingAside: a headless export follows the same
+// rotations and gets the same lines, copytruncate's included, but keeps no
+// rotated file open and nothing in the spill file.
+func TestStreamOnlyKeepsNothingAside(t *testing.T) {
+	path := logPath(t)
+	src := NewFile(path, 1, FileOptions{Follow: true, StreamOnly: true})
+	appendTo(t, path, "")
+	r := start(t, src)
+	var want []string
+	for round := range maxRetainedGenerations + 2 {
+		lines := numbered("round"+strings.Repeat("i", round), 10)
+		want = append(want, lines...)
+		appendTo(t, path, joinLines(lines))
+		r.waitLines(len(want))
+		if round%2 == 0 {
+			rotateByRename(t, path, "")
+		} else {
+			more := numbered("unread"+strings.Repeat("i", round), 5)
+			want = append(want, more...)
+			appendTo(t, path, joinLines(more))
+			os.Remove(path + ".1") // rotated further, as logrotate would
+			os.Remove(path + ".1.gz")
+			logrotateCopyTruncate(t, path, round%4 == 3)
+		}
+	}
+	got := r.waitLines(len(want))
+	equalLines(t, lineTexts(got), want)
+	src.gens.mu.Lock()
+	defer src.gens.mu.Unlock()
+	for _, g := range src.gens.list[:len(src.gens.list)-1] {
+		if len(g.extents()) != 0 {
+			t.Fatalf("a rotated generation is kept: %+v", g.extents())
+		}
+	}
+	if src.gens.spill.size != 0 {
+		t.Errorf("spill holds %d bytes", src.gens.spill.size)
+	}
+}

@@ -105,6 +105,17 @@ func (s *spill) reserve(n int64) error {
 	return nil
 }
 
+// reset empties the file, for a source whose earlier bytes are no longer
+// needed.
+func (s *spill) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.f != nil && s.size > 0 {
+		_ = s.f.Truncate(0)
+		s.size = 0
+	}
+}
+
 // close releases the file (and with it, the disk space).
 func (s *spill) close() error {
 	s.mu.Lock()

@@ -184,7 +184,7 @@ func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
 func (t *tailer) consume(ctx context.Context, b []byte) error {
 	now := time.Now()
 	off := t.cur.base + t.pos
-	if t.src.opts.Follow { // only a followed file can be truncated under the reader
+	if t.src.opts.Follow && !t.src.opts.StreamOnly { // only a followed file can be truncated under the reader, and only re-reads need what it held
 		t.recent.add(b, t.pos)
 	}
 	t.pos += int64(len(b))

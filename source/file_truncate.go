@@ -39,7 +39,14 @@ func (t *tailer) truncated(ctx context.Context) error {
 	if err := t.framer.flush(now, NotePartialLine); err != nil {
 		return err
 	}
-	moved, lost, reason := t.keepRecent(cp, readTo)
+	var moved []extent
+	var lost int64
+	reason := "the records are not re-read"
+	if !t.src.opts.StreamOnly {
+		moved, lost, reason = t.keepRecent(cp, readTo)
+	} else if cp != nil && cp.file != t.src.gens.spill.file() {
+		cp.file.Close() // read: nothing will re-read it
+	}
 	t.src.gens.truncated(old, moved, reason)
 	if err := t.truncationGaps(ctx, now, cp == nil, lost); err != nil {
 		return err
