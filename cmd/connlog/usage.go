@@ -47,5 +47,5 @@ Export (connlog export …):
       --redact             replace emails, client IPs, device and user ids by pseudonyms
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
 
-Exit status: 0 ok, 1 runtime error, 2 usage error.
+Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export run with --fail-on-loss.
 `
