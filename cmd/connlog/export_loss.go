@@ -34,7 +34,9 @@ func noteGap(e *model.Entry, sel *selection, w export.Writer, losses *model.Ledg
 // reportLoss says on stderr, in one line, what the exported range lost,
 // and turns it into an error when --fail-on-loss was given.
 func reportLoss(cfg Config, losses model.Ledger, stderr io.Writer) error {
-	summary := losses.Summary()
+	// A reason may name a file (a corrupt compressed rotation): made inert
+	// for the terminal.
+	summary := export.Sanitize(losses.Summary())
 	if summary == "" {
 		return nil
 	}
