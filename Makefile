@@ -39,7 +39,7 @@ bench:
 	@scripts/deps.sh bench
 	bench/compare.sh
 
-## soak: 60 s of appending + rotation while `connlog export --follow` reads
+## soak: 120 s of appending + rotation of every kind while `connlog export --follow` and the store read
 soak:
 	bench/soak.sh
 

@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -9,16 +11,40 @@ import (
 // and every eviction the memory budget forced. Nothing is dropped without
 // being counted here.
 type Ledger struct {
-	Events int64            // how many gap events
-	ByKind map[string]int64 // reason -> lines or bytes lost, as the gap said
-	Last   time.Time        // when the most recent loss happened
+	Events  int64            // how many gap events
+	ByKind  map[string]int64 // reason -> lines or bytes lost, as the gap said (GapUnit tells which)
+	Unknown int64            // gap events that could not say how much was lost
+	Last    time.Time        // when the most recent loss happened
 }
 
 // GapEvictionReason is the ledger reason for entries dropped to stay within
 // the memory budget.
 const GapEvictionReason = "memory budget"
 
-func (l *Ledger) add(reason string, n int64, at time.Time) {
+// Gap units, as GapUnit returns them.
+const (
+	GapLines = "lines" // lines, entries or journald messages
+	GapBytes = "bytes"
+)
+
+// GapUnit says what a gap's count counts, from its reason: whole lines
+// (evictions, journald's suppressed messages) or bytes (a cut line, a
+// truncated or rotated file), "" when the reason does not say.
+func GapUnit(reason string) string {
+	r := strings.ToLower(reason)
+	switch {
+	case strings.Contains(r, "memory"), strings.Contains(r, "evict"),
+		strings.Contains(r, "suppress"), strings.Contains(r, "rate"), strings.Contains(r, "lines"):
+		return GapLines
+	case strings.Contains(r, "too long"), strings.Contains(r, "truncat"), strings.Contains(r, "rotat"):
+		return GapBytes
+	}
+	return ""
+}
+
+// Add counts one gap of n lines or bytes (GapUnit(reason) says which; 0
+// when unknown) that happened at at.
+func (l *Ledger) Add(reason string, n int64, at time.Time) {
 	if l.ByKind == nil {
 		l.ByKind = map[string]int64{}
 	}
@@ -26,11 +52,16 @@ func (l *Ledger) add(reason string, n int64, at time.Time) {
 		reason = "unknown"
 	}
 	l.Events++
-	l.ByKind[reason] += n
+	l.ByKind[reason] += max(n, 0)
+	if n <= 0 {
+		l.Unknown++
+	}
 	if at.After(l.Last) {
 		l.Last = at
 	}
 }
+
+func (l *Ledger) add(reason string, n int64, at time.Time) { l.Add(reason, n, at) }
 
 func (l Ledger) clone() Ledger {
 	c := l
@@ -49,4 +80,48 @@ func (l Ledger) Reasons() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Lines is how many whole lines the gaps lost, as far as they said.
+func (l Ledger) Lines() int64 { return l.sum(GapLines) }
+
+// Bytes is how many bytes the gaps that count bytes lost.
+func (l Ledger) Bytes() int64 { return l.sum(GapBytes) }
+
+func (l Ledger) sum(unit string) int64 {
+	var n int64
+	for reason, v := range l.ByKind {
+		if GapUnit(reason) == unit {
+			n += v
+		}
+	}
+	return n
+}
+
+// Summary says in one line what was lost: "3 gaps: 11000 lines, 19922944
+// bytes, 1 of unknown size (line too long, truncated)"; "" when nothing was.
+func (l Ledger) Summary() string {
+	if l.Events == 0 {
+		return ""
+	}
+	var parts []string
+	if n := l.Lines(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d lines", n))
+	}
+	if n := l.Bytes(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d bytes", n))
+	}
+	for _, reason := range l.Reasons() {
+		if GapUnit(reason) == "" && l.ByKind[reason] > 0 {
+			parts = append(parts, fmt.Sprintf("%d lines or bytes", l.ByKind[reason]))
+		}
+	}
+	if l.Unknown > 0 {
+		parts = append(parts, fmt.Sprintf("%d of unknown size", l.Unknown))
+	}
+	plural := "s"
+	if l.Events == 1 {
+		plural = ""
+	}
+	return fmt.Sprintf("%d gap%s: %s (%s)", l.Events, plural, strings.Join(parts, ", "), strings.Join(l.Reasons(), ", "))
 }

@@ -42,6 +42,11 @@ const (
 // newline never came: the file went quiet, or the input ended, mid-line.
 const NotePartialLine = "partial line"
 
+// NoteCutLine is the Note of an ordinary record holding the first part of
+// a line longer than the source's maximum: its entry is flagged
+// FlagTruncated, and a gap record after it counts the bytes dropped.
+const NoteCutLine = "cut line"
+
 // Record is one line exactly as a source read it, plus what the source knows
 // about where it came from. A batch of records sent by Source.Run belongs to
 // its receiver: the source never touches Raw again, so decoders may keep

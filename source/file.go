@@ -30,6 +30,10 @@ type FileOptions struct {
 	// and the head is read backwards in blocks sent as Backfill records,
 	// newest block first. Offsets are those of a forward read.
 	TailFirst bool
+	// StreamOnly says the records are used as they arrive and never re-read
+	// (a headless export): rotated-away files are closed at once and nothing
+	// is kept aside for ReadRaw, which then fails for earlier generations.
+	StreamOnly bool
 }
 
 // File reads a log file: once to its end, or followed by name across
@@ -56,6 +60,7 @@ type File struct {
 func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 	f := &File{path: path, id: id, opts: opts}
 	f.gens.path = path
+	f.gens.streamOnly = opts.StreamOnly
 	return f
 }
 
@@ -110,7 +115,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		fr.quietAfter = f.quietAfter
 	}
 	t := &tailer{src: f, batch: b, framer: fr}
-	fh, fi, err := openRead(f.opts.Open, f.path)
+	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
 	case err == nil:
 	case f.opts.Follow && errors.Is(err, fs.ErrNotExist):

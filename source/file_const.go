@@ -18,6 +18,7 @@ const (
 	batchMaxWait    = 50 * time.Millisecond // age of the oldest record in an unsent batch
 
 	pollInterval       = 200 * time.Millisecond // how often a followed file is checked for growth and rotation
+	minWakeInterval    = 5 * time.Millisecond   // shortest time between two polls woken by inotify
 	partialLineTimeout = 1 * time.Second        // a quiet file's unterminated last line is sent after this long
 	rotationGrace      = 2 * time.Second        // longest wait for a renamed-away file to go quiet before switching
 
@@ -25,7 +26,10 @@ const (
 	streamReadBytes = 64 << 10  // bytes per read from a pipe or a decompressor
 
 	fingerprintBytes       = 256     // bytes remembered at each end of what was read, to notice a truncate-and-refill
-	maxRetainedGenerations = 8       // rotated-away files kept open so their lines can be re-read
+	maxRetainedGenerations = 8       // rotated-away files kept open so their lines can be re-read; older ones are copied to the spill file
+	maxSpillBytes          = 4 << 30 // bytes kept aside in the spill file (an unlinked temp file), at most
+	recentBytesKept        = 1 << 20 // bytes last read from a followed file kept to survive a truncation (at least; at most twice)
+	maxCopyCandidates      = 4       // newest rotated siblings searched for copytruncate's copy
 	maxKnownGenerations    = 4096    // generations remembered (open or not) so that old offsets get a clear error
 	maxUnterminatedOffsets = 1 << 16 // cut or partial records remembered for re-read verification
 	zstdMaxWindowBytes     = 128 << 20

@@ -79,7 +79,7 @@ func (f *lineFramer) line(b []byte, off int64, now time.Time) error {
 		f.dropped = int64(held + len(b) - f.maxLine)
 		f.pending = nil
 		f.markUnterminated(off)
-		if err := f.send(cut, off, now, ""); err != nil {
+		if err := f.send(cut, off, now, model.NoteCutLine); err != nil {
 			return err
 		}
 		return f.endDrop(now)
@@ -107,7 +107,7 @@ func (f *lineFramer) hold(b []byte, off int64, now time.Time) error {
 	f.dropping = true
 	f.pending = nil
 	f.markUnterminated(f.pendingOff)
-	return f.send(cut, f.pendingOff, now, "")
+	return f.send(cut, f.pendingOff, now, model.NoteCutLine)
 }
 
 // joinPrefix returns the first n bytes of pending followed by b.

@@ -43,7 +43,11 @@ func frameReference(maxLine int, data []byte) framed {
 	for len(data) > 0 {
 		line, rest, found := bytes.Cut(data, []byte{'\n'})
 		keep := line[:min(len(line), maxLine)]
-		out.recs = append(out.recs, model.Record{Raw: keep, Source: 1, Offset: off})
+		rec := model.Record{Raw: keep, Source: 1, Offset: off}
+		if len(line) > maxLine {
+			rec.Note = model.NoteCutLine // its entry is flagged truncated
+		}
+		out.recs = append(out.recs, rec)
 		if len(line) > maxLine || !found {
 			out.unterminated = append(out.unterminated, off)
 		}

@@ -1,90 +1,185 @@
 package source
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"sort"
 	"sync"
 )
 
-// ErrRawGone is returned by ReadRaw when the bytes of a line no longer exist
-// where they were read: the file was truncated in place (copytruncate) after
-// the line was read, or it was rotated away and is no longer kept open.
+// ErrRawGone is returned by ReadRaw when the bytes of a line can no longer
+// be found: the file was truncated in place (copytruncate) and no copy of it
+// was found, or keeping them would have exceeded what connlog may keep
+// aside. The source sends a gap record counting such lines as lost.
 var ErrRawGone = errors.New("the line's bytes are no longer in the file")
 
 // ErrRawChanged is returned by ReadRaw when the bytes found at a line's
 // offset are not a line of the expected length: the file was rewritten.
 var ErrRawChanged = errors.New("the file changed since the line was read")
 
+// extent says where a stretch of a generation's bytes can be read now:
+// positions [from, to) of the generation are at file positions at, at+1…
+// The file is the generation's own file, a copy of it (copytruncate's
+// sibling) or the source's spill file.
+type extent struct {
+	file     *os.File
+	from, to int64
+	at       int64
+}
+
 // generation is one file that was read under the followed path. Logical
 // offsets continue from one generation to the next, so an offset names one
 // line forever even though every rotation starts a file at byte 0.
 type generation struct {
-	file *os.File // nil once closed
-	base int64    // logical offset of the file's byte 0
-	end  int64    // bytes read from the file so far
-	gone string   // why its bytes can no longer be read; "" while they can
+	file  *os.File // the file as it was opened, while it holds the bytes read; nil after
+	base  int64    // logical offset of the file's byte 0
+	end   int64    // bytes read from the file so far
+	lines int64    // newlines read, to count what is lost if the bytes are
+	// moved lists where the bytes are once they are no longer (only) in
+	// file: a copy, the spill file. Positions it does not cover are gone.
+	moved []extent
+	cut   bool   // the file was truncated in place after these bytes were read
+	gone  string // why positions no extent covers can no longer be read
 }
 
 // generations is the list of files a followed path has been, oldest first,
 // shared between the reading goroutine and ReadRaw callers.
 type generations struct {
-	path string
+	path       string
+	streamOnly bool // nothing is re-read: keep no old file (FileOptions.StreamOnly)
 
-	mu   sync.Mutex
-	list []*generation
+	mu    sync.Mutex
+	list  []*generation
+	spill spill
 	// unterminated holds, in ascending order, the logical offsets of records
 	// whose bytes are not followed by '\n' in the file (cut lines, lines sent
 	// before their newline arrived); ReadRaw cannot check their end.
 	unterminated []int64
 }
 
-// start registers a file that begins at logical offset base and closes the
-// oldest rotated-away files beyond the retention limit. Keeping a renamed
-// file open lets its lines be re-read, but it also keeps a deleted file's
-// disk space allocated, hence the limit.
-func (gs *generations) start(f *os.File, base int64) *generation {
+// start registers a file that begins at logical offset base. Keeping a
+// renamed file open lets its lines be re-read, but it also keeps a deleted
+// file's disk space and a descriptor, hence a limit: past it the oldest
+// rotated-away file is copied into the spill file and closed (see
+// retire), and what could not be kept is returned as lost lines.
+func (gs *generations) start(f *os.File, base int64) (g *generation, lost int64) {
 	gs.mu.Lock()
-	defer gs.mu.Unlock()
-	g := &generation{file: f, base: base}
+	g = &generation{file: f, base: base}
 	gs.list = append(gs.list, g)
-	open := 0
-	for i := len(gs.list) - 2; i >= 0; i-- {
-		old := gs.list[i]
-		if old.file == nil {
-			continue
-		}
-		if open++; open > maxRetainedGenerations {
-			old.file.Close()
-			old.file = nil
-			old.gone = fmt.Sprintf("it was rotated away and connlog keeps only the last %d rotated files open", maxRetainedGenerations)
-		}
-	}
 	if len(gs.list) > maxKnownGenerations {
 		gs.list = slices.Delete(gs.list, 0, len(gs.list)-maxKnownGenerations)
 	}
-	return g
+	if gs.streamOnly {
+		gs.releaseOld()
+		gs.mu.Unlock()
+		return g, 0
+	}
+	var victim *generation
+	open := 0
+	spilled := gs.spill.file()
+	for i := len(gs.list) - 2; i >= 0; i-- {
+		if old := gs.list[i]; old.holdsFiles(spilled) {
+			if open++; open > maxRetainedGenerations {
+				victim = old
+				break
+			}
+		}
+	}
+	gs.mu.Unlock()
+	if victim != nil {
+		lost = gs.retire(victim)
+	}
+	return g, lost
 }
 
-// grow records that the file has been read up to end.
-func (gs *generations) grow(g *generation, end int64) {
+// retire copies a rotated-away generation's bytes into the spill file and
+// closes the files that held them (the generation's own, a copy). Nothing
+// appends to a rotated-away file any more, so the copy is made without the
+// lock; only the switch takes it. It returns the lines it could not keep.
+func (gs *generations) retire(g *generation) (lost int64) {
+	gs.mu.Lock()
+	xs := g.extents()
+	gs.mu.Unlock()
+	var kept []extent
+	var toClose []*os.File
+	var failed error
+	for _, x := range xs {
+		if spilled := gs.spill.file(); spilled != nil && x.file == spilled {
+			kept = append(kept, x)
+			continue
+		}
+		at, err := gs.spill.copyFrom(x.file, x.at, x.to-x.from)
+		if err != nil {
+			failed = err
+			continue
+		}
+		kept = append(kept, extent{file: gs.spill.file(), from: x.from, to: x.to, at: at})
+		toClose = append(toClose, x.file)
+	}
+	gs.mu.Lock()
+	g.file, g.moved = nil, kept
+	if failed != nil {
+		g.gone = "it was rotated away and could not be kept aside: " + failed.Error()
+		lost = g.lines
+	}
+	gs.mu.Unlock()
+	for _, f := range toClose {
+		f.Close()
+	}
+	return lost
+}
+
+// releaseOld closes every generation but the newest, for a stream-only
+// source, and empties the spill file. The lock is held.
+func (gs *generations) releaseOld() {
+	for _, g := range gs.list[:len(gs.list)-1] {
+		for _, x := range g.extents() {
+			if x.file != gs.spill.file() && x.file != gs.list[len(gs.list)-1].file {
+				x.file.Close()
+			}
+		}
+		g.file, g.moved, g.gone = nil, nil, "connlog was asked not to keep it (a headless export writes lines as they arrive)"
+	}
+	gs.spill.reset()
+}
+
+// extents lists where g's bytes are: moved first, then its own file.
+func (g *generation) extents() []extent {
+	xs := slices.Clone(g.moved)
+	if g.file != nil {
+		xs = append(xs, extent{file: g.file, from: 0, to: g.end})
+	}
+	return xs
+}
+
+// holdsFiles reports whether g keeps a descriptor open other than the
+// spill file's.
+func (g *generation) holdsFiles(spilled *os.File) bool {
+	if g.file != nil {
+		return true
+	}
+	return slices.ContainsFunc(g.moved, func(x extent) bool { return x.file != spilled })
+}
+
+// grow records that the file has been read up to end, and the newlines in
+// what was just read.
+func (gs *generations) grow(g *generation, end, newlines int64) {
 	gs.mu.Lock()
 	g.end = end
+	g.lines += newlines
 	gs.mu.Unlock()
 }
 
-// truncated marks g's bytes as gone: the file it shares with the next
-// generation was cut to a shorter length, so what was at those positions
-// has been overwritten or no longer exists. The file stays open for the
-// next generation.
-func (gs *generations) truncated(g *generation) {
+// truncated records that g's file was cut in place: its bytes are now in
+// moved (the copy logrotate made, the recent bytes kept in the spill file),
+// and positions moved does not cover are gone for reason. The file stays
+// open for the next generation.
+func (gs *generations) truncated(g *generation, moved []extent, reason string) {
 	gs.mu.Lock()
-	g.file = nil
-	g.gone = "it was truncated in place (copytruncate) after the line was read"
+	g.file, g.moved, g.cut = nil, moved, true
+	g.gone = reason
 	gs.mu.Unlock()
 }
 
@@ -111,63 +206,50 @@ func (gs *generations) closeAll() error {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
 	var errs []error
-	for _, g := range gs.list {
-		if g.file != nil {
-			errs = append(errs, g.file.Close())
+	closed := map[*os.File]bool{}
+	closeOnce := func(f *os.File) {
+		if f != nil && !closed[f] {
+			closed[f] = true
+			errs = append(errs, f.Close())
 		}
-		g.file = nil
+	}
+	for _, g := range gs.list {
+		closeOnce(g.file)
+		for _, x := range g.moved {
+			if x.file != gs.spill.file() {
+				closeOnce(x.file)
+			}
+		}
+		g.file, g.moved = nil, nil
 		g.gone = "the source was closed"
 	}
+	errs = append(errs, gs.spill.close())
 	return errors.Join(errs...)
 }
 
-// locate finds the generation holding [offset, offset+n) and whether the
-// record there ends with a newline on disk.
-func (gs *generations) locate(offset int64, n int) (f *os.File, pos int64, terminated bool, err error) {
+// located is where a record's bytes can be read now.
+type located struct {
+	extents    []extent
+	pos        int64 // the record's position in its generation
+	terminated bool  // a newline follows the record on disk
+	gone       string
+}
+
+// locate finds the generation holding [offset, offset+n) and where its
+// bytes are.
+func (gs *generations) locate(offset int64, n int) (located, error) {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
 	i := sort.Search(len(gs.list), func(i int) bool { return gs.list[i].base > offset }) - 1
 	if i < 0 {
-		return nil, 0, false, fmt.Errorf("re-read %s at offset %d: %w: connlog no longer tracks the file it was in", gs.path, offset, ErrRawGone)
+		return located{}, fmt.Errorf("re-read %s at offset %d: %w: connlog no longer tracks the file it was in", gs.path, offset, ErrRawGone)
 	}
 	g := gs.list[i]
-	if g.gone != "" {
-		return nil, 0, false, fmt.Errorf("re-read %s at offset %d: %w: %s", gs.path, offset, ErrRawGone, g.gone)
-	}
 	if offset+int64(n) > g.base+g.end {
-		return nil, 0, false, fmt.Errorf("re-read %s: offset %d length %d is beyond what was read", gs.path, offset, n)
+		return located{}, fmt.Errorf("re-read %s: offset %d length %d is beyond what was read", gs.path, offset, n)
 	}
+	l := located{pos: offset - g.base, gone: g.gone, extents: g.extents()}
 	_, found := slices.BinarySearch(gs.unterminated, offset)
-	return g.file, offset - g.base, !found, nil
-}
-
-// readRaw implements model.RawReader for a followed file.
-func (gs *generations) readRaw(offset int64, n int, buf []byte) ([]byte, error) {
-	if offset < 0 || n < 0 {
-		return buf, fmt.Errorf("re-read %s: invalid offset %d length %d", gs.path, offset, n)
-	}
-	f, pos, terminated, err := gs.locate(offset, n)
-	if err != nil {
-		return buf, err
-	}
-	// Read one byte more than the line: it must be the newline that ended
-	// it, or the file is no longer what was read.
-	want := n
-	if terminated {
-		want++
-	}
-	start := len(buf)
-	buf = slices.Grow(buf, want)[:start+want]
-	got, err := f.ReadAt(buf[start:], pos)
-	if got < want {
-		if err == nil || errors.Is(err, io.EOF) {
-			err = ErrRawChanged
-		}
-		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, err)
-	}
-	line := buf[start : start+n]
-	if bytes.IndexByte(line, '\n') >= 0 || (terminated && buf[start+n] != '\n') {
-		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, ErrRawChanged)
-	}
-	return buf[:start+n], nil
+	l.terminated = !found
+	return l, nil
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,18 +11,27 @@ import (
 // errIsDirectory is wrapped by the error for a path that names a directory.
 var errIsDirectory = errors.New("is a directory")
 
-// openRead opens path read-only with open (os.Open when nil) and turns the
-// usual failures into errors that say what to do. The file info comes from
-// the opened descriptor, so it describes exactly the file that was opened.
-func openRead(open func(string) (*os.File, error), path string) (*os.File, fs.FileInfo, error) {
+// openRead opens path read-only with open (openNonBlocking when nil) and
+// turns the usual failures into errors that say what to do. The file info
+// comes from the opened descriptor, so it describes exactly the file that
+// was opened. Opening never blocks: a FIFO is opened without waiting for a
+// writer, and only when waitFIFO is set is a writer waited for (see
+// waitFIFOWriter), a wait ctx can interrupt.
+func openRead(ctx context.Context, open func(string) (*os.File, error), path string, waitFIFO bool) (*os.File, fs.FileInfo, error) {
 	if open == nil {
-		open = os.Open
+		open = openNonBlocking
 	}
 	f, err := open(path)
 	if err != nil {
 		return nil, nil, explainOpenError(path, err)
 	}
 	fi, err := f.Stat()
+	if err == nil && waitFIFO && fi.Mode()&fs.ModeNamedPipe != 0 {
+		if err := waitFIFOWriter(ctx, f); err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+	}
 	if err != nil {
 		f.Close()
 		return nil, nil, fmt.Errorf("stat %s: %w", path, err)

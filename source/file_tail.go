@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,8 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"time"
-
-	"connlog/model"
 )
 
 // tailer reads one path, following it by name when asked. Only Run's
@@ -28,43 +27,65 @@ type tailer struct {
 	lastData time.Time   // when bytes last arrived, for the partial-line timeout
 	replaced time.Time   // when another file was first seen at the path; zero if none
 	opened   bool        // the path has been opened once: later failures are waited out
+	recent   recentBytes // the bytes last read from cur, kept to survive a truncation
+	lost     int64       // lines whose bytes could not be kept, not yet reported in a gap
 }
 
-// follow polls the path until ctx ends, like tail -F.
+// follow polls the path until ctx ends, like tail -F, and sooner when
+// inotify says the file or a sibling changed.
 func (t *tailer) follow(ctx context.Context) error {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
+	watch := watchDir(t.src.path)
+	defer watch.Close()
 	for {
 		if err := t.poll(ctx); err != nil {
 			return err
 		}
-		nextPoll := time.Now().Add(pollInterval)
-		for {
-			wake, ok := nextWake(t.batch, t.framer, t.lastData)
-			if !ok || wake.After(nextPoll) {
-				wake = nextPoll
-			}
-			timer.Reset(time.Until(wake))
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case now := <-timer.C:
-				if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
-					return err
-				}
-			}
-			if !time.Now().Before(nextPoll) {
-				break
-			}
+		if err := t.waitNextPoll(ctx, timer, watch, time.Now()); err != nil {
+			return err
 		}
 	}
+}
+
+// waitNextPoll sends what is due while it waits for the next poll: the
+// poll interval's end, or a change inotify reports (but not sooner than
+// minWakeInterval after the last poll, so that a fast writer does not turn
+// every line into a read).
+func (t *tailer) waitNextPoll(ctx context.Context, timer *time.Timer, watch *dirWatch, polled time.Time) error {
+	nextPoll := polled.Add(pollInterval)
+	wake := watch.C()
+	for time.Now().Before(nextPoll) {
+		due, ok := nextWake(t.batch, t.framer, t.lastData)
+		if !ok || due.After(nextPoll) {
+			due = nextPoll
+		}
+		timer.Reset(time.Until(due))
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case now := <-timer.C:
+			if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
+				return err
+			}
+		case <-wake:
+			if soon := polled.Add(minWakeInterval); soon.Before(nextPoll) {
+				nextPoll = soon
+			}
+			wake = nil
+		}
+	}
+	return nil
 }
 
 // poll opens the path if needed, reads whatever was appended and switches
 // to a new file at the path once the old one is finished.
 func (t *tailer) poll(ctx context.Context) error {
+	if err := t.reportLost(ctx); err != nil {
+		return err
+	}
 	if t.cur == nil {
-		if err := t.open(); err != nil || t.cur == nil {
+		if err := t.open(ctx); err != nil || t.cur == nil {
 			return err
 		}
 	}
@@ -72,7 +93,7 @@ func (t *tailer) poll(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return t.checkPath(n > 0)
+	return t.checkPath(ctx, n > 0)
 }
 
 // open starts reading the file at the path. A missing file is waited for.
@@ -80,9 +101,9 @@ func (t *tailer) poll(ctx context.Context) error {
 // opened, so the user sees them at once; after that they are shown in the
 // state and retried, since a rotation may briefly leave a new file with the
 // wrong owner or mode.
-func (t *tailer) open() error {
+func (t *tailer) open(ctx context.Context) error {
 	path := t.src.path
-	f, fi, err := openRead(t.src.opts.Open, path)
+	f, fi, err := openRead(ctx, t.src.opts.Open, path, false)
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
@@ -108,7 +129,10 @@ func (t *tailer) open() error {
 }
 
 func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
-	t.cur = t.src.gens.start(f, t.nextBase)
+	var lost int64
+	t.cur, lost = t.src.gens.start(f, t.nextBase)
+	t.lost += lost
+	t.recent.reset()
 	t.curInfo = fi
 	t.pos = 0
 	t.fp.reset()
@@ -160,8 +184,11 @@ func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
 func (t *tailer) consume(ctx context.Context, b []byte) error {
 	now := time.Now()
 	off := t.cur.base + t.pos
+	if t.src.opts.Follow && !t.src.opts.StreamOnly { // only a followed file can be truncated under the reader, and only re-reads need what it held
+		t.recent.add(b, t.pos)
+	}
 	t.pos += int64(len(b))
-	t.src.gens.grow(t.cur, t.pos)
+	t.src.gens.grow(t.cur, t.pos, int64(bytes.Count(b, []byte{'\n'})))
 	t.fp.observe(b, t.pos-int64(len(b)))
 	t.lastData = now
 	return t.framer.feed(b, off, now)
@@ -176,34 +203,12 @@ func (t *tailer) rewritten(size int64, mod time.Time) bool {
 	return changed && t.pos > 0 && !t.fp.matches(t.cur.file, t.pos)
 }
 
-// truncated handles a file cut in place (copytruncate): what was held of the
-// last line is sent, a gap says lines may be missing, and reading starts
-// again at byte 0 as a new generation of the same open file. How much was
-// appended between the last read and the truncation cannot be known (the
-// size seen at the last poll had been read in full), so Count is 0, which
-// the record contract defines as unknown.
-func (t *tailer) truncated(ctx context.Context) error {
-	now := time.Now()
-	if err := t.framer.flush(now, NotePartialLine); err != nil {
-		return err
-	}
-	gap := model.Record{Source: t.src.id, Offset: -1, Received: now, Mark: model.MarkGap, Note: NoteTruncated}
-	if err := t.batch.add(ctx, gap); err != nil {
-		return err
-	}
-	old, f := t.cur, t.cur.file
-	t.src.gens.truncated(old)
-	t.nextBase = old.base + t.pos
-	t.startGeneration(f, t.curInfo)
-	return nil
-}
-
 // checkPath looks at what the path names now. When another file is there
 // (rename rotation, or deleted and re-created) the old one is read to its
 // end first: the switch waits for a poll that finds it quiet, or for
 // rotationGrace, because a writer may append to the renamed file for a
 // moment before it reopens the path.
-func (t *tailer) checkPath(gotData bool) error {
+func (t *tailer) checkPath(ctx context.Context, gotData bool) error {
 	path := t.src.path
 	fi, err := os.Stat(path)
 	switch {
@@ -225,12 +230,12 @@ func (t *tailer) checkPath(gotData bool) error {
 	if gotData && now.Sub(t.replaced) < rotationGrace {
 		return nil
 	}
-	return t.switchFile(now)
+	return t.switchFile(ctx, now)
 }
 
 // switchFile finishes the old file and opens the one now at the path; the
 // old file stays open in gens so that its lines can still be re-read.
-func (t *tailer) switchFile(now time.Time) error {
+func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
 	// Nothing more will be appended to the old file: a last line without a
 	// newline is as complete as it will ever be.
 	if err := t.framer.flush(now, ""); err != nil {
@@ -238,7 +243,7 @@ func (t *tailer) switchFile(now time.Time) error {
 	}
 	t.nextBase = t.cur.base + t.pos
 	t.cur, t.curInfo = nil, nil
-	return t.open()
+	return t.open(ctx)
 }
 
 // readToEnd reads the file as far as it was when reading began, for runs

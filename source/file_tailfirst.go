@@ -76,7 +76,7 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	}
 	t.fp.head = append(t.fp.head[:0], head...) // the tail part fills as the tail is read
 	t.pos = tailStart
-	f.gens.grow(t.cur, tailStart)
+	f.gens.grow(t.cur, tailStart, 0) // the head's lines are counted as the backfill reads them
 	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, maxLine: f.opts.MaxLineBytes}
 	if bf.file, err = dupFile(file); err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)

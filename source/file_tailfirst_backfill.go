@@ -109,9 +109,10 @@ func sendBlock(ctx context.Context, out chan<- []model.Record, block []model.Rec
 	return nil
 }
 
-// isGone reports whether g's bytes can no longer be read where they were.
+// isGone reports whether g's bytes can no longer be read where they were:
+// its file was truncated in place, whether or not a copy was found.
 func (gs *generations) isGone(g *generation) bool {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
-	return g.gone != ""
+	return g.gone != "" || g.cut
 }

@@ -31,7 +31,7 @@ var (
 // usually compressed under a new name) while connlog started; it is passed
 // over rather than ending the run.
 func (f *File) readRotated(ctx context.Context, path string, b *batcher) error {
-	fh, _, err := openRead(f.opts.Open, path)
+	fh, _, err := openRead(ctx, f.opts.Open, path, false)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

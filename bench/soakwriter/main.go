@@ -1,7 +1,12 @@
 // Command soakwriter appends numbered lines to a log file at a steady rate
-// and rotates the file by rename at a fixed interval, the way logrotate's
-// default "create" mode does. bench/soak.sh runs it beside a following
-// connlog and checks that every line arrived exactly once, in order.
+// and rotates the file at a fixed interval, the ways logrotate does: by
+// rename ("create", the default), by copytruncate (copy to FILE.1, then
+// truncate in place while the writer keeps its descriptor), by copytruncate
+// with the copy gzipped at once (compress without delaycompress), or by
+// deleting the file and starting a new one; "mixed" cycles through all four.
+// Older copies are shifted to FILE.2, FILE.3… as logrotate does. bench/soak.sh
+// runs it beside a following connlog and checks that every line arrived
+// exactly once, in order.
 //
 // Each line is "<RFC 3339 time> [INFO] [soak] seq=<n> <padding>", with n
 // counting from 0 across rotations. When the duration is over it prints the
@@ -29,13 +34,19 @@ func main() {
 	path := flag.String("path", "", "log file to write (required)")
 	rate := flag.Int("rate", 20000, "lines per second")
 	duration := flag.Duration("duration", 60*time.Second, "how long to write")
-	rotate := flag.Duration("rotate", 10*time.Second, "rename the file to FILE.1 this often (0: never)")
+	rotate := flag.Duration("rotate", 10*time.Second, "rotate the file this often (0: never)")
+	mode := flag.String("mode", "rename", "how to rotate: rename, copytruncate, copytruncate-gzip, delete or mixed")
 	flag.Parse()
 	if *path == "" || *rate <= 0 {
 		fmt.Fprintln(os.Stderr, "usage: soakwriter -path FILE [-rate N] [-duration D] [-rotate D]")
 		os.Exit(2)
 	}
-	w := &writer{path: *path}
+	modes, ok := rotationModes[*mode]
+	if !ok {
+		fmt.Fprintln(os.Stderr, "soakwriter: -mode is rename, copytruncate, copytruncate-gzip, delete or mixed")
+		os.Exit(2)
+	}
+	w := &writer{path: *path, modes: modes}
 	n, rotations, err := w.run(*rate, *duration, *rotate)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "soakwriter:", err)
@@ -48,10 +59,11 @@ func main() {
 
 // writer owns the open log file.
 type writer struct {
-	path string
-	f    *os.File
-	buf  *bufio.Writer
-	line []byte
+	path  string
+	modes []string // rotation kinds, used in turn
+	f     *os.File
+	buf   *bufio.Writer
+	line  []byte
 }
 
 // run writes at rate lines per second for d, rotating every rotateEvery, and
@@ -66,7 +78,7 @@ func (w *writer) run(rate int, d, rotateEvery time.Duration) (n int64, rotations
 	defer tick.Stop()
 	for now := start; now.Sub(start) < d; now = <-tick.C {
 		if rotateEvery > 0 && now.Sub(lastRotation) >= rotateEvery {
-			if err := w.rotate(); err != nil {
+			if err := w.rotate(rotations); err != nil {
 				return n, rotations, err
 			}
 			lastRotation, rotations = now, rotations+1
@@ -99,16 +111,4 @@ func (w *writer) open() error {
 	}
 	w.f, w.buf = f, bufio.NewWriterSize(f, 256<<10)
 	return nil
-}
-
-// rotate renames the file away and starts a new one at the path; nothing
-// is written to the old file after the rename.
-func (w *writer) rotate() error {
-	if err := w.f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", w.path, err)
-	}
-	if err := os.Rename(w.path, w.path+".1"); err != nil {
-		return fmt.Errorf("rotate %s: %w", w.path, err)
-	}
-	return w.open()
 }

@@ -51,6 +51,9 @@ type Config struct {
 	MaxMemory sizeFlag
 	DebugLog  string
 	Version   bool
+
+	// FailOnLoss makes an export whose range has a gap exit with status 3.
+	FailOnLoss bool
 }
 
 // usageError is a mistake on the command line: exit status 2.
@@ -124,8 +127,8 @@ func (c *Config) validate() error {
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
 	}
-	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact) {
-		return usageError{"-f, -o, --force and --redact belong to the export command: connlog export …"}
+	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact || c.FailOnLoss) {
+		return usageError{"-f, -o, --force, --redact and --fail-on-loss belong to the export command: connlog export …"}
 	}
 	if r := c.JournalReader; r != "" && r != source.JournalReaderNative && r != source.JournalReaderLibsystemd {
 		return usageError{"--journal-reader " + r + ": use " + source.JournalReaderNative + " (the default) or " +
@@ -180,6 +183,7 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	str(&c.Compress, "compress", "")
 	str(&c.Output, "o,output", "")
 	boolean(&c.Force, "force", "")
+	boolean(&c.FailOnLoss, "fail-on-loss", "")
 	boolean(&c.Redact, "redact", "")
 	boolean(&c.UTC, "utc", "")
 	boolean(&c.Mouse, "mouse", "")

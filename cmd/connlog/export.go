@@ -18,7 +18,8 @@ import (
 
 // runExport reads the inputs once (or follows them with -f) and writes the
 // matching entries in the chosen format to stdout or, atomically, a file.
-func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Writer) error {
+// Gaps in the range are summed up on stderr (see reportLoss).
+func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
 	sel, err := newSelection(cfg, time.Now())
 	if err != nil {
@@ -41,7 +42,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 		feeds[i].Decode.LeanService, feeds[i].Decode.LeanAnalytics = leanService, leanAnalytics
 	}
 	opts.Bundle.Query = cfg.Query
-	out, err := openOutput(cfg, stdout)
+	out, err := openOutput(cfg, opts, stdout)
 	if err != nil {
 		return err
 	}
@@ -54,8 +55,12 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 	if pairedFormat(opts.Format) {
 		pairs = opts.Pairs.(pairsOnly).tracker
 	}
-	werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow)
-	return finish(ctx, cfg, w, out, werr)
+	var losses model.Ledger
+	werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow, &losses)
+	if err := finish(ctx, cfg, w, out, werr); err != nil {
+		return err
+	}
+	return reportLoss(cfg, losses, stderr)
 }
 
 // Garbage collection of a headless export. Its live heap is small (a batch
@@ -132,8 +137,9 @@ func pairedFormat(f export.Format) bool {
 }
 
 // streamEntries runs the inputs and writes every selected entry. The first
-// write error stops the reading. pairs, when not nil, observes every entry.
-func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool) error {
+// write error stops the reading. pairs, when not nil, observes every entry;
+// losses counts every gap of the range, written or not.
+func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool, losses *model.Ledger) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -147,9 +153,14 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 			if pairs != nil {
 				pairs.Observe(e)
 			}
-			if werr != nil || !sel.match(e) {
+			if werr != nil {
 				continue
 			}
+			if !sel.match(e) {
+				noteGap(e, sel, w, losses, false)
+				continue
+			}
+			noteGap(e, sel, w, losses, true)
 			decode.Complete(e) // a lean entry gets its fields only when written
 			if err := w.Write(e); err != nil {
 				once.Do(func() { werr = err; cancel() })
@@ -224,9 +235,10 @@ type output struct {
 	file *export.AtomicFile
 }
 
-func openOutput(cfg Config, stdout io.Writer) (*output, error) {
+func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
 	if cfg.Output == "-" || cfg.Output == "" {
-		return &output{Writer: stdout}, nil
+		w, err := terminalSafe(opts, stdout)
+		return &output{Writer: w}, err
 	}
 	f, err := export.CreateFile(cfg.Output, cfg.Force)
 	if err != nil {
@@ -242,6 +254,9 @@ func (o *output) abort() {
 }
 
 func (o *output) commit() error {
+	if t, ok := o.Writer.(*export.TerminalWriter); ok {
+		return t.Flush()
+	}
 	if o.file == nil {
 		return nil
 	}

@@ -43,41 +43,6 @@ func (n *linesFlag) Set(v string) error {
 	return nil
 }
 
-// sizeFlag is a byte size with a unit: 512MiB, 1GB, 0 (no limit).
-type sizeFlag int64
-
-func (s *sizeFlag) String() string { return strconv.FormatInt(int64(*s), 10) }
-
-func (s *sizeFlag) Set(v string) error {
-	n, err := parseSize(v)
-	if err != nil {
-		return err
-	}
-	*s = sizeFlag(n)
-	return nil
-}
-
-// parseSize reads sizes the way the query language does: decimal KB/MB/GB
-// and binary KiB/MiB/GiB.
-func parseSize(v string) (int64, error) {
-	units := []struct {
-		suffix string
-		mult   float64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
-	num, mult := v, 1.0
-	for _, u := range units {
-		if strings.HasSuffix(strings.ToUpper(v), strings.ToUpper(u.suffix)) && len(v) > len(u.suffix) {
-			num, mult = v[:len(v)-len(u.suffix)], u.mult
-			break
-		}
-	}
-	f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
-	if err != nil || f < 0 {
-		return 0, fmt.Errorf("%q is not a size: use e.g. 512MiB, 1GiB or 0 for no limit", v)
-	}
-	return int64(f * mult), nil
-}
-
 // bootFlag is -b/--boot. Given alone it means the current boot; the value
 // may follow as a separate argument, as with journalctl (-b -1).
 type bootFlag struct {

@@ -56,7 +56,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		if in.Path != source.StdinPath {
 			d.Reference = modTime(in.Path)
 		}
-		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1}, stdin) // the TUI shows the end of one big file at once; export reads in order
+		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
 		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d})
 		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
 	}

@@ -36,10 +36,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "connlog", version)
 		return 0
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
+	// does: cleanly, with no temp file left and the terminal restored.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	if cfg.Export {
-		err = runExport(ctx, cfg, stdin, stdout)
+		err = runExport(ctx, cfg, stdin, stdout, stderr)
 	} else {
 		err = runTUI(ctx, cfg, stdin)
 	}
@@ -48,6 +50,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
+		}
+		if errors.As(err, new(lossError)) {
+			return 3
 		}
 		return 1
 	}

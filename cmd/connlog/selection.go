@@ -53,13 +53,12 @@ func newSelection(cfg Config, now time.Time) (*selection, error) {
 }
 
 func (s *selection) match(e *model.Entry) bool {
-	if !s.since.IsZero() && e.Time.Before(s.since) {
-		return false
-	}
-	if !s.until.IsZero() && e.Time.After(s.until) {
-		return false
-	}
-	return s.q.Match(e)
+	return s.inWindow(e) && s.q.Match(e)
+}
+
+// inWindow reports whether e is within --since and --until.
+func (s *selection) inWindow(e *model.Entry) bool {
+	return (s.since.IsZero() || !e.Time.Before(s.since)) && (s.until.IsZero() || !e.Time.After(s.until))
 }
 
 // listTerm builds (name=a or name=b) from a comma list, each value checked

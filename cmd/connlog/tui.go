@@ -78,9 +78,9 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 		opts = append(opts, tea.WithMouseCellMotion())
 	}
 	if cfg.DebugLog != "" {
-		f, err := tea.LogToFile(cfg.DebugLog, "connlog")
+		f, err := openDebugLog(cfg.DebugLog)
 		if err != nil {
-			return nil, nil, fmt.Errorf("open debug log %s: %w", cfg.DebugLog, err)
+			return nil, nil, err
 		}
 		closers = append(closers, func() { f.Close() })
 	}

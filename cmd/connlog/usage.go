@@ -33,7 +33,8 @@ View:
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
       --max-memory SIZE    memory budget (default: a quarter of RAM, 512MiB to 2GiB);
-                           past it the oldest entries are evicted and counted as lost
+                           at least 32MiB, 0 for none; past it the oldest entries
+                           are evicted and counted as lost
       --debug-log FILE     write connlog's own debug log to FILE
 
 Export (connlog export …):
@@ -43,9 +44,10 @@ Export (connlog export …):
       --format F           raw, text (default), ndjson, csv, journal, bundle
       --compress C         none (default), gzip, zstd
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
-      --force              replace PATH if it exists
+      --force              replace PATH if it exists (only ever a regular file)
+      --fail-on-loss       exit 3 when the exported range has a gap (lost or cut lines)
       --redact             replace emails, client IPs, device and user ids by pseudonyms
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
 
-Exit status: 0 ok, 1 runtime error, 2 usage error.
+Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export run with --fail-on-loss.
 `

@@ -145,8 +145,11 @@ func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool)
 func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 	k, env, payload := d.removeEnvelope(rec.Raw)
 	var flags model.Flags
-	if rec.Note == model.NotePartialLine {
+	switch rec.Note {
+	case model.NotePartialLine:
 		flags = model.FlagPartial
+	case model.NoteCutLine:
+		flags = model.FlagTruncated
 	}
 	return logical{
 		flags:    flags,

@@ -19,13 +19,24 @@ type tempFile interface {
 	Name() string
 }
 
-// createTemp makes a 0600 temp file; tests replace it to inject failures.
+// createTemp makes a 0600 temp file: unnamed where the file system allows
+// it (so that even a SIGKILL leaves nothing behind), else a hidden named
+// one. Tests replace it to inject failures.
 var createTemp = func(dir, pattern string) (tempFile, error) {
+	if f, ok := createUnnamed(dir); ok {
+		return f, nil
+	}
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
 		return nil, err
 	}
 	return f, nil
+}
+
+// unnamedTemp is a temp file with no name yet: linkTo gives it one.
+type unnamedTemp interface {
+	tempFile
+	linkTo(path string) error
 }
 
 // AtomicFile is an export file that appears whole or not at all: it is
@@ -65,33 +76,6 @@ func tempPattern(base string) string {
 		base = base[:maxTempBase]
 	}
 	return "." + base + ".tmp-*"
-}
-
-// checkTarget explains, before anything is written, why path cannot be an
-// export file.
-func checkTarget(path string, force bool) error {
-	info, err := os.Stat(path)
-	switch {
-	case err == nil && info.IsDir():
-		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
-	case err == nil && !force:
-		return &FileError{ErrExists, path, fmt.Sprintf("%s already exists — choose another name, or replace it with --force", path), fs.ErrExist}
-	case errors.Is(err, syscall.ENOTDIR):
-		return notDirectory(filepath.Dir(path), err)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return fileError("check", path, err)
-	}
-	dir := filepath.Dir(path)
-	info, err = os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return noDirectory(dir, err)
-	case err != nil:
-		return fileError("check", dir, err)
-	case !info.IsDir():
-		return notDirectory(dir, syscall.ENOTDIR)
-	}
-	return nil
 }
 
 // Name returns the path the file will have once committed.
@@ -139,6 +123,9 @@ func (a *AtomicFile) Commit() error {
 		a.Abort()
 		return a.err
 	}
+	if u, ok := a.f.(unnamedTemp); ok {
+		return a.commitUnnamed(u)
+	}
 	if err := a.f.Close(); err != nil {
 		a.fail(fileError("close", a.path, err))
 		a.Abort()
@@ -153,9 +140,56 @@ func (a *AtomicFile) Commit() error {
 	return syncDir(filepath.Dir(a.path))
 }
 
-// place moves the finished temp file to the target path.
+// commitUnnamed names the synced unnamed file, then closes it: it can be
+// linked only while open, and once it is named and flushed a failing close
+// cannot lose what was written.
+func (a *AtomicFile) commitUnnamed(u unnamedTemp) error {
+	a.done = true
+	err := a.placeUnnamed(u)
+	_ = u.Close()
+	if err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(a.path))
+}
+
+// placeUnnamed gives the finished unnamed file its name. Without force the
+// link is made at the target itself, which fails rather than replace a file
+// that appeared meanwhile; with force it is linked under a hidden name and
+// renamed over the target.
+func (a *AtomicFile) placeUnnamed(u unnamedTemp) error {
+	if !a.force {
+		err := u.linkTo(a.path)
+		if errors.Is(err, fs.ErrExist) {
+			return appeared(a.path, err)
+		}
+		if err != nil {
+			return fileError("link into", a.path, err)
+		}
+		return nil
+	}
+	tmp, err := hiddenName(a.path)
+	if err != nil {
+		return fileError("name a file in", filepath.Dir(a.path), err)
+	}
+	if err := u.linkTo(tmp); err != nil {
+		return fileError("link into", a.path, err)
+	}
+	if err := a.place(tmp); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// place moves the finished temp file to the target path. Replacing, it
+// checks again just before the rename that the target is still a regular
+// file or absent: something else may have been put there meanwhile.
 func (a *AtomicFile) place(tmp string) error {
 	if a.force {
+		if err := replaceable(a.path); err != nil {
+			return err
+		}
 		if err := os.Rename(tmp, a.path); err != nil {
 			return fileError("rename into", a.path, err)
 		}
@@ -169,16 +203,20 @@ func (a *AtomicFile) place(tmp string) error {
 		_ = os.Remove(tmp)
 		return nil
 	case errors.Is(err, fs.ErrExist):
-		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", a.path), err}
+		return appeared(a.path, err)
 	}
 	// Some file systems have no hard links: check, then rename.
 	if _, serr := os.Lstat(a.path); serr == nil {
-		return &FileError{ErrExists, a.path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", a.path), fs.ErrExist}
+		return appeared(a.path, fs.ErrExist)
 	}
 	if err := os.Rename(tmp, a.path); err != nil {
 		return fileError("rename into", a.path, err)
 	}
 	return nil
+}
+
+func appeared(path string, err error) error {
+	return &FileError{ErrExists, path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", path), err}
 }
 
 // Abort removes the temp file; the target is untouched. It may be called
@@ -189,7 +227,9 @@ func (a *AtomicFile) Abort() {
 	}
 	a.done = true
 	_ = a.f.Close()
-	_ = os.Remove(a.f.Name())
+	if _, unnamed := a.f.(unnamedTemp); !unnamed {
+		_ = os.Remove(a.f.Name())
+	}
 }
 
 // syncDir makes the rename durable. File systems that cannot sync a

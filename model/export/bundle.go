@@ -181,3 +181,6 @@ func (b *bundleWriter) abort() {
 		m.remove()
 	}
 }
+
+// NoteGap lists in the manifest a gap of the range that is not written.
+func (b *bundleWriter) NoteGap(e *model.Entry) { b.man.addGap(e) }

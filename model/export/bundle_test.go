@@ -179,3 +179,31 @@ func TestBundleEmptyQueryReopen(t *testing.T) {
 		t.Errorf("reopen = %q", got)
 	}
 }
+
+func TestBundleManifestListsGapsThatWereNotWritten(t *testing.T) {
+	var buf bytes.Buffer
+	opts := bundleOptions(t.TempDir())
+	opts.Compress = CompressNone
+	w, err := New(&buf, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap := &model.Entry{Kind: model.KindGap, Time: time.Unix(100, 0), Fields: model.Fields{
+		model.Str(model.KeyGapReason, "truncated"), model.Int(model.KeyGapCount, 0)}}
+	if err := w.Write(textEntry("kept")); err != nil {
+		t.Fatal(err)
+	}
+	noter, ok := w.(GapNoter)
+	if !ok {
+		t.Fatal("a bundle writer cannot list gaps it does not write")
+	}
+	noter.NoteGap(gap)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, files := readTar(t, &buf)
+	man := files["manifest.json"]
+	if !bytes.Contains(man, []byte(`"reason":"truncated"`)) && !bytes.Contains(man, []byte(`"reason": "truncated"`)) {
+		t.Errorf("manifest: %s", man)
+	}
+}

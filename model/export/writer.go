@@ -161,3 +161,19 @@ func (p *pipeline) abortAll() {
 	// with the rest of the output.
 	_ = p.comp.Close()
 }
+
+// GapNoter is implemented by Writers whose output lists the gaps of the
+// exported range (a bundle's manifest) even when the gap entries themselves
+// are not written: a query that selects other entries must not hide what
+// was lost among them.
+type GapNoter interface {
+	NoteGap(e *model.Entry)
+}
+
+// NoteGap lists a gap entry that was not written in the manifest, for
+// formats that have one.
+func (p *pipeline) NoteGap(e *model.Entry) {
+	if n, ok := p.fw.(GapNoter); ok && !p.done && e.Kind == model.KindGap {
+		n.NoteGap(e)
+	}
+}

@@ -27,6 +27,20 @@ var durationUnit = map[string]float64{
 	"s": 1e3, "m": 60e3, "h": 3600e3, "d": 86400e3,
 }
 
+// SizeUnits lists the size units ParseSize and the query language accept,
+// for messages.
+const SizeUnits = sizeUnits
+
+// ParseSize reads a size the way a query's size values are read — a
+// number with an optional unit, decimal unless the unit says "i" (KB=1e3,
+// KiB=1024), a plain number being bytes — and returns it in bytes. It is
+// the one size parser of the command line and the query language; it
+// refuses inf, nan, hex and underscores, and results too large for a
+// float64.
+func ParseSize(s string) (bytes float64, ok bool) {
+	return parseQuantity(strings.TrimSpace(s), classSize)
+}
+
 // parseQuantity reads a number with an optional unit, converted to the unit
 // the field stores: bytes for sizes, milliseconds for durations. A plain
 // number is taken as it is.

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// lossError ends an export that met gaps when --fail-on-loss asked for it:
+// exit status 3, so that a script tells it from a failure (1) and a usage
+// error (2).
+type lossError struct{ summary string }
+
+func (e lossError) Error() string {
+	return "the exported range has gaps (" + e.summary + ") and --fail-on-loss was given"
+}
+
+// noteGap counts a gap entry of the export's time range, whether the query
+// selected it (written) or not, and lists an unwritten one in the output's
+// manifest when the format has one.
+func noteGap(e *model.Entry, sel *selection, w export.Writer, losses *model.Ledger, written bool) {
+	if e.Kind != model.KindGap || !sel.inWindow(e) {
+		return
+	}
+	n, _ := e.Fields.Num(model.KeyGapCount)
+	losses.Add(e.Fields.Value(model.KeyGapReason), int64(n), e.Time)
+	if g, ok := w.(export.GapNoter); ok && !written {
+		g.NoteGap(e)
+	}
+}
+
+// reportLoss says on stderr, in one line, what the exported range lost,
+// and turns it into an error when --fail-on-loss was given.
+func reportLoss(cfg Config, losses model.Ledger, stderr io.Writer) error {
+	// A reason may name a file (a corrupt compressed rotation): made inert
+	// for the terminal.
+	summary := export.Sanitize(losses.Summary())
+	if summary == "" {
+		return nil
+	}
+	if cfg.FailOnLoss {
+		return lossError{summary}
+	}
+	fmt.Fprintf(stderr, "connlog: warning: the exported range has gaps — %s; query kind:gap to see them\n", summary)
+	return nil
+}

@@ -1,0 +1,65 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// readRaw implements model.RawReader for a followed file.
+func (gs *generations) readRaw(offset int64, n int, buf []byte) ([]byte, error) {
+	if offset < 0 || n < 0 {
+		return buf, fmt.Errorf("re-read %s: invalid offset %d length %d", gs.path, offset, n)
+	}
+	l, err := gs.locate(offset, n)
+	if err != nil {
+		return buf, err
+	}
+	// Read one byte more than the line: it must be the newline that ended
+	// it, or the file is no longer what was read.
+	want := n
+	if l.terminated {
+		want++
+	}
+	start := len(buf)
+	buf = slices.Grow(buf, want)[:start+want]
+	if err := readExtents(l.extents, buf[start:], l.pos); err != nil {
+		if err == errNotCovered {
+			return buf[:start], fmt.Errorf("re-read %s at offset %d: %w: %s", gs.path, offset, ErrRawGone, l.gone)
+		}
+		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, err)
+	}
+	line := buf[start : start+n]
+	if bytes.IndexByte(line, '\n') >= 0 || (l.terminated && buf[start+n] != '\n') {
+		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, ErrRawChanged)
+	}
+	return buf[:start+n], nil
+}
+
+// errNotCovered means that no extent holds some of the bytes asked for.
+var errNotCovered = fmt.Errorf("not covered")
+
+// readExtents fills p with a generation's bytes from position pos on,
+// piece by piece from the extents that hold them (a line may start in a
+// copy and end in the spill file). The first extent that holds a position
+// wins.
+func readExtents(xs []extent, p []byte, pos int64) error {
+	for len(p) > 0 {
+		i := slices.IndexFunc(xs, func(x extent) bool { return x.from <= pos && pos < x.to })
+		if i < 0 {
+			return errNotCovered
+		}
+		x := xs[i]
+		k := min(int64(len(p)), x.to-pos)
+		got, err := x.file.ReadAt(p[:k], x.at+pos-x.from)
+		if int64(got) < k {
+			if err == nil || err == io.EOF {
+				err = ErrRawChanged
+			}
+			return err
+		}
+		p, pos = p[k:], pos+k
+	}
+	return nil
+}
