@@ -63,6 +63,27 @@ type lineOrigin struct {
 	received int64 // 0 = same as the entry's time
 }
 
+// Facts about a field key, cached with its symbol (see symCache).
+const (
+	keySkipped uint8 = 1 << iota // notIndexed
+	keyUnique                    // uniqueKeys
+)
+
+// keyContext is the symCache context of field keys: no key's symbol
+// reaches it, so keys never share a context with values.
+const keyContext = attrKeyMask + 1
+
+func keyFlags(k string) uint8 {
+	var f uint8
+	if notIndexed[k] {
+		f |= keySkipped
+	}
+	if uniqueKeys[k] {
+		f |= keyUnique
+	}
+	return f
+}
+
 // IsIndexed reports whether the store keeps key in an entry's index, so that
 // a query naming it can run on index loads alone.
 func IsIndexed(key string) bool { return !notIndexed[key] }
@@ -74,26 +95,29 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 	buf = append(buf[:0], 0)
 	n, shared := 0, true
 	add := func(f Field) {
-		if n >= maxIndexedFields || notIndexed[f.Key] {
+		if n >= maxIndexedFields {
 			return
 		}
-		key := s.syms.intern(f.Key)
+		key, kf := s.symCache.intern(s.syms, keyContext, f.Key, keyFlags)
+		if kf&keySkipped != 0 {
+			return
+		}
 		switch {
 		case f.IsNum:
 			bits := math.Float64bits(f.Num)
 			if f.Value == strconv.FormatFloat(f.Num, 'f', -1, 64) {
 				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
 			} else {
-				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), s.syms.intern(f.Value))
+				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), s.internValue(key, f.Value))
 			}
 			shared = false
-		case len(f.Value) > maxInternLen || uniqueKeys[f.Key]:
+		case len(f.Value) > maxInternLen || kf&keyUnique != 0:
 			off := s.arena.put([]byte(f.Value))
 			s.mem += int64(len(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
 			shared = false
 		default:
-			buf = append(buf, key|attrSym<<attrTypeShift, s.syms.intern(f.Value))
+			buf = append(buf, key|attrSym<<attrTypeShift, s.internValue(key, f.Value))
 		}
 		n++
 	}
@@ -111,6 +135,12 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 	}
 	buf[0] = uint32(n)
 	return buf, shared
+}
+
+// internValue interns the value of the field whose key has symbol key.
+func (s *Store) internValue(key uint32, v string) uint32 {
+	id, _ := s.symCache.intern(s.syms, key, v, nil)
+	return id
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the

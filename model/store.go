@@ -74,6 +74,7 @@ type Store struct {
 	conns  connIndex
 
 	syms     *symtab
+	symCache *symCache         // the writer's shortcut to syms
 	sets     map[string]setRef // shared attribute sets, by their words
 	setBytes int64
 	snap     atomic.Pointer[Snapshot]
@@ -99,7 +100,7 @@ func seqOf(pos int64) int64 {
 
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, syms: newSymtab(), arena: newByteArena(), words: newWordArena(),
+	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, arena: newByteArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
 		sets: map[string]setRef{}}
 	s.publish()
