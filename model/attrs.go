@@ -54,7 +54,7 @@ var uniqueKeys = map[string]bool{
 // entry's cursor, and the receive time when it differs from the entry's time.
 const (
 	keyCursor   = "__CURSOR"
-	keyReceived = "__RECEIVED" // unix nanoseconds
+	keyReceived = "__RECEIVED" // unix nanoseconds, as an attrNum whose two words are the int64
 )
 
 // lineOrigin is the per-line part of an Origin, kept beside the fields.
@@ -127,8 +127,11 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 	if lo.cursor != "" {
 		add(Str(keyCursor, lo.cursor))
 	}
-	if lo.received != 0 {
-		add(Int(keyReceived, lo.received))
+	if lo.received != 0 && n < maxIndexedFields {
+		// An integer of nanoseconds, kept whole: a float64 would round it.
+		key, _ := s.symCache.intern(s.syms, keyContext, keyReceived, keyFlags)
+		buf = append(buf, key|attrNum<<attrTypeShift, uint32(lo.received), uint32(uint64(lo.received)>>32))
+		n, shared = n+1, false
 	}
 	if n == 0 {
 		return buf[:0], false
@@ -152,6 +155,11 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 	for i := 0; i < n; i++ {
 		t := w[0] >> attrTypeShift
 		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
+		if f.Key == keyReceived {
+			lo.received = int64(uint64(w[1]) | uint64(w[2])<<32)
+			w = w[attrWords[t]:]
+			continue
+		}
 		switch t {
 		case attrNum, attrNumText:
 			f.Num = math.Float64frombits(uint64(w[1]) | uint64(w[2])<<32)
@@ -170,8 +178,6 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 		switch f.Key {
 		case keyCursor:
 			lo.cursor = f.Value
-		case keyReceived:
-			lo.received = int64(f.Num)
 		default:
 			fs = append(fs, f)
 		}

@@ -291,3 +291,21 @@ func TestViewMaybeSkipsWithoutChangingTheResult(t *testing.T) {
 		}
 	}
 }
+
+// The receive time of a line whose event time differs (an ANALYTICS event's
+// millisecond timestamp under a nanosecond docker-ts prefix) comes back to
+// the nanosecond: it is kept as an integer, not a float64, which would round
+// today's Unix nanoseconds to a multiple of 256.
+func TestReceivedTimeKeptToTheNanosecond(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	e := analytics("c1", EventEstablished, t0)
+	e.Origin.Received = t0.Add(297080733) // .297080733, not a multiple of 256 ns
+	s.Append([]Entry{e})
+	var got Entry
+	if err := s.Snapshot().Load(1, &got, LoadIndex); err != nil {
+		t.Fatal(err)
+	}
+	if !got.Origin.Received.Equal(e.Origin.Received) {
+		t.Fatalf("received %v, want %v", got.Origin.Received.Format(time.RFC3339Nano), e.Origin.Received.Format(time.RFC3339Nano))
+	}
+}
