@@ -44,8 +44,14 @@ func (s *Store) publish() {
 	s.snap.Store(sn)
 }
 
-// Snapshot returns the latest published snapshot.
-func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }
+// Snapshot returns the latest published snapshot. When a backfill's
+// evictions still wait for their gap entry, it writes it first.
+func (s *Store) Snapshot() *Snapshot {
+	if s.gapPending.Load() {
+		s.flushEvictionGap()
+	}
+	return s.snap.Load()
+}
 
 // First returns the Seq of the oldest entry in the snapshot (End when it
 // is empty).

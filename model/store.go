@@ -61,6 +61,11 @@ type Store struct {
 	end   int64 // position the next appended entry will take
 	added int64 // entries ever stored
 	evict int64 // entries evicted to stay within the budget
+	// pendingGap counts evicted entries no gap entry tells of yet (see
+	// deferEvictionGap); gapPending says so to Snapshot without the lock.
+	pendingGap int64
+	gapPending atomic.Bool
+	lastGap    time.Time // when the last eviction gap entry was written
 
 	arena   byteArena
 	words   wordArena
@@ -131,7 +136,7 @@ func (s *Store) Append(es []Entry) {
 		s.end++
 		s.conns.add(&es[i])
 	}
-	s.evictOverBudget()
+	s.putEvictionGap(s.evictOverBudget())
 	s.mu.Unlock()
 	s.publish()
 }
@@ -150,10 +155,16 @@ func (s *Store) Prepend(es []Entry) {
 	start := s.first - int64(len(es))
 	for i := range es {
 		s.put(&es[i], start+int64(i))
-		s.conns.add(&es[i])
 	}
 	s.first = start
-	s.evictOverBudget()
+	s.deferEvictionGap(s.evictOverBudget())
+	// Connections are indexed once eviction is done: none of the entries
+	// just dropped needs one.
+	for i := range es {
+		if posOf(es[i].Seq) >= s.first {
+			s.conns.add(&es[i])
+		}
+	}
 	s.mu.Unlock()
 	s.publish()
 }
