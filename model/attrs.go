@@ -50,17 +50,46 @@ var uniqueKeys = map[string]bool{
 	keyCursor: true,
 }
 
-// Pseudo-fields carry per-line origin data through the index: a journal
-// entry's cursor, and the receive time when it differs from the entry's time.
+// Pseudo-fields carry per-line data through the index: a journal entry's
+// cursor, the receive time when it differs from the entry's time, and what
+// did not fit the row. The numbers are attrNum words holding an int64.
 const (
 	keyCursor   = "__CURSOR"
-	keyReceived = "__RECEIVED" // unix nanoseconds, as an attrNum whose two words are the int64
+	keyReceived = "__RECEIVED" // unix nanoseconds
+	keyItem     = "__ITEM"     // Entry.Item
+	keyOrigin   = "__ORIGIN"   // an origin id past the row's 16 bits
+	keyRawLen   = "__RAWLEN"   // a raw length past the row's 23 bits
 )
 
-// lineOrigin is the per-line part of an Origin, kept beside the fields.
+// lineOrigin is the per-line part of an Origin and of the row, kept beside
+// the fields; 0 is "not kept" for each number.
 type lineOrigin struct {
 	cursor   string
 	received int64 // 0 = same as the entry's time
+	item     int64
+	origin   int64
+	rawLen   int64
+}
+
+// intKeys are the pseudo-keys of lineOrigin's numbers, in the order of
+// its nums.
+var intKeys = [4]string{keyReceived, keyItem, keyOrigin, keyRawLen}
+
+// nums returns lo's numbers in the order of intKeys.
+func (lo *lineOrigin) nums() [4]int64 { return [4]int64{lo.received, lo.item, lo.origin, lo.rawLen} }
+
+// setNum sets lo's number i (in the order of intKeys).
+func (lo *lineOrigin) setNum(i int, n int64) {
+	switch i {
+	case 0:
+		lo.received = n
+	case 1:
+		lo.item = n
+	case 2:
+		lo.origin = n
+	default:
+		lo.rawLen = n
+	}
 }
 
 // Facts about a field key, cached with its symbol (see symCache).
@@ -82,6 +111,20 @@ func keyFlags(k string) uint8 {
 		f |= keyUnique
 	}
 	return f
+}
+
+// intKeyIndex returns the index of the pseudo-key key in intKeys, -1 for
+// a field's key.
+func intKeyIndex(key string) int {
+	if len(key) < 2 || key[0] != '_' || key[1] != '_' {
+		return -1
+	}
+	for i, k := range intKeys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // IsIndexed reports whether the store keeps key in an entry's index, so that
@@ -127,10 +170,13 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 	if lo.cursor != "" {
 		add(Str(keyCursor, lo.cursor))
 	}
-	if lo.received != 0 && n < maxIndexedFields {
-		// An integer of nanoseconds, kept whole: a float64 would round it.
-		key, _ := s.symCache.intern(s.syms, keyContext, keyReceived, keyFlags)
-		buf = append(buf, key|attrNum<<attrTypeShift, uint32(lo.received), uint32(uint64(lo.received)>>32))
+	for i, v := range lo.nums() {
+		if v == 0 {
+			continue
+		}
+		// Integers kept whole: a float64 would round nanoseconds.
+		key, _ := s.symCache.intern(s.syms, keyContext, intKeys[i], keyFlags)
+		buf = append(buf, key|attrNum<<attrTypeShift, uint32(v), uint32(uint64(v)>>32))
 		n, shared = n+1, false
 	}
 	if n == 0 {
@@ -155,8 +201,8 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 	for i := 0; i < n; i++ {
 		t := w[0] >> attrTypeShift
 		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
-		if f.Key == keyReceived {
-			lo.received = int64(uint64(w[1]) | uint64(w[2])<<32)
+		if k := intKeyIndex(f.Key); k >= 0 {
+			lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
 			w = w[attrWords[t]:]
 			continue
 		}
@@ -170,7 +216,7 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 				f.Value = symAt(syms, w[3])
 			}
 		case attrArena:
-			f.Value = string(arenaGet(arena, uint64(w[1])|uint64(w[2])<<32, w[3]))
+			f.Value = string(arenaGet(arena, uint64(w[1])|uint64(w[2])<<32, int(w[3])))
 		default:
 			f.Value = symAt(syms, w[1])
 		}

@@ -28,7 +28,7 @@ func service(msg string, at time.Time) Entry {
 		Origin: Origin{Offset: -1}, Fields: Fields{Str(KeyModule, "libsdwan"), Str(KeyMessage, msg)}}
 }
 
-func TestRowIs32Bytes(t *testing.T) {
+func TestRowIs24Bytes(t *testing.T) {
 	if got := unsafe.Sizeof(row{}); got != rowBytes {
 		t.Fatalf("row is %d bytes, want %d: the per-entry index must stay fixed and small", got, rowBytes)
 	}
