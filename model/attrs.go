@@ -182,9 +182,10 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 		case f.IsNum:
 			bits := math.Float64bits(f.Num)
 			i := int64(f.Num)
-			if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == strconv.FormatInt(i, 10) {
+			var text [32]byte // the texts are compared without allocating
+			if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
 				buf = append(buf, w)
-			} else if f.Value == strconv.FormatFloat(f.Num, 'f', -1, 64) {
+			} else if f.Value == string(strconv.AppendFloat(text[:0], f.Num, 'f', -1, 64)) {
 				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
 			} else {
 				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), s.internValue(key, f.Value))
