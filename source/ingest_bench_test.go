@@ -12,6 +12,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/model/query"
 	"connlog/source/synth"
 )
 
@@ -110,4 +111,27 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRefilter builds a view of the loaded corpus for each query, as
+// the TUI does when a filter is entered (W6), and reports the time per
+// entry of the store.
+func BenchmarkRefilter(b *testing.B) {
+	store := ingestFile(writeIngestCorpus(b))
+	sn := store.Snapshot()
+	for _, src := range []string{"user:alice* level>=warn", "event:closed_connection country:DE rx>1MB"} {
+		b.Run(src, func(b *testing.B) {
+			q, err := query.Compile(src, query.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			f := model.Filter{Match: q.Match, Maybe: q.MayMatch}
+			for b.Loop() {
+				if _, err := model.BuildView(context.Background(), sn, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*sn.Len()), "ns/entry")
+		})
+	}
 }
