@@ -254,13 +254,18 @@ func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Field
 	w := ws[1:]
 	for i := 0; i < n; i++ {
 		t := w[0] >> attrTypeShift
-		if t == attrSmallSym || t == attrSmallInt {
+		switch t {
+		case attrSmallSym: // the commonest: decoded here, without a call
+			fs = append(fs, Field{Key: symAt(syms, w[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, w[0]&smallValueMask)})
+			w = w[1:]
+			continue
+		case attrSmallInt:
 			fs = append(fs, smallField(w[0], syms))
 			w = w[1:]
 			continue
 		}
 		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
-		if k := intKeyIndex(f.Key); k >= 0 {
+		if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
 			lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
 			w = w[attrWords[t]:]
 			continue
