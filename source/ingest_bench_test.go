@@ -133,7 +133,7 @@ func BenchmarkRefilter(b *testing.B) {
 				}
 			}
 			n := float64(b.N * sn.Len())
-			b.ReportMetric(float64((cpuTime() - u0).Nanoseconds())/n, "cpu-ns/entry")
+			b.ReportMetric(float64((cpuTime()-u0).Nanoseconds())/n, "cpu-ns/entry")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/entry")
 		})
 	}
