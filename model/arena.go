@@ -138,7 +138,9 @@ func (a *chunked[T]) releaseIfUnused(ci int) {
 }
 
 // byteArena holds raw bytes that cannot be re-read from a file, and field
-// values too unique to intern. Offsets are chunk index << 32 | position.
+// values too unique to intern. Offsets are chunk index << 24 | position: 40
+// bits, to fit a row (a position is below a chunk's 4 MiB, or 1 in a chunk
+// of its own; released slots are reused, so indexes stay far below 2^16).
 type byteArena struct{ chunked[byte] }
 
 func newByteArena() byteArena { return byteArena{newChunked[byte](arenaChunkBytes)} }
@@ -149,19 +151,22 @@ func (a *byteArena) put(b []byte) uint64 {
 		return 0
 	}
 	ci, pos := a.reserve(b)
-	return uint64(ci)<<32 | uint64(pos)
+	return uint64(ci)<<arenaPosBits | uint64(pos)
 }
 
+// arenaPosBits is how many bits of a byte-arena offset are the position.
+const arenaPosBits = 24
+
 // arenaGet returns the n bytes at off (nil if that chunk was released).
-func arenaGet(chunks [][]byte, off uint64, n uint32) []byte {
+func arenaGet(chunks [][]byte, off uint64, n int) []byte {
 	if n == 0 {
 		return []byte{}
 	}
-	ci, pos := int(off>>32), int(off&0xffffffff)
+	ci, pos := int(off>>arenaPosBits), int(off&(1<<arenaPosBits-1))
 	if ci >= len(chunks) || chunks[ci] == nil {
 		return nil
 	}
-	return chunks[ci][pos : pos+int(n) : pos+int(n)]
+	return chunks[ci][pos : pos+n : pos+n]
 }
 
 // wordArena holds the attribute words of entries: per entry, a count word

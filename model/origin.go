@@ -10,6 +10,11 @@ type originTable struct {
 	sources []SourceID
 	ids     map[originKey]uint32
 	journal map[JournalFields]*JournalFields
+	// last is the key and id of the previous call: lines of one source
+	// mostly share an origin, and comparing is cheaper than hashing.
+	last    originKey
+	lastID  uint32
+	hasLast bool
 }
 
 type originKey struct {
@@ -35,12 +40,22 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 		o.Journal = p
 	}
 	k := originKey{src, o}
-	if id, ok := t.ids[k]; ok {
-		return id
+	if t.hasLast && k == t.last {
+		return t.lastID
 	}
+	id, ok := t.ids[k]
+	if !ok {
+		id = t.add(k)
+	}
+	t.last, t.lastID, t.hasLast = k, id, true
+	return id
+}
+
+// add stores a new origin and returns its id.
+func (t *originTable) add(k originKey) uint32 {
 	id := uint32(len(t.list))
-	t.list = append(t.list, o)
-	t.sources = append(t.sources, src)
+	t.list = append(t.list, k.o)
+	t.sources = append(t.sources, k.src)
 	t.ids[k] = id
 	return id
 }

@@ -44,8 +44,14 @@ func (s *Store) publish() {
 	s.snap.Store(sn)
 }
 
-// Snapshot returns the latest published snapshot.
-func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }
+// Snapshot returns the latest published snapshot. When a backfill's
+// evictions still wait for their gap entry, it writes it first.
+func (s *Store) Snapshot() *Snapshot {
+	if s.gapPending.Load() {
+		s.flushEvictionGap()
+	}
+	return s.snap.Load()
+}
 
 // First returns the Seq of the oldest entry in the snapshot (End when it
 // is empty).
@@ -94,30 +100,30 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
 	r := sn.row(seq)
-	o := sn.origins[r.origin]
-	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(),
-		Item: r.item(), Source: sn.sources[r.origin], Origin: o, Fields: e.Fields[:0]}
+	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
+	var lo lineOrigin
+	if r.attrs != 0 {
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
+	}
+	oid := r.origin(&lo)
+	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]
 	e.Origin.Offset = -1
-	if r.raw&rawInFile != 0 {
-		e.Origin.Offset = int64(r.raw &^ rawInFile)
+	if r.inFile() {
+		e.Origin.Offset = int64(r.offset())
 	}
 	e.Origin.Received = e.Time
-	if r.attrs != 0 {
-		var lo lineOrigin
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
-		if lo.cursor != "" && o.Journal != nil {
-			j := *o.Journal
-			j.Cursor = lo.cursor
-			e.Origin.Journal = &j
-		}
-		if lo.received != 0 {
-			e.Origin.Received = time.Unix(0, lo.received)
-		}
+	if lo.cursor != "" && e.Origin.Journal != nil {
+		j := *e.Origin.Journal
+		j.Cursor = lo.cursor
+		e.Origin.Journal = &j
+	}
+	if lo.received != 0 {
+		e.Origin.Received = time.Unix(0, lo.received)
 	}
 	if what == LoadIndex {
 		return nil
 	}
-	if err := sn.loadRaw(r, e); err != nil {
+	if err := sn.loadRaw(r, r.rawLen(&lo), e); err != nil {
 		return err
 	}
 	if what == LoadFull && sn.reparse != nil {
@@ -126,16 +132,16 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	return nil
 }
 
-func (sn *Snapshot) loadRaw(r *row, e *Entry) error {
-	if r.raw&rawInFile == 0 {
-		e.Raw = arenaGet(sn.arena, r.raw, r.rawLen)
-		if e.Raw == nil && r.rawLen > 0 {
+func (sn *Snapshot) loadRaw(r *row, n int, e *Entry) error {
+	if !r.inFile() {
+		e.Raw = arenaGet(sn.arena, r.offset(), n)
+		if e.Raw == nil && n > 0 {
 			return fmt.Errorf("entry %d: raw bytes were released", e.Seq)
 		}
 		return nil
 	}
 	rd := sn.readers[e.Source]
-	raw, err := rd.ReadRaw(e.Origin.Offset, int(r.rawLen), nil)
+	raw, err := rd.ReadRaw(e.Origin.Offset, n, nil)
 	if err != nil {
 		return fmt.Errorf("re-read entry %d: %w", e.Seq, err)
 	}

@@ -6,30 +6,6 @@ import (
 	"time"
 )
 
-// row is an entry's fixed-size index: 32 bytes whatever the line's size.
-// Field values live in the word arena and the symbol table; raw bytes in the
-// byte arena or, for file-backed sources, in the file itself.
-type row struct {
-	time   int64  // unix nanoseconds
-	raw    uint64 // arena offset, or file offset when rawInFile is set
-	rawLen uint32
-	attrs  uint32 // word offset of the indexed fields; 0 = none
-	origin uint32 // index into the origin table
-	meta   uint32 // kind:4 | level:4 | flags:8 | item:16
-}
-
-// rawInFile marks row.raw as a file offset to re-read through a RawReader.
-const rawInFile = 1 << 63
-
-func packMeta(k Kind, l Level, f Flags, item int) uint32 {
-	return uint32(k&0xf) | uint32(l&0xf)<<4 | uint32(f)<<8 | uint32(min(item, 0xffff))<<16
-}
-
-func (r *row) kind() Kind   { return Kind(r.meta & 0xf) }
-func (r *row) level() Level { return Level(r.meta >> 4 & 0xf) }
-func (r *row) flags() Flags { return Flags(r.meta >> 8) }
-func (r *row) item() int    { return int(r.meta >> 16) }
-
 // StoreOptions configure a store.
 type StoreOptions struct {
 	// MaxMemory is the byte budget for entries; the oldest are evicted past
@@ -61,6 +37,11 @@ type Store struct {
 	end   int64 // position the next appended entry will take
 	added int64 // entries ever stored
 	evict int64 // entries evicted to stay within the budget
+	// pendingGap counts evicted entries no gap entry tells of yet (see
+	// deferEvictionGap); gapPending says so to Snapshot without the lock.
+	pendingGap int64
+	gapPending atomic.Bool
+	lastGap    time.Time // when the last eviction gap entry was written
 
 	arena   byteArena
 	words   wordArena
@@ -74,6 +55,7 @@ type Store struct {
 	conns  connIndex
 
 	syms     *symtab
+	symCache *symCache         // the writer's shortcut to syms
 	sets     map[string]setRef // shared attribute sets, by their words
 	setBytes int64
 	snap     atomic.Pointer[Snapshot]
@@ -99,7 +81,7 @@ func seqOf(pos int64) int64 {
 
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, syms: newSymtab(), arena: newByteArena(), words: newWordArena(),
+	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, arena: newByteArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
 		sets: map[string]setRef{}}
 	s.publish()
@@ -130,7 +112,7 @@ func (s *Store) Append(es []Entry) {
 		s.end++
 		s.conns.add(&es[i])
 	}
-	s.evictOverBudget()
+	s.putEvictionGap(s.evictOverBudget())
 	s.mu.Unlock()
 	s.publish()
 }
@@ -149,10 +131,16 @@ func (s *Store) Prepend(es []Entry) {
 	start := s.first - int64(len(es))
 	for i := range es {
 		s.put(&es[i], start+int64(i))
-		s.conns.add(&es[i])
 	}
 	s.first = start
-	s.evictOverBudget()
+	s.deferEvictionGap(s.evictOverBudget())
+	// Connections are indexed once eviction is done: none of the entries
+	// just dropped needs one.
+	for i := range es {
+		if posOf(es[i].Seq) >= s.first {
+			s.conns.add(&es[i])
+		}
+	}
 	s.mu.Unlock()
 	s.publish()
 }
@@ -184,15 +172,16 @@ func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
 	r, refs := s.slot(p)
 	s.arena.owner, s.words.owner = &refs.bytes, &refs.words
-	*r = row{time: e.Time.UnixNano(), rawLen: uint32(len(e.Raw)), meta: packMeta(e.Kind, e.Level, e.Flags, e.Item)}
-	r.origin = s.origins.id(e.Source, e.Origin)
-	if _, ok := s.readers[e.Source]; ok && e.Origin.Offset >= 0 {
-		r.raw = uint64(e.Origin.Offset) | rawInFile
+	var lo lineOrigin
+	*r = row{time: e.Time.UnixNano()}
+	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
+	lo.item = int64(e.Item)
+	if _, ok := s.readers[e.Source]; ok && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset {
+		r.raw, lo.rawLen = packRaw(true, uint64(e.Origin.Offset), len(e.Raw))
 	} else {
-		r.raw = s.arena.put(e.Raw)
+		r.raw, lo.rawLen = packRaw(false, s.arena.put(e.Raw), len(e.Raw))
 		s.mem += int64(len(e.Raw))
 	}
-	var lo lineOrigin
 	if e.Origin.Journal != nil {
 		lo.cursor = e.Origin.Journal.Cursor
 	}
@@ -219,9 +208,6 @@ func (s *Store) memUsed() int64 {
 	rowsMem := s.mem - s.arena.putBytes
 	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
 }
-
-// rowBytes is the size of one row, for the memory account.
-const rowBytes = 32
 
 // Len returns how many entries the store holds now.
 func (s *Store) Len() int { return s.Snapshot().Len() }

@@ -28,7 +28,7 @@ func service(msg string, at time.Time) Entry {
 		Origin: Origin{Offset: -1}, Fields: Fields{Str(KeyModule, "libsdwan"), Str(KeyMessage, msg)}}
 }
 
-func TestRowIs32Bytes(t *testing.T) {
+func TestRowIs24Bytes(t *testing.T) {
 	if got := unsafe.Sizeof(row{}); got != rowBytes {
 		t.Fatalf("row is %d bytes, want %d: the per-entry index must stay fixed and small", got, rowBytes)
 	}
@@ -138,8 +138,9 @@ func TestStoreEvictsOverBudgetAndCounts(t *testing.T) {
 	if st.Loss.ByKind[GapEvictionReason] != st.Evicted {
 		t.Errorf("ledger says %d evicted, store says %d", st.Loss.ByKind[GapEvictionReason], st.Evicted)
 	}
-	if st.Entries+st.Evicted != 200000 {
-		t.Errorf("held %d + evicted %d != appended 200000", st.Entries, st.Evicted)
+	// Each eviction adds one gap entry (one ledger event) after the batch.
+	if st.Entries+st.Evicted != 200000+st.Loss.Events || st.Appended != 200000+st.Loss.Events {
+		t.Errorf("held %d + evicted %d != appended 200000 + %d gap entries (stored %d)", st.Entries, st.Evicted, st.Loss.Events, st.Appended)
 	}
 	sn := s.Snapshot()
 	var e Entry
@@ -289,5 +290,23 @@ func TestViewMaybeSkipsWithoutChangingTheResult(t *testing.T) {
 		if with.At(i) != without.At(i) {
 			t.Fatalf("row %d differs", i)
 		}
+	}
+}
+
+// The receive time of a line whose event time differs (an ANALYTICS event's
+// millisecond timestamp under a nanosecond docker-ts prefix) comes back to
+// the nanosecond: it is kept as an integer, not a float64, which would round
+// today's Unix nanoseconds to a multiple of 256.
+func TestReceivedTimeKeptToTheNanosecond(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	e := analytics("c1", EventEstablished, t0)
+	e.Origin.Received = t0.Add(297080733) // .297080733, not a multiple of 256 ns
+	s.Append([]Entry{e})
+	var got Entry
+	if err := s.Snapshot().Load(1, &got, LoadIndex); err != nil {
+		t.Fatal(err)
+	}
+	if !got.Origin.Received.Equal(e.Origin.Received) {
+		t.Fatalf("received %v, want %v", got.Origin.Received.Format(time.RFC3339Nano), e.Origin.Received.Format(time.RFC3339Nano))
 	}
 }

@@ -28,10 +28,17 @@ func newSymtab() *symtab {
 
 // intern returns the id of s, adding it if new.
 func (t *symtab) intern(s string) uint32 {
+	id, _ := t.internString(s)
+	return id
+}
+
+// internString returns the id of s, adding it if new, and the table's own
+// copy of s.
+func (t *symtab) internString(s string) (uint32, string) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if id, ok := t.ids[s]; ok {
-		return id
+		return id, symAt(t.chunks, id)
 	}
 	s = strings.Clone(s) // s may be a slice of a whole decoded line: do not pin it
 	id := t.n
@@ -42,7 +49,7 @@ func (t *symtab) intern(s string) uint32 {
 	t.ids[s] = id
 	t.n++
 	t.bytes += int64(len(s)) + symOverhead
-	return id
+	return id, s
 }
 
 // lookup returns the id of s without adding it.
@@ -66,4 +73,57 @@ const symOverhead = 48
 
 func symAt(dir [][]string, id uint32) string {
 	return dir[id/symChunkSize][id%symChunkSize]
+}
+
+// symCacheSlots is the size of the writer's intern cache (a power of two).
+const symCacheSlots = 1 << 12
+
+// symCache spares the writer the symbol table's lock and hash for the
+// strings that repeat line after line (field keys, modules, functions,
+// users): a direct-mapped table indexed by a cheap hash of a few bytes and
+// checked by comparing the whole string. A miss, or a collision, costs one
+// intern as before; the cached strings are the table's own copies, so the
+// cache pins nothing of the lines. Only the store's writer uses it.
+type symCache struct {
+	slots [symCacheSlots]symCacheSlot
+}
+
+type symCacheSlot struct {
+	ctx   uint32 // what the string is interned for (see intern)
+	id    uint32
+	flags uint8 // the caller's facts about the string (keyFlags for keys)
+	set   bool
+	s     string
+}
+
+// intern returns t's id of s, interned for context ctx: the key's symbol
+// for a value, so that values of different keys do not evict each other,
+// or keyContext for a key. flags computes the caller's facts about a new
+// string; they are returned with the id.
+func (c *symCache) intern(t *symtab, ctx uint32, s string, flags func(string) uint8) (uint32, uint8) {
+	slot := &c.slots[quickHash(ctx, s)&(symCacheSlots-1)]
+	if slot.set && slot.ctx == ctx && slot.s == s {
+		return slot.id, slot.flags
+	}
+	id, own := t.internString(s)
+	var f uint8
+	if flags != nil {
+		f = flags(own)
+	}
+	*slot = symCacheSlot{ctx: ctx, id: id, flags: f, set: true, s: own}
+	return id, f
+}
+
+// quickHash mixes the length and five bytes of s with ctx: enough to spread
+// the few hundred strings that repeat, cheaper than hashing all of s.
+func quickHash(ctx uint32, s string) uint32 {
+	n := uint32(len(s))
+	h := ctx*0x9e3779b1 ^ n*0x85ebca6b
+	if n > 0 {
+		h ^= uint32(s[0]) | uint32(s[n/2])<<8 | uint32(s[n-1])<<16 | uint32(s[n/4])<<24
+		h ^= uint32(s[3*n/4]) * 0xc2b2ae35
+	}
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	return h ^ h>>12
 }

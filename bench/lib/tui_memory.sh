@@ -25,27 +25,10 @@ w8_memory() {
 	note "W8: TUI on $file with --max-memory $max_memory"
 	tui_link_file "$file"
 	tui_start "$name" "$log" --max-memory "$max_memory" big.log
-	local screen counts last="" same=0 rss hwm peak=0
-	while :; do
-		rss=$(proc_kib "$tui_pid" VmRSS) || true
-		hwm=$(proc_kib "$tui_pid" VmHWM) || true
-		[ -n "$rss" ] || tui_fail "$name" "connlog (pid $tui_pid) exited while loading"
-		[ "$rss" -gt "$peak" ] && peak=$rss
-		[ "${hwm:-0}" -gt "$peak" ] && peak=$hwm
-		screen=$(tui_screen "$name") || tui_fail "$name" "connlog exited while loading"
-		counts=$(status_counts <<<"$screen")
-		if [[ $screen == *": following"* && -n $counts && $counts == "$last" ]]; then
-			same=$((same + 1))
-			[ "$same" -ge 10 ] && break
-		else
-			same=0
-		fi
-		last=$counts
-		[ $(($(now_ms) - tui_t0)) -lt "$tui_timeout_ms" ] || tui_fail "$name" "loading did not finish"
-		sleep 0.1
-	done
+	tui_watch_load "$name" 10
+	local screen=$load_screen counts=$load_counts peak=$peak_kib
 	local secs loss mem
-	secs=$(seconds "$(($(now_ms) - tui_t0))")
+	secs=$(seconds "$load_ms")
 	loss=$(status_loss <<<"$screen")
 	mem=$(grep -o -m 1 'mem [^│]*' <<<"$screen" | head -n 1 | sed 's/ *$//')
 	tui_stop "$name"

@@ -1,0 +1,80 @@
+# shellcheck shell=bash
+# Workloads W9 and W10: the TUI loading the whole file against lnav loading
+# it and counting its lines. One run of each side gives both figures: W9 the
+# time until every line is indexed, W10 the peak RSS holding them.
+
+# tui_watch_load follows the TUI in session $1 (pid $tui_pid) until it has
+# read its whole input (the source says "following" and the entry count
+# has been still for $2 polls of 100 ms). It samples VmRSS and VmHWM at each
+# poll and sets load_ms (from launch to the poll that first showed the
+# final count), peak_kib, load_counts ("SHOWN TOTAL") and load_screen.
+tui_watch_load() {
+	local name=$1 still=$2 screen counts last="" same=0 rss hwm
+	load_ms=0 peak_kib=0
+	while :; do
+		rss=$(proc_kib "$tui_pid" VmRSS) || true
+		hwm=$(proc_kib "$tui_pid" VmHWM) || true
+		[ -n "$rss" ] || tui_fail "$name" "connlog (pid $tui_pid) exited while loading"
+		[ "$rss" -gt "$peak_kib" ] && peak_kib=$rss
+		[ "${hwm:-0}" -gt "$peak_kib" ] && peak_kib=$hwm
+		screen=$(tui_screen "$name") || tui_fail "$name" "connlog exited while loading"
+		counts=$(status_counts <<<"$screen")
+		if [[ $screen == *": following"* && -n $counts && $counts == "$last" ]]; then
+			same=$((same + 1))
+			[ "$same" -ge "$still" ] && break
+		else
+			same=0 load_ms=$(($(now_ms) - tui_t0))
+		fi
+		last=$counts
+		[ $(($(now_ms) - tui_t0)) -lt "$tui_timeout_ms" ] || tui_fail "$name" "loading did not finish"
+		sleep 0.1
+	done
+	hwm=$(proc_kib "$tui_pid" VmHWM) || true
+	[ "${hwm:-0}" -gt "$peak_kib" ] && peak_kib=$hwm
+	load_counts=$counts load_screen=$screen
+}
+
+# w9_w10_load runs, $runs times after a warm-up of each, lnav counting the
+# lines of the file and the TUI loading it, alternately, and records W9
+# (wall) and W10 (peak RSS) with the check that both saw every line and the
+# TUI evicted nothing.
+w9_w10_load() {
+	local file=$1 i m lines cw=() cr=() rw=() rr=() held="" loss=""
+	local r=(lnav -n -c ';SELECT count(*) FROM all_logs' "$file")
+	note "W9/W10: load the whole file, connlog's TUI vs lnav"
+	tui_link_file "$file"
+	lines=$(wc -l <"$file")
+	for ((i = 0; i <= runs; i++)); do
+		m=$(MEASURE_OUT="$tmp/reference.out" measure "${r[@]}") || die "lnav failed: ${r[*]}"
+		local name="connlog-bench-w9-$$-$i"
+		tui_start "$name" "$tmp/w9-$i.log" big.log
+		tui_watch_load "$name" 10
+		tui_stop "$name"
+		held=${load_counts#* } loss=$(status_loss <<<"$load_screen")
+		if [ "$i" -eq 0 ]; then
+			note "  warm-up: connlog ${load_ms} ms ${peak_kib} KiB, lnav ${m% *} ms ${m#* } KiB"
+			continue
+		fi
+		rw+=("${m% *}") rr+=("${m#* }") cw+=("$load_ms") cr+=("$peak_kib")
+		note "  run $i/$runs: connlog ${load_ms} ms ${peak_kib} KiB (held $held), lnav ${m% *} ms ${m#* } KiB"
+	done
+	local rn c_wall c_rss r_wall r_rss wr rr check
+	rn=$(grep -Eo '^[[:space:]]*[0-9]+[[:space:]]*$' "$tmp/reference.out" | tr -d ' ' | tail -n 1)
+	check=$(load_check "$lines" "$held" "$rn" "$loss")
+	c_wall=$(median "${cw[@]}") c_rss=$(median "${cr[@]}") r_wall=$(median "${rw[@]}") r_rss=$(median "${rr[@]}")
+	wr=$(ratio "$c_wall" "$r_wall") rr=$(ratio "$c_rss" "$r_rss")
+	add_result "W9 TUI load vs lnav" "$(seconds "$c_wall")" "$(seconds "$r_wall")" "wall $wr" "wall<=0.5x" \
+		"$(both "$(at_most "$wr" 0.5)" "$(ok_word "$check")")" "$check"
+	add_result "W10 TUI RSS vs lnav" "$(mib "$c_rss")" "$(mib "$r_rss")" "RSS $rr" "RSS<=0.5x, 0 evicted" \
+		"$(both "$(at_most "$rr" 0.5)" "$(ok_word "$check")")" "$check"
+}
+
+# load_check compares the file's line count $1 with the entries the TUI
+# held $2 and lnav's count $3, and requires the loss counter $4 to be 0.
+load_check() {
+	if [ "$1" = "$2" ] && [ "$1" = "$3" ] && [ "$4" = 0 ]; then
+		echo "OK: both hold all $1 lines, 0 evicted"
+	else
+		echo "MISMATCH: file $1 lines, connlog held ${2:-?} (loss ${4:-?}), lnav counted ${3:-?}"
+	fi
+}

@@ -1,0 +1,140 @@
+package source
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+	"connlog/model/query"
+	"connlog/source/synth"
+)
+
+// ingestBenchLines is the size of the corpus BenchmarkIngest loads: a
+// level-7 connector log as `docker logs -t` prints it, like bench/gen's.
+const ingestBenchLines = 500_000
+
+// BenchmarkIngest loads a file as the TUI does (tail first, decoded on
+// every CPU, into a store with the file as the raw-byte reader) and
+// reports, per entry: the CPU time of the whole process (cpu-ns/entry;
+// 1e9 over it is entries/s per core), the store's own memory account
+// (store-B/entry), the live heap it leaves (heap-B/entry) and the
+// allocations (allocs/entry).
+func BenchmarkIngest(b *testing.B) {
+	path := writeIngestCorpus(b)
+	var cpu time.Duration
+	var mallocs, entries uint64
+	var storeBytes, heapBytes int64
+	for b.Loop() {
+		before := memNow()
+		u0 := cpuTime()
+		store := ingestFile(path)
+		cpu += cpuTime() - u0
+		after := memNow()
+		st := store.Stats()
+		entries += uint64(st.Entries)
+		mallocs += after.Mallocs - before.Mallocs
+		storeBytes += st.MemBytes
+		heapBytes += int64(after.HeapAlloc) - int64(before.HeapAlloc)
+		runtime.KeepAlive(store)
+	}
+	n := float64(entries)
+	b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/entry")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/entry")
+	b.ReportMetric(float64(storeBytes)/n, "store-B/entry")
+	b.ReportMetric(float64(heapBytes)/n, "heap-B/entry")
+	b.ReportMetric(float64(mallocs)/n, "allocs/entry")
+}
+
+// ingestFile reads the file at path to its end into a new store.
+func ingestFile(path string) *model.Store {
+	src := NewFile(path, 0, FileOptions{TailFirst: true})
+	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse})
+	store.SetRawReader(0, src)
+	feeds := []Feed{{ID: 0, Source: src, Decode: decode.Options{Location: time.UTC}}}
+	Ingest(context.Background(), feeds, func(es []model.Entry, front bool) {
+		if front {
+			store.Prepend(es)
+		} else {
+			store.Append(es)
+		}
+	}, nil)
+	return store
+}
+
+// writeIngestCorpus writes the benchmark's corpus to a temporary file.
+func writeIngestCorpus(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "docker-ts.log")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	g := synth.New(1, synth.Options{})
+	var line, out []byte
+	for range ingestBenchLines {
+		var at time.Time
+		line, at, _ = g.Next(line[:0])
+		out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
+		out = append(append(append(out, ' '), line...), '\n')
+		w.Write(out)
+	}
+	if err := w.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// memNow returns the memory statistics after a full collection, so that
+// the live heap is what is left.
+func memNow() runtime.MemStats {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms
+}
+
+// cpuTime returns the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRefilter builds a view of the loaded corpus for each query, as
+// the TUI does when a filter is entered (W6), and reports the time per
+// entry of the store.
+func BenchmarkRefilter(b *testing.B) {
+	store := ingestFile(writeIngestCorpus(b))
+	sn := store.Snapshot()
+	for _, src := range []string{"user:alice* level>=warn", "event:closed_connection country:DE rx>1MB"} {
+		b.Run(src, func(b *testing.B) {
+			q, err := query.Compile(src, query.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			f := model.Filter{Match: q.Match, Maybe: q.MayMatch}
+			u0 := cpuTime()
+			for b.Loop() {
+				if _, err := model.BuildView(context.Background(), sn, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			n := float64(b.N * sn.Len())
+			b.ReportMetric(float64((cpuTime()-u0).Nanoseconds())/n, "cpu-ns/entry")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/entry")
+		})
+	}
+}
