@@ -14,6 +14,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 )
 
 // Scope is which entries an export takes.
@@ -55,7 +56,13 @@ type exportSource struct {
 	loc     *time.Location
 	sources []model.SourceStatus
 	now     time.Time
+	day     time.Time // the day of the data: a time without a date falls on it
 	version string
+}
+
+// times are what the time window is read with.
+func (src *exportSource) times() query.Options {
+	return query.Options{Now: src.now, Location: src.loc, Day: src.day}
 }
 
 // sampleSize is how many entries the estimate and the redaction preview read.
@@ -112,12 +119,12 @@ func (src *exportSource) window(s exportSettings) (time.Time, time.Time, error) 
 	var from, to time.Time
 	var err error
 	if f := strings.TrimSpace(s.from); f != "" {
-		if from, err = parseGotoTime(f, src.now, src.loc); err != nil {
+		if from, err = parseGotoTime(f, src.times()); err != nil {
 			return from, to, err
 		}
 	}
 	if t := strings.TrimSpace(s.to); t != "" {
-		to, err = parseGotoTime(t, src.now, src.loc)
+		to, err = parseGotoTime(t, src.times())
 	}
 	return from, to, err
 }

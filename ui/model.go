@@ -80,12 +80,12 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()
-	af, err := newFilter(cfg.Query, TabAll, m.now, m.loc())
+	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
 		m.bar = m.bar.Open(cfg.Query, BarFilter)
 		m.mode = ModeFilter
 		m.barError(err)
-		af, _ = newFilter("", TabAll, m.now, m.loc())
+		af, _ = newFilter("", TabAll, m.timeOptions())
 	}
 	m.filter, m.prevFilter = af, af.text
 	m.initCmd = m.live.rebuild(store.Snapshot(), af.filter)

@@ -44,7 +44,7 @@ func (m Model) setSearch(text string) Model {
 		m.bar.SetInfo("")
 		return m
 	}
-	q, err := compileQuery(text, m.cfg.now(), m.loc())
+	q, err := compileQuery(text, m.timeOptions())
 	if err != nil {
 		m.barError(err)
 		return m
@@ -57,7 +57,7 @@ func (m Model) setSearch(text string) Model {
 // applyFilter compiles text for tab and rebuilds the view in a Cmd. A
 // query that does not compile leaves the view as it is and shows the error.
 func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
-	af, err := newFilter(text, tab, m.cfg.now(), m.loc())
+	af, err := newFilter(text, tab, m.timeOptions())
 	if err != nil {
 		m.barError(err)
 		return m, nil

@@ -91,6 +91,9 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.table.MoveTo(m.live.indexOf(keep))
 	}
 	m.bar.SetInfo(matchCount(m.live.len()))
+	if note := m.windowNote(); note != "" {
+		m.notice = note
+	}
 	m.timing.viewBuilt(m.filter.text, m.live.len(), m.live.snap.Len(), m.live.started)
 	cmds := []tea.Cmd{m.loadDetail()}
 	if m.exportPending && m.mode == ModeNormal {

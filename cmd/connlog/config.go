@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+
+	"connlog/model/query"
 )
 
 // Config is everything the command line says, for the TUI and for export.
@@ -46,6 +49,15 @@ type Config struct {
 	MaxMemory sizeFlag
 	DebugLog  string
 	Version   bool
+
+	// day is the day of the data, on which a time written without a date
+	// falls (zero: today); found from the inputs, not the command line.
+	day time.Time
+}
+
+// timeOptions are what the command line's times are read with.
+func (c Config) timeOptions() query.Options {
+	return query.Options{Now: time.Now(), Location: time.Local, Day: c.day}
 }
 
 // usageError is a mistake on the command line: exit status 2.

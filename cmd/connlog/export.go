@@ -13,20 +13,27 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/source"
 )
 
 // runExport reads the inputs once (or follows them with -f) and writes the
 // matching entries in the chosen format to stdout or, atomically, a file.
-func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Writer) error {
+func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
-	sel, err := newSelection(cfg, time.Now())
+	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: time.Local})
 	if err != nil {
 		return err
 	}
 	opts, err := exportOptions(cfg)
 	if err != nil {
 		return err
+	}
+	if sel.needsDay() {
+		var rule dayRule
+		cfg.day, rule = referenceDay(ctx, cfg, stdin)
+		sel.setDay(cfg.day)
+		sel.pending = rule == dayFirst
 	}
 	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
 	if err != nil {
@@ -54,8 +61,33 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout io.Write
 	if pairedFormat(opts.Format) {
 		pairs = opts.Pairs.(pairsOnly).tracker
 	}
-	werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow)
+	tally, werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow)
+	if werr == nil && tally.written == 0 {
+		since, until := sel.bounds()
+		if note := query.OutsideSpan(since, until, tally.first, tally.last, opts.Location); note != "" {
+			fmt.Fprintf(stderr, "connlog: %s\n", note)
+		}
+	}
 	return finish(ctx, cfg, w, out, werr)
+}
+
+// tally is what an export read: how many entries it wrote and the span of
+// every entry's time, written or not.
+type tally struct {
+	written     int64
+	first, last time.Time
+}
+
+func (t *tally) see(e *model.Entry) {
+	if !hasTime(e.Time) {
+		return
+	}
+	if t.first.IsZero() || e.Time.Before(t.first) {
+		t.first = e.Time
+	}
+	if e.Time.After(t.last) {
+		t.last = e.Time
+	}
 }
 
 // Garbage collection of a headless export. Its live heap is small (a batch
@@ -133,12 +165,13 @@ func pairedFormat(f export.Format) bool {
 
 // streamEntries runs the inputs and writes every selected entry. The first
 // write error stops the reading. pairs, when not nil, observes every entry.
-func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool) error {
+func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool) (tally, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
 		once sync.Once
 		werr error
+		seen tally
 	)
 	flusher, _ := w.(interface{ Flush() error })
 	sink := func(es []model.Entry, _ bool) { // files are read in order for export: no backfill blocks
@@ -147,10 +180,13 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 			if pairs != nil {
 				pairs.Observe(e)
 			}
+			seen.see(e)
+			sel.settleOn(e)
 			if werr != nil || !sel.match(e) {
 				continue
 			}
 			decode.Complete(e) // a lean entry gets its fields only when written
+			seen.written++
 			if err := w.Write(e); err != nil {
 				once.Do(func() { werr = err; cancel() })
 			}
@@ -164,9 +200,9 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 	var status []model.SourceStatus
 	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
 	if werr != nil {
-		return werr
+		return seen, werr
 	}
-	return sourceErrors(status)
+	return seen, sourceErrors(status)
 }
 
 // sourceErrors reports sources that failed. A failed source does not stop

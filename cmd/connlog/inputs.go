@@ -83,12 +83,11 @@ func inode(path string) uint64 {
 
 // journalOptions maps the journalctl-style flags onto the journal source.
 func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
-	now := time.Now()
-	since, err := parseBound("--since", cfg.SinceText, now)
+	since, err := parseBound("--since", cfg.SinceText, cfg.timeOptions())
 	if err != nil {
 		return source.JournalOptions{}, err
 	}
-	until, err := parseBound("--until", cfg.UntilText, now)
+	until, err := parseBound("--until", cfg.UntilText, cfg.timeOptions())
 	if err != nil {
 		return source.JournalOptions{}, err
 	}

@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if cfg.Export {
-		err = runExport(ctx, cfg, stdin, stdout)
+		err = runExport(ctx, cfg, stdin, stdout, stderr)
 	} else {
 		err = runTUI(ctx, cfg, stdin)
 	}

@@ -25,6 +25,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
+	if datelessTimes(cfg) {
+		cfg.day, _ = referenceDay(ctx, cfg, stdin)
+	}
 	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err
@@ -65,7 +68,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 
 func uiConfig(cfg Config, infos []sourceInfo, start time.Time) ui.Config {
 	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Version: version, Start: start}
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start}
 }
 
 // programOptions sets up the terminal: the alternate screen, the mouse when
