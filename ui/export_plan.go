@@ -172,6 +172,13 @@ type exportPlan struct {
 	defaultName string
 	host        string
 	preview     []export.Change
+	set         exportSettings // what the plan was made for
+	made        bool           // a plan was made (false for the zero plan)
+}
+
+// nameFor is the default file name of the plan's entries in s's format.
+func (p exportPlan) nameFor(s exportSettings) string {
+	return "./" + export.DefaultName(p.host, p.first, p.last, s.format, s.compress)
 }
 
 // exportPlanMsg is a computed plan for the settings of generation gen.
@@ -189,9 +196,9 @@ func planCmd(src *exportSource, s exportSettings, r *export.Redactor, gen int) t
 			return exportPlanMsg{gen: gen, err: err}
 		}
 		sample := src.sample(seqs)
-		p := exportPlan{seqs: seqs, host: hostOf(sample)}
+		p := exportPlan{seqs: seqs, host: hostOf(sample), set: s, made: true}
 		p.first, p.last = timeSpan(sample)
-		p.defaultName = "./" + export.DefaultName(p.host, p.first, p.last, s.format, s.compress)
+		p.defaultName = p.nameFor(s)
 		var rr *export.Redactor
 		if s.redact {
 			rr = r

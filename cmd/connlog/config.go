@@ -71,7 +71,7 @@ const defaultUnit = "twingate-connector"
 // parseArgs reads the command line (without the program name). Flags may
 // come before or after the inputs, as users type them.
 func parseArgs(args []string, stderr io.Writer) (Config, error) {
-	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Format: "text", Compress: "none", Output: "-"}
+	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Output: "-"}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
 		args = args[1:]
@@ -133,6 +133,11 @@ func (c *Config) validate() error {
 	}
 	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact) {
 		return usageError{"-f, -o, --force and --redact belong to the export command: connlog export …"}
+	}
+	if c.Export {
+		if err := c.settleOutputFormat(); err != nil {
+			return err
+		}
 	}
 	if len(c.Units) == 0 && len(c.Identifiers) == 0 {
 		c.Units = listFlag{defaultUnit}

@@ -38,8 +38,10 @@ Export (connlog export …):
   -q, --query Q            only matching entries
       --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap
       --level L,…          only these levels: debug, info, warn, error, critical
-      --format F           raw, text (default), ndjson, csv, journal, bundle
-      --compress C         none (default), gzip, zstd
+      --format F           raw, text, ndjson, csv, journal, bundle (default: from the
+                           ending of -o — .log .txt .ndjson .jsonl .csv .export .tar —
+                           else text)
+      --compress C         none, gzip, zstd (default: .gz or .zst ending of -o, else none)
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
       --force              replace PATH if it exists
       --redact             replace emails, client IPs, device and user ids by pseudonyms
