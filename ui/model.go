@@ -108,7 +108,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return m, m.loadDetail()
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	case tea.MouseMsg:
@@ -127,6 +127,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExtended(msg)
 	case detailLoadedMsg:
 		return m.onDetail(msg)
+	case detailCardMsg:
+		m.detail = m.detail.SetCard(msg)
+		return m, nil
 	case debounceMsg:
 		return m.onDebounce(msg)
 	case barEventMsg:

@@ -112,8 +112,13 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 // its connection pairing.
 func (m *Model) loadDetail() tea.Cmd {
 	seq := m.table.CursorSeq()
-	if !m.showDetail || seq == 0 || seq == m.detail.Seq() {
+	if !m.showDetail || seq == 0 {
 		return nil
+	}
+	if seq == m.detail.Seq() {
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Refresh() // the pane may have a new width
+		return cmd
 	}
 	m.detail = m.detail.Loading(seq)
 	store, sn := m.store, m.store.Snapshot()
@@ -133,9 +138,10 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.seq != m.detail.Seq() {
 		return m, nil
 	}
-	m.detail = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
 		loc: m.loc(), sources: m.sourceNames()})
-	return m, nil
+	return m, cmd
 }
 
 // sourceNames lists the sources' names by SourceID.
