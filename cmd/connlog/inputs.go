@@ -102,13 +102,13 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	return j, nil
 }
 
-// title names what connlog is showing: the unit and host, or the files.
-func title(infos []sourceInfo) string {
+// title names what connlog is showing: the unit and the host its entries
+// come from, or the files.
+func title(infos []sourceInfo, host string) string {
 	names := make([]string, 0, len(infos))
 	for _, in := range infos {
 		names = append(names, in.Name)
 	}
-	host, _ := os.Hostname()
 	t := strings.Join(names, ", ")
 	if len(infos) == 1 && infos[0].Unit != "" && host != "" {
 		t += " @ " + host

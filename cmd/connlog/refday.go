@@ -37,10 +37,11 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) (time.Time, 
 	switch {
 	case cfg.Demo:
 		return time.Time{}, dayToday
-	case len(cfg.Files) == 0 && cfg.Directory == "" && len(cfg.JournalFile) == 0:
+	case copiedJournal(cfg):
+		t, _ := newestJournalEntry(ctx, cfg)
+		return t, dayNewest
+	case len(cfg.Files) == 0: // this machine's journal
 		return time.Time{}, dayToday
-	case len(cfg.Files) == 0:
-		return newestJournalDay(ctx, cfg), dayNewest
 	}
 	inputs, err := source.ExpandInputs(cfg.Files, cfg.WithRotated)
 	if err != nil {
@@ -65,7 +66,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) (time.Time, 
 		}
 	}
 	for _, feeds := range [][]source.Feed{plain, whole} {
-		if t := newestOf(ctx, feeds); !t.IsZero() {
+		if t, _ := newestOf(ctx, feeds); !t.IsZero() {
 			return t, dayNewest
 		}
 	}
@@ -106,9 +107,9 @@ func tailSource(path string, id model.SourceID) source.Source {
 	return source.NewStdin(bytes.NewReader(buf), id)
 }
 
-// newestJournalDay is the time of the newest entry of a journal copied from
-// another host (-D, --file), of the units asked for.
-func newestJournalDay(ctx context.Context, cfg Config) time.Time {
+// newestJournalEntry is the time and host of the newest entry of a journal
+// copied from another host (-D, --file), of the units asked for.
+func newestJournalEntry(ctx context.Context, cfg Config) (time.Time, string) {
 	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
 		Lines: 1, Directory: cfg.Directory, Files: cfg.JournalFile}
 	if cfg.Boot.set {
@@ -118,21 +119,37 @@ func newestJournalDay(ctx context.Context, cfg Config) time.Time {
 	return newestOf(ctx, []source.Feed{{ID: 0, Source: source.NewJournal(0, j), Decode: dec}})
 }
 
-// newestOf reads feeds through and returns the newest entry time, zero
-// when there is none.
-func newestOf(ctx context.Context, feeds []source.Feed) time.Time {
-	var newest time.Time
+// newestOf reads feeds through and returns the time and host of the
+// newest entry, zero and "" when there is none.
+func newestOf(ctx context.Context, feeds []source.Feed) (newest time.Time, host string) {
 	if len(feeds) == 0 {
-		return newest
+		return newest, host
 	}
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		for i := range es {
 			if t := es[i].Time; hasTime(t) && t.After(newest) {
-				newest = t
+				newest, host = t, es[i].Origin.HostName()
 			}
 		}
 	}, nil)
-	return newest
+	return newest, host
+}
+
+// copiedJournal reports whether the inputs are journal files from
+// elsewhere (-D, --file) rather than this machine's journal.
+func copiedJournal(cfg Config) bool {
+	return len(cfg.Files) == 0 && !cfg.Demo && (cfg.Directory != "" || len(cfg.JournalFile) > 0)
+}
+
+// titleHost is the host to name in the title: a copied journal's own (of
+// its newest entry), this machine's for its journal.
+func titleHost(ctx context.Context, cfg Config) string {
+	if copiedJournal(cfg) {
+		_, h := newestJournalEntry(ctx, cfg)
+		return h
+	}
+	h, _ := os.Hostname()
+	return h
 }
 
 // hasTime reports whether t is a real entry time (a line without one may

@@ -51,7 +51,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	defer closeTTY()
-	m := ui.New(uiConfig(cfg, infos, start), store, up.ch)
+	m := ui.New(uiConfig(cfg, infos, titleHost(ctx, cfg), start), store, up.ch)
 	final, err := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
@@ -66,8 +66,8 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	return err
 }
 
-func uiConfig(cfg Config, infos []sourceInfo, start time.Time) ui.Config {
-	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
+func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
+	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start}
 }
 
