@@ -118,3 +118,21 @@ func TestGotoLandsNearTheTop(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialFilterWaitsForTheDay: a -q with a time without a date,
+// compiled before any entry arrived (standard input: no day known up
+// front), is compiled again on the day of the first entries.
+func TestInitialFilterWaitsForTheDay(t *testing.T) {
+	st, rp := newFixtureStore(t, nil)
+	cfg := testConfig()
+	cfg.Now, cfg.Query = func() time.Time { return laterDay }, "since:08:00:03"
+	m := drive(t, New(cfg, st, nil), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = runCmd(t, m, m.initCmd)
+	es := fixtureEntries()
+	rp.add(es)
+	st.Append(es)
+	m = drive(t, m, frameMsg{})
+	if got, want := viewSeqs(m), []int64{7, 8, 9, 10, 11, 12, 13, 14, 15}; !slices.Equal(got, want) {
+		t.Errorf("rows %v; want %v (filter %q)", got, want, m.filter.text)
+	}
+}

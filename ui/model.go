@@ -43,6 +43,7 @@ type Model struct {
 	timing     *timing
 	filter     activeFilter // in force
 	prevFilter string       // what esc in the bar restores
+	awaitDay   bool         // the filter has a time without a date, compiled before any entry gave its day
 	search     searchState
 
 	sources   []model.SourceStatus
@@ -88,6 +89,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 		af, _ = newFilter("", TabAll, m.timeOptions())
 	}
 	m.filter, m.prevFilter = af, af.text
+	m.awaitDay = af.query.NeedsDay() && m.dataDay().IsZero()
 	m.initCmd = m.live.rebuild(store.Snapshot(), af.filter)
 	return m
 }

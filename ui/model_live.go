@@ -28,6 +28,10 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 func (m Model) onFrame() (tea.Model, tea.Cmd) {
 	m.scheduled = false
 	sn := m.store.Snapshot()
+	if m.awaitDay && sn.Len() > 0 {
+		m.awaitDay = false
+		return m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
+	}
 	m.applyTrim(sn)
 	return m, m.live.extend(sn, m.filter.filter)
 }
