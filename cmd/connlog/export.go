@@ -63,12 +63,23 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	}
 	tally, werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow)
 	if werr == nil && tally.written == 0 {
-		since, until := sel.bounds()
-		if note := query.OutsideSpan(since, until, tally.first, tally.last, opts.Location); note != "" {
-			fmt.Fprintf(stderr, "connlog: %s\n", note)
-		}
+		sayOutsideSpan(ctx, cfg, sel, tally, opts.Location, stderr)
 	}
 	return finish(ctx, cfg, w, out, werr)
+}
+
+// sayOutsideSpan explains on stderr an export that wrote nothing because
+// its time window misses the input. A copied journal is read with the
+// window pushed down, so nothing was seen of it: its newest entry is
+// looked up then.
+func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, t tally, loc *time.Location, stderr io.Writer) {
+	since, until := sel.bounds()
+	if t.last.IsZero() && copiedJournal(cfg) && ctx.Err() == nil {
+		t.last, _ = newestJournalEntry(ctx, cfg)
+	}
+	if note := query.OutsideSpan(since, until, t.first, t.last, loc); note != "" {
+		fmt.Fprintf(stderr, "connlog: %s\n", note)
+	}
 }
 
 // tally is what an export read: how many entries it wrote and the span of

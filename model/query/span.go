@@ -5,18 +5,24 @@ import "time"
 // OutsideSpan explains why a time window selected nothing: when the window
 // [since, until] (a zero end is open) misses the span of the data [first,
 // last] entirely, it returns "no entries on 2026-12-02; the input spans
-// 2026-11-20 08:00–09:12", with times in loc. It returns "" when the window
-// meets the span, when the window is open on both ends, or when the span is
-// unknown. A time written without a date that fell on the wrong day is the
-// usual cause, and the span says which day to write.
+// 2026-11-20 08:00–09:12", with times in loc. A zero first means only the
+// newest entry is known (a journal read with the window pushed down): then
+// only a window after it is reported, "…; the input ends 2026-11-20 09:12".
+// It returns "" when the window meets the span, when the window is open on
+// both ends, or when the span is unknown. A time written without a date
+// that fell on the wrong day is the usual cause, and the span says which
+// day to write.
 func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string {
-	if since.IsZero() && until.IsZero() || first.IsZero() || last.IsZero() {
+	if since.IsZero() && until.IsZero() || last.IsZero() {
 		return ""
 	}
-	before := !until.IsZero() && until.Before(first)
+	before := !first.IsZero() && !until.IsZero() && until.Before(first)
 	after := !since.IsZero() && since.After(last)
 	if !before && !after {
 		return ""
+	}
+	if first.IsZero() {
+		return "no entries " + windowDays(since, until, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
 	}
 	return "no entries " + windowDays(since, until, loc) + "; the input spans " + spanText(first, last, loc)
 }

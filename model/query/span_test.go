@@ -26,6 +26,8 @@ func TestOutsideSpan(t *testing.T) {
 		{"window inside a gap of the span", at(20, 8, 30), at(20, 8, 31), first, last, ""},
 		{"no bound", zero, zero, first, last, ""},
 		{"no data", at(21, 8, 0), zero, zero, zero, ""},
+		{"only the newest known", at(21, 8, 0), zero, zero, last, "no entries on 2026-11-21; the input ends 2026-11-20 09:12"},
+		{"only the newest known, window before it", zero, at(19, 8, 0), zero, last, ""},
 		{"since after until", at(20, 9, 0), at(20, 8, 0), first, last, ""}, // a mistake of its own, not of the day
 	}
 	for _, tt := range tests {

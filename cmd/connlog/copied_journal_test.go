@@ -46,3 +46,16 @@ func TestTitleNamesTheCopiedJournalsHost(t *testing.T) {
 		t.Errorf("this machine's journal is not titled with this machine's name")
 	}
 }
+
+// A copied journal is read with the window pushed down: an export that
+// finds nothing still says where the journal ends.
+func TestExportJournalWindowAfterTheEnd(t *testing.T) {
+	dir := copiedJournalDir(t)
+	out, errs, code := runCLI(t, "export", "-D", dir, "--since", "23:00")
+	if code != 0 || out != "" {
+		t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
+	}
+	if want := "no entries on 2026-02-10; the input ends 2026-02-10 09:30"; !strings.Contains(errs, want) {
+		t.Errorf("stderr %q; want %q", errs, want)
+	}
+}
