@@ -13,7 +13,8 @@ Inputs:
   -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable)
       --all-units          the whole journal
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
-  -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h
+  -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h,
+                           08:00 (a time without a date: on the day of the newest entry)
   -U, --until T            up to T (same forms)
   -n, --lines N|all        journal entries to load back before following (default 10000;
                            export reads the whole journal unless -n is given)
