@@ -28,6 +28,7 @@ test:
 e2e: build
 	test/e2e/tui.sh ./bin/connlog
 	test/e2e/export.sh ./bin/connlog
+	test/e2e/earlier_day.sh ./bin/connlog
 
 ## fuzz: run each fuzzer for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

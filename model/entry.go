@@ -63,6 +63,15 @@ type Origin struct {
 	Envelope string         // the envelope's name ("docker-json", "syslog", "bare"...)
 }
 
+// HostName returns the host the entry was logged on: the envelope's, or the
+// journal's; "" when neither names one.
+func (o *Origin) HostName() string {
+	if o.Host != "" || o.Journal == nil {
+		return o.Host
+	}
+	return o.Journal.Hostname
+}
+
 // Message returns the entry's human message: the "message" field when the
 // parser set one, otherwise the payload text.
 func (e *Entry) Message() string {

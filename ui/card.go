@@ -14,6 +14,10 @@ import (
 // cardKeyWidth is the width of the key column of the detail card.
 const cardKeyWidth = 16
 
+// maxCardLines bounds the card, whatever the entry holds: a record of
+// thousands of fields must not build a card of millions of lines.
+const maxCardLines = 5000
+
 // card accumulates the lines of the detail pane, wrapped to its width.
 // Values are sanitised here, so a builder cannot forget to.
 type card struct {
@@ -21,6 +25,7 @@ type card struct {
 	w     int
 	loc   *time.Location
 	lines []string
+	cut   bool // lines past maxCardLines were left out
 }
 
 func newCard(st *Styles, w int, loc *time.Location) *card {
@@ -36,9 +41,9 @@ func (c *card) header(title string, e *model.Entry) {
 // section starts a titled group of lines.
 func (c *card) section(title string) {
 	if len(c.lines) > 0 {
-		c.lines = append(c.lines, "")
+		c.add("")
 	}
-	c.lines = append(c.lines, c.st.Title.Render(title))
+	c.add(c.st.Title.Render(title))
 }
 
 // kv adds a key and an untrusted value; empty values are skipped so that
@@ -52,6 +57,10 @@ func (c *card) kv(k, v string) {
 
 // kvStyled adds a key and an already sanitised value drawn in style.
 func (c *card) kvStyled(k, v string, style lipgloss.Style) {
+	if c.full() {
+		c.cut = true
+		return
+	}
 	pad := strings.Repeat(" ", cardKeyWidth+2)
 	wrapped := strings.Split(ansi.Wrap(v, c.w-cardKeyWidth-2, ""), "\n")
 	for i, line := range wrapped {
@@ -59,7 +68,7 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 		if i == 0 {
 			head = "  " + c.st.Key.Render(fit(k, cardKeyWidth-1)) + " "
 		}
-		c.lines = append(c.lines, head+style.Render(line))
+		c.add(head + style.Render(line))
 	}
 }
 
@@ -67,18 +76,38 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 // and wrapped, each line sanitised on its own so its line breaks stay.
 func (c *card) block(text string) {
 	for _, raw := range strings.Split(text, "\n") {
+		if c.full() {
+			c.cut = true
+			return
+		}
 		for _, line := range strings.Split(ansi.Hardwrap(clean(raw), c.w-4, true), "\n") {
-			c.lines = append(c.lines, "    "+c.st.Block.Render(line))
+			c.add("    " + c.st.Block.Render(line))
 		}
 	}
 }
 
 // note adds a dim line of explanation.
 func (c *card) note(s string) {
-	c.lines = append(c.lines, "  "+c.st.Dim.Render(s))
+	c.add("  " + c.st.Dim.Render(s))
 }
 
-// text returns the card.
-func (c *card) text() string { return strings.Join(c.lines, "\n") }
+// add appends a line unless the card is full.
+func (c *card) add(line string) {
+	if c.full() {
+		c.cut = true
+		return
+	}
+	c.lines = append(c.lines, line)
+}
+
+func (c *card) full() bool { return len(c.lines) >= maxCardLines }
+
+// text returns the card, saying where it was cut.
+func (c *card) text() string {
+	if c.cut {
+		c.lines = append(c.lines, "  "+c.st.Dim.Render("… the card stops at "+strconv.Itoa(maxCardLines)+" lines"))
+	}
+	return strings.Join(c.lines, "\n")
+}
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -80,7 +79,8 @@ func isOpening(e *model.Entry) bool {
 }
 
 // jsonSection pretty-prints a JSON payload; an analytics event gets its
-// nested location string expanded into an object.
+// nested location string expanded into an object. Depth and size are
+// bounded, and the card says where the limits cut.
 func (c *card) jsonSection(e *model.Entry) {
 	p := e.Payload
 	if len(p) == 0 {
@@ -90,39 +90,18 @@ func (c *card) jsonSection(e *model.Entry) {
 	if len(p) == 0 || p[0] != '{' || len(p) > maxRawShown {
 		return
 	}
-	pretty, ok := prettyJSON(p)
+	pretty, tooDeep, truncated, ok := prettyJSON(p)
 	if !ok {
 		return
 	}
 	c.section("JSON")
 	c.block(pretty)
-}
-
-// prettyJSON indents a JSON object, replacing a "location" string that
-// holds JSON by the object it encodes. Numbers keep their exact text.
-func prettyJSON(p []byte) (string, bool) {
-	dec := json.NewDecoder(bytes.NewReader(p))
-	dec.UseNumber()
-	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil {
-		return "", false
+	if tooDeep {
+		c.note("nested deeper than " + strconv.Itoa(maxCardDepth) + " levels: the deeper values are shown on one line")
 	}
-	if loc, ok := obj["location"].(string); ok {
-		ld := json.NewDecoder(strings.NewReader(loc))
-		ld.UseNumber()
-		var inner any
-		if ld.Decode(&inner) == nil {
-			obj["location"] = inner
-		}
+	if truncated {
+		c.note("… the first " + strconv.Itoa(maxCardJSONBytes>>10) + " KiB of the JSON are shown; RAW below has the line")
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if enc.Encode(obj) != nil {
-		return "", false
-	}
-	return strings.TrimRight(b.String(), "\n"), true
 }
 
 // rawSection shows the line as read, with invisible characters visible.

@@ -26,6 +26,10 @@ type Config struct {
 	// Start is when the program started, for the first-frame time written
 	// to the debug log; zero means when New was called.
 	Start time.Time
+	// Day is the day of the data as the command line found it (the newest
+	// entry of the inputs): a time without a date in Query falls on it
+	// while no entry has arrived. Zero means today.
+	Day time.Time
 	// Version is connlog's version, recorded in the manifest of bundles
 	// exported from the dialog.
 	Version string

@@ -10,18 +10,30 @@ import (
 )
 
 // Detail is the detail pane: the selected entry as a card, scrollable in a
-// viewport of its own. The entry is loaded in a tea.Cmd; the card is built
-// when it arrives and again when the width changes.
+// viewport of its own. The entry is loaded in a tea.Cmd, and the card is
+// built in another, off the Update loop, when it arrives and again when
+// the width or the zone changes; each build has a generation number, and
+// the result of a build overtaken by a newer one is dropped.
 type Detail struct {
-	keys    *KeyMap
-	styles  *Styles
-	vp      viewport.Model
-	width   int
-	height  int
-	focused bool
-	seq     int64 // the entry shown or being loaded; 0 for none
-	input   *cardInput
-	loading bool
+	keys     *KeyMap
+	styles   *Styles
+	vp       viewport.Model
+	width    int
+	height   int
+	focused  bool
+	seq      int64 // the entry shown or being loaded; 0 for none
+	input    *cardInput
+	loading  bool
+	gen      int  // of the latest card build asked for
+	building bool // a card build is under way
+	stale    bool // the width changed since the card was built
+	keepTop  bool // the next card keeps the scroll position (same entry)
+}
+
+// detailCardMsg is a card built for the detail pane.
+type detailCardMsg struct {
+	gen  int
+	text string
 }
 
 // NewDetail returns an empty detail pane.
@@ -29,14 +41,21 @@ func NewDetail(keys *KeyMap, styles *Styles) Detail {
 	return Detail{keys: keys, styles: styles, vp: viewport.New(0, 0)}
 }
 
-// SetSize sets the pane's outer size; the title takes one line.
+// SetSize sets the pane's outer size; the title takes one line. A new
+// width makes the card stale: Refresh rebuilds it.
 func (d *Detail) SetSize(w, h int) {
-	resized := w != d.width
+	d.stale = d.stale || max(w, 0) != d.width
 	d.width, d.height = max(w, 0), max(h, 0)
 	d.vp.Width, d.vp.Height = d.width, max(d.height-1, 0)
-	if resized {
-		d.render()
+}
+
+// Refresh rebuilds the card when the width changed since it was built.
+func (d Detail) Refresh() (Detail, tea.Cmd) {
+	if !d.stale {
+		return d, nil
 	}
+	d.keepTop = true
+	return d.rebuild()
 }
 
 // Loading marks the pane as waiting for entry seq.
@@ -45,25 +64,35 @@ func (d Detail) Loading(seq int64) Detail {
 	return d
 }
 
-// SetEntry shows an entry; the scroll position is kept when it is the same
-// entry again (a refresh), reset otherwise.
-func (d Detail) SetEntry(in cardInput) Detail {
-	same := d.input != nil && d.input.e.Seq == in.e.Seq
+// SetEntry shows an entry, its card built by the returned Cmd; the scroll
+// position is kept when it is the same entry again (a refresh), reset
+// otherwise.
+func (d Detail) SetEntry(in cardInput) (Detail, tea.Cmd) {
+	d.keepTop = d.input != nil && d.input.e.Seq == in.e.Seq
 	d.input, d.seq, d.loading = &in, in.e.Seq, false
-	d.render()
-	if !same {
-		d.vp.GotoTop()
-	}
-	return d
+	return d.rebuild()
 }
 
-// SetLocation re-renders the card with times in loc.
-func (d Detail) SetLocation(loc *time.Location) Detail {
-	if d.input != nil {
-		in := *d.input
-		in.loc = loc
-		d.input = &in
-		d.render()
+// SetLocation rebuilds the card with times in loc.
+func (d Detail) SetLocation(loc *time.Location) (Detail, tea.Cmd) {
+	if d.input == nil {
+		return d, nil
+	}
+	in := *d.input
+	in.loc = loc
+	d.input, d.keepTop = &in, true
+	return d.rebuild()
+}
+
+// SetCard shows a built card, unless a newer build was asked for since.
+func (d Detail) SetCard(msg detailCardMsg) Detail {
+	if msg.gen != d.gen {
+		return d
+	}
+	d.building = false
+	d.vp.SetContent(msg.text)
+	if !d.keepTop {
+		d.vp.GotoTop()
 	}
 	return d
 }
@@ -71,12 +100,19 @@ func (d Detail) SetLocation(loc *time.Location) Detail {
 // Seq returns the entry shown, 0 for none.
 func (d Detail) Seq() int64 { return d.seq }
 
-func (d *Detail) render() {
+// rebuild asks for the card of the entry at the current width, in a Cmd
+// that captures copies of what it reads.
+func (d Detail) rebuild() (Detail, tea.Cmd) {
+	d.gen++
+	d.stale = false
 	if d.input == nil || d.width <= 0 {
+		d.building = false
 		d.vp.SetContent("")
-		return
+		return d, nil
 	}
-	d.vp.SetContent(buildCard(d.styles, d.width-1, *d.input))
+	d.building = true
+	gen, st, w, in := d.gen, d.styles, d.width-1, *d.input
+	return d, func() tea.Msg { return detailCardMsg{gen: gen, text: buildCard(st, w, in)} }
 }
 
 // Update scrolls the pane with the movement keys when it has the focus.
@@ -114,7 +150,7 @@ func (d Detail) View() string {
 	}
 	title := "─ detail "
 	switch {
-	case d.loading:
+	case d.loading || d.building:
 		title += "(loading…) "
 	case d.input == nil:
 		title += "(no entry) "

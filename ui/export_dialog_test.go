@@ -90,11 +90,11 @@ func TestExportDialogFollowsExtension(t *testing.T) {
 // TestExportDialogWarnsOfAnOddName: a typed name that does not end as the
 // format would is pointed out before writing.
 func TestExportDialogWarnsOfAnOddName(t *testing.T) {
-	m := drive(t, goldenModel(t, 120, 40), keys("x", "up", "ctrl+u", "out.csv")...)
+	m := drive(t, goldenModel(t, 120, 40), keys("x", "up", "ctrl+u", "out.data")...)
 	if s := screen(m); !strings.Contains(s, "does not end in .ndjson") {
-		t.Errorf("no warning for a .csv name holding ndjson:\n%s", s)
+		t.Errorf("no warning for a .data name holding ndjson:\n%s", s)
 	}
-	m = drive(t, m, keys("up", "up", "up", "right")...) // csv: the name fits now
+	m = drive(t, m, keys("ctrl+u", "out.ndjson")...) // the name fits now
 	if s := screen(m); strings.Contains(s, "does not end in") {
 		t.Errorf("warning shown for a fitting name:\n%s", s)
 	}
@@ -280,6 +280,32 @@ func TestTimeSpan(t *testing.T) {
 			first, last := timeSpan(c.entries)
 			if !first.Equal(c.first) || !last.Equal(c.last) {
 				t.Errorf("timeSpan = %v, %v; want %v, %v", first, last, c.first, c.last)
+			}
+		})
+	}
+}
+
+// TestExportDialogFormatFromTypedName: a typed path's ending chooses the
+// format and compression, as on the command line.
+func TestExportDialogFormatFromTypedName(t *testing.T) {
+	cases := []struct {
+		typed    string
+		format   export.Format
+		compress export.Compression
+	}{
+		{"x.csv.gz", export.FormatCSV, export.CompressGzip},
+		{"b.tar.zst", export.FormatBundle, export.CompressZstd},
+		{"out.log", export.FormatRaw, export.CompressNone},
+		{"out.data", export.FormatNDJSON, export.CompressNone}, // the dialog's default stays
+	}
+	for _, c := range cases {
+		t.Run(c.typed, func(t *testing.T) {
+			m := drive(t, goldenModel(t, 120, 40), keys("x", "up", "ctrl+u", c.typed)...)
+			if m.dialog.set.format != c.format || m.dialog.set.compress != c.compress {
+				t.Errorf("format %v, compression %v; want %v, %v", m.dialog.set.format, m.dialog.set.compress, c.format, c.compress)
+			}
+			if strings.Contains(screen(m), "does not end in") && c.typed != "out.data" {
+				t.Errorf("a warning for a name that chose the format:\n%s", screen(m))
 			}
 		})
 	}

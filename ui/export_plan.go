@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 )
 
 // Scope is which entries an export takes.
@@ -55,7 +57,13 @@ type exportSource struct {
 	loc     *time.Location
 	sources []model.SourceStatus
 	now     time.Time
+	day     time.Time // the day of the data: a time without a date falls on it
 	version string
+}
+
+// times are what the time window is read with.
+func (src *exportSource) times() query.Options {
+	return query.Options{Now: src.now, Location: src.loc, Day: src.day}
 }
 
 // sampleSize is how many entries the estimate and the redaction preview read.
@@ -112,12 +120,12 @@ func (src *exportSource) window(s exportSettings) (time.Time, time.Time, error) 
 	var from, to time.Time
 	var err error
 	if f := strings.TrimSpace(s.from); f != "" {
-		if from, err = parseGotoTime(f, src.now, src.loc); err != nil {
+		if from, err = parseGotoTime(f, src.times()); err != nil {
 			return from, to, err
 		}
 	}
 	if t := strings.TrimSpace(s.to); t != "" {
-		to, err = parseGotoTime(t, src.now, src.loc)
+		to, err = parseGotoTime(t, src.times())
 	}
 	return from, to, err
 }
@@ -163,8 +171,16 @@ type exportPlan struct {
 	first, last time.Time // the times of the first and last entry, zero when unknown
 	estimate    int64
 	defaultName string
-	host        string
+	host        string   // for the manifest: the hosts, comma-separated
+	hosts       []string // the hosts the sampled entries came from
 	preview     []export.Change
+	set         exportSettings // what the plan was made for
+	made        bool           // a plan was made (false for the zero plan)
+}
+
+// nameFor is the default file name of the plan's entries in s's format.
+func (p exportPlan) nameFor(s exportSettings) string {
+	return "./" + export.DefaultName(hostsLabel(p.hosts), p.first, p.last, s.format, s.compress)
 }
 
 // exportPlanMsg is a computed plan for the settings of generation gen.
@@ -182,9 +198,10 @@ func planCmd(src *exportSource, s exportSettings, r *export.Redactor, gen int) t
 			return exportPlanMsg{gen: gen, err: err}
 		}
 		sample := src.sample(seqs)
-		p := exportPlan{seqs: seqs, host: hostOf(sample)}
+		hosts := hostsOf(sample)
+		p := exportPlan{seqs: seqs, hosts: hosts, host: strings.Join(hosts, ", "), set: s, made: true}
 		p.first, p.last = timeSpan(sample)
-		p.defaultName = "./" + export.DefaultName(p.host, p.first, p.last, s.format, s.compress)
+		p.defaultName = p.nameFor(s)
 		var rr *export.Redactor
 		if s.redact {
 			rr = r
@@ -232,17 +249,29 @@ func timeSpan(es []*model.Entry) (first, last time.Time) {
 	return first, last
 }
 
-// hostOf is the host the entries came from, for the default name.
-func hostOf(es []*model.Entry) string {
+// hostsOf lists the hosts the entries came from, in order of first
+// appearance: the data's hosts, never this machine's name, for a journal
+// copied from a connector is read anywhere.
+func hostsOf(es []*model.Entry) []string {
+	var hosts []string
 	for _, e := range es {
-		if e.Origin.Host != "" {
-			return e.Origin.Host
-		}
-		if j := e.Origin.Journal; j != nil && j.Hostname != "" {
-			return j.Hostname
+		if h := e.Origin.HostName(); h != "" && !slices.Contains(hosts, h) {
+			hosts = append(hosts, h)
 		}
 	}
-	return ""
+	return hosts
+}
+
+// hostsLabel names the hosts in a file name: the one host, "3-hosts" for
+// several, "unknown-host" when no entry names one.
+func hostsLabel(hosts []string) string {
+	switch len(hosts) {
+	case 0:
+		return "unknown-host"
+	case 1:
+		return hosts[0]
+	}
+	return strconv.Itoa(len(hosts)) + "-hosts"
 }
 
 // exportDoneMsg is the outcome of a write.

@@ -247,7 +247,7 @@ func (d ExportDialog) onKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 // start runs the export; force overwrites an existing file.
 func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
 	switch {
-	case d.planning:
+	case d.planning && !d.entriesPlanned():
 		d.notice = "still counting the entries: press enter again in a moment"
 		return d, nil
 	case d.planErr != "":
@@ -268,8 +268,19 @@ func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
 	d.gen++
 	d.state, d.cancel, d.progress, d.notice, d.err = DialogWriting, cancel, &export.Progress{}, "", ""
 	d.finished, d.started = make(chan struct{}), time.Now()
-	w := writeCmd(ctx, d.src, d.set, d.plan, path, force, d.redactor, d.progress, d.gen, d.finished)
+	plan := d.plan
+	plan.defaultName = plan.nameFor(d.set)
+	w := writeCmd(ctx, d.src, d.set, plan, path, force, d.redactor, d.progress, d.gen, d.finished)
 	return d, tea.Batch(w, progressTick(d.gen))
+}
+
+// entriesPlanned reports whether the plan in hand selects the entries the
+// settings do: a plan still being made for a new format or compression
+// (a typed x.csv.gz) changes only the size estimate, so the write need
+// not wait for it.
+func (d ExportDialog) entriesPlanned() bool {
+	p := d.plan.set
+	return d.plan.made && d.planErr == "" && p.scope == d.set.scope && p.from == d.set.from && p.to == d.set.to
 }
 
 // pathValue is the path as typed, with a leading ~ meaning the home

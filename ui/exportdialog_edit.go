@@ -123,6 +123,25 @@ func (d ExportDialog) typeInto(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 		before := d.pathIn.Value()
 		d.pathIn, _ = d.pathIn.Update(km)
 		d.pathEdited = d.pathEdited || d.pathIn.Value() != before
+		if d.pathIn.Value() != before && d.followName() {
+			return d, d.replan()
+		}
 	}
 	return d, nil
+}
+
+// followName takes the format and compression from the ending of a typed
+// path, as the command line does (x.csv.gz is CSV compressed with gzip),
+// and reports whether they changed. A name with another ending leaves the
+// choices as they are.
+func (d *ExportDialog) followName() bool {
+	h := export.HintFromName(expandHome(d.pathIn.Value()))
+	before := d.set
+	if h.HasFormat {
+		d.set.format = h.Format
+	}
+	if h.HasCompress {
+		d.set.compress = h.Compress
+	}
+	return d.set != before
 }

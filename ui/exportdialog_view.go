@@ -89,12 +89,14 @@ func (d ExportDialog) statusLines() []string {
 		return []string{d.progressLine()}
 	case DialogDone:
 		r := d.result
-		s := "wrote " + clean(r.Path) + " — " + model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
+		// The path on a line of its own: a long one wraps without
+		// splitting the size and the count.
+		s := model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
 			" in " + d.elapsed.Round(time.Millisecond).String()
 		if r.Skipped > 0 {
 			s += " (" + commas(r.Skipped) + " the format cannot hold were left out)"
 		}
-		return d.wrap(d.styles.Granted, s)
+		return append(d.wrap(d.styles.Granted, "wrote "+clean(r.Path)), d.wrap(d.styles.Granted, s)...)
 	case DialogFailed:
 		return d.wrap(d.styles.ErrorText, "export failed: "+clean(d.err))
 	}

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"time"
-
 	"connlog/model"
 	"connlog/model/query"
 )
@@ -20,10 +18,10 @@ type activeFilter struct {
 // newFilter compiles a query for a tab. The Load level is the least the
 // query needs: raw bytes for bare words, a full re-parse for fields the
 // store does not index, the index alone otherwise.
-func newFilter(text string, tab Tab, now time.Time, loc *time.Location) (activeFilter, error) {
+func newFilter(text string, tab Tab, opt query.Options) (activeFilter, error) {
 	af := activeFilter{text: text, tab: tab}
 	if text != "" {
-		q, err := compileQuery(text, now, loc)
+		q, err := compileQuery(text, opt)
 		if err != nil {
 			return activeFilter{}, err
 		}

@@ -43,6 +43,7 @@ type Model struct {
 	timing     *timing
 	filter     activeFilter // in force
 	prevFilter string       // what esc in the bar restores
+	awaitDay   bool         // the filter has a time without a date, compiled before any entry gave its day
 	search     searchState
 
 	sources   []model.SourceStatus
@@ -80,14 +81,15 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()
-	af, err := newFilter(cfg.Query, TabAll, m.now, m.loc())
+	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
 		m.bar = m.bar.Open(cfg.Query, BarFilter)
 		m.mode = ModeFilter
 		m.barError(err)
-		af, _ = newFilter("", TabAll, m.now, m.loc())
+		af, _ = newFilter("", TabAll, m.timeOptions())
 	}
 	m.filter, m.prevFilter = af, af.text
+	m.awaitDay = af.query.NeedsDay() && m.dataDay().IsZero()
 	m.initCmd = m.live.rebuild(store.Snapshot(), af.filter)
 	return m
 }
@@ -108,7 +110,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return m, m.loadDetail()
 	case tea.KeyMsg:
 		return m.onKey(msg)
 	case tea.MouseMsg:
@@ -127,6 +129,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExtended(msg)
 	case detailLoadedMsg:
 		return m.onDetail(msg)
+	case detailCardMsg:
+		m.detail = m.detail.SetCard(msg)
+		return m, nil
 	case debounceMsg:
 		return m.onDebounce(msg)
 	case barEventMsg:

@@ -1,12 +1,7 @@
 package ui
 
 import (
-	"time"
-
 	tea "github.com/charmbracelet/bubbletea"
-
-	"connlog/model"
-	"connlog/model/query"
 )
 
 // openBar opens the filter bar on the filter in force.
@@ -44,7 +39,7 @@ func (m Model) setSearch(text string) Model {
 		m.bar.SetInfo("")
 		return m
 	}
-	q, err := compileQuery(text, m.cfg.now(), m.loc())
+	q, err := compileQuery(text, m.timeOptions())
 	if err != nil {
 		m.barError(err)
 		return m
@@ -57,7 +52,7 @@ func (m Model) setSearch(text string) Model {
 // applyFilter compiles text for tab and rebuilds the view in a Cmd. A
 // query that does not compile leaves the view as it is and shows the error.
 func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
-	af, err := newFilter(text, tab, m.cfg.now(), m.loc())
+	af, err := newFilter(text, tab, m.timeOptions())
 	if err != nil {
 		m.barError(err)
 		return m, nil
@@ -121,41 +116,4 @@ func (m Model) setFilterText(text string) (tea.Model, tea.Cmd) {
 	m.prevFilter = m.filter.text
 	m.bar = m.bar.Open(text, BarFilter).Close(true)
 	return m.applyFilter(text, m.filter.tab)
-}
-
-// connectionFilter shows every entry of the selected connection: its
-// events, and the service lines within its time span that mention its id,
-// client IP or resource IP:port.
-func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
-	if e == nil {
-		return m, nil
-	}
-	id := firstValue(e, model.KeyConnID, model.KeySessionID)
-	if id == "" {
-		m.notice = "this row is not part of a connection"
-		return m, nil
-	}
-	_, _, from, to, _ := m.store.ConnSpan(id)
-	return m.setFilterText(connectionQuery(e, id, from, to, m.loc()))
-}
-
-// connectionQuery builds the query text for a connection.
-func connectionQuery(e *model.Entry, id string, from, to time.Time, loc *time.Location) string {
-	mentions := []string{query.Phrase(id)}
-	if ip := e.Fields.Value(model.KeyClientIP); ip != "" {
-		mentions = append(mentions, query.Phrase(ip))
-	}
-	if rip, port := e.Fields.Value(model.KeyResourceIP), e.Fields.Value(model.KeyResourcePort); rip != "" && port != "" {
-		mentions = append(mentions, query.Phrase(rip+":"+port))
-	}
-	service := []string{query.Term("kind", model.KindService.String())}
-	if !from.IsZero() {
-		service = append(service, "since:"+query.Phrase(from.In(loc).Format("2006-01-02 15:04:05.000")))
-	}
-	if !to.IsZero() {
-		service = append(service, "until:"+query.Phrase(to.In(loc).Format("2006-01-02 15:04:05.000")))
-	}
-	service = append(service, query.Or(mentions...))
-	return query.Or(query.Term("conn", id), query.And(service...))
 }

@@ -70,8 +70,9 @@ func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.toggleFollow()
 	case key.Matches(msg, k.UTC):
 		m.utc = !m.utc
-		m.detail = m.detail.SetLocation(m.loc())
-		return m, nil
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.SetLocation(m.loc())
+		return m, cmd
 	case key.Matches(msg, k.Detail):
 		m.showDetail = !m.showDetail
 		if !m.showDetail {

@@ -28,6 +28,10 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 func (m Model) onFrame() (tea.Model, tea.Cmd) {
 	m.scheduled = false
 	sn := m.store.Snapshot()
+	if m.awaitDay && sn.Len() > 0 {
+		m.awaitDay = false
+		return m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
+	}
 	m.applyTrim(sn)
 	return m, m.live.extend(sn, m.filter.filter)
 }
@@ -91,6 +95,9 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.table.MoveTo(m.live.indexOf(keep))
 	}
 	m.bar.SetInfo(matchCount(m.live.len()))
+	if note := m.windowNote(); note != "" {
+		m.notice = note
+	}
 	m.timing.viewBuilt(m.filter.text, m.live.len(), m.live.snap.Len(), m.live.started)
 	cmds := []tea.Cmd{m.loadDetail()}
 	if m.exportPending && m.mode == ModeNormal {
@@ -109,8 +116,13 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 // its connection pairing.
 func (m *Model) loadDetail() tea.Cmd {
 	seq := m.table.CursorSeq()
-	if !m.showDetail || seq == 0 || seq == m.detail.Seq() {
+	if !m.showDetail || seq == 0 {
 		return nil
+	}
+	if seq == m.detail.Seq() {
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Refresh() // the pane may have a new width
+		return cmd
 	}
 	m.detail = m.detail.Loading(seq)
 	store, sn := m.store, m.store.Snapshot()
@@ -130,9 +142,10 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	if msg.seq != m.detail.Seq() {
 		return m, nil
 	}
-	m.detail = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
+	var cmd tea.Cmd
+	m.detail, cmd = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
 		loc: m.loc(), sources: m.sourceNames()})
-	return m, nil
+	return m, cmd
 }
 
 // sourceNames lists the sources' names by SourceID.

@@ -3,6 +3,7 @@ package ui
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -115,23 +116,52 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, m.keys.Bar.Apply):
 		text := strings.TrimSpace(m.gotoIn.Value())
-		t, err := parseGotoTime(text, m.cfg.now(), m.loc())
+		t, err := parseGotoTime(text, m.timeOptions())
 		if err != nil {
 			m.notice = clean(err.Error())
 			return m, nil
 		}
-		m.mode, m.notice = ModeNormal, ""
-		sn, n := m.store.Snapshot(), m.live.len()
-		i := sort.Search(n, func(i int) bool {
-			seq := m.live.seqAt(i)
-			return sn.Has(seq) && !sn.Time(seq).Before(t)
-		})
-		m.table.MoveTo(i)
-		return m.afterMove(false)
+		m.mode = ModeNormal
+		return m.gotoTime(t)
 	}
 	m.gotoIn, _ = m.gotoIn.Update(msg)
 	return m, nil
 }
+
+// gotoContextRows is how many rows stay on screen above the row a go-to
+// lands on: the target sits near the top with what followed it below, as
+// lnav puts it, and one row of what came before.
+const gotoContextRows = 1
+
+// gotoTime moves to the first row at or after t (a binary search over the
+// view: O(log n)), near the top of the screen, and says when t is outside
+// the rows so that a clamped move is not mistaken for a match.
+func (m Model) gotoTime(t time.Time) (tea.Model, tea.Cmd) {
+	sn, n := m.store.Snapshot(), m.live.len()
+	m.notice = ""
+	if n == 0 {
+		m.notice = "no rows to go to"
+		return m, nil
+	}
+	timeAt := func(i int) time.Time { return sn.Time(m.live.seqAt(i)) }
+	i := sort.Search(n, func(i int) bool {
+		seq := m.live.seqAt(i)
+		return sn.Has(seq) && !sn.Time(seq).Before(t)
+	})
+	switch {
+	case i == 0 && timeAt(0).After(t):
+		m.notice = "before the first entry (" + m.clockText(timeAt(0)) + "): at the first row"
+	case i == n:
+		i = n - 1
+		m.notice = "after the last entry (" + m.clockText(timeAt(i)) + "): at the last row"
+	}
+	m.table.MoveNearTop(i, gotoContextRows)
+	return m.afterMove(false)
+}
+
+// clockText writes a time for a notice, with its date: the date is what a
+// go-to past the data most often got wrong.
+func (m Model) clockText(t time.Time) string { return t.In(m.loc()).Format("2006-01-02 15:04:05") }
 
 // pairJump finds the selected entry's paired event (in a Cmd: it loads the
 // entry and asks the store).
@@ -163,4 +193,37 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	return m.jumpTo(msg.partner)
+}
+
+// timeOptions are what the interface reads times with: its clock and zone,
+// and the day of the data for a time written without a date.
+func (m Model) timeOptions() query.Options {
+	return query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay()}
+}
+
+// dataDay is the day a time without a date falls on: the day of the row
+// under the cursor (as lnav's :goto reads it), else of the newest entry,
+// else the one the command line found. On yesterday's log 08:00 is
+// yesterday at 08:00, not a time in the future that matches nothing.
+func (m Model) dataDay() time.Time {
+	sn := m.store.Snapshot()
+	if seq := m.table.CursorSeq(); sn.Has(seq) && sn.Time(seq).Unix() > 0 {
+		return sn.Time(seq)
+	}
+	if last := sn.End() - 1; sn.Has(last) && sn.Time(last).Unix() > 0 {
+		return sn.Time(last)
+	}
+	return m.cfg.Day
+}
+
+// windowNote explains an empty view whose filter has a time window that
+// misses every entry, with the span of the log: "no entries on 2026-12-02;
+// the input spans 2026-11-20 08:00–09:12". It is "" otherwise.
+func (m Model) windowNote() string {
+	sn := m.store.Snapshot()
+	if m.live.len() > 0 || sn.Len() == 0 {
+		return ""
+	}
+	since, until := m.filter.query.TimeBounds()
+	return query.OutsideSpan(since, until, sn.Time(sn.First()), sn.Time(sn.End()-1), m.loc())
 }

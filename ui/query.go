@@ -8,9 +8,10 @@ import (
 	"connlog/model/query"
 )
 
-// compileQuery compiles a query with the interface's clock and zone.
-func compileQuery(src string, now time.Time, loc *time.Location) (*query.Query, error) {
-	return query.Compile(src, query.Options{Now: now, Location: loc})
+// compileQuery compiles a query with the interface's clock, zone and day
+// of the data.
+func compileQuery(src string, opt query.Options) (*query.Query, error) {
+	return query.Compile(src, opt)
 }
 
 // queryErrorAt returns the byte position and message of a compile error;
@@ -29,10 +30,10 @@ func queryErrorAt(err error) (int, string) {
 
 // parseGotoTime reads the go-to prompt: what since: takes, plus "-10m" for
 // ten minutes ago, the way one says it.
-func parseGotoTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
-	t, err := query.ParseTime(s, now, loc)
+func parseGotoTime(s string, opt query.Options) (time.Time, error) {
+	t, err := query.ParseTime(s, opt)
 	if err != nil && strings.HasPrefix(s, "-") {
-		if t2, err2 := query.ParseTime(s[1:], now, loc); err2 == nil {
+		if t2, err2 := query.ParseTime(s[1:], opt); err2 == nil {
 			return t2, nil
 		}
 	}

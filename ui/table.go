@@ -86,6 +86,14 @@ func (t *Table) MoveTo(i int) {
 	t.clamp()
 }
 
+// MoveNearTop puts the cursor on row i with context rows above it on
+// screen (fewer at the start of the view, and the view's last page stays
+// full), so that what follows the row is in sight.
+func (t *Table) MoveNearTop(i, context int) {
+	t.cursor, t.top = i, i-context
+	t.clamp()
+}
+
 // MoveBy moves the cursor n rows down (up when negative).
 func (t *Table) MoveBy(n int) { t.MoveTo(t.cursor + n) }
 

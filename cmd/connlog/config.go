@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
+	"connlog/model/query"
 	"connlog/source"
 )
 
@@ -54,6 +56,15 @@ type Config struct {
 
 	// FailOnLoss makes an export whose range has a gap exit with status 3.
 	FailOnLoss bool
+
+	// day is the day of the data, on which a time written without a date
+	// falls (zero: today); found from the inputs, not the command line.
+	day time.Time
+}
+
+// timeOptions are what the command line's times are read with.
+func (c Config) timeOptions() query.Options {
+	return query.Options{Now: time.Now(), Location: time.Local, Day: c.day}
 }
 
 // usageError is a mistake on the command line: exit status 2.
@@ -67,7 +78,7 @@ const defaultUnit = "twingate-connector"
 // parseArgs reads the command line (without the program name). Flags may
 // come before or after the inputs, as users type them.
 func parseArgs(args []string, stderr io.Writer) (Config, error) {
-	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Format: "text", Compress: "none", Output: "-"}
+	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Output: "-"}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
 		args = args[1:]
@@ -133,6 +144,11 @@ func (c *Config) validate() error {
 	if r := c.JournalReader; r != "" && r != source.JournalReaderNative && r != source.JournalReaderLibsystemd {
 		return usageError{"--journal-reader " + r + ": use " + source.JournalReaderNative + " (the default) or " +
 			source.JournalReaderLibsystemd}
+	}
+	if c.Export {
+		if err := c.settleOutputFormat(); err != nil {
+			return err
+		}
 	}
 	if len(c.Units) == 0 && len(c.Identifiers) == 0 {
 		c.Units = listFlag{defaultUnit}

@@ -13,6 +13,7 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/source"
 )
 
@@ -21,13 +22,19 @@ import (
 // Gaps in the range are summed up on stderr (see reportLoss).
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
-	sel, err := newSelection(cfg, time.Now())
+	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: time.Local})
 	if err != nil {
 		return err
 	}
 	opts, err := exportOptions(cfg)
 	if err != nil {
 		return err
+	}
+	if sel.needsDay() {
+		var rule dayRule
+		cfg.day, rule = referenceDay(ctx, cfg, stdin)
+		sel.setDay(cfg.day)
+		sel.pending = rule == dayFirst
 	}
 	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
 	if err != nil {
@@ -56,11 +63,47 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		pairs = opts.Pairs.(pairsOnly).tracker
 	}
 	var losses model.Ledger
-	werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow, &losses)
+	tally, werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow, &losses)
+	if werr == nil && tally.written == 0 {
+		sayOutsideSpan(ctx, cfg, sel, tally, opts.Location, stderr)
+	}
 	if err := finish(ctx, cfg, w, out, werr); err != nil {
 		return err
 	}
 	return reportLoss(cfg, losses, stderr)
+}
+
+// sayOutsideSpan explains on stderr an export that wrote nothing because
+// its time window misses the input. A copied journal is read with the
+// window pushed down, so nothing was seen of it: its newest entry is
+// looked up then.
+func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, t tally, loc *time.Location, stderr io.Writer) {
+	since, until := sel.bounds()
+	if t.last.IsZero() && copiedJournal(cfg) && ctx.Err() == nil {
+		t.last, _ = newestJournalEntry(ctx, cfg)
+	}
+	if note := query.OutsideSpan(since, until, t.first, t.last, loc); note != "" {
+		fmt.Fprintf(stderr, "connlog: %s\n", note)
+	}
+}
+
+// tally is what an export read: how many entries it wrote and the span of
+// every entry's time, written or not.
+type tally struct {
+	written     int64
+	first, last time.Time
+}
+
+func (t *tally) see(e *model.Entry) {
+	if !hasTime(e.Time) {
+		return
+	}
+	if t.first.IsZero() || e.Time.Before(t.first) {
+		t.first = e.Time
+	}
+	if e.Time.After(t.last) {
+		t.last = e.Time
+	}
 }
 
 // Garbage collection of a headless export. Its live heap is small (a batch
@@ -139,12 +182,13 @@ func pairedFormat(f export.Format) bool {
 // streamEntries runs the inputs and writes every selected entry. The first
 // write error stops the reading. pairs, when not nil, observes every entry;
 // losses counts every gap of the range, written or not.
-func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool, losses *model.Ledger) error {
+func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool, losses *model.Ledger) (tally, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
 		once sync.Once
 		werr error
+		seen tally
 	)
 	flusher, _ := w.(interface{ Flush() error })
 	sink := func(es []model.Entry, _ bool) { // files are read in order for export: no backfill blocks
@@ -153,6 +197,8 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 			if pairs != nil {
 				pairs.Observe(e)
 			}
+			seen.see(e)
+			sel.settleOn(e)
 			if werr != nil {
 				continue
 			}
@@ -162,6 +208,7 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 			}
 			noteGap(e, sel, w, losses, true)
 			decode.Complete(e) // a lean entry gets its fields only when written
+			seen.written++
 			if err := w.Write(e); err != nil {
 				once.Do(func() { werr = err; cancel() })
 			}
@@ -175,9 +222,9 @@ func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pai
 	var status []model.SourceStatus
 	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
 	if werr != nil {
-		return werr
+		return seen, werr
 	}
-	return sourceErrors(status)
+	return seen, sourceErrors(status)
 }
 
 // sourceErrors reports sources that failed. A failed source does not stop

@@ -83,12 +83,11 @@ func inode(path string) uint64 {
 
 // journalOptions maps the journalctl-style flags onto the journal source.
 func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
-	now := time.Now()
-	since, err := parseBound("--since", cfg.SinceText, now)
+	since, err := parseBound("--since", cfg.SinceText, cfg.timeOptions())
 	if err != nil {
 		return source.JournalOptions{}, err
 	}
-	until, err := parseBound("--until", cfg.UntilText, now)
+	until, err := parseBound("--until", cfg.UntilText, cfg.timeOptions())
 	if err != nil {
 		return source.JournalOptions{}, err
 	}
@@ -104,13 +103,13 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	return j, nil
 }
 
-// title names what connlog is showing: the unit and host, or the files.
-func title(infos []sourceInfo) string {
+// title names what connlog is showing: the unit and the host its entries
+// come from, or the files.
+func title(infos []sourceInfo, host string) string {
 	names := make([]string, 0, len(infos))
 	for _, in := range infos {
 		names = append(names, in.Name)
 	}
-	host, _ := os.Hostname()
 	t := strings.Join(names, ", ")
 	if len(infos) == 1 && infos[0].Unit != "" && host != "" {
 		t += " @ " + host

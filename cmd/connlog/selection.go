@@ -10,13 +10,19 @@ import (
 
 // selection is what export writes: the query, the --kind and --level lists
 // and the --since/--until window, all compiled into one query so that the
-// TUI's filter bar and the command line agree on every entry.
+// TUI's filter bar and the command line agree on every entry. Times written
+// without a date fall on the day the selection is compiled for.
 type selection struct {
+	src          string // the query text, the lists folded in
+	sinceText    string
+	untilText    string
+	opt          query.Options
 	q            *query.Query
 	since, until time.Time
+	pending      bool // the day is settled by the first entry read
 }
 
-func newSelection(cfg Config, now time.Time) (*selection, error) {
+func newSelection(cfg Config, opt query.Options) (*selection, error) {
 	terms := []string{}
 	if cfg.Query != "" {
 		terms = append(terms, "("+cfg.Query+")")
@@ -31,25 +37,72 @@ func newSelection(cfg Config, now time.Time) (*selection, error) {
 	} else if t != "" {
 		terms = append(terms, t)
 	}
-	src := query.And(terms...)
-	q, err := query.Compile(src, query.Options{Now: now, Location: time.Local})
-	if err != nil {
+	s := &selection{src: query.And(terms...), sinceText: cfg.SinceText, untilText: cfg.UntilText}
+	if err := s.compile(opt); err != nil {
 		if cfg.Query != "" {
 			// Re-compile the user's text alone so the error's position is theirs.
-			if _, uerr := query.Compile(cfg.Query, query.Options{Now: now, Location: time.Local}); uerr != nil {
-				err = uerr
+			if _, uerr := query.Compile(cfg.Query, opt); uerr != nil {
+				err = usageError{"bad query: " + uerr.Error()}
 			}
 		}
-		return nil, usageError{"bad query: " + err.Error()}
-	}
-	s := &selection{q: q}
-	if s.since, err = parseBound("--since", cfg.SinceText, now); err != nil {
-		return nil, err
-	}
-	if s.until, err = parseBound("--until", cfg.UntilText, now); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// compile compiles the query and the bounds with opt.
+func (s *selection) compile(opt query.Options) error {
+	q, err := query.Compile(s.src, opt)
+	if err != nil {
+		return usageError{"bad query: " + err.Error()}
+	}
+	since, err := parseBound("--since", s.sinceText, opt)
+	if err != nil {
+		return err
+	}
+	until, err := parseBound("--until", s.untilText, opt)
+	if err != nil {
+		return err
+	}
+	s.opt, s.q, s.since, s.until = opt, q, since, until
+	return nil
+}
+
+// needsDay reports whether a time was written without a date, so that the
+// day of the data must be known before matching.
+func (s *selection) needsDay() bool {
+	return s.q.NeedsDay() || query.NeedsDay(s.sinceText) || query.NeedsDay(s.untilText)
+}
+
+// setDay compiles the selection again for the day of the data. It compiled
+// once already with the same text, so it cannot fail; if it did, the
+// selection would keep its previous day.
+func (s *selection) setDay(day time.Time) {
+	opt := s.opt
+	opt.Day = day
+	_ = s.compile(opt)
+}
+
+// settleOn fixes the day on the first entry with a time, for a stream whose
+// newest entry cannot be known before reading it.
+func (s *selection) settleOn(e *model.Entry) {
+	if s.pending && hasTime(e.Time) {
+		s.pending = false
+		s.setDay(e.Time)
+	}
+}
+
+// bounds returns the time window every written entry falls in, from the
+// flags and the query; zero is open.
+func (s *selection) bounds() (since, until time.Time) {
+	since, until = s.q.TimeBounds()
+	if !s.since.IsZero() && (since.IsZero() || s.since.After(since)) {
+		since = s.since
+	}
+	if !s.until.IsZero() && (until.IsZero() || s.until.Before(until)) {
+		until = s.until
+	}
+	return since, until
 }
 
 func (s *selection) match(e *model.Entry) bool {
@@ -89,13 +142,13 @@ func validLevel(s string) (string, bool) {
 }
 
 // parseBound reads a --since/--until value; "" means no bound.
-func parseBound(flagName, text string, now time.Time) (time.Time, error) {
+func parseBound(flagName, text string, opt query.Options) (time.Time, error) {
 	if text == "" {
 		return time.Time{}, nil
 	}
-	t, err := query.ParseTime(text, now, time.Local)
+	t, err := query.ParseTime(text, opt)
 	if err != nil {
-		return time.Time{}, usageError{fmt.Sprintf("%s %q: %v (use 2026-11-20, \"2026-11-20 08:00:00\", RFC 3339, -15m or 2h)", flagName, text, err)}
+		return time.Time{}, usageError{fmt.Sprintf("%s %q: %v (use 2026-11-20, \"2026-11-20 08:00:00\", 08:00 on the day of the data, RFC 3339, -15m or 2h)", flagName, text, err)}
 	}
 	return t, nil
 }

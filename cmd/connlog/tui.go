@@ -25,6 +25,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
+	if datelessTimes(cfg) {
+		cfg.day, _ = referenceDay(ctx, cfg, stdin)
+	}
 	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err
@@ -48,7 +51,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	defer closeTTY()
-	m := ui.New(uiConfig(cfg, infos, start), store, up.ch)
+	m := ui.New(uiConfig(cfg, infos, titleHost(ctx, cfg), start), store, up.ch)
 	final, err := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
@@ -63,9 +66,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	return err
 }
 
-func uiConfig(cfg Config, infos []sourceInfo, start time.Time) ui.Config {
-	return ui.Config{Title: title(infos), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Version: version, Start: start}
+func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
+	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start}
 }
 
 // programOptions sets up the terminal: the alternate screen, the mouse when

@@ -13,7 +13,8 @@ Inputs:
   -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable)
       --all-units          the whole journal
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
-  -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h
+  -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h,
+                           08:00 (a time without a date: on the day of the newest entry)
   -U, --until T            up to T (same forms)
   -n, --lines N|all        journal entries to load back before following (default 10000;
                            export reads the whole journal unless -n is given)
@@ -41,8 +42,10 @@ Export (connlog export …):
   -q, --query Q            only matching entries
       --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap
       --level L,…          only these levels: debug, info, warn, error, critical
-      --format F           raw, text (default), ndjson, csv, journal, bundle
-      --compress C         none (default), gzip, zstd
+      --format F           raw, text, ndjson, csv, journal, bundle (default: from the
+                           ending of -o — .log .txt .ndjson .jsonl .csv .export .tar —
+                           else text)
+      --compress C         none, gzip, zstd (default: .gz or .zst ending of -o, else none)
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
       --force              replace PATH if it exists (only ever a regular file)
       --fail-on-loss       exit 3 when the exported range has a gap (lost or cut lines)

@@ -1,8 +1,10 @@
 package query
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Term builds the query text for field=value, exact match, quoting the
@@ -106,6 +108,38 @@ func valueText(v string) string {
 // It is also the quoted form field values and time bounds take
 // (since:"2026-11-20 08:00:00").
 func Phrase(s string) string { return quote(s) }
+
+// Token writes a regex term that matches s in the raw line as a whole
+// token: not as part of a longer run of ASCII letters, digits and
+// underscores, so that the connection id e755-2 does not match e755-24 and
+// 10.0.0.5:443 does not match 10.0.0.5:4430. A side of s that ends in
+// another character (a dot, a colon) has no boundary to keep. s is matched
+// literally and case-sensitively, whatever it holds; text that is not
+// valid UTF-8, which no regex can spell, is written as a Phrase.
+func Token(s string) string {
+	if s == "" {
+		return ""
+	}
+	if !utf8.ValidString(s) {
+		return Phrase(s)
+	}
+	var b strings.Builder
+	b.WriteByte('/')
+	if isWordByte(s[0]) {
+		b.WriteString(`\b`)
+	}
+	b.WriteString(strings.ReplaceAll(regexp.QuoteMeta(s), "/", `\/`))
+	if isWordByte(s[len(s)-1]) {
+		b.WriteString(`\b`)
+	}
+	b.WriteByte('/')
+	return b.String()
+}
+
+// isWordByte reports whether c is what RE2's \b counts as a word character.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
 
 // quote writes s as a quoted string, escaping backslashes and quotes.
 func quote(s string) string {

@@ -83,13 +83,16 @@
 //	since:15m                 at or after 15 minutes before now (also 90s, 2h, 1d, 1h30m)
 //	since:2026-11-20T08:00    since:2026-11-20   since:2026-11-20T08:00:00Z
 //	since:"2026-11-20 08:00:00"
-//	since:14:05               today at 14:05 (14:05:30 with seconds)
+//	since:14:05               14:05 on the day of the data (14:05:30 with seconds)
 //	until:…                   at or before; same forms
 //	since:today  since:yesterday  until:now  since:@1763625600 (Unix seconds)
 //
 // Bounds are inclusive. Times without a zone are in the location given to
 // Compile, and relative times count back from its Now: they are fixed when the
-// query is compiled. An entry without a time never matches a time term.
+// query is compiled. A time without a date falls on Options.Day, the day of
+// the data (the row under the cursor in the TUI, the newest entry of the
+// input on the command line), not on today's date. An entry without a time
+// never matches a time term.
 //
 // # Combining terms
 //

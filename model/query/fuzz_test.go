@@ -141,8 +141,8 @@ func FuzzParseTime(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a, errA := ParseTime(s, testNow, time.UTC)
-		b, errB := ParseTime(s, testNow, time.UTC)
+		a, errA := ParseTime(s, Options{Now: testNow, Location: time.UTC})
+		b, errB := ParseTime(s, Options{Now: testNow, Location: time.UTC})
 		if (errA == nil) != (errB == nil) || !a.Equal(b) {
 			t.Fatalf("ParseTime(%q) is not deterministic", s)
 		}

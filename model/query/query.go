@@ -15,6 +15,29 @@ type Options struct {
 	// Location is the zone of times written without one (14:05,
 	// 2026-11-20T08:00); nil means time.Local.
 	Location *time.Location
+	// Day is the day a time written without a date (since:08:00) falls on:
+	// its date in Location. Zero means the day of Now. A time without a date
+	// means that time on the day of the data, not of the clock: the TUI
+	// passes the day of the row under the cursor, the command line the day
+	// of the newest entry of its input, so that on yesterday's log 08:00 is
+	// yesterday at 08:00.
+	Day time.Time
+}
+
+// withDefaults fills in the zero fields: time.Local, the current time, and
+// the day of Now.
+func (o Options) withDefaults() Options {
+	if o.Location == nil {
+		o.Location = time.Local
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	o.Now = o.Now.Round(0).In(o.Location)
+	if o.Day.IsZero() {
+		o.Day = o.Now
+	}
+	return o
 }
 
 // Query is a compiled query. It is immutable, so one Query may be matched
@@ -26,6 +49,7 @@ type Query struct {
 	needsRaw     bool
 	keys         []string
 	since, until time.Time
+	needsDay     bool
 }
 
 // Compile parses src. An empty (or blank) query matches every entry. On
@@ -41,18 +65,12 @@ func Compile(src string, opt Options) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opt.Location == nil {
-		opt.Location = time.Local
-	}
-	if opt.Now.IsZero() {
-		opt.Now = time.Now()
-	}
-	p := &parser{toks: toks, c: &compiler{now: opt.Now, loc: opt.Location}}
+	p := &parser{toks: toks, c: &compiler{opt: opt.withDefaults()}}
 	root, perr := p.parse()
 	if perr != nil {
 		return nil, perr
 	}
-	q.root = root
+	q.root, q.needsDay = root, p.c.usedDay
 	q.inspect(root, false)
 	q.since, q.until = timeBounds(root)
 	return q, nil
@@ -102,6 +120,11 @@ func (q *Query) NeedsFields(fast func(key string) bool) bool {
 	}
 	return false
 }
+
+// NeedsDay reports whether some time in the query was written without a
+// date (since:08:00), so that its meaning depends on Options.Day: a caller
+// that does not know the day of its data yet must find it before matching.
+func (q *Query) NeedsDay() bool { return q != nil && q.needsDay }
 
 // TimeBounds returns the time range outside which no entry can match, so
 // that the caller may skip whole ranges of the store. A zero since or until

@@ -12,8 +12,8 @@ import (
 // compiler turns the parser's terms into matchers. It holds what times are
 // resolved against.
 type compiler struct {
-	now time.Time
-	loc *time.Location
+	opt     Options // with its defaults filled in
+	usedDay bool    // a time without a date was read
 }
 
 // textTerm compiles a bare word or quoted phrase.
@@ -116,7 +116,8 @@ func (c *compiler) timeTerm(t token) (matcher, *Error) {
 
 // parseTime reads a term's value as a time.
 func (c *compiler) parseTime(t token) (time.Time, *Error) {
-	tm, err := ParseTime(t.value, c.now, c.loc)
+	c.usedDay = c.usedDay || NeedsDay(t.value)
+	tm, err := ParseTime(t.value, c.opt)
 	if err != nil {
 		if errors.Is(err, errTooLongAgo) {
 			return time.Time{}, &Error{Pos: t.valuePos, Msg: fmt.Sprintf("%q is too long ago", t.value),

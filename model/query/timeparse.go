@@ -11,7 +11,7 @@ import (
 
 // timeFormats is the usage text for a time that could not be read.
 const timeFormats = `use a duration ago (15m, 2h, 1d), a date and time (2026-11-20T08:00, "2026-11-20 08:00:00", ` +
-	`2026-11-20T08:00:00Z), a time today (14:05), now, today, yesterday, or @epoch-seconds`
+	`2026-11-20T08:00:00Z), a time on the day of the data (14:05), now, today, yesterday, or @epoch-seconds`
 
 // errTooLongAgo is a relative time beyond what time.Duration holds.
 var errTooLongAgo = errors.New("too long ago (at most about 290 years)")
@@ -30,31 +30,33 @@ var (
 )
 
 // ParseTime reads a time as since: and until: take it: a duration meaning
-// that long before now (15m, 1h30m, 1d), a date with an optional time
+// that long before opt.Now (15m, 1h30m, 1d), a date with an optional time
 // (2026-11-20, 2026-11-20T08:00, "2026-11-20 08:00:00", RFC 3339 with a
-// zone, newt's 2026/11/20 08:00:00), a clock time meaning today (14:05,
-// 14:05:30), the words now, today and yesterday, or @ followed by Unix
-// seconds. Times without a zone are in loc (time.Local when nil). A zero now
-// means the current time. Seconds may have a fraction (08:00:00.250).
-func ParseTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
-	if loc == nil {
-		loc = time.Local
-	}
-	if now.IsZero() {
-		now = time.Now()
-	}
-	now = now.Round(0).In(loc)
+// zone, newt's 2026/11/20 08:00:00), a clock time meaning that time on
+// opt.Day (14:05, 14:05:30), the words now, today and yesterday, or @
+// followed by Unix seconds. Times without a zone are in opt.Location
+// (time.Local when nil). A zero Now means the current time, a zero Day the
+// day of Now. Seconds may have a fraction (08:00:00.250).
+func ParseTime(s string, opt Options) (time.Time, error) {
+	opt = opt.withDefaults()
 	s = strings.TrimSpace(s)
-	if t, ok := parseNamedTime(s, now); ok {
+	if t, ok := parseNamedTime(s, opt.Now); ok {
 		return t, nil
 	}
-	if t, ok, err := parseRelativeTime(s, now); ok || err != nil {
+	if t, ok, err := parseRelativeTime(s, opt.Now); ok || err != nil {
 		return t, err
 	}
-	if t, ok := parseAbsoluteTime(s, now, loc); ok {
+	if t, ok := parseAbsoluteTime(s, opt.Day, opt.Location); ok {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time — %s", s, timeFormats)
+}
+
+// NeedsDay reports whether s is a clock time without a date (08:00,
+// 08:00:30.5), whose meaning depends on Options.Day.
+func NeedsDay(s string) bool {
+	_, ok := parseClock(strings.TrimSpace(s))
+	return ok
 }
 
 // parseNamedTime reads now, today, yesterday and @epoch-seconds.
@@ -99,8 +101,9 @@ func parseRelativeTime(s string, now time.Time) (time.Time, bool, error) {
 	return now.Add(-time.Duration(ms * float64(time.Millisecond))), true, nil
 }
 
-// parseAbsoluteTime reads dates, date-times and clock times.
-func parseAbsoluteTime(s string, now time.Time, loc *time.Location) (time.Time, bool) {
+// parseAbsoluteTime reads dates, date-times and clock times; a clock time
+// falls on day's date in loc.
+func parseAbsoluteTime(s string, day time.Time, loc *time.Location) (time.Time, bool) {
 	for _, layout := range zonedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
@@ -111,9 +114,18 @@ func parseAbsoluteTime(s string, now time.Time, loc *time.Location) (time.Time, 
 			return t, true
 		}
 	}
+	if c, ok := parseClock(s); ok {
+		y, m, d := day.In(loc).Date()
+		return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc), true
+	}
+	return time.Time{}, false
+}
+
+// parseClock reads a time of day without a date.
+func parseClock(s string) (time.Time, bool) {
 	for _, layout := range clockLayouts {
 		if c, err := time.Parse(layout, s); err == nil {
-			return time.Date(now.Year(), now.Month(), now.Day(), c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc), true
+			return c, true
 		}
 	}
 	return time.Time{}, false

@@ -42,7 +42,7 @@ func TestParseTime(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseTime(tt.in, now, tt.loc)
+			got, err := ParseTime(tt.in, Options{Now: now, Location: tt.loc})
 			if err != nil {
 				t.Fatalf("ParseTime(%q): %v", tt.in, err)
 			}
@@ -57,7 +57,7 @@ func TestParseTimeErrors(t *testing.T) {
 	now := time.Date(2026, 11, 20, 12, 30, 0, 0, time.UTC)
 	for _, in := range []string{"", "15", "yesterdy", "2026-13-01", "25:00", "-15m", "+1h", "@", "@abc", "@1e20", "15x", "99999999d", "2026-11-20T08", "nan"} {
 		t.Run(in, func(t *testing.T) {
-			got, err := ParseTime(in, now, time.UTC)
+			got, err := ParseTime(in, Options{Now: now, Location: time.UTC})
 			if err == nil {
 				t.Fatalf("ParseTime(%q) = %v, want an error", in, got)
 			}
@@ -71,7 +71,7 @@ func TestParseTimeErrors(t *testing.T) {
 // A zero now means the current time, and a nil location means Local.
 func TestParseTimeDefaults(t *testing.T) {
 	before := time.Now()
-	got, err := ParseTime("now", time.Time{}, nil)
+	got, err := ParseTime("now", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,5 +80,79 @@ func TestParseTimeDefaults(t *testing.T) {
 	}
 	if got.Location() != time.Local {
 		t.Errorf("location = %v, want Local", got.Location())
+	}
+}
+
+// A time without a date falls on the day of the data (Options.Day), read in
+// the location, not on today's date: on yesterday's log 08:00 is yesterday.
+func TestParseTimeReferenceDay(t *testing.T) {
+	berlin := time.FixedZone("CET", 3600)
+	now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
+	day := time.Date(2026, 11, 20, 9, 12, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		in   string
+		opt  Options
+		want time.Time
+	}{
+		{"clock on the day", "08:00:30", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 11, 20, 8, 0, 30, 0, time.UTC)},
+		{"no day is today", "08:00", Options{Now: now, Location: time.UTC}, time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)},
+		// 23:30 UTC on the 20th is already the 21st in Berlin.
+		{"day read in location", "08:00", Options{Now: now, Day: time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC), Location: berlin},
+			time.Date(2026, 11, 21, 7, 0, 0, 0, time.UTC)},
+		{"a date wins", "2026-11-19 08:00", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 11, 19, 8, 0, 0, 0, time.UTC)},
+		{"relative counts from now", "15m", Options{Now: now, Day: day, Location: time.UTC}, now.Add(-15 * time.Minute)},
+		{"today is the clock's", "today", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseTime(tt.in, tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Equal(tt.want) {
+				t.Errorf("ParseTime(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// A compiled query says whether it read a time without a date, and its
+// bounds fall on the reference day.
+func TestCompileReferenceDay(t *testing.T) {
+	now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
+	day := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		src       string
+		needsDay  bool
+		wantSince time.Time
+	}{
+		{"since:08:01:30", true, time.Date(2026, 11, 20, 8, 1, 30, 0, time.UTC)},
+		{"level>=warn (since:08:01 or time>=09:00)", true, time.Date(2026, 11, 20, 8, 1, 0, 0, time.UTC)},
+		{"since:2026-11-20T08:00", false, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)},
+		{"since:1h", false, now.Add(-time.Hour)},
+		{"timeout", false, time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			q, err := Compile(tt.src, Options{Now: now, Day: day, Location: time.UTC})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.NeedsDay() != tt.needsDay {
+				t.Errorf("NeedsDay() = %v, want %v", q.NeedsDay(), tt.needsDay)
+			}
+			if since, _ := q.TimeBounds(); !since.Equal(tt.wantSince) {
+				t.Errorf("since = %v, want %v", since, tt.wantSince)
+			}
+		})
+	}
+}
+
+func TestNeedsDay(t *testing.T) {
+	for in, want := range map[string]bool{"08:00": true, " 08:00:30.5 ": true, "2026-11-20 08:00": false, "15m": false, "today": false, "x": false} {
+		if got := NeedsDay(in); got != want {
+			t.Errorf("NeedsDay(%q) = %v, want %v", in, got, want)
+		}
 	}
 }

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// readGzip returns the decompressed content of a gzip file.
+func readGzip(t *testing.T, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s is not gzip: %v", path, err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Without --format and --compress, the ending of -o decides them.
+func TestExportFormatFromTheName(t *testing.T) {
+	name := fixtureCopy(t, earlierDay)
+	if _, errs, code := runCLI(t, "export", "-o", "x.csv.gz", name); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	csv := readGzip(t, "x.csv.gz")
+	if !bytes.HasPrefix(csv, []byte("kind,time,")) || bytes.Count(csv, []byte("\n")) != 13 {
+		t.Errorf("x.csv.gz does not hold a CSV header and 12 rows:\n%s", csv)
+	}
+	if _, errs, code := runCLI(t, "export", "--format", "bundle", "-o", "b.tar.gz", name); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	tr := tar.NewReader(bytes.NewReader(readGzip(t, "b.tar.gz")))
+	if h, err := tr.Next(); err != nil || h.Name == "" {
+		t.Errorf("b.tar.gz does not hold a tar: %v", err)
+	}
+	if _, errs, code := runCLI(t, "export", "-o", "x.log", name); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	raw, _ := os.ReadFile("x.log")
+	orig, _ := os.ReadFile(name)
+	if !bytes.Equal(raw, orig) {
+		t.Errorf("x.log is not the raw lines:\n%s", raw)
+	}
+}
+
+// A flag that disagrees with the ending of -o is a usage error that says
+// so, and nothing is written.
+func TestExportFormatDisagreesWithTheName(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "csv", "-o", "x.ndjson"}, "-o x.ndjson ends like a ndjson file but --format is csv"},
+		{[]string{"--compress", "none", "-o", "x.csv.gz"}, "-o x.csv.gz ends in .gz (gzip) but --compress is none"},
+		{[]string{"--compress", "zstd", "-o", "x.csv"}, "-o x.csv ends without .gz or .zst (uncompressed) but --compress is zstd"},
+		{[]string{"--format", "bundle", "-o", "b.tar.zst", "--compress", "gzip"}, "ends in .zst (zstd) but --compress is gzip"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			name := fixtureCopy(t, earlierDay)
+			_, errs, code := runCLI(t, append(append([]string{"export"}, tt.args...), name)...)
+			if code != 2 || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.want)
+			}
+			entries, _ := os.ReadDir(".")
+			if len(entries) != 1 {
+				t.Errorf("files left: %v", entries)
+			}
+		})
+	}
+	// Agreeing flags, aliases included, are fine.
+	name := fixtureCopy(t, earlierDay)
+	if _, errs, code := runCLI(t, "export", "--format", "json", "--compress", "gz", "-o", "x.jsonl.gz", name); code != 0 {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

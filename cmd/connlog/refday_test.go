@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The earlier-day fixture: twelve lines of 2026-11-20, 08:00:00 to 09:12:00.
+const earlierDay = "testdata/days/yesterday.log"
+
+// exportTimes returns the HH:MM:SS of every line an export printed.
+func exportTimes(out string) []string {
+	var ts []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if len(line) >= 19 {
+			ts = append(ts, line[11:19])
+		}
+	}
+	return ts
+}
+
+// A time without a date on the command line means that time on the day of
+// the newest entry of the input, not today: on yesterday's log --since
+// 08:01:30 is yesterday at 08:01:30.
+func TestExportDatelessTimesFallOnTheDayOfTheData(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"--since", []string{"--since", "08:01:30"}, "08:01:30 08:01:40 08:02:00 08:30:00 09:12:00"},
+		{"--until", []string{"--until", "08:00:20"}, "08:00:00 08:00:10 08:00:20"},
+		{"-q since until", []string{"-q", "since:08:01:30 until:08:01:40"}, "08:01:30 08:01:40"},
+		{"-q time>", []string{"-q", "time>08:30"}, "09:12:00"},
+		{"a dated time", []string{"--since", "2026-11-20 09:00"}, "09:12:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := fixtureCopy(t, earlierDay)
+			out, errs, code := runCLI(t, append(append([]string{"export"}, tt.args...), name)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if got := strings.Join(exportTimes(out), " "); got != tt.want {
+				t.Errorf("times %q, want %q\n%s", got, tt.want, out)
+			}
+		})
+	}
+}
+
+// Standard input cannot be read twice: its day is that of its first entry.
+func TestExportDatelessTimesOnStdin(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", earlierDay))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "--since", "08:01:30", "-q", "until:08:01:40", "-"}, bytes.NewReader(data), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got := strings.Join(exportTimes(out.String()), " "); got != "08:01:30 08:01:40" {
+		t.Errorf("times %q, want 08:01:30 08:01:40", got)
+	}
+}
+
+// The end of a file is probed for its newest entry: a file longer than the
+// probe still gives the day of its last line, not of its first.
+func TestReferenceDayReadsTheTail(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "long.log")
+	var b strings.Builder
+	for b.Len() < 2*tailProbeBytes {
+		b.WriteString("2026-11-19T23:59:00.000000+0000 h twingate-connector[1]: [INFO] [connector] processing \"health\" request\n")
+	}
+	b.WriteString("2026-11-20T08:00:00.000000+0000 h twingate-connector[1]: [INFO] [connector] State: Online\n")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	day, rule := referenceDay(t.Context(), Config{Files: []string{p}}, nil)
+	if rule != dayNewest || day.Format("2006-01-02 15:04") != "2026-11-20 08:00" {
+		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the last line", day, rule)
+	}
+}
+
+// A time bound that selects nothing while the input spans other days says
+// so on stderr, with the span, and the export still succeeds.
+func TestExportSaysWhenTheWindowMissesTheInput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"after the last entry", []string{"--since", "10:00"}, "no entries on 2026-11-20; the input spans 2026-11-20 08:00–09:12"},
+		{"another day", []string{"-q", "since:2026-12-02"}, "no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := fixtureCopy(t, earlierDay)
+			out, errs, code := runCLI(t, append(append([]string{"export"}, tt.args...), name)...)
+			if code != 0 || out != "" {
+				t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
+			}
+			if !strings.Contains(errs, tt.want) {
+				t.Errorf("stderr %q, want it to say %q", errs, tt.want)
+			}
+		})
+	}
+	// A window that meets the data says nothing.
+	name := fixtureCopy(t, earlierDay)
+	if _, errs, _ := runCLI(t, "export", "--since", "08:01:30", name); errs != "" {
+		t.Errorf("stderr %q on a window with entries", errs)
+	}
+}

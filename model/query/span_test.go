@@ -1,0 +1,40 @@
+package query
+
+import (
+	"testing"
+	"time"
+)
+
+func TestOutsideSpan(t *testing.T) {
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, time.UTC) }
+	first, last := at(20, 8, 0), at(20, 9, 12)
+	var zero time.Time
+	tests := []struct {
+		name         string
+		since, until time.Time
+		first, last  time.Time
+		want         string
+	}{
+		{"today on yesterday's log", at(21, 8, 1), zero, first, last, "no entries on 2026-11-21; the input spans 2026-11-20 08:00–09:12"},
+		{"until before the log", zero, at(19, 8, 0), first, last, "no entries up to 2026-11-19 08:00; the input spans 2026-11-20 08:00–09:12"},
+		{"window on another day", at(21, 8, 0), at(21, 9, 0), first, last, "no entries on 2026-11-21; the input spans 2026-11-20 08:00–09:12"},
+		{"window over midnight", at(21, 23, 0), at(22, 1, 0), first, last,
+			"no entries from 2026-11-21 23:00 to 2026-11-22 01:00; the input spans 2026-11-20 08:00–09:12"},
+		{"span over midnight", at(23, 8, 0), zero, at(20, 23, 0), at(21, 1, 0),
+			"no entries on 2026-11-23; the input spans 2026-11-20 23:00 – 2026-11-21 01:00"},
+		{"window meets the span", at(20, 9, 0), zero, first, last, ""},
+		{"window inside a gap of the span", at(20, 8, 30), at(20, 8, 31), first, last, ""},
+		{"no bound", zero, zero, first, last, ""},
+		{"no data", at(21, 8, 0), zero, zero, zero, ""},
+		{"only the newest known", at(21, 8, 0), zero, zero, last, "no entries on 2026-11-21; the input ends 2026-11-20 09:12"},
+		{"only the newest known, window before it", zero, at(19, 8, 0), zero, last, ""},
+		{"since after until", at(20, 9, 0), at(20, 8, 0), first, last, ""}, // a mistake of its own, not of the day
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := OutsideSpan(tt.since, tt.until, tt.first, tt.last, time.UTC); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
