@@ -29,17 +29,17 @@ func (b BarMode) String() string {
 	return "filter"
 }
 
-// barEvent is what the bar tells the root.
+// barEvent is what the bar tells the root. The root takes it right after
+// the key (TakeEvent), not through a message: a key that arrives in the same
+// read as enter must find the bar already closed.
 type barEvent uint8
 
 const (
-	barCommit barEvent = iota // enter: keep the query
+	barNone   barEvent = iota // nothing to tell
+	barCommit                 // enter: keep the query
 	barCancel                 // esc: restore the previous one
 	barToggle                 // ctrl+s: filter ⇄ search
 )
-
-// barEventMsg carries a bar event to the root.
-type barEventMsg struct{ event barEvent }
 
 // FilterBar is the query prompt at the bottom: applied as you type, with
 // the match count live, a syntax error shown in place with a caret, and a
@@ -57,6 +57,7 @@ type FilterBar struct {
 	errPos  int
 	errMsg  string
 	info    string // "123 matches", "filtering…"
+	event   barEvent
 }
 
 // NewFilterBar returns a closed filter bar.
@@ -116,13 +117,16 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 	b := f.keys.Bar
 	switch {
 	case key.Matches(km, b.Apply):
-		return f, emit(barEventMsg{barCommit})
+		f.event = barCommit
+		return f, nil
 	case key.Matches(km, b.Cancel):
-		return f, emit(barEventMsg{barCancel})
+		f.event = barCancel
+		return f, nil
 	case key.Matches(km, b.SearchMode):
 		f.mode = 1 - f.mode
 		f.setPrompt()
-		return f, emit(barEventMsg{barToggle})
+		f.event = barToggle
+		return f, nil
 	case key.Matches(km, b.HistPrev):
 		return f.recall(-1)
 	case key.Matches(km, b.HistNext):
@@ -134,6 +138,14 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 		return f, nil
 	}
 	return f, f.debounce()
+}
+
+// TakeEvent returns the event the last key caused (barNone when none) and
+// the bar without it.
+func (f FilterBar) TakeEvent() (FilterBar, barEvent) {
+	ev := f.event
+	f.event = barNone
+	return f, ev
 }
 
 // recall steps through the history and runs the recalled query.

@@ -110,6 +110,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyMsg:
+		if burst := splitBurst(msg); burst != nil {
+			return m.onBurst(burst)
+		}
 		return m.onKey(msg)
 	case tea.MouseMsg:
 		return m.onMouse(msg)
@@ -129,14 +132,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onDetail(msg)
 	case debounceMsg:
 		return m.onDebounce(msg)
-	case barEventMsg:
-		return m.onBarEvent(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
 		return m.onPairFound(msg)
-	case pivotChosenMsg:
-		return m.onPivotChosen(msg)
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -75,8 +75,8 @@ func (m *Model) barError(err error) {
 }
 
 // onBarEvent handles enter, esc and the filter/search toggle.
-func (m Model) onBarEvent(msg barEventMsg) (tea.Model, tea.Cmd) {
-	switch msg.event {
+func (m Model) onBarEvent(ev barEvent) (tea.Model, tea.Cmd) {
+	switch ev {
 	case barCommit:
 		m.bar = m.bar.Close(true)
 		m.mode = ModeNormal

@@ -14,18 +14,26 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd
+		var ev barEvent
 		m.bar, cmd = m.bar.Update(msg)
+		if m.bar, ev = m.bar.TakeEvent(); ev != barNone {
+			return m.onBarEvent(ev)
+		}
 		return m, cmd
 	case ModeGoto:
 		return m.gotoKey(msg)
 	case ModePivot:
-		var cmd tea.Cmd
-		m.pivot, cmd = m.pivot.Update(msg)
+		var term string
+		var chosen bool
+		m.pivot, _ = m.pivot.Update(msg)
+		if m.pivot, term, chosen = m.pivot.TakeChoice(); chosen {
+			return m.onPivotChosen(term)
+		}
 		if !m.pivot.Open() {
 			m.mode = ModeNormal
 			m.layout()
 		}
-		return m, cmd
+		return m, nil
 	case ModeHelp:
 		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
 			m.mode = ModeNormal

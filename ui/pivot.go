@@ -18,9 +18,6 @@ type pivotItem struct {
 	term  string
 }
 
-// pivotChosenMsg carries the chosen term to the root.
-type pivotChosenMsg struct{ term string }
-
 // PivotMenu is the small menu `=` and `-` open: filters built from the
 // selected row, to AND into the filter (or to exclude).
 type PivotMenu struct {
@@ -31,6 +28,7 @@ type PivotMenu struct {
 	exclude bool
 	open    bool
 	width   int
+	chosen  *string // the term of the item just chosen, until the root takes it
 }
 
 // NewPivotMenu returns a closed menu.
@@ -88,7 +86,20 @@ func (p PivotMenu) choose(i int) (PivotMenu, tea.Cmd) {
 	if p.exclude {
 		term = query.Not(term)
 	}
-	return p, emit(pivotChosenMsg{term: term})
+	p.chosen = &term
+	return p, nil
+}
+
+// TakeChoice returns the term of the item the last key chose, if any, and
+// the menu without it. The root applies it at once, so that a key arriving
+// in the same read acts on the new filter.
+func (p PivotMenu) TakeChoice() (PivotMenu, string, bool) {
+	if p.chosen == nil {
+		return p, "", false
+	}
+	term := *p.chosen
+	p.chosen = nil
+	return p, term, true
 }
 
 // View draws the menu lines.
@@ -149,8 +160,8 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 }
 
 // onPivotChosen ANDs the chosen term into the filter.
-func (m Model) onPivotChosen(msg pivotChosenMsg) (tea.Model, tea.Cmd) {
+func (m Model) onPivotChosen(term string) (tea.Model, tea.Cmd) {
 	m.mode = ModeNormal
 	m.layout()
-	return m.setFilterText(query.And(m.filter.text, msg.term))
+	return m.setFilterText(query.And(m.filter.text, term))
 }
