@@ -28,6 +28,7 @@ type PivotMenu struct {
 	exclude bool
 	open    bool
 	width   int
+	maxH    int     // the most lines the menu may take, title included
 	chosen  *string // the term of the item just chosen, until the root takes it
 }
 
@@ -36,8 +37,9 @@ func NewPivotMenu(keys *KeyMap, styles *Styles) PivotMenu {
 	return PivotMenu{keys: keys, styles: styles}
 }
 
-// SetSize sets the width.
-func (p *PivotMenu) SetSize(w, _ int) { p.width = w }
+// SetSize sets the width and the most lines the menu may take; on a short
+// terminal it shows the items around the cursor.
+func (p *PivotMenu) SetSize(w, h int) { p.width, p.maxH = w, max(h, 1) }
 
 // Show opens the menu with items; exclude makes every item a negation.
 func (p PivotMenu) Show(items []pivotItem, exclude bool) PivotMenu {
@@ -53,7 +55,18 @@ func (p PivotMenu) Height() int {
 	if !p.open {
 		return 0
 	}
-	return len(p.items) + 1
+	return min(len(p.items)+1, p.maxH)
+}
+
+// itemWindow is the range of items on screen: as many as fit under the
+// title, the cursor's among them; one line holds the cursor's item alone.
+func (p PivotMenu) itemWindow() (int, int) {
+	if p.Height() == 1 {
+		return p.cursor, p.cursor + 1
+	}
+	n := p.Height() - 1
+	from := min(max(p.cursor-n+1, 0), len(p.items)-n)
+	return from, from + n
 }
 
 // Update moves in the menu; enter or an item's digit chooses, esc closes.
@@ -111,8 +124,13 @@ func (p PivotMenu) View() string {
 	if p.exclude {
 		title = "exclude rows with this row's…  (enter or 1-9 · esc closes)"
 	}
-	lines := []string{p.styles.DialogTitle.Render(fit(title, p.width))}
-	for i, it := range p.items {
+	var lines []string
+	if p.Height() > 1 {
+		lines = append(lines, p.styles.DialogTitle.Render(fit(title, p.width)))
+	}
+	from, to := p.itemWindow()
+	for i := from; i < to; i++ {
+		it := p.items[i]
 		line := " " + strconv.Itoa(i+1) + "  " + fit(it.label, 22) + " " + clean(it.term)
 		if i == p.cursor {
 			lines = append(lines, p.styles.ChoiceActive.Render(fit(line, p.width)))

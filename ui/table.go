@@ -63,8 +63,17 @@ func (t Table) withData(d tableData) Table {
 	return t
 }
 
-// pageRows is how many entry rows fit under the header.
-func (t *Table) pageRows() int { return max(t.height-1, 1) }
+// pageRows is how many entry rows fit under the header; a table one line
+// high has no header, only the cursor's row.
+func (t *Table) pageRows() int {
+	if t.height < 2 {
+		return 1
+	}
+	return t.height - 1
+}
+
+// hasHeader reports whether the column titles fit above the rows.
+func (t *Table) hasHeader() bool { return t.height >= 2 }
 
 // Cursor returns the cursor's row index.
 func (t Table) Cursor() int { return t.cursor }
@@ -146,15 +155,17 @@ func (t Table) View() string {
 	rows := t.visibleRows()
 	cols, widths := t.layout(rows)
 	lines := make([]string, 0, t.height)
-	lines = append(lines, t.headerLine(cols, widths))
+	if t.hasHeader() {
+		lines = append(lines, t.headerLine(cols, widths))
+	}
+	if t.data.len() == 0 {
+		lines = append(lines, t.styles.Dim.Render(fit("  (no entries match)", t.width)))
+	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))
 	}
 	for len(lines) < t.height {
 		lines = append(lines, "")
 	}
-	if t.data.len() == 0 {
-		lines[1] = t.styles.Dim.Render(fit("  (no entries match)", t.width))
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines[:t.height], "\n")
 }
