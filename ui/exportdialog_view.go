@@ -208,5 +208,6 @@ func (d ExportDialog) hint() string {
 	case DialogConfirm:
 		return "enter replace the file · esc back"
 	}
-	return "enter write · esc close · ↑↓ field · ←→/space choose"
+	k := d.keys.Dialog
+	return hint(k.Write, k.Cancel, k.NextField, k.Right)
 }

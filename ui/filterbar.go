@@ -177,8 +177,9 @@ func (f FilterBar) View() string {
 	info := f.styles.Dim.Render(f.info)
 	first := padStyled(f.input.View(), f.width-ansi.StringWidth(f.info)-1) + " " + info
 	if f.errMsg == "" {
-		hint := "enter apply · esc restore · ctrl+s " + (1 - f.mode).String() + " mode · ↑↓ history"
-		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(hint, f.width))
+		b := f.keys.Bar
+		keys := hint(b.Apply, b.Cancel, b.SearchMode, b.HistPrev, b.HistNext)
+		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(keys, f.width))
 	}
 	col := ansi.StringWidth(f.input.prompt) + ansi.StringWidth(clean(truncBytes(f.input.Value(), f.errPos)))
 	col = min(col, max(f.width-1, 0))

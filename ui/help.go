@@ -29,7 +29,7 @@ type HelpScreen struct {
 
 // NewHelpScreen returns the help screen.
 func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
-	h := help.New()
+	h := styles.helpModel()
 	h.ShowAll = true
 	return HelpScreen{keys: keys, styles: styles, help: h}
 }
@@ -74,7 +74,7 @@ func (h HelpScreen) View() string {
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("(j/k scroll · ? or esc closes)") + "\n\n" +
+	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+hint(h.keys.Menu.Scroll)+" · "+keysOf(h.keys.Help, h.keys.Menu.Close)+" close)") + "\n\n" +
 		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp, max(h.width, 20), "")
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))

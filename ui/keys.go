@@ -24,6 +24,14 @@ type KeyMap struct {
 	Bar BarKeyMap
 	// Dialog holds the keys of the export dialog.
 	Dialog DialogKeyMap
+	// Menu holds the keys of the pivot menu and the help screen.
+	Menu MenuKeyMap
+}
+
+// MenuKeyMap holds the keys of the small menus and screens that take the
+// keyboard: the pivot menu and the help screen.
+type MenuKeyMap struct {
+	Choose, Pick, Scroll, Close key.Binding
 }
 
 // BarKeyMap holds the keys understood while the filter bar is open.
@@ -56,6 +64,8 @@ func keysLabel(keys []string) string {
 			k = "←"
 		case "right":
 			k = "→"
+		case " ":
+			k = "space"
 		}
 		out += k
 	}
@@ -100,6 +110,13 @@ func DefaultKeyMap() KeyMap {
 			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),
 			Toggle: bind("toggle", " "), Complete: bind("complete directory", "tab"),
 			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
+		},
+		Menu: MenuKeyMap{
+			Choose: bind("choose", "enter"),
+			Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+				key.WithHelp("1-9", "choose by number")),
+			Scroll: key.NewBinding(key.WithKeys("j", "k", "down", "up"), key.WithHelp("j/k", "scroll")),
+			Close:  bind("close", "esc"),
 		},
 	}
 }

@@ -173,7 +173,7 @@ func (m Model) footerView() string {
 	case ModeGoto:
 		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(fit(m.notice, m.width))
 	}
-	first := m.styles.Dim.Render("no filter · / to filter, ctrl+s in the bar to search")
+	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
 		first = m.styles.Prompt.Render("filter: ") + clean(m.filter.text)
 	}

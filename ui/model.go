@@ -76,7 +76,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.bar = NewFilterBar(m.keys, m.styles)
 	m.gotoIn = NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
-	m.hints = help.New()
+	m.hints = m.styles.helpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()

@@ -35,7 +35,7 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case ModeHelp:
-		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
+		if key.Matches(msg, m.keys.Help, m.keys.Menu.Close, m.keys.Quit) {
 			m.mode = ModeNormal
 			return m, nil
 		}

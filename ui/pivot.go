@@ -76,15 +76,15 @@ func (p PivotMenu) Update(msg tea.Msg) (PivotMenu, tea.Cmd) {
 		return p, nil
 	}
 	switch {
-	case key.Matches(km, p.keys.Cancel):
+	case key.Matches(km, p.keys.Menu.Close):
 		p.open = false
 	case key.Matches(km, p.keys.Up):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(km, p.keys.Down):
 		p.cursor = min(p.cursor+1, len(p.items)-1)
-	case key.Matches(km, p.keys.Bar.Apply):
+	case key.Matches(km, p.keys.Menu.Choose):
 		return p.choose(p.cursor)
-	case km.Type == tea.KeyRunes && len(km.Runes) == 1 && km.Runes[0] >= '1' && km.Runes[0] <= '9':
+	case key.Matches(km, p.keys.Menu.Pick):
 		return p.choose(int(km.Runes[0] - '1'))
 	}
 	return p, nil
@@ -120,9 +120,10 @@ func (p PivotMenu) View() string {
 	if !p.open {
 		return ""
 	}
-	title := "filter on this row's…  (enter or 1-9 · esc closes)"
+	keys := "  (" + hint(p.keys.Menu.Choose, p.keys.Menu.Pick, p.keys.Menu.Close) + ")"
+	title := "filter on this row's…" + keys
 	if p.exclude {
-		title = "exclude rows with this row's…  (enter or 1-9 · esc closes)"
+		title = "exclude rows with this row's…" + keys
 	}
 	var lines []string
 	if p.Height() > 1 {
