@@ -10,11 +10,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// searchHelp explains the one design choice the bindings cannot show.
-const searchHelp = "/ filters: only matching rows stay, as you type. Inside the bar, ctrl+s switches to search: " +
-	"the rows stay, matches are highlighted, and n/N jump to the next/previous match. " +
-	"= and - build filters from the selected row; c shows its whole connection. " +
-	": takes 14:05, 2026-11-20 14:05:00 or -10m. y copies the raw line with OSC 52."
+// searchHelp explains what the bindings alone cannot show, naming the keys
+// as the KeyMap binds them.
+func searchHelp(k *KeyMap) string {
+	key := func(b key.Binding) string { return b.Help().Key }
+	return key(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + key(k.Bar.SearchMode) +
+		" switches to search: the rows stay, matches are highlighted, and " + key(k.NextMatch) + "/" + key(k.PrevMatch) +
+		" jump to the next/previous match. " + key(k.Pivot) + " and " + key(k.Exclude) +
+		" build filters from the selected row; " + key(k.Conn) + " shows its whole connection. " +
+		key(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + key(k.Copy) +
+		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external)."
+}
 
 // HelpScreen lists every binding of the KeyMap, grouped, rendered by
 // bubbles/help, with a scroll offset for short terminals.
@@ -75,7 +81,7 @@ func (h HelpScreen) View() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+hint(h.keys.Menu.Scroll)+" · "+keysOf(h.keys.Help, h.keys.Menu.Close)+" close)") + "\n\n" +
-		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp, max(h.width, 20), "")
+		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp(h.keys), max(h.width, 20), "")
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]
