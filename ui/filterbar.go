@@ -83,8 +83,17 @@ func (f FilterBar) Open(text string, mode BarMode) FilterBar {
 // Close ends editing; a committed query goes into the history.
 func (f FilterBar) Close(commit bool) FilterBar {
 	f.active = false
-	if v := f.input.Value(); commit && v != "" && (len(f.history) == 0 || f.history[len(f.history)-1] != v) {
-		f.history = append(f.history, v)
+	if commit {
+		return f.Remember(f.input.Value())
+	}
+	return f
+}
+
+// Remember puts a query at the end of the history (once), so that ↑ in the
+// bar brings it back first.
+func (f FilterBar) Remember(q string) FilterBar {
+	if q != "" && (len(f.history) == 0 || f.history[len(f.history)-1] != q) {
+		f.history = append(f.history, q)
 	}
 	return f
 }

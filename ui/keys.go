@@ -94,10 +94,10 @@ func DefaultKeyMap() KeyMap {
 		Exclude: bind("pivot: exclude", "-"), Conn: bind("whole connection", "c"),
 
 		Visual: bind("select a range", "v"), Mark: bind("mark row", "m"),
-		ClearMarks: bind("clear marks", "M"), Copy: bind("raw line to clipboard", "y"),
+		ClearMarks: bind("clear marks", "M"), Copy: bind("clipboard: raw line", "y"),
 		Export: bind("export…", "x"),
 
-		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close / clear", "esc"),
+		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
 		Bar: BarKeyMap{

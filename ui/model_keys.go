@@ -126,8 +126,7 @@ func (m Model) actionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		return m.openExport()
 	case key.Matches(msg, k.Cancel):
-		m.sel = selection{}
-		return m, nil
+		return m.escape()
 	}
 	return m, nil
 }
