@@ -143,8 +143,12 @@ func (p PivotMenu) View() string {
 }
 
 // pivotItems builds the menu from an entry: this user, this resource, this
-// connection, this client IP, this module, this level and above, this kind.
-func pivotItems(e *model.Entry) []pivotItem {
+// connection, this client IP, this module, its level, this kind. Keeping
+// rows offers "this level and above"; excluding offers "this level" alone,
+// since excluding a level and everything above it (on a DEBUG row, all but
+// TRACE) empties the view by surprise. For the same reason the exclusion
+// menu leaves out the row's kind on a tab that shows only that kind.
+func pivotItems(e *model.Entry, exclude bool, tab Tab) []pivotItem {
 	var out []pivotItem
 	add := func(label, field, value string) {
 		if value != "" {
@@ -157,11 +161,31 @@ func pivotItems(e *model.Entry) []pivotItem {
 	add("connection", "conn", firstValue(e, model.KeyConnID, model.KeySessionID))
 	add("client IP", "ip", firstValue(e, model.KeyClientIP, model.KeyAuditClientIP, model.KeySrcIP))
 	add("module", "module", e.Fields.Value(model.KeyModule))
-	if e.Level != model.LevelNone {
+	switch {
+	case e.Level == model.LevelNone:
+	case exclude:
+		add("level", "level", e.Level.String())
+	default:
 		out = append(out, pivotItem{label: "level " + e.Level.String() + " and above", term: "level>=" + e.Level.String()})
 	}
-	add("kind", "kind", e.Kind.String())
+	if !exclude || !tabOnlyKind(tab, e.Kind) {
+		add("kind", "kind", e.Kind.String())
+	}
 	return out
+}
+
+// tabOnlyKind reports whether k is the only kind of entry a tab shows
+// (besides the gaps and boundaries every tab shows).
+func tabOnlyKind(t Tab, k model.Kind) bool {
+	n, has := 0, false
+	for _, tk := range tabKinds[t] {
+		if tk == model.KindGap || tk == model.KindBoundary {
+			continue
+		}
+		n++
+		has = has || tk == k
+	}
+	return n == 1 && has
 }
 
 // openPivot opens the menu for the cursor's row.
@@ -170,7 +194,7 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 	if e == nil {
 		return m, nil
 	}
-	m.pivot = m.pivot.Show(pivotItems(e), exclude)
+	m.pivot = m.pivot.Show(pivotItems(e, exclude, m.filter.tab), exclude)
 	if m.pivot.Open() {
 		m.mode = ModePivot
 		m.layout()
