@@ -20,7 +20,9 @@ func searchHelp(k *KeyMap) string {
 		" build filters from the selected row; " + key(k.Conn) + " shows its whole connection. " +
 		key(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + key(k.Copy) +
 		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external). " +
-		key(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter."
+		key(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
+		key(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + key(k.Pair) +
+		" again clears the filter and goes there."
 }
 
 // HelpScreen lists every binding of the KeyMap, grouped, rendered by

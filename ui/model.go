@@ -53,6 +53,8 @@ type Model struct {
 
 	marks map[int64]bool
 	sel   selection
+	peek  int64 // the paired event shown in the detail pane while the filter hides it
+	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
 	exportPending bool // x was pressed while the view was being built

@@ -141,6 +141,7 @@ func (m Model) afterMove(toEnd bool) (tea.Model, tea.Cmd) {
 		m.follow = Paused
 	}
 	m.sel.extendTo(m.table.CursorSeq())
+	m.peek = 0
 	return m, m.loadDetail()
 }
 

@@ -162,5 +162,5 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		m.notice = "no paired event for connection " + clean(msg.id) + " (yet)"
 		return m, nil
 	}
-	return m.jumpTo(msg.partner)
+	return m.toPair(msg.partner)
 }
