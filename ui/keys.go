@@ -7,6 +7,9 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 
+	// Left and Right scroll the table's columns.
+	Left, Right key.Binding
+
 	NextError, PrevError, NextWarn, PrevWarn, NextMatch, PrevMatch, GotoTime, Pair key.Binding
 
 	Tab1, Tab2, Tab3, Tab4, Tab5, Follow, UTC, Detail, Focus key.Binding
@@ -79,6 +82,7 @@ func DefaultKeyMap() KeyMap {
 		PageUp: bind("page up", "pgup", "ctrl+b"), PageDown: bind("page down", "pgdown", "ctrl+f"),
 		HalfUp: bind("half page up", "ctrl+u"), HalfDown: bind("half page down", "ctrl+d"),
 		Top: bind("oldest", "g", "home"), Bottom: bind("newest + follow", "G", "end"),
+		Left: bind("columns left", "left", "h"), Right: bind("columns right", "right", "l"),
 
 		NextError: bind("next error", "e"), PrevError: bind("previous error", "E"),
 		NextWarn: bind("next warning", "w"), PrevWarn: bind("previous warning", "W"),
@@ -129,7 +133,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is every binding, grouped as the help screen shows them.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.Left, k.Right},
 		{k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch, k.GotoTime, k.Pair},
 		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus},
 		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},

@@ -111,7 +111,7 @@ func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
 	if t >= tabCount || t == m.filter.tab {
 		return m, nil
 	}
-	m.table.tab = t
+	m.table.SetTab(t)
 	return m.applyFilter(m.filter.text, t)
 }
 

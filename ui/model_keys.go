@@ -66,6 +66,9 @@ func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.notice = ""
 	switch {
+	case key.Matches(msg, k.Left, k.Right):
+		m.table, _ = m.table.Update(msg)
+		return m, nil
 	case key.Matches(msg, k.Quit):
 		m.live.cancelBuild()
 		return m, tea.Quit

@@ -36,7 +36,7 @@ func (m Model) revealPair(partner int64) (tea.Model, tea.Cmd) {
 		tab = TabAll
 	}
 	m.peek, m.land, m.follow = 0, partner, Paused
-	m.table.tab = tab
+	m.table.SetTab(tab)
 	m.prevFilter = old
 	m.bar = m.bar.Remember(old)
 	nm, cmd := m.applyFilter("", tab)

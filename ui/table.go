@@ -37,8 +37,9 @@ type Table struct {
 	styles  *Styles
 	width   int
 	height  int
-	cursor  int // row index in the view
-	top     int // first row on screen
+	cursor  int   // row index in the view
+	top     int   // first row on screen
+	off     []int // the columns scrolled off to the left, in the order they went
 	tab     Tab
 	focused bool
 	cache   *entryCache
@@ -55,6 +56,9 @@ func (t *Table) SetSize(w, h int) {
 	t.width, t.height = max(w, 0), max(h, 0)
 	t.clamp()
 }
+
+// SetTab switches the columns to a tab's, scrolled back to the left.
+func (t *Table) SetTab(tab Tab) { t.tab, t.off = tab, nil }
 
 // withData returns the table drawing from d.
 func (t Table) withData(d tableData) Table {
@@ -143,6 +147,10 @@ func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
 		t.MoveTo(0)
 	case key.Matches(km, k.Bottom):
 		t.MoveTo(t.data.len() - 1)
+	case key.Matches(km, k.Right):
+		t.scrollRight()
+	case key.Matches(km, k.Left):
+		t.scrollLeft()
 	}
 	return t, nil
 }
