@@ -5,15 +5,20 @@ import tea "github.com/charmbracelet/bubbletea"
 // splitBurst returns the keys of a message that carries several runes —
 // keys that reached the program in one read, as a held key does over SSH —
 // one key per rune, in order. It returns nil for a single key and for a
-// bracketed paste, which a text input takes whole. An Alt (a leading ESC)
-// belongs to the first key only: the terminal prefixes one key with it.
+// bracketed paste, which a text input takes whole. Runes with Alt are an
+// ESC read together with what followed it (esc then q, typed quickly or
+// sent in one write): no binding uses alt with a letter, so they are the
+// esc key and then each rune.
 func splitBurst(msg tea.KeyMsg) []tea.KeyMsg {
-	if msg.Type != tea.KeyRunes || msg.Paste || len(msg.Runes) < 2 {
+	if msg.Type != tea.KeyRunes || msg.Paste || (len(msg.Runes) < 2 && !msg.Alt) {
 		return nil
 	}
-	out := make([]tea.KeyMsg, len(msg.Runes))
-	for i, r := range msg.Runes {
-		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt && i == 0}
+	out := make([]tea.KeyMsg, 0, len(msg.Runes)+1)
+	if msg.Alt {
+		out = append(out, tea.KeyMsg{Type: tea.KeyEsc})
+	}
+	for _, r := range msg.Runes {
+		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 	}
 	return out
 }

@@ -108,11 +108,41 @@ func TestPasteStaysWhole(t *testing.T) {
 	}
 }
 
-// TestBurstAltOnFirstKeyOnly checks that an ESC prefix modifies only the
-// first key of a burst.
-func TestBurstAltOnFirstKeyOnly(t *testing.T) {
+// TestBurstEscThenKeys checks that an ESC read together with the keys
+// after it (which the terminal reader reports as alt+key) is esc, then
+// each key: esc then q closes the bar and quits.
+func TestBurstEscThenKeys(t *testing.T) {
 	got := splitBurst(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj"), Alt: true})
-	if len(got) != 3 || !got[0].Alt || got[1].Alt || got[2].Alt {
-		t.Errorf("split = %v; want alt+j j j", got)
+	if len(got) != 4 || got[0].Type != tea.KeyEsc || got[1].String() != "j" || got[3].Alt {
+		t.Errorf("split = %v; want esc j j j", got)
 	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 120, 30)
+	m = drive(t, m, keys("/", "user")...)
+	nm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q"), Alt: true})
+	m = nm.(Model)
+	if m.mode != ModeNormal || strings.Contains(m.bar.Value(), "q") {
+		t.Errorf("after esc+q: mode %v, bar %q; want the bar closed", m.mode, m.bar.Value())
+	}
+	if !quits(t, cmd) {
+		t.Error("esc+q did not quit")
+	}
+}
+
+// quits reports whether cmd (or a command batched in it) quits.
+func quits(t *testing.T, cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	switch msg := callCmd(t, cmd).(type) {
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if quits(t, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
