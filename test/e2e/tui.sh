@@ -24,14 +24,15 @@ trap cleanup EXIT
 # shellcheck source=test/e2e/lib.sh
 source "$root/test/e2e/lib.sh"
 
-# start TERM COMMAND…: run connlog in a fresh 120x35 session; its exit
-# status lands in $tmp/status.
+# start TERM COMMAND…: run connlog in a fresh session of $size (default
+# 120x35); its exit status lands in $tmp/status.
 start() {
 	local term=$1
 	shift
 	tm kill-session -t "$session" 2>/dev/null || true
 	rm -f "$tmp/status"
-	tm new-session -d -s "$session" -x 120 -y 35 -c "$root" \
+	local dims=${size:-120x35}
+	tm new-session -d -s "$session" -x "${dims%x*}" -y "${dims#*x}" -c "$root" \
 		"env TERM=$term $(printf '%q ' "$@") 2>$tmp/stderr; echo \$? >$tmp/status"
 	# OSC 52 fills tmux's paste buffer, where the copy test reads it.
 	tm set-option -g set-clipboard on
@@ -203,6 +204,24 @@ wait_for "PAUSED"
 alive
 resize 120x35
 wait_for "Connections"
+alive
+quit
+
+echo "small terminals: started at 5 rows, shrunk to 3 with nothing matching"
+size=80x5 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
+wait_for "FOLLOW"
+alive
+keys -l '/zzzz'
+keys Enter
+wait_for "filter: zzzz"
+resize 80x3
+wait_for "(no entries match)"
+alive
+resize 1x1
+keys Escape
+resize 120x35
+wait_for "Connections"
+wait_gone "filter: zzzz"
 alive
 quit
 
