@@ -25,7 +25,7 @@ func (m Model) escape() (tea.Model, tea.Cmd) {
 		nm, cmd := m.setFilterText("")
 		mm := nm.(Model)
 		mm.bar = mm.bar.Remember(old)
-		mm.notice = "filter cleared — " + hint(m.keys.Filter) + ", then " + m.keys.Bar.HistPrev.Help().Key + " recalls it"
+		mm.notice = "filter cleared — " + hint(m.keys.Filter) + ", then " + keyOf(m.keys.Bar.HistPrev) + " recalls it"
 		return mm, cmd
 	}
 	return m, nil

@@ -13,15 +13,14 @@ import (
 // searchHelp explains what the bindings alone cannot show, naming the keys
 // as the KeyMap binds them.
 func searchHelp(k *KeyMap) string {
-	key := func(b key.Binding) string { return b.Help().Key }
-	return key(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + key(k.Bar.SearchMode) +
-		" switches to search: the rows stay, matches are highlighted, and " + key(k.NextMatch) + "/" + key(k.PrevMatch) +
-		" jump to the next/previous match. " + key(k.Pivot) + " and " + key(k.Exclude) +
-		" build filters from the selected row; " + key(k.Conn) + " shows its whole connection. " +
-		key(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + key(k.Copy) +
+	return keyOf(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + keyOf(k.Bar.SearchMode) +
+		" switches to search: the rows stay, matches are highlighted, and " + keyOf(k.NextMatch) + "/" + keyOf(k.PrevMatch) +
+		" jump to the next/previous match. " + keyOf(k.Pivot) + " and " + keyOf(k.Exclude) +
+		" build filters from the selected row; " + keyOf(k.Conn) + " shows its whole connection. " +
+		keyOf(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + keyOf(k.Copy) +
 		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external). " +
-		key(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
-		key(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + key(k.Pair) +
+		keyOf(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
+		keyOf(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + keyOf(k.Pair) +
 		" again clears the filter and goes there."
 }
 

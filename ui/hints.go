@@ -19,12 +19,15 @@ func hint(bs ...key.Binding) string {
 	return strings.Join(parts, " · ")
 }
 
+// keyOf is a binding's keys as hints show them: "enter", "←/h".
+func keyOf(b key.Binding) string { return b.Help().Key }
+
 // keysOf lists the keys of several bindings the way hints show them:
 // "?/esc".
 func keysOf(bs ...key.Binding) string {
 	ks := make([]string, 0, len(bs))
 	for _, b := range bs {
-		ks = append(ks, b.Help().Key)
+		ks = append(ks, keyOf(b))
 	}
 	return strings.Join(ks, "/")
 }

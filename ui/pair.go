@@ -23,7 +23,7 @@ func (m Model) toPair(partner int64) (tea.Model, tea.Cmd) {
 	}
 	m.detail = m.detail.Loading(partner)
 	m.notice = "the paired event is hidden by the filter: shown in the detail pane · " +
-		m.keys.Pair.Help().Key + " again clears the filter and goes to it"
+		keyOf(m.keys.Pair) + " again clears the filter and goes to it"
 	return m, m.loadEntry(partner)
 }
 
@@ -42,7 +42,7 @@ func (m Model) revealPair(partner int64) (tea.Model, tea.Cmd) {
 	nm, cmd := m.applyFilter("", tab)
 	mm := nm.(Model)
 	mm.notice = "filter cleared to show the paired event — " + hint(m.keys.Filter) + ", then " +
-		m.keys.Bar.HistPrev.Help().Key + " recalls it"
+		keyOf(m.keys.Bar.HistPrev) + " recalls it"
 	return mm, cmd
 }
 
