@@ -21,12 +21,22 @@ func (m Model) escape() (tea.Model, tea.Cmd) {
 		m.notice = "search cleared"
 		return m, nil
 	case m.filter.text != "":
-		old := m.filter.text
-		nm, cmd := m.setFilterText("")
-		mm := nm.(Model)
-		mm.bar = mm.bar.Remember(old)
-		mm.notice = "filter cleared — " + hint(m.keys.Filter) + ", then " + keyOf(m.keys.Bar.HistPrev) + " recalls it"
-		return mm, cmd
+		return m.clearFilter(m.filter.tab, "filter cleared")
 	}
 	return m, nil
+}
+
+// clearFilter drops the filter in force (showing tab), keeping it at the
+// end of the bar's history, and says why and how to get it back.
+func (m Model) clearFilter(tab Tab, why string) (tea.Model, tea.Cmd) {
+	old := m.filter.text
+	if tab != m.filter.tab {
+		m.table.SetTab(tab)
+	}
+	m.prevFilter = old
+	m.bar = m.bar.Remember(old)
+	nm, cmd := m.applyFilter("", tab)
+	mm := nm.(Model)
+	mm.notice = why + " · " + keyOf(m.keys.Filter) + " then " + keyOf(m.keys.Bar.HistPrev) + " brings it back"
+	return mm, cmd
 }

@@ -22,8 +22,7 @@ func (m Model) toPair(partner int64) (tea.Model, tea.Cmd) {
 		m.layout()
 	}
 	m.detail = m.detail.Loading(partner)
-	m.notice = "the paired event is hidden by the filter: shown in the detail pane · " +
-		keyOf(m.keys.Pair) + " again clears the filter and goes to it"
+	m.notice = "the filter hides the pair: it is in the detail pane · " + keyOf(m.keys.Pair) + " again clears the filter"
 	return m, m.loadEntry(partner)
 }
 
@@ -31,19 +30,12 @@ func (m Model) toPair(partner int64) (tea.Model, tea.Cmd) {
 // pair's kind) and lands on the pair once the view is built. The cleared
 // filter is one ↑ away in the bar.
 func (m Model) revealPair(partner int64) (tea.Model, tea.Cmd) {
-	old, tab := m.filter.text, m.filter.tab
+	tab := m.filter.tab
 	if set := tab.kindSet(); set != nil && !set[m.store.Snapshot().Kind(partner)&0xf] {
 		tab = TabAll
 	}
 	m.peek, m.land, m.follow = 0, partner, Paused
-	m.table.SetTab(tab)
-	m.prevFilter = old
-	m.bar = m.bar.Remember(old)
-	nm, cmd := m.applyFilter("", tab)
-	mm := nm.(Model)
-	mm.notice = "filter cleared to show the paired event — " + hint(m.keys.Filter) + ", then " +
-		keyOf(m.keys.Bar.HistPrev) + " recalls it"
-	return mm, cmd
+	return m.clearFilter(tab, "filter cleared to show the pair")
 }
 
 // loadEntry loads entry seq fully for the detail pane in a Cmd, with its
