@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // headerOf returns the table's header line as shown.
@@ -62,6 +64,20 @@ func TestHorizontalScroll(t *testing.T) {
 		if headerOf(m) != first {
 			t.Errorf("%s back: %q; want %q", k[1], headerOf(m), first)
 		}
+	}
+}
+
+// TestResizeUnscrolls checks that a new width starts again from the left,
+// where the columns that fit are chosen afresh.
+func TestResizeUnscrolls(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 80, 24), keys("2", "l", "l")...)
+	if !strings.Contains(headerOf(m), "◂") {
+		t.Fatalf("setup: not scrolled: %q", headerOf(m))
+	}
+	m = drive(t, m, tea.WindowSizeMsg{Width: 200, Height: 30})
+	if h := headerOf(m); strings.ContainsAny(h, "◂▸") || !strings.Contains(h, "EVENT") {
+		t.Errorf("header after widening: %q; want every column, unscrolled", h)
 	}
 }
 

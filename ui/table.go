@@ -53,6 +53,9 @@ func NewTable(keys *KeyMap, styles *Styles) Table {
 
 // SetSize sets the table's outer size, header line included.
 func (t *Table) SetSize(w, h int) {
+	if max(w, 0) != t.width {
+		t.off = nil // another width fits other columns: start again from the left
+	}
 	t.width, t.height = max(w, 0), max(h, 0)
 	t.clamp()
 }
