@@ -11,60 +11,64 @@ import (
 // several runes.
 func burst(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
 
+// burstCases are bursts in every mode, each with what it must do.
+var burstCases = []struct {
+	name  string
+	setup []tea.Msg
+	burst string
+	check func(t *testing.T, m Model)
+}{
+	{"table: jjjj moves four rows", keys("g"), "jjjj", func(t *testing.T, m Model) {
+		if got := m.table.Cursor(); got != 4 {
+			t.Errorf("cursor = %d; want 4", got)
+		}
+	}},
+	{"table: jjjk nets two rows", keys("g"), "jjjk", func(t *testing.T, m Model) {
+		if got := m.table.Cursor(); got != 2 {
+			t.Errorf("cursor = %d; want 2", got)
+		}
+	}},
+	{"a slash opens the bar and the rest is its text", nil, "/mallory", func(t *testing.T, m Model) {
+		if m.mode != ModeFilter || m.bar.Value() != "mallory" {
+			t.Errorf("mode %v, bar %q; want the bar open on mallory", m.mode, m.bar.Value())
+		}
+	}},
+	{"filter bar: printable burst is text, j and q included", keys("/"), "jq level", func(t *testing.T, m Model) {
+		if m.mode != ModeFilter || m.bar.Value() != "jq level" {
+			t.Errorf("mode %v, bar %q; want the bar open on %q", m.mode, m.bar.Value(), "jq level")
+		}
+	}},
+	{"go-to prompt takes the burst as text", keys(":"), "08:00:30", func(t *testing.T, m Model) {
+		if m.mode != ModeGoto || m.gotoIn.Value() != "08:00:30" {
+			t.Errorf("mode %v, prompt %q", m.mode, m.gotoIn.Value())
+		}
+	}},
+	{"pivot menu: opened and chosen in one burst", keys("g", "j", "j", "j"), "=1", func(t *testing.T, m Model) {
+		if m.mode != ModeNormal || m.filter.text != "user=alice@example.com" {
+			t.Errorf("mode %v, filter %q; want the user pivot applied", m.mode, m.filter.text)
+		}
+	}},
+	{"detail pane: the burst scrolls it", keys("g", "jjj", "enter", "tab"), "jjj", func(t *testing.T, m Model) {
+		if m.table.Cursor() != 3 || m.detail.vp.YOffset != 3 {
+			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset)
+		}
+	}},
+	{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {
+		if m.mode != ModeHelp || m.help.offset != 2 {
+			t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.offset)
+		}
+	}},
+	{"export dialog: typed into the path", keys("x", "up"), "ab", func(t *testing.T, m Model) {
+		if m.mode != ModeExport || !strings.HasSuffix(m.dialog.pathIn.Value(), "ab") {
+			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.pathIn.Value())
+		}
+	}},
+}
+
+// TestBurstActsKeyByKey checks that every key of a burst acts, in order, in
+// the mode the previous key left.
 func TestBurstActsKeyByKey(t *testing.T) {
-	cases := []struct {
-		name  string
-		setup []tea.Msg
-		burst string
-		check func(t *testing.T, m Model)
-	}{
-		{"table: jjjj moves four rows", keys("g"), "jjjj", func(t *testing.T, m Model) {
-			if got := m.table.Cursor(); got != 4 {
-				t.Errorf("cursor = %d; want 4", got)
-			}
-		}},
-		{"table: jjjk nets two rows", keys("g"), "jjjk", func(t *testing.T, m Model) {
-			if got := m.table.Cursor(); got != 2 {
-				t.Errorf("cursor = %d; want 2", got)
-			}
-		}},
-		{"a slash opens the bar and the rest is its text", nil, "/mallory", func(t *testing.T, m Model) {
-			if m.mode != ModeFilter || m.bar.Value() != "mallory" {
-				t.Errorf("mode %v, bar %q; want the bar open on mallory", m.mode, m.bar.Value())
-			}
-		}},
-		{"filter bar: printable burst is text, j and q included", keys("/"), "jq level", func(t *testing.T, m Model) {
-			if m.mode != ModeFilter || m.bar.Value() != "jq level" {
-				t.Errorf("mode %v, bar %q; want the bar open on %q", m.mode, m.bar.Value(), "jq level")
-			}
-		}},
-		{"go-to prompt takes the burst as text", keys(":"), "08:00:30", func(t *testing.T, m Model) {
-			if m.mode != ModeGoto || m.gotoIn.Value() != "08:00:30" {
-				t.Errorf("mode %v, prompt %q", m.mode, m.gotoIn.Value())
-			}
-		}},
-		{"pivot menu: opened and chosen in one burst", keys("g", "j", "j", "j"), "=1", func(t *testing.T, m Model) {
-			if m.mode != ModeNormal || m.filter.text != "user=alice@example.com" {
-				t.Errorf("mode %v, filter %q; want the user pivot applied", m.mode, m.filter.text)
-			}
-		}},
-		{"detail pane: the burst scrolls it", keys("g", "jjj", "enter", "tab"), "jjj", func(t *testing.T, m Model) {
-			if m.table.Cursor() != 3 || m.detail.vp.YOffset != 3 {
-				t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset)
-			}
-		}},
-		{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {
-			if m.mode != ModeHelp || m.help.offset != 2 {
-				t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.offset)
-			}
-		}},
-		{"export dialog: typed into the path", keys("x", "up"), "ab", func(t *testing.T, m Model) {
-			if m.mode != ModeExport || !strings.HasSuffix(m.dialog.pathIn.Value(), "ab") {
-				t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.pathIn.Value())
-			}
-		}},
-	}
-	for _, c := range cases {
+	for _, c := range burstCases {
 		t.Run(c.name, func(t *testing.T) {
 			st, _ := newFixtureStore(t, fixtureEntries())
 			m := newTestModel(t, st, 120, 30)
