@@ -33,7 +33,11 @@ type column struct {
 }
 
 func timeCol() column  { return column{title: "TIME", kind: colTime, min: 12, max: 18, prio: 100} }
-func levelCol() column { return column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: 90} }
+func levelCol() column { return levelColPrio(90) }
+
+func levelColPrio(prio int) column {
+	return column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: prio}
+}
 
 func textCol(title string, lo, hi, prio int, cell func(e *model.Entry) string) column {
 	return column{title: title, min: lo, max: hi, prio: prio, cell: cell}
@@ -57,12 +61,16 @@ func field(key string) func(e *model.Entry) string {
 var tabColumns = [tabCount][]column{
 	TabAll: {timeCol(), levelCol(), textCol("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
 		flexCol("SUMMARY", 10, 80, export.Summary)},
-	TabConnections: {timeCol(), levelCol(),
-		textCol("EVENT", 11, 11, 70, eventCell), textCol("USER", 12, 28, 60, userCell),
-		textCol("RESOURCE", 12, 32, 65, resourceCell), textCol("PROTO", 5, 5, 20, field(model.KeyProtocol)),
+	// At 80 columns an on-call engineer needs first when, what happened
+	// (the event and its error), who and to what, then how much and how
+	// long; the level (INF or WRN here, the event says more), the client
+	// address, the protocol and the tunnel path come by scrolling right.
+	TabConnections: {timeCol(), levelColPrio(45),
+		textCol("EVENT", 11, 11, 95, eventCell), textCol("USER", 10, 28, 85, userCell),
+		textCol("RESOURCE", 12, 32, 80, resourceCell), textCol("PROTO", 5, 5, 20, field(model.KeyProtocol)),
 		textCol("CLIENT", 12, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
-		numCol("RX", 30, bytesCell(model.KeyRx)), numCol("TX", 29, bytesCell(model.KeyTx)),
-		numCol("DUR", 25, durationCell(model.KeyDuration)), flexCol("ERROR", 8, 75, field(model.KeyErrorMessage))},
+		numCol("RX", 60, bytesCell(model.KeyRx)), numCol("TX", 59, bytesCell(model.KeyTx)),
+		numCol("DUR", 58, durationCell(model.KeyDuration)), flexCol("ERROR", 6, 75, field(model.KeyErrorMessage))},
 	TabService: {timeCol(), levelCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, 80, messageCell)},
 	TabAudit: {timeCol(), levelCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
 		textCol("ACTION", 6, 16, 60, field(model.KeyAction)), textCol("USER", 8, 20, 55, auditUserCell),

@@ -155,7 +155,7 @@ func (d Detail) View() string {
 	case d.input == nil:
 		title += "(no entry) "
 	default:
-		title += "· tab to focus, p paired event "
+		title += "· " + hint(d.keys.Focus, d.keys.Pair) + " "
 	}
 	style := d.styles.Dim
 	if d.focused {

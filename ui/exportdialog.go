@@ -248,7 +248,7 @@ func (d ExportDialog) onKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
 func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
 	switch {
 	case d.planning && !d.entriesPlanned():
-		d.notice = "still counting the entries: press enter again in a moment"
+		d.notice = "still counting the entries: press " + keyOf(d.keys.Dialog.Write) + " again in a moment"
 		return d, nil
 	case d.planErr != "":
 		return d, nil // the error is on the screen already

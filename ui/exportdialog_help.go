@@ -21,25 +21,27 @@ var formatHelp = map[export.Format]string{
 // means and the keys it takes.
 func (d ExportDialog) help(f dialogField) []string {
 	var s string
+	k := d.keys.Dialog
+	choose := keysOf(k.Left, k.Right) + " choose"
 	switch f {
 	case fieldScope:
-		s = "←→ choose"
+		s = choose
 		if !slices.Contains(d.scopes, ScopeSelection) {
-			s += " · close and press v to select a range"
+			s += " · close and press " + keyOf(d.keys.Visual) + " to select a range"
 		}
 		if !slices.Contains(d.scopes, ScopeMarked) {
-			s += " · m marks single rows"
+			s += " · " + keyOf(d.keys.Mark) + " marks single rows"
 		}
 	case fieldFrom, fieldTo:
 		s = "empty = open end · 15m (ago) · 14:05 · 2026-11-20T08:00 · RFC 3339 · yesterday"
 	case fieldFormat:
-		s = "←→ choose · " + formatHelp[d.set.format]
+		s = choose + " · " + formatHelp[d.set.format]
 	case fieldCompress:
-		s = "←→ choose · compressed while written: gzip (.gz) or zstd (.zst, smaller and faster)"
+		s = choose + " · compressed while written: gzip (.gz) or zstd (.zst, smaller and faster)"
 	case fieldRedact:
-		s = "space toggles · pseudonyms, stable within one export"
+		s = keyOf(k.Toggle) + " toggles · pseudonyms, stable within one export"
 	case fieldPath:
-		s = "tab completes a directory · a directory gets the default name · ~ is home"
+		s = keyOf(k.Complete) + " completes a directory · a directory gets the default name · ~ is home"
 	}
 	out := []string{d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2) + s)}
 	if f == fieldPath && len(d.completions) > 1 {

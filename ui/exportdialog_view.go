@@ -84,7 +84,9 @@ func (d ExportDialog) input(f dialogField, in LineInput, empty string) string {
 func (d ExportDialog) statusLines() []string {
 	switch d.state {
 	case DialogConfirm:
-		return d.wrap(d.styles.Notice, clean(d.target)+" exists — enter replaces it, esc goes back to change the path")
+		k := d.keys.Dialog
+		return d.wrap(d.styles.Notice, clean(d.target)+" exists — "+keyOf(k.Write)+" replaces it, "+keyOf(k.Cancel)+
+			" goes back to change the path")
 	case DialogWriting:
 		return []string{d.progressLine()}
 	case DialogDone:
@@ -200,15 +202,16 @@ func (d ExportDialog) progressLine() string {
 }
 
 func (d ExportDialog) hint() string {
+	k := d.keys.Dialog
 	switch d.state {
 	case DialogWriting:
-		return "esc cancels the export: nothing is left behind"
+		return keyOf(k.Cancel) + " cancels the export: nothing is left behind"
 	case DialogDone:
-		return "enter or esc closes"
+		return keyOf(k.Write) + " or " + keyOf(k.Cancel) + " closes"
 	case DialogFailed:
-		return "enter or esc goes back to the settings to fix it"
+		return keyOf(k.Write) + " or " + keyOf(k.Cancel) + " goes back to the settings to fix it"
 	case DialogConfirm:
-		return "enter replace the file · esc back"
+		return keyOf(k.Write) + " replace the file · " + keyOf(k.Cancel) + " back"
 	}
-	return "enter write · esc close · ↑↓ field · ←→/space choose"
+	return hint(k.Write, k.Cancel, k.NextField, k.Right)
 }

@@ -29,17 +29,17 @@ func (b BarMode) String() string {
 	return "filter"
 }
 
-// barEvent is what the bar tells the root.
+// barEvent is what the bar tells the root. The root takes it right after
+// the key (TakeEvent), not through a message: a key that arrives in the same
+// read as enter must find the bar already closed.
 type barEvent uint8
 
 const (
-	barCommit barEvent = iota // enter: keep the query
+	barNone   barEvent = iota // nothing to tell
+	barCommit                 // enter: keep the query
 	barCancel                 // esc: restore the previous one
 	barToggle                 // ctrl+s: filter ⇄ search
 )
-
-// barEventMsg carries a bar event to the root.
-type barEventMsg struct{ event barEvent }
 
 // FilterBar is the query prompt at the bottom: applied as you type, with
 // the match count live, a syntax error shown in place with a caret, and a
@@ -57,6 +57,7 @@ type FilterBar struct {
 	errPos  int
 	errMsg  string
 	info    string // "123 matches", "filtering…"
+	event   barEvent
 }
 
 // NewFilterBar returns a closed filter bar.
@@ -82,8 +83,17 @@ func (f FilterBar) Open(text string, mode BarMode) FilterBar {
 // Close ends editing; a committed query goes into the history.
 func (f FilterBar) Close(commit bool) FilterBar {
 	f.active = false
-	if v := f.input.Value(); commit && v != "" && (len(f.history) == 0 || f.history[len(f.history)-1] != v) {
-		f.history = append(f.history, v)
+	if commit {
+		return f.Remember(f.input.Value())
+	}
+	return f
+}
+
+// Remember puts a query at the end of the history (once), so that ↑ in the
+// bar brings it back first.
+func (f FilterBar) Remember(q string) FilterBar {
+	if q != "" && (len(f.history) == 0 || f.history[len(f.history)-1] != q) {
+		f.history = append(f.history, q)
 	}
 	return f
 }
@@ -116,13 +126,16 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 	b := f.keys.Bar
 	switch {
 	case key.Matches(km, b.Apply):
-		return f, emit(barEventMsg{barCommit})
+		f.event = barCommit
+		return f, nil
 	case key.Matches(km, b.Cancel):
-		return f, emit(barEventMsg{barCancel})
+		f.event = barCancel
+		return f, nil
 	case key.Matches(km, b.SearchMode):
 		f.mode = 1 - f.mode
 		f.setPrompt()
-		return f, emit(barEventMsg{barToggle})
+		f.event = barToggle
+		return f, nil
 	case key.Matches(km, b.HistPrev):
 		return f.recall(-1)
 	case key.Matches(km, b.HistNext):
@@ -134,6 +147,14 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 		return f, nil
 	}
 	return f, f.debounce()
+}
+
+// TakeEvent returns the event the last key caused (barNone when none) and
+// the bar without it.
+func (f FilterBar) TakeEvent() (FilterBar, barEvent) {
+	ev := f.event
+	f.event = barNone
+	return f, ev
 }
 
 // recall steps through the history and runs the recalled query.
@@ -165,8 +186,9 @@ func (f FilterBar) View() string {
 	info := f.styles.Dim.Render(f.info)
 	first := padStyled(f.input.View(), f.width-ansi.StringWidth(f.info)-1) + " " + info
 	if f.errMsg == "" {
-		hint := "enter apply · esc restore · ctrl+s " + (1 - f.mode).String() + " mode · ↑↓ history"
-		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(hint, f.width))
+		b := f.keys.Bar
+		keys := hint(b.Apply, b.Cancel, b.SearchMode, b.HistPrev, b.HistNext)
+		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(keys, f.width))
 	}
 	col := ansi.StringWidth(f.input.prompt) + ansi.StringWidth(clean(truncBytes(f.input.Value(), f.errPos)))
 	col = min(col, max(f.width-1, 0))

@@ -10,11 +10,19 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// searchHelp explains the one design choice the bindings cannot show.
-const searchHelp = "/ filters: only matching rows stay, as you type. Inside the bar, ctrl+s switches to search: " +
-	"the rows stay, matches are highlighted, and n/N jump to the next/previous match. " +
-	"= and - build filters from the selected row; c shows its whole connection. " +
-	": takes 14:05, 2026-11-20 14:05:00 or -10m. y copies the raw line with OSC 52."
+// searchHelp explains what the bindings alone cannot show, naming the keys
+// as the KeyMap binds them.
+func searchHelp(k *KeyMap) string {
+	return keyOf(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + keyOf(k.Bar.SearchMode) +
+		" switches to search: the rows stay, matches are highlighted, and " + keyOf(k.NextMatch) + "/" + keyOf(k.PrevMatch) +
+		" jump to the next/previous match. " + keyOf(k.Pivot) + " and " + keyOf(k.Exclude) +
+		" build filters from the selected row; " + keyOf(k.Conn) + " shows its whole connection. " +
+		keyOf(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + keyOf(k.Copy) +
+		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external). " +
+		keyOf(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
+		keyOf(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + keyOf(k.Pair) +
+		" again clears the filter and goes there."
+}
 
 // HelpScreen lists every binding of the KeyMap, grouped, rendered by
 // bubbles/help, with a scroll offset for short terminals.
@@ -29,7 +37,7 @@ type HelpScreen struct {
 
 // NewHelpScreen returns the help screen.
 func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
-	h := help.New()
+	h := styles.helpModel()
 	h.ShowAll = true
 	return HelpScreen{keys: keys, styles: styles, help: h}
 }
@@ -74,8 +82,8 @@ func (h HelpScreen) View() string {
 		}
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("(j/k scroll · ? or esc closes)") + "\n\n" +
-		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp, max(h.width, 20), "")
+	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+hint(h.keys.Menu.Scroll)+" · "+keysOf(h.keys.Help, h.keys.Menu.Close)+" close)") + "\n\n" +
+		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(searchHelp(h.keys), max(h.width, 20), "")
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]

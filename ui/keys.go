@@ -7,6 +7,9 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
 
+	// Left and Right scroll the table's columns.
+	Left, Right key.Binding
+
 	NextError, PrevError, NextWarn, PrevWarn, NextMatch, PrevMatch, GotoTime, Pair key.Binding
 
 	Tab1, Tab2, Tab3, Tab4, Tab5, Follow, UTC, Detail, Focus key.Binding
@@ -24,6 +27,14 @@ type KeyMap struct {
 	Bar BarKeyMap
 	// Dialog holds the keys of the export dialog.
 	Dialog DialogKeyMap
+	// Menu holds the keys of the pivot menu and the help screen.
+	Menu MenuKeyMap
+}
+
+// MenuKeyMap holds the keys of the small menus and screens that take the
+// keyboard: the pivot menu and the help screen.
+type MenuKeyMap struct {
+	Choose, Pick, Scroll, Close key.Binding
 }
 
 // BarKeyMap holds the keys understood while the filter bar is open.
@@ -56,6 +67,8 @@ func keysLabel(keys []string) string {
 			k = "←"
 		case "right":
 			k = "→"
+		case " ":
+			k = "space"
 		}
 		out += k
 	}
@@ -69,6 +82,7 @@ func DefaultKeyMap() KeyMap {
 		PageUp: bind("page up", "pgup", "ctrl+b"), PageDown: bind("page down", "pgdown", "ctrl+f"),
 		HalfUp: bind("half page up", "ctrl+u"), HalfDown: bind("half page down", "ctrl+d"),
 		Top: bind("oldest", "g", "home"), Bottom: bind("newest + follow", "G", "end"),
+		Left: bind("columns left", "left", "h"), Right: bind("columns right", "right", "l"),
 
 		NextError: bind("next error", "e"), PrevError: bind("previous error", "E"),
 		NextWarn: bind("next warning", "w"), PrevWarn: bind("previous warning", "W"),
@@ -84,10 +98,10 @@ func DefaultKeyMap() KeyMap {
 		Exclude: bind("pivot: exclude", "-"), Conn: bind("whole connection", "c"),
 
 		Visual: bind("select a range", "v"), Mark: bind("mark row", "m"),
-		ClearMarks: bind("clear marks", "M"), Copy: bind("copy raw line", "y"),
+		ClearMarks: bind("clear marks", "M"), Copy: bind("clipboard: raw line", "y"),
 		Export: bind("export…", "x"),
 
-		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close / clear", "esc"),
+		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
 		Bar: BarKeyMap{
@@ -101,6 +115,13 @@ func DefaultKeyMap() KeyMap {
 			Toggle: bind("toggle", " "), Complete: bind("complete directory", "tab"),
 			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
 		},
+		Menu: MenuKeyMap{
+			Choose: bind("choose", "enter"),
+			Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+				key.WithHelp("1-9", "choose by number")),
+			Scroll: key.NewBinding(key.WithKeys("j", "k", "down", "up"), key.WithHelp("j/k", "scroll")),
+			Close:  bind("close", "esc"),
+		},
 	}
 }
 
@@ -112,7 +133,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is every binding, grouped as the help screen shows them.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.Left, k.Right},
 		{k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch, k.GotoTime, k.Pair},
 		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus},
 		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},

@@ -21,15 +21,21 @@ func (m *Model) layout() {
 	m.status.SetSize(w, 1)
 	m.bar.SetSize(w, footerLines)
 	m.gotoIn.SetSize(w, 1)
-	m.pivot.SetSize(w, 0)
-	body := max(h-headerLines-footerLines-m.pivot.Height(), 1)
+	c := m.chrome()
+	m.pivot.SetSize(w, h-c.lines())
+	body := max(h-c.lines()-m.pivot.Height(), 0)
 	m.help.SetSize(w, body)
 	m.dialog.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
 	m.detail.focused = m.focus == FocusDetail
 	switch {
-	case !m.showDetail:
+	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
 		m.table.SetSize(w, body)
+		m.detail.SetSize(w, 0)
+	case body < minTableLines:
+		// Too short for both panes: the focused one takes the room.
+		m.table.SetSize(w, 0)
+		m.detail.SetSize(w, body)
 	case w >= wideDetailWidth:
 		tw := w * 55 / 100
 		m.table.SetSize(tw, body)
@@ -37,7 +43,7 @@ func (m *Model) layout() {
 	default:
 		dh := max(body*45/100, 3)
 		if body-dh < minTableLines {
-			dh = max(body-minTableLines, 1)
+			dh = max(body-minTableLines, 2)
 		}
 		m.table.SetSize(w, body-dh)
 		m.detail.SetSize(w, dh)
@@ -50,13 +56,28 @@ func (m Model) View() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	parts := []string{m.statusView(), m.tabsView(), m.bodyView()}
-	if m.pivot.Open() {
-		parts = append(parts, m.pivot.View())
+	c := m.chrome()
+	var lines []string
+	if c.status {
+		lines = append(lines, m.statusView())
 	}
-	parts = append(parts, m.footerView())
+	if c.tabs {
+		lines = append(lines, m.tabsView())
+	}
+	lines = append(lines, splitLines(m.bodyView())...)
+	if m.pivot.Open() {
+		lines = append(lines, splitLines(m.pivot.View())...)
+	}
+	if c.footer > 0 {
+		lines = append(lines, m.footerLines(c.footer)...)
+	}
 	m.timing.frame(m.live.len(), m.store.Len())
-	return strings.Join(parts, "\n")
+	return fitScreen(lines, m.width, m.height)
+}
+
+// chrome is which fixed lines fit the terminal now.
+func (m Model) chrome() chrome {
+	return chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto)
 }
 
 func (m Model) bodyView() string {
@@ -74,7 +95,7 @@ func (m Model) bodyView() string {
 		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.height), "\n")
 		return lipgloss.JoinHorizontal(lipgloss.Top, t.View(), sep, m.detail.View())
 	}
-	return t.View() + "\n" + m.detail.View()
+	return strings.Join(append(splitLines(t.View()), splitLines(m.detail.View())...), "\n")
 }
 
 // statusView fills the status line from the live state.
@@ -152,7 +173,7 @@ func (m Model) footerView() string {
 	case ModeGoto:
 		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(fit(m.notice, m.width))
 	}
-	first := m.styles.Dim.Render("no filter · / to filter, ctrl+s in the bar to search")
+	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
 		first = m.styles.Prompt.Render("filter: ") + clean(m.filter.text)
 	}
@@ -167,6 +188,19 @@ func (m Model) footerView() string {
 		second = m.styles.Notice.Render(m.notice)
 	}
 	return padStyled(first, m.width) + "\n" + padStyled(second, m.width)
+}
+
+// footerLines is the footer cut to n lines: with one line, the filter line
+// (or the prompt) stays, unless a notice answers the last key.
+func (m Model) footerLines(n int) []string {
+	lines := splitLines(m.footerView())
+	if n >= len(lines) {
+		return lines
+	}
+	if m.mode == ModeNormal && m.notice != "" {
+		return lines[len(lines)-n:]
+	}
+	return lines[:n]
 }
 
 func (m Model) shortHelp() string {

@@ -54,6 +54,8 @@ type Model struct {
 
 	marks map[int64]bool
 	sel   selection
+	peek  int64 // the paired event shown in the detail pane while the filter hides it
+	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
 	exportPending bool // x was pressed while the view was being built
@@ -77,7 +79,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.bar = NewFilterBar(m.keys, m.styles)
 	m.gotoIn = NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
-	m.hints = help.New()
+	m.hints = m.styles.helpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()
@@ -112,6 +114,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, m.loadDetail()
 	case tea.KeyMsg:
+		if burst := splitBurst(msg); burst != nil {
+			return m.onBurst(burst)
+		}
 		return m.onKey(msg)
 	case tea.MouseMsg:
 		return m.onMouse(msg)
@@ -134,14 +139,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case debounceMsg:
 		return m.onDebounce(msg)
-	case barEventMsg:
-		return m.onBarEvent(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
 		return m.onPairFound(msg)
-	case pivotChosenMsg:
-		return m.onPivotChosen(msg)
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -70,8 +70,8 @@ func (m *Model) barError(err error) {
 }
 
 // onBarEvent handles enter, esc and the filter/search toggle.
-func (m Model) onBarEvent(msg barEventMsg) (tea.Model, tea.Cmd) {
-	switch msg.event {
+func (m Model) onBarEvent(ev barEvent) (tea.Model, tea.Cmd) {
+	switch ev {
 	case barCommit:
 		m.bar = m.bar.Close(true)
 		m.mode = ModeNormal
@@ -106,7 +106,7 @@ func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
 	if t >= tabCount || t == m.filter.tab {
 		return m, nil
 	}
-	m.table.tab = t
+	m.table.SetTab(t)
 	return m.applyFilter(m.filter.text, t)
 }
 

@@ -14,20 +14,28 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd
+		var ev barEvent
 		m.bar, cmd = m.bar.Update(msg)
+		if m.bar, ev = m.bar.TakeEvent(); ev != barNone {
+			return m.onBarEvent(ev)
+		}
 		return m, cmd
 	case ModeGoto:
 		return m.gotoKey(msg)
 	case ModePivot:
-		var cmd tea.Cmd
-		m.pivot, cmd = m.pivot.Update(msg)
+		var term string
+		var chosen bool
+		m.pivot, _ = m.pivot.Update(msg)
+		if m.pivot, term, chosen = m.pivot.TakeChoice(); chosen {
+			return m.onPivotChosen(term)
+		}
 		if !m.pivot.Open() {
 			m.mode = ModeNormal
 			m.layout()
 		}
-		return m, cmd
+		return m, nil
 	case ModeHelp:
-		if key.Matches(msg, m.keys.Help, m.keys.Cancel, m.keys.Quit) {
+		if key.Matches(msg, m.keys.Help, m.keys.Menu.Close, m.keys.Quit) {
 			m.mode = ModeNormal
 			return m, nil
 		}
@@ -58,6 +66,9 @@ func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.notice = ""
 	switch {
+	case key.Matches(msg, k.Left, k.Right):
+		m.table, _ = m.table.Update(msg)
+		return m, nil
 	case key.Matches(msg, k.Quit):
 		m.live.cancelBuild()
 		return m, tea.Quit
@@ -119,8 +130,7 @@ func (m Model) actionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Export):
 		return m.openExport()
 	case key.Matches(msg, k.Cancel):
-		m.sel = selection{}
-		return m, nil
+		return m.escape()
 	}
 	return m, nil
 }
@@ -135,6 +145,7 @@ func (m Model) afterMove(toEnd bool) (tea.Model, tea.Cmd) {
 		m.follow = Paused
 	}
 	m.sel.extendTo(m.table.CursorSeq())
+	m.peek = 0
 	return m, m.loadDetail()
 }
 

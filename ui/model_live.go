@@ -87,6 +87,9 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	if !m.live.built(msg) {
 		return m, nil
 	}
+	if m.land != 0 {
+		keep, m.land = m.land, 0
+	}
 	m.applyTrim(m.store.Snapshot())
 	m.table = m.table.withData(m.tableData())
 	if m.follow == Following || keep == 0 {
@@ -125,16 +128,7 @@ func (m *Model) loadDetail() tea.Cmd {
 		return cmd
 	}
 	m.detail = m.detail.Loading(seq)
-	store, sn := m.store, m.store.Snapshot()
-	return func() tea.Msg {
-		e := new(model.Entry)
-		err := sn.Load(seq, e, model.LoadFull)
-		if err != nil && e.Err == "" {
-			e.Err = err.Error()
-		}
-		p, ok := store.PairOf(e)
-		return detailLoadedMsg{seq: seq, entry: e, pair: p, hasPair: ok}
-	}
+	return m.loadEntry(seq)
 }
 
 // onDetail shows a loaded entry unless the cursor has moved on since.

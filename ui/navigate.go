@@ -192,7 +192,7 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		m.notice = "no paired event for connection " + clean(msg.id) + " (yet)"
 		return m, nil
 	}
-	return m.jumpTo(msg.partner)
+	return m.toPair(msg.partner)
 }
 
 // timeOptions are what the interface reads times with: its clock and zone,

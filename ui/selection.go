@@ -81,18 +81,21 @@ func (m Model) copyRaw(seq int64) tea.Cmd {
 		if _, err := io.WriteString(w, clipboardSequence(string(e.Raw), os.Getenv("TERM"), os.Getenv("TMUX") != "")); err != nil {
 			return noticeMsg("cannot copy: " + err.Error())
 		}
-		return noticeMsg("copied the raw line (" + commas(int64(len(e.Raw))) + " bytes) to the clipboard")
+		// Whether the terminal took it cannot be known (OSC 52 has no
+		// reply): say what was done, not that it worked.
+		return noticeMsg("sent the raw line (" + commas(int64(len(e.Raw))) + " bytes) to the terminal's clipboard (OSC 52)")
 	}
 }
 
-// clipboardSequence is the OSC 52 sequence that sets the clipboard to s,
-// wrapped for tmux or screen so they pass it on.
+// clipboardSequence is the OSC 52 sequence that sets the clipboard to s.
+// Inside tmux it goes plain: tmux 3.2+ takes OSC 52 itself and, with its
+// default set-clipboard external, forwards it to the outer terminal (with
+// on it also fills its paste buffer), whereas a DCS passthrough is dropped
+// unless allow-passthrough is on. GNU screen (TERM=screen* outside tmux,
+// which sets TERM=screen too) needs the DCS wrapping to pass it on.
 func clipboardSequence(s, term string, inTmux bool) string {
 	seq := osc52.New(s)
-	switch {
-	case inTmux:
-		seq = seq.Tmux()
-	case strings.HasPrefix(term, "screen"):
+	if !inTmux && strings.HasPrefix(term, "screen") {
 		seq = seq.Screen()
 	}
 	return seq.String()

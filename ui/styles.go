@@ -3,6 +3,8 @@ package ui
 import (
 	"os"
 
+	"github.com/charmbracelet/bubbles/help"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"connlog/model"
@@ -28,7 +30,9 @@ type Styles struct {
 
 	Dialog, DialogTitle, Choice, ChoiceActive, ProgressFull, ProgressEmpty lipgloss.Style
 
-	HelpTitle lipgloss.Style
+	// HelpTitle heads a group of the help screen; HelpKey, HelpDesc and
+	// HelpSep draw the key hints (bubbles/help's own defaults are coloured).
+	HelpTitle, HelpKey, HelpDesc, HelpSep lipgloss.Style
 }
 
 // DefaultStyles returns the colour styles, or the monochrome ones when the
@@ -81,6 +85,7 @@ func colorStyles() Styles {
 	s.ProgressFull = fg("42")
 	s.ProgressEmpty = fg("238")
 	s.HelpTitle = fg("111").Bold(true).Underline(true)
+	s.HelpKey, s.HelpDesc, s.HelpSep = fg("245"), fg("241"), fg("238")
 	return s
 }
 
@@ -103,6 +108,7 @@ func MonochromeStyles() Styles {
 		Dialog:      plain.Border(lipgloss.NormalBorder()).Padding(0, 1),
 		DialogTitle: bold, Choice: plain, ChoiceActive: bold.Reverse(true),
 		ProgressFull: plain, ProgressEmpty: plain, HelpTitle: bold.Underline(true),
+		HelpKey: bold, HelpDesc: plain, HelpSep: plain,
 	}
 	for i := range s.Levels {
 		s.Levels[i] = plain
@@ -118,6 +124,16 @@ func stylesFor(cfg Config) Styles {
 		return MonochromeStyles()
 	}
 	return DefaultStyles()
+}
+
+// helpModel returns a bubbles/help model drawing with these styles.
+func (s *Styles) helpModel() help.Model {
+	h := help.New()
+	h.Styles = help.Styles{
+		Ellipsis: s.HelpSep, ShortKey: s.HelpKey, ShortDesc: s.HelpDesc, ShortSeparator: s.HelpSep,
+		FullKey: s.HelpKey, FullDesc: s.HelpDesc, FullSeparator: s.HelpSep,
+	}
+	return h
 }
 
 // level returns the style of a level, tolerating values out of range.

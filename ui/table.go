@@ -37,8 +37,9 @@ type Table struct {
 	styles  *Styles
 	width   int
 	height  int
-	cursor  int // row index in the view
-	top     int // first row on screen
+	cursor  int   // row index in the view
+	top     int   // first row on screen
+	off     []int // the columns scrolled off to the left, in the order they went
 	tab     Tab
 	focused bool
 	cache   *entryCache
@@ -52,9 +53,15 @@ func NewTable(keys *KeyMap, styles *Styles) Table {
 
 // SetSize sets the table's outer size, header line included.
 func (t *Table) SetSize(w, h int) {
+	if max(w, 0) != t.width {
+		t.off = nil // another width fits other columns: start again from the left
+	}
 	t.width, t.height = max(w, 0), max(h, 0)
 	t.clamp()
 }
+
+// SetTab switches the columns to a tab's, scrolled back to the left.
+func (t *Table) SetTab(tab Tab) { t.tab, t.off = tab, nil }
 
 // withData returns the table drawing from d.
 func (t Table) withData(d tableData) Table {
@@ -63,8 +70,17 @@ func (t Table) withData(d tableData) Table {
 	return t
 }
 
-// pageRows is how many entry rows fit under the header.
-func (t *Table) pageRows() int { return max(t.height-1, 1) }
+// pageRows is how many entry rows fit under the header; a table one line
+// high has no header, only the cursor's row.
+func (t *Table) pageRows() int {
+	if t.height < 2 {
+		return 1
+	}
+	return t.height - 1
+}
+
+// hasHeader reports whether the column titles fit above the rows.
+func (t *Table) hasHeader() bool { return t.height >= 2 }
 
 // Cursor returns the cursor's row index.
 func (t Table) Cursor() int { return t.cursor }
@@ -142,6 +158,10 @@ func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
 		t.MoveTo(0)
 	case key.Matches(km, k.Bottom):
 		t.MoveTo(t.data.len() - 1)
+	case key.Matches(km, k.Right):
+		t.scrollRight()
+	case key.Matches(km, k.Left):
+		t.scrollLeft()
 	}
 	return t, nil
 }
@@ -154,15 +174,17 @@ func (t Table) View() string {
 	rows := t.visibleRows()
 	cols, widths := t.layout(rows)
 	lines := make([]string, 0, t.height)
-	lines = append(lines, t.headerLine(cols, widths))
+	if t.hasHeader() {
+		lines = append(lines, t.headerLine(cols, widths))
+	}
+	if t.data.len() == 0 {
+		lines = append(lines, t.styles.Dim.Render(fit("  (no entries match)", t.width)))
+	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))
 	}
 	for len(lines) < t.height {
 		lines = append(lines, "")
 	}
-	if t.data.len() == 0 {
-		lines[1] = t.styles.Dim.Render(fit("  (no entries match)", t.width))
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines[:t.height], "\n")
 }

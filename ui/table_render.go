@@ -73,27 +73,33 @@ func (t Table) timeCell(i int, e *model.Entry) string {
 
 // layout picks the columns that fit and their widths: each as wide as its
 // content on screen (between its min and max), the flex column taking the
-// rest; when even the minimums do not fit, the least important go.
+// rest; when even the minimums do not fit, the least important go, and the
+// last cells are kept for the ▸ that says so.
 func (t Table) layout(rows []visibleRow) ([]column, []int) {
-	all := tabColumns[t.tab]
-	cols := make([]column, 0, len(all))
-	ws := make([]int, 0, len(all))
-	for c, col := range all {
+	cols, ws := t.fitColumns(rows, t.width-gutterWidth)
+	if t.hiddenRight(cols) {
+		cols, ws = t.fitColumns(rows, t.width-gutterWidth-scrollMarkWidth)
+	}
+	return cols, ws
+}
+
+// fitColumns fits the columns not scrolled off into avail cells.
+func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
+	cols := candidates(tabColumns[t.tab], t.off)
+	ws := make([]int, 0, len(cols))
+	for _, col := range cols {
 		w := ansi.StringWidth(col.title)
 		for _, r := range rows {
 			if r.cells != nil && !r.separator() {
-				w = max(w, ansi.StringWidth(r.cells[c]))
+				w = max(w, ansi.StringWidth(r.cells[col.idx]))
 			}
 		}
 		if col.flex {
 			w = col.min
 		}
-		col.idx = c
-		cols = append(cols, col)
 		ws = append(ws, min(max(w, col.min), col.max))
 	}
-	cols, ws = shrinkToFit(cols, ws, t.width-gutterWidth)
-	return cols, ws
+	return shrinkToFit(cols, ws, avail)
 }
 
 // shrinkToFit fits the row into avail cells: it narrows the widest
@@ -167,7 +173,12 @@ func lowestPrio(cols []column) int {
 // headerLine draws the column titles.
 func (t Table) headerLine(cols []column, ws []int) string {
 	var b strings.Builder
-	b.WriteString(strings.Repeat(" ", gutterWidth))
+	left, right := t.scrollMarks(cols)
+	if left {
+		b.WriteString("◂ ")
+	} else {
+		b.WriteString(strings.Repeat(" ", gutterWidth))
+	}
 	for i, col := range cols {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -178,5 +189,9 @@ func (t Table) headerLine(cols []column, ws []int) string {
 			b.WriteString(fit(col.title, ws[i]))
 		}
 	}
-	return t.styles.Header.Render(fit(b.String(), t.width))
+	line := fit(b.String(), t.width)
+	if right && t.width > scrollMarkWidth {
+		line = fit(b.String(), t.width-scrollMarkWidth) + " ▸"
+	}
+	return t.styles.Header.Render(line)
 }

@@ -1,12 +1,17 @@
 # Shared helpers of the end-to-end scripts: reading the tmux screen, waiting
 # for text with a deadline, sending keys, failing with the screen printed.
-# The sourcing script sets $session (the tmux session it drives) first.
+# The sourcing script sets $session (the tmux session it drives) first, and
+# may set $tmux_server to run on a tmux server of its own (tmux -L), whose
+# options it can then change without touching the user's.
 
-screen() { tmux capture-pane -p -t "$session" 2>/dev/null; }
+# tm runs tmux on the script's server, without any user configuration.
+tm() { command tmux -f /dev/null ${tmux_server:+-L "$tmux_server"} "$@"; }
+
+screen() { tm capture-pane -p -t "$session" 2>/dev/null; }
 
 fail() {
 	echo "FAIL: $*" >&2
-	if tmux has-session -t "$session" 2>/dev/null; then
+	if tm has-session -t "$session" 2>/dev/null; then
 		echo "---- screen ----" >&2
 		screen >&2 || true
 	fi
@@ -37,4 +42,4 @@ wait_gone() {
 	fail "the screen still shows: $gone"
 }
 
-keys() { tmux send-keys -t "$session" "$@"; }
+keys() { tm send-keys -t "$session" "$@"; }

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # End-to-end test of connlog's terminal interface: builds the real binary and
 # drives it in tmux as a person would (send-keys, capture-pane), on a fixture
-# file and on a fixture journal. Every wait polls the screen until a deadline;
-# when the screen does not show what it should, the script prints it and
-# exits non-zero.
+# file and on a fixture journal: keys that arrive in one write, copying with
+# OSC 52 into tmux's buffer, the columns at 80x24, no colour under
+# --no-color and NO_COLOR, and terminals shrunk to 1x1. It runs on a tmux
+# server of its own (tmux -L), with set-clipboard on. Every wait polls the
+# screen until a deadline; when the screen does not show what it should, the
+# script prints it and exits non-zero.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 session="connlog-e2e-$$"
+tmux_server="connlog-e2e-$$"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 cleanup() {
-	tmux kill-session -t "$session" 2>/dev/null || true
+	tm kill-server 2>/dev/null || true
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -20,20 +24,64 @@ trap cleanup EXIT
 # shellcheck source=test/e2e/lib.sh
 source "$root/test/e2e/lib.sh"
 
-# start TERM COMMAND…: run connlog in a fresh 120x35 session; its exit
-# status lands in $tmp/status.
+# start TERM COMMAND…: run connlog in a fresh session of $size (default
+# 120x35); its exit status lands in $tmp/status.
 start() {
 	local term=$1
 	shift
-	tmux kill-session -t "$session" 2>/dev/null || true
+	tm kill-session -t "$session" 2>/dev/null || true
 	rm -f "$tmp/status"
-	tmux new-session -d -s "$session" -x 120 -y 35 -c "$root" \
+	local dims=${size:-120x35}
+	tm new-session -d -s "$session" -x "${dims%x*}" -y "${dims#*x}" -c "$root" \
 		"env TERM=$term $(printf '%q ' "$@") 2>$tmp/stderr; echo \$? >$tmp/status"
+	# OSC 52 fills tmux's paste buffer, where the copy test reads it.
+	tm set-option -g set-clipboard on
 }
+
+# alive fails when connlog has exited (a panic ends the program).
+alive() {
+	if [[ -s $tmp/status ]]; then
+		fail "connlog exited with status $(<"$tmp/status"): $(cat "$tmp/stderr")"
+	fi
+}
+
+# cursor_line prints the screen line number of the table's cursor row.
+cursor_line() { screen | grep -n '^>' | head -1 | cut -d: -f1; }
+
+# wait_cursor N: poll until the cursor row is on screen line N.
+wait_cursor() {
+	local want=$1 deadline=$((SECONDS + 15))
+	while ((SECONDS < deadline)); do
+		[[ $(cursor_line) == "$want" ]] && return 0
+		sleep 0.1
+	done
+	fail "the cursor is on line $(cursor_line), not $want"
+}
+
+# colour_params prints the SGR colour parameters on the screen, as
+# capture-pane -e writes them (38/48 and the basic and bright colours; 39
+# and 49, the default colours, are what tmux writes to reset, not colour).
+colour_params() {
+	tm capture-pane -e -p -t "$session" | perl -ne '
+		while (/\e\[([0-9;:]*)m/g) {
+			for (split /[;:]/, $1) {
+				print "$_\n" if ($_ >= 30 && $_ <= 38) || ($_ >= 40 && $_ <= 48) ||
+					($_ >= 90 && $_ <= 97) || ($_ >= 100 && $_ <= 107) || $_ == 58;
+			}
+		}'
+}
+
+# resize COLSxROWS: resize the window as a terminal would be.
+resize() { tm resize-window -t "$session" -x "${1%x*}" -y "${1#*x}"; }
 
 # quit presses q and checks that connlog exited cleanly.
 quit() {
 	keys q
+	wait_exit
+}
+
+# wait_exit waits for connlog to exit and checks that it exited cleanly.
+wait_exit() {
 	local deadline=$((SECONDS + 10))
 	while ((SECONDS < deadline)); do
 		if [[ -s $tmp/status ]]; then
@@ -44,7 +92,7 @@ quit() {
 		fi
 		sleep 0.1
 	done
-	fail "connlog did not quit on q"
+	fail "connlog did not quit"
 }
 
 # filter TEXT: replace the filter with TEXT through the filter bar.
@@ -93,5 +141,112 @@ keys Enter
 filter "bidi"
 wait_for "␛[31mred␛[0m ‹U+202E› bidi"
 quit
+
+echo "bursts: keys that arrive in one write act one by one"
+start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
+wait_for "FOLLOW"
+keys g
+wait_for "PAUSED"
+first=$(cursor_line)
+keys -l jjjj
+wait_cursor $((first + 4))
+keys -l '/user:anna*'
+wait_for "/ user:anna*"
+keys Enter
+wait_for "filter: user:anna*"
+wait_for "anna@example.com"
+keys Escape
+wait_gone "filter: user:anna*"
+
+echo "copy: y puts the raw line in tmux's buffer (set-clipboard on), and says it was sent"
+keys g
+wait_for "PAUSED"
+keys y
+wait_for "sent the raw line"
+wait_gone "copied"
+[[ $(tm show-buffer) == "$(grep -m1 '^ANALYTICS' testdata/payloads/analytics.log)" ]] ||
+	fail "tmux's buffer holds $(tm show-buffer 2>&1 | head -c 200), not the first line"
+
+echo "bursts: esc and q in one write close the bar, then quit"
+keys /
+wait_for "enter apply"
+keys -l $'\eq'
+wait_exit
+
+echo "80x24: Connections shows time, event, user, resource, bytes and duration; → shows the rest"
+start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
+wait_for "FOLLOW"
+resize 80x24
+keys 2
+wait_for "EVENT"
+header=$(screen | grep -m1 'TIME')
+for col in EVENT USER RESOURCE RX TX DUR "▸"; do
+	[[ $header == *"$col"* ]] || fail "the 80x24 header lacks $col: $header"
+done
+keys Right l Right l Right l
+wait_for "PATH"
+header=$(screen | grep -m1 'TIME')
+for col in "◂" CLIENT PROTO PATH RX TX; do
+	[[ $header == *"$col"* ]] || fail "the header scrolled right lacks $col: $header"
+done
+keys Left h Left h Left h
+wait_for "EVENT"
+wait_gone "◂"
+
+echo "small terminals: 1x1, 5 rows, and back, without a crash"
+resize 1x1
+keys j
+wait_for ">"
+alive
+resize 80x5
+keys k
+wait_for "PAUSED"
+alive
+resize 120x35
+wait_for "Connections"
+alive
+quit
+
+echo "small terminals: started at 5 rows, shrunk to 3 with nothing matching"
+size=80x5 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
+wait_for "FOLLOW"
+alive
+keys -l '/zzzz'
+keys Enter
+wait_for "filter: zzzz"
+resize 80x3
+wait_for "(no entries match)"
+alive
+resize 1x1
+keys Escape
+resize 120x35
+wait_for "Connections"
+wait_gone "filter: zzzz"
+alive
+quit
+
+echo "no colour: --no-color and NO_COLOR write no SGR colour"
+start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log testdata/payloads/service.log
+wait_for "FOLLOW"
+[[ -n $(colour_params) ]] || fail "no colour seen even without --no-color: the check cannot see colour"
+quit
+for how in --no-color NO_COLOR=1; do
+	if [[ $how == --no-color ]]; then
+		start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log testdata/payloads/service.log
+	else
+		start xterm-256color env "$how" "$tmp/connlog" testdata/payloads/analytics.log testdata/payloads/service.log
+	fi
+	wait_for "FOLLOW"
+	# Each screen: the keys that open it and what it shows once drawn.
+	for step in ":FOLLOW" "Enter:─ detail" "?:connlog — keys" "/:enter apply"; do
+		[[ -n ${step%%:*} ]] && keys "${step%%:*}"
+		wait_for "${step#*:}"
+		params=$(colour_params)
+		[[ -z $params ]] || fail "$how: colour on the screen after '${step%%:*}': $(echo "$params" | sort -u | tr '\n' ' ')"
+		[[ -n ${step%%:*} ]] && keys Escape
+	done
+	wait_for "FOLLOW"
+	quit
+done
 
 echo "PASS"

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// chrome is which of the fixed lines around the body fit the terminal. On
+// a short terminal they give way in this order: the tabs, the key hints,
+// the status line, and last the filter line (or the prompt being typed
+// in), so that even one row shows what the keyboard acts on.
+type chrome struct {
+	status, tabs bool
+	footer       int // 0, 1 (the filter line or the prompt) or 2 (and the hints)
+}
+
+// chromeFor picks the lines for a terminal h rows high; prompt says a bar
+// or prompt has the keyboard.
+func chromeFor(h int, prompt bool) chrome {
+	switch {
+	case h >= headerLines+footerLines+1:
+		return chrome{status: true, tabs: true, footer: footerLines}
+	case h >= 3:
+		return chrome{status: true, footer: 1}
+	case h == 2 || prompt:
+		return chrome{footer: 1}
+	}
+	return chrome{}
+}
+
+// lines is how many rows the chrome takes.
+func (c chrome) lines() int {
+	n := c.footer
+	if c.status {
+		n++
+	}
+	if c.tabs {
+		n++
+	}
+	return n
+}
+
+// fitScreen makes the frame exactly w×h: lines wider than the terminal are
+// cut, lines beyond its height dropped, missing ones added blank. It is the
+// last guard of View: whatever a component draws, the terminal never
+// scrolls or wraps.
+func fitScreen(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i := range lines {
+		if ansi.StringWidth(lines[i]) > w {
+			lines[i] = ansi.Truncate(lines[i], w, "")
+		}
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// splitLines splits a drawn part into its lines; an empty part has none.
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}

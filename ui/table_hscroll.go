@@ -1,0 +1,78 @@
+package ui
+
+import "slices"
+
+// scrollMarkWidth is the room the header keeps at its right for the ▸ that
+// says more columns are off-screen.
+const scrollMarkWidth = 2
+
+// The table scrolls sideways by columns. The first column (the time) stays
+// put. Each step right leaves out the leftmost column shown after it, which
+// makes room for the columns that did not fit, taken by priority as usual;
+// each step left brings the last one left out back. t.off holds the columns
+// left out, in the order they went.
+
+// candidates are the tab's columns the table may show: all but those
+// scrolled off.
+func candidates(all []column, off []int) []column {
+	out := make([]column, 0, len(all))
+	for c, col := range all {
+		if !slices.Contains(off, c) {
+			col.idx = c
+			out = append(out, col)
+		}
+	}
+	return out
+}
+
+// firstScrollable is the index (in the tab's columns) of the first column
+// shown after the pinned one, or -1.
+func firstScrollable(cols []column) int {
+	for _, c := range cols {
+		if c.idx > 0 {
+			return c.idx
+		}
+	}
+	return -1
+}
+
+// hiddenRight reports whether some column not scrolled off did not fit.
+func (t Table) hiddenRight(shown []column) bool {
+	return len(shown) < len(candidates(tabColumns[t.tab], t.off))
+}
+
+// scrollRight leaves out the first column shown after the pinned one, when
+// some column is still off-screen: every step changes what is shown.
+func (t *Table) scrollRight() {
+	cols, _ := t.layout(t.visibleRows())
+	if !t.hiddenRight(cols) {
+		return
+	}
+	if f := firstScrollable(cols); f > 0 {
+		t.off = append(slices.Clip(t.off), f)
+	}
+}
+
+// scrollLeft brings back the columns left out, one visible change at a
+// time.
+func (t *Table) scrollLeft() {
+	rows := t.visibleRows()
+	now, _ := t.layout(rows)
+	for len(t.off) > 0 {
+		t.off = t.off[:len(t.off)-1]
+		if cols, _ := t.layout(rows); !sameColumns(cols, now) {
+			return
+		}
+	}
+}
+
+func sameColumns(a, b []column) bool {
+	return slices.EqualFunc(a, b, func(x, y column) bool { return x.idx == y.idx })
+}
+
+// scrollMarks are the header's signs that columns are off-screen: on the
+// left when some are scrolled off, on the right when more would show by
+// scrolling.
+func (t Table) scrollMarks(cols []column) (left, right bool) {
+	return len(t.off) > 0, t.hiddenRight(cols)
+}
