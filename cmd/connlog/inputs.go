@@ -25,6 +25,8 @@ func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sour
 		return nil, nil, usageError{err.Error()}
 	}
 	switch {
+	case cfg.Remote.VictoriaLogs != "":
+		return remoteFeeds(cfg, follow, dec)
 	case cfg.Demo:
 		src := source.NewDemo(0, source.DemoOptions{})
 		return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: src.Name(), Unit: "twingate-connector.service"}}, nil
