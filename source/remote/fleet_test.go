@@ -77,6 +77,7 @@ func messages(recs []model.Record) []string {
 }
 
 func TestFleetFromVictoriaLogs(t *testing.T) {
+	t.Parallel()
 	base := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
 	srv, files := shipFleet(t, base)
 	vl := testBackend(t, srv)

@@ -13,7 +13,7 @@ import (
 const (
 	batchRows     = 1024                  // records per batch sent on
 	batchAge      = 50 * time.Millisecond // oldest record of an unsent batch
-	reorderHold   = 1500 * time.Millisecond
+	reorderHold   = time.Second
 	reorderMax    = 1 << 16                // rows held at most while reordering
 	dedupWindow   = 10 * time.Second       // how far behind the newest entry a re-read starts
 	tailMargin    = 2 * time.Second        // extra past a tail reaches back beyond the last read

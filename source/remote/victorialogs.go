@@ -17,10 +17,10 @@ import (
 
 // Tuning of the VictoriaLogs backend.
 const (
-	vlMaxLine         = 16 << 20        // longest response line accepted (one entry as JSON)
-	vlTailRefresh     = time.Second     // how often the store re-runs a tail
-	vlTailDelay       = 2 * time.Second // how far behind now a tail reads: the store's ingest latency
-	vlTailBatchRows   = 1024            // rows handed on at once from a tail
+	vlMaxLine         = 16 << 20    // longest response line accepted (one entry as JSON)
+	vlTailRefresh     = time.Second // how often the store re-runs a tail
+	vlTailDelay       = time.Second // how far behind now a tail reads: the store's ingest latency
+	vlTailBatchRows   = 1024        // rows handed on at once from a tail
 	vlCheckTimeout    = 10 * time.Second
 	vlQueryPath       = "/select/logsql/query"
 	vlTailPath        = "/select/logsql/tail"

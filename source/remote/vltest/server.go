@@ -83,7 +83,7 @@ func (s *Server) URL() string { return "http://" + s.Addr }
 func (s *Server) launch() {
 	s.tb.Helper()
 	s.cmd = exec.Command(s.bin, "-httpListenAddr="+s.Addr, "-storageDataPath="+filepath.Join(s.dir, "data"),
-		"-retentionPeriod=100y", "-loggerLevel=ERROR")
+		"-retentionPeriod=100y", "-loggerLevel=ERROR", "-http.maxGracefulShutdownDuration=2s", "-http.shutdownDelay=0s")
 	s.cmd.Stdout, s.cmd.Stderr = os.Stderr, os.Stderr
 	if err := s.cmd.Start(); err != nil {
 		s.tb.Fatalf("start victoria-logs: %v", err)
