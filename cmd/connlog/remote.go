@@ -64,6 +64,11 @@ func (c *Config) validateRemote(getenv func(string) string) error {
 	case c.Boot.set || c.Cursor != "" || c.AfterCursor != "":
 		return usageError{"-b, --cursor and --after-cursor are not available for a remote store: use --since and --until"}
 	}
+	for _, h := range r.Hosts {
+		if !remote.ValidGlob(h) {
+			return usageError{fmt.Sprintf("--host %q is not a valid pattern: close every [class], e.g. --host 'gw-fra-*'", h)}
+		}
+	}
 	if _, err := remote.ParseStoreURL(r.VictoriaLogs); err != nil {
 		return usageError{"--victorialogs: " + err.Error()}
 	}

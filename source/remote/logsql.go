@@ -1,6 +1,7 @@
 package remote
 
 import (
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -108,40 +109,89 @@ func logsqlQuoteAll(values []string) string {
 	return strings.Join(q, ", ")
 }
 
-// globRegexp turns a shell glob (path.Match syntax: * ? [class]) into an
-// anchored RE2 expression matching the same names.
+// globRegexp turns a well-formed shell glob in path.Match syntax (* ? [class]
+// [^class] and \ escapes) into an anchored RE2 expression matching the same
+// names. Callers reject malformed globs first (ValidGlob).
 func globRegexp(glob string) string {
 	var b strings.Builder
 	b.WriteString("^")
 	for i := 0; i < len(glob); i++ {
 		switch c := glob[i]; c {
 		case '*':
-			b.WriteString(".*")
+			b.WriteString("[^/]*")
 		case '?':
-			b.WriteString(".")
+			b.WriteString("[^/]")
 		case '[':
-			end := strings.IndexByte(glob[i+1:], ']')
-			if end < 0 {
-				b.WriteString(`\[`)
-				continue
-			}
-			class := glob[i+1 : i+1+end]
-			if strings.HasPrefix(class, "!") || strings.HasPrefix(class, "^") {
-				class = "^" + class[1:]
-			}
-			b.WriteString("[" + strings.ReplaceAll(class, `\`, `\\`) + "]")
-			i += end + 1
+			i = globClass(glob, i+1, &b)
 		case '\\':
 			if i+1 < len(glob) {
 				i++
-				b.WriteString(regexp.QuoteMeta(glob[i : i+1]))
 			}
+			b.WriteString(regexp.QuoteMeta(glob[i : i+1]))
 		default:
 			b.WriteString(regexp.QuoteMeta(glob[i : i+1]))
 		}
 	}
 	b.WriteString("$")
 	return b.String()
+}
+
+// globClass writes the class that starts at glob[i] (after its "[") and
+// returns the index of its "]".
+func globClass(glob string, i int, b *strings.Builder) int {
+	b.WriteString("[")
+	if i < len(glob) && glob[i] == '^' {
+		b.WriteString("^/") // a negated class matches no separator, as path.Match
+		i++
+	}
+	for ; i < len(glob) && glob[i] != ']'; i++ {
+		c := glob[i]
+		if c == '\\' && i+1 < len(glob) {
+			i++
+			c = glob[i]
+		}
+		if c == '-' {
+			b.WriteByte('-')
+			continue
+		}
+		b.WriteString(regexp.QuoteMeta(string(c)))
+	}
+	b.WriteString("]")
+	return i
+}
+
+// ValidGlob reports whether a host or unit pattern is well formed: every
+// class closed and not empty, no trailing backslash, and path.Match and the
+// store agree it is a pattern.
+func ValidGlob(glob string) bool {
+	for i := 0; i < len(glob); i++ {
+		switch glob[i] {
+		case '\\':
+			if i++; i >= len(glob) {
+				return false
+			}
+		case '[':
+			j := i + 1
+			if j < len(glob) && glob[j] == '^' {
+				j++
+			}
+			start := j
+			for ; j < len(glob) && glob[j] != ']'; j++ {
+				if glob[j] == '\\' {
+					j++
+				}
+			}
+			if j >= len(glob) || j == start {
+				return false
+			}
+			i = j
+		}
+	}
+	if _, err := path.Match(glob, glob); err != nil {
+		return false
+	}
+	_, err := regexp.Compile(globRegexp(glob))
+	return err == nil
 }
 
 // logsqlQuery is the full query: the filter, the fields connlog reads, and
