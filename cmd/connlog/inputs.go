@@ -10,6 +10,7 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/source"
 )
 
@@ -97,12 +98,20 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
 		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
 		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow,
-		// A one-shot raw export writes MESSAGE alone: skip the other fields.
-		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow}
+		// A one-shot raw export writes MESSAGE alone: skip the other fields,
+		// unless the query tests the host or unit, which live in them.
+		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow && !queryReadsOrigin(cfg.Query)}
 	if cfg.Boot.set {
 		j.Boot = cfg.Boot.value
 	}
 	return j, nil
+}
+
+// queryReadsOrigin reports whether the query tests host: or unit:; a query
+// that does not compile is assumed to (its error is reported elsewhere).
+func queryReadsOrigin(src string) bool {
+	q, err := query.Compile(src, query.Options{})
+	return err != nil || q.ReadsOrigin()
 }
 
 // title names what connlog is showing: the unit and host, or the files.

@@ -24,6 +24,7 @@ type Query struct {
 	root         matcher // nil: the empty query, which matches everything
 	words        []string
 	needsRaw     bool
+	readsOrigin  bool
 	keys         []string
 	since, until time.Time
 }
@@ -88,6 +89,11 @@ func (q *Query) Words() []string {
 // which keeps raw bytes on disk knows it must read them to evaluate the query.
 func (q *Query) NeedsRaw() bool { return q != nil && q.needsRaw }
 
+// ReadsOrigin reports whether some term tests where an entry came from (host:,
+// unit:), so that a reader which skips the journal's metadata fields for
+// speed knows it must read them.
+func (q *Query) ReadsOrigin() bool { return q != nil && q.readsOrigin }
+
 // NeedsFields reports whether some field term reads a key for which fast
 // returns false: a key the caller has not kept in its compact index and must
 // re-parse the raw line to find.
@@ -138,6 +144,7 @@ func (q *Query) inspect(m matcher, negated bool) {
 	case *regexMatcher:
 		q.needsRaw = true
 	case *fieldMatcher:
+		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit
 		for _, k := range n.keys {
 			if !slices.Contains(q.keys, k) {
 				q.keys = append(q.keys, k)

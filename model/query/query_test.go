@@ -54,6 +54,9 @@ func TestNeedsRawAndFields(t *testing.T) {
 			if q.NeedsRaw() != tt.raw {
 				t.Errorf("NeedsRaw(%q) = %v, want %v", tt.src, q.NeedsRaw(), tt.raw)
 			}
+			if got, want := q.ReadsOrigin(), strings.Contains(tt.src, "unit") || strings.Contains(tt.src, "host"); got != want {
+				t.Errorf("ReadsOrigin(%q) = %v, want %v", tt.src, got, want)
+			}
 			if got := q.NeedsFields(indexed); got != tt.fields {
 				t.Errorf("NeedsFields(%q) = %v, want %v", tt.src, got, tt.fields)
 			}
