@@ -131,6 +131,7 @@ func pivotItems(e *model.Entry) []pivotItem {
 		out = append(out, pivotItem{label: "level " + e.Level.String() + " and above", term: "level>=" + e.Level.String()})
 	}
 	add("kind", "kind", e.Kind.String())
+	add("host", "host", hostCell(e))
 	return out
 }
 

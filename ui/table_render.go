@@ -79,6 +79,9 @@ func (t Table) layout(rows []visibleRow) ([]column, []int) {
 	cols := make([]column, 0, len(all))
 	ws := make([]int, 0, len(all))
 	for c, col := range all {
+		if col.varying && uniform(rows, c) {
+			continue
+		}
 		w := ansi.StringWidth(col.title)
 		for _, r := range rows {
 			if r.cells != nil && !r.separator() {
