@@ -42,12 +42,7 @@ func hostCol() column {
 	return column{title: "HOST", min: 4, max: 16, prio: 85, cell: hostCell, varying: true}
 }
 
-func hostCell(e *model.Entry) string {
-	if e.Origin.Host == "" && e.Origin.Journal != nil {
-		return e.Origin.Journal.Hostname
-	}
-	return e.Origin.Host
-}
+func hostCell(e *model.Entry) string { return export.EntryHost(e) }
 
 // uniform reports whether the rows on screen hold at most one distinct
 // non-empty text in column c (an entry without a host is no second host).

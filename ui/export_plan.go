@@ -232,18 +232,9 @@ func timeSpan(es []*model.Entry) (first, last time.Time) {
 	return first, last
 }
 
-// hostOf is the host the entries came from, for the default name.
-func hostOf(es []*model.Entry) string {
-	for _, e := range es {
-		if e.Origin.Host != "" {
-			return e.Origin.Host
-		}
-		if j := e.Origin.Journal; j != nil && j.Hostname != "" {
-			return j.Hostname
-		}
-	}
-	return ""
-}
+// hostOf is the host the entries came from, or "N-hosts" for a fleet's,
+// for the default name.
+func hostOf(es []*model.Entry) string { return export.HostsLabel(es) }
 
 // exportDoneMsg is the outcome of a write.
 type exportDoneMsg struct {

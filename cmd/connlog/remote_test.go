@@ -114,6 +114,10 @@ func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
 		total += len(es)
 	}
 	srv.WaitRows(t, "*", total)
+	csv, _, _ := runCLI(t, "export", "--victorialogs", srv.URL(), "--format", "csv", "--kind", "service")
+	if header, _, _ := strings.Cut(csv, "\n"); !strings.HasSuffix(header, ",host") || !strings.Contains(csv, ",gw-ams-1\n") {
+		t.Errorf("a fleet's CSV has no host column: %.300s", csv)
+	}
 	for _, ex := range readmeFleetExamples(t) {
 		remoteArgs := make([]string, len(ex))
 		for i, a := range ex {

@@ -14,6 +14,7 @@ type csvLayout struct {
 	header []string
 	kinds  [][]int // kind -> its columns' positions in header
 	kindAt int     // position of the "kind" column, -1 when there is none
+	hostAt int     // position of the "host" column, -1 when there is none
 }
 
 // newCSVLayout lays out the columns for kinds: one kind alone, or the union
@@ -72,6 +73,11 @@ type csvWriter struct {
 
 func newCSVWriter(w *bufio.Writer, opts Options) *csvWriter {
 	l := newCSVLayout(opts.Kinds)
+	l.hostAt = -1
+	if opts.Hosts {
+		l.hostAt = len(l.header)
+		l.header = append(l.header, "host")
+	}
 	return &csvWriter{w: w, cw: csv.NewWriter(w), layout: l, names: newSourceNames(opts.Sources),
 		pairs: opts.Pairs, cells: make([]string, len(l.header))}
 }
@@ -100,6 +106,9 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 	r := row{e: e, names: c.names, pairs: c.pairs}
 	for i, col := range kindColumns[e.Kind] {
 		c.cells[c.layout.kinds[e.Kind][i]] = protectCell(col.value(&r))
+	}
+	if c.layout.hostAt >= 0 {
+		c.cells[c.layout.hostAt] = protectCell(EntryHost(e))
 	}
 	if err := c.cw.Write(c.cells); err != nil {
 		return true, fmt.Errorf("write csv row: %w", err)
