@@ -100,8 +100,8 @@ func remoteFeeds(cfg Config, follow bool, dec decode.Options) ([]source.Feed, []
 		return nil, nil, err
 	}
 	src := remote.New(vl, 0, remote.Options{Selection: sel, Lines: int(cfg.Lines), Follow: follow})
-	name := remoteName(cfg) + " @ " + vl.Name()
-	return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: name}}, nil
+	// The title names what is read; the status line adds the store and its state.
+	return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: remoteName(cfg)}}, nil
 }
 
 // remoteSelection maps the journalctl-style flags onto what the store is asked.

@@ -11,8 +11,11 @@ import (
 // Selection into the store's query language and hand back rows; they keep
 // no state between calls, so the Source may call them again after an error.
 type Backend interface {
-	// Name says which store this is, for the status line: "VictoriaLogs at host:port".
+	// Name says which store this is, for messages: "VictoriaLogs at host:port".
 	Name() string
+	// Address is the store's host, port and path prefix alone, for the
+	// status line, where room is short.
+	Address() string
 	// Check makes one cheap request, so that an unreachable store is an
 	// error before anything starts.
 	Check(ctx context.Context) error

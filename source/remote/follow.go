@@ -50,7 +50,7 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 		}
 		if !retryable(err) {
 			s.setState("error: " + err.Error())
-			return fmt.Errorf("follow %s: %w", s.Name(), err)
+			return fmt.Errorf("follow %s: %w", s.backend.Name(), err)
 		}
 		if time.Since(started) >= steadyAfter {
 			backoff = backoffFirst
@@ -62,26 +62,24 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 }
 
 // reread queries what may have been missed: from a little before the newest
-// entry handed on until now.
+// entry handed on until now. Rows go through the reorder buffer, which hands
+// on what exceeds its bound, so a long outage streams rather than piles up.
 func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
-	s.setState("reconnecting: re-reading the missed window")
+	s.setState("back, re-reading missed entries")
 	sel := s.opts.Selection
 	if !tr.watermark.IsZero() {
 		sel.Since = tr.watermark.Add(-dedupWindow)
 	}
 	tr.startPass()
-	var fresh []Row
-	err := s.backend.Query(ctx, sel, func(r Row) error {
-		if tr.admit(&r) {
-			fresh = append(fresh, r)
+	return s.backend.Query(ctx, sel, func(r Row) error {
+		if !tr.admit(&r) {
+			return nil
 		}
+		now := time.Now()
+		ro.add(r, now)
+		ro.release(now, false, func(r Row) { _ = w.add(r.record(s.id)) })
 		return nil
 	})
-	now := time.Now()
-	for _, r := range fresh {
-		ro.add(r, now)
-	}
-	return err
 }
 
 // tail runs one live tail until it drops or ctx ends, handing rows through
@@ -101,7 +99,7 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 		})
 		events <- tailEvent{err: err, done: true}
 	}()
-	s.setState("following live")
+	s.setState("live")
 	if s.onFollow != nil {
 		s.onFollow()
 	}
@@ -126,7 +124,8 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 		ro.release(time.Now(), false, func(r Row) { _ = w.add(r.record(s.id)) })
 		if err := w.flush(); err != nil {
 			cancel()
-			<-events
+			for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
+			}
 			return err
 		}
 	}
@@ -141,7 +140,7 @@ func (s *Source) releaseAll(w *sender, ro *reorder) {
 // wait sleeps the backoff (doubling it for next time) and says so in the
 // state; false when ctx ended meanwhile.
 func (s *Source) wait(ctx context.Context, backoff *time.Duration, cause error) bool {
-	s.setState(fmt.Sprintf("disconnected (%v) — retrying in %v", shortError(cause), backoff.Round(100*time.Millisecond)))
+	s.setState(fmt.Sprintf("down, retrying in %v: %v", backoff.Round(100*time.Millisecond), shortError(cause)))
 	t := time.NewTimer(*backoff)
 	defer t.Stop()
 	*backoff = min(2**backoff, backoffMax)

@@ -53,8 +53,8 @@ func New(b Backend, id model.SourceID, opts Options) *Source {
 	return s
 }
 
-// Name is the store's name.
-func (s *Source) Name() string { return s.backend.Name() }
+// Name is the store's address: the status line puts the state after it.
+func (s *Source) Name() string { return s.backend.Address() }
 
 // State is the connection state for the status line.
 func (s *Source) State() string { return *s.state.Load() }
@@ -74,7 +74,7 @@ func (s *Source) Run(ctx context.Context, out chan<- []model.Record) error {
 			return nil
 		}
 		s.setState("error: " + err.Error())
-		return fmt.Errorf("read %s: %w", s.Name(), err)
+		return fmt.Errorf("read %s: %w", s.backend.Name(), err)
 	}
 	if !s.opts.Follow || !s.opts.Selection.Until.IsZero() {
 		s.setState(fmt.Sprintf("done: %d entries", n))

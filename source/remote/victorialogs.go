@@ -67,7 +67,10 @@ func ParseStoreURL(rawURL string) (*url.URL, error) {
 }
 
 // Name is "VictoriaLogs at host[:port][/prefix]".
-func (v *VictoriaLogs) Name() string { return "VictoriaLogs at " + v.base.Host + v.base.Path }
+func (v *VictoriaLogs) Name() string { return "VictoriaLogs at " + v.Address() }
+
+// Address is "host[:port][/prefix]".
+func (v *VictoriaLogs) Address() string { return v.base.Host + v.base.Path }
 
 // Check runs a query that matches nothing, to learn whether the server is
 // there and lets us in.
