@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"connlog/model/decode"
+	"connlog/model/query"
 	"connlog/source"
 	"connlog/source/remote"
 )
@@ -119,7 +120,29 @@ func remoteSelection(cfg Config) (remote.Selection, error) {
 	for _, u := range cfg.Units {
 		sel.Units = append(sel.Units, source.NormalizeJournalUnit(u))
 	}
+	if cfg.Export {
+		pushDownQuery(&sel, cfg.Query, now)
+	}
 	return sel, nil
+}
+
+// pushDownQuery asks the store for what an export's query requires of every
+// entry — its words and phrases, its time bounds — so that less crosses the
+// network; the query itself still decides. The TUI pushes nothing down: its
+// filter changes while it runs.
+func pushDownQuery(sel *remote.Selection, src string, now time.Time) {
+	q, err := query.Compile(src, query.Options{Now: now, Location: time.Local})
+	if err != nil {
+		return // newSelection reports it
+	}
+	sel.Words = q.RequiredWords()
+	since, until := q.TimeBounds()
+	if !since.IsZero() && since.After(sel.Since) {
+		sel.Since = since
+	}
+	if !until.IsZero() && (sel.Until.IsZero() || until.Before(sel.Until)) {
+		sel.Until = until
+	}
 }
 
 // remoteName names what is read: the units and the hosts.

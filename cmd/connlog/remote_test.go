@@ -3,9 +3,11 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +213,26 @@ func TestRawJournalExportFiltersOnHostAndUnit(t *testing.T) {
 		if code != 0 || out == "" || strings.Count(out, "\n") != strings.Count(text, "\n") {
 			t.Errorf("-q %s: raw export gave %d lines (exit %d, %s), text export %d", q, strings.Count(out, "\n"), code, stderr, strings.Count(text, "\n"))
 		}
+	}
+}
+
+func TestExportPushesRequiredWordsAndTimeDown(t *testing.T) {
+	cfg, err := parseArgs([]string{"export", "--victorialogs", "http://127.0.0.1:9", "-q", `preconnect "code 410" until:2026-02-10T08:00:02Z`}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := remoteSelection(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(sel.Words, []string{"preconnect", "code 410"}) && !slices.Equal(sel.Words, []string{"code 410", "preconnect"}) {
+		t.Errorf("words pushed down: %q", sel.Words)
+	}
+	if want := time.Date(2026, 2, 10, 8, 0, 2, 0, time.UTC); !sel.Until.Equal(want) {
+		t.Errorf("until pushed down: %v, want %v", sel.Until, want)
+	}
+	cfg.Export = false // the TUI's filter changes as it runs: nothing of it goes to the store
+	if sel, _ := remoteSelection(cfg); len(sel.Words) != 0 || !sel.Until.IsZero() {
+		t.Errorf("the TUI pushed its filter down: %+v", sel)
 	}
 }

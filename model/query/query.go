@@ -85,6 +85,27 @@ func (q *Query) Words() []string {
 	return slices.Clone(q.words)
 }
 
+// RequiredWords returns the bare words and quoted phrases that every
+// matching entry's raw line contains: those joined by "and" at the top of the
+// query, not under "or" or a negation. A log store that searches text can be
+// asked for them first; the query still decides.
+func (q *Query) RequiredWords() []string {
+	if q == nil || q.root == nil {
+		return nil
+	}
+	kids := []matcher{q.root}
+	if a, ok := q.root.(*andNode); ok {
+		kids = a.kids
+	}
+	var out []string
+	for _, k := range kids {
+		if t, ok := k.(*textMatcher); ok && t.pat.text != "" {
+			out = append(out, t.word)
+		}
+	}
+	return out
+}
+
 // NeedsRaw reports whether some term searches the raw line, so that a store
 // which keeps raw bytes on disk knows it must read them to evaluate the query.
 func (q *Query) NeedsRaw() bool { return q != nil && q.needsRaw }

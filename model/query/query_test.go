@@ -157,3 +157,29 @@ func TestMatchConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestRequiredWords(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"", nil},
+		{"timeout", []string{"timeout"}},
+		{`preconnect "code 410" level>=error`, []string{"preconnect", "code 410"}},
+		{"a or b", nil},
+		{"-a b", []string{"b"}},
+		{"(a or b) c", []string{"c"}},
+		{"kind:analytics", nil},
+		{"/time.*out/ x", []string{"x"}},
+	}
+	for _, tt := range tests {
+		q := mustCompile(t, tt.src)
+		got := q.RequiredWords()
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("RequiredWords(%q) = %q, want %q", tt.src, got, want)
+		}
+	}
+}
