@@ -236,3 +236,38 @@ func TestExportPushesRequiredWordsAndTimeDown(t *testing.T) {
 		t.Errorf("the TUI pushed its filter down: %+v", sel)
 	}
 }
+
+func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
+	dir := t.TempDir()
+	ca, cert, key := vltest.TestCA(t, dir)
+	srv := vltest.StartWith(t, vltest.Options{CertFile: cert, KeyFile: key, User: "ops", Password: "s3cret"})
+	pwFile := filepath.Join(dir, "pw")
+	if err := os.WriteFile(pwFile, []byte("s3cret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	export := []string{"export", "--victorialogs", srv.URL()}
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		code int
+		says string
+	}{
+		{"unknown CA", export, map[string]string{envUser: "ops", envPasswordFile: pwFile}, 1, "certificate"},
+		{"no password", append(export, "--ca-file", ca), nil, 1, "401"},
+		{"wrong password", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPassword: "nope"}, 1, "401"},
+		{"CA and password file", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
+		{"insecure, named", append(export, "--insecure"), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, k := range []string{envToken, envTokenFile, envUser, envPassword, envPasswordFile} {
+				t.Setenv(k, tc.env[k])
+			}
+			_, stderr, code := runCLI(t, tc.args...)
+			if code != tc.code || !strings.Contains(stderr, tc.says) {
+				t.Errorf("exit %d, stderr %q; want exit %d saying %q", code, stderr, tc.code, tc.says)
+			}
+		})
+	}
+}

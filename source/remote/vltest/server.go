@@ -5,6 +5,7 @@ package vltest
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 	"net/http"
 	"os"
@@ -63,27 +64,63 @@ type Server struct {
 	bin     string
 	dir     string
 	Addr    string // host:port
+	opts    Options
+	client  *http.Client // for the harness's own requests
 	cmd     *exec.Cmd
 	stopped chan struct{}
 }
 
+// Options make the server speak HTTPS or ask for a password.
+type Options struct {
+	CertFile, KeyFile string // PEM files: serve HTTPS with them
+	User, Password    string // require basic auth
+}
+
 // Start runs a server on a free loopback port with a temporary storage
 // path; it is stopped when the test ends.
-func Start(tb testing.TB) *Server {
+func Start(tb testing.TB) *Server { return StartWith(tb, Options{}) }
+
+// StartWith is Start with TLS or basic auth.
+func StartWith(tb testing.TB, o Options) *Server {
 	tb.Helper()
-	s := &Server{tb: tb, bin: Binary(tb), dir: tb.TempDir(), Addr: freePort(tb)}
+	s := &Server{tb: tb, bin: Binary(tb), dir: tb.TempDir(), Addr: freePort(tb), opts: o,
+		client: &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}} //nolint:gosec // the harness's own health checks
 	s.launch()
 	tb.Cleanup(s.Stop)
 	return s
 }
 
 // URL is the server's base URL.
-func (s *Server) URL() string { return "http://" + s.Addr }
+func (s *Server) URL() string {
+	if s.opts.CertFile != "" {
+		return "https://" + s.Addr
+	}
+	return "http://" + s.Addr
+}
+
+// get sends a request of the harness, with the server's password.
+func (s *Server) get(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.User != "" {
+		req.SetBasicAuth(s.opts.User, s.opts.Password)
+	}
+	return s.client.Do(req)
+}
 
 func (s *Server) launch() {
 	s.tb.Helper()
-	s.cmd = exec.Command(s.bin, "-httpListenAddr="+s.Addr, "-storageDataPath="+filepath.Join(s.dir, "data"),
-		"-retentionPeriod=100y", "-loggerLevel=ERROR", "-http.maxGracefulShutdownDuration=2s", "-http.shutdownDelay=0s")
+	args := []string{"-httpListenAddr=" + s.Addr, "-storageDataPath=" + filepath.Join(s.dir, "data"),
+		"-retentionPeriod=100y", "-loggerLevel=ERROR", "-http.maxGracefulShutdownDuration=2s", "-http.shutdownDelay=0s"}
+	if s.opts.CertFile != "" {
+		args = append(args, "-tls", "-tlsCertFile="+s.opts.CertFile, "-tlsKeyFile="+s.opts.KeyFile)
+	}
+	if s.opts.User != "" {
+		args = append(args, "-httpAuth.username="+s.opts.User, "-httpAuth.password="+s.opts.Password)
+	}
+	s.cmd = exec.Command(s.bin, args...)
 	s.cmd.Stdout, s.cmd.Stderr = os.Stderr, os.Stderr
 	if err := s.cmd.Start(); err != nil {
 		s.tb.Fatalf("start victoria-logs: %v", err)
@@ -92,7 +129,7 @@ func (s *Server) launch() {
 	go func(c *exec.Cmd, done chan struct{}) { _ = c.Wait(); close(done) }(s.cmd, s.stopped)
 	deadline := time.Now().Add(startTimeout)
 	for time.Now().Before(deadline) {
-		resp, err := http.Get(s.URL() + "/health")
+		resp, err := s.get(context.Background(), s.URL()+"/health")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
@@ -155,8 +192,7 @@ func (s *Server) WaitRows(tb testing.TB, query string, want int) {
 
 func (s *Server) count(ctx context.Context, query string) int {
 	u := s.URL() + "/select/logsql/query?query=" + urlEscape(query+" | count() as n")
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := s.get(ctx, u)
 	if err != nil {
 		return -1
 	}
