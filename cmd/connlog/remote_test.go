@@ -253,7 +253,7 @@ func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
 		code int
 		says string
 	}{
-		{"unknown CA", export, map[string]string{envUser: "ops", envPasswordFile: pwFile}, 1, "certificate"},
+		{"unknown CA", export, map[string]string{envUser: "ops", envPasswordFile: pwFile}, 1, "--ca-file"},
 		{"no password", append(export, "--ca-file", ca), nil, 1, "401"},
 		{"wrong password", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPassword: "nope"}, 1, "401"},
 		{"CA and password file", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},

@@ -1,9 +1,11 @@
 package remote
 
 import (
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"syscall"
 )
 
@@ -15,11 +17,20 @@ type UnreachableError struct {
 }
 
 func (e *UnreachableError) Error() string {
-	hint := "check the URL, that the store is running and that this host may reach it"
-	if errors.Is(e.Err, syscall.ECONNREFUSED) {
-		hint = "nothing listens there: is the store running, and is the port right?"
+	cause := e.Err
+	var ue *url.Error
+	if errors.As(cause, &ue) {
+		cause = ue.Err // the method and URL say nothing the store's name does not
 	}
-	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, e.Err, hint)
+	var tlsErr *tls.CertificateVerificationError
+	hint := "check the URL, that the store is running and that this host may reach it"
+	switch {
+	case errors.Is(e.Err, syscall.ECONNREFUSED):
+		hint = "nothing listens there: is the store running, and is the port right?"
+	case errors.As(e.Err, &tlsErr):
+		hint = "the server's certificate is not trusted: give the CA that signed it with --ca-file (or, knowingly, --insecure)"
+	}
+	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, cause, hint)
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
@@ -39,7 +50,11 @@ func (e *StatusError) Error() string {
 	case http.StatusNotFound:
 		hint = " — is the URL the store's base URL (without /select/…)?"
 	}
-	return fmt.Sprintf("%s answered %d %s: %s%s", e.Store, e.Code, http.StatusText(e.Code), e.Body, hint)
+	body := ""
+	if e.Body != "" {
+		body = ": " + e.Body
+	}
+	return fmt.Sprintf("%s answered %d %s%s%s", e.Store, e.Code, http.StatusText(e.Code), body, hint)
 }
 
 // retryable reports whether an error may go away by itself: the store is
