@@ -17,6 +17,8 @@ type follower struct {
 	out       chan []model.Record
 	following chan struct{}
 	counts    map[string]int
+	gaps      bool     // gap records are expected: keep their notes
+	notes     []string // the notes of gap records
 	cancel    context.CancelFunc
 	done      chan error
 }
@@ -52,9 +54,12 @@ func (f *follower) waitFollowing() {
 
 func (f *follower) add(b []model.Record) {
 	for _, r := range b {
-		if r.Mark == model.MarkLine {
+		switch {
+		case r.Mark == model.MarkLine:
 			f.counts[string(r.Raw)]++
-		} else {
+		case r.Mark == model.MarkGap && f.gaps:
+			f.notes = append(f.notes, r.Note)
+		default:
 			f.t.Errorf("unexpected %v record: %s", r.Mark, r.Note)
 		}
 	}
