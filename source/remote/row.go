@@ -1,7 +1,6 @@
 package remote
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -13,24 +12,67 @@ import (
 // string values. A line that is not such an object, or has no valid _time,
 // is an error that names it; the caller decides what it costs.
 func parseVLRow(line []byte) (Row, error) {
-	var m map[string]string
-	if err := json.Unmarshal(line, &m); err != nil {
+	var m vlRow
+	if err := parseFlatObject(line, m.set); err != nil {
 		return Row{}, fmt.Errorf("the store sent a line that is not a log entry (%.80q): %w", line, err)
 	}
-	t, err := time.Parse(time.RFC3339Nano, m[vlFieldTime])
+	return m.row()
+}
+
+// row checks the time and converts the fields.
+func (m *vlRow) row() (Row, error) {
+	t, err := time.Parse(time.RFC3339Nano, m.Time)
 	if err != nil {
-		return Row{}, fmt.Errorf("the store sent an entry without a valid _time (%.40q)", m[vlFieldTime])
+		return Row{}, fmt.Errorf("the store sent an entry without a valid _time (%.40q)", m.Time)
 	}
-	r := Row{Time: t, Message: []byte(m[vlFieldMessage]), Stream: m[vlFieldStreamID]}
+	r := Row{Time: t, Message: []byte(m.Message), Stream: m.Stream}
 	f := &r.Fields
-	f.Hostname, f.Unit, f.Identifier = m[vlFieldHostname], m[vlFieldUnit], m[vlFieldIdentifier]
-	f.BootID, f.InvocationID, f.Transport = m[vlFieldBootID], m[vlFieldInvocation], m[vlFieldTransport]
-	f.PID, _ = strconv.Atoi(m[vlFieldPID])
+	f.Hostname, f.Unit, f.Identifier = m.Hostname, m.Unit, m.Identifier
+	f.BootID, f.InvocationID, f.Transport = m.BootID, m.Invocation, m.Transport
+	f.PID, _ = strconv.Atoi(m.PID)
 	f.Priority = -1
-	if p, err := strconv.Atoi(m[vlFieldPriority]); err == nil {
+	if p, err := strconv.Atoi(m.Priority); err == nil {
 		f.Priority = p
 	}
 	return r, nil
+}
+
+// vlRow is the part of a response line connlog reads (see vlFields).
+type vlRow struct {
+	Time, Stream, Message, Hostname, Unit, Identifier string
+	PID, Priority, BootID, Invocation, Transport      string
+}
+
+// set keeps a field connlog reads; names match exactly.
+func (m *vlRow) set(key, val []byte) {
+	var p *string
+	switch string(key) {
+	case vlFieldTime:
+		p = &m.Time
+	case vlFieldStreamID:
+		p = &m.Stream
+	case vlFieldMessage:
+		p = &m.Message
+	case vlFieldHostname:
+		p = &m.Hostname
+	case vlFieldUnit:
+		p = &m.Unit
+	case vlFieldIdentifier:
+		p = &m.Identifier
+	case vlFieldPID:
+		p = &m.PID
+	case vlFieldPriority:
+		p = &m.Priority
+	case vlFieldBootID:
+		p = &m.BootID
+	case vlFieldInvocation:
+		p = &m.Invocation
+	case vlFieldTransport:
+		p = &m.Transport
+	default:
+		return
+	}
+	*p = string(val)
 }
 
 // record turns a row into the record a journal entry would give, so that

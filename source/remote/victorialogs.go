@@ -2,6 +2,7 @@ package remote
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -169,7 +170,7 @@ func (v *VictoriaLogs) readRows(body io.Reader, emit func(Row) error) error {
 	sc.Buffer(make([]byte, 0, 64<<10), vlMaxLine)
 	for sc.Scan() {
 		line := sc.Bytes()
-		if len(strings.TrimSpace(string(line))) == 0 {
+		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		r, err := parseVLRow(line)
