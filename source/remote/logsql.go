@@ -25,8 +25,9 @@ const (
 )
 
 // vlFields are the fields connlog asks for: what model.JournalFields keeps,
-// and the stream id that tells entries apart.
-var vlFields = []string{vlFieldTime, vlFieldStreamID, vlFieldMessage, vlFieldHostname, vlFieldUnit,
+// and the stream id that tells entries apart. vlRow's col* constants follow
+// this order.
+var vlFields = [...]string{vlFieldTime, vlFieldStreamID, vlFieldMessage, vlFieldHostname, vlFieldUnit,
 	vlFieldIdentifier, vlFieldPID, vlFieldPriority, vlFieldBootID, vlFieldInvocation, vlFieldTransport}
 
 // logsqlFilter is the LogsQL filter for a selection, without pipes. It is
@@ -197,7 +198,7 @@ func ValidGlob(glob string) bool {
 // logsqlQuery is the full query: the filter, the fields connlog reads, and
 // for a query (not a tail) the order and limit.
 func logsqlQuery(sel Selection, tail bool) string {
-	q := logsqlFilter(sel) + " | fields " + strings.Join(vlFields, ", ")
+	q := logsqlFilter(sel) + " | fields " + strings.Join(vlFields[:], ", ")
 	switch {
 	case tail:
 	case sel.Newest > 0:

@@ -21,58 +21,55 @@ func parseVLRow(line []byte) (Row, error) {
 
 // row checks the time and converts the fields.
 func (m *vlRow) row() (Row, error) {
-	t, err := time.Parse(time.RFC3339Nano, m.Time)
+	t, err := time.Parse(time.RFC3339Nano, m[colTime])
 	if err != nil {
-		return Row{}, fmt.Errorf("the store sent an entry without a valid _time (%.40q)", m.Time)
+		return Row{}, fmt.Errorf("the store sent an entry without a valid _time (%.40q)", m[colTime])
 	}
-	r := Row{Time: t, Message: []byte(m.Message), Stream: m.Stream}
+	r := Row{Time: t, Message: []byte(m[colMessage]), Stream: m[colStream]}
 	f := &r.Fields
-	f.Hostname, f.Unit, f.Identifier = m.Hostname, m.Unit, m.Identifier
-	f.BootID, f.InvocationID, f.Transport = m.BootID, m.Invocation, m.Transport
-	f.PID, _ = strconv.Atoi(m.PID)
+	f.Hostname, f.Unit, f.Identifier = m[colHostname], m[colUnit], m[colIdentifier]
+	f.BootID, f.InvocationID, f.Transport = m[colBootID], m[colInvocation], m[colTransport]
+	f.PID, _ = strconv.Atoi(m[colPID])
 	f.Priority = -1
-	if p, err := strconv.Atoi(m.Priority); err == nil {
+	if p, err := strconv.Atoi(m[colPriority]); err == nil {
 		f.Priority = p
 	}
 	return r, nil
 }
 
-// vlRow is the part of a response line connlog reads (see vlFields).
-type vlRow struct {
-	Time, Stream, Message, Hostname, Unit, Identifier string
-	PID, Priority, BootID, Invocation, Transport      string
-}
+// vlRow holds the fields connlog reads from a response line, by their
+// position in vlFields.
+type vlRow [len(vlFields)]string
+
+// Positions in vlFields.
+const (
+	colTime = iota
+	colStream
+	colMessage
+	colHostname
+	colUnit
+	colIdentifier
+	colPID
+	colPriority
+	colBootID
+	colInvocation
+	colTransport
+)
+
+// vlFieldColumn maps a field name to its position in vlFields.
+var vlFieldColumn = func() map[string]int {
+	m := make(map[string]int, len(vlFields))
+	for i, f := range vlFields {
+		m[f] = i
+	}
+	return m
+}()
 
 // set keeps a field connlog reads; names match exactly.
 func (m *vlRow) set(key, val []byte) {
-	var p *string
-	switch string(key) {
-	case vlFieldTime:
-		p = &m.Time
-	case vlFieldStreamID:
-		p = &m.Stream
-	case vlFieldMessage:
-		p = &m.Message
-	case vlFieldHostname:
-		p = &m.Hostname
-	case vlFieldUnit:
-		p = &m.Unit
-	case vlFieldIdentifier:
-		p = &m.Identifier
-	case vlFieldPID:
-		p = &m.PID
-	case vlFieldPriority:
-		p = &m.Priority
-	case vlFieldBootID:
-		p = &m.BootID
-	case vlFieldInvocation:
-		p = &m.Invocation
-	case vlFieldTransport:
-		p = &m.Transport
-	default:
-		return
+	if i, ok := vlFieldColumn[string(key)]; ok {
+		m[i] = string(val)
 	}
-	*p = string(val)
 }
 
 // record turns a row into the record a journal entry would give, so that

@@ -57,3 +57,17 @@ func FuzzGlobRegexp(f *testing.F) {
 		}
 	})
 }
+
+func TestColumnsFollowTheFieldList(t *testing.T) {
+	want := map[int]string{colTime: vlFieldTime, colStream: vlFieldStreamID, colMessage: vlFieldMessage,
+		colHostname: vlFieldHostname, colUnit: vlFieldUnit, colIdentifier: vlFieldIdentifier, colPID: vlFieldPID,
+		colPriority: vlFieldPriority, colBootID: vlFieldBootID, colInvocation: vlFieldInvocation, colTransport: vlFieldTransport}
+	if len(want) != len(vlFields) {
+		t.Fatalf("%d columns for %d fields", len(want), len(vlFields))
+	}
+	for i, name := range want {
+		if vlFields[i] != name {
+			t.Errorf("column %d is %s, vlFields has %s", i, name, vlFields[i])
+		}
+	}
+}
