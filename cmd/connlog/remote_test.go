@@ -116,6 +116,16 @@ func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
 		total += len(es)
 	}
 	srv.WaitRows(t, "*", total)
+	for host, file := range files { // restarts and journald's notices are marked as locally
+		for _, units := range [][]string{nil, {"--all-units"}} {
+			local, _, _ := runCLI(t, append([]string{"export", "--file", file, "--utc"}, units...)...)
+			fleet, _, _ := runCLI(t, append([]string{"export", "--victorialogs", srv.URL(), "--host", host, "--utc"}, units...)...)
+			restarts := len(units) == 0 // restarts are marked per unit, not over all units
+			if fleet != local || strings.Contains(local, "restart") != restarts || !strings.Contains(local, "suppressed") {
+				t.Errorf("%s %v: the store gives\n%s\nthe journal file\n%s", host, units, fleet, local)
+			}
+		}
+	}
 	csv, _, _ := runCLI(t, "export", "--victorialogs", srv.URL(), "--format", "csv", "--kind", "service")
 	if header, _, _ := strings.Cut(csv, "\n"); !strings.HasSuffix(header, ",host") || !strings.Contains(csv, ",gw-ams-1\n") {
 		t.Errorf("a fleet's CSV has no host column: %.300s", csv)
@@ -203,15 +213,16 @@ func TestRemoteCredentialsComeFromTheEnvironment(t *testing.T) {
 // query on the host or unit must still see them.
 func TestRawJournalExportFiltersOnHostAndUnit(t *testing.T) {
 	dir := t.TempDir()
-	var args []string
+	var args, files []string
 	for host, es := range vltest.Fleet(time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)) {
-		args = append(args, "--file", vltest.MakeJournal(t, dir, host, es))
+		f := vltest.MakeJournal(t, dir, host, es)
+		args, files = append(args, "--file", f), append(files, f)
 	}
-	for _, q := range []string{"host:gw-fra-1", "unit:ssh"} {
+	for q, match := range map[string]string{"host:gw-fra-1": "_HOSTNAME=gw-fra-1", "unit:ssh": "_SYSTEMD_UNIT=ssh.service"} {
 		out, stderr, code := runCLI(t, append([]string{"export", "--all-units", "--format", "raw", "-q", q}, args...)...)
-		text, _, _ := runCLI(t, append([]string{"export", "--all-units", "--format", "text", "-q", q}, args...)...)
-		if code != 0 || out == "" || strings.Count(out, "\n") != strings.Count(text, "\n") {
-			t.Errorf("-q %s: raw export gave %d lines (exit %d, %s), text export %d", q, strings.Count(out, "\n"), code, stderr, strings.Count(text, "\n"))
+		want := strings.Join(vltest.Journalctl(t, files, match), "\n") + "\n"
+		if code != 0 || out != want {
+			t.Errorf("-q %s: raw export (exit %d, %s):\n%s\njournalctl %s:\n%s", q, code, stderr, out, match, want)
 		}
 	}
 }

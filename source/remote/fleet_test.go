@@ -68,10 +68,24 @@ func readAll(t *testing.T, b Backend, sel Selection) []model.Record {
 	}
 }
 
+// messages are the lines of records, without the gap and boundary marks.
 func messages(recs []model.Record) []string {
 	var out []string
 	for _, r := range recs {
-		out = append(out, string(r.Raw))
+		if r.Mark == model.MarkLine {
+			out = append(out, string(r.Raw))
+		}
+	}
+	return out
+}
+
+// lines are the line records, without the marks.
+func lines(recs []model.Record) []model.Record {
+	var out []model.Record
+	for _, r := range recs {
+		if r.Mark == model.MarkLine {
+			out = append(out, r)
+		}
 	}
 	return out
 }
@@ -94,7 +108,7 @@ func TestFleetFromVictoriaLogs(t *testing.T) {
 	})
 
 	t.Run("all hosts form one time-ordered stream with the right host on each entry", func(t *testing.T) {
-		recs := readAll(t, vl, Selection{AllUnits: true})
+		recs := lines(readAll(t, vl, Selection{AllUnits: true}))
 		var want []vltest.Entry
 		for _, es := range vltest.Fleet(base) {
 			want = append(want, es...)
@@ -119,13 +133,13 @@ func TestFleetFromVictoriaLogs(t *testing.T) {
 		if !equal(messages(fra), want) {
 			t.Errorf("gw-fra-*: got %q, want %q", messages(fra), want)
 		}
-		sshd := readAll(t, vl, Selection{Identifiers: []string{"sshd"}})
+		sshd := lines(readAll(t, vl, Selection{Identifiers: []string{"sshd"}}))
 		if len(sshd) != len(files) {
 			t.Errorf("-t sshd: got %d entries, want one per host (%d)", len(sshd), len(files))
 		}
 		s := New(vl, 0, Options{Selection: Selection{Units: tg}, Lines: 3})
-		recs := runToEnd(t, s)
-		all := readAll(t, vl, Selection{Units: tg})
+		recs := lines(runToEnd(t, s))
+		all := lines(readAll(t, vl, Selection{Units: tg}))
 		if !equal(messages(recs), messages(all[len(all)-3:])) {
 			t.Errorf("-n 3: got %q, want the last three %q", messages(recs), messages(all[len(all)-3:]))
 		}
@@ -133,7 +147,7 @@ func TestFleetFromVictoriaLogs(t *testing.T) {
 
 	t.Run("time range is inclusive as journalctl's", func(t *testing.T) {
 		since, until := base.Add(300*time.Millisecond), base.Add(900*time.Millisecond)
-		got := readAll(t, vl, Selection{AllUnits: true, Since: since, Until: until})
+		got := lines(readAll(t, vl, Selection{AllUnits: true, Since: since, Until: until}))
 		var paths []string
 		for _, f := range files {
 			paths = append(paths, f)

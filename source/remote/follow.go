@@ -43,7 +43,7 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 		started := time.Now()
 		err := s.tail(ctx, w, tr, ro, time.Since(readUntil)+tailMargin)
 		if ctx.Err() != nil {
-			ro.release(time.Now(), true, func(r Row) { _ = w.add(r.record(s.id)) })
+			ro.release(time.Now(), true, w.emit)
 			_ = w.flush()
 			s.setState("stopped")
 			return nil
@@ -66,7 +66,7 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 // on what exceeds its bound, so a long outage streams rather than piles up.
 func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
 	s.setState("back, re-reading missed entries")
-	sel := s.opts.Selection
+	sel := storeSelection(s.opts.Selection)
 	if !tr.watermark.IsZero() {
 		sel.Since = tr.watermark.Add(-dedupWindow)
 	}
@@ -77,7 +77,7 @@ func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) e
 		}
 		now := time.Now()
 		ro.add(r, now)
-		ro.release(now, false, func(r Row) { _ = w.add(r.record(s.id)) })
+		ro.release(now, false, w.emit)
 		return nil
 	})
 }
@@ -89,7 +89,7 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 	defer cancel()
 	events := make(chan tailEvent, tailBatchChan)
 	go func() {
-		err := s.backend.Tail(tctx, s.opts.Selection, startOffset, func(rows []Row) error {
+		err := s.backend.Tail(tctx, storeSelection(s.opts.Selection), startOffset, func(rows []Row) error {
 			select {
 			case events <- tailEvent{rows: rows}:
 				return nil
@@ -121,7 +121,7 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 			}
 		case <-tick.C:
 		}
-		ro.release(time.Now(), false, func(r Row) { _ = w.add(r.record(s.id)) })
+		ro.release(time.Now(), false, w.emit)
 		if err := w.flush(); err != nil {
 			cancel()
 			for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
@@ -133,7 +133,7 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 
 // releaseAll hands on every held row.
 func (s *Source) releaseAll(w *sender, ro *reorder) {
-	ro.release(time.Now(), true, func(r Row) { _ = w.add(r.record(s.id)) })
+	ro.release(time.Now(), true, w.emit)
 	_ = w.flush()
 }
 

@@ -103,10 +103,16 @@ func (f *follower) hasAll(want []string) bool {
 // shipNow ships n entries per host stamped now, and returns their messages.
 func shipNow(t *testing.T, srv *vltest.Server, dir, tag string, hosts []string, n int) []string {
 	t.Helper()
+	return shipAt(t, srv, dir, tag, hosts, n, time.Now())
+}
+
+// shipAt ships n entries per host stamped from at on, and returns their messages.
+func shipAt(t *testing.T, srv *vltest.Server, dir, tag string, hosts []string, n int, at time.Time) []string {
+	t.Helper()
 	var msgs []string
 	for h, host := range hosts {
 		var es []vltest.Entry
-		now := time.Now()
+		now := at
 		for i := 0; i < n; i++ {
 			m := fmt.Sprintf("[INFO] [connector] %s %s line %d", tag, host, i)
 			es = append(es, vltest.Entry{Time: now.Add(time.Duration(i) * time.Millisecond), Host: host,
@@ -127,14 +133,17 @@ func TestLiveTailAcrossARestart(t *testing.T) {
 	f := startFollower(t, testBackend(t, srv), sel)
 
 	var want []string
-	want = append(want, shipNow(t, srv, dir, "before", hosts, 3)...)
 	t0 := time.Now()
+	want = append(want, shipAt(t, srv, dir, "before", hosts, 3, t0)...)
 	f.collect(want, 0)
 	t.Logf("first batch after %v", time.Since(t0))
 
-	// Shipped just before the server goes away: the tail has not delivered
-	// them yet, so the re-read after the reconnect must.
-	want = append(want, shipNow(t, srv, dir, "at-restart", hosts, 3)...)
+	// Shipped late, just before the server goes away: stamped before the
+	// window the store's tail reads, so only the re-read after the
+	// reconnect can deliver them.
+	late := shipAt(t, srv, dir, "at-restart", hosts, 3, t0.Add(-6*time.Second))
+	want = append(want, late...)
+	srv.WaitRows(t, `"at-restart"`, len(late))
 	t0 = time.Now()
 	srv.Restart()
 	t.Logf("restart took %v", time.Since(t0))

@@ -64,7 +64,7 @@ func (s *Source) setState(st string) { s.state.Store(&st) }
 // Run reads the backfill, then follows when asked to. An unreachable store
 // at the start is an error; later it is retried with backoff.
 func (s *Source) Run(ctx context.Context, out chan<- []model.Record) error {
-	w := &sender{ctx: ctx, out: out, src: s.id}
+	w := &sender{ctx: ctx, out: out, marks: newJournalMarks(s.id, s.opts.Selection)}
 	tr := newSeen(3 * dedupWindow)
 	s.setState("querying")
 	readUntil := time.Now()
@@ -91,7 +91,7 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 	if s.opts.Lines == 0 {
 		return 0, nil
 	}
-	sel := s.opts.Selection
+	sel := storeSelection(s.opts.Selection)
 	if s.opts.Lines > 0 {
 		sel.Newest = s.opts.Lines
 	}
@@ -100,7 +100,7 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 	err := s.backend.Query(ctx, sel, func(r Row) error {
 		if tr.admit(&r) {
 			n++
-			return w.add(r.record(s.id))
+			return w.marks.add(&r, w)
 		}
 		return nil
 	})
@@ -114,10 +114,13 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 type sender struct {
 	ctx   context.Context
 	out   chan<- []model.Record
-	src   model.SourceID
+	marks *journalMarks
 	batch []model.Record
 	first time.Time
 }
+
+// emit hands on a row with the marks it brings; an error means ctx ended.
+func (w *sender) emit(r Row) { _ = w.marks.add(&r, w) }
 
 func (w *sender) add(r model.Record) error {
 	if len(w.batch) == 0 {

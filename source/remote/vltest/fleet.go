@@ -29,15 +29,22 @@ func analytics(event, id, user string) string {
 		`"timestamp": %d, "user": {"email": %q, "id": "7"}}`, id, event, 1770710400000, user)
 }
 
-// Fleet returns each host's entries: service lines, an sshd line, and a
-// connection established on one host and closed on it later, at times
-// interleaved across hosts starting at base (distinct to the microsecond).
+// Fleet returns each host's entries: service lines, an sshd line, a
+// connection established on one host and closed on it later, a restart of
+// the connector (a new invocation) and journald's notice that it dropped
+// some of the connector's messages, at times interleaved across hosts
+// starting at base (distinct to the microsecond).
 func Fleet(base time.Time) map[string][]Entry {
 	out := map[string][]Entry{}
 	for h, host := range FleetHosts {
 		at := func(i int) time.Time { return base.Add(time.Duration(i*len(FleetHosts)+h) * 100 * time.Millisecond) }
 		tg := func(i int, msg string) Entry {
-			return Entry{Time: at(i), Host: host, Unit: "twingate-connector.service", Identifier: "twingate-connector", PID: 6479 + h, Message: msg}
+			run := "0d1e2f3a4b5c4d6e8f9a0b1c2d3e4f5a"
+			if i >= 9 {
+				run = "9f8e7d6c5b4a49382716aa0b1c2d3e4f" // restarted
+			}
+			return Entry{Time: at(i), Host: host, Unit: "twingate-connector.service", Identifier: "twingate-connector",
+				PID: 6479 + h, Invocation: run, Message: msg}
 		}
 		var es []Entry
 		for i, m := range fleetService {
@@ -49,6 +56,9 @@ func Fleet(base time.Time) map[string][]Entry {
 		es = append(es, tg(n, analytics("established_connection", id, user)))
 		es = append(es, Entry{Time: at(n + 1), Host: host, Unit: "ssh.service", Identifier: "sshd", PID: 601, Message: "Server listening on 0.0.0.0 port 22."})
 		es = append(es, tg(n+2, analytics("closed_connection", id, user)))
+		es = append(es, Entry{Time: at(n + 3), Host: host, Unit: "systemd-journald.service", Identifier: "systemd-journald",
+			PID: 312, Message: "Suppressed 57 messages from twingate-connector.service"})
+		es = append(es, tg(n+4, "[INFO] [connector] State: Online"))
 		out[host] = es
 	}
 	return out

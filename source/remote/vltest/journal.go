@@ -25,6 +25,7 @@ type Entry struct {
 	Unit       string // e.g. twingate-connector.service
 	Identifier string
 	PID        int
+	Invocation string // _SYSTEMD_INVOCATION_ID, when set
 	Message    string
 }
 
@@ -35,6 +36,9 @@ func ExportText(entries []Entry) []byte {
 		fmt.Fprintf(&b, "__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n", e.Time.UnixMicro(), 1000000+i)
 		fmt.Fprintf(&b, "_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c\n_HOSTNAME=%s\n_SYSTEMD_UNIT=%s\n", e.Host, e.Unit)
 		fmt.Fprintf(&b, "SYSLOG_IDENTIFIER=%s\n_PID=%d\nPRIORITY=6\n_TRANSPORT=stdout\n", e.Identifier, e.PID)
+		if e.Invocation != "" {
+			fmt.Fprintf(&b, "_SYSTEMD_INVOCATION_ID=%s\n", e.Invocation)
+		}
 		fmt.Fprintf(&b, "MESSAGE=%s\n\n", e.Message)
 	}
 	return b.Bytes()

@@ -112,11 +112,13 @@ func (s *Server) get(ctx context.Context, u string) (*http.Response, error) {
 
 func (s *Server) launch() {
 	s.tb.Helper()
-	// A live tail keeps a request open, which the server cancels 1 s before
-	// its graceful-shutdown deadline; past the deadline it exits without
-	// saving what it holds, so the deadline leaves room on a busy machine.
+	// A live tail keeps a request open, which the server cancels shortly
+	// before its graceful-shutdown deadline; past the deadline (a busy
+	// machine) it exits without saving what it holds in memory, so that is
+	// saved every second, as it would be after a crash.
 	args := []string{"-httpListenAddr=" + s.Addr, "-storageDataPath=" + filepath.Join(s.dir, "data"),
-		"-retentionPeriod=100y", "-loggerLevel=ERROR", "-http.maxGracefulShutdownDuration=5s", "-http.shutdownDelay=0s"}
+		"-retentionPeriod=100y", "-loggerLevel=ERROR", "-http.maxGracefulShutdownDuration=3s", "-http.shutdownDelay=0s",
+		"-inmemoryDataFlushInterval=1s"}
 	if s.opts.CertFile != "" {
 		args = append(args, "-tls", "-tlsCertFile="+s.opts.CertFile, "-tlsKeyFile="+s.opts.KeyFile)
 	}
