@@ -39,7 +39,7 @@ func levelCol() column { return column{title: "LVL", kind: colLevel, min: 3, max
 // hostCol is the entry's host. It shows only while the rows on screen come
 // from more than one host: a fleet read from a log store.
 func hostCol() column {
-	return column{title: "HOST", min: 4, max: 16, prio: 85, cell: hostCell, varying: true}
+	return column{title: "HOST", min: 10, max: 24, prio: 85, cell: hostCell, varying: true}
 }
 
 func hostCell(e *model.Entry) string { return export.EntryHost(e) }
