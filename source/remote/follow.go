@@ -67,8 +67,8 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
 	s.setState("back, re-reading missed entries")
 	sel := storeSelection(s.opts.Selection)
-	if !tr.watermark.IsZero() {
-		sel.Since = tr.watermark.Add(-dedupWindow)
+	if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
+		sel.Since = from // never before the user's --since
 	}
 	tr.startPass()
 	return s.backend.Query(ctx, sel, func(r Row) error {

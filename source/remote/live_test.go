@@ -161,3 +161,24 @@ func TestLiveTailAcrossARestart(t *testing.T) {
 		t.Errorf("received %d distinct entries, shipped %d: %v", len(f.counts), len(want), f.counts)
 	}
 }
+
+// A re-read after a reconnect reaches back a little before the newest
+// entry, but never before --since.
+func TestReReadKeepsToSince(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	since := time.Now()
+	f := startFollower(t, testBackend(t, srv), Selection{Units: []string{"twingate-connector.service"}, Since: since})
+	early := shipAt(t, srv, dir, "before-since", []string{"gw-1"}, 2, since.Add(-5*time.Second))
+	srv.WaitRows(t, `"before-since"`, len(early))
+	srv.Restart()
+	f.waitFollowing()
+	want := shipNow(t, srv, dir, "after", []string{"gw-1"}, 2)
+	f.collect(want, time.Second)
+	for _, m := range early {
+		if f.counts[m] != 0 {
+			t.Errorf("%q is older than --since but arrived", m)
+		}
+	}
+}
