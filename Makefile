@@ -14,12 +14,13 @@ build:
 	@scripts/deps.sh run
 	CGO_ENABLED=1 $(GO) build -ldflags "$(LDFLAGS)" -o bin/connlog ./cmd/connlog
 
-## test: everything CI runs — vet, unit and fuzz-seed tests with the race detector, the
-## cgo-free build, and the end-to-end tmux script
+## test: everything CI runs — vet, unit and fuzz-seed tests with the race detector (the
+## remote-store tests against a VictoriaLogs server built once from its Go module and
+## cached), the cgo-free build, and the end-to-end tmux script
 test:
 	@scripts/deps.sh test
 	$(GO) vet ./...
-	CGO_ENABLED=1 $(GO) test -race -count=1 ./...
+	vl=$$(scripts/victorialogs.sh) && CONNLOG_VICTORIALOGS_BIN=$$vl CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 	CGO_ENABLED=0 $(GO) build ./...
 	CGO_ENABLED=0 $(GO) test -count=1 ./source/journalfile/ && CGO_ENABLED=0 $(GO) test -count=1 -run Journal ./source/
 	$(MAKE) --no-print-directory e2e

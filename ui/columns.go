@@ -29,7 +29,8 @@ type column struct {
 	right    bool
 	prio     int
 	cell     func(e *model.Entry) string
-	idx      int // position in the tab's column list, set by layout
+	idx      int  // position in the tab's column list, set by layout
+	varying  bool // shown only while the rows on screen differ in it
 }
 
 func timeCol() column  { return column{title: "TIME", kind: colTime, min: 12, max: 18, prio: 100} }
@@ -37,6 +38,30 @@ func levelCol() column { return levelColPrio(90) }
 
 func levelColPrio(prio int) column {
 	return column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: prio}
+}
+
+// hostCol is the entry's host. It shows only while the rows on screen come
+// from more than one host: a fleet read from a log store.
+func hostCol() column {
+	return column{title: "HOST", min: 10, max: 24, prio: 85, cell: hostCell, varying: true}
+}
+
+func hostCell(e *model.Entry) string { return e.Origin.HostName() }
+
+// uniform reports whether the rows on screen hold at most one distinct
+// non-empty text in column c (an entry without a host is no second host).
+func uniform(rows []visibleRow, c int) bool {
+	first := ""
+	for _, r := range rows {
+		if r.cells == nil || r.separator() || r.cells[c] == "" {
+			continue
+		}
+		if first != "" && r.cells[c] != first {
+			return false
+		}
+		first = r.cells[c]
+	}
+	return true
 }
 
 func textCol(title string, lo, hi, prio int, cell func(e *model.Entry) string) column {
@@ -59,24 +84,24 @@ func field(key string) func(e *model.Entry) string {
 
 // tabColumns are the columns of each tab, in display order.
 var tabColumns = [tabCount][]column{
-	TabAll: {timeCol(), levelCol(), textCol("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
+	TabAll: {timeCol(), levelCol(), hostCol(), textCol("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
 		flexCol("SUMMARY", 10, 80, export.Summary)},
 	// At 80 columns an on-call engineer needs first when, what happened
 	// (the event and its error), who and to what, then how much and how
 	// long; the level (INF or WRN here, the event says more), the client
 	// address, the protocol and the tunnel path come by scrolling right.
-	TabConnections: {timeCol(), levelColPrio(45),
+	TabConnections: {timeCol(), levelColPrio(45), hostCol(),
 		textCol("EVENT", 11, 11, 95, eventCell), textCol("USER", 10, 28, 85, userCell),
 		textCol("RESOURCE", 12, 32, 80, resourceCell), textCol("PROTO", 5, 5, 20, field(model.KeyProtocol)),
 		textCol("CLIENT", 12, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
 		numCol("RX", 60, bytesCell(model.KeyRx)), numCol("TX", 59, bytesCell(model.KeyTx)),
 		numCol("DUR", 58, durationCell(model.KeyDuration)), flexCol("ERROR", 6, 75, field(model.KeyErrorMessage))},
-	TabService: {timeCol(), levelCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, 80, messageCell)},
-	TabAudit: {timeCol(), levelCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
+	TabService: {timeCol(), levelCol(), hostCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, 80, messageCell)},
+	TabAudit: {timeCol(), levelCol(), hostCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
 		textCol("ACTION", 6, 16, 60, field(model.KeyAction)), textCol("USER", 8, 20, 55, auditUserCell),
 		textCol("RESULT", 6, 7, 70, grantedCell), textCol("CLIENT", 12, 15, 30, field(model.KeyAuditClientIP)),
 		flexCol("DETAIL", 6, 80, auditDetailCell)},
-	TabFlows: {timeCol(), textCol("KIND", 7, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
+	TabFlows: {timeCol(), hostCol(), textCol("KIND", 7, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
 		textCol("TYPE", 7, 8, 45, flowTypeCell), textCol("PROTO", 4, 5, 35, protoCell),
 		textCol("SRC", 16, 28, 70, srcCell), textCol("DST", 18, 30, 70, dstCell),
 		numCol("TX", 30, flowBytesCell(model.KeyTxBytes, model.KeyBytesTx)),

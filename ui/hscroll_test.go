@@ -54,6 +54,9 @@ func TestHorizontalScroll(t *testing.T) {
 			}
 		}
 		for _, col := range tabColumns[TabConnections] {
+			if col.varying { // HOST: the fixture is one host's, so it never shows
+				continue
+			}
 			if !strings.Contains(seen, col.title) {
 				t.Errorf("%s never showed column %s", k[0], col.title)
 			}

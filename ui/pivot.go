@@ -171,6 +171,7 @@ func pivotItems(e *model.Entry, exclude bool, tab Tab) []pivotItem {
 	if !exclude || !tabOnlyKind(tab, e.Kind) {
 		add("kind", "kind", e.Kind.String())
 	}
+	add("host", "host", hostCell(e))
 	return out
 }
 

@@ -175,7 +175,7 @@ func (t Table) View() string {
 	cols, widths := t.layout(rows)
 	lines := make([]string, 0, t.height)
 	if t.hasHeader() {
-		lines = append(lines, t.headerLine(cols, widths))
+		lines = append(lines, t.headerLine(rows, cols, widths))
 	}
 	if t.data.len() == 0 {
 		lines = append(lines, t.styles.Dim.Render(fit("  (no entries match)", t.width)))

@@ -13,11 +13,11 @@ const scrollMarkWidth = 2
 // left out, in the order they went.
 
 // candidates are the tab's columns the table may show: all but those
-// scrolled off.
-func candidates(all []column, off []int) []column {
+// scrolled off and a varying column that does not vary on screen.
+func candidates(all []column, off []int, rows []visibleRow) []column {
 	out := make([]column, 0, len(all))
 	for c, col := range all {
-		if !slices.Contains(off, c) {
+		if !slices.Contains(off, c) && !(col.varying && uniform(rows, c)) {
 			col.idx = c
 			out = append(out, col)
 		}
@@ -37,15 +37,16 @@ func firstScrollable(cols []column) int {
 }
 
 // hiddenRight reports whether some column not scrolled off did not fit.
-func (t Table) hiddenRight(shown []column) bool {
-	return len(shown) < len(candidates(tabColumns[t.tab], t.off))
+func (t Table) hiddenRight(shown []column, rows []visibleRow) bool {
+	return len(shown) < len(candidates(tabColumns[t.tab], t.off, rows))
 }
 
 // scrollRight leaves out the first column shown after the pinned one, when
 // some column is still off-screen: every step changes what is shown.
 func (t *Table) scrollRight() {
-	cols, _ := t.layout(t.visibleRows())
-	if !t.hiddenRight(cols) {
+	rows := t.visibleRows()
+	cols, _ := t.layout(rows)
+	if !t.hiddenRight(cols, rows) {
 		return
 	}
 	if f := firstScrollable(cols); f > 0 {
@@ -73,6 +74,6 @@ func sameColumns(a, b []column) bool {
 // scrollMarks are the header's signs that columns are off-screen: on the
 // left when some are scrolled off, on the right when more would show by
 // scrolling.
-func (t Table) scrollMarks(cols []column) (left, right bool) {
-	return len(t.off) > 0, t.hiddenRight(cols)
+func (t Table) scrollMarks(cols []column, rows []visibleRow) (left, right bool) {
+	return len(t.off) > 0, t.hiddenRight(cols, rows)
 }

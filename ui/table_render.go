@@ -77,7 +77,7 @@ func (t Table) timeCell(i int, e *model.Entry) string {
 // last cells are kept for the ▸ that says so.
 func (t Table) layout(rows []visibleRow) ([]column, []int) {
 	cols, ws := t.fitColumns(rows, t.width-gutterWidth)
-	if t.hiddenRight(cols) {
+	if t.hiddenRight(cols, rows) {
 		cols, ws = t.fitColumns(rows, t.width-gutterWidth-scrollMarkWidth)
 	}
 	return cols, ws
@@ -85,7 +85,7 @@ func (t Table) layout(rows []visibleRow) ([]column, []int) {
 
 // fitColumns fits the columns not scrolled off into avail cells.
 func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
-	cols := candidates(tabColumns[t.tab], t.off)
+	cols := candidates(tabColumns[t.tab], t.off, rows)
 	ws := make([]int, 0, len(cols))
 	for _, col := range cols {
 		w := ansi.StringWidth(col.title)
@@ -171,9 +171,9 @@ func lowestPrio(cols []column) int {
 }
 
 // headerLine draws the column titles.
-func (t Table) headerLine(cols []column, ws []int) string {
+func (t Table) headerLine(rows []visibleRow, cols []column, ws []int) string {
 	var b strings.Builder
-	left, right := t.scrollMarks(cols)
+	left, right := t.scrollMarks(cols, rows)
 	if left {
 		b.WriteString("◂ ")
 	} else {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -33,7 +34,8 @@ type Config struct {
 	Directory   string
 	JournalFile listFlag
 	NoFollow    bool
-	Follow      bool // export -f: keep reading
+	Follow      bool        // export -f: keep reading
+	Remote      remoteFlags // a remote log store instead of local inputs
 
 	// JournalReader is --journal-reader: native (default) or libsystemd.
 	JournalReader string
@@ -126,6 +128,9 @@ const (
 )
 
 func (c *Config) validate() error {
+	if err := c.validateRemote(os.Getenv); err != nil {
+		return err
+	}
 	if c.Lines == linesUnset {
 		c.Lines = tuiBackfillLines
 		if c.Export {
@@ -207,5 +212,6 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	value(&c.MaxMemory, "max-memory", "")
 	str(&c.DebugLog, "debug-log", "")
 	boolean(&c.Version, "version", "")
+	addRemoteFlags(fs, &c.Remote)
 	return fs
 }

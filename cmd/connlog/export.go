@@ -41,6 +41,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	opts.Sources = infos
+	opts.Hosts = cfg.Remote.VictoriaLogs != "" // a fleet: the host goes into CSV rows and the manifest
 	leanService, leanAnalytics := sel.lean()
 	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
 	// The pair tracker reads every analytics event's fields, written or not.

@@ -10,6 +10,7 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/source"
 )
 
@@ -25,6 +26,8 @@ func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sour
 		return nil, nil, usageError{err.Error()}
 	}
 	switch {
+	case cfg.Remote.VictoriaLogs != "":
+		return remoteFeeds(cfg, follow, dec)
 	case cfg.Demo:
 		src := source.NewDemo(0, source.DemoOptions{})
 		return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: src.Name(), Unit: "twingate-connector.service"}}, nil
@@ -95,12 +98,20 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
 		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow, Reader: cfg.JournalReader,
 		TailFirst: !cfg.Export, // the TUI shows the newest screen at once; export writes in order
-		// A one-shot raw export writes MESSAGE alone: skip the other fields.
-		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow}
+		// A one-shot raw export writes MESSAGE alone: skip the other fields,
+		// unless the query tests the host or unit, which live in them.
+		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow && !queryReadsOrigin(cfg.Query)}
 	if cfg.Boot.set {
 		j.Boot = cfg.Boot.value
 	}
 	return j, nil
+}
+
+// queryReadsOrigin reports whether the query tests host: or unit:; a query
+// that does not compile is assumed to (its error is reported elsewhere).
+func queryReadsOrigin(src string) bool {
+	q, err := query.Compile(src, query.Options{})
+	return err != nil || q.ReadsOrigin()
 }
 
 // title names what connlog is showing: the unit and the host its entries

@@ -28,6 +28,15 @@ Inputs:
       --envelope NAME      force how lines are carried: bare, docker-json, docker-ts,
                            cri, syslog, journal-json, newt (default: detected)
 
+Remote store (a fleet's journals shipped with systemd-journal-upload):
+      --victorialogs URL   read a VictoriaLogs server instead of this host's journal
+                           (also CONNLOG_VICTORIALOGS_URL); -u, -t, -S, -U, -n, -f as above
+      --host NAME          only this _HOSTNAME (repeatable, globs: --host 'fra-*')
+      --ca-file PEM        trust this CA besides the system's roots
+      --insecure           do not verify the server's TLS certificate
+                           credentials: CONNLOG_VICTORIALOGS_TOKEN[_FILE] (bearer), or
+                           CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD[_FILE]
+
 View:
   -q, --query Q            start with this filter (see "Query language" in the README)
       --utc                show times in UTC (t toggles)

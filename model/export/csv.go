@@ -14,6 +14,7 @@ type csvLayout struct {
 	header []string
 	kinds  [][]int // kind -> its columns' positions in header
 	kindAt int     // position of the "kind" column, -1 when there is none
+	hostAt int     // position of the "host" column, -1 when there is none
 }
 
 // newCSVLayout lays out the columns for kinds: one kind alone, or the union
@@ -76,6 +77,11 @@ type csvWriter struct {
 
 func newCSVWriter(w *bufio.Writer, opts Options) *csvWriter {
 	l := newCSVLayout(opts.Kinds)
+	l.hostAt = -1
+	if opts.Hosts {
+		l.hostAt = len(l.header)
+		l.header = append(l.header, "host")
+	}
 	return &csvWriter{w: w, cw: csv.NewWriter(w), layout: l, names: newSourceNames(opts.Sources),
 		pairs: opts.Pairs, cells: make([]string, len(l.header))}
 }
@@ -105,6 +111,9 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 	// A layout may hold a prefix of the kind's columns (sessions alone).
 	for i, at := range c.layout.kinds[e.Kind] {
 		c.cells[at] = protectCell(kindColumns[e.Kind][i].value(&r))
+	}
+	if c.layout.hostAt >= 0 {
+		c.cells[c.layout.hostAt] = protectCell(e.Origin.HostName())
 	}
 	if err := c.cw.Write(c.cells); err != nil {
 		return true, fmt.Errorf("write csv row: %w", err)

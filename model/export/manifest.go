@@ -28,6 +28,7 @@ type manifest struct {
 	Entries        int64             `json:"entries"`
 	Kinds          map[string]int64  `json:"kinds"`
 	Levels         map[string]int64  `json:"levels"`
+	Hosts          map[string]int64  `json:"hosts,omitempty"`
 	Gaps           []manifestGap     `json:"gaps"`
 	GapsOmitted    int64             `json:"gaps_omitted"`
 	Members        []manifestMember  `json:"members"`
@@ -80,6 +81,9 @@ func newManifest(opts Options) *manifest {
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
 		sources: map[model.SourceID]*manifestSource{},
 	}
+	if opts.Hosts {
+		m.Hosts = map[string]int64{}
+	}
 	for _, s := range opts.Sources {
 		ms := &manifestSource{ID: int(s.ID), Name: s.Name, Path: s.Path, Inode: s.Inode, Unit: s.Unit}
 		m.sources[s.ID] = ms
@@ -96,6 +100,9 @@ func (m *manifest) observe(e *model.Entry) {
 	m.Entries++
 	m.Kinds[e.Kind.String()]++
 	m.Levels[e.Level.String()]++
+	if m.Hosts != nil {
+		m.Hosts[e.Origin.HostName()]++
+	}
 	if !e.Time.IsZero() {
 		if m.first.IsZero() || e.Time.Before(m.first) {
 			m.first = e.Time

@@ -44,6 +44,10 @@ type Options struct {
 	TempDir string
 	// Bundle is what the bundle's manifest records beyond the entries.
 	Bundle BundleInfo
+	// Hosts says the entries come from many hosts (a fleet read from a log
+	// store): the CSV gets a trailing "host" column and the bundle's manifest
+	// counts entries per host.
+	Hosts bool
 }
 
 // SourceInfo describes one input, as the caller opened it.

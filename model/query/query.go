@@ -47,6 +47,7 @@ type Query struct {
 	root         matcher // nil: the empty query, which matches everything
 	words        []string
 	needsRaw     bool
+	readsOrigin  bool
 	keys         []string
 	since, until time.Time
 	needsDay     bool
@@ -102,9 +103,35 @@ func (q *Query) Words() []string {
 	return slices.Clone(q.words)
 }
 
+// RequiredWords returns the bare words and quoted phrases that every
+// matching entry's raw line contains: those joined by "and" at the top of the
+// query, not under "or" or a negation. A log store that searches text can be
+// asked for them first; the query still decides.
+func (q *Query) RequiredWords() []string {
+	if q == nil || q.root == nil {
+		return nil
+	}
+	kids := []matcher{q.root}
+	if a, ok := q.root.(*andNode); ok {
+		kids = a.kids
+	}
+	var out []string
+	for _, k := range kids {
+		if t, ok := k.(*textMatcher); ok && t.pat.text != "" {
+			out = append(out, t.word)
+		}
+	}
+	return out
+}
+
 // NeedsRaw reports whether some term searches the raw line, so that a store
 // which keeps raw bytes on disk knows it must read them to evaluate the query.
 func (q *Query) NeedsRaw() bool { return q != nil && q.needsRaw }
+
+// ReadsOrigin reports whether some term tests where an entry came from (host:,
+// unit:), so that a reader which skips the journal's metadata fields for
+// speed knows it must read them.
+func (q *Query) ReadsOrigin() bool { return q != nil && q.readsOrigin }
 
 // NeedsFields reports whether some field term reads a key for which fast
 // returns false: a key the caller has not kept in its compact index and must
@@ -161,6 +188,7 @@ func (q *Query) inspect(m matcher, negated bool) {
 	case *regexMatcher:
 		q.needsRaw = true
 	case *fieldMatcher:
+		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit
 		for _, k := range n.keys {
 			if !slices.Contains(q.keys, k) {
 				q.keys = append(q.keys, k)

@@ -54,6 +54,9 @@ func TestNeedsRawAndFields(t *testing.T) {
 			if q.NeedsRaw() != tt.raw {
 				t.Errorf("NeedsRaw(%q) = %v, want %v", tt.src, q.NeedsRaw(), tt.raw)
 			}
+			if got, want := q.ReadsOrigin(), strings.Contains(tt.src, "unit") || strings.Contains(tt.src, "host"); got != want {
+				t.Errorf("ReadsOrigin(%q) = %v, want %v", tt.src, got, want)
+			}
 			if got := q.NeedsFields(indexed); got != tt.fields {
 				t.Errorf("NeedsFields(%q) = %v, want %v", tt.src, got, tt.fields)
 			}
@@ -151,6 +154,32 @@ func TestMatchConcurrent(t *testing.T) {
 	for g := 0; g < 4; g++ {
 		if got := <-done; !slices.Equal(got, want) {
 			t.Errorf("concurrent matches %v, want %v", got, want)
+		}
+	}
+}
+
+func TestRequiredWords(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"", nil},
+		{"timeout", []string{"timeout"}},
+		{`preconnect "code 410" level>=error`, []string{"preconnect", "code 410"}},
+		{"a or b", nil},
+		{"-a b", []string{"b"}},
+		{"(a or b) c", []string{"c"}},
+		{"kind:analytics", nil},
+		{"/time.*out/ x", []string{"x"}},
+	}
+	for _, tt := range tests {
+		q := mustCompile(t, tt.src)
+		got := q.RequiredWords()
+		slices.Sort(got)
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("RequiredWords(%q) = %q, want %q", tt.src, got, want)
 		}
 	}
 }

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"connlog/model/decode"
+	"connlog/model/query"
+	"connlog/source"
+	"connlog/source/remote"
+)
+
+// Environment variables of the remote store. Credentials come only from
+// here or from files they name, never from flags: a flag's value shows in ps.
+const (
+	envVictoriaLogsURL = "CONNLOG_VICTORIALOGS_URL"
+	envToken           = "CONNLOG_VICTORIALOGS_TOKEN"
+	envTokenFile       = "CONNLOG_VICTORIALOGS_TOKEN_FILE"
+	envUser            = "CONNLOG_VICTORIALOGS_USER"
+	envPassword        = "CONNLOG_VICTORIALOGS_PASSWORD"
+	envPasswordFile    = "CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+)
+
+// remoteCheckTimeout bounds the first request, so that a store that does
+// not answer is an error within seconds, not a hang.
+const remoteCheckTimeout = 10 * time.Second
+
+// remoteFlags select a remote log store and what to read from it.
+type remoteFlags struct {
+	VictoriaLogs string   // --victorialogs URL
+	Hosts        listFlag // --host NAME (repeatable, globs)
+	CAFile       string   // --ca-file
+	Insecure     bool     // --insecure
+}
+
+// addRemoteFlags registers the remote store's flags.
+func addRemoteFlags(fs *flag.FlagSet, r *remoteFlags) {
+	fs.StringVar(&r.VictoriaLogs, "victorialogs", "", "")
+	fs.Var(&r.Hosts, "host", "")
+	fs.StringVar(&r.CAFile, "ca-file", "", "")
+	fs.BoolVar(&r.Insecure, "insecure", false, "")
+}
+
+// validateRemote applies CONNLOG_VICTORIALOGS_URL when no other input is
+// named, and refuses combinations that cannot mean anything.
+func (c *Config) validateRemote(getenv func(string) string) error {
+	r := &c.Remote
+	localInput := c.Demo || len(c.Files) > 0 || c.Directory != "" || len(c.JournalFile) > 0
+	if r.VictoriaLogs == "" && !localInput {
+		r.VictoriaLogs = getenv(envVictoriaLogsURL)
+	}
+	if r.VictoriaLogs == "" {
+		if len(r.Hosts) > 0 || r.CAFile != "" || r.Insecure {
+			return usageError{"--host, --ca-file and --insecure belong to a remote store: give --victorialogs URL"}
+		}
+		return nil
+	}
+	switch {
+	case localInput:
+		return usageError{"read either a remote store (--victorialogs) or local inputs (files, -D, --file, --demo), not both"}
+	case c.Boot.set || c.Cursor != "" || c.AfterCursor != "":
+		return usageError{"-b, --cursor and --after-cursor are not available for a remote store: use --since and --until"}
+	}
+	for _, h := range r.Hosts {
+		if !remote.ValidGlob(h) {
+			return usageError{fmt.Sprintf("--host %q is not a valid pattern: close every [class], e.g. --host 'gw-fra-*'", h)}
+		}
+	}
+	if _, err := remote.ParseStoreURL(r.VictoriaLogs); err != nil {
+		return usageError{"--victorialogs: " + err.Error()}
+	}
+	return nil
+}
+
+// remoteFeeds opens the remote store: it checks that the store answers
+// (an error now, rather than a silent empty screen) and returns its feed.
+func remoteFeeds(cfg Config, follow bool, dec decode.Options) ([]source.Feed, []sourceInfo, error) {
+	client, err := remote.NewHTTPClient(remote.ClientOptions{CAFile: cfg.Remote.CAFile, Insecure: cfg.Remote.Insecure})
+	if err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	auth, err := remoteAuth(os.Getenv)
+	if err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	vl, err := remote.NewVictoriaLogs(cfg.Remote.VictoriaLogs, client, auth)
+	if err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), remoteCheckTimeout)
+	defer cancel()
+	if err := vl.Check(ctx); err != nil {
+		return nil, nil, err
+	}
+	sel, err := remoteSelection(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	src := remote.New(vl, 0, remote.Options{Selection: sel, Lines: int(cfg.Lines), Follow: follow})
+	// The title names what is read; the status line adds the store and its state.
+	return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: remoteName(cfg)}}, nil
+}
+
+// remoteSelection maps the journalctl-style flags onto what the store is asked.
+func remoteSelection(cfg Config) (remote.Selection, error) {
+	opt := cfg.timeOptions()
+	since, err := parseBound("--since", cfg.SinceText, opt)
+	if err != nil {
+		return remote.Selection{}, err
+	}
+	until, err := parseBound("--until", cfg.UntilText, opt)
+	if err != nil {
+		return remote.Selection{}, err
+	}
+	sel := remote.Selection{Hosts: cfg.Remote.Hosts, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits, Since: since, Until: until}
+	for _, u := range cfg.Units {
+		sel.Units = append(sel.Units, source.NormalizeJournalUnit(u))
+	}
+	if cfg.Export {
+		pushDownQuery(&sel, cfg.Query, opt)
+	}
+	return sel, nil
+}
+
+// pushDownQuery asks the store for what an export's query requires of every
+// entry — its words and phrases, its time bounds — so that less crosses the
+// network; the query itself still decides. The TUI pushes nothing down: its
+// filter changes while it runs.
+func pushDownQuery(sel *remote.Selection, src string, opt query.Options) {
+	q, err := query.Compile(src, opt)
+	if err != nil {
+		return // newSelection reports it
+	}
+	sel.Words = q.RequiredWords()
+	since, until := q.TimeBounds()
+	if !since.IsZero() && since.After(sel.Since) {
+		sel.Since = since
+	}
+	if !until.IsZero() && (sel.Until.IsZero() || until.Before(sel.Until)) {
+		sel.Until = until
+	}
+}
+
+// remoteName names what is read: the units and the hosts.
+func remoteName(cfg Config) string {
+	what := "all units"
+	if !cfg.AllUnits {
+		what = strings.Join(append(append([]string{}, cfg.Units...), cfg.Identifiers...), ", ")
+	}
+	if len(cfg.Remote.Hosts) > 0 {
+		what += " on " + strings.Join(cfg.Remote.Hosts, ", ")
+	}
+	return what
+}
+
+// remoteAuth reads the credentials from the environment: a bearer token, or
+// a user and password, each either in the variable or in a file it names.
+func remoteAuth(getenv func(string) string) (remote.Auth, error) {
+	token, err := secret(getenv, envToken, envTokenFile)
+	if err != nil {
+		return remote.Auth{}, err
+	}
+	password, err := secret(getenv, envPassword, envPasswordFile)
+	if err != nil {
+		return remote.Auth{}, err
+	}
+	a := remote.Auth{Token: token, User: getenv(envUser), Password: password}
+	switch {
+	case a.Token != "" && a.User != "":
+		return a, fmt.Errorf("both a bearer token (%s) and a user (%s) are set: keep one", envToken, envUser)
+	case a.Password != "" && a.User == "":
+		return a, fmt.Errorf("a password is set but no user: set %s too", envUser)
+	}
+	return a, nil
+}
+
+// secret is the value of the variable, or the content of the file the
+// *_FILE variable names, without its final newline.
+func secret(getenv func(string) string, env, fileEnv string) (string, error) {
+	v, path := getenv(env), getenv(fileEnv)
+	switch {
+	case v != "" && path != "":
+		return "", fmt.Errorf("both %s and %s are set: keep one", env, fileEnv)
+	case path == "":
+		return v, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("read %s (%s): %w", fileEnv, path, err)
+	}
+	return strings.TrimRight(string(b), "\r\n"), nil
+}

@@ -1,0 +1,58 @@
+package export
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"testing"
+
+	"connlog/model"
+)
+
+// onHost is a journal entry of another host, as a fleet's store holds it.
+func onHost(n int, host string) *model.Entry {
+	e := journaldEntry("line "+host, n)
+	j := *e.Origin.Journal
+	j.Hostname = host
+	e.Origin.Journal, e.Origin.Host = &j, host
+	return e
+}
+
+func TestFleetCSVHasAHostColumn(t *testing.T) {
+	entries := []*model.Entry{onHost(0, "gw-fra-1"), onHost(1, "=gw-evil")}
+	header, rows := readCSV(t, encode(t, entries, Options{Format: FormatCSV, Kinds: []model.Kind{model.KindText}, Hosts: true}))
+	if header[len(header)-1] != "host" || len(rows) != 2 {
+		t.Fatalf("header %v, %d rows", header, len(rows))
+	}
+	if got := rows[0]["host"]; got != "gw-fra-1" {
+		t.Errorf("host cell %q", got)
+	}
+	if got := rows[1]["host"]; got != "'=gw-evil" {
+		t.Errorf("a host that looks like a formula: %q", got)
+	}
+	plain, _ := readCSV(t, encode(t, entries, Options{Format: FormatCSV, Kinds: []model.Kind{model.KindText}}))
+	if plain[len(plain)-1] == "host" {
+		t.Error("a one-host export got a host column")
+	}
+}
+
+func TestFleetBundleManifestCountsHosts(t *testing.T) {
+	dir := t.TempDir()
+	opts := bundleOptions(dir)
+	opts.Hosts = true
+	out := encode(t, []*model.Entry{onHost(0, "gw-fra-1"), onHost(1, "gw-fra-2"), onHost(2, "gw-fra-2")}, opts)
+	zr, err := gzip.NewReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := readTar(t, zr)
+	var m struct {
+		Hosts map[string]int64 `json:"hosts"`
+	}
+	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Hosts["gw-fra-1"] != 1 || m.Hosts["gw-fra-2"] != 2 || len(m.Hosts) != 2 {
+		t.Errorf("manifest hosts %v", m.Hosts)
+	}
+}

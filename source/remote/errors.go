@@ -1,0 +1,68 @@
+package remote
+
+import (
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"syscall"
+)
+
+// UnreachableError is a request that got no answer: the store is down, the
+// address is wrong, a firewall drops it, or TLS failed.
+type UnreachableError struct {
+	Store string
+	Err   error
+}
+
+func (e *UnreachableError) Error() string {
+	cause := e.Err
+	var ue *url.Error
+	if errors.As(cause, &ue) {
+		cause = ue.Err // the method and URL say nothing the store's name does not
+	}
+	var tlsErr *tls.CertificateVerificationError
+	hint := "check the URL, that the store is running and that this host may reach it"
+	switch {
+	case errors.Is(e.Err, syscall.ECONNREFUSED):
+		hint = "nothing listens there: is the store running, and is the port right?"
+	case errors.As(e.Err, &tlsErr):
+		hint = "the server's certificate is not trusted: give the CA that signed it with --ca-file (or, knowingly, --insecure)"
+	}
+	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, cause, hint)
+}
+
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
+// StatusError is an answer other than 200 OK.
+type StatusError struct {
+	Store string
+	Code  int
+	Body  string
+}
+
+func (e *StatusError) Error() string {
+	hint := ""
+	switch e.Code {
+	case http.StatusUnauthorized, http.StatusForbidden:
+		hint = " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+	case http.StatusNotFound:
+		hint = " — is the URL the store's base URL (without /select/…)?"
+	}
+	body := ""
+	if e.Body != "" {
+		body = ": " + e.Body
+	}
+	return fmt.Sprintf("%s answered %d %s%s%s", e.Store, e.Code, http.StatusText(e.Code), body, hint)
+}
+
+// retryable reports whether an error may go away by itself: the store is
+// unreachable or overloaded, or the stream broke off. A refusal (4xx) will not.
+func retryable(err error) bool {
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se.Code >= 500 || se.Code == http.StatusTooManyRequests
+	}
+	return true
+}

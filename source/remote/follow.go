@@ -1,0 +1,175 @@
+package remote
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"connlog/model"
+)
+
+// tailEvent is what the goroutine running a tail reports: a batch of rows,
+// or the end of the tail with its error.
+type tailEvent struct {
+	rows []Row
+	err  error
+	done bool
+}
+
+// follow keeps a live tail open until ctx ends. After a drop it waits with
+// backoff, re-reads what it missed by query, and opens a new tail; seen
+// drops what arrives twice. readUntil is when the last read began: the
+// tail reaches back past it.
+func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time.Time) error {
+	ro := newReorder(reorderHold, reorderMax)
+	backoff := backoffFirst
+	for reconnect := false; ; reconnect = true {
+		if reconnect {
+			readUntil = time.Now()
+			if err := s.reread(ctx, w, tr, ro); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				if retryable(err) {
+					if !s.wait(ctx, &backoff, err) {
+						return nil
+					}
+					continue
+				}
+				s.gap(w, tr.watermark, readUntil, "could not be re-read after reconnecting: "+err.Error())
+			}
+		}
+		started := time.Now()
+		err := s.tail(ctx, w, tr, ro, time.Since(readUntil)+tailMargin)
+		if ctx.Err() != nil {
+			ro.release(time.Now(), true, w.emit)
+			_ = w.flush()
+			s.setState("stopped")
+			return nil
+		}
+		if !retryable(err) {
+			s.setState("error: " + err.Error())
+			return fmt.Errorf("follow %s: %w", s.backend.Name(), err)
+		}
+		if time.Since(started) >= steadyAfter {
+			backoff = backoffFirst
+		}
+		if !s.wait(ctx, &backoff, err) {
+			return nil
+		}
+	}
+}
+
+// reread queries what may have been missed: from a little before the newest
+// entry handed on until now. Rows go through the reorder buffer, which hands
+// on what exceeds its bound, so a long outage streams rather than piles up.
+func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
+	s.setState("back, re-reading missed entries")
+	sel := storeSelection(s.opts.Selection)
+	if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
+		sel.Since = from // never before the user's --since
+	}
+	tr.startPass()
+	return s.backend.Query(ctx, sel, func(r Row) error {
+		if !tr.admit(&r) {
+			return nil
+		}
+		now := time.Now()
+		ro.add(r, now)
+		ro.release(now, false, w.emit)
+		return nil
+	})
+}
+
+// tail runs one live tail until it drops or ctx ends, handing rows through
+// the reorder buffer.
+func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, startOffset time.Duration) error {
+	tctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	events := make(chan tailEvent, tailBatchChan)
+	go func() {
+		err := s.backend.Tail(tctx, storeSelection(s.opts.Selection), startOffset, func(rows []Row) error {
+			select {
+			case events <- tailEvent{rows: rows}:
+				return nil
+			case <-tctx.Done():
+				return tctx.Err()
+			}
+		})
+		events <- tailEvent{err: err, done: true}
+	}()
+	s.setState("live")
+	if s.onFollow != nil {
+		s.onFollow()
+	}
+	tr.startPass()
+	tick := time.NewTicker(releaseTick)
+	defer tick.Stop()
+	for {
+		select {
+		case ev := <-events:
+			if ev.done {
+				s.releaseAll(w, ro)
+				return ev.err
+			}
+			now := time.Now()
+			for i := range ev.rows {
+				if tr.admit(&ev.rows[i]) {
+					ro.add(ev.rows[i], now)
+				}
+			}
+		case <-tick.C:
+		}
+		ro.release(time.Now(), false, w.emit)
+		if err := w.flush(); err != nil {
+			cancel()
+			for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
+			}
+			return err
+		}
+	}
+}
+
+// releaseAll hands on every held row.
+func (s *Source) releaseAll(w *sender, ro *reorder) {
+	ro.release(time.Now(), true, w.emit)
+	_ = w.flush()
+}
+
+// wait sleeps the backoff (doubling it for next time) and says so in the
+// state; false when ctx ended meanwhile.
+func (s *Source) wait(ctx context.Context, backoff *time.Duration, cause error) bool {
+	s.setState(fmt.Sprintf("down, retrying in %v: %v", backoff.Round(100*time.Millisecond), shortError(cause)))
+	t := time.NewTimer(*backoff)
+	defer t.Stop()
+	*backoff = min(2**backoff, backoffMax)
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// gap tells the store about entries that are lost for good.
+func (s *Source) gap(w *sender, from, until time.Time, why string) {
+	note := fmt.Sprintf("entries from %s to %s %s", from.UTC().Format(time.RFC3339), until.UTC().Format(time.RFC3339), why)
+	_ = w.add(model.Record{Source: s.id, Offset: -1, Received: from, Mark: model.MarkGap, Note: note})
+	_ = w.flush()
+}
+
+// shortError keeps the innermost cause of an error, for the status line.
+func shortError(err error) string {
+	var ue *UnreachableError
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}

@@ -1,0 +1,78 @@
+package remote
+
+import (
+	"path"
+	"regexp"
+	"testing"
+	"time"
+)
+
+func TestGlobRegexpMatchesAsPathMatch(t *testing.T) {
+	names := []string{"gw-fra-1", "gw-fra-12", "gw-ams-1", "gw.fra.1", "gwXfra-1", "", "gw-fra-", "a]b", "a*b", "[x", "gw-]", "gw-!", "a/b"}
+	globs := []string{"gw-fra-*", "gw-???-1", "gw-[af]*-1", "gw-[^f]*", "gw-[!f]*", `gw-[\]a]`, "gw-[a-f]*", "gw.fra.?", "*", "a]b", `a\*b`, "[x"}
+	for _, g := range globs {
+		re := regexp.MustCompile(globRegexp(g))
+		for _, n := range names {
+			want, err := path.Match(g, n)
+			if err != nil {
+				continue // a malformed pattern matches nothing locally either
+			}
+			if got := re.MatchString(n); got != want {
+				t.Errorf("glob %q on %q: regexp %q says %v, path.Match %v", g, n, globRegexp(g), got, want)
+			}
+		}
+	}
+}
+
+func TestLogsqlFilter(t *testing.T) {
+	since := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		sel  Selection
+		want string
+	}{
+		{"nothing", Selection{AllUnits: true}, "*"},
+		{"unit and identifier are either", Selection{Units: []string{"twingate-connector.service"}, Identifiers: []string{"sshd"}},
+			`(_SYSTEMD_UNIT:in("twingate-connector.service") OR SYSLOG_IDENTIFIER:in("sshd"))`},
+		{"hosts exact and glob", Selection{AllUnits: true, Hosts: []string{"a", "gw-*"}},
+			`(_HOSTNAME:in("a") OR _HOSTNAME:~"^gw-[^/]*$")`},
+		{"since only", Selection{AllUnits: true, Since: since}, `_time:>=2026-02-10T08:00:00Z`},
+		{"range", Selection{AllUnits: true, Since: since, Until: since.Add(time.Second)},
+			`_time:[2026-02-10T08:00:00Z, 2026-02-10T08:00:01Z]`},
+		{"hostile quotes stay inside the literal", Selection{AllUnits: true, Hosts: []string{`x") OR y`}},
+			`_HOSTNAME:in("x\") OR y")`},
+		{"words", Selection{AllUnits: true, Words: []string{"code 410"}}, `_msg:~"(?i)code 410"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := logsqlFilter(tc.sel); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseStoreURL(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"http://127.0.0.1:9428", "http://127.0.0.1:9428", true},
+		{"https://logs.example.com/vl/", "https://logs.example.com/vl", true},
+		{"127.0.0.1:9428", "", false},
+		{"ftp://x", "", false},
+		{"https://user:secret@logs.example.com", "", false},
+		{"http://x/?q=1", "", false},
+		{"http://", "", false},
+	}
+	for _, tc := range tests {
+		u, err := ParseStoreURL(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && u.String() != tc.want) {
+			t.Errorf("ParseStoreURL(%q) = %v, %v; want %q ok=%v", tc.in, u, err, tc.want, tc.ok)
+		}
+	}
+}
+
+func compileGlob(g string) (*regexp.Regexp, error) { return regexp.Compile(globRegexp(g)) }
+
+func pathMatch(g, name string) (bool, error) { return path.Match(g, name) }
