@@ -1,0 +1,195 @@
+package triage
+
+// The masker folds a line into its template: the parts that vary from one
+// occurrence to the next (numbers, ids, addresses, durations, sizes, quoted
+// text) become placeholders, the words that say what happened stay. It
+// works on bytes in one pass, allocating nothing, because it sees every line
+// of a level-7 stream.
+
+// Placeholders written in place of the masked parts.
+const (
+	MaskNum   = "<num>"
+	MaskHex   = "<hex>"
+	MaskID    = "<id>"
+	MaskUUID  = "<uuid>"
+	MaskIP    = "<ip>"
+	MaskPort  = "<port>"
+	MaskDur   = "<dur>"
+	MaskSize  = "<size>"
+	MaskStr   = "<str>"
+	MaskTime  = "<time>"
+	MaskEmail = "<email>"
+)
+
+// maxTemplateLen bounds a template's bytes: a 20 KiB line folds into a
+// template no longer than this, followed by an ellipsis.
+const maxTemplateLen = 320
+
+// ellipsis marks a template cut at maxTemplateLen.
+const ellipsis = "…"
+
+// Mask appends the template of line to dst and returns it.
+func Mask(dst, line []byte) []byte {
+	limit := len(dst) + maxTemplateLen
+	for i := 0; i < len(line); {
+		if len(dst) >= limit {
+			return cut(dst, limit)
+		}
+		c := line[i]
+		switch {
+		case c == '"':
+			dst, i = maskQuoted(dst, line, i, '"')
+		case c == '\'' && (i == 0 || isDelim(line[i-1])):
+			dst, i = maskQuoted(dst, line, i, '\'')
+		case isDelim(c):
+			dst = append(dst, c)
+			i++
+		default:
+			j := i + 1
+			for j < len(line) && !isDelim(line[j]) && line[j] != '"' {
+				j++
+			}
+			dst = maskToken(dst, line[i:j])
+			i = j
+		}
+	}
+	if len(dst) > limit {
+		return cut(dst, limit)
+	}
+	return dst
+}
+
+// cut shortens a template to limit bytes, backing off (by three bytes at
+// most: the longest UTF-8 sequence is four) to the start of a UTF-8
+// sequence, and marks it with an ellipsis.
+func cut(dst []byte, limit int) []byte {
+	for back := 0; back < 3 && limit < len(dst) && dst[limit]&0xC0 == 0x80; back++ {
+		limit--
+	}
+	return append(dst[:limit], ellipsis...)
+}
+
+// maskQuoted replaces a quoted string starting at line[i] by the
+// placeholder between the same quotes. An unterminated quote is copied as an
+// ordinary character.
+func maskQuoted(dst, line []byte, i int, q byte) ([]byte, int) {
+	for j := i + 1; j < len(line); j++ {
+		switch line[j] {
+		case '\\':
+			j++
+		case q:
+			if q == '\'' && j+1 < len(line) && !isDelim(line[j+1]) {
+				continue // an apostrophe inside a word
+			}
+			dst = append(dst, q)
+			dst = append(dst, MaskStr...)
+			return append(dst, q), j + 1
+		}
+	}
+	return append(dst, q), i + 1
+}
+
+// delims separate tokens; ':' and '/' do not, since they belong inside
+// addresses, times and paths (a token is split at them only when it is not
+// one of those as a whole). Nor do '<' and '>': a placeholder then stays
+// inside its token, which therefore splits the same way when masked again
+// and no longer matches any shape, so a template masks to itself.
+var delims = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, ',': true, ';': true,
+	'(': true, ')': true, '[': true, ']': true, '{': true, '}': true, '=': true,
+	'|': true, '&': true, '?': true}
+
+func isDelim(c byte) bool { return delims[c] }
+
+// maskToken appends tok, or the placeholder of what it is.
+func maskToken(dst, tok []byte) []byte {
+	if isEmail(tok) {
+		return append(dst, MaskEmail...)
+	}
+	if !hasDigit(tok) {
+		return append(dst, tok...)
+	}
+	if m := classify(tok); m != "" {
+		return append(dst, m...)
+	}
+	return maskParts(dst, tok)
+}
+
+// maskParts splits a token that is not one thing as a whole at ':', '/',
+// '@' and '#' and masks each part: "code:410" and "/v1/track" keep their
+// words. A part that is still not one thing is split again, finer.
+func maskParts(dst, tok []byte) []byte {
+	return splitMask(dst, tok, ":/@#", func(dst, part []byte) []byte {
+		if hasDigit(part) {
+			return splitMask(dst, part, "-_.", appendPart)
+		}
+		return append(dst, part...)
+	})
+}
+
+// splitMask cuts tok at the separators and appends each part through
+// unknown when classify does not recognise it.
+func splitMask(dst, tok []byte, seps string, unknown func(dst, part []byte) []byte) []byte {
+	start := 0
+	for i := 0; i <= len(tok); i++ {
+		if i < len(tok) && !isSep(tok[i], seps) {
+			continue
+		}
+		part := tok[start:i]
+		if m := classify(part); m != "" {
+			dst = append(dst, m...)
+		} else {
+			dst = unknown(dst, part)
+		}
+		if i < len(tok) {
+			dst = append(dst, tok[i])
+		}
+		start = i + 1
+	}
+	return dst
+}
+
+// appendPart keeps a part the classifiers do not recognise.
+func appendPart(dst, part []byte) []byte { return append(dst, part...) }
+
+func isSep(c byte, seps string) bool {
+	for i := 0; i < len(seps); i++ {
+		if seps[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// classify names what a token containing a digit is, or returns "" when it
+// is none of the masked shapes (a word such as "v1" or "eth0").
+func classify(tok []byte) string {
+	switch {
+	case len(tok) == 0 || !hasDigit(tok):
+		return ""
+	case isNumber(tok):
+		return MaskNum
+	case isDuration(tok):
+		return MaskDur
+	case isSize(tok):
+		return MaskSize
+	case isUUID(tok):
+		return MaskUUID
+	}
+	if ip, port := isIPv4(tok); ip {
+		if port {
+			return MaskIP + ":" + MaskPort
+		}
+		return MaskIP
+	}
+	switch {
+	case isTimeLike(tok):
+		return MaskTime
+	case isIPv6(tok):
+		return MaskIP
+	case isHex(tok):
+		return MaskHex
+	case isID(tok):
+		return MaskID
+	}
+	return ""
+}
