@@ -16,10 +16,10 @@ type facts struct {
 	module         string // service lines at warn or above
 }
 
-// factsOf reads the facts of e. A lean service line at warn or above (and a
-// lean analytics event) gets its fields parsed here, so the caller may pass
-// entries decoded without fields.
-func factsOf(e *model.Entry) facts {
+// factsOf reads the facts of e; v holds the fields of structured records
+// (see viewOf). A lean service line at warn or above gets its fields parsed
+// here, so the caller may pass entries decoded without fields.
+func factsOf(e *model.Entry, v *view) facts {
 	switch e.Kind {
 	case model.KindService:
 		if e.Level < model.LevelWarn {
@@ -28,34 +28,24 @@ func factsOf(e *model.Entry) facts {
 		decode.Complete(e)
 		return facts{module: e.Fields.Value(model.KeyModule)}
 	case model.KindAnalytics:
-		decode.Complete(e)
-		return analyticsFacts(e.Fields)
+		return analyticsFacts(v)
 	case model.KindAudit:
 		return auditFacts(e.Fields)
 	case model.KindSession:
-		fs := e.Fields
-		return facts{user: first(fs, model.KeySessUserEmail, model.KeySessUserID),
-			resource: first(fs, model.KeyResourceName, model.KeySiteResource, model.KeyDestAddr),
-			ip:       fs.Value(model.KeySrcIP)}
+		return facts{user: or(v.sessEmail, v.sessUser), resource: or(v.resName, v.siteRes, v.destAddr), ip: v.srcIP}
 	case model.KindFlow:
-		fs := e.Fields
-		return facts{user: fs.Value(model.KeyNodeUser), resource: fs.Value(model.KeyDst), ip: fs.Value(model.KeySrcIP)}
+		return facts{user: v.nodeUser, resource: v.dst, ip: v.srcIP}
 	}
 	return facts{}
 }
 
-func analyticsFacts(fs model.Fields) facts {
-	f := facts{
-		user:     first(fs, model.KeyUserEmail, model.KeyUserID),
-		resource: first(fs, model.KeyResourceAddr, model.KeyResourceIP),
-		ip:       fs.Value(model.KeyClientIP),
-		country:  fs.Value(model.KeyCountry),
-	}
-	switch fs.Value(model.KeyEventType) {
+func analyticsFacts(v *view) facts {
+	f := facts{user: or(v.userEmail, v.userID), resource: or(v.resAddr, v.resIP), ip: v.clientIP, country: v.country}
+	switch v.event {
 	case model.EventFailed:
-		f.failed, f.reason = true, fs.Value(model.KeyErrorMessage)
+		f.failed, f.reason = true, v.errorMsg
 	case model.EventDenied:
-		f.denied, f.reason = true, first(fs, model.KeyErrorMessage, model.KeyAppliedRule)
+		f.denied, f.reason = true, or(v.errorMsg, v.rule)
 	}
 	return f
 }
@@ -80,4 +70,9 @@ func first(fs model.Fields, keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// structured reports whether e's kind has the fields a view reads.
+func structured(e *model.Entry) bool {
+	return e.Kind == model.KindAnalytics || e.Kind == model.KindSession || e.Kind == model.KindFlow
 }

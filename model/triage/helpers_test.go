@@ -45,3 +45,7 @@ func serviceEntry(at time.Time, line string) model.Entry {
 	es[0].Time = at
 	return es[0]
 }
+
+func newLeanServiceDecoder() *decode.Decoder {
+	return decode.New(0, decode.Options{Location: time.UTC, LeanService: true})
+}

@@ -31,28 +31,41 @@ const ellipsis = "…"
 // Mask appends the template of line to dst and returns it.
 func Mask(dst, line []byte) []byte {
 	limit := len(dst) + maxTemplateLen
+	lit := 0 // line[lit:i] is kept as it is, and copied in one go
 	for i := 0; i < len(line); {
-		if len(dst) >= limit {
-			return cut(dst, limit)
+		if len(dst)+i-lit >= limit {
+			return cut(append(dst, line[lit:i]...), limit)
 		}
 		c := line[i]
+		k := class[c]
 		switch {
-		case c == '"':
-			dst, i = maskQuoted(dst, line, i, '"')
-		case c == '\'' && (i == 0 || isDelim(line[i-1])):
-			dst, i = maskQuoted(dst, line, i, '\'')
-		case isDelim(c):
-			dst = append(dst, c)
+		case k&clsQuote != 0 && (c == '"' || i == 0 || class[line[i-1]]&clsDelim != 0):
+			dst = append(dst, line[lit:i]...)
+			dst, i = maskQuoted(dst, line, i, c)
+			lit = i
+		case k&clsDelim != 0:
 			i++
 		default:
-			j := i + 1
-			for j < len(line) && !isDelim(line[j]) && line[j] != '"' {
-				j++
+			// Find the token's end, noting on the way whether it holds a
+			// digit or an '@': most tokens hold neither and are words,
+			// kept without a closer look.
+			j, seen := i, uint8(0)
+			for ; j < len(line); j++ {
+				kj := class[line[j]]
+				if kj&(clsDelim|clsDQuote) != 0 {
+					break
+				}
+				seen |= kj
 			}
-			dst = maskToken(dst, line[i:j])
+			if seen&(clsDigit|clsAt) != 0 {
+				dst = append(dst, line[lit:i]...)
+				dst = maskToken(dst, line[i:j], seen&clsAt != 0)
+				lit = j
+			}
 			i = j
 		}
 	}
+	dst = append(dst, line[lit:]...)
 	if len(dst) > limit {
 		return cut(dst, limit)
 	}
@@ -89,20 +102,39 @@ func maskQuoted(dst, line []byte, i int, q byte) ([]byte, int) {
 	return append(dst, q), i + 1
 }
 
-// delims separate tokens; ':' and '/' do not, since they belong inside
-// addresses, times and paths (a token is split at them only when it is not
-// one of those as a whole). Nor do '<' and '>': a placeholder then stays
-// inside its token, which therefore splits the same way when masked again
-// and no longer matches any shape, so a template masks to itself.
-var delims = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, ',': true, ';': true,
-	'(': true, ')': true, '[': true, ']': true, '{': true, '}': true, '=': true,
-	'|': true, '&': true, '?': true}
+// Byte classes, looked up once per byte. Delimiters separate tokens;
+// ':' and '/' do not, since they belong inside addresses, times and paths
+// (a token is split at them only when it is not one of those as a whole).
+// Nor do '<' and '>': a placeholder then stays inside its token, which
+// therefore splits the same way when masked again and no longer matches
+// any shape, so a template masks to itself.
+const (
+	clsDelim  = 1 << iota // separates tokens
+	clsQuote              // may open a quoted string
+	clsDQuote             // '"': always opens one, so it ends a token
+	clsDigit
+	clsAt
+)
 
-func isDelim(c byte) bool { return delims[c] }
+var class = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r,;()[]{}=|&?") {
+		t[c] = clsDelim
+	}
+	t['"'] = clsQuote | clsDQuote
+	t['\''] = clsQuote
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	t['@'] = clsAt
+	return t
+}()
 
-// maskToken appends tok, or the placeholder of what it is.
-func maskToken(dst, tok []byte) []byte {
-	if isEmail(tok) {
+func isDelim(c byte) bool { return class[c]&clsDelim != 0 }
+
+// maskToken appends tok, or the placeholder of what it is; at says
+// whether it holds an '@'.
+func maskToken(dst, tok []byte, at bool) []byte {
+	if at && isEmail(tok) {
 		return append(dst, MaskEmail...)
 	}
 	if !hasDigit(tok) {

@@ -2,8 +2,6 @@ package triage
 
 import (
 	"time"
-
-	"connlog/model"
 )
 
 // Status is where a connection stands.
@@ -54,51 +52,19 @@ type Session struct {
 
 // describe fills a row from one event's fields; later events add what the
 // earlier ones lacked (a close carries rx, tx and the duration).
-func (s *Session) describe(e *model.Entry) {
-	fs := e.Fields
-	fill := func(dst *string, keys ...string) {
-		if *dst == "" {
-			*dst = clip(first(fs, keys...))
+func (s *Session) describe(v *view, in *interner) {
+	fill := func(dst *string, value string) {
+		if *dst == "" && value != "" {
+			*dst = in.intern(value)
 		}
 	}
-	fill(&s.ID, model.KeyConnID, model.KeySessionID)
-	fill(&s.User, model.KeyUserEmail, model.KeyUserID, model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser)
+	fill(&s.User, v.user())
 	if s.Resource == "" {
-		s.Resource = clip(resourceOf(fs))
+		s.Resource = in.intern(v.resource())
 	}
-	fill(&s.Protocol, model.KeyProtocol, model.KeySessProtocol, model.KeyFlowProto)
-	fill(&s.Client, model.KeyClientIP, model.KeySrcIP, model.KeySourceAddr)
-	fill(&s.Country, model.KeyCountry)
-	fill(&s.Path, model.KeyTunnelPath)
-	s.Rx = max(s.Rx, num(fs, model.KeyRx, model.KeyBytesRx, model.KeyRxBytes))
-	s.Tx = max(s.Tx, num(fs, model.KeyTx, model.KeyBytesTx, model.KeyTxBytes))
-}
-
-// resourceOf is "address:port" of an analytics event, the resource name or
-// destination of a session record.
-func resourceOf(fs model.Fields) string {
-	if a := first(fs, model.KeyResourceAddr, model.KeyResourceIP); a != "" {
-		if p := fs.Value(model.KeyResourcePort); p != "" {
-			return a + ":" + p
-		}
-		return a
-	}
-	return first(fs, model.KeyResourceName, model.KeyDestAddr, model.KeyDst, model.KeySiteResource)
-}
-
-func num(fs model.Fields, keys ...string) int64 {
-	for _, k := range keys {
-		if n, ok := fs.Num(k); ok {
-			return int64(n)
-		}
-	}
-	return 0
-}
-
-// clip copies a value out of the decoder's buffers, bounded.
-func clip(v string) string {
-	if len(v) > maxValueLen {
-		v = v[:maxValueLen]
-	}
-	return string(append([]byte(nil), v...))
+	fill(&s.Protocol, or(v.protocol, v.sessProto, v.flowProto))
+	fill(&s.Client, v.client())
+	fill(&s.Country, v.country)
+	fill(&s.Path, v.path)
+	s.Rx, s.Tx = max(s.Rx, v.rx), max(s.Tx, v.tx)
 }

@@ -19,47 +19,44 @@ type sessions struct {
 	maxDone int
 	counts  [statusCount]int64
 	dropped int64 // connections past maxOpen, counted but not kept
+	names   *interner
 }
 
 func newSessions(maxRows int) *sessions {
-	return &sessions{pairs: model.NewPairTracker(), open: map[int64]*Session{}, maxOpen: maxRows, maxDone: maxRows}
+	return &sessions{pairs: model.NewPairTracker(), open: map[int64]*Session{}, maxOpen: maxRows, maxDone: maxRows,
+		names: newInterner(maxRows)}
 }
 
 // add reads one entry of any kind; only connection events make rows.
-func (s *sessions) add(e *model.Entry) {
+func (s *sessions) add(e *model.Entry, v *view) {
 	switch e.Kind {
 	case model.KindAnalytics, model.KindSession:
 	case model.KindFlow:
 		start, end := flowSpan(e)
-		s.whole(e, start, end)
+		s.whole(e, v, start, end)
 		return
 	default:
 		return
 	}
-	if e.Kind == model.KindSession && e.Fields.Value(model.KeyPhase) == "" {
+	if e.Kind == model.KindSession && v.phase == "" {
 		start, end := sessionSpan(e) // a Pangolin row holds the whole session
-		s.whole(e, start, end)
+		s.whole(e, v, start, end)
 		return
 	}
 	s.pairs.Observe(e)
 	p, ok := s.pairs.PairOf(e)
 	switch {
 	case !ok:
-	case isOpening(e):
+	case v.event == model.EventEstablished || v.phase == "START":
 		if p.Open { // not when its close went by first (entries out of order)
-			s.opened(e)
+			s.opened(e, v, p.ID)
 		}
 	default:
-		s.ended(e, p)
+		s.ended(e, v, p)
 	}
 }
 
-// isOpening reports whether e is an establishment or a session's start.
-func isOpening(e *model.Entry) bool {
-	return e.Fields.Value(model.KeyEventType) == model.EventEstablished || e.Fields.Value(model.KeyPhase) == "START"
-}
-
-func (s *sessions) opened(e *model.Entry) {
+func (s *sessions) opened(e *model.Entry, v *view, id string) {
 	if _, dup := s.open[e.Seq]; dup {
 		return
 	}
@@ -67,25 +64,31 @@ func (s *sessions) opened(e *model.Entry) {
 		s.dropped++
 		return
 	}
-	row := &Session{Start: e.Time, Status: StatusOpen, Opened: e.Seq}
-	row.describe(e)
+	row := &Session{ID: clip(id), Start: e.Time, Status: StatusOpen, Opened: e.Seq}
+	if row.Start.IsZero() {
+		row.Start = parseWhen(v.startedAt) // a newt START line without an envelope time
+	}
+	row.describe(v, s.names)
 	s.open[e.Seq] = row
 }
 
 // ended closes the row the pair tracker names, or makes a row of the end
 // alone when its opening is outside the data.
-func (s *sessions) ended(e *model.Entry, p model.Pair) {
+func (s *sessions) ended(e *model.Entry, v *view, p model.Pair) {
 	row := s.open[p.Partner]
 	if row != nil {
 		delete(s.open, p.Partner)
 	} else {
-		row = &Session{}
+		row = &Session{ID: clip(p.ID)}
 	}
-	row.describe(e)
+	row.describe(v, s.names)
 	row.End, row.Closed = e.Time, e.Seq
-	row.Status, row.Reason = endStatus(e)
-	if d, ok := e.Fields.Num(model.KeyDuration); ok && row.Start.IsZero() && row.Status == StatusClosed {
-		row.Start = e.Time.Add(-time.Duration(d) * time.Millisecond)
+	row.Status, row.Reason = endStatus(v)
+	if row.Start.IsZero() {
+		row.Start = parseWhen(v.startedAt)
+	}
+	if v.hasDuration && row.Start.IsZero() && row.Status == StatusClosed {
+		row.Start = e.Time.Add(-time.Duration(v.duration) * time.Millisecond)
 	}
 	if row.Status == StatusFailed && row.Start.IsZero() {
 		row.Start = e.Time // a failure is an attempt that ended where it began
@@ -97,19 +100,18 @@ func (s *sessions) ended(e *model.Entry, p model.Pair) {
 }
 
 // endStatus says how an ending event ended its connection.
-func endStatus(e *model.Entry) (Status, string) {
-	fs := e.Fields
-	switch fs.Value(model.KeyEventType) {
+func endStatus(v *view) (Status, string) {
+	switch v.event {
 	case model.EventFailed, model.EventDenied:
-		return StatusFailed, clip(first(fs, model.KeyErrorMessage, model.KeyEventType))
+		return StatusFailed, clip(or(v.errorMsg, v.event))
 	}
-	return StatusClosed, clip(fs.Value(model.KeyEndReason))
+	return StatusClosed, clip(v.endReason)
 }
 
 // whole adds a record that describes a complete session by itself.
-func (s *sessions) whole(e *model.Entry, start, end time.Time) {
-	row := Session{Start: start, End: end, Status: StatusClosed, Opened: e.Seq, Closed: e.Seq}
-	row.describe(e)
+func (s *sessions) whole(e *model.Entry, v *view, start, end time.Time) {
+	row := Session{ID: clip(or(v.sessionID, v.connID)), Start: start, End: end, Status: StatusClosed, Opened: e.Seq, Closed: e.Seq}
+	row.describe(v, s.names)
 	if !start.IsZero() && !end.IsZero() {
 		row.Duration = end.Sub(start)
 	}

@@ -52,11 +52,8 @@ func isNumber(tok []byte) bool {
 	return i == len(tok) || (i == len(tok)-1 && tok[i] == '%')
 }
 
-// durationUnits are the suffixes of durations: Go's (2m38.5s, 41.207ms,
-// 5µs) and the connector's own (12018ms, 223s).
-var durationUnits = []string{"ns", "us", "µs", "ms", "s", "m", "h", "d", "sec", "secs", "min", "mins"}
-
-// isDuration: one or more number-unit pairs, as Go prints durations.
+// isDuration: one or more number-unit pairs, as Go prints durations
+// (2m38.5s, 41.207ms, 5µs) and the connector its own (12018ms, 223s).
 func isDuration(tok []byte) bool {
 	i := 0
 	for i < len(tok) {
@@ -65,7 +62,7 @@ func isDuration(tok []byte) bool {
 			return false
 		}
 		i += n
-		u := longestUnit(tok[i:], durationUnits)
+		u := durationUnit(tok[i:])
 		if u == 0 {
 			return false
 		}
@@ -74,32 +71,33 @@ func isDuration(tok []byte) bool {
 	return true
 }
 
-// sizeUnits are byte-size suffixes, decimal and binary.
-var sizeUnits = []string{"B", "b", "KB", "kB", "KiB", "MB", "MiB", "GB", "GiB", "TB", "TiB", "K", "M", "G", "bytes"}
+// durationUnit returns the length of the duration unit (ns, us, µs, ms, s,
+// sec, secs, m, min, mins, h, d) that starts rest and is followed by a digit
+// or the end, or 0.
+func durationUnit(rest []byte) int {
+	for _, n := range [...]int{4, 3, 2, 1} {
+		if n > len(rest) || (n < len(rest) && !isDigit(rest[n])) {
+			continue
+		}
+		switch string(rest[:n]) {
+		case "ns", "us", "µs", "ms", "s", "m", "h", "d", "sec", "secs", "min", "mins":
+			return n
+		}
+	}
+	return 0
+}
 
 // isSize: a number followed by a size unit (512MiB, 1.2GB, 300B).
 func isSize(tok []byte) bool {
 	n := digits(tok, 0)
-	if n == 0 {
+	if n == 0 || len(tok)-n > 5 {
 		return false
 	}
-	u := longestUnit(tok[n:], sizeUnits)
-	return u > 0 && n+u == len(tok)
-}
-
-// longestUnit returns the length of the longest unit that starts rest and
-// is followed by a digit or the end (so "2m38s" reads m then s).
-func longestUnit(rest []byte, units []string) int {
-	best := 0
-	for _, u := range units {
-		if len(u) <= best || len(u) > len(rest) || string(rest[:len(u)]) != u {
-			continue
-		}
-		if len(u) == len(rest) || isDigit(rest[len(u)]) {
-			best = len(u)
-		}
+	switch string(tok[n:]) {
+	case "B", "b", "KB", "kB", "KiB", "MB", "MiB", "GB", "GiB", "TB", "TiB", "K", "M", "G", "bytes":
+		return true
 	}
-	return best
+	return false
 }
 
 // isUUID: 8-4-4-4-12 hex digits.

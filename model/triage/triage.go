@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/decode"
 )
 
 // Options bound what a Triage keeps.
@@ -63,13 +64,20 @@ func New(o Options) *Triage {
 // the pair tracker does.
 func (t *Triage) Add(es []model.Entry) {
 	for i := range es {
-		t.add(&es[i])
+		t.AddEntry(&es[i])
 	}
 }
 
-func (t *Triage) add(e *model.Entry) {
+// AddEntry counts one entry, as Add does, for a caller that filters a
+// batch as it goes.
+func (t *Triage) AddEntry(e *model.Entry) {
 	t.entries++
-	f := factsOf(e)
+	var v view
+	if structured(e) {
+		decode.Complete(e) // a lean analytics event
+		v = viewOf(e)
+	}
+	f := factsOf(e, &v)
 	timed := usableTime(e.Time)
 	var b int64
 	if timed {
@@ -81,7 +89,7 @@ func (t *Triage) add(e *model.Entry) {
 	}
 	id := t.tmpl.add(e, b, t.ax.width, timed)
 	t.top.add(e, &f)
-	t.sess.add(e)
+	t.sess.add(e, &v)
 	if t.cmp != nil && timed {
 		reason := ""
 		if f.failed {
