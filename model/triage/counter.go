@@ -16,12 +16,12 @@ const Other = "(other)"
 // that arrive once the table is full are counted together as other.
 type counter struct {
 	max    int
-	counts map[string]int64
+	counts map[string]*int64 // a pointer, so that counting is one lookup
 	other  int64
 	total  int64
 }
 
-func newCounter(max int) *counter { return &counter{max: max, counts: map[string]int64{}} }
+func newCounter(max int) *counter { return &counter{max: max, counts: map[string]*int64{}} }
 
 // add counts v k times. v may alias a buffer that is reused: it is copied
 // when it becomes a key.
@@ -33,15 +33,15 @@ func (c *counter) add(v string, k int64) {
 		v = v[:maxValueLen]
 	}
 	c.total += k
-	if _, ok := c.counts[v]; ok {
-		c.counts[v] += k
+	if n := c.counts[v]; n != nil {
+		*n += k
 		return
 	}
 	if len(c.counts) >= c.max {
 		c.other += k
 		return
 	}
-	c.counts[strings.Clone(v)] = k
+	c.counts[strings.Clone(v)] = &k
 }
 
 // Value is one row of a top-N table.
@@ -58,7 +58,7 @@ type Value struct {
 func (c *counter) top(n int) []Value {
 	out := make([]Value, 0, min(n, len(c.counts))+1)
 	for v, k := range c.counts {
-		out = append(out, Value{Value: v, Count: k})
+		out = append(out, Value{Value: v, Count: *k})
 	}
 	sortValues(out)
 	if len(out) > n {
@@ -87,4 +87,12 @@ func share(k, total int64) float64 {
 		return 0
 	}
 	return float64(k) / float64(total)
+}
+
+// get returns the count of v.
+func (c *counter) get(v string) int64 {
+	if n := c.counts[v]; n != nil {
+		return *n
+	}
+	return 0
 }

@@ -85,7 +85,7 @@ func (t *tops) report(n int) Tops {
 		Countries: t.countries.top(n), Failures: t.failures.top(n), Denied: t.denied.top(n)}
 	out.Modules = []ModuleValue{}
 	for _, v := range t.modules.top(n) {
-		out.Modules = append(out.Modules, ModuleValue{Value: v, Errors: t.moduleErrors.counts[v.Value]})
+		out.Modules = append(out.Modules, ModuleValue{Value: v, Errors: t.moduleErrors.get(v.Value)})
 	}
 	return out
 }
