@@ -5,7 +5,7 @@
 # ratio connlog/reference, the target and whether it is met, and the
 # machine it ran on. See bench/README.md for what each workload does.
 #
-# Usage: bench/compare.sh [W1 … W8 | selftest]    (no argument: all of them)
+# Usage: bench/compare.sh [W1 … W9 | selftest]    (no argument: all of them)
 # Settings (environment):
 #   BENCH_SIZE=1GiB          size of the docker-ts corpus (200MB for quick runs)
 #   BENCH_SEED=1             corpus seed
@@ -21,7 +21,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-for lib in common parse pair corpus batch tui tui_refilter tui_memory follow machine; do
+for lib in common parse pair corpus batch summary tui tui_refilter tui_memory follow machine; do
 	# shellcheck source=/dev/null
 	. "$here/lib/$lib.sh"
 done
@@ -36,7 +36,7 @@ max_memory=${BENCH_MAX_MEMORY:-256MiB}
 cache=${BENCH_CACHE:-$HOME/.cache/connlog-bench}
 journal_remote=/lib/systemd/systemd-journal-remote
 
-all_workloads=(W1 W2 W3 W4 W5 W6 W7 W8)
+all_workloads=(W1 W2 W3 W4 W5 W6 W7 W8 W9)
 
 # selected_workloads checks the arguments and prints the workloads to run.
 selected_workloads() {
@@ -44,7 +44,7 @@ selected_workloads() {
 	local w
 	for w in "$@"; do
 		case "${w^^}" in
-		W[1-8]) printf '%s\n' "${w^^}" ;;
+		W[1-9]) printf '%s\n' "${w^^}" ;;
 		*) echo "unknown workload $w: choose among ${all_workloads[*]}, or selftest" >&2; exit 2 ;;
 		esac
 	done
@@ -91,6 +91,7 @@ run_workload() {
 	W6) w6_refilter "$corpus_path" ;;
 	W7) w7_follow ;;
 	W8) w8_memory "$corpus_path" ;;
+	W9) w9_summary "$corpus_path" ;;
 	esac
 }
 
