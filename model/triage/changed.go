@@ -43,7 +43,7 @@ type Changed struct {
 // list.
 func (c *comparer) changed(n int, tp *templates) Changed {
 	wa, wb, a, b := c.windows()
-	out := Changed{A: wa, B: wb}
+	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}}
 	scale := 1.0
 	if wb.Length() > 0 {
 		scale = float64(wa.Length()) / float64(wb.Length())

@@ -5,8 +5,8 @@ import "time"
 // Report is a snapshot of every table, for a renderer.
 type Report struct {
 	Entries int64     `json:"entries"`
-	From    time.Time `json:"from"` // the earliest and latest entry times
-	To      time.Time `json:"to"`
+	From    time.Time `json:"from,omitzero"` // the earliest and latest entry times
+	To      time.Time `json:"to,omitzero"`
 	// Untimed counts entries with no usable time, which the timeline and
 	// the windows leave out (the other tables count them).
 	Untimed     int64         `json:"untimed"`
@@ -41,7 +41,7 @@ func (t *Triage) Report(o ReportOptions) Report {
 	if o.Sessions == nil {
 		o.Sessions = func(s *Session) bool { return s.Status == StatusFailed }
 	}
-	r := Report{Entries: t.entries, From: t.from.UTC(), To: t.to.UTC(), Untimed: t.hist.untimed,
+	r := Report{Entries: t.entries, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
 		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
 		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
 		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}

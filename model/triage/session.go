@@ -33,8 +33,8 @@ func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 // seen of it) to its close or failure.
 type Session struct {
 	ID       string        `json:"id"`
-	Start    time.Time     `json:"start"` // zero when the start is outside the data
-	End      time.Time     `json:"end"`   // zero while open or when the end is outside the data
+	Start    time.Time     `json:"start,omitzero"` // zero when the start is outside the data
+	End      time.Time     `json:"end,omitzero"`   // zero while open or when the end is outside the data
 	Duration time.Duration `json:"duration_ns"`
 	User     string        `json:"user,omitempty"`
 	Resource string        `json:"resource,omitempty"` // address:port
@@ -42,7 +42,8 @@ type Session struct {
 	Client   string        `json:"client,omitempty"`
 	Country  string        `json:"country,omitempty"`
 	Path     string        `json:"path,omitempty"` // direct or relay
-	Rx, Tx   int64         `json:"-"`
+	Rx       int64         `json:"rx"`             // bytes received and sent, from the close
+	Tx       int64         `json:"tx"`
 	Status   Status        `json:"status"`
 	Reason   string        `json:"reason,omitempty"` // why it failed, or how it ended (reaped, shutdown)
 	// Opened and Closed are the Seqs of the events that opened and ended

@@ -78,10 +78,21 @@ func (s *sessions) report(n int, ended bool, keep func(*Session) bool) Sessions 
 	if len(out.Rows) > n {
 		out.Rows = out.Rows[:n]
 	}
+	for i := range out.Rows {
+		out.Rows[i].Start, out.Rows[i].End = utc(out.Rows[i].Start), utc(out.Rows[i].End)
+	}
 	return out
 }
 
 // sortSessions orders rows newest start first.
 func sortSessions(rows []Session) {
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Start.After(rows[j].Start) })
+}
+
+// utc returns t in UTC, and the zero time as it is.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
 }

@@ -77,8 +77,8 @@ type Template struct {
 	Kind     string      `json:"kind"`
 	Level    string      `json:"level"`
 	Count    int64       `json:"count"`
-	First    time.Time   `json:"first"`
-	Last     time.Time   `json:"last"`
+	First    time.Time   `json:"first,omitzero"` // zero for a template of untimed entries only
+	Last     time.Time   `json:"last,omitzero"`
 	Buckets  []uint32    `json:"buckets"` // per histogram bucket
 	Other    bool        `json:"other,omitempty"`
 	level    model.Level // for sorting by severity where it matters
@@ -114,7 +114,7 @@ func (t *templates) report(n int, ax *axis) []Template {
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
 	r := Template{ID: id, Template: tp.text, Kind: tp.kind.String(), Level: tp.level.String(),
-		Count: tp.count, First: tp.first.UTC(), Last: tp.last.UTC(), Other: id == otherID, level: tp.level}
+		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID, level: tp.level}
 	if id == otherID {
 		r.Kind, r.Level = "", ""
 	}
