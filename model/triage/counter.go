@@ -41,7 +41,9 @@ func (c *counter) add(v string, k int64) {
 		c.other += k
 		return
 	}
-	c.counts[strings.Clone(v)] = &k
+	n := new(int64) // not &k, which would put every call's k on the heap
+	*n = k
+	c.counts[strings.Clone(v)] = n
 }
 
 // Value is one row of a top-N table.
