@@ -70,11 +70,18 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	if err := summarise(ctx, feeds, sel, tr); err != nil {
 		return err
 	}
-	if ctx.Err() != nil {
-		return fmt.Errorf("interrupted: nothing was written")
+	// Interrupted (Ctrl-C on a pipe or the demo, which never end), the
+	// summary of what was read is still worth printing; it says so on
+	// stderr and the exit status is not 0.
+	interrupted := ctx.Err() != nil
+	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted})
+	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
+		return err
 	}
-	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: true})
-	return writeSummary(stdout, cfg, sf, r, loc)
+	if interrupted {
+		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
+	}
+	return nil
 }
 
 // summarise reads the inputs to their end and adds every selected entry.

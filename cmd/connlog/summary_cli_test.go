@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,5 +97,21 @@ func TestSummaryQueryNarrows(t *testing.T) {
 	fixed := summaryOf(t, "--compare", "2026-02-10 08:00:01..2026-02-10 08:00:02", hostileLog(t))
 	if fixed.Changed == nil || len(fixed.Changed.New) == 0 || len(fixed.Changed.Gone) == 0 {
 		t.Errorf("fixed windows: %+v", fixed.Changed)
+	}
+}
+
+// TestSummaryInterrupted: stopped before its inputs end, summary prints
+// what it read and says so, with a non-zero status.
+func TestSummaryInterrupted(t *testing.T) {
+	cfg, sf, err := parseSummaryArgs([]string{hostileLog(t)}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out bytes.Buffer
+	err = runSummary(ctx, cfg, sf, strings.NewReader(""), &out)
+	if err == nil || !strings.Contains(err.Error(), "interrupted: the summary covers only") || !strings.Contains(out.String(), "Summary") {
+		t.Errorf("err %v, output %q", err, out.String())
 	}
 }
