@@ -61,11 +61,15 @@ func overview(r triage.Report, cfg Config, loc *time.Location) section {
 	return s
 }
 
+// templatesSection lists the templates; the kind is left to the JSON (the
+// template says it: "ANALYTICS …", "[module] …") so that a terminal line
+// keeps room for the template itself.
 func templatesSection(r triage.Report, loc *time.Location) section {
 	s := section{title: "Templates", note: fmt.Sprintf("%d distinct, most frequent first", r.TemplateCount),
-		header: []string{"COUNT", "LEVEL", "KIND", "FIRST", "LAST", "TEMPLATE"}}
+		header: []string{"COUNT", "LEVEL", "FIRST", "LAST", "TEMPLATE"}}
+	short := r.To.Sub(r.From) < 24*time.Hour
 	for _, t := range r.Templates {
-		s.rows = append(s.rows, []string{count(t.Count), t.Level, t.Kind, clock(t.First, loc), clock(t.Last, loc), t.Template})
+		s.rows = append(s.rows, []string{count(t.Count), t.Level, clock(t.First, loc, short), clock(t.Last, loc, short), t.Template})
 	}
 	return s
 }
@@ -123,9 +127,14 @@ func stamp(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2006-01-02 15:04:05 MST")
 }
 
-func clock(t time.Time, loc *time.Location) string {
-	if t.IsZero() {
+// clock writes a time of day, with its date unless the data spans less
+// than a day (short).
+func clock(t time.Time, loc *time.Location, short bool) string {
+	switch {
+	case t.IsZero():
 		return "-"
+	case short:
+		return t.In(loc).Format("15:04:05")
 	}
 	return t.In(loc).Format("01-02 15:04:05")
 }

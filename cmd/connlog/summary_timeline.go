@@ -23,8 +23,7 @@ var blocks = []rune(" ▁▂▃▄▅▆▇█")
 func timelineSection(r triage.Report, loc *time.Location) section {
 	hs := r.Histogram
 	s := section{title: "Timeline",
-		note: fmt.Sprintf("%s per column from %s; rows: all entries, warn and worse, failed or denied connections, restarts (R) and gaps (G)",
-			r.BucketWidth, stamp(hs[0].Start, loc))}
+		note: fmt.Sprintf("%s per column from %s", r.BucketWidth, stamp(hs[0].Start, loc))}
 	rows := []struct {
 		label string
 		value func(triage.Bucket) int64
@@ -35,12 +34,13 @@ func timelineSection(r triage.Report, loc *time.Location) section {
 	}
 	for from := 0; from < len(hs); from += timelineColumns {
 		chunk := hs[from:min(from+timelineColumns, len(hs))]
-		s.pre = append(s.pre, fmt.Sprintf("%-7s%s", "", clock(chunk[0].Start, loc)))
+		s.pre = append(s.pre, fmt.Sprintf("%-7s%s", "", clock(chunk[0].Start, loc, false)))
 		for _, row := range rows {
 			s.pre = append(s.pre, fmt.Sprintf("%-7s%s", row.label, spark(chunk, row.value, hs)))
 		}
 		s.pre = append(s.pre, fmt.Sprintf("%-7s%s", "marks", marks(chunk)))
 	}
+	s.pre = append(s.pre, "rows: all entries, warn and worse, failed or denied connections; marks: R restart, G gap, B both")
 	return s
 }
 
