@@ -143,6 +143,13 @@ func maskToken(dst, tok []byte, at bool) []byte {
 	if m := classify(tok); m != "" {
 		return append(dst, m...)
 	}
+	// A shape followed by the punctuation of the sentence around it:
+	// "from 10.0.0.5:443:", "after 30s."
+	if n := len(tok); n > 1 && (tok[n-1] == ':' || tok[n-1] == '.') {
+		if m := classify(tok[:n-1]); m != "" {
+			return append(append(dst, m...), tok[n-1])
+		}
+	}
 	return maskParts(dst, tok)
 }
 

@@ -45,6 +45,8 @@ func TestMask(t *testing.T) {
 		{"apostrophe is not a quote", `can't reach 'db' now`, `can't reach '<str>' now`},
 		{"unterminated quote", `bad "quote 12`, `bad "quote <num>`},
 		{"percent", `cpu at 93.5% now`, `cpu at <num> now`},
+		{"shape then punctuation", `recv from 10.20.1.31:443: 104 (Connection reset by peer), retry in 30s.`,
+			`recv from <ip>:<port>: <num> (Connection reset by peer), retry in <dur>.`},
 		{"empty", ``, ``},
 	}
 	for _, c := range cases {
