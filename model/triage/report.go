@@ -1,6 +1,11 @@
 package triage
 
-import "time"
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+)
 
 // Report is a snapshot of every table, for a renderer.
 type Report struct {
@@ -50,4 +55,15 @@ func (t *Triage) Report(o ReportOptions) Report {
 		r.Changed = &c
 	}
 	return r
+}
+
+// TemplateID returns the ID of e's template (as in Report's Template.ID),
+// and false when e folds into no template counted so far or into one past
+// the cap: what a view asks to filter to a template or to mute it. Like
+// Add, it completes the fields of a lean analytics event.
+func (t *Triage) TemplateID(e *model.Entry) (int32, bool) {
+	if structured(e) {
+		decode.Complete(e)
+	}
+	return t.tmpl.lookup(e)
 }

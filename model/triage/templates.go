@@ -35,11 +35,17 @@ func newTemplates(max int) *templates {
 	return &templates{max: max, byKey: map[string]int32{}, other: template{text: Other}}
 }
 
-// add counts e in its template and returns the template's id.
-func (t *templates) add(e *model.Entry, b, width int64, timed bool) int32 {
+// lookup finds e's template without counting e.
+func (t *templates) lookup(e *model.Entry) (int32, bool) {
 	t.key = append(t.key[:0], byte(e.Kind), byte(e.Level))
 	t.key = templateText(t.key, e)
 	id, ok := t.byKey[string(t.key)]
+	return id, ok
+}
+
+// add counts e in its template and returns the template's id.
+func (t *templates) add(e *model.Entry, b, width int64, timed bool) int32 {
+	id, ok := t.lookup(e)
 	switch {
 	case ok:
 	case len(t.list) < t.max:
@@ -72,16 +78,17 @@ func (t *templates) get(id int32) *template {
 
 // Template is one row of the templates table of a report.
 type Template struct {
-	ID       int32       `json:"-"`
-	Template string      `json:"template"`
-	Kind     string      `json:"kind"`
-	Level    string      `json:"level"`
-	Count    int64       `json:"count"`
-	First    time.Time   `json:"first,omitzero"` // zero for a template of untimed entries only
-	Last     time.Time   `json:"last,omitzero"`
-	Buckets  []uint32    `json:"buckets"` // per histogram bucket
-	Other    bool        `json:"other,omitempty"`
-	level    model.Level // for sorting by severity where it matters
+	// ID names the template to the Triage that reported it (a view
+	// filtering or muting it asks by ID); -1 is the other row.
+	ID       int32     `json:"-"`
+	Template string    `json:"template"`
+	Kind     string    `json:"kind"`
+	Level    string    `json:"level"`
+	Count    int64     `json:"count"`
+	First    time.Time `json:"first,omitzero"` // zero for a template of untimed entries only
+	Last     time.Time `json:"last,omitzero"`
+	Buckets  []uint32  `json:"buckets"` // per histogram bucket
+	Other    bool      `json:"other,omitempty"`
 }
 
 // report returns the n most frequent templates with their counts per
@@ -114,7 +121,7 @@ func (t *templates) report(n int, ax *axis) []Template {
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
 	r := Template{ID: id, Template: tp.text, Kind: tp.kind.String(), Level: tp.level.String(),
-		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID, level: tp.level}
+		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
 	if id == otherID {
 		r.Kind, r.Level = "", ""
 	}

@@ -168,3 +168,23 @@ func TestCapsCountOther(t *testing.T) {
 		t.Errorf("modules %+v", r.Top.Modules)
 	}
 }
+
+// TestTemplateID: an entry names the template row it was counted in.
+func TestTemplateID(t *testing.T) {
+	es := decodeFile(t, fixture("envelopes", "docker-ts.log"), true)
+	tr := New(Options{})
+	tr.Add(clone(es))
+	rows := map[int32]Template{}
+	for _, r := range tr.Report(ReportOptions{Top: 1000}).Templates {
+		rows[r.ID] = r
+	}
+	for i := range es {
+		id, ok := tr.TemplateID(&es[i])
+		if r, found := rows[id]; !ok || !found || r.Level != es[i].Level.String() || r.Kind != es[i].Kind.String() {
+			t.Errorf("entry %q: template %d (%v) is row %+v", es[i].Raw, id, ok, r)
+		}
+	}
+	if _, ok := tr.TemplateID(&model.Entry{Kind: model.KindText, Payload: []byte("never seen")}); ok {
+		t.Error("an unseen line has a template")
+	}
+}
