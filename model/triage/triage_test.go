@@ -188,3 +188,26 @@ func TestTemplateID(t *testing.T) {
 		t.Error("an unseen line has a template")
 	}
 }
+
+// TestDeniedAudit: audit records with access_granted false are denied
+// accesses, named by who and what, and marked on the timeline.
+func TestDeniedAudit(t *testing.T) {
+	tr := New(Options{})
+	tr.Add(decodeFile(t, fixture("payloads", "audit.log"), false))
+	r := tr.Report(ReportOptions{Top: 100})
+	got := map[string]int64{}
+	for _, v := range r.Top.Denied {
+		got[v.Value] = v.Count
+	}
+	want := map[string]int64{"mallory → login_attempt": 1, "bob → export_jira": 1, "(unknown user) → api_request": 1}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("denied %v, want %v", got, want)
+	}
+	var denied int64
+	for _, b := range r.Histogram {
+		denied += b.Denied
+	}
+	if denied != 3 {
+		t.Errorf("timeline marks %d denied, want 3", denied)
+	}
+}
