@@ -23,11 +23,7 @@ func templateText(dst []byte, e *model.Entry) []byte {
 		}
 		return dst
 	case model.KindAudit:
-		dst = append(append(dst, "audit "...), fs.Value(model.KeyAction)...)
-		if fs.Value(model.KeyAccessGranted) == "false" {
-			dst = Mask(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
-		}
-		return dst
+		return auditText(dst, fs)
 	case model.KindSession:
 		return appendWords(append(dst, "session"...), fs.Value(model.KeyPhase), fs.Value(model.KeyEndReason), fs.Value(model.KeySessionEvent))
 	case model.KindFlow:
@@ -66,6 +62,24 @@ func appendWords(dst []byte, words ...string) []byte {
 		if w != "" {
 			dst = append(append(dst, ' '), w...)
 		}
+	}
+	return dst
+}
+
+// auditText folds an AQtive Guard record by its log type and action; a web
+// record by its method, masked path and status code (a 403 is not a 200);
+// an analysis record by its module and masked message.
+func auditText(dst []byte, fs model.Fields) []byte {
+	dst = appendWords(append(dst, "audit"...), fs.Value(model.KeyLogType), fs.Value(model.KeyAction),
+		fs.Value(model.KeyMethod))
+	for _, k := range []string{model.KeyPath, model.KeyModule, model.KeyMessage} {
+		if v := fs.Value(k); v != "" {
+			dst = Mask(append(dst, ' '), []byte(v))
+		}
+	}
+	dst = appendWords(dst, fs.Value(model.KeyStatusCode))
+	if fs.Value(model.KeyAccessGranted) == "false" {
+		dst = Mask(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
 	}
 	return dst
 }

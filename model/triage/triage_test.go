@@ -211,3 +211,28 @@ func TestDeniedAudit(t *testing.T) {
 		t.Errorf("timeline marks %d denied, want 3", denied)
 	}
 }
+
+// TestAuditTemplates: audit records fold by type and action, web records
+// by method, path and status.
+func TestAuditTemplates(t *testing.T) {
+	lines := [][]byte{
+		[]byte(`{"created_at": "2026-02-10T08:00:00Z", "level": "info", "log_type": "web", "method": "GET", "path": "/api/v2/projects/12/reports", "status_code": 200, "user_name": "alice"}` + "\n"),
+		[]byte(`{"created_at": "2026-02-10T08:00:01Z", "level": "info", "log_type": "web", "method": "GET", "path": "/api/v2/projects/97/reports", "status_code": 200, "user_name": "bob"}` + "\n"),
+		[]byte(`{"created_at": "2026-02-10T08:00:02Z", "level": "info", "log_type": "web", "method": "GET", "path": "/api/v2/projects/97/reports", "status_code": 403, "user_name": "bob"}` + "\n"),
+		[]byte(`{"created_at": "2026-02-10T08:00:03Z", "level": "warning", "log_type": "audit", "user_name": "mallory", "action": "login_attempt", "access_granted": false, "access_denied_reason": "invalid credentials"}` + "\n"),
+	}
+	tr := New(Options{})
+	tr.Add(decodeLines(lines, false))
+	got := map[string]int64{}
+	for _, tp := range tr.Report(ReportOptions{}).Templates {
+		got[tp.Template] = tp.Count
+	}
+	want := map[string]int64{
+		"audit web GET /api/v2/projects/<num>/reports 200":      2,
+		"audit web GET /api/v2/projects/<num>/reports 403":      1,
+		"audit audit login_attempt denied: invalid credentials": 1,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("templates %v, want %v", got, want)
+	}
+}
