@@ -200,19 +200,40 @@ func isSep(c byte, seps string) bool {
 }
 
 // classify names what a token containing a digit is, or returns "" when it
-// is none of the masked shapes (a word such as "v1" or "eth0").
+// is none of the masked shapes (a word such as "v1" or "eth0"). Numbers,
+// durations, sizes, dotted quads and times start with a digit (or a sign),
+// so a token starting with a letter skips those.
 func classify(tok []byte) string {
-	switch {
-	case len(tok) == 0 || !hasDigit(tok):
+	if len(tok) == 0 || !hasDigit(tok) {
 		return ""
+	}
+	if c := tok[0]; isDigit(c) || c == '-' || c == '+' {
+		if m := classifyNumeric(tok); m != "" {
+			return m
+		}
+	}
+	switch {
+	case isUUID(tok):
+		return MaskUUID
+	case isIPv6(tok):
+		return MaskIP
+	case isHex(tok):
+		return MaskHex
+	case isID(tok):
+		return MaskID
+	}
+	return ""
+}
+
+// classifyNumeric recognises the shapes that start with a digit.
+func classifyNumeric(tok []byte) string {
+	switch {
 	case isNumber(tok):
 		return MaskNum
 	case isDuration(tok):
 		return MaskDur
 	case isSize(tok):
 		return MaskSize
-	case isUUID(tok):
-		return MaskUUID
 	}
 	if ip, port := isIPv4(tok); ip {
 		if port {
@@ -220,15 +241,8 @@ func classify(tok []byte) string {
 		}
 		return MaskIP
 	}
-	switch {
-	case isTimeLike(tok):
+	if isTimeLike(tok) {
 		return MaskTime
-	case isIPv6(tok):
-		return MaskIP
-	case isHex(tok):
-		return MaskHex
-	case isID(tok):
-		return MaskID
 	}
 	return ""
 }
