@@ -43,6 +43,8 @@ type comparer struct {
 	newest   int64 // newest slot number
 	hasSlots bool
 	max      int
+	lastN    int64  // the slot of the previous entry, found again without
+	last     *tally // a map lookup, since entries come mostly in order
 }
 
 func newComparer(c Compare, limit int) *comparer {
@@ -74,10 +76,13 @@ func (c *comparer) add(t time.Time, id int32, f *facts, reason string) {
 	if c.hasSlots && n <= c.newest-2*slotsPerWindow {
 		return // older than both windows
 	}
-	s := c.slots[n]
-	if s == nil {
-		s = newTally(c.max)
-		c.slots[n] = s
+	s := c.last
+	if s == nil || n != c.lastN {
+		if s = c.slots[n]; s == nil {
+			s = newTally(c.max)
+			c.slots[n] = s
+		}
+		c.last, c.lastN = s, n
 	}
 	s.add(id, f, reason)
 	if !c.hasSlots || n > c.newest {
@@ -91,6 +96,9 @@ func (c *comparer) forget() {
 	for n := range c.slots {
 		if n <= c.newest-2*slotsPerWindow {
 			delete(c.slots, n)
+			if n == c.lastN {
+				c.last = nil
+			}
 		}
 	}
 }
