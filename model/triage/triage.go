@@ -10,8 +10,8 @@ import (
 // Options bound what a Triage keeps.
 type Options struct {
 	// Buckets is the target number of timeline buckets: the width steps up
-	// (1s, 5s, 10s, 30s, 1m … 1h, 3h … 1d, then doubling) so that the span
-	// fills between Buckets and 2×Buckets of them. Default 60.
+	// (1s, 5s, 10s, 30s, 1m … 1h, 3h … 1d, then doubling) to the finest at
+	// which the span fits in 2×Buckets of them. Default 60.
 	Buckets int
 	// MaxTemplates caps the distinct templates (default 5,000), MaxValues
 	// the distinct values of each top-N table (default 10,000) and
