@@ -31,10 +31,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	if sel.needsDay() {
-		var rule dayRule
-		cfg.day, rule = referenceDay(ctx, cfg, stdin)
-		sel.setDay(cfg.day)
-		sel.pending = rule == dayFirst
+		settleDay(ctx, &cfg, sel, stdin)
 	}
 	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
 	if err != nil {
@@ -72,6 +69,16 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	return reportLoss(cfg, losses, stderr)
+}
+
+// settleDay gives the times written without a date the day of the data
+// (see referenceDay); on a stream, the day of its first entry, fixed as
+// that entry is read (selection.settleOn).
+func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader) {
+	var rule dayRule
+	cfg.day, rule = referenceDay(ctx, *cfg, stdin)
+	sel.setDay(cfg.day)
+	sel.pending = rule == dayFirst
 }
 
 // sayOutsideSpan explains on stderr an export that wrote nothing because

@@ -24,6 +24,9 @@ func main() {
 
 // run is main with its dependencies passed in, so tests can drive it.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "summary" {
+		return runSummaryCommand(args[1:], stdin, stdout, stderr)
+	}
 	cfg, err := parseArgs(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0

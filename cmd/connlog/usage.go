@@ -7,6 +7,7 @@ Usage:
   connlog [flags] FILE|GLOB|- …        files (followed across rotation) or standard input
   connlog --demo                       a built-in synthetic connector: try the product here
   connlog export [flags] [inputs]      write matching entries to stdout or a file, no TUI
+  connlog summary [flags] [inputs]     timeline, templates, top-N, connections, what changed
 
 Inputs:
   -u, --unit UNIT          journal unit to read (repeatable; default twingate-connector)
@@ -60,6 +61,13 @@ Export (connlog export …):
       --fail-on-loss       exit 3 when the exported range has a gap (lost or cut lines)
       --redact             replace emails, client IPs, device and user ids by pseudonyms
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
+
+Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as export):
+      --compare W          what changed: previous (the last 15 minutes of the data against
+                           the 15 before; previous:30m for another length), FROM..TO (against
+                           the same length before it) or FROM..TO,FROM..TO (A, then baseline B)
+      --top N              rows per table (default 10)
+      --format F           text (default), markdown, json
 
 Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export run with --fail-on-loss.
 `

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"connlog/model"
+	"connlog/model/query"
+	"connlog/model/triage"
+	"connlog/source"
+)
+
+// runSummaryCommand is `connlog summary`: it reads the inputs once, as
+// export does, and prints the triage report (timeline, top-N, templates,
+// sessions and, with --compare, what changed). Exit status as export's.
+func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, sf, err := parseSummaryArgs(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "connlog: %v\nRun connlog -h for the flags.\n", err)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := runSummary(ctx, cfg, sf, stdin, stdout); err != nil {
+		fmt.Fprintf(stderr, "connlog: %v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	return 0
+}
+
+func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout io.Writer) error {
+	defer tuneGC()()
+	now := time.Now()
+	loc := time.Local
+	if cfg.UTC {
+		loc = time.UTC
+	}
+	opt := query.Options{Now: now, Location: loc}
+	sel, err := newSelection(cfg, opt)
+	if err != nil {
+		return err
+	}
+	if sel.needsDay() || compareNeedsDay(sf.compare) {
+		settleDay(ctx, &cfg, sel, stdin)
+		opt.Day = cfg.day
+	}
+	cmp, err := compareWindows(sf.compare, opt)
+	if err != nil {
+		return err
+	}
+	feeds, _, err := buildFeeds(cfg, stdin, false)
+	if err != nil {
+		return err
+	}
+	// Templates read service lines whole (their payload), so they need no
+	// fields; the top-N tables and sessions read every analytics event's.
+	leanService, _ := sel.lean()
+	for i := range feeds {
+		feeds[i].Decode.LeanService = leanService && leanDecoding
+	}
+	tr := triage.New(triage.Options{Compare: cmp})
+	if err := summarise(ctx, feeds, sel, tr); err != nil {
+		return err
+	}
+	// Interrupted (Ctrl-C on a pipe or the demo, which never end), the
+	// summary of what was read is still worth printing; it says so on
+	// stderr and the exit status is not 0.
+	interrupted := ctx.Err() != nil
+	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted})
+	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
+		return err
+	}
+	if interrupted {
+		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
+	}
+	return nil
+}
+
+// summarise reads the inputs to their end and adds every selected entry.
+func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) error {
+	var status []model.SourceStatus
+	sink := func(es []model.Entry, _ bool) {
+		for i := range es {
+			sel.settleOn(&es[i])
+			if sel.match(&es[i]) {
+				tr.AddEntry(&es[i])
+			}
+		}
+	}
+	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
+	return sourceErrors(status)
+}

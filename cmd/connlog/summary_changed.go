@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"connlog/model/triage"
+)
+
+// changedSections lay "what changed" out: the two windows, then each list.
+func changedSections(c triage.Changed, loc *time.Location) []section {
+	head := section{title: "What changed",
+		pre: []string{
+			fmt.Sprintf("A: %s to %s", stamp(c.A.From, loc), stamp(c.A.To, loc)),
+			fmt.Sprintf("B: %s to %s (the baseline)", stamp(c.B.From, loc), stamp(c.B.To, loc)),
+		}}
+	lists := []struct {
+		title, note string
+		cs          []triage.Change
+	}{
+		{"New in A", "templates and failure reasons seen in A and not in B", c.New},
+		{"Gone in A", "seen in B and not in A", c.Gone},
+		{"Rates that changed most", "in both windows (B's count as logged, its rate scaled to A's length for the score)", c.Rates},
+		{"Started failing", "users and resources with failed or denied connections in A and none in B", c.Failing},
+		{"New errors", "templates at error level or above new in A", c.Errors},
+	}
+	out := []section{head}
+	for _, l := range lists {
+		s := section{title: l.title, note: l.note, header: []string{"A", "B", "WHAT", "LEVEL", "TEMPLATE OR VALUE"}}
+		for _, ch := range l.cs {
+			s.rows = append(s.rows, []string{count(ch.A), count(ch.B), ch.What, ch.Level, ch.Template + ch.Value})
+		}
+		if len(s.rows) == 0 {
+			s.note += ": none"
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"connlog/model/triage"
+)
+
+// section is one part of a text or markdown summary: a title, a line of
+// explanation, then either preformatted lines or a table. Cells hold log
+// content as it is; the renderers make it inert.
+type section struct {
+	title  string
+	note   string
+	pre    []string
+	header []string
+	rows   [][]string
+}
+
+// summarySections lays a report out as the sections both renderers print.
+func summarySections(r triage.Report, cfg Config, loc *time.Location) []section {
+	out := []section{overview(r, cfg, loc)}
+	if len(r.Histogram) > 0 {
+		out = append(out, timelineSection(r, loc))
+	}
+	out = append(out, templatesSection(r, loc))
+	top := []struct {
+		title string
+		vs    []triage.Value
+	}{{"Users", r.Top.Users}, {"Resources", r.Top.Resources}, {"Client IPs", r.Top.IPs},
+		{"Countries", r.Top.Countries}, {"Failure reasons", r.Top.Failures}, {"Denied accesses", r.Top.Denied}}
+	for _, t := range top {
+		if len(t.vs) > 0 {
+			out = append(out, valuesSection(t.title, t.vs))
+		}
+	}
+	if len(r.Top.Modules) > 0 {
+		out = append(out, modulesSection(r.Top.Modules))
+	}
+	out = append(out, sessionsSection(r.Sessions, loc))
+	if r.Changed != nil {
+		out = append(out, changedSections(*r.Changed, loc)...)
+	}
+	return out
+}
+
+func overview(r triage.Report, cfg Config, loc *time.Location) section {
+	s := section{title: "Summary"}
+	s.pre = append(s.pre, fmt.Sprintf("%s entries", count(r.Entries)))
+	if !r.From.IsZero() {
+		s.pre = append(s.pre, fmt.Sprintf("from %s to %s (%s)", stamp(r.From, loc), stamp(r.To, loc), r.To.Sub(r.From).Round(time.Second)))
+	}
+	if cfg.Query != "" {
+		s.pre = append(s.pre, "query: "+cfg.Query)
+	}
+	if r.Untimed > 0 {
+		s.pre = append(s.pre, fmt.Sprintf("%s entries without a usable time (left out of the timeline)", count(r.Untimed)))
+	}
+	return s
+}
+
+// templatesSection lists the templates; the kind is left to the JSON (the
+// template says it: "ANALYTICS …", "[module] …") so that a terminal line
+// keeps room for the template itself.
+func templatesSection(r triage.Report, loc *time.Location) section {
+	s := section{title: "Templates", note: fmt.Sprintf("%d distinct, most frequent first", r.TemplateCount),
+		header: []string{"COUNT", "LEVEL", "FIRST", "LAST", "TEMPLATE"}}
+	short := r.To.Sub(r.From) < 24*time.Hour
+	for _, t := range r.Templates {
+		s.rows = append(s.rows, []string{count(t.Count), t.Level, clock(t.First, loc, short), clock(t.Last, loc, short), t.Template})
+	}
+	return s
+}
+
+func valuesSection(title string, vs []triage.Value) section {
+	s := section{title: title, header: []string{"COUNT", "SHARE", "VALUE"}}
+	for _, v := range vs {
+		s.rows = append(s.rows, []string{count(v.Count), percent(v.Share), v.Value})
+	}
+	return s
+}
+
+func modulesSection(ms []triage.ModuleValue) section {
+	s := section{title: "Modules by warnings and errors", header: []string{"COUNT", "ERRORS", "SHARE", "MODULE"}}
+	for _, m := range ms {
+		s.rows = append(s.rows, []string{count(m.Count), count(m.Errors), percent(m.Share), m.Value.Value})
+	}
+	return s
+}
+
+func sessionsSection(ss triage.Sessions, loc *time.Location) section {
+	s := section{title: "Connections",
+		note: fmt.Sprintf("%s closed, %s failed, %s open, %s with an unknown end", count(ss.Closed), count(ss.Failed),
+			count(ss.Open), count(ss.UnknownEnd)),
+		header: []string{"START", "USER", "RESOURCE", "CLIENT", "STATUS", "REASON"}}
+	if ss.Dropped > 0 {
+		s.note += fmt.Sprintf(" (%s more not kept as rows)", count(ss.Dropped))
+	}
+	if len(ss.Rows) > 0 {
+		s.note += "; the latest failures:"
+	}
+	for _, r := range ss.Rows {
+		s.rows = append(s.rows, []string{stamp(r.Start, loc), r.User, r.Resource, r.Client, r.Status.String(), r.Reason})
+	}
+	return s
+}
+
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n < 0 {
+		return s
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func percent(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" }
+
+func stamp(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(loc).Format("2006-01-02 15:04:05 MST")
+}
+
+// clock writes a time of day, with its date unless the data spans less
+// than a day (short).
+func clock(t time.Time, loc *time.Location, short bool) string {
+	switch {
+	case t.IsZero():
+		return "-"
+	case short:
+		return t.In(loc).Format("15:04:05")
+	}
+	return t.In(loc).Format("01-02 15:04:05")
+}

@@ -1,0 +1,65 @@
+package triage
+
+import "time"
+
+// widths are the bucket widths the timeline steps through, each a multiple
+// of the one before, so that a series widens by merging whole buckets.
+// Past a day the width keeps doubling.
+var widths = []time.Duration{
+	time.Second, 5 * time.Second, 10 * time.Second, 30 * time.Second,
+	time.Minute, 5 * time.Minute, 10 * time.Minute, 30 * time.Minute,
+	time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour,
+}
+
+// axis is the timeline's time scale: the bucket width chosen so that the
+// span seen so far fills no more than twice the target number of buckets.
+type axis struct {
+	target   int
+	width    int64 // ns
+	step     int   // index into widths while below a day
+	lo, hi   int64 // first and last bucket with an entry, at width
+	nonEmpty bool
+}
+
+func newAxis(target int) axis {
+	return axis{target: max(target, 1), width: int64(widths[0])}
+}
+
+// bucket places t on the axis, widening it when the span outgrows the
+// target, and returns t's bucket number at the (new) width.
+func (a *axis) bucket(t time.Time) int64 {
+	ns := t.UnixNano()
+	b := floorDiv(ns, a.width)
+	if !a.nonEmpty {
+		a.lo, a.hi, a.nonEmpty = b, b, true
+		return b
+	}
+	if b >= a.lo && b <= a.hi {
+		return b
+	}
+	lo, hi := min(a.lo, b), max(a.hi, b)
+	for hi-lo+1 > int64(2*a.target) {
+		f := a.widen()
+		lo, hi = floorDiv(lo, f), floorDiv(hi, f)
+	}
+	a.lo, a.hi = lo, hi
+	return floorDiv(ns, a.width)
+}
+
+// widen moves to the next width and returns the factor it grew by.
+func (a *axis) widen() int64 {
+	old := a.width
+	if a.step+1 < len(widths) {
+		a.step++
+		a.width = int64(widths[a.step])
+	} else {
+		a.width *= 2
+	}
+	return a.width / old
+}
+
+// Width returns the bucket width.
+func (a *axis) Width() time.Duration { return time.Duration(a.width) }
+
+// start returns the start time of bucket b.
+func (a *axis) start(b int64) time.Time { return time.Unix(0, b*a.width).UTC() }

@@ -1,0 +1,147 @@
+package triage
+
+import (
+	"math"
+	"sort"
+
+	"connlog/model"
+)
+
+// Change is one line of "what changed": a template or a value, with its
+// count in each window.
+type Change struct {
+	// What is "template", "failure", "user" or "resource".
+	What     string `json:"what"`
+	Template string `json:"template,omitempty"`
+	Value    string `json:"value,omitempty"`
+	Kind     string `json:"kind,omitempty"`  // a template's kind
+	Level    string `json:"level,omitempty"` // a template's level
+	A        int64  `json:"a"`               // count in window A
+	B        int64  `json:"b"`               // count in window B
+	// Score ranks rate changes: the difference of the counts (B's scaled to
+	// A's length) over its Poisson spread, so 0 -> 50 outranks
+	// 10,000 -> 10,500.
+	Score float64 `json:"score"`
+}
+
+// Changed is "what changed" between window A and window B.
+type Changed struct {
+	A Window `json:"a"`
+	B Window `json:"b"`
+	// New and Gone are templates and failure reasons seen in one window
+	// and not the other; Rates those in both whose rate changed most.
+	New   []Change `json:"new"`
+	Gone  []Change `json:"gone"`
+	Rates []Change `json:"rates"`
+	// Failing are users and resources that failed (or were denied) in A
+	// and not in B; Errors the templates at error level or above new in A.
+	Failing []Change `json:"failing"`
+	Errors  []Change `json:"errors"`
+}
+
+// changed compares the windows and keeps the n most telling lines of each
+// list.
+func (c *comparer) changed(n int, tp *templates) Changed {
+	wa, wb, a, b := c.windows()
+	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}}
+	scale := 1.0
+	if wb.Length() > 0 {
+		scale = float64(wa.Length()) / float64(wb.Length())
+	}
+	var rows []Change
+	for id := range union(a.templates, b.templates) {
+		t := tp.get(id)
+		rows = append(rows, Change{What: "template", Template: t.text, Kind: t.kind.String(), Level: t.level.String(),
+			A: a.templates[id], B: b.templates[id]})
+		if id == otherID {
+			rows[len(rows)-1].Template, rows[len(rows)-1].Kind, rows[len(rows)-1].Level = Other, "", ""
+		}
+	}
+	for v := range union(a.failures, b.failures) {
+		rows = append(rows, Change{What: "failure", Value: v, A: a.failures[v], B: b.failures[v]})
+	}
+	for i := range rows {
+		rows[i].Score = score(rows[i].A, rows[i].B, scale)
+	}
+	out.New, out.Gone, out.Rates, out.Errors = []Change{}, []Change{}, []Change{}, []Change{}
+	for _, r := range rows {
+		switch {
+		case r.B == 0:
+			out.New = append(out.New, r)
+			if r.What == "template" && errorLevel(r.Level) {
+				out.Errors = append(out.Errors, r)
+			}
+		case r.A == 0:
+			out.Gone = append(out.Gone, r)
+		case math.Abs(r.Score) >= minRateScore:
+			out.Rates = append(out.Rates, r)
+		}
+	}
+	out.Failing = failing(a, b, scale)
+	for _, l := range []*[]Change{&out.New, &out.Gone, &out.Rates, &out.Failing, &out.Errors} {
+		*l = topChanges(*l, n)
+	}
+	return out
+}
+
+// minRateScore is the smallest score a rate change needs to be listed:
+// about two standard deviations.
+const minRateScore = 2
+
+// failing lists the users and resources that failed in A and not in B.
+func failing(a, b *tally, scale float64) []Change {
+	out := []Change{}
+	for _, p := range []struct {
+		what   string
+		ma, mb map[string]int64
+	}{{"user", a.users, b.users}, {"resource", a.resources, b.resources}} {
+		for v, k := range p.ma {
+			if p.mb[v] == 0 {
+				out = append(out, Change{What: p.what, Value: v, A: k, Score: score(k, 0, scale)})
+			}
+		}
+	}
+	return out
+}
+
+// score is (a - b·scale) / sqrt(a + b·scale): positive when A has more.
+func score(a, b int64, scale float64) float64 {
+	bs := float64(b) * scale
+	d := float64(a) - bs
+	if d == 0 {
+		return 0
+	}
+	return d / math.Sqrt(float64(a)+bs)
+}
+
+// topChanges sorts by the size of the change, largest first, and keeps n.
+func topChanges(cs []Change, n int) []Change {
+	sort.Slice(cs, func(i, j int) bool {
+		si, sj := math.Abs(cs[i].Score), math.Abs(cs[j].Score)
+		if si != sj {
+			return si > sj
+		}
+		return cs[i].Template+cs[i].Value < cs[j].Template+cs[j].Value
+	})
+	if len(cs) > n {
+		cs = cs[:n]
+	}
+	return cs
+}
+
+func errorLevel(name string) bool {
+	l, _ := model.ParseLevel(name)
+	return l >= model.LevelError
+}
+
+// union returns the keys of both maps.
+func union[K comparable](a, b map[K]int64) map[K]struct{} {
+	out := make(map[K]struct{}, len(a)+len(b))
+	for k := range a {
+		out[k] = struct{}{}
+	}
+	for k := range b {
+		out[k] = struct{}{}
+	}
+	return out
+}

@@ -1,0 +1,147 @@
+package triage
+
+import "connlog/model"
+
+// view holds the fields the tables read from a structured record, found
+// in one pass over its fields: an analytics event has some thirty, and
+// looking each key up in turn would read them a dozen times.
+type view struct {
+	event, errorMsg, rule                  string
+	userEmail, userID, sessEmail, sessUser string
+	nodeUser                               string
+	resAddr, resIP, resPort, resName       string
+	destAddr, dst, siteRes                 string
+	protocol, sessProto, flowProto         string
+	clientIP, srcIP, sourceAddr            string
+	country, path, phase, endReason        string
+	connID, sessionID, startedAt           string
+	rx, tx                                 int64
+	duration                               float64
+	hasDuration                            bool
+}
+
+// viewOf reads the fields of e the tables use.
+func viewOf(e *model.Entry) view {
+	var v view
+	for i := range e.Fields {
+		f := &e.Fields[i]
+		if p := v.slot(f.Key); p != nil && *p == "" {
+			*p = f.Value
+			continue
+		}
+		v.number(f)
+	}
+	return v
+}
+
+// slot returns where a string field goes, or nil.
+func (v *view) slot(key string) *string {
+	switch key {
+	case model.KeyEventType:
+		return &v.event
+	case model.KeyErrorMessage:
+		return &v.errorMsg
+	case model.KeyAppliedRule:
+		return &v.rule
+	case model.KeyUserEmail:
+		return &v.userEmail
+	case model.KeyUserID:
+		return &v.userID
+	case model.KeySessUserEmail:
+		return &v.sessEmail
+	case model.KeySessUserID:
+		return &v.sessUser
+	case model.KeyNodeUser:
+		return &v.nodeUser
+	case model.KeyResourceAddr:
+		return &v.resAddr
+	case model.KeyResourceIP:
+		return &v.resIP
+	case model.KeyResourcePort:
+		return &v.resPort
+	case model.KeyResourceName:
+		return &v.resName
+	case model.KeyDestAddr:
+		return &v.destAddr
+	case model.KeyDst:
+		return &v.dst
+	case model.KeySiteResource:
+		return &v.siteRes
+	}
+	return v.slot2(key)
+}
+
+func (v *view) slot2(key string) *string {
+	switch key {
+	case model.KeyProtocol:
+		return &v.protocol
+	case model.KeySessProtocol:
+		return &v.sessProto
+	case model.KeyFlowProto:
+		return &v.flowProto
+	case model.KeyClientIP:
+		return &v.clientIP
+	case model.KeySrcIP:
+		return &v.srcIP
+	case model.KeySourceAddr:
+		return &v.sourceAddr
+	case model.KeyCountry:
+		return &v.country
+	case model.KeyTunnelPath:
+		return &v.path
+	case model.KeyPhase:
+		return &v.phase
+	case model.KeyEndReason:
+		return &v.endReason
+	case model.KeyConnID:
+		return &v.connID
+	case model.KeySessionID:
+		return &v.sessionID
+	case model.KeyStartedAt:
+		return &v.startedAt
+	}
+	return nil
+}
+
+// number reads the byte counters and the duration.
+func (v *view) number(f *model.Field) {
+	if !f.IsNum {
+		return
+	}
+	switch f.Key {
+	case model.KeyRx, model.KeyBytesRx, model.KeyRxBytes:
+		v.rx = max(v.rx, int64(f.Num))
+	case model.KeyTx, model.KeyBytesTx, model.KeyTxBytes:
+		v.tx = max(v.tx, int64(f.Num))
+	case model.KeyDuration:
+		v.duration, v.hasDuration = f.Num, true
+	}
+}
+
+// or returns the first non-empty value.
+func or(vs ...string) string {
+	for _, s := range vs {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (v *view) user() string {
+	return or(v.userEmail, v.userID, v.sessEmail, v.sessUser, v.nodeUser)
+}
+
+// resource is "address:port" of an analytics event, the resource name or
+// destination of a session record.
+func (v *view) resource() string {
+	if a := or(v.resAddr, v.resIP); a != "" {
+		if v.resPort != "" {
+			return a + ":" + v.resPort
+		}
+		return a
+	}
+	return or(v.resName, v.destAddr, v.dst, v.siteRes)
+}
+
+func (v *view) client() string { return or(v.clientIP, v.srcIP, v.sourceAddr) }

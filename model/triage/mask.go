@@ -1,0 +1,248 @@
+package triage
+
+// The masker folds a line into its template: the parts that vary from one
+// occurrence to the next (numbers, ids, addresses, durations, sizes, quoted
+// text) become placeholders, the words that say what happened stay. It
+// works on bytes in one pass, allocating nothing, because it sees every line
+// of a level-7 stream.
+
+// Placeholders written in place of the masked parts.
+const (
+	MaskNum   = "<num>"
+	MaskHex   = "<hex>"
+	MaskID    = "<id>"
+	MaskUUID  = "<uuid>"
+	MaskIP    = "<ip>"
+	MaskPort  = "<port>"
+	MaskDur   = "<dur>"
+	MaskSize  = "<size>"
+	MaskStr   = "<str>"
+	MaskTime  = "<time>"
+	MaskEmail = "<email>"
+)
+
+// maxTemplateLen bounds a template's bytes: a 20 KiB line folds into a
+// template no longer than this, followed by an ellipsis.
+const maxTemplateLen = 320
+
+// ellipsis marks a template cut at maxTemplateLen.
+const ellipsis = "…"
+
+// Mask appends the template of line to dst and returns it.
+func Mask(dst, line []byte) []byte {
+	limit := len(dst) + maxTemplateLen
+	lit := 0 // line[lit:i] is kept as it is, and copied in one go
+	for i := 0; i < len(line); {
+		if len(dst)+i-lit >= limit {
+			return cut(append(dst, line[lit:i]...), limit)
+		}
+		c := line[i]
+		k := class[c]
+		switch {
+		case k&clsQuote != 0 && (c == '"' || i == 0 || class[line[i-1]]&clsDelim != 0):
+			dst = append(dst, line[lit:i]...)
+			dst, i = maskQuoted(dst, line, i, c)
+			lit = i
+		case k&clsDelim != 0:
+			i++
+		default:
+			// Find the token's end, noting on the way whether it holds a
+			// digit or an '@': most tokens hold neither and are words,
+			// kept without a closer look.
+			j, seen := i, uint8(0)
+			for ; j < len(line); j++ {
+				kj := class[line[j]]
+				if kj&(clsDelim|clsDQuote) != 0 {
+					break
+				}
+				seen |= kj
+			}
+			if seen&(clsDigit|clsAt) != 0 {
+				dst = append(dst, line[lit:i]...)
+				dst = maskToken(dst, line[i:j], seen&clsAt != 0)
+				lit = j
+			}
+			i = j
+		}
+	}
+	dst = append(dst, line[lit:]...)
+	if len(dst) > limit {
+		return cut(dst, limit)
+	}
+	return dst
+}
+
+// cut shortens a template to limit bytes, backing off (by three bytes at
+// most: the longest UTF-8 sequence is four) to the start of a UTF-8
+// sequence, and marks it with an ellipsis.
+func cut(dst []byte, limit int) []byte {
+	for back := 0; back < 3 && limit < len(dst) && dst[limit]&0xC0 == 0x80; back++ {
+		limit--
+	}
+	return append(dst[:limit], ellipsis...)
+}
+
+// maskQuoted replaces a quoted string starting at line[i] by the
+// placeholder between the same quotes. An unterminated quote is copied as an
+// ordinary character.
+func maskQuoted(dst, line []byte, i int, q byte) ([]byte, int) {
+	for j := i + 1; j < len(line); j++ {
+		switch line[j] {
+		case '\\':
+			j++
+		case q:
+			if q == '\'' && j+1 < len(line) && !isDelim(line[j+1]) {
+				continue // an apostrophe inside a word
+			}
+			dst = append(dst, q)
+			dst = append(dst, MaskStr...)
+			return append(dst, q), j + 1
+		}
+	}
+	return append(dst, q), i + 1
+}
+
+// Byte classes, looked up once per byte. Delimiters separate tokens;
+// ':' and '/' do not, since they belong inside addresses, times and paths
+// (a token is split at them only when it is not one of those as a whole).
+// Nor do '<' and '>': a placeholder then stays inside its token, which
+// therefore splits the same way when masked again and no longer matches
+// any shape, so a template masks to itself.
+const (
+	clsDelim  = 1 << iota // separates tokens
+	clsQuote              // may open a quoted string
+	clsDQuote             // '"': always opens one, so it ends a token
+	clsDigit
+	clsAt
+)
+
+var class = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r,;()[]{}=|&?") {
+		t[c] = clsDelim
+	}
+	t['"'] = clsQuote | clsDQuote
+	t['\''] = clsQuote
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	t['@'] = clsAt
+	return t
+}()
+
+func isDelim(c byte) bool { return class[c]&clsDelim != 0 }
+
+// maskToken appends tok, or the placeholder of what it is; at says
+// whether it holds an '@'.
+func maskToken(dst, tok []byte, at bool) []byte {
+	if at && isEmail(tok) {
+		return append(dst, MaskEmail...)
+	}
+	if !hasDigit(tok) {
+		return append(dst, tok...)
+	}
+	if m := classify(tok); m != "" {
+		return append(dst, m...)
+	}
+	// A shape followed by the punctuation of the sentence around it:
+	// "from 10.0.0.5:443:", "after 30s."
+	if n := len(tok); n > 1 && (tok[n-1] == ':' || tok[n-1] == '.') {
+		if m := classify(tok[:n-1]); m != "" {
+			return append(append(dst, m...), tok[n-1])
+		}
+	}
+	return maskParts(dst, tok)
+}
+
+// maskParts splits a token that is not one thing as a whole at ':', '/',
+// '@' and '#' and masks each part: "code:410" and "/v1/track" keep their
+// words. A part that is still not one thing is split again, finer.
+func maskParts(dst, tok []byte) []byte {
+	return splitMask(dst, tok, ":/@#", func(dst, part []byte) []byte {
+		if hasDigit(part) {
+			return splitMask(dst, part, "-_.", appendPart)
+		}
+		return append(dst, part...)
+	})
+}
+
+// splitMask cuts tok at the separators and appends each part through
+// unknown when classify does not recognise it.
+func splitMask(dst, tok []byte, seps string, unknown func(dst, part []byte) []byte) []byte {
+	start := 0
+	for i := 0; i <= len(tok); i++ {
+		if i < len(tok) && !isSep(tok[i], seps) {
+			continue
+		}
+		part := tok[start:i]
+		if m := classify(part); m != "" {
+			dst = append(dst, m...)
+		} else {
+			dst = unknown(dst, part)
+		}
+		if i < len(tok) {
+			dst = append(dst, tok[i])
+		}
+		start = i + 1
+	}
+	return dst
+}
+
+// appendPart keeps a part the classifiers do not recognise.
+func appendPart(dst, part []byte) []byte { return append(dst, part...) }
+
+func isSep(c byte, seps string) bool {
+	for i := 0; i < len(seps); i++ {
+		if seps[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// classify names what a token containing a digit is, or returns "" when it
+// is none of the masked shapes (a word such as "v1" or "eth0"). Numbers,
+// durations, sizes, dotted quads and times start with a digit (or a sign),
+// so a token starting with a letter skips those.
+func classify(tok []byte) string {
+	if len(tok) == 0 || !hasDigit(tok) {
+		return ""
+	}
+	if c := tok[0]; isDigit(c) || c == '-' || c == '+' {
+		if m := classifyNumeric(tok); m != "" {
+			return m
+		}
+	}
+	switch {
+	case isUUID(tok):
+		return MaskUUID
+	case isIPv6(tok):
+		return MaskIP
+	case isHex(tok):
+		return MaskHex
+	case isID(tok):
+		return MaskID
+	}
+	return ""
+}
+
+// classifyNumeric recognises the shapes that start with a digit.
+func classifyNumeric(tok []byte) string {
+	switch {
+	case isNumber(tok):
+		return MaskNum
+	case isDuration(tok):
+		return MaskDur
+	case isSize(tok):
+		return MaskSize
+	}
+	if ip, port := isIPv4(tok); ip {
+		if port {
+			return MaskIP + ":" + MaskPort
+		}
+		return MaskIP
+	}
+	if isTimeLike(tok) {
+		return MaskTime
+	}
+	return ""
+}

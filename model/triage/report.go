@@ -1,0 +1,69 @@
+package triage
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+)
+
+// Report is a snapshot of every table, for a renderer.
+type Report struct {
+	Entries int64     `json:"entries"`
+	From    time.Time `json:"from,omitzero"` // the earliest and latest entry times
+	To      time.Time `json:"to,omitzero"`
+	// Untimed counts entries with no usable time, which the timeline and
+	// the windows leave out (the other tables count them).
+	Untimed     int64         `json:"untimed"`
+	BucketWidth time.Duration `json:"bucket_width_ns"`
+	Histogram   []Bucket      `json:"histogram"`
+	Top         Tops          `json:"top"`
+	Templates   []Template    `json:"templates"`
+	// TemplateCount is how many distinct templates were found (the
+	// templates past the cap are in the other row).
+	TemplateCount int      `json:"template_count"`
+	Sessions      Sessions `json:"sessions"`
+	Changed       *Changed `json:"changed,omitempty"`
+}
+
+// ReportOptions say how much of each table a report holds.
+type ReportOptions struct {
+	// Top is how many rows each table keeps (default 10).
+	Top int
+	// Ended says the input is complete (a file read to its end, not a
+	// follow): connections still open then have an unknown end.
+	Ended bool
+	// Sessions selects the session rows to list (default: failed ones).
+	Sessions func(*Session) bool
+}
+
+// Report returns the tables as they stand. It may be called at any time
+// between Adds.
+func (t *Triage) Report(o ReportOptions) Report {
+	if o.Top <= 0 {
+		o.Top = 10
+	}
+	if o.Sessions == nil {
+		o.Sessions = func(s *Session) bool { return s.Status == StatusFailed }
+	}
+	r := Report{Entries: t.entries, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
+		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
+		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
+		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}
+	if t.cmp != nil {
+		c := t.cmp.changed(o.Top, t.tmpl)
+		r.Changed = &c
+	}
+	return r
+}
+
+// TemplateID returns the ID of e's template (as in Report's Template.ID),
+// and false when e folds into no template counted so far or into one past
+// the cap: what a view asks to filter to a template or to mute it. Like
+// Add, it completes the fields of a lean analytics event.
+func (t *Triage) TemplateID(e *model.Entry) (int32, bool) {
+	if structured(e) {
+		decode.Complete(e)
+	}
+	return t.tmpl.lookup(e)
+}

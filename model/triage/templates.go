@@ -1,0 +1,132 @@
+package triage
+
+import (
+	"sort"
+	"time"
+
+	"connlog/model"
+)
+
+// template is one row of the templates table while it is being counted.
+type template struct {
+	text        string
+	kind        model.Kind
+	level       model.Level
+	count       int64
+	first, last time.Time
+	buckets     series
+}
+
+// templates folds entries into templates: the masked line, within its kind
+// and level (and so, for service lines, within their module, which the
+// template keeps). Past the cap, new templates are counted as other.
+type templates struct {
+	max   int
+	byKey map[string]int32
+	list  []*template
+	other template
+	key   []byte // scratch: kind, level, masked text
+}
+
+// otherID is the id of the row that counts templates past the cap.
+const otherID = -1
+
+func newTemplates(max int) *templates {
+	return &templates{max: max, byKey: map[string]int32{}, other: template{text: Other}}
+}
+
+// lookup finds e's template without counting e.
+func (t *templates) lookup(e *model.Entry) (int32, bool) {
+	t.key = append(t.key[:0], byte(e.Kind), byte(e.Level))
+	t.key = templateText(t.key, e)
+	id, ok := t.byKey[string(t.key)]
+	return id, ok
+}
+
+// add counts e in its template and returns the template's id.
+func (t *templates) add(e *model.Entry, b, width int64, timed bool) int32 {
+	id, ok := t.lookup(e)
+	switch {
+	case ok:
+	case len(t.list) < t.max:
+		id = int32(len(t.list))
+		t.list = append(t.list, &template{text: string(t.key[2:]), kind: e.Kind, level: e.Level})
+		t.byKey[string(t.key)] = id
+	default:
+		id = otherID
+	}
+	tp := t.get(id)
+	tp.count++
+	if timed {
+		tp.buckets.add(b, width, 1)
+		if tp.first.IsZero() || e.Time.Before(tp.first) {
+			tp.first = e.Time
+		}
+		if e.Time.After(tp.last) {
+			tp.last = e.Time
+		}
+	}
+	return id
+}
+
+func (t *templates) get(id int32) *template {
+	if id == otherID {
+		return &t.other
+	}
+	return t.list[id]
+}
+
+// Template is one row of the templates table of a report.
+type Template struct {
+	// ID names the template to the Triage that reported it (a view
+	// filtering or muting it asks by ID); -1 is the other row.
+	ID       int32     `json:"-"`
+	Template string    `json:"template"`
+	Kind     string    `json:"kind"`
+	Level    string    `json:"level"`
+	Count    int64     `json:"count"`
+	First    time.Time `json:"first,omitzero"` // zero for a template of untimed entries only
+	Last     time.Time `json:"last,omitzero"`
+	Buckets  []uint32  `json:"buckets"` // per histogram bucket
+	Other    bool      `json:"other,omitempty"`
+}
+
+// report returns the n most frequent templates with their counts per
+// bucket of the axis, then the other row when templates were turned away.
+func (t *templates) report(n int, ax *axis) []Template {
+	ids := make([]int32, len(t.list))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		a, b := t.list[ids[i]], t.list[ids[j]]
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		return a.text < b.text
+	})
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	if t.other.count > 0 {
+		ids = append(ids, otherID)
+	}
+	out := make([]Template, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, t.row(id, ax))
+	}
+	return out
+}
+
+func (t *templates) row(id int32, ax *axis) Template {
+	tp := t.get(id)
+	r := Template{ID: id, Template: tp.text, Kind: tp.kind.String(), Level: tp.level.String(),
+		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
+	if id == otherID {
+		r.Kind, r.Level = "", ""
+	}
+	if ax.nonEmpty {
+		r.Buckets = tp.buckets.at(ax.lo, ax.hi, ax.width)
+	}
+	return r
+}

@@ -1,0 +1,91 @@
+package triage
+
+import "connlog/model"
+
+// tops are the top-N tables.
+type tops struct {
+	users, resources, ips, countries, failures, denied *counter
+	modules                                            *counter // warnings and errors together
+	moduleErrors                                       *counter // errors only, for the split
+	reasonBuf                                          []byte
+}
+
+func newTops(max int) tops {
+	return tops{users: newCounter(max), resources: newCounter(max), ips: newCounter(max),
+		countries: newCounter(max), failures: newCounter(max), denied: newCounter(max),
+		modules: newCounter(max), moduleErrors: newCounter(max)}
+}
+
+// add counts one entry's facts.
+func (t *tops) add(e *model.Entry, f *facts) {
+	t.users.add(f.user, 1)
+	t.resources.add(f.resource, 1)
+	t.ips.add(f.ip, 1)
+	t.countries.add(f.country, 1)
+	if f.failed {
+		t.failures.add(t.normalise(f.reason), 1)
+	}
+	if f.denied {
+		t.denied.add(deniedValue(f), 1)
+	}
+	if f.module != "" {
+		t.modules.add(f.module, 1)
+		if e.Level >= model.LevelError {
+			t.moduleErrors.add(f.module, 1)
+		}
+	}
+}
+
+// normalise folds a failure reason into its template, so that "timeout
+// after 3012ms" and "timeout after 2990ms" count as one reason.
+func (t *tops) normalise(reason string) string {
+	if reason == "" {
+		return noReason
+	}
+	t.reasonBuf = Mask(t.reasonBuf[:0], []byte(reason))
+	return string(t.reasonBuf)
+}
+
+// noReason stands for a failure that logged no reason.
+const noReason = "(no reason given)"
+
+// deniedValue names who was denied what.
+func deniedValue(f *facts) string {
+	who, what := f.user, f.resource
+	if who == "" {
+		who = "(unknown user)"
+	}
+	if what == "" {
+		what = "(unknown)"
+	}
+	return who + " → " + what
+}
+
+// Tops are the top-N tables of a report.
+type Tops struct {
+	Users     []Value `json:"users"`
+	Resources []Value `json:"resources"`
+	IPs       []Value `json:"ips"`
+	Countries []Value `json:"countries"`
+	Failures  []Value `json:"failures"`
+	Denied    []Value `json:"denied"`
+	// Modules ranks modules by their warnings and errors together; Errors
+	// in each row says how many of them are errors.
+	Modules []ModuleValue `json:"modules"`
+}
+
+// ModuleValue is a row of the modules table.
+type ModuleValue struct {
+	Value
+	Errors int64 `json:"errors"`
+}
+
+func (t *tops) report(n int) Tops {
+	out := Tops{Users: t.users.top(n), Resources: t.resources.top(n), IPs: t.ips.top(n),
+		Countries: t.countries.top(n), Failures: t.failures.top(n), Denied: t.denied.top(n)}
+	out.Modules = []ModuleValue{}
+	for _, v := range t.modules.top(n) {
+		out.Modules = append(out.Modules, ModuleValue{Value: v, Errors: t.moduleErrors.get(v.Value)})
+	}
+	return out
+}

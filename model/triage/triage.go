@@ -1,0 +1,118 @@
+package triage
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+)
+
+// Options bound what a Triage keeps.
+type Options struct {
+	// Buckets is the target number of timeline buckets: the width steps up
+	// (1s, 5s, 10s, 30s, 1m … 1h, 3h … 1d, then doubling) to the finest at
+	// which the span fits in 2×Buckets of them. Default 60.
+	Buckets int
+	// MaxTemplates caps the distinct templates (default 5,000), MaxValues
+	// the distinct values of each top-N table (default 10,000) and
+	// MaxSessions the open and the ended rows kept (default 10,000 each).
+	MaxTemplates, MaxValues, MaxSessions int
+	// Compare, when not nil, says which windows "what changed" compares.
+	Compare *Compare
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&o.Buckets, 60)
+	def(&o.MaxTemplates, 5000)
+	def(&o.MaxValues, 10000)
+	def(&o.MaxSessions, 10000)
+	return o
+}
+
+// Triage computes the triage tables of a stream of entries, incrementally.
+type Triage struct {
+	opt      Options
+	ax       axis
+	hist     histogram
+	tmpl     *templates
+	top      tops
+	sess     *sessions
+	cmp      *comparer
+	entries  int64
+	from, to time.Time
+}
+
+// New returns an empty Triage.
+func New(o Options) *Triage {
+	o = o.withDefaults()
+	t := &Triage{opt: o, ax: newAxis(o.Buckets), hist: newHistogram(), tmpl: newTemplates(o.MaxTemplates),
+		top: newTops(o.MaxValues), sess: newSessions(o.MaxSessions)}
+	if o.Compare != nil {
+		t.cmp = newComparer(*o.Compare, o.MaxValues)
+	}
+	return t
+}
+
+// Add counts a batch of entries. It reads only what it keeps (copying it
+// out of the entries' buffers), but it may complete the fields of entries
+// decoded lean (decode.Complete) and gives entries without a Seq one, as
+// the pair tracker does.
+func (t *Triage) Add(es []model.Entry) {
+	for i := range es {
+		t.AddEntry(&es[i])
+	}
+}
+
+// AddEntry counts one entry, as Add does, for a caller that filters a
+// batch as it goes.
+func (t *Triage) AddEntry(e *model.Entry) {
+	t.entries++
+	var v view
+	if structured(e) {
+		decode.Complete(e) // a lean analytics event
+		v = viewOf(e)
+	}
+	f := factsOf(e, &v)
+	timed := usableTime(e.Time)
+	var b int64
+	if timed {
+		b = t.ax.bucket(e.Time)
+		t.hist.add(e, &f, b, t.ax.width)
+		t.span(e.Time)
+	} else {
+		t.hist.untimed++
+	}
+	id := t.tmpl.add(e, b, t.ax.width, timed)
+	t.top.add(e, &f)
+	t.sess.add(e, &v)
+	if t.cmp != nil && timed {
+		reason := ""
+		if f.failed {
+			reason = t.top.normalise(f.reason)
+		}
+		t.cmp.add(e.Time, id, &f, reason)
+	}
+}
+
+func (t *Triage) span(at time.Time) {
+	if t.from.IsZero() || at.Before(t.from) {
+		t.from = at
+	}
+	if at.After(t.to) {
+		t.to = at
+	}
+}
+
+// Times outside these years are taken for garbage: placing them on the
+// timeline would stretch it over centuries.
+var (
+	earliest = time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	latest   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
+)
+
+func usableTime(t time.Time) bool { return !t.Before(earliest) && t.Before(latest) }
