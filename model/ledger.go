@@ -21,6 +21,20 @@ type Ledger struct {
 // the memory budget.
 const GapEvictionReason = "memory budget"
 
+// GapUnreadableReason is the reason of lines that were read and shown but
+// whose bytes can no longer be read back (their file was truncated or
+// removed since), so that their search and export cannot show them.
+const GapUnreadableReason = "lines no longer re-readable"
+
+// UnreadableGap is the gap entry that stands in an export for entry e,
+// whose raw bytes could not be read back (err says why): the line is not
+// written blank, and a query for kind:gap finds what is missing.
+func UnreadableGap(e *Entry, err error) *Entry {
+	return &Entry{Seq: e.Seq, Time: e.Time, Kind: KindGap, Level: LevelWarn, Source: e.Source, Origin: e.Origin,
+		Fields: Fields{Str(KeyGapReason, GapUnreadableReason), Int(KeyGapCount, 1),
+			Str(KeyMessage, fmt.Sprintf("a %s line could not be read back from its file: %v", e.Kind, err))}}
+}
+
 // Gap units, as GapUnit returns them.
 const (
 	GapLines = "lines" // lines, entries or journald messages

@@ -14,7 +14,7 @@ import (
 // whose bytes can no longer be re-read: the file was truncated in place
 // and no copy of it was found, or too much was already kept aside. Their
 // rows remain; searching or exporting their raw bytes fails for them.
-const NoteRawLost = "lines no longer re-readable"
+const NoteRawLost = model.GapUnreadableReason
 
 // truncated handles a file cut in place (copytruncate). logrotate copied it
 // to a sibling first, so that copy is looked for (by content: it starts with

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -130,13 +131,22 @@ func (src *exportSource) window(s exportSettings) (time.Time, time.Time, error) 
 	return from, to, err
 }
 
-// entries loads the Seqs one by one in full, for the writer.
-func (src *exportSource) entries(seqs []int64) iter.Seq[*model.Entry] {
+// entries loads the Seqs one by one in full, for the writer. A line whose
+// bytes can no longer be read (its file was truncated or removed since it
+// was shown) goes out as a gap entry in its place, never as a blank line,
+// and is counted in unreadable when that is not nil.
+func (src *exportSource) entries(seqs []int64, unreadable *atomic.Int64) iter.Seq[*model.Entry] {
 	return func(yield func(*model.Entry) bool) {
 		for _, seq := range seqs {
 			e := new(model.Entry)
-			if err := src.sn.Load(seq, e, model.LoadFull); err != nil && !src.sn.Has(seq) {
-				continue // evicted since the dialog opened
+			if err := src.sn.Load(seq, e, model.LoadFull); err != nil {
+				if !src.sn.Has(seq) {
+					continue // evicted since the dialog opened: the store's own gap entry says so
+				}
+				e = model.UnreadableGap(e, err)
+				if unreadable != nil {
+					unreadable.Add(1)
+				}
 			}
 			if !yield(e) {
 				return
@@ -227,7 +237,7 @@ func (src *exportSource) sample(seqs []int64) []*model.Entry {
 	if picks[len(picks)-1] != seqs[n-1] {
 		picks = append(picks, seqs[n-1])
 	}
-	return slices.Collect(src.entries(picks))
+	return slices.Collect(src.entries(picks, nil))
 }
 
 // timeSpan is the earliest and latest time among the sampled entries:
@@ -276,10 +286,11 @@ func hostsLabel(hosts []string) string {
 
 // exportDoneMsg is the outcome of a write.
 type exportDoneMsg struct {
-	gen   int
-	path  string // the file written, or the one that exists
-	stats export.Stats
-	err   error
+	gen        int
+	path       string // the file written, or the one that exists
+	stats      export.Stats
+	err        error
+	unreadable int64 // lines that could not be read back: gap entries in the output
 }
 
 // exportTickMsg polls the progress of a running write.
@@ -298,8 +309,9 @@ func writeCmd(ctx context.Context, src *exportSource, s exportSettings, plan exp
 	return func() tea.Msg {
 		defer close(finished)
 		path := intoDirectory(path, plan.defaultName)
-		st, err := export.Export(ctx, path, src.entries(plan.seqs), opts)
-		return exportDoneMsg{gen: gen, path: path, stats: st, err: err}
+		var unreadable atomic.Int64
+		st, err := export.Export(ctx, path, src.entries(plan.seqs, &unreadable), opts)
+		return exportDoneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
 	}
 }
 

@@ -79,6 +79,7 @@ type ExportDialog struct {
 	elapsed     time.Duration
 	target      string // the file the last write went to (or would replace)
 	result      export.Stats
+	unreadable  int64 // lines of the result that could not be read back
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
 }
@@ -198,7 +199,7 @@ func (d ExportDialog) onDone(msg exportDoneMsg) ExportDialog {
 	var fe *export.FileError
 	switch {
 	case msg.err == nil:
-		d.state, d.result = DialogDone, msg.stats
+		d.state, d.result, d.unreadable = DialogDone, msg.stats, msg.unreadable
 	case errors.Is(msg.err, export.ErrExists):
 		d.state = DialogConfirm
 	case errors.Is(msg.err, export.ErrCancelled):

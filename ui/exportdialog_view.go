@@ -98,7 +98,14 @@ func (d ExportDialog) statusLines() []string {
 		if r.Skipped > 0 {
 			s += " (" + commas(r.Skipped) + " the format cannot hold were left out)"
 		}
-		return append(d.wrap(d.styles.Granted, "wrote "+clean(r.Path)), d.wrap(d.styles.Granted, s)...)
+		out := append(d.wrap(d.styles.Granted, "wrote "+clean(r.Path)), d.wrap(d.styles.Granted, s)...)
+		if d.unreadable > 0 {
+			// The loss is said where the success is, or it would pass unseen.
+			out = append(out, d.wrap(d.styles.ErrorText, commas(d.unreadable)+" of the lines could no longer be read from "+
+				"their file (truncated or removed since): a gap entry (kind:gap) stands for each, or, where the format holds "+
+				"only lines, they are left out")...)
+		}
+		return out
 	case DialogFailed:
 		return d.wrap(d.styles.ErrorText, "export failed: "+clean(d.err))
 	}
