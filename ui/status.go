@@ -113,8 +113,8 @@ func (s StatusLine) parts() []statusPart {
 		count = "filtering… " + count
 	}
 	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
-	if n := lossCount(in.loss); n > 0 {
-		ps = append(ps, statusPart{text: "LOSS " + commas(n), style: st.StatusLoss, prio: 90})
+	if loss := lossText(in.loss); loss != "" {
+		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
 	}
 	ps = append(ps,
 		statusPart{text: "E " + commas(int64(in.errs)), style: st.StatusErr, prio: 80},
@@ -144,17 +144,25 @@ func dropLowest(ps []statusPart) []statusPart {
 	return append(ps[:low:low], ps[low+1:]...)
 }
 
-// lossCount is what the loss counter shows: the lines (or bytes) the gaps
-// reported, or the number of gaps when they did not say how much.
-func lossCount(l model.Ledger) int64 {
-	var n int64
-	for _, v := range l.ByKind {
-		n += v
+// lossText is what the loss counter shows: the lines the gaps lost, then
+// the bytes (a cut line, a truncated file) as a size, for they are not
+// lines; the number of gaps when none said how much. "" when nothing was
+// lost.
+func lossText(l model.Ledger) string {
+	if l.Events == 0 {
+		return ""
 	}
-	if n == 0 {
-		return l.Events
+	var parts []string
+	if n := l.Lines(); n > 0 {
+		parts = append(parts, commas(n)+" lines")
 	}
-	return n
+	if n := l.Bytes(); n > 0 {
+		parts = append(parts, model.HumanBytes(float64(n)))
+	}
+	if len(parts) == 0 {
+		return "LOSS " + commas(l.Events) + " gaps"
+	}
+	return "LOSS " + strings.Join(parts, ", ")
 }
 
 func rateText(r float64) string {
