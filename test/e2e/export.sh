@@ -212,7 +212,10 @@ mkdir "$tmp/sig"
 "$bin" export --format ndjson --compress gzip -o "$tmp/sig/big.ndjson.gz" "$tmp/big.log" 2>"$tmp/err" &
 pid=$!
 deadline=$((SECONDS + 30))
-until compgen -G "$tmp/sig/.big.ndjson.gz.tmp-*" >/dev/null; do
+# writing has begun when the export holds a file open in the directory: an
+# unnamed one (O_TMPFILE) or, where the filesystem has none, a named temp file
+writing() { compgen -G "$tmp/sig/.big.ndjson.gz.tmp-*" >/dev/null || find "/proc/$pid/fd" -lname "$tmp/sig/*" 2>/dev/null | grep -q .; }
+until writing; do
 	kill -0 "$pid" 2>/dev/null || fail "the export ended before it could be interrupted: $(cat "$tmp/err")"
 	((SECONDS < deadline)) || fail "the export never started writing"
 	sleep 0.05

@@ -5,7 +5,10 @@
 # options it can then change without touching the user's.
 
 # tm runs tmux on the script's server, without any user configuration.
-tm() { command tmux -f /dev/null ${tmux_server:+-L "$tmux_server"} "$@"; }
+# The server is started without CI in its environment: the panes inherit
+# it, and a program that sees CI set assumes it writes to no terminal and
+# draws without colour, which would hide what the colour checks look for.
+tm() { env -u CI tmux -f /dev/null ${tmux_server:+-L "$tmux_server"} "$@"; }
 
 screen() { tm capture-pane -p -t "$session" 2>/dev/null; }
 
