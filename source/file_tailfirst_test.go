@@ -18,6 +18,7 @@ type timeline struct {
 	recs     []model.Record
 	batches  int
 	backfill int // backfill batches seen
+	nLines   int // line records in recs, kept as batches come: counting them each time is quadratic
 }
 
 // add applies one batch, holding it to the batch contract: 1..batchMaxRecords
@@ -31,6 +32,11 @@ func (tl *timeline) add(b []model.Record) {
 		}
 	}
 	tl.batches++
+	for _, r := range b {
+		if r.Mark == model.MarkLine {
+			tl.nLines++
+		}
+	}
 	if b[0].Backfill {
 		tl.backfill++
 		tl.recs = append(append([]model.Record(nil), b...), tl.recs...)
@@ -62,7 +68,7 @@ func (tl *timeline) collect(r *running, what string, cond func() bool) {
 	}
 }
 
-func (tl *timeline) lines() int { return len(lineTexts(tl.recs)) }
+func (tl *timeline) lines() int { return tl.nLines }
 
 // checkOffsets verifies that every line's offset is where a forward read
 // would have put it, and that the file re-reads it.
