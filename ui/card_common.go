@@ -20,6 +20,7 @@ type cardInput struct {
 	hasPair bool
 	loc     *time.Location
 	sources []string // source names by SourceID
+	pairKey string   // the key that goes to the paired event, for the card's hint
 }
 
 // buildCard renders the whole detail card of an entry at width w.
@@ -69,8 +70,8 @@ func (c *card) pairSection(in cardInput) {
 	default:
 		c.kv("established", "not seen (before the start of the log, or evicted)")
 	}
-	if p.Partner != 0 {
-		c.note("press p to jump to it")
+	if p.Partner != 0 && in.pairKey != "" {
+		c.note("press " + in.pairKey + " to jump to it")
 	}
 }
 

@@ -138,7 +138,7 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
-		loc: m.loc(), sources: m.sourceNames()})
+		loc: m.loc(), sources: m.sourceNames(), pairKey: keyOf(m.keys.Pair)})
 	return m, cmd
 }
 

@@ -65,7 +65,7 @@ func (m Model) levelJump(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) searchJump(forward bool) (tea.Model, tea.Cmd) {
 	q := m.search.query
 	if q == nil || m.live.view == nil {
-		m.notice = "no search: press / then ctrl+s to search without filtering"
+		m.notice = "no search: press " + keyOf(m.keys.Filter) + " then " + keyOf(m.keys.Bar.SearchMode) + " to search without filtering"
 		return m, nil
 	}
 	m.search.gen++
@@ -103,7 +103,7 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 func (m Model) openGoto() (tea.Model, tea.Cmd) {
 	m.mode = ModeGoto
 	m.gotoIn.SetValue("")
-	m.notice = "14:05 · 2026-11-20 14:05:00 · -10m — enter goes, esc cancels"
+	m.notice = "14:05 · 2026-11-20 14:05:00 · -10m — " + keyOf(m.keys.Bar.Apply) + " goes, " + keyOf(m.keys.Bar.Cancel) + " cancels"
 	return m, nil
 }
 
