@@ -92,3 +92,42 @@ func readAll(t testing.TB, j *Journal) (cat []byte, cursors []string) {
 		cursors = append(cursors, loc.Cursor())
 	}
 }
+
+// openInterleaved builds two journal files of n entries each in a temp
+// directory (one compact, one regular, their entries interleaved in time)
+// and opens the directory with expr's matches.
+func openInterleaved(t *testing.T, n int, expr Expr) (*Journal, string) {
+	t.Helper()
+	dir := t.TempDir()
+	buildJournal(t, dir, "a.journal", syntheticExport(0, n, 2), true)
+	buildJournal(t, dir, "b.journal", syntheticExport(1, n, 2), false)
+	j, err := OpenDirectories([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	if err := j.SetMatches(expr); err != nil {
+		t.Fatal(err)
+	}
+	return j, dir
+}
+
+// readsBackwards requires reading from the tail to give the entries of
+// cursors in reverse, and nothing before the first.
+func readsBackwards(t *testing.T, j *Journal, cursors []string) {
+	t.Helper()
+	if err := j.SeekTail(); err != nil {
+		t.Fatal(err)
+	}
+	for i := len(cursors) - 1; i >= 0; i-- {
+		if ok, err := j.Previous(); !ok || err != nil {
+			t.Fatalf("Previous at %d: %v %v", i, ok, err)
+		}
+		if l, _ := j.Location(); l.Cursor() != cursors[i] {
+			t.Fatalf("backwards entry %d: %s, want %s", i, l.Cursor(), cursors[i])
+		}
+	}
+	if ok, _ := j.Previous(); ok {
+		t.Fatal("Previous before the first entry moved")
+	}
+}

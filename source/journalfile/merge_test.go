@@ -63,37 +63,13 @@ func TestInterleavesFilesAndDropsDuplicates(t *testing.T) {
 // TestMatchesAndSeeks checks a unit match, realtime seeks, cursors and
 // backwards reading against journalctl on the same interleaved files.
 func TestMatchesAndSeeks(t *testing.T) {
-	dir := t.TempDir()
-	buildJournal(t, dir, "a.journal", syntheticExport(0, 90, 2), true)
-	buildJournal(t, dir, "b.journal", syntheticExport(1, 90, 2), false)
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	if err := j.SetMatches(Expr{{{"_SYSTEMD_UNIT=u1.service", "_SYSTEMD_UNIT=u2.service"}}}); err != nil {
-		t.Fatal(err)
-	}
+	j, dir := openInterleaved(t, 90, Expr{{{"_SYSTEMD_UNIT=u1.service", "_SYSTEMD_UNIT=u2.service"}}})
 	cat, cursors := readAll(t, j)
 	want := journalctl(t, dir, "-o", "cat", "_SYSTEMD_UNIT=u1.service", "_SYSTEMD_UNIT=u2.service")
 	if !bytes.Equal(cat, want) {
 		t.Fatalf("match differs from journalctl:\n got %q\nwant %q", cat, want)
 	}
-	// Backwards from the tail gives the same entries in reverse.
-	if err := j.SeekTail(); err != nil {
-		t.Fatal(err)
-	}
-	for i := len(cursors) - 1; i >= 0; i-- {
-		if ok, err := j.Previous(); !ok || err != nil {
-			t.Fatalf("Previous at %d: %v %v", i, ok, err)
-		}
-		if l, _ := j.Location(); l.Cursor() != cursors[i] {
-			t.Fatalf("backwards entry %d: %s, want %s", i, l.Cursor(), cursors[i])
-		}
-	}
-	if ok, _ := j.Previous(); ok {
-		t.Fatal("Previous before the first entry moved")
-	}
+	readsBackwards(t, j, cursors)
 	// A cursor journalctl printed positions on its entry.
 	if err := j.SeekCursor(cursors[5]); err != nil {
 		t.Fatal(err)
@@ -132,18 +108,7 @@ func copyFile(t *testing.T, from, to string) {
 // entries as journalctl, forwards and backwards, also after more entries
 // are appended to the file.
 func TestSelectiveMatchReadsEntryArrays(t *testing.T) {
-	dir := t.TempDir()
-	buildJournal(t, dir, "a.journal", syntheticExport(0, 90, 2), true)
-	buildJournal(t, dir, "b.journal", syntheticExport(1, 90, 2), false)
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	expr := Expr{{{"_SYSTEMD_UNIT=u0.service"}}, {{"_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c"}}}
-	if err := j.SetMatches(expr); err != nil {
-		t.Fatal(err)
-	}
+	j, dir := openInterleaved(t, 90, Expr{{{"_SYSTEMD_UNIT=u0.service"}}, {{"_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c"}}})
 	for _, m := range j.members {
 		if !m.res.cands.use || len(m.res.cands.idx) != 15 {
 			t.Fatalf("%s: candidates %+v, want 15 listed", m.f.path, m.res.cands)
@@ -156,17 +121,7 @@ func TestSelectiveMatchReadsEntryArrays(t *testing.T) {
 		if !bytes.Equal(cat, want) {
 			t.Fatalf("differs from journalctl:\n got %q\nwant %q", cat, want)
 		}
-		if err := j.SeekTail(); err != nil {
-			t.Fatal(err)
-		}
-		for i := len(cursors) - 1; i >= 0; i-- {
-			if ok, err := j.Previous(); !ok || err != nil {
-				t.Fatalf("Previous at %d: %v %v", i, ok, err)
-			}
-			if l, _ := j.Location(); l.Cursor() != cursors[i] {
-				t.Fatalf("backwards entry %d: %s, want %s", i, l.Cursor(), cursors[i])
-			}
-		}
+		readsBackwards(t, j, cursors)
 	}
 	check()
 	buildJournal(t, dir, "a.journal", syntheticExport(90, 120, 1), true)

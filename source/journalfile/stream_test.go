@@ -11,17 +11,7 @@ import (
 // and values in the same order; a Stream stopped early leaves the Journal
 // where the caller can seek back.
 func TestStreamReadsWhatNextReads(t *testing.T) {
-	dir := t.TempDir()
-	buildJournal(t, dir, "a.journal", syntheticExport(0, 1200, 2), true)
-	buildJournal(t, dir, "b.journal", syntheticExport(1, 1200, 2), false)
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	if err := j.SetMatches(Expr{{{"_SYSTEMD_UNIT=u1.service", "_SYSTEMD_UNIT=u2.service"}}}); err != nil {
-		t.Fatal(err)
-	}
+	j, _ := openInterleaved(t, 1200, Expr{{{"_SYSTEMD_UNIT=u1.service", "_SYSTEMD_UNIT=u2.service"}}})
 	want, _ := readAll(t, j)
 	names := []string{"MESSAGE", "SYSLOG_IDENTIFIER"}
 	for _, workers := range []int{1, 3} {
