@@ -55,7 +55,7 @@ func TestExportJournalWindowAfterTheEnd(t *testing.T) {
 	if code != 0 || out != "" {
 		t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
 	}
-	if want := "no entries on 2026-02-10; the input ends 2026-02-10 09:30"; !strings.Contains(errs, want) {
+	if want := "no entries since 2026-02-10 23:00; the input ends 2026-02-10 09:30"; !strings.Contains(errs, want) {
 		t.Errorf("stderr %q; want %q", errs, want)
 	}
 }

@@ -22,9 +22,9 @@ func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string
 		return ""
 	}
 	if first.IsZero() {
-		return "no entries " + windowDays(since, until, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
+		return "no entries " + windowText(since, until, last, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
 	}
-	return "no entries " + windowDays(since, until, loc) + "; the input spans " + spanText(first, last, loc)
+	return "no entries " + windowText(since, until, last, loc) + "; the input spans " + spanText(first, last, loc)
 }
 
 const (
@@ -33,16 +33,26 @@ const (
 	dayMinuteLayout = "2006-01-02 15:04"
 )
 
-// windowDays names the day or days of the window: "on 2026-12-02", or
-// "from 2026-12-02 08:00 to 2026-12-03 09:00" when it crosses midnight.
-func windowDays(since, until time.Time, loc *time.Location) string {
+// windowText names the window: by its day alone ("on 2026-12-02") when
+// the data has no entry that day, the usual mistake of a time on the wrong
+// day; by its times when the data ends earlier the same day ("since
+// 2026-11-20 10:00", "from 2026-11-20 10:00 to 11:00"), for "on" that day
+// would be false; "up to …" and "from … to …" otherwise.
+func windowText(since, until, last time.Time, loc *time.Location) string {
+	sinceText := since.In(loc).Format(dayMinuteLayout)
 	switch {
 	case since.IsZero():
 		return "up to " + until.In(loc).Format(dayMinuteLayout)
-	case until.IsZero() || sameDay(since, until, loc):
+	case until.IsZero() && sameDay(since, last, loc):
+		return "since " + sinceText
+	case until.IsZero():
 		return "on " + since.In(loc).Format(dayLayout)
+	case !sameDay(since, until, loc):
+		return "from " + sinceText + " to " + until.In(loc).Format(dayMinuteLayout)
+	case sameDay(since, last, loc):
+		return "from " + sinceText + " to " + until.In(loc).Format(minuteLayout)
 	}
-	return "from " + since.In(loc).Format(dayMinuteLayout) + " to " + until.In(loc).Format(dayMinuteLayout)
+	return "on " + since.In(loc).Format(dayLayout)
 }
 
 // spanText is "2026-11-20 08:00–09:12", or both dates when the span

@@ -129,7 +129,7 @@ head -1 <<<"$out" | grep -qF "tick 90" || fail "the first line is not tick 90: $
 echo "cli: a window after the log says what the log spans"
 out=$("$bin" export --since 10:00 "$log" 2>"$tmp/cli.err") || fail "export exited $?"
 [[ -z $out ]] || fail "export --since 10:00 printed lines"
-grep -qF "no entries on 2026-11-20; the input spans 2026-11-20 08:00–08:03" "$tmp/cli.err" ||
+grep -qF "no entries since 2026-11-20 10:00; the input spans 2026-11-20 08:00–08:03" "$tmp/cli.err" ||
 	fail "stderr does not give the span: $(cat "$tmp/cli.err")"
 
 echo "earlier_day.sh: ok"
