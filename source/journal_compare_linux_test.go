@@ -5,8 +5,6 @@ package source
 import (
 	"fmt"
 	"testing"
-
-	"connlog/model"
 )
 
 // TestJournalReadersAgree reads the same journal files with connlog's own
@@ -47,13 +45,8 @@ func TestJournalReadersAgree(t *testing.T) {
 	}
 }
 
-// journalReadWith reads the journal to its end with the named reader.
-func journalReadWith(t *testing.T, opts JournalOptions, reader string) []model.Record {
-	t.Helper()
-	opts.Reader = reader
-	recs, err := journalRead(t, opts)
-	if err != nil {
-		t.Fatalf("%s reader: %v", reader, err)
-	}
-	return recs
+// TestJournalLibsystemdUnitMatchesAsJournalctl holds the libsystemd reader
+// to journalctl's -u as well.
+func TestJournalLibsystemdUnitMatchesAsJournalctl(t *testing.T) {
+	journalUnitMatchesAsJournalctl(t, JournalReaderLibsystemd)
 }

@@ -203,3 +203,14 @@ func journalSameRecords(t *testing.T, got, want []model.Record) {
 		}
 	}
 }
+
+// journalReadWith reads the journal to its end with the named reader.
+func journalReadWith(t *testing.T, opts JournalOptions, reader string) []model.Record {
+	t.Helper()
+	opts.Reader = reader
+	recs, err := journalRead(t, opts)
+	if err != nil {
+		t.Fatalf("%s reader: %v", reader, err)
+	}
+	return recs
+}

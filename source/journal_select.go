@@ -79,6 +79,38 @@ type journalMatches struct {
 	boot   string
 }
 
+// The messages journalctl -u shows about a unit besides its own: systemd's
+// (PID 1: started, stopped, failed, restarted), a coredump of it, and those
+// of root daemons that name it (OBJECT_SYSTEMD_UNIT).
+const (
+	journalFieldUnitAbout     = "UNIT"
+	journalFieldObjectUnit    = "OBJECT_SYSTEMD_UNIT"
+	journalFieldCoredumpUnit  = "COREDUMP_UNIT"
+	journalMatchSystemd       = "_PID=1"
+	journalMatchRoot          = "_UID=0"
+	journalMatchCoredumpEvent = "MESSAGE_ID=fc2e22bc6ee647b6b90729ab34a250b1"
+)
+
+// unitGroups are the alternatives journalctl -u matches for the units:
+// the units' own messages, systemd's about them (a unit that fails to
+// start logs nothing itself, and that is when it matters most), their
+// coredumps, and root daemons' messages about them.
+func unitGroups(units []string) [][]string {
+	field := func(name string, extra ...string) []string {
+		g := append([]string(nil), extra...)
+		for _, u := range units {
+			g = append(g, name+"="+u)
+		}
+		return g
+	}
+	return [][]string{
+		field(journalFieldUnit),
+		field(journalFieldCoredumpUnit, journalMatchCoredumpEvent, journalMatchRoot),
+		field(journalFieldUnitAbout, journalMatchSystemd),
+		field(journalFieldObjectUnit, journalMatchRoot),
+	}
+}
+
 // matches builds the match expression for the selection and a boot ID ("" =
 // every boot). journald's own messages are always matched so that its
 // rate-limit notices about a followed unit are seen.
@@ -88,11 +120,7 @@ func (s journalSelection) matches(boot string) journalMatches {
 		return m
 	}
 	if len(s.units) > 0 {
-		group := make([]string, 0, len(s.units))
-		for _, u := range s.units {
-			group = append(group, journalFieldUnit+"="+u)
-		}
-		m.groups = append(m.groups, group)
+		m.groups = append(m.groups, unitGroups(s.units)...)
 	}
 	idents := make([]string, 0, len(s.identifiers)+1)
 	for _, id := range s.identifiers {
