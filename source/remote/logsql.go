@@ -43,7 +43,7 @@ func logsqlFilter(sel Selection) string {
 	if !sel.AllUnits {
 		var either []string
 		if u := logsqlAnyOf(vlFieldUnit, sel.Units); u != "" {
-			either = append(either, u)
+			either = append(append(either, u), logsqlAboutUnits(sel.Units)...)
 		}
 		if len(sel.Identifiers) > 0 {
 			either = append(either, vlFieldIdentifier+":in("+logsqlQuoteAll(sel.Identifiers)+")")
@@ -59,6 +59,20 @@ func logsqlFilter(sel Selection) string {
 		return "*"
 	}
 	return strings.Join(parts, " ")
+}
+
+// logsqlAboutUnits are the messages about the units that journalctl -u
+// shows besides their own, as the local journal's reader matches them:
+// systemd's (PID 1), their coredumps, root daemons' naming them.
+func logsqlAboutUnits(units []string) []string {
+	about := func(field string, also ...string) string {
+		return "(" + strings.Join(append(also, logsqlAnyOf(field, units)), " AND ") + ")"
+	}
+	return []string{
+		about("UNIT", "_PID:=1"),
+		about("COREDUMP_UNIT", "MESSAGE_ID:=fc2e22bc6ee647b6b90729ab34a250b1", "_UID:=0"),
+		about("OBJECT_SYSTEMD_UNIT", "_UID:=0"),
+	}
 }
 
 // logsqlTime is the _time filter for [since, until], both inclusive.

@@ -33,7 +33,9 @@ func TestLogsqlFilter(t *testing.T) {
 	}{
 		{"nothing", Selection{AllUnits: true}, "*"},
 		{"unit and identifier are either", Selection{Units: []string{"twingate-connector.service"}, Identifiers: []string{"sshd"}},
-			`(_SYSTEMD_UNIT:in("twingate-connector.service") OR SYSLOG_IDENTIFIER:in("sshd"))`},
+			`(_SYSTEMD_UNIT:in("twingate-connector.service") OR (_PID:=1 AND UNIT:in("twingate-connector.service")) OR ` +
+				`(MESSAGE_ID:=fc2e22bc6ee647b6b90729ab34a250b1 AND _UID:=0 AND COREDUMP_UNIT:in("twingate-connector.service")) OR ` +
+				`(_UID:=0 AND OBJECT_SYSTEMD_UNIT:in("twingate-connector.service")) OR SYSLOG_IDENTIFIER:in("sshd"))`},
 		{"hosts exact and glob", Selection{AllUnits: true, Hosts: []string{"a", "gw-*"}},
 			`(_HOSTNAME:in("a") OR _HOSTNAME:~"^gw-[^/]*$")`},
 		{"since only", Selection{AllUnits: true, Since: since}, `_time:>=2026-02-10T08:00:00Z`},

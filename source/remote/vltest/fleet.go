@@ -32,7 +32,7 @@ func analytics(event, id, user string) string {
 // Fleet returns each host's entries: service lines, an sshd line, a
 // connection established on one host and closed on it later, a restart of
 // the connector (a new invocation) and journald's notice that it dropped
-// some of the connector's messages, at times interleaved across hosts
+// some of the connector's messages, systemd stopping it, at times interleaved across hosts
 // starting at base (distinct to the microsecond).
 func Fleet(base time.Time) map[string][]Entry {
 	out := map[string][]Entry{}
@@ -59,6 +59,9 @@ func Fleet(base time.Time) map[string][]Entry {
 		es = append(es, Entry{Time: at(n + 3), Host: host, Unit: "systemd-journald.service", Identifier: "systemd-journald",
 			PID: 312, Message: "Suppressed 57 messages from twingate-connector.service"})
 		es = append(es, tg(n+4, "[INFO] [connector] State: Online"))
+		// systemd's message about the unit, which -u shows as journalctl's does
+		es = append(es, Entry{Time: at(n + 5), Host: host, Unit: "init.scope", Identifier: "systemd", PID: 1,
+			Extra: []string{"UNIT=twingate-connector.service", "_UID=0"}, Message: "Stopping twingate-connector.service - Twingate Connector..."})
 		out[host] = es
 	}
 	return out

@@ -25,7 +25,8 @@ type Entry struct {
 	Unit       string // e.g. twingate-connector.service
 	Identifier string
 	PID        int
-	Invocation string // _SYSTEMD_INVOCATION_ID, when set
+	Invocation string   // _SYSTEMD_INVOCATION_ID, when set
+	Extra      []string // more FIELD=value lines, e.g. UNIT= of systemd's messages about a unit
 	Message    string
 }
 
@@ -38,6 +39,9 @@ func ExportText(entries []Entry) []byte {
 		fmt.Fprintf(&b, "SYSLOG_IDENTIFIER=%s\n_PID=%d\nPRIORITY=6\n_TRANSPORT=stdout\n", e.Identifier, e.PID)
 		if e.Invocation != "" {
 			fmt.Fprintf(&b, "_SYSTEMD_INVOCATION_ID=%s\n", e.Invocation)
+		}
+		for _, f := range e.Extra {
+			fmt.Fprintf(&b, "%s\n", f)
 		}
 		fmt.Fprintf(&b, "MESSAGE=%s\n\n", e.Message)
 	}
