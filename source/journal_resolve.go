@@ -3,7 +3,6 @@ package source
 import (
 	"fmt"
 	"path"
-	"sort"
 )
 
 // expandJournalUnits normalizes the requested units and expands globs
@@ -48,38 +47,13 @@ func expandJournalUnits(sd journalReader, requested []string) ([]string, error) 
 // listJournalBoots returns the boot IDs the journal holds, oldest first
 // (ordered by the time of each boot's first entry). It replaces the matches.
 func listJournalBoots(sd journalReader) ([]string, error) {
-	ids, err := sd.UniqueValues(journalFieldBootID)
+	boots, err := journalBootSpans(sd, false)
 	if err != nil {
-		return nil, fmt.Errorf("list the journal's boots: %w", err)
-	}
-	type boot struct {
-		id    string
-		first uint64
-	}
-	boots := make([]boot, 0, len(ids))
-	for _, id := range ids {
-		if err := sd.SetMatches(journalMatches{boot: id}); err != nil {
-			return nil, err
-		}
-		if err := sd.SeekHead(); err != nil {
-			return nil, fmt.Errorf("list the journal's boots: %w", err)
-		}
-		if moved, err := sd.Next(); err != nil || !moved {
-			continue
-		}
-		usec, err := sd.Realtime()
-		if err != nil {
-			continue
-		}
-		boots = append(boots, boot{id, usec})
-	}
-	if err := sd.SetMatches(journalMatches{}); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(boots, func(i, j int) bool { return boots[i].first < boots[j].first })
 	out := make([]string, len(boots))
 	for i, b := range boots {
-		out[i] = b.id
+		out[i] = b.ID
 	}
 	return out, nil
 }

@@ -55,6 +55,7 @@ type Config struct {
 	MaxMemory sizeFlag
 	DebugLog  string
 	Version   bool
+	ListBoots bool // list the journal's boots (as journalctl --list-boots) and exit
 
 	// FailOnLoss makes an export whose range has a gap exit with status 3.
 	FailOnLoss bool
@@ -140,6 +141,10 @@ func (c *Config) validate() error {
 	if c.Demo && (len(c.Files) > 0 || c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"--demo runs the built-in example: give it no files or journals"}
 	}
+	if c.ListBoots && (len(c.Files) > 0 || c.Demo || c.Remote.VictoriaLogs != "" || c.Export) {
+		return usageError{"--list-boots lists the boots of a journal (this machine's, -D DIR or --file FILE): " +
+			"give it no log files, --demo, --victorialogs or export"}
+	}
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
 	}
@@ -212,6 +217,7 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	value(&c.MaxMemory, "max-memory", "")
 	str(&c.DebugLog, "debug-log", "")
 	boolean(&c.Version, "version", "")
+	boolean(&c.ListBoots, "list-boots", "")
 	addRemoteFlags(fs, &c.Remote)
 	return fs
 }

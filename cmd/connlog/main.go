@@ -39,6 +39,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "connlog", version)
 		return 0
 	}
+	if cfg.ListBoots {
+		if err := listBoots(cfg, stdout); err != nil {
+			fmt.Fprintf(stderr, "connlog: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
 	// does: cleanly, with no temp file left and the terminal restored.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)

@@ -14,6 +14,7 @@ Inputs:
   -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable)
       --all-units          the whole journal
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
+      --list-boots         list the journal's boots with their offsets for -b, and exit
   -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h,
                            08:00 (a time without a date: on the day of the newest entry)
   -U, --until T            up to T (same forms)

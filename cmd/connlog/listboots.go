@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"time"
+
+	"connlog/source"
+)
+
+// listBoots prints the journal's boots as journalctl --list-boots does:
+// the offset -b takes (0 the newest, -1 the one before…), the boot ID and
+// the times of its first and last entries.
+func listBoots(cfg Config, stdout io.Writer) error {
+	opts, err := journalOptions(cfg, false)
+	if err != nil {
+		return err
+	}
+	boots, err := source.JournalBoots(opts)
+	if err != nil {
+		return err
+	}
+	if len(boots) == 0 {
+		return fmt.Errorf("the journal holds no boot: no entries could be read%s", journalWhere(cfg))
+	}
+	loc := time.Local
+	if cfg.UTC {
+		loc = time.UTC
+	}
+	w := bufio.NewWriter(stdout)
+	fmt.Fprintf(w, "%3s %-32s %-27s %s\n", "IDX", "BOOT ID", "FIRST ENTRY", "LAST ENTRY")
+	for i, b := range boots {
+		fmt.Fprintf(w, "%3d %-32s %-27s %s\n", i-len(boots)+1, b.ID, bootTime(b.First, loc), bootTime(b.Last, loc))
+	}
+	return w.Flush()
+}
+
+// bootTime is journalctl's way of writing the time of a boot's entry.
+func bootTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("Mon 2006-01-02 15:04:05 MST")
+}
+
+// journalWhere names the journal read, for a message.
+func journalWhere(cfg Config) string {
+	switch {
+	case cfg.Directory != "":
+		return " in " + cfg.Directory
+	case len(cfg.JournalFile) > 0:
+		return " in " + cfg.JournalFile.String()
+	}
+	return ""
+}
