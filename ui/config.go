@@ -33,6 +33,9 @@ type Config struct {
 	// Version is connlog's version, recorded in the manifest of bundles
 	// exported from the dialog.
 	Version string
+	// Fleet says the entries come from many hosts (a log store): exports
+	// then carry each entry's host (a CSV column, the manifest's counts).
+	Fleet bool
 }
 
 // location returns the zone times are shown in.

@@ -68,7 +68,8 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
 	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start}
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start,
+		Fleet: cfg.Remote.VictoriaLogs != ""}
 }
 
 // programOptions sets up the terminal: the alternate screen, the mouse when
