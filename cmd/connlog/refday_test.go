@@ -114,3 +114,20 @@ func TestExportSaysWhenTheWindowMissesTheInput(t *testing.T) {
 		t.Errorf("stderr %q on a window with entries", errs)
 	}
 }
+
+// --since -2h, as the usage and the README write it and as journalctl takes
+// it, means two hours ago, like 2h.
+func TestSinceWithASignIsAgo(t *testing.T) {
+	name := fixtureCopy(t, earlierDay)
+	signed, errs, code := runCLI(t, "export", "--since", "-100000h", name)
+	if code != 0 || signed == "" {
+		t.Fatalf("--since -100000h: exit %d, output %q, stderr %q", code, signed, errs)
+	}
+	plain, _, _ := runCLI(t, "export", "--since", "100000h", name)
+	if signed != plain {
+		t.Errorf("-100000h and 100000h select differently:\n%s\n%s", signed, plain)
+	}
+	if _, errs, code := runCLI(t, "export", "--since", "+1h", name); code != 2 || !strings.Contains(errs, "is not a time") {
+		t.Errorf("--since +1h: exit %d, stderr %q; want a usage error", code, errs)
+	}
+}

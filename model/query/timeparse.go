@@ -10,7 +10,7 @@ import (
 )
 
 // timeFormats is the usage text for a time that could not be read.
-const timeFormats = `use a duration ago (15m, 2h, 1d), a date and time (2026-11-20T08:00, "2026-11-20 08:00:00", ` +
+const timeFormats = `use a duration ago (15m or -15m, 2h, 1d), a date and time (2026-11-20T08:00, "2026-11-20 08:00:00", ` +
 	`2026-11-20T08:00:00Z), a time on the day of the data (14:05), now, today, yesterday, or @epoch-seconds`
 
 // errTooLongAgo is a relative time beyond what time.Duration holds.
@@ -30,7 +30,7 @@ var (
 )
 
 // ParseTime reads a time as since: and until: take it: a duration meaning
-// that long before opt.Now (15m, 1h30m, 1d), a date with an optional time
+// that long before opt.Now (15m, -15m, 1h30m, 1d), a date with an optional time
 // (2026-11-20, 2026-11-20T08:00, "2026-11-20 08:00:00", RFC 3339 with a
 // zone, newt's 2026/11/20 08:00:00), a clock time meaning that time on
 // opt.Day (14:05, 14:05:30), the words now, today and yesterday, or @
@@ -84,6 +84,9 @@ func parseNamedTime(s string, now time.Time) (time.Time, bool) {
 // parseRelativeTime reads a duration as that long before now. ok is false
 // when s is not a duration; err is set when it is one too long to represent.
 func parseRelativeTime(s string, now time.Time) (time.Time, bool, error) {
+	// -15m says "ago" as journalctl's --since -15m does; 15m means the same.
+	// A time to come (+1h) is never a bound of logs already written.
+	s = strings.TrimPrefix(s, "-")
 	if s == "" || s[0] == '-' || s[0] == '+' {
 		return time.Time{}, false, nil
 	}

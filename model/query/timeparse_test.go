@@ -39,6 +39,8 @@ func TestParseTime(t *testing.T) {
 		{"epoch seconds", "@1763625600", time.UTC, time.Unix(1763625600, 0)},
 		{"epoch fraction", "@1763625600.5", time.UTC, time.Unix(1763625600, 5e8)},
 		{"surrounding space", " 15m ", time.UTC, now.Add(-15 * time.Minute)},
+		{"ago with a sign, as journalctl takes it", "-15m", time.UTC, now.Add(-15 * time.Minute)},
+		{"compound ago with a sign", "-1h30m", time.UTC, now.Add(-90 * time.Minute)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,7 +57,7 @@ func TestParseTime(t *testing.T) {
 
 func TestParseTimeErrors(t *testing.T) {
 	now := time.Date(2026, 11, 20, 12, 30, 0, 0, time.UTC)
-	for _, in := range []string{"", "15", "yesterdy", "2026-13-01", "25:00", "-15m", "+1h", "@", "@abc", "@1e20", "15x", "99999999d", "2026-11-20T08", "nan"} {
+	for _, in := range []string{"", "15", "yesterdy", "2026-13-01", "25:00", "+1h", "--15m", "-", "-2026-11-20", "@", "@abc", "@1e20", "15x", "99999999d", "2026-11-20T08", "nan"} {
 		t.Run(in, func(t *testing.T) {
 			got, err := ParseTime(in, Options{Now: now, Location: time.UTC})
 			if err == nil {
