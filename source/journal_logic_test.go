@@ -14,7 +14,11 @@ import (
 )
 
 func TestJournalSelectionMatches(t *testing.T) {
-	const journald = "SYSLOG_IDENTIFIER=systemd-journald"
+	const (
+		journald = "SYSLOG_IDENTIFIER=systemd-journald"
+		coredump = "MESSAGE_ID=fc2e22bc6ee647b6b90729ab34a250b1"
+		root     = "_UID=0"
+	)
 	cases := []struct {
 		name         string
 		sel          journalSelection
@@ -23,14 +27,21 @@ func TestJournalSelectionMatches(t *testing.T) {
 		showJournald bool
 	}{
 		{"one unit", newJournalSelection([]string{"a.service"}, nil, false), "",
-			journalMatches{groups: [][]string{{"_SYSTEMD_UNIT=a.service"}, {journald}}}, false},
+			journalMatches{groups: [][]string{{"_SYSTEMD_UNIT=a.service"},
+				{coredump, root, "COREDUMP_UNIT=a.service"}, {"_PID=1", "UNIT=a.service"}, {root, "OBJECT_SYSTEMD_UNIT=a.service"},
+				{journald}}}, false},
 		{"units, identifiers and a boot", newJournalSelection([]string{"a.service", "b.service"}, []string{"x"}, false), "B",
 			journalMatches{groups: [][]string{{"_SYSTEMD_UNIT=a.service", "_SYSTEMD_UNIT=b.service"},
+				{coredump, root, "COREDUMP_UNIT=a.service", "COREDUMP_UNIT=b.service"},
+				{"_PID=1", "UNIT=a.service", "UNIT=b.service"},
+				{root, "OBJECT_SYSTEMD_UNIT=a.service", "OBJECT_SYSTEMD_UNIT=b.service"},
 				{"SYSLOG_IDENTIFIER=x", journald}}, boot: "B"}, false},
 		{"journald asked for", newJournalSelection(nil, []string{"systemd-journald"}, false), "",
 			journalMatches{groups: [][]string{{journald}}}, true},
 		{"journald's unit asked for", newJournalSelection([]string{"systemd-journald.service"}, nil, false), "",
-			journalMatches{groups: [][]string{{"_SYSTEMD_UNIT=systemd-journald.service"}, {}}}, true},
+			journalMatches{groups: [][]string{{"_SYSTEMD_UNIT=systemd-journald.service"},
+				{coredump, root, "COREDUMP_UNIT=systemd-journald.service"}, {"_PID=1", "UNIT=systemd-journald.service"},
+				{root, "OBJECT_SYSTEMD_UNIT=systemd-journald.service"}, {}}}, true},
 		{"every unit", newJournalSelection([]string{"a.service"}, []string{"x"}, true), "B",
 			journalMatches{boot: "B"}, true},
 	}
