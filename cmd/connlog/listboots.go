@@ -49,5 +49,5 @@ func journalWhere(cfg Config) string {
 	case len(cfg.JournalFile) > 0:
 		return " in " + cfg.JournalFile.String()
 	}
-	return ""
+	return " in this machine's journal (/var/log/journal, /run/log/journal)"
 }
