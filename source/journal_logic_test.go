@@ -135,6 +135,31 @@ func TestJournalRuns(t *testing.T) {
 	}
 }
 
+// TestJournalRunsEachHostApart: journals of two hosts read together (both
+// connectors of a pair copied into one directory, or a fleet's store) mark
+// a host's reboot or restart only when that host's own boot or run changes.
+func TestJournalRunsEachHostApart(t *testing.T) {
+	steps := []struct {
+		host, boot, invocation string
+		want                   string
+	}{
+		{"gw-1", "B1", "I1", ""},
+		{"gw-2", "B9", "K1", ""}, // another host's boot is no reboot
+		{"gw-1", "B1", "I1", ""}, // nor is coming back to the first host
+		{"gw-2", "B9", "K2", JournalNoteRestart},
+		{"gw-1", "B2", "I3", JournalNoteReboot},
+		{"gw-2", "B9", "K2", ""},
+		{"gw-1", "B2", "I3", ""},
+	}
+	r := newJournalRuns(true)
+	for i, s := range steps {
+		f := model.JournalFields{Hostname: s.host, Unit: "twingate-connector.service", BootID: s.boot, InvocationID: s.invocation}
+		if got := r.observe(&f); got != s.want {
+			t.Fatalf("step %d (%s): observe = %q, want %q", i, s.host, got, s.want)
+		}
+	}
+}
+
 func TestJournalBatch(t *testing.T) {
 	var b journalBatch
 	t0 := time.Unix(1000, 0)

@@ -26,29 +26,42 @@ const (
 
 // journalRuns notices where one run of a service ends and the next begins:
 // a new boot ID is a reboot; a new invocation ID of the same unit within a
-// boot is a restart. perUnit is false when every unit is read, where a
-// restart boundary for each short-lived unit would only be noise.
+// boot is a restart. Each host is followed apart: journals copied from both
+// connectors of a pair into one directory interleave two hosts' boots and
+// runs, and one host's entry says nothing of the other's run. perUnit is
+// false when every unit is read, where a restart boundary for each
+// short-lived unit would only be noise.
 type journalRuns struct {
-	perUnit     bool
+	perUnit bool
+	hosts   map[string]*hostRuns // by _HOSTNAME
+}
+
+// hostRuns is the run of each unit on one host.
+type hostRuns struct {
 	boot        string
 	invocations map[string]string // unit -> last invocation ID seen
 }
 
 // newJournalRuns returns a tracker; perUnit enables restart boundaries.
 func newJournalRuns(perUnit bool) journalRuns {
-	return journalRuns{perUnit: perUnit, invocations: map[string]string{}}
+	return journalRuns{perUnit: perUnit, hosts: map[string]*hostRuns{}}
 }
 
 // observe records an entry's run and returns the boundary note to send
-// before it ("" when the entry continues the run before it).
+// before it ("" when the entry continues the run before it on its host).
 func (r *journalRuns) observe(f *model.JournalFields) string {
+	h := r.hosts[f.Hostname]
+	if h == nil {
+		h = &hostRuns{invocations: map[string]string{}}
+		r.hosts[f.Hostname] = h
+	}
 	note := ""
 	if f.BootID != "" {
-		if r.boot != "" && r.boot != f.BootID {
+		if h.boot != "" && h.boot != f.BootID {
 			note = JournalNoteReboot
-			clear(r.invocations)
+			clear(h.invocations)
 		}
-		r.boot = f.BootID
+		h.boot = f.BootID
 	}
 	if !r.perUnit || f.InvocationID == "" {
 		return note
@@ -57,8 +70,8 @@ func (r *journalRuns) observe(f *model.JournalFields) string {
 	if key == "" {
 		key = f.Identifier
 	}
-	last, seen := r.invocations[key]
-	r.invocations[key] = f.InvocationID
+	last, seen := h.invocations[key]
+	h.invocations[key] = f.InvocationID
 	if note == "" && seen && last != f.InvocationID {
 		note = JournalNoteRestart
 	}

@@ -23,7 +23,7 @@ func ParseJournalSuppressed(msg []byte) (unit string, count int64, ok bool) {
 
 // JournalRuns notices reboots (a new boot ID) and, with perUnit, service
 // restarts (a new invocation ID of a unit), as the journal source marks them
-// with boundary records. One tracker follows one host.
+// with boundary records, each host apart.
 type JournalRuns struct{ r journalRuns }
 
 // NewJournalRuns returns a tracker; perUnit enables restart boundaries.

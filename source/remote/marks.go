@@ -19,12 +19,13 @@ type journalMarks struct {
 	sel          Selection
 	perUnit      bool
 	showJournald bool
-	runs         map[string]*source.JournalRuns // by host
+	runs         *source.JournalRuns // follows each host apart
 }
 
 func newJournalMarks(src model.SourceID, sel Selection) *journalMarks {
-	k := &journalMarks{src: src, sel: sel, runs: map[string]*source.JournalRuns{}}
+	k := &journalMarks{src: src, sel: sel}
 	k.perUnit = !readsAllUnits(sel)
+	k.runs = source.NewJournalRuns(k.perUnit)
 	k.showJournald = !k.perUnit || slices.Contains(sel.Units, source.JournaldIdentifier+".service") ||
 		slices.Contains(sel.Identifiers, source.JournaldIdentifier)
 	return k
@@ -59,12 +60,7 @@ func (k *journalMarks) add(r *Row, w *sender) error {
 			return nil
 		}
 	}
-	runs := k.runs[rec.Journal.Hostname]
-	if runs == nil {
-		runs = source.NewJournalRuns(k.perUnit)
-		k.runs[rec.Journal.Hostname] = runs
-	}
-	if note := runs.Observe(rec.Journal); note != "" {
+	if note := k.runs.Observe(rec.Journal); note != "" {
 		if err := w.add(model.Record{Source: k.src, Offset: -1, Received: r.Time, Journal: rec.Journal,
 			Mark: model.MarkBoundary, Note: note}); err != nil {
 			return err
