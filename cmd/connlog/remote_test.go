@@ -130,6 +130,14 @@ func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
 	if header, _, _ := strings.Cut(csv, "\n"); !strings.HasSuffix(header, ",host") || !strings.Contains(csv, ",gw-ams-1\n") {
 		t.Errorf("a fleet's CSV has no host column: %.300s", csv)
 	}
+	// The triage summary of the fleet from the store is the one of the hosts' files.
+	summary := []string{"summary", "--format", "markdown", "--utc", "--victorialogs", srv.URL()}
+	fromStore, storeErr, storeCode := runCLI(t, summary...)
+	fromFiles, filesErr, filesCode := runCLI(t, localEquivalent(summary, files)...)
+	if storeCode != 0 || filesCode != 0 || fromStore != fromFiles || !strings.Contains(fromFiles, "alice@") {
+		t.Errorf("summary: the store (exit %d, %s) gives\n%s\nthe journal files (exit %d, %s)\n%s",
+			storeCode, storeErr, fromStore, filesCode, filesErr, fromFiles)
+	}
 	for _, ex := range readmeFleetExamples(t) {
 		remoteArgs := make([]string, len(ex))
 		for i, a := range ex {
