@@ -151,9 +151,10 @@ func (s *summary) gap(e *model.Entry) {
 		s.add(m)
 		return
 	}
-	s.add("lost")
-	s.add(e.Fields.Value(model.KeyGapCount))
-	s.add(paren(firstOf(e.Fields.Value(model.KeyGapReason), "unknown reason")))
+	// A gap without its message (built by hand, or by an older store) is
+	// worded from its reason and count, as the decoder words it.
+	n, _ := e.Fields.Num(model.KeyGapCount)
+	s.add(model.GapMessage(e.Fields.Value(model.KeyGapReason), int64(n)))
 }
 
 func (s *summary) boundary(e *model.Entry) {

@@ -30,7 +30,7 @@ func TestSummary(t *testing.T) {
 		{"audit web request", webAudit, "web GET /api/v2/keys 200"},
 		{"flow item", flowEntries()[1], "virtual tcp 100.111.22.33:864 → 100.44.55.66:2049 tx 900B/6p rx 728B/3p"},
 		{"text is sanitised", hostile, "boom ␛[31mred␛[0m ‹U+202E›evil"},
-		{"gap without message", noMsgGap, "lost 42 (rotation)"},
+		{"gap without message", noMsgGap, "file rotated before it was read to the end: up to 42 bytes may be missing"},
 		{"boundary", boundary, "restart"},
 	}
 	for _, tt := range tests {
