@@ -16,7 +16,8 @@ const (
 	// GapJournalEntryUnreadable: one journal entry's fields could not be read.
 	GapJournalEntryUnreadable = "journal entry unreadable: truncated or corrupted"
 	// GapJournalUnsupported begins the reason of a journal file that uses a
-	// feature this reader does not know (GapJournalUnsupportedReason).
+	// feature the journal reader does not know; the rest says which file,
+	// which flag, and what reads it.
 	GapJournalUnsupported = "journal file uses a feature this connlog cannot read"
 	// GapJournalHistory: the entry the journal source was reading from
 	// disappeared; entries between it and the next one may be lost.
@@ -34,13 +35,6 @@ const (
 	// not be decompressed to its end.
 	GapCorruptCompressed = "corrupt compressed file"
 )
-
-// GapJournalUnsupportedReason is the reason of a gap for a journal file
-// whose header sets incompatible flags this reader does not know (flags
-// holds only those): what the file is, and what to read it with.
-func GapJournalUnsupportedReason(flags uint32) string {
-	return fmt.Sprintf("%s (incompatible flag %#x): read it with journalctl, or a newer connlog", GapJournalUnsupported, flags)
-}
 
 // gapCause is one kind of loss: how its reason reads, what happened in
 // words, and what its count counts.

@@ -24,8 +24,9 @@ func TestGapMessages(t *testing.T) {
 		{GapLineTooLong, 4096, "line too long, its end was dropped: up to 4096 bytes may be missing"},
 		{GapUnreadableReason, 5, "lines no longer re-readable (their file was truncated or removed): up to 5 lines may be missing"},
 		{GapHeadUnread, 900, "the head of the file could not be read: up to 900 bytes may be missing"},
-		{GapJournalUnsupportedReason(0x80), 0, "journal file uses a feature this connlog cannot read (incompatible flag 0x80): " +
-			"read it with journalctl, or a newer connlog: an unknown amount may be missing"},
+		{GapJournalUnsupported + " (x.journal, incompatible flag 0x80): read it with journalctl, or a newer connlog", 0,
+			"journal file uses a feature this connlog cannot read (x.journal, incompatible flag 0x80): " +
+				"read it with journalctl, or a newer connlog: an unknown amount may be missing"},
 		{GapCorruptCompressed + ": a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF", 0,
 			"corrupt compressed file: a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF: an unknown amount may be missing"},
 	}
