@@ -189,7 +189,9 @@ func (s *Store) put(e *Entry, p int64) {
 		lo.received = rt
 	}
 	var shareable bool
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, s.wordBuf)
+	// A gap or boundary has no raw bytes to rebuild its message from: the
+	// index keeps it, so that the table, the detail pane and a search show it.
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
 	if len(s.wordBuf) > 0 {
 		r.attrs = s.putAttrs(s.wordBuf, shareable)
 	}
