@@ -34,9 +34,19 @@ func appendSummary(dst []byte, e *model.Entry) []byte {
 	case model.KindBoundary:
 		s.boundary(e)
 	default:
-		s.add(e.Message())
+		s.add(messageOrWhyNot(e))
 	}
 	return s.dst
+}
+
+// messageOrWhyNot is the entry's message or, when the entry could not be
+// loaded in full (its raw bytes could not be read back, say), the reason,
+// so that a row is never left blank without saying why.
+func messageOrWhyNot(e *model.Entry) string {
+	if m := e.Message(); m != "" {
+		return m
+	}
+	return e.Err
 }
 
 // summary builds a line of space-separated, sanitised parts, skipping the
@@ -96,7 +106,7 @@ func (s *summary) service(e *model.Entry) {
 	if m := firstOf(f.Value(model.KeyModule), f.Value(model.KeyLibrary)); m != "" {
 		s.add("[", m, "]")
 	}
-	msg := e.Message()
+	msg := messageOrWhyNot(e)
 	if fn := f.Value(model.KeyFunction); fn != "" && !hasPrefix(msg, fn) {
 		s.add(fn, ":")
 	}
