@@ -310,7 +310,7 @@ func FuzzClientLine(f *testing.F) {
 		if len(rs) != 1 || r.Kind != model.KindService || r.Time.IsZero() {
 			t.Fatalf("claimed line gave %+v", rs)
 		}
-		if c := r.Fields.Value(keyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
+		if c := r.Fields.Value(model.KeyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
 			t.Fatalf("caller %q is not in the line", c)
 		}
 	})
