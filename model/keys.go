@@ -17,6 +17,10 @@ const (
 	KeyLibrary  = "library"  // "libevent", "pubnub" for unleveled library lines
 	KeyCaller   = "caller"   // the "[Class.Method]" a Twingate client line ends with
 
+	// text lines of other loggers (Spring Boot); their logger's name is the module.
+	KeyThread      = "thread"      // "main", "pool-1-thread-2"
+	KeyApplication = "application" // Spring Boot 3.2's spring.application.name
+
 	// analytics (Twingate ANALYTICS v2; v1 is mapped onto the same keys).
 	KeyEventType     = "event_type"
 	KeyTimestamp     = "timestamp" // epoch ms

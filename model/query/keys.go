@@ -8,6 +8,7 @@ import "connlog/model"
 // the .name form instead.
 var knownKeys = []string{
 	model.KeyMessage, model.KeyModule, model.KeyExplanation, model.KeyFunction, model.KeyLibrary, model.KeyCaller,
+	model.KeyThread, model.KeyApplication,
 	model.KeyEventType, model.KeyTimestamp, model.KeyConnID, model.KeyClientIP, model.KeyResourceIP,
 	model.KeyResourcePort, model.KeyProtocol, model.KeyRx, model.KeyTx, model.KeyDuration,
 	model.KeyTunnelPath, model.KeyTunnelProto, model.KeyCBCTFreshness, model.KeyErrorMessage,
