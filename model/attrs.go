@@ -165,9 +165,11 @@ func intKeyIndex(key string) int {
 func IsIndexed(key string) bool { return !notIndexed[key] }
 
 // encodeAttrs turns fields into words, interning or arena-storing values.
-// shared reports whether every value is interned, so that the set may be
-// stored once for all the entries that have it.
-func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint32, shared bool) {
+// keepAll keeps the keys the index otherwise leaves out (notIndexed), for
+// entries that a full load cannot rebuild. shared reports whether every
+// value is interned, so that the set may be stored once for all the entries
+// that have it.
+func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32) (out []uint32, shared bool) {
 	buf = append(buf[:0], 0)
 	n, shared := 0, true
 	add := func(f Field) {
@@ -175,7 +177,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, buf []uint32) (out []uint3
 			return
 		}
 		key, kf := s.symCache.intern(s.syms, keyContext, f.Key, keyFlags)
-		if kf&keySkipped != 0 {
+		if kf&keySkipped != 0 && !keepAll {
 			return
 		}
 		switch {

@@ -80,3 +80,9 @@ func (e *Entry) Message() string {
 	}
 	return string(e.Payload)
 }
+
+// IsMark reports a gap or boundary entry that carries no line of its own:
+// its message is all there is to show, search and keep.
+func (e *Entry) IsMark() bool {
+	return (e.Kind == KindGap || e.Kind == KindBoundary) && len(e.Raw) == 0
+}

@@ -8,10 +8,18 @@ const (
 	// Every kind may set these.
 	KeyMessage = "message" // the human message
 	KeyModule  = "module"  // service: "libsdwan/controller"; audit analysis records: their module
+	// KeyExplanation is connlog's own note on a line that is not the
+	// program's words (journalctl's "[75B blob data]" placeholder).
+	KeyExplanation = "explanation"
 
 	// service (Twingate and library lines).
 	KeyFunction = "function" // "listen::channel_event", "operator()"
 	KeyLibrary  = "library"  // "libevent", "pubnub" for unleveled library lines
+	KeyCaller   = "caller"   // the "[Class.Method]" a Twingate client line ends with
+
+	// text lines of other loggers (Spring Boot); their logger's name is the module.
+	KeyThread      = "thread"      // "main", "pool-1-thread-2"
+	KeyApplication = "application" // Spring Boot 3.2's spring.application.name
 
 	// analytics (Twingate ANALYTICS v2; v1 is mapped onto the same keys).
 	KeyEventType     = "event_type"

@@ -45,12 +45,10 @@ const (
 // (evictions, journald's suppressed messages) or bytes (a cut line, a
 // truncated or rotated file), "" when the reason does not say.
 func GapUnit(reason string) string {
-	r := strings.ToLower(reason)
-	switch {
-	case strings.Contains(r, "memory"), strings.Contains(r, "evict"),
-		strings.Contains(r, "suppress"), strings.Contains(r, "rate"), strings.Contains(r, "lines"):
+	switch causeOf(reason).noun {
+	case "lines", "entries", "messages":
 		return GapLines
-	case strings.Contains(r, "too long"), strings.Contains(r, "truncat"), strings.Contains(r, "rotat"):
+	case "bytes":
 		return GapBytes
 	}
 	return ""

@@ -83,3 +83,23 @@ func ParseLevel(s string) (Level, bool) {
 	}
 	return LevelNone, false
 }
+
+// LogcatLevel maps Android logcat's severity letter (Verbose, Debug, Info,
+// Warn, Error, Fatal, Assert) to a level.
+func LogcatLevel(c byte) (Level, bool) {
+	switch c {
+	case 'V':
+		return LevelTrace, true
+	case 'D':
+		return LevelDebug, true
+	case 'I':
+		return LevelInfo, true
+	case 'W':
+		return LevelWarn, true
+	case 'E':
+		return LevelError, true
+	case 'F', 'A':
+		return LevelCritical, true
+	}
+	return 0, false
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -176,7 +177,7 @@ func (s *Store) put(e *Entry, p int64) {
 	*r = row{time: e.Time.UnixNano()}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
 	lo.item = int64(e.Item)
-	if _, ok := s.readers[e.Source]; ok && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset {
+	if s.fileBacked(e) {
 		r.raw, lo.rawLen = packRaw(true, uint64(e.Origin.Offset), len(e.Raw))
 	} else {
 		r.raw, lo.rawLen = packRaw(false, s.arena.put(e.Raw), len(e.Raw))
@@ -189,7 +190,9 @@ func (s *Store) put(e *Entry, p int64) {
 		lo.received = rt
 	}
 	var shareable bool
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, s.wordBuf)
+	// A gap or boundary has no raw bytes to rebuild its message from: the
+	// index keeps it, so that the table, the detail pane and a search show it.
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
 	if len(s.wordBuf) > 0 {
 		r.attrs = s.putAttrs(s.wordBuf, shareable)
 	}
@@ -199,6 +202,16 @@ func (s *Store) put(e *Entry, p int64) {
 	}
 	s.arena.owner, s.words.owner = nil, nil
 	s.added++
+}
+
+// fileBacked reports whether e's raw bytes are re-read from its file rather
+// than held: a single line at an offset the row can hold. An entry joined
+// from several lines (an indented block, a split container line, a JSON
+// document) is held: its lines need not lie together in the file, and a
+// file is re-read one whole line at a time.
+func (s *Store) fileBacked(e *Entry) bool {
+	_, ok := s.readers[e.Source]
+	return ok && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset && bytes.IndexByte(e.Raw, '\n') < 0
 }
 
 // memUsed is the store's memory account: row chunks, the arena chunks

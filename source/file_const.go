@@ -41,14 +41,14 @@ const (
 const (
 	// NoteTruncated marks a gap where a followed file shrank in place
 	// (copytruncate): lines written just before the truncation may be missing.
-	NoteTruncated = "truncated"
+	NoteTruncated = model.GapTruncated
 	// NoteLineTooLong marks a gap after a line cut at the maximum line length;
 	// Count is the number of bytes dropped.
-	NoteLineTooLong = "line too long"
+	NoteLineTooLong = model.GapLineTooLong
 	// NotePartialLine flags an ordinary record holding a line whose newline
 	// had not arrived after a quiet second; the rest comes as its own record.
 	NotePartialLine = model.NotePartialLine
 	// NoteCorruptCompressed begins the note of a gap where a compressed file
 	// could not be decompressed further.
-	NoteCorruptCompressed = "corrupt compressed file"
+	NoteCorruptCompressed = model.GapCorruptCompressed
 )

@@ -9,6 +9,8 @@ import (
 	"os"
 	"sync/atomic"
 
+	"connlog/model"
+
 	"golang.org/x/sys/unix"
 )
 
@@ -38,7 +40,7 @@ func (z tailFirstSizes) block() int64    { return orDefault(z.blockBytes, backfi
 
 // NoteHeadUnread marks a gap where the head of a file opened tail first
 // could not be read (a read error); Count is the number of bytes not read.
-const NoteHeadUnread = "head not read"
+const NoteHeadUnread = model.GapHeadUnread
 
 // backfillState is the progress of a tail-first backfill, for State.
 type backfillState struct{ p atomic.Pointer[string] }

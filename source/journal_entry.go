@@ -1,11 +1,14 @@
 package source
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"time"
 
 	"connlog/model"
+	"connlog/source/journalfile"
 )
 
 // consume reads the current entry and adds what it yields to the batch: its
@@ -134,12 +137,23 @@ func (s *journalSession) message() ([]byte, error) {
 // because it could no longer be read, so the loss is visible and counted,
 // and returns how many there were.
 func (s *journalSession) noteProblems() int {
-	n := len(s.sd.Problems())
-	for range n {
-		s.lossGap(JournalNoteFileLost)
+	problems := s.sd.Problems()
+	for _, err := range problems {
+		s.lossGap(journalProblemNote(err))
 	}
-	s.filesLost += n
-	return n
+	s.filesLost += len(problems)
+	return len(problems)
+}
+
+// journalProblemNote is the gap note of a journal file dropped for err: a
+// file of a newer systemd says so and what reads it; any other is
+// truncated or corrupted.
+func journalProblemNote(err error) string {
+	var unsupported *journalfile.UnsupportedError
+	if errors.As(err, &unsupported) {
+		return unsupported.Describe(filepath.Base(unsupported.Path))
+	}
+	return JournalNoteFileLost
 }
 
 // lossGap adds a gap record with a fixed note.

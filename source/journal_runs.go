@@ -7,16 +7,16 @@ import "connlog/model"
 const (
 	// JournalNoteSuppressed marks a gap journald reported: its rate limit
 	// dropped Count messages of the unit named in the record's Journal fields.
-	JournalNoteSuppressed = "suppressed by journald"
+	JournalNoteSuppressed = model.GapSuppressed
 	// JournalNoteHistoryGap marks a gap where the entry the source was reading
 	// from disappeared: entries between it and the next one may be lost.
-	JournalNoteHistoryGap = "history gap: journal files were rotated or vacuumed"
+	JournalNoteHistoryGap = model.GapJournalHistory
 	// JournalNoteFileLost marks a gap where a journal file became
 	// unreadable while being read (truncated, corrupted or replaced): the
 	// entries it still held are lost, the other files are read on.
-	JournalNoteFileLost = "journal file dropped: truncated or corrupted"
+	JournalNoteFileLost = model.GapJournalFileDropped
 	// JournalNoteUnreadable marks an entry whose fields could not be read.
-	JournalNoteUnreadable = "journal entry unreadable: truncated or corrupted"
+	JournalNoteUnreadable = model.GapJournalEntryUnreadable
 	// JournalNoteRestart marks the first entry of a new run of a unit
 	// (its invocation ID changed within one boot).
 	JournalNoteRestart = "restart"

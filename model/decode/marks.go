@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"fmt"
 	"strings"
 
 	"connlog/model"
@@ -30,33 +29,9 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	e.Fields = model.Fields{
 		model.Str(model.KeyGapReason, rec.Note),
 		model.Int(model.KeyGapCount, rec.Count),
-		model.Str(model.KeyMessage, gapMessage(rec.Note, rec.Count)),
+		model.Str(model.KeyMessage, model.GapMessage(rec.Note, rec.Count)),
 	}
 	return e
-}
-
-// gapMessage says in words what a gap lost. Files lose bytes (a truncation
-// or a rotation read too late), journald loses messages (rate limiting);
-// other reasons are repeated as the source gave them.
-func gapMessage(reason string, count int64) string {
-	r := strings.ToLower(reason)
-	what, unit := reason, "lines or bytes"
-	switch {
-	case strings.Contains(r, "truncat"):
-		what, unit = "file truncated (copytruncate)", "bytes"
-	case strings.Contains(r, "rotat"):
-		what, unit = "file rotated before it was read to the end", "bytes"
-	case strings.Contains(r, "suppress"), strings.Contains(r, "rate"):
-		what, unit = "journald suppressed messages (rate limit)", "messages"
-	case strings.Contains(r, "memory"), strings.Contains(r, "evict"):
-		what, unit = "dropped to stay within the memory budget", "entries"
-	case r == "":
-		what = "data lost"
-	}
-	if count <= 0 {
-		return what + ": an unknown amount may be missing"
-	}
-	return fmt.Sprintf("%s: up to %d %s may be missing", what, count, unit)
 }
 
 // boundaryMessage says what a boundary record marks.

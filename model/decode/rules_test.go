@@ -186,28 +186,6 @@ func TestGapAndBoundaryEntries(t *testing.T) {
 	}
 }
 
-func TestGapMessages(t *testing.T) {
-	cases := []struct {
-		reason string
-		count  int64
-		want   string
-	}{
-		{"truncation", 1234, "file truncated (copytruncate): up to 1234 bytes may be missing"},
-		{"rotation", 10, "file rotated before it was read to the end: up to 10 bytes may be missing"},
-		{"suppressed by journald", 55, "journald suppressed messages (rate limit): up to 55 messages may be missing"},
-		{"memory budget", 3, "dropped to stay within the memory budget: up to 3 entries may be missing"},
-		{"disk error", 0, "disk error: an unknown amount may be missing"},
-		{"", 7, "data lost: up to 7 lines or bytes may be missing"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.reason, func(t *testing.T) {
-			if got := gapMessage(tc.reason, tc.count); got != tc.want {
-				t.Errorf("got %q", got)
-			}
-		})
-	}
-}
-
 func TestHostileLines(t *testing.T) {
 	mib := strings.Repeat("\x00\xff<\x1b[31m", 1<<20/8)
 	lines := []string{

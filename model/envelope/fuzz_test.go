@@ -27,6 +27,10 @@ var fuzzLines = []string{
 	"2026/05/10 10:21:53.123 logtail started",
 	"W1120 08:00:01.500000  1 reflector.go:424] watch ended",
 	"2026-08-18T10:19:03Z INF Starting tunnel",
+	"02-04 11:01:16.461  1632  1632 W ProcessState: Opening '/dev/binder' failed: No such file or directory",
+	"2026-02-04T11:01:16.461880112Z 02-04 11:01:16.461203746  1632  1632 W ProcessState: Opening '/dev/binder' failed",
+	"Dec 10 06:55:47 relay-1 sshd[-]: Connection closed by 173.234.31.186 port 38926 [preauth]",
+	"Jan 11 11:11:45 sol11 nfs: [ID 702911 kern.warning] WARNING: NFS server not responding",
 	sortedJournalLine,
 }
 

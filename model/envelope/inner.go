@@ -19,13 +19,15 @@ import (
 // maxKlogHeader bounds the "threadid file:line] " part of a klog header.
 const maxKlogHeader = 160
 
-// nestInner removes a Go log or klog prefix from env's payload.
+// nestInner removes a Go log, klog or logcat prefix from env's payload.
 func nestInner(env *Envelope, c Context) {
 	p := env.Payload
 	if len(p) < 20 {
 		return
 	}
 	switch {
+	case isDigit(p[0]) && p[2] == '-':
+		nestLogcat(env, c)
 	case isDigit(p[0]) && p[4] == '/':
 		t, n, ok := goLogStamp(p, c.location())
 		if !ok {
@@ -71,24 +73,28 @@ func klogHeader(p []byte, c Context) (model.Level, time.Time, int, bool) {
 	if !ok1 || !ok2 || p[5] != ' ' {
 		return 0, time.Time{}, 0, false
 	}
-	h, mi, s, ok := clock(p, 6)
-	if !ok {
-		return 0, time.Time{}, 0, false
-	}
-	ns, _, fn := fraction(p, 14)
-	i := 14 + fn
-	if i >= len(p) || p[i] != ' ' {
+	t, i, ok := yearlessClock(p, mo, d, c)
+	if !ok || i >= len(p) || p[i] != ' ' {
 		return 0, time.Time{}, 0, false
 	}
 	end := klogCallerEnd(p, i)
 	if end < 0 {
 		return 0, time.Time{}, 0, false
 	}
-	t, ok := inferYear(time.Month(mo), d, h, mi, s, ns, c.location(), c.reference())
-	if !ok {
-		return 0, time.Time{}, 0, false
-	}
 	return klogLevel(p[0]), t, end, true
+}
+
+// yearlessClock reads the "hh:mm:ss[.frac]" at index 6 that follows a
+// month mo and day d (klog's "Immdd ", logcat's "mm-dd "), places it in a
+// year with inferYear, and returns it with the index after the fraction.
+func yearlessClock(p []byte, mo, d int, c Context) (time.Time, int, bool) {
+	h, mi, s, ok := clock(p, 6)
+	if !ok {
+		return time.Time{}, 0, false
+	}
+	ns, _, fn := fraction(p, 14)
+	t, ok := inferYear(time.Month(mo), d, h, mi, s, ns, c.location(), c.reference())
+	return t, 14 + fn, ok
 }
 
 // klogCallerEnd finds the "] " closing "   3752 config.go:412" from i and

@@ -136,8 +136,13 @@ func bsdStamp(line []byte, c Context) (time.Time, int, bool) {
 	return t, i + 9 + fn, ok
 }
 
+// maxTagPIDLen bounds what a tag's brackets may hold.
+const maxTagPIDLen = 32
+
 // syslogTag splits "ident[pid]: body" or "ident: body". It reports false
-// when msg does not start with such a tag.
+// when msg does not start with such a tag. The brackets usually hold a
+// number; a relay or a forwarder may put "-" or a name there instead
+// ("sshd[-]:"), which is still a tag, of a process whose pid is unknown (0).
 func syslogTag(msg []byte) (ident []byte, pid int, body []byte, ok bool) {
 	end := bytes.IndexAny(msg, "[: ")
 	if end <= 0 {
@@ -146,15 +151,11 @@ func syslogTag(msg []byte) (ident []byte, pid int, body []byte, ok bool) {
 	ident = msg[:end]
 	i := end
 	if msg[i] == '[' {
-		j := i + 1
-		for j < len(msg) && isDigit(msg[j]) && j-i <= 10 {
-			pid = pid*10 + int(msg[j]-'0')
-			j++
-		}
-		if j == i+1 || j >= len(msg) || msg[j] != ']' {
+		var n int
+		if pid, n, ok = tagPID(msg[i+1:]); !ok {
 			return nil, 0, nil, false
 		}
-		i = j + 1
+		i += n + 2
 	}
 	if i >= len(msg) || msg[i] != ':' {
 		return nil, 0, nil, false
@@ -164,4 +165,22 @@ func syslogTag(msg []byte) (ident []byte, pid int, body []byte, ok bool) {
 		i++
 	}
 	return ident, pid, msg[i:], true
+}
+
+// tagPID reads what a tag's brackets hold up to the closing "]": a pid, or
+// any other run of visible characters (pid 0). n is its length.
+func tagPID(b []byte) (pid, n int, ok bool) {
+	for n < len(b) && n < maxTagPIDLen && b[n] > ' ' && b[n] < 0x7f && b[n] != ']' && b[n] != '[' {
+		n++
+	}
+	if n == 0 || n >= len(b) || b[n] != ']' {
+		return 0, 0, false
+	}
+	for _, c := range b[:n] {
+		if !isDigit(c) || pid > 1<<31/10 {
+			return 0, n, true
+		}
+		pid = pid*10 + int(c-'0')
+	}
+	return pid, n, true
 }

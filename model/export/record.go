@@ -31,6 +31,4 @@ func (s *sameRecord) continues(e *model.Entry) bool {
 
 // isMarker reports a gap or boundary entry that carries no line of its own:
 // it was never input, so formats of lines do not write it.
-func isMarker(e *model.Entry) bool {
-	return (e.Kind == model.KindGap || e.Kind == model.KindBoundary) && len(e.Raw) == 0
-}
+func isMarker(e *model.Entry) bool { return e.IsMark() }

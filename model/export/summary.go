@@ -34,9 +34,19 @@ func appendSummary(dst []byte, e *model.Entry) []byte {
 	case model.KindBoundary:
 		s.boundary(e)
 	default:
-		s.add(e.Message())
+		s.add(messageOrWhyNot(e))
 	}
 	return s.dst
+}
+
+// messageOrWhyNot is the entry's message or, when the entry could not be
+// loaded in full (its raw bytes could not be read back, say), the reason,
+// so that a row is never left blank without saying why.
+func messageOrWhyNot(e *model.Entry) string {
+	if m := e.Message(); m != "" {
+		return m
+	}
+	return e.Err
 }
 
 // summary builds a line of space-separated, sanitised parts, skipping the
@@ -96,7 +106,7 @@ func (s *summary) service(e *model.Entry) {
 	if m := firstOf(f.Value(model.KeyModule), f.Value(model.KeyLibrary)); m != "" {
 		s.add("[", m, "]")
 	}
-	msg := e.Message()
+	msg := messageOrWhyNot(e)
 	if fn := f.Value(model.KeyFunction); fn != "" && !hasPrefix(msg, fn) {
 		s.add(fn, ":")
 	}
@@ -151,9 +161,10 @@ func (s *summary) gap(e *model.Entry) {
 		s.add(m)
 		return
 	}
-	s.add("lost")
-	s.add(e.Fields.Value(model.KeyGapCount))
-	s.add(paren(firstOf(e.Fields.Value(model.KeyGapReason), "unknown reason")))
+	// A gap without its message (built by hand, or by an older store) is
+	// worded from its reason and count, as the decoder words it.
+	n, _ := e.Fields.Num(model.KeyGapCount)
+	s.add(model.GapMessage(e.Fields.Value(model.KeyGapReason), int64(n)))
 }
 
 func (s *summary) boundary(e *model.Entry) {

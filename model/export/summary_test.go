@@ -16,11 +16,22 @@ func TestSummary(t *testing.T) {
 		model.Str(model.KeyPath, "/api/v2/keys"), model.Int(model.KeyStatusCode, 200)}}
 	library := &model.Entry{Kind: model.KindService, Payload: []byte("[msg] All nameservers have failed"),
 		Fields: model.Fields{model.Str(model.KeyLibrary, "libevent"), model.Str(model.KeyMessage, "All nameservers have failed")}}
+	// The Twingate client's start-up block, joined from three lines
+	// (testdata/realworld/twingate-client.log), in full and as a row whose
+	// raw bytes could not be read back shows it.
+	block := &model.Entry{Kind: model.KindService, Fields: model.Fields{model.Str(model.KeyModule, "client"),
+		model.Str(model.KeyMessage, "Environment Information:\n    OS: Linux 6.14.0-33-generic\n    Client version: 2025.301.0")}}
+	unreadBlock := &model.Entry{Kind: model.KindService, Fields: model.Fields{model.Str(model.KeyModule, "client")},
+		Err: "re-read entry 6: the file changed since it was read"}
+	unreadText := &model.Entry{Kind: model.KindText, Err: "re-read entry 7: the file changed since it was read"}
 	tests := []struct {
 		name string
 		e    *model.Entry
 		want string
 	}{
+		{"joined block", block, `[client] Environment Information:\n    OS: Linux 6.14.0-33-generic\n    Client version: 2025.301.0`},
+		{"service line not read back", unreadBlock, "[client] re-read entry 6: the file changed since it was read"},
+		{"text line not read back", unreadText, "re-read entry 7: the file changed since it was read"},
 		{"analytics close", analyticsEntry(),
 			"closed_connection user@twingate.com → app.website.com:443 tcp from 192.0.2.0 (US) direct rx 235KB tx 23.4KB 50m34s"},
 		{"service with function", serviceEntry(), "[libsdwan/controller] operator(): failed to get SD: Gone, code 410"},
@@ -30,7 +41,7 @@ func TestSummary(t *testing.T) {
 		{"audit web request", webAudit, "web GET /api/v2/keys 200"},
 		{"flow item", flowEntries()[1], "virtual tcp 100.111.22.33:864 → 100.44.55.66:2049 tx 900B/6p rx 728B/3p"},
 		{"text is sanitised", hostile, "boom ␛[31mred␛[0m ‹U+202E›evil"},
-		{"gap without message", noMsgGap, "lost 42 (rotation)"},
+		{"gap without message", noMsgGap, "file rotated before it was read to the end: up to 42 bytes may be missing"},
 		{"boundary", boundary, "restart"},
 	}
 	for _, tt := range tests {

@@ -6,10 +6,6 @@ import (
 	"connlog/model"
 )
 
-// keyExplanation holds connlog's explanation of a line that is not the
-// program's own words.
-const keyExplanation = "explanation"
-
 // blobSuffix ends journalctl's placeholder for a binary message.
 var blobSuffix = []byte(" blob data]")
 
@@ -30,7 +26,7 @@ func parseBlobPlaceholder(p []byte, out []Result) ([]Result, bool) {
 		Kind: model.KindText,
 		Fields: model.Fields{
 			{Key: model.KeyMessage, Value: string(p)},
-			{Key: keyExplanation, Value: "journalctl printed this placeholder for a " + string(size) +
+			{Key: model.KeyExplanation, Value: "journalctl printed this placeholder for a " + string(size) +
 				" message that is binary (control characters or invalid UTF-8); the text is in the journal: " +
 				"read it with journalctl -a (or -o json), or open the journal itself with connlog"},
 		},

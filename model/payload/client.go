@@ -4,9 +4,6 @@ import (
 	"connlog/model"
 )
 
-// keyCaller holds the "[Class.Method]" a Twingate client line ends with.
-const keyCaller = "caller"
-
 // maxCallerLen bounds the trailing caller group of a client line.
 const maxCallerLen = 128
 
@@ -40,7 +37,7 @@ func parseClientLine(p []byte, out []Result) ([]Result, bool) {
 	r := &res[len(res)-1]
 	r.Time = t
 	if caller != "" {
-		r.Fields = append(r.Fields, model.Field{Key: keyCaller, Value: caller})
+		r.Fields = append(r.Fields, model.Field{Key: model.KeyCaller, Value: caller})
 	}
 	return res, true
 }

@@ -48,6 +48,10 @@ var fuzzSeeds = []string{
 	"2019-03-26 09:37:32.065569: [NET] Routine: x",
 	"2025-01-30T14:07:10.231Z\tinfo\trpcLog\t{}",
 	"2022-03-24 12:28:45.15434599 +0100 CET m=+32.8 container kill",
+	"2024-11-17T03:22:31.552Z  INFO 1 --- [demo101] [           main] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Start completed.",
+	"2019-10-23 07:29:17.726 WARN 1 --- [nt_0.internal-2] c.h.c.connection.nio.HeartbeatManager : hz.client_0 [CloudDemo]",
+	"[ID 702911 kern.warning] WARNING: NFS server not responding",
+	"2024-02-04 11:01:16.461203746  1632  1632 F libc    : Fatal signal 6 (SIGABRT)",
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,
@@ -310,7 +314,7 @@ func FuzzClientLine(f *testing.F) {
 		if len(rs) != 1 || r.Kind != model.KindService || r.Time.IsZero() {
 			t.Fatalf("claimed line gave %+v", rs)
 		}
-		if c := r.Fields.Value(keyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
+		if c := r.Fields.Value(model.KeyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
 			t.Fatalf("caller %q is not in the line", c)
 		}
 	})

@@ -37,7 +37,8 @@
 //     ISO-8601 time and a "[level]"/"level:" token, a capitalised level
 //     word (zerolog, Rust tracing, log4j) or Python's " - name - LEVEL - "
 //     gets that time and level (a zone-less time is flagged Local);
-//     logfmt and Python's "LEVEL:name:msg" are read too, and journalctl's
+//     logfmt and Python's "LEVEL:name:msg" are read too, as is the
+//     severity of Solaris's "[ID 800047 auth.info]", and journalctl's
 //     "[75B blob data]" placeholder is explained.
 //
 // Errors: when a parser recognised a shape but could not read all of it,
@@ -128,6 +129,9 @@ func parseOtherLoggers(p []byte, out []Result) []Result {
 	switch {
 	case p[0] == '[':
 		if res, ok := parseBlobPlaceholder(p, out); ok {
+			return res
+		}
+		if res, ok := parseSolarisID(p, out); ok {
 			return res
 		}
 	case p[0] == 't' || p[0] == 'l' || p[0] == 'm':

@@ -102,12 +102,12 @@ func TestParseRealWorld(t *testing.T) {
 func TestBlobPlaceholderIsExplained(t *testing.T) {
 	for _, line := range []string{"[75B blob data]", "[1.9K blob data]"} {
 		r := Parse([]byte(line), nil)[0]
-		if r.Fields.Value(keyExplanation) == "" {
+		if r.Fields.Value(model.KeyExplanation) == "" {
 			t.Errorf("%q has no explanation: %+v", line, r.Fields)
 		}
 	}
 	for _, line := range []string{"[blob data]", "[75X blob data]", "[75B blob data] and more"} {
-		if r := Parse([]byte(line), nil)[0]; r.Fields.Value(keyExplanation) != "" {
+		if r := Parse([]byte(line), nil)[0]; r.Fields.Value(model.KeyExplanation) != "" {
 			t.Errorf("%q explained as a placeholder", line)
 		}
 	}

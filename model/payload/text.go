@@ -23,7 +23,8 @@ func appendText(out []Result, p []byte, err string) []Result {
 // and may be followed by a colon; a level word stands alone (zerolog
 // console "2026-08-18T10:19:03Z INF msg", Rust tracing, log4j, zap), maybe
 // after a pid and a thread id (logcat); Python's "<time> - name - LEVEL -
-// msg" is read too. Without a level the line keeps its time. The stamp may
+// msg" is read too, and Spring Boot's "pid --- [thread] logger : msg"
+// after the level. Without a level the line keeps its time. The stamp may
 // be followed by a colon. It reports false when the line does not open
 // with a time.
 func parseStampedText(p []byte, out []Result) ([]Result, bool) {
@@ -43,6 +44,9 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	}
 	lvl, module, next := levelAfterStamp(p, skipBlanks(p, n))
 	msg := p[skipBlanks(p, next):]
+	if h, ok := parseSpringHeader(msg); ok && lvl != model.LevelNone {
+		return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: h.fields(msg), Local: !zoned}), true
+	}
 	fields := make(model.Fields, 0, 2)
 	if len(module) > 0 {
 		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(module)})
@@ -99,6 +103,9 @@ func levelAfterStamp(p []byte, i int) (model.Level, []byte, int) {
 		if lvl, next, ok := lowerLevel(p, j); ok {
 			return lvl, nil, next
 		}
+		if lvl, next, ok := logcatLetter(p, j); ok && n == maxNumbersBeforeLevel {
+			return lvl, nil, next
+		}
 		k := j
 		for k < len(p) && p[k] >= '0' && p[k] <= '9' {
 			k++
@@ -109,6 +116,18 @@ func levelAfterStamp(p []byte, i int) (model.Level, []byte, int) {
 		j = skipBlanks(p, k)
 	}
 	return model.LevelNone, nil, i
+}
+
+// logcatLetter reads logcat's one-letter severity at i ("E" in "2024-02-04
+// 11:01:16.461523871  1632  1632 E ProcessState: msg", logcat -v year),
+// followed by a blank. Only after a pid and a thread id: a lone capital
+// elsewhere is a word of the message.
+func logcatLetter(p []byte, i int) (model.Level, int, bool) {
+	if i+1 >= len(p) || p[i+1] != ' ' {
+		return 0, 0, false
+	}
+	lvl, ok := model.LogcatLevel(p[i])
+	return lvl, i + 1, ok
 }
 
 // levelToken reads "[warn]:", "[warn]", "warn:" or "WARN:" at i and returns

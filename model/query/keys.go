@@ -7,7 +7,8 @@ import "connlog/model"
 // silently matches nothing. Keys of arbitrary JSON objects are reached with
 // the .name form instead.
 var knownKeys = []string{
-	model.KeyMessage, model.KeyModule, model.KeyFunction, model.KeyLibrary,
+	model.KeyMessage, model.KeyModule, model.KeyExplanation, model.KeyFunction, model.KeyLibrary, model.KeyCaller,
+	model.KeyThread, model.KeyApplication,
 	model.KeyEventType, model.KeyTimestamp, model.KeyConnID, model.KeyClientIP, model.KeyResourceIP,
 	model.KeyResourcePort, model.KeyProtocol, model.KeyRx, model.KeyTx, model.KeyDuration,
 	model.KeyTunnelPath, model.KeyTunnelProto, model.KeyCBCTFreshness, model.KeyErrorMessage,

@@ -13,7 +13,17 @@ type textMatcher struct {
 	pat  pattern
 }
 
-func (m *textMatcher) match(e *model.Entry) bool { return m.pat.contains(bytesAsString(e.Raw)) }
+func (m *textMatcher) match(e *model.Entry) bool { return m.pat.contains(searchText(e)) }
+
+// searchText is what bare words and regular expressions search: the raw
+// line, or for a gap or boundary, which has none, the message that the
+// table and the detail pane show for it.
+func searchText(e *model.Entry) string {
+	if e.IsMark() {
+		return e.Fields.Value(model.KeyMessage)
+	}
+	return bytesAsString(e.Raw)
+}
 
 func (m *textMatcher) cost() int { return costText }
 
@@ -22,7 +32,12 @@ type regexMatcher struct {
 	re *regexp.Regexp
 }
 
-func (m *regexMatcher) match(e *model.Entry) bool { return m.re.Match(e.Raw) }
+func (m *regexMatcher) match(e *model.Entry) bool {
+	if e.IsMark() {
+		return m.re.MatchString(searchText(e))
+	}
+	return m.re.Match(e.Raw)
+}
 
 func (m *regexMatcher) cost() int { return costRegex }
 

@@ -2,6 +2,7 @@ package journalfile
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 )
@@ -50,6 +51,10 @@ func openCached(path string, cache *pageCache) (*File, error) {
 	f.pages = pager{r: fh, cache: cache, serial: cache.newReaderSerial()}
 	if err := f.Refresh(); err != nil {
 		fh.Close()
+		var unsupported *UnsupportedError
+		if errors.As(err, &unsupported) {
+			unsupported.Path = path
+		}
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return f, nil

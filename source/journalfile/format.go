@@ -80,7 +80,7 @@ var ErrTruncated = errors.New("journal file ends early (truncated, or still bein
 
 // ErrUnsupported is wrapped when the file uses a feature this reader does
 // not know.
-var ErrUnsupported = errors.New("journal file uses a feature connlog cannot read")
+var ErrUnsupported = errors.New("journal file uses a feature this connlog cannot read")
 
 // ID128 is a 128-bit systemd ID (boot ID, file ID, seqnum ID).
 type ID128 [16]byte
@@ -131,8 +131,7 @@ func parseHeader(b []byte) (Header, error) {
 	h.TailObjectOffset, h.NEntries = le.Uint64(b[136:]), le.Uint64(b[152:])
 	h.EntryArrayOffset, h.TailEntryRealtime = le.Uint64(b[176:]), le.Uint64(b[192:])
 	if unknown := h.Incompatible &^ knownIncompatible; unknown != 0 {
-		return h, fmt.Errorf("incompatible flags %#x: %w; read it with journalctl, or with --journal-reader libsystemd",
-			unknown, ErrUnsupported)
+		return h, &UnsupportedError{Flags: unknown}
 	}
 	if h.HeaderSize < headerMinSize || h.HeaderSize%8 != 0 || h.HeaderSize > 1<<20 {
 		return h, fmt.Errorf("header size %d: %w", h.HeaderSize, ErrCorrupt)

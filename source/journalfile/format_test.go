@@ -29,6 +29,10 @@ func TestUnknownIncompatibleFlagRefused(t *testing.T) {
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "journalctl") {
 		t.Fatalf("Open = %v, want ErrUnsupported saying what to use instead", err)
 	}
+	var unsupported *UnsupportedError
+	if !errors.As(err, &unsupported) || unsupported.Flags != 1<<7 || unsupported.Path != path {
+		t.Fatalf("Open = %#v, want an UnsupportedError naming flag 0x80 and the file", err)
+	}
 }
 
 // TestDecompressEachAlgorithm decodes payloads compressed the way journald

@@ -131,7 +131,7 @@ mkdir "$tmp/journal"
 	<"$root/testdata/journal/connector.export" 2>/dev/null
 start screen "$tmp/connlog" -D "$tmp/journal"
 wait_for "State: Error"
-wait_for "suppressed by journald"
+wait_for "journald suppressed messages (rate limit): up to 1234 messages may be missing"
 filter "event:closed*"
 wait_gone "State: Error"
 keys Enter

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Reasons of the gaps connlog's own sources report (Record.Note of a
+// MarkGap record). The ledger groups gaps by reason, so they are short and
+// fixed; GapMessage turns each into words.
+const (
+	// GapJournalFileDropped: a journal file became unreadable while being
+	// read (truncated, corrupted or replaced); the entries it still held
+	// are lost, the other files are read on.
+	GapJournalFileDropped = "journal file dropped: truncated or corrupted"
+	// GapJournalEntryUnreadable: one journal entry's fields could not be read.
+	GapJournalEntryUnreadable = "journal entry unreadable: truncated or corrupted"
+	// GapJournalUnsupported begins the reason of a journal file that uses a
+	// feature the journal reader does not know; the rest says which file,
+	// which flag, and what reads it.
+	GapJournalUnsupported = "journal file uses a feature this connlog cannot read"
+	// GapJournalHistory: the entry the journal source was reading from
+	// disappeared; entries between it and the next one may be lost.
+	GapJournalHistory = "history gap: journal files were rotated or vacuumed"
+	// GapSuppressed: journald's rate limit dropped Count messages.
+	GapSuppressed = "suppressed by journald"
+	// GapTruncated: a followed file shrank in place (copytruncate).
+	GapTruncated = "truncated"
+	// GapLineTooLong: a line was cut at the maximum length; Count bytes dropped.
+	GapLineTooLong = "line too long"
+	// GapHeadUnread: the head of a file opened tail first could not be read;
+	// Count bytes were not read.
+	GapHeadUnread = "head not read"
+	// GapCorruptCompressed begins the reason of a compressed file that could
+	// not be decompressed to its end.
+	GapCorruptCompressed = "corrupt compressed file"
+)
+
+// gapCause is one kind of loss: how its reason reads, what happened in
+// words, and what its count counts.
+type gapCause struct {
+	match func(r string) bool // r is the reason in lower case
+	what  string              // "" repeats the reason as given
+	noun  string              // "bytes", "messages", "entries", "lines"; "" when unknown
+}
+
+func reasonPrefix(p string) func(string) bool {
+	return func(r string) bool { return strings.HasPrefix(r, p) }
+}
+func reasonHas(s string) func(string) bool {
+	return func(r string) bool { return strings.Contains(r, s) }
+}
+
+// gapCauses are tried in order: the reasons connlog's sources write first,
+// then words that older or remote notes use. The specific journal reasons
+// come before "truncat", which they contain.
+var gapCauses = []gapCause{
+	{reasonPrefix(GapJournalFileDropped), "journal file dropped (truncated or corrupted)", "messages"},
+	{reasonPrefix(GapJournalEntryUnreadable), "journal entry unreadable (truncated or corrupted)", "messages"},
+	{reasonPrefix(GapJournalUnsupported), "", "messages"},
+	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages"},
+	{reasonPrefix(GapCorruptCompressed), "", "bytes"},
+	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines"},
+	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes"},
+	{reasonPrefix(GapHeadUnread), "the head of the file could not be read", "bytes"},
+	{reasonHas("suppress"), "journald suppressed messages (rate limit)", "messages"},
+	{reasonHas("rate limit"), "journald suppressed messages (rate limit)", "messages"},
+	{reasonHas("memory"), "dropped to stay within the memory budget", "entries"},
+	{reasonHas("evict"), "dropped to stay within the memory budget", "entries"},
+	{reasonHas("truncat"), "file truncated (copytruncate)", "bytes"},
+	{reasonHas("rotat"), "file rotated before it was read to the end", "bytes"},
+	{reasonHas("too long"), "", "bytes"},
+	{reasonHas("lines"), "", "lines"},
+	{reasonHas("entries"), "", "entries"},
+}
+
+// causeOf returns the cause of a gap reason; its what is the reason itself
+// (or "data lost" when there is none) when no cause names it better.
+func causeOf(reason string) gapCause {
+	r := strings.ToLower(reason)
+	for _, c := range gapCauses {
+		if c.match(r) {
+			if c.what == "" {
+				c.what = reason
+			}
+			return c
+		}
+	}
+	if reason == "" {
+		return gapCause{what: "data lost"}
+	}
+	return gapCause{what: reason}
+}
+
+// GapMessage says in words what a gap of count lines or bytes lost (0:
+// unknown), from its reason: "journal file dropped (truncated or
+// corrupted): an unknown amount may be missing", "file truncated
+// (copytruncate): up to 1234 bytes may be missing".
+func GapMessage(reason string, count int64) string {
+	c := causeOf(reason)
+	if count <= 0 {
+		return c.what + ": an unknown amount may be missing"
+	}
+	noun := c.noun
+	switch {
+	case noun == "":
+		noun = "lines or bytes"
+	case count == 1:
+		noun = strings.TrimSuffix(noun, "s")
+	}
+	return fmt.Sprintf("%s: up to %d %s may be missing", c.what, count, noun)
+}

@@ -1,0 +1,50 @@
+package model
+
+import "testing"
+
+// TestGapMessages words each reason a source reports: every message says
+// what happened and keeps the count. The journal's own reasons contain
+// "truncated" and once read as a copytruncate.
+func TestGapMessages(t *testing.T) {
+	cases := []struct {
+		reason string
+		count  int64
+		want   string
+	}{
+		{"truncation", 1234, "file truncated (copytruncate): up to 1234 bytes may be missing"},
+		{GapTruncated, 0, "file truncated (copytruncate): an unknown amount may be missing"},
+		{"rotation", 10, "file rotated before it was read to the end: up to 10 bytes may be missing"},
+		{GapSuppressed, 55, "journald suppressed messages (rate limit): up to 55 messages may be missing"},
+		{GapEvictionReason, 3, "dropped to stay within the memory budget: up to 3 entries may be missing"},
+		{"disk error", 0, "disk error: an unknown amount may be missing"},
+		{"", 7, "data lost: up to 7 lines or bytes may be missing"},
+		{GapJournalFileDropped, 0, "journal file dropped (truncated or corrupted): an unknown amount may be missing"},
+		{GapJournalEntryUnreadable, 2, "journal entry unreadable (truncated or corrupted): up to 2 messages may be missing"},
+		{GapJournalHistory, 0, "journal files were rotated or vacuumed while being read: an unknown amount may be missing"},
+		{GapLineTooLong, 4096, "line too long, its end was dropped: up to 4096 bytes may be missing"},
+		{GapUnreadableReason, 5, "lines no longer re-readable (their file was truncated or removed): up to 5 lines may be missing"},
+		{GapHeadUnread, 900, "the head of the file could not be read: up to 900 bytes may be missing"},
+		{GapJournalUnsupported + " (x.journal, incompatible flag 0x80): read it with journalctl, or a newer connlog", 0,
+			"journal file uses a feature this connlog cannot read (x.journal, incompatible flag 0x80): " +
+				"read it with journalctl, or a newer connlog: an unknown amount may be missing"},
+		{GapCorruptCompressed + ": a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF", 0,
+			"corrupt compressed file: a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF: an unknown amount may be missing"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.reason, func(t *testing.T) {
+			if got := GapMessage(tc.reason, tc.count); got != tc.want {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestGapUnitOfJournalReasons: the journal's reasons count messages, not
+// the bytes of a truncated file.
+func TestGapUnitOfJournalReasons(t *testing.T) {
+	for _, r := range []string{GapJournalFileDropped, GapJournalEntryUnreadable, GapJournalHistory} {
+		if u := GapUnit(r); u != GapLines {
+			t.Errorf("GapUnit(%q) = %q, want %q", r, u, GapLines)
+		}
+	}
+}
