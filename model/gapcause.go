@@ -34,6 +34,12 @@ const (
 	// GapCorruptCompressed begins the reason of a compressed file that could
 	// not be decompressed to its end.
 	GapCorruptCompressed = "corrupt compressed file"
+	// GapEvictionReason: entries dropped to stay within the memory budget.
+	GapEvictionReason = "memory budget"
+	// GapUnreadableReason: lines that were read and shown but whose bytes
+	// can no longer be read back (their file was truncated or removed
+	// since), so that their search and export cannot show them.
+	GapUnreadableReason = "lines no longer re-readable"
 )
 
 // gapCause is one kind of loss: how its reason reads, what happened in

@@ -17,15 +17,6 @@ type Ledger struct {
 	Last    time.Time        // when the most recent loss happened
 }
 
-// GapEvictionReason is the ledger reason for entries dropped to stay within
-// the memory budget.
-const GapEvictionReason = "memory budget"
-
-// GapUnreadableReason is the reason of lines that were read and shown but
-// whose bytes can no longer be read back (their file was truncated or
-// removed since), so that their search and export cannot show them.
-const GapUnreadableReason = "lines no longer re-readable"
-
 // UnreadableGap is the gap entry that stands in an export for entry e,
 // whose raw bytes could not be read back (err says why): the line is not
 // written blank, and a query for kind:gap finds what is missing.
