@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/decode"
@@ -57,14 +57,14 @@ func BenchmarkFrame(b *testing.B) {
 	for _, mode := range []string{"same", "scroll"} {
 		b.Run(mode, func(b *testing.B) {
 			mm := drive(b, m, tea.WindowSizeMsg{Width: 160, Height: 45})
-			b.SetBytes(int64(len(mm.View())))
+			b.SetBytes(int64(len(mm.View().Content)))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				if mode == "scroll" {
 					mm.table.MoveTo((i * 7919) % benchEntries)
 				}
-				_ = mm.View()
+				_ = mm.View().Content
 			}
 		})
 	}

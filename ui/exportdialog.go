@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
 )
@@ -154,8 +154,12 @@ func (d ExportDialog) Update(msg tea.Msg) (ExportDialog, tea.Cmd) {
 		return d.onDone(msg), nil
 	case completeMsg:
 		return d.onComplete(msg), nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return d.onKey(msg)
+	case tea.PasteMsg:
+		if d.state == DialogEditing {
+			return d.typeInto(msg)
+		}
 	}
 	return d, nil
 }
@@ -214,7 +218,7 @@ func (d ExportDialog) onDone(msg exportDoneMsg) ExportDialog {
 }
 
 // onKey dispatches on the state.
-func (d ExportDialog) onKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+func (d ExportDialog) onKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 	k := d.keys.Dialog
 	switch d.state {
 	case DialogConfirm:

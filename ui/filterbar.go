@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -119,8 +119,14 @@ func (f *FilterBar) SetInfo(s string) { f.info = s }
 
 // Update edits the query; every edit schedules a debounced run.
 func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok || !f.active {
+	if !f.active {
+		return f, nil
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		return f.edit(p)
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return f, nil
 	}
 	b := f.keys.Bar
@@ -141,8 +147,14 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 	case key.Matches(km, b.HistNext):
 		return f.recall(1)
 	}
+	return f.edit(km)
+}
+
+// edit hands a key or a paste to the line editor; a change of the text
+// schedules a debounced run.
+func (f FilterBar) edit(msg tea.Msg) (FilterBar, tea.Cmd) {
 	before := f.input.Value()
-	f.input, _ = f.input.Update(km)
+	f.input, _ = f.input.Update(msg)
 	if f.input.Value() == before {
 		return f, nil
 	}

@@ -3,10 +3,10 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -45,12 +45,12 @@ func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
 // SetSize sets the screen's size.
 func (h *HelpScreen) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
-	h.help.Width = w
+	h.help.SetWidth(w)
 }
 
 // Update scrolls the screen.
 func (h HelpScreen) Update(msg tea.Msg) (HelpScreen, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(km, h.keys.Down), key.Matches(km, h.keys.PageDown):
 			h.offset++

@@ -3,7 +3,8 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -50,9 +51,20 @@ func (m *Model) layout() {
 	}
 }
 
-// View draws the screen: status, tabs, body (table and detail, help or the
+// View declares the screen: the frame on the alternate screen, with the
+// mouse reported only when asked for (Config.Mouse).
+func (m Model) View() tea.View {
+	v := tea.NewView(m.frame())
+	v.AltScreen = true
+	if m.cfg.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+// frame draws the screen: status, tabs, body (table and detail, help or the
 // export dialog), pivot menu, footer.
-func (m Model) View() string {
+func (m Model) frame() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -205,6 +217,6 @@ func (m Model) footerLines(n int) []string {
 
 func (m Model) shortHelp() string {
 	h := m.hints
-	h.Width = m.width
+	h.SetWidth(m.width)
 	return h.ShortHelpView(m.keys.ShortHelp())
 }

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -53,15 +53,20 @@ func (l *LineInput) SetCursorByte(off int) {
 	l.pos = len([]rune(string(l.value)[:min(max(off, 0), len(string(l.value)))]))
 }
 
-// Update edits the text on the editing keys and typed runes.
+// Update edits the text on the editing keys, typed text and pastes (taken
+// whole).
 func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	if p, ok := msg.(tea.PasteMsg); ok {
+		l.insert([]rune(p.Content))
+		return l, nil
+	}
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return l, nil
 	}
 	switch {
-	case km.Type == tea.KeyRunes || km.Type == tea.KeySpace:
-		l.insert(km.Runes)
+	case km.Text != "":
+		l.insert([]rune(km.Text))
 	case key.Matches(km, editKeys.Left):
 		l.pos = max(l.pos-1, 0)
 	case key.Matches(km, editKeys.Right):

@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"io"
-	"os"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 )
@@ -59,7 +57,6 @@ type Model struct {
 
 	notice        string
 	exportPending bool // x was pressed while the view was being built
-	clipboard     io.Writer
 	initCmd       tea.Cmd
 }
 
@@ -70,7 +67,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	styles := stylesFor(cfg)
 	m := Model{
 		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
-		utc: cfg.UTC, marks: map[int64]bool{}, clipboard: os.Stdout, now: cfg.now(),
+		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
 		timing: newTiming(cfg.Start),
 	}
 	m.status = NewStatusLine(m.styles, cfg.Title)
@@ -113,12 +110,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m, m.loadDetail()
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if burst := splitBurst(msg); burst != nil {
 			return m.onBurst(burst)
 		}
 		return m.onKey(msg)
-	case tea.MouseMsg:
+	case tea.PasteMsg:
+		return m.onPaste(msg)
+	case tea.MouseWheelMsg:
 		return m.onMouse(msg)
 	case updateMsg:
 		return m.onUpdate(msg)
@@ -143,6 +142,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
 		return m.onPairFound(msg)
+	case copyMsg:
+		return m.onCopy(msg)
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/query"
@@ -41,7 +41,7 @@ func (m Model) jumpTo(seq int64) (tea.Model, tea.Cmd) {
 
 // levelJump moves to the next or previous error or warning, from the level
 // index: no scan.
-func (m Model) levelJump(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) levelJump(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	seqs, what := m.live.levels.errs, "error"
 	if key.Matches(msg, k.NextWarn, k.PrevWarn) {
@@ -109,7 +109,7 @@ func (m Model) openGoto() (tea.Model, tea.Cmd) {
 
 // gotoKey edits the prompt; enter moves to the first row at or after the
 // time (a binary search over the view: O(log n)).
-func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Bar.Cancel):
 		m.mode, m.notice = ModeNormal, ""

@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/query"
@@ -71,7 +72,7 @@ func (p PivotMenu) itemWindow() (int, int) {
 
 // Update moves in the menu; enter or an item's digit chooses, esc closes.
 func (p PivotMenu) Update(msg tea.Msg) (PivotMenu, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
 	}
@@ -85,7 +86,7 @@ func (p PivotMenu) Update(msg tea.Msg) (PivotMenu, tea.Cmd) {
 	case key.Matches(km, p.keys.Menu.Choose):
 		return p.choose(p.cursor)
 	case key.Matches(km, p.keys.Menu.Pick):
-		return p.choose(int(km.Runes[0] - '1'))
+		return p.choose(slices.Index(p.keys.Menu.Pick.Keys(), km.String()))
 	}
 	return p, nil
 }

@@ -3,9 +3,9 @@ package ui
 import (
 	"os"
 
-	"github.com/charmbracelet/bubbles/help"
+	"charm.land/bubbles/v2/help"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 
 	"connlog/model"
 )

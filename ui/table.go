@@ -4,8 +4,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 )
@@ -136,7 +136,7 @@ func (t *Table) clamp() {
 
 // Update moves the cursor on the movement keys.
 func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return t, nil
 	}
