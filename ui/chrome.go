@@ -50,7 +50,7 @@ func fitScreen(lines []string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i := range lines {
-		if ansi.StringWidth(lines[i]) > w {
+		if cellWidth(lines[i]) > w {
 			lines[i] = ansi.Truncate(lines[i], w, "")
 		}
 	}

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // filterDebounce is how long typing must pause before the query runs.
@@ -196,13 +195,13 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 // either the error with its caret or a hint.
 func (f FilterBar) View() string {
 	info := f.styles.Dim.Render(f.info)
-	first := padStyled(f.input.View(), f.width-ansi.StringWidth(f.info)-1) + " " + info
+	first := padStyled(f.input.View(), f.width-cellWidth(f.info)-1) + " " + info
 	if f.errMsg == "" {
 		b := f.keys.Bar
 		keys := hint(b.Apply, b.Cancel, b.SearchMode, b.HistPrev, b.HistNext)
 		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(keys, f.width))
 	}
-	col := ansi.StringWidth(f.input.prompt) + ansi.StringWidth(clean(truncBytes(f.input.Value(), f.errPos)))
+	col := cellWidth(f.input.prompt) + cellWidth(clean(truncBytes(f.input.Value(), f.errPos)))
 	col = min(col, max(f.width-1, 0))
 	caret := strings.Repeat(" ", col) + f.styles.Caret.Render("^")
 	msg := " " + clean(f.errMsg)

@@ -5,7 +5,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Layout constants.
@@ -135,10 +134,10 @@ func (m Model) maxMemory() int64 {
 func (m Model) tabsView() string {
 	right := m.selectionText()
 	tabs := m.tabLabels(false)
-	if ansi.StringWidth(tabs)+ansi.StringWidth(right) > m.width {
+	if cellWidth(tabs)+cellWidth(right) > m.width {
 		tabs = m.tabLabels(true)
 	}
-	line := padStyled(tabs, max(m.width-ansi.StringWidth(right), 0))
+	line := padStyled(tabs, max(m.width-cellWidth(right), 0))
 	return padStyled(line+m.styles.Notice.Render(right), m.width)
 }
 

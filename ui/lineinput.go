@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // editKeys are the line-editing keys of every prompt (readline habits).
@@ -128,9 +127,9 @@ func (l *LineInput) deleteWord() {
 // sight; the cursor cell is drawn in reverse video.
 func (l LineInput) View() string {
 	prompt := l.styles.Prompt.Render(l.prompt)
-	room := max(l.width-ansi.StringWidth(l.prompt)-1, 1)
+	room := max(l.width-cellWidth(l.prompt)-1, 1)
 	start := 0
-	for ansi.StringWidth(string(l.value[start:l.pos])) >= room {
+	for cellWidth(string(l.value[start:l.pos])) >= room {
 		start++
 	}
 	var b strings.Builder

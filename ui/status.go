@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
 )
@@ -64,7 +63,7 @@ func (s StatusLine) View() string {
 	}
 	parts := s.parts()
 	head := s.headText()
-	for fixedWidth(parts) > s.width-min(12, ansi.StringWidth(head)) && len(parts) > 1 {
+	for fixedWidth(parts) > s.width-min(12, cellWidth(head)) && len(parts) > 1 {
 		parts = dropLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)
@@ -129,7 +128,7 @@ func (s StatusLine) parts() []statusPart {
 func fixedWidth(ps []statusPart) int {
 	n := 0
 	for _, p := range ps {
-		n += ansi.StringWidth(statusSep) + ansi.StringWidth(p.text)
+		n += cellWidth(statusSep) + cellWidth(p.text)
 	}
 	return n
 }

@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"connlog/model"
 )
 
@@ -88,10 +86,10 @@ func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
 	cols := candidates(tabColumns[t.tab], t.off, rows)
 	ws := make([]int, 0, len(cols))
 	for _, col := range cols {
-		w := ansi.StringWidth(col.title)
+		w := cellWidth(col.title)
 		for _, r := range rows {
 			if r.cells != nil && !r.separator() {
-				w = max(w, ansi.StringWidth(r.cells[col.idx]))
+				w = max(w, cellWidth(r.cells[col.idx]))
 			}
 		}
 		if col.flex {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
 	"connlog/model/export"
@@ -100,7 +99,7 @@ func (t Table) separatorText(e *model.Entry) string {
 	label := "── " + icon + " " + clean(export.Summary(e)) + " · " + e.Time.In(t.data.loc).Format("2006-01-02 15:04:05.000") + " "
 	w := t.width - gutterWidth
 	label = cut(label, w)
-	if n := w - ansi.StringWidth(label); n > 0 {
+	if n := w - cellWidth(label); n > 0 {
 		label += strings.Repeat("─", n)
 	}
 	return label

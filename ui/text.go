@@ -22,10 +22,10 @@ func fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := cellWidth(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
+		sw = cellWidth(s)
 	}
 	if sw < w {
 		s += strings.Repeat(" ", w-sw)
@@ -38,10 +38,10 @@ func fitRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
+	if cellWidth(s) > w {
 		return fit(s, w)
 	}
-	return strings.Repeat(" ", w-ansi.StringWidth(s)) + s
+	return strings.Repeat(" ", w-cellWidth(s)) + s
 }
 
 // cut truncates plain or styled text to w cells without padding.
@@ -49,7 +49,7 @@ func cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if cellWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
@@ -59,7 +59,7 @@ func cut(s string, w int) string {
 // first when it is wider.
 func padStyled(s string, w int) string {
 	s = cut(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
+	if n := w - cellWidth(s); n > 0 {
 		s += strings.Repeat(" ", n)
 	}
 	return s
@@ -152,7 +152,7 @@ func asciiLower(s string) string {
 // ruleLine is a title followed by a horizontal rule, exactly w cells wide.
 func ruleLine(title string, w int) string {
 	title = ansi.Truncate(title, w, "")
-	if n := w - ansi.StringWidth(title); n > 0 {
+	if n := w - cellWidth(title); n > 0 {
 		title += strings.Repeat("─", n)
 	}
 	return title
