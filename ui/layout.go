@@ -18,6 +18,7 @@ const (
 // layout gives every component its size from the terminal's.
 func (m *Model) layout() {
 	w, h := m.width, m.height
+	m.hintLine = m.drawShortHelp()
 	m.status.SetSize(w, 1)
 	m.bar.SetSize(w, footerLines)
 	m.gotoIn.SetSize(w, 1)
@@ -214,7 +215,13 @@ func (m Model) footerLines(n int) []string {
 	return lines[:n]
 }
 
-func (m Model) shortHelp() string {
+// shortHelp is the key hint line under the table. It depends only on the
+// width, so it is drawn when the layout changes (see layout), not in every
+// frame: drawing it was a tenth of a frame's time.
+func (m Model) shortHelp() string { return m.hintLine }
+
+// drawShortHelp draws the key hint line at the current width.
+func (m Model) drawShortHelp() string {
 	h := m.hints
 	h.SetWidth(m.width)
 	return h.ShortHelpView(m.keys.ShortHelp())

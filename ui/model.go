@@ -35,7 +35,9 @@ type Model struct {
 	pivot  PivotMenu
 	help   HelpScreen
 	hints  help.Model
-	dialog ExportDialog
+	// hintLine is hints drawn at the current width (by layout).
+	hintLine string
+	dialog   ExportDialog
 
 	live       liveView
 	timing     *timing

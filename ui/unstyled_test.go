@@ -36,5 +36,6 @@ func withStyles(m Model, s Styles) Model {
 	*m.styles = s
 	m.hints = m.styles.helpModel()
 	m.help = NewHelpScreen(m.keys, m.styles)
+	m.layout()
 	return m
 }
