@@ -43,12 +43,13 @@ type Table struct {
 	tab     Tab
 	focused bool
 	cache   *entryCache
+	levels  *levelCells // styled level cells; the styles never change
 	data    tableData
 }
 
 // NewTable returns an empty table.
 func NewTable(keys *KeyMap, styles *Styles) Table {
-	return Table{keys: keys, styles: styles, cache: newEntryCache(), focused: true}
+	return Table{keys: keys, styles: styles, cache: newEntryCache(), levels: newLevelCells(), focused: true}
 }
 
 // SetSize sets the table's outer size, header line included.

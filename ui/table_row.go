@@ -39,7 +39,7 @@ func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
 		text := r.cells[col.idx]
 		switch {
 		case col.kind == colLevel:
-			b.WriteString(t.styles.level(r.e.Level).Render(fit(text, ws[i])))
+			b.WriteString(t.levels.get(t.styles, r.e.Level, text, ws[i]))
 		case col.right:
 			b.WriteString(fitRight(text, ws[i]))
 		default:

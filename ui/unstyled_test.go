@@ -36,6 +36,7 @@ func withStyles(m Model, s Styles) Model {
 	*m.styles = s
 	m.hints = m.styles.helpModel()
 	m.help = NewHelpScreen(m.keys, m.styles)
+	m.table.levels = newLevelCells()
 	m.layout()
 	return m
 }
