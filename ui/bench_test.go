@@ -11,6 +11,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/ui/theme"
 )
 
 const benchEntries = 1_000_000
@@ -56,7 +57,7 @@ func BenchmarkFrame(b *testing.B) {
 	if plain.live.len() != st.Len() {
 		b.Fatalf("view has %d rows; store %d", plain.live.len(), st.Len())
 	}
-	styled := withStyles(newTestModel(b, st, 160, 45), DefaultStyles())
+	styled := withStyles(newTestModel(b, st, 160, 45), theme.Default())
 	for _, mode := range []string{"same", "scroll", "styled/same", "styled/scroll"} {
 		m := plain
 		if strings.HasPrefix(mode, "styled/") {

@@ -1,6 +1,10 @@
 package ui
 
-import "connlog/model"
+import (
+	"connlog/model"
+
+	"connlog/ui/theme"
+)
 
 // entryCacheMax bounds the cache: a few screens of rows.
 const entryCacheMax = 2048
@@ -55,7 +59,7 @@ type levelCells struct {
 func newLevelCells() *levelCells { return &levelCells{m: make(map[levelCellKey]string)} }
 
 // get returns text fitted to width and drawn in the level's style.
-func (c *levelCells) get(styles *Styles, l model.Level, text string, width int) string {
+func (c *levelCells) get(styles *theme.Styles, l model.Level, text string, width int) string {
 	k := levelCellKey{l, text, width}
 	if s, ok := c.m[k]; ok {
 		return s
@@ -63,7 +67,7 @@ func (c *levelCells) get(styles *Styles, l model.Level, text string, width int) 
 	if len(c.m) >= levelCellMax {
 		clear(c.m)
 	}
-	s := styles.level(l).Render(fit(text, width))
+	s := styles.Level(l).Render(theme.Fit(text, width))
 	c.m[k] = s
 	return s
 }

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 )
 
 // Detail is the detail pane: the selected entry as a card, scrollable in a
@@ -16,7 +18,7 @@ import (
 // the result of a build overtaken by a newer one is dropped.
 type Detail struct {
 	keys     *KeyMap
-	styles   *Styles
+	styles   *theme.Styles
 	vp       viewport.Model
 	width    int
 	height   int
@@ -37,7 +39,7 @@ type detailCardMsg struct {
 }
 
 // NewDetail returns an empty detail pane.
-func NewDetail(keys *KeyMap, styles *Styles) Detail {
+func NewDetail(keys *KeyMap, styles *theme.Styles) Detail {
 	return Detail{keys: keys, styles: styles, vp: viewport.New()}
 }
 
@@ -162,14 +164,14 @@ func (d Detail) View() string {
 	if d.focused {
 		style = d.styles.Title
 	}
-	head := style.Render(ruleLine(title, d.width))
+	head := style.Render(theme.RuleLine(title, d.width))
 	body := d.vp.View()
 	if d.input == nil {
 		body = ""
 	}
 	lines := strings.Split(body, "\n")
 	for i := range lines {
-		lines[i] = padStyled(lines[i], d.width)
+		lines[i] = theme.PadStyled(lines[i], d.width)
 	}
 	for len(lines) < d.height-1 {
 		lines = append(lines, strings.Repeat(" ", d.width))

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // DialogState is where the export dialog is in its life.
@@ -53,7 +54,7 @@ const abortWait = 5 * time.Second
 // progress bar while writing (cancellable) and the result after.
 type ExportDialog struct {
 	keys        *KeyMap
-	styles      *Styles
+	styles      *theme.Styles
 	width       int
 	height      int
 	open        bool
@@ -85,7 +86,7 @@ type ExportDialog struct {
 }
 
 // NewExportDialog returns a closed dialog.
-func NewExportDialog(keys *KeyMap, styles *Styles) ExportDialog {
+func NewExportDialog(keys *KeyMap, styles *theme.Styles) ExportDialog {
 	return ExportDialog{keys: keys, styles: styles, fromIn: NewLineInput(styles, ""), toIn: NewLineInput(styles, ""),
 		pathIn: NewLineInput(styles, "")}
 }

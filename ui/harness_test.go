@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // testNow is the fixed clock of the tests.
@@ -25,7 +26,7 @@ func testConfig() Config {
 // unstyled); a test of colour builds its model with New.
 func newTestModel(t testing.TB, st *model.Store, w, h int) Model {
 	t.Helper()
-	m := withStyles(New(testConfig(), st, nil), unstyled(DefaultStyles()))
+	m := withStyles(New(testConfig(), st, nil), unstyled(theme.Default()))
 	m = drive(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return runCmd(t, m, m.initCmd)
 }

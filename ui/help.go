@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/theme"
 )
 
 // searchHelp explains what the bindings alone cannot show, naming the keys
@@ -28,7 +30,7 @@ func searchHelp(k *KeyMap) string {
 // bubbles/help, with a scroll offset for short terminals.
 type HelpScreen struct {
 	keys   *KeyMap
-	styles *Styles
+	styles *theme.Styles
 	help   help.Model
 	width  int
 	height int
@@ -36,8 +38,8 @@ type HelpScreen struct {
 }
 
 // NewHelpScreen returns the help screen.
-func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
-	h := styles.helpModel()
+func NewHelpScreen(keys *KeyMap, styles *theme.Styles) HelpScreen {
+	h := styles.HelpModel()
 	h.ShowAll = true
 	return HelpScreen{keys: keys, styles: styles, help: h}
 }
@@ -88,7 +90,7 @@ func (h HelpScreen) View() string {
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]
 	for i := range lines {
-		lines[i] = padStyled(lines[i], h.width)
+		lines[i] = theme.PadStyled(lines[i], h.width)
 	}
 	for len(lines) < h.height {
 		lines = append(lines, strings.Repeat(" ", h.width))
@@ -100,7 +102,7 @@ func (h HelpScreen) View() string {
 func padBlock(s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i := range lines {
-		lines[i] = padStyled(lines[i], w)
+		lines[i] = theme.PadStyled(lines[i], w)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -5,6 +5,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"connlog/ui/theme"
 )
 
 // Layout constants.
@@ -135,11 +137,11 @@ func (m Model) maxMemory() int64 {
 func (m Model) tabsView() string {
 	right := m.selectionText()
 	tabs := m.tabLabels(false)
-	if cellWidth(tabs)+cellWidth(right) > m.width {
+	if theme.CellWidth(tabs)+theme.CellWidth(right) > m.width {
 		tabs = m.tabLabels(true)
 	}
-	line := padStyled(tabs, max(m.width-cellWidth(right), 0))
-	return padStyled(line+m.styles.Notice.Render(right), m.width)
+	line := theme.PadStyled(tabs, max(m.width-theme.CellWidth(right), 0))
+	return theme.PadStyled(line+m.styles.Notice.Render(right), m.width)
 }
 
 // tabLabels draws the tabs, the active one in brackets (so that it shows
@@ -183,23 +185,23 @@ func (m Model) footerView() string {
 	case ModeFilter:
 		return m.bar.View()
 	case ModeGoto:
-		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(fit(m.notice, m.width))
+		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
 	}
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
-		first = m.styles.Prompt.Render("filter: ") + clean(m.filter.text)
+		first = m.styles.Prompt.Render("filter: ") + theme.Clean(m.filter.text)
 	}
 	if m.search.text != "" {
-		first += m.styles.Prompt.Render("  search: ") + clean(m.search.text)
+		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
 	}
 	if m.bar.errMsg != "" {
-		first += m.styles.BarError.Render("  (error: " + clean(m.bar.errMsg) + ")")
+		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
 	}
 	second := m.shortHelp()
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)
 	}
-	return padStyled(first, m.width) + "\n" + padStyled(second, m.width)
+	return theme.PadStyled(first, m.width) + "\n" + theme.PadStyled(second, m.width)
 }
 
 // footerLines is the footer cut to n lines: with one line, the filter line

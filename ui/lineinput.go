@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 )
 
 // editKeys are the line-editing keys of every prompt (readline habits).
@@ -22,7 +24,7 @@ var editKeys = struct {
 // LineInput is a one-line text editor for the prompts: the filter bar, the
 // go-to-time prompt and the export path.
 type LineInput struct {
-	styles *Styles
+	styles *theme.Styles
 	prompt string
 	value  []rune
 	pos    int // cursor, in runes
@@ -30,7 +32,7 @@ type LineInput struct {
 }
 
 // NewLineInput returns an empty input with a prompt.
-func NewLineInput(styles *Styles, prompt string) LineInput {
+func NewLineInput(styles *theme.Styles, prompt string) LineInput {
 	return LineInput{styles: styles, prompt: prompt}
 }
 
@@ -127,20 +129,20 @@ func (l *LineInput) deleteWord() {
 // sight; the cursor cell is drawn in reverse video.
 func (l LineInput) View() string {
 	prompt := l.styles.Prompt.Render(l.prompt)
-	room := max(l.width-cellWidth(l.prompt)-1, 1)
+	room := max(l.width-theme.CellWidth(l.prompt)-1, 1)
 	start := 0
-	for cellWidth(string(l.value[start:l.pos])) >= room {
+	for theme.CellWidth(string(l.value[start:l.pos])) >= room {
 		start++
 	}
 	var b strings.Builder
 	b.WriteString(prompt)
-	b.WriteString(clean(string(l.value[start:l.pos])))
+	b.WriteString(theme.Clean(string(l.value[start:l.pos])))
 	cursor := " "
 	rest := ""
 	if l.pos < len(l.value) {
 		cursor, rest = string(l.value[l.pos]), string(l.value[l.pos+1:])
 	}
-	b.WriteString(l.styles.ChoiceActive.Render(clean(cursor)))
-	b.WriteString(clean(rest))
-	return padStyled(b.String(), l.width)
+	b.WriteString(l.styles.ChoiceActive.Render(theme.Clean(cursor)))
+	b.WriteString(theme.Clean(rest))
+	return theme.PadStyled(b.String(), l.width)
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // Model is the root of the interface: a router that owns the layout, the
@@ -17,7 +18,7 @@ type Model struct {
 	store   *model.Store
 	updates <-chan model.Update
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 
 	width, height int
 	mode          Mode
@@ -78,7 +79,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.bar = NewFilterBar(m.keys, m.styles)
 	m.gotoIn = NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
-	m.hints = m.styles.helpModel()
+	m.hints = m.styles.HelpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()

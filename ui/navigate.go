@@ -10,6 +10,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // searchState is the search query: it highlights and n/N jump to its
@@ -93,7 +94,7 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !msg.found {
-		m.notice = "no more matches of " + clean(m.search.text)
+		m.notice = "no more matches of " + theme.Clean(m.search.text)
 		return m, nil
 	}
 	return m.jumpTo(msg.seq)
@@ -118,7 +119,7 @@ func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		text := strings.TrimSpace(m.gotoIn.Value())
 		t, err := parseGotoTime(text, m.timeOptions())
 		if err != nil {
-			m.notice = clean(err.Error())
+			m.notice = theme.Clean(err.Error())
 			return m, nil
 		}
 		m.mode = ModeNormal
@@ -189,7 +190,7 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		m.notice = "this entry is not part of a connection"
 		return m, nil
 	case msg.partner == 0:
-		m.notice = "no paired event for connection " + clean(msg.id) + " (yet)"
+		m.notice = "no paired event for connection " + theme.Clean(msg.id) + " (yet)"
 		return m, nil
 	}
 	return m.toPair(msg.partner)

@@ -10,6 +10,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // pivotItem is one filter the pivot menu offers: a label and the query
@@ -23,7 +24,7 @@ type pivotItem struct {
 // selected row, to AND into the filter (or to exclude).
 type PivotMenu struct {
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 	items   []pivotItem
 	cursor  int
 	exclude bool
@@ -34,7 +35,7 @@ type PivotMenu struct {
 }
 
 // NewPivotMenu returns a closed menu.
-func NewPivotMenu(keys *KeyMap, styles *Styles) PivotMenu {
+func NewPivotMenu(keys *KeyMap, styles *theme.Styles) PivotMenu {
 	return PivotMenu{keys: keys, styles: styles}
 }
 
@@ -128,16 +129,16 @@ func (p PivotMenu) View() string {
 	}
 	var lines []string
 	if p.Height() > 1 {
-		lines = append(lines, p.styles.DialogTitle.Render(fit(title, p.width)))
+		lines = append(lines, p.styles.DialogTitle.Render(theme.Fit(title, p.width)))
 	}
 	from, to := p.itemWindow()
 	for i := from; i < to; i++ {
 		it := p.items[i]
-		line := " " + strconv.Itoa(i+1) + "  " + fit(it.label, 22) + " " + clean(it.term)
+		line := " " + strconv.Itoa(i+1) + "  " + theme.Fit(it.label, 22) + " " + theme.Clean(it.term)
 		if i == p.cursor {
-			lines = append(lines, p.styles.ChoiceActive.Render(fit(line, p.width)))
+			lines = append(lines, p.styles.ChoiceActive.Render(theme.Fit(line, p.width)))
 		} else {
-			lines = append(lines, fit(line, p.width))
+			lines = append(lines, theme.Fit(line, p.width))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -153,7 +154,7 @@ func pivotItems(e *model.Entry, exclude bool, tab Tab) []pivotItem {
 	var out []pivotItem
 	add := func(label, field, value string) {
 		if value != "" {
-			out = append(out, pivotItem{label: label + " " + clean(value), term: query.Term(field, value)})
+			out = append(out, pivotItem{label: label + " " + theme.Clean(value), term: query.Term(field, value)})
 		}
 	}
 	add("user", "user", firstValue(e, model.KeyUserEmail, model.KeyUserID, model.KeyAuditUserName,

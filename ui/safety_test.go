@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // hostileScreens renders every screen that shows the hostile entry: each
@@ -17,7 +18,7 @@ func hostileScreens(t *testing.T, styled bool) map[string]string {
 	for _, sz := range goldenSizes {
 		m := goldenModel(t, sz[0], sz[1])
 		if styled {
-			m = withStyles(m, DefaultStyles())
+			m = withStyles(m, theme.Default())
 		}
 		m.sources = []model.SourceStatus{{Name: "evil\x1b]0;title\x07\u202e.log", State: "following \x1b[31mred"}}
 		for tab := TabAll; tab < tabCount; tab++ {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // tableData is what the table draws from; the root model hands it a fresh
@@ -34,7 +35,7 @@ func (d tableData) len() int {
 // rows on screen are loaded and drawn.
 type Table struct {
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 	width   int
 	height  int
 	cursor  int   // row index in the view
@@ -48,7 +49,7 @@ type Table struct {
 }
 
 // NewTable returns an empty table.
-func NewTable(keys *KeyMap, styles *Styles) Table {
+func NewTable(keys *KeyMap, styles *theme.Styles) Table {
 	return Table{keys: keys, styles: styles, cache: newEntryCache(), levels: newLevelCells(), focused: true}
 }
 
@@ -179,7 +180,7 @@ func (t Table) View() string {
 		lines = append(lines, t.headerLine(rows, cols, widths))
 	}
 	if t.data.len() == 0 {
-		lines = append(lines, t.styles.Dim.Render(fit("  (no entries match)", t.width)))
+		lines = append(lines, t.styles.Dim.Render(theme.Fit("  (no entries match)", t.width)))
 	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))

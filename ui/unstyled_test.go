@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"charm.land/lipgloss/v2"
+
+	"connlog/ui/theme"
 )
 
 // unstyled returns the styles without colours or attributes, borders and
@@ -11,7 +13,7 @@ import (
 // own, so any escape in them came from log content. It is the screen a
 // terminal without styling gets, and what the tests of inert text and the
 // frame benchmark draw with.
-func unstyled(s Styles) Styles {
+func unstyled(s theme.Styles) theme.Styles {
 	v := reflect.ValueOf(&s).Elem()
 	for i := range v.NumField() {
 		switch f := v.Field(i); f.Kind() {
@@ -32,9 +34,9 @@ func plainStyle(st lipgloss.Style) lipgloss.Style {
 }
 
 // withStyles gives a model other styles, everywhere they are drawn.
-func withStyles(m Model, s Styles) Model {
+func withStyles(m Model, s theme.Styles) Model {
 	*m.styles = s
-	m.hints = m.styles.helpModel()
+	m.hints = m.styles.HelpModel()
 	m.help = NewHelpScreen(m.keys, m.styles)
 	m.table.levels = newLevelCells()
 	m.layout()

@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"unicode/utf8"
@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// cellWidth is the number of cells s takes on the screen, exactly as
+// CellWidth is the number of cells s takes on the screen, exactly as
 // ansi.StringWidth counts them. ansi.StringWidth segments every grapheme,
 // which made it the largest cost of a frame; nearly every line of a frame is
 // ASCII and a few box-drawing or punctuation characters styled with SGR
@@ -14,7 +14,7 @@ import (
 // combining character, an escape that is not CSI) goes to ansi.StringWidth,
 // for the whole string, so that a character which changes its neighbour's
 // width is never counted alone.
-func cellWidth(s string) int {
+func CellWidth(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -1,4 +1,4 @@
-package ui
+package theme
 
 import (
 	"strings"
@@ -19,14 +19,14 @@ var widthCases = []string{
 // ansi.StringWidth on frame lines and on strings it must hand over.
 func TestCellWidthIsStringWidth(t *testing.T) {
 	for _, s := range widthCases {
-		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-			t.Errorf("cellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
+		if got, want := CellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("CellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
 		}
 	}
 	for r := rune(0); r < 0x3000; r++ {
 		for _, s := range []string{string(r), "a" + string(r), string(r) + "\u0301", string(r) + "\ufe0f"} {
-			if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-				t.Fatalf("cellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
+			if got, want := CellWidth(s), ansi.StringWidth(s); got != want {
+				t.Fatalf("CellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
 			}
 		}
 	}
@@ -39,8 +39,8 @@ func FuzzCellWidth(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("cellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
+		if got, want := CellWidth(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("CellWidth(%q) = %d; ansi.StringWidth says %d", s, got, want)
 		}
 	})
 }
