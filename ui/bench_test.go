@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/ui/theme"
 )
 
 const benchEntries = 1_000_000
@@ -48,23 +49,30 @@ func millionStore(b *testing.B) *model.Store {
 // BenchmarkFrame measures rendering one full 160×45 screen over a store of
 // a million entries: "same" redraws the same rows (the common case while
 // following), "scroll" shows new rows each frame (each loaded and re-parsed).
+// Both draw without styling, as the tests do; "styled/…" draw with the
+// colour styles a terminal gets.
 func BenchmarkFrame(b *testing.B) {
 	st := millionStore(b)
-	m := newTestModel(b, st, 160, 45)
-	if m.live.len() != st.Len() {
-		b.Fatalf("view has %d rows; store %d", m.live.len(), st.Len())
+	plain := newTestModel(b, st, 160, 45)
+	if plain.live.len() != st.Len() {
+		b.Fatalf("view has %d rows; store %d", plain.live.len(), st.Len())
 	}
-	for _, mode := range []string{"same", "scroll"} {
+	styled := withStyles(newTestModel(b, st, 160, 45), theme.Default())
+	for _, mode := range []string{"same", "scroll", "styled/same", "styled/scroll"} {
+		m := plain
+		if strings.HasPrefix(mode, "styled/") {
+			m = styled
+		}
 		b.Run(mode, func(b *testing.B) {
 			mm := drive(b, m, tea.WindowSizeMsg{Width: 160, Height: 45})
-			b.SetBytes(int64(len(mm.View())))
+			b.SetBytes(int64(len(mm.View().Content)))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				if mode == "scroll" {
+				if strings.HasSuffix(mode, "scroll") {
 					mm.table.MoveTo((i * 7919) % benchEntries)
 				}
-				_ = mm.View()
+				_ = mm.View().Content
 			}
 		})
 	}

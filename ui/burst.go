@@ -1,32 +1,72 @@
 package ui
 
-import tea "github.com/charmbracelet/bubbletea"
+import (
+	"unicode"
 
-// splitBurst returns the keys of a message that carries several runes —
-// keys that reached the program in one read, as a held key does over SSH —
-// one key per rune, in order. It returns nil for a single key and for a
-// bracketed paste, which a text input takes whole. Runes with Alt are an
-// ESC read together with what followed it (esc then q, typed quickly or
-// sent in one write): no binding uses alt with a letter, so they are the
-// esc key and then each rune.
-func splitBurst(msg tea.KeyMsg) []tea.KeyMsg {
-	if msg.Type != tea.KeyRunes || msg.Paste || (len(msg.Runes) < 2 && !msg.Alt) {
+	tea "charm.land/bubbletea/v2"
+	"github.com/rivo/uniseg"
+)
+
+// splitBurst returns the keys a single key press stands for when it stands
+// for several, in order, or nil when it is one key.
+//
+// Bubble Tea's input reader already reports keys that reached the program in
+// one read (a held key over SSH) as one message each; two cases remain. A
+// press whose text holds several characters (a terminal that reports typed
+// text as one event) is one key per character. Alt with a printable key is
+// an ESC read together with what followed it (esc then q, typed quickly or
+// sent in one write): no binding uses alt with a letter, so it is the esc key
+// and then that key. Pasted text arrives as a tea.PasteMsg, never here, and
+// is taken whole by the prompts.
+func splitBurst(msg tea.KeyPressMsg) []tea.KeyPressMsg {
+	if msg.Mod.Contains(tea.ModAlt) && isPrintable(msg.Code) {
+		return []tea.KeyPressMsg{{Code: tea.KeyEscape}, withoutAlt(msg)}
+	}
+	if uniseg.GraphemeClusterCount(msg.Text) < 2 {
 		return nil
 	}
-	out := make([]tea.KeyMsg, 0, len(msg.Runes)+1)
-	if msg.Alt {
-		out = append(out, tea.KeyMsg{Type: tea.KeyEsc})
-	}
-	for _, r := range msg.Runes {
-		out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	var out []tea.KeyPressMsg
+	for state, rest, g := -1, msg.Text, ""; rest != ""; {
+		g, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		out = append(out, textKey(g))
 	}
 	return out
 }
 
+// isPrintable reports whether a key code is a printable character (not a
+// special key such as backspace or an arrow).
+func isPrintable(code rune) bool {
+	return code <= unicode.MaxRune && unicode.IsPrint(code)
+}
+
+// withoutAlt returns the key an alt press was made of, with the text it
+// would have typed alone (the reader drops the text of alt keys).
+func withoutAlt(msg tea.KeyPressMsg) tea.KeyPressMsg {
+	msg.Mod &^= tea.ModAlt
+	switch {
+	case msg.Mod&^tea.ModShift != 0:
+		msg.Text = "" // ctrl and the like type no text
+	case msg.Mod.Contains(tea.ModShift) && msg.ShiftedCode != 0:
+		msg.Text = string(msg.ShiftedCode)
+	default:
+		msg.Text = string(msg.Code)
+	}
+	return msg
+}
+
+// textKey is the key press that types one character.
+func textKey(g string) tea.KeyPressMsg {
+	rs := []rune(g)
+	if len(rs) != 1 {
+		return tea.KeyPressMsg{Code: tea.KeyExtended, Text: g}
+	}
+	return tea.KeyPressMsg{Code: rs[0], Text: g}
+}
+
 // onBurst feeds the keys of a burst through Update one by one, so that each
-// acts in the mode the previous one left (a `/` opens the bar, the runes
+// acts in the mode the previous one left (a `/` opens the bar, the keys
 // after it are its text), and batches the commands they return.
-func (m Model) onBurst(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) onBurst(keys []tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	cmds := make([]tea.Cmd, 0, len(keys))
 	var cur tea.Model = m
 	for _, k := range keys {

@@ -4,12 +4,16 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
-// burst is keys that reached the program in one read: one message with
-// several runes.
-func burst(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+// burst is the messages Bubble Tea's input reader makes of bytes that
+// reached the program in one read, as a held key does over SSH: the bytes
+// go through a real program's reader in a single write.
+func burst(t *testing.T, s string) []tea.Msg {
+	t.Helper()
+	return readInput(t, s)
+}
 
 // burstCases are bursts in every mode, each with what it must do.
 var burstCases = []struct {
@@ -49,8 +53,8 @@ var burstCases = []struct {
 		}
 	}},
 	{"detail pane: the burst scrolls it", keys("g", "jjj", "enter", "tab"), "jjj", func(t *testing.T, m Model) {
-		if m.table.Cursor() != 3 || m.detail.vp.YOffset != 3 {
-			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset)
+		if m.table.Cursor() != 3 || m.detail.vp.YOffset() != 3 {
+			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset())
 		}
 	}},
 	{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {
@@ -73,7 +77,7 @@ func TestBurstActsKeyByKey(t *testing.T) {
 			st, _ := newFixtureStore(t, fixtureEntries())
 			m := newTestModel(t, st, 120, 30)
 			m = drive(t, m, c.setup...)
-			m = drive(t, m, burst(c.burst))
+			m = drive(t, m, burst(t, c.burst)...)
 			c.check(t, m)
 		})
 	}
@@ -86,10 +90,16 @@ func TestBurstAfterEnter(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
 	m = drive(t, m, keys("g", "/", "kind:service")...)
-	nm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
-	m = nm.(Model)
-	nm, cmd2 := m.Update(burst("jj"))
-	m = runCmd(t, nm.(Model), tea.Batch(cmd, cmd2))
+	in := burst(t, "\rjj")
+	if len(in) != 3 {
+		t.Fatalf("the reader made %d messages of enter j j: %v", len(in), in)
+	}
+	cmds := make([]tea.Cmd, 0, len(in))
+	for _, msg := range in {
+		nm, cmd := m.Update(msg)
+		m, cmds = nm.(Model), append(cmds, cmd)
+	}
+	m = runCmd(t, m, tea.Batch(cmds...))
 	if m.mode != ModeNormal || m.filter.text != "kind:service" {
 		t.Fatalf("mode %v, filter %q; want the bar closed on kind:service", m.mode, m.filter.text)
 	}
@@ -98,38 +108,73 @@ func TestBurstAfterEnter(t *testing.T) {
 	}
 }
 
-// TestPasteStaysWhole checks that a bracketed paste is text, taken whole.
+// TestPasteStaysWhole checks that a bracketed paste is text, taken whole,
+// in every prompt, and that a paste is no command outside them.
 func TestPasteStaysWhole(t *testing.T) {
+	const paste = "\x1b[200~user:x q\x1b[201~"
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
-	m = drive(t, m, keys("/")...)
-	m = drive(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("user:x q"), Paste: true})
-	if m.bar.Value() != "user:x q" {
-		t.Errorf("bar = %q; want the paste whole", m.bar.Value())
+	inBar := drive(t, m, append(keys("/"), burst(t, paste)...)...)
+	if inBar.bar.Value() != "user:x q" {
+		t.Errorf("bar = %q; want the paste whole", inBar.bar.Value())
 	}
-	if got := splitBurst(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj"), Paste: true}); got != nil {
-		t.Errorf("a paste was split: %v", got)
+	inGoto := drive(t, m, append(keys(":"), burst(t, paste)...)...)
+	if inGoto.gotoIn.Value() != "user:x q" {
+		t.Errorf("go-to prompt = %q; want the paste whole", inGoto.gotoIn.Value())
+	}
+	inTable := drive(t, m, burst(t, paste)...)
+	if inTable.mode != ModeNormal || inTable.filter.text != "" {
+		t.Errorf("a paste on the table acted: mode %v, filter %q", inTable.mode, inTable.filter.text)
 	}
 }
 
 // TestBurstEscThenKeys checks that an ESC read together with the keys
-// after it (which the terminal reader reports as alt+key) is esc, then
-// each key: esc then q closes the bar and quits.
+// after it (which the terminal reader reports as alt+key) is esc, then the
+// key: esc then q closes the bar and quits.
 func TestBurstEscThenKeys(t *testing.T) {
-	got := splitBurst(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj"), Alt: true})
-	if len(got) != 4 || got[0].Type != tea.KeyEsc || got[1].String() != "j" || got[3].Alt {
-		t.Errorf("split = %v; want esc j j j", got)
+	in := burst(t, "\x1bq")
+	if len(in) != 1 {
+		t.Fatalf("the reader made %d messages of esc q: %v; want one alt+q", len(in), in)
+	}
+	got := splitBurst(in[0].(tea.KeyPressMsg))
+	if len(got) != 2 || got[0].String() != "esc" || got[1].String() != "q" {
+		t.Errorf("split = %v; want esc q", got)
+	}
+	if up := splitBurst(burst(t, "\x1bG")[0].(tea.KeyPressMsg)); len(up) != 2 || up[1].String() != "G" {
+		t.Errorf("esc G split = %v; want esc G", up)
+	}
+	if del := splitBurst(tea.KeyPressMsg{Code: tea.KeyBackspace, Mod: tea.ModAlt}); del != nil {
+		t.Errorf("alt+backspace (delete a word) was split: %v", del)
 	}
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
 	m = drive(t, m, keys("/", "user")...)
-	nm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q"), Alt: true})
+	nm, cmd := m.Update(in[0])
 	m = nm.(Model)
 	if m.mode != ModeNormal || strings.Contains(m.bar.Value(), "q") {
 		t.Errorf("after esc+q: mode %v, bar %q; want the bar closed", m.mode, m.bar.Value())
 	}
 	if !quits(t, cmd) {
 		t.Error("esc+q did not quit")
+	}
+}
+
+// TestTextOfSeveralCharactersIsSplit checks the other burst a key press can
+// carry: text of several characters in one event acts as one key per
+// character (a grapheme of several runes stays one key).
+func TestTextOfSeveralCharactersIsSplit(t *testing.T) {
+	got := splitBurst(tea.KeyPressMsg{Code: tea.KeyExtended, Text: "jk🇫🇷"})
+	if len(got) != 3 || got[0].String() != "j" || got[1].String() != "k" || got[2].Text != "🇫🇷" {
+		t.Errorf("split = %v; want j, k and the flag", got)
+	}
+	if got := splitBurst(tea.KeyPressMsg{Code: tea.KeyExtended, Text: "🇫🇷"}); got != nil {
+		t.Errorf("one grapheme was split: %v", got)
+	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), keys("g")...)
+	m = drive(t, m, tea.KeyPressMsg{Code: tea.KeyExtended, Text: "jjj"})
+	if m.table.Cursor() != 3 {
+		t.Errorf("cursor = %d; want 3", m.table.Cursor())
 	}
 }
 

@@ -1,6 +1,10 @@
 package ui
 
-import "connlog/model"
+import (
+	"connlog/model"
+
+	"connlog/ui/theme"
+)
 
 // entryCacheMax bounds the cache: a few screens of rows.
 const entryCacheMax = 2048
@@ -33,4 +37,37 @@ func (c *entryCache) get(sn *model.Snapshot, seq int64) *model.Entry {
 	}
 	c.m[seq] = e
 	return e
+}
+
+// levelCellMax bounds the level-cell cache: every level at a few widths.
+const levelCellMax = 256
+
+// levelCellKey is a level cell as drawn: its level, text and width.
+type levelCellKey struct {
+	level model.Level
+	text  string
+	width int
+}
+
+// levelCells keeps the level cells of rows drawn, styled: a screen holds
+// the same few ("INF", "DBG", …) on every row, and styling one costs more
+// than the rest of its row.
+type levelCells struct {
+	m map[levelCellKey]string
+}
+
+func newLevelCells() *levelCells { return &levelCells{m: make(map[levelCellKey]string)} }
+
+// get returns text fitted to width and drawn in the level's style.
+func (c *levelCells) get(styles *theme.Styles, l model.Level, text string, width int) string {
+	k := levelCellKey{l, text, width}
+	if s, ok := c.m[k]; ok {
+		return s
+	}
+	if len(c.m) >= levelCellMax {
+		clear(c.m)
+	}
+	s := styles.Level(l).Render(theme.Fit(text, width))
+	c.m[k] = s
+	return s
 }

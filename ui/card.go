@@ -5,10 +5,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // cardKeyWidth is the width of the key column of the detail card.
@@ -21,14 +22,14 @@ const maxCardLines = 5000
 // card accumulates the lines of the detail pane, wrapped to its width.
 // Values are sanitised here, so a builder cannot forget to.
 type card struct {
-	st    *Styles
+	st    *theme.Styles
 	w     int
 	loc   *time.Location
 	lines []string
 	cut   bool // lines past maxCardLines were left out
 }
 
-func newCard(st *Styles, w int, loc *time.Location) *card {
+func newCard(st *theme.Styles, w int, loc *time.Location) *card {
 	return &card{st: st, w: max(w, 20), loc: loc}
 }
 
@@ -52,7 +53,7 @@ func (c *card) kv(k, v string) {
 	if v == "" {
 		return
 	}
-	c.kvStyled(k, clean(v), lipgloss.Style{})
+	c.kvStyled(k, theme.Clean(v), lipgloss.Style{})
 }
 
 // kvStyled adds a key and an already sanitised value drawn in style.
@@ -66,7 +67,7 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 	for i, line := range wrapped {
 		head := pad
 		if i == 0 {
-			head = "  " + c.st.Key.Render(fit(k, cardKeyWidth-1)) + " "
+			head = "  " + c.st.Key.Render(theme.Fit(k, cardKeyWidth-1)) + " "
 		}
 		c.add(head + style.Render(line))
 	}
@@ -80,7 +81,7 @@ func (c *card) block(text string) {
 			c.cut = true
 			return
 		}
-		for _, line := range strings.Split(ansi.Hardwrap(clean(raw), c.w-4, true), "\n") {
+		for _, line := range strings.Split(ansi.Hardwrap(theme.Clean(raw), c.w-4, true), "\n") {
 			c.add("    " + c.st.Block.Render(line))
 		}
 	}

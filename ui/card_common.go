@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // maxRawShown bounds the raw line shown in the detail pane; a hostile 1 MiB
@@ -24,7 +25,7 @@ type cardInput struct {
 }
 
 // buildCard renders the whole detail card of an entry at width w.
-func buildCard(st *Styles, w int, in cardInput) string {
+func buildCard(st *theme.Styles, w int, in cardInput) string {
 	c := newCard(st, w, in.loc)
 	e := in.e
 	switch e.Kind {
@@ -148,7 +149,7 @@ func (c *card) originSection(in cardInput) {
 		c.kvStyled("flags", f, c.st.Notice)
 	}
 	if e.Err != "" {
-		c.kvStyled("parse error", clean(e.Err), c.st.ErrorText)
+		c.kvStyled("parse error", theme.Clean(e.Err), c.st.ErrorText)
 	}
 }
 

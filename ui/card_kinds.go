@@ -4,15 +4,16 @@ import (
 	"strings"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // analyticsCard is a connection event as a structured card, location decoded.
 func (c *card) analyticsCard(e *model.Entry) {
 	f := e.Fields
-	c.header("CONNECTION "+strings.ToUpper(clean(eventCell(e))), e)
+	c.header("CONNECTION "+strings.ToUpper(theme.Clean(eventCell(e))), e)
 	c.kv("event", f.Value(model.KeyEventType))
 	if msg := f.Value(model.KeyErrorMessage); msg != "" {
-		c.kvStyled("error", clean(msg), c.st.ErrorText)
+		c.kvStyled("error", theme.Clean(msg), c.st.ErrorText)
 	}
 	c.kv("connection", f.Value(model.KeyConnID))
 	c.kv("user", joinNonEmpty(" ", f.Value(model.KeyUserEmail), paren("id "+f.Value(model.KeyUserID), f.Value(model.KeyUserID))))
@@ -62,14 +63,14 @@ func relaysText(f model.Fields) string {
 // stacktrace as a block.
 func (c *card) auditCard(e *model.Entry) {
 	f := e.Fields
-	c.header("AUDIT RECORD · "+clean(f.Value(model.KeyLogType)), e)
+	c.header("AUDIT RECORD · "+theme.Clean(f.Value(model.KeyLogType)), e)
 	switch f.Value(model.KeyAccessGranted) {
 	case "true":
 		c.kvStyled("access", "GRANTED", c.st.Granted)
 	case "false":
 		c.kvStyled("access", "DENIED", c.st.Denied)
 		if r := f.Value(model.KeyDeniedReason); r != "" {
-			c.kvStyled("reason", clean(r), c.st.ErrorText)
+			c.kvStyled("reason", theme.Clean(r), c.st.ErrorText)
 		}
 	}
 	for _, fl := range f {

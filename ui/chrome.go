@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/theme"
 )
 
 // chrome is which of the fixed lines around the body fit the terminal. On
@@ -50,7 +52,7 @@ func fitScreen(lines []string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i := range lines {
-		if ansi.StringWidth(lines[i]) > w {
+		if theme.CellWidth(lines[i]) > w {
 			lines[i] = ansi.Truncate(lines[i], w, "")
 		}
 	}

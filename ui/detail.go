@@ -4,9 +4,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/viewport"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 )
 
 // Detail is the detail pane: the selected entry as a card, scrollable in a
@@ -16,7 +18,7 @@ import (
 // the result of a build overtaken by a newer one is dropped.
 type Detail struct {
 	keys     *KeyMap
-	styles   *Styles
+	styles   *theme.Styles
 	vp       viewport.Model
 	width    int
 	height   int
@@ -37,8 +39,8 @@ type detailCardMsg struct {
 }
 
 // NewDetail returns an empty detail pane.
-func NewDetail(keys *KeyMap, styles *Styles) Detail {
-	return Detail{keys: keys, styles: styles, vp: viewport.New(0, 0)}
+func NewDetail(keys *KeyMap, styles *theme.Styles) Detail {
+	return Detail{keys: keys, styles: styles, vp: viewport.New()}
 }
 
 // SetSize sets the pane's outer size; the title takes one line. A new
@@ -46,7 +48,8 @@ func NewDetail(keys *KeyMap, styles *Styles) Detail {
 func (d *Detail) SetSize(w, h int) {
 	d.stale = d.stale || max(w, 0) != d.width
 	d.width, d.height = max(w, 0), max(h, 0)
-	d.vp.Width, d.vp.Height = d.width, max(d.height-1, 0)
+	d.vp.SetWidth(d.width)
+	d.vp.SetHeight(max(d.height-1, 0))
 }
 
 // Refresh rebuilds the card when the width changed since it was built.
@@ -117,7 +120,7 @@ func (d Detail) rebuild() (Detail, tea.Cmd) {
 
 // Update scrolls the pane with the movement keys when it has the focus.
 func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
@@ -161,14 +164,14 @@ func (d Detail) View() string {
 	if d.focused {
 		style = d.styles.Title
 	}
-	head := style.Render(ruleLine(title, d.width))
+	head := style.Render(theme.RuleLine(title, d.width))
 	body := d.vp.View()
 	if d.input == nil {
 		body = ""
 	}
 	lines := strings.Split(body, "\n")
 	for i := range lines {
-		lines[i] = padStyled(lines[i], d.width)
+		lines[i] = theme.PadStyled(lines[i], d.width)
 	}
 	for len(lines) < d.height-1 {
 		lines = append(lines, strings.Repeat(" ", d.width))

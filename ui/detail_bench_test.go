@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // deepDepth is the nesting of the hostile ANALYTICS line that froze the
@@ -31,7 +32,7 @@ func deepAnalytics(inLocation bool) *model.Entry {
 // BenchmarkDetailCardDeep builds the detail card of the deeply nested
 // lines. Peak memory: run it alone under /usr/bin/time -v.
 func BenchmarkDetailCardDeep(b *testing.B) {
-	st := DefaultStyles()
+	st := theme.Default()
 	for _, c := range []struct {
 		name       string
 		inLocation bool

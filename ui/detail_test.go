@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // TestDetailCardDeep: a line of 9,990 nested arrays, in the object or in
 // its location string, gives a card of bounded size that says where the
 // depth limit cut, instead of hundreds of megabytes of indentation.
 func TestDetailCardDeep(t *testing.T) {
-	st := DefaultStyles()
+	st := theme.Default()
 	for _, inLocation := range []bool{false, true} {
 		card := buildCard(&st, 100, cardInput{e: deepAnalytics(inLocation), loc: time.UTC})
 		if len(card) > 2<<20 || strings.Count(card, "\n") > maxCardLines+1 {
@@ -30,7 +31,7 @@ func TestDetailCardDeep(t *testing.T) {
 // TestDetailCardLimits: the JSON and the card stop at their size limits
 // and say so.
 func TestDetailCardLimits(t *testing.T) {
-	st := DefaultStyles()
+	st := theme.Default()
 	var b strings.Builder
 	b.WriteString(`{"a": [`)
 	for i := 0; b.Len() < maxRawShown-100; i++ {
@@ -53,7 +54,7 @@ func TestDetailCardLimits(t *testing.T) {
 // TestDetailDropsStaleCards: cards are built in Cmds; a card for an entry
 // the cursor has left is dropped when it arrives late.
 func TestDetailDropsStaleCards(t *testing.T) {
-	st, km := DefaultStyles(), DefaultKeyMap()
+	st, km := theme.Default(), DefaultKeyMap()
 	d := NewDetail(&km, &st)
 	d.SetSize(80, 20)
 	a, b := fixtureEntries()[1], fixtureEntries()[7]

@@ -6,7 +6,7 @@
 // component lives in its own file with the same shape (New, Update returning
 // its concrete type, View, SetSize): the status line, the entry table, the
 // detail pane, the filter bar, the pivot menu, the help screen and the export
-// dialog.
+// dialog. They all draw with the styles and text helpers of package theme.
 //
 // Nothing here blocks: building a view over the store, scanning for the next
 // match, loading an entry for the detail pane and writing an export all run in

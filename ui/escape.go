@@ -1,6 +1,6 @@
 package ui
 
-import tea "github.com/charmbracelet/bubbletea"
+import tea "charm.land/bubbletea/v2"
 
 // escape undoes one thing per press, the nearest first: it closes the
 // detail pane, then drops the visual selection, then the search, then the

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/export"
@@ -113,7 +113,7 @@ func TestExportDialogNothingToWrite(t *testing.T) {
 // without running it, so that a test controls when the export runs.
 func startWrite(t *testing.T, m Model) (Model, tea.Cmd) {
 	t.Helper()
-	nm, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	nm, cmd := m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m = nm.(Model)
 	if m.dialog.state != DialogWriting || cmd == nil {
 		t.Fatalf("state %v after enter; want writing", m.dialog.state)
@@ -176,7 +176,11 @@ func TestAbortExportIdle(t *testing.T) {
 	m := drive(t, goldenModel(t, 120, 40), keys("x")...)
 	finished := make(chan struct{})
 	go func() { m.AbortExport(); close(finished) }()
-	<-finished
+	select {
+	case <-finished:
+	case <-time.After(5 * time.Second):
+		t.Fatal("AbortExport with no export running did not return within 5s")
+	}
 }
 
 func dirEntries(t *testing.T, dir string) []string {

@@ -13,6 +13,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // cutFile re-reads the raw bytes of a file that was truncated in place
@@ -80,7 +81,7 @@ func TestExportOfUnreadableLinesSaysSo(t *testing.T) {
 	}
 
 	keys := DefaultKeyMap()
-	styles := DefaultStyles()
+	styles := theme.Default()
 	d := NewExportDialog(&keys, &styles)
 	d.SetSize(100, 30)
 	d.state = DialogWriting

@@ -6,10 +6,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // DialogState is where the export dialog is in its life.
@@ -53,7 +54,7 @@ const abortWait = 5 * time.Second
 // progress bar while writing (cancellable) and the result after.
 type ExportDialog struct {
 	keys        *KeyMap
-	styles      *Styles
+	styles      *theme.Styles
 	width       int
 	height      int
 	open        bool
@@ -85,7 +86,7 @@ type ExportDialog struct {
 }
 
 // NewExportDialog returns a closed dialog.
-func NewExportDialog(keys *KeyMap, styles *Styles) ExportDialog {
+func NewExportDialog(keys *KeyMap, styles *theme.Styles) ExportDialog {
 	return ExportDialog{keys: keys, styles: styles, fromIn: NewLineInput(styles, ""), toIn: NewLineInput(styles, ""),
 		pathIn: NewLineInput(styles, "")}
 }
@@ -154,8 +155,12 @@ func (d ExportDialog) Update(msg tea.Msg) (ExportDialog, tea.Cmd) {
 		return d.onDone(msg), nil
 	case completeMsg:
 		return d.onComplete(msg), nil
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		return d.onKey(msg)
+	case tea.PasteMsg:
+		if d.state == DialogEditing {
+			return d.typeInto(msg)
+		}
 	}
 	return d, nil
 }
@@ -214,7 +219,7 @@ func (d ExportDialog) onDone(msg exportDoneMsg) ExportDialog {
 }
 
 // onKey dispatches on the state.
-func (d ExportDialog) onKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+func (d ExportDialog) onKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 	k := d.keys.Dialog
 	switch d.state {
 	case DialogConfirm:

@@ -3,14 +3,14 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
 )
 
 // editKey handles the keys while choosing.
-func (d ExportDialog) editKey(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+func (d ExportDialog) editKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 	k := d.keys.Dialog
 	d.notice = ""
 	if !key.Matches(km, k.Complete) {
@@ -102,8 +102,9 @@ func (d *ExportDialog) keepExtension(before exportSettings) {
 	}
 }
 
-// typeInto edits the text fields; a changed time window replans.
-func (d ExportDialog) typeInto(km tea.KeyMsg) (ExportDialog, tea.Cmd) {
+// typeInto edits the text fields with a key or a paste; a changed time
+// window replans.
+func (d ExportDialog) typeInto(km tea.Msg) (ExportDialog, tea.Cmd) {
 	switch d.field {
 	case fieldFrom:
 		d.fromIn, _ = d.fromIn.Update(km)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // formatHelp says in a few words what each format writes.
@@ -50,7 +51,7 @@ func (d ExportDialog) help(f dialogField) []string {
 		if len(d.completions) > len(shown) {
 			line += "  …"
 		}
-		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2)+clean(line)))
+		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2)+theme.Clean(line)))
 	}
 	return out
 }

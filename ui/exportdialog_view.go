@@ -9,6 +9,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // View draws the dialog.
@@ -22,7 +23,7 @@ func (d ExportDialog) View() string {
 	lines = append(lines, d.statusLines()...)
 	lines = append(lines, "", d.styles.Dim.Render(d.hint()))
 	for i := range lines {
-		lines[i] = padStyled("  "+lines[i], d.width)
+		lines[i] = theme.PadStyled("  "+lines[i], d.width)
 	}
 	for len(lines) < d.height {
 		lines = append(lines, strings.Repeat(" ", d.width))
@@ -38,7 +39,7 @@ func (d ExportDialog) fieldLines() []string {
 		if d.editing(f) {
 			mark = "> "
 		}
-		out := []string{mark + d.styles.Key.Render(fit(label, cardKeyWidth-2)) + value}
+		out := []string{mark + d.styles.Key.Render(theme.Fit(label, cardKeyWidth-2)) + value}
 		if d.editing(f) {
 			out = append(out, d.help(f)...)
 		}
@@ -77,7 +78,7 @@ func (d ExportDialog) input(f dialogField, in LineInput, empty string) string {
 	case in.Value() == "" && empty != "":
 		return "  " + d.styles.Dim.Render(empty)
 	}
-	return "  " + clean(in.Value())
+	return "  " + theme.Clean(in.Value())
 }
 
 // statusLines say what will be or was written.
@@ -85,7 +86,7 @@ func (d ExportDialog) statusLines() []string {
 	switch d.state {
 	case DialogConfirm:
 		k := d.keys.Dialog
-		return d.wrap(d.styles.Notice, clean(d.target)+" exists — "+keyOf(k.Write)+" replaces it, "+keyOf(k.Cancel)+
+		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+keyOf(k.Write)+" replaces it, "+keyOf(k.Cancel)+
 			" goes back to change the path")
 	case DialogWriting:
 		return []string{d.progressLine()}
@@ -98,7 +99,7 @@ func (d ExportDialog) statusLines() []string {
 		if r.Skipped > 0 {
 			s += " (" + commas(r.Skipped) + " the format cannot hold were left out)"
 		}
-		out := append(d.wrap(d.styles.Granted, "wrote "+clean(r.Path)), d.wrap(d.styles.Granted, s)...)
+		out := append(d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path)), d.wrap(d.styles.Granted, s)...)
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
 			out = append(out, d.wrap(d.styles.ErrorText, commas(d.unreadable)+" of the lines could no longer be read from "+
@@ -107,7 +108,7 @@ func (d ExportDialog) statusLines() []string {
 		}
 		return out
 	case DialogFailed:
-		return d.wrap(d.styles.ErrorText, "export failed: "+clean(d.err))
+		return d.wrap(d.styles.ErrorText, "export failed: "+theme.Clean(d.err))
 	}
 	return d.planLines()
 }
@@ -118,7 +119,7 @@ func (d ExportDialog) planLines() []string {
 	var out []string
 	switch {
 	case d.planErr != "":
-		out = d.wrap(d.styles.ErrorText, clean(d.planErr))
+		out = d.wrap(d.styles.ErrorText, theme.Clean(d.planErr))
 	case d.planning && d.plan.seqs == nil:
 		out = []string{"counting…"}
 	default:
@@ -127,7 +128,7 @@ func (d ExportDialog) planLines() []string {
 		out = append(out, d.previewLines()...)
 	}
 	if d.notice != "" {
-		out = append(out, d.wrap(d.styles.Notice, clean(d.notice))...)
+		out = append(out, d.wrap(d.styles.Notice, theme.Clean(d.notice))...)
 	}
 	return out
 }
@@ -177,7 +178,7 @@ func (d ExportDialog) previewLines() []string {
 	}
 	var out []string
 	for _, c := range d.plan.preview {
-		out = append(out, d.styles.Dim.Render("  "+clean(c.Before)+" → "+clean(c.After)+"  ("+clean(c.Where)+")"))
+		out = append(out, d.styles.Dim.Render("  "+theme.Clean(c.Before)+" → "+theme.Clean(c.After)+"  ("+theme.Clean(c.Where)+")"))
 	}
 	return out
 }

@@ -4,9 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 )
 
 // filterDebounce is how long typing must pause before the query runs.
@@ -46,7 +47,7 @@ const (
 // history on ↑/↓.
 type FilterBar struct {
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 	input   LineInput
 	width   int
 	active  bool
@@ -61,7 +62,7 @@ type FilterBar struct {
 }
 
 // NewFilterBar returns a closed filter bar.
-func NewFilterBar(keys *KeyMap, styles *Styles) FilterBar {
+func NewFilterBar(keys *KeyMap, styles *theme.Styles) FilterBar {
 	return FilterBar{keys: keys, styles: styles, input: NewLineInput(styles, "/ "), errPos: -1}
 }
 
@@ -119,8 +120,14 @@ func (f *FilterBar) SetInfo(s string) { f.info = s }
 
 // Update edits the query; every edit schedules a debounced run.
 func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
-	if !ok || !f.active {
+	if !f.active {
+		return f, nil
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		return f.edit(p)
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
 		return f, nil
 	}
 	b := f.keys.Bar
@@ -141,8 +148,14 @@ func (f FilterBar) Update(msg tea.Msg) (FilterBar, tea.Cmd) {
 	case key.Matches(km, b.HistNext):
 		return f.recall(1)
 	}
+	return f.edit(km)
+}
+
+// edit hands a key or a paste to the line editor; a change of the text
+// schedules a debounced run.
+func (f FilterBar) edit(msg tea.Msg) (FilterBar, tea.Cmd) {
 	before := f.input.Value()
-	f.input, _ = f.input.Update(km)
+	f.input, _ = f.input.Update(msg)
 	if f.input.Value() == before {
 		return f, nil
 	}
@@ -184,17 +197,17 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 // either the error with its caret or a hint.
 func (f FilterBar) View() string {
 	info := f.styles.Dim.Render(f.info)
-	first := padStyled(f.input.View(), f.width-ansi.StringWidth(f.info)-1) + " " + info
+	first := theme.PadStyled(f.input.View(), f.width-theme.CellWidth(f.info)-1) + " " + info
 	if f.errMsg == "" {
 		b := f.keys.Bar
 		keys := hint(b.Apply, b.Cancel, b.SearchMode, b.HistPrev, b.HistNext)
-		return padStyled(first, f.width) + "\n" + f.styles.Dim.Render(fit(keys, f.width))
+		return theme.PadStyled(first, f.width) + "\n" + f.styles.Dim.Render(theme.Fit(keys, f.width))
 	}
-	col := ansi.StringWidth(f.input.prompt) + ansi.StringWidth(clean(truncBytes(f.input.Value(), f.errPos)))
+	col := theme.CellWidth(f.input.prompt) + theme.CellWidth(theme.Clean(truncBytes(f.input.Value(), f.errPos)))
 	col = min(col, max(f.width-1, 0))
 	caret := strings.Repeat(" ", col) + f.styles.Caret.Render("^")
-	msg := " " + clean(f.errMsg)
-	return padStyled(first, f.width) + "\n" + padStyled(caret+f.styles.BarError.Render(cut(msg, f.width-col-1)), f.width)
+	msg := " " + theme.Clean(f.errMsg)
+	return theme.PadStyled(first, f.width) + "\n" + theme.PadStyled(caret+f.styles.BarError.Render(theme.Cut(msg, f.width-col-1)), f.width)
 }
 
 // truncBytes returns s cut at byte n (clamped).

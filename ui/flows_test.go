@@ -3,13 +3,14 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/charmbracelet/x/vt"
 
 	"connlog/model"
 )
@@ -17,13 +18,16 @@ import (
 // flowWait is how long a flow waits for the screen to show something.
 const flowWait = 5 * time.Second
 
-// live is a program under test with a store it can append to.
+// live is a program under test with a store it can append to, and the
+// screen a terminal would show of what the program wrote.
 type live struct {
 	t       *testing.T
 	tm      *teatest.TestModel
 	store   *model.Store
 	rp      *reparser
 	updates chan model.Update
+	term    *vt.Emulator
+	out     bytes.Buffer // every byte the program wrote
 }
 
 func startLive(t *testing.T, es []model.Entry, w, h int) *live {
@@ -32,8 +36,29 @@ func startLive(t *testing.T, es []model.Entry, w, h int) *live {
 	ch := make(chan model.Update, 16)
 	m := New(testConfig(), st, ch)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
-	t.Cleanup(func() { _ = tm.Quit() })
-	return &live{t: t, tm: tm, store: st, rp: rp, updates: ch}
+	term := vt.NewEmulator(w, h)
+	// The emulator answers the program's queries on a pipe: read and drop
+	// the answers so that its writes never wait.
+	go func() { _, _ = io.Copy(io.Discard, term) }()
+	t.Cleanup(func() {
+		_ = tm.Quit()
+		// Ends the reader above (Close would race with it).
+		if c, ok := term.InputPipe().(io.Closer); ok {
+			_ = c.Close()
+		}
+	})
+	return &live{t: t, tm: tm, store: st, rp: rp, updates: ch, term: term}
+}
+
+// screen feeds what the program wrote since the last call to the emulator
+// and returns the screen without styles.
+func (l *live) screen() string {
+	b, _ := io.ReadAll(l.tm.Output())
+	l.out.Write(b)
+	// A terminal device turns each line feed into CR LF (onlcr) on the way
+	// to the screen; the emulator gets the bytes as the device would pass them.
+	_, _ = l.term.Write(bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")))
+	return ansi.Strip(l.term.String())
 }
 
 // appendLines adds service lines and tells the program, as the ingest loop
@@ -51,15 +76,24 @@ func (l *live) appendLines(from, n int) {
 // waitFor waits until the screen (without styles) shows every string.
 func (l *live) waitFor(wants ...string) {
 	l.t.Helper()
-	teatest.WaitFor(l.t, l.tm.Output(), func(b []byte) bool {
-		s := ansi.Strip(string(b))
+	deadline := time.Now().Add(flowWait)
+	for {
+		s := l.screen()
+		missing := ""
 		for _, w := range wants {
 			if !strings.Contains(s, w) {
-				return false
+				missing = w
+				break
 			}
 		}
-		return true
-	}, teatest.WithDuration(flowWait), teatest.WithCheckInterval(10*time.Millisecond))
+		if missing == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			l.t.Fatalf("after %s the screen does not show %q:\n%s", flowWait, missing, s)
+		}
+		<-time.After(10 * time.Millisecond)
+	}
 }
 
 func (l *live) press(names ...string) {
@@ -157,22 +191,22 @@ func TestFlowSelectionAndMarks(t *testing.T) {
 	}
 }
 
-// TestFlowCopyWritesOSC52 checks that y sends the raw line as OSC 52.
+// TestFlowCopyWritesOSC52 checks that y sends the raw line to the terminal
+// as OSC 52, through the program that owns the terminal.
 func TestFlowCopyWritesOSC52(t *testing.T) {
-	st, _ := newFixtureStore(t, fixtureEntries())
-	m := newTestModel(t, st, 100, 20)
-	var buf bytes.Buffer
-	m.clipboard = &buf
-	m = drive(t, m, keys("y")...)
-	want := clipboardSequence(analyticsClosed, "xterm-256color", false)
-	if os := buf.String(); os != want && !strings.HasPrefix(os, "\x1bP\x1b]52") {
-		t.Errorf("clipboard got %q; want %q", os, want)
-	}
+	t.Setenv("TERM", "xterm-256color")
+	t.Setenv("TMUX", "")
+	l := startLive(t, fixtureEntries(), 100, 20)
+	l.waitFor("15/15")
+	l.press("y")
 	// OSC 52 has no reply: the notice says what was sent, never that it
 	// was copied.
-	if !strings.Contains(m.notice, "sent the raw line") || !strings.Contains(m.notice, "terminal's clipboard") ||
-		strings.Contains(m.notice, "copied") {
-		t.Errorf("notice = %q; want it to say the line was sent to the terminal's clipboard", m.notice)
+	l.waitFor("sent the raw line", "terminal's clipboard")
+	want := clipboardSequence(analyticsClosed, "xterm-256color", false)
+	if !strings.Contains(l.out.String(), want) {
+		t.Errorf("the terminal did not receive %q", want)
 	}
-	_ = tea.Quit
+	if m := l.final(); strings.Contains(m.notice, "copied") {
+		t.Errorf("notice = %q; it must not claim the line was copied", m.notice)
+	}
 }

@@ -27,9 +27,9 @@ func FuzzRenderEntry(f *testing.F) {
 		st, _ := newFixtureStore(t, []model.Entry{e})
 		m := newTestModel(t, st, 80, 24)
 		for _, tab := range []string{"1", "2", "3", "4", "5"} {
-			checkScreen(t, drive(t, m, keys(tab)...).View(), 24)
+			checkScreen(t, drive(t, m, keys(tab)...).View().Content, 24)
 		}
-		checkScreen(t, drive(t, m, keys("enter")...).View(), 24)
+		checkScreen(t, drive(t, m, keys("enter")...).View().Content, 24)
 	})
 }
 

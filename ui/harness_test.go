@@ -4,11 +4,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // testNow is the fixed clock of the tests.
@@ -20,10 +22,11 @@ func testConfig() Config {
 }
 
 // newTestModel builds the interface over st at a size, with its first view
-// built, as a program would after Init.
+// built, as a program would after Init. It draws without styling (see
+// unstyled); a test of colour builds its model with New.
 func newTestModel(t testing.TB, st *model.Store, w, h int) Model {
 	t.Helper()
-	m := New(testConfig(), st, nil)
+	m := withStyles(New(testConfig(), st, nil), unstyled(theme.Default()))
 	m = drive(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return runCmd(t, m, m.initCmd)
 }
@@ -81,30 +84,42 @@ func callCmd(t testing.TB, c tea.Cmd) tea.Msg {
 	}
 }
 
-// keys turns key names into key messages: "enter", "esc", "ctrl+s", or
-// runes typed one by one.
+// keys turns key names into key press messages, as Bubble Tea's input
+// reader reports them: "enter", "esc", "ctrl+s", or characters typed one by
+// one.
 func keys(names ...string) []tea.Msg {
-	special := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "up": tea.KeyUp, "down": tea.KeyDown, "tab": tea.KeyTab,
-		"ctrl+s": tea.KeyCtrlS, "ctrl+c": tea.KeyCtrlC, "backspace": tea.KeyBackspace, "left": tea.KeyLeft,
-		"right": tea.KeyRight, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"space": tea.KeySpace, "ctrl+u": tea.KeyCtrlU,
+	special := map[string]tea.KeyPressMsg{
+		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "up": {Code: tea.KeyUp},
+		"down": {Code: tea.KeyDown}, "tab": {Code: tea.KeyTab}, "backspace": {Code: tea.KeyBackspace},
+		"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "pgup": {Code: tea.KeyPgUp},
+		"pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd},
+		"space": {Code: tea.KeySpace, Text: " "}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
+		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
 	}
 	var out []tea.Msg
 	for _, n := range names {
 		if k, ok := special[n]; ok {
-			out = append(out, tea.KeyMsg{Type: k})
+			out = append(out, k)
 			continue
 		}
 		for _, r := range n {
-			out = append(out, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			out = append(out, typed(r))
 		}
 	}
 	return out
 }
 
+// typed is the key press of a character, as the input reader reports it:
+// an upper-case letter is shift with the letter.
+func typed(r rune) tea.KeyPressMsg {
+	if unicode.IsUpper(r) {
+		return tea.KeyPressMsg{Code: unicode.ToLower(r), ShiftedCode: r, Mod: tea.ModShift, Text: string(r)}
+	}
+	return tea.KeyPressMsg{Code: r, Text: string(r)}
+}
+
 // screen returns what a person sees: the view without styling.
-func screen(m Model) string { return ansi.Strip(m.View()) }
+func screen(m Model) string { return ansi.Strip(m.View().Content) }
 
 // stripLines removes styling and trailing spaces from every line.
 func stripLines(s string) string {

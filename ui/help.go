@@ -3,11 +3,13 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/theme"
 )
 
 // searchHelp explains what the bindings alone cannot show, naming the keys
@@ -28,7 +30,7 @@ func searchHelp(k *KeyMap) string {
 // bubbles/help, with a scroll offset for short terminals.
 type HelpScreen struct {
 	keys   *KeyMap
-	styles *Styles
+	styles *theme.Styles
 	help   help.Model
 	width  int
 	height int
@@ -36,8 +38,8 @@ type HelpScreen struct {
 }
 
 // NewHelpScreen returns the help screen.
-func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
-	h := styles.helpModel()
+func NewHelpScreen(keys *KeyMap, styles *theme.Styles) HelpScreen {
+	h := styles.HelpModel()
 	h.ShowAll = true
 	return HelpScreen{keys: keys, styles: styles, help: h}
 }
@@ -45,12 +47,12 @@ func NewHelpScreen(keys *KeyMap, styles *Styles) HelpScreen {
 // SetSize sets the screen's size.
 func (h *HelpScreen) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
-	h.help.Width = w
+	h.help.SetWidth(w)
 }
 
 // Update scrolls the screen.
 func (h HelpScreen) Update(msg tea.Msg) (HelpScreen, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(km, h.keys.Down), key.Matches(km, h.keys.PageDown):
 			h.offset++
@@ -88,7 +90,7 @@ func (h HelpScreen) View() string {
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]
 	for i := range lines {
-		lines[i] = padStyled(lines[i], h.width)
+		lines[i] = theme.PadStyled(lines[i], h.width)
 	}
 	for len(lines) < h.height {
 		lines = append(lines, strings.Repeat(" ", h.width))
@@ -100,7 +102,7 @@ func (h HelpScreen) View() string {
 func padBlock(s string, w int) string {
 	lines := strings.Split(s, "\n")
 	for i := range lines {
-		lines[i] = padStyled(lines[i], w)
+		lines[i] = theme.PadStyled(lines[i], w)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,9 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap holds every binding of the interface. The help screen is rendered
 // from it, so a key added here is documented there.
@@ -67,8 +70,6 @@ func keysLabel(keys []string) string {
 			k = "←"
 		case "right":
 			k = "→"
-		case " ":
-			k = "space"
 		}
 		out += k
 	}
@@ -112,7 +113,7 @@ func DefaultKeyMap() KeyMap {
 		Dialog: DialogKeyMap{
 			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),
 			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),
-			Toggle: bind("toggle", " "), Complete: bind("complete directory", "tab"),
+			Toggle: bind("toggle", "space"), Complete: bind("complete directory", "tab"),
 			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
 		},
 		Menu: MenuKeyMap{
@@ -123,6 +124,17 @@ func DefaultKeyMap() KeyMap {
 			Close:  bind("close", "esc"),
 		},
 	}
+}
+
+// tabOf returns the tab whose binding a key matches (TabAll when none does),
+// so that the tabs follow their bindings rather than the digits typed.
+func (k KeyMap) tabOf(msg tea.KeyPressMsg) Tab {
+	for i, b := range []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5} {
+		if key.Matches(msg, b) {
+			return Tab(i)
+		}
+	}
+	return TabAll
 }
 
 // ShortHelp is the one-line hint under the table.

@@ -3,8 +3,10 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"connlog/ui/theme"
 )
 
 // Layout constants.
@@ -18,6 +20,7 @@ const (
 // layout gives every component its size from the terminal's.
 func (m *Model) layout() {
 	w, h := m.width, m.height
+	m.hintLine = m.drawShortHelp()
 	m.status.SetSize(w, 1)
 	m.bar.SetSize(w, footerLines)
 	m.gotoIn.SetSize(w, 1)
@@ -50,9 +53,20 @@ func (m *Model) layout() {
 	}
 }
 
-// View draws the screen: status, tabs, body (table and detail, help or the
+// View declares the screen: the frame on the alternate screen, with the
+// mouse reported only when asked for (Config.Mouse).
+func (m Model) View() tea.View {
+	v := tea.NewView(m.frame())
+	v.AltScreen = true
+	if m.cfg.Mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	return v
+}
+
+// frame draws the screen: status, tabs, body (table and detail, help or the
 // export dialog), pivot menu, footer.
-func (m Model) View() string {
+func (m Model) frame() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -123,11 +137,11 @@ func (m Model) maxMemory() int64 {
 func (m Model) tabsView() string {
 	right := m.selectionText()
 	tabs := m.tabLabels(false)
-	if ansi.StringWidth(tabs)+ansi.StringWidth(right) > m.width {
+	if theme.CellWidth(tabs)+theme.CellWidth(right) > m.width {
 		tabs = m.tabLabels(true)
 	}
-	line := padStyled(tabs, max(m.width-ansi.StringWidth(right), 0))
-	return padStyled(line+m.styles.Notice.Render(right), m.width)
+	line := theme.PadStyled(tabs, max(m.width-theme.CellWidth(right), 0))
+	return theme.PadStyled(line+m.styles.Notice.Render(right), m.width)
 }
 
 // tabLabels draws the tabs, the active one in brackets (so that it shows
@@ -171,23 +185,23 @@ func (m Model) footerView() string {
 	case ModeFilter:
 		return m.bar.View()
 	case ModeGoto:
-		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(fit(m.notice, m.width))
+		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
 	}
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
-		first = m.styles.Prompt.Render("filter: ") + clean(m.filter.text)
+		first = m.styles.Prompt.Render("filter: ") + theme.Clean(m.filter.text)
 	}
 	if m.search.text != "" {
-		first += m.styles.Prompt.Render("  search: ") + clean(m.search.text)
+		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
 	}
 	if m.bar.errMsg != "" {
-		first += m.styles.BarError.Render("  (error: " + clean(m.bar.errMsg) + ")")
+		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
 	}
 	second := m.shortHelp()
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)
 	}
-	return padStyled(first, m.width) + "\n" + padStyled(second, m.width)
+	return theme.PadStyled(first, m.width) + "\n" + theme.PadStyled(second, m.width)
 }
 
 // footerLines is the footer cut to n lines: with one line, the filter line
@@ -203,8 +217,14 @@ func (m Model) footerLines(n int) []string {
 	return lines[:n]
 }
 
-func (m Model) shortHelp() string {
+// shortHelp is the key hint line under the table. It depends only on the
+// width, so it is drawn when the layout changes (see layout), not in every
+// frame: drawing it was a tenth of a frame's time.
+func (m Model) shortHelp() string { return m.hintLine }
+
+// drawShortHelp draws the key hint line at the current width.
+func (m Model) drawShortHelp() string {
 	h := m.hints
-	h.Width = m.width
+	h.SetWidth(m.width)
 	return h.ShortHelpView(m.keys.ShortHelp())
 }

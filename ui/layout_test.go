@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
@@ -25,7 +25,7 @@ func TestScreenFitsEverySize(t *testing.T) {
 			t.Run(fmt.Sprintf("detail=%v/%dx%d", detail, sz[0], sz[1]), func(t *testing.T) {
 				m := drive(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 				for _, tab := range []string{"1", "2", "3", "4", "5"} {
-					lines := strings.Split(drive(t, m, keys(tab)...).View(), "\n")
+					lines := strings.Split(drive(t, m, keys(tab)...).View().Content, "\n")
 					if len(lines) != sz[1] {
 						t.Errorf("tab %s: %d lines; want %d", tab, len(lines), sz[1])
 					}

@@ -4,9 +4,10 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 )
 
 // editKeys are the line-editing keys of every prompt (readline habits).
@@ -23,7 +24,7 @@ var editKeys = struct {
 // LineInput is a one-line text editor for the prompts: the filter bar, the
 // go-to-time prompt and the export path.
 type LineInput struct {
-	styles *Styles
+	styles *theme.Styles
 	prompt string
 	value  []rune
 	pos    int // cursor, in runes
@@ -31,7 +32,7 @@ type LineInput struct {
 }
 
 // NewLineInput returns an empty input with a prompt.
-func NewLineInput(styles *Styles, prompt string) LineInput {
+func NewLineInput(styles *theme.Styles, prompt string) LineInput {
 	return LineInput{styles: styles, prompt: prompt}
 }
 
@@ -53,15 +54,20 @@ func (l *LineInput) SetCursorByte(off int) {
 	l.pos = len([]rune(string(l.value)[:min(max(off, 0), len(string(l.value)))]))
 }
 
-// Update edits the text on the editing keys and typed runes.
+// Update edits the text on the editing keys, typed text and pastes (taken
+// whole).
 func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	if p, ok := msg.(tea.PasteMsg); ok {
+		l.insert([]rune(p.Content))
+		return l, nil
+	}
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return l, nil
 	}
 	switch {
-	case km.Type == tea.KeyRunes || km.Type == tea.KeySpace:
-		l.insert(km.Runes)
+	case km.Text != "":
+		l.insert([]rune(km.Text))
 	case key.Matches(km, editKeys.Left):
 		l.pos = max(l.pos-1, 0)
 	case key.Matches(km, editKeys.Right):
@@ -123,20 +129,20 @@ func (l *LineInput) deleteWord() {
 // sight; the cursor cell is drawn in reverse video.
 func (l LineInput) View() string {
 	prompt := l.styles.Prompt.Render(l.prompt)
-	room := max(l.width-ansi.StringWidth(l.prompt)-1, 1)
+	room := max(l.width-theme.CellWidth(l.prompt)-1, 1)
 	start := 0
-	for ansi.StringWidth(string(l.value[start:l.pos])) >= room {
+	for theme.CellWidth(string(l.value[start:l.pos])) >= room {
 		start++
 	}
 	var b strings.Builder
 	b.WriteString(prompt)
-	b.WriteString(clean(string(l.value[start:l.pos])))
+	b.WriteString(theme.Clean(string(l.value[start:l.pos])))
 	cursor := " "
 	rest := ""
 	if l.pos < len(l.value) {
 		cursor, rest = string(l.value[l.pos]), string(l.value[l.pos+1:])
 	}
-	b.WriteString(l.styles.ChoiceActive.Render(clean(cursor)))
-	b.WriteString(clean(rest))
-	return padStyled(b.String(), l.width)
+	b.WriteString(l.styles.ChoiceActive.Render(theme.Clean(cursor)))
+	b.WriteString(theme.Clean(rest))
+	return theme.PadStyled(b.String(), l.width)
 }

@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"io"
-	"os"
 	"time"
 
-	"github.com/charmbracelet/bubbles/help"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // Model is the root of the interface: a router that owns the layout, the
@@ -19,7 +18,7 @@ type Model struct {
 	store   *model.Store
 	updates <-chan model.Update
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 
 	width, height int
 	mode          Mode
@@ -37,7 +36,9 @@ type Model struct {
 	pivot  PivotMenu
 	help   HelpScreen
 	hints  help.Model
-	dialog ExportDialog
+	// hintLine is hints drawn at the current width (by layout).
+	hintLine string
+	dialog   ExportDialog
 
 	live       liveView
 	timing     *timing
@@ -59,7 +60,6 @@ type Model struct {
 
 	notice        string
 	exportPending bool // x was pressed while the view was being built
-	clipboard     io.Writer
 	initCmd       tea.Cmd
 }
 
@@ -70,7 +70,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	styles := stylesFor(cfg)
 	m := Model{
 		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
-		utc: cfg.UTC, marks: map[int64]bool{}, clipboard: os.Stdout, now: cfg.now(),
+		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
 		timing: newTiming(cfg.Start),
 	}
 	m.status = NewStatusLine(m.styles, cfg.Title)
@@ -79,7 +79,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.bar = NewFilterBar(m.keys, m.styles)
 	m.gotoIn = NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
-	m.hints = m.styles.helpModel()
+	m.hints = m.styles.HelpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.stats = store.Stats()
@@ -113,12 +113,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
 		return m, m.loadDetail()
-	case tea.KeyMsg:
+	case tea.KeyPressMsg:
 		if burst := splitBurst(msg); burst != nil {
 			return m.onBurst(burst)
 		}
 		return m.onKey(msg)
-	case tea.MouseMsg:
+	case tea.PasteMsg:
+		return m.onPaste(msg)
+	case tea.MouseWheelMsg:
 		return m.onMouse(msg)
 	case updateMsg:
 		return m.onUpdate(msg)
@@ -143,6 +145,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
 		return m.onPairFound(msg)
+	case copyMsg:
+		return m.onCopy(msg)
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -3,7 +3,7 @@ package ui
 import (
 	"slices"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 )
 
 // openExport opens the export dialog over the state as it is now.
@@ -38,7 +38,7 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 }
 
 // dialogKey sends a key to the dialog and closes it when it is done.
-func (m Model) dialogKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) dialogKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.dialog, cmd = m.dialog.Update(msg)
 	if !m.dialog.IsOpen() {

@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // onKey sends a key to the component the mode gives the keyboard to.
-func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		m.live.cancelBuild()
 		return m, tea.Quit
@@ -48,13 +48,13 @@ func (m Model) onKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // isMove reports whether a key moves the cursor or scrolls.
-func (m Model) isMove(msg tea.KeyMsg) bool {
+func (m Model) isMove(msg tea.KeyPressMsg) bool {
 	k := m.keys
 	return key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom)
 }
 
 // normalKey handles the keys of the table and detail pane.
-func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	if m.isMove(msg) {
 		if m.focus == FocusDetail && m.showDetail {
@@ -76,7 +76,7 @@ func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.mode = ModeHelp
 		return m, nil
 	case key.Matches(msg, k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5):
-		return m.setTab(Tab(msg.Runes[0] - '1'))
+		return m.setTab(k.tabOf(msg))
 	case key.Matches(msg, k.Follow):
 		return m.toggleFollow()
 	case key.Matches(msg, k.UTC):
@@ -104,7 +104,7 @@ func (m Model) normalKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // actionKey handles the keys that filter, jump, select and export.
-func (m Model) actionKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Filter):
@@ -160,17 +160,33 @@ func (m Model) toggleFollow() (tea.Model, tea.Cmd) {
 }
 
 // onMouse scrolls with the wheel (only reported when Config.Mouse is set).
-func (m Model) onMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+func (m Model) onMouse(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	if !m.cfg.Mouse || m.mode != ModeNormal {
 		return m, nil
 	}
-	switch msg.Button {
-	case tea.MouseButtonWheelUp:
+	switch msg.Mouse().Button {
+	case tea.MouseWheelUp:
 		m.table.MoveBy(-3)
-	case tea.MouseButtonWheelDown:
+	case tea.MouseWheelDown:
 		m.table.MoveBy(3)
 	default:
 		return m, nil
 	}
 	return m.afterMove(false)
+}
+
+// onPaste hands a bracketed paste, whole, to the prompt that has the
+// keyboard; elsewhere pasted text is not a string of commands and is
+// dropped.
+func (m Model) onPaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.mode {
+	case ModeFilter:
+		m.bar, cmd = m.bar.Update(msg)
+	case ModeGoto:
+		m.gotoIn, cmd = m.gotoIn.Update(msg)
+	case ModeExport:
+		m.dialog, cmd = m.dialog.Update(msg)
+	}
+	return m, cmd
 }

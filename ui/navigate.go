@@ -5,11 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // searchState is the search query: it highlights and n/N jump to its
@@ -41,7 +42,7 @@ func (m Model) jumpTo(seq int64) (tea.Model, tea.Cmd) {
 
 // levelJump moves to the next or previous error or warning, from the level
 // index: no scan.
-func (m Model) levelJump(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) levelJump(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	seqs, what := m.live.levels.errs, "error"
 	if key.Matches(msg, k.NextWarn, k.PrevWarn) {
@@ -93,7 +94,7 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !msg.found {
-		m.notice = "no more matches of " + clean(m.search.text)
+		m.notice = "no more matches of " + theme.Clean(m.search.text)
 		return m, nil
 	}
 	return m.jumpTo(msg.seq)
@@ -109,7 +110,7 @@ func (m Model) openGoto() (tea.Model, tea.Cmd) {
 
 // gotoKey edits the prompt; enter moves to the first row at or after the
 // time (a binary search over the view: O(log n)).
-func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Bar.Cancel):
 		m.mode, m.notice = ModeNormal, ""
@@ -118,7 +119,7 @@ func (m Model) gotoKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		text := strings.TrimSpace(m.gotoIn.Value())
 		t, err := parseGotoTime(text, m.timeOptions())
 		if err != nil {
-			m.notice = clean(err.Error())
+			m.notice = theme.Clean(err.Error())
 			return m, nil
 		}
 		m.mode = ModeNormal
@@ -189,7 +190,7 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		m.notice = "this entry is not part of a connection"
 		return m, nil
 	case msg.partner == 0:
-		m.notice = "no paired event for connection " + clean(msg.id) + " (yet)"
+		m.notice = "no paired event for connection " + theme.Clean(msg.id) + " (yet)"
 		return m, nil
 	}
 	return m.toPair(msg.partner)

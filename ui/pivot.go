@@ -1,14 +1,16 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // pivotItem is one filter the pivot menu offers: a label and the query
@@ -22,7 +24,7 @@ type pivotItem struct {
 // selected row, to AND into the filter (or to exclude).
 type PivotMenu struct {
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 	items   []pivotItem
 	cursor  int
 	exclude bool
@@ -33,7 +35,7 @@ type PivotMenu struct {
 }
 
 // NewPivotMenu returns a closed menu.
-func NewPivotMenu(keys *KeyMap, styles *Styles) PivotMenu {
+func NewPivotMenu(keys *KeyMap, styles *theme.Styles) PivotMenu {
 	return PivotMenu{keys: keys, styles: styles}
 }
 
@@ -71,7 +73,7 @@ func (p PivotMenu) itemWindow() (int, int) {
 
 // Update moves in the menu; enter or an item's digit chooses, esc closes.
 func (p PivotMenu) Update(msg tea.Msg) (PivotMenu, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
 	}
@@ -85,7 +87,7 @@ func (p PivotMenu) Update(msg tea.Msg) (PivotMenu, tea.Cmd) {
 	case key.Matches(km, p.keys.Menu.Choose):
 		return p.choose(p.cursor)
 	case key.Matches(km, p.keys.Menu.Pick):
-		return p.choose(int(km.Runes[0] - '1'))
+		return p.choose(slices.Index(p.keys.Menu.Pick.Keys(), km.String()))
 	}
 	return p, nil
 }
@@ -127,16 +129,16 @@ func (p PivotMenu) View() string {
 	}
 	var lines []string
 	if p.Height() > 1 {
-		lines = append(lines, p.styles.DialogTitle.Render(fit(title, p.width)))
+		lines = append(lines, p.styles.DialogTitle.Render(theme.Fit(title, p.width)))
 	}
 	from, to := p.itemWindow()
 	for i := from; i < to; i++ {
 		it := p.items[i]
-		line := " " + strconv.Itoa(i+1) + "  " + fit(it.label, 22) + " " + clean(it.term)
+		line := " " + strconv.Itoa(i+1) + "  " + theme.Fit(it.label, 22) + " " + theme.Clean(it.term)
 		if i == p.cursor {
-			lines = append(lines, p.styles.ChoiceActive.Render(fit(line, p.width)))
+			lines = append(lines, p.styles.ChoiceActive.Render(theme.Fit(line, p.width)))
 		} else {
-			lines = append(lines, fit(line, p.width))
+			lines = append(lines, theme.Fit(line, p.width))
 		}
 	}
 	return strings.Join(lines, "\n")
@@ -152,7 +154,7 @@ func pivotItems(e *model.Entry, exclude bool, tab Tab) []pivotItem {
 	var out []pivotItem
 	add := func(label, field, value string) {
 		if value != "" {
-			out = append(out, pivotItem{label: label + " " + clean(value), term: query.Term(field, value)})
+			out = append(out, pivotItem{label: label + " " + theme.Clean(value), term: query.Term(field, value)})
 		}
 	}
 	add("user", "user", firstValue(e, model.KeyUserEmail, model.KeyUserID, model.KeyAuditUserName,

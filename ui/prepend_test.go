@@ -92,10 +92,10 @@ func TestTimingLines(t *testing.T) {
 	defer log.SetOutput(os.Stderr)
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 100, 20)
-	_ = m.View()
-	_ = m.View()
+	_ = m.View().Content
+	_ = m.View().Content
 	m = drive(t, m, keys("/", "mallory", "enter")...)
-	_ = m.View()
+	_ = m.View().Content
 	out := buf.String()
 	first := regexp.MustCompile(`connlog-timing first-frame entries=15 took=\d+ms\n`)
 	if n := len(first.FindAllString(out, -1)); n != 1 {

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"io"
 	"os"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/aymanbagabas/go-osc52/v2"
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
 
 	"connlog/model"
 )
@@ -36,7 +35,7 @@ func (s *selection) extendTo(seq int64) {
 }
 
 // selectKey handles v (range), m (mark), M (clear marks) and y (copy).
-func (m Model) selectKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) selectKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k, seq := m.keys, m.table.CursorSeq()
 	switch {
 	case key.Matches(msg, k.Visual):
@@ -72,19 +71,28 @@ func (m Model) copyRaw(seq int64) tea.Cmd {
 	if seq == 0 {
 		return nil
 	}
-	sn, w := m.store.Snapshot(), m.clipboard
+	sn := m.store.Snapshot()
 	return func() tea.Msg {
 		var e model.Entry
 		if err := sn.Load(seq, &e, model.LoadRaw); err != nil {
 			return noticeMsg("cannot copy: " + err.Error())
 		}
-		if _, err := io.WriteString(w, clipboardSequence(string(e.Raw), os.Getenv("TERM"), os.Getenv("TMUX") != "")); err != nil {
-			return noticeMsg("cannot copy: " + err.Error())
-		}
-		// Whether the terminal took it cannot be known (OSC 52 has no
-		// reply): say what was done, not that it worked.
-		return noticeMsg("sent the raw line (" + commas(int64(len(e.Raw))) + " bytes) to the terminal's clipboard (OSC 52)")
+		return copyMsg{osc: clipboardSequence(string(e.Raw), os.Getenv("TERM"), os.Getenv("TMUX") != ""), size: len(e.Raw)}
 	}
+}
+
+// copyMsg is a raw line ready to be sent to the terminal's clipboard.
+type copyMsg struct {
+	osc  string // the whole sequence, as the terminal must receive it
+	size int    // bytes of the line
+}
+
+// onCopy sends the sequence through the program, which owns the terminal,
+// and says what was done: whether the terminal took it cannot be known
+// (OSC 52 has no reply), so the notice never says that it worked.
+func (m Model) onCopy(msg copyMsg) (tea.Model, tea.Cmd) {
+	m.notice = "sent the raw line (" + commas(int64(msg.size)) + " bytes) to the terminal's clipboard (OSC 52)"
+	return m, tea.Raw(msg.osc)
 }
 
 // clipboardSequence is the OSC 52 sequence that sets the clipboard to s.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -66,7 +66,7 @@ func checkDrawn(t *testing.T, what string, m Model, w, h int) {
 				t.Fatalf("%s: View panicked: %v", what, r)
 			}
 		}()
-		view = m.View()
+		view = m.View().Content
 	}()
 	lines := strings.Split(view, "\n")
 	if len(lines) != h {

@@ -5,11 +5,11 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // statusInfo is everything the status line reports; the root fills it.
@@ -31,14 +31,14 @@ type statusInfo struct {
 // ingest rate, memory and the clock. It always fits its width, dropping the
 // least important parts first.
 type StatusLine struct {
-	styles *Styles
+	styles *theme.Styles
 	width  int
 	title  string
 	info   statusInfo
 }
 
 // NewStatusLine returns a status line with a title.
-func NewStatusLine(styles *Styles, title string) StatusLine {
+func NewStatusLine(styles *theme.Styles, title string) StatusLine {
 	return StatusLine{styles: styles, title: title}
 }
 
@@ -64,38 +64,38 @@ func (s StatusLine) View() string {
 	}
 	parts := s.parts()
 	head := s.headText()
-	for fixedWidth(parts) > s.width-min(12, ansi.StringWidth(head)) && len(parts) > 1 {
+	for fixedWidth(parts) > s.width-min(12, theme.CellWidth(head)) && len(parts) > 1 {
 		parts = dropLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)
 	var b strings.Builder
 	if room > 0 {
-		b.WriteString(s.styles.Status.Render(fit(head, room)))
+		b.WriteString(s.styles.Status.Render(theme.Fit(head, room)))
 	}
 	for _, p := range parts {
 		b.WriteString(s.styles.Status.Render(statusSep))
 		b.WriteString(p.style.Render(p.text))
 	}
-	return padStyled(b.String(), s.width)
+	return theme.PadStyled(b.String(), s.width)
 }
 
 // headText is the title and the sources with their states.
 func (s StatusLine) headText() string {
 	var b strings.Builder
 	b.WriteString(" ")
-	b.WriteString(clean(s.title))
+	b.WriteString(theme.Clean(s.title))
 	for i, src := range s.info.sources {
 		if i == 0 && s.title != "" {
 			b.WriteString(" · ")
 		} else if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(clean(src.Name))
+		b.WriteString(theme.Clean(src.Name))
 		switch {
 		case src.Err != "":
-			b.WriteString(": ERROR " + clean(src.Err))
+			b.WriteString(": ERROR " + theme.Clean(src.Err))
 		case src.State != "":
-			b.WriteString(": " + clean(src.State))
+			b.WriteString(": " + theme.Clean(src.State))
 		}
 	}
 	return b.String()
@@ -129,7 +129,7 @@ func (s StatusLine) parts() []statusPart {
 func fixedWidth(ps []statusPart) int {
 	n := 0
 	for _, p := range ps {
-		n += ansi.StringWidth(statusSep) + ansi.StringWidth(p.text)
+		n += theme.CellWidth(statusSep) + theme.CellWidth(p.text)
 	}
 	return n
 }

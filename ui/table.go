@@ -4,10 +4,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // tableData is what the table draws from; the root model hands it a fresh
@@ -34,7 +35,7 @@ func (d tableData) len() int {
 // rows on screen are loaded and drawn.
 type Table struct {
 	keys    *KeyMap
-	styles  *Styles
+	styles  *theme.Styles
 	width   int
 	height  int
 	cursor  int   // row index in the view
@@ -43,12 +44,13 @@ type Table struct {
 	tab     Tab
 	focused bool
 	cache   *entryCache
+	levels  *levelCells // styled level cells; the styles never change
 	data    tableData
 }
 
 // NewTable returns an empty table.
-func NewTable(keys *KeyMap, styles *Styles) Table {
-	return Table{keys: keys, styles: styles, cache: newEntryCache(), focused: true}
+func NewTable(keys *KeyMap, styles *theme.Styles) Table {
+	return Table{keys: keys, styles: styles, cache: newEntryCache(), levels: newLevelCells(), focused: true}
 }
 
 // SetSize sets the table's outer size, header line included.
@@ -136,7 +138,7 @@ func (t *Table) clamp() {
 
 // Update moves the cursor on the movement keys.
 func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
-	km, ok := msg.(tea.KeyMsg)
+	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return t, nil
 	}
@@ -178,7 +180,7 @@ func (t Table) View() string {
 		lines = append(lines, t.headerLine(rows, cols, widths))
 	}
 	if t.data.len() == 0 {
-		lines = append(lines, t.styles.Dim.Render(fit("  (no entries match)", t.width)))
+		lines = append(lines, t.styles.Dim.Render(theme.Fit("  (no entries match)", t.width)))
 	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))

@@ -3,9 +3,8 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // gutterWidth is the cursor and mark column at the left of every row.
@@ -45,7 +44,7 @@ func (t Table) visibleRows() []visibleRow {
 				case colLevel:
 					r.cells[c] = r.e.Level.Short()
 				default:
-					r.cells[c] = clean(col.cell(r.e))
+					r.cells[c] = theme.Clean(col.cell(r.e))
 				}
 			}
 		}
@@ -88,10 +87,10 @@ func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
 	cols := candidates(tabColumns[t.tab], t.off, rows)
 	ws := make([]int, 0, len(cols))
 	for _, col := range cols {
-		w := ansi.StringWidth(col.title)
+		w := theme.CellWidth(col.title)
 		for _, r := range rows {
 			if r.cells != nil && !r.separator() {
-				w = max(w, ansi.StringWidth(r.cells[col.idx]))
+				w = max(w, theme.CellWidth(r.cells[col.idx]))
 			}
 		}
 		if col.flex {
@@ -184,14 +183,14 @@ func (t Table) headerLine(rows []visibleRow, cols []column, ws []int) string {
 			b.WriteByte(' ')
 		}
 		if col.right {
-			b.WriteString(fitRight(col.title, ws[i]))
+			b.WriteString(theme.FitRight(col.title, ws[i]))
 		} else {
-			b.WriteString(fit(col.title, ws[i]))
+			b.WriteString(theme.Fit(col.title, ws[i]))
 		}
 	}
-	line := fit(b.String(), t.width)
+	line := theme.Fit(b.String(), t.width)
 	if right && t.width > scrollMarkWidth {
-		line = fit(b.String(), t.width-scrollMarkWidth) + " ▸"
+		line = theme.Fit(b.String(), t.width-scrollMarkWidth) + " ▸"
 	}
 	return t.styles.Header.Render(line)
 }

@@ -3,11 +3,11 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
+	"charm.land/lipgloss/v2"
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // rowLine draws one entry row: the gutter (cursor, mark, range), then the
@@ -16,7 +16,7 @@ import (
 func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
 	gutter, whole := t.gutter(r)
 	if r.e == nil {
-		return gutter + t.styles.Dim.Render(fit("(evicted)", t.width-gutterWidth))
+		return gutter + t.styles.Dim.Render(theme.Fit("(evicted)", t.width-gutterWidth))
 	}
 	if r.separator() {
 		line := gutter + t.separatorText(r.e)
@@ -40,11 +40,11 @@ func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
 		text := r.cells[col.idx]
 		switch {
 		case col.kind == colLevel:
-			b.WriteString(t.styles.level(r.e.Level).Render(fit(text, ws[i])))
+			b.WriteString(t.levels.get(t.styles, r.e.Level, text, ws[i]))
 		case col.right:
-			b.WriteString(fitRight(text, ws[i]))
+			b.WriteString(theme.FitRight(text, ws[i]))
 		default:
-			b.WriteString(highlight(fit(text, ws[i]), t.data.words, t.styles.Match))
+			b.WriteString(theme.Highlight(theme.Fit(text, ws[i]), t.data.words, t.styles.Match))
 		}
 	}
 	return b.String()
@@ -58,12 +58,12 @@ func (t Table) plainCells(r visibleRow, cols []column, ws []int) string {
 			b.WriteByte(' ')
 		}
 		if col.right {
-			b.WriteString(fitRight(r.cells[col.idx], ws[i]))
+			b.WriteString(theme.FitRight(r.cells[col.idx], ws[i]))
 		} else {
-			b.WriteString(fit(r.cells[col.idx], ws[i]))
+			b.WriteString(theme.Fit(r.cells[col.idx], ws[i]))
 		}
 	}
-	return fit(b.String(), t.width-gutterWidth)
+	return theme.Fit(b.String(), t.width-gutterWidth)
 }
 
 // gutter returns the two marker cells of a row and, for the cursor row and
@@ -97,10 +97,10 @@ func (t Table) separatorText(e *model.Entry) string {
 	if e.Kind == model.KindGap {
 		icon = "⚠"
 	}
-	label := "── " + icon + " " + clean(export.Summary(e)) + " · " + e.Time.In(t.data.loc).Format("2006-01-02 15:04:05.000") + " "
+	label := "── " + icon + " " + theme.Clean(export.Summary(e)) + " · " + e.Time.In(t.data.loc).Format("2006-01-02 15:04:05.000") + " "
 	w := t.width - gutterWidth
-	label = cut(label, w)
-	if n := w - ansi.StringWidth(label); n > 0 {
+	label = theme.Cut(label, w)
+	if n := w - theme.CellWidth(label); n > 0 {
 		label += strings.Repeat("─", n)
 	}
 	return label

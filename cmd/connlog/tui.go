@@ -9,7 +9,8 @@ import (
 	"sync"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
 
 	"connlog/model"
@@ -72,14 +73,18 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 		Fleet: cfg.Remote.VictoriaLogs != ""}
 }
 
-// programOptions sets up the terminal: the alternate screen, the mouse when
-// asked, a debug log when asked, and the keyboard from /dev/tty when the
-// logs themselves arrive on standard input.
+// programOptions sets up the terminal: no colour when asked, a debug log
+// when asked, and the keyboard from /dev/tty when the logs themselves arrive
+// on standard input. The alternate screen and the mouse are declared by the
+// interface's view.
 func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(30)} // the view catches up at most 30 times a second too
+	opts := []tea.ProgramOption{tea.WithFPS(30)} // the view catches up at most 30 times a second too
 	closers := []func(){}
-	if cfg.Mouse {
-		opts = append(opts, tea.WithMouseCellMotion())
+	if cfg.NoColor {
+		// Bold, underline and reverse video carry the meaning colour would;
+		// the program drops any colour on the way out. NO_COLOR is honoured
+		// by the program's own detection of the terminal.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	if cfg.DebugLog != "" {
 		f, err := openDebugLog(cfg.DebugLog)

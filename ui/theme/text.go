@@ -1,31 +1,31 @@
-package ui
+package theme
 
 import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/lipgloss"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model/export"
 )
 
-// clean makes untrusted text inert for the terminal: escape sequences,
+// Clean makes untrusted text inert for the terminal: escape sequences,
 // control characters, bidi overrides and invalid UTF-8 become visible text.
 // Every string taken from an entry goes through it before reaching View.
-func clean(s string) string { return export.Sanitize(s) }
+func Clean(s string) string { return export.Sanitize(s) }
 
-// fit truncates plain text to w display cells, ending it with "…" when cut,
+// Fit truncates plain text to w display cells, ending it with "…" when cut,
 // and pads it with spaces to exactly w cells. It is aware of wide
 // characters (CJK, emoji) so columns stay aligned.
-func fit(s string, w int) string {
+func Fit(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	sw := ansi.StringWidth(s)
+	sw := CellWidth(s)
 	if sw > w {
 		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
+		sw = CellWidth(s)
 	}
 	if sw < w {
 		s += strings.Repeat(" ", w-sw)
@@ -33,42 +33,42 @@ func fit(s string, w int) string {
 	return s
 }
 
-// fitRight is fit with the padding on the left, for numbers.
-func fitRight(s string, w int) string {
+// FitRight is fit with the padding on the left, for numbers.
+func FitRight(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) > w {
-		return fit(s, w)
+	if CellWidth(s) > w {
+		return Fit(s, w)
 	}
-	return strings.Repeat(" ", w-ansi.StringWidth(s)) + s
+	return strings.Repeat(" ", w-CellWidth(s)) + s
 }
 
-// cut truncates plain or styled text to w cells without padding.
-func cut(s string, w int) string {
+// Cut truncates plain or styled text to w cells without padding.
+func Cut(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= w {
+	if CellWidth(s) <= w {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
 }
 
-// padStyled pads already styled text with spaces to w cells, cutting it
+// PadStyled pads already styled text with spaces to w cells, cutting it
 // first when it is wider.
-func padStyled(s string, w int) string {
-	s = cut(s, w)
-	if n := w - ansi.StringWidth(s); n > 0 {
+func PadStyled(s string, w int) string {
+	s = Cut(s, w)
+	if n := w - CellWidth(s); n > 0 {
 		s += strings.Repeat(" ", n)
 	}
 	return s
 }
 
-// highlight returns plain text with every occurrence of words rendered in
+// Highlight returns plain text with every occurrence of words rendered in
 // the match style. Matching is smart-case, like the query language: a word
 // with an upper-case letter matches exactly, otherwise case is ignored.
-func highlight(text string, words []string, match lipgloss.Style) string {
+func Highlight(text string, words []string, match lipgloss.Style) string {
 	if len(words) == 0 || text == "" {
 		return text
 	}
@@ -149,10 +149,10 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// ruleLine is a title followed by a horizontal rule, exactly w cells wide.
-func ruleLine(title string, w int) string {
+// RuleLine is a title followed by a horizontal rule, exactly w cells wide.
+func RuleLine(title string, w int) string {
 	title = ansi.Truncate(title, w, "")
-	if n := w - ansi.StringWidth(title); n > 0 {
+	if n := w - CellWidth(title); n > 0 {
 		title += strings.Repeat("─", n)
 	}
 	return title

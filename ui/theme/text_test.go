@@ -1,0 +1,67 @@
+package theme
+
+import (
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestFit(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		w    int
+		want string
+	}{
+		{"pads", "ab", 4, "ab  "},
+		{"exact", "abcd", 4, "abcd"},
+		{"cuts with ellipsis", "abcdef", 4, "abc…"},
+		{"wide CJK cut on a cell boundary", "日本語テキスト", 5, "日本…"},
+		{"emoji counts two cells", "👍👍👍", 5, "👍👍…"},
+		{"zero width", "abc", 0, ""},
+		{"escaped text keeps its glyphs", "␛[2J", 6, "␛[2J  "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Fit(c.in, c.w)
+			if got != c.want {
+				t.Errorf("Fit(%q, %d) = %q; want %q", c.in, c.w, got, c.want)
+			}
+			if w := ansi.StringWidth(got); w != c.w {
+				t.Errorf("width %d; want %d", w, c.w)
+			}
+		})
+	}
+}
+
+func TestMatchSpans(t *testing.T) {
+	cases := []struct {
+		name  string
+		text  string
+		words []string
+		want  [][2]int
+	}{
+		{"lower-case word ignores case", "Relay relay RELAY", []string{"relay"}, [][2]int{{0, 5}, {6, 11}, {12, 17}}},
+		{"upper-case word is exact", "Relay relay", []string{"Relay"}, [][2]int{{0, 5}}},
+		{"overlapping words merge", "abcdef", []string{"abc", "cde"}, [][2]int{{0, 5}}},
+		{"no match", "abc", []string{"x"}, nil},
+		{"empty word ignored", "abc", []string{""}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := matchSpans(c.text, c.words)
+			if len(got) != len(c.want) {
+				t.Fatalf("spans %v; want %v", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("span %d = %v; want %v", i, got[i], c.want[i])
+				}
+			}
+		})
+	}
+	if s := Highlight("no words", nil, lipgloss.NewStyle()); s != "no words" {
+		t.Errorf("Highlight without words changed the text: %q", s)
+	}
+}
