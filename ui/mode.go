@@ -12,6 +12,7 @@ const (
 	ModePivot              // the pivot menu is open
 	ModeHelp               // the help screen is shown
 	ModeExport             // the export dialog is open
+	ModeTopN               // the top-N view is shown
 )
 
 // String names the mode for the status line and tests.
@@ -29,6 +30,8 @@ func (m Mode) String() string {
 		return "help"
 	case ModeExport:
 		return "export"
+	case ModeTopN:
+		return "top-n"
 	}
 	return "unknown"
 }

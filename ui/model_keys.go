@@ -43,6 +43,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case ModeExport:
 		return m.dialogKey(msg)
+	case ModeTopN:
+		return m.topNKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -129,6 +131,8 @@ func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.selectKey(msg)
 	case key.Matches(msg, k.Export):
 		return m.openExport()
+	case key.Matches(msg, k.TopN):
+		return m.openTopN()
 	case key.Matches(msg, k.Cancel):
 		return m.escape()
 	}

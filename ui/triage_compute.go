@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/model/triage"
+)
+
+// triageRows is how many rows each triage table keeps.
+const triageRows = 10
+
+// triageCheckEvery is how many entries the computation reads between two
+// looks at its context and two progress reports.
+const triageCheckEvery = 4096
+
+// triageJob is one computation of the triage report over the current view:
+// its generation (a newer job makes its result stale), its cancel, and
+// how many entries it has read so far, for the progress line.
+type triageJob struct {
+	gen     int
+	total   int
+	done    *atomic.Int64
+	cancel  context.CancelFunc
+	started time.Time
+}
+
+// triageMsg carries a finished report.
+type triageMsg struct {
+	gen     int
+	report  triage.Report
+	elapsed time.Duration
+	err     error
+}
+
+// computeTriage starts a job over a copy of the view's header and the
+// snapshot it was built on; it reads nothing the UI may change.
+func computeTriage(gen int, sn *model.Snapshot, vc model.View) (triageJob, tea.Cmd) {
+	ctx, cancel := context.WithCancel(context.Background())
+	job := triageJob{gen: gen, total: vc.Len(), done: new(atomic.Int64), cancel: cancel, started: time.Now()}
+	done, started := job.done, job.started
+	return job, func() tea.Msg {
+		r, err := triageReport(ctx, sn, &vc, done)
+		return triageMsg{gen: gen, report: r, elapsed: time.Since(started), err: err}
+	}
+}
+
+// triageReport feeds every row of the view to a Triage and returns its
+// report; it stops early, with the context's error, when cancelled.
+func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, done *atomic.Int64) (triage.Report, error) {
+	tr := triage.New(triage.Options{})
+	var e model.Entry
+	for i := 0; i < vc.Len(); i++ {
+		if i%triageCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return triage.Report{}, err
+			}
+			done.Store(int64(i))
+		}
+		seq := vc.At(i)
+		if !sn.Has(seq) {
+			continue // evicted since: the report says how many it read
+		}
+		// An entry whose bytes cannot be re-read still counts, with what
+		// the index holds.
+		_ = sn.Load(seq, &e, model.LoadFull)
+		tr.AddEntry(&e)
+	}
+	done.Store(int64(vc.Len()))
+	return tr.Report(triage.ReportOptions{Top: triageRows}), nil
+}
