@@ -129,3 +129,18 @@ func TestTopNPivotTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestFlowTopNPivot opens the top-N view in a running program, moves to
+// a client IP and pivots the filter to it.
+func TestFlowTopNPivot(t *testing.T) {
+	l := startLive(t, fixtureEntries(), 120, 40)
+	l.waitFor("15/15")
+	l.press("s")
+	l.waitFor("top values of the view", "client IPs", "198.51.100.7")
+	// users (4 rows), resources (4), then the IPs: 192.0.2.10, 198.51.100.7.
+	l.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
+	l.waitFor("filter: ip=198.51.100.7", "1/15")
+	if m := l.final(); m.filter.text != "ip=198.51.100.7" || m.mode != ModeNormal {
+		t.Errorf("filter %q, mode %s; want ip=198.51.100.7 in normal mode", m.filter.text, m.mode)
+	}
+}
