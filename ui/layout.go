@@ -31,6 +31,7 @@ func (m *Model) layout() {
 	m.help.SetSize(w, body)
 	m.dialog.SetSize(w, body)
 	m.topN.SetSize(w, body)
+	m.tmpl.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
 	m.detail.focused = m.focus == FocusDetail
 	switch {
@@ -104,6 +105,8 @@ func (m Model) bodyView() string {
 		return m.dialog.View()
 	case ModeTopN:
 		return m.topN.View()
+	case ModeTemplates:
+		return m.tmpl.View()
 	}
 	t := m.table.withData(m.tableData())
 	if !m.showDetail {
@@ -124,7 +127,7 @@ func (m Model) statusView() string {
 		sources: m.sources, follow: m.follow, newSince: m.newSince, shown: m.live.len(), total: sn.Len(),
 		building: m.live.building, errs: len(m.live.levels.errs), warns: len(m.live.levels.warns),
 		rate: m.rate.rate, loss: m.stats.Loss, mem: m.stats.MemBytes, maxMem: m.maxMemory(),
-		clock: m.now.In(m.loc()), utc: m.utc,
+		clock: m.now.In(m.loc()), utc: m.utc, muted: len(m.mutes.list), mutedLines: m.mutes.lines(),
 	}
 	return s.View()
 }
@@ -202,8 +205,11 @@ func (m Model) footerView() string {
 		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
 	}
 	second := m.shortHelp()
-	if m.mode == ModeTopN {
+	switch m.mode {
+	case ModeTopN:
 		second = m.drawHelp(m.topN.ShortHelp())
+	case ModeTemplates:
+		second = m.drawHelp(m.tmpl.ShortHelp())
 	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)

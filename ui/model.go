@@ -40,7 +40,9 @@ type Model struct {
 	hintLine string
 	dialog   ExportDialog
 	topN     TopNView
-	triGen   int // the generation of the latest triage computation
+	tmpl     TemplatesView
+	mutes    muteSet // the templates whose lines the table hides
+	triGen   int     // the generation of the latest triage computation
 
 	live       liveView
 	timing     *timing
@@ -85,6 +87,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.topN = NewTopNView(m.keys, m.styles)
+	m.tmpl = NewTemplatesView(m.keys, m.styles)
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
@@ -152,6 +155,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onCopy(msg)
 	case triageMsg:
 		m.topN = m.topN.SetReport(msg)
+		m.tmpl = m.tmpl.SetReport(msg, m.mutes)
 		return m, nil
 	case noticeMsg:
 		m.notice = string(msg)

@@ -45,6 +45,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.dialogKey(msg)
 	case ModeTopN:
 		return m.topNKey(msg)
+	case ModeTemplates:
+		return m.templatesKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -133,6 +135,8 @@ func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openExport()
 	case key.Matches(msg, k.TopN):
 		return m.openTopN()
+	case key.Matches(msg, k.Templates):
+		return m.openTemplates()
 	case key.Matches(msg, k.Cancel):
 		return m.escape()
 	}

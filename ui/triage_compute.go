@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -39,19 +40,19 @@ type triageMsg struct {
 
 // computeTriage starts a job over a copy of the view's header and the
 // snapshot it was built on; it reads nothing the UI may change.
-func computeTriage(gen int, sn *model.Snapshot, vc model.View) (triageJob, tea.Cmd) {
+func computeTriage(gen int, sn *model.Snapshot, vc model.View, top int) (triageJob, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	job := triageJob{gen: gen, total: vc.Len(), done: new(atomic.Int64), cancel: cancel, started: time.Now()}
 	done, started := job.done, job.started
 	return job, func() tea.Msg {
-		r, err := triageReport(ctx, sn, &vc, done)
+		r, err := triageReport(ctx, sn, &vc, top, done)
 		return triageMsg{gen: gen, report: r, elapsed: time.Since(started), err: err}
 	}
 }
 
 // triageReport feeds every row of the view to a Triage and returns its
 // report; it stops early, with the context's error, when cancelled.
-func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, done *atomic.Int64) (triage.Report, error) {
+func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, top int, done *atomic.Int64) (triage.Report, error) {
 	tr := triage.New(triage.Options{})
 	var e model.Entry
 	for i := 0; i < vc.Len(); i++ {
@@ -71,5 +72,18 @@ func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, done 
 		tr.AddEntry(&e)
 	}
 	done.Store(int64(vc.Len()))
-	return tr.Report(triage.ReportOptions{Top: triageRows}), nil
+	return tr.Report(triage.ReportOptions{Top: top}), nil
+}
+
+// progressText says how far the job has read.
+func (j triageJob) progressText() string {
+	if j.done == nil {
+		return ""
+	}
+	done := j.done.Load()
+	pct := 100
+	if j.total > 0 {
+		pct = int(done * 100 / int64(j.total))
+	}
+	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", commas(done), commas(int64(j.total)), pct)
 }

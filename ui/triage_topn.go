@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -32,13 +30,10 @@ type TopNView struct {
 	width, height int
 	rows          []topRow
 	cursor        int // an index into rows, always on a value row when there is one
-	top           int // the first row on screen
-	job           triageJob
-	computing     bool
-	entries       int64
-	elapsed       time.Duration
-	errMsg        string
-	chosen        *topRow // the row enter was pressed on, until the root takes it
+	triageState
+	entries int64
+	elapsed time.Duration
+	chosen  *topRow // the row enter was pressed on, until the root takes it
 }
 
 // NewTopNView returns an empty view.
@@ -51,30 +46,20 @@ func (v *TopNView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) 
 
 // Start shows the view computing a new report; a running job is cancelled.
 func (v TopNView) Start(job triageJob) TopNView {
-	v.Stop()
-	v.job, v.computing, v.errMsg, v.rows, v.cursor, v.top = job, true, "", nil, 0, 0
+	v.triageState = v.start(job)
+	v.rows, v.cursor = nil, 0
 	return v
 }
 
 // Stop cancels the job in flight, if any.
-func (v TopNView) Stop() {
-	if v.computing && v.job.cancel != nil {
-		v.job.cancel()
-	}
-}
+func (v TopNView) Stop() { v.stop() }
 
 // SetReport shows a finished report, unless a newer job was started since.
 func (v TopNView) SetReport(msg triageMsg) TopNView {
-	if msg.gen != v.job.gen || !v.computing {
+	if !v.finish(msg) {
 		return v
 	}
-	v.job.cancel()
-	v.computing, v.elapsed = false, msg.elapsed
-	if msg.err != nil {
-		v.errMsg = msg.err.Error()
-		return v
-	}
-	v.entries = msg.report.Entries
+	v.elapsed, v.entries = msg.elapsed, msg.report.Entries
 	v.rows = topRows(&msg.report.Top)
 	v.cursor = v.nextValue(-1, 1)
 	return v
@@ -151,35 +136,14 @@ func (v TopNView) TakeChoice() (TopNView, topRow, bool) {
 
 // View draws the title and the rows around the cursor.
 func (v TopNView) View() string {
-	if v.width <= 0 || v.height <= 0 {
-		return ""
-	}
-	lines := []string{v.styles.DialogTitle.Render(theme.Fit(v.title(), v.width))}
-	body := v.height - 1
-	switch {
-	case v.computing:
-		lines = append(lines, theme.Fit(v.progress(), v.width))
-	case v.errMsg != "":
-		lines = append(lines, v.styles.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(v.errMsg), v.width)))
-	default:
-		from := scrollTop(v.cursor, body, len(v.rows))
-		for i := from; i < min(from+body, len(v.rows)); i++ {
+	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
+		var lines []string
+		from := scrollTop(v.cursor, h, len(v.rows))
+		for i := from; i < min(from+h, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i))
 		}
-	}
-	for len(lines) < v.height {
-		lines = append(lines, strings.Repeat(" ", v.width))
-	}
-	return strings.Join(lines[:v.height], "\n")
-}
-
-// scrollTop is the first row shown so that the cursor is on screen, as
-// near the middle as the list allows.
-func scrollTop(cursor, h, n int) int {
-	if h <= 0 || n <= h {
-		return 0
-	}
-	return min(max(cursor-h/2, 0), n-h)
+		return lines
+	})
 }
 
 func (v TopNView) title() string {
@@ -194,15 +158,6 @@ func (v TopNView) title() string {
 		}
 	}
 	return t
-}
-
-func (v TopNView) progress() string {
-	done := v.job.done.Load()
-	pct := 100
-	if v.job.total > 0 {
-		pct = int(done * 100 / int64(v.job.total))
-	}
-	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", commas(done), commas(int64(v.job.total)), pct)
 }
 
 // rowView draws one row: a heading, or "value  count  share"; the

@@ -71,7 +71,7 @@ func TestTopNDropsStaleReport(t *testing.T) {
 	m := newTestModel(t, st, 120, 40)
 	nm, stale := m.openTopN()
 	m = nm.(Model)
-	nm, _ = m.closeTopN().openTopN() // a second opening, whose result is not in yet
+	nm, _ = m.closeTriage().openTopN() // a second opening, whose result is not in yet
 	m = nm.(Model)
 	old := callCmd(t, stale).(triageMsg)
 	if old.gen == m.triGen {
