@@ -15,10 +15,6 @@ import (
 // triageRows is how many rows each triage table keeps.
 const triageRows = 10
 
-// triageCheckEvery is how many entries the computation reads between two
-// looks at its context and two progress reports.
-const triageCheckEvery = 4096
-
 // triageJob is one computation of the triage report over the current view:
 // its generation (a newer job makes its result stale), its cancel, and
 // how many entries it has read so far, for the progress line.
@@ -54,24 +50,15 @@ func computeTriage(gen int, sn *model.Snapshot, vc model.View, top int) (triageJ
 // report; it stops early, with the context's error, when cancelled.
 func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, top int, done *atomic.Int64) (triage.Report, error) {
 	tr := triage.New(triage.Options{})
-	var e model.Entry
-	for i := 0; i < vc.Len(); i++ {
-		if i%triageCheckEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return triage.Report{}, err
-			}
-			done.Store(int64(i))
-		}
-		seq := vc.At(i)
-		if !sn.Has(seq) {
-			continue // evicted since: the report says how many it read
-		}
-		// An entry whose bytes cannot be re-read still counts, with what
-		// the index holds.
-		_ = sn.Load(seq, &e, model.LoadFull)
-		tr.AddEntry(&e)
+	read := 0
+	for es := range loadInOrder(ctx, sn, vc) {
+		tr.Add(es)
+		read = min(read+triageChunk, vc.Len())
+		done.Store(int64(read))
 	}
-	done.Store(int64(vc.Len()))
+	if err := ctx.Err(); err != nil {
+		return triage.Report{}, err
+	}
 	return tr.Report(triage.ReportOptions{Top: top}), nil
 }
 
