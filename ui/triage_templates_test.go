@@ -90,3 +90,18 @@ func TestFlowMuteTemplate(t *testing.T) {
 		t.Errorf("%d rows in the table; want 15", m.live.len())
 	}
 }
+
+// TestFlowMuteHoldsWhileFollowing mutes a template, then more of its lines
+// arrive: they stay out of the table as the view is extended.
+func TestFlowMuteHoldsWhileFollowing(t *testing.T) {
+	l := startLive(t, fixtureEntries(), 120, 30)
+	l.waitFor("15/15")
+	l.appendLines(0, 5)
+	l.waitFor("20/20")
+	l.press("P")
+	l.waitFor("templates of the view", "arrival <num>")
+	l.press("m")
+	l.waitFor("1 muted, 5 lines", "15/20")
+	l.appendLines(5, 5)
+	l.waitFor("15/25")
+}
