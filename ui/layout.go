@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -29,6 +30,8 @@ func (m *Model) layout() {
 	body := max(h-c.lines()-m.pivot.Height(), 0)
 	m.help.SetSize(w, body)
 	m.dialog.SetSize(w, body)
+	m.topN.SetSize(w, body)
+	m.tmpl.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
 	m.detail.focused = m.focus == FocusDetail
 	switch {
@@ -100,6 +103,10 @@ func (m Model) bodyView() string {
 		return m.help.View()
 	case ModeExport:
 		return m.dialog.View()
+	case ModeTopN:
+		return m.topN.View()
+	case ModeTemplates:
+		return m.tmpl.View()
 	}
 	t := m.table.withData(m.tableData())
 	if !m.showDetail {
@@ -120,7 +127,7 @@ func (m Model) statusView() string {
 		sources: m.sources, follow: m.follow, newSince: m.newSince, shown: m.live.len(), total: sn.Len(),
 		building: m.live.building, errs: len(m.live.levels.errs), warns: len(m.live.levels.warns),
 		rate: m.rate.rate, loss: m.stats.Loss, mem: m.stats.MemBytes, maxMem: m.maxMemory(),
-		clock: m.now.In(m.loc()), utc: m.utc,
+		clock: m.now.In(m.loc()), utc: m.utc, muted: len(m.mutes.list), mutedLines: m.mutes.lines(),
 	}
 	return s.View()
 }
@@ -198,6 +205,12 @@ func (m Model) footerView() string {
 		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
 	}
 	second := m.shortHelp()
+	switch m.mode {
+	case ModeTopN:
+		second = m.drawHelp(m.topN.ShortHelp())
+	case ModeTemplates:
+		second = m.drawHelp(m.tmpl.ShortHelp())
+	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)
 	}
@@ -223,8 +236,11 @@ func (m Model) footerLines(n int) []string {
 func (m Model) shortHelp() string { return m.hintLine }
 
 // drawShortHelp draws the key hint line at the current width.
-func (m Model) drawShortHelp() string {
+func (m Model) drawShortHelp() string { return m.drawHelp(m.keys.ShortHelp()) }
+
+// drawHelp draws a hint line of bindings at the current width.
+func (m Model) drawHelp(bs []key.Binding) string {
 	h := m.hints
 	h.SetWidth(m.width)
-	return h.ShortHelpView(m.keys.ShortHelp())
+	return h.ShortHelpView(bs)
 }

@@ -6,12 +6,14 @@ type Mode uint8
 
 // The modes.
 const (
-	ModeNormal Mode = iota // keys move through the table or the detail pane
-	ModeFilter             // the filter bar has the keyboard
-	ModeGoto               // the go-to-time prompt has the keyboard
-	ModePivot              // the pivot menu is open
-	ModeHelp               // the help screen is shown
-	ModeExport             // the export dialog is open
+	ModeNormal    Mode = iota // keys move through the table or the detail pane
+	ModeFilter                // the filter bar has the keyboard
+	ModeGoto                  // the go-to-time prompt has the keyboard
+	ModePivot                 // the pivot menu is open
+	ModeHelp                  // the help screen is shown
+	ModeExport                // the export dialog is open
+	ModeTopN                  // the top-N view is shown
+	ModeTemplates             // the templates view is shown
 )
 
 // String names the mode for the status line and tests.
@@ -29,6 +31,10 @@ func (m Mode) String() string {
 		return "help"
 	case ModeExport:
 		return "export"
+	case ModeTopN:
+		return "top-n"
+	case ModeTemplates:
+		return "templates"
 	}
 	return "unknown"
 }

@@ -39,6 +39,10 @@ type Model struct {
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
 	dialog   ExportDialog
+	topN     TopNView
+	tmpl     TemplatesView
+	mutes    muteSet // the templates whose lines the table hides
+	triGen   int     // the generation of the latest triage computation
 
 	live       liveView
 	timing     *timing
@@ -82,6 +86,8 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.hints = m.styles.HelpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
 	m.dialog = NewExportDialog(m.keys, m.styles)
+	m.topN = NewTopNView(m.keys, m.styles)
+	m.tmpl = NewTemplatesView(m.keys, m.styles)
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
@@ -147,6 +153,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onPairFound(msg)
 	case copyMsg:
 		return m.onCopy(msg)
+	case triageMsg:
+		m.topN = m.topN.SetReport(msg)
+		m.tmpl = m.tmpl.SetReport(msg, m.mutes)
+		return m, nil
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -58,6 +58,7 @@ func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.bar.ClearError()
+	af.filter = m.mutes.wrap(af.filter)
 	m.filter = af
 	m.bar.SetInfo("filtering…")
 	return m, m.live.rebuild(m.store.Snapshot(), af.filter)

@@ -43,6 +43,10 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case ModeExport:
 		return m.dialogKey(msg)
+	case ModeTopN:
+		return m.topNKey(msg)
+	case ModeTemplates:
+		return m.templatesKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -129,6 +133,10 @@ func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.selectKey(msg)
 	case key.Matches(msg, k.Export):
 		return m.openExport()
+	case key.Matches(msg, k.TopN):
+		return m.openTopN()
+	case key.Matches(msg, k.Templates):
+		return m.openTemplates()
 	case key.Matches(msg, k.Cancel):
 		return m.escape()
 	}

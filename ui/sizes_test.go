@@ -32,6 +32,7 @@ var sizeStates = []struct {
 	{name: "exclude", keys: keys("g", "jjj", "-")},
 	{name: "help", keys: keys("?", "j")},
 	{name: "export", keys: keys("x")},
+	{name: "topn", keys: keys("s", "jj")},
 }
 
 // TestEverySizeDraws renders every size from 1×1 to 30×12 in every state,

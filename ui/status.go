@@ -25,6 +25,10 @@ type statusInfo struct {
 	mem, maxMem  int64
 	clock        time.Time
 	utc          bool
+	// muted templates, and how many lines they had when muted: the table
+	// hides them, and the status line must say so.
+	muted      int
+	mutedLines int64
 }
 
 // StatusLine is the top line: what is watched, follow state, counts, loss,
@@ -115,6 +119,10 @@ func (s StatusLine) parts() []statusPart {
 	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
 	if loss := lossText(in.loss); loss != "" {
 		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
+	}
+	if in.muted > 0 {
+		ps = append(ps, statusPart{text: commas(int64(in.muted)) + " muted, " + plural(in.mutedLines, "line"),
+			style: st.StatusPaused, prio: 92})
 	}
 	ps = append(ps,
 		statusPart{text: "E " + commas(int64(in.errs)), style: st.StatusErr, prio: 80},

@@ -57,6 +57,18 @@ func (t *Triage) Report(o ReportOptions) Report {
 	return r
 }
 
+// TemplateKey appends to dst the key of e's template: two lines fold into
+// the same template exactly when their keys are equal, and a report's
+// Template.Key is its lines' key. It keeps no state, so a filter may call
+// it from many goroutines; like Add, it completes the fields of a lean
+// analytics event.
+func TemplateKey(dst []byte, e *model.Entry) []byte {
+	if structured(e) {
+		decode.Complete(e)
+	}
+	return templateText(keyPrefix(dst, e.Kind, e.Level), e)
+}
+
 // TemplateID returns the ID of e's template (as in Report's Template.ID),
 // and false when e folds into no template counted so far or into one past
 // the cap: what a view asks to filter to a template or to mute it. Like

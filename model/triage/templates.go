@@ -35,10 +35,15 @@ func newTemplates(max int) *templates {
 	return &templates{max: max, byKey: map[string]int32{}, other: template{text: Other}}
 }
 
+// keyPrefix appends what a template key starts with: the kind and level
+// that the template's text is folded within.
+func keyPrefix(dst []byte, k model.Kind, l model.Level) []byte {
+	return append(dst, byte(k), byte(l))
+}
+
 // lookup finds e's template without counting e.
 func (t *templates) lookup(e *model.Entry) (int32, bool) {
-	t.key = append(t.key[:0], byte(e.Kind), byte(e.Level))
-	t.key = templateText(t.key, e)
+	t.key = templateText(keyPrefix(t.key[:0], e.Kind, e.Level), e)
 	id, ok := t.byKey[string(t.key)]
 	return id, ok
 }
@@ -80,7 +85,10 @@ func (t *templates) get(id int32) *template {
 type Template struct {
 	// ID names the template to the Triage that reported it (a view
 	// filtering or muting it asks by ID); -1 is the other row.
-	ID       int32     `json:"-"`
+	ID int32 `json:"-"`
+	// Key is what TemplateKey returns for the template's lines: a view
+	// that mutes the template compares it with each line's.
+	Key      string    `json:"-"`
 	Template string    `json:"template"`
 	Kind     string    `json:"kind"`
 	Level    string    `json:"level"`
@@ -124,6 +132,8 @@ func (t *templates) row(id int32, ax *axis) Template {
 		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
 	if id == otherID {
 		r.Kind, r.Level = "", ""
+	} else {
+		r.Key = string(keyPrefix(nil, tp.kind, tp.level)) + tp.text
 	}
 	if ax.nonEmpty {
 		r.Buckets = tp.buckets.at(ax.lo, ax.hi, ax.width)

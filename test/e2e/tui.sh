@@ -125,6 +125,27 @@ filter "pwned"
 wait_for "␛[2Jpwned ␛]52;c;ZXZpbA==\\x07 ‹U+202E›gnp.exe \\xff end"
 quit
 
+echo "triage views: a top value pivots the filter, a template is muted (80x24, --no-color)"
+size=80x24 start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log "$tmp/hostile.log"
+wait_for "FOLLOW"
+keys s
+wait_for "top values of the view"
+wait_for "anna@example.com"
+keys Enter
+wait_for "filter: user=anna@example.com"
+wait_for "2/11"
+keys Escape
+wait_gone "filter: user=anna@example.com"
+keys P
+wait_for "ANALYTICS closed_connection"
+wait_for "␛[2Jpwned"
+keys m
+wait_for "1 muted, 5 lines"
+wait_for "6/11"
+keys Escape
+alive
+quit
+
 echo "journal: a closed connection's location and a hostile message (TERM=screen)"
 mkdir "$tmp/journal"
 /lib/systemd/systemd-journal-remote --output="$tmp/journal/fixture.journal" - \

@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// openTemplates shows the templates view of the current view.
+func (m Model) openTemplates() (tea.Model, tea.Cmd) {
+	job, cmd, ok := m.startTriage(m.keys.Templates, templateRows)
+	if !ok {
+		return m, nil
+	}
+	m.tmpl = m.tmpl.Start(job, m.loc())
+	return m.showTriage(ModeTemplates), cmd
+}
+
+// templatesKey handles a key in the templates view: esc goes back, enter
+// filters to a template, the mute key mutes or un-mutes one.
+func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Menu.Close, m.keys.Templates) {
+		return m.closeTriage(), nil
+	}
+	if key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	m.tmpl, _ = m.tmpl.Update(msg)
+	var chosen, toggled *templateRow
+	m.tmpl, chosen, toggled = m.tmpl.TakeAction()
+	switch {
+	case toggled != nil && !toggled.t.Other:
+		return m.toggleMute(*toggled)
+	case chosen != nil && !chosen.t.Other && !chosen.muted:
+		return m.closeTriage().pivotTo(templateTerm(chosen.t.Kind, chosen.t.Level, chosen.t.Template),
+			"a template is not a query: filtered on its kind, level and longest literal words")
+	case chosen != nil || toggled != nil:
+		m.notice = "choose a template of the view (not the other row, nor a muted one)"
+	}
+	return m, nil
+}
+
+// toggleMute mutes or un-mutes a template and rebuilds the table's view
+// without (or with) its lines; the templates view stays open.
+func (m Model) toggleMute(row templateRow) (tea.Model, tea.Cmd) {
+	m.mutes = m.mutes.toggle(mutedOf(row.t))
+	m.tmpl = m.tmpl.SetMutes(m.mutes)
+	nm, cmd := m.applyFilter(m.filter.text, m.filter.tab)
+	mm := nm.(Model)
+	mm.notice = strconv.Itoa(len(m.mutes.list)) + " muted"
+	return mm, cmd
+}
+
+// templateTerm is the closest query to a template: the query language has
+// no term for a masked line, so its kind, level and up to three of its
+// longest literal words (as phrases over the raw line).
+func templateTerm(kind, level, text string) string {
+	terms := []string{query.Term("kind", kind)}
+	if level != "" && level != model.LevelNone.String() {
+		terms = append(terms, query.Term("level", level))
+	}
+	for _, w := range literalWords(text, 3) {
+		terms = append(terms, query.Phrase(w))
+	}
+	return query.And(terms...)
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/query"
+)
+
+// startTriage starts counting the current view (the filter and the tab in
+// force) in a Cmd over a copy of it; ok is false, with a notice, while the
+// view is still being built.
+func (m *Model) startTriage(open key.Binding, top int) (job triageJob, cmd tea.Cmd, ok bool) {
+	if m.live.view == nil || m.live.building {
+		m.notice = "the view is still being built: press " + keyOf(open) + " again when it is"
+		return triageJob{}, nil, false
+	}
+	m.triGen++
+	job, cmd = computeTriage(m.triGen, m.store.Snapshot(), *m.live.view, top)
+	return job, cmd, true
+}
+
+// openTopN shows the top-N view of the current view.
+func (m Model) openTopN() (tea.Model, tea.Cmd) {
+	job, cmd, ok := m.startTriage(m.keys.TopN, triageRows)
+	if !ok {
+		return m, nil
+	}
+	m.topN = m.topN.Start(job)
+	return m.showTriage(ModeTopN), cmd
+}
+
+// showTriage gives the body and the keyboard to a triage view.
+func (m Model) showTriage(mode Mode) Model {
+	m.mode = mode
+	m.layout()
+	return m
+}
+
+// topNKey handles a key in the top-N view: esc (or the view's own key)
+// goes back to the table, enter pivots the filter to the chosen value.
+func (m Model) topNKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Menu.Close, m.keys.TopN) {
+		return m.closeTriage(), nil
+	}
+	if key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	m.topN, _ = m.topN.Update(msg)
+	var row topRow
+	var chosen bool
+	if m.topN, row, chosen = m.topN.TakeChoice(); !chosen {
+		return m, nil
+	}
+	term, exact := row.table.pivotTerm(row.value)
+	if term == "" {
+		m.notice = "the " + row.value.Value + " row counts many values: choose one of the others"
+		return m, nil
+	}
+	note := ""
+	if !exact {
+		note = "a failure reason is a template: filtered on its event and longest words"
+	}
+	return m.closeTriage().pivotTo(term, note)
+}
+
+// pivotTo ANDs term into the filter, with a notice saying how it was built.
+func (m Model) pivotTo(term, note string) (tea.Model, tea.Cmd) {
+	nm, cmd := m.setFilterText(query.And(m.filter.text, term))
+	if mm, ok := nm.(Model); ok && note != "" {
+		mm.notice = note
+		nm = mm
+	}
+	return nm, cmd
+}
+
+// closeTriage goes back to the table, cancelling a computation in flight.
+func (m Model) closeTriage() Model {
+	m.topN.Stop()
+	m.tmpl.Stop()
+	m.mode = ModeNormal
+	m.layout()
+	return m
+}
+
+// quit stops every computation in flight and ends the program.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.topN.Stop()
+	m.tmpl.Stop()
+	m.live.cancelBuild()
+	return m, tea.Quit
+}

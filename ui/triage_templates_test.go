@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"connlog/model"
+)
+
+func TestGoldenTemplates(t *testing.T) {
+	for _, sz := range goldenSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := drive(t, goldenModel(t, sz[0], sz[1]), keys("P", "j", "m", "j")...)
+			if m.mode != ModeTemplates {
+				t.Fatalf("mode %s after P; want templates", m.mode)
+			}
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+// noisyEntries is the fixture with a chatty DEBUG template added: fifty
+// keepalives differing only in their numbers.
+func noisyEntries() []model.Entry {
+	es := fixtureEntries()
+	for i := range 50 {
+		es = append(es, service(20000+i, model.LevelDebug, "libsdwan", "relay_client::keepalive",
+			fmt.Sprintf("keepalive seq=%d rtt=%dms", i, 10+i)))
+	}
+	return es
+}
+
+// TestMuteHidesTemplate checks the mute key: the template's lines leave
+// the table, the status line counts them, and the same key on the muted
+// row brings them back.
+func TestMuteHidesTemplate(t *testing.T) {
+	st, _ := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P")...)
+	if got := m.tmpl.rows[0].t.Template; !strings.Contains(got, "keepalive") {
+		t.Fatalf("the most frequent template is %q; want the keepalives", got)
+	}
+	m = drive(t, m, keys("m")...)
+	if m.live.len() != 15 {
+		t.Errorf("%d rows after muting; want the 15 others", m.live.len())
+	}
+	if s := screen(m); !strings.Contains(s, "1 muted, 50 lines") {
+		t.Errorf("the status line does not count the muted lines:\n%s", s)
+	}
+	if !m.tmpl.rows[0].muted {
+		t.Fatal("the muted template is not listed first, to be un-muted")
+	}
+	m = drive(t, m, keys("m")...)
+	if m.live.len() != 65 || len(m.mutes.list) != 0 {
+		t.Errorf("%d rows, %d muted after un-muting; want 65, 0", m.live.len(), len(m.mutes.list))
+	}
+}
+
+// TestTemplateFilter checks enter on a template: the filter keeps its
+// kind, level and literal words, which here select its lines exactly.
+func TestTemplateFilter(t *testing.T) {
+	st, _ := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P", "enter")...)
+	if m.mode != ModeNormal {
+		t.Fatalf("mode %s after enter; want normal", m.mode)
+	}
+	want := `kind=service level=debug "relay_client::keepalive" "keepalive" "libsdwan"`
+	if m.filter.text != want {
+		t.Errorf("filter %q; want %q", m.filter.text, want)
+	}
+	if m.live.len() != 50 {
+		t.Errorf("%d rows; want the 50 keepalives", m.live.len())
+	}
+}
+
+// TestFlowMuteTemplate mutes the chatty template in a running program and
+// reads the count on the status line.
+func TestFlowMuteTemplate(t *testing.T) {
+	l := startLive(t, noisyEntries(), 120, 30)
+	l.waitFor("65/65")
+	l.press("P")
+	l.waitFor("templates of the view", "keepalive")
+	l.press("m")
+	l.waitFor("1 muted, 50 lines", "15/65")
+	l.press("esc")
+	l.waitFor("State: Online")
+	if m := l.final(); m.live.len() != 15 {
+		t.Errorf("%d rows in the table; want 15", m.live.len())
+	}
+}
+
+// TestFlowMuteHoldsWhileFollowing mutes a template, then more of its lines
+// arrive: they stay out of the table as the view is extended.
+func TestFlowMuteHoldsWhileFollowing(t *testing.T) {
+	l := startLive(t, fixtureEntries(), 120, 30)
+	l.waitFor("15/15")
+	l.appendLines(0, 5)
+	l.waitFor("20/20")
+	l.press("P")
+	l.waitFor("templates of the view", "arrival <num>")
+	l.press("m")
+	l.waitFor("1 muted, 5 lines", "15/20")
+	l.appendLines(5, 5)
+	l.waitFor("15/25")
+}

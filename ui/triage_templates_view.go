@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"connlog/ui/theme"
+)
+
+// View draws the title, the column heads and the rows around the cursor.
+func (v TemplatesView) View() string {
+	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
+		lines := []string{v.styles.Header.Render(theme.Fit(v.head(), v.width))}
+		from := scrollTop(v.cursor, h-1, len(v.rows))
+		for i := from; i < min(from+h-1, len(v.rows)); i++ {
+			lines = append(lines, v.rowView(i))
+		}
+		return lines
+	})
+}
+
+func (v TemplatesView) title() string {
+	t := "templates of the view"
+	if !v.computing && v.errMsg == "" {
+		t += fmt.Sprintf(" · %s entries in %s templates", commas(v.entries), commas(int64(v.count)))
+	}
+	return t
+}
+
+// The columns' widths: mark, count, level, first and last time.
+const (
+	tmplMarkW  = 3
+	tmplCountW = 10
+	tmplLevelW = 6
+	tmplTimeW  = 9
+)
+
+func (v TemplatesView) head() string {
+	return strings.Repeat(" ", tmplMarkW) + theme.FitRight("COUNT", tmplCountW) + " " + theme.Fit("LEVEL", tmplLevelW) +
+		theme.Fit("FIRST", tmplTimeW) + theme.Fit("LAST", tmplTimeW) + "TEMPLATE"
+}
+
+// rowView draws one template; a muted one is marked with a letter and the
+// cursor's row with a glyph, so that both show without colour.
+func (v TemplatesView) rowView(i int) string {
+	r := v.rows[i]
+	mark := []rune("   ")
+	if i == v.cursor {
+		mark[0] = '▸'
+	}
+	if r.muted {
+		mark[1] = 'M'
+	}
+	count := commas(r.t.Count)
+	first, last := "", ""
+	if r.muted {
+		count = "(" + count + ")"
+	} else {
+		first, last = v.clock(r.t.First), v.clock(r.t.Last)
+	}
+	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.t.Level), tmplLevelW)+
+		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+theme.Clean(r.t.Template), v.width)
+	switch {
+	case i == v.cursor:
+		return v.styles.ChoiceActive.Render(line)
+	case r.muted:
+		return v.styles.Dim.Render(line)
+	}
+	return line
+}
+
+// clock shows a time of day, or nothing for a template of untimed lines.
+func (v TemplatesView) clock(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(v.loc).Format("15:04:05")
+}

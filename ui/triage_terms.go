@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"strings"
+
+	"connlog/model"
+	"connlog/model/query"
+	"connlog/model/triage"
+)
+
+// topTable names one table of the top-N view.
+type topTable uint8
+
+// The tables, in the order the view lists them.
+const (
+	topUsers topTable = iota
+	topResources
+	topIPs
+	topCountries
+	topFailures
+	topDenied
+	topModules
+	topTableCount
+)
+
+// String is the table's heading.
+func (t topTable) String() string {
+	return [...]string{"users", "resources", "client IPs", "countries", "failure reasons",
+		"denied accesses", "modules by errors and warnings"}[t]
+}
+
+// values returns the rows of table t of a report.
+func (t topTable) values(r *triage.Tops) []triage.Value {
+	switch t {
+	case topUsers:
+		return r.Users
+	case topResources:
+		return r.Resources
+	case topIPs:
+		return r.IPs
+	case topCountries:
+		return r.Countries
+	case topFailures:
+		return r.Failures
+	case topDenied:
+		return r.Denied
+	}
+	out := make([]triage.Value, len(r.Modules))
+	for i, m := range r.Modules {
+		out[i] = m.Value
+	}
+	return out
+}
+
+// pivotTerm is the query term that narrows the view to a value of table t,
+// built as the pivot menu builds its terms; exact is false when the term
+// is wider than the value (a failure reason is a masked template: the
+// filter keeps its longest literal words). The "(other)" row, which counts
+// many values, has no term.
+func (t topTable) pivotTerm(v triage.Value) (term string, exact bool) {
+	if v.Other {
+		return "", false
+	}
+	switch t {
+	case topUsers:
+		return query.Term("user", v.Value), true
+	case topResources:
+		return query.Term("resource", v.Value), true
+	case topIPs:
+		return query.Term("ip", v.Value), true
+	case topCountries:
+		return query.Term("country", v.Value), true
+	case topFailures:
+		return failureTerm(v.Value)
+	case topDenied:
+		return deniedTerm(v.Value), true
+	case topModules:
+		return query.And(query.Term("module", v.Value), "level>=warn"), true
+	}
+	return "", false
+}
+
+// failureTerm filters to failed connections whose message holds the
+// literal words of a masked reason (as phrases over the raw line).
+func failureTerm(reason string) (string, bool) {
+	terms := []string{query.Term("event", model.EventFailed)}
+	words := literalWords(reason, 2)
+	for _, w := range words {
+		terms = append(terms, query.Phrase(w))
+	}
+	return query.And(terms...), false
+}
+
+// literalWords returns up to n of the longest words of a masked template
+// that the masker left alone (no "<…>" placeholder in them), longest first.
+func literalWords(tmpl string, n int) []string {
+	var out []string
+	for _, w := range strings.Fields(tmpl) {
+		w = strings.Trim(w, ".,;:()[]{}\"'")
+		if len(w) < 3 || strings.ContainsAny(w, "<>") {
+			continue
+		}
+		out = append(out, w)
+	}
+	// A stable insertion sort: templates have few words.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out[:min(n, len(out))]
+}
+
+// deniedTerm filters to the denials of one user on one resource: a denied
+// analytics event or an audit record with access refused.
+func deniedTerm(v string) string {
+	who, what, _ := strings.Cut(v, " → ")
+	terms := []string{query.Or(query.Term("event", model.EventDenied), query.Term("granted", "false"))}
+	if !strings.HasPrefix(who, "(unknown") {
+		terms = append(terms, query.Term("user", who))
+	}
+	if !strings.HasPrefix(what, "(unknown") {
+		terms = append(terms, query.Term("resource", what))
+	}
+	return query.And(terms...)
+}

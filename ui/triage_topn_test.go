@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"connlog/model"
+	"connlog/model/triage"
+)
+
+func TestGoldenTopN(t *testing.T) {
+	for _, sz := range goldenSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := drive(t, goldenModel(t, sz[0], sz[1]), keys("s", "j")...)
+			if m.mode != ModeTopN {
+				t.Fatalf("mode %s after s; want top-n", m.mode)
+			}
+			golden.RequireEqual(t, []byte(screen(m)))
+		})
+	}
+}
+
+// TestTopNCountsTheView checks that the view counts what the filter and
+// the tab keep, not the whole store.
+func TestTopNCountsTheView(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("/", "user:bob*", "enter")...)
+	m = drive(t, m, keys("s")...)
+	got := screen(m)
+	if !strings.Contains(got, "bob@example.com") || strings.Contains(got, "alice@example.com") {
+		t.Errorf("top-N of the filtered view should list bob only:\n%s", got)
+	}
+	if !strings.Contains(got, "1 entries") {
+		t.Errorf("the title should count the view's one entry:\n%s", got)
+	}
+}
+
+// TestTopNPivotsToUser checks enter on a user: the filter gains the term
+// the pivot menu would build, and the table comes back narrowed.
+func TestTopNPivotsToUser(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("s")...)
+	// The first value row is the most frequent user: alice, with two events.
+	m = drive(t, m, keys("enter")...)
+	if m.mode != ModeNormal {
+		t.Fatalf("mode %s after enter; want normal", m.mode)
+	}
+	if m.filter.text != "user=alice@example.com" {
+		t.Errorf("filter %q; want user=alice@example.com", m.filter.text)
+	}
+	if m.live.len() != 2 {
+		t.Errorf("%d rows after the pivot; want alice's 2", m.live.len())
+	}
+}
+
+func TestTopNEscGoesBack(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 80, 24), keys("s", "esc")...)
+	if m.mode != ModeNormal || m.filter.text != "" {
+		t.Errorf("after esc: mode %s, filter %q; want normal and no filter", m.mode, m.filter.text)
+	}
+}
+
+// TestTopNDropsStaleReport checks that a report computed for an earlier
+// opening of the view does not replace the current one.
+func TestTopNDropsStaleReport(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 120, 40)
+	nm, stale := m.openTopN()
+	m = nm.(Model)
+	nm, _ = m.closeTriage().openTopN() // a second opening, whose result is not in yet
+	m = nm.(Model)
+	old := callCmd(t, stale).(triageMsg)
+	if old.gen == m.triGen {
+		t.Fatal("the two computations share a generation")
+	}
+	m = drive(t, m, old)
+	if !m.topN.computing || len(m.topN.rows) != 0 {
+		t.Error("the stale report was shown")
+	}
+}
+
+// TestTopNKeepsLogTextInert checks that escape sequences in a counted
+// value reach the screen as visible glyphs, never as bytes.
+func TestTopNKeepsLogTextInert(t *testing.T) {
+	evil := "zedekiah\x1b[2J\x1b]52;c;ZXZpbA==\x07@example.com"
+	es := append(fixtureEntries(), analytics(20000, model.EventFailed, "ff-1", evil, "boom", 0, 0, 0))
+	st, _ := newFixtureStore(t, es)
+	m := drive(t, newTestModel(t, st, 120, 40), keys("s")...)
+	out := m.View().Content
+	if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\x1b]52") || strings.Contains(out, "\x07") {
+		t.Fatalf("escape sequences from a user name reached the screen: %q", out)
+	}
+	if !strings.Contains(screen(m), "zedekiah") {
+		t.Errorf("the hostile user is not listed:\n%s", screen(m))
+	}
+}
+
+func TestTopNPivotTerms(t *testing.T) {
+	cases := []struct {
+		name  string
+		table topTable
+		value triage.Value
+		want  string
+		exact bool
+	}{
+		{"user", topUsers, triage.Value{Value: "a b@x"}, `user="a b@x"`, true},
+		{"resource", topResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com", true},
+		{"ip", topIPs, triage.Value{Value: "192.0.2.10"}, "ip=192.0.2.10", true},
+		{"country", topCountries, triage.Value{Value: "US"}, "country=US", true},
+		{"module", topModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
+		{"failure", topFailures, triage.Value{Value: "CONNECTION_FAILED: timeout after <dur>"},
+			`event=failed_to_connect "CONNECTION_FAILED" "timeout"`, false},
+		{"denied", topDenied, triage.Value{Value: "carol@x → app.website.com"},
+			"(event=denied_access or granted=false) user=carol@x resource=app.website.com", true},
+		{"denied, unknown user", topDenied, triage.Value{Value: "(unknown user) → db"},
+			"(event=denied_access or granted=false) resource=db", true},
+		{"other", topUsers, triage.Value{Value: triage.Other, Other: true}, "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, exact := c.table.pivotTerm(c.value)
+			if got != c.want || exact != c.exact {
+				t.Errorf("pivotTerm = %q, %v; want %q, %v", got, exact, c.want, c.exact)
+			}
+		})
+	}
+}
+
+// TestFlowTopNPivot opens the top-N view in a running program, moves to
+// a client IP and pivots the filter to it.
+func TestFlowTopNPivot(t *testing.T) {
+	l := startLive(t, fixtureEntries(), 120, 40)
+	l.waitFor("15/15")
+	l.press("s")
+	l.waitFor("top values of the view", "client IPs", "198.51.100.7")
+	// users (4 rows), resources (4), then the IPs: 192.0.2.10, 198.51.100.7.
+	l.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
+	l.waitFor("filter: ip=198.51.100.7", "1/15")
+	if m := l.final(); m.filter.text != "ip=198.51.100.7" || m.mode != ModeNormal {
+		t.Errorf("filter %q, mode %s; want ip=198.51.100.7 in normal mode", m.filter.text, m.mode)
+	}
+}
