@@ -60,7 +60,8 @@ type exportSource struct {
 	now     time.Time
 	day     time.Time // the day of the data: a time without a date falls on it
 	version string
-	fleet   bool // many hosts: the host goes into CSV rows and the manifest
+	fleet   bool     // many hosts: the host goes into CSV rows and the manifest
+	muted   []string // templates whose lines the view hides besides the query
 }
 
 // times are what the time window is read with.
@@ -159,7 +160,7 @@ func (src *exportSource) entries(seqs []int64, unreadable *atomic.Int64) iter.Se
 // options builds the export options for settings.
 func (src *exportSource) options(s exportSettings, r *export.Redactor, p *export.Progress, host string) export.Options {
 	o := export.Options{Format: s.format, Compress: s.compress, Location: src.loc, Pairs: src.store, Redact: r, Progress: p,
-		Bundle: export.BundleInfo{Host: host, Query: src.query, Version: src.version}, Hosts: src.fleet}
+		Bundle: export.BundleInfo{Host: host, Query: src.query, Version: src.version, Muted: src.muted}, Hosts: src.fleet}
 	if s.scope == ScopeWindow {
 		// The manifest records the window asked for, not only the entries found.
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)

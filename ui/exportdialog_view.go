@@ -124,6 +124,7 @@ func (d ExportDialog) planLines() []string {
 		out = []string{"counting…"}
 	default:
 		out = []string{d.countLine()}
+		out = append(out, d.mutedLines()...)
 		out = append(out, d.extensionLines()...)
 		out = append(out, d.previewLines()...)
 	}
@@ -131,6 +132,21 @@ func (d ExportDialog) planLines() []string {
 		out = append(out, d.wrap(d.styles.Notice, theme.Clean(d.notice))...)
 	}
 	return out
+}
+
+// mutedLines say that the lines of muted templates are not in the export,
+// for the query alone would not tell whoever reads it.
+func (d ExportDialog) mutedLines() []string {
+	n := len(d.src.muted)
+	if n == 0 {
+		return nil
+	}
+	what := "the lines of " + strconv.Itoa(n) + " muted templates are left out"
+	if n == 1 {
+		what = "the lines of 1 muted template are left out"
+	}
+	return d.wrap(d.styles.Notice, what+" (a bundle's manifest names them; "+keyOf(d.keys.Templates)+" then "+
+		keyOf(d.keys.Mute)+" un-mutes)")
 }
 
 // countLine says how many entries, over what time, and about how big.

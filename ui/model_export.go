@@ -19,6 +19,9 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 	src := &exportSource{store: m.store, sn: m.store.Snapshot(), view: *m.live.view, query: m.filter.text,
 		tab: m.filter.tab, loc: m.loc(), sources: m.sources, now: m.cfg.now(), day: m.dataDay(), version: m.cfg.Version, fleet: m.cfg.Fleet}
 	src.selFrom, src.selTo = m.sel.bounds()
+	for _, t := range m.mutes.list {
+		src.muted = append(src.muted, t.text)
+	}
 	for seq := range m.marks {
 		src.marks = append(src.marks, seq)
 	}

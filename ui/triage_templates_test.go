@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"connlog/model"
+	"connlog/model/export"
 )
 
 func TestGoldenTemplates(t *testing.T) {
@@ -55,6 +56,24 @@ func TestMuteHidesTemplate(t *testing.T) {
 	m = drive(t, m, keys("m")...)
 	if m.live.len() != 65 || len(m.mutes.list) != 0 {
 		t.Errorf("%d rows, %d muted after un-muting; want 65, 0", m.live.len(), len(m.mutes.list))
+	}
+}
+
+// TestExportSaysWhatIsMuted: the export dialog over a view with a muted
+// template says its lines are left out, and the bundle's manifest gets its
+// text (the query alone would not give the entries).
+func TestExportSaysWhatIsMuted(t *testing.T) {
+	st, _ := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P", "m", "esc", "x")...)
+	if m.dialog.src == nil || len(m.dialog.src.muted) != 1 || !strings.Contains(m.dialog.src.muted[0], "keepalive") {
+		t.Fatalf("the export source does not carry the muted template: %+v", m.dialog.src)
+	}
+	if s := screen(m); !strings.Contains(s, "the lines of 1 muted template are left out") {
+		t.Errorf("the dialog does not say the muted lines are left out:\n%s", s)
+	}
+	opts := m.dialog.src.options(exportSettings{format: export.FormatBundle}, nil, nil, "conn-host")
+	if len(opts.Bundle.Muted) != 1 {
+		t.Errorf("the bundle options carry %q as muted", opts.Bundle.Muted)
 	}
 }
 

@@ -56,3 +56,27 @@ func TestFleetBundleManifestCountsHosts(t *testing.T) {
 		t.Errorf("manifest hosts %v", m.Hosts)
 	}
 }
+
+// A bundle of a view with muted templates names them in its manifest: its
+// query alone would not give its entries.
+func TestBundleManifestNamesMutedTemplates(t *testing.T) {
+	for _, muted := range [][]string{nil, {"[connector] processing \"<str>\" request"}} {
+		opts := bundleOptions(t.TempDir())
+		opts.Bundle.Muted = muted
+		out := encode(t, []*model.Entry{onHost(0, "gw-fra-1")}, opts)
+		zr, err := gzip.NewReader(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, files := readTar(t, zr)
+		var m struct {
+			Muted []string `json:"muted_templates"`
+		}
+		if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Muted) != len(muted) || len(muted) > 0 && m.Muted[0] != muted[0] {
+			t.Errorf("manifest muted_templates %q, want %q", m.Muted, muted)
+		}
+	}
+}

@@ -21,6 +21,7 @@ type manifest struct {
 	Created        string            `json:"created"`
 	Host           string            `json:"host"`
 	Query          string            `json:"query"`
+	MutedTemplates []string          `json:"muted_templates,omitempty"`
 	Redacted       bool              `json:"redacted"`
 	TimeRange      timeRange         `json:"time_range"`
 	EntriesRange   timeRange         `json:"entries_time_range"`
@@ -77,7 +78,7 @@ type manifestMember struct {
 func newManifest(opts Options) *manifest {
 	m := &manifest{
 		FormatVersion: manifestVersion, ConnlogVersion: opts.Bundle.Version, Host: opts.Bundle.Host,
-		Query: opts.Bundle.Query, Redacted: opts.Redact != nil,
+		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
 		sources: map[model.SourceID]*manifestSource{},
 	}

@@ -66,6 +66,10 @@ type BundleInfo struct {
 	Version string    // the connlog version writing the bundle
 	From    time.Time // the requested range; zero means "as observed"
 	To      time.Time
+	// Muted are the templates whose lines the view left out besides the
+	// query (muted in the interface's templates view): the reader of a
+	// bundle must know the query alone does not give its entries.
+	Muted []string
 }
 
 // sourceNames maps SourceIDs to names for the writers.
