@@ -44,9 +44,8 @@ type Model struct {
 	sess     SessionsView
 	mutes    muteSet // the templates whose lines the table hides
 	triGen   int     // the generation of the latest triage computation
-	// inputEnded says every source has ended: a connection still open then
-	// has its end outside the data.
-	inputEnded bool
+	// updatesClosed says the ingest loop has ended: no entry will come.
+	updatesClosed bool
 
 	live       liveView
 	timing     *timing
@@ -136,7 +135,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case updateMsg:
 		return m.onUpdate(msg)
 	case updatesClosedMsg:
-		m.inputEnded = true
+		m.updatesClosed = true
 		return m, nil
 	case frameMsg:
 		return m.onFrame()

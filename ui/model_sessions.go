@@ -10,7 +10,7 @@ import (
 // openSessions shows the sessions view of the current view: every
 // connection it holds, one row each.
 func (m Model) openSessions() (tea.Model, tea.Cmd) {
-	opts := triage.ReportOptions{Top: sessionRows, Ended: m.inputEnded,
+	opts := triage.ReportOptions{Top: sessionRows, Ended: m.inputEnded(),
 		Sessions: func(*triage.Session) bool { return true }}
 	job, cmd, ok := m.startTriage(m.keys.Sessions, opts)
 	if !ok {
@@ -48,4 +48,18 @@ func (m Model) openSession(s triage.Session) (tea.Model, tea.Cmd) {
 	}
 	m.notice = "the events of this connection are no longer held: they were evicted to stay within --max-memory"
 	return m, nil
+}
+
+// inputEnded says no entry will come (every source is done, or the ingest
+// loop has ended): a connection still open then has its end outside the data.
+func (m Model) inputEnded() bool {
+	if m.updatesClosed {
+		return true
+	}
+	for _, s := range m.sources {
+		if !s.Done {
+			return false
+		}
+	}
+	return len(m.sources) > 0
 }

@@ -110,11 +110,16 @@ func TestSessionStatusText(t *testing.T) {
 }
 
 // TestSessionsUnknownEnd: once every source has ended, a connection still
-// open has its end outside the data.
+// open has its end outside the data; while one follows, it is open.
 func TestSessionsUnknownEnd(t *testing.T) {
 	st, _ := newFixtureStore(t, sessionEntries())
 	m := newTestModel(t, st, 160, 40)
-	m = drive(t, m, updatesClosedMsg{})
+	m.sources = []model.SourceStatus{{Name: "a.log", State: "done", Done: true}, {Name: "b.log", State: "following"}}
+	if m = drive(t, m, keys("S")...); m.sess.totals.Open != 1 || m.sess.totals.UnknownEnd != 0 {
+		t.Errorf("totals %+v while a source follows; want one open", m.sess.totals)
+	}
+	m = drive(t, m, keys("esc")...)
+	m.sources[1].Done = true
 	m = drive(t, m, keys("S")...)
 	for i := range m.sess.rows {
 		if r := m.sess.rows[i]; r.ID == "ff00ee11dd22cc33-3" && r.Status != triage.StatusUnknownEnd {
@@ -192,5 +197,15 @@ func TestFlowOpenFailedSession(t *testing.T) {
 	l.waitFor("conn=aa11bb22-77", "1/")
 	if m := l.final(); m.live.len() != 1 || m.mode != ModeNormal {
 		t.Errorf("%d rows in mode %s; want the failure's one row in the table", m.live.len(), m.mode)
+	}
+}
+
+// TestSessionsEndedByUpdates: the ingest loop closing its channel ends
+// the input too.
+func TestSessionsEndedByUpdates(t *testing.T) {
+	st, _ := newFixtureStore(t, sessionEntries())
+	m := drive(t, newTestModel(t, st, 160, 40), updatesClosedMsg{})
+	if m = drive(t, m, keys("S")...); m.sess.totals.UnknownEnd != 1 {
+		t.Errorf("totals %+v after the input ended; want one unknown end", m.sess.totals)
 	}
 }
