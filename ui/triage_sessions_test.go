@@ -6,10 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"connlog/model"
 	"connlog/model/triage"
+	"connlog/ui/theme"
 )
 
 // sessionEntries is the fixture with two more connections: one still open
@@ -207,5 +209,31 @@ func TestSessionsEndedByUpdates(t *testing.T) {
 	m := drive(t, newTestModel(t, st, 160, 40), updatesClosedMsg{})
 	if m = drive(t, m, keys("S")...); m.sess.totals.UnknownEnd != 1 {
 		t.Errorf("totals %+v after the input ended; want one unknown end", m.sess.totals)
+	}
+}
+
+// TestSessionsHostileTextIsInert: a user and a failure reason carrying
+// escapes and a bidi override reach the sessions view as visible text.
+func TestSessionsHostileTextIsInert(t *testing.T) {
+	es := append(fixtureEntries(), analytics(20000, model.EventFailed, "dd55ee66-9", hostileRaw, hostileRaw, 0, 0, 0))
+	st, _ := newFixtureStore(t, es)
+	for _, styled := range []bool{false, true} {
+		m := newTestModel(t, st, 160, 40)
+		if styled {
+			m = withStyles(m, theme.Default())
+		}
+		v := drive(t, m, keys("2", "S", "G")...).View().Content
+		if !strings.Contains(ansi.Strip(v), "pwned") {
+			t.Fatalf("the hostile session is not on screen:\n%s", ansi.Strip(v))
+		}
+		forbidden := []string{"\x1b]", "\x1b[2J", "\x07", "\u202e", "\x1bP"}
+		if !styled {
+			forbidden = append(forbidden, "\x1b")
+		}
+		for _, f := range forbidden {
+			if strings.Contains(v, f) {
+				t.Errorf("styled %v: the sessions view holds %q", styled, f)
+			}
+		}
 	}
 }
