@@ -26,8 +26,8 @@ type sessCol struct {
 // given on a wide screen: it holds the failure reason.
 const (
 	sessMarkW      = 2
-	sessStatusMin  = 20
-	sessStatusWide = 36
+	sessStatusMin  = 24
+	sessStatusWide = 40
 )
 
 // statusRoom is the room kept for the status column at a width w.
@@ -35,10 +35,10 @@ func statusRoom(w int) int { return min(sessStatusWide, max(sessStatusMin, w/4))
 
 // sessCols are the columns in screen order; the status comes after them.
 var sessCols = []sessCol{
-	{"START", 9, 100, false, func(v *SessionsView, s *triage.Session) string { return v.clock(s.Start) }},
-	{"END", 9, 60, false, func(v *SessionsView, s *triage.Session) string { return v.endClock(s) }},
-	{"DURATION", 8, 70, true, func(_ *SessionsView, s *triage.Session) string { return sessDuration(s) }},
-	{"USER", 16, 90, false, func(_ *SessionsView, s *triage.Session) string { return s.User }},
+	{"START", 8, 100, false, func(v *SessionsView, s *triage.Session) string { return v.clock(s.Start) }},
+	{"END", 8, 60, false, func(v *SessionsView, s *triage.Session) string { return v.endClock(s) }},
+	{"DUR", 6, 70, true, func(_ *SessionsView, s *triage.Session) string { return sessDuration(s) }},
+	{"USER", 15, 90, false, func(_ *SessionsView, s *triage.Session) string { return s.User }},
 	{"RESOURCE", 20, 80, false, func(_ *SessionsView, s *triage.Session) string { return s.Resource }},
 	{"PROTO", 6, 30, false, func(_ *SessionsView, s *triage.Session) string { return s.Protocol }},
 	{"CLIENT", 16, 50, false, func(_ *SessionsView, s *triage.Session) string { return s.Client }},
@@ -71,7 +71,27 @@ func visibleCols(w int) (cols []sessCol, hidden int) {
 			hidden++
 		}
 	}
-	return cols, hidden
+	return widen(cols, room+statusRoom(w)-sessStatusWide), hidden
+}
+
+// sessGrow is how much wider than its least width a name column (user,
+// resource) grows when the screen has room to spare.
+const sessGrow = 14
+
+// widen gives spare cells (beyond the status's room on a wide screen) to
+// the user and resource columns, whose names are the longest.
+func widen(cols []sessCol, spare int) []sessCol {
+	for i := range cols {
+		if spare <= 0 {
+			break
+		}
+		if cols[i].title == "USER" || cols[i].title == "RESOURCE" {
+			add := min(spare, sessGrow)
+			cols[i].width += add
+			spare -= add
+		}
+	}
+	return cols
 }
 
 // View draws the title, the column heads and the rows around the cursor.
