@@ -25,7 +25,12 @@ const connLeadIn = time.Second
 // events, every line that names its id, and the service lines that name
 // its resource IP:port within its own time span.
 func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	return m.connectionFilterOf(m.table.CursorSeq())
+}
+
+// connectionFilterOf filters to the connection of the entry seq.
+func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
+	e := m.table.cache.get(m.store.Snapshot(), seq)
 	if e == nil {
 		return m, nil
 	}

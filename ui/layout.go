@@ -32,6 +32,7 @@ func (m *Model) layout() {
 	m.dialog.SetSize(w, body)
 	m.topN.SetSize(w, body)
 	m.tmpl.SetSize(w, body)
+	m.sess.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
 	m.detail.focused = m.focus == FocusDetail
 	switch {
@@ -107,6 +108,8 @@ func (m Model) bodyView() string {
 		return m.topN.View()
 	case ModeTemplates:
 		return m.tmpl.View()
+	case ModeSessions:
+		return m.sess.View()
 	}
 	t := m.table.withData(m.tableData())
 	if !m.showDetail {
@@ -210,6 +213,8 @@ func (m Model) footerView() string {
 		second = m.drawHelp(m.topN.ShortHelp())
 	case ModeTemplates:
 		second = m.drawHelp(m.tmpl.ShortHelp())
+	case ModeSessions:
+		second = m.drawHelp(m.sess.ShortHelp())
 	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)

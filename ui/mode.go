@@ -14,6 +14,7 @@ const (
 	ModeExport                // the export dialog is open
 	ModeTopN                  // the top-N view is shown
 	ModeTemplates             // the templates view is shown
+	ModeSessions              // the sessions view is shown
 )
 
 // String names the mode for the status line and tests.
@@ -35,6 +36,8 @@ func (m Mode) String() string {
 		return "top-n"
 	case ModeTemplates:
 		return "templates"
+	case ModeSessions:
+		return "sessions"
 	}
 	return "unknown"
 }

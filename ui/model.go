@@ -41,8 +41,11 @@ type Model struct {
 	dialog   ExportDialog
 	topN     TopNView
 	tmpl     TemplatesView
+	sess     SessionsView
 	mutes    muteSet // the templates whose lines the table hides
 	triGen   int     // the generation of the latest triage computation
+	// updatesClosed says the ingest loop has ended: no entry will come.
+	updatesClosed bool
 
 	live       liveView
 	timing     *timing
@@ -88,6 +91,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.dialog = NewExportDialog(m.keys, m.styles)
 	m.topN = NewTopNView(m.keys, m.styles)
 	m.tmpl = NewTemplatesView(m.keys, m.styles)
+	m.sess = NewSessionsView(m.keys, m.styles)
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
@@ -131,6 +135,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case updateMsg:
 		return m.onUpdate(msg)
 	case updatesClosedMsg:
+		m.updatesClosed = true
 		return m, nil
 	case frameMsg:
 		return m.onFrame()
@@ -156,6 +161,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case triageMsg:
 		m.topN = m.topN.SetReport(msg)
 		m.tmpl = m.tmpl.SetReport(msg, m.mutes)
+		m.sess = m.sess.SetReport(msg)
 		return m, nil
 	case noticeMsg:
 		m.notice = string(msg)

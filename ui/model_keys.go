@@ -47,6 +47,8 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.topNKey(msg)
 	case ModeTemplates:
 		return m.templatesKey(msg)
+	case ModeSessions:
+		return m.sessionsKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -137,6 +139,8 @@ func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openTopN()
 	case key.Matches(msg, k.Templates):
 		return m.openTemplates()
+	case key.Matches(msg, k.Sessions):
+		return m.openSessions()
 	case key.Matches(msg, k.Cancel):
 		return m.escape()
 	}

@@ -8,11 +8,12 @@ import (
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/model/triage"
 )
 
 // openTemplates shows the templates view of the current view.
 func (m Model) openTemplates() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.Templates, templateRows)
+	job, cmd, ok := m.startTriage(m.keys.Templates, triage.ReportOptions{Top: templateRows})
 	if !ok {
 		return m, nil
 	}

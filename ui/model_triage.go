@@ -5,24 +5,25 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/query"
+	"connlog/model/triage"
 )
 
 // startTriage starts counting the current view (the filter and the tab in
 // force) in a Cmd over a copy of it; ok is false, with a notice, while the
 // view is still being built.
-func (m *Model) startTriage(open key.Binding, top int) (job triageJob, cmd tea.Cmd, ok bool) {
+func (m *Model) startTriage(open key.Binding, opts triage.ReportOptions) (job triageJob, cmd tea.Cmd, ok bool) {
 	if m.live.view == nil || m.live.building {
 		m.notice = "the view is still being built: press " + keyOf(open) + " again when it is"
 		return triageJob{}, nil, false
 	}
 	m.triGen++
-	job, cmd = computeTriage(m.triGen, m.store.Snapshot(), *m.live.view, top)
+	job, cmd = computeTriage(m.triGen, m.store.Snapshot(), *m.live.view, opts)
 	return job, cmd, true
 }
 
 // openTopN shows the top-N view of the current view.
 func (m Model) openTopN() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.TopN, triageRows)
+	job, cmd, ok := m.startTriage(m.keys.TopN, triage.ReportOptions{Top: triageRows})
 	if !ok {
 		return m, nil
 	}
@@ -78,6 +79,7 @@ func (m Model) pivotTo(term, note string) (tea.Model, tea.Cmd) {
 func (m Model) closeTriage() Model {
 	m.topN.Stop()
 	m.tmpl.Stop()
+	m.sess.Stop()
 	m.mode = ModeNormal
 	m.layout()
 	return m
@@ -87,6 +89,7 @@ func (m Model) closeTriage() Model {
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.topN.Stop()
 	m.tmpl.Stop()
+	m.sess.Stop()
 	m.live.cancelBuild()
 	return m, tea.Quit
 }

@@ -33,6 +33,7 @@ var sizeStates = []struct {
 	{name: "help", keys: keys("?", "j")},
 	{name: "export", keys: keys("x")},
 	{name: "topn", keys: keys("s", "jj")},
+	{name: "sessions", keys: keys("2", "S", "jj")},
 }
 
 // TestEverySizeDraws renders every size from 1×1 to 30×12 in every state,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"connlog/model"
+	"connlog/model/triage"
 )
 
 // BenchmarkTriageReport counts the triage tables over a view of a million
@@ -20,7 +21,7 @@ func BenchmarkTriageReport(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		r, err := triageReport(context.Background(), sn, v, triageRows, new(atomic.Int64))
+		r, err := triageReport(context.Background(), sn, v, triage.ReportOptions{Top: triageRows}, new(atomic.Int64))
 		if err != nil || r.Entries != int64(v.Len()) {
 			b.Fatalf("report of %d entries (%v); want %d", r.Entries, err, v.Len())
 		}

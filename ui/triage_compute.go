@@ -36,19 +36,19 @@ type triageMsg struct {
 
 // computeTriage starts a job over a copy of the view's header and the
 // snapshot it was built on; it reads nothing the UI may change.
-func computeTriage(gen int, sn *model.Snapshot, vc model.View, top int) (triageJob, tea.Cmd) {
+func computeTriage(gen int, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageJob, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	job := triageJob{gen: gen, total: vc.Len(), done: new(atomic.Int64), cancel: cancel, started: time.Now()}
 	done, started := job.done, job.started
 	return job, func() tea.Msg {
-		r, err := triageReport(ctx, sn, &vc, top, done)
+		r, err := triageReport(ctx, sn, &vc, opts, done)
 		return triageMsg{gen: gen, report: r, elapsed: time.Since(started), err: err}
 	}
 }
 
 // triageReport feeds every row of the view to a Triage and returns its
 // report; it stops early, with the context's error, when cancelled.
-func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, top int, done *atomic.Int64) (triage.Report, error) {
+func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
 	tr := triage.New(triage.Options{})
 	read := 0
 	for es := range loadInOrder(ctx, sn, vc) {
@@ -59,7 +59,7 @@ func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, top i
 	if err := ctx.Err(); err != nil {
 		return triage.Report{}, err
 	}
-	return tr.Report(triage.ReportOptions{Top: top}), nil
+	return tr.Report(opts), nil
 }
 
 // progressText says how far the job has read.

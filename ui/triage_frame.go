@@ -3,6 +3,9 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"connlog/ui/theme"
 )
 
@@ -70,4 +73,26 @@ func scrollTop(cursor, h, n int) int {
 		return 0
 	}
 	return min(max(cursor-h/2, 0), n-h)
+}
+
+// moveInList moves a cursor over n rows for a movement key of a list view
+// h lines high; moved is false for a key that is not a movement.
+func moveInList(k *KeyMap, km tea.KeyPressMsg, cursor, n, h int) (next int, moved bool) {
+	page := max(h-2, 1)
+	last := n - 1
+	switch {
+	case key.Matches(km, k.Up):
+		return max(cursor-1, 0), true
+	case key.Matches(km, k.Down):
+		return min(cursor+1, last), true
+	case key.Matches(km, k.PageUp, k.HalfUp):
+		return max(cursor-page, 0), true
+	case key.Matches(km, k.PageDown, k.HalfDown):
+		return min(cursor+page, last), true
+	case key.Matches(km, k.Top):
+		return 0, true
+	case key.Matches(km, k.Bottom):
+		return last, true
+	}
+	return cursor, false
 }

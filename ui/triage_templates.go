@@ -91,21 +91,11 @@ func (v TemplatesView) Update(msg tea.Msg) (TemplatesView, tea.Cmd) {
 		return v, nil
 	}
 	k := v.keys
-	page := max(v.height-2, 1)
-	last := len(v.rows) - 1
+	var moved bool
+	if v.cursor, moved = moveInList(k, km, v.cursor, len(v.rows), v.height); moved {
+		return v, nil
+	}
 	switch {
-	case key.Matches(km, k.Up):
-		v.cursor = max(v.cursor-1, 0)
-	case key.Matches(km, k.Down):
-		v.cursor = min(v.cursor+1, last)
-	case key.Matches(km, k.PageUp, k.HalfUp):
-		v.cursor = max(v.cursor-page, 0)
-	case key.Matches(km, k.PageDown, k.HalfDown):
-		v.cursor = min(v.cursor+page, last)
-	case key.Matches(km, k.Top):
-		v.cursor = 0
-	case key.Matches(km, k.Bottom):
-		v.cursor = last
 	case key.Matches(km, k.Menu.Choose):
 		row := v.rows[v.cursor]
 		v.chosen = &row

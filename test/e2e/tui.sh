@@ -146,6 +146,21 @@ keys Escape
 alive
 quit
 
+echo "sessions: one row per connection, enter on the failed one filters to it (80x24, --no-color)"
+size=80x24 start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log
+wait_for "FOLLOW"
+keys 2
+wait_for "[2 Connections]"
+keys S
+wait_for "sessions · "
+wait_for "failed: CONNECTION_FAILED"
+keys j j j j j j
+wait_for "▸ 21:37:10"
+keys Enter
+wait_for "filter: conn=c9d8e7f6a5b4c3d2-7"
+alive
+quit
+
 echo "journal: a closed connection's location and a hostile message (TERM=screen)"
 mkdir "$tmp/journal"
 /lib/systemd/systemd-journal-remote --output="$tmp/journal/fixture.journal" - \

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"sort"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/triage"
+	"connlog/ui/theme"
+)
+
+// sessionRows is how many rows of each kind (open, ended) the sessions
+// view keeps: the engine keeps the most recent ones past it.
+const sessionRows = 10000
+
+// SessionsView lists the connections of the current view, one row per
+// connection (not per event), oldest start first. enter asks the root to
+// filter the table to the connection under the cursor.
+type SessionsView struct {
+	keys          *KeyMap
+	styles        *theme.Styles
+	width, height int
+	loc           *time.Location
+	rows          []triage.Session
+	totals        triage.Sessions // the counts over every connection, rows aside
+	cursor        int
+	triageState
+	chosen *triage.Session // the row enter was pressed on
+}
+
+// NewSessionsView returns an empty view.
+func NewSessionsView(keys *KeyMap, styles *theme.Styles) SessionsView {
+	return SessionsView{keys: keys, styles: styles, loc: time.Local}
+}
+
+// SetSize sets the view's size; the title takes one line.
+func (v *SessionsView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
+
+// Start shows the view computing; a running job is cancelled.
+func (v SessionsView) Start(job triageJob, loc *time.Location) SessionsView {
+	v.triageState = v.start(job)
+	v.rows, v.totals, v.cursor, v.loc = nil, triage.Sessions{}, 0, loc
+	return v
+}
+
+// Stop cancels the job in flight, if any.
+func (v SessionsView) Stop() { v.stop() }
+
+// SetReport shows a finished report, unless a newer job was started since.
+func (v SessionsView) SetReport(msg triageMsg) SessionsView {
+	if !v.finish(msg) {
+		return v
+	}
+	v.totals = msg.report.Sessions
+	v.rows = sortByStart(msg.report.Sessions.Rows)
+	return v
+}
+
+// sortByStart orders sessions oldest start first; those whose start is
+// outside the data began before it, so they come first of all.
+func sortByStart(rows []triage.Session) []triage.Session {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i].Start, rows[j].Start
+		if a.IsZero() != b.IsZero() {
+			return a.IsZero()
+		}
+		return a.Before(b)
+	})
+	return rows
+}
+
+// Update moves the cursor; enter chooses its row.
+func (v SessionsView) Update(msg tea.Msg) (SessionsView, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok || len(v.rows) == 0 {
+		return v, nil
+	}
+	var moved bool
+	if v.cursor, moved = moveInList(v.keys, km, v.cursor, len(v.rows), v.height); !moved && key.Matches(km, v.keys.Menu.Choose) {
+		row := v.rows[v.cursor]
+		v.chosen = &row
+	}
+	return v, nil
+}
+
+// TakeChoice returns the row enter chose, if any, and the view without it.
+func (v SessionsView) TakeChoice() (SessionsView, *triage.Session) {
+	chosen := v.chosen
+	v.chosen = nil
+	return v, chosen
+}
+
+// ShortHelp lists the keys the view answers to, for the hint line.
+func (v SessionsView) ShortHelp() []key.Binding {
+	k := v.keys
+	return []key.Binding{k.Up, k.Down, k.Menu.Choose, k.Menu.Close}
+}

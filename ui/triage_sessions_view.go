@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"connlog/model"
+	"connlog/model/triage"
+	"connlog/ui/theme"
+)
+
+// sessCol is a column of the sessions view: its head, width, and how much
+// it matters (the least important are dropped first when narrow).
+type sessCol struct {
+	title string
+	width int
+	prio  int
+	right bool
+	cell  func(v *SessionsView, s *triage.Session) string
+}
+
+// sessMarkW is the cursor's mark; sessStatusMin the least room the status
+// column (last, taking what is left) is given, sessStatusWide what it is
+// given on a wide screen: it holds the failure reason.
+const (
+	sessMarkW      = 2
+	sessStatusMin  = 24
+	sessStatusWide = 40
+)
+
+// statusRoom is the room kept for the status column at a width w.
+func statusRoom(w int) int { return min(sessStatusWide, max(sessStatusMin, w/4)) }
+
+// sessCols are the columns in screen order; the status comes after them.
+var sessCols = []sessCol{
+	{"START", 8, 100, false, func(v *SessionsView, s *triage.Session) string { return v.clock(s.Start) }},
+	{"END", 8, 60, false, func(v *SessionsView, s *triage.Session) string { return v.endClock(s) }},
+	{"DUR", 6, 70, true, func(_ *SessionsView, s *triage.Session) string { return sessDuration(s) }},
+	{"USER", 15, 90, false, func(_ *SessionsView, s *triage.Session) string { return s.User }},
+	{"RESOURCE", 20, 80, false, func(_ *SessionsView, s *triage.Session) string { return s.Resource }},
+	{"PROTO", 6, 30, false, func(_ *SessionsView, s *triage.Session) string { return s.Protocol }},
+	{"CLIENT", 16, 50, false, func(_ *SessionsView, s *triage.Session) string { return s.Client }},
+	{"CC", 3, 20, false, func(_ *SessionsView, s *triage.Session) string { return s.Country }},
+	{"PATH", 7, 10, false, func(_ *SessionsView, s *triage.Session) string { return s.Path }},
+	{"RX/TX", 13, 40, true, func(_ *SessionsView, s *triage.Session) string { return sessRxTx(s) }},
+}
+
+// visibleCols picks the columns that fit w cells beside the status column,
+// most important first, and returns them in screen order with the count
+// left out.
+func visibleCols(w int) (cols []sessCol, hidden int) {
+	room := w - sessMarkW - statusRoom(w)
+	byPrio := make([]int, len(sessCols))
+	for i := range byPrio {
+		byPrio[i] = i
+	}
+	sort.SliceStable(byPrio, func(a, b int) bool { return sessCols[byPrio[a]].prio > sessCols[byPrio[b]].prio })
+	keep := make([]bool, len(sessCols))
+	for _, i := range byPrio {
+		if sessCols[i].width+1 > room {
+			break // a less important column never takes the place of a more important one
+		}
+		keep[i], room = true, room-sessCols[i].width-1
+	}
+	for i, c := range sessCols {
+		if keep[i] {
+			cols = append(cols, c)
+		} else {
+			hidden++
+		}
+	}
+	return widen(cols, room+statusRoom(w)-sessStatusWide), hidden
+}
+
+// sessGrow is how much wider than its least width a name column (user,
+// resource) grows when the screen has room to spare.
+const sessGrow = 14
+
+// widen gives spare cells (beyond the status's room on a wide screen) to
+// the user and resource columns, whose names are the longest.
+func widen(cols []sessCol, spare int) []sessCol {
+	for i := range cols {
+		if spare <= 0 {
+			break
+		}
+		if cols[i].title == "USER" || cols[i].title == "RESOURCE" {
+			add := min(spare, sessGrow)
+			cols[i].width += add
+			spare -= add
+		}
+	}
+	return cols
+}
+
+// View draws the title, the column heads and the rows around the cursor.
+func (v SessionsView) View() string {
+	cols, hidden := visibleCols(v.width)
+	return triageFrame(v.styles, v.width, v.height, v.title(hidden), v.triageState, func(h int) []string {
+		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
+		if len(v.rows) == 0 {
+			return append(lines, theme.Fit("  no connection in the view", v.width))
+		}
+		from := scrollTop(v.cursor, h-1, len(v.rows))
+		for i := from; i < min(from+h-1, len(v.rows)); i++ {
+			lines = append(lines, v.rowView(i, cols))
+		}
+		return lines
+	})
+}
+
+// title counts the connections by status; it says how many columns the
+// width left out, and when the rows listed are not all of them.
+func (v SessionsView) title(hidden int) string {
+	t := "sessions of the view"
+	if v.computing || v.errMsg != "" {
+		return t
+	}
+	s := v.totals
+	total := s.Open + s.Closed + s.Failed + s.UnknownEnd + s.Dropped
+	t = "sessions · " + commas(total) + " connections"
+	sep := ": "
+	for _, c := range []struct {
+		n    int64
+		name string
+	}{{s.Open, "open"}, {s.Closed, "closed"}, {s.Failed, "failed"}, {s.UnknownEnd, "unknown end"}, {s.Dropped, "not kept"}} {
+		if c.n > 0 {
+			t += sep + commas(c.n) + " " + c.name
+			sep = ", "
+		}
+	}
+	if int64(len(v.rows)) < total {
+		t += " · the " + commas(int64(len(v.rows))) + " most recent listed"
+	}
+	if hidden > 0 {
+		t += fmt.Sprintf(" · %d columns hidden (widen)", hidden)
+	}
+	return t
+}
+
+func (v SessionsView) head(cols []sessCol) string {
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", sessMarkW))
+	for _, c := range cols {
+		b.WriteString(cellText(c, c.title) + " ")
+	}
+	b.WriteString("STATUS")
+	return b.String()
+}
+
+func cellText(c sessCol, s string) string {
+	if c.right {
+		return theme.FitRight(s, c.width)
+	}
+	return theme.Fit(s, c.width)
+}
+
+// rowView draws one session; log text goes through theme.Clean, and the
+// cursor's row is marked with a glyph so that it shows without colour.
+func (v SessionsView) rowView(i int, cols []sessCol) string {
+	s := &v.rows[i]
+	var b strings.Builder
+	if i == v.cursor {
+		b.WriteString("▸ ")
+	} else {
+		b.WriteString("  ")
+	}
+	for _, c := range cols {
+		b.WriteString(cellText(c, theme.Clean(c.cell(&v, s))) + " ")
+	}
+	b.WriteString(theme.Clean(statusText(s)))
+	line := theme.Fit(b.String(), v.width)
+	switch {
+	case i == v.cursor:
+		return v.styles.ChoiceActive.Render(line)
+	case s.Status == triage.StatusFailed:
+		return v.styles.ErrorText.Render(line)
+	}
+	return line
+}
+
+// statusText is a session's status as the view shows it: a failure with
+// its reason, a close with how it ended when the record says.
+func statusText(s *triage.Session) string {
+	switch {
+	case s.Status == triage.StatusFailed && s.Reason != "":
+		return "failed: " + s.Reason
+	case s.Status == triage.StatusClosed && s.Reason != "":
+		return "closed (" + s.Reason + ")"
+	}
+	return s.Status.String()
+}
+
+// sessDuration is how long a session lasted, "?" when an end is outside
+// the data, and nothing while it is open.
+func sessDuration(s *triage.Session) string {
+	switch {
+	case s.Status == triage.StatusOpen:
+		return ""
+	case s.Start.IsZero() || s.End.IsZero() || s.Duration < 0:
+		return "?"
+	}
+	return model.HumanDuration(float64(s.Duration.Milliseconds()))
+}
+
+// sessRxTx shows the bytes received and sent once the session has ended.
+func sessRxTx(s *triage.Session) string {
+	if rx := sessBytes(s, s.Rx); rx != "" {
+		return rx + "/" + sessBytes(s, s.Tx)
+	}
+	return ""
+}
+
+// sessBytes shows a count of bytes once the session has ended (the close
+// carries them), nothing before.
+func sessBytes(s *triage.Session, n int64) string {
+	if s.Status != triage.StatusClosed {
+		return ""
+	}
+	return model.HumanBytes(float64(n))
+}
+
+// clock shows a time of day, "?" for one outside the data.
+func (v *SessionsView) clock(t time.Time) string {
+	if t.IsZero() {
+		return "?"
+	}
+	return t.In(v.loc).Format("15:04:05")
+}
+
+// endClock shows when a session ended: nothing while it is open.
+func (v *SessionsView) endClock(s *triage.Session) string {
+	if s.Status == triage.StatusOpen {
+		return ""
+	}
+	return v.clock(s.End)
+}
