@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/triage"
@@ -23,11 +22,8 @@ func (m Model) openSessions() (tea.Model, tea.Cmd) {
 // sessionsKey handles a key in the sessions view: esc (or the view's own
 // key) goes back, enter filters the table to the chosen connection.
 func (m Model) sessionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Menu.Close, m.keys.Sessions) {
-		return m.closeTriage(), nil
-	}
-	if key.Matches(msg, m.keys.Quit) {
-		return m.quit()
+	if out, cmd, left := m.leaveTriage(msg, m.keys.Sessions); left {
+		return out, cmd
 	}
 	m.sess, _ = m.sess.Update(msg)
 	var chosen *triage.Session

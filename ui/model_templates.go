@@ -3,7 +3,6 @@ package ui
 import (
 	"strconv"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
@@ -24,11 +23,8 @@ func (m Model) openTemplates() (tea.Model, tea.Cmd) {
 // templatesKey handles a key in the templates view: esc goes back, enter
 // filters to a template, the mute key mutes or un-mutes one.
 func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Menu.Close, m.keys.Templates) {
-		return m.closeTriage(), nil
-	}
-	if key.Matches(msg, m.keys.Quit) {
-		return m.quit()
+	if out, cmd, left := m.leaveTriage(msg, m.keys.Templates); left {
+		return out, cmd
 	}
 	m.tmpl, _ = m.tmpl.Update(msg)
 	var chosen, toggled *templateRow

@@ -41,11 +41,8 @@ func (m Model) showTriage(mode Mode) Model {
 // topNKey handles a key in the top-N view: esc (or the view's own key)
 // goes back to the table, enter pivots the filter to the chosen value.
 func (m Model) topNKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(msg, m.keys.Menu.Close, m.keys.TopN) {
-		return m.closeTriage(), nil
-	}
-	if key.Matches(msg, m.keys.Quit) {
-		return m.quit()
+	if out, cmd, left := m.leaveTriage(msg, m.keys.TopN); left {
+		return out, cmd
 	}
 	m.topN, _ = m.topN.Update(msg)
 	var row topRow
@@ -92,4 +89,18 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.sess.Stop()
 	m.live.cancelBuild()
 	return m, tea.Quit
+}
+
+// leaveTriage handles the keys every triage view shares: close (or the
+// view's own key again) goes back to the table, quit quits. left says the
+// key was one of them.
+func (m Model) leaveTriage(msg tea.KeyPressMsg, own key.Binding) (tea.Model, tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Menu.Close, own):
+		return m.closeTriage(), nil, true
+	case key.Matches(msg, m.keys.Quit):
+		out, cmd := m.quit()
+		return out, cmd, true
+	}
+	return m, nil, false
 }
