@@ -29,19 +29,6 @@ trap cleanup EXIT
 # shellcheck source=test/e2e/lib.sh
 source "$root/test/e2e/lib.sh"
 
-# start COMMAND…: run COMMAND in a fresh 120x35 tmux session in $tmp.
-start() {
-	tmux kill-session -t "$session" 2>/dev/null || true
-	tmux new-session -d -s "$session" -x 120 -y 35 -c "$tmp" \
-		"env TERM=xterm-256color TZ=UTC $(printf '%q ' "$@") 2>$tmp/stderr; echo \$? >$tmp/status"
-}
-
-# press KEY TEXT: send one key and wait until the screen shows TEXT.
-press() {
-	keys "$1"
-	wait_for "$2"
-}
-
 # A connector's log of 2026-11-20: one line a second from 08:00:00, tick 0
 # to tick 199, longer than the screen so that where a row lands shows.
 log="$tmp/yesterday.log"

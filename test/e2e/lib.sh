@@ -46,3 +46,18 @@ wait_gone() {
 }
 
 keys() { tm send-keys -t "$session" "$@"; }
+
+# start COMMAND…: run COMMAND in a fresh 120x35 tmux session in $tmp, its
+# stderr in $tmp/stderr and its exit status in $tmp/status; TZ, when set,
+# goes with it (a running tmux server keeps the environment it began with).
+start() {
+	tm kill-session -t "$session" 2>/dev/null || true
+	tm new-session -d -s "$session" -x 120 -y 35 -c "$tmp" \
+		"env TERM=xterm-256color ${TZ:+TZ=$TZ} $(printf '%q ' "$@") 2>$tmp/stderr; echo \$? >$tmp/status"
+}
+
+# press KEY TEXT: send one key and wait until the screen shows TEXT.
+press() {
+	keys "$1"
+	wait_for "$2"
+}
