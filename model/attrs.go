@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -249,13 +250,19 @@ func smallField(w uint32, syms [][]string) Field {
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the
-// per-line origin separately, since it is not made of parsed fields.
-func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields) (Fields, lineOrigin) {
+// per-line origin separately, since it is not made of parsed fields. With
+// only set, it rebuilds just the fields whose key symbols are in it,
+// skipping the others' values unread.
+func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields, only []uint32) (Fields, lineOrigin) {
 	n := int(ws[0])
 	var lo lineOrigin
 	w := ws[1:]
 	for i := 0; i < n; i++ {
 		t := w[0] >> attrTypeShift
+		if only != nil && !slices.Contains(only, keySymbol(w[0])) {
+			w = w[attrWords[t]:]
+			continue
+		}
 		switch t {
 		case attrSmallSym: // the commonest: decoded here, without a call
 			fs = append(fs, Field{Key: symAt(syms, w[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, w[0]&smallValueMask)})

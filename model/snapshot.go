@@ -17,6 +17,7 @@ type Snapshot struct {
 	arena   [][]byte
 	words   [][]uint32
 	syms    [][]string
+	symtab  *symtab // to find the symbols of a filter's keys
 	origins []Origin
 	sources []SourceID
 	readers map[SourceID]RawReader
@@ -37,7 +38,7 @@ func (s *Store) publish() {
 	s.mu.Lock()
 	sn := &Snapshot{
 		rows: s.rows, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
-		syms: s.syms.directory(), origins: s.origins.list, sources: s.origins.sources,
+		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse,
 	}
 	s.mu.Unlock()
@@ -96,6 +97,15 @@ func (sn *Snapshot) meta(seq int64, e *Entry) *Entry {
 // seq is not in the snapshot or the raw bytes can no longer be read (the
 // file was truncated or removed since); e then still holds the index part.
 func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
+	return sn.load(seq, e, what, nil)
+}
+
+// load is Load; with only set and a load short of LoadFull, it rebuilds
+// just the fields whose key symbols are in it (see Filter.Keys).
+func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
+	if what == LoadFull {
+		only = nil
+	}
 	if !sn.Has(seq) {
 		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
@@ -103,7 +113,7 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields, only)
 	}
 	oid := r.origin(&lo)
 	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]

@@ -127,3 +127,15 @@ func quickHash(ctx uint32, s string) uint32 {
 	h *= 0x2c1b3c6d
 	return h ^ h>>12
 }
+
+// lookupAll appends to ids the ids of those of keys the table holds.
+func (t *symtab) lookupAll(keys []string, ids []uint32) []uint32 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, k := range keys {
+		if id, ok := t.ids[k]; ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}

@@ -17,6 +17,15 @@ type Filter struct {
 	// kind filled in; false skips the entry without loading it. It must not
 	// reject an entry Match would accept (query.MayMatch).
 	Maybe func(*Entry) bool
+	// NeedKeys, when set, are field keys of which a matching entry carries
+	// at least one among its indexed fields (query.NeedKeys): an entry with
+	// none is skipped without being loaded. It is not used with LoadFull,
+	// whose fields come from a full parse rather than the index.
+	NeedKeys []string
+	// Keys, when set, are the only field keys Match reads: a load short of
+	// LoadFull rebuilds just those fields, leaving the rest of an event's
+	// two dozen unread (query.ReadKeys).
+	Keys []string
 }
 
 // View is the result of a filter over the store: the Seqs of the matching
@@ -152,6 +161,7 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 // entry whose raw bytes cannot be re-read is judged on what could be loaded.
 func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
 	var e Entry
+	keys := sn.keyProbe(f)
 	for p := lo; p < hi; p++ {
 		if p&0xfff == 0 && ctx.Err() != nil {
 			return out
@@ -160,7 +170,10 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 		if f.Maybe != nil && !f.Maybe(sn.meta(seq, &e)) {
 			continue
 		}
-		_ = sn.Load(seq, &e, f.Load)
+		if keys.need != nil && !sn.hasAnyKey(seq, keys) {
+			continue
+		}
+		_ = sn.load(seq, &e, f.Load, keys.only)
 		if f.Match == nil || f.Match(&e) {
 			out = append(out, seq)
 		}

@@ -125,7 +125,7 @@ func BenchmarkRefilter(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			f := model.Filter{Match: q.Match, Maybe: q.MayMatch}
+			f := q.Filter()
 			u0 := cpuTime()
 			for b.Loop() {
 				if _, err := model.BuildView(context.Background(), sn, f); err != nil {

@@ -34,25 +34,16 @@ func newFilter(text string, tab Tab, opt query.Options) (activeFilter, error) {
 // makeModelFilter combines the query and the kind set; a nil Match means
 // every entry, which lets BuildView skip the scan entirely.
 func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
-	f := model.Filter{Load: model.LoadIndex}
+	f := q.Filter()
 	switch {
-	case q == nil && kinds == nil:
+	case kinds == nil:
 		return f
-	case q == nil:
+	case f.Match == nil:
 		f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] }
 		return f
 	}
-	if q.NeedsRaw() {
-		f.Load = model.LoadRaw
-	}
-	if q.NeedsFields(model.IsIndexed) {
-		f.Load = model.LoadFull
-	}
-	if kinds == nil {
-		f.Match, f.Maybe = q.Match, q.MayMatch
-		return f
-	}
-	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && q.Match(e) }
-	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && q.MayMatch(e) }
+	match, maybe := f.Match, f.Maybe
+	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && match(e) }
+	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && maybe(e) }
 	return f
 }

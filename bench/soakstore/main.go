@@ -195,7 +195,7 @@ func search(sn *model.Snapshot, text string) *model.View {
 		fmt.Fprintln(os.Stderr, "soakstore: query:", err)
 		os.Exit(2)
 	}
-	f := model.Filter{Match: q.Match, Maybe: q.MayMatch, Load: model.LoadRaw}
+	f := q.Filter()
 	v, err := model.BuildView(context.Background(), sn, f)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "soakstore: search:", err)

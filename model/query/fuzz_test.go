@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,7 @@ func FuzzCompile(f *testing.F) {
 		for i := range entries {
 			e := &entries[i].e
 			m := q.Match(e)
+			checkKeyDemands(t, q, e, m)
 			if again.Match(e) != m {
 				t.Fatalf("%q: recompiled query disagrees on %s", src, entries[i].name)
 			}
@@ -77,6 +79,7 @@ func FuzzMatch(f *testing.F) {
 			Origin: model.Origin{Host: value, Unit: value + ".service", Journal: &model.JournalFields{Unit: raw}},
 		}
 		m := q.Match(&e)
+		checkKeyDemands(t, q, &e, m)
 		if strings.TrimSpace(src) == "" {
 			if !m {
 				t.Fatal("the empty query must match everything")
@@ -178,4 +181,19 @@ func FuzzPatternIndex(f *testing.F) {
 			t.Fatalf("index(%q in %q, mode %d) = %d, naive %d", needle, hay, p.mode, got, want)
 		}
 	})
+}
+
+// checkKeyDemands holds NeedKeys and ReadKeys to what Match does on e (m):
+// a match carries a needed key, and the fields ReadKeys names decide alone.
+func checkKeyDemands(t *testing.T, q *Query, e *model.Entry, m bool) {
+	t.Helper()
+	if need := q.NeedKeys(); m && len(need) > 0 && !slices.ContainsFunc(e.Fields, func(f model.Field) bool { return slices.Contains(need, f.Key) }) {
+		t.Fatalf("%q matches %+v, which has none of NeedKeys %v", q.String(), e, need)
+	}
+	read := q.ReadKeys()
+	some := *e
+	some.Fields = slices.DeleteFunc(slices.Clone(e.Fields), func(f model.Field) bool { return !slices.Contains(read, f.Key) })
+	if q.Match(&some) != m {
+		t.Fatalf("%q decides %+v differently from the fields ReadKeys %v names", q.String(), e, read)
+	}
 }

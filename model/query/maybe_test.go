@@ -14,16 +14,9 @@ func TestMayMatchNeverRejectsAMatch(t *testing.T) {
 		"kind:analytics country:DE rx>1MB", "since:30m -user:bob*", "(level=warn or kind:audit) granted=false",
 		"level>=error or timeout", "-(kind=service level=debug) module:libsdwan*",
 	}
-	var entries []model.Entry
-	for _, n := range testEntries() {
-		entries = append(entries, n.e)
-	}
-	entries = append(entries, benchEntries(2000)...)
+	entries := mixedEntries()
 	for _, src := range queries {
-		q, err := Compile(src, testOpts)
-		if err != nil {
-			t.Fatalf("%q: %v", src, err)
-		}
+		q := mustCompile(t, src)
 		rejected := 0
 		for i := range entries {
 			e := &entries[i]

@@ -1,0 +1,107 @@
+package model
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// probeEntries covers every way a field is stored: small interned values and
+// integers, floats, numbers with their own text, unique values in the byte
+// arena, and keys whose symbols no longer fit a small word (the thousands of
+// distinct keys interned first push them past it).
+func probeEntries() []Entry {
+	var out []Entry
+	for i := range 3000 {
+		e := service("warm-up", t0)
+		e.Fields = append(e.Fields, Str(fmt.Sprintf("k%04d", i), "v"))
+		out = append(out, e)
+	}
+	for i := range 200 {
+		e := analytics(fmt.Sprint("conn-", i), EventClosed, t0)
+		e.Fields = append(e.Fields, Str(KeyCountry, "DE"), Str("late.key", strings.Repeat("x", i%70)),
+			Float(KeyLat, float64(i)/3), Int(KeyTx, int64(i)<<30))
+		out = append(out, e, service(fmt.Sprint("line ", i), t0), Entry{Time: t0, Kind: KindText, Origin: Origin{Offset: -1}})
+	}
+	return out
+}
+
+// The probe must say "has one of these keys" exactly when a load from the
+// index yields a field with one of them: never less (a view would lose a
+// match), and no more than it must.
+func TestHasAnyKeyAgreesWithLoad(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	s.Append(probeEntries())
+	sn := s.Snapshot()
+	probes := [][]string{{KeyEventType}, {KeyCountry, KeyModule}, {"late.key"}, {KeyLat}, {KeyTx}, {"k2999"}, {"k0001"},
+		{KeyConnID}, {"absent"}, {KeyModule}}
+	var e Entry
+	for seq := sn.First(); sn.Has(seq); seq++ {
+		if err := sn.Load(seq, &e, LoadIndex); err != nil {
+			t.Fatal(err)
+		}
+		for _, keys := range probes {
+			want := false
+			for _, f := range e.Fields {
+				want = want || strings.Contains(strings.Join(keys, "\x00")+"\x00", f.Key+"\x00")
+			}
+			if got := sn.hasAnyKey(seq, sn.keyProbe(Filter{NeedKeys: keys})); got != want {
+				t.Fatalf("entry %d (%v), keys %v: probe says %v, the loaded fields %v", seq, e.Kind, keys, got, want)
+			}
+		}
+	}
+}
+
+// A view built with NeedKeys and Keys holds exactly the entries one built
+// without them holds, and a full load (whose fields come from a parse)
+// ignores them.
+func TestViewNeedKeysSkipsWithoutChangingTheResult(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	s.Append(probeEntries())
+	sn := s.Snapshot()
+	match := func(e *Entry) bool { return e.Fields.Value(KeyCountry) == "DE" }
+	for _, load := range []Load{LoadIndex, LoadRaw} {
+		f := Filter{Match: match, Load: load, NeedKeys: []string{KeyCountry}, Keys: []string{KeyCountry}}
+		with, _ := BuildView(context.Background(), sn, f)
+		without, _ := BuildView(context.Background(), sn, Filter{Match: match, Load: load})
+		if with.Len() != 200 || without.Len() != 200 {
+			t.Fatalf("load %v: with NeedKeys %d, without %d, want 200", load, with.Len(), without.Len())
+		}
+		for i := range with.Len() {
+			if with.At(i) != without.At(i) {
+				t.Fatalf("load %v: row %d differs", load, i)
+			}
+		}
+	}
+	wrong := Filter{Match: func(*Entry) bool { return true }, Load: LoadFull, NeedKeys: []string{"absent"}}
+	if v, _ := BuildView(context.Background(), sn, wrong); v.Len() != sn.Len() {
+		t.Fatalf("a full load skipped %d entries on NeedKeys", sn.Len()-v.Len())
+	}
+}
+
+// A load restricted to some keys rebuilds exactly those fields, in order,
+// and the origin (a journal cursor, a receive time) as a full index load does.
+func TestLoadOnlySomeKeys(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	e := analytics("c1", EventClosed, t0)
+	e.Origin.Received = t0.Add(3 * time.Second)
+	e.Origin.Journal = &JournalFields{Cursor: "s=abc;i=1"}
+	s.Append([]Entry{e})
+	sn := s.Snapshot()
+	var full, some Entry
+	if err := sn.Load(sn.First(), &full, LoadIndex); err != nil {
+		t.Fatal(err)
+	}
+	only := sn.keyProbe(Filter{Keys: []string{KeyRx, KeyCity}}).only
+	if err := sn.load(sn.First(), &some, LoadIndex, only); err != nil {
+		t.Fatal(err)
+	}
+	if len(some.Fields) != 2 || some.Fields[0].Key != KeyRx || some.Fields[0].Num != 234867 || some.Fields[1].Value != "Seattle" {
+		t.Fatalf("restricted load: %+v", some.Fields)
+	}
+	if !some.Origin.Received.Equal(full.Origin.Received) || some.Origin.Journal == nil || some.Origin.Journal.Cursor != full.Origin.Journal.Cursor {
+		t.Fatalf("origin not rebuilt: %+v vs %+v", some.Origin, full.Origin)
+	}
+}

@@ -1,0 +1,103 @@
+package query
+
+import (
+	"slices"
+
+	"connlog/model"
+)
+
+// NeedKeys returns field keys of which an entry must carry at least one
+// among its fields to match, or nil when the query makes no such demand.
+// A view builder can then skip, without decoding its fields, every entry
+// that has none of them: `event:closed_connection country:DE` passes over
+// the service lines (most of a level-7 log) at the cost of a key probe.
+//
+// Only terms on field keys make the demand; host and unit also read the
+// envelope, and a negated term is met by an entry without the field, so
+// neither does.
+func (q *Query) NeedKeys() []string {
+	if q == nil || q.root == nil {
+		return nil
+	}
+	keys, _ := needKeys(q.root)
+	return keys
+}
+
+// needKeys returns the keys m demands and whether it demands any.
+func needKeys(m matcher) ([]string, bool) {
+	switch n := m.(type) {
+	case *fieldMatcher:
+		if n.attr != AttrNone || len(n.keys) == 0 {
+			return nil, false
+		}
+		return n.keys, true
+	case *andNode:
+		return narrowestNeed(n.kids)
+	case *orNode:
+		return unionNeed(n.kids)
+	}
+	return nil, false
+}
+
+// narrowestNeed is the demand of an AND: any one kid's demand holds, and
+// the one with the fewest keys rejects the most entries.
+func narrowestNeed(kids []matcher) ([]string, bool) {
+	var best []string
+	found := false
+	for _, k := range kids {
+		if keys, ok := needKeys(k); ok && (!found || len(keys) < len(best)) {
+			best, found = keys, true
+		}
+	}
+	return best, found
+}
+
+// unionNeed is the demand of an OR: an entry matches through some kid, so it
+// carries one of the keys of that kid's demand — provided every kid makes one.
+func unionNeed(kids []matcher) ([]string, bool) {
+	var all []string
+	for _, k := range kids {
+		keys, ok := needKeys(k)
+		if !ok {
+			return nil, false
+		}
+		for _, key := range keys {
+			if !slices.Contains(all, key) {
+				all = append(all, key)
+			}
+		}
+	}
+	return all, len(all) > 0
+}
+
+// Filter returns the store filter that runs q over a snapshot: its match,
+// the least each entry must be loaded for it, and the checks that skip an
+// entry before loading it (MayMatch on time, level and kind; NeedKeys on
+// the keys of its indexed fields).
+func (q *Query) Filter() model.Filter {
+	f := model.Filter{Load: model.LoadIndex}
+	if q == nil || q.root == nil {
+		return f
+	}
+	if q.NeedsRaw() {
+		f.Load = model.LoadRaw
+	}
+	if q.NeedsFields(model.IsIndexed) {
+		f.Load = model.LoadFull
+	}
+	f.Match, f.Maybe, f.NeedKeys, f.Keys = q.Match, q.MayMatch, q.NeedKeys(), q.ReadKeys()
+	return f
+}
+
+// ReadKeys returns every field key Match reads — empty, not nil, when it
+// reads none (level>=warn) — so that a load may rebuild just those fields.
+// A text search reads the message of a gap or boundary entry, which has no
+// raw line.
+func (q *Query) ReadKeys() []string {
+	keys := make([]string, 0, len(q.keys)+1)
+	keys = append(keys, q.keys...)
+	if q.needsRaw {
+		keys = append(keys, model.KeyMessage)
+	}
+	return keys
+}

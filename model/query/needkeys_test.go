@@ -1,0 +1,65 @@
+package query
+
+import (
+	"slices"
+	"testing"
+
+	"connlog/model"
+)
+
+// An entry that matches always carries one of the keys NeedKeys names: a
+// view that skips entries without them loses nothing.
+func TestNeedKeysNeverExcludesAMatch(t *testing.T) {
+	queries := []string{
+		"event:closed_connection country:DE rx>1MB", "user:alice* level>=warn", "user:alice* or country:DE",
+		"-user:bob*", "user!=bob", "not country:DE", "host:h1", "unit:twingate*", "(user:alice* or level>=error) rx>1",
+		"timeout", "module:libsdwan* event:*", "kind:analytics or user:x",
+	}
+	entries := mixedEntries()
+	for _, src := range queries {
+		q := mustCompile(t, src)
+		need := q.NeedKeys()
+		for i := range entries {
+			e := &entries[i]
+			if q.Match(e) && len(need) > 0 && !slices.ContainsFunc(e.Fields, func(f model.Field) bool { return slices.Contains(need, f.Key) }) {
+				t.Errorf("%q: NeedKeys %v excludes a match: %+v", src, need, e)
+			}
+		}
+	}
+}
+
+// The demand is derived where it holds, and only there.
+func TestNeedKeysDemands(t *testing.T) {
+	cases := []struct {
+		src  string
+		want []string
+	}{
+		{"country:DE", []string{model.KeyCountry}},
+		{"event:closed_connection country:DE rx>1MB", []string{model.KeyCountry}},
+		{"country:DE or city:Berlin", []string{model.KeyCountry, model.KeyCity}},
+		{"country:DE or level>=warn", nil},
+		{"-country:DE", nil},
+		{"country!=DE", nil},
+		{"host:h1", nil},
+		{"level>=warn timeout", nil},
+		{"", nil},
+	}
+	for _, c := range cases {
+		q, err := Compile(c.src, testOpts)
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		if got := q.NeedKeys(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: NeedKeys = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// mixedEntries are the named test entries and a generated mix of every kind.
+func mixedEntries() []model.Entry {
+	var entries []model.Entry
+	for _, n := range testEntries() {
+		entries = append(entries, n.e)
+	}
+	return append(entries, benchEntries(2000)...)
+}
