@@ -31,10 +31,11 @@ e2e: build
 	test/e2e/export.sh ./bin/connlog
 	test/e2e/earlier_day.sh ./bin/connlog
 
-## fuzz: run each fuzzer for FUZZTIME (default 30s)
+## fuzz: run every fuzzer of the tree, one at a time, for FUZZTIME each (default 30s); a crash fails
 FUZZTIME ?= 30s
 fuzz:
-	scripts/fuzz.sh $(FUZZTIME)
+	@scripts/deps.sh test
+	GO=$(GO) scripts/fuzz.sh $(FUZZTIME)
 
 ## bench: the comparison against lnav, grep, jq and journalctl (see bench/compare.sh)
 bench:

@@ -8,41 +8,33 @@ import (
 // HumanBytes formats a byte count the way the table shows it: 512B, 1.5KB,
 // 23MB (decimal units, as the query language's KB/MB/GB).
 func HumanBytes(n float64) string {
-	const unit = 1000
-	if n < unit {
-		return strconv.FormatFloat(n, 'f', 0, 64) + "B"
-	}
-	suffixes := "KMGTPE"
-	i := -1
-	for n >= unit && i < len(suffixes)-1 {
-		n /= unit
-		i++
-	}
-	prec := 1
-	if n >= 100 {
-		prec = 0
-	}
-	return strconv.FormatFloat(n, 'f', prec, 64) + string(suffixes[i]) + "B"
+	return humanSize(n, 1000, "B", false)
 }
 
 // HumanBytesIEC formats a memory size in binary units, the way budgets
 // are given (--max-memory 512MiB): 900KiB, 1.5MiB, 512MiB.
 func HumanBytesIEC(n float64) string {
-	const unit = 1024
+	return humanSize(n, 1024, "iB", true)
+}
+
+// humanSize divides n by unit until it is below one unit (or the prefixes
+// run out) and writes it with one decimal below 100, and with none when
+// wholeBare is set and the value is whole (512MiB rather than 512.0MiB).
+func humanSize(n, unit float64, suffix string, wholeBare bool) string {
 	if n < unit {
 		return strconv.FormatFloat(n, 'f', 0, 64) + "B"
 	}
-	suffixes := "KMGTPE"
+	const prefixes = "KMGTPE"
 	i := -1
-	for n >= unit && i < len(suffixes)-1 {
+	for n >= unit && i < len(prefixes)-1 {
 		n /= unit
 		i++
 	}
 	prec := 1
-	if n >= 100 || n == float64(int64(n)) {
+	if n >= 100 || wholeBare && n == float64(int64(n)) {
 		prec = 0
 	}
-	return strconv.FormatFloat(n, 'f', prec, 64) + string(suffixes[i]) + "iB"
+	return strconv.FormatFloat(n, 'f', prec, 64) + string(prefixes[i]) + suffix
 }
 
 // HumanDuration formats milliseconds compactly: 850ms, 30.1s, 50m34s, 3h02m, 2d4h.

@@ -8,6 +8,9 @@ func TestHumanFormats(t *testing.T) {
 	}{
 		{HumanBytes(512), "512B"}, {HumanBytes(1500), "1.5KB"}, {HumanBytes(234867), "235KB"}, {HumanBytes(23e6), "23.0MB"},
 		{HumanBytesIEC(512 << 20), "512MiB"}, {HumanBytesIEC(1536), "1.5KiB"}, {HumanBytesIEC(1023), "1023B"},
+		{HumanBytes(999), "999B"}, {HumanBytes(1000), "1.0KB"}, {HumanBytes(150e3), "150KB"}, {HumanBytes(5e18), "5.0EB"},
+		{HumanBytes(2e21), "2000EB"}, {HumanBytesIEC(1024), "1KiB"}, {HumanBytesIEC(1 << 50), "1PiB"},
+		{HumanBytesIEC(1.5 * (1 << 40)), "1.5TiB"}, {HumanBytesIEC(100.5 * (1 << 20)), "100MiB"},
 		{HumanDuration(850), "850ms"}, {HumanDuration(30124), "30.1s"}, {HumanDuration(3034753), "50m34s"},
 		{HumanDuration(3*3600e3 + 2*60e3), "3h02m"}, {HumanDuration(52 * 3600e3), "2d4h"},
 	} {

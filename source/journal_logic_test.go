@@ -229,29 +229,6 @@ func TestJournalSimilarNames(t *testing.T) {
 	}
 }
 
-func TestJournalEditDistance(t *testing.T) {
-	cases := []struct {
-		a, b    string
-		ceiling int
-		want    int
-	}{
-		{"", "", 5, 0},
-		{"abc", "abc", 5, 0},
-		{"kitten", "sitting", 5, 3},
-		{"twingate-conector", "twingate-connector", 5, 1},
-		{"abc", "", 5, 3},
-		{"abcdefgh", "zyxwvuts", 3, 3},
-		{"a", "abcdefgh", 3, 3},
-	}
-	for _, tc := range cases {
-		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
-			if got := journalEditDistance(tc.a, tc.b, tc.ceiling); got != tc.want {
-				t.Fatalf("distance = %d, want %d", got, tc.want)
-			}
-		})
-	}
-}
-
 func TestJournalUnknownError(t *testing.T) {
 	haveUnits := []string{"twingate-connector.service", "ssh.service"}
 	haveIdents := []string{"twingate-connector", "sshd"}

@@ -58,17 +58,15 @@ func (lv *liveView) built(msg viewBuiltMsg) bool {
 }
 
 // extend starts examining the entries that arrived since the view was last
-// extended, at either end: O(new entries), never a recompute. The Cmd works
-// on a copy of the view header; appends land beyond the length the UI
-// reads, and prepends go into a new slice, so the two never touch the same
-// elements.
+// extended, at either end: O(new entries), never a recompute. The Cmd
+// extends a clone of the view (model.View.Clone: one extension in flight).
 func (lv *liveView) extend(sn *model.Snapshot, f model.Filter) tea.Cmd {
 	lv.snap = sn
 	if lv.building || lv.extending || lv.view == nil || !lv.view.Pending(sn) {
 		return nil
 	}
 	lv.extending = true
-	vc, gen := *lv.view, lv.gen
+	vc, gen := lv.view.Clone(), lv.gen
 	return func() tea.Msg {
 		before := vc.Len()
 		front, back := vc.ExtendEnds(sn, f)

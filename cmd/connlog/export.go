@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
-	"sync"
 	"time"
 
 	"connlog/model"
@@ -41,8 +40,8 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	opts.Hosts = cfg.Remote.VictoriaLogs != "" // a fleet: the host goes into CSV rows and the manifest
 	leanService, leanAnalytics := sel.lean()
 	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
-	// The pair tracker reads every analytics event's fields, written or not.
-	leanAnalytics = leanAnalytics && !pairedFormat(opts.Format)
+	// Tracking pairs reads every analytics event's fields, written or not.
+	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
 	for i := range feeds {
 		feeds[i].Decode.LeanService, feeds[i].Decode.LeanAnalytics = leanService, leanAnalytics
 	}
@@ -51,29 +50,26 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
-	w, err := export.New(out, opts)
+	readCtx, stop := context.WithCancel(ctx) // a write error stops the reading
+	defer stop()
+	w, err := export.NewSink(out, opts, sel, export.SinkOptions{Follow: cfg.Follow, Complete: decode.Complete, Stop: stop})
 	if err != nil {
 		out.abort()
 		return err
 	}
-	var pairs *model.PairTracker
-	if pairedFormat(opts.Format) {
-		pairs = opts.Pairs.(pairsOnly).tracker
-	}
-	var losses model.Ledger
-	tally, werr := streamEntries(ctx, feeds, sel, pairs, w, cfg.Follow, &losses)
-	if werr == nil && tally.written == 0 {
-		sayOutsideSpan(ctx, cfg, sel, tally, opts.Location, stderr)
+	werr := ingest(readCtx, feeds, w)
+	if werr == nil && w.Written() == 0 {
+		sayOutsideSpan(ctx, cfg, sel, w.Span(), opts.Location, stderr)
 	}
 	if err := finish(ctx, cfg, w, out, werr); err != nil {
 		return err
 	}
-	return reportLoss(cfg, losses, stderr)
+	return reportLoss(cfg, w.Losses(), stderr)
 }
 
 // settleDay gives the times written without a date the day of the data
 // (see referenceDay); on a stream, the day of its first entry, fixed as
-// that entry is read (selection.settleOn).
+// that entry is read (selection.Settle).
 func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader) {
 	var rule dayRule
 	cfg.day, rule = referenceDay(ctx, *cfg, stdin)
@@ -85,32 +81,13 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 // its time window misses the input. A copied journal is read with the
 // window pushed down, so nothing was seen of it: its newest entry is
 // looked up then.
-func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, t tally, loc *time.Location, stderr io.Writer) {
+func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) {
 	since, until := sel.bounds()
-	if t.last.IsZero() && copiedJournal(cfg) && ctx.Err() == nil {
-		t.last, _ = newestJournalEntry(ctx, cfg)
+	if read.Last.IsZero() && copiedJournal(cfg) && ctx.Err() == nil {
+		read.Last, _ = newestJournalEntry(ctx, cfg)
 	}
-	if note := query.OutsideSpan(since, until, t.first, t.last, loc); note != "" {
+	if note := query.OutsideSpan(since, until, read.First, read.Last, loc); note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)
-	}
-}
-
-// tally is what an export read: how many entries it wrote and the span of
-// every entry's time, written or not.
-type tally struct {
-	written     int64
-	first, last time.Time
-}
-
-func (t *tally) see(e *model.Entry) {
-	if !hasTime(e.Time) {
-		return
-	}
-	if t.first.IsZero() || e.Time.Before(t.first) {
-		t.first = e.Time
-	}
-	if e.Time.After(t.last) {
-		t.last = e.Time
 	}
 }
 
@@ -155,7 +132,7 @@ func exportOptions(cfg Config) (export.Options, error) {
 		return export.Options{}, usageError{err.Error()}
 	}
 	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: time.Local,
-		Pairs: pairsOnly{tracker: model.NewPairTracker()}, Bundle: export.BundleInfo{Version: version}}
+		Bundle: export.BundleInfo{Version: version}}
 	if cfg.UTC {
 		opts.Location = time.UTC
 	}
@@ -169,70 +146,16 @@ func exportOptions(cfg Config) (export.Options, error) {
 	return opts, nil
 }
 
-// pairsOnly hides the tracker's Observe from the export writer: the sink
-// observes every entry, matching or not, so that a written close still
-// finds its filtered-out establishment.
-type pairsOnly struct{ tracker *model.PairTracker }
-
-func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
-
-// pairedFormat reports whether a format writes an entry's pair or its
-// sequence number, which the pair tracker provides; raw lines, text and
-// journal export do not, so their exports skip tracking.
-func pairedFormat(f export.Format) bool {
-	switch f {
-	case export.FormatRaw, export.FormatText, export.FormatJournal:
-		return false
-	}
-	return true
-}
-
-// streamEntries runs the inputs and writes every selected entry. The first
-// write error stops the reading. pairs, when not nil, observes every entry;
-// losses counts every gap of the range, written or not.
-func streamEntries(ctx context.Context, feeds []source.Feed, sel *selection, pairs *model.PairTracker, w export.Writer, follow bool, losses *model.Ledger) (tally, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		once sync.Once
-		werr error
-		seen tally
-	)
-	flusher, _ := w.(interface{ Flush() error })
-	sink := func(es []model.Entry, _ bool) { // files are read in order for export: no backfill blocks
-		for i := range es {
-			e := &es[i]
-			if pairs != nil {
-				pairs.Observe(e)
-			}
-			seen.see(e)
-			sel.settleOn(e)
-			if werr != nil {
-				continue
-			}
-			if !sel.match(e) {
-				noteGap(e, sel, w, losses, false)
-				continue
-			}
-			noteGap(e, sel, w, losses, true)
-			decode.Complete(e) // a lean entry gets its fields only when written
-			seen.written++
-			if err := w.Write(e); err != nil {
-				once.Do(func() { werr = err; cancel() })
-			}
-		}
-		if follow && flusher != nil && werr == nil {
-			if err := flusher.Flush(); err != nil {
-				once.Do(func() { werr = err; cancel() })
-			}
-		}
-	}
+// ingest reads the inputs into the sink until they end or ctx is done. A
+// failed source does not stop the others, but the export must not look
+// complete when it is not: a write error comes first, then the sources'.
+func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink) error {
 	var status []model.SourceStatus
-	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
-	if werr != nil {
-		return seen, werr
+	source.Ingest(ctx, feeds, w.Batch, func(st []model.SourceStatus) { status = st })
+	if err := w.Err(); err != nil {
+		return err
 	}
-	return seen, sourceErrors(status)
+	return sourceErrors(status)
 }
 
 // sourceErrors reports sources that failed. A failed source does not stop

@@ -17,20 +17,6 @@ func (e lossError) Error() string {
 	return "the exported range has gaps (" + e.summary + ") and --fail-on-loss was given"
 }
 
-// noteGap counts a gap entry of the export's time range, whether the query
-// selected it (written) or not, and lists an unwritten one in the output's
-// manifest when the format has one.
-func noteGap(e *model.Entry, sel *selection, w export.Writer, losses *model.Ledger, written bool) {
-	if e.Kind != model.KindGap || !sel.inWindow(e) {
-		return
-	}
-	n, _ := e.Fields.Num(model.KeyGapCount)
-	losses.Add(e.Fields.Value(model.KeyGapReason), int64(n), e.Time)
-	if g, ok := w.(export.GapNoter); ok && !written {
-		g.NoteGap(e)
-	}
-}
-
 // reportLoss says on stderr, in one line, what the exported range lost,
 // and turns it into an error when --fail-on-loss was given.
 func reportLoss(cfg Config, losses model.Ledger, stderr io.Writer) error {

@@ -83,9 +83,9 @@ func (s *selection) setDay(day time.Time) {
 	_ = s.compile(opt)
 }
 
-// settleOn fixes the day on the first entry with a time, for a stream whose
+// Settle fixes the day on the first entry with a time, for a stream whose
 // newest entry cannot be known before reading it.
-func (s *selection) settleOn(e *model.Entry) {
+func (s *selection) Settle(e *model.Entry) {
 	if s.pending && hasTime(e.Time) {
 		s.pending = false
 		s.setDay(e.Time)
@@ -105,12 +105,14 @@ func (s *selection) bounds() (since, until time.Time) {
 	return since, until
 }
 
-func (s *selection) match(e *model.Entry) bool {
-	return s.inWindow(e) && s.q.Match(e)
+// Match reports whether e is written: within --since and --until, and
+// selected by the query.
+func (s *selection) Match(e *model.Entry) bool {
+	return s.InWindow(e) && s.q.Match(e)
 }
 
-// inWindow reports whether e is within --since and --until.
-func (s *selection) inWindow(e *model.Entry) bool {
+// InWindow reports whether e is within --since and --until.
+func (s *selection) InWindow(e *model.Entry) bool {
 	return (s.since.IsZero() || !e.Time.Before(s.since)) && (s.until.IsZero() || !e.Time.After(s.until))
 }
 

@@ -95,8 +95,8 @@ func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *tri
 	var status []model.SourceStatus
 	sink := func(es []model.Entry, _ bool) {
 		for i := range es {
-			sel.settleOn(&es[i])
-			if sel.match(&es[i]) {
+			sel.Settle(&es[i])
+			if sel.Match(&es[i]) {
 				tr.AddEntry(&es[i])
 			}
 		}

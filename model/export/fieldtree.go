@@ -148,5 +148,5 @@ func appendFieldValue(dst []byte, f model.Field) []byte {
 	case f.Value == "true", f.Value == "false":
 		return append(dst, f.Value...)
 	}
-	return appendJSONString(dst, f.Value)
+	return AppendJSONString(dst, f.Value)
 }

@@ -41,6 +41,19 @@ func (f Format) Ext() string {
 	return "out"
 }
 
+// UsesPairs reports whether the format writes an entry's pair (ndjson's
+// "pair" object, the analytics CSV's start and end times, and the bundle,
+// which holds both): raw lines, text and journal export do not, so their
+// exports need no pair finder, and a stream exported in them need not
+// decode every analytics event's fields to track pairs.
+func (f Format) UsesPairs() bool {
+	switch f {
+	case FormatRaw, FormatText, FormatJournal:
+		return false
+	}
+	return true
+}
+
 // Formats lists every format, in menu order.
 func Formats() []Format {
 	out := make([]Format, formatCount)

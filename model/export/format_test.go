@@ -107,3 +107,16 @@ func TestDefaultName(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatUsesPairs: the formats that write a pair (ndjson's "pair",
+// the analytics CSV's start and end, the bundle holding both) say so; a
+// stream exported in the others skips tracking pairs.
+func TestFormatUsesPairs(t *testing.T) {
+	want := map[Format]bool{FormatRaw: false, FormatText: false, FormatNDJSON: true, FormatCSV: true,
+		FormatJournal: false, FormatBundle: true}
+	for _, f := range Formats() {
+		if got, ok := want[f]; !ok || f.UsesPairs() != got {
+			t.Errorf("%s.UsesPairs() = %v, want %v (listed: %v)", f, f.UsesPairs(), got, ok)
+		}
+	}
+}

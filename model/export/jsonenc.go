@@ -6,10 +6,14 @@ import (
 	"unsafe"
 )
 
-// appendJSONString appends s as a JSON string. Bytes that are not valid
-// UTF-8 become U+FFFD, as encoding/json does, so the output is always valid;
-// callers that must keep such bytes exactly encode them some other way.
-func appendJSONString(dst []byte, s string) []byte {
+// AppendJSONString appends s as a JSON string: the one JSON string encoder
+// of connlog (exports and the demo's generated lines). Control characters
+// are escaped; U+2028 and U+2029, valid JSON but line ends to JavaScript,
+// are escaped as encoding/json does; bytes that are not valid UTF-8 become
+// U+FFFD, so the output is always valid. Callers that must keep such bytes
+// exactly encode them some other way. It copies unescaped runs whole, which
+// makes it about twice as fast as a byte-at-a-time loop on ASCII text.
+func AppendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -70,7 +74,7 @@ func bytesView(b []byte) string {
 
 // appendJSONKey appends "key": .
 func appendJSONKey(dst []byte, key string) []byte {
-	return append(appendJSONString(dst, key), ':')
+	return append(AppendJSONString(dst, key), ':')
 }
 
 // appendJSONNumber appends a numeric field: its own text when that is a JSON
@@ -83,7 +87,7 @@ func appendJSONNumber(dst []byte, text string, n float64) []byte {
 	if s := strconv.FormatFloat(n, 'g', -1, 64); isJSONNumber(s) {
 		return append(dst, s...)
 	}
-	return appendJSONString(dst, text)
+	return AppendJSONString(dst, text)
 }
 
 // isJSONNumber checks the JSON number grammar:

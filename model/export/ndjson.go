@@ -44,9 +44,9 @@ func (n *ndjsonWriter) appendEntry(dst []byte, e *model.Entry) []byte {
 	dst = append(dst, `,"time":`...)
 	dst = appendJSONTime(dst, e.Time)
 	dst = append(dst, `,"level":`...)
-	dst = appendJSONString(dst, e.Level.String())
+	dst = AppendJSONString(dst, e.Level.String())
 	dst = append(dst, `,"kind":`...)
-	dst = appendJSONString(dst, e.Kind.String())
+	dst = AppendJSONString(dst, e.Kind.String())
 	dst = append(dst, `,"source":`...)
 	dst = n.appendSource(dst, e)
 	dst = append(dst, `,"fields":`...)
@@ -61,7 +61,7 @@ func (n *ndjsonWriter) appendEntry(dst []byte, e *model.Entry) []byte {
 	dst = appendFlags(dst, e.Flags)
 	if e.Err != "" {
 		dst = append(dst, `,"error":`...)
-		dst = appendJSONString(dst, e.Err)
+		dst = AppendJSONString(dst, e.Err)
 	}
 	dst = appendRaw(dst, e.Raw)
 	return append(dst, '}')
@@ -74,15 +74,15 @@ func (n *ndjsonWriter) appendSource(dst []byte, e *model.Entry) []byte {
 		host, unit, cursor = firstOf(host, j.Hostname), firstOf(unit, j.Unit), j.Cursor
 	}
 	dst = append(dst, `{"name":`...)
-	dst = appendJSONString(dst, n.names.name(e.Source))
+	dst = AppendJSONString(dst, n.names.name(e.Source))
 	dst = append(dst, `,"host":`...)
-	dst = appendJSONString(dst, host)
+	dst = AppendJSONString(dst, host)
 	dst = append(dst, `,"unit":`...)
-	dst = appendJSONString(dst, unit)
+	dst = AppendJSONString(dst, unit)
 	dst = append(dst, `,"ident":`...)
-	dst = appendJSONString(dst, o.Ident)
+	dst = AppendJSONString(dst, o.Ident)
 	dst = append(dst, `,"envelope":`...)
-	dst = appendJSONString(dst, o.Envelope)
+	dst = AppendJSONString(dst, o.Envelope)
 	dst = append(dst, `,"offset":`...)
 	if o.Offset >= 0 {
 		dst = strconv.AppendInt(dst, o.Offset, 10)
@@ -91,7 +91,7 @@ func (n *ndjsonWriter) appendSource(dst []byte, e *model.Entry) []byte {
 	}
 	dst = append(dst, `,"cursor":`...)
 	if cursor != "" {
-		dst = appendJSONString(dst, cursor)
+		dst = AppendJSONString(dst, cursor)
 	} else {
 		dst = append(dst, "null"...)
 	}
@@ -112,7 +112,7 @@ func appendJSONTime(dst []byte, t time.Time) []byte {
 
 func appendPair(dst []byte, p model.Pair) []byte {
 	dst = append(dst, `{"id":`...)
-	dst = appendJSONString(dst, p.ID)
+	dst = AppendJSONString(dst, p.ID)
 	dst = append(dst, `,"partner":`...)
 	if p.Partner != 0 {
 		dst = strconv.AppendInt(dst, p.Partner, 10)
@@ -122,7 +122,7 @@ func appendPair(dst []byte, p model.Pair) []byte {
 	dst = append(dst, `,"partner_time":`...)
 	dst = appendJSONTime(dst, p.PartnerTime)
 	dst = append(dst, `,"partner_event":`...)
-	dst = appendJSONString(dst, p.PartnerEvent)
+	dst = AppendJSONString(dst, p.PartnerEvent)
 	dst = append(dst, `,"open":`...)
 	dst = strconv.AppendBool(dst, p.Open)
 	dst = append(dst, `,"ended":`...)
@@ -147,7 +147,7 @@ func appendFlags(dst []byte, f model.Flags) []byte {
 func appendRaw(dst []byte, raw []byte) []byte {
 	if utf8.Valid(raw) {
 		dst = append(dst, `,"raw":`...)
-		return appendJSONString(dst, bytesView(raw))
+		return AppendJSONString(dst, bytesView(raw))
 	}
 	dst = append(dst, `,"raw_base64":"`...)
 	dst = base64.StdEncoding.AppendEncode(dst, raw)

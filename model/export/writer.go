@@ -47,6 +47,9 @@ func New(w io.Writer, opts Options) (Writer, error) {
 	if opts.Progress == nil {
 		opts.Progress = &Progress{}
 	}
+	if !opts.Format.UsesPairs() {
+		opts.Pairs = nil // nothing to look up, nor a tracker to feed
+	}
 	comp, err := Compress(countingWriter{w: w, p: opts.Progress}, opts.Compress)
 	if err != nil {
 		return nil, err

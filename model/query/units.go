@@ -36,9 +36,16 @@ const SizeUnits = sizeUnits
 // KiB=1024), a plain number being bytes — and returns it in bytes. It is
 // the one size parser of the command line and the query language; it
 // refuses inf, nan, hex and underscores, and results too large for a
-// float64.
+// float64. On the command line a space may stand between the number and
+// its unit ("512 MiB"), which a query value cannot hold unquoted.
 func ParseSize(s string) (bytes float64, ok bool) {
-	return parseQuantity(strings.TrimSpace(s), classSize)
+	s = strings.TrimSpace(s)
+	if _, unit, ok := splitNumber(s); ok {
+		if u := strings.TrimLeft(unit, " \t"); u != "" && isLetter(u[0]) {
+			s = s[:len(s)-len(unit)] + u
+		}
+	}
+	return parseQuantity(s, classSize)
 }
 
 // parseQuantity reads a number with an optional unit, converted to the unit
@@ -155,6 +162,9 @@ func splitNumberPrefix(s string, signed bool) (float64, string, bool) {
 	}
 	return n, s[i:], true
 }
+
+// isLetter reports whether c is an ASCII letter, as units start with.
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // isDigit reports whether c is an ASCII digit.
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

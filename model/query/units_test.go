@@ -67,3 +67,24 @@ func TestParseQuantity(t *testing.T) {
 		})
 	}
 }
+
+// TestParseSize: the one size parser of the command line (--max-memory,
+// the corpus generator's -size) reads what the query language reads, plus
+// a space before the unit.
+func TestParseSize(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"512MiB", 512 << 20, true}, {" 64 MiB ", 64 << 20, true}, {"1.5GiB", 3 << 29, true}, {"200MB", 200e6, true},
+		{"10mb", 10e6, true}, {"4096", 4096, true}, {"1e3KB", 1e6, true}, {"64\tKiB", 64 << 10, true},
+		{"", 0, false}, {"MiB", 0, false}, {"5 5MB", 0, false}, {"1h", 0, false}, {"NaNGB", 0, false},
+		{"infGB", 0, false}, {"0x10MB", 0, false}, {"1_000B", 0, false}, {"9999999PB", 0, false}, {"1e308GB", 0, false},
+	} {
+		got, ok := ParseSize(tt.in)
+		if ok != tt.ok || ok && got != tt.want {
+			t.Errorf("ParseSize(%q) = %g, %v; want %g, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package synth
 
-import "connlog/model"
+import (
+	"connlog/model"
+	"connlog/model/export"
+)
 
 // ANALYTICS lines follow the vendor's v2 example exactly: keys sorted,
 // Python-json spacing (", " and ": "), ids as strings, location as a string
@@ -33,7 +36,7 @@ func (g *Generator) appendAnalytics(b []byte, c *conn, eventType, reason string)
 	}
 	if reason != "" {
 		b = append(b, `, "error_message": `...)
-		b = appendJSONString(b, reason)
+		b = export.AppendJSONString(b, reason)
 	}
 	b = append(b, `, "id": "`...)
 	b = appendConnID(b, c)

@@ -2,7 +2,6 @@ package synth
 
 import (
 	"strconv"
-	"unicode/utf8"
 )
 
 // The generator formats with append-style helpers rather than fmt: a line
@@ -53,48 +52,6 @@ func appendUUID(b []byte, r *rng) []byte {
 	b = appendHex(b, lo>>48, 4)
 	b = append(b, '-')
 	return appendHex(b, lo, 12)
-}
-
-// appendJSONString writes s as a JSON string. Control characters are
-// escaped and invalid UTF-8 becomes U+FFFD, so the output is valid JSON
-// whatever s holds.
-func appendJSONString[S ~string | ~[]byte](b []byte, s S) []byte {
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			b = append(b, c)
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = appendJSONEscape(b, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, `\ufffd`...)
-		} else {
-			b = append(b, s[i:i+size]...)
-		}
-		i += size
-	}
-	return append(b, '"')
-}
-
-func appendJSONEscape(b []byte, c byte) []byte {
-	switch c {
-	case '"', '\\':
-		return append(b, '\\', c)
-	case '\n':
-		return append(b, '\\', 'n')
-	case '\r':
-		return append(b, '\\', 'r')
-	case '\t':
-		return append(b, '\\', 't')
-	}
-	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 }
 
 // appendPad2 writes a two-digit, zero-padded number.

@@ -1,6 +1,9 @@
 package synth
 
-import "connlog/model"
+import (
+	"connlog/model"
+	"connlog/model/export"
+)
 
 // AQtive Guard structured logs: one flat JSON object per line with the
 // required keys (id, created_at, hostname, level, log_type, pid) and the
@@ -46,7 +49,7 @@ func (g *Generator) auditHead(b []byte, level, logType string, withUser bool) []
 	b = append(b, `","created_at":"`...)
 	b = AppendRFC3339(b, g.now, 6, false)
 	b = append(b, `","hostname":`...)
-	b = appendJSONString(b, g.opts.Hostname)
+	b = export.AppendJSONString(b, g.opts.Hostname)
 	b = append(b, `,"level":"`...)
 	b = append(b, level...)
 	b = append(b, `","log_type":"`...)
@@ -126,7 +129,7 @@ func (g *Generator) auditAction(b []byte) []byte {
 		b = append(b, "true"...)
 	} else {
 		b = append(b, `false,"access_denied_reason":`...)
-		b = appendJSONString(b, auditDenials[g.r.intn(len(auditDenials))])
+		b = export.AppendJSONString(b, auditDenials[g.r.intn(len(auditDenials))])
 	}
 	b = g.auditClient(b)
 	return append(b, '}')

@@ -1,6 +1,10 @@
 package synth
 
-import "strconv"
+import (
+	"strconv"
+
+	"connlog/model/export"
+)
 
 // world is the catalogue of one synthetic deployment, with the JSON fragments
 // that never change pre-rendered, so that an ANALYTICS line is mostly copies.
@@ -41,7 +45,7 @@ func newWorld(r *rng, opts *Options) *world {
 	for _, c := range cities {
 		inner := `{"geoip":{"city":"` + c.name + `","country":"` + c.country + `","lat":` + c.lat +
 			`,"lon":` + c.lon + `,"region":"` + c.region + `"}}`
-		w.locations = append(w.locations, appendJSONString([]byte(`"location": `), inner))
+		w.locations = append(w.locations, export.AppendJSONString([]byte(`"location": `), inner))
 	}
 	w.connector = jsonObject("connector", "id", opts.ConnectorID, "name", opts.ConnectorName)
 	w.network = jsonObject("remote_network", "id", opts.NetworkID, "name", opts.NetworkName)
@@ -83,15 +87,15 @@ func (w *world) addUsers(r *rng) {
 // jsonObject renders `"name": {"k1": "v1", "k2": "v2", …}` with the spacing
 // of the connector's ANALYTICS lines.
 func jsonObject(name string, kv ...string) []byte {
-	b := appendJSONString(nil, name)
+	b := export.AppendJSONString(nil, name)
 	b = append(b, ": {"...)
 	for i := 0; i+1 < len(kv); i += 2 {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = appendJSONString(b, kv[i])
+		b = export.AppendJSONString(b, kv[i])
 		b = append(b, ": "...)
-		b = appendJSONString(b, kv[i+1])
+		b = export.AppendJSONString(b, kv[i+1])
 	}
 	return append(b, '}')
 }

@@ -2,12 +2,12 @@ package theme
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model/export"
+	"connlog/model/query"
 )
 
 // Clean makes untrusted text inert for the terminal: escape sequences,
@@ -88,29 +88,24 @@ func Highlight(text string, words []string, match lipgloss.Style) string {
 }
 
 // matchSpans returns the byte ranges of text covered by any word, sorted
-// and merged.
+// and merged. Words are found by the query language's own matcher, so a
+// word is marked exactly where the filter's bare word matched.
 func matchSpans(text string, words []string) [][2]int {
 	var marks []bool
 	for _, w := range words {
-		if w == "" {
-			continue
-		}
-		hay, needle := text, w
-		if !hasUpper(w) {
-			hay, needle = asciiLower(text), asciiLower(w)
-		}
-		for from := 0; from < len(hay); {
-			i := strings.Index(hay[from:], needle)
-			if i < 0 {
+		f := query.NewFinder(w)
+		for from := 0; from < len(text); {
+			i, j := f.Index(text[from:])
+			if i < 0 || j <= i {
 				break
 			}
 			if marks == nil {
 				marks = make([]bool, len(text))
 			}
-			for j := from + i; j < from+i+len(needle); j++ {
-				marks[j] = true
+			for k := from + i; k < from+j; k++ {
+				marks[k] = true
 			}
-			from += i + len(needle)
+			from += j
 		}
 	}
 	var spans [][2]int
@@ -126,27 +121,6 @@ func matchSpans(text string, words []string) [][2]int {
 		i = j
 	}
 	return spans
-}
-
-func hasUpper(s string) bool {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay valid for
-// the original text.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // RuleLine is a title followed by a horizontal rule, exactly w cells wide.

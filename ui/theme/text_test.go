@@ -47,6 +47,9 @@ func TestMatchSpans(t *testing.T) {
 		{"overlapping words merge", "abcdef", []string{"abc", "cde"}, [][2]int{{0, 5}}},
 		{"no match", "abc", []string{"x"}, nil},
 		{"empty word ignored", "abc", []string{""}, nil},
+		// The filter folds non-ASCII letters too: so does the highlight.
+		{"non-ASCII word ignores case", "Zürich ZÜRICH", []string{"zürich"}, [][2]int{{0, 7}, {8, 15}}},
+		{"fold of another byte length", "S s", []string{"\u017f"}, [][2]int{{0, 1}, {2, 3}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
