@@ -87,6 +87,9 @@ func resourceTerm(v string) string {
 	return query.Or(query.Term("resource", v), query.Term("action", v))
 }
 
+// failureNote says how a failure reason was turned into a filter.
+const failureNote = "a failure reason is a template: filtered on its event and longest words"
+
 // failureTerm filters to failed connections whose message holds the
 // literal words of a masked reason (as phrases over the raw line); the
 // row of failures that logged no reason has no words to look for.
