@@ -143,8 +143,14 @@ func TestChangedWindowsPrompt(t *testing.T) {
 	if m.mode != ModeCompare {
 		t.Fatalf("mode %s after w; want compare", m.mode)
 	}
-	if v := m.cmpIn.Value(); v != "2026-02-10 08:15:00..2026-02-10 08:30:00,2026-02-10 08:00:00..2026-02-10 08:15:00" {
-		t.Errorf("the prompt holds %q, want the windows shown", v)
+	if v := m.cmpIn.Value(); v != "08:15:00..08:30:00,08:00:00..08:15:00" {
+		t.Errorf("the prompt holds %q, want the windows shown, on the day of the data", v)
+	}
+	// Read back as typed, the windows are the same.
+	same := drive(t, m, keys("enter")...)
+	if out := screen(same); !strings.Contains(out, "now    2026-02-10 08:15:00–08:30:00 (15m)") ||
+		!strings.Contains(out, "before 2026-02-10 08:00:00–08:15:00 (15m)") {
+		t.Errorf("the windows read back differ:\n%s", out)
 	}
 	bad := drive(t, m, keys("ctrl+u", "yesterday", "enter")...)
 	if bad.mode != ModeCompare || !strings.Contains(screen(bad), `"yesterday": no .. between the two ends`) {
@@ -189,5 +195,28 @@ func TestFlowChanged(t *testing.T) {
 	l.waitFor("filter: (resource=db-new.internal or action=db-new.internal)", commas(int64(n))+"/"+total)
 	if m := l.final(); m.mode != ModeNormal || m.live.len() != n {
 		t.Errorf("mode %s with %d entries; want normal with the %d failures", m.mode, m.live.len(), n)
+	}
+}
+
+// TestWindowTextOnAnotherDay: the prompt drops the date only when every
+// end is on the day a date-less time is read on.
+func TestWindowTextOnAnotherDay(t *testing.T) {
+	day := halfwayStart
+	cases := []struct {
+		name string
+		ts   []time.Time
+		want bool
+	}{
+		{"same day", []time.Time{day.Add(time.Hour), day.Add(2 * time.Hour)}, true},
+		{"ends at midnight", []time.Time{day.Add(15 * time.Hour), day.Add(16 * time.Hour)}, false},
+		{"the day before", []time.Time{day.Add(-9 * time.Hour), day}, false},
+	}
+	for _, c := range cases {
+		if got := onDay(day, time.UTC, c.ts...); got != c.want {
+			t.Errorf("%s: onDay = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if onDay(time.Time{}, time.UTC, day) {
+		t.Error("with no day known, every date is written")
 	}
 }

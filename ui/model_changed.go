@@ -141,7 +141,11 @@ func (m Model) openCompare() Model {
 	m.mode = ModeCompare
 	m.cmpIn.SetValue("")
 	if a, b, ok := m.changed.Windows(); ok {
-		m.cmpIn.SetValue(windowText(a, m.loc()) + "," + windowText(b, m.loc()))
+		layout := "2006-01-02 15:04:05"
+		if onDay(m.dataDay(), m.loc(), a.From, a.To, b.From, b.To) {
+			layout = "15:04:05" // read back on the same day: short enough for 80 columns
+		}
+		m.cmpIn.SetValue(windowText(a, m.loc(), layout) + "," + windowText(b, m.loc(), layout))
 	}
 	m.notice = "FROM..TO[,FROM..TO] (the second is the baseline) or previous[:30m] — " +
 		keyOf(m.keys.Bar.Apply) + " compares, " + keyOf(m.keys.Bar.Cancel) + " cancels"
@@ -149,9 +153,20 @@ func (m Model) openCompare() Model {
 }
 
 // windowText writes a window as the prompt reads it back.
-func windowText(w triage.Window, loc *time.Location) string {
-	const layout = "2006-01-02 15:04:05"
+func windowText(w triage.Window, loc *time.Location, layout string) string {
 	return w.From.In(loc).Format(layout) + ".." + w.To.In(loc).Format(layout)
+}
+
+// onDay reports whether every time falls on day's date in loc, where a
+// time without a date is read back.
+func onDay(day time.Time, loc *time.Location, ts ...time.Time) bool {
+	want := day.In(loc).Format(time.DateOnly)
+	for _, t := range ts {
+		if t.In(loc).Format(time.DateOnly) != want {
+			return false
+		}
+	}
+	return !day.IsZero()
 }
 
 // compareKey edits the windows prompt; enter compares the windows typed,

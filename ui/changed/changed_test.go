@@ -217,6 +217,22 @@ func TestViewFitsAndStaysInert(t *testing.T) {
 // escape sequence on screen came from the log.
 var sgr = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
+func TestTitleSaysHowLongOnlyWhenSlow(t *testing.T) {
+	for _, c := range []struct {
+		took time.Duration
+		want string
+	}{{300 * time.Millisecond, "before\n"}, {3460 * time.Millisecond, "before · 3.5s\n"}} {
+		m := New(DefaultKeyMap(), ptr(theme.Monochrome()))
+		m.SetSize(200, 5)
+		m = m.Start(Job{Gen: 1, Cancel: func() {}}, time.UTC)
+		m = m.SetResult(ResultMsg{Gen: 1, Changed: sample(), Basis: "the last 15m of the view against the 15m before", Elapsed: c.took})
+		title := strings.TrimRight(strings.SplitN(ansi.Strip(m.View()), "\n", 2)[0], " ") + "\n"
+		if !strings.HasSuffix(title, c.want) {
+			t.Errorf("took %v: title %q, want it to end with %q", c.took, title, c.want)
+		}
+	}
+}
+
 func TestEmptyComparisonSaysWhy(t *testing.T) {
 	m := New(DefaultKeyMap(), ptr(theme.Monochrome()))
 	m.SetSize(100, 6)

@@ -48,6 +48,11 @@ func (m Model) title() string {
 	t := "what changed"
 	if !m.computing && m.errMsg == "" && m.result.Basis != "" {
 		t += " · " + theme.Clean(m.result.Basis)
+		// Only a comparison that took a while says how long, as the
+		// top-N view does: quick ones would make every screen differ.
+		if m.result.Elapsed >= time.Second {
+			t += " · " + m.result.Elapsed.Round(100*time.Millisecond).String()
+		}
 	}
 	return t
 }
