@@ -220,3 +220,25 @@ func TestWindowTextOnAnotherDay(t *testing.T) {
 		t.Error("with no day known, every date is written")
 	}
 }
+
+// TestChangedKeepsLogTextInert: a hostile user that started failing and a
+// hostile failure reason new in the window reach the screen as visible glyphs,
+// never as bytes.
+func TestChangedKeepsLogTextInert(t *testing.T) {
+	evil := "zedekiah\x1b[2J\x1b]52;c;ZXZpbA==\x07@example.com"
+	es := append(fixtureEntries(), analytics(3034753+2000, model.EventFailed, "ff-1", evil, "boom \x1b]8;;http://x\x1b\\", 0, 0, 0))
+	st, _ := newFixtureStore(t, es)
+	// The selection from the first row to the last: every entry is new.
+	m := drive(t, newTestModel(t, st, 160, 45), keys("g", "v", "G", "v", "C")...)
+	out := m.View().Content
+	for _, bad := range []string{"\x1b[2J", "\x1b]52", "\x07", "\x1b]8", "\u202E"} {
+		if strings.Contains(out, bad) {
+			t.Fatalf("%q from the log reached the screen: %q", bad, out)
+		}
+	}
+	for _, want := range []string{"failing  zedekiah␛[2J", "new  boom ␛]<num>;;http://x␛"} {
+		if !strings.Contains(screen(m), want) {
+			t.Errorf("the view lacks %q:\n%s", want, screen(m))
+		}
+	}
+}
