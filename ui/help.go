@@ -23,7 +23,8 @@ func searchHelp(k *KeyMap) string {
 		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external). " +
 		keyOf(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
 		keyOf(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + keyOf(k.Pair) +
-		" again clears the filter and goes there."
+		" again clears the filter and goes there. " + keyOf(k.Changed) +
+		" compares the selected span (or the last 15 minutes) with the same length just before it."
 }
 
 // HelpScreen lists every binding of the KeyMap, grouped, rendered by

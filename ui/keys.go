@@ -19,10 +19,10 @@ type KeyMap struct {
 
 	Filter, Pivot, Exclude, Conn key.Binding
 
-	// TopN, Templates and Sessions open the triage views of the current
-	// view; Mute mutes or un-mutes the template under the cursor of the
-	// templates view.
-	TopN, Templates, Sessions, Mute key.Binding
+	// TopN, Templates, Sessions and Changed open the triage views of the
+	// current view; Mute mutes or un-mutes the template under the cursor of
+	// the templates view.
+	TopN, Templates, Sessions, Changed, Mute key.Binding
 
 	Visual, Mark, ClearMarks, Copy, Export key.Binding
 
@@ -100,7 +100,8 @@ func DefaultKeyMap() KeyMap {
 		Follow: bind("toggle follow", "f"), UTC: bind("local/UTC time", "t"),
 		Detail: bind("toggle detail pane", "enter"), Focus: bind("focus table/detail", "tab"),
 		TopN: bind("top values (top-N)", "s"), Templates: bind("templates of the lines", "P"),
-		Sessions: bind("sessions: connections", "S"), Mute: bind("templates: mute/un-mute", "m"),
+		Sessions: bind("sessions: connections", "S"), Changed: bind("what changed", "C"),
+		Mute: bind("templates: mute/un-mute", "m"),
 
 		Filter: bind("filter or search", "/"), Pivot: bind("pivot: filter on row", "="),
 		Exclude: bind("pivot: exclude", "-"), Conn: bind("whole connection", "c"),
@@ -154,7 +155,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom, k.Left, k.Right},
 		{k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch, k.GotoTime, k.Pair},
-		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus, k.TopN, k.Templates, k.Sessions, k.Mute},
+		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus, k.TopN, k.Templates, k.Sessions, k.Changed, k.Mute},
 		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},
 		{k.Visual, k.Mark, k.ClearMarks, k.Copy, k.Export, k.Help, k.Cancel, k.Quit},
 	}

@@ -25,6 +25,7 @@ func (m *Model) layout() {
 	m.status.SetSize(w, 1)
 	m.bar.SetSize(w, footerLines)
 	m.gotoIn.SetSize(w, 1)
+	m.cmpIn.SetSize(w, 1)
 	c := m.chrome()
 	m.pivot.SetSize(w, h-c.lines())
 	body := max(h-c.lines()-m.pivot.Height(), 0)
@@ -33,6 +34,7 @@ func (m *Model) layout() {
 	m.topN.SetSize(w, body)
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
+	m.changed.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
 	m.detail.focused = m.focus == FocusDetail
 	switch {
@@ -95,7 +97,7 @@ func (m Model) frame() string {
 
 // chrome is which fixed lines fit the terminal now.
 func (m Model) chrome() chrome {
-	return chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto)
+	return chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare)
 }
 
 func (m Model) bodyView() string {
@@ -110,6 +112,8 @@ func (m Model) bodyView() string {
 		return m.tmpl.View()
 	case ModeSessions:
 		return m.sess.View()
+	case ModeChanged, ModeCompare:
+		return m.changed.View()
 	}
 	t := m.table.withData(m.tableData())
 	if !m.showDetail {
@@ -196,6 +200,8 @@ func (m Model) footerView() string {
 		return m.bar.View()
 	case ModeGoto:
 		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
+	case ModeCompare:
+		return m.cmpIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
 	}
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
@@ -215,6 +221,8 @@ func (m Model) footerView() string {
 		second = m.drawHelp(m.tmpl.ShortHelp())
 	case ModeSessions:
 		second = m.drawHelp(m.sess.ShortHelp())
+	case ModeChanged:
+		second = m.drawHelp(m.changed.ShortHelp())
 	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)

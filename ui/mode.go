@@ -15,6 +15,8 @@ const (
 	ModeTopN                  // the top-N view is shown
 	ModeTemplates             // the templates view is shown
 	ModeSessions              // the sessions view is shown
+	ModeChanged               // the what-changed view is shown
+	ModeCompare               // the what-changed view's windows prompt has the keyboard
 )
 
 // String names the mode for the status line and tests.
@@ -38,6 +40,10 @@ func (m Mode) String() string {
 		return "templates"
 	case ModeSessions:
 		return "sessions"
+	case ModeChanged:
+		return "changed"
+	case ModeCompare:
+		return "compare"
 	}
 	return "unknown"
 }

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/changed"
 	"connlog/ui/theme"
 )
 
@@ -42,8 +43,10 @@ type Model struct {
 	topN     TopNView
 	tmpl     TemplatesView
 	sess     SessionsView
-	mutes    muteSet // the templates whose lines the table hides
-	triGen   int     // the generation of the latest triage computation
+	changed  changed.Model
+	cmpIn    LineInput // the windows prompt of the what-changed view
+	mutes    muteSet   // the templates whose lines the table hides
+	triGen   int       // the generation of the latest triage computation
 	// updatesClosed says the ingest loop has ended: no entry will come.
 	updatesClosed bool
 
@@ -92,6 +95,8 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.topN = NewTopNView(m.keys, m.styles)
 	m.tmpl = NewTemplatesView(m.keys, m.styles)
 	m.sess = NewSessionsView(m.keys, m.styles)
+	m.changed = changed.New(changed.DefaultKeyMap(), m.styles)
+	m.cmpIn = NewLineInput(m.styles, "compare: ")
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
@@ -162,6 +167,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.topN = m.topN.SetReport(msg)
 		m.tmpl = m.tmpl.SetReport(msg, m.mutes)
 		m.sess = m.sess.SetReport(msg)
+		return m, nil
+	case changed.ResultMsg:
+		m.changed = m.changed.SetResult(msg)
 		return m, nil
 	case noticeMsg:
 		m.notice = string(msg)

@@ -49,6 +49,10 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.templatesKey(msg)
 	case ModeSessions:
 		return m.sessionsKey(msg)
+	case ModeChanged:
+		return m.changedKey(msg)
+	case ModeCompare:
+		return m.compareKey(msg)
 	}
 	return m.normalKey(msg)
 }
@@ -141,6 +145,8 @@ func (m Model) actionKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.openTemplates()
 	case key.Matches(msg, k.Sessions):
 		return m.openSessions()
+	case key.Matches(msg, k.Changed):
+		return m.openChanged()
 	case key.Matches(msg, k.Cancel):
 		return m.escape()
 	}
@@ -197,6 +203,8 @@ func (m Model) onPaste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 		m.bar, cmd = m.bar.Update(msg)
 	case ModeGoto:
 		m.gotoIn, cmd = m.gotoIn.Update(msg)
+	case ModeCompare:
+		m.cmpIn, cmd = m.cmpIn.Update(msg)
 	case ModeExport:
 		m.dialog, cmd = m.dialog.Update(msg)
 	}

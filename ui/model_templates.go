@@ -33,8 +33,7 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case toggled != nil && !toggled.t.Other:
 		return m.toggleMute(*toggled)
 	case chosen != nil && !chosen.t.Other && !chosen.muted:
-		return m.closeTriage().pivotTo(templateTerm(chosen.t.Kind, chosen.t.Level, chosen.t.Template),
-			"a template is not a query: filtered on its kind, level and longest literal words")
+		return m.closeTriage().pivotTo(templateTerm(chosen.t.Kind, chosen.t.Level, chosen.t.Template), templateNote)
 	case chosen != nil || toggled != nil:
 		m.notice = "choose a template of the view (not the other row, nor a muted one)"
 	}
@@ -51,6 +50,9 @@ func (m Model) toggleMute(row templateRow) (tea.Model, tea.Cmd) {
 	mm.notice = strconv.Itoa(len(m.mutes.list)) + " muted"
 	return mm, cmd
 }
+
+// templateNote says how a template was turned into a filter.
+const templateNote = "a template is not a query: filtered on its kind, level and longest literal words"
 
 // templateTerm is the closest query to a template: the query language has
 // no term for a masked line, so its kind, level and up to three of its

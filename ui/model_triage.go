@@ -57,7 +57,7 @@ func (m Model) topNKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	note := ""
 	if !exact {
-		note = "a failure reason is a template: filtered on its event and longest words"
+		note = failureNote
 	}
 	return m.closeTriage().pivotTo(term, note)
 }
@@ -77,6 +77,7 @@ func (m Model) closeTriage() Model {
 	m.topN.Stop()
 	m.tmpl.Stop()
 	m.sess.Stop()
+	m.changed.Stop()
 	m.mode = ModeNormal
 	m.layout()
 	return m
@@ -87,6 +88,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.topN.Stop()
 	m.tmpl.Stop()
 	m.sess.Stop()
+	m.changed.Stop()
 	m.live.cancelBuild()
 	return m, tea.Quit
 }

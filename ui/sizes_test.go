@@ -34,6 +34,8 @@ var sizeStates = []struct {
 	{name: "export", keys: keys("x")},
 	{name: "topn", keys: keys("s", "jj")},
 	{name: "sessions", keys: keys("2", "S", "jj")},
+	{name: "changed", keys: keys("C", "jj")},
+	{name: "changed_windows", keys: keys("C", "w")},
 }
 
 // TestEverySizeDraws renders every size from 1×1 to 30×12 in every state,

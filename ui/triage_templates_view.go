@@ -36,9 +36,13 @@ const (
 	tmplTimeW  = 9
 )
 
+// tmplFixedW is the width of the columns before the sparkline.
+const tmplFixedW = tmplMarkW + tmplCountW + 1 + tmplLevelW + 2*tmplTimeW
+
 func (v TemplatesView) head() string {
+	sparkW := sparkWidth(v.width, tmplFixedW)
 	return strings.Repeat(" ", tmplMarkW) + theme.FitRight("COUNT", tmplCountW) + " " + theme.Fit("LEVEL", tmplLevelW) +
-		theme.Fit("FIRST", tmplTimeW) + theme.Fit("LAST", tmplTimeW) + "TEMPLATE"
+		theme.Fit("FIRST", tmplTimeW) + theme.Fit("LAST", tmplTimeW) + theme.Fit("WHEN", sparkW) + "TEMPLATE"
 }
 
 // rowView draws one template; a muted one is marked with a letter and the
@@ -60,7 +64,8 @@ func (v TemplatesView) rowView(i int) string {
 		first, last = v.clock(r.t.First), v.clock(r.t.Last)
 	}
 	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.t.Level), tmplLevelW)+
-		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+theme.Clean(r.t.Template), v.width)
+		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+sparkCell(r.t.Buckets, sparkWidth(v.width, tmplFixedW))+
+		theme.Clean(r.t.Template), v.width)
 	switch {
 	case i == v.cursor:
 		return v.styles.ChoiceActive.Render(line)

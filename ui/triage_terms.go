@@ -65,7 +65,7 @@ func (t topTable) pivotTerm(v triage.Value) (term string, exact bool) {
 	case topUsers:
 		return query.Term("user", v.Value), true
 	case topResources:
-		return query.Term("resource", v.Value), true
+		return resourceTerm(v.Value), true
 	case topIPs:
 		return query.Term("ip", v.Value), true
 	case topCountries:
@@ -80,10 +80,24 @@ func (t topTable) pivotTerm(v triage.Value) (term string, exact bool) {
 	return "", false
 }
 
+// resourceTerm matches a resource wherever the triage tables found it: the
+// resource alias, or the action of an audit record (which the tables count
+// as what was denied, and which the alias leaves to the action alias).
+func resourceTerm(v string) string {
+	return query.Or(query.Term("resource", v), query.Term("action", v))
+}
+
+// failureNote says how a failure reason was turned into a filter.
+const failureNote = "a failure reason is a template: filtered on its event and longest words"
+
 // failureTerm filters to failed connections whose message holds the
-// literal words of a masked reason (as phrases over the raw line).
+// literal words of a masked reason (as phrases over the raw line); the
+// row of failures that logged no reason has no words to look for.
 func failureTerm(reason string) (string, bool) {
 	terms := []string{query.Term("event", model.EventFailed)}
+	if reason == triage.NoReason {
+		return terms[0], false
+	}
 	words := literalWords(reason, 2)
 	for _, w := range words {
 		terms = append(terms, query.Phrase(w))
@@ -120,7 +134,7 @@ func deniedTerm(v string) string {
 		terms = append(terms, query.Term("user", who))
 	}
 	if !strings.HasPrefix(what, "(unknown") {
-		terms = append(terms, query.Term("resource", what))
+		terms = append(terms, resourceTerm(what))
 	}
 	return query.And(terms...)
 }

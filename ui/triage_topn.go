@@ -160,7 +160,27 @@ func (v TopNView) title() string {
 	return t
 }
 
-// rowView draws one row: a heading, or "value  count  share"; the
+// sparkWidth is how wide a row's sparkline is drawn (with the space after
+// it) beside fixed columns of width fixed: a quarter of the room left, from
+// 6 to 32 cells, and none when the text would be left fewer than 16.
+func sparkWidth(width, fixed int) int {
+	w := min(max((width-fixed)/4, 6), 32)
+	if width-fixed-w-1 < 16 {
+		return 0
+	}
+	return w + 1
+}
+
+// sparkCell draws counts per bucket w-1 cells wide and a space after (an
+// empty string for no room), so that it sits between two columns.
+func sparkCell(buckets []uint32, w int) string {
+	if w <= 1 {
+		return ""
+	}
+	return theme.Spark(buckets, w-1) + " "
+}
+
+// rowView draws one row: a heading, or "value  sparkline  count  share"; the
 // cursor's row is marked with a glyph as well as a style, so that it shows
 // without colour.
 func (v TopNView) rowView(i int) string {
@@ -173,9 +193,10 @@ func (v TopNView) rowView(i int) string {
 	if i == v.cursor {
 		prefix = " ▸ "
 	}
-	nameW := max(v.width-3-numW-shareW, 1)
+	sparkW := sparkWidth(v.width, 3+numW+shareW)
+	nameW := max(v.width-3-numW-shareW-sparkW, 1)
 	share := strconv.FormatFloat(r.value.Share*100, 'f', 1, 64) + "%"
-	line := theme.Fit(prefix+theme.Fit(theme.Clean(r.value.Value), nameW)+
+	line := theme.Fit(prefix+theme.Fit(theme.Clean(r.value.Value), nameW)+sparkCell(r.value.Buckets, sparkW)+
 		theme.FitRight(commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
 	if i == v.cursor {
 		return v.styles.ChoiceActive.Render(line)

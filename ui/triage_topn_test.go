@@ -108,16 +108,17 @@ func TestTopNPivotTerms(t *testing.T) {
 		exact bool
 	}{
 		{"user", topUsers, triage.Value{Value: "a b@x"}, `user="a b@x"`, true},
-		{"resource", topResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com", true},
+		{"resource", topResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com or action=app.website.com", true},
 		{"ip", topIPs, triage.Value{Value: "192.0.2.10"}, "ip=192.0.2.10", true},
 		{"country", topCountries, triage.Value{Value: "US"}, "country=US", true},
 		{"module", topModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
 		{"failure", topFailures, triage.Value{Value: "CONNECTION_FAILED: timeout after <dur>"},
 			`event=failed_to_connect "CONNECTION_FAILED" "timeout"`, false},
+		{"failure without a reason", topFailures, triage.Value{Value: triage.NoReason}, "event=failed_to_connect", false},
 		{"denied", topDenied, triage.Value{Value: "carol@x → app.website.com"},
-			"(event=denied_access or granted=false) user=carol@x resource=app.website.com", true},
+			"(event=denied_access or granted=false) user=carol@x (resource=app.website.com or action=app.website.com)", true},
 		{"denied, unknown user", topDenied, triage.Value{Value: "(unknown user) → db"},
-			"(event=denied_access or granted=false) resource=db", true},
+			"(event=denied_access or granted=false) (resource=db or action=db)", true},
 		{"other", topUsers, triage.Value{Value: triage.Other, Other: true}, "", false},
 	}
 	for _, c := range cases {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"connlog/model/query"
 	"connlog/model/triage"
@@ -84,66 +83,17 @@ func takeSummaryFlags(args []string, sf *summaryFlags) ([]string, error) {
 
 // compareNeedsDay reports whether a FROM..TO window of --compare has an
 // end written without a date, which falls on the day of the data.
-func compareNeedsDay(text string) bool {
-	for _, w := range strings.Split(text, ",") {
-		from, to, _ := strings.Cut(w, "..")
-		if query.NeedsDay(from) || query.NeedsDay(to) {
-			return true
-		}
-	}
-	return false
-}
+func compareNeedsDay(text string) bool { return triage.CompareNeedsDay(text) }
 
-// compareWindows turns --compare into the engine's windows: nil without
-// the flag, trailing windows for "previous" (15 minutes, or previous:DUR),
-// fixed ones for FROM..TO (against the same length just before) or
-// FROM..TO,FROM..TO (the second is the baseline).
+// compareWindows turns --compare into the engine's windows (nil without
+// the flag); see triage.ParseCompare for what it takes.
 func compareWindows(text string, opt query.Options) (*triage.Compare, error) {
-	switch {
-	case text == "":
+	if text == "" {
 		return nil, nil
-	case text == "previous":
-		return &triage.Compare{Trailing: triage.DefaultTrailing}, nil
-	case strings.HasPrefix(text, "previous:"):
-		d, err := time.ParseDuration(strings.TrimPrefix(text, "previous:"))
-		if err != nil || d < time.Second {
-			return nil, usageError{fmt.Sprintf("--compare %q: the window after previous: is a duration of a second or more, e.g. previous:30m", text)}
-		}
-		return &triage.Compare{Trailing: d}, nil
 	}
-	a, b, hasB := strings.Cut(text, ",")
-	c := &triage.Compare{}
-	var err error
-	if c.A, err = parseWindow(a, opt); err != nil {
-		return nil, err
-	}
-	if hasB {
-		if c.B, err = parseWindow(b, opt); err != nil {
-			return nil, err
-		}
+	c, err := triage.ParseCompare(text, opt)
+	if err != nil {
+		return nil, usageError{"--compare " + err.Error()}
 	}
 	return c, nil
-}
-
-// parseWindow reads FROM..TO, each end in the forms --since takes.
-func parseWindow(text string, opt query.Options) (triage.Window, error) {
-	from, to, ok := strings.Cut(text, "..")
-	bad := func(why string) (triage.Window, error) {
-		return triage.Window{}, usageError{fmt.Sprintf("--compare %q: %s (use previous, FROM..TO or FROM..TO,FROM..TO, with times as --since takes them)", text, why)}
-	}
-	if !ok {
-		return bad("no .. between the two ends")
-	}
-	var w triage.Window
-	var err error
-	if w.From, err = query.ParseTime(strings.TrimSpace(from), opt); err != nil {
-		return bad(err.Error())
-	}
-	if w.To, err = query.ParseTime(strings.TrimSpace(to), opt); err != nil {
-		return bad(err.Error())
-	}
-	if !w.To.After(w.From) {
-		return bad("the window ends before it starts")
-	}
-	return w, nil
 }

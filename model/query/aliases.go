@@ -63,8 +63,12 @@ var aliasTable = []Alias{
 	{Name: "event", Keys: []string{model.KeyEventType, model.KeyPhase}, Doc: "analytics event_type, session phase"},
 	{Name: "user", Keys: []string{model.KeyUserEmail, model.KeyUserID, model.KeyAuditUserName, model.KeyAuditUserID,
 		model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser}, Doc: "user e-mail, name or id"},
+	// The resource alias reads every field the triage tables count as a
+	// resource (an analytics event with only its IP, a session's or a
+	// flow's destination), so that pivoting on a counted value finds it.
 	{Name: "resource", Keys: []string{model.KeyResourceAddr, model.KeyAppliedRule, model.KeyResourceID,
-		model.KeyResourceName, model.KeySiteResource, model.KeyElement}, Doc: "resource address, rule, name or id"},
+		model.KeyResourceName, model.KeySiteResource, model.KeyElement, model.KeyResourceIP, model.KeyDestAddr,
+		model.KeyDst}, Doc: "resource address, IP, rule, name or id; session or flow destination"},
 	{Name: "port", Keys: []string{model.KeyResourcePort, model.KeyDstPort}, Doc: "destination port"},
 	{Name: "proto", Keys: []string{model.KeyProtocol, model.KeyFlowProto, model.KeySessProtocol}, Doc: "protocol: tcp, udp, icmp"},
 	{Name: "ip", Keys: []string{model.KeyClientIP, model.KeyAuditClientIP, model.KeyForwardedFor, model.KeySrcIP}, Doc: "client or source IP"},

@@ -53,6 +53,8 @@ type Value struct {
 	Share float64 `json:"share"` // of every counted value, other included
 	// Other is true on the row that counts the values past the table's cap.
 	Other bool `json:"other,omitempty"`
+	// Buckets are the value's counts per histogram bucket, for a sparkline.
+	Buckets []uint32 `json:"-"`
 }
 
 // top returns the n most frequent values, most frequent first (ties in

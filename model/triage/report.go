@@ -50,6 +50,7 @@ func (t *Triage) Report(o ReportOptions) Report {
 		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
 		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
 		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}
+	t.sparks.fill(&r.Top, &t.ax)
 	if t.cmp != nil {
 		c := t.cmp.changed(o.Top, t.tmpl)
 		r.Changed = &c

@@ -41,6 +41,7 @@ type Triage struct {
 	hist     histogram
 	tmpl     *templates
 	top      tops
+	sparks   *sparks
 	sess     *sessions
 	cmp      *comparer
 	entries  int64
@@ -51,7 +52,7 @@ type Triage struct {
 func New(o Options) *Triage {
 	o = o.withDefaults()
 	t := &Triage{opt: o, ax: newAxis(o.Buckets), hist: newHistogram(), tmpl: newTemplates(o.MaxTemplates),
-		top: newTops(o.MaxValues), sess: newSessions(o.MaxSessions)}
+		top: newTops(o.MaxValues), sparks: newSparks(o.MaxValues), sess: newSessions(o.MaxSessions)}
 	if o.Compare != nil {
 		t.cmp = newComparer(*o.Compare, o.MaxValues)
 	}
@@ -90,11 +91,14 @@ func (t *Triage) AddEntry(e *model.Entry) {
 	id := t.tmpl.add(e, b, t.ax.width, timed)
 	t.top.add(e, &f)
 	t.sess.add(e, &v)
+	reason := ""
+	if f.failed && timed {
+		reason = t.top.normalise(f.reason)
+	}
+	if timed {
+		t.sparks.add(&f, reason, b, t.ax.width)
+	}
 	if t.cmp != nil && timed {
-		reason := ""
-		if f.failed {
-			reason = t.top.normalise(f.reason)
-		}
 		t.cmp.add(e.Time, id, &f, reason)
 	}
 }

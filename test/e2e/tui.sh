@@ -161,6 +161,45 @@ wait_for "filter: conn=c9d8e7f6a5b4c3d2-7"
 alive
 quit
 
+# A connector log of 30 minutes, a line every 5 s, where a failure starts
+# halfway: from 08:15 on, every minute a connection to db-new.internal fails
+# and the connector logs an error about it.
+for ((t = 0; t < 1800; t += 5)); do
+	stamp=$(printf '2026-02-10T08:%02d:%02d.000000000Z' $((t / 60)) $((t % 60)))
+	echo "$stamp [INFO] [connector] processing \"health\" request"
+	if ((t >= 900 && t % 60 == 0)); then
+		ms=$((1770710400000 + t * 1000))
+		echo "$stamp ANALYTICS {\"connection\": {\"client_ip\": \"198.51.100.7\", \"error_message\": \"RESOURCE_UNREACHABLE: no route to 10.20.9.9\", \"id\": \"feedbeef$t-1\", \"resource_ip\": \"10.20.9.9\", \"resource_port\": 5432}, \"event_type\": \"failed_to_connect\", \"resource\": {\"address\": \"db-new.internal\", \"id\": \"9\"}, \"timestamp\": $ms, \"user\": {\"email\": \"nina@example.com\", \"id\": \"1\"}}"
+		echo "$stamp [ERROR] [libsdwan] [tcp] tcp_proxy::on_connect: conn=feedbeef$t-1 failed: no route to host 10.20.9.9:5432"
+	fi
+done >"$tmp/halfway.log"
+
+echo "what changed: a failure that starts halfway is named, enter pivots to it, w compares other windows (80x24, --no-color)"
+size=80x24 start xterm-256color "$tmp/connlog" --no-color "$tmp/halfway.log"
+wait_for "FOLLOW"
+wait_for "390/390"
+keys C
+wait_for "what changed · the last 15m of the view against the 15m before"
+wait_for "new error messages"
+wait_for "failing  db-new.internal"
+wait_for "failing  nina@example.com"
+keys j Enter
+wait_for "filter: (resource=db-new.internal or action=db-new.internal)"
+wait_for "15/390"
+keys Escape
+wait_gone "filter: (resource"
+keys C
+wait_for "failing  db-new.internal"
+keys w
+wait_for "compare: 08:15:00..08:30:00,08:00:00..08:15:00"
+keys C-u
+keys -l "08:00..08:10,08:10..08:15"
+keys Enter
+wait_for "what changed · the windows asked for"
+wait_for "nothing changed between the windows"
+alive
+quit
+
 echo "journal: a closed connection's location and a hostile message (TERM=screen)"
 mkdir "$tmp/journal"
 /lib/systemd/systemd-journal-remote --output="$tmp/journal/fixture.journal" - \

@@ -1,0 +1,177 @@
+package changed
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/triage"
+	"connlog/ui/theme"
+)
+
+// Job is a comparison in flight, as the root started it: its generation (a
+// newer job makes its result stale), how many entries it will read (known
+// once the windows are) and has read, for the progress line, and its cancel.
+type Job struct {
+	Gen         int
+	Total, Done *atomic.Int64
+	Cancel      context.CancelFunc
+}
+
+// ResultMsg carries a finished comparison of job Gen.
+type ResultMsg struct {
+	Gen     int
+	Changed triage.Changed
+	// Basis says how the windows were chosen ("the selection", "the last
+	// 15m of the view"...), for the title.
+	Basis string
+	// EntriesA and EntriesB are how many entries of the view fell in each
+	// window: with none before, everything now is new.
+	EntriesA, EntriesB int
+	Elapsed            time.Duration
+	Err                error
+}
+
+// Model is the view. Its zero value is not usable: build it with New.
+type Model struct {
+	keys          KeyMap
+	styles        *theme.Styles
+	loc           *time.Location
+	width, height int
+
+	job       Job
+	computing bool
+	errMsg    string
+
+	result ResultMsg
+	rows   []row
+	cursor int // an index into rows, on a change row when there is one
+
+	chosen       *triage.Change // the row enter was pressed on, until the root takes it
+	wantsWindows bool           // the windows key was pressed, until the root takes it
+}
+
+// New returns an empty view.
+func New(keys KeyMap, styles *theme.Styles) Model {
+	return Model{keys: keys, styles: styles, loc: time.UTC}
+}
+
+// SetSize sets the view's size.
+func (m *Model) SetSize(w, h int) { m.width, m.height = max(w, 0), max(h, 0) }
+
+// Start shows the view computing job (times shown in loc); a job in flight
+// is cancelled.
+func (m Model) Start(job Job, loc *time.Location) Model {
+	m.Stop()
+	if loc == nil {
+		loc = time.UTC
+	}
+	m.job, m.computing, m.errMsg, m.loc = job, true, "", loc
+	m.result, m.rows, m.cursor, m.chosen, m.wantsWindows = ResultMsg{}, nil, 0, nil, false
+	return m
+}
+
+// Stop cancels the job in flight, if any.
+func (m Model) Stop() {
+	if m.computing && m.job.Cancel != nil {
+		m.job.Cancel()
+	}
+}
+
+// Computing reports whether a job is in flight.
+func (m Model) Computing() bool { return m.computing }
+
+// SetResult shows a finished comparison, unless a newer job was started
+// since (or none is running).
+func (m Model) SetResult(msg ResultMsg) Model {
+	if msg.Gen != m.job.Gen || !m.computing {
+		return m
+	}
+	m.Stop()
+	m.computing = false
+	if msg.Err != nil {
+		m.errMsg = msg.Err.Error()
+		return m
+	}
+	m.result, m.rows = msg, rowsOf(&msg.Changed)
+	m.cursor = m.nextChange(-1, 1)
+	return m
+}
+
+// Windows returns the windows of the comparison shown: now (A) and before
+// (B); ok is false while there is none.
+func (m Model) Windows() (now, before triage.Window, ok bool) {
+	if m.computing || m.errMsg != "" || m.result.Changed.A == (triage.Window{}) {
+		return triage.Window{}, triage.Window{}, false
+	}
+	return m.result.Changed.A, m.result.Changed.B, true
+}
+
+// nextChange returns the first change row from i+step on in direction
+// step, or i when there is none.
+func (m Model) nextChange(i, step int) int {
+	for j := i + step; j >= 0 && j < len(m.rows); j += step {
+		if !m.rows[j].heading {
+			return j
+		}
+	}
+	return max(i, 0)
+}
+
+// Update moves the cursor; enter chooses the row under it, the windows key
+// asks for other windows.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.keys
+	page := max(m.height-4, 1)
+	switch {
+	case key.Matches(km, k.Windows):
+		m.wantsWindows = true
+	case len(m.rows) == 0:
+	case key.Matches(km, k.Up):
+		m.cursor = m.nextChange(m.cursor, -1)
+	case key.Matches(km, k.Down):
+		m.cursor = m.nextChange(m.cursor, 1)
+	case key.Matches(km, k.PageUp):
+		m.cursor = m.nextChange(max(m.cursor-page, 0)+1, -1)
+	case key.Matches(km, k.PageDown):
+		m.cursor = m.nextChange(min(m.cursor+page, len(m.rows)-1)-1, 1)
+	case key.Matches(km, k.Top):
+		m.cursor = m.nextChange(-1, 1)
+	case key.Matches(km, k.Bottom):
+		m.cursor = m.nextChange(len(m.rows), -1)
+	case key.Matches(km, k.Choose):
+		if m.cursor < len(m.rows) && !m.rows[m.cursor].heading {
+			c := m.rows[m.cursor].change
+			m.chosen = &c
+		}
+	}
+	return m, nil
+}
+
+// TakeChoice returns the change enter chose, if any, and the view without it.
+func (m Model) TakeChoice() (Model, triage.Change, bool) {
+	if m.chosen == nil {
+		return m, triage.Change{}, false
+	}
+	c := *m.chosen
+	m.chosen = nil
+	return m, c, true
+}
+
+// TakeWindowsRequest reports whether other windows were asked for, and
+// returns the view without the request.
+func (m Model) TakeWindowsRequest() (Model, bool) {
+	asked := m.wantsWindows
+	m.wantsWindows = false
+	return m, asked
+}
+
+// ShortHelp lists the keys the view answers to, for the hint line.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"connlog/model"
+	"connlog/model/decode"
+	"connlog/model/query"
+	"connlog/model/triage"
+	"connlog/source/synth"
+)
+
+// generatedEntries decodes n lines of the synthetic connector with every
+// optional stream (audit records, newt sessions, Tailscale flows), each
+// program through its own decoder, as separate files would be read.
+func generatedEntries(t testing.TB, n int) []model.Entry {
+	t.Helper()
+	g := synth.New(3, synth.Options{Rate: 40, Audit: true, Newt: true, Tailscale: true, TroubleEvery: 2 * time.Minute})
+	decoders := map[synth.Program]*decode.Decoder{}
+	var out []model.Entry
+	var line []byte
+	for range n {
+		var meta synth.Meta
+		line, _, meta = g.Next(line[:0])
+		d := decoders[meta.Program]
+		if d == nil {
+			d = decode.New(model.SourceID(meta.Program), decode.Options{Location: time.UTC, Reference: synth.DefaultStart})
+			decoders[meta.Program] = d
+		}
+		rec := model.Record{Raw: append([]byte(nil), line...), Source: model.SourceID(meta.Program), Offset: -1}
+		out = d.Decode(&rec, out)
+	}
+	for _, d := range decoders {
+		out = d.Flush(out)
+	}
+	return out
+}
+
+// TestEveryTopValuePivotsOntoItsRows: for every value of every top-N table
+// of a generated log with every kind of entry, the filter the view pivots
+// to keeps every entry the value was counted from. The check needs no
+// knowledge of which fields a table reads: counted again over the entries
+// the filter keeps, the value must have the same count.
+func TestEveryTopValuePivotsOntoItsRows(t *testing.T) {
+	es := generatedEntries(t, 12000)
+	all := topsOf(es)
+	kinds := map[model.Kind]int{}
+	for i := range es {
+		kinds[es[i].Kind]++
+	}
+	for _, k := range []model.Kind{model.KindService, model.KindAnalytics, model.KindAudit, model.KindFlow, model.KindSession} {
+		if kinds[k] == 0 {
+			t.Fatalf("the generated log has no %s entry: %v", k, kinds)
+		}
+	}
+	checked := 0
+	for tb := topTable(0); tb < topTableCount; tb++ {
+		for _, v := range tb.values(&all) {
+			term, _ := tb.pivotTerm(v)
+			if v.Other || term == "" {
+				continue
+			}
+			q, err := query.Compile(term, query.Options{Location: time.UTC})
+			if err != nil {
+				t.Fatalf("%s %q: the pivot %q does not compile: %v", tb, v.Value, term, err)
+			}
+			var kept []model.Entry
+			for i := range es {
+				if q.Match(&es[i]) {
+					kept = append(kept, es[i])
+				}
+			}
+			sub := topsOf(kept)
+			if got := countOf(tb.values(&sub), v.Value); got != v.Count {
+				t.Errorf("%s %q: counted %d times, the pivot %q keeps %d of them", tb, v.Value, v.Count, term, got)
+			}
+			checked++
+		}
+	}
+	if checked < 30 {
+		t.Errorf("only %d values checked: the generated log is too thin", checked)
+	}
+}
+
+// topsOf counts every value of the top-N tables of es.
+func topsOf(es []model.Entry) triage.Tops {
+	tr := triage.New(triage.Options{})
+	cp := append([]model.Entry(nil), es...)
+	tr.Add(cp)
+	return tr.Report(triage.ReportOptions{Top: 1000}).Top
+}
+
+func countOf(vs []triage.Value, value string) int64 {
+	for _, v := range vs {
+		if v.Value == value {
+			return v.Count
+		}
+	}
+	return 0
+}
