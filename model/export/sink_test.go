@@ -200,3 +200,27 @@ func TestSinkCompletesOnlyWrittenEntries(t *testing.T) {
 		t.Errorf("completed %v, want only the service entry", completed)
 	}
 }
+
+// observingFinder is a pair finder that learns from the stream, as the
+// pair tracker does, and counts what it was shown.
+type observingFinder struct{ observed, asked int }
+
+func (o *observingFinder) Observe(*model.Entry) { o.observed++ }
+func (o *observingFinder) PairOf(*model.Entry) (model.Pair, bool) {
+	o.asked++
+	return model.Pair{}, false
+}
+
+// TestNewAsksUsesPairs: New, which the interface's export goes through,
+// gives a pair finder only to the formats that use pairs, by the same
+// Format.UsesPairs the headless export asks.
+func TestNewAsksUsesPairs(t *testing.T) {
+	for _, f := range Formats() {
+		o := &observingFinder{}
+		encode(t, []*model.Entry{analyticsEntry()}, Options{Format: f, Pairs: o, Bundle: BundleInfo{Version: "test"}})
+		if used := o.observed > 0 || o.asked > 0; used != f.UsesPairs() {
+			t.Errorf("%s: the pair finder was used %v (observed %d, asked %d); the format uses pairs: %v",
+				f, used, o.observed, o.asked, f.UsesPairs())
+		}
+	}
+}
