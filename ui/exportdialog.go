@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
+	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -63,9 +64,9 @@ type ExportDialog struct {
 	src         *exportSource
 	scopes      []Scope
 	set         exportSettings
-	fromIn      LineInput
-	toIn        LineInput
-	pathIn      LineInput
+	fromIn      filterbar.LineInput
+	toIn        filterbar.LineInput
+	pathIn      filterbar.LineInput
 	pathEdited  bool
 	completions []string // the directories the last tab offered, when several
 	redactor    *export.Redactor
@@ -87,14 +88,14 @@ type ExportDialog struct {
 
 // NewExportDialog returns a closed dialog.
 func NewExportDialog(keys *KeyMap, styles *theme.Styles) ExportDialog {
-	return ExportDialog{keys: keys, styles: styles, fromIn: NewLineInput(styles, ""), toIn: NewLineInput(styles, ""),
-		pathIn: NewLineInput(styles, "")}
+	return ExportDialog{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
+		pathIn: filterbar.NewLineInput(styles, "")}
 }
 
 // SetSize sets the dialog's size.
 func (d *ExportDialog) SetSize(w, h int) {
 	d.width, d.height = w, h
-	for _, in := range []*LineInput{&d.fromIn, &d.toIn, &d.pathIn} {
+	for _, in := range []*filterbar.LineInput{&d.fromIn, &d.toIn, &d.pathIn} {
 		in.SetSize(max(w-cardKeyWidth-8, 10), 1)
 	}
 }

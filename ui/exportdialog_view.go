@@ -9,6 +9,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -71,7 +72,7 @@ func (d ExportDialog) editing(f dialogField) bool { return f == d.field && d.sta
 
 // input draws a text field: with its cursor when it has the keyboard, and
 // what an empty one means when it has not.
-func (d ExportDialog) input(f dialogField, in LineInput, empty string) string {
+func (d ExportDialog) input(f dialogField, in filterbar.LineInput, empty string) string {
 	switch {
 	case d.editing(f):
 		return "  " + in.View()

@@ -3,6 +3,9 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/filterbar"
+	"connlog/ui/theme"
 )
 
 // KeyMap holds every binding of the interface. The help screen is rendered
@@ -32,7 +35,7 @@ type KeyMap struct {
 	ForceQuit key.Binding
 
 	// Bar holds the keys of the filter bar and the prompts.
-	Bar BarKeyMap
+	Bar filterbar.KeyMap
 	// Dialog holds the keys of the export dialog.
 	Dialog DialogKeyMap
 	// Menu holds the keys of the pivot menu and the help screen.
@@ -45,41 +48,13 @@ type MenuKeyMap struct {
 	Choose, Pick, Scroll, Close key.Binding
 }
 
-// BarKeyMap holds the keys understood while the filter bar is open.
-type BarKeyMap struct {
-	Apply, Cancel, HistPrev, HistNext, SearchMode key.Binding
-}
-
 // DialogKeyMap holds the keys of the export dialog.
 type DialogKeyMap struct {
 	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
 }
 
-func bind(help string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keysLabel(keys), help))
-}
-
-// keysLabel shows the keys of a binding the way a user types them.
-func keysLabel(keys []string) string {
-	out := ""
-	for i, k := range keys {
-		if i > 0 {
-			out += "/"
-		}
-		switch k {
-		case "up":
-			k = "↑"
-		case "down":
-			k = "↓"
-		case "left":
-			k = "←"
-		case "right":
-			k = "→"
-		}
-		out += k
-	}
-	return out
-}
+// bind is a binding labelled the way a user types its keys.
+func bind(help string, keys ...string) key.Binding { return theme.Bind(help, keys...) }
 
 // DefaultKeyMap returns the bindings: less and vim habits.
 func DefaultKeyMap() KeyMap {
@@ -112,11 +87,7 @@ func DefaultKeyMap() KeyMap {
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
-		Bar: BarKeyMap{
-			Apply: bind("apply", "enter"), Cancel: bind("bar: restore filter", "esc"),
-			HistPrev: bind("bar: older query", "up"), HistNext: bind("bar: newer query", "down"),
-			SearchMode: bind("bar: filter ⇄ search", "ctrl+s"),
-		},
+		Bar: filterbar.DefaultKeyMap(),
 		Dialog: DialogKeyMap{
 			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),
 			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),

@@ -204,8 +204,8 @@ func (m Model) footerView() string {
 	if m.search.text != "" {
 		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
 	}
-	if m.bar.errMsg != "" {
-		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
+	if m.bar.Err() != "" {
+		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.Err()) + ")")
 	}
 	second := m.shortHelp()
 	switch m.mode {

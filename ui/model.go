@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -31,8 +32,8 @@ type Model struct {
 	status StatusLine
 	table  Table
 	detail Detail
-	bar    FilterBar
-	gotoIn LineInput
+	bar    filterbar.Model
+	gotoIn filterbar.LineInput
 	pivot  PivotMenu
 	help   HelpScreen
 	hints  help.Model
@@ -83,8 +84,8 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.status = NewStatusLine(m.styles, cfg.Title)
 	m.table = NewTable(m.keys, m.styles)
 	m.detail = NewDetail(m.keys, m.styles)
-	m.bar = NewFilterBar(m.keys, m.styles)
-	m.gotoIn = NewLineInput(m.styles, "go to time: ")
+	m.bar = filterbar.New(&m.keys.Bar, m.styles)
+	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
 	m.hints = m.styles.HelpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
@@ -95,7 +96,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
-		m.bar = m.bar.Open(cfg.Query, BarFilter)
+		m.bar = m.bar.Open(cfg.Query, filterbar.Filter)
 		m.mode = ModeFilter
 		m.barError(err)
 		af, _ = newFilter("", TabAll, m.timeOptions())
@@ -150,8 +151,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case detailCardMsg:
 		m.detail = m.detail.SetCard(msg)
 		return m, nil
-	case debounceMsg:
-		return m.onDebounce(msg)
+	case filterbar.QueryChanged:
+		return m.onQueryChanged(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:

@@ -58,5 +58,7 @@ func (m Model) routeDialog(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.dialog, cmd = m.dialog.Update(msg)
 		return m, cmd
 	}
-	return m, nil
+	var cmd tea.Cmd
+	m.bar, cmd = m.bar.Update(msg) // the bar's own debounce timer
+	return m, cmd
 }

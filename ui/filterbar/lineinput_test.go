@@ -1,0 +1,141 @@
+package filterbar
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/theme"
+)
+
+var plain = theme.Monochrome()
+
+// namedKeys are the key presses of named keys as the input reader reports
+// them.
+var namedKeys = map[string]tea.KeyPressMsg{
+	"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "home": {Code: tea.KeyHome},
+	"end": {Code: tea.KeyEnd}, "backspace": {Code: tea.KeyBackspace}, "delete": {Code: tea.KeyDelete},
+	"alt+left": {Code: tea.KeyLeft, Mod: tea.ModAlt}, "alt+right": {Code: tea.KeyRight, Mod: tea.ModAlt},
+	"ctrl+left": {Code: tea.KeyLeft, Mod: tea.ModCtrl}, "ctrl+right": {Code: tea.KeyRight, Mod: tea.ModCtrl},
+	"alt+b": {Code: 'b', Mod: tea.ModAlt}, "alt+f": {Code: 'f', Mod: tea.ModAlt},
+	"alt+d": {Code: 'd', Mod: tea.ModAlt}, "ctrl+w": {Code: 'w', Mod: tea.ModCtrl},
+	"ctrl+k": {Code: 'k', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
+	"ctrl+a": {Code: 'a', Mod: tea.ModCtrl}, "ctrl+e": {Code: 'e', Mod: tea.ModCtrl},
+	"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "up": {Code: tea.KeyUp},
+	"down": {Code: tea.KeyDown}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
+}
+
+// keyMsgs turns names into key presses: a named key, or text typed one
+// character at a time.
+func keyMsgs(names ...string) []tea.Msg {
+	var out []tea.Msg
+	for _, n := range names {
+		if k, ok := namedKeys[n]; ok {
+			out = append(out, k)
+			continue
+		}
+		for _, r := range n {
+			out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+	}
+	return out
+}
+
+// typeKeys sends keys to an input.
+func typeKeys(l LineInput, names ...string) LineInput {
+	for _, msg := range keyMsgs(names...) {
+		l, _ = l.Update(msg)
+	}
+	return l
+}
+
+// withCursor shows the text with | at the cursor.
+func withCursor(l LineInput) string {
+	r := []rune(l.Value())
+	return string(r[:l.Cursor()]) + "|" + string(r[l.Cursor():])
+}
+
+func TestLineInputEditing(t *testing.T) {
+	cases := []struct {
+		name  string
+		start string
+		keys  []string
+		want  string
+	}{
+		{"typing appends", "", []string{"user:bob"}, "user:bob|"},
+		{"alt+b goes to the word's start", "level>=warn user:bob", []string{"alt+b"}, "level>=warn |user:bob"},
+		{"alt+b twice skips the spaces", "level>=warn  user:bob", []string{"alt+b", "alt+b"}, "|level>=warn  user:bob"},
+		{"alt+left is alt+b", "a bc", []string{"alt+left"}, "a |bc"},
+		{"ctrl+left is alt+b", "a bc", []string{"ctrl+left"}, "a |bc"},
+		{"alt+f goes to the word's end", "level>=warn user:bob", []string{"home", "alt+f"}, "level>=warn| user:bob"},
+		{"alt+f skips spaces first", "ab  cd ef", []string{"home", "alt+f", "alt+f"}, "ab  cd| ef"},
+		{"ctrl+right is alt+f", "ab cd", []string{"home", "ctrl+right"}, "ab| cd"},
+		{"alt+f at the end stays", "ab", []string{"alt+f"}, "ab|"},
+		{"alt+b at the start stays", "ab", []string{"home", "alt+b"}, "|ab"},
+		{"ctrl+w deletes the word left", "kind:audit user:bob", []string{"ctrl+w"}, "kind:audit |"},
+		{"alt+d deletes the word right", "kind:audit user:bob", []string{"home", "alt+d"}, "| user:bob"},
+		{"ctrl+k kills to the end", "abc def", []string{"alt+b", "ctrl+k"}, "abc |"},
+		{"ctrl+u kills to the start", "abc def", []string{"alt+b", "ctrl+u"}, "|def"},
+		{"backspace in the middle", "abc", []string{"left", "backspace"}, "a|c"},
+		{"delete at the end does nothing", "abc", []string{"delete"}, "abc|"},
+		{"typing in the middle", "ac", []string{"left", "b"}, "ab|c"},
+		{"wide characters move one at a time", "日本語", []string{"left", "left", "backspace"}, "|本語"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := NewLineInput(&plain, "/ ")
+			l.SetValue(c.start)
+			l = typeKeys(l, c.keys...)
+			if got := withCursor(l); got != c.want {
+				t.Errorf("got %q; want %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestLineInputPasteIsInert pastes hostile text: line breaks become
+// spaces, controls are dropped, and what is drawn carries no escape
+// sequence or bidi override of the text's own.
+func TestLineInputPasteIsInert(t *testing.T) {
+	l := NewLineInput(&plain, "/ ")
+	l.SetSize(80, 1)
+	l, _ = l.Update(tea.PasteMsg{Content: "user:x\nq\x1b]52;c;aGk=\x07 \u202eevil"})
+	if strings.ContainsAny(l.Value(), "\n\x1b\x07") {
+		t.Errorf("value kept controls: %q", l.Value())
+	}
+	view := l.View()
+	if strings.Contains(ansi.Strip(view), "\u202e") || strings.Contains(view, "\x1b]") {
+		t.Errorf("the view lets hostile text through: %q", view)
+	}
+	if !strings.HasPrefix(l.Value(), "user:x q") {
+		t.Errorf("value %q; want the paste whole with the line break a space", l.Value())
+	}
+}
+
+// TestLineInputScrollsToCursor checks that a long value keeps the cursor
+// in sight and the line at its width.
+func TestLineInputScrollsToCursor(t *testing.T) {
+	l := NewLineInput(&plain, "/ ")
+	l.SetSize(20, 1)
+	l.SetValue(strings.Repeat("a", 50) + "END")
+	v := ansi.Strip(l.View())
+	if ansi.StringWidth(v) != 20 || !strings.Contains(v, "END") {
+		t.Errorf("view %q (%d cells); want 20 cells ending in END", v, ansi.StringWidth(v))
+	}
+}
+
+// TestLineInputRebound checks that the editor follows its KeyMap.
+func TestLineInputRebound(t *testing.T) {
+	l := NewLineInput(&plain, "")
+	k := DefaultEditKeyMap()
+	k.WordLeft = theme.Bind("word left", "ctrl+a")
+	k.Home = theme.Bind("start", "home")
+	l.SetKeys(k)
+	l.SetValue("ab cd")
+	l = typeKeys(l, "ctrl+a")
+	if got := withCursor(l); got != "ab |cd" {
+		t.Errorf("got %q; want the rebound word motion", got)
+	}
+}
