@@ -63,8 +63,8 @@ var burstCases = []struct {
 		}
 	}},
 	{"export dialog: typed into the path", keys("x", "up"), "ab", func(t *testing.T, m Model) {
-		if m.mode != ModeExport || !strings.HasSuffix(m.dialog.pathIn.Value(), "ab") {
-			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.pathIn.Value())
+		if m.mode != ModeExport || !strings.HasSuffix(m.dialog.Path(), "ab") {
+			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.Path())
 		}
 	}},
 }

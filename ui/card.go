@@ -13,7 +13,7 @@ import (
 )
 
 // cardKeyWidth is the width of the key column of the detail card.
-const cardKeyWidth = 16
+const cardKeyWidth = theme.KeyColumn
 
 // maxCardLines bounds the card, whatever the entry holds: a record of
 // thousands of fields must not build a card of millions of lines.

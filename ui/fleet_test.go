@@ -1,17 +1,10 @@
 package ui
 
 import (
-	"context"
-	"encoding/csv"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"connlog/model"
-	"connlog/model/export"
 	"connlog/model/query"
 )
 
@@ -62,43 +55,4 @@ func TestPivotOffersThisHost(t *testing.T) {
 		return
 	}
 	t.Errorf("no host item in %+v", pivotItems(&e, false, TabAll))
-}
-
-// TestFleetExportCarriesTheHost: a CSV written from the dialog over a fleet
-// has a host column with each row's host, as connlog export's has.
-func TestFleetExportCarriesTheHost(t *testing.T) {
-	es := []model.Entry{
-		onHost(service(0, model.LevelInfo, "connector", "main", "State: Online"), "gw-fra-1"),
-		onHost(service(100, model.LevelWarn, "libsdwan", "operator()", "failed to get SD"), "gw-fra-2"),
-	}
-	st, _ := newFixtureStore(t, es)
-	sn := st.Snapshot()
-	seqs := []int64{sn.First(), sn.First() + 1}
-	for _, fleet := range []bool{true, false} {
-		src := &exportSource{store: st, sn: sn, loc: time.UTC, fleet: fleet}
-		path := filepath.Join(t.TempDir(), "fleet.csv")
-		opts := src.options(exportSettings{format: export.FormatCSV}, nil, nil, "2-hosts")
-		if _, err := export.Export(context.Background(), path, src.entries(seqs, nil), opts); err != nil {
-			t.Fatal(err)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil || len(rows) != 3 {
-			t.Fatalf("fleet=%v: %d rows, %v", fleet, len(rows), err)
-		}
-		at := slices.Index(rows[0], "host")
-		if !fleet {
-			if at >= 0 {
-				t.Errorf("one host's export has a host column: %v", rows[0])
-			}
-			continue
-		}
-		if at < 0 || rows[1][at] != "gw-fra-1" || rows[2][at] != "gw-fra-2" {
-			t.Errorf("fleet export: header %v, rows %v", rows[0], rows[1:])
-		}
-	}
 }

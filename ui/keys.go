@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
@@ -37,7 +38,7 @@ type KeyMap struct {
 	// Bar holds the keys of the filter bar and the prompts.
 	Bar filterbar.KeyMap
 	// Dialog holds the keys of the export dialog.
-	Dialog DialogKeyMap
+	Dialog exportdialog.KeyMap
 	// Menu holds the keys of the pivot menu and the help screen.
 	Menu MenuKeyMap
 }
@@ -48,17 +49,12 @@ type MenuKeyMap struct {
 	Choose, Pick, Scroll, Close key.Binding
 }
 
-// DialogKeyMap holds the keys of the export dialog.
-type DialogKeyMap struct {
-	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
-}
-
 // bind is a binding labelled the way a user types its keys.
 func bind(help string, keys ...string) key.Binding { return theme.Bind(help, keys...) }
 
 // DefaultKeyMap returns the bindings: less and vim habits.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Up: bind("up", "k", "up"), Down: bind("down", "j", "down"),
 		PageUp: bind("page up", "pgup", "ctrl+b"), PageDown: bind("page down", "pgdown", "ctrl+f"),
 		HalfUp: bind("half page up", "ctrl+u"), HalfDown: bind("half page down", "ctrl+d"),
@@ -87,13 +83,8 @@ func DefaultKeyMap() KeyMap {
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
-		Bar: filterbar.DefaultKeyMap(),
-		Dialog: DialogKeyMap{
-			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),
-			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),
-			Toggle: bind("toggle", "space"), Complete: bind("complete directory", "tab"),
-			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
-		},
+		Bar:    filterbar.DefaultKeyMap(),
+		Dialog: exportdialog.DefaultKeyMap(),
 		Menu: MenuKeyMap{
 			Choose: bind("choose", "enter"),
 			Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
@@ -102,6 +93,9 @@ func DefaultKeyMap() KeyMap {
 			Close:  bind("close", "esc"),
 		},
 	}
+	d := &k.Dialog
+	d.Visual, d.Mark, d.Templates, d.Mute = k.Visual, k.Mark, k.Templates, k.Mute
+	return k
 }
 
 // tabOf returns the tab whose binding a key matches (TabAll when none does),

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
@@ -39,7 +40,7 @@ type Model struct {
 	hints  help.Model
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
-	dialog   ExportDialog
+	dialog   exportdialog.Model
 	topN     TopNView
 	tmpl     TemplatesView
 	sess     SessionsView
@@ -89,7 +90,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.help = NewHelpScreen(m.keys, m.styles)
 	m.hints = m.styles.HelpModel()
 	m.pivot = NewPivotMenu(m.keys, m.styles)
-	m.dialog = NewExportDialog(m.keys, m.styles)
+	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
 	m.topN = NewTopNView(m.keys, m.styles)
 	m.tmpl = NewTemplatesView(m.keys, m.styles)
 	m.sess = NewSessionsView(m.keys, m.styles)
@@ -168,7 +169,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = string(msg)
 		return m, nil
 	}
-	return m.routeDialog(msg)
+	return m.routeOthers(msg)
 }
 
 // tableData is the data the table draws from, taken fresh.

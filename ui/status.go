@@ -195,18 +195,5 @@ func clockText(t time.Time, utc bool) string {
 	return t.Format("15:04:05") + " local"
 }
 
-// commas formats n with thousands separators: 1,234,567.
-func commas(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	if n < 0 {
-		return "-" + commas(-n)
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// commas formats n with thousands separators (see theme.Commas).
+func commas(n int64) string { return theme.Commas(n) }

@@ -7,41 +7,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"connlog/ui/internal/uitest"
 	"connlog/ui/theme"
 )
 
 var plain = theme.Monochrome()
 
-// namedKeys are the key presses of named keys as the input reader reports
-// them.
-var namedKeys = map[string]tea.KeyPressMsg{
-	"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "home": {Code: tea.KeyHome},
-	"end": {Code: tea.KeyEnd}, "backspace": {Code: tea.KeyBackspace}, "delete": {Code: tea.KeyDelete},
-	"alt+left": {Code: tea.KeyLeft, Mod: tea.ModAlt}, "alt+right": {Code: tea.KeyRight, Mod: tea.ModAlt},
-	"ctrl+left": {Code: tea.KeyLeft, Mod: tea.ModCtrl}, "ctrl+right": {Code: tea.KeyRight, Mod: tea.ModCtrl},
-	"alt+b": {Code: 'b', Mod: tea.ModAlt}, "alt+f": {Code: 'f', Mod: tea.ModAlt},
-	"alt+d": {Code: 'd', Mod: tea.ModAlt}, "ctrl+w": {Code: 'w', Mod: tea.ModCtrl},
-	"ctrl+k": {Code: 'k', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
-	"ctrl+a": {Code: 'a', Mod: tea.ModCtrl}, "ctrl+e": {Code: 'e', Mod: tea.ModCtrl},
-	"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "up": {Code: tea.KeyUp},
-	"down": {Code: tea.KeyDown}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
-}
-
-// keyMsgs turns names into key presses: a named key, or text typed one
-// character at a time.
-func keyMsgs(names ...string) []tea.Msg {
-	var out []tea.Msg
-	for _, n := range names {
-		if k, ok := namedKeys[n]; ok {
-			out = append(out, k)
-			continue
-		}
-		for _, r := range n {
-			out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
-		}
-	}
-	return out
-}
+// keyMsgs turns names into key presses (see uitest.Keys).
+func keyMsgs(names ...string) []tea.Msg { return uitest.Keys(names...) }
 
 // typeKeys sends keys to an input.
 func typeKeys(l LineInput, names ...string) LineInput {

@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -156,4 +157,24 @@ func RuleLine(title string, w int) string {
 		title += strings.Repeat("─", n)
 	}
 	return title
+}
+
+// KeyColumn is the width of the label column of the detail card and the
+// export dialog, so that their labels line up alike.
+const KeyColumn = 16
+
+// Commas formats n with thousands separators: 1,234,567.
+func Commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n < 0 {
+		return "-" + Commas(-n)
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

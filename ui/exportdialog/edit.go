@@ -1,4 +1,4 @@
-package ui
+package exportdialog
 
 import (
 	"strings"
@@ -7,11 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/export"
+	"connlog/ui/filterbar"
 )
 
 // editKey handles the keys while choosing.
-func (d ExportDialog) editKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
-	k := d.keys.Dialog
+func (d Model) editKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := d.keys
 	d.notice = ""
 	if !key.Matches(km, k.Complete) {
 		d.completions = nil
@@ -28,7 +29,7 @@ func (d ExportDialog) editKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 	case key.Matches(km, k.PrevField):
 		d.moveField(-1)
 		return d, nil
-	case key.Matches(km, k.Complete) && d.field == fieldPath:
+	case key.Matches(km, k.Complete) && d.field == FieldPath:
 		d.gen++
 		return d, completeCmd(d.pathIn.Value(), d.gen)
 	}
@@ -46,9 +47,9 @@ func (d ExportDialog) editKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 }
 
 // isChoice reports whether the field is a choice cycled with ←/→.
-func (d ExportDialog) isChoice() bool {
+func (d Model) isChoice() bool {
 	switch d.field {
-	case fieldScope, fieldFormat, fieldCompress, fieldRedact:
+	case FieldScope, FieldFormat, FieldCompress, FieldRedact:
 		return true
 	}
 	return false
@@ -56,34 +57,34 @@ func (d ExportDialog) isChoice() bool {
 
 // moveField steps to the next field, skipping the window times unless the
 // scope is a time window.
-func (d *ExportDialog) moveField(step int) {
+func (d *Model) moveField(step int) {
 	f := int(d.field)
 	for {
 		f = (f + step + int(fieldCount)) % int(fieldCount)
-		if d.set.scope == ScopeWindow || (dialogField(f) != fieldFrom && dialogField(f) != fieldTo) {
+		if d.set.Scope == ScopeWindow || (Field(f) != FieldFrom && Field(f) != FieldTo) {
 			break
 		}
 	}
-	d.field = dialogField(f)
+	d.field = Field(f)
 }
 
 // cycle changes the current choice.
-func (d *ExportDialog) cycle(step int) {
+func (d *Model) cycle(step int) {
 	wrap := func(i, n int) int { return ((i+step)%n + n) % n }
 	switch d.field {
-	case fieldScope:
+	case FieldScope:
 		for i, s := range d.scopes {
-			if s == d.set.scope {
-				d.set.scope = d.scopes[wrap(i, len(d.scopes))]
+			if s == d.set.Scope {
+				d.set.Scope = d.scopes[wrap(i, len(d.scopes))]
 				break
 			}
 		}
-	case fieldFormat:
-		d.set.format = export.Format(wrap(int(d.set.format), len(export.Formats())))
-	case fieldCompress:
-		d.set.compress = export.Compression(wrap(int(d.set.compress), len(export.Compressions())))
-	case fieldRedact:
-		d.set.redact = !d.set.redact
+	case FieldFormat:
+		d.set.Format = export.Format(wrap(int(d.set.Format), len(export.Formats())))
+	case FieldCompress:
+		d.set.Compress = export.Compression(wrap(int(d.set.Compress), len(export.Compressions())))
+	case FieldRedact:
+		d.set.Redact = !d.set.Redact
 	}
 }
 
@@ -92,35 +93,25 @@ func (d *ExportDialog) cycle(step int) {
 // that a .ndjson name does not end up holding CSV. A name with some other
 // ending is the user's choice and is left alone. An untyped path is the
 // default name, which the new plan replaces anyway.
-func (d *ExportDialog) keepExtension(before exportSettings) {
-	if !d.pathEdited || (before.format == d.set.format && before.compress == d.set.compress) {
+func (d *Model) keepExtension(before Settings) {
+	if !d.pathEdited || (before.Format == d.set.Format && before.Compress == d.set.Compress) {
 		return
 	}
-	old := "." + before.format.Ext() + before.compress.Ext()
+	old := "." + before.Format.Ext() + before.Compress.Ext()
 	if p := d.pathIn.Value(); strings.HasSuffix(p, old) {
-		d.pathIn.SetValue(strings.TrimSuffix(p, old) + "." + d.set.format.Ext() + d.set.compress.Ext())
+		d.pathIn.SetValue(strings.TrimSuffix(p, old) + "." + d.set.Format.Ext() + d.set.Compress.Ext())
 	}
 }
 
 // typeInto edits the text fields with a key or a paste; a changed time
 // window replans.
-func (d ExportDialog) typeInto(km tea.Msg) (ExportDialog, tea.Cmd) {
+func (d Model) typeInto(km tea.Msg) (Model, tea.Cmd) {
 	switch d.field {
-	case fieldFrom:
-		d.fromIn, _ = d.fromIn.Update(km)
-		if d.set.from == d.fromIn.Value() {
-			return d, nil
-		}
-		d.set.from = d.fromIn.Value()
-		return d, d.replan()
-	case fieldTo:
-		d.toIn, _ = d.toIn.Update(km)
-		if d.set.to == d.toIn.Value() {
-			return d, nil
-		}
-		d.set.to = d.toIn.Value()
-		return d, d.replan()
-	case fieldPath:
+	case FieldFrom:
+		return d, d.typeTime(&d.fromIn, &d.set.From, km)
+	case FieldTo:
+		return d, d.typeTime(&d.toIn, &d.set.To, km)
+	case FieldPath:
 		before := d.pathIn.Value()
 		d.pathIn, _ = d.pathIn.Update(km)
 		d.pathEdited = d.pathEdited || d.pathIn.Value() != before
@@ -131,18 +122,28 @@ func (d ExportDialog) typeInto(km tea.Msg) (ExportDialog, tea.Cmd) {
 	return d, nil
 }
 
+// typeTime edits one of the window's times; a change replans.
+func (d *Model) typeTime(in *filterbar.LineInput, setting *string, km tea.Msg) tea.Cmd {
+	*in, _ = in.Update(km)
+	if *setting == in.Value() {
+		return nil
+	}
+	*setting = in.Value()
+	return d.replan()
+}
+
 // followName takes the format and compression from the ending of a typed
 // path, as the command line does (x.csv.gz is CSV compressed with gzip),
 // and reports whether they changed. A name with another ending leaves the
 // choices as they are.
-func (d *ExportDialog) followName() bool {
+func (d *Model) followName() bool {
 	h := export.HintFromName(expandHome(d.pathIn.Value()))
 	before := d.set
 	if h.HasFormat {
-		d.set.format = h.Format
+		d.set.Format = h.Format
 	}
 	if h.HasCompress {
-		d.set.compress = h.Compress
+		d.set.Compress = h.Compress
 	}
 	return d.set != before
 }

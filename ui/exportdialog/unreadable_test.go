@@ -1,4 +1,4 @@
-package ui
+package exportdialog
 
 import (
 	"bytes"
@@ -38,16 +38,15 @@ func TestExportOfUnreadableLinesSaysSo(t *testing.T) {
 	var data []byte
 	es := make([]model.Entry, len(lines))
 	for i, l := range lines {
-		es[i] = service(1000*i, model.LevelInfo, "connector", "", l)
+		es[i] = textEntry(1000*i, l)
 		es[i].Source, es[i].Origin.Offset = 3, int64(len(data))
-		es[i].Raw = []byte(l)
 		data = append(append(data, l...), '\n')
 	}
 	st := model.NewStore(model.StoreOptions{})
 	st.SetRawReader(3, cutFile{data: data, size: int64(len(lines[0]) + 1)})
 	st.Append(es)
 	sn := st.Snapshot()
-	src := &exportSource{store: st, sn: sn, loc: time.UTC}
+	src := &Source{Store: st, Snapshot: sn, Location: time.UTC}
 	seqs := []int64{sn.First(), sn.First() + 1, sn.First() + 2}
 
 	var unreadable atomic.Int64
@@ -82,10 +81,10 @@ func TestExportOfUnreadableLinesSaysSo(t *testing.T) {
 
 	keys := DefaultKeyMap()
 	styles := theme.Default()
-	d := NewExportDialog(&keys, &styles)
+	d := New(&keys, &styles)
 	d.SetSize(100, 30)
-	d.state = DialogWriting
-	d = d.onDone(exportDoneMsg{path: path, stats: export.Stats{Path: path, Entries: 3}, unreadable: 2})
+	d.state = Writing
+	d = d.onDone(doneMsg{path: path, stats: export.Stats{Path: path, Entries: 3}, unreadable: 2})
 	if s := strings.Join(d.statusLines(), " "); !strings.Contains(s, "2 of the lines could no longer be read") {
 		t.Errorf("the dialog does not say what was lost: %q", s)
 	}

@@ -1,4 +1,4 @@
-package ui
+package exportdialog
 
 import (
 	"context"
@@ -14,35 +14,36 @@ import (
 	"connlog/ui/theme"
 )
 
-// DialogState is where the export dialog is in its life.
-type DialogState uint8
+// State is where the export dialog is in its life.
+type State uint8
 
 // The dialog states.
 const (
-	DialogEditing DialogState = iota // choosing scope, format, path
-	DialogConfirm                    // the file exists: overwrite?
-	DialogWriting                    // the export runs; esc cancels it
-	DialogDone                       // written: path, size, count
-	DialogFailed                     // an error, with what to do
+	Editing State = iota // choosing scope, format, path
+	Confirm              // the file exists: overwrite?
+	Writing              // the export runs; esc cancels it
+	Done                 // written: path, size, count
+	Failed               // an error, with what to do
 )
 
 // String names the state.
-func (s DialogState) String() string {
+func (s State) String() string {
 	return [...]string{"editing", "confirm", "writing", "done", "failed"}[min(int(s), 4)]
 }
 
-// dialogField is the row of the dialog that has the keyboard.
-type dialogField uint8
+// Field is the row of the dialog that has the keyboard.
+type Field uint8
 
+// The fields, top to bottom.
 const (
-	fieldScope dialogField = iota
-	fieldFrom
-	fieldTo
-	fieldFormat
-	fieldCompress
-	fieldRedact
-	fieldPath
-	fieldCount
+	FieldScope Field = iota
+	FieldFrom
+	FieldTo
+	FieldFormat
+	FieldCompress
+	FieldRedact
+	FieldPath
+	fieldCount // how many fields there are
 )
 
 // abortWait bounds how long Abort waits for a cancelled write to remove
@@ -50,20 +51,20 @@ const (
 // this is only reached on a stuck disk.
 const abortWait = 5 * time.Second
 
-// ExportDialog is the export dialog: scope, format, compression, redaction
+// Model is the export dialog: scope, format, compression, redaction
 // and path, with the entry count and an estimated size before writing, a
 // progress bar while writing (cancellable) and the result after.
-type ExportDialog struct {
+type Model struct {
 	keys        *KeyMap
 	styles      *theme.Styles
 	width       int
 	height      int
 	open        bool
-	state       DialogState
-	field       dialogField
-	src         *exportSource
+	state       State
+	field       Field
+	src         *Source
 	scopes      []Scope
-	set         exportSettings
+	set         Settings
 	fromIn      filterbar.LineInput
 	toIn        filterbar.LineInput
 	pathIn      filterbar.LineInput
@@ -71,7 +72,7 @@ type ExportDialog struct {
 	completions []string // the directories the last tab offered, when several
 	redactor    *export.Redactor
 	gen         int
-	plan        exportPlan
+	plan        Plan
 	planning    bool
 	planErr     string
 	progress    *export.Progress
@@ -86,17 +87,17 @@ type ExportDialog struct {
 	notice      string // a one-off remark: cancelled, nothing to write…
 }
 
-// NewExportDialog returns a closed dialog.
-func NewExportDialog(keys *KeyMap, styles *theme.Styles) ExportDialog {
-	return ExportDialog{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
+// New returns a closed dialog.
+func New(keys *KeyMap, styles *theme.Styles) Model {
+	return Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
 		pathIn: filterbar.NewLineInput(styles, "")}
 }
 
 // SetSize sets the dialog's size.
-func (d *ExportDialog) SetSize(w, h int) {
+func (d *Model) SetSize(w, h int) {
 	d.width, d.height = w, h
 	for _, in := range []*filterbar.LineInput{&d.fromIn, &d.toIn, &d.pathIn} {
-		in.SetSize(max(w-cardKeyWidth-8, 10), 1)
+		in.SetSize(max(w-theme.KeyColumn-8, 10), 1)
 	}
 }
 
@@ -104,28 +105,28 @@ func (d *ExportDialog) SetSize(w, h int) {
 // The time window, format, compression and redaction chosen last time are
 // kept, since the next export is usually like the last; the path goes back
 // to the default name.
-func (d ExportDialog) Open(src *exportSource, scopes []Scope, scope Scope) (ExportDialog, tea.Cmd) {
-	d.open, d.state, d.field, d.src, d.scopes = true, DialogEditing, fieldScope, src, scopes
-	if d.set == (exportSettings{}) {
-		d.set.format = export.FormatNDJSON
+func (d Model) Open(src *Source, scopes []Scope, scope Scope) (Model, tea.Cmd) {
+	d.open, d.state, d.field, d.src, d.scopes = true, Editing, FieldScope, src, scopes
+	if d.set == (Settings{}) {
+		d.set.Format = export.FormatNDJSON
 	}
-	d.set.scope = scope
+	d.set.Scope = scope
 	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions = export.NewRedactor(), false, "", "", "", nil
 	d.pathIn.SetValue("")
 	return d, d.replan()
 }
 
 // IsOpen reports whether the dialog is showing.
-func (d ExportDialog) IsOpen() bool { return d.open }
+func (d Model) IsOpen() bool { return d.open }
 
 // State reports where the dialog is: editing, writing, done…
-func (d ExportDialog) State() DialogState { return d.state }
+func (d Model) State() State { return d.state }
 
 // Abort cancels a running write and waits until it has removed its temp
 // file, so that a program quitting in the middle of an export leaves no
 // partial file behind. It does nothing when no write is running.
-func (d ExportDialog) Abort() {
-	if d.state != DialogWriting || d.cancel == nil {
+func (d Model) Abort() {
+	if d.state != Writing || d.cancel == nil {
 		return
 	}
 	d.cancel()
@@ -136,37 +137,37 @@ func (d ExportDialog) Abort() {
 }
 
 // replan recomputes the count, the estimate and the default name.
-func (d *ExportDialog) replan() tea.Cmd {
+func (d *Model) replan() tea.Cmd {
 	d.gen++
 	d.planning = true
 	return planCmd(d.src, d.set, d.redactor, d.gen)
 }
 
 // Update handles the dialog's keys and its commands' results.
-func (d ExportDialog) Update(msg tea.Msg) (ExportDialog, tea.Cmd) {
+func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case exportPlanMsg:
+	case planMsg:
 		return d.onPlan(msg), nil
-	case exportTickMsg:
-		if msg.gen == d.gen && d.state == DialogWriting {
+	case tickMsg:
+		if msg.gen == d.gen && d.state == Writing {
 			return d, progressTick(d.gen)
 		}
 		return d, nil
-	case exportDoneMsg:
+	case doneMsg:
 		return d.onDone(msg), nil
 	case completeMsg:
 		return d.onComplete(msg), nil
 	case tea.KeyPressMsg:
 		return d.onKey(msg)
 	case tea.PasteMsg:
-		if d.state == DialogEditing {
+		if d.state == Editing {
 			return d.typeInto(msg)
 		}
 	}
 	return d, nil
 }
 
-func (d ExportDialog) onPlan(msg exportPlanMsg) ExportDialog {
+func (d Model) onPlan(msg planMsg) Model {
 	if msg.gen != d.gen {
 		return d
 	}
@@ -177,13 +178,13 @@ func (d ExportDialog) onPlan(msg exportPlanMsg) ExportDialog {
 	}
 	d.plan = msg.plan
 	if !d.pathEdited {
-		d.pathIn.SetValue(msg.plan.defaultName)
+		d.pathIn.SetValue(msg.plan.DefaultName)
 	}
 	return d
 }
 
-func (d ExportDialog) onComplete(msg completeMsg) ExportDialog {
-	if msg.gen != d.gen || d.state != DialogEditing {
+func (d Model) onComplete(msg completeMsg) Model {
+	if msg.gen != d.gen || d.state != Editing {
 		return d
 	}
 	d.completions = msg.matches
@@ -197,52 +198,52 @@ func (d ExportDialog) onComplete(msg completeMsg) ExportDialog {
 	return d
 }
 
-func (d ExportDialog) onDone(msg exportDoneMsg) ExportDialog {
-	if msg.gen != d.gen || d.state != DialogWriting {
+func (d Model) onDone(msg doneMsg) Model {
+	if msg.gen != d.gen || d.state != Writing {
 		return d
 	}
 	d.cancel, d.target, d.elapsed = nil, msg.path, time.Since(d.started)
 	var fe *export.FileError
 	switch {
 	case msg.err == nil:
-		d.state, d.result, d.unreadable = DialogDone, msg.stats, msg.unreadable
+		d.state, d.result, d.unreadable = Done, msg.stats, msg.unreadable
 	case errors.Is(msg.err, export.ErrExists):
-		d.state = DialogConfirm
+		d.state = Confirm
 	case errors.Is(msg.err, export.ErrCancelled):
-		d.state, d.notice = DialogEditing, "cancelled: nothing was written"
+		d.state, d.notice = Editing, "cancelled: nothing was written"
 	case errors.As(msg.err, &fe):
 		// A path problem: put the keyboard on the path so that it can be fixed.
-		d.state, d.err, d.field = DialogFailed, msg.err.Error(), fieldPath
+		d.state, d.err, d.field = Failed, msg.err.Error(), FieldPath
 	default:
-		d.state, d.err = DialogFailed, msg.err.Error()
+		d.state, d.err = Failed, msg.err.Error()
 	}
 	return d
 }
 
 // onKey dispatches on the state.
-func (d ExportDialog) onKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
-	k := d.keys.Dialog
+func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := d.keys
 	switch d.state {
-	case DialogConfirm:
+	case Confirm:
 		switch {
 		case key.Matches(km, k.Write):
 			return d.start(true)
 		case key.Matches(km, k.Cancel):
-			d.state, d.field = DialogEditing, fieldPath
+			d.state, d.field = Editing, FieldPath
 		}
 		return d, nil
-	case DialogWriting:
+	case Writing:
 		if key.Matches(km, k.Cancel) && d.cancel != nil {
 			d.cancel()
 		}
 		return d, nil
-	case DialogFailed:
+	case Failed:
 		// Back to the settings, as they were, to fix what failed.
 		if key.Matches(km, k.Cancel, k.Write) {
-			d.state = DialogEditing
+			d.state = Editing
 		}
 		return d, nil
-	case DialogDone:
+	case Done:
 		if key.Matches(km, k.Cancel, k.Write) {
 			d.open = false
 		}
@@ -252,20 +253,20 @@ func (d ExportDialog) onKey(km tea.KeyPressMsg) (ExportDialog, tea.Cmd) {
 }
 
 // start runs the export; force overwrites an existing file.
-func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
+func (d Model) start(force bool) (Model, tea.Cmd) {
 	switch {
 	case d.planning && !d.entriesPlanned():
-		d.notice = "still counting the entries: press " + keyOf(d.keys.Dialog.Write) + " again in a moment"
+		d.notice = "still counting the entries: press " + theme.KeyOf(d.keys.Write) + " again in a moment"
 		return d, nil
 	case d.planErr != "":
 		return d, nil // the error is on the screen already
-	case len(d.plan.seqs) == 0:
-		d.notice = "nothing to write: the " + d.set.scope.String() + " has no entries"
+	case len(d.plan.Seqs) == 0:
+		d.notice = "nothing to write: the " + d.set.Scope.String() + " has no entries"
 		return d, nil
 	}
 	path := d.pathValue()
 	if path == "" {
-		d.notice, d.field = "give a path to write to", fieldPath
+		d.notice, d.field = "give a path to write to", FieldPath
 		return d, nil
 	}
 	if force && d.target != "" {
@@ -273,10 +274,10 @@ func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.gen++
-	d.state, d.cancel, d.progress, d.notice, d.err = DialogWriting, cancel, &export.Progress{}, "", ""
+	d.state, d.cancel, d.progress, d.notice, d.err = Writing, cancel, &export.Progress{}, "", ""
 	d.finished, d.started = make(chan struct{}), time.Now()
 	plan := d.plan
-	plan.defaultName = plan.nameFor(d.set)
+	plan.DefaultName = plan.nameFor(d.set)
 	w := writeCmd(ctx, d.src, d.set, plan, path, force, d.redactor, d.progress, d.gen, d.finished)
 	return d, tea.Batch(w, progressTick(d.gen))
 }
@@ -285,17 +286,17 @@ func (d ExportDialog) start(force bool) (ExportDialog, tea.Cmd) {
 // settings do: a plan still being made for a new format or compression
 // (a typed x.csv.gz) changes only the size estimate, so the write need
 // not wait for it.
-func (d ExportDialog) entriesPlanned() bool {
+func (d Model) entriesPlanned() bool {
 	p := d.plan.set
-	return d.plan.made && d.planErr == "" && p.scope == d.set.scope && p.from == d.set.from && p.to == d.set.to
+	return d.plan.made && d.planErr == "" && p.Scope == d.set.Scope && p.From == d.set.From && p.To == d.set.To
 }
 
 // pathValue is the path as typed, with a leading ~ meaning the home
 // directory and a trailing separator meaning "the default name in there".
-func (d ExportDialog) pathValue() string {
+func (d Model) pathValue() string {
 	p := expandHome(d.pathIn.Value())
 	if p != "" && p[len(p)-1] == filepath.Separator {
-		p += filepath.Base(d.plan.defaultName)
+		p += filepath.Base(d.plan.DefaultName)
 	}
 	return p
 }

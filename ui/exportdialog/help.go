@@ -1,4 +1,4 @@
-package ui
+package exportdialog
 
 import (
 	"slices"
@@ -20,38 +20,38 @@ var formatHelp = map[export.Format]string{
 
 // help is the dim line under the field that has the keyboard: what it
 // means and the keys it takes.
-func (d ExportDialog) help(f dialogField) []string {
+func (d Model) help(f Field) []string {
 	var s string
-	k := d.keys.Dialog
-	choose := keysOf(k.Left, k.Right) + " choose"
+	k := d.keys
+	choose := theme.KeysOf(k.Left, k.Right) + " choose"
 	switch f {
-	case fieldScope:
+	case FieldScope:
 		s = choose
 		if !slices.Contains(d.scopes, ScopeSelection) {
-			s += " · close and press " + keyOf(d.keys.Visual) + " to select a range"
+			s += " · close and press " + theme.KeyOf(d.keys.Visual) + " to select a range"
 		}
 		if !slices.Contains(d.scopes, ScopeMarked) {
-			s += " · " + keyOf(d.keys.Mark) + " marks single rows"
+			s += " · " + theme.KeyOf(d.keys.Mark) + " marks single rows"
 		}
-	case fieldFrom, fieldTo:
+	case FieldFrom, FieldTo:
 		s = "empty = open end · 15m (ago) · 14:05 · 2026-11-20T08:00 · RFC 3339 · yesterday"
-	case fieldFormat:
-		s = choose + " · " + formatHelp[d.set.format]
-	case fieldCompress:
+	case FieldFormat:
+		s = choose + " · " + formatHelp[d.set.Format]
+	case FieldCompress:
 		s = choose + " · compressed while written: gzip (.gz) or zstd (.zst, smaller and faster)"
-	case fieldRedact:
-		s = keyOf(k.Toggle) + " toggles · pseudonyms, stable within one export"
-	case fieldPath:
-		s = keyOf(k.Complete) + " completes a directory · a directory gets the default name · ~ is home"
+	case FieldRedact:
+		s = theme.KeyOf(k.Toggle) + " toggles · pseudonyms, stable within one export"
+	case FieldPath:
+		s = theme.KeyOf(k.Complete) + " completes a directory · a directory gets the default name · ~ is home"
 	}
-	out := []string{d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2) + s)}
-	if f == fieldPath && len(d.completions) > 1 {
+	out := []string{d.styles.Dim.Render(strings.Repeat(" ", theme.KeyColumn+2) + s)}
+	if f == FieldPath && len(d.completions) > 1 {
 		shown := d.completions[:min(len(d.completions), maxCompletions)]
 		line := strings.Join(shown, "/  ") + "/"
 		if len(d.completions) > len(shown) {
 			line += "  …"
 		}
-		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", cardKeyWidth+2)+theme.Clean(line)))
+		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", theme.KeyColumn+2)+theme.Clean(line)))
 	}
 	return out
 }

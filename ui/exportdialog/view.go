@@ -1,4 +1,4 @@
-package ui
+package exportdialog
 
 import (
 	"strconv"
@@ -14,7 +14,7 @@ import (
 )
 
 // View draws the dialog.
-func (d ExportDialog) View() string {
+func (d Model) View() string {
 	if !d.open || d.width <= 0 {
 		return ""
 	}
@@ -34,45 +34,45 @@ func (d ExportDialog) View() string {
 
 // fieldLines draws one line per field, the current one marked, with the
 // current field's help under it.
-func (d ExportDialog) fieldLines() []string {
-	row := func(f dialogField, label, value string) []string {
+func (d Model) fieldLines() []string {
+	row := func(f Field, label, value string) []string {
 		mark := "  "
 		if d.editing(f) {
 			mark = "> "
 		}
-		out := []string{mark + d.styles.Key.Render(theme.Fit(label, cardKeyWidth-2)) + value}
+		out := []string{mark + d.styles.Key.Render(theme.Fit(label, theme.KeyColumn-2)) + value}
 		if d.editing(f) {
 			out = append(out, d.help(f)...)
 		}
 		return out
 	}
-	choice := func(f dialogField, s string) string {
+	choice := func(f Field, s string) string {
 		if d.editing(f) {
 			return d.styles.ChoiceActive.Render("‹ " + s + " ›")
 		}
 		return "  " + s
 	}
-	out := row(fieldScope, "scope", choice(fieldScope, d.set.scope.String()))
-	if d.set.scope == ScopeWindow {
-		out = append(out, row(fieldFrom, "from", d.input(fieldFrom, d.fromIn, "the first entry"))...)
-		out = append(out, row(fieldTo, "to", d.input(fieldTo, d.toIn, "the last entry"))...)
+	out := row(FieldScope, "scope", choice(FieldScope, d.set.Scope.String()))
+	if d.set.Scope == ScopeWindow {
+		out = append(out, row(FieldFrom, "from", d.input(FieldFrom, d.fromIn, "the first entry"))...)
+		out = append(out, row(FieldTo, "to", d.input(FieldTo, d.toIn, "the last entry"))...)
 	}
 	redact := "[ ] off"
-	if d.set.redact {
+	if d.set.Redact {
 		redact = "[x] emails, client IPs, device and user ids"
 	}
-	out = append(out, row(fieldFormat, "format", choice(fieldFormat, d.set.format.String()))...)
-	out = append(out, row(fieldCompress, "compression", choice(fieldCompress, d.set.compress.String()))...)
-	out = append(out, row(fieldRedact, "redact", choice(fieldRedact, redact))...)
-	return append(out, row(fieldPath, "path", d.input(fieldPath, d.pathIn, ""))...)
+	out = append(out, row(FieldFormat, "format", choice(FieldFormat, d.set.Format.String()))...)
+	out = append(out, row(FieldCompress, "compression", choice(FieldCompress, d.set.Compress.String()))...)
+	out = append(out, row(FieldRedact, "redact", choice(FieldRedact, redact))...)
+	return append(out, row(FieldPath, "path", d.input(FieldPath, d.pathIn, ""))...)
 }
 
 // editing reports whether field f has the keyboard.
-func (d ExportDialog) editing(f dialogField) bool { return f == d.field && d.state == DialogEditing }
+func (d Model) editing(f Field) bool { return f == d.field && d.state == Editing }
 
 // input draws a text field: with its cursor when it has the keyboard, and
 // what an empty one means when it has not.
-func (d ExportDialog) input(f dialogField, in filterbar.LineInput, empty string) string {
+func (d Model) input(f Field, in filterbar.LineInput, empty string) string {
 	switch {
 	case d.editing(f):
 		return "  " + in.View()
@@ -83,32 +83,32 @@ func (d ExportDialog) input(f dialogField, in filterbar.LineInput, empty string)
 }
 
 // statusLines say what will be or was written.
-func (d ExportDialog) statusLines() []string {
+func (d Model) statusLines() []string {
 	switch d.state {
-	case DialogConfirm:
-		k := d.keys.Dialog
-		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+keyOf(k.Write)+" replaces it, "+keyOf(k.Cancel)+
+	case Confirm:
+		k := d.keys
+		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
 			" goes back to change the path")
-	case DialogWriting:
+	case Writing:
 		return []string{d.progressLine()}
-	case DialogDone:
+	case Done:
 		r := d.result
 		// The path on a line of its own: a long one wraps without
 		// splitting the size and the count.
 		s := model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
 			" in " + d.elapsed.Round(time.Millisecond).String()
 		if r.Skipped > 0 {
-			s += " (" + commas(r.Skipped) + " the format cannot hold were left out)"
+			s += " (" + theme.Commas(r.Skipped) + " the format cannot hold were left out)"
 		}
 		out := append(d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path)), d.wrap(d.styles.Granted, s)...)
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
-			out = append(out, d.wrap(d.styles.ErrorText, commas(d.unreadable)+" of the lines could no longer be read from "+
+			out = append(out, d.wrap(d.styles.ErrorText, theme.Commas(d.unreadable)+" of the lines could no longer be read from "+
 				"their file (truncated or removed since): a gap entry (kind:gap) stands for each, or, where the format holds "+
 				"only lines, they are left out")...)
 		}
 		return out
-	case DialogFailed:
+	case Failed:
 		return d.wrap(d.styles.ErrorText, "export failed: "+theme.Clean(d.err))
 	}
 	return d.planLines()
@@ -116,12 +116,12 @@ func (d ExportDialog) statusLines() []string {
 
 // planLines show the count, the estimate, the redaction preview and any
 // remark on the last key.
-func (d ExportDialog) planLines() []string {
+func (d Model) planLines() []string {
 	var out []string
 	switch {
 	case d.planErr != "":
 		out = d.wrap(d.styles.ErrorText, theme.Clean(d.planErr))
-	case d.planning && d.plan.seqs == nil:
+	case d.planning && d.plan.Seqs == nil:
 		out = []string{"counting…"}
 	default:
 		out = []string{d.countLine()}
@@ -137,8 +137,8 @@ func (d ExportDialog) planLines() []string {
 
 // mutedLines say that the lines of muted templates are not in the export,
 // for the query alone would not tell whoever reads it.
-func (d ExportDialog) mutedLines() []string {
-	n := len(d.src.muted)
+func (d Model) mutedLines() []string {
+	n := len(d.src.Muted)
 	if n == 0 {
 		return nil
 	}
@@ -146,19 +146,19 @@ func (d ExportDialog) mutedLines() []string {
 	if n == 1 {
 		what = "the lines of 1 muted template are left out"
 	}
-	return d.wrap(d.styles.Notice, what+" (a bundle's manifest names them; "+keyOf(d.keys.Templates)+" then "+
-		keyOf(d.keys.Mute)+" un-mutes)")
+	return d.wrap(d.styles.Notice, what+" (a bundle's manifest names them; "+theme.KeyOf(d.keys.Templates)+" then "+
+		theme.KeyOf(d.keys.Mute)+" un-mutes)")
 }
 
 // countLine says how many entries, over what time, and about how big.
-func (d ExportDialog) countLine() string {
+func (d Model) countLine() string {
 	p := d.plan
-	s := entriesText(int64(len(p.seqs)))
-	if !p.first.IsZero() && !p.last.IsZero() {
-		loc := d.src.loc
-		s += " from " + p.first.In(loc).Format(time.DateTime) + " to " + p.last.In(loc).Format(time.DateTime)
+	s := entriesText(int64(len(p.Seqs)))
+	if !p.First.IsZero() && !p.Last.IsZero() {
+		loc := d.src.Location
+		s += " from " + p.First.In(loc).Format(time.DateTime) + " to " + p.Last.In(loc).Format(time.DateTime)
 	}
-	return s + " · about " + model.HumanBytes(float64(p.estimate))
+	return s + " · about " + model.HumanBytes(float64(p.Estimate))
 }
 
 // entriesText is "1 entry" or "1,234 entries".
@@ -166,28 +166,28 @@ func entriesText(n int64) string {
 	if n == 1 {
 		return "1 entry"
 	}
-	return commas(n) + " entries"
+	return theme.Commas(n) + " entries"
 }
 
 // extensionLines warn when a typed name does not end the way the format and
 // compression would name it: a .csv file holding NDJSON misleads whoever
 // opens it. A directory (ending in a separator) gets the default name.
-func (d ExportDialog) extensionLines() []string {
+func (d Model) extensionLines() []string {
 	p := d.pathIn.Value()
-	want := "." + d.set.format.Ext() + d.set.compress.Ext()
+	want := "." + d.set.Format.Ext() + d.set.Compress.Ext()
 	if !d.pathEdited || p == "" || strings.HasSuffix(p, want) || strings.HasSuffix(p, "/") {
 		return nil
 	}
-	what := d.set.format.String()
-	if d.set.compress != export.CompressNone {
-		what += " with " + d.set.compress.String()
+	what := d.set.Format.String()
+	if d.set.Compress != export.CompressNone {
+		what += " with " + d.set.Compress.String()
 	}
 	return []string{d.styles.Dim.Render("note: the name does not end in " + want + ", the usual ending for " + what)}
 }
 
 // previewLines show what redaction would replace in the first entries.
-func (d ExportDialog) previewLines() []string {
-	if !d.set.redact {
+func (d Model) previewLines() []string {
+	if !d.set.Redact {
 		return nil
 	}
 	if len(d.plan.preview) == 0 {
@@ -202,7 +202,7 @@ func (d ExportDialog) previewLines() []string {
 
 // wrap breaks a message into lines that fit the dialog, so that an error
 // is read whole rather than cut at the edge.
-func (d ExportDialog) wrap(style interface{ Render(...string) string }, s string) []string {
+func (d Model) wrap(style interface{ Render(...string) string }, s string) []string {
 	w := max(d.width-4, 20)
 	var out []string
 	for _, l := range strings.Split(ansi.Wrap(s, w, " "), "\n") {
@@ -212,8 +212,8 @@ func (d ExportDialog) wrap(style interface{ Render(...string) string }, s string
 }
 
 // progressLine is a bar of the entries written so far.
-func (d ExportDialog) progressLine() string {
-	total := int64(len(d.plan.seqs))
+func (d Model) progressLine() string {
+	total := int64(len(d.plan.Seqs))
 	done := d.progress.Entries()
 	frac := 0.0
 	if total > 0 {
@@ -222,21 +222,22 @@ func (d ExportDialog) progressLine() string {
 	w := max(min(d.width-40, 50), 10)
 	full := int(frac * float64(w))
 	bar := d.styles.ProgressFull.Render(strings.Repeat("█", full)) + d.styles.ProgressEmpty.Render(strings.Repeat("░", w-full))
-	return bar + " " + strconv.Itoa(int(frac*100)) + "% " + commas(done) + "/" + commas(total) + " · " +
+	return bar + " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + " · " +
 		model.HumanBytes(float64(d.progress.Bytes())) + " written"
 }
 
-func (d ExportDialog) hint() string {
-	k := d.keys.Dialog
+// hint is the line of keys at the foot of the dialog, for its state.
+func (d Model) hint() string {
+	k := d.keys
 	switch d.state {
-	case DialogWriting:
-		return keyOf(k.Cancel) + " cancels the export: nothing is left behind"
-	case DialogDone:
-		return keyOf(k.Write) + " or " + keyOf(k.Cancel) + " closes"
-	case DialogFailed:
-		return keyOf(k.Write) + " or " + keyOf(k.Cancel) + " goes back to the settings to fix it"
-	case DialogConfirm:
-		return keyOf(k.Write) + " replace the file · " + keyOf(k.Cancel) + " back"
+	case Writing:
+		return theme.KeyOf(k.Cancel) + " cancels the export: nothing is left behind"
+	case Done:
+		return theme.KeyOf(k.Write) + " or " + theme.KeyOf(k.Cancel) + " closes"
+	case Failed:
+		return theme.KeyOf(k.Write) + " or " + theme.KeyOf(k.Cancel) + " goes back to the settings to fix it"
+	case Confirm:
+		return theme.KeyOf(k.Write) + " replace the file · " + theme.KeyOf(k.Cancel) + " back"
 	}
-	return hint(k.Write, k.Cancel, k.NextField, k.Right)
+	return theme.Hint(k.ShortHelp()...)
 }
