@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"connlog/model"
-	"connlog/model/query"
 )
 
 // onHost moves an entry to another host, as a fleet's store would hold it.
@@ -39,20 +38,4 @@ func TestHostColumnOnlyWithMoreThanOneHost(t *testing.T) {
 			}
 		})
 	}
-}
-
-func TestPivotOffersThisHost(t *testing.T) {
-	e := onHost(service(0, model.LevelInfo, "connector", "main", "State: Online"), "gw-fra-2")
-	other := onHost(e, "gw-fra-1")
-	for _, it := range pivotItems(&e, false, TabAll) {
-		if !strings.HasPrefix(it.label, "host ") {
-			continue
-		}
-		q, err := query.Compile(it.term, query.Options{})
-		if err != nil || !q.Match(&e) || q.Match(&other) {
-			t.Errorf("host item %q: compiles %v, matches its row %v, matches another host's %v", it.term, err, q.Match(&e), q.Match(&other))
-		}
-		return
-	}
-	t.Errorf("no host item in %+v", pivotItems(&e, false, TabAll))
 }

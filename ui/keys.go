@@ -6,6 +6,7 @@ import (
 
 	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
+	"connlog/ui/pivot"
 	"connlog/ui/theme"
 )
 
@@ -44,9 +45,11 @@ type KeyMap struct {
 }
 
 // MenuKeyMap holds the keys of the small menus and screens that take the
-// keyboard: the pivot menu and the help screen.
+// keyboard: the pivot menu's (choose, pick, close), which the triage views
+// and the help screen share, and the help screen's scroll.
 type MenuKeyMap struct {
-	Choose, Pick, Scroll, Close key.Binding
+	pivot.KeyMap
+	Scroll key.Binding
 }
 
 // bind is a binding labelled the way a user types its keys.
@@ -86,15 +89,13 @@ func DefaultKeyMap() KeyMap {
 		Bar:    filterbar.DefaultKeyMap(),
 		Dialog: exportdialog.DefaultKeyMap(),
 		Menu: MenuKeyMap{
-			Choose: bind("choose", "enter"),
-			Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
-				key.WithHelp("1-9", "choose by number")),
+			KeyMap: pivot.DefaultKeyMap(),
 			Scroll: key.NewBinding(key.WithKeys("j", "k", "down", "up"), key.WithHelp("j/k", "scroll")),
-			Close:  bind("close", "esc"),
 		},
 	}
 	d := &k.Dialog
 	d.Visual, d.Mark, d.Templates, d.Mute = k.Visual, k.Mark, k.Templates, k.Mute
+	k.Menu.Up, k.Menu.Down = k.Up, k.Down
 	return k
 }
 

@@ -9,6 +9,7 @@ import (
 	"connlog/model"
 	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
+	"connlog/ui/pivot"
 	"connlog/ui/theme"
 )
 
@@ -35,7 +36,7 @@ type Model struct {
 	detail Detail
 	bar    filterbar.Model
 	gotoIn filterbar.LineInput
-	pivot  PivotMenu
+	pivot  pivot.Model
 	help   HelpScreen
 	hints  help.Model
 	// hintLine is hints drawn at the current width (by layout).
@@ -89,7 +90,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
 	m.help = NewHelpScreen(m.keys, m.styles)
 	m.hints = m.styles.HelpModel()
-	m.pivot = NewPivotMenu(m.keys, m.styles)
+	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
 	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
 	m.topN = NewTopNView(m.keys, m.styles)
 	m.tmpl = NewTemplatesView(m.keys, m.styles)

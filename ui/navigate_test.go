@@ -89,8 +89,8 @@ func TestExcludePivot(t *testing.T) {
 	m := goldenModel(t, 120, 40)
 	m = drive(t, moveToKind(t, m, model.KindService, 0), keys("-")...)
 	var kindItem int
-	for i, it := range m.pivot.items {
-		if strings.HasPrefix(it.label, "kind") {
+	for i, it := range m.pivot.Items() {
+		if strings.HasPrefix(it.Label, "kind") {
 			kindItem = i
 		}
 	}
