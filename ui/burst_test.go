@@ -58,8 +58,8 @@ var burstCases = []struct {
 		}
 	}},
 	{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {
-		if m.mode != ModeHelp || m.help.offset != 2 {
-			t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.offset)
+		if m.mode != ModeHelp || m.help.Offset() != 2 {
+			t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.Offset())
 		}
 	}},
 	{"export dialog: typed into the path", keys("x", "up"), "ab", func(t *testing.T, m Model) {

@@ -9,6 +9,7 @@ import (
 	"connlog/model"
 	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
+	"connlog/ui/helpscreen"
 	"connlog/ui/pivot"
 	"connlog/ui/theme"
 )
@@ -37,7 +38,7 @@ type Model struct {
 	bar    filterbar.Model
 	gotoIn filterbar.LineInput
 	pivot  pivot.Model
-	help   HelpScreen
+	help   helpscreen.Model
 	hints  help.Model
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
@@ -88,7 +89,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.detail = NewDetail(m.keys, m.styles)
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
-	m.help = NewHelpScreen(m.keys, m.styles)
+	m.help = helpscreen.New(m.keys, m.styles)
 	m.hints = m.styles.HelpModel()
 	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
 	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
