@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"connlog/ui/status"
 	"connlog/ui/theme"
 )
 
@@ -126,12 +127,12 @@ func (m Model) bodyView() string {
 func (m Model) statusView() string {
 	s := m.status
 	sn := m.store.Snapshot()
-	s.info = statusInfo{
-		sources: m.sources, follow: m.follow, newSince: m.newSince, shown: m.live.len(), total: sn.Len(),
-		building: m.live.building, errs: len(m.live.levels.errs), warns: len(m.live.levels.warns),
-		rate: m.rate.rate, loss: m.stats.Loss, mem: m.stats.MemBytes, maxMem: m.maxMemory(),
-		clock: m.now.In(m.loc()), utc: m.utc, muted: len(m.mutes.list), mutedLines: m.mutes.lines(),
-	}
+	s.SetInfo(status.Info{
+		Sources: m.sources, Paused: m.follow == Paused, NewSince: m.newSince, Shown: m.live.len(), Total: sn.Len(),
+		Building: m.live.building, Errs: len(m.live.levels.errs), Warns: len(m.live.levels.warns),
+		Rate: m.rate.rate, Loss: m.stats.Loss, Mem: m.stats.MemBytes, MaxMem: m.maxMemory(),
+		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutes.lines(),
+	})
 	return s.View()
 }
 

@@ -11,6 +11,7 @@ import (
 	"connlog/ui/filterbar"
 	"connlog/ui/helpscreen"
 	"connlog/ui/pivot"
+	"connlog/ui/status"
 	"connlog/ui/theme"
 )
 
@@ -32,7 +33,7 @@ type Model struct {
 	utc           bool
 	showDetail    bool
 
-	status StatusLine
+	status status.Model
 	table  Table
 	detail Detail
 	bar    filterbar.Model
@@ -84,7 +85,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
 		timing: newTiming(cfg.Start),
 	}
-	m.status = NewStatusLine(m.styles, cfg.Title)
+	m.status = status.New(m.styles, cfg.Title)
 	m.table = NewTable(m.keys, m.styles)
 	m.detail = NewDetail(m.keys, m.styles)
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)

@@ -178,3 +178,11 @@ func Commas(n int64) string {
 	}
 	return b.String()
 }
+
+// Plural counts n things: "1 line", "1,200 lines".
+func Plural(n int64, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Commas(n) + " " + thing + "s"
+}

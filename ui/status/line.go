@@ -1,4 +1,4 @@
-package ui
+package status
 
 import (
 	"strconv"
@@ -12,45 +12,50 @@ import (
 	"connlog/ui/theme"
 )
 
-// statusInfo is everything the status line reports; the root fills it.
-type statusInfo struct {
-	sources      []model.SourceStatus
-	follow       FollowState
-	newSince     int
-	shown, total int
-	building     bool
-	errs, warns  int
-	rate         float64 // lines per second
-	loss         model.Ledger
-	mem, maxMem  int64
-	clock        time.Time
-	utc          bool
-	// muted templates, and how many lines they had when muted: the table
+// Info is everything the status line reports; the root fills it.
+type Info struct {
+	Sources []model.SourceStatus
+	// Paused says the table stopped following the newest entry; NewSince
+	// entries arrived since.
+	Paused       bool
+	NewSince     int
+	Shown, Total int  // rows of the view, entries of the store
+	Building     bool // the view is being built for a new filter
+	Errs, Warns  int
+	Rate         float64 // lines per second
+	Loss         model.Ledger
+	Mem, MaxMem  int64
+	Clock        time.Time
+	UTC          bool
+	// Muted templates, and how many lines they had when muted: the table
 	// hides them, and the status line must say so.
-	muted      int
-	mutedLines int64
+	Muted      int
+	MutedLines int64
 }
 
-// StatusLine is the top line: what is watched, follow state, counts, loss,
+// Model is the top line: what is watched, follow state, counts, loss,
 // ingest rate, memory and the clock. It always fits its width, dropping the
 // least important parts first.
-type StatusLine struct {
+type Model struct {
 	styles *theme.Styles
 	width  int
 	title  string
-	info   statusInfo
+	info   Info
 }
 
-// NewStatusLine returns a status line with a title.
-func NewStatusLine(styles *theme.Styles, title string) StatusLine {
-	return StatusLine{styles: styles, title: title}
+// New returns a status line with a title.
+func New(styles *theme.Styles, title string) Model {
+	return Model{styles: styles, title: title}
 }
+
+// SetInfo sets what the line reports.
+func (s *Model) SetInfo(in Info) { s.info = in }
 
 // SetSize sets the width; the status line is one line high.
-func (s *StatusLine) SetSize(w, _ int) { s.width = w }
+func (s *Model) SetSize(w, _ int) { s.width = w }
 
 // Update has nothing to react to: the root sets the information.
-func (s StatusLine) Update(_ tea.Msg) (StatusLine, tea.Cmd) { return s, nil }
+func (s Model) Update(_ tea.Msg) (Model, tea.Cmd) { return s, nil }
 
 // statusPart is one piece of the line; prio decides what goes first.
 type statusPart struct {
@@ -62,7 +67,7 @@ type statusPart struct {
 const statusSep = " │ "
 
 // View draws the line at exactly its width.
-func (s StatusLine) View() string {
+func (s Model) View() string {
 	if s.width <= 0 {
 		return ""
 	}
@@ -84,11 +89,11 @@ func (s StatusLine) View() string {
 }
 
 // headText is the title and the sources with their states.
-func (s StatusLine) headText() string {
+func (s Model) headText() string {
 	var b strings.Builder
 	b.WriteString(" ")
 	b.WriteString(theme.Clean(s.title))
-	for i, src := range s.info.sources {
+	for i, src := range s.info.Sources {
 		if i == 0 && s.title != "" {
 			b.WriteString(" · ")
 		} else if i > 0 {
@@ -106,30 +111,30 @@ func (s StatusLine) headText() string {
 }
 
 // parts lists the fixed parts, left to right.
-func (s StatusLine) parts() []statusPart {
+func (s Model) parts() []statusPart {
 	st, in := s.styles, s.info
 	follow := statusPart{text: "FOLLOW", style: st.StatusFollow, prio: 100}
-	if in.follow == Paused {
-		follow = statusPart{text: "PAUSED — " + commas(int64(in.newSince)) + " new", style: st.StatusPaused, prio: 100}
+	if in.Paused {
+		follow = statusPart{text: "PAUSED — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
 	}
-	count := commas(int64(in.shown)) + "/" + commas(int64(in.total))
-	if in.building {
+	count := theme.Commas(int64(in.Shown)) + "/" + theme.Commas(int64(in.Total))
+	if in.Building {
 		count = "filtering… " + count
 	}
 	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
-	if loss := lossText(in.loss); loss != "" {
+	if loss := lossText(in.Loss); loss != "" {
 		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
 	}
-	if in.muted > 0 {
-		ps = append(ps, statusPart{text: commas(int64(in.muted)) + " muted, " + plural(in.mutedLines, "line"),
+	if in.Muted > 0 {
+		ps = append(ps, statusPart{text: theme.Commas(int64(in.Muted)) + " muted, " + theme.Plural(in.MutedLines, "line"),
 			style: st.StatusPaused, prio: 92})
 	}
 	ps = append(ps,
-		statusPart{text: "E " + commas(int64(in.errs)), style: st.StatusErr, prio: 80},
-		statusPart{text: "W " + commas(int64(in.warns)), style: st.StatusWarn, prio: 79},
-		statusPart{text: rateText(in.rate), style: st.StatusDim, prio: 50},
-		statusPart{text: memText(in.mem, in.maxMem), style: st.StatusDim, prio: 40},
-		statusPart{text: clockText(in.clock, in.utc) + " ", style: st.Status, prio: 30},
+		statusPart{text: "E " + theme.Commas(int64(in.Errs)), style: st.StatusErr, prio: 80},
+		statusPart{text: "W " + theme.Commas(int64(in.Warns)), style: st.StatusWarn, prio: 79},
+		statusPart{text: rateText(in.Rate), style: st.StatusDim, prio: 50},
+		statusPart{text: memText(in.Mem, in.MaxMem), style: st.StatusDim, prio: 40},
+		statusPart{text: clockText(in.Clock, in.UTC) + " ", style: st.Status, prio: 30},
 	)
 	return ps
 }
@@ -162,13 +167,13 @@ func lossText(l model.Ledger) string {
 	}
 	var parts []string
 	if n := l.Lines(); n > 0 {
-		parts = append(parts, commas(n)+" lines")
+		parts = append(parts, theme.Commas(n)+" lines")
 	}
 	if n := l.Bytes(); n > 0 {
 		parts = append(parts, model.HumanBytes(float64(n)))
 	}
 	if len(parts) == 0 {
-		return "LOSS " + commas(l.Events) + " gaps"
+		return "LOSS " + theme.Commas(l.Events) + " gaps"
 	}
 	return "LOSS " + strings.Join(parts, ", ")
 }
@@ -194,6 +199,3 @@ func clockText(t time.Time, utc bool) string {
 	}
 	return t.Format("15:04:05") + " local"
 }
-
-// commas formats n with thousands separators (see theme.Commas).
-func commas(n int64) string { return theme.Commas(n) }
