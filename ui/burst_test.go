@@ -53,8 +53,8 @@ var burstCases = []struct {
 		}
 	}},
 	{"detail pane: the burst scrolls it", keys("g", "jjj", "enter", "tab"), "jjj", func(t *testing.T, m Model) {
-		if m.table.Cursor() != 3 || m.detail.vp.YOffset() != 3 {
-			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset())
+		if m.table.Cursor() != 3 || m.detail.YOffset() != 3 {
+			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.YOffset())
 		}
 	}},
 	{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {

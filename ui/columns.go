@@ -5,6 +5,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/cell"
 )
 
 // colKind marks the columns the table draws itself rather than through a
@@ -91,11 +92,11 @@ var tabColumns = [tabCount][]column{
 	// long; the level (INF or WRN here, the event says more), the client
 	// address, the protocol and the tunnel path come by scrolling right.
 	TabConnections: {timeCol(), levelColPrio(45), hostCol(),
-		textCol("EVENT", 11, 11, 95, eventCell), textCol("USER", 10, 28, 85, userCell),
+		textCol("EVENT", 11, 11, 95, cell.Event), textCol("USER", 10, 28, 85, userCell),
 		textCol("RESOURCE", 12, 32, 80, resourceCell), textCol("PROTO", 5, 5, 20, field(model.KeyProtocol)),
 		textCol("CLIENT", 12, 22, 40, clientCell), textCol("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
-		numCol("RX", 60, bytesCell(model.KeyRx)), numCol("TX", 59, bytesCell(model.KeyTx)),
-		numCol("DUR", 58, durationCell(model.KeyDuration)), flexCol("ERROR", 6, 75, field(model.KeyErrorMessage))},
+		numCol("RX", 60, cell.Bytes(model.KeyRx)), numCol("TX", 59, cell.Bytes(model.KeyTx)),
+		numCol("DUR", 58, cell.Duration(model.KeyDuration)), flexCol("ERROR", 6, 75, field(model.KeyErrorMessage))},
 	TabService: {timeCol(), levelCol(), hostCol(), textCol("MODULE", 4, 24, 50, moduleCell), flexCol("MESSAGE", 10, 80, messageCell)},
 	TabAudit: {timeCol(), levelCol(), hostCol(), textCol("TYPE", 3, 11, 50, field(model.KeyLogType)),
 		textCol("ACTION", 6, 16, 60, field(model.KeyAction)), textCol("USER", 8, 20, 55, auditUserCell),
@@ -106,23 +107,7 @@ var tabColumns = [tabCount][]column{
 		textCol("SRC", 16, 28, 70, srcCell), textCol("DST", 18, 30, 70, dstCell),
 		numCol("TX", 30, flowBytesCell(model.KeyTxBytes, model.KeyBytesTx)),
 		numCol("RX", 29, flowBytesCell(model.KeyRxBytes, model.KeyBytesRx)),
-		numCol("DUR", 25, durationCell(model.KeySessDuration)), flexCol("RESOURCE", 8, 20, flowResourceCell)},
-}
-
-// eventCell shortens the analytics event names to the word that matters.
-func eventCell(e *model.Entry) string {
-	switch ev := e.Fields.Value(model.KeyEventType); ev {
-	case model.EventEstablished:
-		return "established"
-	case model.EventClosed:
-		return "closed"
-	case model.EventFailed:
-		return "failed"
-	case model.EventDenied:
-		return "denied"
-	default:
-		return ev
-	}
+		numCol("DUR", 25, cell.Duration(model.KeySessDuration)), flexCol("RESOURCE", 8, 20, flowResourceCell)},
 }
 
 func firstValue(e *model.Entry, keys ...string) string {
@@ -152,15 +137,6 @@ func clientCell(e *model.Entry) string {
 	return ip
 }
 
-func bytesCell(key string) func(e *model.Entry) string {
-	return func(e *model.Entry) string {
-		if n, ok := e.Fields.Num(key); ok {
-			return model.HumanBytes(n)
-		}
-		return e.Fields.Value(key)
-	}
-}
-
 func flowBytesCell(keys ...string) func(e *model.Entry) string {
 	return func(e *model.Entry) string {
 		for _, k := range keys {
@@ -169,15 +145,6 @@ func flowBytesCell(keys ...string) func(e *model.Entry) string {
 			}
 		}
 		return ""
-	}
-}
-
-func durationCell(key string) func(e *model.Entry) string {
-	return func(e *model.Entry) string {
-		if n, ok := e.Fields.Num(key); ok && n >= 0 {
-			return model.HumanDuration(n)
-		}
-		return e.Fields.Value(key)
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func earlierDayModel(t *testing.T, es []model.Entry, w, h int) Model {
 func everySecond(n int) []model.Entry {
 	es := make([]model.Entry, n)
 	for i := range es {
-		es[i] = service(i*1000, model.LevelInfo, "connector", "", "processing \"health\" request "+itoa(int64(i)))
+		es[i] = service(i*1000, model.LevelInfo, "connector", "", "processing \"health\" request "+strconv.Itoa(i))
 	}
 	return es
 }
@@ -70,7 +71,7 @@ func TestDatelessTimesOnAnEarlierDay(t *testing.T) {
 func TestDatelessTimeFollowsTheCursorsDay(t *testing.T) {
 	es := everySecond(4)
 	for i := range 4 {
-		e := service(i*1000, model.LevelInfo, "connector", "", "next day "+itoa(int64(i)))
+		e := service(i*1000, model.LevelInfo, "connector", "", "next day "+strconv.Itoa(i))
 		e.Time = e.Time.AddDate(0, 0, 1)
 		es = append(es, e)
 	}

@@ -35,7 +35,7 @@ func (m *Model) layout() {
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
 	m.table.focused = m.focus == FocusTable
-	m.detail.focused = m.focus == FocusDetail
+	m.detail.SetFocused(m.focus == FocusDetail)
 	switch {
 	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
 		m.table.SetSize(w, body)

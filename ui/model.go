@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/detail"
 	"connlog/ui/exportdialog"
 	"connlog/ui/filterbar"
 	"connlog/ui/helpscreen"
@@ -35,7 +36,7 @@ type Model struct {
 
 	status status.Model
 	table  Table
-	detail Detail
+	detail detail.Model
 	bar    filterbar.Model
 	gotoIn filterbar.LineInput
 	pivot  pivot.Model
@@ -87,7 +88,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	}
 	m.status = status.New(m.styles, cfg.Title)
 	m.table = NewTable(m.keys, m.styles)
-	m.detail = NewDetail(m.keys, m.styles)
+	m.detail = detail.New(m.keys, m.styles)
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
 	m.help = helpscreen.New(m.keys, m.styles)
@@ -152,9 +153,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExtended(msg)
 	case detailLoadedMsg:
 		return m.onDetail(msg)
-	case detailCardMsg:
-		m.detail = m.detail.SetCard(msg)
-		return m, nil
 	case filterbar.QueryChanged:
 		return m.onQueryChanged(msg)
 	case searchResultMsg:

@@ -70,11 +70,12 @@ func (m Model) dialogKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // routeOthers hands the components the messages the root does not handle:
 // the results of their own commands (the dialog's plan, progress, write
-// and completion; the bar's debounce timer), which each ignores when they
-// are not its own.
+// and completion; the bar's debounce timer; the detail pane's card), which
+// each ignores when they are not its own.
 func (m Model) routeOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var toDialog, toBar tea.Cmd
+	var toDialog, toBar, toDetail tea.Cmd
 	m.dialog, toDialog = m.dialog.Update(msg)
 	m.bar, toBar = m.bar.Update(msg)
-	return m, tea.Batch(toDialog, toBar)
+	m.detail, toDetail = m.detail.Update(msg)
+	return m, tea.Batch(toDialog, toBar, toDetail)
 }

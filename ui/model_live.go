@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/detail"
 )
 
 // onUpdate applies an ingest update to the counters at once and schedules
@@ -137,8 +138,8 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmd tea.Cmd
-	m.detail, cmd = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
-		loc: m.loc(), sources: m.sourceNames(), pairKey: keyOf(m.keys.Pair)})
+	m.detail, cmd = m.detail.SetEntry(detail.Input{Entry: msg.entry, Pair: msg.pair, HasPair: msg.hasPair,
+		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair)})
 	return m, cmd
 }
 

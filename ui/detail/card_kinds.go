@@ -1,16 +1,17 @@
-package ui
+package detail
 
 import (
 	"strings"
 
 	"connlog/model"
+	"connlog/ui/cell"
 	"connlog/ui/theme"
 )
 
 // analyticsCard is a connection event as a structured card, location decoded.
 func (c *card) analyticsCard(e *model.Entry) {
 	f := e.Fields
-	c.header("CONNECTION "+strings.ToUpper(theme.Clean(eventCell(e))), e)
+	c.header("CONNECTION "+strings.ToUpper(theme.Clean(cell.Event(e))), e)
 	c.kv("event", f.Value(model.KeyEventType))
 	if msg := f.Value(model.KeyErrorMessage); msg != "" {
 		c.kvStyled("error", theme.Clean(msg), c.st.ErrorText)
@@ -26,8 +27,8 @@ func (c *card) analyticsCard(e *model.Entry) {
 	c.kv("  target", joinNonEmpty(" ", joinNonEmpty(":", f.Value(model.KeyResourceIP), f.Value(model.KeyResourcePort)), f.Value(model.KeyProtocol)))
 	c.kv("tunnel", joinNonEmpty(" ", f.Value(model.KeyTunnelPath), f.Value(model.KeyTunnelProto)))
 	c.kv("relays", relaysText(f))
-	c.kv("rx / tx", joinNonEmpty(" / ", bytesCell(model.KeyRx)(e), bytesCell(model.KeyTx)(e)))
-	c.kv("duration", durationCell(model.KeyDuration)(e))
+	c.kv("rx / tx", joinNonEmpty(" / ", cell.Bytes(model.KeyRx)(e), cell.Bytes(model.KeyTx)(e)))
+	c.kv("duration", cell.Duration(model.KeyDuration)(e))
 	c.kv("connector", joinNonEmpty(" ", f.Value(model.KeyConnectorName), paren("id "+f.Value(model.KeyConnectorID), f.Value(model.KeyConnectorID))))
 	c.kv("network", joinNonEmpty(" ", f.Value(model.KeyNetworkName), paren("id "+f.Value(model.KeyNetworkID), f.Value(model.KeyNetworkID))))
 }

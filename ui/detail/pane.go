@@ -1,4 +1,4 @@
-package ui
+package detail
 
 import (
 	"strings"
@@ -11,20 +11,20 @@ import (
 	"connlog/ui/theme"
 )
 
-// Detail is the detail pane: the selected entry as a card, scrollable in a
+// Model is the detail pane: the selected entry as a card, scrollable in a
 // viewport of its own. The entry is loaded in a tea.Cmd, and the card is
 // built in another, off the Update loop, when it arrives and again when
 // the width or the zone changes; each build has a generation number, and
 // the result of a build overtaken by a newer one is dropped.
-type Detail struct {
-	keys     *KeyMap
+type Model struct {
+	keys     Bindings
 	styles   *theme.Styles
 	vp       viewport.Model
 	width    int
 	height   int
 	focused  bool
 	seq      int64 // the entry shown or being loaded; 0 for none
-	input    *cardInput
+	input    *Input
 	loading  bool
 	gen      int  // of the latest card build asked for
 	building bool // a card build is under way
@@ -32,20 +32,20 @@ type Detail struct {
 	keepTop  bool // the next card keeps the scroll position (same entry)
 }
 
-// detailCardMsg is a card built for the detail pane.
-type detailCardMsg struct {
+// cardMsg is a card built for the detail pane.
+type cardMsg struct {
 	gen  int
 	text string
 }
 
-// NewDetail returns an empty detail pane.
-func NewDetail(keys *KeyMap, styles *theme.Styles) Detail {
-	return Detail{keys: keys, styles: styles, vp: viewport.New()}
+// New returns an empty detail pane.
+func New(keys Bindings, styles *theme.Styles) Model {
+	return Model{keys: keys, styles: styles, vp: viewport.New()}
 }
 
 // SetSize sets the pane's outer size; the title takes one line. A new
 // width makes the card stale: Refresh rebuilds it.
-func (d *Detail) SetSize(w, h int) {
+func (d *Model) SetSize(w, h int) {
 	d.stale = d.stale || max(w, 0) != d.width
 	d.width, d.height = max(w, 0), max(h, 0)
 	d.vp.SetWidth(d.width)
@@ -53,7 +53,7 @@ func (d *Detail) SetSize(w, h int) {
 }
 
 // Refresh rebuilds the card when the width changed since it was built.
-func (d Detail) Refresh() (Detail, tea.Cmd) {
+func (d Model) Refresh() (Model, tea.Cmd) {
 	if !d.stale {
 		return d, nil
 	}
@@ -62,7 +62,7 @@ func (d Detail) Refresh() (Detail, tea.Cmd) {
 }
 
 // Loading marks the pane as waiting for entry seq.
-func (d Detail) Loading(seq int64) Detail {
+func (d Model) Loading(seq int64) Model {
 	d.seq, d.loading = seq, true
 	return d
 }
@@ -70,25 +70,25 @@ func (d Detail) Loading(seq int64) Detail {
 // SetEntry shows an entry, its card built by the returned Cmd; the scroll
 // position is kept when it is the same entry again (a refresh), reset
 // otherwise.
-func (d Detail) SetEntry(in cardInput) (Detail, tea.Cmd) {
-	d.keepTop = d.input != nil && d.input.e.Seq == in.e.Seq
-	d.input, d.seq, d.loading = &in, in.e.Seq, false
+func (d Model) SetEntry(in Input) (Model, tea.Cmd) {
+	d.keepTop = d.input != nil && d.input.Entry.Seq == in.Entry.Seq
+	d.input, d.seq, d.loading = &in, in.Entry.Seq, false
 	return d.rebuild()
 }
 
 // SetLocation rebuilds the card with times in loc.
-func (d Detail) SetLocation(loc *time.Location) (Detail, tea.Cmd) {
+func (d Model) SetLocation(loc *time.Location) (Model, tea.Cmd) {
 	if d.input == nil {
 		return d, nil
 	}
 	in := *d.input
-	in.loc = loc
+	in.Location = loc
 	d.input, d.keepTop = &in, true
 	return d.rebuild()
 }
 
-// SetCard shows a built card, unless a newer build was asked for since.
-func (d Detail) SetCard(msg detailCardMsg) Detail {
+// setCard shows a built card, unless a newer build was asked for since.
+func (d Model) setCard(msg cardMsg) Model {
 	if msg.gen != d.gen {
 		return d
 	}
@@ -100,12 +100,22 @@ func (d Detail) SetCard(msg detailCardMsg) Detail {
 	return d
 }
 
+// SetFocused says whether the pane has the keyboard: its title is drawn
+// brighter then.
+func (d *Model) SetFocused(f bool) { d.focused = f }
+
+// Input returns what the card shown was built from, nil for none.
+func (d Model) Input() *Input { return d.input }
+
+// YOffset is how many lines the card is scrolled by.
+func (d Model) YOffset() int { return d.vp.YOffset() }
+
 // Seq returns the entry shown, 0 for none.
-func (d Detail) Seq() int64 { return d.seq }
+func (d Model) Seq() int64 { return d.seq }
 
 // rebuild asks for the card of the entry at the current width, in a Cmd
 // that captures copies of what it reads.
-func (d Detail) rebuild() (Detail, tea.Cmd) {
+func (d Model) rebuild() (Model, tea.Cmd) {
 	d.gen++
 	d.stale = false
 	if d.input == nil || d.width <= 0 {
@@ -115,16 +125,20 @@ func (d Detail) rebuild() (Detail, tea.Cmd) {
 	}
 	d.building = true
 	gen, st, w, in := d.gen, d.styles, d.width-1, *d.input
-	return d, func() tea.Msg { return detailCardMsg{gen: gen, text: buildCard(st, w, in)} }
+	return d, func() tea.Msg { return cardMsg{gen: gen, text: BuildCard(st, w, in)} }
 }
 
-// Update scrolls the pane with the movement keys when it has the focus.
-func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
+// Update shows the cards its Cmds built, and scrolls the pane with the
+// movement keys (the root sends them when the pane has the focus).
+func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if c, ok := msg.(cardMsg); ok {
+		return d.setCard(c), nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return d, nil
 	}
-	k := d.keys
+	k := d.keys.DetailKeys()
 	switch {
 	case key.Matches(km, k.Up):
 		d.vp.ScrollUp(1)
@@ -147,7 +161,7 @@ func (d Detail) Update(msg tea.Msg) (Detail, tea.Cmd) {
 }
 
 // View draws the title line and the visible part of the card.
-func (d Detail) View() string {
+func (d Model) View() string {
 	if d.width <= 0 || d.height <= 0 {
 		return ""
 	}
@@ -158,7 +172,8 @@ func (d Detail) View() string {
 	case d.input == nil:
 		title += "(no entry) "
 	default:
-		title += "· " + hint(d.keys.Focus, d.keys.Pair) + " "
+		k := d.keys.DetailKeys()
+		title += "· " + theme.Hint(k.ShortHelp()...) + " "
 	}
 	style := d.styles.Dim
 	if d.focused {

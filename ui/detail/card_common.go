@@ -1,4 +1,4 @@
-package ui
+package detail
 
 import (
 	"bytes"
@@ -14,20 +14,20 @@ import (
 // line would otherwise make the pane unusable.
 const maxRawShown = 64 << 10
 
-// cardInput is what the detail card is built from.
-type cardInput struct {
-	e       *model.Entry
-	pair    model.Pair
-	hasPair bool
-	loc     *time.Location
-	sources []string // source names by SourceID
-	pairKey string   // the key that goes to the paired event, for the card's hint
+// Input is what the detail card is built from.
+type Input struct {
+	Entry    *model.Entry
+	Pair     model.Pair // the other half of its connection, when HasPair
+	HasPair  bool
+	Location *time.Location // the zone times are shown in
+	Sources  []string       // source names by SourceID
+	PairKey  string         // the key that goes to the paired event, for the card's hint
 }
 
-// buildCard renders the whole detail card of an entry at width w.
-func buildCard(st *theme.Styles, w int, in cardInput) string {
-	c := newCard(st, w, in.loc)
-	e := in.e
+// BuildCard renders the whole detail card of an entry at width w.
+func BuildCard(st *theme.Styles, w int, in Input) string {
+	c := newCard(st, w, in.Location)
+	e := in.Entry
 	switch e.Kind {
 	case model.KindAnalytics:
 		c.analyticsCard(e)
@@ -49,13 +49,13 @@ func buildCard(st *theme.Styles, w int, in cardInput) string {
 }
 
 // pairSection says where the other half of the connection is.
-func (c *card) pairSection(in cardInput) {
-	if !in.hasPair || in.pair.ID == "" {
+func (c *card) pairSection(in Input) {
+	if !in.HasPair || in.Pair.ID == "" {
 		return
 	}
-	p := in.pair
+	p := in.Pair
 	c.section("PAIRED EVENT")
-	at := func() string { return p.PartnerTime.In(in.loc).Format("2006-01-02 15:04:05.000") }
+	at := func() string { return p.PartnerTime.In(in.Location).Format("2006-01-02 15:04:05.000") }
 	switch {
 	case p.Ended && p.Partner != 0:
 		c.kv("outcome", "failed: there is no close for this connection")
@@ -64,15 +64,15 @@ func (c *card) pairSection(in cardInput) {
 		c.kv("outcome", "failed: there is no close for this connection")
 	case p.Open:
 		c.kv("closed", "not yet: the connection is still open")
-	case p.Partner != 0 && isOpening(in.e):
+	case p.Partner != 0 && isOpening(in.Entry):
 		c.kv("closed", at()+" ("+p.PartnerEvent+")")
 	case p.Partner != 0:
 		c.kv("established", at()+" ("+p.PartnerEvent+")")
 	default:
 		c.kv("established", "not seen (before the start of the log, or evicted)")
 	}
-	if p.Partner != 0 && in.pairKey != "" {
-		c.note("press " + in.pairKey + " to jump to it")
+	if p.Partner != 0 && in.PairKey != "" {
+		c.note("press " + in.PairKey + " to jump to it")
 	}
 }
 
@@ -118,11 +118,11 @@ func (c *card) rawSection(e *model.Entry) {
 }
 
 // originSection says where the entry came from, its flags and any error.
-func (c *card) originSection(in cardInput) {
-	e, o := in.e, in.e.Origin
+func (c *card) originSection(in Input) {
+	e, o := in.Entry, in.Entry.Origin
 	c.section("ORIGIN")
-	if int(e.Source) < len(in.sources) {
-		c.kv("source", in.sources[e.Source])
+	if int(e.Source) < len(in.Sources) {
+		c.kv("source", in.Sources[e.Source])
 	}
 	c.kv("envelope", o.Envelope)
 	if o.Offset >= 0 {

@@ -1,4 +1,4 @@
-package ui
+package detail
 
 import (
 	"strconv"
@@ -11,9 +11,6 @@ import (
 	"connlog/model"
 	"connlog/ui/theme"
 )
-
-// cardKeyWidth is the width of the key column of the detail card.
-const cardKeyWidth = theme.KeyColumn
 
 // maxCardLines bounds the card, whatever the entry holds: a record of
 // thousands of fields must not build a card of millions of lines.
@@ -62,12 +59,12 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 		c.cut = true
 		return
 	}
-	pad := strings.Repeat(" ", cardKeyWidth+2)
-	wrapped := strings.Split(ansi.Wrap(v, c.w-cardKeyWidth-2, ""), "\n")
+	pad := strings.Repeat(" ", theme.KeyColumn+2)
+	wrapped := strings.Split(ansi.Wrap(v, c.w-theme.KeyColumn-2, ""), "\n")
 	for i, line := range wrapped {
 		head := pad
 		if i == 0 {
-			head = "  " + c.st.Key.Render(theme.Fit(k, cardKeyWidth-1)) + " "
+			head = "  " + c.st.Key.Render(theme.Fit(k, theme.KeyColumn-1)) + " "
 		}
 		c.add(head + style.Render(line))
 	}

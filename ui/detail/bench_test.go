@@ -1,4 +1,4 @@
-package ui
+package detail
 
 import (
 	"strings"
@@ -38,11 +38,11 @@ func BenchmarkDetailCardDeep(b *testing.B) {
 		inLocation bool
 	}{{"object", false}, {"location", true}} {
 		b.Run(c.name, func(b *testing.B) {
-			in := cardInput{e: deepAnalytics(c.inLocation), loc: time.UTC}
-			b.SetBytes(int64(len(in.e.Raw)))
+			in := Input{Entry: deepAnalytics(c.inLocation), Location: time.UTC}
+			b.SetBytes(int64(len(in.Entry.Raw)))
 			b.ReportAllocs()
 			for range b.N {
-				if s := buildCard(&st, 100, in); s == "" {
+				if s := BuildCard(&st, 100, in); s == "" {
 					b.Fatal("empty card")
 				}
 			}
