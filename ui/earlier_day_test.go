@@ -105,8 +105,8 @@ func TestGotoLandsNearTheTop(t *testing.T) {
 	if m.table.CursorSeq() != 101 {
 		t.Fatalf("cursor on %d; want 101", m.table.CursorSeq())
 	}
-	if m.table.top != m.table.Cursor()-gotoContextRows {
-		t.Errorf("row %d is at screen row %d; want %d", m.table.Cursor(), m.table.Cursor()-m.table.top, gotoContextRows)
+	if m.table.Top() != m.table.Cursor()-gotoContextRows {
+		t.Errorf("row %d is at screen row %d; want %d", m.table.Cursor(), m.table.Cursor()-m.table.Top(), gotoContextRows)
 	}
 	cases := []struct{ at, want string }{
 		{"07:59", "before the first entry (2026-11-20 08:00:00): at the first row"},

@@ -34,7 +34,7 @@ func (m *Model) layout() {
 	m.topN.SetSize(w, body)
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
-	m.table.focused = m.focus == FocusTable
+	m.table.SetFocused(m.focus == FocusTable)
 	m.detail.SetFocused(m.focus == FocusDetail)
 	switch {
 	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
@@ -112,12 +112,12 @@ func (m Model) bodyView() string {
 	case ModeSessions:
 		return m.sess.View()
 	}
-	t := m.table.withData(m.tableData())
+	t := m.table.WithData(m.tableData())
 	if !m.showDetail {
 		return t.View()
 	}
 	if m.width >= wideDetailWidth {
-		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.height), "\n")
+		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.Height()), "\n")
 		return lipgloss.JoinHorizontal(lipgloss.Top, t.View(), sep, m.detail.View())
 	}
 	return strings.Join(append(splitLines(t.View()), splitLines(m.detail.View())...), "\n")

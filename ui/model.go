@@ -13,6 +13,7 @@ import (
 	"connlog/ui/helpscreen"
 	"connlog/ui/pivot"
 	"connlog/ui/status"
+	"connlog/ui/table"
 	"connlog/ui/theme"
 )
 
@@ -35,7 +36,7 @@ type Model struct {
 	showDetail    bool
 
 	status status.Model
-	table  Table
+	table  table.Model
 	detail detail.Model
 	bar    filterbar.Model
 	gotoIn filterbar.LineInput
@@ -87,7 +88,8 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 		timing: newTiming(cfg.Start),
 	}
 	m.status = status.New(m.styles, cfg.Title)
-	m.table = NewTable(m.keys, m.styles)
+	m.table = table.New(m.keys, m.styles)
+	m.table.SetColumns(tabColumns[TabAll])
 	m.detail = detail.New(m.keys, m.styles)
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
@@ -123,7 +125,7 @@ func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
 // Update routes a message: sizes and live data here, keys to the mode's
 // component.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -174,9 +176,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // tableData is the data the table draws from, taken fresh.
-func (m Model) tableData() tableData {
-	d := tableData{sn: m.store.Snapshot(), view: m.live.view, loc: m.loc(), marks: m.marks}
-	d.words = append(append([]string(nil), m.filter.words...), m.search.words...)
-	d.selFrom, d.selTo = m.sel.bounds()
+func (m Model) tableData() table.Data {
+	d := table.Data{Snapshot: m.store.Snapshot(), View: m.live.view, Location: m.loc(), Marks: m.marks}
+	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
+	d.SelFrom, d.SelTo = m.sel.bounds()
 	return d
 }

@@ -109,7 +109,7 @@ func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
 	if t >= tabCount || t == m.filter.tab {
 		return m, nil
 	}
-	m.table.SetTab(t)
+	m.table.SetColumns(tabColumns[t])
 	return m.applyFilter(m.filter.text, t)
 }
 

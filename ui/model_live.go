@@ -41,7 +41,7 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 // them.
 func (m *Model) applyTrim(sn *model.Snapshot) {
 	if n := m.live.trim(sn); n > 0 {
-		m.table = m.table.withData(m.tableData())
+		m.table = m.table.WithData(m.tableData())
 		m.table.ShiftUp(n)
 	}
 }
@@ -55,7 +55,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	}
 	sn := m.store.Snapshot()
 	m.applyTrim(sn)
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	var cmds []tea.Cmd
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -92,7 +92,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		keep, m.land = m.land, 0
 	}
 	m.applyTrim(m.store.Snapshot())
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	if m.follow == Following || keep == 0 {
 		m.table.MoveTo(m.live.len() - 1)
 	} else {

@@ -9,7 +9,7 @@ import (
 
 // openPivot opens the menu for the cursor's row.
 func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq())
 	if e == nil {
 		return m, nil
 	}

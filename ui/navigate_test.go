@@ -10,7 +10,7 @@ import (
 // cursorEntry returns the entry under the cursor.
 func cursorEntry(t *testing.T, m Model) *model.Entry {
 	t.Helper()
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq())
 	if e == nil {
 		t.Fatal("no entry under the cursor")
 	}

@@ -24,7 +24,7 @@ func TestExcludeOffersThisLevel(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
 	m = moveToKind(t, m, model.KindService, 1) // the DEBUG line
-	if e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq()); e == nil || e.Level != model.LevelDebug {
+	if e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq()); e == nil || e.Level != model.LevelDebug {
 		t.Fatalf("setup: the cursor is not on the DEBUG row")
 	}
 	ex := drive(t, m, keys("-")...)

@@ -39,7 +39,7 @@ func withStyles(m Model, s theme.Styles) Model {
 	*m.styles = s
 	m.hints = m.styles.HelpModel()
 	m.help = helpscreen.New(m.keys, m.styles)
-	m.table.levels = newLevelCells()
+	m.table.StylesChanged()
 	m.layout()
 	return m
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/ui/internal/uitest"
 	"connlog/ui/theme"
 )
 
@@ -16,13 +17,10 @@ type testKeys struct{ km KeyMap }
 func (k *testKeys) DetailKeys() KeyMap { return k.km }
 
 func newTestKeys() *testKeys {
-	return &testKeys{KeyMap{
-		Up: theme.Bind("up", "k", "up"), Down: theme.Bind("down", "j", "down"),
-		PageUp: theme.Bind("page up", "pgup"), PageDown: theme.Bind("page down", "pgdown"),
-		HalfUp: theme.Bind("half up", "ctrl+u"), HalfDown: theme.Bind("half down", "ctrl+d"),
-		Top: theme.Bind("top", "g", "home"), Bottom: theme.Bind("bottom", "G", "end"),
-		Focus: theme.Bind("focus table/detail", "tab"), Pair: theme.Bind("paired event", "p"),
-	}}
+	m := uitest.DefaultMoves()
+	return &testKeys{KeyMap{Up: m.Up, Down: m.Down, PageUp: m.PageUp, PageDown: m.PageDown, HalfUp: m.HalfUp,
+		HalfDown: m.HalfDown, Top: m.Top, Bottom: m.Bottom,
+		Focus: theme.Bind("focus table/detail", "tab"), Pair: theme.Bind("paired event", "p")}}
 }
 
 // serviceEntry is a Twingate service line.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -23,7 +24,7 @@ var named = map[string]tea.KeyPressMsg{
 	"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
 	"ctrl+u": {Code: 'u', Mod: tea.ModCtrl}, "ctrl+w": {Code: 'w', Mod: tea.ModCtrl},
 	"ctrl+k": {Code: 'k', Mod: tea.ModCtrl}, "ctrl+a": {Code: 'a', Mod: tea.ModCtrl},
-	"ctrl+e":   {Code: 'e', Mod: tea.ModCtrl},
+	"ctrl+e": {Code: 'e', Mod: tea.ModCtrl}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl},
 	"alt+left": {Code: tea.KeyLeft, Mod: tea.ModAlt}, "alt+right": {Code: tea.KeyRight, Mod: tea.ModAlt},
 	"ctrl+left": {Code: tea.KeyLeft, Mod: tea.ModCtrl}, "ctrl+right": {Code: tea.KeyRight, Mod: tea.ModCtrl},
 	"alt+b": {Code: 'b', Mod: tea.ModAlt}, "alt+f": {Code: 'f', Mod: tea.ModAlt}, "alt+d": {Code: 'd', Mod: tea.ModAlt},
@@ -118,4 +119,20 @@ func Run[M any](t testing.TB, m M, cmd tea.Cmd, update func(M, tea.Msg) (M, tea.
 		}
 	}
 	return m
+}
+
+// Moves are the movement bindings of the interface, for the tests of the
+// components that scroll.
+type Moves struct {
+	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Top, Bottom key.Binding
+}
+
+// DefaultMoves returns the moves bound as the interface binds them.
+func DefaultMoves() Moves {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
+	}
+	return Moves{Up: b("up", "k", "up"), Down: b("down", "j", "down"), PageUp: b("page up", "pgup"),
+		PageDown: b("page down", "pgdown"), HalfUp: b("half up", "ctrl+u"), HalfDown: b("half down", "ctrl+d"),
+		Top: b("top", "g", "home"), Bottom: b("bottom", "G", "end")}
 }

@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"strings"
@@ -11,50 +11,50 @@ import (
 	"connlog/ui/theme"
 )
 
-// tableData is what the table draws from; the root model hands it a fresh
+// Data is what the table draws from; the root model hands it a fresh
 // one before every update and render.
-type tableData struct {
-	sn      *model.Snapshot
-	view    *model.View
-	words   []string
-	loc     *time.Location
-	marks   map[int64]bool
-	selFrom int64 // the visual range, as Seqs; 0 when none
-	selTo   int64
+type Data struct {
+	Snapshot *model.Snapshot
+	View     *model.View
+	Words    []string // to highlight
+	Location *time.Location
+	Marks    map[int64]bool
+	SelFrom  int64 // the visual range, as Seqs; 0 when none
+	SelTo    int64
 }
 
 // len returns the number of rows.
-func (d tableData) len() int {
-	if d.view == nil {
+func (d Data) len() int {
+	if d.View == nil {
 		return 0
 	}
-	return d.view.Len()
+	return d.View.Len()
 }
 
-// Table is the entry table: one row per entry of the view, of which only the
+// Model is the entry table: one row per entry of the view, of which only the
 // rows on screen are loaded and drawn.
-type Table struct {
-	keys    *KeyMap
+type Model struct {
+	keys    Bindings
 	styles  *theme.Styles
 	width   int
 	height  int
-	cursor  int   // row index in the view
-	top     int   // first row on screen
-	off     []int // the columns scrolled off to the left, in the order they went
-	tab     Tab
+	cursor  int      // row index in the view
+	top     int      // first row on screen
+	off     []int    // the columns scrolled off to the left, in the order they went
+	cols    []Column // in display order
 	focused bool
 	cache   *entryCache
 	levels  *levelCells // styled level cells; the styles never change
-	data    tableData
+	data    Data
 }
 
-// NewTable returns an empty table.
-func NewTable(keys *KeyMap, styles *theme.Styles) Table {
-	return Table{keys: keys, styles: styles, cache: newEntryCache(), levels: newLevelCells(), focused: true}
+// New returns an empty table.
+func New(keys Bindings, styles *theme.Styles) Model {
+	return Model{keys: keys, styles: styles, cache: newEntryCache(), levels: newLevelCells(), focused: true}
 }
 
 // SetSize sets the table's outer size, header line included.
-func (t *Table) SetSize(w, h int) {
+func (t *Model) SetSize(w, h int) {
 	if max(w, 0) != t.width {
 		t.off = nil // another width fits other columns: start again from the left
 	}
@@ -62,11 +62,18 @@ func (t *Table) SetSize(w, h int) {
 	t.clamp()
 }
 
-// SetTab switches the columns to a tab's, scrolled back to the left.
-func (t *Table) SetTab(tab Tab) { t.tab, t.off = tab, nil }
+// SetColumns switches the columns (a tab's), scrolled back to the left.
+func (t *Model) SetColumns(cols []Column) { t.cols, t.off = cols, nil }
 
-// withData returns the table drawing from d.
-func (t Table) withData(d tableData) Table {
+// SetFocused says whether the table has the keyboard: its cursor is drawn
+// dimmer when it has not.
+func (t *Model) SetFocused(f bool) { t.focused = f }
+
+// StylesChanged drops the level cells drawn with the styles before.
+func (t *Model) StylesChanged() { t.levels = newLevelCells() }
+
+// WithData returns the table drawing from d.
+func (t Model) WithData(d Data) Model {
 	t.data = d
 	t.clamp()
 	return t
@@ -74,7 +81,7 @@ func (t Table) withData(d tableData) Table {
 
 // pageRows is how many entry rows fit under the header; a table one line
 // high has no header, only the cursor's row.
-func (t *Table) pageRows() int {
+func (t *Model) pageRows() int {
 	if t.height < 2 {
 		return 1
 	}
@@ -82,24 +89,31 @@ func (t *Table) pageRows() int {
 }
 
 // hasHeader reports whether the column titles fit above the rows.
-func (t *Table) hasHeader() bool { return t.height >= 2 }
+func (t *Model) hasHeader() bool { return t.height >= 2 }
+
+// Top returns the index of the first row on screen.
+func (t Model) Top() int { return t.top }
+
+// Entry returns entry seq loaded in full from sn, through the cache of
+// the rows on screen; nil when the store no longer holds it.
+func (t Model) Entry(sn *model.Snapshot, seq int64) *model.Entry { return t.cache.get(sn, seq) }
 
 // Cursor returns the cursor's row index.
-func (t Table) Cursor() int { return t.cursor }
+func (t Model) Cursor() int { return t.cursor }
 
 // AtEnd reports whether the cursor is on the newest row.
-func (t Table) AtEnd() bool { return t.cursor >= t.data.len()-1 }
+func (t Model) AtEnd() bool { return t.cursor >= t.data.len()-1 }
 
 // CursorSeq returns the Seq under the cursor, or 0 when the view is empty.
-func (t Table) CursorSeq() int64 {
+func (t Model) CursorSeq() int64 {
 	if t.cursor < 0 || t.cursor >= t.data.len() {
 		return 0
 	}
-	return t.data.view.At(t.cursor)
+	return t.data.View.At(t.cursor)
 }
 
 // MoveTo puts the cursor on row i (clamped) and scrolls it into sight.
-func (t *Table) MoveTo(i int) {
+func (t *Model) MoveTo(i int) {
 	t.cursor = i
 	t.clamp()
 }
@@ -107,23 +121,23 @@ func (t *Table) MoveTo(i int) {
 // MoveNearTop puts the cursor on row i with context rows above it on
 // screen (fewer at the start of the view, and the view's last page stays
 // full), so that what follows the row is in sight.
-func (t *Table) MoveNearTop(i, context int) {
+func (t *Model) MoveNearTop(i, context int) {
 	t.cursor, t.top = i, i-context
 	t.clamp()
 }
 
 // MoveBy moves the cursor n rows down (up when negative).
-func (t *Table) MoveBy(n int) { t.MoveTo(t.cursor + n) }
+func (t *Model) MoveBy(n int) { t.MoveTo(t.cursor + n) }
 
 // ShiftUp follows rows removed from the top of the view (evicted entries).
-func (t *Table) ShiftUp(n int) {
+func (t *Model) ShiftUp(n int) {
 	t.cursor -= n
 	t.top -= n
 	t.clamp()
 }
 
 // clamp keeps cursor and top inside the view and the cursor on screen.
-func (t *Table) clamp() {
+func (t *Model) clamp() {
 	n := t.data.len()
 	t.cursor = min(max(t.cursor, 0), max(n-1, 0))
 	rows := t.pageRows()
@@ -137,12 +151,12 @@ func (t *Table) clamp() {
 }
 
 // Update moves the cursor on the movement keys.
-func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
+func (t Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return t, nil
 	}
-	k, page := t.keys, t.pageRows()
+	k, page := t.keys.TableKeys(), t.pageRows()
 	switch {
 	case key.Matches(km, k.Up):
 		t.MoveBy(-1)
@@ -169,7 +183,7 @@ func (t Table) Update(msg tea.Msg) (Table, tea.Cmd) {
 }
 
 // View draws the header and the rows on screen.
-func (t Table) View() string {
+func (t Model) View() string {
 	if t.width <= 0 || t.height <= 0 {
 		return ""
 	}
@@ -190,3 +204,6 @@ func (t Table) View() string {
 	}
 	return strings.Join(lines[:t.height], "\n")
 }
+
+// Height returns the table's outer height, header line included.
+func (t Model) Height() int { return t.height }

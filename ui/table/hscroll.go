@@ -1,4 +1,4 @@
-package ui
+package table
 
 import "slices"
 
@@ -14,8 +14,8 @@ const scrollMarkWidth = 2
 
 // candidates are the tab's columns the table may show: all but those
 // scrolled off and a varying column that does not vary on screen.
-func candidates(all []column, off []int, rows []visibleRow) []column {
-	out := make([]column, 0, len(all))
+func candidates(all []Column, off []int, rows []visibleRow) []Column {
+	out := make([]Column, 0, len(all))
 	for c, col := range all {
 		if !slices.Contains(off, c) && !(col.varying && uniform(rows, c)) {
 			col.idx = c
@@ -27,7 +27,7 @@ func candidates(all []column, off []int, rows []visibleRow) []column {
 
 // firstScrollable is the index (in the tab's columns) of the first column
 // shown after the pinned one, or -1.
-func firstScrollable(cols []column) int {
+func firstScrollable(cols []Column) int {
 	for _, c := range cols {
 		if c.idx > 0 {
 			return c.idx
@@ -37,13 +37,13 @@ func firstScrollable(cols []column) int {
 }
 
 // hiddenRight reports whether some column not scrolled off did not fit.
-func (t Table) hiddenRight(shown []column, rows []visibleRow) bool {
-	return len(shown) < len(candidates(tabColumns[t.tab], t.off, rows))
+func (t Model) hiddenRight(shown []Column, rows []visibleRow) bool {
+	return len(shown) < len(candidates(t.cols, t.off, rows))
 }
 
 // scrollRight leaves out the first column shown after the pinned one, when
 // some column is still off-screen: every step changes what is shown.
-func (t *Table) scrollRight() {
+func (t *Model) scrollRight() {
 	rows := t.visibleRows()
 	cols, _ := t.layout(rows)
 	if !t.hiddenRight(cols, rows) {
@@ -56,7 +56,7 @@ func (t *Table) scrollRight() {
 
 // scrollLeft brings back the columns left out, one visible change at a
 // time.
-func (t *Table) scrollLeft() {
+func (t *Model) scrollLeft() {
 	rows := t.visibleRows()
 	now, _ := t.layout(rows)
 	for len(t.off) > 0 {
@@ -67,13 +67,13 @@ func (t *Table) scrollLeft() {
 	}
 }
 
-func sameColumns(a, b []column) bool {
-	return slices.EqualFunc(a, b, func(x, y column) bool { return x.idx == y.idx })
+func sameColumns(a, b []Column) bool {
+	return slices.EqualFunc(a, b, func(x, y Column) bool { return x.idx == y.idx })
 }
 
 // scrollMarks are the header's signs that columns are off-screen: on the
 // left when some are scrolled off, on the right when more would show by
 // scrolling.
-func (t Table) scrollMarks(cols []column, rows []visibleRow) (left, right bool) {
+func (t Model) scrollMarks(cols []Column, rows []visibleRow) (left, right bool) {
 	return len(t.off) > 0, t.hiddenRight(cols, rows)
 }

@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // rowLine draws one entry row: the gutter (cursor, mark, range), then the
 // cells. The cursor row and rows in the visual range are drawn in one style
 // so that the highlight spans the whole line.
-func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
+func (t Model) rowLine(r visibleRow, cols []Column, ws []int) string {
 	gutter, whole := t.gutter(r)
 	if r.e == nil {
 		return gutter + t.styles.Dim.Render(theme.Fit("(evicted)", t.width-gutterWidth))
@@ -44,14 +44,14 @@ func (t Table) rowLine(r visibleRow, cols []column, ws []int) string {
 		case col.right:
 			b.WriteString(theme.FitRight(text, ws[i]))
 		default:
-			b.WriteString(theme.Highlight(theme.Fit(text, ws[i]), t.data.words, t.styles.Match))
+			b.WriteString(theme.Highlight(theme.Fit(text, ws[i]), t.data.Words, t.styles.Match))
 		}
 	}
 	return b.String()
 }
 
 // plainCells joins the cells without styles, for whole-line highlights.
-func (t Table) plainCells(r visibleRow, cols []column, ws []int) string {
+func (t Model) plainCells(r visibleRow, cols []Column, ws []int) string {
 	var b strings.Builder
 	for i, col := range cols {
 		if i > 0 {
@@ -69,14 +69,14 @@ func (t Table) plainCells(r visibleRow, cols []column, ws []int) string {
 // gutter returns the two marker cells of a row and, for the cursor row and
 // rows in the visual range, the style to draw the whole line in. The
 // markers carry the same information without colour.
-func (t Table) gutter(r visibleRow) (string, *lipgloss.Style) {
+func (t Model) gutter(r visibleRow) (string, *lipgloss.Style) {
 	var whole *lipgloss.Style
 	c0, c1 := " ", " "
-	inRange := t.data.selFrom != 0 && r.seq >= t.data.selFrom && r.seq <= t.data.selTo
+	inRange := t.data.SelFrom != 0 && r.seq >= t.data.SelFrom && r.seq <= t.data.SelTo
 	if inRange {
 		c1, whole = "+", &t.styles.InRange
 	}
-	if t.data.marks[r.seq] {
+	if t.data.Marks[r.seq] {
 		c1 = "*"
 	}
 	if r.index == t.cursor {
@@ -92,12 +92,12 @@ func (t Table) gutter(r visibleRow) (string, *lipgloss.Style) {
 }
 
 // separatorText draws a boundary or a gap as a full-width rule.
-func (t Table) separatorText(e *model.Entry) string {
+func (t Model) separatorText(e *model.Entry) string {
 	icon := "⟲"
 	if e.Kind == model.KindGap {
 		icon = "⚠"
 	}
-	label := "── " + icon + " " + theme.Clean(export.Summary(e)) + " · " + e.Time.In(t.data.loc).Format("2006-01-02 15:04:05.000") + " "
+	label := "── " + icon + " " + theme.Clean(export.Summary(e)) + " · " + e.Time.In(t.data.Location).Format("2006-01-02 15:04:05.000") + " "
 	w := t.width - gutterWidth
 	label = theme.Cut(label, w)
 	if n := w - theme.CellWidth(label); n > 0 {

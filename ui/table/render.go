@@ -1,4 +1,4 @@
-package ui
+package table
 
 import (
 	"strings"
@@ -24,17 +24,17 @@ func (r visibleRow) separator() bool {
 }
 
 // visibleRows loads the rows on screen, and only those.
-func (t Table) visibleRows() []visibleRow {
+func (t Model) visibleRows() []visibleRow {
 	d := t.data
 	end := min(t.top+t.pageRows(), d.len())
-	if d.sn == nil || t.top >= end {
+	if d.Snapshot == nil || t.top >= end {
 		return nil
 	}
-	cols := tabColumns[t.tab]
+	cols := t.cols
 	rows := make([]visibleRow, 0, end-t.top)
 	for i := t.top; i < end; i++ {
-		r := visibleRow{index: i, seq: d.view.At(i)}
-		r.e = t.cache.get(d.sn, r.seq)
+		r := visibleRow{index: i, seq: d.View.At(i)}
+		r.e = t.cache.get(d.Snapshot, r.seq)
 		if r.e != nil {
 			r.cells = make([]string, len(cols))
 			for c, col := range cols {
@@ -55,13 +55,13 @@ func (t Table) visibleRows() []visibleRow {
 
 // timeCell shows the time to the millisecond, with the date in front when
 // it differs from the previous row's.
-func (t Table) timeCell(i int, e *model.Entry) string {
+func (t Model) timeCell(i int, e *model.Entry) string {
 	d := t.data
-	at := e.Time.In(d.loc)
+	at := e.Time.In(d.Location)
 	if i > 0 {
-		prev := d.view.At(i - 1)
-		if d.sn.Has(prev) {
-			py, pm, pd := d.sn.Time(prev).In(d.loc).Date()
+		prev := d.View.At(i - 1)
+		if d.Snapshot.Has(prev) {
+			py, pm, pd := d.Snapshot.Time(prev).In(d.Location).Date()
 			if y, m, dd := at.Date(); y == py && m == pm && dd == pd {
 				return at.Format("15:04:05.000")
 			}
@@ -74,7 +74,7 @@ func (t Table) timeCell(i int, e *model.Entry) string {
 // content on screen (between its min and max), the flex column taking the
 // rest; when even the minimums do not fit, the least important go, and the
 // last cells are kept for the ▸ that says so.
-func (t Table) layout(rows []visibleRow) ([]column, []int) {
+func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 	cols, ws := t.fitColumns(rows, t.width-gutterWidth)
 	if t.hiddenRight(cols, rows) {
 		cols, ws = t.fitColumns(rows, t.width-gutterWidth-scrollMarkWidth)
@@ -83,8 +83,8 @@ func (t Table) layout(rows []visibleRow) ([]column, []int) {
 }
 
 // fitColumns fits the columns not scrolled off into avail cells.
-func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
-	cols := candidates(tabColumns[t.tab], t.off, rows)
+func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
+	cols := candidates(t.cols, t.off, rows)
 	ws := make([]int, 0, len(cols))
 	for _, col := range cols {
 		w := theme.CellWidth(col.title)
@@ -106,7 +106,7 @@ func (t Table) fitColumns(rows []visibleRow, avail int) ([]column, []int) {
 // least important column and starts again from the natural widths, so the
 // columns that stay are not squeezed for nothing. The flex column then
 // takes whatever is left.
-func shrinkToFit(cols []column, natural []int, avail int) ([]column, []int) {
+func shrinkToFit(cols []Column, natural []int, avail int) ([]Column, []int) {
 	for {
 		ws := append([]int(nil), natural...)
 		over := sumWidths(ws) - avail
@@ -137,7 +137,7 @@ func sumWidths(ws []int) int {
 }
 
 // growFlex gives the room left to the flex column.
-func growFlex(cols []column, ws []int, left int) {
+func growFlex(cols []Column, ws []int, left int) {
 	if left <= 0 {
 		return
 	}
@@ -149,7 +149,7 @@ func growFlex(cols []column, ws []int, left int) {
 	}
 }
 
-func widestSlack(cols []column, ws []int) int {
+func widestSlack(cols []Column, ws []int) int {
 	best, slack := -1, 0
 	for i := range cols {
 		if s := ws[i] - cols[i].min; s > slack {
@@ -159,7 +159,7 @@ func widestSlack(cols []column, ws []int) int {
 	return best
 }
 
-func lowestPrio(cols []column) int {
+func lowestPrio(cols []Column) int {
 	low := 0
 	for i := range cols {
 		if cols[i].prio < cols[low].prio {
@@ -170,7 +170,7 @@ func lowestPrio(cols []column) int {
 }
 
 // headerLine draws the column titles.
-func (t Table) headerLine(rows []visibleRow, cols []column, ws []int) string {
+func (t Model) headerLine(rows []visibleRow, cols []Column, ws []int) string {
 	var b strings.Builder
 	left, right := t.scrollMarks(cols, rows)
 	if left {
