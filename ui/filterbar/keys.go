@@ -16,7 +16,10 @@ type KeyMap struct {
 }
 
 // EditKeyMap holds the line-editing keys of every prompt: readline habits,
-// with word motions over space-separated words.
+// with word motions over space-separated words. No binding uses alt with a
+// letter (readline's alt+b, alt+f, alt+d): a terminal sends it as esc and the
+// letter, which the interface reads as esc then the letter, so that esc
+// typed quickly before a key is never lost.
 type EditKeyMap struct {
 	Left, Right, WordLeft, WordRight, Home, End                          key.Binding
 	Backspace, Delete, DeleteWord, DeleteWordForward, KillEnd, KillStart key.Binding
@@ -36,12 +39,12 @@ func DefaultKeyMap() KeyMap {
 func DefaultEditKeyMap() EditKeyMap {
 	return EditKeyMap{
 		Left: theme.Bind("character left", "left", "ctrl+b"), Right: theme.Bind("character right", "right", "ctrl+f"),
-		WordLeft:  theme.Bind("word left", "alt+left", "ctrl+left", "alt+b"),
-		WordRight: theme.Bind("word right", "alt+right", "ctrl+right", "alt+f"),
+		WordLeft:  theme.Bind("word left", "ctrl+left", "alt+left"),
+		WordRight: theme.Bind("word right", "ctrl+right", "alt+right"),
 		Home:      theme.Bind("start of line", "home", "ctrl+a"), End: theme.Bind("end of line", "end", "ctrl+e"),
 		Backspace: theme.Bind("delete left", "backspace", "ctrl+h"), Delete: theme.Bind("delete right", "delete", "ctrl+d"),
 		DeleteWord:        theme.Bind("delete word left", "ctrl+w", "alt+backspace"),
-		DeleteWordForward: theme.Bind("delete word right", "alt+d", "alt+delete"),
+		DeleteWordForward: theme.Bind("delete word right", "alt+delete", "ctrl+delete"),
 		KillEnd:           theme.Bind("delete to end", "ctrl+k"), KillStart: theme.Bind("delete to start", "ctrl+u"),
 	}
 }

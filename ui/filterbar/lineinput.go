@@ -59,8 +59,8 @@ func (l *LineInput) SetCursorByte(off int) {
 }
 
 // Update edits the text on the editing keys, typed text and pastes (taken
-// whole). The bindings are matched before typed text: alt+b is a motion
-// even where the terminal reports its letter.
+// whole). The bindings are matched before typed text, so a rebound key
+// that reports text still edits.
 func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		l.insert([]rune(p.Content))
@@ -127,7 +127,7 @@ func (l *LineInput) cut(from, to int) {
 }
 
 // wordStart is where the word left of the cursor starts, spaces before the
-// cursor skipped: where alt+b lands and what ctrl+w deletes back to.
+// cursor skipped: where ctrl+← lands and what ctrl+w deletes back to.
 func (l LineInput) wordStart() int {
 	i := l.pos
 	for i > 0 && l.value[i-1] == ' ' {
@@ -140,7 +140,7 @@ func (l LineInput) wordStart() int {
 }
 
 // wordEnd is where the word right of the cursor ends, spaces after the
-// cursor skipped: where alt+f lands and what alt+d deletes up to.
+// cursor skipped: where ctrl+→ lands and what alt+delete deletes up to.
 func (l LineInput) wordEnd() int {
 	i := l.pos
 	for i < len(l.value) && l.value[i] == ' ' {

@@ -27,11 +27,11 @@ var named = map[string]tea.KeyPressMsg{
 	"ctrl+e": {Code: 'e', Mod: tea.ModCtrl}, "ctrl+d": {Code: 'd', Mod: tea.ModCtrl},
 	"alt+left": {Code: tea.KeyLeft, Mod: tea.ModAlt}, "alt+right": {Code: tea.KeyRight, Mod: tea.ModAlt},
 	"ctrl+left": {Code: tea.KeyLeft, Mod: tea.ModCtrl}, "ctrl+right": {Code: tea.KeyRight, Mod: tea.ModCtrl},
-	"alt+b": {Code: 'b', Mod: tea.ModAlt}, "alt+f": {Code: 'f', Mod: tea.ModAlt}, "alt+d": {Code: 'd', Mod: tea.ModAlt},
+	"alt+delete": {Code: tea.KeyDelete, Mod: tea.ModAlt},
 }
 
 // Keys turns key names into key press messages: "enter", "esc", "ctrl+s",
-// "alt+b", or characters typed one by one.
+// "ctrl+left", or characters typed one by one.
 func Keys(names ...string) []tea.Msg {
 	var out []tea.Msg
 	for _, n := range names {
