@@ -94,7 +94,7 @@ func DefaultKeyMap() KeyMap {
 		},
 	}
 	d := &k.Dialog
-	d.Visual, d.Mark, d.Templates, d.Mute = k.Visual, k.Mark, k.Templates, k.Mute
+	d.Visual, d.Mark, d.Templates, d.Mute, d.Edit = k.Visual, k.Mark, k.Templates, k.Mute, k.Bar.Edit
 	k.Menu.Up, k.Menu.Down = k.Up, k.Down
 	return k
 }

@@ -113,6 +113,7 @@ func (d Model) typeInto(km tea.Msg) (Model, tea.Cmd) {
 		return d, d.typeTime(&d.toIn, &d.set.To, km)
 	case FieldPath:
 		before := d.pathIn.Value()
+		d.pathIn.SetKeys(d.keys.Edit)
 		d.pathIn, _ = d.pathIn.Update(km)
 		d.pathEdited = d.pathEdited || d.pathIn.Value() != before
 		if d.pathIn.Value() != before && d.followName() {
@@ -124,6 +125,7 @@ func (d Model) typeInto(km tea.Msg) (Model, tea.Cmd) {
 
 // typeTime edits one of the window's times; a change replans.
 func (d *Model) typeTime(in *filterbar.LineInput, setting *string, km tea.Msg) tea.Cmd {
+	in.SetKeys(d.keys.Edit)
 	*in, _ = in.Update(km)
 	if *setting == in.Value() {
 		return nil

@@ -3,6 +3,7 @@ package exportdialog
 import (
 	"charm.land/bubbles/v2/key"
 
+	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -11,6 +12,10 @@ import (
 // un-mute a template); the interface's KeyMap sets those to its own.
 type KeyMap struct {
 	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
+
+	// Edit holds the editing keys of the text fields: the times and the
+	// path.
+	Edit filterbar.EditKeyMap
 
 	// Visual, Mark, Templates and Mute are named in the dialog's help, not
 	// handled by it.
@@ -25,6 +30,7 @@ func DefaultKeyMap() KeyMap {
 		Left: theme.Bind("previous choice", "left"), Right: theme.Bind("next choice", "right"),
 		Toggle: theme.Bind("toggle", "space"), Complete: theme.Bind("complete directory", "tab"),
 		Write: theme.Bind("write / confirm", "enter"), Cancel: theme.Bind("cancel", "esc"),
+		Edit: filterbar.DefaultEditKeyMap(),
 	}
 }
 
