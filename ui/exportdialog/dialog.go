@@ -46,6 +46,11 @@ const (
 	fieldCount // how many fields there are
 )
 
+// String names the field as the dialog labels it.
+func (f Field) String() string {
+	return [...]string{"scope", "from", "to", "format", "compression", "redact", "path", "?"}[min(int(f), int(fieldCount))]
+}
+
 // abortWait bounds how long Abort waits for a cancelled write to remove
 // its temp file: the writer checks for cancellation every few entries, so
 // this is only reached on a stuck disk.

@@ -35,12 +35,12 @@ func (d Model) View() string {
 // fieldLines draws one line per field, the current one marked, with the
 // current field's help under it.
 func (d Model) fieldLines() []string {
-	row := func(f Field, label, value string) []string {
+	row := func(f Field, value string) []string {
 		mark := "  "
 		if d.editing(f) {
 			mark = "> "
 		}
-		out := []string{mark + d.styles.Key.Render(theme.Fit(label, theme.KeyColumn-2)) + value}
+		out := []string{mark + d.styles.Key.Render(theme.Fit(f.String(), theme.KeyColumn-2)) + value}
 		if d.editing(f) {
 			out = append(out, d.help(f)...)
 		}
@@ -52,19 +52,19 @@ func (d Model) fieldLines() []string {
 		}
 		return "  " + s
 	}
-	out := row(FieldScope, "scope", choice(FieldScope, d.set.Scope.String()))
+	out := row(FieldScope, choice(FieldScope, d.set.Scope.String()))
 	if d.set.Scope == ScopeWindow {
-		out = append(out, row(FieldFrom, "from", d.input(FieldFrom, d.fromIn, "the first entry"))...)
-		out = append(out, row(FieldTo, "to", d.input(FieldTo, d.toIn, "the last entry"))...)
+		out = append(out, row(FieldFrom, d.input(FieldFrom, d.fromIn, "the first entry"))...)
+		out = append(out, row(FieldTo, d.input(FieldTo, d.toIn, "the last entry"))...)
 	}
 	redact := "[ ] off"
 	if d.set.Redact {
 		redact = "[x] emails, client IPs, device and user ids"
 	}
-	out = append(out, row(FieldFormat, "format", choice(FieldFormat, d.set.Format.String()))...)
-	out = append(out, row(FieldCompress, "compression", choice(FieldCompress, d.set.Compress.String()))...)
-	out = append(out, row(FieldRedact, "redact", choice(FieldRedact, redact))...)
-	return append(out, row(FieldPath, "path", d.input(FieldPath, d.pathIn, ""))...)
+	out = append(out, row(FieldFormat, choice(FieldFormat, d.set.Format.String()))...)
+	out = append(out, row(FieldCompress, choice(FieldCompress, d.set.Compress.String()))...)
+	out = append(out, row(FieldRedact, choice(FieldRedact, redact))...)
+	return append(out, row(FieldPath, d.input(FieldPath, d.pathIn, ""))...)
 }
 
 // editing reports whether field f has the keyboard.
