@@ -12,12 +12,29 @@ import (
 	"connlog/ui/theme"
 )
 
+// Follow says whether the table tracks the newest entry.
+type Follow uint8
+
+// The follow states.
+const (
+	Following Follow = iota // new entries scroll in
+	Paused                  // the cursor stays put; new entries are counted
+)
+
+// String returns the word the status line shows.
+func (f Follow) String() string {
+	if f == Paused {
+		return "PAUSED"
+	}
+	return "FOLLOW"
+}
+
 // Info is everything the status line reports; the root fills it.
 type Info struct {
 	Sources []model.SourceStatus
-	// Paused says the table stopped following the newest entry; NewSince
-	// entries arrived since.
-	Paused       bool
+	// Follow says whether the table tracks the newest entry; when Paused,
+	// NewSince entries arrived since.
+	Follow       Follow
 	NewSince     int
 	Shown, Total int  // rows of the view, entries of the store
 	Building     bool // the view is being built for a new filter
@@ -113,9 +130,9 @@ func (s Model) headText() string {
 // parts lists the fixed parts, left to right.
 func (s Model) parts() []statusPart {
 	st, in := s.styles, s.info
-	follow := statusPart{text: "FOLLOW", style: st.StatusFollow, prio: 100}
-	if in.Paused {
-		follow = statusPart{text: "PAUSED — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
+	follow := statusPart{text: in.Follow.String(), style: st.StatusFollow, prio: 100}
+	if in.Follow == Paused {
+		follow = statusPart{text: in.Follow.String() + " — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
 	}
 	count := theme.Commas(int64(in.Shown)) + "/" + theme.Commas(int64(in.Total))
 	if in.Building {

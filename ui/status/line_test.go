@@ -57,7 +57,7 @@ func TestLineAtEveryWidth(t *testing.T) {
 // in lines and bytes; muted templates are said.
 func TestLinePausedAndLoss(t *testing.T) {
 	in := busy
-	in.Paused, in.NewSince, in.Building = true, 4200, true
+	in.Follow, in.NewSince, in.Building = Paused, 4200, true
 	in.Loss = model.Ledger{Events: 2}
 	in.Muted, in.MutedLines = 1, 1
 	v := line(t, 200, in)
