@@ -53,18 +53,18 @@ var burstCases = []struct {
 		}
 	}},
 	{"detail pane: the burst scrolls it", keys("g", "jjj", "enter", "tab"), "jjj", func(t *testing.T, m Model) {
-		if m.table.Cursor() != 3 || m.detail.vp.YOffset() != 3 {
-			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.vp.YOffset())
+		if m.table.Cursor() != 3 || m.detail.YOffset() != 3 {
+			t.Errorf("cursor %d, detail offset %d; want 3 and 3", m.table.Cursor(), m.detail.YOffset())
 		}
 	}},
 	{"help screen scrolls", keys("?"), "jj", func(t *testing.T, m Model) {
-		if m.mode != ModeHelp || m.help.offset != 2 {
-			t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.offset)
+		if m.mode != ModeHelp || m.help.Offset() != 2 {
+			t.Errorf("mode %v, help offset %d; want help scrolled by 2", m.mode, m.help.Offset())
 		}
 	}},
 	{"export dialog: typed into the path", keys("x", "up"), "ab", func(t *testing.T, m Model) {
-		if m.mode != ModeExport || !strings.HasSuffix(m.dialog.pathIn.Value(), "ab") {
-			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.pathIn.Value())
+		if m.mode != ModeExport || !strings.HasSuffix(m.dialog.Path(), "ab") {
+			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.Path())
 		}
 	}},
 }

@@ -30,7 +30,7 @@ func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
 
 // connectionFilterOf filters to the connection of the entry seq.
 func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
-	e := m.table.cache.get(m.store.Snapshot(), seq)
+	e := m.table.Entry(m.store.Snapshot(), seq)
 	if e == nil {
 		return m, nil
 	}

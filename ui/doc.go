@@ -1,12 +1,19 @@
 // Package ui is connlog's terminal interface, built on Bubble Tea.
 //
-// The root Model is a router: it fans the terminal size out to its
-// components, handles the global keys and the life of the live view, and
-// hands every other message to the component that has the focus. Each
-// component lives in its own file with the same shape (New, Update returning
-// its concrete type, View, SetSize): the status line, the entry table, the
-// detail pane, the filter bar, the pivot menu, the help screen and the export
-// dialog. They all draw with the styles and text helpers of package theme.
+// The root Model is a router: it lays the screen out, fans the terminal size
+// out to its components, handles the global keys, the life of the sources and
+// of the live view, and hands every other message to the component that has
+// the focus, or to all of them for the results of their own commands. Each
+// component is a package of its own with the same shape (New, Update
+// returning its concrete type, View, SetSize, a KeyMap) and is reached only
+// through its exported API: status (the top line), table (the entry table),
+// detail (the detail pane and its card), filterbar (the query prompt and the
+// line editor of every prompt), pivot (the pivot menu), helpscreen and
+// exportdialog. They all draw with the styles and text helpers of package
+// theme. The root's KeyMap composes the components' keys: it holds the bar's,
+// the dialog's and the menu's KeyMaps, and gives the table, the detail pane
+// and the help screen theirs from its own bindings each time they are used,
+// so every hint on screen names the key that acts.
 //
 // Nothing here blocks: building a view over the store, scanning for the next
 // match, loading an entry for the detail pane and writing an export all run in

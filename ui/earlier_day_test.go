@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func earlierDayModel(t *testing.T, es []model.Entry, w, h int) Model {
 func everySecond(n int) []model.Entry {
 	es := make([]model.Entry, n)
 	for i := range es {
-		es[i] = service(i*1000, model.LevelInfo, "connector", "", "processing \"health\" request "+itoa(int64(i)))
+		es[i] = service(i*1000, model.LevelInfo, "connector", "", "processing \"health\" request "+strconv.Itoa(i))
 	}
 	return es
 }
@@ -59,8 +60,8 @@ func TestDatelessTimesOnAnEarlierDay(t *testing.T) {
 	})
 	t.Run("export window", func(t *testing.T) {
 		m := drive(t, earlierDayModel(t, fixtureEntries(), 120, 40), keys("x", "right", "down", "08:00:03", "down", "08:00:10")...)
-		if got, want := m.dialog.plan.seqs, []int64{7, 8, 9, 10}; !slices.Equal(got, want) {
-			t.Errorf("window writes %v; want %v (%s)", got, want, m.dialog.err)
+		if got, want := m.dialog.Plan().Seqs, []int64{7, 8, 9, 10}; !slices.Equal(got, want) {
+			t.Errorf("window writes %v; want %v (%s)", got, want, m.dialog.Err())
 		}
 	})
 }
@@ -70,7 +71,7 @@ func TestDatelessTimesOnAnEarlierDay(t *testing.T) {
 func TestDatelessTimeFollowsTheCursorsDay(t *testing.T) {
 	es := everySecond(4)
 	for i := range 4 {
-		e := service(i*1000, model.LevelInfo, "connector", "", "next day "+itoa(int64(i)))
+		e := service(i*1000, model.LevelInfo, "connector", "", "next day "+strconv.Itoa(i))
 		e.Time = e.Time.AddDate(0, 0, 1)
 		es = append(es, e)
 	}
@@ -104,8 +105,8 @@ func TestGotoLandsNearTheTop(t *testing.T) {
 	if m.table.CursorSeq() != 101 {
 		t.Fatalf("cursor on %d; want 101", m.table.CursorSeq())
 	}
-	if m.table.top != m.table.Cursor()-gotoContextRows {
-		t.Errorf("row %d is at screen row %d; want %d", m.table.Cursor(), m.table.Cursor()-m.table.top, gotoContextRows)
+	if m.table.Top() != m.table.Cursor()-gotoContextRows {
+		t.Errorf("row %d is at screen row %d; want %d", m.table.Cursor(), m.table.Cursor()-m.table.Top(), gotoContextRows)
 	}
 	cases := []struct{ at, want string }{
 		{"07:59", "before the first entry (2026-11-20 08:00:00): at the first row"},

@@ -31,7 +31,7 @@ func (m Model) escape() (tea.Model, tea.Cmd) {
 func (m Model) clearFilter(tab Tab, why string) (tea.Model, tea.Cmd) {
 	old := m.filter.text
 	if tab != m.filter.tab {
-		m.table.SetTab(tab)
+		m.table.SetColumns(tabColumns[tab])
 	}
 	m.prevFilter = old
 	m.bar = m.bar.Remember(old)

@@ -34,11 +34,11 @@ func TestExportNamesTheDataHosts(t *testing.T) {
 				es = append(es, onHost(i*1000, h))
 			}
 			m := drive(t, earlierDayModel(t, es, 120, 40), keys("x")...)
-			if got := filepath.Base(m.dialog.plan.defaultName); !strings.HasPrefix(got, c.wantName) {
+			if got := filepath.Base(m.dialog.Plan().DefaultName); !strings.HasPrefix(got, c.wantName) {
 				t.Errorf("default name %q; want it to start %q", got, c.wantName)
 			}
-			if m.dialog.plan.host != c.wantHosts {
-				t.Errorf("manifest host %q; want %q", m.dialog.plan.host, c.wantHosts)
+			if m.dialog.Plan().Host != c.wantHosts {
+				t.Errorf("manifest host %q; want %q", m.dialog.Plan().Host, c.wantHosts)
 			}
 		})
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"connlog/ui/exportdialog"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -48,14 +49,14 @@ func TestExportDialogScopes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			m := drive(t, goldenModel(t, 120, 40), keys(c.keys...)...)
-			if !m.dialog.IsOpen() || m.dialog.planErr != "" {
-				t.Fatalf("dialog open %v, plan error %q", m.dialog.IsOpen(), m.dialog.planErr)
+			if !m.dialog.IsOpen() || m.dialog.PlanErr() != "" {
+				t.Fatalf("dialog open %v, plan error %q", m.dialog.IsOpen(), m.dialog.PlanErr())
 			}
-			if got := len(m.dialog.plan.seqs); got != c.count {
-				t.Errorf("scope %s selects %d entries; want %d", m.dialog.set.scope, got, c.count)
+			if got := len(m.dialog.Plan().Seqs); got != c.count {
+				t.Errorf("scope %s selects %d entries; want %d", m.dialog.Settings().Scope, got, c.count)
 			}
-			if m.dialog.plan.estimate <= 0 {
-				t.Errorf("estimate %d; want a size", m.dialog.plan.estimate)
+			if m.dialog.Plan().Estimate <= 0 {
+				t.Errorf("estimate %d; want a size", m.dialog.Plan().Estimate)
 			}
 		})
 	}
@@ -118,15 +119,15 @@ func TestExportDialogExistingFile(t *testing.T) {
 	}
 	m := goldenModel(t, 120, 40)
 	m = drive(t, m, keys("x", "up", "ctrl+u", path, "enter")...)
-	if m.dialog.state != DialogConfirm {
-		t.Fatalf("state %v; want confirm", m.dialog.state)
+	if m.dialog.State() != exportdialog.Confirm {
+		t.Fatalf("state %v; want confirm", m.dialog.State())
 	}
 	if b, _ := os.ReadFile(path); string(b) != "keep" {
 		t.Fatal("the existing file changed before confirmation")
 	}
 	m = drive(t, m, keys("enter")...)
-	if m.dialog.state != DialogDone {
-		t.Fatalf("state %v (%s); want done", m.dialog.state, m.dialog.err)
+	if m.dialog.State() != exportdialog.Done {
+		t.Fatalf("state %v (%s); want done", m.dialog.State(), m.dialog.Err())
 	}
 	if b, _ := os.ReadFile(path); !strings.Contains(string(b), `"kind":"analytics"`) {
 		t.Errorf("file was not overwritten with the export: %.80q", b)

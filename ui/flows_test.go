@@ -170,7 +170,7 @@ func TestFlowJumpToPair(t *testing.T) {
 	l.press("p")
 	l.waitFor("CONNECTION ESTABLISHED")
 	m := l.final()
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq())
 	if e == nil || e.Fields.Value(model.KeyEventType) != model.EventEstablished {
 		t.Fatalf("cursor is not on the established event: %+v", e)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"connlog/model"
+	"connlog/ui/detail"
 )
 
 // goldenSizes are the terminal sizes every golden screen is taken at.
@@ -91,10 +92,10 @@ func TestGoldenCard(t *testing.T) {
 			m := goldenModel(t, 80, 24)
 			m = moveToKind(t, m, c.kind, c.nth)
 			m = drive(t, m, keys("enter")...)
-			if m.detail.input == nil {
+			if m.detail.Input() == nil {
 				t.Fatal("the detail pane did not load the entry")
 			}
-			golden.RequireEqual(t, []byte(stripLines(buildCard(m.styles, 78, *m.detail.input))))
+			golden.RequireEqual(t, []byte(stripLines(detail.BuildCard(m.styles, 78, *m.detail.Input()))))
 		})
 	}
 }

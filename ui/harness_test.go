@@ -4,12 +4,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/ui/internal/uitest"
 	"connlog/ui/theme"
 )
 
@@ -46,77 +46,20 @@ func drive(t testing.TB, m Model, msgs ...tea.Msg) Model {
 // runCmd runs cmd and everything it leads to.
 func runCmd(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("commands keep coming: a loop?")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := callCmd(t, c).(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case nil, tea.QuitMsg:
-		default:
-			nm, next := m.Update(msg)
-			m = nm.(Model)
-			queue = append(queue, next)
-		}
-	}
-	return m
+	return uitest.Run(t, m, cmd, func(m Model, msg tea.Msg) (Model, tea.Cmd) {
+		nm, next := m.Update(msg)
+		return nm.(Model), next
+	})
 }
 
 // callCmd runs one Cmd with a deadline, so a Cmd that blocks fails the
 // test instead of hanging it.
-func callCmd(t testing.TB, c tea.Cmd) tea.Msg {
-	t.Helper()
-	done := make(chan tea.Msg, 1)
-	go func() { done <- c() }()
-	select {
-	case msg := <-done:
-		return msg
-	case <-time.After(10 * time.Second):
-		t.Fatal("a command blocked for 10s")
-		return nil
-	}
-}
+func callCmd(t testing.TB, c tea.Cmd) tea.Msg { t.Helper(); return uitest.Call(t, c) }
 
 // keys turns key names into key press messages, as Bubble Tea's input
 // reader reports them: "enter", "esc", "ctrl+s", or characters typed one by
 // one.
-func keys(names ...string) []tea.Msg {
-	special := map[string]tea.KeyPressMsg{
-		"enter": {Code: tea.KeyEnter}, "esc": {Code: tea.KeyEscape}, "up": {Code: tea.KeyUp},
-		"down": {Code: tea.KeyDown}, "tab": {Code: tea.KeyTab}, "backspace": {Code: tea.KeyBackspace},
-		"left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight}, "pgup": {Code: tea.KeyPgUp},
-		"pgdown": {Code: tea.KeyPgDown}, "home": {Code: tea.KeyHome}, "end": {Code: tea.KeyEnd},
-		"space": {Code: tea.KeySpace, Text: " "}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
-		"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
-	}
-	var out []tea.Msg
-	for _, n := range names {
-		if k, ok := special[n]; ok {
-			out = append(out, k)
-			continue
-		}
-		for _, r := range n {
-			out = append(out, typed(r))
-		}
-	}
-	return out
-}
-
-// typed is the key press of a character, as the input reader reports it:
-// an upper-case letter is shift with the letter.
-func typed(r rune) tea.KeyPressMsg {
-	if unicode.IsUpper(r) {
-		return tea.KeyPressMsg{Code: unicode.ToLower(r), ShiftedCode: r, Mod: tea.ModShift, Text: string(r)}
-	}
-	return tea.KeyPressMsg{Code: r, Text: string(r)}
-}
+func keys(names ...string) []tea.Msg { return uitest.Keys(names...) }
 
 // screen returns what a person sees: the view without styling.
 func screen(m Model) string { return ansi.Strip(m.View().Content) }

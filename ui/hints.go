@@ -1,33 +1,16 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
+
+	"connlog/ui/theme"
 )
 
-// hint renders in-context key hints from bindings — "enter apply · esc
-// restore filter" — so that a key rebound in the KeyMap is shown as it is.
-// The "bar: " prefix that groups the bar's keys on the help screen is
-// dropped: in the bar it goes without saying.
-func hint(bs ...key.Binding) string {
-	parts := make([]string, 0, len(bs))
-	for _, b := range bs {
-		h := b.Help()
-		parts = append(parts, h.Key+" "+strings.TrimPrefix(h.Desc, "bar: "))
-	}
-	return strings.Join(parts, " · ")
-}
+// hint renders in-context key hints from bindings (see theme.Hint).
+func hint(bs ...key.Binding) string { return theme.Hint(bs...) }
 
-// keyOf is a binding's keys as hints show them: "enter", "←/h".
-func keyOf(b key.Binding) string { return b.Help().Key }
+// keyOf is a binding's keys as hints show them (see theme.KeyOf).
+func keyOf(b key.Binding) string { return theme.KeyOf(b) }
 
-// keysOf lists the keys of several bindings the way hints show them:
-// "?/esc".
-func keysOf(bs ...key.Binding) string {
-	ks := make([]string, 0, len(bs))
-	for _, b := range bs {
-		ks = append(ks, keyOf(b))
-	}
-	return strings.Join(ks, "/")
-}
+// keysOf lists the keys of several bindings (see theme.KeysOf).
+func keysOf(bs ...key.Binding) string { return theme.KeysOf(bs...) }

@@ -24,6 +24,7 @@ func TestHintsFollowTheKeyMap(t *testing.T) {
 		{"help screen", func(k *KeyMap) { rebind(&k.Menu.Close, "ctrl+g", "close") }, keys("?"), "?/ctrl+g close"},
 		{"export dialog", func(k *KeyMap) { rebind(&k.Dialog.Write, "ctrl+w", "write") }, keys("x"), "ctrl+w write"},
 		{"detail pane", func(k *KeyMap) { rebind(&k.Pair, "P", "paired event") }, keys("g", "jjj", "enter"), "P paired event"},
+		{"search in the bar", func(k *KeyMap) { rebind(&k.NextMatch, "]", "next match") }, keys("/", "ctrl+s", "alice"), "]/N jump"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

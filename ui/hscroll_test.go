@@ -54,11 +54,11 @@ func TestHorizontalScroll(t *testing.T) {
 			}
 		}
 		for _, col := range tabColumns[TabConnections] {
-			if col.varying { // HOST: the fixture is one host's, so it never shows
+			if col.Varying() { // HOST: the fixture is one host's, so it never shows
 				continue
 			}
-			if !strings.Contains(seen, col.title) {
-				t.Errorf("%s never showed column %s", k[0], col.title)
+			if !strings.Contains(seen, col.Title()) {
+				t.Errorf("%s never showed column %s", k[0], col.Title())
 			}
 		}
 		for i := 0; i < len(tabColumns[TabConnections]); i++ {

@@ -3,6 +3,11 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/exportdialog"
+	"connlog/ui/filterbar"
+	"connlog/ui/pivot"
+	"connlog/ui/theme"
 )
 
 // KeyMap holds every binding of the interface. The help screen is rendered
@@ -32,58 +37,27 @@ type KeyMap struct {
 	ForceQuit key.Binding
 
 	// Bar holds the keys of the filter bar and the prompts.
-	Bar BarKeyMap
+	Bar filterbar.KeyMap
 	// Dialog holds the keys of the export dialog.
-	Dialog DialogKeyMap
+	Dialog exportdialog.KeyMap
 	// Menu holds the keys of the pivot menu and the help screen.
 	Menu MenuKeyMap
 }
 
 // MenuKeyMap holds the keys of the small menus and screens that take the
-// keyboard: the pivot menu and the help screen.
+// keyboard: the pivot menu's (choose, pick, close), which the triage views
+// and the help screen share, and the help screen's scroll.
 type MenuKeyMap struct {
-	Choose, Pick, Scroll, Close key.Binding
+	pivot.KeyMap
+	Scroll key.Binding
 }
 
-// BarKeyMap holds the keys understood while the filter bar is open.
-type BarKeyMap struct {
-	Apply, Cancel, HistPrev, HistNext, SearchMode key.Binding
-}
-
-// DialogKeyMap holds the keys of the export dialog.
-type DialogKeyMap struct {
-	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
-}
-
-func bind(help string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keysLabel(keys), help))
-}
-
-// keysLabel shows the keys of a binding the way a user types them.
-func keysLabel(keys []string) string {
-	out := ""
-	for i, k := range keys {
-		if i > 0 {
-			out += "/"
-		}
-		switch k {
-		case "up":
-			k = "↑"
-		case "down":
-			k = "↓"
-		case "left":
-			k = "←"
-		case "right":
-			k = "→"
-		}
-		out += k
-	}
-	return out
-}
+// bind is a binding labelled the way a user types its keys.
+func bind(help string, keys ...string) key.Binding { return theme.Bind(help, keys...) }
 
 // DefaultKeyMap returns the bindings: less and vim habits.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	k := KeyMap{
 		Up: bind("up", "k", "up"), Down: bind("down", "j", "down"),
 		PageUp: bind("page up", "pgup", "ctrl+b"), PageDown: bind("page down", "pgdown", "ctrl+f"),
 		HalfUp: bind("half page up", "ctrl+u"), HalfDown: bind("half page down", "ctrl+d"),
@@ -113,25 +87,17 @@ func DefaultKeyMap() KeyMap {
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
-		Bar: BarKeyMap{
-			Apply: bind("apply", "enter"), Cancel: bind("bar: restore filter", "esc"),
-			HistPrev: bind("bar: older query", "up"), HistNext: bind("bar: newer query", "down"),
-			SearchMode: bind("bar: filter ⇄ search", "ctrl+s"),
-		},
-		Dialog: DialogKeyMap{
-			NextField: bind("next field", "down", "ctrl+n"), PrevField: bind("previous field", "up", "ctrl+p"),
-			Left: bind("previous choice", "left"), Right: bind("next choice", "right"),
-			Toggle: bind("toggle", "space"), Complete: bind("complete directory", "tab"),
-			Write: bind("write / confirm", "enter"), Cancel: bind("cancel", "esc"),
-		},
+		Bar:    filterbar.DefaultKeyMap(),
+		Dialog: exportdialog.DefaultKeyMap(),
 		Menu: MenuKeyMap{
-			Choose: bind("choose", "enter"),
-			Pick: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
-				key.WithHelp("1-9", "choose by number")),
+			KeyMap: pivot.DefaultKeyMap(),
 			Scroll: key.NewBinding(key.WithKeys("j", "k", "down", "up"), key.WithHelp("j/k", "scroll")),
-			Close:  bind("close", "esc"),
 		},
 	}
+	d := &k.Dialog
+	d.Visual, d.Mark, d.Templates, d.Mute, d.Edit = k.Visual, k.Mark, k.Templates, k.Mute, k.Bar.Edit
+	k.Menu.Up, k.Menu.Down = k.Up, k.Down
+	return k
 }
 
 // tabOf returns the tab whose binding a key matches (TabAll when none does),

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"connlog/ui/status"
 	"connlog/ui/theme"
 )
 
@@ -35,8 +36,8 @@ func (m *Model) layout() {
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
 	m.changed.SetSize(w, body)
-	m.table.focused = m.focus == FocusTable
-	m.detail.focused = m.focus == FocusDetail
+	m.table.SetFocused(m.focus == FocusTable)
+	m.detail.SetFocused(m.focus == FocusDetail)
 	switch {
 	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
 		m.table.SetSize(w, body)
@@ -115,12 +116,12 @@ func (m Model) bodyView() string {
 	case ModeChanged, ModeCompare:
 		return m.changed.View()
 	}
-	t := m.table.withData(m.tableData())
+	t := m.table.WithData(m.tableData())
 	if !m.showDetail {
 		return t.View()
 	}
 	if m.width >= wideDetailWidth {
-		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.height), "\n")
+		sep := strings.TrimSuffix(strings.Repeat(m.styles.Dim.Render("│")+"\n", t.Height()), "\n")
 		return lipgloss.JoinHorizontal(lipgloss.Top, t.View(), sep, m.detail.View())
 	}
 	return strings.Join(append(splitLines(t.View()), splitLines(m.detail.View())...), "\n")
@@ -130,12 +131,12 @@ func (m Model) bodyView() string {
 func (m Model) statusView() string {
 	s := m.status
 	sn := m.store.Snapshot()
-	s.info = statusInfo{
-		sources: m.sources, follow: m.follow, newSince: m.newSince, shown: m.live.len(), total: sn.Len(),
-		building: m.live.building, errs: len(m.live.levels.errs), warns: len(m.live.levels.warns),
-		rate: m.rate.rate, loss: m.stats.Loss, mem: m.stats.MemBytes, maxMem: m.maxMemory(),
-		clock: m.now.In(m.loc()), utc: m.utc, muted: len(m.mutes.list), mutedLines: m.mutes.lines(),
-	}
+	s.SetInfo(status.Info{
+		Sources: m.sources, Follow: m.follow, NewSince: m.newSince, Shown: m.live.len(), Total: sn.Len(),
+		Building: m.live.building, Errs: len(m.live.levels.errs), Warns: len(m.live.levels.warns),
+		Rate: m.rate.rate, Loss: m.stats.Loss, Mem: m.stats.MemBytes, MaxMem: m.maxMemory(),
+		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutes.lines(),
+	})
 	return s.View()
 }
 
@@ -210,8 +211,8 @@ func (m Model) footerView() string {
 	if m.search.text != "" {
 		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
 	}
-	if m.bar.errMsg != "" {
-		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.errMsg) + ")")
+	if m.bar.Err() != "" {
+		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.Err()) + ")")
 	}
 	second := m.shortHelp()
 	switch m.mode {

@@ -36,9 +36,6 @@ type viewExtendedMsg struct {
 	levels levelIndex // of the added entries only
 }
 
-// debounceMsg fires when the user stopped typing in the filter bar.
-type debounceMsg struct{ gen int }
-
 // detailLoadedMsg is the fully loaded entry for the detail pane.
 type detailLoadedMsg struct {
 	seq     int64

@@ -1,5 +1,7 @@
 package ui
 
+import "connlog/ui/status"
+
 // Mode is what the keyboard is talking to: the table, or one of the bars,
 // menus and dialogs that take over input while open.
 type Mode uint8
@@ -65,22 +67,15 @@ func (f Focus) String() string {
 	return "table"
 }
 
-// FollowState says whether the table tracks the newest entry.
-type FollowState uint8
+// FollowState says whether the table tracks the newest entry; the status
+// line shows it.
+type FollowState = status.Follow
 
 // The follow states.
 const (
-	Following FollowState = iota // new entries scroll in
-	Paused                       // the cursor stays put; new entries are counted
+	Following = status.Following // new entries scroll in
+	Paused    = status.Paused    // the cursor stays put; new entries are counted
 )
-
-// String returns the word the status line shows.
-func (f FollowState) String() string {
-	if f == Paused {
-		return "PAUSED"
-	}
-	return "FOLLOW"
-}
 
 // SelectState is the state of the visual range selection.
 type SelectState uint8

@@ -8,6 +8,13 @@ import (
 
 	"connlog/model"
 	"connlog/ui/changed"
+	"connlog/ui/detail"
+	"connlog/ui/exportdialog"
+	"connlog/ui/filterbar"
+	"connlog/ui/helpscreen"
+	"connlog/ui/pivot"
+	"connlog/ui/status"
+	"connlog/ui/table"
 	"connlog/ui/theme"
 )
 
@@ -29,24 +36,24 @@ type Model struct {
 	utc           bool
 	showDetail    bool
 
-	status StatusLine
-	table  Table
-	detail Detail
-	bar    FilterBar
-	gotoIn LineInput
-	pivot  PivotMenu
-	help   HelpScreen
+	status status.Model
+	table  table.Model
+	detail detail.Model
+	bar    filterbar.Model
+	gotoIn filterbar.LineInput
+	pivot  pivot.Model
+	help   helpscreen.Model
 	hints  help.Model
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
-	dialog   ExportDialog
+	dialog   exportdialog.Model
 	topN     TopNView
 	tmpl     TemplatesView
 	sess     SessionsView
 	changed  changed.Model
-	cmpIn    LineInput // the windows prompt of the what-changed view
-	mutes    muteSet   // the templates whose lines the table hides
-	triGen   int       // the generation of the latest triage computation
+	cmpIn    filterbar.LineInput // the windows prompt of the what-changed view
+	mutes    muteSet             // the templates whose lines the table hides
+	triGen   int                 // the generation of the latest triage computation
 	// updatesClosed says the ingest loop has ended: no entry will come.
 	updatesClosed bool
 
@@ -83,24 +90,25 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
 		timing: newTiming(cfg.Start),
 	}
-	m.status = NewStatusLine(m.styles, cfg.Title)
-	m.table = NewTable(m.keys, m.styles)
-	m.detail = NewDetail(m.keys, m.styles)
-	m.bar = NewFilterBar(m.keys, m.styles)
-	m.gotoIn = NewLineInput(m.styles, "go to time: ")
-	m.help = NewHelpScreen(m.keys, m.styles)
+	m.status = status.New(m.styles, cfg.Title)
+	m.table = table.New(m.keys, m.styles)
+	m.table.SetColumns(tabColumns[TabAll])
+	m.detail = detail.New(m.keys, m.styles)
+	m.bar = filterbar.New(&m.keys.Bar, m.styles)
+	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
+	m.help = helpscreen.New(m.keys, m.styles)
 	m.hints = m.styles.HelpModel()
-	m.pivot = NewPivotMenu(m.keys, m.styles)
-	m.dialog = NewExportDialog(m.keys, m.styles)
+	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
+	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
 	m.topN = NewTopNView(m.keys, m.styles)
 	m.tmpl = NewTemplatesView(m.keys, m.styles)
 	m.sess = NewSessionsView(m.keys, m.styles)
 	m.changed = changed.New(changed.DefaultKeyMap(), m.styles)
-	m.cmpIn = NewLineInput(m.styles, "compare: ")
+	m.cmpIn = filterbar.NewLineInput(m.styles, "compare: ")
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
-		m.bar = m.bar.Open(cfg.Query, BarFilter)
+		m.bar = m.bar.Open(cfg.Query, filterbar.Filter)
 		m.mode = ModeFilter
 		m.barError(err)
 		af, _ = newFilter("", TabAll, m.timeOptions())
@@ -122,7 +130,7 @@ func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
 // Update routes a message: sizes and live data here, keys to the mode's
 // component.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -152,11 +160,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onExtended(msg)
 	case detailLoadedMsg:
 		return m.onDetail(msg)
-	case detailCardMsg:
-		m.detail = m.detail.SetCard(msg)
-		return m, nil
-	case debounceMsg:
-		return m.onDebounce(msg)
+	case filterbar.QueryChanged:
+		return m.onQueryChanged(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
@@ -175,13 +180,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = string(msg)
 		return m, nil
 	}
-	return m.routeDialog(msg)
+	return m.routeOthers(msg)
 }
 
 // tableData is the data the table draws from, taken fresh.
-func (m Model) tableData() tableData {
-	d := tableData{sn: m.store.Snapshot(), view: m.live.view, loc: m.loc(), marks: m.marks}
-	d.words = append(append([]string(nil), m.filter.words...), m.search.words...)
-	d.selFrom, d.selTo = m.sel.bounds()
+func (m Model) tableData() table.Data {
+	d := table.Data{Snapshot: m.store.Snapshot(), View: m.live.view, Location: m.loc(), Marks: m.marks}
+	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
+	d.SelFrom, d.SelTo = m.sel.bounds()
 	return d
 }

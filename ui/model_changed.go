@@ -185,6 +185,7 @@ func (m Model) compareKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.notice = ""
 		return m.startChanged(changedRequest{cmp: cmp})
 	}
+	m.cmpIn.SetKeys(m.keys.Bar.Edit)
 	m.cmpIn, _ = m.cmpIn.Update(msg)
 	return m, nil
 }

@@ -2,8 +2,12 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/ui/exportdialog"
 )
 
 // openExport opens the export dialog over the state as it is now.
@@ -16,28 +20,42 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.exportPending, m.notice = false, ""
-	src := &exportSource{store: m.store, sn: m.store.Snapshot(), view: *m.live.view, query: m.filter.text,
-		tab: m.filter.tab, loc: m.loc(), sources: m.sources, now: m.cfg.now(), day: m.dataDay(), version: m.cfg.Version, fleet: m.cfg.Fleet}
-	src.selFrom, src.selTo = m.sel.bounds()
+	opt := m.timeOptions()
+	src := &exportdialog.Source{Store: m.store, Snapshot: m.store.Snapshot(), View: *m.live.view, Query: m.filter.text,
+		Kinds: exportKinds(m.filter.tab), Location: m.loc(), Sources: m.sources, Version: m.cfg.Version, Fleet: m.cfg.Fleet,
+		ParseTime: func(s string) (time.Time, error) { return parseGotoTime(s, opt) }}
+	src.SelFrom, src.SelTo = m.sel.bounds()
 	for _, t := range m.mutes.list {
-		src.muted = append(src.muted, t.text)
+		src.Muted = append(src.Muted, t.text)
 	}
 	for seq := range m.marks {
-		src.marks = append(src.marks, seq)
+		src.Marks = append(src.Marks, seq)
 	}
-	slices.Sort(src.marks)
-	var scopes []Scope
-	if src.selFrom != 0 {
-		scopes = append(scopes, ScopeSelection)
+	slices.Sort(src.Marks)
+	var scopes []exportdialog.Scope
+	if src.SelFrom != 0 {
+		scopes = append(scopes, exportdialog.ScopeSelection)
 	}
-	if len(src.marks) > 0 {
-		scopes = append(scopes, ScopeMarked)
+	if len(src.Marks) > 0 {
+		scopes = append(scopes, exportdialog.ScopeMarked)
 	}
-	scopes = append(scopes, ScopeView, ScopeWindow)
+	scopes = append(scopes, exportdialog.ScopeView, exportdialog.ScopeWindow)
 	var cmd tea.Cmd
 	m.dialog, cmd = m.dialog.Open(src, scopes, scopes[0])
 	m.mode = ModeExport
 	return m, cmd
+}
+
+// exportKinds are the kinds an export of a tab's view holds, for the
+// formats whose columns depend on the kind (nil: every kind).
+func exportKinds(t Tab) []model.Kind {
+	switch t {
+	case TabConnections:
+		return []model.Kind{model.KindAnalytics}
+	case TabAudit:
+		return []model.Kind{model.KindAudit}
+	}
+	return nil
 }
 
 // dialogKey sends a key to the dialog and closes it when it is done.
@@ -50,13 +68,14 @@ func (m Model) dialogKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-// routeDialog hands the dialog the results of its commands.
-func (m Model) routeDialog(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
-	case exportPlanMsg, exportTickMsg, exportDoneMsg, completeMsg:
-		var cmd tea.Cmd
-		m.dialog, cmd = m.dialog.Update(msg)
-		return m, cmd
-	}
-	return m, nil
+// routeOthers hands the components the messages the root does not handle:
+// the results of their own commands (the dialog's plan, progress, write
+// and completion; the bar's debounce timer; the detail pane's card), which
+// each ignores when they are not its own.
+func (m Model) routeOthers(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var toDialog, toBar, toDetail tea.Cmd
+	m.dialog, toDialog = m.dialog.Update(msg)
+	m.bar, toBar = m.bar.Update(msg)
+	m.detail, toDetail = m.detail.Update(msg)
+	return m, tea.Batch(toDialog, toBar, toDetail)
 }

@@ -2,21 +2,23 @@ package ui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/filterbar"
 )
 
 // openBar opens the filter bar on the filter in force.
 func (m Model) openBar() (tea.Model, tea.Cmd) {
 	m.mode, m.prevFilter = ModeFilter, m.filter.text
-	m.bar = m.bar.Open(m.filter.text, BarFilter)
+	m.bar = m.bar.Open(m.filter.text, filterbar.Filter)
 	m.layout()
 	return m, nil
 }
 
-// onDebounce runs the query once typing paused: as a filter it rebuilds
-// the view (the previous build is cancelled), as a search it only
-// highlights.
-func (m Model) onDebounce(msg debounceMsg) (tea.Model, tea.Cmd) {
-	if msg.gen != m.bar.gen || m.mode != ModeFilter {
+// onQueryChanged runs the query once typing paused: as a filter it
+// rebuilds the view (the previous build is cancelled), as a search it only
+// highlights. A change emitted just before the bar closed is dropped.
+func (m Model) onQueryChanged(filterbar.QueryChanged) (tea.Model, tea.Cmd) {
+	if m.mode != ModeFilter {
 		return m, nil
 	}
 	return m.runBar()
@@ -25,7 +27,7 @@ func (m Model) onDebounce(msg debounceMsg) (tea.Model, tea.Cmd) {
 // runBar applies the bar's text in its mode.
 func (m Model) runBar() (tea.Model, tea.Cmd) {
 	text := m.bar.Value()
-	if m.bar.mode == BarSearch {
+	if m.bar.Mode() == filterbar.Search {
 		return m.setSearch(text), nil
 	}
 	return m.applyFilter(text, m.filter.tab)
@@ -45,7 +47,7 @@ func (m Model) setSearch(text string) Model {
 		return m
 	}
 	m.search = searchState{text: text, query: q, words: q.Words(), gen: m.search.gen + 1}
-	m.bar.SetInfo("n/N jump")
+	m.bar.SetInfo(keysOf(m.keys.NextMatch, m.keys.PrevMatch) + " jump")
 	return m
 }
 
@@ -71,21 +73,21 @@ func (m *Model) barError(err error) {
 }
 
 // onBarEvent handles enter, esc and the filter/search toggle.
-func (m Model) onBarEvent(ev barEvent) (tea.Model, tea.Cmd) {
-	switch ev {
-	case barCommit:
+func (m Model) onBarEvent(ev filterbar.Event) (tea.Model, tea.Cmd) {
+	switch ev.(type) {
+	case filterbar.Committed:
 		m.bar = m.bar.Close(true)
 		m.mode = ModeNormal
 		m.layout()
-		if m.bar.mode == BarSearch {
+		if m.bar.Mode() == filterbar.Search {
 			m = m.setSearch(m.bar.Value())
 			return m.searchJump(true)
 		}
-		if m.bar.Value() != m.filter.text || m.bar.errMsg != "" {
+		if m.bar.Value() != m.filter.text || m.bar.Err() != "" {
 			return m.applyFilter(m.bar.Value(), m.filter.tab)
 		}
 		return m, nil
-	case barCancel:
+	case filterbar.Cancelled:
 		m.bar = m.bar.Close(false)
 		m.bar.ClearError()
 		m.mode = ModeNormal
@@ -95,7 +97,7 @@ func (m Model) onBarEvent(ev barEvent) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	if m.bar.mode == BarSearch && m.filter.text != m.prevFilter {
+	if m.bar.Mode() == filterbar.Search && m.filter.text != m.prevFilter {
 		nm, cmd := m.applyFilter(m.prevFilter, m.filter.tab)
 		return nm.(Model).setSearch(m.bar.Value()), cmd
 	}
@@ -107,7 +109,7 @@ func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
 	if t >= tabCount || t == m.filter.tab {
 		return m, nil
 	}
-	m.table.SetTab(t)
+	m.table.SetColumns(tabColumns[t])
 	return m.applyFilter(m.filter.text, t)
 }
 
@@ -115,6 +117,6 @@ func (m Model) setTab(t Tab) (tea.Model, tea.Cmd) {
 // shows it in the bar so it can be edited.
 func (m Model) setFilterText(text string) (tea.Model, tea.Cmd) {
 	m.prevFilter = m.filter.text
-	m.bar = m.bar.Open(text, BarFilter).Close(true)
+	m.bar = m.bar.Open(text, filterbar.Filter).Close(true)
 	return m.applyFilter(text, m.filter.tab)
 }

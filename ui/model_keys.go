@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/filterbar"
 )
 
 // onKey sends a key to the component the mode gives the keyboard to.
@@ -14,9 +16,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd
-		var ev barEvent
+		var ev filterbar.Event
 		m.bar, cmd = m.bar.Update(msg)
-		if m.bar, ev = m.bar.TakeEvent(); ev != barNone {
+		if m.bar, ev = m.bar.TakeEvent(); ev != nil {
 			return m.onBarEvent(ev)
 		}
 		return m, cmd

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/detail"
 )
 
 // onUpdate applies an ingest update to the counters at once and schedules
@@ -40,7 +41,7 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 // them.
 func (m *Model) applyTrim(sn *model.Snapshot) {
 	if n := m.live.trim(sn); n > 0 {
-		m.table = m.table.withData(m.tableData())
+		m.table = m.table.WithData(m.tableData())
 		m.table.ShiftUp(n)
 	}
 }
@@ -54,7 +55,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	}
 	sn := m.store.Snapshot()
 	m.applyTrim(sn)
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	var cmds []tea.Cmd
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -91,7 +92,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		keep, m.land = m.land, 0
 	}
 	m.applyTrim(m.store.Snapshot())
-	m.table = m.table.withData(m.tableData())
+	m.table = m.table.WithData(m.tableData())
 	if m.follow == Following || keep == 0 {
 		m.table.MoveTo(m.live.len() - 1)
 	} else {
@@ -137,8 +138,8 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmd tea.Cmd
-	m.detail, cmd = m.detail.SetEntry(cardInput{e: msg.entry, pair: msg.pair, hasPair: msg.hasPair,
-		loc: m.loc(), sources: m.sourceNames(), pairKey: keyOf(m.keys.Pair)})
+	m.detail, cmd = m.detail.SetEntry(detail.Input{Entry: msg.entry, Pair: msg.pair, HasPair: msg.hasPair,
+		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair)})
 	return m, cmd
 }
 

@@ -125,6 +125,7 @@ func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mode = ModeNormal
 		return m.gotoTime(t)
 	}
+	m.gotoIn.SetKeys(m.keys.Bar.Edit)
 	m.gotoIn, _ = m.gotoIn.Update(msg)
 	return m, nil
 }

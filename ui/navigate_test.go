@@ -10,7 +10,7 @@ import (
 // cursorEntry returns the entry under the cursor.
 func cursorEntry(t *testing.T, m Model) *model.Entry {
 	t.Helper()
-	e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq())
+	e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq())
 	if e == nil {
 		t.Fatal("no entry under the cursor")
 	}
@@ -89,8 +89,8 @@ func TestExcludePivot(t *testing.T) {
 	m := goldenModel(t, 120, 40)
 	m = drive(t, moveToKind(t, m, model.KindService, 0), keys("-")...)
 	var kindItem int
-	for i, it := range m.pivot.items {
-		if strings.HasPrefix(it.label, "kind") {
+	for i, it := range m.pivot.Items() {
+		if strings.HasPrefix(it.Label, "kind") {
 			kindItem = i
 		}
 	}

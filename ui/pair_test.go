@@ -15,7 +15,7 @@ func TestPairHiddenByFilter(t *testing.T) {
 	m := newTestModel(t, st, 120, 30)
 	m = drive(t, m, keys("/", "event:closed*", "enter", "G")...)
 	from := m.table.CursorSeq()
-	e := m.table.cache.get(m.store.Snapshot(), from)
+	e := m.table.Entry(m.store.Snapshot(), from)
 	if e == nil || e.Fields.Value(model.KeyEventType) != model.EventClosed {
 		t.Fatalf("setup: the cursor is not on a closed connection")
 	}

@@ -24,15 +24,15 @@ func TestExcludeOffersThisLevel(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
 	m = moveToKind(t, m, model.KindService, 1) // the DEBUG line
-	if e := m.table.cache.get(m.store.Snapshot(), m.table.CursorSeq()); e == nil || e.Level != model.LevelDebug {
+	if e := m.table.Entry(m.store.Snapshot(), m.table.CursorSeq()); e == nil || e.Level != model.LevelDebug {
 		t.Fatalf("setup: the cursor is not on the DEBUG row")
 	}
 	ex := drive(t, m, keys("-")...)
 	if l := menuLine(ex, "level debug"); l == "" || strings.Contains(l, "and above") || !strings.Contains(l, "level=debug") {
 		t.Fatalf("exclude menu's level line = %q; want level debug, level=debug:\n%s", l, screen(ex))
 	}
-	for i, it := range ex.pivot.items {
-		if strings.HasPrefix(it.label, "level") {
+	for i, it := range ex.pivot.Items() {
+		if strings.HasPrefix(it.Label, "level") {
 			ex = drive(t, ex, keys(string(rune('1'+i)))...)
 		}
 	}
@@ -54,9 +54,9 @@ func TestExcludeNeverOffersTheWholeTab(t *testing.T) {
 	if m.mode != ModePivot || menuLine(m, "user") == "" {
 		t.Fatalf("the exclusion menu did not open on a connection row:\n%s", screen(m))
 	}
-	for _, it := range m.pivot.items {
-		if strings.HasPrefix(it.label, "kind") {
-			t.Errorf("the Connections tab's exclusion menu offers %q", it.label)
+	for _, it := range m.pivot.Items() {
+		if strings.HasPrefix(it.Label, "kind") {
+			t.Errorf("the Connections tab's exclusion menu offers %q", it.Label)
 		}
 	}
 	all := drive(t, newTestModel(t, st, 120, 30), keys("g", "jjj", "-")...)

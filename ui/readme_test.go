@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"connlog/ui/theme"
 )
 
 // readmeKeyTable renders the KeyMap's full help as the README's Markdown
@@ -19,7 +21,7 @@ func readmeKeyTable(k KeyMap) string {
 			}
 			ks := make([]string, 0, len(kb.Keys()))
 			for _, key := range kb.Keys() {
-				ks = append(ks, "`"+keysLabel([]string{key})+"`")
+				ks = append(ks, "`"+theme.KeysLabel([]string{key})+"`")
 			}
 			b.WriteString("| " + title + " | " + strings.Join(ks, " ") + " | " + kb.Help().Desc + " |\n")
 		}

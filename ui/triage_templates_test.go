@@ -9,6 +9,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/exportdialog"
 )
 
 func TestGoldenTemplates(t *testing.T) {
@@ -65,13 +66,13 @@ func TestMuteHidesTemplate(t *testing.T) {
 func TestExportSaysWhatIsMuted(t *testing.T) {
 	st, _ := newFixtureStore(t, noisyEntries())
 	m := drive(t, newTestModel(t, st, 120, 40), keys("P", "m", "esc", "x")...)
-	if m.dialog.src == nil || len(m.dialog.src.muted) != 1 || !strings.Contains(m.dialog.src.muted[0], "keepalive") {
-		t.Fatalf("the export source does not carry the muted template: %+v", m.dialog.src)
+	if src := m.dialog.Source(); src == nil || len(src.Muted) != 1 || !strings.Contains(src.Muted[0], "keepalive") {
+		t.Fatalf("the export source does not carry the muted template: %+v", src)
 	}
 	if s := screen(m); !strings.Contains(s, "the lines of 1 muted template are left out") {
 		t.Errorf("the dialog does not say the muted lines are left out:\n%s", s)
 	}
-	opts := m.dialog.src.options(exportSettings{format: export.FormatBundle}, nil, nil, "conn-host")
+	opts := m.dialog.Source().Options(exportdialog.Settings{Format: export.FormatBundle}, nil, nil, "conn-host")
 	if len(opts.Bundle.Muted) != 1 {
 		t.Errorf("the bundle options carry %q as muted", opts.Bundle.Muted)
 	}

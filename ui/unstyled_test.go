@@ -5,6 +5,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"connlog/ui/helpscreen"
 	"connlog/ui/theme"
 )
 
@@ -37,8 +38,8 @@ func plainStyle(st lipgloss.Style) lipgloss.Style {
 func withStyles(m Model, s theme.Styles) Model {
 	*m.styles = s
 	m.hints = m.styles.HelpModel()
-	m.help = NewHelpScreen(m.keys, m.styles)
-	m.table.levels = newLevelCells()
+	m.help = helpscreen.New(m.keys, m.styles)
+	m.table.StylesChanged()
 	m.layout()
 	return m
 }

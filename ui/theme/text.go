@@ -131,3 +131,15 @@ func RuleLine(title string, w int) string {
 	}
 	return title
 }
+
+// KeyColumn is the width of the label column of the detail card and the
+// export dialog, so that their labels line up alike.
+const KeyColumn = 16
+
+// Plural counts n things: "1 line", "1,200 lines".
+func Plural(n int64, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return Commas(n) + " " + thing + "s"
+}

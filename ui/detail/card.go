@@ -1,0 +1,111 @@
+package detail
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// maxCardLines bounds the card, whatever the entry holds: a record of
+// thousands of fields must not build a card of millions of lines.
+const maxCardLines = 5000
+
+// card accumulates the lines of the detail pane, wrapped to its width.
+// Values are sanitised here, so a builder cannot forget to.
+type card struct {
+	st    *theme.Styles
+	w     int
+	loc   *time.Location
+	lines []string
+	cut   bool // lines past maxCardLines were left out
+}
+
+func newCard(st *theme.Styles, w int, loc *time.Location) *card {
+	return &card{st: st, w: max(w, 20), loc: loc}
+}
+
+// header starts the card: the kind's title, then the entry's time.
+func (c *card) header(title string, e *model.Entry) {
+	c.section(title)
+	c.kv("time", e.Time.In(c.loc).Format("2006-01-02 15:04:05.000 MST"))
+}
+
+// section starts a titled group of lines.
+func (c *card) section(title string) {
+	if len(c.lines) > 0 {
+		c.add("")
+	}
+	c.add(c.st.Title.Render(title))
+}
+
+// kv adds a key and an untrusted value; empty values are skipped so that
+// a record missing a field reads naturally.
+func (c *card) kv(k, v string) {
+	if v == "" {
+		return
+	}
+	c.kvStyled(k, theme.Clean(v), lipgloss.Style{})
+}
+
+// kvStyled adds a key and an already sanitised value drawn in style.
+func (c *card) kvStyled(k, v string, style lipgloss.Style) {
+	if c.full() {
+		c.cut = true
+		return
+	}
+	pad := strings.Repeat(" ", theme.KeyColumn+2)
+	wrapped := strings.Split(ansi.Wrap(v, c.w-theme.KeyColumn-2, ""), "\n")
+	for i, line := range wrapped {
+		head := pad
+		if i == 0 {
+			head = "  " + c.st.Key.Render(theme.Fit(k, theme.KeyColumn-1)) + " "
+		}
+		c.add(head + style.Render(line))
+	}
+}
+
+// block adds untrusted multi-line text (a stacktrace, a raw line) indented
+// and wrapped, each line sanitised on its own so its line breaks stay.
+func (c *card) block(text string) {
+	for _, raw := range strings.Split(text, "\n") {
+		if c.full() {
+			c.cut = true
+			return
+		}
+		for _, line := range strings.Split(ansi.Hardwrap(theme.Clean(raw), c.w-4, true), "\n") {
+			c.add("    " + c.st.Block.Render(line))
+		}
+	}
+}
+
+// note adds a dim line of explanation.
+func (c *card) note(s string) {
+	c.add("  " + c.st.Dim.Render(s))
+}
+
+// add appends a line unless the card is full.
+func (c *card) add(line string) {
+	if c.full() {
+		c.cut = true
+		return
+	}
+	c.lines = append(c.lines, line)
+}
+
+func (c *card) full() bool { return len(c.lines) >= maxCardLines }
+
+// text returns the card, saying where it was cut.
+func (c *card) text() string {
+	if c.cut {
+		c.lines = append(c.lines, "  "+c.st.Dim.Render("… the card stops at "+strconv.Itoa(maxCardLines)+" lines"))
+	}
+	return strings.Join(c.lines, "\n")
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

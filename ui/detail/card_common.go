@@ -1,0 +1,171 @@
+package detail
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"time"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// maxRawShown bounds the raw line shown in the detail pane; a hostile 1 MiB
+// line would otherwise make the pane unusable.
+const maxRawShown = 64 << 10
+
+// Input is what the detail card is built from.
+type Input struct {
+	Entry    *model.Entry
+	Pair     model.Pair // the other half of its connection, when HasPair
+	HasPair  bool
+	Location *time.Location // the zone times are shown in
+	Sources  []string       // source names by SourceID
+	PairKey  string         // the key that goes to the paired event, for the card's hint
+}
+
+// BuildCard renders the whole detail card of an entry at width w.
+func BuildCard(st *theme.Styles, w int, in Input) string {
+	c := newCard(st, w, in.Location)
+	e := in.Entry
+	switch e.Kind {
+	case model.KindAnalytics:
+		c.analyticsCard(e)
+		c.pairSection(in)
+	case model.KindAudit:
+		c.auditCard(e)
+	case model.KindService:
+		c.serviceCard(e)
+	case model.KindSession:
+		c.fieldsCard(e)
+		c.pairSection(in)
+	default:
+		c.fieldsCard(e)
+	}
+	c.jsonSection(e)
+	c.rawSection(e)
+	c.originSection(in)
+	return c.text()
+}
+
+// pairSection says where the other half of the connection is.
+func (c *card) pairSection(in Input) {
+	if !in.HasPair || in.Pair.ID == "" {
+		return
+	}
+	p := in.Pair
+	c.section("PAIRED EVENT")
+	at := func() string { return p.PartnerTime.In(in.Location).Format("2006-01-02 15:04:05.000") }
+	switch {
+	case p.Ended && p.Partner != 0:
+		c.kv("outcome", "failed: there is no close for this connection")
+		c.kv("established", at()+" ("+p.PartnerEvent+")")
+	case p.Ended:
+		c.kv("outcome", "failed: there is no close for this connection")
+	case p.Open:
+		c.kv("closed", "not yet: the connection is still open")
+	case p.Partner != 0 && isOpening(in.Entry):
+		c.kv("closed", at()+" ("+p.PartnerEvent+")")
+	case p.Partner != 0:
+		c.kv("established", at()+" ("+p.PartnerEvent+")")
+	default:
+		c.kv("established", "not seen (before the start of the log, or evicted)")
+	}
+	if p.Partner != 0 && in.PairKey != "" {
+		c.note("press " + in.PairKey + " to jump to it")
+	}
+}
+
+func isOpening(e *model.Entry) bool {
+	return e.Fields.Value(model.KeyEventType) == model.EventEstablished || e.Fields.Value(model.KeyPhase) == "START"
+}
+
+// jsonSection pretty-prints a JSON payload; an analytics event gets its
+// nested location string expanded into an object. Depth and size are
+// bounded, and the card says where the limits cut.
+func (c *card) jsonSection(e *model.Entry) {
+	p := e.Payload
+	if len(p) == 0 {
+		p = e.Raw
+	}
+	p = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(p), []byte("ANALYTICS")))
+	if len(p) == 0 || p[0] != '{' || len(p) > maxRawShown {
+		return
+	}
+	pretty, tooDeep, truncated, ok := prettyJSON(p)
+	if !ok {
+		return
+	}
+	c.section("JSON")
+	c.block(pretty)
+	if tooDeep {
+		c.note("nested deeper than " + strconv.Itoa(maxCardDepth) + " levels: the deeper values are shown on one line")
+	}
+	if truncated {
+		c.note("… the first " + strconv.Itoa(maxCardJSONBytes>>10) + " KiB of the JSON are shown; RAW below has the line")
+	}
+}
+
+// rawSection shows the line as read, with invisible characters visible.
+func (c *card) rawSection(e *model.Entry) {
+	c.section("RAW (" + strconv.Itoa(len(e.Raw)) + " bytes)")
+	raw := e.Raw
+	if len(raw) > maxRawShown {
+		raw = raw[:maxRawShown]
+		defer c.note("… the first " + strconv.Itoa(maxRawShown) + " bytes are shown")
+	}
+	c.block(string(raw))
+}
+
+// originSection says where the entry came from, its flags and any error.
+func (c *card) originSection(in Input) {
+	e, o := in.Entry, in.Entry.Origin
+	c.section("ORIGIN")
+	if int(e.Source) < len(in.Sources) {
+		c.kv("source", in.Sources[e.Source])
+	}
+	c.kv("envelope", o.Envelope)
+	if o.Offset >= 0 {
+		c.kv("offset", itoa(o.Offset))
+	}
+	c.kv("host", o.Host)
+	c.kv("unit", o.Unit)
+	c.kv("ident", o.Ident)
+	if o.PID > 0 {
+		c.kv("pid", itoa(int64(o.PID)))
+	}
+	c.kv("stream", o.Stream.String())
+	if j := o.Journal; j != nil {
+		c.kv("invocation", j.InvocationID)
+		c.kv("boot", j.BootID)
+		c.kv("transport", j.Transport)
+		if j.Priority >= 0 {
+			c.kv("priority", itoa(int64(j.Priority)))
+		}
+		c.kv("cursor", j.Cursor)
+	}
+	c.kv("seq", itoa(e.Seq))
+	if f := flagsText(e.Flags); f != "" {
+		c.kvStyled("flags", f, c.st.Notice)
+	}
+	if e.Err != "" {
+		c.kvStyled("parse error", theme.Clean(e.Err), c.st.ErrorText)
+	}
+}
+
+func flagsText(f model.Flags) string {
+	var out []string
+	if f.Has(model.FlagTimeInferred) {
+		out = append(out, "time inferred from the previous line")
+	}
+	if f.Has(model.FlagParseError) {
+		out = append(out, "parse error")
+	}
+	if f.Has(model.FlagTruncated) {
+		out = append(out, "line truncated")
+	}
+	if f.Has(model.FlagPartial) {
+		out = append(out, "partial line (no newline)")
+	}
+	return strings.Join(out, "; ")
+}

@@ -1,0 +1,89 @@
+package exportdialog
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// TestCompleteDirectories: tab completes the last element to directories.
+func TestCompleteDirectories(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"logs", "exports-a", "exports-b", ".hidden"} {
+		if err := os.Mkdir(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "logfile"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "logs"), filepath.Join(root, "linked")); err != nil {
+		t.Fatal(err)
+	}
+	sep := string(filepath.Separator)
+	cases := []struct {
+		name, typed, want string
+		matches           []string
+	}{
+		{"one directory, a file beside it", root + sep + "lo", root + sep + "logs" + sep, []string{"logs"}},
+		{"several: the common prefix", root + sep + "ex", root + sep + "exports-", []string{"exports-a", "exports-b"}},
+		{"a link to a directory", root + sep + "lin", root + sep + "linked" + sep, []string{"linked"}},
+		{"hidden only when asked", root + sep + ".h", root + sep + ".hidden" + sep, []string{".hidden"}},
+		{"no match", root + sep + "zz", root + sep + "zz", nil},
+		{"missing parent", root + sep + "nope" + sep + "x", root + sep + "nope" + sep + "x", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			msg := call(t, completeCmd(c.typed, 7)).(completeMsg)
+			if msg.gen != 7 || msg.value != c.want || !slices.Equal(msg.matches, c.matches) {
+				t.Errorf("got %q %v (gen %d); want %q %v", msg.value, msg.matches, msg.gen, c.want, c.matches)
+			}
+		})
+	}
+}
+
+func TestExpandHome(t *testing.T) {
+	t.Setenv("HOME", "/home/op")
+	cases := []struct{ in, want string }{
+		{"~", "/home/op"},
+		{"~/x.log", "/home/op/x.log"},
+		{"~other/x.log", "~other/x.log"},
+		{"./~/x", "./~/x"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.in, func(t *testing.T) {
+			if got := expandHome(c.in); got != c.want {
+				t.Errorf("expandHome(%q) = %q; want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// TestTimeSpan: the range covers every sampled time, in whatever order the
+// entries came.
+func TestTimeSpan(t *testing.T) {
+	e := func(ms int) *model.Entry { return &model.Entry{Time: at(ms)} }
+	cases := []struct {
+		name        string
+		entries     []*model.Entry
+		first, last time.Time
+	}{
+		{"none", nil, time.Time{}, time.Time{}},
+		{"in order", []*model.Entry{e(1), e(2), e(3)}, at(1), at(3)},
+		{"out of order", []*model.Entry{e(5), e(1), e(9), e(2)}, at(1), at(9)},
+		{"untimed entries are left out", []*model.Entry{{}, e(4), {}}, at(4), at(4)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			first, last := timeSpan(c.entries)
+			if !first.Equal(c.first) || !last.Equal(c.last) {
+				t.Errorf("timeSpan = %v, %v; want %v, %v", first, last, c.first, c.last)
+			}
+		})
+	}
+}

@@ -1,0 +1,307 @@
+package exportdialog
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/export"
+	"connlog/ui/filterbar"
+	"connlog/ui/theme"
+)
+
+// State is where the export dialog is in its life.
+type State uint8
+
+// The dialog states.
+const (
+	Editing State = iota // choosing scope, format, path
+	Confirm              // the file exists: overwrite?
+	Writing              // the export runs; esc cancels it
+	Done                 // written: path, size, count
+	Failed               // an error, with what to do
+)
+
+// String names the state.
+func (s State) String() string {
+	return [...]string{"editing", "confirm", "writing", "done", "failed"}[min(int(s), 4)]
+}
+
+// Field is the row of the dialog that has the keyboard.
+type Field uint8
+
+// The fields, top to bottom.
+const (
+	FieldScope Field = iota
+	FieldFrom
+	FieldTo
+	FieldFormat
+	FieldCompress
+	FieldRedact
+	FieldPath
+	fieldCount // how many fields there are
+)
+
+// String names the field as the dialog labels it.
+func (f Field) String() string {
+	return [...]string{"scope", "from", "to", "format", "compression", "redact", "path", "?"}[min(int(f), int(fieldCount))]
+}
+
+// abortWait bounds how long Abort waits for a cancelled write to remove
+// its temp file: the writer checks for cancellation every few entries, so
+// this is only reached on a stuck disk.
+const abortWait = 5 * time.Second
+
+// Model is the export dialog: scope, format, compression, redaction
+// and path, with the entry count and an estimated size before writing, a
+// progress bar while writing (cancellable) and the result after.
+type Model struct {
+	keys        *KeyMap
+	styles      *theme.Styles
+	width       int
+	height      int
+	open        bool
+	state       State
+	field       Field
+	src         *Source
+	scopes      []Scope
+	set         Settings
+	fromIn      filterbar.LineInput
+	toIn        filterbar.LineInput
+	pathIn      filterbar.LineInput
+	pathEdited  bool
+	completions []string // the directories the last tab offered, when several
+	redactor    *export.Redactor
+	gen         int
+	plan        Plan
+	planning    bool
+	planErr     string
+	progress    *export.Progress
+	cancel      context.CancelFunc
+	finished    chan struct{} // closed when the running write has returned
+	started     time.Time
+	elapsed     time.Duration
+	target      string // the file the last write went to (or would replace)
+	result      export.Stats
+	unreadable  int64 // lines of the result that could not be read back
+	err         string
+	notice      string // a one-off remark: cancelled, nothing to write…
+}
+
+// New returns a closed dialog.
+func New(keys *KeyMap, styles *theme.Styles) Model {
+	return Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
+		pathIn: filterbar.NewLineInput(styles, "")}
+}
+
+// SetSize sets the dialog's size.
+func (d *Model) SetSize(w, h int) {
+	d.width, d.height = w, h
+	for _, in := range []*filterbar.LineInput{&d.fromIn, &d.toIn, &d.pathIn} {
+		in.SetSize(max(w-theme.KeyColumn-8, 10), 1)
+	}
+}
+
+// Open shows the dialog over src, offering the scopes that have entries.
+// The time window, format, compression and redaction chosen last time are
+// kept, since the next export is usually like the last; the path goes back
+// to the default name.
+func (d Model) Open(src *Source, scopes []Scope, scope Scope) (Model, tea.Cmd) {
+	d.open, d.state, d.field, d.src, d.scopes = true, Editing, FieldScope, src, scopes
+	if d.set == (Settings{}) {
+		d.set.Format = export.FormatNDJSON
+	}
+	d.set.Scope = scope
+	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions = export.NewRedactor(), false, "", "", "", nil
+	d.pathIn.SetValue("")
+	return d, d.replan()
+}
+
+// IsOpen reports whether the dialog is showing.
+func (d Model) IsOpen() bool { return d.open }
+
+// State reports where the dialog is: editing, writing, done…
+func (d Model) State() State { return d.state }
+
+// Abort cancels a running write and waits until it has removed its temp
+// file, so that a program quitting in the middle of an export leaves no
+// partial file behind. It does nothing when no write is running.
+func (d Model) Abort() {
+	if d.state != Writing || d.cancel == nil {
+		return
+	}
+	d.cancel()
+	select {
+	case <-d.finished:
+	case <-time.After(abortWait):
+	}
+}
+
+// replan recomputes the count, the estimate and the default name.
+func (d *Model) replan() tea.Cmd {
+	d.gen++
+	d.planning = true
+	return planCmd(d.src, d.set, d.redactor, d.gen)
+}
+
+// Update handles the dialog's keys and its commands' results.
+func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case planMsg:
+		return d.onPlan(msg), nil
+	case tickMsg:
+		if msg.gen == d.gen && d.state == Writing {
+			return d, progressTick(d.gen)
+		}
+		return d, nil
+	case doneMsg:
+		return d.onDone(msg), nil
+	case completeMsg:
+		return d.onComplete(msg), nil
+	case tea.KeyPressMsg:
+		return d.onKey(msg)
+	case tea.PasteMsg:
+		if d.state == Editing {
+			return d.typeInto(msg)
+		}
+	}
+	return d, nil
+}
+
+func (d Model) onPlan(msg planMsg) Model {
+	if msg.gen != d.gen {
+		return d
+	}
+	d.planning, d.planErr = false, ""
+	if msg.err != nil {
+		d.planErr = msg.err.Error()
+		return d
+	}
+	d.plan = msg.plan
+	if !d.pathEdited {
+		d.pathIn.SetValue(msg.plan.DefaultName)
+	}
+	return d
+}
+
+func (d Model) onComplete(msg completeMsg) Model {
+	if msg.gen != d.gen || d.state != Editing {
+		return d
+	}
+	d.completions = msg.matches
+	if msg.value != d.pathIn.Value() {
+		d.pathIn.SetValue(msg.value)
+		d.pathEdited = true
+	}
+	if len(msg.matches) == 0 {
+		d.notice = "no directory matches " + msg.value
+	}
+	return d
+}
+
+func (d Model) onDone(msg doneMsg) Model {
+	if msg.gen != d.gen || d.state != Writing {
+		return d
+	}
+	d.cancel, d.target, d.elapsed = nil, msg.path, time.Since(d.started)
+	var fe *export.FileError
+	switch {
+	case msg.err == nil:
+		d.state, d.result, d.unreadable = Done, msg.stats, msg.unreadable
+	case errors.Is(msg.err, export.ErrExists):
+		d.state = Confirm
+	case errors.Is(msg.err, export.ErrCancelled):
+		d.state, d.notice = Editing, "cancelled: nothing was written"
+	case errors.As(msg.err, &fe):
+		// A path problem: put the keyboard on the path so that it can be fixed.
+		d.state, d.err, d.field = Failed, msg.err.Error(), FieldPath
+	default:
+		d.state, d.err = Failed, msg.err.Error()
+	}
+	return d
+}
+
+// onKey dispatches on the state.
+func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := d.keys
+	switch d.state {
+	case Confirm:
+		switch {
+		case key.Matches(km, k.Write):
+			return d.start(true)
+		case key.Matches(km, k.Cancel):
+			d.state, d.field = Editing, FieldPath
+		}
+		return d, nil
+	case Writing:
+		if key.Matches(km, k.Cancel) && d.cancel != nil {
+			d.cancel()
+		}
+		return d, nil
+	case Failed:
+		// Back to the settings, as they were, to fix what failed.
+		if key.Matches(km, k.Cancel, k.Write) {
+			d.state = Editing
+		}
+		return d, nil
+	case Done:
+		if key.Matches(km, k.Cancel, k.Write) {
+			d.open = false
+		}
+		return d, nil
+	}
+	return d.editKey(km)
+}
+
+// start runs the export; force overwrites an existing file.
+func (d Model) start(force bool) (Model, tea.Cmd) {
+	switch {
+	case d.planning && !d.entriesPlanned():
+		d.notice = "still counting the entries: press " + theme.KeyOf(d.keys.Write) + " again in a moment"
+		return d, nil
+	case d.planErr != "":
+		return d, nil // the error is on the screen already
+	case len(d.plan.Seqs) == 0:
+		d.notice = "nothing to write: the " + d.set.Scope.String() + " has no entries"
+		return d, nil
+	}
+	path := d.pathValue()
+	if path == "" {
+		d.notice, d.field = "give a path to write to", FieldPath
+		return d, nil
+	}
+	if force && d.target != "" {
+		path = d.target // the resolved name the user just agreed to replace
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	d.gen++
+	d.state, d.cancel, d.progress, d.notice, d.err = Writing, cancel, &export.Progress{}, "", ""
+	d.finished, d.started = make(chan struct{}), time.Now()
+	plan := d.plan
+	plan.DefaultName = plan.nameFor(d.set)
+	w := writeCmd(ctx, d.src, d.set, plan, path, force, d.redactor, d.progress, d.gen, d.finished)
+	return d, tea.Batch(w, progressTick(d.gen))
+}
+
+// entriesPlanned reports whether the plan in hand selects the entries the
+// settings do: a plan still being made for a new format or compression
+// (a typed x.csv.gz) changes only the size estimate, so the write need
+// not wait for it.
+func (d Model) entriesPlanned() bool {
+	p := d.plan.set
+	return d.plan.made && d.planErr == "" && p.Scope == d.set.Scope && p.From == d.set.From && p.To == d.set.To
+}
+
+// pathValue is the path as typed, with a leading ~ meaning the home
+// directory and a trailing separator meaning "the default name in there".
+func (d Model) pathValue() string {
+	p := expandHome(d.pathIn.Value())
+	if p != "" && p[len(p)-1] == filepath.Separator {
+		p += filepath.Base(d.plan.DefaultName)
+	}
+	return p
+}

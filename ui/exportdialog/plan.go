@@ -1,0 +1,259 @@
+package exportdialog
+
+import (
+	"iter"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// Scope is which entries an export takes.
+type Scope uint8
+
+// The scopes, in the order the dialog offers them.
+const (
+	ScopeSelection Scope = iota // the visual range
+	ScopeMarked                 // the marked rows
+	ScopeView                   // every row of the filtered view
+	ScopeWindow                 // the rows of the view between two times
+	scopeCount
+)
+
+// String names the scope as the dialog shows it.
+func (s Scope) String() string {
+	switch s {
+	case ScopeSelection:
+		return "selection"
+	case ScopeMarked:
+		return "marked rows"
+	case ScopeWindow:
+		return "time window"
+	}
+	return "filtered view"
+}
+
+// Source is the state an export is taken from, fixed when the dialog
+// opens: what the user saw is what gets written.
+type Source struct {
+	Store    *model.Store
+	Snapshot *model.Snapshot
+	View     model.View // a copy of the header; rows beyond its length are never read
+	Marks    []int64    // sorted
+	SelFrom  int64      // the visual range, 0 when there is none
+	SelTo    int64
+	Query    string       // the filter in force, for the manifest
+	Kinds    []model.Kind // the only kinds the view shows (its tab), nil for every kind
+	Location *time.Location
+	Sources  []model.SourceStatus
+	// ParseTime reads a time of the window the way the go-to prompt does,
+	// with the interface's clock, zone and day of the data.
+	ParseTime func(string) (time.Time, error)
+	Version   string
+	Fleet     bool     // many hosts: the host goes into CSV rows and the manifest
+	Muted     []string // templates whose lines the view hides besides the query
+}
+
+// sampleSize is how many entries the estimate and the redaction preview read.
+const sampleSize = 200
+
+// Settings are the dialog's choices.
+type Settings struct {
+	Scope    Scope
+	From, To string // the time window as typed
+	Format   export.Format
+	Compress export.Compression
+	Redact   bool
+}
+
+// seqs returns the Seqs a scope selects, in order. For the view scopes it
+// walks the view copy; it runs in a Cmd.
+func (src *Source) seqs(s Settings) ([]int64, error) {
+	v := &src.View
+	switch s.Scope {
+	case ScopeMarked:
+		return src.Marks, nil
+	case ScopeSelection:
+		return viewRange(v, v.Index(src.SelFrom), v.Index(src.SelTo+1)), nil
+	case ScopeWindow:
+		from, to, err := src.window(s)
+		if err != nil {
+			return nil, err
+		}
+		at := func(t time.Time) int {
+			return sort.Search(v.Len(), func(i int) bool { return !src.Snapshot.Has(v.At(i)) || !src.Snapshot.Time(v.At(i)).Before(t) })
+		}
+		lo, hi := 0, v.Len()
+		if !from.IsZero() {
+			lo = at(from)
+		}
+		if !to.IsZero() {
+			hi = at(to.Add(time.Nanosecond))
+		}
+		return viewRange(v, lo, hi), nil
+	}
+	return viewRange(v, 0, v.Len()), nil
+}
+
+func viewRange(v *model.View, lo, hi int) []int64 {
+	out := make([]int64, 0, max(hi-lo, 0))
+	for i := lo; i < hi; i++ {
+		out = append(out, v.At(i))
+	}
+	return out
+}
+
+// window reads the typed times; an empty one leaves that end open.
+func (src *Source) window(s Settings) (time.Time, time.Time, error) {
+	var from, to time.Time
+	var err error
+	if f := strings.TrimSpace(s.From); f != "" {
+		if from, err = src.ParseTime(f); err != nil {
+			return from, to, err
+		}
+	}
+	if t := strings.TrimSpace(s.To); t != "" {
+		to, err = src.ParseTime(t)
+	}
+	return from, to, err
+}
+
+// entries loads the Seqs one by one in full, for the writer. A line whose
+// bytes can no longer be read (its file was truncated or removed since it
+// was shown) goes out as a gap entry in its place, never as a blank line,
+// and is counted in unreadable when that is not nil.
+func (src *Source) entries(seqs []int64, unreadable *atomic.Int64) iter.Seq[*model.Entry] {
+	return func(yield func(*model.Entry) bool) {
+		for _, seq := range seqs {
+			e := new(model.Entry)
+			if err := src.Snapshot.Load(seq, e, model.LoadFull); err != nil {
+				if !src.Snapshot.Has(seq) {
+					continue // evicted since the dialog opened: the store's own gap entry says so
+				}
+				e = model.UnreadableGap(e, err)
+				if unreadable != nil {
+					unreadable.Add(1)
+				}
+			}
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// Plan is what the dialog shows before writing.
+type Plan struct {
+	Seqs        []int64
+	First, Last time.Time // the times of the first and last entry, zero when unknown
+	Estimate    int64
+	DefaultName string
+	Host        string   // for the manifest: the hosts, comma-separated
+	hosts       []string // the hosts the sampled entries came from
+	preview     []export.Change
+	set         Settings // what the plan was made for
+	made        bool     // a plan was made (false for the zero plan)
+}
+
+// nameFor is the default file name of the plan's entries in s's format.
+func (p Plan) nameFor(s Settings) string {
+	return "./" + export.DefaultName(hostsLabel(p.hosts), p.First, p.Last, s.Format, s.Compress)
+}
+
+// planMsg is a computed plan for the settings of generation gen.
+type planMsg struct {
+	gen  int
+	plan Plan
+	err  error
+}
+
+// planCmd resolves the scope, samples entries and estimates the size.
+func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
+	return func() tea.Msg {
+		seqs, err := src.seqs(s)
+		if err != nil {
+			return planMsg{gen: gen, err: err}
+		}
+		sample := src.sample(seqs)
+		hosts := hostsOf(sample)
+		p := Plan{Seqs: seqs, hosts: hosts, Host: strings.Join(hosts, ", "), set: s, made: true}
+		p.First, p.Last = timeSpan(sample)
+		p.DefaultName = p.nameFor(s)
+		var rr *export.Redactor
+		if s.Redact {
+			rr = r
+			p.preview = r.Preview(sample, 5)
+		}
+		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), src.Options(s, rr, nil, p.Host))
+		return planMsg{gen: gen, plan: p, err: err}
+	}
+}
+
+// sample loads up to sampleSize entries spread over seqs, always with the
+// first and the last, so the default name spans the whole range.
+func (src *Source) sample(seqs []int64) []*model.Entry {
+	n := len(seqs)
+	if n == 0 {
+		return nil
+	}
+	step := max(n/sampleSize, 1)
+	picks := make([]int64, 0, sampleSize+1)
+	for i := 0; i < n; i += step {
+		picks = append(picks, seqs[i])
+	}
+	if picks[len(picks)-1] != seqs[n-1] {
+		picks = append(picks, seqs[n-1])
+	}
+	return slices.Collect(src.entries(picks, nil))
+}
+
+// timeSpan is the earliest and latest time among the sampled entries:
+// lines that arrived out of order (several files, a clock step) must not
+// give a range that ends before it starts. Entries without a time are
+// left out; with none the span is zero.
+func timeSpan(es []*model.Entry) (first, last time.Time) {
+	for _, e := range es {
+		if e.Time.IsZero() {
+			continue
+		}
+		if first.IsZero() || e.Time.Before(first) {
+			first = e.Time
+		}
+		if last.IsZero() || e.Time.After(last) {
+			last = e.Time
+		}
+	}
+	return first, last
+}
+
+// hostsOf lists the hosts the entries came from, in order of first
+// appearance: the data's hosts, never this machine's name, for a journal
+// copied from a connector is read anywhere.
+func hostsOf(es []*model.Entry) []string {
+	var hosts []string
+	for _, e := range es {
+		if h := e.Origin.HostName(); h != "" && !slices.Contains(hosts, h) {
+			hosts = append(hosts, h)
+		}
+	}
+	return hosts
+}
+
+// hostsLabel names the hosts in a file name: the one host, "3-hosts" for
+// several, "unknown-host" when no entry names one.
+func hostsLabel(hosts []string) string {
+	switch len(hosts) {
+	case 0:
+		return "unknown-host"
+	case 1:
+		return hosts[0]
+	}
+	return strconv.Itoa(len(hosts)) + "-hosts"
+}

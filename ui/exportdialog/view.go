@@ -1,0 +1,243 @@
+package exportdialog
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+	"connlog/model/export"
+	"connlog/ui/filterbar"
+	"connlog/ui/theme"
+)
+
+// View draws the dialog.
+func (d Model) View() string {
+	if !d.open || d.width <= 0 {
+		return ""
+	}
+	lines := []string{d.styles.DialogTitle.Render("Export"), ""}
+	lines = append(lines, d.fieldLines()...)
+	lines = append(lines, "")
+	lines = append(lines, d.statusLines()...)
+	lines = append(lines, "", d.styles.Dim.Render(d.hint()))
+	for i := range lines {
+		lines[i] = theme.PadStyled("  "+lines[i], d.width)
+	}
+	for len(lines) < d.height {
+		lines = append(lines, strings.Repeat(" ", d.width))
+	}
+	return strings.Join(lines[:max(d.height, 0)], "\n")
+}
+
+// fieldLines draws one line per field, the current one marked, with the
+// current field's help under it.
+func (d Model) fieldLines() []string {
+	row := func(f Field, value string) []string {
+		mark := "  "
+		if d.editing(f) {
+			mark = "> "
+		}
+		out := []string{mark + d.styles.Key.Render(theme.Fit(f.String(), theme.KeyColumn-2)) + value}
+		if d.editing(f) {
+			out = append(out, d.help(f)...)
+		}
+		return out
+	}
+	choice := func(f Field, s string) string {
+		if d.editing(f) {
+			return d.styles.ChoiceActive.Render("‹ " + s + " ›")
+		}
+		return "  " + s
+	}
+	out := row(FieldScope, choice(FieldScope, d.set.Scope.String()))
+	if d.set.Scope == ScopeWindow {
+		out = append(out, row(FieldFrom, d.input(FieldFrom, d.fromIn, "the first entry"))...)
+		out = append(out, row(FieldTo, d.input(FieldTo, d.toIn, "the last entry"))...)
+	}
+	redact := "[ ] off"
+	if d.set.Redact {
+		redact = "[x] emails, client IPs, device and user ids"
+	}
+	out = append(out, row(FieldFormat, choice(FieldFormat, d.set.Format.String()))...)
+	out = append(out, row(FieldCompress, choice(FieldCompress, d.set.Compress.String()))...)
+	out = append(out, row(FieldRedact, choice(FieldRedact, redact))...)
+	return append(out, row(FieldPath, d.input(FieldPath, d.pathIn, ""))...)
+}
+
+// editing reports whether field f has the keyboard.
+func (d Model) editing(f Field) bool { return f == d.field && d.state == Editing }
+
+// input draws a text field: with its cursor when it has the keyboard, and
+// what an empty one means when it has not.
+func (d Model) input(f Field, in filterbar.LineInput, empty string) string {
+	switch {
+	case d.editing(f):
+		return "  " + in.View()
+	case in.Value() == "" && empty != "":
+		return "  " + d.styles.Dim.Render(empty)
+	}
+	return "  " + theme.Clean(in.Value())
+}
+
+// statusLines say what will be or was written.
+func (d Model) statusLines() []string {
+	switch d.state {
+	case Confirm:
+		k := d.keys
+		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
+			" goes back to change the path")
+	case Writing:
+		return []string{d.progressLine()}
+	case Done:
+		r := d.result
+		// The path on a line of its own: a long one wraps without
+		// splitting the size and the count.
+		s := model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
+			" in " + d.elapsed.Round(time.Millisecond).String()
+		if r.Skipped > 0 {
+			s += " (" + theme.Commas(r.Skipped) + " the format cannot hold were left out)"
+		}
+		out := append(d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path)), d.wrap(d.styles.Granted, s)...)
+		if d.unreadable > 0 {
+			// The loss is said where the success is, or it would pass unseen.
+			out = append(out, d.wrap(d.styles.ErrorText, theme.Commas(d.unreadable)+" of the lines could no longer be read from "+
+				"their file (truncated or removed since): a gap entry (kind:gap) stands for each, or, where the format holds "+
+				"only lines, they are left out")...)
+		}
+		return out
+	case Failed:
+		return d.wrap(d.styles.ErrorText, "export failed: "+theme.Clean(d.err))
+	}
+	return d.planLines()
+}
+
+// planLines show the count, the estimate, the redaction preview and any
+// remark on the last key.
+func (d Model) planLines() []string {
+	var out []string
+	switch {
+	case d.planErr != "":
+		out = d.wrap(d.styles.ErrorText, theme.Clean(d.planErr))
+	case d.planning && d.plan.Seqs == nil:
+		out = []string{"counting…"}
+	default:
+		out = []string{d.countLine()}
+		out = append(out, d.mutedLines()...)
+		out = append(out, d.extensionLines()...)
+		out = append(out, d.previewLines()...)
+	}
+	if d.notice != "" {
+		out = append(out, d.wrap(d.styles.Notice, theme.Clean(d.notice))...)
+	}
+	return out
+}
+
+// mutedLines say that the lines of muted templates are not in the export,
+// for the query alone would not tell whoever reads it.
+func (d Model) mutedLines() []string {
+	n := len(d.src.Muted)
+	if n == 0 {
+		return nil
+	}
+	what := "the lines of " + strconv.Itoa(n) + " muted templates are left out"
+	if n == 1 {
+		what = "the lines of 1 muted template are left out"
+	}
+	return d.wrap(d.styles.Notice, what+" (a bundle's manifest names them; "+theme.KeyOf(d.keys.Templates)+" then "+
+		theme.KeyOf(d.keys.Mute)+" un-mutes)")
+}
+
+// countLine says how many entries, over what time, and about how big.
+func (d Model) countLine() string {
+	p := d.plan
+	s := entriesText(int64(len(p.Seqs)))
+	if !p.First.IsZero() && !p.Last.IsZero() {
+		loc := d.src.Location
+		s += " from " + p.First.In(loc).Format(time.DateTime) + " to " + p.Last.In(loc).Format(time.DateTime)
+	}
+	return s + " · about " + model.HumanBytes(float64(p.Estimate))
+}
+
+// entriesText is "1 entry" or "1,234 entries".
+func entriesText(n int64) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return theme.Commas(n) + " entries"
+}
+
+// extensionLines warn when a typed name does not end the way the format and
+// compression would name it: a .csv file holding NDJSON misleads whoever
+// opens it. A directory (ending in a separator) gets the default name.
+func (d Model) extensionLines() []string {
+	p := d.pathIn.Value()
+	want := "." + d.set.Format.Ext() + d.set.Compress.Ext()
+	if !d.pathEdited || p == "" || strings.HasSuffix(p, want) || strings.HasSuffix(p, "/") {
+		return nil
+	}
+	what := d.set.Format.String()
+	if d.set.Compress != export.CompressNone {
+		what += " with " + d.set.Compress.String()
+	}
+	return []string{d.styles.Dim.Render("note: the name does not end in " + want + ", the usual ending for " + what)}
+}
+
+// previewLines show what redaction would replace in the first entries.
+func (d Model) previewLines() []string {
+	if !d.set.Redact {
+		return nil
+	}
+	if len(d.plan.preview) == 0 {
+		return []string{d.styles.Dim.Render("redaction would change nothing in the first entries")}
+	}
+	var out []string
+	for _, c := range d.plan.preview {
+		out = append(out, d.styles.Dim.Render("  "+theme.Clean(c.Before)+" → "+theme.Clean(c.After)+"  ("+theme.Clean(c.Where)+")"))
+	}
+	return out
+}
+
+// wrap breaks a message into lines that fit the dialog, so that an error
+// is read whole rather than cut at the edge.
+func (d Model) wrap(style interface{ Render(...string) string }, s string) []string {
+	w := max(d.width-4, 20)
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, w, " "), "\n") {
+		out = append(out, style.Render(l))
+	}
+	return out
+}
+
+// progressLine is a bar of the entries written so far.
+func (d Model) progressLine() string {
+	total := int64(len(d.plan.Seqs))
+	done := d.progress.Entries()
+	frac := 0.0
+	if total > 0 {
+		frac = min(float64(done)/float64(total), 1)
+	}
+	w := max(min(d.width-40, 50), 10)
+	full := int(frac * float64(w))
+	bar := d.styles.ProgressFull.Render(strings.Repeat("█", full)) + d.styles.ProgressEmpty.Render(strings.Repeat("░", w-full))
+	return bar + " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + " · " +
+		model.HumanBytes(float64(d.progress.Bytes())) + " written"
+}
+
+// hint is the line of keys at the foot of the dialog, for its state.
+func (d Model) hint() string {
+	k := d.keys
+	switch d.state {
+	case Writing:
+		return theme.KeyOf(k.Cancel) + " cancels the export: nothing is left behind"
+	case Done:
+		return theme.KeyOf(k.Write) + " or " + theme.KeyOf(k.Cancel) + " closes"
+	case Failed:
+		return theme.KeyOf(k.Write) + " or " + theme.KeyOf(k.Cancel) + " goes back to the settings to fix it"
+	case Confirm:
+		return theme.KeyOf(k.Write) + " replace the file · " + theme.KeyOf(k.Cancel) + " back"
+	}
+	return theme.Hint(k.ShortHelp()...)
+}

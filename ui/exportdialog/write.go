@@ -1,0 +1,90 @@
+package exportdialog
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// Options builds the export options for settings: what a write with them
+// would be given.
+func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, host string) export.Options {
+	o := export.Options{Format: s.Format, Compress: s.Compress, Location: src.Location, Pairs: src.Store, Redact: r, Progress: p,
+		Bundle: export.BundleInfo{Host: host, Query: src.Query, Version: src.Version, Muted: src.Muted}, Hosts: src.Fleet}
+	if s.Scope == ScopeWindow {
+		// The manifest records the window asked for, not only the entries found.
+		o.Bundle.From, o.Bundle.To, _ = src.window(s)
+	}
+	for i, st := range src.Sources {
+		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
+	}
+	o.Kinds = src.Kinds
+	return o
+}
+
+// doneMsg is the outcome of a write.
+type doneMsg struct {
+	gen        int
+	path       string // the file written, or the one that exists
+	stats      export.Stats
+	err        error
+	unreadable int64 // lines that could not be read back: gap entries in the output
+}
+
+// tickMsg polls the progress of a running write.
+type tickMsg struct{ gen int }
+
+// writeCmd runs the export; cancelling ctx stops it and leaves no file.
+// It closes finished when the export has returned, its temp file gone.
+func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path string, force bool,
+	r *export.Redactor, p *export.Progress, gen int, finished chan<- struct{}) tea.Cmd {
+	var rr *export.Redactor
+	if s.Redact {
+		rr = r
+	}
+	opts := src.Options(s, rr, p, plan.Host)
+	opts.Force = force
+	return func() tea.Msg {
+		defer close(finished)
+		path := intoDirectory(path, plan.DefaultName)
+		var unreadable atomic.Int64
+		st, err := export.Export(ctx, path, src.entries(plan.Seqs, &unreadable), opts)
+		return doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+	}
+}
+
+// intoDirectory puts the default file name inside path when path names an
+// existing directory, so that completing a directory and pressing enter
+// writes there rather than failing.
+func intoDirectory(path, defaultName string) string {
+	info, err := os.Stat(path)
+	if err == nil && info.IsDir() {
+		return filepath.Join(path, filepath.Base(defaultName))
+	}
+	return path
+}
+
+// expandHome reads a leading ~ as the home directory, as a shell would.
+// When the home directory is unknown the path is left as typed.
+func expandHome(p string) string {
+	if p != "~" && !strings.HasPrefix(p, "~"+string(filepath.Separator)) {
+		return p
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return p
+	}
+	return home + p[1:]
+}
+
+func progressTick(gen int) tea.Cmd {
+	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}

@@ -1,0 +1,28 @@
+package ui
+
+import "connlog/ui/helpscreen"
+
+// HelpGroups name FullHelp's groups on the help screen, in the same order.
+func (k KeyMap) HelpGroups() []string { return helpGroupTitles }
+
+// HelpKeys are the help screen's keys: the moves scroll it, ? opens and
+// closes it.
+func (k KeyMap) HelpKeys() helpscreen.KeyMap {
+	return helpscreen.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		Scroll: k.Menu.Scroll, Toggle: k.Help, Close: k.Menu.Close}
+}
+
+// HelpNote explains on the help screen what the bindings alone cannot
+// show, naming the keys as the KeyMap binds them.
+func (k KeyMap) HelpNote() string {
+	return keyOf(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + keyOf(k.Bar.SearchMode) +
+		" switches to search: the rows stay, matches are highlighted, and " + keyOf(k.NextMatch) + "/" + keyOf(k.PrevMatch) +
+		" jump to the next/previous match. " + keyOf(k.Pivot) + " and " + keyOf(k.Exclude) +
+		" build filters from the selected row; " + keyOf(k.Conn) + " shows its whole connection. " +
+		keyOf(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + keyOf(k.Copy) +
+		" sends the raw line to the terminal's clipboard with OSC 52 (inside tmux: set-clipboard on or external). " +
+		keyOf(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
+		keyOf(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + keyOf(k.Pair) +
+		" again clears the filter and goes there. " + keyOf(k.Changed) +
+		" compares the selected span (or the last 15 minutes) with the same length just before it."
+}

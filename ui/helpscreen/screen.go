@@ -1,0 +1,130 @@
+package helpscreen
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/theme"
+)
+
+// Bindings is what the screen documents and obeys. It is read each time
+// the screen is drawn, so that a key rebound in the interface's KeyMap shows
+// at once.
+type Bindings interface {
+	// FullHelp is every binding of the interface, in groups.
+	FullHelp() [][]key.Binding
+	// HelpGroups are the titles of FullHelp's groups, in the same order.
+	HelpGroups() []string
+	// HelpNote is the prose under the groups: what the bindings alone
+	// cannot show.
+	HelpNote() string
+	// HelpKeys are the screen's own keys.
+	HelpKeys() KeyMap
+}
+
+// KeyMap holds the keys of the help screen: the moves that scroll it, and
+// the keys its title names.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown key.Binding
+	// Scroll, Toggle and Close are named in the title: the scroll keys,
+	// the key that opened the screen and the one that closes it.
+	Scroll, Toggle, Close key.Binding
+}
+
+// Model lists every binding of the interface, grouped, rendered by
+// bubbles/help, with a scroll offset for short terminals.
+type Model struct {
+	keys   Bindings
+	styles *theme.Styles
+	help   help.Model
+	width  int
+	height int
+	offset int
+}
+
+// New returns the help screen over the interface's bindings.
+func New(keys Bindings, styles *theme.Styles) Model {
+	h := styles.HelpModel()
+	h.ShowAll = true
+	return Model{keys: keys, styles: styles, help: h}
+}
+
+// SetSize sets the screen's size.
+func (h *Model) SetSize(w, hgt int) {
+	h.width, h.height = w, hgt
+	h.help.SetWidth(w)
+}
+
+// Update scrolls the screen.
+func (h Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		k := h.keys.HelpKeys()
+		switch {
+		case key.Matches(km, k.Down), key.Matches(km, k.PageDown):
+			h.offset++
+		case key.Matches(km, k.Up), key.Matches(km, k.PageUp):
+			h.offset = max(h.offset-1, 0)
+		}
+	}
+	return h, nil
+}
+
+// View lays the groups out in as many columns as fit.
+func (h Model) View() string {
+	groups, titles, k := h.keys.FullHelp(), h.keys.HelpGroups(), h.keys.HelpKeys()
+	cols := make([]string, len(groups))
+	colW := 0
+	for i, g := range groups {
+		cols[i] = h.styles.HelpTitle.Render(titles[i]) + "\n" + h.help.FullHelpView([][]key.Binding{g})
+		colW = max(colW, lipgloss.Width(cols[i]))
+	}
+	perRow := max(1, (h.width+2)/(colW+3))
+	var rows []string
+	for i := 0; i < len(cols); i += perRow {
+		row := make([]string, 0, perRow*2)
+		for j := i; j < min(i+perRow, len(cols)); j++ {
+			if j > i {
+				row = append(row, "   ")
+			}
+			row = append(row, padBlock(cols[j], colW))
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+theme.Hint(k.Scroll)+" · "+theme.KeysOf(k.Toggle, k.Close)+" close)") + "\n\n" +
+		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(h.keys.HelpNote(), max(h.width, 20), "")
+	lines := strings.Split(body, "\n")
+	off := min(h.offset, max(len(lines)-h.height, 0))
+	lines = lines[off:]
+	for i := range lines {
+		lines[i] = theme.PadStyled(lines[i], h.width)
+	}
+	for len(lines) < h.height {
+		lines = append(lines, strings.Repeat(" ", h.width))
+	}
+	return strings.Join(lines[:h.height], "\n")
+}
+
+// padBlock pads every line of a block to w cells, so blocks join in columns.
+func padBlock(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = theme.PadStyled(lines[i], w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ShortHelp is the hint in the screen's title.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Toggle, k.Close} }
+
+// FullHelp is every key of the screen.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Toggle, k.Close}}
+}
+
+// Offset is how many lines the screen is scrolled by.
+func (h Model) Offset() int { return h.offset }

@@ -1,0 +1,96 @@
+package helpscreen
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/ui/internal/uitest"
+	"connlog/ui/theme"
+)
+
+// testKeys is a small interface KeyMap: two groups and a note.
+type testKeys struct {
+	quit, find, open, close key.Binding
+	note                    string
+}
+
+func newTestKeys() *testKeys {
+	return &testKeys{quit: theme.Bind("quit", "q"), find: theme.Bind("find", "/"),
+		open: theme.Bind("help", "?"), close: theme.Bind("close", "esc"), note: "the note under the keys"}
+}
+
+func (k *testKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.quit}, {k.find, k.open}}
+}
+func (k *testKeys) HelpGroups() []string { return []string{"Leave", "Look"} }
+func (k *testKeys) HelpNote() string     { return k.note }
+func (k *testKeys) HelpKeys() KeyMap {
+	return KeyMap{Up: theme.Bind("up", "k"), Down: theme.Bind("down", "j"), PageUp: theme.Bind("pgup", "pgup"),
+		PageDown: theme.Bind("pgdn", "pgdown"), Scroll: theme.Bind("scroll", "j/k"), Toggle: k.open, Close: k.close}
+}
+
+var plain = theme.Monochrome()
+
+func newScreen(k Bindings, w, h int) Model {
+	s := New(k, &plain)
+	s.SetSize(w, h)
+	return s
+}
+
+// TestScreenShowsEveryGroup: the titles, every binding and the note are on
+// the screen, at its size.
+func TestScreenShowsEveryGroup(t *testing.T) {
+	v := ansi.Strip(newScreen(newTestKeys(), 80, 12).View())
+	for _, want := range []string{"connlog — keys", "Leave", "Look", "q", "quit", "/", "find", "the note under the keys",
+		"(j/k scroll · ?/esc close)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, v)
+		}
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) != 12 || ansi.StringWidth(lines[0]) != 80 {
+		t.Errorf("%d lines of %d cells; want 12 of 80", len(lines), ansi.StringWidth(lines[0]))
+	}
+}
+
+// TestScreenFollowsRebinding: a key rebound after the screen was made
+// shows on it, in the groups and in the title.
+func TestScreenFollowsRebinding(t *testing.T) {
+	k := newTestKeys()
+	s := newScreen(k, 80, 12)
+	k.find = theme.Bind("find", "F")
+	k.close = theme.Bind("close", "ctrl+g")
+	v := ansi.Strip(s.View())
+	if !strings.Contains(v, "F find") && !strings.Contains(v, "F  find") {
+		t.Errorf("the rebound find key is not shown:\n%s", v)
+	}
+	if !strings.Contains(v, "?/ctrl+g close") {
+		t.Errorf("the title does not name the rebound close key:\n%s", v)
+	}
+}
+
+// TestScreenScrolls: on a short terminal the moves scroll, never past the
+// end nor above the top.
+func TestScreenScrolls(t *testing.T) {
+	k := newTestKeys()
+	k.note = strings.Repeat("a long note ", 40)
+	s := newScreen(k, 30, 4)
+	for _, msg := range uitest.Keys("j", "j", "j") {
+		s, _ = s.Update(msg)
+	}
+	if s.Offset() != 3 {
+		t.Fatalf("offset %d after three j; want 3", s.Offset())
+	}
+	if first := strings.Split(ansi.Strip(s.View()), "\n")[0]; strings.Contains(first, "connlog — keys") {
+		t.Errorf("scrolled, the title is still on the first line: %q", first)
+	}
+	for _, msg := range uitest.Keys("k", "k", "k", "k", "k") {
+		s, _ = s.Update(msg)
+	}
+	if s.Offset() != 0 {
+		t.Errorf("offset %d after scrolling back past the top; want 0", s.Offset())
+	}
+}

@@ -1,0 +1,218 @@
+package status
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// Follow says whether the table tracks the newest entry.
+type Follow uint8
+
+// The follow states.
+const (
+	Following Follow = iota // new entries scroll in
+	Paused                  // the cursor stays put; new entries are counted
+)
+
+// String returns the word the status line shows.
+func (f Follow) String() string {
+	if f == Paused {
+		return "PAUSED"
+	}
+	return "FOLLOW"
+}
+
+// Info is everything the status line reports; the root fills it.
+type Info struct {
+	Sources []model.SourceStatus
+	// Follow says whether the table tracks the newest entry; when Paused,
+	// NewSince entries arrived since.
+	Follow       Follow
+	NewSince     int
+	Shown, Total int  // rows of the view, entries of the store
+	Building     bool // the view is being built for a new filter
+	Errs, Warns  int
+	Rate         float64 // lines per second
+	Loss         model.Ledger
+	Mem, MaxMem  int64
+	Clock        time.Time
+	UTC          bool
+	// Muted templates, and how many lines they had when muted: the table
+	// hides them, and the status line must say so.
+	Muted      int
+	MutedLines int64
+}
+
+// Model is the top line: what is watched, follow state, counts, loss,
+// ingest rate, memory and the clock. It always fits its width, dropping the
+// least important parts first.
+type Model struct {
+	styles *theme.Styles
+	width  int
+	title  string
+	info   Info
+}
+
+// New returns a status line with a title.
+func New(styles *theme.Styles, title string) Model {
+	return Model{styles: styles, title: title}
+}
+
+// SetInfo sets what the line reports.
+func (s *Model) SetInfo(in Info) { s.info = in }
+
+// SetSize sets the width; the status line is one line high.
+func (s *Model) SetSize(w, _ int) { s.width = w }
+
+// Update has nothing to react to: the root sets the information.
+func (s Model) Update(_ tea.Msg) (Model, tea.Cmd) { return s, nil }
+
+// statusPart is one piece of the line; prio decides what goes first.
+type statusPart struct {
+	text  string
+	style lipgloss.Style
+	prio  int
+}
+
+const statusSep = " │ "
+
+// View draws the line at exactly its width.
+func (s Model) View() string {
+	if s.width <= 0 {
+		return ""
+	}
+	parts := s.parts()
+	head := s.headText()
+	for fixedWidth(parts) > s.width-min(12, theme.CellWidth(head)) && len(parts) > 1 {
+		parts = dropLowest(parts)
+	}
+	room := s.width - fixedWidth(parts)
+	var b strings.Builder
+	if room > 0 {
+		b.WriteString(s.styles.Status.Render(theme.Fit(head, room)))
+	}
+	for _, p := range parts {
+		b.WriteString(s.styles.Status.Render(statusSep))
+		b.WriteString(p.style.Render(p.text))
+	}
+	return theme.PadStyled(b.String(), s.width)
+}
+
+// headText is the title and the sources with their states.
+func (s Model) headText() string {
+	var b strings.Builder
+	b.WriteString(" ")
+	b.WriteString(theme.Clean(s.title))
+	for i, src := range s.info.Sources {
+		if i == 0 && s.title != "" {
+			b.WriteString(" · ")
+		} else if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(theme.Clean(src.Name))
+		switch {
+		case src.Err != "":
+			b.WriteString(": ERROR " + theme.Clean(src.Err))
+		case src.State != "":
+			b.WriteString(": " + theme.Clean(src.State))
+		}
+	}
+	return b.String()
+}
+
+// parts lists the fixed parts, left to right.
+func (s Model) parts() []statusPart {
+	st, in := s.styles, s.info
+	follow := statusPart{text: in.Follow.String(), style: st.StatusFollow, prio: 100}
+	if in.Follow == Paused {
+		follow = statusPart{text: in.Follow.String() + " — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
+	}
+	count := theme.Commas(int64(in.Shown)) + "/" + theme.Commas(int64(in.Total))
+	if in.Building {
+		count = "filtering… " + count
+	}
+	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
+	if loss := lossText(in.Loss); loss != "" {
+		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
+	}
+	if in.Muted > 0 {
+		ps = append(ps, statusPart{text: theme.Commas(int64(in.Muted)) + " muted, " + theme.Plural(in.MutedLines, "line"),
+			style: st.StatusPaused, prio: 92})
+	}
+	ps = append(ps,
+		statusPart{text: "E " + theme.Commas(int64(in.Errs)), style: st.StatusErr, prio: 80},
+		statusPart{text: "W " + theme.Commas(int64(in.Warns)), style: st.StatusWarn, prio: 79},
+		statusPart{text: rateText(in.Rate), style: st.StatusDim, prio: 50},
+		statusPart{text: memText(in.Mem, in.MaxMem), style: st.StatusDim, prio: 40},
+		statusPart{text: clockText(in.Clock, in.UTC) + " ", style: st.Status, prio: 30},
+	)
+	return ps
+}
+
+func fixedWidth(ps []statusPart) int {
+	n := 0
+	for _, p := range ps {
+		n += theme.CellWidth(statusSep) + theme.CellWidth(p.text)
+	}
+	return n
+}
+
+func dropLowest(ps []statusPart) []statusPart {
+	low := 0
+	for i := range ps {
+		if ps[i].prio < ps[low].prio {
+			low = i
+		}
+	}
+	return append(ps[:low:low], ps[low+1:]...)
+}
+
+// lossText is what the loss counter shows: the lines the gaps lost, then
+// the bytes (a cut line, a truncated file) as a size, for they are not
+// lines; the number of gaps when none said how much. "" when nothing was
+// lost.
+func lossText(l model.Ledger) string {
+	if l.Events == 0 {
+		return ""
+	}
+	var parts []string
+	if n := l.Lines(); n > 0 {
+		parts = append(parts, theme.Commas(n)+" lines")
+	}
+	if n := l.Bytes(); n > 0 {
+		parts = append(parts, model.HumanBytes(float64(n)))
+	}
+	if len(parts) == 0 {
+		return "LOSS " + theme.Commas(l.Events) + " gaps"
+	}
+	return "LOSS " + strings.Join(parts, ", ")
+}
+
+func rateText(r float64) string {
+	if r >= 1000 {
+		return strconv.FormatFloat(r/1000, 'f', 1, 64) + "k/s"
+	}
+	return strconv.FormatFloat(r, 'f', 0, 64) + "/s"
+}
+
+func memText(used, budget int64) string {
+	s := "mem " + model.HumanBytesIEC(float64(used))
+	if budget > 0 {
+		s += "/" + model.HumanBytesIEC(float64(budget))
+	}
+	return s
+}
+
+func clockText(t time.Time, utc bool) string {
+	if utc {
+		return t.UTC().Format("15:04:05") + " UTC"
+	}
+	return t.Format("15:04:05") + " local"
+}

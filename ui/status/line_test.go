@@ -1,0 +1,85 @@
+package status
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+var plain = theme.Monochrome()
+
+func line(t *testing.T, w int, in Info) string {
+	t.Helper()
+	s := New(&plain, "twingate-connector @ conn-host")
+	s.SetSize(w, 1)
+	s.SetInfo(in)
+	v := ansi.Strip(s.View())
+	if got := ansi.StringWidth(v); got != w || strings.Contains(v, "\n") {
+		t.Fatalf("the line is %d cells (want %d): %q", got, w, v)
+	}
+	return v
+}
+
+var busy = Info{
+	Sources: []model.SourceStatus{{Name: "journal", State: "following"}},
+	Shown:   1234, Total: 98765, Errs: 3, Warns: 12, Rate: 2500, Mem: 64 << 20, MaxMem: 256 << 20,
+	Clock: time.Date(2026, 11, 20, 8, 30, 0, 0, time.UTC), UTC: true,
+}
+
+// TestLineAtEveryWidth: wide, everything is said; narrower, the least
+// important parts go first and follow and the counts stay to the end.
+func TestLineAtEveryWidth(t *testing.T) {
+	wide := line(t, 160, busy)
+	for _, want := range []string{"twingate-connector @ conn-host · journal: following", "FOLLOW", "1,234/98,765",
+		"E 3", "W 12", "2.5k/s", "mem 64MiB/256MiB", "08:30:00 UTC"} {
+		if !strings.Contains(wide, want) {
+			t.Errorf("at 160 the line lacks %q: %q", want, wide)
+		}
+	}
+	narrow := line(t, 40, busy)
+	if !strings.Contains(narrow, "FOLLOW") || !strings.Contains(narrow, "1,234/98,765") {
+		t.Errorf("at 40 follow or the count went: %q", narrow)
+	}
+	if strings.Contains(narrow, "08:30:00") || strings.Contains(narrow, "mem ") {
+		t.Errorf("at 40 the clock or memory stayed before more important parts: %q", narrow)
+	}
+	for _, w := range []int{1, 5, 20, 80, 120} {
+		line(t, w, busy)
+	}
+}
+
+// TestLinePausedAndLoss: paused says how many arrived; a loss is counted
+// in lines and bytes; muted templates are said.
+func TestLinePausedAndLoss(t *testing.T) {
+	in := busy
+	in.Follow, in.NewSince, in.Building = Paused, 4200, true
+	in.Loss = model.Ledger{Events: 2}
+	in.Muted, in.MutedLines = 1, 1
+	v := line(t, 200, in)
+	for _, want := range []string{"PAUSED — 4,200 new", "filtering… 1,234/98,765", "LOSS 2 gaps", "1 muted, 1 line"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the line lacks %q: %q", want, v)
+		}
+	}
+}
+
+// TestLineSourceIsInert: a source's name and error are log-influenced and
+// drawn as visible text.
+func TestLineSourceIsInert(t *testing.T) {
+	in := busy
+	in.Sources = []model.SourceStatus{{Name: "f\x1b[2J.log", Err: "bad \u202Ename"}}
+	s := New(&plain, "")
+	s.SetSize(120, 1)
+	s.SetInfo(in)
+	if v := s.View(); strings.Contains(v, "\x1b[2J") || strings.Contains(v, "\u202E") {
+		t.Errorf("hostile text reached the terminal: %q", v)
+	}
+	if v := line(t, 200, in); !strings.Contains(v, "ERROR bad") {
+		t.Errorf("the source's error is not said: %q", v)
+	}
+}

@@ -1,0 +1,84 @@
+package table
+
+import "connlog/model"
+
+// colKind marks the columns the table draws itself rather than through a
+// cell function.
+type colKind uint8
+
+const (
+	colText  colKind = iota // cell() gives the text
+	colTime                 // the entry time, with the date when it changes
+	colLevel                // the level, coloured
+)
+
+// Column is one column of the table: its title, how wide it may be, and how it
+// gets its text from an entry. Widths adapt to the content on screen between
+// min and max; the flex column takes what is left. When the terminal is too
+// narrow, columns with the lowest prio are dropped first.
+type Column struct {
+	title    string
+	kind     colKind
+	min, max int
+	flex     bool
+	right    bool
+	prio     int
+	cell     func(e *model.Entry) string
+	idx      int  // position in the tab's column list, set by layout
+	varying  bool // shown only while the rows on screen differ in it
+}
+
+// TimeColumn is the entry's time, with the date when it changes from the
+// row above.
+func TimeColumn() Column { return Column{title: "TIME", kind: colTime, min: 12, max: 18, prio: 100} }
+
+// LevelColumn is the entry's level, coloured; prio ranks it among the
+// columns dropped first on a narrow terminal.
+func LevelColumn(prio int) Column {
+	return Column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: prio}
+}
+
+// HostColumn is the entry's host. It shows only while the rows on screen come
+// from more than one host: a fleet read from a log store.
+func HostColumn() Column {
+	return Column{title: "HOST", min: 10, max: 24, prio: 85, cell: func(e *model.Entry) string { return e.Origin.HostName() }, varying: true}
+}
+
+// uniform reports whether the rows on screen hold at most one distinct
+// non-empty text in column c (an entry without a host is no second host).
+func uniform(rows []visibleRow, c int) bool {
+	first := ""
+	for _, r := range rows {
+		if r.cells == nil || r.separator() || r.cells[c] == "" {
+			continue
+		}
+		if first != "" && r.cells[c] != first {
+			return false
+		}
+		first = r.cells[c]
+	}
+	return true
+}
+
+// TextColumn is text from cell, between lo and hi cells wide.
+func TextColumn(title string, lo, hi, prio int, cell func(e *model.Entry) string) Column {
+	return Column{title: title, min: lo, max: hi, prio: prio, cell: cell}
+}
+
+// NumColumn is a right-aligned number (bytes, durations): never cut, so its
+// minimum holds "23.4KB" and "50m34s".
+func NumColumn(title string, prio int, cell func(e *model.Entry) string) Column {
+	return Column{title: title, min: 6, max: 8, right: true, prio: prio, cell: cell}
+}
+
+// FlexColumn takes the width the other columns leave, at least lo.
+func FlexColumn(title string, lo, prio int, cell func(e *model.Entry) string) Column {
+	return Column{title: title, min: lo, max: 1 << 20, flex: true, prio: prio, cell: cell}
+}
+
+// Title is the column's title in the header.
+func (c Column) Title() string { return c.title }
+
+// Varying reports whether the column shows only while the rows on screen
+// differ in it.
+func (c Column) Varying() bool { return c.varying }

@@ -1,0 +1,196 @@
+package table
+
+import (
+	"strings"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// gutterWidth is the cursor and mark column at the left of every row.
+const gutterWidth = 2
+
+// visibleRow is one row on screen with its cells as plain, sanitised text.
+type visibleRow struct {
+	index int
+	seq   int64
+	e     *model.Entry // nil when the store no longer holds the entry
+	cells []string     // one per column of the tab
+}
+
+// separator reports whether the row is drawn as a full-width rule.
+func (r visibleRow) separator() bool {
+	return r.e != nil && (r.e.Kind == model.KindBoundary || r.e.Kind == model.KindGap)
+}
+
+// visibleRows loads the rows on screen, and only those.
+func (t Model) visibleRows() []visibleRow {
+	d := t.data
+	end := min(t.top+t.pageRows(), d.len())
+	if d.Snapshot == nil || t.top >= end {
+		return nil
+	}
+	cols := t.cols
+	rows := make([]visibleRow, 0, end-t.top)
+	for i := t.top; i < end; i++ {
+		r := visibleRow{index: i, seq: d.View.At(i)}
+		r.e = t.cache.get(d.Snapshot, r.seq)
+		if r.e != nil {
+			r.cells = make([]string, len(cols))
+			for c, col := range cols {
+				switch col.kind {
+				case colTime:
+					r.cells[c] = t.timeCell(i, r.e)
+				case colLevel:
+					r.cells[c] = r.e.Level.Short()
+				default:
+					r.cells[c] = theme.Clean(col.cell(r.e))
+				}
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// timeCell shows the time to the millisecond, with the date in front when
+// it differs from the previous row's.
+func (t Model) timeCell(i int, e *model.Entry) string {
+	d := t.data
+	at := e.Time.In(d.Location)
+	if i > 0 {
+		prev := d.View.At(i - 1)
+		if d.Snapshot.Has(prev) {
+			py, pm, pd := d.Snapshot.Time(prev).In(d.Location).Date()
+			if y, m, dd := at.Date(); y == py && m == pm && dd == pd {
+				return at.Format("15:04:05.000")
+			}
+		}
+	}
+	return at.Format("01-02 15:04:05.000")
+}
+
+// layout picks the columns that fit and their widths: each as wide as its
+// content on screen (between its min and max), the flex column taking the
+// rest; when even the minimums do not fit, the least important go, and the
+// last cells are kept for the ▸ that says so.
+func (t Model) layout(rows []visibleRow) ([]Column, []int) {
+	cols, ws := t.fitColumns(rows, t.width-gutterWidth)
+	if t.hiddenRight(cols, rows) {
+		cols, ws = t.fitColumns(rows, t.width-gutterWidth-scrollMarkWidth)
+	}
+	return cols, ws
+}
+
+// fitColumns fits the columns not scrolled off into avail cells.
+func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
+	cols := candidates(t.cols, t.off, rows)
+	ws := make([]int, 0, len(cols))
+	for _, col := range cols {
+		w := theme.CellWidth(col.title)
+		for _, r := range rows {
+			if r.cells != nil && !r.separator() {
+				w = max(w, theme.CellWidth(r.cells[col.idx]))
+			}
+		}
+		if col.flex {
+			w = col.min
+		}
+		ws = append(ws, min(max(w, col.min), col.max))
+	}
+	return shrinkToFit(cols, ws, avail)
+}
+
+// shrinkToFit fits the row into avail cells: it narrows the widest
+// columns toward their minimum; when even that is not enough it drops the
+// least important column and starts again from the natural widths, so the
+// columns that stay are not squeezed for nothing. The flex column then
+// takes whatever is left.
+func shrinkToFit(cols []Column, natural []int, avail int) ([]Column, []int) {
+	for {
+		ws := append([]int(nil), natural...)
+		over := sumWidths(ws) - avail
+		for i := widestSlack(cols, ws); over > 0 && i >= 0; i = widestSlack(cols, ws) {
+			ws[i]-- // one cell at a time, so that equally wide columns shrink evenly
+			over--
+		}
+		if over <= 0 || len(cols) <= 1 {
+			if len(ws) == 1 && over > 0 {
+				ws[0] = max(avail, 0)
+			}
+			growFlex(cols, ws, avail-sumWidths(ws))
+			return cols, ws
+		}
+		d := lowestPrio(cols)
+		cols = append(cols[:d:d], cols[d+1:]...)
+		natural = append(natural[:d:d], natural[d+1:]...)
+	}
+}
+
+// sumWidths is the width of a row of columns with one space between them.
+func sumWidths(ws []int) int {
+	n := len(ws) - 1
+	for _, w := range ws {
+		n += w
+	}
+	return n
+}
+
+// growFlex gives the room left to the flex column.
+func growFlex(cols []Column, ws []int, left int) {
+	if left <= 0 {
+		return
+	}
+	for i := range cols {
+		if cols[i].flex {
+			ws[i] += left
+			return
+		}
+	}
+}
+
+func widestSlack(cols []Column, ws []int) int {
+	best, slack := -1, 0
+	for i := range cols {
+		if s := ws[i] - cols[i].min; s > slack {
+			best, slack = i, s
+		}
+	}
+	return best
+}
+
+func lowestPrio(cols []Column) int {
+	low := 0
+	for i := range cols {
+		if cols[i].prio < cols[low].prio {
+			low = i
+		}
+	}
+	return low
+}
+
+// headerLine draws the column titles.
+func (t Model) headerLine(rows []visibleRow, cols []Column, ws []int) string {
+	var b strings.Builder
+	left, right := t.scrollMarks(cols, rows)
+	if left {
+		b.WriteString("◂ ")
+	} else {
+		b.WriteString(strings.Repeat(" ", gutterWidth))
+	}
+	for i, col := range cols {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if col.right {
+			b.WriteString(theme.FitRight(col.title, ws[i]))
+		} else {
+			b.WriteString(theme.Fit(col.title, ws[i]))
+		}
+	}
+	line := theme.Fit(b.String(), t.width)
+	if right && t.width > scrollMarkWidth {
+		line = theme.Fit(b.String(), t.width-scrollMarkWidth) + " ▸"
+	}
+	return t.styles.Header.Render(line)
+}
