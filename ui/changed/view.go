@@ -84,7 +84,7 @@ func (m Model) span(w triage.Window, entries int) string {
 	}
 	n := "no entries"
 	if entries > 0 {
-		n = theme.Commas(int64(entries)) + " entries"
+		n = theme.Plural(int64(entries), "entry")
 	}
 	return from.Format(day+clock) + "–" + end + " (" + theme.ShortDuration(w.Length()) + "): " + n
 }

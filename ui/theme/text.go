@@ -136,10 +136,13 @@ func RuleLine(title string, w int) string {
 // export dialog, so that their labels line up alike.
 const KeyColumn = 16
 
-// Plural counts n things: "1 line", "1,200 lines".
+// Plural counts n things: "1 line", "1,200 lines", "2 entries".
 func Plural(n int64, thing string) string {
 	if n == 1 {
 		return "1 " + thing
+	}
+	if k := len(thing) - 2; k >= 0 && thing[k+1] == 'y' && !strings.ContainsRune("aeiou", rune(thing[k])) {
+		return Commas(n) + " " + thing[:k+1] + "ies" // entry, entries; but day, days
 	}
 	return Commas(n) + " " + thing + "s"
 }

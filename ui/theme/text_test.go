@@ -68,3 +68,16 @@ func TestMatchSpans(t *testing.T) {
 		t.Errorf("Highlight without words changed the text: %q", s)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for _, c := range []struct {
+		n     int64
+		thing string
+		want  string
+	}{{1, "line", "1 line"}, {1200, "line", "1,200 lines"}, {0, "entry", "0 entries"}, {1, "entry", "1 entry"},
+		{2, "day", "2 days"}, {3, "key", "3 keys"}} {
+		if got := Plural(c.n, c.thing); got != c.want {
+			t.Errorf("Plural(%d, %q) = %q, want %q", c.n, c.thing, got, c.want)
+		}
+	}
+}
