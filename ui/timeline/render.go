@@ -1,0 +1,343 @@
+package timeline
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// blocks are the eighths a bar row is drawn with, empty to full.
+var blocks = []rune(" ▁▂▃▄▅▆▇█")
+
+// Height returns how many lines the strip takes from a body of the given
+// height: the full strip when the table keeps room, a shorter one on a
+// short terminal, nothing when hidden.
+func (m Model) Height(body int) int {
+	switch {
+	case !m.shown:
+		return 0
+	case body >= 13:
+		return 5
+	case body >= 7:
+		return 3
+	case body >= 2:
+		return 1
+	}
+	return 0
+}
+
+// SetSize sets the strip's width and its height (see Height).
+func (m Model) SetSize(w, h int) Model {
+	m.width, m.height = max(w, 0), max(h, 0)
+	return m.clampOffset()
+}
+
+// rows says which lines a strip of height h draws under its info line.
+func rows(h int) (bars int, marks, pointer bool) {
+	switch {
+	case h >= 5:
+		return 2, true, true
+	case h == 4:
+		return 2, true, false
+	case h == 3:
+		return 1, true, false
+	case h == 2:
+		return 1, false, false
+	}
+	return 0, false, false
+}
+
+// View draws the strip: an info line, the bars, the marks and the pointer,
+// each exactly the strip's width.
+func (m Model) View() string {
+	if !m.shown || m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	m = m.clampOffset()
+	s := m.series()
+	lines := []string{m.infoLine(s)}
+	bars, marks, pointer := rows(m.height)
+	cells := m.layoutCells(s)
+	for r := bars - 1; r >= 0; r-- {
+		lines = append(lines, m.drawRow(cells, func(c cell) rune { return barRune(c, r) }, false))
+	}
+	if marks {
+		lines = append(lines, m.drawRow(cells, func(c cell) rune { return c.mark }, true))
+	}
+	if pointer {
+		lines = append(lines, theme.PadStyled(m.pointerRow(cells), m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// cell is one column of the strip.
+type cell struct {
+	height  int // eighths of the bar rows, 0 for an empty bucket
+	worst   model.Level
+	mark    rune
+	cursor  bool
+	inSpan  bool
+	pointer rune // what the pointer row draws here
+}
+
+// layoutCells maps the visible buckets to columns: column x shows bucket
+// offset + x×vis/width, so that buckets fewer than the columns are
+// stretched over all of them.
+func (m Model) layoutCells(s series) []cell {
+	vis := min(m.visible(len(s.t)), len(s.t)-m.offset)
+	bars, _, _ := rows(m.height)
+	cur := m.cursorIndex(s)
+	lo, hi := m.spanOf(s)
+	if m.sel == selNone {
+		lo, hi = -1, -2
+	}
+	var peak uint64
+	for i := m.offset; i < m.offset+vis; i++ {
+		peak = max(peak, s.t[i].Total())
+	}
+	out := make([]cell, m.width)
+	for x := range out {
+		out[x] = cell{mark: ' ', pointer: ' '}
+	}
+	for j := 0; j < vis; j++ {
+		i := m.offset + j
+		from, to := ceilDiv(j*m.width, vis), ceilDiv((j+1)*m.width, vis)
+		t := &s.t[i]
+		c := cell{height: scaled(t.Total(), peak, 8*max(bars, 1)), worst: t.Worst(), mark: ' ',
+			cursor: i == cur, inSpan: i >= lo && i <= hi, pointer: ' '}
+		if c.inSpan {
+			c.pointer = '─'
+		}
+		for x := from; x < to; x++ {
+			out[x] = c
+		}
+		if from < to {
+			out[from].mark = markOf(t)
+			if c.cursor {
+				out[(from+to-1)/2].pointer = '▲'
+			}
+		}
+	}
+	return out
+}
+
+func ceilDiv(a, b int) int { return (a + b - 1) / b }
+
+// scaled maps n of peak to 0..full eighths, any non-zero count to at
+// least one, so that a single error in a busy hour still shows.
+func scaled(n, peak uint64, full int) int {
+	if n == 0 || peak == 0 {
+		return 0
+	}
+	return max(1, int((n*uint64(full)+peak-1)/peak))
+}
+
+// barRune is the block of bar row r (0 at the bottom).
+func barRune(c cell, r int) rune {
+	h := c.height - 8*r
+	return blocks[min(max(h, 0), 8)]
+}
+
+// markOf is the letter of a bucket's most telling mark: R restart, G gap,
+// F failed, D denied, E error, W warning; a space when none.
+func markOf(t *Tally) rune {
+	switch w := t.Worst(); {
+	case t.Restarts > 0:
+		return 'R'
+	case t.Gaps > 0:
+		return 'G'
+	case t.Failed > 0:
+		return 'F'
+	case t.Denied > 0:
+		return 'D'
+	case w >= model.LevelError:
+		return 'E'
+	case w == model.LevelWarn:
+		return 'W'
+	}
+	return ' '
+}
+
+// look is how a cell is styled; cells of one look are rendered together.
+type look uint8
+
+const (
+	lookPlain look = iota
+	lookCursor
+	lookSpan
+	lookRestart
+	lookGap
+	lookError
+	lookWarn
+)
+
+// lookOf returns a cell's look: the cursor in reverse, the span
+// underlined, otherwise by the bucket's worst level (bars) or its mark.
+func lookOf(c cell, marks bool) look {
+	switch {
+	case c.cursor:
+		return lookCursor
+	case c.inSpan:
+		return lookSpan
+	case marks && c.mark == 'R':
+		return lookRestart
+	case marks && c.mark == 'G':
+		return lookGap
+	case c.worst >= model.LevelError:
+		return lookError
+	case c.worst == model.LevelWarn:
+		return lookWarn
+	}
+	return lookPlain
+}
+
+func (m Model) styleOf(l look) lipgloss.Style {
+	st := m.styles
+	return [...]lipgloss.Style{lookPlain: st.Block, lookCursor: st.Cursor, lookSpan: st.InRange,
+		lookRestart: st.Boundary, lookGap: st.Gap, lookError: st.ErrorText, lookWarn: st.Level(model.LevelWarn)}[l]
+}
+
+// drawRow draws one row of cells, rendering runs of one look at once.
+func (m Model) drawRow(cells []cell, glyph func(cell) rune, marks bool) string {
+	var b, run strings.Builder
+	cur := lookPlain
+	flush := func() {
+		if run.Len() > 0 {
+			b.WriteString(m.styleOf(cur).Render(run.String()))
+			run.Reset()
+		}
+	}
+	for _, c := range cells {
+		if l := lookOf(c, marks); l != cur {
+			flush()
+			cur = l
+		}
+		run.WriteRune(glyph(c))
+	}
+	flush()
+	return theme.PadStyled(b.String(), m.width)
+}
+
+// pointerRow draws ▲ under the cursor and ─ under the span; ◀ or ▶ at an
+// edge says the cursor is off screen that way.
+func (m Model) pointerRow(cells []cell) string {
+	out := make([]rune, len(cells))
+	seen := false
+	for i, c := range cells {
+		out[i] = c.pointer
+		seen = seen || c.pointer == '▲'
+	}
+	if s := m.series(); !seen && len(out) > 0 && len(s.t) > 0 && m.cursor != 0 {
+		if indexOf(s, m.cursor) < m.offset {
+			out[0] = '◀'
+		} else {
+			out[len(out)-1] = '▶'
+		}
+	}
+	return m.styles.Notice.Render(string(out))
+}
+
+// infoLine names the strip, its scale and window, and what the cursor's
+// bucket (and the span) hold.
+func (m Model) infoLine(s series) string {
+	st := m.styles
+	parts := []string{st.Title.Render("timeline") + " " + widthText(widthAt(s.step))}
+	switch {
+	case m.counting && len(s.t) == 0:
+		parts = append(parts, "counting…")
+	case len(s.t) == 0:
+		parts = append(parts, "no timed entries in this view")
+	default:
+		last := min(m.offset+m.visible(len(s.t)), len(s.t))
+		if c := m.cursorIndex(s); c >= 0 {
+			parts = append(parts, "▲ "+m.clock(startOf(s, c), s.step)+" "+tallyText(&s.t[c]))
+		}
+		if m.sel != selNone {
+			lo, hi := m.spanOf(s)
+			parts = append(parts, st.Notice.Render("span "+m.rangeText(startOf(s, lo), startOf(s, hi+1), s.step)))
+		}
+		parts = append(parts, m.rangeText(startOf(s, m.offset), startOf(s, last), s.step))
+	}
+	if m.counts.untimed > 0 {
+		parts = append(parts, short(uint64(m.counts.untimed))+" untimed")
+	}
+	return theme.PadStyled(theme.Cut(strings.Join(parts, " │ "), m.width), m.width)
+}
+
+// tallyText says what a bucket holds: the count, then the marks with the
+// letters the marks row uses.
+func tallyText(t *Tally) string {
+	out := short(t.Total())
+	for _, p := range []struct {
+		letter string
+		n      uint64
+	}{
+		{"E", uint64(t.Levels[model.LevelError]) + uint64(t.Levels[model.LevelCritical])},
+		{"W", uint64(t.Levels[model.LevelWarn])}, {"F", uint64(t.Failed)}, {"D", uint64(t.Denied)},
+		{"R", uint64(t.Restarts)}, {"G", uint64(t.Gaps)},
+	} {
+		if p.n > 0 {
+			out += " " + p.letter + short(p.n)
+		}
+	}
+	return out
+}
+
+// clock writes a bucket's start as precisely as its width needs.
+func (m Model) clock(ns int64, step int) string {
+	t := time.Unix(0, ns).In(m.loc)
+	switch w := widthAt(step); {
+	case w < int64(time.Minute):
+		return t.Format("15:04:05")
+	case w < int64(24*time.Hour):
+		return t.Format("15:04")
+	}
+	return t.Format("01-02")
+}
+
+// rangeText writes from–to, with the date when they fall on two days.
+func (m Model) rangeText(from, to int64, step int) string {
+	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
+	if a.YearDay() != b.YearDay() || a.Year() != b.Year() {
+		return a.Format("01-02 ") + m.clock(from, step) + "–" + b.Format("01-02 ") + m.clock(to, step)
+	}
+	return m.clock(from, step) + "–" + m.clock(to, step)
+}
+
+// widthText writes a bucket width: 1s, 30s, 5m, 3h, 2d.
+func widthText(ns int64) string {
+	d := time.Duration(ns)
+	switch {
+	case d >= 24*time.Hour:
+		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
+	case d >= time.Hour:
+		return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+	case d >= time.Minute:
+		return strconv.FormatInt(int64(d/time.Minute), 10) + "m"
+	}
+	return strconv.FormatInt(int64(d/time.Second), 10) + "s"
+}
+
+// short writes a count in at most five characters: 999, 12.3k, 4.5M.
+func short(n uint64) string {
+	switch {
+	case n < 10_000:
+		return strconv.FormatUint(n, 10)
+	case n < 1_000_000:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', decimals(n, 1e3), 64) + "k"
+	}
+	return strconv.FormatFloat(float64(n)/1e6, 'f', decimals(n, 1e6), 64) + "M"
+}
+
+// decimals keeps one decimal below a hundred units.
+func decimals(n uint64, unit float64) int {
+	if float64(n)/unit < 100 {
+		return 1
+	}
+	return 0
+}
