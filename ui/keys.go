@@ -3,6 +3,8 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/timeline"
 )
 
 // KeyMap holds every binding of the interface. The help screen is rendered
@@ -30,6 +32,9 @@ type KeyMap struct {
 
 	// ForceQuit quits from anywhere, even while a prompt takes the letters.
 	ForceQuit key.Binding
+
+	// Timeline holds the keys of the timeline strip.
+	Timeline timeline.KeyMap
 
 	// Bar holds the keys of the filter bar and the prompts.
 	Bar BarKeyMap
@@ -112,6 +117,7 @@ func DefaultKeyMap() KeyMap {
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
+		Timeline: timeline.DefaultKeyMap(),
 		Bar: BarKeyMap{
 			Apply: bind("apply", "enter"), Cancel: bind("bar: restore filter", "esc"),
 			HistPrev: bind("bar: older query", "up"), HistNext: bind("bar: newer query", "down"),
@@ -157,8 +163,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus, k.TopN, k.Templates, k.Sessions, k.Mute},
 		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},
 		{k.Visual, k.Mark, k.ClearMarks, k.Copy, k.Export, k.Help, k.Cancel, k.Quit},
+		k.Timeline.FullHelp()[0],
 	}
 }
 
 // helpGroupTitles name FullHelp's groups, in the same order.
-var helpGroupTitles = []string{"Move", "Jump", "View", "Filter & search", "Select & act"}
+var helpGroupTitles = []string{"Move", "Jump", "View", "Filter & search", "Select & act", "Timeline strip"}

@@ -33,8 +33,9 @@ func (m *Model) layout() {
 	m.topN.SetSize(w, body)
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
-	m.table.focused = m.focus == FocusTable
+	m.table.focused = m.focus == FocusTable && !m.tl.Focused()
 	m.detail.focused = m.focus == FocusDetail
+	body = m.layoutTimeline(w, body)
 	switch {
 	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
 		m.table.SetSize(w, body)
@@ -82,6 +83,7 @@ func (m Model) frame() string {
 	if c.tabs {
 		lines = append(lines, m.tabsView())
 	}
+	lines = append(lines, m.timelineLines()...)
 	lines = append(lines, splitLines(m.bodyView())...)
 	if m.pivot.Open() {
 		lines = append(lines, splitLines(m.pivot.View())...)
@@ -215,6 +217,10 @@ func (m Model) footerView() string {
 		second = m.drawHelp(m.tmpl.ShortHelp())
 	case ModeSessions:
 		second = m.drawHelp(m.sess.ShortHelp())
+	case ModeNormal:
+		if m.tl.Focused() {
+			second = m.drawHelp(m.tl.ShortHelp())
+		}
 	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)

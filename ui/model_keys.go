@@ -50,6 +50,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case ModeSessions:
 		return m.sessionsKey(msg)
 	}
+	if out, cmd, ok := m.timelineKey(msg); ok {
+		return out, cmd
+	}
 	return m.normalKey(msg)
 }
 

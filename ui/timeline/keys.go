@@ -17,15 +17,15 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label(keys), help))
 	}
 	return KeyMap{
-		Toggle: bind("timeline strip: show/focus/hide", "T"),
-		Left:   bind("timeline: earlier bucket", "left", "h"),
-		Right:  bind("timeline: later bucket", "right", "l"),
-		First:  bind("timeline: first bucket", "home", "g"),
-		Last:   bind("timeline: last bucket", "end", "G"),
-		ZoomIn: bind("timeline: zoom in", "+", "z"), ZoomOut: bind("timeline: zoom out", "-", "Z"),
-		Select: bind("timeline: start/end a span", "v"),
-		Apply:  bind("timeline: filter to span", "enter"),
-		Cancel: bind("timeline: clear span/leave", "esc"),
+		Toggle: bind("show/focus/hide strip", "T"),
+		Left:   bind("earlier bucket", "left", "h"),
+		Right:  bind("later bucket", "right", "l"),
+		First:  bind("first bucket", "home", "g"),
+		Last:   bind("last bucket", "end", "G"),
+		ZoomIn: bind("zoom in", "+", "z"), ZoomOut: bind("zoom out", "-", "Z"),
+		Select: bind("start/end a span", "v"),
+		Apply:  bind("filter to the span", "enter"),
+		Cancel: bind("clear span, leave", "esc"),
 	}
 }
 
