@@ -34,6 +34,8 @@ var sizeStates = []struct {
 	{name: "export", keys: keys("x")},
 	{name: "topn", keys: keys("s", "jj")},
 	{name: "sessions", keys: keys("2", "S", "jj")},
+	{name: "timeline", keys: keys("T", "h", "v", "h", "+")},
+	{name: "timeline_detail", keys: keys("T", "tab", "enter")},
 }
 
 // TestEverySizeDraws renders every size from 1×1 to 30×12 in every state,

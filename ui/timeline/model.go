@@ -108,6 +108,9 @@ func (m Model) AddCounts(c Counts) Model {
 	return m.clampOffset()
 }
 
+// Counted returns how many entries the strip has counted.
+func (m Model) Counted() int64 { return m.counts.Entries() }
+
 // WithCursor puts the cursor on the bucket of at, as the table's cursor
 // moves; it does nothing while the strip has the focus.
 func (m Model) WithCursor(at time.Time) Model {

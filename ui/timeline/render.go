@@ -116,8 +116,12 @@ func (m Model) layoutCells(s series) []cell {
 		for x := from; x < to; x++ {
 			out[x] = c
 		}
+		for k, r := range lettersOf(t) {
+			if from+k < to {
+				out[from+k].mark = r
+			}
+		}
 		if from < to {
-			out[from].mark = markOf(t)
 			if c.cursor {
 				out[(from+to-1)/2].pointer = '▲'
 			}
@@ -143,24 +147,22 @@ func barRune(c cell, r int) rune {
 	return blocks[min(max(h, 0), 8)]
 }
 
-// markOf is the letter of a bucket's most telling mark: R restart, G gap,
-// F failed, D denied, E error, W warning; a space when none.
-func markOf(t *Tally) rune {
-	switch w := t.Worst(); {
-	case t.Restarts > 0:
-		return 'R'
-	case t.Gaps > 0:
-		return 'G'
-	case t.Failed > 0:
-		return 'F'
-	case t.Denied > 0:
-		return 'D'
-	case w >= model.LevelError:
-		return 'E'
-	case w == model.LevelWarn:
-		return 'W'
+// lettersOf lists the letters of a bucket's marks, the most telling first:
+// R restart, G gap, F failed, D denied, E error, W warning.
+func lettersOf(t *Tally) []rune {
+	var out []rune
+	for _, m := range []struct {
+		on     bool
+		letter rune
+	}{
+		{t.Restarts > 0, 'R'}, {t.Gaps > 0, 'G'}, {t.Failed > 0, 'F'}, {t.Denied > 0, 'D'},
+		{t.Levels[model.LevelError]+t.Levels[model.LevelCritical] > 0, 'E'}, {t.Levels[model.LevelWarn] > 0, 'W'},
+	} {
+		if m.on {
+			out = append(out, m.letter)
+		}
 	}
-	return ' '
+	return out
 }
 
 // look is how a cell is styled; cells of one look are rendered together.
