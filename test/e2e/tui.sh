@@ -161,6 +161,23 @@ wait_for "filter: conn=c9d8e7f6a5b4c3d2-7"
 alive
 quit
 
+echo "timeline: the strip over yesterday's log, a span of two minutes becomes the filter (80x24, --no-color)"
+size=80x24 start xterm-256color env TZ=UTC "$tmp/connlog" --no-color testdata/days/yesterday.log
+wait_for "FOLLOW"
+keys T
+wait_for "timeline 1m"
+wait_for "▲ 09:12"
+keys g v l
+wait_for "span 08:00–08:02"
+params=$(colour_params)
+[[ -z $params ]] || fail "--no-color: colour on the timeline strip: $(echo "$params" | sort -u | tr '\n' ' ')"
+keys Enter
+wait_for "filter: since:2026-11-20T08:00:00 until:2026-11-20T08:02:00"
+wait_for "10/12"
+wait_gone "09:12:00.000"
+alive
+quit
+
 echo "journal: a closed connection's location and a hostile message (TERM=screen)"
 mkdir "$tmp/journal"
 /lib/systemd/systemd-journal-remote --output="$tmp/journal/fixture.journal" - \
