@@ -17,6 +17,27 @@ type SpanMsg struct{ From, To time.Time }
 // starting At, so that the table can go there.
 type MoveMsg struct{ At time.Time }
 
+// State is whether the strip is on screen and has the keys.
+type State uint8
+
+// The states of the strip.
+const (
+	Hidden  State = iota // not drawn
+	Shown                // drawn, its cursor on the table's
+	Focused              // drawn, and the keys move over its buckets
+)
+
+// String names the state.
+func (s State) String() string {
+	switch s {
+	case Shown:
+		return "shown"
+	case Focused:
+		return "focused"
+	}
+	return "hidden"
+}
+
 // selState is where a span selection stands.
 type selState uint8
 
@@ -26,6 +47,11 @@ const (
 	selFixed           // the span is set (v pressed twice)
 )
 
+// String names the selection state.
+func (s selState) String() string {
+	return [...]string{selNone: "none", selActive: "selecting", selFixed: "selected"}[s]
+}
+
 // Model is the timeline strip. It is a value: Update and the setters
 // return the changed copy.
 type Model struct {
@@ -34,8 +60,7 @@ type Model struct {
 	loc    *time.Location
 
 	width, height int
-	shown         bool
-	focused       bool
+	state         State
 	// counting says a count is under way: the strip says so until the
 	// counts arrive.
 	counting bool
@@ -56,20 +81,20 @@ func New(keys *KeyMap, styles *theme.Styles) Model {
 // Show shows the strip with the focus, its cursor on at (the table's
 // cursor); Hide hides it.
 func (m Model) Show(at time.Time) Model {
-	m.shown, m.focused = true, true
+	m.state = Focused
 	m.cursor = nsOf(at)
 	return m.clampOffset()
 }
 
 // Hide hides the strip and drops its focus and selection.
 func (m Model) Hide() Model {
-	m.shown, m.focused, m.sel = false, false, selNone
+	m.state, m.sel = Hidden, selNone
 	return m
 }
 
 // Focus gives the strip the keys, its cursor on at.
 func (m Model) Focus(at time.Time) Model {
-	m.focused = true
+	m.state = Focused
 	if m.sel == selNone {
 		m.cursor = nsOf(at)
 	}
@@ -77,13 +102,21 @@ func (m Model) Focus(at time.Time) Model {
 }
 
 // Blur gives the keys back to the table.
-func (m Model) Blur() Model { m.focused = false; return m }
+func (m Model) Blur() Model {
+	if m.state == Focused {
+		m.state = Shown
+	}
+	return m
+}
+
+// State returns whether the strip is hidden, shown or focused.
+func (m Model) State() State { return m.state }
 
 // Shown reports whether the strip is on screen.
-func (m Model) Shown() bool { return m.shown }
+func (m Model) Shown() bool { return m.state != Hidden }
 
 // Focused reports whether the strip has the keys.
-func (m Model) Focused() bool { return m.shown && m.focused }
+func (m Model) Focused() bool { return m.state == Focused }
 
 // SetLocation sets the zone times are written in.
 func (m Model) SetLocation(loc *time.Location) Model {

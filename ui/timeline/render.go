@@ -19,7 +19,7 @@ var blocks = []rune(" ▁▂▃▄▅▆▇█")
 // short terminal, nothing when hidden.
 func (m Model) Height(body int) int {
 	switch {
-	case !m.shown:
+	case !m.Shown():
 		return 0
 	case body >= 13:
 		return 5
@@ -55,7 +55,7 @@ func rows(h int) (bars int, marks, pointer bool) {
 // View draws the strip: an info line, the bars, the marks and the pointer,
 // each exactly the strip's width.
 func (m Model) View() string {
-	if !m.shown || m.width <= 0 || m.height <= 0 {
+	if !m.Shown() || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
 	m = m.clampOffset()
