@@ -31,10 +31,18 @@ func (t *Tally) Total() uint64 {
 	return n
 }
 
-// Worst returns the highest level with an entry (LevelNone when empty).
-func (t *Tally) Worst() model.Level {
-	for l := levelSlots - 1; l > 0; l-- {
-		if t.Levels[l] > 0 {
+// notableShare is the share of a bucket a level must reach to colour it:
+// one error among 70,000 debug lines is in every bucket of a busy
+// connector, and colouring them all would say nothing.
+const notableShare = 100 // one in a hundred
+
+// Notable returns the highest level holding at least one in a hundred of
+// the bucket's entries, warn or above (LevelNone when none does): what
+// the bar is coloured by.
+func (t *Tally) Notable() model.Level {
+	total := t.Total()
+	for l := levelSlots - 1; l >= int(model.LevelWarn); l-- {
+		if c := uint64(t.Levels[l]); c > 0 && c*notableShare >= total {
 			return model.Level(l)
 		}
 	}

@@ -109,3 +109,20 @@ func TestFitStepFillsTheWidth(t *testing.T) {
 		})
 	}
 }
+
+func TestNotableLevelColoursTheBar(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		t    Tally
+		want model.Level
+	}{
+		{"one error in a quiet bucket", Tally{Levels: [8]uint32{model.LevelInfo: 5, model.LevelError: 1}}, model.LevelError},
+		{"one error in 70,000 lines", Tally{Levels: [8]uint32{model.LevelDebug: 70000, model.LevelError: 1}}, model.LevelNone},
+		{"warnings at 2%, errors at 0.1%", Tally{Levels: [8]uint32{model.LevelDebug: 1000, model.LevelWarn: 20, model.LevelError: 1}}, model.LevelWarn},
+		{"only debug", Tally{Levels: [8]uint32{model.LevelDebug: 10}}, model.LevelNone},
+	} {
+		if got := c.t.Notable(); got != c.want {
+			t.Errorf("%s: %v; want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -78,7 +78,7 @@ func (m Model) View() string {
 // cell is one column of the strip.
 type cell struct {
 	height  int // eighths of the bar rows, 0 for an empty bucket
-	worst   model.Level
+	worst   model.Level // the notable level the bar is coloured by
 	mark    rune
 	cursor  bool
 	inSpan  bool
@@ -108,7 +108,7 @@ func (m Model) layoutCells(s series) []cell {
 		i := m.offset + j
 		from, to := ceilDiv(j*m.width, vis), ceilDiv((j+1)*m.width, vis)
 		t := &s.t[i]
-		c := cell{height: scaled(t.Total(), peak, 8*max(bars, 1)), worst: t.Worst(), mark: ' ',
+		c := cell{height: scaled(t.Total(), peak, 8*max(bars, 1)), worst: t.Notable(), mark: ' ',
 			cursor: i == cur, inSpan: i >= lo && i <= hi, pointer: ' '}
 		if c.inSpan {
 			c.pointer = '─'
