@@ -77,7 +77,7 @@ func (m Model) View() string {
 
 // cell is one column of the strip.
 type cell struct {
-	height  int // eighths of the bar rows, 0 for an empty bucket
+	height  int         // eighths of the bar rows, 0 for an empty bucket
 	worst   model.Level // the notable level the bar is coloured by
 	mark    rune
 	cursor  bool
