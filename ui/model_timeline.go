@@ -127,8 +127,7 @@ func (m *Model) refreshTimeline() tea.Cmd {
 	if !m.tl.Shown() || m.live.view == nil || m.live.building {
 		return nil
 	}
-	first := m.live.seqAt(0)
-	if m.tlc.liveGen != m.live.gen || (first != 0 && m.tlc.first != 0 && first < m.tlc.first) {
+	if m.tlc.liveGen != m.live.gen || m.timelineStale(m.live.seqAt(0)) {
 		return m.countTimeline()
 	}
 	vc := *m.live.view
@@ -140,6 +139,23 @@ func (m *Model) refreshTimeline() tea.Cmd {
 	return func() tea.Msg {
 		return timelineCountedMsg{gen: gen, counts: timeline.Count(context.Background(), sn, &vc, lo, vc.Len()), next: vc.Next()}
 	}
+}
+
+// evictedShare is the share of the counted rows the store may evict (the
+// oldest, under its memory budget) before the strip is counted anew:
+// evicted rows cannot be read back to be taken out of their buckets, and a
+// recount on every eviction would cost a full count per frame.
+const evictedShare = 8 // one eighth
+
+// timelineStale reports whether the view's rows moved under the counts
+// (first is the Seq of its first row now): rows were prepended above them
+// (a file opened tail first), or an eighth of them were evicted.
+func (m Model) timelineStale(first int64) bool {
+	counted := m.tlc.first
+	if first == 0 || counted == 0 {
+		return false
+	}
+	return first < counted || (first-counted)*evictedShare >= m.tlc.next-counted
 }
 
 // onTimelineCounted adopts counts, unless a newer count made them stale.
@@ -181,6 +197,7 @@ func (m Model) onTimelineSpan(msg timeline.SpanMsg) (tea.Model, tea.Cmd) {
 	}
 	m.tlc.terms = terms
 	m.tl, m.focus = m.tl.Blur(), FocusTable
+	m.layout()
 	return m.setFilterText(query.And(text, terms))
 }
 

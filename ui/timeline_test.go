@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"connlog/model"
 )
 
 // TestGoldenTimeline keeps the strip above the table, focused, with a span
@@ -74,5 +76,36 @@ func TestTimelineSpanReplacesItsTerms(t *testing.T) {
 	}
 	if strings.Count(m.filter.text, "since:") != 1 || !strings.HasPrefix(m.filter.text, "kind:service ") {
 		t.Errorf("second span: %q; want kind:service and one pair of bounds", m.filter.text)
+	}
+}
+
+// TestTimelineRecountsAfterEvictions follows a store that evicts its
+// oldest entries under its memory budget: once an eighth of the counted
+// rows are gone the strip counts the view anew, so its buckets never hold
+// much more than the view does.
+func TestTimelineRecountsAfterEvictions(t *testing.T) {
+	st := model.NewStore(model.StoreOptions{MaxMemory: 256 << 10})
+	batch := func(from int) []model.Entry {
+		es := make([]model.Entry, 1000)
+		for i := range es {
+			es[i] = service(1000*(from+i), model.LevelInfo, "connector", "", fmt.Sprintf("line %06d", from+i))
+		}
+		return es
+	}
+	st.Append(batch(0))
+	m := drive(t, newTestModel(t, st, 100, 30), keys("T")...)
+	first := m.tlc.gen
+	for b := 1; b <= 40; b++ {
+		st.Append(batch(1000 * b))
+		m = drive(t, m, frameMsg{})
+	}
+	if st.Stats().Evicted == 0 {
+		t.Fatal("the store evicted nothing: the test does not test")
+	}
+	if m.tlc.gen == first {
+		t.Error("the strip was never counted anew after evictions")
+	}
+	if n, got := int64(m.live.len()), m.tl.Counted(); got > n+n/evictedShare+1000 {
+		t.Errorf("the strip counts %d entries for a view of %d", got, n)
 	}
 }
