@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // BenchmarkCount counts a view of a million entries shaped like the 1 GiB
@@ -40,4 +41,23 @@ func BenchmarkCount(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/entry")
+}
+
+// BenchmarkView draws a strip 160 columns wide over counts at the cap
+// (4,096 buckets merged into the buckets shown), as every frame does while
+// the strip is on screen, in colour (levels alternate: a run per bucket).
+func BenchmarkView(b *testing.B) {
+	var c Counts
+	for i := range maxBuckets {
+		p := point{ns: t0.Add(time.Duration(i) * time.Second).UnixNano(), level: model.Level(i % 8), kind: model.KindService}
+		c.addPoint(&p)
+	}
+	colour := theme.Default()
+	m := strip(c, 160, 5, &colour).Blur()
+	b.ReportAllocs()
+	for range b.N {
+		if m.WithCursor(t0.Add(time.Hour)).View() == "" {
+			b.Fatal("nothing drawn")
+		}
+	}
 }

@@ -66,16 +66,21 @@ type Model struct {
 	counting bool
 
 	counts Counts
-	zoom   int   // ladder steps finer than the step that fits the width
-	cursor int64 // ns: a time in the cursor's bucket; 0 for none
-	anchor int64 // ns: where the span selection started
-	sel    selState
-	offset int // first bucket shown, at the zoomed step, from the series' first
+	// version names the counts (unique across copies of the model), and
+	// laid keeps the counts last laid out at a coarser step: drawing a
+	// frame then costs no merge of the buckets unless they changed.
+	version uint64
+	laid    *layoutMemo
+	zoom    int   // ladder steps finer than the step that fits the width
+	cursor  int64 // ns: a time in the cursor's bucket; 0 for none
+	anchor  int64 // ns: where the span selection started
+	sel     selState
+	offset  int // first bucket shown, at the zoomed step, from the series' first
 }
 
 // New returns a hidden strip.
 func New(keys *KeyMap, styles *theme.Styles) Model {
-	return Model{keys: keys, styles: styles, loc: time.Local}
+	return Model{keys: keys, styles: styles, loc: time.Local, laid: &layoutMemo{}}
 }
 
 // Show shows the strip with the focus, its cursor on at (the table's
@@ -131,13 +136,14 @@ func (m Model) Counting() Model { m.counting = true; return m }
 
 // SetCounts replaces the counts with a full count of the view.
 func (m Model) SetCounts(c Counts) Model {
-	m.counts, m.counting = c, false
+	m.counts, m.counting, m.version = c, false, versions.Add(1)
 	return m.clampOffset()
 }
 
 // AddCounts adds the counts of rows appended to the view since.
 func (m Model) AddCounts(c Counts) Model {
 	m.counts.Add(c)
+	m.version = versions.Add(1)
 	return m.clampOffset()
 }
 
@@ -145,13 +151,13 @@ func (m Model) AddCounts(c Counts) Model {
 func (m Model) Counted() int64 { return m.counts.Entries() }
 
 // WithCursor puts the cursor on the bucket of at, as the table's cursor
-// moves; it does nothing while the strip has the focus.
+// moves; it does nothing while the strip has the focus. The strip scrolls
+// to it when drawn.
 func (m Model) WithCursor(at time.Time) Model {
-	if m.Focused() {
-		return m
+	if !m.Focused() {
+		m.cursor = nsOf(at)
 	}
-	m.cursor = nsOf(at)
-	return m.clampOffset()
+	return m
 }
 
 func nsOf(t time.Time) int64 {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -14,8 +15,28 @@ func (m Model) step() int {
 	return max(fit-m.zoom, m.counts.step)
 }
 
-// series returns the counts at the strip's step.
-func (m Model) series() series { return m.counts.at(m.step()) }
+// versions numbers the counts a strip adopts.
+var versions atomic.Uint64
+
+// layoutMemo is the counts of one version laid out at one step.
+type layoutMemo struct {
+	version uint64
+	s       series
+}
+
+// series returns the counts at the strip's step, laid out once per
+// version and step.
+func (m Model) series() series {
+	step := m.step()
+	if step == m.counts.step || m.laid == nil {
+		return m.counts.at(step)
+	}
+	if l := m.laid; l.version == m.version && l.s.step == step && m.version != 0 {
+		return l.s
+	}
+	*m.laid = layoutMemo{version: m.version, s: m.counts.at(step)}
+	return m.laid.s
+}
 
 // visible returns how many of n buckets are on screen: all of them when
 // they fit (each then takes one or more columns, so that the strip fills
@@ -44,8 +65,10 @@ func (m Model) cursorIndex(s series) int {
 }
 
 // clampOffset scrolls so that the cursor's bucket is on screen.
-func (m Model) clampOffset() Model {
-	s := m.series()
+func (m Model) clampOffset() Model { return m.clampOffsetIn(m.series()) }
+
+// clampOffsetIn is clampOffset over the series already laid out.
+func (m Model) clampOffsetIn(s series) Model {
 	vis := m.visible(len(s.t))
 	if i := m.cursorIndex(s); i >= 0 {
 		if i < m.offset {

@@ -58,8 +58,8 @@ func (m Model) View() string {
 	if !m.Shown() || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	m = m.clampOffset()
 	s := m.series()
+	m = m.clampOffsetIn(s)
 	lines := []string{m.infoLine(s)}
 	bars, marks, pointer := rows(m.height)
 	cells := m.layoutCells(s)
@@ -70,7 +70,7 @@ func (m Model) View() string {
 		lines = append(lines, m.drawRow(cells, func(c cell) rune { return c.mark }, true))
 	}
 	if pointer {
-		lines = append(lines, theme.PadStyled(m.pointerRow(cells), m.width))
+		lines = append(lines, theme.PadStyled(m.pointerRow(s, cells), m.width))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -227,14 +227,14 @@ func (m Model) drawRow(cells []cell, glyph func(cell) rune, marks bool) string {
 
 // pointerRow draws ▲ under the cursor and ─ under the span; ◀ or ▶ at an
 // edge says the cursor is off screen that way.
-func (m Model) pointerRow(cells []cell) string {
+func (m Model) pointerRow(s series, cells []cell) string {
 	out := make([]rune, len(cells))
 	seen := false
 	for i, c := range cells {
 		out[i] = c.pointer
 		seen = seen || c.pointer == '▲'
 	}
-	if s := m.series(); !seen && len(out) > 0 && len(s.t) > 0 && m.cursor != 0 {
+	if !seen && len(out) > 0 && len(s.t) > 0 && m.cursor != 0 {
 		if indexOf(s, m.cursor) < m.offset {
 			out[0] = '◀'
 		} else {
