@@ -89,7 +89,8 @@ func (m Model) toggleTimeline() (tea.Model, tea.Cmd) {
 		if m.tlc.cancel != nil {
 			m.tlc.cancel()
 		}
-		m.tlc = timelineCounts{liveGen: -1, terms: m.tlc.terms}
+		// The generation goes on: a count still in flight stays stale.
+		m.tlc = timelineCounts{gen: m.tlc.gen, liveGen: -1, terms: m.tlc.terms}
 		m.layout()
 		return m, nil
 	}
@@ -165,6 +166,10 @@ func (m Model) onTimelineCounted(msg timelineCountedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.tlc.busy, m.tlc.next = false, msg.next
 	if msg.full {
+		if m.tlc.cancel != nil {
+			m.tlc.cancel() // done: release the context
+			m.tlc.cancel = nil
+		}
 		m.tl = m.tl.SetCounts(msg.counts)
 		m.timing.timelineCounted(msg.counts.Entries(), m.tlc.started)
 	} else {

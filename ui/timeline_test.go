@@ -109,3 +109,22 @@ func TestTimelineRecountsAfterEvictions(t *testing.T) {
 		t.Errorf("the strip counts %d entries for a view of %d", got, n)
 	}
 }
+
+// TestTimelineDropsAnOldCount hides and shows the strip again while its
+// first count is in flight: the first count, cancelled and late, must not
+// replace the second.
+func TestTimelineDropsAnOldCount(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 100, 30)
+	nm, first := m.Update(keys("T")[0])
+	nm, _ = nm.(Model).Update(keys("T")[0]) // hidden again: the first count is cancelled
+	nm, second := nm.(Model).Update(keys("T")[0])
+	m = nm.(Model)
+	if first == nil || second == nil {
+		t.Fatal("showing the strip started no count")
+	}
+	m = drive(t, m, callCmd(t, second), callCmd(t, first))
+	if got := m.tl.Counted(); got != 15 {
+		t.Errorf("the strip counts %d entries; want the 15 of the second count", got)
+	}
+}
