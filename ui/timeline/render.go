@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 
@@ -95,8 +96,12 @@ func (m Model) layoutCells(s series) []cell {
 		lo, hi = -1, -2
 	}
 	var peak uint64
+	var peaks [markCount]uint32
 	for i := m.offset; i < m.offset+vis; i++ {
 		peak = max(peak, s.t[i].Total())
+		for k, n := range markCounts(&s.t[i]) {
+			peaks[k] = max(peaks[k], n)
+		}
 	}
 	out := make([]cell, m.width)
 	for x := range out {
@@ -114,7 +119,7 @@ func (m Model) layoutCells(s series) []cell {
 		for x := from; x < to; x++ {
 			out[x] = c
 		}
-		for k, r := range lettersOf(t) {
+		for k, r := range lettersOf(t, &peaks) {
 			if from+k < to {
 				out[from+k].mark = r
 			}
@@ -145,19 +150,31 @@ func barRune(c cell, r int) rune {
 	return blocks[min(max(h, 0), 8)]
 }
 
-// lettersOf lists the letters of a bucket's marks, the most telling first:
-// R restart, G gap, F failed, D denied, E error, W warning.
-func lettersOf(t *Tally) []rune {
+// markLetters are the marks' letters, the most telling first: R restart,
+// G gap, F failed, D denied, E error, W warning.
+var markLetters = [markCount]rune{'R', 'G', 'F', 'D', 'E', 'W'}
+
+const markCount = 6
+
+// markCounts returns a bucket's count of each mark, in markLetters' order.
+func markCounts(t *Tally) [markCount]uint32 {
+	return [markCount]uint32{t.Restarts, t.Gaps, t.Failed, t.Denied,
+		t.Levels[model.LevelError] + t.Levels[model.LevelCritical], t.Levels[model.LevelWarn]}
+}
+
+// lettersOf lists the letters of a bucket's marks, the most telling first,
+// in upper case where the mark reaches half its peak among the buckets on
+// screen and in lower case below: failures in every bucket of a busy
+// connector read "f", the burst that matters "F".
+func lettersOf(t *Tally, peaks *[markCount]uint32) []rune {
 	var out []rune
-	for _, m := range []struct {
-		on     bool
-		letter rune
-	}{
-		{t.Restarts > 0, 'R'}, {t.Gaps > 0, 'G'}, {t.Failed > 0, 'F'}, {t.Denied > 0, 'D'},
-		{t.Levels[model.LevelError]+t.Levels[model.LevelCritical] > 0, 'E'}, {t.Levels[model.LevelWarn] > 0, 'W'},
-	} {
-		if m.on {
-			out = append(out, m.letter)
+	for i, n := range markCounts(t) {
+		switch {
+		case n == 0:
+		case 2*n >= peaks[i]:
+			out = append(out, markLetters[i])
+		default:
+			out = append(out, unicode.ToLower(markLetters[i]))
 		}
 	}
 	return out
@@ -184,9 +201,9 @@ func lookOf(c cell, marks bool) look {
 		return lookCursor
 	case c.inSpan:
 		return lookSpan
-	case marks && c.mark == 'R':
+	case marks && (c.mark == 'R' || c.mark == 'r'):
 		return lookRestart
-	case marks && c.mark == 'G':
+	case marks && (c.mark == 'G' || c.mark == 'g'):
 		return lookGap
 	case c.worst >= model.LevelError:
 		return lookError

@@ -136,3 +136,22 @@ func TestEmptyAndCounting(t *testing.T) {
 		t.Errorf("keys on an empty strip sent %v", msgs)
 	}
 }
+
+// TestMarksShowTheBurst has a failed connection every minute and ten in
+// one: that bucket's letter is upper case, the everyday ones lower case.
+func TestMarksShowTheBurst(t *testing.T) {
+	var es []model.Entry
+	for i := range 60 {
+		at := t0.Add(time.Duration(i) * time.Minute)
+		es = append(es, entry(at, model.LevelInfo, model.KindService), failed(at))
+		if i == 42 {
+			for range 9 {
+				es = append(es, failed(at))
+			}
+		}
+	}
+	marks := lines(strip(countOf(t, es), 60, 5, nil))[3]
+	if strings.Count(marks, "F") != 1 || strings.Count(marks, "f") != 59 || strings.IndexRune(marks, 'F') != 42 {
+		t.Errorf("marks row %q; want one F, at 08:42, and f elsewhere", marks)
+	}
+}
