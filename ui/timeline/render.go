@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -96,13 +97,10 @@ func (m Model) layoutCells(s series) []cell {
 		lo, hi = -1, -2
 	}
 	var peak uint64
-	var peaks [markCount]uint32
 	for i := m.offset; i < m.offset+vis; i++ {
 		peak = max(peak, s.t[i].Total())
-		for k, n := range markCounts(&s.t[i]) {
-			peaks[k] = max(peaks[k], n)
-		}
 	}
+	high := highMarks(s.t[m.offset : m.offset+vis])
 	out := make([]cell, m.width)
 	for x := range out {
 		out[x] = cell{mark: ' ', pointer: ' '}
@@ -119,7 +117,7 @@ func (m Model) layoutCells(s series) []cell {
 		for x := from; x < to; x++ {
 			out[x] = c
 		}
-		for k, r := range lettersOf(t, &peaks) {
+		for k, r := range lettersOf(t, &high) {
 			if from+k < to {
 				out[from+k].mark = r
 			}
@@ -163,21 +161,45 @@ func markCounts(t *Tally) [markCount]uint32 {
 }
 
 // lettersOf lists the letters of a bucket's marks, the most telling first,
-// in upper case where the mark reaches half its peak among the buckets on
-// screen and in lower case below: failures in every bucket of a busy
-// connector read "f", the burst that matters "F".
-func lettersOf(t *Tally, peaks *[markCount]uint32) []rune {
+// in upper case where the mark reaches high (see highMarks) and in lower
+// case below: failures in every bucket of a busy connector read "f", the
+// burst that matters "F".
+func lettersOf(t *Tally, high *[markCount]uint32) []rune {
 	var out []rune
 	for i, n := range markCounts(t) {
 		switch {
 		case n == 0:
-		case 2*n >= peaks[i]:
+		case n >= high[i]:
 			out = append(out, markLetters[i])
 		default:
 			out = append(out, unicode.ToLower(markLetters[i]))
 		}
 	}
 	return out
+}
+
+// highMarks returns, for each mark, the count from which a bucket's letter
+// is upper case: one and a half times the median over the buckets shown.
+// A mark in fewer than half of them (a restart) has a median of zero, so
+// any count of it is high.
+func highMarks(ts []Tally) [markCount]uint32 {
+	var high [markCount]uint32
+	all := make([][markCount]uint32, len(ts))
+	for i := range ts {
+		all[i] = markCounts(&ts[i])
+	}
+	counts := make([]uint32, len(ts))
+	for k := range markCount {
+		for i := range all {
+			counts[i] = all[i][k]
+		}
+		slices.Sort(counts)
+		if len(counts) > 0 {
+			med := counts[len(counts)/2]
+			high[k] = max((3*med+1)/2, 1)
+		}
+	}
+	return high
 }
 
 // look is how a cell is styled; cells of one look are rendered together.
