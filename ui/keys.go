@@ -8,6 +8,7 @@ import (
 	"connlog/ui/filterbar"
 	"connlog/ui/pivot"
 	"connlog/ui/theme"
+	"connlog/ui/timeline"
 )
 
 // KeyMap holds every binding of the interface. The help screen is rendered
@@ -35,6 +36,9 @@ type KeyMap struct {
 
 	// ForceQuit quits from anywhere, even while a prompt takes the letters.
 	ForceQuit key.Binding
+
+	// Timeline holds the keys of the timeline strip.
+	Timeline timeline.KeyMap
 
 	// Bar holds the keys of the filter bar and the prompts.
 	Bar filterbar.KeyMap
@@ -87,8 +91,9 @@ func DefaultKeyMap() KeyMap {
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
 		ForceQuit: bind("quit", "ctrl+c"),
 
-		Bar:    filterbar.DefaultKeyMap(),
-		Dialog: exportdialog.DefaultKeyMap(),
+		Timeline: timeline.DefaultKeyMap(),
+		Bar:      filterbar.DefaultKeyMap(),
+		Dialog:   exportdialog.DefaultKeyMap(),
 		Menu: MenuKeyMap{
 			KeyMap: pivot.DefaultKeyMap(),
 			Scroll: key.NewBinding(key.WithKeys("j", "k", "down", "up"), key.WithHelp("j/k", "scroll")),
@@ -124,8 +129,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5, k.Follow, k.UTC, k.Detail, k.Focus, k.TopN, k.Templates, k.Sessions, k.Changed, k.Mute},
 		{k.Filter, k.Pivot, k.Exclude, k.Conn, k.Bar.SearchMode, k.Bar.HistPrev, k.Bar.HistNext, k.Bar.Cancel},
 		{k.Visual, k.Mark, k.ClearMarks, k.Copy, k.Export, k.Help, k.Cancel, k.Quit},
+		k.Timeline.FullHelp()[0],
 	}
 }
 
 // helpGroupTitles name FullHelp's groups, in the same order.
-var helpGroupTitles = []string{"Move", "Jump", "View", "Filter & search", "Select & act"}
+var helpGroupTitles = []string{"Move", "Jump", "View", "Filter & search", "Select & act", "Timeline strip"}

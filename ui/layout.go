@@ -36,8 +36,9 @@ func (m *Model) layout() {
 	m.tmpl.SetSize(w, body)
 	m.sess.SetSize(w, body)
 	m.changed.SetSize(w, body)
-	m.table.SetFocused(m.focus == FocusTable)
+	m.table.SetFocused(m.focus == FocusTable && !m.tl.Focused())
 	m.detail.SetFocused(m.focus == FocusDetail)
+	body = m.layoutTimeline(w, body)
 	switch {
 	case !m.showDetail || (body < minTableLines && m.focus == FocusTable):
 		m.table.SetSize(w, body)
@@ -85,6 +86,7 @@ func (m Model) frame() string {
 	if c.tabs {
 		lines = append(lines, m.tabsView())
 	}
+	lines = append(lines, m.timelineLines()...)
 	lines = append(lines, splitLines(m.bodyView())...)
 	if m.pivot.Open() {
 		lines = append(lines, splitLines(m.pivot.View())...)
@@ -224,6 +226,10 @@ func (m Model) footerView() string {
 		second = m.drawHelp(m.sess.ShortHelp())
 	case ModeChanged:
 		second = m.drawHelp(m.changed.ShortHelp())
+	case ModeNormal:
+		if m.tl.Focused() {
+			second = m.drawHelp(m.tl.ShortHelp())
+		}
 	}
 	if m.notice != "" {
 		second = m.styles.Notice.Render(m.notice)

@@ -16,6 +16,7 @@ import (
 	"connlog/ui/status"
 	"connlog/ui/table"
 	"connlog/ui/theme"
+	"connlog/ui/timeline"
 )
 
 // Model is the root of the interface: a router that owns the layout, the
@@ -78,6 +79,9 @@ type Model struct {
 	notice        string
 	exportPending bool // x was pressed while the view was being built
 	initCmd       tea.Cmd
+
+	tl  timeline.Model // the strip above the table
+	tlc timelineCounts // what the strip's counts are of
 }
 
 // New returns the interface over a store that the ingest loop fills; it
@@ -105,6 +109,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.sess = NewSessionsView(m.keys, m.styles)
 	m.changed = changed.New(changed.DefaultKeyMap(), m.styles)
 	m.cmpIn = filterbar.NewLineInput(m.styles, "compare: ")
+	m.tl, m.tlc.liveGen = timeline.New(&m.keys.Timeline, m.styles), -1
 	m.stats = store.Stats()
 	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
 	if err != nil {
@@ -155,9 +160,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clockMsg:
 		return m.onClock(time.Time(msg))
 	case viewBuiltMsg:
-		return m.onBuilt(msg)
+		return withTimeline(m.onBuilt(msg))
 	case viewExtendedMsg:
-		return m.onExtended(msg)
+		return withTimeline(m.onExtended(msg))
+	case timelineCountedMsg:
+		return m.onTimelineCounted(msg)
+	case timeline.MoveMsg:
+		return m.gotoTime(msg.At)
+	case timeline.SpanMsg:
+		return m.onTimelineSpan(msg)
 	case detailLoadedMsg:
 		return m.onDetail(msg)
 	case filterbar.QueryChanged:

@@ -56,6 +56,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case ModeCompare:
 		return m.compareKey(msg)
 	}
+	if out, cmd, ok := m.timelineKey(msg); ok {
+		return out, cmd
+	}
 	return m.normalKey(msg)
 }
 

@@ -58,6 +58,7 @@ func TestNoColourAnywhere(t *testing.T) {
 		"pivot": keys("g", "jjj", "="), "export": keys("x"), "goto": keys(":"), "connections": keys("2"),
 		"top-n": keys("s", "j"), "templates": keys("P", "j", "m"), "sessions": keys("2", "S", "j"),
 		"changed": keys("C", "j"), "changed windows": keys("C", "w"),
+		"timeline": keys("T", "g", "v", "l"),
 	}
 	for _, how := range []string{"--no-color", "NO_COLOR"} {
 		for name, ks := range screens {

@@ -36,6 +36,8 @@ var sizeStates = []struct {
 	{name: "sessions", keys: keys("2", "S", "jj")},
 	{name: "changed", keys: keys("C", "jj")},
 	{name: "changed_windows", keys: keys("C", "w")},
+	{name: "timeline", keys: keys("T", "h", "v", "h", "+")},
+	{name: "timeline_detail", keys: keys("T", "tab", "enter")},
 }
 
 // TestEverySizeDraws renders every size from 1×1 to 30×12 in every state,

@@ -197,6 +197,21 @@ keys -l "08:00..08:10,08:10..08:15"
 keys Enter
 wait_for "what changed · the windows asked for"
 wait_for "nothing changed between the windows"
+
+echo "timeline: the strip over yesterday's log, a span of two minutes becomes the filter (80x24, --no-color)"
+size=80x24 start xterm-256color env TZ=UTC "$tmp/connlog" --no-color testdata/days/yesterday.log
+wait_for "FOLLOW"
+keys T
+wait_for "timeline 1m"
+wait_for "▲ 09:12"
+keys g v l
+wait_for "span 08:00–08:02"
+params=$(colour_params)
+[[ -z $params ]] || fail "--no-color: colour on the timeline strip: $(echo "$params" | sort -u | tr '\n' ' ')"
+keys Enter
+wait_for "filter: since:2026-11-20T08:00:00 until:2026-11-20T08:02:00"
+wait_for "10/12"
+wait_gone "09:12:00.000"
 alive
 quit
 

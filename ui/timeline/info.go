@@ -1,0 +1,110 @@
+package timeline
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// infoLine names the strip, its scale and window, and what the cursor's
+// bucket (and the span) hold.
+func (m Model) infoLine(s series) string {
+	st := m.styles
+	parts := []string{st.Title.Render("timeline") + " " + widthText(widthAt(s.step))}
+	switch {
+	case m.counting && len(s.t) == 0:
+		parts = append(parts, "counting…")
+	case len(s.t) == 0:
+		parts = append(parts, "no timed entries in this view")
+	default:
+		last := min(m.offset+m.visible(len(s.t)), len(s.t))
+		if c := m.cursorIndex(s); c >= 0 {
+			parts = append(parts, "▲ "+m.clock(startOf(s, c), s.step)+" "+tallyText(&s.t[c]))
+		}
+		if m.sel != selNone {
+			lo, hi := m.spanOf(s)
+			parts = append(parts, st.Notice.Render("span "+m.rangeText(startOf(s, lo), startOf(s, hi+1), s.step)))
+		}
+		parts = append(parts, m.rangeText(startOf(s, m.offset), startOf(s, last), s.step))
+	}
+	if m.counts.untimed > 0 {
+		parts = append(parts, short(uint64(m.counts.untimed))+" untimed")
+	}
+	return theme.PadStyled(theme.Cut(strings.Join(parts, " │ "), m.width), m.width)
+}
+
+// tallyText says what a bucket holds: the count, then the marks with the
+// letters the marks row uses.
+func tallyText(t *Tally) string {
+	out := short(t.Total())
+	for _, p := range []struct {
+		letter string
+		n      uint64
+	}{
+		{"E", uint64(t.Levels[model.LevelError]) + uint64(t.Levels[model.LevelCritical])},
+		{"W", uint64(t.Levels[model.LevelWarn])}, {"F", uint64(t.Failed)}, {"D", uint64(t.Denied)},
+		{"R", uint64(t.Restarts)}, {"G", uint64(t.Gaps)},
+	} {
+		if p.n > 0 {
+			out += " " + p.letter + short(p.n)
+		}
+	}
+	return out
+}
+
+// clock writes a bucket's start as precisely as its width needs.
+func (m Model) clock(ns int64, step int) string {
+	t := time.Unix(0, ns).In(m.loc)
+	switch w := widthAt(step); {
+	case w < int64(time.Minute):
+		return t.Format("15:04:05")
+	case w < int64(24*time.Hour):
+		return t.Format("15:04")
+	}
+	return t.Format("01-02")
+}
+
+// rangeText writes from–to, with the date when they fall on two days.
+func (m Model) rangeText(from, to int64, step int) string {
+	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
+	if a.YearDay() != b.YearDay() || a.Year() != b.Year() {
+		return a.Format("01-02 ") + m.clock(from, step) + "–" + b.Format("01-02 ") + m.clock(to, step)
+	}
+	return m.clock(from, step) + "–" + m.clock(to, step)
+}
+
+// widthText writes a bucket width: 1s, 30s, 5m, 3h, 2d.
+func widthText(ns int64) string {
+	d := time.Duration(ns)
+	switch {
+	case d >= 24*time.Hour:
+		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
+	case d >= time.Hour:
+		return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+	case d >= time.Minute:
+		return strconv.FormatInt(int64(d/time.Minute), 10) + "m"
+	}
+	return strconv.FormatInt(int64(d/time.Second), 10) + "s"
+}
+
+// short writes a count in at most five characters: 999, 12.3k, 4.5M.
+func short(n uint64) string {
+	switch {
+	case n < 10_000:
+		return strconv.FormatUint(n, 10)
+	case n < 1_000_000:
+		return strconv.FormatFloat(float64(n)/1e3, 'f', decimals(n, 1e3), 64) + "k"
+	}
+	return strconv.FormatFloat(float64(n)/1e6, 'f', decimals(n, 1e6), 64) + "M"
+}
+
+// decimals keeps one decimal below a hundred units.
+func decimals(n uint64, unit float64) int {
+	if float64(n)/unit < 100 {
+		return 1
+	}
+	return 0
+}
