@@ -12,7 +12,7 @@ import (
 
 // openTemplates shows the templates view of the current view.
 func (m Model) openTemplates() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.Templates, triage.ReportOptions{Top: templateRows})
+	job, cmd, ok := m.startTriage(m.keys.Templates, templatesParts, triage.ReportOptions{Top: templateRows})
 	if !ok {
 		return m, nil
 	}

@@ -1,0 +1,53 @@
+package triage
+
+import "connlog/model"
+
+// Parts selects the tables a Triage keeps, so that a view showing one of
+// them pays for that one only: the top-N tables need no template, and
+// neither needs the message text that only a re-read of the raw line gives.
+type Parts uint8
+
+// The tables a Triage can keep. The zero Parts means all of them.
+const (
+	PartTimeline  Parts = 1 << iota // the histogram, the time span and the untimed count
+	PartTemplates                   // the templates table (with its per-bucket series)
+	PartTop                         // the top-N tables
+	PartSessions                    // one row per connection
+	PartChanged                     // what changed (needs Options.Compare)
+
+	// AllParts is every table, what the zero Parts means.
+	AllParts = PartTimeline | PartTemplates | PartTop | PartSessions | PartChanged
+)
+
+// Has reports whether p holds every part of q.
+func (p Parts) Has(q Parts) bool { return p&q == q }
+
+// orAll returns p, or AllParts for the zero value.
+func (p Parts) orAll() Parts {
+	if p == 0 {
+		return AllParts
+	}
+	return p
+}
+
+// Load says how much of an entry of kind k the parts read: the indexed
+// fields (model.LoadIndex) suffice for every table but the templates of
+// lines whose text is their message (service, text and JSON lines), which
+// need the payload of a full load, and of audit records, whose analysis
+// message the index leaves out.
+func (p Parts) Load(k model.Kind) model.Load {
+	if p.orAll().Has(PartTemplates) && needsText(k) {
+		return model.LoadFull
+	}
+	return model.LoadIndex
+}
+
+// needsText reports whether the template of an entry of kind k is made
+// from its message text rather than from indexed fields.
+func needsText(k model.Kind) bool {
+	switch k {
+	case model.KindAnalytics, model.KindSession, model.KindFlow, model.KindGap, model.KindBoundary:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model"
+	"connlog/model/triage"
+)
+
+// triageKeeper keeps the triage of one view generation for one set of
+// parts: the rows counted so far, extended by every batch the view adopts
+// and by each opening of a triage view, so that neither recounts what was
+// counted before. Its Triage is guarded by mu: the catch-ups run in Cmds.
+type triageKeeper struct {
+	parts triage.Parts
+	mu    sync.Mutex
+	tr    *triage.Triage
+	next  int64 // the Seq past the last row counted
+}
+
+func newTriageKeeper(parts triage.Parts) *triageKeeper {
+	return &triageKeeper{parts: parts, tr: triage.New(triage.Options{Parts: parts})}
+}
+
+// catchUp counts the rows of vc before row to not counted yet, in view
+// order, and returns
+// how many rows it examined. Cancelled, it stops at a chunk's edge: what
+// was counted stays counted and the next catch-up goes on from there. done,
+// when not nil, follows its progress as the row it has reached.
+func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *model.View, to int, done *atomic.Int64) int {
+	from := vc.Index(k.next)
+	if done != nil {
+		done.Store(int64(from))
+	}
+	n := 0
+	for c := range loadInOrder(ctx, sn, vc, from, to, k.parts) {
+		k.tr.Add(c.entries)
+		recycle(c.entries)
+		k.next = vc.At(c.hi-1) + 1
+		if done != nil {
+			done.Store(int64(c.hi))
+		}
+		n = c.hi - from
+	}
+	return n
+}
+
+// report catches up with vc and reports, or fails with ctx's error.
+func (k *triageKeeper) report(ctx context.Context, sn *model.Snapshot, vc *model.View, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.catchUp(ctx, sn, vc, vc.Len(), done)
+	if err := ctx.Err(); err != nil {
+		return triage.Report{}, err
+	}
+	return k.tr.Report(opts), nil
+}
+
+// keepUp counts the rows of vc before row to that the keeper has not
+// counted: the batch the view adopted. It gives way to a catch-up in
+// progress (which will count the batch, or the next keepUp will).
+func (k *triageKeeper) keepUp(sn *model.Snapshot, vc *model.View, to int) {
+	if !k.mu.TryLock() {
+		return
+	}
+	defer k.mu.Unlock()
+	k.catchUp(context.Background(), sn, vc, to, nil)
+}
+
+// triageKeepers are the keepers of the current view generation, one per set
+// of parts a triage view asked for; a new generation starts with none.
+type triageKeepers struct {
+	mu   sync.Mutex
+	byPt map[triage.Parts]*triageKeeper
+}
+
+// get returns the keeper of parts, made on first use.
+func (ks *triageKeepers) get(parts triage.Parts) *triageKeeper {
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	if ks.byPt == nil {
+		ks.byPt = map[triage.Parts]*triageKeeper{}
+	}
+	k := ks.byPt[parts]
+	if k == nil {
+		k = newTriageKeeper(parts)
+		ks.byPt[parts] = k
+	}
+	return k
+}
+
+// keepUp returns a Cmd that extends every keeper with the rows of vc not
+// counted yet (nil when there is none): the hook a view's extension calls.
+func (ks *triageKeepers) keepUp(sn *model.Snapshot, vc model.View) tea.Cmd {
+	ks.mu.Lock()
+	list := make([]*triageKeeper, 0, len(ks.byPt))
+	for _, k := range ks.byPt {
+		list = append(list, k)
+	}
+	ks.mu.Unlock()
+	if len(list) == 0 {
+		return nil
+	}
+	return func() tea.Msg {
+		for _, k := range list {
+			k.keepUp(sn, &vc, vc.Len())
+		}
+		return nil
+	}
+}
