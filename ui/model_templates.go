@@ -44,6 +44,7 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // toggleMute mutes or un-mutes a template and rebuilds the table's view
 // without (or with) its lines; the templates view stays open.
 func (m Model) toggleMute(row templateRow) (tea.Model, tea.Cmd) {
+	m.mutes.snapshot = m.store.Snapshot
 	m.mutes = m.mutes.toggle(mutedOf(row.t))
 	m.tmpl = m.tmpl.SetMutes(m.mutes)
 	nm, cmd := m.applyFilter(m.filter.text, m.filter.tab)
