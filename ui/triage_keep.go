@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"math"
 	"sync"
 	"sync/atomic"
 
@@ -19,11 +20,13 @@ type triageKeeper struct {
 	parts triage.Parts
 	mu    sync.Mutex
 	tr    *triage.Triage
-	next  int64 // the Seq past the last row counted
+	// next is the Seq past the last row counted; it starts below every
+	// Seq, a file's head read after its tail having negative ones.
+	next int64
 }
 
 func newTriageKeeper(parts triage.Parts) *triageKeeper {
-	return &triageKeeper{parts: parts, tr: triage.New(triage.Options{Parts: parts})}
+	return &triageKeeper{parts: parts, tr: triage.New(triage.Options{Parts: parts}), next: math.MinInt64}
 }
 
 // catchUp counts the rows of vc before row to not counted yet, in view

@@ -141,3 +141,24 @@ func TestKeeperUpkeepAndOpeningTogether(t *testing.T) {
 		t.Errorf("%d entries counted; the view has %d", got.Entries, v.Len())
 	}
 }
+
+// TestKeeperCountsPrependedRows: the rows of a file's head, read after its
+// tail and so prepended with Seqs below zero, are counted like the others
+// (a keeper counted only from Seq 0 on).
+func TestKeeperCountsPrependedRows(t *testing.T) {
+	batches := synthBatches(14, 2000)
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse})
+	st.Append(batches[len(batches)-1])
+	for i := len(batches) - 2; i >= 0; i-- {
+		st.Prepend(batches[i])
+	}
+	sn := st.Snapshot()
+	v, _ := model.BuildView(context.Background(), sn, model.Filter{})
+	if sn.First() >= 0 {
+		t.Fatalf("the store's first Seq is %d: nothing was prepended", sn.First())
+	}
+	r, err := triageReport(context.Background(), sn, v, topNParts, triage.ReportOptions{}, nil)
+	if err != nil || r.Entries != int64(v.Len()) {
+		t.Errorf("%d entries counted (%v); the view has %d", r.Entries, err, v.Len())
+	}
+}
