@@ -95,9 +95,21 @@ func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts
 		} else {
 			es = append(es, model.Entry{})
 		}
-		_ = sn.Load(seq, &es[len(es)-1], parts.Load(sn.Kind(seq)))
+		loadFor(sn, seq, &es[len(es)-1], parts)
 	}
 	return es
+}
+
+// loadFor loads entry seq into e as far as parts read it: its time, level
+// and kind alone when that is all they need (most lines of a level-7 stream
+// for every view but the templates), its index, or all of it.
+func loadFor(sn *model.Snapshot, seq int64, e *model.Entry, parts triage.Parts) {
+	k, l := sn.Kind(seq), sn.Level(seq)
+	if !parts.ReadsFields(k, l) {
+		*e = model.Entry{Seq: seq, Time: sn.Time(seq), Level: l, Kind: k, Fields: e.Fields[:0]}
+		return
+	}
+	_ = sn.Load(seq, e, parts.Load(k))
 }
 
 // chunkPool holds loaded chunks for reuse once counted (see recycle).

@@ -42,6 +42,26 @@ func (p Parts) Load(k model.Kind) model.Load {
 	return model.LoadIndex
 }
 
+// ReadsFields reports whether the parts read anything of an entry of kind
+// k and level l beyond its time, level and kind: at level 7 most lines are
+// debug service lines, of which the top-N tables, the sessions and the
+// timeline need nothing more, so a caller may skip loading them.
+func (p Parts) ReadsFields(k model.Kind, l model.Level) bool {
+	p = p.orAll()
+	if p&(PartTemplates|PartChanged) != 0 {
+		return true // every line has a template
+	}
+	switch k {
+	case model.KindAnalytics, model.KindAudit:
+		return p&(PartTop|PartTimeline|PartSessions) != 0
+	case model.KindSession, model.KindFlow:
+		return p&(PartTop|PartSessions) != 0
+	case model.KindService:
+		return p.Has(PartTop) && l >= model.LevelWarn
+	}
+	return false
+}
+
 // needsText reports whether the template of an entry of kind k is made
 // from its message text rather than from indexed fields.
 func needsText(k model.Kind) bool {

@@ -124,3 +124,34 @@ func TestOpenSessionsInStableOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestReadsFieldsSuffices: entries that ReadsFields says the parts need
+// nothing more of, stripped to their time, level and kind, give the same
+// report as the whole entries — over generated lines and the fixtures of
+// every payload.
+func TestReadsFieldsSuffices(t *testing.T) {
+	es := synthEntries(6, 3000)
+	for _, f := range []string{"audit.log", "service.log", "analytics.log", "session.log", "flow.log", "json.log", "text.log"} {
+		es = append(es, decodeFile(t, fixture("payloads", f), false)...)
+	}
+	opts := ReportOptions{Ended: true, Sessions: func(*Session) bool { return true }}
+	for _, p := range []Parts{PartTop, PartSessions, PartTimeline, PartTop | PartTimeline, PartTemplates} {
+		stripped, n := clone(es), 0
+		for i := range stripped {
+			e := &stripped[i]
+			if !p.ReadsFields(e.Kind, e.Level) {
+				*e = model.Entry{Seq: e.Seq, Time: e.Time, Level: e.Level, Kind: e.Kind}
+				n++
+			}
+		}
+		whole, lean := New(Options{Parts: p}), New(Options{Parts: p})
+		whole.Add(clone(es))
+		lean.Add(stripped)
+		if !reflect.DeepEqual(whole.Report(opts), lean.Report(opts)) {
+			t.Errorf("parts %b: the %d entries stripped change the report", p, n)
+		}
+		if p != PartTemplates && n < len(es)/2 {
+			t.Errorf("parts %b: only %d of %d entries need no field", p, n, len(es))
+		}
+	}
+}
