@@ -30,10 +30,11 @@ func newTriageKeeper(parts triage.Parts) *triageKeeper {
 }
 
 // catchUp counts the rows of vc before row to not counted yet, in view
-// order, and returns
-// how many rows it examined. Cancelled, it stops at a chunk's edge: what
-// was counted stays counted and the next catch-up goes on from there. done,
-// when not nil, follows its progress as the row it has reached.
+// order, and returns how many rows it examined. Cancelled, it stops at a
+// chunk's edge: what was counted stays counted and the next catch-up goes
+// on from there. done, when not nil, follows its progress as the row it
+// has reached. Rows evicted from the store after they were counted stay
+// counted: the kept tables cover every row the view has held.
 func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *model.View, to int, done *atomic.Int64) int {
 	from := vc.Index(k.next)
 	if done != nil {
