@@ -23,20 +23,36 @@ type triageKeeper struct {
 	// next is the Seq past the last row counted; it starts below every
 	// Seq, a file's head read after its tail having negative ones.
 	next int64
+	// first is the Seq of the first row counted (0 before any): once the
+	// store has evicted it, the counts hold rows the view no longer has.
+	first int64
 }
 
 func newTriageKeeper(parts triage.Parts) *triageKeeper {
-	return &triageKeeper{parts: parts, tr: triage.New(triage.Options{Parts: parts}), next: math.MinInt64}
+	k := &triageKeeper{parts: parts}
+	k.reset()
+	return k
+}
+
+// reset forgets every row counted.
+func (k *triageKeeper) reset() {
+	k.tr, k.next, k.first = triage.New(triage.Options{Parts: k.parts}), math.MinInt64, 0
 }
 
 // catchUp counts the rows of vc before row to not counted yet, in view
 // order, and returns how many rows it examined. Cancelled, it stops at a
 // chunk's edge: what was counted stays counted and the next catch-up goes
 // on from there. done, when not nil, follows its progress as the row it
-// has reached. Rows evicted from the store after they were counted stay
-// counted: the kept tables cover every row the view has held.
+// has reached. When the store has evicted rows it counted, it starts over:
+// the tables are those of the rows the view holds.
 func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *model.View, to int, done *atomic.Int64) int {
+	if k.first != 0 && !sn.Has(k.first) {
+		k.reset()
+	}
 	from := vc.Index(k.next)
+	if k.first == 0 && from < to {
+		k.first = max(vc.At(from), sn.First()) // a row held now
+	}
 	if done != nil {
 		done.Store(int64(from))
 	}

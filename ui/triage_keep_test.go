@@ -162,3 +162,29 @@ func TestKeeperCountsPrependedRows(t *testing.T) {
 		t.Errorf("%d entries counted (%v); the view has %d", r.Entries, err, v.Len())
 	}
 }
+
+// TestKeeperAfterEvictions: once the store has evicted rows a keeper
+// counted, its report is still that of the rows the view holds.
+func TestKeeperAfterEvictions(t *testing.T) {
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, MaxMemory: 2 << 20})
+	v, _ := model.BuildView(context.Background(), st.Snapshot(), model.Filter{})
+	k := newTriageKeeper(topNParts)
+	evicted := false
+	for _, b := range synthBatches(15, 30000) {
+		st.Append(b)
+		sn := st.Snapshot()
+		v.Trim(sn)
+		v.Extend(sn, model.Filter{})
+		k.keepUp(sn, v, v.Len())
+		evicted = evicted || sn.First() > 1
+	}
+	if !evicted {
+		t.Fatal("nothing was evicted: the test proves nothing")
+	}
+	sn := st.Snapshot()
+	got, _ := k.report(context.Background(), sn, v, triage.ReportOptions{}, nil)
+	want, _ := triageReport(context.Background(), sn, v, topNParts, triage.ReportOptions{}, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after evictions the keeper reports %d entries; the view holds %d", got.Entries, want.Entries)
+	}
+}
