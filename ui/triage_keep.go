@@ -43,12 +43,8 @@ func (k *triageKeeper) reset() {
 // order, and returns how many rows it examined. Cancelled, it stops at a
 // chunk's edge: what was counted stays counted and the next catch-up goes
 // on from there. done, when not nil, follows its progress as the row it
-// has reached. When the store has evicted rows it counted, it starts over:
-// the tables are those of the rows the view holds.
+// has reached.
 func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *model.View, to int, done *atomic.Int64) int {
-	if k.first != 0 && !sn.Has(k.first) {
-		k.reset()
-	}
 	from := vc.Index(k.next)
 	if k.first == 0 && from < to {
 		k.first = max(vc.At(from), sn.First()) // a row held now
@@ -73,6 +69,9 @@ func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *mode
 func (k *triageKeeper) report(ctx context.Context, sn *model.Snapshot, vc *model.View, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	if k.stale(sn) {
+		k.reset() // the tables are those of the rows the view holds
+	}
 	k.catchUp(ctx, sn, vc, vc.Len(), done)
 	if err := ctx.Err(); err != nil {
 		return triage.Report{}, err
@@ -88,7 +87,17 @@ func (k *triageKeeper) keepUp(sn *model.Snapshot, vc *model.View, to int) {
 		return
 	}
 	defer k.mu.Unlock()
+	if k.stale(sn) {
+		return // the next opening counts afresh: no recount per batch
+	}
 	k.catchUp(context.Background(), sn, vc, to, nil)
+}
+
+// stale reports whether the store has evicted rows the keeper counted (a
+// follow at its --max-memory): its counts then hold rows the view no
+// longer has, and only counting afresh can take them out.
+func (k *triageKeeper) stale(sn *model.Snapshot) bool {
+	return k.first != 0 && !sn.Has(k.first)
 }
 
 // triageKeepers are the keepers of the current view generation, one per set
