@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/model/triage"
 )
 
 // liveView is the table's data: the view the current filter selects, the
@@ -22,6 +23,9 @@ type liveView struct {
 	extending bool // an Extend for gen is running
 	cancel    context.CancelFunc
 	started   time.Time // when the build for gen was asked for
+	// triage keeps the triage views' counts of this generation's view,
+	// extended with each batch the view adopts.
+	triage *triageKeepers
 }
 
 // rebuild starts building the view for a new filter over sn, cancelling the
@@ -33,6 +37,7 @@ func (lv *liveView) rebuild(sn *model.Snapshot, f model.Filter) tea.Cmd {
 	lv.gen++
 	ctx, cancel := context.WithCancel(context.Background())
 	lv.cancel, lv.building, lv.extending, lv.snap = cancel, true, false, sn
+	lv.triage = &triageKeepers{}
 	lv.started = time.Now()
 	gen := lv.gen
 	return func() tea.Msg {
@@ -84,6 +89,29 @@ func (lv *liveView) extended(msg viewExtendedMsg) bool {
 	lv.view, lv.extending = msg.view, false
 	lv.levels = lv.levels.merge(msg.levels)
 	return true
+}
+
+// triageKeeper returns the keeper of the current view for parts.
+func (lv *liveView) triageKeeper(parts triage.Parts) *triageKeeper {
+	if lv.triage == nil {
+		lv.triage = &triageKeepers{}
+	}
+	return lv.triage.get(parts)
+}
+
+// keepTriage extends the triage keepers with the rows the view just
+// adopted, in a Cmd. Rows prepended above the counted ones (a file's head
+// read after its tail) cannot be added in order: the keepers then start over
+// at the next opening of their view.
+func (lv *liveView) keepTriage(sn *model.Snapshot, front int) tea.Cmd {
+	if lv.triage == nil || lv.view == nil {
+		return nil
+	}
+	if front > 0 {
+		lv.triage = &triageKeepers{}
+		return nil
+	}
+	return lv.triage.keepUp(sn, *lv.view)
 }
 
 // pending reports whether the store holds entries the view has not

@@ -75,12 +75,14 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 		return true
 	})
 	job.Total.Store(int64(in.Len()))
-	tr := triage.New(triage.Options{Compare: &triage.Compare{A: a, B: b}})
+	parts := triage.PartChanged
+	tr := triage.New(triage.Options{Compare: &triage.Compare{A: a, B: b}, Parts: parts})
 	read := int64(0)
-	for es := range loadInOrder(ctx, sn, in) {
-		tr.Add(es)
-		read += int64(len(es))
+	for c := range loadInOrder(ctx, sn, in, 0, in.Len(), parts) {
+		tr.Add(c.entries)
+		read += int64(len(c.entries))
 		job.Done.Store(read)
+		recycle(c.entries)
 	}
 	if out.Err = ctx.Err(); out.Err != nil {
 		return out

@@ -11,7 +11,7 @@ import (
 func (m Model) openSessions() (tea.Model, tea.Cmd) {
 	opts := triage.ReportOptions{Top: sessionRows, Ended: m.inputEnded(),
 		Sessions: func(*triage.Session) bool { return true }}
-	job, cmd, ok := m.startTriage(m.keys.Sessions, opts)
+	job, cmd, ok := m.startTriage(m.keys.Sessions, sessionsParts, opts)
 	if !ok {
 		return m, nil
 	}

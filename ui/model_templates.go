@@ -12,7 +12,7 @@ import (
 
 // openTemplates shows the templates view of the current view.
 func (m Model) openTemplates() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.Templates, triage.ReportOptions{Top: templateRows})
+	job, cmd, ok := m.startTriage(m.keys.Templates, templatesParts, triage.ReportOptions{Top: templateRows})
 	if !ok {
 		return m, nil
 	}
@@ -43,6 +43,7 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // toggleMute mutes or un-mutes a template and rebuilds the table's view
 // without (or with) its lines; the templates view stays open.
 func (m Model) toggleMute(row templateRow) (tea.Model, tea.Cmd) {
+	m.mutes.snapshot = m.store.Snapshot
 	m.mutes = m.mutes.toggle(mutedOf(row.t))
 	m.tmpl = m.tmpl.SetMutes(m.mutes)
 	nm, cmd := m.applyFilter(m.filter.text, m.filter.tab)

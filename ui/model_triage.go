@@ -9,21 +9,22 @@ import (
 )
 
 // startTriage starts counting the current view (the filter and the tab in
-// force) in a Cmd over a copy of it; ok is false, with a notice, while the
-// view is still being built.
-func (m *Model) startTriage(open key.Binding, opts triage.ReportOptions) (job triageJob, cmd tea.Cmd, ok bool) {
+// force) for parts in a Cmd over a copy of it, from where the view's keeper
+// of those parts stands; ok is false, with a notice, while the view is
+// still being built.
+func (m *Model) startTriage(open key.Binding, parts triage.Parts, opts triage.ReportOptions) (job triageJob, cmd tea.Cmd, ok bool) {
 	if m.live.view == nil || m.live.building {
 		m.notice = "the view is still being built: press " + keyOf(open) + " again when it is"
 		return triageJob{}, nil, false
 	}
 	m.triGen++
-	job, cmd = computeTriage(m.triGen, m.store.Snapshot(), *m.live.view, opts)
+	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
 	return job, cmd, true
 }
 
 // openTopN shows the top-N view of the current view.
 func (m Model) openTopN() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.TopN, triage.ReportOptions{Top: triageRows})
+	job, cmd, ok := m.startTriage(m.keys.TopN, topNParts, triage.ReportOptions{Top: triageRows})
 	if !ok {
 		return m, nil
 	}

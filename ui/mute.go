@@ -2,13 +2,15 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"connlog/model"
 	"connlog/model/triage"
 )
 
 // mutedTemplate is a template whose lines the table hides, with the count
-// of lines it had in the view when it was muted.
+// of lines it had in the view when it was muted (until the filter that
+// hides them has counted them afresh: see muteTally).
 type mutedTemplate struct {
 	key, text, kind, level string
 	count                  int64
@@ -19,6 +21,20 @@ type mutedTemplate struct {
 // never changed under the goroutines running it.
 type muteSet struct {
 	list []mutedTemplate
+	// snapshot gives the store's snapshot, to load in full the lines a
+	// muted template may hold while the others are judged on their index.
+	snapshot func() *model.Snapshot
+	// tally counts the lines the current filter hid; shared by the copies
+	// of the set, replaced by each new filter.
+	tally *muteTally
+}
+
+// muteTally holds the count of hidden lines per muted template kept by the
+// filter built last: its view's build and every extension add to it, so
+// that the count follows the lines that arrive. A filter built before
+// keeps its own counts, which nobody reads any more.
+type muteTally struct {
+	counts atomic.Pointer[[]atomic.Int64]
 }
 
 // has reports whether the template with key is muted.
@@ -33,7 +49,7 @@ func (s muteSet) has(key string) bool {
 
 // toggle mutes a template, or un-mutes it when it is muted.
 func (s muteSet) toggle(t mutedTemplate) muteSet {
-	out := muteSet{list: make([]mutedTemplate, 0, len(s.list)+1)}
+	out := muteSet{list: make([]mutedTemplate, 0, len(s.list)+1), snapshot: s.snapshot, tally: &muteTally{}}
 	found := false
 	for _, m := range s.list {
 		if m.key == t.key {
@@ -48,9 +64,21 @@ func (s muteSet) toggle(t mutedTemplate) muteSet {
 	return out
 }
 
-// lines is how many lines the muted templates had when they were muted.
+// lines is how many lines the muted templates hide from the view: as the
+// current filter counted them, or, before it has counted any, as many as
+// they had when they were muted.
 func (s muteSet) lines() int64 {
 	var n int64
+	if s.tally != nil {
+		if counts := s.tally.counts.Load(); counts != nil {
+			for i := range *counts {
+				n += (*counts)[i].Load()
+			}
+			if n > 0 {
+				return n
+			}
+		}
+	}
 	for _, t := range s.list {
 		n += t.count
 	}
@@ -66,30 +94,61 @@ func mutedOf(t triage.Template) mutedTemplate {
 // several goroutines at once.
 var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
-// wrap makes f also reject the lines of the muted templates. A line's
-// template is read from its raw bytes and fields, so the filter then loads
-// entries in full.
+// wrap makes f also reject the lines of the muted templates, counting
+// them. A line's template is read from its raw bytes and fields: only the
+// lines of a muted template's kind and level are loaded in full for it,
+// the others keep the filter's own load.
 func (s muteSet) wrap(f model.Filter) model.Filter {
 	if len(s.list) == 0 {
 		return f
 	}
-	keys := make(map[string]bool, len(s.list))
-	for _, t := range s.list {
-		keys[t.key] = true
+	keys := make(map[string]int, len(s.list))
+	shapes := map[[2]string]bool{}
+	for i, t := range s.list {
+		keys[t.key] = i
+		shapes[[2]string{t.kind, t.level}] = true
 	}
-	match := f.Match
-	f.Load = model.LoadFull
+	counts := make([]atomic.Int64, len(s.list))
+	if s.tally != nil {
+		s.tally.counts.Store(&counts)
+	}
+	match, load, full := f.Match, f.Load, s.fullLoader()
 	f.Match = func(e *model.Entry) bool {
 		if match != nil && !match(e) {
 			return false
 		}
+		if !shapes[[2]string{e.Kind.String(), e.Level.String()}] {
+			return true
+		}
+		if triage.PartTemplates.Load(e.Kind) > load {
+			e = full(e)
+		}
 		bp := keyBufs.Get().(*[]byte)
 		*bp = triage.TemplateKey((*bp)[:0], e)
-		muted := keys[string(*bp)]
+		i, muted := keys[string(*bp)]
 		keyBufs.Put(bp)
+		if muted {
+			counts[i].Add(1)
+		}
 		return !muted
 	}
 	return f
+}
+
+// fullLoader returns how the filter loads a line in full for its template
+// (into a fresh entry: the filter's own is reused for the next line); a
+// line that cannot be loaded is judged on what the filter loaded.
+func (s muteSet) fullLoader() func(*model.Entry) *model.Entry {
+	if s.snapshot == nil {
+		return func(e *model.Entry) *model.Entry { return e }
+	}
+	return func(e *model.Entry) *model.Entry {
+		var fe model.Entry
+		if err := s.snapshot().Load(e.Seq, &fe, model.LoadFull); err != nil {
+			return e
+		}
+		return &fe
+	}
 }
 
 // plural counts n things: "1 line", "1,200 lines".

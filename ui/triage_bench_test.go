@@ -3,28 +3,89 @@ package ui
 import (
 	"context"
 	"sync/atomic"
+	"syscall"
 	"testing"
 
 	"connlog/model"
 	"connlog/model/triage"
 )
 
-// BenchmarkTriageReport counts the triage tables over a view of a million
-// entries, as the top values and templates views do (entries/s reported).
+// BenchmarkTriageReport counts a view of a million entries afresh, as the
+// first opening of each triage view does (entries/s reported): "all"
+// counts every table, as the views did when each computed the whole triage.
 func BenchmarkTriageReport(b *testing.B) {
-	st := millionStore(b)
-	sn := st.Snapshot()
+	sn, v := millionView(b)
+	for _, c := range append([]viewParts{{"all", triage.AllParts}}, triageViews...) {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := processCPU()
+			for range b.N {
+				r, err := triageReport(context.Background(), sn, v, c.parts, triage.ReportOptions{Top: triageRows}, new(atomic.Int64))
+				if err != nil || r.Entries != int64(v.Len()) {
+					b.Fatalf("report of %d entries (%v); want %d", r.Entries, err, v.Len())
+				}
+			}
+			n := float64(v.Len()) * float64(b.N)
+			b.ReportMetric(n/b.Elapsed().Seconds(), "entries/s")
+			b.ReportMetric((processCPU()-cpu)*1e9/n, "cpu-ns/entry")
+		})
+	}
+}
+
+// BenchmarkTriageKeepUp measures the upkeep of a kept triage while
+// following: each operation counts one batch of 1,024 new rows into a
+// keeper already holding the rows before them. cpu-share@50k/s is the
+// share of one core the upkeep takes when 50,000 lines arrive a second,
+// from the CPU time used (on a shared machine wall time measures the
+// neighbours as much as the code).
+func BenchmarkTriageKeepUp(b *testing.B) {
+	const batch, warm = 1024, 200_000
+	sn, v := millionView(b)
+	for _, c := range triageViews {
+		b.Run(c.name, func(b *testing.B) {
+			k := newTriageKeeper(c.parts)
+			k.keepUp(sn, v, warm)
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := processCPU()
+			for i := range b.N {
+				hi := warm + (i+1)*batch%(v.Len()-warm)
+				if hi <= warm+batch { // wrapped: start over behind the warm rows
+					b.StopTimer()
+					k.next = v.At(warm-1) + 1
+					b.StartTimer()
+					hi = warm + batch
+				}
+				k.keepUp(sn, v, hi)
+			}
+			perEntry := (processCPU() - cpu) / float64(b.N*batch)
+			b.ReportMetric(perEntry*1e9, "cpu-ns/entry")
+			b.ReportMetric(perEntry*50_000, "cpu-share@50k/s")
+		})
+	}
+}
+
+// viewParts names the parts a triage view counts.
+type viewParts struct {
+	name  string
+	parts triage.Parts
+}
+
+var triageViews = []viewParts{{"topn", topNParts}, {"templates", templatesParts}, {"sessions", sessionsParts}}
+
+// millionView is the view of every entry of the million-entry store.
+func millionView(b *testing.B) (*model.Snapshot, *model.View) {
+	sn := millionStore(b).Snapshot()
 	v, err := model.BuildView(context.Background(), sn, model.Filter{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		r, err := triageReport(context.Background(), sn, v, triage.ReportOptions{Top: triageRows}, new(atomic.Int64))
-		if err != nil || r.Entries != int64(v.Len()) {
-			b.Fatalf("report of %d entries (%v); want %d", r.Entries, err, v.Len())
-		}
-	}
-	b.ReportMetric(float64(v.Len())*float64(b.N)/b.Elapsed().Seconds(), "entries/s")
+	return sn, v
+}
+
+// processCPU is the CPU time, in seconds, this process has used so far.
+func processCPU() float64 {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

@@ -15,6 +15,14 @@ import (
 // triageRows is how many rows each triage table keeps.
 const triageRows = 10
 
+// The parts each triage view shows, and so counts: the top-N and the
+// templates views draw a sparkline per row on the timeline's buckets.
+const (
+	topNParts      = triage.PartTop | triage.PartTimeline
+	templatesParts = triage.PartTemplates | triage.PartTimeline
+	sessionsParts  = triage.PartSessions
+)
+
 // triageJob is one computation of the triage report over the current view:
 // its generation (a newer job makes its result stale), its cancel, and
 // how many entries it has read so far, for the progress line.
@@ -34,32 +42,24 @@ type triageMsg struct {
 	err     error
 }
 
-// computeTriage starts a job over a copy of the view's header and the
-// snapshot it was built on; it reads nothing the UI may change.
-func computeTriage(gen int, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageJob, tea.Cmd) {
+// computeTriage starts a job that brings keeper up to date with a copy of
+// the view's header and the snapshot it was built on, then reports; it
+// reads nothing the UI may change. Only the rows the keeper has not
+// counted yet are read: the whole view the first time, a few batches after.
+func computeTriage(gen int, k *triageKeeper, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageJob, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	job := triageJob{gen: gen, total: vc.Len(), done: new(atomic.Int64), cancel: cancel, started: time.Now()}
 	done, started := job.done, job.started
 	return job, func() tea.Msg {
-		r, err := triageReport(ctx, sn, &vc, opts, done)
+		r, err := k.report(ctx, sn, &vc, opts, done)
 		return triageMsg{gen: gen, report: r, elapsed: time.Since(started), err: err}
 	}
 }
 
-// triageReport feeds every row of the view to a Triage and returns its
-// report; it stops early, with the context's error, when cancelled.
-func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
-	tr := triage.New(triage.Options{})
-	read := 0
-	for es := range loadInOrder(ctx, sn, vc) {
-		tr.Add(es)
-		read = min(read+triageChunk, vc.Len())
-		done.Store(int64(read))
-	}
-	if err := ctx.Err(); err != nil {
-		return triage.Report{}, err
-	}
-	return tr.Report(opts), nil
+// triageReport counts every row of a view afresh for parts and reports:
+// what a first opening costs.
+func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, parts triage.Parts, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
+	return newTriageKeeper(parts).report(ctx, sn, vc, opts, done)
 }
 
 // progressText says how far the job has read.

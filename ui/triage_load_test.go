@@ -26,8 +26,8 @@ func TestLoadInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := 0
-	for es := range loadInOrder(context.Background(), sn, v) {
-		for _, e := range es {
+	for c := range loadInOrder(context.Background(), sn, v, 0, v.Len(), 0) {
+		for _, e := range c.entries {
 			if want := v.At(i); e.Seq != want {
 				t.Fatalf("row %d is entry %d; want %d", i, e.Seq, want)
 			}
@@ -46,7 +46,7 @@ func TestLoadInOrderStops(t *testing.T) {
 	sn := st.Snapshot()
 	v, _ := model.BuildView(context.Background(), sn, model.Filter{})
 	ctx, cancel := context.WithCancel(context.Background())
-	chunks := loadInOrder(ctx, sn, v)
+	chunks := loadInOrder(ctx, sn, v, 0, v.Len(), 0)
 	<-chunks
 	cancel()
 	n := 0

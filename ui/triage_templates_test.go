@@ -112,7 +112,8 @@ func TestFlowMuteTemplate(t *testing.T) {
 }
 
 // TestFlowMuteHoldsWhileFollowing mutes a template, then more of its lines
-// arrive: they stay out of the table as the view is extended.
+// arrive: they stay out of the table as the view is extended, and the
+// status line's count of muted lines grows with them.
 func TestFlowMuteHoldsWhileFollowing(t *testing.T) {
 	l := startLive(t, fixtureEntries(), 120, 30)
 	l.waitFor("15/15")
@@ -123,5 +124,5 @@ func TestFlowMuteHoldsWhileFollowing(t *testing.T) {
 	l.press("m")
 	l.waitFor("1 muted, 5 lines", "15/20")
 	l.appendLines(5, 5)
-	l.waitFor("15/25")
+	l.waitFor("1 muted, 10 lines", "15/25")
 }

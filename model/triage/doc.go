@@ -10,6 +10,12 @@
 // recomputes from scratch. Memory is bounded: each table caps the distinct
 // values it keeps and counts the rest, honestly, as "other".
 //
+// A view that shows one table keeps only that one (Options.Parts): a
+// timeline alone is New(Options{Parts: PartTimeline}), fed with Add and
+// read with Report's Histogram. Parts also say how much of each entry they
+// read (ReadsFields, Load), so that a caller re-reading entries from a
+// store loads no more than that.
+//
 // A Triage is not safe for concurrent use: the caller serialises Add and
 // Report (a TUI runs both in one goroutine, off its Update loop).
 package triage

@@ -84,9 +84,16 @@ func (s *sessions) report(n int, ended bool, keep func(*Session) bool) Sessions 
 	return out
 }
 
-// sortSessions orders rows newest start first.
+// sortSessions orders rows newest start first, and rows that started at
+// the same time by the Seq of their opening event: the open rows come out
+// of a map, and two reports of the same entries must list them alike.
 func sortSessions(rows []Session) {
-	sort.Slice(rows, func(i, j int) bool { return rows[i].Start.After(rows[j].Start) })
+	sort.Slice(rows, func(i, j int) bool {
+		if !rows[i].Start.Equal(rows[j].Start) {
+			return rows[i].Start.After(rows[j].Start)
+		}
+		return rows[i].Opened > rows[j].Opened
+	})
 }
 
 // utc returns t in UTC, and the zero time as it is.

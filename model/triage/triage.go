@@ -19,6 +19,9 @@ type Options struct {
 	MaxTemplates, MaxValues, MaxSessions int
 	// Compare, when not nil, says which windows "what changed" compares.
 	Compare *Compare
+	// Parts selects the tables kept (zero: all of them). A report leaves
+	// the others empty.
+	Parts Parts
 }
 
 func (o Options) withDefaults() Options {
@@ -31,6 +34,10 @@ func (o Options) withDefaults() Options {
 	def(&o.MaxTemplates, 5000)
 	def(&o.MaxValues, 10000)
 	def(&o.MaxSessions, 10000)
+	o.Parts = o.Parts.orAll()
+	if o.Compare == nil {
+		o.Parts &^= PartChanged
+	}
 	return o
 }
 
@@ -53,7 +60,7 @@ func New(o Options) *Triage {
 	o = o.withDefaults()
 	t := &Triage{opt: o, ax: newAxis(o.Buckets), hist: newHistogram(), tmpl: newTemplates(o.MaxTemplates),
 		top: newTops(o.MaxValues), sparks: newSparks(o.MaxValues), sess: newSessions(o.MaxSessions)}
-	if o.Compare != nil {
+	if o.Parts.Has(PartChanged) {
 		t.cmp = newComparer(*o.Compare, o.MaxValues)
 	}
 	return t
@@ -73,12 +80,18 @@ func (t *Triage) Add(es []model.Entry) {
 // batch as it goes.
 func (t *Triage) AddEntry(e *model.Entry) {
 	t.entries++
+	p := t.opt.Parts
 	var v view
-	if structured(e) {
+	if structured(e) && p&(PartTop|PartSessions|PartTimeline|PartChanged) != 0 {
 		decode.Complete(e) // a lean analytics event
 		v = viewOf(e)
 	}
-	f := factsOf(e, &v)
+	var f facts
+	if p&(PartTop|PartTimeline|PartChanged) != 0 {
+		f = factsOf(e, &v)
+	}
+	// The axis is kept whatever the parts: templates and "what changed"
+	// place their lines on it too.
 	timed := usableTime(e.Time)
 	var b int64
 	if timed {
@@ -88,15 +101,22 @@ func (t *Triage) AddEntry(e *model.Entry) {
 	} else {
 		t.hist.untimed++
 	}
-	id := t.tmpl.add(e, b, t.ax.width, timed)
-	t.top.add(e, &f)
-	t.sess.add(e, &v)
+	id := int32(otherID)
+	if p&(PartTemplates|PartChanged) != 0 {
+		id = t.tmpl.add(e, b, t.ax.width, timed)
+	}
 	reason := ""
-	if f.failed && timed {
+	if f.failed && timed && p&(PartTop|PartChanged) != 0 {
 		reason = t.top.normalise(f.reason)
 	}
-	if timed {
-		t.sparks.add(&f, reason, b, t.ax.width)
+	if p.Has(PartTop) {
+		t.top.add(e, &f)
+		if timed {
+			t.sparks.add(&f, reason, b, t.ax.width)
+		}
+	}
+	if p.Has(PartSessions) {
+		t.sess.add(e, &v)
 	}
 	if t.cmp != nil && timed {
 		t.cmp.add(e.Time, id, &f, reason)
