@@ -73,7 +73,7 @@ func (c *comparer) changed(n int, tp *templates) Changed {
 			}
 		case r.A == 0:
 			out.Gone = append(out.Gone, r)
-		case math.Abs(r.Score) >= minRateScore:
+		case math.Abs(r.Score) >= minRateScore && notableRatio(r.A, r.B, scale):
 			out.Rates = append(out.Rates, r)
 		}
 	}
@@ -87,6 +87,19 @@ func (c *comparer) changed(n int, tp *templates) Changed {
 // minRateScore is the smallest score a rate change needs to be listed:
 // about two standard deviations.
 const minRateScore = 2
+
+// minRateRatio is the least factor by which a rate must rise or fall to be
+// listed. Over thousands of lines a rise of 15% is statistically certain
+// yet says nothing (the whole stream grew by as much): on a busy connector
+// it would push every template of the debug stream up the list.
+const minRateRatio = 1.5
+
+// notableRatio reports whether a, against b scaled to A's length, rose or
+// fell by minRateRatio at least.
+func notableRatio(a, b int64, scale float64) bool {
+	fa, fb := float64(a), float64(b)*scale
+	return fa >= fb*minRateRatio || fb >= fa*minRateRatio
+}
 
 // failing lists the users and resources that failed in A and not in B.
 func failing(a, b *tally, scale float64) []Change {
