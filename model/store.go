@@ -154,15 +154,17 @@ func (s *Store) setSide(side arenaSide) { s.arena.side, s.words.side = side, sid
 // front goes into a new directory: snapshots share the old one.
 func (s *Store) slot(p int64) (*row, *chunkRefs) {
 	for p < s.base {
-		s.rows = append([]*[rowChunkRows]row{new([rowChunkRows]row)}, s.rows...)
-		s.held = append([]*chunkRefs{{}}, s.held...)
+		rows, mem := newRowChunk()
+		s.rows = append([]*[rowChunkRows]row{rows}, s.rows...)
+		s.held = append([]*chunkRefs{{mem: mem}}, s.held...)
 		s.base -= rowChunkRows
 		s.mem += rowChunkRows * rowBytes
 	}
 	k := (p - s.base) / rowChunkRows
 	for k >= int64(len(s.rows)) {
-		s.rows = append(s.rows, new([rowChunkRows]row))
-		s.held = append(s.held, &chunkRefs{})
+		rows, mem := newRowChunk()
+		s.rows = append(s.rows, rows)
+		s.held = append(s.held, &chunkRefs{mem: mem})
 		s.mem += rowChunkRows * rowBytes
 	}
 	return &s.rows[k][(p-s.base)%rowChunkRows], s.held[k]
