@@ -113,7 +113,7 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields)
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.arena, e.Fields)
 	}
 	oid := r.origin(&lo)
 	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]

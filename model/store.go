@@ -61,6 +61,11 @@ type Store struct {
 	setBytes int64
 	snap     atomic.Pointer[Snapshot]
 	wordBuf  []uint32
+	// The writer's state for split words (see attrsplit.go).
+	spans          []fieldSpan
+	keyStats       []keyStat
+	tplBuf, ownBuf []uint32
+	noSplit        bool // store every entry's words whole (tests compare the two)
 }
 
 // posOf maps a Seq to its position: Seqs skip 0, positions do not, so that
@@ -196,7 +201,7 @@ func (s *Store) put(e *Entry, p int64) {
 	// index keeps it, so that the table, the detail pane and a search show it.
 	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
 	if len(s.wordBuf) > 0 {
-		r.attrs = s.putAttrs(s.wordBuf, shareable)
+		r.attrs = s.storeAttrs(s.wordBuf, shareable)
 	}
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
