@@ -73,7 +73,7 @@ func smallParts(w uint32) (key uint32, v int64) {
 
 // notIndexed are keys the index leaves out: they are long, unique and
 // rebuilt by a full load. Queries that name them ask for a full load.
-var notIndexed = map[string]bool{KeyMessage: true, KeyStacktrace: true}
+func notIndexed(key string) bool { return key == KeyMessage || key == KeyStacktrace }
 
 // uniqueKeys hold values that are unique per entry: interning them would
 // only grow the symbol table.
@@ -137,7 +137,7 @@ const keyContext = attrKeyMask + 1
 
 func keyFlags(k string) uint8 {
 	var f uint8
-	if notIndexed[k] {
+	if notIndexed(k) {
 		f |= keySkipped
 	}
 	if uniqueKeys[k] {
@@ -162,7 +162,7 @@ func intKeyIndex(key string) int {
 
 // IsIndexed reports whether the store keeps key in an entry's index, so that
 // a query naming it can run on index loads alone.
-func IsIndexed(key string) bool { return !notIndexed[key] }
+func IsIndexed(key string) bool { return !notIndexed(key) }
 
 // encodeAttrs turns fields into words, interning or arena-storing values.
 // keepAll keeps the keys the index otherwise leaves out (notIndexed), for

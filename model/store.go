@@ -57,6 +57,7 @@ type Store struct {
 
 	syms     *symtab
 	symCache *symCache         // the writer's shortcut to syms
+	setCache *setCache         // the writer's shortcut to shared sets
 	sets     map[string]setRef // shared attribute sets, by their words
 	setBytes int64
 	snap     atomic.Pointer[Snapshot]
@@ -87,7 +88,7 @@ func seqOf(pos int64) int64 {
 
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, arena: newByteArena(), words: newWordArena(),
+	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, setCache: &setCache{}, arena: newByteArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
 		sets: map[string]setRef{}}
 	s.publish()
@@ -196,19 +197,33 @@ func (s *Store) put(e *Entry, p int64) {
 	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && (rt-r.time > int64(time.Microsecond) || r.time-rt > int64(time.Microsecond)) {
 		lo.received = rt
 	}
-	var shareable bool
-	// A gap or boundary has no raw bytes to rebuild its message from: the
-	// index keeps it, so that the table, the detail pane and a search show it.
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
-	if len(s.wordBuf) > 0 {
-		r.attrs = s.storeAttrs(s.wordBuf, shareable)
-	}
+	r.attrs = s.indexFields(e, &lo)
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
 	}
 	s.arena.owner, s.words.owner = nil, nil
 	s.added++
+}
+
+// indexFields stores e's indexed fields with its per-line origin, and
+// returns their word offset (0 for none).
+func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
+	if off, ok := s.cachedAttrs(e, lo); ok {
+		return off
+	}
+	var shareable bool
+	// A gap or boundary has no raw bytes to rebuild its message from: the
+	// index keeps it, so that the table, the detail pane and a search show it.
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, *lo, e.IsMark(), s.wordBuf)
+	if len(s.wordBuf) == 0 {
+		return 0
+	}
+	off := s.storeAttrs(s.wordBuf, shareable)
+	if shareable {
+		s.cacheAttrs(e, lo, off)
+	}
+	return off
 }
 
 // fileBacked reports whether e's raw bytes are re-read from its file rather

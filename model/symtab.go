@@ -52,6 +52,12 @@ func (t *symtab) internString(s string) (uint32, string, bool) {
 	return id, s, true
 }
 
+// own returns the table's copy of s, interning it if new.
+func (t *symtab) own(s string) string {
+	_, o, _ := t.internString(s)
+	return o
+}
+
 // lookup returns the id of s without adding it.
 func (t *symtab) lookup(s string) (uint32, bool) {
 	t.mu.Lock()
