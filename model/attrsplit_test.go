@@ -77,20 +77,7 @@ func TestSplitAttrsRoundTrip(t *testing.T) {
 // A template outlives the eviction of the entries that wrote it as long as
 // entries held use it, and is never read after its chunk is reused.
 func TestSplitAttrsAcrossEviction(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkRows * rowBytes})
-	n := 0
-	batch := make([]Entry, 999)
-	for range 200 {
-		for j := range batch {
-			batch[j] = event(n)
-			n++
-		}
-		s.Append(batch)
-	}
-	sn := s.Snapshot()
-	if s.Stats().Evicted == 0 {
-		t.Fatal("nothing was evicted: the test must evict")
-	}
+	sn := fillEvicting(t, 4, 200_000, event)
 	var got Entry
 	for seq := sn.First(); seq < sn.End(); seq += 97 {
 		if err := sn.Load(seq, &got, LoadIndex); err != nil {
@@ -104,4 +91,24 @@ func TestSplitAttrsAcrossEviction(t *testing.T) {
 			t.Fatalf("entry %d (event %d):\n got %v\nwant %v", seq, i, got.Fields, want)
 		}
 	}
+}
+
+// fillEvicting appends entries made by entry(0), entry(1)… up to n to a
+// store whose budget is chunks row chunks, and returns its snapshot; it
+// fails the test unless the store evicted.
+func fillEvicting(t *testing.T, chunks, n int, entry func(int) Entry) *Snapshot {
+	t.Helper()
+	s := NewStore(StoreOptions{MaxMemory: int64(chunks) * rowChunkRows * rowBytes})
+	batch := make([]Entry, 0, 1000)
+	for i := range n {
+		batch = append(batch, entry(i))
+		if len(batch) == cap(batch) || i == n-1 {
+			s.Append(batch)
+			batch = batch[:0]
+		}
+	}
+	if s.Stats().Evicted == 0 {
+		t.Fatal("nothing was evicted: the test must evict")
+	}
+	return s.Snapshot()
 }

@@ -11,24 +11,14 @@ import (
 // loads with its own fields, whether its set came from the cache, from a
 // colliding slot's replacement or from a fresh encoding.
 func TestSetCacheGivesEachEntryItsOwnFields(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 6 * rowChunkRows * rowBytes})
 	fields := func(i int) Fields {
 		return Fields{Str(KeyModule, fmt.Sprint("m", i%(3*setCacheSlots))), Str(KeyFunction, fmt.Sprint("f", i%7)), Str(KeyMessage, fmt.Sprint(i))}
 	}
-	batch := make([]Entry, 1000)
-	n := 0
-	for range 150 {
-		for j := range batch {
-			batch[j] = service("x", t0.Add(time.Duration(n)*time.Millisecond))
-			batch[j].Fields = fields(n)
-			n++
-		}
-		s.Append(batch)
-	}
-	sn := s.Snapshot()
-	if s.Stats().Evicted == 0 {
-		t.Fatal("nothing was evicted: the test must evict")
-	}
+	sn := fillEvicting(t, 6, 150_000, func(n int) Entry {
+		e := service("x", t0.Add(time.Duration(n)*time.Millisecond))
+		e.Fields = fields(n)
+		return e
+	})
 	var e Entry
 	checked := 0
 	for seq := sn.First(); seq < sn.End(); seq += 2 {
