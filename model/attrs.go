@@ -196,7 +196,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
 			}
 			shared = false
-		case len(f.Value) > maxInternLen || kf&keyUnique != 0:
+		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
 			off := s.arena.put([]byte(f.Value))
 			s.mem += int64(len(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))

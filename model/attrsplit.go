@@ -29,6 +29,10 @@ const (
 	// keyStatWarmup is how many values of a key are seen before it may go
 	// into templates.
 	keyStatWarmup = 32
+	// volatileWarmup is how many values of a key are seen before it may be
+	// found volatile: long enough that the first sight of a few hundred
+	// users or resources does not pass for it.
+	volatileWarmup = 1024
 )
 
 // keyStat counts a key's values and how many of them were new symbols: a
@@ -38,6 +42,19 @@ type keyStat struct{ uses, fresh uint32 }
 
 // stable reports whether the key's values mostly repeat.
 func (k keyStat) stable() bool { return k.uses >= keyStatWarmup && k.fresh*4 < k.uses }
+
+// volatile reports whether the key's values are mostly new (client
+// addresses, ids the parsers do not know as unique): interning them would
+// only grow the symbol table, which is never trimmed, by a string, a slot
+// and a map entry each.
+func (k keyStat) volatile() bool { return k.uses >= volatileWarmup && k.fresh*2 > k.uses }
+
+// volatileKey reports whether the values of the key with symbol key go to
+// the byte arena rather than the symbol table. Once a key is volatile its
+// values are no longer counted, so it stays so.
+func (s *Store) volatileKey(key uint32) bool {
+	return int(key) < len(s.keyStats) && s.keyStats[key].volatile()
+}
 
 // fieldSpan is where one encoded field lies in the word buffer, and whether
 // it may go into a template.

@@ -112,3 +112,34 @@ func fillEvicting(t *testing.T, chunks, n int, entry func(int) Entry) *Snapshot 
 	}
 	return s.Snapshot()
 }
+
+// A key whose values are mostly new stops growing the symbol table once
+// that is clear: its values go to the byte arena, and come back the same.
+func TestVolatileValuesStayOutOfTheSymbolTable(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	es := make([]Entry, 20_000)
+	for i := range es {
+		es[i] = event(i)
+	}
+	s.Append(es)
+	// 20,000 client addresses, 13 users, a few of everything else: past
+	// the warm-up, the addresses are no longer interned.
+	if n := s.syms.n; n > 2*volatileWarmup+200 {
+		t.Errorf("the symbol table holds %d strings after 20,000 events with unique client addresses", n)
+	}
+	for key, want := range map[string]bool{KeyClientIP: true, KeyUserEmail: false, KeyResourceAddr: false} {
+		if sym, _ := s.syms.lookup(key); s.volatileKey(sym) != want {
+			t.Errorf("%s: volatile %v, want %v", key, !want, want)
+		}
+	}
+	sn := s.Snapshot()
+	var got Entry
+	for _, seq := range []int64{1, volatileWarmup + 1, 19_999} {
+		if err := sn.Load(seq, &got, LoadIndex); err != nil {
+			t.Fatal(err)
+		}
+		if want := event(int(seq - 1)).Fields; !reflect.DeepEqual(got.Fields, want) {
+			t.Fatalf("entry %d:\n got %v\nwant %v", seq, got.Fields, want)
+		}
+	}
+}
