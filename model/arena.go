@@ -9,9 +9,10 @@ import (
 // grow, so a published chunk can be read without locks while the writer
 // fills the part beyond what it has published.
 const (
-	rowChunkRows    = 1 << 14 // 16,384 rows (512 KiB) a chunk
-	arenaChunkBytes = 4 << 20 // raw bytes kept in memory, 4 MiB a chunk
-	wordChunkWords  = 1 << 16 // attribute words, 256 KiB a chunk
+	rowChunkRows    = 1 << 14   // 16,384 rows (512 KiB) a chunk
+	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk
+	valueChunkBytes = 256 << 10 // field values, 256 KiB a chunk
+	wordChunkWords  = 1 << 16   // attribute words, 256 KiB a chunk
 )
 
 // arenaSide says which end of the store an arena write belongs to. Entries
@@ -29,9 +30,10 @@ const (
 // chunkRefs lists the arena chunks one row chunk's entries wrote into: the
 // row chunk holds a reference on each until it is evicted.
 type chunkRefs struct {
-	bytes []int32
-	words []int32
-	mem   *mapping // the row chunk's own memory
+	bytes  []int32
+	values []int32
+	words  []int32
+	mem    *mapping // the row chunk's own memory
 }
 
 // chunked is an arena of fixed chunks with reference counts. Values are
@@ -167,13 +169,23 @@ func (a *chunked[T]) releaseIfUnused(ci int) {
 	a.free = append(a.free, ci)
 }
 
-// byteArena holds raw bytes that cannot be re-read from a file, and field
+// byteArena holds raw bytes that cannot be re-read from a file, or field
 // values too unique to intern. Offsets are chunk index << 24 | position: 40
 // bits, to fit a row (a position is below a chunk's 4 MiB, or 1 in a chunk
 // of its own; released slots are reused, so indexes stay far below 2^16).
 type byteArena struct{ chunked[byte] }
 
 func newByteArena() byteArena { return byteArena{newChunked[byte](arenaChunkBytes)} }
+
+// newValueArena returns an empty arena for field values, off the heap:
+// values are copied out of it when an entry is loaded, so no slice of it
+// outlives the snapshot that reads it (raw bytes are handed out as they
+// lie, so their arena stays on the heap).
+func newValueArena() byteArena {
+	a := newChunked[byte](valueChunkBytes)
+	a.offHeap = true
+	return byteArena{a}
+}
 
 // put copies b into the arena and returns its offset.
 func (a *byteArena) put(b []byte) uint64 {

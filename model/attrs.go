@@ -12,7 +12,7 @@ import (
 //	attrSym:      w1 = value symbol                          (2 words)
 //	attrNum:      w1,w2 = float64 bits; the text is strconv's shortest form  (3 words)
 //	attrNumText:  w1,w2 = float64 bits, w3 = text symbol     (4 words)
-//	attrArena:    w1,w2 = byte-arena offset, w3 = length     (4 words)
+//	attrArena:    w1,w2 = value-arena offset, w3 = length    (4 words)
 //	attrSmallSym: key symbol (11 bits) and value symbol (18 bits) in w0   (1 word)
 //	attrSmallInt: key symbol (11 bits) and a signed integer (18 bits) in w0, its
 //	              text strconv's form                                     (1 word)
@@ -23,7 +23,7 @@ import (
 //
 // Values that repeat (users, modules, resources) are interned; values that
 // are unique per entry (connection ids, cursors, long text) go to the byte
-// arena so the symbol table does not grow with every line. A set made only
+// value arena so the symbol table does not grow with every line. A set made only
 // of interned values (most service lines: module and function) is stored
 // once and shared (see attrsets.go).
 const (
@@ -197,8 +197,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			}
 			shared = false
 		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
-			off := s.arena.put([]byte(f.Value))
-			s.mem += int64(len(f.Value))
+			off := s.values.put([]byte(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
 			shared = false
 		default:

@@ -26,6 +26,7 @@ func (s *Store) evictOverBudget() int64 {
 		s.base, s.first = next, next
 		s.mem -= rowChunkRows * rowBytes
 		s.arena.unref(refs.bytes)
+		s.values.unref(refs.values)
 		s.words.unref(refs.words)
 		s.forgetConnsBefore(seqOf(next))
 		s.evict += dropped

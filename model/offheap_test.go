@@ -3,6 +3,7 @@ package model
 import (
 	"runtime"
 	"testing"
+	"unsafe"
 	"weak"
 )
 
@@ -47,5 +48,28 @@ func TestWordArenaIsOffHeap(t *testing.T) {
 	}
 	if &sn.words[0][0] != (*uint32)(unsafePointer(sn.wordPins[0].mem)) {
 		t.Error("the first word chunk is not the memory of its mapping")
+	}
+}
+
+// Field values too unique to intern live outside the heap too, and are
+// copied out when an entry is loaded.
+func TestValueArenaIsOffHeap(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	s.Append([]Entry{analytics("conn-1", EventEstablished, t0)})
+	sn := s.Snapshot()
+	if len(sn.values) == 0 || len(sn.valuePins) != len(sn.values) || sn.valuePins[0] == nil {
+		t.Fatalf("%d value chunks, %d mappings: every chunk needs its mapping", len(sn.values), len(sn.valuePins))
+	}
+	var e Entry
+	if err := sn.Load(1, &e, LoadIndex); err != nil {
+		t.Fatal(err)
+	}
+	id := e.Fields.Value(KeyConnID)
+	if id != "conn-1" {
+		t.Fatalf("connection id %q", id)
+	}
+	chunk := sn.values[0]
+	if p := unsafe.StringData(id); uintptr(unsafe.Pointer(p)) >= uintptr(unsafe.Pointer(&chunk[0])) && uintptr(unsafe.Pointer(p)) < uintptr(unsafe.Pointer(&chunk[0]))+uintptr(len(chunk)) {
+		t.Error("a loaded value aliases the off-heap arena")
 	}
 }

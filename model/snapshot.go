@@ -14,18 +14,20 @@ type Snapshot struct {
 	rows []*[rowChunkRows]row
 	// pins keep the off-heap memory of rows and words mapped for as long as
 	// the snapshot may read it (see mapping).
-	rowPins  []*chunkRefs
-	wordPins []*mapping
-	base     int64 // position of rows[0][0]
-	first    int64 // positions, as in Store
-	end      int64
-	arena    [][]byte
-	words    [][]uint32
-	syms     [][]string
-	origins  []Origin
-	sources  []SourceID
-	readers  map[SourceID]RawReader
-	reparse  func(*Entry)
+	rowPins   []*chunkRefs
+	wordPins  []*mapping
+	valuePins []*mapping
+	base      int64 // position of rows[0][0]
+	first     int64 // positions, as in Store
+	end       int64
+	arena     [][]byte
+	values    [][]byte
+	words     [][]uint32
+	syms      [][]string
+	origins   []Origin
+	sources   []SourceID
+	readers   map[SourceID]RawReader
+	reparse   func(*Entry)
 }
 
 // Load says how much of an entry to rebuild.
@@ -41,7 +43,7 @@ const (
 func (s *Store) publish() {
 	s.mu.Lock()
 	sn := &Snapshot{
-		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
+		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse,
 	}
@@ -113,7 +115,7 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.arena, e.Fields)
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields)
 	}
 	oid := r.origin(&lo)
 	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]

@@ -44,7 +44,8 @@ type Store struct {
 	gapPending atomic.Bool
 	lastGap    time.Time // when the last eviction gap entry was written
 
-	arena   byteArena
+	arena   byteArena // raw bytes that cannot be re-read from a file
+	values  byteArena // field values too unique to intern, off the heap
 	words   wordArena
 	origins originTable
 	readers map[SourceID]RawReader
@@ -88,7 +89,7 @@ func seqOf(pos int64) int64 {
 
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, setCache: &setCache{}, arena: newByteArena(), words: newWordArena(),
+	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, setCache: &setCache{}, arena: newByteArena(), values: newValueArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
 		sets: map[string]setRef{}}
 	s.publish()
@@ -153,7 +154,7 @@ func (s *Store) Prepend(es []Entry) {
 }
 
 // setSide directs arena writes to the chunks of one end of the store.
-func (s *Store) setSide(side arenaSide) { s.arena.side, s.words.side = side, side }
+func (s *Store) setSide(side arenaSide) { s.arena.side, s.values.side, s.words.side = side, side, side }
 
 // slot returns the row at position p and its chunk's references, adding
 // row chunks at either end of the directory as needed. A chunk added at the
@@ -180,7 +181,7 @@ func (s *Store) slot(p int64) (*row, *chunkRefs) {
 func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
 	r, refs := s.slot(p)
-	s.arena.owner, s.words.owner = &refs.bytes, &refs.words
+	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
 	var lo lineOrigin
 	*r = row{time: e.Time.UnixNano()}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
@@ -202,7 +203,7 @@ func (s *Store) put(e *Entry, p int64) {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
 	}
-	s.arena.owner, s.words.owner = nil, nil
+	s.arena.owner, s.values.owner, s.words.owner = nil, nil, nil
 	s.added++
 }
 
@@ -241,7 +242,7 @@ func (s *Store) fileBacked(e *Entry) bool {
 // chunks give back their whole size), interned strings and pairs.
 func (s *Store) memUsed() int64 {
 	rowsMem := s.mem - s.arena.putBytes
-	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
+	return rowsMem + s.arena.live + s.values.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
 }
 
 // Len returns how many entries the store holds now.
