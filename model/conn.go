@@ -15,7 +15,7 @@ import (
 type connIndex struct {
 	mu     sync.RWMutex // the writer adds while the UI asks for pairs
 	byID   map[string]int32
-	recs   []connState
+	recs   connRecords
 	free   []int32  // records of forgotten connections, for reuse
 	events []string // event names by code
 	ids    idBlocks
@@ -74,19 +74,18 @@ func (c *connIndex) add(e *Entry) {
 // state returns id's record, adding an empty one for a new id.
 func (c *connIndex) state(id string) *connState {
 	if i, ok := c.byID[id]; ok {
-		return &c.recs[i]
+		return c.recs.at(i)
 	}
 	var i int32
 	if n := len(c.free); n > 0 {
 		i, c.free = c.free[n-1], c.free[:n-1]
-		c.recs[i] = connState{}
+		*c.recs.at(i) = connState{}
 	} else {
-		i = int32(len(c.recs))
-		c.recs = append(c.recs, connState{})
+		i = c.recs.add()
 	}
 	c.byID[c.ids.clone(id)] = i
 	c.count++
-	return &c.recs[i]
+	return c.recs.at(i)
 }
 
 // eventCode returns the code of an event name, adding it if new. The names
@@ -119,7 +118,7 @@ func (c *connIndex) forgetBefore(seq int64) {
 	defer c.mu.Unlock()
 	gone := func(x int64) bool { return x == 0 || x < seq }
 	for id, i := range c.byID {
-		if st := &c.recs[i]; gone(st.opened) && gone(st.closed) {
+		if st := c.recs.at(i); gone(st.opened) && gone(st.closed) {
 			c.drop(id, i)
 		}
 	}
@@ -140,7 +139,7 @@ func (c *connIndex) lookup(id string) (st connState, openEvent, closeEvent strin
 	if !ok {
 		return connState{}, "", "", false
 	}
-	st = c.recs[i]
+	st = *c.recs.at(i)
 	return st, c.events[st.openEvent], c.events[st.closeEvent], true
 }
 
@@ -215,4 +214,34 @@ func (b *idBlocks) clone(id string) string {
 	start := len(b.cur)
 	b.cur = append(b.cur, id...)
 	return unsafe.String(&b.cur[start], len(id))
+}
+
+// connChunkRecords is how many connection records one chunk holds.
+const connChunkRecords = 4096
+
+// connRecords holds the connection records in fixed chunks outside the
+// heap (see mapping): they hold no pointers, a file at level 7 has
+// hundreds of thousands, and chunks never move, so a record's address is
+// stable. The chunks go when the index does.
+type connRecords struct {
+	chunks []*[connChunkRecords]connState
+	pins   []*mapping
+	n      int32
+}
+
+// add appends a zeroed record and returns its index.
+func (r *connRecords) add() int32 {
+	if int(r.n) == len(r.chunks)*connChunkRecords {
+		var zero connState
+		m := newMapping(connChunkRecords * int(unsafe.Sizeof(zero)))
+		r.chunks = append(r.chunks, (*[connChunkRecords]connState)(unsafePointer(m.mem)))
+		r.pins = append(r.pins, m)
+	}
+	r.n++
+	return r.n - 1
+}
+
+// at returns record i.
+func (r *connRecords) at(i int32) *connState {
+	return &r.chunks[i/connChunkRecords][i%connChunkRecords]
 }
