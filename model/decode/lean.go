@@ -29,14 +29,17 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 		return payload.AnalyticsResult(p)
 	case d.lean.index && len(p) > 0 && p[0] == '[':
 		return d.index.service(p)
+	case d.lean.index && len(p) > 0 && p[0] == 'A':
+		return d.index.analytics(p)
 	}
 	return payload.Result{}, false
 }
 
 // Sizes of the blocks IndexService's fields are carved from.
 const (
-	indexFieldBlock = 1024     // fields
-	indexJoinBlock  = 16 << 10 // bytes of joined module paths
+	indexFieldBlock  = 1024     // fields
+	indexEventFields = 48       // room made for an event's fields (more still fit: the block grows)
+	indexJoinBlock   = 16 << 10 // bytes of joined module paths
 )
 
 // indexSlabs hand out the fields of service lines read with IndexService
@@ -50,9 +53,7 @@ type indexSlabs struct {
 
 // service returns the Result of a service line with its indexed fields.
 func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
-	if cap(x.fields)-len(x.fields) < 2 {
-		x.fields = make([]model.Field, 0, indexFieldBlock)
-	}
+	x.reserveFields(2)
 	if cap(x.join)-len(x.join) < len(p) {
 		x.join = make([]byte, 0, max(indexJoinBlock, len(p)))
 	}
@@ -64,6 +65,24 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 	x.fields, x.join = fs, join
 	r.Fields = fs[start:len(fs):len(fs)]
 	return r, true
+}
+
+// analytics returns the Result of an ANALYTICS event, its fields carved
+// from the block and its values over the line's bytes.
+func (x *indexSlabs) analytics(p []byte) (payload.Result, bool) {
+	x.reserveFields(indexEventFields)
+	r, fs, ok := payload.AnalyticsIndex(p, x.fields)
+	if ok {
+		x.fields = fs
+	}
+	return r, ok
+}
+
+// reserveFields makes room for n more fields in the current block.
+func (x *indexSlabs) reserveFields(n int) {
+	if cap(x.fields)-len(x.fields) < n {
+		x.fields = make([]model.Field, 0, indexFieldBlock)
+	}
 }
 
 // IsLean reports whether e is a service or analytics entry decoded with

@@ -32,10 +32,11 @@ type Options struct {
 	LeanAnalytics bool
 	// IndexService gives Twingate service lines only the fields a store
 	// indexes, module and function, as strings over the line's own bytes:
-	// no message field and no allocation per line. It suits a reader that
-	// puts the entries straight into a model.Store, which copies what it
-	// keeps and rebuilds the message with a full load (Reparse). LeanService
-	// takes precedence.
+	// no message field and no allocation per line; and ANALYTICS events
+	// their fields without a copy of the line, from shared blocks. It suits
+	// a reader that puts the entries straight into a model.Store, which
+	// copies what it keeps and rebuilds the message with a full load
+	// (Reparse). LeanService and LeanAnalytics take precedence.
 	IndexService bool
 }
 

@@ -109,3 +109,26 @@ func aliasString(b []byte) string {
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+// AnalyticsIndex parses an "ANALYTICS {…}" line as Parse does, appending
+// its fields to fs, with no copy of the line: values are strings over p's
+// own bytes where they need no unescaping. It claims exactly the lines
+// Parse reads as one analytics event; the caller must leave p unchanged
+// for as long as the fields are used.
+func AnalyticsIndex(p []byte, fs model.Fields) (Result, model.Fields, bool) {
+	if !bytes.HasPrefix(p, prefixAnalytics) {
+		return Result{}, fs, false
+	}
+	i := skipBlanks(p, len(prefixAnalytics))
+	if i >= len(p) || p[i] != '{' {
+		return Result{}, fs, false
+	}
+	sc := scanner{s: aliasString(p[i:])}
+	fl := fieldList{fs: fs, max: len(fs) + maxFamilyFields}
+	r := analyticsInto(&sc, &fl)
+	endAnalytics(&sc, &r)
+	if len(r.Fields) == 0 && r.Err != "" {
+		return Result{}, fs, false // Parse keeps it as text
+	}
+	return r, fl.fs, true
+}

@@ -2,6 +2,7 @@ package payload
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 
 	"connlog/model"
@@ -76,5 +77,58 @@ func FuzzServiceIndex(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
 		checkServiceIndex(t, p)
+	})
+}
+
+// checkAnalyticsIndex fails unless AnalyticsIndex agrees with Parse on p:
+// what it claims, Parse reads as that one result exactly; what it leaves,
+// Parse does not read as an analytics event. Fields already in the list
+// are kept, and p is left as it was.
+func checkAnalyticsIndex(t *testing.T, p []byte) {
+	t.Helper()
+	before := bytes.Clone(p)
+	kept := model.Fields{model.Str("kept", "x")}
+	r, fs, ok := AnalyticsIndex(p, kept)
+	if !bytes.Equal(p, before) {
+		t.Fatalf("%q: AnalyticsIndex changed its input", before)
+	}
+	full := Parse(p, nil)
+	parsedAsEvent := len(full) == 1 && full[0].Kind == model.KindAnalytics && bytes.HasPrefix(p, prefixAnalytics)
+	if ok != parsedAsEvent {
+		t.Fatalf("%q: AnalyticsIndex claims %v, Parse gives %d results (%v)", p, ok, len(full), full)
+	}
+	if !ok {
+		return
+	}
+	if fs[0] != kept[0] || len(fs) != 1+len(r.Fields) {
+		t.Fatalf("%q: the fields before the event were not kept: %v", p, fs)
+	}
+	if !reflect.DeepEqual(r, full[0]) {
+		t.Fatalf("%q:\n AnalyticsIndex %+v\n Parse          %+v", p, r, full[0])
+	}
+}
+
+func TestAnalyticsIndex(t *testing.T) {
+	for _, line := range []string{
+		`ANALYTICS {"connection": {"client_ip": "1.2.3.4", "id": "a-1", "rx": 10}, "event_type": "closed_connection", "location": "{\"geoip\":{\"city\":\"New York\",\"country\":\"US\",\"lat\":40.7128}}", "relays": [{"ip":"1.2.3.4","port":1}], "timestamp": 1770710400297, "user": {"email": "a\u00e9@example.com"}}`,
+		`ANALYTICS  {"event_type":"failed_to_connect","connection":{"error_message":"x \"y\""}}`,
+		`ANALYTICS {"event_type":"established_connection"} trailing`,
+		`ANALYTICS {"event_type":`,
+		`ANALYTICS {}`,
+		`ANALYTICS nothing`,
+		`ACCESS START session=s`,
+		``,
+	} {
+		checkAnalyticsIndex(t, []byte(line))
+	}
+}
+
+func FuzzAnalyticsIndex(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`ANALYTICS {"connection":{"id":"c","rx":1},"event_type":"closed_connection","location":"{\"geoip\":{\"city\":\"S\"}}","timestamp":1698356150045}`))
+	f.Fuzz(func(t *testing.T, p []byte) {
+		checkAnalyticsIndex(t, p)
 	})
 }
