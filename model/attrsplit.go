@@ -134,12 +134,16 @@ func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte,
 	tpl := wordsAt(words, ws[1])
 	t, nt := tpl[1:], int(tpl[0])
 	for range nt {
-		if t[0]>>attrTypeShift == attrHole {
+		switch t[0] >> attrTypeShift {
+		case attrHole:
 			fs, own = decodeField(own, syms, arena, fs, lo)
 			t, n = t[1:], n-1
-			continue
+		case attrSmallSym: // most template fields: decoded here, without a call
+			fs = append(fs, Field{Key: symAt(syms, t[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, t[0]&smallValueMask)})
+			t = t[1:]
+		default:
+			fs, t = decodeField(t, syms, arena, fs, lo)
 		}
-		fs, t = decodeField(t, syms, arena, fs, lo)
 	}
 	for range n {
 		fs, own = decodeField(own, syms, arena, fs, lo)
