@@ -2,12 +2,12 @@ package model
 
 import (
 	"runtime"
-	"sync/atomic"
 	"unsafe"
 )
 
 // mapping is a block of memory outside the Go heap for the store's largest
-// arrays, which hold no pointers: the row chunks and the attribute words.
+// arrays, which hold no pointers: the row chunks, the attribute words, the
+// field values too unique to intern and the connection records.
 // Kept on the heap, they would count towards the garbage collector's goal,
 // and with the default GOGC of 100 the heap may grow to twice what is live
 // before a collection: the index of a large file would cost twice its
@@ -18,17 +18,10 @@ type mapping struct {
 	mem []byte
 }
 
-// liveMappings counts the mappings not yet released, for tests.
-var liveMappings atomic.Int64
-
 // newMapping returns a zeroed mapping of at least n bytes (n > 0).
 func newMapping(n int) *mapping {
 	m := &mapping{mem: mapMemory(n)}
-	liveMappings.Add(1)
-	runtime.AddCleanup(m, func(mem []byte) {
-		unmapMemory(mem)
-		liveMappings.Add(-1)
-	}, m.mem)
+	runtime.AddCleanup(m, unmapMemory, m.mem)
 	return m
 }
 
@@ -38,13 +31,13 @@ func newMapping(n int) *mapping {
 func mappedSlice[T byte | uint32](n int) ([]T, *mapping) {
 	var zero T
 	m := newMapping(n * int(unsafe.Sizeof(zero)))
-	return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(m.mem))), n), m
+	return unsafe.Slice((*T)(unsafePointer(m.mem)), n), m
 }
 
 // newRowChunk returns a zeroed row chunk outside the heap and its mapping.
 func newRowChunk() (*[rowChunkRows]row, *mapping) {
 	m := newMapping(rowChunkRows * rowBytes)
-	return (*[rowChunkRows]row)(unsafe.Pointer(unsafe.SliceData(m.mem))), m
+	return (*[rowChunkRows]row)(unsafePointer(m.mem)), m
 }
 
 // unsafePointer returns the address of mem's first byte.
