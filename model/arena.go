@@ -9,9 +9,10 @@ import (
 // grow, so a published chunk can be read without locks while the writer
 // fills the part beyond what it has published.
 const (
-	rowChunkRows    = 1 << 14 // 16,384 rows (512 KiB) a chunk
-	arenaChunkBytes = 4 << 20 // raw bytes kept in memory, 4 MiB a chunk
-	wordChunkWords  = 1 << 16 // attribute words, 256 KiB a chunk
+	rowChunkRows    = 1 << 14   // 16,384 rows (512 KiB) a chunk
+	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk
+	valueChunkBytes = 256 << 10 // field values, 256 KiB a chunk
+	wordChunkWords  = 1 << 16   // attribute words, 256 KiB a chunk
 )
 
 // arenaSide says which end of the store an arena write belongs to. Entries
@@ -29,8 +30,10 @@ const (
 // chunkRefs lists the arena chunks one row chunk's entries wrote into: the
 // row chunk holds a reference on each until it is evicted.
 type chunkRefs struct {
-	bytes []int32
-	words []int32
+	bytes  []int32
+	values []int32
+	words  []int32
+	mem    *mapping // the row chunk's own memory
 }
 
 // chunked is an arena of fixed chunks with reference counts. Values are
@@ -39,12 +42,14 @@ type chunkRefs struct {
 // holding the old directory go on reading it. A chunk is released when no
 // row chunk refers to it any more and neither side is filling it.
 type chunked[T byte | uint32] struct {
-	chunks   [][]T    // the directory; nil once released
-	refs     []int32  // per chunk: how many row chunks refer to it
-	gens     []uint32 // per chunk slot: bumped each time the slot gets a new chunk
-	size     int      // elements a chunk holds
-	cur      [2]int   // per side: the chunk being filled, -1 for none
-	n        [2]int   // per side: elements used in it
+	chunks   [][]T      // the directory; nil once released
+	maps     []*mapping // off-heap arenas: each chunk's memory, aligned with chunks
+	offHeap  bool       // chunks are mappings (see offheap.go), not heap slices
+	refs     []int32    // per chunk: how many row chunks refer to it
+	gens     []uint32   // per chunk slot: bumped each time the slot gets a new chunk
+	size     int        // elements a chunk holds
+	cur      [2]int     // per side: the chunk being filled, -1 for none
+	n        [2]int     // per side: elements used in it
 	side     arenaSide
 	owner    *[]int32 // the references of the row chunk being written
 	free     []int    // released slots, reused so that indexes stay small
@@ -82,20 +87,44 @@ func (a *chunked[T]) reserve(vals []T) (ci, pos int) {
 // long follow that evicts as it goes. A reused slot is written in a copy of
 // the directory, since snapshots share the old one.
 func (a *chunked[T]) allocate(n int) int {
-	c := make([]T, n)
+	c, m := a.newChunk(n)
 	a.live += int64(n) * a.elemBytes()
 	if k := len(a.free); k > 0 {
 		ci := a.free[k-1]
 		a.free = a.free[:k-1]
-		a.chunks = slices.Clone(a.chunks)
+		a.cloneDirectory()
 		a.chunks[ci], a.refs[ci] = c, 0
+		if a.offHeap {
+			a.maps[ci] = m
+		}
 		a.gens[ci]++
 		return ci
 	}
 	a.chunks = append(a.chunks, c)
+	if a.offHeap {
+		a.maps = append(a.maps, m)
+	}
 	a.refs = append(a.refs, 0)
 	a.gens = append(a.gens, 0)
 	return len(a.chunks) - 1
+}
+
+// newChunk returns a chunk of n elements, and its mapping when the arena
+// is off the heap.
+func (a *chunked[T]) newChunk(n int) ([]T, *mapping) {
+	if a.offHeap {
+		return mappedSlice[T](n)
+	}
+	return make([]T, n), nil
+}
+
+// cloneDirectory gives the arena a directory of its own before it changes
+// a slot: snapshots share the old one.
+func (a *chunked[T]) cloneDirectory() {
+	a.chunks = slices.Clone(a.chunks)
+	if a.offHeap {
+		a.maps = slices.Clone(a.maps)
+	}
 }
 
 func (a *chunked[T]) elemBytes() int64 {
@@ -132,18 +161,31 @@ func (a *chunked[T]) releaseIfUnused(ci int) {
 		return
 	}
 	a.live -= int64(cap(a.chunks[ci])) * a.elemBytes()
-	a.chunks = slices.Clone(a.chunks) // snapshots share the old directory
+	a.cloneDirectory()
 	a.chunks[ci] = nil
+	if a.offHeap {
+		a.maps[ci] = nil // the memory goes when no snapshot holds it either
+	}
 	a.free = append(a.free, ci)
 }
 
-// byteArena holds raw bytes that cannot be re-read from a file, and field
+// byteArena holds raw bytes that cannot be re-read from a file, or field
 // values too unique to intern. Offsets are chunk index << 24 | position: 40
 // bits, to fit a row (a position is below a chunk's 4 MiB, or 1 in a chunk
 // of its own; released slots are reused, so indexes stay far below 2^16).
 type byteArena struct{ chunked[byte] }
 
 func newByteArena() byteArena { return byteArena{newChunked[byte](arenaChunkBytes)} }
+
+// newValueArena returns an empty arena for field values, off the heap:
+// values are copied out of it when an entry is loaded, so no slice of it
+// outlives the snapshot that reads it (raw bytes are handed out as they
+// lie, so their arena stays on the heap).
+func newValueArena() byteArena {
+	a := newChunked[byte](valueChunkBytes)
+	a.offHeap = true
+	return byteArena{a}
+}
 
 // put copies b into the arena and returns its offset.
 func (a *byteArena) put(b []byte) uint64 {
@@ -174,7 +216,13 @@ func arenaGet(chunks [][]byte, off uint64, n int) []byte {
 // indexes (chunk index * wordChunkWords + position).
 type wordArena struct{ chunked[uint32] }
 
-func newWordArena() wordArena { return wordArena{newChunked[uint32](wordChunkWords)} }
+// newWordArena returns an empty word arena, off the heap: the words are
+// the largest part of the index after the rows, and hold no pointers.
+func newWordArena() wordArena {
+	a := newChunked[uint32](wordChunkWords)
+	a.offHeap = true
+	return wordArena{a}
+}
 
 // put appends ws contiguously and returns the global word offset; offset 0
 // is never returned, so it can mean "no attributes". Callers keep len(ws)

@@ -2,7 +2,6 @@ package model
 
 import (
 	"math"
-	"slices"
 	"strconv"
 )
 
@@ -13,7 +12,7 @@ import (
 //	attrSym:      w1 = value symbol                          (2 words)
 //	attrNum:      w1,w2 = float64 bits; the text is strconv's shortest form  (3 words)
 //	attrNumText:  w1,w2 = float64 bits, w3 = text symbol     (4 words)
-//	attrArena:    w1,w2 = byte-arena offset, w3 = length     (4 words)
+//	attrArena:    w1,w2 = value-arena offset, w3 = length    (4 words)
 //	attrSmallSym: key symbol (11 bits) and value symbol (18 bits) in w0   (1 word)
 //	attrSmallInt: key symbol (11 bits) and a signed integer (18 bits) in w0, its
 //	              text strconv's form                                     (1 word)
@@ -24,7 +23,7 @@ import (
 //
 // Values that repeat (users, modules, resources) are interned; values that
 // are unique per entry (connection ids, cursors, long text) go to the byte
-// arena so the symbol table does not grow with every line. A set made only
+// value arena so the symbol table does not grow with every line. A set made only
 // of interned values (most service lines: module and function) is stored
 // once and shared (see attrsets.go).
 const (
@@ -51,7 +50,7 @@ const (
 )
 
 // attrWords is how many words a field of type t takes, its key word included.
-var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, attrSmallSym: 1, attrSmallInt: 1}
+var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, attrSmallSym: 1, attrSmallInt: 1, attrHole: 1}
 
 // smallWord packs a key symbol and an 18-bit value into one word of type t,
 // when both fit.
@@ -74,7 +73,7 @@ func smallParts(w uint32) (key uint32, v int64) {
 
 // notIndexed are keys the index leaves out: they are long, unique and
 // rebuilt by a full load. Queries that name them ask for a full load.
-var notIndexed = map[string]bool{KeyMessage: true, KeyStacktrace: true}
+func notIndexed(key string) bool { return key == KeyMessage || key == KeyStacktrace }
 
 // uniqueKeys hold values that are unique per entry: interning them would
 // only grow the symbol table.
@@ -138,7 +137,7 @@ const keyContext = attrKeyMask + 1
 
 func keyFlags(k string) uint8 {
 	var f uint8
-	if notIndexed[k] {
+	if notIndexed(k) {
 		f |= keySkipped
 	}
 	if uniqueKeys[k] {
@@ -163,7 +162,7 @@ func intKeyIndex(key string) int {
 
 // IsIndexed reports whether the store keeps key in an entry's index, so that
 // a query naming it can run on index loads alone.
-func IsIndexed(key string) bool { return !notIndexed[key] }
+func IsIndexed(key string) bool { return !notIndexed(key) }
 
 // encodeAttrs turns fields into words, interning or arena-storing values.
 // keepAll keeps the keys the index otherwise leaves out (notIndexed), for
@@ -172,6 +171,7 @@ func IsIndexed(key string) bool { return !notIndexed[key] }
 // that have it.
 func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32) (out []uint32, shared bool) {
 	buf = append(buf[:0], 0)
+	s.spans = s.spans[:0]
 	n, shared := 0, true
 	add := func(f Field) {
 		if n >= maxIndexedFields {
@@ -181,6 +181,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		if kf&keySkipped != 0 && !keepAll {
 			return
 		}
+		sp := fieldSpan{start: int32(len(buf))}
 		switch {
 		case f.IsNum:
 			bits := math.Float64bits(f.Num)
@@ -191,22 +192,25 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			} else if f.Value == string(strconv.AppendFloat(text[:0], f.Num, 'f', -1, 64)) {
 				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
 			} else {
-				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), s.internValue(key, f.Value))
+				text, _ := s.internValue(key, f.Value)
+				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
 			}
 			shared = false
-		case len(f.Value) > maxInternLen || kf&keyUnique != 0:
-			off := s.arena.put([]byte(f.Value))
-			s.mem += int64(len(f.Value))
+		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
+			off := s.values.put([]byte(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
 			shared = false
 		default:
-			v := s.internValue(key, f.Value)
+			v, fresh := s.internValue(key, f.Value)
 			if w, ok := smallWord(attrSmallSym, key, int64(v)); ok {
 				buf = append(buf, w)
 			} else {
 				buf = append(buf, key|attrSym<<attrTypeShift, v)
 			}
+			sp.share = s.countSymbol(key, fresh)
 		}
+		sp.end = int32(len(buf))
+		s.spans = append(s.spans, sp)
 		n++
 	}
 	for _, f := range fs {
@@ -231,10 +235,10 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	return buf, shared
 }
 
-// internValue interns the value of the field whose key has symbol key.
-func (s *Store) internValue(key uint32, v string) uint32 {
-	id, _ := s.symCache.intern(s.syms, key, v, nil)
-	return id
+// internValue interns the value of the field whose key has symbol key,
+// and reports whether it was a new symbol.
+func (s *Store) internValue(key uint32, v string) (id uint32, fresh bool) {
+	return s.symCache.internFresh(s.syms, key, v)
 }
 
 // smallField rebuilds the field of a one-word encoding.
@@ -250,56 +254,62 @@ func smallField(w uint32, syms [][]string) Field {
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the
-// per-line origin separately, since it is not made of parsed fields. With
+// per-line origin separately, since it is not made of parsed fields. words
+// is the word arena's directory, where a split entry's template lies. With
 // only set, it rebuilds just the fields whose key symbols are in it,
 // skipping the others' values unread.
-func decodeAttrs(ws []uint32, syms [][]string, arena [][]byte, fs Fields, only []uint32) (Fields, lineOrigin) {
-	n := int(ws[0])
+func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only []uint32) (Fields, lineOrigin) {
 	var lo lineOrigin
+	if ws[0]&attrSplitMark != 0 {
+		return decodeSplit(ws, words, syms, arena, fs, &lo, only), lo
+	}
+	n := int(ws[0])
 	w := ws[1:]
 	for i := 0; i < n; i++ {
-		t := w[0] >> attrTypeShift
-		if only != nil && !slices.Contains(only, keySymbol(w[0])) {
-			w = w[attrWords[t]:]
+		if rest, skip := unwanted(w, only); skip {
+			w = rest
 			continue
 		}
-		switch t {
-		case attrSmallSym: // the commonest: decoded here, without a call
+		if w[0]>>attrTypeShift == attrSmallSym { // the commonest: decoded here, without a call
 			fs = append(fs, Field{Key: symAt(syms, w[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, w[0]&smallValueMask)})
 			w = w[1:]
 			continue
-		case attrSmallInt:
-			fs = append(fs, smallField(w[0], syms))
-			w = w[1:]
-			continue
 		}
-		f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
-		if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
-			lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
-			w = w[attrWords[t]:]
-			continue
-		}
-		switch t {
-		case attrNum, attrNumText:
-			f.Num = math.Float64frombits(uint64(w[1]) | uint64(w[2])<<32)
-			f.IsNum = true
-			if t == attrNum {
-				f.Value = strconv.FormatFloat(f.Num, 'f', -1, 64)
-			} else {
-				f.Value = symAt(syms, w[3])
-			}
-		case attrArena:
-			f.Value = string(arenaGet(arena, uint64(w[1])|uint64(w[2])<<32, int(w[3])))
-		default:
-			f.Value = symAt(syms, w[1])
-		}
-		w = w[attrWords[t]:]
-		switch f.Key {
-		case keyCursor:
-			lo.cursor = f.Value
-		default:
-			fs = append(fs, f)
-		}
+		fs, w = decodeField(w, syms, arena, fs, &lo)
 	}
 	return fs, lo
+}
+
+// decodeField decodes the field at the head of w, appending it to fs (or,
+// for a pseudo-field, setting it in lo), and returns the words after it.
+func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin) (Fields, []uint32) {
+	t := w[0] >> attrTypeShift
+	switch t {
+	case attrSmallSym, attrSmallInt:
+		return append(fs, smallField(w[0], syms)), w[1:]
+	}
+	f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
+	if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
+		lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
+		return fs, w[attrWords[t]:]
+	}
+	switch t {
+	case attrNum, attrNumText:
+		f.Num = math.Float64frombits(uint64(w[1]) | uint64(w[2])<<32)
+		f.IsNum = true
+		if t == attrNum {
+			f.Value = strconv.FormatFloat(f.Num, 'f', -1, 64)
+		} else {
+			f.Value = symAt(syms, w[3])
+		}
+	case attrArena:
+		f.Value = string(arenaGet(arena, uint64(w[1])|uint64(w[2])<<32, int(w[3])))
+	default:
+		f.Value = symAt(syms, w[1])
+	}
+	if f.Key == keyCursor {
+		lo.cursor = f.Value
+		return fs, w[attrWords[t]:]
+	}
+	return append(fs, f), w[attrWords[t]:]
 }

@@ -59,18 +59,50 @@ func (sn *Snapshot) hasAnyKey(seq int64, p keyProbe) bool {
 	if m.off == off {
 		return m.has
 	}
-	ws := wordsAt(sn.words, off)
-	n, w := int(ws[0]), ws[1:]
-	has := false
+	has := fieldKeysHaveAny(wordsAt(sn.words, off), sn.words, p.need)
+	*m = probeMemo{off: off, has: has}
+	return has
+}
+
+// fieldKeysHaveAny reports whether the fields of the words ws (an entry's,
+// whole or split around a template) have a key among the symbols need.
+func fieldKeysHaveAny(ws []uint32, words [][]uint32, need []uint32) bool {
+	if ws[0]&attrSplitMark == 0 {
+		return keysHaveAny(ws[1:], int(ws[0]), need)
+	}
+	// The template's fields bar its holes, then the entry's own: the holes'
+	// fillers and the fields after them.
+	tpl := wordsAt(words, ws[1])
+	t := tpl[1:]
+	for range int(tpl[0]) {
+		kind := t[0] >> attrTypeShift
+		if kind != attrHole && slices.Contains(need, keySymbol(t[0])) {
+			return true
+		}
+		t = t[attrWords[kind]:]
+	}
+	return keysHaveAny(ws[2:], int(ws[0]&^attrSplitMark), need)
+}
+
+// keysHaveAny reports whether one of the n fields at the head of w has a
+// key among the symbols need.
+func keysHaveAny(w []uint32, n int, need []uint32) bool {
 	for range n {
-		if slices.Contains(p.need, keySymbol(w[0])) {
-			has = true
-			break
+		if slices.Contains(need, keySymbol(w[0])) {
+			return true
 		}
 		w = w[attrWords[w[0]>>attrTypeShift]:]
 	}
-	*m = probeMemo{off: off, has: has}
-	return has
+	return false
+}
+
+// unwanted reports whether a load restricted to only skips the field at the
+// head of w, and returns the words after it when it does.
+func unwanted(w []uint32, only []uint32) ([]uint32, bool) {
+	if only == nil || slices.Contains(only, keySymbol(w[0])) {
+		return w, false
+	}
+	return w[attrWords[w[0]>>attrTypeShift]:], true
 }
 
 // keySymbol returns the key's symbol from a field's first word.

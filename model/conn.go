@@ -1,30 +1,41 @@
 package model
 
 import (
-	"strings"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // connIndex pairs the events of one connection: ANALYTICS events sharing a
 // connection.id, newt ACCESS START/END lines sharing a sessionId. Lookups
-// are O(1) by id.
+// are O(1) by id. A file at level 7 holds hundreds of thousands of
+// connections, so the index is compact: one pointer-free record per
+// connection, the ids packed into shared blocks rather than one string
+// each, and the event names as small codes.
 type connIndex struct {
-	mu    sync.RWMutex // the writer adds while the UI asks for pairs
-	byID  map[string]*connState
-	count int64
+	mu     sync.RWMutex // the writer adds while the UI asks for pairs
+	byID   map[string]int32
+	recs   connRecords
+	free   []int32  // records of forgotten connections, for reuse
+	events []string // event names by code
+	ids    idBlocks
+	count  int64
 }
 
+// connState is one connection: where and when it was seen opening and
+// ending. Seqs are 0 when not seen; times are unix nanoseconds.
 type connState struct {
-	opened, closed        int64 // Seqs; 0 = not seen
-	openedAt, closedAt    time.Time
-	closeEvent, openEvent string
+	opened, closed     int64
+	openedAt, closedAt int64
+	openEvent          uint8 // codes into connIndex.events
+	closeEvent         uint8
 }
 
-// connBytes approximates what one tracked connection costs.
-const connBytes = 160
+// connBytes approximates what one tracked connection costs: its record,
+// its map entry and its id.
+const connBytes = 112
 
-func newConnIndex() connIndex { return connIndex{byID: map[string]*connState{}} }
+func newConnIndex() connIndex { return connIndex{byID: map[string]int32{}, events: []string{""}} }
 
 // connKey returns the id that pairs e, and whether e opens or ends it.
 func connKey(e *Entry) (id string, opens, ends bool, event string) {
@@ -51,18 +62,46 @@ func (c *connIndex) add(e *Entry) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	st := c.byID[id]
-	if st == nil {
-		st = &connState{}
-		c.byID[strings.Clone(id)] = st
-		c.count++
-	}
+	st := c.state(id)
 	if opens && (st.opened == 0 || e.Seq < st.opened) {
-		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time, strings.Clone(event)
+		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time.UnixNano(), c.eventCode(event)
 	}
 	if ends && (st.closed == 0 || e.Seq < st.closed) {
-		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time, strings.Clone(event)
+		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time.UnixNano(), c.eventCode(event)
 	}
+}
+
+// state returns id's record, adding an empty one for a new id.
+func (c *connIndex) state(id string) *connState {
+	if i, ok := c.byID[id]; ok {
+		return c.recs.at(i)
+	}
+	var i int32
+	if n := len(c.free); n > 0 {
+		i, c.free = c.free[n-1], c.free[:n-1]
+		*c.recs.at(i) = connState{}
+	} else {
+		i = c.recs.add()
+	}
+	c.byID[c.ids.clone(id)] = i
+	c.count++
+	return c.recs.at(i)
+}
+
+// eventCode returns the code of an event name, adding it if new. The names
+// are the few a connection's events take (established, closed, the
+// failures, START, END); past 255 of them, a name reads as empty.
+func (c *connIndex) eventCode(event string) uint8 {
+	for i, ev := range c.events {
+		if ev == event {
+			return uint8(i)
+		}
+	}
+	if len(c.events) > 255 {
+		return 0
+	}
+	c.events = append(c.events, string([]byte(event)))
+	return uint8(len(c.events) - 1)
 }
 
 func (c *connIndex) bytes() int64 {
@@ -71,16 +110,37 @@ func (c *connIndex) bytes() int64 {
 	return c.count * connBytes
 }
 
-// forgetBefore drops connections whose events were all evicted.
+// forgetBefore drops the connections whose every seen event was evicted
+// (their Seqs are below seq). A Seq of 0 means "not seen"; Seqs of
+// prepended entries are negative, so 0 cannot be compared as a position.
 func (c *connIndex) forgetBefore(seq int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for id, st := range c.byID {
-		if max(st.opened, st.closed) < seq {
-			delete(c.byID, id)
-			c.count--
+	gone := func(x int64) bool { return x == 0 || x < seq }
+	for id, i := range c.byID {
+		if st := c.recs.at(i); gone(st.opened) && gone(st.closed) {
+			c.drop(id, i)
 		}
 	}
+}
+
+// drop removes connection id, whose record is i. The caller holds mu.
+func (c *connIndex) drop(id string, i int32) {
+	delete(c.byID, id)
+	c.free = append(c.free, i)
+	c.count--
+}
+
+// lookup returns a copy of id's record and the event names it refers to.
+func (c *connIndex) lookup(id string) (st connState, openEvent, closeEvent string, ok bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	i, ok := c.byID[id]
+	if !ok {
+		return connState{}, "", "", false
+	}
+	st = *c.recs.at(i)
+	return st, c.events[st.openEvent], c.events[st.closeEvent], true
 }
 
 // pairOf answers for e from the index.
@@ -89,25 +149,26 @@ func (c *connIndex) pairOf(e *Entry) (Pair, bool) {
 	if id == "" {
 		return Pair{}, false
 	}
-	c.mu.RLock()
-	st := c.byID[id]
-	var s connState
-	if st != nil {
-		s = *st
-	}
-	c.mu.RUnlock()
+	s, openEvent, closeEvent, _ := c.lookup(id)
 	p := Pair{ID: id}
 	switch {
 	case opens:
-		p.Partner, p.PartnerTime, p.PartnerEvent = s.closed, s.closedAt, s.closeEvent
+		p.Partner, p.PartnerTime, p.PartnerEvent = s.closed, unixTime(s.closed, s.closedAt), closeEvent
 		p.Open = s.closed == 0
 	case ends:
-		p.Partner, p.PartnerTime, p.PartnerEvent = s.opened, s.openedAt, s.openEvent
+		p.Partner, p.PartnerTime, p.PartnerEvent = s.opened, unixTime(s.opened, s.openedAt), openEvent
 		p.Ended = e.Kind == KindAnalytics && e.Fields.Value(KeyEventType) != EventClosed
-	default:
-		return p, true
 	}
 	return p, true
+}
+
+// unixTime returns the time of a connection's event: zero when the event
+// (its Seq) was not seen.
+func unixTime(seq, ns int64) time.Time {
+	if seq == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, ns)
 }
 
 // PairOf returns e's place in its connection, from everything appended so
@@ -117,21 +178,70 @@ func (s *Store) PairOf(e *Entry) (Pair, bool) { return s.conns.pairOf(e) }
 // ConnSpan returns the Seqs and times of a connection's opening and end
 // (0 and zero times when not seen), for "show everything of this connection".
 func (s *Store) ConnSpan(id string) (opened, closed int64, from, to time.Time, ok bool) {
-	s.conns.mu.RLock()
-	defer s.conns.mu.RUnlock()
-	st := s.conns.byID[id]
-	if st == nil {
+	st, _, _, ok := s.conns.lookup(id)
+	if !ok {
 		return 0, 0, time.Time{}, time.Time{}, false
 	}
-	return st.opened, st.closed, st.openedAt, st.closedAt, true
+	return st.opened, st.closed, unixTime(st.opened, st.openedAt), unixTime(st.closed, st.closedAt), true
 }
 
 // forget drops one connection.
 func (c *connIndex) forget(id string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.byID[id]; ok {
-		delete(c.byID, id)
-		c.count--
+	if i, ok := c.byID[id]; ok {
+		c.drop(id, i)
 	}
+}
+
+// idBlockBytes is the size of the blocks connection ids are copied into.
+const idBlockBytes = 64 << 10
+
+// idBlocks copies ids into shared blocks, so that an id costs its bytes
+// rather than an allocation of its own. A block is never written where a
+// returned id lies, so the ids are immutable; it is freed by the collector
+// once no id in it is kept.
+type idBlocks struct{ cur []byte }
+
+// clone returns a copy of id that does not alias its argument.
+func (b *idBlocks) clone(id string) string {
+	if len(id) > idBlockBytes/16 {
+		return string([]byte(id))
+	}
+	if cap(b.cur)-len(b.cur) < len(id) {
+		b.cur = make([]byte, 0, idBlockBytes)
+	}
+	start := len(b.cur)
+	b.cur = append(b.cur, id...)
+	return unsafe.String(&b.cur[start], len(id))
+}
+
+// connChunkRecords is how many connection records one chunk holds.
+const connChunkRecords = 4096
+
+// connRecords holds the connection records in fixed chunks outside the
+// heap (see mapping): they hold no pointers, a file at level 7 has
+// hundreds of thousands, and chunks never move, so a record's address is
+// stable. The chunks go when the index does.
+type connRecords struct {
+	chunks []*[connChunkRecords]connState
+	pins   []*mapping
+	n      int32
+}
+
+// add appends a zeroed record and returns its index.
+func (r *connRecords) add() int32 {
+	if int(r.n) == len(r.chunks)*connChunkRecords {
+		var zero connState
+		m := newMapping(connChunkRecords * int(unsafe.Sizeof(zero)))
+		r.chunks = append(r.chunks, (*[connChunkRecords]connState)(unsafePointer(m.mem)))
+		r.pins = append(r.pins, m)
+	}
+	r.n++
+	return r.n - 1
+}
+
+// at returns record i.
+func (r *connRecords) at(i int32) *connState {
+	return &r.chunks[i/connChunkRecords][i%connChunkRecords]
 }

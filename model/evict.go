@@ -26,6 +26,7 @@ func (s *Store) evictOverBudget() int64 {
 		s.base, s.first = next, next
 		s.mem -= rowChunkRows * rowBytes
 		s.arena.unref(refs.bytes)
+		s.values.unref(refs.values)
 		s.words.unref(refs.words)
 		s.forgetConnsBefore(seqOf(next))
 		s.evict += dropped
@@ -100,17 +101,5 @@ func (s *Store) flushEvictionGap() {
 }
 
 // forgetConnsBefore drops the connections whose every seen event was
-// evicted (their Seqs are below seq). A Seq of 0 means "not seen"; Seqs of
-// prepended entries are negative, so 0 cannot be compared as a position.
-func (s *Store) forgetConnsBefore(seq int64) {
-	c := &s.conns
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	gone := func(x int64) bool { return x == 0 || x < seq }
-	for id, st := range c.byID {
-		if gone(st.opened) && gone(st.closed) {
-			delete(c.byID, id)
-			c.count--
-		}
-	}
-}
+// evicted (their Seqs are below seq).
+func (s *Store) forgetConnsBefore(seq int64) { s.conns.forgetBefore(seq) }

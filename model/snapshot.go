@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"runtime"
 	"time"
 )
 
@@ -10,18 +11,24 @@ import (
 // one is cheap (the store publishes a new one after every Append and
 // Prepend); reading never blocks the writer.
 type Snapshot struct {
-	rows    []*[rowChunkRows]row
-	base    int64 // position of rows[0][0]
-	first   int64 // positions, as in Store
-	end     int64
-	arena   [][]byte
-	words   [][]uint32
-	syms    [][]string
-	symtab  *symtab // to find the symbols of a filter's keys
-	origins []Origin
-	sources []SourceID
-	readers map[SourceID]RawReader
-	reparse func(*Entry)
+	rows []*[rowChunkRows]row
+	// pins keep the off-heap memory of rows and words mapped for as long as
+	// the snapshot may read it (see mapping).
+	rowPins   []*chunkRefs
+	wordPins  []*mapping
+	valuePins []*mapping
+	base      int64 // position of rows[0][0]
+	first     int64 // positions, as in Store
+	end       int64
+	arena     [][]byte
+	values    [][]byte
+	words     [][]uint32
+	syms      [][]string
+	symtab    *symtab // to find the symbols of a filter's keys
+	origins   []Origin
+	sources   []SourceID
+	readers   map[SourceID]RawReader
+	reparse   func(*Entry)
 }
 
 // Load says how much of an entry to rebuild.
@@ -37,7 +44,7 @@ const (
 func (s *Store) publish() {
 	s.mu.Lock()
 	sn := &Snapshot{
-		rows: s.rows, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
+		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse,
 	}
@@ -71,19 +78,24 @@ func (sn *Snapshot) Has(seq int64) bool {
 	return seq != 0 && p >= sn.first && p < sn.end
 }
 
-func (sn *Snapshot) row(seq int64) *row {
+// row returns a copy of entry seq's row: rows live outside the heap, and
+// the snapshot keeps them mapped only while it is reachable, so no pointer
+// into them outlives the read.
+func (sn *Snapshot) row(seq int64) row {
 	p := posOf(seq) - sn.base
-	return &sn.rows[p/rowChunkRows][p%rowChunkRows]
+	r := sn.rows[p/rowChunkRows][p%rowChunkRows]
+	runtime.KeepAlive(sn)
+	return r
 }
 
 // Time returns an entry's time without loading it.
-func (sn *Snapshot) Time(seq int64) time.Time { return time.Unix(0, sn.row(seq).time) }
+func (sn *Snapshot) Time(seq int64) time.Time { r := sn.row(seq); return time.Unix(0, r.time) }
 
 // Level returns an entry's level without loading it.
-func (sn *Snapshot) Level(seq int64) Level { return sn.row(seq).level() }
+func (sn *Snapshot) Level(seq int64) Level { r := sn.row(seq); return r.level() }
 
 // Kind returns an entry's kind without loading it.
-func (sn *Snapshot) Kind(seq int64) Kind { return sn.row(seq).kind() }
+func (sn *Snapshot) Kind(seq int64) Kind { r := sn.row(seq); return r.kind() }
 
 // meta fills e with only the time, level and kind of entry seq — what a
 // view's Maybe test looks at — and returns it.
@@ -113,7 +125,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.syms, sn.arena, e.Fields, only)
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only)
 	}
 	oid := r.origin(&lo)
 	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]
@@ -133,7 +145,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 	if what == LoadIndex {
 		return nil
 	}
-	if err := sn.loadRaw(r, r.rawLen(&lo), e); err != nil {
+	if err := sn.loadRaw(&r, r.rawLen(&lo), e); err != nil {
 		return err
 	}
 	if what == LoadFull && sn.reparse != nil {

@@ -44,7 +44,8 @@ type Store struct {
 	gapPending atomic.Bool
 	lastGap    time.Time // when the last eviction gap entry was written
 
-	arena   byteArena
+	arena   byteArena // raw bytes that cannot be re-read from a file
+	values  byteArena // field values too unique to intern, off the heap
 	words   wordArena
 	origins originTable
 	readers map[SourceID]RawReader
@@ -57,10 +58,16 @@ type Store struct {
 
 	syms     *symtab
 	symCache *symCache         // the writer's shortcut to syms
+	setCache *setCache         // the writer's shortcut to shared sets
 	sets     map[string]setRef // shared attribute sets, by their words
 	setBytes int64
 	snap     atomic.Pointer[Snapshot]
 	wordBuf  []uint32
+	// The writer's state for split words (see attrsplit.go).
+	spans          []fieldSpan
+	keyStats       []keyStat
+	tplBuf, ownBuf []uint32
+	noSplit        bool // store every entry's words whole (tests compare the two)
 }
 
 // posOf maps a Seq to its position: Seqs skip 0, positions do not, so that
@@ -82,7 +89,7 @@ func seqOf(pos int64) int64 {
 
 // NewStore returns an empty store.
 func NewStore(opt StoreOptions) *Store {
-	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, arena: newByteArena(), words: newWordArena(),
+	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, setCache: &setCache{}, arena: newByteArena(), values: newValueArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
 		sets: map[string]setRef{}}
 	s.publish()
@@ -147,22 +154,24 @@ func (s *Store) Prepend(es []Entry) {
 }
 
 // setSide directs arena writes to the chunks of one end of the store.
-func (s *Store) setSide(side arenaSide) { s.arena.side, s.words.side = side, side }
+func (s *Store) setSide(side arenaSide) { s.arena.side, s.values.side, s.words.side = side, side, side }
 
 // slot returns the row at position p and its chunk's references, adding
 // row chunks at either end of the directory as needed. A chunk added at the
 // front goes into a new directory: snapshots share the old one.
 func (s *Store) slot(p int64) (*row, *chunkRefs) {
 	for p < s.base {
-		s.rows = append([]*[rowChunkRows]row{new([rowChunkRows]row)}, s.rows...)
-		s.held = append([]*chunkRefs{{}}, s.held...)
+		rows, mem := newRowChunk()
+		s.rows = append([]*[rowChunkRows]row{rows}, s.rows...)
+		s.held = append([]*chunkRefs{{mem: mem}}, s.held...)
 		s.base -= rowChunkRows
 		s.mem += rowChunkRows * rowBytes
 	}
 	k := (p - s.base) / rowChunkRows
 	for k >= int64(len(s.rows)) {
-		s.rows = append(s.rows, new([rowChunkRows]row))
-		s.held = append(s.held, &chunkRefs{})
+		rows, mem := newRowChunk()
+		s.rows = append(s.rows, rows)
+		s.held = append(s.held, &chunkRefs{mem: mem})
 		s.mem += rowChunkRows * rowBytes
 	}
 	return &s.rows[k][(p-s.base)%rowChunkRows], s.held[k]
@@ -172,7 +181,7 @@ func (s *Store) slot(p int64) (*row, *chunkRefs) {
 func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
 	r, refs := s.slot(p)
-	s.arena.owner, s.words.owner = &refs.bytes, &refs.words
+	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
 	var lo lineOrigin
 	*r = row{time: e.Time.UnixNano()}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
@@ -189,19 +198,33 @@ func (s *Store) put(e *Entry, p int64) {
 	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && (rt-r.time > int64(time.Microsecond) || r.time-rt > int64(time.Microsecond)) {
 		lo.received = rt
 	}
-	var shareable bool
-	// A gap or boundary has no raw bytes to rebuild its message from: the
-	// index keeps it, so that the table, the detail pane and a search show it.
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
-	if len(s.wordBuf) > 0 {
-		r.attrs = s.putAttrs(s.wordBuf, shareable)
-	}
+	r.attrs = s.indexFields(e, &lo)
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
 	}
-	s.arena.owner, s.words.owner = nil, nil
+	s.arena.owner, s.values.owner, s.words.owner = nil, nil, nil
 	s.added++
+}
+
+// indexFields stores e's indexed fields with its per-line origin, and
+// returns their word offset (0 for none).
+func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
+	if off, ok := s.cachedAttrs(e, lo); ok {
+		return off
+	}
+	var shareable bool
+	// A gap or boundary has no raw bytes to rebuild its message from: the
+	// index keeps it, so that the table, the detail pane and a search show it.
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, *lo, e.IsMark(), s.wordBuf)
+	if len(s.wordBuf) == 0 {
+		return 0
+	}
+	off := s.storeAttrs(s.wordBuf, shareable)
+	if shareable {
+		s.cacheAttrs(e, lo, off)
+	}
+	return off
 }
 
 // fileBacked reports whether e's raw bytes are re-read from its file rather
@@ -219,7 +242,7 @@ func (s *Store) fileBacked(e *Entry) bool {
 // chunks give back their whole size), interned strings and pairs.
 func (s *Store) memUsed() int64 {
 	rowsMem := s.mem - s.arena.putBytes
-	return rowsMem + s.arena.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
+	return rowsMem + s.arena.live + s.values.live + s.words.live + s.syms.bytes + s.conns.bytes() + s.setBytes
 }
 
 // Len returns how many entries the store holds now.

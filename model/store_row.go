@@ -53,16 +53,16 @@ func packRaw(inFile bool, off uint64, n int) (raw uint64, spill int64) {
 	return raw, spill
 }
 
-func (r *row) kind() Kind   { return Kind(r.meta & 0xf) }
-func (r *row) level() Level { return Level(r.meta >> 4 & 0xf) }
-func (r *row) flags() Flags { return Flags(r.meta >> 8) }
-func (r *row) inFile() bool { return r.raw&rawInFile != 0 }
-func (r *row) offset() uint64 {
+func (r row) kind() Kind   { return Kind(r.meta & 0xf) }
+func (r row) level() Level { return Level(r.meta >> 4 & 0xf) }
+func (r row) flags() Flags { return Flags(r.meta >> 8) }
+func (r row) inFile() bool { return r.raw&rawInFile != 0 }
+func (r row) offset() uint64 {
 	return r.raw & rawOffMask
 }
 
 // origin returns the row's origin id, from lo when it did not fit.
-func (r *row) origin(lo *lineOrigin) uint32 {
+func (r row) origin(lo *lineOrigin) uint32 {
 	if o := r.meta >> 16; o != originInAttrs {
 		return o
 	}
@@ -71,7 +71,7 @@ func (r *row) origin(lo *lineOrigin) uint32 {
 
 // rawLen returns the length of the row's raw bytes, from lo when it did
 // not fit.
-func (r *row) rawLen(lo *lineOrigin) int {
+func (r row) rawLen(lo *lineOrigin) int {
 	if l := r.raw >> rawLenShift & rawLenMask; l != rawLenMask {
 		return int(l)
 	}

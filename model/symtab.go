@@ -28,17 +28,17 @@ func newSymtab() *symtab {
 
 // intern returns the id of s, adding it if new.
 func (t *symtab) intern(s string) uint32 {
-	id, _ := t.internString(s)
+	id, _, _ := t.internString(s)
 	return id
 }
 
-// internString returns the id of s, adding it if new, and the table's own
-// copy of s.
-func (t *symtab) internString(s string) (uint32, string) {
+// internString returns the id of s, adding it if new, the table's own
+// copy of s, and whether it was added.
+func (t *symtab) internString(s string) (uint32, string, bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if id, ok := t.ids[s]; ok {
-		return id, symAt(t.chunks, id)
+		return id, symAt(t.chunks, id), false
 	}
 	s = strings.Clone(s) // s may be a slice of a whole decoded line: do not pin it
 	id := t.n
@@ -49,7 +49,13 @@ func (t *symtab) internString(s string) (uint32, string) {
 	t.ids[s] = id
 	t.n++
 	t.bytes += int64(len(s)) + symOverhead
-	return id, s
+	return id, s, true
+}
+
+// own returns the table's copy of s, interning it if new.
+func (t *symtab) own(s string) string {
+	_, o, _ := t.internString(s)
+	return o
 }
 
 // lookup returns the id of s without adding it.
@@ -101,17 +107,28 @@ type symCacheSlot struct {
 // or keyContext for a key. flags computes the caller's facts about a new
 // string; they are returned with the id.
 func (c *symCache) intern(t *symtab, ctx uint32, s string, flags func(string) uint8) (uint32, uint8) {
+	id, f, _ := c.lookup(t, ctx, s, flags)
+	return id, f
+}
+
+// internFresh is intern for a value, reporting whether it was a new symbol.
+func (c *symCache) internFresh(t *symtab, ctx uint32, s string) (uint32, bool) {
+	id, _, fresh := c.lookup(t, ctx, s, nil)
+	return id, fresh
+}
+
+func (c *symCache) lookup(t *symtab, ctx uint32, s string, flags func(string) uint8) (uint32, uint8, bool) {
 	slot := &c.slots[quickHash(ctx, s)&(symCacheSlots-1)]
 	if slot.set && slot.ctx == ctx && slot.s == s {
-		return slot.id, slot.flags
+		return slot.id, slot.flags, false
 	}
-	id, own := t.internString(s)
+	id, own, fresh := t.internString(s)
 	var f uint8
 	if flags != nil {
 		f = flags(own)
 	}
 	*slot = symCacheSlot{ctx: ctx, id: id, flags: f, set: true, s: own}
-	return id, f
+	return id, f, fresh
 }
 
 // quickHash mixes the length and five bytes of s with ctx: enough to spread

@@ -57,7 +57,7 @@ func ingestFile(path string) *model.Store {
 	src := NewFile(path, 0, FileOptions{TailFirst: true})
 	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse})
 	store.SetRawReader(0, src)
-	feeds := []Feed{{ID: 0, Source: src, Decode: decode.Options{Location: time.UTC}}}
+	feeds := []Feed{{ID: 0, Source: src, Decode: decode.Options{Location: time.UTC, IndexService: true}}}
 	Ingest(context.Background(), feeds, func(es []model.Entry, front bool) {
 		if front {
 			store.Prepend(es)

@@ -9,13 +9,12 @@ import (
 
 // Shares of --max-memory. The budget bounds the whole process, but the
 // store can only count its own entries: decoding, batches in flight and
-// the garbage collector's headroom take the rest. The store's account is
-// about two thirds of the heap its entries really take (maps, the
-// connection index, allocator rounding): at 0.55 the TUI peaked at 0.96 of
-// a 128MiB budget on the 1 GiB corpus (bench W8), too close to promise.
+// the garbage collector's headroom take the rest. The store keeps its
+// index outside the Go heap, where the runtime's memory limit does not
+// see it, so the heap's soft limit is what the store's share leaves.
 const (
 	storeShare = 0.45 // of the budget, for entries (the store evicts past it)
-	heapShare  = 0.90 // of the budget, the Go heap's soft limit
+	heapShare  = 0.45 // of the budget, the Go heap's soft limit
 )
 
 // applyMemoryBudget sets the Go runtime's soft memory limit from the

@@ -33,6 +33,11 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
+	for i := range feeds {
+		// Every entry goes straight into the store, which keeps what it
+		// indexes and re-parses the rest on a full load.
+		feeds[i].Decode.IndexService = true
+	}
 	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse})
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {

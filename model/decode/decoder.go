@@ -39,6 +39,7 @@ type lineDecoder struct {
 	lean   leanness      // the Options.Lean* settings
 
 	slab    slab
+	index   indexSlabs // IndexService's fields and joined modules
 	results []payload.Result
 }
 
@@ -53,7 +54,7 @@ func New(src model.SourceID, opts Options) *Decoder {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics},
+	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, index: opts.IndexService},
 		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)

@@ -9,6 +9,7 @@ import (
 type leanness struct {
 	service   bool
 	analytics bool
+	index     bool // service lines with their indexed fields only (Options.IndexService)
 }
 
 // leanResult returns the field-less result of a service line or an
@@ -26,8 +27,62 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 		return payload.ServiceResult(p)
 	case d.lean.analytics && len(p) > 0 && p[0] == 'A':
 		return payload.AnalyticsResult(p)
+	case d.lean.index && len(p) > 0 && p[0] == '[':
+		return d.index.service(p)
+	case d.lean.index && len(p) > 0 && p[0] == 'A':
+		return d.index.analytics(p)
 	}
 	return payload.Result{}, false
+}
+
+// Sizes of the blocks IndexService's fields are carved from.
+const (
+	indexFieldBlock  = 1024     // fields
+	indexEventFields = 48       // room made for an event's fields (more still fit: the block grows)
+	indexJoinBlock   = 16 << 10 // bytes of joined module paths
+)
+
+// indexSlabs hand out the fields of service lines read with IndexService
+// from blocks shared by many entries. Like slab, a block is never reused:
+// the entries hold slices of it until the store has copied what it keeps,
+// and a full one is left to the garbage collector.
+type indexSlabs struct {
+	fields []model.Field
+	join   []byte
+}
+
+// service returns the Result of a service line with its indexed fields.
+func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
+	x.reserveFields(2)
+	if cap(x.join)-len(x.join) < len(p) {
+		x.join = make([]byte, 0, max(indexJoinBlock, len(p)))
+	}
+	start := len(x.fields)
+	r, fs, join, ok := payload.ServiceIndex(p, x.fields, x.join)
+	if !ok {
+		return r, false
+	}
+	x.fields, x.join = fs, join
+	r.Fields = fs[start:len(fs):len(fs)]
+	return r, true
+}
+
+// analytics returns the Result of an ANALYTICS event, its fields carved
+// from the block and its values over the line's bytes.
+func (x *indexSlabs) analytics(p []byte) (payload.Result, bool) {
+	x.reserveFields(indexEventFields)
+	r, fs, ok := payload.AnalyticsIndex(p, x.fields)
+	if ok {
+		x.fields = fs
+	}
+	return r, ok
+}
+
+// reserveFields makes room for n more fields in the current block.
+func (x *indexSlabs) reserveFields(n int) {
+	if cap(x.fields)-len(x.fields) < n {
+		x.fields = make([]model.Field, 0, indexFieldBlock)
+	}
 }
 
 // IsLean reports whether e is a service or analytics entry decoded with

@@ -11,18 +11,28 @@ import (
 // entry gives exactly the entries of an ordinary decode, for every fixture,
 // and the lean entries skipped the fields of service lines only.
 func TestLeanServiceCompletes(t *testing.T) {
-	leans := 0
+	leans := compareFixtures(t, Options{LeanService: true, LeanAnalytics: true}, checkLean)
+	if leans == 0 {
+		t.Fatal("no fixture entry was decoded lean: the comparison proved nothing")
+	}
+}
+
+// compareFixtures decodes every fixture file ordinarily and with the
+// options of opts that change how lines are read, and has check compare
+// the two; it returns the sum of what check counted.
+func compareFixtures(t *testing.T, opts Options, check func(t *testing.T, got, want []model.Entry) int) int {
+	t.Helper()
+	n := 0
 	for _, ff := range fixtureFiles {
 		t.Run(ff.file, func(t *testing.T) {
 			recs := fileRecords(fixture(t, ff.file))
 			want := decodeAll(Options{Envelope: ff.envelope, Reference: readTime}, recs)
-			got := decodeAll(Options{Envelope: ff.envelope, Reference: readTime, LeanService: true, LeanAnalytics: true}, recs)
-			leans += checkLean(t, got, want)
+			o := opts
+			o.Envelope, o.Reference = ff.envelope, readTime
+			n += check(t, decodeAll(o, recs), want)
 		})
 	}
-	if leans == 0 {
-		t.Fatal("no fixture entry was decoded lean: the comparison proved nothing")
-	}
+	return n
 }
 
 // checkLean compares a lean decode, completed, with an ordinary one.

@@ -30,6 +30,14 @@ type Options struct {
 	// kind, level and time are read, the fields are left to Complete. It
 	// suits a reader that reads no field at all before choosing.
 	LeanAnalytics bool
+	// IndexService gives Twingate service lines only the fields a store
+	// indexes, module and function, as strings over the line's own bytes:
+	// no message field and no allocation per line; and ANALYTICS events
+	// their fields without a copy of the line, from shared blocks. It suits
+	// a reader that puts the entries straight into a model.Store, which
+	// copies what it keeps and rebuilds the message with a full load
+	// (Reparse). LeanService and LeanAnalytics take precedence.
+	IndexService bool
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

@@ -48,20 +48,32 @@ func parseAnalyticsLine(p []byte, out []Result) ([]Result, bool) {
 	}
 	sc := scanner{s: string(p[i:])}
 	r := analyticsObject(&sc)
-	if sc.err == nil && sc.more() {
-		sc.fail("unexpected data after the event object")
-		r.Err = joinErr(sc.errText(), r.Err)
-	}
+	endAnalytics(&sc, &r)
 	if len(r.Fields) == 0 && r.Err != "" {
 		return appendText(out, p, r.Err), true
 	}
 	return append(out, r), true
 }
 
+// endAnalytics fails an event followed by anything but blanks.
+func endAnalytics(sc *scanner, r *Result) {
+	if sc.err == nil && sc.more() {
+		sc.fail("unexpected data after the event object")
+		r.Err = joinErr(sc.errText(), r.Err)
+	}
+}
+
 // analyticsObject reads one Twingate analytics event (v2, or v1 with its
 // client_geo).
 func analyticsObject(sc *scanner) Result {
 	fl := newFieldList(48, maxFamilyFields)
+	return analyticsInto(sc, &fl)
+}
+
+// analyticsInto is analyticsObject appending to fl, whose fields before
+// the event's are left as they are.
+func analyticsInto(sc *scanner, fl *fieldList) Result {
+	start := len(fl.fs)
 	r := Result{Kind: model.KindAnalytics, Level: model.LevelInfo}
 	var locErr string
 	sc.object(func(key string) {
@@ -75,26 +87,26 @@ func analyticsObject(sc *scanner) Result {
 			fl.numeric(model.KeyTimestamp, v)
 			r.Time = analyticsTime(v)
 		case pathConnection:
-			connection(sc, &fl)
+			connection(sc, fl)
 		case pathConnector:
-			subObject(sc, &fl, key, connectorKeys)
+			subObject(sc, fl, key, connectorKeys)
 		case pathDevice:
-			subObject(sc, &fl, key, deviceKeys)
+			subObject(sc, fl, key, deviceKeys)
 		case pathUser:
-			subObject(sc, &fl, key, userKeys)
+			subObject(sc, fl, key, userKeys)
 		case pathRemoteNetwork:
-			subObject(sc, &fl, key, remoteNetworkKeys)
+			subObject(sc, fl, key, remoteNetworkKeys)
 		case pathResource:
-			subObject(sc, &fl, key, resourceKeys)
+			subObject(sc, fl, key, resourceKeys)
 		case keyLocationRaw:
-			locErr = location(sc, &fl)
+			locErr = location(sc, fl)
 		case pathRelays:
-			relays(sc, &fl)
+			relays(sc, fl)
 		default:
-			flatten(sc, &fl, key, 1, maxGenericDepth)
+			flatten(sc, fl, key, 1, maxGenericDepth)
 		}
 	})
-	r.Fields = fl.fs
+	r.Fields = fl.fs[start:len(fl.fs):len(fl.fs)]
 	r.Err = joinErr(sc.errText(), locErr)
 	return r
 }

@@ -65,3 +65,70 @@ func AnalyticsResult(p []byte) (Result, bool) {
 	}
 	return r, true
 }
+
+// ServiceIndex is ServiceResult with the fields an index keeps of a
+// service line: its module and function, exactly as Parse gives them, but
+// not its message (the rest of the line, which a full parse rebuilds).
+// It allocates nothing: the values are strings over p's own bytes, or over
+// join for a module of several groups ("libsdwan/quic"), which it appends
+// to and returns. The caller must leave p and join's bytes unchanged for as
+// long as the fields are used. The fields are appended to fs.
+func ServiceIndex(p []byte, fs model.Fields, join []byte) (Result, model.Fields, []byte, bool) {
+	r, ok := ServiceResult(p)
+	if !ok {
+		return r, fs, join, false
+	}
+	var ln serviceLine
+	if !scanService(p, &ln) {
+		return Result{}, fs, join, false
+	}
+	switch {
+	case ln.nModules == 1:
+		fs = append(fs, model.Field{Key: model.KeyModule, Value: aliasString(p[ln.modules[0][0]:ln.modules[0][1]])})
+	case ln.nModules > 1:
+		start := len(join)
+		for k := 0; k < ln.nModules; k++ {
+			if k > 0 {
+				join = append(join, '/')
+			}
+			join = append(join, p[ln.modules[k][0]:ln.modules[k][1]]...)
+		}
+		fs = append(fs, model.Field{Key: model.KeyModule, Value: aliasString(join[start:])})
+	}
+	if ln.fnEnd > ln.fnStart {
+		fs = append(fs, model.Field{Key: model.KeyFunction, Value: aliasString(p[ln.fnStart:ln.fnEnd])})
+	}
+	r.Level = ln.level
+	return r, fs, join, true
+}
+
+// aliasString returns b's bytes as a string without copying them.
+func aliasString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// AnalyticsIndex parses an "ANALYTICS {…}" line as Parse does, appending
+// its fields to fs, with no copy of the line: values are strings over p's
+// own bytes where they need no unescaping. It claims exactly the lines
+// Parse reads as one analytics event; the caller must leave p unchanged
+// for as long as the fields are used.
+func AnalyticsIndex(p []byte, fs model.Fields) (Result, model.Fields, bool) {
+	if !bytes.HasPrefix(p, prefixAnalytics) {
+		return Result{}, fs, false
+	}
+	i := skipBlanks(p, len(prefixAnalytics))
+	if i >= len(p) || p[i] != '{' {
+		return Result{}, fs, false
+	}
+	sc := scanner{s: aliasString(p[i:])}
+	fl := fieldList{fs: fs, max: len(fs) + maxFamilyFields}
+	r := analyticsInto(&sc, &fl)
+	endAnalytics(&sc, &r)
+	if len(r.Fields) == 0 && r.Err != "" {
+		return Result{}, fs, false // Parse keeps it as text
+	}
+	return r, fl.fs, true
+}

@@ -1,0 +1,168 @@
+package model
+
+import "slices"
+
+// An ANALYTICS event has two dozen indexed fields, most of which repeat
+// from one event to the next (the connector, the network, the resource,
+// the user, the location, the protocol), beside a few that never do (the
+// connection id, the client address, the times). Stored whole, its words
+// cannot be shared, and the events, under a tenth of a connector log's
+// lines, take most of the index's words. So an entry whose fields mix the
+// two is stored split: a template of its fields, shared like any set,
+// where each field that changes is a hole, and the entry's own words: a
+// header, the template's offset, then the fields that fill the holes in
+// order, then the per-line pseudo-fields.
+//
+//	w0 = attrSplitMark | how many fields follow the template offset
+//	w1 = word offset of the template ([count | fields and holes])
+//
+// A field goes into the template when its value is an interned symbol that
+// was already known before the entry (a first-seen value is likely to stay
+// rare) and its key's values mostly repeat (see keyStat).
+const (
+	attrHole      = 6       // a template's field that the entry's own words fill
+	attrSplitMark = 1 << 31 // in an entry's first word: the words are split
+	// minSplitShared is how many template fields make a split worth its two
+	// extra words.
+	minSplitShared = 4
+	// keyStatLimit bounds the key symbols whose statistics are kept; keys
+	// interned later (past many values) are never put into templates.
+	keyStatLimit = 1 << 14
+	// keyStatWarmup is how many values of a key are seen before it may go
+	// into templates.
+	keyStatWarmup = 32
+	// volatileWarmup is how many values of a key are seen before it may be
+	// found volatile: long enough that the first sight of a few hundred
+	// users or resources does not pass for it.
+	volatileWarmup = 1024
+)
+
+// keyStat counts a key's values and how many of them were new symbols: a
+// key whose values are often new (client addresses, ids) is volatile, and
+// would make every template unique.
+type keyStat struct{ uses, fresh uint32 }
+
+// stable reports whether the key's values mostly repeat.
+func (k keyStat) stable() bool { return k.uses >= keyStatWarmup && k.fresh*4 < k.uses }
+
+// volatile reports whether the key's values are mostly new (client
+// addresses, ids the parsers do not know as unique): interning them would
+// only grow the symbol table, which is never trimmed, by a string, a slot
+// and a map entry each.
+func (k keyStat) volatile() bool { return k.uses >= volatileWarmup && k.fresh*2 > k.uses }
+
+// volatileKey reports whether the values of the key with symbol key go to
+// the byte arena rather than the symbol table. Once a key is volatile its
+// values are no longer counted, so it stays so.
+func (s *Store) volatileKey(key uint32) bool {
+	return int(key) < len(s.keyStats) && s.keyStats[key].volatile()
+}
+
+// fieldSpan is where one encoded field lies in the word buffer, and whether
+// it may go into a template.
+type fieldSpan struct {
+	start, end int32
+	share      bool
+}
+
+// countSymbol records one value of key, fresh when it was a new symbol,
+// and reports whether the field may go into a template.
+func (s *Store) countSymbol(key uint32, fresh bool) bool {
+	if key >= keyStatLimit {
+		return false
+	}
+	if int(key) >= len(s.keyStats) {
+		s.keyStats = append(s.keyStats, make([]keyStat, int(key)+1-len(s.keyStats))...)
+	}
+	st := &s.keyStats[key]
+	st.uses++
+	if fresh {
+		st.fresh++
+	}
+	return !fresh && st.stable()
+}
+
+// storeAttrs stores an entry's words (see encodeAttrs): shared whole when
+// every value is interned, split around a shared template when enough of
+// them repeat, as they are otherwise.
+func (s *Store) storeAttrs(ws []uint32, shareable bool) uint32 {
+	if shareable || s.noSplit || !s.worthSplitting() {
+		return s.putAttrs(ws, shareable)
+	}
+	tpl, own := s.splitAttrs(ws)
+	own[1] = s.putAttrs(tpl, true)
+	return s.words.put(own)
+}
+
+// worthSplitting reports whether the fields just encoded mix enough
+// template fields with others.
+func (s *Store) worthSplitting() bool {
+	shared := 0
+	for _, sp := range s.spans {
+		if sp.share {
+			shared++
+		}
+	}
+	return shared >= minSplitShared && shared < len(s.spans)
+}
+
+// splitAttrs cuts ws into a template and the entry's own words, in buffers
+// the store reuses.
+func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
+	tpl = append(s.tplBuf[:0], uint32(len(s.spans)))
+	own = append(s.ownBuf[:0], 0, 0)
+	holes := uint32(0)
+	for _, sp := range s.spans {
+		if sp.share {
+			tpl = append(tpl, ws[sp.start:sp.end]...)
+		} else {
+			tpl = append(tpl, attrHole<<attrTypeShift)
+			own = append(own, ws[sp.start:sp.end]...)
+			holes++
+		}
+	}
+	// What follows the fields (the pseudo-fields) is the entry's own.
+	own = append(own, ws[s.spans[len(s.spans)-1].end:]...)
+	own[0] = attrSplitMark | (holes + ws[0] - uint32(len(s.spans)))
+	s.tplBuf, s.ownBuf = tpl, own
+	return tpl, own
+}
+
+// decodeSplit rebuilds the fields of split words: the template's, with each
+// hole filled from the entry's own words in order, then the entry's
+// remaining words (the pseudo-fields).
+func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin, only []uint32) Fields {
+	own, n := ws[2:], int(ws[0]&^attrSplitMark)
+	tpl := wordsAt(words, ws[1])
+	t, nt := tpl[1:], int(tpl[0])
+	for range nt {
+		switch t[0] >> attrTypeShift {
+		case attrHole:
+			if rest, skip := unwanted(own, only); skip {
+				own = rest
+			} else {
+				fs, own = decodeField(own, syms, arena, fs, lo)
+			}
+			t, n = t[1:], n-1
+		case attrSmallSym: // most template fields: decoded here, without a call
+			if only == nil || slices.Contains(only, keySymbol(t[0])) {
+				fs = append(fs, Field{Key: symAt(syms, t[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, t[0]&smallValueMask)})
+			}
+			t = t[1:]
+		default:
+			if rest, skip := unwanted(t, only); skip {
+				t = rest
+			} else {
+				fs, t = decodeField(t, syms, arena, fs, lo)
+			}
+		}
+	}
+	for range n {
+		if rest, skip := unwanted(own, only); skip {
+			own = rest
+			continue
+		}
+		fs, own = decodeField(own, syms, arena, fs, lo)
+	}
+	return fs
+}

@@ -1,0 +1,134 @@
+package payload
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"connlog/model"
+)
+
+// checkServiceIndex fails unless ServiceIndex agrees with Parse on p: it
+// claims exactly the lines ServiceResult claims, with the level Parse
+// gives and the module and function fields Parse gives, in order, and no
+// other; and it leaves p as it was.
+func checkServiceIndex(t *testing.T, p []byte) {
+	t.Helper()
+	before := bytes.Clone(p)
+	r, fs, _, ok := ServiceIndex(p, nil, nil)
+	if _, claimed := ServiceResult(p); ok != claimed {
+		t.Fatalf("%q: ServiceIndex claims %v, ServiceResult %v", p, ok, claimed)
+	}
+	if !bytes.Equal(p, before) {
+		t.Fatalf("%q: ServiceIndex changed its input", before)
+	}
+	if !ok {
+		return
+	}
+	full := Parse(p, nil)
+	var want model.Fields
+	for _, f := range full[0].Fields {
+		if f.Key != model.KeyMessage {
+			want = append(want, f)
+		}
+	}
+	if r.Kind != model.KindService || r.Level != full[0].Level || len(fs) != len(want) {
+		t.Fatalf("%q: ServiceIndex %v/%v %v; Parse %v/%v %v", p, r.Kind, r.Level, fs, full[0].Kind, full[0].Level, want)
+	}
+	for i := range want {
+		if fs[i] != want[i] {
+			t.Fatalf("%q: field %d is %+v, Parse gives %+v", p, i, fs[i], want[i])
+		}
+	}
+}
+
+func TestServiceIndex(t *testing.T) {
+	for _, line := range []string{
+		"[DEBUG] [libsdwan] [dns] dns_cache::lookup: a hit",
+		"[INFO] [connector] run_state_machine: ok",
+		"[ERROR] [connector] Failed to submit analytics events",
+		"[WARNING] x",
+		"[INFO]",
+		"[TRACE] [a] [b] [c] [d] [e] [f] [g] [h] [i] j::k: l",
+		"[DEBUG] [libsdwan] quic_session::on_ack:",
+		"[msg] event_base_loop",
+		"[{\"a\":1}]",
+		"",
+	} {
+		checkServiceIndex(t, []byte(line))
+	}
+	// The values alias the line: the index copies what it keeps.
+	p := []byte("[DEBUG] [libsdwan] quic::on_ack: x")
+	_, fs, _, _ := ServiceIndex(p, nil, nil)
+	p[9] = 'L'
+	if fs[0].Value != "Libsdwan" {
+		t.Errorf("module %q does not alias the line", fs[0].Value)
+	}
+	// A module of several groups is joined into join, after what it held.
+	_, fs, join, _ := ServiceIndex([]byte("[INFO] [a] [b] x"), nil, []byte("kept"))
+	if string(join) != "kepta/b" || fs[0].Value != "a/b" {
+		t.Errorf("join %q, module %q", join, fs[0].Value)
+	}
+}
+
+func FuzzServiceIndex(f *testing.F) {
+	for _, s := range []string{"[DEBUG] [libsdwan] [quic] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] [a][b] f(): m"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		checkServiceIndex(t, p)
+	})
+}
+
+// checkAnalyticsIndex fails unless AnalyticsIndex agrees with Parse on p:
+// what it claims, Parse reads as that one result exactly; what it leaves,
+// Parse does not read as an analytics event. Fields already in the list
+// are kept, and p is left as it was.
+func checkAnalyticsIndex(t *testing.T, p []byte) {
+	t.Helper()
+	before := bytes.Clone(p)
+	kept := model.Fields{model.Str("kept", "x")}
+	r, fs, ok := AnalyticsIndex(p, kept)
+	if !bytes.Equal(p, before) {
+		t.Fatalf("%q: AnalyticsIndex changed its input", before)
+	}
+	full := Parse(p, nil)
+	parsedAsEvent := len(full) == 1 && full[0].Kind == model.KindAnalytics && bytes.HasPrefix(p, prefixAnalytics)
+	if ok != parsedAsEvent {
+		t.Fatalf("%q: AnalyticsIndex claims %v, Parse gives %d results (%v)", p, ok, len(full), full)
+	}
+	if !ok {
+		return
+	}
+	if fs[0] != kept[0] || len(fs) != 1+len(r.Fields) {
+		t.Fatalf("%q: the fields before the event were not kept: %v", p, fs)
+	}
+	if !reflect.DeepEqual(r, full[0]) {
+		t.Fatalf("%q:\n AnalyticsIndex %+v\n Parse          %+v", p, r, full[0])
+	}
+}
+
+func TestAnalyticsIndex(t *testing.T) {
+	for _, line := range []string{
+		`ANALYTICS {"connection": {"client_ip": "1.2.3.4", "id": "a-1", "rx": 10}, "event_type": "closed_connection", "location": "{\"geoip\":{\"city\":\"New York\",\"country\":\"US\",\"lat\":40.7128}}", "relays": [{"ip":"1.2.3.4","port":1}], "timestamp": 1770710400297, "user": {"email": "a\u00e9@example.com"}}`,
+		`ANALYTICS  {"event_type":"failed_to_connect","connection":{"error_message":"x \"y\""}}`,
+		`ANALYTICS {"event_type":"established_connection"} trailing`,
+		`ANALYTICS {"event_type":`,
+		`ANALYTICS {}`,
+		`ANALYTICS nothing`,
+		`ACCESS START session=s`,
+		``,
+	} {
+		checkAnalyticsIndex(t, []byte(line))
+	}
+}
+
+func FuzzAnalyticsIndex(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+	f.Add([]byte(`ANALYTICS {"connection":{"id":"c","rx":1},"event_type":"closed_connection","location":"{\"geoip\":{\"city\":\"S\"}}","timestamp":1698356150045}`))
+	f.Fuzz(func(t *testing.T, p []byte) {
+		checkAnalyticsIndex(t, p)
+	})
+}

@@ -1,0 +1,99 @@
+package model
+
+// setCacheSlots is the size of the writer's cache of shared sets (a power
+// of two).
+const setCacheSlots = 1 << 10
+
+// setCacheFields is the most fields an entry may have for its set to be
+// cached: a service line has a module and a function.
+const setCacheFields = 2
+
+// setCache spares the writer the encoding of the commonest entries, the
+// service lines, whose indexed fields (module and function) repeat line
+// after line and make a shared set (see putAttrs): a direct-mapped table
+// from the fields' keys and values to the set. A hit compares the fields
+// and checks that the set is still where it was written; a miss encodes
+// as before and fills the slot. The slot holds the symbol table's copies
+// of the strings, so it pins nothing of the lines.
+type setCache struct {
+	slots [setCacheSlots]setCacheSlot
+}
+
+type setCacheSlot struct {
+	n    int
+	keys [setCacheFields]string
+	vals [setCacheFields]string
+	ref  setRef
+}
+
+// cacheable returns the indexed fields of e when its set may be cached:
+// at most setCacheFields text fields besides those the index leaves out,
+// and no per-line pseudo-field.
+func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bool) {
+	if lo.cursor != "" || lo.nums() != [4]int64{} || e.IsMark() {
+		return fs, 0, false
+	}
+	for _, f := range e.Fields {
+		if notIndexed(f.Key) {
+			continue
+		}
+		if f.IsNum || n == setCacheFields {
+			return fs, 0, false
+		}
+		fs[n] = f
+		n++
+	}
+	return fs, n, n > 0
+}
+
+// slotFor returns the slot of fields fs[:n].
+func (c *setCache) slotFor(fs *[setCacheFields]Field, n int) *setCacheSlot {
+	h := uint32(n)
+	for i := range n {
+		h = h*0x9e3779b1 ^ quickHash(h, fs[i].Key) ^ quickHash(h+1, fs[i].Value)
+	}
+	return &c.slots[h&(setCacheSlots-1)]
+}
+
+// holds reports whether the slot caches exactly fields fs[:n].
+func (sl *setCacheSlot) holds(fs *[setCacheFields]Field, n int) bool {
+	if sl.n != n {
+		return false
+	}
+	for i := range n {
+		if sl.keys[i] != fs[i].Key || sl.vals[i] != fs[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+// cachedAttrs returns the word offset of e's shared set when the cache
+// holds it, taking the row chunk's reference on it as putAttrs would.
+func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool) {
+	fs, n, ok := cacheable(e, lo)
+	if !ok {
+		return 0, false
+	}
+	sl := s.setCache.slotFor(&fs, n)
+	if !sl.holds(&fs, n) || !s.words.alive(sl.ref) {
+		return 0, false
+	}
+	s.words.referOffset(sl.ref.off)
+	return sl.ref.off, true
+}
+
+// cacheAttrs remembers that e's fields made the shared set at off.
+func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, off uint32) {
+	fs, n, ok := cacheable(e, lo)
+	if !ok {
+		return
+	}
+	sl := s.setCache.slotFor(&fs, n)
+	sl.n = n
+	for i := range n {
+		sl.keys[i] = s.syms.own(fs[i].Key)
+		sl.vals[i] = s.syms.own(fs[i].Value)
+	}
+	sl.ref = setRef{off: off, gen: s.words.genOf(off)}
+}

@@ -1,0 +1,59 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// More distinct sets than the cache has slots, under eviction: every entry
+// loads with its own fields, whether its set came from the cache, from a
+// colliding slot's replacement or from a fresh encoding.
+func TestSetCacheGivesEachEntryItsOwnFields(t *testing.T) {
+	fields := func(i int) Fields {
+		return Fields{Str(KeyModule, fmt.Sprint("m", i%(3*setCacheSlots))), Str(KeyFunction, fmt.Sprint("f", i%7)), Str(KeyMessage, fmt.Sprint(i))}
+	}
+	sn := fillEvicting(t, 6, 150_000, func(n int) Entry {
+		e := service("x", t0.Add(time.Duration(n)*time.Millisecond))
+		e.Fields = fields(n)
+		return e
+	})
+	var e Entry
+	checked := 0
+	for seq := sn.First(); seq < sn.End(); seq += 2 {
+		if err := sn.Load(seq, &e, LoadIndex); err != nil {
+			t.Fatal(err)
+		}
+		if e.Kind != KindService {
+			continue
+		}
+		want := fields(int(e.Time.Sub(t0) / time.Millisecond))[:2]
+		if !reflect.DeepEqual(e.Fields, want) {
+			t.Fatalf("entry %d: fields %v, want %v", seq, e.Fields, want)
+		}
+		checked++
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d entries checked", checked)
+	}
+}
+
+// A cached set is used only for exactly the fields it was made of.
+func TestSetCacheSlotHoldsExactFields(t *testing.T) {
+	sl := setCacheSlot{n: 2, keys: [2]string{KeyModule, KeyFunction}, vals: [2]string{"a", "b"}}
+	for _, tc := range []struct {
+		fs   [setCacheFields]Field
+		n    int
+		want bool
+	}{
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, true},
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "c")}, 2, false},
+		{[2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, false},
+		{[2]Field{Str(KeyModule, "a")}, 1, false},
+	} {
+		if got := sl.holds(&tc.fs, tc.n); got != tc.want {
+			t.Errorf("%v (%d): holds %v, want %v", tc.fs, tc.n, got, tc.want)
+		}
+	}
+}
