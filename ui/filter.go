@@ -44,6 +44,6 @@ func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
 	}
 	match, maybe := f.Match, f.Maybe
 	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && match(e) }
-	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && maybe(e) }
+	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && (maybe == nil || maybe(e)) }
 	return f
 }

@@ -85,8 +85,28 @@ func (q *Query) Filter() model.Filter {
 	if q.NeedsFields(model.IsIndexed) {
 		f.Load = model.LoadFull
 	}
-	f.Match, f.Maybe, f.NeedKeys, f.Keys = q.Match, q.MayMatch, q.NeedKeys(), q.ReadKeys()
+	f.Match, f.NeedKeys, f.Keys = q.Match, q.NeedKeys(), q.ReadKeys()
+	if readsEntry(q.root) {
+		f.Maybe = q.MayMatch
+	}
 	return f
+}
+
+// readsEntry reports whether m has a term on an entry's time, level or
+// kind: without one MayMatch can never say no, and asking it for every
+// entry of a store only costs.
+func readsEntry(m matcher) bool {
+	switch n := m.(type) {
+	case *levelMatcher, *kindMatcher, *timeMatcher:
+		return true
+	case *andNode:
+		return slices.ContainsFunc(n.kids, readsEntry)
+	case *orNode:
+		return slices.ContainsFunc(n.kids, readsEntry)
+	case *notNode:
+		return readsEntry(n.kid)
+	}
+	return false
 }
 
 // ReadKeys returns every field key Match reads — empty, not nil, when it

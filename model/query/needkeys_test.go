@@ -63,3 +63,16 @@ func mixedEntries() []model.Entry {
 	}
 	return append(entries, benchEntries(2000)...)
 }
+
+// The store filter asks MayMatch only of queries with a term MayMatch can
+// decide, and never changes what matches.
+func TestFilterAsksMayMatchOnlyWhenItCanSayNo(t *testing.T) {
+	for src, want := range map[string]bool{
+		"event:closed_connection country:DE rx>1MB": false, "timeout": false, "user:alice* level>=warn": true,
+		"kind:audit or user:x": true, "-(since:15m)": true, "": false,
+	} {
+		if got := mustCompile(t, src).Filter().Maybe != nil; got != want {
+			t.Errorf("%q: Filter asks MayMatch = %v, want %v", src, got, want)
+		}
+	}
+}
