@@ -66,15 +66,6 @@ func triageFrame(st *theme.Styles, w, h int, title string, s triageState, body f
 	return strings.Join(lines[:h], "\n")
 }
 
-// scrollTop is the first row shown so that the cursor is on screen, as
-// near the middle as the list allows.
-func scrollTop(cursor, h, n int) int {
-	if h <= 0 || n <= h {
-		return 0
-	}
-	return min(max(cursor-h/2, 0), n-h)
-}
-
 // moveInList moves a cursor over n rows for a movement key of a list view
 // h lines high; moved is false for a key that is not a movement.
 func moveInList(k *KeyMap, km tea.KeyPressMsg, cursor, n, h int) (next int, moved bool) {

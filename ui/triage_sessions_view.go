@@ -102,7 +102,7 @@ func (v SessionsView) View() string {
 		if len(v.rows) == 0 {
 			return append(lines, theme.Fit("  no connection in the view", v.width))
 		}
-		from := scrollTop(v.cursor, h-1, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h-1, len(v.rows))
 		for i := from; i < min(from+h-1, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i, cols))
 		}

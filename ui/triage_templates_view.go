@@ -12,7 +12,7 @@ import (
 func (v TemplatesView) View() string {
 	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(), v.width))}
-		from := scrollTop(v.cursor, h-1, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h-1, len(v.rows))
 		for i := from; i < min(from+h-1, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i))
 		}

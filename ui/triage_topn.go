@@ -138,7 +138,7 @@ func (v TopNView) TakeChoice() (TopNView, topRow, bool) {
 func (v TopNView) View() string {
 	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
 		var lines []string
-		from := scrollTop(v.cursor, h, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h, len(v.rows))
 		for i := from; i < min(from+h, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i))
 		}

@@ -102,7 +102,7 @@ func (m Model) body(h int) []string {
 		return []string{theme.Fit(" "+why+" — "+m.keys.Windows.Help().Key+" chooses other windows", m.width)}
 	}
 	lines := []string{m.styles.Header.Render(theme.Fit(m.head(), m.width))}
-	from := scrollTop(m.cursor, h-1, len(m.rows))
+	from := theme.ScrollTop(m.cursor, h-1, len(m.rows))
 	for i := from; i < min(from+h-1, len(m.rows)); i++ {
 		lines = append(lines, m.rowView(i))
 	}
@@ -133,13 +133,4 @@ func (m Model) rowView(i int) string {
 		return m.styles.ChoiceActive.Render(line)
 	}
 	return line
-}
-
-// scrollTop is the first row shown so that the cursor is on screen, as
-// near the middle as the list allows.
-func scrollTop(cursor, h, n int) int {
-	if h <= 0 || n <= h {
-		return 0
-	}
-	return min(max(cursor-h/2, 0), n-h)
 }
