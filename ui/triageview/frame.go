@@ -1,0 +1,131 @@
+package triageview
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/triage"
+	"connlog/ui/theme"
+)
+
+// Job is one computation of the triage report over the current view, as
+// the root started it: its generation (a newer job makes its result
+// stale), how many entries it will read and has read, for the progress
+// line, and its cancel.
+type Job struct {
+	Gen    int
+	Total  int
+	Done   *atomic.Int64
+	Cancel context.CancelFunc
+}
+
+// ResultMsg carries the finished report of job Gen, or why it failed.
+type ResultMsg struct {
+	Gen     int
+	Report  triage.Report
+	Elapsed time.Duration
+	Err     error
+}
+
+// progressText says how far the job has read.
+func (j Job) progressText() string {
+	if j.Done == nil {
+		return ""
+	}
+	done := j.Done.Load()
+	pct := 100
+	if j.Total > 0 {
+		pct = int(done * 100 / int64(j.Total))
+	}
+	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(int64(j.Total)), pct)
+}
+
+// state is what the triage views share: the computation they show,
+// whether it is still running, and why it failed.
+type state struct {
+	job       Job
+	computing bool
+	errMsg    string
+}
+
+// start follows a new job, cancelling the one in flight.
+func (s state) start(job Job) state {
+	s.stop()
+	return state{job: job, computing: true}
+}
+
+// stop cancels the job in flight, if any.
+func (s state) stop() {
+	if s.computing && s.job.Cancel != nil {
+		s.job.Cancel()
+	}
+}
+
+// Computing reports whether a job is in flight.
+func (s state) Computing() bool { return s.computing }
+
+// finish takes a result: it reports false for a stale one (a newer job
+// was started since) and for a failed one, whose error it keeps.
+func (s *state) finish(msg ResultMsg) bool {
+	if msg.Gen != s.job.Gen || !s.computing {
+		return false
+	}
+	if s.job.Cancel != nil {
+		s.job.Cancel()
+	}
+	s.computing = false
+	if msg.Err != nil {
+		s.errMsg = msg.Err.Error()
+		return false
+	}
+	return true
+}
+
+// frame draws a triage view at exactly w×h: the title, then the progress,
+// the error, or the body's lines (body is given the lines left).
+func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) []string) string {
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	lines := []string{st.DialogTitle.Render(theme.Fit(title, w))}
+	switch {
+	case s.computing:
+		lines = append(lines, theme.Fit(s.job.progressText(), w))
+	case s.errMsg != "":
+		lines = append(lines, st.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(s.errMsg), w)))
+	default:
+		lines = append(lines, body(h-1)...)
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines[:h], "\n")
+}
+
+// moveInList moves a cursor over n rows for a movement key of a list view
+// h lines high; moved is false for a key that is not a movement.
+func moveInList(k *KeyMap, km tea.KeyPressMsg, cursor, n, h int) (next int, moved bool) {
+	page := max(h-2, 1)
+	last := n - 1
+	switch {
+	case key.Matches(km, k.Up):
+		return max(cursor-1, 0), true
+	case key.Matches(km, k.Down):
+		return min(cursor+1, last), true
+	case key.Matches(km, k.PageUp, k.HalfUp):
+		return max(cursor-page, 0), true
+	case key.Matches(km, k.PageDown, k.HalfDown):
+		return min(cursor+page, last), true
+	case key.Matches(km, k.Top):
+		return 0, true
+	case key.Matches(km, k.Bottom):
+		return last, true
+	}
+	return cursor, false
+}
