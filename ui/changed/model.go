@@ -97,7 +97,7 @@ func (m Model) SetResult(msg ResultMsg) Model {
 		return m
 	}
 	m.result, m.rows = msg, rowsOf(&msg.Changed)
-	m.cursor = m.nextChange(-1, 1)
+	m.cursor = theme.MoveCursor(theme.MoveTop, 0, len(m.rows), 1, m.isHeading)
 	return m
 }
 
@@ -110,16 +110,8 @@ func (m Model) Windows() (now, before triage.Window, ok bool) {
 	return m.result.Changed.A, m.result.Changed.B, true
 }
 
-// nextChange returns the first change row from i+step on in direction
-// step, or i when there is none.
-func (m Model) nextChange(i, step int) int {
-	for j := i + step; j >= 0 && j < len(m.rows); j += step {
-		if !m.rows[j].heading {
-			return j
-		}
-	}
-	return max(i, 0)
-}
+// isHeading says row i is a section's heading, which the cursor skips.
+func (m Model) isHeading(i int) bool { return m.rows[i].heading }
 
 // Update moves the cursor; enter chooses the row under it, the windows key
 // asks for other windows.
@@ -129,23 +121,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.keys
-	page := max(m.height-4, 1)
 	switch {
 	case key.Matches(km, k.Windows):
 		m.wantsWindows = true
 	case len(m.rows) == 0:
-	case key.Matches(km, k.Up):
-		m.cursor = m.nextChange(m.cursor, -1)
-	case key.Matches(km, k.Down):
-		m.cursor = m.nextChange(m.cursor, 1)
-	case key.Matches(km, k.PageUp):
-		m.cursor = m.nextChange(max(m.cursor-page, 0)+1, -1)
-	case key.Matches(km, k.PageDown):
-		m.cursor = m.nextChange(min(m.cursor+page, len(m.rows)-1)-1, 1)
-	case key.Matches(km, k.Top):
-		m.cursor = m.nextChange(-1, 1)
-	case key.Matches(km, k.Bottom):
-		m.cursor = m.nextChange(len(m.rows), -1)
+	case k.moveOf(km) != theme.NoMove:
+		m.cursor = theme.MoveCursor(k.moveOf(km), m.cursor, len(m.rows), max(m.height-4, 1), m.isHeading)
 	case key.Matches(km, k.Choose):
 		if m.cursor < len(m.rows) && !m.rows[m.cursor].heading {
 			c := m.rows[m.cursor].change

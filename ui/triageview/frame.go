@@ -108,24 +108,26 @@ func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) [
 	return strings.Join(lines[:h], "\n")
 }
 
-// moveInList moves a cursor over n rows for a movement key of a list view
-// h lines high; moved is false for a key that is not a movement.
-func moveInList(k *KeyMap, km tea.KeyPressMsg, cursor, n, h int) (next int, moved bool) {
-	page := max(h-2, 1)
-	last := n - 1
+// moveOf is the movement of the cursor a key asks for: theme.NoMove for a
+// key that is not a movement.
+func moveOf(k *KeyMap, km tea.KeyPressMsg) theme.ListMove {
 	switch {
 	case key.Matches(km, k.Up):
-		return max(cursor-1, 0), true
+		return theme.MoveUp
 	case key.Matches(km, k.Down):
-		return min(cursor+1, last), true
+		return theme.MoveDown
 	case key.Matches(km, k.PageUp, k.HalfUp):
-		return max(cursor-page, 0), true
+		return theme.MovePageUp
 	case key.Matches(km, k.PageDown, k.HalfDown):
-		return min(cursor+page, last), true
+		return theme.MovePageDown
 	case key.Matches(km, k.Top):
-		return 0, true
+		return theme.MoveTop
 	case key.Matches(km, k.Bottom):
-		return last, true
+		return theme.MoveBottom
 	}
-	return cursor, false
+	return theme.NoMove
 }
+
+// pageRows is how far a page key moves the cursor in a view h lines high:
+// the rows shown, less the title and the column heads.
+func pageRows(h int) int { return max(h-2, 1) }

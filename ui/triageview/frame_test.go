@@ -72,6 +72,8 @@ func checkScreen(t *testing.T, out string, w, h int) {
 
 var sizes = [][2]int{{120, 40}, {80, 24}, {40, 8}, {20, 3}, {1, 1}}
 
+// TestMoveInList moves over ten rows of a view six lines high: a page is
+// four rows.
 func TestMoveInList(t *testing.T) {
 	k := DefaultKeyMap()
 	cases := []struct {
@@ -83,9 +85,10 @@ func TestMoveInList(t *testing.T) {
 		{"G", 2, 9, true}, {"g", 7, 0, true}, {"pgdown", 0, 4, true}, {"x", 3, 3, false},
 	}
 	for _, c := range cases {
-		got, moved := moveInList(&k, press(c.key)[0], c.cursor, 10, 6)
-		if got != c.want || moved != c.moved {
-			t.Errorf("%s from %d: %d, %v; want %d, %v", c.key, c.cursor, got, moved, c.want, c.moved)
+		mv := moveOf(&k, press(c.key)[0])
+		got := theme.MoveCursor(mv, c.cursor, 10, pageRows(6), nil)
+		if got != c.want || (mv != theme.NoMove) != c.moved {
+			t.Errorf("%s from %d: %d, %v; want %d, %v", c.key, c.cursor, got, mv != theme.NoMove, c.want, c.moved)
 		}
 	}
 }

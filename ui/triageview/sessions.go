@@ -78,8 +78,9 @@ func (v SessionsView) Update(msg tea.Msg) (SessionsView, tea.Cmd) {
 	if !ok || len(v.rows) == 0 {
 		return v, nil
 	}
-	var moved bool
-	if v.cursor, moved = moveInList(&v.keys, km, v.cursor, len(v.rows), v.height); !moved && key.Matches(km, v.keys.Choose) {
+	if mv := moveOf(&v.keys, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), nil)
+	} else if key.Matches(km, v.keys.Choose) {
 		row := v.rows[v.cursor]
 		v.chosen = &row
 	}

@@ -95,8 +95,8 @@ func (v TemplatesView) Update(msg tea.Msg) (TemplatesView, tea.Cmd) {
 		return v, nil
 	}
 	k := &v.keys
-	var moved bool
-	if v.cursor, moved = moveInList(k, km, v.cursor, len(v.rows), v.height); moved {
+	if mv := moveOf(k, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), nil)
 		return v, nil
 	}
 	switch {

@@ -61,7 +61,7 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	}
 	v.elapsed, v.entries = msg.Elapsed, msg.Report.Entries
 	v.rows = topRows(&msg.Report.Top)
-	v.cursor = v.nextValue(-1, 1)
+	v.cursor = theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	return v
 }
 
@@ -78,16 +78,8 @@ func topRows(t *triage.Tops) []topRow {
 	return rows
 }
 
-// nextValue returns the first value row from i+step on in direction step,
-// or i when there is none.
-func (v TopNView) nextValue(i, step int) int {
-	for j := i + step; j >= 0 && j < len(v.rows); j += step {
-		if !v.rows[j].heading {
-			return j
-		}
-	}
-	return max(i, 0)
-}
+// isHeading says row i is a table's heading, which the cursor skips.
+func (v TopNView) isHeading(i int) bool { return v.rows[i].heading }
 
 // Update moves the cursor; enter chooses the value under it.
 func (v TopNView) Update(msg tea.Msg) (TopNView, tea.Cmd) {
@@ -95,26 +87,11 @@ func (v TopNView) Update(msg tea.Msg) (TopNView, tea.Cmd) {
 	if !ok || len(v.rows) == 0 {
 		return v, nil
 	}
-	k := &v.keys
-	page := max(v.height-2, 1)
-	switch {
-	case key.Matches(km, k.Up):
-		v.cursor = v.nextValue(v.cursor, -1)
-	case key.Matches(km, k.Down):
-		v.cursor = v.nextValue(v.cursor, 1)
-	case key.Matches(km, k.PageUp, k.HalfUp):
-		v.cursor = v.nextValue(max(v.cursor-page, 0)+1, -1)
-	case key.Matches(km, k.PageDown, k.HalfDown):
-		v.cursor = v.nextValue(min(v.cursor+page, len(v.rows)-1)-1, 1)
-	case key.Matches(km, k.Top):
-		v.cursor = v.nextValue(-1, 1)
-	case key.Matches(km, k.Bottom):
-		v.cursor = v.nextValue(len(v.rows), -1)
-	case key.Matches(km, k.Choose):
-		if v.cursor < len(v.rows) && !v.rows[v.cursor].heading {
-			row := v.rows[v.cursor]
-			v.chosen = &row
-		}
+	if mv := moveOf(&v.keys, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), v.isHeading)
+	} else if key.Matches(km, v.keys.Choose) && v.cursor < len(v.rows) && !v.rows[v.cursor].heading {
+		row := v.rows[v.cursor]
+		v.chosen = &row
 	}
 	return v, nil
 }
