@@ -29,7 +29,8 @@ const (
 // counted yet are read: the whole view the first time, a few batches after.
 func computeTriage(gen int, k *triageKeeper, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageview.Job, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
-	job := triageview.Job{Gen: gen, Total: vc.Len(), Done: new(atomic.Int64), Cancel: cancel}
+	job := triageview.Job{Gen: gen, Total: new(atomic.Int64), Done: new(atomic.Int64), Cancel: cancel}
+	job.Total.Store(int64(vc.Len()))
 	done, started := job.Done, time.Now()
 	return job, func() tea.Msg {
 		r, err := k.report(ctx, sn, &vc, opts, done)

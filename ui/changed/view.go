@@ -28,10 +28,10 @@ func (m Model) View() string {
 	}
 	lines := []string{m.styles.DialogTitle.Render(theme.Fit(m.title(), w))}
 	switch {
-	case m.computing:
+	case m.run.Running():
 		lines = append(lines, theme.Fit(m.progressText(), w))
-	case m.errMsg != "":
-		lines = append(lines, m.styles.ErrorText.Render(theme.Fit("could not compare: "+theme.Clean(m.errMsg), w)))
+	case m.run.Err() != "":
+		lines = append(lines, m.styles.ErrorText.Render(theme.Fit("could not compare: "+theme.Clean(m.run.Err()), w)))
 	default:
 		for _, l := range m.windowsText() {
 			lines = append(lines, m.styles.Dim.Render(theme.Fit(l, w)))
@@ -46,7 +46,7 @@ func (m Model) View() string {
 
 func (m Model) title() string {
 	t := "what changed"
-	if !m.computing && m.errMsg == "" && m.result.Basis != "" {
+	if !m.run.Running() && m.run.Err() == "" && m.result.Basis != "" {
 		t += " · " + theme.Clean(m.result.Basis)
 		// Only a comparison that took a while says how long, as the
 		// top-N view does: quick ones would make every screen differ.
@@ -59,10 +59,10 @@ func (m Model) title() string {
 
 // progressText says how far the comparison has read.
 func (m Model) progressText() string {
-	if m.job.Done == nil || m.job.Total == nil || m.job.Total.Load() == 0 {
+	done, total, known := m.run.Job().Progress()
+	if !known || total == 0 {
 		return " comparing… finding the windows"
 	}
-	done, total := m.job.Done.Load(), m.job.Total.Load()
 	return fmt.Sprintf(" comparing… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(total), done*100/total)
 }
 

@@ -1,16 +1,15 @@
 package triageview
 
 import (
-	"context"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/triage"
+	"connlog/ui/internal/job"
 	"connlog/ui/theme"
 )
 
@@ -18,12 +17,7 @@ import (
 // the root started it: its generation (a newer job makes its result
 // stale), how many entries it will read and has read, for the progress
 // line, and its cancel.
-type Job struct {
-	Gen    int
-	Total  int
-	Done   *atomic.Int64
-	Cancel context.CancelFunc
-}
+type Job = job.Job
 
 // ResultMsg carries the finished report of job Gen, or why it failed.
 type ResultMsg struct {
@@ -34,58 +28,33 @@ type ResultMsg struct {
 }
 
 // progressText says how far the job has read.
-func (j Job) progressText() string {
-	if j.Done == nil {
+func progressText(j Job) string {
+	done, total, known := j.Progress()
+	if !known {
 		return ""
 	}
-	done := j.Done.Load()
-	pct := 100
-	if j.Total > 0 {
-		pct = int(done * 100 / int64(j.Total))
+	pct := int64(100)
+	if total > 0 {
+		pct = done * 100 / total
 	}
-	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(int64(j.Total)), pct)
+	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(total), pct)
 }
 
-// state is what the triage views share: the computation they show,
-// whether it is still running, and why it failed.
-type state struct {
-	job       Job
-	computing bool
-	errMsg    string
-}
+// state is the job a triage view shows, read alike by every view.
+type state struct{ run job.State }
 
 // start follows a new job, cancelling the one in flight.
-func (s state) start(job Job) state {
-	s.stop()
-	return state{job: job, computing: true}
-}
+func (s state) start(j Job) state { return state{run: s.run.Start(j)} }
 
 // stop cancels the job in flight, if any.
-func (s state) stop() {
-	if s.computing && s.job.Cancel != nil {
-		s.job.Cancel()
-	}
-}
+func (s state) stop() { s.run.Stop() }
 
 // Computing reports whether a job is in flight.
-func (s state) Computing() bool { return s.computing }
+func (s state) Computing() bool { return s.run.Running() }
 
 // finish takes a result: it reports false for a stale one (a newer job
 // was started since) and for a failed one, whose error it keeps.
-func (s *state) finish(msg ResultMsg) bool {
-	if msg.Gen != s.job.Gen || !s.computing {
-		return false
-	}
-	if s.job.Cancel != nil {
-		s.job.Cancel()
-	}
-	s.computing = false
-	if msg.Err != nil {
-		s.errMsg = msg.Err.Error()
-		return false
-	}
-	return true
-}
+func (s *state) finish(msg ResultMsg) bool { return s.run.Finish(msg.Gen, msg.Err) }
 
 // frame draws a triage view at exactly w×h: the title, then the progress,
 // the error, or the body's lines (body is given the lines left).
@@ -95,10 +64,10 @@ func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) [
 	}
 	lines := []string{st.DialogTitle.Render(theme.Fit(title, w))}
 	switch {
-	case s.computing:
-		lines = append(lines, theme.Fit(s.job.progressText(), w))
-	case s.errMsg != "":
-		lines = append(lines, st.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(s.errMsg), w)))
+	case s.Computing():
+		lines = append(lines, theme.Fit(progressText(s.run.Job()), w))
+	case s.run.Err() != "":
+		lines = append(lines, st.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(s.run.Err()), w)))
 	default:
 		lines = append(lines, body(h-1)...)
 	}

@@ -29,12 +29,14 @@ func ptr[T any](v T) *T { return &v }
 func styles() *theme.Styles { return ptr(theme.Default()) }
 
 // job is a job of generation gen whose cancel records that it ran.
-func job(gen int, cancelled *bool) Job {
-	return Job{Gen: gen, Total: 200, Done: new(atomic.Int64), Cancel: func() {
+func newJob(gen int, cancelled *bool) Job {
+	j := Job{Gen: gen, Total: new(atomic.Int64), Done: new(atomic.Int64), Cancel: func() {
 		if cancelled != nil {
 			*cancelled = true
 		}
 	}}
+	j.Total.Store(200)
+	return j
 }
 
 func press(keys ...string) []tea.KeyPressMsg {
@@ -96,7 +98,7 @@ func TestMoveInList(t *testing.T) {
 func TestProgressAndError(t *testing.T) {
 	v := NewTopNView(DefaultKeyMap(), styles())
 	v.SetSize(60, 4)
-	j := job(1, nil)
+	j := newJob(1, nil)
 	j.Done.Store(50)
 	v = v.Start(j)
 	if out := ansi.Strip(v.View()); !strings.Contains(out, "counting… 50 of 200 entries (25%)") {

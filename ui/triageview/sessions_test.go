@@ -22,7 +22,7 @@ func shownSessions(t *testing.T, w, h int) SessionsView {
 	t.Helper()
 	v := NewSessionsView(DefaultKeyMap(), styles())
 	v.SetSize(w, h)
-	return v.Start(job(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
+	return v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
 }
 
 // TestSessionsOrderAndChoice: rows read oldest start first, those begun
@@ -63,7 +63,7 @@ func TestSessionsFitAndStayInert(t *testing.T) {
 	}
 	empty := NewSessionsView(DefaultKeyMap(), styles())
 	empty.SetSize(80, 5)
-	empty = empty.Start(job(1, nil), time.UTC).SetReport(ResultMsg{Gen: 1})
+	empty = empty.Start(newJob(1, nil), time.UTC).SetReport(ResultMsg{Gen: 1})
 	if out := ansi.Strip(empty.View()); !strings.Contains(out, "no connection in the view") {
 		t.Errorf("an empty view does not say so:\n%s", out)
 	}

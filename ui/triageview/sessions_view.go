@@ -114,7 +114,7 @@ func (v SessionsView) View() string {
 // width left out, and when the rows listed are not all of them.
 func (v SessionsView) title(hidden int) string {
 	t := "sessions of the view"
-	if v.computing || v.errMsg != "" {
+	if v.Computing() || v.run.Err() != "" {
 		return t
 	}
 	s := v.totals

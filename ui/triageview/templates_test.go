@@ -21,7 +21,7 @@ func shownTemplates(t *testing.T, w, h int, muted []triage.Template) TemplatesVi
 	t.Helper()
 	v := NewTemplatesView(DefaultKeyMap(), styles())
 	v.SetSize(w, h)
-	return v.Start(job(4, nil), start.Location()).SetReport(ResultMsg{Gen: 4, Report: templatesReport()}, muted)
+	return v.Start(newJob(4, nil), start.Location()).SetReport(ResultMsg{Gen: 4, Report: templatesReport()}, muted)
 }
 
 func updateTemplates(v TemplatesView, keys ...string) TemplatesView {

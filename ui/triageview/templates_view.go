@@ -22,7 +22,7 @@ func (v TemplatesView) View() string {
 
 func (v TemplatesView) title() string {
 	t := "templates of the view"
-	if !v.computing && v.errMsg == "" {
+	if !v.Computing() && v.run.Err() == "" {
 		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.entries), theme.Commas(int64(v.count)))
 	}
 	return t

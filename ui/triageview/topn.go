@@ -129,7 +129,7 @@ func (v TopNView) View() string {
 
 func (v TopNView) title() string {
 	t := "top values of the view"
-	if !v.computing && v.errMsg == "" {
+	if !v.Computing() && v.run.Err() == "" {
 		t += " · " + theme.Commas(v.entries) + " entries"
 		// Only a count that took a while says how long: a person wants
 		// to know, and a screen that changes with the machine's speed

@@ -23,7 +23,7 @@ func shownTopN(t *testing.T, w, h int) TopNView {
 	t.Helper()
 	v := NewTopNView(DefaultKeyMap(), styles())
 	v.SetSize(w, h)
-	return v.Start(job(7, nil)).SetReport(ResultMsg{Gen: 7, Report: topReport(), Elapsed: 2 * time.Second})
+	return v.Start(newJob(7, nil)).SetReport(ResultMsg{Gen: 7, Report: topReport(), Elapsed: 2 * time.Second})
 }
 
 func updateTopN(v TopNView, keys ...string) TopNView {
@@ -82,7 +82,7 @@ func TestTopNStaleReportIsDropped(t *testing.T) {
 	v := NewTopNView(DefaultKeyMap(), styles())
 	v.SetSize(80, 10)
 	cancelled := false
-	v = v.Start(job(1, &cancelled)).Start(job(2, nil))
+	v = v.Start(newJob(1, &cancelled)).Start(newJob(2, nil))
 	if !cancelled {
 		t.Error("a new job does not cancel the one in flight")
 	}
