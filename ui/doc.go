@@ -8,10 +8,14 @@
 // returning its concrete type, View, SetSize, a KeyMap) and is reached only
 // through its exported API: status (the top line), table (the entry table),
 // detail (the detail pane and its card), filterbar (the query prompt and the
-// line editor of every prompt), pivot (the pivot menu), helpscreen and
-// exportdialog. They all draw with the styles and text helpers of package
-// theme. The root's KeyMap composes the components' keys: it holds the bar's,
-// the dialog's and the menu's KeyMaps, and gives the table, the detail pane
+// line editor of every prompt), pivot (the pivot menu), helpscreen,
+// exportdialog, timeline, changed (what changed between two windows) and
+// triageview (the top-N, templates and sessions views). They all draw with
+// the styles and text helpers of package theme. The root keeps what needs
+// the store: it computes and keeps the triage reports, holds the muted
+// templates and turns a view's choice into a filter. The root's KeyMap
+// composes the components' keys: it holds the bar's, the dialog's, the
+// menu's and the triage views' KeyMaps, and gives the table, the detail pane
 // and the help screen theirs from its own bindings each time they are used,
 // so every hint on screen names the key that acts.
 //

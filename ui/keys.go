@@ -9,6 +9,7 @@ import (
 	"connlog/ui/pivot"
 	"connlog/ui/theme"
 	"connlog/ui/timeline"
+	"connlog/ui/triageview"
 )
 
 // KeyMap holds every binding of the interface. The help screen is rendered
@@ -44,6 +45,9 @@ type KeyMap struct {
 	Bar filterbar.KeyMap
 	// Dialog holds the keys of the export dialog.
 	Dialog exportdialog.KeyMap
+	// Triage holds the keys of the triage views, the table's own movement
+	// keys among them.
+	Triage triageview.KeyMap
 	// Menu holds the keys of the pivot menu and the help screen.
 	Menu MenuKeyMap
 }
@@ -102,6 +106,9 @@ func DefaultKeyMap() KeyMap {
 	d := &k.Dialog
 	d.Visual, d.Mark, d.Templates, d.Mute, d.Edit = k.Visual, k.Mark, k.Templates, k.Mute, k.Bar.Edit
 	k.Menu.Up, k.Menu.Down = k.Up, k.Down
+	k.Triage = triageview.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		HalfUp: k.HalfUp, HalfDown: k.HalfDown, Top: k.Top, Bottom: k.Bottom,
+		Choose: k.Menu.Choose, Mute: k.Mute, Close: k.Menu.Close}
 	return k
 }
 

@@ -17,6 +17,7 @@ import (
 	"connlog/ui/table"
 	"connlog/ui/theme"
 	"connlog/ui/timeline"
+	"connlog/ui/triageview"
 )
 
 // Model is the root of the interface: a router that owns the layout, the
@@ -48,9 +49,9 @@ type Model struct {
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
 	dialog   exportdialog.Model
-	topN     TopNView
-	tmpl     TemplatesView
-	sess     SessionsView
+	topN     triageview.TopNView
+	tmpl     triageview.TemplatesView
+	sess     triageview.SessionsView
 	changed  changed.Model
 	cmpIn    filterbar.LineInput // the windows prompt of the what-changed view
 	mutes    muteSet             // the templates whose lines the table hides
@@ -104,9 +105,9 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.hints = m.styles.HelpModel()
 	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
 	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
-	m.topN = NewTopNView(m.keys, m.styles)
-	m.tmpl = NewTemplatesView(m.keys, m.styles)
-	m.sess = NewSessionsView(m.keys, m.styles)
+	m.topN = triageview.NewTopNView(m.keys.Triage, m.styles)
+	m.tmpl = triageview.NewTemplatesView(m.keys.Triage, m.styles)
+	m.sess = triageview.NewSessionsView(m.keys.Triage, m.styles)
 	m.changed = changed.New(changed.DefaultKeyMap(), m.styles)
 	m.cmpIn = filterbar.NewLineInput(m.styles, "compare: ")
 	m.tl, m.tlc.liveGen = timeline.New(&m.keys.Timeline, m.styles), -1
@@ -179,9 +180,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onPairFound(msg)
 	case copyMsg:
 		return m.onCopy(msg)
-	case triageMsg:
+	case triageview.ResultMsg:
 		m.topN = m.topN.SetReport(msg)
-		m.tmpl = m.tmpl.SetReport(msg, m.mutes)
+		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates())
 		m.sess = m.sess.SetReport(msg)
 		return m, nil
 	case changed.ResultMsg:

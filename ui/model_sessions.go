@@ -4,12 +4,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
 
 // openSessions shows the sessions view of the current view: every
 // connection it holds, one row each.
 func (m Model) openSessions() (tea.Model, tea.Cmd) {
-	opts := triage.ReportOptions{Top: sessionRows, Ended: m.inputEnded(),
+	opts := triage.ReportOptions{Top: triageview.SessionRows, Ended: m.inputEnded(),
 		Sessions: func(*triage.Session) bool { return true }}
 	job, cmd, ok := m.startTriage(m.keys.Sessions, sessionsParts, opts)
 	if !ok {

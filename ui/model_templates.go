@@ -8,11 +8,12 @@ import (
 	"connlog/model"
 	"connlog/model/query"
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
 
 // openTemplates shows the templates view of the current view.
 func (m Model) openTemplates() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.Templates, templatesParts, triage.ReportOptions{Top: templateRows})
+	job, cmd, ok := m.startTriage(m.keys.Templates, templatesParts, triage.ReportOptions{Top: triageview.TemplateRows})
 	if !ok {
 		return m, nil
 	}
@@ -27,13 +28,14 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return out, cmd
 	}
 	m.tmpl, _ = m.tmpl.Update(msg)
-	var chosen, toggled *templateRow
+	var chosen, toggled *triageview.TemplateRow
 	m.tmpl, chosen, toggled = m.tmpl.TakeAction()
 	switch {
-	case toggled != nil && !toggled.t.Other:
-		return m.toggleMute(*toggled)
-	case chosen != nil && !chosen.t.Other && !chosen.muted:
-		return m.closeTriage().pivotTo(templateTerm(chosen.t.Kind, chosen.t.Level, chosen.t.Template), templateNote)
+	case toggled != nil && !toggled.Template.Other:
+		return m.toggleMute(toggled.Template)
+	case chosen != nil && !chosen.Template.Other && !chosen.Muted:
+		t := &chosen.Template
+		return m.closeTriage().pivotTo(templateTerm(t.Kind, t.Level, t.Template), templateNote)
 	case chosen != nil || toggled != nil:
 		m.notice = "choose a template of the view (not the other row, nor a muted one)"
 	}
@@ -42,10 +44,10 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // toggleMute mutes or un-mutes a template and rebuilds the table's view
 // without (or with) its lines; the templates view stays open.
-func (m Model) toggleMute(row templateRow) (tea.Model, tea.Cmd) {
+func (m Model) toggleMute(t triage.Template) (tea.Model, tea.Cmd) {
 	m.mutes.snapshot = m.store.Snapshot
-	m.mutes = m.mutes.toggle(mutedOf(row.t))
-	m.tmpl = m.tmpl.SetMutes(m.mutes)
+	m.mutes = m.mutes.toggle(mutedOf(t))
+	m.tmpl = m.tmpl.SetMutes(m.mutes.templates())
 	nm, cmd := m.applyFilter(m.filter.text, m.filter.tab)
 	mm := nm.(Model)
 	mm.notice = strconv.Itoa(len(m.mutes.list)) + " muted"

@@ -6,16 +6,17 @@ import (
 
 	"connlog/model/query"
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
 
 // startTriage starts counting the current view (the filter and the tab in
 // force) for parts in a Cmd over a copy of it, from where the view's keeper
 // of those parts stands; ok is false, with a notice, while the view is
 // still being built.
-func (m *Model) startTriage(open key.Binding, parts triage.Parts, opts triage.ReportOptions) (job triageJob, cmd tea.Cmd, ok bool) {
+func (m *Model) startTriage(open key.Binding, parts triage.Parts, opts triage.ReportOptions) (job triageview.Job, cmd tea.Cmd, ok bool) {
 	if m.live.view == nil || m.live.building {
 		m.notice = "the view is still being built: press " + keyOf(open) + " again when it is"
-		return triageJob{}, nil, false
+		return triageview.Job{}, nil, false
 	}
 	m.triGen++
 	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
@@ -46,14 +47,15 @@ func (m Model) topNKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return out, cmd
 	}
 	m.topN, _ = m.topN.Update(msg)
-	var row topRow
+	var table triageview.Table
+	var value triage.Value
 	var chosen bool
-	if m.topN, row, chosen = m.topN.TakeChoice(); !chosen {
+	if m.topN, table, value, chosen = m.topN.TakeChoice(); !chosen {
 		return m, nil
 	}
-	term, exact := row.table.pivotTerm(row.value)
+	term, exact := pivotTerm(table, value)
 	if term == "" {
-		m.notice = "the " + row.value.Value + " row counts many values: choose one of the others"
+		m.notice = "the " + value.Value + " row counts many values: choose one of the others"
 		return m, nil
 	}
 	note := ""

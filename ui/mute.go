@@ -90,6 +90,17 @@ func mutedOf(t triage.Template) mutedTemplate {
 	return mutedTemplate{key: t.Key, text: t.Template, kind: t.Kind, level: t.Level, count: t.Count}
 }
 
+// templates lists the muted templates as the templates view shows them,
+// in the order they were muted, each with the count it had: the inverse
+// of mutedOf.
+func (s muteSet) templates() []triage.Template {
+	out := make([]triage.Template, len(s.list))
+	for i, m := range s.list {
+		out[i] = triage.Template{Key: m.key, Template: m.text, Kind: m.kind, Level: m.level, Count: m.count}
+	}
+	return out
+}
+
 // keyBufs holds the scratch buffers of template keys: a filter runs on
 // several goroutines at once.
 var keyBufs = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}

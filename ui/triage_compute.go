@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"sync/atomic"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
 
 // triageRows is how many rows each triage table keeps.
@@ -23,36 +23,18 @@ const (
 	sessionsParts  = triage.PartSessions
 )
 
-// triageJob is one computation of the triage report over the current view:
-// its generation (a newer job makes its result stale), its cancel, and
-// how many entries it has read so far, for the progress line.
-type triageJob struct {
-	gen     int
-	total   int
-	done    *atomic.Int64
-	cancel  context.CancelFunc
-	started time.Time
-}
-
-// triageMsg carries a finished report.
-type triageMsg struct {
-	gen     int
-	report  triage.Report
-	elapsed time.Duration
-	err     error
-}
-
 // computeTriage starts a job that brings keeper up to date with a copy of
 // the view's header and the snapshot it was built on, then reports; it
 // reads nothing the UI may change. Only the rows the keeper has not
 // counted yet are read: the whole view the first time, a few batches after.
-func computeTriage(gen int, k *triageKeeper, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageJob, tea.Cmd) {
+func computeTriage(gen int, k *triageKeeper, sn *model.Snapshot, vc model.View, opts triage.ReportOptions) (triageview.Job, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
-	job := triageJob{gen: gen, total: vc.Len(), done: new(atomic.Int64), cancel: cancel, started: time.Now()}
-	done, started := job.done, job.started
+	job := triageview.Job{Gen: gen, Total: new(atomic.Int64), Done: new(atomic.Int64), Cancel: cancel}
+	job.Total.Store(int64(vc.Len()))
+	done, started := job.Done, time.Now()
 	return job, func() tea.Msg {
 		r, err := k.report(ctx, sn, &vc, opts, done)
-		return triageMsg{gen: gen, report: r, elapsed: time.Since(started), err: err}
+		return triageview.ResultMsg{Gen: gen, Report: r, Elapsed: time.Since(started), Err: err}
 	}
 }
 
@@ -60,17 +42,4 @@ func computeTriage(gen int, k *triageKeeper, sn *model.Snapshot, vc model.View, 
 // what a first opening costs.
 func triageReport(ctx context.Context, sn *model.Snapshot, vc *model.View, parts triage.Parts, opts triage.ReportOptions, done *atomic.Int64) (triage.Report, error) {
 	return newTriageKeeper(parts).report(ctx, sn, vc, opts, done)
-}
-
-// progressText says how far the job has read.
-func (j triageJob) progressText() string {
-	if j.done == nil {
-		return ""
-	}
-	done := j.done.Load()
-	pct := 100
-	if j.total > 0 {
-		pct = int(done * 100 / int64(j.total))
-	}
-	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", commas(done), commas(int64(j.total)), pct)
 }

@@ -9,6 +9,7 @@ import (
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/source/synth"
+	"connlog/ui/triageview"
 )
 
 // generatedEntries decodes n lines of the synthetic connector with every
@@ -55,9 +56,9 @@ func TestEveryTopValuePivotsOntoItsRows(t *testing.T) {
 		}
 	}
 	checked := 0
-	for tb := topTable(0); tb < topTableCount; tb++ {
-		for _, v := range tb.values(&all) {
-			term, _ := tb.pivotTerm(v)
+	for tb := triageview.Table(0); tb < triageview.TableCount; tb++ {
+		for _, v := range tb.Values(&all) {
+			term, _ := pivotTerm(tb, v)
 			if v.Other || term == "" {
 				continue
 			}
@@ -72,7 +73,7 @@ func TestEveryTopValuePivotsOntoItsRows(t *testing.T) {
 				}
 			}
 			sub := topsOf(kept)
-			if got := countOf(tb.values(&sub), v.Value); got != v.Count {
+			if got := countOf(tb.Values(&sub), v.Value); got != v.Count {
 				t.Errorf("%s %q: counted %d times, the pivot %q keeps %d of them", tb, v.Value, v.Count, term, got)
 			}
 			checked++

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -12,6 +11,7 @@ import (
 	"connlog/model"
 	"connlog/model/triage"
 	"connlog/ui/theme"
+	"connlog/ui/triageview"
 )
 
 // sessionEntries is the fixture with two more connections: one still open
@@ -50,9 +50,9 @@ func TestSessionsRows(t *testing.T) {
 	m := drive(t, newTestModel(t, st, 160, 40), keys("2", "S")...)
 	got := map[string]string{}
 	var order []string
-	for i := range m.sess.rows {
-		r := &m.sess.rows[i]
-		got[r.ID] = statusText(r)
+	for i := range m.sess.Rows() {
+		r := &m.sess.Rows()[i]
+		got[r.ID] = triageview.StatusText(r)
 		order = append(order, r.ID)
 	}
 	want := map[string]string{
@@ -67,47 +67,11 @@ func TestSessionsRows(t *testing.T) {
 			t.Errorf("session %s: status %q; want %q (rows %v)", id, got[id], w, got)
 		}
 	}
-	for i := 1; i < len(m.sess.rows); i++ {
-		a, b := m.sess.rows[i-1].Start, m.sess.rows[i].Start
+	for i := 1; i < len(m.sess.Rows()); i++ {
+		a, b := m.sess.Rows()[i-1].Start, m.sess.Rows()[i].Start
 		if !a.IsZero() && b.Before(a) {
 			t.Errorf("rows not sorted by start: %v", order)
 		}
-	}
-}
-
-// TestSessionStatusText checks how each status reads on screen.
-func TestSessionStatusText(t *testing.T) {
-	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	cases := []struct {
-		name     string
-		s        triage.Session
-		status   string
-		duration string
-		rx       string
-	}{
-		{"open", triage.Session{Status: triage.StatusOpen, Start: start}, "open", "", ""},
-		{"closed", triage.Session{Status: triage.StatusClosed, Start: start, End: start.Add(90 * time.Second),
-			Duration: 90 * time.Second, Rx: 1500}, "closed", "1m30s", "1.5KB"},
-		{"closed reaped", triage.Session{Status: triage.StatusClosed, Reason: "reaped", Start: start, End: start,
-			Rx: 0}, "closed (reaped)", "0ms", "0B"},
-		{"failed", triage.Session{Status: triage.StatusFailed, Reason: "CONNECTION_FAILED", Start: start, End: start},
-			"failed: CONNECTION_FAILED", "0ms", ""},
-		{"failed without reason", triage.Session{Status: triage.StatusFailed}, "failed", "?", ""},
-		{"unknown end", triage.Session{Status: triage.StatusUnknownEnd, Start: start}, "unknown end", "?", ""},
-		{"start outside", triage.Session{Status: triage.StatusClosed, End: start}, "closed", "?", "0B"},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if got := statusText(&c.s); got != c.status {
-				t.Errorf("status %q; want %q", got, c.status)
-			}
-			if got := sessDuration(&c.s); got != c.duration {
-				t.Errorf("duration %q; want %q", got, c.duration)
-			}
-			if got := sessBytes(&c.s, c.s.Rx); got != c.rx {
-				t.Errorf("rx %q; want %q", got, c.rx)
-			}
-		})
 	}
 }
 
@@ -117,43 +81,19 @@ func TestSessionsUnknownEnd(t *testing.T) {
 	st, _ := newFixtureStore(t, sessionEntries())
 	m := newTestModel(t, st, 160, 40)
 	m.sources = []model.SourceStatus{{Name: "a.log", State: "done", Done: true}, {Name: "b.log", State: "following"}}
-	if m = drive(t, m, keys("S")...); m.sess.totals.Open != 1 || m.sess.totals.UnknownEnd != 0 {
-		t.Errorf("totals %+v while a source follows; want one open", m.sess.totals)
+	if m = drive(t, m, keys("S")...); m.sess.Totals().Open != 1 || m.sess.Totals().UnknownEnd != 0 {
+		t.Errorf("totals %+v while a source follows; want one open", m.sess.Totals())
 	}
 	m = drive(t, m, keys("esc")...)
 	m.sources[1].Done = true
 	m = drive(t, m, keys("S")...)
-	for i := range m.sess.rows {
-		if r := m.sess.rows[i]; r.ID == "ff00ee11dd22cc33-3" && r.Status != triage.StatusUnknownEnd {
+	for i := range m.sess.Rows() {
+		if r := m.sess.Rows()[i]; r.ID == "ff00ee11dd22cc33-3" && r.Status != triage.StatusUnknownEnd {
 			t.Errorf("the connection open at the end of ended input is %s; want unknown end", r.Status)
 		}
 	}
-	if m.sess.totals.UnknownEnd != 1 || m.sess.totals.Open != 0 {
-		t.Errorf("totals %+v; want one unknown end and none open", m.sess.totals)
-	}
-}
-
-// TestVisibleColsFit: at every width the chosen columns and the status's
-// least room fit, and the start is the last column to go.
-func TestVisibleColsFit(t *testing.T) {
-	for w := 0; w <= 200; w++ {
-		cols, hidden := visibleCols(w)
-		used := sessMarkW + statusRoom(w)
-		for _, c := range cols {
-			used += c.width + 1
-		}
-		if len(cols) > 0 && used > w {
-			t.Errorf("width %d: columns take %d cells", w, used)
-		}
-		if len(cols)+hidden != len(sessCols) {
-			t.Errorf("width %d: %d shown + %d hidden != %d", w, len(cols), hidden, len(sessCols))
-		}
-		if len(cols) > 0 && cols[0].title != "START" {
-			t.Errorf("width %d: START dropped before %s", w, cols[0].title)
-		}
-	}
-	if cols, _ := visibleCols(80); len(cols) < 4 {
-		t.Errorf("only %d columns at 80 cells", len(cols))
+	if m.sess.Totals().UnknownEnd != 1 || m.sess.Totals().Open != 0 {
+		t.Errorf("totals %+v; want one unknown end and none open", m.sess.Totals())
 	}
 }
 
@@ -177,12 +117,12 @@ func TestSessionEnterFilters(t *testing.T) {
 
 func sessionIndex(t *testing.T, m Model, id string) int {
 	t.Helper()
-	for i, r := range m.sess.rows {
+	for i, r := range m.sess.Rows() {
 		if r.ID == id {
 			return i
 		}
 	}
-	t.Fatalf("no session %s among %d rows", id, len(m.sess.rows))
+	t.Fatalf("no session %s among %d rows", id, len(m.sess.Rows()))
 	return 0
 }
 
@@ -207,8 +147,8 @@ func TestFlowOpenFailedSession(t *testing.T) {
 func TestSessionsEndedByUpdates(t *testing.T) {
 	st, _ := newFixtureStore(t, sessionEntries())
 	m := drive(t, newTestModel(t, st, 160, 40), updatesClosedMsg{})
-	if m = drive(t, m, keys("S")...); m.sess.totals.UnknownEnd != 1 {
-		t.Errorf("totals %+v after the input ended; want one unknown end", m.sess.totals)
+	if m = drive(t, m, keys("S")...); m.sess.Totals().UnknownEnd != 1 {
+		t.Errorf("totals %+v after the input ended; want one unknown end", m.sess.Totals())
 	}
 }
 

@@ -41,7 +41,7 @@ func noisyEntries() []model.Entry {
 func TestMuteHidesTemplate(t *testing.T) {
 	st, _ := newFixtureStore(t, noisyEntries())
 	m := drive(t, newTestModel(t, st, 120, 40), keys("P")...)
-	if got := m.tmpl.rows[0].t.Template; !strings.Contains(got, "keepalive") {
+	if got := m.tmpl.Rows()[0].Template.Template; !strings.Contains(got, "keepalive") {
 		t.Fatalf("the most frequent template is %q; want the keepalives", got)
 	}
 	m = drive(t, m, keys("m")...)
@@ -51,7 +51,7 @@ func TestMuteHidesTemplate(t *testing.T) {
 	if s := screen(m); !strings.Contains(s, "1 muted, 50 lines") {
 		t.Errorf("the status line does not count the muted lines:\n%s", s)
 	}
-	if !m.tmpl.rows[0].muted {
+	if !m.tmpl.Rows()[0].Muted {
 		t.Fatal("the muted template is not listed first, to be un-muted")
 	}
 	m = drive(t, m, keys("m")...)

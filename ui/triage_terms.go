@@ -6,75 +6,32 @@ import (
 	"connlog/model"
 	"connlog/model/query"
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
-
-// topTable names one table of the top-N view.
-type topTable uint8
-
-// The tables, in the order the view lists them.
-const (
-	topUsers topTable = iota
-	topResources
-	topIPs
-	topCountries
-	topFailures
-	topDenied
-	topModules
-	topTableCount
-)
-
-// String is the table's heading.
-func (t topTable) String() string {
-	return [...]string{"users", "resources", "client IPs", "countries", "failure reasons",
-		"denied accesses", "modules by errors and warnings"}[t]
-}
-
-// values returns the rows of table t of a report.
-func (t topTable) values(r *triage.Tops) []triage.Value {
-	switch t {
-	case topUsers:
-		return r.Users
-	case topResources:
-		return r.Resources
-	case topIPs:
-		return r.IPs
-	case topCountries:
-		return r.Countries
-	case topFailures:
-		return r.Failures
-	case topDenied:
-		return r.Denied
-	}
-	out := make([]triage.Value, len(r.Modules))
-	for i, m := range r.Modules {
-		out[i] = m.Value
-	}
-	return out
-}
 
 // pivotTerm is the query term that narrows the view to a value of table t,
 // built as the pivot menu builds its terms; exact is false when the term
 // is wider than the value (a failure reason is a masked template: the
 // filter keeps its longest literal words). The "(other)" row, which counts
 // many values, has no term.
-func (t topTable) pivotTerm(v triage.Value) (term string, exact bool) {
+func pivotTerm(t triageview.Table, v triage.Value) (term string, exact bool) {
 	if v.Other {
 		return "", false
 	}
 	switch t {
-	case topUsers:
+	case triageview.TopUsers:
 		return query.Term("user", v.Value), true
-	case topResources:
+	case triageview.TopResources:
 		return resourceTerm(v.Value), true
-	case topIPs:
+	case triageview.TopIPs:
 		return query.Term("ip", v.Value), true
-	case topCountries:
+	case triageview.TopCountries:
 		return query.Term("country", v.Value), true
-	case topFailures:
+	case triageview.TopFailures:
 		return failureTerm(v.Value)
-	case topDenied:
+	case triageview.TopDenied:
 		return deniedTerm(v.Value), true
-	case topModules:
+	case triageview.TopModules:
 		return query.And(query.Term("module", v.Value), "level>=warn"), true
 	}
 	return "", false

@@ -9,6 +9,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/triage"
+	"connlog/ui/triageview"
 )
 
 func TestGoldenTopN(t *testing.T) {
@@ -73,12 +74,12 @@ func TestTopNDropsStaleReport(t *testing.T) {
 	m = nm.(Model)
 	nm, _ = m.closeTriage().openTopN() // a second opening, whose result is not in yet
 	m = nm.(Model)
-	old := callCmd(t, stale).(triageMsg)
-	if old.gen == m.triGen {
+	old := callCmd(t, stale).(triageview.ResultMsg)
+	if old.Gen == m.triGen {
 		t.Fatal("the two computations share a generation")
 	}
 	m = drive(t, m, old)
-	if !m.topN.computing || len(m.topN.rows) != 0 {
+	if !m.topN.Computing() || m.topN.Len() != 0 {
 		t.Error("the stale report was shown")
 	}
 }
@@ -102,28 +103,28 @@ func TestTopNKeepsLogTextInert(t *testing.T) {
 func TestTopNPivotTerms(t *testing.T) {
 	cases := []struct {
 		name  string
-		table topTable
+		table triageview.Table
 		value triage.Value
 		want  string
 		exact bool
 	}{
-		{"user", topUsers, triage.Value{Value: "a b@x"}, `user="a b@x"`, true},
-		{"resource", topResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com or action=app.website.com", true},
-		{"ip", topIPs, triage.Value{Value: "192.0.2.10"}, "ip=192.0.2.10", true},
-		{"country", topCountries, triage.Value{Value: "US"}, "country=US", true},
-		{"module", topModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
-		{"failure", topFailures, triage.Value{Value: "CONNECTION_FAILED: timeout after <dur>"},
+		{"user", triageview.TopUsers, triage.Value{Value: "a b@x"}, `user="a b@x"`, true},
+		{"resource", triageview.TopResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com or action=app.website.com", true},
+		{"ip", triageview.TopIPs, triage.Value{Value: "192.0.2.10"}, "ip=192.0.2.10", true},
+		{"country", triageview.TopCountries, triage.Value{Value: "US"}, "country=US", true},
+		{"module", triageview.TopModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
+		{"failure", triageview.TopFailures, triage.Value{Value: "CONNECTION_FAILED: timeout after <dur>"},
 			`event=failed_to_connect "CONNECTION_FAILED" "timeout"`, false},
-		{"failure without a reason", topFailures, triage.Value{Value: triage.NoReason}, "event=failed_to_connect", false},
-		{"denied", topDenied, triage.Value{Value: "carol@x → app.website.com"},
+		{"failure without a reason", triageview.TopFailures, triage.Value{Value: triage.NoReason}, "event=failed_to_connect", false},
+		{"denied", triageview.TopDenied, triage.Value{Value: "carol@x → app.website.com"},
 			"(event=denied_access or granted=false) user=carol@x (resource=app.website.com or action=app.website.com)", true},
-		{"denied, unknown user", topDenied, triage.Value{Value: "(unknown user) → db"},
+		{"denied, unknown user", triageview.TopDenied, triage.Value{Value: "(unknown user) → db"},
 			"(event=denied_access or granted=false) (resource=db or action=db)", true},
-		{"other", topUsers, triage.Value{Value: triage.Other, Other: true}, "", false},
+		{"other", triageview.TopUsers, triage.Value{Value: triage.Other, Other: true}, "", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, exact := c.table.pivotTerm(c.value)
+			got, exact := pivotTerm(c.table, c.value)
 			if got != c.want || exact != c.exact {
 				t.Errorf("pivotTerm = %q, %v; want %q, %v", got, exact, c.want, c.exact)
 			}

@@ -1,6 +1,11 @@
 package changed
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
+)
 
 // KeyMap holds the view's bindings; the hint line is drawn from them.
 type KeyMap struct {
@@ -32,4 +37,20 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp lists every binding, grouped.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Choose, k.Windows, k.Close}}
+}
+
+// moveOf is the movement of the cursor a key asks for: theme.NoMove for a
+// key that is not a movement.
+func (k KeyMap) moveOf(km tea.KeyPressMsg) theme.ListMove {
+	moves := []struct {
+		b    key.Binding
+		move theme.ListMove
+	}{{k.Up, theme.MoveUp}, {k.Down, theme.MoveDown}, {k.PageUp, theme.MovePageUp},
+		{k.PageDown, theme.MovePageDown}, {k.Top, theme.MoveTop}, {k.Bottom, theme.MoveBottom}}
+	for _, mv := range moves {
+		if key.Matches(km, mv.b) {
+			return mv.move
+		}
+	}
+	return theme.NoMove
 }

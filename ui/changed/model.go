@@ -1,25 +1,20 @@
 package changed
 
 import (
-	"context"
-	"sync/atomic"
 	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/triage"
+	"connlog/ui/internal/job"
 	"connlog/ui/theme"
 )
 
 // Job is a comparison in flight, as the root started it: its generation (a
 // newer job makes its result stale), how many entries it will read (known
 // once the windows are) and has read, for the progress line, and its cancel.
-type Job struct {
-	Gen         int
-	Total, Done *atomic.Int64
-	Cancel      context.CancelFunc
-}
+type Job = job.Job
 
 // ResultMsg carries a finished comparison of job Gen.
 type ResultMsg struct {
@@ -42,9 +37,7 @@ type Model struct {
 	loc           *time.Location
 	width, height int
 
-	job       Job
-	computing bool
-	errMsg    string
+	run job.State // the comparison shown
 
 	result ResultMsg
 	rows   []row
@@ -64,62 +57,43 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = max(w, 0), max(h, 0) }
 
 // Start shows the view computing job (times shown in loc); a job in flight
 // is cancelled.
-func (m Model) Start(job Job, loc *time.Location) Model {
-	m.Stop()
+func (m Model) Start(j Job, loc *time.Location) Model {
 	if loc == nil {
 		loc = time.UTC
 	}
-	m.job, m.computing, m.errMsg, m.loc = job, true, "", loc
+	m.run, m.loc = m.run.Start(j), loc
 	m.result, m.rows, m.cursor, m.chosen, m.wantsWindows = ResultMsg{}, nil, 0, nil, false
 	return m
 }
 
 // Stop cancels the job in flight, if any.
-func (m Model) Stop() {
-	if m.computing && m.job.Cancel != nil {
-		m.job.Cancel()
-	}
-}
+func (m Model) Stop() { m.run.Stop() }
 
 // Computing reports whether a job is in flight.
-func (m Model) Computing() bool { return m.computing }
+func (m Model) Computing() bool { return m.run.Running() }
 
 // SetResult shows a finished comparison, unless a newer job was started
 // since (or none is running).
 func (m Model) SetResult(msg ResultMsg) Model {
-	if msg.Gen != m.job.Gen || !m.computing {
-		return m
-	}
-	m.Stop()
-	m.computing = false
-	if msg.Err != nil {
-		m.errMsg = msg.Err.Error()
+	if !m.run.Finish(msg.Gen, msg.Err) {
 		return m
 	}
 	m.result, m.rows = msg, rowsOf(&msg.Changed)
-	m.cursor = m.nextChange(-1, 1)
+	m.cursor = theme.MoveCursor(theme.MoveTop, 0, len(m.rows), 1, m.isHeading)
 	return m
 }
 
 // Windows returns the windows of the comparison shown: now (A) and before
 // (B); ok is false while there is none.
 func (m Model) Windows() (now, before triage.Window, ok bool) {
-	if m.computing || m.errMsg != "" || m.result.Changed.A == (triage.Window{}) {
+	if m.run.Running() || m.run.Err() != "" || m.result.Changed.A == (triage.Window{}) {
 		return triage.Window{}, triage.Window{}, false
 	}
 	return m.result.Changed.A, m.result.Changed.B, true
 }
 
-// nextChange returns the first change row from i+step on in direction
-// step, or i when there is none.
-func (m Model) nextChange(i, step int) int {
-	for j := i + step; j >= 0 && j < len(m.rows); j += step {
-		if !m.rows[j].heading {
-			return j
-		}
-	}
-	return max(i, 0)
-}
+// isHeading says row i is a section's heading, which the cursor skips.
+func (m Model) isHeading(i int) bool { return m.rows[i].heading }
 
 // Update moves the cursor; enter chooses the row under it, the windows key
 // asks for other windows.
@@ -129,23 +103,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.keys
-	page := max(m.height-4, 1)
 	switch {
 	case key.Matches(km, k.Windows):
 		m.wantsWindows = true
 	case len(m.rows) == 0:
-	case key.Matches(km, k.Up):
-		m.cursor = m.nextChange(m.cursor, -1)
-	case key.Matches(km, k.Down):
-		m.cursor = m.nextChange(m.cursor, 1)
-	case key.Matches(km, k.PageUp):
-		m.cursor = m.nextChange(max(m.cursor-page, 0)+1, -1)
-	case key.Matches(km, k.PageDown):
-		m.cursor = m.nextChange(min(m.cursor+page, len(m.rows)-1)-1, 1)
-	case key.Matches(km, k.Top):
-		m.cursor = m.nextChange(-1, 1)
-	case key.Matches(km, k.Bottom):
-		m.cursor = m.nextChange(len(m.rows), -1)
+	case k.moveOf(km) != theme.NoMove:
+		m.cursor = theme.MoveCursor(k.moveOf(km), m.cursor, len(m.rows), max(m.height-4, 1), m.isHeading)
 	case key.Matches(km, k.Choose):
 		if m.cursor < len(m.rows) && !m.rows[m.cursor].heading {
 			c := m.rows[m.cursor].change

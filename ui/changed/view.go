@@ -28,10 +28,10 @@ func (m Model) View() string {
 	}
 	lines := []string{m.styles.DialogTitle.Render(theme.Fit(m.title(), w))}
 	switch {
-	case m.computing:
+	case m.run.Running():
 		lines = append(lines, theme.Fit(m.progressText(), w))
-	case m.errMsg != "":
-		lines = append(lines, m.styles.ErrorText.Render(theme.Fit("could not compare: "+theme.Clean(m.errMsg), w)))
+	case m.run.Err() != "":
+		lines = append(lines, m.styles.ErrorText.Render(theme.Fit("could not compare: "+theme.Clean(m.run.Err()), w)))
 	default:
 		for _, l := range m.windowsText() {
 			lines = append(lines, m.styles.Dim.Render(theme.Fit(l, w)))
@@ -46,7 +46,7 @@ func (m Model) View() string {
 
 func (m Model) title() string {
 	t := "what changed"
-	if !m.computing && m.errMsg == "" && m.result.Basis != "" {
+	if !m.run.Running() && m.run.Err() == "" && m.result.Basis != "" {
 		t += " · " + theme.Clean(m.result.Basis)
 		// Only a comparison that took a while says how long, as the
 		// top-N view does: quick ones would make every screen differ.
@@ -59,10 +59,10 @@ func (m Model) title() string {
 
 // progressText says how far the comparison has read.
 func (m Model) progressText() string {
-	if m.job.Done == nil || m.job.Total == nil || m.job.Total.Load() == 0 {
+	done, total, known := m.run.Job().Progress()
+	if !known || total == 0 {
 		return " comparing… finding the windows"
 	}
-	done, total := m.job.Done.Load(), m.job.Total.Load()
 	return fmt.Sprintf(" comparing… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(total), done*100/total)
 }
 
@@ -102,7 +102,7 @@ func (m Model) body(h int) []string {
 		return []string{theme.Fit(" "+why+" — "+m.keys.Windows.Help().Key+" chooses other windows", m.width)}
 	}
 	lines := []string{m.styles.Header.Render(theme.Fit(m.head(), m.width))}
-	from := scrollTop(m.cursor, h-1, len(m.rows))
+	from := theme.ScrollTop(m.cursor, h-1, len(m.rows))
 	for i := from; i < min(from+h-1, len(m.rows)); i++ {
 		lines = append(lines, m.rowView(i))
 	}
@@ -133,13 +133,4 @@ func (m Model) rowView(i int) string {
 		return m.styles.ChoiceActive.Render(line)
 	}
 	return line
-}
-
-// scrollTop is the first row shown so that the cursor is on screen, as
-// near the middle as the list allows.
-func scrollTop(cursor, h, n int) int {
-	if h <= 0 || n <= h {
-		return 0
-	}
-	return min(max(cursor-h/2, 0), n-h)
 }

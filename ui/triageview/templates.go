@@ -1,4 +1,4 @@
-package ui
+package triageview
 
 import (
 	"time"
@@ -10,14 +10,15 @@ import (
 	"connlog/ui/theme"
 )
 
-// templateRows is how many templates the view lists, most frequent first.
-const templateRows = 500
+// TemplateRows is how many templates the view lists, most frequent first:
+// the root asks the report for as many.
+const TemplateRows = 500
 
-// templateRow is one line of the templates view: a template of the view,
+// TemplateRow is one line of the templates view: a template of the view,
 // or a muted one (whose lines the view no longer holds).
-type templateRow struct {
-	t     triage.Template
-	muted bool
+type TemplateRow struct {
+	Template triage.Template
+	Muted    bool
 }
 
 // TemplatesView lists the current view's lines folded into templates, with
@@ -25,22 +26,22 @@ type templateRow struct {
 // so that they can be un-muted. enter asks the root to filter to the
 // template under the cursor, the mute key to mute or un-mute it.
 type TemplatesView struct {
-	keys          *KeyMap
+	keys          KeyMap
 	styles        *theme.Styles
 	width, height int
 	loc           *time.Location
 	report        []triage.Template
-	rows          []templateRow
+	rows          []TemplateRow
 	cursor        int
-	triageState
+	state
 	entries int64
 	count   int          // distinct templates found
-	chosen  *templateRow // the row enter was pressed on
-	toggled *templateRow // the row the mute key was pressed on
+	chosen  *TemplateRow // the row enter was pressed on
+	toggled *TemplateRow // the row the mute key was pressed on
 }
 
 // NewTemplatesView returns an empty view.
-func NewTemplatesView(keys *KeyMap, styles *theme.Styles) TemplatesView {
+func NewTemplatesView(keys KeyMap, styles *theme.Styles) TemplatesView {
 	return TemplatesView{keys: keys, styles: styles, loc: time.Local}
 }
 
@@ -48,8 +49,8 @@ func NewTemplatesView(keys *KeyMap, styles *theme.Styles) TemplatesView {
 func (v *TemplatesView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
 
 // Start shows the view computing; a running job is cancelled.
-func (v TemplatesView) Start(job triageJob, loc *time.Location) TemplatesView {
-	v.triageState = v.start(job)
+func (v TemplatesView) Start(job Job, loc *time.Location) TemplatesView {
+	v.state = v.start(job)
 	v.rows, v.report, v.cursor, v.loc = nil, nil, 0, loc
 	return v
 }
@@ -57,26 +58,29 @@ func (v TemplatesView) Start(job triageJob, loc *time.Location) TemplatesView {
 // Stop cancels the job in flight, if any.
 func (v TemplatesView) Stop() { v.stop() }
 
-// SetReport shows a finished report, unless a newer job was started since.
-func (v TemplatesView) SetReport(msg triageMsg, mutes muteSet) TemplatesView {
+// SetReport shows a finished report, with the muted templates first,
+// unless a newer job was started since.
+func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) TemplatesView {
 	if !v.finish(msg) {
 		return v
 	}
-	v.entries, v.count, v.report = msg.report.Entries, msg.report.TemplateCount, msg.report.Templates
-	return v.SetMutes(mutes)
+	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
+	return v.SetMutes(muted)
 }
 
-// SetMutes lays the rows out again for a new set of muted templates: the
-// muted first, then the report's others.
-func (v TemplatesView) SetMutes(mutes muteSet) TemplatesView {
-	rows := make([]templateRow, 0, len(mutes.list)+len(v.report))
-	for _, m := range mutes.list {
-		rows = append(rows, templateRow{muted: true, t: triage.Template{Key: m.key, Template: m.text,
-			Kind: m.kind, Level: m.level, Count: m.count}})
+// SetMutes lays the rows out again for a new list of muted templates (in
+// the order they were muted, each with the count it had): the muted first,
+// then the report's others.
+func (v TemplatesView) SetMutes(muted []triage.Template) TemplatesView {
+	rows := make([]TemplateRow, 0, len(muted)+len(v.report))
+	isMuted := make(map[string]bool, len(muted))
+	for _, t := range muted {
+		rows = append(rows, TemplateRow{Template: t, Muted: true})
+		isMuted[t.Key] = true
 	}
 	for _, t := range v.report {
-		if !mutes.has(t.Key) {
-			rows = append(rows, templateRow{t: t})
+		if !isMuted[t.Key] {
+			rows = append(rows, TemplateRow{Template: t})
 		}
 	}
 	v.rows = rows
@@ -90,13 +94,13 @@ func (v TemplatesView) Update(msg tea.Msg) (TemplatesView, tea.Cmd) {
 	if !ok || len(v.rows) == 0 {
 		return v, nil
 	}
-	k := v.keys
-	var moved bool
-	if v.cursor, moved = moveInList(k, km, v.cursor, len(v.rows), v.height); moved {
+	k := &v.keys
+	if mv := moveOf(k, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), nil)
 		return v, nil
 	}
 	switch {
-	case key.Matches(km, k.Menu.Choose):
+	case key.Matches(km, k.Choose):
 		row := v.rows[v.cursor]
 		v.chosen = &row
 	case key.Matches(km, k.Mute):
@@ -108,14 +112,17 @@ func (v TemplatesView) Update(msg tea.Msg) (TemplatesView, tea.Cmd) {
 
 // TakeAction returns the row enter chose and the row whose mute was
 // toggled, each if any, and the view without them.
-func (v TemplatesView) TakeAction() (TemplatesView, *templateRow, *templateRow) {
+func (v TemplatesView) TakeAction() (TemplatesView, *TemplateRow, *TemplateRow) {
 	chosen, toggled := v.chosen, v.toggled
 	v.chosen, v.toggled = nil, nil
 	return v, chosen, toggled
 }
 
+// Rows returns the rows the view lists, the muted first.
+func (v TemplatesView) Rows() []TemplateRow { return v.rows }
+
 // ShortHelp lists the keys the view answers to, for the hint line.
 func (v TemplatesView) ShortHelp() []key.Binding {
-	k := v.keys
-	return []key.Binding{k.Up, k.Down, k.Menu.Choose, k.Mute, k.Menu.Close}
+	k := &v.keys
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Mute, k.Close}
 }

@@ -1,4 +1,4 @@
-package ui
+package triageview
 
 import (
 	"fmt"
@@ -97,12 +97,12 @@ func widen(cols []sessCol, spare int) []sessCol {
 // View draws the title, the column heads and the rows around the cursor.
 func (v SessionsView) View() string {
 	cols, hidden := visibleCols(v.width)
-	return triageFrame(v.styles, v.width, v.height, v.title(hidden), v.triageState, func(h int) []string {
+	return frame(v.styles, v.width, v.height, v.title(hidden), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
 		if len(v.rows) == 0 {
 			return append(lines, theme.Fit("  no connection in the view", v.width))
 		}
-		from := scrollTop(v.cursor, h-1, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h-1, len(v.rows))
 		for i := from; i < min(from+h-1, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i, cols))
 		}
@@ -114,24 +114,24 @@ func (v SessionsView) View() string {
 // width left out, and when the rows listed are not all of them.
 func (v SessionsView) title(hidden int) string {
 	t := "sessions of the view"
-	if v.computing || v.errMsg != "" {
+	if v.Computing() || v.run.Err() != "" {
 		return t
 	}
 	s := v.totals
 	total := s.Open + s.Closed + s.Failed + s.UnknownEnd + s.Dropped
-	t = "sessions · " + commas(total) + " connections"
+	t = "sessions · " + theme.Commas(total) + " connections"
 	sep := ": "
 	for _, c := range []struct {
 		n    int64
 		name string
 	}{{s.Open, "open"}, {s.Closed, "closed"}, {s.Failed, "failed"}, {s.UnknownEnd, "unknown end"}, {s.Dropped, "not kept"}} {
 		if c.n > 0 {
-			t += sep + commas(c.n) + " " + c.name
+			t += sep + theme.Commas(c.n) + " " + c.name
 			sep = ", "
 		}
 	}
 	if int64(len(v.rows)) < total {
-		t += " · the " + commas(int64(len(v.rows))) + " most recent listed"
+		t += " · the " + theme.Commas(int64(len(v.rows))) + " most recent listed"
 	}
 	if hidden > 0 {
 		t += fmt.Sprintf(" · %d columns hidden (widen)", hidden)
@@ -169,7 +169,7 @@ func (v SessionsView) rowView(i int, cols []sessCol) string {
 	for _, c := range cols {
 		b.WriteString(cellText(c, theme.Clean(c.cell(&v, s))) + " ")
 	}
-	b.WriteString(theme.Clean(statusText(s)))
+	b.WriteString(theme.Clean(StatusText(s)))
 	line := theme.Fit(b.String(), v.width)
 	switch {
 	case i == v.cursor:
@@ -180,9 +180,9 @@ func (v SessionsView) rowView(i int, cols []sessCol) string {
 	return line
 }
 
-// statusText is a session's status as the view shows it: a failure with
+// StatusText is a session's status as the view shows it: a failure with
 // its reason, a close with how it ended when the record says.
-func statusText(s *triage.Session) string {
+func StatusText(s *triage.Session) string {
 	switch {
 	case s.Status == triage.StatusFailed && s.Reason != "":
 		return "failed: " + s.Reason

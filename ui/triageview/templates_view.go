@@ -1,4 +1,4 @@
-package ui
+package triageview
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 
 // View draws the title, the column heads and the rows around the cursor.
 func (v TemplatesView) View() string {
-	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
+	return frame(v.styles, v.width, v.height, v.title(), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(), v.width))}
-		from := scrollTop(v.cursor, h-1, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h-1, len(v.rows))
 		for i := from; i < min(from+h-1, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i))
 		}
@@ -22,8 +22,8 @@ func (v TemplatesView) View() string {
 
 func (v TemplatesView) title() string {
 	t := "templates of the view"
-	if !v.computing && v.errMsg == "" {
-		t += fmt.Sprintf(" · %s entries in %s templates", commas(v.entries), commas(int64(v.count)))
+	if !v.Computing() && v.run.Err() == "" {
+		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.entries), theme.Commas(int64(v.count)))
 	}
 	return t
 }
@@ -53,23 +53,23 @@ func (v TemplatesView) rowView(i int) string {
 	if i == v.cursor {
 		mark[0] = '▸'
 	}
-	if r.muted {
+	if r.Muted {
 		mark[1] = 'M'
 	}
-	count := commas(r.t.Count)
+	count := theme.Commas(r.Template.Count)
 	first, last := "", ""
-	if r.muted {
+	if r.Muted {
 		count = "(" + count + ")"
 	} else {
-		first, last = v.clock(r.t.First), v.clock(r.t.Last)
+		first, last = v.clock(r.Template.First), v.clock(r.Template.Last)
 	}
-	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.t.Level), tmplLevelW)+
-		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+sparkCell(r.t.Buckets, sparkWidth(v.width, tmplFixedW))+
-		theme.Clean(r.t.Template), v.width)
+	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.Template.Level), tmplLevelW)+
+		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+sparkCell(r.Template.Buckets, sparkWidth(v.width, tmplFixedW))+
+		theme.Clean(r.Template.Template), v.width)
 	switch {
 	case i == v.cursor:
 		return v.styles.ChoiceActive.Render(line)
-	case r.muted:
+	case r.Muted:
 		return v.styles.Dim.Render(line)
 	}
 	return line

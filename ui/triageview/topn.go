@@ -1,4 +1,4 @@
-package ui
+package triageview
 
 import (
 	"strconv"
@@ -14,7 +14,7 @@ import (
 // topRow is one line of the top-N view: a table's heading (value rows
 // follow it) or a value of that table.
 type topRow struct {
-	table   topTable
+	table   Table
 	heading bool
 	value   triage.Value
 }
@@ -22,22 +22,22 @@ type topRow struct {
 // TopNView is the top-N screen: for the current view, the most frequent
 // users, resources, client IPs, countries, failure reasons, denied
 // accesses and noisy modules, each with its count and share. The report is
-// computed off the Update loop (see computeTriage); enter on a value asks
-// the root to pivot the filter to it.
+// computed off the Update loop (the root starts it); enter on a value asks
+// the root to pivot the filter to it (see TakeChoice).
 type TopNView struct {
-	keys          *KeyMap
+	keys          KeyMap
 	styles        *theme.Styles
 	width, height int
 	rows          []topRow
 	cursor        int // an index into rows, always on a value row when there is one
-	triageState
+	state
 	entries int64
 	elapsed time.Duration
 	chosen  *topRow // the row enter was pressed on, until the root takes it
 }
 
 // NewTopNView returns an empty view.
-func NewTopNView(keys *KeyMap, styles *theme.Styles) TopNView {
+func NewTopNView(keys KeyMap, styles *theme.Styles) TopNView {
 	return TopNView{keys: keys, styles: styles}
 }
 
@@ -45,8 +45,8 @@ func NewTopNView(keys *KeyMap, styles *theme.Styles) TopNView {
 func (v *TopNView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
 
 // Start shows the view computing a new report; a running job is cancelled.
-func (v TopNView) Start(job triageJob) TopNView {
-	v.triageState = v.start(job)
+func (v TopNView) Start(job Job) TopNView {
+	v.state = v.start(job)
 	v.rows, v.cursor = nil, 0
 	return v
 }
@@ -55,13 +55,13 @@ func (v TopNView) Start(job triageJob) TopNView {
 func (v TopNView) Stop() { v.stop() }
 
 // SetReport shows a finished report, unless a newer job was started since.
-func (v TopNView) SetReport(msg triageMsg) TopNView {
+func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	if !v.finish(msg) {
 		return v
 	}
-	v.elapsed, v.entries = msg.elapsed, msg.report.Entries
-	v.rows = topRows(&msg.report.Top)
-	v.cursor = v.nextValue(-1, 1)
+	v.elapsed, v.entries = msg.Elapsed, msg.Report.Entries
+	v.rows = topRows(&msg.Report.Top)
+	v.cursor = theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	return v
 }
 
@@ -69,25 +69,17 @@ func (v TopNView) SetReport(msg triageMsg) TopNView {
 // its heading, with no rows, so that "nobody was denied" shows.
 func topRows(t *triage.Tops) []topRow {
 	var rows []topRow
-	for tb := topTable(0); tb < topTableCount; tb++ {
+	for tb := Table(0); tb < TableCount; tb++ {
 		rows = append(rows, topRow{table: tb, heading: true})
-		for _, val := range tb.values(t) {
+		for _, val := range tb.Values(t) {
 			rows = append(rows, topRow{table: tb, value: val})
 		}
 	}
 	return rows
 }
 
-// nextValue returns the first value row from i+step on in direction step,
-// or i when there is none.
-func (v TopNView) nextValue(i, step int) int {
-	for j := i + step; j >= 0 && j < len(v.rows); j += step {
-		if !v.rows[j].heading {
-			return j
-		}
-	}
-	return max(i, 0)
-}
+// isHeading says row i is a table's heading, which the cursor skips.
+func (v TopNView) isHeading(i int) bool { return v.rows[i].heading }
 
 // Update moves the cursor; enter chooses the value under it.
 func (v TopNView) Update(msg tea.Msg) (TopNView, tea.Cmd) {
@@ -95,50 +87,39 @@ func (v TopNView) Update(msg tea.Msg) (TopNView, tea.Cmd) {
 	if !ok || len(v.rows) == 0 {
 		return v, nil
 	}
-	k := v.keys
-	page := max(v.height-2, 1)
-	switch {
-	case key.Matches(km, k.Up):
-		v.cursor = v.nextValue(v.cursor, -1)
-	case key.Matches(km, k.Down):
-		v.cursor = v.nextValue(v.cursor, 1)
-	case key.Matches(km, k.PageUp, k.HalfUp):
-		v.cursor = v.nextValue(max(v.cursor-page, 0)+1, -1)
-	case key.Matches(km, k.PageDown, k.HalfDown):
-		v.cursor = v.nextValue(min(v.cursor+page, len(v.rows)-1)-1, 1)
-	case key.Matches(km, k.Top):
-		v.cursor = v.nextValue(-1, 1)
-	case key.Matches(km, k.Bottom):
-		v.cursor = v.nextValue(len(v.rows), -1)
-	case key.Matches(km, k.Menu.Choose):
-		if v.cursor < len(v.rows) && !v.rows[v.cursor].heading {
-			row := v.rows[v.cursor]
-			v.chosen = &row
-		}
+	if mv := moveOf(&v.keys, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), v.isHeading)
+	} else if key.Matches(km, v.keys.Choose) && v.cursor < len(v.rows) && !v.rows[v.cursor].heading {
+		row := v.rows[v.cursor]
+		v.chosen = &row
 	}
 	return v, nil
 }
 
 // ShortHelp lists the keys the view answers to, for the hint line.
 func (v TopNView) ShortHelp() []key.Binding {
-	return []key.Binding{v.keys.Up, v.keys.Down, v.keys.Menu.Choose, v.keys.Menu.Close}
+	return []key.Binding{v.keys.Up, v.keys.Down, v.keys.Choose, v.keys.Close}
 }
 
-// TakeChoice returns the row enter chose, if any, and the view without it.
-func (v TopNView) TakeChoice() (TopNView, topRow, bool) {
+// TakeChoice returns the table and value enter chose, if any, and the
+// view without the choice.
+func (v TopNView) TakeChoice() (TopNView, Table, triage.Value, bool) {
 	if v.chosen == nil {
-		return v, topRow{}, false
+		return v, 0, triage.Value{}, false
 	}
 	row := *v.chosen
 	v.chosen = nil
-	return v, row, true
+	return v, row.table, row.value, true
 }
+
+// Len is how many rows the view lists, headings included.
+func (v TopNView) Len() int { return len(v.rows) }
 
 // View draws the title and the rows around the cursor.
 func (v TopNView) View() string {
-	return triageFrame(v.styles, v.width, v.height, v.title(), v.triageState, func(h int) []string {
+	return frame(v.styles, v.width, v.height, v.title(), v.state, func(h int) []string {
 		var lines []string
-		from := scrollTop(v.cursor, h, len(v.rows))
+		from := theme.ScrollTop(v.cursor, h, len(v.rows))
 		for i := from; i < min(from+h, len(v.rows)); i++ {
 			lines = append(lines, v.rowView(i))
 		}
@@ -148,8 +129,8 @@ func (v TopNView) View() string {
 
 func (v TopNView) title() string {
 	t := "top values of the view"
-	if !v.computing && v.errMsg == "" {
-		t += " · " + commas(v.entries) + " entries"
+	if !v.Computing() && v.run.Err() == "" {
+		t += " · " + theme.Commas(v.entries) + " entries"
 		// Only a count that took a while says how long: a person wants
 		// to know, and a screen that changes with the machine's speed
 		// would make every quick one differ.
@@ -197,7 +178,7 @@ func (v TopNView) rowView(i int) string {
 	nameW := max(v.width-3-numW-shareW-sparkW, 1)
 	share := strconv.FormatFloat(r.value.Share*100, 'f', 1, 64) + "%"
 	line := theme.Fit(prefix+theme.Fit(theme.Clean(r.value.Value), nameW)+sparkCell(r.value.Buckets, sparkW)+
-		theme.FitRight(commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
+		theme.FitRight(theme.Commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
 	if i == v.cursor {
 		return v.styles.ChoiceActive.Render(line)
 	}

@@ -1,4 +1,4 @@
-package ui
+package triageview
 
 import (
 	"sort"
@@ -11,27 +11,28 @@ import (
 	"connlog/ui/theme"
 )
 
-// sessionRows is how many rows of each kind (open, ended) the sessions
-// view keeps: the engine keeps the most recent ones past it.
-const sessionRows = 10000
+// SessionRows is how many rows of each kind (open, ended) the sessions
+// view keeps: the root asks the report for as many, and the engine keeps
+// the most recent ones past it.
+const SessionRows = 10000
 
 // SessionsView lists the connections of the current view, one row per
 // connection (not per event), oldest start first. enter asks the root to
 // filter the table to the connection under the cursor.
 type SessionsView struct {
-	keys          *KeyMap
+	keys          KeyMap
 	styles        *theme.Styles
 	width, height int
 	loc           *time.Location
 	rows          []triage.Session
 	totals        triage.Sessions // the counts over every connection, rows aside
 	cursor        int
-	triageState
+	state
 	chosen *triage.Session // the row enter was pressed on
 }
 
 // NewSessionsView returns an empty view.
-func NewSessionsView(keys *KeyMap, styles *theme.Styles) SessionsView {
+func NewSessionsView(keys KeyMap, styles *theme.Styles) SessionsView {
 	return SessionsView{keys: keys, styles: styles, loc: time.Local}
 }
 
@@ -39,8 +40,8 @@ func NewSessionsView(keys *KeyMap, styles *theme.Styles) SessionsView {
 func (v *SessionsView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
 
 // Start shows the view computing; a running job is cancelled.
-func (v SessionsView) Start(job triageJob, loc *time.Location) SessionsView {
-	v.triageState = v.start(job)
+func (v SessionsView) Start(job Job, loc *time.Location) SessionsView {
+	v.state = v.start(job)
 	v.rows, v.totals, v.cursor, v.loc = nil, triage.Sessions{}, 0, loc
 	return v
 }
@@ -49,12 +50,12 @@ func (v SessionsView) Start(job triageJob, loc *time.Location) SessionsView {
 func (v SessionsView) Stop() { v.stop() }
 
 // SetReport shows a finished report, unless a newer job was started since.
-func (v SessionsView) SetReport(msg triageMsg) SessionsView {
+func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	if !v.finish(msg) {
 		return v
 	}
-	v.totals = msg.report.Sessions
-	v.rows = sortByStart(msg.report.Sessions.Rows)
+	v.totals = msg.Report.Sessions
+	v.rows = sortByStart(msg.Report.Sessions.Rows)
 	return v
 }
 
@@ -77,8 +78,9 @@ func (v SessionsView) Update(msg tea.Msg) (SessionsView, tea.Cmd) {
 	if !ok || len(v.rows) == 0 {
 		return v, nil
 	}
-	var moved bool
-	if v.cursor, moved = moveInList(v.keys, km, v.cursor, len(v.rows), v.height); !moved && key.Matches(km, v.keys.Menu.Choose) {
+	if mv := moveOf(&v.keys, km); mv != theme.NoMove {
+		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), nil)
+	} else if key.Matches(km, v.keys.Choose) {
 		row := v.rows[v.cursor]
 		v.chosen = &row
 	}
@@ -92,8 +94,14 @@ func (v SessionsView) TakeChoice() (SessionsView, *triage.Session) {
 	return v, chosen
 }
 
+// Rows returns the connections the view lists, oldest start first.
+func (v SessionsView) Rows() []triage.Session { return v.rows }
+
+// Totals returns the counts over every connection, listed or not.
+func (v SessionsView) Totals() triage.Sessions { return v.totals }
+
 // ShortHelp lists the keys the view answers to, for the hint line.
 func (v SessionsView) ShortHelp() []key.Binding {
 	k := v.keys
-	return []key.Binding{k.Up, k.Down, k.Menu.Choose, k.Menu.Close}
+	return []key.Binding{k.Up, k.Down, k.Choose, k.Close}
 }

@@ -1,0 +1,130 @@
+package triageview
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model/triage"
+)
+
+func sessionsReport() triage.Report {
+	return triage.Report{Sessions: triage.Sessions{Open: 1, Closed: 1, Failed: 1, Rows: []triage.Session{
+		{ID: "late", User: "bob@x", Status: triage.StatusOpen, Start: start.Add(time.Hour)},
+		{ID: "failed", User: hostile, Status: triage.StatusFailed, Reason: hostile, Start: start.Add(time.Minute), End: start.Add(time.Minute)},
+		{ID: "before", User: "erin@x", Status: triage.StatusClosed, End: start, Rx: 1200, Tx: 3400},
+	}}}
+}
+
+func shownSessions(t *testing.T, w, h int) SessionsView {
+	t.Helper()
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(w, h)
+	return v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
+}
+
+// TestSessionsOrderAndChoice: rows read oldest start first, those begun
+// before the data first of all, and enter chooses the row under the cursor.
+func TestSessionsOrderAndChoice(t *testing.T) {
+	v := shownSessions(t, 160, 20)
+	var ids []string
+	for _, r := range v.Rows() {
+		ids = append(ids, r.ID)
+	}
+	if strings.Join(ids, ",") != "before,failed,late" {
+		t.Errorf("rows %v; want before, failed, late", ids)
+	}
+	if v.Totals().Failed != 1 {
+		t.Errorf("totals %+v", v.Totals())
+	}
+	for _, k := range press("j", "enter") {
+		v, _ = v.Update(k)
+	}
+	v, chosen := v.TakeChoice()
+	if chosen == nil || chosen.ID != "failed" {
+		t.Fatalf("j, enter chose %+v; want the failed session", chosen)
+	}
+	if _, again := v.TakeChoice(); again != nil {
+		t.Error("the choice is taken twice")
+	}
+}
+
+func TestSessionsFitAndStayInert(t *testing.T) {
+	for _, sz := range sizes {
+		checkScreen(t, shownSessions(t, sz[0], sz[1]).View(), sz[0], sz[1])
+	}
+	out := ansi.Strip(shownSessions(t, 160, 10).View())
+	for _, want := range []string{"sessions · 3 connections: 1 open, 1 closed, 1 failed", "STATUS", "failed: evil", "1.2KB/3.4KB"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the view lacks %q:\n%s", want, out)
+		}
+	}
+	empty := NewSessionsView(DefaultKeyMap(), styles())
+	empty.SetSize(80, 5)
+	empty = empty.Start(newJob(1, nil), time.UTC).SetReport(ResultMsg{Gen: 1})
+	if out := ansi.Strip(empty.View()); !strings.Contains(out, "no connection in the view") {
+		t.Errorf("an empty view does not say so:\n%s", out)
+	}
+}
+
+// TestSessionStatusText checks how each status reads on screen.
+func TestSessionStatusText(t *testing.T) {
+	start := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	cases := []struct {
+		name     string
+		s        triage.Session
+		status   string
+		duration string
+		rx       string
+	}{
+		{"open", triage.Session{Status: triage.StatusOpen, Start: start}, "open", "", ""},
+		{"closed", triage.Session{Status: triage.StatusClosed, Start: start, End: start.Add(90 * time.Second),
+			Duration: 90 * time.Second, Rx: 1500}, "closed", "1m30s", "1.5KB"},
+		{"closed reaped", triage.Session{Status: triage.StatusClosed, Reason: "reaped", Start: start, End: start,
+			Rx: 0}, "closed (reaped)", "0ms", "0B"},
+		{"failed", triage.Session{Status: triage.StatusFailed, Reason: "CONNECTION_FAILED", Start: start, End: start},
+			"failed: CONNECTION_FAILED", "0ms", ""},
+		{"failed without reason", triage.Session{Status: triage.StatusFailed}, "failed", "?", ""},
+		{"unknown end", triage.Session{Status: triage.StatusUnknownEnd, Start: start}, "unknown end", "?", ""},
+		{"start outside", triage.Session{Status: triage.StatusClosed, End: start}, "closed", "?", "0B"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := StatusText(&c.s); got != c.status {
+				t.Errorf("status %q; want %q", got, c.status)
+			}
+			if got := sessDuration(&c.s); got != c.duration {
+				t.Errorf("duration %q; want %q", got, c.duration)
+			}
+			if got := sessBytes(&c.s, c.s.Rx); got != c.rx {
+				t.Errorf("rx %q; want %q", got, c.rx)
+			}
+		})
+	}
+}
+
+// TestVisibleColsFit: at every width the chosen columns and the status's
+// least room fit, and the start is the last column to go.
+func TestVisibleColsFit(t *testing.T) {
+	for w := 0; w <= 200; w++ {
+		cols, hidden := visibleCols(w)
+		used := sessMarkW + statusRoom(w)
+		for _, c := range cols {
+			used += c.width + 1
+		}
+		if len(cols) > 0 && used > w {
+			t.Errorf("width %d: columns take %d cells", w, used)
+		}
+		if len(cols)+hidden != len(sessCols) {
+			t.Errorf("width %d: %d shown + %d hidden != %d", w, len(cols), hidden, len(sessCols))
+		}
+		if len(cols) > 0 && cols[0].title != "START" {
+			t.Errorf("width %d: START dropped before %s", w, cols[0].title)
+		}
+	}
+	if cols, _ := visibleCols(80); len(cols) < 4 {
+		t.Errorf("only %d columns at 80 cells", len(cols))
+	}
+}
