@@ -242,3 +242,17 @@ func TestChangedKeepsLogTextInert(t *testing.T) {
 		}
 	}
 }
+
+// TestChangedSelectionWithoutTimes: a selection without times says which
+// key asks for other windows, the key the view binds.
+func TestChangedSelectionWithoutTimes(t *testing.T) {
+	e := text(0, "no time here")
+	e.Time = time.Time{}
+	st, _ := newFixtureStore(t, []model.Entry{e, e})
+	m := newTestModel(t, st, 120, 20)
+	m = drive(t, m, keys("v", "C")...)
+	want := "select rows with times, or press " + keyOf(m.changed.Keys().Windows) + " for other windows"
+	if out := screen(m); !strings.Contains(out, want) {
+		t.Errorf("a selection without times, want %q:\n%s", want, out)
+	}
+}

@@ -24,11 +24,12 @@ const changedRows = 15
 type changedRequest struct {
 	cmp            *triage.Compare
 	selFrom, selTo int64
+	windowsKey     string // the key that asks for other windows, for the messages
 }
 
 // openChanged compares the default windows of the current view.
 func (m Model) openChanged() (tea.Model, tea.Cmd) {
-	req := changedRequest{}
+	req := changedRequest{windowsKey: keyOf(m.changed.Keys().Windows)}
 	req.selFrom, req.selTo = m.sel.bounds()
 	return m.startChanged(req)
 }

@@ -25,7 +25,7 @@ func resolveWindows(sn *model.Snapshot, vc *model.View, req changedRequest) (a, 
 	case req.selFrom != 0:
 		lo, hi, ok := viewTimeSpan(sn, vc, vc.Index(req.selFrom), vc.Index(req.selTo+1))
 		if !ok {
-			return a, b, "", errors.New("no entry of the selection has a time: select rows with times, or press w for other windows")
+			return a, b, "", errors.New("no entry of the selection has a time: select rows with times, or press " + req.windowsKey + " for other windows")
 		}
 		a = triage.Window{From: lo.Truncate(time.Second), To: hi.Truncate(time.Second).Add(time.Second)}
 		b = triage.Window{From: a.From.Add(-a.Length()), To: a.From}

@@ -138,3 +138,7 @@ func (m Model) TakeWindowsRequest() (Model, bool) {
 
 // ShortHelp lists the keys the view answers to, for the hint line.
 func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// Keys returns the view's bindings, so that a message of the root can name
+// the key that acts.
+func (m Model) Keys() KeyMap { return m.keys }
