@@ -256,3 +256,28 @@ func TestChangedSelectionWithoutTimes(t *testing.T) {
 		t.Errorf("a selection without times, want %q:\n%s", want, out)
 	}
 }
+
+// TestChangedShortViewComparesItsHalves: a view shorter than one default
+// window compares its newer half with its older, not the data with nothing.
+func TestChangedShortViewComparesItsHalves(t *testing.T) {
+	var es []model.Entry
+	for i := range 170 { // 08:00:00 to 08:02:49
+		es = append(es, text(i, "tick"))
+		es[i].Time = time.Date(2026, 11, 20, 8, 0, i, 0, time.UTC)
+	}
+	st, _ := newFixtureStore(t, es)
+	m := drive(t, newTestModel(t, st, 120, 30), keys("C")...)
+	out := screen(m)
+	if !strings.Contains(out, "the last 1m of the view against the 1m before") ||
+		!strings.Contains(out, "before 2026-11-20 08:00:52–08:01:52 (1m): 60 entries") {
+		t.Errorf("a view of 2m50s:\n%s", out)
+	}
+	for span, want := range map[time.Duration]time.Duration{
+		0: time.Second, 3 * time.Second: 2 * time.Second, 2*time.Minute + 50*time.Second: time.Minute, 29 * time.Minute: 14 * time.Minute,
+	} {
+		t0 := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+		if got := halfSpan(t0, t0.Add(span)); got != want {
+			t.Errorf("halfSpan over %v = %v, want %v", span, got, want)
+		}
+	}
+}
