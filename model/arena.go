@@ -68,7 +68,10 @@ func (a *chunked[T]) reserve(vals []T) (ci, pos int) {
 	ci = a.cur[s]
 	if ci < 0 || len(a.chunks[ci])-a.n[s] < len(vals) {
 		old := ci
-		ci = a.allocate(max(a.size, len(vals)))
+		// One more than the value: if the chunk lands in slot 0 its first
+		// element is skipped (below), and a value as long as a chunk would
+		// otherwise be copied one element short.
+		ci = a.allocate(max(a.size, len(vals)+1))
 		a.cur[s], a.n[s] = ci, 0
 		if ci == 0 {
 			a.n[s] = 1 // offset 0 is never handed out: the word arena uses it for "none"

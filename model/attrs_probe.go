@@ -1,6 +1,9 @@
 package model
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+)
 
 // keyProbe is a filter's keys as the symbols the store holds them under,
 // found once per scan so that the per-entry checks compare integers.
@@ -60,6 +63,7 @@ func (sn *Snapshot) hasAnyKey(seq int64, p keyProbe) bool {
 		return m.has
 	}
 	has := fieldKeysHaveAny(wordsAt(sn.words, off), sn.words, p.need)
+	runtime.KeepAlive(sn) // the words are off the heap: mapped for as long as sn lives
 	*m = probeMemo{off: off, has: has}
 	return has
 }

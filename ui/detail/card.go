@@ -64,7 +64,7 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 	for i, line := range wrapped {
 		head := pad
 		if i == 0 {
-			head = "  " + c.st.Key.Render(theme.Fit(k, theme.KeyColumn-1)) + " "
+			head = "  " + c.st.Key.Render(theme.Fit(theme.Clean(k), theme.KeyColumn-1)) + " "
 		}
 		c.add(head + style.Render(line))
 	}

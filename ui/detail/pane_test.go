@@ -152,6 +152,8 @@ func TestCardIsInert(t *testing.T) {
 	hostile := "x\x1b[2Jy\x1b]52;c;ZXZpbA==\x07 \u202Eexe"
 	e := serviceEntry(1, model.LevelError, hostile, hostile)
 	e.Origin.Host = hostile
+	// A field's key is log text too: a JSON object may name it anything.
+	e.Fields = append(e.Fields, model.Str("a\x1b]0;pwned\x07b", "1"))
 	st := theme.Monochrome()
 	card := BuildCard(&st, 80, Input{Entry: e, Location: time.UTC, Sources: []string{hostile}})
 	for _, bad := range []string{"\x1b[2J", "\x1b]52", "\x07", "\u202E"} {
