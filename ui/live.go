@@ -121,9 +121,12 @@ func (lv *liveView) pending(sn *model.Snapshot) bool {
 }
 
 // trim drops what the store evicted from the view and returns how many rows
-// went, so the cursor can move with them.
+// went, so the cursor can move with them. While an extension runs on a
+// clone of the view it leaves the view alone: the clone, adopted, would
+// bring the rows back and be trimmed again, moving the cursor twice (and
+// View.Clone's contract keeps the original still meanwhile).
 func (lv *liveView) trim(sn *model.Snapshot) int {
-	if lv.view == nil {
+	if lv.view == nil || lv.extending {
 		return 0
 	}
 	n := lv.view.Trim(sn)

@@ -41,8 +41,10 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 // them.
 func (m *Model) applyTrim(sn *model.Snapshot) {
 	if n := m.live.trim(sn); n > 0 {
-		m.table = m.table.WithData(m.tableData())
+		// Shift first: with the shorter data first, a cursor among the last
+		// n rows would be clamped to the end before it moves up.
 		m.table.ShiftUp(n)
+		m.table = m.table.WithData(m.tableData())
 	}
 }
 

@@ -85,18 +85,11 @@ func TestTimelineSpanReplacesItsTerms(t *testing.T) {
 // much more than the view does.
 func TestTimelineRecountsAfterEvictions(t *testing.T) {
 	st := model.NewStore(model.StoreOptions{MaxMemory: 256 << 10})
-	batch := func(from int) []model.Entry {
-		es := make([]model.Entry, 1000)
-		for i := range es {
-			es[i] = service(1000*(from+i), model.LevelInfo, "connector", "", fmt.Sprintf("line %06d", from+i))
-		}
-		return es
-	}
-	st.Append(batch(0))
+	st.Append(serviceBatch(0))
 	m := drive(t, newTestModel(t, st, 100, 30), keys("T")...)
 	first := m.tlc.gen
 	for b := 1; b <= 40; b++ {
-		st.Append(batch(1000 * b))
+		st.Append(serviceBatch(1000 * b))
 		m = drive(t, m, frameMsg{})
 	}
 	if st.Stats().Evicted == 0 {
