@@ -114,6 +114,9 @@ func readsEntry(m matcher) bool {
 // A text search reads the message of a gap or boundary entry, which has no
 // raw line.
 func (q *Query) ReadKeys() []string {
+	if q == nil {
+		return []string{}
+	}
 	keys := make([]string, 0, len(q.keys)+1)
 	keys = append(keys, q.keys...)
 	if q.needsRaw {

@@ -76,3 +76,11 @@ func TestFilterAsksMayMatchOnlyWhenItCanSayNo(t *testing.T) {
 		}
 	}
 }
+
+// A nil query (no filter) needs and reads no key.
+func TestNilQueryKeys(t *testing.T) {
+	var q *Query
+	if q.NeedKeys() != nil || q.ReadKeys() == nil || len(q.ReadKeys()) != 0 || q.Filter().Match != nil {
+		t.Errorf("nil query: NeedKeys %v, ReadKeys %v", q.NeedKeys(), q.ReadKeys())
+	}
+}
