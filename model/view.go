@@ -24,7 +24,8 @@ type Filter struct {
 	NeedKeys []string
 	// Keys, when set, are the only field keys Match reads: a load short of
 	// LoadFull rebuilds just those fields, leaving the rest of an event's
-	// two dozen unread (query.ReadKeys).
+	// two dozen unread (query.ReadKeys). Whoever wraps Match with a test
+	// that reads other fields must widen or clear it.
 	Keys []string
 }
 

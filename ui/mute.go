@@ -124,6 +124,7 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 		s.tally.counts.Store(&counts)
 	}
 	match, load, full := f.Match, f.Load, s.fullLoader()
+	f.Keys = nil // a template is made of fields the query may not read: load them all
 	f.Match = func(e *model.Entry) bool {
 		if match != nil && !match(e) {
 			return false
