@@ -88,6 +88,15 @@ func (f *File) ReadRaw(offset int64, n int, buf []byte) ([]byte, error) {
 	return f.gens.readRaw(offset, n, buf)
 }
 
+// ReadSpan appends to buf the n bytes at offset, lines and newlines alike,
+// as the file holds them now: one read for many neighbouring lines, each of
+// which the caller checks as ReadRaw would (see model.SpanReader). It fails
+// with ErrRawGone as ReadRaw does, and when the span runs past what was read
+// or across a rotation. It is safe to call while Run is running.
+func (f *File) ReadSpan(offset int64, n int, buf []byte) ([]byte, error) {
+	return f.gens.readSpan(offset, n, buf)
+}
+
 // Close releases the files kept open for ReadRaw. Call it after Run has
 // returned, when the records' raw bytes are no longer needed.
 func (f *File) Close() error { return f.gens.closeAll() }

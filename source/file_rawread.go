@@ -9,10 +9,7 @@ import (
 
 // readRaw implements model.RawReader for a followed file.
 func (gs *generations) readRaw(offset int64, n int, buf []byte) ([]byte, error) {
-	if offset < 0 || n < 0 {
-		return buf, fmt.Errorf("re-read %s: invalid offset %d length %d", gs.path, offset, n)
-	}
-	l, err := gs.locate(offset, n)
+	l, err := gs.locateSpan(offset, n)
 	if err != nil {
 		return buf, err
 	}
@@ -23,18 +20,48 @@ func (gs *generations) readRaw(offset int64, n int, buf []byte) ([]byte, error) 
 		want++
 	}
 	start := len(buf)
-	buf = slices.Grow(buf, want)[:start+want]
-	if err := readExtents(l.extents, buf[start:], l.pos); err != nil {
-		if err == errNotCovered {
-			return buf[:start], fmt.Errorf("re-read %s at offset %d: %w: %s", gs.path, offset, ErrRawGone, l.gone)
-		}
-		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, err)
+	buf, err = gs.readLocated(l, offset, want, buf)
+	if err != nil {
+		return buf, err
 	}
 	line := buf[start : start+n]
 	if bytes.IndexByte(line, '\n') >= 0 || (l.terminated && buf[start+n] != '\n') {
 		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, ErrRawChanged)
 	}
 	return buf[:start+n], nil
+}
+
+// readSpan implements model.SpanReader for a followed file: n bytes from
+// offset on, as the generation that holds offset has them, however many
+// lines they hold. It checks nothing of what they say: the caller, which
+// knows where its lines start and end, checks each.
+func (gs *generations) readSpan(offset int64, n int, buf []byte) ([]byte, error) {
+	l, err := gs.locateSpan(offset, n)
+	if err != nil {
+		return buf, err
+	}
+	return gs.readLocated(l, offset, n, buf)
+}
+
+// locateSpan is locate for arguments a caller gave.
+func (gs *generations) locateSpan(offset int64, n int) (located, error) {
+	if offset < 0 || n < 0 {
+		return located{}, fmt.Errorf("re-read %s: invalid offset %d length %d", gs.path, offset, n)
+	}
+	return gs.locate(offset, n)
+}
+
+// readLocated appends the n bytes at offset, located at l, to buf.
+func (gs *generations) readLocated(l located, offset int64, n int, buf []byte) ([]byte, error) {
+	start := len(buf)
+	buf = slices.Grow(buf, n)[:start+n]
+	if err := readExtents(l.extents, buf[start:], l.pos); err != nil {
+		if err == errNotCovered {
+			return buf[:start], fmt.Errorf("re-read %s at offset %d: %w: %s", gs.path, offset, ErrRawGone, l.gone)
+		}
+		return buf[:start], fmt.Errorf("re-read %s at offset %d: %w", gs.path, offset, err)
+	}
+	return buf, nil
 }
 
 // errNotCovered means that no extent holds some of the bytes asked for.

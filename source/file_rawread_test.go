@@ -23,7 +23,55 @@ func checkReRead(t *testing.T, src *File, rs []model.Record) {
 		if err != nil || string(got) != "prefix:"+string(r.Raw) {
 			t.Fatalf("ReadRaw(%d, %d) = %q, %v; want %q appended", r.Offset, len(r.Raw), got, err, r.Raw)
 		}
+		got, err = src.ReadSpan(r.Offset, len(r.Raw), buf)
+		if err != nil || string(got) != "prefix:"+string(r.Raw) {
+			t.Fatalf("ReadSpan(%d, %d) = %q, %v; want %q appended", r.Offset, len(r.Raw), got, err, r.Raw)
+		}
 	}
+	checkSpans(t, src, rs)
+}
+
+// checkSpans fails when a span over two neighbouring line records reads
+// without an error but not as their bytes. (A span may fail: across a
+// rotation, a span is refused.)
+func checkSpans(t *testing.T, src *File, rs []model.Record) {
+	t.Helper()
+	for i := 1; i < len(rs); i++ {
+		a, b := rs[i-1], rs[i]
+		if a.Mark != model.MarkLine || b.Mark != model.MarkLine || b.Offset < a.Offset+int64(len(a.Raw)) {
+			continue
+		}
+		span, err := src.ReadSpan(a.Offset, int(b.Offset-a.Offset)+len(b.Raw), nil)
+		if err != nil {
+			continue
+		}
+		if !strings.HasPrefix(string(span), string(a.Raw)) || !strings.HasSuffix(string(span), string(b.Raw)) {
+			t.Fatalf("ReadSpan over the lines at %d and %d = %q; want %q … %q", a.Offset, b.Offset, span, a.Raw, b.Raw)
+		}
+	}
+}
+
+// TestReadSpanReadsNeighbouringLines: one read returns many lines as the
+// file holds them, and a span past what was read is refused.
+func TestReadSpanReadsNeighbouringLines(t *testing.T) {
+	path := logPath(t)
+	lines := numbered("line", 30)
+	appendTo(t, path, joinLines(lines))
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	r := start(t, src)
+	got := r.waitLines(len(lines))
+	whole := joinLines(lines)
+	span, err := src.ReadSpan(0, len(whole), []byte("x"))
+	if err != nil || string(span) != "x"+whole {
+		t.Fatalf("ReadSpan of the whole file = %q, %v; want %q", span, err, whole)
+	}
+	if _, err := src.ReadSpan(0, len(whole)+1, nil); err == nil {
+		t.Fatal("ReadSpan past what was read succeeded")
+	}
+	if _, err := src.ReadSpan(-1, 2, nil); err == nil {
+		t.Fatal("ReadSpan at a negative offset succeeded")
+	}
+	checkReRead(t, src, got)
 }
 
 func TestReadRawAcrossRenameRotation(t *testing.T) {
