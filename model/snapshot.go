@@ -29,6 +29,7 @@ type Snapshot struct {
 	sources   []SourceID
 	readers   map[SourceID]RawReader
 	reparse   func(*Entry)
+	payload   func(*Entry)
 }
 
 // Load says how much of an entry to rebuild.
@@ -36,9 +37,10 @@ type Load uint8
 
 // Load levels, cheapest first.
 const (
-	LoadIndex Load = iota // time, level, kind, flags, origin, indexed fields
-	LoadRaw               // ... and the raw bytes (a pread for file-backed sources)
-	LoadFull              // ... and payload, every field and the parse error (a re-parse)
+	LoadIndex   Load = iota // time, level, kind, flags, origin, indexed fields
+	LoadRaw                 // ... and the raw bytes (a pread for file-backed sources)
+	LoadPayload             // ... and the payload, the indexed fields kept (no re-parse)
+	LoadFull                // ... and payload, every field and the parse error (a re-parse)
 )
 
 func (s *Store) publish() {
@@ -46,7 +48,7 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readers, reparse: s.opt.Reparse,
+		readers: s.readers, reparse: s.opt.Reparse, payload: s.opt.Payload,
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)
@@ -118,8 +120,22 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 	if what == LoadFull {
 		only = nil
 	}
+	r, n, err := sn.loadIndex(seq, e, only)
+	if err != nil || what == LoadIndex {
+		return err
+	}
+	if err := sn.loadRaw(&r, n, e); err != nil {
+		return err
+	}
+	sn.parse(e, what)
+	return nil
+}
+
+// loadIndex rebuilds the index part of entry seq into e, and returns its
+// row and the length of its raw bytes.
+func (sn *Snapshot) loadIndex(seq int64, e *Entry, only []uint32) (row, int, error) {
 	if !sn.Has(seq) {
-		return fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
+		return row{}, 0, fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
 	r := sn.row(seq)
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
@@ -142,16 +158,19 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 	if lo.received != 0 {
 		e.Origin.Received = time.Unix(0, lo.received)
 	}
-	if what == LoadIndex {
-		return nil
-	}
-	if err := sn.loadRaw(&r, r.rawLen(&lo), e); err != nil {
-		return err
-	}
-	if what == LoadFull && sn.reparse != nil {
+	return r, r.rawLen(&lo), nil
+}
+
+// parse rebuilds what a load past LoadRaw adds to an entry whose raw
+// bytes were read: its payload, or its payload and every field. Without a
+// payload function a LoadPayload re-parses.
+func (sn *Snapshot) parse(e *Entry, what Load) {
+	switch {
+	case what == LoadPayload && sn.payload != nil:
+		sn.payload(e)
+	case what >= LoadPayload && sn.reparse != nil:
 		sn.reparse(e)
 	}
-	return nil
 }
 
 func (sn *Snapshot) loadRaw(r *row, n int, e *Entry) error {

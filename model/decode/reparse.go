@@ -21,14 +21,7 @@ func Reparse(e *model.Entry) {
 	if e.Kind == model.KindGap || e.Kind == model.KindBoundary {
 		return
 	}
-	k, ok := envelope.ParseKind(e.Origin.Envelope)
-	if !ok {
-		k = envelope.Bare
-	}
-	_, payload, _, ok := payloadOf(k, e.Raw, reparseContext, nil)
-	if !ok {
-		payload = e.Raw
-	}
+	payload := payloadOfRaw(e)
 	results := parseSafely(payload, nil)
 	e.Payload = payload
 	if e.Item < 0 || e.Item >= len(results) {
@@ -37,4 +30,29 @@ func Reparse(e *model.Entry) {
 		return
 	}
 	e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
+}
+
+// Payload sets an entry's Payload from e.Raw and e.Origin.Envelope, as
+// Reparse does, but leaves its fields as they are: what a view that reads
+// only the message text of a line (its template) needs, for a fraction of
+// a re-parse.
+func Payload(e *model.Entry) {
+	if e.Kind == model.KindGap || e.Kind == model.KindBoundary {
+		return
+	}
+	e.Payload = payloadOfRaw(e)
+}
+
+// payloadOfRaw returns the payload of e's raw bytes: e.Raw without its
+// envelope, or e.Raw itself when the envelope does not decode.
+func payloadOfRaw(e *model.Entry) []byte {
+	k, ok := envelope.ParseKind(e.Origin.Envelope)
+	if !ok {
+		k = envelope.Bare
+	}
+	_, payload, _, ok := payloadOf(k, e.Raw, reparseContext, nil)
+	if !ok {
+		return e.Raw
+	}
+	return payload
 }
