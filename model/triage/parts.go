@@ -33,13 +33,18 @@ func (p Parts) orAll() Parts {
 // Load says how much of an entry of kind k the parts read: the indexed
 // fields (model.LoadIndex) suffice for every table but the templates (the
 // table, and those what changed compares) of lines whose text is their
-// message (service, text and JSON lines), which need the payload of a full
-// load, and of audit records, whose analysis message the index leaves out.
+// message, which need their payload: a service line's template is its
+// payload masked (model.LoadPayload, no re-parse); text and JSON lines
+// and audit records are re-parsed (model.LoadFull) for their message
+// field, which the index leaves out.
 func (p Parts) Load(k model.Kind) model.Load {
-	if p.orAll()&(PartTemplates|PartChanged) != 0 && needsText(k) {
-		return model.LoadFull
+	switch {
+	case !p.FoldsTemplates() || !needsText(k):
+		return model.LoadIndex
+	case k == model.KindService:
+		return model.LoadPayload
 	}
-	return model.LoadIndex
+	return model.LoadFull
 }
 
 // ReadsFields reports whether the parts read anything of an entry of kind
@@ -48,7 +53,7 @@ func (p Parts) Load(k model.Kind) model.Load {
 // timeline need nothing more, so a caller may skip loading them.
 func (p Parts) ReadsFields(k model.Kind, l model.Level) bool {
 	p = p.orAll()
-	if p&(PartTemplates|PartChanged) != 0 {
+	if p.FoldsTemplates() {
 		return true // every line has a template
 	}
 	switch k {
@@ -61,6 +66,41 @@ func (p Parts) ReadsFields(k model.Kind, l model.Level) bool {
 	}
 	return false
 }
+
+// FoldsTemplates reports whether the parts fold lines into templates: a
+// caller that makes the template keys itself (AddKeyed) makes them only
+// then.
+func (p Parts) FoldsTemplates() bool { return p.orAll()&(PartTemplates|PartChanged) != 0 }
+
+// ReadsIndex reports whether the parts read the indexed fields of an entry
+// of kind k and level l that they read (see ReadsFields): all of them but
+// the service lines of the templates, read for their payload alone, and
+// those of the warnings and errors, whose module is counted.
+func (p Parts) ReadsIndex(k model.Kind, l model.Level) bool {
+	if !p.ReadsFields(k, l) {
+		return false
+	}
+	if k == model.KindService {
+		return l >= model.LevelWarn && p.orAll()&(PartTop|PartTimeline|PartChanged) != 0
+	}
+	return true
+}
+
+// Keys returns the only indexed fields the parts read of an entry of kind
+// k, or nil for all of them: the templates and the timeline read three of
+// the two dozen fields of a connection event (its type, error and rule:
+// what it folds by, and whether it failed or was denied), and skipping the
+// others' values is most of what loading the events costs them.
+func (p Parts) Keys(k model.Kind) []string {
+	if k == model.KindAnalytics && p.orAll()&^(PartTemplates|PartTimeline) == 0 {
+		return analyticsOutcomeKeys
+	}
+	return nil
+}
+
+// analyticsOutcomeKeys are the fields of a connection event that say what
+// it was and how it ended.
+var analyticsOutcomeKeys = []string{model.KeyEventType, model.KeyErrorMessage, model.KeyAppliedRule}
 
 // needsText reports whether the template of an entry of kind k is made
 // from its message text rather than from indexed fields.

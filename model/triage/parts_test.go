@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -126,22 +127,29 @@ func TestOpenSessionsInStableOrder(t *testing.T) {
 }
 
 // TestReadsFieldsSuffices: entries that ReadsFields says the parts need
-// nothing more of, stripped to their time, level and kind, give the same
-// report as the whole entries — over generated lines and the fixtures of
-// every payload.
+// nothing more of, stripped to their time, level and kind, and those whose
+// indexed fields ReadsIndex says they do not read, stripped of their
+// fields (an empty list, as a load restricted to no key leaves them), and
+// the others stripped of the fields Keys leaves out, give
+// the same report as the whole entries — over generated lines and the
+// fixtures of every payload.
 func TestReadsFieldsSuffices(t *testing.T) {
 	es := synthEntries(6, 3000)
 	for _, f := range []string{"audit.log", "service.log", "analytics.log", "session.log", "flow.log", "json.log", "text.log"} {
 		es = append(es, decodeFile(t, fixture("payloads", f), false)...)
 	}
 	opts := ReportOptions{Ended: true, Sessions: func(*Session) bool { return true }}
-	for _, p := range []Parts{PartTop, PartSessions, PartTimeline, PartTop | PartTimeline, PartTemplates} {
+	for _, p := range []Parts{PartTop, PartSessions, PartTimeline, PartTop | PartTimeline, PartTemplates, PartTemplates | PartTimeline, AllParts} {
 		stripped, n := clone(es), 0
 		for i := range stripped {
 			e := &stripped[i]
 			if !p.ReadsFields(e.Kind, e.Level) {
 				*e = model.Entry{Seq: e.Seq, Time: e.Time, Level: e.Level, Kind: e.Kind}
 				n++
+			} else if !p.ReadsIndex(e.Kind, e.Level) {
+				e.Fields = model.Fields{}
+			} else if keys := p.Keys(e.Kind); keys != nil {
+				e.Fields = slices.DeleteFunc(slices.Clone(e.Fields), func(f model.Field) bool { return !slices.Contains(keys, f.Key) })
 			}
 		}
 		whole, lean := New(Options{Parts: p}), New(Options{Parts: p})
@@ -150,23 +158,51 @@ func TestReadsFieldsSuffices(t *testing.T) {
 		if !reflect.DeepEqual(whole.Report(opts), lean.Report(opts)) {
 			t.Errorf("parts %b: the %d entries stripped change the report", p, n)
 		}
-		if p != PartTemplates && n < len(es)/2 {
+		if p&PartTemplates == 0 && n < len(es)/2 {
 			t.Errorf("parts %b: only %d of %d entries need no field", p, n, len(es))
 		}
 	}
 }
 
 // What changed compares templates, and a service line's template is made of
-// its message: the parts that hold it load such lines in full.
+// its payload: the parts that hold it load such lines' payloads (no
+// re-parse), and re-parse the lines whose message is a field.
 func TestPartsLoadTheTextTheirTemplatesNeed(t *testing.T) {
 	for _, p := range []Parts{PartTemplates, PartChanged, AllParts, 0} {
-		if got := p.Load(model.KindService); got != model.LoadFull {
-			t.Errorf("parts %b load a service line to %v, want a full load", p, got)
+		if got := p.Load(model.KindService); got != model.LoadPayload {
+			t.Errorf("parts %b load a service line to %v, want its payload", p, got)
+		}
+		if got := p.Load(model.KindAudit); got != model.LoadFull {
+			t.Errorf("parts %b load an audit record to %v, want a full load", p, got)
 		}
 	}
 	for _, p := range []Parts{PartTop, PartSessions, PartTimeline} {
 		if got := p.Load(model.KindService); got != model.LoadIndex {
 			t.Errorf("parts %b load a service line to %v, want the index", p, got)
 		}
+	}
+}
+
+// TestAddKeyedCountsAsAdd: counting entries with the template keys made
+// beforehand reports what counting them alone does, for every part.
+func TestAddKeyedCountsAsAdd(t *testing.T) {
+	es := synthEntries(8, 3000)
+	for _, f := range []string{"audit.log", "service.log", "analytics.log", "session.log", "flow.log", "json.log", "text.log"} {
+		es = append(es, decodeFile(t, fixture("payloads", f), false)...)
+	}
+	mid := es[len(es)/2].Time
+	cmp := &Compare{A: Window{From: es[0].Time, To: mid}, B: Window{From: mid, To: es[len(es)-1].Time.Add(time.Second)}}
+	opts := ReportOptions{Ended: true, Top: 1000, Sessions: func(*Session) bool { return true }}
+	plain, keyed := New(Options{Compare: cmp}), New(Options{Compare: cmp})
+	plain.Add(clone(es))
+	withKeys := clone(es)
+	keys := make([][]byte, len(withKeys))
+	for i := range withKeys {
+		keys[i] = TemplateKey(nil, &withKeys[i])
+	}
+	keyed.AddKeyed(withKeys, keys)
+	want := plain.Report(opts)
+	if len(want.Templates) < 10 || !reflect.DeepEqual(keyed.Report(opts), want) {
+		t.Errorf("counted with keys made beforehand, the report differs (%d templates)", len(want.Templates))
 	}
 }

@@ -48,15 +48,20 @@ func (t *templates) lookup(e *model.Entry) (int32, bool) {
 	return id, ok
 }
 
-// add counts e in its template and returns the template's id.
-func (t *templates) add(e *model.Entry, b, width int64, timed bool) int32 {
-	id, ok := t.lookup(e)
+// add counts e, whose template key is key (nil: made here), in its
+// template and returns the template's id.
+func (t *templates) add(e *model.Entry, key []byte, b, width int64, timed bool) int32 {
+	if key == nil {
+		key = templateText(keyPrefix(t.key[:0], e.Kind, e.Level), e)
+		t.key = key
+	}
+	id, ok := t.byKey[string(key)]
 	switch {
 	case ok:
 	case len(t.list) < t.max:
 		id = int32(len(t.list))
-		t.list = append(t.list, &template{text: string(t.key[2:]), kind: e.Kind, level: e.Level})
-		t.byKey[string(t.key)] = id
+		t.list = append(t.list, &template{text: string(key[2:]), kind: e.Kind, level: e.Level})
+		t.byKey[string(key)] = id
 	default:
 		id = otherID
 	}

@@ -76,9 +76,23 @@ func (t *Triage) Add(es []model.Entry) {
 	}
 }
 
+// AddKeyed is Add for entries whose template keys the caller made, keys[i]
+// being TemplateKey(nil, &es[i]): folding a line into its template is
+// most of the cost of counting templates, and a caller that loads entries
+// on several goroutines makes their keys there. keys is not read unless
+// the parts fold templates (see FoldsTemplates).
+func (t *Triage) AddKeyed(es []model.Entry, keys [][]byte) {
+	for i := range es {
+		t.add(&es[i], keys[i])
+	}
+}
+
 // AddEntry counts one entry, as Add does, for a caller that filters a
 // batch as it goes.
-func (t *Triage) AddEntry(e *model.Entry) {
+func (t *Triage) AddEntry(e *model.Entry) { t.add(e, nil) }
+
+// add counts e; key is its template key, or nil to make it here.
+func (t *Triage) add(e *model.Entry, key []byte) {
 	t.entries++
 	p := t.opt.Parts
 	var v view
@@ -103,7 +117,7 @@ func (t *Triage) AddEntry(e *model.Entry) {
 	}
 	id := int32(otherID)
 	if p&(PartTemplates|PartChanged) != 0 {
-		id = t.tmpl.add(e, b, t.ax.width, timed)
+		id = t.tmpl.add(e, key, b, t.ax.width, timed)
 	}
 	reason := ""
 	if f.failed && timed && p&(PartTop|PartChanged) != 0 {
