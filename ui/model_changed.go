@@ -80,10 +80,10 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 	tr := triage.New(triage.Options{Compare: &triage.Compare{A: a, B: b}, Parts: parts})
 	read := int64(0)
 	for c := range loadInOrder(ctx, sn, in, 0, in.Len(), parts) {
-		tr.Add(c.entries)
+		c.count(tr)
 		read += int64(len(c.entries))
 		job.Done.Store(read)
-		recycle(c.entries)
+		recycle(c.chunkBuf)
 	}
 	if out.Err = ctx.Err(); out.Err != nil {
 		return out

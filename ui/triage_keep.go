@@ -54,8 +54,8 @@ func (k *triageKeeper) catchUp(ctx context.Context, sn *model.Snapshot, vc *mode
 	}
 	n := 0
 	for c := range loadInOrder(ctx, sn, vc, from, to, k.parts) {
-		k.tr.Add(c.entries)
-		recycle(c.entries)
+		c.count(k.tr)
+		recycle(c.chunkBuf)
 		k.next = vc.At(c.hi-1) + 1
 		if done != nil {
 			done.Store(int64(c.hi))

@@ -13,10 +13,79 @@ import (
 const triageChunk = 4096
 
 // loadedChunk is rows [.., hi) of a view, loaded; evicted rows are left
-// out of entries, so hi says where the chunk ends.
+// out of entries, so hi says where the chunk ends. The entries' bytes live
+// in buf, which goes back to the pool with them (see recycle).
 type loadedChunk struct {
+	*chunkBuf
+	hi int
+}
+
+// chunkBuf is what a loader fills: the entries, those it loads past their
+// row grouped by how (see loadPlan), and the raw bytes those point into.
+type chunkBuf struct {
 	entries []model.Entry
-	hi      int
+	groups  []planGroup
+	raw     []byte
+	// keys are the entries' template keys, when keyed (the parts fold
+	// templates), held in keyBuf: made by the loaders, on every core,
+	// rather than by the single goroutine that counts.
+	keyed  bool
+	keys   [][]byte
+	keyBuf []byte
+	ends   []int
+}
+
+// loadPlan is how far a loader reads an entry, and which of its indexed
+// fields (nil: all of them; see Parts.Keys and Parts.ReadsIndex).
+type loadPlan struct {
+	what model.Load
+	keys []string
+}
+
+// planGroup is the entries of a chunk loaded by one plan.
+type planGroup struct {
+	loadPlan
+	es []*model.Entry
+}
+
+// planOf returns the load plan of an entry of kind k and level l, and false
+// when parts read nothing of it beyond its time, level and kind.
+func planOf(parts triage.Parts, k model.Kind, l model.Level) (loadPlan, bool) {
+	if !parts.ReadsFields(k, l) {
+		return loadPlan{}, false
+	}
+	p := loadPlan{what: parts.Load(k), keys: parts.Keys(k)}
+	if !parts.ReadsIndex(k, l) {
+		p.keys = noKeys
+	}
+	return p, true
+}
+
+// noKeys restricts a load to no field.
+var noKeys = []string{}
+
+// same reports whether two plans are one: their keys come from the same
+// few lists, so comparing the lists' identities suffices.
+func (p loadPlan) same(q loadPlan) bool {
+	return p.what == q.what && len(p.keys) == len(q.keys) && (p.keys == nil) == (q.keys == nil) &&
+		(len(p.keys) == 0 || &p.keys[0] == &q.keys[0])
+}
+
+// group adds e to the group of plan p.
+func (c *chunkBuf) group(p loadPlan, e *model.Entry) {
+	for i := range c.groups {
+		if c.groups[i].same(p) {
+			c.groups[i].es = append(c.groups[i].es, e)
+			return
+		}
+	}
+	if len(c.groups) == cap(c.groups) {
+		c.groups = append(c.groups, planGroup{})
+	} else {
+		c.groups = c.groups[:len(c.groups)+1]
+	}
+	g := &c.groups[len(c.groups)-1]
+	g.loadPlan, g.es = p, append(g.es[:0], e)
 }
 
 // loadInOrder loads rows [from, to) of a view, in chunks, on
@@ -51,7 +120,7 @@ func loadInOrder(ctx context.Context, sn *model.Snapshot, vc *model.View, from, 
 	for range workers {
 		go func() {
 			for t := range work {
-				t.out <- loadedChunk{entries: loadRows(sn, vc, t.lo, t.hi, parts), hi: t.hi}
+				t.out <- loadedChunk{chunkBuf: loadRows(sn, vc, t.lo, t.hi, parts), hi: t.hi}
 			}
 		}()
 	}
@@ -83,8 +152,12 @@ type loadTask struct {
 // loadRows loads rows [lo, hi) of a view, as much of each as parts read,
 // into a chunk from the pool: loading into entries loaded before reuses
 // their field slices, which would otherwise be grown anew for every entry.
-func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts) []model.Entry {
-	es := (*chunkPool.Get().(*[]model.Entry))[:0]
+// The rows read past their time, level and kind are loaded together, plan
+// by plan (model.Snapshot.LoadMany): the lines of a file with a read per
+// span of them rather than one per line.
+func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts) *chunkBuf {
+	c := chunkPool.Get().(*chunkBuf)
+	es := c.entries[:0]
 	for i := lo; i < hi; i++ {
 		seq := vc.At(i)
 		if !sn.Has(seq) {
@@ -95,30 +168,56 @@ func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts
 		} else {
 			es = append(es, model.Entry{})
 		}
-		loadFor(sn, seq, &es[len(es)-1], parts)
+		e := &es[len(es)-1]
+		*e = model.Entry{Seq: seq, Time: sn.Time(seq), Level: sn.Level(seq), Kind: sn.Kind(seq), Fields: e.Fields[:0]}
 	}
-	return es
+	c.groups = c.groups[:0]
+	for i := range es {
+		if p, ok := planOf(parts, es[i].Kind, es[i].Level); ok {
+			c.group(p, &es[i])
+		}
+	}
+	c.entries, c.raw = es, c.raw[:0]
+	for _, g := range c.groups {
+		c.raw = sn.LoadMany(g.es, g.what, g.keys, c.raw)
+	}
+	c.keys, c.keyed = c.keys[:0], parts.FoldsTemplates()
+	if c.keyed {
+		c.makeKeys()
+	}
+	return c
 }
 
-// loadFor loads entry seq into e as far as parts read it: its time, level
-// and kind alone when that is all they need (most lines of a level-7 stream
-// for every view but the templates), its index, or all of it.
-func loadFor(sn *model.Snapshot, seq int64, e *model.Entry, parts triage.Parts) {
-	k, l := sn.Kind(seq), sn.Level(seq)
-	if !parts.ReadsFields(k, l) {
-		*e = model.Entry{Seq: seq, Time: sn.Time(seq), Level: l, Kind: k, Fields: e.Fields[:0]}
+// makeKeys makes the template key of every entry of the chunk.
+func (c *chunkBuf) makeKeys() {
+	c.keyBuf, c.ends = c.keyBuf[:0], c.ends[:0]
+	for i := range c.entries {
+		c.keyBuf = triage.TemplateKey(c.keyBuf, &c.entries[i])
+		c.ends = append(c.ends, len(c.keyBuf))
+	}
+	start := 0
+	for _, end := range c.ends {
+		c.keys = append(c.keys, c.keyBuf[start:end:end])
+		start = end
+	}
+}
+
+// count counts the chunk's entries into tr, with their keys when made.
+func (c *chunkBuf) count(tr *triage.Triage) {
+	if c.keyed {
+		tr.AddKeyed(c.entries, c.keys)
 		return
 	}
-	_ = sn.Load(seq, e, parts.Load(k))
+	tr.Add(c.entries)
 }
 
 // chunkPool holds loaded chunks for reuse once counted (see recycle).
-var chunkPool = sync.Pool{New: func() any { es := make([]model.Entry, 0, triageChunk); return &es }}
+var chunkPool = sync.Pool{New: func() any {
+	return &chunkBuf{entries: make([]model.Entry, 0, triageChunk)}
+}}
 
 // recycle gives a chunk back once its entries were counted: a Triage keeps
 // nothing of an entry but copies (strings, which loads never overwrite).
-func recycle(es []model.Entry) {
-	if cap(es) == triageChunk {
-		chunkPool.Put(&es)
-	}
+func recycle(c *chunkBuf) {
+	chunkPool.Put(c)
 }

@@ -2,9 +2,16 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"connlog/model"
+	"connlog/model/decode"
+	"connlog/model/triage"
+	"connlog/source"
+	"connlog/source/synth"
 )
 
 // manyEntries is n service lines, enough for several loader chunks.
@@ -56,4 +63,78 @@ func TestLoadInOrderStops(t *testing.T) {
 	if n >= 7 {
 		t.Errorf("%d more chunks after the cancel; want the load to stop", n)
 	}
+}
+
+// TestTemplatesOfAFileAsOfItsFullDecode: the triage of each view (the
+// templates above all) of a file read as the interface reads it — the
+// index in the store, the lines re-read from the file a span at a time,
+// service lines only to their payload — is that of the same lines decoded
+// in full.
+func TestTemplatesOfAFileAsOfItsFullDecode(t *testing.T) {
+	st, whole := fileStore(t, 3*triageChunk+500, true)
+	sn := st.Snapshot()
+	v, _ := model.BuildView(context.Background(), sn, model.Filter{})
+	if v.Len() != len(whole) || v.Len() < 3*triageChunk {
+		t.Fatalf("the store holds %d entries; the full decode %d", v.Len(), len(whole))
+	}
+	for i := range whole {
+		whole[i].Seq = v.At(i) // a session row names its events by Seq
+	}
+	opts := triage.ReportOptions{Top: 1000, Ended: true, Sessions: func(*triage.Session) bool { return true }}
+	for _, parts := range []triage.Parts{templatesParts, topNParts, sessionsParts} {
+		got, err := triageReport(context.Background(), sn, v, parts, opts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh := triage.New(triage.Options{Parts: parts})
+		fresh.Add(append([]model.Entry(nil), whole...))
+		want := fresh.Report(opts)
+		if parts == templatesParts && len(want.Templates) < 10 {
+			t.Fatalf("only %d templates: the file is not what the test means", len(want.Templates))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("parts %b: the report of the store:\n%+v\nof the full decode:\n%+v", parts, got, want)
+		}
+	}
+}
+
+// fileStore writes n generated connector lines to a file (the last one
+// without its newline) and reads it as the interface does: decoded to the
+// index, the store re-reading the lines from the file. With whole, it
+// also returns the lines decoded in full.
+func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "connector.log")
+	g := synth.New(21, synth.Options{})
+	var text, line []byte
+	for range n - 1 {
+		line, _, _ = g.Next(line[:0])
+		text = append(append(text, line...), '\n')
+	}
+	text = append(text, "[WARN] [libsdwan] a last line without its newline 42"...)
+	if err := os.WriteFile(path, text, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	src := source.NewFile(path, 1, source.FileOptions{})
+	recs := make(chan []model.Record)
+	go func() { _ = src.Run(context.Background(), recs); close(recs) }()
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payload: decode.Payload})
+	st.SetRawReader(1, src)
+	lean, full := decode.New(1, decode.Options{IndexService: true}), decode.New(1, decode.Options{})
+	var all []model.Entry
+	for batch := range recs {
+		var es []model.Entry
+		for i := range batch {
+			es = lean.Decode(&batch[i], es)
+			if whole {
+				all = full.Decode(&batch[i], all)
+			}
+		}
+		st.Append(es)
+	}
+	st.Append(lean.Flush(nil))
+	if whole {
+		all = full.Flush(all)
+	}
+	return st, all
 }
