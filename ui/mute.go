@@ -132,8 +132,8 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 		if !shapes[[2]string{e.Kind.String(), e.Level.String()}] {
 			return true
 		}
-		if triage.PartTemplates.Load(e.Kind) > load {
-			e = full(e)
+		if need := triage.PartTemplates.Load(e.Kind); need > load {
+			e = full(e, need)
 		}
 		bp := keyBufs.Get().(*[]byte)
 		*bp = triage.TemplateKey((*bp)[:0], e)
@@ -147,16 +147,16 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	return f
 }
 
-// fullLoader returns how the filter loads a line in full for its template
-// (into a fresh entry: the filter's own is reused for the next line); a
-// line that cannot be loaded is judged on what the filter loaded.
-func (s muteSet) fullLoader() func(*model.Entry) *model.Entry {
+// fullLoader returns how the filter loads a line as far as its template
+// needs (into a fresh entry: the filter's own is reused for the next
+// line); a line that cannot be loaded is judged on what the filter loaded.
+func (s muteSet) fullLoader() func(*model.Entry, model.Load) *model.Entry {
 	if s.snapshot == nil {
-		return func(e *model.Entry) *model.Entry { return e }
+		return func(e *model.Entry, _ model.Load) *model.Entry { return e }
 	}
-	return func(e *model.Entry) *model.Entry {
+	return func(e *model.Entry, what model.Load) *model.Entry {
 		var fe model.Entry
-		if err := s.snapshot().Load(e.Seq, &fe, model.LoadFull); err != nil {
+		if err := s.snapshot().Load(e.Seq, &fe, what); err != nil {
 			return e
 		}
 		return &fe
