@@ -58,7 +58,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	sn := m.store.Snapshot()
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
-	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front)}
+	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
 		cmds = append(cmds, m.loadDetail())

@@ -4,15 +4,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/triage"
-	"connlog/ui/triageview"
 )
 
 // openSessions shows the sessions view of the current view: every
 // connection it holds, one row each.
 func (m Model) openSessions() (tea.Model, tea.Cmd) {
-	opts := triage.ReportOptions{Top: triageview.SessionRows, Ended: m.inputEnded(),
-		Sessions: func(*triage.Session) bool { return true }}
-	job, cmd, ok := m.startTriage(m.keys.Sessions, sessionsParts, opts)
+	job, cmd, ok := m.startTriage(m.keys.Sessions, ModeSessions)
 	if !ok {
 		return m, nil
 	}

@@ -13,7 +13,7 @@ import (
 
 // openTemplates shows the templates view of the current view.
 func (m Model) openTemplates() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.Templates, templatesParts, triage.ReportOptions{Top: triageview.TemplateRows})
+	job, cmd, ok := m.startTriage(m.keys.Templates, ModeTemplates)
 	if !ok {
 		return m, nil
 	}

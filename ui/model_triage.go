@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -10,22 +12,75 @@ import (
 )
 
 // startTriage starts counting the current view (the filter and the tab in
-// force) for parts in a Cmd over a copy of it, from where the view's keeper
-// of those parts stands; ok is false, with a notice, while the view is
-// still being built.
-func (m *Model) startTriage(open key.Binding, parts triage.Parts, opts triage.ReportOptions) (job triageview.Job, cmd tea.Cmd, ok bool) {
+// force) for the triage view of mode in a Cmd over a copy of it, from
+// where the view's keeper of its parts stands; ok is false, with a notice
+// naming the key open, while the view is still being built.
+func (m *Model) startTriage(open key.Binding, mode Mode) (job triageview.Job, cmd tea.Cmd, ok bool) {
 	if m.live.view == nil || m.live.building {
 		m.notice = "the view is still being built: press " + keyOf(open) + " again when it is"
 		return triageview.Job{}, nil, false
 	}
+	parts, opts := m.triageRequest(mode)
 	m.triGen++
+	m.triFresh = m.cfg.now()
 	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
 	return job, cmd, true
 }
 
+// triageRequest is what the triage view of mode counts: its parts, and
+// what its report holds.
+func (m Model) triageRequest(mode Mode) (triage.Parts, triage.ReportOptions) {
+	switch mode {
+	case ModeTemplates:
+		return templatesParts, triage.ReportOptions{Top: triageview.TemplateRows}
+	case ModeSessions:
+		return sessionsParts, triage.ReportOptions{Top: triageview.SessionRows, Ended: m.inputEnded(),
+			Sessions: func(*triage.Session) bool { return true }}
+	}
+	return topNParts, triage.ReportOptions{Top: triageRows}
+}
+
+// triageRefreshEvery is how often an open triage view is brought up to
+// date while rows arrive: each time, its keeper counts the new rows only.
+const triageRefreshEvery = time.Second
+
+// refreshTriage brings the open triage view up to date with the rows the
+// view adopted, at most every triageRefreshEvery and never over a count
+// in flight; the view keeps showing its report, cursor and all, until the
+// new one replaces it.
+func (m *Model) refreshTriage() tea.Cmd {
+	if !m.triageOpen() || m.live.building || m.cfg.now().Sub(m.triFresh) < triageRefreshEvery {
+		return nil
+	}
+	job, cmd, _ := m.startTriage(key.Binding{}, m.mode)
+	switch m.mode {
+	case ModeTopN:
+		m.topN = m.topN.Refresh(job)
+	case ModeTemplates:
+		m.tmpl = m.tmpl.Refresh(job)
+	case ModeSessions:
+		m.sess = m.sess.Refresh(job)
+	}
+	return cmd
+}
+
+// triageOpen reports whether a triage view is shown with its report (not
+// counting one).
+func (m Model) triageOpen() bool {
+	switch m.mode {
+	case ModeTopN:
+		return !m.topN.Computing()
+	case ModeTemplates:
+		return !m.tmpl.Computing()
+	case ModeSessions:
+		return !m.sess.Computing()
+	}
+	return false
+}
+
 // openTopN shows the top-N view of the current view.
 func (m Model) openTopN() (tea.Model, tea.Cmd) {
-	job, cmd, ok := m.startTriage(m.keys.TopN, topNParts, triage.ReportOptions{Top: triageRows})
+	job, cmd, ok := m.startTriage(m.keys.TopN, ModeTopN)
 	if !ok {
 		return m, nil
 	}

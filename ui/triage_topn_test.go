@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -145,4 +146,52 @@ func TestFlowTopNPivot(t *testing.T) {
 	if m := l.final(); m.filter.text != "ip=198.51.100.7" || m.mode != ModeNormal {
 		t.Errorf("filter %q, mode %s; want ip=198.51.100.7 in normal mode", m.filter.text, m.mode)
 	}
+}
+
+// TestOpenTriageViewsFollowArrivals leaves each triage view open while
+// lines arrive: each is brought up to date without being reopened, at most
+// every triageRefreshEvery, showing its report meanwhile, with the cursor
+// on the row it was on.
+func TestOpenTriageViewsFollowArrivals(t *testing.T) {
+	newcomer := func(ms int) []model.Entry {
+		return []model.Entry{analytics(ms, model.EventFailed, fmt.Sprint("nn", ms), "newcomer@example.com", "CONNECTION_FAILED: refused", 0, 0, 0)}
+	}
+	for _, c := range []struct{ key, shows string }{{"s", "newcomer@example.com"}, {"P", "17 entries"}, {"S", "refused"}} {
+		st, rp := newFixtureStore(t, fixtureEntries())
+		m := newTestModel(t, st, 120, 40)
+		now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+		m.cfg.Now = func() time.Time { return now }
+		m = drive(t, m, keys(c.key, "j", "j")...)
+		cursor := cursorLine(screen(m))
+		add := func(es []model.Entry) {
+			rp.add(es)
+			st.Append(es)
+			m = drive(t, m, frameMsg{})
+		}
+		add(newcomer(90_000))
+		if strings.Contains(screen(m), c.shows) {
+			t.Fatalf("%s: brought up to date within %v of opening:\n%s", c.key, triageRefreshEvery, screen(m))
+		}
+		now = now.Add(triageRefreshEvery)
+		add(newcomer(91_000))
+		if !strings.Contains(screen(m), c.shows) {
+			t.Fatalf("%s: not brought up to date %v after opening:\n%s", c.key, triageRefreshEvery, screen(m))
+		}
+		if got := cursorLine(screen(m)); got != cursor || cursor == "" {
+			t.Errorf("%s: the cursor moved from %q to %q", c.key, cursor, got)
+		}
+	}
+}
+
+// cursorLine is the line of a screen the cursor marks, up to its first
+// run of spaces: the row's value, without its counts.
+func cursorLine(s string) string {
+	for l := range strings.SplitSeq(s, "\n") {
+		if _, row, ok := strings.Cut(l, "▸"); ok {
+			row = strings.TrimSpace(row)
+			value, _, _ := strings.Cut(row, "  ")
+			return value
+		}
+	}
+	return ""
 }

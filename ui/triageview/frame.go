@@ -40,11 +40,20 @@ func progressText(j Job) string {
 	return fmt.Sprintf(" counting… %s of %s entries (%d%%)", theme.Commas(done), theme.Commas(total), pct)
 }
 
-// state is the job a triage view shows, read alike by every view.
-type state struct{ run job.State }
+// state is the job a triage view shows, read alike by every view. A
+// refresh (the same count carried on over rows that arrived since) keeps
+// showing the report it will replace.
+type state struct {
+	run        job.State
+	refreshing bool
+}
 
 // start follows a new job, cancelling the one in flight.
 func (s state) start(j Job) state { return state{run: s.run.Start(j)} }
+
+// refresh follows a job that updates the report shown, which stays shown
+// until the job's result replaces it.
+func (s state) refresh(j Job) state { return state{run: s.run.Start(j), refreshing: true} }
 
 // stop cancels the job in flight, if any.
 func (s state) stop() { s.run.Stop() }
@@ -54,7 +63,13 @@ func (s state) Computing() bool { return s.run.Running() }
 
 // finish takes a result: it reports false for a stale one (a newer job
 // was started since) and for a failed one, whose error it keeps.
-func (s *state) finish(msg ResultMsg) bool { return s.run.Finish(msg.Gen, msg.Err) }
+func (s *state) finish(msg ResultMsg) bool {
+	ok := s.run.Finish(msg.Gen, msg.Err)
+	if !s.run.Running() {
+		s.refreshing = false
+	}
+	return ok
+}
 
 // frame draws a triage view at exactly w×h: the title, then the progress,
 // the error, or the body's lines (body is given the lines left).
@@ -64,7 +79,7 @@ func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) [
 	}
 	lines := []string{st.DialogTitle.Render(theme.Fit(title, w))}
 	switch {
-	case s.Computing():
+	case s.Computing() && !s.refreshing:
 		lines = append(lines, theme.Fit(progressText(s.run.Job()), w))
 	case s.run.Err() != "":
 		lines = append(lines, st.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(s.run.Err()), w)))

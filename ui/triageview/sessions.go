@@ -46,16 +46,34 @@ func (v SessionsView) Start(job Job, loc *time.Location) SessionsView {
 	return v
 }
 
+// Refresh follows a job that updates the report shown (over the rows that
+// arrived since), which stays shown, cursor and all, until it is replaced.
+func (v SessionsView) Refresh(job Job) SessionsView {
+	v.state = v.refresh(job)
+	return v
+}
+
 // Stop cancels the job in flight, if any.
 func (v SessionsView) Stop() { v.stop() }
 
 // SetReport shows a finished report, unless a newer job was started since.
+// The cursor stays on its connection while the report lists it.
 func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	if !v.finish(msg) {
 		return v
 	}
+	was := ""
+	if v.cursor < len(v.rows) {
+		was = v.rows[v.cursor].ID
+	}
 	v.totals = msg.Report.Sessions
 	v.rows = sortByStart(msg.Report.Sessions.Rows)
+	v.cursor = min(v.cursor, max(len(v.rows)-1, 0))
+	for i, r := range v.rows {
+		if was != "" && r.ID == was {
+			v.cursor = i
+		}
+	}
 	return v
 }
 

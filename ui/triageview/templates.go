@@ -55,22 +55,41 @@ func (v TemplatesView) Start(job Job, loc *time.Location) TemplatesView {
 	return v
 }
 
+// Refresh follows a job that updates the report shown (over the rows that
+// arrived since), which stays shown, cursor and all, until it is replaced.
+func (v TemplatesView) Refresh(job Job) TemplatesView {
+	v.state = v.refresh(job)
+	return v
+}
+
 // Stop cancels the job in flight, if any.
 func (v TemplatesView) Stop() { v.stop() }
 
 // SetReport shows a finished report, with the muted templates first,
-// unless a newer job was started since.
+// unless a newer job was started since. The cursor stays on its template
+// while the report lists it.
 func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) TemplatesView {
 	if !v.finish(msg) {
 		return v
 	}
+	was := ""
+	if v.cursor < len(v.rows) {
+		was = v.rows[v.cursor].Template.Key
+	}
 	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
-	return v.SetMutes(muted)
+	v = v.SetMutes(muted)
+	for i, r := range v.rows {
+		if was != "" && r.Template.Key == was {
+			v.cursor = i // a refreshed report: the cursor stays on its template
+		}
+	}
+	return v
 }
 
 // SetMutes lays the rows out again for a new list of muted templates (in
 // the order they were muted, each with the count it had): the muted first,
-// then the report's others.
+// then the report's others. The cursor keeps its place, so that the next
+// template there can be muted in turn.
 func (v TemplatesView) SetMutes(muted []triage.Template) TemplatesView {
 	rows := make([]TemplateRow, 0, len(muted)+len(v.report))
 	isMuted := make(map[string]bool, len(muted))

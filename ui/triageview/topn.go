@@ -51,17 +51,34 @@ func (v TopNView) Start(job Job) TopNView {
 	return v
 }
 
+// Refresh follows a job that updates the report shown (over the rows that
+// arrived since), which stays shown, cursor and all, until it is replaced.
+func (v TopNView) Refresh(job Job) TopNView {
+	v.state = v.refresh(job)
+	return v
+}
+
 // Stop cancels the job in flight, if any.
 func (v TopNView) Stop() { v.stop() }
 
 // SetReport shows a finished report, unless a newer job was started since.
+// The cursor stays on its value when the new report still lists it.
 func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	if !v.finish(msg) {
 		return v
 	}
+	var was *topRow
+	if v.cursor < len(v.rows) {
+		was = &v.rows[v.cursor]
+	}
 	v.elapsed, v.entries = msg.Elapsed, msg.Report.Entries
 	v.rows = topRows(&msg.Report.Top)
 	v.cursor = theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
+	for i, r := range v.rows {
+		if was != nil && !r.heading && r.table == was.table && r.value.Value == was.value.Value {
+			v.cursor = i
+		}
+	}
 	return v
 }
 
