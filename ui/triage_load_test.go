@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"connlog/model"
 	"connlog/model/decode"
@@ -98,8 +99,12 @@ func TestTemplatesOfAFileAsOfItsFullDecode(t *testing.T) {
 	}
 }
 
-// fileStore writes n generated connector lines to a file (the last one
-// without its newline) and reads it as the interface does: decoded to the
+// dockerStamp is the time `docker logs -t` puts before each line.
+const dockerStamp = "2006-01-02T15:04:05.000000000Z07:00"
+
+// fileStore writes n generated connector lines, each after its docker
+// logs -t stamp as a containerised connector's log has them, to a file
+// (the last one without its newline) and reads it as the interface does: decoded to the
 // index, the store re-reading the lines from the file. With whole, it
 // also returns the lines decoded in full.
 func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
@@ -107,11 +112,13 @@ func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
 	path := filepath.Join(tb.TempDir(), "connector.log")
 	g := synth.New(21, synth.Options{})
 	var text, line []byte
+	var at time.Time
 	for range n - 1 {
-		line, _, _ = g.Next(line[:0])
+		line, at, _ = g.Next(line[:0])
+		text = append(at.UTC().AppendFormat(text, dockerStamp), ' ')
 		text = append(append(text, line...), '\n')
 	}
-	text = append(text, "[WARN] [libsdwan] a last line without its newline 42"...)
+	text = append(at.UTC().AppendFormat(text, dockerStamp), " [WARN] [libsdwan] a last line without its newline 42"...)
 	if err := os.WriteFile(path, text, 0o600); err != nil {
 		tb.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"connlog/model"
@@ -50,9 +51,18 @@ func payloadOfRaw(e *model.Entry) []byte {
 	if !ok {
 		k = envelope.Bare
 	}
-	_, payload, _, ok := payloadOf(k, e.Raw, reparseContext, nil)
+	c := reparseContext
+	c.Stamps = stampCaches.Get().(*envelope.StampCache)
+	defer stampCaches.Put(c.Stamps)
+	_, payload, _, ok := payloadOf(k, e.Raw, c, nil)
 	if !ok {
 		return e.Raw
 	}
 	return payload
 }
+
+// stampCaches lend re-reads a timestamp cache each: the lines of a view
+// re-read in a row mostly share their second, and a stamp read from its
+// cache costs a fraction of one parsed (a cache serves one goroutine at a
+// time, hence the pool).
+var stampCaches = sync.Pool{New: func() any { return new(envelope.StampCache) }}
