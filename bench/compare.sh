@@ -5,7 +5,7 @@
 # ratio connlog/reference, the target and whether it is met, and the
 # machine it ran on. See bench/README.md for what each workload does.
 #
-# Usage: bench/compare.sh [W1 … W11 | selftest]    (no argument: all of them; W9 and W10 are one run)
+# Usage: bench/compare.sh [W1 … W12 | selftest]    (no argument: all of them; W9 and W10 are one run)
 # Settings (environment):
 #   BENCH_SIZE=1GiB          size of the docker-ts corpus (200MB for quick runs)
 #   BENCH_SEED=1             corpus seed
@@ -21,7 +21,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-for lib in common parse pair corpus batch summary tui tui_refilter tui_memory tui_load journal_tui follow machine; do
+for lib in common parse pair corpus batch summary tui tui_refilter tui_triage tui_memory tui_load journal_tui follow machine; do
 	# shellcheck source=/dev/null
 	. "$here/lib/$lib.sh"
 done
@@ -36,7 +36,7 @@ max_memory=${BENCH_MAX_MEMORY:-256MiB}
 cache=${BENCH_CACHE:-$HOME/.cache/connlog-bench}
 journal_remote=/lib/systemd/systemd-journal-remote
 
-all_workloads=(W1 W2 W3 W4 W5 W6 W7 W8 W9 W11)
+all_workloads=(W1 W2 W3 W4 W5 W6 W7 W8 W9 W11 W12)
 
 # selected_workloads checks the arguments and prints the workloads to run,
 # each once (W9 and W10 are measured by the same runs).
@@ -47,8 +47,8 @@ selected_workloads() {
 		case "${w^^}" in
 		W[1-9]) printf '%s\n' "${w^^}" ;;
 		W10) printf 'W9\n' ;;
-		W11) printf 'W11\n' ;;
-		*) echo "unknown workload $w: choose among W1 … W11, or selftest" >&2; exit 2 ;;
+		W11 | W12) printf '%s\n' "${w^^}" ;;
+		*) echo "unknown workload $w: choose among W1 … W12, or selftest" >&2; exit 2 ;;
 		esac
 	done | awk '!seen[$0]++'
 }
@@ -97,6 +97,7 @@ run_workload() {
 	W8) w8_memory "$corpus_path" ;;
 	W9) w9_w10_load "$corpus_path" ;;
 	W11) w11_summary "$corpus_path" ;;
+	W12) w12_triage "$corpus_path" ;;
 	esac
 }
 
