@@ -184,6 +184,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case copyMsg:
 		return m.onCopy(msg)
 	case triageview.ResultMsg:
+		if msg.Gen == m.triGen && msg.Err == nil {
+			m.timing.triageCounted(m.mode, msg.Report.Entries, msg.Elapsed)
+		}
 		m.topN = m.topN.SetReport(msg)
 		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates())
 		m.sess = m.sess.SetReport(msg)

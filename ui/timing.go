@@ -45,3 +45,13 @@ func (t *timing) viewBuilt(query string, matched, of int, since time.Time) {
 	}
 	log.Printf("connlog-timing view-built query=%q matched=%d of=%d took=%dms", query, matched, of, time.Since(since).Milliseconds())
 }
+
+// triageCounted logs a triage report adopted by the view of mode: how many
+// entries it counted, and how long its count took from the key (or the
+// refresh) that started it.
+func (t *timing) triageCounted(mode Mode, entries int64, took time.Duration) {
+	if t == nil || !t.enabled() {
+		return
+	}
+	log.Printf("connlog-timing triage-counted view=%s entries=%d took=%dms", mode, entries, took.Milliseconds())
+}
