@@ -72,7 +72,7 @@ func (c *comparer) add(t time.Time, id int32, f *facts, reason string) {
 		}
 		return
 	}
-	n := floorDiv(t.UnixNano(), c.slot)
+	n := FloorDiv(t.UnixNano(), c.slot)
 	if c.hasSlots && n <= c.newest-2*slotsPerWindow {
 		return // older than both windows
 	}

@@ -88,7 +88,7 @@ func TrailingWindows(newest time.Time, length time.Duration) (a, b Window) {
 		length = DefaultTrailing
 	}
 	slot := max(int64(length)/slotsPerWindow, int64(time.Second))
-	end := (floorDiv(newest.UnixNano(), slot) + 1) * slot
+	end := (FloorDiv(newest.UnixNano(), slot) + 1) * slot
 	mid := end - slotsPerWindow*slot
 	start := mid - slotsPerWindow*slot
 	a = Window{From: time.Unix(0, mid).UTC(), To: time.Unix(0, end).UTC()}

@@ -41,11 +41,12 @@ func factsOf(e *model.Entry, v *view) facts {
 
 func analyticsFacts(v *view) facts {
 	f := facts{user: or(v.userEmail, v.userID), resource: or(v.resAddr, v.resIP), ip: v.clientIP, country: v.country}
-	switch v.event {
-	case model.EventFailed:
-		f.failed, f.reason = true, v.errorMsg
-	case model.EventDenied:
-		f.denied, f.reason = true, or(v.errorMsg, v.rule)
+	f.failed, f.denied = eventMarks(v.event)
+	switch {
+	case f.failed:
+		f.reason = v.errorMsg
+	case f.denied:
+		f.reason = or(v.errorMsg, v.rule)
 	}
 	return f
 }
@@ -55,11 +56,31 @@ func auditFacts(fs model.Fields) facts {
 		user: first(fs, model.KeyAuditUserName, model.KeyAuditUserID),
 		ip:   first(fs, model.KeyForwardedFor, model.KeyAuditClientIP),
 	}
-	if fs.Value(model.KeyAccessGranted) == "false" {
-		f.denied, f.reason = true, fs.Value(model.KeyDeniedReason)
+	if _, f.denied = Marks(model.KindAudit, fs); f.denied {
+		f.reason = fs.Value(model.KeyDeniedReason)
 		f.resource = first(fs, model.KeyAction, model.KeyElement)
 	}
 	return f
+}
+
+// Marks says whether an entry of kind k with the indexed fields fs is a
+// failed connection, or a denied one (a connection event, or an audit
+// record whose access was not granted): what the timeline marks and the
+// tables count as such.
+func Marks(k model.Kind, fs model.Fields) (failed, denied bool) {
+	switch k {
+	case model.KindAnalytics:
+		return eventMarks(fs.Value(model.KeyEventType))
+	case model.KindAudit:
+		return false, fs.Value(model.KeyAccessGranted) == "false"
+	}
+	return false, false
+}
+
+// eventMarks says whether a connection event of type event failed or was
+// denied.
+func eventMarks(event string) (failed, denied bool) {
+	return event == model.EventFailed, event == model.EventDenied
 }
 
 // first returns the first non-empty value among keys.

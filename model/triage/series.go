@@ -38,11 +38,11 @@ func (s *series) rescale(width int64) {
 		return
 	}
 	f := width / s.width
-	first := floorDiv(s.first, f)
-	last := floorDiv(s.first+int64(len(s.n))-1, f)
+	first := FloorDiv(s.first, f)
+	last := FloorDiv(s.first+int64(len(s.n))-1, f)
 	merged := make([]uint32, last-first+1)
 	for i, c := range s.n {
-		merged[floorDiv(s.first+int64(i), f)-first] += c
+		merged[FloorDiv(s.first+int64(i), f)-first] += c
 	}
 	s.n, s.first, s.width = merged, first, width
 }
@@ -71,9 +71,9 @@ func (s *series) total() uint64 {
 	return t
 }
 
-// floorDiv divides rounding towards minus infinity (times before 1970 are
-// negative).
-func floorDiv(a, b int64) int64 {
+// FloorDiv divides rounding towards minus infinity, so that the bucket of
+// a time before 1970 (a negative count of nanoseconds) is still its floor.
+func FloorDiv(a, b int64) int64 {
 	q := a / b
 	if (a%b != 0) && ((a < 0) != (b < 0)) {
 		q--

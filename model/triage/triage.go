@@ -153,4 +153,10 @@ var (
 	latest   = time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC)
 )
 
-func usableTime(t time.Time) bool { return !t.Before(earliest) && t.Before(latest) }
+func usableTime(t time.Time) bool { return UsableTime(t.UnixNano()) }
+
+// UsableTime reports whether a time, in nanoseconds since 1970, can be
+// placed on a timeline: one before 1990 or from 2200 on is taken for
+// garbage (a zero time, a mangled year) and counted as untimed, or the
+// timeline would stretch over centuries.
+func UsableTime(ns int64) bool { return ns >= earliest.UnixNano() && ns < latest.UnixNano() }

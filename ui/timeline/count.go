@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"connlog/model"
+	"connlog/model/triage"
 )
 
 // countChunk is how many rows a counter handles between two looks at its
@@ -65,22 +66,8 @@ func pointOf(sn *model.Snapshot, seq int64, e *model.Entry) point {
 	p := point{ns: sn.Time(seq).UnixNano(), level: sn.Level(seq), kind: sn.Kind(seq)}
 	if p.kind == model.KindAnalytics || p.kind == model.KindAudit {
 		if sn.Load(seq, e, model.LoadIndex) == nil {
-			p.failed, p.denied = marksOf(e)
+			p.failed, p.denied = triage.Marks(e.Kind, e.Fields)
 		}
 	}
 	return p
-}
-
-// marksOf says whether an entry is a failed connection, or a denied one
-// (an analytics event, or an audit record whose access was not granted),
-// as the triage tables count them.
-func marksOf(e *model.Entry) (failed, denied bool) {
-	switch e.Kind {
-	case model.KindAnalytics:
-		ev := e.Fields.Value(model.KeyEventType)
-		return ev == model.EventFailed, ev == model.EventDenied
-	case model.KindAudit:
-		return false, e.Fields.Value(model.KeyAccessGranted) == "false"
-	}
-	return false, false
 }

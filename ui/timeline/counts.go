@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/triage"
 )
 
 // maxBuckets bounds the buckets Counts keeps: past it the width steps up.
@@ -119,12 +120,12 @@ func (c *Counts) Span() (from, to time.Time) {
 }
 
 func (c *Counts) addPoint(p *point) {
-	if !usable(p.ns) {
+	if !triage.UsableTime(p.ns) {
 		c.untimed++
 		return
 	}
 	t := p.tally()
-	c.addTally(floorDiv(p.ns, widthAt(c.step)), c.step, &t)
+	c.addTally(triage.FloorDiv(p.ns, widthAt(c.step)), c.step, &t)
 }
 
 // addTally adds t to bucket b of ladder step s (at most c's step when c
@@ -140,13 +141,13 @@ func (c *Counts) addTally(b int64, s int, t *Tally) {
 		c.widen()
 	}
 	if s < c.step {
-		b = floorDiv(b*widthAt(s), widthAt(c.step))
+		b = triage.FloorDiv(b*widthAt(s), widthAt(c.step))
 	}
 	lo, hi := min(c.first, b), max(c.first+int64(len(c.buckets))-1, b)
 	for hi-lo+1 > maxBuckets {
 		c.widen()
 		f := widthAt(c.step) / widthAt(c.step-1)
-		lo, hi, b = floorDiv(lo, f), floorDiv(hi, f), floorDiv(b, f)
+		lo, hi, b = triage.FloorDiv(lo, f), triage.FloorDiv(hi, f), triage.FloorDiv(b, f)
 	}
 	c.reach(b)
 	c.buckets[b-c.first].add(t)
@@ -177,11 +178,11 @@ func merged(buckets []Tally, first int64, from, to int) ([]Tally, int64) {
 		return nil, 0
 	}
 	f := widthAt(to) / widthAt(from)
-	nf := floorDiv(first, f)
-	last := floorDiv(first+int64(len(buckets))-1, f)
+	nf := triage.FloorDiv(first, f)
+	last := triage.FloorDiv(first+int64(len(buckets))-1, f)
 	out := make([]Tally, last-nf+1)
 	for i := range buckets {
-		out[floorDiv(first+int64(i), f)-nf].add(&buckets[i])
+		out[triage.FloorDiv(first+int64(i), f)-nf].add(&buckets[i])
 	}
 	return out, nf
 }
@@ -231,5 +232,5 @@ func (c *Counts) fitStep(cols int) int {
 // span returns how many buckets of step s the counts cover.
 func (c *Counts) span(s int) int64 {
 	f := widthAt(s) / widthAt(c.step)
-	return floorDiv(c.first+int64(len(c.buckets))-1, f) - floorDiv(c.first, f) + 1
+	return triage.FloorDiv(c.first+int64(len(c.buckets))-1, f) - triage.FloorDiv(c.first, f) + 1
 }

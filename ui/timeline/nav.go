@@ -5,6 +5,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"connlog/model/triage"
 )
 
 // step returns the ladder step the strip draws at: the one that fits the
@@ -46,7 +48,7 @@ func (m Model) visible(n int) int { return max(min(n, m.width), 1) }
 // indexOf returns the bucket of time ns in s, from s's first (it may be
 // out of range).
 func indexOf(s series, ns int64) int {
-	return int(floorDiv(ns, widthAt(s.step)) - s.first)
+	return int(triage.FloorDiv(ns, widthAt(s.step)) - s.first)
 }
 
 // startOf returns the start of bucket i of s.
