@@ -20,6 +20,25 @@ type view struct {
 	hasDuration                            bool
 }
 
+// structuredKeys are every field of a structured record (a connection
+// event, a session or a flow record) that the tables read: the view's, the
+// times of a session's span, and what a template is folded by. A load may
+// leave the others out (see Parts.Keys): a connection event has some thirty
+// fields, and its geoip coordinates and ids cost a string each to load.
+var structuredKeys = []string{
+	model.KeyEventType, model.KeyErrorMessage, model.KeyAppliedRule,
+	model.KeyUserEmail, model.KeyUserID, model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser,
+	model.KeyResourceAddr, model.KeyResourceIP, model.KeyResourcePort, model.KeyResourceName,
+	model.KeyDestAddr, model.KeyDst, model.KeySiteResource,
+	model.KeyProtocol, model.KeySessProtocol, model.KeyFlowProto,
+	model.KeyClientIP, model.KeySrcIP, model.KeySourceAddr,
+	model.KeyCountry, model.KeyTunnelPath, model.KeyPhase, model.KeyEndReason,
+	model.KeyConnID, model.KeySessionID, model.KeyStartedAt,
+	model.KeyRx, model.KeyBytesRx, model.KeyRxBytes, model.KeyTx, model.KeyBytesTx, model.KeyTxBytes, model.KeyDuration,
+	model.KeyFlowStart, model.KeyFlowEnd, model.KeyEndedAt, // a span's times (spanOf)
+	model.KeySessionEvent, model.KeyTraffic, // what session and flow templates are folded by
+}
+
 // viewOf reads the fields of e the tables use.
 func viewOf(e *model.Entry) view {
 	var v view

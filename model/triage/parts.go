@@ -87,13 +87,18 @@ func (p Parts) ReadsIndex(k model.Kind, l model.Level) bool {
 }
 
 // Keys returns the only indexed fields the parts read of an entry of kind
-// k, or nil for all of them: the templates and the timeline read three of
-// the two dozen fields of a connection event (its type, error and rule:
-// what it folds by, and whether it failed or was denied), and skipping the
-// others' values is most of what loading the events costs them.
+// k, or nil for all of them. Of a structured record they read the fields of
+// its view (structuredKeys); the templates and the timeline alone read
+// three of a connection event's (its type, error and rule: what it folds
+// by, and whether it failed or was denied). Skipping the others' values is
+// most of what loading the events costs the views.
 func (p Parts) Keys(k model.Kind) []string {
-	if k == model.KindAnalytics && p.orAll()&^(PartTemplates|PartTimeline) == 0 {
-		return analyticsOutcomeKeys
+	switch k {
+	case model.KindAnalytics, model.KindSession, model.KindFlow:
+		if k == model.KindAnalytics && p.orAll()&^(PartTemplates|PartTimeline) == 0 {
+			return analyticsOutcomeKeys
+		}
+		return structuredKeys
 	}
 	return nil
 }
