@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"reflect"
@@ -155,5 +156,43 @@ func TestLoadManyAfterTheFileChanged(t *testing.T) {
 	}
 	if got[0].Raw == nil || string(got[0].Raw) != "one 1" {
 		t.Errorf("the first line, unchanged, did not load: %q", got[0].Raw)
+	}
+}
+
+// TestViewsThatReadRawBytesLoadInChunks: a view whose filter reads raw
+// bytes (or payloads, or re-parses) holds exactly the entries that match
+// when each is loaded alone, through spans, single reads, failed reads and
+// lines held in memory, whether built at once or extended; and its lines
+// are read with far fewer reads than lines.
+func TestViewsThatReadRawBytesLoadInChunks(t *testing.T) {
+	s, spans, lines := manyStore(t, func(e *Entry) { e.Fields = append(e.Fields, Str(KeyMessage, string(e.Raw))) })
+	sn := s.Snapshot()
+	for _, what := range []Load{LoadRaw, LoadPayload, LoadFull} {
+		f := Filter{Load: what, Match: func(e *Entry) bool {
+			return strings.Contains(string(e.Raw), "1") || e.Raw == nil && e.Fields.Value(KeyModule) == "m1"
+		}}
+		var want []int64
+		for seq := sn.First(); seq < sn.End(); seq++ {
+			var e Entry
+			_ = sn.Load(seq, &e, what)
+			if f.Match(&e) {
+				want = append(want, seq)
+			}
+		}
+		*spans, *lines = 0, 0
+		v, err := BuildView(context.Background(), sn, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for i := range v.Len() {
+			got = append(got, v.At(i))
+		}
+		if len(want) < 50 || !reflect.DeepEqual(got, want) {
+			t.Fatalf("load %d: the view holds %d entries; loaded one by one, %d match:\n%v\n%v", what, len(got), len(want), got, want)
+		}
+		if n := sn.Len(); *spans+*lines > n/4 {
+			t.Errorf("load %d: %d reads for a view of %d entries", what, *spans+*lines, n)
+		}
 	}
 }

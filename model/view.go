@@ -160,7 +160,12 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 
 // filterRange appends the Seqs at positions [lo, hi) that match f. An
 // entry whose raw bytes cannot be re-read is judged on what could be loaded.
+// A filter that reads the raw bytes (a word search, a message term) loads
+// them a chunk at a time (filterChunks).
 func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
+	if f.Load >= LoadRaw {
+		return filterChunks(ctx, sn, f, lo, hi, out)
+	}
 	var e Entry
 	keys := sn.keyProbe(f)
 	for p := lo; p < hi; p++ {
@@ -168,15 +173,56 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 			return out
 		}
 		seq := seqOf(p)
-		if f.Maybe != nil && !f.Maybe(sn.meta(seq, &e)) {
-			continue
-		}
-		if keys.need != nil && !sn.hasAnyKey(seq, keys) {
+		if !sn.candidate(seq, &e, f, keys) {
 			continue
 		}
 		_ = sn.load(seq, &e, f.Load, keys.only)
 		if f.Match == nil || f.Match(&e) {
 			out = append(out, seq)
+		}
+	}
+	return out
+}
+
+// candidate reports whether the entry at seq may match f, asking its Maybe
+// and its key probe; e is scratch.
+func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) bool {
+	if f.Maybe != nil && !f.Maybe(sn.meta(seq, e)) {
+		return false
+	}
+	return keys.need == nil || sn.hasAnyKey(seq, keys)
+}
+
+// filterChunk is how many entries filterChunks loads at a time.
+const filterChunk = 1024
+
+// filterChunks is filterRange for a filter that reads raw bytes: the
+// candidates of each chunk of positions are loaded together (LoadMany), the
+// lines of a file with a read per span of them instead of one per line.
+func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
+	keys := sn.keyProbe(f)
+	n := int(min(hi-lo, filterChunk)) // an extension by a few rows loads a few
+	es := make([]Entry, n)
+	ps := make([]*Entry, 0, n)
+	var scratch Entry
+	var buf []byte
+	for p := lo; p < hi; {
+		if ctx.Err() != nil {
+			return out
+		}
+		ps = ps[:0]
+		for end := min(p+int64(n), hi); p < end; p++ {
+			if seq := seqOf(p); sn.candidate(seq, &scratch, f, keys) {
+				e := &es[len(ps)]
+				e.Seq = seq
+				ps = append(ps, e)
+			}
+		}
+		buf = sn.LoadMany(ps, f.Load, f.Keys, buf[:0])
+		for _, e := range ps {
+			if f.Match == nil || f.Match(e) {
+				out = append(out, e.Seq)
+			}
 		}
 	}
 	return out
