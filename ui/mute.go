@@ -123,8 +123,17 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	if s.tally != nil {
 		s.tally.counts.Store(&counts)
 	}
-	match, load, full := f.Match, f.Load, s.fullLoader()
+	match, full := f.Match, s.fullLoader()
 	f.Keys = nil // a template is made of fields the query may not read: load them all
+	// Every line is loaded as far as the muted templates' lines need (a
+	// service line's payload): the view builder then reads them a span of
+	// lines at a time, where a load of its own for each would be a read each.
+	for _, t := range s.list {
+		if k, ok := model.ParseKind(t.kind); ok && triage.PartTemplates.Load(k) == model.LoadPayload {
+			f.Load = max(f.Load, model.LoadPayload)
+		}
+	}
+	load := f.Load
 	f.Match = func(e *model.Entry) bool {
 		if match != nil && !match(e) {
 			return false
