@@ -24,12 +24,13 @@ const (
 
 // LoadMany loads each entry of es, its Seq set, as Load(e.Seq, e, what)
 // would, with only the fields of keys when keys is not nil (as Filter.Keys
-// restricts a view's loads; ignored by LoadFull), but reads the raw bytes of neighbouring lines of a file with one
-// read, appended to buf, which it returns: the entries' Raw and Payload
-// may point into it, so the caller reuses it only once done with them. An
-// entry that cannot be loaded keeps what a failed Load leaves: its index
-// part, or nothing when it is not in the snapshot. Loading a whole view in
-// chunks this way spends a read per megabyte instead of a read per line.
+// restricts a view's loads; LoadFull ignores it), but reads the raw bytes
+// of neighbouring lines of a file with one read, appended to buf, which it
+// returns: the entries' Raw and Payload may point into it, so the caller
+// reuses it only once done with them. An entry that cannot be loaded keeps
+// what a failed Load leaves: its index part, or nothing when it is not in
+// the snapshot. Loading a whole view in chunks this way spends a read per
+// megabyte instead of a read per line.
 func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) []byte {
 	only := sn.keyProbe(Filter{Load: what, Keys: keys}).only
 	inFile := make([]spanLine, 0, len(es))

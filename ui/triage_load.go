@@ -14,7 +14,8 @@ const triageChunk = 4096
 
 // loadedChunk is rows [.., hi) of a view, loaded; evicted rows are left
 // out of entries, so hi says where the chunk ends. The entries' bytes live
-// in buf, which goes back to the pool with them (see recycle).
+// in the chunk's raw buffer, which goes back to the pool with them (see
+// recycle).
 type loadedChunk struct {
 	*chunkBuf
 	hi int
