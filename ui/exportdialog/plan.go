@@ -125,28 +125,55 @@ func (src *Source) window(s Settings) (time.Time, time.Time, error) {
 	return from, to, err
 }
 
-// entries loads the Seqs one by one in full, for the writer. A line whose
-// bytes can no longer be read (its file was truncated or removed since it
-// was shown) goes out as a gap entry in its place, never as a blank line,
-// and is counted in unreadable when that is not nil.
+// entries loads the Seqs in full, for the writer, a chunk at a time: the
+// lines of a file come with a read per span of them (LoadMany). A line
+// whose bytes can no longer be read (its file was truncated or removed
+// since it was shown) goes out as a gap entry in its place, never as a
+// blank line, and is counted in unreadable when that is not nil.
 func (src *Source) entries(seqs []int64, unreadable *atomic.Int64) iter.Seq[*model.Entry] {
 	return func(yield func(*model.Entry) bool) {
-		for _, seq := range seqs {
-			e := new(model.Entry)
-			if err := src.Snapshot.Load(seq, e, model.LoadFull); err != nil {
-				if !src.Snapshot.Has(seq) {
-					continue // evicted since the dialog opened: the store's own gap entry says so
+		for len(seqs) > 0 {
+			n := min(len(seqs), exportChunk)
+			if !src.yieldChunk(seqs[:n], unreadable, yield) {
+				return
+			}
+			seqs = seqs[n:]
+		}
+	}
+}
+
+// exportChunk is how many entries the writer's loads read at a time.
+const exportChunk = 1024
+
+// yieldChunk loads seqs together into fresh entries and bytes (the writer
+// may keep an entry past the chunk: a pair waits for its other half) and
+// yields them in order. An entry left without its bytes is loaded again
+// alone, which tells one evicted since the dialog opened (the store's own
+// gap entry says so: left out) from one unreadable, and why.
+func (src *Source) yieldChunk(seqs []int64, unreadable *atomic.Int64, yield func(*model.Entry) bool) bool {
+	es := make([]model.Entry, len(seqs))
+	ps := make([]*model.Entry, len(seqs))
+	for i, seq := range seqs {
+		es[i].Seq, ps[i] = seq, &es[i]
+	}
+	src.Snapshot.LoadMany(ps, model.LoadFull, nil, nil)
+	for _, e := range ps {
+		if e.Raw == nil && e.Kind != model.KindGap && e.Kind != model.KindBoundary {
+			if err := src.Snapshot.Load(e.Seq, e, model.LoadFull); err != nil {
+				if !src.Snapshot.Has(e.Seq) {
+					continue
 				}
 				e = model.UnreadableGap(e, err)
 				if unreadable != nil {
 					unreadable.Add(1)
 				}
 			}
-			if !yield(e) {
-				return
-			}
+		}
+		if !yield(e) {
+			return false
 		}
 	}
+	return true
 }
 
 // Plan is what the dialog shows before writing.

@@ -30,10 +30,28 @@ func (f cutFile) ReadRaw(off int64, n int, buf []byte) ([]byte, error) {
 	return append(buf, f.data[off:off+int64(n)]...), nil
 }
 
+// spanCutFile is a cutFile that also reads spans of lines, as a followed
+// file does: what lay beyond the cut fails a span as it fails a line.
+type spanCutFile struct{ cutFile }
+
+func (f spanCutFile) ReadSpan(off int64, n int, buf []byte) ([]byte, error) {
+	if off+int64(n) > f.size {
+		return buf, errors.New("the file was truncated")
+	}
+	return append(buf, f.data[off:off+int64(n)]...), nil
+}
+
 // TestExportOfUnreadableLinesSaysSo: a line whose bytes went away after it
 // was shown is neither written blank nor dropped silently. The export has
-// a gap entry in its place and the dialog says how many.
+// a gap entry in its place and the dialog says how many — whether the file
+// is re-read a line or a span at a time.
 func TestExportOfUnreadableLinesSaysSo(t *testing.T) {
+	for _, spans := range []bool{false, true} {
+		checkUnreadableExport(t, spans)
+	}
+}
+
+func checkUnreadableExport(t *testing.T, spans bool) {
 	lines := []string{"first line that stays", "second line cut away", "third line cut away"}
 	var data []byte
 	es := make([]model.Entry, len(lines))
@@ -43,7 +61,11 @@ func TestExportOfUnreadableLinesSaysSo(t *testing.T) {
 		data = append(append(data, l...), '\n')
 	}
 	st := model.NewStore(model.StoreOptions{})
-	st.SetRawReader(3, cutFile{data: data, size: int64(len(lines[0]) + 1)})
+	var rd model.RawReader = cutFile{data: data, size: int64(len(lines[0]) + 1)}
+	if spans {
+		rd = spanCutFile{rd.(cutFile)}
+	}
+	st.SetRawReader(3, rd)
 	st.Append(es)
 	sn := st.Snapshot()
 	src := &Source{Store: st, Snapshot: sn, Location: time.UTC}
