@@ -92,6 +92,23 @@ func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) [
 	return strings.Join(lines[:h], "\n")
 }
 
+// keepCursor returns where the cursor goes in rows, laid out anew from
+// old, where it was at cursor: on the row whose key is that of the row it
+// was on, or at fallback when there is none (an empty key names no row:
+// a heading).
+func keepCursor[T any](old, rows []T, cursor, fallback int, key func(T) string) int {
+	if cursor >= len(old) || key(old[cursor]) == "" {
+		return fallback
+	}
+	was := key(old[cursor])
+	for i, r := range rows {
+		if key(r) == was {
+			return i
+		}
+	}
+	return fallback
+}
+
 // moveOf is the movement of the cursor a key asks for: theme.NoMove for a
 // key that is not a movement.
 func moveOf(k *KeyMap, km tea.KeyPressMsg) theme.ListMove {

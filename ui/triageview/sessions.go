@@ -62,18 +62,11 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	if !v.finish(msg) {
 		return v
 	}
-	was := ""
-	if v.cursor < len(v.rows) {
-		was = v.rows[v.cursor].ID
-	}
+	old := v.rows
 	v.totals = msg.Report.Sessions
 	v.rows = sortByStart(msg.Report.Sessions.Rows)
-	v.cursor = min(v.cursor, max(len(v.rows)-1, 0))
-	for i, r := range v.rows {
-		if was != "" && r.ID == was {
-			v.cursor = i
-		}
-	}
+	clamped := min(v.cursor, max(len(v.rows)-1, 0))
+	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
 	return v
 }
 

@@ -72,17 +72,10 @@ func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) Templat
 	if !v.finish(msg) {
 		return v
 	}
-	was := ""
-	if v.cursor < len(v.rows) {
-		was = v.rows[v.cursor].Template.Key
-	}
+	old, cursor := v.rows, v.cursor
 	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
 	v = v.SetMutes(muted)
-	for i, r := range v.rows {
-		if was != "" && r.Template.Key == was {
-			v.cursor = i // a refreshed report: the cursor stays on its template
-		}
-	}
+	v.cursor = keepCursor(old, v.rows, cursor, v.cursor, func(r TemplateRow) string { return r.Template.Key })
 	return v
 }
 

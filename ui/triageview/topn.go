@@ -1,6 +1,7 @@
 package triageview
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -67,19 +68,20 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	if !v.finish(msg) {
 		return v
 	}
-	var was *topRow
-	if v.cursor < len(v.rows) {
-		was = &v.rows[v.cursor]
-	}
+	old := v.rows
 	v.elapsed, v.entries = msg.Elapsed, msg.Report.Entries
 	v.rows = topRows(&msg.Report.Top)
-	v.cursor = theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
-	for i, r := range v.rows {
-		if was != nil && !r.heading && r.table == was.table && r.value.Value == was.value.Value {
-			v.cursor = i
-		}
-	}
+	top := theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
+	v.cursor = keepCursor(old, v.rows, v.cursor, top, topRow.key)
 	return v
+}
+
+// key names a value row by its table and value ("" for a heading).
+func (r topRow) key() string {
+	if r.heading {
+		return ""
+	}
+	return fmt.Sprint(int(r.table), "\x00", r.value.Value)
 }
 
 // topRows lays the tables out one under the other; an empty table keeps
