@@ -71,14 +71,25 @@ func Names() string {
 // aliases ("json-file", "k8s", "journalctl"). It reports false for anything
 // else, including the empty string.
 func ParseKind(s string) (Kind, bool) {
+	if k, ok := exactKind(s); ok { // as connlog writes it: each re-read line asks
+		return k, true
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
+	if k, ok := exactKind(s); ok {
+		return k, true
+	}
+	if k, ok := kindAliases[s]; ok {
+		return k, true
+	}
+	return Bare, false
+}
+
+// exactKind finds the envelope named s exactly.
+func exactKind(s string) (Kind, bool) {
 	for i, n := range kindNames {
 		if n == s {
 			return Kind(i), true
 		}
-	}
-	if k, ok := kindAliases[s]; ok {
-		return k, true
 	}
 	return Bare, false
 }
