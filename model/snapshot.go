@@ -29,7 +29,7 @@ type Snapshot struct {
 	sources   []SourceID
 	readers   map[SourceID]RawReader
 	reparse   func(*Entry)
-	payload   func(*Entry)
+	payloads  func([]*Entry)
 }
 
 // Load says how much of an entry to rebuild.
@@ -48,7 +48,7 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readers, reparse: s.opt.Reparse, payload: s.opt.Payload,
+		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads,
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)
@@ -127,7 +127,9 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 	if err := sn.loadRaw(&r, n, e); err != nil {
 		return err
 	}
-	sn.parse(e, what)
+	if what >= LoadPayload {
+		sn.parse([]*Entry{e}, what)
+	}
 	return nil
 }
 
@@ -161,15 +163,17 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only []uint32) (row, int, err
 	return r, r.rawLen(&lo), nil
 }
 
-// parse rebuilds what a load past LoadRaw adds to an entry whose raw
-// bytes were read: its payload, or its payload and every field. Without a
-// payload function a LoadPayload re-parses.
-func (sn *Snapshot) parse(e *Entry, what Load) {
+// parse rebuilds what a load past LoadRaw adds to entries whose raw
+// bytes were read: their payload, or their payload and every field.
+// Without a payload function a LoadPayload re-parses.
+func (sn *Snapshot) parse(es []*Entry, what Load) {
 	switch {
-	case what == LoadPayload && sn.payload != nil:
-		sn.payload(e)
+	case what == LoadPayload && sn.payloads != nil:
+		sn.payloads(es)
 	case what >= LoadPayload && sn.reparse != nil:
-		sn.reparse(e)
+		for _, e := range es {
+			sn.reparse(e)
+		}
 	}
 }
 

@@ -34,6 +34,7 @@ const (
 func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) []byte {
 	only := sn.keyProbe(Filter{Load: what, Keys: keys}).only
 	inFile := make([]spanLine, 0, len(es))
+	read := make([]*Entry, 0, len(es)) // those whose raw bytes were read
 	for _, e := range es {
 		r, n, err := sn.loadIndex(e.Seq, e, only)
 		switch {
@@ -41,7 +42,7 @@ func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) 
 		case r.inFile():
 			inFile = append(inFile, spanLine{e: e, n: n})
 		case sn.loadRaw(&r, n, e) == nil:
-			sn.parse(e, what)
+			read = append(read, e)
 		}
 	}
 	// Lines of several files interleave in a view: each file's are read
@@ -54,10 +55,13 @@ func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) 
 		buf = sn.readRun(inFile[:run], buf)
 		for _, l := range inFile[:run] {
 			if l.e.Raw != nil {
-				sn.parse(l.e, what)
+				read = append(read, l.e)
 			}
 		}
 		inFile = inFile[run:]
+	}
+	if what >= LoadPayload {
+		sn.parse(read, what)
 	}
 	return buf
 }

@@ -28,6 +28,14 @@ func (f spanFile) ReadSpan(off int64, n int, buf []byte) ([]byte, error) {
 	return append(buf, f.data[off:off+int64(n)]...), nil
 }
 
+// cutFour is the payload function of manyStore's lines: each without its
+// first four bytes.
+func cutFour(es []*Entry) {
+	for _, e := range es {
+		e.Payload = e.Raw[min(4, len(e.Raw)):]
+	}
+}
+
 // manyStore is a store of lines from two files that read spans, one that
 // reads lines only, one that fails, and lines held in memory, interleaved,
 // with lines of the files skipped (as a filtered view skips them), far
@@ -36,7 +44,7 @@ func manyStore(t *testing.T, reparse func(*Entry)) (*Store, *int, *int) {
 	t.Helper()
 	var spans, lines int
 	var a, b strings.Builder
-	s := NewStore(StoreOptions{Reparse: reparse, Payload: func(e *Entry) { e.Payload = e.Raw[min(4, len(e.Raw)):] }})
+	s := NewStore(StoreOptions{Reparse: reparse, Payloads: cutFour})
 	var es []Entry
 	add := func(sb *strings.Builder, src SourceID, line string, keep bool) {
 		off := int64(sb.Len())

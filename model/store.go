@@ -16,10 +16,12 @@ type StoreOptions struct {
 	// its raw bytes (decode.Reparse). Without it a full load returns the
 	// indexed fields only.
 	Reparse func(e *Entry)
-	// Payload sets an entry's payload from its raw bytes, leaving its
-	// fields as they are (decode.Payload): what a LoadPayload adds. Without
-	// it a LoadPayload is a LoadFull.
-	Payload func(e *Entry)
+	// Payloads sets each entry's payload from its raw bytes, leaving its
+	// fields as they are (decode.Payloads): what a LoadPayload adds. It is
+	// given the entries of a LoadMany together, so that what it sets up
+	// per call is paid once per batch. Without it a LoadPayload is a
+	// LoadFull.
+	Payloads func(es []*Entry)
 }
 
 // Store holds every entry read so far, in order. Entries arrive at the back

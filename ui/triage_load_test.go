@@ -125,7 +125,7 @@ func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
 	src := source.NewFile(path, 1, source.FileOptions{})
 	recs := make(chan []model.Record)
 	go func() { _ = src.Run(context.Background(), recs); close(recs) }()
-	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payload: decode.Payload})
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads})
 	st.SetRawReader(1, src)
 	lean, full := decode.New(1, decode.Options{IndexService: true}), decode.New(1, decode.Options{})
 	var all []model.Entry

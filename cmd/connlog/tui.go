@@ -38,7 +38,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		// indexes and re-parses the rest on a full load.
 		feeds[i].Decode.IndexService = true
 	}
-	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payload: decode.Payload})
+	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads})
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {
 			store.SetRawReader(f.ID, r)

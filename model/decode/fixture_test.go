@@ -109,12 +109,12 @@ func checkReparse(t *testing.T, e *model.Entry) {
 			t.Fatalf("reparse field %d = %+v, want %+v", i, c.Fields[i], e.Fields[i])
 		}
 	}
-	// Payload rebuilds the same payload and leaves the fields alone.
+	// Payloads rebuilds the same payload and leaves the fields alone.
 	p := *e
 	p.Payload, p.Raw = nil, c.Raw
 	kept := model.Fields{model.Str(model.KeyModule, "kept")}
 	p.Fields = kept
-	Payload(&p)
+	Payloads([]*model.Entry{&p})
 	if !bytes.Equal(p.Payload, e.Payload) || len(p.Fields) != 1 || p.Fields[0] != kept[0] {
 		t.Fatalf("payload of %.80q: %.80q with fields %v, want %.80q with the fields kept", e.Raw, p.Payload, p.Fields, e.Payload)
 	}

@@ -22,7 +22,9 @@ func Reparse(e *model.Entry) {
 	if e.Kind == model.KindGap || e.Kind == model.KindBoundary {
 		return
 	}
-	payload := payloadOfRaw(e)
+	r := newPayloadReader()
+	payload := r.payload(e)
+	r.release()
 	results := parseSafely(payload, nil)
 	e.Payload = payload
 	if e.Item < 0 || e.Item >= len(results) {
@@ -33,28 +35,49 @@ func Reparse(e *model.Entry) {
 	e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
 }
 
-// Payload sets an entry's Payload from e.Raw and e.Origin.Envelope, as
+// Payloads sets each entry's Payload from e.Raw and e.Origin.Envelope, as
 // Reparse does, but leaves its fields as they are: what a view that reads
-// only the message text of a line (its template) needs, for a fraction of
-// a re-parse.
-func Payload(e *model.Entry) {
-	if e.Kind == model.KindGap || e.Kind == model.KindBoundary {
-		return
+// only the message text of its lines (their templates) needs, for a
+// fraction of a re-parse.
+func Payloads(es []*model.Entry) {
+	r := newPayloadReader()
+	defer r.release()
+	for _, e := range es {
+		if e.Kind != model.KindGap && e.Kind != model.KindBoundary {
+			e.Payload = r.payload(e)
+		}
 	}
-	e.Payload = payloadOfRaw(e)
 }
 
-// payloadOfRaw returns the payload of e's raw bytes: e.Raw without its
+// payloadReader finds the payloads of re-read lines: one goroutine's,
+// with a timestamp cache borrowed for its lines, and the envelope of the
+// last line it read (a batch's lines mostly share theirs).
+type payloadReader struct {
+	c    envelope.Context
+	name string
+	kind envelope.Kind
+}
+
+func newPayloadReader() *payloadReader {
+	r := &payloadReader{c: reparseContext, kind: envelope.Bare}
+	r.c.Stamps = stampCaches.Get().(*envelope.StampCache)
+	return r
+}
+
+// release gives the timestamp cache back.
+func (r *payloadReader) release() { stampCaches.Put(r.c.Stamps) }
+
+// payload returns the payload of e's raw bytes: e.Raw without its
 // envelope, or e.Raw itself when the envelope does not decode.
-func payloadOfRaw(e *model.Entry) []byte {
-	k, ok := envelope.ParseKind(e.Origin.Envelope)
-	if !ok {
-		k = envelope.Bare
+func (r *payloadReader) payload(e *model.Entry) []byte {
+	if e.Origin.Envelope != r.name {
+		k, ok := envelope.ParseKind(e.Origin.Envelope)
+		if !ok {
+			k = envelope.Bare
+		}
+		r.name, r.kind = e.Origin.Envelope, k
 	}
-	c := reparseContext
-	c.Stamps = stampCaches.Get().(*envelope.StampCache)
-	defer stampCaches.Put(c.Stamps)
-	_, payload, _, ok := payloadOf(k, e.Raw, c, nil)
+	_, payload, _, ok := payloadOf(r.kind, e.Raw, r.c, nil)
 	if !ok {
 		return e.Raw
 	}
