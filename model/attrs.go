@@ -92,13 +92,15 @@ const (
 	keyItem     = "__ITEM"     // Entry.Item
 	keyOrigin   = "__ORIGIN"   // an origin id past the row's 16 bits
 	keyRawLen   = "__RAWLEN"   // a raw length past the row's 23 bits
+	keyTemplate = "__TEMPLATE" // Entry.Template, interned: one per template
 )
 
 // lineOrigin is the per-line part of an Origin and of the row, kept beside
 // the fields; 0 is "not kept" for each number.
 type lineOrigin struct {
 	cursor   string
-	received int64 // 0 = same as the entry's time
+	template string // Entry.Template
+	received int64  // 0 = same as the entry's time
 	item     int64
 	origin   int64
 	rawLen   int64
@@ -219,6 +221,10 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	if lo.cursor != "" {
 		add(Str(keyCursor, lo.cursor))
 	}
+	if lo.template != "" {
+		buf = s.encodeTemplate(lo.template, buf)
+		n++
+	}
 	for i, v := range lo.nums() {
 		if v == 0 {
 			continue
@@ -233,6 +239,20 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	}
 	buf[0] = uint32(n)
 	return buf, shared
+}
+
+// encodeTemplate appends the pseudo-field of a line's template: interned
+// whatever its length (the decoder folds a source's lines into a bounded
+// number of templates), so that the lines of one template share a set,
+// and never as a small word, so that decoding finds it by its key
+// (decodeField) and keeps it out of the fields.
+func (s *Store) encodeTemplate(template string, buf []uint32) []uint32 {
+	key, _ := s.symCache.intern(s.syms, keyContext, keyTemplate, keyFlags)
+	v, fresh := s.internValue(key, template)
+	start := int32(len(buf))
+	buf = append(buf, key|attrSym<<attrTypeShift, v)
+	s.spans = append(s.spans, fieldSpan{start: start, end: int32(len(buf)), share: s.countSymbol(key, fresh)})
+	return buf
 }
 
 // internValue interns the value of the field whose key has symbol key,
@@ -307,8 +327,12 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	default:
 		f.Value = symAt(syms, w[1])
 	}
-	if f.Key == keyCursor {
+	switch f.Key {
+	case keyCursor:
 		lo.cursor = f.Value
+		return fs, w[attrWords[t]:]
+	case keyTemplate:
+		lo.template = f.Value
 		return fs, w[attrWords[t]:]
 	}
 	return append(fs, f), w[attrWords[t]:]

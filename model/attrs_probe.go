@@ -27,7 +27,7 @@ type probeMemo struct {
 
 // originKeys are the pseudo-fields a load must rebuild whatever the filter
 // reads: they carry the line's origin (see lineOrigin).
-var originKeys = []string{keyCursor, keyReceived, keyItem, keyOrigin, keyRawLen}
+var originKeys = []string{keyCursor, keyReceived, keyItem, keyOrigin, keyRawLen, keyTemplate}
 
 // keyProbe resolves f's keys. Keys are interned before any entry carrying
 // them is published, so a key without a symbol is on no entry of sn.

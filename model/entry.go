@@ -48,6 +48,12 @@ type Entry struct {
 	// Item is the entry's index among the entries its record produced (a
 	// Tailscale flow message yields one per traffic item); 0 for most.
 	Item int
+	// Template is a service line's template (its message with what varies
+	// masked, see package mask) when the decoder folded the line while
+	// reading it (decode.Options.Templates), "" otherwise. The store keeps
+	// it in the index, apart from the fields: it is never shown, exported
+	// or queried, only counted by the triage views without a re-read.
+	Template string
 }
 
 // Origin is where an entry came from: the envelope and the source's metadata.

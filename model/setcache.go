@@ -20,15 +20,16 @@ type setCache struct {
 }
 
 type setCacheSlot struct {
-	n    int
-	keys [setCacheFields]string
-	vals [setCacheFields]string
-	ref  setRef
+	n        int
+	keys     [setCacheFields]string
+	vals     [setCacheFields]string
+	template string // the lines' Entry.Template, part of the set
+	ref      setRef
 }
 
 // cacheable returns the indexed fields of e when its set may be cached:
 // at most setCacheFields text fields besides those the index leaves out,
-// and no per-line pseudo-field.
+// and no per-line pseudo-field but the template, which lines share.
 func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bool) {
 	if lo.cursor != "" || lo.nums() != [4]int64{} || e.IsMark() {
 		return fs, 0, false
@@ -46,18 +47,19 @@ func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bo
 	return fs, n, n > 0
 }
 
-// slotFor returns the slot of fields fs[:n].
-func (c *setCache) slotFor(fs *[setCacheFields]Field, n int) *setCacheSlot {
-	h := uint32(n)
+// slotFor returns the slot of fields fs[:n] with template.
+func (c *setCache) slotFor(fs *[setCacheFields]Field, n int, template string) *setCacheSlot {
+	h := quickHash(uint32(n), template)
 	for i := range n {
 		h = h*0x9e3779b1 ^ quickHash(h, fs[i].Key) ^ quickHash(h+1, fs[i].Value)
 	}
 	return &c.slots[h&(setCacheSlots-1)]
 }
 
-// holds reports whether the slot caches exactly fields fs[:n].
-func (sl *setCacheSlot) holds(fs *[setCacheFields]Field, n int) bool {
-	if sl.n != n {
+// holds reports whether the slot caches exactly fields fs[:n] with
+// template.
+func (sl *setCacheSlot) holds(fs *[setCacheFields]Field, n int, template string) bool {
+	if sl.n != n || sl.template != template {
 		return false
 	}
 	for i := range n {
@@ -75,8 +77,8 @@ func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool) {
 	if !ok {
 		return 0, false
 	}
-	sl := s.setCache.slotFor(&fs, n)
-	if !sl.holds(&fs, n) || !s.words.alive(sl.ref) {
+	sl := s.setCache.slotFor(&fs, n, lo.template)
+	if !sl.holds(&fs, n, lo.template) || !s.words.alive(sl.ref) {
 		return 0, false
 	}
 	s.words.referOffset(sl.ref.off)
@@ -89,8 +91,11 @@ func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, off uint32) {
 	if !ok {
 		return
 	}
-	sl := s.setCache.slotFor(&fs, n)
-	sl.n = n
+	sl := s.setCache.slotFor(&fs, n, lo.template)
+	sl.n, sl.template = n, ""
+	if lo.template != "" {
+		sl.template = s.syms.own(lo.template)
+	}
 	for i := range n {
 		sl.keys[i] = s.syms.own(fs[i].Key)
 		sl.vals[i] = s.syms.own(fs[i].Value)

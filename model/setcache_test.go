@@ -39,21 +39,25 @@ func TestSetCacheGivesEachEntryItsOwnFields(t *testing.T) {
 	}
 }
 
-// A cached set is used only for exactly the fields it was made of.
+// A cached set is used only for exactly the fields and template it was
+// made of.
 func TestSetCacheSlotHoldsExactFields(t *testing.T) {
-	sl := setCacheSlot{n: 2, keys: [2]string{KeyModule, KeyFunction}, vals: [2]string{"a", "b"}}
+	sl := setCacheSlot{n: 2, keys: [2]string{KeyModule, KeyFunction}, vals: [2]string{"a", "b"}, template: "t <num>"}
 	for _, tc := range []struct {
-		fs   [setCacheFields]Field
-		n    int
-		want bool
+		fs       [setCacheFields]Field
+		n        int
+		template string
+		want     bool
 	}{
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, true},
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "c")}, 2, false},
-		{[2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, false},
-		{[2]Field{Str(KeyModule, "a")}, 1, false},
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <num>", true},
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <ip>", false},
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "", false},
+		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "c")}, 2, "t <num>", false},
+		{[2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, "t <num>", false},
+		{[2]Field{Str(KeyModule, "a")}, 1, "t <num>", false},
 	} {
-		if got := sl.holds(&tc.fs, tc.n); got != tc.want {
-			t.Errorf("%v (%d): holds %v, want %v", tc.fs, tc.n, got, tc.want)
+		if got := sl.holds(&tc.fs, tc.n, tc.template); got != tc.want {
+			t.Errorf("%v (%d, %q): holds %v, want %v", tc.fs, tc.n, tc.template, got, tc.want)
 		}
 	}
 }

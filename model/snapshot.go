@@ -37,11 +37,28 @@ type Load uint8
 
 // Load levels, cheapest first.
 const (
-	LoadIndex   Load = iota // time, level, kind, flags, origin, indexed fields
-	LoadRaw                 // ... and the raw bytes (a pread for file-backed sources)
-	LoadPayload             // ... and the payload, the indexed fields kept (no re-parse)
-	LoadFull                // ... and payload, every field and the parse error (a re-parse)
+	LoadIndex    Load = iota // time, level, kind, flags, origin, indexed fields
+	LoadRaw                  // ... and the raw bytes (a pread for file-backed sources)
+	LoadTemplate             // the index, and the raw bytes and payload of a line whose template it lacks
+	LoadPayload              // the raw bytes and the payload, the indexed fields kept (no re-parse)
+	LoadFull                 // ... and every field and the parse error (a re-parse)
 )
+
+// LoadTemplate is what a count of templates needs: a line the decoder
+// folded into its template (Entry.Template) is counted from the index
+// alone, any other is masked from its payload. It is not more than
+// LoadRaw: a line with a template is not re-read.
+
+// of returns the load an entry holding what loadIndex put in e gets.
+func (l Load) of(e *Entry) Load {
+	switch {
+	case l != LoadTemplate:
+		return l
+	case e.Template != "":
+		return LoadIndex
+	}
+	return LoadPayload
+}
 
 func (s *Store) publish() {
 	s.mu.Lock()
@@ -121,8 +138,11 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 		only = nil
 	}
 	r, n, err := sn.loadIndex(seq, e, only)
-	if err != nil || what == LoadIndex {
+	if err != nil {
 		return err
+	}
+	if what = what.of(e); what == LoadIndex {
+		return nil
 	}
 	if err := sn.loadRaw(&r, n, e); err != nil {
 		return err
@@ -146,7 +166,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only []uint32) (row, int, err
 		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only)
 	}
 	oid := r.origin(&lo)
-	e.Item, e.Source, e.Origin = int(lo.item), sn.sources[oid], sn.origins[oid]
+	e.Item, e.Source, e.Origin, e.Template = int(lo.item), sn.sources[oid], sn.origins[oid], lo.template
 	e.Origin.Offset = -1
 	if r.inFile() {
 		e.Origin.Offset = int64(r.offset())

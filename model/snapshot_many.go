@@ -38,7 +38,7 @@ func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) 
 	for _, e := range es {
 		r, n, err := sn.loadIndex(e.Seq, e, only)
 		switch {
-		case err != nil || what == LoadIndex:
+		case err != nil || what.of(e) == LoadIndex:
 		case r.inFile():
 			inFile = append(inFile, spanLine{e: e, n: n})
 		case sn.loadRaw(&r, n, e) == nil:
@@ -59,6 +59,9 @@ func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) 
 			}
 		}
 		inFile = inFile[run:]
+	}
+	if what == LoadTemplate {
+		what = LoadPayload // for the lines read: those without a template
 	}
 	if what >= LoadPayload {
 		sn.parse(read, what)

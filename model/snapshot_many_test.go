@@ -39,7 +39,8 @@ func cutFour(es []*Entry) {
 // manyStore is a store of lines from two files that read spans, one that
 // reads lines only, one that fails, and lines held in memory, interleaved,
 // with lines of the files skipped (as a filtered view skips them), far
-// apart, and a last line without its newline.
+// apart, and a last line without its newline. Every fourth line kept has
+// a template, one of three.
 func manyStore(t *testing.T, reparse func(*Entry)) (*Store, *int, *int) {
 	t.Helper()
 	var spans, lines int
@@ -52,6 +53,9 @@ func manyStore(t *testing.T, reparse func(*Entry)) (*Store, *int, *int) {
 		if keep {
 			es = append(es, Entry{Source: src, Kind: KindService, Time: t0, Raw: []byte(line), Origin: Origin{Offset: off},
 				Fields: Fields{Str(KeyModule, fmt.Sprint("m", len(es)%3))}})
+			if len(es)%4 == 0 {
+				es[len(es)-1].Template = fmt.Sprint("line <num> of template ", len(es)%3)
+			}
 		}
 	}
 	for i := range 300 {
@@ -96,7 +100,7 @@ func TestLoadManyLoadsAsLoad(t *testing.T) {
 	reparse := func(e *Entry) { e.Fields = append(e.Fields, Str(KeyMessage, string(e.Raw))) }
 	s, spans, lines := manyStore(t, reparse)
 	sn := s.Snapshot()
-	for _, what := range []Load{LoadIndex, LoadRaw, LoadPayload, LoadFull} {
+	for _, what := range []Load{LoadIndex, LoadRaw, LoadTemplate, LoadPayload, LoadFull} {
 		*spans, *lines = 0, 0
 		es := make([]Entry, 0, sn.Len()+1)
 		ps := []*Entry{}
@@ -120,14 +124,27 @@ func TestLoadManyLoadsAsLoad(t *testing.T) {
 		if what >= LoadRaw && readsMany*4 > *spans+*lines-readsMany {
 			t.Errorf("load %d: LoadMany made %d reads; Load one per line, %d", what, readsMany, *spans+*lines-readsMany)
 		}
+		templated := 0
+		for i := range es {
+			if es[i].Template == "" {
+				continue
+			}
+			templated++
+			if what == LoadTemplate && es[i].Raw != nil {
+				t.Fatalf("LoadTemplate of entry %d with template %q read its raw bytes %q", es[i].Seq, es[i].Template, es[i].Raw)
+			}
+		}
+		if templated < 50 {
+			t.Fatalf("load %d: %d entries with a template", what, templated)
+		}
 	}
 }
 
 // entryView is what a load sets in an entry, comparable (nil and empty
 // byte slices alike).
 func entryView(e Entry) string {
-	return fmt.Sprintf("seq=%d kind=%v level=%v time=%v src=%d off=%d item=%d raw=%q payload=%q fields=%v err=%q",
-		e.Seq, e.Kind, e.Level, e.Time.UnixNano(), e.Source, e.Origin.Offset, e.Item, e.Raw, e.Payload, e.Fields, e.Err)
+	return fmt.Sprintf("seq=%d kind=%v level=%v time=%v src=%d off=%d item=%d raw=%q payload=%q fields=%v err=%q template=%q",
+		e.Seq, e.Kind, e.Level, e.Time.UnixNano(), e.Source, e.Origin.Offset, e.Item, e.Raw, e.Payload, e.Fields, e.Err, e.Template)
 }
 
 // TestLoadManyAfterTheFileChanged: lines whose bytes changed since they

@@ -191,7 +191,7 @@ func (s *Store) put(e *Entry, p int64) {
 	var lo lineOrigin
 	*r = row{time: e.Time.UnixNano()}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
-	lo.item = int64(e.Item)
+	lo.item, lo.template = int64(e.Item), e.Template
 	if s.fileBacked(e) {
 		r.raw, lo.rawLen = packRaw(true, uint64(e.Origin.Offset), len(e.Raw))
 	} else {
