@@ -129,8 +129,8 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	// service line's payload): the view builder then reads them a span of
 	// lines at a time, where a load of its own for each would be a read each.
 	for _, t := range s.list {
-		if k, ok := model.ParseKind(t.kind); ok && triage.PartTemplates.Load(k) == model.LoadPayload {
-			f.Load = max(f.Load, model.LoadPayload)
+		if k, ok := model.ParseKind(t.kind); ok && triage.PartTemplates.Load(k) == model.LoadTemplate {
+			f.Load = withTemplates(f.Load)
 		}
 	}
 	load := f.Load
@@ -154,6 +154,19 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 		return !muted
 	}
 	return f
+}
+
+// withTemplates returns a filter's load raised to read service lines'
+// templates as well: the index holds most (LoadTemplate); a filter that
+// reads raw bytes must keep them for every line, so it reads payloads.
+func withTemplates(l model.Load) model.Load {
+	switch l {
+	case model.LoadIndex:
+		return model.LoadTemplate
+	case model.LoadRaw:
+		return model.LoadPayload
+	}
+	return max(l, model.LoadTemplate)
 }
 
 // fullLoader returns how the filter loads a line as far as its template

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -38,5 +39,57 @@ func TestMuteUnderAFieldQuery(t *testing.T) {
 	}
 	if v.Len() != 20 {
 		t.Errorf("country:US with failed connections muted keeps %d of 40 rows, want the 20 closed ones", v.Len())
+	}
+}
+
+// TestMuteOfAFileFoldedOrNot: muting templates over a file keeps the same
+// rows whether the decoder folded the service lines into their templates
+// (the index holds them) or not (the lines are re-read), under no query, a
+// query on the index, and a word query that reads raw bytes; and those
+// rows are the lines, decoded in full, whose template is not muted.
+func TestMuteOfAFileFoldedOrNot(t *testing.T) {
+	plain, whole := fileStore(t, 2*triageChunk+300, true, false)
+	folded, _ := fileStore(t, 2*triageChunk+300, false, true)
+	counts := map[string]int{}
+	for i := range whole {
+		counts[string(triage.TemplateKey(nil, &whole[i]))]++
+	}
+	muted := map[string]bool{}
+	var mutes muteSet
+	for i := range whole {
+		e := &whole[i]
+		if key := string(triage.TemplateKey(nil, e)); e.Kind == model.KindService && !muted[key] && counts[key] > 100 && len(muted) < 3 {
+			muted[key] = true
+			mutes = mutes.toggle(mutedTemplate{key: key, kind: e.Kind.String(), level: e.Level.String()})
+		}
+	}
+	if len(muted) < 3 {
+		t.Fatalf("only %d templates with more than 100 lines", len(muted))
+	}
+	for _, text := range []string{"", "level>=info", "relay"} {
+		q, err := query.Compile(text, query.Options{Now: time.Now(), Location: time.UTC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows [2][]int64
+		for i, st := range []*model.Store{plain, folded} {
+			mutes.snapshot = st.Snapshot
+			v, err := model.BuildView(context.Background(), st.Snapshot(), mutes.wrap(makeModelFilter(q, nil)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r := range v.Len() {
+				rows[i] = append(rows[i], v.At(r))
+			}
+		}
+		want := 0
+		for i := range whole {
+			if !muted[string(triage.TemplateKey(nil, &whole[i]))] && q.Match(&whole[i]) {
+				want++
+			}
+		}
+		if !reflect.DeepEqual(rows[0], rows[1]) || len(rows[0]) != want || want == 0 {
+			t.Errorf("query %q: %d rows re-read, %d folded, want %d", text, len(rows[0]), len(rows[1]), want)
+		}
 	}
 }

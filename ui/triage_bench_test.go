@@ -43,7 +43,7 @@ func benchReports(b *testing.B, sn *model.Snapshot, v *model.View, views []viewP
 // is re-read from the file (a span of lines at a time) and, for the
 // templates, folded from its payload.
 func BenchmarkTriageFromFile(b *testing.B) {
-	st, _ := fileStore(b, 500_000, false)
+	st, _ := fileStore(b, 500_000, false, true)
 	sn := st.Snapshot()
 	v, err := model.BuildView(context.Background(), sn, model.Filter{})
 	if err != nil {

@@ -189,15 +189,25 @@ func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts
 	return c
 }
 
-// makeKeys makes the template key of every entry of the chunk.
+// makeKeys makes the template key of every entry of the chunk but those
+// the decoder folded (Entry.Template), which the counter finds by their
+// template alone (a nil key).
 func (c *chunkBuf) makeKeys() {
 	c.keyBuf, c.ends = c.keyBuf[:0], c.ends[:0]
 	for i := range c.entries {
-		c.keyBuf = triage.TemplateKey(c.keyBuf, &c.entries[i])
-		c.ends = append(c.ends, len(c.keyBuf))
+		end := -1
+		if e := &c.entries[i]; e.Template == "" {
+			c.keyBuf = triage.TemplateKey(c.keyBuf, e)
+			end = len(c.keyBuf)
+		}
+		c.ends = append(c.ends, end)
 	}
 	start := 0
 	for _, end := range c.ends {
+		if end < 0 {
+			c.keys = append(c.keys, nil)
+			continue
+		}
 		c.keys = append(c.keys, c.keyBuf[start:end:end])
 		start = end
 	}

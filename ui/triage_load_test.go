@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -72,7 +73,17 @@ func TestLoadInOrderStops(t *testing.T) {
 // service lines only to their payload — is that of the same lines decoded
 // in full.
 func TestTemplatesOfAFileAsOfItsFullDecode(t *testing.T) {
-	st, whole := fileStore(t, 3*triageChunk+500, true)
+	for _, folded := range []bool{false, true} {
+		t.Run(fmt.Sprintf("templates folded while decoding %v", folded), func(t *testing.T) {
+			checkReportsOfAFile(t, folded)
+		})
+	}
+}
+
+// checkReportsOfAFile is TestTemplatesOfAFileAsOfItsFullDecode for a store
+// whose lines were decoded with Templates set or not.
+func checkReportsOfAFile(t *testing.T, folded bool) {
+	st, whole := fileStore(t, 3*triageChunk+500, true, folded)
 	sn := st.Snapshot()
 	v, _ := model.BuildView(context.Background(), sn, model.Filter{})
 	if v.Len() != len(whole) || v.Len() < 3*triageChunk {
@@ -105,9 +116,10 @@ const dockerStamp = "2006-01-02T15:04:05.000000000Z07:00"
 // fileStore writes n generated connector lines, each after its docker
 // logs -t stamp as a containerised connector's log has them, to a file
 // (the last one without its newline) and reads it as the interface does: decoded to the
-// index, the store re-reading the lines from the file. With whole, it
-// also returns the lines decoded in full.
-func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
+// index (with the service lines folded into their templates when folded),
+// the store re-reading the lines from the file. With whole, it also
+// returns the lines decoded in full.
+func fileStore(tb testing.TB, n int, whole, folded bool) (*model.Store, []model.Entry) {
 	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "connector.log")
 	g := synth.New(21, synth.Options{})
@@ -127,7 +139,7 @@ func fileStore(tb testing.TB, n int, whole bool) (*model.Store, []model.Entry) {
 	go func() { _ = src.Run(context.Background(), recs); close(recs) }()
 	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads})
 	st.SetRawReader(1, src)
-	lean, full := decode.New(1, decode.Options{IndexService: true}), decode.New(1, decode.Options{})
+	lean, full := decode.New(1, decode.Options{IndexService: true, Templates: folded}), decode.New(1, decode.Options{})
 	var all []model.Entry
 	for batch := range recs {
 		var es []model.Entry

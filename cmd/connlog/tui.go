@@ -35,8 +35,11 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	for i := range feeds {
 		// Every entry goes straight into the store, which keeps what it
-		// indexes and re-parses the rest on a full load.
+		// indexes and re-parses the rest on a full load; it keeps each
+		// service line's template too, folded on the decoding goroutines,
+		// so that the triage views count templates without a re-read.
 		feeds[i].Decode.IndexService = true
+		feeds[i].Decode.Templates = true
 	}
 	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads})
 	for _, f := range feeds {

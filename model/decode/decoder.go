@@ -33,10 +33,11 @@ type Decoder struct {
 type lineDecoder struct {
 	src    model.SourceID
 	ctx    envelope.Context
-	forced bool          // the envelope was named in Options
-	kind   envelope.Kind // the forced or detected envelope
-	sticky bool          // kind holds a detected envelope
-	lean   leanness      // the Options.Lean* settings
+	forced bool            // the envelope was named in Options
+	kind   envelope.Kind   // the forced or detected envelope
+	sticky bool            // kind holds a detected envelope
+	lean   leanness        // the Options.Lean* settings
+	fold   *templateFolder // Options.Templates; nil: off
 
 	slab    slab
 	index   indexSlabs // IndexService's fields and joined modules
@@ -55,7 +56,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 		ref = time.Now()
 	}
 	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, index: opts.IndexService},
-		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
+		fold: newTemplateFolder(opts.Templates),
+		ctx:  envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}

@@ -76,6 +76,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 			e.Flags |= model.FlagParseError
 		}
 		ownTime(&e, r, l, d.ctx.Location)
+		d.fold.fold(&e)
 		out = append(out, e)
 	}
 	clear(d.results) // drop references to fields the entries now own

@@ -38,6 +38,11 @@ type Options struct {
 	// copies what it keeps and rebuilds the message with a full load
 	// (Reparse). LeanService and LeanAnalytics take precedence.
 	IndexService bool
+	// Templates folds service lines into their templates (Entry.Template)
+	// while decoding them, where the payload is in hand and the work is
+	// spread over the decoding goroutines: a store keeps the template in
+	// its index and the triage views count it without re-reading the line.
+	Templates bool
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

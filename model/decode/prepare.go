@@ -24,7 +24,8 @@ func (d *Decoder) Preparer() *Preparer {
 	if !d.forced && !d.sticky {
 		return nil
 	}
-	p := &Preparer{ld: lineDecoder{src: d.src, ctx: d.ctx, forced: d.forced, kind: d.kind, sticky: d.sticky, lean: d.lean}}
+	p := &Preparer{ld: lineDecoder{src: d.src, ctx: d.ctx, forced: d.forced, kind: d.kind, sticky: d.sticky, lean: d.lean,
+		fold: newTemplateFolder(d.fold != nil)}}
 	p.ld.ctx.Intern, p.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return p
 }
@@ -34,7 +35,7 @@ func (d *Decoder) Preparer() *Preparer {
 // them prepares with.
 func (p *Preparer) Clone() *Preparer {
 	c := &Preparer{ld: lineDecoder{src: p.ld.src, ctx: p.ld.ctx, forced: p.ld.forced, kind: p.ld.kind,
-		sticky: p.ld.sticky, lean: p.ld.lean}}
+		sticky: p.ld.sticky, lean: p.ld.lean, fold: newTemplateFolder(p.ld.fold != nil)}}
 	c.ld.ctx.Intern, c.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return c
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/mask"
 	"connlog/source/synth"
 )
 
@@ -90,7 +91,7 @@ func BenchmarkMask(b *testing.B) {
 	cpu := cpuTime()
 	for i := 0; i < b.N; i++ {
 		for _, l := range lines {
-			buf = Mask(buf[:0], l)
+			buf = mask.Line(buf[:0], l)
 		}
 	}
 	n := float64(len(lines)) * float64(b.N)

@@ -33,16 +33,17 @@ func (p Parts) orAll() Parts {
 // Load says how much of an entry of kind k the parts read: the indexed
 // fields (model.LoadIndex) suffice for every table but the templates (the
 // table, and those what changed compares) of lines whose text is their
-// message, which need their payload: a service line's template is its
-// payload masked (model.LoadPayload, no re-parse); text and JSON lines
-// and audit records are re-parsed (model.LoadFull) for their message
-// field, which the index leaves out.
+// message, which need it: a service line's template is in the index when
+// the decoder folded it, and its payload masked otherwise
+// (model.LoadTemplate, no re-parse); text and JSON lines and audit
+// records are re-parsed (model.LoadFull) for their message field, which
+// the index leaves out.
 func (p Parts) Load(k model.Kind) model.Load {
 	switch {
 	case !p.FoldsTemplates() || !needsText(k):
 		return model.LoadIndex
 	case k == model.KindService:
-		return model.LoadPayload
+		return model.LoadTemplate
 	}
 	return model.LoadFull
 }

@@ -164,13 +164,14 @@ func TestReadsFieldsSuffices(t *testing.T) {
 	}
 }
 
-// What changed compares templates, and a service line's template is made of
-// its payload: the parts that hold it load such lines' payloads (no
-// re-parse), and re-parse the lines whose message is a field.
+// What changed compares templates, and a service line's template is the
+// decoder's or made of its payload: the parts that hold it load such lines'
+// templates (their payloads, no re-parse, when the index lacks it), and
+// re-parse the lines whose message is a field.
 func TestPartsLoadTheTextTheirTemplatesNeed(t *testing.T) {
 	for _, p := range []Parts{PartTemplates, PartChanged, AllParts, 0} {
-		if got := p.Load(model.KindService); got != model.LoadPayload {
-			t.Errorf("parts %b load a service line to %v, want its payload", p, got)
+		if got := p.Load(model.KindService); got != model.LoadTemplate {
+			t.Errorf("parts %b load a service line to %v, want its template", p, got)
 		}
 		if got := p.Load(model.KindAudit); got != model.LoadFull {
 			t.Errorf("parts %b load an audit record to %v, want a full load", p, got)

@@ -1,9 +1,8 @@
 package triage
 
 import (
-	"bytes"
-
 	"connlog/model"
+	"connlog/model/mask"
 )
 
 // templateText appends the text a line is folded by: the masked message of
@@ -14,12 +13,12 @@ func templateText(dst []byte, e *model.Entry) []byte {
 	fs := e.Fields
 	switch e.Kind {
 	case model.KindService:
-		return Mask(dst, serviceBody(e))
+		return serviceText(dst, e)
 	case model.KindAnalytics:
 		event := fs.Value(model.KeyEventType)
 		dst = append(append(dst, "ANALYTICS "...), event...)
 		if msg := fs.Value(model.KeyErrorMessage); msg != "" {
-			dst = Mask(append(dst, ": "...), []byte(msg))
+			dst = mask.Line(append(dst, ": "...), []byte(msg))
 		}
 		return dst
 	case model.KindAudit:
@@ -34,26 +33,23 @@ func templateText(dst []byte, e *model.Entry) []byte {
 		return appendWords(append(dst, "boundary"...), fs.Value(model.KeyBoundary))
 	}
 	if m := fs.Value(model.KeyMessage); m != "" {
-		return Mask(dst, []byte(m))
+		return mask.Line(dst, []byte(m))
 	}
-	return Mask(dst, e.Payload)
+	return mask.Line(dst, e.Payload)
 }
 
-// serviceBody is a service line without its level bracket, which the
-// template's level says: "[libsdwan] [relay] relay_client::keepalive: …".
-// A line read whole has the same payload as one read lean, so the template
-// does not depend on how it was decoded.
-func serviceBody(e *model.Entry) []byte {
-	p := e.Payload
-	if len(p) == 0 {
-		return []byte(e.Fields.Value(model.KeyModule) + " " + e.Fields.Value(model.KeyMessage))
+// serviceText appends the template text of a service line: the one the
+// decoder folded it into while reading it (Entry.Template), or its payload
+// masked as the decoder would have, or, loaded without a payload, its
+// module and message masked.
+func serviceText(dst []byte, e *model.Entry) []byte {
+	switch {
+	case e.Template != "":
+		return append(dst, e.Template...)
+	case len(e.Payload) > 0:
+		return mask.Service(dst, e.Payload)
 	}
-	if p[0] == '[' {
-		if end := bytes.IndexByte(p, ']'); end > 0 && end < 12 {
-			p = bytes.TrimLeft(p[end+1:], " ")
-		}
-	}
-	return p
+	return mask.Line(dst, []byte(e.Fields.Value(model.KeyModule)+" "+e.Fields.Value(model.KeyMessage)))
 }
 
 // appendWords appends each non-empty word after a space.
@@ -74,12 +70,12 @@ func auditText(dst []byte, fs model.Fields) []byte {
 		fs.Value(model.KeyMethod))
 	for _, k := range []string{model.KeyPath, model.KeyModule, model.KeyMessage} {
 		if v := fs.Value(k); v != "" {
-			dst = Mask(append(dst, ' '), []byte(v))
+			dst = mask.Line(append(dst, ' '), []byte(v))
 		}
 	}
 	dst = appendWords(dst, fs.Value(model.KeyStatusCode))
 	if fs.Value(model.KeyAccessGranted) == "false" {
-		dst = Mask(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
+		dst = mask.Line(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
 	}
 	return dst
 }

@@ -26,6 +26,22 @@ type templates struct {
 	list  []*template
 	other template
 	key   []byte // scratch: kind, level, masked text
+	// folded remembers the ids of recent templates that the decoder folded
+	// lines into (Entry.Template), found without making or hashing the
+	// line's key: a store hands out one string per template, so a hit is
+	// most often a comparison of pointers.
+	folded [foldedSlots]foldedID
+}
+
+// foldedSlots is the size of templates.folded (a power of two).
+const foldedSlots = 1 << 10
+
+// foldedID is one remembered template id.
+type foldedID struct {
+	template string
+	kind     model.Kind
+	level    model.Level
+	id       int32
 }
 
 // otherID is the id of the row that counts templates past the cap.
@@ -51,6 +67,31 @@ func (t *templates) lookup(e *model.Entry) (int32, bool) {
 // add counts e, whose template key is key (nil: made here), in its
 // template and returns the template's id.
 func (t *templates) add(e *model.Entry, key []byte, b, width int64, timed bool) int32 {
+	id := t.idOf(e, key)
+	tp := t.get(id)
+	tp.count++
+	if timed {
+		tp.buckets.add(b, width, 1)
+		if tp.first.IsZero() || e.Time.Before(tp.first) {
+			tp.first = e.Time
+		}
+		if e.Time.After(tp.last) {
+			tp.last = e.Time
+		}
+	}
+	return id
+}
+
+// idOf returns the id of e's template, whose key is key (nil: made here),
+// adding the template when it is new and the table has room.
+func (t *templates) idOf(e *model.Entry, key []byte) int32 {
+	var memo *foldedID
+	if e.Template != "" && e.Kind == model.KindService {
+		memo = &t.folded[foldedSlot(e.Template, e.Level)]
+		if memo.template == e.Template && memo.kind == e.Kind && memo.level == e.Level {
+			return memo.id
+		}
+	}
 	if key == nil {
 		key = templateText(keyPrefix(t.key[:0], e.Kind, e.Level), e)
 		t.key = key
@@ -65,18 +106,22 @@ func (t *templates) add(e *model.Entry, key []byte, b, width int64, timed bool) 
 	default:
 		id = otherID
 	}
-	tp := t.get(id)
-	tp.count++
-	if timed {
-		tp.buckets.add(b, width, 1)
-		if tp.first.IsZero() || e.Time.Before(tp.first) {
-			tp.first = e.Time
-		}
-		if e.Time.After(tp.last) {
-			tp.last = e.Time
-		}
+	if memo != nil {
+		*memo = foldedID{template: e.Template, kind: e.Kind, level: e.Level, id: id}
 	}
 	return id
+}
+
+// foldedSlot spreads templates over templates.folded by their length, a
+// few of their bytes and the level: cheaper than hashing the whole text,
+// and enough for the few hundred templates of a source.
+func foldedSlot(s string, l model.Level) int {
+	n := len(s)
+	h := uint32(n)*0x9e3779b1 ^ uint32(l)*0x85ebca6b
+	for _, i := range [...]int{0, n / 4, n / 2, 3 * n / 4, n - 1} {
+		h = (h ^ uint32(s[i])) * 0x01000193
+	}
+	return int(h & (foldedSlots - 1))
 }
 
 func (t *templates) get(id int32) *template {

@@ -1,6 +1,9 @@
 package triage
 
-import "connlog/model"
+import (
+	"connlog/model"
+	"connlog/model/mask"
+)
 
 // tops are the top-N tables.
 type tops struct {
@@ -42,7 +45,7 @@ func (t *tops) normalise(reason string) string {
 	if reason == "" {
 		return noReason
 	}
-	t.reasonBuf = Mask(t.reasonBuf[:0], []byte(reason))
+	t.reasonBuf = mask.Line(t.reasonBuf[:0], []byte(reason))
 	return string(t.reasonBuf)
 }
 

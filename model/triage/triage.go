@@ -77,10 +77,11 @@ func (t *Triage) Add(es []model.Entry) {
 }
 
 // AddKeyed is Add for entries whose template keys the caller made, keys[i]
-// being TemplateKey(nil, &es[i]): folding a line into its template is
-// most of the cost of counting templates, and a caller that loads entries
-// on several goroutines makes their keys there. keys is not read unless
-// the parts fold templates (see FoldsTemplates).
+// being TemplateKey(nil, &es[i]), or nil to make it here (as for a line the
+// decoder folded, whose template is found without its key): folding a line
+// into its template is most of the cost of counting templates, and a
+// caller that loads entries on several goroutines makes their keys there.
+// keys is not read unless the parts fold templates (see FoldsTemplates).
 func (t *Triage) AddKeyed(es []model.Entry, keys [][]byte) {
 	for i := range es {
 		t.add(&es[i], keys[i])

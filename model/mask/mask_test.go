@@ -1,4 +1,4 @@
-package triage
+package mask
 
 import (
 	"bufio"
@@ -51,8 +51,8 @@ func TestMask(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := string(Mask(nil, []byte(c.in))); got != c.want {
-				t.Errorf("Mask(%q)\n got %q\nwant %q", c.in, got, c.want)
+			if got := string(Line(nil, []byte(c.in))); got != c.want {
+				t.Errorf("Line(%q)\n got %q\nwant %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -65,15 +65,15 @@ func TestMaskFoldsVariants(t *testing.T) {
 	pings := map[string]int{}
 	for _, l := range lines {
 		if strings.Contains(l, "Ping attempt") && strings.Contains(l, "failed") {
-			pings[string(Mask(nil, []byte(l)))]++
+			pings[string(Line(nil, []byte(l)))]++
 		}
 	}
 	if len(pings) != 1 {
 		t.Fatalf("ping failures fold into %d templates, want 1: %v", len(pings), pings)
 	}
-	a := Mask(nil, []byte("relay 34.147.237.117:30018 rtt=17ms"))
-	b := Mask(nil, []byte("relay 35.188.149.148:30001 rtt=1574ms"))
-	c := Mask(nil, []byte("relay 35.188.149.148:30001 is available, channels=1"))
+	a := Line(nil, []byte("relay 34.147.237.117:30018 rtt=17ms"))
+	b := Line(nil, []byte("relay 35.188.149.148:30001 rtt=1574ms"))
+	c := Line(nil, []byte("relay 35.188.149.148:30001 is available, channels=1"))
 	if !bytes.Equal(a, b) || bytes.Equal(a, c) {
 		t.Errorf("templates: %q %q %q", a, b, c)
 	}
@@ -100,7 +100,7 @@ func TestMaskSamples(t *testing.T) {
 
 func checkMaskProperties(t *testing.T, line []byte) {
 	t.Helper()
-	m := Mask(nil, line)
+	m := Line(nil, line)
 	if len(m) > maxTemplateLen+len(ellipsis) {
 		t.Fatalf("template of %d bytes for %q", len(m), line)
 	}
@@ -108,12 +108,12 @@ func checkMaskProperties(t *testing.T, line []byte) {
 		t.Fatalf("valid input %q gave invalid template %q", line, m)
 	}
 	if !bytes.HasSuffix(m, []byte(ellipsis)) {
-		if again := Mask(nil, m); !bytes.Equal(again, m) {
+		if again := Line(nil, m); !bytes.Equal(again, m) {
 			t.Fatalf("masking is not stable: %q -> %q -> %q", line, m, again)
 		}
 	}
 	prefix := []byte("k:")
-	if got := Mask(append([]byte(nil), prefix...), line); !bytes.Equal(got[len(prefix):], m) {
+	if got := Line(append([]byte(nil), prefix...), line); !bytes.Equal(got[len(prefix):], m) {
 		t.Fatalf("Mask depends on dst: %q vs %q", got, m)
 	}
 }

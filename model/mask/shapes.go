@@ -1,4 +1,4 @@
-package triage
+package mask
 
 // Recognisers of the shapes the masker replaces. Each reads a whole token
 // and allocates nothing.

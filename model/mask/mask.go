@@ -1,24 +1,26 @@
-package triage
+// Package mask folds a line into its template: the parts that vary from
+// one occurrence to the next (numbers, ids, addresses, durations, sizes,
+// quoted text) become placeholders, the words that say what happened stay.
+// It works on bytes in one pass, allocating nothing, because it sees every
+// line of a level-7 stream: the decoder folds service lines while reading
+// them, the triage views every other line they count.
+package mask
 
-// The masker folds a line into its template: the parts that vary from one
-// occurrence to the next (numbers, ids, addresses, durations, sizes, quoted
-// text) become placeholders, the words that say what happened stay. It
-// works on bytes in one pass, allocating nothing, because it sees every line
-// of a level-7 stream.
+import "bytes"
 
 // Placeholders written in place of the masked parts.
 const (
-	MaskNum   = "<num>"
-	MaskHex   = "<hex>"
-	MaskID    = "<id>"
-	MaskUUID  = "<uuid>"
-	MaskIP    = "<ip>"
-	MaskPort  = "<port>"
-	MaskDur   = "<dur>"
-	MaskSize  = "<size>"
-	MaskStr   = "<str>"
-	MaskTime  = "<time>"
-	MaskEmail = "<email>"
+	Num   = "<num>"
+	Hex   = "<hex>"
+	ID    = "<id>"
+	UUID  = "<uuid>"
+	IP    = "<ip>"
+	Port  = "<port>"
+	Dur   = "<dur>"
+	Size  = "<size>"
+	Str   = "<str>"
+	Time  = "<time>"
+	Email = "<email>"
 )
 
 // maxTemplateLen bounds a template's bytes: a 20 KiB line folds into a
@@ -28,8 +30,23 @@ const maxTemplateLen = 320
 // ellipsis marks a template cut at maxTemplateLen.
 const ellipsis = "…"
 
-// Mask appends the template of line to dst and returns it.
-func Mask(dst, line []byte) []byte {
+// Service appends the template of a Twingate service line's payload: the
+// line without its level bracket, which the template's level says
+// ("[libsdwan] [relay] relay_client::keepalive: …"), masked. A line read
+// whole has the same payload as one read lean, so the template does not
+// depend on how the line was decoded.
+func Service(dst, payload []byte) []byte {
+	p := payload
+	if len(p) > 0 && p[0] == '[' {
+		if end := bytes.IndexByte(p, ']'); end > 0 && end < 12 {
+			p = bytes.TrimLeft(p[end+1:], " ")
+		}
+	}
+	return Line(dst, p)
+}
+
+// Line appends the template of line to dst and returns it.
+func Line(dst, line []byte) []byte {
 	limit := len(dst) + maxTemplateLen
 	lit := 0 // line[lit:i] is kept as it is, and copied in one go
 	for i := 0; i < len(line); {
@@ -95,7 +112,7 @@ func maskQuoted(dst, line []byte, i int, q byte) ([]byte, int) {
 				continue // an apostrophe inside a word
 			}
 			dst = append(dst, q)
-			dst = append(dst, MaskStr...)
+			dst = append(dst, Str...)
 			return append(dst, q), j + 1
 		}
 	}
@@ -135,7 +152,7 @@ func isDelim(c byte) bool { return class[c]&clsDelim != 0 }
 // whether it holds an '@'.
 func maskToken(dst, tok []byte, at bool) []byte {
 	if at && isEmail(tok) {
-		return append(dst, MaskEmail...)
+		return append(dst, Email...)
 	}
 	if !hasDigit(tok) {
 		return append(dst, tok...)
@@ -214,13 +231,13 @@ func classify(tok []byte) string {
 	}
 	switch {
 	case isUUID(tok):
-		return MaskUUID
+		return UUID
 	case isIPv6(tok):
-		return MaskIP
+		return IP
 	case isHex(tok):
-		return MaskHex
+		return Hex
 	case isID(tok):
-		return MaskID
+		return ID
 	}
 	return ""
 }
@@ -229,20 +246,20 @@ func classify(tok []byte) string {
 func classifyNumeric(tok []byte) string {
 	switch {
 	case isNumber(tok):
-		return MaskNum
+		return Num
 	case isDuration(tok):
-		return MaskDur
+		return Dur
 	case isSize(tok):
-		return MaskSize
+		return Size
 	}
 	if ip, port := isIPv4(tok); ip {
 		if port {
-			return MaskIP + ":" + MaskPort
+			return IP + ":" + Port
 		}
-		return MaskIP
+		return IP
 	}
 	if isTimeLike(tok) {
-		return MaskTime
+		return Time
 	}
 	return ""
 }

@@ -1,0 +1,48 @@
+package decode
+
+import (
+	"connlog/model"
+	"connlog/model/mask"
+)
+
+// maxTemplates bounds the templates one decoder folds lines into: a
+// connector's service lines fold into a few hundred, so a source that
+// keeps making new ones is not repeating itself, and its lines are left
+// for the triage views to mask (Entry.Template "").
+const maxTemplates = 4096
+
+// templateFolder folds service lines into their templates while they are
+// decoded (Options.Templates), on the goroutine that prepares them, so
+// that the store keeps each line's template beside its fields and a count
+// of templates need not read the lines again. One folder serves one
+// goroutine: each Preparer has its own.
+type templateFolder struct {
+	known map[string]string
+	buf   []byte
+}
+
+func newTemplateFolder(on bool) *templateFolder {
+	if !on {
+		return nil
+	}
+	return &templateFolder{known: map[string]string{}}
+}
+
+// fold sets e.Template when e is a service line with a payload: the
+// template the triage views would make of it (mask.Service), one shared
+// string per template.
+func (f *templateFolder) fold(e *model.Entry) {
+	if f == nil || e.Kind != model.KindService || len(e.Payload) == 0 {
+		return
+	}
+	f.buf = mask.Service(f.buf[:0], e.Payload)
+	if s, ok := f.known[string(f.buf)]; ok {
+		e.Template = s
+		return
+	}
+	if len(f.known) < maxTemplates {
+		s := string(f.buf)
+		f.known[s] = s
+		e.Template = s
+	}
+}
