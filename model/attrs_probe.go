@@ -12,12 +12,13 @@ type keyProbe struct {
 	only []uint32 // Filter.Keys and the origin's pseudo-keys; nil: every field
 	// seen remembers the answer for recent field sets by their word offset:
 	// thousands of service lines share one set (see putAttrs), so most
-	// probes are a lookup here.
+	// probes are a lookup here. It has room for the sets of a few hundred
+	// templates, one per template and function (see Entry.Template).
 	seen *[probeSlots]probeMemo
 }
 
 // probeSlots is the size of keyProbe's memo (a power of two).
-const probeSlots = 256
+const probeSlots = 1024
 
 // probeMemo is one remembered answer; off 0 is an empty slot.
 type probeMemo struct {

@@ -17,10 +17,21 @@ tui_start() {
 	shift 2
 	local cmd
 	cmd="cd $(printf '%q' "$tmp") && exec $(printf '%q ' "$connlog" --utc --debug-log "$log" "$@")"
+	tui_keep_server
 	track_session "$name"
 	tui_t0=$(now_ms)
 	tm new-session -d -s "$name" -x 160 -y 45 "$cmd" || die "tmux could not start $cmd"
 	tui_pid=$(tm display-message -p -t "=$name:" '#{pane_pid}')
+}
+
+# tui_keep_server starts, once, a session that idles for the whole run: a
+# tmux server exits when its last session ends, and a session started while
+# it exits fails ("server exited unexpectedly"), which made W12 fail at
+# random between one run's session and the next.
+tui_keep_server() {
+	tm has-session -t "=keepalive" 2>/dev/null && return
+	tm new-session -d -s keepalive -x 20 -y 5 "sleep 86400" || die "tmux could not start its server"
+	track_session keepalive
 }
 
 # tui_stop ends the session $1.
