@@ -6,6 +6,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/envelope"
+	"connlog/model/mask"
 )
 
 // envelopeOption maps a fuzzed byte to an Options.Envelope: detection, or
@@ -54,5 +55,28 @@ func FuzzDecoder(f *testing.F) {
 			}
 			checkReparse(t, e)
 		}
+		folded := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexService: true, Templates: true}, recs)
+		checkFolded(t, es, folded)
 	})
+}
+
+// checkFolded checks the entries decoded for a store with their templates
+// folded against the same lines decoded whole: the same lines, and each
+// service line with a payload folded into the template the triage views
+// make of it, any other line into none.
+func checkFolded(t *testing.T, whole, folded []model.Entry) {
+	t.Helper()
+	if len(folded) != len(whole) {
+		t.Fatalf("%d entries folded, %d whole", len(folded), len(whole))
+	}
+	for i := range folded {
+		f, w := &folded[i], &whole[i]
+		want := ""
+		if f.Kind == model.KindService && len(f.Payload) > 0 {
+			want = string(mask.Service(nil, w.Payload))
+		}
+		if !bytes.Equal(f.Raw, w.Raw) || f.Template != want {
+			t.Fatalf("entry %d (%q): template %q, want %q", i, f.Raw, f.Template, want)
+		}
+	}
 }
