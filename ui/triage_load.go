@@ -89,9 +89,9 @@ func (c *chunkBuf) group(p loadPlan, e *model.Entry) {
 	g.loadPlan, g.es = p, append(g.es[:0], e)
 }
 
-// loadInOrder loads rows [from, to) of a view, in chunks, on
-// every core, as much as parts read of each (the index alone, or a re-read
-// and a re-parse for the lines whose templates need their text), and hands
+// loadInOrder loads rows [from, to) of a view, in chunks, on every core,
+// as much as parts read of each (the index alone, its template included,
+// or a re-read for the lines whose templates need their text), and hands
 // the chunks to the caller in view order: loading costs more than
 // counting, so it is what is spread. The channel closes when every chunk
 // was sent or ctx is cancelled; an entry whose bytes cannot be re-read

@@ -75,7 +75,7 @@ func (p Parts) FoldsTemplates() bool { return p.orAll()&(PartTemplates|PartChang
 
 // ReadsIndex reports whether the parts read the indexed fields of an entry
 // of kind k and level l that they read (see ReadsFields): all of them but
-// the service lines of the templates, read for their payload alone, and
+// the service lines of the templates, read for their template alone, and
 // those of the warnings and errors, whose module is counted.
 func (p Parts) ReadsIndex(k model.Kind, l model.Level) bool {
 	if !p.ReadsFields(k, l) {
