@@ -35,7 +35,7 @@ type Snapshot struct {
 // Load says how much of an entry to rebuild.
 type Load uint8
 
-// Load levels, cheapest first.
+// Load levels, cheapest first (LoadTemplate apart: see below).
 const (
 	LoadIndex    Load = iota // time, level, kind, flags, origin, indexed fields
 	LoadRaw                  // ... and the raw bytes (a pread for file-backed sources)
@@ -46,8 +46,9 @@ const (
 
 // LoadTemplate is what a count of templates needs: a line the decoder
 // folded into its template (Entry.Template) is counted from the index
-// alone, any other is masked from its payload. It is not more than
-// LoadRaw: a line with a template is not re-read.
+// alone, any other is masked from its payload. It does not include
+// LoadRaw, though it sorts after it: a line with a template is not
+// re-read, so a filter that reads raw bytes as well needs LoadPayload.
 
 // of returns the load an entry holding what loadIndex put in e gets.
 func (l Load) of(e *Entry) Load {
