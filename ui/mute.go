@@ -166,7 +166,7 @@ func withTemplates(l model.Load) model.Load {
 	case model.LoadRaw:
 		return model.LoadPayload
 	}
-	return max(l, model.LoadTemplate)
+	return l // LoadTemplate and above read templates already
 }
 
 // fullLoader returns how the filter loads a line as far as its template
