@@ -278,7 +278,7 @@ func smallField(w uint32, syms [][]string) Field {
 // is the word arena's directory, where a split entry's template lies. With
 // only set, it rebuilds just the fields whose key symbols are in it,
 // skipping the others' values unread.
-func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only []uint32) (Fields, lineOrigin) {
+func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only symbolSet) (Fields, lineOrigin) {
 	var lo lineOrigin
 	if ws[0]&attrSplitMark != 0 {
 		return decodeSplit(ws, words, syms, arena, fs, &lo, only), lo

@@ -35,25 +35,55 @@ func probeEntries() []Entry {
 	return out
 }
 
-// The probe must say "has one of these keys" exactly when a load from the
-// index yields a field with one of them: never less (a view would lose a
-// match), and no more than it must. A load restricted to those keys yields
-// exactly those fields of the full load, in order. Both hold for entries
-// stored whole and for events split around a shared template.
-func TestHasAnyKeyAgreesWithLoad(t *testing.T) {
+// The probe must say "meets the demand" exactly when a load from the index
+// yields, for every group of keys, a field with one of them: never less (a
+// view would lose a match), and no more than it must. A load restricted to
+// some keys yields exactly those fields of the full load, in order. Both
+// hold for entries stored whole and for events split around a shared
+// template (a group met by the template, another by the entry's own words),
+// whether the probe is fresh or has seen the entries before (a scan's probe
+// remembers answers by set and template, in a memo small enough here for
+// thousands of sets to collide).
+func TestMeetsDemandAgreesWithLoad(t *testing.T) {
 	s := NewStore(StoreOptions{})
 	s.Append(probeEntries())
 	sn := s.Snapshot()
 	probes := [][]string{{KeyEventType}, {KeyCountry, KeyModule}, {"late.key"}, {KeyLat}, {KeyTx}, {"k2999"}, {"k0001"},
 		{KeyConnID}, {"absent"}, {KeyModule}, {KeyUserEmail, KeyCity}}
+	var demands [][][]string
+	for _, keys := range probes {
+		demands = append(demands, [][]string{keys})
+	}
+	demands = append(demands, [][]string{{KeyEventType}, {KeyCountry}}, [][]string{{KeyConnID}, {"late.key"}},
+		[][]string{{KeyEventType}, {"absent"}}, [][]string{{KeyModule}, {KeyTx}}, [][]string{{KeyLat}, {KeyTx}, {KeyCountry}},
+		[][]string{{KeyConnID}, {KeyCity, KeyUserEmail}}, [][]string{{"k0001"}, {KeyModule}})
+	scans := make([]keyProbe, len(demands))
+	for i, need := range demands {
+		scans[i] = sn.keyProbe(Filter{NeedKeys: need}, 1)
+		if len(scans[i].seen) != minProbeSlots {
+			t.Fatalf("a probe of one entry has a memo of %d slots", len(scans[i].seen))
+		}
+	}
 	var e, some Entry
-	split := 0
+	split, met := 0, 0
 	for seq := sn.First(); sn.Has(seq); seq++ {
 		if err := sn.Load(seq, &e, LoadIndex); err != nil {
 			t.Fatal(err)
 		}
 		if off := sn.row(seq).attrs; off != 0 && wordsAt(sn.words, off)[0]&attrSplitMark != 0 {
 			split++
+		}
+		for i, need := range demands {
+			want := fieldsMeet(e.Fields, need)
+			if got := sn.meetsDemand(seq, sn.keyProbe(Filter{NeedKeys: need}, 1)); got != want {
+				t.Fatalf("entry %d (%v), demand %v: probe says %v, the loaded fields %v", seq, e.Kind, need, got, e.Fields)
+			}
+			if got := sn.meetsDemand(seq, scans[i]); got != want {
+				t.Fatalf("entry %d (%v), demand %v: the scan's probe says %v, the loaded fields %v", seq, e.Kind, need, got, e.Fields)
+			}
+			if want && len(need) > 1 {
+				met++
+			}
 		}
 		for _, keys := range probes {
 			var want Fields
@@ -62,10 +92,7 @@ func TestHasAnyKeyAgreesWithLoad(t *testing.T) {
 					want = append(want, f)
 				}
 			}
-			if got := sn.hasAnyKey(seq, sn.keyProbe(Filter{NeedKeys: keys})); got != (len(want) > 0) {
-				t.Fatalf("entry %d (%v), keys %v: probe says %v, the loaded fields %v", seq, e.Kind, keys, got, want)
-			}
-			if err := sn.load(seq, &some, LoadIndex, sn.keyProbe(Filter{Keys: keys}).only); err != nil {
+			if err := sn.load(seq, &some, LoadIndex, sn.keyProbe(Filter{Keys: keys}, 1).only); err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(some.Fields, want) {
@@ -73,9 +100,20 @@ func TestHasAnyKeyAgreesWithLoad(t *testing.T) {
 			}
 		}
 	}
-	if split == 0 {
-		t.Fatal("no entry was stored split: the test no longer covers templates")
+	if split == 0 || met == 0 {
+		t.Fatalf("%d entries stored split, %d met a demand of several groups: the test no longer covers them", split, met)
 	}
+}
+
+// fieldsMeet reports whether fs has, for every group of need, a field with
+// one of its keys.
+func fieldsMeet(fs Fields, need [][]string) bool {
+	for _, group := range need {
+		if !slices.ContainsFunc(fs, func(f Field) bool { return slices.Contains(group, f.Key) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // A view built with NeedKeys and Keys holds exactly the entries one built
@@ -87,7 +125,7 @@ func TestViewNeedKeysSkipsWithoutChangingTheResult(t *testing.T) {
 	sn := s.Snapshot()
 	match := func(e *Entry) bool { return e.Fields.Value(KeyCountry) == "DE" }
 	for _, load := range []Load{LoadIndex, LoadRaw} {
-		f := Filter{Match: match, Load: load, NeedKeys: []string{KeyCountry}, Keys: []string{KeyCountry}}
+		f := Filter{Match: match, Load: load, NeedKeys: [][]string{{KeyCountry}}, Keys: []string{KeyCountry}}
 		with, _ := BuildView(context.Background(), sn, f)
 		without, _ := BuildView(context.Background(), sn, Filter{Match: match, Load: load})
 		if with.Len() != 250 || without.Len() != 250 {
@@ -99,7 +137,7 @@ func TestViewNeedKeysSkipsWithoutChangingTheResult(t *testing.T) {
 			}
 		}
 	}
-	wrong := Filter{Match: func(*Entry) bool { return true }, Load: LoadFull, NeedKeys: []string{"absent"}}
+	wrong := Filter{Match: func(*Entry) bool { return true }, Load: LoadFull, NeedKeys: [][]string{{"absent"}}}
 	if v, _ := BuildView(context.Background(), sn, wrong); v.Len() != sn.Len() {
 		t.Fatalf("a full load skipped %d entries on NeedKeys", sn.Len()-v.Len())
 	}
@@ -118,7 +156,7 @@ func TestLoadOnlySomeKeys(t *testing.T) {
 	if err := sn.Load(sn.First(), &full, LoadIndex); err != nil {
 		t.Fatal(err)
 	}
-	only := sn.keyProbe(Filter{Keys: []string{KeyRx, KeyCity}}).only
+	only := sn.keyProbe(Filter{Keys: []string{KeyRx, KeyCity}}, 1).only
 	if err := sn.load(sn.First(), &some, LoadIndex, only); err != nil {
 		t.Fatal(err)
 	}

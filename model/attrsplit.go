@@ -1,7 +1,5 @@
 package model
 
-import "slices"
-
 // An ANALYTICS event has two dozen indexed fields, most of which repeat
 // from one event to the next (the connector, the network, the resource,
 // the user, the location, the protocol), beside a few that never do (the
@@ -131,7 +129,7 @@ func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
 // decodeSplit rebuilds the fields of split words: the template's, with each
 // hole filled from the entry's own words in order, then the entry's
 // remaining words (the pseudo-fields).
-func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin, only []uint32) Fields {
+func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin, only symbolSet) Fields {
 	own, n := ws[2:], int(ws[0]&^attrSplitMark)
 	tpl := wordsAt(words, ws[1])
 	t, nt := tpl[1:], int(tpl[0])
@@ -145,7 +143,7 @@ func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte,
 			}
 			t, n = t[1:], n-1
 		case attrSmallSym: // most template fields: decoded here, without a call
-			if only == nil || slices.Contains(only, keySymbol(t[0])) {
+			if only == nil || only.has(keySymbol(t[0])) {
 				fs = append(fs, Field{Key: symAt(syms, t[0]>>smallValueBits&smallKeyMask), Value: symAt(syms, t[0]&smallValueMask)})
 			}
 			t = t[1:]

@@ -134,7 +134,7 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 
 // load is Load; with only set and a load short of LoadFull, it rebuilds
 // just the fields whose key symbols are in it (see Filter.Keys).
-func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
+func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	if what == LoadFull {
 		only = nil
 	}
@@ -156,7 +156,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only []uint32) error {
 
 // loadIndex rebuilds the index part of entry seq into e, and returns its
 // row and the length of its raw bytes.
-func (sn *Snapshot) loadIndex(seq int64, e *Entry, only []uint32) (row, int, error) {
+func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet) (row, int, error) {
 	if !sn.Has(seq) {
 		return row{}, 0, fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}

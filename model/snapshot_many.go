@@ -32,7 +32,7 @@ const (
 // the snapshot. Loading a whole view in chunks this way spends a read per
 // megabyte instead of a read per line.
 func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) []byte {
-	only := sn.keyProbe(Filter{Load: what, Keys: keys}).only
+	only := sn.keyProbe(Filter{Load: what, Keys: keys}, 0).only
 	inFile := make([]spanLine, 0, len(es))
 	read := make([]*Entry, 0, len(es)) // those whose raw bytes were read
 	for _, e := range es {

@@ -7,6 +7,10 @@ import (
 	"sync"
 )
 
+// MaxNeedGroups is how many groups of Filter.NeedKeys a view checks: their
+// bits fit a byte.
+const MaxNeedGroups = 8
+
 // Filter selects entries for a view. Load is the least an entry must be
 // loaded for Match to decide (LoadIndex for level or field terms on indexed
 // keys, LoadRaw for bare words, LoadFull for message terms).
@@ -17,11 +21,13 @@ type Filter struct {
 	// kind filled in; false skips the entry without loading it. It must not
 	// reject an entry Match would accept (query.MayMatch).
 	Maybe func(*Entry) bool
-	// NeedKeys, when set, are field keys of which a matching entry carries
-	// at least one among its indexed fields (query.NeedKeys): an entry with
-	// none is skipped without being loaded. It is not used with LoadFull,
-	// whose fields come from a full parse rather than the index.
-	NeedKeys []string
+	// NeedKeys, when set, are groups of field keys: a matching entry
+	// carries, for every group, one of its keys among its indexed fields
+	// (query.NeedKeys); an entry that fails a group is skipped without being
+	// loaded. It is not used with LoadFull, whose fields come from a full
+	// parse rather than the index. The first MaxNeedGroups groups are
+	// checked.
+	NeedKeys [][]string
 	// Keys, when set, are the only field keys Match reads: a load short of
 	// LoadFull rebuilds just those fields, leaving the rest of an event's
 	// two dozen unread (query.ReadKeys). Whoever wraps Match with a test
@@ -167,7 +173,7 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 		return filterChunks(ctx, sn, f, lo, hi, out)
 	}
 	var e Entry
-	keys := sn.keyProbe(f)
+	keys := sn.keyProbe(f, hi-lo)
 	for p := lo; p < hi; p++ {
 		if p&0xfff == 0 && ctx.Err() != nil {
 			return out
@@ -190,7 +196,7 @@ func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) bool
 	if f.Maybe != nil && !f.Maybe(sn.meta(seq, e)) {
 		return false
 	}
-	return keys.need == nil || sn.hasAnyKey(seq, keys)
+	return keys.need == nil || sn.meetsDemand(seq, keys)
 }
 
 // filterChunk is how many entries filterChunks loads at a time.
@@ -200,7 +206,7 @@ const filterChunk = 1024
 // candidates of each chunk of positions are loaded together (LoadMany), the
 // lines of a file with a read per span of them instead of one per line.
 func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
-	keys := sn.keyProbe(f)
+	keys := sn.keyProbe(f, hi-lo)
 	n := int(min(hi-lo, filterChunk)) // an extension by a few rows loads a few
 	es := make([]Entry, n)
 	ps := make([]*Entry, 0, n)

@@ -6,68 +6,71 @@ import (
 	"connlog/model"
 )
 
-// NeedKeys returns field keys of which an entry must carry at least one
-// among its fields to match, or nil when the query makes no such demand.
-// A view builder can then skip, without decoding its fields, every entry
-// that has none of them: `event:closed_connection country:DE` passes over
-// the service lines (most of a level-7 log) at the cost of a key probe.
+// NeedKeys returns groups of field keys: to match, an entry must carry, for
+// every group, at least one of its keys among its fields; nil when the query
+// makes no such demand. A view builder can then skip, without decoding its
+// fields, every entry that fails one: `event:closed_connection country:DE
+// rx>1MB` passes over the service lines (most of a level-7 log) and the
+// connection events that carry no byte counts (those of connections not yet
+// closed) at the cost of a key probe.
 //
-// Only terms on field keys make the demand; host and unit also read the
+// Only terms on field keys make a demand; host and unit also read the
 // envelope, and a negated term is met by an entry without the field, so
 // neither does.
-func (q *Query) NeedKeys() []string {
+func (q *Query) NeedKeys() [][]string {
 	if q == nil || q.root == nil {
 		return nil
 	}
-	keys, _ := needKeys(q.root)
-	return keys
+	groups, _ := needKeys(q.root)
+	return groups
 }
 
-// needKeys returns the keys m demands and whether it demands any.
-func needKeys(m matcher) ([]string, bool) {
+// needKeys returns the groups of keys m demands and whether it demands any.
+func needKeys(m matcher) ([][]string, bool) {
 	switch n := m.(type) {
 	case *fieldMatcher:
 		if n.attr != AttrNone || len(n.keys) == 0 {
 			return nil, false
 		}
-		return n.keys, true
+		return [][]string{n.keys}, true
 	case *andNode:
-		return narrowestNeed(n.kids)
+		return allNeeds(n.kids)
 	case *orNode:
 		return unionNeed(n.kids)
 	}
 	return nil, false
 }
 
-// narrowestNeed is the demand of an AND: any one kid's demand holds, and
-// the one with the fewest keys rejects the most entries.
-func narrowestNeed(kids []matcher) ([]string, bool) {
-	var best []string
-	found := false
+// allNeeds is the demand of an AND: every kid's demand holds.
+func allNeeds(kids []matcher) ([][]string, bool) {
+	var all [][]string
 	for _, k := range kids {
-		if keys, ok := needKeys(k); ok && (!found || len(keys) < len(best)) {
-			best, found = keys, true
+		if groups, ok := needKeys(k); ok {
+			all = append(all, groups...)
 		}
 	}
-	return best, found
+	// A store checks the first groups only (model.MaxNeedGroups): dropping
+	// one only weakens the demand.
+	return all[:min(len(all), model.MaxNeedGroups)], len(all) > 0
 }
 
 // unionNeed is the demand of an OR: an entry matches through some kid, so it
-// carries one of the keys of that kid's demand — provided every kid makes one.
-func unionNeed(kids []matcher) ([]string, bool) {
+// carries one of the keys of each of that kid's groups, of its narrowest in
+// particular — provided every kid makes a demand.
+func unionNeed(kids []matcher) ([][]string, bool) {
 	var all []string
 	for _, k := range kids {
-		keys, ok := needKeys(k)
+		groups, ok := needKeys(k)
 		if !ok {
 			return nil, false
 		}
-		for _, key := range keys {
+		for _, key := range slices.MinFunc(groups, func(a, b []string) int { return len(a) - len(b) }) {
 			if !slices.Contains(all, key) {
 				all = append(all, key)
 			}
 		}
 	}
-	return all, len(all) > 0
+	return [][]string{all}, len(all) > 0
 }
 
 // Filter returns the store filter that runs q over a snapshot: its match,
