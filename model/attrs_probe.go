@@ -5,8 +5,9 @@ import "runtime"
 // keyProbe is a filter's keys as the symbols the store holds them under,
 // found once per scan so that the per-entry checks test bits.
 type keyProbe struct {
-	need *keyDemand // Filter.NeedKeys; nil: no demand
-	only symbolSet  // Filter.Keys and the origin's pseudo-keys; nil: every field
+	need  *keyDemand // Filter.NeedKeys; nil: no demand
+	kinds uint16     // with need: a bit for each kind whose entries can meet it (see kindKeys)
+	only  symbolSet  // Filter.Keys and the origin's pseudo-keys; nil: every field
 	// seen remembers the answer for recent field sets by their word offset:
 	// thousands of service lines share one set (see putAttrs), one per
 	// template and function (see Entry.Template), and the connection events
@@ -113,6 +114,7 @@ func (sn *Snapshot) keyProbe(f Filter, span int64) keyProbe {
 	}
 	if f.NeedKeys != nil {
 		p.need = newKeyDemand(sn.symtab, f.NeedKeys)
+		p.kinds = kindsMeeting(&sn.kindKeys, p.need)
 		p.seen = make([]probeMemo, probeSlots(span))
 	}
 	if f.Keys != nil {
@@ -129,7 +131,11 @@ func (sn *Snapshot) keyProbe(f Filter, span int64) keyProbe {
 // fields) at a fraction of a load's cost. A set's words never change while
 // a snapshot holds them, so an answer remembered by offset stays true.
 func (sn *Snapshot) meetsDemand(seq int64, p keyProbe) bool {
-	off := sn.row(seq).attrs
+	r := sn.row(seq)
+	if p.kinds&(1<<r.kind()) == 0 {
+		return false // no entry of its kind carries the keys
+	}
+	off := r.attrs
 	if off == 0 {
 		return p.need.all == 0
 	}

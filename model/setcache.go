@@ -20,6 +20,7 @@ type setCache struct {
 }
 
 type setCacheSlot struct {
+	kind     Kind // the entries' kind: a hit must not bypass kindKeys.note
 	n        int
 	keys     [setCacheFields]string
 	vals     [setCacheFields]string
@@ -47,9 +48,9 @@ func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bo
 	return fs, n, n > 0
 }
 
-// slotFor returns the slot of fields fs[:n] with template.
-func (c *setCache) slotFor(fs *[setCacheFields]Field, n int, template string) *setCacheSlot {
-	h := quickHash(uint32(n), template)
+// slotFor returns the slot of fields fs[:n] with template, of kind k.
+func (c *setCache) slotFor(k Kind, fs *[setCacheFields]Field, n int, template string) *setCacheSlot {
+	h := quickHash(uint32(n)<<8|uint32(k), template)
 	for i := range n {
 		h = h*0x9e3779b1 ^ quickHash(h, fs[i].Key) ^ quickHash(h+1, fs[i].Value)
 	}
@@ -57,9 +58,9 @@ func (c *setCache) slotFor(fs *[setCacheFields]Field, n int, template string) *s
 }
 
 // holds reports whether the slot caches exactly fields fs[:n] with
-// template.
-func (sl *setCacheSlot) holds(fs *[setCacheFields]Field, n int, template string) bool {
-	if sl.n != n || sl.template != template {
+// template, of kind k.
+func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template string) bool {
+	if sl.kind != k || sl.n != n || sl.template != template {
 		return false
 	}
 	for i := range n {
@@ -77,8 +78,8 @@ func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool) {
 	if !ok {
 		return 0, false
 	}
-	sl := s.setCache.slotFor(&fs, n, lo.template)
-	if !sl.holds(&fs, n, lo.template) || !s.words.alive(sl.ref) {
+	sl := s.setCache.slotFor(e.Kind, &fs, n, lo.template)
+	if !sl.holds(e.Kind, &fs, n, lo.template) || !s.words.alive(sl.ref) {
 		return 0, false
 	}
 	s.words.referOffset(sl.ref.off)
@@ -91,8 +92,8 @@ func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, off uint32) {
 	if !ok {
 		return
 	}
-	sl := s.setCache.slotFor(&fs, n, lo.template)
-	sl.n, sl.template = n, ""
+	sl := s.setCache.slotFor(e.Kind, &fs, n, lo.template)
+	sl.kind, sl.n, sl.template = e.Kind, n, ""
 	if lo.template != "" {
 		sl.template = s.syms.own(lo.template)
 	}

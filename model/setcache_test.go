@@ -39,25 +39,27 @@ func TestSetCacheGivesEachEntryItsOwnFields(t *testing.T) {
 	}
 }
 
-// A cached set is used only for exactly the fields and template it was
+// A cached set is used only for exactly the kind, fields and template it was
 // made of.
 func TestSetCacheSlotHoldsExactFields(t *testing.T) {
-	sl := setCacheSlot{n: 2, keys: [2]string{KeyModule, KeyFunction}, vals: [2]string{"a", "b"}, template: "t <num>"}
+	sl := setCacheSlot{kind: KindService, n: 2, keys: [2]string{KeyModule, KeyFunction}, vals: [2]string{"a", "b"}, template: "t <num>"}
 	for _, tc := range []struct {
+		kind     Kind
 		fs       [setCacheFields]Field
 		n        int
 		template string
 		want     bool
 	}{
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <num>", true},
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <ip>", false},
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "", false},
-		{[2]Field{Str(KeyModule, "a"), Str(KeyFunction, "c")}, 2, "t <num>", false},
-		{[2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, "t <num>", false},
-		{[2]Field{Str(KeyModule, "a")}, 1, "t <num>", false},
+		{KindService, [2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <num>", true},
+		{KindJSON, [2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <num>", false},
+		{KindService, [2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "t <ip>", false},
+		{KindService, [2]Field{Str(KeyModule, "a"), Str(KeyFunction, "b")}, 2, "", false},
+		{KindService, [2]Field{Str(KeyModule, "a"), Str(KeyFunction, "c")}, 2, "t <num>", false},
+		{KindService, [2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, "t <num>", false},
+		{KindService, [2]Field{Str(KeyModule, "a")}, 1, "t <num>", false},
 	} {
-		if got := sl.holds(&tc.fs, tc.n, tc.template); got != tc.want {
-			t.Errorf("%v (%d, %q): holds %v, want %v", tc.fs, tc.n, tc.template, got, tc.want)
+		if got := sl.holds(tc.kind, &tc.fs, tc.n, tc.template); got != tc.want {
+			t.Errorf("%v %v (%d, %q): holds %v, want %v", tc.kind, tc.fs, tc.n, tc.template, got, tc.want)
 		}
 	}
 }

@@ -24,7 +24,8 @@ type Snapshot struct {
 	values    [][]byte
 	words     [][]uint32
 	syms      [][]string
-	symtab    *symtab // to find the symbols of a filter's keys
+	symtab    *symtab              // to find the symbols of a filter's keys
+	kindKeys  [kindCount]symbolSet // the keys each kind's entries carry (see kindKeys)
 	origins   []Origin
 	sources   []SourceID
 	readers   map[SourceID]RawReader
@@ -66,7 +67,7 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads,
+		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, kindKeys: s.kinds.publish(),
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)

@@ -67,6 +67,7 @@ type Store struct {
 	setCache *setCache         // the writer's shortcut to shared sets
 	sets     map[string]setRef // shared attribute sets, by their words
 	setBytes int64
+	kinds    kindKeys // the keys each kind's entries carry
 	snap     atomic.Pointer[Snapshot]
 	wordBuf  []uint32
 	// The writer's state for split words (see attrsplit.go).
@@ -226,6 +227,7 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
 	if len(s.wordBuf) == 0 {
 		return 0
 	}
+	s.kinds.note(e.Kind, s.wordBuf)
 	off := s.storeAttrs(s.wordBuf, shareable)
 	if shareable {
 		s.cacheAttrs(e, lo, off)
