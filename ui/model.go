@@ -74,6 +74,9 @@ type Model struct {
 	rate      rateMeter
 	now       time.Time
 	scheduled bool // a frame tick is pending
+	// updateHeld says an update was taken and the next is to be awaited at
+	// the frame (see onUpdate).
+	updateHeld bool
 
 	marks map[int64]bool
 	sel   selection

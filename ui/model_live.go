@@ -10,31 +10,40 @@ import (
 )
 
 // onUpdate applies an ingest update to the counters at once and schedules
-// one frame to catch the view up, however many updates arrive before it.
+// one frame to catch the view up. The next update is awaited at that frame,
+// not now: the ingest loop adds up what it stores meanwhile, so a file read
+// at full speed costs the UI one update, and one redraw, a frame rather
+// than one a batch of lines.
 func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	m.rate.add(msg.Appended)
 	if msg.Sources != nil {
 		m.sources = msg.Sources
 	}
-	cmds := []tea.Cmd{waitForUpdate(m.updates)}
-	if !m.scheduled {
-		m.scheduled = true
-		cmds = append(cmds, frameTick())
+	m.updateHeld = true
+	if m.scheduled {
+		return m, nil
 	}
-	return m, tea.Batch(cmds...)
+	m.scheduled = true
+	return m, frameTick()
 }
 
 // onFrame brings the view up to date with the store: evicted rows are
-// trimmed and new ones examined in a Cmd (View.Extend).
+// trimmed and new ones examined in a Cmd (View.Extend). It awaits the next
+// update when one was held back.
 func (m Model) onFrame() (tea.Model, tea.Cmd) {
 	m.scheduled = false
+	var next tea.Cmd
+	if m.updateHeld {
+		m.updateHeld, next = false, waitForUpdate(m.updates)
+	}
 	sn := m.store.Snapshot()
 	if m.awaitDay && sn.Len() > 0 {
 		m.awaitDay = false
-		return m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
+		nm, cmd := m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
+		return nm, tea.Batch(next, cmd)
 	}
 	m.applyTrim(sn)
-	return m, m.live.extend(sn, m.filter.filter)
+	return m, tea.Batch(next, m.live.extend(sn, m.filter.filter))
 }
 
 // applyTrim drops evicted rows and moves the cursor and the selection with
