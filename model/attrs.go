@@ -197,7 +197,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 				text, _ := s.internValue(key, f.Value)
 				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
 			}
-			shared = false
+			sp.share, shared = s.countNumber(key, bits), false
 		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
 			off := s.values.put([]byte(f.Value))
 			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))

@@ -16,7 +16,9 @@ package model
 //
 // A field goes into the template when its value is an interned symbol that
 // was already known before the entry (a first-seen value is likely to stay
-// rare) and its key's values mostly repeat (see keyStat).
+// rare) and its key's values mostly repeat (see keyStat); a number, when it
+// is one of its key's recent values and they mostly repeat (a location's
+// latitude and longitude, a resource's port; never a byte count or a time).
 const (
 	attrHole      = 6       // a template's field that the entry's own words fill
 	attrSplitMark = 1 << 31 // in an entry's first word: the words are split
@@ -63,16 +65,60 @@ type fieldSpan struct {
 	share      bool
 }
 
+// Bounds of the writer's memory of recent numbers: numberMemoSlots values
+// of each numeric key. A number is fresh when it is not among them.
+const (
+	numberMemoBits  = 8
+	numberMemoSlots = 1 << numberMemoBits
+)
+
+// numberStats are the writer's statistics of numeric values, apart from
+// the symbols' (a key may carry both): per key symbol, how often its values
+// were fresh, and its recent values.
+type numberStats struct {
+	stats  []keyStat
+	recent []*[numberMemoSlots]uint64 // float64 bits + 1; 0 is an empty slot
+}
+
+// countNumber records one numeric value of key (its float64 bits) and
+// reports whether the field may go into a template: a number is not
+// interned, so it counts as fresh when its key's recent values do not hold
+// it.
+func (s *Store) countNumber(key uint32, bits uint64) bool {
+	if key >= keyStatLimit {
+		return false
+	}
+	ns := &s.numbers
+	if int(key) >= len(ns.recent) {
+		ns.recent = append(ns.recent, make([]*[numberMemoSlots]uint64, int(key)+1-len(ns.recent))...)
+	}
+	if ns.recent[key] == nil {
+		ns.recent[key] = new([numberMemoSlots]uint64)
+	}
+	h := (bits ^ bits>>29) * 0x9e3779b97f4a7c15
+	slot := &ns.recent[key][h>>(64-numberMemoBits)]
+	fresh := *slot != bits+1
+	*slot = bits + 1
+	return countValue(&ns.stats, key, fresh)
+}
+
 // countSymbol records one value of key, fresh when it was a new symbol,
 // and reports whether the field may go into a template.
 func (s *Store) countSymbol(key uint32, fresh bool) bool {
 	if key >= keyStatLimit {
 		return false
 	}
-	if int(key) >= len(s.keyStats) {
-		s.keyStats = append(s.keyStats, make([]keyStat, int(key)+1-len(s.keyStats))...)
+	return countValue(&s.keyStats, key, fresh)
+}
+
+// countValue records one value of key in stats, fresh or not, and reports
+// whether the field may go into a template: its value is not fresh and its
+// key's values mostly repeat.
+func countValue(stats *[]keyStat, key uint32, fresh bool) bool {
+	if int(key) >= len(*stats) {
+		*stats = append(*stats, make([]keyStat, int(key)+1-len(*stats))...)
 	}
-	st := &s.keyStats[key]
+	st := &(*stats)[key]
 	st.uses++
 	if fresh {
 		st.fresh++

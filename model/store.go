@@ -73,6 +73,7 @@ type Store struct {
 	// The writer's state for split words (see attrsplit.go).
 	spans          []fieldSpan
 	keyStats       []keyStat
+	numbers        numberStats
 	tplBuf, ownBuf []uint32
 	noSplit        bool // store every entry's words whole (tests compare the two)
 }
