@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -68,5 +69,22 @@ func TestSharedAttributeSetsAcrossEviction(t *testing.T) {
 		if rx, ok := e.Fields.Num(KeyRx); (i%11 == 0) != ok || ok && int(rx) != i {
 			t.Fatalf("seq %d: rx %v %v", seq, rx, ok)
 		}
+	}
+}
+
+// The table of shared sets is keyed by a hash: a set whose key leads to
+// other words (two sets with one hash) is stored anew, never given the
+// other's words, and then shared in its turn.
+func TestSharedSetTableChecksTheWords(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	a, b := []uint32{1, 5, 7}, []uint32{2, 5, 7, 9, 11}
+	offB := s.putAttrs(b, true)
+	s.sets[s.setKey(a)] = s.sets[s.setKey(b)] // as if a and b had one hash
+	offA := s.putAttrs(a, true)
+	if offA == offB || !slices.Equal(wordsAt(s.words.chunks, offA)[:len(a)], a) {
+		t.Fatalf("set %v stored at %d, the other set's %d: words %v", a, offA, offB, wordsAt(s.words.chunks, offA)[:len(a)])
+	}
+	if again := s.putAttrs(slices.Clone(a), true); again != offA {
+		t.Fatalf("the same set stored again at %d, not shared with %d", again, offA)
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"hash/maphash"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,7 +66,8 @@ type Store struct {
 	syms     *symtab
 	symCache *symCache         // the writer's shortcut to syms
 	setCache *setCache         // the writer's shortcut to shared sets
-	sets     map[string]setRef // shared attribute sets, by their words
+	sets     map[uint64]setRef // shared attribute sets, by a hash of their words (see putAttrs)
+	setSeed  maphash.Seed
 	setBytes int64
 	kinds    kindKeys // the keys each kind's entries carry
 	snap     atomic.Pointer[Snapshot]
@@ -99,7 +101,7 @@ func seqOf(pos int64) int64 {
 func NewStore(opt StoreOptions) *Store {
 	s := &Store{opt: opt, syms: newSymtab(), symCache: &symCache{}, setCache: &setCache{}, arena: newByteArena(), values: newValueArena(), words: newWordArena(),
 		readers: map[SourceID]RawReader{}, conns: newConnIndex(), origins: newOriginTable(),
-		sets: map[string]setRef{}}
+		sets: map[uint64]setRef{}, setSeed: maphash.MakeSeed()}
 	s.publish()
 	return s
 }
