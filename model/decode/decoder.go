@@ -28,8 +28,9 @@ type Decoder struct {
 
 // lineDecoder is the part of a Decoder that works on one line at a time:
 // envelope removal and payload parsing. Once the envelope is settled it
-// holds no state that one line passes to the next, so copies of it may
-// prepare lines on other goroutines (see Preparer).
+// holds no state that one line passes to the next (its memo of analytics
+// parts only spares work), so copies of it may prepare lines on other
+// goroutines (see Preparer), each with buffers and a memo of its own.
 type lineDecoder struct {
 	src    model.SourceID
 	ctx    envelope.Context
@@ -40,8 +41,21 @@ type lineDecoder struct {
 	fold   *templateFolder // Options.Templates; nil: off
 
 	slab    slab
-	index   indexSlabs // IndexService's fields and joined modules
+	index   indexSlabs             // IndexService's fields and joined modules
+	memo    *payload.AnalyticsMemo // made with the first analytics event
 	results []payload.Result
+}
+
+// analyticsMemo returns the decoder's memo of analytics parts for payload
+// p: nil unless p may be an event, made when the first one comes.
+func (d *lineDecoder) analyticsMemo(p []byte) *payload.AnalyticsMemo {
+	if len(p) == 0 || p[0] != 'A' {
+		return nil
+	}
+	if d.memo == nil {
+		d.memo = payload.NewAnalyticsMemo()
+	}
+	return d.memo
 }
 
 // New returns a Decoder for the records of source src. An unknown

@@ -22,7 +22,7 @@ func fromTwingate(j *model.JournalFields) bool {
 // parseSafely runs the payload parsers. They are written never to panic,
 // but a panic here would take the whole program down over one hostile line,
 // so it is turned into a text entry with the error visible instead.
-func parseSafely(p []byte, out []payload.Result) (res []payload.Result) {
+func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo) (res []payload.Result) {
 	n := len(out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -31,7 +31,7 @@ func parseSafely(p []byte, out []payload.Result) (res []payload.Result) {
 				Err:    fmt.Sprintf("payload parser failed: %v", v)})
 		}
 	}()
-	res = payload.Parse(p, out)
+	res = payload.ParseMemo(p, out, memo)
 	if len(res) == n { // the contract promises one result; keep the line anyway
 		res = append(res, payload.Result{Kind: model.KindText, Fields: model.Fields{model.Str(model.KeyMessage, string(p))}})
 	}
@@ -55,7 +55,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
-		d.results = parseSafely(l.payload, d.results[:0])
+		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload))
 	}
 	origin := originOf(l)
 	for i := range d.results {

@@ -30,7 +30,7 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 	case d.lean.index && len(p) > 0 && p[0] == '[':
 		return d.index.service(p)
 	case d.lean.index && len(p) > 0 && p[0] == 'A':
-		return d.index.analytics(p)
+		return d.index.analytics(p, d.analyticsMemo(p))
 	}
 	return payload.Result{}, false
 }
@@ -68,10 +68,10 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 }
 
 // analytics returns the Result of an ANALYTICS event, its fields carved
-// from the block and its values over the line's bytes.
-func (x *indexSlabs) analytics(p []byte) (payload.Result, bool) {
+// from the block and its values over the line's bytes (or memo's copies).
+func (x *indexSlabs) analytics(p []byte, memo *payload.AnalyticsMemo) (payload.Result, bool) {
 	x.reserveFields(indexEventFields)
-	r, fs, ok := payload.AnalyticsIndex(p, x.fields)
+	r, fs, ok := payload.AnalyticsIndex(p, x.fields, memo)
 	if ok {
 		x.fields = fs
 	}
@@ -100,7 +100,7 @@ func Complete(e *model.Entry) {
 	if !IsLean(e) {
 		return
 	}
-	results := parseSafely(e.Payload, nil)
+	results := parseSafely(e.Payload, nil, nil)
 	if e.Item < len(results) {
 		e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
 		if e.Err != "" {

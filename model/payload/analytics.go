@@ -40,14 +40,15 @@ type memberKeys func(member string) (string, fieldType)
 
 // parseAnalyticsLine reads "ANALYTICS {json}" with any spacing after the
 // prefix. It reports false when no object follows, leaving the line to the
-// text parser.
-func parseAnalyticsLine(p []byte, out []Result) ([]Result, bool) {
+// text parser. memo may be nil.
+func parseAnalyticsLine(p []byte, out []Result, memo *AnalyticsMemo) ([]Result, bool) {
 	i := skipBlanks(p, len(prefixAnalytics))
 	if i >= len(p) || p[i] != '{' {
 		return out, false
 	}
 	sc := scanner{s: string(p[i:])}
-	r := analyticsObject(&sc)
+	fl := newFieldList(48, maxFamilyFields)
+	r := analyticsInto(&sc, &fl, memo)
 	endAnalytics(&sc, &r)
 	if len(r.Fields) == 0 && r.Err != "" {
 		return appendText(out, p, r.Err), true
@@ -67,12 +68,13 @@ func endAnalytics(sc *scanner, r *Result) {
 // client_geo).
 func analyticsObject(sc *scanner) Result {
 	fl := newFieldList(48, maxFamilyFields)
-	return analyticsInto(sc, &fl)
+	return analyticsInto(sc, &fl, nil)
 }
 
 // analyticsInto is analyticsObject appending to fl, whose fields before
-// the event's are left as they are.
-func analyticsInto(sc *scanner, fl *fieldList) Result {
+// the event's are left as they are. With a memo, the parts that repeat
+// from event to event are decoded once (see AnalyticsMemo).
+func analyticsInto(sc *scanner, fl *fieldList, memo *AnalyticsMemo) Result {
 	start := len(fl.fs)
 	r := Result{Kind: model.KindAnalytics, Level: model.LevelInfo}
 	var locErr string
@@ -89,19 +91,25 @@ func analyticsInto(sc *scanner, fl *fieldList) Result {
 		case pathConnection:
 			connection(sc, fl)
 		case pathConnector:
-			subObject(sc, fl, key, connectorKeys)
+			memoObject(memo, siteConnector, sc, fl, key, connectorKeys)
 		case pathDevice:
-			subObject(sc, fl, key, deviceKeys)
+			memoObject(memo, siteDevice, sc, fl, key, deviceKeys)
 		case pathUser:
-			subObject(sc, fl, key, userKeys)
+			memoObject(memo, siteUser, sc, fl, key, userKeys)
 		case pathRemoteNetwork:
-			subObject(sc, fl, key, remoteNetworkKeys)
+			memoObject(memo, siteRemoteNetwork, sc, fl, key, remoteNetworkKeys)
 		case pathResource:
-			subObject(sc, fl, key, resourceKeys)
+			memoObject(memo, siteResource, sc, fl, key, resourceKeys)
 		case keyLocationRaw:
-			locErr = location(sc, fl)
+			memo.part(sc, fl, siteLocation, func() bool {
+				locErr = location(sc, fl)
+				return locErr == ""
+			})
 		case pathRelays:
-			relays(sc, fl)
+			memo.part(sc, fl, siteRelays, func() bool {
+				relays(sc, fl)
+				return true
+			})
 		default:
 			flatten(sc, fl, key, 1, maxGenericDepth)
 		}
@@ -144,6 +152,15 @@ func analyticsTime(v scalar) time.Time {
 // and a value that is not an object at all, keep their dotted paths.
 func subObject(sc *scanner, fl *fieldList, prefix string, known memberKeys) {
 	walkObject(sc, fl, prefix, known, nil)
+}
+
+// memoObject is subObject through memo at site. The part may always be
+// remembered: its errors are the scanner's, which the memo checks.
+func memoObject(memo *AnalyticsMemo, site memoSite, sc *scanner, fl *fieldList, prefix string, known memberKeys) {
+	memo.part(sc, fl, site, func() bool {
+		subObject(sc, fl, prefix, known)
+		return true
+	})
 }
 
 // connection walks the connection object; v1's client_geo is mapped onto

@@ -114,8 +114,10 @@ func aliasString(b []byte) string {
 // its fields to fs, with no copy of the line: values are strings over p's
 // own bytes where they need no unescaping. It claims exactly the lines
 // Parse reads as one analytics event; the caller must leave p unchanged
-// for as long as the fields are used.
-func AnalyticsIndex(p []byte, fs model.Fields) (Result, model.Fields, bool) {
+// for as long as the fields are used. memo, which may be nil, spares the
+// decoding of the parts seen in recent events (values taken from it are
+// its own copies).
+func AnalyticsIndex(p []byte, fs model.Fields, memo *AnalyticsMemo) (Result, model.Fields, bool) {
 	if !bytes.HasPrefix(p, prefixAnalytics) {
 		return Result{}, fs, false
 	}
@@ -125,7 +127,7 @@ func AnalyticsIndex(p []byte, fs model.Fields) (Result, model.Fields, bool) {
 	}
 	sc := scanner{s: aliasString(p[i:])}
 	fl := fieldList{fs: fs, max: len(fs) + maxFamilyFields}
-	r := analyticsInto(&sc, &fl)
+	r := analyticsInto(&sc, &fl, memo)
 	endAnalytics(&sc, &r)
 	if len(r.Fields) == 0 && r.Err != "" {
 		return Result{}, fs, false // Parse keeps it as text

@@ -80,15 +80,31 @@ func FuzzServiceIndex(f *testing.F) {
 	})
 }
 
-// checkAnalyticsIndex fails unless AnalyticsIndex agrees with Parse on p:
-// what it claims, Parse reads as that one result exactly; what it leaves,
-// Parse does not read as an analytics event. Fields already in the list
-// are kept, and p is left as it was.
-func checkAnalyticsIndex(t *testing.T, p []byte) {
+// checkAnalyticsIndex fails unless AnalyticsIndex and ParseMemo agree with
+// Parse on p, without a memo, with memo as earlier lines left it and with
+// memo once p itself went through it.
+func checkAnalyticsIndex(t *testing.T, p []byte, memo *AnalyticsMemo) {
+	t.Helper()
+	checkAnalyticsIndexWith(t, p, nil)
+	checkAnalyticsIndexWith(t, p, memo)
+	checkAnalyticsIndexWith(t, p, memo)
+	want := Parse(p, nil)
+	for range 2 {
+		if got := ParseMemo(p, nil, memo); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n ParseMemo %+v\n Parse     %+v", p, got, want)
+		}
+	}
+}
+
+// checkAnalyticsIndexWith fails unless AnalyticsIndex with memo agrees with
+// Parse on p: what it claims, Parse reads as that one result exactly; what
+// it leaves, Parse does not read as an analytics event. Fields already in
+// the list are kept, and p is left as it was.
+func checkAnalyticsIndexWith(t *testing.T, p []byte, memo *AnalyticsMemo) {
 	t.Helper()
 	before := bytes.Clone(p)
 	kept := model.Fields{model.Str("kept", "x")}
-	r, fs, ok := AnalyticsIndex(p, kept)
+	r, fs, ok := AnalyticsIndex(p, kept, memo)
 	if !bytes.Equal(p, before) {
 		t.Fatalf("%q: AnalyticsIndex changed its input", before)
 	}
@@ -109,6 +125,7 @@ func checkAnalyticsIndex(t *testing.T, p []byte) {
 }
 
 func TestAnalyticsIndex(t *testing.T) {
+	memo := NewAnalyticsMemo()
 	for _, line := range []string{
 		`ANALYTICS {"connection": {"client_ip": "1.2.3.4", "id": "a-1", "rx": 10}, "event_type": "closed_connection", "location": "{\"geoip\":{\"city\":\"New York\",\"country\":\"US\",\"lat\":40.7128}}", "relays": [{"ip":"1.2.3.4","port":1}], "timestamp": 1770710400297, "user": {"email": "a\u00e9@example.com"}}`,
 		`ANALYTICS  {"event_type":"failed_to_connect","connection":{"error_message":"x \"y\""}}`,
@@ -119,7 +136,7 @@ func TestAnalyticsIndex(t *testing.T) {
 		`ACCESS START session=s`,
 		``,
 	} {
-		checkAnalyticsIndex(t, []byte(line))
+		checkAnalyticsIndex(t, []byte(line), memo)
 	}
 }
 
@@ -128,7 +145,8 @@ func FuzzAnalyticsIndex(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Add([]byte(`ANALYTICS {"connection":{"id":"c","rx":1},"event_type":"closed_connection","location":"{\"geoip\":{\"city\":\"S\"}}","timestamp":1698356150045}`))
+	memo := NewAnalyticsMemo() // shared by the inputs: each meets the parts of those before
 	f.Fuzz(func(t *testing.T, p []byte) {
-		checkAnalyticsIndex(t, p)
+		checkAnalyticsIndex(t, p, memo)
 	})
 }

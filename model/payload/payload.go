@@ -72,7 +72,12 @@ type Result struct {
 
 // Parse appends the results for one payload to out and returns it. It always
 // appends at least one Result: a line no parser claims is KindText.
-func Parse(p []byte, out []Result) []Result {
+func Parse(p []byte, out []Result) []Result { return ParseMemo(p, out, nil) }
+
+// ParseMemo is Parse with a memo, which may be nil, that spares decoding
+// again the parts of analytics events met in recent lines (see
+// AnalyticsMemo). The results are Parse's.
+func ParseMemo(p []byte, out []Result, memo *AnalyticsMemo) []Result {
 	if len(p) == 0 {
 		return appendText(out, p, "")
 	}
@@ -96,7 +101,7 @@ func Parse(p []byte, out []Result) []Result {
 			return res
 		}
 	case 'A':
-		if res, ok := parsePrefixedA(p, out); ok {
+		if res, ok := parsePrefixedA(p, out, memo); ok {
 			return res
 		}
 	case 'R':
@@ -151,10 +156,10 @@ func parseOtherLoggers(p []byte, out []Result) []Result {
 
 // parsePrefixedA handles the two payloads that open with an upper-case A:
 // Twingate's "ANALYTICS {…}" and newt's "ACCESS START|END …".
-func parsePrefixedA(p []byte, out []Result) ([]Result, bool) {
+func parsePrefixedA(p []byte, out []Result, memo *AnalyticsMemo) ([]Result, bool) {
 	switch {
 	case bytes.HasPrefix(p, prefixAnalytics):
-		return parseAnalyticsLine(p, out)
+		return parseAnalyticsLine(p, out, memo)
 	case bytes.HasPrefix(p, prefixAccess):
 		return parseNewtAccess(p, out)
 	}

@@ -1,0 +1,152 @@
+package payload
+
+import (
+	"hash/maphash"
+	"strings"
+
+	"connlog/model"
+)
+
+// AnalyticsMemo remembers the fields of the parts of analytics events that
+// repeat from event to event — the connector, the user, the resource, the
+// geoip location, the relays — by their exact bytes, so that an event whose
+// user object is byte for byte one seen recently takes that object's fields
+// without decoding it again. A host's events name a few users, resources
+// and places thousands of times; the connection object (ids, addresses,
+// byte counts) differs every time and is always decoded.
+//
+// Only a part decoded whole, without an error and without reaching the
+// field bound, is remembered, and only a part of at most memoMaxBytes; its
+// values are copies, so nothing of the line is pinned. A memo belongs to one
+// goroutine.
+type AnalyticsMemo struct {
+	seed  maphash.Seed
+	slots [memoSites][memoSlots]memoSlot
+}
+
+// memoSlot is one remembered part: its bytes as written and its fields.
+type memoSlot struct {
+	raw    string
+	fields []model.Field
+}
+
+// memoSite is where in the event a part sits: the same bytes at two sites
+// decode to different keys.
+type memoSite uint8
+
+const (
+	siteConnector memoSite = iota
+	siteDevice
+	siteUser
+	siteRemoteNetwork
+	siteResource
+	siteLocation
+	siteRelays
+	memoSites
+)
+
+// memoSlots is how many parts of each site are remembered (direct-mapped by
+// a hash of their bytes); memoMaxBytes bounds the size of a part
+// remembered, and so the memo's.
+const (
+	memoSlots    = 256
+	memoMaxBytes = 1024
+)
+
+// NewAnalyticsMemo returns an empty memo.
+func NewAnalyticsMemo() *AnalyticsMemo { return &AnalyticsMemo{seed: maphash.MakeSeed()} }
+
+// part decodes the value at sc's position, at site, with decode (which
+// reports whether its result may be remembered), unless the same bytes were
+// decoded there recently: then their fields are added as decode would add
+// them and the value is passed over. With a nil memo it is decode alone.
+func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode func() bool) {
+	if m == nil || sc.peek() == 0 {
+		decode()
+		return
+	}
+	start := sc.i
+	end := rawValueEnd(sc.s[:min(len(sc.s), start+memoMaxBytes)], start)
+	if end < 0 {
+		decode()
+		return
+	}
+	raw := sc.s[start:end]
+	slot := &m.slots[site][maphash.String(m.seed, raw)%memoSlots]
+	if slot.fields != nil && slot.raw == raw {
+		for _, f := range slot.fields {
+			fl.add(f)
+		}
+		sc.i = end
+		return
+	}
+	mark := len(fl.fs)
+	if decode() && sc.err == nil && sc.i == end && !fl.full() {
+		slot.raw = strings.Clone(raw)
+		slot.fields = ownFields(fl.fs[mark:])
+	}
+}
+
+// ownFields copies fs with values that share nothing with the line.
+func ownFields(fs []model.Field) []model.Field {
+	out := make([]model.Field, len(fs))
+	for i, f := range fs {
+		f.Value = strings.Clone(f.Value)
+		out[i] = f
+	}
+	return out
+}
+
+// rawValueEnd returns the end of the string, object or array starting at
+// i, found by matching quotes and brackets without validating anything
+// (the memo compares the bytes with ones that were validated), or -1 when
+// the value is something else or does not end.
+func rawValueEnd(s string, i int) int {
+	if i >= len(s) {
+		return -1
+	}
+	if s[i] == '"' {
+		return rawStringEnd(s, i)
+	}
+	if s[i] != '{' && s[i] != '[' {
+		return -1
+	}
+	depth := 0
+	for i < len(s) {
+		switch s[i] {
+		case '"':
+			if i = rawStringEnd(s, i); i < 0 {
+				return -1
+			}
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// rawStringEnd returns the end of the string whose opening quote is at i:
+// just past the first quote not escaped by a backslash, or -1.
+func rawStringEnd(s string, i int) int {
+	for j := i + 1; ; {
+		q := strings.IndexByte(s[j:], '"')
+		if q < 0 {
+			return -1
+		}
+		j += q
+		k := j
+		for k > i+1 && s[k-1] == '\\' {
+			k--
+		}
+		if (j-k)%2 == 0 {
+			return j + 1
+		}
+		j++
+	}
+}
