@@ -100,53 +100,43 @@ func ownFields(fs []model.Field) []model.Field {
 // rawValueEnd returns the end of the string, object or array starting at
 // i, found by matching quotes and brackets without validating anything
 // (the memo compares the bytes with ones that were validated), or -1 when
-// the value is something else or does not end.
+// the value is something else or does not end in s.
 func rawValueEnd(s string, i int) int {
-	if i >= len(s) {
-		return -1
-	}
-	if s[i] == '"' {
-		return rawStringEnd(s, i)
-	}
-	if s[i] != '{' && s[i] != '[' {
+	if i >= len(s) || s[i] != '"' && s[i] != '{' && s[i] != '[' {
 		return -1
 	}
 	depth := 0
-	for i < len(s) {
-		switch s[i] {
+	for j := i; j < len(s); j++ {
+		switch s[j] {
 		case '"':
-			if i = rawStringEnd(s, i); i < 0 {
+			if j = rawStringEnd(s, j); j < 0 {
 				return -1
 			}
-			continue
+			if depth == 0 {
+				return j + 1
+			}
 		case '{', '[':
 			depth++
 		case '}', ']':
 			if depth--; depth == 0 {
-				return i + 1
+				return j + 1
 			}
 		}
-		i++
 	}
 	return -1
 }
 
-// rawStringEnd returns the end of the string whose opening quote is at i:
-// just past the first quote not escaped by a backslash, or -1.
+// rawStringEnd returns the index of the quote closing the string opened at
+// i, passing over every escaped byte, or -1. (A byte loop: the strings are
+// short and, in a location, full of escaped quotes.)
 func rawStringEnd(s string, i int) int {
-	for j := i + 1; ; {
-		q := strings.IndexByte(s[j:], '"')
-		if q < 0 {
-			return -1
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '"':
+			return j
+		case '\\':
+			j++
 		}
-		j += q
-		k := j
-		for k > i+1 && s[k-1] == '\\' {
-			k--
-		}
-		if (j-k)%2 == 0 {
-			return j + 1
-		}
-		j++
 	}
+	return -1
 }
