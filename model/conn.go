@@ -1,6 +1,7 @@
 package model
 
 import (
+	"hash/maphash"
 	"sync"
 	"time"
 	"unsafe"
@@ -9,17 +10,23 @@ import (
 // connIndex pairs the events of one connection: ANALYTICS events sharing a
 // connection.id, newt ACCESS START/END lines sharing a sessionId. Lookups
 // are O(1) by id. A file at level 7 holds hundreds of thousands of
-// connections, so the index is compact: one pointer-free record per
-// connection, the ids packed into shared blocks rather than one string
-// each, and the event names as small codes.
+// connections, so the index is compact and almost all of it outside the
+// heap: one pointer-free record per connection, found through an
+// open-addressing table of record numbers (see connTable), the ids packed
+// into shared blocks rather than one string each, and the event names as
+// small codes.
 type connIndex struct {
 	mu     sync.RWMutex // the writer adds while the UI asks for pairs
-	byID   map[string]int32
+	table  connTable
+	seed   maphash.Seed
 	recs   connRecords
 	free   []int32  // records of forgotten connections, for reuse
 	events []string // event names by code
-	ids    idBlocks
+	ids    connIDs
 	count  int64
+	// hash, when set, replaces the seeded hash of the ids (tests make ids
+	// collide with it).
+	hash func(id string) uint64
 }
 
 // connState is one connection: where and when it was seen opening and
@@ -27,15 +34,37 @@ type connIndex struct {
 type connState struct {
 	opened, closed     int64
 	openedAt, closedAt int64
+	id                 idRef // 0 for a free record
 	openEvent          uint8 // codes into connIndex.events
 	closeEvent         uint8
 }
 
 // connBytes approximates what one tracked connection costs: its record,
-// its map entry and its id.
-const connBytes = 112
+// its table slots (at most half full) and its id.
+const connBytes = 88
 
-func newConnIndex() connIndex { return connIndex{byID: map[string]int32{}, events: []string{""}} }
+func newConnIndex() connIndex {
+	return connIndex{seed: maphash.MakeSeed(), events: []string{""}, ids: newConnIDs()}
+}
+
+// hashOf places id in the table.
+func (c *connIndex) hashOf(id string) uint64 {
+	if c.hash != nil {
+		return c.hash(id)
+	}
+	return maphash.String(c.seed, id)
+}
+
+// idOf returns the id of record i.
+func (c *connIndex) idOf(i int32) string { return c.ids.at(c.recs.at(i).id) }
+
+// find returns the record of connection id.
+func (c *connIndex) find(id string) (int32, bool) {
+	if len(id) > maxConnIDLen {
+		return 0, false
+	}
+	return c.table.find(c, c.hashOf(id), id)
+}
 
 // connKey returns the id that pairs e, and whether e opens or ends it.
 func connKey(e *Entry) (id string, opens, ends bool, event string) {
@@ -57,7 +86,7 @@ func connKey(e *Entry) (id string, opens, ends bool, event string) {
 // index must not pin.
 func (c *connIndex) add(e *Entry) {
 	id, opens, ends, event := connKey(e)
-	if id == "" || !(opens || ends) {
+	if id == "" || len(id) > maxConnIDLen || !(opens || ends) {
 		return
 	}
 	c.mu.Lock()
@@ -71,21 +100,24 @@ func (c *connIndex) add(e *Entry) {
 	}
 }
 
-// state returns id's record, adding an empty one for a new id.
+// state returns id's record, adding an empty one for a new id (which is
+// copied: it may be a slice of a whole decoded line).
 func (c *connIndex) state(id string) *connState {
-	if i, ok := c.byID[id]; ok {
+	h := c.hashOf(id)
+	if i, ok := c.table.find(c, h, id); ok {
 		return c.recs.at(i)
 	}
 	var i int32
 	if n := len(c.free); n > 0 {
 		i, c.free = c.free[n-1], c.free[:n-1]
-		*c.recs.at(i) = connState{}
 	} else {
 		i = c.recs.add()
 	}
-	c.byID[c.ids.clone(id)] = i
+	st := c.recs.at(i)
+	*st = connState{id: c.ids.put(id)}
+	c.table.insert(c, h, i)
 	c.count++
-	return c.recs.at(i)
+	return st
 }
 
 // eventCode returns the code of an event name, adding it if new. The names
@@ -117,16 +149,19 @@ func (c *connIndex) forgetBefore(seq int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	gone := func(x int64) bool { return x == 0 || x < seq }
-	for id, i := range c.byID {
-		if st := c.recs.at(i); gone(st.opened) && gone(st.closed) {
-			c.drop(id, i)
+	for i := int32(0); i < c.recs.n; i++ {
+		if st := c.recs.at(i); st.id != 0 && gone(st.opened) && gone(st.closed) {
+			c.drop(i)
 		}
 	}
 }
 
-// drop removes connection id, whose record is i. The caller holds mu.
-func (c *connIndex) drop(id string, i int32) {
-	delete(c.byID, id)
+// drop removes the connection of record i. The caller holds mu.
+func (c *connIndex) drop(i int32) {
+	st := c.recs.at(i)
+	c.table.remove(c, c.hashOf(c.ids.at(st.id)), i)
+	c.ids.drop(st.id)
+	*st = connState{}
 	c.free = append(c.free, i)
 	c.count--
 }
@@ -135,7 +170,7 @@ func (c *connIndex) drop(id string, i int32) {
 func (c *connIndex) lookup(id string) (st connState, openEvent, closeEvent string, ok bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
-	i, ok := c.byID[id]
+	i, ok := c.find(id)
 	if !ok {
 		return connState{}, "", "", false
 	}
@@ -189,31 +224,9 @@ func (s *Store) ConnSpan(id string) (opened, closed int64, from, to time.Time, o
 func (c *connIndex) forget(id string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if i, ok := c.byID[id]; ok {
-		c.drop(id, i)
+	if i, ok := c.find(id); ok {
+		c.drop(i)
 	}
-}
-
-// idBlockBytes is the size of the blocks connection ids are copied into.
-const idBlockBytes = 64 << 10
-
-// idBlocks copies ids into shared blocks, so that an id costs its bytes
-// rather than an allocation of its own. A block is never written where a
-// returned id lies, so the ids are immutable; it is freed by the collector
-// once no id in it is kept.
-type idBlocks struct{ cur []byte }
-
-// clone returns a copy of id that does not alias its argument.
-func (b *idBlocks) clone(id string) string {
-	if len(id) > idBlockBytes/16 {
-		return string([]byte(id))
-	}
-	if cap(b.cur)-len(b.cur) < len(id) {
-		b.cur = make([]byte, 0, idBlockBytes)
-	}
-	start := len(b.cur)
-	b.cur = append(b.cur, id...)
-	return unsafe.String(&b.cur[start], len(id))
 }
 
 // connChunkRecords is how many connection records one chunk holds.

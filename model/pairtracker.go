@@ -38,5 +38,5 @@ func (t *PairTracker) PairOf(e *Entry) (Pair, bool) { return t.idx.pairOf(e) }
 func (t *PairTracker) Open() int {
 	t.idx.mu.RLock()
 	defer t.idx.mu.RUnlock()
-	return len(t.idx.byID)
+	return int(t.idx.count)
 }
