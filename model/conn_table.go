@@ -1,6 +1,9 @@
 package model
 
-import "unsafe"
+import (
+	"runtime"
+	"unsafe"
+)
 
 // connTable finds a connection's record by its id. It is an open-addressing
 // table with linear probing whose slots hold record numbers plus one (0 is
@@ -56,15 +59,18 @@ func (t *connTable) place(h uint64, i int32) {
 }
 
 // grow doubles the table (or makes the first one) and places every record
-// again.
+// again. The old slots are read through until the end: their mapping is
+// unmapped once unreachable, and a slice of mapped memory does not keep it
+// reachable (oldPin does).
 func (t *connTable) grow(c *connIndex) {
-	old := t.slots
+	old, oldPin := t.slots, t.pin
 	t.slots, t.pin = mappedSlice[uint32](max(connTableMin, 2*len(old)))
 	for _, s := range old {
 		if s != 0 {
 			t.place(c.hashOf(c.idOf(int32(s-1))), int32(s-1))
 		}
 	}
+	runtime.KeepAlive(oldPin)
 }
 
 // remove takes record i, whose id hashes to h, out of the table. The slots

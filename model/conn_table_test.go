@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -113,5 +114,33 @@ func TestConnIDBlocksAreFreed(t *testing.T) {
 	c.add(&Entry{Seq: int64(n + 2), Kind: KindAnalytics, Fields: Fields{Str(KeyConnID, "again"), Str(KeyEventType, EventEstablished)}})
 	if st, _, _, ok := c.lookup("again"); !ok || st.opened != int64(n+2) {
 		t.Errorf("a connection after the blocks were freed: %v %+v", ok, st)
+	}
+}
+
+// The table grows while the collector runs: the old slots must stay
+// mapped until every record has been placed again.
+func TestConnTableGrowsUnderCollection(t *testing.T) {
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	c := newConnIndex()
+	n := 1 << 18
+	for i := range n {
+		c.add(&Entry{Seq: int64(i + 1), Kind: KindAnalytics, Fields: Fields{Str(KeyConnID, fmt.Sprint("g", i)), Str(KeyEventType, EventEstablished)}})
+	}
+	close(stop)
+	<-done
+	if st, _, _, ok := c.lookup(fmt.Sprint("g", n-1)); !ok || st.opened != int64(n) {
+		t.Errorf("the last connection: %v %+v", ok, st)
 	}
 }
