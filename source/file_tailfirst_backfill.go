@@ -30,11 +30,7 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 	defer bf.src.backfill.clear()
 	for hi := end; hi > 0; {
 		bf.progress(hi)
-		lo, err := lineStartAtOrBefore(bf.file, hi-bf.src.tailSizes.block())
-		var batch []model.Record
-		if err == nil {
-			batch, err = bf.block(lo, hi)
-		}
+		lo, batch, err := bf.blockBefore(hi)
 		switch {
 		case !bf.unchanged(hi):
 			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteTruncated})
@@ -49,12 +45,44 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 	return nil
 }
 
-// block frames the lines of [lo, hi) as Backfill records whose Raw slices
-// share one buffer, as a forward read's records share their read chunk.
-func (bf *backfiller) block(lo, hi int64) ([]model.Record, error) {
+// blockBefore reads the whole lines of about one block before hi (a line
+// start) and returns where they start and their records. It reads the
+// block and the byte before it, and the lines begin after the first
+// newline there (the partial line before it is read again with the next
+// block), so no search back for a line start is needed; only a line
+// longer than a block sends it looking further back.
+func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
+	from := max(hi-bf.src.tailSizes.block()-1, 0)
+	buf, err := bf.read(from, hi)
+	if err != nil || from == 0 {
+		return 0, bf.frame(buf, 0), err
+	}
+	// buf ends with the newline before hi: a line starts after an
+	// earlier one.
+	if i := bytes.IndexByte(buf, '\n'); i < len(buf)-1 {
+		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1), nil
+	}
+	lo, err := lineStartAtOrBefore(bf.file, from)
+	if err == nil {
+		buf, err = bf.read(lo, hi)
+	}
+	return lo, bf.frame(buf, lo), err
+}
+
+// read returns the bytes of [lo, hi).
+func (bf *backfiller) read(lo, hi int64) ([]byte, error) {
 	buf := make([]byte, hi-lo)
 	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
 		return nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
+	}
+	return buf, nil
+}
+
+// frame frames the lines of buf, read at lo, as Backfill records whose Raw
+// slices share buf, as a forward read's records share their read chunk.
+func (bf *backfiller) frame(buf []byte, lo int64) []model.Record {
+	if len(buf) == 0 {
+		return nil
 	}
 	batch := make([]model.Record, 0, bytes.Count(buf, []byte{'\n'})+1)
 	fr := newLineFramer(bf.src.id, bf.maxLine, func(r model.Record) error {
@@ -66,7 +94,7 @@ func (bf *backfiller) block(lo, hi int64) ([]model.Record, error) {
 	now := time.Now()
 	_ = fr.feed(buf, bf.gen.base+lo, now) // the emitter above never fails
 	_ = fr.flush(now, "")
-	return batch, nil
+	return batch
 }
 
 // unchanged reports whether the file still holds what the backfill read:
