@@ -27,16 +27,16 @@ func searchText(e *model.Entry) string {
 
 func (m *textMatcher) cost() int { return costText }
 
-// regexMatcher runs an RE2 expression over the raw line.
+// regexMatcher runs an RE2 expression over the raw line, once the line
+// holds the literal every match contains (see requiredLiteral).
 type regexMatcher struct {
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	must string
 }
 
 func (m *regexMatcher) match(e *model.Entry) bool {
-	if e.IsMark() {
-		return m.re.MatchString(searchText(e))
-	}
-	return m.re.Match(e.Raw)
+	text := searchText(e)
+	return m.mayMatch(text) && m.re.MatchString(text)
 }
 
 func (m *regexMatcher) cost() int { return costRegex }
