@@ -28,10 +28,10 @@ func searchText(e *model.Entry) string {
 func (m *textMatcher) cost() int { return costText }
 
 // regexMatcher runs an RE2 expression over the raw line, once the line
-// holds the literal every match contains (see requiredPattern).
+// holds one of the literals every match contains (see requiredPatterns).
 type regexMatcher struct {
 	re   *regexp.Regexp
-	must pattern
+	must []pattern
 }
 
 func (m *regexMatcher) match(e *model.Entry) bool {

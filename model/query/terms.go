@@ -37,7 +37,7 @@ func (c *compiler) regexTerm(t token) (matcher, *Error) {
 		}
 		return nil, e
 	}
-	return &regexMatcher{re: re, must: requiredPattern(expr)}, nil
+	return &regexMatcher{re: re, must: requiredPatterns(expr)}, nil
 }
 
 // fieldTerm compiles field<op>value.
