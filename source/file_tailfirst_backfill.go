@@ -57,9 +57,9 @@ func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	if err != nil || from == 0 {
 		return 0, bf.frame(buf, 0), err
 	}
-	// buf ends with the newline before hi: a line starts after an
-	// earlier one.
-	if i := bytes.IndexByte(buf, '\n'); i < len(buf)-1 {
+	// buf ends with the newline before hi, unless the file changed under
+	// the read: a line starts after an earlier newline.
+	if i := bytes.IndexByte(buf, '\n'); i >= 0 && i < len(buf)-1 {
 		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1), nil
 	}
 	lo, err := lineStartAtOrBefore(bf.file, from)

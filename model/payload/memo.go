@@ -87,11 +87,12 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 	}
 }
 
-// ownFields copies fs with values that share nothing with the line.
+// ownFields copies fs with keys and values that share nothing with the
+// line.
 func ownFields(fs []model.Field) []model.Field {
 	out := make([]model.Field, len(fs))
 	for i, f := range fs {
-		f.Value = strings.Clone(f.Value)
+		f.Key, f.Value = strings.Clone(f.Key), strings.Clone(f.Value)
 		out[i] = f
 	}
 	return out
