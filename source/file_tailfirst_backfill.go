@@ -54,8 +54,11 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	from := max(hi-bf.src.tailSizes.block()-1, 0)
 	buf, err := bf.read(from, hi)
-	if err != nil || from == 0 {
-		return 0, bf.frame(buf, 0), err
+	switch {
+	case err != nil:
+		return 0, nil, err
+	case from == 0:
+		return 0, bf.frame(buf, 0), nil
 	}
 	// buf ends with the newline before hi, unless the file changed under
 	// the read: a line starts after an earlier newline.
@@ -66,7 +69,10 @@ func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	if err == nil {
 		buf, err = bf.read(lo, hi)
 	}
-	return lo, bf.frame(buf, lo), err
+	if err != nil {
+		return 0, nil, err
+	}
+	return lo, bf.frame(buf, lo), nil
 }
 
 // read returns the bytes of [lo, hi).

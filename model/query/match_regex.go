@@ -84,12 +84,13 @@ func mustContain(re *syntax.Regexp) []literal {
 		var best []literal
 		var run literal
 		for _, sub := range re.Sub {
-			if text, fold, ok := wholeLiteral(sub); ok && (run.text == "" || fold == run.fold) {
+			text, fold, ok := wholeLiteral(sub)
+			if ok && (run.text == "" || fold == run.fold) {
 				run.text, run.fold = run.text+text, fold
 				continue
 			}
 			best, run = better(best, oneLiteral(run.text, run.fold)), literal{}
-			if text, fold, ok := wholeLiteral(sub); ok {
+			if ok {
 				run = literal{text, fold}
 				continue
 			}
