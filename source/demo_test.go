@@ -91,8 +91,8 @@ func TestDemoBackfillThenLive(t *testing.T) {
 		if got := demo.State(); got != "stopped" {
 			t.Errorf("State after Run = %q", got)
 		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("Run did not stop within 2s of cancel")
+	case <-time.After(waitLimit):
+		t.Fatalf("Run did not stop within %v of cancel", waitLimit)
 	}
 }
 
@@ -165,8 +165,8 @@ func TestDemoDurationEnds(t *testing.T) {
 				t.Fatalf("Run returned %v after %d records", err, n)
 			}
 			return
-		case <-time.After(5 * time.Second):
-			t.Fatalf("a 300ms demo still runs after 5s (%d records)", n)
+		case <-time.After(waitLimit):
+			t.Fatalf("a 300ms demo still runs after %v (%d records)", waitLimit, n)
 		}
 	}
 }
@@ -180,7 +180,7 @@ func TestDemoStopsWhileBlocked(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(waitLimit):
 		t.Fatal("Run blocked on a send after cancel")
 	}
 }
