@@ -20,7 +20,7 @@ func TestFIFOInputYieldsToSignals(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := startConnlog(t, dir, "export", "p")
-		time.Sleep(300 * time.Millisecond) // let it reach the open; nothing to wait for otherwise
+		p.waitOpenIn(t, dir) // the FIFO is opened without waiting, then polled for a writer
 		if err := p.cmd.Process.Signal(sig); err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func TestFollowedFileReplacedByFIFO(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := startConnlog(t, dir, "export", "-f", "--format", "raw", "app.log")
-	time.Sleep(300 * time.Millisecond)
+	p.waitOpenIn(t, dir)
 	if err := os.Remove(log); err != nil {
 		t.Fatal(err)
 	}
