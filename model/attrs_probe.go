@@ -124,14 +124,13 @@ func (sn *Snapshot) keyProbe(f Filter, span int64) keyProbe {
 	return p
 }
 
-// meetsDemand reports whether the indexed fields of the entry at seq meet
+// meetsDemand reports whether the indexed fields of the entry of row r meet
 // p's demand: a key of every group. It reads only the fields' key words,
 // never their values, so a view builder passes over the entries a query
 // cannot match (most lines of a level-7 log for a query on connection
 // fields) at a fraction of a load's cost. A set's words never change while
 // a snapshot holds them, so an answer remembered by offset stays true.
-func (sn *Snapshot) meetsDemand(seq int64, p keyProbe) bool {
-	r := sn.row(seq)
+func (sn *Snapshot) meetsDemand(r row, p keyProbe) bool {
 	if p.kinds&(1<<r.kind()) == 0 {
 		return false // no entry of its kind carries the keys
 	}

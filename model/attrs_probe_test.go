@@ -75,10 +75,10 @@ func TestMeetsDemandAgreesWithLoad(t *testing.T) {
 		}
 		for i, need := range demands {
 			want := fieldsMeet(e.Fields, need)
-			if got := sn.meetsDemand(seq, sn.keyProbe(Filter{NeedKeys: need}, 1)); got != want {
+			if got := sn.meetsDemand(sn.row(seq), sn.keyProbe(Filter{NeedKeys: need}, 1)); got != want {
 				t.Fatalf("entry %d (%v), demand %v: probe says %v, the loaded fields %v", seq, e.Kind, need, got, e.Fields)
 			}
-			if got := sn.meetsDemand(seq, scans[i]); got != want {
+			if got := sn.meetsDemand(sn.row(seq), scans[i]); got != want {
 				t.Fatalf("entry %d (%v), demand %v: the scan's probe says %v, the loaded fields %v", seq, e.Kind, need, got, e.Fields)
 			}
 			if want && len(need) > 1 {

@@ -35,9 +35,10 @@ func mappedSlice[T byte | uint32](n int) ([]T, *mapping) {
 }
 
 // newRowChunk returns a zeroed row chunk outside the heap and its mapping.
-func newRowChunk() (*[rowChunkRows]row, *mapping) {
-	m := newMapping(rowChunkRows * rowBytes)
-	return (*[rowChunkRows]row)(unsafePointer(m.mem)), m
+// Only the pages of its dictionary that are written become resident.
+func newRowChunk() (*rowChunk, *mapping) {
+	m := newMapping(int(unsafe.Sizeof(rowChunk{})))
+	return (*rowChunk)(unsafePointer(m.mem)), m
 }
 
 // unsafePointer returns the address of mem's first byte.

@@ -11,7 +11,7 @@ import (
 // one is cheap (the store publishes a new one after every Append and
 // Prepend); reading never blocks the writer.
 type Snapshot struct {
-	rows []*[rowChunkRows]row
+	rows []*rowChunk
 	// pins keep the off-heap memory of rows and words mapped for as long as
 	// the snapshot may read it (see mapping).
 	rowPins   []*chunkRefs
@@ -103,8 +103,8 @@ func (sn *Snapshot) Has(seq int64) bool {
 // the snapshot keeps them mapped only while it is reachable, so no pointer
 // into them outlives the read.
 func (sn *Snapshot) row(seq int64) row {
-	p := posOf(seq) - sn.base
-	r := sn.rows[p/rowChunkRows][p%rowChunkRows]
+	p := uint64(posOf(seq) - sn.base) // not negative: seq is held
+	r := sn.rows[p/rowChunkRows].get(p % rowChunkRows)
 	runtime.KeepAlive(sn)
 	return r
 }
@@ -118,10 +118,9 @@ func (sn *Snapshot) Level(seq int64) Level { r := sn.row(seq); return r.level() 
 // Kind returns an entry's kind without loading it.
 func (sn *Snapshot) Kind(seq int64) Kind { r := sn.row(seq); return r.kind() }
 
-// meta fills e with only the time, level and kind of entry seq — what a
-// view's Maybe test looks at — and returns it.
-func (sn *Snapshot) meta(seq int64, e *Entry) *Entry {
-	r := sn.row(seq)
+// fillMeta fills e with only the time, level and kind of entry seq, whose row
+// r is — what a view's Maybe test looks at — and returns it.
+func (r row) fillMeta(seq int64, e *Entry) *Entry {
 	e.Seq, e.Time, e.Level, e.Kind, e.Fields, e.Raw = seq, time.Unix(0, r.time), r.level(), r.kind(), e.Fields[:0], nil
 	return e
 }

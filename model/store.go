@@ -38,7 +38,7 @@ type Store struct {
 	mu sync.Mutex // guards the writer state below against Snapshot and PairOf
 	// rows is the directory of row chunks; rows[0][0] is at position base.
 	// Positions are Seqs without the hole at 0 (see posOf).
-	rows  []*[rowChunkRows]row
+	rows  []*rowChunk
 	held  []*chunkRefs // the arena chunks each row chunk refers to, aligned with rows
 	base  int64
 	first int64 // position of the oldest entry held
@@ -63,15 +63,16 @@ type Store struct {
 	ledger Ledger
 	conns  connIndex
 
-	syms     *symtab
-	symCache *symCache         // the writer's shortcut to syms
-	setCache *setCache         // the writer's shortcut to shared sets
-	sets     map[uint64]setRef // shared attribute sets, by a hash of their words (see putAttrs)
-	setSeed  maphash.Seed
-	setBytes int64
-	kinds    kindKeys // the keys each kind's entries carry
-	snap     atomic.Pointer[Snapshot]
-	wordBuf  []uint32
+	syms      *symtab
+	symCache  *symCache         // the writer's shortcut to syms
+	setCache  *setCache         // the writer's shortcut to shared sets
+	sets      map[uint64]setRef // shared attribute sets, by a hash of their words (see putAttrs)
+	setSeed   maphash.Seed
+	setBytes  int64
+	kinds     kindKeys // the keys each kind's entries carry
+	snap      atomic.Pointer[Snapshot]
+	rowWriter rowWriter
+	wordBuf   []uint32
 	// The writer's state for split words (see attrsplit.go).
 	spans          []fieldSpan
 	keyStats       []keyStat
@@ -166,13 +167,14 @@ func (s *Store) Prepend(es []Entry) {
 // setSide directs arena writes to the chunks of one end of the store.
 func (s *Store) setSide(side arenaSide) { s.arena.side, s.values.side, s.words.side = side, side, side }
 
-// slot returns the row at position p and its chunk's references, adding
-// row chunks at either end of the directory as needed. A chunk added at the
-// front goes into a new directory: snapshots share the old one.
-func (s *Store) slot(p int64) (*row, *chunkRefs) {
+// slot returns the chunk of position p, the row's index in it and the
+// chunk's references, adding row chunks at either end of the directory as
+// needed. A chunk added at the front goes into a new directory: snapshots
+// share the old one.
+func (s *Store) slot(p int64) (*rowChunk, int64, *chunkRefs) {
 	for p < s.base {
 		rows, mem := newRowChunk()
-		s.rows = append([]*[rowChunkRows]row{rows}, s.rows...)
+		s.rows = append([]*rowChunk{rows}, s.rows...)
 		s.held = append([]*chunkRefs{{mem: mem}}, s.held...)
 		s.base -= rowChunkRows
 		s.mem += rowChunkRows * rowBytes
@@ -184,16 +186,16 @@ func (s *Store) slot(p int64) (*row, *chunkRefs) {
 		s.held = append(s.held, &chunkRefs{mem: mem})
 		s.mem += rowChunkRows * rowBytes
 	}
-	return &s.rows[k][(p-s.base)%rowChunkRows], s.held[k]
+	return s.rows[k], (p - s.base) % rowChunkRows, s.held[k]
 }
 
 // put writes entry e at position p, which no published snapshot covers.
 func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
-	r, refs := s.slot(p)
+	c, i, refs := s.slot(p)
 	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
 	var lo lineOrigin
-	*r = row{time: e.Time.UnixNano()}
+	r := row{time: e.Time.UnixNano()}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
 	lo.item, lo.template = int64(e.Item), e.Template
 	if s.fileBacked(e) {
@@ -209,6 +211,7 @@ func (s *Store) put(e *Entry, p int64) {
 		lo.received = rt
 	}
 	r.attrs = s.indexFields(e, &lo)
+	s.mem += s.rowWriter.put(c, refs, i, r, s.arena.side)
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)

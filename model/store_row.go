@@ -1,6 +1,7 @@
 package model
 
-// row is an entry's fixed-size index: 24 bytes whatever the line's size.
+// row is an entry's fixed-size index, whatever the line's size; a chunk
+// keeps it in 16 bytes (see rowChunk).
 // Field values live in the word arena and the symbol table; raw bytes in
 // the byte arena or, for file-backed sources, in the file itself. What does
 // not fit the row's few bits (a huge line's length, an origin past the
@@ -12,9 +13,6 @@ type row struct {
 	attrs uint32 // word offset of the indexed fields; 0 = none
 	meta  uint32 // kind:4 | level:4 | flags:8 | origin:16
 }
-
-// rowBytes is the size of one row, for the memory account.
-const rowBytes = 24
 
 // Fields of row.raw.
 const (

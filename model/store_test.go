@@ -28,9 +28,12 @@ func service(msg string, at time.Time) Entry {
 		Origin: Origin{Offset: -1}, Fields: Fields{Str(KeyModule, "libsdwan"), Str(KeyMessage, msg)}}
 }
 
-func TestRowIs24Bytes(t *testing.T) {
-	if got := unsafe.Sizeof(row{}); got != rowBytes {
-		t.Fatalf("row is %d bytes, want %d: the per-entry index must stay fixed and small", got, rowBytes)
+func TestPackedRowIs16Bytes(t *testing.T) {
+	if got := unsafe.Sizeof(packedRow{}); got != rowBytes || rowBytes != 16 {
+		t.Fatalf("a packed row is %d bytes, want 16: the per-entry index must stay fixed and small", got)
+	}
+	if got := unsafe.Sizeof(dictEntry{}); got != dictEntryBytes {
+		t.Fatalf("a dictionary entry is %d bytes, the account says %d", got, dictEntryBytes)
 	}
 }
 

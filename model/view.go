@@ -193,10 +193,11 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 // candidate reports whether the entry at seq may match f, asking its Maybe
 // and its key probe; e is scratch.
 func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) bool {
-	if f.Maybe != nil && !f.Maybe(sn.meta(seq, e)) {
+	r := sn.row(seq)
+	if f.Maybe != nil && !f.Maybe(r.fillMeta(seq, e)) {
 		return false
 	}
-	return keys.need == nil || sn.meetsDemand(seq, keys)
+	return keys.need == nil || sn.meetsDemand(r, keys)
 }
 
 // filterChunk is how many entries filterChunks loads at a time.

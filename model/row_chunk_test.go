@@ -1,0 +1,116 @@
+package model
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+)
+
+// TestRowChunkRoundTrip packs a chunk's rows, some sharing their fields,
+// some with times far from the others (hours, years, the ends of int64),
+// writing two chunks in turn from either end of the store, and unpacks
+// every row as it was.
+func TestRowChunkRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	times := []func(i int) int64{
+		func(i int) int64 { return t0 + int64(i)*int64(time.Millisecond) },
+		func(int) int64 { return t0 + rng.Int64N(int64(200*time.Hour)) - int64(100*time.Hour) },
+		func(int) int64 { return t0 - int64(tickReach) },     // the base itself
+		func(int) int64 { return t0 + int64(tickReach) - 2 }, // the last time that fits
+		func(int) int64 { return t0 + int64(tickReach) - 1 }, // the first that does not
+		func(int) int64 { return []int64{math.MinInt64, math.MaxInt64, 0}[rng.IntN(3)] },
+	}
+	var w rowWriter
+	chunks := [2]*rowChunk{}
+	refs := [2]*chunkRefs{}
+	want := [2][]row{}
+	for k := range chunks {
+		c, m := newRowChunk()
+		chunks[k], refs[k] = c, &chunkRefs{mem: m} // refs keeps the mapping alive
+	}
+	for i := range rowChunkRows {
+		for k := range chunks {
+			var r row
+			if i == 0 {
+				r.time = t0 // the base follows the first row
+			} else {
+				r.time = times[rng.IntN(len(times))](i)
+			}
+			r.raw = rng.Uint64()
+			// The first chunk's rows share a few field sets; the second's
+			// have 4,096, which collide in the writer's 1,024 cache slots.
+			if n := 2 + 62*k; true {
+				r.attrs, r.meta = uint32(rng.IntN(4*n)), uint32(rng.IntN(n))<<4
+			}
+			if rng.IntN(10) == 0 {
+				r.attrs = rng.Uint32() // an event: fields of its own
+			}
+			// Either end may write either chunk, as a Prepend that crosses
+			// a chunk boundary does.
+			w.put(chunks[k], refs[k], int64(i), r, arenaSide(rng.IntN(2)))
+			want[k] = append(want[k], r)
+		}
+	}
+	for k, c := range chunks {
+		for i, r := range want[k] {
+			if got := c.get(uint64(i)); got != r {
+				t.Fatalf("chunk %d row %d: got %+v, want %+v", k, i, got, r)
+			}
+		}
+		if refs[k].dictLen > rowChunkRows {
+			t.Fatalf("chunk %d: %d dictionary entries for %d rows", k, refs[k].dictLen, rowChunkRows)
+		}
+	}
+}
+
+// TestRowChunkSharesEntries: rows that differ only in time and raw bytes
+// share a dictionary entry, so a chunk of service lines costs little more
+// than its 16-byte rows.
+func TestRowChunkSharesEntries(t *testing.T) {
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	var added int64
+	for i := range rowChunkRows {
+		r := row{time: t0 + int64(i)*int64(time.Second), raw: uint64(i) * 80, attrs: uint32(4 * (i % 8)), meta: uint32(i%2) << 4}
+		added += w.put(c, refs, int64(i), r, sideFront)
+	}
+	if refs.dictLen > 16 || added != refs.dictLen*dictEntryBytes {
+		t.Fatalf("%d dictionary entries (%d bytes counted) for 16 distinct field sets", refs.dictLen, added)
+	}
+}
+
+// TestRowChunkTellsCollidingPairsApart writes rows whose (attrs, meta)
+// pairs fall in the same cache slot, differing only in attrs or only in
+// meta, and reads each back as written.
+func TestRowChunkTellsCollidingPairsApart(t *testing.T) {
+	var pairs [][2]uint32
+	for m := uint32(1); len(pairs) < 2; m++ { // same attrs, another meta
+		if dictSlot(7, m<<4) == dictSlot(7, 0) {
+			pairs = append(pairs, [2]uint32{7, 0}, [2]uint32{7, m << 4})
+		}
+	}
+	for a := uint32(8); len(pairs) < 4; a++ { // same meta, other attrs
+		if dictSlot(a, 0) == dictSlot(7, 0) {
+			pairs = append(pairs, [2]uint32{a, 0})
+		}
+	}
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	var want []row
+	for i := range 64 {
+		p := pairs[i%len(pairs)]
+		r := row{time: int64(i), raw: uint64(i), attrs: p[0], meta: p[1]}
+		w.put(c, refs, int64(i), r, sideBack)
+		want = append(want, r)
+	}
+	for i, r := range want {
+		if got := c.get(uint64(i)); got != r {
+			t.Fatalf("row %d: got %+v, want %+v", i, got, r)
+		}
+	}
+}
