@@ -108,9 +108,12 @@ type connIDs struct {
 	cur    int // the block short ids are appended to; -1 for none
 }
 
-// idBlock is one block of ids and how many of them are still kept.
+// idBlock is one block of ids and how many of them are still kept. A
+// block of short ids lives outside the heap, which would otherwise count
+// the ids of every open connection twice towards its collection goal.
 type idBlock struct {
 	buf  []byte
+	pin  *mapping // keeps buf mapped; nil for a long id's own block
 	live int32
 }
 
@@ -137,9 +140,10 @@ func (s *connIDs) put(id string) idRef {
 	}
 	if s.cur < 0 || cap(s.blocks[s.cur].buf)-len(s.blocks[s.cur].buf) < len(id) {
 		if s.cur >= 0 && s.blocks[s.cur].live == 0 {
-			s.blocks[s.cur].buf = nil
+			s.blocks[s.cur].release()
 		}
-		s.blocks = append(s.blocks, idBlock{buf: make([]byte, 0, idBlockBytes)})
+		buf, pin := mappedSlice[byte](idBlockBytes)
+		s.blocks = append(s.blocks, idBlock{buf: buf[:0], pin: pin})
 		s.cur = len(s.blocks) - 1
 	}
 	b := &s.blocks[s.cur]
@@ -153,7 +157,8 @@ func makeIDRef(block, off, n int) idRef {
 	return idRef(uint64(block)<<32 | uint64(off)<<16 | uint64(n))
 }
 
-// at returns the id r names, over the block's bytes (valid until dropped).
+// at returns the id r names, over the block's bytes: valid until it is
+// dropped, and to be used only while the caller holds the index's lock.
 func (s *connIDs) at(r idRef) string {
 	b := s.blocks[r>>32].buf
 	return unsafe.String(&b[r>>16&0xffff], int(r&0xffff))
@@ -164,6 +169,10 @@ func (s *connIDs) drop(r idRef) {
 	k := int(r >> 32)
 	b := &s.blocks[k]
 	if b.live--; b.live == 0 && k != s.cur {
-		b.buf = nil
+		b.release()
 	}
 }
+
+// release lets go of the block's bytes: the mapping is unmapped once
+// collected.
+func (b *idBlock) release() { b.buf, b.pin = nil, nil }
