@@ -12,6 +12,12 @@ import (
 const (
 	frameInterval = 33 * time.Millisecond // at most ~30 view catch-ups a second
 	clockInterval = time.Second           // clock, ingest rate, memory
+	// While lines arrive in bulk (the head of a big file being indexed, a
+	// burst of hundreds of thousands of lines a second), ten catch-ups a
+	// second show the progress as well, and leave the CPU to the ingest:
+	// every catch-up draws the screen up to three times.
+	bulkFrameInterval = 100 * time.Millisecond
+	bulkLines         = 10_000 // lines in one update that mean bulk
 )
 
 // waitForUpdate blocks on the ingest channel and returns the next update as
@@ -30,8 +36,13 @@ func waitForUpdate(ch <-chan model.Update) tea.Cmd {
 	}
 }
 
-func frameTick() tea.Cmd {
-	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return frameMsg{} })
+// frameTick schedules the next catch-up, later while lines arrive in bulk.
+func frameTick(bulk bool) tea.Cmd {
+	d := frameInterval
+	if bulk {
+		d = bulkFrameInterval
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return frameMsg{} })
 }
 
 func clockTick() tea.Cmd {

@@ -16,6 +16,7 @@ import (
 // than one a batch of lines.
 func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	m.rate.add(msg.Appended)
+	m.bulk = msg.Appended >= bulkLines
 	if msg.Sources != nil {
 		m.sources = msg.Sources
 	}
@@ -24,7 +25,7 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.scheduled = true
-	return m, frameTick()
+	return m, frameTick(m.bulk)
 }
 
 // onFrame brings the view up to date with the store: evicted rows are
@@ -79,7 +80,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.live.pending(sn) && !m.scheduled {
 		m.scheduled = true
-		cmds = append(cmds, frameTick())
+		cmds = append(cmds, frameTick(m.bulk))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -122,7 +123,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.live.pending(m.store.Snapshot()) && !m.scheduled {
 		m.scheduled = true
-		cmds = append(cmds, frameTick())
+		cmds = append(cmds, frameTick(m.bulk))
 	}
 	return m, tea.Batch(cmds...)
 }
