@@ -19,7 +19,7 @@ import (
 const (
 	tailFirstMinBytes  = 4 << 20  // smaller files are read forward: they are quick anyway
 	tailFirstTailBytes = 1 << 20  // how much of the end is read before following
-	backfillBlockBytes = 2 << 20  // how much of the head one backfill block holds
+	backfillBlockBytes = 1 << 20  // how much of the head one backfill block holds
 	lineSearchBytes    = 64 << 10 // bytes read at a time while looking back for a line start
 )
 

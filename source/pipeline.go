@@ -49,7 +49,7 @@ type decoded struct {
 // with every source's state whenever it may have changed; it may be nil.
 // Ingest returns when every input has ended.
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
-	ch := make(chan decoded, 4*len(inputs)+1)
+	ch := make(chan decoded, 2*len(inputs)+1)
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		wg.Add(1)
@@ -65,7 +65,7 @@ func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.S
 
 // runInput runs one source and hands its record batches to the decode stage.
 func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
-	records := make(chan []model.Record, 4)
+	records := make(chan []model.Record, 2)
 	errc := make(chan error, 1)
 	go func() {
 		errc <- in.Source.Run(ctx, records)
