@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,4 +51,22 @@ func takesUpdate(t *testing.T, cmd tea.Cmd) bool {
 		return taken
 	}
 	return false
+}
+
+// The memory and loss counters of the status line follow the rows as they
+// arrive, not only the clock: a big file's first second showed "mem 48B"
+// beside hundreds of thousands of lines.
+func TestMemoryCounterFollowsTheRows(t *testing.T) {
+	st, rp := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 160, 24)
+	es := make([]model.Entry, 5000)
+	for i := range es {
+		es[i] = service(100_000+i, model.LevelInfo, "connector", "", fmt.Sprintf("line %05d %s", i, strings.Repeat("x", 100)))
+	}
+	rp.add(es)
+	st.Append(es)
+	m = drive(t, m, updateMsg{model.Update{Appended: len(es)}})
+	if got, want := m.stats.MemBytes, st.Stats().MemBytes; got != want {
+		t.Fatalf("after the catch-up the status counts %d bytes, the store %d", got, want)
+	}
 }

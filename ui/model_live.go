@@ -44,6 +44,9 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 		return nm, tea.Batch(next, cmd)
 	}
 	m.applyTrim(sn)
+	// The memory and loss counters follow the rows: refreshed only with
+	// the clock, a big file's first second showed an empty store's.
+	m.stats = m.store.Stats()
 	return m, tea.Batch(next, m.live.extend(sn, m.filter.filter))
 }
 
