@@ -83,7 +83,9 @@ func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arena
 		*cache = dictCache{chunk: c}
 	}
 	slot := &cache.slots[dictSlot(r.attrs, r.meta)]
-	if delta < tickFar && *slot != 0 {
+	// The entry must be one of this chunk's: a chunk mapped where an
+	// evicted one was has the cache's address but not its entries.
+	if delta < tickFar && *slot != 0 && int64(*slot) <= refs.dictLen {
 		if d := c.dict[*slot-1]; d.attrs == r.attrs && d.meta == r.meta {
 			c.rows[i] = packedRow{raw: r.raw, tick: uint64(*slot-1)<<tickBits | delta}
 			return 0

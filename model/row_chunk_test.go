@@ -114,3 +114,27 @@ func TestRowChunkTellsCollidingPairsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestRowChunkCacheOfAnotherChunk: a chunk mapped where an evicted one was
+// has the writer cache's address but none of its entries; a row must not
+// be given an entry the chunk has not written yet.
+func TestRowChunkCacheOfAnotherChunk(t *testing.T) {
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	for i := range 8 { // the last row's fields and meta are 0: entry 7
+		w.put(c, refs, int64(i), row{time: int64(i), attrs: uint32(7 - i)}, sideBack)
+	}
+	// The same memory as a fresh chunk: emptied, its writer state new.
+	*c = rowChunk{}
+	refs = &chunkRefs{mem: m}
+	zero := row{time: 5} // fields and meta 0: what an unwritten entry holds
+	w.put(c, refs, 0, row{time: 1, attrs: 9}, sideBack)
+	w.put(c, refs, 1, zero, sideBack)
+	for i := range 8 { // entries written after: one may land where a stale slot pointed
+		w.put(c, refs, int64(2+i), row{time: int64(10 + i), attrs: uint32(100 + i)}, sideBack)
+	}
+	if got := c.get(1); got != zero {
+		t.Fatalf("row 1: got %+v, want %+v", got, zero)
+	}
+}
