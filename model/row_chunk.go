@@ -9,9 +9,9 @@ package model
 // from the base (more than ±39 hours) keeps its time in a dictionary entry
 // of its own.
 type rowChunk struct {
+	base int64 // unix nanoseconds; set before the first row (first: on a page rows use anyway)
 	rows [rowChunkRows]packedRow
 	dict [rowChunkRows]dictEntry // at most one new entry per row
-	base int64                   // unix nanoseconds; set before the first row
 }
 
 // packedRow is a row as a chunk keeps it.
