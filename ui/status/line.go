@@ -127,10 +127,25 @@ func (s Model) headText() string {
 	return b.String()
 }
 
+// allEnded reports whether there are sources and every one has ended.
+func allEnded(srcs []model.SourceStatus) bool {
+	for _, s := range srcs {
+		if !s.Done {
+			return false
+		}
+	}
+	return len(srcs) > 0
+}
+
 // parts lists the fixed parts, left to right.
 func (s Model) parts() []statusPart {
 	st, in := s.styles, s.info
 	follow := statusPart{text: in.Follow.String(), style: st.StatusFollow, prio: 100}
+	if in.Follow == Following && allEnded(in.Sources) {
+		// Nothing more will arrive (--no-follow, a pipe at its end): the
+		// table is at the end of what was read, not following anything.
+		follow.text = "END"
+	}
 	if in.Follow == Paused {
 		follow = statusPart{text: in.Follow.String() + " — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
 	}

@@ -83,3 +83,22 @@ func TestLineSourceIsInert(t *testing.T) {
 		t.Errorf("the source's error is not said: %q", v)
 	}
 }
+
+// TestLineAtTheEnd: once every source has ended (--no-follow, a pipe at
+// its end) the table follows nothing: the line says END, not FOLLOW; one
+// source still read keeps FOLLOW, and a paused table stays PAUSED.
+func TestLineAtTheEnd(t *testing.T) {
+	in := busy
+	in.Sources = []model.SourceStatus{{Name: "a.log", State: "EOF", Done: true}, {Name: "b.log", State: "following"}}
+	if got := line(t, 160, in); !strings.Contains(got, "FOLLOW") || strings.Contains(got, "END") {
+		t.Errorf("one source still read: %q", got)
+	}
+	in.Sources = []model.SourceStatus{{Name: "a.log", State: "EOF", Done: true}, {Name: "b.log", State: "EOF", Done: true}}
+	if got := line(t, 160, in); !strings.Contains(got, " END ") || strings.Contains(got, "FOLLOW") {
+		t.Errorf("every source ended: %q", got)
+	}
+	in.Follow, in.NewSince = Paused, 0
+	if got := line(t, 160, in); !strings.Contains(got, "PAUSED") {
+		t.Errorf("paused at the end: %q", got)
+	}
+}
