@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -68,5 +69,28 @@ func TestMemoryCounterFollowsTheRows(t *testing.T) {
 	m = drive(t, m, updateMsg{model.Update{Appended: len(es)}})
 	if got, want := m.stats.MemBytes, st.Stats().MemBytes; got != want {
 		t.Fatalf("after the catch-up the status counts %d bytes, the store %d", got, want)
+	}
+}
+
+// While lines arrive in bulk the catch-ups are paced at bulkFrameInterval:
+// an update of bulkLines lines schedules a frame no sooner than that; a
+// small one goes back to the ordinary pace.
+func TestBulkUpdatesPaceFramesSlower(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := New(testConfig(), st, make(chan model.Update, 1))
+	nm, cmd := m.Update(updateMsg{model.Update{Appended: bulkLines}})
+	if !nm.(Model).bulk || cmd == nil {
+		t.Fatalf("an update of %d lines: bulk %v, frame scheduled %v", bulkLines, nm.(Model).bulk, cmd != nil)
+	}
+	start := time.Now()
+	if _, ok := callCmd(t, cmd).(frameMsg); !ok {
+		t.Fatal("the scheduled command is not a frame")
+	}
+	if waited := time.Since(start); waited < bulkFrameInterval {
+		t.Errorf("the frame came after %v, before the bulk pace of %v", waited, bulkFrameInterval)
+	}
+	nm, _ = nm.(Model).Update(frameMsg{})
+	if nm, _ = nm.(Model).Update(updateMsg{model.Update{Appended: 10}}); nm.(Model).bulk {
+		t.Error("a small update kept the bulk pace")
 	}
 }
