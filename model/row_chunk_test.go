@@ -42,11 +42,11 @@ func TestRowChunkRoundTrip(t *testing.T) {
 				r.time = times[rng.IntN(len(times))](i)
 			}
 			r.raw = rng.Uint64()
-			// The first chunk's rows share a few field sets; the second's
-			// have 4,096, which collide in the writer's 1,024 cache slots.
-			if n := 2 + 62*k; true {
-				r.attrs, r.meta = uint32(rng.IntN(4*n)), uint32(rng.IntN(n))<<4
-			}
+			// The first chunk's rows share 16 pairs of fields and meta; the
+			// second's draw from 16,384, which collide in the writer's 1,024
+			// cache slots.
+			n := 2 + 62*k
+			r.attrs, r.meta = uint32(rng.IntN(4*n)), uint32(rng.IntN(n))<<4
 			if rng.IntN(10) == 0 {
 				r.attrs = rng.Uint32() // an event: fields of its own
 			}
