@@ -6,6 +6,10 @@ package model
 type Update struct {
 	Appended int            // entries appended since the previous update
 	Sources  []SourceStatus // every source's state, in source order; nil when unchanged
+	// Stats are the store's counters after the entries appended, taken by
+	// the writer (so that the UI need not wait for its lock); nil when no
+	// entry was appended.
+	Stats *Stats
 }
 
 // SourceStatus is what the status line says about one source.

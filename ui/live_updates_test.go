@@ -55,8 +55,8 @@ func takesUpdate(t *testing.T, cmd tea.Cmd) bool {
 }
 
 // The memory and loss counters of the status line follow the rows as they
-// arrive, not only the clock: a big file's first second showed "mem 48B"
-// beside hundreds of thousands of lines.
+// arrive, with the update that says so, not only the clock: a big file's
+// first second showed "mem 48B" beside hundreds of thousands of lines.
 func TestMemoryCounterFollowsTheRows(t *testing.T) {
 	st, rp := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 160, 24)
@@ -66,7 +66,8 @@ func TestMemoryCounterFollowsTheRows(t *testing.T) {
 	}
 	rp.add(es)
 	st.Append(es)
-	m = drive(t, m, updateMsg{model.Update{Appended: len(es)}})
+	stats := st.Stats()
+	m = drive(t, m, updateMsg{model.Update{Appended: len(es), Stats: &stats}})
 	if got, want := m.stats.MemBytes, st.Stats().MemBytes; got != want {
 		t.Fatalf("after the catch-up the status counts %d bytes, the store %d", got, want)
 	}

@@ -17,6 +17,11 @@ import (
 func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	m.rate.add(msg.Appended)
 	m.bulk = msg.Appended >= bulkLines
+	if msg.Stats != nil {
+		// The memory and loss counters follow the rows, not only the clock:
+		// a big file's first second showed an empty store's.
+		m.stats = *msg.Stats
+	}
 	if msg.Sources != nil {
 		m.sources = msg.Sources
 	}
@@ -44,9 +49,6 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 		return nm, tea.Batch(next, cmd)
 	}
 	m.applyTrim(sn)
-	// The memory and loss counters follow the rows: refreshed only with
-	// the clock, a big file's first second showed an empty store's.
-	m.stats = m.store.Stats()
 	return m, tea.Batch(next, m.live.extend(sn, m.filter.filter))
 }
 

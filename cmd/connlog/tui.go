@@ -144,8 +144,10 @@ func (u *updater) sink(store *model.Store) source.Sink {
 		} else {
 			store.Append(es)
 		}
+		st := store.Stats()
 		u.mu.Lock()
 		u.pending.Appended += len(es)
+		u.pending.Stats = &st
 		u.mu.Unlock()
 		u.trySend()
 	}
