@@ -8,13 +8,21 @@ import (
 
 // markEntry turns a gap or boundary record into its entry. Such entries
 // have no raw bytes; their time is the record's, or the previous entry's.
+//
+// A gap a source noticed itself (a truncation, a line too long, a journal
+// file vacuumed) lies after the entry before it, so it takes that entry's
+// time: the gaps of yesterday's log stay among yesterday's lines, in a
+// --since/--until window and in the table's time order, though they were
+// noticed today. The time it was noticed stays in Origin.Received. A gap
+// journald stamped itself (its rate-limit notice) keeps journald's time.
 func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	e := model.Entry{
 		Source: d.src,
 		Time:   rec.Received,
 		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal},
 	}
-	if e.Time.IsZero() {
+	noticed := rec.Mark == model.MarkGap && rec.Journal == nil
+	if e.Time.IsZero() || (noticed && d.haveLast) {
 		e.Time, e.Flags = d.last, model.FlagTimeInferred
 	}
 	if rec.Mark == model.MarkBoundary {
