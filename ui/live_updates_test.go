@@ -95,3 +95,31 @@ func TestBulkUpdatesPaceFramesSlower(t *testing.T) {
 		t.Error("a small update kept the bulk pace")
 	}
 }
+
+// The filter bar's count is the count of the text it shows: it follows the
+// view as lines arrive, and an edit clears it until the edited query has
+// run. A count taken at startup stayed beside a growing view, and a count
+// of the previous query beside the text being typed.
+func TestBarCountIsTheShownTexts(t *testing.T) {
+	st, rp := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 160, 24)
+	before := m.live.len()
+	es := make([]model.Entry, 3)
+	for i := range es {
+		es[i] = service(100_000+i, model.LevelInfo, "connector", "", fmt.Sprintf("arrived %d", i))
+	}
+	rp.add(es)
+	st.Append(es)
+	m = drive(t, m, updateMsg{model.Update{Appended: len(es)}})
+	if m.live.len() != before+len(es) {
+		t.Fatalf("the view holds %d rows after %d arrived, want %d", m.live.len(), len(es), before+len(es))
+	}
+	m = drive(t, m, keys("/")...)
+	if want := matchCount(before + len(es)); !strings.Contains(screen(m), want) {
+		t.Errorf("the bar opened on the filter in force does not say %q:\n%s", want, screen(m))
+	}
+	nm, _ := m.Update(keys("x")[0]) // typed; its debounced run not yet due
+	if s := screen(nm.(Model)); strings.Contains(s, "match") {
+		t.Errorf("an edited query shows a count before it has run:\n%s", s)
+	}
+}

@@ -10,6 +10,7 @@ import (
 func (m Model) openBar() (tea.Model, tea.Cmd) {
 	m.mode, m.prevFilter = ModeFilter, m.filter.text
 	m.bar = m.bar.Open(m.filter.text, filterbar.Filter)
+	m.showCount()
 	m.layout()
 	return m, nil
 }

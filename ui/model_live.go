@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/ui/detail"
+	"connlog/ui/filterbar"
 )
 
 // onUpdate applies an ingest update to the counters at once and schedules
@@ -73,6 +74,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	sn := m.store.Snapshot()
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
+	m.showCount()
 	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -115,7 +117,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	} else {
 		m.table.MoveTo(m.live.indexOf(keep))
 	}
-	m.bar.SetInfo(matchCount(m.live.len()))
+	m.showCount()
 	if note := m.windowNote(); note != "" {
 		m.notice = note
 	}
@@ -167,6 +169,15 @@ func (m Model) sourceNames() []string {
 		out[i] = s.Name
 	}
 	return out
+}
+
+// showCount puts the view's count in the filter bar, as the view is built
+// and as lines arrive, when the bar's text is the filter in force: a count
+// beside other text would be another query's.
+func (m *Model) showCount() {
+	if m.bar.Mode() == filterbar.Filter && m.bar.Value() == m.filter.text && !m.live.building {
+		m.bar.SetInfo(matchCount(m.live.len()))
+	}
 }
 
 // matchCount says how many rows match, for the filter bar.

@@ -196,7 +196,10 @@ func (f Model) recall(step int) (Model, tea.Cmd) {
 	return f, f.debounce()
 }
 
+// debounce schedules the run of an edited query. The info shown until it
+// runs (a count, "filtering…") was the previous text's: it is cleared.
 func (f *Model) debounce() tea.Cmd {
+	f.info = ""
 	f.gen++
 	gen := f.gen
 	return tea.Tick(Debounce, func(time.Time) tea.Msg { return debounceMsg{gen: gen} })
