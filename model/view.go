@@ -21,6 +21,10 @@ type Filter struct {
 	// kind filled in; false skips the entry without loading it. It must not
 	// reject an entry Match would accept (query.MayMatch).
 	Maybe func(*Entry) bool
+	// MaybeTimeless says that Maybe reads the level and kind only, never
+	// the time: its answer then holds for every entry with the same level
+	// and kind, and a scan asks it once for the many rows that share them.
+	MaybeTimeless bool
 	// NeedKeys, when set, are groups of field keys: a matching entry
 	// carries, for every group, one of its keys among its indexed fields
 	// (query.NeedKeys); an entry that fails a group is skipped without being
@@ -173,16 +177,16 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 		return filterChunks(ctx, sn, f, lo, hi, out)
 	}
 	var e Entry
-	keys := sn.keyProbe(f, hi-lo)
+	cands := sn.candidates(f, hi-lo)
 	for p := lo; p < hi; p++ {
 		if p&0xfff == 0 && ctx.Err() != nil {
 			return out
 		}
 		seq := seqOf(p)
-		if !sn.candidate(seq, &e, f, keys) {
+		if !cands.may(seq, &e) {
 			continue
 		}
-		_ = sn.load(seq, &e, f.Load, keys.only)
+		_ = sn.load(seq, &e, f.Load, cands.keys.only)
 		if f.Match == nil || f.Match(&e) {
 			out = append(out, seq)
 		}
@@ -200,6 +204,61 @@ func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) bool
 	return keys.need == nil || sn.meetsDemand(r, keys)
 }
 
+// candidates answers candidate for the rows one scan visits in order. When
+// f's Maybe does not read the time, the answer depends only on what a row
+// shares through its chunk's dictionary (its level, kind and field set),
+// as thousands of service lines do: it is asked once per dictionary entry
+// of the chunk being scanned, and most rows cost a byte's lookup.
+type candidates struct {
+	sn    *Snapshot
+	f     Filter
+	keys  keyProbe
+	memo  bool       // answers are remembered by dictionary entry
+	chunk *rowChunk  // the chunk answers holds the answers for
+	seen  []decision // by dictionary index
+}
+
+// decision is a remembered answer of candidate.
+type decision uint8
+
+const (
+	notAsked decision = iota
+	mayMatch
+	cannotMatch
+)
+
+// candidates prepares a scan of span entries with f.
+func (sn *Snapshot) candidates(f Filter, span int64) *candidates {
+	c := &candidates{sn: sn, f: f, keys: sn.keyProbe(f, span)}
+	c.memo = (f.Maybe == nil || f.MaybeTimeless) && (f.Maybe != nil || c.keys.need != nil)
+	if c.memo {
+		c.seen = make([]decision, rowChunkRows)
+	}
+	return c
+}
+
+// may reports whether the entry at seq may match; e is scratch.
+func (c *candidates) may(seq int64, e *Entry) bool {
+	if !c.memo {
+		return c.sn.candidate(seq, e, c.f, c.keys)
+	}
+	p := uint64(posOf(seq) - c.sn.base)
+	chunk := c.sn.rows[p/rowChunkRows]
+	if chunk != c.chunk {
+		c.chunk = chunk
+		clear(c.seen)
+	}
+	d := &c.seen[chunk.rows[p%rowChunkRows].tick>>tickBits]
+	runtime.KeepAlive(c.sn) // the rows are off the heap: mapped while sn lives
+	if *d == notAsked {
+		*d = cannotMatch
+		if c.sn.candidate(seq, e, c.f, c.keys) {
+			*d = mayMatch
+		}
+	}
+	return *d == mayMatch
+}
+
 // filterChunk is how many entries filterChunks loads at a time.
 const filterChunk = 1024
 
@@ -207,7 +266,7 @@ const filterChunk = 1024
 // candidates of each chunk of positions are loaded together (LoadMany), the
 // lines of a file with a read per span of them instead of one per line.
 func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
-	keys := sn.keyProbe(f, hi-lo)
+	cands := sn.candidates(f, hi-lo)
 	n := int(min(hi-lo, filterChunk)) // an extension by a few rows loads a few
 	es := make([]Entry, n)
 	ps := make([]*Entry, 0, n)
@@ -219,7 +278,7 @@ func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out
 		}
 		ps = ps[:0]
 		for end := min(p+int64(n), hi); p < end; p++ {
-			if seq := seqOf(p); sn.candidate(seq, &scratch, f, keys) {
+			if seq := seqOf(p); cands.may(seq, &scratch) {
 				e := &es[len(ps)]
 				e.Seq = seq
 				ps = append(ps, e)

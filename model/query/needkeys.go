@@ -89,25 +89,43 @@ func (q *Query) Filter() model.Filter {
 		f.Load = model.LoadFull
 	}
 	f.Match, f.NeedKeys, f.Keys = q.Match, q.NeedKeys(), q.ReadKeys()
-	if readsEntry(q.root) {
+	if hasTerm(q.root, isEntryTerm) {
 		f.Maybe = q.MayMatch
+		f.MaybeTimeless = !hasTerm(q.root, isTimeTerm)
 	}
 	return f
 }
 
-// readsEntry reports whether m has a term on an entry's time, level or
-// kind: without one MayMatch can never say no, and asking it for every
-// entry of a store only costs.
-func readsEntry(m matcher) bool {
-	switch n := m.(type) {
+// isEntryTerm reports whether m is a term on an entry's time, level or
+// kind, the terms MayMatch reads: without one it can never say no, and
+// asking it for every entry of a store only costs.
+func isEntryTerm(m matcher) bool {
+	switch m.(type) {
 	case *levelMatcher, *kindMatcher, *timeMatcher:
 		return true
+	}
+	return false
+}
+
+// isTimeTerm reports whether m is a term on an entry's time.
+func isTimeTerm(m matcher) bool {
+	_, ok := m.(*timeMatcher)
+	return ok
+}
+
+// hasTerm reports whether m is, or has among its operands, a term is
+// reports.
+func hasTerm(m matcher, is func(matcher) bool) bool {
+	if is(m) {
+		return true
+	}
+	switch n := m.(type) {
 	case *andNode:
-		return slices.ContainsFunc(n.kids, readsEntry)
+		return slices.ContainsFunc(n.kids, func(k matcher) bool { return hasTerm(k, is) })
 	case *orNode:
-		return slices.ContainsFunc(n.kids, readsEntry)
+		return slices.ContainsFunc(n.kids, func(k matcher) bool { return hasTerm(k, is) })
 	case *notNode:
-		return readsEntry(n.kid)
+		return hasTerm(n.kid, is)
 	}
 	return false
 }

@@ -89,6 +89,21 @@ func TestFilterAsksMayMatchOnlyWhenItCanSayNo(t *testing.T) {
 	}
 }
 
+// The store filter says its MayMatch reads no time unless the query has a
+// time term, wherever it lies: an answer for one level and kind then holds
+// for every entry with them.
+func TestFilterSaysWhetherMayMatchReadsTheTime(t *testing.T) {
+	for src, want := range map[string]bool{
+		"user:alice* level>=warn": true, "kind:audit or user:x": true, "-level:debug": true,
+		"level>=warn since:15m": false, "-(since:15m)": false, "kind:audit or (user:x until:14:05)": false,
+	} {
+		f := mustCompile(t, src).Filter()
+		if f.Maybe == nil || f.MaybeTimeless != want {
+			t.Errorf("%q: Maybe set %v, MaybeTimeless %v, want %v", src, f.Maybe != nil, f.MaybeTimeless, want)
+		}
+	}
+}
+
 // A nil query (no filter) needs and reads no key.
 func TestNilQueryKeys(t *testing.T) {
 	var q *Query
