@@ -21,10 +21,18 @@ type Filter struct {
 	// kind filled in; false skips the entry without loading it. It must not
 	// reject an entry Match would accept (query.MayMatch).
 	Maybe func(*Entry) bool
-	// MaybeTimeless says that Maybe reads the level and kind only, never
-	// the time: its answer then holds for every entry with the same level
-	// and kind, and a scan asks it once for the many rows that share them.
+	// MaybeTimeless says that Maybe (and Sure) read the level and kind
+	// only, never the time: their answers then hold for every entry with
+	// the same level and kind, and a scan asks them once for the many rows
+	// that share them.
 	MaybeTimeless bool
+	// Sure, when set, is asked of an entry Maybe accepted, with the same
+	// fields filled in: true means the entry matches whatever its fields
+	// and raw line say, and a view built with LoadIndex takes it without
+	// loading it (a tab's kinds, level>=info). It must not accept an entry
+	// Match would reject (query.SureMatch): whoever wraps Match with a test
+	// of its own must clear it.
+	Sure func(*Entry) bool
 	// NeedKeys, when set, are groups of field keys: a matching entry
 	// carries, for every group, one of its keys among its indexed fields
 	// (query.NeedKeys); an entry that fails a group is skipped without being
@@ -183,7 +191,11 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 			return out
 		}
 		seq := seqOf(p)
-		if !cands.may(seq, &e) {
+		switch cands.decide(seq, &e) {
+		case cannotMatch:
+			continue
+		case mustMatch:
+			out = append(out, seq)
 			continue
 		}
 		_ = sn.load(seq, &e, f.Load, cands.keys.only)
@@ -194,14 +206,22 @@ func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out 
 	return out
 }
 
-// candidate reports whether the entry at seq may match f, asking its Maybe
-// and its key probe; e is scratch.
-func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) bool {
+// candidate decides whether the entry at seq cannot, may or must match f,
+// asking its Maybe, its Sure and its key probe; e is scratch.
+func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) decision {
 	r := sn.row(seq)
-	if f.Maybe != nil && !f.Maybe(r.fillMeta(seq, e)) {
-		return false
+	if f.Maybe != nil {
+		if !f.Maybe(r.fillMeta(seq, e)) {
+			return cannotMatch
+		}
+		if f.Sure != nil && f.Sure(e) {
+			return mustMatch
+		}
 	}
-	return keys.need == nil || sn.meetsDemand(r, keys)
+	if keys.need != nil && !sn.meetsDemand(r, keys) {
+		return cannotMatch
+	}
+	return mayMatch
 }
 
 // candidates answers candidate for the rows one scan visits in order. When
@@ -218,13 +238,14 @@ type candidates struct {
 	seen  []decision // by dictionary index
 }
 
-// decision is a remembered answer of candidate.
+// decision is an answer of candidate.
 type decision uint8
 
 const (
-	notAsked decision = iota
-	mayMatch
-	cannotMatch
+	notAsked    decision = iota // not remembered yet
+	cannotMatch                 // skip the entry
+	mayMatch                    // load it and ask Match
+	mustMatch                   // it matches: no need to load it
 )
 
 // candidates prepares a scan of span entries with f.
@@ -237,8 +258,9 @@ func (sn *Snapshot) candidates(f Filter, span int64) *candidates {
 	return c
 }
 
-// may reports whether the entry at seq may match; e is scratch.
-func (c *candidates) may(seq int64, e *Entry) bool {
+// decide decides whether the entry at seq cannot, may or must match; e is
+// scratch.
+func (c *candidates) decide(seq int64, e *Entry) decision {
 	if !c.memo {
 		return c.sn.candidate(seq, e, c.f, c.keys)
 	}
@@ -251,12 +273,9 @@ func (c *candidates) may(seq int64, e *Entry) bool {
 	d := &c.seen[chunk.rows[p%rowChunkRows].tick>>tickBits]
 	runtime.KeepAlive(c.sn) // the rows are off the heap: mapped while sn lives
 	if *d == notAsked {
-		*d = cannotMatch
-		if c.sn.candidate(seq, e, c.f, c.keys) {
-			*d = mayMatch
-		}
+		*d = c.sn.candidate(seq, e, c.f, c.keys)
 	}
-	return *d == mayMatch
+	return *d
 }
 
 // filterChunk is how many entries filterChunks loads at a time.
@@ -278,7 +297,9 @@ func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out
 		}
 		ps = ps[:0]
 		for end := min(p+int64(n), hi); p < end; p++ {
-			if seq := seqOf(p); cands.may(seq, &scratch) {
+			// An entry that must match is loaded all the same: the
+			// entries of a chunk are matched together, in order.
+			if seq := seqOf(p); cands.decide(seq, &scratch) != cannotMatch {
 				e := &es[len(ps)]
 				e.Seq = seq
 				ps = append(ps, e)

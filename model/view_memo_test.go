@@ -69,6 +69,32 @@ func TestTimelessMaybeAnswersPerChunkEntry(t *testing.T) {
 	}
 }
 
+// An entry Sure accepts is taken without being loaded or matched, row by
+// row or per dictionary entry, and the view is the one Match alone builds.
+func TestSureEntriesAreTakenWithoutLoading(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	for i := range 2*rowChunkRows + 10 {
+		e := service(fmt.Sprint("event ", i%9), t0.Add(time.Duration(i)*time.Millisecond))
+		e.Level = []Level{LevelDebug, LevelInfo, LevelWarn, LevelError}[i%4]
+		s.Append([]Entry{e})
+	}
+	sn := s.Snapshot()
+	warn := func(e *Entry) bool { return e.Level >= LevelWarn }
+	plain, _ := BuildView(context.Background(), sn, Filter{Match: warn})
+	for _, timeless := range []bool{true, false} {
+		var matched atomic.Int64
+		f := Filter{Match: func(e *Entry) bool { matched.Add(1); return warn(e) }, Maybe: warn, Sure: warn,
+			MaybeTimeless: timeless, Load: LoadIndex}
+		v, _ := BuildView(context.Background(), sn, f)
+		if !slices.Equal(seqs(v), seqs(plain)) {
+			t.Errorf("timeless %v: %d matches with Sure, %d without", timeless, v.Len(), plain.Len())
+		}
+		if matched.Load() != 0 {
+			t.Errorf("timeless %v: Match was asked %d times of entries Sure had taken", timeless, matched.Load())
+		}
+	}
+}
+
 // seqs lists a view's Seqs.
 func seqs(v *View) []int64 {
 	out := make([]int64, v.Len())

@@ -41,12 +41,15 @@ func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
 	case f.Match == nil:
 		// The kind is in the row: a tab with no query reads no field.
 		f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] }
-		f.Maybe, f.MaybeTimeless, f.Keys = f.Match, true, []string{}
+		f.Maybe, f.Sure, f.MaybeTimeless, f.Keys = f.Match, f.Match, true, []string{}
 		return f
 	}
-	match, maybe := f.Match, f.Maybe
+	match, maybe, sure := f.Match, f.Maybe, f.Sure
 	f.Match = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && match(e) }
 	f.Maybe = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && (maybe == nil || maybe(e)) }
 	f.MaybeTimeless = maybe == nil || f.MaybeTimeless // the kind test reads no time
+	if sure != nil {
+		f.Sure = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && sure(e) }
+	}
 	return f
 }

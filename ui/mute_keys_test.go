@@ -17,18 +17,7 @@ import (
 // reads; the mute reads the event's template from fields the query does
 // not name, so the filter it wraps loads them all.
 func TestMuteUnderAFieldQuery(t *testing.T) {
-	var es []model.Entry
-	for i := range 40 {
-		event := model.EventClosed
-		if i%2 == 1 {
-			event = model.EventFailed
-		}
-		es = append(es, analytics(1000*i, event, fmt.Sprint("c", i), "alice@example.com", "", 10, 20, 30))
-	}
-	st, _ := newFixtureStore(t, es)
-	failed := es[1]
-	key := string(triage.TemplateKey(nil, &failed))
-	mutes := muteSet{snapshot: st.Snapshot}.toggle(mutedTemplate{key: key, kind: failed.Kind.String(), level: failed.Level.String()})
+	st, mutes := failedConnectionsMuted(t)
 	q, err := query.Compile("country:US", query.Options{Now: time.Now(), Location: time.UTC})
 	if err != nil {
 		t.Fatal(err)
@@ -40,6 +29,43 @@ func TestMuteUnderAFieldQuery(t *testing.T) {
 	if v.Len() != 20 {
 		t.Errorf("country:US with failed connections muted keeps %d of 40 rows, want the 20 closed ones", v.Len())
 	}
+}
+
+// TestMuteUnderATabAndALevel: a muted template stays hidden where the
+// query and the tab decide from the row alone (level>=info on the
+// Connections tab), which lets a view take entries without loading them.
+func TestMuteUnderATabAndALevel(t *testing.T) {
+	st, mutes := failedConnectionsMuted(t)
+	for _, src := range []string{"", "level>=info"} {
+		q, err := query.Compile(src, query.Options{Now: time.Now(), Location: time.UTC})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := model.BuildView(context.Background(), st.Snapshot(), mutes.wrap(makeModelFilter(q, TabConnections.kindSet())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Len() != 20 {
+			t.Errorf("%q on the Connections tab with failed connections muted keeps %d of 40 rows, want the 20 closed ones", src, v.Len())
+		}
+	}
+}
+
+// failedConnectionsMuted stores 40 connection events, every other one a
+// failure, and mutes the failures' template.
+func failedConnectionsMuted(t *testing.T) (*model.Store, muteSet) {
+	var es []model.Entry
+	for i := range 40 {
+		event := model.EventClosed
+		if i%2 == 1 {
+			event = model.EventFailed
+		}
+		es = append(es, analytics(1000*i, event, fmt.Sprint("c", i), "alice@example.com", "", 10, 20, 30))
+	}
+	st, _ := newFixtureStore(t, es)
+	failed := es[1]
+	key := string(triage.TemplateKey(nil, &failed))
+	return st, muteSet{snapshot: st.Snapshot}.toggle(mutedTemplate{key: key, kind: failed.Kind.String(), level: failed.Level.String()})
 }
 
 // TestMuteOfAFileFoldedOrNot: muting templates over a file keeps the same

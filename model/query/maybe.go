@@ -24,6 +24,17 @@ func (q *Query) MayMatch(e *model.Entry) bool {
 	return maybe(q.root, e) != triNo
 }
 
+// SureMatch reports whether e passes the query whatever its fields and raw
+// line, looking only at e's Time, Level and Kind, as MayMatch does: true
+// for level>=info on an info line, never for a query with a term on
+// fields or words. A view builder takes such an entry without loading it.
+func (q *Query) SureMatch(e *model.Entry) bool {
+	if q == nil || q.root == nil {
+		return true
+	}
+	return maybe(q.root, e) == triYes
+}
+
 func maybe(m matcher, e *model.Entry) tri {
 	switch n := m.(type) {
 	case *levelMatcher, *kindMatcher, *timeMatcher:

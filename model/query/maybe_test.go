@@ -34,3 +34,36 @@ func TestMayMatchNeverRejectsAMatch(t *testing.T) {
 		}
 	}
 }
+
+// SureMatch must never say yes to an entry that does not match, and must
+// say yes where the entry's time, level and kind decide alone.
+func TestSureMatchNeverAcceptsAMiss(t *testing.T) {
+	decided := map[string]bool{ // whether some entry is sure to match
+		"level>=warn": true, "-level:debug": true, "not (kind:service or level<info)": true,
+		"kind:analytics or level>=error": true, "level>=warn user:alice*": false, "user:alice* or level>=error": true,
+		"-(kind=service level=debug) module:libsdwan*": false, "level>=error or timeout": true,
+		"since:30m level>=info": true, "kind:audit -granted=true": false,
+	}
+	entries := mixedEntries()
+	for src, want := range decided {
+		q := mustCompile(t, src)
+		sure := 0
+		for i := range entries {
+			e := &entries[i]
+			meta := model.Entry{Time: e.Time, Level: e.Level, Kind: e.Kind}
+			if !q.SureMatch(&meta) {
+				continue
+			}
+			sure++
+			if !q.Match(e) {
+				t.Errorf("%q: SureMatch accepted an entry that does not match: %+v", src, e)
+			}
+			if !q.MayMatch(&meta) {
+				t.Errorf("%q: SureMatch accepted an entry MayMatch rejects: %+v", src, e)
+			}
+		}
+		if got := sure > 0; got != want {
+			t.Errorf("%q: sure of %d entries, want some: %v", src, sure, want)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (q *Query) Filter() model.Filter {
 	}
 	f.Match, f.NeedKeys, f.Keys = q.Match, q.NeedKeys(), q.ReadKeys()
 	if hasTerm(q.root, isEntryTerm) {
-		f.Maybe = q.MayMatch
+		f.Maybe, f.Sure = q.MayMatch, q.SureMatch
 		f.MaybeTimeless = !hasTerm(q.root, isTimeTerm)
 	}
 	return f
