@@ -3,8 +3,10 @@ package model
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // MaxNeedGroups is how many groups of Filter.NeedKeys a view checks: their
@@ -146,171 +148,42 @@ func (v *View) Trim(sn *Snapshot) int {
 }
 
 // BuildView filters the whole snapshot, using every core: the range is cut
-// into one segment per CPU and the results joined in order. It stops early,
-// returning ctx's error, when ctx is cancelled (a newer filter was typed).
+// into segments that the cores take in turn, and their results joined in
+// order. It stops early, returning ctx's error, when ctx is cancelled (a
+// newer filter was typed).
 func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 	if f.Match == nil {
 		return &View{all: true, low: sn.first, next: sn.end}, nil
 	}
+	n := sn.end - sn.first
+	parts := make([][]int64, (n+buildSegment-1)/buildSegment)
 	workers := max(1, min(runtime.GOMAXPROCS(0), sn.Len()/4096))
-	parts := make([][]int64, workers)
-	step := (sn.end - sn.first + int64(workers) - 1) / int64(workers)
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
-		lo := sn.first + int64(w)*step
-		hi := min(lo+step, sn.end)
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = filterRange(ctx, sn, f, lo, hi, nil)
+			sc := sn.scanner(f, n/int64(workers))
+			for s := next.Add(1) - 1; s < int64(len(parts)) && ctx.Err() == nil; s = next.Add(1) - 1 {
+				lo := sn.first + s*buildSegment
+				parts[s] = sc.scan(ctx, lo, min(lo+buildSegment, sn.end), nil)
+			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := &View{low: sn.first, next: sn.end}
-	for _, p := range parts {
-		v.seqs = append(v.seqs, p...)
-	}
-	return v, nil
+	return &View{low: sn.first, next: sn.end, seqs: slices.Concat(parts...)}, nil
 }
 
-// filterRange appends the Seqs at positions [lo, hi) that match f. An
-// entry whose raw bytes cannot be re-read is judged on what could be loaded.
-// A filter that reads the raw bytes (a word search, a message term) loads
-// them a chunk at a time (filterChunks).
+// buildSegment is how many positions a view builder scans at a time: a
+// segment's matches grow in the cache, and are copied once into the view,
+// rather than a core's half of a view of millions copied at each doubling.
+const buildSegment = 4 * rowChunkRows
+
+// filterRange appends the Seqs at positions [lo, hi) that match f.
 func filterRange(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
-	if f.Load >= LoadRaw {
-		return filterChunks(ctx, sn, f, lo, hi, out)
-	}
-	var e Entry
-	cands := sn.candidates(f, hi-lo)
-	for p := lo; p < hi; p++ {
-		if p&0xfff == 0 && ctx.Err() != nil {
-			return out
-		}
-		seq := seqOf(p)
-		switch cands.decide(seq, &e) {
-		case cannotMatch:
-			continue
-		case mustMatch:
-			out = append(out, seq)
-			continue
-		}
-		_ = sn.load(seq, &e, f.Load, cands.keys.only)
-		if f.Match == nil || f.Match(&e) {
-			out = append(out, seq)
-		}
-	}
-	return out
-}
-
-// candidate decides whether the entry at seq cannot, may or must match f,
-// asking its Maybe, its Sure and its key probe; e is scratch.
-func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) decision {
-	r := sn.row(seq)
-	if f.Maybe != nil {
-		if !f.Maybe(r.fillMeta(seq, e)) {
-			return cannotMatch
-		}
-		if f.Sure != nil && f.Sure(e) {
-			return mustMatch
-		}
-	}
-	if keys.need != nil && !sn.meetsDemand(r, keys) {
-		return cannotMatch
-	}
-	return mayMatch
-}
-
-// candidates answers candidate for the rows one scan visits in order. When
-// f's Maybe does not read the time, the answer depends only on what a row
-// shares through its chunk's dictionary (its level, kind and field set),
-// as thousands of service lines do: it is asked once per dictionary entry
-// of the chunk being scanned, and most rows cost a byte's lookup.
-type candidates struct {
-	sn    *Snapshot
-	f     Filter
-	keys  keyProbe
-	memo  bool       // answers are remembered by dictionary entry
-	chunk *rowChunk  // the chunk answers holds the answers for
-	seen  []decision // by dictionary index
-}
-
-// decision is an answer of candidate.
-type decision uint8
-
-const (
-	notAsked    decision = iota // not remembered yet
-	cannotMatch                 // skip the entry
-	mayMatch                    // load it and ask Match
-	mustMatch                   // it matches: no need to load it
-)
-
-// candidates prepares a scan of span entries with f.
-func (sn *Snapshot) candidates(f Filter, span int64) *candidates {
-	c := &candidates{sn: sn, f: f, keys: sn.keyProbe(f, span)}
-	c.memo = (f.Maybe == nil || f.MaybeTimeless) && (f.Maybe != nil || c.keys.need != nil)
-	if c.memo {
-		c.seen = make([]decision, rowChunkRows)
-	}
-	return c
-}
-
-// decide decides whether the entry at seq cannot, may or must match; e is
-// scratch.
-func (c *candidates) decide(seq int64, e *Entry) decision {
-	if !c.memo {
-		return c.sn.candidate(seq, e, c.f, c.keys)
-	}
-	p := uint64(posOf(seq) - c.sn.base)
-	chunk := c.sn.rows[p/rowChunkRows]
-	if chunk != c.chunk {
-		c.chunk = chunk
-		clear(c.seen)
-	}
-	d := &c.seen[chunk.rows[p%rowChunkRows].tick>>tickBits]
-	runtime.KeepAlive(c.sn) // the rows are off the heap: mapped while sn lives
-	if *d == notAsked {
-		*d = c.sn.candidate(seq, e, c.f, c.keys)
-	}
-	return *d
-}
-
-// filterChunk is how many entries filterChunks loads at a time.
-const filterChunk = 1024
-
-// filterChunks is filterRange for a filter that reads raw bytes: the
-// candidates of each chunk of positions are loaded together (LoadMany), the
-// lines of a file with a read per span of them instead of one per line.
-func filterChunks(ctx context.Context, sn *Snapshot, f Filter, lo, hi int64, out []int64) []int64 {
-	cands := sn.candidates(f, hi-lo)
-	n := int(min(hi-lo, filterChunk)) // an extension by a few rows loads a few
-	es := make([]Entry, n)
-	ps := make([]*Entry, 0, n)
-	var scratch Entry
-	var buf []byte
-	for p := lo; p < hi; {
-		if ctx.Err() != nil {
-			return out
-		}
-		ps = ps[:0]
-		for end := min(p+int64(n), hi); p < end; p++ {
-			// An entry that must match is loaded all the same: the
-			// entries of a chunk are matched together, in order.
-			if seq := seqOf(p); cands.decide(seq, &scratch) != cannotMatch {
-				e := &es[len(ps)]
-				e.Seq = seq
-				ps = append(ps, e)
-			}
-		}
-		buf = sn.LoadMany(ps, f.Load, f.Keys, buf[:0])
-		for _, e := range ps {
-			if f.Match == nil || f.Match(e) {
-				out = append(out, e.Seq)
-			}
-		}
-	}
-	return out
+	return sn.scanner(f, hi-lo).scan(ctx, lo, hi, out)
 }
