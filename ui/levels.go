@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"runtime"
 	"sort"
+	"sync"
 
 	"connlog/model"
 )
@@ -15,8 +17,33 @@ type levelIndex struct {
 }
 
 // scanLevels returns the index of the view's entries [from, to), reading
-// only the stored levels (no entry is loaded).
+// only the stored levels (no entry is loaded). A view of millions (the tab
+// of every service line) is read by every core, a part each.
 func scanLevels(sn *model.Snapshot, v *model.View, from, to int) levelIndex {
+	parts := max(1, min(runtime.GOMAXPROCS(0), (to-from)/levelScanPart))
+	if parts == 1 {
+		return scanLevelRange(sn, v, from, to)
+	}
+	idx := make([]levelIndex, parts)
+	step := (to - from + parts - 1) / parts
+	var wg sync.WaitGroup
+	for i := range idx {
+		lo := from + i*step
+		wg.Go(func() { idx[i] = scanLevelRange(sn, v, lo, min(lo+step, to)) })
+	}
+	wg.Wait()
+	li := idx[0]
+	for _, part := range idx[1:] {
+		li = li.appendIndex(part)
+	}
+	return li
+}
+
+// levelScanPart is the fewest entries worth a core of their own.
+const levelScanPart = 1 << 16
+
+// scanLevelRange is scanLevels on one core.
+func scanLevelRange(sn *model.Snapshot, v *model.View, from, to int) levelIndex {
 	var li levelIndex
 	for i := from; i < to; i++ {
 		seq := v.At(i)

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// The level index of a view of millions is read by every core, a part
+// each: it is the index one core reads, in order, whatever the parts'
+// bounds, over a whole view and over a range of it.
+func TestLevelIndexReadInPartsIsTheSame(t *testing.T) {
+	st := model.NewStore(model.StoreOptions{})
+	levels := []model.Level{model.LevelDebug, model.LevelInfo, model.LevelWarn, model.LevelError, model.LevelCritical}
+	batch := make([]model.Entry, 0, 4096)
+	for i := range 3*levelScanPart + 77 {
+		batch = append(batch, model.Entry{Time: testNow.Add(time.Duration(i)), Kind: model.KindService,
+			Level: levels[(i*7)%len(levels)], Raw: []byte("x"), Origin: model.Origin{Offset: -1}})
+		if len(batch) == cap(batch) {
+			st.Append(batch)
+			batch = batch[:0]
+		}
+	}
+	st.Append(batch)
+	sn := st.Snapshot()
+	v, err := model.BuildView(context.Background(), sn, model.Filter{Match: func(e *model.Entry) bool { return e.Level != model.LevelInfo }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][2]int{{0, v.Len()}, {levelScanPart/2 + 3, v.Len() - 5}} {
+		got, want := scanLevels(sn, v, r[0], r[1]), scanLevelRange(sn, v, r[0], r[1])
+		if len(want.errs) == 0 || len(want.warns) == 0 {
+			t.Fatalf("%v: the view has %d errors and %d warnings: the test no longer tells them apart", r, len(want.errs), len(want.warns))
+		}
+		if !slices.Equal(got.errs, want.errs) || !slices.Equal(got.warns, want.warns) {
+			t.Errorf("%v: read in parts %d errors, %d warnings; on one core %d, %d", r, len(got.errs), len(got.warns), len(want.errs), len(want.warns))
+		}
+		var errs, warns int
+		for i := r[0]; i < r[1]; i++ {
+			switch l := sn.Level(v.At(i)); {
+			case l >= model.LevelError:
+				errs++
+			case l == model.LevelWarn:
+				warns++
+			}
+		}
+		if errs != len(want.errs) || warns != len(want.warns) {
+			t.Errorf("%v: the index holds %d errors and %d warnings, the view %d and %d", r, len(want.errs), len(want.warns), errs, warns)
+		}
+	}
+}
