@@ -138,7 +138,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	if what == LoadFull {
 		only = nil
 	}
-	r, n, err := sn.loadIndex(seq, e, only)
+	r, n, err := sn.loadIndex(seq, e, only, false)
 	if err != nil {
 		return err
 	}
@@ -156,14 +156,14 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 
 // loadIndex rebuilds the index part of entry seq into e, and returns its
 // row and the length of its raw bytes.
-func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet) (row, int, error) {
+func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, rawOnly bool) (row, int, error) {
 	if !sn.Has(seq) {
 		return row{}, 0, fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
 	r := sn.row(seq)
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
-	if r.attrs != 0 {
+	if r.attrs != 0 && !(rawOnly && r.rawStandsAlone()) {
 		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only)
 	}
 	oid := r.origin(&lo)

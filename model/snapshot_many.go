@@ -32,11 +32,17 @@ const (
 // the snapshot. Loading a whole view in chunks this way spends a read per
 // megabyte instead of a read per line.
 func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) []byte {
+	return sn.loadMany(es, what, keys, false, buf)
+}
+
+// loadMany is LoadMany; with rawOnly (Filter.RawOnly) an entry with raw
+// bytes of its own is loaded without its fields.
+func (sn *Snapshot) loadMany(es []*Entry, what Load, keys []string, rawOnly bool, buf []byte) []byte {
 	only := sn.keyProbe(Filter{Load: what, Keys: keys}, 0).only
 	inFile := make([]spanLine, 0, len(es))
 	read := make([]*Entry, 0, len(es)) // those whose raw bytes were read
 	for _, e := range es {
-		r, n, err := sn.loadIndex(e.Seq, e, only)
+		r, n, err := sn.loadIndex(e.Seq, e, only, rawOnly)
 		switch {
 		case err != nil || what.of(e) == LoadIndex:
 		case r.inFile():

@@ -59,6 +59,15 @@ func (r row) offset() uint64 {
 	return r.raw & rawOffMask
 }
 
+// rawStandsAlone reports whether the row locates its raw bytes and its
+// origin without its fields (neither spilled into them), and is a line
+// rather than a gap or boundary, whose text is its message field: a word
+// search then needs nothing of its fields.
+func (r row) rawStandsAlone() bool {
+	return r.meta>>16 != originInAttrs && r.raw>>rawLenShift&rawLenMask != rawLenMask &&
+		r.kind() != KindGap && r.kind() != KindBoundary
+}
+
 // origin returns the row's origin id, from lo when it did not fit.
 func (r row) origin(lo *lineOrigin) uint32 {
 	if o := r.meta >> 16; o != originInAttrs {

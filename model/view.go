@@ -28,6 +28,11 @@ type Filter struct {
 	// the same level and kind, and a scan asks them once for the many rows
 	// that share them.
 	MaybeTimeless bool
+	// RawOnly says that Match reads of an entry only its raw bytes and
+	// what its row holds (time, level, kind, origin), unless it is a gap or
+	// boundary: a word search. A load leaves the other entries' fields
+	// unread. Whoever wraps Match with a test of its own must clear it.
+	RawOnly bool
 	// Sure, when set, is asked of an entry Maybe accepted, with the same
 	// fields filled in: true means the entry matches whatever its fields
 	// and raw line say, and a view built with LoadIndex takes it without

@@ -126,6 +126,7 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	match, full := f.Match, s.fullLoader()
 	f.Keys = nil // a template is made of fields the query may not read: load them all
 	f.Sure = nil // a muted line fails however sure the query is of it
+	f.RawOnly = false
 	// Every line is loaded as far as the muted templates' lines need (a
 	// service line's payload): the view builder then reads them a span of
 	// lines at a time, where a load of its own for each would be a read each.

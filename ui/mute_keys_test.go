@@ -33,10 +33,11 @@ func TestMuteUnderAFieldQuery(t *testing.T) {
 
 // TestMuteUnderATabAndALevel: a muted template stays hidden where the
 // query and the tab decide from the row alone (level>=info on the
-// Connections tab), which lets a view take entries without loading them.
+// Connections tab), which lets a view take entries without loading them,
+// and under a word search, which reads no fields of its own.
 func TestMuteUnderATabAndALevel(t *testing.T) {
 	st, mutes := failedConnectionsMuted(t)
-	for _, src := range []string{"", "level>=info"} {
+	for _, src := range []string{"", "level>=info", "alice"} {
 		q, err := query.Compile(src, query.Options{Now: time.Now(), Location: time.UTC})
 		if err != nil {
 			t.Fatal(err)

@@ -89,6 +89,9 @@ func (q *Query) Filter() model.Filter {
 		f.Load = model.LoadFull
 	}
 	f.Match, f.NeedKeys, f.Keys = q.Match, q.NeedKeys(), q.ReadKeys()
+	// Words and expressions search the raw line (searchText): with no
+	// field term besides, a line's fields are never read.
+	f.RawOnly = q.needsRaw && len(q.keys) == 0
 	if hasTerm(q.root, isEntryTerm) {
 		f.Maybe, f.Sure = q.MayMatch, q.SureMatch
 		f.MaybeTimeless = !hasTerm(q.root, isTimeTerm)

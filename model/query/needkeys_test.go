@@ -104,6 +104,20 @@ func TestFilterSaysWhetherMayMatchReadsTheTime(t *testing.T) {
 	}
 }
 
+// A query of words, phrases and expressions, with terms on the row at
+// most, reads no field of a line: its store filter says so.
+func TestFilterSaysWhenOnlyRawBytesAreRead(t *testing.T) {
+	for src, want := range map[string]bool{
+		"timeout": true, `"gone, code 410"`: true, `/code 4\d\d/`: true, "timeout level>=warn -kind:audit": true,
+		"timeout since:15m": true, "timeout user:alice*": false, "msg:*timeout*": false, "country:DE": false,
+		"level>=warn": false, "timeout or rx>1MB": false,
+	} {
+		if got := mustCompile(t, src).Filter().RawOnly; got != want {
+			t.Errorf("%q: RawOnly %v, want %v", src, got, want)
+		}
+	}
+}
+
 // A nil query (no filter) needs and reads no key.
 func TestNilQueryKeys(t *testing.T) {
 	var q *Query
