@@ -125,8 +125,9 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	}
 	match, full := f.Match, s.fullLoader()
 	f.Keys = nil // a template is made of fields the query may not read: load them all
-	f.Sure = nil // a muted line fails however sure the query is of it
-	f.RawOnly = false
+	// A muted line fails however sure of it the query is, and its template
+	// is read from its fields.
+	f.Sure, f.RawOnly = nil, false
 	// Every line is loaded as far as the muted templates' lines need (a
 	// service line's payload): the view builder then reads them a span of
 	// lines at a time, where a load of its own for each would be a read each.

@@ -116,8 +116,8 @@ func isTimeTerm(m matcher) bool {
 	return ok
 }
 
-// hasTerm reports whether m is, or has among its operands, a term is
-// reports.
+// hasTerm reports whether m, or one of its operands at any depth, is a
+// term that is accepts.
 func hasTerm(m matcher, is func(matcher) bool) bool {
 	if is(m) {
 		return true
