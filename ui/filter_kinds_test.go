@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -30,6 +32,60 @@ func TestTabKindsCombineWithAnyQuery(t *testing.T) {
 		}
 		if timeless := src != "since:15m"; f.MaybeTimeless != timeless {
 			t.Errorf("%q: the first check says it reads no time: %v, want %v", src, f.MaybeTimeless, timeless)
+		}
+	}
+}
+
+// Every tab's view under a query holds exactly the entries that, loaded in
+// full, are of the tab's kinds and match: whatever the view builder skips
+// (a row's level and kind decided once per dictionary entry, an entry taken
+// without a load, a word search that reads no fields) changes nothing.
+func TestTabViewsHoldWhatAFullLoadMatches(t *testing.T) {
+	var es []model.Entry
+	for round := range 40 { // enough rows that dictionary entries are shared
+		for _, e := range fixtureEntries() {
+			e.Time = e.Time.Add(time.Duration(round) * time.Hour)
+			es = append(es, e)
+		}
+	}
+	st, _ := newFixtureStore(t, es)
+	sn := st.Snapshot()
+	queries := []string{"", "level>=warn", "level>=info", "-level:debug", "kind:analytics", "relay", "disconnect",
+		`/fail\w+/`, `"get SD"`, "user:alice*", "-level:debug user:bob*", "relay or level>=error", "connected or user:alice*", "not kind:service",
+		"msg:*Online*", "rx>10KB", "since:2026-11-20T10:00 level>=info", "until:2026-11-20T10:00 -level:debug",
+		"restart", "rotation", "lost 120"}
+	opts := query.Options{Now: testNow, Location: time.UTC}
+	for tab := TabAll; tab < tabCount; tab++ {
+		kinds := tab.kindSet()
+		for _, src := range queries {
+			q, err := query.Compile(src, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := model.BuildView(context.Background(), sn, makeModelFilter(q, kinds))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []int64
+			for seq := sn.First(); seq < sn.End(); seq++ {
+				var e model.Entry
+				if err := sn.Load(seq, &e, model.LoadFull); err != nil {
+					t.Fatal(err)
+				}
+				if (kinds == nil || kinds[e.Kind&0xf]) && q.Match(&e) {
+					want = append(want, seq)
+				}
+			}
+			got := make([]int64, v.Len())
+			for i := range got {
+				got[i] = v.At(i)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("tab %v, %q: the view holds %v, a full load matches %v", tab, src, got, want)
+			}
+			if tab == TabAll && src != "" && (len(want) == 0 || len(want) == sn.Len()) {
+				t.Errorf("%q matches %d of %d entries: the query no longer tells entries apart", src, len(want), sn.Len())
+			}
 		}
 	}
 }
