@@ -40,6 +40,7 @@ func FuzzCompile(f *testing.F) {
 			e := &entries[i].e
 			m := q.Match(e)
 			checkKeyDemands(t, q, e, m)
+			checkRowDecisions(t, q, e, m)
 			if again.Match(e) != m {
 				t.Fatalf("%q: recompiled query disagrees on %s", src, entries[i].name)
 			}
@@ -196,5 +197,27 @@ func checkKeyDemands(t *testing.T, q *Query, e *model.Entry, m bool) {
 	some.Fields = slices.DeleteFunc(slices.Clone(e.Fields), func(f model.Field) bool { return !slices.Contains(read, f.Key) })
 	if q.Match(&some) != m {
 		t.Fatalf("%q decides %+v differently from the fields ReadKeys %v names", q.String(), e, read)
+	}
+}
+
+// checkRowDecisions checks what a view builder may decide without loading
+// e, against m, q's answer on e whole: MayMatch never rejects a match,
+// SureMatch never takes a miss, and a filter that says it reads only raw
+// bytes decides a line without its fields.
+func checkRowDecisions(t *testing.T, q *Query, e *model.Entry, m bool) {
+	t.Helper()
+	row := model.Entry{Time: e.Time, Level: e.Level, Kind: e.Kind}
+	if m && !q.MayMatch(&row) {
+		t.Fatalf("%q matches %+v, which MayMatch rejects", q.String(), e)
+	}
+	if !m && q.SureMatch(&row) {
+		t.Fatalf("%q does not match %+v, which SureMatch takes", q.String(), e)
+	}
+	if f := q.Filter(); f.RawOnly && !e.IsMark() {
+		bare := *e
+		bare.Fields = nil
+		if q.Match(&bare) != m {
+			t.Fatalf("%q says it reads only raw bytes, but decides %+v differently without its fields", q.String(), e)
+		}
 	}
 }
