@@ -50,10 +50,11 @@ func TestTabViewsHoldWhatAFullLoadMatches(t *testing.T) {
 	}
 	st, _ := newFixtureStore(t, es)
 	sn := st.Snapshot()
-	queries := []string{"", "level>=warn", "level>=info", "-level:debug", "kind:analytics", "relay", "disconnect",
-		`/fail\w+/`, `"get SD"`, "user:alice*", "-level:debug user:bob*", "relay or level>=error", "connected or user:alice*", "not kind:service",
-		"msg:*Online*", "rx>10KB", "since:2026-11-20T10:00 level>=info", "until:2026-11-20T10:00 -level:debug",
-		"restart", "rotation", "lost 120"}
+	queries := []string{"", "level>=warn", "level>=info", "-level:debug", "kind:analytics", "not kind:service",
+		"relay", "disconnect", `/fail\w+/`, `"get SD"`, "restart", "rotation", "lost 120",
+		"user:alice*", "-level:debug user:bob*", "rx>10KB", "msg:*Online*",
+		"relay or level>=error", "connected or user:alice*",
+		"since:2026-11-20T10:00 level>=info", "until:2026-11-20T10:00 -level:debug"}
 	opts := query.Options{Now: testNow, Location: time.UTC}
 	for tab := TabAll; tab < tabCount; tab++ {
 		kinds := tab.kindSet()
