@@ -53,6 +53,10 @@ func (c *rowChunk) get(i uint64) row {
 	return row{time: t, raw: p.raw, attrs: d.attrs, meta: d.meta}
 }
 
+// dictIndex returns the index of row i's dictionary entry, which holds
+// what it shares with other rows of the chunk.
+func (c *rowChunk) dictIndex(i uint64) uint64 { return c.rows[i].tick >> tickBits }
+
 // rowWriter packs rows into chunks for the store's single writer: it keeps
 // each chunk's dictionary length and, for the chunk last written at each
 // end of the store, a cache that finds a shared entry again.

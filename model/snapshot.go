@@ -103,10 +103,17 @@ func (sn *Snapshot) Has(seq int64) bool {
 // the snapshot keeps them mapped only while it is reachable, so no pointer
 // into them outlives the read.
 func (sn *Snapshot) row(seq int64) row {
-	p := uint64(posOf(seq) - sn.base) // not negative: seq is held
-	r := sn.rows[p/rowChunkRows].get(p % rowChunkRows)
+	c, i := sn.chunkOf(seq)
+	r := c.get(i)
 	runtime.KeepAlive(sn)
 	return r
+}
+
+// chunkOf returns the chunk that holds entry seq's row, and the row's index
+// in it; the chunk is mapped only while sn is reachable.
+func (sn *Snapshot) chunkOf(seq int64) (*rowChunk, uint64) {
+	p := uint64(posOf(seq) - sn.base) // not negative: seq is held
+	return sn.rows[p/rowChunkRows], p % rowChunkRows
 }
 
 // Time returns an entry's time without loading it.

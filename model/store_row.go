@@ -64,13 +64,28 @@ func (r row) offset() uint64 {
 // rather than a gap or boundary, whose text is its message field: a word
 // search then needs nothing of its fields.
 func (r row) rawStandsAlone() bool {
-	return r.meta>>16 != originInAttrs && r.raw>>rawLenShift&rawLenMask != rawLenMask &&
-		r.kind() != KindGap && r.kind() != KindBoundary
+	_, originFits := r.ownOrigin()
+	_, lenFits := r.ownRawLen()
+	return originFits && lenFits && r.kind() != KindGap && r.kind() != KindBoundary
+}
+
+// ownOrigin returns the origin id the row holds, and whether it holds it
+// (else it is in the fields: lineOrigin.origin).
+func (r row) ownOrigin() (uint32, bool) {
+	o := r.meta >> 16
+	return o, o != originInAttrs
+}
+
+// ownRawLen returns the raw length the row holds, and whether it holds it
+// (else it is in the fields: lineOrigin.rawLen).
+func (r row) ownRawLen() (int, bool) {
+	l := r.raw >> rawLenShift & rawLenMask
+	return int(l), l != rawLenMask
 }
 
 // origin returns the row's origin id, from lo when it did not fit.
 func (r row) origin(lo *lineOrigin) uint32 {
-	if o := r.meta >> 16; o != originInAttrs {
+	if o, ok := r.ownOrigin(); ok {
 		return o
 	}
 	return uint32(lo.origin)
@@ -79,8 +94,8 @@ func (r row) origin(lo *lineOrigin) uint32 {
 // rawLen returns the length of the row's raw bytes, from lo when it did
 // not fit.
 func (r row) rawLen(lo *lineOrigin) int {
-	if l := r.raw >> rawLenShift & rawLenMask; l != rawLenMask {
-		return int(l)
+	if l, ok := r.ownRawLen(); ok {
+		return l
 	}
 	return int(lo.rawLen)
 }

@@ -118,13 +118,12 @@ func (sc *scanner) decide(seq int64, e *Entry) decision {
 	if !sc.memo {
 		return sc.sn.candidate(seq, e, sc.f, sc.keys)
 	}
-	p := uint64(posOf(seq) - sc.sn.base)
-	chunk := sc.sn.rows[p/rowChunkRows]
+	chunk, i := sc.sn.chunkOf(seq)
 	if chunk != sc.chunk {
 		sc.chunk = chunk
 		clear(sc.seen)
 	}
-	d := &sc.seen[chunk.rows[p%rowChunkRows].tick>>tickBits]
+	d := &sc.seen[chunk.dictIndex(i)]
 	runtime.KeepAlive(sc.sn) // the rows are off the heap: mapped while sn lives
 	if *d == notAsked {
 		*d = sc.sn.candidate(seq, e, sc.f, sc.keys)

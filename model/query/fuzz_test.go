@@ -206,7 +206,7 @@ func checkKeyDemands(t *testing.T, q *Query, e *model.Entry, m bool) {
 // bytes decides a line without its fields.
 func checkRowDecisions(t *testing.T, q *Query, e *model.Entry, m bool) {
 	t.Helper()
-	row := model.Entry{Time: e.Time, Level: e.Level, Kind: e.Kind}
+	row := rowOf(e)
 	if m && !q.MayMatch(&row) {
 		t.Fatalf("%q matches %+v, which MayMatch rejects", q.String(), e)
 	}
