@@ -109,6 +109,7 @@ func checkReparse(t *testing.T, e *model.Entry) {
 			t.Fatalf("reparse field %d = %+v, want %+v", i, c.Fields[i], e.Fields[i])
 		}
 	}
+	checkMessageInRaw(t, &c)
 	// Payloads rebuilds the same payload and leaves the fields alone.
 	p := *e
 	p.Payload, p.Raw = nil, c.Raw
@@ -117,6 +118,20 @@ func checkReparse(t *testing.T, e *model.Entry) {
 	Payloads([]*model.Entry{&p})
 	if !bytes.Equal(p.Payload, e.Payload) || len(p.Fields) != 1 || p.Fields[0] != kept[0] {
 		t.Fatalf("payload of %.80q: %.80q with fields %v, want %.80q with the fields kept", e.Raw, p.Payload, p.Fields, e.Payload)
+	}
+}
+
+// checkMessageInRaw holds a re-parsed entry to MessageInRaw: when it
+// qualifies, every message field is a part of its raw bytes.
+func checkMessageInRaw(t *testing.T, e *model.Entry) {
+	t.Helper()
+	if !MessageInRaw(e) {
+		return
+	}
+	for _, f := range e.Fields {
+		if f.Key == model.KeyMessage && !bytes.Contains(e.Raw, []byte(f.Value)) {
+			t.Fatalf("message %q of %q is not a part of its raw bytes", f.Value, e.Raw)
+		}
 	}
 }
 
