@@ -31,6 +31,7 @@ type Snapshot struct {
 	readers   map[SourceID]RawReader
 	reparse   func(*Entry)
 	payloads  func([]*Entry)
+	inRaw     func(*Entry) bool // StoreOptions.MessageInRaw
 }
 
 // Load says how much of an entry to rebuild.
@@ -67,7 +68,7 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, kindKeys: s.kinds.publish(),
+		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, kindKeys: s.kinds.publish(),
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)
@@ -140,20 +141,31 @@ func (sn *Snapshot) Load(seq int64, e *Entry, what Load) error {
 }
 
 // load is Load; with only set and a load short of LoadFull, it rebuilds
-// just the fields whose key symbols are in it (see Filter.Keys).
+// just the fields whose key symbols are in it (see Filter.Keys). A full
+// load re-parses a line with raw bytes of its own without decoding its
+// indexed fields first (the re-parse replaces them), unless its raw bytes
+// cannot be read: it is then judged on its index.
 func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	if what == LoadFull {
 		only = nil
 	}
-	r, n, err := sn.loadIndex(seq, e, only, false)
+	full := what == LoadFull && sn.reparse != nil
+	r, n, err := sn.loadIndex(seq, e, only, full)
 	if err != nil {
 		return err
 	}
+	late := full && r.rawStandsAlone()
 	if what = what.of(e); what == LoadIndex {
 		return nil
 	}
 	if err := sn.loadRaw(&r, n, e); err != nil {
+		if late {
+			sn.loadLateFields(e, nil)
+		}
 		return err
+	}
+	if late {
+		sn.loadLateFields(e, sn.originOnly())
 	}
 	if what >= LoadPayload {
 		sn.parse([]*Entry{e}, what)
@@ -161,25 +173,52 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	return nil
 }
 
+// originOnly is the set of the pseudo-fields that carry a line's origin:
+// what a full load decodes of a line's index before re-parsing it.
+func (sn *Snapshot) originOnly() symbolSet {
+	return newSymbolSet(sn.symtab.lookupAll(originKeys, nil))
+}
+
 // loadIndex rebuilds the index part of entry seq into e, and returns its
-// row and the length of its raw bytes.
-func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, rawOnly bool) (row, int, error) {
+// row and the length of its raw bytes. With late, a line that locates its
+// raw bytes and origin without its fields (row.rawStandsAlone) is left
+// without them, for loadLateFields.
+func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (row, int, error) {
 	if !sn.Has(seq) {
 		return row{}, 0, fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
 	r := sn.row(seq)
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
-	if r.attrs != 0 && !(rawOnly && r.rawStandsAlone()) {
+	if r.attrs != 0 && !(late && r.rawStandsAlone()) {
 		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only)
 	}
 	oid := r.origin(&lo)
-	e.Item, e.Source, e.Origin, e.Template = int(lo.item), sn.sources[oid], sn.origins[oid], lo.template
+	e.Source, e.Origin = sn.sources[oid], sn.origins[oid]
 	e.Origin.Offset = -1
 	if r.inFile() {
 		e.Origin.Offset = int64(r.offset())
 	}
 	e.Origin.Received = e.Time
+	setLineOrigin(e, &lo)
+	return r, r.rawLen(&lo), nil
+}
+
+// loadLateFields decodes the fields (those in only, when set) of an entry
+// loadIndex left without them, with the rest of its line's origin.
+func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
+	off := sn.row(e.Seq).attrs
+	if off == 0 {
+		return
+	}
+	var lo lineOrigin
+	e.Fields, lo = decodeAttrs(wordsAt(sn.words, off), sn.words, sn.syms, sn.values, e.Fields[:0], only)
+	setLineOrigin(e, &lo)
+}
+
+// setLineOrigin sets what lo, decoded with e's fields, adds to e's origin.
+func setLineOrigin(e *Entry, lo *lineOrigin) {
+	e.Item, e.Template = int(lo.item), lo.template
 	if lo.cursor != "" && e.Origin.Journal != nil {
 		j := *e.Origin.Journal
 		j.Cursor = lo.cursor
@@ -188,7 +227,6 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, rawOnly bool)
 	if lo.received != 0 {
 		e.Origin.Received = time.Unix(0, lo.received)
 	}
-	return r, r.rawLen(&lo), nil
 }
 
 // parse rebuilds what a load past LoadRaw adds to entries whose raw

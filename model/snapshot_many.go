@@ -32,25 +32,91 @@ const (
 // the snapshot. Loading a whole view in chunks this way spends a read per
 // megabyte instead of a read per line.
 func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) []byte {
-	return sn.loadMany(es, what, keys, false, buf)
+	_, buf = sn.loadMany(es, manyLoad{what: what, keys: keys}, buf)
+	return buf
 }
 
-// loadMany is LoadMany; with rawOnly (Filter.RawOnly) an entry with raw
-// bytes of its own is loaded without its fields.
-func (sn *Snapshot) loadMany(es []*Entry, what Load, keys []string, rawOnly bool, buf []byte) []byte {
-	only := sn.keyProbe(Filter{Load: what, Keys: keys}, 0).only
+// manyLoad is how loadMany loads a view's candidates.
+type manyLoad struct {
+	what     Load
+	keys     []string
+	rawOnly  bool              // Filter.RawOnly: leave the fields of a line with raw bytes of its own unread
+	rawMaybe func([]byte) bool // Filter.RawMaybe: leave out the lines it rejects
+}
+
+// lineState is what loadMany knows of one entry.
+type lineState uint8
+
+const (
+	fieldsLate lineState = 1 << iota // its fields wait for its raw bytes (see loadMany)
+	rawRead                          // its raw bytes were read
+)
+
+// loadMany is LoadMany for a view: it returns the entries of es that are
+// loaded, in order, reusing es's array, and buf.
+//
+// The fields of a line with raw bytes of its own are decoded once those
+// bytes are read, and only as far as needed: not at all for a word search
+// (rawOnly) or for a line how.rawMaybe rejects (it is left out), and for a
+// full load just the line's origin, since the re-parse replaces them. A
+// line whose raw bytes cannot be read is judged on its index.
+func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, []byte) {
+	only := sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only
+	prunes := how.rawMaybe != nil && sn.inRaw != nil
+	full := how.what == LoadFull && sn.reparse != nil
+	late := how.rawOnly || prunes || full
+	st := make([]lineState, len(es))
 	inFile := make([]spanLine, 0, len(es))
-	read := make([]*Entry, 0, len(es)) // those whose raw bytes were read
-	for _, e := range es {
-		r, n, err := sn.loadIndex(e.Seq, e, only, rawOnly)
+	for i, e := range es {
+		r, n, err := sn.loadIndex(e.Seq, e, only, late)
+		if err == nil && late && r.rawStandsAlone() {
+			st[i] |= fieldsLate
+		}
 		switch {
-		case err != nil || what.of(e) == LoadIndex:
+		case err != nil || how.what.of(e) == LoadIndex:
 		case r.inFile():
-			inFile = append(inFile, spanLine{e: e, n: n})
+			inFile = append(inFile, spanLine{e: e, n: n, i: i})
 		case sn.loadRaw(&r, n, e) == nil:
+			st[i] |= rawRead
+		}
+	}
+	buf = sn.readSpans(inFile, st, buf)
+	var originOnly symbolSet
+	if full {
+		originOnly = sn.originOnly()
+	}
+	kept, read := es[:0], make([]*Entry, 0, len(es))
+	for i, e := range es {
+		if st[i]&fieldsLate != 0 {
+			switch {
+			case st[i]&rawRead == 0:
+				sn.loadLateFields(e, only)
+			case prunes && !how.rawMaybe(e.Raw) && sn.inRaw(e):
+				continue
+			case full:
+				sn.loadLateFields(e, originOnly)
+			case !how.rawOnly:
+				sn.loadLateFields(e, only)
+			}
+		}
+		kept = append(kept, e)
+		if st[i]&rawRead != 0 {
 			read = append(read, e)
 		}
 	}
+	what := how.what
+	if what == LoadTemplate {
+		what = LoadPayload // for the lines read: those without a template
+	}
+	if what >= LoadPayload {
+		sn.parse(read, what)
+	}
+	return kept, buf
+}
+
+// readSpans reads the raw bytes of the lines of files in inFile, a span
+// at a time, into buf, and marks in st those read.
+func (sn *Snapshot) readSpans(inFile []spanLine, st []lineState, buf []byte) []byte {
 	// Lines of several files interleave in a view: each file's are read
 	// together.
 	slices.SortFunc(inFile, func(a, b spanLine) int {
@@ -61,16 +127,10 @@ func (sn *Snapshot) loadMany(es []*Entry, what Load, keys []string, rawOnly bool
 		buf = sn.readRun(inFile[:run], buf)
 		for _, l := range inFile[:run] {
 			if l.e.Raw != nil {
-				read = append(read, l.e)
+				st[l.i] |= rawRead
 			}
 		}
 		inFile = inFile[run:]
-	}
-	if what == LoadTemplate {
-		what = LoadPayload // for the lines read: those without a template
-	}
-	if what >= LoadPayload {
-		sn.parse(read, what)
 	}
 	return buf
 }
@@ -80,6 +140,7 @@ func (sn *Snapshot) loadMany(es []*Entry, what Load, keys []string, rawOnly bool
 type spanLine struct {
 	e *Entry
 	n int
+	i int // its index among loadMany's entries
 }
 
 // end returns the offset just past the line.

@@ -23,6 +23,12 @@ type StoreOptions struct {
 	// per call is paid once per batch. Without it a LoadPayload is a
 	// LoadFull.
 	Payloads func(es []*Entry)
+	// MessageInRaw reports whether every message a parse of e (its raw
+	// bytes read) yields is a part of those bytes (decode.MessageInRaw):
+	// a view whose filter has a RawMaybe then skips such a line without
+	// decoding or parsing it when RawMaybe says no. Without it every line
+	// is loaded as the filter's Load says.
+	MessageInRaw func(e *Entry) bool
 }
 
 // Store holds every entry read so far, in order. Entries arrive at the back

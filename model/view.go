@@ -33,6 +33,13 @@ type Filter struct {
 	// boundary: a word search. A load leaves the other entries' fields
 	// unread. Whoever wraps Match with a test of its own must clear it.
 	RawOnly bool
+	// RawMaybe, when set, is asked of a line whose raw bytes were read,
+	// before its fields are decoded or parsed, when the store says its
+	// message is a part of them (StoreOptions.MessageInRaw): false skips
+	// it (query.RawMayMatch). It must not reject a line Match would
+	// accept: whoever wraps Match with a test that could accept what the
+	// query rejects must clear it.
+	RawMaybe func(raw []byte) bool
 	// Sure, when set, is asked of an entry Maybe accepted, with the same
 	// fields filled in: true means the entry matches whatever its fields
 	// and raw line say, and a view built with LoadIndex takes it without
