@@ -69,6 +69,8 @@ func FuzzMatch(f *testing.F) {
 	f.Add("timeout", "TIMEOUT \xff", model.KeyMessage, "", uint8(0), uint8(0), int64(0))
 	f.Add("rx>1MB", "", model.KeyRx, "1000001", uint8(9), uint8(200), int64(-1))
 	f.Add("münchen or /a+/i", "MÜNCHEN", model.KeyCity, "München", uint8(3), uint8(7), int64(1e12))
+	f.Add("msg:*time*OUT* -msg=x", "[WARN] relay TimeOUT k", model.KeyMessage, "relay TimeOUT", uint8(4), uint8(1), int64(0))
+	f.Add("message:ǅ* or timeout", "ǆungla", model.KeyMessage, "ǆ", uint8(4), uint8(1), int64(0))
 	f.Fuzz(func(t *testing.T, src, raw, key, value string, level, kind uint8, sec int64) {
 		q, err := Compile(src, testOpts)
 		if err != nil {
@@ -81,6 +83,9 @@ func FuzzMatch(f *testing.F) {
 		}
 		m := q.Match(&e)
 		checkKeyDemands(t, q, &e, m)
+		checkRowDecisions(t, q, &e, m)
+		in := withMessagesInRaw(e)
+		checkRowDecisions(t, q, &in, q.Match(&in))
 		if strings.TrimSpace(src) == "" {
 			if !m {
 				t.Fatal("the empty query must match everything")
@@ -202,8 +207,9 @@ func checkKeyDemands(t *testing.T, q *Query, e *model.Entry, m bool) {
 
 // checkRowDecisions checks what a view builder may decide without loading
 // e, against m, q's answer on e whole: MayMatch never rejects a match,
-// SureMatch never takes a miss, and a filter that says it reads only raw
-// bytes decides a line without its fields.
+// SureMatch never takes a miss, RawMayMatch never rejects a match whose
+// message is a part of its raw bytes, and a filter that says it reads only
+// raw bytes decides a line without its fields.
 func checkRowDecisions(t *testing.T, q *Query, e *model.Entry, m bool) {
 	t.Helper()
 	row := rowOf(e)
@@ -213,6 +219,9 @@ func checkRowDecisions(t *testing.T, q *Query, e *model.Entry, m bool) {
 	if !m && q.SureMatch(&row) {
 		t.Fatalf("%q does not match %+v, which SureMatch takes", q.String(), e)
 	}
+	if m && !e.IsMark() && messagesInRaw(e) && !q.RawMayMatch(e.Raw) {
+		t.Fatalf("%q matches %+v, whose message is in its raw bytes, but RawMayMatch rejects them", q.String(), e)
+	}
 	if f := q.Filter(); f.RawOnly && !e.IsMark() {
 		bare := *e
 		bare.Fields = nil
@@ -220,4 +229,28 @@ func checkRowDecisions(t *testing.T, q *Query, e *model.Entry, m bool) {
 			t.Fatalf("%q says it reads only raw bytes, but decides %+v differently without its fields", q.String(), e)
 		}
 	}
+}
+
+// messagesInRaw reports whether every message field of e is a part of its
+// raw bytes, as decode.MessageInRaw promises of the lines it accepts.
+func messagesInRaw(e *model.Entry) bool {
+	for _, f := range e.Fields {
+		if f.Key == model.KeyMessage && !strings.Contains(string(e.Raw), f.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// withMessagesInRaw returns e with its raw bytes followed by each of its
+// messages, so that they are parts of them.
+func withMessagesInRaw(e model.Entry) model.Entry {
+	raw := append([]byte(nil), e.Raw...)
+	for _, f := range e.Fields {
+		if f.Key == model.KeyMessage {
+			raw = append(append(raw, ' '), f.Value...)
+		}
+	}
+	e.Raw = raw
+	return e
 }

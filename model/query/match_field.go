@@ -13,6 +13,9 @@ type valueTest interface {
 	field(f *model.Field) bool
 	// text tests a value that is only text (the envelope's host or unit).
 	text(s string) bool
+	// mayHold reports whether a text could hold a value that passes: false
+	// when it lacks a piece every such value holds (see RawMayMatch).
+	mayHold(text string) bool
 }
 
 // fieldMatcher matches when any value of any of its keys (and of its entry

@@ -35,17 +35,26 @@ func (q *Query) SureMatch(e *model.Entry) bool {
 	return maybe(q.root, e) == triYes
 }
 
+// maybe is what a query says of an entry of which only the time, level
+// and kind are known.
 func maybe(m matcher, e *model.Entry) tri {
-	switch n := m.(type) {
-	case *levelMatcher, *kindMatcher, *timeMatcher:
-		if m.match(e) {
-			return triYes
+	return eval3(m, func(leaf matcher) tri {
+		switch leaf.(type) {
+		case *levelMatcher, *kindMatcher, *timeMatcher:
+			return triOf(leaf.match(e))
 		}
-		return triNo
+		return triUnknown
+	})
+}
+
+// eval3 evaluates a query in three-valued logic, asking leaf what each
+// term that is not an and, or or not says.
+func eval3(m matcher, leaf func(matcher) tri) tri {
+	switch n := m.(type) {
 	case *andNode:
 		out := triYes
 		for _, k := range n.kids {
-			switch maybe(k, e) {
+			switch eval3(k, leaf) {
 			case triNo:
 				return triNo
 			case triUnknown:
@@ -56,7 +65,7 @@ func maybe(m matcher, e *model.Entry) tri {
 	case *orNode:
 		out := triNo
 		for _, k := range n.kids {
-			switch maybe(k, e) {
+			switch eval3(k, leaf) {
 			case triYes:
 				return triYes
 			case triUnknown:
@@ -65,12 +74,13 @@ func maybe(m matcher, e *model.Entry) tri {
 		}
 		return out
 	case *notNode:
-		switch maybe(n.kid, e) {
+		switch eval3(n.kid, leaf) {
 		case triYes:
 			return triNo
 		case triNo:
 			return triYes
 		}
+		return triUnknown
 	}
-	return triUnknown
+	return leaf(m)
 }
