@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// Message terms and words mixed with field terms are first tested on a
+// line's raw bytes (query.RawMayMatch, decode.MessageInRaw): over a store
+// re-reading a generated connector log, every view is what the query
+// matches on the lines decoded in full.
+func TestRawTestedViewsHoldWhatTheFullLinesMatch(t *testing.T) {
+	st, all := fileStore(t, 4000, true, true)
+	sn := st.Snapshot()
+	if sn.Len() != len(all) {
+		t.Fatalf("the store holds %d entries, the full decode %d", sn.Len(), len(all))
+	}
+	opts := query.Options{Now: testNow, Location: time.UTC}
+	for _, src := range []string{"msg:*relay*", `message:"relay*"`, "msg:*Online*", "msg:*online*", "msg:*ONLINE*", "-msg:*relay*",
+		"msg:*relay* or user:*", "msg:*rtt=*ms", "msg:*idle* level>=debug", `msg="device=207194 freshness=-98s ok"`,
+		"relay user:*", "conn module:libsdwan*", `/rtt=\d+ms/ module:libsdwan*`, "msg:*deny* or kind:analytics"} {
+		q, err := query.Compile(src, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := makeModelFilter(q, nil)
+		if f.RawMaybe == nil {
+			t.Errorf("%q: no raw test: the view does not exercise it", src)
+		}
+		v, err := model.BuildView(context.Background(), sn, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []int64
+		for i := range all {
+			if q.Match(&all[i]) {
+				want = append(want, sn.First()+int64(i))
+			}
+		}
+		got := make([]int64, v.Len())
+		for i := range got {
+			got[i] = v.At(i)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: the view holds %d entries, the full lines match %d", src, len(got), len(want))
+		}
+		if (len(want) == 0 || len(want) == len(all)) != (src == "msg:*ONLINE*") {
+			t.Errorf("%q matches %d of %d lines: the query no longer tells lines apart", src, len(want), len(all))
+		}
+	}
+}
