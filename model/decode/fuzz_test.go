@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"connlog/model"
@@ -78,5 +79,16 @@ func checkFolded(t *testing.T, whole, folded []model.Entry) {
 		if !bytes.Equal(f.Raw, w.Raw) || f.Template != want {
 			t.Fatalf("entry %d (%q): template %q, want %q", i, f.Raw, f.Template, want)
 		}
+		checkWhole(t, f, w)
+	}
+}
+
+// checkWhole holds an entry decoded for the store, e, to FieldsWhole
+// against the same line decoded in full, whole: when it says so, e has
+// the same fields.
+func checkWhole(t *testing.T, e, whole *model.Entry) {
+	t.Helper()
+	if FieldsWhole(e) && !slices.Equal(e.Fields, whole.Fields) {
+		t.Fatalf("%q is said to be decoded whole, but has fields %v; decoded in full, %v", e.Raw, e.Fields, whole.Fields)
 	}
 }
