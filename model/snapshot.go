@@ -32,6 +32,7 @@ type Snapshot struct {
 	reparse   func(*Entry)
 	payloads  func([]*Entry)
 	inRaw     func(*Entry) bool // StoreOptions.MessageInRaw
+	whole     wholeKinds
 }
 
 // Load says how much of an entry to rebuild.
@@ -68,7 +69,7 @@ func (s *Store) publish() {
 	sn := &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
-		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, kindKeys: s.kinds.publish(),
+		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
 	}
 	s.mu.Unlock()
 	s.snap.Store(sn)

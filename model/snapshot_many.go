@@ -42,6 +42,11 @@ type manyLoad struct {
 	keys     []string
 	rawOnly  bool              // Filter.RawOnly: leave the fields of a line with raw bytes of its own unread
 	rawMaybe func([]byte) bool // Filter.RawMaybe: leave out the lines it rejects
+	// forMatch says the entries are loaded for a filter's Match alone, and
+	// that it reads neither a payload nor a parse error (Filter.FieldsSuffice):
+	// a full load of an entry of a kind whole in the index then reads its
+	// index, not a parse.
+	forMatch bool
 }
 
 // lineState is what loadMany knows of one entry.
@@ -50,6 +55,7 @@ type lineState uint8
 const (
 	fieldsLate lineState = 1 << iota // its fields wait for its raw bytes (see loadMany)
 	rawRead                          // its raw bytes were read
+	onIndex                          // a full load is its index (manyLoad.forMatch)
 )
 
 // loadMany is LoadMany for a view: it returns the entries of es that are
@@ -59,7 +65,8 @@ const (
 // bytes are read, and only as far as needed: not at all for a word search
 // (rawOnly) or for a line how.rawMaybe rejects (it is left out), and for a
 // full load just the line's origin, since the re-parse replaces them. A
-// line whose raw bytes cannot be read is judged on its index.
+// line whose raw bytes cannot be read is judged on its index, as is, for
+// a Match, a line of a kind whole in the index (see wholeKinds).
 func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, []byte) {
 	only := sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only
 	prunes := how.rawMaybe != nil && sn.inRaw != nil
@@ -68,8 +75,11 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 	st := make([]lineState, len(es))
 	inFile := make([]spanLine, 0, len(es))
 	for i, e := range es {
-		r, n, err := sn.loadIndex(e.Seq, e, only, late)
-		if err == nil && late && r.rawStandsAlone() {
+		if full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.row(e.Seq).kind()) {
+			st[i] |= onIndex
+		}
+		r, n, err := sn.loadIndex(e.Seq, e, only, late && st[i]&onIndex == 0)
+		if err == nil && late && st[i]&onIndex == 0 && r.rawStandsAlone() {
 			st[i] |= fieldsLate
 		}
 		switch {
@@ -100,7 +110,7 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 			}
 		}
 		kept = append(kept, e)
-		if st[i]&rawRead != 0 {
+		if st[i]&(rawRead|onIndex) == rawRead {
 			read = append(read, e)
 		}
 	}

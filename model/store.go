@@ -29,6 +29,12 @@ type StoreOptions struct {
 	// decoding or parsing it when RawMaybe says no. Without it every line
 	// is loaded as the filter's Load says.
 	MessageInRaw func(e *Entry) bool
+	// FieldsWhole reports whether e, as appended, holds every field a full
+	// parse of its line yields (decode.FieldsWhole): a view whose filter
+	// asks for a full load then matches the entries of a kind whose every
+	// entry was whole on their index (see wholeKinds). Without it every
+	// such load re-parses.
+	FieldsWhole func(e *Entry) bool
 }
 
 // Store holds every entry read so far, in order. Entries arrive at the back
@@ -76,6 +82,7 @@ type Store struct {
 	setSeed   maphash.Seed
 	setBytes  int64
 	kinds     kindKeys // the keys each kind's entries carry
+	whole     wholeKinds
 	snap      atomic.Pointer[Snapshot]
 	rowWriter rowWriter
 	wordBuf   []uint32
@@ -217,6 +224,7 @@ func (s *Store) put(e *Entry, p int64) {
 		lo.received = rt
 	}
 	r.attrs = s.indexFields(e, &lo)
+	s.whole.note(e, s.opt.FieldsWhole)
 	s.mem += s.rowWriter.put(c, refs, i, r, s.arena.side)
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)

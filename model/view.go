@@ -40,6 +40,12 @@ type Filter struct {
 	// accept: whoever wraps Match with a test that could accept what the
 	// query rejects must clear it.
 	RawMaybe func(raw []byte) bool
+	// FieldsSuffice says that Match reads of an entry its fields, raw
+	// bytes and row, never its payload or parse error: a full load may then
+	// take an entry's fields from the index when its kind is whole there
+	// (StoreOptions.FieldsWhole) instead of re-parsing its line. Whoever
+	// wraps Match with a test that reads more must clear it.
+	FieldsSuffice bool
 	// Sure, when set, is asked of an entry Maybe accepted, with the same
 	// fields filled in: true means the entry matches whatever its fields
 	// and raw line say, and a view built with LoadIndex takes it without
