@@ -55,7 +55,7 @@ func BenchmarkIngest(b *testing.B) {
 // ingestFile reads the file at path to its end into a new store.
 func ingestFile(path string) *model.Store {
 	src := NewFile(path, 0, FileOptions{TailFirst: true})
-	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw})
+	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	store.SetRawReader(0, src)
 	feeds := []Feed{{ID: 0, Source: src, Decode: decode.Options{Location: time.UTC, IndexService: true, Templates: true}}}
 	Ingest(context.Background(), feeds, func(es []model.Entry, front bool) {

@@ -126,8 +126,8 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	match, full := f.Match, s.fullLoader()
 	f.Keys = nil // a template is made of fields the query may not read: load them all
 	// A muted line fails however sure of it the query is, and its template
-	// is read from its fields.
-	f.Sure, f.RawOnly = nil, false
+	// is read from its fields, or its payload.
+	f.Sure, f.RawOnly, f.FieldsSuffice = nil, false, false
 	// Every line is loaded as far as the muted templates' lines need (a
 	// service line's payload): the view builder then reads them a span of
 	// lines at a time, where a load of its own for each would be a read each.

@@ -52,6 +52,25 @@ func TestMuteUnderATabAndALevel(t *testing.T) {
 	}
 }
 
+// A mute reads a line's template, which for some kinds is made of its
+// payload: the filter it wraps no longer says its fields suffice (a full
+// load must re-parse), nor that it reads raw bytes only, nor that its Sure
+// holds.
+func TestMuteClearsWhatItsTestBreaks(t *testing.T) {
+	_, mutes := failedConnectionsMuted(t)
+	q, err := query.Compile("alice level>=info", query.Options{Now: time.Now(), Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := makeModelFilter(q, nil)
+	if !plain.FieldsSuffice || !plain.RawOnly || plain.Sure == nil {
+		t.Fatalf("the query's filter says fields suffice %v, raw only %v, has Sure %v: the test tests nothing", plain.FieldsSuffice, plain.RawOnly, plain.Sure != nil)
+	}
+	if f := mutes.wrap(plain); f.FieldsSuffice || f.RawOnly || f.Sure != nil {
+		t.Errorf("muted: fields suffice %v, raw only %v, has Sure %v", f.FieldsSuffice, f.RawOnly, f.Sure != nil)
+	}
+}
+
 // failedConnectionsMuted stores 40 connection events, every other one a
 // failure, and mutes the failures' template.
 func failedConnectionsMuted(t *testing.T) (*model.Store, muteSet) {
@@ -93,7 +112,7 @@ func TestMuteOfAFileFoldedOrNot(t *testing.T) {
 	if len(muted) < 3 {
 		t.Fatalf("only %d templates with more than 100 lines", len(muted))
 	}
-	for _, text := range []string{"", "level>=info", "relay"} {
+	for _, text := range []string{"", "level>=info", "relay", "msg:*relay*", "-msg:*relay* kind:service"} {
 		q, err := query.Compile(text, query.Options{Now: time.Now(), Location: time.UTC})
 		if err != nil {
 			t.Fatal(err)

@@ -137,7 +137,7 @@ func fileStore(tb testing.TB, n int, whole, folded bool) (*model.Store, []model.
 	src := source.NewFile(path, 1, source.FileOptions{})
 	recs := make(chan []model.Record)
 	go func() { _ = src.Run(context.Background(), recs); close(recs) }()
-	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw})
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	st.SetRawReader(1, src)
 	lean, full := decode.New(1, decode.Options{IndexService: true, Templates: folded}), decode.New(1, decode.Options{})
 	var all []model.Entry

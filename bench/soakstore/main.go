@@ -54,7 +54,7 @@ func main() {
 func follow(path, countFile string) *model.Store {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw})
+	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	go stopWhenComplete(ctx, stop, store, countFile)
 	src := source.NewFile(path, 1, source.FileOptions{Follow: true})
 	store.SetRawReader(1, src)

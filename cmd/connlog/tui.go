@@ -41,7 +41,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		feeds[i].Decode.IndexService = true
 		feeds[i].Decode.Templates = true
 	}
-	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw})
+	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {
 			store.SetRawReader(f.ID, r)
