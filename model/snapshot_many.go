@@ -74,12 +74,19 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 	late := how.rawOnly || prunes || full
 	st := make([]lineState, len(es))
 	inFile := make([]spanLine, 0, len(es))
+	// An entry matched on its index needs just the keys Match reads.
+	var indexOnly symbolSet
+	if full && how.forMatch {
+		indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
+	}
 	for i, e := range es {
+		onlyHere, lateHere := only, late
 		if full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.row(e.Seq).kind()) {
 			st[i] |= onIndex
+			onlyHere, lateHere = indexOnly, false
 		}
-		r, n, err := sn.loadIndex(e.Seq, e, only, late && st[i]&onIndex == 0)
-		if err == nil && late && st[i]&onIndex == 0 && r.rawStandsAlone() {
+		r, n, err := sn.loadIndex(e.Seq, e, onlyHere, lateHere)
+		if err == nil && lateHere && r.rawStandsAlone() {
 			st[i] |= fieldsLate
 		}
 		switch {
