@@ -38,10 +38,10 @@ func (sn *Snapshot) LoadMany(es []*Entry, what Load, keys []string, buf []byte) 
 
 // manyLoad is how loadMany loads a view's candidates.
 type manyLoad struct {
-	what     Load
-	keys     []string
-	rawOnly  bool              // Filter.RawOnly: leave the fields of a line with raw bytes of its own unread
-	rawMaybe func([]byte) bool // Filter.RawMaybe: leave out the lines it rejects
+	what          Load
+	keys          []string
+	rawOnly       bool              // Filter.RawOnly: leave the fields of a line with raw bytes of its own unread
+	maybeUnparsed func(*Entry) bool // Filter.MaybeUnparsed: leave out the lines it rejects
 	// forMatch says the entries are loaded for a filter's Match alone, and
 	// that it reads neither a payload nor a parse error (Filter.FieldsSuffice):
 	// a full load of an entry of a kind whole in the index then reads its
@@ -63,20 +63,22 @@ const (
 //
 // The fields of a line with raw bytes of its own are decoded once those
 // bytes are read, and only as far as needed: not at all for a word search
-// (rawOnly) or for a line how.rawMaybe rejects (it is left out), and for a
+// (rawOnly) or for a line how.maybeUnparsed rejects (it is left out, its
+// indexed fields decoded for it only as far as the filter reads), and for a
 // full load just the line's origin, since the re-parse replaces them. A
 // line whose raw bytes cannot be read is judged on its index, as is, for
 // a Match, a line of a kind whole in the index (see wholeKinds).
 func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, []byte) {
 	only := sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only
-	prunes := how.rawMaybe != nil && sn.inRaw != nil
+	prunes := how.maybeUnparsed != nil && sn.inRaw != nil
 	full := how.what == LoadFull && sn.reparse != nil
 	late := how.rawOnly || prunes || full
 	st := make([]lineState, len(es))
 	inFile := make([]spanLine, 0, len(es))
-	// An entry matched on its index needs just the keys Match reads.
+	// An entry matched or tested on its index needs just the keys Match
+	// reads.
 	var indexOnly symbolSet
-	if full && how.forMatch {
+	if full && (how.forMatch || prunes) {
 		indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
 	}
 	for i, e := range es {
@@ -108,8 +110,11 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 			switch {
 			case st[i]&rawRead == 0:
 				sn.loadLateFields(e, only)
-			case prunes && !how.rawMaybe(e.Raw) && sn.inRaw(e):
-				continue
+			case prunes && sn.whole.exact(e.Kind) && sn.inRaw(e):
+				sn.loadLateFields(e, indexOnly)
+				if !how.maybeUnparsed(e) {
+					continue
+				}
 			case full:
 				sn.loadLateFields(e, originOnly)
 			case !how.rawOnly:

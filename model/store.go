@@ -25,8 +25,8 @@ type StoreOptions struct {
 	Payloads func(es []*Entry)
 	// MessageInRaw reports whether every message a parse of e (its raw
 	// bytes read) yields is a part of those bytes (decode.MessageInRaw):
-	// a view whose filter has a RawMaybe then skips such a line without
-	// decoding or parsing it when RawMaybe says no. Without it every line
+	// a view whose filter has a MaybeUnparsed then skips such a line
+	// without parsing it when MaybeUnparsed says no. Without it every line
 	// is loaded as the filter's Load says.
 	MessageInRaw func(e *Entry) bool
 	// FieldsWhole reports whether e, as appended, holds every field a full

@@ -33,13 +33,15 @@ type Filter struct {
 	// boundary: a word search. A load leaves the other entries' fields
 	// unread. Whoever wraps Match with a test of its own must clear it.
 	RawOnly bool
-	// RawMaybe, when set, is asked of a line whose raw bytes were read,
-	// before its fields are decoded or parsed, when the store says its
-	// message is a part of them (StoreOptions.MessageInRaw): false skips
-	// it (query.RawMayMatch). It must not reject a line Match would
+	// MaybeUnparsed, when set, is asked of a line a LoadFull would parse,
+	// loaded with its row, its raw bytes and its indexed fields (those of
+	// Keys) but not parsed, when the store says its message is a part of
+	// its raw bytes and its index holds its fields as a parse yields them
+	// (StoreOptions.MessageInRaw, wholeKinds): false skips it
+	// (query.MayMatchUnparsed). It must not reject a line Match would
 	// accept: whoever wraps Match with a test that could accept what the
 	// query rejects must clear it.
-	RawMaybe func(raw []byte) bool
+	MaybeUnparsed func(e *Entry) bool
 	// FieldsSuffice says that Match reads of an entry its fields, raw
 	// bytes and row, never its payload or parse error: a full load may then
 	// take an entry's fields from the index when its kind is whole there

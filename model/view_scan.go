@@ -102,7 +102,7 @@ func (sc *scanner) scanChunks(ctx context.Context, lo, hi int64, out []int64) []
 				ps = append(ps, e)
 			}
 		}
-		ps, sc.buf = sc.sn.loadMany(ps, manyLoad{what: sc.f.Load, keys: sc.f.Keys, rawOnly: sc.f.RawOnly, rawMaybe: sc.f.RawMaybe, forMatch: sc.f.FieldsSuffice}, sc.buf[:0])
+		ps, sc.buf = sc.sn.loadMany(ps, manyLoad{what: sc.f.Load, keys: sc.f.Keys, rawOnly: sc.f.RawOnly, maybeUnparsed: sc.f.MaybeUnparsed, forMatch: sc.f.FieldsSuffice}, sc.buf[:0])
 		for _, e := range ps {
 			if sc.f.Match == nil || sc.f.Match(e) {
 				out = append(out, e.Seq)

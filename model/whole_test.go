@@ -10,7 +10,8 @@ import (
 )
 
 // A kind is whole in the index while every entry of it the store took was
-// whole as decoded and kept by the index as it is; once broken it stays so.
+// whole as decoded and kept by the index as it is, and exact while the
+// index kept every field it would index; once broken it stays so.
 func TestWholeKinds(t *testing.T) {
 	yes := func(*Entry) bool { return true }
 	many := make(Fields, maxIndexedFields+1)
@@ -18,18 +19,18 @@ func TestWholeKinds(t *testing.T) {
 		many[i] = Str(fmt.Sprint("k", i), "v")
 	}
 	for _, c := range []struct {
-		name  string
-		whole func(*Entry) bool
-		fs    Fields
-		want  bool
+		name        string
+		whole       func(*Entry) bool
+		fs          Fields
+		want, exact bool
 	}{
-		{"whole fields", yes, Fields{Str(KeyUserEmail, "a@x"), Int(KeyRx, 5)}, true},
-		{"no fields", yes, nil, true},
-		{"the decoder left fields out", func(*Entry) bool { return false }, Fields{Str(KeyUserEmail, "a@x")}, false},
-		{"no word from the decoder", nil, Fields{Str(KeyUserEmail, "a@x")}, false},
-		{"a message, which the index leaves out", yes, Fields{Str(KeyMessage, "m")}, false},
-		{"a key the index keeps its own data under", yes, Fields{Int(keyItem, 3)}, false},
-		{"more fields than the index keeps", yes, many, false},
+		{"whole fields", yes, Fields{Str(KeyUserEmail, "a@x"), Int(KeyRx, 5)}, true, true},
+		{"no fields", yes, nil, true, true},
+		{"the decoder left fields out", func(*Entry) bool { return false }, Fields{Str(KeyUserEmail, "a@x")}, false, true},
+		{"no word from the decoder", nil, Fields{Str(KeyUserEmail, "a@x")}, false, true},
+		{"a message, which the index leaves out", yes, Fields{Str(KeyMessage, "m")}, false, true},
+		{"a key the index keeps its own data under", yes, Fields{Int(keyItem, 3)}, false, false},
+		{"more fields than the index keeps", yes, many, false, false},
 	} {
 		var w wholeKinds
 		w.note(&Entry{Kind: KindAnalytics, Fields: Fields{Str(KeyUserEmail, "b@x")}}, yes)
@@ -38,7 +39,10 @@ func TestWholeKinds(t *testing.T) {
 		if got := w.holds(KindAnalytics); got != c.want {
 			t.Errorf("%s: whole %v, want %v", c.name, got, c.want)
 		}
-		if !w.holds(KindAudit) {
+		if got := w.exact(KindAnalytics); got != c.exact {
+			t.Errorf("%s: exact %v, want %v", c.name, got, c.exact)
+		}
+		if !w.holds(KindAudit) || !w.exact(KindAudit) {
 			t.Errorf("%s: a kind the store never took is not whole", c.name)
 		}
 	}

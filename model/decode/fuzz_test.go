@@ -80,7 +80,21 @@ func checkFolded(t *testing.T, whole, folded []model.Entry) {
 			t.Fatalf("entry %d (%q): template %q, want %q", i, f.Raw, f.Template, want)
 		}
 		checkWhole(t, f, w)
+		if !IsLean(f) && !slices.Equal(indexedFields(f.Fields), indexedFields(w.Fields)) {
+			t.Fatalf("%q decoded for the store has indexed fields %v; decoded in full, %v", f.Raw, f.Fields, w.Fields)
+		}
 	}
+}
+
+// indexedFields returns the fields of fs the store's index keeps.
+func indexedFields(fs model.Fields) model.Fields {
+	var out model.Fields
+	for _, f := range fs {
+		if model.IsIndexed(f.Key) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // checkWhole holds an entry decoded for the store, e, to FieldsWhole

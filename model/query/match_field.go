@@ -14,7 +14,7 @@ type valueTest interface {
 	// text tests a value that is only text (the envelope's host or unit).
 	text(s string) bool
 	// mayHold reports whether a text could hold a value that passes: false
-	// when it lacks a piece every such value holds (see RawMayMatch).
+	// when it lacks a piece every such value holds (see MayMatchUnparsed).
 	mayHold(text string) bool
 }
 

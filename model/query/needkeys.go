@@ -93,10 +93,10 @@ func (q *Query) Filter() model.Filter {
 	// Words and expressions search the raw line (searchText): with no
 	// field term besides, a line's fields are never read.
 	f.RawOnly = q.needsRaw && len(q.keys) == 0
-	// A line read for a word or a message term, when its fields are
-	// needed too, is first tested on its raw bytes alone.
-	if !f.RawOnly && f.Load >= model.LoadRaw && hasTerm(q.root, decidesOnRaw) {
-		f.RawMaybe = q.RawMayMatch
+	// A line a message term would have parsed is first tested without
+	// the parse, on its row, raw bytes and index.
+	if f.Load == model.LoadFull && hasTerm(q.root, decidesUnparsed) {
+		f.MaybeUnparsed = q.MayMatchUnparsed
 	}
 	if hasTerm(q.root, isEntryTerm) {
 		f.Maybe, f.Sure = q.MayMatch, q.SureMatch

@@ -10,11 +10,12 @@ import (
 	"connlog/model/query"
 )
 
-// Message terms and words mixed with field terms are first tested on a
-// line's raw bytes (query.RawMayMatch, decode.MessageInRaw): over a store
-// re-reading a generated connector log, every view is what the query
-// matches on the lines decoded in full.
-func TestRawTestedViewsHoldWhatTheFullLinesMatch(t *testing.T) {
+// A line a message term would parse is first tested on its row, raw bytes
+// and index (query.MayMatchUnparsed, decode.MessageInRaw), and the
+// entries of a kind whole in the index are matched on it
+// (decode.FieldsWhole): over a store re-reading a generated connector log,
+// every view is what the query matches on the lines decoded in full.
+func TestUnparsedViewsHoldWhatTheFullLinesMatch(t *testing.T) {
 	st, all := fileStore(t, 4000, true, true)
 	sn := st.Snapshot()
 	if sn.Len() != len(all) {
@@ -23,14 +24,15 @@ func TestRawTestedViewsHoldWhatTheFullLinesMatch(t *testing.T) {
 	opts := query.Options{Now: testNow, Location: time.UTC}
 	for _, src := range []string{"msg:*relay*", `message:"relay*"`, "msg:*Online*", "msg:*online*", "msg:*ONLINE*", "-msg:*relay*",
 		"msg:*relay* or user:*", "msg:*rtt=*ms", "msg:*idle* level>=debug", `msg="device=207194 freshness=-98s ok"`,
-		"relay user:*", "conn module:libsdwan*", `/rtt=\d+ms/ module:libsdwan*`, "msg:*deny* or kind:analytics"} {
+		"msg:*conn* or user:*", "msg:*conn* module:libsdwan*", `msg:*rtt* /rtt=\d+ms/ -module:*quic*`,
+		"msg:*deny* or kind:analytics", "msg:*relay* or module:*relay*", "-msg:*relay* level>=info or user:*"} {
 		q, err := query.Compile(src, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		f := makeModelFilter(q, nil)
-		if f.RawMaybe == nil {
-			t.Errorf("%q: no raw test: the view does not exercise it", src)
+		if f.MaybeUnparsed == nil {
+			t.Errorf("%q: no test before the parse: the view does not exercise it", src)
 		}
 		v, err := model.BuildView(context.Background(), sn, f)
 		if err != nil {
