@@ -62,33 +62,21 @@ const (
 // loaded, in order, reusing es's array, and buf.
 //
 // The fields of a line with raw bytes of its own are decoded once those
-// bytes are read, and only as far as needed: not at all for a word search
-// (rawOnly) or for a line how.maybeUnparsed rejects (it is left out, its
-// indexed fields decoded for it only as far as the filter reads), and for a
-// full load just the line's origin, since the re-parse replaces them. A
-// line whose raw bytes cannot be read is judged on its index, as is, for
-// a Match, a line of a kind whole in the index (see wholeKinds).
+// bytes are read, and only as far as needed (see finishLate). A line whose
+// raw bytes cannot be read is judged on its index, as is, for a Match, a
+// line of a kind whole in the index (see wholeKinds).
 func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, []byte) {
-	only := sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only
-	prunes := how.maybeUnparsed != nil && sn.inRaw != nil
-	full := how.what == LoadFull && sn.reparse != nil
-	late := how.rawOnly || prunes || full
+	p := sn.planLoad(how)
 	st := make([]lineState, len(es))
 	inFile := make([]spanLine, 0, len(es))
-	// An entry matched or tested on its index needs just the keys Match
-	// reads.
-	var indexOnly symbolSet
-	if full && (how.forMatch || prunes) {
-		indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
-	}
 	for i, e := range es {
-		onlyHere, lateHere := only, late
-		if full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.row(e.Seq).kind()) {
+		only, late := p.only, p.late
+		if p.full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.row(e.Seq).kind()) {
 			st[i] |= onIndex
-			onlyHere, lateHere = indexOnly, false
+			only, late = p.indexOnly, false
 		}
-		r, n, err := sn.loadIndex(e.Seq, e, onlyHere, lateHere)
-		if err == nil && lateHere && r.rawStandsAlone() {
+		r, n, err := sn.loadIndex(e.Seq, e, only, late)
+		if err == nil && late && r.rawStandsAlone() {
 			st[i] |= fieldsLate
 		}
 		switch {
@@ -100,26 +88,10 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 		}
 	}
 	buf = sn.readSpans(inFile, st, buf)
-	var originOnly symbolSet
-	if full {
-		originOnly = sn.originOnly()
-	}
 	kept, read := es[:0], make([]*Entry, 0, len(es))
 	for i, e := range es {
-		if st[i]&fieldsLate != 0 {
-			switch {
-			case st[i]&rawRead == 0:
-				sn.loadLateFields(e, only)
-			case prunes && sn.whole.exact(e.Kind) && sn.inRaw(e):
-				sn.loadLateFields(e, indexOnly)
-				if !how.maybeUnparsed(e) {
-					continue
-				}
-			case full:
-				sn.loadLateFields(e, originOnly)
-			case !how.rawOnly:
-				sn.loadLateFields(e, only)
-			}
+		if st[i]&fieldsLate != 0 && !sn.finishLate(&p, e, st[i]) {
+			continue
 		}
 		kept = append(kept, e)
 		if st[i]&(rawRead|onIndex) == rawRead {
@@ -134,6 +106,55 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte) ([]*Entry, [
 		sn.parse(read, what)
 	}
 	return kept, buf
+}
+
+// loadPlan is what loadMany decides once for all its entries.
+type loadPlan struct {
+	how  manyLoad
+	full bool // a full load that re-parses
+	// prunes says how.maybeUnparsed may leave lines out; late, that the
+	// fields of a line with raw bytes of its own wait for them.
+	prunes, late bool
+	// The fields decoded: of a line as its load asks; of a line matched
+	// or tested on its index, the keys Match reads; of a line to re-parse,
+	// its origin.
+	only, indexOnly, originOnly symbolSet
+}
+
+// planLoad decides how loadMany loads its entries.
+func (sn *Snapshot) planLoad(how manyLoad) loadPlan {
+	p := loadPlan{how: how, only: sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only}
+	p.prunes = how.maybeUnparsed != nil && sn.inRaw != nil
+	p.full = how.what == LoadFull && sn.reparse != nil
+	p.late = how.rawOnly || p.prunes || p.full
+	if p.full || p.prunes {
+		p.indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
+	}
+	if p.full {
+		p.originOnly = sn.originOnly()
+	}
+	return p
+}
+
+// finishLate decodes what a line whose fields waited for its raw bytes
+// needs of them, and reports whether it is kept: none for a word search
+// (rawOnly); the keys Match reads for a line how.maybeUnparsed is asked
+// of, which it may leave out; the origin for a line to re-parse, whose
+// fields the re-parse replaces; and all that the load asks of a line
+// whose raw bytes could not be read, which is judged on its index.
+func (sn *Snapshot) finishLate(p *loadPlan, e *Entry, s lineState) bool {
+	switch {
+	case s&rawRead == 0:
+		sn.loadLateFields(e, p.only)
+	case p.prunes && sn.whole.exact(e.Kind) && sn.inRaw(e):
+		sn.loadLateFields(e, p.indexOnly)
+		return p.how.maybeUnparsed(e)
+	case p.full:
+		sn.loadLateFields(e, p.originOnly)
+	case !p.how.rawOnly:
+		sn.loadLateFields(e, p.only)
+	}
+	return true
 }
 
 // readSpans reads the raw bytes of the lines of files in inFile, a span
