@@ -43,6 +43,10 @@ func FuzzViewsHoldWhatTheFullLinesMatch(f *testing.F) {
 	f.Add([]byte(journal+"\n"+journal+"\n"), uint8(0), "msg:*relay*")
 	f.Add([]byte(journal+"\n"), uint8(5), "msg:*relay* or relay")
 	f.Add([]byte(`{"level":"info","msg":"tab\u0062ed relay"}`+"\n"), uint8(0), "msg:*tabbed*")
+	// docker json-file records: a log string ending with its newline, one
+	// with an escape inside.
+	f.Add([]byte(`{"log":"[WARN] [libsdwan] relay 1.2.3.4 timeout\n","stream":"stdout","time":"2026-02-10T08:00:00.1Z"}`+"\n"+
+		`{"log":"[INFO] [connector] say \"relay\"\u0021\n","stream":"stdout","time":"2026-02-10T08:00:01.1Z"}`+"\n"), uint8(0), "msg:*relay!* or msg:*timeout*")
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, src string) {
 		q, err := query.Compile(src, query.Options{Now: time.Unix(1770710400, 0), Location: time.UTC})
 		if err != nil {
