@@ -9,7 +9,7 @@ package model
 // past the most it keeps: a view build then matches such an entry on its
 // index where its filter asks for a full load (a message term), without
 // re-parsing the line. An ANALYTICS event, whose parse is the costliest,
-// holds no message.
+// holds no message as the connector writes it.
 //
 // A kind is exact while none of its entries' fields carries a key the
 // index keeps its own data under or lies past the most it keeps: the
