@@ -150,7 +150,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	if what == LoadFull {
 		only = nil
 	}
-	full := what == LoadFull && sn.reparse != nil
+	full := sn.reparses(what)
 	r, n, err := sn.loadIndex(seq, e, only, full)
 	if err != nil {
 		return err
@@ -173,6 +173,10 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 	}
 	return nil
 }
+
+// reparses reports whether a load of what re-parses lines, so that their
+// indexed fields, which the re-parse replaces, need not be decoded.
+func (sn *Snapshot) reparses(what Load) bool { return what == LoadFull && sn.reparse != nil }
 
 // originOnly is the set of the pseudo-fields that carry a line's origin:
 // what a full load decodes of a line's index before re-parsing it.

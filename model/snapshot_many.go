@@ -125,7 +125,7 @@ type loadPlan struct {
 func (sn *Snapshot) planLoad(how manyLoad) loadPlan {
 	p := loadPlan{how: how, only: sn.keyProbe(Filter{Load: how.what, Keys: how.keys}, 0).only}
 	p.prunes = how.maybeUnparsed != nil && sn.inRaw != nil
-	p.full = how.what == LoadFull && sn.reparse != nil
+	p.full = sn.reparses(how.what)
 	p.late = how.rawOnly || p.prunes || p.full
 	if p.full || p.prunes {
 		p.indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
