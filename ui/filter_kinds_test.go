@@ -77,11 +77,7 @@ func TestTabViewsHoldWhatAFullLoadMatches(t *testing.T) {
 					want = append(want, seq)
 				}
 			}
-			got := make([]int64, v.Len())
-			for i := range got {
-				got[i] = v.At(i)
-			}
-			if !slices.Equal(got, want) {
+			if got := builtSeqs(v); !slices.Equal(got, want) {
 				t.Errorf("tab %v, %q: the view holds %v, a full load matches %v", tab, src, got, want)
 			}
 			if tab == TabAll && src != "" && (len(want) == 0 || len(want) == sn.Len()) {

@@ -44,11 +44,7 @@ func TestUnparsedViewsHoldWhatTheFullLinesMatch(t *testing.T) {
 				want = append(want, sn.First()+int64(i))
 			}
 		}
-		got := make([]int64, v.Len())
-		for i := range got {
-			got[i] = v.At(i)
-		}
-		if !slices.Equal(got, want) {
+		if got := builtSeqs(v); !slices.Equal(got, want) {
 			t.Errorf("%q: the view holds %d entries, the full lines match %d", src, len(got), len(want))
 		}
 		if (len(want) == 0 || len(want) == len(all)) != (src == "msg:*ONLINE*") {

@@ -161,3 +161,12 @@ func newFixtureStore(t testing.TB, es []model.Entry) (*model.Store, *reparser) {
 	st.Append(cp)
 	return st, rp
 }
+
+// builtSeqs returns the Seqs a view BuildView made holds, in order.
+func builtSeqs(v *model.View) []int64 {
+	seqs := make([]int64, v.Len())
+	for i := range seqs {
+		seqs[i] = v.At(i)
+	}
+	return seqs
+}

@@ -124,9 +124,7 @@ func TestMuteOfAFileFoldedOrNot(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for r := range v.Len() {
-				rows[i] = append(rows[i], v.At(r))
-			}
+			rows[i] = builtSeqs(v)
 		}
 		want := 0
 		for i := range whole {
