@@ -44,6 +44,8 @@ type lineDecoder struct {
 	index   indexSlabs             // IndexService's fields and joined modules
 	memo    *payload.AnalyticsMemo // made with the first analytics event
 	results []payload.Result
+	asked   model.Entry // the entry Options.Unparsed is asked of (see ruleOut)
+	odds    unparsedOdds
 }
 
 // analyticsMemo returns the decoder's memo of analytics parts for payload
@@ -69,7 +71,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, index: opts.IndexService},
+	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, index: opts.IndexService,
+		unparsed: opts.Unparsed, unparsedFields: opts.UnparsedFields, unparsedAnalytics: opts.UnparsedAnalytics},
 		fold: newTemplateFolder(opts.Templates),
 		ctx:  envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
 	if !isAuto(opts.Envelope) {

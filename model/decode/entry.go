@@ -52,35 +52,42 @@ func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
 // build parses a line and appends its entries, with the times the line
 // itself gives (see ownTime).
 func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
+	origin := originOf(l)
+	if e, ok := d.ruleOut(l, origin); ok {
+		return append(out, e)
+	}
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
 		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload))
 	}
-	origin := originOf(l)
 	for i := range d.results {
-		r := &d.results[i]
-		e := model.Entry{
-			Kind:    r.Kind,
-			Level:   levelOf(r, l),
-			Flags:   l.flags,
-			Source:  d.src,
-			Origin:  origin,
-			Fields:  r.Fields,
-			Raw:     l.raw,
-			Payload: l.payload,
-			Err:     r.Err,
-			Item:    i,
-		}
-		if r.Err != "" {
-			e.Flags |= model.FlagParseError
-		}
-		ownTime(&e, r, l, d.ctx.Location)
-		d.fold.fold(&e)
-		out = append(out, e)
+		out = append(out, d.entry(&d.results[i], l, origin, i))
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
+}
+
+// entry makes the entry of item i of line l, whose payload gave r.
+func (d *lineDecoder) entry(r *payload.Result, l *logical, origin model.Origin, i int) model.Entry {
+	e := model.Entry{
+		Kind:    r.Kind,
+		Level:   levelOf(r, l),
+		Flags:   l.flags,
+		Source:  d.src,
+		Origin:  origin,
+		Fields:  r.Fields,
+		Raw:     l.raw,
+		Payload: l.payload,
+		Err:     r.Err,
+		Item:    i,
+	}
+	if r.Err != "" {
+		e.Flags |= model.FlagParseError
+	}
+	ownTime(&e, r, l, d.ctx.Location)
+	d.fold.fold(&e)
+	return e
 }
 
 // ownTime gives e the payload's time (a zone-less one placed in loc, the

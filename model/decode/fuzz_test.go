@@ -58,6 +58,7 @@ func FuzzDecoder(f *testing.F) {
 		}
 		folded := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexService: true, Templates: true}, recs)
 		checkFolded(t, es, folded)
+		checkLean(t, decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, Unparsed: keepOdd, UnparsedFields: gap, UnparsedAnalytics: env%2 == 0}, recs), es)
 	})
 }
 

@@ -7,9 +7,12 @@ import (
 
 // leanness says which payload families are decoded without their fields.
 type leanness struct {
-	service   bool
-	analytics bool
-	index     bool // service lines with their indexed fields only (Options.IndexService)
+	service           bool
+	analytics         bool
+	index             bool                    // service lines with their indexed fields only (Options.IndexService)
+	unparsed          func(*model.Entry) bool // Options.Unparsed
+	unparsedFields    bool                    // Options.UnparsedFields
+	unparsedAnalytics bool                    // Options.UnparsedAnalytics
 }
 
 // leanResult returns the field-less result of a service line or an

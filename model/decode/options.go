@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/model"
 	"connlog/model/envelope"
 )
 
@@ -43,6 +44,27 @@ type Options struct {
 	// spread over the decoding goroutines: a store keeps the template in
 	// its index and the triage views count it without re-reading the line.
 	Templates bool
+	// Unparsed, when set, is asked of each Twingate service line before
+	// its parse, with the line decoded as LeanService decodes it (its row
+	// and raw bytes, no fields) or, with UnparsedFields, as IndexService
+	// decodes it (its module and function too, no message): false leaves
+	// the line lean, as LeanService does, for Complete to parse should it
+	// be wanted after all. It is asked only of a line whose message is in
+	// its raw bytes (MessageInRaw) and whose time is its own, so that a
+	// filter testing message texts on the raw line (query's
+	// MayMatchUnparsed) decides it exactly; a line it does not rule out is
+	// parsed in full. It runs on the decoding goroutines, so it must be
+	// safe for concurrent use. LeanService takes precedence.
+	Unparsed func(*model.Entry) bool
+	// UnparsedFields gives Unparsed the indexed fields of a service line,
+	// for a filter that reads them; finding them costs about what a parse
+	// does.
+	UnparsedFields bool
+	// UnparsedAnalytics asks Unparsed of well-formed ANALYTICS events too,
+	// decoded as LeanAnalytics decodes them; not with UnparsedFields, nor
+	// for a reader that reads every event's fields (a pair tracker).
+	// LeanAnalytics takes precedence.
+	UnparsedAnalytics bool
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

@@ -80,6 +80,9 @@ func TestAssembleMatchesDecode(t *testing.T) {
 			recs := lineRecords(tc.lines...)
 			checkAssembled(t, Options{Reference: readTime}, recs)
 			checkAssembled(t, Options{Reference: readTime, LeanService: true, LeanAnalytics: true}, recs)
+			checkAssembled(t, Options{Reference: readTime, Unparsed: keepOdd}, recs)
+			checkAssembled(t, Options{Reference: readTime, Unparsed: keepOdd, UnparsedFields: true}, recs)
+			checkAssembled(t, Options{Reference: readTime, Unparsed: keepOdd, UnparsedAnalytics: true}, recs)
 		})
 	}
 }
@@ -117,6 +120,9 @@ func FuzzAssemble(f *testing.F) {
 			recs = append(recs[:mid], append([]model.Record{{Mark: model.MarkGap, Note: "rotation", Count: 1}}, recs[mid:]...)...)
 		}
 		opts := Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: n%2 == 1, LeanAnalytics: n%4 >= 2}
+		if n%16 >= 8 {
+			opts.Unparsed, opts.UnparsedFields, opts.UnparsedAnalytics = keepOdd, n%32 >= 16, n%64 >= 32
+		}
 		want := decodeAll(opts, recs)
 		got := assembleAll(opts, recs, int(n%8)+1, n%3 == 0)
 		if !reflect.DeepEqual(got, want) {
