@@ -42,8 +42,12 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
 	// Tracking pairs reads every analytics event's fields, written or not.
 	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
+	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
 	for i := range feeds {
-		feeds[i].Decode.LeanService, feeds[i].Decode.LeanAnalytics = leanService, leanAnalytics
+		d := &feeds[i].Decode
+		d.LeanService, d.LeanAnalytics = leanService, leanAnalytics
+		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
+		d.UnparsedAnalytics = !opts.Format.UsesPairs()
 	}
 	opts.Bundle.Query = cfg.Query
 	out, err := openOutput(cfg, opts, stdout)

@@ -18,10 +18,13 @@ func TestExportLeanIsInvisible(t *testing.T) {
 	if len(fixtures) < 10 {
 		t.Fatalf("found only %d fixtures", len(fixtures))
 	}
-	queries := []string{"", "level>=error", "level>=warn", "kind:analytics", "kind:service level:info", "connection", "unit:x or level=debug"}
+	queries := []string{"", "level>=error", "level>=warn", "kind:analytics", "kind:service level:info", "connection", "unit:x or level=debug",
+		// Message terms the decoders test before the parse (decode.Options.Unparsed).
+		"msg:*connect*", "msg:*e* level>=warn", "-msg:*e*", "msg:*zz* or -module:connector", `message:"*fail*" or user:*`,
+		"msg=x or kind:analytics", "msg:*a* country:*", "msg:*relay* or event:*"}
 	for _, f := range fixtures {
 		rel := strings.TrimPrefix(f, "../../")
-		for _, format := range []string{"raw", "text", "ndjson"} {
+		for _, format := range []string{"raw", "text", "ndjson", "csv"} {
 			for _, q := range queries {
 				t.Run(rel+"/"+format+"/"+q, func(t *testing.T) {
 					name := fixtureCopy(t, rel)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/decode"
 	"connlog/model/query"
 )
 
@@ -20,6 +21,7 @@ type selection struct {
 	q            *query.Query
 	since, until time.Time
 	pending      bool // the day is settled by the first entry read
+	ruledOut     bool // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
 }
 
 func newSelection(cfg Config, opt query.Options) (*selection, error) {
@@ -108,7 +110,27 @@ func (s *selection) bounds() (since, until time.Time) {
 // Match reports whether e is written: within --since and --until, and
 // selected by the query.
 func (s *selection) Match(e *model.Entry) bool {
-	return s.InWindow(e) && s.q.Match(e)
+	return s.InWindow(e) && !(s.ruledOut && decode.IsLean(e)) && s.q.Match(e)
+}
+
+// ruleOutUnparsed returns the test a decoder asks of a service line before
+// its parse (decode.Options.Unparsed), and whether it reads the line's
+// indexed fields: the test the TUI's views ask of an unparsed line
+// (query's MayMatchUnparsed), for a query whose message terms it can
+// decide on the raw line. Most lines of a search for a text in the message
+// lack it, and the parse is most of a line's cost. It returns nil when
+// allowed is false (the decoders leave lines lean for other reasons, and a
+// lean entry must then be matched), when the query has no such term, and
+// while the day of a time written without a date waits for the first
+// entry: the decoders, ahead of the writer, would test lines against a
+// query about to change.
+func (s *selection) ruleOutUnparsed(allowed bool) (test func(*model.Entry) bool, fields bool) {
+	if !allowed || s.pending {
+		return nil, false
+	}
+	test = s.q.Filter().MaybeUnparsed
+	s.ruledOut = test != nil
+	return test, s.q.NeedsFields(func(key string) bool { return !model.IsIndexed(key) })
 }
 
 // InWindow reports whether e is within --since and --until.
