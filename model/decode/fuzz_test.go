@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -59,6 +60,9 @@ func FuzzDecoder(f *testing.F) {
 		folded := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexService: true, Templates: true}, recs)
 		checkFolded(t, es, folded)
 		checkLean(t, decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, Unparsed: keepOdd, UnparsedFields: gap, UnparsedAnalytics: env%2 == 0}, recs), es)
+		if got := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexAnalytics: true}, recs); !reflect.DeepEqual(got, es) {
+			t.Fatalf("entries decoded with IndexAnalytics differ:\n got %+v\nwant %+v", got, es)
+		}
 	})
 }
 

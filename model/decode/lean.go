@@ -5,11 +5,13 @@ import (
 	"connlog/model/payload"
 )
 
-// leanness says which payload families are decoded without their fields.
+// leanness says which payload families are decoded without their fields,
+// or with fields over their line's bytes.
 type leanness struct {
 	service           bool
 	analytics         bool
 	index             bool                    // service lines with their indexed fields only (Options.IndexService)
+	indexAnalytics    bool                    // events parsed over their line's bytes (Options.IndexAnalytics)
 	unparsed          func(*model.Entry) bool // Options.Unparsed
 	unparsedFields    bool                    // Options.UnparsedFields
 	unparsedAnalytics bool                    // Options.UnparsedAnalytics
@@ -32,7 +34,7 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 		return payload.AnalyticsResult(p)
 	case d.lean.index && len(p) > 0 && p[0] == '[':
 		return d.index.service(p)
-	case d.lean.index && len(p) > 0 && p[0] == 'A':
+	case (d.lean.index || d.lean.indexAnalytics) && len(p) > 0 && p[0] == 'A':
 		return d.index.analytics(p, d.analyticsMemo(p))
 	}
 	return payload.Result{}, false

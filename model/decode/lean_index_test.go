@@ -3,6 +3,7 @@ package decode
 import (
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"connlog/model"
 )
@@ -65,4 +66,37 @@ func checkStoredFull(t *testing.T, es, want []model.Entry) {
 			t.Fatalf("entry %d: a full load gives %v, want %v", i, e.Fields, want[i].Fields)
 		}
 	}
+}
+
+// TestIndexAnalyticsDecodesWhole: decoding with IndexAnalytics gives exactly
+// the entries of an ordinary decode, for every fixture, with values of the
+// analytics events over their lines' own bytes.
+func TestIndexAnalyticsDecodesWhole(t *testing.T) {
+	aliased := compareFixtures(t, Options{IndexAnalytics: true}, func(t *testing.T, got, want []model.Entry) (aliased int) {
+		if len(got) != len(want) {
+			t.Fatalf("%d entries, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Fatalf("entry %d differs:\n got %+v\nwant %+v", i, got[i], want[i])
+			}
+			if got[i].Kind == model.KindAnalytics && valuesOverRaw(&got[i]) {
+				aliased++
+			}
+		}
+		return aliased
+	})
+	if aliased == 0 {
+		t.Fatal("no analytics event was decoded over its line's bytes: the comparison proved nothing")
+	}
+}
+
+// valuesOverRaw reports whether some field value of e lies in e's raw bytes.
+func valuesOverRaw(e *model.Entry) bool {
+	for _, f := range e.Fields {
+		if within(unsafe.Slice(unsafe.StringData(f.Value), len(f.Value)), e.Raw) && f.Value != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -39,6 +39,13 @@ type Options struct {
 	// copies what it keeps and rebuilds the message with a full load
 	// (Reparse). LeanService and LeanAnalytics take precedence.
 	IndexService bool
+	// IndexAnalytics decodes ANALYTICS events as IndexService does: their
+	// whole parse, with values over the line's own bytes and fields from
+	// shared blocks, not a copy of the line and a slice per event. It
+	// suits a reader done with each entry before the bytes of its record
+	// change, as it must already be with the entry's Raw (an export).
+	// LeanAnalytics takes precedence.
+	IndexAnalytics bool
 	// Templates folds service lines into their templates (Entry.Template)
 	// while decoding them, where the payload is in hand and the work is
 	// spread over the decoding goroutines: a store keeps the template in
