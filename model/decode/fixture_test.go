@@ -109,7 +109,9 @@ func checkReparse(t *testing.T, e *model.Entry) {
 			t.Fatalf("reparse field %d = %+v, want %+v", i, c.Fields[i], e.Fields[i])
 		}
 	}
-	checkMessageInRaw(t, &c)
+	checkMessageInRaw(t, &c, MessageInRaw(&c))
+	// Options.Unparsed asks with the payload the decoder gave the line.
+	checkMessageInRaw(t, e, messageInRaw(e, true))
 	// Payloads rebuilds the same payload and leaves the fields alone.
 	p := *e
 	p.Payload, p.Raw = nil, c.Raw
@@ -121,11 +123,12 @@ func checkReparse(t *testing.T, e *model.Entry) {
 	}
 }
 
-// checkMessageInRaw holds a re-parsed entry to MessageInRaw: when it
-// qualifies, every message field is a part of its raw bytes.
-func checkMessageInRaw(t *testing.T, e *model.Entry) {
+// checkMessageInRaw holds an entry to a claim that its message is in its
+// raw bytes (MessageInRaw): when it is held, every message field is a part
+// of them.
+func checkMessageInRaw(t *testing.T, e *model.Entry, held bool) {
 	t.Helper()
-	if !MessageInRaw(e) {
+	if !held {
 		return
 	}
 	for _, f := range e.Fields {

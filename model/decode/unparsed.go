@@ -31,7 +31,7 @@ func (d *lineDecoder) ruleOut(l *logical, origin model.Origin) (e model.Entry, o
 	*asked = d.entry(&r, l, origin, 0)
 	// An inferred time is settled after the decode, from the line before:
 	// the question would see another time than the filter will.
-	if asked.Flags.Has(model.FlagTimeInferred) || !MessageInRaw(asked) {
+	if asked.Flags.Has(model.FlagTimeInferred) || !messageInRaw(asked, true) {
 		*asked = model.Entry{}
 		return model.Entry{}, false
 	}

@@ -20,7 +20,12 @@ import (
 // MESSAGE is text without escapes. A gap or boundary, whose message
 // is not in its raw bytes, never qualifies. The tests and fuzzers of this
 // package hold every parser to it (checkMessageInRaw).
-func MessageInRaw(e *model.Entry) bool {
+func MessageInRaw(e *model.Entry) bool { return messageInRaw(e, false) }
+
+// messageInRaw is MessageInRaw for an entry as its decoder made it, whose
+// Payload is the one its envelope gave (decoded when true), so that a
+// line need not be decoded again to find it.
+func messageInRaw(e *model.Entry, decoded bool) bool {
 	raw := e.Raw
 	switch {
 	case e.IsMark() || bytes.IndexByte(raw, '\n') >= 0:
@@ -28,9 +33,12 @@ func MessageInRaw(e *model.Entry) bool {
 	case plain(raw) && e.Origin.Envelope != envelope.JournalJSON.String():
 		return true
 	}
-	r := newPayloadReader()
-	p := r.payload(e)
-	r.release()
+	p := e.Payload
+	if !decoded {
+		r := newPayloadReader()
+		p = r.payload(e)
+		defer r.release()
+	}
 	return within(p, raw) && plain(p)
 }
 
