@@ -52,7 +52,7 @@ func TestExportRulesOutUnparsedLinesInvisibly(t *testing.T) {
 		}
 		wrote := 0
 		for _, q := range c.queries {
-			for _, format := range []string{"raw", "text", "ndjson", "csv"} {
+			for _, format := range []string{"raw", "text", "ndjson", "csv", "journal"} {
 				args := []string{"export", "--utc", "--format", format, "-q", q, name}
 				ruled, parsed := exportWith(t, true, args), exportWith(t, false, args)
 				if ruled != parsed {
