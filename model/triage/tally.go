@@ -39,7 +39,9 @@ func (t *tally) count(m map[string]int64, v string) {
 		v = v[:maxValueLen]
 	}
 	if _, ok := m[v]; ok {
-		m[v]++
+		// An assignment stores its key anew, and v may alias a decoder's
+		// buffer: the key assigned is a copy.
+		m[strings.Clone(v)]++
 		return
 	}
 	if len(m) >= t.max {
