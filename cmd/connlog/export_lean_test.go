@@ -1,6 +1,9 @@
 package main
 
 import (
+	"connlog/model"
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -66,4 +69,56 @@ func maskRecentTimes(out string, now time.Time) string {
 		}
 		return s
 	})
+}
+
+// TestSummaryLeanIsInvisible: for every fixture and a few queries, the
+// summary of entries decoded lean (and analytics events parsed over their
+// lines' bytes) is the summary of entries decoded in full.
+func TestSummaryLeanIsInvisible(t *testing.T) {
+	fixtures, _ := filepath.Glob("../../testdata/envelopes/*.log")
+	payloads, _ := filepath.Glob("../../testdata/payloads/*.log")
+	fixtures = append(fixtures, payloads...)
+	for _, f := range fixtures {
+		rel := strings.TrimPrefix(f, "../../")
+		for _, q := range []string{"", "level>=warn", "kind:analytics"} {
+			t.Run(rel+"/"+q, func(t *testing.T) {
+				args := []string{"summary", "--utc", "--format", "json", "-q", q, fixtureCopy(t, rel)}
+				if lean, full := exportWith(t, true, args), exportWith(t, false, args); lean != full {
+					t.Fatalf("lean decoding changed the summary:\nlean:\n%s\nfull:\n%s", lean, full)
+				}
+			})
+		}
+	}
+}
+
+// TestSummaryOfABigLogIsInvisiblyLean: over a log many read buffers long,
+// whose connection events are parsed over the buffers' bytes, the summary
+// (with the tallies of two windows compared) is the one of entries parsed
+// into copies: nothing the triage keeps aliases a buffer read again.
+func TestSummaryOfABigLogIsInvisiblyLean(t *testing.T) {
+	var b strings.Builder
+	start := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	events := []string{model.EventFailed, model.EventEstablished, model.EventDenied}
+	for i := range 30000 {
+		at := start.Add(time.Duration(i) * 60 * time.Millisecond)
+		b.WriteString(at.Format("2006-01-02T15:04:05.000000000Z") + " ")
+		if i%3 == 0 {
+			b.WriteString("[INFO] [connector] processing \"health\" request\n")
+			continue
+		}
+		b.WriteString(analyticsEventOf(fmt.Sprintf("c-%d", i/3), events[i/3%len(events)], fmt.Sprintf("user%d@example.com", i*7%53),
+			fmt.Sprintf("host%d.internal", i%17), at.UnixMilli()) + "\n")
+	}
+	name := filepath.Join(t.TempDir(), "big.log")
+	if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"summary", "--utc", "--format", "json", "--compare", "previous:10m", name}
+	lean, full := exportWith(t, true, args), exportWith(t, false, args)
+	if lean != full {
+		t.Fatalf("lean decoding changed the summary:\nlean:\n%s\nfull:\n%s", lean, full)
+	}
+	if !strings.Contains(full, "@example.com") || !strings.Contains(full, `"failed": 1`) {
+		t.Fatalf("the summary names no user, or counts no failure:\n%s", full)
+	}
 }

@@ -36,9 +36,14 @@ var unparsedCases = []struct {
 
 // analyticsEvent is a Twingate connection event of the connection 7.
 func analyticsEvent(event string, millis int64) string {
-	return `ANALYTICS {"connection": {"id": "c0ffee-7", "protocol": "tcp", "resource_ip": "10.0.0.7", "resource_port": 22, "rx": 10, "tx": 20}, ` +
-		`"event_type": "` + event + `", "resource": {"address": "bastion.internal", "id": "7"}, "timestamp": ` +
-		strconv.FormatInt(millis, 10) + `, "user": {"email": "anna@example.com", "id": "7"}}`
+	return analyticsEventOf("c0ffee-7", event, "anna@example.com", "bastion.internal", millis)
+}
+
+// analyticsEventOf is a Twingate connection event.
+func analyticsEventOf(id, event, user, resource string, millis int64) string {
+	return `ANALYTICS {"connection": {"id": "` + id + `", "protocol": "tcp", "resource_ip": "10.0.0.7", "resource_port": 22, "rx": 10, "tx": 20}, ` +
+		`"event_type": "` + event + `", "resource": {"address": "` + resource + `", "id": "7"}, "timestamp": ` +
+		strconv.FormatInt(millis, 10) + `, "user": {"email": "` + user + `", "id": "7"}}`
 }
 
 // TestExportRulesOutUnparsedLinesInvisibly: in every format, an export whose

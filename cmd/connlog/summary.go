@@ -71,6 +71,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	leanService, _ := sel.lean()
 	for i := range feeds {
 		feeds[i].Decode.LeanService = leanService && leanDecoding
+		// The triage copies every value it keeps.
+		feeds[i].Decode.IndexAnalytics = leanDecoding
 	}
 	tr := triage.New(triage.Options{Compare: cmp})
 	if err := summarise(ctx, feeds, sel, tr); err != nil {
