@@ -46,8 +46,9 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	for i := range feeds {
 		d := &feeds[i].Decode
 		d.LeanService, d.LeanAnalytics = leanService, leanAnalytics
-		// The sink is done with each entry before its record's bytes are
-		// reused, and the pair tracker copies what it keeps.
+		// The sink is done with each entry while its record's bytes are as
+		// read (it is with the entry's Raw), and the pair tracker copies
+		// what it keeps.
 		d.IndexAnalytics = leanDecoding
 		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
 		d.UnparsedAnalytics = !opts.Format.UsesPairs()
