@@ -52,6 +52,8 @@ type File struct {
 	backfill backfillState
 	// quietAfter overrides partialLineTimeout when set (tests).
 	quietAfter time.Duration
+	// batchWait overrides batchMaxWait when set (tests).
+	batchWait time.Duration
 	// tailSizes overrides the tail-first sizes when set (tests).
 	tailSizes tailFirstSizes
 }
@@ -105,6 +107,9 @@ func (f *File) Close() error { return f.gens.closeAll() }
 // Cancelling ctx is a clean end and returns nil.
 func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 	b := newBatcher(out)
+	if f.batchWait > 0 {
+		b.maxWait = f.batchWait
+	}
 	err := f.run(ctx, b)
 	if ctx.Err() != nil {
 		return nil

@@ -8,17 +8,19 @@ import (
 )
 
 // batcher gathers records and sends them as one batch when batchMaxRecords
-// are waiting or the oldest has waited batchMaxWait, whichever comes first.
+// are waiting or the oldest has waited maxWait (batchMaxWait), whichever
+// comes first.
 // The second condition is checked by the caller's loop through deadline.
 type batcher struct {
 	out      chan<- []model.Record
 	batch    []model.Record
 	oldest   time.Time // Received of the first record in batch
 	lastSize int       // size of the previous batch, to size the next one
+	maxWait  time.Duration
 }
 
 func newBatcher(out chan<- []model.Record) *batcher {
-	return &batcher{out: out}
+	return &batcher{out: out, maxWait: batchMaxWait}
 }
 
 // add appends r and sends the batch if it is full. It blocks while the
@@ -58,7 +60,7 @@ func (b *batcher) deadline() (t time.Time, ok bool) {
 	if len(b.batch) == 0 {
 		return time.Time{}, false
 	}
-	return b.oldest.Add(batchMaxWait), true
+	return b.oldest.Add(b.maxWait), true
 }
 
 // emitter returns the framer's sink for this batcher under ctx.

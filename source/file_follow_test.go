@@ -246,3 +246,16 @@ func TestFileFollowManyRotations(t *testing.T) {
 	}
 	checkReRead(t, src, got)
 }
+
+// TestFileSendsItsContentAtOnce: what a followed file holds when it is
+// opened is sent as soon as it is read, not when a batch of lines that
+// trickle in would be: the first screen waits for it. The batch deadline
+// is an hour here, so only the flush after the first read can send it.
+func TestFileSendsItsContentAtOnce(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path, "one\ntwo\nthree\n")
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.batchWait = time.Hour
+	r := start(t, src)
+	equalLines(t, lineTexts(r.waitLines(3)), []string{"one", "two", "three"})
+}

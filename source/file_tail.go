@@ -32,15 +32,22 @@ type tailer struct {
 }
 
 // follow polls the path until ctx ends, like tail -F, and sooner when
-// inotify says the file or a sibling changed.
+// inotify says the file or a sibling changed. What the file holds at the
+// first poll is sent at once: batching coalesces lines that trickle in,
+// and would only hold back the first screen.
 func (t *tailer) follow(ctx context.Context) error {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	watch := watchDir(t.src.path)
 	defer watch.Close()
-	for {
+	for first := true; ; first = false {
 		if err := t.poll(ctx); err != nil {
 			return err
+		}
+		if first {
+			if err := t.batch.flush(ctx); err != nil {
+				return err
+			}
 		}
 		if err := t.waitNextPoll(ctx, timer, watch, time.Now()); err != nil {
 			return err
