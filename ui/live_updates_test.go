@@ -75,11 +75,13 @@ func TestMemoryCounterFollowsTheRows(t *testing.T) {
 
 // While lines arrive in bulk the catch-ups are paced at bulkFrameInterval:
 // an update of bulkLines lines schedules a frame no sooner than that; a
-// small one goes back to the ordinary pace.
+// small one goes back to the ordinary pace. (The first catch-up, which
+// comes at once, is behind.)
 func TestBulkUpdatesPaceFramesSlower(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := New(testConfig(), st, make(chan model.Update, 1))
-	nm, cmd := m.Update(updateMsg{model.Update{Appended: bulkLines}})
+	caught, _ := m.Update(frameMsg{})
+	nm, cmd := caught.(Model).Update(updateMsg{model.Update{Appended: bulkLines}})
 	if !nm.(Model).bulk || cmd == nil {
 		t.Fatalf("an update of %d lines: bulk %v, frame scheduled %v", bulkLines, nm.(Model).bulk, cmd != nil)
 	}
@@ -122,4 +124,48 @@ func TestBarCountIsTheShownTexts(t *testing.T) {
 	if s := screen(nm.(Model)); strings.Contains(s, "match") {
 		t.Errorf("an edited query shows a count before it has run:\n%s", s)
 	}
+}
+
+// The first rows are caught up at once, not a frame later: the pacing is
+// for the updates that follow. A frame over an empty store does not count
+// as the first catch-up.
+func TestFirstRowsAreCaughtUpAtOnce(t *testing.T) {
+	empty, _ := newFixtureStore(t, nil)
+	m := New(testConfig(), empty, make(chan model.Update, 1))
+	nm, _ := m.Update(frameMsg{}) // nothing to show yet
+	st, _ := newFixtureStore(t, fixtureEntries())
+	for _, tc := range []struct {
+		name  string
+		m     Model
+		first bool
+	}{
+		{"a new interface", New(testConfig(), st, make(chan model.Update, 1)), true},
+		{"after a frame over an empty store", withStore(nm.(Model), st), true},
+		{"after the first catch-up", caughtUp(t, New(testConfig(), st, make(chan model.Update, 1))), false},
+	} {
+		_, cmd := tc.m.Update(updateMsg{model.Update{Appended: 10}})
+		if cmd == nil {
+			t.Fatalf("%s: an update scheduled no frame", tc.name)
+		}
+		start := time.Now()
+		if _, ok := callCmd(t, cmd).(frameMsg); !ok {
+			t.Fatalf("%s: the scheduled command is not a frame", tc.name)
+		}
+		if waited := time.Since(start); (waited < frameInterval) != tc.first {
+			t.Errorf("%s: the frame came after %v (the pace is %v)", tc.name, waited, frameInterval)
+		}
+	}
+}
+
+// withStore returns m reading st, as if st had filled since m was made.
+func withStore(m Model, st *model.Store) Model {
+	m.store = st
+	return m
+}
+
+// caughtUp returns m after a frame over its store, which holds entries.
+func caughtUp(t *testing.T, m Model) Model {
+	t.Helper()
+	nm, _ := m.Update(frameMsg{})
+	return nm.(Model)
 }

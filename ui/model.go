@@ -74,6 +74,7 @@ type Model struct {
 	rate      rateMeter
 	now       time.Time
 	scheduled bool // a frame tick is pending
+	caughtUp  bool // a frame has caught the view up with a store holding entries (see scheduleFrame)
 	bulk      bool // lines arrive in bulk: frames are paced slower (see bulkLines)
 	// updateHeld says an update was taken and the next is to be awaited at
 	// the frame (see onUpdate).

@@ -30,8 +30,18 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	if m.scheduled {
 		return m, nil
 	}
+	return m, m.scheduleFrame()
+}
+
+// scheduleFrame schedules the next catch-up. The first comes at once:
+// frames are paced for the updates that follow, and the first screen is
+// what a user waits for.
+func (m *Model) scheduleFrame() tea.Cmd {
 	m.scheduled = true
-	return m, frameTick(m.bulk)
+	if !m.caughtUp {
+		return func() tea.Msg { return frameMsg{} }
+	}
+	return frameTick(m.bulk)
 }
 
 // onFrame brings the view up to date with the store: evicted rows are
@@ -44,6 +54,7 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 		m.updateHeld, next = false, waitForUpdate(m.updates)
 	}
 	sn := m.store.Snapshot()
+	m.caughtUp = m.caughtUp || sn.Len() > 0
 	if m.awaitDay && sn.Len() > 0 {
 		m.awaitDay = false
 		nm, cmd := m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
@@ -86,8 +97,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 		m.newSince += msg.added
 	}
 	if m.live.pending(sn) && !m.scheduled {
-		m.scheduled = true
-		cmds = append(cmds, frameTick(m.bulk))
+		cmds = append(cmds, m.scheduleFrame())
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -129,8 +139,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, cmd)
 	}
 	if m.live.pending(m.store.Snapshot()) && !m.scheduled {
-		m.scheduled = true
-		cmds = append(cmds, frameTick(m.bulk))
+		cmds = append(cmds, m.scheduleFrame())
 	}
 	return m, tea.Batch(cmds...)
 }
