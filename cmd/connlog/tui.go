@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -88,12 +89,18 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
 	opts := []tea.ProgramOption{tea.WithFPS(30)} // the view catches up at most 30 times a second too
 	closers := []func(){}
-	if cfg.NoColor {
-		// Bold, underline and reverse video carry the meaning colour would;
-		// the program drops any colour on the way out. NO_COLOR is honoured
-		// by the program's own detection of the terminal.
-		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	profile := colorprofile.Ascii
+	if !cfg.NoColor {
+		profile = colorprofile.Detect(os.Stdout, os.Environ()) // NO_COLOR is honoured here
 	}
+	// Bold, underline and reverse video carry the meaning colour would
+	// (--no-color); the program drops any colour on the way out. The
+	// profile is detected once: inside tmux each detection asks tmux for
+	// its colours, and the program and its renderer would each ask again
+	// while the first screen waits (about 20 ms an ask). Its renderer only
+	// reads the environment for that detection, whose result the profile
+	// given here replaces.
+	opts = append(opts, tea.WithColorProfile(profile), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
 	if cfg.DebugLog != "" {
 		f, err := openDebugLog(cfg.DebugLog)
 		if err != nil {
@@ -114,6 +121,17 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 			c()
 		}
 	}, nil
+}
+
+// withoutVar returns env without the variable name.
+func withoutVar(env []string, name string) []string {
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, name+"=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
 
 func readsStdin(cfg Config) bool {
