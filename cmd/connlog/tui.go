@@ -97,9 +97,10 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 	// (--no-color); the program drops any colour on the way out. The
 	// profile is detected once: inside tmux each detection asks tmux for
 	// its colours, and the program and its renderer would each ask again
-	// while the first screen waits (about 20 ms an ask). Its renderer only
-	// reads the environment for that detection, whose result the profile
-	// given here replaces.
+	// while the first screen waits (about 20 ms an ask). Nothing else in
+	// the program reads TMUX, so the environment it gets leaves it out and
+	// the renderer's own detection, whose result the profile given here
+	// replaces, asks nothing.
 	opts = append(opts, tea.WithColorProfile(profile), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
 	if cfg.DebugLog != "" {
 		f, err := openDebugLog(cfg.DebugLog)
