@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 )
 
 // File is one open journal file. Its entries are indexed once at Open and
@@ -127,6 +128,13 @@ func (f *File) indexEntries() error {
 			return nil
 		}
 		f.arrayOff, f.arrayUsed = f.hdr.EntryArrayOffset, 0
+	}
+	// Room for the entries the header announces, at once: growing the
+	// index by appends copied it over and over (a third of opening a
+	// journal of a million entries). The header is not trusted: no more
+	// room than the file could hold entries.
+	if n := min(want, f.size/minObjectSize[objectEntry]); n > uint64(len(f.entries)) {
+		f.entries = slices.Grow(f.entries, int(n)-len(f.entries))
 	}
 	for uint64(len(f.entries)) < want {
 		next, items, err := f.entryArray(f.arrayOff)
