@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"connlog/model"
 	"fmt"
 	"os"
@@ -46,14 +47,21 @@ func TestExportLeanIsInvisible(t *testing.T) {
 // exportWith runs the command with lean decoding allowed or not.
 func exportWith(t *testing.T, lean bool, args []string) string {
 	t.Helper()
+	return maskRecentTimes(exportStdinWith(t, lean, args, ""), time.Now())
+}
+
+// exportStdinWith runs the command on input as stdin, with lean decoding
+// allowed or not.
+func exportStdinWith(t *testing.T, lean bool, args []string, input string) string {
+	t.Helper()
 	old := leanDecoding
 	leanDecoding = lean
 	defer func() { leanDecoding = old }()
-	out, errOut, code := runCLI(t, args...)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
+	var out, errOut bytes.Buffer
+	if code := run(args, strings.NewReader(input), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	return maskRecentTimes(out, time.Now())
+	return out.String()
 }
 
 var anyRFC3339 = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -89,18 +88,4 @@ func TestExportRulesOutNothingBeforeTheDayIsKnown(t *testing.T) {
 			}
 		}
 	}
-}
-
-// exportStdinWith runs the command on input as stdin, with lean decoding
-// allowed or not.
-func exportStdinWith(t *testing.T, lean bool, args []string, input string) string {
-	t.Helper()
-	old := leanDecoding
-	leanDecoding = lean
-	defer func() { leanDecoding = old }()
-	var out, errOut bytes.Buffer
-	if code := run(args, strings.NewReader(input), &out, &errOut); code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut.String())
-	}
-	return out.String()
 }

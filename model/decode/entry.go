@@ -62,13 +62,16 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload))
 	}
 	for i := range d.results {
-		out = append(out, d.entry(&d.results[i], l, origin, i))
+		e := d.entry(&d.results[i], l, origin, i)
+		d.fold.fold(&e)
+		out = append(out, e)
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
 }
 
-// entry makes the entry of item i of line l, whose payload gave r.
+// entry makes the entry of item i of line l, whose payload gave r; its
+// template is the caller's to fold.
 func (d *lineDecoder) entry(r *payload.Result, l *logical, origin model.Origin, i int) model.Entry {
 	e := model.Entry{
 		Kind:    r.Kind,
@@ -86,7 +89,6 @@ func (d *lineDecoder) entry(r *payload.Result, l *logical, origin model.Origin, 
 		e.Flags |= model.FlagParseError
 	}
 	ownTime(&e, r, l, d.ctx.Location)
-	d.fold.fold(&e)
 	return e
 }
 

@@ -43,6 +43,7 @@ func (d *lineDecoder) ruleOut(l *logical, origin model.Origin) (e model.Entry, o
 	}
 	e, *asked = *asked, model.Entry{}
 	e.Fields = nil
+	d.fold.fold(&e) // only now: a line kept is folded once its parse is done
 	return e, true
 }
 
