@@ -11,6 +11,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/mattn/go-isatty"
 
@@ -89,19 +90,15 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
 	opts := []tea.ProgramOption{tea.WithFPS(30)} // the view catches up at most 30 times a second too
 	closers := []func(){}
-	profile := colorprofile.Ascii
-	if !cfg.NoColor {
-		profile = colorprofile.Detect(os.Stdout, os.Environ()) // NO_COLOR is honoured here
-	}
 	// Bold, underline and reverse video carry the meaning colour would
 	// (--no-color); the program drops any colour on the way out. The
 	// profile is detected once: inside tmux each detection asks tmux for
-	// its colours, and the program and its renderer would each ask again
-	// while the first screen waits (about 20 ms an ask). Nothing else in
+	// its colours (20-40 ms an ask), and the program and its renderer
+	// would each ask again while the first screen waits. Nothing else in
 	// the program reads TMUX, so the environment it gets leaves it out and
 	// the renderer's own detection, whose result the profile given here
 	// replaces, asks nothing.
-	opts = append(opts, tea.WithColorProfile(profile), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
+	opts = append(opts, tea.WithColorProfile(terminalProfile(cfg.NoColor)), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
 	if cfg.DebugLog != "" {
 		f, err := openDebugLog(cfg.DebugLog)
 		if err != nil {
@@ -122,6 +119,18 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 			c()
 		}
 	}, nil
+}
+
+// terminalProfile returns the colours the terminal on standard output
+// takes: none with --no-color, else what lipgloss detected when it was
+// initialised, from standard output and the environment, as connlog
+// would (NO_COLOR is honoured there). That detection runs before main
+// whatever connlog does; detecting again would ask tmux a second time.
+func terminalProfile(noColor bool) colorprofile.Profile {
+	if noColor {
+		return colorprofile.Ascii
+	}
+	return lipgloss.Writer.Profile
 }
 
 // withoutVar returns env without the variable name.
