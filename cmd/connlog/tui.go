@@ -93,11 +93,11 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 	// Bold, underline and reverse video carry the meaning colour would
 	// (--no-color); the program drops any colour on the way out. The
 	// profile is detected once: inside tmux each detection asks tmux for
-	// its colours (20-40 ms an ask), and the program and its renderer
-	// would each ask again while the first screen waits. Nothing else in
-	// the program reads TMUX, so the environment it gets leaves it out and
-	// the renderer's own detection, whose result the profile given here
-	// replaces, asks nothing.
+	// its colours (6 ms an ask on an idle machine, tens on a busy one),
+	// and the program and its renderer would each ask again while the
+	// first screen waits. Nothing else in the program reads TMUX, so the
+	// environment it gets leaves it out and the renderer's own detection,
+	// whose result the profile given here replaces, asks nothing.
 	opts = append(opts, tea.WithColorProfile(terminalProfile(cfg.NoColor)), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
 	if cfg.DebugLog != "" {
 		f, err := openDebugLog(cfg.DebugLog)
