@@ -2,8 +2,6 @@ package journalfile
 
 import (
 	"encoding/binary"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 )
@@ -14,10 +12,7 @@ import (
 func TestHeaderEntryCountIsNotTrusted(t *testing.T) {
 	b := append([]byte(nil), loadFuzzBases(t)[0]...)
 	binary.LittleEndian.PutUint64(b[152:], 1<<40) // n_entries
-	path := filepath.Join(t.TempDir(), "x.journal")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeJournalFile(t, b)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	j, err := OpenFiles([]string{path})

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,10 +19,7 @@ func TestUnknownIncompatibleFlagRefused(t *testing.T) {
 	b := append([]byte(nil), loadFuzzBases(t)[0]...)
 	flags := binary.LittleEndian.Uint32(b[12:])
 	binary.LittleEndian.PutUint32(b[12:], flags|1<<7)
-	path := filepath.Join(t.TempDir(), "x.journal")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := writeJournalFile(t, b)
 	_, err := Open(path)
 	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "journalctl") {
 		t.Fatalf("Open = %v, want ErrUnsupported saying what to use instead", err)

@@ -54,11 +54,7 @@ func FuzzCorruptedFile(f *testing.F) {
 		if cut > 0 {
 			b = b[:int(cut)%len(b)]
 		}
-		path := filepath.Join(t.TempDir(), "x.journal")
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		j, err := OpenFiles([]string{path})
+		j, err := OpenFiles([]string{writeJournalFile(t, b)})
 		if err != nil {
 			return
 		}

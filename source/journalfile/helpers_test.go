@@ -131,3 +131,14 @@ func readsBackwards(t *testing.T, j *Journal, cursors []string) {
 		t.Fatal("Previous before the first entry moved")
 	}
 }
+
+// writeJournalFile writes the bytes of a journal file, as given (patched or
+// cut), to x.journal in a new temporary directory and returns its path.
+func writeJournalFile(t testing.TB, b []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.journal")
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

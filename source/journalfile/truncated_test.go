@@ -3,7 +3,6 @@ package journalfile
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -16,10 +15,7 @@ func TestTruncatedFileReadsItsIntactEntries(t *testing.T) {
 	for which, base := range bases {
 		for _, frac := range []int{30, 50, 75, 95} {
 			t.Run(fmt.Sprintf("compact=%d/%d%%", which, frac), func(t *testing.T) {
-				path := filepath.Join(t.TempDir(), "x.journal")
-				if err := os.WriteFile(path, base[:len(base)*frac/100], 0o600); err != nil {
-					t.Fatal(err)
-				}
+				path := writeJournalFile(t, base[:len(base)*frac/100])
 				j, err := OpenDirectories([]string{filepath.Dir(path)})
 				if err != nil {
 					t.Fatal(err)
