@@ -57,6 +57,22 @@ now_ms() {
 	printf '%s\n' "$((t / 1000))"
 }
 
+# clock_ms sets clock_now to the wall clock in milliseconds, as now_ms
+# prints it, without the subshell that $(now_ms) starts: a loop polling
+# while connlog is timed must start as few processes as it can, since each
+# takes CPU from what it times.
+clock_ms() {
+	local t=${EPOCHREALTIME/[.,]/}
+	clock_now=$((t / 1000))
+}
+
+# pause sleeps $1 seconds without starting a process (sleep is one): it
+# waits for a line that never comes on a pipe of its own.
+pause() {
+	[ -n "${pause_fd:-}" ] || exec {pause_fd}<> <(:)
+	read -r -t "$1" -u "$pause_fd" _ || true
+}
+
 # measure runs a command under /usr/bin/time and prints "WALL_MS RSS_KIB".
 # The wall time is taken around the command at millisecond resolution,
 # because time's %e has only 10 ms steps; the peak RSS is time's %M. The

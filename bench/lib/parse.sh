@@ -80,6 +80,21 @@ status_counts() {
 		}'
 }
 
+# counts_of sets counts_now to what status_counts prints for the screen
+# $1 ("" when it shows no counts), without starting a process: the load
+# loops call it ten times a second while connlog is being timed.
+counts_of() {
+	local line first=1 re='([0-9][0-9,]*)/([0-9][0-9,]*) '
+	counts_now=""
+	while IFS= read -r line; do
+		if { [ "$first" = 1 ] || [[ $line == *" │ "* ]]; } && [[ $line =~ $re ]]; then
+			counts_now="${BASH_REMATCH[1]//,/} ${BASH_REMATCH[2]//,/}"
+			return 0
+		fi
+		first=0
+	done <<<"$1"
+}
+
 # status_loss prints the loss counter of the status line on standard input
 # ("LOSS 1,234"), commas removed, or 0 when the status line shows none.
 status_loss() {

@@ -59,6 +59,16 @@ check "status loss" "$(status_loss <<<"$screen")" 12345
 check "status filtering counts" "$(status_counts <<<' x │ FOLLOW │ filtering… 12/34 │ E 0')" "12 34"
 check "status no loss" "$(status_loss <<<' x │ FOLLOW │ 12/34 │ E 0 │')" 0
 
+# counts_of, the load loops' parser that starts no process, reads what
+# status_counts reads: the first line's counts or those of a line of the
+# status bar, never a count in the table's text.
+for s in "$screen" ' x │ FOLLOW │ filtering… 12/34 │ E 0' $'title\n 9/10 in a row\n x │ 3/4 │' $'no counts\n 1/2 here' ''; do
+	counts_of "$s"
+	check "counts_of ${s:0:24}" "$counts_now" "$(status_counts <<<"$s")"
+done
+counts_of $'no counts\n x │ 1,000/2,000 │'
+check "counts_of a status bar below" "$counts_now" "1000 2000"
+
 # The table's time of a docker-ts line: truncated, not rounded.
 check "screen time" "$(screen_time <<<'2026-02-10T08:01:04.420857586Z [INFO] [connector] processing')" 08:01:04.420
 

@@ -16,9 +16,9 @@ size_kib() {
 # proc_kib prints field $2 (VmRSS, VmHWM) of /proc/$1/status in KiB.
 proc_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null; }
 
-# w8_memory loads the file in the TUI with --max-memory, samples connlog's
-# RSS every 100 ms until loading ends, and records the peak against the
-# budget and the loss counter the status line shows.
+# w8_memory loads the file in the TUI with --max-memory, waits until loading
+# ends, and records connlog's peak RSS (VmHWM) against the budget and the
+# loss counter the status line shows.
 w8_memory() {
 	local file=$1 name="connlog-bench-w8-$$" log="$tmp/w8.log" budget
 	budget=$(size_kib "$max_memory") || die "BENCH_MAX_MEMORY=$max_memory: want a size such as 256MiB"
