@@ -16,10 +16,12 @@ build:
 
 ## test: everything CI runs — vet, unit and fuzz-seed tests with the race detector (the
 ## remote-store tests against a VictoriaLogs server built once from its Go module and
-## cached), the cgo-free build, and the end-to-end tmux script
+## cached), the cgo-free build, the benchmark harness's own parsers, and the end-to-end
+## tmux script
 test:
 	@scripts/deps.sh test
 	$(GO) vet ./...
+	bench/lib/parse_test.sh
 	vl=$$(scripts/victorialogs.sh) && CONNLOG_VICTORIALOGS_BIN=$$vl CGO_ENABLED=1 $(GO) test -race -count=1 ./...
 	CGO_ENABLED=0 $(GO) build ./...
 	CGO_ENABLED=0 $(GO) test -count=1 ./source/journalfile/ && CGO_ENABLED=0 $(GO) test -count=1 -run Journal ./source/
