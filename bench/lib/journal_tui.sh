@@ -23,18 +23,14 @@ journal_newest_marks() {
 # w5_journal_first_screen measures, $runs times, the time from launch until
 # the newest entry of the journal in $1 is on screen.
 w5_journal_first_screen() {
-	local dir=$1 i screen ms walls=()
+	local dir=$1 i ms walls=()
 	note "W5: open the TUI on the journal $dir until the newest entry is drawn"
 	journal_newest_marks "$dir"
 	for ((i = 1; i <= runs; i++)); do
 		local name="connlog-bench-w5j-$$-$i" log="$tmp/w5j-$i.log"
 		tui_start "$name" "$log" -D "$dir"
-		while :; do
-			screen=$(tui_screen "$name") || tui_fail "$name" "connlog exited before the first screen"
-			if grep -F -- "$want_time" <<<"$screen" | grep -qF -- "$want_word"; then break; fi
-			[ $(($(now_ms) - tui_t0)) -lt "$tui_timeout_ms" ] || tui_fail "$name" "the newest entry never showed"
-		done
-		ms=$(($(now_ms) - tui_t0))
+		tui_wait_row "$name" "the newest entry never showed"
+		ms=$first_ms
 		walls+=("$ms")
 		note "  run $i/$runs: newest entry on screen after $ms ms"
 		tui_stop "$name"

@@ -95,6 +95,16 @@ counts_of() {
 	done <<<"$1"
 }
 
+# screen_has_row reports whether a line of the screen $1 holds both $2 and
+# $3 (as grep -F "$2" | grep -qF "$3" would), without starting a process.
+screen_has_row() {
+	local line
+	while IFS= read -r line; do
+		[[ $line == *"$2"* && $line == *"$3"* ]] && return 0
+	done <<<"$1"
+	return 1
+}
+
 # status_loss prints the loss counter of the status line on standard input
 # ("LOSS 1,234"), commas removed, or 0 when the status line shows none.
 status_loss() {

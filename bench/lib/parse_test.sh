@@ -69,6 +69,14 @@ done
 counts_of $'no counts\n x │ 1,000/2,000 │'
 check "counts_of a status bar below" "$counts_now" "1000 2000"
 
+# screen_has_row: both strings on one line, as two greps in a pipe find.
+rows=$'08:00:01.5 DBG relay keepalive\n08:00:02.0 INF conn=ab opened'
+check "row on one line" "$(screen_has_row "$rows" 08:00:02.0 conn=ab && echo yes)" yes
+check "row split over two lines" "$(screen_has_row "$rows" 08:00:01.5 conn=ab || echo no)" no
+check "row absent" "$(screen_has_row "$rows" 09:00 relay || echo no)" no
+check "row glob characters are literal" "$(screen_has_row 'a*b [x]' '*b' '[x]' && echo yes)" yes
+check "row glob does not match others" "$(screen_has_row 'aXb x' '*b' '[x]' || echo no)" no
+
 # The table's time of a docker-ts line: truncated, not rounded.
 check "screen time" "$(screen_time <<<'2026-02-10T08:01:04.420857586Z [INFO] [connector] processing')" 08:01:04.420
 
