@@ -36,13 +36,18 @@ func waitForUpdate(ch <-chan model.Update) tea.Cmd {
 	}
 }
 
+// frameTimer is tea.Tick for frames. Tests replace it to read the delay a
+// frame is scheduled with, which timing the command cannot tell exactly on
+// a loaded machine.
+var frameTimer = tea.Tick
+
 // frameTick schedules the next catch-up, later while lines arrive in bulk.
 func frameTick(bulk bool) tea.Cmd {
 	d := frameInterval
 	if bulk {
 		d = bulkFrameInterval
 	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return frameMsg{} })
+	return frameTimer(d, func(time.Time) tea.Msg { return frameMsg{} })
 }
 
 func clockTick() tea.Cmd {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +79,7 @@ func TestMemoryCounterFollowsTheRows(t *testing.T) {
 // small one goes back to the ordinary pace. (The first catch-up, which
 // comes at once, is behind.)
 func TestBulkUpdatesPaceFramesSlower(t *testing.T) {
+	delays := recordFrameDelays(t)
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := New(testConfig(), st, make(chan model.Update, 1))
 	caught, _ := m.Update(frameMsg{})
@@ -85,12 +87,11 @@ func TestBulkUpdatesPaceFramesSlower(t *testing.T) {
 	if !nm.(Model).bulk || cmd == nil {
 		t.Fatalf("an update of %d lines: bulk %v, frame scheduled %v", bulkLines, nm.(Model).bulk, cmd != nil)
 	}
-	start := time.Now()
 	if _, ok := callCmd(t, cmd).(frameMsg); !ok {
 		t.Fatal("the scheduled command is not a frame")
 	}
-	if waited := time.Since(start); waited < bulkFrameInterval {
-		t.Errorf("the frame came after %v, before the bulk pace of %v", waited, bulkFrameInterval)
+	if want := []time.Duration{bulkFrameInterval}; !slices.Equal(*delays, want) {
+		t.Errorf("the frame was scheduled with the delays %v, want the bulk pace %v", *delays, want)
 	}
 	nm, _ = nm.(Model).Update(frameMsg{})
 	if nm, _ = nm.(Model).Update(updateMsg{model.Update{Appended: 10}}); nm.(Model).bulk {
@@ -130,6 +131,7 @@ func TestBarCountIsTheShownTexts(t *testing.T) {
 // for the updates that follow. A frame over an empty store does not count
 // as the first catch-up.
 func TestFirstRowsAreCaughtUpAtOnce(t *testing.T) {
+	delays := recordFrameDelays(t)
 	empty, _ := newFixtureStore(t, nil)
 	m := New(testConfig(), empty, make(chan model.Update, 1))
 	nm, _ := m.Update(frameMsg{}) // nothing to show yet
@@ -143,18 +145,37 @@ func TestFirstRowsAreCaughtUpAtOnce(t *testing.T) {
 		{"after a frame over an empty store", withStore(nm.(Model), st), true},
 		{"after the first catch-up", caughtUp(t, New(testConfig(), st, make(chan model.Update, 1))), false},
 	} {
+		*delays = nil
 		_, cmd := tc.m.Update(updateMsg{model.Update{Appended: 10}})
 		if cmd == nil {
 			t.Fatalf("%s: an update scheduled no frame", tc.name)
 		}
-		start := time.Now()
 		if _, ok := callCmd(t, cmd).(frameMsg); !ok {
 			t.Fatalf("%s: the scheduled command is not a frame", tc.name)
 		}
-		if waited := time.Since(start); (waited < frameInterval) != tc.first {
-			t.Errorf("%s: the frame came after %v (the pace is %v)", tc.name, waited, frameInterval)
+		var want []time.Duration // at once: no timer
+		if !tc.first {
+			want = []time.Duration{frameInterval}
+		}
+		if !slices.Equal(*delays, want) {
+			t.Errorf("%s: the frame was scheduled with the delays %v, want %v", tc.name, *delays, want)
 		}
 	}
+}
+
+// recordFrameDelays replaces the frames' timer for the test: the delays
+// frames are scheduled with are recorded, and their commands return at
+// once.
+func recordFrameDelays(t *testing.T) *[]time.Duration {
+	t.Helper()
+	var delays []time.Duration
+	orig := frameTimer
+	frameTimer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		delays = append(delays, d)
+		return func() tea.Msg { return fn(time.Now()) }
+	}
+	t.Cleanup(func() { frameTimer = orig })
+	return &delays
 }
 
 // withStore returns m reading st, as if st had filled since m was made.
