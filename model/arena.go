@@ -9,7 +9,7 @@ import (
 // grow, so a published chunk can be read without locks while the writer
 // fills the part beyond what it has published.
 const (
-	rowChunkRows    = 1 << 14   // 16,384 rows (256 KiB and a dictionary) a chunk
+	rowChunkRows    = 1 << 14   // 16,384 rows (192 KiB and a dictionary) a chunk
 	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk
 	valueChunkBytes = 256 << 10 // field values, 256 KiB a chunk
 	wordChunkWords  = 1 << 16   // attribute words, 256 KiB a chunk

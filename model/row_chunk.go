@@ -1,61 +1,129 @@
 package model
 
-// A row chunk keeps rowChunkRows rows in 16 bytes each, outside the heap.
-// A row's time is kept as its distance from the chunk's base time, and its
-// attrs and meta words as an index into the chunk's dictionary: lines close
-// in a file are close in time, and most of them (service lines) share their
-// field set, level and origin with many others, so a chunk of 16,384 rows
-// needs about a thousand dictionary entries. A row whose time is too far
-// from the base (more than ±39 hours) keeps its time in a dictionary entry
-// of its own.
+// A row chunk keeps rowChunkRows rows in 12 bytes each, outside the heap.
+// Lines close in a file are close in time and in the file, and most of them
+// (service lines) share their field set, level and origin with many others.
+// So a row keeps its time and its raw bytes' offset as distances from
+// bases its block of baseRows rows shares (two for offsets, so that the
+// lines of two files read together both fit), its length in 12 bits, and its
+// attrs and meta words as an index into the chunk's dictionary: a chunk of
+// 16,384 rows needs about a thousand dictionary entries. A row that does
+// not fit (a time more than ±4.8 hours from its block's base, an offset
+// more than ±4 MiB from both, a line of 4 KiB or more) keeps its time and
+// raw word whole in a dictionary entry of its own.
 type rowChunk struct {
-	base int64 // unix nanoseconds; set before the first row (first: on a page rows use anyway)
-	rows [rowChunkRows]packedRow
-	dict [rowChunkRows]dictEntry // at most one new entry per row
+	// The bases of each block of baseRows rows, set as its first row is
+	// written.
+	timeBase [rowChunkRows / baseRows]int64     // unix nanoseconds
+	offBase  [rowChunkRows / baseRows][2]uint64 // as row.offset; the second set by the first row the first does not reach
+	based    [2]uint64                          // bit b: block b's time and offset base [k] are set
+	ticks    [rowChunkRows]uint64               // time - base:45 | offset base:1 | dictionary index:14 | length's high bits:4
+	locs     [rowChunkRows]uint32               // offset - base:23 | in file:1 | length's low bits:8
+	dict     [rowChunkRows]dictEntry            // at most one new entry per row
 }
 
-// packedRow is a row as a chunk keeps it.
-type packedRow struct {
-	raw  uint64 // as row.raw
-	tick uint64 // dictionary index:16 | time - chunk base:48
-}
+// baseRows is how many rows share a time and an offset base.
+const baseRows = 1024
 
-// dictEntry is what rows of a chunk share.
+// dictEntry is what rows of a chunk share, and the time and raw word of a
+// row that does not fit its packed form.
 type dictEntry struct {
 	attrs uint32
 	meta  uint32
-	time  int64 // the row's time when its distance from the base is tickFar
+	time  int64  // the row's time when the row is far (see rowChunk)
+	raw   uint64 // the row's raw word when the row is far
 }
 
-// Fields of packedRow.tick.
+// Fields of rowChunk.ticks and rowChunk.locs.
 const (
-	tickBits  = 48
-	tickMask  = 1<<tickBits - 1
-	tickFar   = tickMask            // the time is in the dictionary entry
-	tickReach = 1 << (tickBits - 1) // the base is this far before the chunk's first time
+	tickBits   = 45
+	tickMask   = 1<<tickBits - 1
+	tickFar    = tickMask            // the row's time and raw word are in its dictionary entry
+	tickReach  = 1 << (tickBits - 1) // the base is this far before its block's first time
+	baseShift  = tickBits            // which offset base
+	dictShift  = baseShift + 1
+	dictMask   = 1<<14 - 1
+	lenHiShift = dictShift + 14
+	lenLoBits  = 8
+	lenLimit   = 1 << 12 // lengths below it fit
+	offBits    = 23
+	offMask    = 1<<offBits - 1
+	offReach   = 1 << (offBits - 1) // the base is this far before its block's first offset
+	locInFile  = 1 << offBits
+	lenLoShift = offBits + 1
 )
 
 // rowBytes is the size of one packed row, for the memory account; a
 // chunk's dictionary entries are counted as they are added.
 const (
-	rowBytes       = 16
-	dictEntryBytes = 16
+	rowBytes       = 12
+	dictEntryBytes = 24
 )
 
 // get unpacks row i.
 func (c *rowChunk) get(i uint64) row {
-	p := c.rows[i]
-	d := c.dict[p.tick>>tickBits]
-	t := d.time
-	if delta := p.tick & tickMask; delta != tickFar {
-		t = int64(uint64(c.base) + delta) // modular: exact wherever the base lies
+	t, l := c.ticks[i], c.locs[i]
+	d := c.dict[t>>dictShift&dictMask]
+	r := row{attrs: d.attrs, meta: d.meta}
+	if t&tickMask == tickFar {
+		r.time, r.raw = d.time, d.raw
+		return r
 	}
-	return row{time: t, raw: p.raw, attrs: d.attrs, meta: d.meta}
+	b := i / baseRows
+	r.time = int64(uint64(c.timeBase[b]) + t&tickMask) // modular: exact wherever the base lies
+	n := t>>lenHiShift<<lenLoBits | uint64(l>>lenLoShift)
+	r.raw = (c.offBase[b][t>>baseShift&1]+uint64(l&offMask))&rawOffMask | n<<rawLenShift
+	if l&locInFile != 0 {
+		r.raw |= rawInFile
+	}
+	return r
 }
 
 // dictIndex returns the index of row i's dictionary entry, which holds
 // what it shares with other rows of the chunk.
-func (c *rowChunk) dictIndex(i uint64) uint64 { return c.rows[i].tick >> tickBits }
+func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift & dictMask }
+
+// pack returns row i's packed words for r, and false when r is too far
+// from its block's bases (or too long) to be packed.
+func (c *rowChunk) pack(i int64, r row) (tick uint64, loc uint32, ok bool) {
+	b := i / baseRows
+	if c.based[0]&(1<<b) == 0 {
+		c.timeBase[b] = int64(uint64(r.time) - tickReach)
+		c.setOffBase(b, 0, r.offset())
+	}
+	delta := uint64(r.time) - uint64(c.timeBase[b])
+	k, off, near := c.offsetIn(b, r.offset())
+	n, _ := r.ownRawLen()
+	if delta >= tickFar || !near || n >= lenLimit {
+		return 0, 0, false
+	}
+	loc = uint32(off) | uint32(n&(1<<lenLoBits-1))<<lenLoShift
+	if r.inFile() {
+		loc |= locInFile
+	}
+	return delta | k<<baseShift | uint64(n>>lenLoBits)<<lenHiShift, loc, true
+}
+
+// offsetIn returns which of block b's offset bases reaches offset o, and
+// o's distance from it. The first offset the first base does not reach
+// sets the second.
+func (c *rowChunk) offsetIn(b int64, o uint64) (base, off uint64, ok bool) {
+	for k := range uint64(2) {
+		if c.based[k]&(1<<b) == 0 {
+			c.setOffBase(b, k, o)
+		}
+		if d := (o - c.offBase[b][k]) & rawOffMask; d <= offMask {
+			return k, d, true
+		}
+	}
+	return 0, 0, false
+}
+
+// setOffBase sets block b's offset base k so that it reaches o.
+func (c *rowChunk) setOffBase(b int64, k, o uint64) {
+	c.offBase[b][k] = (o - offReach) & rawOffMask
+	c.based[k] |= 1 << b
+}
 
 // rowWriter packs rows into chunks for the store's single writer: it keeps
 // each chunk's dictionary length and, for the chunk last written at each
@@ -78,10 +146,7 @@ func dictSlot(attrs, meta uint32) uint32 { return (attrs*0x9e3779b1 ^ meta*0x85e
 // returns the bytes it added to the chunk's dictionary (0 or
 // dictEntryBytes).
 func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arenaSide) int64 {
-	if refs.dictLen == 0 {
-		c.base = int64(uint64(r.time) - tickReach)
-	}
-	delta := uint64(r.time) - uint64(c.base)
+	tick, loc, near := c.pack(i, r)
 	cache := &w.recent[side]
 	if cache.chunk != c {
 		*cache = dictCache{chunk: c}
@@ -89,21 +154,21 @@ func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arena
 	slot := &cache.slots[dictSlot(r.attrs, r.meta)]
 	// The entry must be one of this chunk's: a chunk mapped where an
 	// evicted one was has the cache's address but not its entries.
-	if delta < tickFar && *slot != 0 && int64(*slot) <= refs.dictLen {
+	if near && *slot != 0 && int64(*slot) <= refs.dictLen {
 		if d := c.dict[*slot-1]; d.attrs == r.attrs && d.meta == r.meta {
-			c.rows[i] = packedRow{raw: r.raw, tick: uint64(*slot-1)<<tickBits | delta}
+			c.ticks[i], c.locs[i] = tick|uint64(*slot-1)<<dictShift, loc
 			return 0
 		}
 	}
 	n := refs.dictLen
 	refs.dictLen++
 	d := dictEntry{attrs: r.attrs, meta: r.meta}
-	if delta >= tickFar {
-		delta, d.time = tickFar, r.time
-	} else {
+	if near {
 		*slot = uint16(n + 1)
+	} else {
+		tick, loc, d.time, d.raw = tickFar, 0, r.time, r.raw
 	}
 	c.dict[n] = d
-	c.rows[i] = packedRow{raw: r.raw, tick: uint64(n)<<tickBits | delta}
+	c.ticks[i], c.locs[i] = tick|uint64(n)<<dictShift, loc
 	return dictEntryBytes
 }

@@ -86,6 +86,73 @@ func TestRowChunkSharesEntries(t *testing.T) {
 	}
 }
 
+// TestRowChunkPacksNearRows: a row within its block's reach of the time,
+// offset and length limits is packed and shares its dictionary entry; one
+// just beyond any limit gets an entry of its own. A block has two offset
+// bases, so the lines of a second file read with the first are packed too,
+// and only a third's get entries of their own. Every row reads back as
+// written, in file or in memory, in the first block or the next.
+func TestRowChunkPacksNearRows(t *testing.T) {
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	const off0 = 1 << 30
+	raw := func(inFile bool, off uint64, n int) uint64 { r, _ := packRaw(inFile, off, n); return r }
+	cases := []struct {
+		name string
+		time int64
+		raw  uint64
+		own  bool
+	}{
+		{"the block's first row", t0, raw(true, off0, 180), true},
+		{"a millisecond later, the next line", t0 + 1e6, raw(true, off0+181, 200), false},
+		{"the earliest time that fits", t0 - tickReach, raw(true, off0, 180), false},
+		{"just before it", t0 - tickReach - 1, raw(true, off0, 180), true},
+		{"the latest time that fits", t0 + tickReach - 2, raw(true, off0, 180), false},
+		{"just after it", t0 + tickReach - 1, raw(true, off0, 180), true},
+		{"the lowest offset the first base reaches", t0, raw(true, off0-offReach, 180), false},
+		{"the highest", t0, raw(true, off0+offReach-1, 180), false},
+		{"a line of a second file, which sets the second base", t0, raw(true, 1<<36, 180), false},
+		{"its next line", t0 + 2e6, raw(true, 1<<36+181, 180), false},
+		{"a line of a third file", t0, raw(true, 1<<37, 180), true},
+		{"just below the first base's reach", t0, raw(true, off0-offReach-1, 180), true},
+		{"just above it", t0, raw(true, off0+offReach, 180), true},
+		{"the longest line that fits", t0, raw(true, off0, lenLimit-1), false},
+		{"a byte longer", t0, raw(true, off0, lenLimit), true},
+		{"a length kept with the fields", t0, raw(true, off0, rawLenMask+5), true},
+		{"in memory", t0, raw(false, off0+7, 99), false},
+		{"an empty line", t0, raw(true, off0, 0), false},
+	}
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	var want []row
+	for i, tc := range cases {
+		r := row{time: tc.time, raw: tc.raw, attrs: 4, meta: 1 << 4}
+		added := w.put(c, refs, int64(i), r, sideBack)
+		if own := added != 0; own != tc.own {
+			t.Errorf("%s: an entry of its own %v, want %v", tc.name, own, tc.own)
+		}
+		want = append(want, r)
+	}
+	// The next block has bases of its own: a row near them is packed even
+	// though it is far from the first block's.
+	far := row{time: t0 + 100*tickReach, raw: raw(true, off0+1<<35, 180), attrs: 4, meta: 1 << 4}
+	next := row{time: far.time + 1e6, raw: raw(true, off0+1<<35+181, 180), attrs: 4, meta: 1 << 4}
+	w.put(c, refs, baseRows, far, sideBack)
+	if added := w.put(c, refs, baseRows+1, next, sideBack); added != 0 {
+		t.Errorf("a row near its own block's bases took an entry of its own")
+	}
+	for i, r := range want {
+		if got := c.get(uint64(i)); got != r {
+			t.Errorf("%s: got %+v, want %+v", cases[i].name, got, r)
+		}
+	}
+	for i, r := range []row{far, next} {
+		if got := c.get(uint64(baseRows + i)); got != r {
+			t.Errorf("block 1 row %d: got %+v, want %+v", i, got, r)
+		}
+	}
+}
+
 // TestRowChunkTellsCollidingPairsApart writes rows whose (attrs, meta)
 // pairs fall in the same cache slot, differing only in attrs or only in
 // meta, and reads each back as written.
