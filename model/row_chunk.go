@@ -8,7 +8,7 @@ package model
 // lines of two files read together both fit), its length in 12 bits, and its
 // attrs and meta words as an index into the chunk's dictionary: a chunk of
 // 16,384 rows needs about a thousand dictionary entries. A row that does
-// not fit (a time more than ±4.8 hours from its block's base, an offset
+// not fit (a time more than ±4.9 hours from its block's base, an offset
 // more than ±4 MiB from both, a line of 4 KiB or more) keeps its time and
 // raw word whole in a dictionary entry of its own.
 type rowChunk struct {
