@@ -84,7 +84,9 @@ func (c *rowChunk) get(i uint64) row {
 func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift & dictMask }
 
 // pack returns row i's packed words for r, and false when r is too far
-// from its block's bases (or too long) to be packed.
+// from its block's bases (or too long) to be packed. The block's first row
+// sets its bases; the first row that fits but for its offset sets the
+// second offset base.
 func (c *rowChunk) pack(i int64, r row) (tick uint64, loc uint32, ok bool) {
 	b := i / baseRows
 	if c.based[0]&(1<<b) == 0 {
@@ -92,9 +94,12 @@ func (c *rowChunk) pack(i int64, r row) (tick uint64, loc uint32, ok bool) {
 		c.setOffBase(b, 0, r.offset())
 	}
 	delta := uint64(r.time) - uint64(c.timeBase[b])
-	k, off, near := c.offsetIn(b, r.offset())
 	n, _ := r.ownRawLen()
-	if delta >= tickFar || !near || n >= lenLimit {
+	if delta >= tickFar || n >= lenLimit {
+		return 0, 0, false // checked first: such a row must not take the second offset base
+	}
+	k, off, near := c.offsetIn(b, r.offset())
+	if !near {
 		return 0, 0, false
 	}
 	loc = uint32(off) | uint32(n&(1<<lenLoBits-1))<<lenLoShift

@@ -110,6 +110,7 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 		{"just after it", t0 + tickReach - 1, raw(true, off0, 180), true},
 		{"the lowest offset the first base reaches", t0, raw(true, off0-offReach, 180), false},
 		{"the highest", t0, raw(true, off0+offReach-1, 180), false},
+		{"a long line of another file, which does not take the second base", t0, raw(true, 1<<38, lenLimit), true},
 		{"a line of a second file, which sets the second base", t0, raw(true, 1<<36, 180), false},
 		{"its next line", t0 + 2e6, raw(true, 1<<36+181, 180), false},
 		{"a line of a third file", t0, raw(true, 1<<37, 180), true},

@@ -210,7 +210,8 @@ func (p *parser) line(line []byte, off int64) row {
 }
 
 // service folds a service line into its template and parses its fields,
-// as far as the parser's stage goes.
+// as far as the parser's stage goes. The fold is the decoder's
+// (templateFolder: mask.Service, one string per template, at most 4,096).
 func (p *parser) service(pl []byte) {
 	if p.stage >= stageTemplates {
 		p.tpl = mask.Service(p.tpl[:0], pl)
