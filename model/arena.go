@@ -34,9 +34,15 @@ type chunkRefs struct {
 	values []int32
 	words  []int32
 	mem    *mapping // the row chunk's own memory
-	// dictLen is how many dictionary entries the chunk's rows use; only the
-	// writer reads it.
-	dictLen int64
+	// dictLen and farLen are how many dictionary and far entries the
+	// chunk's rows use; only the writer reads them.
+	dictLen, farLen int64
+}
+
+// rowMem is what the row chunk counts for in the memory account: its
+// packed rows and the entries they added.
+func (refs *chunkRefs) rowMem() int64 {
+	return rowChunkRows*rowBytes + refs.dictLen*dictEntryBytes + refs.farLen*farRowBytes
 }
 
 // chunked is an arena of fixed chunks with reference counts. Values are

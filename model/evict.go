@@ -24,7 +24,7 @@ func (s *Store) evictOverBudget() int64 {
 		// may still read the evicted rows, whose chunk stays alive for them.
 		s.rows, s.held = s.rows[1:], s.held[1:]
 		s.base, s.first = next, next
-		s.mem -= rowChunkRows*rowBytes + refs.dictLen*dictEntryBytes
+		s.mem -= refs.rowMem()
 		s.arena.unref(refs.bytes)
 		s.values.unref(refs.values)
 		s.words.unref(refs.words)

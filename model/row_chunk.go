@@ -10,7 +10,7 @@ package model
 // 16,384 rows needs about a thousand dictionary entries. A row that does
 // not fit (a time more than ±4.9 hours from its block's base, an offset
 // more than ±4 MiB from both, a line of 4 KiB or more) keeps its time and
-// raw word whole in a dictionary entry of its own.
+// raw word whole in a far entry of its own, which its offset bits number.
 type rowChunk struct {
 	// The bases of each block of baseRows rows, set as its first row is
 	// written.
@@ -18,27 +18,33 @@ type rowChunk struct {
 	offBase  [rowChunkRows / baseRows][2]uint64 // as row.offset; the second set by the first row the first does not reach
 	based    [2]uint64                          // bit b: block b's time and offset base [k] are set
 	ticks    [rowChunkRows]uint64               // time - base:45 | offset base:1 | dictionary index:14 | length's high bits:4
-	locs     [rowChunkRows]uint32               // offset - base:23 | in file:1 | length's low bits:8
+	locs     [rowChunkRows]uint32               // offset - base:23 | in file:1 | length's low bits:8; or far entry
 	dict     [rowChunkRows]dictEntry            // at most one new entry per row
+	far      [rowChunkRows]farRow               // only the few far rows touch it (and its pages)
 }
 
 // baseRows is how many rows share a time and an offset base.
 const baseRows = 1024
 
-// dictEntry is what rows of a chunk share, and the time and raw word of a
-// row that does not fit its packed form.
+// dictEntry is what rows of a chunk share.
 type dictEntry struct {
 	attrs uint32
 	meta  uint32
-	time  int64  // the row's time when the row is far (see rowChunk)
-	raw   uint64 // the row's raw word when the row is far
+}
+
+// farRow is the time and raw word of a row that does not fit its packed
+// form. Such rows are rare: a whole entry apiece costs less than a wider
+// dictionary entry for every event's fields.
+type farRow struct {
+	time int64
+	raw  uint64
 }
 
 // Fields of rowChunk.ticks and rowChunk.locs.
 const (
 	tickBits   = 45
 	tickMask   = 1<<tickBits - 1
-	tickFar    = tickMask            // the row's time and raw word are in its dictionary entry
+	tickFar    = tickMask            // the row's time and raw word are in its far entry
 	tickReach  = 1 << (tickBits - 1) // the base is this far before its block's first time
 	baseShift  = tickBits            // which offset base
 	dictShift  = baseShift + 1
@@ -54,10 +60,11 @@ const (
 )
 
 // rowBytes is the size of one packed row, for the memory account; a
-// chunk's dictionary entries are counted as they are added.
+// chunk's dictionary and far entries are counted as they are added.
 const (
 	rowBytes       = 12
-	dictEntryBytes = 24
+	dictEntryBytes = 8
+	farRowBytes    = 16
 )
 
 // get unpacks row i.
@@ -66,7 +73,8 @@ func (c *rowChunk) get(i uint64) row {
 	d := c.dict[t>>dictShift&dictMask]
 	r := row{attrs: d.attrs, meta: d.meta}
 	if t&tickMask == tickFar {
-		r.time, r.raw = d.time, d.raw
+		f := c.far[l]
+		r.time, r.raw = f.time, f.raw
 		return r
 	}
 	b := i / baseRows
@@ -148,10 +156,28 @@ type dictCache struct {
 func dictSlot(attrs, meta uint32) uint32 { return (attrs*0x9e3779b1 ^ meta*0x85ebca6b) >> 22 }
 
 // put packs r into row i of chunk c, whose writer state is refs, and
-// returns the bytes it added to the chunk's dictionary (0 or
-// dictEntryBytes).
+// returns the bytes it added to the chunk's dictionary and far entries.
 func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arenaSide) int64 {
+	var added int64
 	tick, loc, near := c.pack(i, r)
+	if !near {
+		tick, loc = tickFar, uint32(refs.farLen)
+		c.far[refs.farLen] = farRow{time: r.time, raw: r.raw}
+		refs.farLen++
+		added += farRowBytes
+	}
+	d, fresh := w.dictEntryOf(c, refs, r, side)
+	if fresh {
+		added += dictEntryBytes
+	}
+	c.ticks[i], c.locs[i] = tick|d<<dictShift, loc
+	return added
+}
+
+// dictEntryOf returns the index of c's dictionary entry for r's attrs and
+// meta, and whether it was added for r. An entry is found again through
+// the cache of the end of the store r is written at (side).
+func (w *rowWriter) dictEntryOf(c *rowChunk, refs *chunkRefs, r row, side arenaSide) (uint64, bool) {
 	cache := &w.recent[side]
 	if cache.chunk != c {
 		*cache = dictCache{chunk: c}
@@ -159,21 +185,14 @@ func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arena
 	slot := &cache.slots[dictSlot(r.attrs, r.meta)]
 	// The entry must be one of this chunk's: a chunk mapped where an
 	// evicted one was has the cache's address but not its entries.
-	if near && *slot != 0 && int64(*slot) <= refs.dictLen {
+	if *slot != 0 && int64(*slot) <= refs.dictLen {
 		if d := c.dict[*slot-1]; d.attrs == r.attrs && d.meta == r.meta {
-			c.ticks[i], c.locs[i] = tick|uint64(*slot-1)<<dictShift, loc
-			return 0
+			return uint64(*slot - 1), false
 		}
 	}
 	n := refs.dictLen
 	refs.dictLen++
-	d := dictEntry{attrs: r.attrs, meta: r.meta}
-	if near {
-		*slot = uint16(n + 1)
-	} else {
-		tick, loc, d.time, d.raw = tickFar, 0, r.time, r.raw
-	}
-	c.dict[n] = d
-	c.ticks[i], c.locs[i] = tick|uint64(n)<<dictShift, loc
-	return dictEntryBytes
+	c.dict[n] = dictEntry{attrs: r.attrs, meta: r.meta}
+	*slot = uint16(n + 1)
+	return uint64(n), true
 }

@@ -70,7 +70,7 @@ func TestRowChunkRoundTrip(t *testing.T) {
 
 // TestRowChunkSharesEntries: rows that differ only in time and raw bytes
 // share a dictionary entry, so a chunk of service lines costs little more
-// than its 16-byte rows.
+// than its 12-byte rows.
 func TestRowChunkSharesEntries(t *testing.T) {
 	c, m := newRowChunk()
 	refs := &chunkRefs{mem: m}
@@ -87,11 +87,11 @@ func TestRowChunkSharesEntries(t *testing.T) {
 }
 
 // TestRowChunkPacksNearRows: a row within its block's reach of the time,
-// offset and length limits is packed and shares its dictionary entry; one
-// just beyond any limit gets an entry of its own. A block has two offset
-// bases, so the lines of a second file read with the first are packed too,
-// and only a third's get entries of their own. Every row reads back as
-// written, in file or in memory, in the first block or the next.
+// offset and length limits is packed; one just beyond any limit gets a far
+// entry of its own. Both share the dictionary entry of their fields. A
+// block has two offset bases, so the lines of a second file read with the
+// first are packed too, and only a third's get far entries. Every row reads
+// back as written, in file or in memory, in the first block or the next.
 func TestRowChunkPacksNearRows(t *testing.T) {
 	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
 	const off0 = 1 << 30
@@ -100,9 +100,9 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 		name string
 		time int64
 		raw  uint64
-		own  bool
+		far  bool
 	}{
-		{"the block's first row", t0, raw(true, off0, 180), true},
+		{"the block's first row", t0, raw(true, off0, 180), false},
 		{"a millisecond later, the next line", t0 + 1e6, raw(true, off0+181, 200), false},
 		{"the earliest time that fits", t0 - tickReach, raw(true, off0, 180), false},
 		{"just before it", t0 - tickReach - 1, raw(true, off0, 180), true},
@@ -129,10 +129,16 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 	for i, tc := range cases {
 		r := row{time: tc.time, raw: tc.raw, attrs: 4, meta: 1 << 4}
 		added := w.put(c, refs, int64(i), r, sideBack)
-		if own := added != 0; own != tc.own {
-			t.Errorf("%s: an entry of its own %v, want %v", tc.name, own, tc.own)
+		if i == 0 {
+			added -= dictEntryBytes // the fields' entry, which every row shares
+		}
+		if far := added == farRowBytes; far != tc.far || added != 0 && !far {
+			t.Errorf("%s: added %d bytes, want a far entry %v", tc.name, added, tc.far)
 		}
 		want = append(want, r)
+	}
+	if refs.dictLen != 1 {
+		t.Errorf("rows with the same fields took %d dictionary entries", refs.dictLen)
 	}
 	// The next block has bases of its own: a row near them is packed even
 	// though it is far from the first block's.
@@ -140,7 +146,7 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 	next := row{time: far.time + 1e6, raw: raw(true, off0+1<<35+181, 180), attrs: 4, meta: 1 << 4}
 	w.put(c, refs, baseRows, far, sideBack)
 	if added := w.put(c, refs, baseRows+1, next, sideBack); added != 0 {
-		t.Errorf("a row near its own block's bases took an entry of its own")
+		t.Errorf("a row near its own block's bases took %d bytes of entries", added)
 	}
 	for i, r := range want {
 		if got := c.get(uint64(i)); got != r {

@@ -36,6 +36,9 @@ func TestPackedRowIs12Bytes(t *testing.T) {
 	if got := unsafe.Sizeof(dictEntry{}); got != dictEntryBytes {
 		t.Fatalf("a dictionary entry is %d bytes, the account says %d", got, dictEntryBytes)
 	}
+	if got := unsafe.Sizeof(farRow{}); got != farRowBytes {
+		t.Fatalf("a far entry is %d bytes, the account says %d", got, farRowBytes)
+	}
 }
 
 func TestStoreRoundTrip(t *testing.T) {
