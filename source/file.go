@@ -26,7 +26,7 @@ type FileOptions struct {
 	// produce failures a root user cannot otherwise see.
 	Open func(name string) (*os.File, error)
 	// TailFirst opens a big regular file (4 MiB or more, with no Rotated
-	// siblings) at its end: the last MiB is sent at once, following starts,
+	// siblings) at its end: the last 64 KiB is sent at once, following starts,
 	// and the head is read backwards in blocks sent as Backfill records,
 	// newest block first. Offsets are those of a forward read.
 	TailFirst bool

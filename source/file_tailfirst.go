@@ -17,8 +17,11 @@ import (
 // Tail-first reading of a big file: the newest lines first, so the screen
 // fills at once, then the head, read backwards in blocks.
 const (
-	tailFirstMinBytes  = 4 << 20  // smaller files are read forward: they are quick anyway
-	tailFirstTailBytes = 1 << 20  // how much of the end is read before following
+	tailFirstMinBytes = 4 << 20 // smaller files are read forward: they are quick anyway
+	// tailFirstTailBytes is how much of the end is read before following:
+	// a few hundred lines, screens of them, all the first screen waits for
+	// (its newest line is the tail's last).
+	tailFirstTailBytes = 64 << 10
 	backfillBlockBytes = 1 << 20  // how much of the head one backfill block holds
 	lineSearchBytes    = 64 << 10 // bytes read at a time while looking back for a line start
 )
