@@ -30,6 +30,11 @@ type FileOptions struct {
 	// and the head is read backwards in blocks sent as Backfill records,
 	// newest block first. Offsets are those of a forward read.
 	TailFirst bool
+	// HoldBackfill, when set, holds a tail-first read's backfill back
+	// until it is closed (the interface closes it once its first screen
+	// of entries is drawn) or backfillHoldMax has passed: reading the head
+	// takes both cores, and the first screen needs them first.
+	HoldBackfill <-chan struct{}
 	// StreamOnly says the records are used as they arrive and never re-read
 	// (a headless export): rotated-away files are closed at once and nothing
 	// is kept aside for ReadRaw, which then fails for earlier generations.
@@ -56,6 +61,8 @@ type File struct {
 	batchWait time.Duration
 	// tailSizes overrides the tail-first sizes when set (tests).
 	tailSizes tailFirstSizes
+	// holdMax overrides backfillHoldMax when set (tests).
+	holdMax time.Duration
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.

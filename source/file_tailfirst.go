@@ -2,12 +2,14 @@ package source
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sync/atomic"
+	"time"
 
 	"connlog/model"
 
@@ -24,6 +26,10 @@ const (
 	tailFirstTailBytes = 64 << 10
 	backfillBlockBytes = 1 << 20  // how much of the head one backfill block holds
 	lineSearchBytes    = 64 << 10 // bytes read at a time while looking back for a line start
+	// backfillHoldMax bounds how long a backfill waits for the first
+	// screen (see FileOptions.HoldBackfill and JournalOptions'): it must
+	// start even when no screen of entries is ever drawn.
+	backfillHoldMax = 500 * time.Millisecond
 )
 
 // tailFirstSizes overrides the tail-first sizes; zero fields take the
@@ -66,7 +72,8 @@ func (f *File) useTailFirst(size int64) bool {
 
 // runTailFirst reads the last tailFirstTailBytes (from a line start), sends
 // them, then follows the end (or stops there without Follow) while the head
-// is read backwards and sent as backfill blocks, newest block first. The
+// is read backwards and sent as backfill blocks, newest block first, once
+// the first screen is drawn (see FileOptions.HoldBackfill). The
 // backfill reads the generation it started on through its own descriptor,
 // so a rotation meanwhile changes nothing for it.
 func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
@@ -92,6 +99,7 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 		if err := t.readToEnd(ctx); err != nil {
 			return err
 		}
+		f.holdBackfill(ctx)
 		return bf.run(ctx, t.batch.out, tailStart)
 	}
 	if _, err := t.drain(ctx, size); err != nil {
@@ -103,11 +111,35 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	f.setState("following")
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- bf.run(ctx, t.batch.out, tailStart) }()
+	go func() {
+		f.holdBackfill(ctx)
+		done <- bf.run(ctx, t.batch.out, tailStart)
+	}()
 	err = t.follow(ctx)
 	cancel()
 	<-done // the backfill fails only when cancelled; its other troubles are gap records
 	return err
+}
+
+// holdBackfill waits until the backfill may start (see waitForScreen).
+func (f *File) holdBackfill(ctx context.Context) {
+	waitForScreen(ctx, f.opts.HoldBackfill, cmp.Or(f.holdMax, backfillHoldMax))
+}
+
+// waitForScreen waits until hold is closed (the first screen is drawn),
+// longest has passed, or ctx is done (the backfill then stops at once). A
+// nil hold does not wait.
+func waitForScreen(ctx context.Context, hold <-chan struct{}, longest time.Duration) {
+	if hold == nil {
+		return
+	}
+	t := time.NewTimer(longest)
+	defer t.Stop()
+	select {
+	case <-hold:
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 // dupFile returns a second descriptor for the open file f: closing or

@@ -137,6 +137,50 @@ func TestTailFirstSendsEveryLineOnceInOrder(t *testing.T) {
 	}
 }
 
+// The head of a file opened tail first is read once the first screen is
+// drawn (HoldBackfill closed), and not before: the tail alone comes first.
+// When no screen comes, it is read after holdMax. Every line arrives in
+// order either way, following or not.
+func TestTailFirstBackfillWaitsForTheFirstScreen(t *testing.T) {
+	for _, follow := range []bool{true, false} {
+		for _, screen := range []bool{true, false} {
+			t.Run(fmt.Sprintf("follow=%v screen=%v", follow, screen), func(t *testing.T) {
+				path := logPath(t)
+				content := joinLines(varied(3000))
+				appendTo(t, path, content)
+				hold := make(chan struct{})
+				f := NewFile(path, 1, FileOptions{Follow: follow, TailFirst: true, HoldBackfill: hold})
+				f.tailSizes = tailFirstSizes{min: 1, tail: 5000, blockBytes: 1000}
+				f.holdMax = time.Hour
+				if !screen {
+					f.holdMax = 10 * time.Millisecond
+				}
+				r := start(t, f)
+				tl := &timeline{t: t}
+				tl.collect(r, "the tail", func() bool { return tl.lines() > 0 })
+				if screen {
+					quiet := time.After(100 * time.Millisecond)
+					for waiting := true; waiting; {
+						select {
+						case b := <-r.out:
+							if tl.add(b); tl.backfill > 0 {
+								t.Fatal("the head was read before the first screen")
+							}
+						case <-quiet:
+							waiting = false
+						}
+					}
+					close(hold)
+				}
+				want := strings.Split(strings.TrimSuffix(content, "\n"), "\n")
+				tl.collect(r, "every line", func() bool { return tl.lines() >= len(want) })
+				equalLines(t, lineTexts(tl.recs), want)
+				checkOffsets(t, f, content, tl.recs)
+			})
+		}
+	}
+}
+
 func TestTailFirstNotFollowingReadsAllAndEnds(t *testing.T) {
 	path := logPath(t)
 	content := joinLines(varied(2000)) + "no newline at the end"

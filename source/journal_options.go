@@ -51,6 +51,10 @@ type JournalOptions struct {
 	// ones after, as Backfill batches: the first screen of a big journal is
 	// drawn at once. For the TUI; an export wants its lines in order.
 	TailFirst bool
+	// HoldBackfill, when set, holds a tail-first backfill back after its
+	// newest chunk until it is closed (the interface's first screen is
+	// drawn) or backfillHoldMax has passed, as FileOptions.HoldBackfill.
+	HoldBackfill <-chan struct{}
 	// Reader is the journal reader: JournalReaderNative ("" too) or
 	// JournalReaderLibsystemd (cgo builds on Linux only).
 	Reader string

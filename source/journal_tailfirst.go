@@ -44,6 +44,9 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 		if err := s.flush(ctx); err != nil {
 			return err
 		}
+		if newer == "" {
+			waitForScreen(ctx, s.opts.HoldBackfill, backfillHoldMax) // the older chunks take the CPU the first screen needs
+		}
 		newer, newerFirst = oldest, first
 	}
 	if anchor == "" {

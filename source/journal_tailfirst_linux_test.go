@@ -6,6 +6,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -70,4 +71,68 @@ func TestJournalTailFirstSameRecords(t *testing.T) {
 			t.Errorf("-n %d: the newest lines came in batch %d, not the first", lines, before)
 		}
 	}
+}
+
+// TestJournalTailFirstWaitsForTheFirstScreen: with HoldBackfill, the
+// newest chunk comes at once and the older ones only once the first screen
+// is drawn; the records are the same as ever.
+func TestJournalTailFirstWaitsForTheFirstScreen(t *testing.T) {
+	dir := t.TempDir()
+	const n = journalTailChunk
+	journalWrite(t, filepath.Join(dir, "connector.journal"),
+		journalSyntheticEntries("a1", journalBootA, "11111111111111111111111111111111", 1_770_000_000_000_000, 1_000_000, 3*n))
+	opts := JournalOptions{Units: []string{"twingate-connector"}, Lines: 3 * n, Directory: dir}
+	want, err := journalRead(t, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold := make(chan struct{})
+	opts.TailFirst, opts.HoldBackfill = true, hold
+	j := NewJournal(3, opts)
+	out := make(chan []model.Record, 16)
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)
+	defer cancel()
+	go func() { done <- j.Run(ctx, out) }()
+	var got []model.Record
+	select {
+	case b := <-out:
+		if b[0].Backfill {
+			t.Fatal("the first batch is a backfill batch, not the newest chunk")
+		}
+		got = b
+	case <-ctx.Done():
+		t.Fatal("the newest chunk never came")
+	}
+	select {
+	case b := <-out:
+		t.Fatalf("a batch (backfill %v) came before the first screen", b[0].Backfill)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(hold)
+	add := func(b []model.Record) {
+		if b[0].Backfill {
+			got = append(append([]model.Record(nil), b...), got...)
+		} else {
+			got = append(got, b...)
+		}
+	}
+	for running := true; running; {
+		select {
+		case b := <-out:
+			add(b)
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			running = false
+		}
+	}
+	for len(out) > 0 {
+		add(<-out)
+	}
+	for i := range got {
+		got[i].Backfill = false
+	}
+	journalSameRecords(t, got, want)
 }

@@ -26,6 +26,11 @@ type Config struct {
 	// Start is when the program started, for the first-frame time written
 	// to the debug log; zero means when New was called.
 	Start time.Time
+	// FirstScreen, when set, is called once, as the first frame drawn
+	// after entries arrived is made: the program holds back work that
+	// would take the CPU from that frame until then (reading the head of a
+	// big file).
+	FirstScreen func()
 	// Day is the day of the data as the command line found it (the newest
 	// entry of the inputs): a time without a date in Query falls on it
 	// while no entry has arrived. Zero means today.

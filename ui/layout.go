@@ -95,6 +95,9 @@ func (m Model) frame() string {
 		lines = append(lines, m.footerLines(c.footer)...)
 	}
 	m.timing.frame(m.live.len(), m.store.Len())
+	if m.firstScreen != nil && m.store.Len() > 0 {
+		m.firstScreen()
+	}
 	return fitScreen(lines, m.width, m.height)
 }
 

@@ -190,3 +190,30 @@ func caughtUp(t *testing.T, m Model) Model {
 	nm, _ := m.Update(frameMsg{})
 	return nm.(Model)
 }
+
+// TestFirstScreenIsReportedOnce: Config.FirstScreen is called by the first
+// frame drawn over entries, not by frames drawn before any arrived, and
+// only once whatever is drawn after, by the model or its copies.
+func TestFirstScreenIsReportedOnce(t *testing.T) {
+	calls := 0
+	cfg := testConfig()
+	cfg.FirstScreen = func() { calls++ }
+	empty, _ := newFixtureStore(t, nil)
+	m := drive(t, New(cfg, empty, nil), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.View()
+	if calls != 0 {
+		t.Fatalf("FirstScreen was called %d times before any entry arrived", calls)
+	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m = withStore(m, st)
+	m.View()
+	if calls != 1 {
+		t.Fatalf("the first frame over entries called FirstScreen %d times, want 1", calls)
+	}
+	copied := drive(t, m, keys("j")...)
+	copied.View()
+	m.View()
+	if calls != 1 {
+		t.Errorf("later frames called FirstScreen again: %d calls", calls)
+	}
+}

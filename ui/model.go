@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -62,12 +63,13 @@ type Model struct {
 	// updatesClosed says the ingest loop has ended: no entry will come.
 	updatesClosed bool
 
-	live       liveView
-	timing     *timing
-	filter     activeFilter // in force
-	prevFilter string       // what esc in the bar restores
-	awaitDay   bool         // the filter has a time without a date, compiled before any entry gave its day
-	search     searchState
+	live        liveView
+	timing      *timing
+	firstScreen func()       // Config.FirstScreen, once; nil when not set
+	filter      activeFilter // in force
+	prevFilter  string       // what esc in the bar restores
+	awaitDay    bool         // the filter has a time without a date, compiled before any entry gave its day
+	search      searchState
 
 	sources   []model.SourceStatus
 	stats     model.Stats
@@ -102,6 +104,9 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
 		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
 		timing: newTiming(cfg.Start),
+	}
+	if cfg.FirstScreen != nil {
+		m.firstScreen = sync.OnceFunc(cfg.FirstScreen) // shared by the model's copies
 	}
 	m.status = status.New(m.styles, cfg.Title)
 	m.table = table.New(m.keys, m.styles)

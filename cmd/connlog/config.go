@@ -63,6 +63,9 @@ type Config struct {
 	// day is the day of the data, on which a time written without a date
 	// falls (zero: today); found from the inputs, not the command line.
 	day time.Time
+	// firstScreen is closed once the interface has drawn its first screen
+	// of entries; a big file's head is read after it (nil: at once).
+	firstScreen <-chan struct{}
 }
 
 // timeOptions are what the command line's times are read with.

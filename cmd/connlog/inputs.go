@@ -59,7 +59,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		if in.Path != source.StdinPath {
 			d.Reference = modTime(in.Path)
 		}
-		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
+		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
 		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d})
 		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
 	}
@@ -97,7 +97,7 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
 		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
 		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow, Reader: cfg.JournalReader,
-		TailFirst: !cfg.Export, // the TUI shows the newest screen at once; export writes in order
+		TailFirst: !cfg.Export, HoldBackfill: cfg.firstScreen, // the TUI shows the newest screen at once; export writes in order
 		// A one-shot raw export writes MESSAGE alone: skip the other fields,
 		// unless the query tests the host or unit, which live in them.
 		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow && !queryReadsOrigin(cfg.Query)}

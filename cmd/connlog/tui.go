@@ -31,6 +31,8 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if datelessTimes(cfg) {
 		cfg.day, _ = referenceDay(ctx, cfg, stdin)
 	}
+	firstScreen := make(chan struct{})
+	cfg.firstScreen = firstScreen
 	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err
@@ -62,7 +64,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	defer closeTTY()
-	m := ui.New(uiConfig(cfg, infos, titleHost(ctx, cfg), start), store, up.ch)
+	ucfg := uiConfig(cfg, infos, titleHost(ctx, cfg), start)
+	ucfg.FirstScreen = func() { close(firstScreen) }
+	m := ui.New(ucfg, store, up.ch)
 	final, err := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...).Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
