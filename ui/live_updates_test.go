@@ -217,3 +217,17 @@ func TestFirstScreenIsReportedOnce(t *testing.T) {
 		t.Errorf("later frames called FirstScreen again: %d calls", calls)
 	}
 }
+
+// A TitleMsg names what is watched anew in the status line.
+func TestTitleMsgRenamesTheStatusLine(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 120, 30)
+	if s := screen(m); !strings.Contains(s, "twingate-connector @ conn-host") {
+		t.Fatalf("the status line lacks the configured title:\n%s", s)
+	}
+	m = drive(t, m, TitleMsg("copied.journal @ connector-1"))
+	s := screen(m)
+	if !strings.Contains(s, "copied.journal @ connector-1") || strings.Contains(s, "conn-host") {
+		t.Errorf("the status line does not show the new title alone:\n%s", strings.SplitN(s, "\n", 2)[0])
+	}
+}

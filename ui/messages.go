@@ -16,6 +16,11 @@ type updatesClosedMsg struct{}
 // store at most this often, however fast updates arrive.
 type frameMsg struct{}
 
+// TitleMsg replaces the status line's title (Config.Title) once the
+// program knows more of what is watched: the host of a journal copied from
+// another machine is read from the journal itself, after the first screen.
+type TitleMsg string
+
 // clockMsg ticks once a second for the clock and the ingest rate.
 type clockMsg time.Time
 

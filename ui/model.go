@@ -166,6 +166,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onMouse(msg)
 	case updateMsg:
 		return m.onUpdate(msg)
+	case TitleMsg:
+		m.status.SetTitle(string(msg))
+		return m, nil
 	case updatesClosedMsg:
 		m.updatesClosed = true
 		return m, nil

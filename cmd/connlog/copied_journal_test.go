@@ -1,11 +1,17 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui"
 )
 
 // copiedJournalDir builds a journal directory from testdata/journal's
@@ -45,6 +51,47 @@ func TestTitleNamesTheCopiedJournalsHost(t *testing.T) {
 	if me, _ := os.Hostname(); titleHost(t.Context(), Config{Units: listFlag{defaultUnit}}) != me {
 		t.Errorf("this machine's journal is not titled with this machine's name")
 	}
+}
+
+// titleRecorder is a program's model that only keeps the titles sent to it.
+type titleRecorder struct{ titles chan<- string }
+
+func (r titleRecorder) Init() tea.Cmd { return nil }
+func (r titleRecorder) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if t, ok := msg.(ui.TitleMsg); ok {
+		r.titles <- string(t)
+	}
+	return r, nil
+}
+func (r titleRecorder) View() tea.View { return tea.NewView("") }
+
+// The interface starts without the copied journal's host, which is sent
+// to it once the first screen is drawn, and not before.
+func TestCopiedHostIsSentAfterTheFirstScreen(t *testing.T) {
+	cfg := Config{Directory: copiedJournalDir(t), Units: listFlag{defaultUnit}, Lines: -1}
+	infos := []sourceInfo{{Name: "twingate-connector", Unit: "twingate-connector"}}
+	titles := make(chan string, 1)
+	p := tea.NewProgram(titleRecorder{titles}, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
+	go p.Run()
+	defer p.Kill()
+	firstScreen := make(chan struct{})
+	sent := make(chan struct{})
+	go func() { sendCopiedHost(t.Context(), p, cfg, infos, firstScreen); close(sent) }()
+	select {
+	case got := <-titles:
+		t.Fatalf("the title %q was sent before the first screen", got)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(firstScreen)
+	select {
+	case got := <-titles:
+		if want := title(infos, "connector-1"); got != want {
+			t.Errorf("title %q; want %q", got, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no title was sent after the first screen")
+	}
+	<-sent
 }
 
 // A copied journal is read with the window pushed down: an export that

@@ -65,6 +65,9 @@ func New(styles *theme.Styles, title string) Model {
 	return Model{styles: styles, title: title}
 }
 
+// SetTitle replaces the title.
+func (s *Model) SetTitle(title string) { s.title = title }
+
 // SetInfo sets what the line reports.
 func (s *Model) SetInfo(in Info) { s.info = in }
 
