@@ -11,6 +11,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"connlog/model"
+	"connlog/source"
 	"connlog/ui"
 )
 
@@ -36,20 +38,66 @@ func copiedJournalDir(t *testing.T) string {
 	return dir
 }
 
-// The title of a journal copied from a connector names the connector, not
-// the machine connlog runs on.
+// copiedJournalStore reads the journal of cfg into a store as the TUI
+// does (tail first, without following) and returns it with the inputs.
+func copiedJournalStore(t *testing.T, cfg Config) (*model.Store, []sourceInfo) {
+	t.Helper()
+	feeds, infos, err := buildFeeds(cfg, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := model.NewStore(model.StoreOptions{})
+	source.Ingest(t.Context(), feeds, func(es []model.Entry, front bool) {
+		if front {
+			store.Prepend(es)
+		} else {
+			store.Append(es)
+		}
+	}, nil)
+	return store, infos
+}
+
+// The title of a journal copied from a connector names the connector (the
+// host of its newest entry), not the machine connlog runs on.
 func TestTitleNamesTheCopiedJournalsHost(t *testing.T) {
 	cfg := Config{Directory: copiedJournalDir(t), Units: listFlag{defaultUnit}, Lines: -1}
-	host := titleHost(t.Context(), cfg)
+	if h := startHost(cfg); h != "" {
+		t.Errorf("a copied journal is titled %q before it is read", h)
+	}
+	store, infos := copiedJournalStore(t, cfg)
+	host := newestHost(store)
 	if host != "connector-1" {
 		t.Fatalf("title host %q; want connector-1, the journal's", host)
 	}
-	got := title([]sourceInfo{{Name: "twingate-connector", Unit: "twingate-connector"}}, host)
-	if !strings.HasSuffix(got, "@ connector-1") {
+	if got := title(infos, host); !strings.HasSuffix(got, "@ connector-1") {
 		t.Errorf("title %q; want it to end @ connector-1", got)
 	}
-	if me, _ := os.Hostname(); titleHost(t.Context(), Config{Units: listFlag{defaultUnit}}) != me {
+	if me, _ := os.Hostname(); startHost(Config{Units: listFlag{defaultUnit}}) != me {
 		t.Errorf("this machine's journal is not titled with this machine's name")
+	}
+	if h := newestHost(model.NewStore(model.StoreOptions{})); h != "" {
+		t.Errorf("an empty store names the host %q", h)
+	}
+}
+
+// The newest entry's host is found whether the newest entry was appended
+// or, in a store only prepended to, is Seq -1.
+func TestNewestHostOfAppendedAndPrependedEntries(t *testing.T) {
+	at := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	entry := func(host string, sec int) model.Entry {
+		return model.Entry{Time: at.Add(time.Duration(sec) * time.Second), Kind: model.KindText, Raw: []byte("line of " + host),
+			Origin: model.Origin{Offset: -1, Host: host}}
+	}
+	prepended := model.NewStore(model.StoreOptions{})
+	prepended.Prepend([]model.Entry{entry("old", 1), entry("new", 2)})
+	if h := newestHost(prepended); h != "new" {
+		t.Errorf("a store only prepended to: host %q, want new", h)
+	}
+	appended := model.NewStore(model.StoreOptions{})
+	appended.Append([]model.Entry{entry("old", 1), entry("new", 2)})
+	appended.Prepend([]model.Entry{entry("older", 0)})
+	if h := newestHost(appended); h != "new" {
+		t.Errorf("a store appended to: host %q, want new", h)
 	}
 }
 
@@ -69,14 +117,14 @@ func (r titleRecorder) View() tea.View { return tea.NewView("") }
 // to it once the first screen is drawn, and not before.
 func TestCopiedHostIsSentAfterTheFirstScreen(t *testing.T) {
 	cfg := Config{Directory: copiedJournalDir(t), Units: listFlag{defaultUnit}, Lines: -1}
-	infos := []sourceInfo{{Name: "twingate-connector", Unit: "twingate-connector"}}
+	store, infos := copiedJournalStore(t, cfg)
 	titles := make(chan string, 1)
 	p := tea.NewProgram(titleRecorder{titles}, tea.WithInput(nil), tea.WithOutput(io.Discard), tea.WithoutRenderer(), tea.WithoutSignalHandler())
 	go p.Run()
 	defer p.Kill()
 	firstScreen := make(chan struct{})
 	sent := make(chan struct{})
-	go func() { sendCopiedHost(t.Context(), p, cfg, infos, firstScreen); close(sent) }()
+	go func() { sendCopiedHost(t.Context(), p, store, infos, firstScreen); close(sent) }()
 	select {
 	case got := <-titles:
 		t.Fatalf("the title %q was sent before the first screen", got)

@@ -141,15 +141,30 @@ func copiedJournal(cfg Config) bool {
 	return len(cfg.Files) == 0 && !cfg.Demo && (cfg.Directory != "" || len(cfg.JournalFile) > 0)
 }
 
-// titleHost is the host to name in the title: a copied journal's own (of
-// its newest entry), this machine's for its journal.
-func titleHost(ctx context.Context, cfg Config) string {
+// startHost is the host the title names from the start: this machine's
+// for its journal; none for a copied journal, whose own host is that of its
+// newest entry, named once it is read (see sendCopiedHost).
+func startHost(cfg Config) string {
 	if copiedJournal(cfg) {
-		_, h := newestJournalEntry(ctx, cfg)
-		return h
+		return ""
 	}
 	h, _ := os.Hostname()
 	return h
+}
+
+// newestHost is the host of the newest entry store holds, "" when it holds
+// none or the entry names none.
+func newestHost(store *model.Store) string {
+	sn := store.Snapshot()
+	newest := sn.End() - 1
+	if newest == 0 {
+		newest = -1 // Seqs skip 0: a store only prepended to ends at -1
+	}
+	var e model.Entry
+	if !sn.Has(newest) || sn.Load(newest, &e, model.LoadIndex) != nil {
+		return ""
+	}
+	return e.Origin.HostName()
 }
 
 // hasTime reports whether t is a real entry time (a line without one may

@@ -64,16 +64,12 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	defer closeTTY()
-	host := ""
-	if !copiedJournal(cfg) {
-		host = titleHost(ctx, cfg) // this machine's, at once
-	}
-	ucfg := uiConfig(cfg, infos, host, start)
+	ucfg := uiConfig(cfg, infos, startHost(cfg), start)
 	ucfg.FirstScreen = func() { close(firstScreen) }
 	m := ui.New(ucfg, store, up.ch)
 	p := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...)
 	if copiedJournal(cfg) {
-		go sendCopiedHost(ctx, p, cfg, infos, firstScreen)
+		go sendCopiedHost(ctx, p, store, infos, firstScreen)
 	}
 	final, err := p.Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
@@ -90,15 +86,16 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 }
 
 // sendCopiedHost names a copied journal's own host in the title once the
-// first screen is drawn: finding it opens the journal a second time, which
-// took 130-190 ms of the first screen of a journal of a million entries.
-func sendCopiedHost(ctx context.Context, p *tea.Program, cfg Config, infos []sourceInfo, firstScreen <-chan struct{}) {
+// first screen is drawn: the host of the newest entry, which the store then
+// holds. (Opening the journal a second time for it, before the program
+// started, took 130-190 ms of the first screen of a million entries.)
+func sendCopiedHost(ctx context.Context, p *tea.Program, store *model.Store, infos []sourceInfo, firstScreen <-chan struct{}) {
 	select {
 	case <-firstScreen:
 	case <-ctx.Done():
 		return
 	}
-	if h := titleHost(ctx, cfg); h != "" {
+	if h := newestHost(store); h != "" {
 		p.Send(ui.TitleMsg(title(infos, h)))
 	}
 }
