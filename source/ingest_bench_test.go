@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
+	"connlog/internal/cputime"
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/query"
@@ -33,9 +33,9 @@ func BenchmarkIngest(b *testing.B) {
 	var storeBytes, heapBytes int64
 	for b.Loop() {
 		before := memNow()
-		u0 := cpuTime()
+		u0 := cputime.Process()
 		store := ingestFile(path)
-		cpu += cpuTime() - u0
+		cpu += cputime.Process() - u0
 		after := memNow()
 		st := store.Stats()
 		entries += uint64(st.Entries)
@@ -104,15 +104,6 @@ func memNow() runtime.MemStats {
 	return ms
 }
 
-// cpuTime returns the user and system CPU time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkRefilter builds a view of the loaded corpus for each query, as
 // the TUI does when a filter is entered (W6), and reports the time per
 // entry of the store.
@@ -126,14 +117,14 @@ func BenchmarkRefilter(b *testing.B) {
 				b.Fatal(err)
 			}
 			f := q.Filter()
-			u0 := cpuTime()
+			u0 := cputime.Process()
 			for b.Loop() {
 				if _, err := model.BuildView(context.Background(), sn, f); err != nil {
 					b.Fatal(err)
 				}
 			}
 			n := float64(b.N * sn.Len())
-			b.ReportMetric(float64((cpuTime()-u0).Nanoseconds())/n, "cpu-ns/entry")
+			b.ReportMetric(float64((cputime.Process()-u0).Nanoseconds())/n, "cpu-ns/entry")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/n, "ns/entry")
 		})
 	}

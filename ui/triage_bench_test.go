@@ -3,9 +3,9 @@ package ui
 import (
 	"context"
 	"sync/atomic"
-	"syscall"
 	"testing"
 
+	"connlog/internal/cputime"
 	"connlog/model"
 	"connlog/model/triage"
 )
@@ -24,7 +24,7 @@ func benchReports(b *testing.B, sn *model.Snapshot, v *model.View, views []viewP
 	for _, c := range views {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := processCPU()
+			cpu := cputime.Process().Seconds()
 			for range b.N {
 				r, err := triageReport(context.Background(), sn, v, c.parts, triage.ReportOptions{Top: triageRows}, new(atomic.Int64))
 				if err != nil || r.Entries != int64(v.Len()) {
@@ -33,7 +33,7 @@ func benchReports(b *testing.B, sn *model.Snapshot, v *model.View, views []viewP
 			}
 			n := float64(v.Len()) * float64(b.N)
 			b.ReportMetric(n/b.Elapsed().Seconds(), "entries/s")
-			b.ReportMetric((processCPU()-cpu)*1e9/n, "cpu-ns/entry")
+			b.ReportMetric((cputime.Process().Seconds()-cpu)*1e9/n, "cpu-ns/entry")
 		})
 	}
 }
@@ -67,7 +67,7 @@ func BenchmarkTriageKeepUp(b *testing.B) {
 			k.keepUp(sn, v, warm)
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := processCPU()
+			cpu := cputime.Process().Seconds()
 			for i := range b.N {
 				hi := warm + (i+1)*batch%(v.Len()-warm)
 				if hi <= warm+batch { // wrapped: start over behind the warm rows
@@ -78,7 +78,7 @@ func BenchmarkTriageKeepUp(b *testing.B) {
 				}
 				k.keepUp(sn, v, hi)
 			}
-			perEntry := (processCPU() - cpu) / float64(b.N*batch)
+			perEntry := (cputime.Process().Seconds() - cpu) / float64(b.N*batch)
 			b.ReportMetric(perEntry*1e9, "cpu-ns/entry")
 			b.ReportMetric(perEntry*50_000, "cpu-share@50k/s")
 		})
@@ -101,11 +101,4 @@ func millionView(b *testing.B) (*model.Snapshot, *model.View) {
 		b.Fatal(err)
 	}
 	return sn, v
-}
-
-// processCPU is the CPU time, in seconds, this process has used so far.
-func processCPU() float64 {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }

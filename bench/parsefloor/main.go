@@ -24,9 +24,9 @@ import (
 	"os"
 	"runtime"
 	"sync"
-	"syscall"
 	"time"
 
+	"connlog/internal/cputime"
 	"connlog/model"
 	"connlog/model/envelope"
 	"connlog/model/mask"
@@ -97,7 +97,7 @@ func measure(path string, s stage) (int, time.Duration, time.Duration, error) {
 		return 0, 0, 0, err
 	}
 	defer f.Close()
-	cpu0, t0 := cpuTime(), time.Now()
+	cpu0, t0 := cputime.Process(), time.Now()
 	blocks := make(chan *block, runtime.GOMAXPROCS(0))
 	done := make(chan *block, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -122,7 +122,7 @@ func measure(path string, s stage) (int, time.Duration, time.Duration, error) {
 	if err := <-readErr; err != nil {
 		return 0, 0, 0, err
 	}
-	return lines, time.Since(t0), cpuTime() - cpu0, nil
+	return lines, time.Since(t0), cputime.Process() - cpu0, nil
 }
 
 // cutBlocks reads f in blocks of about blockBytes that end at a line end
@@ -223,13 +223,4 @@ func (p *parser) service(pl []byte) {
 	if p.stage >= stageServiceFields {
 		_, p.fields, _, _ = payload.ServiceIndex(pl, p.fields[:0], nil)
 	}
-}
-
-// cpuTime is the user and system CPU time the process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
