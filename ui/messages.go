@@ -18,7 +18,7 @@ type frameMsg struct{}
 
 // TitleMsg replaces the status line's title (Config.Title) once the
 // program knows more of what is watched: the host of a journal copied from
-// another machine is read from the journal itself, after the first screen.
+// another machine, known once its newest entry is in the store.
 type TitleMsg string
 
 // clockMsg ticks once a second for the clock and the ingest rate.
