@@ -26,7 +26,7 @@ type decodeJob struct {
 // records end it flushes what the decoder holds and sends the final batch
 // with the source's error. A quiet input's held partial line is shown after
 // heldFlushAfter.
-func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
+func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
 	workers := decodeWorkers()
 	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
 	order := make(chan *decodeJob, 2*workers)
@@ -35,7 +35,7 @@ func decodeStage(i int, in Feed, records <-chan []model.Record, errc <-chan erro
 		go prepareJobs(work, &template)
 	}
 	go dispatchJobs(records, order, work, &template)
-	assembleJobs(i, in, order, errc, out, &template)
+	assembleJobs(i, in, room, order, errc, out, &template)
 }
 
 // decodeWorkers is how many goroutines prepare one input's batches: every
@@ -83,7 +83,7 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 // blocks (a file's head, read newest block first) go through a decoder of
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
-func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer]) {
+func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer]) {
 	dec := decode.New(in.ID, in.Decode)
 	back := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
@@ -109,6 +109,9 @@ func assembleJobs(i int, in Feed, order <-chan *decodeJob, errc <-chan error, ou
 				}
 			}
 			if len(es) > 0 {
+				if !front {
+					room.wait() // a backfill block skips the merger's queue
+				}
 				out <- decoded{input: i, entries: es, front: front}
 			}
 			quiet.Reset(heldFlushAfter)

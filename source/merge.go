@@ -14,6 +14,8 @@ import (
 type merger struct {
 	inputs  []Feed
 	queues  [][]model.Entry
+	rooms   []*inputRoom // how many of each input's entries the queues hold
+	taken   []int        // entries of each input released by the current release
 	heard   []time.Time
 	states  []model.SourceStatus
 	sink    Sink
@@ -22,9 +24,9 @@ type merger struct {
 	lastSta time.Time
 }
 
-func newMerger(inputs []Feed, sink Sink, status func([]model.SourceStatus)) *merger {
-	m := &merger{inputs: inputs, sink: sink, status: status,
-		queues: make([][]model.Entry, len(inputs)), heard: make([]time.Time, len(inputs)),
+func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model.SourceStatus)) *merger {
+	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
+		queues: make([][]model.Entry, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
 		states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
 	for i, in := range inputs {
@@ -72,6 +74,7 @@ func (m *merger) accept(d decoded) {
 		return
 	}
 	m.queues[d.input] = append(m.queues[d.input], d.entries...)
+	m.rooms[d.input].add(len(d.entries))
 	m.heard[d.input] = time.Now()
 	m.settle(d)
 }
@@ -109,11 +112,16 @@ func (m *merger) release(final bool) {
 		}
 		m.out = append(m.out, m.queues[i][0])
 		m.queues[i] = m.queues[i][1:]
+		m.taken[i]++
 		if len(m.out) >= ingestBatch {
 			m.flush()
 		}
 	}
 	m.flush()
+	for i, n := range m.taken {
+		m.rooms[i].take(n)
+		m.taken[i] = 0
+	}
 }
 
 // earliest returns the input whose head entry is earliest (lowest index on

@@ -50,26 +50,29 @@ type decoded struct {
 // Ingest returns when every input has ended.
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
 	ch := make(chan decoded, 2*len(inputs)+1)
+	rooms := make([]*inputRoom, len(inputs))
 	var wg sync.WaitGroup
 	for i, in := range inputs {
+		rooms[i] = newInputRoom()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			runInput(ctx, i, in, ch)
+			runInput(ctx, i, in, rooms[i], ch)
 		}()
 	}
 	go func() { wg.Wait(); close(ch) }()
-	m := newMerger(inputs, sink, status)
+	m := newMerger(inputs, rooms, sink, status)
 	m.loop(ch)
 }
 
-// runInput runs one source and hands its record batches to the decode stage.
-func runInput(ctx context.Context, i int, in Feed, out chan<- decoded) {
+// runInput runs one source and hands its record batches to the decode
+// stage, which waits for room in the merger's queue (see inputRoom).
+func runInput(ctx context.Context, i int, in Feed, room *inputRoom, out chan<- decoded) {
 	records := make(chan []model.Record, 2)
 	errc := make(chan error, 1)
 	go func() {
 		errc <- in.Source.Run(ctx, records)
 		close(records)
 	}()
-	decodeStage(i, in, records, errc, out)
+	decodeStage(i, in, room, records, errc, out)
 }

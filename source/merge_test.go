@@ -1,0 +1,100 @@
+package source
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// paced is a source that sends its batches, calling before for each.
+type paced struct {
+	batches [][]model.Record
+	sent    atomic.Int64 // records sent so far
+	before  func(k int)
+}
+
+func (p *paced) Name() string { return "paced" }
+
+func (p *paced) Run(ctx context.Context, out chan<- []model.Record) error {
+	for k, b := range p.batches {
+		if p.before != nil {
+			p.before(k)
+		}
+		select {
+		case out <- b:
+			p.sent.Add(int64(len(b)))
+		case <-ctx.Done():
+			return nil
+		}
+	}
+	return nil
+}
+
+// linesAt returns n batches of size lines, the i-th line of all stamped
+// start plus i milliseconds.
+func linesAt(start time.Time, n, size int) [][]model.Record {
+	var out [][]model.Record
+	for k := range n {
+		var b []model.Record
+		for j := range size {
+			i := k*size + j
+			t := start.Add(time.Duration(i) * time.Millisecond)
+			b = append(b, model.Record{Raw: fmt.Appendf(nil, "%s [INFO] [connector] line %d", t.Format(time.RFC3339Nano), i), Offset: int64(i) * 64})
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// Two inputs read together whose entries are all later in one than in the
+// other (the logs of two days): the later one is not decoded ahead of the
+// merge by more than the merger's bound and what is in flight, and the
+// timeline comes out whole and in order.
+func TestMergeBoundsWhatALaterInputQueues(t *testing.T) {
+	defer func(n int) { mergeQueueMax = n }(mergeQueueMax)
+	mergeQueueMax = 100
+	const batches, size = 400, 10
+	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	early := &paced{batches: linesAt(day, batches, size)}
+	late := &paced{batches: linesAt(day.Add(24*time.Hour), batches, size)}
+	// What may be decoded past the bound: a batch in each channel and stage
+	// between the source and the merger, generously.
+	bound := int64(mergeQueueMax + 40*size)
+	var worst atomic.Int64
+	early.before = func(int) {
+		if n := late.sent.Load(); n > worst.Load() {
+			worst.Store(n)
+		}
+	}
+	var got []model.Entry
+	sink := func(es []model.Entry, _ bool) {
+		for _, e := range es {
+			got = append(got, model.Entry{Time: e.Time})
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		Ingest(context.Background(), []Feed{{ID: 0, Source: early}, {ID: 1, Source: late}}, sink, nil)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the merge never ended: an input waits for room that never comes")
+	}
+	if w := worst.Load(); w > bound {
+		t.Errorf("while the earlier input was read, the later one had sent %d lines; at most %d may wait", w, bound)
+	}
+	if len(got) != 2*batches*size {
+		t.Fatalf("%d entries came out of %d", len(got), 2*batches*size)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Time.Before(got[i-1].Time) {
+			t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i].Time, got[i-1].Time)
+		}
+	}
+}
