@@ -8,8 +8,9 @@ import (
 
 // merger joins the inputs' entries into one timeline. It holds each input's
 // entries in a queue and releases the earliest head while every other input
-// either has a head to compare with, has ended, or has been quiet for a
-// while (so a followed file that is not growing never stalls the others).
+// either has a head to compare with, has ended, or is followed and has been
+// quiet for a while (so a followed file that is not growing never stalls
+// the others).
 // With one input it releases everything at once.
 type merger struct {
 	inputs  []Feed
@@ -137,10 +138,12 @@ func (m *merger) earliest() int {
 }
 
 // othersReady reports whether no other input may still deliver something
-// earlier than input i's head.
+// earlier than input i's head: each has a head of its own, has ended, or
+// is followed and has been quiet for mergeIdleAfter.
 func (m *merger) othersReady(i int, now time.Time) bool {
 	for j := range m.queues {
-		if j == i || len(m.queues[j]) > 0 || m.states[j].Done || now.Sub(m.heard[j]) > mergeIdleAfter {
+		quiet := !m.inputs[j].Finite && now.Sub(m.heard[j]) > mergeIdleAfter
+		if j == i || len(m.queues[j]) > 0 || m.states[j].Done || quiet {
 			continue
 		}
 		return false

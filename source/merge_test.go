@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -96,5 +97,59 @@ func TestMergeBoundsWhatALaterInputQueues(t *testing.T) {
 		if got[i].Time.Before(got[i-1].Time) {
 			t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i].Time, got[i-1].Time)
 		}
+	}
+}
+
+// An input that ends is waited for however long it is quiet: the earlier of
+// two files, slow to send its first lines, still comes out first. A
+// followed input that goes quiet no longer holds the other back.
+func TestMergeWaitsForAQuietInputOnlyWhenItEnds(t *testing.T) {
+	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	for _, finite := range []bool{true, false} {
+		t.Run(fmt.Sprintf("finite=%v", finite), func(t *testing.T) {
+			release := make(chan struct{})
+			slow := &paced{batches: linesAt(day, 3, 10), before: func(k int) {
+				if k == 0 {
+					<-release // quiet well past mergeIdleAfter
+				}
+			}}
+			later := &paced{batches: linesAt(day.Add(time.Hour), 3, 10)}
+			var mu sync.Mutex
+			var got []time.Time
+			sink := func(es []model.Entry, _ bool) {
+				mu.Lock()
+				defer mu.Unlock()
+				for _, e := range es {
+					got = append(got, e.Time)
+				}
+			}
+			done := make(chan struct{})
+			go func() {
+				Ingest(context.Background(), []Feed{{ID: 0, Source: slow, Finite: finite}, {ID: 1, Source: later, Finite: finite}}, sink, nil)
+				close(done)
+			}()
+			time.Sleep(10 * mergeIdleAfter)
+			mu.Lock()
+			early := len(got)
+			mu.Unlock()
+			close(release)
+			<-done
+			if finite && early != 0 {
+				t.Errorf("%d entries of the later input came out while the earlier one, which ends, was quiet", early)
+			}
+			if !finite && early == 0 {
+				t.Errorf("a quiet followed input held the other back")
+			}
+			if len(got) != 60 {
+				t.Fatalf("%d entries came out of 60", len(got))
+			}
+			if finite {
+				for i := 1; i < len(got); i++ {
+					if got[i].Before(got[i-1]) {
+						t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i], got[i-1])
+					}
+				}
+			}
+		})
 	}
 }

@@ -23,6 +23,13 @@ type Feed struct {
 	ID     model.SourceID
 	Source Source
 	Decode decode.Options
+	// Finite says the source ends (a file read without following): the
+	// merge waits for its entries however long it is quiet. A followed
+	// source that has gone quiet for mergeIdleAfter no longer holds the
+	// others back; a finite one slow to send its first lines (a big
+	// compressed file, a busy machine) must not let a later input's lines
+	// out first.
+	Finite bool
 }
 
 // Stater is implemented by sources that can describe their state for the

@@ -60,7 +60,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 			d.Reference = modTime(in.Path)
 		}
 		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
-		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d})
+		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: !follow})
 		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
 	}
 	return feeds, infos, nil
