@@ -60,7 +60,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 			d.Reference = modTime(in.Path)
 		}
 		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
-		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: !follow})
+		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: !follow && in.Path != source.StdinPath && regularFile(in.Path)})
 		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
 	}
 	return feeds, infos, nil
@@ -73,6 +73,14 @@ func modTime(path string) time.Time {
 		return fi.ModTime()
 	}
 	return time.Time{}
+}
+
+// regularFile reports whether path is a regular file, which a read to its
+// end soon ends; standard input or a named pipe may stay open, silent, for
+// as long as its writer likes, and must not hold the other inputs back.
+func regularFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func inode(path string) uint64 {
