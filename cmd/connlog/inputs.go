@@ -55,36 +55,45 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 	infos := make([]sourceInfo, 0, len(inputs))
 	for i, in := range inputs {
 		id := model.SourceID(i)
+		fi := statInput(in.Path)
 		d := dec
-		if in.Path != source.StdinPath {
-			d.Reference = modTime(in.Path)
-		}
+		d.Reference = modTime(fi)
 		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
-		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: !follow && in.Path != source.StdinPath && regularFile(in.Path)})
-		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(in.Path)})
+		// A regular file read without following soon ends; standard input
+		// or a named pipe may stay open and silent for as long as its writer
+		// likes, and must not hold the other inputs back.
+		finite := !follow && fi != nil && fi.Mode().IsRegular()
+		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: finite})
+		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi)})
 	}
 	return feeds, infos, nil
 }
 
-// modTime is the reference for inferring the year of syslog lines: a file
-// is no newer than its last write.
-func modTime(path string) time.Time {
-	if fi, err := os.Stat(path); err == nil {
-		return fi.ModTime()
+// statInput returns what the file at path is now: nil for standard input,
+// or a path that cannot be read now (its source says why when it runs).
+func statInput(path string) os.FileInfo {
+	if path == source.StdinPath {
+		return nil
 	}
-	return time.Time{}
-}
-
-// regularFile reports whether path is a regular file, which a read to its
-// end soon ends; standard input or a named pipe may stay open, silent, for
-// as long as its writer likes, and must not hold the other inputs back.
-func regularFile(path string) bool {
 	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular()
+	if err != nil {
+		return nil
+	}
+	return fi
 }
 
-func inode(path string) uint64 {
-	if fi, err := os.Stat(path); err == nil {
+// modTime is the reference for inferring the year of syslog lines: a file
+// is no newer than its last write. Zero when fi is nil.
+func modTime(fi os.FileInfo) time.Time {
+	if fi == nil {
+		return time.Time{}
+	}
+	return fi.ModTime()
+}
+
+// inode is fi's inode number, 0 when fi is nil.
+func inode(fi os.FileInfo) uint64 {
+	if fi != nil {
 		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
 			return st.Ino
 		}

@@ -52,7 +52,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) (time.Time, 
 	hasStdin := false
 	for i, in := range inputs {
 		d := dec
-		d.Reference = modTime(in.Path)
+		d.Reference = modTime(statInput(in.Path))
 		switch {
 		case in.Path == source.StdinPath:
 			hasStdin = true
