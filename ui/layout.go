@@ -94,8 +94,9 @@ func (m Model) frame() string {
 	if c.footer > 0 {
 		lines = append(lines, m.footerLines(c.footer)...)
 	}
-	m.timing.frame(m.live.len(), m.store.Len())
-	if m.firstScreen != nil && m.store.Len() > 0 {
+	entries := m.store.Len()
+	m.timing.frame(m.live.len(), entries)
+	if m.firstScreen != nil && entries > 0 {
 		m.firstScreen()
 	}
 	return fitScreen(lines, m.width, m.height)
