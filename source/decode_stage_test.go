@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -10,14 +11,24 @@ import (
 )
 
 // scripted is a source that sends the batches it is given, then ends.
-type scripted struct{ batches [][]model.Record }
+// before, when set, is called before batch k is sent; sent counts the
+// records sent so far.
+type scripted struct {
+	batches [][]model.Record
+	before  func(k int)
+	sent    atomic.Int64
+}
 
 func (s *scripted) Name() string { return "scripted" }
 
 func (s *scripted) Run(ctx context.Context, out chan<- []model.Record) error {
-	for _, b := range s.batches {
+	for k, b := range s.batches {
+		if s.before != nil {
+			s.before(k)
+		}
 		select {
 		case out <- b:
+			s.sent.Add(int64(len(b)))
 		case <-ctx.Done():
 			return nil
 		}

@@ -17,21 +17,13 @@ import (
 func journalReadTailFirst(t *testing.T, opts JournalOptions) (recs []model.Record, batchesBeforeNewest int) {
 	t.Helper()
 	opts.Follow, opts.TailFirst = false, true
-	j := NewJournal(3, opts)
-	out := make(chan []model.Record)
-	done := make(chan error, 1)
-	ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)
-	defer cancel()
-	go func() { done <- j.Run(ctx, out) }()
+	out, done := journalRun(t, opts, 0)
 	batches := 0
 	for {
 		select {
 		case b := <-out:
 			batches++
-			if b[0].Backfill {
-				recs = append(append([]model.Record(nil), b...), recs...)
-			} else {
-				recs = append(recs, b...)
+			if recs = addTailFirst(recs, b); !b[0].Backfill {
 				batchesBeforeNewest = batches
 			}
 		case err := <-done:
@@ -41,6 +33,28 @@ func journalReadTailFirst(t *testing.T, opts JournalOptions) (recs []model.Recor
 			return recs, batchesBeforeNewest
 		}
 	}
+}
+
+// journalRun runs a source in the background, bounded by the tests'
+// deadline, and returns its batches (a channel of buffer) and Run's result.
+func journalRun(t *testing.T, opts JournalOptions, buffer int) (<-chan []model.Record, <-chan error) {
+	t.Helper()
+	j := NewJournal(3, opts)
+	out := make(chan []model.Record, buffer)
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)
+	t.Cleanup(cancel)
+	go func() { done <- j.Run(ctx, out) }()
+	return out, done
+}
+
+// addTailFirst puts batch b where the pipeline puts it: a Backfill batch
+// before what came so far, any other after.
+func addTailFirst(recs, b []model.Record) []model.Record {
+	if b[0].Backfill {
+		return append(append([]model.Record(nil), b...), recs...)
+	}
+	return append(recs, b...)
 }
 
 // TestJournalTailFirstSameRecords reads runs of exactly one chunk each (so
@@ -88,12 +102,7 @@ func TestJournalTailFirstWaitsForTheFirstScreen(t *testing.T) {
 	}
 	hold := make(chan struct{})
 	opts.TailFirst, opts.HoldBackfill = true, hold
-	j := NewJournal(3, opts)
-	out := make(chan []model.Record, 16)
-	done := make(chan error, 1)
-	ctx, cancel := context.WithTimeout(context.Background(), journalTestDeadline)
-	defer cancel()
-	go func() { done <- j.Run(ctx, out) }()
+	out, done := journalRun(t, opts, 16)
 	var got []model.Record
 	select {
 	case b := <-out:
@@ -101,7 +110,7 @@ func TestJournalTailFirstWaitsForTheFirstScreen(t *testing.T) {
 			t.Fatal("the first batch is a backfill batch, not the newest chunk")
 		}
 		got = b
-	case <-ctx.Done():
+	case <-time.After(journalTestDeadline):
 		t.Fatal("the newest chunk never came")
 	}
 	select {
@@ -110,17 +119,10 @@ func TestJournalTailFirstWaitsForTheFirstScreen(t *testing.T) {
 	case <-time.After(100 * time.Millisecond):
 	}
 	close(hold)
-	add := func(b []model.Record) {
-		if b[0].Backfill {
-			got = append(append([]model.Record(nil), b...), got...)
-		} else {
-			got = append(got, b...)
-		}
-	}
 	for running := true; running; {
 		select {
 		case b := <-out:
-			add(b)
+			got = addTailFirst(got, b)
 		case err := <-done:
 			if err != nil {
 				t.Fatalf("Run: %v", err)
@@ -129,7 +131,7 @@ func TestJournalTailFirstWaitsForTheFirstScreen(t *testing.T) {
 		}
 	}
 	for len(out) > 0 {
-		add(<-out)
+		got = addTailFirst(got, <-out)
 	}
 	for i := range got {
 		got[i].Backfill = false

@@ -11,30 +11,6 @@ import (
 	"connlog/model"
 )
 
-// paced is a source that sends its batches, calling before for each.
-type paced struct {
-	batches [][]model.Record
-	sent    atomic.Int64 // records sent so far
-	before  func(k int)
-}
-
-func (p *paced) Name() string { return "paced" }
-
-func (p *paced) Run(ctx context.Context, out chan<- []model.Record) error {
-	for k, b := range p.batches {
-		if p.before != nil {
-			p.before(k)
-		}
-		select {
-		case out <- b:
-			p.sent.Add(int64(len(b)))
-		case <-ctx.Done():
-			return nil
-		}
-	}
-	return nil
-}
-
 // linesAt returns n batches of size lines, the i-th line of all stamped
 // start plus i milliseconds.
 func linesAt(start time.Time, n, size int) [][]model.Record {
@@ -60,8 +36,8 @@ func TestMergeBoundsWhatALaterInputQueues(t *testing.T) {
 	mergeQueueMax = 100
 	const batches, size = 400, 10
 	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
-	early := &paced{batches: linesAt(day, batches, size)}
-	late := &paced{batches: linesAt(day.Add(24*time.Hour), batches, size)}
+	early := &scripted{batches: linesAt(day, batches, size)}
+	late := &scripted{batches: linesAt(day.Add(24*time.Hour), batches, size)}
 	// What may be decoded past the bound: a batch in each channel and stage
 	// between the source and the merger, generously.
 	bound := int64(mergeQueueMax + 40*size)
@@ -108,12 +84,12 @@ func TestMergeWaitsForAQuietInputOnlyWhenItEnds(t *testing.T) {
 	for _, finite := range []bool{true, false} {
 		t.Run(fmt.Sprintf("finite=%v", finite), func(t *testing.T) {
 			release := make(chan struct{})
-			slow := &paced{batches: linesAt(day, 3, 10), before: func(k int) {
+			slow := &scripted{batches: linesAt(day, 3, 10), before: func(k int) {
 				if k == 0 {
 					<-release // quiet well past mergeIdleAfter
 				}
 			}}
-			later := &paced{batches: linesAt(day.Add(time.Hour), 3, 10)}
+			later := &scripted{batches: linesAt(day.Add(time.Hour), 3, 10)}
 			var mu sync.Mutex
 			var got []time.Time
 			sink := func(es []model.Entry, _ bool) {
