@@ -283,9 +283,17 @@ keys Left h Left h Left h
 wait_for "EVENT"
 wait_gone "◂"
 
-echo "small terminals: 1x1, 5 rows, and back, without a crash"
+echo "small terminals: 1x1, 2x1, 5 rows, and back, without a crash"
+# One column is checked for surviving, not for what it shows: tmux 3.3a
+# drops a character written after one in a one-column pane's only cell (its
+# cursor passes the edge even with autowrap off), and Bubble Tea may draw the
+# old frame at the new size before the model has it, so the cursor row's ">"
+# lands in that cell second and is lost. From two columns on, it is shown.
 resize 1x1
 keys j
+sleep 1 # for the resize and the key to reach connlog before the next size
+alive
+resize 2x1
 wait_for ">"
 alive
 resize 80x5
