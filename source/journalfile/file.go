@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 )
 
 // File is one open journal file. Its entries are indexed once at Open and
@@ -132,20 +131,25 @@ func (f *File) indexEntries() error {
 	// Room for the entries the header announces, at once: growing the
 	// index by appends copied it over and over (a third of opening a
 	// journal of a million entries). The header is not trusted: no more
-	// room than the file could hold entries.
-	if n := min(want, f.size/minObjectSize[objectEntry]); n > uint64(len(f.entries)) {
-		f.entries = slices.Grow(f.entries, int(n)-len(f.entries))
+	// room than the file could hold entries. make, not slices.Grow, which
+	// clears all the room it adds, where fresh memory is clear already.
+	if n := min(want, f.size/minObjectSize[objectEntry]); n > uint64(cap(f.entries)) {
+		grown := make([]uint64, len(f.entries), n)
+		copy(grown, f.entries)
+		f.entries = grown
 	}
+	// The items are read in pieces through one small buffer: an array read
+	// whole (the last holds about half of a file's entries) took fresh
+	// memory as big as the index, and the time to fault it in.
+	buf := make([]byte, min(want-uint64(len(f.entries)), itemsPerRead)*uint64(f.arrayItemSize()))
 	for uint64(len(f.entries)) < want {
-		next, items, err := f.entryArray(f.arrayOff)
+		next, n, err := f.entryArrayHead(f.arrayOff)
 		if err != nil {
 			return err
 		}
-		if err := f.takeItems(items, want); err != nil {
+		done, err := f.takeArray(n, want, buf)
+		if err != nil || done {
 			return err
-		}
-		if f.arrayUsed < len(items)/f.arrayItemSize() || uint64(len(f.entries)) >= want {
-			return nil
 		}
 		if next == 0 {
 			return nil
@@ -158,22 +162,47 @@ func (f *File) indexEntries() error {
 	return nil
 }
 
-// takeItems appends the array's items past arrayUsed, stopping at an unused
-// (zero) slot or at want entries.
-func (f *File) takeItems(items []byte, want uint64) error {
+// itemsPerRead is how many items of an entry array are read at once; a
+// variable for the tests, which read in pieces of a few items.
+var itemsPerRead uint64 = 8 << 10
+
+// takeArray appends the items of the current array (room for n) past
+// arrayUsed, read through buf; done when the walk ends in it (an unused
+// slot, or want).
+func (f *File) takeArray(n int, want uint64, buf []byte) (done bool, err error) {
 	size := f.arrayItemSize()
-	for i := f.arrayUsed; (i+1)*size <= len(items) && uint64(len(f.entries)) < want; i++ {
-		off := f.arrayItem(items[i*size:])
+	for f.arrayUsed < n {
+		k := min(n-f.arrayUsed, len(buf)/size)
+		b, err := f.pages.readAt(buf[:k*size], int64(f.arrayOff)+arrayItemsOffset+int64(f.arrayUsed*size))
+		if err != nil {
+			return true, err
+		}
+		if done, err := f.takeItems(b, want); err != nil || done {
+			return true, err
+		}
+	}
+	return uint64(len(f.entries)) >= want, nil
+}
+
+// takeItems appends the items in b, the array's from arrayUsed on; done at
+// an unused (zero) slot or at want entries.
+func (f *File) takeItems(b []byte, want uint64) (done bool, err error) {
+	size := f.arrayItemSize()
+	for ; len(b) >= size; b = b[size:] {
+		if uint64(len(f.entries)) >= want {
+			return true, nil
+		}
+		off := f.arrayItem(b)
 		if off == 0 {
-			return nil
+			return true, nil
 		}
 		if n := len(f.entries); off%8 != 0 || (n > 0 && off <= f.entries[n-1]) {
-			return fmt.Errorf("entry array item %d is offset %d: %w", i, off, ErrCorrupt)
+			return true, fmt.Errorf("entry array item %d is offset %d: %w", f.arrayUsed, off, ErrCorrupt)
 		}
 		f.entries = append(f.entries, off)
-		f.arrayUsed = i + 1
+		f.arrayUsed++
 	}
-	return nil
+	return false, nil
 }
 
 // arrayItem reads the entry offset at the start of b.
@@ -189,6 +218,20 @@ func (f *File) arrayItemSize() int {
 		return compactArrayItem
 	}
 	return regularArrayItem
+}
+
+// entryArrayHead reads the head of the ENTRY_ARRAY object at off: the next
+// array's offset and how many items it has room for.
+func (f *File) entryArrayHead(off uint64) (next uint64, n int, err error) {
+	_, size, err := f.objectHead(off, objectEntryArray)
+	if err != nil {
+		return 0, 0, err
+	}
+	b, err := f.pages.view(int64(off)+objectHeaderSize, 8)
+	if err != nil {
+		return 0, 0, err
+	}
+	return binary.LittleEndian.Uint64(b), int(size-arrayItemsOffset) / f.arrayItemSize(), nil
 }
 
 // entryArray reads an ENTRY_ARRAY object: the next array's offset and the

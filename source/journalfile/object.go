@@ -19,26 +19,36 @@ var minObjectSize = [...]uint64{
 // alignment, type, and a size that fits the type and the file. The view is
 // valid until the next read.
 func (f *File) object(off uint64, want uint8) (flags uint8, b []byte, err error) {
-	if off%8 != 0 || off < f.hdr.HeaderSize || off > 1<<60 {
-		return 0, nil, fmt.Errorf("object offset %d: %w", off, ErrCorrupt)
-	}
-	hb, err := f.pages.view(int64(off), objectHeaderSize)
+	flags, size, err := f.objectHead(off, want)
 	if err != nil {
 		return 0, nil, err
 	}
+	b, err = f.pages.view(int64(off), int(size))
+	return flags, b, err
+}
+
+// objectHead reads and checks the header of an object of type want at off,
+// as object does, and returns its flags and size.
+func (f *File) objectHead(off uint64, want uint8) (flags uint8, size uint64, err error) {
+	if off%8 != 0 || off < f.hdr.HeaderSize || off > 1<<60 {
+		return 0, 0, fmt.Errorf("object offset %d: %w", off, ErrCorrupt)
+	}
+	hb, err := f.pages.view(int64(off), objectHeaderSize)
+	if err != nil {
+		return 0, 0, err
+	}
 	typ, flags, size := hb[0], hb[1], binary.LittleEndian.Uint64(hb[8:])
 	if typ != want {
-		return 0, nil, fmt.Errorf("object at %d has type %d, want %d: %w", off, typ, want, ErrCorrupt)
+		return 0, 0, fmt.Errorf("object at %d has type %d, want %d: %w", off, typ, want, ErrCorrupt)
 	}
 	minSize := minObjectSize[want]
 	if want == objectData && f.compact {
 		minSize = dataCompactPayload
 	}
 	if size < minSize || size > maxObjectSize || size > f.size || off > f.size-size {
-		return 0, nil, fmt.Errorf("object at %d of type %d has size %d: %w", off, typ, size, ErrCorrupt)
+		return 0, 0, fmt.Errorf("object at %d of type %d has size %d: %w", off, typ, size, ErrCorrupt)
 	}
-	b, err = f.pages.view(int64(off), int(size))
-	return flags, b, err
+	return flags, size, nil
 }
 
 // EntryMeta is what an ENTRY object says about itself: where it stands in
