@@ -74,8 +74,8 @@ func (f *File) indicesOf(offs []uint64) []int {
 	slices.Sort(offs)
 	out := make([]int, 0, len(offs))
 	for _, off := range slices.Compact(offs) {
-		k := sort.Search(len(f.entries), func(k int) bool { return f.entries[k] >= off })
-		if k < len(f.entries) && f.entries[k] == off {
+		k := sort.Search(len(f.entries), func(k int) bool { return f.EntryOffset(k) >= off })
+		if k < len(f.entries) && f.EntryOffset(k) == off {
 			out = append(out, k)
 		}
 	}

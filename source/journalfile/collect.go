@@ -17,7 +17,7 @@ func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) ([]byte, er
 	f := j.cur.f
 	if !j.loaded {
 		var err error
-		if _, j.items, err = f.Entry(f.entries[j.curIdx], j.items[:0]); err != nil {
+		if _, j.items, err = f.Entry(f.EntryOffset(j.curIdx), j.items[:0]); err != nil {
 			return dst, fmt.Errorf("%s: %w", f.path, err)
 		}
 		j.loaded = true

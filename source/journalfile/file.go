@@ -17,8 +17,10 @@ type File struct {
 	size    uint64 // the file's size at the last Refresh: no object may pass it
 	compact bool
 	fields  fieldCache
-	// entries are the offsets of the ENTRY objects, in the file's order.
-	entries []uint64
+	// entries are the offsets of the ENTRY objects, in the file's order,
+	// divided by 8 (objects are 8-aligned): 4 bytes an entry, for files of
+	// up to maxFileSize.
+	entries []uint32
 	// Where the walk of the entry arrays stopped, so Refresh continues there.
 	arrayOff  uint64 // the array being filled (0 before the first)
 	arrayUsed int    // items of it already taken
@@ -37,6 +39,11 @@ func (f *File) TakeDamage() error {
 	f.damageReported = true
 	return fmt.Errorf("%s: %w", f.path, f.damage)
 }
+
+// maxFileSize is the largest file indexed: its entry offsets divided by 8
+// fit in 32 bits. journald's files are 128 MiB at most unless configured
+// otherwise, and a compact file's offsets are 32-bit.
+const maxFileSize = 32<<30 - 8
 
 // Open opens and indexes a journal file.
 func Open(path string) (*File, error) { return openCached(path, &pageCache{}) }
@@ -79,7 +86,7 @@ func (f *File) Len() int { return len(f.entries) }
 func (f *File) Stat() (os.FileInfo, error) { return f.fh.Stat() }
 
 // EntryOffset returns the offset of entry i (0 <= i < Len).
-func (f *File) EntryOffset(i int) uint64 { return f.entries[i] }
+func (f *File) EntryOffset(i int) uint64 { return uint64(f.entries[i]) << 3 }
 
 // Refresh re-reads the header and indexes the entries appended since. It
 // reports an error when the header changed in a way appending cannot
@@ -91,6 +98,10 @@ func (f *File) Refresh() error {
 		return err
 	}
 	f.size = uint64(max(st.Size(), 0))
+	if f.size > maxFileSize {
+		return fmt.Errorf("%w: the file holds %d GiB, more than the %d GiB this reader indexes; "+
+			"read it with --journal-reader libsystemd, or journalctl", ErrUnsupported, f.size>>30, maxFileSize>>30)
+	}
 	b := make([]byte, headerReadSize)
 	k, err := f.fh.ReadAt(b, 0)
 	if k < headerMinSize {
@@ -134,7 +145,7 @@ func (f *File) indexEntries() error {
 	// room than the file could hold entries. make, not slices.Grow, which
 	// clears all the room it adds, where fresh memory is clear already.
 	if n := min(want, f.size/minObjectSize[objectEntry]); n > uint64(cap(f.entries)) {
-		grown := make([]uint64, len(f.entries), n)
+		grown := make([]uint32, len(f.entries), n)
 		copy(grown, f.entries)
 		f.entries = grown
 	}
@@ -196,10 +207,10 @@ func (f *File) takeItems(b []byte, want uint64) (done bool, err error) {
 		if off == 0 {
 			return true, nil
 		}
-		if n := len(f.entries); off%8 != 0 || (n > 0 && off <= f.entries[n-1]) {
+		if n := len(f.entries); off%8 != 0 || off > maxFileSize || (n > 0 && off <= f.EntryOffset(n-1)) {
 			return true, fmt.Errorf("entry array item %d is offset %d: %w", f.arrayUsed, off, ErrCorrupt)
 		}
-		f.entries = append(f.entries, off)
+		f.entries = append(f.entries, uint32(off>>3))
 		f.arrayUsed++
 	}
 	return false, nil

@@ -2,9 +2,12 @@ package journalfile
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -91,4 +94,22 @@ func TestEntryArraysReadInPieces(t *testing.T) {
 func TestTruncatedFileReadInPieces(t *testing.T) {
 	withItemsPerRead(t, 3)
 	TestTruncatedFileReadsItsIntactEntries(t)
+}
+
+// TestFileOverTheIndexedSizeIsRefused opens a journal file grown (sparse)
+// past the largest size the index holds: it is refused as unsupported,
+// saying what reads it, where a wrong index would have been built.
+func TestFileOverTheIndexedSizeIsRefused(t *testing.T) {
+	dir := fixtureJournal(t, "connector.export", false)
+	path := filepath.Join(dir, "x.journal")
+	if _, err := Open(path); err != nil {
+		t.Fatalf("the file at its own size: %v", err)
+	}
+	if err := os.Truncate(path, maxFileSize+8); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path)
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "journalctl") {
+		t.Fatalf("a file of %d bytes opened with %v, want ErrUnsupported naming what reads it", maxFileSize+8, err)
+	}
 }

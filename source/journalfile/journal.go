@@ -261,7 +261,7 @@ func (j *Journal) candidate(m *member, i int) (Location, bool, error) {
 	if m.res.none {
 		return Location{}, false, nil
 	}
-	e, items, err := m.f.Entry(m.f.entries[i], j.items[:0])
+	e, items, err := m.f.Entry(m.f.EntryOffset(i), j.items[:0])
 	j.items, j.loaded = items, false
 	if err != nil {
 		return Location{}, false, fmt.Errorf("%s: entry %d: %w", m.f.path, i, err)
@@ -296,7 +296,7 @@ func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err err
 	}
 	if !j.loaded {
 		f := j.cur.f
-		if _, j.items, err = f.Entry(f.entries[j.curIdx], j.items[:0]); err != nil {
+		if _, j.items, err = f.Entry(f.EntryOffset(j.curIdx), j.items[:0]); err != nil {
 			return dst, false, fmt.Errorf("%s: %w", f.path, err)
 		}
 		j.loaded = true

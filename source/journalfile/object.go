@@ -187,7 +187,7 @@ func (f *File) HasField(off uint64, name string, dst []byte) (bool, []byte, erro
 // Meta reads only the metadata of entry i (0 <= i < Len).
 func (f *File) Meta(i int) (EntryMeta, error) {
 	var m EntryMeta
-	off := f.entries[i]
+	off := f.EntryOffset(i)
 	_, b, err := f.object(off, objectEntry)
 	if err != nil {
 		return m, err

@@ -74,7 +74,7 @@ func (s *Stream) walk(work chan<- *streamChunkJob) {
 				break
 			}
 			m := s.j.cur
-			job.refs = append(job.refs, streamRef{f: m.f, off: m.f.entries[s.j.curIdx], loc: s.j.loc})
+			job.refs = append(job.refs, streamRef{f: m.f, off: m.f.EntryOffset(s.j.curIdx), loc: s.j.loc})
 		}
 		job.problems = s.j.Problems()
 		if len(job.refs) == 0 && len(job.problems) == 0 {
