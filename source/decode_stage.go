@@ -55,7 +55,7 @@ func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, 
 	defer close(order)
 	for recs := range records {
 		j := &decodeJob{recs: recs, done: make(chan struct{})}
-		if cap(work) > 0 && template.Load() != nil {
+		if len(recs) > 0 && cap(work) > 0 && template.Load() != nil {
 			work <- j
 		} else {
 			close(j.done)
@@ -96,7 +96,13 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				return
 			}
 			<-j.done
-			front := len(j.recs) > 0 && j.recs[0].Backfill
+			if len(j.recs) == 0 {
+				// The source's mark that it has caught up: after every
+				// entry it sent before, so the merge sees it in order.
+				out <- decoded{input: i, caught: true}
+				continue
+			}
+			front := j.recs[0].Backfill
 			var es []model.Entry
 			if front {
 				es = back.Flush(assemble(back, j))

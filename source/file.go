@@ -16,6 +16,12 @@ type FileOptions struct {
 	// deleted and re-created, or appears after the start (like tail -F).
 	// Without it Run reads to the end and returns.
 	Follow bool
+	// MarkCaughtUp, with Follow, sends an empty batch once the file has
+	// been read to the end it had when Run started (a missing file: once it
+	// has been looked for; a named pipe: once it has a writer). The merge
+	// waits for that mark before it takes the input's quiet for being
+	// caught up (Feed.CatchesUp).
+	MarkCaughtUp bool
 	// MaxLineBytes is the longest line kept whole; DefaultMaxLineBytes when 0.
 	MaxLineBytes int
 	// Rotated lists files read once, in this order, before the file itself:
@@ -88,6 +94,18 @@ func (f *File) State() string {
 
 func (f *File) setState(s string) { f.state.set(s) }
 
+// markCaughtUp sends what waits, then the empty batch that says the file
+// has been read to the end it had, when the options ask for it.
+func (f *File) markCaughtUp(ctx context.Context, b *batcher) error {
+	if !f.opts.MarkCaughtUp || !f.opts.Follow {
+		return nil
+	}
+	if err := b.flush(ctx); err != nil {
+		return err
+	}
+	return b.send(ctx, []model.Record{})
+}
+
 // ReadRaw appends to buf the n bytes of the line that was sent with the
 // given Offset. It fails with ErrRawGone when those bytes no longer exist
 // (the file was truncated in place, or rotated away too long ago) and with
@@ -146,6 +164,14 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() || startsCompressed(fh) {
+		if !fi.Mode().IsRegular() {
+			// A pipe may stay open and silent: it is caught up once it has a
+			// writer. (Callers do not ask a pipe for the mark; one can take a
+			// regular file's place before it is opened.)
+			if err := f.markCaughtUp(ctx, b); err != nil {
+				return err
+			}
+		}
 		return f.readOpened(ctx, fh, b)
 	}
 	t.opened = true

@@ -44,10 +44,18 @@ func (b *batcher) flush(ctx context.Context) error {
 	if len(b.batch) == 0 {
 		return nil
 	}
+	if err := b.send(ctx, b.batch); err != nil {
+		return err
+	}
+	b.lastSize = len(b.batch)
+	b.batch = nil
+	return nil
+}
+
+// send sends one batch, blocking while the receiver is busy.
+func (b *batcher) send(ctx context.Context, batch []model.Record) error {
 	select {
-	case b.out <- b.batch:
-		b.lastSize = len(b.batch)
-		b.batch = nil
+	case b.out <- batch:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()

@@ -48,6 +48,9 @@ func (t *tailer) follow(ctx context.Context) error {
 			if err := t.batch.flush(ctx); err != nil {
 				return err
 			}
+			if err := t.src.markCaughtUp(ctx, t.batch); err != nil {
+				return err
+			}
 		}
 		if err := t.waitNextPoll(ctx, timer, watch, time.Now()); err != nil {
 			return err

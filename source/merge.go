@@ -8,9 +8,9 @@ import (
 
 // merger joins the inputs' entries into one timeline. It holds each input's
 // entries in a queue and releases the earliest head while every other input
-// either has a head to compare with, has ended, or is followed and has been
-// quiet for a while (so a followed file that is not growing never stalls
-// the others).
+// either has a head to compare with, has ended, or is followed, has read
+// what it held at the start and has been quiet for a while (so a followed
+// file that is not growing never stalls the others).
 // With one input it releases everything at once.
 type merger struct {
 	inputs  []Feed
@@ -18,6 +18,7 @@ type merger struct {
 	rooms   []*inputRoom // how many of each input's entries the queues hold
 	taken   []int        // entries of each input released by the current release
 	heard   []time.Time
+	settled []bool // the input's quiet may be taken for being caught up
 	states  []model.SourceStatus
 	sink    Sink
 	status  func([]model.SourceStatus)
@@ -28,10 +29,11 @@ type merger struct {
 func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model.SourceStatus)) *merger {
 	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
 		queues: make([][]model.Entry, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
-		states: make([]model.SourceStatus, len(inputs))}
+		settled: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
 	for i, in := range inputs {
 		m.heard[i] = now
+		m.settled[i] = !in.Finite && !in.CatchesUp
 		m.states[i] = model.SourceStatus{Name: in.Source.Name(), State: "starting"}
 	}
 	return m
@@ -58,6 +60,11 @@ func (m *merger) loop(ch <-chan decoded) {
 
 func (m *merger) accept(d decoded) {
 	defer m.recycle(d.entries)
+	if d.caught {
+		m.settled[d.input] = true
+		m.heard[d.input] = time.Now()
+		return
+	}
 	if len(m.inputs) == 1 && !d.front {
 		// One input is its own timeline: hand its batches on as they are,
 		// without queueing or comparing times.
@@ -139,10 +146,10 @@ func (m *merger) earliest() int {
 
 // othersReady reports whether no other input may still deliver something
 // earlier than input i's head: each has a head of its own, has ended, or
-// is followed and has been quiet for mergeIdleAfter.
+// is followed, has caught up and has been quiet for mergeIdleAfter.
 func (m *merger) othersReady(i int, now time.Time) bool {
 	for j := range m.queues {
-		quiet := !m.inputs[j].Finite && now.Sub(m.heard[j]) > mergeIdleAfter
+		quiet := m.settled[j] && now.Sub(m.heard[j]) > mergeIdleAfter
 		if j == i || len(m.queues[j]) > 0 || m.states[j].Done || quiet {
 			continue
 		}

@@ -3,6 +3,8 @@ package source
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -76,20 +78,34 @@ func TestMergeBoundsWhatALaterInputQueues(t *testing.T) {
 	}
 }
 
-// An input that ends is waited for however long it is quiet: the earlier of
-// two files, slow to send its first lines, still comes out first. A
-// followed input that goes quiet no longer holds the other back.
-func TestMergeWaitsForAQuietInputOnlyWhenItEnds(t *testing.T) {
+// A quiet input holds the others back while it may still send earlier
+// lines: when it ends (a file read without following), and when it is
+// followed but has not marked that it has read what it held at the start.
+// A followed input that has marked, or that never marks (standard input),
+// holds nothing back once quiet for mergeIdleAfter.
+func TestMergeWaitsForAQuietInputUntilItCatchesUp(t *testing.T) {
 	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
-	for _, finite := range []bool{true, false} {
-		t.Run(fmt.Sprintf("finite=%v", finite), func(t *testing.T) {
+	mark := []model.Record{}
+	for _, tc := range []struct {
+		name  string
+		feed  Feed
+		first [][]model.Record // sent at once, before the quiet
+		holds bool
+	}{
+		{"finite", Feed{Finite: true}, nil, true},
+		{"followed before its mark", Feed{CatchesUp: true}, nil, true},
+		{"followed after its mark", Feed{CatchesUp: true}, [][]model.Record{mark}, false},
+		{"followed without marks", Feed{}, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
 			release := make(chan struct{})
-			slow := &scripted{batches: linesAt(day, 3, 10), before: func(k int) {
-				if k == 0 {
+			batches := append(append(tc.first, linesAt(day, 3, 10)...), mark)
+			slow := &scripted{batches: batches, before: func(k int) {
+				if k == len(tc.first) {
 					<-release // quiet well past mergeIdleAfter
 				}
 			}}
-			later := &scripted{batches: linesAt(day.Add(time.Hour), 3, 10)}
+			later := &scripted{batches: append(linesAt(day.Add(time.Hour), 3, 10), mark)}
 			var mu sync.Mutex
 			var got []time.Time
 			sink := func(es []model.Entry, _ bool) {
@@ -100,8 +116,11 @@ func TestMergeWaitsForAQuietInputOnlyWhenItEnds(t *testing.T) {
 				}
 			}
 			done := make(chan struct{})
+			slowFeed, laterFeed := tc.feed, tc.feed
+			slowFeed.ID, slowFeed.Source = 0, slow
+			laterFeed.ID, laterFeed.Source = 1, later
 			go func() {
-				Ingest(context.Background(), []Feed{{ID: 0, Source: slow, Finite: finite}, {ID: 1, Source: later, Finite: finite}}, sink, nil)
+				Ingest(context.Background(), []Feed{slowFeed, laterFeed}, sink, nil)
 				close(done)
 			}()
 			time.Sleep(10 * mergeIdleAfter)
@@ -110,21 +129,122 @@ func TestMergeWaitsForAQuietInputOnlyWhenItEnds(t *testing.T) {
 			mu.Unlock()
 			close(release)
 			<-done
-			if finite && early != 0 {
-				t.Errorf("%d entries of the later input came out while the earlier one, which ends, was quiet", early)
+			if tc.holds && early != 0 {
+				t.Errorf("%d entries of the later input came out while the earlier one was quiet", early)
 			}
-			if !finite && early == 0 {
-				t.Errorf("a quiet followed input held the other back")
+			if !tc.holds && early == 0 {
+				t.Errorf("a quiet input held the other back")
 			}
 			if len(got) != 60 {
 				t.Fatalf("%d entries came out of 60", len(got))
 			}
-			if finite {
+			if tc.holds {
 				for i := 1; i < len(got); i++ {
 					if got[i].Before(got[i-1]) {
 						t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i], got[i-1])
 					}
 				}
+			}
+		})
+	}
+}
+
+// Two followed files, the earlier of which is slow to open (a cold disk, a
+// busy machine): the later one's lines wait until the earlier has been read
+// to its end, and the timeline comes out in order.
+func TestFollowedFilesWaitForOneSlowToOpen(t *testing.T) {
+	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	dir := t.TempDir()
+	write := func(name string, start time.Time) string {
+		var b []byte
+		for _, batch := range linesAt(start, 3, 10) {
+			for _, r := range batch {
+				b = append(append(b, r.Raw...), '\n')
+			}
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	earlier, later := write("earlier.log", day), write("later.log", day.Add(time.Hour))
+	slowOpen := func(name string) (*os.File, error) {
+		time.Sleep(10 * mergeIdleAfter)
+		return os.Open(name)
+	}
+	opts := FileOptions{Follow: true, MarkCaughtUp: true}
+	slow := opts
+	slow.Open = slowOpen
+	feeds := []Feed{
+		{ID: 0, Source: NewFile(earlier, 0, slow), CatchesUp: true},
+		{ID: 1, Source: NewFile(later, 1, opts), CatchesUp: true},
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var got []time.Time
+	sink := func(es []model.Entry, _ bool) {
+		for _, e := range es {
+			got = append(got, e.Time)
+		}
+		if len(got) >= 60 {
+			cancel()
+		}
+	}
+	Ingest(ctx, feeds, sink, nil)
+	if len(got) != 60 {
+		t.Fatalf("%d entries came out of 60", len(got))
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Before(got[i-1]) {
+			t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i], got[i-1])
+		}
+	}
+}
+
+// A followed file's mark comes after every line the file held when it was
+// opened, and only when asked for.
+func TestFollowedFileMarksAfterWhatItHeld(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.log")
+	var b []byte
+	for i := range 1000 {
+		b = fmt.Appendf(b, "2026-02-10T08:00:00Z [INFO] [connector] line %d\n", i)
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, mark := range []bool{true, false} {
+		t.Run(fmt.Sprintf("mark=%v", mark), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			out := make(chan []model.Record)
+			done := make(chan error, 1)
+			go func() { done <- NewFile(path, 0, FileOptions{Follow: true, MarkCaughtUp: mark}).Run(ctx, out) }()
+			lines, marks := 0, 0
+			deadline := time.After(3 * time.Second)
+			for lines < 1000 || (mark && marks == 0) {
+				select {
+				case batch := <-out:
+					if len(batch) == 0 {
+						marks++
+						if lines != 1000 {
+							t.Fatalf("the mark came after %d of the 1000 lines", lines)
+						}
+					}
+					lines += len(batch)
+				case <-deadline:
+					t.Fatalf("%d lines and %d marks after 3 s", lines, marks)
+				}
+			}
+			select {
+			case batch := <-out:
+				t.Fatalf("a batch of %d records after the mark, with nothing appended", len(batch))
+			case <-time.After(5 * mergeIdleAfter):
+			}
+			cancel()
+			<-done
+			if !mark && marks != 0 {
+				t.Fatalf("%d marks sent unasked", marks)
 			}
 		})
 	}

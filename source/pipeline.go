@@ -30,6 +30,12 @@ type Feed struct {
 	// compressed file, a busy machine) must not let a later input's lines
 	// out first.
 	Finite bool
+	// CatchesUp says the source marks when it has read what it held at the
+	// start (a followed file with FileOptions.MarkCaughtUp): until then the
+	// merge waits for it however long it is quiet, as for a finite one, so
+	// that a followed file slow to send its first lines (read from a cold
+	// disk, on a busy machine) does not let another's later lines out first.
+	CatchesUp bool
 }
 
 // Stater is implemented by sources that can describe their state for the
@@ -46,6 +52,7 @@ type decoded struct {
 	input   int
 	entries []model.Entry
 	front   bool // a backfill batch: it goes before everything sent so far
+	caught  bool // the source has read what it held at the start (Feed.CatchesUp)
 	done    bool
 	err     error
 }

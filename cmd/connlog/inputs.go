@@ -58,12 +58,18 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		fi := statInput(in.Path)
 		d := dec
 		d.Reference = modTime(fi)
-		src := source.NewInput(in, id, source.FileOptions{Follow: follow, TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
-		// A regular file read without following soon ends; standard input
-		// or a named pipe may stay open and silent for as long as its writer
-		// likes, and must not hold the other inputs back.
-		finite := !follow && fi != nil && fi.Mode().IsRegular()
-		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: finite})
+		// A followed file, or one still to come, marks when it has read what
+		// it held, and the others wait for that mark. A named pipe waits for
+		// its writer first, so it does not mark; nor does standard input.
+		followed := follow && in.Follow
+		catches := followed && (fi == nil || fi.Mode().IsRegular())
+		src := source.NewInput(in, id, source.FileOptions{Follow: follow, MarkCaughtUp: catches,
+			TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
+		// A regular file read without following soon ends (a rotated copy
+		// too); standard input or a named pipe may stay open and silent for
+		// as long as its writer likes, and must not hold the others back.
+		finite := !followed && fi != nil && fi.Mode().IsRegular()
+		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: finite, CatchesUp: catches})
 		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi)})
 	}
 	return feeds, infos, nil
