@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/rivo/uniseg"
 )
 
@@ -43,6 +46,11 @@ func isPrintable(code rune) bool {
 // would have typed alone (the reader drops the text of alt keys).
 func withoutAlt(msg tea.KeyPressMsg) tea.KeyPressMsg {
 	msg.Mod &^= tea.ModAlt
+	if msg.Mod == tea.ModShift && msg.ShiftedCode == 0 && unicode.IsLower(msg.Code) {
+		// ESC then P, O or X comes as alt+shift and the lower-case letter
+		// alone, where a typed P has its shifted code: give it back.
+		msg.ShiftedCode = unicode.ToUpper(msg.Code)
+	}
 	switch {
 	case msg.Mod&^tea.ModShift != 0:
 		msg.Text = "" // ctrl and the like type no text
@@ -52,6 +60,59 @@ func withoutAlt(msg tea.KeyPressMsg) tea.KeyPressMsg {
 		msg.Text = string(msg.Code)
 	}
 	return msg
+}
+
+// typedString returns the keys typed as ESC then P, X, ^ or _ (a shifted P
+// is the templates key) and whatever was read with them: the input reader
+// takes those bytes for the start of a terminal string (DCS, SOS, PM, APC)
+// and makes one event it does not know of them, up to the next ESC. connlog
+// asks the terminal for nothing answered with such a string, so one that
+// arrives was typed: esc then P quickly, or in one write over SSH with held
+// keys after. Nil when msg is no such event or its bytes are not text.
+func typedString(msg tea.Msg) []tea.KeyPressMsg {
+	seq, ok := unknownInput(msg)
+	if !ok || len(seq) < 2 || seq[0] != '\x1b' || !strings.ContainsRune("PX^_", rune(seq[1])) {
+		return nil
+	}
+	body, end := seq[2:], ""
+	if i := strings.IndexByte(body, '\x1b'); i >= 0 {
+		body, end = body[:i], body[i:] // the reader ends the string at an ESC: esc pressed again
+	}
+	if !utf8.ValidString(body) || strings.ContainsFunc(body, unicode.IsControl) ||
+		(end != "" && end != "\x1b" && end != "\x1b\\") {
+		return nil
+	}
+	keys := []tea.KeyPressMsg{{Code: tea.KeyEscape}, textKey(seq[1:2])}
+	for state, g := -1, ""; body != ""; {
+		g, body, _, state = uniseg.FirstGraphemeClusterInString(body, state)
+		keys = append(keys, textKey(g))
+	}
+	if end != "" {
+		keys = append(keys, tea.KeyPressMsg{Code: tea.KeyEscape})
+	}
+	if end == "\x1b\\" {
+		keys = append(keys, textKey("\\"))
+	}
+	return keys
+}
+
+// unknownInput returns the bytes of input the reader did not know: an
+// unfinished sequence (read to its end after the reader's timeout) or an
+// unknown terminal string.
+func unknownInput(msg tea.Msg) (string, bool) {
+	switch msg := msg.(type) {
+	case uv.UnknownEvent:
+		return string(msg), true
+	case uv.UnknownDcsEvent:
+		return string(msg), true
+	case uv.UnknownSosEvent:
+		return string(msg), true
+	case uv.UnknownPmEvent:
+		return string(msg), true
+	case uv.UnknownApcEvent:
+		return string(msg), true
+	}
+	return "", false
 }
 
 // textKey is the key press that types one character.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
 )
 
 // burst is the messages Bubble Tea's input reader makes of bytes that
@@ -194,4 +195,77 @@ func quits(t *testing.T, cmd tea.Cmd) bool {
 		}
 	}
 	return false
+}
+
+// TestEscThenShiftedIntroducers checks esc then P (templates), O or X read
+// together: the reader takes ESC P, ESC O and ESC X for the start of a
+// terminal string, and reports them alone as alt+shift and the lower-case
+// letter. They are esc, then the upper-case key as typed.
+func TestEscThenShiftedIntroducers(t *testing.T) {
+	for _, k := range []string{"P", "O", "X", "_", "^"} {
+		in := burst(t, "\x1b"+k)
+		if len(in) != 1 {
+			t.Fatalf("the reader made %d messages of esc %s: %v", len(in), k, in)
+		}
+		press, ok := in[0].(tea.KeyPressMsg)
+		if !ok {
+			t.Fatalf("esc %s read as %T %q, not a key", k, in[0], in[0])
+		}
+		got := splitBurst(press)
+		if len(got) != 2 || got[0].String() != "esc" || got[1].String() != k || got[1].Text != k {
+			t.Errorf("esc %s split = %v; want esc %s", k, got, k)
+		}
+	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), burst(t, "\x1bP")...)
+	if m.mode != ModeTemplates {
+		t.Errorf("after esc P: mode %v, notice %q; want the templates view", m.mode, m.notice)
+	}
+}
+
+// TestEscThenPWithHeldKeys checks esc, P and the keys held after them, read
+// in one write (over SSH): the reader makes one unknown terminal string of
+// them, up to the next ESC. Every key acts: P opens the templates view, j
+// moves in it, esc closes it and q quits.
+func TestEscThenPWithHeldKeys(t *testing.T) {
+	in := burst(t, "\x1bPjj")
+	if len(in) != 1 || typedString(in[0]) == nil {
+		t.Fatalf("the reader made %v of esc P j j; want one string of unknown input", in)
+	}
+	if got := keyNames(typedString(in[0])); got != "esc P j j" {
+		t.Errorf("esc P j j typed %q", got)
+	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), in...)
+	if m.mode != ModeTemplates {
+		t.Errorf("after esc P j j: mode %v; want the templates view", m.mode)
+	}
+	// An esc after them ends the string; the key after that is read alone.
+	in = burst(t, "\x1bPj\x1bq")
+	if len(in) != 2 || keyNames(typedString(in[0])) != "esc P j esc" {
+		t.Fatalf("esc P j esc q read as %q", in)
+	}
+	var cmds []tea.Cmd
+	m = newTestModel(t, st, 120, 30)
+	for _, msg := range in {
+		nm, cmd := m.Update(msg)
+		m, cmds = nm.(Model), append(cmds, cmd)
+	}
+	if m.mode != ModeNormal || !quits(t, tea.Batch(cmds...)) {
+		t.Errorf("after esc P j esc q: mode %v; want the view closed and connlog quitting", m.mode)
+	}
+	for _, seq := range []string{"\x1bP\x07", "\x1bPa\x1b[", "\x1b]11;rgb", "\x1bPok\xff"} {
+		if keys := typedString(uv.UnknownEvent(seq)); keys != nil {
+			t.Errorf("%q typed %v: it is no text", seq, keys)
+		}
+	}
+}
+
+// keyNames joins the names of keys, as the bindings see them.
+func keyNames(keys []tea.KeyPressMsg) string {
+	names := make([]string, 0, len(keys))
+	for _, k := range keys {
+		names = append(names, k.String())
+	}
+	return strings.Join(names, " ")
 }

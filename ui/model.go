@@ -211,6 +211,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.notice = string(msg)
 		return m, nil
 	}
+	if typed := typedString(msg); typed != nil {
+		return m.onBurst(typed)
+	}
 	return m.routeOthers(msg)
 }
 

@@ -247,6 +247,13 @@ wait_for "filter: user:anna*"
 wait_for "anna@example.com"
 keys Escape
 wait_gone "filter: user:anna*"
+echo "bursts: esc then P, alone or with held keys, opens the templates view"
+for seq in $'\eP' $'\ePjj'; do
+	keys -l "$seq"
+	wait_for "templates of the view"
+	keys Escape
+	wait_gone "templates of the view"
+done
 
 echo "copy: y puts the raw line in tmux's buffer (set-clipboard on), and says it was sent"
 keys g
