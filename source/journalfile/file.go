@@ -40,10 +40,10 @@ func (f *File) TakeDamage() error {
 	return fmt.Errorf("%s: %w", f.path, f.damage)
 }
 
-// maxFileSize is the largest file indexed: its entry offsets divided by 8
-// fit in 32 bits. journald's files are 128 MiB at most unless configured
-// otherwise, and a compact file's offsets are 32-bit.
-const maxFileSize = 32<<30 - 8
+// maxFileSize is the largest file indexed: the offsets below it, divided
+// by 8, fit in 32 bits. journald's files are 128 MiB at most unless
+// configured otherwise, and a compact file's offsets are 32-bit.
+const maxFileSize = 32 << 30
 
 // Open opens and indexes a journal file.
 func Open(path string) (*File, error) { return openCached(path, &pageCache{}) }
@@ -99,8 +99,7 @@ func (f *File) Refresh() error {
 	}
 	f.size = uint64(max(st.Size(), 0))
 	if f.size > maxFileSize {
-		return fmt.Errorf("%w: the file holds %d GiB, more than the %d GiB this reader indexes; "+
-			"read it with --journal-reader libsystemd, or journalctl", ErrUnsupported, f.size>>30, maxFileSize>>30)
+		return &UnsupportedError{TooLarge: true}
 	}
 	b := make([]byte, headerReadSize)
 	k, err := f.fh.ReadAt(b, 0)
@@ -207,7 +206,7 @@ func (f *File) takeItems(b []byte, want uint64) (done bool, err error) {
 		if off == 0 {
 			return true, nil
 		}
-		if n := len(f.entries); off%8 != 0 || off > maxFileSize || (n > 0 && off <= f.EntryOffset(n-1)) {
+		if n := len(f.entries); off%8 != 0 || off >= maxFileSize || (n > 0 && off <= f.EntryOffset(n-1)) {
 			return true, fmt.Errorf("entry array item %d is offset %d: %w", f.arrayUsed, off, ErrCorrupt)
 		}
 		f.entries = append(f.entries, uint32(off>>3))

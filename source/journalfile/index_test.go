@@ -109,7 +109,9 @@ func TestFileOverTheIndexedSizeIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Open(path)
-	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "journalctl") {
-		t.Fatalf("a file of %d bytes opened with %v, want ErrUnsupported naming what reads it", maxFileSize+8, err)
+	var unsupported *UnsupportedError
+	if !errors.As(err, &unsupported) || !unsupported.TooLarge || unsupported.Path != path ||
+		!strings.Contains(err.Error(), "32 GiB") || !strings.Contains(err.Error(), "journalctl") {
+		t.Fatalf("a file of %d bytes opened with %v, want it refused as too large, naming what reads it", maxFileSize+8, err)
 	}
 }
