@@ -88,6 +88,16 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	back := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
+	// caught is the source's mark that it has read what it held (an empty
+	// batch), waiting while the decoder holds a line back: the merge must
+	// not take the input for caught up before its last entry is out.
+	caught := false
+	passCaught := func() {
+		if caught && !dec.Holding() {
+			out <- decoded{input: i, caught: true}
+			caught = false
+		}
+	}
 	for {
 		select {
 		case j, ok := <-order:
@@ -97,9 +107,8 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			}
 			<-j.done
 			if len(j.recs) == 0 {
-				// The source's mark that it has caught up: after every
-				// entry it sent before, so the merge sees it in order.
-				out <- decoded{input: i, caught: true}
+				caught = true
+				passCaught()
 				continue
 			}
 			front := j.recs[0].Backfill
@@ -120,6 +129,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				}
 				out <- decoded{input: i, entries: es, front: front}
 			}
+			passCaught()
 			quiet.Reset(heldFlushAfter)
 		case <-quiet.C:
 			// A quiet input must not keep a partial line or an unfinished JSON
@@ -127,6 +137,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			if es := dec.Flush(nil); len(es) > 0 {
 				out <- decoded{input: i, entries: es}
 			}
+			passCaught()
 		}
 	}
 }

@@ -27,6 +27,7 @@ type tailer struct {
 	lastData time.Time   // when bytes last arrived, for the partial-line timeout
 	replaced time.Time   // when another file was first seen at the path; zero if none
 	opened   bool        // the path has been opened once: later failures are waited out
+	markDue  bool        // the first poll is done: mark it once no unterminated line is held
 	recent   recentBytes // the bytes last read from cur, kept to survive a truncation
 	lost     int64       // lines whose bytes could not be kept, not yet reported in a gap
 }
@@ -48,14 +49,27 @@ func (t *tailer) follow(ctx context.Context) error {
 			if err := t.batch.flush(ctx); err != nil {
 				return err
 			}
-			if err := t.src.markCaughtUp(ctx, t.batch); err != nil {
-				return err
-			}
+			t.markDue = true
+		}
+		if err := t.markIfDue(ctx); err != nil {
+			return err
 		}
 		if err := t.waitNextPoll(ctx, timer, watch, time.Now()); err != nil {
 			return err
 		}
 	}
+}
+
+// markIfDue marks that the file has been read to the end it had at the
+// first poll, once the framer holds no unterminated line of it: that line
+// comes (as a partial line) after partialLineTimeout, and must come before
+// the mark, which lets the merge release other inputs' later lines.
+func (t *tailer) markIfDue(ctx context.Context) error {
+	if !t.markDue || t.framer.holding() {
+		return nil
+	}
+	t.markDue = false
+	return t.src.markCaughtUp(ctx, t.batch)
 }
 
 // waitNextPoll sends what is due while it waits for the next poll: the
@@ -76,6 +90,9 @@ func (t *tailer) waitNextPoll(ctx context.Context, timer *time.Timer, watch *dir
 			return ctx.Err()
 		case now := <-timer.C:
 			if err := onDeadlines(ctx, now, t.batch, t.framer, t.lastData); err != nil {
+				return err
+			}
+			if err := t.markIfDue(ctx); err != nil {
 				return err
 			}
 		case <-wake:

@@ -150,55 +150,73 @@ func TestMergeWaitsForAQuietInputUntilItCatchesUp(t *testing.T) {
 }
 
 // Two followed files, the earlier of which is slow to open (a cold disk, a
-// busy machine): the later one's lines wait until the earlier has been read
-// to its end, and the timeline comes out in order.
-func TestFollowedFilesWaitForOneSlowToOpen(t *testing.T) {
+// busy machine) or ends in a line not yet terminated (its writer is in the
+// middle of it): the later one's lines wait until the earlier has been read
+// to its end, its last line included, and the timeline comes out in order.
+func TestFollowedFilesWaitForTheEarlierToCatchUp(t *testing.T) {
 	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
-	dir := t.TempDir()
-	write := func(name string, start time.Time) string {
-		var b []byte
-		for _, batch := range linesAt(start, 3, 10) {
-			for _, r := range batch {
-				b = append(append(b, r.Raw...), '\n')
+	for _, tc := range []struct {
+		name     string
+		slowOpen bool
+		tail     string // written after the earlier file's lines, unterminated
+	}{
+		{"slow to open", true, ""},
+		{"an unterminated last line", false, "2026-02-10T08:00:01Z [INFO] [connector] half writ"},
+		{"a multi-line entry at its end", false, "[2026-02-10T08:00:01.000000+00:00] [INFO] [client] Environment Information:\n    OS: Ubuntu 24.04.3 LTS\n    Kernel: 6.14.0-33-generic\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write := func(name string, start time.Time, tail string) string {
+				var b []byte
+				for _, batch := range linesAt(start, 3, 10) {
+					for _, r := range batch {
+						b = append(append(b, r.Raw...), '\n')
+					}
+				}
+				path := filepath.Join(dir, name)
+				if err := os.WriteFile(path, append(b, tail...), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				return path
 			}
-		}
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	earlier, later := write("earlier.log", day), write("later.log", day.Add(time.Hour))
-	slowOpen := func(name string) (*os.File, error) {
-		time.Sleep(10 * mergeIdleAfter)
-		return os.Open(name)
-	}
-	opts := FileOptions{Follow: true, MarkCaughtUp: true}
-	slow := opts
-	slow.Open = slowOpen
-	feeds := []Feed{
-		{ID: 0, Source: NewFile(earlier, 0, slow), CatchesUp: true},
-		{ID: 1, Source: NewFile(later, 1, opts), CatchesUp: true},
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	var got []time.Time
-	sink := func(es []model.Entry, _ bool) {
-		for _, e := range es {
-			got = append(got, e.Time)
-		}
-		if len(got) >= 60 {
-			cancel()
-		}
-	}
-	Ingest(ctx, feeds, sink, nil)
-	if len(got) != 60 {
-		t.Fatalf("%d entries came out of 60", len(got))
-	}
-	for i := 1; i < len(got); i++ {
-		if got[i].Before(got[i-1]) {
-			t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i], got[i-1])
-		}
+			earlier, later := write("earlier.log", day, tc.tail), write("later.log", day.Add(time.Hour), "")
+			opts := FileOptions{Follow: true, MarkCaughtUp: true}
+			slow := opts
+			if tc.slowOpen {
+				slow.Open = func(name string) (*os.File, error) {
+					time.Sleep(10 * mergeIdleAfter)
+					return os.Open(name)
+				}
+			}
+			feeds := []Feed{
+				{ID: 0, Source: NewFile(earlier, 0, slow), CatchesUp: true},
+				{ID: 1, Source: NewFile(later, 1, opts), CatchesUp: true},
+			}
+			want := 60
+			if tc.tail != "" {
+				want++
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			var got []time.Time
+			sink := func(es []model.Entry, _ bool) {
+				for _, e := range es {
+					got = append(got, e.Time)
+				}
+				if len(got) >= want {
+					cancel()
+				}
+			}
+			Ingest(ctx, feeds, sink, nil)
+			if len(got) != want {
+				t.Fatalf("%d entries came out of %d", len(got), want)
+			}
+			for i := 1; i < len(got); i++ {
+				if got[i].Before(got[i-1]) {
+					t.Fatalf("entry %d (%v) comes out after a later one (%v)", i, got[i], got[i-1])
+				}
+			}
+		})
 	}
 }
 

@@ -120,6 +120,10 @@ func (d *Decoder) decodeLine(l logical, out []model.Entry) []model.Entry {
 	return d.line(out, &l)
 }
 
+// Holding reports whether the decoder holds lines back: a split line, a
+// multi-line entry or a JSON document that may go on with the next record.
+func (d *Decoder) Holding() bool { return d.part.active() || d.block.active || d.doc.active }
+
 // Flush appends whatever is still held, as at the end of the input, in input
 // order: the lines of an unfinished JSON document, each as its own entry, and
 // a split line whose last piece never came (flagged model.FlagPartial).
