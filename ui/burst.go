@@ -28,12 +28,16 @@ func splitBurst(msg tea.KeyPressMsg) []tea.KeyPressMsg {
 	if uniseg.GraphemeClusterCount(msg.Text) < 2 {
 		return nil
 	}
-	var out []tea.KeyPressMsg
-	for state, rest, g := -1, msg.Text, ""; rest != ""; {
-		g, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		out = append(out, textKey(g))
+	return appendTextKeys(nil, msg.Text)
+}
+
+// appendTextKeys appends the keys that type s, one per character.
+func appendTextKeys(keys []tea.KeyPressMsg, s string) []tea.KeyPressMsg {
+	for state, g := -1, ""; s != ""; {
+		g, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		keys = append(keys, textKey(g))
 	}
-	return out
+	return keys
 }
 
 // isPrintable reports whether a key code is a printable character (not a
@@ -82,11 +86,7 @@ func typedString(msg tea.Msg) []tea.KeyPressMsg {
 		(end != "" && end != "\x1b" && end != "\x1b\\") {
 		return nil
 	}
-	keys := []tea.KeyPressMsg{{Code: tea.KeyEscape}, textKey(seq[1:2])}
-	for state, g := -1, ""; body != ""; {
-		g, body, _, state = uniseg.FirstGraphemeClusterInString(body, state)
-		keys = append(keys, textKey(g))
-	}
+	keys := appendTextKeys([]tea.KeyPressMsg{{Code: tea.KeyEscape}}, seq[1:2]+body)
 	if end != "" {
 		keys = append(keys, tea.KeyPressMsg{Code: tea.KeyEscape})
 	}
