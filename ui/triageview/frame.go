@@ -46,6 +46,30 @@ func progressText(j Job) string {
 type state struct {
 	run        job.State
 	refreshing bool
+	// early are the moves typed while the first report was computed (a
+	// held key, keys sent in one write): they act once it is shown.
+	early []theme.ListMove
+}
+
+// maxEarlyMoves bounds the moves kept while the first report is computed.
+const maxEarlyMoves = 256
+
+// holdMove keeps a move typed while there is nothing to move over yet,
+// when a report is coming.
+func (s *state) holdMove(mv theme.ListMove) {
+	if mv != theme.NoMove && s.run.Running() && len(s.early) < maxEarlyMoves {
+		s.early = append(s.early, mv)
+	}
+}
+
+// replayMoves applies the moves typed before the first report to a cursor
+// over its n rows, and forgets them.
+func (s *state) replayMoves(cursor, n, page int, skip func(int) bool) int {
+	for _, mv := range s.early {
+		cursor = theme.MoveCursor(mv, cursor, n, page, skip)
+	}
+	s.early = nil
+	return cursor
 }
 
 // start follows a new job, cancelling the one in flight.

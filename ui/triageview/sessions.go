@@ -67,6 +67,7 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	v.rows = sortByStart(msg.Report.Sessions.Rows)
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
+	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)
 	return v
 }
 
@@ -86,7 +87,11 @@ func sortByStart(rows []triage.Session) []triage.Session {
 // Update moves the cursor; enter chooses its row.
 func (v SessionsView) Update(msg tea.Msg) (SessionsView, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || len(v.rows) == 0 {
+	if !ok {
+		return v, nil
+	}
+	if len(v.rows) == 0 {
+		v.holdMove(moveOf(&v.keys, km))
 		return v, nil
 	}
 	if mv := moveOf(&v.keys, km); mv != theme.NoMove {

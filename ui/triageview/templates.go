@@ -76,6 +76,7 @@ func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) Templat
 	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
 	v = v.SetMutes(muted)
 	v.cursor = keepCursor(old, v.rows, cursor, v.cursor, func(r TemplateRow) string { return r.Template.Key })
+	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)
 	return v
 }
 
@@ -103,10 +104,14 @@ func (v TemplatesView) SetMutes(muted []triage.Template) TemplatesView {
 // Update moves the cursor; enter and the mute key act on its row.
 func (v TemplatesView) Update(msg tea.Msg) (TemplatesView, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || len(v.rows) == 0 {
+	if !ok {
 		return v, nil
 	}
 	k := &v.keys
+	if len(v.rows) == 0 {
+		v.holdMove(moveOf(k, km))
+		return v, nil
+	}
 	if mv := moveOf(k, km); mv != theme.NoMove {
 		v.cursor = theme.MoveCursor(mv, v.cursor, len(v.rows), pageRows(v.height), nil)
 		return v, nil

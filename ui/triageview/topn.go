@@ -73,6 +73,7 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	v.rows = topRows(&msg.Report.Top)
 	top := theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	v.cursor = keepCursor(old, v.rows, v.cursor, top, topRow.key)
+	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), v.isHeading)
 	return v
 }
 
@@ -103,7 +104,11 @@ func (v TopNView) isHeading(i int) bool { return v.rows[i].heading }
 // Update moves the cursor; enter chooses the value under it.
 func (v TopNView) Update(msg tea.Msg) (TopNView, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || len(v.rows) == 0 {
+	if !ok {
+		return v, nil
+	}
+	if len(v.rows) == 0 {
+		v.holdMove(moveOf(&v.keys, km))
 		return v, nil
 	}
 	if mv := moveOf(&v.keys, km); mv != theme.NoMove {
