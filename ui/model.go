@@ -88,7 +88,8 @@ type Model struct {
 	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
-	exportPending bool // x was pressed while the view was being built
+	exportPending bool              // x was pressed while the view was being built
+	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
 	initCmd       tea.Cmd
 
 	tl  timeline.Model // the strip above the table

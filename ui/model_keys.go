@@ -13,6 +13,10 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.live.cancelBuild()
 		return m, tea.Quit
 	}
+	if m.holdKey(msg) {
+		m.heldKeys = append(m.heldKeys, msg)
+		return m, nil
+	}
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd

@@ -141,6 +141,10 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	if m.live.pending(m.store.Snapshot()) && !m.scheduled {
 		cmds = append(cmds, m.scheduleFrame())
 	}
+	if len(m.heldKeys) > 0 {
+		nm, cmd := m.replayHeldKeys()
+		return nm, tea.Batch(append(cmds, cmd)...)
+	}
 	return m, tea.Batch(cmds...)
 }
 
