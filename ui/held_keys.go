@@ -5,7 +5,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// maxHeldKeys bounds the keys held while a view is built.
+// maxHeldKeys bounds the keys held while a view is built; past it a held
+// key's repeats are dropped rather than let act out of order.
 const maxHeldKeys = 256
 
 // holdKey reports whether a key typed while the view of a new filter is
@@ -15,7 +16,7 @@ const maxHeldKeys = 256
 // that they act in order on the rows they were typed for. Quitting never
 // waits.
 func (m Model) holdKey(msg tea.KeyPressMsg) bool {
-	if !m.live.building || m.mode != ModeNormal || len(m.heldKeys) >= maxHeldKeys || key.Matches(msg, m.keys.Quit) {
+	if !m.live.building || m.mode != ModeNormal || key.Matches(msg, m.keys.Quit) {
 		return false
 	}
 	if len(m.heldKeys) > 0 {
@@ -26,6 +27,13 @@ func (m Model) holdKey(msg tea.KeyPressMsg) bool {
 	}
 	k := m.keys
 	return m.isMove(msg) || key.Matches(msg, k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch)
+}
+
+// holdKeyPress keeps a key holdKey holds, up to maxHeldKeys.
+func (m *Model) holdKeyPress(msg tea.KeyPressMsg) {
+	if len(m.heldKeys) < maxHeldKeys {
+		m.heldKeys = append(m.heldKeys, msg)
+	}
 }
 
 // replayHeldKeys feeds the keys held while the view was built through

@@ -48,4 +48,16 @@ func TestKeysTypedWithTheFilterActOnItsView(t *testing.T) {
 	if !quits(t, cmd) {
 		t.Error("q typed while the view was built did not quit")
 	}
+
+	// A key held down through a long build: its repeats past the bound are
+	// dropped, none acts on the old view.
+	many := append([]tea.Msg(nil), filter...)
+	for range maxHeldKeys + 50 {
+		many = append(many, keys("j")...)
+	}
+	m, _ = typeTogether(base, many)
+	if len(m.heldKeys) != maxHeldKeys || m.table.CursorSeq() != base.table.CursorSeq() {
+		t.Errorf("%d keys held of %d, cursor on %d (was %d); want %d held and the cursor unmoved",
+			len(m.heldKeys), maxHeldKeys+50, m.table.CursorSeq(), base.table.CursorSeq(), maxHeldKeys)
+	}
 }

@@ -14,7 +14,7 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.holdKey(msg) {
-		m.heldKeys = append(m.heldKeys, msg)
+		m.holdKeyPress(msg)
 		return m, nil
 	}
 	switch m.mode {
