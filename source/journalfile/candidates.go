@@ -94,19 +94,14 @@ func (f *File) dataEntries(off uint64, out []uint64) ([]uint64, error) {
 		out = append(out, d.entryOffset)
 		left--
 	}
+	buf := f.arrayBuffer(left)
 	for p := d.entryArray; p != 0 && left > 0; {
-		next, items, err := f.entryArray(p)
+		next, n, err := f.entryArrayHead(p)
 		if err != nil {
 			return out, err
 		}
-		step := f.arrayItemSize()
-		for ; len(items) >= step && left > 0; items = items[step:] {
-			e := f.arrayItem(items)
-			if e == 0 {
-				break
-			}
-			out = append(out, e)
-			left--
+		if out, left, err = f.appendArrayItems(out, p, n, left, buf); err != nil {
+			return out, err
 		}
 		if next != 0 && next <= p {
 			return out, fmt.Errorf("entry array at %d links back to %d: %w", p, next, ErrCorrupt)
@@ -114,6 +109,29 @@ func (f *File) dataEntries(off uint64, out []uint64) ([]uint64, error) {
 		p = next
 	}
 	return out, nil
+}
+
+// appendArrayItems appends the items of the entry array at off (room for
+// n) to out, up to left of them or its first unused (zero) slot, and
+// returns how many are still left.
+func (f *File) appendArrayItems(out []uint64, off uint64, n int, left uint64, buf []byte) ([]uint64, uint64, error) {
+	step := f.arrayItemSize()
+	for from := 0; from < n && left > 0; {
+		items, err := f.arrayPiece(off, from, n, buf)
+		if err != nil {
+			return out, left, err
+		}
+		for ; len(items) >= step && left > 0; items = items[step:] {
+			e := f.arrayItem(items)
+			if e == 0 {
+				return out, left, nil
+			}
+			out = append(out, e)
+			left--
+		}
+		from += len(buf) / step
+	}
+	return out, left, nil
 }
 
 // next returns the first index >= i that may match.

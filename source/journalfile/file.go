@@ -148,10 +148,7 @@ func (f *File) indexEntries() error {
 		copy(grown, f.entries)
 		f.entries = grown
 	}
-	// The items are read in pieces through one small buffer: an array read
-	// whole (the last holds about half of a file's entries) took fresh
-	// memory as big as the index, and the time to fault it in.
-	buf := make([]byte, min(want-uint64(len(f.entries)), itemsPerRead)*uint64(f.arrayItemSize()))
+	buf := f.arrayBuffer(want - uint64(len(f.entries)))
 	for uint64(len(f.entries)) < want {
 		next, n, err := f.entryArrayHead(f.arrayOff)
 		if err != nil {
@@ -180,10 +177,8 @@ var itemsPerRead uint64 = 8 << 10
 // arrayUsed, read through buf; done when the walk ends in it (an unused
 // slot, or want).
 func (f *File) takeArray(n int, want uint64, buf []byte) (done bool, err error) {
-	size := f.arrayItemSize()
 	for f.arrayUsed < n {
-		k := min(n-f.arrayUsed, len(buf)/size)
-		b, err := f.pages.readAt(buf[:k*size], int64(f.arrayOff)+arrayItemsOffset+int64(f.arrayUsed*size))
+		b, err := f.arrayPiece(f.arrayOff, f.arrayUsed, n, buf)
 		if err != nil {
 			return true, err
 		}
@@ -244,12 +239,17 @@ func (f *File) entryArrayHead(off uint64) (next uint64, n int, err error) {
 	return binary.LittleEndian.Uint64(b), int(size-arrayItemsOffset) / f.arrayItemSize(), nil
 }
 
-// entryArray reads an ENTRY_ARRAY object: the next array's offset and the
-// item bytes (a view).
-func (f *File) entryArray(off uint64) (next uint64, items []byte, err error) {
-	_, b, err := f.object(off, objectEntryArray)
-	if err != nil {
-		return 0, nil, err
-	}
-	return binary.LittleEndian.Uint64(b[16:]), b[arrayItemsOffset:], nil
+// arrayPiece reads into buf the items of the entry array at off (room for
+// n) from item from on, as many as buf holds: arrays are read in pieces
+// through one small buffer, as an array read whole (the last of a chain
+// holds about half of its entries) took fresh memory as big as the index.
+func (f *File) arrayPiece(off uint64, from, n int, buf []byte) ([]byte, error) {
+	size := f.arrayItemSize()
+	k := min(n-from, len(buf)/size)
+	return f.pages.readAt(buf[:k*size], int64(off)+arrayItemsOffset+int64(from*size))
+}
+
+// arrayBuffer is the buffer arrayPiece reads up to want items through.
+func (f *File) arrayBuffer(want uint64) []byte {
+	return make([]byte, min(want, itemsPerRead)*uint64(f.arrayItemSize()))
 }

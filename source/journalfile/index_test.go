@@ -115,3 +115,10 @@ func TestFileOverTheIndexedSizeIsRefused(t *testing.T) {
 		t.Fatalf("a file of %d bytes opened with %v, want it refused as too large, naming what reads it", maxFileSize+8, err)
 	}
 }
+
+// TestSelectiveMatchReadInPieces answers a selective match from the DATA
+// objects' entry arrays read two items at a time.
+func TestSelectiveMatchReadInPieces(t *testing.T) {
+	withItemsPerRead(t, 2)
+	TestSelectiveMatchReadsEntryArrays(t)
+}
