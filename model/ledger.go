@@ -54,6 +54,9 @@ func (l *Ledger) Add(reason string, n int64, at time.Time) {
 	if reason == "" {
 		reason = "unknown"
 	}
+	if _, ok := l.ByKind[reason]; !ok {
+		reason = strings.Clone(reason) // the map keeps it: it may lie in a line's bytes
+	}
 	l.Events++
 	l.ByKind[reason] += max(n, 0)
 	if n <= 0 {

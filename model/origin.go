@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // originTable interns origins: entries of one source mostly share one (same
 // host, unit, pid, envelope), so a row names it with a 4-byte id. The parts
@@ -34,6 +37,7 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 		j.Cursor = ""
 		p, ok := t.journal[j]
 		if !ok {
+			j = j.owned()
 			p = &j
 			t.journal[j] = p
 		}
@@ -47,15 +51,26 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 	if !ok {
 		id = t.add(k)
 	}
-	t.last, t.lastID, t.hasLast = k, id, true
+	// The table's own copy, not k: k's strings may lie in a line's bytes,
+	// which the source reuses once the store has taken the line.
+	t.last, t.lastID, t.hasLast = originKey{t.sources[id], t.list[id]}, id, true
 	return id
 }
 
-// add stores a new origin and returns its id.
+// add stores a copy of a new origin and returns its id.
 func (t *originTable) add(k originKey) uint32 {
+	k.o.Host, k.o.Unit, k.o.Ident, k.o.Envelope = strings.Clone(k.o.Host), strings.Clone(k.o.Unit), strings.Clone(k.o.Ident), strings.Clone(k.o.Envelope)
 	id := uint32(len(t.list))
 	t.list = append(t.list, k.o)
 	t.sources = append(t.sources, k.src)
 	t.ids[k] = id
 	return id
+}
+
+// owned returns j with copies of its strings, for the table to keep past
+// the record it came with.
+func (j JournalFields) owned() JournalFields {
+	j.Cursor, j.Hostname, j.Unit, j.Identifier = strings.Clone(j.Cursor), strings.Clone(j.Hostname), strings.Clone(j.Unit), strings.Clone(j.Identifier)
+	j.BootID, j.InvocationID, j.Transport = strings.Clone(j.BootID), strings.Clone(j.InvocationID), strings.Clone(j.Transport)
+	return j
 }

@@ -76,6 +76,13 @@ type Record struct {
 	// then its head in blocks, each block ending where the previous one began.
 	// A batch is all backfill or none; the ingest loop prepends it.
 	Backfill bool
+	// Release, when set, gives the source back the memory the records of
+	// a backfill block lie in, for the blocks it reads next. A source sets
+	// it on a block's first record, which comes in the block's last batch,
+	// and only when its sink copies what it keeps (FileOptions.ReuseBlocks):
+	// the ingest loop calls it once that batch's entries have been handed to
+	// the sink and it has returned.
+	Release func()
 }
 
 // JournalFields are the journald fields connlog keeps for each entry.

@@ -113,8 +113,11 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			}
 			front := j.recs[0].Backfill
 			var es []model.Entry
+			var release func()
 			if front {
-				es = back.Flush(assemble(back, j))
+				// back holds nothing once flushed, so the block's memory is
+				// free once these entries are stored (the records' Release).
+				es, release = back.Flush(assemble(back, j)), j.recs[0].Release
 			} else {
 				es = assemble(dec, j)
 			}
@@ -123,11 +126,11 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 					template.Store(p)
 				}
 			}
-			if len(es) > 0 {
+			if len(es) > 0 || release != nil {
 				if !front {
 					room.wait() // a backfill block skips the merger's queue
 				}
-				out <- decoded{input: i, entries: es, front: front}
+				out <- decoded{input: i, entries: es, front: front, release: release}
 			}
 			passCaught()
 			quiet.Reset(heldFlushAfter)

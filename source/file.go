@@ -41,6 +41,12 @@ type FileOptions struct {
 	// of entries is drawn) or backfillHoldMax has passed: reading the head
 	// takes both cores, and the first screen needs them first.
 	HoldBackfill <-chan struct{}
+	// ReuseBlocks reads a tail-first backfill into the memory of the
+	// blocks already stored (see Record.Release) instead of fresh memory
+	// each block, which the kernel must hand over and clear a megabyte at a
+	// time. Only for a sink that keeps none of an entry's bytes, as a
+	// model.Store copies what it keeps.
+	ReuseBlocks bool
 	// StreamOnly says the records are used as they arrive and never re-read
 	// (a headless export): rotated-away files are closed at once and nothing
 	// is kept aside for ReadRaw, which then fails for earlier generations.

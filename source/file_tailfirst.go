@@ -90,6 +90,9 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	t.pos = tailStart
 	f.gens.grow(t.cur, tailStart, 0) // the head's lines are counted as the backfill reads them
 	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, maxLine: f.opts.MaxLineBytes}
+	if f.opts.ReuseBlocks {
+		bf.pool = newBlockPool(int(f.tailSizes.block()) + 1)
+	}
 	if bf.file, err = dupFile(file); err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}

@@ -21,6 +21,7 @@ type backfiller struct {
 	head    []byte      // the file's first bytes then, to notice a rewrite
 	size    int64       // the file's size then, for the progress
 	maxLine int
+	pool    *blockPool // the memory of stored blocks (FileOptions.ReuseBlocks); nil: fresh memory each block
 }
 
 // run sends the blocks of [0, end), newest first, then clears the
@@ -53,44 +54,62 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 // longer than a block sends it looking further back.
 func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	from := max(hi-bf.src.tailSizes.block()-1, 0)
-	buf, err := bf.read(from, hi)
+	buf, mem, err := bf.read(from, hi)
 	switch {
 	case err != nil:
 		return 0, nil, err
 	case from == 0:
-		return 0, bf.frame(buf, 0), nil
+		return 0, bf.frame(buf, 0, mem), nil
 	}
 	// buf ends with the newline before hi, unless the file changed under
 	// the read: a line starts after an earlier newline.
 	if i := bytes.IndexByte(buf, '\n'); i >= 0 && i < len(buf)-1 {
-		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1), nil
+		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1, mem), nil
 	}
+	bf.pool.putUnused(mem) // nothing was framed over it
 	lo, err := lineStartAtOrBefore(bf.file, from)
 	if err == nil {
-		buf, err = bf.read(lo, hi)
+		buf, mem, err = bf.read(lo, hi)
 	}
 	if err != nil {
 		return 0, nil, err
 	}
-	return lo, bf.frame(buf, lo), nil
+	return lo, bf.frame(buf, lo, mem), nil
 }
 
-// read returns the bytes of [lo, hi).
-func (bf *backfiller) read(lo, hi int64) ([]byte, error) {
-	buf := make([]byte, hi-lo)
-	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
-		return nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
+// read returns the bytes of [lo, hi), in a stored block's memory when the
+// pool has one that holds them (mem, else nil).
+func (bf *backfiller) read(lo, hi int64) ([]byte, *blockMem, error) {
+	mem := bf.pool.get(int(hi - lo))
+	var buf []byte
+	if mem != nil {
+		buf = mem.buf
+	} else {
+		buf = make([]byte, hi-lo)
 	}
-	return buf, nil
+	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
+		bf.pool.putUnused(mem)
+		return nil, nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
+	}
+	return buf, mem, nil
 }
 
 // frame frames the lines of buf, read at lo, as Backfill records whose Raw
 // slices share buf, as a forward read's records share their read chunk.
-func (bf *backfiller) frame(buf []byte, lo int64) []model.Record {
+// With mem (buf's pooled memory) the records go into its record slice,
+// and the first of them carries the Release that gives both back.
+func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record {
 	if len(buf) == 0 {
+		bf.pool.putUnused(mem)
 		return nil
 	}
-	batch := make([]model.Record, 0, bytes.Count(buf, []byte{'\n'})+1)
+	n := bytes.Count(buf, []byte{'\n'}) + 1
+	var batch []model.Record
+	if mem != nil && cap(mem.recs) >= n {
+		batch = mem.recs[:0]
+	} else {
+		batch = make([]model.Record, 0, n)
+	}
 	fr := newLineFramer(bf.src.id, bf.maxLine, func(r model.Record) error {
 		r.Backfill = true
 		batch = append(batch, r)
@@ -100,6 +119,14 @@ func (bf *backfiller) frame(buf []byte, lo int64) []model.Record {
 	now := time.Now()
 	_ = fr.feed(buf, bf.gen.base+lo, now) // the emitter above never fails
 	_ = fr.flush(now, "")
+	if mem != nil {
+		mem.recs = batch
+		if len(batch) == 0 {
+			bf.pool.putUnused(mem)
+		} else {
+			batch[0].Release = func() { bf.pool.put(mem) }
+		}
+	}
 	return batch
 }
 

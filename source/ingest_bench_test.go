@@ -52,13 +52,19 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(mallocs)/n, "allocs/entry")
 }
 
-// ingestFile reads the file at path to its end into a new store.
+// ingestFile reads the file at path to its end into a new store, as the
+// TUI does.
 func ingestFile(path string) *model.Store {
-	src := NewFile(path, 0, FileOptions{TailFirst: true})
+	src := NewFile(path, 0, FileOptions{TailFirst: true, ReuseBlocks: true})
+	return ingestInStore(src, decode.Options{Location: time.UTC, IndexService: true, Templates: true})
+}
+
+// ingestInStore reads src (source 0) to its end into a new store, which
+// re-reads raw bytes from it, as the TUI does.
+func ingestInStore(src *File, dec decode.Options) *model.Store {
 	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	store.SetRawReader(0, src)
-	feeds := []Feed{{ID: 0, Source: src, Decode: decode.Options{Location: time.UTC, IndexService: true, Templates: true}}}
-	Ingest(context.Background(), feeds, func(es []model.Entry, front bool) {
+	Ingest(context.Background(), []Feed{{ID: 0, Source: src, Decode: dec}}, func(es []model.Entry, front bool) {
 		if front {
 			store.Prepend(es)
 		} else {
@@ -71,15 +77,23 @@ func ingestFile(path string) *model.Store {
 // writeIngestCorpus writes the benchmark's corpus to a temporary file.
 func writeIngestCorpus(b *testing.B) string {
 	b.Helper()
-	path := filepath.Join(b.TempDir(), "docker-ts.log")
+	return writeConnectorLog(b, 1, ingestBenchLines)
+}
+
+// writeConnectorLog writes n lines of a level-7 connector's log (service
+// lines and ANALYTICS events), as `docker logs -t` prints it, generated
+// from seed, to a temporary file and returns its path.
+func writeConnectorLog(tb testing.TB, seed int64, n int) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "docker-ts.log")
 	f, err := os.Create(path)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	g := synth.New(1, synth.Options{})
+	g := synth.New(seed, synth.Options{})
 	var line, out []byte
-	for range ingestBenchLines {
+	for range n {
 		var at time.Time
 		line, at, _ = g.Next(line[:0])
 		out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
@@ -87,10 +101,10 @@ func writeIngestCorpus(b *testing.B) string {
 		w.Write(out)
 	}
 	if err := w.Flush(); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return path
 }

@@ -75,9 +75,16 @@ func (m *merger) accept(d decoded) {
 	}
 	if d.front {
 		// A backfill block precedes everything already released: it skips
-		// the time merge and goes straight to the front.
+		// the time merge and goes straight to the front. The sink has then
+		// taken it, and every block of the input before it, so the block's
+		// memory may be reused.
 		m.flush()
-		m.sink(d.entries, true)
+		if len(d.entries) > 0 {
+			m.sink(d.entries, true)
+		}
+		if d.release != nil {
+			d.release()
+		}
 		m.heard[d.input] = time.Now()
 		return
 	}

@@ -44,15 +44,18 @@ type Stater interface{ State() string }
 
 // Sink receives entries in timeline order. With front set, the entries
 // belong before everything the sink has received so far (a backfill block
-// of a file opened tail first). The slice is reused after the call returns.
+// of a file opened tail first). The slice is reused after the call returns,
+// and so may be the bytes its entries' Raw, Payload and field values lie in
+// (FileOptions.ReuseBlocks): a sink copies what it keeps.
 type Sink func(es []model.Entry, front bool)
 
 // decoded is one batch of entries from one input.
 type decoded struct {
 	input   int
 	entries []model.Entry
-	front   bool // a backfill batch: it goes before everything sent so far
-	caught  bool // the source has read what it held at the start (Feed.CatchesUp)
+	front   bool   // a backfill batch: it goes before everything sent so far
+	caught  bool   // the source has read what it held at the start (Feed.CatchesUp)
+	release func() // the block's Release (see model.Record), once the entries are sunk
 	done    bool
 	err     error
 }

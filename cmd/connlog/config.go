@@ -66,6 +66,9 @@ type Config struct {
 	// firstScreen is closed once the interface has drawn its first screen
 	// of entries; a big file's head is read after it (nil: at once).
 	firstScreen <-chan struct{}
+	// intoStore says every entry goes into a model.Store, which copies what
+	// it keeps: a big file's head may then be read into reused memory.
+	intoStore bool
 }
 
 // timeOptions are what the command line's times are read with.

@@ -64,7 +64,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		followed := follow && in.Follow
 		catches := followed && (fi == nil || fi.Mode().IsRegular())
 		src := source.NewInput(in, id, source.FileOptions{Follow: follow, MarkCaughtUp: catches,
-			TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
+			TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
 		// A regular file read without following soon ends (a rotated copy
 		// too); standard input or a named pipe may stay open and silent for
 		// as long as its writer likes, and must not hold the others back.

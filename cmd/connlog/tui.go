@@ -32,7 +32,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		cfg.day, _ = referenceDay(ctx, cfg, stdin)
 	}
 	firstScreen := make(chan struct{})
-	cfg.firstScreen = firstScreen
+	cfg.firstScreen, cfg.intoStore = firstScreen, true
 	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err

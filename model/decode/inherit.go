@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"strings"
 	"time"
 
 	"connlog/model"
@@ -40,15 +41,21 @@ func (h *inheritance) inherit(key originKey) (time.Time, bool) {
 	return t, ok
 }
 
-// remember records t as the latest time of key's origin.
+// remember records t as the latest time of key's origin. A new key is
+// copied: its service name lies in the line's bytes, which the source may
+// reuse once the line has been stored.
 func (h *inheritance) remember(key originKey, t time.Time) {
-	if h.haveLast && key != h.lastKey {
+	if h.haveLast && key == h.lastKey {
+		h.lastTime = t
+		return
+	}
+	if h.haveLast {
 		if h.others == nil || len(h.others) >= maxInheritKeys {
 			h.others = make(map[originKey]time.Time)
 		}
 		h.others[h.lastKey] = h.lastTime
 	}
-	h.lastKey, h.lastTime, h.haveLast = key, t, true
+	h.lastKey, h.lastTime, h.haveLast = originKey{service: strings.Clone(key.service)}, t, true
 }
 
 // keyOf is the origin key of an entry.
