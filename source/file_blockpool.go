@@ -52,15 +52,12 @@ func (p *blockPool) get(n int) *blockMem {
 	return &blockMem{buf: make([]byte, n, p.size)}
 }
 
-// putUnused takes back memory that nothing was framed over; m may be nil.
-func (p *blockPool) putUnused(m *blockMem) {
-	if m != nil {
-		p.put(m)
-	}
-}
-
-// put takes back a block's memory once nothing reads it any more.
+// put takes back a block's memory once nothing reads it any more; m may
+// be nil (a block read into fresh memory).
 func (p *blockPool) put(m *blockMem) {
+	if m == nil {
+		return
+	}
 	if onRelease != nil {
 		onRelease(m.buf)
 	}

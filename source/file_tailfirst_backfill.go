@@ -66,7 +66,7 @@ func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	if i := bytes.IndexByte(buf, '\n'); i >= 0 && i < len(buf)-1 {
 		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1, mem), nil
 	}
-	bf.pool.putUnused(mem) // nothing was framed over it
+	bf.pool.put(mem) // nothing was framed over it
 	lo, err := lineStartAtOrBefore(bf.file, from)
 	if err == nil {
 		buf, mem, err = bf.read(lo, hi)
@@ -88,7 +88,7 @@ func (bf *backfiller) read(lo, hi int64) ([]byte, *blockMem, error) {
 		buf = make([]byte, hi-lo)
 	}
 	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
-		bf.pool.putUnused(mem)
+		bf.pool.put(mem)
 		return nil, nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
 	}
 	return buf, mem, nil
@@ -100,7 +100,7 @@ func (bf *backfiller) read(lo, hi int64) ([]byte, *blockMem, error) {
 // and the first of them carries the Release that gives both back.
 func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record {
 	if len(buf) == 0 {
-		bf.pool.putUnused(mem)
+		bf.pool.put(mem)
 		return nil
 	}
 	n := bytes.Count(buf, []byte{'\n'}) + 1
@@ -122,7 +122,7 @@ func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record 
 	if mem != nil {
 		mem.recs = batch
 		if len(batch) == 0 {
-			bf.pool.putUnused(mem)
+			bf.pool.put(mem)
 		} else {
 			batch[0].Release = func() { bf.pool.put(mem) }
 		}
