@@ -76,6 +76,11 @@ type Record struct {
 	// then its head in blocks, each block ending where the previous one began.
 	// A batch is all backfill or none; the ingest loop prepends it.
 	Backfill bool
+	// Reused marks every record of a backfill block read into memory its
+	// source takes back (see Release). The sink of its entries copies what
+	// it keeps, so the decoder may carve what they hold from memory it
+	// reuses too.
+	Reused bool
 	// Release, when set, gives the source back the memory the records of
 	// a backfill block lie in, for the blocks it reads next. A source sets
 	// it on a block's first record, which comes in the block's last batch,

@@ -31,11 +31,12 @@ func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record,
 	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
 	order := make(chan *decodeJob, 2*workers)
 	work := make(chan *decodeJob, 2*workers)
+	fields := &decode.FieldPool{}
 	for range workers {
-		go prepareJobs(work, &template)
+		go prepareJobs(work, &template, fields)
 	}
 	go dispatchJobs(records, order, work, &template)
-	assembleJobs(i, in, room, order, errc, out, &template)
+	assembleJobs(i, in, room, order, errc, out, &template, fields)
 }
 
 // decodeWorkers is how many goroutines prepare one input's batches: every
@@ -64,14 +65,16 @@ func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, 
 	}
 }
 
-// prepareJobs is one worker: it prepares batches with its own Preparer.
-func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer]) {
+// prepareJobs is one worker: it prepares batches with its own Preparer,
+// carving the fields of Reused records from blocks of fields.
+func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	var p *decode.Preparer
 	for j := range work {
 		if p == nil {
 			p = template.Load().Clone()
+			p.ReuseFields(fields)
 		}
-		b := &decode.Batch{}
+		b := batchPool.Get().(*decode.Batch)
 		p.Prepare(b, j.recs, entrySlice(len(j.recs)))
 		j.batch = b
 		close(j.done)
@@ -83,7 +86,7 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 // blocks (a file's head, read newest block first) go through a decoder of
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
-func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer]) {
+func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	dec := decode.New(in.ID, in.Decode)
 	back := decode.New(in.ID, in.Decode)
 	quiet := time.NewTimer(heldFlushAfter)
@@ -117,9 +120,12 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			if front {
 				// back holds nothing once flushed, so the block's memory is
 				// free once these entries are stored (the records' Release).
-				es, release = back.Flush(assemble(back, j)), j.recs[0].Release
+				es, release = back.Flush(assemble(back, j)), releaseAfterSink(j, fields)
 			} else {
 				es = assemble(dec, j)
+			}
+			if j.batch != nil {
+				batchPool.Put(j.batch)
 			}
 			if template.Load() == nil {
 				if p := dec.Preparer(); p != nil {
@@ -158,6 +164,39 @@ func assemble(dec *decode.Decoder, j *decodeJob) []model.Entry {
 	}
 	return es
 }
+
+// releaseAfterSink returns what gives back the memory a backfill job's
+// entries lie in once they are stored: its block's (the records' Release)
+// and the pooled blocks its fields were carved from. It is nil when
+// neither was pooled.
+func releaseAfterSink(j *decodeJob, fields *decode.FieldPool) func() {
+	block := j.recs[0].Release
+	var blocks decode.FieldBlocks
+	if j.batch != nil {
+		blocks = j.batch.TakeFieldBlocks()
+	}
+	if len(blocks) == 0 {
+		return block
+	}
+	return func() {
+		if onFieldsRelease != nil {
+			onFieldsRelease(blocks)
+		}
+		fields.Put(blocks)
+		if block != nil {
+			block()
+		}
+	}
+}
+
+// onFieldsRelease, set by tests, is given the field blocks of a batch as
+// they go back to the pool: overwriting them catches anything that still
+// reads them.
+var onFieldsRelease func(decode.FieldBlocks)
+
+// batchPool holds prepared batches that have been assembled, for the
+// batches prepared next: each keeps the slices Prepare fills.
+var batchPool = sync.Pool{New: func() any { return new(decode.Batch) }}
 
 // entryPool holds emptied entry slices (as *[]model.Entry) that the merger
 // has finished with, for the next batches.

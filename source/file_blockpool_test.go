@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -42,15 +43,31 @@ func TestReusedBlocksStoreWhatFreshMemoryStores(t *testing.T) {
 			buf[i] = '#'
 		}
 	}
-	t.Cleanup(func() { onRelease = nil })
+	var fieldsReleased atomic.Int64 // field blocks given back by the merger
+	onFieldsRelease = func(bs decode.FieldBlocks) {
+		fieldsReleased.Add(int64(len(bs)))
+		for _, b := range bs {
+			b = b[:cap(b)]
+			for i := range b {
+				b[i] = model.Field{Key: "#", Value: "#", Num: -1, IsNum: true}
+			}
+		}
+	}
+	t.Cleanup(func() { onRelease, onFieldsRelease = nil, nil })
+	// Batches are prepared by workers (and their fields carved from pooled
+	// blocks) only with more than one CPU.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			before := released.Load()
+			before, fieldsBefore := released.Load(), fieldsReleased.Load()
 			start := time.Now()
 			fresh := dumpStore(t, ingestTailFirst(path, false), start)
 			reused := dumpStore(t, ingestTailFirst(path, true), start)
 			if released.Load() == before {
 				t.Fatal("no block was given back: the test reads nothing from reused memory")
+			}
+			if path == connector && fieldsReleased.Load() == fieldsBefore {
+				t.Fatal("no field block was given back: the test reads no fields from reused memory")
 			}
 			if len(fresh) != len(reused) {
 				t.Fatalf("%d entries from fresh memory, %d from reused", len(fresh), len(reused))

@@ -97,7 +97,8 @@ func (bf *backfiller) read(lo, hi int64) ([]byte, *blockMem, error) {
 // frame frames the lines of buf, read at lo, as Backfill records whose Raw
 // slices share buf, as a forward read's records share their read chunk.
 // With mem (buf's pooled memory) the records go into its record slice,
-// and the first of them carries the Release that gives both back.
+// are marked Reused, and the first of them carries the Release that gives
+// both back.
 func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record {
 	if len(buf) == 0 {
 		bf.pool.put(mem)
@@ -111,7 +112,7 @@ func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record 
 		batch = make([]model.Record, 0, n)
 	}
 	fr := newLineFramer(bf.src.id, bf.maxLine, func(r model.Record) error {
-		r.Backfill = true
+		r.Backfill, r.Reused = true, mem != nil
 		batch = append(batch, r)
 		return nil
 	})

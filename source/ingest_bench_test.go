@@ -24,12 +24,13 @@ const ingestBenchLines = 500_000
 // every CPU, into a store with the file as the raw-byte reader) and
 // reports, per entry: the CPU time of the whole process (cpu-ns/entry;
 // 1e9 over it is entries/s per core), the store's own memory account
-// (store-B/entry), the live heap it leaves (heap-B/entry) and the
-// allocations (allocs/entry).
+// (store-B/entry), the live heap it leaves (heap-B/entry), the
+// allocations (allocs/entry) and the bytes they took (alloc-B/entry), each
+// of which the collector has to clear again.
 func BenchmarkIngest(b *testing.B) {
 	path := writeIngestCorpus(b)
 	var cpu time.Duration
-	var mallocs, entries uint64
+	var mallocs, allocated, entries uint64
 	var storeBytes, heapBytes int64
 	for b.Loop() {
 		before := memNow()
@@ -40,6 +41,7 @@ func BenchmarkIngest(b *testing.B) {
 		st := store.Stats()
 		entries += uint64(st.Entries)
 		mallocs += after.Mallocs - before.Mallocs
+		allocated += after.TotalAlloc - before.TotalAlloc
 		storeBytes += st.MemBytes
 		heapBytes += int64(after.HeapAlloc) - int64(before.HeapAlloc)
 		runtime.KeepAlive(store)
@@ -50,6 +52,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(storeBytes)/n, "store-B/entry")
 	b.ReportMetric(float64(heapBytes)/n, "heap-B/entry")
 	b.ReportMetric(float64(mallocs)/n, "allocs/entry")
+	b.ReportMetric(float64(allocated)/n, "alloc-B/entry")
 }
 
 // ingestFile reads the file at path to its end into a new store, as the

@@ -48,12 +48,30 @@ const (
 )
 
 // indexSlabs hand out the fields of service lines read with IndexService
-// from blocks shared by many entries. Like slab, a block is never reused:
-// the entries hold slices of it until the store has copied what it keeps,
-// and a full one is left to the garbage collector.
+// from blocks shared by many entries. Like slab, a block is never reused
+// by the slabs themselves: the entries hold slices of it until the store
+// has copied what it keeps, and a full one is left to the garbage
+// collector, unless it came from a pool (see beginPooled).
 type indexSlabs struct {
 	fields []model.Field
 	join   []byte
+	pool   *FieldPool  // where new blocks come from while set
+	taken  FieldBlocks // the blocks taken from pool
+}
+
+// beginPooled carves the fields that follow from blocks of pool, until
+// endPooled, which returns them: they go back to the pool once the
+// entries holding them are stored.
+func (x *indexSlabs) beginPooled(pool *FieldPool) {
+	x.fields, x.pool = nil, pool
+}
+
+// endPooled returns the blocks taken since beginPooled, and leaves the
+// last one: no field carved later may share a block that goes back.
+func (x *indexSlabs) endPooled() FieldBlocks {
+	bs := x.taken
+	x.fields, x.pool, x.taken = nil, nil, nil
+	return bs
 }
 
 // service returns the Result of a service line with its indexed fields.
@@ -85,7 +103,12 @@ func (x *indexSlabs) analytics(p []byte, memo *payload.AnalyticsMemo) (payload.R
 
 // reserveFields makes room for n more fields in the current block.
 func (x *indexSlabs) reserveFields(n int) {
-	if cap(x.fields)-len(x.fields) < n {
+	switch {
+	case cap(x.fields)-len(x.fields) >= n:
+	case x.pool != nil:
+		x.fields = x.pool.get()
+		x.taken = append(x.taken, x.fields)
+	default:
 		x.fields = make([]model.Field, 0, indexFieldBlock)
 	}
 }

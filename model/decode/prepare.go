@@ -13,8 +13,14 @@ import (
 // need the lines before. A Preparer is used by one goroutine at a time;
 // Clone makes one for another.
 type Preparer struct {
-	ld lineDecoder
+	ld     lineDecoder
+	fields *FieldPool // see ReuseFields
 }
+
+// ReuseFields has p carve the fields of a batch of Reused records from
+// blocks of pool; the batch keeps them (TakeFieldBlocks) until its entries
+// are stored.
+func (p *Preparer) ReuseFields(pool *FieldPool) { p.fields = pool }
 
 // Preparer returns a Preparer for d's source, or nil while d has not yet
 // settled on an envelope (none was forced and none has been detected):
@@ -35,7 +41,7 @@ func (d *Decoder) Preparer() *Preparer {
 // them prepares with.
 func (p *Preparer) Clone() *Preparer {
 	c := &Preparer{ld: lineDecoder{src: p.ld.src, ctx: p.ld.ctx, forced: p.ld.forced, kind: p.ld.kind,
-		sticky: p.ld.sticky, lean: p.ld.lean, fold: newTemplateFolder(p.ld.fold != nil)}}
+		sticky: p.ld.sticky, lean: p.ld.lean, fold: newTemplateFolder(p.ld.fold != nil)}, fields: p.fields}
 	c.ld.ctx.Intern, c.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return c
 }
@@ -48,6 +54,16 @@ type Batch struct {
 	held    []logical     // the lines Assemble must look at again
 	entries []model.Entry // the entries of the lines that stand alone, in order
 	direct  bool          // every record is a line that stands alone
+	fields  FieldBlocks   // the pooled blocks its fields were carved from (Preparer.ReuseFields)
+}
+
+// TakeFieldBlocks returns the pooled blocks the batch's fields were carved
+// from, which go back to their pool (FieldPool.Put) once the batch's
+// entries are stored, and forgets them.
+func (b *Batch) TakeFieldBlocks() FieldBlocks {
+	bs := b.fields
+	b.fields = nil
+	return bs
 }
 
 // preparedLine says where one record's results lie in its Batch.
@@ -64,6 +80,10 @@ type preparedLine struct {
 func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry) {
 	b.recs, b.entries, b.direct = recs, entries[:0], true
 	b.lines, b.held = b.lines[:0], b.held[:0]
+	pooled := p.fields != nil && len(recs) > 0 && recs[0].Reused
+	if pooled {
+		p.ld.index.beginPooled(p.fields)
+	}
 	for i := range recs {
 		rec := &recs[i]
 		pl := preparedLine{held: -1}
@@ -78,6 +98,9 @@ func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry)
 		}
 		pl.end = len(b.entries)
 		b.lines = append(b.lines, pl)
+	}
+	if pooled {
+		b.fields = p.ld.index.endPooled()
 	}
 }
 
@@ -98,7 +121,7 @@ func standsAlone(l *logical) bool {
 // batch gives it up and must be prepared again before it is reused.
 func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
 	if b.direct && len(out) == 0 && !d.part.active() && !d.doc.active && !d.block.active {
-		out, b.entries = b.entries, nil
+		out, b.entries, b.recs = b.entries, nil, nil
 		for i := range out {
 			d.settle(&out[i])
 		}
@@ -124,5 +147,6 @@ func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
 		start = pl.end
 	}
 	clear(b.held) // drop references to the records' bytes
+	b.recs = nil
 	return out
 }
