@@ -46,8 +46,8 @@ func TestReusedBlocksStoreWhatFreshMemoryStores(t *testing.T) {
 	var fieldsReleased atomic.Int64 // field blocks given back by the merger
 	onFieldsRelease = func(bs decode.FieldBlocks) {
 		fieldsReleased.Add(int64(len(bs)))
-		for _, b := range bs {
-			b = b[:cap(b)]
+		for _, p := range bs {
+			b := (*p)[:cap(*p)]
 			for i := range b {
 				b[i] = model.Field{Key: "#", Value: "#", Num: -1, IsNum: true}
 			}

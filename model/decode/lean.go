@@ -106,8 +106,8 @@ func (x *indexSlabs) reserveFields(n int) {
 	switch {
 	case cap(x.fields)-len(x.fields) >= n:
 	case x.pool != nil:
-		x.fields = x.pool.get()
-		x.taken = append(x.taken, x.fields)
+		b := x.pool.get()
+		x.fields, x.taken = *b, append(x.taken, b)
 	default:
 		x.fields = make([]model.Field, 0, indexFieldBlock)
 	}
