@@ -221,3 +221,37 @@ func TestViewsThatReadRawBytesLoadInChunks(t *testing.T) {
 		}
 	}
 }
+
+// A view's scan loads chunk after chunk through one scratch: each chunk
+// must load as it would with a scratch of its own, whatever the chunks
+// before it left there (more entries, other lines' notes).
+func TestLoadManyScratchServesChunkAfterChunk(t *testing.T) {
+	reparse := func(e *Entry) { e.Fields = append(e.Fields, Str(KeyMessage, string(e.Raw))) }
+	s, _, _ := manyStore(t, reparse)
+	sn := s.Snapshot()
+	chunk := func(from int64, n int) []*Entry {
+		var ps []*Entry
+		for seq := from; seq < min(from+int64(n), sn.End()); seq++ {
+			ps = append(ps, &Entry{Seq: seq})
+		}
+		return ps
+	}
+	sizes := []int{97, 5, 180, 31, 64}
+	for _, how := range []manyLoad{{what: LoadRaw, rawOnly: true}, {what: LoadRaw}, {what: LoadPayload}, {what: LoadFull}, {what: LoadFull, forMatch: true}} {
+		var shared loadScratch
+		for k, from := 0, sn.First(); from < sn.End(); k++ {
+			n := sizes[k%len(sizes)]
+			got, _ := sn.loadMany(chunk(from, n), how, nil, &shared)
+			want, _ := sn.loadMany(chunk(from, n), how, nil, &loadScratch{})
+			if len(got) != len(want) {
+				t.Fatalf("%+v, chunk %d: %d entries kept through the shared scratch, %d through its own", how, k, len(got), len(want))
+			}
+			for i := range got {
+				if g, w := entryView(*got[i]), entryView(*want[i]); g != w {
+					t.Fatalf("%+v, chunk %d:\n shared %s\n own    %s", how, k, g, w)
+				}
+			}
+			from += int64(n)
+		}
+	}
+}

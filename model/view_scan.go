@@ -16,9 +16,10 @@ type scanner struct {
 	chunk *rowChunk  // the chunk seen holds the decisions for
 	seen  []decision // by dictionary index
 	// For a filter that reads raw bytes (see scanChunks).
-	es  []Entry
-	ps  []*Entry
-	buf []byte
+	es      []Entry
+	ps      []*Entry
+	buf     []byte
+	scratch loadScratch
 }
 
 // decision is an answer of candidate.
@@ -102,7 +103,7 @@ func (sc *scanner) scanChunks(ctx context.Context, lo, hi int64, out []int64) []
 				ps = append(ps, e)
 			}
 		}
-		ps, sc.buf = sc.sn.loadMany(ps, manyLoad{what: sc.f.Load, keys: sc.f.Keys, rawOnly: sc.f.RawOnly, maybeUnparsed: sc.f.MaybeUnparsed, forMatch: sc.f.FieldsSuffice}, sc.buf[:0])
+		ps, sc.buf = sc.sn.loadMany(ps, manyLoad{what: sc.f.Load, keys: sc.f.Keys, rawOnly: sc.f.RawOnly, maybeUnparsed: sc.f.MaybeUnparsed, forMatch: sc.f.FieldsSuffice}, sc.buf[:0], &sc.scratch)
 		for _, e := range ps {
 			if sc.f.Match == nil || sc.f.Match(e) {
 				out = append(out, e.Seq)
