@@ -78,7 +78,7 @@ type preparedLine struct {
 // held when its turn comes, it becomes its entries as they are. The records'
 // bytes must stay unchanged until the entries are stored.
 func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry) {
-	b.recs, b.entries, b.direct = recs, entries[:0], true
+	b.recs, b.entries, b.direct, b.fields = recs, entries[:0], true, nil
 	b.lines, b.held = b.lines[:0], b.held[:0]
 	pooled := p.fields != nil && len(recs) > 0 && recs[0].Reused
 	if pooled {
