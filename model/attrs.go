@@ -16,6 +16,7 @@ import (
 //	attrSmallSym: key symbol (11 bits) and value symbol (18 bits) in w0   (1 word)
 //	attrSmallInt: key symbol (11 bits) and a signed integer (18 bits) in w0, its
 //	              text strconv's form                                     (1 word)
+//	attrPacked:   a unique value rebuilt from its words (see attrpack.go)  (4 words)
 //
 // The small forms serve the common case (few keys, values interned early,
 // ports and byte counts): an ANALYTICS event's two dozen fields take about
@@ -50,7 +51,7 @@ const (
 )
 
 // attrWords is how many words a field of type t takes, its key word included.
-var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, attrSmallSym: 1, attrSmallInt: 1, attrHole: 1}
+var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, attrSmallSym: 1, attrSmallInt: 1, attrHole: 1, attrPacked: 4}
 
 // smallWord packs a key symbol and an 18-bit value into one word of type t,
 // when both fit.
@@ -199,8 +200,12 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			}
 			sp.share, shared = s.countNumber(key, bits), false
 		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
-			off := s.values.put([]byte(f.Value))
-			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
+			if ws, ok := packHexSeq(key, f.Value); ok {
+				buf = append(buf, ws[:]...)
+			} else {
+				off := s.values.put([]byte(f.Value))
+				buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
+			}
 			shared = false
 		default:
 			v, fresh := s.internValue(key, f.Value)
@@ -308,7 +313,7 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	case attrSmallSym, attrSmallInt:
 		return append(fs, smallField(w[0], syms)), w[1:]
 	}
-	f := Field{Key: symAt(syms, w[0]&attrKeyMask)}
+	f := Field{Key: symAt(syms, keySymbol(w[0]))}
 	if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
 		lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
 		return fs, w[attrWords[t]:]
@@ -324,6 +329,8 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 		}
 	case attrArena:
 		f.Value = string(arenaGet(arena, uint64(w[1])|uint64(w[2])<<32, int(w[3])))
+	case attrPacked:
+		f.Value = unpackedValue(w)
 	default:
 		f.Value = symAt(syms, w[1])
 	}

@@ -203,8 +203,11 @@ func unwanted(w []uint32, only symbolSet) ([]uint32, bool) {
 
 // keySymbol returns the key's symbol from a field's first word.
 func keySymbol(w0 uint32) uint32 {
-	if t := w0 >> attrTypeShift; t == attrSmallSym || t == attrSmallInt {
+	switch w0 >> attrTypeShift {
+	case attrSmallSym, attrSmallInt:
 		return w0 >> smallValueBits & smallKeyMask
+	case attrPacked:
+		return w0 & packedKeyMask
 	}
 	return w0 & attrKeyMask
 }
