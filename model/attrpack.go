@@ -2,9 +2,9 @@ package model
 
 import "strconv"
 
-// A value unique to its entry (see uniqueKeys) is kept as text in the value
-// arena, unless its text is one the index can rebuild exactly from a few
-// words: a Twingate connection id, sixteen hex digits and a sequence
+// A value bound for the value arena (unique to its entry, see uniqueKeys;
+// of a volatile key; or long) is kept there as text, unless its text is one
+// the index can rebuild exactly from a few words: a Twingate connection id, sixteen hex digits and a sequence
 // number ("e755ba99988db558-24"), one per ANALYTICS event, is 4 words
 // instead of 4 words and 18 bytes. The first word holds the form beside
 // the key:
