@@ -63,3 +63,25 @@ func TestSetCacheSlotHoldsExactFields(t *testing.T) {
 		}
 	}
 }
+
+// Templates of one length that differ only between the bytes quickHash
+// samples take slots of their own: the cache must tell apart the few
+// thousand sets of a connector's service lines.
+func TestSetCacheSpreadsTemplatesOfOneLength(t *testing.T) {
+	var c setCache
+	fs := [setCacheFields]Field{Str(KeyModule, "relay"), Str(KeyFunction, "relay_client::keepalive")}
+	const n = 300
+	slots := map[*setCacheSlot]bool{}
+	for i := range n {
+		// Of 40 bytes, quickHash reads those at 0, 10, 20, 30 and 39.
+		template := fmt.Sprintf("p%09d to <ip>:<port> after <dur> ok", i)
+		if quickHash(0, template) != quickHash(0, fmt.Sprintf("p%09d to <ip>:<port> after <dur> ok", 0)) {
+			t.Fatalf("template %q: the test needs templates quickHash cannot tell apart", template)
+		}
+		slots[c.slotFor(KindService, &fs, 2, template)] = true
+	}
+	// 300 templates spread at random over 4,096 slots share about 11.
+	if len(slots) < n-40 {
+		t.Fatalf("%d templates took %d slots", n, len(slots))
+	}
+}
