@@ -1,6 +1,8 @@
 package payload
 
 import (
+	"bytes"
+
 	"connlog/model"
 )
 
@@ -118,10 +120,16 @@ func scanService(p []byte, ln *serviceLine) bool {
 // functionPrefix recognises the C++ "scope::function:", "function():" and
 // snake_case "run_state_machine:" prefixes libsdwan puts before its
 // messages. A capitalised word ("State: Error") or a phrase is message text.
+// It reads the token once, noting its classes of bytes on the way: it runs
+// on every service line.
 func functionPrefix(p []byte, i int) (end, next int, ok bool) {
-	j := i
-	for j < len(p) && j-i <= maxFunctionLen && isFunctionByte(p[j]) {
-		j++
+	j, seen := i, uint8(0)
+	for limit := min(len(p), i+maxFunctionLen+1); j < limit; j++ {
+		c := functionClass[p[j]]
+		if c == 0 {
+			break
+		}
+		seen |= c
 	}
 	// The token must end with a single ':' followed by a blank or the end.
 	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
@@ -131,28 +139,34 @@ func functionPrefix(p []byte, i int) (end, next int, ok bool) {
 	if name[len(name)-1] == ':' {
 		return 0, 0, false
 	}
-	scoped, call, snake, upper := false, false, false, false
-	for k, c := range name {
-		switch {
-		case c == ':' && k+1 < len(name) && name[k+1] == ':':
-			scoped = true
-		case c == '_':
-			snake = true
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		}
-	}
-	call = len(name) > 2 && name[len(name)-2] == '(' && name[len(name)-1] == ')'
-	if !scoped && !call && !(snake && !upper) {
+	call := len(name) > 2 && name[len(name)-2] == '(' && name[len(name)-1] == ')'
+	snake := seen&fnSnake != 0 && seen&fnUpper == 0
+	if !call && !snake && !bytes.Contains(name, scopeSeparator) {
 		return 0, 0, false
 	}
 	return j - 1, skipBlanks(p, j), true
 }
 
-func isFunctionByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '_' || c == ':' || c == '(' || c == ')' || c == '~' || c == '<' || c == '>'
-}
+var scopeSeparator = []byte("::")
+
+// Classes of the bytes of a function prefix: any of them may appear in one;
+// '_' and upper case tell a snake_case name from a capitalised word.
+const (
+	fnByte = 1 << iota
+	fnSnake
+	fnUpper
+)
+
+var functionClass = func() (t [256]uint8) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyz0123456789:()~<>") {
+		t[c] = fnByte
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = fnByte | fnUpper
+	}
+	t['_'] = fnByte | fnSnake
+	return t
+}()
 
 // isModuleToken accepts identifier-like bracket contents: "libsdwan",
 // "controller", "client".
