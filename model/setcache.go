@@ -18,8 +18,7 @@ const setCacheFields = 2
 // from the fields' keys and values to the set. A hit compares the fields
 // and checks that the set is still where it was written; a miss encodes
 // as before and fills the slot. The slot holds the symbol table's copies
-// of the fields' strings, so it pins nothing of the lines, and the line's
-// template itself (see slotFor).
+// of the strings, so it pins nothing of the lines.
 type setCache struct {
 	slots [setCacheSlots]setCacheSlot
 }
@@ -58,9 +57,8 @@ func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bo
 // The template is told apart by its address, not its bytes: a decoder
 // shares one string per template (decode's templateFolder), and templates
 // differ where quickHash does not look (two of one length alike at its five
-// bytes took one slot in turn). Only the slot depends on the address: a hit
-// still compares the bytes (holds), and the slot keeps the string it was
-// filled with, so no other string can take that address while it is there.
+// bytes took one slot in turn). Only the choice of slot depends on the
+// address, never a hit: holds compares the bytes with the slot's own copy.
 func (c *setCache) slotFor(k Kind, fs *[setCacheFields]Field, n int, template string) *setCacheSlot {
 	addr := uint32(uintptr(unsafe.Pointer(unsafe.StringData(template))) >> 3)
 	h := (uint32(n)<<8 | uint32(k)) ^ addr*0x9e3779b1
@@ -110,8 +108,10 @@ func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, off uint32) {
 		return
 	}
 	sl := s.setCache.slotFor(e.Kind, &fs, n, lo.template)
-	// The template, not a copy: slotFor placed the slot by its address.
-	sl.kind, sl.n, sl.template = e.Kind, n, lo.template
+	sl.kind, sl.n, sl.template = e.Kind, n, ""
+	if lo.template != "" {
+		sl.template = s.syms.own(lo.template)
+	}
 	for i := range n {
 		sl.keys[i] = s.syms.own(fs[i].Key)
 		sl.vals[i] = s.syms.own(fs[i].Value)
