@@ -12,14 +12,7 @@ import (
 func TestDebugLogRefusesALinkAndCreates0600(t *testing.T) {
 	t.Cleanup(func() { log.SetOutput(os.Stderr); log.SetPrefix("") })
 	dir := t.TempDir()
-	victim := filepath.Join(dir, "shadow")
-	if err := os.WriteFile(victim, []byte("root:x:0\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	link := filepath.Join(dir, "debug.log")
-	if err := os.Symlink(victim, link); err != nil {
-		t.Fatal(err)
-	}
+	victim, link := linkToVictim(t, dir, "debug.log")
 	if _, closeAll, err := programOptions(Config{DebugLog: link}, nil); err == nil {
 		closeAll()
 		log.Print("written through the link")
@@ -27,7 +20,7 @@ func TestDebugLogRefusesALinkAndCreates0600(t *testing.T) {
 	} else if !strings.Contains(err.Error(), "symbolic link") {
 		t.Errorf("message %q does not say it is a link", err)
 	}
-	if got, _ := os.ReadFile(victim); string(got) != "root:x:0\n" {
+	if got, _ := os.ReadFile(victim); string(got) != victimText {
 		t.Errorf("the link's target was written: %q", got)
 	}
 
@@ -48,3 +41,21 @@ func TestDebugLogRefusesALinkAndCreates0600(t *testing.T) {
 		t.Errorf("debug log holds %q", got)
 	}
 }
+
+// linkToVictim makes, in dir, a file holding victimText and a symbolic link
+// to it named name, and returns both paths: a file connlog must refuse to
+// write through.
+func linkToVictim(t *testing.T, dir, name string) (victim, link string) {
+	t.Helper()
+	victim = filepath.Join(dir, "shadow")
+	if err := os.WriteFile(victim, []byte(victimText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link = filepath.Join(dir, name)
+	if err := os.Symlink(victim, link); err != nil {
+		t.Fatal(err)
+	}
+	return victim, link
+}
+
+const victimText = "root:x:0\n"

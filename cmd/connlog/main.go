@@ -19,7 +19,16 @@ import (
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	stopProfile, err := startCPUProfile(os.Getenv(envCPUProfile))
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "connlog: %v\n", err)
+		os.Exit(2)
+	}
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	if err := stopProfile(); err != nil {
+		fmt.Fprintf(os.Stderr, "connlog: %v\n", err)
+	}
+	os.Exit(code)
 }
 
 // run is main with its dependencies passed in, so tests can drive it.
