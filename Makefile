@@ -14,6 +14,12 @@ build:
 	@scripts/deps.sh run
 	CGO_ENABLED=1 $(GO) build -ldflags "$(LDFLAGS)" -o bin/connlog ./cmd/connlog
 
+# The tests build without the profile cmd/connlog/default.pgo: it changes how
+# fast the code runs, never what it does, and a second compile of every
+# package with it would add minutes to each run. e2e drives the binary as
+# `make build` makes it, with the profile.
+NOPGO := -pgo=off
+
 ## test: everything CI runs — vet, unit and fuzz-seed tests with the race detector (the
 ## remote-store tests against a VictoriaLogs server built once from its Go module and
 ## cached), the cgo-free build, the benchmark harness's own parsers, and the end-to-end
@@ -22,9 +28,9 @@ test:
 	@scripts/deps.sh test
 	$(GO) vet ./...
 	bench/lib/parse_test.sh
-	vl=$$(scripts/victorialogs.sh) && CONNLOG_VICTORIALOGS_BIN=$$vl CGO_ENABLED=1 $(GO) test -race -count=1 ./...
-	CGO_ENABLED=0 $(GO) build ./...
-	CGO_ENABLED=0 $(GO) test -count=1 ./source/journalfile/ && CGO_ENABLED=0 $(GO) test -count=1 -run Journal ./source/
+	vl=$$(scripts/victorialogs.sh) && CONNLOG_VICTORIALOGS_BIN=$$vl CGO_ENABLED=1 $(GO) test $(NOPGO) -race -count=1 ./...
+	CGO_ENABLED=0 $(GO) build $(NOPGO) ./...
+	CGO_ENABLED=0 $(GO) test $(NOPGO) -count=1 ./source/journalfile/ && CGO_ENABLED=0 $(GO) test $(NOPGO) -count=1 -run Journal ./source/
 	$(MAKE) --no-print-directory e2e
 
 ## e2e: drive the real binary in tmux on the fixtures
