@@ -65,8 +65,9 @@ func TestSetCacheSlotHoldsExactFields(t *testing.T) {
 }
 
 // Templates of one length that differ only between the bytes quickHash
-// samples take slots of their own: the cache must tell apart the few
-// thousand sets of a connector's service lines.
+// samples take slots of their own: the cache must tell apart the sets of
+// a connector's service lines, whose templates differ where it does not
+// look.
 func TestSetCacheSpreadsTemplatesOfOneLength(t *testing.T) {
 	var c setCache
 	fs := [setCacheFields]Field{Str(KeyModule, "relay"), Str(KeyFunction, "relay_client::keepalive")}
