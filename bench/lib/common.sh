@@ -42,12 +42,15 @@ end_started() {
 	done
 }
 
-# cleanup ends what the run started, its own tmux server included, and
-# removes the scratch directory.
+# cleanup ends what the run started, its own tmux server included (and
+# its socket, which tmux leaves behind after kill-server), and removes the
+# scratch directory.
 cleanup() {
 	end_started
 	tm kill-server 2>/dev/null || true
-	[ -n "${tmp:-}" ] && rm -rf "$tmp"
+	local sock="${TMUX_TMPDIR:-/tmp}/tmux-$UID/$tmux_socket"
+	if [ -S "$sock" ]; then rm -f "$sock"; fi
+	if [ -n "${tmp:-}" ]; then rm -rf "$tmp"; fi
 }
 
 # now_ms prints the wall clock in milliseconds, from bash's own clock

@@ -10,6 +10,15 @@
 # draws without colour, which would hide what the colour checks look for.
 tm() { env -u CI tmux -f /dev/null ${tmux_server:+-L "$tmux_server"} "$@"; }
 
+# end_server ends the script's own tmux server ($tmux_server) and removes
+# its socket, which tmux leaves behind in its directory after kill-server.
+end_server() {
+	[ -n "${tmux_server:-}" ] || return 0
+	tm kill-server 2>/dev/null || true
+	local sock="${TMUX_TMPDIR:-/tmp}/tmux-$UID/$tmux_server"
+	if [ -S "$sock" ]; then rm -f "$sock"; fi
+}
+
 screen() { tm capture-pane -p -t "$session" 2>/dev/null; }
 
 fail() {

@@ -16,7 +16,7 @@ tmux_server="connlog-e2e-$$"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 cleanup() {
-	tm kill-server 2>/dev/null || true
+	end_server
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
