@@ -18,7 +18,8 @@ command -v tmux >/dev/null || { echo "bench/pgo.sh needs tmux: apt-get install t
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/connlog-pgo.XXXXXX")
 sock=connlog-pgo-$$
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# The server's socket is removed too: tmux leaves it behind after kill-server.
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$UID/$sock"; rm -rf "$work"' EXIT
 
 cd "$root"
 go build -o "$work/connlog" ./cmd/connlog
