@@ -42,9 +42,15 @@ func TestCPUProfileWritesARegularFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stop()
-	if info, err := os.Stat(fresh); err != nil || info.Mode().Perm() != 0o600 {
-		t.Fatalf("profile mode = %v (%v), want 0600", info.Mode().Perm(), err)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Fatalf("profile mode = %v, want 0600", info.Mode().Perm())
 	}
 }
 
