@@ -23,8 +23,9 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -f "${TMUX_TMPDIR:-/tm
 
 cd "$root"
 go build -o "$work/connlog" ./cmd/connlog
+w=$(printf %q "$work")
 tmux -L "$sock" new -d -s s -x 160 -y 45 \
-	"CONNLOG_CPUPROFILE=$work/cpu.pprof $work/connlog $(printf %q "$file"); touch $work/exited; sleep 60"
+	"CONNLOG_CPUPROFILE=$w/cpu.pprof $w/connlog $(printf %q "$file"); touch $w/exited; sleep 60"
 
 screen() { tmux -L "$sock" capture-pane -p -t s; }
 
