@@ -44,16 +44,22 @@ tui_watch_load() {
 	load_counts=$(status_counts <<<"$screen") load_screen=$screen
 }
 
-# proc_cpu_ticks sets cpu_ticks to the CPU time (user and system, in clock
-# ticks) of process $1, read by the shell itself: no process is started,
-# not even a subshell.
-proc_cpu_ticks() {
-	local stat fields
+# proc_stat sets proc_fields to the fields of /proc/$1/stat from the state
+# (field 3) on, read by the shell itself: no process is started, not even a
+# subshell. It fails when the process is gone.
+proc_stat() {
+	local stat
 	read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
 	# The command name, in parentheses, may hold blanks: the fields
-	# counted start after it, at the state (field 3).
-	read -r -a fields <<<"${stat##*) }"
-	cpu_ticks=$((fields[11] + fields[12]))
+	# counted start after it.
+	read -r -a proc_fields <<<"${stat##*) }"
+}
+
+# proc_cpu_ticks sets cpu_ticks to the CPU time (user and system, in clock
+# ticks) of process $1.
+proc_cpu_ticks() {
+	proc_stat "$1" || return 1
+	cpu_ticks=$((proc_fields[11] + proc_fields[12]))
 }
 
 # w9_w10_load runs, $runs times after a warm-up of each, lnav counting the
