@@ -71,6 +71,11 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if copiedJournal(cfg) {
 		go sendCopiedHost(ctx, p, store, infos, firstScreen)
 	}
+	// A terminal that goes away without a SIGHUP ends the session as one
+	// would. Standard output is the screen; standard input, when a
+	// terminal, the keyboard (logs on standard input leave the keyboard
+	// to /dev/tty, normally the same terminal as the screen).
+	watchTerminal(ctx, cancel, os.Stdout, os.Stdin)
 	final, err := p.Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
