@@ -55,6 +55,7 @@ const (
 type indexSlabs struct {
 	fields []model.Field
 	join   []byte
+	joins  recentJoins // the module paths joined last, shared by the lines that name them again
 	pool   *FieldPool  // where new blocks come from while set
 	taken  FieldBlocks // the blocks taken from pool
 }
@@ -80,10 +81,17 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 	if cap(x.join)-len(x.join) < len(p) {
 		x.join = make([]byte, 0, max(indexJoinBlock, len(p)))
 	}
-	start := len(x.fields)
+	start, joined := len(x.fields), len(x.join)
 	r, fs, join, ok := payload.ServiceIndex(p, x.fields, x.join)
 	if !ok {
 		return r, false
+	}
+	if len(join) > joined && fs[start].Key == model.KeyModule {
+		if s, ok := x.joins.find(join[joined:]); ok {
+			fs[start].Value, join = s, join[:joined]
+		} else {
+			x.joins.add(fs[start].Value)
+		}
 	}
 	x.fields, x.join = fs, join
 	r.Fields = fs[start:len(fs):len(fs)]

@@ -2,6 +2,8 @@ package decode
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -99,4 +101,39 @@ func valuesOverRaw(e *model.Entry) bool {
 		}
 	}
 	return false
+}
+
+// TestIndexServiceSharesJoinedModules: the lines of one module of several
+// groups share one string for it, however the modules alternate, and a
+// module new or gone from the recent ones is still joined right.
+func TestIndexServiceSharesJoinedModules(t *testing.T) {
+	modules := []string{"libsdwan/quic", "libsdwan/relay", "connector/dns/cache"}
+	var lines []string
+	for i := 0; i < 3000; i++ {
+		m := modules[i%len(modules)]
+		if i%7 == 0 { // a module seen once, pushing the others out of the recent ones
+			m = "libsdwan/once" + string(rune('a'+i%26)) + "x/" + string(rune('a'+i/26%26))
+		}
+		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(m, "/", "] [")+"] f::g: n="+strconv.Itoa(i))
+	}
+	es := decodeAll(Options{IndexService: true}, lineRecords(lines...))
+	if len(es) != len(lines) {
+		t.Fatalf("%d entries, want %d", len(es), len(lines))
+	}
+	shared := map[string]*byte{}
+	for i, e := range es {
+		m := e.Fields.Value(model.KeyModule)
+		if want := strings.ReplaceAll(strings.SplitN(strings.TrimPrefix(lines[i], "[DEBUG] ["), "] f::", 2)[0], "] [", "/"); m != want {
+			t.Fatalf("line %d: module %q, want %q", i, m, want)
+		}
+		if !strings.HasPrefix(m, "libsdwan/once") {
+			if p, ok := shared[m]; ok && p != unsafe.StringData(m) {
+				t.Fatalf("line %d: module %q is a string of its own", i, m)
+			}
+			shared[m] = unsafe.StringData(m)
+		}
+	}
+	if len(shared) != len(modules) {
+		t.Fatalf("modules %v, want %v", shared, modules)
+	}
 }
