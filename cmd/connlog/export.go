@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
-	"os"
-	"runtime/debug"
 	"time"
 
 	"connlog/model"
@@ -96,36 +93,6 @@ func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export
 	}
 	if note := query.OutsideSpan(since, until, read.First, read.Last, loc); note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)
-	}
-}
-
-// Garbage collection of a headless export. Its live heap is small (a batch
-// in flight, the pair tracker) while it allocates the whole input once, so
-// the default GOGC collects every few megabytes; a higher percentage cuts
-// the collector's work by more than half, and the soft limit keeps a large
-// live heap from growing five-fold.
-const (
-	exportGCPercent   = 400
-	exportMemoryLimit = 256 << 20 // bytes
-)
-
-// tuneGC applies the export's collector settings unless GOGC or GOMEMLIMIT
-// say otherwise, and returns the function that restores the previous ones.
-func tuneGC() (restore func()) {
-	percent, limit := -2, int64(-1)
-	if os.Getenv("GOGC") == "" {
-		percent = debug.SetGCPercent(exportGCPercent)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		limit = debug.SetMemoryLimit(exportMemoryLimit)
-	}
-	return func() {
-		if percent != -2 {
-			debug.SetGCPercent(percent)
-		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
-		}
 	}
 }
 
