@@ -45,11 +45,13 @@ const (
 	memoSites
 )
 
-// memoSlots is how many parts of each site are remembered (direct-mapped by
-// a hash of their bytes); memoMaxBytes bounds the size of a part
-// remembered, and so the memo's.
+// memoSlots is how many parts of each site are remembered, direct-mapped by
+// a hash of their first bytes (memoKey: a hash of the whole value would
+// need its end, found only by reading it all); memoMaxBytes bounds the size
+// of a part remembered, and so the memo's.
 const (
 	memoSlots    = 256
+	memoKeyBytes = 48
 	memoMaxBytes = 1024
 )
 
@@ -66,25 +68,41 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 		return
 	}
 	start := sc.i
+	rest := sc.s[start:]
+	slot := &m.slots[site][maphash.String(m.seed, memoKey(rest))%memoSlots]
+	// A remembered part is a whole value, which ends where its own bytes
+	// say: found at start, it is the value there, so the value's end need
+	// not be looked for first.
+	if slot.fields != nil && strings.HasPrefix(rest, slot.raw) {
+		for _, f := range slot.fields {
+			fl.add(f)
+		}
+		sc.i = start + len(slot.raw)
+		return
+	}
 	end := rawValueEnd(sc.s[:min(len(sc.s), start+memoMaxBytes)], start)
 	if end < 0 {
 		decode()
 		return
 	}
 	raw := sc.s[start:end]
-	slot := &m.slots[site][maphash.String(m.seed, raw)%memoSlots]
-	if slot.fields != nil && slot.raw == raw {
-		for _, f := range slot.fields {
-			fl.add(f)
-		}
-		sc.i = end
-		return
-	}
 	mark := len(fl.fs)
 	if decode() && sc.err == nil && sc.i == end && !fl.full() {
 		slot.raw = strings.Clone(raw)
 		slot.fields = ownFields(fl.fs[mark:])
 	}
+}
+
+// memoKey returns the bytes a part starting rest is remembered by: its
+// first memoKeyBytes, ending at its first '}' when that comes before, so
+// that a flat object's key is the object alone, not the object and what
+// happens to follow it in the line.
+func memoKey(rest string) string {
+	key := rest[:min(len(rest), memoKeyBytes)]
+	if j := strings.IndexByte(key, '}'); j >= 0 {
+		key = key[:j+1]
+	}
+	return key
 }
 
 // ownFields copies fs with keys and values that share nothing with the

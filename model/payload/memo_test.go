@@ -28,6 +28,15 @@ func TestAnalyticsMemoAgreesWithParse(t *testing.T) {
 		`ANALYTICS {` + padding(maxFamilyFields-1) + user + `}`,
 		`ANALYTICS {` + padding(maxFamilyFields-2) + relays + `}`,
 		`ANALYTICS {` + padding(maxFamilyFields) + location + `}`,
+		// the same bytes for longer than the memo's key, then others
+		`ANALYTICS {"location":"{\"geoip\":{\"city\":\"Köln\",\"country\":\"DE\",\"lat\":50.9,\"lon\":7.0}}"}`,
+		`ANALYTICS {` + location + `,"user":{"email":"a\"b\\@example.com","id":"1","role":"x"}}`,
+		// a short part followed by other bytes each time
+		`ANALYTICS {"device":{"id":"7"},"event_type":"a"}`,
+		`ANALYTICS {"device":{"id":"7"},"event_type":"b"}`,
+		`ANALYTICS {"device":{"id":"7"}}`,
+		`ANALYTICS {"device":{"id":"7"`,
+		`ANALYTICS {"device":{"id":"7"}`,
 		// parts that differ by one byte, or are not what they should be
 		`ANALYTICS {"user":{"email":"a\"b\\@example.com","id":"2"}}`,
 		`ANALYTICS {"user":{"email":"a\"b\\@example.com","id":1}}`,
@@ -114,4 +123,21 @@ func TestRawValueEnd(t *testing.T) {
 			t.Errorf("rawValueEnd(%q) = %d, want %d", c.s, got, c.end)
 		}
 	}
+}
+
+// FuzzAnalyticsMemo decodes two events, then the first again, through one
+// memo: each result must be Parse's, whatever the first left remembered.
+func FuzzAnalyticsMemo(f *testing.F) {
+	user := `"user":{"email":"a@example.com","id":"1"}`
+	location := `"location":"{\"geoip\":{\"city\":\"Köln\",\"country\":\"DE\",\"lat\":50.9,\"lon\":6.9}}"`
+	f.Add(`{`+user+`,`+location+`}`, `{`+location+`,`+user+`}`)
+	f.Add(`{"device":{"id":"7"},"event_type":"a"}`, `{"device":{"id":"7"},"x":1}`)
+	f.Add(`{`+location+`}`, `{"location":"{\"geoip\":{\"city\":\"Köln\",\"country\":\"DE\",\"lat\":50.9,\"lon\":7}}"}`)
+	f.Add(`{"relays":[{"ip":"1.2.3.4","port":1}]}`, `{"relays":[{"ip":"1.2.3.4","port":1}`)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		memo := NewAnalyticsMemo()
+		for _, obj := range []string{a, b, a} {
+			checkAnalyticsIndex(t, []byte("ANALYTICS "+obj), memo)
+		}
+	})
 }
