@@ -139,7 +139,7 @@ func (m Model) statusView() string {
 	sn := m.store.Snapshot()
 	s.SetInfo(status.Info{
 		Sources: m.sources, Follow: m.follow, NewSince: m.newSince, Shown: m.live.len(), Total: sn.Len(),
-		Building: m.live.building, Errs: len(m.live.levels.errs), Warns: len(m.live.levels.warns),
+		Building: m.live.building, Errs: m.live.levels.errs.len(), Warns: m.live.levels.warns.len(),
 		Rate: m.rate.rate, Loss: m.stats.Loss, Mem: m.stats.MemBytes, MaxMem: m.maxMemory(),
 		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutes.lines(),
 	})

@@ -32,11 +32,11 @@ func TestLevelIndexReadInPartsIsTheSame(t *testing.T) {
 	}
 	for _, r := range [][2]int{{0, v.Len()}, {levelScanPart/2 + 3, v.Len() - 5}} {
 		got, want := scanLevels(sn, v, r[0], r[1]), scanLevelRange(sn, v, r[0], r[1])
-		if len(want.errs) == 0 || len(want.warns) == 0 {
-			t.Fatalf("%v: the view has %d errors and %d warnings: the test no longer tells them apart", r, len(want.errs), len(want.warns))
+		if want.errs.len() == 0 || want.warns.len() == 0 {
+			t.Fatalf("%v: the view has %d errors and %d warnings: the test no longer tells them apart", r, want.errs.len(), want.warns.len())
 		}
-		if !slices.Equal(got.errs, want.errs) || !slices.Equal(got.warns, want.warns) {
-			t.Errorf("%v: read in parts %d errors, %d warnings; on one core %d, %d", r, len(got.errs), len(got.warns), len(want.errs), len(want.warns))
+		if !slices.Equal(members(got.errs), members(want.errs)) || !slices.Equal(members(got.warns), members(want.warns)) {
+			t.Errorf("%v: read in parts %d errors, %d warnings; on one core %d, %d", r, got.errs.len(), got.warns.len(), want.errs.len(), want.warns.len())
 		}
 		var errs, warns int
 		for i := r[0]; i < r[1]; i++ {
@@ -47,8 +47,8 @@ func TestLevelIndexReadInPartsIsTheSame(t *testing.T) {
 				warns++
 			}
 		}
-		if errs != len(want.errs) || warns != len(want.warns) {
-			t.Errorf("%v: the index holds %d errors and %d warnings, the view %d and %d", r, len(want.errs), len(want.warns), errs, warns)
+		if errs != want.errs.len() || warns != want.warns.len() || len(members(want.errs)) != errs {
+			t.Errorf("%v: the index holds %d errors and %d warnings, the view %d and %d", r, want.errs.len(), want.warns.len(), errs, warns)
 		}
 	}
 }

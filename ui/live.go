@@ -76,7 +76,7 @@ func (lv *liveView) extend(sn *model.Snapshot, f model.Filter) tea.Cmd {
 		before := vc.Len()
 		front, back := vc.ExtendEnds(sn, f)
 		levels := scanLevels(sn, &vc, 0, front)
-		levels = levels.appendIndex(scanLevels(sn, &vc, before+front, vc.Len()))
+		levels = levels.union(scanLevels(sn, &vc, before+front, vc.Len()))
 		return viewExtendedMsg{gen: gen, view: &vc, added: back, front: front, levels: levels}
 	}
 }
@@ -87,7 +87,7 @@ func (lv *liveView) extended(msg viewExtendedMsg) bool {
 		return false
 	}
 	lv.view, lv.extending = msg.view, false
-	lv.levels = lv.levels.merge(msg.levels)
+	lv.levels = lv.levels.union(msg.levels)
 	return true
 }
 

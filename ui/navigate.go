@@ -49,7 +49,7 @@ func (m Model) levelJump(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		seqs, what = m.live.levels.warns, "warning"
 	}
 	forward := key.Matches(msg, k.NextError, k.NextWarn)
-	seq, ok := nextAfter(seqs, m.table.CursorSeq(), forward)
+	seq, ok := seqs.next(m.table.CursorSeq(), forward)
 	if !ok {
 		dir := "after"
 		if !forward {
