@@ -74,8 +74,14 @@ type Filter struct {
 // (Extend) and rebuilt off the UI goroutine when the filter changes
 // (BuildView).
 type View struct {
-	all  bool    // the filter matches everything: seqs is not materialised
-	seqs []int64 // matching Seqs, ascending
+	all bool // the filter matches everything: no Seq is materialised
+	// front holds the matching Seqs prepended since the view was built
+	// (the head of a file read after its tail), in descending order, so
+	// that prepending a batch appends to it: a copy of the whole view at
+	// every batch made the load of a file opened with a broad filter
+	// hold twice its Seqs and more. seqs holds the rest, ascending.
+	front []int64
+	seqs  []int64
 	// low and next bound, as store positions (see posOf), the entries
 	// examined so far; with all they are also the matching range.
 	low  int64
@@ -87,7 +93,7 @@ func (v *View) Len() int {
 	if v.all {
 		return int(v.next - v.low)
 	}
-	return len(v.seqs)
+	return len(v.front) + len(v.seqs)
 }
 
 // At returns the Seq of the i-th matching entry.
@@ -95,7 +101,10 @@ func (v *View) At(i int) int64 {
 	if v.all {
 		return seqOf(v.low + int64(i))
 	}
-	return v.seqs[i]
+	if i < len(v.front) {
+		return v.front[len(v.front)-1-i]
+	}
+	return v.seqs[i-len(v.front)]
 }
 
 // Index returns the position of the first matching entry with Seq >= seq
@@ -104,7 +113,11 @@ func (v *View) Index(seq int64) int {
 	if v.all {
 		return int(min(max(posOf(seq), v.low), v.next) - v.low)
 	}
-	return sort.Search(len(v.seqs), func(i int) bool { return v.seqs[i] >= seq })
+	if len(v.front) > 0 && seq <= v.front[0] {
+		// The Seqs below seq are the front's last ones.
+		return len(v.front) - sort.Search(len(v.front), func(i int) bool { return v.front[i] < seq })
+	}
+	return len(v.front) + sort.Search(len(v.seqs), func(i int) bool { return v.seqs[i] >= seq })
 }
 
 // Next returns the first Seq the view has not examined yet at the back.
@@ -141,7 +154,9 @@ func (v *View) ExtendEnds(sn *Snapshot, f Filter) (front, back int) {
 	if sn.first < v.low {
 		head := filterRange(context.Background(), sn, f, sn.first, v.low, nil)
 		front, v.low = len(head), sn.first
-		v.seqs = append(head, v.seqs...)
+		for i := len(head) - 1; i >= 0; i-- {
+			v.front = append(v.front, head[i])
+		}
 	}
 	if sn.end > lo {
 		before := len(v.seqs)
@@ -162,8 +177,16 @@ func (v *View) Trim(sn *Snapshot) int {
 		return n
 	}
 	i := v.Index(sn.First())
-	v.seqs = v.seqs[i:]
 	v.low = max(v.low, sn.first)
+	switch kept := len(v.front) - i; {
+	case i == 0:
+	case kept >= 0:
+		// The capacity goes too: a prepend after the trim must not write
+		// where a copy of the view taken before it still reads.
+		v.front = v.front[:kept:kept]
+	default:
+		v.front, v.seqs = nil, v.seqs[-kept:]
+	}
 	return i
 }
 

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"testing"
@@ -96,8 +97,20 @@ func assertSameView(t *testing.T, v *View, sn *Snapshot, f Filter) {
 			t.Fatalf("row %d: Seq %d is not held", i, v.At(i))
 		}
 	}
-	if v.Len() > 0 && v.Index(v.At(0)) != 0 {
-		t.Errorf("Index of the first row is %d", v.Index(v.At(0)))
+	// Index finds every row by its Seq, and a Seq between two rows at
+	// the later one, in the prepended rows and the others alike.
+	for i := 0; i < v.Len(); i++ {
+		if got := v.Index(v.At(i)); got != i {
+			t.Fatalf("Index of row %d's Seq %d is %d", i, v.At(i), got)
+		}
+		if i > 0 && v.At(i)-1 > v.At(i-1) {
+			if got := v.Index(v.At(i) - 1); got != i {
+				t.Fatalf("Index of Seq %d, between rows %d and %d, is %d", v.At(i)-1, i-1, i, got)
+			}
+		}
+	}
+	if v.Len() > 0 && (v.Index(v.At(0)-1) != 0 || v.Index(v.At(v.Len()-1)+1) != v.Len()) {
+		t.Errorf("Index before the first row is %d, after the last %d (of %d)", v.Index(v.At(0)-1), v.Index(v.At(v.Len()-1)+1), v.Len())
 	}
 	if v.Pending(sn) {
 		t.Error("the view still has entries pending after an extension")
@@ -134,5 +147,49 @@ func TestMatchAllViewIndexAcrossZero(t *testing.T) {
 	}
 	if fmt.Sprint(seqs) != "[-3 -2 -1 1 2 3]" {
 		t.Errorf("seqs = %v", seqs)
+	}
+}
+
+// TestViewTrimThenPrependLeavesCopiesIntact: the prepended rows of a view
+// are trimmed (the store evicted the oldest), then more are prepended. A
+// copy of the view taken before the trim, as a search reads one on its own
+// goroutine, must still read what it held: the prepend must not write
+// where the trimmed rows were.
+func TestViewTrimThenPrependLeavesCopiesIntact(t *testing.T) {
+	warn := Filter{Match: func(e *Entry) bool { return e.Level >= LevelWarn }}
+	s := NewStore(StoreOptions{})
+	s.Append(cloneBatch("tail", 300))
+	v, err := BuildView(context.Background(), s.Snapshot(), warn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Prepend(cloneBatch("head", 300))
+	sn := s.Snapshot()
+	if front, _ := v.ExtendEnds(sn, warn); front < 10 {
+		t.Fatalf("the prepend matched %d rows: too few to trim some", front)
+	}
+	old := *v
+	held := viewSeqs(&old)
+
+	// The store evicts the oldest half of the prepended rows (told by a
+	// snapshot whose first entry is later), and the view is trimmed.
+	evicted := *sn
+	evicted.first = posOf(v.At(len(v.front) / 2))
+	if n := v.Trim(&evicted); n == 0 || len(v.front) == 0 {
+		t.Fatalf("the trim dropped %d rows and left %d prepended: the test needs some of each", n, len(v.front))
+	}
+	// More are prepended, and the view extended over them with a filter
+	// that leaves out the rows the trim dropped (which this store never
+	// evicted): a prepend then writes other Seqs than the trimmed ones, so
+	// that a write where they were shows in the copy.
+	s.Prepend(cloneBatch("older", 300))
+	olderOnly := Filter{Load: LoadRaw, Match: func(e *Entry) bool {
+		return e.Level >= LevelWarn && bytes.Contains(e.Raw, []byte("older"))
+	}}
+	if front, _ := v.ExtendEnds(s.Snapshot(), olderOnly); front == 0 {
+		t.Fatal("the second prepend matched no row")
+	}
+	if got := viewSeqs(&old); fmt.Sprint(got) != fmt.Sprint(held) {
+		t.Fatal("the copy taken before the trim reads other rows after the prepend")
 	}
 }
