@@ -3,8 +3,6 @@ package model
 import (
 	"context"
 	"runtime"
-	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -80,8 +78,8 @@ type View struct {
 	// that prepending a batch appends to it: a copy of the whole view at
 	// every batch made the load of a file opened with a broad filter
 	// hold twice its Seqs and more. seqs holds the rest, ascending.
-	front []int64
-	seqs  []int64
+	front seqChunks
+	seqs  seqChunks
 	// low and next bound, as store positions (see posOf), the entries
 	// examined so far; with all they are also the matching range.
 	low  int64
@@ -93,7 +91,7 @@ func (v *View) Len() int {
 	if v.all {
 		return int(v.next - v.low)
 	}
-	return len(v.front) + len(v.seqs)
+	return v.front.len() + v.seqs.len()
 }
 
 // At returns the Seq of the i-th matching entry.
@@ -101,10 +99,10 @@ func (v *View) At(i int) int64 {
 	if v.all {
 		return seqOf(v.low + int64(i))
 	}
-	if i < len(v.front) {
-		return v.front[len(v.front)-1-i]
+	if nf := v.front.len(); i < nf {
+		return v.front.at(nf - 1 - i)
 	}
-	return v.seqs[i-len(v.front)]
+	return v.seqs.at(i - v.front.len())
 }
 
 // Index returns the position of the first matching entry with Seq >= seq
@@ -113,11 +111,12 @@ func (v *View) Index(seq int64) int {
 	if v.all {
 		return int(min(max(posOf(seq), v.low), v.next) - v.low)
 	}
-	if len(v.front) > 0 && seq <= v.front[0] {
+	nf := v.front.len()
+	if nf > 0 && seq <= v.front.at(0) {
 		// The Seqs below seq are the front's last ones.
-		return len(v.front) - sort.Search(len(v.front), func(i int) bool { return v.front[i] < seq })
+		return nf - v.front.search(func(s int64) bool { return s < seq })
 	}
-	return len(v.front) + sort.Search(len(v.seqs), func(i int) bool { return v.seqs[i] >= seq })
+	return nf + v.seqs.search(func(s int64) bool { return s >= seq })
 }
 
 // Next returns the first Seq the view has not examined yet at the back.
@@ -155,13 +154,13 @@ func (v *View) ExtendEnds(sn *Snapshot, f Filter) (front, back int) {
 		head := filterRange(context.Background(), sn, f, sn.first, v.low, nil)
 		front, v.low = len(head), sn.first
 		for i := len(head) - 1; i >= 0; i-- {
-			v.front = append(v.front, head[i])
+			v.front.push(head[i])
 		}
 	}
 	if sn.end > lo {
-		before := len(v.seqs)
-		v.seqs = filterRange(context.Background(), sn, f, lo, sn.end, v.seqs)
-		back, v.next = len(v.seqs)-before, sn.end
+		tail := filterRange(context.Background(), sn, f, lo, sn.end, nil)
+		v.seqs.pushAll(tail)
+		back, v.next = len(tail), sn.end
 	}
 	return front, back
 }
@@ -178,14 +177,13 @@ func (v *View) Trim(sn *Snapshot) int {
 	}
 	i := v.Index(sn.First())
 	v.low = max(v.low, sn.first)
-	switch kept := len(v.front) - i; {
+	switch kept := v.front.len() - i; {
 	case i == 0:
 	case kept >= 0:
-		// The capacity goes too: a prepend after the trim must not write
-		// where a copy of the view taken before it still reads.
-		v.front = v.front[:kept:kept]
+		v.front.keepFirst(kept)
 	default:
-		v.front, v.seqs = nil, v.seqs[-kept:]
+		v.front = seqChunks{}
+		v.seqs.dropFirst(-kept)
 	}
 	return i
 }
@@ -218,7 +216,12 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &View{low: sn.first, next: sn.end, seqs: slices.Concat(parts...)}, nil
+	v := &View{low: sn.first, next: sn.end}
+	for i, part := range parts {
+		v.seqs.pushAll(part)
+		parts[i] = nil // collectable once copied
+	}
+	return v, nil
 }
 
 // buildSegment is how many positions a view builder scans at a time: a

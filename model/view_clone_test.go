@@ -47,7 +47,7 @@ func TestViewCloneExtendsWhileTheOriginalIsRead(t *testing.T) {
 					t.Fatalf("step %d: the clone has %d rows, the original %d: nothing was added", step, c.Len(), v.Len())
 				}
 				assertSameView(t, &c, sn, tc.filter)
-				if len(v.seqs) > 0 && &c.seqs[0] == &v.seqs[0] {
+				if len(v.seqs.chunks) > 0 && c.seqs.chunks[0] == v.seqs.chunks[0] {
 					shared++ // the clone appended into the original's spare capacity
 				}
 				v = &c // adopt the clone, as the interface does

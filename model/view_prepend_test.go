@@ -174,9 +174,9 @@ func TestViewTrimThenPrependLeavesCopiesIntact(t *testing.T) {
 	// The store evicts the oldest half of the prepended rows (told by a
 	// snapshot whose first entry is later), and the view is trimmed.
 	evicted := *sn
-	evicted.first = posOf(v.At(len(v.front) / 2))
-	if n := v.Trim(&evicted); n == 0 || len(v.front) == 0 {
-		t.Fatalf("the trim dropped %d rows and left %d prepended: the test needs some of each", n, len(v.front))
+	evicted.first = posOf(v.At(v.front.len() / 2))
+	if n := v.Trim(&evicted); n == 0 || v.front.len() == 0 {
+		t.Fatalf("the trim dropped %d rows and left %d prepended: the test needs some of each", n, v.front.len())
 	}
 	// More are prepended, and the view extended over them with a filter
 	// that leaves out the rows the trim dropped (which this store never

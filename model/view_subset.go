@@ -8,7 +8,7 @@ func (v *View) Subset(keep func(seq int64) bool) *View {
 	out := &View{low: v.low, next: v.next}
 	for i := range v.Len() {
 		if seq := v.At(i); keep(seq) {
-			out.seqs = append(out.seqs, seq)
+			out.seqs.push(seq)
 		}
 	}
 	return out

@@ -6,7 +6,7 @@ func TestViewSubset(t *testing.T) {
 	for _, all := range []bool{true, false} {
 		v := &View{all: all, low: 10, next: 20}
 		if !all {
-			v.seqs = []int64{seqOf(11), seqOf(12), seqOf(15), seqOf(19)}
+			v.seqs.pushAll([]int64{seqOf(11), seqOf(12), seqOf(15), seqOf(19)})
 		}
 		even := func(seq int64) bool { return seq%2 == 0 }
 		sub := v.Subset(even)
