@@ -3,7 +3,9 @@ package model
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -191,5 +193,49 @@ func TestViewTrimThenPrependLeavesCopiesIntact(t *testing.T) {
 	}
 	if got := viewSeqs(&old); fmt.Sprint(got) != fmt.Sprint(held) {
 		t.Fatal("the copy taken before the trim reads other rows after the prepend")
+	}
+}
+
+// TestBuildViewOverManySegments: a view built by the cores, segment by
+// segment, holds what one scan of the whole range finds, in order; and a
+// build cancelled half-way returns the context's error.
+func TestBuildViewOverManySegments(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	batch := make([]Entry, 0, 4096)
+	const n = 5*buildSegment + 123
+	for i := range n {
+		e := service("x", t0)
+		if i%3 == 0 || i/buildSegment == 2 { // one segment matches whole
+			e.Level = LevelWarn
+		}
+		batch = append(batch, e)
+		if len(batch) == cap(batch) {
+			s.Append(batch)
+			batch = batch[:0]
+		}
+	}
+	s.Append(batch)
+	sn := s.Snapshot()
+	warn := Filter{Match: func(e *Entry) bool { return e.Level >= LevelWarn }}
+	v, err := BuildView(context.Background(), sn, warn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filterRange(context.Background(), sn, warn, sn.first, sn.end, nil)
+	if got := viewSeqs(v); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("built %d rows, one scan finds %d", len(got), len(want))
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var calls atomic.Int64
+	halfway := Filter{Match: func(e *Entry) bool {
+		if calls.Add(1) == n/2 {
+			cancel()
+		}
+		return true
+	}}
+	if _, err := BuildView(ctx, sn, halfway); !errors.Is(err, context.Canceled) {
+		t.Fatalf("a build cancelled half-way returned %v", err)
 	}
 }
