@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -17,18 +18,28 @@ func chunkValues(l *seqChunks) []int64 {
 
 // TestSeqChunksAgreeWithASlice pushes, drops and keeps Seqs across chunk
 // edges and compares the list with a slice after each step; a copy taken
-// before each step must still read what it held after it.
+// before each step must still read what it held after it. In a third of
+// the rounds a Seq lies more than 2^32 past its chunk's first at some
+// step, and the list goes on in whole Seqs.
 func TestSeqChunksAgreeWithASlice(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
+	widened := 0
 	for round := range 60 {
 		var l seqChunks
 		var want []int64
 		next := int64(rng.IntN(1000)) - 500
+		jumpAt := -1
+		if round%3 == 0 {
+			jumpAt = rng.IntN(40)
+		}
 		for step := range 40 {
 			copied := l
 			held := chunkValues(&copied)
+			if step == jumpAt {
+				next += math.MaxUint32 + int64(rng.IntN(1000))
+			}
 			switch op := rng.IntN(6); {
-			case op < 3 || len(want) == 0:
+			case op < 3 || len(want) == 0 || step == jumpAt:
 				n := rng.IntN(3 * seqChunkLen / 2)
 				for range n {
 					next += 1 + int64(rng.IntN(3))
@@ -56,6 +67,12 @@ func TestSeqChunksAgreeWithASlice(t *testing.T) {
 			if got := chunkValues(&copied); !slices.Equal(got, held) {
 				t.Fatalf("round %d step %d: a copy taken before the step reads other values after it", round, step)
 			}
+			if l.wide != nil && copied.wide == nil {
+				widened++
+			}
+			if l.wide != nil && l.chunks != nil {
+				t.Fatalf("round %d step %d: a list of whole Seqs keeps its chunks of distances too", round, step)
+			}
 			if len(want) > 0 {
 				probe := want[rng.IntN(len(want))]
 				if i := l.search(func(s int64) bool { return s >= probe }); l.at(i) != probe {
@@ -63,6 +80,9 @@ func TestSeqChunksAgreeWithASlice(t *testing.T) {
 				}
 			}
 		}
+	}
+	if widened == 0 {
+		t.Fatal("no list went on in whole Seqs: the test did not exercise them")
 	}
 }
 

@@ -74,10 +74,11 @@ type Filter struct {
 type View struct {
 	all bool // the filter matches everything: no Seq is materialised
 	// front holds the matching Seqs prepended since the view was built
-	// (the head of a file read after its tail), in descending order, so
-	// that prepending a batch appends to it: a copy of the whole view at
-	// every batch made the load of a file opened with a broad filter
-	// hold twice its Seqs and more. seqs holds the rest, ascending.
+	// (the head of a file read after its tail), negated, so that they
+	// ascend as they are prepended and a batch is appended to it: a copy
+	// of the whole view at every batch made the load of a file opened
+	// with a broad filter hold twice its Seqs and more. seqs holds the
+	// rest.
 	front seqChunks
 	seqs  seqChunks
 	// low and next bound, as store positions (see posOf), the entries
@@ -100,7 +101,7 @@ func (v *View) At(i int) int64 {
 		return seqOf(v.low + int64(i))
 	}
 	if nf := v.front.len(); i < nf {
-		return v.front.at(nf - 1 - i)
+		return -v.front.at(nf - 1 - i)
 	}
 	return v.seqs.at(i - v.front.len())
 }
@@ -112,9 +113,9 @@ func (v *View) Index(seq int64) int {
 		return int(min(max(posOf(seq), v.low), v.next) - v.low)
 	}
 	nf := v.front.len()
-	if nf > 0 && seq <= v.front.at(0) {
+	if nf > 0 && seq <= -v.front.at(0) {
 		// The Seqs below seq are the front's last ones.
-		return nf - v.front.search(func(s int64) bool { return s < seq })
+		return nf - v.front.search(func(neg int64) bool { return -neg < seq })
 	}
 	return nf + v.seqs.search(func(s int64) bool { return s >= seq })
 }
@@ -154,7 +155,7 @@ func (v *View) ExtendEnds(sn *Snapshot, f Filter) (front, back int) {
 		head := filterRange(context.Background(), sn, f, sn.first, v.low, nil)
 		front, v.low = len(head), sn.first
 		for i := len(head) - 1; i >= 0; i-- {
-			v.front.push(head[i])
+			v.front.push(-head[i])
 		}
 	}
 	if sn.end > lo {
@@ -197,7 +198,7 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 		return &View{all: true, low: sn.first, next: sn.end}, nil
 	}
 	n := sn.end - sn.first
-	parts := make([][]int64, (n+buildSegment-1)/buildSegment)
+	parts := make([]seqChunks, (n+buildSegment-1)/buildSegment)
 	workers := max(1, min(runtime.GOMAXPROCS(0), sn.Len()/4096))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -206,9 +207,11 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 		go func() {
 			defer wg.Done()
 			sc := sn.scanner(f, n/int64(workers))
+			var found []int64 // a segment's matches, before they are packed
 			for s := next.Add(1) - 1; s < int64(len(parts)) && ctx.Err() == nil; s = next.Add(1) - 1 {
 				lo := sn.first + s*buildSegment
-				parts[s] = sc.scan(ctx, lo, min(lo+buildSegment, sn.end), nil)
+				found = sc.scan(ctx, lo, min(lo+buildSegment, sn.end), found[:0])
+				parts[s].pushAll(found)
 			}
 		}()
 	}
@@ -217,9 +220,11 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 		return nil, err
 	}
 	v := &View{low: sn.first, next: sn.end}
-	for i, part := range parts {
-		v.seqs.pushAll(part)
-		parts[i] = nil // collectable once copied
+	for i := range parts {
+		for j := range parts[i].len() {
+			v.seqs.push(parts[i].at(j))
+		}
+		parts[i] = seqChunks{} // collectable once copied
 	}
 	return v, nil
 }
