@@ -59,7 +59,11 @@ keys() { tm send-keys -t "=pgo:" "$@"; }
 # for a while before tmux reaps it, and kill -0 still finds that.
 running() { proc_stat "$1" && [ "${proc_fields[0]}" != Z ]; }
 
-tui_start pgo "$tmp/debug.log" "$file"
+# The file is opened under a short name, as the benchmark's TUI workloads
+# open it: a long path crowds the source's state out of the title, and the
+# wait for the load looks for it there.
+tui_link_file "$file"
+tui_start pgo "$tmp/debug.log" big.log
 tui_watch_load pgo 10
 for q in 'user:alice* level>=warn' 'event:closed_connection country:DE rx>1MB' timeout 'message:*relay*' ''; do
 	keys / C-u
