@@ -7,7 +7,7 @@ import "math/bits"
 // entry at most for the level index's errors and warnings, however many
 // the log holds. (A list of Seqs took 8 bytes a member, and was copied
 // whole at every batch prepended to it: a log whose service warned at
-// every line, opened tail first, held an extra 45 MiB for 1.5 million
+// every line, opened tail first, held 30-50 MiB more for 1.5 million
 // warnings.)
 //
 // Seqs may be negative (entries prepended before the first appended), and
