@@ -85,18 +85,41 @@ func connKey(e *Entry) (id string, opens, ends bool, event string) {
 // event are copied: they may be slices of a whole decoded line, which the
 // index must not pin.
 func (c *connIndex) add(e *Entry) {
-	id, opens, ends, event := connKey(e)
-	if id == "" || len(id) > maxConnIDLen || !(opens || ends) {
+	ev, ok := connEventOf(e)
+	if !ok {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	st := c.state(id)
-	if opens && (st.opened == 0 || e.Seq < st.opened) {
-		st.opened, st.openedAt, st.openEvent = e.Seq, e.Time.UnixNano(), c.eventCode(event)
+	c.note(&ev)
+}
+
+// connEvent is what the index keeps of an entry that opens or ends a
+// connection.
+type connEvent struct {
+	id, event   string
+	seq, at     int64 // the entry's Seq and time (unix nanoseconds)
+	opens, ends bool
+}
+
+// connEventOf returns what the index keeps of e, and false when e neither
+// opens nor ends a connection it can index.
+func connEventOf(e *Entry) (connEvent, bool) {
+	id, opens, ends, event := connKey(e)
+	if id == "" || len(id) > maxConnIDLen || !(opens || ends) {
+		return connEvent{}, false
 	}
-	if ends && (st.closed == 0 || e.Seq < st.closed) {
-		st.closed, st.closedAt, st.closeEvent = e.Seq, e.Time.UnixNano(), c.eventCode(event)
+	return connEvent{id: id, event: event, seq: e.Seq, at: e.Time.UnixNano(), opens: opens, ends: ends}, true
+}
+
+// note adds ev to its connection's record. The caller holds mu.
+func (c *connIndex) note(ev *connEvent) {
+	st := c.state(ev.id)
+	if ev.opens && (st.opened == 0 || ev.seq < st.opened) {
+		st.opened, st.openedAt, st.openEvent = ev.seq, ev.at, c.eventCode(ev.event)
+	}
+	if ev.ends && (st.closed == 0 || ev.seq < st.closed) {
+		st.closed, st.closedAt, st.closeEvent = ev.seq, ev.at, c.eventCode(ev.event)
 	}
 }
 
@@ -206,14 +229,20 @@ func unixTime(seq, ns int64) time.Time {
 	return time.Unix(0, ns)
 }
 
-// PairOf returns e's place in its connection, from everything appended so
-// far. It is safe to call from any goroutine.
-func (s *Store) PairOf(e *Entry) (Pair, bool) { return s.conns.pairOf(e) }
+// PairOf returns e's place in its connection, from everything stored so
+// far. It is safe to call from any goroutine. The first call for an entry
+// of a connection builds the store's index (see conn_lazy.go).
+func (s *Store) PairOf(e *Entry) (Pair, bool) {
+	if id, _, _, _ := connKey(e); id == "" {
+		return Pair{}, false
+	}
+	return s.pairIndex().pairOf(e)
+}
 
 // ConnSpan returns the Seqs and times of a connection's opening and end
 // (0 and zero times when not seen), for "show everything of this connection".
 func (s *Store) ConnSpan(id string) (opened, closed int64, from, to time.Time, ok bool) {
-	st, _, _, ok := s.conns.lookup(id)
+	st, _, _, ok := s.pairIndex().lookup(id)
 	if !ok {
 		return 0, 0, time.Time{}, time.Time{}, false
 	}

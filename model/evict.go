@@ -17,6 +17,7 @@ func (s *Store) evictOverBudget() int64 {
 	}
 	var total int64
 	for s.memUsed() > s.opt.MaxMemory && len(s.rows) > 1 {
+		s.buildConnsBeforeEviction()
 		next := s.base + rowChunkRows // first position of the following chunk
 		dropped := next - s.first
 		refs := s.held[0]

@@ -66,13 +66,19 @@ func (l Load) of(e *Entry) Load {
 
 func (s *Store) publish() {
 	s.mu.Lock()
-	sn := &Snapshot{
+	sn := s.snapshotLocked()
+	s.mu.Unlock()
+	s.snap.Store(sn)
+}
+
+// snapshotLocked returns a snapshot of what the store holds now; the
+// caller holds s.mu.
+func (s *Store) snapshotLocked() *Snapshot {
+	return &Snapshot{
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
 	}
-	s.mu.Unlock()
-	s.snap.Store(sn)
 }
 
 // Snapshot returns the latest published snapshot. When a backfill's

@@ -73,7 +73,11 @@ type Store struct {
 	// what the chunks really hold.
 	mem    int64
 	ledger Ledger
-	conns  connIndex
+	// conns pairs connection events once asked to (see conn_lazy.go):
+	// connsOn, under mu, says the writer indexes what it puts.
+	conns     connIndex
+	connsOn   bool
+	connsOnce sync.Once
 
 	syms      *symtab
 	symCache  *symCache         // the writer's shortcut to syms
@@ -142,7 +146,9 @@ func (s *Store) Append(es []Entry) {
 	for i := range es {
 		s.put(&es[i], s.end)
 		s.end++
-		s.conns.add(&es[i])
+		if s.connsOn {
+			s.conns.add(&es[i])
+		}
 	}
 	s.putEvictionGap(s.evictOverBudget())
 	s.mu.Unlock()
@@ -169,7 +175,7 @@ func (s *Store) Prepend(es []Entry) {
 	// Connections are indexed once eviction is done: none of the entries
 	// just dropped needs one.
 	for i := range es {
-		if posOf(es[i].Seq) >= s.first {
+		if s.connsOn && posOf(es[i].Seq) >= s.first {
 			s.conns.add(&es[i])
 		}
 	}
