@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"connlog/source/synth"
 )
 
 // TestMask folds real lines (from testdata/ and the shared samples) and
@@ -135,4 +137,26 @@ func readLines(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// BenchmarkService folds the service lines of a generated level-7 connector
+// log (bench/gen's lines, which make the benchmark corpus) into their
+// templates, as the decoder does while loading, and reports the time a line.
+func BenchmarkService(b *testing.B) {
+	g := synth.New(1, synth.Options{})
+	var payloads [][]byte
+	var line []byte
+	for len(payloads) < 100_000 {
+		line, _, _ = g.Next(line[:0])
+		if len(line) > 0 && line[0] == '[' {
+			payloads = append(payloads, bytes.Clone(line))
+		}
+	}
+	var dst []byte
+	for b.Loop() {
+		for _, p := range payloads {
+			dst = Service(dst[:0], p)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(payloads)), "ns/line")
 }
