@@ -17,7 +17,8 @@ import (
 // (connIndex.add keeps the earliest of each), so an index built late is the
 // index kept all along, with one exception it avoids: an evicted event is
 // remembered only if it was indexed before it went, so the writer builds
-// the index before the first eviction.
+// the index before the first eviction (when the store nears its budget,
+// see evictOverBudget).
 
 // pairIndex returns the connection index, built.
 func (s *Store) pairIndex() *connIndex {
@@ -48,12 +49,20 @@ func (s *Store) buildConns() {
 }
 
 // buildConnsBeforeEviction builds the index for the writer, which holds
-// the lock, before it evicts for the first time.
+// the lock, before it evicts for the first time; it does nothing once the
+// index is built. It adds each event as it
+// reads it, on the writer's goroutine: a store that evicts is short of
+// memory, and the batches of a build on every CPU took some 5 MiB more at
+// the peak of a load under a 128 MiB budget.
 func (s *Store) buildConnsBeforeEviction() {
-	if !s.connsOn {
-		s.connsOn = true
-		indexConns(&s.conns, s.snapshotLocked())
+	if s.connsOn {
+		return
 	}
+	s.connsOn = true
+	sn := s.snapshotLocked()
+	s.conns.mu.Lock()
+	defer s.conns.mu.Unlock()
+	forEachConnEvent(sn, sn.First(), sn.End(), connKeysOnly(sn), s.conns.note)
 }
 
 // indexConns adds the connection events of sn to c. The events are read,
@@ -63,8 +72,7 @@ func (s *Store) buildConnsBeforeEviction() {
 // among 6 M lines) one goroutine took 0.40 s, two take 0.26 s: most of the
 // rest is the adding.
 func indexConns(c *connIndex, sn *Snapshot) {
-	keys := sn.symtab.lookupAll([]string{KeyConnID, KeyEventType, KeySessionID, KeyPhase}, nil)
-	only := newSymbolSet(sn.symtab.lookupAll(originKeys, keys))
+	only := connKeysOnly(sn)
 	first, end := sn.First(), sn.End()
 	spans := (end - first + connScanSpan - 1) / connScanSpan
 	workers := min(int64(runtime.GOMAXPROCS(0)), spans)
@@ -77,7 +85,9 @@ func indexConns(c *connIndex, sn *Snapshot) {
 			defer wg.Done()
 			for k := next.Add(1) - 1; k < spans; k = next.Add(1) - 1 {
 				from := first + k*connScanSpan
-				found <- connEventsIn(sn, from, min(from+connScanSpan, end), only)
+				var evs []connEvent
+				forEachConnEvent(sn, from, min(from+connScanSpan, end), only, func(ev *connEvent) { evs = append(evs, *ev) })
+				found <- evs
 			}
 		}()
 	}
@@ -98,10 +108,17 @@ func indexConns(c *connIndex, sn *Snapshot) {
 // index is built: a few thousand events.
 const connScanSpan = 1 << 16
 
-// connEventsIn returns the connection events among the entries from Seq
-// from up to end, reading of each only the fields that pair it (only).
-func connEventsIn(sn *Snapshot, from, end int64, only symbolSet) []connEvent {
-	var evs []connEvent
+// connKeysOnly is the set of the keys that pair an entry, with the
+// pseudo-keys every load rebuilds.
+func connKeysOnly(sn *Snapshot) symbolSet {
+	keys := sn.symtab.lookupAll([]string{KeyConnID, KeyEventType, KeySessionID, KeyPhase}, nil)
+	return newSymbolSet(sn.symtab.lookupAll(originKeys, keys))
+}
+
+// forEachConnEvent calls fn with each connection event among the entries
+// from Seq from up to end, reading of each only the fields that pair it
+// (only).
+func forEachConnEvent(sn *Snapshot, from, end int64, only symbolSet, fn func(*connEvent)) {
 	var e Entry
 	for seq := from; seq < end; seq++ {
 		if seq == 0 {
@@ -114,8 +131,7 @@ func connEventsIn(sn *Snapshot, from, end int64, only symbolSet) []connEvent {
 			continue
 		}
 		if ev, ok := connEventOf(&e); ok {
-			evs = append(evs, ev)
+			fn(&ev)
 		}
 	}
-	return evs
 }

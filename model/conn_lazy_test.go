@@ -188,3 +188,22 @@ func TestPairIndexRemembersAnEventEvictedBeforeItWasAsked(t *testing.T) {
 	}
 	checkSamePairs(t, s, ref)
 }
+
+// A store under a budget it is far from builds no index until asked; one
+// nearing its budget builds it while a quarter is left, before it must
+// evict, so that the room the index takes is made a chunk at a time.
+func TestPairIndexUnderABudget(t *testing.T) {
+	batches := connectionBatches(400)
+	far := NewStore(StoreOptions{MaxMemory: 1 << 30})
+	writeBatches(batches, far)
+	if far.conns.count != 0 {
+		t.Errorf("a store far from its budget indexed %d connections unasked", far.conns.count)
+	}
+	used := far.Stats().MemBytes
+	near := NewStore(StoreOptions{MaxMemory: used * 5 / 4})
+	writeBatches(batches, near)
+	if st := near.Stats(); near.conns.count == 0 || st.Evicted != 0 {
+		t.Errorf("a store at four fifths of its budget: %d connections indexed, %d entries evicted; want the index built and nothing evicted",
+			near.conns.count, st.Evicted)
+	}
+}

@@ -15,9 +15,16 @@ func (s *Store) evictOverBudget() int64 {
 	if s.opt.MaxMemory <= 0 {
 		return 0
 	}
+	// The connection index is built before the first eviction (see
+	// conn_lazy.go), while a quarter of the budget is left: the room it
+	// takes is then made a chunk at a time as the store grows, not by
+	// evicting many chunks at once, whose memory goes only at the next
+	// collection.
+	if s.memUsed() > s.opt.MaxMemory/4*3 {
+		s.buildConnsBeforeEviction()
+	}
 	var total int64
 	for s.memUsed() > s.opt.MaxMemory && len(s.rows) > 1 {
-		s.buildConnsBeforeEviction()
 		next := s.base + rowChunkRows // first position of the following chunk
 		dropped := next - s.first
 		refs := s.held[0]
