@@ -9,13 +9,15 @@ import (
 // words a field. Word 0 of a field holds the value's encoding in its top
 // three bits and, for most encodings, the key's symbol below them:
 //
-//	attrSym:      w1 = value symbol                          (2 words)
+//	attrSym:      w1 = value symbol; for the receive time (keyReceived), its
+//	              distance from the row's time in nanoseconds, signed (2 words)
 //	attrNum:      w1,w2 = float64 bits; the text is strconv's shortest form  (3 words)
 //	attrNumText:  w1,w2 = float64 bits, w3 = text symbol     (4 words)
 //	attrArena:    w1,w2 = value-arena offset, w3 = length    (4 words)
 //	attrSmallSym: key symbol (11 bits) and value symbol (18 bits) in w0   (1 word)
 //	attrSmallInt: key symbol (11 bits) and a signed integer (18 bits) in w0, its
-//	              text strconv's form                                     (1 word)
+//	              text strconv's form; the lowest integer, rowMilli, stands
+//	              for the row's time in milliseconds (an event's timestamp)  (1 word)
 //	attrPacked:   a unique value rebuilt from its words (see attrpack.go)  (4 words)
 //
 // The small forms serve the common case (few keys, values interned early,
@@ -42,6 +44,10 @@ const (
 	smallKeyBits   = attrTypeShift - smallValueBits
 	smallValueMask = 1<<smallValueBits - 1
 	smallKeyMask   = 1<<smallKeyBits - 1
+	// rowMilli, as an attrSmallInt's value, is the row's time in whole
+	// milliseconds (at/1e6): an ANALYTICS event's "timestamp", which its
+	// time is read from, takes one word instead of three.
+	rowMilli = -(1 << (smallValueBits - 1))
 
 	// maxIndexedFields bounds one entry's indexed fields; the rest are still
 	// available through a full load (Reparse).
@@ -56,7 +62,7 @@ var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, att
 // smallWord packs a key symbol and an 18-bit value into one word of type t,
 // when both fit.
 func smallWord(t, key uint32, v int64) (uint32, bool) {
-	if key > smallKeyMask || v < -(1<<(smallValueBits-1)) || v >= 1<<smallValueBits || t == attrSmallInt && v >= 1<<(smallValueBits-1) {
+	if key > smallKeyMask || v < -(1<<(smallValueBits-1)) || v >= 1<<smallValueBits || t == attrSmallInt && (v >= 1<<(smallValueBits-1) || v == rowMilli) {
 		return 0, false
 	}
 	return t<<attrTypeShift | key<<smallValueBits | uint32(v)&smallValueMask, true
@@ -105,6 +111,10 @@ type lineOrigin struct {
 	item     int64
 	origin   int64
 	rawLen   int64
+	// at is the row's time (unix nanoseconds), which the row-relative
+	// words are relative to: not kept, but given to the encoding and the
+	// decoding alike.
+	at int64
 }
 
 // intKeys are the pseudo-keys of lineOrigin's numbers, in the order of
@@ -190,6 +200,12 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			bits := math.Float64bits(f.Num)
 			i := int64(f.Num)
 			var text [32]byte // the texts are compared without allocating
+			if w, ok := rowMilliWord(key, f, lo.at); ok {
+				// The same word in every such entry, each read relative to
+				// its own row: it goes into a template like a repeating value.
+				buf, shared, sp.share = append(buf, w), false, true
+				break
+			}
 			if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
 				buf = append(buf, w)
 			} else if f.Value == string(numberText(text[:0], f.Num, bits)) {
@@ -236,7 +252,13 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		}
 		// Integers kept whole: a float64 would round nanoseconds.
 		key, _ := s.symCache.intern(s.syms, keyContext, intKeys[i], keyFlags)
-		buf = append(buf, key|attrNum<<attrTypeShift, uint32(v), uint32(uint64(v)>>32))
+		if d := v - lo.at; i == 0 && d == int64(int32(d)) {
+			// The receive time as its distance from the row's, in the
+			// word an attrSym's symbol takes (see decodeField).
+			buf = append(buf, key|attrSym<<attrTypeShift, uint32(int32(d)))
+		} else {
+			buf = append(buf, key|attrNum<<attrTypeShift, uint32(v), uint32(uint64(v)>>32))
+		}
 		n, shared = n+1, false
 	}
 	if n == 0 {
@@ -280,16 +302,35 @@ func (s *Store) internValue(key uint32, v string) (id uint32, fresh bool) {
 	return s.symCache.internFresh(s.syms, key, v)
 }
 
-// smallField rebuilds the field of a one-word encoding.
-func smallField(w uint32, syms [][]string) Field {
+// smallField rebuilds the field of a one-word encoding of a row whose
+// time is at.
+func smallField(w uint32, syms [][]string, at int64) Field {
 	key, v := smallParts(w)
 	f := Field{Key: symAt(syms, key)}
 	if w>>attrTypeShift == attrSmallSym {
 		f.Value = symAt(syms, uint32(v))
 		return f
 	}
+	if v == rowMilli {
+		v = at / 1e6
+	}
 	f.Num, f.IsNum, f.Value = float64(v), true, strconv.FormatInt(v, 10)
 	return f
+}
+
+// rowMilliWord returns the one word of f, a number of the key with symbol
+// key, when it is the row's time at in whole milliseconds as strconv
+// writes it (an ANALYTICS event's timestamp, its time).
+func rowMilliWord(key uint32, f Field, at int64) (uint32, bool) {
+	ms := at / 1e6 // at most 2^63/10^6, so exactly a float64
+	if key > smallKeyMask || f.Num != float64(ms) {
+		return 0, false
+	}
+	var text [32]byte
+	if f.Value != string(strconv.AppendInt(text[:0], ms, 10)) {
+		return 0, false
+	}
+	return attrSmallInt<<attrTypeShift | key<<smallValueBits | uint32(rowMilli&smallValueMask), true
 }
 
 // decodeAttrs rebuilds fields from words, appending to fs. It returns the
@@ -297,8 +338,8 @@ func smallField(w uint32, syms [][]string) Field {
 // is the word arena's directory, where a split entry's template lies. With
 // only set, it rebuilds just the fields whose key symbols are in it,
 // skipping the others' values unread.
-func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only symbolSet) (Fields, lineOrigin) {
-	var lo lineOrigin
+func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only symbolSet, at int64) (Fields, lineOrigin) {
+	lo := lineOrigin{at: at}
 	if ws[0]&attrSplitMark != 0 {
 		return decodeSplit(ws, words, syms, arena, fs, &lo, only), lo
 	}
@@ -325,9 +366,13 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	t := w[0] >> attrTypeShift
 	switch t {
 	case attrSmallSym, attrSmallInt:
-		return append(fs, smallField(w[0], syms)), w[1:]
+		return append(fs, smallField(w[0], syms, lo.at)), w[1:]
 	}
 	f := Field{Key: symAt(syms, keySymbol(w[0]))}
+	if t == attrSym && f.Key == keyReceived {
+		lo.received = lo.at + int64(int32(w[1]))
+		return fs, w[attrWords[t]:]
+	}
 	if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
 		lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
 		return fs, w[attrWords[t]:]

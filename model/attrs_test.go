@@ -59,7 +59,8 @@ func TestSmallWords(t *testing.T) {
 	}{
 		{attrSmallSym, 0, 0, true}, {attrSmallSym, smallKeyMask, smallValueMask, true},
 		{attrSmallSym, smallKeyMask + 1, 1, false}, {attrSmallSym, 1, smallValueMask + 1, false},
-		{attrSmallInt, 3, -1 << 17, true}, {attrSmallInt, 3, 1<<17 - 1, true},
+		// The lowest integer is rowMilli, the row's time: not a number's own word.
+		{attrSmallInt, 3, -1 << 17, false}, {attrSmallInt, 3, -1<<17 + 1, true}, {attrSmallInt, 3, 1<<17 - 1, true},
 		{attrSmallInt, 3, 1 << 17, false}, {attrSmallInt, 3, -1<<17 - 1, false},
 	} {
 		w, ok := smallWord(tc.t, tc.key, tc.v)

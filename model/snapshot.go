@@ -202,7 +202,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (r
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 && !(late && r.rawStandsAlone()) {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only)
+		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only, r.time)
 	}
 	oid := r.origin(&lo)
 	e.Source, e.Origin = sn.sources[oid], sn.origins[oid]
@@ -218,12 +218,12 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (r
 // loadLateFields decodes the fields (those in only, when set) of an entry
 // loadIndex left without them, with the rest of its line's origin.
 func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
-	off := sn.row(e.Seq).attrs
-	if off == 0 {
+	r := sn.row(e.Seq)
+	if r.attrs == 0 {
 		return
 	}
 	var lo lineOrigin
-	e.Fields, lo = decodeAttrs(wordsAt(sn.words, off), sn.words, sn.syms, sn.values, e.Fields[:0], only)
+	e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields[:0], only, r.time)
 	setLineOrigin(e, &lo)
 }
 
