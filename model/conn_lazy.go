@@ -50,10 +50,10 @@ func (s *Store) buildConns() {
 
 // buildConnsBeforeEviction builds the index for the writer, which holds
 // the lock, before it evicts for the first time; it does nothing once the
-// index is built. It adds each event as it
-// reads it, on the writer's goroutine: a store that evicts is short of
-// memory, and the batches of a build on every CPU took some 5 MiB more at
-// the peak of a load under a 128 MiB budget.
+// index is built. It adds each event as it reads it, on the writer's
+// goroutine: a store near its budget is short of memory, and the batches
+// of a build on every CPU took some 4 MiB more at the peak of a load
+// under a 128 MiB budget.
 func (s *Store) buildConnsBeforeEviction() {
 	if s.connsOn {
 		return
