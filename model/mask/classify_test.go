@@ -25,6 +25,21 @@ func classifyNumericInTurn(tok []byte) string {
 	return ""
 }
 
+// isNumber: 42, -3, 0.25, +7, 12.5%: the first shape classifyNumericInTurn
+// tried, which classifyNumeric now reads as it reads the leading number.
+func isNumber(tok []byte) bool {
+	i := 0
+	if tok[0] == '-' || tok[0] == '+' {
+		i = 1
+	}
+	n := digits(tok, i)
+	if n == 0 {
+		return false
+	}
+	i += n
+	return i == len(tok) || (i == len(tok)-1 && tok[i] == '%')
+}
+
 // FuzzClassifyNumeric holds classifyNumeric to trying every shape in turn.
 func FuzzClassifyNumeric(f *testing.F) {
 	for _, s := range []string{"42", "-3", "+7", "12.5%", "93.5%x", "2m38.5s", "41.207ms", "5µs", "5\xc2", "12018ms",

@@ -38,20 +38,6 @@ func digits(tok []byte, i int) int {
 	return j - i
 }
 
-// isNumber: 42, -3, 0.25, +7, 12.5%.
-func isNumber(tok []byte) bool {
-	i := 0
-	if tok[0] == '-' || tok[0] == '+' {
-		i = 1
-	}
-	n := digits(tok, i)
-	if n == 0 {
-		return false
-	}
-	i += n
-	return i == len(tok) || (i == len(tok)-1 && tok[i] == '%')
-}
-
 // isDuration: one or more number-unit pairs, as Go prints durations
 // (2m38.5s, 41.207ms, 5µs) and the connector its own (12018ms, 223s).
 func isDuration(tok []byte) bool {
