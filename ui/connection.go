@@ -28,7 +28,10 @@ func (m Model) connectionFilter() (tea.Model, tea.Cmd) {
 	return m.connectionFilterOf(m.table.CursorSeq())
 }
 
-// connectionFilterOf filters to the connection of the entry seq.
+// connectionFilterOf filters to the connection of the entry seq. The
+// connection's span comes from the store's connection index, which the
+// first such request builds (a quarter of a second on a 1 GiB file), so it
+// is looked up in a command, off the interface's goroutine.
 func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 	e := m.table.Entry(m.store.Snapshot(), seq)
 	if e == nil {
@@ -39,8 +42,24 @@ func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 		m.notice = "this row is not part of a connection"
 		return m, nil
 	}
-	_, _, from, to, _ := m.store.ConnSpan(id)
-	return m.setFilterText(connectionQuery(e, id, from, to, m.loc()))
+	store, loc, over := m.store, m.loc(), m.filter.text
+	return m, func() tea.Msg {
+		_, _, from, to, _ := store.ConnSpan(id) // e is the table cache's, never changed once loaded
+		return connectionQueryMsg{query: connectionQuery(e, id, from, to, loc), over: over}
+	}
+}
+
+// connectionQueryMsg is the filter of a connection, asked for while the
+// filter was over.
+type connectionQueryMsg struct{ query, over string }
+
+// onConnectionQuery sets a connection's filter, unless the filter changed
+// while its span was looked up: what the user typed since wins.
+func (m Model) onConnectionQuery(msg connectionQueryMsg) (tea.Model, tea.Cmd) {
+	if m.filter.text != msg.over {
+		return m, nil
+	}
+	return m.setFilterText(msg.query)
 }
 
 // connectionQuery builds the query text for a connection. The id is

@@ -37,3 +37,29 @@ func TestConnectionFilterBounds(t *testing.T) {
 		t.Errorf("connection view = %v; want %v\nfilter %s", got, want, m.filter.text)
 	}
 }
+
+// TestConnectionFilterYieldsToATypedOne: the connection's span is looked
+// up off the interface's goroutine (the first lookup builds the store's
+// connection index); a filter set meanwhile is kept, not replaced by the
+// connection's when its answer comes.
+func TestConnectionFilterYieldsToATypedOne(t *testing.T) {
+	const id = "e755ba99988db558-24"
+	es := []model.Entry{
+		analytics(10000, model.EventEstablished, id, "alice@example.com", "", 0, 0, 0),
+		analytics(20000, model.EventClosed, id, "alice@example.com", "", 1, 2, 10000),
+	}
+	st, _ := newFixtureStore(t, es)
+	m := drive(t, newTestModel(t, st, 120, 40), keys("g")...)
+	nm, cmd := m.Update(keys("c")[0])
+	if cmd == nil {
+		t.Fatal("c asked for no connection span")
+	}
+	answer := callCmd(t, cmd)
+	typed, _ := nm.(Model).setFilterText("level>=warn")
+	if got := drive(t, typed.(Model), answer); got.filter.text != "level>=warn" {
+		t.Errorf("the filter typed while the span was looked up became %q", got.filter.text)
+	}
+	if got := drive(t, nm.(Model), answer); got.filter.text == "" || got.filter.text == "level>=warn" {
+		t.Errorf("with nothing typed meanwhile, the connection's filter was not set: %q", got.filter.text)
+	}
+}

@@ -195,6 +195,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onSearchResult(msg)
 	case pairFoundMsg:
 		return m.onPairFound(msg)
+	case connectionQueryMsg:
+		return m.onConnectionQuery(msg)
 	case copyMsg:
 		return m.onCopy(msg)
 	case triageview.ResultMsg:
