@@ -42,21 +42,27 @@ func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 		m.notice = "this row is not part of a connection"
 		return m, nil
 	}
-	store, loc, over := m.store, m.loc(), m.filter.text
+	m.connGen++
+	store, loc, msg := m.store, m.loc(), connectionQueryMsg{gen: m.connGen, over: m.filter.text}
 	return m, func() tea.Msg {
 		_, _, from, to, _ := store.ConnSpan(id) // e is the table cache's, never changed once loaded
-		return connectionQueryMsg{query: connectionQuery(e, id, from, to, loc), over: over}
+		msg.query = connectionQuery(e, id, from, to, loc)
+		return msg
 	}
 }
 
-// connectionQueryMsg is the filter of a connection, asked for while the
-// filter was over.
-type connectionQueryMsg struct{ query, over string }
+// connectionQueryMsg is the filter of a connection: the gen-th asked for,
+// while the filter was over.
+type connectionQueryMsg struct {
+	query, over string
+	gen         int
+}
 
-// onConnectionQuery sets a connection's filter, unless the filter changed
-// while its span was looked up: what the user typed since wins.
+// onConnectionQuery sets a connection's filter when it is the latest
+// asked for and the filter did not change while its span was looked up:
+// what the user typed since wins, and so does a later c.
 func (m Model) onConnectionQuery(msg connectionQueryMsg) (tea.Model, tea.Cmd) {
-	if m.filter.text != msg.over {
+	if msg.gen != m.connGen || m.filter.text != msg.over {
 		return m, nil
 	}
 	return m.setFilterText(msg.query)

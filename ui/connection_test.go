@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"connlog/model"
@@ -41,25 +42,33 @@ func TestConnectionFilterBounds(t *testing.T) {
 // TestConnectionFilterYieldsToATypedOne: the connection's span is looked
 // up off the interface's goroutine (the first lookup builds the store's
 // connection index); a filter set meanwhile is kept, not replaced by the
-// connection's when its answer comes.
+// connection's when its answer comes, and of two c pressed before an answer
+// the second wins.
 func TestConnectionFilterYieldsToATypedOne(t *testing.T) {
-	const id = "e755ba99988db558-24"
+	const a, b = "e755ba99988db558-24", "0b5f7c1e2a4d4f6e-3"
 	es := []model.Entry{
-		analytics(10000, model.EventEstablished, id, "alice@example.com", "", 0, 0, 0),
-		analytics(20000, model.EventClosed, id, "alice@example.com", "", 1, 2, 10000),
+		analytics(10000, model.EventEstablished, a, "alice@example.com", "", 0, 0, 0),
+		analytics(11000, model.EventEstablished, b, "bob@example.com", "", 0, 0, 0),
 	}
 	st, _ := newFixtureStore(t, es)
 	m := drive(t, newTestModel(t, st, 120, 40), keys("g")...)
-	nm, cmd := m.Update(keys("c")[0])
+	asked, cmd := m.Update(keys("c")[0])
 	if cmd == nil {
 		t.Fatal("c asked for no connection span")
 	}
 	answer := callCmd(t, cmd)
-	typed, _ := nm.(Model).setFilterText("level>=warn")
+	typed, _ := asked.(Model).setFilterText("level>=warn")
 	if got := drive(t, typed.(Model), answer); got.filter.text != "level>=warn" {
 		t.Errorf("the filter typed while the span was looked up became %q", got.filter.text)
 	}
-	if got := drive(t, nm.(Model), answer); got.filter.text == "" || got.filter.text == "level>=warn" {
-		t.Errorf("with nothing typed meanwhile, the connection's filter was not set: %q", got.filter.text)
+	got := drive(t, asked.(Model), answer)
+	if !strings.Contains(got.filter.text, a) {
+		t.Errorf("with nothing typed meanwhile, the filter is %q; want the connection's", got.filter.text)
+	}
+	moved := drive(t, asked.(Model), keys("j")...)
+	second, cmd := moved.Update(keys("c")[0])
+	later := callCmd(t, cmd)
+	if got := drive(t, second.(Model), answer, later); !strings.Contains(got.filter.text, b) {
+		t.Errorf("after c on two rows, the filter is %q; want the second's", got.filter.text)
 	}
 }

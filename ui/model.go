@@ -57,6 +57,7 @@ type Model struct {
 	cmpIn    filterbar.LineInput // the windows prompt of the what-changed view
 	mutes    muteSet             // the templates whose lines the table hides
 	triGen   int                 // the generation of the latest triage computation
+	connGen  int                 // the generation of the latest connection filter asked for (c)
 	// triFresh is when an open triage view was last brought up to date
 	// with the rows that arrived (see refreshTriage).
 	triFresh time.Time
