@@ -18,10 +18,11 @@ bin=$(realpath "${1:?usage: test/e2e/earlier_day.sh BIN}")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 session="connlog-earlier-day-e2e-$$"
+tmux_server="connlog-earlier-day-e2e-$$" # a server of its own: nothing done to the user's reaches it
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 
 cleanup() {
-	tmux kill-session -t "$session" 2>/dev/null || true
+	end_server
 	rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -19,11 +19,12 @@ bin=$(realpath "${1:?usage: test/e2e/export.sh BIN}")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 session="connlog-export-e2e-$$"
+tmux_server="connlog-export-e2e-$$" # a server of its own: nothing done to the user's reaches it
 mounts=()
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 cleanup() {
-	tmux kill-session -t "$session" 2>/dev/null || true
+	end_server
 	for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || true; done
 	rm -rf "$tmp"
 }
@@ -125,7 +126,7 @@ until [[ -s $tmp/status ]]; do
 	sleep 0.1
 done
 [[ $(<"$tmp/status") == 0 ]] || fail "connlog exited with $(<"$tmp/status"): $(cat "$tmp/stderr")"
-tmux kill-session -t "$session" 2>/dev/null || true
+tm kill-session -t "$session" 2>/dev/null || true
 
 # expect_fail SAY ARGS…: connlog ARGS must exit 1 saying SAY on stderr.
 expect_fail() {
