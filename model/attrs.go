@@ -246,11 +246,26 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		buf = s.encodeTemplate(lo.template, buf)
 		n++
 	}
+	buf, nums := s.encodeOriginNums(lo, buf)
+	if nums > 0 {
+		n, shared = n+nums, false
+	}
+	if n == 0 {
+		return buf[:0], false
+	}
+	buf[0] = uint32(n)
+	return buf, shared
+}
+
+// encodeOriginNums appends the pseudo-fields of lo's numbers that are set
+// and returns how many it appended. They are integers kept whole: a
+// float64 would round nanoseconds.
+func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
+	n := 0
 	for i, v := range lo.nums() {
 		if v == 0 {
 			continue
 		}
-		// Integers kept whole: a float64 would round nanoseconds.
 		key, _ := s.symCache.intern(s.syms, keyContext, intKeys[i], keyFlags)
 		if d := v - lo.at; i == 0 && d == int64(int32(d)) {
 			// The receive time as its distance from the row's, in the
@@ -259,13 +274,9 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		} else {
 			buf = append(buf, key|attrNum<<attrTypeShift, uint32(v), uint32(uint64(v)>>32))
 		}
-		n, shared = n+1, false
+		n++
 	}
-	if n == 0 {
-		return buf[:0], false
-	}
-	buf[0] = uint32(n)
-	return buf, shared
+	return buf, n
 }
 
 // numberText appends strconv's text of n (FormatFloat, 'f', -1), with
