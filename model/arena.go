@@ -9,7 +9,7 @@ import (
 // grow, so a published chunk can be read without locks while the writer
 // fills the part beyond what it has published.
 const (
-	rowChunkRows    = 1 << 14   // 16,384 rows (192 KiB and a dictionary) a chunk
+	rowChunkRows    = 1 << 14   // 16,384 rows (152 KiB and a dictionary) a chunk
 	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk
 	valueChunkBytes = 256 << 10 // field values, 256 KiB a chunk
 	wordChunkWords  = 1 << 16   // attribute words, 256 KiB a chunk
@@ -42,7 +42,7 @@ type chunkRefs struct {
 // rowMem is what the row chunk counts for in the memory account: its
 // packed rows and the entries they added.
 func (refs *chunkRefs) rowMem() int64 {
-	return rowChunkRows*rowBytes + refs.dictLen*dictEntryBytes + refs.farLen*farRowBytes
+	return rowChunkBytes + refs.dictLen*dictEntryBytes + refs.farLen*farRowBytes
 }
 
 // chunked is an arena of fixed chunks with reference counts. Values are

@@ -33,7 +33,7 @@ func TestSharedAttributeSetsSaveWords(t *testing.T) {
 // Shared sets must survive the eviction of the entries that wrote them,
 // and a reused chunk slot must never be read as an old set.
 func TestSharedAttributeSetsAcrossEviction(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
 	batch := make([]Entry, 997)
 	n := 0
 	for round := 0; round < 300; round++ {

@@ -108,7 +108,7 @@ func TestSplitAttrsAcrossEviction(t *testing.T) {
 // fails the test unless the store evicted.
 func fillEvicting(t *testing.T, chunks, n int, entry func(int) Entry) *Snapshot {
 	t.Helper()
-	s := NewStore(StoreOptions{MaxMemory: int64(chunks) * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: int64(chunks) * rowChunkBytes})
 	batch := make([]Entry, 0, 1000)
 	for i := range n {
 		batch = append(batch, entry(i))

@@ -158,7 +158,7 @@ func TestPairIndexBuiltWhileTheWriterWrites(t *testing.T) {
 // event held, as it was when every event was indexed as it was stored: the
 // index is built before the first eviction.
 func TestPairIndexRemembersAnEventEvictedBeforeItWasAsked(t *testing.T) {
-	budget := StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes}
+	budget := StoreOptions{MaxMemory: 3 * rowChunkBytes}
 	s, ref := NewStore(budget), NewStore(budget)
 	ref.connsOn = true
 	opened := []Entry{analytics("c1", EventEstablished, t0)}

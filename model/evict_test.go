@@ -41,7 +41,7 @@ func flushGaps(s *Store) {
 // reason and the number of lines, and together they account for every line
 // evicted, as the ledger does.
 func TestEvictionsMakeGapEntries(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkBytes})
 	for range 100 {
 		s.Append(numbered("x", 1000))
 	}
@@ -64,7 +64,7 @@ func TestPrependEvictionGapsAreCoalesced(t *testing.T) {
 	defer func(old func() time.Time) { now = old }(now)
 	at := time.Now()
 	now = func() time.Time { return at }
-	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
 	s.Append(numbered("tail", 1000))
 	for range 60 {
 		s.Prepend(numbered("head", 3000))

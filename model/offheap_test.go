@@ -11,7 +11,7 @@ import (
 // eviction still reads it, and once no snapshot holds it its memory is
 // unreachable, so that it is given back.
 func TestEvictedRowChunkStaysMappedWhileASnapshotHoldsIt(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkBytes})
 	s.Append(numbered("x", rowChunkRows))
 	old := s.Snapshot()
 	first := weak.Make(s.held[0].mem)

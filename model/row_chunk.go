@@ -1,30 +1,45 @@
 package model
 
-// A row chunk keeps rowChunkRows rows in 12 bytes each, outside the heap.
-// Lines close in a file are close in time and in the file, and most of them
-// (service lines) share their field set, level and origin with many others.
-// So a row keeps its time and its raw bytes' offset as distances from
-// bases its block of baseRows rows shares (two for offsets, so that the
-// lines of two files read together both fit), its length in 12 bits, and its
-// attrs and meta words as an index into the chunk's dictionary: a chunk of
-// 16,384 rows needs about a thousand dictionary entries. A row that does
-// not fit (a time more than ±4.9 hours from its block's base, an offset
-// more than ±4 MiB from both, a line of 4 KiB or more) keeps its time and
-// raw word whole in a far entry of its own, which its offset bits number.
+import "sync/atomic"
+
+// A row chunk keeps rowChunkRows rows in about 9.5 bytes each, outside the
+// heap. Lines close in a file are close in time and in the file, and most
+// of them (service lines) share their field set, level and origin with many
+// others. So a row keeps its time as a distance from a base its block of
+// baseRows rows shares, its length in 12 bits, and its attrs and meta words
+// as an index into the chunk's dictionary: a chunk of 16,384 rows needs
+// about a thousand dictionary entries.
+//
+// A row keeps no offset: one line follows another in its file (or in the
+// byte arena), so a row's offset is its neighbour's, plus or minus the
+// lengths between (see row_chain.go). A group of groupRows rows keeps one
+// offset for each of the block's two offset streams (two, so that the
+// lines of two files read together both fit; or a file's lines and the
+// held bytes of its joined entries).
+//
+// A row that does not fit (a time more than ±4.9 hours from its block's
+// base, a line of 4 KiB or more, an offset no stream reaches or that does
+// not follow the line before it) keeps its time and raw word whole in a far
+// entry of its own, which its time bits number.
 type rowChunk struct {
 	// The bases of each block of baseRows rows, set as its first row is
 	// written.
-	timeBase [rowChunkRows / baseRows]int64     // unix nanoseconds
-	offBase  [rowChunkRows / baseRows][2]uint64 // as row.offset; the second set by the first row the first does not reach
-	based    [2]uint64                          // bit b: block b's time and offset base [k] are set
-	ticks    [rowChunkRows]uint64               // time - base:45 | offset base:1 | dictionary index:14 | length's high bits:4
-	locs     [rowChunkRows]uint32               // offset - base:23 | in file:1 | length's low bits:8; or far entry
-	dict     [rowChunkRows]dictEntry            // at most one new entry per row
-	far      [rowChunkRows]farRow               // only the few far rows touch it (and its pages)
+	timeBase [rowChunkRows / baseRows]int64      // unix nanoseconds
+	offBase  [rowChunkRows / baseRows][2]uint64  // per stream: as row.raw's offset, and rawInFile when in a file; the second set by the first row the first does not reach
+	based    [2]uint64                           // bit b: block b's time and offset base [k] are set
+	ticks    [rowChunkRows]uint64                // time - base:45 | stream:1 | dictionary index:14 | length's high bits:4
+	lens     [rowChunkRows]uint8                 // length's low bits; for a far row, whether a stream's chain may stop at it
+	anchors  [rowChunkRows / groupRows][2]uint32 // per group and stream: see anchor
+	dict     [rowChunkRows]dictEntry             // at most one new entry per row
+	far      [rowChunkRows]farRow                // only the few far rows touch it (and its pages)
 }
 
-// baseRows is how many rows share a time and an offset base.
-const baseRows = 1024
+// baseRows is how many rows share a time and an offset base; groupRows how
+// many share an anchor of each offset stream.
+const (
+	baseRows  = 1024
+	groupRows = 16
+)
 
 // dictEntry is what rows of a chunk share.
 type dictEntry struct {
@@ -40,92 +55,120 @@ type farRow struct {
 	raw  uint64
 }
 
-// Fields of rowChunk.ticks and rowChunk.locs.
+// Fields of rowChunk.ticks.
 const (
-	tickBits   = 45
-	tickMask   = 1<<tickBits - 1
-	tickFar    = tickMask            // the row's time and raw word are in its far entry
-	tickReach  = 1 << (tickBits - 1) // the base is this far before its block's first time
-	baseShift  = tickBits            // which offset base
-	dictShift  = baseShift + 1
-	dictMask   = 1<<14 - 1
-	lenHiShift = dictShift + 14
-	lenLoBits  = 8
-	lenLimit   = 1 << 12 // lengths below it fit
-	offBits    = 23
-	offMask    = 1<<offBits - 1
-	offReach   = 1 << (offBits - 1) // the base is this far before its block's first offset
-	locInFile  = 1 << offBits
-	lenLoShift = offBits + 1
+	tickBits    = 45
+	tickMask    = 1<<tickBits - 1
+	tickFar     = tickMask + 1 - rowChunkRows // time bits from here on number a far entry
+	tickReach   = 1 << (tickBits - 1)         // the base is this far before its block's first time
+	streamShift = tickBits
+	dictShift   = streamShift + 1
+	dictMask    = 1<<14 - 1
+	lenHiShift  = dictShift + 14
+	lenLoBits   = 8
+	lenLimit    = 1 << 12 // lengths below it fit
+	offBits     = 23
+	offMask     = 1<<offBits - 1
+	offReach    = 1 << (offBits - 1) // the base is this far before its block's first offset
 )
 
-// rowBytes is the size of one packed row, for the memory account; a
-// chunk's dictionary and far entries are counted as they are added.
+// farInChain in rowChunk.lens marks a far row whose offset is in the
+// stream its stream bit names: a chain may stop at it (see offsetOf).
+const farInChain = 1
+
+// Sizes for the memory account: a chunk's packed rows and anchors, counted
+// as the chunk is added; its dictionary and far entries, as they are.
 const (
-	rowBytes       = 12
+	rowChunkBytes  = rowChunkRows*(8+1) + rowChunkRows/groupRows*2*4
 	dictEntryBytes = 8
 	farRowBytes    = 16
 )
 
 // get unpacks row i.
 func (c *rowChunk) get(i uint64) row {
-	t, l := c.ticks[i], c.locs[i]
-	d := c.dict[t>>dictShift&dictMask]
-	r := row{attrs: d.attrs, meta: d.meta}
-	if t&tickMask == tickFar {
-		f := c.far[l]
-		r.time, r.raw = f.time, f.raw
+	r, t := c.head(i)
+	if f := t & tickMask; f >= tickFar {
+		r.raw = c.far[f-tickFar].raw
 		return r
 	}
-	b := i / baseRows
-	r.time = int64(uint64(c.timeBase[b]) + t&tickMask) // modular: exact wherever the base lies
-	n := t>>lenHiShift<<lenLoBits | uint64(l>>lenLoShift)
-	r.raw = (c.offBase[b][t>>baseShift&1]+uint64(l&offMask))&rawOffMask | n<<rawLenShift
-	if l&locInFile != 0 {
-		r.raw |= rawInFile
-	}
+	b, k := i/baseRows, t>>streamShift&1
+	n := t>>lenHiShift<<lenLoBits | uint64(c.lens[i])
+	base := c.offBase[b][k]
+	r.raw = (base+c.offsetOf(i, k))&rawOffMask | n<<rawLenShift | base&rawInFile
 	return r
+}
+
+// head unpacks row i but for its raw word, which a row's offset makes
+// costlier to unpack than the rest; it returns the row's packed word too.
+func (c *rowChunk) head(i uint64) (row, uint64) {
+	t := c.ticks[i]
+	d := c.dict[t>>dictShift&dictMask]
+	r := row{attrs: d.attrs, meta: d.meta}
+	if f := t & tickMask; f >= tickFar {
+		r.time = c.far[f-tickFar].time
+	} else {
+		r.time = int64(uint64(c.timeBase[i/baseRows]) + f) // modular: exact wherever the base lies
+	}
+	return r, t
 }
 
 // dictIndex returns the index of row i's dictionary entry, which holds
 // what it shares with other rows of the chunk.
 func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift & dictMask }
 
-// pack returns row i's packed words for r, and false when r is too far
-// from its block's bases (or too long) to be packed. The block's first row
+// pack packs r into row i with dictionary entry d, and reports whether it
+// fit; when it did not, row i is left for putFar. The block's first row
 // sets its bases; the first row that fits but for its offset sets the
 // second offset base.
-func (c *rowChunk) pack(i int64, r row) (tick uint64, loc uint32, ok bool) {
+func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
 	b := i / baseRows
 	if c.based[0]&(1<<b) == 0 {
 		c.timeBase[b] = int64(uint64(r.time) - tickReach)
-		c.setOffBase(b, 0, r.offset())
+		c.setOffBase(b, 0, r.offset(), r.inFile())
 	}
 	delta := uint64(r.time) - uint64(c.timeBase[b])
 	n, _ := r.ownRawLen()
 	if delta >= tickFar || n >= lenLimit {
-		return 0, 0, false // checked first: such a row must not take the second offset base
+		return false // checked first: such a row must not take the second offset base
 	}
-	k, off, near := c.offsetIn(b, r.offset())
+	k, off, near := c.offsetIn(b, r.offset(), r.inFile(), true)
 	if !near {
-		return 0, 0, false
+		return false
 	}
-	loc = uint32(off) | uint32(n&(1<<lenLoBits-1))<<lenLoShift
-	if r.inFile() {
-		loc |= locInFile
-	}
-	return delta | k<<baseShift | uint64(n>>lenLoBits)<<lenHiShift, loc, true
+	c.ticks[i] = delta | k<<streamShift | d<<dictShift | uint64(n>>lenLoBits)<<lenHiShift
+	c.lens[i] = uint8(n)
+	return c.chain(i, k, off)
 }
 
-// offsetIn returns which of block b's offset bases reaches offset o, and
-// o's distance from it. The first offset the first base does not reach
-// sets the second.
-func (c *rowChunk) offsetIn(b int64, o uint64) (base, off uint64, ok bool) {
+// putFar packs r into row i as far entry f, with dictionary entry d. A far
+// row whose offset a stream of its block reaches is marked as a place
+// where that stream's chain may stop.
+func (c *rowChunk) putFar(i uint64, r row, d uint64, f int64) {
+	c.far[f] = farRow{time: r.time, raw: r.raw}
+	c.ticks[i] = (tickFar + uint64(f)) | d<<dictShift
+	c.lens[i] = 0
+	if _, ok := r.ownRawLen(); !ok {
+		return // its length is with its fields: no chain can step over it
+	}
+	if k, _, near := c.offsetIn(i/baseRows, r.offset(), r.inFile(), false); near {
+		c.ticks[i] |= k << streamShift
+		c.lens[i] = farInChain
+	}
+}
+
+// offsetIn returns which of block b's offset streams reaches offset o (in
+// a file or not), and o's distance from its base. With claim, the first
+// offset the first base does not reach sets the second.
+func (c *rowChunk) offsetIn(b uint64, o uint64, inFile, claim bool) (stream, off uint64, ok bool) {
 	for k := range uint64(2) {
 		if c.based[k]&(1<<b) == 0 {
-			c.setOffBase(b, k, o)
+			if !claim {
+				break
+			}
+			c.setOffBase(b, k, o, inFile)
 		}
-		if d := (o - c.offBase[b][k]) & rawOffMask; d <= offMask {
+		base := c.offBase[b][k]
+		if d := (o - base) & rawOffMask; d <= offMask && (base&rawInFile != 0) == inFile {
 			return k, d, true
 		}
 	}
@@ -133,9 +176,22 @@ func (c *rowChunk) offsetIn(b int64, o uint64) (base, off uint64, ok bool) {
 }
 
 // setOffBase sets block b's offset base k so that it reaches o.
-func (c *rowChunk) setOffBase(b int64, k, o uint64) {
+func (c *rowChunk) setOffBase(b, k, o uint64, inFile bool) {
 	c.offBase[b][k] = (o - offReach) & rawOffMask
+	if inFile {
+		c.offBase[b][k] |= rawInFile
+	}
 	c.based[k] |= 1 << b
+}
+
+// loadAnchor returns the anchor of row i's group for stream k. Readers of
+// the group's published rows may read it while the writer completes it.
+func (c *rowChunk) loadAnchor(i, k uint64) anchor {
+	return anchor(atomic.LoadUint32(&c.anchors[i/groupRows][k]))
+}
+
+func (c *rowChunk) storeAnchor(i, k uint64, a anchor) {
+	atomic.StoreUint32(&c.anchors[i/groupRows][k], uint32(a))
 }
 
 // rowWriter packs rows into chunks for the store's single writer: it keeps
@@ -159,18 +215,15 @@ func dictSlot(attrs, meta uint32) uint32 { return (attrs*0x9e3779b1 ^ meta*0x85e
 // returns the bytes it added to the chunk's dictionary and far entries.
 func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arenaSide) int64 {
 	var added int64
-	tick, loc, near := c.pack(i, r)
-	if !near {
-		tick, loc = tickFar, uint32(refs.farLen)
-		c.far[refs.farLen] = farRow{time: r.time, raw: r.raw}
-		refs.farLen++
-		added += farRowBytes
-	}
 	d, fresh := w.dictEntryOf(c, refs, r, side)
 	if fresh {
 		added += dictEntryBytes
 	}
-	c.ticks[i], c.locs[i] = tick|d<<dictShift, loc
+	if !c.pack(uint64(i), r, d) {
+		c.putFar(uint64(i), r, d, refs.farLen)
+		refs.farLen++
+		added += farRowBytes
+	}
 	return added
 }
 

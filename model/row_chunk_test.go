@@ -69,8 +69,8 @@ func TestRowChunkRoundTrip(t *testing.T) {
 }
 
 // TestRowChunkSharesEntries: rows that differ only in time and raw bytes
-// share a dictionary entry, so a chunk of service lines costs little more
-// than its 12-byte rows.
+// share a dictionary entry, so a chunk of service lines, one after another
+// in their file, costs little more than its packed rows.
 func TestRowChunkSharesEntries(t *testing.T) {
 	c, m := newRowChunk()
 	refs := &chunkRefs{mem: m}
@@ -78,85 +78,165 @@ func TestRowChunkSharesEntries(t *testing.T) {
 	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
 	var added int64
 	for i := range rowChunkRows {
-		r := row{time: t0 + int64(i)*int64(time.Second), raw: uint64(i) * 80, attrs: uint32(4 * (i % 8)), meta: uint32(i%2) << 4}
+		raw, _ := packRaw(true, uint64(i)*80, 79)
+		r := row{time: t0 + int64(i)*int64(time.Second), raw: raw, attrs: uint32(4 * (i % 8)), meta: uint32(i%2) << 4}
 		added += w.put(c, refs, int64(i), r, sideFront)
 	}
-	if refs.dictLen > 16 || added != refs.dictLen*dictEntryBytes {
-		t.Fatalf("%d dictionary entries (%d bytes counted) for 16 distinct field sets", refs.dictLen, added)
+	if refs.dictLen > 16 || refs.farLen != 0 || added != refs.dictLen*dictEntryBytes {
+		t.Fatalf("%d dictionary entries and %d far ones (%d bytes counted) for 16 distinct field sets", refs.dictLen, refs.farLen, added)
 	}
 }
 
-// TestRowChunkPacksNearRows: a row within its block's reach of the time,
-// offset and length limits is packed; one just beyond any limit gets a far
-// entry of its own. Both share the dictionary entry of their fields. A
-// block has two offset bases, so the lines of a second file read with the
-// first are packed too, and only a third's get far entries. Every row reads
-// back as written, in file or in memory, in the first block or the next.
+// TestRowChunkPacksNearRows: a row within its block's reach of the time
+// and length limits, whose offset follows the line before it, is packed;
+// one beyond any limit gets a far entry of its own, and the lines after it
+// follow it. All share the dictionary entry of their fields. A block has
+// two offset streams, so the lines of a second file read with the first,
+// or the bytes of joined lines held in memory, are packed too; a third's
+// get far entries. Every row reads back as written, in the first block or
+// the next.
 func TestRowChunkPacksNearRows(t *testing.T) {
 	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
-	const off0 = 1 << 30
+	const off0, off1 = 1 << 30, 1 << 36
 	raw := func(inFile bool, off uint64, n int) uint64 { r, _ := packRaw(inFile, off, n); return r }
-	cases := []struct {
+	next := func(prev uint64, gap uint64, n int) uint64 { // the line after prev
+		return raw(prev&rawInFile != 0, prev&rawOffMask+prev>>rawLenShift&rawLenMask+gap, n)
+	}
+	type rowCase struct {
 		name string
 		time int64
-		raw  uint64
+		raw  func(prev []uint64) uint64 // from the rows before it
 		far  bool
-	}{
-		{"the block's first row", t0, raw(true, off0, 180), false},
-		{"a millisecond later, the next line", t0 + 1e6, raw(true, off0+181, 200), false},
-		{"the earliest time that fits", t0 - tickReach, raw(true, off0, 180), false},
-		{"just before it", t0 - tickReach - 1, raw(true, off0, 180), true},
-		{"the latest time that fits", t0 + tickReach - 2, raw(true, off0, 180), false},
-		{"just after it", t0 + tickReach - 1, raw(true, off0, 180), true},
-		{"the lowest offset the first base reaches", t0, raw(true, off0-offReach, 180), false},
-		{"the highest", t0, raw(true, off0+offReach-1, 180), false},
-		{"a long line of another file, which does not take the second base", t0, raw(true, 1<<38, lenLimit), true},
-		{"a line of a second file, which sets the second base", t0, raw(true, 1<<36, 180), false},
-		{"its next line", t0 + 2e6, raw(true, 1<<36+181, 180), false},
-		{"a line of a third file", t0, raw(true, 1<<37, 180), true},
-		{"just below the first base's reach", t0, raw(true, off0-offReach-1, 180), true},
-		{"just above it", t0, raw(true, off0+offReach, 180), true},
-		{"the longest line that fits", t0, raw(true, off0, lenLimit-1), false},
-		{"a byte longer", t0, raw(true, off0, lenLimit), true},
-		{"a length kept with the fields", t0, raw(true, off0, rawLenMask+5), true},
-		{"in memory", t0, raw(false, off0+7, 99), false},
-		{"an empty line", t0, raw(true, off0, 0), false},
+	}
+	after := func(back, gap uint64, n int) func([]uint64) uint64 {
+		return func(prev []uint64) uint64 { return next(prev[uint64(len(prev))-back], gap, n) }
+	}
+	at := func(r uint64) func([]uint64) uint64 { return func([]uint64) uint64 { return r } }
+	lastFits := t0 + tickReach - rowChunkRows - 1
+	block0 := []rowCase{
+		{"the block's first row", t0, at(raw(true, off0, 180)), false},
+		{"the next line", t0 + 1e6, after(1, 1, 200), false},
+		{"the earliest time that fits", t0 - tickReach, after(1, 1, 180), false},
+		{"just before it", t0 - tickReach - 1, after(1, 1, 180), true},
+		{"the line after a far row", t0, after(1, 1, 180), false},
+		{"the latest time that fits", lastFits, after(1, 1, 180), false},
+		{"just after it", lastFits + 1, after(1, 1, 180), true},
+		{"a line after one not read", t0, after(1, 40, 180), true},
+		{"the line after it", t0, after(1, 1, 180), false},
+		{"the longest line that fits", t0, after(1, 1, lenLimit-1), false},
+		{"a byte longer", t0, after(1, 1, lenLimit), true},
+		{"a length kept with the fields", t0, after(1, 1, rawLenMask+5), true},
+		{"the line after the line before it, which the chain steps over", t0, after(2, 1, 90), false},
+		{"a line of a second file, which sets the second stream", t0, at(raw(true, off1, 180)), false},
+		{"the first file's next line", t0, after(2, 1, 30), false},
+		{"the second file's next line", t0 + 2e6, after(2, 1, 180), false},
+		// The next group: each stream's first row is its anchor.
+		{"the first file's line in a new group", t0, after(2, 1, 80), false},
+		{"a line of a third file", t0, at(raw(true, 1<<37, 180)), true},
+		{"the second file's line in the new group", t0, after(3, 1, 70), false},
+		{"the first file's, two groups on", t0, after(3, 1, 0), false},
+		{"an empty line", t0, after(1, 1, 0), false},
+		{"a line beyond the first stream's reach", t0, at(raw(true, off0+offReach, 180)), true},
+		{"the first stream's next line, the chain stepping over it", t0, after(2, 1, 10), false},
+	}
+	// Block 1's rows have bases of their own: a row near them is packed
+	// even though it is far from block 0's.
+	t1, off2 := t0+100*tickReach, uint64(off0+1<<35)
+	block1 := []rowCase{
+		{"a row far from the first block", t1, at(raw(true, off2, 180)), false},
+		{"a long line of another file, which does not take the second stream", t1, at(raw(true, 1<<38, lenLimit)), true},
+		{"a line held in memory, which takes it", t1, at(raw(false, off2+7, 99)), false},
+		{"the next held line", t1, after(1, 0, 50), false},
+		{"the file's next line, from the other stream", t1, after(4, 1, 99), false},
+		{"one that lies over it in memory", t1, at(raw(false, off2+7+99+50-1, 50)), true},
 	}
 	c, m := newRowChunk()
 	refs := &chunkRefs{mem: m}
 	var w rowWriter
-	var want []row
-	for i, tc := range cases {
-		r := row{time: tc.time, raw: tc.raw, attrs: 4, meta: 1 << 4}
-		added := w.put(c, refs, int64(i), r, sideBack)
-		if i == 0 {
-			added -= dictEntryBytes // the fields' entry, which every row shares
+	check := func(first int, cases []rowCase) {
+		var raws []uint64
+		var want []row
+		for n, tc := range cases {
+			r := row{time: tc.time, raw: tc.raw(raws), attrs: 4, meta: 1 << 4}
+			raws = append(raws, r.raw)
+			added := w.put(c, refs, int64(first+n), r, sideBack)
+			if first+n == 0 {
+				added -= dictEntryBytes // the fields' entry, which every row shares
+			}
+			if far := added == farRowBytes; far != tc.far || added != 0 && !far {
+				t.Errorf("%s: added %d bytes, want a far entry %v", tc.name, added, tc.far)
+			}
+			want = append(want, r)
 		}
-		if far := added == farRowBytes; far != tc.far || added != 0 && !far {
-			t.Errorf("%s: added %d bytes, want a far entry %v", tc.name, added, tc.far)
+		for n, r := range want {
+			if got := c.get(uint64(first + n)); got != r {
+				t.Errorf("%s: got %+v, want %+v", cases[n].name, got, r)
+			}
 		}
-		want = append(want, r)
 	}
+	check(0, block0)
+	check(baseRows, block1)
 	if refs.dictLen != 1 {
 		t.Errorf("rows with the same fields took %d dictionary entries", refs.dictLen)
 	}
-	// The next block has bases of its own: a row near them is packed even
-	// though it is far from the first block's.
-	far := row{time: t0 + 100*tickReach, raw: raw(true, off0+1<<35, 180), attrs: 4, meta: 1 << 4}
-	next := row{time: far.time + 1e6, raw: raw(true, off0+1<<35+181, 180), attrs: 4, meta: 1 << 4}
-	w.put(c, refs, baseRows, far, sideBack)
-	if added := w.put(c, refs, baseRows+1, next, sideBack); added != 0 {
-		t.Errorf("a row near its own block's bases took %d bytes of entries", added)
-	}
-	for i, r := range want {
-		if got := c.get(uint64(i)); got != r {
-			t.Errorf("%s: got %+v, want %+v", cases[i].name, got, r)
+}
+
+// TestRowChunkChainsBothWays writes groups outward from a row in their
+// middle, as a store that grows at both ends does: lines of a file with
+// newlines or CRLFs between, and held lines whose bytes are appended to
+// the arena in the order they are written, to a chunk of each end's own,
+// so that the lines written at the front lie later in memory the earlier
+// they are. Every row is packed and reads back.
+func TestRowChunkChainsBothWays(t *testing.T) {
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, tc := range []struct {
+		name   string
+		inFile bool
+		gap    uint64
+	}{{"file lines", true, 1}, {"CRLF lines", true, 2}, {"held lines", false, 0}} {
+		c, m := newRowChunk()
+		refs := &chunkRefs{mem: m}
+		var w rowWriter
+		want := make([]row, 4*groupRows)
+		start := 2*groupRows + 5
+		// In the file, row i's line lies before row i+1's; in memory, in
+		// the order written.
+		fileOff := make([]uint64, len(want)+1)
+		fileOff[0] = 5000
+		lens := make([]int, len(want))
+		for i := range lens {
+			lens[i] = rng.IntN(300)
+			fileOff[i+1] = fileOff[i] + uint64(lens[i]) + tc.gap
 		}
-	}
-	for i, r := range []row{far, next} {
-		if got := c.get(uint64(baseRows + i)); got != r {
-			t.Errorf("block 1 row %d: got %+v, want %+v", i, got, r)
+		memOff := [2]uint64{9000, 9000 + arenaChunkBytes} // by side
+		write := func(i int, side arenaSide) {
+			off := fileOff[i]
+			if !tc.inFile {
+				off, memOff[side] = memOff[side], memOff[side]+uint64(lens[i])
+			}
+			raw, _ := packRaw(tc.inFile, off, lens[i])
+			want[i] = row{time: t0 + int64(i), raw: raw, attrs: 4}
+			w.put(c, refs, int64(i), want[i], side)
 		}
+		write(start, sideBack)
+		for d := 1; start-d >= 0 || start+d < len(want); d++ {
+			if start+d < len(want) {
+				write(start+d, sideBack)
+			}
+			if start-d >= 0 {
+				write(start-d, sideFront)
+			}
+		}
+		if refs.farLen != 0 {
+			t.Errorf("%s: %d far rows", tc.name, refs.farLen)
+		}
+		for i, r := range want {
+			if got := c.get(uint64(i)); got != r {
+				t.Errorf("%s: row %d: got %+v, want %+v", tc.name, i, got, r)
+			}
+		}
+		runtime.KeepAlive(refs)
 	}
 }
 
@@ -216,11 +296,17 @@ func TestRowChunkCacheOfAnotherChunk(t *testing.T) {
 	}
 }
 
-// FuzzRowChunk packs rows made from the input into two chunks, from
-// either end of the store, and requires every row back as it was.
+// FuzzRowChunk packs rows made from the input into two chunks, outward from
+// a row in the middle as a store grows at both ends, and requires every row
+// back as it was. Most rows are lines that follow the line written before
+// them at their end, as a store's rows do; the others lie anywhere.
 func FuzzRowChunk(f *testing.F) {
 	f.Add([]byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12"))
 	f.Add(bytes.Repeat([]byte{0xff}, 19*40))
+	f.Add(lineSeed(0x0c, 1))   // lines of a file, written at the back
+	f.Add(lineSeed(0x0e, 2))   // at the front, CRLFs between
+	f.Add(lineSeed(0x1e, 0))   // held at the front
+	f.Add(lineSeed(0x0c|3, 1)) // of the second chunk, at either end
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var w rowWriter
 		var chunks [2]*rowChunk
@@ -229,21 +315,41 @@ func FuzzRowChunk(f *testing.F) {
 			c, m := newRowChunk()
 			chunks[k], refs[k] = c, &chunkRefs{mem: m}
 		}
-		var want [2][]row
-		// 19 bytes a row: chunk and side, time, raw, attrs and meta drawn
-		// from few values so that rows share entries.
-		for ; len(in) >= 19 && len(want[0])+len(want[1]) < 2*rowChunkRows; in = in[19:] {
+		var want [2]map[int]row
+		var ends [2][2]int // per chunk: the lowest row written, one past the highest
+		var last [2][2]row // per chunk and side: the row written last
+		for k := range want {
+			want[k] = map[int]row{}
+			start := rowChunkRows/2 + 7*k
+			ends[k] = [2]int{start, start}
+		}
+		// 19 bytes a row: chunk, side and shape, time, raw, attrs and meta
+		// drawn from few values so that rows share entries.
+		for ; len(in) >= 19; in = in[19:] {
 			k, side := in[0]&1, arenaSide(in[0]>>1&1)
-			if len(want[k]) == rowChunkRows {
+			i := ends[k][1]
+			if side == sideFront {
+				i = ends[k][0] - 1
+			}
+			if i < 0 || i >= rowChunkRows {
 				continue
 			}
 			r := row{time: int64(binary.LittleEndian.Uint64(in[1:])), raw: binary.LittleEndian.Uint64(in[9:]),
 				attrs: uint32(in[17] & 0x1f), meta: uint32(in[18])}
-			if in[0]&4 != 0 && len(want[k]) > 0 { // near the row before it
-				r.time = want[k][len(want[k])-1].time + int64(in[1])
+			prev, ok := last[k][side], len(want[k]) > 0
+			if in[0]&4 != 0 && ok { // near the row before it
+				r.time = prev.time + int64(in[1])
 			}
-			w.put(chunks[k], refs[k], int64(len(want[k])), r, side)
-			want[k] = append(want[k], r)
+			if in[0]&8 != 0 && ok && prev.raw>>rawLenShift&rawLenMask < rawLenMask {
+				r.raw = followingRaw(prev, side, in[0]&16 != 0, in[9]&0x3f, int(in[10])|int(in[11]&0x1f)<<8)
+			}
+			w.put(chunks[k], refs[k], int64(i), r, side)
+			want[k][i], last[k][side] = r, r
+			if side == sideFront {
+				ends[k][0] = i
+			} else {
+				ends[k][1] = i + 1
+			}
 		}
 		for k, c := range chunks {
 			for i, r := range want[k] {
@@ -254,4 +360,41 @@ func FuzzRowChunk(f *testing.F) {
 		}
 		runtime.KeepAlive(refs)
 	})
+}
+
+// followingRaw returns the raw word of an n-byte line written after prev at
+// the given end of the store, gap bytes from it: in a file, a line written
+// at the front lies before the one written before it; in memory (or with
+// held), after it.
+func followingRaw(prev row, side arenaSide, held bool, gap byte, n int) uint64 {
+	inFile := prev.inFile() && !held
+	off := prev.offset() + uint64(prev.raw>>rawLenShift&rawLenMask) + uint64(gap)
+	if inFile && side == sideFront {
+		off = prev.offset() - uint64(n) - uint64(gap)
+	}
+	raw, _ := packRaw(inFile, off, n)
+	return raw
+}
+
+// lineSeed is an input of FuzzRowChunk: a 100-byte line at offset 1,000,
+// then 300 lines of the shape shape/8 says, each following the one
+// before it with gap bytes between (every seventh, 40), alternately at the
+// back and the end shape&2 says.
+func lineSeed(shape byte, gap byte) []byte {
+	var in []byte
+	first, _ := packRaw(shape&16 == 0, 1000, 100)
+	for n := range 301 {
+		r := make([]byte, 19)
+		binary.LittleEndian.PutUint64(r[9:], first)
+		if n > 0 {
+			r[0] = shape &^ (2 * byte(n%2)) // the back every other line
+			r[9], r[10], r[11] = gap, byte(40+n), byte(n%3)
+			if n%7 == 0 {
+				r[9] = 40
+			}
+		}
+		r[1], r[17], r[18] = byte(n), byte(n%5), byte(n%3)
+		in = append(in, r...)
+	}
+	return in
 }

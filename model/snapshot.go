@@ -117,6 +117,15 @@ func (sn *Snapshot) row(seq int64) row {
 	return r
 }
 
+// rowHead is row without the raw word, which costs more to unpack: for
+// what needs only the time, level, kind or fields.
+func (sn *Snapshot) rowHead(seq int64) row {
+	c, i := sn.chunkOf(seq)
+	r, _ := c.head(i)
+	runtime.KeepAlive(sn)
+	return r
+}
+
 // chunkOf returns the chunk that holds entry seq's row, and the row's index
 // in it; the chunk is mapped only while sn is reachable.
 func (sn *Snapshot) chunkOf(seq int64) (*rowChunk, uint64) {
@@ -125,13 +134,13 @@ func (sn *Snapshot) chunkOf(seq int64) (*rowChunk, uint64) {
 }
 
 // Time returns an entry's time without loading it.
-func (sn *Snapshot) Time(seq int64) time.Time { r := sn.row(seq); return time.Unix(0, r.time) }
+func (sn *Snapshot) Time(seq int64) time.Time { r := sn.rowHead(seq); return time.Unix(0, r.time) }
 
 // Level returns an entry's level without loading it.
-func (sn *Snapshot) Level(seq int64) Level { r := sn.row(seq); return r.level() }
+func (sn *Snapshot) Level(seq int64) Level { r := sn.rowHead(seq); return r.level() }
 
 // Kind returns an entry's kind without loading it.
-func (sn *Snapshot) Kind(seq int64) Kind { r := sn.row(seq); return r.kind() }
+func (sn *Snapshot) Kind(seq int64) Kind { r := sn.rowHead(seq); return r.kind() }
 
 // fillMeta fills e with only the time, level and kind of entry seq, whose row
 // r is — what a view's Maybe test looks at — and returns it.
@@ -218,7 +227,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (r
 // loadLateFields decodes the fields (those in only, when set) of an entry
 // loadIndex left without them, with the rest of its line's origin.
 func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
-	r := sn.row(e.Seq)
+	r := sn.rowHead(e.Seq)
 	if r.attrs == 0 {
 		return
 	}

@@ -90,7 +90,7 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte, scr *loadScr
 	st, inFile := scr.st, scr.inFile
 	for i, e := range es {
 		only, late := p.only, p.late
-		if p.full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.row(e.Seq).kind()) {
+		if p.full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.rowHead(e.Seq).kind()) {
 			st[i] |= onIndex
 			only, late = p.indexOnly, false
 		}

@@ -196,14 +196,14 @@ func (s *Store) slot(p int64) (*rowChunk, int64, *chunkRefs) {
 		s.rows = append([]*rowChunk{rows}, s.rows...)
 		s.held = append([]*chunkRefs{{mem: mem}}, s.held...)
 		s.base -= rowChunkRows
-		s.mem += rowChunkRows * rowBytes
+		s.mem += rowChunkBytes
 	}
 	k := (p - s.base) / rowChunkRows
 	for k >= int64(len(s.rows)) {
 		rows, mem := newRowChunk()
 		s.rows = append(s.rows, rows)
 		s.held = append(s.held, &chunkRefs{mem: mem})
-		s.mem += rowChunkRows * rowBytes
+		s.mem += rowChunkBytes
 	}
 	return s.rows[k], (p - s.base) % rowChunkRows, s.held[k]
 }

@@ -99,7 +99,7 @@ func TestPrependOrderAndSeqs(t *testing.T) {
 }
 
 func TestPrependEvictsTheFrontAndCounts(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
 	s.Append(numbered("tail", 1000))
 	total := 1000
 	for b := 0; b < 60; b++ {
@@ -114,7 +114,7 @@ func TestPrependEvictsTheFrontAndCounts(t *testing.T) {
 	if st.Loss.ByKind[GapEvictionReason] != st.Evicted || st.Entries+st.Evicted != int64(total)+st.Loss.Events {
 		t.Errorf("held %d + evicted %d (ledger %d) != stored %d + %d gap entries", st.Entries, st.Evicted, st.Loss.ByKind[GapEvictionReason], total, st.Loss.Events)
 	}
-	if st.MemBytes > st.MaxMemory+rowChunkRows*rowBytes+2*arenaChunkBytes {
+	if st.MemBytes > st.MaxMemory+rowChunkBytes+2*arenaChunkBytes {
 		t.Errorf("memory %d is far over the budget %d: evicted chunks were not released", st.MemBytes, st.MaxMemory)
 	}
 	got := contents(t, s.Snapshot())
@@ -149,7 +149,7 @@ func TestArenasReleaseEvictedChunks(t *testing.T) {
 	if limit := st.MaxMemory + 4*arenaChunkBytes; held > limit {
 		t.Errorf("arenas hold %d bytes after evicting %d entries; want at most %d", held, st.Evicted, limit)
 	}
-	if st.MemBytes > st.MaxMemory+rowChunkRows*rowBytes+2*arenaChunkBytes {
+	if st.MemBytes > st.MaxMemory+rowChunkBytes+2*arenaChunkBytes {
 		t.Errorf("memory estimate %d far over the budget %d", st.MemBytes, st.MaxMemory)
 	}
 }
@@ -178,7 +178,7 @@ func TestPrependPairsWithTheEarliest(t *testing.T) {
 // A reader on an old snapshot must keep reading what it holds while the
 // writer prepends, appends and evicts: the race detector watches this.
 func TestOldSnapshotWhileWriterPrependsAndAppends(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkBytes})
 	s.Append(numbered("tail", 5000))
 	s.Prepend(numbered("head", 5000))
 	old := s.Snapshot()

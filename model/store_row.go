@@ -1,7 +1,7 @@
 package model
 
 // row is an entry's fixed-size index, whatever the line's size; a chunk
-// keeps it in 12 bytes (see rowChunk).
+// keeps it in about 9.5 bytes (see rowChunk).
 // Field values live in the word arena and the symbol table; raw bytes in
 // the byte arena or, for file-backed sources, in the file itself. What does
 // not fit the row's few bits (a huge line's length, an origin past the

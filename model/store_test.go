@@ -28,10 +28,13 @@ func service(msg string, at time.Time) Entry {
 		Origin: Origin{Offset: -1}, Fields: Fields{Str(KeyModule, "libsdwan"), Str(KeyMessage, msg)}}
 }
 
-func TestPackedRowIs12Bytes(t *testing.T) {
+func TestPackedRowSize(t *testing.T) {
 	var c rowChunk
-	if got := unsafe.Sizeof(c.ticks[0]) + unsafe.Sizeof(c.locs[0]); got != rowBytes || rowBytes != 12 {
-		t.Fatalf("a packed row is %d bytes, want 12: the per-entry index must stay fixed and small", got)
+	if got := unsafe.Sizeof(c.ticks[0]) + unsafe.Sizeof(c.lens[0]); got != 9 {
+		t.Fatalf("a packed row is %d bytes, want 9: the per-entry index must stay fixed and small", got)
+	}
+	if got := unsafe.Sizeof(c.ticks) + unsafe.Sizeof(c.lens) + unsafe.Sizeof(c.anchors); got != rowChunkBytes {
+		t.Fatalf("a chunk's rows and anchors are %d bytes, the account says %d", got, rowChunkBytes)
 	}
 	if got := unsafe.Sizeof(dictEntry{}); got != dictEntryBytes {
 		t.Fatalf("a dictionary entry is %d bytes, the account says %d", got, dictEntryBytes)
@@ -116,7 +119,7 @@ func TestStoreFileBackedRaw(t *testing.T) {
 	e1 := Entry{Source: 3, Raw: data[0:8], Origin: Origin{Offset: 0}}
 	e2 := Entry{Source: 3, Raw: data[9:17], Origin: Origin{Offset: 9}}
 	s.Append([]Entry{e1, e2})
-	if s.Stats().MemBytes > rowChunkRows*rowBytes+1024 {
+	if s.Stats().MemBytes > rowChunkBytes+1024 {
 		t.Errorf("file-backed raw bytes should not be held in memory: %d bytes used", s.Stats().MemBytes)
 	}
 	var e Entry
@@ -130,7 +133,7 @@ func TestStoreFileBackedRaw(t *testing.T) {
 }
 
 func TestStoreEvictsOverBudgetAndCounts(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkBytes})
 	batch := make([]Entry, 1000)
 	for i := 0; i < 200; i++ {
 		for j := range batch {
@@ -247,7 +250,7 @@ func BenchmarkStoreAppend(b *testing.B) {
 // A snapshot taken before an eviction must go on reading what it holds: the
 // UI may be filtering it on another goroutine while the writer evicts.
 func TestSnapshotSurvivesEviction(t *testing.T) {
-	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkRows * rowBytes})
+	s := NewStore(StoreOptions{MaxMemory: 3 * rowChunkBytes})
 	batch := make([]Entry, 1000)
 	fill := func() {
 		for j := range batch {

@@ -135,7 +135,7 @@ func (sc *scanner) decide(seq int64, e *Entry) decision {
 // candidate decides whether the entry at seq cannot, may or must match f,
 // asking its Maybe, its Sure and its key probe; e is scratch.
 func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) decision {
-	r := sn.row(seq)
+	r := sn.rowHead(seq)
 	if f.Maybe != nil {
 		if !f.Maybe(r.fillMeta(seq, e)) {
 			return cannotMatch

@@ -1,0 +1,135 @@
+package model
+
+// A row keeps no offset of its own (see rowChunk): lines written one after
+// another follow one another, in their file or in the byte arena. Each
+// group of groupRows rows keeps, for each offset stream, an anchor: the
+// offset of the first row of the stream written in the group, and how the
+// stream's next rows lie from it. A row's offset is then found by walking
+// from it to the anchor, or to a nearer far row of the stream, which holds
+// its offset whole, adding the lengths of the stream's rows between.
+//
+// The rows of a group are written outward from the first one written (the
+// store grows at both ends, one row at a time), so the rows between a row
+// and its anchor are always written before it, and never change after.
+
+// anchor is a group's anchor for one stream:
+//
+//	offset - base:23 | row in group:4 | gap:2 | descending:1 | gap set:1 | set:1
+//
+// The gap is the bytes between one line and the next (a newline: 1; none
+// in the arena); descending says that rows later in the group lie earlier
+// (the arena's bytes of rows prepended at the store's front). The stream's
+// second row sets both.
+type anchor uint32
+
+const (
+	anchorRowShift  = offBits
+	anchorGapShift  = anchorRowShift + 4
+	anchorDesc      = 1 << (anchorGapShift + 2)
+	anchorGapSet    = anchorDesc << 1
+	anchorSet       = anchorGapSet << 1
+	maxGap          = 3
+	groupRowsMask   = groupRows - 1
+	anchorFieldMask = 1<<anchorGapShift - 1 // offset and row
+)
+
+func newAnchor(off, row uint64) anchor {
+	return anchor(off&offMask|row<<anchorRowShift) | anchorSet
+}
+
+func (a anchor) off() uint64      { return uint64(a) & offMask }
+func (a anchor) row() uint64      { return uint64(a) >> anchorRowShift & groupRowsMask }
+func (a anchor) gap() uint64      { return uint64(a) >> anchorGapShift & maxGap }
+func (a anchor) descending() bool { return a&anchorDesc != 0 }
+func (a anchor) gapSet() bool     { return a&anchorGapSet != 0 }
+func (a anchor) set() bool        { return a&anchorSet != 0 }
+
+// withGap returns a with its gap and direction set.
+func (a anchor) withGap(gap uint64, desc bool) anchor {
+	a = a&(anchorFieldMask|anchorSet) | anchor(gap<<anchorGapShift) | anchorGapSet
+	if desc {
+		a |= anchorDesc
+	}
+	return a
+}
+
+// offsetOf returns the offset of row i, a packed row of stream k, from its
+// block's base of that stream (modulo 2^40).
+func (c *rowChunk) offsetOf(i, k uint64) uint64 {
+	return c.offsetWith(i, k, c.loadAnchor(i, k))
+}
+
+// offsetWith is offsetOf with the group's anchor a. It walks from row i to
+// the anchor's row, or to a far row of the stream on the way, summing the
+// lengths (and gaps) of the stream's rows between. Whether the sum is
+// added to the stop's offset or taken from it depends on which side of the
+// stop row i lies and on the stream's direction: walking toward lower
+// offsets, row i's length counts and the stop's does not; else the other
+// way round.
+func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
+	g := i &^ groupRowsMask
+	at := g + a.row()
+	if i == at {
+		return a.off()
+	}
+	step := uint64(1)
+	if at < i {
+		step = ^uint64(0) // -1
+	}
+	gap := a.gap()
+	own := c.packedLen(i) + gap
+	sum := own
+	var stop, stopLen uint64
+	for j := i + step; j-g < groupRows; j += step {
+		t := c.ticks[j]
+		if t>>streamShift&1 != k {
+			continue
+		}
+		if f := t & tickMask; f >= tickFar {
+			if c.lens[j] != farInChain {
+				continue
+			}
+			raw := c.far[f-tickFar].raw
+			stop, stopLen = raw-c.offBase[j/baseRows][k], raw>>rawLenShift&rawLenMask
+			break
+		}
+		if j == at {
+			stop, stopLen = a.off(), c.packedLen(j)
+			break
+		}
+		sum += c.packedLen(j) + gap
+	}
+	if (at > i) == a.descending() { // the stop lies before row i
+		return (stop + stopLen + gap + sum - own) & rawOffMask
+	}
+	return (stop - sum) & rawOffMask
+}
+
+// packedLen returns the length of packed row j.
+func (c *rowChunk) packedLen(j uint64) uint64 {
+	return c.ticks[j]>>lenHiShift<<lenLoBits | uint64(c.lens[j])
+}
+
+// chain reports whether row i, just packed in stream k at offset off from
+// the base, is where its group's anchor puts it. The group's first row of
+// the stream becomes its anchor; the second sets the anchor's gap and
+// direction, to those that place it.
+func (c *rowChunk) chain(i, k, off uint64) bool {
+	a := c.loadAnchor(i, k)
+	switch {
+	case !a.set():
+		c.storeAnchor(i, k, newAnchor(off, i&groupRowsMask))
+		return true
+	case a.gapSet():
+		return c.offsetWith(i, k, a) == off
+	}
+	for _, desc := range [2]bool{false, true} {
+		for gap := range uint64(maxGap + 1) {
+			if try := a.withGap(gap, desc); c.offsetWith(i, k, try) == off {
+				c.storeAnchor(i, k, try)
+				return true
+			}
+		}
+	}
+	return false
+}
