@@ -18,7 +18,8 @@ import (
 //	attrSmallInt: key symbol (11 bits) and a signed integer (18 bits) in w0, its
 //	              text strconv's form; the lowest integer, rowMilli, stands
 //	              for the row's time in milliseconds (an event's timestamp)  (1 word)
-//	attrPacked:   a unique value rebuilt from its words (see attrpack.go)  (4 words)
+//	attrPacked:   a unique value rebuilt from its words, or a short receive time
+//	              (see attrpack.go)                                   (1 to 4 words)
 //
 // The small forms serve the common case (few keys, values interned early,
 // ports and byte counts): an ANALYTICS event's two dozen fields take about
@@ -56,7 +57,8 @@ const (
 	maxInternLen = 48
 )
 
-// attrWords is how many words a field of type t takes, its key word included.
+// attrWords is how many words a field of type t takes, its key word
+// included; a packed field's form says how many it takes (fieldWords).
 var attrWords = [8]int{attrSym: 2, attrNum: 3, attrNumText: 4, attrArena: 4, attrSmallSym: 1, attrSmallInt: 1, attrHole: 1, attrPacked: 4}
 
 // smallWord packs a key symbol and an 18-bit value into one word of type t,
@@ -217,7 +219,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			sp.share, shared = s.countNumber(key, bits), false
 		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
 			if ws, ok := packHexSeq(key, f.Value); ok {
-				buf = append(buf, ws[:]...)
+				buf = append(buf, ws[:fieldWords(ws[0])]...)
 			} else {
 				off := s.values.put([]byte(f.Value))
 				buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
@@ -267,7 +269,9 @@ func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
 			continue
 		}
 		key, _ := s.symCache.intern(s.syms, keyContext, intKeys[i], keyFlags)
-		if d := v - lo.at; i == 0 && d == int64(int32(d)) {
+		if w, ok := packReceived(v - lo.at); i == 0 && ok {
+			buf = append(buf, w)
+		} else if d := v - lo.at; i == 0 && d == int64(int32(d)) {
 			// The receive time as its distance from the row's, in the
 			// word an attrSym's symbol takes (see decodeField).
 			buf = append(buf, key|attrSym<<attrTypeShift, uint32(int32(d)))
@@ -379,14 +383,19 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	case attrSmallSym, attrSmallInt:
 		return append(fs, smallField(w[0], syms, lo.at)), w[1:]
 	}
+	n := fieldWords(w[0])
+	if t == attrPacked && w[0]>>packedFormShift&packedFormMask == packedReceived {
+		lo.received = lo.at + packedReceivedDelta(w[0])
+		return fs, w[n:]
+	}
 	f := Field{Key: symAt(syms, keySymbol(w[0]))}
 	if t == attrSym && f.Key == keyReceived {
 		lo.received = lo.at + int64(int32(w[1]))
-		return fs, w[attrWords[t]:]
+		return fs, w[n:]
 	}
 	if k := intKeyIndex(f.Key); t == attrNum && k >= 0 {
 		lo.setNum(k, int64(uint64(w[1])|uint64(w[2])<<32))
-		return fs, w[attrWords[t]:]
+		return fs, w[n:]
 	}
 	switch t {
 	case attrNum, attrNumText:
@@ -407,10 +416,10 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	switch f.Key {
 	case keyCursor:
 		lo.cursor = f.Value
-		return fs, w[attrWords[t]:]
+		return fs, w[n:]
 	case keyTemplate:
 		lo.template = f.Value
-		return fs, w[attrWords[t]:]
+		return fs, w[n:]
 	}
-	return append(fs, f), w[attrWords[t]:]
+	return append(fs, f), w[n:]
 }

@@ -176,7 +176,7 @@ func templateShows(tpl []uint32, d *keyDemand) uint8 {
 		if kind != attrHole {
 			shown |= d.of(keySymbol(t[0]))
 		}
-		t = t[attrWords[kind]:]
+		t = t[fieldWords(t[0]):]
 	}
 	return shown
 }
@@ -187,7 +187,7 @@ func groupsShown(w []uint32, n int, d *keyDemand) uint8 {
 	var shown uint8
 	for range n {
 		shown |= d.of(keySymbol(w[0]))
-		w = w[attrWords[w[0]>>attrTypeShift]:]
+		w = w[fieldWords(w[0]):]
 	}
 	return shown
 }
@@ -198,7 +198,7 @@ func unwanted(w []uint32, only symbolSet) ([]uint32, bool) {
 	if only == nil || only.has(keySymbol(w[0])) {
 		return w, false
 	}
-	return w[attrWords[w[0]>>attrTypeShift]:], true
+	return w[fieldWords(w[0]):], true
 }
 
 // keySymbol returns the key's symbol from a field's first word.
@@ -207,7 +207,7 @@ func keySymbol(w0 uint32) uint32 {
 	case attrSmallSym, attrSmallInt:
 		return w0 >> smallValueBits & smallKeyMask
 	case attrPacked:
-		return w0 & packedKeyMask
+		return packedKey(w0)
 	}
 	return w0 & attrKeyMask
 }

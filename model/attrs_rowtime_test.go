@@ -27,7 +27,8 @@ func TestRowRelativeWordsReadBackExactly(t *testing.T) {
 	var es []Entry
 	for i := range 300 { // enough of one shape for their templates to form
 		ms := base + int64(i)*37
-		late := []time.Duration{80733, -5 * time.Millisecond, 999_999, 3 * time.Second, -3 * time.Second, 0, time.Microsecond + 1}[i%7]
+		late := []time.Duration{80733, -5 * time.Millisecond, 999_999, 3 * time.Second, -3 * time.Second, 0, time.Microsecond + 1,
+			receivedLimit - 1, -receivedLimit, receivedLimit, -receivedLimit - 1}[i%11]
 		es = append(es, timedEvent(i, ms, stamp(ms), late))
 	}
 	es = append(es,
@@ -87,7 +88,8 @@ func TestRowRelativeWordsReadBackExactly(t *testing.T) {
 }
 
 // The row-relative words are the short ones: an event's timestamp takes
-// one word where a number takes three, and its receive time two.
+// one word where a number takes three, and its receive time one within
+// 8 ms of the row's time, two within 2 s.
 func TestRowRelativeWordsAreShort(t *testing.T) {
 	s := NewStore(StoreOptions{})
 	at := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC).UnixNano()
@@ -100,7 +102,11 @@ func TestRowRelativeWordsAreShort(t *testing.T) {
 	}{
 		{"the row's own millisecond", Fields{Int(KeyTimestamp, ms)}, 0, 1},
 		{"another millisecond", Fields{Int(KeyTimestamp, ms+1)}, 0, 3},
-		{"received a moment later", nil, at + 80733, 2},
+		{"received a moment later", nil, at + 80733, 1},
+		{"received as late as a word holds", nil, at + receivedLimit - 1, 1},
+		{"a nanosecond later", nil, at + receivedLimit, 2},
+		{"received as early as a word holds", nil, at - receivedLimit, 1},
+		{"a nanosecond earlier", nil, at - receivedLimit - 1, 2},
 		{"received two seconds earlier", nil, at - 2*int64(time.Second), 2},
 		{"received a minute later", nil, at + int64(time.Minute), 3},
 	} {
@@ -120,7 +126,7 @@ func templateKeys(tpl []uint32, syms [][]string) map[string]bool {
 		if t[0]>>attrTypeShift != attrHole {
 			keys[symAt(syms, keySymbol(t[0]))] = true
 		}
-		t = t[attrWords[t[0]>>attrTypeShift]:]
+		t = t[fieldWords(t[0]):]
 	}
 	return keys
 }

@@ -25,7 +25,7 @@ func (kk *kindKeys) note(k Kind, ws []uint32) {
 	w := ws[1:]
 	for range int(ws[0]) {
 		kk.add(k, keySymbol(w[0]))
-		w = w[attrWords[w[0]>>attrTypeShift]:]
+		w = w[fieldWords(w[0]):]
 	}
 }
 

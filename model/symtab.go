@@ -20,9 +20,14 @@ type symtab struct {
 	bytes  int64
 }
 
+// receivedSym is the symbol of keyReceived in every table, so that a
+// packed receive time need not hold it.
+const receivedSym = 1
+
 func newSymtab() *symtab {
 	t := &symtab{ids: make(map[string]uint32)}
 	t.intern("")
+	t.intern(keyReceived) // receivedSym: a packed receive time's key
 	return t
 }
 
