@@ -86,7 +86,7 @@ func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
 			continue
 		}
 		if f := t & tickMask; f >= tickFar {
-			if c.lens[j] != farInChain {
+			if t>>lenShift != farInChain {
 				continue
 			}
 			raw := c.far[f-tickFar].raw
@@ -106,9 +106,7 @@ func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
 }
 
 // packedLen returns the length of packed row j.
-func (c *rowChunk) packedLen(j uint64) uint64 {
-	return c.ticks[j]>>lenHiShift<<lenLoBits | uint64(c.lens[j])
-}
+func (c *rowChunk) packedLen(j uint64) uint64 { return c.ticks[j] >> lenShift }
 
 // chain reports whether row i, just packed in stream k at offset off from
 // the base, is where its group's anchor puts it. The group's first row of

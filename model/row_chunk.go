@@ -2,40 +2,41 @@ package model
 
 import "sync/atomic"
 
-// A row chunk keeps rowChunkRows rows in about 9.5 bytes each, outside the
+// A row chunk keeps rowChunkRows rows in 8.75 bytes each, outside the
 // heap. Lines close in a file are close in time and in the file, and most
 // of them (service lines) share their field set, level and origin with many
-// others. So a row keeps its time as a distance from a base its block of
-// baseRows rows shares, its length in 12 bits, and its attrs and meta words
-// as an index into the chunk's dictionary: a chunk of 16,384 rows needs
-// about a thousand dictionary entries.
+// others. So a row keeps its time as a distance from a base its group of
+// groupRows rows shares, its length in 12 bits, and its attrs and meta
+// words as an index into the chunk's dictionary: a chunk of 16,384 rows
+// needs about a thousand dictionary entries.
 //
 // A row keeps no offset: one line follows another in its file (or in the
 // byte arena), so a row's offset is its neighbour's, plus or minus the
-// lengths between (see row_chain.go). A group of groupRows rows keeps one
-// offset for each of the block's two offset streams (two, so that the
-// lines of two files read together both fit; or a file's lines and the
-// held bytes of its joined entries).
+// lengths between (see row_chain.go). A group keeps one offset for each of
+// its block's two offset streams (two, so that the lines of two files read
+// together both fit; or a file's lines and the held bytes of its joined
+// entries).
 //
-// A row that does not fit (a time more than ±4.9 hours from its block's
-// base, a line of 4 KiB or more, an offset no stream reaches or that does
-// not follow the line before it) keeps its time and raw word whole in a far
+// A row that does not fit (a time more than ±68 s from its group's first,
+// a line of 4 KiB or more, an offset no stream reaches or that does not
+// follow the line before it) keeps its time and raw word whole in a far
 // entry of its own, which its time bits number.
 type rowChunk struct {
 	// The bases of each block of baseRows rows, set as its first row is
-	// written.
-	timeBase [rowChunkRows / baseRows]int64      // unix nanoseconds
-	offBase  [rowChunkRows / baseRows][2]uint64  // per stream: as row.raw's offset, and rawInFile when in a file; the second set by the first row the first does not reach
-	based    [2]uint64                           // bit b: block b's time and offset base [k] are set
-	ticks    [rowChunkRows]uint64                // time - base:45 | stream:1 | dictionary index:14 | length's high bits:4
-	lens     [rowChunkRows]uint8                 // length's low bits; for a far row, whether a stream's chain may stop at it
-	anchors  [rowChunkRows / groupRows][2]uint32 // per group and stream: see anchor
-	dict     [rowChunkRows]dictEntry             // at most one new entry per row
-	far      [rowChunkRows]farRow                // only the few far rows touch it (and its pages)
+	// written; a group's time base and anchors are near its block's.
+	timeBase  [rowChunkRows / baseRows]int64      // unix nanoseconds
+	offBase   [rowChunkRows / baseRows][2]uint64  // per stream: as row.raw's offset, and rawInFile when in a file; the second set by the first row the first does not reach
+	based     [2]uint64                           // bit b: block b's time and offset base [k] are set
+	ticks     [rowChunkRows]uint64                // time - group's base:37 | stream:1 | dictionary index:14 | length:12
+	groupTime [rowChunkRows / groupRows]uint32    // (group's time base - block's) >> groupTimeShift, plus 1; 0 = not set
+	anchors   [rowChunkRows / groupRows][2]uint32 // per group and stream: see anchor
+	dict      [rowChunkRows]dictEntry             // at most one new entry per row
+	far       [rowChunkRows]farRow                // only the few far rows touch it (and its pages)
 }
 
-// baseRows is how many rows share a time and an offset base; groupRows how
-// many share an anchor of each offset stream.
+// baseRows is how many rows share an offset base, and a base their
+// groups' time bases are near; groupRows how many share a time base and
+// an anchor of each offset stream.
 const (
 	baseRows  = 1024
 	groupRows = 16
@@ -55,31 +56,34 @@ type farRow struct {
 	raw  uint64
 }
 
-// Fields of rowChunk.ticks.
+// Fields of rowChunk.ticks, and the reach of the time bases.
 const (
-	tickBits    = 45
-	tickMask    = 1<<tickBits - 1
-	tickFar     = tickMask + 1 - rowChunkRows // time bits from here on number a far entry
-	tickReach   = 1 << (tickBits - 1)         // the base is this far before its block's first time
-	streamShift = tickBits
-	dictShift   = streamShift + 1
-	dictMask    = 1<<14 - 1
-	lenHiShift  = dictShift + 14
-	lenLoBits   = 8
-	lenLimit    = 1 << 12 // lengths below it fit
-	offBits     = 23
-	offMask     = 1<<offBits - 1
-	offReach    = 1 << (offBits - 1) // the base is this far before its block's first offset
+	tickBits       = 37
+	tickMask       = 1<<tickBits - 1
+	tickFar        = tickMask + 1 - rowChunkRows // time bits from here on number a far entry
+	tickReach      = 1 << (tickBits - 1)         // a group's base is this far before its first time
+	streamShift    = tickBits
+	dictShift      = streamShift + 1
+	dictMask       = 1<<14 - 1
+	lenShift       = dictShift + 14
+	lenLimit       = 1 << 12 // lengths below it fit
+	groupTimeShift = 13      // a group's time base is a multiple of 2^13 ns from its block's
+	blockReach     = 1 << (32 + groupTimeShift - 1)
+	offBits        = 23
+	offMask        = 1<<offBits - 1
+	offReach       = 1 << (offBits - 1) // the base is this far before its block's first offset
 )
 
-// farInChain in rowChunk.lens marks a far row whose offset is in the
-// stream its stream bit names: a chain may stop at it (see offsetOf).
+// farInChain, as a far row's length bits, marks a far row whose offset is
+// in the stream its stream bit names: a chain may stop at it (see
+// offsetWith).
 const farInChain = 1
 
-// Sizes for the memory account: a chunk's packed rows and anchors, counted
-// as the chunk is added; its dictionary and far entries, as they are.
+// Sizes for the memory account: a chunk's packed rows, time bases and
+// anchors, counted as the chunk is added; its dictionary and far entries,
+// as they are.
 const (
-	rowChunkBytes  = rowChunkRows*(8+1) + rowChunkRows/groupRows*2*4
+	rowChunkBytes  = rowChunkRows*8 + rowChunkRows/groupRows*(4+2*4)
 	dictEntryBytes = 8
 	farRowBytes    = 16
 )
@@ -92,9 +96,8 @@ func (c *rowChunk) get(i uint64) row {
 		return r
 	}
 	b, k := i/baseRows, t>>streamShift&1
-	n := t>>lenHiShift<<lenLoBits | uint64(c.lens[i])
 	base := c.offBase[b][k]
-	r.raw = (base+c.offsetOf(i, k))&rawOffMask | n<<rawLenShift | base&rawInFile
+	r.raw = (base+c.offsetOf(i, k))&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
 	return r
 }
 
@@ -107,9 +110,14 @@ func (c *rowChunk) head(i uint64) (row, uint64) {
 	if f := t & tickMask; f >= tickFar {
 		r.time = c.far[f-tickFar].time
 	} else {
-		r.time = int64(uint64(c.timeBase[i/baseRows]) + f) // modular: exact wherever the base lies
+		r.time = int64(c.groupBase(i) + f) // modular: exact wherever the base lies
 	}
 	return r, t
+}
+
+// groupBase returns the time base of row i's group.
+func (c *rowChunk) groupBase(i uint64) uint64 {
+	return uint64(c.timeBase[i/baseRows]) + uint64(c.groupTime[i/groupRows]-1)<<groupTimeShift
 }
 
 // dictIndex returns the index of row i's dictionary entry, which holds
@@ -118,15 +126,19 @@ func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift &
 
 // pack packs r into row i with dictionary entry d, and reports whether it
 // fit; when it did not, row i is left for putFar. The block's first row
-// sets its bases; the first row that fits but for its offset sets the
-// second offset base.
+// sets its bases, and a group's first row within its block's reach the
+// group's time base; the first row that fits but for its offset sets the
+// block's second offset base.
 func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
 	b := i / baseRows
 	if c.based[0]&(1<<b) == 0 {
-		c.timeBase[b] = int64(uint64(r.time) - tickReach)
+		c.timeBase[b] = int64(uint64(r.time) - blockReach)
 		c.setOffBase(b, 0, r.offset(), r.inFile())
 	}
-	delta := uint64(r.time) - uint64(c.timeBase[b])
+	if !c.timeGroup(i, r.time) {
+		return false
+	}
+	delta := uint64(r.time) - c.groupBase(i)
 	n, _ := r.ownRawLen()
 	if delta >= tickFar || n >= lenLimit {
 		return false // checked first: such a row must not take the second offset base
@@ -135,9 +147,23 @@ func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
 	if !near {
 		return false
 	}
-	c.ticks[i] = delta | k<<streamShift | d<<dictShift | uint64(n>>lenLoBits)<<lenHiShift
-	c.lens[i] = uint8(n)
+	c.ticks[i] = delta | k<<streamShift | d<<dictShift | uint64(n)<<lenShift
 	return c.chain(i, k, off)
+}
+
+// timeGroup reports whether row i's group has a time base, giving it one
+// near t when t is within its block's reach.
+func (c *rowChunk) timeGroup(i uint64, t int64) bool {
+	g := &c.groupTime[i/groupRows]
+	if *g != 0 {
+		return true
+	}
+	rel := uint64(t) - tickReach - uint64(c.timeBase[i/baseRows])
+	if rel >= 2*blockReach-1<<groupTimeShift {
+		return false
+	}
+	*g = uint32(rel>>groupTimeShift) + 1
+	return true
 }
 
 // putFar packs r into row i as far entry f, with dictionary entry d. A far
@@ -146,13 +172,11 @@ func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
 func (c *rowChunk) putFar(i uint64, r row, d uint64, f int64) {
 	c.far[f] = farRow{time: r.time, raw: r.raw}
 	c.ticks[i] = (tickFar + uint64(f)) | d<<dictShift
-	c.lens[i] = 0
 	if _, ok := r.ownRawLen(); !ok {
 		return // its length is with its fields: no chain can step over it
 	}
 	if k, _, near := c.offsetIn(i/baseRows, r.offset(), r.inFile(), false); near {
-		c.ticks[i] |= k << streamShift
-		c.lens[i] = farInChain
+		c.ticks[i] |= k<<streamShift | farInChain<<lenShift
 	}
 }
 

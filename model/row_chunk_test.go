@@ -87,7 +87,7 @@ func TestRowChunkSharesEntries(t *testing.T) {
 	}
 }
 
-// TestRowChunkPacksNearRows: a row within its block's reach of the time
+// TestRowChunkPacksNearRows: a row within its group's reach of the time
 // and length limits, whose offset follows the line before it, is packed;
 // one beyond any limit gets a far entry of its own, and the lines after it
 // follow it. All share the dictionary entry of their fields. A block has
@@ -178,6 +178,51 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 	check(baseRows, block1)
 	if refs.dictLen != 1 {
 		t.Errorf("rows with the same fields took %d dictionary entries", refs.dictLen)
+	}
+}
+
+// TestRowChunkGroupTimes: a group's time base is set by its first row
+// within its block's reach of the block's first time (±4.9 hours), and a
+// row within ±68 s of it is packed. A group whose first rows are beyond
+// the block's reach gets far entries until one is within.
+func TestRowChunkGroupTimes(t *testing.T) {
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	lastInBlock := t0 + blockReach + tickReach - 1<<groupTimeShift - 1
+	firstInBlock := t0 - blockReach + tickReach
+	groups := [][]struct {
+		name string
+		time int64
+		far  bool
+	}{
+		{{"the block's first row", t0, false}, {"a minute later", t0 + int64(time.Minute), false}},
+		{{"a group four hours later", t0 + 4*int64(time.Hour), false}, {"a minute after it", t0 + 4*int64(time.Hour) + int64(time.Minute), false}},
+		{{"the latest first time the block reaches", lastInBlock, false}, {"the same", lastInBlock, false}},
+		{{"a nanosecond later", lastInBlock + 1, true}, {"then one the block reaches", t0 + 1, false}, {"and again one it does not", lastInBlock + 1, true}},
+		{{"the earliest first time the block reaches", firstInBlock, false}},
+		{{"a nanosecond earlier", firstInBlock - 1, true}, {"a minute before the block's first row", t0 - int64(time.Minute), false}},
+		{{"a row", t0, false}, {"68 s later", t0 + tickReach - rowChunkRows - 1, false}, {"a moment more", t0 + tickReach - rowChunkRows, true},
+			{"68 s before the first", t0 - tickReach, false}, {"a nanosecond before that", t0 - tickReach - 1, true}},
+	}
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	want := map[uint64]row{}
+	for g, rows := range groups {
+		for n, tc := range rows {
+			i := uint64(g*groupRows + n)
+			r := row{time: tc.time, attrs: 4}
+			far := refs.farLen
+			w.put(c, refs, int64(i), r, sideBack)
+			if got := refs.farLen > far; got != tc.far {
+				t.Errorf("%s: a far entry %v, want %v", tc.name, got, tc.far)
+			}
+			want[i] = r
+		}
+	}
+	for i, r := range want {
+		if got := c.get(i); got != r {
+			t.Errorf("row %d: got %+v, want %+v", i, got, r)
+		}
 	}
 }
 

@@ -30,11 +30,11 @@ func service(msg string, at time.Time) Entry {
 
 func TestPackedRowSize(t *testing.T) {
 	var c rowChunk
-	if got := unsafe.Sizeof(c.ticks[0]) + unsafe.Sizeof(c.lens[0]); got != 9 {
-		t.Fatalf("a packed row is %d bytes, want 9: the per-entry index must stay fixed and small", got)
+	if got := unsafe.Sizeof(c.ticks[0]); got != 8 {
+		t.Fatalf("a packed row is %d bytes, want 8: the per-entry index must stay fixed and small", got)
 	}
-	if got := unsafe.Sizeof(c.ticks) + unsafe.Sizeof(c.lens) + unsafe.Sizeof(c.anchors); got != rowChunkBytes {
-		t.Fatalf("a chunk's rows and anchors are %d bytes, the account says %d", got, rowChunkBytes)
+	if got := unsafe.Sizeof(c.ticks) + unsafe.Sizeof(c.groupTime) + unsafe.Sizeof(c.anchors); got != rowChunkBytes {
+		t.Fatalf("a chunk's rows, time bases and anchors are %d bytes, the account says %d", got, rowChunkBytes)
 	}
 	if got := unsafe.Sizeof(dictEntry{}); got != dictEntryBytes {
 		t.Fatalf("a dictionary entry is %d bytes, the account says %d", got, dictEntryBytes)
