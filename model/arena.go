@@ -244,6 +244,16 @@ func (a *wordArena) put(ws []uint32) uint32 {
 	return uint32(ci)*wordChunkWords + uint32(pos)
 }
 
+// next returns the offset the next put of n words gets, and false when it
+// would begin a chunk (whose slot is not known before).
+func (a *wordArena) next(n int) (uint32, bool) {
+	ci := a.cur[a.side]
+	if ci < 0 || len(a.chunks[ci])-a.n[a.side] < n {
+		return 0, false
+	}
+	return uint32(ci)*wordChunkWords + uint32(a.n[a.side]), true
+}
+
 // genOf returns the generation of the chunk holding off.
 func (a *wordArena) genOf(off uint32) uint32 { return a.gens[off/wordChunkWords] }
 

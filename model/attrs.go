@@ -348,15 +348,16 @@ func rowMilliWord(key uint32, f Field, at int64) (uint32, bool) {
 	return attrSmallInt<<attrTypeShift | key<<smallValueBits | uint32(rowMilli&smallValueMask), true
 }
 
-// decodeAttrs rebuilds fields from words, appending to fs. It returns the
-// per-line origin separately, since it is not made of parsed fields. words
-// is the word arena's directory, where a split entry's template lies. With
-// only set, it rebuilds just the fields whose key symbols are in it,
-// skipping the others' values unread.
-func decodeAttrs(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, only symbolSet, at int64) (Fields, lineOrigin) {
+// decodeAttrs rebuilds fields from the words at off, appending to fs. It
+// returns the per-line origin separately, since it is not made of parsed
+// fields. words is the word arena's directory, where a split entry's
+// template lies too. With only set, it rebuilds just the fields whose key
+// symbols are in it, skipping the others' values unread.
+func decodeAttrs(words [][]uint32, off uint32, syms [][]string, arena [][]byte, fs Fields, only symbolSet, at int64) (Fields, lineOrigin) {
 	lo := lineOrigin{at: at}
+	ws := wordsAt(words, off)
 	if ws[0]&attrSplitMark != 0 {
-		return decodeSplit(ws, words, syms, arena, fs, &lo, only), lo
+		return decodeSplit(ws, off, words, syms, arena, fs, &lo, only), lo
 	}
 	n := int(ws[0])
 	w := ws[1:]

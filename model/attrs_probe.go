@@ -145,9 +145,10 @@ func (sn *Snapshot) meetsDemand(r row, p keyProbe) bool {
 	} else {
 		// An entry's own words are its alone: remembering them would only
 		// push shared sets out of the memo. Its template is shared.
-		shown = p.remember(ws[1], func() uint8 { return templateShows(wordsAt(sn.words, ws[1]), p.need) })
+		own, n, tpl := splitOf(ws, off)
+		shown = p.remember(tpl, func() uint8 { return templateShows(wordsAt(sn.words, tpl), p.need) })
 		if shown != p.need.all {
-			shown |= groupsShown(ws[2:], int(ws[0]&^attrSplitMark), p.need)
+			shown |= groupsShown(own, n, p.need)
 		}
 	}
 	runtime.KeepAlive(sn) // the words are off the heap: mapped for as long as sn lives

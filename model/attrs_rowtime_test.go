@@ -47,8 +47,9 @@ func TestRowRelativeWordsReadBackExactly(t *testing.T) {
 	sn := s.Snapshot()
 	inTemplates := 0
 	for _, e := range es {
-		if ws := wordsAt(sn.words, sn.row(e.Seq).attrs); ws[0]&attrSplitMark != 0 {
-			tpl := wordsAt(sn.words, ws[1])
+		if off := sn.row(e.Seq).attrs; wordsAt(sn.words, off)[0]&attrSplitMark != 0 {
+			_, _, t := splitOf(wordsAt(sn.words, off), off)
+			tpl := wordsAt(sn.words, t)
 			_, in := templateKeys(tpl, sn.syms)[KeyTimestamp]
 			inTemplates += map[bool]int{true: 1}[in]
 		}

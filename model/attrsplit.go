@@ -14,6 +14,11 @@ package model
 //	w0 = attrSplitMark | how many fields follow the template offset
 //	w1 = word offset of the template ([count | fields and holes])
 //
+// or, when the template lies within 4 M words of the entry's own words and
+// fewer than 128 fields follow (nearly always), one word:
+//
+//	w0 = attrSplitMark | splitNear | fields:7 | own words' offset - template's:23 (signed)
+//
 // A field goes into the template when its value is an interned symbol that
 // was already known before the entry (a first-seen value is likely to stay
 // rare) and its key's values mostly repeat (see keyStat); a number, when it
@@ -22,6 +27,10 @@ package model
 const (
 	attrHole      = 6       // a template's field that the entry's own words fill
 	attrSplitMark = 1 << 31 // in an entry's first word: the words are split
+	splitNear     = 1 << 30 // and the header is one word (see splitOf)
+	nearCountBits = 7
+	nearDistBits  = 30 - nearCountBits
+	nearDistMask  = 1<<nearDistBits - 1
 	// minSplitShared is how many template fields make a split worth its two
 	// extra words.
 	minSplitShared = 4
@@ -134,8 +143,37 @@ func (s *Store) storeAttrs(ws []uint32, shareable bool) uint32 {
 		return s.putAttrs(ws, shareable)
 	}
 	tpl, own := s.splitAttrs(ws)
-	own[1] = s.putAttrs(tpl, true)
+	t := s.putAttrs(tpl, true)
+	if off, ok := s.words.next(len(own) - 1); ok {
+		if w0, near := nearSplitHeader(own[0]&^attrSplitMark, off, t); near {
+			own[1] = w0
+			s.words.put(own[1:])
+			return off
+		}
+	}
+	own[1] = t
 	return s.words.put(own)
+}
+
+// nearSplitHeader returns the one-word header of n own fields at off whose
+// template is at tpl, and false when they do not fit it.
+func nearSplitHeader(n, off, tpl uint32) (uint32, bool) {
+	d := int64(off) - int64(tpl)
+	if n >= 1<<nearCountBits || d < -(1<<(nearDistBits-1)) || d >= 1<<(nearDistBits-1) {
+		return 0, false
+	}
+	return attrSplitMark | splitNear | n<<nearDistBits | uint32(d)&nearDistMask, true
+}
+
+// splitOf returns the parts of the split words ws at offset off: the words
+// of the entry's own fields, how many fields they are, and the template's
+// offset.
+func splitOf(ws []uint32, off uint32) (own []uint32, n int, tpl uint32) {
+	if ws[0]&splitNear == 0 {
+		return ws[2:], int(ws[0] &^ attrSplitMark), ws[1]
+	}
+	d := int32(ws[0]<<(32-nearDistBits)) >> (32 - nearDistBits)
+	return ws[1:], int(ws[0] >> nearDistBits & (1<<nearCountBits - 1)), uint32(int64(off) - int64(d))
 }
 
 // worthSplitting reports whether the fields just encoded mix enough
@@ -175,9 +213,9 @@ func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
 // decodeSplit rebuilds the fields of split words: the template's, with each
 // hole filled from the entry's own words in order, then the entry's
 // remaining words (the pseudo-fields).
-func decodeSplit(ws []uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin, only symbolSet) Fields {
-	own, n := ws[2:], int(ws[0]&^attrSplitMark)
-	tpl := wordsAt(words, ws[1])
+func decodeSplit(ws []uint32, off uint32, words [][]uint32, syms [][]string, arena [][]byte, fs Fields, lo *lineOrigin, only symbolSet) Fields {
+	own, n, t0 := splitOf(ws, off)
+	tpl := wordsAt(words, t0)
 	t, nt := tpl[1:], int(tpl[0])
 	for range nt {
 		switch t[0] >> attrTypeShift {

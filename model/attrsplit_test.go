@@ -33,7 +33,7 @@ func event(i int) Entry {
 // and take fewer words than whole ones.
 func TestSplitAttrsRoundTrip(t *testing.T) {
 	s := NewStore(StoreOptions{})
-	es := make([]Entry, 5000)
+	es := make([]Entry, 20_000) // several chunks of words
 	for i := range es {
 		es[i] = event(i)
 	}
@@ -44,7 +44,7 @@ func TestSplitAttrsRoundTrip(t *testing.T) {
 	s.Append(es)
 	sn := s.Snapshot()
 	var got Entry
-	split := 0
+	split, long := 0, 0
 	templates := map[uint32]bool{}
 	for i := range want {
 		if err := sn.Load(int64(i+1), &got, LoadIndex); err != nil {
@@ -56,12 +56,20 @@ func TestSplitAttrsRoundTrip(t *testing.T) {
 		}
 		r := sn.row(int64(i + 1))
 		if ws := wordsAt(sn.words, r.attrs); ws[0]&attrSplitMark != 0 {
+			_, _, tpl := splitOf(ws, r.attrs)
 			split++
-			templates[ws[1]] = true
+			templates[tpl] = true
+			if ws[0]&splitNear == 0 {
+				long++
+			}
 		}
 	}
 	if split < len(want)/2 {
 		t.Fatalf("%d of %d entries were split: the test must exercise split words", split, len(want))
+	}
+	// The header is one word but where an entry's words begin a chunk.
+	if chunks := len(s.words.chunks); long == 0 || long > chunks {
+		t.Errorf("%d of %d split entries have a two-word header, in %d chunks of words", long, split, chunks)
 	}
 	// The repeating fields make 2 × 2 × 13 × 5 combinations, and the first
 	// entries (before a key's values count as repeating) a few more; a
@@ -77,10 +85,43 @@ func TestSplitAttrsRoundTrip(t *testing.T) {
 	}
 	whole.Append(es)
 	// Six one-word fields and the latitude (a number of three words) of each
-	// entry go into templates, for two words of header: at least six words
+	// entry go into templates, for a word of header: at least seven words
 	// an entry are saved.
-	if got, all := s.words.putBytes, whole.words.putBytes; got > all-int64(split)*6*4 {
-		t.Errorf("split words took %d bytes, whole ones %d: the templates should save 6 words an entry", got, all)
+	if got, all := s.words.putBytes, whole.words.putBytes; got > all-int64(split)*7*4 {
+		t.Errorf("split words took %d bytes, whole ones %d: the templates should save 7 words an entry", got, all)
+	}
+}
+
+// A one-word header holds up to 127 fields and a template up to 4 M words
+// before or after the entry's own words, and gives them back.
+func TestNearSplitHeader(t *testing.T) {
+	const reach = 1 << (nearDistBits - 1)
+	for _, c := range []struct {
+		n, off, tpl uint32
+		near        bool
+	}{
+		{3, 100_000, 99_000, true},
+		{127, 100_000, 99_000, true},
+		{128, 100_000, 99_000, false},
+		{0, reach + 5, 5, false},
+		{0, reach + 4, 5, true},
+		{1, 5, reach + 5, true}, // a template in a later slot: reused chunks
+		{1, 5, reach + 6, false},
+		{2, 1<<32 - 1, 1<<32 - reach, true},
+	} {
+		w0, ok := nearSplitHeader(c.n, c.off, c.tpl)
+		if ok != c.near {
+			t.Errorf("%+v: near %v, want %v", c, ok, c.near)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		ws := []uint32{w0, 77}
+		own, n, tpl := splitOf(ws, c.off)
+		if n != int(c.n) || tpl != c.tpl || &own[0] != &ws[1] {
+			t.Errorf("%+v: got %d fields, template %d", c, n, tpl)
+		}
 	}
 }
 

@@ -211,7 +211,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (r
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 && !(late && r.rawStandsAlone()) {
-		e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields, only, r.time)
+		e.Fields, lo = decodeAttrs(sn.words, r.attrs, sn.syms, sn.values, e.Fields, only, r.time)
 	}
 	oid := r.origin(&lo)
 	e.Source, e.Origin = sn.sources[oid], sn.origins[oid]
@@ -232,7 +232,7 @@ func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
 		return
 	}
 	var lo lineOrigin
-	e.Fields, lo = decodeAttrs(wordsAt(sn.words, r.attrs), sn.words, sn.syms, sn.values, e.Fields[:0], only, r.time)
+	e.Fields, lo = decodeAttrs(sn.words, r.attrs, sn.syms, sn.values, e.Fields[:0], only, r.time)
 	setLineOrigin(e, &lo)
 }
 
