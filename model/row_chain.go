@@ -9,8 +9,11 @@ package model
 // its offset whole, adding the lengths of the stream's rows between.
 //
 // The rows of a group are written outward from the first one written (the
-// store grows at both ends, one row at a time), so the rows between a row
-// and its anchor are always written before it, and never change after.
+// store grows at both ends, one row at a time, a prepended batch from its
+// end), so the rows between a row and its anchor are written before it,
+// and never change after. Should a row be written past rows not yet
+// written, its walk would cross a row of zeros: it is then given a far
+// entry rather than an offset that the rows written later would change.
 
 // anchor is a group's anchor for one stream:
 //
@@ -56,7 +59,8 @@ func (a anchor) withGap(gap uint64, desc bool) anchor {
 // offsetOf returns the offset of row i, a packed row of stream k, from its
 // block's base of that stream (modulo 2^40).
 func (c *rowChunk) offsetOf(i, k uint64) uint64 {
-	return c.offsetWith(i, k, c.loadAnchor(i, k))
+	off, _ := c.offsetWith(i, k, c.loadAnchor(i, k))
+	return off
 }
 
 // offsetWith is offsetOf with the group's anchor a. It walks from row i to
@@ -65,12 +69,13 @@ func (c *rowChunk) offsetOf(i, k uint64) uint64 {
 // added to the stop's offset or taken from it depends on which side of the
 // stop row i lies and on the stream's direction: walking toward lower
 // offsets, row i's length counts and the stop's does not; else the other
-// way round.
-func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
+// way round. It reports false when the walk crossed a row of zeros, which
+// may not be written yet.
+func (c *rowChunk) offsetWith(i, k uint64, a anchor) (uint64, bool) {
 	g := i &^ groupRowsMask
 	at := g + a.row()
 	if i == at {
-		return a.off()
+		return a.off(), true
 	}
 	step := uint64(1)
 	if at < i {
@@ -82,6 +87,9 @@ func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
 	var stop, stopLen uint64
 	for j := i + step; j-g < groupRows; j += step {
 		t := c.ticks[j]
+		if t == 0 {
+			return 0, false
+		}
 		if t>>streamShift&1 != k {
 			continue
 		}
@@ -100,13 +108,19 @@ func (c *rowChunk) offsetWith(i, k uint64, a anchor) uint64 {
 		sum += c.packedLen(j) + gap
 	}
 	if (at > i) == a.descending() { // the stop lies before row i
-		return (stop + stopLen + gap + sum - own) & rawOffMask
+		return (stop + stopLen + gap + sum - own) & rawOffMask, true
 	}
-	return (stop - sum) & rawOffMask
+	return (stop - sum) & rawOffMask, true
 }
 
 // packedLen returns the length of packed row j.
 func (c *rowChunk) packedLen(j uint64) uint64 { return c.ticks[j] >> lenShift }
+
+// placesAt reports whether anchor a places row i of stream k at off.
+func (c *rowChunk) placesAt(i, k uint64, a anchor, off uint64) bool {
+	got, ok := c.offsetWith(i, k, a)
+	return ok && got == off
+}
 
 // chain reports whether row i, just packed in stream k at offset off from
 // the base, is where its group's anchor puts it. The group's first row of
@@ -119,11 +133,11 @@ func (c *rowChunk) chain(i, k, off uint64) bool {
 		c.storeAnchor(i, k, newAnchor(off, i&groupRowsMask))
 		return true
 	case a.gapSet():
-		return c.offsetWith(i, k, a) == off
+		return c.placesAt(i, k, a, off)
 	}
 	for _, desc := range [2]bool{false, true} {
 		for gap := range uint64(maxGap + 1) {
-			if try := a.withGap(gap, desc); c.offsetWith(i, k, try) == off {
+			if try := a.withGap(gap, desc); c.placesAt(i, k, try, off) {
 				c.storeAnchor(i, k, try)
 				return true
 			}

@@ -341,10 +341,45 @@ func TestRowChunkCacheOfAnotherChunk(t *testing.T) {
 	}
 }
 
+// TestRowChunkRowsWrittenOutOfTurn: a row written past rows not yet
+// written reads back as written once they are, though its chain would have
+// stepped over them as over empty lines.
+func TestRowChunkRowsWrittenOutOfTurn(t *testing.T) {
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	held := func(off uint64, n int) uint64 { r, _ := packRaw(false, off, n); return r }
+	want := map[uint64]row{}
+	for _, r := range []struct {
+		i   uint64
+		raw uint64
+	}{
+		{10, held(1000, 10)},
+		{13, held(1010, 5)}, // right after row 10's bytes, two rows on
+		{11, held(1015, 7)},
+		{12, held(1022, 3)},
+		{6, held(1025, 4)}, // the same at the front
+		{8, held(1029, 2)},
+		{9, held(1031, 6)},
+		{7, held(1037, 1)},
+	} {
+		want[r.i] = row{time: t0, raw: r.raw, attrs: 4}
+		w.put(c, refs, int64(r.i), want[r.i], sideBack)
+	}
+	for i, r := range want {
+		if got := c.get(i); got != r {
+			t.Errorf("row %d: got %+v, want %+v", i, got, r)
+		}
+	}
+}
+
 // FuzzRowChunk packs rows made from the input into two chunks, outward from
 // a row in the middle as a store grows at both ends, and requires every row
 // back as it was. Most rows are lines that follow the line written before
-// them at their end, as a store's rows do; the others lie anywhere.
+// them at their end, as a store's rows do; the others lie anywhere. Some
+// are written out of turn, a few rows beyond the rows written or in a hole
+// between them, which a store never does: they must read back too.
 func FuzzRowChunk(f *testing.F) {
 	f.Add([]byte("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12"))
 	f.Add(bytes.Repeat([]byte{0xff}, 19*40))
@@ -352,6 +387,7 @@ func FuzzRowChunk(f *testing.F) {
 	f.Add(lineSeed(0x0e, 2))   // at the front, CRLFs between
 	f.Add(lineSeed(0x1e, 0))   // held at the front
 	f.Add(lineSeed(0x0c|3, 1)) // of the second chunk, at either end
+	f.Add(lineSeed(0x2e, 0))   // held, some written out of turn
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var w rowWriter
 		var chunks [2]*rowChunk
@@ -376,7 +412,10 @@ func FuzzRowChunk(f *testing.F) {
 			if side == sideFront {
 				i = ends[k][0] - 1
 			}
-			if i < 0 || i >= rowChunkRows {
+			if in[0]&32 != 0 { // not next to the rows written: a row the chain must not count on
+				i = outOfTurn(i, side, in[2], ends[k])
+			}
+			if _, done := want[k][i]; done || i < 0 || i >= rowChunkRows {
 				continue
 			}
 			r := row{time: int64(binary.LittleEndian.Uint64(in[1:])), raw: binary.LittleEndian.Uint64(in[9:]),
@@ -390,11 +429,7 @@ func FuzzRowChunk(f *testing.F) {
 			}
 			w.put(chunks[k], refs[k], int64(i), r, side)
 			want[k][i], last[k][side] = r, r
-			if side == sideFront {
-				ends[k][0] = i
-			} else {
-				ends[k][1] = i + 1
-			}
+			ends[k] = [2]int{min(ends[k][0], i), max(ends[k][1], i+1)}
 		}
 		for k, c := range chunks {
 			for i, r := range want[k] {
@@ -442,4 +477,16 @@ func lineSeed(shape byte, gap byte) []byte {
 		in = append(in, r...)
 	}
 	return in
+}
+
+// outOfTurn returns a row a few rows (by b) beyond i at the given end, or
+// for an odd b one in the rows between ends.
+func outOfTurn(i int, side arenaSide, b byte, ends [2]int) int {
+	if b&1 != 0 && ends[1] > ends[0] {
+		return ends[0] + int(b>>1)%(ends[1]-ends[0])
+	}
+	if side == sideFront {
+		return i - int(b>>1&7)
+	}
+	return i + int(b>>1&7)
 }

@@ -167,7 +167,9 @@ func (s *Store) Prepend(es []Entry) {
 	s.mu.Lock()
 	s.setSide(sideFront)
 	start := s.first - int64(len(es))
-	for i := range es {
+	// From the end: each row is written next to those already written, as
+	// a row's offset is found from them (see row_chain.go).
+	for i := len(es) - 1; i >= 0; i-- {
 		s.put(&es[i], start+int64(i))
 	}
 	s.first = start

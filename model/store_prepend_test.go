@@ -221,3 +221,26 @@ func TestOldSnapshotWhileWriterPrependsAndAppends(t *testing.T) {
 		t.Fatal("the test did not evict anything")
 	}
 }
+
+// Held lines prepended one at a time and in batches, in the same groups of
+// rows, read back as written: a row's offset is found from the rows
+// written before it, so the store writes a batch from its end.
+func TestPrependedHeldLinesReadBack(t *testing.T) {
+	s := NewStore(StoreOptions{})
+	s.Append(numbered("appended line ", 3))
+	var want []string
+	for round, n := range []int{1, 1, 1, 5, 1, 20, 2, 1, 40, 3} {
+		es := numbered(fmt.Sprintf("round %d, line %s ", round, strings.Repeat("x", round)), n)
+		s.Prepend(es)
+		var texts []string
+		for _, e := range es {
+			texts = append(texts, strings.TrimPrefix(string(e.Raw), "[DEBUG] [libsdwan] "))
+		}
+		want = append(texts, want...)
+	}
+	got := contents(t, s.Snapshot())
+	want = append(want, "appended line 0", "appended line 1", "appended line 2")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
