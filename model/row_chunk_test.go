@@ -490,3 +490,33 @@ func outOfTurn(i int, side arenaSide, b byte, ends [2]int) int {
 	}
 	return i + int(b>>1&7)
 }
+
+// BenchmarkRowChunkGet unpacks every row of a chunk of lines that follow
+// one another in their file, appended in turn: what a word search does
+// for each row it reads.
+func BenchmarkRowChunkGet(b *testing.B) {
+	c, m := newRowChunk()
+	refs := &chunkRefs{mem: m}
+	var w rowWriter
+	t0 := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC).UnixNano()
+	off := uint64(1 << 20)
+	for i := range rowChunkRows {
+		n := 120 + i%90
+		raw, _ := packRaw(true, off, n)
+		off += uint64(n) + 1
+		w.put(c, refs, int64(i), row{time: t0 + int64(i)*1e6, raw: raw, attrs: uint32(4 * (i % 8))}, sideBack)
+	}
+	if refs.farLen != 0 {
+		b.Fatalf("%d far rows", refs.farLen)
+	}
+	b.ResetTimer()
+	var sum uint64
+	for range b.N {
+		for i := range uint64(rowChunkRows) {
+			sum += c.get(i).raw
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rowChunkRows), "ns/row")
+	runtime.KeepAlive(refs)
+	_ = sum
+}
