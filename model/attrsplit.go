@@ -31,8 +31,8 @@ const (
 	nearCountBits = 7
 	nearDistBits  = 30 - nearCountBits
 	nearDistMask  = 1<<nearDistBits - 1
-	// minSplitShared is how many template fields make a split worth its two
-	// extra words.
+	// minSplitShared is how many template fields make a split worth its
+	// header (one extra word, or two).
 	minSplitShared = 4
 	// keyStatLimit bounds the key symbols whose statistics are kept; keys
 	// interned later (past many values) are never put into templates.
