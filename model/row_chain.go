@@ -145,3 +145,41 @@ func (c *rowChunk) chain(i, k, off uint64) bool {
 	}
 	return false
 }
+
+// rowCursor is the last row a run of reads unpacked (a view's scan reads
+// rows in order): the next row's offset, when both are packed rows of one
+// stream in one group, follows from it without a walk.
+type rowCursor struct {
+	c   *rowChunk // nil: no row yet
+	i   uint64
+	t   uint64 // its packed word
+	off uint64 // its offset from its base
+}
+
+// getAfter is get for a read after cur's, which it then moves to row i.
+// Of two neighbours of a stream in a group, the walk of the one further
+// from the anchor crosses the other, so the offset of the next is the
+// last's plus its length and gap (or, descending, minus the next's).
+func (c *rowChunk) getAfter(i uint64, cur *rowCursor) row {
+	r, t := c.head(i)
+	if f := t & tickMask; f >= tickFar {
+		r.raw = c.far[f-tickFar].raw
+		return r // cur stays on the last packed row, which the next does not neighbour
+	}
+	k := t >> streamShift & 1
+	var off uint64
+	if cur.c == c && cur.i+1 == i && i&groupRowsMask != 0 && cur.t>>streamShift&1 == k {
+		a := c.loadAnchor(i, k)
+		if a.descending() {
+			off = (cur.off - t>>lenShift - a.gap()) & rawOffMask
+		} else {
+			off = (cur.off + cur.t>>lenShift + a.gap()) & rawOffMask
+		}
+	} else {
+		off = c.offsetOf(i, k)
+	}
+	*cur = rowCursor{c: c, i: i, t: t, off: off}
+	base := c.offBase[i/baseRows][k]
+	r.raw = (base+off)&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
+	return r
+}

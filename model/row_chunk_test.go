@@ -3,9 +3,11 @@ package model
 import (
 	"bytes"
 	"encoding/binary"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 	"time"
 )
@@ -168,11 +170,14 @@ func TestRowChunkPacksNearRows(t *testing.T) {
 			}
 			want = append(want, r)
 		}
+		inOrder := map[int]row{}
 		for n, r := range want {
 			if got := c.get(uint64(first + n)); got != r {
 				t.Errorf("%s: got %+v, want %+v", cases[n].name, got, r)
 			}
+			inOrder[first+n] = r
 		}
+		readInOrder(t, c, inOrder)
 	}
 	check(0, block0)
 	check(baseRows, block1)
@@ -281,6 +286,7 @@ func TestRowChunkChainsBothWays(t *testing.T) {
 				t.Errorf("%s: row %d: got %+v, want %+v", tc.name, i, got, r)
 			}
 		}
+		readInOrder(t, c, maps.Collect(slices.All(want)))
 		runtime.KeepAlive(refs)
 	}
 }
@@ -372,6 +378,11 @@ func TestRowChunkRowsWrittenOutOfTurn(t *testing.T) {
 			t.Errorf("row %d: got %+v, want %+v", i, got, r)
 		}
 	}
+	inOrder := map[int]row{}
+	for i, r := range want {
+		inOrder[int(i)] = r
+	}
+	readInOrder(t, c, inOrder)
 }
 
 // FuzzRowChunk packs rows made from the input into two chunks, outward from
@@ -437,9 +448,29 @@ func FuzzRowChunk(f *testing.F) {
 					t.Fatalf("chunk %d row %d: got %+v, want %+v", k, i, got, r)
 				}
 			}
+			readInOrder(t, c, want[k])
 		}
 		runtime.KeepAlive(refs)
 	})
+}
+
+// readInOrder reads the rows of want in order, as a view's scan does, each
+// after the last read (rowChunk.getAfter): every row, then two in three,
+// and requires each as written.
+func readInOrder(t *testing.T, c *rowChunk, want map[int]row) {
+	t.Helper()
+	rows := slices.Sorted(maps.Keys(want))
+	for skip := range 2 {
+		var cur rowCursor
+		for _, i := range rows {
+			if skip == 1 && i%3 == 0 {
+				continue
+			}
+			if got := c.getAfter(uint64(i), &cur); got != want[i] {
+				t.Fatalf("row %d read in order: got %+v, want %+v", i, got, want[i])
+			}
+		}
+	}
 }
 
 // followingRaw returns the raw word of an n-byte line written after prev at
@@ -492,8 +523,8 @@ func outOfTurn(i int, side arenaSide, b byte, ends [2]int) int {
 }
 
 // BenchmarkRowChunkGet unpacks every row of a chunk of lines that follow
-// one another in their file, appended in turn: what a word search does
-// for each row it reads.
+// one another in their file, appended in turn, each on its own (get) and
+// each after the last (getAfter), as a view's scan reads them.
 func BenchmarkRowChunkGet(b *testing.B) {
 	c, m := newRowChunk()
 	refs := &chunkRefs{mem: m}
@@ -509,14 +540,24 @@ func BenchmarkRowChunkGet(b *testing.B) {
 	if refs.farLen != 0 {
 		b.Fatalf("%d far rows", refs.farLen)
 	}
-	b.ResetTimer()
 	var sum uint64
-	for range b.N {
-		for i := range uint64(rowChunkRows) {
-			sum += c.get(i).raw
+	b.Run("get", func(b *testing.B) {
+		for range b.N {
+			for i := range uint64(rowChunkRows) {
+				sum += c.get(i).raw
+			}
 		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rowChunkRows), "ns/row")
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rowChunkRows), "ns/row")
+	})
+	b.Run("getAfter", func(b *testing.B) {
+		for range b.N {
+			var cur rowCursor
+			for i := range uint64(rowChunkRows) {
+				sum += c.getAfter(i, &cur).raw
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*rowChunkRows), "ns/row")
+	})
 	runtime.KeepAlive(refs)
 	_ = sum
 }

@@ -117,6 +117,15 @@ func (sn *Snapshot) row(seq int64) row {
 	return r
 }
 
+// rowAfter is row for a run of reads in order, with cur the last row
+// the run read.
+func (sn *Snapshot) rowAfter(seq int64, cur *rowCursor) row {
+	c, i := sn.chunkOf(seq)
+	r := c.getAfter(i, cur)
+	runtime.KeepAlive(sn)
+	return r
+}
+
 // rowHead is row without the raw word, which costs more to unpack: for
 // what needs only the time, level, kind or fields.
 func (sn *Snapshot) rowHead(seq int64) row {
@@ -166,7 +175,7 @@ func (sn *Snapshot) load(seq int64, e *Entry, what Load, only symbolSet) error {
 		only = nil
 	}
 	full := sn.reparses(what)
-	r, n, err := sn.loadIndex(seq, e, only, full)
+	r, n, err := sn.loadIndex(seq, e, only, full, nil)
 	if err != nil {
 		return err
 	}
@@ -202,12 +211,18 @@ func (sn *Snapshot) originOnly() symbolSet {
 // loadIndex rebuilds the index part of entry seq into e, and returns its
 // row and the length of its raw bytes. With late, a line that locates its
 // raw bytes and origin without its fields (row.rawStandsAlone) is left
-// without them, for loadLateFields.
-func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool) (row, int, error) {
+// without them, for loadLateFields. With cur, a run of loads in order
+// unpacks each row after the last (see rowAfter).
+func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool, cur *rowCursor) (row, int, error) {
 	if !sn.Has(seq) {
 		return row{}, 0, fmt.Errorf("entry %d is not in the store (held: %d to %d)", seq, sn.First(), seqOf(sn.end-1))
 	}
-	r := sn.row(seq)
+	var r row
+	if cur != nil {
+		r = sn.rowAfter(seq, cur)
+	} else {
+		r = sn.row(seq)
+	}
 	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 && !(late && r.rawStandsAlone()) {

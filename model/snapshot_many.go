@@ -88,13 +88,14 @@ func (sn *Snapshot) loadMany(es []*Entry, how manyLoad, buf []byte, scr *loadScr
 	p := sn.planLoad(how)
 	scr.reset(len(es))
 	st, inFile := scr.st, scr.inFile
+	var cur rowCursor
 	for i, e := range es {
 		only, late := p.only, p.late
 		if p.full && how.forMatch && sn.Has(e.Seq) && sn.whole.holds(sn.rowHead(e.Seq).kind()) {
 			st[i] |= onIndex
 			only, late = p.indexOnly, false
 		}
-		r, n, err := sn.loadIndex(e.Seq, e, only, late)
+		r, n, err := sn.loadIndex(e.Seq, e, only, late, &cur)
 		if err == nil && late && r.rawStandsAlone() {
 			st[i] |= fieldsLate
 		}
