@@ -179,7 +179,6 @@ func (c *rowChunk) getAfter(i uint64, cur *rowCursor) row {
 		off = c.offsetOf(i, k)
 	}
 	*cur = rowCursor{c: c, i: i, t: t, off: off}
-	base := c.offBase[i/baseRows][k]
-	r.raw = (base+off)&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
+	r.raw = c.packedRaw(i, t, off)
 	return r
 }

@@ -95,10 +95,16 @@ func (c *rowChunk) get(i uint64) row {
 		r.raw = c.far[f-tickFar].raw
 		return r
 	}
-	b, k := i/baseRows, t>>streamShift&1
-	base := c.offBase[b][k]
-	r.raw = (base+c.offsetOf(i, k))&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
+	k := t >> streamShift & 1
+	r.raw = c.packedRaw(i, t, c.offsetOf(i, k))
 	return r
+}
+
+// packedRaw returns the raw word of packed row i, whose packed word is t,
+// at off from its stream's base.
+func (c *rowChunk) packedRaw(i, t, off uint64) uint64 {
+	base := c.offBase[i/baseRows][t>>streamShift&1]
+	return (base+off)&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
 }
 
 // head unpacks row i but for its raw word, which a row's offset makes
