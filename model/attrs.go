@@ -101,6 +101,7 @@ const (
 	keyItem     = "__ITEM"     // Entry.Item
 	keyOrigin   = "__ORIGIN"   // an origin id past the row's 16 bits
 	keyRawLen   = "__RAWLEN"   // a raw length past the row's 23 bits
+	keyOffset   = "__OFFSET"   // the file offset of a line held, not re-read (joined lines), + 1
 	keyTemplate = "__TEMPLATE" // Entry.Template, interned: one per template
 )
 
@@ -113,6 +114,7 @@ type lineOrigin struct {
 	item     int64
 	origin   int64
 	rawLen   int64
+	offset   int64 // Origin.Offset + 1 of a held line from a file
 	// at is the row's time (unix nanoseconds), which the row-relative
 	// words are relative to: not kept, but given to the encoding and the
 	// decoding alike.
@@ -121,10 +123,12 @@ type lineOrigin struct {
 
 // intKeys are the pseudo-keys of lineOrigin's numbers, in the order of
 // its nums.
-var intKeys = [4]string{keyReceived, keyItem, keyOrigin, keyRawLen}
+var intKeys = [5]string{keyReceived, keyItem, keyOrigin, keyRawLen, keyOffset}
 
 // nums returns lo's numbers in the order of intKeys.
-func (lo *lineOrigin) nums() [4]int64 { return [4]int64{lo.received, lo.item, lo.origin, lo.rawLen} }
+func (lo *lineOrigin) nums() [5]int64 {
+	return [5]int64{lo.received, lo.item, lo.origin, lo.rawLen, lo.offset}
+}
 
 // setNum sets lo's number i (in the order of intKeys).
 func (lo *lineOrigin) setNum(i int, n int64) {
@@ -135,8 +139,10 @@ func (lo *lineOrigin) setNum(i int, n int64) {
 		lo.item = n
 	case 2:
 		lo.origin = n
-	default:
+	case 3:
 		lo.rawLen = n
+	default:
+		lo.offset = n
 	}
 }
 

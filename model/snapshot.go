@@ -262,6 +262,9 @@ func setLineOrigin(e *Entry, lo *lineOrigin) {
 	if lo.received != 0 {
 		e.Origin.Received = time.Unix(0, lo.received)
 	}
+	if lo.offset != 0 {
+		e.Origin.Offset = lo.offset - 1
+	}
 }
 
 // parse rebuilds what a load past LoadRaw adds to entries whose raw

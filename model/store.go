@@ -224,11 +224,17 @@ func (s *Store) put(e *Entry, p int64) {
 	} else {
 		r.raw, lo.rawLen = packRaw(false, s.arena.put(e.Raw), len(e.Raw))
 		s.mem += int64(len(e.Raw))
+		if e.Origin.Offset >= 0 { // lines joined from a file: where they begin
+			lo.offset = e.Origin.Offset + 1
+		}
 	}
 	if e.Origin.Journal != nil {
 		lo.cursor = e.Origin.Journal.Cursor
 	}
-	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && (rt-r.time > int64(time.Microsecond) || r.time-rt > int64(time.Microsecond)) {
+	// The receive time is kept whenever it is not the row's time, to the
+	// nanosecond: an audit record's microseconds under a docker-ts prefix
+	// differ from it by less than a microsecond, and an export says so.
+	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && rt != r.time {
 		lo.received = rt
 	}
 	r.attrs = s.indexFields(e, &lo)

@@ -57,3 +57,30 @@ func TestStoreHoldsJoinedEntries(t *testing.T) {
 		t.Error("a joined entry is to be re-read from its file, which cannot give it back")
 	}
 }
+
+// A joined entry held in memory keeps the file offset of its first line,
+// as a re-read line does, for every load: the detail pane and an export
+// say where in the file it begins. An entry of no file has none.
+func TestJoinedEntriesKeepTheirOffset(t *testing.T) {
+	block := "[2025-11-01T14:06:15Z] [INFO] [client] Environment Information:\n    OS: Linux"
+	data := []byte(block + "\n" + block + "\n")
+	s := NewStore(StoreOptions{Reparse: func(e *Entry) {}})
+	s.SetRawReader(3, oneLineFile{data})
+	s.Append([]Entry{
+		{Source: 3, Kind: KindService, Raw: data[:len(block)], Origin: Origin{Offset: 0}},
+		{Source: 3, Kind: KindService, Raw: data[len(block)+1 : len(data)-1], Origin: Origin{Offset: int64(len(block) + 1)}},
+		{Source: 4, Kind: KindService, Raw: []byte(block), Origin: Origin{Offset: -1}},
+	})
+	sn := s.Snapshot()
+	for i, want := range []int64{0, int64(len(block) + 1), -1} {
+		for _, what := range []Load{LoadIndex, LoadRaw, LoadFull} {
+			var e Entry
+			if err := sn.Load(int64(i+1), &e, what); err != nil {
+				t.Fatalf("entry %d: %v", i+1, err)
+			}
+			if e.Origin.Offset != want || string(e.Raw) != block && what >= LoadRaw {
+				t.Errorf("entry %d, load %v: offset %d raw %q, want %d", i+1, what, e.Origin.Offset, e.Raw, want)
+			}
+		}
+	}
+}
