@@ -120,6 +120,9 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			if front {
 				// back holds nothing once flushed, so the block's memory is
 				// free once these entries are stored (the records' Release).
+				// The batches come newest first: a line without a time must
+				// not inherit one from the batch after it.
+				back.ForgetTimes()
 				es, release = back.Flush(assemble(back, j)), releaseAfterSink(j, fields)
 			} else {
 				es = assemble(dec, j)

@@ -79,6 +79,9 @@ func (f *File) useTailFirst(size int64) bool {
 func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	file := t.cur.file
 	tailStart, err := lineStartAtOrBefore(file, size-f.tailSizes.tailSize())
+	if err == nil {
+		tailStart, err = f.tailPartStart(file, tailStart, size)
+	}
 	if err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}
@@ -122,6 +125,27 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	cancel()
 	<-done // the backfill fails only when cancelled; its other troubles are gap records
 	return err
+}
+
+// tailPartStart returns where the tail begins: at start, a line start,
+// when a part may begin there, else at the first line start of the tail
+// where one may (see partStartIn); at start when none may.
+func (f *File) tailPartStart(file *os.File, start, size int64) (int64, error) {
+	if f.opts.BeginsPart == nil || start == 0 {
+		return start, nil
+	}
+	prev, err := lineStartAtOrBefore(file, start-1)
+	if err != nil {
+		return 0, err
+	}
+	buf := make([]byte, size-prev)
+	if n, err := file.ReadAt(buf, prev); n < len(buf) {
+		return 0, cmp.Or(err, io.ErrUnexpectedEOF)
+	}
+	if s := partStartIn(buf, 0, f.opts.BeginsPart); s >= 0 {
+		return prev + int64(s), nil
+	}
+	return start, nil
 }
 
 // holdBackfill waits until the backfill may start (see waitForScreen).

@@ -38,7 +38,7 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 		case err != nil:
 			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteHeadUnread, Count: hi})
 		}
-		if err := sendBlock(ctx, out, batch); err != nil {
+		if err := bf.sendBlock(ctx, out, batch); err != nil {
 			return err
 		}
 		hi = lo
@@ -51,23 +51,44 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 // block and the byte before it, and the lines begin after the first
 // newline there (the partial line before it is read again with the next
 // block), so no search back for a line start is needed; only a line
-// longer than a block sends it looking further back.
+// longer than a block sends it looking further back. The block begins
+// where a part may (see partStart): when none may in it, a block twice as
+// long is read, up to partBlockMax.
 func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
-	from := max(hi-bf.src.tailSizes.block()-1, 0)
-	buf, mem, err := bf.read(from, hi)
-	switch {
-	case err != nil:
-		return 0, nil, err
-	case from == 0:
-		return 0, bf.frame(buf, 0, mem), nil
+	for size := bf.src.tailSizes.block(); ; size *= 2 {
+		from := max(hi-size-1, 0)
+		buf, mem, err := bf.read(from, hi)
+		switch {
+		case err != nil:
+			return 0, nil, err
+		case from == 0:
+			return 0, bf.frame(buf, 0, mem), nil
+		}
+		// buf ends with the newline before hi, unless the file changed under
+		// the read: a line starts after an earlier newline.
+		i := bytes.IndexByte(buf, '\n')
+		if i < 0 || i == len(buf)-1 {
+			bf.pool.put(mem) // nothing was framed over it
+			return bf.lineBefore(hi, from)
+		}
+		if start, ok := bf.partStart(buf, i+1); ok || size >= partBlockMax {
+			return from + int64(start), bf.frame(buf[start:], from+int64(start), mem), nil
+		}
+		bf.pool.put(mem)
 	}
-	// buf ends with the newline before hi, unless the file changed under
-	// the read: a line starts after an earlier newline.
-	if i := bytes.IndexByte(buf, '\n'); i >= 0 && i < len(buf)-1 {
-		return from + int64(i) + 1, bf.frame(buf[i+1:], from+int64(i)+1, mem), nil
-	}
-	bf.pool.put(mem) // nothing was framed over it
+}
+
+// partBlockMax bounds how far back a block looks for a line where a part
+// may begin: past the longest entry the decoder joins (4 MiB), it would cut
+// the entry anyway.
+const partBlockMax = 8 << 20
+
+// lineBefore reads the lines from the line start at or before from up to
+// hi: a line longer than the block read from from.
+func (bf *backfiller) lineBefore(hi, from int64) (int64, []model.Record, error) {
 	lo, err := lineStartAtOrBefore(bf.file, from)
+	var buf []byte
+	var mem *blockMem
 	if err == nil {
 		buf, mem, err = bf.read(lo, hi)
 	}
@@ -75,6 +96,21 @@ func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 		return 0, nil, err
 	}
 	return lo, bf.frame(buf, lo, mem), nil
+}
+
+// partStart returns where in buf the block begins, and whether a part may
+// begin there: at the first line start after buf[:first] (the line cut by
+// the read) where one may, so that the lines before it go with the next
+// block, read later (see partStartIn). When none may, or the file's lines
+// are not told apart (no FileOptions.BeginsPart), it is first.
+func (bf *backfiller) partStart(buf []byte, first int) (int, bool) {
+	if bf.src.opts.BeginsPart == nil {
+		return first, true
+	}
+	if start := partStartIn(buf, first, bf.src.opts.BeginsPart); start >= 0 {
+		return start, true
+	}
+	return first, false
 }
 
 // read returns the bytes of [lo, hi), in a stored block's memory when the
@@ -148,7 +184,7 @@ func (bf *backfiller) unchanged(hi int64) bool {
 // stop sends a last backfill record saying what was not read.
 func (bf *backfiller) stop(ctx context.Context, out chan<- []model.Record, gap model.Record) error {
 	gap.Source, gap.Offset, gap.Received, gap.Backfill = bf.src.id, -1, time.Now(), true
-	return sendBlock(ctx, out, []model.Record{gap})
+	return bf.sendBlock(ctx, out, []model.Record{gap})
 }
 
 // progress says how much of the file has been indexed: everything from the
@@ -160,15 +196,34 @@ func (bf *backfiller) progress(hi int64) {
 
 // sendBlock sends one block's records in batches of at most
 // batchMaxRecords. Each batch is put before everything sent earlier, so the
-// block's last batch goes first. It gives up when ctx ends.
-func sendBlock(ctx context.Context, out chan<- []model.Record, block []model.Record) error {
-	for end := len(block); end > 0; end -= batchMaxRecords {
-		lo := max(end-batchMaxRecords, 0)
+// block's last batch goes first; each is decoded apart, so each begins where
+// a part may (see batchStart). It gives up when ctx ends.
+func (bf *backfiller) sendBlock(ctx context.Context, out chan<- []model.Record, block []model.Record) error {
+	for end := len(block); end > 0; {
+		lo := bf.batchStart(block, max(end-batchMaxRecords, 0), end)
 		if !sendBatch(ctx, out, block[lo:end:end]) { // capped: the receiver may append to its batch
 			return ctx.Err()
 		}
+		end = lo
 	}
 	return nil
+}
+
+// batchStart returns where the batch of block[:end] that may begin at lo
+// begins: at the first record from lo on where a part may begin. Without
+// FileOptions.BeginsPart, or when no part may begin at any record after lo
+// (an entry of more than a batch's records), it is lo.
+func (bf *backfiller) batchStart(block []model.Record, lo, end int) int {
+	begins := bf.src.opts.BeginsPart
+	if begins == nil || lo == 0 {
+		return lo
+	}
+	for k := lo; k < end; k++ {
+		if begins(block[k-1].Raw, block[k].Raw) {
+			return k
+		}
+	}
+	return lo
 }
 
 // isGone reports whether g's bytes can no longer be read where they were:

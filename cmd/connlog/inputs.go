@@ -63,8 +63,16 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		// its writer first, so it does not mark; nor does standard input.
 		followed := follow && in.Follow
 		catches := followed && (fi == nil || fi.Mode().IsRegular())
-		src := source.NewInput(in, id, source.FileOptions{Follow: follow, MarkCaughtUp: catches,
-			TailFirst: !cfg.Export && len(inputs) == 1, HoldBackfill: cfg.firstScreen, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export}, stdin) // the TUI shows the end of one big file at once; export reads in order
+		tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
+		opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
+			HoldBackfill: cfg.firstScreen, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export}
+		if tailFirst {
+			// A decoder of its own tells where the parts of a tail-first
+			// read may meet: not inside an entry, and not before a line
+			// that would inherit its time from another part.
+			opts.BeginsPart = decode.New(id, d).BeginsPart
+		}
+		src := source.NewInput(in, id, opts, stdin)
 		// A regular file read without following soon ends (a rotated copy
 		// too); standard input or a named pipe may stay open and silent for
 		// as long as its writer likes, and must not hold the others back.
