@@ -47,13 +47,15 @@ type FileOptions struct {
 	// time. Only for a sink that keeps none of an entry's bytes, as a
 	// model.Store copies what it keeps.
 	ReuseBlocks bool
-	// BeginsPart reports whether a part of a tail-first read (its tail, a
+	// PartStart tells whether a part of a tail-first read (its tail, a
 	// block of its head, a batch of a block), decoded apart from the lines
-	// before it, may begin at line, read right after prev (decode's
-	// Decoder.BeginsPart): so that no entry is cut in two where parts meet,
-	// and no line inherits its time from the wrong part. nil: at any line
-	// start. It is called from one goroutine at a time.
-	BeginsPart func(prev, line []byte) bool
+	// before it, may begin at line, read right after prev: whether line
+	// begins an entry, and has a time of its own (decode's
+	// Decoder.PartStart). Parts begin at such lines, so that no entry is
+	// cut in two where parts meet and no line inherits its time from
+	// another part. nil: at any line start. It is called from one
+	// goroutine at a time.
+	PartStart func(prev, line []byte) (entry, timed bool)
 	// StreamOnly says the records are used as they arrive and never re-read
 	// (a headless export): rotated-away files are closed at once and nothing
 	// is kept aside for ReadRaw, which then fails for earlier generations.

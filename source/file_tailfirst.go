@@ -128,21 +128,24 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 }
 
 // tailPartStart returns where the tail begins: at start, a line start,
-// when a part may begin there, else at the first line start of the tail
-// where one may (see partStartIn); at start when none may.
+// or at a later line of the tail where a part may begin (see partStartIn);
+// at start when no line there begins an entry.
 func (f *File) tailPartStart(file *os.File, start, size int64) (int64, error) {
-	if f.opts.BeginsPart == nil || start == 0 {
+	if f.opts.PartStart == nil || start == 0 {
 		return start, nil
 	}
 	prev, err := lineStartAtOrBefore(file, start-1)
 	if err != nil {
 		return 0, err
 	}
+	if start-prev > partBlockMax {
+		return start, nil // a line too long to join anything: the tail begins after it
+	}
 	buf := make([]byte, size-prev)
 	if n, err := file.ReadAt(buf, prev); n < len(buf) {
 		return 0, cmp.Or(err, io.ErrUnexpectedEOF)
 	}
-	if s := partStartIn(buf, 0, f.opts.BeginsPart); s >= 0 {
+	if s, _ := partStartIn(buf, 0, f.opts.PartStart); s >= 0 {
 		return prev + int64(s), nil
 	}
 	return start, nil

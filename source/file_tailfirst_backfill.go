@@ -98,19 +98,21 @@ func (bf *backfiller) lineBefore(hi, from int64) (int64, []model.Record, error) 
 	return lo, bf.frame(buf, lo, mem), nil
 }
 
-// partStart returns where in buf the block begins, and whether a part may
-// begin there: at the first line start after buf[:first] (the line cut by
-// the read) where one may, so that the lines before it go with the next
-// block, read later (see partStartIn). When none may, or the file's lines
-// are not told apart (no FileOptions.BeginsPart), it is first.
-func (bf *backfiller) partStart(buf []byte, first int) (int, bool) {
-	if bf.src.opts.BeginsPart == nil {
+// partStart returns where in buf the block begins: at a line start after
+// buf[:first] (the line cut by the read) where a part may begin (see
+// partStartIn), so that the lines before it go with the next block, read
+// later; at first when no line in buf begins an entry, or the file's lines
+// are not told apart (no FileOptions.PartStart). chosen is false when a
+// longer block might begin better.
+func (bf *backfiller) partStart(buf []byte, first int) (start int, chosen bool) {
+	if bf.src.opts.PartStart == nil {
 		return first, true
 	}
-	if start := partStartIn(buf, first, bf.src.opts.BeginsPart); start >= 0 {
-		return start, true
+	start, chosen = partStartIn(buf, first, bf.src.opts.PartStart)
+	if start < 0 {
+		return first, false
 	}
-	return first, false
+	return start, chosen
 }
 
 // read returns the bytes of [lo, hi), in a stored block's memory when the
@@ -210,20 +212,20 @@ func (bf *backfiller) sendBlock(ctx context.Context, out chan<- []model.Record, 
 }
 
 // batchStart returns where the batch of block[:end] that may begin at lo
-// begins: at the first record from lo on where a part may begin. Without
-// FileOptions.BeginsPart, or when no part may begin at any record after lo
-// (an entry of more than a batch's records), it is lo.
+// begins: at a record from lo on where a part may (see partChooser).
+// Without FileOptions.PartStart, or when no record after lo begins an
+// entry (an entry of more than a batch's records), it is lo.
 func (bf *backfiller) batchStart(block []model.Record, lo, end int) int {
-	begins := bf.src.opts.BeginsPart
-	if begins == nil || lo == 0 {
+	if bf.src.opts.PartStart == nil || lo == 0 {
 		return lo
 	}
-	for k := lo; k < end; k++ {
-		if begins(block[k-1].Raw, block[k].Raw) {
-			return k
-		}
+	c := newPartChooser(bf.src.opts.PartStart)
+	for k := lo; k < end && !c.offer(k, block[k-1].Raw, block[k].Raw); k++ {
 	}
-	return lo
+	if c.first < 0 {
+		return lo
+	}
+	return c.first
 }
 
 // isGone reports whether g's bytes can no longer be read where they were:

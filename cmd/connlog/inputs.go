@@ -70,7 +70,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 			// A decoder of its own tells where the parts of a tail-first
 			// read may meet: not inside an entry, and not before a line
 			// that would inherit its time from another part.
-			opts.BeginsPart = decode.New(id, d).BeginsPart
+			opts.PartStart = decode.New(id, d).PartStart
 		}
 		src := source.NewInput(in, id, opts, stdin)
 		// A regular file read without following soon ends (a rotated copy

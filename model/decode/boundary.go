@@ -2,49 +2,50 @@ package decode
 
 import "connlog/model"
 
-// BeginsPart reports whether a reader that decodes a file in parts, apart
-// and out of order (a tail-first read: its tail, then the blocks of its
-// head, newest first), may begin a part at line, read right after prev.
-// It may when line begins an entry of its own and has a time of its own:
-// then neither that entry nor the times the untimed lines after it inherit
-// (see settle) depend on the lines before the part.
+// PartStart tells a reader that decodes a file in parts, apart and out of
+// order (a tail-first read: its tail, then the blocks of its head, newest
+// first), whether a part may begin at line, read right after prev. It may
+// when line begins an entry: the part then holds the whole entry. It had
+// better when line also has a time of its own (timed): the untimed lines
+// after it then inherit their time (see settle) from within the part, as
+// a forward read gives them.
 //
-// line does not begin an entry of its own when prev is a piece of a line
-// the container runtime split (a docker json-file line without its
-// newline, a CRI "P" line) or opens a JSON document or an indented block,
-// or when line is indented or closes a document. The answer errs towards
-// false: a part then merely begins a few lines later. d decodes the two
-// lines' envelopes as it decodes records; it must serve that reader alone.
-func (d *Decoder) BeginsPart(prev, line []byte) bool {
+// line does not begin an entry when prev is a piece of a line the
+// container runtime split (a docker json-file line without its newline, a
+// CRI "P" line) or opens a JSON document or an indented block, or when line
+// is indented or closes a document. The answer errs towards false: a part
+// then merely begins a few lines later. d decodes the two lines' envelopes
+// as it decodes records; it must serve that reader alone.
+func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 	p := d.decodeRecord(&model.Record{Raw: prev})
 	if p.env.Partial || opensBlock(p.payload) {
-		return false
+		return false, false
 	}
 	if _, opens := opensDocument(p.payload); opens {
-		return false
+		return false, false
 	}
 	l := d.decodeRecord(&model.Record{Raw: line})
 	if len(l.payload) > 0 {
 		switch l.payload[0] {
 		case ' ', '\t', '}', ']':
-			return false
+			return false, false
 		}
 	}
 	if !l.env.Time.IsZero() {
-		return true
+		return true, true
 	}
 	rs := parseSafely(l.payload, d.results[:0], nil)
-	timed := !rs[0].Time.IsZero()
+	timed = !rs[0].Time.IsZero()
 	clear(rs) // drop references to the fields parsed
 	d.results = rs[:0]
-	return timed
+	return true, timed
 }
 
 // ForgetTimes drops the times that lines without one of their own would
 // inherit: the next such line takes its receive time, as a source's first
 // line does. A reader decoding a file's parts out of order calls it before
-// each part, whose first line has its own time (see BeginsPart) unless the
-// part begins the file.
+// each part, whose first line has its own time when one was found near
+// enough (see PartStart), and otherwise must not take one from another part.
 func (d *Decoder) ForgetTimes() {
 	d.times = inheritance{}
 }

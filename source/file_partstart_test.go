@@ -12,23 +12,32 @@ import (
 	"connlog/model/decode"
 )
 
+// In these lines, one indented continues the line before it, and one
+// starting with "t" has a time of its own.
 func TestPartStartIn(t *testing.T) {
-	flush := func(_, line []byte) bool { return !strings.HasPrefix(string(line), " ") }
+	ask := func(_, line []byte) (entry, timed bool) {
+		entry = !strings.HasPrefix(string(line), " ")
+		return entry, entry && strings.HasPrefix(string(line), "t")
+	}
+	untimed := strings.Repeat("u\n", timedLookahead) // the first line that begins an entry, and as many more
 	cases := []struct {
 		buf  string
 		from int
 		want int
 	}{
-		{"a\nb\n", 0, 2},         // the second line begins an entry
-		{"a\n b\nc\n", 0, 5},     // " b" continues "a": the next start is "c"
-		{"a\n b\n c\n", 0, -1},   // every start continues
-		{"a\nb", 0, -1},          // "b" is not whole
-		{"xx\na\n b\nc\n", 3, 8}, // from the whole line at 3
-		{"a\n\n", 0, 2},          // an empty line is a line
+		{"a\nt\n", 0, 2},                                   // the second line begins an entry and has a time
+		{"a\n b\nt\n", 0, 5},                               // " b" continues "a": the next start is "t"
+		{"a\n b\n c\n", 0, -1},                             // no line begins an entry
+		{"a\nt", 0, -1},                                    // "t" is not whole
+		{"xx\na\n b\nt\n", 3, 8},                           // from the whole line at 3
+		{"a\nu\nv\nt\nu\n", 0, 6},                          // a line with a time, a little further
+		{"a\nu\n w\n", 0, 2},                               // none with a time: the first that begins an entry
+		{"a\n" + untimed + "u\nt\n", 0, 2},                 // a time too far: the first that begins an entry
+		{"a\n" + untimed + "t\n", 0, 2 + 2*timedLookahead}, // a time just near enough
 		{"only one line, no newline", 0, -1},
 	}
 	for _, c := range cases {
-		if got := partStartIn([]byte(c.buf), c.from, flush); got != c.want {
+		if got, _ := partStartIn([]byte(c.buf), c.from, ask); got != c.want {
 			t.Errorf("partStartIn(%q, %d) = %d, want %d", c.buf, c.from, got, c.want)
 		}
 	}
@@ -82,7 +91,7 @@ func writeBareEntry(w *strings.Builder, i int, at string) {
 
 // A file read tail first is decoded in parts: its tail, then its head in
 // blocks, newest first, each block in batches, newest first. With
-// BeginsPart the store holds exactly the entries a forward read decodes,
+// PartStart the store holds exactly the entries a forward read decodes,
 // with the same times, whatever the parts' sizes; without it, the same
 // sizes cut entries in two or give lines another part's time (the test's
 // own check that its parts meet where they must not).
@@ -94,16 +103,16 @@ func TestTailFirstKeepsEntriesWhole(t *testing.T) {
 			t.Run(fmt.Sprintf("%s/tail %d/blocks %d", name, sizes.tail, sizes.blockBytes), func(t *testing.T) {
 				path := logPath(t)
 				appendTo(t, path, content)
-				read := func(begins func(prev, line []byte) bool) []string {
-					f := NewFile(path, 0, FileOptions{TailFirst: true, ReuseBlocks: true, BeginsPart: begins})
+				read := func(ask func(prev, line []byte) (bool, bool)) []string {
+					f := NewFile(path, 0, FileOptions{TailFirst: true, ReuseBlocks: true, PartStart: ask})
 					f.tailSizes = sizes
 					return storedEntries(t, ingestInStore(f, opts))
 				}
-				if got := read(decode.New(0, opts).BeginsPart); !slices.Equal(got, want) {
+				if got := read(decode.New(0, opts).PartStart); !slices.Equal(got, want) {
 					t.Fatalf("tail first: %d entries, a forward read %d; first difference: %s", len(got), len(want), firstDifference(got, want))
 				}
 				if got := read(nil); slices.Equal(got, want) {
-					t.Fatal("without BeginsPart the parts cut no entry and time every line right: the test does not test the parts' edges")
+					t.Fatal("without PartStart the parts cut no entry and time every line right: the test does not test the parts' edges")
 				}
 			})
 		}
