@@ -1,7 +1,6 @@
 package source
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -143,17 +142,16 @@ func forwardEntries(content string, opts decode.Options) []string {
 func storedEntries(t *testing.T, s *model.Store) []string {
 	t.Helper()
 	sn := s.Snapshot()
-	v, err := model.BuildView(context.Background(), sn, model.Filter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make([]string, v.Len())
-	for i := range out {
+	var out []string
+	for seq := sn.First(); seq < sn.End(); seq++ {
+		if seq == 0 {
+			continue // no entry has it: prepended ones count down from -1
+		}
 		var e model.Entry
-		if err := sn.Load(v.At(i), &e, model.LoadRaw); err != nil {
+		if err := sn.Load(seq, &e, model.LoadRaw); err != nil {
 			t.Fatal(err)
 		}
-		out[i] = timeAndRaw(&e)
+		out = append(out, timeAndRaw(&e))
 	}
 	return out
 }
