@@ -36,7 +36,8 @@
 // item (only when non-zero), time (RFC 3339 with nanoseconds, UTC, or null),
 // level, kind, source {name, host, unit, ident, envelope, offset, cursor,
 // received}, fields, pair (only with Options.Pairs and when the entry has
-// one), flags {time_inferred, parse_error, truncated, partial}, error (only
+// one: a stream's model.PairTracker knows only the entries before, so an
+// establishment whose close comes later reads as open), flags {time_inferred, parse_error, truncated, partial}, error (only
 // when set) and then the raw line. fields is rebuilt from the dotted keys as
 // nested objects ("location.city" becomes {"location":{"city":…}}); numeric
 // fields are JSON numbers, the values "true" and "false" are booleans, a key
