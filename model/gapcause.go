@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -85,6 +86,11 @@ var gapCauses = []gapCause{
 func causeOf(reason string) gapCause {
 	r := strings.ToLower(reason)
 	for _, c := range gapCauses {
+		if c.what != "" && r == strings.ToLower(c.what) {
+			return c // a gap's own words, read back (see ParseGapMessage)
+		}
+	}
+	for _, c := range gapCauses {
 		if c.match(r) {
 			if c.what == "" {
 				c.what = reason
@@ -98,6 +104,9 @@ func causeOf(reason string) gapCause {
 	return gapCause{what: reason}
 }
 
+// unknownAmount ends the words of a gap of no count.
+const unknownAmount = ": an unknown amount may be missing"
+
 // GapMessage says in words what a gap of count lines or bytes lost (0:
 // unknown), from its reason: "journal file dropped (truncated or
 // corrupted): an unknown amount may be missing", "file truncated
@@ -105,7 +114,7 @@ func causeOf(reason string) gapCause {
 func GapMessage(reason string, count int64) string {
 	c := causeOf(reason)
 	if count <= 0 {
-		return c.what + ": an unknown amount may be missing"
+		return c.what + unknownAmount
 	}
 	noun := c.noun
 	switch {
@@ -115,4 +124,25 @@ func GapMessage(reason string, count int64) string {
 		noun = strings.TrimSuffix(noun, "s")
 	}
 	return fmt.Sprintf("%s: up to %d %s may be missing", c.what, count, noun)
+}
+
+// ParseGapMessage is GapMessage's inverse, for a gap read back from an
+// export, which keeps only its words: the reason (the words before the
+// count, which GapMessage reads as the same cause) and the count, 0 when
+// unknown. Words GapMessage did not write are the reason, of no count.
+func ParseGapMessage(message string) (reason string, count int64) {
+	if what, ok := strings.CutSuffix(message, unknownAmount); ok {
+		return what, 0
+	}
+	head, ok := strings.CutSuffix(message, " may be missing")
+	i := strings.LastIndex(head, ": up to ")
+	if !ok || i < 0 {
+		return message, 0
+	}
+	num, _, _ := strings.Cut(head[i+len(": up to "):], " ")
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 {
+		return message, 0
+	}
+	return head[:i], n
 }

@@ -48,3 +48,31 @@ func TestGapUnitOfJournalReasons(t *testing.T) {
 		}
 	}
 }
+
+// TestGapMessageReadBack parses each reason's words back (as a gap read
+// from an export is): the reason parsed words the gap as it was worded.
+func TestGapMessageReadBack(t *testing.T) {
+	reasons := []string{GapJournalFileDropped, GapJournalEntryUnreadable, GapJournalUnsupported + ": x.journal",
+		GapJournalHistory, GapSuppressed, GapTruncated, GapLineTooLong, GapHeadUnread, GapCorruptCompressed,
+		GapEvictionReason, GapUnreadableReason, "rotation", "something else", ""}
+	for _, r := range reasons {
+		for _, n := range []int64{0, 1, 12} {
+			m := GapMessage(r, n)
+			reason, count := ParseGapMessage(m)
+			if count != n || GapMessage(reason, count) != m {
+				t.Errorf("%q read back as reason %q, count %d: %q", m, reason, count, GapMessage(reason, count))
+			}
+		}
+	}
+	if reason, count := ParseGapMessage("a note: up to many may be missing"); count != 0 || reason != "a note: up to many may be missing" {
+		t.Errorf("words GapMessage did not write read as reason %q, count %d", reason, count)
+	}
+}
+
+func TestBoundaryNoteReadBack(t *testing.T) {
+	for _, note := range []string{"restart", "reboot", "", "new boot 3"} {
+		if got := BoundaryNote(BoundaryMessage(note)); BoundaryMessage(got) != BoundaryMessage(note) {
+			t.Errorf("boundary %q read back as %q", note, got)
+		}
+	}
+}

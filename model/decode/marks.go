@@ -1,10 +1,6 @@
 package decode
 
-import (
-	"strings"
-
-	"connlog/model"
-)
+import "connlog/model"
 
 // markEntry turns a gap or boundary record into its entry. Such entries
 // have no raw bytes; their time is the record's, or the previous entry's.
@@ -29,7 +25,7 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 		e.Kind, e.Level = model.KindBoundary, model.LevelNotice
 		e.Fields = model.Fields{
 			model.Str(model.KeyBoundary, rec.Note),
-			model.Str(model.KeyMessage, boundaryMessage(rec.Note)),
+			model.Str(model.KeyMessage, model.BoundaryMessage(rec.Note)),
 		}
 		return e
 	}
@@ -40,17 +36,4 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 		model.Str(model.KeyMessage, model.GapMessage(rec.Note, rec.Count)),
 	}
 	return e
-}
-
-// boundaryMessage says what a boundary record marks.
-func boundaryMessage(note string) string {
-	switch strings.ToLower(note) {
-	case "restart":
-		return "service restarted"
-	case "reboot":
-		return "host rebooted"
-	case "":
-		return "the stream restarted"
-	}
-	return "boundary: " + note
 }
