@@ -118,14 +118,21 @@ func attachRotated(inputs []Input) ([]Input, error) {
 	return kept, nil
 }
 
-// NewInput returns the source for in: a Stdin reading stdin for "-",
-// otherwise a File reading in.Rotated then in.Path, following it when both
-// opts.Follow and in.Follow say so.
+// NewInput returns the source for in: standard input for "-", otherwise a
+// File reading in.Rotated then in.Path, following it when both opts.Follow
+// and in.Follow say so. Either is read as the journal export format when it
+// begins with it (see JournalExport).
 func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) Source {
 	if in.Path == StdinPath {
-		return NewStdin(stdin, id).WithMaxLineBytes(opts.MaxLineBytes)
+		return &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes}
 	}
 	opts.Rotated = in.Rotated
 	opts.Follow = opts.Follow && in.Follow
+	if isJournalExportFile(in.Path) {
+		// An entry spans lines, read in order: not tail first, and its
+		// bytes are kept, since they are no line of the file to re-read.
+		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
+		return &JournalExport{lines: NewFile(in.Path, id, opts), id: id}
+	}
 	return NewFile(in.Path, id, opts)
 }

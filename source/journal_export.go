@@ -1,0 +1,245 @@
+package source
+
+import (
+	"encoding/binary"
+	"strconv"
+	"time"
+
+	"connlog/model"
+)
+
+// exportFramer turns the line records of the systemd journal export format
+// (`journalctl -o export`, `connlog export --format journal`) back into one
+// record per journal entry, as the journal source would have sent it: Raw
+// is the MESSAGE, Received the entry's __REALTIME_TIMESTAMP, Journal its
+// fields. An entry is a run of fields ended by an empty line; a field is
+// KEY=value on one line, or KEY on a line of its own followed by the
+// value's length (64-bit little-endian), the value and a newline. A binary
+// value may hold newlines, and so may its length: the framer split it into
+// lines, and the pieces are joined back with the newlines between them.
+//
+// The input is hostile: a line that is no field is counted and skipped, a
+// length past maxExportValue is taken for garbage rather than waited for,
+// and an entry cut by the end of the input is still sent.
+type exportFramer struct {
+	id   model.SourceID
+	emit func(model.Record)
+
+	cur      exportEntry
+	binKey   string // the binary field being read, "" when none
+	binBuf   []byte // its length and value so far
+	binLines int    // the lines binBuf was joined from
+	skipped  int64  // lines that were no field, in this input
+}
+
+// exportEntry is the entry being read.
+type exportEntry struct {
+	fields    model.JournalFields
+	message   []byte
+	hasMsg    bool
+	realtime  int64  // µs since the epoch, 0 when absent
+	kind      string // CONNLOG_KIND: a gap or boundary connlog exported
+	n         int    // fields read
+	cut       bool   // a value was cut (a line longer than the framer keeps)
+	firstSeen time.Time
+}
+
+// maxExportValue bounds a binary value's length: a larger one is not a
+// MESSAGE the journal keeps (it caps them far lower) but garbage, which
+// must not make the framer swallow the rest of the input.
+const maxExportValue = 64 << 20
+
+// newExportFramer returns a framer sending its records to emit.
+func newExportFramer(id model.SourceID, emit func(model.Record)) *exportFramer {
+	f := &exportFramer{id: id, emit: emit}
+	f.cur.fields.Priority = -1
+	return f
+}
+
+// record takes one record of the line source: a line, or a mark, which
+// passes through.
+func (f *exportFramer) record(r *model.Record) {
+	if r.Mark != model.MarkLine {
+		f.emit(*r)
+		return
+	}
+	if f.cur.n == 0 && f.binKey == "" {
+		f.cur.firstSeen = r.Received
+	}
+	if r.Note == model.NoteCutLine {
+		f.cur.cut = true
+	}
+	switch {
+	case f.binKey == "":
+		f.line(r.Raw)
+	case r.Note == model.NoteCutLine:
+		// The rest of the line is gone: the value ends with what is left.
+		f.appendBinary(r.Raw)
+		f.endBinaryCut()
+	default:
+		f.binaryLine(r.Raw)
+	}
+}
+
+// line reads a line outside a binary value.
+func (f *exportFramer) line(b []byte) {
+	if len(b) == 0 {
+		f.end()
+		return
+	}
+	for i, c := range b {
+		if c == '=' {
+			if i > 0 && exportKey(b[:i]) {
+				f.field(string(b[:i]), b[i+1:])
+				return
+			}
+			break
+		}
+	}
+	if exportKey(b) {
+		f.binKey, f.binBuf, f.binLines = string(b), f.binBuf[:0], 0
+		return
+	}
+	f.skipped++
+}
+
+// binaryLine adds a line to the binary value being read: its length, then
+// as many bytes as it says, the newlines the framer cut at put back.
+func (f *exportFramer) binaryLine(b []byte) {
+	f.appendBinary(b)
+	if len(f.binBuf) < 8 {
+		return
+	}
+	n := binary.LittleEndian.Uint64(f.binBuf)
+	switch {
+	case n > maxExportValue:
+		f.binKey = "" // garbage: what follows is read as lines again
+		f.skipped++
+	case uint64(len(f.binBuf)-8) < n:
+		// The value goes on past the newline this line ended with.
+	default:
+		// The value ends the line; more on it means the length was wrong,
+		// and the value is cut at what it said.
+		f.field(f.binKey, f.binBuf[8:8+n])
+		f.binKey = ""
+	}
+}
+
+// field keeps what connlog shows of one field; the others are counted, so
+// that an entry of fields connlog does not show still makes an entry.
+func (f *exportFramer) field(key string, v []byte) {
+	e := &f.cur
+	e.n++
+	switch key {
+	case "MESSAGE":
+		e.message, e.hasMsg = append(e.message[:0], v...), true
+	case "__REALTIME_TIMESTAMP":
+		if us, err := strconv.ParseInt(string(v), 10, 64); err == nil && us > 0 {
+			e.realtime = us
+		}
+	case "__CURSOR":
+		e.fields.Cursor = string(v)
+	case "_HOSTNAME":
+		e.fields.Hostname = string(v)
+	case "_SYSTEMD_UNIT":
+		e.fields.Unit = string(v)
+	case "SYSLOG_IDENTIFIER":
+		e.fields.Identifier = string(v)
+	case "_PID":
+		if pid, err := strconv.Atoi(string(v)); err == nil {
+			e.fields.PID = pid
+		}
+	case "PRIORITY":
+		if p, err := strconv.Atoi(string(v)); err == nil {
+			e.fields.Priority = p
+		}
+	case "_BOOT_ID":
+		e.fields.BootID = string(v)
+	case "_SYSTEMD_INVOCATION_ID":
+		e.fields.InvocationID = string(v)
+	case "_TRANSPORT":
+		e.fields.Transport = string(v)
+	case "CONNLOG_KIND":
+		e.kind = string(v)
+	}
+}
+
+// end sends the entry read, if any, and starts the next.
+func (f *exportFramer) end() {
+	e := &f.cur
+	if e.n > 0 {
+		f.emit(e.record(f.id))
+	}
+	msg := e.message[:0]
+	*e = exportEntry{message: msg}
+	e.fields.Priority = -1
+}
+
+// appendBinary adds a line to the binary value, after the newline the
+// line before it ended with.
+func (f *exportFramer) appendBinary(b []byte) {
+	if f.binLines > 0 {
+		f.binBuf = append(f.binBuf, '\n')
+	}
+	f.binLines++
+	f.binBuf = append(f.binBuf, b...)
+}
+
+// flush sends an entry the input ended in the middle of, with a binary
+// value cut short taken as far as it was read.
+func (f *exportFramer) flush() {
+	if f.binKey != "" {
+		f.endBinaryCut()
+	}
+	f.end()
+}
+
+// endBinaryCut ends the binary value being read with the bytes it has,
+// cut short of its length.
+func (f *exportFramer) endBinaryCut() {
+	if len(f.binBuf) > 8 {
+		n := min(uint64(len(f.binBuf)-8), binary.LittleEndian.Uint64(f.binBuf))
+		f.field(f.binKey, f.binBuf[8:8+n])
+		f.cur.cut = true
+	}
+	f.binKey = ""
+}
+
+// record is the entry as the journal source would have sent it; a gap or
+// boundary connlog exported comes back as one, saying what it said.
+func (e *exportEntry) record(id model.SourceID) model.Record {
+	received := e.firstSeen
+	if e.realtime > 0 {
+		received = time.UnixMicro(e.realtime)
+	}
+	fields := e.fields
+	r := model.Record{Source: id, Offset: -1, Received: received, Journal: &fields}
+	switch e.kind {
+	case model.KindGap.String():
+		r.Mark = model.MarkGap
+		r.Note, r.Count = model.ParseGapMessage(string(e.message))
+		return r
+	case model.KindBoundary.String():
+		r.Mark, r.Note = model.MarkBoundary, model.BoundaryNote(string(e.message))
+		return r
+	}
+	r.Raw = append(make([]byte, 0, len(e.message)), e.message...)
+	if e.cut {
+		r.Note = model.NoteCutLine
+	}
+	return r
+}
+
+// exportKey reports whether b is a field name of the export format:
+// upper-case letters, digits and '_', not starting with a digit.
+func exportKey(b []byte) bool {
+	if len(b) == 0 || len(b) > 64 || b[0] >= '0' && b[0] <= '9' {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,202 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"sync/atomic"
+
+	"connlog/model"
+)
+
+// JournalExport reads the systemd journal export format from a line
+// source: a file such as `connlog export --format journal` or `journalctl
+// -o export` writes (compressed too), or standard input. Its records are
+// the journal's entries, as the journal source sends them, so that a slice
+// handed over by a colleague reads as the journal it came from. The bytes
+// of an entry are not a line of the file, so they are kept, not re-read.
+type JournalExport struct {
+	lines Source
+	id    model.SourceID
+}
+
+// Name is the input's.
+func (s *JournalExport) Name() string { return s.lines.Name() }
+
+// State is the line source's, when it says one.
+func (s *JournalExport) State() string {
+	if st, ok := s.lines.(Stater); ok {
+		return st.State()
+	}
+	return "reading"
+}
+
+// Run reads the line source to its end (or follows it) and sends its
+// entries. A batch of the line source's sends the entries ended in it; an
+// empty batch (the mark that a followed file was read to its end) passes
+// through, as does any gap the line source noticed.
+func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) error {
+	lines := make(chan []model.Record, 2)
+	done := make(chan error, 1)
+	go func() {
+		done <- s.lines.Run(ctx, lines)
+		close(lines)
+	}()
+	var batch []model.Record
+	fr := newExportFramer(s.id, func(r model.Record) { batch = append(batch, r) })
+	for recs := range lines {
+		for i := range recs {
+			fr.record(&recs[i])
+		}
+		if len(batch) > 0 || len(recs) == 0 {
+			if !sendBatch(ctx, out, batch) {
+				go func() {
+					for range lines { // until the line source sees ctx is done
+					}
+				}()
+				break
+			}
+			batch = nil
+		}
+	}
+	err := <-done
+	fr.flush()
+	if len(batch) > 0 && ctx.Err() == nil {
+		sendBatch(ctx, out, batch)
+	}
+	return err
+}
+
+// exportSniffBytes is how much of an input is read to tell the journal
+// export format from lines of text.
+const exportSniffBytes = 16 << 10
+
+// isJournalExportFile reports whether the file at path, decompressed when it
+// is compressed, begins with an entry of the journal export format.
+func isJournalExportFile(path string) bool {
+	// A named pipe is not even opened: its reader would take a writer's
+	// bytes from its source, or make it wait.
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	f, err := openNonBlocking(path) // nor waited for, if one took the file's place
+	if err != nil {
+		return false // its source says why when it runs
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	r, _, release, err := decompressor(f)
+	defer release()
+	if err != nil {
+		return false
+	}
+	head := make([]byte, exportSniffBytes, exportSniffBytes+2)
+	n, _ := io.ReadFull(r, head)
+	return looksJournalExport(head[:n], n < exportSniffBytes)
+}
+
+// looksJournalExport reports whether head begins as the journal export
+// format does (see sniffExport); a head that does not say is not. whole
+// says head is all of its input, which ends its last line and entry.
+func looksJournalExport(head []byte, whole bool) bool {
+	if whole {
+		head = append(head, '\n', '\n')
+	}
+	export, _ := sniffExport(head)
+	return export
+}
+
+// sniffExport reports whether head begins as the journal export format
+// does: with field lines (KEY=value, or KEY before a binary value) among
+// which is the entry's time, cursor or MESSAGE, before anything else.
+// decided is false while the first entry's fields go on past head. Only
+// whole lines are looked at, and nothing past a binary value's name, whose
+// bytes may be anything.
+func sniffExport(head []byte) (export, decided bool) {
+	known := false
+	for {
+		nl := bytes.IndexByte(head, '\n')
+		if nl < 0 {
+			return false, false
+		}
+		line := head[:nl]
+		head = head[nl+1:]
+		if len(line) == 0 {
+			return known, true
+		}
+		key, _, text := bytes.Cut(line, []byte{'='})
+		if !exportKey(key) {
+			return false, true
+		}
+		switch string(key) {
+		case "__CURSOR", "__REALTIME_TIMESTAMP", "MESSAGE":
+			known = true
+		}
+		if !text {
+			return known, true
+		}
+	}
+}
+
+// sniffedStdin is standard input that may hold the journal export format
+// (`journalctl -o export | connlog -`): it decides when it runs, from the
+// first bytes that arrive, and reads lines or entries.
+type sniffedStdin struct {
+	r       io.Reader
+	id      model.SourceID
+	maxLine int
+	chosen  atomic.Pointer[Stdin] // the lines read, once chosen
+}
+
+// Name returns "stdin".
+func (s *sniffedStdin) Name() string { return "stdin" }
+
+// State is that of the lines read, once Run has chosen.
+func (s *sniffedStdin) State() string {
+	if lines := s.chosen.Load(); lines != nil {
+		return lines.State()
+	}
+	return "reading"
+}
+
+// Run waits for the first bytes (or the input's end, or ctx), chooses, and
+// runs the chosen source on everything read.
+func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error {
+	br := bufio.NewReaderSize(s.r, exportSniffBytes)
+	sniffed := make(chan bool, 1)
+	go func() { sniffed <- sniffStream(br) }()
+	var export bool
+	select {
+	case export = <-sniffed:
+	case <-ctx.Done():
+		return nil // standard input cannot be interrupted: its read is abandoned
+	}
+	lines := NewStdin(br, s.id).WithMaxLineBytes(s.maxLine)
+	s.chosen.Store(lines)
+	if export {
+		return (&JournalExport{lines: lines, id: s.id}).Run(ctx, out)
+	}
+	return lines.Run(ctx, out)
+}
+
+// sniffStream reads as little of br as tells whether it holds the journal
+// export format: a first line of text decides at once, so that a follow
+// of lines is not held back; the fields of an entry decide at its end.
+func sniffStream(br *bufio.Reader) bool {
+	for {
+		_, err := br.Peek(br.Buffered() + 1) // waits for one more read
+		head, _ := br.Peek(br.Buffered())
+		if export, decided := sniffExport(head); decided {
+			return export
+		}
+		if err != nil {
+			ended := !errors.Is(err, bufio.ErrBufferFull)
+			return looksJournalExport(bytes.Clone(head), ended)
+		}
+	}
+}
