@@ -82,3 +82,27 @@ func TestTemplatesFitAndStayInert(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatesNarrowGiveTheTemplateRoom: below 100 columns the first and
+// last times make room for the template, and the title says so; at 80 the
+// template has 44 columns.
+func TestTemplatesNarrowGiveTheTemplateRoom(t *testing.T) {
+	long := "listen::maintain_relay_connectivity: relay <ip>:<port> is available"
+	rep := templatesReport()
+	rep.Templates[0].Template = long
+	v := NewTemplatesView(DefaultKeyMap(), styles())
+	v.SetSize(80, 10)
+	v = v.Start(newJob(4, nil), start.Location()).SetReport(ResultMsg{Gen: 4, Report: rep}, nil)
+	out := ansi.Strip(v.View())
+	checkScreen(t, v.View(), 80, 10)
+	if strings.Contains(out, "FIRST") || !strings.Contains(out, "times hidden (widen)") {
+		t.Errorf("at 80 columns the times are shown, or their hiding is not said:\n%s", out)
+	}
+	if !strings.Contains(out, long[:43]+"…") {
+		t.Errorf("at 80 columns the template is cut before 44 columns:\n%s", out)
+	}
+	v.SetSize(100, 10)
+	if out := ansi.Strip(v.View()); !strings.Contains(out, "FIRST") || strings.Contains(out, "hidden") {
+		t.Errorf("at 100 columns the times are not shown:\n%s", out)
+	}
+}

@@ -25,6 +25,9 @@ func (v TemplatesView) title() string {
 	if !v.Computing() && v.run.Err() == "" {
 		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.entries), theme.Commas(int64(v.count)))
 	}
+	if !v.timesShown() {
+		t += " · times hidden (widen)"
+	}
 	return t
 }
 
@@ -36,13 +39,30 @@ const (
 	tmplTimeW  = 9
 )
 
-// tmplFixedW is the width of the columns before the sparkline.
-const tmplFixedW = tmplMarkW + tmplCountW + 1 + tmplLevelW + 2*tmplTimeW
+// tmplTimesMinWidth is the narrowest screen that shows the first and last
+// times. On a narrower one the template, which says what happened, takes
+// their room: at 80 columns it has 44 cells instead of 31.
+const tmplTimesMinWidth = 100
+
+// timesShown reports whether the first and last times fit.
+func (v TemplatesView) timesShown() bool { return v.width >= tmplTimesMinWidth }
+
+// timeW is the width of the first and last times' columns, 0 when hidden.
+func (v TemplatesView) timeW() int {
+	if v.timesShown() {
+		return tmplTimeW
+	}
+	return 0
+}
+
+// sparkW is the width of the sparkline's column, after the fixed ones.
+func (v TemplatesView) sparkW() int {
+	return sparkWidth(v.width, tmplMarkW+tmplCountW+1+tmplLevelW+2*v.timeW())
+}
 
 func (v TemplatesView) head() string {
-	sparkW := sparkWidth(v.width, tmplFixedW)
 	return strings.Repeat(" ", tmplMarkW) + theme.FitRight("COUNT", tmplCountW) + " " + theme.Fit("LEVEL", tmplLevelW) +
-		theme.Fit("FIRST", tmplTimeW) + theme.Fit("LAST", tmplTimeW) + theme.Fit("WHEN", sparkW) + "TEMPLATE"
+		theme.Fit("FIRST", v.timeW()) + theme.Fit("LAST", v.timeW()) + theme.Fit("WHEN", v.sparkW()) + "TEMPLATE"
 }
 
 // rowView draws one template; a muted one is marked with a letter and the
@@ -64,7 +84,7 @@ func (v TemplatesView) rowView(i int) string {
 		first, last = v.clock(r.Template.First), v.clock(r.Template.Last)
 	}
 	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.Template.Level), tmplLevelW)+
-		theme.Fit(first, tmplTimeW)+theme.Fit(last, tmplTimeW)+sparkCell(r.Template.Buckets, sparkWidth(v.width, tmplFixedW))+
+		theme.Fit(first, v.timeW())+theme.Fit(last, v.timeW())+sparkCell(r.Template.Buckets, v.sparkW())+
 		theme.Clean(r.Template.Template), v.width)
 	switch {
 	case i == v.cursor:
