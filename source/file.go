@@ -80,6 +80,8 @@ type File struct {
 	quietAfter time.Duration
 	// batchWait overrides batchMaxWait when set (tests).
 	batchWait time.Duration
+	// spent gives back the batches a JournalExport has read (see batcher).
+	spent <-chan []model.Record
 	// tailSizes overrides the tail-first sizes when set (tests).
 	tailSizes tailFirstSizes
 	// holdMax overrides backfillHoldMax when set (tests).
@@ -147,6 +149,7 @@ func (f *File) Close() error { return f.gens.closeAll() }
 // Cancelling ctx is a clean end and returns nil.
 func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 	b := newBatcher(out)
+	b.spent = f.spent
 	if f.batchWait > 0 {
 		b.maxWait = f.batchWait
 	}

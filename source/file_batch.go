@@ -17,6 +17,10 @@ type batcher struct {
 	oldest   time.Time // Received of the first record in batch
 	lastSize int       // size of the previous batch, to size the next one
 	maxWait  time.Duration
+	// spent, when set, gives back batches the receiver is done with, to be
+	// filled again: a receiver that only reads its records (JournalExport)
+	// spares the collector a batch of records every thousand lines.
+	spent <-chan []model.Record
 }
 
 func newBatcher(out chan<- []model.Record) *batcher {
@@ -27,9 +31,7 @@ func newBatcher(out chan<- []model.Record) *batcher {
 // receiver is busy (back-pressure) and fails only if ctx ends meanwhile.
 func (b *batcher) add(ctx context.Context, r model.Record) error {
 	if b.batch == nil {
-		// A bulk read fills whole batches: allocate one at once rather than
-		// growing it ten times; a trickle gets a small one.
-		b.batch = make([]model.Record, 0, max(16, b.lastSize))
+		b.batch = b.newBatch()
 		b.oldest = r.Received
 	}
 	b.batch = append(b.batch, r)
@@ -37,6 +39,18 @@ func (b *batcher) add(ctx context.Context, r model.Record) error {
 		return b.flush(ctx)
 	}
 	return nil
+}
+
+// newBatch returns an empty batch: one given back, or else a new one. A
+// bulk read fills whole batches: it gets one at once rather than growing it
+// ten times; a trickle gets a small one.
+func (b *batcher) newBatch() []model.Record {
+	select {
+	case batch := <-b.spent:
+		return batch[:0]
+	default:
+	}
+	return make([]model.Record, 0, max(16, b.lastSize))
 }
 
 // flush sends what is waiting, if anything.

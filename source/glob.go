@@ -132,7 +132,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 		// An entry spans lines, read in order: not tail first, and its
 		// bytes are kept, since they are no line of the file to re-read.
 		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
-		return &JournalExport{lines: NewFile(in.Path, id, opts), id: id}
+		return newJournalExportFile(NewFile(in.Path, id, opts), id)
 	}
 	return NewFile(in.Path, id, opts)
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strconv"
 	"time"
@@ -35,8 +36,8 @@ type exportFramer struct {
 // exportEntry is the entry being read.
 type exportEntry struct {
 	fields    model.JournalFields
-	message   []byte
-	hasMsg    bool
+	message   []byte // a slice of the line it was read from, or a copy of a binary value
+	msgOffset int64  // where a text MESSAGE's value lies in its file, -1 when it cannot be re-read
 	realtime  int64  // µs since the epoch, 0 when absent
 	kind      string // CONNLOG_KIND: a gap or boundary connlog exported
 	n         int    // fields read
@@ -52,7 +53,7 @@ const maxExportValue = 64 << 20
 // newExportFramer returns a framer sending its records to emit.
 func newExportFramer(id model.SourceID, emit func(model.Record)) *exportFramer {
 	f := &exportFramer{id: id, emit: emit}
-	f.cur.fields.Priority = -1
+	f.cur.fields.Priority, f.cur.msgOffset = -1, -1
 	return f
 }
 
@@ -71,7 +72,7 @@ func (f *exportFramer) record(r *model.Record) {
 	}
 	switch {
 	case f.binKey == "":
-		f.line(r.Raw)
+		f.line(r.Raw, textOffset(r))
 	case r.Note == model.NoteCutLine:
 		// The rest of the line is gone: the value ends with what is left.
 		f.appendBinary(r.Raw)
@@ -81,8 +82,18 @@ func (f *exportFramer) record(r *model.Record) {
 	}
 }
 
-// line reads a line outside a binary value.
-func (f *exportFramer) line(b []byte) {
+// textOffset is where the line of r lies in its file when it can be read
+// there again, whole and ended by its newline; -1 otherwise.
+func textOffset(r *model.Record) int64 {
+	if r.Note != "" {
+		return -1 // cut, or not ended by a newline
+	}
+	return r.Offset
+}
+
+// line reads a line outside a binary value; off is where it lies in its
+// file, -1 when it cannot be read there again.
+func (f *exportFramer) line(b []byte, off int64) {
 	if len(b) == 0 {
 		f.end()
 		return
@@ -91,6 +102,11 @@ func (f *exportFramer) line(b []byte) {
 		if c == '=' {
 			if i > 0 && exportKey(b[:i]) {
 				f.field(string(b[:i]), b[i+1:])
+				if string(b[:i]) == "MESSAGE" && off >= 0 {
+					// The value is followed by its newline, as a line is:
+					// the store re-reads it as one (JournalExport.ReadRaw).
+					f.cur.msgOffset = off + int64(i) + 1
+				}
 				return
 			}
 			break
@@ -120,7 +136,7 @@ func (f *exportFramer) binaryLine(b []byte) {
 	default:
 		// The value ends the line; more on it means the length was wrong,
 		// and the value is cut at what it said.
-		f.field(f.binKey, f.binBuf[8:8+n])
+		f.field(f.binKey, bytes.Clone(f.binBuf[8:8+n])) // binBuf is reused
 		f.binKey = ""
 	}
 }
@@ -132,7 +148,7 @@ func (f *exportFramer) field(key string, v []byte) {
 	e.n++
 	switch key {
 	case "MESSAGE":
-		e.message, e.hasMsg = append(e.message[:0], v...), true
+		e.message, e.msgOffset = v, -1
 	case "__REALTIME_TIMESTAMP":
 		if us, err := strconv.ParseInt(string(v), 10, 64); err == nil && us > 0 {
 			e.realtime = us
@@ -170,8 +186,7 @@ func (f *exportFramer) end() {
 	if e.n > 0 {
 		f.emit(e.record(f.id))
 	}
-	msg := e.message[:0]
-	*e = exportEntry{message: msg}
+	*e = exportEntry{msgOffset: -1}
 	e.fields.Priority = -1
 }
 
@@ -199,7 +214,7 @@ func (f *exportFramer) flush() {
 func (f *exportFramer) endBinaryCut() {
 	if len(f.binBuf) > 8 {
 		n := min(uint64(len(f.binBuf)-8), binary.LittleEndian.Uint64(f.binBuf))
-		f.field(f.binKey, f.binBuf[8:8+n])
+		f.field(f.binKey, bytes.Clone(f.binBuf[8:8+n]))
 		f.cur.cut = true
 	}
 	f.binKey = ""
@@ -223,9 +238,16 @@ func (e *exportEntry) record(id model.SourceID) model.Record {
 		r.Mark, r.Note = model.MarkBoundary, model.BoundaryNote(string(e.message))
 		return r
 	}
-	r.Raw = append(make([]byte, 0, len(e.message)), e.message...)
+	// The line records' bytes are the receiver's, and so are the values
+	// that are slices of them: a MESSAGE is handed on without a copy.
+	r.Raw = e.message
+	if r.Raw == nil {
+		r.Raw = []byte{} // an entry without one is an empty line, as the journal source sends it
+	}
 	if e.cut {
 		r.Note = model.NoteCutLine
+	} else {
+		r.Offset = e.msgOffset
 	}
 	return r
 }

@@ -16,11 +16,21 @@ import (
 // source: a file such as `connlog export --format journal` or `journalctl
 // -o export` writes (compressed too), or standard input. Its records are
 // the journal's entries, as the journal source sends them, so that a slice
-// handed over by a colleague reads as the journal it came from. The bytes
-// of an entry are not a line of the file, so they are kept, not re-read.
+// handed over by a colleague reads as the journal it came from. A MESSAGE
+// written as text is re-read from the file, as a line is; the others' bytes
+// are kept.
 type JournalExport struct {
 	lines Source
 	id    model.SourceID
+	spent chan<- []model.Record // the line batches read, given back to a File to fill again
+}
+
+// newJournalExportFile reads the journal export format from the lines of
+// a file, giving it back each batch once read.
+func newJournalExportFile(lines *File, id model.SourceID) *JournalExport {
+	spent := make(chan []model.Record, 4)
+	lines.spent = spent
+	return &JournalExport{lines: lines, id: id, spent: spent}
 }
 
 // Name is the input's.
@@ -32,6 +42,39 @@ func (s *JournalExport) State() string {
 		return st.State()
 	}
 	return "reading"
+}
+
+// ReadRaw re-reads a MESSAGE its file holds as text (model.RawReader):
+// such a value is followed by its newline, as a line is, and is read as
+// one. Its record's Offset says where; the others' is -1.
+func (s *JournalExport) ReadRaw(offset int64, n int, buf []byte) ([]byte, error) {
+	rd, ok := s.lines.(model.RawReader)
+	if !ok {
+		return buf, ErrRawGone
+	}
+	return rd.ReadRaw(offset, n, buf)
+}
+
+// ReadSpan reads neighbouring MESSAGEs at once (model.SpanReader).
+func (s *JournalExport) ReadSpan(offset int64, n int, buf []byte) ([]byte, error) {
+	rd, ok := s.lines.(model.SpanReader)
+	if !ok {
+		return buf, ErrRawGone
+	}
+	return rd.ReadSpan(offset, n, buf)
+}
+
+// giveBack hands a batch read to the line source to fill again, emptied so
+// that it pins none of the bytes it pointed at, when the source takes it.
+func (s *JournalExport) giveBack(recs []model.Record) {
+	if s.spent == nil || cap(recs) == 0 {
+		return
+	}
+	clear(recs)
+	select {
+	case s.spent <- recs:
+	default:
+	}
 }
 
 // Run reads the line source to its end (or follows it) and sends its
@@ -51,6 +94,7 @@ func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) erro
 		for i := range recs {
 			fr.record(&recs[i])
 		}
+		s.giveBack(recs)
 		if len(batch) > 0 || len(recs) == 0 {
 			if !sendBatch(ctx, out, batch) {
 				go func() {
