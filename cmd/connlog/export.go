@@ -57,7 +57,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	}
 	readCtx, stop := context.WithCancel(ctx) // a write error stops the reading
 	defer stop()
-	w, err := export.NewSink(out, opts, sel, export.SinkOptions{Follow: cfg.Follow, Complete: decode.Complete, Stop: stop})
+	w, err := export.NewSink(out, opts, sel, export.SinkOptions{Follow: cfg.Follow, Complete: completer(opts), Stop: stop})
 	if err != nil {
 		out.abort()
 		return err
@@ -221,6 +221,15 @@ func (o *output) describe() string {
 		return ""
 	}
 	return " to " + o.file.Name()
+}
+
+// completer fills in the fields of an entry decoded without them before it
+// is written: none when the format writes none and no redaction reads them.
+func completer(opts export.Options) func(*model.Entry) {
+	if !opts.Format.WritesFields() && opts.Redact == nil {
+		return nil
+	}
+	return decode.Complete
 }
 
 // leanDecoding lets tests compare exports decoded with and without lean

@@ -54,6 +54,18 @@ func (f Format) UsesPairs() bool {
 	return true
 }
 
+// WritesFields reports whether the format writes what an entry's fields
+// say: raw lines and journal export write its bytes and origin alone, so an
+// entry decoded without its fields need not have them filled in to be
+// written in them (unless a redaction reads them).
+func (f Format) WritesFields() bool {
+	switch f {
+	case FormatRaw, FormatJournal:
+		return false
+	}
+	return true
+}
+
 // Formats lists every format, in menu order.
 func Formats() []Format {
 	out := make([]Format, formatCount)

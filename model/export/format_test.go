@@ -108,15 +108,18 @@ func TestDefaultName(t *testing.T) {
 	}
 }
 
-// TestFormatUsesPairs: the formats that write a pair (ndjson's "pair",
-// the analytics CSV's start and end, the bundle holding both) say so; a
-// stream exported in the others skips tracking pairs.
-func TestFormatUsesPairs(t *testing.T) {
-	want := map[Format]bool{FormatRaw: false, FormatText: false, FormatNDJSON: true, FormatCSV: true,
-		FormatJournal: false, FormatBundle: true}
+// TestFormatFacts: the formats that write a pair (ndjson's "pair", the
+// analytics CSV's start and end, the bundle holding both) say so, and a
+// stream exported in the others skips tracking pairs; raw lines and
+// journal export write an entry's bytes and origin alone, and the others
+// what its fields say.
+func TestFormatFacts(t *testing.T) {
+	want := map[Format]struct{ pairs, fields bool }{FormatRaw: {false, false}, FormatText: {false, true},
+		FormatNDJSON: {true, true}, FormatCSV: {true, true}, FormatJournal: {false, false}, FormatBundle: {true, true}}
 	for _, f := range Formats() {
-		if got, ok := want[f]; !ok || f.UsesPairs() != got {
-			t.Errorf("%s.UsesPairs() = %v, want %v (listed: %v)", f, f.UsesPairs(), got, ok)
+		w, ok := want[f]
+		if !ok || f.UsesPairs() != w.pairs || f.WritesFields() != w.fields {
+			t.Errorf("%s: UsesPairs %v, WritesFields %v; want %+v (listed: %v)", f, f.UsesPairs(), f.WritesFields(), w, ok)
 		}
 	}
 }
