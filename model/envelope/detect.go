@@ -89,10 +89,12 @@ func detectStamped(line []byte) Kind {
 	if len(line) < 20 || line[4] != '-' || line[10] != 'T' {
 		return Bare
 	}
-	if _, ok := decodeCRI(line, detectContext); ok {
-		return CRI
+	if mayBeCRI(line) {
+		if _, ok := decodeCRI(line, detectContext); ok {
+			return CRI
+		}
 	}
-	if looksDockerTS(line) {
+	if mayBeDockerTS(line) && looksDockerTS(line) {
 		return DockerTS
 	}
 	if looksSyslog(line) {
@@ -100,6 +102,31 @@ func detectStamped(line []byte) Kind {
 	}
 	return Bare
 }
+
+// mayBeCRI is what decodeCRI needs before it reads a stamp: the stream
+// word after the first space (a stamp has none). Most stamped lines are not
+// CRI's, and are told so without their stamp being read (FuzzDetectShapes
+// holds it to decodeCRI).
+func mayBeCRI(line []byte) bool {
+	sp := bytes.IndexByte(line, ' ')
+	if sp < 0 {
+		return false
+	}
+	rest := line[sp+1:]
+	return bytes.HasPrefix(rest, []byte("stdout ")) || bytes.HasPrefix(rest, []byte("stderr "))
+}
+
+// mayBeDockerTS is what looksDockerTS needs before it reads a stamp: 30
+// bytes, the last a 'Z', the line's end or a space after them (a stamp of
+// nine fractional digits in UTC).
+func mayBeDockerTS(line []byte) bool {
+	return len(line) >= dockerStampLen && line[dockerStampLen-1] == 'Z' &&
+		(len(line) == dockerStampLen || line[dockerStampLen] == ' ')
+}
+
+// dockerStampLen is the length of `docker logs -t`'s stamp:
+// 2023-09-15T12:03:47.692712516Z.
+const dockerStampLen = 30
 
 // looksSyslog reports whether line is syslog with a tag.
 func looksSyslog(line []byte) bool {

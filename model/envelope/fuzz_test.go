@@ -139,3 +139,20 @@ func FuzzMonthToken(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDetectShapes holds Detect's cheap tests to what they stand before:
+// a line decodeCRI reads has mayBeCRI's shape, and one looksDockerTS
+// accepts has mayBeDockerTS's.
+func FuzzDetectShapes(f *testing.F) {
+	for _, l := range fuzzLines {
+		f.Add([]byte(l))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if _, ok := decodeCRI(line, detectContext); ok && !mayBeCRI(line) {
+			t.Fatalf("decodeCRI reads %q, which mayBeCRI turns away", line)
+		}
+		if looksDockerTS(line) && !mayBeDockerTS(line) {
+			t.Fatalf("looksDockerTS accepts %q, which mayBeDockerTS turns away", line)
+		}
+	})
+}
