@@ -69,3 +69,37 @@ func partStartIn(buf []byte, from int, ask func(prev, line []byte) (entry, timed
 		prev = at
 	}
 }
+
+// lastEntryStartIn returns the offset in buf of the last line that begins
+// an entry, among the line starts after buf's first newline whose lines
+// are whole in buf (the last line must end with one), or -1 when none does.
+// When that line has no time of its own, the nearest line before it that
+// begins an entry with one is chosen instead, if it is within
+// timedLookahead lines.
+func lastEntryStartIn(buf []byte, ask func(prev, line []byte) (entry, timed bool)) int {
+	last, lastTimed := -1, -1
+	n, lastN, timedN := 0, 0, 0 // lines seen; the line numbers of last and lastTimed
+	for prev := 0; ; {
+		nl := bytes.IndexByte(buf[prev:], '\n')
+		if nl < 0 {
+			break
+		}
+		at := prev + nl + 1
+		end := bytes.IndexByte(buf[at:], '\n')
+		if end < 0 {
+			break
+		}
+		n++
+		if entry, timed := ask(buf[prev:prev+nl], buf[at:at+end]); entry {
+			last, lastN = at, n
+			if timed {
+				lastTimed, timedN = at, n
+			}
+		}
+		prev = at
+	}
+	if last != lastTimed && lastTimed >= 0 && lastN-timedN <= timedLookahead {
+		return lastTimed
+	}
+	return last
+}

@@ -71,7 +71,26 @@ func splitEntryLogs() map[string]string {
 		fmt.Fprintf(&short, "[DEBUG] [libsdwan] untimed %d\n[DEBUG] [libsdwan] untimed too\n", i)
 		writeBareEntry(&short, i, time.Date(2026, 2, 10, 8, 0, 0, i*1e6, time.UTC).Format(time.RFC3339Nano))
 	}
-	return map[string]string{"cri": cri.String(), "docker-json": dockerJSON.String(), "bare": bare.String(), "bare, short lines": short.String()}
+	return map[string]string{"cri": cri.String(), "docker-json": dockerJSON.String(), "bare": bare.String(),
+		"bare, short lines": short.String(), "bare, long documents": longDocuments()}
+}
+
+// longDocuments is a bare log of timed lines and JSON documents of more
+// lines than a part looks ahead for a timed one, and than a batch of
+// records holds.
+func longDocuments() string {
+	var w strings.Builder
+	for i := range 8 {
+		for j := range 300 {
+			writeBareEntry(&w, 3*j, time.Date(2026, 2, 10, 8, i, j/10, 0, time.UTC).Format(time.RFC3339Nano))
+		}
+		w.WriteString("{\n")
+		for j := range []int{100, 700, 1500, 1900, 2300, 2700, 3100, 3500}[i] {
+			fmt.Fprintf(&w, "  \"k%d\": %d,\n", j, j)
+		}
+		w.WriteString("  \"end\": true\n}\n")
+	}
+	return w.String()
 }
 
 // writeBareEntry writes entry i of a bare log: a line with its time, an
@@ -175,4 +194,38 @@ func firstDifference(got, want []string) string {
 		}
 	}
 	return fmt.Sprintf("one list ends at %d", min(len(got), len(want)))
+}
+
+// TestTimedBefore: a batch that would begin at a line without a time of its
+// own (a JSON document) begins at the nearest line before it that begins an
+// entry with one, within timedLookahead lines; else where it would.
+func TestTimedBefore(t *testing.T) {
+	ask := decode.New(0, decode.Options{Location: time.UTC}).PartStart
+	records := func(lines ...string) []model.Record {
+		rs := make([]model.Record, len(lines))
+		for i, l := range lines {
+			rs[i].Raw = []byte(l)
+		}
+		return rs
+	}
+	timed := "[2026-02-10T08:00:00Z] INFO plain line"
+	doc := []string{"{", `  "id": 1`, "}"}
+	cases := []struct {
+		block []string
+		at    int
+		want  int
+	}{
+		{append([]string{timed, timed}, doc...), 2, 1},                                                                                               // the line before the document
+		{append([]string{timed, "untimed text", "more untimed"}, doc...), 3, 0},                                                                      // past lines without a time, to the nearest with one
+		{append([]string{"untimed text", "more untimed"}, doc...), 2, 2},                                                                             // none with a time is near
+		{append([]string{timed}, doc...), 1, 0},                                                                                                      // the block's own start
+		{append([]string{timed, timed, timed}, timed), 3, 3},                                                                                         // a timed line stays where it is
+		{append(append([]string{timed}, slices.Repeat([]string{`  "k": 1,`}, timedLookahead-1)...), doc...), timedLookahead, 0},                      // as far back as may be
+		{append(append([]string{timed}, slices.Repeat([]string{`  "k": 1,`}, timedLookahead+1)...), doc...), timedLookahead + 2, timedLookahead + 2}, // too far back
+	}
+	for i, c := range cases {
+		if got := timedBefore(records(c.block...), c.at, ask); got != c.want {
+			t.Errorf("case %d: timedBefore(…, %d) = %d, want %d", i, c.at, got, c.want)
+		}
+	}
 }

@@ -148,6 +148,27 @@ func (f *File) tailPartStart(file *os.File, start, size int64) (int64, error) {
 	if s, _ := partStartIn(buf, 0, f.opts.PartStart); s >= 0 {
 		return prev + int64(s), nil
 	}
+	// No line of the tail begins an entry: the file ends inside a long one
+	// (a JSON document of thousands of lines), and the tail begins where
+	// it does, if that is within partBlockMax.
+	return f.entryStartBefore(file, start)
+}
+
+// entryStartBefore returns the last line start before start (a line start)
+// where an entry begins, looking at most partBlockMax back; start itself
+// when none does there.
+func (f *File) entryStartBefore(file *os.File, start int64) (int64, error) {
+	from := max(start-partBlockMax, 0)
+	buf := make([]byte, start-from)
+	if n, err := file.ReadAt(buf, from); n < len(buf) {
+		return 0, cmp.Or(err, io.ErrUnexpectedEOF)
+	}
+	if s := lastEntryStartIn(buf, f.opts.PartStart); s >= 0 {
+		return from + int64(s), nil
+	}
+	if from == 0 {
+		return 0, nil // the file's first line begins its first entry
+	}
 	return start, nil
 }
 

@@ -212,18 +212,58 @@ func (bf *backfiller) sendBlock(ctx context.Context, out chan<- []model.Record, 
 }
 
 // batchStart returns where the batch of block[:end] that may begin at lo
-// begins: at a record from lo on where a part may (see partChooser).
-// Without FileOptions.PartStart, or when no record after lo begins an
-// entry (an entry of more than a batch's records), it is lo.
+// begins: at a record from lo on where a part may (see partChooser), or
+// before it, at a line with a time of its own when one is near (see
+// timedBefore). When none from lo on begins an entry (a JSON document of
+// more lines than a batch holds), the batch is the whole rest of the
+// block, which begins where a part may. Without FileOptions.PartStart it
+// is lo.
 func (bf *backfiller) batchStart(block []model.Record, lo, end int) int {
-	if bf.src.opts.PartStart == nil || lo == 0 {
+	ask := bf.src.opts.PartStart
+	if ask == nil || lo == 0 {
 		return lo
 	}
-	c := newPartChooser(bf.src.opts.PartStart)
-	for k := lo; k < end && !c.offer(k, block[k-1].Raw, block[k].Raw); k++ {
+	at := partFrom(block, lo, end, ask)
+	if at < 0 {
+		return 0 // the block begins where a part may
 	}
-	if c.first < 0 {
-		return lo
+	return timedBefore(block, at, ask)
+}
+
+// timedBefore returns where a part that may begin at the record at (one that
+// begins an entry) begins best: there when its line has a time of its own,
+// else at the nearest such record within timedLookahead before it, so that
+// the lines without one take their time from a line of their own part, as
+// in a forward read (a long JSON document after a timed line), else there.
+func timedBefore(block []model.Record, at int, ask func(prev, line []byte) (entry, timed bool)) int {
+	if at == 0 {
+		return 0
+	}
+	if _, timed := ask(block[at-1].Raw, block[at].Raw); timed {
+		return at
+	}
+	for k := at - 1; k >= 0 && k >= at-timedLookahead; k-- {
+		if entry, timed := ask(prevRaw(block, k), block[k].Raw); entry && timed {
+			return k
+		}
+	}
+	return at
+}
+
+// prevRaw is the line before block[k], none for the block's first: a part
+// begins there, whatever the line before it.
+func prevRaw(block []model.Record, k int) []byte {
+	if k == 0 {
+		return nil
+	}
+	return block[k-1].Raw
+}
+
+// partFrom returns the record of block[from:end] where a part may begin
+// (see partChooser), -1 when none begins an entry.
+func partFrom(block []model.Record, from, end int, ask func(prev, line []byte) (entry, timed bool)) int {
+	c := newPartChooser(ask)
+	for k := from; k < end && !c.offer(k, block[k-1].Raw, block[k].Raw); k++ {
 	}
 	return c.first
 }
