@@ -19,9 +19,10 @@ import (
 // value may hold newlines, and so may its length: the framer split it into
 // lines, and the pieces are joined back with the newlines between them.
 //
-// The input is hostile: a line that is no field is counted and skipped, a
-// length past maxExportValue is taken for garbage rather than waited for,
-// and an entry cut by the end of the input is still sent.
+// The input is hostile: a line that is no field is sent as a line of its
+// own, so that nothing read is hidden; a length past maxExportValue is taken
+// for such a line rather than waited for; an entry cut by the end of the
+// input is still sent.
 type exportFramer struct {
 	id   model.SourceID
 	emit func(model.Record)
@@ -30,7 +31,6 @@ type exportFramer struct {
 	binKey   string // the binary field being read, "" when none
 	binBuf   []byte // its length and value so far
 	binLines int    // the lines binBuf was joined from
-	skipped  int64  // lines that were no field, in this input
 }
 
 // exportEntry is the entry being read.
@@ -72,7 +72,7 @@ func (f *exportFramer) record(r *model.Record) {
 	}
 	switch {
 	case f.binKey == "":
-		f.line(r.Raw, textOffset(r))
+		f.line(r)
 	case r.Note == model.NoteCutLine:
 		// The rest of the line is gone: the value ends with what is left.
 		f.appendBinary(r.Raw)
@@ -91,9 +91,9 @@ func textOffset(r *model.Record) int64 {
 	return r.Offset
 }
 
-// line reads a line outside a binary value; off is where it lies in its
-// file, -1 when it cannot be read there again.
-func (f *exportFramer) line(b []byte, off int64) {
+// line reads a line outside a binary value.
+func (f *exportFramer) line(r *model.Record) {
+	b, off := r.Raw, textOffset(r)
 	if len(b) == 0 {
 		f.end()
 		return
@@ -116,7 +116,7 @@ func (f *exportFramer) line(b []byte, off int64) {
 		f.binKey, f.binBuf, f.binLines = string(b), f.binBuf[:0], 0
 		return
 	}
-	f.skipped++
+	f.emit(model.Record{Raw: b, Source: f.id, Offset: off, Received: r.Received, Note: r.Note})
 }
 
 // binaryLine adds a line to the binary value being read: its length, then
@@ -129,8 +129,11 @@ func (f *exportFramer) binaryLine(b []byte) {
 	n := binary.LittleEndian.Uint64(f.binBuf)
 	switch {
 	case n > maxExportValue:
-		f.binKey = "" // garbage: what follows is read as lines again
-		f.skipped++
+		// No value: the name and what followed it are lines of their own,
+		// and what follows is read as lines again.
+		raw := append(append([]byte(f.binKey), '\n'), f.binBuf...)
+		f.emit(model.Record{Raw: raw, Source: f.id, Offset: -1, Received: f.cur.firstSeen})
+		f.binKey = ""
 	case uint64(len(f.binBuf)-8) < n:
 		// The value goes on past the newline this line ended with.
 	default:

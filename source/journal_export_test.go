@@ -206,7 +206,8 @@ func TestSniffExport(t *testing.T) {
 // TestExportFramerHostile reads input no writer of the format would make:
 // lines that are no field between entries, a length far past any value, a
 // binary value cut by the end of the input, an entry without its last empty
-// line. No entry around them is lost.
+// line. No entry around them is lost, and each line that is no field is
+// a line of its own.
 func TestExportFramerHostile(t *testing.T) {
 	var in bytes.Buffer
 	in.WriteString("MESSAGE=one\n__REALTIME_TIMESTAMP=1764577800000000\n\n")
@@ -223,12 +224,18 @@ func TestExportFramerHostile(t *testing.T) {
 	for _, r := range got {
 		msgs = append(msgs, string(r.Raw))
 	}
-	want := []string{"one", "two", "three", "four, cut"}
+	huge := "MESSAGE\n" + string(binary.LittleEndian.AppendUint64(nil, 1<<62)) + "huge"
+	want := []string{"one", "garbage without a key", "=value", "lower=case", huge, "two", "three", "four, cut"}
 	if strings.Join(msgs, "|") != strings.Join(want, "|") {
 		t.Fatalf("messages %q, want %q", msgs, want)
 	}
-	if got[3].Note != model.NoteCutLine {
-		t.Errorf("the cut value's note %q, want %q", got[3].Note, model.NoteCutLine)
+	if last := got[len(got)-1]; last.Note != model.NoteCutLine {
+		t.Errorf("the cut value's note %q, want %q", last.Note, model.NoteCutLine)
+	}
+	for _, r := range got[1:5] {
+		if r.Journal != nil {
+			t.Errorf("the line %q that is no field came as a journal entry", r.Raw)
+		}
 	}
 	if want := time.UnixMicro(1764577800000000); !got[0].Received.Equal(want) {
 		t.Errorf("first entry received %v, want %v", got[0].Received, want)
