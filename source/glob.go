@@ -129,8 +129,8 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 	opts.Rotated = in.Rotated
 	opts.Follow = opts.Follow && in.Follow
 	if isJournalExportFile(in.Path) {
-		// An entry spans lines, read in order: not tail first, and its
-		// bytes are kept, since they are no line of the file to re-read.
+		// An entry spans lines, read in order: not tail first, nor in
+		// blocks of reused memory, since some values are kept as read.
 		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
 		return newJournalExportFile(NewFile(in.Path, id, opts), id)
 	}
