@@ -77,8 +77,7 @@ func (s *journalSession) fieldsRead() []string {
 	if s.lean() {
 		return []string{journalFieldMessage, journalFieldIdentifier}
 	}
-	return []string{journalFieldMessage, journalFieldHostname, journalFieldUnit, journalFieldIdentifier,
-		journalFieldBootID, journalFieldInvocation, journalFieldTransport, journalFieldPID, journalFieldPriority}
+	return append([]string{journalFieldMessage}, journalFieldsKept...)
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
@@ -93,29 +92,56 @@ func (s *journalSession) addSuppressed(notice model.JournalFields, unit string, 
 
 // readFields reads the journald fields connlog keeps, and only those.
 func (s *journalSession) readFields(f *model.JournalFields) {
-	f.Hostname = s.value(journalFieldHostname)
-	f.Unit = s.value(journalFieldUnit)
-	f.Identifier = s.value(journalFieldIdentifier)
-	f.BootID = s.value(journalFieldBootID)
-	f.InvocationID = s.value(journalFieldInvocation)
-	f.Transport = s.value(journalFieldTransport)
-	if pid, err := strconv.Atoi(s.value(journalFieldPID)); err == nil {
-		f.PID = pid
-	}
 	f.Priority = -1
-	if p, err := strconv.Atoi(s.value(journalFieldPriority)); err == nil {
-		f.Priority = p
+	for _, name := range journalFieldsKept {
+		setJournalField(f, name, s.bytes(name))
+	}
+}
+
+// journalFieldsKept are the journald fields connlog keeps besides MESSAGE
+// and the cursor (see model.JournalFields).
+var journalFieldsKept = []string{journalFieldHostname, journalFieldUnit, journalFieldIdentifier,
+	journalFieldBootID, journalFieldInvocation, journalFieldTransport, journalFieldPID, journalFieldPriority}
+
+// setJournalField keeps value as field name of f when f keeps that field:
+// the journal's own, or a journal export's read back. A number that does
+// not parse is left as it was.
+func setJournalField(f *model.JournalFields, name string, value []byte) {
+	switch name {
+	case journalFieldHostname:
+		f.Hostname = string(value)
+	case journalFieldUnit:
+		f.Unit = string(value)
+	case journalFieldIdentifier:
+		f.Identifier = string(value)
+	case journalFieldBootID:
+		f.BootID = string(value)
+	case journalFieldInvocation:
+		f.InvocationID = string(value)
+	case journalFieldTransport:
+		f.Transport = string(value)
+	case journalFieldPID:
+		if pid, err := strconv.Atoi(string(value)); err == nil {
+			f.PID = pid
+		}
+	case journalFieldPriority:
+		if p, err := strconv.Atoi(string(value)); err == nil {
+			f.Priority = p
+		}
 	}
 }
 
 // value returns a field of the current entry, "" when it is absent or
 // unreadable (an unreadable entry is caught by message).
-func (s *journalSession) value(field string) string {
+func (s *journalSession) value(field string) string { return string(s.bytes(field)) }
+
+// bytes is value before it is made a string, valid until the next read.
+func (s *journalSession) bytes(field string) []byte {
 	v, ok, err := s.sd.Field(field)
 	if err != nil || !ok {
-		return ""
+		return nil
 	}
-	return string(v)
+	return v
 }
 
 // message returns the current entry's MESSAGE exactly as stored, whatever

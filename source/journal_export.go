@@ -102,7 +102,7 @@ func (f *exportFramer) line(r *model.Record) {
 		if c == '=' {
 			if i > 0 && exportKey(b[:i]) {
 				f.field(string(b[:i]), b[i+1:])
-				if string(b[:i]) == "MESSAGE" && off >= 0 {
+				if string(b[:i]) == journalFieldMessage && off >= 0 {
 					// The value is followed by its newline, as a line is:
 					// the store re-reads it as one (JournalExport.ReadRaw).
 					f.cur.msgOffset = off + int64(i) + 1
@@ -150,7 +150,7 @@ func (f *exportFramer) field(key string, v []byte) {
 	e := &f.cur
 	e.n++
 	switch key {
-	case "MESSAGE":
+	case journalFieldMessage:
 		e.message, e.msgOffset = v, -1
 	case "__REALTIME_TIMESTAMP":
 		if us, err := strconv.ParseInt(string(v), 10, 64); err == nil && us > 0 {
@@ -158,28 +158,10 @@ func (f *exportFramer) field(key string, v []byte) {
 		}
 	case "__CURSOR":
 		e.fields.Cursor = string(v)
-	case "_HOSTNAME":
-		e.fields.Hostname = string(v)
-	case "_SYSTEMD_UNIT":
-		e.fields.Unit = string(v)
-	case "SYSLOG_IDENTIFIER":
-		e.fields.Identifier = string(v)
-	case "_PID":
-		if pid, err := strconv.Atoi(string(v)); err == nil {
-			e.fields.PID = pid
-		}
-	case "PRIORITY":
-		if p, err := strconv.Atoi(string(v)); err == nil {
-			e.fields.Priority = p
-		}
-	case "_BOOT_ID":
-		e.fields.BootID = string(v)
-	case "_SYSTEMD_INVOCATION_ID":
-		e.fields.InvocationID = string(v)
-	case "_TRANSPORT":
-		e.fields.Transport = string(v)
 	case "CONNLOG_KIND":
 		e.kind = string(v)
+	default:
+		setJournalField(&e.fields, key, v)
 	}
 }
 
