@@ -53,21 +53,8 @@ func (c *partChooser) offer(at int, prev, line []byte) bool {
 // might have held a better one.
 func partStartIn(buf []byte, from int, ask func(prev, line []byte) (entry, timed bool)) (start int, chosen bool) {
 	c := newPartChooser(ask)
-	for prev := from; ; {
-		nl := bytes.IndexByte(buf[prev:], '\n')
-		if nl < 0 {
-			return c.first, false
-		}
-		at := prev + nl + 1
-		end := bytes.IndexByte(buf[at:], '\n')
-		if end < 0 {
-			return c.first, false
-		}
-		if c.offer(at, buf[prev:prev+nl], buf[at:at+end]) {
-			return c.first, true
-		}
-		prev = at
-	}
+	all := eachLinePair(buf, from, func(at int, prev, line []byte) bool { return !c.offer(at, prev, line) })
+	return c.first, !all
 }
 
 // lastEntryStartIn returns the offset in buf of the last line that begins
@@ -79,27 +66,40 @@ func partStartIn(buf []byte, from int, ask func(prev, line []byte) (entry, timed
 func lastEntryStartIn(buf []byte, ask func(prev, line []byte) (entry, timed bool)) int {
 	last, lastTimed := -1, -1
 	n, lastN, timedN := 0, 0, 0 // lines seen; the line numbers of last and lastTimed
-	for prev := 0; ; {
-		nl := bytes.IndexByte(buf[prev:], '\n')
-		if nl < 0 {
-			break
-		}
-		at := prev + nl + 1
-		end := bytes.IndexByte(buf[at:], '\n')
-		if end < 0 {
-			break
-		}
+	eachLinePair(buf, 0, func(at int, prev, line []byte) bool {
 		n++
-		if entry, timed := ask(buf[prev:prev+nl], buf[at:at+end]); entry {
+		if entry, timed := ask(prev, line); entry {
 			last, lastN = at, n
 			if timed {
 				lastTimed, timedN = at, n
 			}
 		}
-		prev = at
-	}
+		return true
+	})
 	if last != lastTimed && lastTimed >= 0 && lastN-timedN <= timedLookahead {
 		return lastTimed
 	}
 	return last
+}
+
+// eachLinePair calls yield with each line start in buf after the line at
+// buf[from:], whose line is whole in buf (ended by a newline), that line
+// and the one before it, until yield returns false. It reports whether it
+// came to buf's end.
+func eachLinePair(buf []byte, from int, yield func(at int, prev, line []byte) bool) bool {
+	for prev := from; ; {
+		nl := bytes.IndexByte(buf[prev:], '\n')
+		if nl < 0 {
+			return true
+		}
+		at := prev + nl + 1
+		end := bytes.IndexByte(buf[at:], '\n')
+		if end < 0 {
+			return true
+		}
+		if !yield(at, buf[prev:prev+nl], buf[at:at+end]) {
+			return false
+		}
+		prev = at
+	}
 }
