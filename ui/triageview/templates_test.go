@@ -95,14 +95,14 @@ func TestTemplatesNarrowGiveTheTemplateRoom(t *testing.T) {
 	v = v.Start(newJob(4, nil), start.Location()).SetReport(ResultMsg{Gen: 4, Report: rep}, nil)
 	out := ansi.Strip(v.View())
 	checkScreen(t, v.View(), 80, 10)
-	if strings.Contains(out, "FIRST") || !strings.Contains(out, "times hidden (widen)") {
+	if strings.Contains(out, "FIRST") || !strings.Contains(out, "widen for times") {
 		t.Errorf("at 80 columns the times are shown, or their hiding is not said:\n%s", out)
 	}
 	if !strings.Contains(out, long[:43]+"…") {
 		t.Errorf("at 80 columns the template is cut before 44 columns:\n%s", out)
 	}
 	v.SetSize(100, 10)
-	if out := ansi.Strip(v.View()); !strings.Contains(out, "FIRST") || strings.Contains(out, "hidden") {
+	if out := ansi.Strip(v.View()); !strings.Contains(out, "FIRST") || strings.Contains(out, "widen for times") {
 		t.Errorf("at 100 columns the times are not shown:\n%s", out)
 	}
 }

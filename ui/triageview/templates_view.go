@@ -26,7 +26,7 @@ func (v TemplatesView) title() string {
 		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.entries), theme.Commas(int64(v.count)))
 	}
 	if !v.timesShown() {
-		t += " · times hidden (widen)"
+		t += " · widen for times"
 	}
 	return t
 }
