@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Level is an entry's severity. The zero value means the line carried none.
 // Levels are ordered so that queries such as level>=warn compare numerically.
@@ -63,7 +66,32 @@ func Levels() []Level {
 // tokens (DEBUG, WARN), AQtive Guard (warning, critical), newt (FATAL), Go
 // and Python loggers (dbg, err, crit), and syslog numbers 0-7.
 func ParseLevel(s string) (Level, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	s = strings.TrimSpace(s)
+	// An ASCII spelling is lowered byte by byte into a buffer on the
+	// stack: the parsers ask this of a token of most lines they read, and
+	// strings.ToLower allocates for every upper-case one. Any other goes
+	// through strings.ToLower, which lowers some letters to ASCII ones
+	// ("İNFO" reads as info).
+	var buf [len("informational")]byte
+	if len(s) > len(buf) {
+		return lowerLevel(strings.ToLower(s))
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lowerLevel(strings.ToLower(s))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return lowerLevel(string(buf[:len(s)]))
+}
+
+// lowerLevel is ParseLevel for a spelling in lower case.
+func lowerLevel(s string) (Level, bool) {
+	switch s {
 	case "trace", "trc":
 		return LevelTrace, true
 	case "debug", "dbg", "d", "7":
