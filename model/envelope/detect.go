@@ -97,10 +97,28 @@ func detectStamped(line []byte) Kind {
 	if mayBeDockerTS(line) && looksDockerTS(line) {
 		return DockerTS
 	}
-	if looksSyslog(line) {
+	if mayBeISOSyslog(line) && looksSyslog(line) {
 		return Syslog
 	}
 	return Bare
+}
+
+// mayBeISOSyslog is what splitSyslog needs of a line opening with an RFC
+// 3339 stamp before it reads the stamp: a host column after the first
+// space (a stamp has none), which is no level word. Most stamped lines are
+// a program's own ("2026-12-05T07:53:02.390441Z [INFO] …", "… INF msg") and
+// are told so without their stamp being read (FuzzDetectShapes holds it to
+// looksSyslog).
+func mayBeISOSyslog(line []byte) bool {
+	sp := bytes.IndexByte(line, ' ')
+	if sp < 0 || sp+1 >= len(line) {
+		return false
+	}
+	host := line[sp+1:]
+	if end := bytes.IndexByte(host, ' '); end >= 0 {
+		host = host[:end]
+	}
+	return isHostname(host) && !isLevelWord(host)
 }
 
 // mayBeCRI is what decodeCRI needs before it reads a stamp: the stream

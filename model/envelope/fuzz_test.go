@@ -27,6 +27,8 @@ var fuzzLines = []string{
 	"2026/05/10 10:21:53.123 logtail started",
 	"W1120 08:00:01.500000  1 reflector.go:424] watch ended",
 	"2026-08-18T10:19:03Z INF Starting tunnel",
+	"2026-12-05T07:53:02.390441Z [INFO] [soak] seq=0 Connection accepted",
+	"2026-11-20T08:00:01Z relay-1.example sshd[12]: Accepted publickey",
 	"02-04 11:01:16.461  1632  1632 W ProcessState: Opening '/dev/binder' failed: No such file or directory",
 	"2026-02-04T11:01:16.461880112Z 02-04 11:01:16.461203746  1632  1632 W ProcessState: Opening '/dev/binder' failed",
 	"Dec 10 06:55:47 relay-1 sshd[-]: Connection closed by 173.234.31.186 port 38926 [preauth]",
@@ -153,6 +155,9 @@ func FuzzDetectShapes(f *testing.F) {
 		}
 		if looksDockerTS(line) && !mayBeDockerTS(line) {
 			t.Fatalf("looksDockerTS accepts %q, which mayBeDockerTS turns away", line)
+		}
+		if len(line) > 10 && line[4] == '-' && line[10] == 'T' && looksSyslog(line) && !mayBeISOSyslog(line) {
+			t.Fatalf("looksSyslog accepts %q, which mayBeISOSyslog turns away", line)
 		}
 	})
 }
