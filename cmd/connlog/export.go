@@ -37,12 +37,14 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	opts.Hosts = cfg.Remote.VictoriaLogs != "" // a fleet: the host goes into CSV rows and the manifest
 	leanService, leanAnalytics := sel.lean()
 	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
+	// Text lines, like events, are lean when no field is read at all.
+	leanText := leanAnalytics
 	// Tracking pairs reads every analytics event's fields, written or not.
 	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
 	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
 	for i := range feeds {
 		d := &feeds[i].Decode
-		d.LeanService, d.LeanAnalytics = leanService, leanAnalytics
+		d.LeanService, d.LeanAnalytics, d.LeanText = leanService, leanAnalytics, leanText
 		// The sink is done with each entry while its record's bytes are as
 		// read (it is with the entry's Raw), and the pair tracker copies
 		// what it keeps.

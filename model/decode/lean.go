@@ -10,6 +10,7 @@ import (
 type leanness struct {
 	service           bool
 	analytics         bool
+	text              bool                    // stamped text lines (Options.LeanText)
 	index             bool                    // service lines with their indexed fields only (Options.IndexService)
 	indexAnalytics    bool                    // events parsed over their line's bytes (Options.IndexAnalytics)
 	unparsed          func(*model.Entry) bool // Options.Unparsed
@@ -17,8 +18,9 @@ type leanness struct {
 	unparsedAnalytics bool                    // Options.UnparsedAnalytics
 }
 
-// leanResult returns the field-less result of a service line or an
-// analytics event when the decoder was asked to skip their fields. Like
+// leanResult returns the field-less result of a service line, an
+// analytics event or a stamped text line when the decoder was asked to
+// skip their fields. Like
 // parseSafely it survives a parser panic: the line is then parsed in full,
 // where the panic becomes a visible parse error.
 func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
@@ -32,6 +34,8 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 		return payload.ServiceResult(p)
 	case d.lean.analytics && len(p) > 0 && p[0] == 'A':
 		return payload.AnalyticsResult(p)
+	case d.lean.text && len(p) > 0 && p[0] >= '0' && p[0] <= '9':
+		return payload.StampedTextResult(p)
 	case d.lean.index && len(p) > 0 && p[0] == '[':
 		return d.index.service(p)
 	case (d.lean.index || d.lean.indexAnalytics) && len(p) > 0 && p[0] == 'A':
@@ -121,15 +125,19 @@ func (x *indexSlabs) reserveFields(n int) {
 	}
 }
 
-// IsLean reports whether e is a service or analytics entry decoded with
-// Options.LeanService or LeanAnalytics whose fields have not been parsed
-// yet. (A fully parsed one always has fields.)
+// IsLean reports whether e is a service, analytics or text entry decoded
+// with Options.LeanService, LeanAnalytics or LeanText whose fields have not
+// been parsed yet. (A fully parsed one always has fields.)
 func IsLean(e *model.Entry) bool {
-	return (e.Kind == model.KindService || e.Kind == model.KindAnalytics) && e.Fields == nil && len(e.Payload) > 0
+	switch e.Kind {
+	case model.KindService, model.KindAnalytics, model.KindText:
+		return e.Fields == nil && len(e.Payload) > 0
+	}
+	return false
 }
 
 // Complete parses the fields (and any parse error) of an entry decoded with
-// Options.LeanService or LeanAnalytics, from its Payload, exactly as the
+// Options.LeanService, LeanAnalytics or LeanText, from its Payload, exactly as the
 // decoder would have without those options. Any other entry is left as it
 // is.
 func Complete(e *model.Entry) {

@@ -11,9 +11,25 @@ import (
 // entry gives exactly the entries of an ordinary decode, for every fixture,
 // and the lean entries skipped the fields of service lines only.
 func TestLeanServiceCompletes(t *testing.T) {
-	leans := compareFixtures(t, Options{LeanService: true, LeanAnalytics: true}, checkLean)
+	leans := compareFixtures(t, Options{LeanService: true, LeanAnalytics: true, LeanText: true}, checkLean)
 	if leans == 0 {
 		t.Fatal("no fixture entry was decoded lean: the comparison proved nothing")
+	}
+}
+
+// TestLeanTextCompletes: LeanText alone leaves only stamped text lines
+// lean, and Complete gives them the fields of an ordinary decode.
+func TestLeanTextCompletes(t *testing.T) {
+	texts := compareFixtures(t, Options{LeanText: true}, func(t *testing.T, got, want []model.Entry) int {
+		for i := range got {
+			if IsLean(&got[i]) && want[i].Kind != model.KindText {
+				t.Fatalf("entry %d of kind %v was left lean", i, want[i].Kind)
+			}
+		}
+		return checkLean(t, got, want)
+	})
+	if texts == 0 {
+		t.Fatal("no fixture's text line was decoded lean: the comparison proved nothing")
 	}
 }
 
@@ -46,7 +62,7 @@ func checkLean(t *testing.T, got, want []model.Entry) (leans int) {
 		if lean {
 			leans++
 		}
-		if lean && want[i].Kind != model.KindService && want[i].Kind != model.KindAnalytics {
+		if lean && want[i].Kind != model.KindService && want[i].Kind != model.KindAnalytics && want[i].Kind != model.KindText {
 			t.Fatalf("entry %d of kind %v was left lean", i, want[i].Kind)
 		}
 		Complete(&got[i])
@@ -72,10 +88,13 @@ func TestLeanServiceLeavesFieldsUnset(t *testing.T) {
 		{"truncated analytics", `2026-02-10T08:00:00.1Z ANALYTICS {"event_type":"failed_to_connect","time`, false},
 		{"text", "2026-02-10T08:00:00.1Z hello", false},
 		{"libevent", "2026-02-10T08:00:00.1Z [msg] epoll", false},
+		{"stamped text", "2026-02-10T08:00:00.1Z 2026-02-10T08:00:00.05Z WRN relay lost", true},
+		{"stamped text, local time", "2026-02-10T08:00:00.1Z 2026-02-10 08:00:00,050 - relay - ERROR - lost", true},
+		{"a number, no time", "2026-02-10T08:00:00.1Z 42 relays lost", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			es := decodeAll(Options{Envelope: "docker-ts", LeanService: true, LeanAnalytics: true}, lineRecords(tc.line))
+			es := decodeAll(Options{Envelope: "docker-ts", LeanService: true, LeanAnalytics: true, LeanText: true}, lineRecords(tc.line))
 			if len(es) != 1 || IsLean(&es[0]) != tc.lean {
 				t.Fatalf("%d entries, lean %v; want one, lean %v", len(es), len(es) > 0 && IsLean(&es[0]), tc.lean)
 			}

@@ -31,6 +31,12 @@ type Options struct {
 	// kind, level and time are read, the fields are left to Complete. It
 	// suits a reader that reads no field at all before choosing.
 	LeanAnalytics bool
+	// LeanText does the same for text lines that open with their own time
+	// ("2026-08-18T10:19:03Z INF msg"): kind, level and time are read, the
+	// logger, the message and the rest are left to Complete. Like
+	// LeanAnalytics it suits a reader that reads no field at all before
+	// choosing, such as a raw export that follows a program's own log.
+	LeanText bool
 	// IndexService gives Twingate service lines only the fields a store
 	// indexes, module and function, as strings over the line's own bytes:
 	// no message field and no allocation per line; and ANALYTICS events

@@ -119,7 +119,7 @@ func FuzzAssemble(f *testing.F) {
 			mid := len(recs) / 2
 			recs = append(recs[:mid], append([]model.Record{{Mark: model.MarkGap, Note: "rotation", Count: 1}}, recs[mid:]...)...)
 		}
-		opts := Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: n%2 == 1, LeanAnalytics: n%4 >= 2}
+		opts := Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: n%2 == 1, LeanAnalytics: n%4 >= 2, LeanText: n%4 >= 2}
 		if n%16 >= 8 {
 			opts.Unparsed, opts.UnparsedFields, opts.UnparsedAnalytics = keepOdd, n%32 >= 16, n%64 >= 32
 		}

@@ -66,6 +66,23 @@ func AnalyticsResult(p []byte) (Result, bool) {
 	return r, true
 }
 
+// StampedTextResult reports whether Parse reads p as a text line that
+// opens with its own time ("2026-08-18T10:19:03Z INF msg", see
+// parseStampedText) and returns the Result Parse would give it, without
+// its Fields: kind, level, time and whether the time is local. Parse gives
+// every such line a message field, so a text entry without fields is one
+// read this way.
+func StampedTextResult(p []byte) (Result, bool) {
+	if len(p) == 0 || p[0] < '0' || p[0] > '9' {
+		return Result{}, false
+	}
+	h, ok := readStampedHead(p)
+	if !ok {
+		return Result{}, false
+	}
+	return h.result(), true
+}
+
 // ServiceIndex is ServiceResult with the fields an index keeps of a
 // service line: its module and function, exactly as Parse gives them, but
 // not its message (the rest of the line, which a full parse rebuilds).

@@ -27,13 +27,33 @@ func checkServiceResult(t *testing.T, p []byte) (claimed bool) {
 	return true
 }
 
+// leanCase is a line a lean reader claims or not, with the level it reads.
+type leanCase struct {
+	name  string
+	line  string
+	claim bool
+	level model.Level
+}
+
+// runLeanCases checks read (ServiceResult, StampedTextResult) on each case,
+// and check, which holds it to Parse.
+func runLeanCases(t *testing.T, cases []leanCase, read func([]byte) (Result, bool), check func(*testing.T, []byte) bool) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, ok := read([]byte(tc.line))
+			if ok != tc.claim || r.Level != tc.level {
+				t.Fatalf("%q: level %v, claimed %v; want %v, %v", tc.line, r.Level, ok, tc.level, tc.claim)
+			}
+			if got := check(t, []byte(tc.line)); got != tc.claim {
+				t.Fatalf("claimed %v", got)
+			}
+		})
+	}
+}
+
 func TestServiceResult(t *testing.T) {
-	cases := []struct {
-		name  string
-		line  string
-		claim bool
-		level model.Level
-	}{
+	runLeanCases(t, []leanCase{
 		{"debug with modules", "[DEBUG] [libsdwan] [dns] dns_cache::lookup: a hit", true, model.LevelDebug},
 		{"error", "[ERROR] [connector] Failed to submit analytics events", true, model.LevelError},
 		{"warning spelled out", "[WARNING] x", true, model.LevelWarn},
@@ -45,18 +65,7 @@ func TestServiceResult(t *testing.T) {
 		{"analytics", `ANALYTICS {"event_type":"closed_connection"}`, false, model.LevelNone},
 		{"empty", "", false, model.LevelNone},
 		{"unclosed bracket", "[ERROR", false, model.LevelNone},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r, ok := ServiceResult([]byte(tc.line))
-			if ok != tc.claim || r.Level != tc.level {
-				t.Fatalf("ServiceResult(%q) = %v, %v; want %v, %v", tc.line, r.Level, ok, tc.level, tc.claim)
-			}
-			if got := checkServiceResult(t, []byte(tc.line)); got != tc.claim {
-				t.Fatalf("claimed %v", got)
-			}
-		})
-	}
+	}, ServiceResult, checkServiceResult)
 }
 
 // FuzzServiceResult: whatever ServiceResult claims, Parse reads the same way.
@@ -134,5 +143,54 @@ func FuzzAnalyticsResult(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
 		checkAnalyticsResult(t, p)
+	})
+}
+
+// checkStampedTextResult fails unless StampedTextResult agrees with Parse on
+// p: when it claims the line, Parse gives one text result with the same
+// level, time and locality, no error and at least one field.
+func checkStampedTextResult(t *testing.T, p []byte) (claimed bool) {
+	t.Helper()
+	lean, ok := StampedTextResult(p)
+	if !ok {
+		return false
+	}
+	full := Parse(p, nil)
+	if len(full) != 1 || full[0].Kind != model.KindText {
+		t.Fatalf("%q: StampedTextResult claimed a text line, Parse gave %+v", p, full)
+	}
+	r := full[0]
+	if r.Level != lean.Level || !r.Time.Equal(lean.Time) || r.Local != lean.Local || r.Err != "" || len(r.Fields) == 0 || lean.Fields != nil {
+		t.Fatalf("%q: Parse gave %v/%v/local %v err %q fields %d; StampedTextResult %v/%v/local %v fields %d",
+			p, r.Level, r.Time, r.Local, r.Err, len(r.Fields), lean.Level, lean.Time, lean.Local, len(lean.Fields))
+	}
+	return true
+}
+
+func TestStampedTextResult(t *testing.T) {
+	runLeanCases(t, []leanCase{
+		{"zerolog console", "2026-08-18T10:19:03Z INF Starting tunnel", true, model.LevelInfo},
+		{"bracketed level", "2026-12-05T07:53:02.390441Z [INFO] [soak] seq=0 accepted", true, model.LevelInfo},
+		{"pangolin server", "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: x", true, model.LevelWarn},
+		{"python", "2025-09-23 10:05:32,524 - relay - ERROR - lost", true, model.LevelError},
+		{"logcat", "2024-02-04 11:01:16.461523871  1632  1632 E ProcessState: x", true, model.LevelError},
+		{"go time.String", "2022-03-24 12:28:45.15434599 +0100 CET something", true, model.LevelNone},
+		{"spring boot", "2026-03-01 12:00:00.000  INFO 4242 --- [main] o.s.b.App : Started", true, model.LevelInfo},
+		{"a number", "42 relays lost", false, model.LevelNone},
+		{"year one", "0001-01-01T00:00:00Z INF year one", false, model.LevelNone},
+		{"time alone", "2026-08-18T10:19:03Z", false, model.LevelNone},
+		{"empty", "", false, model.LevelNone},
+	}, StampedTextResult, checkStampedTextResult)
+}
+
+// FuzzStampedTextResult: whatever StampedTextResult claims, Parse reads the
+// same way.
+func FuzzStampedTextResult(f *testing.F) {
+	for _, s := range []string{"2026-08-18T10:19:03Z INF x", "2025-09-23 10:05:32,524 - a - WARNING - b", "2026-01-29T16:17:37+00:00 [warn]: x",
+		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		checkStampedTextResult(t, p)
 	})
 }

@@ -28,11 +28,43 @@ func appendText(out []Result, p []byte, err string) []Result {
 // be followed by a colon. It reports false when the line does not open
 // with a time.
 func parseStampedText(p []byte, out []Result) ([]Result, bool) {
+	h, ok := readStampedHead(p)
+	if !ok {
+		return out, false
+	}
+	r := h.result()
+	msg := p[skipBlanks(p, h.next):]
+	if sh, ok := parseSpringHeader(msg); ok && h.level != model.LevelNone {
+		r.Fields = sh.fields(msg)
+		return append(out, r), true
+	}
+	fields := make(model.Fields, 0, 2)
+	if len(h.module) > 0 {
+		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(h.module)})
+	}
+	r.Fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
+	return append(out, r), true
+}
+
+// stampedHead is what opens a stamped text line: its time, and the level
+// and logger name after it, up to where the message starts (next).
+type stampedHead struct {
+	time   time.Time
+	zoned  bool
+	level  model.Level
+	module []byte
+	next   int
+}
+
+// readStampedHead reads the head of a line parseStampedText reads, and
+// reports false for any other line.
+func readStampedHead(p []byte) (stampedHead, bool) {
 	head := p
 	if len(head) > 40 {
-		head = head[:40] // a timestamp never needs more; avoids copying a long line
+		head = head[:40] // a timestamp never needs more
 	}
-	t, n, zoned, ok := parseISOZone(string(head))
+	// Viewed, not copied: parseISOZone keeps nothing of it.
+	t, n, zoned, ok := parseISOZone(aliasString(head))
 	if ok && !zoned {
 		t, n, zoned = spacedZone(p, t, n)
 	}
@@ -40,19 +72,15 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 		n++
 	}
 	if !ok || t.IsZero() || n >= len(p) || (p[n] != ' ' && p[n] != '\t') { // year 1 reads as no time
-		return out, false
+		return stampedHead{}, false
 	}
 	lvl, module, next := levelAfterStamp(p, skipBlanks(p, n))
-	msg := p[skipBlanks(p, next):]
-	if h, ok := parseSpringHeader(msg); ok && lvl != model.LevelNone {
-		return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: h.fields(msg), Local: !zoned}), true
-	}
-	fields := make(model.Fields, 0, 2)
-	if len(module) > 0 {
-		fields = append(fields, model.Field{Key: model.KeyModule, Value: string(module)})
-	}
-	fields = append(fields, model.Field{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])})
-	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Fields: fields, Local: !zoned}), true
+	return stampedHead{time: t, zoned: zoned, level: lvl, module: module, next: next}, true
+}
+
+// result is the line's Result without its fields.
+func (h *stampedHead) result() Result {
+	return Result{Kind: model.KindText, Level: h.level, Time: h.time, Local: !h.zoned}
 }
 
 // spacedZone reads the zone Go's time.String() writes after a space,
