@@ -1,12 +1,8 @@
 package ui
 
 import (
-	"os"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/aymanbagabas/go-osc52/v2"
 
 	"connlog/model"
 )
@@ -64,9 +60,9 @@ func (m Model) selectKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// copyRaw puts the entry's raw line on the clipboard with OSC 52. The
-// bytes travel base64-encoded, so nothing in them reaches the terminal as
-// a control sequence.
+// copyRaw puts the entry's raw line on the clipboard (see clipboard). The
+// bytes travel base64-encoded in OSC 52, or on tmux's standard input, so
+// nothing in them reaches the terminal as a control sequence.
 func (m Model) copyRaw(seq int64) tea.Cmd {
 	if seq == 0 {
 		return nil
@@ -77,34 +73,16 @@ func (m Model) copyRaw(seq int64) tea.Cmd {
 		if err := sn.Load(seq, &e, model.LoadRaw); err != nil {
 			return noticeMsg("cannot copy: " + err.Error())
 		}
-		return copyMsg{osc: clipboardSequence(string(e.Raw), os.Getenv("TERM"), os.Getenv("TMUX") != ""), size: len(e.Raw)}
+		return systemClipboard().copy(e.Raw)
 	}
 }
 
-// copyMsg is a raw line ready to be sent to the terminal's clipboard.
-type copyMsg struct {
-	osc  string // the whole sequence, as the terminal must receive it
-	size int    // bytes of the line
-}
-
-// onCopy sends the sequence through the program, which owns the terminal,
-// and says what was done: whether the terminal took it cannot be known
-// (OSC 52 has no reply), so the notice never says that it worked.
+// onCopy says how the line was copied and sends the sequence, if any,
+// through the program, which owns the terminal.
 func (m Model) onCopy(msg copyMsg) (tea.Model, tea.Cmd) {
-	m.notice = "sent the raw line (" + commas(int64(msg.size)) + " bytes) to the terminal's clipboard (OSC 52)"
-	return m, tea.Raw(msg.osc)
-}
-
-// clipboardSequence is the OSC 52 sequence that sets the clipboard to s.
-// Inside tmux it goes plain: tmux 3.2+ takes OSC 52 itself and, with its
-// default set-clipboard external, forwards it to the outer terminal (with
-// on it also fills its paste buffer), whereas a DCS passthrough is dropped
-// unless allow-passthrough is on. GNU screen (TERM=screen* outside tmux,
-// which sets TERM=screen too) needs the DCS wrapping to pass it on.
-func clipboardSequence(s, term string, inTmux bool) string {
-	seq := osc52.New(s)
-	if !inTmux && strings.HasPrefix(term, "screen") {
-		seq = seq.Screen()
+	m.notice = msg.notice
+	if msg.osc == "" {
+		return m, nil
 	}
-	return seq.String()
+	return m, tea.Raw(msg.osc)
 }
