@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,21 +25,29 @@ import (
 // load-buffer -w -` fills tmux's paste buffer and has tmux send the
 // clipboard sequence to its own terminal, with the default settings. A tmux
 // without -w (before 3.2) gets the buffer, and the sequence through a DCS
-// passthrough, which tmux before 3.3 passes on.
+// passthrough, which tmux before 3.3 passes on. A connlog run with sudo
+// inside tmux has no $TMUX: it finds the server by its pane (findServer).
 type clipboard struct {
 	term   string
-	inTmux bool
-	// tmux runs tmux with args and stdin (runTmux; tests replace it).
-	tmux func(ctx context.Context, stdin []byte, args ...string) error
+	inTmux bool // $TMUX names the server
+	// tmux runs tmux with args and stdin and returns what it printed
+	// (runTmux; tests replace it).
+	tmux func(ctx context.Context, stdin []byte, args ...string) (string, error)
+	// tty is this terminal's device and sockets lists the sockets of the
+	// tmux servers it may be a pane of, to find the server of a pane that
+	// lost $TMUX (findServer).
+	tty     string
+	sockets func(tty string) []string
 }
 
-// tmuxTimeout bounds a tmux command: a server that does not answer must not
-// leave the copy hanging.
+// tmuxTimeout bounds a copy's tmux commands: a server that does not answer
+// must not leave the copy hanging.
 const tmuxTimeout = 3 * time.Second
 
 // systemClipboard is the clipboard of the terminal connlog runs in.
 func systemClipboard() clipboard {
-	return clipboard{term: os.Getenv("TERM"), inTmux: os.Getenv("TMUX") != "", tmux: runTmux}
+	return clipboard{term: os.Getenv("TERM"), inTmux: os.Getenv("TMUX") != "", tmux: runTmux,
+		tty: terminalDevice(), sockets: tmuxSockets}
 }
 
 // copyMsg says how a raw line was copied: the sequence the program must
@@ -50,20 +61,107 @@ type copyMsg struct {
 // sequence cannot be known (it has no reply), so no notice says it did.
 func (c clipboard) copy(raw []byte) copyMsg {
 	size := "the raw line (" + commas(int64(len(raw))) + " bytes)"
-	if !c.inTmux {
-		return copyMsg{osc: clipboardSequence(string(raw), c.term, false), notice: "sent " + size + " to the terminal's clipboard (OSC 52)"}
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), tmuxTimeout)
 	defer cancel()
-	if c.tmux(ctx, raw, "load-buffer", "-w", "-") == nil {
+	var server []string // the tmux server's socket, when $TMUX does not name it
+	if !c.inTmux {
+		sock, ok := c.findServer(ctx)
+		if !ok {
+			return copyMsg{osc: clipboardSequence(string(raw), c.term, false), notice: "sent " + size + " to the terminal's clipboard (OSC 52)"}
+		}
+		server = []string{"-S", sock}
+	}
+	if _, err := c.tmux(ctx, raw, append(server, "load-buffer", "-w", "-")...); err == nil {
 		return copyMsg{notice: "copied " + size + " to tmux's paste buffer and clipboard"}
 	}
-	if err := c.tmux(ctx, raw, "load-buffer", "-"); err != nil {
+	if _, err := c.tmux(ctx, raw, append(server, "load-buffer", "-")...); err != nil {
 		return copyMsg{osc: clipboardSequence(string(raw), c.term, true),
 			notice: "sent " + size + " as OSC 52, which tmux passes on with set-clipboard on (tmux load-buffer: " + err.Error() + ")"}
 	}
 	return copyMsg{osc: osc52.New(string(raw)).Tmux().String(),
 		notice: "copied " + size + " to tmux's paste buffer; sent OSC 52 through tmux"}
+}
+
+// findServer finds the tmux server one of whose panes is this terminal,
+// for a connlog run without $TMUX inside tmux: sudo drops it, and an
+// on-call engineer often runs connlog with sudo. Only a terminal that
+// calls itself tmux or screen (tmux's default TERM) is looked for, and
+// not inside GNU screen ($STY).
+func (c clipboard) findServer(ctx context.Context) (string, bool) {
+	if c.tty == "" || c.sockets == nil || os.Getenv("STY") != "" ||
+		!strings.HasPrefix(c.term, "tmux") && !strings.HasPrefix(c.term, "screen") {
+		return "", false
+	}
+	for _, sock := range c.sockets(c.tty) {
+		panes, err := c.tmux(ctx, nil, "-S", sock, "list-panes", "-a", "-F", "#{pane_tty}")
+		if err == nil && slices.Contains(strings.Split(panes, "\n"), c.tty) {
+			return sock, true
+		}
+	}
+	return "", false
+}
+
+// maxTmuxSockets bounds the servers findServer asks.
+const maxTmuxSockets = 16
+
+// tmuxSockets lists the sockets tmux servers listen on (tmux-UID/NAME under
+// $TMUX_TMPDIR or /tmp) that belong to the user who owns the terminal tty:
+// root may reach every user's server, but the line copied goes only to a
+// server of the user who sees this terminal anyway, never to one another
+// user set up to claim the terminal as its pane.
+func tmuxSockets(tty string) []string {
+	ti, err := os.Stat(tty)
+	if err != nil {
+		return nil
+	}
+	owner, ok := ownerOf(ti)
+	if !ok {
+		return nil
+	}
+	dir := os.Getenv("TMUX_TMPDIR")
+	if dir == "" {
+		dir = "/tmp"
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "tmux-*", "*"))
+	var socks []string
+	for _, p := range paths {
+		if len(socks) < maxTmuxSockets && ownedSocket(p, owner) && ownedDir(filepath.Dir(p), owner) {
+			socks = append(socks, p)
+		}
+	}
+	return socks
+}
+
+// ownedSocket reports whether p is a socket of user owner.
+func ownedSocket(p string, owner uint32) bool {
+	fi, err := os.Lstat(p)
+	if err != nil || fi.Mode()&fs.ModeSocket == 0 {
+		return false
+	}
+	uid, ok := ownerOf(fi)
+	return ok && uid == owner
+}
+
+// ownedDir reports whether dir is a directory of user owner that no one
+// else may write to, as tmux makes its own.
+func ownedDir(dir string, owner uint32) bool {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o022 != 0 {
+		return false
+	}
+	uid, ok := ownerOf(fi)
+	return ok && uid == owner
+}
+
+// terminalDevice returns the terminal connlog draws on (/dev/pts/N), or
+// "" when its standard streams are not a terminal's.
+func terminalDevice() string {
+	for _, fd := range []string{"1", "2", "0"} {
+		if dev, err := os.Readlink("/proc/self/fd/" + fd); err == nil && strings.HasPrefix(dev, "/dev/pts/") {
+			return dev
+		}
+	}
+	return ""
 }
 
 // clipboardSequence is the OSC 52 sequence that sets the clipboard to s:
@@ -79,23 +177,24 @@ func clipboardSequence(s, term string, inTmux bool) string {
 }
 
 // runTmux runs the tmux client, which finds the user's server through
-// $TMUX, with stdin; a failure says what tmux said.
-func runTmux(ctx context.Context, stdin []byte, args ...string) error {
+// $TMUX (or -S), with stdin, and returns what it printed; a failure says
+// what tmux said.
+func runTmux(ctx context.Context, stdin []byte, args ...string) (string, error) {
 	path, err := exec.LookPath("tmux")
 	if err != nil {
-		return errors.New("tmux is not in PATH")
+		return "", errors.New("tmux is not in PATH")
 	}
 	cmd := exec.CommandContext(ctx, path, args...)
 	cmd.Stdin = bytes.NewReader(stdin)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return errors.New(export.Sanitize(firstLine(msg)))
+			return "", errors.New(export.Sanitize(firstLine(msg)))
 		}
-		return err
+		return "", err
 	}
-	return nil
+	return stdout.String(), nil
 }
 
 // firstLine returns s up to its first newline.

@@ -40,6 +40,17 @@ start() {
 	tm set-option -g set-clipboard external
 }
 
+# copy_first_line copies the first row of analytics.log with y and checks
+# that tmux's paste buffer holds its raw line.
+copy_first_line() {
+	keys g
+	wait_for "PAUSED"
+	keys y
+	wait_for "to tmux's paste buffer and clipboard"
+	[[ $(tm show-buffer) == "$(grep -m1 '^ANALYTICS' testdata/payloads/analytics.log)" ]] ||
+		fail "tmux's buffer holds $(tm show-buffer 2>&1 | head -c 200), not the first line"
+}
+
 # alive fails when connlog has exited (a panic ends the program).
 alive() {
 	if [[ -s $tmp/status ]]; then
@@ -258,18 +269,20 @@ for seq in $'\eP' $'\ePjj'; do
 done
 
 echo "copy: y puts the raw line in tmux's buffer (set-clipboard external), and says so"
-keys g
-wait_for "PAUSED"
-keys y
-wait_for "to tmux's paste buffer and clipboard"
-[[ $(tm show-buffer) == "$(grep -m1 '^ANALYTICS' testdata/payloads/analytics.log)" ]] ||
-	fail "tmux's buffer holds $(tm show-buffer 2>&1 | head -c 200), not the first line"
+copy_first_line
 
 echo "bursts: esc and q in one write close the bar, then quit"
 keys /
 wait_for "enter apply"
 keys -l $'\eq'
 wait_exit
+
+echo "copy without \$TMUX (as under sudo): the server whose pane this is gets the line"
+tm delete-buffer 2>/dev/null || true
+start screen-256color env -u TMUX "$tmp/connlog" testdata/payloads/analytics.log
+wait_for "FOLLOW"
+copy_first_line
+quit
 
 echo "80x24: Connections shows time, event, user, resource, bytes and duration; → shows the rest"
 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
