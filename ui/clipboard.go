@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -33,10 +30,11 @@ type clipboard struct {
 	// tmux runs tmux with args and stdin and returns what it printed
 	// (runTmux; tests replace it).
 	tmux func(ctx context.Context, stdin []byte, args ...string) (string, error)
-	// tty is this terminal's device and sockets lists the sockets of the
-	// tmux servers it may be a pane of, to find the server of a pane that
-	// lost $TMUX (findServer).
-	tty     string
+	// ttys are the terminals connlog and the processes that started it
+	// run on, and sockets lists the sockets of the tmux servers a terminal
+	// may be a pane of: to find the server of a pane that lost $TMUX
+	// (findServer).
+	ttys    []string
 	sockets func(tty string) []string
 }
 
@@ -47,7 +45,7 @@ const tmuxTimeout = 3 * time.Second
 // systemClipboard is the clipboard of the terminal connlog runs in.
 func systemClipboard() clipboard {
 	return clipboard{term: os.Getenv("TERM"), inTmux: os.Getenv("TMUX") != "", tmux: runTmux,
-		tty: terminalDevice(), sockets: tmuxSockets}
+		ttys: terminalsUp(os.Getpid()), sockets: tmuxSockets}
 }
 
 // copyMsg says how a raw line was copied: the sequence the program must
@@ -80,88 +78,6 @@ func (c clipboard) copy(raw []byte) copyMsg {
 	}
 	return copyMsg{osc: osc52.New(string(raw)).Tmux().String(),
 		notice: "copied " + size + " to tmux's paste buffer; sent OSC 52 through tmux"}
-}
-
-// findServer finds the tmux server one of whose panes is this terminal,
-// for a connlog run without $TMUX inside tmux: sudo drops it, and an
-// on-call engineer often runs connlog with sudo. Only a terminal that
-// calls itself tmux or screen (tmux's default TERM) is looked for, and
-// not inside GNU screen ($STY).
-func (c clipboard) findServer(ctx context.Context) (string, bool) {
-	if c.tty == "" || c.sockets == nil || os.Getenv("STY") != "" ||
-		!strings.HasPrefix(c.term, "tmux") && !strings.HasPrefix(c.term, "screen") {
-		return "", false
-	}
-	for _, sock := range c.sockets(c.tty) {
-		panes, err := c.tmux(ctx, nil, "-S", sock, "list-panes", "-a", "-F", "#{pane_tty}")
-		if err == nil && slices.Contains(strings.Split(panes, "\n"), c.tty) {
-			return sock, true
-		}
-	}
-	return "", false
-}
-
-// maxTmuxSockets bounds the servers findServer asks.
-const maxTmuxSockets = 16
-
-// tmuxSockets lists the sockets tmux servers listen on (tmux-UID/NAME under
-// $TMUX_TMPDIR or /tmp) that belong to the user who owns the terminal tty:
-// root may reach every user's server, but the line copied goes only to a
-// server of the user who sees this terminal anyway, never to one another
-// user set up to claim the terminal as its pane.
-func tmuxSockets(tty string) []string {
-	ti, err := os.Stat(tty)
-	if err != nil {
-		return nil
-	}
-	owner, ok := ownerOf(ti)
-	if !ok {
-		return nil
-	}
-	dir := os.Getenv("TMUX_TMPDIR")
-	if dir == "" {
-		dir = "/tmp"
-	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "tmux-*", "*"))
-	var socks []string
-	for _, p := range paths {
-		if len(socks) < maxTmuxSockets && ownedSocket(p, owner) && ownedDir(filepath.Dir(p), owner) {
-			socks = append(socks, p)
-		}
-	}
-	return socks
-}
-
-// ownedSocket reports whether p is a socket of user owner.
-func ownedSocket(p string, owner uint32) bool {
-	fi, err := os.Lstat(p)
-	if err != nil || fi.Mode()&fs.ModeSocket == 0 {
-		return false
-	}
-	uid, ok := ownerOf(fi)
-	return ok && uid == owner
-}
-
-// ownedDir reports whether dir is a directory of user owner that no one
-// else may write to, as tmux makes its own.
-func ownedDir(dir string, owner uint32) bool {
-	fi, err := os.Lstat(dir)
-	if err != nil || !fi.IsDir() || fi.Mode().Perm()&0o022 != 0 {
-		return false
-	}
-	uid, ok := ownerOf(fi)
-	return ok && uid == owner
-}
-
-// terminalDevice returns the terminal connlog draws on (/dev/pts/N), or
-// "" when its standard streams are not a terminal's.
-func terminalDevice() string {
-	for _, fd := range []string{"1", "2", "0"} {
-		if dev, err := os.Readlink("/proc/self/fd/" + fd); err == nil && strings.HasPrefix(dev, "/dev/pts/") {
-			return dev
-		}
-	}
-	return ""
 }
 
 // clipboardSequence is the OSC 52 sequence that sets the clipboard to s:

@@ -96,7 +96,7 @@ func TestClipboardCopy(t *testing.T) {
 			if !c.inTmux {
 				term = "xterm-256color"
 			}
-			got := clipboard{term: term, inTmux: c.inTmux, tmux: f.run, tty: "/dev/pts/7", sockets: noSockets}.copy([]byte(clipLine))
+			got := clipboard{term: term, inTmux: c.inTmux, tmux: f.run, ttys: []string{"/dev/pts/7"}, sockets: noSockets}.copy([]byte(clipLine))
 			checkCopy(t, f, got, c.calls, c.osc, c.notice, c.noticeNo)
 		})
 	}
@@ -111,23 +111,27 @@ func TestClipboardFindsTmuxWithoutTMUX(t *testing.T) {
 	panes := map[string]string{"/tmp/tmux-1000/default": "/dev/pts/1\n/dev/pts/3\n", "/tmp/tmux-1000/work": "/dev/pts/5\n/dev/pts/7\n"}
 	lookups := []string{"-S /tmp/tmux-1000/default list-panes -a -F #{pane_tty}", "-S /tmp/tmux-1000/work list-panes -a -F #{pane_tty}"}
 	cases := []struct {
-		name, term, tty, sty string
-		calls                []string
-		osc                  string
-		notice               string
+		name, term string
+		ttys       []string
+		sty        string
+		calls      []string
+		osc        string
+		notice     string
 	}{
-		{"sudo inside tmux", "screen-256color", "/dev/pts/7", "", append(lookups[:2:2], "-S /tmp/tmux-1000/work load-buffer -w -"), "", "tmux's paste buffer and clipboard"},
-		{"tmux-256color", "tmux-256color", "/dev/pts/3", "", append(lookups[:1:1], "-S /tmp/tmux-1000/default load-buffer -w -"), "", "tmux's paste buffer and clipboard"},
-		{"a terminal no server has", "screen-256color", "/dev/pts/9", "", lookups, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
-		{"GNU screen", "screen.xterm-256color", "/dev/pts/7", "4242.pts-7", nil, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
-		{"xterm", "xterm-256color", "/dev/pts/7", "", nil, "\x1b]52;c;" + lineB64, "terminal's clipboard"},
-		{"no terminal", "screen-256color", "", "", nil, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
+		{"sudo inside tmux", "screen-256color", []string{"/dev/pts/7"}, "", append(lookups[:2:2], "-S /tmp/tmux-1000/work load-buffer -w -"), "", "tmux's paste buffer and clipboard"},
+		{"tmux-256color", "tmux-256color", []string{"/dev/pts/3"}, "", append(lookups[:1:1], "-S /tmp/tmux-1000/default load-buffer -w -"), "", "tmux's paste buffer and clipboard"},
+		// sudo's use_pty: connlog's own terminal is sudo's, sudo's is the pane.
+		{"sudo with a terminal of its own", "screen-256color", []string{"/dev/pts/9", "/dev/pts/3"}, "", append(lookups[:2:2], "-S /tmp/tmux-1000/default load-buffer -w -"), "", "tmux's paste buffer and clipboard"},
+		{"a terminal no server has", "screen-256color", []string{"/dev/pts/9"}, "", lookups, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
+		{"GNU screen", "screen.xterm-256color", []string{"/dev/pts/7"}, "4242.pts-7", nil, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
+		{"xterm", "xterm-256color", []string{"/dev/pts/7"}, "", nil, "\x1b]52;c;" + lineB64, "terminal's clipboard"},
+		{"no terminal", "screen-256color", nil, "", nil, "\x1bP\x1b]52;c;" + lineB64, "terminal's clipboard"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("STY", c.sty)
 			f := &fakeTmux{panes: panes}
-			got := clipboard{term: c.term, tmux: f.run, tty: c.tty, sockets: socks}.copy([]byte(clipLine))
+			got := clipboard{term: c.term, tmux: f.run, ttys: c.ttys, sockets: socks}.copy([]byte(clipLine))
 			checkCopy(t, f, got, c.calls, c.osc, []string{c.notice}, "")
 		})
 	}
@@ -216,5 +220,25 @@ func TestTmuxSocketsOfTheTerminalsOwner(t *testing.T) {
 	}
 	if got := tmuxSockets(filepath.Join(dir, "no-such-tty")); got != nil {
 		t.Fatalf("sockets %q for a terminal that does not exist", got)
+	}
+}
+
+// TestTerminalsUp: the terminal of this process comes first, then those of
+// the processes above it, each once; a process that does not exist has none.
+func TestTerminalsUp(t *testing.T) {
+	got := terminalsUp(os.Getpid())
+	for i, tty := range got {
+		if !strings.HasPrefix(tty, "/dev/pts/") || slices.Contains(got[:i], tty) {
+			t.Fatalf("terminals %q", got)
+		}
+	}
+	if dev, err := os.Readlink("/proc/self/fd/1"); err == nil && strings.HasPrefix(dev, "/dev/pts/") && (len(got) == 0 || got[0] != dev) {
+		t.Fatalf("terminals %q do not begin with this process's %s", got, dev)
+	}
+	if parentOf(os.Getpid()) != os.Getppid() {
+		t.Fatalf("parentOf(self) = %d, want %d", parentOf(os.Getpid()), os.Getppid())
+	}
+	if got := terminalsUp(1 << 30); got != nil {
+		t.Fatalf("terminals %q of a process that does not exist", got)
 	}
 }
