@@ -145,7 +145,7 @@ func TestNewtLevelSurvivesAJoin(t *testing.T) {
 func TestJoinedLineIsCutAtTheBound(t *testing.T) {
 	piece := strings.Repeat("x", 16384)
 	rec := `{"log":"` + piece + `","stream":"stdout","time":"2023-09-15T12:03:47.692712516Z"}`
-	n := maxJoinedBytes/len(rec) + 2
+	n := MaxJoinedBytes/len(rec) + 2
 	lines := make([]string, n)
 	for i := range lines {
 		lines[i] = rec

@@ -4,11 +4,12 @@ import (
 	"connlog/model"
 )
 
-// maxJoinedBytes bounds a line being joined from partial records. Docker
+// MaxJoinedBytes bounds a line being joined from partial records. Docker
 // splits at 16 KiB and CRI runtimes at similar sizes, so this allows lines of
 // hundreds of pieces; past it the line is cut (FlagTruncated) and the rest
-// starts a new entry, so nothing is lost.
-const maxJoinedBytes = 4 << 20
+// starts a new entry, so nothing is lost. The journal source joins the
+// pieces Docker's journald driver writes to the same bound.
+const MaxJoinedBytes = 4 << 20
 
 // partial holds the pieces of a line that a container runtime split across
 // records (Docker json-file without a trailing newline, CRI "P").
@@ -43,7 +44,7 @@ func (p *partial) add(l *logical) {
 }
 
 // full reports whether the held line reached the bound.
-func (p *partial) full() bool { return len(p.raw) >= maxJoinedBytes }
+func (p *partial) full() bool { return len(p.raw) >= MaxJoinedBytes }
 
 // take returns the joined line with the extra flags and empties the holder.
 // The line keeps the holder's buffers, so new ones are started.
