@@ -44,7 +44,9 @@ const NotePartialLine = "partial line"
 
 // NoteCutLine is the Note of an ordinary record holding the first part of
 // a line longer than the source's maximum: its entry is flagged
-// FlagTruncated, and a gap record after it counts the bytes dropped.
+// FlagTruncated. A file source drops the rest, and a gap record after it
+// counts the bytes dropped; the journal source, joining a line's pieces,
+// sends the rest as the next record of the line's container.
 const NoteCutLine = "cut line"
 
 // Record is one line exactly as a source read it, plus what the source knows

@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"time"
 
 	"connlog/model"
 )
@@ -18,6 +19,9 @@ type Journal struct {
 	// onFollow, when set (by tests), is called once the backfill is done and
 	// the source is positioned to follow.
 	onFollow func()
+	// pieceQuiet, when set (by tests), replaces partialLineTimeout: how long
+	// a followed line's pieces may pause before it is sent as it stands.
+	pieceQuiet time.Duration
 }
 
 // NewJournal returns a journald source; nothing is opened until Run.
@@ -45,6 +49,9 @@ func (j *Journal) Run(ctx context.Context, out chan<- []model.Record) error {
 	}
 	defer s.close()
 	s.onFollow = j.onFollow
+	if j.pieceQuiet > 0 {
+		s.pieceQuiet = j.pieceQuiet
+	}
 	if err := s.run(ctx); err != nil {
 		j.status.set(journalFailed)
 		return err

@@ -50,3 +50,26 @@ func TestJournalReadersAgree(t *testing.T) {
 func TestJournalLibsystemdUnitMatchesAsJournalctl(t *testing.T) {
 	journalUnitMatchesAsJournalctl(t, JournalReaderLibsystemd)
 }
+
+// TestJournalReadersJoinAlike: both readers join a split line and cut one
+// whose last piece never came alike.
+func TestJournalReadersJoinAlike(t *testing.T) {
+	var l journalDockerLog
+	line := journalInterleavedAnalytics(&l, 20, journalTailChunk-3)
+	l.add(journalContainerA, []byte("never "), true, "", 0)
+	l.add(journalContainerA, []byte("ended"), true, "", 0)
+	dir := l.write(t)
+	cases := []JournalOptions{
+		{AllUnits: true, Lines: -1},
+		{AllUnits: true, Lines: -1, MessageOnly: true},
+	}
+	for i, opts := range cases {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			opts.Directory = dir
+			native := journalReadWith(t, opts, JournalReaderNative)
+			journalLineWith(t, native, line)
+			journalLineWith(t, native, []byte("never ended"))
+			journalSameRecords(t, native, journalReadWith(t, opts, JournalReaderLibsystemd))
+		})
+	}
+}

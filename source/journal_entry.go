@@ -59,25 +59,26 @@ func (s *journalSession) consume() (stop bool, err error) {
 	*fp = f
 	if !lean { // restart boundaries need the boot and invocation ids
 		if note := s.runs.observe(fp); note != "" {
-			s.batch.add(model.Record{Source: s.src, Offset: -1, Received: received, Journal: fp,
+			s.addMark(model.Record{Source: s.src, Offset: -1, Received: received, Journal: fp,
 				Mark: model.MarkBoundary, Note: note}, now)
 		}
 	}
-	s.batch.add(model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, now)
+	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(), now)
 	s.lines++
 	s.status.loaded.Add(1)
 	return false, nil
 }
 
-// lean reports whether only MESSAGE, the time and the identifier are read.
+// lean reports whether only MESSAGE, the time, the identifier and the
+// fields of a split line's pieces (journalFieldsOfPieces) are read.
 func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Follow }
 
 // fieldsRead names the fields consume reads.
 func (s *journalSession) fieldsRead() []string {
 	if s.lean() {
-		return []string{journalFieldMessage, journalFieldIdentifier}
+		return append([]string{journalFieldMessage, journalFieldIdentifier}, journalFieldsOfPieces...)
 	}
-	return append([]string{journalFieldMessage}, journalFieldsKept...)
+	return append(append([]string{journalFieldMessage}, journalFieldsKept...), journalFieldsOfPieces...)
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
@@ -86,7 +87,7 @@ func (s *journalSession) addSuppressed(notice model.JournalFields, unit string, 
 	fp := s.batch.slot()
 	*fp = notice
 	fp.Unit, fp.PID, fp.InvocationID = unit, 0, ""
-	s.batch.add(model.Record{Source: s.src, Offset: -1, Received: at, Journal: fp,
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: at, Journal: fp,
 		Mark: model.MarkGap, Note: JournalNoteSuppressed, Count: n}, now)
 }
 
@@ -185,5 +186,5 @@ func journalProblemNote(err error) string {
 // lossGap adds a gap record with a fixed note.
 func (s *journalSession) lossGap(note string) {
 	now := time.Now()
-	s.batch.add(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap, Note: note}, now)
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap, Note: note}, now)
 }

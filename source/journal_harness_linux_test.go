@@ -56,9 +56,19 @@ type journalFollower struct {
 // journalStart starts a following source and returns once it follows.
 func journalStart(tb testing.TB, opts JournalOptions) *journalFollower {
 	tb.Helper()
+	return journalStartWith(tb, opts, nil)
+}
+
+// journalStartWith is journalStart with setup, when set, called on the
+// source before it runs.
+func journalStartWith(tb testing.TB, opts JournalOptions, setup func(*Journal)) *journalFollower {
+	tb.Helper()
 	opts.Follow = true
 	f := &journalFollower{tb: tb, j: NewJournal(3, opts), out: make(chan []model.Record),
 		done: make(chan error, 1), following: make(chan struct{})}
+	if setup != nil {
+		setup(f.j)
+	}
 	f.j.onFollow = func() { close(f.following) }
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel

@@ -60,10 +60,11 @@ type JournalOptions struct {
 	Reader string
 	// MessageOnly reads, per entry, only what a raw export writes: MESSAGE
 	// and the timestamp (plus the identifier, to recognise journald's own
-	// notices). No cursor, no other fields, no restart boundaries: each
-	// field is a libsystemd call, and a raw export of a big journal spends
-	// most of its time in them. Ignored while following, which needs the
-	// cursor to re-anchor.
+	// notices, and the container fields that say an entry is a piece of a
+	// split line, to join it). No cursor, no other fields, no restart
+	// boundaries: each field is a libsystemd call, and a raw export of a
+	// big journal spends most of its time in them. Ignored while following,
+	// which needs the cursor to re-anchor.
 	MessageOnly bool
 }
 

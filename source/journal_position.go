@@ -246,6 +246,6 @@ func (s *journalSession) historyGap() {
 	}
 	s.gapAt = s.anchor
 	now := time.Now()
-	s.batch.add(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap,
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap,
 		Note: JournalNoteHistoryGap}, now)
 }

@@ -24,6 +24,10 @@ type journalSession struct {
 	out    chan<- []model.Record
 	status *journalStatus
 	batch  journalBatch
+	chains journalChains // lines whose pieces are still to come
+	// pieceQuiet is how long a followed line's pieces may pause before
+	// the line is sent as it stands: its container stopped mid-line.
+	pieceQuiet time.Duration
 
 	since, until uint64 // journal timestamps in µs; 0 = unbounded
 
@@ -52,7 +56,7 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 	if err != nil {
 		return nil, err
 	}
-	s := &journalSession{sd: sd, src: src, opts: opts, out: out, status: status}
+	s := &journalSession{sd: sd, src: src, opts: opts, out: out, status: status, pieceQuiet: partialLineTimeout}
 	if err := s.setup(spec); err != nil {
 		sd.Close()
 		return nil, err
@@ -97,6 +101,7 @@ func (s *journalSession) run(ctx context.Context) error {
 		err = s.step(ctx)
 	}
 	if errors.Is(err, errJournalEnd) {
+		s.chains.sendAll(&s.batch, time.Now())
 		s.flush(ctx)
 		return nil
 	}
@@ -132,6 +137,9 @@ func (s *journalSession) step(ctx context.Context) error {
 // following, or waits for the journal to change.
 func (s *journalSession) atEnd(ctx context.Context) error {
 	s.noteProblems()
+	if s.following {
+		s.chains.sendQuiet(&s.batch, time.Now(), s.pieceQuiet)
+	}
 	if err := s.flush(ctx); err != nil {
 		return err
 	}

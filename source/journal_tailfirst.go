@@ -17,10 +17,16 @@ const journalTailChunk = 512
 // the first screen does not wait for the whole backfill: each older chunk
 // is a batch of Backfill records, which the pipeline puts before everything
 // sent so far. It ends positioned on the newest entry read, for following.
+//
+// A line split over entries (see journalChains) whose pieces straddle two
+// chunks is sent as two records: the newer chunk's pieces, and the older
+// chunk's, flagged partial. A line the newest chunk ends in is held, not
+// sent, until its pieces come while following, or the read ends.
 func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 	var newer string            // cursor of the oldest entry of the chunk sent last
 	var newerFirst model.Record // its first line
 	var newest journalRuns
+	var newestChains journalChains // lines the newest chunk ends in, which entries still to come may go on
 	anchor := ""
 	for left := n; left > 0; {
 		shown, err := s.stepBack(min(left, journalTailChunk), newer)
@@ -37,7 +43,11 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 		}
 		if newer == "" {
 			anchor, newest = s.anchor, s.runs
+			newestChains, s.chains = s.chains, journalChains{}
 		} else {
+			// A line held here went on in the newer chunk, sent
+			// already: it is sent as it stands.
+			s.chains.sendAll(&s.batch, time.Now())
 			s.junction(newerFirst)
 			s.markBackfill()
 		}
@@ -52,7 +62,7 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 	if anchor == "" {
 		return s.anchorOnNewest()
 	}
-	s.anchor, s.runs = anchor, newest
+	s.anchor, s.runs, s.chains = anchor, newest, newestChains
 	return s.reanchor()
 }
 
@@ -138,7 +148,7 @@ func (s *journalSession) junction(newerFirst model.Record) {
 	if note := s.runs.observe(&f); note != "" {
 		fp := s.batch.slot()
 		*fp = f
-		s.batch.add(model.Record{Source: s.src, Offset: -1, Received: newerFirst.Received, Journal: fp,
+		s.addMark(model.Record{Source: s.src, Offset: -1, Received: newerFirst.Received, Journal: fp,
 			Mark: model.MarkBoundary, Note: note}, time.Now())
 	}
 }

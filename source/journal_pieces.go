@@ -1,0 +1,42 @@
+package source
+
+import (
+	"time"
+
+	"connlog/model"
+)
+
+// Journal fields that say an entry is a piece of a longer line (see
+// journalPiece).
+const (
+	journalFieldPartial   = "CONTAINER_PARTIAL_MESSAGE"
+	journalFieldContainer = "CONTAINER_ID"
+	journalFieldPartialID = "CONTAINER_PARTIAL_ID"
+)
+
+// journalFieldsOfPieces are read with every entry, the lean read's too: a
+// raw export joins the pieces as well.
+var journalFieldsOfPieces = []string{journalFieldPartial, journalFieldContainer, journalFieldPartialID}
+
+// piece reads what the current entry says of its line's pieces. The
+// container and the partial id matter only for a flagged entry or while a
+// line is held: most entries cost one field.
+func (s *journalSession) piece() journalPiece {
+	p := journalPiece{partial: string(s.bytes(journalFieldPartial)) == "true"}
+	if p.partial || s.chains.holding() {
+		s.readPieceOwner(&p)
+	}
+	return p
+}
+
+// readPieceOwner reads whose line the current entry's piece is.
+func (s *journalSession) readPieceOwner(p *journalPiece) {
+	p.container, p.partialID = s.bytes(journalFieldContainer), s.bytes(journalFieldPartialID)
+}
+
+// addMark adds a gap or boundary record after the lines held for their
+// pieces, sent as they stand: no line goes on across a loss or a new run.
+func (s *journalSession) addMark(r model.Record, now time.Time) {
+	s.chains.sendAll(&s.batch, now)
+	s.batch.add(r, now)
+}
