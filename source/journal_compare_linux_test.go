@@ -51,8 +51,9 @@ func TestJournalLibsystemdUnitMatchesAsJournalctl(t *testing.T) {
 	journalUnitMatchesAsJournalctl(t, JournalReaderLibsystemd)
 }
 
-// TestJournalReadersJoinAlike: both readers join a split line and cut one
-// whose last piece never came alike.
+// TestJournalReadersJoinAlike: both readers join a split line, cut one
+// whose last piece never came and begin a window at a line's first piece
+// alike.
 func TestJournalReadersJoinAlike(t *testing.T) {
 	var l journalDockerLog
 	line := journalInterleavedAnalytics(&l, 20, journalTailChunk-3)
@@ -62,6 +63,7 @@ func TestJournalReadersJoinAlike(t *testing.T) {
 	cases := []JournalOptions{
 		{AllUnits: true, Lines: -1},
 		{AllUnits: true, Lines: -1, MessageOnly: true},
+		{Units: []string{"docker"}, Lines: journalTailChunk + 1}, // begins on "between two"
 	}
 	for i, opts := range cases {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {

@@ -29,9 +29,26 @@ func (s *journalSession) piece() journalPiece {
 	return p
 }
 
+// wholePiece is piece with every field read.
+func (s *journalSession) wholePiece() journalPiece {
+	p := journalPiece{partial: string(s.bytes(journalFieldPartial)) == "true"}
+	s.readPieceOwner(&p)
+	return p
+}
+
 // readPieceOwner reads whose line the current entry's piece is.
 func (s *journalSession) readPieceOwner(p *journalPiece) {
 	p.container, p.partialID = s.bytes(journalFieldContainer), s.bytes(journalFieldPartialID)
+}
+
+// streamFields reads the fields that name the current entry's stream
+// besides its container (see journalStream), as consume reads them.
+func (s *journalSession) streamFields() model.JournalFields {
+	f := model.JournalFields{Identifier: s.value(journalFieldIdentifier)}
+	if !s.lean() {
+		f.Hostname, f.Unit = s.value(journalFieldHostname), s.value(journalFieldUnit)
+	}
+	return f
 }
 
 // addMark adds a gap or boundary record after the lines held for their

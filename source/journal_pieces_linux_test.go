@@ -209,6 +209,42 @@ func journalCheckAnalytics(t *testing.T, r model.Record) {
 	}
 }
 
+// journalTagged returns "<tag> 0000" ... for n lines.
+func journalTagged(tag string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s %04d", tag, i)
+	}
+	return out
+}
+
+// TestJournalJoinsAcrossTheTailFirstEdge: the edge between the newest
+// chunk of a tail-first read and the one before falls on the middle piece
+// of a split line, another container's line just before it; the chunk
+// begins at the line's first piece instead, and the line comes whole, as a
+// forward read gives it.
+func TestJournalJoinsAcrossTheTailFirstEdge(t *testing.T) {
+	var l journalDockerLog
+	// From the end: 509 lines after, the last piece, "between two", the
+	// middle piece: the newest chunk's 512 lines begin on it.
+	line := journalInterleavedAnalytics(&l, 20, journalTailChunk-3)
+	dir := l.write(t)
+	want := append(append(journalTagged("before", 20), "between one", "between two", string(line)), journalTagged("after", journalTailChunk-3)...)
+	for _, lines := range []int{10000, journalTailChunk, journalTailChunk - 1} {
+		opts := JournalOptions{Directory: dir, Units: []string{"docker"}, Lines: lines}
+		forward := journalMustRead(t, opts)
+		tail, _ := journalReadTailFirst(t, opts)
+		if diff := journalEqualLines(journalShortLines(journalLines(tail)), journalShortLines(journalLastN(want, len(journalLines(tail))))); diff != "" {
+			t.Fatalf("-n %d: %s\ngot:\n%s", lines, diff, journalDescribeShort(tail))
+		}
+		journalLineWith(t, tail, line)
+		for i := range tail {
+			tail[i].Backfill = false
+		}
+		journalSameRecords(t, tail, forward)
+	}
+}
+
 // TestJournalFlushesAnUnendedLine: a line whose last piece never came (the
 // input ends after its second) is sent as it stands, flagged partial,
 // after the lines read meanwhile; tail first, after the older chunks too.
@@ -247,7 +283,7 @@ func TestJournalCutsAnEndlessLine(t *testing.T) {
 	}
 	l.line(journalContainerB, "other")
 	dir := l.write(t)
-	for _, mode := range journalReadModes[:2] { // tail first, a chunk cuts the line further
+	for _, mode := range journalReadModes {
 		t.Run(mode.name, func(t *testing.T) {
 			recs := journalLineRecords(mode.read(t, JournalOptions{Directory: dir, AllUnits: true, Lines: 10000}))
 			var got []byte

@@ -43,7 +43,8 @@ func (s *journalSession) backfill(ctx context.Context) error {
 }
 
 // positionNewest moves onto the oldest of the newest n lines at or before
-// Until (or the tail). current is false when there is none.
+// Until (or the tail), or onto the first piece of a line split over entries
+// that it cuts (see beginAtFirstPieces). current is false when there is none.
 func (s *journalSession) positionNewest(n int) (current bool, err error) {
 	if s.until != 0 {
 		err = s.sd.SeekRealtime(s.until + 1)
@@ -66,7 +67,11 @@ func (s *journalSession) positionNewest(n int) (current bool, err error) {
 			shown++
 		}
 	}
-	return current, nil
+	if !current {
+		return false, nil
+	}
+	_, err = s.beginAtFirstPieces()
+	return err == nil, err
 }
 
 // positionBounded moves onto the first entry to send when the window has a

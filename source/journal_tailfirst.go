@@ -18,10 +18,12 @@ const journalTailChunk = 512
 // is a batch of Backfill records, which the pipeline puts before everything
 // sent so far. It ends positioned on the newest entry read, for following.
 //
-// A line split over entries (see journalChains) whose pieces straddle two
-// chunks is sent as two records: the newer chunk's pieces, and the older
-// chunk's, flagged partial. A line the newest chunk ends in is held, not
-// sent, until its pieces come while following, or the read ends.
+// A line split over entries (see journalChains) is read whole by one
+// chunk: each chunk begins at the first piece of a line it would cut (see
+// beginAtFirstPieces). A line whose pieces the look-back does not reach is
+// sent as two records, the older chunk's pieces flagged partial. A line
+// the newest chunk ends in is held, not sent, until its pieces come while
+// following, or the read ends.
 func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 	var newer string            // cursor of the oldest entry of the chunk sent last
 	var newerFirst model.Record // its first line
@@ -45,8 +47,10 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 			anchor, newest = s.anchor, s.runs
 			newestChains, s.chains = s.chains, journalChains{}
 		} else {
-			// A line held here went on in the newer chunk, sent
-			// already: it is sent as it stands.
+			// The newer chunk began at the first piece of a line it
+			// would cut (see beginAtFirstPieces): a line still held
+			// here never ended, or began before the look-back reached.
+			// It is sent as it stands.
 			s.chains.sendAll(&s.batch, time.Now())
 			s.junction(newerFirst)
 			s.markBackfill()
@@ -67,8 +71,9 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 }
 
 // stepBack moves back over up to k shown lines before the entry at cursor
-// newer (or from the end: Until or the tail) and reports how many it
-// passed; the position is then the oldest of them.
+// newer (or from the end: Until or the tail), and on to the first piece of
+// a line split over entries that they cut (see beginAtFirstPieces), and
+// reports how many it passed; the position is then the oldest of them.
 func (s *journalSession) stepBack(k int, newer string) (int, error) {
 	var err error
 	switch {
@@ -98,7 +103,11 @@ func (s *journalSession) stepBack(k int, newer string) (int, error) {
 			shown++
 		}
 	}
-	return shown, nil
+	if shown == 0 {
+		return 0, nil
+	}
+	gained, err := s.beginAtFirstPieces()
+	return shown + gained, err
 }
 
 // readChunk reads forward from the current entry up to the entry at cursor
