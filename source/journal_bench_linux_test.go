@@ -14,7 +14,9 @@ import (
 // 20,000 entries with the 21 fields journald gives a service's stdout line,
 // one in ten of another unit, the connector's messages taken from the
 // fixture in turn. Bytes are MESSAGE bytes sent. It reads every field
-// connlog keeps, and then only what a raw export writes (MessageOnly).
+// connlog keeps, and then only what a raw export writes (MessageOnly); then
+// both again with the connector in a container whose lines Docker's
+// journald log driver writes, with its container fields.
 func BenchmarkJournalRead(b *testing.B) {
 	const total = 20000
 	fixture := journalLoadFixture(b, "connector.export")
@@ -44,6 +46,38 @@ func BenchmarkJournalRead(b *testing.B) {
 	b.Run("full", func(b *testing.B) { benchmarkJournalRead(b, opts, sent, total-total/10) })
 	opts.MessageOnly = true
 	b.Run("message-only", func(b *testing.B) { benchmarkJournalRead(b, opts, sent, total-total/10) })
+
+	dir = b.TempDir()
+	journalWrite(b, filepath.Join(dir, "bench.journal"), journalInContainer(entries))
+	opts = JournalOptions{Units: []string{"docker"}, Lines: -1, Directory: dir}
+	b.Run("docker-full", func(b *testing.B) { benchmarkJournalRead(b, opts, sent, total-total/10) })
+	opts.MessageOnly = true
+	b.Run("docker-message-only", func(b *testing.B) { benchmarkJournalRead(b, opts, sent, total-total/10) })
+}
+
+// journalInContainer turns the connector's entries into those Docker's
+// journald log driver writes for its container's lines: unit
+// docker.service, the container's id as identifier, the container fields.
+func journalInContainer(entries []journalExportEntry) []journalExportEntry {
+	const id = "4cb6180740b3"
+	out := make([]journalExportEntry, len(entries))
+	for i, e := range entries {
+		c := append(journalExportEntry(nil), e[:len(e)-1]...)
+		for k := range c {
+			switch {
+			case c[k].key == "_SYSTEMD_UNIT" && string(c[k].value) == "twingate-connector.service":
+				c[k].value = []byte("docker.service")
+			case c[k].key == "SYSLOG_IDENTIFIER" && string(c[k].value) == "twingate-connector":
+				c[k].value = []byte(id)
+			}
+		}
+		out[i] = append(c, journalExportEntry{
+			{"CONTAINER_ID", []byte(id)}, {"CONTAINER_NAME", []byte("twingate-connector")},
+			{"CONTAINER_ID_FULL", []byte(id + "0cbca6e5fec8fe85e24a9c30cf3a2f0da53e7624bd835e3439")},
+			{"CONTAINER_TAG", []byte(id)}, {"IMAGE_NAME", []byte("twingate/connector:1")},
+			e[len(e)-1]}...)
+	}
+	return out
 }
 
 // benchmarkJournalRead reads the journal opts name to its end, b.N times,
