@@ -43,8 +43,9 @@ func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) ([]byte, er
 // collect appends the wanted fields' values found among items to dst and
 // notes where each one is in spans.
 func (f *File) collect(items []uint64, names []string, spans [][2]int, dst []byte) ([]byte, error) {
+	f.fields.want(names)
 	for _, off := range items {
-		if f.fields.noneOf(off, names) {
+		if f.fields.noneOf(off) {
 			continue
 		}
 		d, err := f.data(off)

@@ -1,6 +1,9 @@
 package journalfile
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // fieldSlots is the size of a file's field cache (a power of two); a slot
 // costs 16 bytes.
@@ -21,6 +24,11 @@ type fieldCache struct {
 	slots []fieldSlot
 	names []string
 	index map[string]uint16
+	// wanted says, by a name's id, whether it is one of wantedFor, the
+	// names collected last (see want): an object's field is then told
+	// wanted or not by one index, however many names are wanted.
+	wantedFor []string
+	wanted    []bool
 }
 
 // lookup returns the remembered field name of the object at off.
@@ -35,18 +43,29 @@ func (c *fieldCache) lookup(off uint64) (string, bool) {
 	return c.names[s.id], true
 }
 
-// noneOf reports whether the object at off is known to hold none of names.
-func (c *fieldCache) noneOf(off uint64, names []string) bool {
-	name, ok := c.lookup(off)
-	if !ok {
+// want makes noneOf answer for names, the fields a collect wants.
+func (c *fieldCache) want(names []string) {
+	if slices.Equal(c.wantedFor, names) {
+		return
+	}
+	c.wantedFor = slices.Clone(names)
+	c.wanted = c.wanted[:0]
+}
+
+// noneOf reports whether the object at off is known to hold none of the
+// names want was last given.
+func (c *fieldCache) noneOf(off uint64) bool {
+	if c.slots == nil {
 		return false
 	}
-	for _, n := range names {
-		if name == n {
-			return false
-		}
+	s := &c.slots[(off>>3)&(fieldSlots-1)]
+	if s.off != off {
+		return false
 	}
-	return true
+	for int(s.id) >= len(c.wanted) {
+		c.wanted = append(c.wanted, slices.Contains(c.wantedFor, c.names[len(c.wanted)]))
+	}
+	return !c.wanted[s.id]
 }
 
 // other reports whether the object at off is known to hold another field
