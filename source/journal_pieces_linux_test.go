@@ -338,25 +338,29 @@ func TestJournalEndsALineAtAnotherPartialID(t *testing.T) {
 
 // TestJournalFollowJoinsSplitLines: while following, a line begun in the
 // backfill whose next pieces are written after it, one at a time, is sent
-// once, whole.
+// once, whole, the backfill read forward or tail first.
 func TestJournalFollowJoinsSplitLines(t *testing.T) {
-	var l journalDockerLog
-	l.line(journalContainerB, "start")
-	l.add(journalContainerA, []byte("first "), true, "", 0)
-	dir := t.TempDir()
-	file := filepath.Join(dir, "docker.journal")
-	journalWrite(t, file, l.entries)
-	// A loaded machine may take seconds to write a piece: the line waits.
-	f := journalStartWith(t, JournalOptions{Directory: dir, AllUnits: true, Lines: 10},
-		func(j *Journal) { j.pieceQuiet = journalTestDeadline })
-	l.add(journalContainerA, []byte("second "), true, "", 0)
-	journalWrite(t, file, l.entries[len(l.entries)-1:])
-	time.Sleep(50 * time.Millisecond) // the source reaches the end between the pieces
-	l.add(journalContainerA, []byte("third"), false, "", 0)
-	journalWrite(t, file, l.entries[len(l.entries)-1:])
-	f.collectUntil("first second third")
-	if want := []string{"start", "first second third"}; journalEqualLines(journalLines(f.got), want) != "" {
-		t.Fatalf("%s", journalEqualLines(journalLines(f.got), want))
+	for _, tailFirst := range []bool{false, true} {
+		t.Run(fmt.Sprintf("tail-first=%v", tailFirst), func(t *testing.T) {
+			var l journalDockerLog
+			l.line(journalContainerB, "start")
+			l.add(journalContainerA, []byte("first "), true, "", 0)
+			dir := t.TempDir()
+			file := filepath.Join(dir, "docker.journal")
+			journalWrite(t, file, l.entries)
+			// A loaded machine may take seconds to write a piece: the line waits.
+			f := journalStartWith(t, JournalOptions{Directory: dir, AllUnits: true, Lines: 10, TailFirst: tailFirst},
+				func(j *Journal) { j.pieceQuiet = journalTestDeadline })
+			l.add(journalContainerA, []byte("second "), true, "", 0)
+			journalWrite(t, file, l.entries[len(l.entries)-1:])
+			time.Sleep(50 * time.Millisecond) // the source reaches the end between the pieces
+			l.add(journalContainerA, []byte("third"), false, "", 0)
+			journalWrite(t, file, l.entries[len(l.entries)-1:])
+			f.collectUntil("first second third")
+			if want := []string{"start", "first second third"}; journalEqualLines(journalLines(f.got), want) != "" {
+				t.Fatalf("%s", journalEqualLines(journalLines(f.got), want))
+			}
+		})
 	}
 }
 
