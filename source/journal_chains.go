@@ -79,13 +79,15 @@ func newJournalStream(f *model.JournalFields, container []byte) journalStream {
 // last piece never came, or it passed the bounds above) is sent as it
 // stands, and its following pieces, if any, make a record of their own.
 //
-// The joined record is the first piece's: its time, cursor and fields are
-// where the line began, as `journalctl --cursor` and the other containers'
-// lines around it show it, and the pieces of one line are microseconds
-// apart. It is sent when the line is done, after the other streams' lines
-// read meanwhile: its time can be a few microseconds before theirs. A
-// cursor taken from it for --after-cursor reads the line's later pieces
-// again, as a line of their own.
+// The joined record keeps the first piece's time, cursor and fields: an
+// on-call engineer looks for the line where it began, when the container
+// wrote it, and `journalctl --cursor` with its cursor shows the whole line
+// from its first piece. Docker writes a line's pieces microseconds apart,
+// so the last piece's time would say much the same. The record is sent
+// when the line is done, after the other streams' lines read meanwhile:
+// its time can be a few microseconds before theirs. A cursor taken from it
+// for --after-cursor reads the line's later pieces again, as a line of
+// their own.
 type journalChains struct {
 	open []journalChain // oldest first
 }
