@@ -20,9 +20,8 @@ type leanness struct {
 
 // leanResult returns the field-less result of a service line, an
 // analytics event or a stamped text line when the decoder was asked to
-// skip their fields. Like
-// parseSafely it survives a parser panic: the line is then parsed in full,
-// where the panic becomes a visible parse error.
+// skip their fields. Like parseSafely it survives a parser panic: the line
+// is then parsed in full, where the panic becomes a visible parse error.
 func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 	defer func() {
 		if recover() != nil {
@@ -137,9 +136,9 @@ func IsLean(e *model.Entry) bool {
 }
 
 // Complete parses the fields (and any parse error) of an entry decoded with
-// Options.LeanService, LeanAnalytics or LeanText, from its Payload, exactly as the
-// decoder would have without those options. Any other entry is left as it
-// is.
+// Options.LeanService, LeanAnalytics or LeanText, from its Payload, exactly
+// as the decoder would have without those options. Any other entry is left
+// as it is.
 func Complete(e *model.Entry) {
 	if !IsLean(e) {
 		return
