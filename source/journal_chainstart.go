@@ -36,7 +36,7 @@ func (s *journalSession) beginAtFirstPieces() (int, error) {
 		}
 		scan.shown++
 		f := s.streamFields()
-		scan.see(&f, s.wholePiece())
+		scan.see(&f, s.piece(true))
 	}
 	for range scan.steps - scan.begin {
 		if _, err := s.sd.Next(); err != nil {

@@ -63,7 +63,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 				Mark: model.MarkBoundary, Note: note}, now)
 		}
 	}
-	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(), now)
+	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(false), now)
 	s.lines++
 	s.status.loaded.Add(1)
 	return false, nil

@@ -20,25 +20,13 @@ var journalFieldsOfPieces = []string{journalFieldPartial, journalFieldContainer,
 
 // piece reads what the current entry says of its line's pieces. The
 // container and the partial id matter only for a flagged entry or while a
-// line is held: most entries cost one field.
-func (s *journalSession) piece() journalPiece {
+// line is held: most entries cost one field. owner reads them always.
+func (s *journalSession) piece(owner bool) journalPiece {
 	p := journalPiece{partial: string(s.bytes(journalFieldPartial)) == "true"}
-	if p.partial || s.chains.holding() {
-		s.readPieceOwner(&p)
+	if owner || p.partial || s.chains.holding() {
+		p.container, p.partialID = s.bytes(journalFieldContainer), s.bytes(journalFieldPartialID)
 	}
 	return p
-}
-
-// wholePiece is piece with every field read.
-func (s *journalSession) wholePiece() journalPiece {
-	p := journalPiece{partial: string(s.bytes(journalFieldPartial)) == "true"}
-	s.readPieceOwner(&p)
-	return p
-}
-
-// readPieceOwner reads whose line the current entry's piece is.
-func (s *journalSession) readPieceOwner(p *journalPiece) {
-	p.container, p.partialID = s.bytes(journalFieldContainer), s.bytes(journalFieldPartialID)
 }
 
 // streamFields reads the fields that name the current entry's stream
