@@ -14,7 +14,7 @@ import (
 // With one input it releases everything at once.
 type merger struct {
 	inputs  []Feed
-	queues  [][]model.Entry
+	queues  []entryQueue
 	rooms   []*inputRoom // how many of each input's entries the queues hold
 	taken   []int        // entries of each input released by the current release
 	heard   []time.Time
@@ -28,7 +28,7 @@ type merger struct {
 
 func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model.SourceStatus)) *merger {
 	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
-		queues: make([][]model.Entry, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
+		queues: make([]entryQueue, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
 		settled: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
 	for i, in := range inputs {
@@ -88,7 +88,7 @@ func (m *merger) accept(d decoded) {
 		m.heard[d.input] = time.Now()
 		return
 	}
-	m.queues[d.input] = append(m.queues[d.input], d.entries...)
+	m.queues[d.input].push(d.entries)
 	m.rooms[d.input].add(len(d.entries))
 	m.heard[d.input] = time.Now()
 	m.settle(d)
@@ -125,8 +125,7 @@ func (m *merger) release(final bool) {
 		if i < 0 || (!final && !m.othersReady(i, now)) {
 			break
 		}
-		m.out = append(m.out, m.queues[i][0])
-		m.queues[i] = m.queues[i][1:]
+		m.out = append(m.out, m.queues[i].pop())
 		m.taken[i]++
 		if len(m.out) >= ingestBatch {
 			m.flush()
@@ -143,8 +142,8 @@ func (m *merger) release(final bool) {
 // ties, so equal times keep the inputs' order), or -1 if all are empty.
 func (m *merger) earliest() int {
 	best := -1
-	for i, q := range m.queues {
-		if len(q) > 0 && (best < 0 || q[0].Time.Before(m.queues[best][0].Time)) {
+	for i := range m.queues {
+		if q := &m.queues[i]; q.len() > 0 && (best < 0 || q.front().Time.Before(m.queues[best].front().Time)) {
 			best = i
 		}
 	}
@@ -157,7 +156,7 @@ func (m *merger) earliest() int {
 func (m *merger) othersReady(i int, now time.Time) bool {
 	for j := range m.queues {
 		quiet := m.settled[j] && now.Sub(m.heard[j]) > mergeIdleAfter
-		if j == i || len(m.queues[j]) > 0 || m.states[j].Done || quiet {
+		if j == i || m.queues[j].len() > 0 || m.states[j].Done || quiet {
 			continue
 		}
 		return false
@@ -170,6 +169,7 @@ func (m *merger) flush() {
 		return
 	}
 	m.sink(m.out, false)
+	clear(m.out) // nor may the batch keep what the sink has copied
 	m.out = m.out[:0]
 }
 
