@@ -146,7 +146,10 @@ func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
 		}
 		start = pl.end
 	}
-	clear(b.held) // drop references to the records' bytes
-	b.recs = nil
+	// Drop references to the records' bytes, which the pooled batch would
+	// otherwise keep until it is prepared again.
+	clear(b.held)
+	clear(b.entries)
+	b.recs, b.entries = nil, b.entries[:0]
 	return out
 }
