@@ -69,7 +69,13 @@ func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, 
 // carving the fields of Reused records from blocks of fields.
 func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	var p *decode.Preparer
-	for j := range work {
+	quiet := time.NewTimer(heldFlushAfter)
+	defer quiet.Stop()
+	for {
+		j, ok := nextJob(work, p, quiet)
+		if !ok {
+			return
+		}
 		if p == nil {
 			p = template.Load().Clone()
 			p.ReuseFields(fields)
@@ -79,6 +85,31 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 		j.batch = b
 		close(j.done)
 	}
+}
+
+// nextJob waits for the next job. A worker whose input has been quiet for
+// heldFlushAfter lets go of the last lines' bytes (see
+// decode.Preparer.Idle) before it waits on: it may wait for as long as the
+// input stays quiet. Not sooner: a worker waits for a moment between most
+// batches of a load, and making the blocks and memo again after each
+// wait doubled the bytes a load allocates.
+func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*decodeJob, bool) {
+	select {
+	case j, ok := <-work:
+		return j, ok
+	default:
+	}
+	if p != nil {
+		quiet.Reset(heldFlushAfter)
+		select {
+		case j, ok := <-work:
+			return j, ok
+		case <-quiet.C:
+			p.Idle()
+		}
+	}
+	j, ok := <-work
+	return j, ok
 }
 
 // assembleJobs owns the input's Decoders: it assembles the jobs in order,
@@ -149,6 +180,9 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			if es := dec.Flush(nil); len(es) > 0 {
 				out <- decoded{input: i, entries: es}
 			}
+			// Nor keep the last lines' bytes (see decode.Decoder.Idle).
+			dec.Idle()
+			back.Idle()
 			passCaught()
 		}
 	}
