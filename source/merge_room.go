@@ -11,28 +11,41 @@ import "sync"
 // with a bound of 64 Ki entries. A variable so that tests can make it small.
 var mergeQueueMax = 4 << 10
 
+// mergeQueueTotal is how many entries the queues of all inputs may hold
+// together before each input is held to its share: read together, 50 files
+// of 2 MB peaked at 665 MB with 4 Ki entries each, a batch's read buffer
+// and fields kept alive by the entries waiting. An input's share is never
+// less than one batch (ingestBatch), nor more than mergeQueueMax.
+var mergeQueueTotal = 16 << 10
+
+// queueBound is how many of its entries one of n inputs may have waiting.
+func queueBound(n int) int {
+	return min(mergeQueueMax, max(mergeQueueTotal/max(n, 1), ingestBatch))
+}
+
 // inputRoom counts one input's entries waiting in the merger's queue. The
-// input's decode stage waits while mergeQueueMax or more wait; the merger
-// adds what it queues and takes what it releases. An input waiting for
+// input's decode stage waits while its bound (queueBound) or more wait; the
+// merger adds what it queues and takes what it releases. An input waiting for
 // room always has a head in the queue, so the merger can always release
 // the earliest entry of some input, and the waits end.
 type inputRoom struct {
 	mu     sync.Mutex
 	room   sync.Cond
 	queued int
+	bound  int // see queueBound
 }
 
-func newInputRoom() *inputRoom {
-	r := &inputRoom{}
+func newInputRoom(bound int) *inputRoom {
+	r := &inputRoom{bound: bound}
 	r.room.L = &r.mu
 	return r
 }
 
-// wait returns once fewer than mergeQueueMax entries wait. A batch sent
+// wait returns once fewer than the bound's entries wait. A batch sent
 // after it may take the queue past the bound, by one batch at most.
 func (r *inputRoom) wait() {
 	r.mu.Lock()
-	for r.queued >= mergeQueueMax {
+	for r.queued >= r.bound {
 		r.room.Wait()
 	}
 	r.mu.Unlock()
@@ -52,7 +65,7 @@ func (r *inputRoom) take(n int) {
 	}
 	r.mu.Lock()
 	r.queued -= n
-	if r.queued < mergeQueueMax {
+	if r.queued < r.bound {
 		r.room.Broadcast()
 	}
 	r.mu.Unlock()

@@ -267,3 +267,15 @@ func TestFollowedFileMarksAfterWhatItHeld(t *testing.T) {
 		})
 	}
 }
+
+// Each of a few inputs may queue mergeQueueMax entries; many share
+// mergeQueueTotal, each still at least a batch.
+func TestQueueBoundIsShared(t *testing.T) {
+	for _, c := range []struct{ inputs, want int }{
+		{1, mergeQueueMax}, {4, mergeQueueMax}, {8, mergeQueueTotal / 8}, {16, ingestBatch}, {300, ingestBatch},
+	} {
+		if got := queueBound(c.inputs); got != c.want {
+			t.Errorf("queueBound(%d) = %d, want %d", c.inputs, got, c.want)
+		}
+	}
+}

@@ -68,9 +68,10 @@ type decoded struct {
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
 	ch := make(chan decoded, 2*len(inputs)+1)
 	rooms := make([]*inputRoom, len(inputs))
+	bound := queueBound(len(inputs))
 	var wg sync.WaitGroup
 	for i, in := range inputs {
-		rooms[i] = newInputRoom()
+		rooms[i] = newInputRoom(bound)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
