@@ -60,6 +60,11 @@ type FileOptions struct {
 	// (a headless export): rotated-away files are closed at once and nothing
 	// is kept aside for ReadRaw, which then fails for earlier generations.
 	StreamOnly bool
+	// RecentBytes is how many of the bytes last read from a followed file
+	// are kept (at least; at most twice) so that a truncation in place
+	// loses none of the lines already read; recentBytesKept when 0. With
+	// many files followed at once, each gets a share (RecentBytesShare).
+	RecentBytes int
 }
 
 // File reads a log file: once to its end, or followed by name across
@@ -171,7 +176,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	if f.quietAfter > 0 {
 		fr.quietAfter = f.quietAfter
 	}
-	t := &tailer{src: f, batch: b, framer: fr}
+	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
 	case err == nil:

@@ -25,13 +25,15 @@ const (
 	readChunkBytes  = 256 << 10 // bytes per read from a regular file
 	streamReadBytes = 64 << 10  // bytes per read from a pipe or a decompressor
 
-	fingerprintBytes       = 256     // bytes remembered at each end of what was read, to notice a truncate-and-refill
-	maxRetainedGenerations = 8       // rotated-away files kept open so their lines can be re-read; older ones are copied to the spill file
-	maxSpillBytes          = 4 << 30 // bytes kept aside in the spill file (an unlinked temp file), at most
-	recentBytesKept        = 1 << 20 // bytes last read from a followed file kept to survive a truncation (at least; at most twice)
-	maxCopyCandidates      = 4       // newest rotated siblings searched for copytruncate's copy
-	maxKnownGenerations    = 4096    // generations remembered (open or not) so that old offsets get a clear error
-	maxUnterminatedOffsets = 1 << 16 // cut or partial records remembered for re-read verification
+	fingerprintBytes       = 256      // bytes remembered at each end of what was read, to notice a truncate-and-refill
+	maxRetainedGenerations = 8        // rotated-away files kept open so their lines can be re-read; older ones are copied to the spill file
+	maxSpillBytes          = 4 << 30  // bytes kept aside in the spill file (an unlinked temp file), at most
+	recentBytesKept        = 1 << 20  // bytes last read from a followed file kept to survive a truncation (at least; at most twice)
+	recentBytesShared      = 16 << 20 // kept by all the files followed at once, once there are more than 16 (RecentBytesShare)
+	recentBytesLeast       = 64 << 10 // the least a followed file keeps
+	maxCopyCandidates      = 4        // newest rotated siblings searched for copytruncate's copy
+	maxKnownGenerations    = 4096     // generations remembered (open or not) so that old offsets get a clear error
+	maxUnterminatedOffsets = 1 << 16  // cut or partial records remembered for re-read verification
 	zstdMaxWindowBytes     = 128 << 20
 )
 

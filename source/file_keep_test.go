@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -94,17 +95,31 @@ func TestCopyTruncateCopyShorterThanWhatWasRead(t *testing.T) {
 
 // TestCopyTruncateWithoutCopyCountsWhatCannotBeKept: more was read than the
 // recent bytes hold and no copy exists: the lines that can no longer be
-// re-read are counted in a gap, and those that can still be re-read are.
+// re-read are counted in a gap, and those that can still be re-read are:
+// what the recent bytes hold, by default and with a file's share when many
+// are followed.
 func TestCopyTruncateWithoutCopyCountsWhatCannotBeKept(t *testing.T) {
+	for _, kept := range []int{0, RecentBytesShare(300)} {
+		t.Run(fmt.Sprintf("RecentBytes %d", kept), func(t *testing.T) {
+			checkTruncateWithoutCopy(t, kept)
+		})
+	}
+}
+
+func checkTruncateWithoutCopy(t *testing.T, kept int) {
 	path := logPath(t)
 	line := strings.Repeat("x", 99) // 100 bytes with its newline
-	n := 2*recentBytesKept/100 + 500
+	window := kept
+	if window == 0 {
+		window = recentBytesKept
+	}
+	n := 2*window/100 + 500
 	var b bytes.Buffer
 	for range n {
 		b.WriteString(line + "\n")
 	}
 	appendTo(t, path, b.String())
-	src := NewFile(path, 1, FileOptions{Follow: true})
+	src := NewFile(path, 1, FileOptions{Follow: true, RecentBytes: kept})
 	r := start(t, src)
 	r.waitLines(n)
 	copyTruncate(t, path, "")
@@ -133,6 +148,11 @@ func TestCopyTruncateWithoutCopyCountsWhatCannotBeKept(t *testing.T) {
 	}
 	if unreadable := int64(n + 1 - readable); lost == 0 || unreadable != lost {
 		t.Errorf("%d lines cannot be re-read, the gap counts %d", unreadable, lost)
+	}
+	// The new line, and the old ones the recent bytes hold: window bytes
+	// at least, twice that at most.
+	if old := readable - 1; old < window/100-1 || old > 2*window/100 {
+		t.Errorf("%d old lines of 100 bytes can be re-read, with %d bytes kept", old, window)
 	}
 }
 

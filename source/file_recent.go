@@ -1,12 +1,23 @@
 package source
 
 // recentBytes keeps the last bytes read from the followed file (between
-// recentBytesKept and twice that), so that a truncation in place loses none
-// of the lines already shown: logrotate's copy may end before what was
-// read, and without a copy they are all that is left.
+// kept and twice that), so that a truncation in place loses none of the
+// lines already shown: logrotate's copy may end before what was read, and
+// without a copy they are all that is left.
 type recentBytes struct {
 	buf  []byte
 	from int64 // the file position of buf[0]
+	kept int   // recentBytesKept when 0 (FileOptions.RecentBytes)
+}
+
+// RecentBytesShare is FileOptions.RecentBytes for each of n files followed
+// at once: recentBytesKept for up to 16 of them, then a share of 16 MiB,
+// never less than 64 KiB. Each kept its megabyte or two whatever their
+// number: 50 files of 2 MB held 120 MB, the largest part of the heap.
+// 64 KiB still holds what a writer appends between logrotate's copy and
+// its truncation, a moment later.
+func RecentBytesShare(n int) int {
+	return max(recentBytesLeast, min(recentBytesKept, recentBytesShared/max(n, 1)))
 }
 
 // add appends b, read at file position pos.
@@ -15,7 +26,11 @@ func (r *recentBytes) add(b []byte, pos int64) {
 		r.buf, r.from = r.buf[:0], pos
 	}
 	r.buf = append(r.buf, b...)
-	if extra := len(r.buf) - recentBytesKept; extra > recentBytesKept {
+	kept := r.kept
+	if kept <= 0 {
+		kept = recentBytesKept
+	}
+	if extra := len(r.buf) - kept; extra > kept {
 		r.buf = append(r.buf[:0], r.buf[extra:]...)
 		r.from += int64(extra)
 	}
