@@ -20,20 +20,30 @@ func RecentBytesShare(n int) int {
 	return max(recentBytesLeast, min(recentBytesKept, recentBytesShared/max(n, 1)))
 }
 
-// add appends b, read at file position pos.
+// add appends b, read at file position pos. The buffer never holds more
+// than twice the bytes kept, nor has room for more: grown by append, it
+// had room for four times what it kept.
 func (r *recentBytes) add(b []byte, pos int64) {
 	if len(r.buf) == 0 || r.from+int64(len(r.buf)) != pos {
 		r.buf, r.from = r.buf[:0], pos
 	}
-	r.buf = append(r.buf, b...)
 	kept := r.kept
 	if kept <= 0 {
 		kept = recentBytesKept
 	}
-	if extra := len(r.buf) - kept; extra > kept {
+	if len(b) >= kept { // b alone is what is kept
+		r.buf, r.from = r.buf[:0], pos+int64(len(b)-kept)
+		b = b[len(b)-kept:]
+	} else if extra := len(r.buf) + len(b) - kept; len(r.buf)+len(b) > 2*kept {
 		r.buf = append(r.buf[:0], r.buf[extra:]...)
 		r.from += int64(extra)
 	}
+	if need := len(r.buf) + len(b); need > cap(r.buf) {
+		grown := make([]byte, len(r.buf), min(2*kept, max(2*need, 4<<10)))
+		copy(grown, r.buf)
+		r.buf = grown
+	}
+	r.buf = append(r.buf, b...)
 }
 
 // reset forgets the previous file.

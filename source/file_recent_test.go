@@ -13,3 +13,39 @@ func TestRecentBytesShare(t *testing.T) {
 		}
 	}
 }
+
+// What is kept is the last bytes read, at least kept of them and at most
+// twice that, in a buffer with no room for more, whatever the sizes of
+// the reads; a read that does not follow the last starts over.
+func TestRecentBytesKeepTheLastRead(t *testing.T) {
+	const kept = 1000
+	for _, size := range []int{1, 7, 333, 999, 1000, 1001, 2500} {
+		r := recentBytes{kept: kept}
+		var all []byte
+		for i := 0; len(all) < 10*kept; i++ {
+			b := make([]byte, size)
+			for j := range b {
+				b[j] = byte(len(all) + j)
+			}
+			r.add(b, int64(len(all)))
+			all = append(all, b...)
+			n := len(r.buf)
+			if n < min(kept, len(all)) || n > 2*kept || cap(r.buf) > 2*kept {
+				t.Fatalf("reads of %d: %d bytes kept in room for %d after %d read", size, n, cap(r.buf), len(all))
+			}
+			got, ok := r.slice(int64(len(all)-n), int64(len(all)))
+			if !ok || string(got) != string(all[len(all)-n:]) {
+				t.Fatalf("reads of %d: the kept bytes are not the last %d read", size, n)
+			}
+		}
+	}
+	r := recentBytes{kept: kept}
+	r.add([]byte("abc"), 0)
+	r.add([]byte("xyz"), 100)
+	if _, ok := r.slice(0, 3); ok {
+		t.Error("bytes before a read that does not follow the last are still kept")
+	}
+	if got, ok := r.slice(100, 103); !ok || string(got) != "xyz" {
+		t.Errorf("slice(100, 103) = %q, %v", got, ok)
+	}
+}
