@@ -19,6 +19,7 @@ type merger struct {
 	taken   []int        // entries of each input released by the current release
 	heard   []time.Time
 	settled []bool // the input's quiet may be taken for being caught up
+	marked  []bool // the input said it has caught up (Feed.CatchesUp)
 	states  []model.SourceStatus
 	sink    Sink
 	status  func([]model.SourceStatus)
@@ -29,7 +30,7 @@ type merger struct {
 func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model.SourceStatus)) *merger {
 	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
 		queues: make([]entryQueue, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
-		settled: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
+		settled: make([]bool, len(inputs)), marked: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
 	now := time.Now()
 	for i, in := range inputs {
 		m.heard[i] = now
@@ -61,7 +62,7 @@ func (m *merger) loop(ch <-chan decoded) {
 func (m *merger) accept(d decoded) {
 	defer m.recycle(d.entries)
 	if d.caught {
-		m.settled[d.input] = true
+		m.settled[d.input], m.marked[d.input] = true, true
 		m.heard[d.input] = time.Now()
 		return
 	}
@@ -152,10 +153,14 @@ func (m *merger) earliest() int {
 
 // othersReady reports whether no other input may still deliver something
 // earlier than input i's head: each has a head of its own, has ended, or
-// is followed, has caught up and has been quiet for mergeIdleAfter.
+// is followed, has caught up, and has been quiet for mergeIdleAfter or has
+// said it caught up: then it can only deliver lines written from now on,
+// which come after a head older than mergeLiveSlack. (Standard input
+// never says so: a pipe may bring old lines at any time.)
 func (m *merger) othersReady(i int, now time.Time) bool {
+	old := m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack))
 	for j := range m.queues {
-		quiet := m.settled[j] && now.Sub(m.heard[j]) > mergeIdleAfter
+		quiet := m.settled[j] && (now.Sub(m.heard[j]) > mergeIdleAfter || m.marked[j] && old)
 		if j == i || m.queues[j].len() > 0 || m.states[j].Done || quiet {
 			continue
 		}
