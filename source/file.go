@@ -65,6 +65,11 @@ type FileOptions struct {
 	// loses none of the lines already read; recentBytesKept when 0. With
 	// many files followed at once, each gets a share (RecentBytesShare).
 	RecentBytes int
+	// BatchRecords is how many records a batch holds at most
+	// (batchMaxRecords when 0). Each file's batches on their way through
+	// decoding and the merge hold its lines' read buffers and fields: with
+	// many files read at once, each takes smaller ones (BatchRecordsShare).
+	BatchRecords int
 }
 
 // File reads a log file: once to its end, or followed by name across
@@ -155,6 +160,9 @@ func (f *File) Close() error { return f.gens.closeAll() }
 func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 	b := newBatcher(out)
 	b.spent = f.spent
+	if f.opts.BatchRecords > 0 {
+		b.maxRecords = f.opts.BatchRecords
+	}
 	if f.batchWait > 0 {
 		b.maxWait = f.batchWait
 	}

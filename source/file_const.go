@@ -15,6 +15,8 @@ const (
 	DefaultMaxLineBytes = 1 << 20 // bytes
 
 	batchMaxRecords = 1024                  // records per batch before it is sent
+	batchShared     = 4096                  // records per batch of all the files read at once, once there are more than 4 (BatchRecordsShare)
+	batchLeast      = 128                   // the fewest records per batch a file is held to
 	batchMaxWait    = 50 * time.Millisecond // age of the oldest record in an unsent batch
 
 	pollInterval       = 200 * time.Millisecond // how often a followed file is checked for growth and rotation

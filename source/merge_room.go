@@ -15,12 +15,16 @@ var mergeQueueMax = 4 << 10
 // together before each input is held to its share: read together, 50 files
 // of 2 MB peaked at 665 MB with 4 Ki entries each, a batch's read buffer
 // and fields kept alive by the entries waiting. An input's share is never
-// less than one batch (ingestBatch), nor more than mergeQueueMax.
+// less than mergeQueueLeast, nor more than mergeQueueMax.
 var mergeQueueTotal = 16 << 10
+
+// mergeQueueLeast is the smallest share: two of the smallest batches many
+// files are read in (see BatchRecordsShare).
+const mergeQueueLeast = 2 * batchLeast
 
 // queueBound is how many of its entries one of n inputs may have waiting.
 func queueBound(n int) int {
-	return min(mergeQueueMax, max(mergeQueueTotal/max(n, 1), ingestBatch))
+	return min(mergeQueueMax, max(mergeQueueTotal/max(n, 1), mergeQueueLeast))
 }
 
 // inputRoom counts one input's entries waiting in the merger's queue. The

@@ -269,13 +269,24 @@ func TestFollowedFileMarksAfterWhatItHeld(t *testing.T) {
 }
 
 // Each of a few inputs may queue mergeQueueMax entries; many share
-// mergeQueueTotal, each still at least a batch.
+// mergeQueueTotal, each still at least mergeQueueLeast.
 func TestQueueBoundIsShared(t *testing.T) {
 	for _, c := range []struct{ inputs, want int }{
-		{1, mergeQueueMax}, {4, mergeQueueMax}, {8, mergeQueueTotal / 8}, {16, ingestBatch}, {300, ingestBatch},
+		{1, mergeQueueMax}, {4, mergeQueueMax}, {8, mergeQueueTotal / 8}, {50, mergeQueueTotal / 50}, {300, mergeQueueLeast},
 	} {
 		if got := queueBound(c.inputs); got != c.want {
 			t.Errorf("queueBound(%d) = %d, want %d", c.inputs, got, c.want)
+		}
+	}
+}
+
+// A file's batches are smaller when many files are read at once.
+func TestBatchRecordsShare(t *testing.T) {
+	for _, c := range []struct{ files, want int }{
+		{0, batchMaxRecords}, {1, batchMaxRecords}, {4, batchMaxRecords}, {8, batchShared / 8}, {32, batchLeast}, {300, batchLeast},
+	} {
+		if got := BatchRecordsShare(c.files); got != c.want {
+			t.Errorf("BatchRecordsShare(%d) = %d, want %d", c.files, got, c.want)
 		}
 	}
 }

@@ -66,7 +66,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
 		opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
 			HoldBackfill: cfg.firstScreen, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export,
-			RecentBytes: source.RecentBytesShare(len(inputs))}
+			RecentBytes: source.RecentBytesShare(len(inputs)), BatchRecords: source.BatchRecordsShare(len(inputs))}
 		if tailFirst {
 			// A decoder of its own tells where the parts of a tail-first
 			// read may meet: not inside an entry, and not before a line
