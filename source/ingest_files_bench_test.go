@@ -1,0 +1,125 @@
+package source
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"connlog/internal/cputime"
+	"connlog/model"
+	"connlog/model/decode"
+	"connlog/source/synth"
+)
+
+// BenchmarkIngestFiles loads the same level-7 connector log as one file
+// and cut into 50, each piece a later stretch of time, as the TUI opens
+// them (followed, each marking when it has read what it held), into a
+// store, until every line is stored. Per entry: wall time (ns/entry) and
+// the process's CPU time (cpu-ns/entry) until then, and the live heap the
+// run holds once its inputs have been quiet for heldFlushAfter
+// (heap-B/entry; the store's rows and fields are off the heap). The pieces
+// should cost about what the one file does: a merge that waited for each
+// piece to fall quiet took ten times as long, and one that kept what it
+// had released held most of what was read.
+func BenchmarkIngestFiles(b *testing.B) {
+	const lines = 200_000
+	for _, files := range []int{1, 50} {
+		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
+			paths := writeConnectorPieces(b, files, lines)
+			var wall, cpu time.Duration
+			var heap int64
+			for range b.N {
+				before := memNow()
+				t0, u0 := time.Now(), cputime.Process()
+				store, stop := ingestFollowed(b, paths, lines)
+				wall, cpu = wall+time.Since(t0), cpu+cputime.Process()-u0
+				b.StopTimer()
+				time.Sleep(heldFlushAfter + 500*time.Millisecond)
+				heap += int64(memNow().HeapAlloc) - int64(before.HeapAlloc)
+				if n := store.Stats().Entries; n != lines {
+					b.Fatalf("%d entries stored of %d", n, lines)
+				}
+				stop()
+				b.StartTimer()
+			}
+			n := float64(b.N * lines)
+			b.ReportMetric(float64(wall.Nanoseconds())/n, "ns/entry")
+			b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/entry")
+			b.ReportMetric(float64(heap)/n, "heap-B/entry")
+		})
+	}
+}
+
+// ingestFollowed follows the files at paths, as the TUI does with several,
+// until want entries are stored, and returns the store with the run still
+// going, and what stops it.
+func ingestFollowed(b *testing.B, paths []string, want int64) (*model.Store, func()) {
+	store := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
+	var feeds []Feed
+	for i, p := range paths {
+		opts := FileOptions{Follow: true, MarkCaughtUp: true, ReuseBlocks: true,
+			RecentBytes: RecentBytesShare(len(paths)), BatchRecords: BatchRecordsShare(len(paths))}
+		src := NewFile(p, model.SourceID(i), opts)
+		store.SetRawReader(model.SourceID(i), src)
+		feeds = append(feeds, Feed{ID: model.SourceID(i), Source: src, CatchesUp: true,
+			Decode: decode.Options{Location: time.UTC, IndexService: true, Templates: true}})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stored atomic.Int64
+	done := make(chan struct{})
+	go func() {
+		Ingest(ctx, feeds, func(es []model.Entry, front bool) {
+			if front {
+				store.Prepend(es)
+			} else {
+				store.Append(es)
+			}
+			stored.Add(int64(len(es)))
+		}, nil)
+		close(done)
+	}()
+	for deadline := time.Now().Add(time.Minute); stored.Load() < want; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			b.Fatalf("%d of %d entries stored after a minute", stored.Load(), want)
+		}
+	}
+	return store, func() { cancel(); <-done }
+}
+
+// writeConnectorPieces writes n lines of a level-7 connector's log (as
+// writeConnectorLog) cut into files pieces of consecutive lines, and
+// returns their paths.
+func writeConnectorPieces(tb testing.TB, files, n int) []string {
+	tb.Helper()
+	dir := tb.TempDir()
+	g := synth.New(1, synth.Options{})
+	var paths []string
+	var line, out []byte
+	for f := range files {
+		path := filepath.Join(dir, fmt.Sprintf("piece-%02d.log", f))
+		fh, err := os.Create(path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		w := bufio.NewWriter(fh)
+		for range n / files {
+			var at time.Time
+			line, at, _ = g.Next(line[:0])
+			out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
+			w.Write(append(append(append(out, ' '), line...), '\n'))
+		}
+		if err := w.Flush(); err != nil {
+			tb.Fatal(err)
+		}
+		if err := fh.Close(); err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	return paths
+}
