@@ -153,10 +153,11 @@ func (m *merger) earliest() int {
 
 // othersReady reports whether no other input may still deliver something
 // earlier than input i's head: each has a head of its own, has ended, or
-// is followed, has caught up, and has been quiet for mergeIdleAfter or has
-// said it caught up: then it can only deliver lines written from now on,
-// which come after a head older than mergeLiveSlack. (Standard input
-// never says so: a pipe may bring old lines at any time.)
+// is followed, taken for caught up (settled), and either has been quiet
+// for mergeIdleAfter or has said it caught up (Feed.CatchesUp) while the
+// head is older than mergeLiveSlack: such an input can only bring lines
+// written from now on. Standard input never says so: a pipe may bring old
+// lines at any time.
 func (m *merger) othersReady(i int, now time.Time) bool {
 	old := m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack))
 	for j := range m.queues {

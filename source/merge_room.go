@@ -28,10 +28,10 @@ func queueBound(n int) int {
 }
 
 // inputRoom counts one input's entries waiting in the merger's queue. The
-// input's decode stage waits while its bound (queueBound) or more wait; the
-// merger adds what it queues and takes what it releases. An input waiting for
-// room always has a head in the queue, so the merger can always release
-// the earliest entry of some input, and the waits end.
+// input's decode stage waits while its bound (queueBound) or more wait;
+// the merger adds what it queues and takes what it releases. An input
+// waiting for room always has a head in the queue, so the merger can
+// always release the earliest entry of some input, and the waits end.
 type inputRoom struct {
 	mu     sync.Mutex
 	room   sync.Cond
