@@ -89,7 +89,7 @@ func notIndexed(key string) bool { return key == KeyMessage || key == KeyStacktr
 var uniqueKeys = map[string]bool{
 	KeyConnID: true, KeySessionID: true, KeyAuditID: true, KeyRequestID: true,
 	KeyCreatedAt: true, KeyFlowStart: true, KeyFlowEnd: true, KeyFlowLogged: true,
-	keyCursor: true,
+	keyCursor: true, keyEnd: true,
 }
 
 // Pseudo-fields carry per-line data through the index: a journal entry's
@@ -97,18 +97,20 @@ var uniqueKeys = map[string]bool{
 // did not fit the row. The numbers are attrNum words holding an int64.
 const (
 	keyCursor   = "__CURSOR"
-	keyReceived = "__RECEIVED" // unix nanoseconds
-	keyItem     = "__ITEM"     // Entry.Item
-	keyOrigin   = "__ORIGIN"   // an origin id past the row's 16 bits
-	keyRawLen   = "__RAWLEN"   // a raw length past the row's 23 bits
-	keyOffset   = "__OFFSET"   // the file offset of a line held, not re-read (joined lines), + 1
-	keyTemplate = "__TEMPLATE" // Entry.Template, interned: one per template
+	keyEnd      = "__CURSOR_END" // JournalFields.EndCursor
+	keyReceived = "__RECEIVED"   // unix nanoseconds
+	keyItem     = "__ITEM"       // Entry.Item
+	keyOrigin   = "__ORIGIN"     // an origin id past the row's 16 bits
+	keyRawLen   = "__RAWLEN"     // a raw length past the row's 23 bits
+	keyOffset   = "__OFFSET"     // the file offset of a line held, not re-read (joined lines), + 1
+	keyTemplate = "__TEMPLATE"   // Entry.Template, interned: one per template
 )
 
 // lineOrigin is the per-line part of an Origin and of the row, kept beside
 // the fields; 0 is "not kept" for each number.
 type lineOrigin struct {
 	cursor   string
+	end      string // JournalFields.EndCursor
 	template string // Entry.Template
 	received int64  // 0 = same as the entry's time
 	item     int64
@@ -249,6 +251,9 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	}
 	if lo.cursor != "" {
 		add(Str(keyCursor, lo.cursor))
+	}
+	if lo.end != "" {
+		add(Str(keyEnd, lo.end))
 	}
 	if lo.template != "" {
 		buf = s.encodeTemplate(lo.template, buf)
@@ -423,6 +428,9 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 	switch f.Key {
 	case keyCursor:
 		lo.cursor = f.Value
+		return fs, w[n:]
+	case keyEnd:
+		lo.end = f.Value
 		return fs, w[n:]
 	case keyTemplate:
 		lo.template = f.Value

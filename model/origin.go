@@ -34,7 +34,7 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 	o.Offset, o.Received = 0, time.Time{}
 	if o.Journal != nil {
 		j := *o.Journal
-		j.Cursor = ""
+		j.Cursor, j.EndCursor = "", ""
 		p, ok := t.journal[j]
 		if !ok {
 			j = j.owned()
@@ -70,7 +70,8 @@ func (t *originTable) add(k originKey) uint32 {
 // owned returns j with copies of its strings, for the table to keep past
 // the record it came with.
 func (j JournalFields) owned() JournalFields {
-	j.Cursor, j.Hostname, j.Unit, j.Identifier = strings.Clone(j.Cursor), strings.Clone(j.Hostname), strings.Clone(j.Unit), strings.Clone(j.Identifier)
+	j.Cursor, j.EndCursor = strings.Clone(j.Cursor), strings.Clone(j.EndCursor)
+	j.Hostname, j.Unit, j.Identifier = strings.Clone(j.Hostname), strings.Clone(j.Unit), strings.Clone(j.Identifier)
 	j.BootID, j.InvocationID, j.Transport = strings.Clone(j.BootID), strings.Clone(j.InvocationID), strings.Clone(j.Transport)
 	return j
 }

@@ -94,7 +94,12 @@ type Record struct {
 
 // JournalFields are the journald fields connlog keeps for each entry.
 type JournalFields struct {
-	Cursor       string
+	Cursor string
+	// EndCursor is the cursor of the last entry of a line joined from
+	// several (Docker's split lines), "" for a line of one entry: Cursor
+	// names where the line begins, EndCursor where reading it ended, which
+	// is where reading on must resume (a bundle's last_cursor).
+	EndCursor    string
 	Hostname     string
 	Unit         string // _SYSTEMD_UNIT
 	Identifier   string // SYSLOG_IDENTIFIER

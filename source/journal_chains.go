@@ -44,6 +44,7 @@ type journalChain struct {
 	line      model.Record // the first piece's record; Raw the pieces so far
 	pieces    int
 	lastRead  time.Time // when the newest piece was read
+	end       string    // the newest piece's cursor
 }
 
 // journalStream names whose line a piece is: the container's, or with no
@@ -85,9 +86,9 @@ func newJournalStream(f *model.JournalFields, container []byte) journalStream {
 // from its first piece. Docker writes a line's pieces microseconds apart,
 // so the last piece's time would say much the same. The record is sent
 // when the line is done, after the other streams' lines read meanwhile:
-// its time can be a few microseconds before theirs. A cursor taken from it
-// for --after-cursor reads the line's later pieces again, as a line of
-// their own.
+// its time can be a few microseconds before theirs. Its EndCursor is the
+// last piece's cursor: where reading on resumes (a bundle's last_cursor),
+// so that --after-cursor does not read the later pieces again.
 type journalChains struct {
 	open []journalChain // oldest first
 }
@@ -109,7 +110,7 @@ func (c *journalChains) add(out *journalBatch, r model.Record, p journalPiece, n
 	}
 	switch {
 	case i >= 0:
-		c.open[i].append(r.Raw, now)
+		c.open[i].append(r, now)
 	case p.partial:
 		i = c.start(out, r, p, now)
 	default:
@@ -149,6 +150,9 @@ func (c *journalChains) start(out *journalBatch, r model.Record, p journalPiece,
 func (c *journalChains) send(out *journalBatch, i int, note string, now time.Time) {
 	line := c.open[i].line
 	line.Note = note
+	if line.Journal != nil { // the first piece's own fields, read for this record
+		line.Journal.EndCursor = c.open[i].end // "" for a line of one piece
+	}
 	out.add(line, now)
 	c.open = slices.Delete(c.open, i, i+1)
 }
@@ -181,13 +185,17 @@ func (ch *journalChain) continuedBy(id []byte) bool {
 	return ch.partialID == "" || ch.partialID == string(id)
 }
 
-// append adds a piece's bytes. The first piece's bytes belong to the
-// record they were read for: they are copied before anything is added.
-func (ch *journalChain) append(piece []byte, now time.Time) {
+// append adds a piece: its bytes and its cursor. The first piece's bytes
+// belong to the record they were read for: they are copied before anything
+// is added.
+func (ch *journalChain) append(piece model.Record, now time.Time) {
 	if ch.pieces == 1 {
 		ch.line.Raw = slices.Clip(ch.line.Raw)
 	}
-	ch.line.Raw = append(ch.line.Raw, piece...)
+	ch.line.Raw = append(ch.line.Raw, piece.Raw...)
+	if piece.Journal != nil {
+		ch.end = piece.Journal.Cursor
+	}
 	ch.pieces++
 	ch.lastRead = now
 }

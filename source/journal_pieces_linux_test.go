@@ -188,6 +188,14 @@ func TestJournalJoinsSplitLines(t *testing.T) {
 			if mode.name != "message-only" && joined.Journal.Cursor != journalCursorOf(t, dir, 2) {
 				t.Errorf("joined line's cursor %s, want the first piece's %s", joined.Journal.Cursor, journalCursorOf(t, dir, 2))
 			}
+			if mode.name != "message-only" && joined.Journal.EndCursor != journalCursorOf(t, dir, 6) {
+				t.Errorf("joined line's end cursor %s, want the last piece's %s", joined.Journal.EndCursor, journalCursorOf(t, dir, 6))
+			}
+			for _, r := range recs {
+				if r.Journal != nil && r.Journal.EndCursor != "" && !bytes.Equal(r.Raw, line) {
+					t.Errorf("a line of one entry has an end cursor: %q", r.Raw)
+				}
+			}
 			journalCheckAnalytics(t, joined)
 		})
 	}

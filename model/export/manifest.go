@@ -142,7 +142,17 @@ func (s *manifestSource) extend(e *model.Entry) {
 		if s.FirstCursor == "" {
 			s.FirstCursor = j.Cursor
 		}
-		s.LastCursor = j.Cursor
+		// Where reading ended: a joined line's last piece, and the furthest
+		// of the range's entries, which a store's time order may not put
+		// last (a joined line sorts at its first piece, before the lines
+		// read between its pieces). --after-cursor resumes there.
+		end := j.Cursor
+		if j.EndCursor != "" {
+			end = j.EndCursor
+		}
+		if s.LastCursor == "" || !cursorBefore(end, s.LastCursor) {
+			s.LastCursor = end
+		}
 	}
 }
 
