@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -27,8 +28,27 @@ func init() {
 type connlogProcess struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	stderr bytes.Buffer
-	stdout bytes.Buffer
+	stderr lockedBuffer
+	stdout lockedBuffer
+}
+
+// lockedBuffer is an output of the process that a test may read while the
+// process writes it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // startConnlog starts connlog with args in dir, its standard input a pipe.
@@ -68,6 +88,18 @@ func (p *connlogProcess) waitOpenIn(t *testing.T, dir string) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	t.Fatalf("connlog never opened a file in %s; stderr: %s", dir, p.stderr.String())
+}
+
+// waitStdout waits until the process has written want to its standard
+// output, and fails the test after a few seconds.
+func (p *connlogProcess) waitStdout(t *testing.T, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if strings.Contains(p.stdout.String(), want) {
+			return
+		}
+	}
+	t.Fatalf("connlog never wrote %q; stdout %q, stderr %q", want, p.stdout.String(), p.stderr.String())
 }
 
 // wait waits for the process to end and returns its exit code (-1 when a
