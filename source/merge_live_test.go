@@ -39,3 +39,22 @@ func TestCaughtUpInputHoldsBackNoOlderLines(t *testing.T) {
 		})
 	}
 }
+
+// A run of one input's entries stops where they turn recent: the old ones
+// go, the recent one waits for the caught-up input to fall quiet.
+func TestCaughtUpInputHoldsBackTheFirstRecentLine(t *testing.T) {
+	now := time.Now()
+	var got []time.Time
+	m := newMerger([]Feed{{Source: &quietInput{}, CatchesUp: true}, {ID: 1, Source: &quietInput{}, CatchesUp: true}}, rooms(2),
+		func(es []model.Entry, _ bool) {
+			for _, e := range es {
+				got = append(got, e.Time)
+			}
+		}, nil)
+	m.settled[0], m.marked[0], m.heard[0] = true, true, now.Add(time.Hour) // heard from just now, whenever release looks
+	m.queues[1].push([]model.Entry{{Time: now.Add(-time.Hour)}, {Time: now.Add(-time.Minute)}, {Time: now}})
+	m.release(false)
+	if len(got) != 2 || m.queues[1].len() != 1 {
+		t.Fatalf("%d entries went, %d wait; want the 2 old ones gone and the recent one waiting", len(got), m.queues[1].len())
+	}
+}
