@@ -122,25 +122,14 @@ func (m *merger) recycle(es []model.Entry) {
 func (m *merger) release(final bool) {
 	now := time.Now()
 	for {
-		i, next := m.earliest()
+		i := m.earliest()
 		if i < 0 || (!final && !m.othersReady(i, now)) {
 			break
 		}
-		// Input i's entries go one after the other, without another look at
-		// every input, until its head comes after the runner-up's: taking
-		// them changes no other input, and what let the first go lets the
-		// next go too, unless it is recent where the first was old (see
-		// othersReady).
-		old := m.old(i, now)
-		for {
-			m.out = append(m.out, m.queues[i].pop())
-			m.taken[i]++
-			if len(m.out) >= ingestBatch {
-				m.flush()
-			}
-			if m.queues[i].len() == 0 || (next >= 0 && !m.before(i, next)) || (!final && old && !m.old(i, now)) {
-				break
-			}
+		m.out = append(m.out, m.queues[i].pop())
+		m.taken[i]++
+		if len(m.out) >= ingestBatch {
+			m.flush()
 		}
 	}
 	m.flush()
@@ -151,33 +140,15 @@ func (m *merger) release(final bool) {
 }
 
 // earliest returns the input whose head entry is earliest (lowest index on
-// ties, so equal times keep the inputs' order), or -1 if all are empty, and
-// the runner-up, or -1 if there is none.
-func (m *merger) earliest() (best, next int) {
-	best, next = -1, -1
+// ties, so equal times keep the inputs' order), or -1 if all are empty.
+func (m *merger) earliest() int {
+	best := -1
 	for i := range m.queues {
-		switch {
-		case m.queues[i].len() == 0:
-		case best < 0 || m.before(i, best):
-			best, next = i, best
-		case next < 0 || m.before(i, next):
-			next = i
+		if q := &m.queues[i]; q.len() > 0 && (best < 0 || q.front().Time.Before(m.queues[best].front().Time)) {
+			best = i
 		}
 	}
-	return best, next
-}
-
-// before reports whether input i's head comes before input j's: earlier,
-// or as early from an input of a lower index. Both must have a head.
-func (m *merger) before(i, j int) bool {
-	a, b := m.queues[i].front().Time, m.queues[j].front().Time
-	return a.Before(b) || (a.Equal(b) && i < j)
-}
-
-// old reports whether input i's head is older than mergeLiveSlack, which
-// an input that has caught up cannot bring lines before (see othersReady).
-func (m *merger) old(i int, now time.Time) bool {
-	return m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack))
+	return best
 }
 
 // othersReady reports whether no other input may still deliver something
@@ -188,7 +159,7 @@ func (m *merger) old(i int, now time.Time) bool {
 // written from now on. Standard input never says so: a pipe may bring old
 // lines at any time.
 func (m *merger) othersReady(i int, now time.Time) bool {
-	old := m.old(i, now)
+	old := m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack))
 	for j := range m.queues {
 		quiet := m.settled[j] && (now.Sub(m.heard[j]) > mergeIdleAfter || m.marked[j] && old)
 		if j == i || m.queues[j].len() > 0 || m.states[j].Done || quiet {
