@@ -40,8 +40,8 @@ func TestCaughtUpInputHoldsBackNoOlderLines(t *testing.T) {
 	}
 }
 
-// A run of one input's entries stops where they turn recent: the old ones
-// go, the recent one waits for the caught-up input to fall quiet.
+// Of one input's entries, the old ones go and the first recent one waits
+// for the caught-up input to fall quiet.
 func TestCaughtUpInputHoldsBackTheFirstRecentLine(t *testing.T) {
 	now := time.Now()
 	var got []time.Time

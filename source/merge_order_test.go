@@ -8,10 +8,10 @@ import (
 	"connlog/model"
 )
 
-// The merger takes entries in the order of a plain k-way merge that looks
-// at every input's head each time (the earliest, the lowest input on
-// ties), whether it takes one entry per look or runs of them: inputs with
-// many equal times, inputs out of order, inputs that empty, in any number.
+// The merger takes entries in the order of a plain k-way merge (the
+// earliest head, the lowest input on ties): inputs with many equal times,
+// inputs out of order, inputs that empty, in any number. A merger that
+// takes an input's entries in runs must keep to it.
 func TestMergerTakesHeadsInOrder(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	day := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
