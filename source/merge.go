@@ -15,8 +15,10 @@ import (
 type merger struct {
 	inputs  []Feed
 	queues  []entryQueue
-	rooms   []*inputRoom // how many of each input's entries the queues hold
-	taken   []int        // entries of each input released by the current release
+	heads   headHeap      // the inputs with a head, earliest first
+	waiting waitingInputs // the inputs that may hold the others back
+	rooms   []*inputRoom  // how many of each input's entries the queues hold
+	taken   []int         // entries of each input released by the current release
 	heard   []time.Time
 	settled []bool // the input's quiet may be taken for being caught up
 	marked  []bool // the input said it has caught up (Feed.CatchesUp)
@@ -31,11 +33,13 @@ func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model
 	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
 		queues: make([]entryQueue, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
 		settled: make([]bool, len(inputs)), marked: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
+	m.heads, m.waiting = newHeadHeap(m.queues), newWaitingInputs(len(inputs))
 	now := time.Now()
 	for i, in := range inputs {
 		m.heard[i] = now
 		m.settled[i] = !in.Finite && !in.CatchesUp
 		m.states[i] = model.SourceStatus{Name: in.Source.Name(), State: "starting"}
+		m.track(i)
 	}
 	return m
 }
@@ -64,6 +68,7 @@ func (m *merger) accept(d decoded) {
 	if d.caught {
 		m.settled[d.input], m.marked[d.input] = true, true
 		m.heard[d.input] = time.Now()
+		m.track(d.input)
 		return
 	}
 	if len(m.inputs) == 1 && !d.front {
@@ -89,10 +94,31 @@ func (m *merger) accept(d decoded) {
 		m.heard[d.input] = time.Now()
 		return
 	}
-	m.queues[d.input].push(d.entries)
+	m.enqueue(d.input, d.entries)
 	m.rooms[d.input].add(len(d.entries))
 	m.heard[d.input] = time.Now()
 	m.settle(d)
+}
+
+// enqueue adds es to input i's queue.
+func (m *merger) enqueue(i int, es []model.Entry) {
+	m.queues[i].push(es)
+	m.heads.changed(i)
+	m.track(i)
+}
+
+// take takes the head of input i's queue.
+func (m *merger) take(i int) model.Entry {
+	e := m.queues[i].pop()
+	m.heads.changed(i)
+	m.track(i)
+	return e
+}
+
+// track keeps the input among the waiting inputs or out of them (see
+// waitingInputs) after its queue or its state changed.
+func (m *merger) track(i int) {
+	m.waiting.set(i, m.queues[i].len() == 0 && !m.states[i].Done, m.marked[i])
 }
 
 // settle records the end of an input.
@@ -102,6 +128,7 @@ func (m *merger) settle(d decoded) {
 		if d.err != nil {
 			m.states[d.input].Err = d.err.Error()
 		}
+		m.track(d.input)
 	}
 }
 
@@ -126,7 +153,7 @@ func (m *merger) release(final bool) {
 		if i < 0 || (!final && !m.othersReady(i, now)) {
 			break
 		}
-		m.out = append(m.out, m.queues[i].pop())
+		m.out = append(m.out, m.take(i))
 		m.taken[i]++
 		if len(m.out) >= ingestBatch {
 			m.flush()
@@ -141,15 +168,7 @@ func (m *merger) release(final bool) {
 
 // earliest returns the input whose head entry is earliest (lowest index on
 // ties, so equal times keep the inputs' order), or -1 if all are empty.
-func (m *merger) earliest() int {
-	best := -1
-	for i := range m.queues {
-		if q := &m.queues[i]; q.len() > 0 && (best < 0 || q.front().Time.Before(m.queues[best].front().Time)) {
-			best = i
-		}
-	}
-	return best
-}
+func (m *merger) earliest() int { return m.heads.top() }
 
 // othersReady reports whether no other input may still deliver something
 // earlier than input i's head: each has a head of its own, has ended, or
@@ -159,13 +178,18 @@ func (m *merger) earliest() int {
 // written from now on. Standard input never says so: a pipe may bring old
 // lines at any time.
 func (m *merger) othersReady(i int, now time.Time) bool {
-	old := m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack))
-	for j := range m.queues {
-		quiet := m.settled[j] && (now.Sub(m.heard[j]) > mergeIdleAfter || m.marked[j] && old)
-		if j == i || m.queues[j].len() > 0 || m.states[j].Done || quiet {
-			continue
+	for _, j := range m.waiting.sets[0] {
+		if j != i && !(m.settled[j] && now.Sub(m.heard[j]) > mergeIdleAfter) {
+			return false
 		}
-		return false
+	}
+	if len(m.waiting.sets[1]) == 0 || m.queues[i].front().Time.Before(now.Add(-mergeLiveSlack)) {
+		return true // a marked input is settled, and holds back no old head
+	}
+	for _, j := range m.waiting.sets[1] {
+		if j != i && now.Sub(m.heard[j]) <= mergeIdleAfter {
+			return false
+		}
 	}
 	return true
 }

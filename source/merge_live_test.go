@@ -29,7 +29,8 @@ func TestCaughtUpInputHoldsBackNoOlderLines(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := newMerger([]Feed{{Source: &quietInput{}}, {ID: 1, Source: &quietInput{}}}, nil, nil, nil)
 			m.settled[0], m.marked[0], m.heard[0] = true, c.marked, now
-			m.queues[1].push([]model.Entry{{Time: c.head}})
+			m.track(0)
+			m.enqueue(1, []model.Entry{{Time: c.head}})
 			if got := !m.othersReady(1, now); got != c.holds {
 				t.Errorf("just heard from: holds the head back %v, want %v", got, c.holds)
 			}
@@ -52,7 +53,8 @@ func TestCaughtUpInputHoldsBackTheFirstRecentLine(t *testing.T) {
 			}
 		}, nil)
 	m.settled[0], m.marked[0], m.heard[0] = true, true, now.Add(time.Hour) // heard from just now, whenever release looks
-	m.queues[1].push([]model.Entry{{Time: now.Add(-time.Hour)}, {Time: now.Add(-time.Minute)}, {Time: now}})
+	m.track(0)
+	m.enqueue(1, []model.Entry{{Time: now.Add(-time.Hour)}, {Time: now.Add(-time.Minute)}, {Time: now}})
 	m.release(false)
 	if len(got) != 2 || m.queues[1].len() != 1 {
 		t.Fatalf("%d entries went, %d wait; want the 2 old ones gone and the recent one waiting", len(got), m.queues[1].len())
