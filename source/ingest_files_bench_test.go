@@ -19,7 +19,8 @@ import (
 // BenchmarkIngestFiles loads the same level-7 connector log as one file
 // and cut into 50, each piece a later stretch of time, as the TUI opens
 // them (followed, each marking when it has read what it held), into a
-// store, until every line is stored. Per entry: wall time (ns/entry) and
+// store, until every line is stored; and 300 copies of one small file,
+// every time tied across the files. Per entry: wall time (ns/entry) and
 // the process's CPU time (cpu-ns/entry) until then, and the live heap the
 // run holds once its inputs have been quiet for heldFlushAfter
 // (heap-B/entry; the store's rows and fields are off the heap). The pieces
@@ -27,10 +28,19 @@ import (
 // piece to fall quiet took ten times as long, and one that kept what it
 // had released held most of what was read.
 func BenchmarkIngestFiles(b *testing.B) {
-	const lines = 200_000
-	for _, files := range []int{1, 50} {
-		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
-			paths := writeConnectorPieces(b, files, lines)
+	for _, c := range []struct {
+		name         string
+		files, lines int
+		copies       bool
+	}{{"files=1", 1, 200_000, false}, {"files=50", 50, 200_000, false}, {"copies=300", 300, 300 * 1256, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			lines := int64(c.lines)
+			var paths []string
+			if c.copies {
+				paths = writeCopies(b, c.files, c.lines/c.files)
+			} else {
+				paths = writeConnectorPieces(b, c.files, c.lines)
+			}
 			var wall, cpu time.Duration
 			var heap int64
 			for range b.N {
@@ -47,7 +57,7 @@ func BenchmarkIngestFiles(b *testing.B) {
 				stop()
 				b.StartTimer()
 			}
-			n := float64(b.N * lines)
+			n := float64(int64(b.N) * lines)
 			b.ReportMetric(float64(wall.Nanoseconds())/n, "ns/entry")
 			b.ReportMetric(float64(cpu.Nanoseconds())/n, "cpu-ns/entry")
 			b.ReportMetric(float64(heap)/n, "heap-B/entry")
@@ -120,6 +130,25 @@ func writeConnectorPieces(tb testing.TB, files, n int) []string {
 			tb.Fatal(err)
 		}
 		paths = append(paths, path)
+	}
+	return paths
+}
+
+// writeCopies writes n lines of a level-7 connector's log (as
+// writeConnectorLog) to files files alike, and returns their paths.
+func writeCopies(tb testing.TB, files, n int) []string {
+	tb.Helper()
+	data, err := os.ReadFile(writeConnectorPieces(tb, 1, n)[0])
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	paths := make([]string, files)
+	for i := range paths {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("copy-%03d.log", i))
+		if err := os.WriteFile(paths[i], data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	return paths
 }
