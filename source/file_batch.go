@@ -100,5 +100,5 @@ func (b *batcher) emitter(ctx context.Context) emitFunc {
 // has sent some: 50 files of 2 MB peaked at 595 MB with batches of 1,024
 // records, 205 MB with 128.
 func BatchRecordsShare(n int) int {
-	return max(batchLeast, min(batchMaxRecords, batchShared/max(n, 1)))
+	return shareOf(batchShared, n, batchLeast, batchMaxRecords)
 }

@@ -17,7 +17,7 @@ type recentBytes struct {
 // 64 KiB still holds what a writer appends between logrotate's copy and
 // its truncation, a moment later.
 func RecentBytesShare(n int) int {
-	return max(recentBytesLeast, min(recentBytesKept, recentBytesShared/max(n, 1)))
+	return shareOf(recentBytesShared, n, recentBytesLeast, recentBytesKept)
 }
 
 // add appends b, read at file position pos. The buffer never holds more

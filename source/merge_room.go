@@ -24,7 +24,7 @@ const mergeQueueLeast = 2 * batchLeast
 
 // queueBound is how many of its entries one of n inputs may have waiting.
 func queueBound(n int) int {
-	return min(mergeQueueMax, max(mergeQueueTotal/max(n, 1), mergeQueueLeast))
+	return shareOf(mergeQueueTotal, n, mergeQueueLeast, mergeQueueMax)
 }
 
 // inputRoom counts one input's entries waiting in the merger's queue. The

@@ -35,8 +35,8 @@ type leanCase struct {
 	level model.Level
 }
 
-// runLeanCases checks read (ServiceResult, StampedTextResult) on each case,
-// and check, which holds it to Parse.
+// runLeanCases checks read (ServiceResult, StampedTextResult,
+// AnalyticsResult) on each case, and check, which holds it to Parse.
 func runLeanCases(t *testing.T, cases []leanCase, read func([]byte) (Result, bool), check func(*testing.T, []byte) bool) {
 	t.Helper()
 	for _, tc := range cases {
@@ -100,12 +100,7 @@ func checkAnalyticsResult(t *testing.T, p []byte) (claimed bool) {
 }
 
 func TestAnalyticsResult(t *testing.T) {
-	cases := []struct {
-		name  string
-		line  string
-		claim bool
-		level model.Level
-	}{
+	runLeanCases(t, []leanCase{
 		{"closed", `ANALYTICS {"event_type":"closed_connection","timestamp":1770710403183,"connection":{"rx":1}}`, true, model.LevelInfo},
 		{"failed", `ANALYTICS  {"connection":{"id":"a-1"},"event_type":"failed_to_connect"}`, true, model.LevelWarn},
 		{"bad location text", `ANALYTICS {"event_type":"closed_connection","location":"{not json"}`, true, model.LevelInfo},
@@ -116,18 +111,7 @@ func TestAnalyticsResult(t *testing.T) {
 		{"data after the object", `ANALYTICS {"event_type":"closed_connection"} x`, false, model.LevelNone},
 		{"no object", `ANALYTICS started`, false, model.LevelNone},
 		{"service line", `[INFO] x`, false, model.LevelNone},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			r, ok := AnalyticsResult([]byte(tc.line))
-			if ok != tc.claim || r.Level != tc.level {
-				t.Fatalf("AnalyticsResult(%q) = %v, %v; want %v, %v", tc.line, r.Level, ok, tc.level, tc.claim)
-			}
-			if got := checkAnalyticsResult(t, []byte(tc.line)); got != tc.claim {
-				t.Fatalf("claimed %v", got)
-			}
-		})
-	}
+	}, AnalyticsResult, checkAnalyticsResult)
 }
 
 // FuzzAnalyticsResult: whatever AnalyticsResult claims, Parse reads the same
