@@ -42,9 +42,12 @@ func tuneGC() (restore func()) {
 // the symbol table, the screen) grew to twice that before each collection.
 // Collecting at half again took 6-8 MiB off that load's peak RSS; at 30%
 // (measured against 50%), 4 MiB more: 126.7-127.0 MiB against 130.7-131.3.
-// It costs 40 collections instead of 23, 156 ms of CPU instead of 88 in a
-// load of 11-13 s of CPU: less than the machine's own noise.
-const tuiGCPercent = 30
+// At 20% (against 30%, three loads each, alternating), 2-5 MiB more:
+// 125.1-126.1 MiB against 127.0-130.3, which keeps W10 (half of lnav's
+// 259 MiB) from flipping on a noisy run. It costs 59 collections instead
+// of 38, 259 ms of CPU instead of 169 in a load of 10-12 s of CPU: less
+// than the machine's own noise.
+const tuiGCPercent = 20
 
 // tuneTUIGC applies the interface's collector setting unless GOGC says
 // otherwise.
