@@ -55,8 +55,10 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	up := newUpdater()
+	ret := newMemoryReturner(returnAfterQuiet, returnAfterLoad, returnFreedMemory)
+	defer ret.close()
 	go func() {
-		source.Ingest(ctx, feeds, up.sink(store), up.status)
+		source.Ingest(ctx, feeds, up.sink(store, ret.stored), up.status)
 		up.drain(ctx)
 	}()
 
@@ -194,13 +196,15 @@ type updater struct {
 
 func newUpdater() *updater { return &updater{ch: make(chan model.Update, 1)} }
 
-func (u *updater) sink(store *model.Store) source.Sink {
+// sink stores each batch and tells stored how many entries it held.
+func (u *updater) sink(store *model.Store, stored func(int)) source.Sink {
 	return func(es []model.Entry, front bool) {
 		if front {
 			store.Prepend(es)
 		} else {
 			store.Append(es)
 		}
+		stored(len(es))
 		st := store.Stats()
 		u.mu.Lock()
 		u.pending.Appended += len(es)

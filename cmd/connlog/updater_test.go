@@ -9,7 +9,8 @@ import (
 
 // The updates the ingest loop sends carry the store's counters as they
 // were after the entries went in, so that the status line's memory and
-// loss follow the rows without the UI taking the store's lock.
+// loss follow the rows without the UI taking the store's lock; the sink
+// tells how many entries it stored (for the memory returner).
 func TestUpdatesCarryTheStoresCounters(t *testing.T) {
 	store := model.NewStore(model.StoreOptions{})
 	u := newUpdater()
@@ -18,7 +19,11 @@ func TestUpdatesCarryTheStoresCounters(t *testing.T) {
 		es[i] = model.Entry{Time: time.Unix(int64(i), 0), Kind: model.KindText, Raw: []byte("a line of text"),
 			Origin: model.Origin{Offset: -1}}
 	}
-	u.sink(store)(es, false)
+	stored := 0
+	u.sink(store, func(n int) { stored += n })(es, false)
+	if stored != len(es) {
+		t.Errorf("the sink told of %d entries stored, want %d", stored, len(es))
+	}
 	up := <-u.ch
 	if up.Appended != len(es) || up.Stats == nil {
 		t.Fatalf("update %+v: want %d appended, with the store's counters", up, len(es))
