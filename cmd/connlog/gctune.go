@@ -36,23 +36,42 @@ func tuneGC() (restore func()) {
 	}
 }
 
-// tuiGCPercent is the interface's GOGC. Its store keeps the index outside
-// the Go heap, and the heap that is left (13 MiB live early in loading the
-// 1 GiB corpus, 18 MiB at its end: batches in flight, the decoders' pools,
-// the symbol table, the screen) grew to twice that before each collection.
-// Collecting at half again took 6-8 MiB off that load's peak RSS; at 30%
-// (measured against 50%), 4 MiB more: 126.7-127.0 MiB against 130.7-131.3.
-// At 20% (against 30%, three loads each, alternating), 2-5 MiB more:
-// 125.1-126.1 MiB against 127.0-130.3, which keeps W10 (half of lnav's
-// 259 MiB) from flipping on a noisy run. It costs 59 collections instead
-// of 38, 259 ms of CPU instead of 169 in a load of 10-12 s of CPU: less
-// than the machine's own noise.
-const tuiGCPercent = 20
+// The interface's GOGC, while it loads and once it is quiet. Its store
+// keeps the index outside the Go heap, and the heap that is left (13 MiB
+// live early in loading the 1 GiB corpus, 18 MiB at its end: batches in
+// flight, the decoders' pools, the symbol table, the screen) grew to twice
+// that before each collection. Collecting at half again took 6-8 MiB off
+// that load's peak RSS; at 30% (measured against 50%), 4 MiB more:
+// 126.7-127.0 MiB against 130.7-131.3, for 40 collections instead of 23.
+// A load collects at 20%: 2-5 MiB more off its peak (125.1-126.1 MiB
+// against 127.0-130.3, three loads each, alternating), which keeps W10
+// (half of lnav's 259 MiB) from flipping on a noisy run, for 59 collections
+// instead of 38, 259 ms of CPU instead of 169 in a load of 10-12 s. Once
+// the load is over the interface collects at 30%: a refilter allocates
+// more than the heap holds, and at 20% W6's connection query took about
+// 15 ms more (median 243 ms against 228, five runs, three rounds).
+const (
+	tuiLoadGCPercent = 20
+	tuiGCPercent     = 30
+)
 
-// tuneTUIGC applies the interface's collector setting unless GOGC says
-// otherwise.
-func tuneTUIGC() {
+// tuneTUIGC applies the interface's collector setting for a load unless
+// GOGC says otherwise.
+func tuneTUIGC() { setTUIGCPercent(tuiLoadGCPercent) }
+
+// loadStarted and loadOver are told when a load begins and ends (see
+// loadPhases): the collector's setting follows, and the memory the load
+// freed goes back to the system.
+func loadStarted() { setTUIGCPercent(tuiLoadGCPercent) }
+
+func loadOver() {
+	setTUIGCPercent(tuiGCPercent)
+	debug.FreeOSMemory()
+}
+
+// setTUIGCPercent sets the collector's percentage unless GOGC is given.
+func setTUIGCPercent(p int) {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(tuiGCPercent)
+		debug.SetGCPercent(p)
 	}
 }

@@ -13,20 +13,29 @@ func gcPercent() int {
 }
 
 // TestTUICollectsAtItsOwnPercentUnlessGOGCSays: the interface sets its own
-// GOGC, and one given in the environment wins.
+// GOGC, one for a load and one once it is over, and one given in the
+// environment wins over both.
 func TestTUICollectsAtItsOwnPercentUnlessGOGCSays(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	t.Setenv("GOGC", "")
 	debug.SetGCPercent(100)
-	tuneTUIGC()
-	if p := gcPercent(); p != tuiGCPercent {
-		t.Fatalf("GOGC unset: the percent is %d, want %d", p, tuiGCPercent)
+	for _, step := range []struct {
+		name string
+		do   func()
+		want int
+	}{{"at start", tuneTUIGC, tuiLoadGCPercent}, {"load over", loadOver, tuiGCPercent}, {"load started", loadStarted, tuiLoadGCPercent}} {
+		step.do()
+		if p := gcPercent(); p != step.want {
+			t.Fatalf("GOGC unset, %s: the percent is %d, want %d", step.name, p, step.want)
+		}
 	}
 	t.Setenv("GOGC", "100")
 	debug.SetGCPercent(100)
-	tuneTUIGC()
-	if p := gcPercent(); p != 100 {
-		t.Fatalf("GOGC=100: the percent is %d, want the environment's 100", p)
+	for _, do := range []func(){tuneTUIGC, loadStarted, loadOver} {
+		do()
+		if p := gcPercent(); p != 100 {
+			t.Fatalf("GOGC=100: the percent is %d, want the environment's 100", p)
+		}
 	}
 }
 

@@ -55,10 +55,10 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	up := newUpdater()
-	ret := newMemoryReturner(returnAfterQuiet, returnAfterLoad, returnFreedMemory)
-	defer ret.close()
+	loads := newLoadPhases(loadQuiet, loadLeast, loadStarted, loadOver)
+	defer loads.close()
 	go func() {
-		source.Ingest(ctx, feeds, up.sink(store, ret.stored), up.status)
+		source.Ingest(ctx, feeds, up.sink(store, loads.stored), up.status)
 		up.drain(ctx)
 	}()
 

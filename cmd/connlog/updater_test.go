@@ -10,7 +10,7 @@ import (
 // The updates the ingest loop sends carry the store's counters as they
 // were after the entries went in, so that the status line's memory and
 // loss follow the rows without the UI taking the store's lock; the sink
-// tells how many entries it stored (for the memory returner).
+// tells how many entries it stored (for the load phases).
 func TestUpdatesCarryTheStoresCounters(t *testing.T) {
 	store := model.NewStore(model.StoreOptions{})
 	u := newUpdater()
