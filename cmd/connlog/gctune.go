@@ -43,13 +43,13 @@ func tuneGC() (restore func()) {
 // that before each collection. Collecting at half again took 6-8 MiB off
 // that load's peak RSS; at 30% (measured against 50%), 4 MiB more:
 // 126.7-127.0 MiB against 130.7-131.3, for 40 collections instead of 23.
-// A load collects at 20%: 2-5 MiB more off its peak (125.1-126.1 MiB
-// against 127.0-130.3, three loads each, alternating), which keeps W10
-// (half of lnav's 259 MiB) from flipping on a noisy run, for 59 collections
-// instead of 38, 259 ms of CPU instead of 169 in a load of 10-12 s. Once
-// the load is over the interface collects at 30%: a refilter allocates
-// more than the heap holds, and at 20% W6's connection query took about
-// 15 ms more (median 243 ms against 228, five runs, three rounds).
+// A load collects at 20%: about 2 MiB more off its peak (anonymous memory
+// 112.5-114.6 MiB against 113.6-116.5), which keeps W10 (half of lnav's
+// 259 MiB) from flipping on a noisy run, for 59 collections instead of 38,
+// 259 ms of CPU instead of 169 in a load of 10-12 s. Once the load is over
+// the interface collects at 30% again: the triage views and refilters
+// allocate much more than the heap holds, and at 20% the templates view
+// of W12 took 2.2-2.5 s instead of 1.8-2.0.
 const (
 	tuiLoadGCPercent = 20
 	tuiGCPercent     = 30
@@ -60,14 +60,10 @@ const (
 func tuneTUIGC() { setTUIGCPercent(tuiLoadGCPercent) }
 
 // loadStarted and loadOver are told when a load begins and ends (see
-// loadPhases): the collector's setting follows, and the memory the load
-// freed goes back to the system.
+// loadPhases).
 func loadStarted() { setTUIGCPercent(tuiLoadGCPercent) }
 
-func loadOver() {
-	setTUIGCPercent(tuiGCPercent)
-	debug.FreeOSMemory()
-}
+func loadOver() { setTUIGCPercent(tuiGCPercent) }
 
 // setTUIGCPercent sets the collector's percentage unless GOGC is given.
 func setTUIGCPercent(p int) {

@@ -5,17 +5,13 @@ import (
 	"time"
 )
 
-// A load allocates far more than the store keeps (batches in flight, read
-// blocks, each file's decoders), and the runtime gives the freed pages back
-// only a little at a time: after loading 50 files the interface held
-// 155 MiB for a 9 MiB store, and 83 MiB once they were given back; after
-// the 1 GiB corpus, 130 MiB against 116. A connector host is short of
-// memory, and a user checking top right after opening a file sees it. So
-// the interface tells a load from the quiet after it (loadStarted,
-// loadOver in gctune.go).
+// The interface collects garbage harder while it loads than once the load
+// is over (see tuiLoadGCPercent), so it tells a load from the quiet after
+// it by the entries it stores. A load ends as soon as the entries stop:
+// a view opened right after it must not pay for the load's setting.
 const (
-	loadQuiet = 2 * time.Second // no entry stored for this long: the load is over
-	loadLeast = 100_000         // entries stored since the last quiet that make a load
+	loadQuiet = 250 * time.Millisecond // no entry stored for this long: the load is over
+	loadLeast = 100_000                // entries stored since the last quiet that make a load
 )
 
 // loadPhases calls started once at least least entries were stored since
