@@ -43,9 +43,9 @@ func tuneGC() (restore func()) {
 // that before each collection. Collecting at half again took 6-8 MiB off
 // that load's peak RSS; at 30% (measured against 50%), 4 MiB more:
 // 126.7-127.0 MiB against 130.7-131.3, for 40 collections instead of 23.
-// A load collects at 20%: about 2 MiB more off its peak (anonymous memory
-// 112.5-114.6 MiB against 113.6-116.5), which keeps W10 (half of lnav's
-// 259 MiB) from flipping on a noisy run, for 59 collections instead of 38,
+// A load collects at 20%: about 1 MiB more off its peak (anonymous memory
+// 113.1-114.8 MiB against 114.7-115.4), a margin for W10 (half of lnav's
+// 259 MiB), which a noisy run came close to, for 59 collections instead of 38,
 // 259 ms of CPU instead of 169 in a load of 10-12 s. Once the load is over
 // the interface collects at 30% again: the triage views and refilters
 // allocate much more than the heap holds, and at 20% the templates view
