@@ -32,6 +32,10 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if datelessTimes(cfg) {
 		cfg.day, _ = referenceDay(ctx, cfg, stdin)
 	}
+	firstQuery, err := tuiQuery(cfg)
+	if err != nil {
+		return err
+	}
 	firstScreen := make(chan struct{})
 	cfg.firstScreen, cfg.intoStore = firstScreen, true
 	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
@@ -68,6 +72,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	defer closeTTY()
 	ucfg := uiConfig(cfg, infos, startHost(cfg), start)
+	ucfg.Query = firstQuery
 	ucfg.FirstScreen = func() { close(firstScreen) }
 	m := ui.New(ucfg, store, up.ch)
 	p := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...)

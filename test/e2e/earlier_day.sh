@@ -7,6 +7,8 @@
 #    the top of the screen, and ':' outside the log says so; the filter
 #    since:08:01:30 keeps the rows from then on; the export dialog's time
 #    window 08:00:10 to 08:00:19 writes those ten entries;
+#  - --since and --until on a file in the interface: the window, shown as the
+#    filter;
 #  - on the command line: export --since 08:01:30 FILE prints the lines from
 #    then on, and a window after the log says on stderr what the log spans.
 # Every wait polls with a deadline; a failure prints the screen or output.
@@ -106,6 +108,20 @@ wait_for_file() {
 	while ((SECONDS < deadline)); do [[ -s $1 ]] && return 0; sleep 0.1; done
 	fail "connlog did not exit"
 }
+wait_for_file "$tmp/status"
+
+echo "tui: --since 08:01:30 --until 08:02:59 FILE shows ticks 90 to 179, the window in the filter bar"
+rm -f "$tmp/status"
+start "$bin" --no-follow --since 08:01:30 --until 08:02:59 "$log"
+wait_for "90/200"
+wait_for "filter: since:08:01:30 until:08:02:59"
+keys g
+wait_for "tick 90"
+screen | grep '^>' | grep -qF "tick 90" || fail "the first row of the window is not tick 90"
+keys G
+wait_for "tick 179"
+screen | grep '^>' | grep -qF "tick 179" || fail "the last row of the window is not tick 179"
+keys q
 wait_for_file "$tmp/status"
 
 echo "cli: export --since 08:01:30 FILE prints ticks 90 to 199"

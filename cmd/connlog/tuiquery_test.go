@@ -1,0 +1,42 @@
+package main
+
+import (
+	"errors"
+	"testing"
+
+	"connlog/model/query"
+)
+
+// TestTUIQueryFoldsTheWindowOfFiles: for files and standard input, the
+// interface's first filter is -q with the --since/--until window as since:
+// and until: terms, quoted where they need it; the journal, which reads only
+// its window, keeps -q alone; a bound that is not a time is a usage error,
+// as for export.
+func TestTUIQueryFoldsTheWindowOfFiles(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"a file, no window", Config{Files: []string{"a.log"}, Query: "level>=warn"}, "level>=warn"},
+		{"a file, since", Config{Files: []string{"a.log"}, SinceText: "08:01:30"}, "since:08:01:30"},
+		{"standard input, both", Config{Files: []string{"-"}, SinceText: "2026-11-20 08:00", UntilText: "-15m"},
+			`since:"2026-11-20 08:00" until:-15m`},
+		{"with -q", Config{Files: []string{"a.log"}, Query: "level>=warn or kind:analytics", UntilText: "09:00"},
+			"(level>=warn or kind:analytics) until:09:00"},
+		{"the journal", Config{Units: []string{"twingate-connector"}, Query: "user:x", SinceText: "08:00"}, "user:x"},
+	} {
+		got, err := tuiQuery(c.cfg)
+		if err != nil || got != c.want {
+			t.Errorf("%s: got %q, %v; want %q", c.name, got, err, c.want)
+		}
+		if _, err := query.Compile(got, c.cfg.timeOptions()); err != nil {
+			t.Errorf("%s: the filter %q does not compile: %v", c.name, got, err)
+		}
+	}
+	_, err := tuiQuery(Config{Files: []string{"a.log"}, UntilText: "bogus"})
+	var ue usageError
+	if !errors.As(err, &ue) {
+		t.Fatalf("--until bogus: got %v, want a usage error", err)
+	}
+}
