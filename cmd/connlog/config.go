@@ -154,8 +154,8 @@ func (c *Config) validate() error {
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
 	}
-	if !c.Export && (c.Follow || c.Output != "-" || c.Force || c.Redact || c.FailOnLoss) {
-		return usageError{"-f, -o, --force, --redact and --fail-on-loss belong to the export command: connlog export …"}
+	if !c.Export && (c.Follow || c.Output != "-" || c.Format != "" || c.Compress != "" || c.Force || c.Redact || c.FailOnLoss) {
+		return usageError{"-f, -o, --format, --compress, --force, --redact and --fail-on-loss belong to the export command: connlog export …"}
 	}
 	if r := c.JournalReader; r != "" && r != source.JournalReaderNative && r != source.JournalReaderLibsystemd {
 		return usageError{"--journal-reader " + r + ": use " + source.JournalReaderNative + " (the default) or " +

@@ -83,6 +83,8 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		{"--demo", "file.log"},
 		{"file.log", "-D", "dir"},
 		{"-o", "x.csv"}, // -o belongs to export
+		{"--format", "csv", "f.log"},
+		{"--compress", "gzip", "f.log"},
 	} {
 		_, err := parseArgs(args, io.Discard)
 		var ue usageError

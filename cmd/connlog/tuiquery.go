@@ -2,29 +2,40 @@ package main
 
 import "connlog/model/query"
 
-// tuiQuery is the interface's first filter: -q, and for files and standard
-// input the --since/--until window, as since: and until: terms. No source of
-// theirs reads a window (the journal reads only its window, VictoriaLogs is
-// asked for it), so without them the interface showed every line while
-// `connlog export` wrote the window alone; the filter bar now shows the
-// window, which the user can widen or clear. A bound is checked as export
-// checks it, and its text kept: a time without a date falls on the day of
-// the data, as on the command line.
+// tuiQuery is the interface's first filter: -q, the --kind and --level
+// lists, and for files and standard input the --since/--until window, as
+// export's selection folds them (see newSelection). No source of files reads
+// a window (the journal reads only its window, VictoriaLogs is asked for
+// it), so without the terms the interface showed every line while `connlog
+// export` wrote the window alone; the filter bar now shows what the command
+// line asked for, which the user can widen or clear. Each flag is checked
+// as export checks it, and a bound's text kept: a time without a date falls
+// on the day of the data, as on the command line.
 func tuiQuery(cfg Config) (string, error) {
-	if len(cfg.Files) == 0 || cfg.SinceText == "" && cfg.UntilText == "" {
-		return cfg.Query, nil
-	}
 	terms := []string{cfg.Query}
-	for _, b := range []struct{ flag, field, text string }{
-		{"--since", "since", cfg.SinceText}, {"--until", "until", cfg.UntilText},
-	} {
-		if b.text == "" {
-			continue
-		}
-		if _, err := parseBound(b.flag, b.text, cfg.timeOptions()); err != nil {
+	for _, l := range []struct {
+		name      string
+		values    []string
+		canonical func(string) (string, bool)
+	}{{"kind", cfg.Kinds, validKind}, {"level", cfg.Levels, validLevel}} {
+		t, err := listTerm(l.name, l.values, l.canonical)
+		if err != nil {
 			return "", err
 		}
-		terms = append(terms, query.Term(b.field, b.text))
+		terms = append(terms, t)
+	}
+	if len(cfg.Files) > 0 {
+		for _, b := range []struct{ flag, field, text string }{
+			{"--since", "since", cfg.SinceText}, {"--until", "until", cfg.UntilText},
+		} {
+			if b.text == "" {
+				continue
+			}
+			if _, err := parseBound(b.flag, b.text, cfg.timeOptions()); err != nil {
+				return "", err
+			}
+			terms = append(terms, query.Term(b.field, b.text))
+		}
 	}
 	return query.And(terms...), nil
 }

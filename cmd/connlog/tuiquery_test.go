@@ -10,8 +10,9 @@ import (
 // TestTUIQueryFoldsTheWindowOfFiles: for files and standard input, the
 // interface's first filter is -q with the --since/--until window as since:
 // and until: terms, quoted where they need it; the journal, which reads only
-// its window, keeps -q alone; a bound that is not a time is a usage error,
-// as for export.
+// its window, keeps -q alone; --kind and --level become terms for any
+// input, as in export's selection; a bound that is not a time, or a kind or
+// level that is none, is a usage error, as for export.
 func TestTUIQueryFoldsTheWindowOfFiles(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -25,6 +26,8 @@ func TestTUIQueryFoldsTheWindowOfFiles(t *testing.T) {
 		{"with -q", Config{Files: []string{"a.log"}, Query: "level>=warn or kind:analytics", UntilText: "09:00"},
 			"(level>=warn or kind:analytics) until:09:00"},
 		{"the journal", Config{Units: []string{"twingate-connector"}, Query: "user:x", SinceText: "08:00"}, "user:x"},
+		{"kinds and levels, any input", Config{Query: "user:x", Kinds: listFlag{"analytics", "audit"}, Levels: listFlag{"WARN"}},
+			"user:x (kind=analytics or kind=audit) (level=warn)"},
 	} {
 		got, err := tuiQuery(c.cfg)
 		if err != nil || got != c.want {
@@ -34,9 +37,11 @@ func TestTUIQueryFoldsTheWindowOfFiles(t *testing.T) {
 			t.Errorf("%s: the filter %q does not compile: %v", c.name, got, err)
 		}
 	}
-	_, err := tuiQuery(Config{Files: []string{"a.log"}, UntilText: "bogus"})
-	var ue usageError
-	if !errors.As(err, &ue) {
-		t.Fatalf("--until bogus: got %v, want a usage error", err)
+	for _, bad := range []Config{{Files: []string{"a.log"}, UntilText: "bogus"}, {Kinds: listFlag{"nope"}}, {Levels: listFlag{"loud"}}} {
+		_, err := tuiQuery(bad)
+		var ue usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("%+v: got %v, want a usage error", bad, err)
+		}
 	}
 }

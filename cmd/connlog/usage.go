@@ -41,7 +41,8 @@ Remote store (a fleet's journals shipped with systemd-journal-upload):
                            CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD[_FILE]
 
 View:
-  -q, --query Q            start with this filter (see "Query language" in the README)
+  -q, --query Q            start with this filter (see "Query language" in the README);
+                           --kind, --level and, for files, -S and -U join it
       --utc                show times in UTC (t toggles)
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
