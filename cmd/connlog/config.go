@@ -154,6 +154,12 @@ func (c *Config) validate() error {
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
 	}
+	if (len(c.Files) > 0 || c.Demo) && (c.Boot.set || c.Cursor != "" || c.AfterCursor != "") {
+		// They would be ignored: a file, a journal export file included,
+		// is read whole.
+		return usageError{"-b, --cursor and --after-cursor select within a journal (this machine's, -D DIR or --file FILE): " +
+			"files are read whole, so narrow them with --since and --until, or -q"}
+	}
 	if !c.Export && (c.Follow || c.Output != "-" || c.Format != "" || c.Compress != "" || c.Force || c.Redact || c.FailOnLoss) {
 		return usageError{"-f, -o, --format, --compress, --force, --redact and --fail-on-loss belong to the export command: connlog export …"}
 	}

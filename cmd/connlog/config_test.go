@@ -85,6 +85,10 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		{"-o", "x.csv"}, // -o belongs to export
 		{"--format", "csv", "f.log"},
 		{"--compress", "gzip", "f.log"},
+		{"export", "--after-cursor", "s=1;i=2", "slice.export"}, // a file is read whole
+		{"--cursor", "s=1;i=2", "f.log"},
+		{"-b", "-1", "f.log"},
+		{"-b", "--demo"},
 	} {
 		_, err := parseArgs(args, io.Discard)
 		var ue usageError
