@@ -97,6 +97,7 @@ func parseArgs(args []string, stderr io.Writer) (Config, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stderr, usageText)
 				return cfg, err
 			}
 			return cfg, usageError{err.Error()}
@@ -180,8 +181,11 @@ func (c *Config) validate() error {
 
 func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("connlog", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usageText) }
+	// A mistake is reported once, by the caller, with a hint to -h: the
+	// flag package would print it and then the whole usage, which scrolled
+	// the message off a small terminal. -h prints the usage (parseArgs).
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	str := func(p *string, names, usage string) {
 		for _, n := range strings.Split(names, ",") {
 			fs.StringVar(p, n, *p, usage)

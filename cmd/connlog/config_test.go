@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -111,5 +112,24 @@ func TestDefaultMemoryBudget(t *testing.T) {
 	}
 	if memTotal() <= 0 {
 		t.Error("MemTotal not read from /proc/meminfo")
+	}
+}
+
+// TestAFlagMistakeSaysItOnce: a mistake on the command line prints its
+// message and the hint to -h, and not the whole usage, which scrolled the
+// message off a small terminal; -h prints the usage and exits 0.
+func TestAFlagMistakeSaysItOnce(t *testing.T) {
+	for _, args := range [][]string{{"--no-such-flag"}, {"--max-memory", "1KiB", "f.log"}, {"export", "-n", "lots"}, {"summary", "--bogus"}} {
+		_, stderr, code := runCLI(t, args...)
+		lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+		if code != 2 || len(lines) != 2 || !strings.HasPrefix(lines[0], "connlog: ") || lines[1] != "Run connlog -h for the flags." {
+			t.Errorf("%v: exit %d, stderr %q: want 2 and the message with the hint alone", args, code, stderr)
+		}
+	}
+	for _, args := range [][]string{{"-h"}, {"export", "--help"}, {"summary", "-h"}} {
+		_, stderr, code := runCLI(t, args...)
+		if code != 0 || stderr != usageText {
+			t.Errorf("%v: exit %d, stderr of %d bytes: want 0 and the usage", args, code, len(stderr))
+		}
 	}
 }
