@@ -69,6 +69,8 @@ type Config struct {
 	// intoStore says every entry goes into a model.Store, which copies what
 	// it keeps: a big file's head may then be read into reused memory.
 	intoStore bool
+	// unitsNamed says -u or -t was given, rather than the default unit.
+	unitsNamed bool
 }
 
 // timeOptions are what the command line's times are read with.
@@ -173,7 +175,8 @@ func (c *Config) validate() error {
 			return err
 		}
 	}
-	if len(c.Units) == 0 && len(c.Identifiers) == 0 {
+	c.unitsNamed = len(c.Units) > 0 || len(c.Identifiers) > 0
+	if !c.unitsNamed {
 		c.Units = listFlag{defaultUnit}
 	}
 	return nil

@@ -9,8 +9,9 @@ import (
 	"connlog/model/query"
 )
 
-// selection is what export writes: the query, the --kind and --level lists
-// and the --since/--until window, all compiled into one query so that the
+// selection is what export writes: the query, the --kind and --level lists,
+// -u and -t of files (unitsTerm) and the --since/--until window, all
+// compiled into one query so that the
 // TUI's filter bar and the command line agree on every entry. Times written
 // without a date fall on the day the selection is compiled for.
 type selection struct {
@@ -28,6 +29,9 @@ func newSelection(cfg Config, opt query.Options) (*selection, error) {
 	terms := []string{}
 	if cfg.Query != "" {
 		terms = append(terms, "("+cfg.Query+")")
+	}
+	if t := unitsTerm(cfg); t != "" {
+		terms = append(terms, t)
 	}
 	if t, err := listTerm("kind", cfg.Kinds, validKind); err != nil {
 		return nil, err

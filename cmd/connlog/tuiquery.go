@@ -3,8 +3,9 @@ package main
 import "connlog/model/query"
 
 // tuiQuery is the interface's first filter: -q, the --kind and --level
-// lists, and for files and standard input the --since/--until window, as
-// export's selection folds them (see newSelection). No source of files reads
+// lists, and for files and standard input -u and -t (unitsTerm) and the
+// --since/--until window, as export's selection folds them (see
+// newSelection). No source of files reads
 // a window (the journal reads only its window, VictoriaLogs is asked for
 // it), so without the terms the interface showed every line while `connlog
 // export` wrote the window alone; the filter bar now shows what the command
@@ -12,7 +13,7 @@ import "connlog/model/query"
 // as export checks it, and a bound's text kept: a time without a date falls
 // on the day of the data, as on the command line.
 func tuiQuery(cfg Config) (string, error) {
-	terms := []string{cfg.Query}
+	terms := []string{cfg.Query, unitsTerm(cfg)}
 	for _, l := range []struct {
 		name      string
 		values    []string
@@ -38,4 +39,23 @@ func tuiQuery(cfg Config) (string, error) {
 		}
 	}
 	return query.And(terms...), nil
+}
+
+// unitsTerm is -u and -t for files and standard input, as unit= and ident=
+// terms any of which a line may match (the journal reads only the lines of
+// its units and identifiers, the same way): a syslog file's lines of the
+// connector are `-t twingate-connector`, a journal export file's of a unit
+// `-u newt`. Without -u or -t, "" (the default unit names the journal's).
+func unitsTerm(cfg Config) string {
+	if len(cfg.Files) == 0 || !cfg.unitsNamed {
+		return ""
+	}
+	var alts []string
+	for _, u := range cfg.Units {
+		alts = append(alts, query.Term("unit", u))
+	}
+	for _, id := range cfg.Identifiers {
+		alts = append(alts, query.Term("ident", id))
+	}
+	return "(" + query.Or(alts...) + ")"
 }

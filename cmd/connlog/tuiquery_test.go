@@ -2,6 +2,9 @@ package main
 
 import (
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"connlog/model/query"
@@ -43,5 +46,48 @@ func TestTUIQueryFoldsTheWindowOfFiles(t *testing.T) {
 		if !errors.As(err, &ue) {
 			t.Errorf("%+v: got %v, want a usage error", bad, err)
 		}
+	}
+}
+
+// TestUnitsOfFilesAreTerms: -u and -t given with files select their lines
+// as the journal's selection would (unit= or ident=, any of them); the
+// default unit, which names the journal's, selects nothing of a file; and
+// the journal keeps -u and -t to itself.
+func TestUnitsOfFilesAreTerms(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-t", "twingate-connector", "syslog.log"}, "(ident=twingate-connector)"},
+		{[]string{"-u", "newt", "-t", "twingate-connector", "-q", "level>=warn", "slice.export"},
+			"level>=warn (unit=newt or ident=twingate-connector)"},
+		{[]string{"syslog.log"}, ""},
+		{[]string{"-u", "newt", "-q", "level>=warn"}, "level>=warn"},
+	} {
+		cfg, err := parseArgs(c.args, io.Discard)
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if got, err := tuiQuery(cfg); err != nil || got != c.want {
+			t.Errorf("%v: got %q, %v; want %q", c.args, got, err, c.want)
+		}
+	}
+}
+
+// TestExportSelectsTheIdentifiersOfASyslogFile: export -t on a syslog file
+// writes the lines of that identifier alone, as from the journal.
+func TestExportSelectsTheIdentifiersOfASyslogFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "syslog")
+	lines := "Nov 20 08:00:00 host1 twingate-connector[812]: [INFO] [connector] State: Online\n" +
+		"Nov 20 08:00:01 host1 sshd[900]: Accepted publickey for root\n" +
+		"Nov 20 08:00:02 host1 twingate-connector[812]: [ERROR] [libsdwan] listen::channel_event: Failed\n"
+	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, "export", "--format", "raw", "-t", "twingate-connector", path)
+	want := "Nov 20 08:00:00 host1 twingate-connector[812]: [INFO] [connector] State: Online\n" +
+		"Nov 20 08:00:02 host1 twingate-connector[812]: [ERROR] [libsdwan] listen::channel_event: Failed\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d (%s), wrote:\n%s\nwant:\n%s", code, stderr, out, want)
 	}
 }

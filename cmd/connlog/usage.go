@@ -11,8 +11,10 @@ Usage:
   connlog summary [flags] [inputs]     timeline, templates, top-N, connections, what changed
 
 Inputs:
-  -u, --unit UNIT          journal unit to read (repeatable; default twingate-connector)
-  -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable)
+  -u, --unit UNIT          journal unit to read (repeatable; default twingate-connector);
+                           with files, their lines of that unit
+  -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable); with files,
+                           a syslog file's lines of that identifier
       --all-units          the whole journal
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
       --list-boots         list the journal's boots with their offsets for -b, and exit
@@ -42,7 +44,7 @@ Remote store (a fleet's journals shipped with systemd-journal-upload):
 
 View:
   -q, --query Q            start with this filter (see "Query language" in the README);
-                           --kind, --level and, for files, -S and -U join it
+                           --kind, --level and, for files, -u, -t, -S and -U join it
       --utc                show times in UTC (t toggles)
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)

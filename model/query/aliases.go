@@ -8,8 +8,8 @@ import (
 
 // Attr is an attribute of the entry itself, not one of its parsed fields,
 // that an alias reads. Level, kind and time are first-class so that the
-// commonest filters need no field lookup; host and unit come from the
-// envelope as well as from the fields.
+// commonest filters need no field lookup; host, unit and ident come from
+// the envelope as well as from the fields.
 type Attr uint8
 
 // The entry attributes an alias can read.
@@ -20,6 +20,7 @@ const (
 	AttrTime              // Entry.Time
 	AttrHost              // Origin.Host and the journal's hostname, besides the hostname field
 	AttrUnit              // Origin.Unit and the journal's unit, with or without ".service"
+	AttrIdent             // Origin.Ident and the journal's SYSLOG_IDENTIFIER
 )
 
 // String names the attribute ("level", "host"...), or "" for AttrNone.
@@ -35,6 +36,8 @@ func (a Attr) String() string {
 		return "host"
 	case AttrUnit:
 		return "unit"
+	case AttrIdent:
+		return "ident"
 	}
 	return ""
 }
@@ -78,6 +81,7 @@ var aliasTable = []Alias{
 	{Name: "module", Keys: []string{model.KeyModule}, Doc: "service module or analysis module"},
 	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "host name"},
 	{Name: "unit", Attr: AttrUnit, Doc: "systemd unit, with or without .service"},
+	{Name: "ident", Attr: AttrIdent, Doc: "syslog identifier (or a container's name)"},
 	{Name: "action", Keys: []string{model.KeyAction}, Doc: "audit action"},
 	{Name: "granted", Keys: []string{model.KeyAccessGranted}, Doc: "audit access_granted: true or false"},
 	{Name: "rx", Keys: []string{model.KeyRx, model.KeyRxBytes, model.KeyBytesRx}, Doc: "bytes received: rx>10MB"},

@@ -53,6 +53,7 @@
 //	module    module                  action   action
 //	host      the envelope's host, hostname, the journal's hostname
 //	unit      the envelope's or journal's unit, with or without .service
+//	ident     the envelope's syslog identifier (or container name), the journal's SYSLOG_IDENTIFIER
 //	granted   access_granted (true or false)
 //	rx        connection.rx, rxBytes, bytesRx     (bytes)
 //	tx        connection.tx, txBytes, bytesTx     (bytes)
@@ -114,6 +115,7 @@
 //	unit=twingate-connector "code 410" until:14:05
 //	kind:session duration>=5m tx>1MiB          long, busy Pangolin sessions
 //	action=login_attempt granted:false         failed AQtive Guard logins
+//	ident:twingate-connector level>=warn       the connector's warnings in a syslog file
 //
 // # Errors
 //

@@ -21,7 +21,7 @@ var docExamples = []string{
 	`level>=warn -module:libsdwan*`, `event:failed* or event:denied_access`,
 	`kind:analytics country:DE rx>10MB since:1h`, `user:alice* (proto:udp or port=53)`,
 	`unit=twingate-connector "code 410" until:14:05`, `kind:session duration>=5m tx>1MiB`,
-	`action=login_attempt granted:false`,
+	`action=login_attempt granted:false`, `ident:twingate-connector level>=warn`,
 }
 
 func TestDocExamplesCompile(t *testing.T) {

@@ -39,7 +39,7 @@ func testEntries() []named {
 
 // serviceEntry is a Twingate service warning carried by journald.
 func serviceEntry() named {
-	journal := &model.JournalFields{Hostname: "gw-journal", Unit: "twingate-connector.service", Priority: 6}
+	journal := &model.JournalFields{Hostname: "gw-journal", Unit: "twingate-connector.service", Identifier: "twingate-connector", Priority: 6}
 	return named{"service", model.Entry{
 		Time: testNow.Add(-10 * time.Minute), Level: model.LevelWarn, Kind: model.KindService,
 		Origin: model.Origin{Host: "gw-1", Unit: "twingate-connector.service", Journal: journal},
@@ -171,7 +171,7 @@ func flowEntry() named {
 func sessionEntry() named {
 	return named{"session", model.Entry{
 		Time: testNow.Add(-3 * time.Minute), Level: model.LevelInfo, Kind: model.KindSession,
-		Origin: model.Origin{Unit: "newt.service"},
+		Origin: model.Origin{Unit: "newt.service", Ident: "newt"},
 		Raw:    []byte("INFO: 2026/11/20 11:57:00 ACCESS END (reaped) session=9f1c2a7b3d4e5f60 resource=35 proto=udp src=100.90.128.5:38004 dst=10.0.0.5:53 duration=1m2.345678s"),
 		Fields: model.Fields{
 			model.Str(model.KeySessionID, "9f1c2a7b3d4e5f60"),

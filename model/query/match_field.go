@@ -19,7 +19,7 @@ type valueTest interface {
 }
 
 // fieldMatcher matches when any value of any of its keys (and of its entry
-// attribute, for host and unit) passes the test. A repeated key such as
+// attribute, for host, unit and ident) passes the test. A repeated key such as
 // relays.ip thus matches when any relay does, and a missing field never does.
 type fieldMatcher struct {
 	keys []string
@@ -39,6 +39,8 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 		return m.textIf(e.Origin.Host) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Hostname)
 	case AttrUnit:
 		return m.unit(e.Origin.Unit) || e.Origin.Journal != nil && m.unit(e.Origin.Journal.Unit)
+	case AttrIdent:
+		return m.textIf(e.Origin.Ident) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Identifier)
 	}
 	return false
 }

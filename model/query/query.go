@@ -129,7 +129,7 @@ func (q *Query) RequiredWords() []string {
 func (q *Query) NeedsRaw() bool { return q != nil && q.needsRaw }
 
 // ReadsOrigin reports whether some term tests where an entry came from (host:,
-// unit:), so that a reader which skips the journal's metadata fields for
+// unit:, ident:), so that a reader which skips the journal's metadata fields for
 // speed knows it must read them.
 func (q *Query) ReadsOrigin() bool { return q != nil && q.readsOrigin }
 
@@ -188,7 +188,7 @@ func (q *Query) inspect(m matcher, negated bool) {
 	case *regexMatcher:
 		q.needsRaw = true
 	case *fieldMatcher:
-		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit
+		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit || n.attr == AttrIdent
 		for _, k := range n.keys {
 			if !slices.Contains(q.keys, k) {
 				q.keys = append(q.keys, k)

@@ -46,6 +46,7 @@ func TestNeedsRawAndFields(t *testing.T) {
 		{"alias with an unindexed key", "user:alice", false, true},
 		{"unindexed field under not", "-country:DE", false, true},
 		{"unit reads only the envelope", "unit=newt", false, false},
+		{"ident reads only the envelope", "ident=newt", false, false},
 		{"host reads a field too", "host=x", false, true},
 	}
 	for _, tt := range tests {
@@ -54,7 +55,7 @@ func TestNeedsRawAndFields(t *testing.T) {
 			if q.NeedsRaw() != tt.raw {
 				t.Errorf("NeedsRaw(%q) = %v, want %v", tt.src, q.NeedsRaw(), tt.raw)
 			}
-			if got, want := q.ReadsOrigin(), strings.Contains(tt.src, "unit") || strings.Contains(tt.src, "host"); got != want {
+			if got, want := q.ReadsOrigin(), strings.Contains(tt.src, "unit") || strings.Contains(tt.src, "host") || strings.Contains(tt.src, "ident"); got != want {
 				t.Errorf("ReadsOrigin(%q) = %v, want %v", tt.src, got, want)
 			}
 			if got := q.NeedsFields(indexed); got != tt.fields {
