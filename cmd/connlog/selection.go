@@ -9,10 +9,10 @@ import (
 	"connlog/model/query"
 )
 
-// selection is what export writes: the query, the --kind and --level lists,
-// -u and -t of files (unitsTerm) and the --since/--until window, all
-// compiled into one query so that the
-// TUI's filter bar and the command line agree on every entry. Times written
+// selection is what export writes: the query, -u and -t of files, the
+// --kind and --level lists (selectionTerms) and the --since/--until window,
+// all compiled into one query so that the TUI's filter bar and the command
+// line agree on every entry. Times written
 // without a date fall on the day the selection is compiled for.
 type selection struct {
 	src          string // the query text, the lists folded in
@@ -30,20 +30,11 @@ func newSelection(cfg Config, opt query.Options) (*selection, error) {
 	if cfg.Query != "" {
 		terms = append(terms, "("+cfg.Query+")")
 	}
-	if t := unitsTerm(cfg); t != "" {
-		terms = append(terms, t)
-	}
-	if t, err := listTerm("kind", cfg.Kinds, validKind); err != nil {
+	more, err := selectionTerms(cfg)
+	if err != nil {
 		return nil, err
-	} else if t != "" {
-		terms = append(terms, t)
 	}
-	if t, err := listTerm("level", cfg.Levels, validLevel); err != nil {
-		return nil, err
-	} else if t != "" {
-		terms = append(terms, t)
-	}
-	s := &selection{src: query.And(terms...), sinceText: cfg.SinceText, untilText: cfg.UntilText}
+	s := &selection{src: query.And(append(terms, more...)...), sinceText: cfg.SinceText, untilText: cfg.UntilText}
 	if err := s.compile(opt); err != nil {
 		if cfg.Query != "" {
 			// Re-compile the user's text alone so the error's position is theirs.
@@ -54,6 +45,44 @@ func newSelection(cfg Config, opt query.Options) (*selection, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// selectionTerms returns the terms the command line adds to -q, for export
+// and the interface alike: -u and -t of files (unitsTerm), then the --kind
+// and --level lists ("" for a flag not given).
+func selectionTerms(cfg Config) ([]string, error) {
+	terms := []string{unitsTerm(cfg)}
+	for _, l := range []struct {
+		name      string
+		values    []string
+		canonical func(string) (string, bool)
+	}{{"kind", cfg.Kinds, validKind}, {"level", cfg.Levels, validLevel}} {
+		t, err := listTerm(l.name, l.values, l.canonical)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, t)
+	}
+	return terms, nil
+}
+
+// unitsTerm is -u and -t for files and standard input, as unit= and ident=
+// terms any of which a line may match (the journal reads only the lines of
+// its units and identifiers, the same way): a syslog file's lines of the
+// connector are `-t twingate-connector`, a journal export file's of a unit
+// `-u newt`. Without -u or -t, "" (the default unit names the journal's).
+func unitsTerm(cfg Config) string {
+	if len(cfg.Files) == 0 || !cfg.unitsNamed {
+		return ""
+	}
+	var alts []string
+	for _, u := range cfg.Units {
+		alts = append(alts, query.Term("unit", u))
+	}
+	for _, id := range cfg.Identifiers {
+		alts = append(alts, query.Term("ident", id))
+	}
+	return "(" + query.Or(alts...) + ")"
 }
 
 // compile compiles the query and the bounds with opt.
