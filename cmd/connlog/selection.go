@@ -12,8 +12,8 @@ import (
 // selection is what export writes: the query, -u and -t of files, the
 // --kind and --level lists (selectionTerms) and the --since/--until window,
 // all compiled into one query so that the TUI's filter bar and the command
-// line agree on every entry. Times written
-// without a date fall on the day the selection is compiled for.
+// line agree on every entry. Times written without a date fall on the day
+// the selection is compiled for.
 type selection struct {
 	src          string // the query text, the lists folded in
 	sinceText    string
