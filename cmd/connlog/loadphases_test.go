@@ -61,9 +61,11 @@ func TestLoadEndsWhenItGoesQuiet(t *testing.T) {
 // TestLoadDoesNotEndWhileLinesArrive: each batch puts the end off, so a
 // followed file that keeps bringing lines never ends it.
 func TestLoadDoesNotEndWhileLinesArrive(t *testing.T) {
-	l, _, over := phasesForTest(250*time.Millisecond, 10)
+	// A quiet of a second against a batch every 25 ms: only a stall of
+	// the test of a whole second would end the load early.
+	l, _, over := phasesForTest(time.Second, 10)
 	defer l.close()
-	for range 40 { // a second of lines, four times the quiet
+	for range 100 { // 2.5 s of lines, more than twice the quiet
 		l.stored(10)
 		select {
 		case <-over:
