@@ -55,12 +55,8 @@ const (
 	tuiGCPercent     = 30
 )
 
-// tuneTUIGC applies the interface's collector setting for a load unless
-// GOGC says otherwise.
-func tuneTUIGC() { setTUIGCPercent(tuiLoadGCPercent) }
-
 // loadStarted and loadOver are told when a load begins and ends (see
-// loadPhases).
+// loadPhases); the interface starts with a load, and so with loadStarted.
 func loadStarted() { setTUIGCPercent(tuiLoadGCPercent) }
 
 func loadOver() { setTUIGCPercent(tuiGCPercent) }

@@ -28,7 +28,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if !isatty.IsTerminal(os.Stdout.Fd()) {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
-	tuneTUIGC()
+	loadStarted() // the collector's setting while the inputs are read
 	if datelessTimes(cfg) {
 		cfg.day, _ = referenceDay(ctx, cfg, stdin)
 	}
