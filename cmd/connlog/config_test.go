@@ -54,6 +54,11 @@ func TestParseArgs(t *testing.T) {
 				t.Errorf("lines %d, want 50", c.Lines)
 			}
 		}},
+		{"files take -n all, which is what they do", []string{"export", "-n", "all", "f.log"}, func(t *testing.T, c Config) {
+			if c.Lines != -1 || c.Files[0] != "f.log" {
+				t.Errorf("lines %d files %v", c.Lines, c.Files)
+			}
+		}},
 		{"export with lists", []string{"export", "--kind", "audit,analytics", "--level", "warn,error", "-o", "x.csv", "f.log"}, func(t *testing.T, c Config) {
 			if !c.Export || len(c.Kinds) != 2 || len(c.Levels) != 2 || c.Output != "x.csv" || c.Files[0] != "f.log" {
 				t.Errorf("%+v", c)
@@ -90,6 +95,9 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		{"--cursor", "s=1;i=2", "f.log"},
 		{"-b", "-1", "f.log"},
 		{"-b", "--demo"},
+		{"-n", "100", "f.log"}, // a file is read whole
+		{"export", "-n", "0", "f.log"},
+		{"-n", "5", "--demo"},
 	} {
 		_, err := parseArgs(args, io.Discard)
 		var ue usageError
