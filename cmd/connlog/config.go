@@ -145,7 +145,7 @@ func (c *Config) validate() error {
 		// It would be ignored, as -b is: it counts a journal's entries,
 		// and a file is read whole.
 		return usageError{"-n counts a journal's entries (this machine's, -D DIR or --file FILE): files are read whole, " +
-			"so narrow them with --since and --until, or -q (or give the newest lines: tail -n N FILE | connlog)"}
+			"so narrow them with --since and --until, or -q (or give the newest lines: tail -n N FILE | connlog -)"}
 	}
 	if c.Lines == linesUnset {
 		c.Lines = tuiBackfillLines
