@@ -226,5 +226,6 @@ func (m Model) tableData() table.Data {
 	d := table.Data{Snapshot: m.store.Snapshot(), View: m.live.view, Location: m.loc(), Marks: m.marks}
 	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
 	d.SelFrom, d.SelTo = m.sel.bounds()
+	d.Empty = m.emptyNote(d.Snapshot.Len())
 	return d
 }

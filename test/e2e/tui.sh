@@ -334,7 +334,7 @@ keys -l '/zzzz'
 keys Enter
 wait_for "filter: zzzz"
 resize 80x3
-wait_for "(no entries match)"
+wait_for "(no entries match the filter)"
 alive
 resize 1x1
 keys Escape

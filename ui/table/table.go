@@ -1,6 +1,7 @@
 package table
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -21,6 +22,8 @@ type Data struct {
 	Marks    map[int64]bool
 	SelFrom  int64 // the visual range, as Seqs; 0 when none
 	SelTo    int64
+	// Empty says why the view has no rows; "(no entries match)" when unset.
+	Empty string
 }
 
 // len returns the number of rows.
@@ -194,7 +197,7 @@ func (t Model) View() string {
 		lines = append(lines, t.headerLine(rows, cols, widths))
 	}
 	if t.data.len() == 0 {
-		lines = append(lines, t.styles.Dim.Render(theme.Fit("  (no entries match)", t.width)))
+		lines = append(lines, t.styles.Dim.Render(theme.Fit("  "+cmp.Or(t.data.Empty, "(no entries match)"), t.width)))
 	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))
