@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"time"
@@ -47,6 +48,15 @@ type FileOptions struct {
 	// time. Only for a sink that keeps none of an entry's bytes, as a
 	// model.Store copies what it keeps.
 	ReuseBlocks bool
+	// LastLines, when positive, reads only the last LastLines lines of a
+	// regular file, as tail -n counts them, moved back to the first line
+	// of the entry that holds the first of them (see PartStart), then
+	// follows as usual; Rotated and TailFirst are then ignored. FromEnd
+	// reads none of what the file holds: following starts at its end. A
+	// stream (a compressed file, a pipe) cannot be read from its end: Run
+	// fails on one.
+	LastLines int
+	FromEnd   bool
 	// PartStart tells whether a part of a tail-first read (its tail, a
 	// block of its head, a batch of a block), decoded apart from the lines
 	// before it, may begin at line, read right after prev: whether line
@@ -175,6 +185,9 @@ func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 
 func (f *File) run(ctx context.Context, b *batcher) error {
 	for _, p := range f.opts.Rotated {
+		if f.fromLast() {
+			break
+		}
 		if err := f.readRotated(ctx, p, b); err != nil {
 			return err
 		}
@@ -195,6 +208,11 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() || startsCompressed(fh) {
+		if f.fromLast() {
+			fh.Close()
+			return fmt.Errorf("%s: -n reads the last lines of a regular file, and this one is a pipe or compressed: "+
+				"give connlog its lines through tail (zcat FILE | tail -n N | connlog -)", f.path)
+		}
 		if !fi.Mode().IsRegular() {
 			// A pipe may stay open and silent: it is caught up once it has a
 			// writer. (Callers do not ask a pipe for the mark; one can take a
@@ -207,7 +225,11 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	t.opened = true
 	t.startGeneration(fh, fi)
-	if f.useTailFirst(fi.Size()) {
+	if f.fromLast() {
+		if err := f.startAtLastLines(t, fi.Size()); err != nil {
+			return fmt.Errorf("read %s: %w", f.path, err)
+		}
+	} else if f.useTailFirst(fi.Size()) {
 		return f.runTailFirst(ctx, t, fi.Size())
 	}
 	if !f.opts.Follow {

@@ -167,6 +167,22 @@ func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
 	t.replaced = time.Time{}
 }
 
+// startAt has the read of the generation just started begin at start, a
+// line start, and returns the file's first bytes, which the fingerprint
+// of its head begins with (the rest fills as the bytes from start are
+// read). The lines before start are not counted (a tail-first backfill
+// counts them as it reads them).
+func (t *tailer) startAt(start int64) ([]byte, error) {
+	head := make([]byte, min(fingerprintBytes, start))
+	if _, err := t.cur.file.ReadAt(head, 0); err != nil {
+		return nil, err
+	}
+	t.fp.head = append(t.fp.head[:0], head...)
+	t.pos = start
+	t.src.gens.grow(t.cur, start, 0)
+	return head, nil
+}
+
 // drain reads cur from the read position to its end, or to limit bytes when
 // limit >= 0, and returns how many bytes it read.
 func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {

@@ -85,13 +85,10 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}
-	head := make([]byte, min(fingerprintBytes, tailStart))
-	if _, err := file.ReadAt(head, 0); err != nil {
+	head, err := t.startAt(tailStart)
+	if err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}
-	t.fp.head = append(t.fp.head[:0], head...) // the tail part fills as the tail is read
-	t.pos = tailStart
-	f.gens.grow(t.cur, tailStart, 0) // the head's lines are counted as the backfill reads them
 	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, maxLine: f.opts.MaxLineBytes}
 	if f.opts.ReuseBlocks {
 		bf.pool = newBlockPool(int(f.tailSizes.block()) + 1)

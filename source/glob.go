@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -129,6 +130,10 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 	opts.Rotated = in.Rotated
 	opts.Follow = opts.Follow && in.Follow
 	if isJournalExportFile(in.Path) {
+		if opts.LastLines > 0 || opts.FromEnd {
+			return refused{name: in.Path, err: fmt.Errorf("%s is a journal export file, whose entries span lines: "+
+				"-n counts the lines of a log file; narrow an export with --since and --until, or -q", in.Path)}
+		}
 		// An entry spans lines, read in order: not tail first, nor in
 		// blocks of reused memory, since some values are kept as read.
 		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
@@ -136,3 +141,14 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 	}
 	return NewFile(in.Path, id, opts)
 }
+
+// refused is an input that cannot be read as it was asked to be: Run says
+// why.
+type refused struct {
+	name string
+	err  error
+}
+
+func (r refused) Name() string { return r.name }
+
+func (r refused) Run(context.Context, chan<- []model.Record) error { return r.err }

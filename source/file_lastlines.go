@@ -1,0 +1,116 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+)
+
+// fromLast reports whether the file is read from its last lines (or its
+// end) rather than whole (FileOptions.LastLines, FromEnd).
+func (f *File) fromLast() bool { return f.opts.LastLines > 0 || f.opts.FromEnd }
+
+// startAtLastLines makes t, at the start of the file's first generation
+// of size bytes, read from where its last lines begin (see
+// FileOptions.LastLines), or from its end.
+func (f *File) startAtLastLines(t *tailer, size int64) error {
+	start := size
+	if !f.opts.FromEnd {
+		var err error
+		if start, err = lastLinesStart(t.cur.file, size, f.opts.LastLines); err != nil {
+			return err
+		}
+		if start, err = f.entryStartOf(t.cur.file, start, size); err != nil {
+			return err
+		}
+	}
+	_, err := t.startAt(start)
+	return err
+}
+
+// lastLinesStart returns where the last n lines of the first size bytes of
+// r begin, counted as tail -n counts them (a last line without its newline
+// is a line), or 0 when r holds n lines or fewer.
+func lastLinesStart(r io.ReaderAt, size int64, n int) (int64, error) {
+	buf := make([]byte, lineSearchBytes)
+	hi, last := size, true
+	for hi > 0 {
+		lo := max(hi-lineSearchBytes, 0)
+		b := buf[:hi-lo]
+		if k, err := r.ReadAt(b, lo); k < len(b) {
+			return 0, shortRead(err)
+		}
+		if last && b[len(b)-1] == '\n' {
+			b = b[:len(b)-1] // the last line's own newline ends no line before it
+		}
+		last = false
+		for i := len(b); ; {
+			i = bytes.LastIndexByte(b[:i], '\n')
+			if i < 0 {
+				break
+			}
+			if n--; n == 0 {
+				return lo + int64(i) + 1, nil
+			}
+		}
+		hi = lo
+	}
+	return 0, nil
+}
+
+// entryStartOf returns start, a line start, moved back to the first line
+// of the entry that holds it when PartStart says the line does not begin
+// one (a JSON document, an indented block): at most partBlockMax back, and
+// not at all when no line there begins an entry.
+func (f *File) entryStartOf(file *os.File, start, size int64) (int64, error) {
+	if f.opts.PartStart == nil || start == 0 {
+		return start, nil
+	}
+	lineEnd, err := lineEndAfter(file, start, size)
+	if err != nil {
+		return 0, err
+	}
+	if lineEnd < 0 {
+		lineEnd = size // the file's last line, not yet ended
+	}
+	from := max(start-partBlockMax, 0)
+	buf := make([]byte, lineEnd-from, lineEnd-from+1)
+	if k, err := file.ReadAt(buf, from); k < len(buf) {
+		return 0, shortRead(err)
+	}
+	buf = append(buf, '\n') // the line at start is whole, and a candidate
+	if from == 0 {
+		buf = append([]byte{'\n'}, buf...) // the file's first line is a candidate too
+		from--
+	}
+	if s := lastEntryStartIn(buf, f.opts.PartStart); s >= 0 {
+		return from + int64(s), nil
+	}
+	return start, nil
+}
+
+// lineEndAfter returns the offset of the first newline at or after at, or
+// -1 when none comes before size.
+func lineEndAfter(r io.ReaderAt, at, size int64) (int64, error) {
+	buf := make([]byte, lineSearchBytes)
+	for lo := at; lo < size; lo += lineSearchBytes {
+		b := buf[:min(lineSearchBytes, size-lo)]
+		if k, err := r.ReadAt(b, lo); k < len(b) {
+			return 0, shortRead(err)
+		}
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			return lo + int64(i), nil
+		}
+	}
+	return -1, nil
+}
+
+// shortRead is the error of a read that returned fewer bytes than a file
+// of the size it had held: it shrank meanwhile.
+func shortRead(err error) error {
+	if err == nil || errors.Is(err, io.EOF) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}

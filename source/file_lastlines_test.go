@@ -1,0 +1,159 @@
+package source
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestLastLinesStart: where the last n lines begin, counted as tail -n
+// counts them, within one block read back and across several.
+func TestLastLinesStart(t *testing.T) {
+	long := joinLines(numbered("x", 3*lineSearchBytes/40)) // lines of about 40 bytes over three blocks
+	longLines := strings.Count(long, "\n")
+	for _, c := range []struct {
+		name, text string
+		n          int
+		want       string // the text from where the last n lines begin
+	}{
+		{"ended lines", "a\nb\nc\n", 1, "c\n"},
+		{"two of them", "a\nb\nc\n", 2, "b\nc\n"},
+		{"as many as there are", "a\nb\nc\n", 3, "a\nb\nc\n"},
+		{"more than there are", "a\nb\nc\n", 9, "a\nb\nc\n"},
+		{"a last line without its newline", "a\nb\nc", 1, "c"},
+		{"two, the last without its newline", "a\nb\nc", 2, "b\nc"},
+		{"empty lines count", "a\n\n\n", 2, "\n\n"},
+		{"one line", "a\n", 1, "a\n"},
+		{"nothing", "", 1, ""},
+		{"across blocks", long, longLines - 1, long[strings.IndexByte(long, '\n')+1:]},
+		{"the last of many", long, 1, long[strings.LastIndexByte(long[:len(long)-1], '\n')+1:]},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := lastLinesStart(strings.NewReader(c.text), int64(len(c.text)), c.n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.text[got:] != c.want {
+				t.Errorf("the last %d lines begin at %d: %q, want %q", c.n, got, trim(c.text[got:], 60), trim(c.want, 60))
+			}
+		})
+	}
+}
+
+// TestLastLinesOfAShrunkFile: a file shorter than the size it was stat'ed
+// with (cut meanwhile) is an error, not lines made up of zeros.
+func TestLastLinesOfAShrunkFile(t *testing.T) {
+	if _, err := lastLinesStart(strings.NewReader("a\nb\n"), 10, 1); err == nil {
+		t.Error("no error for a file shorter than its size")
+	}
+}
+
+// TestFileReadsItsLastLines: a file read with LastLines sends its last
+// lines, at the offsets a whole read gives them (and re-reads them there),
+// then follows what is written after them; FromEnd sends only that.
+func TestFileReadsItsLastLines(t *testing.T) {
+	lines := numbered("old", 50)
+	for _, c := range []struct {
+		name string
+		opts FileOptions
+		want []string
+	}{
+		{"the last 5", FileOptions{Follow: true, LastLines: 5}, lines[45:]},
+		{"more than it holds", FileOptions{Follow: true, LastLines: 500}, lines},
+		{"from its end", FileOptions{Follow: true, FromEnd: true}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := logPath(t)
+			appendTo(t, path, joinLines(lines))
+			src := NewFile(path, 1, c.opts)
+			r := start(t, src)
+			waitFor(t, "following", func() bool { return src.State() == "following" })
+			appendTo(t, path, "new line\n")
+			got := r.waitLines(len(c.want) + 1)
+			equalLines(t, lineTexts(got), append(append([]string(nil), c.want...), "new line"))
+			whole := joinLines(lines)
+			for _, rec := range got {
+				want := rec.Raw
+				if rec.Offset < int64(len(whole)) && whole[rec.Offset:rec.Offset+int64(len(want))] != string(want) {
+					t.Errorf("line %q sent at offset %d, where the file holds %q", want, rec.Offset, trim(whole[rec.Offset:], 40))
+				}
+				raw, err := src.ReadRaw(rec.Offset, len(want), nil)
+				if err != nil || !bytes.Equal(raw, want) {
+					t.Errorf("ReadRaw at %d: %q, %v; want %q", rec.Offset, raw, err, want)
+				}
+			}
+		})
+	}
+}
+
+// TestLastLinesKeepTheirEntryWhole: the last lines asked for begin where
+// the entry holding the first of them begins, as the decoder's PartStart
+// tells: a stack trace or a JSON document is not cut.
+func TestLastLinesKeepTheirEntryWhole(t *testing.T) {
+	entryStart := func(prev, line []byte) (entry, timed bool) {
+		stamped := bytes.HasPrefix(line, []byte("2026-"))
+		return stamped, stamped
+	}
+	text := "2026-11-20T08:00:00Z first\n2026-11-20T08:00:01Z ERROR panic\n    at a(x.go:1)\n    at b(y.go:2)\n2026-11-20T08:00:02Z ok"
+	for _, c := range []struct {
+		n     int
+		start func(prev, line []byte) (entry, timed bool)
+		want  string
+	}{
+		{1, entryStart, "2026-11-20T08:00:02Z ok"},
+		{2, entryStart, "2026-11-20T08:00:01Z ERROR panic"}, // not "at b"
+		{4, entryStart, "2026-11-20T08:00:01Z ERROR panic"},
+		{5, entryStart, "2026-11-20T08:00:00Z first"},
+		{2, nil, "    at b(y.go:2)"}, // no decoder to ask: lines as they are
+	} {
+		t.Run(fmt.Sprint(c.n, c.start != nil), func(t *testing.T) {
+			path := logPath(t)
+			appendTo(t, path, text)
+			r := start(t, NewFile(path, 1, FileOptions{LastLines: c.n, PartStart: c.start}))
+			if err := r.finish(); err != nil {
+				t.Fatal(err)
+			}
+			if got := lineTexts(r.got); len(got) == 0 || got[0] != c.want {
+				t.Errorf("the last %d lines read %q, want them from %q", c.n, got, c.want)
+			}
+		})
+	}
+}
+
+// TestLastLinesInTheFilesFirstEntry: the entry to keep whole may be the
+// file's first.
+func TestLastLinesInTheFilesFirstEntry(t *testing.T) {
+	entryStart := func(prev, line []byte) (entry, timed bool) { return line[0] != ' ', line[0] != ' ' }
+	path := logPath(t)
+	appendTo(t, path, "ERROR panic\n    at a(x.go:1)\n    at b(y.go:2)\nok\n")
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 3, PartStart: entryStart}))
+	if err := r.finish(); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, lineTexts(r.got), []string{"ERROR panic", "    at a(x.go:1)", "    at b(y.go:2)", "ok"})
+}
+
+// TestLastLinesSkipTheRotatedCopies: the last lines are the file's own;
+// the rotated copies that would be read before it are not.
+func TestLastLinesSkipTheRotatedCopies(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path+".1", "rotated\n")
+	appendTo(t, path, "a\nb\nc\n")
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 2, Rotated: []string{path + ".1"}}))
+	if err := r.finish(); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, lineTexts(r.got), []string{"b", "c"})
+}
+
+// TestLastLinesOfAStreamFail: a compressed file cannot be read from its
+// end; its source says so instead of sending it whole.
+func TestLastLinesOfAStreamFail(t *testing.T) {
+	path := logPath(t) + ".gz"
+	writeFile(t, path, gzipped(t, "a\nb\n"))
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 1}))
+	if err := r.finish(); err == nil || !strings.Contains(err.Error(), "tail -n") || len(r.got) > 0 {
+		t.Errorf("Run: %v, %d records; want an error that says to use tail, and nothing sent", err, len(r.got))
+	}
+}
