@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,6 +30,10 @@ type Config struct {
 	SinceText   string
 	UntilText   string
 	Lines       linesFlag
+	// fromLast says -n was given with files: fileLines is how many of the
+	// last lines of each to read (0: none, following from the end).
+	fromLast    bool
+	fileLines   int
 	Cursor      string
 	AfterCursor string
 	Directory   string
@@ -141,11 +146,8 @@ func (c *Config) validate() error {
 	if err := c.validateRemote(os.Getenv); err != nil {
 		return err
 	}
-	if (len(c.Files) > 0 || c.Demo) && c.Lines >= 0 {
-		// It would be ignored, as -b is: it counts a journal's entries,
-		// and a file is read whole.
-		return usageError{"-n counts a journal's entries (this machine's, -D DIR or --file FILE): files are read whole, " +
-			"so narrow them with --since and --until, or -q (or give the newest lines: tail -n N FILE | connlog -)"}
+	if err := c.settleFileLines(); err != nil {
+		return err
 	}
 	if c.Lines == linesUnset {
 		c.Lines = tuiBackfillLines
@@ -185,6 +187,25 @@ func (c *Config) validate() error {
 	if !c.unitsNamed {
 		c.Units = listFlag{defaultUnit}
 	}
+	return nil
+}
+
+// settleFileLines takes -n given with files as the last lines of each
+// file to read, as tail -n does, and refuses it where it cannot be:
+// rotated copies read before a file, standard input, the demo.
+func (c *Config) settleFileLines() error {
+	if len(c.Files) == 0 && !c.Demo || c.Lines < 0 {
+		return nil
+	}
+	switch {
+	case c.Demo:
+		return usageError{"-n counts the newest entries of a journal or the last lines of a file: --demo has neither"}
+	case c.WithRotated:
+		return usageError{"-n reads the last lines of each file, --with-rotated its rotated copies before it: give one of them"}
+	case slices.Contains(c.Files, source.StdinPath):
+		return usageError{"-n reads the last lines of a file: standard input cannot be read from its end (pipe it through tail -n N)"}
+	}
+	c.fromLast, c.fileLines = true, int(c.Lines)
 	return nil
 }
 

@@ -55,8 +55,23 @@ func TestParseArgs(t *testing.T) {
 			}
 		}},
 		{"files take -n all, which is what they do", []string{"export", "-n", "all", "f.log"}, func(t *testing.T, c Config) {
-			if c.Lines != -1 || c.Files[0] != "f.log" {
-				t.Errorf("lines %d files %v", c.Lines, c.Files)
+			if c.Lines != -1 || c.Files[0] != "f.log" || c.fromLast {
+				t.Errorf("lines %d files %v from the last lines %v", c.Lines, c.Files, c.fromLast)
+			}
+		}},
+		{"-n with files counts their last lines", []string{"-n", "100", "a.log", "b.log"}, func(t *testing.T, c Config) {
+			if !c.fromLast || c.fileLines != 100 {
+				t.Errorf("from the last lines %v, %d of them", c.fromLast, c.fileLines)
+			}
+		}},
+		{"-n 0 with files reads from their end", []string{"export", "-f", "-n", "0", "a.log"}, func(t *testing.T, c Config) {
+			if !c.fromLast || c.fileLines != 0 {
+				t.Errorf("from the last lines %v, %d of them", c.fromLast, c.fileLines)
+			}
+		}},
+		{"files without -n are read whole", []string{"a.log"}, func(t *testing.T, c Config) {
+			if c.fromLast {
+				t.Error("read from the last lines")
 			}
 		}},
 		{"export with lists", []string{"export", "--kind", "audit,analytics", "--level", "warn,error", "-o", "x.csv", "f.log"}, func(t *testing.T, c Config) {
@@ -95,9 +110,9 @@ func TestParseArgsUsageErrors(t *testing.T) {
 		{"--cursor", "s=1;i=2", "f.log"},
 		{"-b", "-1", "f.log"},
 		{"-b", "--demo"},
-		{"-n", "100", "f.log"}, // a file is read whole
-		{"export", "-n", "0", "f.log"},
 		{"-n", "5", "--demo"},
+		{"export", "-n", "5", "-"}, // standard input has no end to count back from
+		{"-n", "5", "--with-rotated", "f.log"},
 	} {
 		_, err := parseArgs(args, io.Discard)
 		var ue usageError

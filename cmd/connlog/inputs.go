@@ -66,11 +66,13 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
 		opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
 			HoldBackfill: cfg.firstScreen, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export,
-			RecentBytes: source.RecentBytesShare(len(inputs)), BatchRecords: source.BatchRecordsShare(len(inputs))}
-		if tailFirst {
+			RecentBytes: source.RecentBytesShare(len(inputs)), BatchRecords: source.BatchRecordsShare(len(inputs)),
+			LastLines: cfg.fileLines, FromEnd: cfg.fromLast && cfg.fileLines == 0}
+		if tailFirst || cfg.fromLast {
 			// A decoder of its own tells where the parts of a tail-first
-			// read may meet: not inside an entry, and not before a line
-			// that would inherit its time from another part.
+			// read may meet, and where the last lines asked for may begin:
+			// not inside an entry, and not before a line that would
+			// inherit its time from another part.
 			opts.PartStart = decode.New(id, d).PartStart
 		}
 		src := source.NewInput(in, id, opts, stdin)
