@@ -22,7 +22,7 @@ func (m Model) emptyNote(held int) string {
 	case m.live.building:
 		return "(loading…)"
 	case held == 0:
-		return "(no entries " + more + m.sourceNote() + ")"
+		return "(no entries" + m.whyNoEntries(more) + ")"
 	case filtered:
 		return "(no entries match the filter)"
 	case m.mutes.lines() > 0:
@@ -33,21 +33,19 @@ func (m Model) emptyNote(held int) string {
 	return "(no entries match)"
 }
 
-// sourceNote is why the one input sends nothing, when it says so: it
-// failed, or waits for its file to appear. The status line has little room
-// for it.
-func (m Model) sourceNote() string {
-	if len(m.sources) != 1 {
-		return ""
+// whyNoEntries completes "(no entries" for an input that sent none: the
+// one input's error, or the file it waits for, which the status line has
+// little room for; else more ("yet", "in this input").
+func (m Model) whyNoEntries(more string) string {
+	if len(m.sources) == 1 {
+		switch s := m.sources[0]; {
+		case s.Err != "":
+			return ": " + theme.Clean(s.Err)
+		case strings.HasPrefix(s.State, "waiting"):
+			return " yet: " + theme.Clean(s.State)
+		}
 	}
-	why := m.sources[0].Err
-	if why == "" && strings.HasPrefix(m.sources[0].State, "waiting") {
-		why = m.sources[0].State
-	}
-	if why == "" {
-		return ""
-	}
-	return ": " + theme.Clean(why)
+	return " " + more
 }
 
 // noun names the lines a tab shows, as an empty tab says it has none.

@@ -26,7 +26,7 @@ func TestAnEmptyTableSaysWhy(t *testing.T) {
 	m.sources = []model.SourceStatus{{Name: "x.log", State: "waiting for /var/log/x.log"}}
 	says(t, m, "(no entries yet: waiting for /var/log/x.log)")
 	m.sources = []model.SourceStatus{{Name: "x.log", State: "following", Err: "open x.log: permission denied\x1b[31m", Done: true}}
-	says(t, m, "(no entries yet: open x.log: permission denied")
+	says(t, m, "(no entries: open x.log: permission denied")
 	if strings.Contains(m.View().Content, "\x1b[31m") {
 		t.Error("a source's error reaches the terminal unescaped")
 	}
@@ -35,6 +35,13 @@ func TestAnEmptyTableSaysWhy(t *testing.T) {
 	m.sources = []model.SourceStatus{{Name: "x.log", State: "following"}}
 	says(t, m, "(no entries yet)")
 	m.sources = nil
+
+	// An error longer than a line is wrapped, what to do at its end included.
+	narrow := newTestModel(t, nothing, 50, 12)
+	narrow.sources = []model.SourceStatus{{Name: "c.log.gz", Err: "c.log.gz: -n reads the last lines of a regular file, and this one is compressed: zcat FILE | tail -n N | connlog -", Done: true}}
+	if s := screen(narrow); !strings.Contains(s, "zcat FILE | tail -n N | connlog -)") {
+		t.Errorf("a long error is not wrapped whole:\n%s", s)
+	}
 
 	var service []model.Entry
 	for _, e := range fixtureEntries() {

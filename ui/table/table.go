@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
 	"connlog/ui/theme"
@@ -197,7 +198,7 @@ func (t Model) View() string {
 		lines = append(lines, t.headerLine(rows, cols, widths))
 	}
 	if t.data.len() == 0 {
-		lines = append(lines, t.styles.Dim.Render(theme.Fit("  "+cmp.Or(t.data.Empty, "(no entries match)"), t.width)))
+		lines = append(lines, t.emptyLines()...)
 	}
 	for _, r := range rows {
 		lines = append(lines, t.rowLine(r, cols, widths))
@@ -206,6 +207,17 @@ func (t Model) View() string {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines[:t.height], "\n")
+}
+
+// emptyLines say why the view is empty, wrapped to the width: an input's
+// error with what to do about it is longer than a line.
+func (t Model) emptyLines() []string {
+	note := theme.Clean(cmp.Or(t.data.Empty, "(no entries match)"))
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(note, max(t.width-2, 1), " "), "\n") {
+		out = append(out, t.styles.Dim.Render(theme.Fit("  "+l, t.width)))
+	}
+	return out
 }
 
 // Height returns the table's outer height, header line included.
