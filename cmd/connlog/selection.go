@@ -70,9 +70,10 @@ func selectionTerms(cfg Config) ([]string, error) {
 // terms any of which a line may match (the journal reads only the lines of
 // its units and identifiers, the same way): a syslog file's lines of the
 // connector are `-t twingate-connector`, a journal export file's of a unit
-// `-u newt`. Without -u or -t, "" (the default unit names the journal's).
+// `-u newt`. Without -u or -t, "" (the default unit names the journal's);
+// with --all-units too, as it reads the whole journal whatever they say.
 func unitsTerm(cfg Config) string {
-	if len(cfg.Files) == 0 || !cfg.unitsNamed {
+	if len(cfg.Files) == 0 || !cfg.unitsNamed || cfg.AllUnits {
 		return ""
 	}
 	var alts []string

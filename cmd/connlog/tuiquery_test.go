@@ -62,6 +62,7 @@ func TestUnitsOfFilesAreTerms(t *testing.T) {
 		{[]string{"-u", "newt", "-t", "twingate-connector", "-q", "level>=warn", "slice.export"},
 			"level>=warn (unit=newt or ident=twingate-connector)"},
 		{[]string{"syslog.log"}, ""},
+		{[]string{"-t", "twingate-connector", "--all-units", "syslog.log"}, ""}, // the whole file, as the whole journal
 		{[]string{"-u", "newt", "-q", "level>=warn"}, "level>=warn"},
 	} {
 		cfg, err := parseArgs(c.args, io.Discard)
