@@ -15,7 +15,7 @@ Inputs:
                            with files, their lines of that unit
   -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable); with files,
                            a syslog file's lines of that identifier
-      --all-units          the whole journal
+      --all-units          the whole journal, whatever -u and -t say (with files: every line)
   -b, --boot [ID|-1|all]   one boot (default: the current one when -b is given alone)
       --list-boots         list the journal's boots with their offsets for -b, and exit
   -S, --since T            from T: 2026-11-20, "2026-11-20 08:00:00", RFC 3339, -15m, 2h,
