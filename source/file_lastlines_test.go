@@ -157,3 +157,28 @@ func TestLastLinesOfAStreamFail(t *testing.T) {
 		t.Errorf("Run: %v, %d records; want an error that says to use tail, and nothing sent", err, len(r.got))
 	}
 }
+
+// FuzzLastLinesStart holds lastLinesStart to tail -n's count, made the
+// plain way: split the text into lines and keep the last n.
+func FuzzLastLinesStart(f *testing.F) {
+	f.Add("a\nb\nc\n", 2)
+	f.Add("a\n\nb", 1)
+	f.Add("\n\n\n", 5)
+	f.Fuzz(func(t *testing.T, text string, n int) {
+		if n <= 0 || n > 1000 {
+			return
+		}
+		got, err := lastLinesStart(strings.NewReader(text), int64(len(text)), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(text, "\n")
+		if lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1] // the text ends with a newline: no line after it
+		}
+		want := strings.Join(lines[max(len(lines)-n, 0):], "")
+		if text[got:] != want {
+			t.Errorf("the last %d lines of %q: %q, want %q", n, text, text[got:], want)
+		}
+	})
+}
