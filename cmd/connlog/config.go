@@ -94,6 +94,13 @@ const defaultUnit = "twingate-connector"
 // parseArgs reads the command line (without the program name). Flags may
 // come before or after the inputs, as users type them.
 func parseArgs(args []string, stderr io.Writer) (Config, error) {
+	return parseArgsWith(args, stderr, false)
+}
+
+// parseArgsWith is parseArgs for a process whose standard input is a pipe
+// or a file when piped is set: the interface, given no input, reads it
+// (see readsPipedStdin).
+func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) {
 	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Output: "-"}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
@@ -116,7 +123,21 @@ func parseArgs(args []string, stderr io.Writer) (Config, error) {
 		cfg.Files = append(cfg.Files, args[0])
 		args = args[1:]
 	}
+	if piped && cfg.readsPipedStdin() {
+		cfg.Files = []string{source.StdinPath}
+	}
 	return cfg, cfg.validate()
+}
+
+// readsPipedStdin reports whether the command reads a pipe (or a file) on
+// its standard input rather than the journal: the interface does when no
+// input is named, as `kubectl logs POD | connlog` means, and nothing asks
+// for a journal. Export and summary do not: run over ssh or from a
+// script, their standard input is a pipe that has nothing to do with the
+// logs, and reading it would wait for its end instead of the journal.
+func (c *Config) readsPipedStdin() bool {
+	return !c.Export && len(c.Files) == 0 && !c.Demo && c.Directory == "" && len(c.JournalFile) == 0 &&
+		c.Remote.VictoriaLogs == "" && !c.ListBoots && !c.Boot.set && c.Cursor == "" && c.AfterCursor == "" && !c.Version
 }
 
 // joinBootValue turns "-b -1" into "-b=-1" so the flag package, which

@@ -36,7 +36,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "summary" {
 		return runSummaryCommand(args[1:], stdin, stdout, stderr)
 	}
-	cfg, err := parseArgs(args, stderr)
+	cfg, err := parseArgsWith(args, stderr, pipedIn(stdin))
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}

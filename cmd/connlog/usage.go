@@ -6,6 +6,7 @@ Usage:
   connlog [flags]                      the journal of the twingate-connector unit, followed
   connlog [flags] FILE|GLOB|- …        files (followed across rotation) or standard input;
                                        a journal export file reads as that journal
+  … | connlog [flags]                  the lines piped in (export and summary: name them, -)
   connlog --demo                       a built-in synthetic connector: try the product here
   connlog export [flags] [inputs]      write matching entries to stdout or a file, no TUI
   connlog summary [flags] [inputs]     timeline, templates, top-N, connections, what changed

@@ -8,7 +8,8 @@
 #    since:08:01:30 keeps the rows from then on; the export dialog's time
 #    window 08:00:10 to 08:00:19 writes those ten entries;
 #  - --since and --until on a file in the interface: the window, shown as the
-#    filter;
+#    filter; a log piped in without naming standard input; -n N FILE, the
+#    last N lines;
 #  - on the command line: export --since 08:01:30 FILE prints the lines from
 #    then on, and a window after the log says on stderr what the log spans.
 # Every wait polls with a deadline; a failure prints the screen or output.
@@ -121,6 +122,24 @@ screen | grep '^>' | grep -qF "tick 90" || fail "the first row of the window is 
 keys G
 wait_for "tick 179"
 screen | grep '^>' | grep -qF "tick 179" || fail "the last row of the window is not tick 179"
+keys q
+wait_for_file "$tmp/status"
+
+echo "tui: a log piped in, no input named, is read: --since 08:01:30 shows ticks 90 to 199"
+rm -f "$tmp/status"
+start sh -c "cat '$log' | '$bin' --since 08:01:30"
+wait_for "110/200"
+keys G
+wait_for "tick 199"
+keys q
+wait_for_file "$tmp/status"
+
+echo "tui: -n 20 FILE shows the last 20 lines, ticks 180 to 199"
+rm -f "$tmp/status"
+start "$bin" --no-follow -n 20 "$log"
+wait_for "20/20"
+wait_for "tick 180"
+! screen | grep -qF "tick 179" || fail "tick 179, before the last 20 lines, is shown"
 keys q
 wait_for_file "$tmp/status"
 
