@@ -51,10 +51,11 @@ type FileOptions struct {
 	// LastLines, when positive, reads only the last LastLines lines of a
 	// regular file, as tail -n counts them, moved back to the first line
 	// of the entry that holds the first of them (see PartStart), then
-	// follows as usual; Rotated and TailFirst are then ignored. FromEnd
-	// reads none of what the file holds: following starts at its end. A
-	// stream (a compressed file, a pipe) cannot be read from its end: Run
-	// fails on one.
+	// follows as usual; Rotated is not read. With TailFirst, last lines
+	// that span 4 MiB or more are read tail first, down to where they
+	// begin. FromEnd reads none of what the file holds: following starts
+	// at its end. A stream (a compressed file, a pipe) cannot be read from
+	// its end: Run fails on one.
 	LastLines int
 	FromEnd   bool
 	// PartStart tells whether a part of a tail-first read (its tail, a
@@ -226,11 +227,18 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	t.opened = true
 	t.startGeneration(fh, fi)
 	if f.fromLast() {
-		if err := f.startAtLastLines(t, fi.Size()); err != nil {
+		start, err := f.lastLinesFrom(t.cur.file, fi.Size())
+		if err != nil {
+			return fmt.Errorf("read %s: %w", f.path, err)
+		}
+		if f.useTailFirst(fi.Size() - start) {
+			return f.runTailFirst(ctx, t, fi.Size(), start)
+		}
+		if _, err := t.startAt(start); err != nil {
 			return fmt.Errorf("read %s: %w", f.path, err)
 		}
 	} else if f.useTailFirst(fi.Size()) {
-		return f.runTailFirst(ctx, t, fi.Size())
+		return f.runTailFirst(ctx, t, fi.Size(), 0)
 	}
 	if !f.opts.Follow {
 		f.setState("reading")

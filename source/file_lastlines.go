@@ -11,22 +11,17 @@ import (
 // end) rather than whole (FileOptions.LastLines, FromEnd).
 func (f *File) fromLast() bool { return f.opts.LastLines > 0 || f.opts.FromEnd }
 
-// startAtLastLines makes t, at the start of the file's first generation
-// of size bytes, read from where its last lines begin (see
-// FileOptions.LastLines), or from its end.
-func (f *File) startAtLastLines(t *tailer, size int64) error {
-	start := size
-	if !f.opts.FromEnd {
-		var err error
-		if start, err = lastLinesStart(t.cur.file, size, f.opts.LastLines); err != nil {
-			return err
-		}
-		if start, err = f.entryStartOf(t.cur.file, start, size); err != nil {
-			return err
-		}
+// lastLinesFrom returns where the read of file, of size bytes, begins:
+// where its last lines begin (see FileOptions.LastLines), or its end.
+func (f *File) lastLinesFrom(file *os.File, size int64) (int64, error) {
+	if f.opts.FromEnd {
+		return size, nil
 	}
-	_, err := t.startAt(start)
-	return err
+	start, err := lastLinesStart(file, size, f.opts.LastLines)
+	if err != nil {
+		return 0, err
+	}
+	return f.entryStartOf(file, start, size)
 }
 
 // lastLinesStart returns where the last n lines of the first size bytes of
@@ -45,6 +40,11 @@ func lastLinesStart(r io.ReaderAt, size int64, n int) (int64, error) {
 			b = b[:len(b)-1] // the last line's own newline ends no line before it
 		}
 		last = false
+		if c := bytes.Count(b, newline); c < n {
+			n -= c // the first of the lines begins further back: no need to find each newline here
+			hi = lo
+			continue
+		}
 		for i := len(b); ; {
 			i = bytes.LastIndexByte(b[:i], '\n')
 			if i < 0 {
@@ -105,6 +105,8 @@ func lineEndAfter(r io.ReaderAt, at, size int64) (int64, error) {
 	}
 	return -1, nil
 }
+
+var newline = []byte{'\n'}
 
 // shortRead is the error of a read that returned fewer bytes than a file
 // of the size it had held: it shrank meanwhile.

@@ -182,3 +182,48 @@ func FuzzLastLinesStart(f *testing.F) {
 		}
 	})
 }
+
+// TestLastLinesTailFirst: last lines that span more than a tail-first
+// read's threshold are read tail first, down to where they begin and no
+// further: every one of them once, in order, at its offset.
+func TestLastLinesTailFirst(t *testing.T) {
+	all := varied(3000)
+	for _, c := range []struct {
+		name  string
+		n     int
+		sizes tailFirstSizes
+	}{
+		{"tiny blocks", 2000, tailFirstSizes{min: 1, tail: 1000, blockBytes: 100}},
+		{"blocks of a few lines", 1234, tailFirstSizes{min: 1, tail: 5000, blockBytes: 1000}},
+		{"lines longer than a block", 700, tailFirstSizes{min: 1, tail: 300, blockBytes: 10}},
+		{"tail longer than the lines", 10, tailFirstSizes{min: 1, tail: 1 << 20, blockBytes: 100}},
+		{"under the threshold: read forward", 10, tailFirstSizes{min: 1 << 20, tail: 1000, blockBytes: 100}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := logPath(t)
+			content := joinLines(all)
+			appendTo(t, path, content)
+			f := NewFile(path, 1, FileOptions{Follow: true, TailFirst: true, LastLines: c.n})
+			f.tailSizes = c.sizes
+			r := start(t, f)
+			tl := &timeline{t: t}
+			want := all[len(all)-c.n:]
+			tl.collect(r, "the last lines", func() bool { return tl.lines() >= len(want) })
+			waitFor(t, "the state to leave indexing", func() bool { return f.State() == "following" })
+			for len(r.out) > 0 {
+				tl.add(<-r.out)
+			}
+			equalLines(t, lineTexts(tl.recs), want)
+			span := int64(len(joinLines(want)))
+			if tailFirst := span >= c.sizes.minSize() && span > c.sizes.tailSize(); tailFirst != (tl.backfill > 0) {
+				t.Errorf("%d backfill batches; a tail-first read: %v", tl.backfill, tailFirst)
+			}
+			first := int64(len(content)) - span
+			for i, rec := range tl.recs {
+				if want := first + int64(len(joinLines(all[len(all)-c.n:len(all)-c.n+i]))); rec.Offset != want {
+					t.Fatalf("line %d at offset %d, want %d", i, rec.Offset, want)
+				}
+			}
+		})
+	}
+}

@@ -64,19 +64,21 @@ func (b *backfillState) get() string {
 	return ""
 }
 
-// useTailFirst reports whether a regular file of this size is opened tail
-// first: asked for, big enough, and with no rotated siblings to read before.
-func (f *File) useTailFirst(size int64) bool {
-	return f.opts.TailFirst && len(f.opts.Rotated) == 0 && size >= f.tailSizes.minSize()
+// useTailFirst reports whether a regular file whose span to read holds
+// this many bytes is opened tail first: asked for, big enough, and with no
+// rotated siblings to read before.
+func (f *File) useTailFirst(span int64) bool {
+	return f.opts.TailFirst && len(f.opts.Rotated) == 0 && span >= f.tailSizes.minSize()
 }
 
 // runTailFirst reads the last tailFirstTailBytes (from a line start), sends
 // them, then follows the end (or stops there without Follow) while the head
+// down to floor (a line start: 0, or where the last lines asked for begin)
 // is read backwards and sent as backfill blocks, newest block first, once
 // the first screen is drawn (see FileOptions.HoldBackfill). The
 // backfill reads the generation it started on through its own descriptor,
 // so a rotation meanwhile changes nothing for it.
-func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
+func (f *File) runTailFirst(ctx context.Context, t *tailer, size, floor int64) error {
 	file := t.cur.file
 	tailStart, err := lineStartAtOrBefore(file, size-f.tailSizes.tailSize())
 	if err == nil {
@@ -85,11 +87,12 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size int64) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}
+	tailStart = max(tailStart, floor) // floor begins an entry: the tail need not look back past it
 	head, err := t.startAt(tailStart)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", f.path, err)
 	}
-	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, maxLine: f.opts.MaxLineBytes}
+	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, floor: floor, maxLine: f.opts.MaxLineBytes}
 	if f.opts.ReuseBlocks {
 		bf.pool = newBlockPool(int(f.tailSizes.block()) + 1)
 	}

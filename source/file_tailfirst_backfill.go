@@ -20,16 +20,17 @@ type backfiller struct {
 	gen     *generation // the file as it was when reading began
 	head    []byte      // the file's first bytes then, to notice a rewrite
 	size    int64       // the file's size then, for the progress
+	floor   int64       // where reading back stops: 0, or the first of the last lines asked for (FileOptions.LastLines)
 	maxLine int
 	pool    *blockPool // the memory of stored blocks (FileOptions.ReuseBlocks); nil: fresh memory each block
 }
 
-// run sends the blocks of [0, end), newest first, then clears the
+// run sends the blocks of [floor, end), newest first, then clears the
 // progress. It stops early, with a gap record, when the file was truncated
 // in place or a read fails; only a cancelled ctx is returned as an error.
 func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end int64) error {
 	defer bf.src.backfill.clear()
-	for hi := end; hi > 0; {
+	for hi := end; hi > bf.floor; {
 		bf.progress(hi)
 		lo, batch, err := bf.blockBefore(hi)
 		switch {
@@ -56,13 +57,13 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 // long is read, up to partBlockMax.
 func (bf *backfiller) blockBefore(hi int64) (int64, []model.Record, error) {
 	for size := bf.src.tailSizes.block(); ; size *= 2 {
-		from := max(hi-size-1, 0)
+		from := max(hi-size-1, bf.floor)
 		buf, mem, err := bf.read(from, hi)
 		switch {
 		case err != nil:
 			return 0, nil, err
-		case from == 0:
-			return 0, bf.frame(buf, 0, mem), nil
+		case from == bf.floor: // a line start: the file's, or the first of the last lines
+			return from, bf.frame(buf, from, mem), nil
 		}
 		// buf ends with the newline before hi, unless the file changed under
 		// the read: a line starts after an earlier newline.
@@ -192,8 +193,9 @@ func (bf *backfiller) stop(ctx context.Context, out chan<- []model.Record, gap m
 // progress says how much of the file has been indexed: everything from the
 // block being read to the end.
 func (bf *backfiller) progress(hi int64) {
-	pct := 100 * (bf.size - hi) / max(bf.size, 1)
-	bf.src.backfill.set(fmt.Sprintf("indexing %d%% (%s)", pct, model.HumanBytes(float64(bf.size))))
+	span := bf.size - bf.floor
+	pct := 100 * (bf.size - hi) / max(span, 1)
+	bf.src.backfill.set(fmt.Sprintf("indexing %d%% (%s)", pct, model.HumanBytes(float64(span))))
 }
 
 // sendBlock sends one block's records in batches of at most
