@@ -43,3 +43,37 @@ func TestExportNamesTheDataHosts(t *testing.T) {
 		})
 	}
 }
+
+// TestExportNamesTheFileOfHostlessLines: lines that name no host (a plain
+// log file) are named in the default file name by the one file they were
+// read from; by none when they come from several.
+func TestExportNamesTheFileOfHostlessLines(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		sources  []string
+		from     []model.SourceID
+		wantName string
+	}{
+		{"one file", []string{"/var/log/twingate/connector.log"}, []model.SourceID{0, 0}, "connlog-connector-"},
+		{"the second of two", []string{"a.log", "/tmp/b.log.1"}, []model.SourceID{1, 1}, "connlog-b.log-"},
+		{"two files", []string{"a.log", "b.log"}, []model.SourceID{0, 1}, "connlog-unknown-host-"},
+		{"a name that is only an extension", []string{"/tmp/.log"}, []model.SourceID{0}, "connlog-unknown-host-"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var es []model.Entry
+			for i, id := range c.from {
+				e := service(i*1000, model.LevelInfo, "connector", "", "State: Online")
+				e.Origin.Host, e.Origin.Journal, e.Source = "", nil, id
+				es = append(es, e)
+			}
+			m := earlierDayModel(t, es, 120, 40)
+			for _, s := range c.sources {
+				m.sources = append(m.sources, model.SourceStatus{Name: s})
+			}
+			m = drive(t, m, keys("x")...)
+			if got := filepath.Base(m.dialog.Plan().DefaultName); !strings.HasPrefix(got, c.wantName) {
+				t.Errorf("default name %q; want it to start %q", got, c.wantName)
+			}
+		})
+	}
+}

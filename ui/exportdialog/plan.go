@@ -2,6 +2,7 @@ package exportdialog
 
 import (
 	"iter"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -182,8 +183,8 @@ type Plan struct {
 	First, Last time.Time // the times of the first and last entry, zero when unknown
 	Estimate    int64
 	DefaultName string
-	Host        string   // for the manifest: the hosts, comma-separated
-	hosts       []string // the hosts the sampled entries came from
+	Host        string // for the manifest: the hosts, comma-separated
+	label       string // what the file name says the entries are of (see nameLabel)
 	preview     []export.Change
 	set         Settings // what the plan was made for
 	made        bool     // a plan was made (false for the zero plan)
@@ -191,7 +192,7 @@ type Plan struct {
 
 // nameFor is the default file name of the plan's entries in s's format.
 func (p Plan) nameFor(s Settings) string {
-	return "./" + export.DefaultName(hostsLabel(p.hosts), p.First, p.Last, s.Format, s.Compress)
+	return "./" + export.DefaultName(p.label, p.First, p.Last, s.Format, s.Compress)
 }
 
 // planMsg is a computed plan for the settings of generation gen.
@@ -210,7 +211,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		}
 		sample := src.sample(seqs)
 		hosts := hostsOf(sample)
-		p := Plan{Seqs: seqs, hosts: hosts, Host: strings.Join(hosts, ", "), set: s, made: true}
+		p := Plan{Seqs: seqs, label: nameLabel(hosts, sample, src.Sources), Host: strings.Join(hosts, ", "), set: s, made: true}
 		p.First, p.Last = timeSpan(sample)
 		p.DefaultName = p.nameFor(s)
 		var rr *export.Redactor
@@ -271,6 +272,28 @@ func hostsOf(es []*model.Entry) []string {
 		}
 	}
 	return hosts
+}
+
+// nameLabel names what an export holds in its file name: the hosts its
+// entries came from (see hostsLabel), or, when none names one (a plain log
+// file), the one input they were read from, without its extension.
+func nameLabel(hosts []string, es []*model.Entry, sources []model.SourceStatus) string {
+	if len(hosts) > 0 {
+		return hostsLabel(hosts)
+	}
+	var ids []model.SourceID
+	for _, e := range es {
+		if !slices.Contains(ids, e.Source) {
+			ids = append(ids, e.Source)
+		}
+	}
+	if len(ids) == 1 && int(ids[0]) < len(sources) { // sources are in the order of their ids
+		name := filepath.Base(sources[ids[0]].Name)
+		if name = strings.TrimSuffix(name, filepath.Ext(name)); name != "" && name != "." && name != "/" {
+			return name
+		}
+	}
+	return hostsLabel(nil)
 }
 
 // hostsLabel names the hosts in a file name: the one host, "3-hosts" for
