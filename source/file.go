@@ -54,8 +54,8 @@ type FileOptions struct {
 	// follows as usual; Rotated is not read. With TailFirst, last lines
 	// that span 4 MiB or more are read tail first, down to where they
 	// begin. FromEnd reads none of what the file holds: following starts
-	// at its end. A stream (a compressed file, a pipe) cannot be read from
-	// its end: Run fails on one.
+	// at its end. A compressed file is read to its end and its last lines
+	// sent; a pipe, which has no end yet, fails Run.
 	LastLines int
 	FromEnd   bool
 	// PartStart tells whether a part of a tail-first read (its tail, a
@@ -199,6 +199,9 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		fr.quietAfter = f.quietAfter
 	}
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
+	if f.fromLast() && isNamedPipe(f.path) {
+		return f.noLastLines() // and no need to wait for a writer to say so
+	}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
 	case err == nil:
@@ -209,10 +212,12 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		return err
 	}
 	if !fi.Mode().IsRegular() || startsCompressed(fh) {
-		if f.fromLast() {
+		if f.fromLast() && !fi.Mode().IsRegular() {
 			fh.Close()
-			return fmt.Errorf("%s: -n reads the last lines of a regular file, and this one is a pipe or compressed: "+
-				"give connlog its lines through tail (zcat FILE | tail -n N | connlog -)", f.path)
+			return f.noLastLines()
+		}
+		if f.fromLast() {
+			return f.readLastOfStream(ctx, fh, b)
 		}
 		if !fi.Mode().IsRegular() {
 			// A pipe may stay open and silent: it is caught up once it has a

@@ -2,14 +2,31 @@ package source
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
+
+	"connlog/model"
 )
 
 // fromLast reports whether the file is read from its last lines (or its
 // end) rather than whole (FileOptions.LastLines, FromEnd).
 func (f *File) fromLast() bool { return f.opts.LastLines > 0 || f.opts.FromEnd }
+
+// noLastLines is the error of last lines asked of a pipe, which has no end
+// yet to count back from.
+func (f *File) noLastLines() error {
+	return fmt.Errorf("%s: -n reads the last lines of a file, and this one is a pipe, which has no end yet: "+
+		"give connlog its lines through tail (… | tail -n N | connlog -)", f.path)
+}
+
+// isNamedPipe reports whether path is a named pipe now.
+func isNamedPipe(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode()&os.ModeNamedPipe != 0
+}
 
 // lastLinesFrom returns where the read of file, of size bytes, begins:
 // where its last lines begin (see FileOptions.LastLines), or its end.
@@ -115,4 +132,79 @@ func shortRead(err error) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
+}
+
+// entryMargin is how many lines before the last ones asked for a stream's
+// read keeps, to find the start of an entry they cut.
+const entryMargin = 1000
+
+// readLastOfStream reads fh, a stream (a compressed file), to its end and
+// sends only its last lines (FileOptions.LastLines), moved back to the
+// start of an entry they cut within entryMargin lines: a stream cannot be
+// read from its end.
+func (f *File) readLastOfStream(ctx context.Context, fh *os.File, b *batcher) error {
+	if f.opts.FromEnd {
+		fh.Close()
+		return nil // nothing it holds is asked for, and it is not followed
+	}
+	read := make(chan []model.Record, 4)
+	done := make(chan error, 1)
+	go func() {
+		done <- f.readOpened(ctx, fh, newBatcher(read))
+		close(read)
+	}()
+	kept := lastRecords{keep: f.opts.LastLines + entryMargin}
+	for batch := range read {
+		kept.add(batch)
+	}
+	if err := <-done; err != nil {
+		return err
+	}
+	recs := kept.recs[firstOfLast(kept.recs, f.opts.LastLines, !kept.dropped, f.opts.PartStart):]
+	for _, r := range recs {
+		if err := b.add(ctx, r); err != nil {
+			return err
+		}
+	}
+	return b.flush(ctx)
+}
+
+// lastRecords keeps the last keep records added.
+type lastRecords struct {
+	keep    int
+	recs    []model.Record
+	dropped bool // records before recs were dropped
+}
+
+func (l *lastRecords) add(batch []model.Record) {
+	l.recs = append(l.recs, batch...)
+	if len(l.recs) > 2*l.keep { // the front goes in one copy, now and then
+		n := copy(l.recs, l.recs[len(l.recs)-l.keep:])
+		clear(l.recs[n:]) // nor do the dropped records keep their bytes
+		l.recs, l.dropped = l.recs[:n], true
+	}
+}
+
+// firstOfLast returns the index in recs of the first of the last n lines,
+// moved back to the first line of the entry it falls in, as ask (the
+// decoder's PartStart) tells. whole says recs begins with the stream's
+// first line, which begins an entry; otherwise, when no line before begins
+// one, the cut stays where it is.
+func firstOfLast(recs []model.Record, n int, whole bool, ask func(prev, line []byte) (entry, timed bool)) int {
+	start := max(len(recs)-n, 0)
+	if ask == nil {
+		return start
+	}
+	for i := start; i > 0; i-- {
+		if recs[i].Mark != model.MarkLine || recs[i-1].Mark != model.MarkLine {
+			return i // a gap or a mark ends what could be one entry
+		}
+		if entry, _ := ask(recs[i-1].Raw, recs[i].Raw); entry {
+			return i
+		}
+	}
+	if whole {
+		return 0
+	}
+	return start
 }

@@ -3,8 +3,13 @@ package source
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/sys/unix"
+
+	"connlog/model"
 )
 
 // TestLastLinesStart: where the last n lines begin, counted as tail -n
@@ -147,14 +152,81 @@ func TestLastLinesSkipTheRotatedCopies(t *testing.T) {
 	equalLines(t, lineTexts(r.got), []string{"b", "c"})
 }
 
-// TestLastLinesOfAStreamFail: a compressed file cannot be read from its
-// end; its source says so instead of sending it whole.
-func TestLastLinesOfAStreamFail(t *testing.T) {
-	path := logPath(t) + ".gz"
-	writeFile(t, path, gzipped(t, "a\nb\n"))
-	r := start(t, NewFile(path, 1, FileOptions{LastLines: 1}))
-	if err := r.finish(); err == nil || !strings.Contains(err.Error(), "tail -n") || len(r.got) > 0 {
-		t.Errorf("Run: %v, %d records; want an error that says to use tail, and nothing sent", err, len(r.got))
+// TestLastLinesOfACompressedFile: a compressed file, which cannot be
+// read from its end, is read to it, and its last lines sent, moved back to
+// the start of an entry they cut; with FromEnd, none.
+func TestLastLinesOfACompressedFile(t *testing.T) {
+	entryStart := func(prev, line []byte) (entry, timed bool) { return line[0] != ' ', line[0] != ' ' }
+	lines := append(numbered("old", 3000), "ERROR panic", "    at a(x.go:1)", "    at b(y.go:2)", "ok")
+	for _, c := range []struct {
+		name string
+		opts FileOptions
+		want []string
+	}{
+		{"the last 2", FileOptions{LastLines: 2}, lines[len(lines)-2:]},
+		{"cutting an entry", FileOptions{LastLines: 3, PartStart: entryStart}, lines[len(lines)-4:]},
+		{"more than it holds", FileOptions{LastLines: 5000, PartStart: entryStart}, lines},
+		{"from its end", FileOptions{FromEnd: true}, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := logPath(t) + ".gz"
+			writeFile(t, path, gzipped(t, joinLines(lines)))
+			r := start(t, NewFile(path, 1, c.opts))
+			if err := r.finish(); err != nil {
+				t.Fatal(err)
+			}
+			equalLines(t, lineTexts(r.got), c.want)
+		})
+	}
+}
+
+// TestLastLinesOfAPipeFail: a named pipe has no end to count back from;
+// its source says so instead of waiting for one.
+func TestLastLinesOfAPipeFail(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fifo")
+	if err := unix.Mkfifo(path, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 1})) // no writer is waited for
+	if err := r.finish(); err == nil || !strings.Contains(err.Error(), "tail -n") {
+		t.Errorf("Run: %v; want an error that says to use tail", err)
+	}
+}
+
+// TestFirstOfLast: where the last lines of a stream begin, moved back to
+// their entry's first line within what was kept.
+func TestFirstOfLast(t *testing.T) {
+	ask := func(prev, line []byte) (entry, timed bool) { return line[0] != ' ', true }
+	recs := func(lines ...string) []model.Record {
+		var out []model.Record
+		for _, l := range lines {
+			out = append(out, model.Record{Raw: []byte(l), Mark: model.MarkLine})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		recs  []model.Record
+		n     int
+		whole bool
+		want  int
+	}{
+		{"an entry's first line", recs("a", "b", "c"), 1, true, 2},
+		{"inside an entry", recs("a", "b", " 1", " 2"), 1, true, 1},
+		{"an entry begun before what was kept", recs(" 0", " 1", " 2"), 1, false, 2},
+		{"an entry that is the stream's first", recs(" 0", " 1", " 2"), 1, true, 0},
+		{"a gap before", append(recs("a"), append([]model.Record{{Mark: model.MarkGap}}, recs(" 1", " 2")...)...), 1, true, 2},
+		{"no decoder to ask", recs("a", " 1"), 1, true, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := ask
+			if c.name == "no decoder to ask" {
+				a = nil
+			}
+			if got := firstOfLast(c.recs, c.n, c.whole, a); got != c.want {
+				t.Errorf("got %d, want %d", got, c.want)
+			}
+		})
 	}
 }
 
@@ -225,5 +297,35 @@ func TestLastLinesTailFirst(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLastRecordsKeepTheLast: a stream's read keeps its last records,
+// whatever the batches, and never many more (what it drops, it lets go).
+func TestLastRecordsKeepTheLast(t *testing.T) {
+	for _, batch := range []int{1, 3, 7, 50} {
+		l := lastRecords{keep: 10}
+		var all []string
+		for i := 0; i < 200; i += batch {
+			var b []model.Record
+			for j := i; j < min(i+batch, 200); j++ {
+				all = append(all, fmt.Sprint(j))
+				b = append(b, model.Record{Raw: []byte(fmt.Sprint(j)), Mark: model.MarkLine})
+			}
+			l.add(b)
+			if len(l.recs) > 2*l.keep+batch {
+				t.Fatalf("batches of %d: %d records kept, want at most %d", batch, len(l.recs), 2*l.keep+batch)
+			}
+		}
+		got := lineTexts(l.recs)
+		if len(got) < l.keep || !l.dropped {
+			t.Fatalf("batches of %d: %d records kept (dropped: %v), want %d at least, some dropped", batch, len(got), l.dropped, l.keep)
+		}
+		equalLines(t, got, all[len(all)-len(got):])
+	}
+	l := lastRecords{keep: 10}
+	l.add([]model.Record{{Raw: []byte("a"), Mark: model.MarkLine}})
+	if l.dropped {
+		t.Error("a record was dropped from fewer than were kept")
 	}
 }
