@@ -112,6 +112,9 @@ type File struct {
 // NewFile returns a source for the file at path. Nothing is opened until Run.
 func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 	f := &File{path: path, id: id, opts: opts}
+	if f.fromLast() {
+		f.opts.Rotated = nil // the last lines are the file's own
+	}
 	f.gens.path = path
 	f.gens.streamOnly = opts.StreamOnly
 	return f
@@ -185,10 +188,10 @@ func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 }
 
 func (f *File) run(ctx context.Context, b *batcher) error {
+	if f.fromLast() && isNamedPipe(f.path) {
+		return f.noLastLines() // and no need to wait for a writer to say so
+	}
 	for _, p := range f.opts.Rotated {
-		if f.fromLast() {
-			break
-		}
 		if err := f.readRotated(ctx, p, b); err != nil {
 			return err
 		}
@@ -199,9 +202,6 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		fr.quietAfter = f.quietAfter
 	}
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
-	if f.fromLast() && isNamedPipe(f.path) {
-		return f.noLastLines() // and no need to wait for a writer to say so
-	}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
 	case err == nil:

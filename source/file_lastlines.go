@@ -84,27 +84,15 @@ func (f *File) entryStartOf(file *os.File, start, size int64) (int64, error) {
 	if f.opts.PartStart == nil || start == 0 {
 		return start, nil
 	}
-	lineEnd, err := lineEndAfter(file, start, size)
+	nl, err := lineEndAfter(file, start, size)
 	if err != nil {
 		return 0, err
 	}
-	if lineEnd < 0 {
-		lineEnd = size // the file's last line, not yet ended
+	end := size // the file's last line, not yet ended
+	if nl >= 0 {
+		end = nl + 1
 	}
-	from := max(start-partBlockMax, 0)
-	buf := make([]byte, lineEnd-from, lineEnd-from+1)
-	if k, err := file.ReadAt(buf, from); k < len(buf) {
-		return 0, shortRead(err)
-	}
-	buf = append(buf, '\n') // the line at start is whole, and a candidate
-	if from == 0 {
-		buf = append([]byte{'\n'}, buf...) // the file's first line is a candidate too
-		from--
-	}
-	if s := lastEntryStartIn(buf, f.opts.PartStart); s >= 0 {
-		return from + int64(s), nil
-	}
-	return start, nil
+	return f.entryStartBefore(file, end, start) // the line at start is a candidate
 }
 
 // lineEndAfter returns the offset of the first newline at or after at, or

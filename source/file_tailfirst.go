@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -151,17 +150,20 @@ func (f *File) tailPartStart(file *os.File, start, size int64) (int64, error) {
 	// No line of the tail begins an entry: the file ends inside a long one
 	// (a JSON document of thousands of lines), and the tail begins where
 	// it does, if that is within partBlockMax.
-	return f.entryStartBefore(file, start)
+	return f.entryStartBefore(file, start, start)
 }
 
-// entryStartBefore returns the last line start before start (a line start)
-// where an entry begins, looking at most partBlockMax back; start itself
-// when none does there.
-func (f *File) entryStartBefore(file *os.File, start int64) (int64, error) {
-	from := max(start-partBlockMax, 0)
-	buf := make([]byte, start-from)
+// entryStartBefore returns the last line start before end (a line start,
+// or the file's size when its last line has no newline yet) where an entry
+// begins, looking at most partBlockMax back; fallback when none does there.
+func (f *File) entryStartBefore(file *os.File, end, fallback int64) (int64, error) {
+	from := max(end-partBlockMax, 0)
+	buf := make([]byte, end-from, end-from+1)
 	if n, err := file.ReadAt(buf, from); n < len(buf) {
 		return 0, cmp.Or(err, io.ErrUnexpectedEOF)
+	}
+	if len(buf) > 0 && buf[len(buf)-1] != '\n' {
+		buf = append(buf, '\n') // a last line not yet ended is whole all the same
 	}
 	if s := lastEntryStartIn(buf, f.opts.PartStart); s >= 0 {
 		return from + int64(s), nil
@@ -169,7 +171,7 @@ func (f *File) entryStartBefore(file *os.File, start int64) (int64, error) {
 	if from == 0 {
 		return 0, nil // the file's first line begins its first entry
 	}
-	return start, nil
+	return fallback, nil
 }
 
 // holdBackfill waits until the backfill may start (see waitForScreen).
@@ -222,10 +224,7 @@ func lineStartAtOrBefore(f io.ReaderAt, at int64) (int64, error) {
 		lo := max(hi-lineSearchBytes, 0)
 		n, err := f.ReadAt(buf[:hi-lo], lo)
 		if n < int(hi-lo) {
-			if err == nil || errors.Is(err, io.EOF) {
-				err = io.ErrUnexpectedEOF
-			}
-			return 0, err
+			return 0, shortRead(err)
 		}
 		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
 			return lo + int64(i) + 1, nil
