@@ -139,6 +139,26 @@ func TestLastLinesInTheFilesFirstEntry(t *testing.T) {
 	equalLines(t, lineTexts(r.got), []string{"ERROR panic", "    at a(x.go:1)", "    at b(y.go:2)", "ok"})
 }
 
+// TestLastLinesBeginTimed: cutting an entry without a time of its own (a
+// JSON document), the last lines begin at the timed line before it, the
+// file's first one included, so that the entry is not given the time it
+// is read at.
+func TestLastLinesBeginTimed(t *testing.T) {
+	ask := func(prev, line []byte) (entry, timed bool) {
+		stamped := bytes.HasPrefix(line, []byte("2026-"))
+		return stamped || line[0] == '{', stamped
+	}
+	path := logPath(t)
+	appendTo(t, path, "2026-11-20T08:00:00Z first\n{\n  \"msg\": \"multi\"\n}\n2026-11-20T08:00:01Z after\n")
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 2, PartStart: ask}))
+	if err := r.finish(); err != nil {
+		t.Fatal(err)
+	}
+	if got := lineTexts(r.got); len(got) != 5 {
+		t.Errorf("the last 2 lines read %q, want them from the file's first, timed line", got)
+	}
+}
+
 // TestLastLinesSkipTheRotatedCopies: the last lines are the file's own;
 // the rotated copies that would be read before it are not.
 func TestLastLinesSkipTheRotatedCopies(t *testing.T) {

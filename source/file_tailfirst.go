@@ -165,8 +165,14 @@ func (f *File) entryStartBefore(file *os.File, end, fallback int64) (int64, erro
 	if len(buf) > 0 && buf[len(buf)-1] != '\n' {
 		buf = append(buf, '\n') // a last line not yet ended is whole all the same
 	}
+	lead := int64(0)
+	if from == 0 {
+		// The file's first line is a candidate too, which a newline before
+		// it makes it: a timed one is preferred to an untimed entry after.
+		buf, lead = append([]byte{'\n'}, buf...), 1
+	}
 	if s := lastEntryStartIn(buf, f.opts.PartStart); s >= 0 {
-		return from + int64(s), nil
+		return from + int64(s) - lead, nil
 	}
 	if from == 0 {
 		return 0, nil // the file's first line begins its first entry
