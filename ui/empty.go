@@ -12,7 +12,7 @@ import (
 // has sent nothing yet. held is how many entries the store holds.
 func (m Model) emptyNote(held int) string {
 	more := "yet"
-	if m.updatesClosed {
+	if m.inputEnded() {
 		more = "in this input" // nothing more will come
 	}
 	filtered := m.filter.text != ""

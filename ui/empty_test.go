@@ -53,6 +53,9 @@ func TestAnEmptyTableSaysWhy(t *testing.T) {
 	m = newTestModel(t, st, 100, 12)
 	says(t, drive(t, m, keys("5")...), "(no Tailscale flows or Pangolin sessions yet)")
 	says(t, drive(t, m, append(keys("4"), updatesClosedMsg{})...), "(no audit records in this input)")
+	read := drive(t, m, keys("4")...)
+	read.sources = []model.SourceStatus{{Name: "x.log", State: "read to the end", Done: true}} // standard input at its end
+	says(t, read, "(no audit records in this input)")
 	says(t, drive(t, m, keys("/", "zzzz", "enter")...), "(no entries match the filter)")
 	says(t, drive(t, m, keys("2", "/", "zzzz", "enter")...), "(no entries match the filter)")
 
