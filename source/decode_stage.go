@@ -190,15 +190,18 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 
 // assemble decodes one job: from its prepared batch (whose own entry slice
 // is usually handed over whole), or record by record when it was not
-// prepared.
+// prepared. Lines before the first timed one take its time (SettleLead).
 func assemble(dec *decode.Decoder, j *decodeJob) []model.Entry {
+	var es []model.Entry
 	if j.batch != nil {
-		return dec.Assemble(j.batch, nil)
+		es = dec.Assemble(j.batch, nil)
+	} else {
+		es = entrySlice(len(j.recs))
+		for r := range j.recs {
+			es = dec.Decode(&j.recs[r], es)
+		}
 	}
-	es := entrySlice(len(j.recs))
-	for r := range j.recs {
-		es = dec.Decode(&j.recs[r], es)
-	}
+	dec.SettleLead(es)
 	return es
 }
 

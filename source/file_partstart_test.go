@@ -67,7 +67,7 @@ func splitEntryLogs() map[string]string {
 		}
 		writeBareEntry(&bare, i, at)
 	}
-	for i := range 12000 { // untimed lines first: the file begins with lines that take their receive time
+	for i := range 12000 { // untimed lines first: the file begins with lines that take the first timed line's
 		fmt.Fprintf(&short, "[DEBUG] [libsdwan] untimed %d\n[DEBUG] [libsdwan] untimed too\n", i)
 		writeBareEntry(&short, i, time.Date(2026, 2, 10, 8, 0, 0, i*1e6, time.UTC).Format(time.RFC3339Nano))
 	}
@@ -149,6 +149,7 @@ func forwardEntries(content string, opts decode.Options) []string {
 		es = d.Decode(&model.Record{Raw: []byte(strings.TrimSuffix(line, "\n"))}, es)
 	}
 	es = d.Flush(es)
+	d.SettleLead(es) // as assemble does: the lines before the first timed one take its time
 	out := make([]string, len(es))
 	for i := range es {
 		out[i] = timeAndRaw(&es[i])

@@ -127,7 +127,9 @@ func newestOf(ctx context.Context, feeds []source.Feed) (newest time.Time, host 
 	}
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		for i := range es {
-			if t := es[i].Time; hasTime(t) && t.After(newest) {
+			// A time the line did not give (a file of untimed lines takes the
+			// time it was read) says nothing of the day of the data.
+			if t := es[i].Time; hasTime(t) && !es[i].Flags.Has(model.FlagTimeInferred) && t.After(newest) {
 				newest, host = t, es[i].Origin.HostName()
 			}
 		}

@@ -131,3 +131,63 @@ func TestSinceWithASignIsAgo(t *testing.T) {
 		t.Errorf("--since +1h: exit %d, stderr %q; want a usage error", code, errs)
 	}
 }
+
+// journalctl writes a header without a time before its lines ("-- Logs
+// begin at …" or "-- Journal begins at …"). It takes the time of the line
+// after it, so it neither sets the day of a time without a date to the
+// day it was read nor falls in a window of today: in a file and on
+// standard input alike.
+func TestJournalctlsHeaderTakesTheFirstLinesTime(t *testing.T) {
+	const log = "-- Journal begins at Mon 2026-11-30 08:00:00 UTC, ends at Fri 2026-12-04 10:00:05 UTC. --\n" +
+		"Dec 04 10:00:00 gw twingate-connector[1]: [INFO] [connector] State: Online\n" +
+		"Dec 04 10:00:05 gw twingate-connector[1]: [ERROR] [connector] boom\n"
+	path := filepath.Join(t.TempDir(), "journalctl.log")
+	if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"--since", []string{"--since", "10:00:03"}, "10:00:05"},
+		{"--until", []string{"--until", "10:00:03"}, "10:00:00 10:00:00"},
+		{"-q until", []string{"-q", "until:10:00:03"}, "10:00:00 10:00:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" in a file", func(t *testing.T) {
+			out, errs, code := runCLI(t, append(append([]string{"export"}, tt.args...), path)...)
+			if got := strings.Join(exportTimes(out), " "); code != 0 || got != tt.want {
+				t.Errorf("exit %d, times %q, want %q\n%s%s", code, got, tt.want, out, errs)
+			}
+		})
+		t.Run(tt.name+" on standard input", func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(append(append([]string{"export"}, tt.args...), "-"), strings.NewReader(log), &out, &errb)
+			if got := strings.Join(exportTimes(out.String()), " "); code != 0 || got != tt.want {
+				t.Errorf("exit %d, times %q, want %q\n%s%s", code, got, tt.want, out.String(), errb.String())
+			}
+		})
+	}
+	out, errs, code := runCLI(t, "summary", path)
+	if code != 0 || !strings.Contains(out, "to 2026-12-04 10:00:05") {
+		t.Errorf("exit %d: the summary's span must end with the last line\n%s%s", code, out, errs)
+	}
+}
+
+// A file of lines without a time says nothing of the day: the day is that
+// of the files that have times, not the day the untimed lines were read.
+func TestReferenceDayIgnoresUntimedFiles(t *testing.T) {
+	dir := t.TempDir()
+	timed, untimed := filepath.Join(dir, "timed.log"), filepath.Join(dir, "untimed.log")
+	if err := os.WriteFile(timed, []byte("2026-11-20T08:00:00Z [INFO] [connector] State: Online\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(untimed, []byte("[INFO] [connector] no time\n[INFO] [connector] none here either\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	day, rule := referenceDay(t.Context(), Config{Files: []string{timed, untimed}}, nil)
+	if rule != dayNewest || day.UTC().Format("2006-01-02 15:04") != "2026-11-20 08:00" {
+		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the timed file", day, rule)
+	}
+}

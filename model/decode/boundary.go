@@ -42,10 +42,10 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 }
 
 // ForgetTimes drops the times that lines without one of their own would
-// inherit: the next such line takes its receive time, as a source's first
-// line does. A reader decoding a file's parts out of order calls it before
+// inherit: the next such line is a lead again (see SettleLead), as a
+// source's first line is. A reader decoding a file's parts out of order calls it before
 // each part, whose first line has its own time when one was found near
 // enough (see PartStart), and otherwise must not take one from another part.
 func (d *Decoder) ForgetTimes() {
-	d.times = inheritance{}
+	d.times, d.timed = inheritance{}, false
 }

@@ -24,6 +24,7 @@ type Decoder struct {
 	times    inheritance // per writer, for lines without a time
 	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
+	timed    bool // an entry with a time of its own has been settled (see SettleLead)
 }
 
 // lineDecoder is the part of a Decoder that works on one line at a time:

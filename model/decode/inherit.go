@@ -68,3 +68,34 @@ func keyOf(e *model.Entry) originKey {
 
 // composeEnvelope is the name Origin.Envelope gives compose lines.
 var composeEnvelope = envelope.Compose.String()
+
+// SettleLead gives the leads among es, the entries just decoded, the time
+// of the first entry after them with a time of its own: a lead is a line
+// without a time before any line of its writer with one (journalctl's "--
+// Logs begin at … --", a banner, the end of a stack trace a rotated file
+// begins with). settle could only give such a line its receive time, which
+// for yesterday's log is today: the line then stretched the log's span to
+// now and set the day a time without a date falls on. es must follow the
+// entries given before in the source's order; leads whose timed entry has
+// not come by the end of es keep their receive time, and those before it
+// in the next es are still leads. A mark dated by a lead before it (see
+// markEntry) moves with it; a mark is never the timed entry.
+func (d *Decoder) SettleLead(es []model.Entry) {
+	if d.timed {
+		return
+	}
+	for i := range es {
+		if es[i].Flags.Has(model.FlagTimeInferred) || es[i].IsMark() {
+			continue
+		}
+		d.timed = true
+		t, key := es[i].Time, keyOf(&es[i])
+		for j := range es[:i] {
+			e := &es[j]
+			if e.Flags.Has(model.FlagTimeInferred) && (e.IsMark() || keyOf(e) == key) {
+				e.Time = t
+			}
+		}
+		return
+	}
+}
