@@ -107,6 +107,8 @@ type File struct {
 	tailSizes tailFirstSizes
 	// holdMax overrides backfillHoldMax when set (tests).
 	holdMax time.Duration
+	// grace overrides rotationGrace when set (tests).
+	grace time.Duration
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.

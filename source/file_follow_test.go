@@ -94,6 +94,33 @@ func TestFileFollowRotation(t *testing.T) {
 	}
 }
 
+// logrotate renames the file and creates a new one, and only then has the
+// writer reopen the path (postrotate): until then its lines go to the
+// renamed file. They are read, before the new file's, for rotationGrace
+// after the new file appeared, even when a poll found the renamed file
+// quiet in between; then the new file is.
+func TestFileReadsTheRenamedFileUntilItsWriterMoves(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path, "before\n")
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.grace = time.Second
+	r := start(t, src)
+	r.waitLines(1)
+	w, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rotateByRename(t, path, "in the new file\n")
+	time.Sleep(4 * pollInterval) // polls find the renamed file quiet
+	if _, err := w.WriteString("late, in the renamed file\n"); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, lineTexts(r.waitLines(3)), []string{"before", "late, in the renamed file", "in the new file"})
+	appendTo(t, path, "new again\n")
+	equalLines(t, lineTexts(r.waitLines(4)), []string{"before", "late, in the renamed file", "in the new file", "new again"})
+}
+
 // copyTruncate empties the file in place, as logrotate's copytruncate does
 // after copying it, and writes content in the same open.
 func copyTruncate(t *testing.T, path, content string) {
@@ -220,6 +247,7 @@ func TestFileFollowManyRotations(t *testing.T) {
 	path := logPath(t)
 	appendTo(t, path, "")
 	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.grace = 50 * time.Millisecond // eleven rotations: the renamed files are done with
 	r := start(t, src)
 	var want []string
 	for round := range maxRetainedGenerations + 3 {

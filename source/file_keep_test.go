@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -162,6 +163,7 @@ func checkTruncateWithoutCopy(t *testing.T, kept int) {
 func TestStreamOnlyKeepsNothingAside(t *testing.T) {
 	path := logPath(t)
 	src := NewFile(path, 1, FileOptions{Follow: true, StreamOnly: true})
+	src.grace = 50 * time.Millisecond // the renamed files are done with
 	appendTo(t, path, "")
 	r := start(t, src)
 	var want []string

@@ -116,11 +116,10 @@ func (t *tailer) poll(ctx context.Context) error {
 			return err
 		}
 	}
-	n, err := t.drain(ctx, -1)
-	if err != nil {
+	if _, err := t.drain(ctx, -1); err != nil {
 		return err
 	}
-	return t.checkPath(ctx, n > 0)
+	return t.checkPath(ctx)
 }
 
 // open starts reading the file at the path. A missing file is waited for.
@@ -247,11 +246,12 @@ func (t *tailer) rewritten(size int64, mod time.Time) bool {
 }
 
 // checkPath looks at what the path names now. When another file is there
-// (rename rotation, or deleted and re-created) the old one is read to its
-// end first: the switch waits for a poll that finds it quiet, or for
-// rotationGrace, because a writer may append to the renamed file for a
-// moment before it reopens the path.
-func (t *tailer) checkPath(ctx context.Context, gotData bool) error {
+// (rename rotation, or deleted and re-created) the old one is still read
+// for rotationGrace before the switch: a writer appends to the renamed
+// file until it reopens the path, which logrotate has it do only in its
+// postrotate script, a moment after the new file appears. A poll that
+// found the old file quiet says nothing of that moment.
+func (t *tailer) checkPath(ctx context.Context) error {
 	path := t.src.path
 	fi, err := os.Stat(path)
 	switch {
@@ -270,7 +270,8 @@ func (t *tailer) checkPath(ctx context.Context, gotData bool) error {
 	if t.replaced.IsZero() {
 		t.replaced = now
 	}
-	if gotData && now.Sub(t.replaced) < rotationGrace {
+	if now.Sub(t.replaced) < t.src.rotationGrace() {
+		t.src.setState("reading the renamed file until its writer moves to the new one")
 		return nil
 	}
 	return t.switchFile(ctx, now)
@@ -279,6 +280,10 @@ func (t *tailer) checkPath(ctx context.Context, gotData bool) error {
 // switchFile finishes the old file and opens the one now at the path; the
 // old file stays open in gens so that its lines can still be re-read.
 func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
+	// What was appended since the poll's read is the old file's last.
+	if _, err := t.drain(ctx, -1); err != nil {
+		return err
+	}
 	// Nothing more will be appended to the old file: a last line without a
 	// newline is as complete as it will ever be.
 	if err := t.framer.flush(now, ""); err != nil {
@@ -304,4 +309,13 @@ func (t *tailer) readToEnd(ctx context.Context) error {
 	}
 	t.src.setState("read to the end")
 	return t.batch.flush(ctx)
+}
+
+// rotationGrace is how long a renamed-away file is still read (see
+// checkPath).
+func (f *File) rotationGrace() time.Duration {
+	if f.grace > 0 {
+		return f.grace
+	}
+	return rotationGrace
 }
