@@ -17,7 +17,7 @@ import (
 // concurrent use.
 type Decoder struct {
 	lineDecoder
-	part  partial
+	part  parts
 	doc   document
 	block block
 
@@ -97,28 +97,25 @@ func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
 
 // decodeLine continues Decode once the line's envelope is removed.
 func (d *Decoder) decodeLine(l logical, out []model.Entry) []model.Entry {
-	if d.part.active() {
-		if !d.part.accepts(&l) {
-			held := d.part.take(model.FlagPartial)
-			out = d.line(out, &held)
-		} else {
-			d.part.add(&l)
-			if l.env.Partial && !d.part.full() {
-				return out
-			}
-			flags := model.Flags(0)
-			if l.env.Partial {
-				flags = model.FlagTruncated
-			}
-			joined := d.part.take(flags)
-			return d.line(out, &joined)
-		}
+	d.part.pass(&l)
+	for p := d.part.stale(&l); p != nil; p = d.part.stale(&l) {
+		held := p.take(model.FlagPartial)
+		out = d.line(out, &held)
 	}
-	if l.env.Partial {
-		d.part.add(&l)
+	p := d.part.of(&l)
+	if !p.active() && !l.env.Partial {
+		return d.line(out, &l)
+	}
+	d.part.add(&l)
+	if l.env.Partial && !p.full() {
 		return out
 	}
-	return d.line(out, &l)
+	flags := model.Flags(0)
+	if l.env.Partial {
+		flags = model.FlagTruncated // the bound cut it: its rest follows as a line of its own
+	}
+	joined := p.take(flags)
+	return d.line(out, &joined)
 }
 
 // Holding reports whether the decoder holds lines back: a split line, a
@@ -129,8 +126,8 @@ func (d *Decoder) Holding() bool { return d.part.active() || d.block.active || d
 // order: the lines of an unfinished JSON document, each as its own entry, and
 // a split line whose last piece never came (flagged model.FlagPartial).
 func (d *Decoder) Flush(out []model.Entry) []model.Entry {
-	if d.part.active() {
-		held := d.part.take(model.FlagPartial)
+	for p := d.part.oldest(); p != nil; p = d.part.oldest() {
+		held := p.take(model.FlagPartial)
 		out = d.line(out, &held)
 	}
 	out = d.flushBlock(out)

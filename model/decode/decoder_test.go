@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,8 +109,14 @@ func TestPartialLinesAreJoined(t *testing.T) {
 			[]string{`AAABBBC"C`}, []model.Flags{0}},
 		{"CRI P P F", []string{tsz + " stdout P AAA", tsz + " stdout P BBB", tsz + " stdout F CCC"},
 			[]string{"AAABBBCCC"}, []model.Flags{0}},
-		{"a piece on the other stream ends the held line", []string{dj("AAA", "stdout"), dj(`err\n`, "stderr"), dj(`BBB\n`, "stdout")},
-			[]string{"AAA", "err", "BBB"}, []model.Flags{model.FlagPartial, 0, 0}},
+		{"a line of the other stream between two pieces", []string{dj("AAA", "stdout"), dj(`err\n`, "stderr"), dj(`BBB\n`, "stdout")},
+			[]string{"err", "AAABBB"}, []model.Flags{0, 0}},
+		{"CRI pieces around the other stream's", []string{tsz + " stdout P AAA", tsz + " stderr P e", tsz + " stderr F rr", tsz + " stdout F BBB"},
+			[]string{"err", "AAABBB"}, []model.Flags{0, 0}},
+		{"both streams held at the end, in input order", []string{tsz + " stderr P EEE", tsz + " stdout P OOO"},
+			[]string{"EEE", "OOO"}, []model.Flags{model.FlagPartial, model.FlagPartial}},
+		{"a bare line ends both streams' held lines, in input order", []string{tsz + " stderr P EEE", tsz + " stdout P OOO", "plain"},
+			[]string{"EEE", "OOO", "plain"}, []model.Flags{model.FlagPartial, model.FlagPartial, 0}},
 		{"a bare line ends the held line", []string{tsz + " stdout P AAA", "plain"},
 			[]string{"AAA", "plain"}, []model.Flags{model.FlagPartial, 0}},
 		{"held at the end of the input", []string{dj(`x\n`, "stdout"), dj("AAA", "stdout")},
@@ -127,7 +135,8 @@ func TestPartialLinesAreJoined(t *testing.T) {
 				}
 				checkReparse(t, &e)
 			}
-			if got := string(rawOfRecords(es)); got != strings.Join(tc.lines, "\n")+"\n" {
+			got := strings.Split(strings.TrimSuffix(string(rawOfRecords(es)), "\n"), "\n")
+			if slices.Sort(got); !slices.Equal(got, slices.Sorted(slices.Values(tc.lines))) {
 				t.Errorf("raw bytes not kept:\n%q", got)
 			}
 		})
@@ -213,5 +222,39 @@ func TestOriginFromTheJournalSource(t *testing.T) {
 	o := es[0].Origin
 	if o.Host != j.Hostname || o.Unit != j.Unit || o.Ident != j.Identifier || o.PID != j.PID || o.Journal != j || o.Offset != -1 || !o.Received.Equal(readTime) {
 		t.Errorf("origin %+v", o)
+	}
+}
+
+// A stream's split line whose last piece does not come is shown, flagged
+// partial, once the other stream has written maxForeignRecords lines past
+// it: it is not held out of sight for as long as the other stream writes.
+func TestAHeldPieceWaitsForSoManyLinesOfTheOtherStream(t *testing.T) {
+	const tsz = "2023-09-15T12:03:47.692712516Z"
+	lines := []string{tsz + " stdout P held"}
+	for i := range maxForeignRecords + 1 {
+		lines = append(lines, fmt.Sprintf("%s stderr F line %d", tsz, i))
+	}
+	d := New(1, Options{})
+	var es []model.Entry
+	for i, rec := range lineRecords(lines...) {
+		es = d.Decode(&rec, es)
+		if i == maxForeignRecords && len(es) != maxForeignRecords {
+			t.Fatalf("%d entries after %d lines of stderr, want them alone", len(es), maxForeignRecords)
+		}
+	}
+	if n := len(es); n != maxForeignRecords+2 || string(es[n-2].Payload) != "held" || !es[n-2].Flags.Has(model.FlagPartial) {
+		t.Fatalf("%d entries; the held piece must come, flagged partial, before the line that passed the bound", n)
+	}
+	// The count starts again with each piece.
+	lines = lines[:0]
+	for _, piece := range []string{"P AA", "P BB", "F CC"} {
+		lines = append(lines, tsz+" stdout "+piece)
+		for i := range maxForeignRecords * 2 / 3 {
+			lines = append(lines, fmt.Sprintf("%s stderr F line %d", tsz, i))
+		}
+	}
+	es = decodeAll(Options{}, lineRecords(lines...))
+	if i := slices.IndexFunc(es, func(e model.Entry) bool { return e.Source == 1 && strings.HasPrefix(string(e.Payload), "AA") }); i < 0 || string(es[i].Payload) != "AABBCC" {
+		t.Errorf("pieces less than the bound apart were not joined")
 	}
 }

@@ -23,11 +23,10 @@ type partial struct {
 // active reports whether pieces are being held.
 func (p *partial) active() bool { return p.pieces > 0 }
 
-// accepts reports whether a record continues the held line: the same
-// envelope and stream. Docker interleaves stdout and stderr records in one
-// file, so a piece on the other stream is not a continuation.
+// accepts reports whether a record of the holder's stream continues the
+// held line: the same envelope.
 func (p *partial) accepts(l *logical) bool {
-	return l.kind == p.line.kind && l.env.Stream == p.line.env.Stream
+	return l.kind == p.line.kind
 }
 
 // add appends a piece, copying its bytes.
@@ -55,4 +54,90 @@ func (p *partial) take(flags model.Flags) logical {
 	l.env.Partial = false
 	*p = partial{}
 	return l
+}
+
+// maxForeignRecords is how many records of other streams may pass while a
+// stream's split line waits for its next piece. A runtime copies each
+// stream on its own, so the other stream's lines may come between the
+// pieces; past this many, the last piece is taken not to be coming and
+// the line is shown as it stands (flagged partial), not held out of sight
+// for as long as the other stream writes.
+const maxForeignRecords = 1024
+
+// parts holds the split lines of a container's output, one per stream:
+// Docker and CRI runtimes interleave stdout and stderr records in one
+// file, so a stderr line may lie between two pieces of a stdout line.
+type parts struct {
+	held    [model.StreamStderr + 1]partial
+	started [model.StreamStderr + 1]uint64 // when each held line's first piece came, to flush in input order
+	foreign [model.StreamStderr + 1]int    // records of other streams since each held line's last piece
+	records uint64
+}
+
+// active reports whether any stream holds pieces.
+func (ps *parts) active() bool {
+	for i := range ps.held {
+		if ps.held[i].active() {
+			return true
+		}
+	}
+	return false
+}
+
+// of returns the holder of l's stream.
+func (ps *parts) of(l *logical) *partial {
+	return &ps.held[min(int(l.env.Stream), len(ps.held)-1)]
+}
+
+// add holds a piece in its stream's holder.
+func (ps *parts) add(l *logical) {
+	i := min(int(l.env.Stream), len(ps.held)-1)
+	if !ps.held[i].active() {
+		ps.started[i] = ps.records
+	}
+	ps.held[i].add(l)
+	ps.foreign[i] = 0
+}
+
+// pass counts a record of l's stream against the held lines of the other
+// streams.
+func (ps *parts) pass(l *logical) {
+	ps.records++
+	own := min(int(l.env.Stream), len(ps.held)-1)
+	for i := range ps.held {
+		if i != own && ps.held[i].active() {
+			ps.foreign[i]++
+		}
+	}
+}
+
+// stale returns the oldest held line that l shows will not go on, or nil:
+// one of another envelope (the input is no longer that runtime's output),
+// or of another stream that has waited past maxForeignRecords.
+func (ps *parts) stale(l *logical) *partial {
+	var first *partial
+	var at uint64
+	own := min(int(l.env.Stream), len(ps.held)-1)
+	for i := range ps.held {
+		p := &ps.held[i]
+		if !p.active() || (i == own || ps.foreign[i] <= maxForeignRecords) && p.accepts(l) {
+			continue
+		}
+		if first == nil || ps.started[i] < at {
+			first, at = p, ps.started[i]
+		}
+	}
+	return first
+}
+
+// oldest returns the active holder whose line began first, or nil.
+func (ps *parts) oldest() *partial {
+	var first *partial
+	var at uint64
+	for i := range ps.held {
+		if ps.held[i].active() && (first == nil || ps.started[i] < at) {
+			first, at = &ps.held[i], ps.started[i]
+		}
+	}
+	return first
 }
