@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"connlog/model"
@@ -70,15 +71,18 @@ func selectionTerms(cfg Config) ([]string, error) {
 // terms any of which a line may match (the journal reads only the lines of
 // its units and identifiers, the same way): a syslog file's lines of the
 // connector are `-t twingate-connector`, a journal export file's of a unit
-// `-u newt`. Without -u or -t, "" (the default unit names the journal's);
-// with --all-units too, as it reads the whole journal whatever they say.
+// `-u newt`. -u names the identifier too: a syslog line names no unit, and
+// a unit's program writes under its name, so `-u twingate-connector` on
+// /var/log/syslog is not silently empty. Without -u or -t, "" (the default
+// unit names the journal's); with --all-units too, as it reads the whole
+// journal whatever they say.
 func unitsTerm(cfg Config) string {
 	if len(cfg.Files) == 0 || !cfg.unitsNamed || cfg.AllUnits {
 		return ""
 	}
 	var alts []string
 	for _, u := range cfg.Units {
-		alts = append(alts, query.Term("unit", u))
+		alts = append(alts, query.Term("unit", u), query.Term("ident", strings.TrimSuffix(u, ".service")))
 	}
 	for _, id := range cfg.Identifiers {
 		alts = append(alts, query.Term("ident", id))

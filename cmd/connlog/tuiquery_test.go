@@ -60,7 +60,8 @@ func TestUnitsOfFilesAreTerms(t *testing.T) {
 	}{
 		{[]string{"-t", "twingate-connector", "syslog.log"}, "(ident=twingate-connector)"},
 		{[]string{"-u", "newt", "-t", "twingate-connector", "-q", "level>=warn", "slice.export"},
-			"level>=warn (unit=newt or ident=twingate-connector)"},
+			"level>=warn (unit=newt or ident=newt or ident=twingate-connector)"},
+		{[]string{"-u", "twingate-connector.service", "syslog.log"}, "(unit=twingate-connector.service or ident=twingate-connector)"},
 		{[]string{"syslog.log"}, ""},
 		{[]string{"-t", "twingate-connector", "--all-units", "syslog.log"}, ""}, // the whole file, as the whole journal
 		{[]string{"-u", "newt", "-q", "level>=warn"}, "level>=warn"},
@@ -75,8 +76,9 @@ func TestUnitsOfFilesAreTerms(t *testing.T) {
 	}
 }
 
-// TestExportSelectsTheIdentifiersOfASyslogFile: export -t on a syslog file
-// writes the lines of that identifier alone, as from the journal.
+// TestExportSelectsTheIdentifiersOfASyslogFile: export -t (or -u) on a
+// syslog file writes the lines of that identifier alone, as from the
+// journal.
 func TestExportSelectsTheIdentifiersOfASyslogFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "syslog")
 	lines := "Nov 20 08:00:00 host1 twingate-connector[812]: [INFO] [connector] State: Online\n" +
@@ -85,10 +87,13 @@ func TestExportSelectsTheIdentifiersOfASyslogFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, stderr, code := runCLI(t, "export", "--format", "raw", "-t", "twingate-connector", path)
 	want := "Nov 20 08:00:00 host1 twingate-connector[812]: [INFO] [connector] State: Online\n" +
 		"Nov 20 08:00:02 host1 twingate-connector[812]: [ERROR] [libsdwan] listen::channel_event: Failed\n"
-	if code != 0 || out != want {
-		t.Errorf("exit %d (%s), wrote:\n%s\nwant:\n%s", code, stderr, out, want)
+	// -u names the unit's program too: syslog lines name no unit.
+	for _, flag := range []string{"-t", "-u"} {
+		out, stderr, code := runCLI(t, "export", "--format", "raw", flag, "twingate-connector", path)
+		if code != 0 || out != want {
+			t.Errorf("%s: exit %d (%s), wrote:\n%s\nwant:\n%s", flag, code, stderr, out, want)
+		}
 	}
 }

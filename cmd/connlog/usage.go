@@ -13,7 +13,7 @@ Usage:
 
 Inputs:
   -u, --unit UNIT          journal unit to read (repeatable; default twingate-connector);
-                           with files, their lines of that unit
+                           with files, their lines of that unit or identifier
   -t, --identifier ID      journal SYSLOG_IDENTIFIER to read (repeatable); with files,
                            a syslog file's lines of that identifier
       --all-units          the whole journal, whatever -u and -t say (with files: every line)
