@@ -206,7 +206,8 @@ func TestExportErrors(t *testing.T) {
 		say  string
 	}{
 		{"bad query names the position", []string{"export", "-q", "rx>", "x.log"}, 2, "bad query"},
-		{"unknown kind", []string{"export", "--kind", "bogus", "x.log"}, 2, "unknown kind"},
+		{"unknown kind lists the kinds", []string{"export", "--kind", "bogus", "x.log"}, 2, "unknown kind (kinds: text, service, analytics,"},
+		{"unknown level lists the levels", []string{"export", "--level", "warnn", "x.log"}, 2, "unknown level (levels: none, trace, debug, info, notice, warn,"},
 		{"bad format", []string{"export", "--format", "xml", "x.log"}, 2, "xml"},
 		{"missing file", []string{"export", "nope.log"}, 1, "nope.log"},
 		{"bad since", []string{"export", "--since", "yesterday-ish", "x.log"}, 2, "--since"},

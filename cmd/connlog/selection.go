@@ -57,8 +57,9 @@ func selectionTerms(cfg Config) ([]string, error) {
 		name      string
 		values    []string
 		canonical func(string) (string, bool)
-	}{{"kind", cfg.Kinds, validKind}, {"level", cfg.Levels, validLevel}} {
-		t, err := listTerm(l.name, l.values, l.canonical)
+		names     string
+	}{{"kind", cfg.Kinds, validKind, query.KindNames()}, {"level", cfg.Levels, validLevel, query.LevelNames()}} {
+		t, err := listTerm(l.name, l.values, l.canonical, l.names)
 		if err != nil {
 			return nil, err
 		}
@@ -178,12 +179,12 @@ func (s *selection) InWindow(e *model.Entry) bool {
 
 // listTerm builds (name=a or name=b) from a comma list, each value checked
 // and spelled the canonical way.
-func listTerm(name string, values []string, canonical func(string) (string, bool)) (string, error) {
+func listTerm(name string, values []string, canonical func(string) (string, bool), names string) (string, error) {
 	var alts []string
 	for _, v := range values {
 		c, ok := canonical(v)
 		if !ok {
-			return "", usageError{fmt.Sprintf("--%s %q: unknown %s", name, v, name)}
+			return "", usageError{fmt.Sprintf("--%s %q: unknown %s (%s)", name, v, name, names)}
 		}
 		alts = append(alts, query.Term(name, c))
 	}

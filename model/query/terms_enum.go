@@ -15,13 +15,13 @@ func levelTerm(t token) (matcher, *Error) {
 	if t.op == opGlob && strings.Contains(t.value, "*") {
 		mask := globMask(t.value, len(all), func(i int) string { return all[i].String() })
 		if mask == 0 {
-			return nil, errHint(t.valuePos, fmt.Sprintf("%q matches no level", t.value), levelNames())
+			return nil, errHint(t.valuePos, fmt.Sprintf("%q matches no level", t.value), LevelNames())
 		}
 		return &levelMatcher{mask: mask}, nil
 	}
 	lv, ok := model.ParseLevel(t.value)
 	if !ok {
-		return nil, errHint(t.valuePos, fmt.Sprintf("%q is not a level", t.value), levelNames())
+		return nil, errHint(t.valuePos, fmt.Sprintf("%q is not a level", t.value), LevelNames())
 	}
 	var mask uint32
 	for _, l := range all {
@@ -62,13 +62,13 @@ func kindTerm(t token) (matcher, *Error) {
 	if t.op == opGlob && strings.Contains(t.value, "*") {
 		mask := globMask(t.value, len(all), func(i int) string { return all[i].String() })
 		if mask == 0 {
-			return nil, errHint(t.valuePos, fmt.Sprintf("%q matches no kind", t.value), kindNames())
+			return nil, errHint(t.valuePos, fmt.Sprintf("%q matches no kind", t.value), KindNames())
 		}
 		return &kindMatcher{mask: mask}, nil
 	}
 	k, ok := model.ParseKind(t.value)
 	if !ok {
-		return nil, errHint(t.valuePos, fmt.Sprintf("%q is not a kind", t.value), kindNames())
+		return nil, errHint(t.valuePos, fmt.Sprintf("%q is not a kind", t.value), KindNames())
 	}
 	mask := uint32(1) << k
 	if t.op == opNe {
@@ -92,8 +92,8 @@ func globMask(pat string, n int, name func(int) string) uint32 {
 // allMask is the set of n members.
 func allMask(n int) uint32 { return 1<<n - 1 }
 
-// levelNames lists the level names for a hint.
-func levelNames() string {
+// LevelNames lists the level names for a hint: "levels: none, trace, …".
+func LevelNames() string {
 	var names []string
 	for _, l := range model.Levels() {
 		names = append(names, l.String())
@@ -101,8 +101,8 @@ func levelNames() string {
 	return "levels: " + strings.Join(names, ", ")
 }
 
-// kindNames lists the kind names for a hint.
-func kindNames() string {
+// KindNames lists the kind names for a hint: "kinds: text, service, …".
+func KindNames() string {
 	var names []string
 	for _, k := range model.Kinds() {
 		names = append(names, k.String())
