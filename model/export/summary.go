@@ -36,6 +36,12 @@ func appendSummary(dst []byte, e *model.Entry) []byte {
 	default:
 		s.add(messageOrWhyNot(e))
 	}
+	if len(s.dst) == len(dst) && e.Flags.Has(model.FlagParseError) {
+		// A record cut short (an ANALYTICS line truncated) has none of the
+		// fields its kind shows: show what the line holds instead of a
+		// blank row; the detail says what is wrong with it.
+		s.add(string(e.Payload))
+	}
 	return s.dst
 }
 

@@ -24,6 +24,10 @@ func TestSummary(t *testing.T) {
 	unreadBlock := &model.Entry{Kind: model.KindService, Fields: model.Fields{model.Str(model.KeyModule, "client")},
 		Err: "re-read entry 6: the file changed since it was read"}
 	unreadText := &model.Entry{Kind: model.KindText, Err: "re-read entry 7: the file changed since it was read"}
+	// An ANALYTICS line cut short: its id parsed, nothing a row shows.
+	cutEvent := &model.Entry{Kind: model.KindAnalytics, Flags: model.FlagParseError,
+		Payload: []byte(`ANALYTICS {"connection": {"id": "p-5", "rx": ` + "\x1b[2J"),
+		Fields:  model.Fields{model.Str("connection.id", "p-5")}, Err: "invalid JSON at byte 35: unexpected end of input (truncated record?)"}
 	tests := []struct {
 		name string
 		e    *model.Entry
@@ -32,6 +36,11 @@ func TestSummary(t *testing.T) {
 		{"joined block", block, `[client] Environment Information:\n    OS: Linux 6.14.0-33-generic\n    Client version: 2025.301.0`},
 		{"service line not read back", unreadBlock, "[client] re-read entry 6: the file changed since it was read"},
 		{"text line not read back", unreadText, "re-read entry 7: the file changed since it was read"},
+		{"analytics event cut short", cutEvent, `ANALYTICS {"connection": {"id": "p-5", "rx": ␛[2J`},
+		{"analytics event cut short after its type", &model.Entry{Kind: model.KindAnalytics, Flags: model.FlagParseError,
+			Payload: []byte(`ANALYTICS {"event_type": "closed_connection", "rx`), Fields: model.Fields{model.Str(model.KeyEventType, model.EventClosed)}},
+			"closed_connection"},
+		{"empty analytics event", &model.Entry{Kind: model.KindAnalytics, Payload: []byte(`ANALYTICS {}`)}, ""},
 		{"analytics close", analyticsEntry(),
 			"closed_connection user@twingate.com → app.website.com:443 tcp from 192.0.2.0 (US) direct rx 235KB tx 23.4KB 50m34s"},
 		{"service with function", serviceEntry(), "[libsdwan/controller] operator(): failed to get SD: Gone, code 410"},
