@@ -114,12 +114,19 @@ func (s Model) headText() string {
 	b.WriteString(" ")
 	b.WriteString(theme.Clean(s.title))
 	for i, src := range s.info.Sources {
-		if i == 0 && s.title != "" {
+		switch {
+		case len(s.info.Sources) == 1 && src.Name == s.title:
+			// The title names the one file already: its state follows it,
+			// which at 80 columns it would not after the name again.
+		case i == 0 && s.title != "":
 			b.WriteString(" · ")
-		} else if i > 0 {
+			b.WriteString(theme.Clean(src.Name))
+		case i > 0:
 			b.WriteString(", ")
+			fallthrough
+		default:
+			b.WriteString(theme.Clean(src.Name))
 		}
-		b.WriteString(theme.Clean(src.Name))
 		switch {
 		case src.Err != "":
 			b.WriteString(": ERROR " + theme.Clean(src.Err))

@@ -102,3 +102,27 @@ func TestLineAtTheEnd(t *testing.T) {
 		t.Errorf("paused at the end: %q", got)
 	}
 }
+
+// TestLineNamesAFileOnce: the title of one file is its name; its state
+// follows it, not the name again (at 80 columns the state was cut off).
+// Several sources, or one the title does not name, are each named.
+func TestLineNamesAFileOnce(t *testing.T) {
+	in := busy
+	in.Sources = []model.SourceStatus{{Name: "/var/log/connector.log", State: "following"}}
+	head := func(title string, in Info) string {
+		s := New(&plain, title)
+		s.SetSize(200, 1)
+		s.SetInfo(in)
+		return s.headText()
+	}
+	if got := head("/var/log/connector.log", in); got != " /var/log/connector.log: following" {
+		t.Errorf("one file: %q", got)
+	}
+	if got := head("gw-1", in); got != " gw-1 · /var/log/connector.log: following" {
+		t.Errorf("a title that is not the file's name: %q", got)
+	}
+	in.Sources = append(in.Sources, model.SourceStatus{Name: "b.log", State: "EOF"})
+	if got := head("/var/log/connector.log", in); got != " /var/log/connector.log · /var/log/connector.log: following, b.log: EOF" {
+		t.Errorf("two files: %q", got)
+	}
+}
