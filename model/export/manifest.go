@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -91,9 +92,29 @@ func newManifest(opts Options) *manifest {
 		m.Sources = append(m.Sources, ms)
 	}
 	if m.Redacted {
-		m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
+		m.redact(opts.Redact)
 	}
 	return m
+}
+
+// redact replaces the personal data of the query and the muted templates
+// as the members' is replaced, and says so in the note: the manifest must
+// not give away what the members hide.
+func (m *manifest) redact(r *Redactor) {
+	m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
+	q, exact := redactQuery(r, m.Query)
+	if q != m.Query {
+		m.Note += "; the query's was replaced with the same pseudonyms, so that reopen selects the same entries of raw.log"
+	}
+	if !exact {
+		m.Note += ", but for a pattern on personal data, blanked: reopen selects other entries than the export did"
+	}
+	m.Query = q
+	// A copy: the caller's list is the interface's own.
+	m.MutedTemplates = slices.Clone(m.MutedTemplates)
+	for i, t := range m.MutedTemplates {
+		m.MutedTemplates[i] = redactLoose(r, t)
+	}
 }
 
 // observe counts e and extends its source's range.
