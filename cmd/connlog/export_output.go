@@ -59,7 +59,7 @@ type output struct {
 }
 
 func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
-	if cfg.Output == "-" || cfg.Output == "" {
+	if cfg.Output == "-" {
 		w, err := terminalSafe(opts, stdout)
 		return &output{Writer: w, streamed: opts.Format != export.FormatBundle}, err
 	}
