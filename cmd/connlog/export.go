@@ -52,7 +52,9 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
 		d.UnparsedAnalytics = !opts.Format.UsesPairs()
 	}
-	opts.Bundle.Query = cfg.Query
+	if err := fillBundleInfo(&opts.Bundle, cfg, sel); err != nil {
+		return err
+	}
 	out, err := openOutput(cfg, opts, stdout)
 	if err != nil {
 		return err

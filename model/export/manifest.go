@@ -38,6 +38,8 @@ type manifest struct {
 	Note           string            `json:"note,omitempty"`
 	sources        map[model.SourceID]*manifestSource
 	first, last    time.Time
+	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
+	seenHosts      []string // the entries' hosts, when the caller named none
 }
 
 type timeRange struct {
@@ -81,7 +83,7 @@ func newManifest(opts Options) *manifest {
 		FormatVersion: manifestVersion, ConnlogVersion: opts.Bundle.Version, Host: opts.Bundle.Host,
 		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
-		sources: map[model.SourceID]*manifestSource{},
+		sources: map[model.SourceID]*manifestSource{}, hostNamed: opts.Bundle.Host != "",
 	}
 	if opts.Hosts {
 		m.Hosts = map[string]int64{}
@@ -122,6 +124,7 @@ func (m *manifest) observe(e *model.Entry) {
 	m.Entries++
 	m.Kinds[e.Kind.String()]++
 	m.Levels[e.Level.String()]++
+	m.hostSeen(e)
 	if m.Hosts != nil {
 		m.Hosts[e.Origin.HostName()]++
 	}
@@ -192,6 +195,7 @@ func (m *manifest) addGap(e *model.Entry) {
 // finish fills what is known only at the end.
 func (m *manifest) finish(opts Options, members []manifestMember, now time.Time) {
 	m.Created = rfc3339(now)
+	m.Host = m.hostText()
 	m.EntriesRange = timeRange{From: rfc3339(m.first), To: rfc3339(m.last)}
 	m.TimeRange = m.EntriesRange
 	if !opts.Bundle.From.IsZero() || !opts.Bundle.To.IsZero() {
