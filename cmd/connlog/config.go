@@ -199,6 +199,11 @@ func (c *Config) validate() error {
 		return usageError{"--journal-reader " + r + ": use " + source.JournalReaderNative + " (the default) or " +
 			source.JournalReaderLibsystemd}
 	}
+	if c.Export && c.Output == "" {
+		// -o "$UNSET" in a script: writing to standard output instead would
+		// leave no file and say nothing.
+		return usageError{"-o needs a path (or - for standard output)"}
+	}
 	if c.Export {
 		if err := c.settleOutputFormat(); err != nil {
 			return err

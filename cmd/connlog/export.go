@@ -52,7 +52,9 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
 		d.UnparsedAnalytics = !opts.Format.UsesPairs()
 	}
-	opts.Bundle.Query = cfg.Query
+	if err := fillBundleInfo(&opts.Bundle, cfg, sel); err != nil {
+		return err
+	}
 	out, err := openOutput(cfg, opts, stdout)
 	if err != nil {
 		return err
@@ -68,7 +70,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	if werr == nil && w.Written() == 0 {
 		sayOutsideSpan(ctx, cfg, sel, w.Span(), opts.Location, stderr)
 	}
-	if err := finish(ctx, cfg, w, out, werr); err != nil {
+	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
 		return err
 	}
 	return reportLoss(cfg, w.Losses(), stderr)
@@ -162,67 +164,6 @@ func joinLines(ss []string) string {
 		out += s
 	}
 	return out
-}
-
-// finish closes the writer and commits or removes the output file. An
-// interrupted one-shot export leaves no partial file; an interrupted follow
-// is the normal way to end one, so what was written is kept.
-func finish(ctx context.Context, cfg Config, w export.Writer, out *output, werr error) error {
-	interrupted := ctx.Err() != nil && !cfg.Follow
-	if werr != nil || interrupted {
-		w.Abort()
-		out.abort()
-		if werr == nil {
-			return fmt.Errorf("interrupted: nothing was written%s", out.describe())
-		}
-		return werr
-	}
-	if err := w.Close(); err != nil {
-		out.abort()
-		return err
-	}
-	return out.commit()
-}
-
-// output is stdout or an atomically written file.
-type output struct {
-	io.Writer
-	file *export.AtomicFile
-}
-
-func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
-	if cfg.Output == "-" || cfg.Output == "" {
-		w, err := terminalSafe(opts, stdout)
-		return &output{Writer: w}, err
-	}
-	f, err := export.CreateFile(cfg.Output, cfg.Force)
-	if err != nil {
-		return nil, err
-	}
-	return &output{Writer: f, file: f}, nil
-}
-
-func (o *output) abort() {
-	if o.file != nil {
-		o.file.Abort()
-	}
-}
-
-func (o *output) commit() error {
-	if t, ok := o.Writer.(*export.TerminalWriter); ok {
-		return t.Flush()
-	}
-	if o.file == nil {
-		return nil
-	}
-	return o.file.Commit()
-}
-
-func (o *output) describe() string {
-	if o.file == nil {
-		return ""
-	}
-	return " to " + o.file.Name()
 }
 
 // completer fills in the fields of an entry decoded without them before it

@@ -211,6 +211,8 @@ func TestExportErrors(t *testing.T) {
 		{"bad format", []string{"export", "--format", "xml", "x.log"}, 2, "xml"},
 		{"missing file", []string{"export", "nope.log"}, 1, "nope.log"},
 		{"bad since", []string{"export", "--since", "yesterday-ish", "x.log"}, 2, "--since"},
+		{"empty output path", []string{"export", "-o", "", "x.log"}, 2, "-o needs a path (or - for standard output)"},
+		{"empty output path, long flag", []string{"export", "--output=", "x.log"}, 2, "-o needs a path"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -21,12 +21,12 @@ var version = "dev"
 func main() {
 	stopProfile, err := startCPUProfile(os.Getenv(envCPUProfile))
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "connlog: %v\n", err)
+		sayError(os.Stderr, err)
 		os.Exit(2)
 	}
 	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	if err := stopProfile(); err != nil {
-		fmt.Fprintf(os.Stderr, "connlog: %v\n", err)
+		sayError(os.Stderr, err)
 	}
 	os.Exit(code)
 }
@@ -41,7 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "connlog: %v\nRun connlog -h for the flags.\n", err)
+		sayError(stderr, err)
+		fmt.Fprintln(stderr, "Run connlog -h for the flags.")
 		return 2
 	}
 	if cfg.Version {
@@ -50,7 +51,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if cfg.ListBoots {
 		if err := listBoots(cfg, stdout); err != nil {
-			fmt.Fprintf(stderr, "connlog: %v\n", err)
+			sayError(stderr, err)
 			return 1
 		}
 		return 0
@@ -65,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		err = runTUI(ctx, cfg, stdin)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "connlog: %v\n", err)
+		sayError(stderr, err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2

@@ -26,13 +26,14 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "connlog: %v\nRun connlog -h for the flags.\n", err)
+		sayError(stderr, err)
+		fmt.Fprintln(stderr, "Run connlog -h for the flags.")
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := runSummary(ctx, cfg, sf, stdin, stdout); err != nil {
-		fmt.Fprintf(stderr, "connlog: %v\n", err)
+		sayError(stderr, err)
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2

@@ -19,17 +19,29 @@ func tuiQuery(cfg Config) (string, error) {
 	}
 	terms := append([]string{cfg.Query}, more...)
 	if len(cfg.Files) > 0 {
-		for _, b := range []struct{ flag, field, text string }{
-			{"--since", "since", cfg.SinceText}, {"--until", "until", cfg.UntilText},
-		} {
-			if b.text == "" {
-				continue
-			}
-			if _, err := parseBound(b.flag, b.text, cfg.timeOptions()); err != nil {
-				return "", err
-			}
-			terms = append(terms, query.Term(b.field, b.text))
+		window, err := windowTerms(cfg)
+		if err != nil {
+			return "", err
 		}
+		terms = append(terms, window...)
 	}
 	return query.And(terms...), nil
+}
+
+// windowTerms returns --since and --until as since: and until: terms, each
+// checked as export checks it and its text kept as typed.
+func windowTerms(cfg Config) ([]string, error) {
+	var terms []string
+	for _, b := range []struct{ flag, field, text string }{
+		{"--since", "since", cfg.SinceText}, {"--until", "until", cfg.UntilText},
+	} {
+		if b.text == "" {
+			continue
+		}
+		if _, err := parseBound(b.flag, b.text, cfg.timeOptions()); err != nil {
+			return nil, err
+		}
+		terms = append(terms, query.Term(b.field, b.text))
+	}
+	return terms, nil
 }

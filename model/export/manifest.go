@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,8 @@ type manifest struct {
 	Note           string            `json:"note,omitempty"`
 	sources        map[model.SourceID]*manifestSource
 	first, last    time.Time
+	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
+	seenHosts      []string // the entries' hosts, when the caller named none
 }
 
 type timeRange struct {
@@ -80,7 +83,7 @@ func newManifest(opts Options) *manifest {
 		FormatVersion: manifestVersion, ConnlogVersion: opts.Bundle.Version, Host: opts.Bundle.Host,
 		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
-		sources: map[model.SourceID]*manifestSource{},
+		sources: map[model.SourceID]*manifestSource{}, hostNamed: opts.Bundle.Host != "",
 	}
 	if opts.Hosts {
 		m.Hosts = map[string]int64{}
@@ -91,9 +94,29 @@ func newManifest(opts Options) *manifest {
 		m.Sources = append(m.Sources, ms)
 	}
 	if m.Redacted {
-		m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
+		m.redact(opts.Redact)
 	}
 	return m
+}
+
+// redact replaces the personal data of the query and the muted templates
+// as the members' is replaced, and says so in the note: the manifest must
+// not give away what the members hide.
+func (m *manifest) redact(r *Redactor) {
+	m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
+	q, exact := redactQuery(r, m.Query)
+	if q != m.Query {
+		m.Note += "; the query's was replaced with the same pseudonyms, so that reopen selects the same entries of raw.log"
+	}
+	if !exact {
+		m.Note += ", but for a pattern on personal data, blanked: reopen selects other entries than the export did"
+	}
+	m.Query = q
+	// A copy: the caller's list is the interface's own.
+	m.MutedTemplates = slices.Clone(m.MutedTemplates)
+	for i, t := range m.MutedTemplates {
+		m.MutedTemplates[i] = redactLoose(r, t)
+	}
 }
 
 // observe counts e and extends its source's range.
@@ -101,6 +124,7 @@ func (m *manifest) observe(e *model.Entry) {
 	m.Entries++
 	m.Kinds[e.Kind.String()]++
 	m.Levels[e.Level.String()]++
+	m.hostSeen(e)
 	if m.Hosts != nil {
 		m.Hosts[e.Origin.HostName()]++
 	}
@@ -171,6 +195,7 @@ func (m *manifest) addGap(e *model.Entry) {
 // finish fills what is known only at the end.
 func (m *manifest) finish(opts Options, members []manifestMember, now time.Time) {
 	m.Created = rfc3339(now)
+	m.Host = m.hostText()
 	m.EntriesRange = timeRange{From: rfc3339(m.first), To: rfc3339(m.last)}
 	m.TimeRange = m.EntriesRange
 	if !opts.Bundle.From.IsZero() || !opts.Bundle.To.IsZero() {

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"connlog/model/export"
+)
+
+// finish closes the writer and commits or removes the output file. An
+// interrupted one-shot export leaves no partial file; an interrupted follow
+// is the normal way to end one, so what was written is kept. written is how
+// many entries the export handed to its format.
+func finish(ctx context.Context, cfg Config, w export.Writer, out *output, werr error, written int64) error {
+	interrupted := ctx.Err() != nil && !cfg.Follow
+	switch {
+	case werr != nil:
+		w.Abort()
+		out.abort()
+		return werr
+	case interrupted && out.streamed && written > 0:
+		return cutShort(w, out, written)
+	case interrupted:
+		w.Abort()
+		out.abort()
+		return fmt.Errorf("interrupted: nothing was written%s", out.describe())
+	}
+	if err := w.Close(); err != nil {
+		out.abort()
+		return err
+	}
+	return out.commit()
+}
+
+// cutShort ends an interrupted export to standard output. What reached it
+// cannot be taken back, so it is made whole: the entries handed to the
+// format are flushed (never half a record) and a compressed stream is
+// closed, which a reader needs to decompress it; the message says the
+// output is incomplete.
+func cutShort(w export.Writer, out *output, written int64) error {
+	err := w.Close()
+	if err == nil {
+		err = out.commit()
+	}
+	if err != nil {
+		return fmt.Errorf("interrupted, then %w; standard output holds part of the first %d entries", err, written)
+	}
+	return fmt.Errorf("interrupted: standard output was cut short after %d entries (what was written is incomplete)", written)
+}
+
+// output is stdout or an atomically written file.
+type output struct {
+	io.Writer
+	file *export.AtomicFile
+	// streamed says the export reaches the output as it is written: standard
+	// output, in any format but a bundle (archived only when it closes).
+	streamed bool
+}
+
+func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
+	if cfg.Output == "-" {
+		w, err := terminalSafe(opts, stdout)
+		return &output{Writer: w, streamed: opts.Format != export.FormatBundle}, err
+	}
+	f, err := export.CreateFile(cfg.Output, cfg.Force)
+	if err != nil {
+		return nil, err
+	}
+	return &output{Writer: f, file: f}, nil
+}
+
+func (o *output) abort() {
+	if o.file != nil {
+		o.file.Abort()
+	}
+}
+
+func (o *output) commit() error {
+	if t, ok := o.Writer.(*export.TerminalWriter); ok {
+		return t.Flush()
+	}
+	if o.file == nil {
+		return nil
+	}
+	return o.file.Commit()
+}
+
+func (o *output) describe() string {
+	if o.file == nil {
+		return ""
+	}
+	return " to " + o.file.Name()
+}

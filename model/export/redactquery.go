@@ -1,0 +1,129 @@
+package export
+
+import (
+	"net/netip"
+	"strings"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// redactedPattern stands in for a pattern on personal data (user:alice*):
+// a pseudonym is of one value, and the pattern's text would give the
+// value away.
+const redactedPattern = "redacted"
+
+// redactQuery replaces the personal data in a query, for the manifest of a
+// redacted bundle: the query names what the members no longer hold. A value
+// of a field of personal data becomes the pseudonym the members give it, so
+// that the query still selects the same entries of the redacted raw.log;
+// emails, and addresses outside fields that are known not to be a client's
+// (resource=10.0.0.5), are replaced as in any line. exact is false when a
+// pattern on personal data had to be blanked: the query then selects other
+// entries than it did. A query that does not parse is redacted as text.
+func redactQuery(r *Redactor, q string) (out string, exact bool) {
+	values, err := query.FieldValues(q)
+	if err != nil {
+		return redactLoose(r, q), true
+	}
+	var b strings.Builder
+	last, exact := 0, true
+	for _, v := range values {
+		b.WriteString(redactLoose(r, q[last:v.Pos]))
+		c, personal := personalClass(v.Keys)
+		switch {
+		case !personal:
+			b.WriteString(replaceEmails(r, q[v.Pos:v.End]))
+		case v.Pattern:
+			b.WriteString(redactedPattern)
+			exact = false
+		default:
+			b.WriteString(redactValue(r, c, v.Value))
+		}
+		last = v.End
+	}
+	b.WriteString(redactLoose(r, q[last:]))
+	return b.String(), exact
+}
+
+// personalClass returns the class of the first key of personal data among
+// keys. A source IP is a session's client (see classOf): a term on it is
+// taken as one, since the query does not say of which kind.
+func personalClass(keys []string) (class, bool) {
+	for _, k := range keys {
+		if c, ok := classOf(model.KindSession, k); ok {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// redactValue is the pseudonym of a field value of class c, as
+// redactFields and secretSet.learn make it for the members. The user alias
+// reads emails, names and ids alike: a value that is no email is an id.
+// Pseudonyms hold no space, parenthesis or quote, so they need no quoting.
+func redactValue(r *Redactor, c class, v string) string {
+	switch {
+	case c == classIP:
+		return replaceIPs(r, v)
+	case isEmail(v):
+		return r.pseudonym(classEmail, v)
+	case c == classEmail:
+		return r.pseudonym(classUser, v)
+	}
+	return r.pseudonym(c, v)
+}
+
+// redactLoose replaces emails and IP addresses in text whose meaning is not
+// known (words, phrases, a muted template).
+func redactLoose(r *Redactor, s string) string {
+	return replaceIPs(r, replaceEmails(r, s))
+}
+
+// replaceIPs replaces every IP address standing alone in s (1.2.3.4,
+// 1.2.3.4:443, ::1, [::1]:443) with its pseudonym.
+func replaceIPs(r *Redactor, s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if !ipByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && ipByte(s[j]) {
+			j++
+		}
+		if from, to, ok := addrIn(s, i, j); ok {
+			b.WriteString(s[last:from])
+			b.WriteString(r.pseudonym(classIP, s[from:to]))
+			last = to
+		}
+		i = j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// addrIn finds the address in the run s[i:j] of address bytes: the run
+// itself, or the run less a :port. A run inside a longer word is none.
+func addrIn(s string, i, j int) (from, to int, ok bool) {
+	if i > 0 && tokenByte(s[i-1]) || j < len(s) && tokenByte(s[j]) {
+		return 0, 0, false
+	}
+	if _, err := netip.ParseAddr(s[i:j]); err == nil {
+		return i, j, true
+	}
+	if _, err := netip.ParseAddrPort(s[i:j]); err == nil {
+		return i, i + strings.LastIndexByte(s[i:j], ':'), true
+	}
+	return 0, 0, false
+}
+
+// ipByte reports bytes an IPv4 or IPv6 address is written with.
+func ipByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':'
+}
