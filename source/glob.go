@@ -129,7 +129,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 	}
 	opts.Rotated = in.Rotated
 	opts.Follow = opts.Follow && in.Follow
-	if isJournalExportFile(in.Path) {
+	if IsJournalExportFile(in.Path) {
 		if opts.LastLines > 0 || opts.FromEnd {
 			return refused{name: in.Path, err: fmt.Errorf("%s is a journal export file, whose entries span lines: "+
 				"-n counts the lines of a log file; narrow an export with --since and --until, or -q", in.Path)}

@@ -118,9 +118,9 @@ func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) erro
 // export format from lines of text.
 const exportSniffBytes = 16 << 10
 
-// isJournalExportFile reports whether the file at path, decompressed when it
+// IsJournalExportFile reports whether the file at path, decompressed when it
 // is compressed, begins with an entry of the journal export format.
-func isJournalExportFile(path string) bool {
+func IsJournalExportFile(path string) bool {
 	// A named pipe is not even opened: its reader would take a writer's
 	// bytes from its source, or make it wait.
 	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {

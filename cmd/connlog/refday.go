@@ -84,7 +84,9 @@ func datelessTimes(cfg Config) bool {
 }
 
 // tailSource reads the last whole lines of a plain file, up to
-// tailProbeBytes, as a stream.
+// tailProbeBytes, as a stream, which reads the journal export format as a
+// journal, as standard input does: a journal export file's tail begins at
+// the first whole entry in it (its lines alone have no time).
 func tailSource(path string, id model.SourceID) source.Source {
 	f, err := os.Open(path)
 	if err != nil {
@@ -100,11 +102,15 @@ func tailSource(path string, id model.SourceID) source.Source {
 	n, _ := f.ReadAt(buf, from)
 	buf = buf[:n]
 	if from > 0 { // the first line is cut: start after it
-		if nl := bytes.IndexByte(buf, '\n'); nl >= 0 {
-			buf = buf[nl+1:]
+		cut := []byte{'\n'}
+		if source.IsJournalExportFile(path) {
+			cut = []byte("\n\n") // an entry ends with an empty line
+		}
+		if i := bytes.Index(buf, cut); i >= 0 {
+			buf = buf[i+len(cut):]
 		}
 	}
-	return source.NewStdin(bytes.NewReader(buf), id)
+	return source.NewInput(source.Input{Path: source.StdinPath}, id, source.FileOptions{}, bytes.NewReader(buf))
 }
 
 // newestJournalEntry is the time and host of the newest entry of a journal

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +190,31 @@ func TestReferenceDayIgnoresUntimedFiles(t *testing.T) {
 	day, rule := referenceDay(t.Context(), Config{Files: []string{timed, untimed}}, nil)
 	if rule != dayNewest || day.UTC().Format("2006-01-02 15:04") != "2026-11-20 08:00" {
 		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the timed file", day, rule)
+	}
+}
+
+// A journal export file, small or longer than the probe of its tail, gives
+// the day of its newest entry: its lines are read as the journal's entries,
+// from the first whole one in the tail (its field lines have no time).
+func TestReferenceDayOfAJournalExportFile(t *testing.T) {
+	// Entries of two lines are written as binary MESSAGE fields, whose
+	// bytes hold newlines: the tail must not begin within one.
+	for _, lines := range []int{3, 2 * tailProbeBytes / 80} {
+		dir := t.TempDir()
+		log, exp := filepath.Join(dir, "connector.log"), filepath.Join(dir, "connector.export")
+		var b strings.Builder
+		for i := range lines {
+			fmt.Fprintf(&b, "[2026-11-20T08:%02d:%02d.000000Z] [INFO] [client] Environment Information:\n    OS: Linux %d\n", i/60%60, i%60, i)
+		}
+		if err := os.WriteFile(log, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, errs, code := runCLI(t, "export", "--format", "journal", "-o", exp, log); code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		day, rule := referenceDay(t.Context(), Config{Files: []string{exp}}, nil)
+		if rule != dayNewest || day.UTC().Format("2006-01-02") != "2026-11-20" {
+			t.Errorf("%d lines: day %v (rule %d), want 2026-11-20 from the newest entry", lines, day, rule)
+		}
 	}
 }
