@@ -88,11 +88,11 @@ func TestDatelessTimeFollowsTheCursorsDay(t *testing.T) {
 // A filter whose window misses the log says so with the log's span.
 func TestFilterWindowMissesTheLog(t *testing.T) {
 	m := drive(t, earlierDayModel(t, fixtureEntries(), 100, 30), keys("/", "since:2026-12-02", "enter")...)
-	want := "no entries on 2026-12-02; the input spans 2026-11-20 08:00–08:50"
+	want := "no entries since 2026-12-02; the input spans 2026-11-20 08:00–08:50"
 	if m.live.len() != 0 || m.notice != want {
 		t.Errorf("%d rows, notice %q; want none and %q", m.live.len(), m.notice, want)
 	}
-	if !strings.Contains(screen(m), "no entries on 2026-12-02") {
+	if !strings.Contains(screen(m), "no entries since 2026-12-02") {
 		t.Errorf("the status line does not say it:\n%s", screen(m))
 	}
 }

@@ -219,8 +219,8 @@ func (m Model) dataDay() time.Time {
 }
 
 // windowNote explains an empty view whose filter has a time window that
-// misses every entry, with the span of the log: "no entries on 2026-12-02;
-// the input spans 2026-11-20 08:00–09:12". It is "" otherwise.
+// misses every entry, with the span of the log: "no entries since
+// 2026-12-02 08:00; the input spans 2026-11-20 08:00–09:12". It is "" otherwise.
 func (m Model) windowNote() string {
 	sn := m.store.Snapshot()
 	if m.live.len() > 0 || sn.Len() == 0 {

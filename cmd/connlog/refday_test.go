@@ -95,7 +95,7 @@ func TestExportSaysWhenTheWindowMissesTheInput(t *testing.T) {
 		want string
 	}{
 		{"after the last entry", []string{"--since", "10:00"}, "no entries since 2026-11-20 10:00; the input spans 2026-11-20 08:00–09:12"},
-		{"another day", []string{"-q", "since:2026-12-02"}, "no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12"},
+		{"another day", []string{"-q", "since:2026-12-02"}, "no entries since 2026-12-02; the input spans 2026-11-20 08:00–09:12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

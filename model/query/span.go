@@ -4,8 +4,8 @@ import "time"
 
 // OutsideSpan explains why a time window selected nothing: when the window
 // [since, until] (a zero end is open) misses the span of the data [first,
-// last] entirely, it returns "no entries on 2026-12-02; the input spans
-// 2026-11-20 08:00–09:12", with times in loc. A zero first means only the
+// last] entirely, it returns "no entries since 2026-12-02 08:00; the input
+// spans 2026-11-20 08:00–09:12", with times in loc. A zero first means only the
 // newest entry is known (a journal read with the window pushed down): then
 // only a window after it is reported, "…; the input ends 2026-11-20 09:12".
 // It returns "" when the window meets the span, when the window is open on
@@ -33,20 +33,22 @@ const (
 	dayMinuteLayout = "2006-01-02 15:04"
 )
 
-// windowText names the window: by its day alone ("on 2026-12-02") when
-// the data has no entry that day, the usual mistake of a time on the wrong
-// day; by its times when the data ends earlier the same day ("since
-// 2026-11-20 10:00", "from 2026-11-20 10:00 to 11:00"), for "on" that day
-// would be false; "up to …" and "from … to …" otherwise.
+// windowText names the window: by its day alone ("on 2026-12-02") when it
+// lies within a day the data has no entry on, the usual mistake of a time
+// on the wrong day; by its times otherwise ("since 2026-12-02 08:00", which
+// shows the day a time without a date fell on, "from 2026-11-20 10:00 to
+// 11:00", "up to …"), for an open window or one the same day as the data's
+// end is not on one day the data lacks.
 func windowText(since, until, last time.Time, loc *time.Location) string {
 	sinceText := since.In(loc).Format(dayMinuteLayout)
+	if h, m, sec := since.In(loc).Clock(); h == 0 && m == 0 && sec == 0 && since.Nanosecond() == 0 {
+		sinceText = since.In(loc).Format(dayLayout) // a day was written, not a time
+	}
 	switch {
 	case since.IsZero():
 		return "up to " + until.In(loc).Format(dayMinuteLayout)
-	case until.IsZero() && sameDay(since, last, loc):
-		return "since " + sinceText
 	case until.IsZero():
-		return "on " + since.In(loc).Format(dayLayout)
+		return "since " + sinceText
 	case !sameDay(since, until, loc):
 		return "from " + sinceText + " to " + until.In(loc).Format(dayMinuteLayout)
 	case sameDay(since, last, loc):

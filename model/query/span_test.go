@@ -15,13 +15,14 @@ func TestOutsideSpan(t *testing.T) {
 		first, last  time.Time
 		want         string
 	}{
-		{"today on yesterday's log", at(21, 8, 1), zero, first, last, "no entries on 2026-11-21; the input spans 2026-11-20 08:00–09:12"},
+		{"today on yesterday's log", at(21, 8, 1), zero, first, last, "no entries since 2026-11-21 08:01; the input spans 2026-11-20 08:00–09:12"},
+		{"a day after the log", at(21, 0, 0), zero, first, last, "no entries since 2026-11-21; the input spans 2026-11-20 08:00–09:12"},
 		{"until before the log", zero, at(19, 8, 0), first, last, "no entries up to 2026-11-19 08:00; the input spans 2026-11-20 08:00–09:12"},
 		{"window on another day", at(21, 8, 0), at(21, 9, 0), first, last, "no entries on 2026-11-21; the input spans 2026-11-20 08:00–09:12"},
 		{"window over midnight", at(21, 23, 0), at(22, 1, 0), first, last,
 			"no entries from 2026-11-21 23:00 to 2026-11-22 01:00; the input spans 2026-11-20 08:00–09:12"},
 		{"span over midnight", at(23, 8, 0), zero, at(20, 23, 0), at(21, 1, 0),
-			"no entries on 2026-11-23; the input spans 2026-11-20 23:00 – 2026-11-21 01:00"},
+			"no entries since 2026-11-23 08:00; the input spans 2026-11-20 23:00 – 2026-11-21 01:00"},
 		{"since later the same day", at(20, 10, 0), zero, first, last,
 			"no entries since 2026-11-20 10:00; the input spans 2026-11-20 08:00–09:12"},
 		{"window later the same day", at(20, 10, 0), at(20, 11, 0), first, last,
@@ -30,7 +31,7 @@ func TestOutsideSpan(t *testing.T) {
 		{"window inside a gap of the span", at(20, 8, 30), at(20, 8, 31), first, last, ""},
 		{"no bound", zero, zero, first, last, ""},
 		{"no data", at(21, 8, 0), zero, zero, zero, ""},
-		{"only the newest known", at(21, 8, 0), zero, zero, last, "no entries on 2026-11-21; the input ends 2026-11-20 09:12"},
+		{"only the newest known", at(21, 8, 0), zero, zero, last, "no entries since 2026-11-21 08:00; the input ends 2026-11-20 09:12"},
 		{"only the newest known, window before it", zero, at(19, 8, 0), zero, last, ""},
 		{"since after until", at(20, 9, 0), at(20, 8, 0), first, last, ""}, // a mistake of its own, not of the day
 	}
