@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"connlog/ui/filterbar"
@@ -23,6 +24,9 @@ func TestEnterOnABadQueryKeepsTheBar(t *testing.T) {
 	}
 	if m.filter.text != "level>=warn" {
 		t.Errorf("filter in force %q; want level>=warn, the one the bar opened on", m.filter.text)
+	}
+	if s := screen(m); strings.Contains(s, "filtering…") || strings.Contains(s, "match") {
+		t.Errorf("the bar shows another query's progress or count beside (level:\n%s", s)
 	}
 	fixed := drive(t, m, keys("ctrl+u", "kind:service", "enter")...)
 	if fixed.mode != ModeNormal || fixed.filter.text != "kind:service" {

@@ -126,6 +126,7 @@ func (m Model) keepBarOpen(err error) (tea.Model, tea.Cmd) {
 		var nm tea.Model
 		nm, cmd = m.applyFilter(m.prevFilter, m.filter.tab)
 		m = nm.(Model)
+		m.bar.SetInfo("") // "filtering…" or a count would be another query's
 	}
 	m.barError(err)
 	return m, cmd
