@@ -19,9 +19,13 @@ import (
 // text as one event) is one key per character. Alt with a printable key is
 // an ESC read together with what followed it (esc then q, typed quickly or
 // sent in one write): no binding uses alt with a letter, so it is the esc key
-// and then that key. Pasted text arrives as a tea.PasteMsg, never here, and
-// is taken whole by the prompts.
+// and then that key. Alt+esc is two escs read together, the second taken for
+// the first's alt: no binding uses it either. Pasted text arrives as a
+// tea.PasteMsg, never here, and is taken whole by the prompts.
 func splitBurst(msg tea.KeyPressMsg) []tea.KeyPressMsg {
+	if msg.Code == tea.KeyEscape && msg.Mod == tea.ModAlt {
+		return []tea.KeyPressMsg{{Code: tea.KeyEscape}, {Code: tea.KeyEscape}}
+	}
 	if msg.Mod.Contains(tea.ModAlt) && isPrintable(msg.Code) {
 		return []tea.KeyPressMsg{{Code: tea.KeyEscape}, withoutAlt(msg)}
 	}

@@ -68,6 +68,23 @@ var burstCases = []struct {
 			t.Errorf("mode %v, path %q; want it to end in ab", m.mode, m.dialog.Path())
 		}
 	}},
+	{"esc esc: the pane closes, then the filter is cleared", keys("/", "kind:service", "enter", "enter"), "\x1b\x1b",
+		func(t *testing.T, m Model) {
+			if m.showDetail || m.filter.text != "" {
+				t.Errorf("detail %v, filter %q; want the pane closed and the filter cleared", m.showDetail, m.filter.text)
+			}
+		}},
+	{"esc esc: help closes, then the filter is cleared", keys("/", "kind:service", "enter", "?"), "\x1b\x1b",
+		func(t *testing.T, m Model) {
+			if m.mode != ModeNormal || m.filter.text != "" {
+				t.Errorf("mode %v, filter %q; want help closed and the filter cleared", m.mode, m.filter.text)
+			}
+		}},
+	{"esc esc: the export dialog closes", keys("x"), "\x1b\x1b", func(t *testing.T, m Model) {
+		if m.mode != ModeNormal {
+			t.Errorf("mode %v; want the dialog closed", m.mode)
+		}
+	}},
 }
 
 // TestBurstActsKeyByKey checks that every key of a burst acts, in order, in

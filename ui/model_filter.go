@@ -77,6 +77,9 @@ func (m *Model) barError(err error) {
 func (m Model) onBarEvent(ev filterbar.Event) (tea.Model, tea.Cmd) {
 	switch ev.(type) {
 	case filterbar.Committed:
+		if err := m.barQueryErr(); err != nil {
+			return m.keepBarOpen(err)
+		}
 		m.bar = m.bar.Close(true)
 		m.mode = ModeNormal
 		m.layout()
@@ -103,6 +106,30 @@ func (m Model) onBarEvent(ev filterbar.Event) (tea.Model, tea.Cmd) {
 		return nm.(Model).setSearch(m.bar.Value()), cmd
 	}
 	return m.runBar()
+}
+
+// barQueryErr returns why the bar's text does not compile, nil when it
+// does.
+func (m Model) barQueryErr() error {
+	_, err := compileQuery(m.bar.Value(), m.timeOptions())
+	return err
+}
+
+// keepBarOpen answers enter on a query that does not compile: closing the
+// bar would keep whatever preview ran last, a filter the user never chose,
+// and lose the text. The bar stays open on the text and its error, and the
+// filter in force goes back to the one the bar opened on (a search
+// previews no filter: it is already that one).
+func (m Model) keepBarOpen(err error) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.filter.text != m.prevFilter {
+		var nm tea.Model
+		nm, cmd = m.applyFilter(m.prevFilter, m.filter.tab)
+		m = nm.(Model)
+		m.bar.SetInfo("") // "filtering…" or a count would be another query's
+	}
+	m.barError(err)
+	return m, cmd
 }
 
 // setTab switches the view to a tab: its columns and its kind condition.

@@ -34,10 +34,17 @@ type TemplatesView struct {
 	rows          []TemplateRow
 	cursor        int
 	state
-	entries int64
-	count   int          // distinct templates found
-	chosen  *TemplateRow // the row enter was pressed on
-	toggled *TemplateRow // the row the mute key was pressed on
+	entries int64 // the report's entries, muted templates' lines included if it counted them
+	count   int   // distinct templates the report found
+	// rejoined are the templates un-muted since the report, which it did
+	// not count: their lines are back in the view.
+	rejoined []triage.Template
+	// viewEntries and viewTemplates are what the title counts: the
+	// report's numbers with the mutes made since taken into account.
+	viewEntries   int64
+	viewTemplates int
+	chosen        *TemplateRow // the row enter was pressed on
+	toggled       *TemplateRow // the row the mute key was pressed on
 }
 
 // NewTemplatesView returns an empty view.
@@ -74,30 +81,10 @@ func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) Templat
 	}
 	old, cursor := v.rows, v.cursor
 	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
-	v = v.SetMutes(muted)
-	v.cursor = keepCursor(old, v.rows, cursor, v.cursor, func(r TemplateRow) string { return r.Template.Key })
+	v.rejoined = nil // the report counts the lines of the templates un-muted before it
+	v = v.layout(muted)
+	v.cursor = keepCursor(old, v.rows, cursor, v.cursor, rowKey)
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)
-	return v
-}
-
-// SetMutes lays the rows out again for a new list of muted templates (in
-// the order they were muted, each with the count it had): the muted first,
-// then the report's others. The cursor keeps its place, so that the next
-// template there can be muted in turn.
-func (v TemplatesView) SetMutes(muted []triage.Template) TemplatesView {
-	rows := make([]TemplateRow, 0, len(muted)+len(v.report))
-	isMuted := make(map[string]bool, len(muted))
-	for _, t := range muted {
-		rows = append(rows, TemplateRow{Template: t, Muted: true})
-		isMuted[t.Key] = true
-	}
-	for _, t := range v.report {
-		if !isMuted[t.Key] {
-			rows = append(rows, TemplateRow{Template: t})
-		}
-	}
-	v.rows = rows
-	v.cursor = min(v.cursor, max(len(rows)-1, 0))
 	return v
 }
 
@@ -137,6 +124,9 @@ func (v TemplatesView) TakeAction() (TemplatesView, *TemplateRow, *TemplateRow) 
 
 // Rows returns the rows the view lists, the muted first.
 func (v TemplatesView) Rows() []TemplateRow { return v.rows }
+
+// Cursor returns the index in Rows of the row under the cursor.
+func (v TemplatesView) Cursor() int { return v.cursor }
 
 // ShortHelp lists the keys the view answers to, for the hint line.
 func (v TemplatesView) ShortHelp() []key.Binding {

@@ -23,7 +23,7 @@ func (v TemplatesView) View() string {
 func (v TemplatesView) title() string {
 	t := "templates of the view"
 	if !v.Computing() && v.run.Err() == "" {
-		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.entries), theme.Commas(int64(v.count)))
+		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.viewEntries), theme.Commas(int64(v.viewTemplates)))
 	}
 	if !v.timesShown() {
 		t += " · widen for times"
