@@ -25,15 +25,10 @@ type FileOptions struct {
 	MarkCaughtUp bool
 	// MaxLineBytes is the longest line kept whole; DefaultMaxLineBytes when 0.
 	MaxLineBytes int
-	// Rotated lists files read once, in this order, before the file itself:
-	// its rotated siblings, oldest first (see ExpandInputs). They are
-	// decompressed when needed and their records have Offset -1.
-	Rotated []string
 	// Open opens a path read-only; os.Open when nil. Tests replace it to
 	// produce failures a root user cannot otherwise see.
 	Open func(name string) (*os.File, error)
-	// TailFirst opens a big regular file (4 MiB or more, with no Rotated
-	// siblings) at its end: the last 64 KiB is sent at once, following starts,
+	// TailFirst opens a big regular file (4 MiB or more) at its end: the last 64 KiB is sent at once, following starts,
 	// and the head is read backwards in blocks sent as Backfill records,
 	// newest block first. Offsets are those of a forward read.
 	TailFirst bool
@@ -51,7 +46,7 @@ type FileOptions struct {
 	// LastLines, when positive, reads only the last LastLines lines of a
 	// regular file, as tail -n counts them, moved back to the first line
 	// of the entry that holds the first of them (see PartStart), then
-	// follows as usual; Rotated is not read. With TailFirst, last lines
+	// follows as usual. With TailFirst, last lines
 	// that span 4 MiB or more are read tail first, down to where they
 	// begin. FromEnd reads none of what the file holds: following starts
 	// at its end. A compressed file is read to its end and its last lines
@@ -114,9 +109,6 @@ type File struct {
 // NewFile returns a source for the file at path. Nothing is opened until Run.
 func NewFile(path string, id model.SourceID, opts FileOptions) *File {
 	f := &File{path: path, id: id, opts: opts}
-	if f.fromLast() {
-		f.opts.Rotated = nil // the last lines are the file's own
-	}
 	f.gens.path = path
 	f.gens.streamOnly = opts.StreamOnly
 	return f
@@ -192,11 +184,6 @@ func (f *File) Run(ctx context.Context, out chan<- []model.Record) error {
 func (f *File) run(ctx context.Context, b *batcher) error {
 	if f.fromLast() && isNamedPipe(f.path) {
 		return f.noLastLines() // and no need to wait for a writer to say so
-	}
-	for _, p := range f.opts.Rotated {
-		if err := f.readRotated(ctx, p, b); err != nil {
-			return err
-		}
 	}
 	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
 	fr.unterminated = f.gens.markUnterminated

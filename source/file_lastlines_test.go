@@ -159,19 +159,6 @@ func TestLastLinesBeginTimed(t *testing.T) {
 	}
 }
 
-// TestLastLinesSkipTheRotatedCopies: the last lines are the file's own;
-// the rotated copies that would be read before it are not.
-func TestLastLinesSkipTheRotatedCopies(t *testing.T) {
-	path := logPath(t)
-	appendTo(t, path+".1", "rotated\n")
-	appendTo(t, path, "a\nb\nc\n")
-	r := start(t, NewFile(path, 1, FileOptions{LastLines: 2, Rotated: []string{path + ".1"}}))
-	if err := r.finish(); err != nil {
-		t.Fatal(err)
-	}
-	equalLines(t, lineTexts(r.got), []string{"b", "c"})
-}
-
 // TestLastLinesOfACompressedFile: a compressed file, which cannot be
 // read from its end, is read to it, and its last lines sent, moved back to
 // the start of an entry they cut; with FromEnd, none.

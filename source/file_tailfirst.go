@@ -67,7 +67,7 @@ func (b *backfillState) get() string {
 // this many bytes is opened tail first: asked for, big enough, and with no
 // rotated siblings to read before.
 func (f *File) useTailFirst(span int64) bool {
-	return f.opts.TailFirst && len(f.opts.Rotated) == 0 && span >= f.tailSizes.minSize()
+	return f.opts.TailFirst && span >= f.tailSizes.minSize()
 }
 
 // runTailFirst reads the last tailFirstTailBytes (from a line start), sends

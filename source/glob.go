@@ -20,9 +20,6 @@ const StdinPath = "-"
 type Input struct {
 	// Path is the file, or StdinPath for standard input.
 	Path string
-	// Rotated lists Path's rotated copies, oldest first, to be read before it
-	// (only with --with-rotated); pass it as FileOptions.Rotated.
-	Rotated []string
 	// Follow is true when Path is a live log that can be followed by name;
 	// false for standard input, compressed files and rotated copies, which
 	// are read once.
@@ -34,8 +31,9 @@ type Input struct {
 // '/var/lib/docker/containers/*/*-json.log') is expanded here, skipping
 // directories; other paths are kept as given, even when they do not exist
 // yet, since a followed file may appear later. With withRotated every live
-// file gets its rotated siblings, and a sibling that was also named on its
-// own is read only once, with its live file.
+// file is preceded by its rotated siblings, oldest first, each an input of
+// its own (its lines are credited to it, and read back from it); a sibling
+// that was also named on its own is read only once, before its live file.
 func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
 	var inputs []Input
 	seen := map[string]bool{}
@@ -93,41 +91,47 @@ func expandArg(arg string) ([]string, error) {
 
 func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
 
-// attachRotated gives each live file its rotated siblings and drops inputs
-// that are now read as someone's sibling.
+// attachRotated puts each live file's rotated siblings before it and drops
+// inputs that are now read as someone's sibling.
 func attachRotated(inputs []Input) ([]Input, error) {
 	claimed := map[string]bool{}
+	siblings := make([][]string, len(inputs))
 	for i, in := range inputs {
 		if !in.Follow {
 			continue
 		}
-		siblings, err := RotatedSiblings(in.Path)
+		sibs, err := RotatedSiblings(in.Path)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		inputs[i].Rotated = siblings
-		for _, s := range siblings {
-			claimed[filepath.Clean(s)] = true
+		for _, s := range sibs {
+			if key := filepath.Clean(s); !claimed[key] {
+				claimed[key] = true
+				siblings[i] = append(siblings[i], s)
+			}
 		}
 	}
-	kept := inputs[:0]
-	for _, in := range inputs {
-		if in.Follow || !claimed[filepath.Clean(in.Path)] {
-			kept = append(kept, in)
+	var out []Input
+	for i, in := range inputs {
+		if !in.Follow && claimed[filepath.Clean(in.Path)] {
+			continue
 		}
+		for _, s := range siblings[i] {
+			out = append(out, Input{Path: s})
+		}
+		out = append(out, in)
 	}
-	return kept, nil
+	return out, nil
 }
 
 // NewInput returns the source for in: standard input for "-", otherwise a
-// File reading in.Rotated then in.Path, following it when both opts.Follow
-// and in.Follow say so. Either is read as the journal export format when it
+// File reading in.Path, following it when both opts.Follow and in.Follow say
+// so. Either is read as the journal export format when it
 // begins with it (see JournalExport).
 func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) Source {
 	if in.Path == StdinPath {
 		return &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes}
 	}
-	opts.Rotated = in.Rotated
 	opts.Follow = opts.Follow && in.Follow
 	if IsJournalExportFile(in.Path) {
 		if opts.LastLines > 0 || opts.FromEnd {

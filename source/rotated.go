@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -26,23 +24,8 @@ var (
 	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
 )
 
-// readRotated reads one rotated sibling before the live file. A sibling that
-// vanished since the command line was expanded was rotated further on (and
-// usually compressed under a new name) while connlog started; it is passed
-// over rather than ending the run.
-func (f *File) readRotated(ctx context.Context, path string, b *batcher) error {
-	fh, _, err := openRead(ctx, f.opts.Open, path, false)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	return f.readOpened(ctx, fh, b)
-}
-
 // readOpened reads an opened file that cannot be re-read by offset (a
-// compressed file, a rotated sibling, a pipe) as a stream, then closes it
+// compressed file, a pipe) as a stream, then closes it
 // (which also ends a read still blocked on a pipe).
 // A compressed file that breaks partway keeps every line decoded before the
 // break and gets a gap record saying where it broke; the run goes on.
