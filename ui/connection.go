@@ -38,6 +38,10 @@ func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	id := firstValue(e, model.KeyConnID, model.KeySessionID)
+	named := id == ""
+	if named {
+		id = namedConnID(e.Message())
+	}
 	if id == "" {
 		m.notice = "this row is not part of a connection"
 		return m, nil
@@ -45,10 +49,27 @@ func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 	m.connGen++
 	store, loc, msg := m.store, m.loc(), connectionQueryMsg{gen: m.connGen, over: m.filter.text}
 	return m, func() tea.Msg {
-		_, _, from, to, _ := store.ConnSpan(id) // e is the table cache's, never changed once loaded
+		opened, closed, from, to, _ := store.ConnSpan(id) // e is the table cache's, never changed once loaded
+		if named {
+			// A line naming the id has not the resource its events give.
+			e = connectionEvent(store, opened, closed, e)
+		}
 		msg.query = connectionQuery(e, id, from, to, loc)
 		return msg
 	}
+}
+
+// connectionEvent loads the connection's opening event, else its end, for
+// the resource they name; or, with neither in the store, returns e.
+func connectionEvent(store *model.Store, opened, closed int64, e *model.Entry) *model.Entry {
+	sn := store.Snapshot()
+	for _, seq := range []int64{opened, closed} {
+		var ev model.Entry
+		if seq != 0 && sn.Has(seq) && sn.Load(seq, &ev, model.LoadIndex) == nil {
+			return &ev
+		}
+	}
+	return e
 }
 
 // connectionQueryMsg is the filter of a connection: the gen-th asked for,

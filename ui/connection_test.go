@@ -37,6 +37,45 @@ func TestConnectionFilterBounds(t *testing.T) {
 	if got, want := viewSeqs(m), []int64{2, 3, 6, 7, 9}; !slices.Equal(got, want) {
 		t.Errorf("connection view = %v; want %v\nfilter %s", got, want, m.filter.text)
 	}
+	// A service line that names the id goes to the same connection, its
+	// resource's lines included, as its events do; one naming another id
+	// to that one, which has no event here; one naming none says so.
+	for _, c := range []struct {
+		row  int
+		want []int64
+	}{{9, []int64{2, 3, 6, 7, 9}}, {4, []int64{4}}} {
+		m := drive(t, newTestModel(t, st, 120, 40), keys("g")...)
+		for range c.row - 1 {
+			m = drive(t, m, keys("j")...)
+		}
+		m = drive(t, m, keys("c")...)
+		if got := viewSeqs(m); !slices.Equal(got, c.want) {
+			t.Errorf("c on row %d: view %v; want %v\nfilter %s (notice %q)", c.row, got, c.want, m.filter.text, m.notice)
+		}
+	}
+	m = drive(t, newTestModel(t, st, 120, 40), keys("g", "c")...)
+	if m.filter.text != "" || m.notice != "this row is not part of a connection" {
+		t.Errorf("c on a line naming no connection: filter %q, notice %q", m.filter.text, m.notice)
+	}
+}
+
+// TestNamedConnID: the id a service line names, in any key=value word or
+// alone; nothing that merely looks like one.
+func TestNamedConnID(t *testing.T) {
+	for text, want := range map[string]string{
+		"tunnel::on_data: conn=2ad8d54a58d092c2-1 rx=210 tx=899": "2ad8d54a58d092c2-1",
+		"flow_table::erase: conn=0a771b97084fa68c-32 reason=fin": "0a771b97084fa68c-32",
+		"closing 2ad8d54a58d092c2-17, idle":                      "2ad8d54a58d092c2-17",
+		"conn=2AD8D54A58D092C2-1 upper case":                     "",
+		"conn=2ad8d54a58d092c-1 fifteen digits":                  "",
+		"conn=2ad8d54a58d092c2- no number":                       "",
+		"conn=2ad8d54a58d092c2-1x trailing":                      "",
+		"relay 34.107.201.19:30014 rtt=72ms":                     "",
+	} {
+		if got := namedConnID(text); got != want {
+			t.Errorf("namedConnID(%q) = %q; want %q", text, got, want)
+		}
+	}
 }
 
 // TestConnectionFilterYieldsToATypedOne: the connection's span is looked
