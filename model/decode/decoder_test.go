@@ -258,3 +258,30 @@ func TestAHeldPieceWaitsForSoManyLinesOfTheOtherStream(t *testing.T) {
 		t.Errorf("pieces less than the bound apart were not joined")
 	}
 }
+
+// A journal entry's time is exact; a time without a zone in its message
+// (newt's) is the writing host's wall clock, which the reader's zone need
+// not share: the journal's wins. A message time with a zone (an ANALYTICS
+// event's epoch) is kept.
+func TestJournalTimeWinsOverAZonelessMessageTime(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	journalAt := time.Date(2026, 12, 4, 8, 0, 0, 0, time.UTC)
+	rec := func(msg string) model.Record {
+		return model.Record{Raw: []byte(msg), Received: journalAt, Journal: &model.JournalFields{Priority: 6}, Offset: -1}
+	}
+	for _, loc := range []*time.Location{time.UTC, paris} {
+		es := decodeAll(Options{Location: loc}, []model.Record{
+			rec("INFO: 2026/12/04 09:00:00 Websocket connected"),
+			rec(`ANALYTICS {"event_type": "closed_connection", "timestamp": 1796371200500}`),
+		})
+		if !es[0].Time.Equal(journalAt) {
+			t.Errorf("in %v: newt's zone-less time gave %v, want the journal's %v", loc, es[0].Time, journalAt)
+		}
+		if want := time.UnixMilli(1796371200500); !es[1].Time.Equal(want) {
+			t.Errorf("in %v: the event's own time gave %v, want %v", loc, es[1].Time, want)
+		}
+	}
+}

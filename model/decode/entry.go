@@ -92,22 +92,28 @@ func (d *lineDecoder) entry(r *payload.Result, l *logical, origin model.Origin, 
 	return e
 }
 
-// ownTime gives e the payload's time (a zone-less one placed in loc, the
-// source's location), else the envelope's, else the journal's. Without
-// any, e is flagged FlagTimeInferred and holds the receive time until
-// settle gives it the previous entry's. (Lines never
-// bring that flag with them: only settle and markEntry set it.)
+// ownTime gives e the payload's time when it has a zone; else, for a
+// journal entry, the journal's; else the payload's zone-less time placed in
+// loc (the source's location), else the envelope's. A journal entry's own
+// time is exact, where the time in its message is often the writing
+// host's wall clock without a zone (newt's "2026/12/04 09:00:00", a syslog
+// envelope), which loc need not share: a journal copied from a host in
+// another zone, a fleet's. Without any, e is flagged FlagTimeInferred and
+// holds the receive time until settle gives it the previous entry's.
+// (Lines never bring that flag with them: only settle and markEntry set it.)
 func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) {
 	switch {
-	case !r.Time.IsZero() && r.Local && loc != nil:
+	case !r.Time.IsZero() && !r.Local:
+		e.Time = r.Time
+	case l.journal != nil && !l.received.IsZero():
+		e.Time = l.received
+	case !r.Time.IsZero() && loc != nil:
 		t := r.Time
 		e.Time = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	case !r.Time.IsZero():
 		e.Time = r.Time
 	case !l.env.Time.IsZero():
 		e.Time = l.env.Time
-	case l.journal != nil && !l.received.IsZero():
-		e.Time = l.received
 	default:
 		e.Time, e.Flags = l.received, e.Flags|model.FlagTimeInferred
 	}
