@@ -27,6 +27,9 @@ var fuzzLines = []string{
 	"2026/05/10 10:21:53.123 logtail started",
 	"W1120 08:00:01.500000  1 reflector.go:424] watch ended",
 	"2026-08-18T10:19:03Z INF Starting tunnel",
+	"2026-12-04T10:00:01.5Z [ERROR] [libsdwan] listen::channel_event: Failed to preconnect",
+	"2026-12-04T10:00:02.25Z [DEBUG] [libsdwan] [relay] relay_client::keepalive: ok",
+	"2026-12-04T10:00:01Z [INFO] [connector] ok",
 	"2026-12-05T07:53:02.390441Z [INFO] [soak] seq=0 Connection accepted",
 	"2026-11-20T08:00:01Z relay-1.example sshd[12]: Accepted publickey",
 	"02-04 11:01:16.461  1632  1632 W ProcessState: Opening '/dev/binder' failed: No such file or directory",
@@ -152,6 +155,11 @@ func FuzzDetectShapes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if _, ok := decodeCRI(line, detectContext); ok && !mayBeCRI(line) {
 			t.Fatalf("decodeCRI reads %q, which mayBeCRI turns away", line)
+		}
+		if looksTrimmedDockerTS(line) {
+			if _, ok := decodeDockerTS(line, detectContext); !ok {
+				t.Fatalf("looksTrimmedDockerTS accepts %q, which decodeDockerTS rejects", line)
+			}
 		}
 		if looksDockerTS(line) && !mayBeDockerTS(line) {
 			t.Fatalf("looksDockerTS accepts %q, which mayBeDockerTS turns away", line)
