@@ -44,6 +44,10 @@ func Detect(line []byte) Kind {
 		if looksLocalSyslog(line) {
 			return Syslog
 		}
+	case c == '<':
+		if looksSyslog(line) { // "<PRI>" before a stamp, or RFC 5424
+			return Syslog
+		}
 	}
 	if _, _, _, ok := splitCompose(line); ok {
 		return Compose

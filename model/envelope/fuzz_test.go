@@ -37,6 +37,10 @@ var fuzzLines = []string{
 	"Dec 10 06:55:47 relay-1 sshd[-]: Connection closed by 173.234.31.186 port 38926 [preauth]",
 	"Jan 11 11:11:45 sol11 nfs: [ID 702911 kern.warning] WARNING: NFS server not responding",
 	sortedJournalLine,
+	"<30>Dec  4 10:00:05 gw-fra-1 twingate-connector[6479]: [ERROR] [connector] with pri",
+	"<34>1 2026-12-04T10:00:06.000Z gw-fra-1 twingate-connector 6479 - - [ERROR] [connector] rfc5424 line",
+	`<165>1 2026-12-04T10:00:06Z gw-fra-1 app 6479 ID47 [sd@1 a="\"]" b="\\"][c] msg`,
+	"<34>1 - - - - - -",
 }
 
 // fuzzContext is a fixed context, so that failures reproduce.
