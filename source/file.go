@@ -103,6 +103,8 @@ type File struct {
 	batchWait time.Duration
 	// spent gives back the batches a JournalExport has read (see batcher).
 	spent <-chan []model.Record
+	// keepNULs is set for a JournalExport's lines (see lineFramer.keepNULs).
+	keepNULs bool
 	// tailSizes overrides the tail-first sizes when set (tests).
 	tailSizes tailFirstSizes
 	// holdMax overrides backfillHoldMax when set (tests).
@@ -198,7 +200,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 			return err
 		}
 	}
-	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
+	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
 	fr.unterminated = f.gens.markUnterminated
 	if f.quietAfter > 0 {
 		fr.quietAfter = f.quietAfter
