@@ -29,6 +29,10 @@ const (
 	GapTruncated = "truncated"
 	// GapLineTooLong: a line was cut at the maximum length; Count bytes dropped.
 	GapLineTooLong = "line too long"
+	// GapNULBytes: a run of Count NUL bytes before a line of a file, where
+	// the file was never written: the zeros a filesystem leaves after a
+	// crash or a power loss, in place of what the writer had written.
+	GapNULBytes = "nul bytes"
 	// GapHeadUnread: the head of a file opened tail first could not be read;
 	// Count bytes were not read.
 	GapHeadUnread = "head not read"
@@ -69,6 +73,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapCorruptCompressed), "", "bytes"},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines"},
 	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes"},
+	{reasonPrefix(GapNULBytes), "NUL bytes where the file was never written (a crash or power loss)", "bytes"},
 	{reasonPrefix(GapHeadUnread), "the head of the file could not be read", "bytes"},
 	{reasonHas("suppress"), "journald suppressed messages (rate limit)", "messages"},
 	{reasonHas("rate limit"), "journald suppressed messages (rate limit)", "messages"},

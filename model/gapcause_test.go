@@ -23,6 +23,7 @@ func TestGapMessages(t *testing.T) {
 		{GapJournalHistory, 0, "journal files were rotated or vacuumed while being read: an unknown amount may be missing"},
 		{GapLineTooLong, 4096, "line too long, its end was dropped: up to 4096 bytes may be missing"},
 		{GapUnreadableReason, 5, "lines no longer re-readable (their file was truncated or removed): up to 5 lines may be missing"},
+		{GapNULBytes, 4096, "NUL bytes where the file was never written (a crash or power loss): up to 4096 bytes may be missing"},
 		{GapHeadUnread, 900, "the head of the file could not be read: up to 900 bytes may be missing"},
 		{GapJournalUnsupported + " (x.journal, incompatible flag 0x80): read it with journalctl, or a newer connlog", 0,
 			"journal file uses a feature this connlog cannot read (x.journal, incompatible flag 0x80): " +
@@ -53,7 +54,7 @@ func TestGapUnitOfJournalReasons(t *testing.T) {
 // from an export is): the reason parsed words the gap as it was worded.
 func TestGapMessageReadBack(t *testing.T) {
 	reasons := []string{GapJournalFileDropped, GapJournalEntryUnreadable, GapJournalUnsupported + ": x.journal",
-		GapJournalHistory, GapSuppressed, GapTruncated, GapLineTooLong, GapHeadUnread, GapCorruptCompressed,
+		GapJournalHistory, GapSuppressed, GapTruncated, GapLineTooLong, GapNULBytes, GapHeadUnread, GapCorruptCompressed,
 		GapEvictionReason, GapUnreadableReason, "rotation", "something else", ""}
 	for _, r := range reasons {
 		for _, n := range []int64{0, 1, 12} {

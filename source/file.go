@@ -98,6 +98,8 @@ type File struct {
 	batchWait time.Duration
 	// spent gives back the batches a JournalExport has read (see batcher).
 	spent <-chan []model.Record
+	// keepNULs is set for a JournalExport's lines (see lineFramer.keepNULs).
+	keepNULs bool
 	// tailSizes overrides the tail-first sizes when set (tests).
 	tailSizes tailFirstSizes
 	// holdMax overrides backfillHoldMax when set (tests).
@@ -185,7 +187,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	if f.fromLast() && isNamedPipe(f.path) {
 		return f.noLastLines() // and no need to wait for a writer to say so
 	}
-	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
+	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
 	fr.unterminated = f.gens.markUnterminated
 	if f.quietAfter > 0 {
 		fr.quietAfter = f.quietAfter

@@ -49,6 +49,9 @@ const (
 	// NoteLineTooLong marks a gap after a line cut at the maximum line length;
 	// Count is the number of bytes dropped.
 	NoteLineTooLong = model.GapLineTooLong
+	// NoteNULBytes marks a gap where a run of NUL bytes stood before a line
+	// (a crash left the file's end unwritten); Count is the number of NULs.
+	NoteNULBytes = model.GapNULBytes
 	// NotePartialLine flags an ordinary record holding a line whose newline
 	// had not arrived after a quiet second; the rest comes as its own record.
 	NotePartialLine = model.NotePartialLine

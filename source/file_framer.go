@@ -31,6 +31,11 @@ type lineFramer struct {
 	pendingOff int64
 	dropping   bool  // inside a line already cut: discard up to its newline
 	dropped    int64 // bytes discarded from the current cut line
+	nuls       int64 // NUL bytes of a run where a line starts (file_nulrun.go)
+	// keepNULs frames NULs as any other byte: the journal export format's
+	// binary values (a length's zero bytes may open a line) are read
+	// through a framer.
+	keepNULs bool
 }
 
 func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
@@ -44,6 +49,15 @@ func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
 // input cannot be re-read). The chunk must not be reused by the caller.
 func (f *lineFramer) feed(chunk []byte, off int64, now time.Time) error {
 	for len(chunk) > 0 {
+		if !f.keepNULs && len(f.pending) == 0 && !f.dropping && (chunk[0] == 0 || f.nuls > 0) {
+			n := f.skipNULs(chunk)
+			if chunk, off = chunk[n:], advance(off, n); len(chunk) == 0 {
+				return nil // the run may go on in the next chunk
+			}
+			if err := f.endNULs(now); err != nil {
+				return err
+			}
+		}
 		nl := bytes.IndexByte(chunk, '\n')
 		switch {
 		case f.dropping && nl < 0:
@@ -129,7 +143,7 @@ func (f *lineFramer) flush(now time.Time, note string) error {
 		return f.endDrop(now)
 	}
 	if len(f.pending) == 0 {
-		return nil
+		return f.endNULs(now)
 	}
 	b, off := f.pending, f.pendingOff
 	f.pending = nil
@@ -137,8 +151,8 @@ func (f *lineFramer) flush(now time.Time, note string) error {
 	return f.send(b, off, now, note)
 }
 
-// holding reports whether an unterminated line is held back.
-func (f *lineFramer) holding() bool { return len(f.pending) > 0 || f.dropping }
+// holding reports whether an unterminated line, or a NUL run, is held back.
+func (f *lineFramer) holding() bool { return len(f.pending) > 0 || f.dropping || f.nuls > 0 }
 
 func (f *lineFramer) endDrop(now time.Time) error {
 	n := f.dropped

@@ -36,11 +36,20 @@ func frame(maxLine int, chunks [][]byte) framed {
 }
 
 // frameReference is the framer's specification, written the simple way:
-// split on newlines, cut each line at max and count the rest.
+// split on newlines, cut each line at max and count the rest; a run of NULs
+// (and the newlines among them) where a line starts is a gap.
 func frameReference(maxLine int, data []byte) framed {
 	var out framed
 	var off int64
 	for len(data) > 0 {
+		if data[0] == 0 {
+			n := len(data) - len(bytes.TrimLeft(data, "\x00\n"))
+			nuls := bytes.Count(data[:n], []byte{0})
+			out.recs = append(out.recs, model.Record{Source: 1, Offset: -1, Mark: model.MarkGap, Note: NoteNULBytes, Count: int64(nuls)})
+			off += int64(n)
+			data = data[n:]
+			continue
+		}
 		line, rest, found := bytes.Cut(data, []byte{'\n'})
 		keep := line[:min(len(line), maxLine)]
 		rec := model.Record{Raw: keep, Source: 1, Offset: off}
@@ -101,6 +110,7 @@ func TestFramerMaxLineLength(t *testing.T) {
 		{"held start pushes it over", "abcdefgh" + "ijklmnop\nq\n", 8, 10},
 		{"over at the end of input", "ok\n" + strings.Repeat("z", 30), 4, 10},
 		{"empty lines", "\n\n\n", 1, 1},
+		{"NULs in a cut line's dropped rest", "123456\x00\x00\nab\n", 6, 5},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,6 +173,7 @@ func FuzzLineFramer(f *testing.F) {
 	f.Add([]byte("no newline at all"), uint16(1), uint8(4))
 	f.Add([]byte("\r\n\x00\xff\n\n"), uint16(7), uint8(1))
 	f.Add([]byte(strings.Repeat("long line ", 30)+"\nshort\n"), uint16(11), uint8(16))
+	f.Add([]byte("a\n\x00\x00\x00\n\x00b\x00\n\n\x00"), uint16(5), uint8(3))
 	f.Fuzz(func(t *testing.T, data []byte, seed uint16, maxLine uint8) {
 		max := int(maxLine%64) + 1
 		var chunks [][]byte

@@ -150,7 +150,7 @@ func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record 
 	} else {
 		batch = make([]model.Record, 0, n)
 	}
-	fr := newLineFramer(bf.src.id, bf.maxLine, func(r model.Record) error {
+	fr := bf.src.newFramer(bf.maxLine, func(r model.Record) error {
 		r.Backfill, r.Reused = true, mem != nil
 		batch = append(batch, r)
 		return nil

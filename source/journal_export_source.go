@@ -29,7 +29,7 @@ type JournalExport struct {
 // a file, giving it back each batch once read.
 func newJournalExportFile(lines *File, id model.SourceID) *JournalExport {
 	spent := make(chan []model.Record, 4)
-	lines.spent = spent
+	lines.spent, lines.keepNULs = spent, true
 	return &JournalExport{lines: lines, id: id, spent: spent}
 }
 
@@ -221,6 +221,7 @@ func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error
 		return nil // standard input cannot be interrupted: its read is abandoned
 	}
 	lines := NewStdin(br, s.id).WithMaxLineBytes(s.maxLine)
+	lines.keepNULs = export
 	s.chosen.Store(lines)
 	if export {
 		return (&JournalExport{lines: lines, id: s.id}).Run(ctx, out)

@@ -251,6 +251,7 @@ func frameExport(data []byte) []model.Record {
 		f.record(&r)
 		return nil
 	})
+	fr.keepNULs = true
 	now := time.Now()
 	_ = fr.feed(bytes.Clone(data), -1, now)
 	_ = fr.flush(now, "")

@@ -33,7 +33,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	defer fh.Close()
 	name := fh.Name()
 	f.setState("reading " + name)
-	fr := newLineFramer(f.id, f.opts.MaxLineBytes, b.emitter(ctx))
+	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
 	r, format, closeDecoder, err := decompressor(fh)
 	if err == nil {
 		err = readStream(ctx, r, fr, b, closeDecoder)

@@ -15,7 +15,9 @@ type Stdin struct {
 	r       io.Reader
 	id      model.SourceID
 	maxLine int
-	state   stateText
+	// keepNULs is set for a JournalExport's lines (see lineFramer.keepNULs).
+	keepNULs bool
+	state    stateText
 }
 
 // NewStdin returns a source reading r, which is usually os.Stdin.
@@ -44,6 +46,7 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	s.state.set("reading")
 	b := newBatcher(out)
 	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
+	fr.keepNULs = s.keepNULs
 	err := readStream(ctx, s.r, fr, b, nil)
 	switch {
 	case ctx.Err() != nil:

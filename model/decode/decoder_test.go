@@ -15,6 +15,7 @@ func TestEnvelopeSticksAndFallsBack(t *testing.T) {
 		ts1    = "2023-09-15T12:03:47.692712516Z [INFO] [connector] State: Error"
 		bare   = "resource temporarily unavailable"
 		shortF = "2023-09-15T12:03:49.5Z [DEBUG] [libsdwan] resetting configuration"
+		ownTS  = "2023-09-15T12:03:49.390441Z [INFO] [soak] seq=0"
 	)
 	cases := []struct {
 		name      string
@@ -31,10 +32,14 @@ func TestEnvelopeSticksAndFallsBack(t *testing.T) {
 			[]string{ts1, shortF},
 			[]string{"docker-ts", "docker-ts"},
 			[]string{"[INFO] [connector] State: Error", "[DEBUG] [libsdwan] resetting configuration"}},
-		{"before detection the same stamp is the line's own", Options{},
-			[]string{shortF},
+		{"before detection a program's own stamp is the line's", Options{},
+			[]string{ownTS},
 			[]string{"bare"},
-			[]string{shortF}},
+			[]string{ownTS}},
+		{"a trimmed stamp before a connector line is docker's", Options{},
+			[]string{shortF},
+			[]string{"docker-ts"},
+			[]string{"[DEBUG] [libsdwan] resetting configuration"}},
 		{"other envelopes are still recognised line by line", Options{},
 			[]string{ts1, "INFO: 2026/02/10 14:21:37 Websocket connected"},
 			[]string{"docker-ts", "newt"},

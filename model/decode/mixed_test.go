@@ -127,3 +127,35 @@ func TestZonelessPayloadTimeIsLocal(t *testing.T) {
 		t.Errorf("zoned time %v, want %v", es[1].Time.UTC(), want)
 	}
 }
+
+// kubectl logs --timestamps writes Go's RFC3339Nano, whose fraction loses
+// its trailing zeros: a file whose first lines have fewer than nine digits
+// is still read as that envelope, its connector lines as service lines.
+func TestTrimmedDockerStampsOpenAFile(t *testing.T) {
+	es := decodeAll(Options{Reference: readTime}, lineRecords(
+		"2026-12-04T10:00:01.5Z [ERROR] [libsdwan] listen::channel_event: Failed to preconnect",
+		"2026-12-04T10:00:02.25Z [DEBUG] [libsdwan] [relay] relay_client::keepalive: ok",
+		"2026-12-04T10:00:03Z [INFO] [connector] ok",
+	))
+	want := []struct {
+		level  model.Level
+		module string
+		at     time.Time
+	}{
+		{model.LevelError, "libsdwan", time.Date(2026, 12, 4, 10, 0, 1, 5e8, time.UTC)},
+		{model.LevelDebug, "libsdwan/relay", time.Date(2026, 12, 4, 10, 0, 2, 25e7, time.UTC)},
+		{model.LevelInfo, "connector", time.Date(2026, 12, 4, 10, 0, 3, 0, time.UTC)},
+	}
+	if len(es) != len(want) {
+		t.Fatalf("%d entries, want %d", len(es), len(want))
+	}
+	for i, w := range want {
+		e := &es[i]
+		if e.Origin.Envelope != "docker-ts" || e.Kind != model.KindService || e.Level != w.level || !e.Time.Equal(w.at) {
+			t.Errorf("entry %d: %s %v %v %v, want docker-ts service %v %v", i, e.Origin.Envelope, e.Kind, e.Level, e.Time, w.level, w.at)
+		}
+		if got := e.Fields.Value(model.KeyModule); got != w.module {
+			t.Errorf("entry %d: module %q, want %q", i, got, w.module)
+		}
+	}
+}

@@ -16,7 +16,8 @@ var detectContext = Context{Location: time.UTC, Reference: time.Date(2001, 6, 1,
 // Detect guesses the envelope of one line from its first bytes and returns
 // Bare when nothing fits. It is stricter than Decode, so that a line is
 // claimed only by an envelope it really looks like: Docker timestamps need
-// Docker's nine fractional digits, syslog lines need a host and a tag.
+// Docker's nine fractional digits (or, trimmed, a connector's line after
+// them: looksTrimmedDockerTS), syslog lines need a host and a tag.
 func Detect(line []byte) Kind {
 	if len(line) == 0 {
 		return Bare
@@ -41,6 +42,10 @@ func Detect(line []byte) Kind {
 		}
 	case c >= 'a' && c <= 'z' || c >= 0x80:
 		if looksLocalSyslog(line) {
+			return Syslog
+		}
+	case c == '<':
+		if looksSyslog(line) { // "<PRI>" before a stamp, or RFC 5424
 			return Syslog
 		}
 	}
@@ -94,7 +99,7 @@ func detectStamped(line []byte) Kind {
 			return CRI
 		}
 	}
-	if mayBeDockerTS(line) && looksDockerTS(line) {
+	if mayBeDockerTS(line) && looksDockerTS(line) || looksTrimmedDockerTS(line) {
 		return DockerTS
 	}
 	if mayBeISOSyslog(line) && looksSyslog(line) {

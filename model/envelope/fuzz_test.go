@@ -27,6 +27,9 @@ var fuzzLines = []string{
 	"2026/05/10 10:21:53.123 logtail started",
 	"W1120 08:00:01.500000  1 reflector.go:424] watch ended",
 	"2026-08-18T10:19:03Z INF Starting tunnel",
+	"2026-12-04T10:00:01.5Z [ERROR] [libsdwan] listen::channel_event: Failed to preconnect",
+	"2026-12-04T10:00:02.25Z [DEBUG] [libsdwan] [relay] relay_client::keepalive: ok",
+	"2026-12-04T10:00:01Z [INFO] [connector] ok",
 	"2026-12-05T07:53:02.390441Z [INFO] [soak] seq=0 Connection accepted",
 	"2026-11-20T08:00:01Z relay-1.example sshd[12]: Accepted publickey",
 	"02-04 11:01:16.461  1632  1632 W ProcessState: Opening '/dev/binder' failed: No such file or directory",
@@ -34,6 +37,10 @@ var fuzzLines = []string{
 	"Dec 10 06:55:47 relay-1 sshd[-]: Connection closed by 173.234.31.186 port 38926 [preauth]",
 	"Jan 11 11:11:45 sol11 nfs: [ID 702911 kern.warning] WARNING: NFS server not responding",
 	sortedJournalLine,
+	"<30>Dec  4 10:00:05 gw-fra-1 twingate-connector[6479]: [ERROR] [connector] with pri",
+	"<34>1 2026-12-04T10:00:06.000Z gw-fra-1 twingate-connector 6479 - - [ERROR] [connector] rfc5424 line",
+	`<165>1 2026-12-04T10:00:06Z gw-fra-1 app 6479 ID47 [sd@1 a="\"]" b="\\"][c] msg`,
+	"<34>1 - - - - - -",
 }
 
 // fuzzContext is a fixed context, so that failures reproduce.
@@ -152,6 +159,11 @@ func FuzzDetectShapes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		if _, ok := decodeCRI(line, detectContext); ok && !mayBeCRI(line) {
 			t.Fatalf("decodeCRI reads %q, which mayBeCRI turns away", line)
+		}
+		if looksTrimmedDockerTS(line) {
+			if _, ok := decodeDockerTS(line, detectContext); !ok {
+				t.Fatalf("looksTrimmedDockerTS accepts %q, which decodeDockerTS rejects", line)
+			}
 		}
 		if looksDockerTS(line) && !mayBeDockerTS(line) {
 			t.Fatalf("looksDockerTS accepts %q, which mayBeDockerTS turns away", line)

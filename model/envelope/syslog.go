@@ -21,6 +21,8 @@ type syslogParts struct {
 //	Nov 20 08:00:01.123456 host ident[pid]: msg     (short-precise)
 //	2026-11-20T08:00:01+0000 host ident[pid]: msg   (short-iso, rsyslog RFC 3339)
 //
+// and those lines with a priority before them, or RFC 5424's (syslogpri.go).
+//
 // "[pid]" is optional. A line whose tag has no colon keeps everything after
 // the host as its message, so that nothing after a valid stamp is lost.
 func decodeSyslog(line []byte, c Context) (Envelope, bool) {
@@ -37,6 +39,14 @@ func decodeSyslog(line []byte, c Context) (Envelope, bool) {
 
 // splitSyslog finds the parts of a syslog line without allocating.
 func splitSyslog(line []byte, c Context) (syslogParts, bool) {
+	if len(line) > 0 && line[0] == '<' {
+		return splitPRISyslog(line, c)
+	}
+	return splitClassicSyslog(line, c)
+}
+
+// splitClassicSyslog reads a syslog line that opens with its stamp.
+func splitClassicSyslog(line []byte, c Context) (syslogParts, bool) {
 	t, n, ok := syslogStamp(line, c)
 	if !ok {
 		return syslogParts{}, false
@@ -176,11 +186,18 @@ func tagPID(b []byte) (pid, n int, ok bool) {
 	if n == 0 || n >= len(b) || b[n] != ']' {
 		return 0, 0, false
 	}
-	for _, c := range b[:n] {
+	return decimalPID(b[:n]), n, true
+}
+
+// decimalPID reads a process id written in decimal; anything else (a name,
+// "-", a number past an int32) is an unknown pid, 0.
+func decimalPID(b []byte) int {
+	pid := 0
+	for _, c := range b {
 		if !isDigit(c) || pid > 1<<31/10 {
-			return 0, n, true
+			return 0
 		}
 		pid = pid*10 + int(c-'0')
 	}
-	return pid, n, true
+	return pid
 }

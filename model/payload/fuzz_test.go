@@ -280,7 +280,7 @@ func FuzzNewtAccess(f *testing.F) {
 // with a message field first.
 func FuzzLogfmt(f *testing.F) {
 	for _, s := range []string{`time="2017-03-27T13:06:59Z" level=info msg="Traefik"`, `ts=1 lvl=warn msg=x y="a\"b"`,
-		`msg="\`, `level=`, `time==`, `msg="x" "y"`} {
+		`msg="\`, `level=`, `time==`, `msg="x" "y"`, "time=\"2026-12-04T10:00:00Z\" level=error msg=\"x\"\r", "level=warn msg=y\r"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {

@@ -25,6 +25,7 @@ func parseLogfmt(p []byte, out []Result) ([]Result, bool) {
 	if !opensLogfmt(p) {
 		return out, false
 	}
+	p = p[:trimRightBlanks(p, 0)] // a CRLF file's CR is no part of the last value, as for the other parsers
 	var r Result
 	r.Kind = model.KindText
 	fields := make(model.Fields, 0, 4)
