@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"syscall"
 )
 
@@ -35,6 +36,10 @@ func (e *UnreachableError) Error() string {
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
 
+// baseURLHint is said of an answer that the URL asked for is not served:
+// the usual cause is a URL given with a path, to which connlog adds its own.
+const baseURLHint = " — is the URL the store's base URL (without /select/…)?"
+
 // StatusError is an answer other than 200 OK.
 type StatusError struct {
 	Store string
@@ -48,7 +53,13 @@ func (e *StatusError) Error() string {
 	case http.StatusUnauthorized, http.StatusForbidden:
 		hint = " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
 	case http.StatusNotFound:
-		hint = " — is the URL the store's base URL (without /select/…)?"
+		hint = baseURLHint
+	case http.StatusBadRequest:
+		// VictoriaLogs answers a path it does not serve with 400
+		// "unsupported path requested", not 404.
+		if strings.Contains(e.Body, "unsupported path") {
+			hint = baseURLHint
+		}
 	}
 	body := ""
 	if e.Body != "" {
