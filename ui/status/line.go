@@ -164,6 +164,11 @@ func (s Model) parts() []statusPart {
 		count = "filtering… " + count
 	}
 	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
+	if trouble := troubleText(in.Sources); trouble != "" {
+		// The head says why, but is the first to be cut: a store that went
+		// down must show at any width.
+		ps = append(ps, statusPart{text: trouble, style: st.StatusLoss, prio: 96})
+	}
 	if loss := lossText(in.Loss); loss != "" {
 		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
 	}
@@ -179,6 +184,35 @@ func (s Model) parts() []statusPart {
 		statusPart{text: clockText(in.Clock, in.UTC) + " ", style: st.Status, prio: 30},
 	)
 	return ps
+}
+
+// troubleText says that inputs are down (a store retrying) or failed:
+// "DOWN" or "FAILED" for the one input, "2 of 3 inputs down" of several;
+// "" when every input is well.
+func troubleText(srcs []model.SourceStatus) string {
+	down, failed := 0, 0
+	for _, src := range srcs {
+		switch {
+		case src.Err != "":
+			failed++
+		case strings.HasPrefix(src.State, "down"):
+			down++
+		}
+	}
+	var words []string
+	for _, t := range []struct {
+		n    int
+		word string
+	}{{down, "down"}, {failed, "failed"}} {
+		switch {
+		case t.n == 0:
+		case len(srcs) == 1:
+			words = append(words, strings.ToUpper(t.word))
+		default:
+			words = append(words, strconv.Itoa(t.n)+" of "+strconv.Itoa(len(srcs))+" inputs "+t.word)
+		}
+	}
+	return strings.Join(words, ", ")
 }
 
 func fixedWidth(ps []statusPart) int {

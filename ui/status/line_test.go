@@ -126,3 +126,27 @@ func TestLineNamesAFileOnce(t *testing.T) {
 		t.Errorf("two files: %q", got)
 	}
 }
+
+// TestLineSaysAnInputIsDown: a store that went down (retrying) or an input
+// that failed is said among the parts that stay, not only in the head,
+// which is cut first: at 80 columns too.
+func TestLineSaysAnInputIsDown(t *testing.T) {
+	for _, c := range []struct {
+		srcs []model.SourceStatus
+		want string
+	}{
+		{[]model.SourceStatus{{Name: "127.0.0.1:9428", State: "down, retrying in 8s: connection refused"}}, "DOWN"},
+		{[]model.SourceStatus{{Name: "a.log", Err: "permission denied"}}, "FAILED"},
+		{[]model.SourceStatus{{Name: "a", State: "following"}, {Name: "b", State: "down, retrying in 1s: x"}, {Name: "c", Err: "x"}},
+			"1 of 3 inputs down, 1 of 3 inputs failed"},
+	} {
+		in := busy
+		in.Sources = c.srcs
+		if got := line(t, 80, in); !strings.Contains(got, c.want) {
+			t.Errorf("%+v: the line at 80 columns lacks %q: %q", c.srcs, c.want, got)
+		}
+	}
+	if got := line(t, 200, busy); strings.Contains(got, "DOWN") || strings.Contains(got, "FAILED") {
+		t.Errorf("a well input is said to be down: %q", got)
+	}
+}
