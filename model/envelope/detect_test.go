@@ -55,6 +55,8 @@ func TestDetect(t *testing.T) {
 		{"journalctl prefix without date", "twingate-connector[6479]: Response was: {}", Bare},
 		{"month-like word", "Main process exited", Bare},
 		{"syslog without tag", "Nov 20 08:00:01 host -- MARK --", Bare},
+		{"an event after a millisecond stamp is no syslog line of host ANALYTICS", `2026-12-04T10:00:01.123Z ANALYTICS {"connection": {"id": "X"}}`, Bare},
+		{"a logfmt pair is no tag", "2026-12-04T10:00:01+0000 host level=info: x", Bare},
 		{"connectorctl", "OK", Bare},
 		{"empty", "", Bare},
 		{"NUL and invalid UTF-8", "\x00\xff\xfe", Bare},

@@ -155,7 +155,9 @@ const maxTagPIDLen = 32
 // ("sshd[-]:"), which is still a tag, of a process whose pid is unknown (0).
 func syslogTag(msg []byte) (ident []byte, pid int, body []byte, ok bool) {
 	end := bytes.IndexAny(msg, "[: ")
-	if end <= 0 {
+	if end <= 0 || bytes.ContainsAny(msg[:end], `"{}=`) {
+		// No program is named so: `{"connection":` opens JSON (an
+		// ANALYTICS event after a stamp), `level=info:` a logfmt pair.
 		return nil, 0, nil, false
 	}
 	ident = msg[:end]
