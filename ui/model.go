@@ -36,6 +36,7 @@ type Model struct {
 	focus         Focus
 	follow        FollowState
 	newSince      int
+	pausedEnd     int64 // the store's end when the table paused: the entries from it on are new
 	utc           bool
 	showDetail    bool
 

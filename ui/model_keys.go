@@ -169,17 +169,26 @@ func (m Model) afterMove(toEnd bool) (tea.Model, tea.Cmd) {
 	case toEnd:
 		m.follow, m.newSince = Following, 0
 	case !m.table.AtEnd():
-		m.follow = Paused
+		m.pause()
 	}
 	m.sel.extendTo(m.table.CursorSeq())
 	m.peek = 0
 	return m, m.loadDetail()
 }
 
+// pause stops following, noting where the store ended: the entries after
+// it are the new ones the status line counts, in whatever view is built
+// while paused.
+func (m *Model) pause() {
+	if m.follow == Following {
+		m.follow, m.pausedEnd = Paused, m.store.Snapshot().End()
+	}
+}
+
 // toggleFollow pauses, or resumes at the newest row.
 func (m Model) toggleFollow() (tea.Model, tea.Cmd) {
 	if m.follow == Following {
-		m.follow = Paused
+		m.pause()
 		return m, nil
 	}
 	m.table.MoveTo(m.live.len() - 1)

@@ -126,6 +126,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.table.MoveTo(m.live.len() - 1)
 	} else {
 		m.table.MoveTo(m.live.indexOf(keep))
+		m.newSince = m.live.len() - m.live.indexOf(m.pausedEnd) // of this view's rows
 	}
 	m.showCount()
 	if note := m.windowNote(); note != "" {

@@ -34,7 +34,8 @@ func (m Model) revealPair(partner int64) (tea.Model, tea.Cmd) {
 	if set := tab.kindSet(); set != nil && !set[m.store.Snapshot().Kind(partner)&0xf] {
 		tab = TabAll
 	}
-	m.peek, m.land, m.follow = 0, partner, Paused
+	m.peek, m.land = 0, partner
+	m.pause()
 	return m.clearFilter(tab, "filter cleared to show the pair")
 }
 
