@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // laterDay is a clock two weeks after the fixtures' day (2026-11-20): the
@@ -135,5 +136,31 @@ func TestInitialFilterWaitsForTheDay(t *testing.T) {
 	m = drive(t, m, frameMsg{})
 	if got, want := viewSeqs(m), []int64{7, 8, 9, 10, 11, 12, 13, 14, 15}; !slices.Equal(got, want) {
 		t.Errorf("rows %v; want %v (filter %q)", got, want, m.filter.text)
+	}
+}
+
+// A time in the filter is read in the zone the table shows: after t shows
+// the other zone, the same text means that zone's time, so the rows shown
+// begin where the filter says (a filter kept in the old zone began an hour
+// off in Paris).
+func TestFilterTimesFollowTheShownZone(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Skip("no time zone database")
+	}
+	st, _ := newFixtureStore(t, everySecond(4000)) // 08:00:00 to 09:06:39 UTC
+	cfg := testConfig()
+	cfg.Location = paris
+	for _, filter := range []string{"since:09:00:00", `since:"2026-11-20 09:00:00"`, "since:09:00:00 or kind:gap"} {
+		m := withStyles(New(cfg, st, nil), unstyled(theme.Default()))
+		m = runCmd(t, drive(t, m, tea.WindowSizeMsg{Width: 100, Height: 30}), m.initCmd)
+		m = drive(t, m, keys("/", filter, "enter")...) // Paris: 08:00 UTC, every row
+		if n := m.live.len(); n != 4000 {
+			t.Fatalf("%s in Paris: %d rows, want 4000", filter, n)
+		}
+		m = drive(t, m, keys("t")...) // UTC: since 09:00 UTC
+		if n := m.live.len(); n != 400 {
+			t.Errorf("after t, %s in UTC: %d rows, want 400", filter, n)
+		}
 	}
 }

@@ -15,6 +15,13 @@ type activeFilter struct {
 	words  []string     // bare words to highlight
 }
 
+// readsTime reports whether the query bounds the entries' time (since:,
+// until:, time>…), whose text means a time in the zone it was read in.
+func (af activeFilter) readsTime() bool {
+	since, until := af.query.TimeBounds()
+	return af.query.NeedsDay() || !since.IsZero() || !until.IsZero()
+}
+
 // newFilter compiles a query for a tab. The Load level is the least the
 // query needs: raw bytes for bare words, a full re-parse for fields the
 // store does not index, the index alone otherwise.

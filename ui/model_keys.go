@@ -102,6 +102,12 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.utc = !m.utc
 		var cmd tea.Cmd
 		m.detail, cmd = m.detail.SetLocation(m.loc())
+		if m.filter.readsTime() {
+			// A time in the filter is read in the zone the table shows:
+			// shown in another, the same text means the new zone's time.
+			nm, refilter := m.applyFilter(m.filter.text, m.filter.tab)
+			return nm, tea.Batch(cmd, refilter)
+		}
 		return m, cmd
 	case key.Matches(msg, k.Detail):
 		m.showDetail = !m.showDetail
