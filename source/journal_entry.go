@@ -166,10 +166,26 @@ func (s *journalSession) message() ([]byte, error) {
 func (s *journalSession) noteProblems() int {
 	problems := s.sd.Problems()
 	for _, err := range problems {
-		s.lossGap(journalProblemNote(err))
+		now := time.Now()
+		s.addMark(model.Record{Source: s.src, Offset: -1, Received: s.lossTime(err, now), Mark: model.MarkGap,
+			Note: journalProblemNote(err)}, now)
 	}
 	s.filesLost += len(problems)
 	return len(problems)
+}
+
+// lossTime dates a lost file's gap with the file's last entry read before
+// the loss, when there is no line before the gap to date it (see
+// decode's markEntry): the clock would date a loss in yesterday's journal
+// today. A loss before --since still reaches into the window as far as
+// anyone can tell (what came after that entry is gone), so it is dated at
+// the window's start.
+func (s *journalSession) lossTime(err error, now time.Time) time.Time {
+	usec := journalfile.LossTime(err)
+	if usec == 0 {
+		return now
+	}
+	return time.UnixMicro(int64(max(usec, s.since)))
 }
 
 // journalProblemNote is the gap note of a journal file dropped for err: a

@@ -68,7 +68,7 @@ func (j *Journal) SetMatches(e Expr) error {
 	for _, m := range slices.Clone(j.members) {
 		r, err := resolve(m.f, e)
 		if err != nil {
-			j.drop(m, fmt.Errorf("%s: %w", m.f.path, err))
+			j.dropWhole(m, err)
 			continue
 		}
 		m.res, m.next.valid = r, false
@@ -83,7 +83,7 @@ func (j *Journal) setAll(fn func(m *member) (int, error)) error {
 	for _, m := range slices.Clone(j.members) {
 		s, err := fn(m)
 		if err != nil {
-			j.drop(m, fmt.Errorf("%s: %w", m.f.path, err))
+			j.dropWhole(m, err)
 			continue
 		}
 		m.split = s
@@ -152,8 +152,12 @@ func (j *Journal) Next() (bool, error) {
 	for _, m := range slices.Clone(j.members) {
 		idx, loc, found, err := j.nextIn(m)
 		if err != nil {
+			m.split = idx // the loss begins after the entry before the one that failed
 			j.drop(m, err)
 			continue
+		}
+		if !found {
+			j.noteDamage(m)
 		}
 		if found && (best == nil || Compare(loc, bestLoc) < 0) {
 			best, bestIdx, bestLoc = m, idx, loc
@@ -328,7 +332,7 @@ func (j *Journal) UniqueValues(field string) ([]string, error) {
 		fileSeen := map[string]bool{}
 		err := m.f.FieldValues(field, func(v []byte) { fileSeen[string(v)] = true })
 		if err != nil {
-			j.drop(m, fmt.Errorf("%s: %w", m.f.path, err))
+			j.dropWhole(m, err)
 			continue
 		}
 		maps.Copy(seen, fileSeen)
@@ -367,6 +371,8 @@ func (j *Journal) Problems() []error {
 
 // drop removes a file that can no longer be read and remembers why.
 func (j *Journal) drop(m *member, err error) {
+	m.f.TakeDamage()                              // the drop reports the file's loss, damage included: one gap
+	j.problems = append(j.problems, lost(m, err)) // while the file is open
 	for k, o := range j.members {
 		if o == m {
 			j.members = append(j.members[:k], j.members[k+1:]...)
@@ -381,5 +387,4 @@ func (j *Journal) drop(m *member, err error) {
 	if j.cur == m {
 		j.cur, j.loaded = nil, false
 	}
-	j.problems = append(j.problems, err)
 }
