@@ -371,8 +371,10 @@ func (j *Journal) Problems() []error {
 
 // drop removes a file that can no longer be read and remembers why.
 func (j *Journal) drop(m *member, err error) {
-	m.f.TakeDamage()                              // the drop reports the file's loss, damage included: one gap
-	j.problems = append(j.problems, lost(m, err)) // while the file is open
+	// The drop reports the file's whole loss, its damage included: one
+	// gap. Its time is read while the file is open.
+	m.f.TakeDamage()
+	j.problems = append(j.problems, lost(m, err))
 	for k, o := range j.members {
 		if o == m {
 			j.members = append(j.members[:k], j.members[k+1:]...)
