@@ -13,7 +13,8 @@ import (
 
 // consume reads the current entry and adds what it yields to the batch: its
 // line, preceded by a boundary when a new run starts, or, for journald's
-// notice about a followed unit, a gap. stop is true once past Until.
+// notice about a followed unit, a gap. stop is true once past Until, or
+// once the line that reaches the limit is added.
 func (s *journalSession) consume() (stop bool, err error) {
 	s.noteProblems()
 	lean := s.lean()
@@ -66,7 +67,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(false), now)
 	s.lines++
 	s.status.loaded.Add(1)
-	return false, nil
+	return s.lines == s.limit, nil
 }
 
 // lean reports whether only MESSAGE, the time, the identifier and the
