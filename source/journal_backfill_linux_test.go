@@ -144,7 +144,10 @@ func TestJournalCursors(t *testing.T) {
 	}{
 		{"cursor", cursor, "", -1, all[k:], ""},
 		{"after cursor", "", cursor, -1, all[k+1:], ""},
-		{"cursor, last 2", cursor, "", 2, all[len(all)-2:], ""},
+		// -n from a cursor counts from it, as journalctl shows it.
+		{"cursor, first 2", cursor, "", 2, all[k : k+2], ""},
+		{"after cursor, first 2", "", cursor, 2, all[k+1 : k+3], ""},
+		{"after cursor, first 1", "", cursor, 1, all[k+1 : k+2], ""},
 		{"after the last", "", lineRecs[len(lineRecs)-1].Journal.Cursor, -1, nil, ""},
 		{"cursor of another unit", sshCursor, "", -1, journalFixtureMessages(entries[11:], journalIsUnit("twingate-connector.service")), ""},
 		{"after cursor of another unit", "", sshCursor, -1, journalFixtureMessages(entries[11:], journalIsUnit("twingate-connector.service")), ""},

@@ -15,14 +15,17 @@ type JournalBoot struct {
 
 // JournalBoots lists the boots of the journal opts names (this machine's,
 // -D or --file), oldest first, as journalctl --list-boots does; the units
-// and time bounds of opts are not applied.
-func JournalBoots(opts JournalOptions) ([]JournalBoot, error) {
+// and time bounds of opts are not applied. skipped says why files whose
+// boots could not be read (truncated, corrupted) were left out, as
+// journalctl ignores them.
+func JournalBoots(opts JournalOptions) (boots []JournalBoot, skipped []error, err error) {
 	sd, err := openJournalReader(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer sd.Close()
-	return journalBootSpans(sd, true)
+	boots, err = journalBootSpans(sd, true)
+	return boots, sd.Problems(), err
 }
 
 // journalBootSpans finds each boot's first entry (and, withLast, its last)

@@ -13,7 +13,8 @@ import (
 
 // consume reads the current entry and adds what it yields to the batch: its
 // line, preceded by a boundary when a new run starts, or, for journald's
-// notice about a followed unit, a gap. stop is true once past Until.
+// notice about a followed unit, a gap. stop is true once past Until, or
+// once the line that reaches the limit is added.
 func (s *journalSession) consume() (stop bool, err error) {
 	s.noteProblems()
 	lean := s.lean()
@@ -66,7 +67,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(false), now)
 	s.lines++
 	s.status.loaded.Add(1)
-	return false, nil
+	return s.lines == s.limit, nil
 }
 
 // lean reports whether only MESSAGE, the time, the identifier and the
@@ -166,10 +167,26 @@ func (s *journalSession) message() ([]byte, error) {
 func (s *journalSession) noteProblems() int {
 	problems := s.sd.Problems()
 	for _, err := range problems {
-		s.lossGap(journalProblemNote(err))
+		now := time.Now()
+		s.addMark(model.Record{Source: s.src, Offset: -1, Received: s.lossTime(err, now), Mark: model.MarkGap,
+			Note: journalProblemNote(err)}, now)
 	}
 	s.filesLost += len(problems)
 	return len(problems)
+}
+
+// lossTime dates a lost file's gap with the file's last entry read before
+// the loss, when there is no line before the gap to date it (see
+// decode's markEntry): the clock would date a loss in yesterday's journal
+// today. A loss before --since still reaches into the window as far as
+// anyone can tell (what came after that entry is gone), so it is dated at
+// the window's start.
+func (s *journalSession) lossTime(err error, now time.Time) time.Time {
+	usec := journalfile.LossTime(err)
+	if usec == 0 {
+		return now
+	}
+	return time.UnixMicro(int64(max(usec, s.since)))
 }
 
 // journalProblemNote is the gap note of a journal file dropped for err: a

@@ -46,6 +46,9 @@ func (n *nativeJournal) startStream() {
 	}
 	n.scur = journalfile.StreamEntry{Loc: loc, Vals: slices.Clone(n.vals)}
 	n.streamed = true
+	// The files lost before the current entry are reported with it, not
+	// with the stream's first entry after it.
+	n.streamProblems = append(n.streamProblems, n.j.Problems()...)
 	n.stream = n.j.NewStream(n.names, runtime.GOMAXPROCS(0))
 }
 

@@ -76,11 +76,17 @@ func (s *journalSession) positionNewest(n int) (current bool, err error) {
 
 // positionBounded moves onto the first entry to send when the window has a
 // lower bound: it finds the window's first entry, counts the window's lines
-// when only the newest n are wanted, and skips the older ones.
+// when only the newest n are wanted, and skips the older ones. From a
+// cursor, not following, the first n are wanted instead, as journalctl
+// shows them (see fromCursor).
 func (s *journalSession) positionBounded(n int) (current bool, err error) {
 	start, ok, err := s.findStart()
 	if err != nil || !ok || n < 0 {
 		return ok, err
+	}
+	if s.fromCursor() {
+		s.limit = int64(n)
+		return true, nil
 	}
 	total, err := s.countWindow()
 	if err != nil {
@@ -101,6 +107,15 @@ func (s *journalSession) positionBounded(n int) (current bool, err error) {
 		}
 	}
 	return true, nil
+}
+
+// fromCursor reports whether -n counts from the window's start: with
+// --cursor or --after-cursor, journalctl shows the first n entries from
+// it (with --since, the last n of the window, as connlog has always read
+// it). A followed journal keeps the newest n of the window before it
+// follows what comes next.
+func (s *journalSession) fromCursor() bool {
+	return s.opts.Cursor+s.opts.AfterCursor != "" && !s.opts.Follow
 }
 
 // hiddenEntry reports whether the current entry is one of journald's own

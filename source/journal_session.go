@@ -37,9 +37,12 @@ type journalSession struct {
 	anchor string
 	// gapAt is the anchor a history gap was last reported for, so that one
 	// vanished entry yields one gap however many times the files change.
-	gapAt     string
-	lines     int64 // lines sent
-	filesLost int   // journal files dropped as unreadable: names may be missing for that reason
+	gapAt string
+	lines int64 // lines sent
+	// limit, when not 0, is how many lines are sent before the read ends:
+	// journalctl shows the first -n lines from a cursor, not the last.
+	limit     int64
+	filesLost int // journal files dropped as unreadable: names may be missing for that reason
 	following bool
 	onFollow  func()
 }

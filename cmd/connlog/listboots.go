@@ -12,14 +12,17 @@ import (
 // listBoots prints the journal's boots as journalctl --list-boots does:
 // the offset -b takes (0 the newest, -1 the one before…), the boot ID and
 // the times of its first and last entries.
-func listBoots(cfg Config, stdout io.Writer) error {
+func listBoots(cfg Config, stdout, stderr io.Writer) error {
 	opts, err := journalOptions(cfg, false)
 	if err != nil {
 		return err
 	}
-	boots, err := source.JournalBoots(opts)
+	boots, skipped, err := source.JournalBoots(opts)
 	if err != nil {
 		return err
+	}
+	for _, e := range skipped {
+		fmt.Fprintf(stderr, "connlog: warning: %v: the file is left out\n", e)
 	}
 	if len(boots) == 0 {
 		return fmt.Errorf("the journal holds no boot: no entries could be read%s", journalWhere(cfg))

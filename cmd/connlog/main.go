@@ -50,7 +50,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if cfg.ListBoots {
-		if err := listBoots(cfg, stdout); err != nil {
+		if err := listBoots(cfg, stdout, stderr); err != nil {
 			sayError(stderr, err)
 			return 1
 		}

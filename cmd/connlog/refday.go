@@ -134,9 +134,11 @@ func newestOf(ctx context.Context, feeds []source.Feed) (newest time.Time, host 
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		for i := range es {
 			// A time the line did not give (a file of untimed lines takes the
-			// time it was read) says nothing of the day of the data.
-			if t := es[i].Time; hasTime(t) && !es[i].Flags.Has(model.FlagTimeInferred) && t.After(newest) {
-				newest, host = t, es[i].Origin.HostName()
+			// time it was read) says nothing of the day of the data, nor does
+			// a gap's or a restart's, which may be the clock's.
+			e := &es[i]
+			if t := e.Time; hasTime(t) && !e.Flags.Has(model.FlagTimeInferred) && !e.IsMark() && t.After(newest) {
+				newest, host = t, e.Origin.HostName()
 			}
 		}
 	}, nil)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -216,5 +217,23 @@ func TestReferenceDayOfAJournalExportFile(t *testing.T) {
 		if rule != dayNewest || day.UTC().Format("2006-01-02") != "2026-11-20" {
 			t.Errorf("%d lines: day %v (rule %d), want 2026-11-20 from the newest entry", lines, day, rule)
 		}
+	}
+}
+
+// A copied journal beside a file too short to be one (its gap comes first,
+// with no entry before it to date it) gives the day of its newest entry:
+// gaps and marks are not entries of the data.
+func TestReferenceDayIgnoresGaps(t *testing.T) {
+	dir := copiedJournalDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "aaa.journal"), []byte("LPKSHHRH"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want, err := exec.Command("journalctl", "-D", dir, "-n", "1", "-o", "short-iso", "--utc", "-q", "--no-pager").Output()
+	if err != nil || len(want) < 10 {
+		t.Fatalf("journalctl: %v", err)
+	}
+	day, rule := referenceDay(t.Context(), Config{Directory: dir, AllUnits: true}, nil)
+	if rule != dayNewest || day.UTC().Format("2006-01-02") != string(want[:10]) {
+		t.Errorf("day %v (rule %d), want %s from the newest entry", day, rule, want[:10])
 	}
 }

@@ -144,10 +144,9 @@ func (j *Journal) add(p string, key fileKey) error {
 		f.Close()
 		return fmt.Errorf("%s: %w", p, err)
 	}
+	// A damaged file's entries are read up to the damage, which Next
+	// reports once past them (noteDamage).
 	j.members = append(j.members, &member{f: f, key: key, res: r})
-	if err := f.TakeDamage(); err != nil {
-		j.problems = append(j.problems, err)
-	}
 	return nil
 }
 

@@ -93,14 +93,6 @@ func (f *File) EntryOffset(i int) uint64 { return uint64(f.entries[i]) << 3 }
 // explain (the file was replaced or rewritten).
 func (f *File) Refresh() error {
 	f.pages.reset()
-	st, err := f.fh.Stat()
-	if err != nil {
-		return err
-	}
-	f.size = uint64(max(st.Size(), 0))
-	if f.size > maxFileSize {
-		return &UnsupportedError{TooLarge: true}
-	}
 	b := make([]byte, headerReadSize)
 	k, err := f.fh.ReadAt(b, 0)
 	if k < headerMinSize {
@@ -112,6 +104,17 @@ func (f *File) Refresh() error {
 	h, err := parseHeader(b[:k])
 	if err != nil {
 		return err
+	}
+	// The size is taken after the header: journald grows the file before
+	// it counts an entry in the header, so every entry the header counts
+	// lies within it, and one past it means the file was cut (takeItems).
+	st, err := f.fh.Stat()
+	if err != nil {
+		return err
+	}
+	f.size = uint64(max(st.Size(), 0))
+	if f.size > maxFileSize {
+		return &UnsupportedError{TooLarge: true}
 	}
 	if len(f.entries) > 0 && (h.FileID != f.hdr.FileID || h.Incompatible != f.hdr.Incompatible) {
 		return fmt.Errorf("the file was replaced while being read: %w", ErrCorrupt)
@@ -203,6 +206,11 @@ func (f *File) takeItems(b []byte, want uint64) (done bool, err error) {
 		}
 		if n := len(f.entries); off%8 != 0 || off >= maxFileSize || (n > 0 && off <= f.EntryOffset(n-1)) {
 			return true, fmt.Errorf("entry array item %d is offset %d: %w", f.arrayUsed, off, ErrCorrupt)
+		}
+		// An entry past the end of a cut file is left out of the index, so
+		// that a seek, which bisects the index, finds only readable entries.
+		if off+minObjectSize[objectEntry] > f.size {
+			return true, fmt.Errorf("entry at offset %d lies past the file's end at %d: %w", off, f.size, ErrTruncated)
 		}
 		f.entries = append(f.entries, uint32(off>>3))
 		f.arrayUsed++

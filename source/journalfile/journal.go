@@ -3,6 +3,7 @@ package journalfile
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 )
@@ -59,13 +60,16 @@ type Journal struct {
 }
 
 // SetMatches installs a match expression (nil for none) and forgets the
-// position: seek before reading on.
+// position: seek before reading on. A file whose matches cannot be looked
+// up (it was cut or is corrupted) is dropped, as Next drops one, so that
+// it does not hide the others.
 func (j *Journal) SetMatches(e Expr) error {
 	j.expr = e
-	for _, m := range j.members {
+	for _, m := range slices.Clone(j.members) {
 		r, err := resolve(m.f, e)
 		if err != nil {
-			return fmt.Errorf("%s: %w", m.f.path, err)
+			j.dropWhole(m, err)
+			continue
 		}
 		m.res, m.next.valid = r, false
 	}
@@ -73,12 +77,14 @@ func (j *Journal) SetMatches(e Expr) error {
 }
 
 // setAll sets every member's split with fn and forgets the current entry.
+// A file fn cannot place (a seek that reads a damaged entry) is dropped.
 func (j *Journal) setAll(fn func(m *member) (int, error)) error {
 	j.cur, j.loaded = nil, false
-	for _, m := range j.members {
+	for _, m := range slices.Clone(j.members) {
 		s, err := fn(m)
 		if err != nil {
-			return fmt.Errorf("%s: %w", m.f.path, err)
+			j.dropWhole(m, err)
+			continue
 		}
 		m.split = s
 	}
@@ -146,8 +152,12 @@ func (j *Journal) Next() (bool, error) {
 	for _, m := range slices.Clone(j.members) {
 		idx, loc, found, err := j.nextIn(m)
 		if err != nil {
+			m.split = idx // the loss begins after the entry before the one that failed
 			j.drop(m, err)
 			continue
+		}
+		if !found {
+			j.noteDamage(m)
 		}
 		if found && (best == nil || Compare(loc, bestLoc) < 0) {
 			best, bestIdx, bestLoc = m, idx, loc
@@ -314,13 +324,18 @@ func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err err
 }
 
 // UniqueValues returns every value of a field across the files, sorted.
+// A file whose values cannot be read is dropped, its values left out: the
+// chain of a field's values starts at its newest, which a cut file lacks.
 func (j *Journal) UniqueValues(field string) ([]string, error) {
 	seen := map[string]bool{}
-	for _, m := range j.members {
-		err := m.f.FieldValues(field, func(v []byte) { seen[string(v)] = true })
+	for _, m := range slices.Clone(j.members) {
+		fileSeen := map[string]bool{}
+		err := m.f.FieldValues(field, func(v []byte) { fileSeen[string(v)] = true })
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", m.f.path, err)
+			j.dropWhole(m, err)
+			continue
 		}
+		maps.Copy(seen, fileSeen)
 	}
 	out := make([]string, 0, len(seen))
 	for v := range seen {
@@ -356,6 +371,10 @@ func (j *Journal) Problems() []error {
 
 // drop removes a file that can no longer be read and remembers why.
 func (j *Journal) drop(m *member, err error) {
+	// The drop reports the file's whole loss, its damage included: one
+	// gap. Its time is read while the file is open.
+	m.f.TakeDamage()
+	j.problems = append(j.problems, lost(m, err))
 	for k, o := range j.members {
 		if o == m {
 			j.members = append(j.members[:k], j.members[k+1:]...)
@@ -370,5 +389,4 @@ func (j *Journal) drop(m *member, err error) {
 	if j.cur == m {
 		j.cur, j.loaded = nil, false
 	}
-	j.problems = append(j.problems, err)
 }

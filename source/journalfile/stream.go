@@ -61,24 +61,34 @@ func (j *Journal) NewStream(names []string, workers int) *Stream {
 	return s
 }
 
-// walk chooses the entries in order and hands them out in chunks.
+// walk chooses the entries in order and hands them out in chunks. A file
+// lost during a Next is lost before the entry that Next found: a chunk
+// ends before that entry, which begins the next chunk, after the loss.
 func (s *Stream) walk(work chan<- *streamChunkJob) {
 	defer s.wg.Done()
 	defer close(work)
 	defer close(s.order)
+	var carried []streamRef
 	for {
-		job := &streamChunkJob{done: make(chan struct{})}
+		job := &streamChunkJob{refs: carried, problems: s.j.Problems(), done: make(chan struct{})}
+		carried = nil
 		for len(job.refs) < streamChunk {
 			ok, err := s.j.Next()
 			if err != nil || !ok {
 				break
 			}
 			m := s.j.cur
-			job.refs = append(job.refs, streamRef{f: m.f, off: m.f.EntryOffset(s.j.curIdx), loc: s.j.loc})
+			ref := streamRef{f: m.f, off: m.f.EntryOffset(s.j.curIdx), loc: s.j.loc}
+			if len(s.j.problems) > 0 {
+				carried = []streamRef{ref}
+				break
+			}
+			job.refs = append(job.refs, ref)
 		}
-		job.problems = s.j.Problems()
-		if len(job.refs) == 0 && len(job.problems) == 0 {
-			return
+		if len(job.refs) == 0 && len(job.problems) == 0 && carried == nil {
+			if job.problems = s.j.Problems(); len(job.problems) == 0 {
+				return
+			}
 		}
 		select {
 		case s.order <- job:
@@ -162,7 +172,7 @@ func (s *Stream) Next() (e StreamEntry, problems []error, ok bool) {
 		job, open := <-s.order
 		if !open {
 			s.ended = true
-			return e, nil, false
+			return e, problems, false // the losses after the last entry
 		}
 		<-job.done
 		s.cur, s.pos = job, 0
