@@ -237,3 +237,20 @@ func TestReferenceDayIgnoresGaps(t *testing.T) {
 		t.Errorf("day %v (rule %d), want %s from the newest entry", day, rule, want[:10])
 	}
 }
+
+// NUL bytes a crash left at a file's start are a gap dated with the first
+// line, not the time they were read: --since without a date still falls on
+// the day of the data.
+func TestANulRunAtTheStartIsDatedWithTheFirstLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "crashed.log")
+	data := "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+		"2026-12-04T10:05:00.000000001Z [ERROR] [libsdwan] main: after\n" +
+		"2026-12-04T10:06:00.000000001Z [INFO] [libsdwan] main: next\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "export", "--since", "10:05:30", path)
+	if got := strings.Join(exportTimes(out), " "); code != 0 || got != "10:06:00" {
+		t.Errorf("exit %d, times %q, want 10:06:00\n%s%s", code, got, out, errs)
+	}
+}

@@ -18,8 +18,14 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal},
 	}
 	noticed := rec.Mark == model.MarkGap && rec.Journal == nil
-	if e.Time.IsZero() || (noticed && d.haveLast) {
+	switch {
+	case e.Time.IsZero() || (noticed && d.haveLast):
 		e.Time, e.Flags = d.last, model.FlagTimeInferred
+	case noticed:
+		// Before any entry (NUL bytes a crash left at a file's start): its
+		// time is the first line's, as a lead's (see SettleLead), not the
+		// time it was noticed.
+		e.Flags = model.FlagTimeInferred
 	}
 	if rec.Mark == model.MarkBoundary {
 		e.Kind, e.Level = model.KindBoundary, model.LevelNotice

@@ -43,7 +43,8 @@ func TestGapEntriesSayWhatHappened(t *testing.T) {
 
 // TestGapTakesThePreviousEntrysTime: a gap noticed today in yesterday's log
 // is dated among yesterday's lines, so a window of them keeps it; a gap
-// before any entry has nothing to follow and keeps the time it was noticed.
+// before any entry (NUL bytes at a file's start) is a lead: it takes the
+// first line's time once settled, the time it was noticed until then.
 func TestGapTakesThePreviousEntrysTime(t *testing.T) {
 	noticed := readTime.Add(36 * time.Hour)
 	gap := model.Record{Mark: model.MarkGap, Note: model.GapLineTooLong, Count: 9, Received: noticed, Offset: -1}
@@ -55,8 +56,13 @@ func TestGapTakesThePreviousEntrysTime(t *testing.T) {
 	if len(es) != 4 || es[0].Kind != model.KindGap || es[2].Kind != model.KindGap {
 		t.Fatalf("entries %+v, want a gap, a line, a gap and a line", es)
 	}
-	if first := es[0]; !first.Time.Equal(noticed) || first.Flags.Has(model.FlagTimeInferred) {
-		t.Errorf("gap before any entry at %v (flags %b), want the time it was noticed, %v", first.Time, first.Flags, noticed)
+	if first := es[0]; !first.Time.Equal(noticed) || !first.Flags.Has(model.FlagTimeInferred) {
+		t.Errorf("gap before any entry at %v (flags %b), want the time it was noticed, %v, inferred", first.Time, first.Flags, noticed)
+	}
+	// Settled as a lead (see SettleLead), it takes the first line's time.
+	led := decodeLead(New(1, Options{}), recs)
+	if !led[0].Time.Equal(led[1].Time) {
+		t.Errorf("gap before any entry, settled, at %v; want the first line's time %v", led[0].Time, led[1].Time)
 	}
 	mid := es[2]
 	if want := es[1].Time; !mid.Time.Equal(want) || !mid.Flags.Has(model.FlagTimeInferred) {

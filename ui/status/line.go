@@ -166,8 +166,8 @@ func (s Model) parts() []statusPart {
 	ps := []statusPart{follow, {text: count, style: st.Status, prio: 95}}
 	if trouble := troubleText(in.Sources); trouble != "" {
 		// The head says why, but is the first to be cut: a store that went
-		// down must show at any width.
-		ps = append(ps, statusPart{text: trouble, style: st.StatusLoss, prio: 96})
+		// down must show at any width, before FOLLOW.
+		ps = append(ps, statusPart{text: trouble, style: st.StatusLoss, prio: 101})
 	}
 	if loss := lossText(in.Loss); loss != "" {
 		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})

@@ -145,6 +145,11 @@ func TestLineSaysAnInputIsDown(t *testing.T) {
 		if got := line(t, 80, in); !strings.Contains(got, c.want) {
 			t.Errorf("%+v: the line at 80 columns lacks %q: %q", c.srcs, c.want, got)
 		}
+		if len(c.srcs) == 1 {
+			if got := line(t, 20, in); !strings.Contains(got, c.want) {
+				t.Errorf("%+v: the line at 20 columns lacks %q: %q", c.srcs, c.want, got)
+			}
+		}
 	}
 	if got := line(t, 200, busy); strings.Contains(got, "DOWN") || strings.Contains(got, "FAILED") {
 		t.Errorf("a well input is said to be down: %q", got)
