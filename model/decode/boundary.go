@@ -12,8 +12,8 @@ import "connlog/model"
 //
 // line does not begin an entry when prev is a piece of a line the
 // container runtime split (a docker json-file line without its newline, a
-// CRI "P" line) or opens a JSON document or an indented block, or when line
-// is indented or closes a document. The answer errs towards false: a part
+// CRI "P" line) or opens a JSON document or an indented block, when the two
+// are of different streams, or when line is indented or closes a document. The answer errs towards false: a part
 // then merely begins a few lines later. d decodes the two lines' envelopes
 // as it decodes records; it must serve that reader alone.
 func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
@@ -25,6 +25,11 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 		return false, false
 	}
 	l := d.decodeRecord(&model.Record{Raw: line})
+	if l.env.Stream != p.env.Stream {
+		// A runtime copies stdout and stderr on its own: line may be the
+		// last piece of a line its stream split before prev (see parts).
+		return false, false
+	}
 	if len(l.payload) > 0 {
 		switch l.payload[0] {
 		case ' ', '\t', '}', ']':

@@ -10,6 +10,9 @@ func TestPartStart(t *testing.T) {
 	}{
 		{"after a CRI piece", ts + " stderr P [DEBUG] [libsdwan] part one", ts + " stderr F part two", false, false},
 		{"after a whole CRI line", ts + " stderr F [DEBUG] [libsdwan] one", ts + " stderr F [DEBUG] [libsdwan] two", true, true},
+		{"after the other stream's line", ts + " stderr F [WARN] [libsdwan] between", ts + " stdout F the last piece of a stdout line", false, false},
+		{"after the other stream's docker json-file line", `{"log":"[WARN] between\n","stream":"stderr","time":"` + ts + `"}`,
+			`{"log":"end\n","stream":"stdout","time":"` + ts + `"}`, false, false},
 		{"after a docker json-file piece", `{"log":"[DEBUG] part one","stream":"stderr","time":"` + ts + `"}`,
 			`{"log":"part two\n","stream":"stderr","time":"` + ts + `"}`, false, false},
 		{"after a whole docker json-file line", `{"log":"[DEBUG] one\n","stream":"stderr","time":"` + ts + `"}`,
