@@ -28,8 +28,13 @@ func redactQuery(r *Redactor, q string) (out string, exact bool) {
 	}
 	var b strings.Builder
 	last, exact := 0, true
+	loose := func(s string) string {
+		s, plain := redactRegexes(r, s)
+		exact = exact && plain
+		return redactLoose(r, s)
+	}
 	for _, v := range values {
-		b.WriteString(redactLoose(r, q[last:v.Pos]))
+		b.WriteString(loose(q[last:v.Pos]))
 		c, personal := personalClass(v.Keys)
 		switch {
 		case !personal:
@@ -42,8 +47,52 @@ func redactQuery(r *Redactor, q string) (out string, exact bool) {
 		}
 		last = v.End
 	}
-	b.WriteString(redactLoose(r, q[last:]))
+	b.WriteString(loose(q[last:]))
 	return b.String(), exact
+}
+
+// redactRegexes blanks the regular expressions in s (/anna@example\.com/)
+// whose text, once its escapes are dropped, holds personal data: the
+// escapes hide it from redactLoose, and no pseudonym stands for a pattern.
+// plain is false when one was blanked.
+func redactRegexes(r *Redactor, s string) (out string, plain bool) {
+	var b strings.Builder
+	last, plain := 0, true
+	for i := 0; i < len(s); i++ {
+		if s[i] != '/' || i > 0 && tokenByte(s[i-1]) {
+			continue
+		}
+		end := regexEnd(s, i+1)
+		if end < 0 {
+			break
+		}
+		body := strings.ReplaceAll(s[i+1:end], `\`, "")
+		if redactLoose(r, body) != body {
+			b.WriteString(s[last:i])
+			b.WriteString("/" + redactedPattern + "/")
+			last, plain = end+1, false
+		}
+		i = end
+	}
+	if last == 0 {
+		return s, plain
+	}
+	b.WriteString(s[last:])
+	return b.String(), plain
+}
+
+// regexEnd returns the index of the '/' that closes a regular expression
+// whose text begins at i, or -1.
+func regexEnd(s string, i int) int {
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '/':
+			return i
+		}
+	}
+	return -1
 }
 
 // personalClass returns the class of the first key of personal data among

@@ -31,6 +31,9 @@ func TestRedactQuery(t *testing.T) {
 		{"pattern blanked", "user:alice* or ip:99.230.*", "user:redacted or ip:redacted", false},
 		{"a query that does not parse", "usr=alice@example.com (99.230.219.196", "usr=" + email + " (" + ip, true},
 		{"no address inside a word", "x99.230.219.196 v1.2.3.4", "x99.230.219.196 v1.2.3.4", true},
+		{"regex of an email or address blanked", `/anna@example\.com/ or /99\.230\.219\.196/ level>=warn`, "/redacted/ or /redacted/ level>=warn", false},
+		{"regex with an escaped slash blanked whole", `/to\/anna@example\.com/`, "/redacted/", false},
+		{"regex of neither kept", `/relay[0-9]+\/x/ /a\.b/`, `/relay[0-9]+\/x/ /a\.b/`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
