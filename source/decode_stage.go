@@ -120,14 +120,19 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	dec := decode.New(in.ID, in.Decode)
 	back := decode.New(in.ID, in.Decode)
+	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
 	// caught is the source's mark that it has read what it held (an empty
 	// batch), waiting while the decoder holds a line back: the merge must
-	// not take the input for caught up before its last entry is out.
+	// not take the input for caught up before its last entry is out. The
+	// leads held are as settled as they will be till more is written.
 	caught := false
 	passCaught := func() {
 		if caught && !dec.Holding() {
+			if lead.held() {
+				out <- decoded{input: i, entries: lead.release()}
+			}
 			out <- decoded{input: i, caught: true}
 			caught = false
 		}
@@ -136,7 +141,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 		select {
 		case j, ok := <-order:
 			if !ok {
-				out <- decoded{input: i, entries: dec.Flush(nil), done: true, err: <-errc}
+				out <- decoded{input: i, entries: dec.Flush(lead.release()), done: true, err: <-errc}
 				return
 			}
 			<-j.done
@@ -155,8 +160,9 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				// not inherit one from the batch after it.
 				back.ForgetTimes()
 				es, release = back.Flush(assemble(back, j)), releaseAfterSink(j, fields)
+				back.SettleLead(es)
 			} else {
-				es = assemble(dec, j)
+				es = lead.take(assemble(dec, j))
 			}
 			if j.batch != nil {
 				batchPool.Put(j.batch)
@@ -177,7 +183,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 		case <-quiet.C:
 			// A quiet input must not keep a partial line or an unfinished JSON
 			// document hidden: show what is held, flagged partial.
-			if es := dec.Flush(nil); len(es) > 0 {
+			if es := dec.Flush(lead.release()); len(es) > 0 {
 				out <- decoded{input: i, entries: es}
 			}
 			// Nor keep the last lines' bytes (see decode.Decoder.Idle).
@@ -190,18 +196,15 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 
 // assemble decodes one job: from its prepared batch (whose own entry slice
 // is usually handed over whole), or record by record when it was not
-// prepared. Lines before the first timed one take its time (SettleLead).
+// prepared.
 func assemble(dec *decode.Decoder, j *decodeJob) []model.Entry {
-	var es []model.Entry
 	if j.batch != nil {
-		es = dec.Assemble(j.batch, nil)
-	} else {
-		es = entrySlice(len(j.recs))
-		for r := range j.recs {
-			es = dec.Decode(&j.recs[r], es)
-		}
+		return dec.Assemble(j.batch, nil)
 	}
-	dec.SettleLead(es)
+	es := entrySlice(len(j.recs))
+	for r := range j.recs {
+		es = dec.Decode(&j.recs[r], es)
+	}
 	return es
 }
 

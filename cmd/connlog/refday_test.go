@@ -254,3 +254,30 @@ func TestANulRunAtTheStartIsDatedWithTheFirstLine(t *testing.T) {
 		t.Errorf("exit %d, times %q, want 10:06:00\n%s%s", code, got, out, errs)
 	}
 }
+
+// Lines before the first timed one take its time however many read jobs
+// they span (a long banner, a journalctl header and what precedes a first
+// stamped line); in a log with no time at all they keep the time they were
+// read.
+func TestManyLinesBeforeTheFirstTimedOne(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "banner %d\n", i)
+	}
+	led := filepath.Join(dir, "led.log")
+	if err := os.WriteFile(led, []byte(b.String()+"2026-12-04T10:00:01Z INF first\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "export", "--format", "ndjson", led)
+	if code != 0 || strings.Count(out, `"time":"2026-12-04T10:00:01Z"`) != 5001 {
+		t.Errorf("exit %d: %d of 5001 entries dated 2026-12-04T10:00:01Z\n%s", code, strings.Count(out, `"time":"2026-12-04T10:00:01Z"`), errs)
+	}
+	untimed := filepath.Join(dir, "untimed.log")
+	if err := os.WriteFile(untimed, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, code := runCLI(t, "export", untimed); code != 0 || strings.Count(out, "\n") != 5000 {
+		t.Errorf("exit %d: %d lines of a log without times, want 5000\n%s", code, strings.Count(out, "\n"), errs)
+	}
+}

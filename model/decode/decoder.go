@@ -24,7 +24,9 @@ type Decoder struct {
 	times    inheritance // per writer, for lines without a time
 	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
-	timed    bool // an entry with a time of its own has been settled (see SettleLead)
+	timed    bool               // an entry with a time of its own has been settled (see SettleLead)
+	led      map[originKey]bool // the writers whose leads were settled
+	composed bool               // lines of several writers (docker compose) were settled
 }
 
 // lineDecoder is the part of a Decoder that works on one line at a time:

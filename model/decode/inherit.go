@@ -70,32 +70,48 @@ func keyOf(e *model.Entry) originKey {
 var composeEnvelope = envelope.Compose.String()
 
 // SettleLead gives the leads among es, the entries just decoded, the time
-// of the first entry after them with a time of its own: a lead is a line
-// without a time before any line of its writer with one (journalctl's "--
-// Logs begin at … --", a banner, the end of a stack trace a rotated file
-// begins with). settle could only give such a line its receive time, which
-// for yesterday's log is today: the line then stretched the log's span to
-// now and set the day a time without a date falls on. es must follow the
-// entries given before in the source's order; leads whose timed entry has
-// not come by the end of es keep their receive time, and those before it
-// in the next es are still leads. A mark dated by a lead before it (see
-// markEntry) moves with it; a mark is never the timed entry.
+// of the first entry of their writer after them with a time of its own: a
+// lead is a line without a time before any line of its writer with one
+// (journalctl's "-- Logs begin at … --", a banner, the end of a stack trace
+// a rotated file begins with). settle could only give such a line its
+// receive time, which for yesterday's log is today: the line then
+// stretched the log's span to now and set the day a time without a date
+// falls on. es must follow the entries given before in the source's order;
+// leads whose timed entry has not come by the end of es keep their receive
+// time (a caller may hold them back until it comes, see LeadOpen), and
+// those before it in the next es are still leads. A mark dated by a lead
+// before it, or noticed before any entry (see markEntry), moves with the
+// first timed entry; a mark is never the timed entry.
 func (d *Decoder) SettleLead(es []model.Entry) {
-	if d.timed {
+	if d.timed && !d.composed {
 		return
 	}
 	for i := range es {
-		if es[i].Flags.Has(model.FlagTimeInferred) || es[i].IsMark() {
+		e := &es[i]
+		if e.Flags.Has(model.FlagTimeInferred) || e.IsMark() {
 			continue
 		}
-		d.timed = true
-		t, key := es[i].Time, keyOf(&es[i])
+		key := keyOf(e)
+		d.composed = d.composed || key.service != ""
+		if d.led[key] || len(d.led) >= maxInheritKeys {
+			continue
+		}
 		for j := range es[:i] {
-			e := &es[j]
-			if e.Flags.Has(model.FlagTimeInferred) && (e.IsMark() || keyOf(e) == key) {
-				e.Time = t
+			l := &es[j]
+			if l.Flags.Has(model.FlagTimeInferred) && (l.IsMark() && !d.timed || !l.IsMark() && keyOf(l) == key) {
+				l.Time = e.Time
 			}
 		}
-		return
+		if d.led == nil {
+			d.led = make(map[originKey]bool)
+		}
+		d.led[key], d.timed = true, true
+		if !d.composed {
+			return
+		}
 	}
 }
+
+// LeadOpen reports whether no entry with a time of its own has been
+// settled yet: the entries decoded so far may all be leads.
+func (d *Decoder) LeadOpen() bool { return !d.timed }

@@ -97,4 +97,20 @@ func TestLeadKeepsToItsWriter(t *testing.T) {
 	if !es[0].Time.Equal(readTime) {
 		t.Errorf("traefik's lead took %v, want the read time", es[0].Time)
 	}
+	// Another service's timed line first: each lead waits for its own.
+	es = decodeLead(New(1, Options{Reference: readTime}), lineRecords(
+		"a-1  | banner of a",
+		"b-1  | 2026-12-04T09:00:00Z INF b starts",
+		"a-1  | 2026-12-04T11:00:00Z INF a starts",
+	))
+	if a := time.Date(2026, 12, 4, 11, 0, 0, 0, time.UTC); !es[0].Time.Equal(a) {
+		t.Errorf("a's lead after b's timed line took %v, want a's first time %v", es[0].Time, a)
+	}
+	// And in a later job than b's.
+	d := New(1, Options{Reference: readTime})
+	decodeLead(d, lineRecords("b-1  | 2026-12-04T09:00:00Z INF b starts"))
+	es = decodeLead(d, lineRecords("a-1  | banner of a", "a-1  | 2026-12-04T11:00:00Z INF a starts"))
+	if a := time.Date(2026, 12, 4, 11, 0, 0, 0, time.UTC); !es[0].Time.Equal(a) {
+		t.Errorf("a's lead in a job after b's took %v, want a's first time %v", es[0].Time, a)
+	}
 }
