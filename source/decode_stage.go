@@ -131,6 +131,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	passCaught := func() {
 		if caught && !dec.Holding() {
 			if lead.held() {
+				room.wait()
 				out <- decoded{input: i, entries: lead.release()}
 			}
 			out <- decoded{input: i, caught: true}
