@@ -110,8 +110,13 @@ func TestExportSaysWhenTheWindowMissesTheInput(t *testing.T) {
 			}
 		})
 	}
-	// A window that meets the data says nothing.
+	// summary says it too.
 	name := fixtureCopy(t, earlierDay)
+	if _, errs, code := runCLI(t, "summary", "--since", "10:00", name); code != 0 ||
+		!strings.Contains(errs, "no entries since 2026-11-20 10:00; the input spans 2026-11-20 08:00–09:12") {
+		t.Errorf("summary: exit %d, stderr %q", code, errs)
+	}
+	// A window that meets the data says nothing.
 	if _, errs, _ := runCLI(t, "export", "--since", "08:01:30", name); errs != "" {
 		t.Errorf("stderr %q on a window with entries", errs)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/export"
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/source"
@@ -32,7 +33,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := runSummary(ctx, cfg, sf, stdin, stdout); err != nil {
+	if err := runSummary(ctx, cfg, sf, stdin, stdout, stderr); err != nil {
 		sayError(stderr, err)
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -43,7 +44,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 	return 0
 }
 
-func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout io.Writer) error {
+func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
 	now := time.Now()
 	loc := time.Local
@@ -76,7 +77,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		feeds[i].Decode.IndexAnalytics = leanDecoding
 	}
 	tr := triage.New(triage.Options{Compare: cmp})
-	if err := summarise(ctx, feeds, sel, tr); err != nil {
+	read, err := summarise(ctx, feeds, sel, tr)
+	if err != nil {
 		return err
 	}
 	// Interrupted (Ctrl-C on a pipe or the demo, which never end), the
@@ -87,23 +89,29 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
 		return err
 	}
+	if r.Entries == 0 {
+		sayOutsideSpan(ctx, cfg, sel, read, loc, stderr) // as export says it
+	}
 	if interrupted {
 		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
 	}
 	return nil
 }
 
-// summarise reads the inputs to their end and adds every selected entry.
-func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) error {
+// summarise reads the inputs to their end, adds every selected entry and
+// returns the span of what it read.
+func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (export.Span, error) {
 	var status []model.SourceStatus
+	var read export.Span
 	sink := func(es []model.Entry, _ bool) {
 		for i := range es {
 			sel.Settle(&es[i])
+			read.Add(es[i].Time)
 			if sel.Match(&es[i]) {
 				tr.AddEntry(&es[i])
 			}
 		}
 	}
 	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
-	return sourceErrors(status)
+	return read, sourceErrors(status)
 }

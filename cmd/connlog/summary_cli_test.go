@@ -114,7 +114,7 @@ func TestSummaryInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out bytes.Buffer
-	err = runSummary(ctx, cfg, sf, strings.NewReader(""), &out)
+	err = runSummary(ctx, cfg, sf, strings.NewReader(""), &out, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "interrupted: the summary covers only") || !strings.Contains(out.String(), "Summary") {
 		t.Errorf("err %v, output %q", err, out.String())
 	}

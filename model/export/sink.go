@@ -57,9 +57,9 @@ type Span struct {
 	First, Last time.Time
 }
 
-// add widens the span to t; a line without a time (zero or before 1970)
+// Add widens the span to t; a line without a time (zero or before 1970)
 // leaves it as it is.
-func (s *Span) add(t time.Time) {
+func (s *Span) Add(t time.Time) {
 	if t.Unix() <= 0 {
 		return
 	}
@@ -116,7 +116,7 @@ func (s *Sink) take(e *model.Entry) {
 	if s.pairs != nil {
 		s.pairs.Observe(e)
 	}
-	s.span.add(e.Time)
+	s.span.Add(e.Time)
 	s.sel.Settle(e)
 	if s.err != nil {
 		return
