@@ -13,6 +13,9 @@ import "time"
 // that fell on the wrong day is the usual cause, and the span says which
 // day to write.
 func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string {
+	if !since.IsZero() && !until.IsZero() && since.After(until) {
+		return "no entries: the window ends before it begins (since " + whenText(since, loc) + ", until " + whenText(until, loc) + ")"
+	}
 	if since.IsZero() && until.IsZero() || last.IsZero() {
 		return ""
 	}
@@ -30,6 +33,7 @@ func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string
 const (
 	dayLayout       = "2006-01-02"
 	minuteLayout    = "15:04"
+	secondLayout    = "15:04:05"
 	dayMinuteLayout = "2006-01-02 15:04"
 )
 
@@ -40,21 +44,36 @@ const (
 // 11:00", "up to …"), for an open window or one the same day as the data's
 // end is not on one day the data lacks.
 func windowText(since, until, last time.Time, loc *time.Location) string {
-	sinceText := since.In(loc).Format(dayMinuteLayout)
-	if h, m, sec := since.In(loc).Clock(); h == 0 && m == 0 && sec == 0 && since.Nanosecond() == 0 {
-		sinceText = since.In(loc).Format(dayLayout) // a day was written, not a time
-	}
+	sinceText := whenText(since, loc)
 	switch {
 	case since.IsZero():
-		return "up to " + until.In(loc).Format(dayMinuteLayout)
+		return "up to " + whenText(until, loc)
 	case until.IsZero():
 		return "since " + sinceText
 	case !sameDay(since, until, loc):
-		return "from " + sinceText + " to " + until.In(loc).Format(dayMinuteLayout)
+		return "from " + sinceText + " to " + whenText(until, loc)
 	case sameDay(since, last, loc):
-		return "from " + sinceText + " to " + until.In(loc).Format(minuteLayout)
+		return "from " + sinceText + " to " + clockText(until, loc)
 	}
 	return "on " + since.In(loc).Format(dayLayout)
+}
+
+// whenText writes a bound as it was likely written: its day alone at
+// midnight ("2026-12-02"), else with its minute, and its second when it
+// has one ("2026-12-02 10:00:02").
+func whenText(t time.Time, loc *time.Location) string {
+	if h, m, s := t.In(loc).Clock(); h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
+		return t.In(loc).Format(dayLayout)
+	}
+	return t.In(loc).Format(dayLayout) + " " + clockText(t, loc)
+}
+
+// clockText is "10:00", or "10:00:02" when the time has seconds.
+func clockText(t time.Time, loc *time.Location) string {
+	if t.In(loc).Second() != 0 {
+		return t.In(loc).Format(secondLayout)
+	}
+	return t.In(loc).Format(minuteLayout)
 }
 
 // spanText is "2026-11-20 08:00–09:12", or both dates when the span
