@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,11 +12,17 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds the comma-separated values of v. An empty value is refused: a
+// script's `--kind "$UNSET"` would otherwise select everything unsaid.
 func (l *listFlag) Set(v string) error {
+	n := len(*l)
 	for _, p := range strings.Split(v, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			*l = append(*l, p)
 		}
+	}
+	if len(*l) == n {
+		return errors.New("needs a value")
 	}
 	return nil
 }
