@@ -39,7 +39,7 @@ func TestParseHostile(t *testing.T) {
 		{"truncated flow", []byte(`{"nodeId":"n","virtualTraffic":[{"proto":6,"src":"1.2.3.4:5"`), model.KindFlow, "truncated", false},
 		{"only a brace", []byte(`{`), model.KindText, "truncated", true},
 		{"lone quote", []byte(`"`), model.KindText, "", true},
-		{"control characters", []byte("\x1b[31mred\x1b[0m \u202e"), model.KindText, "", true},
+		{"control characters", []byte("\x1b]0;title\x07\x1b[2J red \u202e\x1b[31"), model.KindText, "", true},
 		{"huge number", []byte(`{"connection":{"rx":1e999}}`), model.KindJSON, "", false},
 		{"wrong types everywhere", []byte(`ANALYTICS {"event_type":7,"timestamp":"soon","connection":{"id":{"x":1},"rx":[1]},"relays":{"ip":3},"location":5}`),
 			model.KindAnalytics, "", false},
