@@ -71,13 +71,22 @@ func AnalyticsResult(p []byte) (Result, bool) {
 // parseStampedText) and returns the Result Parse would give it, without
 // its Fields: kind, level, time and whether the time is local. Parse gives
 // every such line a message field, so a text entry without fields is one
-// read this way.
+// read this way. A connector's service line or event after the time is
+// that line's Result, at that time (see connectorAfterStamp); an event it
+// cannot vouch for is left to Parse.
 func StampedTextResult(p []byte) (Result, bool) {
 	if len(p) == 0 || p[0] < '0' || p[0] > '9' {
 		return Result{}, false
 	}
 	h, ok := readStampedHead(p)
 	if !ok {
+		return Result{}, false
+	}
+	r, ok, decided := connectorResultAfterStamp(p[h.rest:], &h)
+	switch {
+	case ok:
+		return r, true
+	case !decided:
 		return Result{}, false
 	}
 	return h.result(), true

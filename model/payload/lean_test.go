@@ -140,8 +140,8 @@ func checkStampedTextResult(t *testing.T, p []byte) (claimed bool) {
 		return false
 	}
 	full := Parse(p, nil)
-	if len(full) != 1 || full[0].Kind != model.KindText {
-		t.Fatalf("%q: StampedTextResult claimed a text line, Parse gave %+v", p, full)
+	if len(full) != 1 || full[0].Kind != lean.Kind {
+		t.Fatalf("%q: StampedTextResult claimed a %v line, Parse gave %+v", p, lean.Kind, full)
 	}
 	r := full[0]
 	if r.Level != lean.Level || !r.Time.Equal(lean.Time) || r.Local != lean.Local || r.Err != "" || len(r.Fields) == 0 || lean.Fields != nil {
@@ -155,6 +155,8 @@ func TestStampedTextResult(t *testing.T) {
 	runLeanCases(t, []leanCase{
 		{"zerolog console", "2026-08-18T10:19:03Z INF Starting tunnel", true, model.LevelInfo},
 		{"bracketed level", "2026-12-05T07:53:02.390441Z [INFO] [soak] seq=0 accepted", true, model.LevelInfo},
+		{"a connector's line after a millisecond stamp", "2026-12-04T10:00:02.456Z [ERROR] [libsdwan] listen::channel_event: x", true, model.LevelError},
+		{"an event after a stamp", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "failed_to_connect", "timestamp": 1796378400763}`, true, model.LevelWarn},
 		{"pangolin server", "2026-01-29T16:17:37+00:00 [warn]: handleGetConfigMessage: x", true, model.LevelWarn},
 		{"python", "2025-09-23 10:05:32,524 - relay - ERROR - lost", true, model.LevelError},
 		{"logcat", "2024-02-04 11:01:16.461523871  1632  1632 E ProcessState: x", true, model.LevelError},
@@ -171,7 +173,8 @@ func TestStampedTextResult(t *testing.T) {
 // same way.
 func FuzzStampedTextResult(f *testing.F) {
 	for _, s := range []string{"2026-08-18T10:19:03Z INF x", "2025-09-23 10:05:32,524 - a - WARNING - b", "2026-01-29T16:17:37+00:00 [warn]: x",
-		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff"} {
+		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff",
+		"2026-12-04T10:00:02.456Z [INFO] [connector] x", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "closed_connection"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {

@@ -32,6 +32,9 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	if !ok {
 		return out, false
 	}
+	if res, ok := connectorAfterStamp(p[h.rest:], &h, out); ok {
+		return res, true
+	}
 	r := h.result()
 	msg := p[skipBlanks(p, h.next):]
 	if sh, ok := parseSpringHeader(msg); ok && h.level != model.LevelNone {
@@ -53,6 +56,7 @@ type stampedHead struct {
 	zoned  bool
 	level  model.Level
 	module []byte
+	rest   int // where the line goes on after its time
 	next   int
 }
 
@@ -74,8 +78,9 @@ func readStampedHead(p []byte) (stampedHead, bool) {
 	if !ok || t.IsZero() || n >= len(p) || (p[n] != ' ' && p[n] != '\t') { // year 1 reads as no time
 		return stampedHead{}, false
 	}
-	lvl, module, next := levelAfterStamp(p, skipBlanks(p, n))
-	return stampedHead{time: t, zoned: zoned, level: lvl, module: module, next: next}, true
+	rest := skipBlanks(p, n)
+	lvl, module, next := levelAfterStamp(p, rest)
+	return stampedHead{time: t, zoned: zoned, level: lvl, module: module, rest: rest, next: next}, true
 }
 
 // result is the line's Result without its fields.
