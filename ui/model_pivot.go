@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model/query"
@@ -13,7 +15,11 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 	if e == nil {
 		return m, nil
 	}
-	m.pivot = m.pivot.Show(pivot.Items(e, exclude, tabKinds[m.filter.tab]), exclude)
+	items := pivot.Items(e, exclude, tabKinds[m.filter.tab])
+	if exclude {
+		items = slices.DeleteFunc(items, func(it pivot.Item) bool { return namedByFilter(m.filter.text, it.Term) })
+	}
+	m.pivot = m.pivot.Show(items, exclude)
 	if m.pivot.Open() {
 		m.mode = ModePivot
 		m.layout()
@@ -26,4 +32,22 @@ func (m Model) onPivotChosen(term string) (tea.Model, tea.Cmd) {
 	m.mode = ModeNormal
 	m.layout()
 	return m.setFilterText(query.And(m.filter.text, term))
+}
+
+// namedByFilter reports whether the filter already names term's value of
+// its field (user=bob, then "exclude user bob"): excluding it would empty
+// the view, a choice the menu does not offer. A filter that names it
+// among alternatives loses the choice too, which empties nothing.
+func namedByFilter(filter, term string) bool {
+	want, err := query.FieldValues(term)
+	if err != nil || len(want) != 1 || filter == "" {
+		return false
+	}
+	have, err := query.FieldValues(filter)
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(have, func(v query.FieldValue) bool {
+		return v.Value == want[0].Value && slices.Equal(v.Keys, want[0].Keys)
+	})
 }

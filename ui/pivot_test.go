@@ -64,3 +64,46 @@ func TestExcludeNeverOffersTheWholeTab(t *testing.T) {
 		t.Errorf("the All tab's exclusion menu lost the kind:\n%s", screen(all))
 	}
 }
+
+// TestExcludeNeverOffersWhatTheFilterNames: with user=alice… in the filter,
+// "exclude user alice…" would empty the view: the menu does not offer it,
+// and offers her other values still.
+func TestExcludeNeverOffersWhatTheFilterNames(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), keys("/", "user=alice@example.com", "enter")...)
+	if m.live.len() == 0 {
+		t.Fatal("setup: no row of alice's")
+	}
+	ex := drive(t, m, keys("g", "-")...)
+	for _, it := range ex.pivot.Items() {
+		if strings.HasPrefix(it.Label, "user ") {
+			t.Errorf("the exclusion menu offers %q, which empties the view", it.Label)
+		}
+	}
+	if len(ex.pivot.Items()) == 0 {
+		t.Errorf("the exclusion menu offers nothing else either:\n%s", screen(ex))
+	}
+	keep := drive(t, m, keys("g", "=")...)
+	if menuLine(keep, "user alice@example.com") == "" {
+		t.Errorf("the filter menu no longer offers the user:\n%s", screen(keep))
+	}
+}
+
+func TestNamedByFilter(t *testing.T) {
+	for _, c := range []struct {
+		filter, term string
+		want         bool
+	}{
+		{"user=alice@example.com level>=warn", "user=alice@example.com", true},
+		{`user="alice@example.com"`, "user=alice@example.com", true},
+		{"user:alice*", "user=alice@example.com", false},
+		{"user=bob@example.com", "user=alice@example.com", false},
+		{"resource=alice@example.com", "user=alice@example.com", false},
+		{"", "user=alice@example.com", false},
+		{"(unclosed", "user=alice@example.com", false},
+	} {
+		if got := namedByFilter(c.filter, c.term); got != c.want {
+			t.Errorf("namedByFilter(%q, %q) = %v, want %v", c.filter, c.term, got, c.want)
+		}
+	}
+}
