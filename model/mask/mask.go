@@ -45,8 +45,13 @@ func Service(dst, payload []byte) []byte {
 	return Line(dst, p)
 }
 
-// Line appends the template of line to dst and returns it.
+// Line appends the template of line to dst and returns it. A CR that ended
+// the line (a file written with CRLF) is no part of it: the same line
+// written with LF has the same template.
 func Line(dst, line []byte) []byte {
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
 	out, ok := lineBetweenMarks(dst, line)
 	if ok {
 		return out

@@ -160,3 +160,14 @@ func BenchmarkService(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(payloads)), "ns/line")
 }
+
+// A line written with CRLF has the template of the same line written
+// with LF.
+func TestACarriageReturnIsNoPartOfTheTemplate(t *testing.T) {
+	for _, line := range []string{"[INFO] [connector] last", "[DEBUG] [libsdwan] x: conn=2ad8d54a58d092c2-1 rx=5", "plain text 42"} {
+		lf, crlf := string(Service(nil, []byte(line))), string(Service(nil, []byte(line+"\r")))
+		if lf != crlf {
+			t.Errorf("%q: with CR %q, without %q", line, crlf, lf)
+		}
+	}
+}
