@@ -45,18 +45,24 @@ func Service(dst, payload []byte) []byte {
 	return Line(dst, p)
 }
 
-// Line appends the template of line to dst and returns it. A CR that ended
-// the line (a file written with CRLF) is no part of it: the same line
+// Line appends the template of line to dst and returns it. The CRs that
+// end the line (a file written with CRLF) are no part of it: the same line
 // written with LF has the same template.
 func Line(dst, line []byte) []byte {
-	if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
-	}
+	line = withoutCR(line)
 	out, ok := lineBetweenMarks(dst, line)
 	if ok {
 		return out
 	}
 	return lineByToken(out[:len(dst)], line)
+}
+
+// withoutCR returns line without the CRs that end it.
+func withoutCR(line []byte) []byte {
+	for n := len(line); n > 0 && line[n-1] == '\r'; n-- {
+		line = line[:n-1]
+	}
+	return line
 }
 
 // lineBetweenMarks is Line for a template shorter than maxTemplateLen,
