@@ -54,8 +54,11 @@ func newCSVLayout(kinds []model.Kind) csvLayout {
 func singleLayout(k model.Kind) csvLayout {
 	l := csvLayout{kinds: make([][]int, len(kindColumns)), kindAt: -1}
 	cols := kindColumns[k]
-	if k == model.KindSession {
+	switch k {
+	case model.KindSession:
 		cols = sessionColumns // Pangolin's export, column for column
+	case model.KindAnalytics:
+		cols = analyticsColumns // the console's, then what it leaves out
 	}
 	for i, c := range cols {
 		l.header = append(l.header, c.name)

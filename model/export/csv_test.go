@@ -153,6 +153,11 @@ func TestCSVMixedKinds(t *testing.T) {
 	if rows[3]["sessionId"] != "0123456789abcdef" || rows[3]["connection_id"] != "" {
 		t.Errorf("session row filled the wrong columns: %v", rows[3])
 	}
+	for i, e := range entries {
+		if want := csvTimeText(e.Time); rows[i]["time"] != want {
+			t.Errorf("%v row's time %q, want %q", e.Kind, rows[i]["time"], want)
+		}
+	}
 	if rows[8]["message"] != "file rotated before it was read to the end: up to 42 bytes may be missing" {
 		t.Errorf("gap row message = %q", rows[8]["message"])
 	}

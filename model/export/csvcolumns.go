@@ -59,10 +59,12 @@ var kindColumns = func() [][]column {
 	for _, k := range model.Kinds() {
 		out[k] = generic
 	}
-	out[model.KindAnalytics] = analyticsColumns
-	// Beside other kinds a session row fills level and source as every
-	// row does; a sessions-only export keeps Pangolin's columns exactly.
-	out[model.KindSession] = append(append([]column(nil), sessionColumns...), levelCol, sourceCol)
+	out[model.KindAnalytics] = append(append([]column(nil), analyticsColumns...), timeCol)
+	// Beside other kinds a session or connection row fills the time (its
+	// own columns say it their way), the level and the source as every row
+	// does; an export of that kind alone keeps its columns exactly (see
+	// singleLayout).
+	out[model.KindSession] = append(append([]column(nil), sessionColumns...), timeCol, levelCol, sourceCol)
 	out[model.KindAudit] = auditColumns
 	out[model.KindFlow] = flowColumns
 	out[model.KindService] = []column{timeCol, levelCol, sourceCol, fieldCol(model.KeyModule),
