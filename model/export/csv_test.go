@@ -64,6 +64,9 @@ func TestCSVAnalyticsColumns(t *testing.T) {
 	if !reflect.DeepEqual(header[:len(console)], console) {
 		t.Fatalf("header starts %v\nwant %v", header[:len(console)], console)
 	}
+	if last := header[len(header)-1]; last != "error_message" {
+		t.Errorf("header ends with %q, want the events' own last column, error_message", last)
+	}
 	start := "2023-10-26T20:45:15.292Z"
 	end := "2023-10-26T21:35:50.045Z"
 	tests := []struct {
