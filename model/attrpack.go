@@ -62,23 +62,11 @@ func fieldWords(w0 uint32) int {
 // exactly sixteen lowercase hex digits, "-" and a decimal number below 2^32
 // without leading zeros, or the key's symbol does not fit beside the form.
 func packHexSeq(key uint32, v string) ([4]uint32, bool) {
-	if key > packedKeyMask || len(v) < hexSeqDigits+2 || len(v) > hexSeqDigits+11 || v[hexSeqDigits] != '-' {
+	if key > packedKeyMask {
 		return [4]uint32{}, false
 	}
-	var bits uint64
-	for i := range hexSeqDigits {
-		d, ok := lowerHexDigit(v[i])
-		if !ok {
-			return [4]uint32{}, false
-		}
-		bits = bits<<4 | uint64(d)
-	}
-	seq := v[hexSeqDigits+1:]
-	if len(seq) > 1 && seq[0] == '0' {
-		return [4]uint32{}, false
-	}
-	n, err := strconv.ParseUint(seq, 10, 32)
-	if err != nil {
+	bits, n, ok := parseHexSeq(v)
+	if !ok {
 		return [4]uint32{}, false
 	}
 	if key <= shortKeyMask && n <= shortSeqMask {
@@ -115,6 +103,35 @@ func packedReceivedDelta(w0 uint32) int64 {
 }
 
 // lowerHexDigit returns the value of the lowercase hex digit c.
+// IsConnID reports whether v is written as a Twingate connection id is:
+// sixteen lowercase hex digits, "-" and its sequence number, a decimal
+// below 2^32 without leading zeros ("2ad8d54a58d092c2-1").
+func IsConnID(v string) bool {
+	_, _, ok := parseHexSeq(v)
+	return ok
+}
+
+// parseHexSeq reads a connection id (see IsConnID) as its hex digits and
+// its sequence number.
+func parseHexSeq(v string) (bits, n uint64, ok bool) {
+	if len(v) < hexSeqDigits+2 || len(v) > hexSeqDigits+11 || v[hexSeqDigits] != '-' {
+		return 0, 0, false
+	}
+	for i := range hexSeqDigits {
+		d, ok := lowerHexDigit(v[i])
+		if !ok {
+			return 0, 0, false
+		}
+		bits = bits<<4 | uint64(d)
+	}
+	seq := v[hexSeqDigits+1:]
+	if len(seq) > 1 && seq[0] == '0' {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseUint(seq, 10, 32)
+	return bits, n, err == nil
+}
+
 func lowerHexDigit(c byte) (byte, bool) {
 	switch {
 	case c >= '0' && c <= '9':

@@ -12,6 +12,11 @@ type Update struct {
 	Stats *Stats
 }
 
+// StateDown opens the State of a source whose store cannot be reached and
+// that retries ("down, retrying in 8s: connection refused"): the status
+// line says so at any width.
+const StateDown = "down"
+
 // SourceStatus is what the status line says about one source.
 type SourceStatus struct {
 	Name  string // the unit, the path, "stdin", "demo"

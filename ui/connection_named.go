@@ -1,11 +1,10 @@
 package ui
 
-import "strings"
+import (
+	"strings"
 
-// hexSeqDigits is the hex part of a Twingate connection id: sixteen
-// lowercase hex digits, then "-" and the connection's sequence number
-// ("2ad8d54a58d092c2-1").
-const hexSeqDigits = 16
+	"connlog/model"
+)
 
 // namedConnID returns the first Twingate connection id a line's text names
 // ("tunnel::on_data: conn=2ad8d54a58d092c2-1 rx=210"), or "". A service line
@@ -16,7 +15,7 @@ func namedConnID(text string) string {
 		if _, v, ok := strings.Cut(w, "="); ok {
 			w = v
 		}
-		if isConnID(w) {
+		if model.IsConnID(w) {
 			return w
 		}
 	}
@@ -26,23 +25,4 @@ func namedConnID(text string) string {
 // isIDRune reports whether r may be part of a "key=id" word.
 func isIDRune(r rune) bool {
 	return r == '=' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_'
-}
-
-// isConnID reports whether w is sixteen lowercase hex digits, "-" and a
-// decimal number.
-func isConnID(w string) bool {
-	if len(w) < hexSeqDigits+2 || w[hexSeqDigits] != '-' {
-		return false
-	}
-	for i := range len(w) {
-		c := w[i]
-		switch {
-		case i < hexSeqDigits && (c >= '0' && c <= '9' || c >= 'a' && c <= 'f'):
-		case i > hexSeqDigits && c >= '0' && c <= '9':
-		case i == hexSeqDigits:
-		default:
-			return false
-		}
-	}
-	return true
 }

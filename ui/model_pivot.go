@@ -17,7 +17,8 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 	}
 	items := pivot.Items(e, exclude, tabKinds[m.filter.tab])
 	if exclude {
-		items = slices.DeleteFunc(items, func(it pivot.Item) bool { return namedByFilter(m.filter.text, it.Term) })
+		named := filterValues(m.filter.text)
+		items = slices.DeleteFunc(items, func(it pivot.Item) bool { return namedIn(named, it.Term) })
 	}
 	m.pivot = m.pivot.Show(items, exclude)
 	if m.pivot.Open() {
@@ -34,20 +35,24 @@ func (m Model) onPivotChosen(term string) (tea.Model, tea.Cmd) {
 	return m.setFilterText(query.And(m.filter.text, term))
 }
 
-// namedByFilter reports whether the filter already names term's value of
-// its field (user=bob, then "exclude user bob"): excluding it would empty
-// the view, a choice the menu does not offer. A filter that names it
-// among alternatives loses the choice too, which empties nothing.
-func namedByFilter(filter, term string) bool {
+// filterValues lists the field values a filter names; none when it is
+// empty or does not parse.
+func filterValues(filter string) []query.FieldValue {
+	vs, _ := query.FieldValues(filter)
+	return vs
+}
+
+// namedIn reports whether the filter's values (see filterValues) name
+// term's value of its field (user=bob, then "exclude user bob"):
+// excluding it would empty the view, a choice the menu does not offer. A
+// filter that names it among alternatives loses the choice too, which
+// empties nothing.
+func namedIn(named []query.FieldValue, term string) bool {
 	want, err := query.FieldValues(term)
-	if err != nil || len(want) != 1 || filter == "" {
+	if err != nil || len(want) != 1 {
 		return false
 	}
-	have, err := query.FieldValues(filter)
-	if err != nil {
-		return false
-	}
-	return slices.ContainsFunc(have, func(v query.FieldValue) bool {
+	return slices.ContainsFunc(named, func(v query.FieldValue) bool {
 		return v.Value == want[0].Value && slices.Equal(v.Keys, want[0].Keys)
 	})
 }

@@ -89,7 +89,7 @@ func TestExcludeNeverOffersWhatTheFilterNames(t *testing.T) {
 	}
 }
 
-func TestNamedByFilter(t *testing.T) {
+func TestNamedIn(t *testing.T) {
 	for _, c := range []struct {
 		filter, term string
 		want         bool
@@ -102,8 +102,8 @@ func TestNamedByFilter(t *testing.T) {
 		{"", "user=alice@example.com", false},
 		{"(unclosed", "user=alice@example.com", false},
 	} {
-		if got := namedByFilter(c.filter, c.term); got != c.want {
-			t.Errorf("namedByFilter(%q, %q) = %v, want %v", c.filter, c.term, got, c.want)
+		if got := namedIn(filterValues(c.filter), c.term); got != c.want {
+			t.Errorf("namedIn(filterValues(%q), %q) = %v, want %v", c.filter, c.term, got, c.want)
 		}
 	}
 }

@@ -52,5 +52,5 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 // each part, whose first line has its own time when one was found near
 // enough (see PartStart), and otherwise must not take one from another part.
 func (d *Decoder) ForgetTimes() {
-	d.times, d.timed, d.led, d.composed = inheritance{}, false, nil, false
+	d.times, d.led, d.composed = inheritance{}, nil, false
 }

@@ -24,8 +24,7 @@ type Decoder struct {
 	times    inheritance // per writer, for lines without a time
 	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
-	timed    bool               // an entry with a time of its own has been settled (see SettleLead)
-	led      map[originKey]bool // the writers whose leads were settled
+	led      map[originKey]bool // the writers whose leads were settled: none while every entry may be a lead
 	composed bool               // lines of several writers (docker compose) were settled
 }
 

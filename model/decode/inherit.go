@@ -83,7 +83,7 @@ var composeEnvelope = envelope.Compose.String()
 // before it, or noticed before any entry (see markEntry), moves with the
 // first timed entry; a mark is never the timed entry.
 func (d *Decoder) SettleLead(es []model.Entry) {
-	if d.timed && !d.composed {
+	if len(d.led) > 0 && !d.composed {
 		return
 	}
 	for i := range es {
@@ -98,14 +98,14 @@ func (d *Decoder) SettleLead(es []model.Entry) {
 		}
 		for j := range es[:i] {
 			l := &es[j]
-			if l.Flags.Has(model.FlagTimeInferred) && (l.IsMark() && !d.timed || !l.IsMark() && keyOf(l) == key) {
+			if l.Flags.Has(model.FlagTimeInferred) && (l.IsMark() && len(d.led) == 0 || !l.IsMark() && keyOf(l) == key) {
 				l.Time = e.Time
 			}
 		}
 		if d.led == nil {
 			d.led = make(map[originKey]bool)
 		}
-		d.led[key], d.timed = true, true
+		d.led[key] = true
 		if !d.composed {
 			return
 		}
@@ -114,4 +114,4 @@ func (d *Decoder) SettleLead(es []model.Entry) {
 
 // LeadOpen reports whether no entry with a time of its own has been
 // settled yet: the entries decoded so far may all be leads.
-func (d *Decoder) LeadOpen() bool { return !d.timed }
+func (d *Decoder) LeadOpen() bool { return len(d.led) == 0 }

@@ -140,7 +140,7 @@ func (s *Source) releaseAll(w *sender, ro *reorder) {
 // wait sleeps the backoff (doubling it for next time) and says so in the
 // state; false when ctx ended meanwhile.
 func (s *Source) wait(ctx context.Context, backoff *time.Duration, cause error) bool {
-	s.setState(fmt.Sprintf("down, retrying in %v: %v", backoff.Round(100*time.Millisecond), shortError(cause)))
+	s.setState(fmt.Sprintf("%s, retrying in %v: %v", model.StateDown, backoff.Round(100*time.Millisecond), shortError(cause)))
 	t := time.NewTimer(*backoff)
 	defer t.Stop()
 	*backoff = min(2**backoff, backoffMax)

@@ -195,7 +195,7 @@ func troubleText(srcs []model.SourceStatus) string {
 		switch {
 		case src.Err != "":
 			failed++
-		case strings.HasPrefix(src.State, "down"):
+		case strings.HasPrefix(src.State, model.StateDown):
 			down++
 		}
 	}
