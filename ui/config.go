@@ -41,6 +41,12 @@ type Config struct {
 	// Fleet says the entries come from many hosts (a log store): exports
 	// then carry each entry's host (a CSV column, the manifest's counts).
 	Fleet bool
+	// WindowMiss, when set, says why inputs that ended without sending an
+	// entry sent none: a journal read with a time window that misses it
+	// ("no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12").
+	// It may read the input again: it is called once, off the interface's
+	// goroutine, and returns "" when nothing explains it.
+	WindowMiss func() string
 }
 
 // location returns the zone times are shown in.

@@ -21,6 +21,8 @@ func (m Model) emptyNote(held int) string {
 		return "(filtering…)"
 	case m.live.building:
 		return "(loading…)"
+	case held == 0 && m.windowMiss != "":
+		return "(" + m.windowMiss + ")"
 	case held == 0:
 		return "(no entries" + m.whyNoEntries(more) + ")"
 	case filtered:

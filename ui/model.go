@@ -90,6 +90,8 @@ type Model struct {
 	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
+	windowAsked   bool              // Config.WindowMiss was asked (see askWindowMiss)
+	windowMiss    string            // why the inputs, ended, sent no entry: their window misses them
 	exportPending bool              // x was pressed while the view was being built
 	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
 	initCmd       tea.Cmd
@@ -174,7 +176,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case updatesClosedMsg:
 		m.updatesClosed = true
-		return m, nil
+		return m, m.askWindowMiss()
+	case windowMissMsg:
+		return m.onWindowMiss(msg)
 	case frameMsg:
 		return m.onFrame()
 	case clockMsg:

@@ -23,14 +23,16 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 		// a big file's first second showed an empty store's.
 		m.stats = *msg.Stats
 	}
+	var ask tea.Cmd
 	if msg.Sources != nil {
 		m.sources = msg.Sources
+		ask = m.askWindowMiss()
 	}
 	m.updateHeld = true
 	if m.scheduled {
-		return m, nil
+		return m, ask
 	}
-	return m, m.scheduleFrame()
+	return m, tea.Batch(ask, m.scheduleFrame())
 }
 
 // scheduleFrame schedules the next catch-up. The first comes at once:

@@ -143,14 +143,57 @@ func TestCopiedHostIsSentAfterTheFirstScreen(t *testing.T) {
 }
 
 // A copied journal is read with the window pushed down: an export that
-// finds nothing still says where the journal ends.
-func TestExportJournalWindowAfterTheEnd(t *testing.T) {
+// finds nothing still says where the journal begins and ends, whether the
+// window is after it, before it, or on another day.
+func TestExportJournalWindowOutsideIt(t *testing.T) {
 	dir := copiedJournalDir(t)
-	out, errs, code := runCLI(t, "export", "-D", dir, "--since", "23:00")
-	if code != 0 || out != "" {
+	for _, c := range []struct {
+		name   string
+		window []string
+		want   string
+	}{
+		{"after the end", []string{"--since", "23:00"}, "no entries since 2026-02-10 23:00; the input spans 2026-02-10 08:00–09:30"},
+		{"before the start", []string{"--until", "07:00"}, "no entries up to 2026-02-10 07:00; the input spans 2026-02-10 08:00–09:30"},
+		{"another day", []string{"--since", "2025-11-10", "--until", "2025-11-11"}, "no entries from 2025-11-10 to 2025-11-11; the input spans 2026-02-10 08:00–09:30"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, append([]string{"export", "--utc", "-D", dir}, c.window...)...)
+			if code != 0 || out != "" {
+				t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
+			}
+			if !strings.Contains(errs, c.want) {
+				t.Errorf("stderr %q; want %q", errs, c.want)
+			}
+		})
+	}
+}
+
+// A window that meets the journal says nothing more, even when it selects
+// nothing, as for files.
+func TestExportJournalWindowInsideItSaysNothing(t *testing.T) {
+	dir := copiedJournalDir(t)
+	out, errs, code := runCLI(t, "export", "--utc", "-D", dir, "--since", "2026-02-10 08:00:00", "-q", "user:nobody-at-all")
+	if code != 0 || out != "" || strings.Contains(errs, "no entries") {
 		t.Fatalf("exit %d, output %q, stderr %q", code, out, errs)
 	}
-	if want := "no entries since 2026-02-10 23:00; the input ends 2026-02-10 09:30"; !strings.Contains(errs, want) {
-		t.Errorf("stderr %q; want %q", errs, want)
+}
+
+// The interface is told why a journal read with a window that misses it
+// sent nothing; it is told nothing for a window that meets it, or for files.
+func TestTUIWindowMissOfAJournal(t *testing.T) {
+	dir := copiedJournalDir(t)
+	miss := tuiWindowMiss(t.Context(), Config{Directory: dir, Units: listFlag{defaultUnit}, UTC: true, SinceText: "2025-11-10", UntilText: "2025-11-11"})
+	if miss == nil {
+		t.Fatal("no question for a journal read with a window")
+	}
+	if got, want := miss(), "no entries from 2025-11-10 to 2025-11-11; the input spans 2026-02-10 08:00–09:30"; got != want {
+		t.Errorf("%q; want %q", got, want)
+	}
+	meets := tuiWindowMiss(t.Context(), Config{Directory: dir, Units: listFlag{defaultUnit}, UTC: true, SinceText: "2026-02-10 09:00"})
+	if got := meets(); got != "" {
+		t.Errorf("a window meeting the journal is explained as %q", got)
+	}
+	if tuiWindowMiss(t.Context(), Config{Files: []string{"x.log"}, SinceText: "2025-11-10"}) != nil {
+		t.Error("files are asked about: their window is the filter's, which the interface explains itself")
 	}
 }

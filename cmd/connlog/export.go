@@ -87,15 +87,15 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 }
 
 // sayOutsideSpan explains on stderr an export that wrote nothing because
-// its time window misses the input. A copied journal is read with the
-// window pushed down, so nothing was seen of it: its newest entry is
-// looked up then.
+// its time window misses the input. A journal is read with the window
+// pushed down, so nothing was seen of it: its ends are looked up then.
 func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) {
 	since, until := sel.bounds()
-	if read.Last.IsZero() && copiedJournal(cfg) && ctx.Err() == nil {
-		read.Last, _ = newestJournalEntry(ctx, cfg)
+	note := query.OutsideSpan(since, until, read.First, read.Last, loc)
+	if read.Last.IsZero() && ctx.Err() == nil {
+		note = journalWindowMiss(ctx, cfg, since, until, loc)
 	}
-	if note := query.OutsideSpan(since, until, read.First, read.Last, loc); note != "" {
+	if note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)
 	}
 }

@@ -120,11 +120,7 @@ func inode(fi os.FileInfo) uint64 {
 
 // journalOptions maps the journalctl-style flags onto the journal source.
 func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
-	since, err := parseBound("--since", cfg.SinceText, cfg.timeOptions())
-	if err != nil {
-		return source.JournalOptions{}, err
-	}
-	until, err := parseBound("--until", cfg.UntilText, cfg.timeOptions())
+	since, until, err := journalWindow(cfg)
 	if err != nil {
 		return source.JournalOptions{}, err
 	}
@@ -139,6 +135,15 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 		j.Boot = cfg.Boot.value
 	}
 	return j, nil
+}
+
+// journalWindow is the window --since and --until give the journal.
+func journalWindow(cfg Config) (since, until time.Time, err error) {
+	if since, err = parseBound("--since", cfg.SinceText, cfg.timeOptions()); err != nil {
+		return since, until, err
+	}
+	until, err = parseBound("--until", cfg.UntilText, cfg.timeOptions())
+	return since, until, err
 }
 
 // queryReadsOrigin reports whether the query tests host: or unit:; a query

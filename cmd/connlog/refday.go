@@ -113,14 +113,12 @@ func tailSource(path string, id model.SourceID) source.Source {
 	return source.NewInput(source.Input{Path: source.StdinPath}, id, source.FileOptions{}, bytes.NewReader(buf))
 }
 
-// newestJournalEntry is the time and host of the newest entry of a journal
-// copied from another host (-D, --file), of the units asked for.
+// newestJournalEntry is the time and host of the newest entry of the
+// journal cfg reads (copied from another host with -D or --file, or this
+// machine's), of the units asked for, whatever the window.
 func newestJournalEntry(ctx context.Context, cfg Config) (time.Time, string) {
-	j := source.JournalOptions{Units: cfg.Units, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits,
-		Lines: 1, Directory: cfg.Directory, Files: cfg.JournalFile}
-	if cfg.Boot.set {
-		j.Boot = cfg.Boot.value
-	}
+	j := journalEndsOptions(cfg)
+	j.Lines = 1
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
 	return newestOf(ctx, []source.Feed{{ID: 0, Source: source.NewJournal(0, j), Decode: dec}})
 }
@@ -134,10 +132,9 @@ func newestOf(ctx context.Context, feeds []source.Feed) (newest time.Time, host 
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		for i := range es {
 			// A time the line did not give (a file of untimed lines takes the
-			// time it was read) says nothing of the day of the data, nor does
-			// a gap's or a restart's, which may be the clock's.
+			// time it was read) says nothing of the day of the data.
 			e := &es[i]
-			if t := e.Time; hasTime(t) && !e.Flags.Has(model.FlagTimeInferred) && !e.IsMark() && t.After(newest) {
+			if t := e.Time; datedEntry(e) && t.After(newest) {
 				newest, host = t, e.Origin.HostName()
 			}
 		}

@@ -74,6 +74,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	ucfg := uiConfig(cfg, infos, startHost(cfg), start)
 	ucfg.Query = firstQuery
 	ucfg.FirstScreen = func() { close(firstScreen) }
+	ucfg.WindowMiss = tuiWindowMiss(ctx, cfg)
 	m := ui.New(ucfg, store, up.ch)
 	p := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...)
 	if copiedJournal(cfg) {
@@ -111,6 +112,20 @@ func sendCopiedHost(ctx context.Context, p *tea.Program, store *model.Store, inf
 	if h := newestHost(store); h != "" {
 		p.Send(ui.TitleMsg(title(infos, h)))
 	}
+}
+
+// tuiWindowMiss explains a journal whose --since and --until window
+// misses it (see journalWindowMiss); nil for other inputs.
+func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
+	since, until, err := journalWindow(cfg)
+	if !readsJournal(cfg) || err != nil {
+		return nil
+	}
+	loc := time.Local
+	if cfg.UTC {
+		loc = time.UTC
+	}
+	return func() string { return journalWindowMiss(ctx, cfg, since, until, loc) }
 }
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {

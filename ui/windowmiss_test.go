@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"connlog/model"
+)
+
+// An input that ended without an entry because its window misses it (a
+// journal read with --since and --until) says so in the empty table and the
+// footer, asked once, whether the end comes as the updates closing or as the
+// sources' states; the answer is shown escaped.
+func TestAnEndedInputSaysItsWindowMissesIt(t *testing.T) {
+	const note = "no entries from 2025-11-10 to 2025-11-11; the input spans 2026-02-10 08:00–09:30"
+	for _, end := range []struct {
+		name string
+		msg  any
+	}{
+		{"updates closed", updatesClosedMsg{}},
+		{"sources done", updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "twingate-connector", State: "done", Done: true}}}}},
+	} {
+		t.Run(end.name, func(t *testing.T) {
+			nothing, _ := newFixtureStore(t, nil)
+			m := newTestModel(t, nothing, 120, 12)
+			asked := 0
+			m.cfg.WindowMiss = func() string { asked++; return note + "\x1b[31m" }
+			m = drive(t, m, end.msg, end.msg)
+			s := screen(m)
+			if asked != 1 {
+				t.Errorf("asked %d times; want once", asked)
+			}
+			if !strings.Contains(s, "("+note) {
+				t.Errorf("the empty table does not say why:\n%s", s)
+			}
+			if strings.Count(s, note) != 2 {
+				t.Errorf("the footer does not say why too:\n%s", s)
+			}
+			if strings.Contains(m.View().Content, "\x1b[31m") {
+				t.Error("the answer reaches the terminal unescaped")
+			}
+		})
+	}
+}
+
+// The question is not asked while an input may still send entries, nor
+// when entries came, nor when there is none to ask.
+func TestWindowMissIsAskedOnlyOfAnEmptyEndedInput(t *testing.T) {
+	asked := 0
+	ask := func() string { asked++; return "no entries since 2027-01-01; the input spans 2026-02-10 08:00–09:30" }
+
+	nothing, _ := newFixtureStore(t, nil)
+	m := newTestModel(t, nothing, 120, 12)
+	m.cfg.WindowMiss = ask
+	following := updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "twingate-connector", State: "journal: twingate-connector (following)"}}}}
+	if s := screen(drive(t, m, following)); asked != 0 || !strings.Contains(s, "(no entries yet)") {
+		t.Errorf("asked %d times of an input still followed:\n%s", asked, s)
+	}
+
+	full, _ := newFixtureStore(t, fixtureEntries())
+	m = newTestModel(t, full, 120, 12)
+	m.cfg.WindowMiss = ask
+	if drive(t, m, updatesClosedMsg{}); asked != 0 {
+		t.Errorf("asked %d times of an input that sent entries", asked)
+	}
+
+	m = newTestModel(t, nothing, 120, 12) // files: nothing to ask
+	if s := screen(drive(t, m, updatesClosedMsg{})); !strings.Contains(s, "(no entries in this input)") {
+		t.Errorf("an input without the question:\n%s", s)
+	}
+}
