@@ -93,7 +93,7 @@ func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export
 	since, until := sel.bounds()
 	note := query.OutsideSpan(since, until, read.First, read.Last, loc)
 	if read.Last.IsZero() && ctx.Err() == nil {
-		note = journalWindowMiss(ctx, cfg, since, until, loc)
+		note = windowMiss(ctx, cfg, since, until, loc)
 	}
 	if note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)

@@ -120,7 +120,7 @@ func inode(fi os.FileInfo) uint64 {
 
 // journalOptions maps the journalctl-style flags onto the journal source.
 func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
-	since, until, err := journalWindow(cfg)
+	since, until, err := flagWindow(cfg)
 	if err != nil {
 		return source.JournalOptions{}, err
 	}
@@ -138,7 +138,7 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 }
 
 // journalWindow is the window --since and --until give the journal.
-func journalWindow(cfg Config) (since, until time.Time, err error) {
+func flagWindow(cfg Config) (since, until time.Time, err error) {
 	if since, err = parseBound("--since", cfg.SinceText, cfg.timeOptions()); err != nil {
 		return since, until, err
 	}

@@ -16,22 +16,46 @@ func readsJournal(cfg Config) bool {
 	return len(cfg.Files) == 0 && !cfg.Demo && cfg.Remote.VictoriaLogs == ""
 }
 
-// journalWindowMiss explains a journal read that sent nothing because its
-// time window (since and until; a zero end is open) misses the journal:
-// "no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12". The
-// window is pushed down to the journal, which then sends nothing at all,
-// so the journal's oldest and newest entries of the units asked for are
-// looked up afresh. It is "" when the window meets them, or when the
-// journal holds none.
-func journalWindowMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) string {
-	if !readsJournal(cfg) || since.IsZero() && until.IsZero() {
+// windowMiss explains a read of a journal or a log store that sent
+// nothing because its time window (since and until; a zero end is open)
+// misses the input: "no entries on 2026-12-02; the input spans 2026-11-20
+// 08:00–09:12". The window is pushed down to the journal or the store,
+// which then sends nothing at all, so the oldest and newest entries of the
+// units (and hosts) asked for are looked up afresh. It is "" when the
+// window meets them, when there are none, for other inputs, and when the
+// store does not answer (the read itself said so).
+func windowMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) string {
+	if since.IsZero() && until.IsZero() {
 		return ""
 	}
-	last, _ := newestJournalEntry(ctx, cfg)
+	var first, last time.Time
+	switch {
+	case cfg.Remote.VictoriaLogs != "":
+		first, last = storeSpan(ctx, cfg)
+	case readsJournal(cfg):
+		if last, _ = newestJournalEntry(ctx, cfg); !last.IsZero() && ctx.Err() == nil {
+			first = oldestJournalEntry(ctx, cfg)
+		}
+	}
 	if last.IsZero() || ctx.Err() != nil {
 		return ""
 	}
-	return query.OutsideSpan(since, until, oldestJournalEntry(ctx, cfg), last, loc)
+	return query.OutsideSpan(since, until, first, last, loc)
+}
+
+// storeSpan is the span of the store's entries of the hosts and units
+// asked for; zero when the store cannot say.
+func storeSpan(ctx context.Context, cfg Config) (first, last time.Time) {
+	vl, err := remoteStore(cfg)
+	if err != nil {
+		return first, last
+	}
+	sel, err := remoteSelection(cfg)
+	if err != nil {
+		return first, last
+	}
+	first, last, _ = vl.Span(ctx, sel)
+	return first, last
 }
 
 // oldestJournalEntry is the time of the oldest entry of the journal cfg

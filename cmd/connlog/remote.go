@@ -79,17 +79,9 @@ func (c *Config) validateRemote(getenv func(string) string) error {
 // remoteFeeds opens the remote store: it checks that the store answers
 // (an error now, rather than a silent empty screen) and returns its feed.
 func remoteFeeds(cfg Config, follow bool, dec decode.Options) ([]source.Feed, []sourceInfo, error) {
-	client, err := remote.NewHTTPClient(remote.ClientOptions{CAFile: cfg.Remote.CAFile, Insecure: cfg.Remote.Insecure})
+	vl, err := remoteStore(cfg)
 	if err != nil {
-		return nil, nil, usageError{err.Error()}
-	}
-	auth, err := remoteAuth(os.Getenv)
-	if err != nil {
-		return nil, nil, usageError{err.Error()}
-	}
-	vl, err := remote.NewVictoriaLogs(cfg.Remote.VictoriaLogs, client, auth)
-	if err != nil {
-		return nil, nil, usageError{err.Error()}
+		return nil, nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), remoteCheckTimeout)
 	defer cancel()
@@ -105,14 +97,27 @@ func remoteFeeds(cfg Config, follow bool, dec decode.Options) ([]source.Feed, []
 	return []source.Feed{{ID: 0, Source: src, Decode: dec}}, []sourceInfo{{ID: 0, Name: remoteName(cfg)}}, nil
 }
 
+// remoteStore is the store --victorialogs names, with the client and
+// credentials the flags and environment give.
+func remoteStore(cfg Config) (*remote.VictoriaLogs, error) {
+	client, err := remote.NewHTTPClient(remote.ClientOptions{CAFile: cfg.Remote.CAFile, Insecure: cfg.Remote.Insecure})
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	auth, err := remoteAuth(os.Getenv)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	vl, err := remote.NewVictoriaLogs(cfg.Remote.VictoriaLogs, client, auth)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	return vl, nil
+}
+
 // remoteSelection maps the journalctl-style flags onto what the store is asked.
 func remoteSelection(cfg Config) (remote.Selection, error) {
-	opt := cfg.timeOptions()
-	since, err := parseBound("--since", cfg.SinceText, opt)
-	if err != nil {
-		return remote.Selection{}, err
-	}
-	until, err := parseBound("--until", cfg.UntilText, opt)
+	since, until, err := flagWindow(cfg)
 	if err != nil {
 		return remote.Selection{}, err
 	}
@@ -121,7 +126,7 @@ func remoteSelection(cfg Config) (remote.Selection, error) {
 		sel.Units = append(sel.Units, source.NormalizeJournalUnit(u))
 	}
 	if cfg.Export {
-		pushDownQuery(&sel, cfg.Query, opt)
+		pushDownQuery(&sel, cfg.Query, cfg.timeOptions())
 	}
 	return sel, nil
 }

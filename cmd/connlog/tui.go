@@ -114,18 +114,19 @@ func sendCopiedHost(ctx context.Context, p *tea.Program, store *model.Store, inf
 	}
 }
 
-// tuiWindowMiss explains a journal whose --since and --until window
-// misses it (see journalWindowMiss); nil for other inputs.
+// tuiWindowMiss explains a journal or a log store whose --since and
+// --until window misses it (see windowMiss); nil for files, standard input
+// and the demo, whose window is the filter's, explained by the interface.
 func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
-	since, until, err := journalWindow(cfg)
-	if !readsJournal(cfg) || err != nil {
+	since, until, err := flagWindow(cfg)
+	if !readsJournal(cfg) && cfg.Remote.VictoriaLogs == "" || err != nil {
 		return nil
 	}
 	loc := time.Local
 	if cfg.UTC {
 		loc = time.UTC
 	}
-	return func() string { return journalWindowMiss(ctx, cfg, since, until, loc) }
+	return func() string { return windowMiss(ctx, cfg, since, until, loc) }
 }
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {

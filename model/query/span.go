@@ -77,8 +77,12 @@ func clockText(t time.Time, loc *time.Location) string {
 }
 
 // spanText is "2026-11-20 08:00–09:12", or both dates when the span
-// crosses midnight.
+// crosses midnight, or with seconds when it lies within a minute
+// ("2026-11-20 08:00:00–08:00:41", not "08:00–08:00").
 func spanText(first, last time.Time, loc *time.Location) string {
+	if first.In(loc).Truncate(time.Minute).Equal(last.In(loc).Truncate(time.Minute)) {
+		return first.In(loc).Format(dayLayout+" "+secondLayout) + "–" + last.In(loc).Format(secondLayout)
+	}
 	if sameDay(first, last, loc) {
 		return first.In(loc).Format(dayMinuteLayout) + "–" + last.In(loc).Format(minuteLayout)
 	}

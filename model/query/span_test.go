@@ -35,6 +35,8 @@ func TestOutsideSpan(t *testing.T) {
 		{"only the newest known, window before it", zero, at(19, 8, 0), zero, last, ""},
 		{"since after until", at(20, 9, 0), at(20, 8, 0), first, last, // a mistake of its own, not of the day
 			"no entries: the window ends before it begins (since 2026-11-20 09:00, until 2026-11-20 08:00)"},
+		{"a span within a minute", at(21, 8, 0), zero, first, first.Add(41 * time.Second),
+			"no entries since 2026-11-21 08:00; the input spans 2026-11-20 08:00:00–08:00:41"},
 		{"a bound with seconds", at(20, 10, 0).Add(2 * time.Second), zero, first, last,
 			"no entries since 2026-11-20 10:00:02; the input spans 2026-11-20 08:00–09:12"},
 	}
