@@ -105,8 +105,10 @@ func localEquivalent(args []string, files map[string]string) []string {
 	return out
 }
 
-func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
-	srv := vltest.Start(t)
+// shipFleet ships the journals of vltest.Fleet to srv, waits until the
+// store holds every entry, and returns each host's journal file.
+func shipFleet(t *testing.T, srv *vltest.Server) map[string]string {
+	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{}
 	total := 0
@@ -116,6 +118,12 @@ func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
 		total += len(es)
 	}
 	srv.WaitRows(t, "*", total)
+	return files
+}
+
+func TestReadmeFleetExamplesGiveTheLocalEntries(t *testing.T) {
+	srv := vltest.Start(t)
+	files := shipFleet(t, srv)
 	for host, file := range files { // restarts and journald's notices are marked as locally
 		for _, units := range [][]string{nil, {"--all-units"}} {
 			local, _, _ := runCLI(t, append([]string{"export", "--file", file, "--utc"}, units...)...)

@@ -3,7 +3,6 @@ package main
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"connlog/source/remote/vltest"
 )
@@ -13,15 +12,7 @@ import (
 // locally does; a window that meets them says nothing.
 func TestStoreWindowMissNamesTheStoresSpan(t *testing.T) {
 	srv := vltest.Start(t)
-	dir := t.TempDir()
-	files := map[string]string{}
-	total := 0
-	for host, es := range vltest.Fleet(time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)) {
-		files[host] = vltest.MakeJournal(t, dir, host, es)
-		vltest.Ship(t, srv, files[host])
-		total += len(es)
-	}
-	srv.WaitRows(t, "*", total)
+	files := shipFleet(t, srv)
 	for _, window := range [][]string{{"--until", "2026-02-09"}, {"--since", "2026-02-11 08:00", "--until", "2026-02-11 09:00"}} {
 		for host, file := range files {
 			_, local, _ := runCLI(t, append([]string{"export", "--utc", "--file", file}, window...)...)
