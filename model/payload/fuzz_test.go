@@ -52,6 +52,8 @@ var fuzzSeeds = []string{
 	"2019-10-23 07:29:17.726 WARN 1 --- [nt_0.internal-2] c.h.c.connection.nio.HeartbeatManager : hz.client_0 [CloudDemo]",
 	"[ID 702911 kern.warning] WARNING: NFS server not responding",
 	"2024-02-04 11:01:16.461203746  1632  1632 F libc    : Fatal signal 6 (SIGABRT)",
+	`ANALYTICS {"event_type":"closed_connection","timestamp":"0000-01-01T00:00:00Z"}`,
+	`ANALYTICS {"event_type":"closed_connection","timestamp":99999999999999}`,
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,
@@ -187,7 +189,8 @@ func strictRFC3339Shape(s string) bool {
 // entry whose only possible complaint is an undecodable location.
 func FuzzAnalytics(f *testing.F) {
 	for _, s := range []string{`{}`, `{"connection":[]}`, `{"location":"{"}`, `{"relays":[{"port":"x"}],"timestamp":"1"}`,
-		`{"connection":{"client_geo":{"city":{"name":1},"location":{"latitude":"a"}}}}`} {
+		`{"connection":{"client_geo":{"city":{"name":1},"location":{"latitude":"a"}}}}`,
+		`{"timestamp":0}`, `{"timestamp":"0000-01-01T00:00:00Z"}`, `{"timestamp":599616000000}`, `{"timestamp":-9e300}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, obj []byte) {
