@@ -323,3 +323,24 @@ func TestImplausibleAnalyticsTimeIsNotTakenNorInherited(t *testing.T) {
 		})
 	}
 }
+
+// An audit record's stamp times a line of audit.log, but a record carried
+// by syslog or the journal keeps the envelope's time; its fields are read
+// either way.
+func TestAuditRecordTime(t *testing.T) {
+	const rec = `audit: type=1400 audit(1796378400.123:456): apparmor="DENIED" operation="open" pid=99 comm="curl"`
+	stamp := time.Date(2026, 12, 4, 10, 0, 0, 123000000, time.UTC)
+	es := decodeAll(Options{}, lineRecords(`type=USER_LOGIN msg=audit(1796378400.123:456): pid=1 msg='acct="alice" res=failed'`, "plain after"))
+	if es[0].Kind != model.KindAudit || !es[0].Time.Equal(stamp) || !es[1].Time.Equal(stamp) {
+		t.Errorf("audit.log line: kind %v at %v, next at %v; want audit at %v for both", es[0].Kind, es[0].Time, es[1].Time, stamp)
+	}
+	journalAt := time.Date(2026, 12, 4, 10, 0, 1, 0, time.UTC)
+	es = decodeAll(Options{}, []model.Record{{Raw: []byte(rec), Received: journalAt, Journal: &model.JournalFields{Priority: 5, Identifier: "kernel"}, Offset: -1}})
+	if e := es[0]; e.Kind != model.KindAudit || !e.Time.Equal(journalAt) || e.Fields.Value("apparmor") != "DENIED" || e.Level != model.LevelWarn {
+		t.Errorf("journal: kind %v level %v at %v, fields %v; want audit, warn, at %v", e.Kind, e.Level, e.Time, e.Fields, journalAt)
+	}
+	es = decodeAll(Options{Location: time.UTC, Reference: journalAt}, lineRecords("Dec  4 10:00:01 host1 kernel: "+rec))
+	if e := es[0]; e.Kind != model.KindAudit || !e.Time.Equal(journalAt) || e.Fields.Value("comm") != "curl" {
+		t.Errorf("syslog: kind %v at %v, fields %v; want audit at %v", e.Kind, e.Time, e.Fields, journalAt)
+	}
+}
