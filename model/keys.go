@@ -82,6 +82,12 @@ const (
 	KeyMemoryMB         = "memory_mb"
 	KeyTaniumEndpointID = "endpoint_id"
 
+	// audit (Linux auditd and kernel audit records): every key=value pair
+	// under its own name, those inside msg='…' included, plus these.
+	KeyAuditType  = "type"     // USER_LOGIN, SYSCALL, AVC… (a number from the kernel: 1400)
+	KeyAuditEvent = "audit_id" // the stamp as written, 1796378400.123:456; shared by one event's records
+	KeyAuditNode  = "node"     // node= of a record forwarded from another host
+
 	// flow (Tailscale): one entry per traffic item; the message's keys plus
 	// the derived traffic type and split addresses.
 	KeyTraffic    = "traffic" // virtual | subnet | exit | physical
@@ -138,3 +144,19 @@ const (
 	EventFailed      = "failed_to_connect"
 	EventDenied      = "denied_access"
 )
+
+// AuditFieldKeys are the names of the pairs Linux audit records carry most
+// (the audit field dictionary's, AppArmor's and SELinux's), which a query
+// may name as they are (acct:alice, res:failed); a record's other pairs
+// are fields too, reached by their exact name (.name form). Names the
+// other kinds already use (pid, hostname, id, path, protocol) are left to
+// their constants, and a query alias's name (unit, msg) is the alias.
+var AuditFieldKeys = []string{
+	"a0", "a1", "a2", "a3", "acct", "addr", "arch", "argc", "auid", "cmd", "comm", "cwd", "dev", "egid", "euid",
+	"exe", "exit", "fsgid", "fsuid", "gid", "grantors", "inode", "item", "items", "key", "mode", "name", "nametype",
+	"obj", "ogid", "op", "ouid", "perm", "ppid", "proctitle", "res", "result", "saddr", "ses", "sgid", "sig", "subj",
+	"success", "suid", "syscall", "terminal", "tty", "uid", "vm",
+	"apparmor", "operation", "profile", "requested_mask", "denied_mask", "info", "error", "class", "family",
+	"sock_type", "laddr", "faddr", "lport", "fport", "peer",
+	"scontext", "tcontext", "tclass", "permissive", "seresult", "seuser",
+}

@@ -11,7 +11,7 @@ const (
 	KindText      Kind = iota // anything no parser claimed; never dropped
 	KindService               // Twingate / library service line: [LEVEL] [module] message
 	KindAnalytics             // Twingate ANALYTICS {json} connection event
-	KindAudit                 // AQtive Guard flat JSON record
+	KindAudit                 // AQtive Guard flat JSON record, or a Linux audit (auditd, kernel) record
 	KindFlow                  // one traffic item of a Tailscale flow message
 	KindSession               // Pangolin connection record or newt ACCESS line
 	KindJSON                  // any other JSON object

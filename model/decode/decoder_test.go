@@ -290,3 +290,57 @@ func TestJournalTimeWinsOverAZonelessMessageTime(t *testing.T) {
 		}
 	}
 }
+
+// An ANALYTICS event whose timestamp is nonsense keeps the time its line
+// would have without one (its envelope's, else the line before's) and
+// passes no nonsense on to the untimed lines after it.
+func TestImplausibleAnalyticsTimeIsNotTakenNorInherited(t *testing.T) {
+	const ts = "2026-12-04T10:00:00.5Z"
+	at := time.Date(2026, 12, 4, 10, 0, 0, 500000000, time.UTC)
+	good := time.UnixMilli(1796378400000).UTC()
+	event := func(stamp string) string {
+		return `ANALYTICS {"event_type":"closed_connection","connection":{"id":"c1"},"timestamp":` + stamp + `}`
+	}
+	for _, stamp := range []string{`0`, `"0000-01-01T00:00:00Z"`, `599616000000`, `99999999999999`, `"soon"`} {
+		t.Run(stamp, func(t *testing.T) {
+			es := decodeAll(Options{}, lineRecords(event(`1796378400000`), "[INFO] [connector] a", event(stamp), "[INFO] [connector] b"))
+			for i, e := range es {
+				if !e.Time.Equal(good) {
+					t.Errorf("bare entry %d at %v, want the last good time %v", i, e.Time, good)
+				}
+			}
+			es = decodeAll(Options{}, lineRecords(ts+" "+event(stamp), "[INFO] [connector] c"))
+			for i, e := range es {
+				if !e.Time.Equal(at) {
+					t.Errorf("stamped entry %d at %v, want the envelope's %v", i, e.Time, at)
+				}
+			}
+			journalAt := time.Date(2026, 12, 4, 11, 0, 0, 0, time.UTC)
+			es = decodeAll(Options{}, []model.Record{{Raw: []byte(event(stamp)), Received: journalAt, Journal: &model.JournalFields{Priority: 6}, Offset: -1}})
+			if !es[0].Time.Equal(journalAt) || es[0].Flags.Has(model.FlagTimeInferred) {
+				t.Errorf("journal entry at %v, want the journal's %v", es[0].Time, journalAt)
+			}
+		})
+	}
+}
+
+// An audit record's stamp times a line of audit.log, but a record carried
+// by syslog or the journal keeps the envelope's time; its fields are read
+// either way.
+func TestAuditRecordTime(t *testing.T) {
+	const rec = `audit: type=1400 audit(1796378400.123:456): apparmor="DENIED" operation="open" pid=99 comm="curl"`
+	stamp := time.Date(2026, 12, 4, 10, 0, 0, 123000000, time.UTC)
+	es := decodeAll(Options{}, lineRecords(`type=USER_LOGIN msg=audit(1796378400.123:456): pid=1 msg='acct="alice" res=failed'`, "plain after"))
+	if es[0].Kind != model.KindAudit || !es[0].Time.Equal(stamp) || !es[1].Time.Equal(stamp) {
+		t.Errorf("audit.log line: kind %v at %v, next at %v; want audit at %v for both", es[0].Kind, es[0].Time, es[1].Time, stamp)
+	}
+	journalAt := time.Date(2026, 12, 4, 10, 0, 1, 0, time.UTC)
+	es = decodeAll(Options{}, []model.Record{{Raw: []byte(rec), Received: journalAt, Journal: &model.JournalFields{Priority: 5, Identifier: "kernel"}, Offset: -1}})
+	if e := es[0]; e.Kind != model.KindAudit || !e.Time.Equal(journalAt) || e.Fields.Value("apparmor") != "DENIED" || e.Level != model.LevelWarn {
+		t.Errorf("journal: kind %v level %v at %v, fields %v; want audit, warn, at %v", e.Kind, e.Level, e.Time, e.Fields, journalAt)
+	}
+	es = decodeAll(Options{Location: time.UTC, Reference: journalAt}, lineRecords("Dec  4 10:00:01 host1 kernel: "+rec))
+	if e := es[0]; e.Kind != model.KindAudit || !e.Time.Equal(journalAt) || e.Fields.Value("comm") != "curl" {
+		t.Errorf("syslog: kind %v at %v, fields %v; want audit at %v", e.Kind, e.Time, e.Fields, journalAt)
+	}
+}

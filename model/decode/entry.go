@@ -100,9 +100,15 @@ func (d *lineDecoder) entry(r *payload.Result, l *logical, origin model.Origin, 
 // envelope), which loc need not share: a journal copied from a host in
 // another zone, a fleet's. Without any, e is flagged FlagTimeInferred and
 // holds the receive time until settle gives it the previous entry's.
+// A payload whose time gives way to its envelope's (Result.EnvelopeFirst:
+// an audit record's stamp) takes the journal's or the envelope's first.
 // (Lines never bring that flag with them: only settle and markEntry set it.)
 func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) {
 	switch {
+	case r.EnvelopeFirst && l.journal != nil && !l.received.IsZero():
+		e.Time = l.received
+	case r.EnvelopeFirst && !l.env.Time.IsZero():
+		e.Time = l.env.Time
 	case !r.Time.IsZero() && !r.Local:
 		e.Time = r.Time
 	case l.journal != nil && !l.received.IsZero():

@@ -121,6 +121,10 @@ func (s *summary) service(e *model.Entry) {
 
 func (s *summary) audit(e *model.Entry) {
 	f := e.Fields
+	if f.Value(model.KeyLogType) == "" && f.Value(model.KeyAuditType) != "" {
+		s.auditd(f)
+		return
+	}
 	s.add(f.Value(model.KeyLogType))
 	s.add(f.Value(model.KeyAction))
 	s.add(firstOf(f.Value(model.KeyAuditUserName), f.Value(model.KeyAuditUserID)))
@@ -135,6 +139,22 @@ func (s *summary) audit(e *model.Entry) {
 	s.add(f.Value(model.KeyMethod))
 	s.add(f.Value(model.KeyPath))
 	s.add(f.Value(model.KeyStatusCode))
+	s.add(f.Value(model.KeyMessage))
+}
+
+// auditdKeys are the pairs of a Linux audit record that say what happened,
+// in the order a summary shows them.
+var auditdKeys = []string{"op", "operation", "apparmor", "acct", "comm", "exe", "name", "addr", "terminal", "key", "res", "success"}
+
+// auditd summarises a Linux audit record: its type, the telling pairs as
+// written, and the words that were not pairs (an AVC's "avc: denied …").
+func (s *summary) auditd(f model.Fields) {
+	s.add(f.Value(model.KeyAuditType))
+	for _, k := range auditdKeys {
+		if v, ok := f.Get(k); ok {
+			s.add(k, "=", v.Value)
+		}
+	}
 	s.add(f.Value(model.KeyMessage))
 }
 

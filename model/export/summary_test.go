@@ -28,6 +28,12 @@ func TestSummary(t *testing.T) {
 	cutEvent := &model.Entry{Kind: model.KindAnalytics, Flags: model.FlagParseError,
 		Payload: []byte(`ANALYTICS {"connection": {"id": "p-5", "rx": ` + "\x1b[2J"),
 		Fields:  model.Fields{model.Str("connection.id", "p-5")}, Err: "invalid JSON at byte 35: unexpected end of input (truncated record?)"}
+	linuxAudit := &model.Entry{Kind: model.KindAudit, Fields: model.Fields{
+		model.Str(model.KeyAuditType, "USER_LOGIN"), model.Str(model.KeyAuditEvent, "1796378400.123:456"), model.Str("pid", "1234"),
+		model.Str("op", "login"), model.Str("acct", "alice"), model.Str("exe", "/usr/sbin/sshd"), model.Str("addr", "203.0.113.9"),
+		model.Str("res", "failed")}}
+	avc := &model.Entry{Kind: model.KindAudit, Fields: model.Fields{model.Str(model.KeyAuditType, "AVC"),
+		model.Str("comm", "cu\x1b[2Jrl"), model.Str(model.KeyMessage, "avc: denied { read } for")}}
 	tests := []struct {
 		name string
 		e    *model.Entry
@@ -48,6 +54,8 @@ func TestSummary(t *testing.T) {
 		{"session end", sessionEntry(), "END tcp 100.90.128.5:38004 → 10.0.0.5:22 resource 35 1m02s"},
 		{"audit login denied", auditEntry(), "audit login_attempt alice@example.com denied (bad password) from 2001:db8::7"},
 		{"audit web request", webAudit, "web GET /api/v2/keys 200"},
+		{"linux audit login failed", linuxAudit, "USER_LOGIN op=login acct=alice exe=/usr/sbin/sshd addr=203.0.113.9 res=failed"},
+		{"linux audit avc", avc, "AVC comm=cu␛[2Jrl avc: denied { read } for"},
 		{"flow item", flowEntries()[1], "virtual tcp 100.111.22.33:864 → 100.44.55.66:2049 tx 900B/6p rx 728B/3p"},
 		{"text is sanitised", hostile, "boom ␛[31mred␛[0m ‹U+202E›evil"},
 		{"gap without message", noMsgGap, "file rotated before it was read to the end: up to 42 bytes may be missing"},

@@ -130,8 +130,18 @@ func eventLevel(eventType string) model.Level {
 }
 
 // analyticsTime reads the epoch-millisecond timestamp, tolerating it as a
-// numeric string or an ISO-8601 text.
+// numeric string or an ISO-8601 text. A timestamp that is not a plausible
+// time (0, year 0, before 1990, years ahead) gives none: the event is
+// timed as a line without one, and passes nothing on to the lines after it.
 func analyticsTime(v scalar) time.Time {
+	if t := analyticsStamp(v); plausibleTime(t) {
+		return t
+	}
+	return time.Time{}
+}
+
+// analyticsStamp is analyticsTime before the plausibility check.
+func analyticsStamp(v scalar) time.Time {
 	switch v.kind {
 	case kindNumber:
 		if t, ok := epochMillis(v.num); ok && v.isNum {

@@ -1,8 +1,10 @@
 package payload
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -143,4 +145,37 @@ func TestParseAnalyticsEscapes(t *testing.T) {
 	line := strings.Replace(docsAnalyticsLine, `"AWS Network"`, `"AWS \"Prod\" \u00e9\ud83d\ude00 \/x"`, 1)
 	check(t, parseOne(t, line), want{kind: model.KindAnalytics, level: model.LevelInfo, time: ms(1698356150045),
 		fields: map[string]string{model.KeyNetworkName: "AWS \"Prod\" é😀 /x", model.KeyCity: "Seattle"}})
+}
+
+// A timestamp that cannot be when the event happened gives the event no
+// time, whatever its form; the event is otherwise read as usual. The lean
+// reader agrees.
+func TestAnalyticsImplausibleTimestamp(t *testing.T) {
+	farFuture := time.Now().AddDate(2, 0, 0).UnixMilli()
+	soon := time.Now().Add(30 * 24 * time.Hour).Truncate(time.Millisecond)
+	for _, tc := range []struct {
+		name, stamp string
+		want        time.Time
+	}{
+		{"zero", `0`, time.Time{}},
+		{"negative", `-1698356150045`, time.Time{}},
+		{"year 0 text", `"0000-01-01T00:00:00Z"`, time.Time{}},
+		{"before 1990", `599616000000`, time.Time{}},
+		{"1989 text", `"1989-12-31T23:59:59Z"`, time.Time{}},
+		{"more than a year ahead", strconv.FormatInt(farFuture, 10), time.Time{}},
+		{"year 9999 text", `"9999-12-31T23:59:59Z"`, time.Time{}},
+		{"unparseable", `"yesterday"`, time.Time{}},
+		{"null", `null`, time.Time{}},
+		{"a clock a month fast is kept", strconv.FormatInt(soon.UnixMilli(), 10), soon.UTC()},
+		{"1990 is kept", `631152000000`, ms(631152000000)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			line := `ANALYTICS {"event_type":"closed_connection","connection":{"id":"c1"},"timestamp":` + tc.stamp + `}`
+			check(t, parseOne(t, line), want{kind: model.KindAnalytics, level: model.LevelInfo, time: tc.want,
+				fields: map[string]string{model.KeyConnID: "c1"}})
+			if r, ok := AnalyticsResult([]byte(line)); !ok || !r.Time.Equal(tc.want) {
+				t.Errorf("lean read: time %v (claimed %v), want %v", r.Time, ok, tc.want)
+			}
+		})
+	}
 }

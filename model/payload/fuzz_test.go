@@ -52,6 +52,15 @@ var fuzzSeeds = []string{
 	"2019-10-23 07:29:17.726 WARN 1 --- [nt_0.internal-2] c.h.c.connection.nio.HeartbeatManager : hz.client_0 [CloudDemo]",
 	"[ID 702911 kern.warning] WARNING: NFS server not responding",
 	"2024-02-04 11:01:16.461203746  1632  1632 F libc    : Fatal signal 6 (SIGABRT)",
+	`type=USER_LOGIN msg=audit(1796378400.123:456): pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+	`node=host1 type=EXECVE msg=audit(1796378400.124:457): argc=2 a0="curl" a1=68747470733A2F2F6578616D706C652E636F6D`,
+	`audit: type=1400 audit(1796378400.123:456): apparmor="DENIED" operation="open" profile="snap.curl" name="/etc/shadow" pid=99 comm="curl"`,
+	`[ 1234.567890] audit: type=1400 audit(1796378400.123:458): apparmor="ALLOWED"`,
+	`type=AVC msg=audit(1796378400.126:459): avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
+	"type=USER_AUTH msg=audit(1796378400.123:461): msg='acct=\"alice\" res=success'\x1dAUID=\"alice\"",
+	`type=USER_CMD msg=audit(0.000:1): msg='cmd="unterminated`, `type=X msg=audit(1.:)`, `node= type= msg=audit(`,
+	`ANALYTICS {"event_type":"closed_connection","timestamp":"0000-01-01T00:00:00Z"}`,
+	`ANALYTICS {"event_type":"closed_connection","timestamp":99999999999999}`,
 	"ANALYTICS {\"x\":" + strings.Repeat("[", 40),
 	"caf\xc3\x28\x00",
 	`{`, `[`, `"`, ``,
@@ -187,7 +196,8 @@ func strictRFC3339Shape(s string) bool {
 // entry whose only possible complaint is an undecodable location.
 func FuzzAnalytics(f *testing.F) {
 	for _, s := range []string{`{}`, `{"connection":[]}`, `{"location":"{"}`, `{"relays":[{"port":"x"}],"timestamp":"1"}`,
-		`{"connection":{"client_geo":{"city":{"name":1},"location":{"latitude":"a"}}}}`} {
+		`{"connection":{"client_geo":{"city":{"name":1},"location":{"latitude":"a"}}}}`,
+		`{"timestamp":0}`, `{"timestamp":"0000-01-01T00:00:00Z"}`, `{"timestamp":599616000000}`, `{"timestamp":-9e300}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, obj []byte) {

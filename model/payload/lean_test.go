@@ -122,6 +122,8 @@ func FuzzAnalyticsResult(f *testing.F) {
 		`ANALYTICS {"event_type":"failed_to_connect","timestamp":"2026-02-10T08:00:00Z","relays":[{"ip":"1.2.3.4"}]}`,
 		`ANALYTICS {"connection":"x","event_type":"denied","location":"{\"geoip\":{}}"}`,
 		`ANALYTICS {"event_type":"a","timestamp":-1e999}`,
+		`ANALYTICS {"event_type":"closed_connection","timestamp":"9999-12-31T23:59:59Z"}`,
+		`ANALYTICS {"event_type":"closed_connection","timestamp":0}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -33,6 +33,8 @@
 //     entry: it describes the rows, it is not a connection.
 //   - service, Twingate client: "[<time>] [LEVEL] [module] message
 //     [Class.Method]" takes its own time and the caller (client.go).
+//   - audit: also Linux audit records (auditd.go), "type=… msg=audit(…): …"
+//     and the kernel's "audit: type=1400 audit(…): …".
 //   - text: anything else, message = the payload. A line opening with an
 //     ISO-8601 time and a "[level]"/"level:" token, a capitalised level
 //     word (zerolog, Rust tracing, log4j) or Python's " - name - LEVEL - "
@@ -68,6 +70,11 @@ type Result struct {
 	// that wall clock as if it were UTC, for the caller to place in the
 	// writer's location.
 	Local bool
+	// EnvelopeFirst is true when Time is the record's own but the time its
+	// envelope gives, when it gives one (syslog's, the journal's), is the
+	// entry's: an audit record's stamp, which a kernel line carries
+	// alongside the journal's own time.
+	EnvelopeFirst bool
 }
 
 // Parse appends the results for one payload to out and returns it. It always
@@ -129,9 +136,15 @@ func ParseMemo(p []byte, out []Result, memo *AnalyticsMemo) []Result {
 }
 
 // parseOtherLoggers tries the formats of the programs that share a host
-// with the connectors (logfmt, Python's basic format) and journalctl's
+// with the connectors (Linux audit records, logfmt, Python's basic
+// format) and journalctl's
 // placeholder for binary messages, else keeps the line as text.
 func parseOtherLoggers(p []byte, out []Result) []Result {
+	if opensAuditd(p) {
+		if res, ok := parseAuditd(p, out); ok {
+			return res
+		}
+	}
 	switch {
 	case p[0] == '[':
 		if res, ok := parseBlobPlaceholder(p, out); ok {

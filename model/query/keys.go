@@ -5,8 +5,9 @@ import "connlog/model"
 // knownKeys lists every field key the parsers store (model/keys.go), so that
 // a mistyped field name is an error with a suggestion rather than a term that
 // silently matches nothing. Keys of arbitrary JSON objects are reached with
-// the .name form instead.
-var knownKeys = []string{
+// the .name form instead; a Linux audit record's pairs are named by
+// model.AuditFieldKeys.
+var knownKeys = append([]string{
 	model.KeyMessage, model.KeyModule, model.KeyExplanation, model.KeyFunction, model.KeyLibrary, model.KeyCaller,
 	model.KeyThread, model.KeyApplication,
 	model.KeyEventType, model.KeyTimestamp, model.KeyConnID, model.KeyClientIP, model.KeyResourceIP,
@@ -29,7 +30,8 @@ var knownKeys = []string{
 	model.KeyStartedAt, model.KeyEndedAt, model.KeyBytesTx, model.KeyBytesRx, model.KeySessDuration,
 	model.KeyResourceName, model.KeyPhase, model.KeyEndReason, model.KeySessionEvent,
 	model.KeyGapReason, model.KeyGapCount, model.KeyBoundary,
-}
+	model.KeyAuditType, model.KeyAuditEvent, model.KeyAuditNode,
+}, model.AuditFieldKeys...)
 
 // isKnownKey reports whether key is one of the parsers' keys (exact case:
 // JSON keys are case-sensitive).

@@ -65,17 +65,29 @@ func appendWords(dst []byte, words ...string) []byte {
 // auditText folds an AQtive Guard record by its log type and action; a web
 // record by its method, masked path and status code (a 403 is not a 200);
 // an analysis record by its module and masked message.
+// A Linux audit record (no log type, a type) folds by its type, its
+// operation and its result.
 func auditText(dst []byte, fs model.Fields) []byte {
+	if fs.Value(model.KeyLogType) == "" && fs.Value(model.KeyAuditType) != "" {
+		return appendMasked(append(dst, "audit"...), fs, model.KeyAuditType, "op", "operation", "apparmor", "res", "success")
+	}
 	dst = appendWords(append(dst, "audit"...), fs.Value(model.KeyLogType), fs.Value(model.KeyAction),
 		fs.Value(model.KeyMethod))
-	for _, k := range []string{model.KeyPath, model.KeyModule, model.KeyMessage} {
-		if v := fs.Value(k); v != "" {
-			dst = mask.Line(append(dst, ' '), []byte(v))
-		}
-	}
+	dst = appendMasked(dst, fs, model.KeyPath, model.KeyModule, model.KeyMessage)
 	dst = appendWords(dst, fs.Value(model.KeyStatusCode))
 	if fs.Value(model.KeyAccessGranted) == "false" {
 		dst = mask.Line(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
+	}
+	return dst
+}
+
+// appendMasked appends the masked value of each of keys that fs has, after
+// a space.
+func appendMasked(dst []byte, fs model.Fields, keys ...string) []byte {
+	for _, k := range keys {
+		if v := fs.Value(k); v != "" {
+			dst = mask.Line(append(dst, ' '), []byte(v))
+		}
 	}
 	return dst
 }

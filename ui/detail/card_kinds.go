@@ -1,6 +1,7 @@
 package detail
 
 import (
+	"cmp"
 	"strings"
 
 	"connlog/model"
@@ -64,7 +65,7 @@ func relaysText(f model.Fields) string {
 // stacktrace as a block.
 func (c *card) auditCard(e *model.Entry) {
 	f := e.Fields
-	c.header("AUDIT RECORD · "+theme.Clean(f.Value(model.KeyLogType)), e)
+	c.header("AUDIT RECORD · "+theme.Clean(cmp.Or(f.Value(model.KeyLogType), f.Value(model.KeyAuditType))), e)
 	switch f.Value(model.KeyAccessGranted) {
 	case "true":
 		c.kvStyled("access", "GRANTED", c.st.Granted)

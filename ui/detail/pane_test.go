@@ -165,3 +165,22 @@ func TestCardIsInert(t *testing.T) {
 		t.Errorf("the hostile value is not shown as visible text: %q", card)
 	}
 }
+
+// A Linux audit record's card is headed by its record type (it has no
+// log type) and lists its pairs, hostile values made visible.
+func TestLinuxAuditCard(t *testing.T) {
+	raw := "type=USER_LOGIN msg=audit(1796378400.123:456): msg='acct=\"al\x1b[2Jice\" res=failed'"
+	e := &model.Entry{Kind: model.KindAudit, Level: model.LevelWarn, Raw: []byte(raw), Payload: []byte(raw), Origin: model.Origin{Offset: -1},
+		Fields: model.Fields{model.Str(model.KeyAuditType, "USER_LOGIN"), model.Str(model.KeyAuditEvent, "1796378400.123:456"),
+			model.Str("acct", "al\x1b[2Jice"), model.Str("res", "failed")}}
+	st := theme.Monochrome()
+	card := ansi.Strip(BuildCard(&st, 100, Input{Entry: e, Location: time.UTC}))
+	for _, want := range []string{"AUDIT RECORD · USER_LOGIN", "1796378400.123:456", "al␛[2Jice", "failed"} {
+		if !strings.Contains(card, want) {
+			t.Errorf("card lacks %q:\n%s", want, card)
+		}
+	}
+	if strings.Contains(card, "\x1b[2J") {
+		t.Errorf("an escape reached the card")
+	}
+}

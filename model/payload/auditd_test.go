@@ -1,0 +1,85 @@
+package payload
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// Linux audit records as auditd, audisp's syslog plugin and the kernel
+// write them; the stamp is 2026-12-04T10:00:00.123Z.
+func TestParseAuditd(t *testing.T) {
+	at := rfc(t, "2026-12-04T10:00:00.123Z")
+	runTable(t, []tableCase{
+		{"user login failed, pairs inside msg='…'",
+			`type=USER_LOGIN msg=audit(1796378400.123:456): pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{
+				model.KeyAuditType: "USER_LOGIN", model.KeyAuditEvent: "1796378400.123:456", model.KeyPID: "1234", "uid": "0",
+				"auid": "1000", "ses": "3", "op": "login", "acct": "alice", "exe": "/usr/sbin/sshd", model.KeyHostname: "?",
+				"addr": "203.0.113.9", "terminal": "ssh", "res": "failed"},
+				absent: []string{"msg", model.KeyMessage}}},
+		{"user login succeeded has no level",
+			`type=USER_LOGIN msg=audit(1796378400.123:456): pid=1234 uid=0 auid=1000 ses=3 msg='op=login id=1000 exe="/usr/sbin/sshd" hostname=host1 addr=203.0.113.9 terminal=/dev/pts/0 res=success'`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{"res": "success", "terminal": "/dev/pts/0"}}},
+		{"syscall, hex value left as is",
+			`type=SYSCALL msg=audit(1796378400.123:457): arch=c000003e syscall=59 success=yes exit=0 a0=55d5c1 items=2 ppid=1 pid=99 auid=1000 uid=0 tty=pts0 ses=3 comm="curl" exe="/usr/bin/curl" key="net"`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "SYSCALL", "arch": "c000003e",
+				"syscall": "59", "success": "yes", "comm": "curl", "exe": "/usr/bin/curl", "key": "net", "a0": "55d5c1"}}},
+		{"syscall failed", `type=SYSCALL msg=audit(1796378400.123:458): arch=c000003e syscall=2 success=no exit=-13 comm="cat" key=(null)`,
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{"success": "no", "exit": "-13", "key": "(null)"}}},
+		{"node prefix", `node=host1 type=EXECVE msg=audit(1796378400.123:457): argc=2 a0="curl" a1=68747470733A2F2F6578616D706C652E636F6D`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditNode: "host1", model.KeyAuditType: "EXECVE",
+				"a0": "curl", "a1": "68747470733A2F2F6578616D706C652E636F6D"}}},
+		{"proctitle hex", `type=PROCTITLE msg=audit(1796378400.123:457): proctitle=6375726C0068747470733A2F2F6578616D706C652E636F6D`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{"proctitle": "6375726C0068747470733A2F2F6578616D706C652E636F6D"}}},
+		{"kernel apparmor denial", `audit: type=1400 audit(1796378400.123:456): apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl" requested_mask="r" denied_mask="r" fsuid=0 ouid=0`,
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{model.KeyAuditType: "1400",
+				"apparmor": "DENIED", "operation": "open", "profile": "snap.curl.curl", "name": "/etc/shadow", "denied_mask": "r"}}},
+		{"kernel line with its uptime", `[ 1234.567890] audit: type=1400 audit(1796378400.123:459): apparmor="ALLOWED" operation="open" pid=99`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "1400", "apparmor": "ALLOWED"}}},
+		{"selinux avc words are the message", `type=AVC msg=audit(1796378400.123:460): avc:  denied  { read } for  pid=99 comm="curl" name="shadow" scontext=system_u:system_r:httpd_t:s0 tclass=file permissive=0`,
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{
+				model.KeyMessage: "avc: denied { read } for", "scontext": "system_u:system_r:httpd_t:s0", "tclass": "file"}}},
+		{"enriched fields after the group separator", "type=USER_AUTH msg=audit(1796378400.123:461): pid=1 uid=0 msg='op=PAM:authentication acct=\"alice\" res=success'\x1dUID=\"root\" AUID=\"alice\"",
+			want{kind: model.KindAudit, time: at, fields: map[string]string{"res": "success", "UID": "root", "AUID": "alice"}}},
+		{"empty value and trailing CR", "type=CONFIG_CHANGE msg=audit(1796378400.123:462): op=set audit_enabled=1 old= res=0\r",
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{"old": "", "res": "0"}}},
+		{"unterminated msg quote keeps what was read", `type=USER_CMD msg=audit(1796378400.123:463): pid=5 msg='cwd="/root" cmd=6C73 res=success`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{"cwd": "/root", "cmd": "6C73", "res": "success"},
+				errHas: "closing quote"}},
+		{"a stamp before the clock was set gives no time", `type=DAEMON_START msg=audit(12.000:1): op=start ver=3.0.9 res=success`,
+			want{kind: model.KindAudit, fields: map[string]string{model.KeyAuditEvent: "12.000:1"}}},
+		{"a stamp years ahead gives no time", `type=DAEMON_START msg=audit(99999999999.000:1): op=start res=success`,
+			want{kind: model.KindAudit, fields: map[string]string{model.KeyAuditEvent: "99999999999.000:1"}}},
+		{"a value without a key is a word", `type=USER_ERR msg=audit(1796378400.123:464): =oops pid=5 ="a b" res=failed`,
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{
+				model.KeyMessage: "=oops =\"a b\"", "pid": "5", "res": "failed"}}},
+		{"no stamp is text", `type=USER_LOGIN pid=1 res=failed`,
+			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: `type=USER_LOGIN pid=1 res=failed`}}},
+		{"broken stamp is text", `type=X msg=audit(abc:1): a=b`,
+			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: `type=X msg=audit(abc:1): a=b`}}},
+		{"kernel audit line without a stamp is text", `audit: audit_backlog=65 > audit_backlog_limit=64`,
+			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: `audit: audit_backlog=65 > audit_backlog_limit=64`}}},
+		{"a sentence about audit is text", `node=x is not a record`,
+			want{kind: model.KindText, fields: map[string]string{model.KeyMessage: `node=x is not a record`}}},
+	})
+}
+
+// Hostile content stays in its field, inert; nothing is lost or panics.
+func TestParseAuditdHostile(t *testing.T) {
+	line := "type=USER_LOGIN msg=audit(1796378400.123:456): msg='acct=\"\x1b[31mroot\u202e\" exe=\"/bin/sh\" res=failed' extra=\x00"
+	r := parseOne(t, line)
+	check(t, r, want{kind: model.KindAudit, level: model.LevelWarn, time: rfc(t, "2026-12-04T10:00:00.123Z"),
+		fields: map[string]string{"acct": "root\u202e", "extra": "\x00"}}) // colour codes are removed from every payload
+}
+
+// A stamp a little ahead of now (a clock running fast) is kept.
+func TestParseAuditdNearFuture(t *testing.T) {
+	soon := time.Now().Add(30 * 24 * time.Hour).Truncate(time.Second).UTC()
+	line := "type=LOGIN msg=audit(" + itoa(soon.Unix()) + ".000:7): pid=1 res=1"
+	check(t, parseOne(t, line), want{kind: model.KindAudit, time: soon, fields: map[string]string{"res": "1"}})
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

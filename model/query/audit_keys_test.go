@@ -1,0 +1,39 @@
+package query
+
+import (
+	"testing"
+
+	"connlog/model"
+)
+
+// A Linux audit record's pairs are queried by their own names, as the
+// record writes them: a query naming them compiles and matches.
+func TestLinuxAuditFieldsByName(t *testing.T) {
+	record := func(res string) *model.Entry {
+		return &model.Entry{Kind: model.KindAudit, Level: model.LevelWarn, Fields: model.Fields{
+			model.Str(model.KeyAuditType, "USER_LOGIN"), model.Str(model.KeyAuditEvent, "1796378400.123:456"),
+			model.Str(model.KeyAuditNode, "host1"), model.Str("op", "login"), model.Str("acct", "alice"),
+			model.Str("exe", "/usr/sbin/sshd"), model.Str("res", res)}}
+	}
+	failed, ok := record("failed"), record("success")
+	for _, tc := range []struct {
+		src            string
+		failedIn, okIn bool
+	}{
+		{"type:USER_LOGIN", true, true},
+		{"acct:alice res:failed", true, false},
+		{"res:success", false, true},
+		{"kind:audit -res:failed", false, true},
+		{"node:host1 audit_id:1796378400.123:*", true, true},
+		{`exe:"/usr/sbin/sshd" op=login`, true, true},
+	} {
+		q, err := Compile(tc.src, testOpts)
+		if err != nil {
+			t.Errorf("Compile(%q): %v", tc.src, err)
+			continue
+		}
+		if q.Match(failed) != tc.failedIn || q.Match(ok) != tc.okIn {
+			t.Errorf("%q matches failed %v, success %v; want %v, %v", tc.src, q.Match(failed), q.Match(ok), tc.failedIn, tc.okIn)
+		}
+	}
+}
