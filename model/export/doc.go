@@ -71,7 +71,8 @@
 // holding a newline or bytes that are not UTF-8 is written in the format's
 // binary form. Entries from other sources are not refused: they get a
 // synthetic record whose MESSAGE is the raw line, whose time is the entry's
-// time, whose PRIORITY is mapped from the level, with _HOSTNAME,
+// time, whose PRIORITY is mapped from the level (none without a level, so
+// that it reads back as no level rather than info), with _HOSTNAME,
 // _SYSTEMD_UNIT, SYSLOG_IDENTIFIER and _PID when known, and with
 // CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from.
 // Gap and boundary entries become records whose MESSAGE is their message and
