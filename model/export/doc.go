@@ -104,6 +104,11 @@
 // that an id such as "7" does not rewrite every 7 in the line. Numeric
 // fields are left alone, so that a byte count equal to an id survives. An IP
 // address in a plain text line is not known to be a client's and is kept.
+// The names of the inputs (Options.Sources), which the ndjson, CSV and
+// journal formats and a bundle's manifest write, have every email and IP
+// address replaced with the pseudonym it gets in the lines, the rest of
+// the name kept: /var/log/users/alice@example.com.log becomes
+// /var/log/users/user-7f3a91c2ab01@redacted.log.
 // A redacted raw export is therefore no longer byte-identical to the
 // input, and the bundle's manifest says so. Preview shows what would change.
 package export
