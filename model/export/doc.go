@@ -108,7 +108,9 @@
 // journal formats and a bundle's manifest write, have every email and IP
 // address replaced with the pseudonym it gets in the lines, the rest of
 // the name kept: /var/log/users/alice@example.com.log becomes
-// /var/log/users/user-7f3a91c2ab01@redacted.log.
+// /var/log/users/user-7f3a91c2ab01@redacted.log. So do the entries' hosts
+// and the manifest's, and a host that is an IP address is replaced in its
+// lines too.
 // A redacted raw export is therefore no longer byte-identical to the
 // input, and the bundle's manifest says so. Preview shows what would change.
 package export

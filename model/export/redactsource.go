@@ -3,6 +3,8 @@ package export
 import (
 	"net/netip"
 	"strings"
+
+	"connlog/model"
 )
 
 // redactSources returns a copy of infos whose names, paths and units have
@@ -19,6 +21,33 @@ func redactSources(r *Redactor, infos []SourceInfo) []SourceInfo {
 		out[i] = s
 	}
 	return out
+}
+
+// learnHost adds to the set the host o names when it is an IP address
+// (a syslog line's host field often is), so that the line's host gets the
+// pseudonym its envelope and the manifest give it.
+func (s *secretSet) learnHost(r *Redactor, o *model.Origin) {
+	for _, h := range hostsOf(o) {
+		if _, err := netip.ParseAddr(h); err == nil {
+			s.add(r, classIP, h)
+		}
+	}
+}
+
+// redactHost replaces the emails and IP addresses in the host names of o
+// (a copy the export owns), as in the names of the inputs.
+func redactHost(r *Redactor, o *model.Origin) {
+	o.Host = redactName(r, o.Host)
+	if o.Journal != nil {
+		o.Journal.Hostname = redactName(r, o.Journal.Hostname)
+	}
+}
+
+func hostsOf(o *model.Origin) []string {
+	if o.Journal == nil || o.Journal.Hostname == o.Host {
+		return []string{o.Host}
+	}
+	return []string{o.Host, o.Journal.Hostname}
 }
 
 // redactName replaces the emails and IP addresses in a file path or a

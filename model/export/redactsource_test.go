@@ -145,3 +145,60 @@ func FuzzRedactName(f *testing.F) {
 		}
 	})
 }
+
+// A host that is an IP address (a syslog line's host field) gets the
+// pseudonym that address gets anywhere: in the entry's origin (ndjson,
+// CSV, journal), in its line, in a bundle's manifest, and in the preview.
+// A host name that is no address is kept.
+func TestRedactedExportsHideHostAddresses(t *testing.T) {
+	const host, line = "192.0.2.7", "Nov 20 08:00:00 192.0.2.7 sshd[1]: session opened"
+	entries := func() []*model.Entry {
+		e, kept := textEntry(line), textEntry("Nov 20 08:00:01 conn-1 sshd[1]: hello")
+		e.Origin.Host, kept.Origin.Host = host, "conn-1"
+		j := journaldEntry("session opened", 0)
+		j.Origin.Host, j.Origin.Journal.Hostname = host, host
+		return []*model.Entry{e, kept, j}
+	}
+	for _, f := range []Format{FormatRaw, FormatNDJSON, FormatCSV, FormatJournal} {
+		t.Run(f.String(), func(t *testing.T) {
+			r := NewRedactor()
+			out := encode(t, entries(), Options{Format: f, Redact: r, Hosts: true})
+			if bytes.Contains(out, []byte(host)) {
+				t.Errorf("the host's address is still there:\n%s", out)
+			}
+			if !bytes.Contains(out, []byte(r.pseudonym(classIP, host))) || !bytes.Contains(out, []byte("conn-1")) {
+				t.Errorf("the host is not named by its pseudonym, or a host name was lost:\n%s", out)
+			}
+		})
+	}
+	t.Run("bundle", func(t *testing.T) {
+		r := NewRedactor()
+		opts := bundleOptions(t.TempDir())
+		opts.Redact, opts.Bundle.Host, opts.Hosts = r, host, true
+		zr, err := gzip.NewReader(bytes.NewReader(encode(t, entries(), opts)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, files := readTar(t, zr)
+		for name, data := range files {
+			if bytes.Contains(data, []byte(host)) {
+				t.Errorf("%s still holds the host's address:\n%s", name, data)
+			}
+		}
+		var m testManifest
+		if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.Host != r.pseudonym(classIP, host) {
+			t.Errorf("manifest host = %q, want its pseudonym", m.Host)
+		}
+	})
+	t.Run("preview", func(t *testing.T) {
+		r := NewRedactor()
+		got := r.Preview(entries(), 10)
+		want := Change{Class: "ip", Where: "host", Before: host, After: r.pseudonym(classIP, host)}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("preview %+v, want %+v", got, want)
+		}
+	})
+}
