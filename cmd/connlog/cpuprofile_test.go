@@ -68,7 +68,7 @@ func TestCPUProfileRefusesLinksAndOtherFiles(t *testing.T) {
 		{fifo, "not a regular file"},
 		{"/dev/null", "not a regular file"},
 		{dir, "is a directory, not a regular file"},
-		{filepath.Join(dir, "missing", "cpu.pprof"), "no such file"},
+		{filepath.Join(dir, "missing", "cpu.pprof"), "missing does not exist — create it or give another path"},
 	} {
 		stop, err := startCPUProfile(tc.path)
 		if err == nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"time"
 
 	"connlog/model"
@@ -26,6 +27,26 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	if err != nil {
 		return err
 	}
+	if cfg.DebugLog == "" {
+		return exportEntries(ctx, cfg, sel, opts, stdin, stdout, stderr)
+	}
+	// A debug log that cannot be written is refused before anything is
+	// read or written, as the interface refuses it.
+	closeLog, err := openDebugLog(cfg.DebugLog)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	log.Printf("export: format %s, compression %s, to %s", opts.Format, opts.Compress, export.Sanitize(outputName(cfg.Output)))
+	err = exportEntries(ctx, cfg, sel, opts, stdin, stdout, stderr)
+	if err != nil {
+		log.Printf("export: %s", export.Sanitize(err.Error()))
+	}
+	return err
+}
+
+// exportEntries reads the inputs and writes what sel selects, as opts says.
+func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stdout, stderr io.Writer) error {
 	if sel.needsDay() {
 		settleDay(ctx, &cfg, sel, stdin)
 	}
@@ -72,6 +93,9 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
 		return err
+	}
+	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
+		log.Printf("export: %d entries written", w.Written())
 	}
 	return reportLoss(cfg, w.Losses(), stderr)
 }
@@ -123,6 +147,14 @@ func exportOptions(cfg Config) (export.Options, error) {
 		opts.Redact = export.NewRedactor()
 	}
 	return opts, nil
+}
+
+// outputName names the export's destination in the debug log.
+func outputName(path string) string {
+	if path == "-" || path == "" {
+		return "standard output"
+	}
+	return path
 }
 
 // ingest reads the inputs into the sink until they end or ctx is done. A

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"connlog/model/export"
@@ -26,7 +27,7 @@ func openRegular(path string, flags int, what string) (*os.File, error) {
 		if info, lerr := os.Lstat(path); lerr == nil && !info.Mode().IsRegular() {
 			return nil, notRegular(what, path, info.Mode())
 		}
-		return nil, fmt.Errorf("open %s %s: %w", what, path, err)
+		return nil, cannotOpen(what, path, err)
 	}
 	info, err := f.Stat()
 	if err != nil {
@@ -39,6 +40,36 @@ func openRegular(path string, flags int, what string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// cannotOpen explains a failed open in the user's terms: what is wrong
+// with the path and what to do about it.
+func cannotOpen(what, path string, err error) error {
+	dir := filepath.Dir(path)
+	var why string
+	switch {
+	case errors.Is(err, syscall.ENOENT):
+		why = fmt.Sprintf("directory %s does not exist — create it or give another path", dir)
+	case errors.Is(err, syscall.ENOTDIR):
+		why = fmt.Sprintf("%s is not a directory — give a path inside a directory", dir)
+	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
+		why = "permission denied — give a path you can write to"
+	case errors.Is(err, syscall.EROFS):
+		why = "the file system is read-only — give a path on another file system"
+	default:
+		return fmt.Errorf("open %s %s: %w", what, path, err)
+	}
+	return &openError{msg: fmt.Sprintf("cannot write %s %s: %s", what, path, why), err: err}
+}
+
+// openError is a failed open said in the user's terms; errors.Is still
+// sees the cause.
+type openError struct {
+	msg string
+	err error
+}
+
+func (e *openError) Error() string { return e.msg }
+func (e *openError) Unwrap() error { return e.err }
 
 func notRegular(what, path string, mode os.FileMode) error {
 	return fmt.Errorf("%s %s is %s, not a regular file — give the path of a regular file", what, path, export.FileKind(mode))

@@ -152,11 +152,11 @@ func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), e
 	// whose result the profile given here replaces, asks nothing.
 	opts = append(opts, tea.WithColorProfile(terminalProfile(cfg.NoColor)), tea.WithEnvironment(withoutVar(os.Environ(), "TMUX")))
 	if cfg.DebugLog != "" {
-		f, err := openDebugLog(cfg.DebugLog)
+		closeLog, err := openDebugLog(cfg.DebugLog)
 		if err != nil {
 			return nil, nil, err
 		}
-		closers = append(closers, func() { f.Close() })
+		closers = append(closers, closeLog)
 	}
 	if readsStdin(cfg) {
 		tty, err := os.Open("/dev/tty")

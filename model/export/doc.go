@@ -71,7 +71,8 @@
 // holding a newline or bytes that are not UTF-8 is written in the format's
 // binary form. Entries from other sources are not refused: they get a
 // synthetic record whose MESSAGE is the raw line, whose time is the entry's
-// time, whose PRIORITY is mapped from the level, with _HOSTNAME,
+// time, whose PRIORITY is mapped from the level (none without a level, so
+// that it reads back as no level rather than info), with _HOSTNAME,
 // _SYSTEMD_UNIT, SYSLOG_IDENTIFIER and _PID when known, and with
 // CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from.
 // Gap and boundary entries become records whose MESSAGE is their message and
@@ -103,6 +104,13 @@
 // that an id such as "7" does not rewrite every 7 in the line. Numeric
 // fields are left alone, so that a byte count equal to an id survives. An IP
 // address in a plain text line is not known to be a client's and is kept.
+// The names of the inputs (Options.Sources), which the ndjson, CSV and
+// journal formats and a bundle's manifest write, have every email and IP
+// address replaced with the pseudonym it gets in the lines, the rest of
+// the name kept: /var/log/users/alice@example.com.log becomes
+// /var/log/users/user-7f3a91c2ab01@redacted.log. So do the entries' hosts
+// and the manifest's, and a host that is an IP address is replaced in its
+// lines too.
 // A redacted raw export is therefore no longer byte-identical to the
 // input, and the bundle's manifest says so. Preview shows what would change.
 package export

@@ -87,7 +87,9 @@ func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 	b = appendJournalField(b, jUnit, o.Unit)
 	b = appendJournalField(b, jIdentifier, o.Ident)
 	b = appendJournalInt(b, jPID, o.PID)
-	b = appendJournalInt(b, jPriority, syslogPriority(e.Level))
+	if p, ok := syslogPriority(e.Level); ok {
+		b = appendJournalInt(b, jPriority, p)
+	}
 	if isMarker(e) {
 		b = appendJournalField(b, jMessage, Summary(e))
 		b = appendJournalField(b, jKind, e.Kind.String())
@@ -112,21 +114,26 @@ func appendRealtime(b []byte, first, second time.Time) []byte {
 	return b
 }
 
-// syslogPriority maps a level to the syslog priority journald uses.
-func syslogPriority(l model.Level) int {
+// syslogPriority maps a level to the syslog priority journald uses. An
+// entry without a level has none (ok false): its record gets no PRIORITY,
+// which connlog reads back as no level, as journalctl shows a record
+// without one, where 6 would read back as info.
+func syslogPriority(l model.Level) (p int, ok bool) {
 	switch l {
 	case model.LevelTrace, model.LevelDebug:
-		return 7
+		return 7, true
+	case model.LevelInfo:
+		return 6, true
 	case model.LevelNotice:
-		return 5
+		return 5, true
 	case model.LevelWarn:
-		return 4
+		return 4, true
 	case model.LevelError:
-		return 3
+		return 3, true
 	case model.LevelCritical:
-		return 2
+		return 2, true
 	}
-	return 6
+	return 0, false
 }
 
 func appendJournalField(b []byte, name, value string) []byte {

@@ -177,6 +177,38 @@ func TestJournalSkipsBadBootID(t *testing.T) {
 	}
 }
 
+// A line from a file gets the PRIORITY of its level, and none without a
+// level: a record without PRIORITY reads back as no level, 6 as info.
+func TestJournalSyntheticPriority(t *testing.T) {
+	tests := []struct {
+		level model.Level
+		want  string // "" for no PRIORITY field
+	}{
+		{model.LevelNone, ""},
+		{model.LevelTrace, "7"},
+		{model.LevelDebug, "7"},
+		{model.LevelInfo, "6"},
+		{model.LevelNotice, "5"},
+		{model.LevelWarn, "4"},
+		{model.LevelError, "3"},
+		{model.LevelCritical, "2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.level.String(), func(t *testing.T) {
+			e := textEntry("a line")
+			e.Level = tt.level
+			recs := parseJournalExport(t, encode(t, []*model.Entry{e}, Options{Format: FormatJournal}))
+			got, ok := recs[0]["PRIORITY"]
+			if tt.want == "" && ok {
+				t.Errorf("PRIORITY=%s written for an entry without a level", got)
+			}
+			if tt.want != "" && string(got) != tt.want {
+				t.Errorf("PRIORITY = %q (present %v), want %q", got, ok, tt.want)
+			}
+		})
+	}
+}
+
 func FuzzJournal(f *testing.F) {
 	f.Add([]byte("hello"), "conn-1", int64(1700000000))
 	f.Add([]byte("a\nb\xff"), "h\nx", int64(0))

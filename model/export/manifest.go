@@ -112,6 +112,8 @@ func (m *manifest) redact(r *Redactor) {
 		m.Note += ", but for a pattern on personal data, blanked: reopen selects other entries than the export did"
 	}
 	m.Query = q
+	// The host the caller named, as the entries' hosts are.
+	m.Host = redactName(r, m.Host)
 	// A copy: the caller's list is the interface's own.
 	m.MutedTemplates = slices.Clone(m.MutedTemplates)
 	for i, t := range m.MutedTemplates {

@@ -1,6 +1,10 @@
 package export
 
-import "connlog/model"
+import (
+	"net/netip"
+
+	"connlog/model"
+)
 
 // Change is one replacement redaction would make.
 type Change struct {
@@ -31,6 +35,11 @@ func (r *Redactor) Preview(entries []*model.Entry, n int) []Change {
 		set.learn(r, e)
 		for _, it := range set.items {
 			addChange(Change{Class: it.class.String(), Where: fieldOf(e, it.value), Before: it.value, After: it.pseudo})
+		}
+		for _, h := range hostsOf(&e.Origin) {
+			if _, err := netip.ParseAddr(h); err == nil {
+				addChange(Change{Class: classIP.String(), Where: "host", Before: h, After: r.pseudonym(classIP, h)})
+			}
 		}
 		for _, m := range emailsIn(string(e.Raw)) {
 			addChange(Change{Class: classEmail.String(), Where: "raw", Before: m, After: r.pseudonym(classEmail, m)})

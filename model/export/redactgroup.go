@@ -73,6 +73,7 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	g.set.reset()
 	for i := range g.entries {
 		g.set.learn(g.r, &g.entries[i])
+		g.set.learnHost(g.r, &g.entries[i].Origin)
 	}
 	g.set.sort()
 	raw := []byte(redactText(g.r, string(g.raw), &g.set))
@@ -82,6 +83,7 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 		e.Payload = []byte(redactText(g.r, string(e.Payload), &g.set))
 		e.Err = redactText(g.r, e.Err, &g.set)
 		redactFields(g.r, e, &g.set)
+		redactHost(g.r, &e.Origin)
 		if err := emit(e); err != nil {
 			return err
 		}

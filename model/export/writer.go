@@ -50,6 +50,11 @@ func New(w io.Writer, opts Options) (Writer, error) {
 	if !opts.Format.UsesPairs() {
 		opts.Pairs = nil // nothing to look up, nor a tracker to feed
 	}
+	if opts.Redact != nil {
+		// The names of the inputs are written too (ndjson, CSV, journal,
+		// the manifest), and may name a user or a client.
+		opts.Sources = redactSources(opts.Redact, opts.Sources)
+	}
 	comp, err := Compress(countingWriter{w: w, p: opts.Progress}, opts.Compress)
 	if err != nil {
 		return nil, err
