@@ -90,6 +90,7 @@ type Model struct {
 	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
+	laid          chrome            // the chrome the last layout made room for
 	exportPending bool              // x was pressed while the view was being built
 	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
 	initCmd       tea.Cmd
@@ -149,9 +150,21 @@ func (m Model) Init() tea.Cmd {
 // loc is the zone times are shown in.
 func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
 
-// Update routes a message: sizes and live data here, keys to the mode's
-// component.
+// Update routes a message (see update) and lays the screen out again when
+// the footer it leaves needs another number of lines than the layout gave
+// it: an error or a notice that wraps takes its lines from the body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	nm, cmd := m.update(msg)
+	if mm, ok := nm.(Model); ok && mm.width > 0 && mm.chrome() != mm.laid {
+		mm.layout()
+		return mm, cmd
+	}
+	return nm, cmd
+}
+
+// update routes a message: sizes and live data here, keys to the mode's
+// component.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.table = m.table.WithData(m.tableData())
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
