@@ -93,6 +93,7 @@ type Model struct {
 	laid          chrome            // the chrome the last layout made room for
 	exportPending bool              // x was pressed while the view was being built
 	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
+	triageHeld    []tea.KeyPressMsg // typed in a triage view before its first report (see holdTriageKey)
 	initCmd       tea.Cmd
 
 	tl  timeline.Model // the strip above the table
@@ -221,7 +222,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.topN = m.topN.SetReport(msg)
 		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates())
 		m.sess = m.sess.SetReport(msg)
-		return m, nil
+		return m.replayTriageKeys()
 	case changed.ResultMsg:
 		m.changed = m.changed.SetResult(msg)
 		return m, nil
