@@ -62,6 +62,9 @@ type Model struct {
 	// triFresh is when an open triage view was last brought up to date
 	// with the rows that arrived (see refreshTriage).
 	triFresh time.Time
+	// triBehind says the open triage view owes a refresh: rows were adopted
+	// that its report does not count (see refreshTriage).
+	triBehind bool
 	// updatesClosed says the ingest loop has ended: no entry will come.
 	updatesClosed bool
 

@@ -22,7 +22,7 @@ func (m *Model) startTriage(open key.Binding, mode Mode) (job triageview.Job, cm
 	}
 	parts, opts := m.triageRequest(mode)
 	m.triGen++
-	m.triFresh = m.cfg.now()
+	m.triFresh, m.triBehind = m.cfg.now(), false
 	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
 	return job, cmd, true
 }
@@ -47,9 +47,17 @@ const triageRefreshEvery = time.Second
 // refreshTriage brings the open triage view up to date with the rows the
 // view adopted, at most every triageRefreshEvery and never over a count
 // in flight; the view keeps showing its report, cursor and all, until the
-// new one replaces it.
+// new one replaces it. A refresh that cannot run now is owed: the clock's
+// next tick asks again (see onClock), so that the last rows of a burst,
+// or those adopted while a count ran, are counted even when no more come.
 func (m *Model) refreshTriage() tea.Cmd {
+	switch m.mode {
+	case ModeTopN, ModeTemplates, ModeSessions:
+	default:
+		return nil
+	}
 	if !m.triageOpen() || m.live.building || m.cfg.now().Sub(m.triFresh) < triageRefreshEvery {
+		m.triBehind = true
 		return nil
 	}
 	job, cmd, _ := m.startTriage(key.Binding{}, m.mode)
