@@ -10,9 +10,12 @@ import (
 const maxHeldKeys = 256
 
 // holdKey reports whether a key typed while the view of a new filter is
-// being built waits for that view: a move of the table or a jump to the
+// being built waits for that view: a move of the table, a jump to the
 // next error, warning or match (typed with the enter that applied the
-// filter, or faster than the build), and every key after a held one, so
+// filter, or faster than the build), the key of a view that counts the
+// table's view (top values, templates, sessions, what changed: a template
+// muted rebuilds the view, and the templates view opened again right after
+// is for the view without it), and every key after a held one, so
 // that they act in order on the rows they were typed for. Quitting never
 // waits.
 func (m Model) holdKey(msg tea.KeyPressMsg) bool {
@@ -26,7 +29,8 @@ func (m Model) holdKey(msg tea.KeyPressMsg) bool {
 		return false
 	}
 	k := m.keys
-	return m.isMove(msg) || key.Matches(msg, k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch)
+	return m.isMove(msg) || key.Matches(msg, k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch,
+		k.TopN, k.Templates, k.Sessions, k.Changed)
 }
 
 // holdKeyPress keeps a key holdKey holds, up to maxHeldKeys.
@@ -42,4 +46,50 @@ func (m Model) replayHeldKeys() (tea.Model, tea.Cmd) {
 	held := m.heldKeys
 	m.heldKeys = nil
 	return m.onBurst(held)
+}
+
+// holdTriageKey reports whether a key typed in a triage view waits for the
+// view's first report: an action on a row (acts, the ones the view takes)
+// typed while there is no row yet, as when the keys arrive with the one
+// that opened the view or faster than the count, and every key after a
+// held one, so that they act in order once the rows are shown. The moves
+// before the first held key wait in the view itself (it replays them on
+// its report); leaving the view or quitting never waits, and drops what
+// was held for it.
+func (m Model) holdTriageKey(msg tea.KeyPressMsg, waiting bool, own key.Binding, acts ...key.Binding) bool {
+	if key.Matches(msg, m.keys.Menu.Close, m.keys.Quit, m.keys.ForceQuit, own) {
+		return false
+	}
+	return len(m.triageHeld) > 0 || (waiting && key.Matches(msg, acts...))
+}
+
+// holdTriageKeyPress keeps a key holdTriageKey holds, up to maxHeldKeys.
+func (m *Model) holdTriageKeyPress(msg tea.KeyPressMsg) {
+	if len(m.triageHeld) < maxHeldKeys {
+		m.triageHeld = append(m.triageHeld, msg)
+	}
+}
+
+// replayTriageKeys feeds the keys held for a triage view's first report
+// through Update once the view shows it (or why it could not count).
+func (m Model) replayTriageKeys() (tea.Model, tea.Cmd) {
+	if len(m.triageHeld) == 0 || m.triageWaiting() {
+		return m, nil
+	}
+	held := m.triageHeld
+	m.triageHeld = nil
+	return m.onBurst(held)
+}
+
+// triageWaiting reports whether the triage view shown has no report yet.
+func (m Model) triageWaiting() bool {
+	switch m.mode {
+	case ModeTopN:
+		return m.topN.Waiting()
+	case ModeTemplates:
+		return m.tmpl.Waiting()
+	case ModeSessions:
+		return m.sess.Waiting()
+	}
+	return false
 }

@@ -14,7 +14,8 @@ import (
 // Layout constants.
 const (
 	headerLines     = 2   // status line and tabs
-	footerLines     = 2   // filter bar (or prompt) and its error or hint
+	footerLines     = 2   // filter bar (or prompt) and its error or hint, at least
+	minBodyLines    = 2   // what a long footer leaves of the body: the table's header and a row
 	wideDetailWidth = 140 // from this width the detail pane sits on the right
 	minTableLines   = 4
 )
@@ -28,6 +29,7 @@ func (m *Model) layout() {
 	m.gotoIn.SetSize(w, 1)
 	m.cmpIn.SetSize(w, 1)
 	c := m.chrome()
+	m.laid = c
 	m.pivot.SetSize(w, h-c.lines())
 	body := max(h-c.lines()-m.pivot.Height(), 0)
 	m.help.SetSize(w, body)
@@ -102,9 +104,14 @@ func (m Model) frame() string {
 	return fitScreen(lines, m.width, m.height)
 }
 
-// chrome is which fixed lines fit the terminal now.
+// chrome is which fixed lines fit the terminal now. A footer with a long
+// error or notice grows over the body, down to minBodyLines.
 func (m Model) chrome() chrome {
-	return chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare)
+	c := chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare)
+	if c.footer == footerLines {
+		c.footer = min(max(m.footerHeight(), footerLines), max(m.height-headerLines-minBodyLines, footerLines))
+	}
+	return c
 }
 
 func (m Model) bodyView() string {
@@ -197,61 +204,6 @@ func (m Model) selectionText() string {
 		return ""
 	}
 	return strings.Join(parts, " · ") + " "
-}
-
-// footerView draws the bar, the go-to prompt, or the idle footer: the
-// filter in force and the key hints (or a notice).
-func (m Model) footerView() string {
-	switch m.mode {
-	case ModeFilter:
-		return m.bar.View()
-	case ModeGoto:
-		return m.gotoIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
-	case ModeCompare:
-		return m.cmpIn.View() + "\n" + m.styles.Dim.Render(theme.Fit(m.notice, m.width))
-	}
-	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
-	if m.filter.text != "" {
-		first = m.styles.Prompt.Render("filter: ") + theme.Clean(m.filter.text)
-	}
-	if m.search.text != "" {
-		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
-	}
-	if m.bar.Err() != "" {
-		first += m.styles.BarError.Render("  (error: " + theme.Clean(m.bar.Err()) + ")")
-	}
-	second := m.shortHelp()
-	switch m.mode {
-	case ModeTopN:
-		second = m.drawHelp(m.topN.ShortHelp())
-	case ModeTemplates:
-		second = m.drawHelp(m.tmpl.ShortHelp())
-	case ModeSessions:
-		second = m.drawHelp(m.sess.ShortHelp())
-	case ModeChanged:
-		second = m.drawHelp(m.changed.ShortHelp())
-	case ModeNormal:
-		if m.tl.Focused() {
-			second = m.drawHelp(m.tl.ShortHelp())
-		}
-	}
-	if m.notice != "" {
-		second = m.styles.Notice.Render(m.notice)
-	}
-	return theme.PadStyled(first, m.width) + "\n" + theme.PadStyled(second, m.width)
-}
-
-// footerLines is the footer cut to n lines: with one line, the filter line
-// (or the prompt) stays, unless a notice answers the last key.
-func (m Model) footerLines(n int) []string {
-	lines := splitLines(m.footerView())
-	if n >= len(lines) {
-		return lines
-	}
-	if m.mode == ModeNormal && m.notice != "" {
-		return lines[len(lines)-n:]
-	}
-	return lines[:n]
 }
 
 // shortHelp is the key hint line under the table. It depends only on the

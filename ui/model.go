@@ -62,6 +62,9 @@ type Model struct {
 	// triFresh is when an open triage view was last brought up to date
 	// with the rows that arrived (see refreshTriage).
 	triFresh time.Time
+	// triBehind says the open triage view owes a refresh: rows were adopted
+	// that its report does not count (see refreshTriage).
+	triBehind bool
 	// updatesClosed says the ingest loop has ended: no entry will come.
 	updatesClosed bool
 
@@ -92,8 +95,10 @@ type Model struct {
 	notice        string
 	windowAsked   bool              // Config.WindowMiss was asked (see askWindowMiss)
 	windowMiss    string            // why the inputs, ended, sent no entry: their window misses them
+	laid          chrome            // the chrome the last layout made room for
 	exportPending bool              // x was pressed while the view was being built
 	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
+	triageHeld    []tea.KeyPressMsg // typed in a triage view before its first report (see holdTriageKey)
 	initCmd       tea.Cmd
 
 	tl  timeline.Model // the strip above the table
@@ -151,9 +156,21 @@ func (m Model) Init() tea.Cmd {
 // loc is the zone times are shown in.
 func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
 
-// Update routes a message: sizes and live data here, keys to the mode's
-// component.
+// Update routes a message (see update) and lays the screen out again when
+// the footer it leaves needs another number of lines than the layout gave
+// it: an error or a notice that wraps takes its lines from the body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	nm, cmd := m.update(msg)
+	if mm, ok := nm.(Model); ok && mm.width > 0 && mm.chrome() != mm.laid {
+		mm.layout()
+		return mm, cmd
+	}
+	return nm, cmd
+}
+
+// update routes a message: sizes and live data here, keys to the mode's
+// component.
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.table = m.table.WithData(m.tableData())
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -212,7 +229,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.topN = m.topN.SetReport(msg)
 		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates())
 		m.sess = m.sess.SetReport(msg)
-		return m, nil
+		return m.replayTriageKeys()
 	case changed.ResultMsg:
 		m.changed = m.changed.SetResult(msg)
 		return m, nil

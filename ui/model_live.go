@@ -104,11 +104,15 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	return m, tea.Batch(cmds...)
 }
 
-// onClock refreshes the clock, the ingest rate and the store's counters.
+// onClock refreshes the clock, the ingest rate and the store's counters,
+// and brings an open triage view that owes a refresh up to date.
 func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
 	m.rate.tick(t)
 	m.stats = m.store.Stats()
+	if m.triBehind {
+		return m, tea.Batch(clockTick(), m.refreshTriage())
+	}
 	return m, clockTick()
 }
 

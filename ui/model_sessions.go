@@ -20,7 +20,7 @@ func (m Model) openSessions() (tea.Model, tea.Cmd) {
 // sessionsKey handles a key in the sessions view: esc (or the view's own
 // key) goes back, enter filters the table to the chosen connection.
 func (m Model) sessionsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if out, cmd, left := m.leaveTriage(msg, m.keys.Sessions); left {
+	if out, cmd, done := m.triageFirst(msg, m.keys.Sessions, m.sess.Waiting(), m.keys.Triage.Choose); done {
 		return out, cmd
 	}
 	m.sess, _ = m.sess.Update(msg)

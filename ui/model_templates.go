@@ -24,7 +24,7 @@ func (m Model) openTemplates() (tea.Model, tea.Cmd) {
 // templatesKey handles a key in the templates view: esc goes back, enter
 // filters to a template, the mute key mutes or un-mutes one.
 func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if out, cmd, left := m.leaveTriage(msg, m.keys.Templates); left {
+	if out, cmd, done := m.triageFirst(msg, m.keys.Templates, m.tmpl.Waiting(), m.keys.Triage.Choose, m.keys.Triage.Mute); done {
 		return out, cmd
 	}
 	m.tmpl, _ = m.tmpl.Update(msg)

@@ -22,7 +22,7 @@ func (m *Model) startTriage(open key.Binding, mode Mode) (job triageview.Job, cm
 	}
 	parts, opts := m.triageRequest(mode)
 	m.triGen++
-	m.triFresh = m.cfg.now()
+	m.triFresh, m.triBehind = m.cfg.now(), false
 	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
 	return job, cmd, true
 }
@@ -47,9 +47,17 @@ const triageRefreshEvery = time.Second
 // refreshTriage brings the open triage view up to date with the rows the
 // view adopted, at most every triageRefreshEvery and never over a count
 // in flight; the view keeps showing its report, cursor and all, until the
-// new one replaces it.
+// new one replaces it. A refresh that cannot run now is owed: the clock's
+// next tick asks again (see onClock), so that the last rows of a burst,
+// or those adopted while a count ran, are counted even when no more come.
 func (m *Model) refreshTriage() tea.Cmd {
+	switch m.mode {
+	case ModeTopN, ModeTemplates, ModeSessions:
+	default:
+		return nil
+	}
 	if !m.triageOpen() || m.live.building || m.cfg.now().Sub(m.triFresh) < triageRefreshEvery {
+		m.triBehind = true
 		return nil
 	}
 	job, cmd, _ := m.startTriage(key.Binding{}, m.mode)
@@ -98,7 +106,7 @@ func (m Model) showTriage(mode Mode) Model {
 // topNKey handles a key in the top-N view: esc (or the view's own key)
 // goes back to the table, enter pivots the filter to the chosen value.
 func (m Model) topNKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if out, cmd, left := m.leaveTriage(msg, m.keys.TopN); left {
+	if out, cmd, done := m.triageFirst(msg, m.keys.TopN, m.topN.Waiting(), m.keys.Triage.Choose); done {
 		return out, cmd
 	}
 	m.topN, _ = m.topN.Update(msg)
@@ -130,8 +138,10 @@ func (m Model) pivotTo(term, note string) (tea.Model, tea.Cmd) {
 	return nm, cmd
 }
 
-// closeTriage goes back to the table, cancelling a computation in flight.
+// closeTriage goes back to the table, cancelling a computation in flight
+// and dropping the keys held for its report.
 func (m Model) closeTriage() Model {
+	m.triageHeld = nil
 	m.topN.Stop()
 	m.tmpl.Stop()
 	m.sess.Stop()
@@ -161,6 +171,20 @@ func (m Model) leaveTriage(msg tea.KeyPressMsg, own key.Binding) (tea.Model, tea
 	case key.Matches(msg, m.keys.Quit):
 		out, cmd := m.quit()
 		return out, cmd, true
+	}
+	return m, nil, false
+}
+
+// triageFirst handles a key in a triage view before the view itself does:
+// leaving the view or quitting, or holding the key for the view's first
+// report (see holdTriageKey). done says the key was taken.
+func (m Model) triageFirst(msg tea.KeyPressMsg, own key.Binding, waiting bool, acts ...key.Binding) (tea.Model, tea.Cmd, bool) {
+	if out, cmd, left := m.leaveTriage(msg, own); left {
+		return out, cmd, true
+	}
+	if m.holdTriageKey(msg, waiting, own, acts...) {
+		m.holdTriageKeyPress(msg)
+		return m, nil, true
 	}
 	return m, nil, false
 }

@@ -159,6 +159,24 @@ keys Escape
 alive
 quit
 
+echo "a filter error too long for the width is wrapped whole under the bar (80x24 and 60x24, --no-color)"
+for size in 80x24 60x24; do
+	start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log
+	wait_for "FOLLOW"
+	keys /
+	keys -l 'level>=warn user:('
+	wait_for '^ expected a value after "user:"'
+	footer=$(screen | sed -n '/^\/ level/,$p' | tr '\n' ' ' | tr -s ' ')
+	[[ $footer == *'expected a value after "user:" — quote a value that is empty or has spaces or parentheses: user="a b"'* ]] ||
+		fail "the error under the bar is not whole at $size: $footer"
+	[[ $(screen | head -1) == *FOLLOW* ]] || fail "the status line gave way to the error at $size"
+	keys Escape
+	wait_gone 'expected a value after'
+	alive
+	quit
+done
+unset size
+
 echo "sessions: one row per connection, enter on the failed one filters to it (80x24, --no-color)"
 size=80x24 start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log
 wait_for "FOLLOW"

@@ -53,7 +53,8 @@ func New(keys *KeyMap, styles *theme.Styles) Model {
 	return Model{keys: keys, styles: styles, input: NewLineInput(styles, "/ "), errPos: -1}
 }
 
-// SetSize sets the width; the bar is two lines high.
+// SetSize sets the width; the bar is as high as View draws it: two lines,
+// more while an error is too long for one.
 func (f *Model) SetSize(w, _ int) {
 	f.width = w
 	f.input.SetSize(w-22, 1)

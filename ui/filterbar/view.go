@@ -6,8 +6,9 @@ import (
 	"connlog/ui/theme"
 )
 
-// View draws the two footer lines: the prompt (or the filter in force) and
-// either the error with its caret or a hint.
+// View draws the footer: the prompt (or the filter in force) and either a
+// hint or the error, its caret under the place it names, wrapped over as
+// many lines as it takes to be read whole.
 func (f Model) View() string {
 	info := f.styles.Dim.Render(f.info)
 	first := theme.PadStyled(f.input.View(), f.width-theme.CellWidth(f.info)-1) + " " + info
@@ -17,9 +18,19 @@ func (f Model) View() string {
 	}
 	col := theme.CellWidth(f.input.Prompt()) + theme.CellWidth(theme.Clean(truncBytes(f.input.Value(), f.errPos)))
 	col = min(col, max(f.width-1, 0))
-	caret := strings.Repeat(" ", col) + f.styles.Caret.Render("^")
-	msg := " " + theme.Clean(f.errMsg)
-	return theme.PadStyled(first, f.width) + "\n" + theme.PadStyled(caret+f.styles.BarError.Render(theme.Cut(msg, f.width-col-1)), f.width)
+	lines := theme.WrapAfter(theme.Clean(f.errMsg), f.width-col-2, f.width)
+	out := []string{theme.PadStyled(first, f.width)}
+	for i, l := range lines {
+		if i == 0 {
+			// The caret under the error's place, the message after it when
+			// there is room.
+			l = strings.Repeat(" ", col) + f.styles.Caret.Render("^") + " " + f.styles.BarError.Render(l)
+		} else {
+			l = f.styles.BarError.Render(l)
+		}
+		out = append(out, theme.PadStyled(l, f.width))
+	}
+	return strings.Join(out, "\n")
 }
 
 // truncBytes returns s cut at byte n (clamped).

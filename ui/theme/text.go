@@ -146,3 +146,38 @@ func Plural(n int64, thing string) string {
 	}
 	return Commas(n) + " " + thing + "s"
 }
+
+// minWrapHead is the narrowest room worth starting a wrapped message in
+// after other text on its first line; less, and it starts on a line of its
+// own rather than breaking its first word.
+const minWrapHead = 20
+
+// Wrap breaks plain text into lines of at most w cells, at spaces where it
+// can and inside a word only when the word alone is wider than w. Nothing is
+// dropped: a message wrapped is read whole, where a cut one loses its end.
+func Wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	if CellWidth(s) <= w {
+		return []string{s}
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// WrapAfter is Wrap for text that starts after something else on its first
+// line, where only head cells are left: the first line holds what fits
+// there, the others are up to w cells. When head is too narrow to be worth
+// it, the first line is empty and the text starts on the next one.
+func WrapAfter(s string, head, w int) []string {
+	if CellWidth(s) <= head {
+		return []string{s}
+	}
+	if head >= minWrapHead {
+		first := Wrap(s, head)[0]
+		if first != "" && strings.HasPrefix(s, first) {
+			return append([]string{first}, Wrap(strings.TrimLeft(s[len(first):], " "), w)...)
+		}
+	}
+	return append([]string{""}, Wrap(s, w)...)
+}

@@ -85,6 +85,10 @@ func (s state) stop() { s.run.Stop() }
 // Computing reports whether a job is in flight.
 func (s state) Computing() bool { return s.run.Running() }
 
+// Waiting reports whether the view has no report to show yet: its first
+// one is being counted (a refresh keeps showing the report it replaces).
+func (s state) Waiting() bool { return s.run.Running() && !s.refreshing }
+
 // finish takes a result: it reports false for a stale one (a newer job
 // was started since) and for a failed one, whose error it keeps.
 func (s *state) finish(msg ResultMsg) bool {

@@ -1,0 +1,56 @@
+package theme
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestWrap(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		w    int
+		want []string
+	}{
+		{"fits", "short", 10, []string{"short"}},
+		{"at spaces", "expected a value after country", 12, []string{"expected a", "value after", "country"}},
+		{"a word wider than the line is broken", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"wide characters count two cells", "日本語 テキスト", 6, []string{"日本語", "テキス", "ト"}},
+		{"no room", "abc", 0, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Wrap(c.in, c.w)
+			if !slices.Equal(got, c.want) {
+				t.Fatalf("Wrap(%q, %d) = %q; want %q", c.in, c.w, got, c.want)
+			}
+		})
+	}
+}
+
+func TestWrapAfter(t *testing.T) {
+	msg := "expected a value after \"country:\" — quote a value that is empty"
+	cases := []struct {
+		name    string
+		head, w int
+		want    []string
+	}{
+		{"fits in the head", 80, 80, []string{msg}},
+		{"starts in the head, goes on at full width", 24, 30,
+			[]string{"expected a value after", "\"country:\" — quote a value", "that is empty"}},
+		{"head too narrow: starts on the next line", 10, 40,
+			[]string{"", "expected a value after \"country:\" —", "quote a value that is empty"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := WrapAfter(msg, c.head, c.w)
+			if !slices.Equal(got, c.want) {
+				t.Fatalf("WrapAfter(head %d, w %d) = %q; want %q", c.head, c.w, got, c.want)
+			}
+			if strings.Join(strings.Fields(strings.Join(got, " ")), " ") != msg {
+				t.Errorf("the lines %q do not hold the whole message", got)
+			}
+		})
+	}
+}
