@@ -217,9 +217,12 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		var rr *export.Redactor
 		if s.Redact {
 			rr = r
-			p.preview = r.Preview(sample, 5)
 		}
-		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), src.Options(s, rr, nil, p.Host))
+		opts := src.Options(s, rr, nil, p.Host)
+		if rr != nil {
+			p.preview = r.Preview(sample, opts.Sources, 5)
+		}
+		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), opts)
 		return planMsg{gen: gen, plan: p, err: err}
 	}
 }
