@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -121,5 +122,44 @@ func TestCSVMixedKindsWithLinuxAudit(t *testing.T) {
 		if e.Kind != model.KindAudit && (rows[i]["acct"] != "" || rows[i]["type"] != "") {
 			t.Errorf("%v row fills Linux audit columns: %v", e.Kind, rows[i])
 		}
+	}
+}
+
+// Redaction replaces, in the Linux audit columns as everywhere in the
+// record, the account (a user name or an email) and the remote address and
+// host; numbers (uids) stay, and a host name that is no address is kept.
+func TestRedactLinuxAudit(t *testing.T) {
+	secrets := []string{"alice", "198.51.100.7", "203.0.113.9", "bob@example.com", "2001:db8::1"}
+	for _, f := range []Format{FormatCSV, FormatNDJSON, FormatRaw, FormatJournal} {
+		t.Run(f.String(), func(t *testing.T) {
+			r := NewRedactor()
+			out := encode(t, linuxAuditEntries(t), Options{Format: f, Redact: r, Kinds: []model.Kind{model.KindAudit}})
+			for _, s := range secrets {
+				if bytes.Contains(out, []byte(s)) {
+					t.Errorf("%s survived redaction:\n%s", s, out)
+				}
+			}
+			for _, p := range []string{r.pseudonym(classUser, "alice"), r.pseudonym(classIP, "198.51.100.7"),
+				r.pseudonym(classIP, "203.0.113.9"), r.pseudonym(classEmail, "-bob@example.com"), r.pseudonym(classIP, "2001:db8::1")} {
+				if !bytes.Contains(out, []byte(p)) {
+					t.Errorf("no %s in the redacted export:\n%s", p, out)
+				}
+			}
+		})
+	}
+	r := NewRedactor()
+	_, rows := readCSV(t, encode(t, linuxAuditEntries(t), Options{Format: FormatCSV, Redact: r, Kinds: []model.Kind{model.KindAudit}}))
+	if rows[0]["acct"] != r.pseudonym(classUser, "alice") || rows[0]["addr"] != r.pseudonym(classIP, "203.0.113.9") ||
+		rows[0]["hostname"] != r.pseudonym(classIP, "198.51.100.7") || rows[0]["auid"] != "1000" || rows[3]["hostname"] != "?" {
+		t.Errorf("redacted row = %v", rows[0])
+	}
+	got := r.Preview(linuxAuditEntries(t)[:1], nil, 10)
+	want := []Change{
+		{Class: "user", Where: "acct", Before: "alice", After: r.pseudonym(classUser, "alice")},
+		{Class: "ip", Where: "hostname", Before: "198.51.100.7", After: r.pseudonym(classIP, "198.51.100.7")},
+		{Class: "ip", Where: "addr", Before: "203.0.113.9", After: r.pseudonym(classIP, "203.0.113.9")},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("preview %+v\nwant %+v", got, want)
 	}
 }
