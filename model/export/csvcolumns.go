@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -116,7 +117,13 @@ var sessionColumns = []column{
 	fieldCol(model.KeyBytesTx), fieldCol(model.KeyBytesRx),
 }
 
-var auditColumns = []column{
+// auditColumns hold both families of audit records: AQtive Guard's flat
+// JSON records first, in their columns of old, then the pairs of Linux
+// audit records (auditd's audit.log, the kernel's audit: lines) a SIEM
+// correlates on. A row fills the columns its record has: the two families
+// share hostname (a Linux record's remote host), message (its words that
+// are not pairs) and pid.
+var auditColumns = append([]column{
 	timeCol, levelCol, fieldCol(model.KeyLogType), fieldCol(model.KeyAction),
 	fieldCol(model.KeyAuditUserID), fieldCol(model.KeyAuditUserName), fieldCol(model.KeyAccessGranted),
 	fieldCol(model.KeyDeniedReason), fieldCol(model.KeyAuditClientIP), fieldCol(model.KeyForwardedFor),
@@ -125,6 +132,23 @@ var auditColumns = []column{
 	fieldCol(model.KeyOldValue), fieldCol(model.KeyNewValue), fieldCol(model.KeyModule),
 	fieldCol(model.KeyMessage), fieldCol(model.KeyHostname), fieldCol(model.KeyPID),
 	fieldCol(model.KeyRequestID), fieldCol(model.KeyAuditID),
+}, linuxAuditColumns...)
+
+// linuxAuditColumns are the pairs of Linux audit records that say who did
+// what, from where, and how it ended: the record's type and event stamp
+// (audit_id, which joins an event's records), the forwarding node, the
+// user (acct, and the login and real uids, numbers as written), the
+// session, the program, the remote address and terminal, the outcome
+// (res, or result in older records; success for a syscall), the operation
+// and watch key, the syscall, and AppArmor's verdict, operation, profile
+// and object.
+var linuxAuditColumns = []column{
+	fieldCol(model.KeyAuditType), fieldCol(model.KeyAuditEvent), fieldCol(model.KeyAuditNode),
+	fieldCol("acct"), fieldCol("auid"), fieldCol("uid"), fieldCol("ses"), fieldCol("exe"), fieldCol("comm"),
+	fieldCol("addr"), fieldCol("terminal"),
+	{"res", func(r *row) string { return cmp.Or(r.e.Fields.Value("res"), r.e.Fields.Value("result")) }},
+	fieldCol("success"), fieldCol("op"), fieldCol("key"), fieldCol("syscall"),
+	fieldCol("apparmor"), fieldCol("operation"), fieldCol("profile"), fieldCol("name"),
 }
 
 var flowColumns = []column{

@@ -1,24 +1,27 @@
 package export
 
 import (
-	"net/netip"
-
 	"connlog/model"
 )
 
 // Change is one replacement redaction would make.
 type Change struct {
-	Class  string // "email", "ip", "user" or "device"
-	Where  string // the field key where it was found, or "raw" for a pattern match in the line
+	Class string // "email", "ip", "user" or "device"
+	// Where is the field key where it was found, "raw" for a pattern match
+	// in the line, "host" for the entry's host and "source" for the name of
+	// the input it was read from.
+	Where  string
 	Before string
 	After  string
 }
 
 // Preview returns up to n distinct replacements that redacting entries
 // would make, in the order they are met, so that the user can check what
-// the export will hide before writing it. Use the same Redactor for the
-// export to get the same pseudonyms.
-func (r *Redactor) Preview(entries []*model.Entry, n int) []Change {
+// the export will hide before writing it: in their fields and lines, their
+// hosts and the names of the inputs (sources, as the export is given them)
+// they were read from. Use the same Redactor for the export to get the
+// same pseudonyms.
+func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) []Change {
 	var out []Change
 	seen := map[string]bool{}
 	addChange := func(c Change) {
@@ -37,8 +40,13 @@ func (r *Redactor) Preview(entries []*model.Entry, n int) []Change {
 			addChange(Change{Class: it.class.String(), Where: fieldOf(e, it.value), Before: it.value, After: it.pseudo})
 		}
 		for _, h := range hostsOf(&e.Origin) {
-			if _, err := netip.ParseAddr(h); err == nil {
-				addChange(Change{Class: classIP.String(), Where: "host", Before: h, After: r.pseudonym(classIP, h)})
+			r.nameChanges(h, "host", addChange)
+		}
+		for _, s := range sources {
+			if s.ID == e.Source {
+				for _, name := range [...]string{s.Name, s.Path, s.Unit} {
+					r.nameChanges(name, "source", addChange)
+				}
 			}
 		}
 		for _, m := range emailsIn(string(e.Raw)) {
@@ -46,6 +54,15 @@ func (r *Redactor) Preview(entries []*model.Entry, n int) []Change {
 		}
 	}
 	return out
+}
+
+// nameChanges reports to add the values redactName replaces in name.
+func (r *Redactor) nameChanges(name, where string, add func(Change)) {
+	renameSecrets(name, func(c class, v string) string {
+		p := r.pseudonym(c, v)
+		add(Change{Class: c.String(), Where: where, Before: v, After: p})
+		return p
+	})
 }
 
 // fieldOf names the first personal-data field holding v.

@@ -95,11 +95,30 @@ var fieldClasses = map[string]class{
 	model.KeyNodeUser:      classUser,
 }
 
+// linuxAuditClasses are the pairs of Linux audit records that hold
+// personal data: the account a login or an authentication was for, and the
+// remote address and host it came from (hostname is an address, a name or
+// "?"; only an address is replaced, as in a client-IP field). An AQtive
+// Guard record's hostname is its analyzer's, which is kept unless it is an
+// address, as a host that is one is.
+var linuxAuditClasses = map[string]class{
+	"acct":            classUser,
+	"addr":            classIP,
+	model.KeyHostname: classIP,
+}
+
 // classOf returns the class of a field of an entry of kind k. A session's
 // derived src_ip is its client; a flow's is the node itself and stays.
 func classOf(k model.Kind, key string) (class, bool) {
-	if key == model.KeySrcIP && k == model.KindSession {
-		return classIP, true
+	switch k {
+	case model.KindSession:
+		if key == model.KeySrcIP {
+			return classIP, true
+		}
+	case model.KindAudit:
+		if c, ok := linuxAuditClasses[key]; ok {
+			return c, true
+		}
 	}
 	c, ok := fieldClasses[key]
 	return c, ok

@@ -153,7 +153,7 @@ func TestRedactTextSummaryAndJournal(t *testing.T) {
 
 func TestPreview(t *testing.T) {
 	r := NewRedactor()
-	got := r.Preview([]*model.Entry{analyticsEntry(), analyticsEntry(), auditEntry(), textEntry("ping from ops@corp.example")}, 10)
+	got := r.Preview([]*model.Entry{analyticsEntry(), analyticsEntry(), auditEntry(), textEntry("ping from ops@corp.example")}, nil, 10)
 	want := map[string]Change{
 		"192.0.2.0":         {Class: "ip", Where: model.KeyClientIP},
 		"200903":            {Class: "device", Where: model.KeyDeviceID},
@@ -172,7 +172,7 @@ func TestPreview(t *testing.T) {
 			t.Errorf("unexpected change %+v", c)
 		}
 	}
-	if n := len(r.Preview([]*model.Entry{analyticsEntry()}, 2)); n != 2 {
+	if n := len(r.Preview([]*model.Entry{analyticsEntry()}, nil, 2)); n != 2 {
 		t.Errorf("Preview(n=2) gave %d changes", n)
 	}
 }
@@ -196,6 +196,6 @@ func FuzzRedact(f *testing.F) {
 				t.Fatalf("email %q survived in %q", m, out)
 			}
 		}
-		_ = r.Preview([]*model.Entry{e}, 5)
+		_ = r.Preview([]*model.Entry{e}, nil, 5)
 	})
 }

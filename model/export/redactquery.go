@@ -131,11 +131,11 @@ func redactLoose(r *Redactor, s string) string {
 
 // replaceIPs replaces every IP address standing alone in s (1.2.3.4,
 // 1.2.3.4:443, ::1, [::1]:443) with its pseudonym.
-func replaceIPs(r *Redactor, s string) string { return replaceAddrRuns(r, s, ipByte, addrIn) }
+func replaceIPs(r *Redactor, s string) string { return replaceAddrRuns(s, r.pseudonym, ipByte, addrIn) }
 
 // replaceAddrRuns replaces, in each run of the bytes runByte accepts, the
 // address find finds there with its pseudonym.
-func replaceAddrRuns(r *Redactor, s string, runByte func(byte) bool, find func(s string, i, j int) (from, to int, ok bool)) string {
+func replaceAddrRuns(s string, pseudo func(class, string) string, runByte func(byte) bool, find func(s string, i, j int) (from, to int, ok bool)) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); {
@@ -149,7 +149,7 @@ func replaceAddrRuns(r *Redactor, s string, runByte func(byte) bool, find func(s
 		}
 		if from, to, ok := find(s, i, j); ok {
 			b.WriteString(s[last:from])
-			b.WriteString(r.pseudonym(classIP, s[from:to]))
+			b.WriteString(pseudo(classIP, s[from:to]))
 			last = to
 		}
 		i = j

@@ -54,17 +54,27 @@ func hostsOf(o *model.Origin) []string {
 // source name. There, unlike in a line, a value is often run together with
 // the rest of the name by a dot, a dash or an underscore
 // (alice@example.com.log, syslog-10.1.2.3.gz), which still separate it.
-func redactName(r *Redactor, s string) string {
-	s = replaceNameEmails(r, s)
+func redactName(r *Redactor, s string) string { return renameSecrets(s, r.pseudonym) }
+
+// renameSecrets is redactName with pseudo giving each value's stand-in, so
+// that the preview can list the values a name gives away.
+func renameSecrets(s string, pseudo func(class, string) string) string {
+	s = replaceNameEmails(s, pseudo)
 	// IPv6 first: an IPv4 inside one (::ffff:10.1.2.3) is part of it.
-	s = replaceAddrRuns(r, s, ipByte, nameAddrIn(netip.Addr.Is6))
-	return replaceAddrRuns(r, s, isIPv4Byte, nameAddrIn(netip.Addr.Is4))
+	s = replaceAddrRuns(s, pseudo, ipByte, nameAddrIn(netip.Addr.Is6))
+	return replaceAddrRuns(s, pseudo, isIPv4Byte, nameAddrIn(netip.Addr.Is4))
 }
+
+// RedactName returns a name (a file path, a source or host name) with the
+// emails and IP addresses that an export's redaction replaces in the names
+// of its inputs replaced the same way, the rest kept: what a redacted
+// export calls the name.
+func (r *Redactor) RedactName(s string) string { return redactName(r, s) }
 
 // replaceNameEmails replaces the addresses in a name, each without the file
 // endings that follow it: alice@example.com.log.1.gz names
 // alice@example.com, and gets that address's pseudonym.
-func replaceNameEmails(r *Redactor, s string) string {
+func replaceNameEmails(s string, pseudo func(class, string) string) string {
 	var b strings.Builder
 	last := 0
 	for at := strings.IndexByte(s, '@'); at >= 0; at = nextAt(s, at+1) {
@@ -80,7 +90,7 @@ func replaceNameEmails(r *Redactor, s string) string {
 			continue
 		}
 		b.WriteString(s[last:from])
-		b.WriteString(r.pseudonym(classEmail, addr))
+		b.WriteString(pseudo(classEmail, addr))
 		last = from + len(addr)
 	}
 	if last == 0 {

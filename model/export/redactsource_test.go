@@ -129,6 +129,47 @@ func TestRedactedExportsHideSourceNames(t *testing.T) {
 	}
 }
 
+// The preview lists what redaction changes in the names of the inputs and
+// in the hosts, as it lists fields: each value once, with the pseudonym
+// the export gives it, and where it was found. Only the sources of the
+// entries previewed are read.
+func TestPreviewListsNameChanges(t *testing.T) {
+	r := NewRedactor()
+	a, tx := textEntry("plain line"), textEntry("another plain line")
+	a.Source, tx.Source = 1, 2
+	tx.Origin.Host = "conn-bob@corp.example"
+	sources := []SourceInfo{
+		{ID: 1, Name: "/var/log/users/alice@example.com.log", Path: "/var/log/users/alice@example.com.log"},
+		{ID: 2, Name: "remote 198.51.100.4", Unit: "carol@example.org.service"},
+		{ID: 3, Name: "/var/log/hosts/10.9.9.9/syslog"}, // no entry previewed is from it
+	}
+	got := r.Preview([]*model.Entry{a, tx}, sources, 10)
+	want := []Change{
+		{Class: "email", Where: "source", Before: "alice@example.com", After: r.pseudonym(classEmail, "alice@example.com")},
+		{Class: "email", Where: "host", Before: "conn-bob@corp.example", After: r.pseudonym(classEmail, "conn-bob@corp.example")},
+		{Class: "ip", Where: "source", Before: "198.51.100.4", After: r.pseudonym(classIP, "198.51.100.4")},
+		{Class: "email", Where: "source", Before: "carol@example.org", After: r.pseudonym(classEmail, "carol@example.org")},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("preview %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("change %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	// What the preview promises is what the export writes (the manifest
+	// names the units).
+	opts := bundleOptions(t.TempDir())
+	opts.Redact, opts.Sources, opts.Compress = r, sources, CompressNone
+	out := encode(t, []*model.Entry{a, tx}, opts)
+	for _, c := range want {
+		if bytes.Contains(out, []byte(c.Before)) || !bytes.Contains(out, []byte(c.After)) {
+			t.Errorf("the export does not replace %s with %s:\n%s", c.Before, c.After, out)
+		}
+	}
+}
+
 // Whatever surrounds it, an address alone in a path element never survives
 // in a redacted name, and no name makes redaction panic.
 func FuzzRedactName(f *testing.F) {
@@ -195,7 +236,7 @@ func TestRedactedExportsHideHostAddresses(t *testing.T) {
 	})
 	t.Run("preview", func(t *testing.T) {
 		r := NewRedactor()
-		got := r.Preview(entries(), 10)
+		got := r.Preview(entries(), nil, 10)
 		want := Change{Class: "ip", Where: "host", Before: host, After: r.pseudonym(classIP, host)}
 		if len(got) != 1 || got[0] != want {
 			t.Errorf("preview %+v, want %+v", got, want)

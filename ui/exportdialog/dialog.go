@@ -141,10 +141,17 @@ func (d Model) Abort() {
 	}
 }
 
-// replan recomputes the count, the estimate and the default name.
+// replan recomputes the count, the estimate and the default name. When
+// the entries stay those of the plan in hand (a new format, compression or
+// redaction), the default name follows at once: a write started before
+// the new plan arrives must not take the old name (one that redaction
+// would hide, or the old format's ending).
 func (d *Model) replan() tea.Cmd {
 	d.gen++
 	d.planning = true
+	if !d.pathEdited && d.entriesPlanned() {
+		d.pathIn.SetValue(d.plan.nameFor(d.set))
+	}
 	return planCmd(d.src, d.set, d.redactor, d.gen)
 }
 

@@ -185,14 +185,23 @@ type Plan struct {
 	DefaultName string
 	Host        string // for the manifest: the hosts, comma-separated
 	label       string // what the file name says the entries are of (see nameLabel)
-	preview     []export.Change
-	set         Settings // what the plan was made for
-	made        bool     // a plan was made (false for the zero plan)
+	// redactedLabel is label as a redacted export names it: the emails and
+	// IP addresses of the hosts and input names replaced with pseudonyms,
+	// for a file name must not give away what its content hides.
+	redactedLabel string
+	preview       []export.Change
+	set           Settings // what the plan was made for
+	made          bool     // a plan was made (false for the zero plan)
 }
 
-// nameFor is the default file name of the plan's entries in s's format.
+// nameFor is the default file name of the plan's entries in s's format,
+// redacted when s is.
 func (p Plan) nameFor(s Settings) string {
-	return "./" + export.DefaultName(p.label, p.First, p.Last, s.Format, s.Compress)
+	label := p.label
+	if s.Redact {
+		label = p.redactedLabel
+	}
+	return "./" + export.DefaultName(label, p.First, p.Last, s.Format, s.Compress)
 }
 
 // planMsg is a computed plan for the settings of generation gen.
@@ -212,14 +221,18 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		sample := src.sample(seqs)
 		hosts := hostsOf(sample)
 		p := Plan{Seqs: seqs, label: nameLabel(hosts, sample, src.Sources), Host: strings.Join(hosts, ", "), set: s, made: true}
+		p.redactedLabel = redactedLabel(r, hosts, sample, src.Sources)
 		p.First, p.Last = timeSpan(sample)
 		p.DefaultName = p.nameFor(s)
 		var rr *export.Redactor
 		if s.Redact {
 			rr = r
-			p.preview = r.Preview(sample, 5)
 		}
-		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), src.Options(s, rr, nil, p.Host))
+		opts := src.Options(s, rr, nil, p.Host)
+		if rr != nil {
+			p.preview = r.Preview(sample, opts.Sources, 5)
+		}
+		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), opts)
 		return planMsg{gen: gen, plan: p, err: err}
 	}
 }
@@ -294,6 +307,23 @@ func nameLabel(hosts []string, es []*model.Entry, sources []model.SourceStatus) 
 		}
 	}
 	return hostsLabel(nil)
+}
+
+// redactedLabel is nameLabel of the hosts and inputs as a redacted export
+// names them (see export.Redactor.RedactName): a host or a file named
+// after an address or a user gets its pseudonym, the same the manifest and
+// the entries give it. The input's name is redacted before its extension
+// is dropped, so that an address is never cut (a file named 10.1.2.3).
+func redactedLabel(r *export.Redactor, hosts []string, es []*model.Entry, sources []model.SourceStatus) string {
+	hs := make([]string, len(hosts))
+	for i, h := range hosts {
+		hs[i] = r.RedactName(h)
+	}
+	ss := make([]model.SourceStatus, len(sources))
+	for i, st := range sources {
+		ss[i] = model.SourceStatus{Name: r.RedactName(st.Name)}
+	}
+	return nameLabel(hs, es, ss)
 }
 
 // hostsLabel names the hosts in a file name: the one host, "3-hosts" for
