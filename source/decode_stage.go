@@ -120,6 +120,7 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	dec := decode.New(in.ID, in.Decode)
 	back := decode.New(in.ID, in.Decode)
+	dec.DateUntimedAt(in.readAt)
 	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
 	quiet := time.NewTimer(heldFlushAfter)
 	defer quiet.Stop()
@@ -136,6 +137,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			}
 			out <- decoded{input: i, caught: true}
 			caught = false
+			dec.DateUntimedAt(time.Time{}) // what comes now was written now
 		}
 	}
 	for {

@@ -189,9 +189,6 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
 	fr.unterminated = f.gens.markUnterminated
-	if f.quietAfter > 0 {
-		fr.quietAfter = f.quietAfter
-	}
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {

@@ -46,5 +46,8 @@ func (f *lineFramer) endNULs(now time.Time) error {
 func (f *File) newFramer(maxLine int, emit emitFunc) *lineFramer {
 	fr := newLineFramer(f.id, maxLine, emit)
 	fr.keepNULs = f.keepNULs
+	if f.quietAfter > 0 {
+		fr.quietAfter = f.quietAfter
+	}
 	return fr
 }

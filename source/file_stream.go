@@ -54,7 +54,8 @@ func pumpStream(r io.Reader, done <-chan struct{}, release func()) <-chan stream
 
 // readStream frames every line r yields, with Offset -1, until r ends or
 // ctx is cancelled. A line still unterminated after fr.quietAfter of quiet
-// is sent flagged NotePartialLine. At the end the held line is sent
+// (no more read while the lines before were handed on, nor since) is sent
+// flagged NotePartialLine. At the end the held line is sent
 // and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
 // and otherwise the read error that ended the stream. release is passed to
 // pumpStream.
@@ -72,22 +73,32 @@ func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher, re
 			timer.Reset(time.Until(wake))
 			tick = timer.C
 		}
+		var c streamChunk
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case now := <-tick:
-			if err := onDeadlines(ctx, now, b, fr, lastData); err != nil {
-				return err
+			select {
+			case c = <-chunks:
+				// Read while the lines before were handed on (the merge
+				// may hold a later input back for long): the stream is
+				// not quiet, and the held line's rest may be in it.
+			default:
+				if err := onDeadlines(ctx, now, b, fr, lastData); err != nil {
+					return err
+				}
+				continue
 			}
-		case c := <-chunks:
-			if c.err != nil {
-				return finishStream(ctx, c.err, fr, b)
-			}
-			lastData = time.Now()
-			if err := fr.feed(c.data, -1, lastData); err != nil {
-				return err
-			}
+		case c = <-chunks:
 		}
+		if c.err != nil {
+			return finishStream(ctx, c.err, fr, b)
+		}
+		if err := fr.feed(c.data, -1, time.Now()); err != nil {
+			return err
+		}
+		// Quiet from now on: handing the lines on may have waited.
+		lastData = time.Now()
 	}
 }
 

@@ -43,6 +43,10 @@ type Feed struct {
 	// that a followed file slow to send its first lines (read from a cold
 	// disk, on a busy machine) does not let another's later lines out first.
 	CatchesUp bool
+	// readAt is when Ingest began to read several inputs: the time of their
+	// lines without one, until the input has read what it held at the start
+	// (see decode.Decoder.DateUntimedAt). Zero for a single input.
+	readAt time.Time
 }
 
 // Stater is implemented by sources that can describe their state for the
@@ -69,16 +73,24 @@ type decoded struct {
 
 // Ingest reads every input until ctx is cancelled or all inputs end, decodes
 // each on its own goroutine, merges them into one timeline by entry time
-// (stable for equal times) and hands the result to sink. status is called
+// (stable for equal times: the lines of several inputs without a time of
+// their own are all dated when reading began, so they keep the inputs'
+// order) and hands the result to sink. status is called
 // with every source's state whenever it may have changed; it may be nil.
 // Ingest returns when every input has ended.
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
 	ch := make(chan decoded, 2*len(inputs)+1)
 	rooms := make([]*inputRoom, len(inputs))
 	bound := queueBound(len(inputs))
+	start := time.Now()
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		rooms[i] = newInputRoom(bound)
+		if len(inputs) > 1 {
+			// Lines without a time of their own keep the inputs' order,
+			// which the merge gives entries of equal times.
+			in.readAt = start
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

@@ -24,6 +24,7 @@ type Decoder struct {
 	times    inheritance // per writer, for lines without a time
 	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
+	readAt   time.Time          // see DateUntimedAt; zero: when each line was read
 	led      map[originKey]bool // the writers whose leads were settled: none while every entry may be a lead
 	composed bool               // lines of several writers (docker compose) were settled
 }

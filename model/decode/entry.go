@@ -128,13 +128,16 @@ func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) 
 // settle gives an entry without a time of its own the time of the entry
 // before it from the same writer (see originKey), in the order of the
 // source, and remembers e's time for the next. An entry whose writer wrote
-// nothing timed before keeps the receive time, still flagged
-// FlagTimeInferred: an unrelated line's time would be a guess.
+// nothing before keeps the receive time, or the time DateUntimedAt gave,
+// still flagged FlagTimeInferred: an unrelated line's time would be a
+// guess.
 func (d *Decoder) settle(e *model.Entry) {
 	key := keyOf(e)
 	if e.Flags.Has(model.FlagTimeInferred) {
 		if t, ok := d.times.inherit(key); ok {
 			e.Time = t
+		} else if !d.readAt.IsZero() {
+			e.Time = d.readAt
 		}
 	}
 	d.times.remember(key, e.Time)

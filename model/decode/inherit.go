@@ -115,3 +115,14 @@ func (d *Decoder) SettleLead(es []model.Entry) {
 // LeadOpen reports whether no entry with a time of its own has been
 // settled yet: the entries decoded so far may all be leads.
 func (d *Decoder) LeadOpen() bool { return len(d.led) == 0 }
+
+// DateUntimedAt dates the lines that have no time of their own nor one to
+// inherit (a log without times, the lines a file begins with before its
+// first time, which SettleLead could not settle) at t, rather than when
+// each was read; the zero t dates them when read again. Inputs read
+// together give it the moment they began to be read, for the lines they
+// held then: their receive times would only say which input happened to
+// be read first, and the merge would order their lines by that race
+// instead of by the inputs' order. Lines written later are dated when
+// read, which is then about when they were written.
+func (d *Decoder) DateUntimedAt(t time.Time) { d.readAt = t }

@@ -24,8 +24,12 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	case noticed:
 		// Before any entry (NUL bytes a crash left at a file's start): its
 		// time is the first line's, as a lead's (see SettleLead), not the
-		// time it was noticed.
+		// time it was noticed; until then, that of a line without a time
+		// (see DateUntimedAt).
 		e.Flags = model.FlagTimeInferred
+		if !d.readAt.IsZero() {
+			e.Time = d.readAt
+		}
 	}
 	if rec.Mark == model.MarkBoundary {
 		e.Kind, e.Level = model.KindBoundary, model.LevelNotice
