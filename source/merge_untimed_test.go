@@ -147,6 +147,33 @@ func TestUntimedLinesAfterCatchingUpAreDatedWhenRead(t *testing.T) {
 	}
 }
 
+// Standard input or a named pipe beside a file (neither Finite nor
+// CatchesUp) may bring its lines long after the start: its lines without a
+// time keep the time they were read, while the file's are dated when
+// reading began.
+func TestUntimedLinesOfAStreamAreDatedWhenRead(t *testing.T) {
+	before := time.Now()
+	piped := untimedBatches("piped", 2, 2, before.Add(time.Hour))
+	file := untimedBatches("file", 1, 2, before.Add(2*time.Hour))
+	feeds := []Feed{
+		{ID: 0, Source: &scripted{batches: piped}},
+		{ID: 1, Source: &scripted{batches: file}, Finite: true},
+	}
+	got, times := ingestRaw(t, feeds, 0)
+	after := time.Now()
+	if len(got) != 6 {
+		t.Fatalf("%d lines came: %q", len(got), got)
+	}
+	for i, line := range got {
+		switch {
+		case strings.HasPrefix(line, "piped") && !times[i].Equal(piped[0][0].Received):
+			t.Errorf("%q, piped in, is dated %v, want when it was read, %v", line, times[i], piped[0][0].Received)
+		case strings.HasPrefix(line, "file") && (times[i].Before(before) || times[i].After(after)):
+			t.Errorf("%q, of a file, is dated %v, not when reading began (%v to %v)", line, times[i], before, after)
+		}
+	}
+}
+
 // A rotation chain of logs without times, each sibling much longer than a
 // read batch and than the lines held back while none has a time, comes
 // out as the siblings' concatenation, oldest first, as export reads it and

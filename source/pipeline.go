@@ -45,7 +45,8 @@ type Feed struct {
 	CatchesUp bool
 	// readAt is when Ingest began to read several inputs: the time of their
 	// lines without one, until the input has read what it held at the start
-	// (see decode.Decoder.DateUntimedAt). Zero for a single input.
+	// (see decode.Decoder.DateUntimedAt). Zero for a single input, and for
+	// standard input and named pipes (neither Finite nor CatchesUp).
 	readAt time.Time
 }
 
@@ -86,9 +87,12 @@ func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.S
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		rooms[i] = newInputRoom(bound)
-		if len(inputs) > 1 {
+		if len(inputs) > 1 && (in.Finite || in.CatchesUp) {
 			// Lines without a time of their own keep the inputs' order,
-			// which the merge gives entries of equal times.
+			// which the merge gives entries of equal times. Standard input
+			// and named pipes never say they have read what they held: a
+			// line they bring may have been written hours after the start,
+			// and is dated when read.
 			in.readAt = start
 		}
 		wg.Add(1)
