@@ -88,6 +88,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
 	m.showCount()
+	m.showMuteCounts()
 	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -126,6 +127,8 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	if m.land != 0 {
 		keep, m.land = m.land, 0
 	}
+	m.mutes.counted()
+	m.showMuteCounts()
 	m.applyTrim(m.store.Snapshot())
 	m.table = m.table.WithData(m.tableData())
 	if m.follow == Following || keep == 0 {
