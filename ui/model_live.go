@@ -106,11 +106,13 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 }
 
 // onClock refreshes the clock, the ingest rate and the store's counters,
-// and brings an open triage view that owes a refresh up to date.
+// the muted rows' counts, and brings an open triage view that owes a
+// refresh up to date.
 func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
 	m.rate.tick(t)
 	m.stats = m.store.Stats()
+	m.showMuteCounts() // a build counts the muted lines long before it is done
 	if m.triBehind {
 		return m, tea.Batch(clockTick(), m.refreshTriage())
 	}

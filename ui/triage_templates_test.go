@@ -176,3 +176,21 @@ func TestMutedRowCountsTheLinesItHides(t *testing.T) {
 		t.Errorf("a filter without its lines: the row reads %q; want (0), as the status line:\n%s", mutedRow(m), s)
 	}
 }
+
+// TestMutedRowFollowsTheCountAtTheClock: while the view is still being
+// built (a big file), the filter counts the muted lines long before the
+// build is done; the muted row follows that count at the clock's tick, as
+// the status line does, rather than only once the build is done.
+func TestMutedRowFollowsTheCountAtTheClock(t *testing.T) {
+	st, _ := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P", "m")...)
+	counts := m.mutes.tally.counts.Load()
+	if counts == nil || len(*counts) != 1 {
+		t.Fatal("the filter keeps no count of the muted lines")
+	}
+	(*counts)[0].Add(1234) // as a build still running counts them
+	m = tickOnce(t, m, m.cfg.now())
+	if rows := m.tmpl.Rows(); rows[0].Template.Count != 1284 || !strings.Contains(screen(m), "1 muted, 1,284 lines") {
+		t.Errorf("after a tick the muted row counts %d; want 1,284, as the status line:\n%s", rows[0].Template.Count, screen(m))
+	}
+}
