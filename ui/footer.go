@@ -57,10 +57,7 @@ func (m Model) filterLines() []string {
 // Notices can carry an error's text (a path, a tool's output), so they are
 // made inert here, whatever built them.
 func (m Model) noticeLines(style interface{ Render(...string) string }) []string {
-	var out []string
-	for _, l := range theme.Wrap(theme.Clean(m.notice), m.width) {
-		out = append(out, theme.PadStyled(style.Render(l), m.width))
-	}
+	out := theme.WrapIn(style, theme.Clean(m.notice), m.width)
 	if len(out) == 0 {
 		out = []string{theme.PadStyled("", m.width)}
 	}

@@ -90,6 +90,8 @@ func (m Model) triageWaiting() bool {
 		return m.tmpl.Waiting()
 	case ModeSessions:
 		return m.sess.Waiting()
+	case ModeChanged:
+		return m.changed.Waiting()
 	}
 	return false
 }

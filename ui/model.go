@@ -232,7 +232,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.replayTriageKeys()
 	case changed.ResultMsg:
 		m.changed = m.changed.SetResult(msg)
-		return m, nil
+		return m.replayTriageKeys()
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil

@@ -95,9 +95,11 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 
 // changedKey handles a key in the what-changed view: esc (or the view's
 // own key) goes back, enter pivots the filter to the row, the windows key
-// opens the prompt.
+// opens the prompt; both wait for the rows when typed while they are
+// counted (see holdTriageKey).
 func (m Model) changedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if out, cmd, left := m.leaveTriage(msg, m.keys.Changed); left {
+	ck := m.changed.Keys()
+	if out, cmd, done := m.triageFirst(msg, m.keys.Changed, m.changed.Waiting(), ck.Choose, ck.Windows); done {
 		return out, cmd
 	}
 	m.changed, _ = m.changed.Update(msg)

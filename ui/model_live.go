@@ -88,6 +88,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
 	m.showCount()
+	m.showMuteCounts()
 	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -105,11 +106,13 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 }
 
 // onClock refreshes the clock, the ingest rate and the store's counters,
-// and brings an open triage view that owes a refresh up to date.
+// the muted rows' counts, and brings an open triage view that owes a
+// refresh up to date.
 func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
 	m.rate.tick(t)
 	m.stats = m.store.Stats()
+	m.showMuteCounts() // a build counts the muted lines long before it is done
 	if m.triBehind {
 		return m, tea.Batch(clockTick(), m.refreshTriage())
 	}
@@ -126,6 +129,8 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	if m.land != 0 {
 		keep, m.land = m.land, 0
 	}
+	m.mutes.counted()
+	m.showMuteCounts()
 	m.applyTrim(m.store.Snapshot())
 	m.table = m.table.WithData(m.tableData())
 	if m.follow == Following || keep == 0 {

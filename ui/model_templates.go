@@ -54,6 +54,16 @@ func (m Model) toggleMute(t triage.Template) (tea.Model, tea.Cmd) {
 	return mm, cmd
 }
 
+// showMuteCounts brings the muted rows of the templates view shown to the
+// lines they hide from the view, which the filter counts as it builds the
+// view and as lines arrive: the count a template had when it was muted
+// goes stale.
+func (m *Model) showMuteCounts() {
+	if m.mode == ModeTemplates && len(m.mutes.list) > 0 && !m.tmpl.Waiting() {
+		m.tmpl = m.tmpl.SetMutes(m.mutes.templates())
+	}
+}
+
 // templateNote says how a template was turned into a filter.
 const templateNote = "a template is not a query: filtered on its kind, level and longest literal words"
 

@@ -35,6 +35,9 @@ type muteSet struct {
 // keeps its own counts, which nobody reads any more.
 type muteTally struct {
 	counts atomic.Pointer[[]atomic.Int64]
+	// built says the filter's view is built: its counts are whole, even
+	// when they are nothing (the filter keeps none of the muted lines).
+	built atomic.Bool
 }
 
 // has reports whether the template with key is muted.
@@ -64,25 +67,44 @@ func (s muteSet) toggle(t mutedTemplate) muteSet {
 	return out
 }
 
-// lines is how many lines the muted templates hide from the view: as the
-// current filter counted them, or, before it has counted any, as many as
-// they had when they were muted.
+// lines is how many lines the muted templates hide from the view (see
+// counts).
 func (s muteSet) lines() int64 {
 	var n int64
+	for _, c := range s.counts() {
+		n += c
+	}
+	return n
+}
+
+// counts is how many lines each muted template hides from the view, in
+// the order they were muted: as the current filter counted them, or,
+// before it has counted any, as many as each had when it was muted.
+func (s muteSet) counts() []int64 {
+	out := make([]int64, len(s.list))
 	if s.tally != nil {
-		if counts := s.tally.counts.Load(); counts != nil {
+		if counts := s.tally.counts.Load(); counts != nil && len(*counts) == len(out) {
+			var n int64
 			for i := range *counts {
-				n += (*counts)[i].Load()
+				out[i] = (*counts)[i].Load()
+				n += out[i]
 			}
-			if n > 0 {
-				return n
+			if n > 0 || s.tally.built.Load() {
+				return out
 			}
 		}
 	}
-	for _, t := range s.list {
-		n += t.count
+	for i, t := range s.list {
+		out[i] = t.count
 	}
-	return n
+	return out
+}
+
+// counted marks the counts of the current filter whole: its view is built.
+func (s muteSet) counted() {
+	if s.tally != nil {
+		s.tally.built.Store(true)
+	}
 }
 
 // mutedOf describes a report's template for the set.
@@ -91,12 +113,13 @@ func mutedOf(t triage.Template) mutedTemplate {
 }
 
 // templates lists the muted templates as the templates view shows them,
-// in the order they were muted, each with the count it had: the inverse
-// of mutedOf.
+// in the order they were muted, each with the lines it hides from the view
+// (see counts): the inverse of mutedOf.
 func (s muteSet) templates() []triage.Template {
 	out := make([]triage.Template, len(s.list))
+	counts := s.counts()
 	for i, m := range s.list {
-		out[i] = triage.Template{Key: m.key, Template: m.text, Kind: m.kind, Level: m.level, Count: m.count}
+		out[i] = triage.Template{Key: m.key, Template: m.text, Kind: m.kind, Level: m.level, Count: counts[i]}
 	}
 	return out
 }
@@ -121,6 +144,7 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 	}
 	counts := make([]atomic.Int64, len(s.list))
 	if s.tally != nil {
+		s.tally.built.Store(false)
 		s.tally.counts.Store(&counts)
 	}
 	match, full := f.Match, s.fullLoader()

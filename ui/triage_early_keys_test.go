@@ -24,6 +24,20 @@ func typeAhead(t *testing.T, m Model, names ...string) Model {
 	return runCmd(t, m, tea.Batch(cmds...))
 }
 
+// sameTypedAhead checks that names typed faster than the work the first
+// one starts leave what they leave when typed after it (as outcome tells),
+// and that they do something there at all.
+func sameTypedAhead(t *testing.T, base Model, names []string, outcome func(Model) string) {
+	t.Helper()
+	want := outcome(drive(t, base, keys(names...)...))
+	if want == outcome(drive(t, base, keys(names[0])...)) {
+		t.Fatalf("the keys %q do nothing once the view is shown: the case tests nothing", names)
+	}
+	if got := outcome(typeAhead(t, base, names...)); got != want {
+		t.Errorf("typed ahead:        %s\nonce the view shows: %s", got, want)
+	}
+}
+
 // triageOutcome is what a triage view's keys left: the mode, the filter,
 // the templates muted and the rows of the table.
 func triageOutcome(m Model) string {
@@ -57,14 +71,7 @@ func TestTriageKeysTypedWhileCounting(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			st, _ := newFixtureStore(t, noisyEntries())
-			base := drive(t, newTestModel(t, st, 120, 40))
-			want := triageOutcome(drive(t, base, keys(c.keys...)...))
-			if want == triageOutcome(drive(t, base, keys(c.keys[0])...)) {
-				t.Fatalf("the keys %q do nothing after the report: the case tests nothing", c.keys)
-			}
-			if got := triageOutcome(typeAhead(t, base, c.keys...)); got != want {
-				t.Errorf("typed while counting: %s\nafter the report:    %s", got, want)
-			}
+			sameTypedAhead(t, drive(t, newTestModel(t, st, 120, 40)), c.keys, triageOutcome)
 		})
 	}
 	t.Run("leaving drops them", func(t *testing.T) {
@@ -95,4 +102,36 @@ func TestTriageKeyTypedWhileBuilding(t *testing.T) {
 	if m.mode != ModeTopN || m.notice != "" {
 		t.Errorf("s typed with the filter's enter: mode %v, notice %q; want the top values", m.mode, m.notice)
 	}
+}
+
+// TestChangedKeysTypedWhileComparing types the what-changed view's keys
+// while it compares (with C, or faster than the comparison): enter and the
+// windows key act once the rows are shown, in order with the moves around
+// them, as the same keys typed after the rows do; esc drops them.
+func TestChangedKeysTypedWhileComparing(t *testing.T) {
+	outcome := func(m Model) string {
+		return triageOutcome(m) + " | prompt " + m.cmpIn.Value()
+	}
+	base, _ := halfwayModel(t, 120, 35)
+	base = drive(t, base)
+	for _, c := range []struct {
+		name string
+		keys []string
+	}{
+		{"filter on the first row", []string{"C", "enter"}},
+		{"move, then filter", []string{"C", "j", "j", "enter"}},
+		{"filter on a row, moves after", []string{"C", "j", "enter", "j"}},
+		{"bottom, up, filter", []string{"C", "G", "k", "enter"}},
+		{"ask for other windows", []string{"C", "w"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			sameTypedAhead(t, base, c.keys, outcome)
+		})
+	}
+	t.Run("esc drops them", func(t *testing.T) {
+		m := typeAhead(t, base, "C", "j", "enter", "esc")
+		if m.mode != ModeNormal || m.filter.text != "" || len(m.triageHeld) != 0 {
+			t.Errorf("after esc: mode %v, filter %q, %d keys held", m.mode, m.filter.text, len(m.triageHeld))
+		}
+	})
 }

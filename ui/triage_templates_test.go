@@ -126,3 +126,71 @@ func TestFlowMuteHoldsWhileFollowing(t *testing.T) {
 	l.appendLines(5, 5)
 	l.waitFor("1 muted, 10 lines", "15/25")
 }
+
+// TestMutedRowCountsTheLinesItHides: a muted template's row counts the
+// lines it hides from the view, as the status line does, not the count it
+// had when it was muted: lines of it stored since the report it was muted
+// from (a file still being read), and lines that arrive after, are counted.
+func TestMutedRowCountsTheLinesItHides(t *testing.T) {
+	keepalives := func(from, n int) []model.Entry {
+		var es []model.Entry
+		for i := from; i < from+n; i++ {
+			es = append(es, service(30000+i, model.LevelDebug, "libsdwan", "relay_client::keepalive",
+				fmt.Sprintf("keepalive seq=%d rtt=%dms", i, 10+i)))
+		}
+		return es
+	}
+	st, rp := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P")...)
+	add := func(es []model.Entry) {
+		rp.add(es)
+		st.Append(es)
+	}
+	mutedRow := func(m Model) string {
+		rows := m.tmpl.Rows()
+		if len(rows) == 0 || !rows[0].Muted {
+			t.Fatalf("the muted template is not listed first: %+v", rows)
+		}
+		for _, l := range strings.Split(screen(m), "\n") {
+			if strings.Contains(l, "keepalive") {
+				return l
+			}
+		}
+		t.Fatalf("no row of the keepalives:\n%s", screen(m))
+		return ""
+	}
+	// Stored after the report, before the view is rebuilt without them.
+	add(keepalives(0, 10))
+	m = drive(t, m, keys("m")...)
+	if s := screen(m); !strings.Contains(s, "1 muted, 60 lines") || !strings.Contains(mutedRow(m), "(60)") {
+		t.Errorf("muted with 10 more stored: the row reads %q; want (60), as the status line:\n%s", mutedRow(m), s)
+	}
+	add(keepalives(10, 7))
+	m = drive(t, m, frameMsg{})
+	if s := screen(m); !strings.Contains(s, "1 muted, 67 lines") || !strings.Contains(mutedRow(m), "(67)") {
+		t.Errorf("7 more arrived: the row reads %q; want (67), as the status line:\n%s", mutedRow(m), s)
+	}
+	// A filter that keeps none of its lines: it hides none.
+	m = drive(t, m, keys("esc", "/", "kind:audit", "enter", "P")...)
+	if s := screen(m); !strings.Contains(s, "1 muted, 0 lines") || !strings.Contains(mutedRow(m), "(0)") {
+		t.Errorf("a filter without its lines: the row reads %q; want (0), as the status line:\n%s", mutedRow(m), s)
+	}
+}
+
+// TestMutedRowFollowsTheCountAtTheClock: while the view is still being
+// built (a big file), the filter counts the muted lines long before the
+// build is done; the muted row follows that count at the clock's tick, as
+// the status line does, rather than only once the build is done.
+func TestMutedRowFollowsTheCountAtTheClock(t *testing.T) {
+	st, _ := newFixtureStore(t, noisyEntries())
+	m := drive(t, newTestModel(t, st, 120, 40), keys("P", "m")...)
+	counts := m.mutes.tally.counts.Load()
+	if counts == nil || len(*counts) != 1 {
+		t.Fatal("the filter keeps no count of the muted lines")
+	}
+	(*counts)[0].Add(1234) // as a build still running counts them
+	m = tickOnce(t, m, m.cfg.now())
+	if rows := m.tmpl.Rows(); rows[0].Template.Count != 1284 || !strings.Contains(screen(m), "1 muted, 1,284 lines") {
+		t.Errorf("after a tick the muted row counts %d; want 1,284, as the status line:\n%s", rows[0].Template.Count, screen(m))
+	}
+}

@@ -247,3 +247,30 @@ func TestEmptyComparisonSaysWhy(t *testing.T) {
 		t.Errorf("nothing changed:\n%s", out)
 	}
 }
+
+// TestErrorWrapsWhole: why the view could not compare is read whole,
+// wrapped over the lines the view has, its control bytes made inert.
+func TestErrorWrapsWhole(t *testing.T) {
+	const why = "the windows hold no entry with a time\x1b]0;x\x07 — press w and choose windows the view covers"
+	m := New(DefaultKeyMap(), ptr(theme.Monochrome()))
+	m.SetSize(28, 9)
+	m = m.Start(Job{Gen: 1, Cancel: func() {}}, time.UTC).SetResult(ResultMsg{Gen: 1, Err: errors.New(why)})
+	out := m.View()
+	lines := strings.Split(out, "\n")
+	var text []string
+	for i, l := range lines {
+		if cw := theme.CellWidth(l); cw != 28 {
+			t.Errorf("line %d is %d cells: %q", i, cw, ansi.Strip(l))
+		}
+		if i > 0 {
+			text = append(text, strings.TrimSpace(ansi.Strip(l)))
+		}
+	}
+	if len(lines) != 9 || strings.ContainsAny(ansi.Strip(out), "\x1b\x07") {
+		t.Errorf("%d lines, control bytes: %q", len(lines), out)
+	}
+	got := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
+	if want := "could not compare: " + theme.Clean(why); got != want {
+		t.Errorf("the error reads %q; want it whole: %q", got, want)
+	}
+}

@@ -38,6 +38,9 @@ type Model struct {
 	width, height int
 
 	run job.State // the comparison shown
+	// early are the moves typed while the comparison runs (a held key,
+	// keys sent in one write): they act once its rows are shown.
+	early []theme.ListMove
 
 	result ResultMsg
 	rows   []row
@@ -62,7 +65,7 @@ func (m Model) Start(j Job, loc *time.Location) Model {
 		loc = time.UTC
 	}
 	m.run, m.loc = m.run.Start(j), loc
-	m.result, m.rows, m.cursor, m.chosen, m.wantsWindows = ResultMsg{}, nil, 0, nil, false
+	m.result, m.rows, m.cursor, m.chosen, m.wantsWindows, m.early = ResultMsg{}, nil, 0, nil, false, nil
 	return m
 }
 
@@ -72,6 +75,13 @@ func (m Model) Stop() { m.run.Stop() }
 // Computing reports whether a job is in flight.
 func (m Model) Computing() bool { return m.run.Running() }
 
+// Waiting reports whether the view has no rows to show yet: its comparison
+// is running.
+func (m Model) Waiting() bool { return m.run.Running() }
+
+// maxEarlyMoves bounds the moves kept while the comparison runs.
+const maxEarlyMoves = 256
+
 // SetResult shows a finished comparison, unless a newer job was started
 // since (or none is running).
 func (m Model) SetResult(msg ResultMsg) Model {
@@ -80,6 +90,10 @@ func (m Model) SetResult(msg ResultMsg) Model {
 	}
 	m.result, m.rows = msg, rowsOf(&msg.Changed)
 	m.cursor = theme.MoveCursor(theme.MoveTop, 0, len(m.rows), 1, m.isHeading)
+	for _, mv := range m.early {
+		m.cursor = theme.MoveCursor(mv, m.cursor, len(m.rows), m.page(), m.isHeading)
+	}
+	m.early = nil
 	return m
 }
 
@@ -92,11 +106,16 @@ func (m Model) Windows() (now, before triage.Window, ok bool) {
 	return m.result.Changed.A, m.result.Changed.B, true
 }
 
+// page is how far a page key moves the cursor: the rows shown, less the
+// title, the two windows and the column heads.
+func (m Model) page() int { return max(m.height-4, 1) }
+
 // isHeading says row i is a section's heading, which the cursor skips.
 func (m Model) isHeading(i int) bool { return m.rows[i].heading }
 
 // Update moves the cursor; enter chooses the row under it, the windows key
-// asks for other windows.
+// asks for other windows. Moves typed while the comparison runs act once
+// its rows are shown.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -106,9 +125,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(km, k.Windows):
 		m.wantsWindows = true
+	case m.run.Running():
+		if mv := k.moveOf(km); mv != theme.NoMove && len(m.early) < maxEarlyMoves {
+			m.early = append(m.early, mv)
+		}
 	case len(m.rows) == 0:
 	case k.moveOf(km) != theme.NoMove:
-		m.cursor = theme.MoveCursor(k.moveOf(km), m.cursor, len(m.rows), max(m.height-4, 1), m.isHeading)
+		m.cursor = theme.MoveCursor(k.moveOf(km), m.cursor, len(m.rows), m.page(), m.isHeading)
 	case key.Matches(km, k.Choose):
 		if m.cursor < len(m.rows) && !m.rows[m.cursor].heading {
 			c := m.rows[m.cursor].change

@@ -31,7 +31,8 @@ func (m Model) View() string {
 	case m.run.Running():
 		lines = append(lines, theme.Fit(m.progressText(), w))
 	case m.run.Err() != "":
-		lines = append(lines, m.styles.ErrorText.Render(theme.Fit("could not compare: "+theme.Clean(m.run.Err()), w)))
+		// Wrapped whole: why, and what to do, is often past the width.
+		lines = append(lines, theme.WrapIn(m.styles.ErrorText, "could not compare: "+theme.Clean(m.run.Err()), w)...)
 	default:
 		for _, l := range m.windowsText() {
 			lines = append(lines, m.styles.Dim.Render(theme.Fit(l, w)))

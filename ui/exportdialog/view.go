@@ -1,6 +1,7 @@
 package exportdialog
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,18 +14,34 @@ import (
 	"connlog/ui/theme"
 )
 
-// View draws the dialog.
+// View draws the dialog at its size. A dialog too short for all of it
+// gives up, in turn, its blank lines, the help of the field edited, the
+// other fields, the title and the key hint, so that what will be or was
+// written (an error above all) is read whole; what still does not fit is
+// cut, its last line marked "…".
 func (d Model) View() string {
 	if !d.open || d.width <= 0 {
 		return ""
 	}
-	lines := []string{d.styles.DialogTitle.Render("Export"), ""}
-	lines = append(lines, d.fieldLines()...)
-	lines = append(lines, "")
-	lines = append(lines, d.statusLines()...)
-	lines = append(lines, "", d.styles.Dim.Render(d.hint()))
+	var lines []string
+	for r := roomAll; r <= roomStatus; r++ {
+		keep := 0
+		if r == roomFewFields {
+			// As many fields as the status and hint leave room for.
+			if keep = d.height - len(d.lines(roomNoFields, 0)); keep <= 0 {
+				continue
+			}
+		}
+		if lines = d.lines(r, keep); len(lines) <= d.height {
+			break
+		}
+	}
+	if len(lines) > d.height && d.height > 0 {
+		lines = lines[:d.height]
+		lines[d.height-1] = ansi.Truncate(lines[d.height-1], max(d.width-1, 0), "") + "…"
+	}
 	for i := range lines {
-		lines[i] = theme.PadStyled("  "+lines[i], d.width)
+		lines[i] = theme.PadStyled(lines[i], d.width)
 	}
 	for len(lines) < d.height {
 		lines = append(lines, strings.Repeat(" ", d.width))
@@ -32,16 +49,74 @@ func (d Model) View() string {
 	return strings.Join(lines[:max(d.height, 0)], "\n")
 }
 
+// room is how much of the dialog is drawn, from all of it to the status
+// alone: each step gives up one more part for a dialog too short.
+type room int
+
+const (
+	roomAll       room = iota // spaced out, the field edited with its help
+	roomPacked                // without the blank lines
+	roomNoHelp                // nor the help of the field edited
+	roomFewFields             // nor the fields furthest from the one edited
+	roomNoFields              // nor the field edited
+	roomNoTitle               // nor the title
+	roomStatus                // nor the key hint: the status alone
+)
+
+// lines are the dialog's lines as room r allows, indented; keep is how
+// many fields roomFewFields keeps.
+func (d Model) lines(r room, keep int) []string {
+	var lines []string
+	gap := func() {
+		if r < roomPacked {
+			lines = append(lines, "")
+		}
+	}
+	if r < roomNoTitle {
+		lines = append(lines, d.styles.DialogTitle.Render("Export"))
+		gap()
+	}
+	if r < roomNoFields {
+		lines = append(lines, d.fieldLines(r, keep)...)
+		gap()
+	}
+	lines = append(lines, d.statusLines()...)
+	if r < roomStatus {
+		gap()
+		lines = append(lines, d.wrap(d.styles.Dim, d.hint())...)
+	}
+	for i := range lines {
+		lines[i] = "  " + lines[i]
+	}
+	return lines
+}
+
 // fieldLines draws one line per field, the current one marked, with the
-// current field's help under it.
-func (d Model) fieldLines() []string {
+// current field's help under it, as room r allows: with roomFewFields, the
+// keep fields nearest the current one.
+func (d Model) fieldLines(r room, keep int) []string {
+	out := d.fieldRows(r)
+	if r < roomFewFields || keep >= len(out) {
+		return out
+	}
+	cur := slices.IndexFunc(out, func(l string) bool { return strings.HasPrefix(l, editMark) })
+	from := min(max(cur-keep/2, 0), len(out)-keep)
+	return out[from : from+keep]
+}
+
+// editMark heads the line of the field edited.
+const editMark = "> "
+
+// fieldRows draws the fields, the help of the current one under it unless
+// room r leaves it out.
+func (d Model) fieldRows(r room) []string {
 	row := func(f Field, value string) []string {
 		mark := "  "
 		if d.editing(f) {
-			mark = "> "
+			mark = editMark
 		}
 		out := []string{mark + d.styles.Key.Render(theme.Fit(f.String(), theme.KeyColumn-2)) + value}
-		if d.editing(f) {
+		if d.editing(f) && r < roomNoHelp {
 			out = append(out, d.help(f)...)
 		}
 		return out
@@ -201,14 +276,14 @@ func (d Model) previewLines() []string {
 }
 
 // wrap breaks a message into lines that fit the dialog, so that an error
-// is read whole rather than cut at the edge.
+// is read whole rather than cut at the edge: with a margin on the right
+// where there is room for one, to the edge on a narrow terminal.
 func (d Model) wrap(style interface{ Render(...string) string }, s string) []string {
-	w := max(d.width-4, 20)
-	var out []string
-	for _, l := range strings.Split(ansi.Wrap(s, w, " "), "\n") {
-		out = append(out, style.Render(l))
+	w := d.width - 4 // the indent, and as much again on the right
+	if w < 20 {
+		w = max(d.width-2, 1)
 	}
-	return out
+	return theme.WrapIn(style, s, w)
 }
 
 // progressLine is a bar of the entries written so far.

@@ -165,6 +165,17 @@ func Wrap(s string, w int) []string {
 	return strings.Split(ansi.Wrap(s, w, ""), "\n")
 }
 
+// WrapIn is Wrap with each line drawn in style and padded to w cells, for
+// a message read whole in a box w cells wide (an error, a notice). s is
+// plain text, made inert by the caller.
+func WrapIn(style interface{ Render(...string) string }, s string, w int) []string {
+	var out []string
+	for _, l := range Wrap(s, w) {
+		out = append(out, PadStyled(style.Render(l), w))
+	}
+	return out
+}
+
 // WrapAfter is Wrap for text that starts after something else on its first
 // line, where only head cells are left: the first line holds what fits
 // there, the others are up to w cells. When head is too narrow to be worth

@@ -110,7 +110,8 @@ func frame(st *theme.Styles, w, h int, title string, s state, body func(h int) [
 	case s.Computing() && !s.refreshing:
 		lines = append(lines, theme.Fit(progressText(s.run.Job()), w))
 	case s.run.Err() != "":
-		lines = append(lines, st.ErrorText.Render(theme.Fit("could not count: "+theme.Clean(s.run.Err()), w)))
+		// Wrapped whole: why, and what to do, is often past the width.
+		lines = append(lines, theme.WrapIn(st.ErrorText, "could not count: "+theme.Clean(s.run.Err()), w)...)
 	default:
 		lines = append(lines, body(h-1)...)
 	}

@@ -111,3 +111,23 @@ func TestProgressAndError(t *testing.T) {
 	}
 	checkScreen(t, out, 60, 4)
 }
+
+// TestErrorWrapsWhole: why a view could not count is read whole, wrapped
+// over the lines the view has, with the log's control bytes made inert,
+// rather than cut at the width.
+func TestErrorWrapsWhole(t *testing.T) {
+	const why = "read /var/log/connector.log: input/output error\x1b[2J — check the disk, then press P again"
+	v := NewTemplatesView(DefaultKeyMap(), styles())
+	v.SetSize(30, 8)
+	v = v.Start(newJob(1, nil), time.UTC).SetReport(ResultMsg{Gen: 1, Err: errors.New(why)}, nil)
+	out := v.View()
+	checkScreen(t, out, 30, 8)
+	var text []string
+	for _, l := range strings.Split(ansi.Strip(out), "\n")[1:] {
+		text = append(text, strings.TrimSpace(l))
+	}
+	got := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
+	if want := "could not count: " + theme.Clean(why); got != want {
+		t.Errorf("the error reads %q; want it whole: %q", got, want)
+	}
+}
