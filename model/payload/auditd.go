@@ -89,7 +89,7 @@ func parseAuditd(p []byte, out []Result) ([]Result, bool) {
 	if !ok || typ == "" {
 		return out, false
 	}
-	fl.str(model.KeyAuditType, typ)
+	addAuditType(&fl, typ)
 	fl.str(model.KeyAuditEvent, stamp)
 	r := Result{Kind: model.KindAudit, EnvelopeFirst: true}
 	if plausibleTime(at) {
@@ -104,6 +104,17 @@ func parseAuditd(p []byte, out []Result) ([]Result, bool) {
 	}
 	r.Fields, r.Err = fl.fs, err
 	return append(out, r), true
+}
+
+// addAuditType adds the record's type, by its name when it was written as
+// a number the kernel's headers name (1400 is AVC), and the number as
+// type_num when it was written as one.
+func addAuditType(fl *fieldList, typ string) {
+	name, number := auditTypeName(typ)
+	fl.str(model.KeyAuditType, name)
+	if number != "" {
+		fl.str(model.KeyAuditTypeNum, number)
+	}
 }
 
 // auditStamp reads "audit(SECONDS.MILLIS:SERIAL):" at i and returns the

@@ -58,6 +58,8 @@ var fuzzSeeds = []string{
 	`[ 1234.567890] audit: type=1400 audit(1796378400.123:458): apparmor="ALLOWED"`,
 	`type=AVC msg=audit(1796378400.126:459): avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
 	"type=USER_AUTH msg=audit(1796378400.123:461): msg='acct=\"alice\" res=success'\x1dAUID=\"alice\"",
+	`audit: type=1326 audit(1796378400.123:465): auid=1000 uid=0 ses=3 pid=99 comm="curl" sig=31 syscall=41`,
+	`audit: type=99999 audit(1796378400.123:466): op=x`, `audit: type=AUDIT1503 audit(1796378400.123:467): a=b`,
 	`type=USER_CMD msg=audit(0.000:1): msg='cmd="unterminated`, `type=X msg=audit(1.:)`, `node= type= msg=audit(`,
 	`ANALYTICS {"event_type":"closed_connection","timestamp":"0000-01-01T00:00:00Z"}`,
 	`ANALYTICS {"event_type":"closed_connection","timestamp":99999999999999}`,

@@ -37,3 +37,19 @@ func TestLinuxAuditFieldsByName(t *testing.T) {
 		}
 	}
 }
+
+// A kernel record's numeric type is read by its name and its number.
+func TestLinuxAuditTypeByNameOrNumber(t *testing.T) {
+	e := &model.Entry{Kind: model.KindAudit, Fields: model.Fields{
+		model.Str(model.KeyAuditType, "AVC"), model.Str(model.KeyAuditTypeNum, "1400"), model.Str("apparmor", "DENIED")}}
+	for _, src := range []string{"type:AVC", "type_num:1400", "type:avc type_num=1400"} {
+		q, err := Compile(src, testOpts)
+		if err != nil {
+			t.Errorf("Compile(%q): %v", src, err)
+			continue
+		}
+		if !q.Match(e) {
+			t.Errorf("%q does not match a kernel AVC record", src)
+		}
+	}
+}
