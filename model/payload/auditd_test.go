@@ -2,6 +2,7 @@ package payload
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,3 +96,53 @@ func TestParseAuditdNearFuture(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// A record as journald's audit transport stores it: the type's name, then
+// the pairs, the same fields as audit.log's form, no time of its own.
+func TestParseJournalAudit(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		claimed    bool
+		level      model.Level
+		fields     map[string]string
+	}{
+		{"user login failed", `USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+			true, model.LevelWarn, map[string]string{model.KeyAuditType: "USER_LOGIN", "acct": "alice", "addr": "203.0.113.9", model.KeyHostname: "?", "res": "failed", "auid": "1000"}},
+		{"apparmor denial", `AVC apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl"`,
+			true, model.LevelWarn, map[string]string{model.KeyAuditType: "AVC", "apparmor": "DENIED", "name": "/etc/shadow"}},
+		{"selinux words are the message", `AVC avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
+			true, model.LevelWarn, map[string]string{model.KeyMessage: "avc: denied { read } for", "tclass": "file"}},
+		{"journald's name for an unnamed type", `AUDIT1400 apparmor="ALLOWED" operation="open"`,
+			true, model.LevelNone, map[string]string{model.KeyAuditType: "AVC", model.KeyAuditTypeNum: "1400", "apparmor": "ALLOWED"}},
+		{"service start succeeded, trailing CR", "SERVICE_START pid=1 uid=0 msg='unit=sshd comm=\"systemd\" res=success'\r",
+			true, model.LevelNone, map[string]string{model.KeyAuditType: "SERVICE_START", "unit": "sshd", "res": "success"}},
+		{"a type alone", `USER_LOGIN`, false, 0, nil},
+		{"a type and words only", `USER_LOGIN failed for alice`, false, 0, nil},
+		{"a sentence", `Started Session 3 of user alice.`, false, 0, nil},
+		{"lower case", `user_login pid=1`, false, 0, nil},
+		{"a type too long", strings.Repeat("A", 41) + " pid=1", false, 0, nil},
+		{"no blank after the type", `USER_LOGIN=x pid=1`, false, 0, nil},
+		{"empty", ``, false, 0, nil},
+		{"hostile value stays in its field", "USER_CMD pid=1 msg='cmd=\"\x1b]52;c;x\x07\u202e\" res=failed'",
+			true, model.LevelWarn, map[string]string{"cmd": "\x1b]52;c;x\x07\u202e"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, ok := ParseJournalAudit([]byte(tc.line), nil)
+			if ok != tc.claimed || len(rs) != map[bool]int{true: 1, false: 0}[tc.claimed] {
+				t.Fatalf("claimed %v with %d results; want %v", ok, len(rs), tc.claimed)
+			}
+			if !ok {
+				return
+			}
+			r := rs[0]
+			if r.Kind != model.KindAudit || r.Level != tc.level || !r.Time.IsZero() || !r.EnvelopeFirst {
+				t.Errorf("kind %v level %v time %v envelope first %v; want audit %v, no time, envelope first", r.Kind, r.Level, r.Time, r.EnvelopeFirst, tc.level)
+			}
+			for k, v := range tc.fields {
+				if got, found := r.Fields.Get(k); !found || got.Value != v {
+					t.Errorf("%s = %q (found %v); want %q", k, got.Value, found, v)
+				}
+			}
+		})
+	}
+}

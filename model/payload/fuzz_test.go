@@ -331,3 +331,39 @@ func FuzzClientLine(f *testing.F) {
 		}
 	})
 }
+
+// journalAuditSeeds are messages of journald's audit transport, well formed
+// and broken.
+var journalAuditSeeds = []string{
+	`USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+	`AVC apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl"`,
+	`AVC avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
+	`AUDIT1400 apparmor="ALLOWED"`, `AUDIT99999999 a=b`, `SERVICE_START pid=1 msg='unit=sshd res=success'` + "\x1dUID=\"root\"",
+	`USER_CMD msg='cmd="unterminated`, `USER_LOGIN`, `USER_LOGIN =`, `X  ="`, "A\x1b[31m b=c", ``,
+}
+
+// FuzzParseJournalAudit checks the journal form's parser: out kept, one
+// audit result when it claims the line, none when it does not, bounded
+// fields, the same answer twice.
+func FuzzParseJournalAudit(f *testing.F) {
+	for _, s := range journalAuditSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		sentinel := Result{Kind: model.KindGap, Err: "sentinel"}
+		rs, ok := ParseJournalAudit(p, []Result{sentinel})
+		if !reflect.DeepEqual(rs[0], sentinel) || len(rs) != map[bool]int{true: 2, false: 1}[ok] {
+			t.Fatalf("claimed %v with results %+v", ok, rs)
+		}
+		if !ok {
+			return
+		}
+		r := rs[1]
+		if r.Kind != model.KindAudit || !r.Time.IsZero() || len(r.Fields) > maxFamilyFields || r.Fields.Value(model.KeyAuditType) == "" {
+			t.Fatalf("result %+v: want an audit result with a type, no time, at most %d fields", r, maxFamilyFields)
+		}
+		if again, _ := ParseJournalAudit(p, nil); !reflect.DeepEqual(again, rs[1:]) {
+			t.Fatalf("not deterministic")
+		}
+	})
+}
