@@ -88,6 +88,11 @@ const (
 	KeyAuditTypeNum = "type_num" // the type as the kernel wrote it, a number (1400); absent for a name
 	KeyAuditEvent   = "audit_id" // the stamp as written, 1796378400.123:456; shared by one event's records
 	KeyAuditNode    = "node"     // node= of a record forwarded from another host
+	KeyAuditAcct    = "acct"     // the account a login, an authentication or a command was for
+	KeyAuditAddr    = "addr"     // the remote address of a login or an authentication ("?" when none)
+	// KeyAuditLoginName is the name of the login user (auid), which the
+	// enriched format appends after its separator.
+	KeyAuditLoginName = "AUID"
 
 	// flow (Tailscale): one entry per traffic item; the message's keys plus
 	// the derived traffic type and split addresses.
