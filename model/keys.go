@@ -90,6 +90,7 @@ const (
 	KeyAuditNode    = "node"     // node= of a record forwarded from another host
 	KeyAuditAcct    = "acct"     // the account a login, an authentication or a command was for
 	KeyAuditAddr    = "addr"     // the remote address of a login or an authentication ("?" when none)
+	KeyAuditObject  = "name"     // the object (a path) a security module decided on
 	// KeyAuditLoginName is the name of the login user (auid), which the
 	// enriched format appends after its separator.
 	KeyAuditLoginName = "AUID"

@@ -215,34 +215,6 @@ func skipAuditBlanks(s string, i int) int {
 	return i
 }
 
-// auditFailed reports a record of a failure or a denial: res=failed (or
-// "no", "0", as older records write it), success=no, apparmor="DENIED", an
-// SELinux "avc: denied".
-func auditFailed(fs model.Fields) bool {
-	for _, f := range fs {
-		switch f.Key {
-		case "res", "result":
-			switch strings.ToLower(f.Value) {
-			case "failed", "fail", "failure", "no", "0":
-				return true
-			}
-		case "success":
-			if strings.EqualFold(f.Value, "no") {
-				return true
-			}
-		case "apparmor", "seresult":
-			if strings.EqualFold(f.Value, "denied") {
-				return true
-			}
-		case model.KeyMessage:
-			if strings.HasPrefix(f.Value, "avc: denied") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // ParseJournalAudit reads a Linux audit record as journald stores those it
 // receives from the kernel itself (its audit transport, _TRANSPORT=audit):
 // the type's name first, then the record's pairs, without "type=" or the
