@@ -19,8 +19,8 @@ type auditEntry struct {
 // Linux audit records journald stores itself (its audit transport: the
 // type's name, then the pairs, no stamp) are audit entries with the fields
 // of the audit.log form, timed by the journal, whether read from a journal
-// export or from the journal systemd-journal-remote builds of it; a line
-// of another transport that looks alike stays text.
+// export or from the journals systemd-journal-remote builds of it (compact
+// and not); a line of another transport that looks alike stays text.
 func TestJournalAuditTransportRecords(t *testing.T) {
 	const remote = "/lib/systemd/systemd-journal-remote"
 	if _, err := os.Stat(remote); err != nil {
@@ -32,12 +32,20 @@ func TestJournalAuditTransportRecords(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer in.Close()
-	cmd := exec.Command(remote, "--output=x.journal", "-")
-	cmd.Stdin, cmd.Env = in, append(os.Environ(), "SYSTEMD_JOURNAL_COMPACT=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("journal-remote: %v\n%s", err, out)
+	inputs := [][]string{{name}}
+	for _, compact := range []string{"0", "1"} {
+		if _, err := in.Seek(0, 0); err != nil {
+			t.Fatal(err)
+		}
+		journal := "x" + compact + ".journal"
+		cmd := exec.Command(remote, "--output="+journal, "-")
+		cmd.Stdin, cmd.Env = in, append(os.Environ(), "SYSTEMD_JOURNAL_COMPACT="+compact)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("journal-remote: %v\n%s", err, out)
+		}
+		inputs = append(inputs, []string{"--file", journal})
 	}
-	for _, args := range [][]string{{name}, {"--file", "x.journal"}} {
+	for _, args := range inputs {
 		es := auditExport(t, args...)
 		if len(es) != 5 {
 			t.Fatalf("%v: %d entries, want the fixture's 5", args, len(es))
