@@ -84,9 +84,16 @@ const (
 
 	// audit (Linux auditd and kernel audit records): every key=value pair
 	// under its own name, those inside msg='…' included, plus these.
-	KeyAuditType  = "type"     // USER_LOGIN, SYSCALL, AVC… (a number from the kernel: 1400)
-	KeyAuditEvent = "audit_id" // the stamp as written, 1796378400.123:456; shared by one event's records
-	KeyAuditNode  = "node"     // node= of a record forwarded from another host
+	KeyAuditType    = "type"     // USER_LOGIN, SYSCALL, AVC… (the kernel's 1400 by its name, AVC)
+	KeyAuditTypeNum = "type_num" // the type as the kernel wrote it, a number (1400); absent for a name
+	KeyAuditEvent   = "audit_id" // the stamp as written, 1796378400.123:456; shared by one event's records
+	KeyAuditNode    = "node"     // node= of a record forwarded from another host
+	KeyAuditAcct    = "acct"     // the account a login, an authentication or a command was for
+	KeyAuditAddr    = "addr"     // the remote address of a login or an authentication ("?" when none)
+	KeyAuditObject  = "name"     // the object (a path) a security module decided on
+	// KeyAuditLoginName is the name of the login user (auid), which the
+	// enriched format appends after its separator.
+	KeyAuditLoginName = "AUID"
 
 	// flow (Tailscale): one entry per traffic item; the message's keys plus
 	// the derived traffic type and split addresses.

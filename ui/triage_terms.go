@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"connlog/model"
+	"connlog/model/payload"
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/ui/triageview"
@@ -44,6 +45,32 @@ func resourceTerm(v string) string {
 	return query.Or(query.Term("resource", v), query.Term("action", v))
 }
 
+// linuxAuditFailedTerm matches the Linux audit records the tables count as
+// failures (payload.AuditMarks): a failed result, in any case.
+func linuxAuditFailedTerm() string {
+	var results []string
+	for _, k := range payload.AuditResultKeys {
+		for _, v := range payload.AuditFailedResults {
+			results = append(results, k+":"+v) // lower case: smart-case ignores case
+		}
+	}
+	return query.And(query.Term("kind", model.KindAudit.String()), query.Or(results...))
+}
+
+// linuxAuditDeniedTerm matches the Linux audit records the tables count as
+// denials (payload.AuditMarks): a denial by AppArmor, or an SELinux
+// decision that is a warning.
+func linuxAuditDeniedTerm() string {
+	var terms []string
+	for _, k := range payload.AuditDenialKeys {
+		terms = append(terms, k+":"+payload.AuditDenied)
+	}
+	for _, typ := range payload.AuditAVCTypes {
+		terms = append(terms, query.And(query.Term(model.KeyAuditType, typ), "level>=warn"))
+	}
+	return query.Or(terms...)
+}
+
 // failureNote says how a failure reason was turned into a filter.
 const failureNote = "a failure reason is a template: filtered on its event and longest words"
 
@@ -53,7 +80,7 @@ const failureNote = "a failure reason is a template: filtered on its event and l
 func failureTerm(reason string) (string, bool) {
 	terms := []string{query.Term("event", model.EventFailed)}
 	if reason == triage.NoReason {
-		return terms[0], false
+		return query.Or(terms[0], linuxAuditFailedTerm()), false
 	}
 	words := literalWords(reason, 2)
 	for _, w := range words {
@@ -83,15 +110,17 @@ func literalWords(tmpl string, n int) []string {
 }
 
 // deniedTerm filters to the denials of one user on one resource: a denied
-// analytics event or an audit record with access refused.
+// analytics event, an audit record with access refused, or a Linux audit
+// record of a denial.
 func deniedTerm(v string) string {
 	who, what, _ := strings.Cut(v, " → ")
-	terms := []string{query.Or(query.Term("event", model.EventDenied), query.Term("granted", "false"))}
+	terms := []string{query.Or(query.Term("event", model.EventDenied), query.Term("granted", "false"), linuxAuditDeniedTerm())}
 	if !strings.HasPrefix(who, "(unknown") {
 		terms = append(terms, query.Term("user", who))
 	}
 	if !strings.HasPrefix(what, "(unknown") {
-		terms = append(terms, resourceTerm(what))
+		// or the object a Linux security module denied
+		terms = append(terms, query.Or(resourceTerm(what), query.Term(model.KeyAuditObject, what)))
 	}
 	return query.And(terms...)
 }

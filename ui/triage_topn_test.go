@@ -116,11 +116,17 @@ func TestTopNPivotTerms(t *testing.T) {
 		{"module", triageview.TopModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
 		{"failure", triageview.TopFailures, triage.Value{Value: "CONNECTION_FAILED: timeout after <dur>"},
 			`event=failed_to_connect "CONNECTION_FAILED" "timeout"`, false},
-		{"failure without a reason", triageview.TopFailures, triage.Value{Value: triage.NoReason}, "event=failed_to_connect", false},
+		{"failure without a reason", triageview.TopFailures, triage.Value{Value: triage.NoReason},
+			"event=failed_to_connect or kind=audit (res:failed or res:fail or res:failure or res:no or res:0 or " +
+				"result:failed or result:fail or result:failure or result:no or result:0)", false},
 		{"denied", triageview.TopDenied, triage.Value{Value: "carol@x → app.website.com"},
-			"(event=denied_access or granted=false) user=carol@x (resource=app.website.com or action=app.website.com)", true},
+			"(event=denied_access or granted=false or apparmor:denied or seresult:denied or type=AVC level>=warn or type=USER_AVC level>=warn) user=carol@x " +
+				"(resource=app.website.com or action=app.website.com or name=app.website.com)", true},
 		{"denied, unknown user", triageview.TopDenied, triage.Value{Value: "(unknown user) → db"},
-			"(event=denied_access or granted=false) (resource=db or action=db)", true},
+			"(event=denied_access or granted=false or apparmor:denied or seresult:denied or type=AVC level>=warn or type=USER_AVC level>=warn) (resource=db or action=db or name=db)", true},
+		{"denied by AppArmor", triageview.TopDenied, triage.Value{Value: "(unknown user) → /etc/shadow"},
+			"(event=denied_access or granted=false or apparmor:denied or seresult:denied or type=AVC level>=warn or type=USER_AVC level>=warn) " +
+				"(resource=/etc/shadow or action=/etc/shadow or name=/etc/shadow)", true},
 		{"other", triageview.TopUsers, triage.Value{Value: triage.Other, Other: true}, "", false},
 	}
 	for _, c := range cases {

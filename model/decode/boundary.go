@@ -39,7 +39,8 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 	if !l.env.Time.IsZero() {
 		return true, true
 	}
-	rs := parseSafely(l.payload, d.results[:0], nil)
+	origin := originOf(&l)
+	rs := parseSafely(l.payload, d.results[:0], nil, auditCarried(&origin))
 	timed = !rs[0].Time.IsZero()
 	clear(rs) // drop references to the fields parsed
 	d.results = rs[:0]

@@ -3,6 +3,7 @@ package decode
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -342,5 +343,59 @@ func TestAuditRecordTime(t *testing.T) {
 	es = decodeAll(Options{Location: time.UTC, Reference: journalAt}, lineRecords("Dec  4 10:00:01 host1 kernel: "+rec))
 	if e := es[0]; e.Kind != model.KindAudit || !e.Time.Equal(journalAt) || e.Fields.Value("comm") != "curl" {
 		t.Errorf("syslog: kind %v at %v, fields %v; want audit at %v", e.Kind, e.Time, e.Fields, journalAt)
+	}
+}
+
+// A record journald received from the kernel's audit subsystem is stored
+// as the type's name and the pairs, without "type=" or its stamp: carried
+// by the journal's audit transport (or under its identifier "audit" in
+// syslog text) it is an audit entry with the fields of the audit.log
+// form, timed by its carrier, also when the store parses it again; the
+// same words from another program are text.
+func TestJournalAuditTransport(t *testing.T) {
+	const msg = `USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`
+	at := time.Date(2026, 12, 4, 10, 0, 1, 0, time.UTC)
+	journal := func(transport, ident, msg string) model.Record {
+		return model.Record{Raw: []byte(msg), Received: at, Offset: -1,
+			Journal: &model.JournalFields{Priority: -1, Transport: transport, Identifier: ident}}
+	}
+	cases := []struct {
+		name string
+		recs []model.Record
+		opts Options
+		kind model.Kind
+	}{
+		{"audit transport", []model.Record{journal("audit", "", msg)}, Options{}, model.KindAudit},
+		{"audit transport, identifier audit", []model.Record{journal("audit", "audit", msg)}, Options{}, model.KindAudit},
+		{"journal JSON of the audit transport", lineRecords(`{"__REALTIME_TIMESTAMP":"1796378401000000","_TRANSPORT":"audit","MESSAGE":` + strconv.Quote(msg) + `}`),
+			Options{}, model.KindAudit},
+		{"syslog text under audit", lineRecords("Dec  4 10:00:01 host1 audit[1234]: " + msg), Options{Location: time.UTC, Reference: at}, model.KindAudit},
+		{"another transport", []model.Record{journal("stdout", "sshd", msg)}, Options{}, model.KindText},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			es := decodeAll(c.opts, c.recs)
+			e := es[0]
+			if e.Kind != c.kind {
+				t.Fatalf("kind %v, want %v (fields %v)", e.Kind, c.kind, e.Fields)
+			}
+			if c.kind != model.KindAudit {
+				return
+			}
+			if !e.Time.Equal(at) || e.Level != model.LevelWarn {
+				t.Errorf("level %v at %v; want warn at %v", e.Level, e.Time, at)
+			}
+			for k, v := range map[string]string{model.KeyAuditType: "USER_LOGIN", "acct": "alice", "addr": "203.0.113.9", "res": "failed"} {
+				if got := e.Fields.Value(k); got != v {
+					t.Errorf("%s=%q, want %q", k, got, v)
+				}
+			}
+			again := e
+			again.Fields, again.Payload = nil, nil
+			Reparse(&again)
+			if again.Fields.Value("acct") != "alice" || again.Fields.Value(model.KeyAuditType) != "USER_LOGIN" || again.Err != "" {
+				t.Errorf("parsed again: fields %v, error %q", again.Fields, again.Err)
+			}
+		})
 	}
 }

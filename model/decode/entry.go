@@ -21,8 +21,10 @@ func fromTwingate(j *model.JournalFields) bool {
 
 // parseSafely runs the payload parsers. They are written never to panic,
 // but a panic here would take the whole program down over one hostile line,
-// so it is turned into a text entry with the error visible instead.
-func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo) (res []payload.Result) {
+// so it is turned into a text entry with the error visible instead. A line
+// the journal's audit transport carried (see auditCarried) is read as an
+// audit record first.
+func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo, audit bool) (res []payload.Result) {
 	n := len(out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -31,11 +33,31 @@ func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo) (r
 				Err:    fmt.Sprintf("payload parser failed: %v", v)})
 		}
 	}()
+	if audit {
+		if res, ok := payload.ParseJournalAudit(p, out); ok {
+			return res
+		}
+	}
 	res = payload.ParseMemo(p, out, memo)
 	if len(res) == n { // the contract promises one result; keep the line anyway
 		res = append(res, payload.Result{Kind: model.KindText, Fields: model.Fields{model.Str(model.KeyMessage, string(p))}})
 	}
 	return res
+}
+
+// auditIdent is the syslog identifier of the Linux audit records journald
+// stores itself, which journalctl and syslog show ("audit[1234]: …").
+const auditIdent = "audit"
+
+// auditCarried reports a line that journald received from the kernel's
+// audit subsystem (_TRANSPORT=audit, or its identifier "audit" once copied
+// to syslog text): its message is a record without its "type=" and stamp
+// (payload.ParseJournalAudit).
+func auditCarried(o *model.Origin) bool {
+	if j := o.Journal; j != nil && (j.Transport == auditIdent || j.Identifier == auditIdent) {
+		return true
+	}
+	return o.Ident == auditIdent
 }
 
 // emit parses a line and appends its entries, each timed after the one
@@ -59,7 +81,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
-		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload))
+		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), auditCarried(&origin))
 	}
 	for i := range d.results {
 		e := d.entry(&d.results[i], l, origin, i)

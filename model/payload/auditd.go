@@ -89,21 +89,38 @@ func parseAuditd(p []byte, out []Result) ([]Result, bool) {
 	if !ok || typ == "" {
 		return out, false
 	}
-	fl.str(model.KeyAuditType, typ)
+	addAuditType(&fl, typ)
 	fl.str(model.KeyAuditEvent, stamp)
-	r := Result{Kind: model.KindAudit, EnvelopeFirst: true}
+	words, err := auditPairs(s[rest:], &fl, nil, 0)
+	r := auditResult(&fl, words, err)
 	if plausibleTime(at) {
 		r.Time = at
 	}
-	words, err := auditPairs(s[rest:], &fl, nil, 0)
+	return append(out, r), true
+}
+
+// auditResult is the result of a record whose pairs fl holds: words not
+// pairs are its message, and a failure or a denial makes it a warning.
+func auditResult(fl *fieldList, words []string, err string) Result {
 	if len(words) > 0 {
 		fl.str(model.KeyMessage, strings.Join(words, " "))
 	}
+	r := Result{Kind: model.KindAudit, EnvelopeFirst: true, Fields: fl.fs, Err: err}
 	if auditFailed(fl.fs) {
 		r.Level = model.LevelWarn
 	}
-	r.Fields, r.Err = fl.fs, err
-	return append(out, r), true
+	return r
+}
+
+// addAuditType adds the record's type, by its name when it was written as
+// a number the kernel's headers name (1400 is AVC), and the number as
+// type_num when it was written as one.
+func addAuditType(fl *fieldList, typ string) {
+	name, number := auditTypeName(typ)
+	fl.str(model.KeyAuditType, name)
+	if number != "" {
+		fl.str(model.KeyAuditTypeNum, number)
+	}
 }
 
 // auditStamp reads "audit(SECONDS.MILLIS:SERIAL):" at i and returns the
@@ -198,30 +215,46 @@ func skipAuditBlanks(s string, i int) int {
 	return i
 }
 
-// auditFailed reports a record of a failure or a denial: res=failed (or
-// "no", "0", as older records write it), success=no, apparmor="DENIED", an
-// SELinux "avc: denied".
-func auditFailed(fs model.Fields) bool {
-	for _, f := range fs {
-		switch f.Key {
-		case "res", "result":
-			switch strings.ToLower(f.Value) {
-			case "failed", "fail", "failure", "no", "0":
-				return true
-			}
-		case "success":
-			if strings.EqualFold(f.Value, "no") {
-				return true
-			}
-		case "apparmor", "seresult":
-			if strings.EqualFold(f.Value, "denied") {
-				return true
-			}
-		case model.KeyMessage:
-			if strings.HasPrefix(f.Value, "avc: denied") {
-				return true
-			}
-		}
+// ParseJournalAudit reads a Linux audit record as journald stores those it
+// receives from the kernel itself (its audit transport, _TRANSPORT=audit):
+// the type's name first, then the record's pairs, without "type=" or the
+// audit(…) stamp, which the journal keeps in its own fields:
+//
+//	USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" … res=failed'
+//
+// The result has the fields and level parseAuditd gives the audit.log form
+// of the same record (journald's "AUDIT1400" for a type it cannot name
+// named as the kernel's number is), and no time: the journal's is the
+// entry's. It appends one result and reports true, or leaves out alone
+// and reports false when p does not open with a type followed by a pair.
+// Colour codes are removed first, as Parse does. The caller says when a
+// line was carried that way (see the decoder).
+func ParseJournalAudit(p []byte, out []Result) ([]Result, bool) {
+	p = withoutColour(p)
+	s := string(p[:trimRightBlanks(p, 0)])
+	end := 0
+	for end < len(s) && end <= maxAuditTypeLen && isAuditTypeByte(s[end]) {
+		end++
 	}
-	return false
+	if end == 0 || end > maxAuditTypeLen || end == len(s) || !isAuditBlank(s[end]) {
+		return out, false
+	}
+	fl := newFieldList(24, maxFamilyFields)
+	addAuditType(&fl, s[:end])
+	typed := len(fl.fs)
+	words, err := auditPairs(s[end:], &fl, nil, 0)
+	if len(fl.fs) == typed {
+		return out, false // a sentence opening with a capitalised word, not a record
+	}
+	return append(out, auditResult(&fl, words, err)), true
+}
+
+// maxAuditTypeLen bounds a record type's name (the longest in
+// linux/audit.h has 24 bytes).
+const maxAuditTypeLen = 40
+
+// isAuditTypeByte reports a byte of a record type's name: USER_LOGIN, AVC,
+// AUDIT1400.
+func isAuditTypeByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }

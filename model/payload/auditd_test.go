@@ -2,6 +2,7 @@ package payload
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,10 +36,22 @@ func TestParseAuditd(t *testing.T) {
 		{"proctitle hex", `type=PROCTITLE msg=audit(1796378400.123:457): proctitle=6375726C0068747470733A2F2F6578616D706C652E636F6D`,
 			want{kind: model.KindAudit, time: at, fields: map[string]string{"proctitle": "6375726C0068747470733A2F2F6578616D706C652E636F6D"}}},
 		{"kernel apparmor denial", `audit: type=1400 audit(1796378400.123:456): apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl" requested_mask="r" denied_mask="r" fsuid=0 ouid=0`,
-			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{model.KeyAuditType: "1400",
-				"apparmor": "DENIED", "operation": "open", "profile": "snap.curl.curl", "name": "/etc/shadow", "denied_mask": "r"}}},
+			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{model.KeyAuditType: "AVC",
+				model.KeyAuditTypeNum: "1400", "apparmor": "DENIED", "operation": "open", "profile": "snap.curl.curl", "name": "/etc/shadow", "denied_mask": "r"}}},
 		{"kernel line with its uptime", `[ 1234.567890] audit: type=1400 audit(1796378400.123:459): apparmor="ALLOWED" operation="open" pid=99`,
-			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "1400", "apparmor": "ALLOWED"}}},
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "AVC", model.KeyAuditTypeNum: "1400", "apparmor": "ALLOWED"}}},
+		{"kernel numeric types by their names", `audit: type=1326 audit(1796378400.123:465): auid=1000 uid=0 ses=3 pid=99 comm="curl" sig=31 syscall=41`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "SECCOMP", model.KeyAuditTypeNum: "1326"}}},
+		{"apparmor's own range", `audit: type=1505 audit(1796378400.123:466): apparmor="STATUS" operation="profile_load" name="snap.curl"`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "APPARMOR_STATUS", model.KeyAuditTypeNum: "1505"}}},
+		{"an unknown number is kept as the type", `audit: type=1999 audit(1796378400.123:467): op=x`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "1999", model.KeyAuditTypeNum: "1999"}}},
+		{"a named type has no number", `type=SERVICE_START msg=audit(1796378400.123:468): pid=1 unit=sshd res=success`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "SERVICE_START"},
+				absent: []string{model.KeyAuditTypeNum}}},
+		{"a type of digits too long for a number is kept", `audit: type=140000000000000000000 audit(1796378400.123:469): op=x`,
+			want{kind: model.KindAudit, time: at, fields: map[string]string{model.KeyAuditType: "140000000000000000000"},
+				absent: []string{model.KeyAuditTypeNum}}},
 		{"selinux avc words are the message", `type=AVC msg=audit(1796378400.123:460): avc:  denied  { read } for  pid=99 comm="curl" name="shadow" scontext=system_u:system_r:httpd_t:s0 tclass=file permissive=0`,
 			want{kind: model.KindAudit, level: model.LevelWarn, time: at, fields: map[string]string{
 				model.KeyMessage: "avc: denied { read } for", "scontext": "system_u:system_r:httpd_t:s0", "tclass": "file"}}},
@@ -83,3 +96,53 @@ func TestParseAuditdNearFuture(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// A record as journald's audit transport stores it: the type's name, then
+// the pairs, the same fields as audit.log's form, no time of its own.
+func TestParseJournalAudit(t *testing.T) {
+	for _, tc := range []struct {
+		name, line string
+		claimed    bool
+		level      model.Level
+		fields     map[string]string
+	}{
+		{"user login failed", `USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+			true, model.LevelWarn, map[string]string{model.KeyAuditType: "USER_LOGIN", "acct": "alice", "addr": "203.0.113.9", model.KeyHostname: "?", "res": "failed", "auid": "1000"}},
+		{"apparmor denial", `AVC apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl"`,
+			true, model.LevelWarn, map[string]string{model.KeyAuditType: "AVC", "apparmor": "DENIED", "name": "/etc/shadow"}},
+		{"selinux words are the message", `AVC avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
+			true, model.LevelWarn, map[string]string{model.KeyMessage: "avc: denied { read } for", "tclass": "file"}},
+		{"journald's name for an unnamed type", `AUDIT1400 apparmor="ALLOWED" operation="open"`,
+			true, model.LevelNone, map[string]string{model.KeyAuditType: "AVC", model.KeyAuditTypeNum: "1400", "apparmor": "ALLOWED"}},
+		{"service start succeeded, trailing CR", "SERVICE_START pid=1 uid=0 msg='unit=sshd comm=\"systemd\" res=success'\r",
+			true, model.LevelNone, map[string]string{model.KeyAuditType: "SERVICE_START", "unit": "sshd", "res": "success"}},
+		{"a type alone", `USER_LOGIN`, false, 0, nil},
+		{"a type and words only", `USER_LOGIN failed for alice`, false, 0, nil},
+		{"a sentence", `Started Session 3 of user alice.`, false, 0, nil},
+		{"lower case", `user_login pid=1`, false, 0, nil},
+		{"a type too long", strings.Repeat("A", 41) + " pid=1", false, 0, nil},
+		{"no blank after the type", `USER_LOGIN=x pid=1`, false, 0, nil},
+		{"empty", ``, false, 0, nil},
+		{"hostile value stays in its field", "USER_CMD pid=1 msg='cmd=\"\x1b]52;c;x\x07\u202e\" res=failed'",
+			true, model.LevelWarn, map[string]string{"cmd": "\x1b]52;c;x\x07\u202e"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, ok := ParseJournalAudit([]byte(tc.line), nil)
+			if ok != tc.claimed || len(rs) != map[bool]int{true: 1, false: 0}[tc.claimed] {
+				t.Fatalf("claimed %v with %d results; want %v", ok, len(rs), tc.claimed)
+			}
+			if !ok {
+				return
+			}
+			r := rs[0]
+			if r.Kind != model.KindAudit || r.Level != tc.level || !r.Time.IsZero() || !r.EnvelopeFirst {
+				t.Errorf("kind %v level %v time %v envelope first %v; want audit %v, no time, envelope first", r.Kind, r.Level, r.Time, r.EnvelopeFirst, tc.level)
+			}
+			for k, v := range tc.fields {
+				if got, found := r.Fields.Get(k); !found || got.Value != v {
+					t.Errorf("%s = %q (found %v); want %q", k, got.Value, found, v)
+				}
+			}
+		})
+	}
+}

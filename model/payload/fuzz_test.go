@@ -58,6 +58,8 @@ var fuzzSeeds = []string{
 	`[ 1234.567890] audit: type=1400 audit(1796378400.123:458): apparmor="ALLOWED"`,
 	`type=AVC msg=audit(1796378400.126:459): avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
 	"type=USER_AUTH msg=audit(1796378400.123:461): msg='acct=\"alice\" res=success'\x1dAUID=\"alice\"",
+	`audit: type=1326 audit(1796378400.123:465): auid=1000 uid=0 ses=3 pid=99 comm="curl" sig=31 syscall=41`,
+	`audit: type=99999 audit(1796378400.123:466): op=x`, `audit: type=AUDIT1503 audit(1796378400.123:467): a=b`,
 	`type=USER_CMD msg=audit(0.000:1): msg='cmd="unterminated`, `type=X msg=audit(1.:)`, `node= type= msg=audit(`,
 	`ANALYTICS {"event_type":"closed_connection","timestamp":"0000-01-01T00:00:00Z"}`,
 	`ANALYTICS {"event_type":"closed_connection","timestamp":99999999999999}`,
@@ -326,6 +328,42 @@ func FuzzClientLine(f *testing.F) {
 		}
 		if c := r.Fields.Value(model.KeyCaller); c != "" && !bytes.Contains(p, []byte("["+c+"]")) {
 			t.Fatalf("caller %q is not in the line", c)
+		}
+	})
+}
+
+// journalAuditSeeds are messages of journald's audit transport, well formed
+// and broken.
+var journalAuditSeeds = []string{
+	`USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`,
+	`AVC apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl"`,
+	`AVC avc:  denied  { read } for  pid=99 comm="curl" tclass=file permissive=0`,
+	`AUDIT1400 apparmor="ALLOWED"`, `AUDIT99999999 a=b`, `SERVICE_START pid=1 msg='unit=sshd res=success'` + "\x1dUID=\"root\"",
+	`USER_CMD msg='cmd="unterminated`, `USER_LOGIN`, `USER_LOGIN =`, `X  ="`, "A\x1b[31m b=c", ``,
+}
+
+// FuzzParseJournalAudit checks the journal form's parser: out kept, one
+// audit result when it claims the line, none when it does not, bounded
+// fields, the same answer twice.
+func FuzzParseJournalAudit(f *testing.F) {
+	for _, s := range journalAuditSeeds {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		sentinel := Result{Kind: model.KindGap, Err: "sentinel"}
+		rs, ok := ParseJournalAudit(p, []Result{sentinel})
+		if !reflect.DeepEqual(rs[0], sentinel) || len(rs) != map[bool]int{true: 2, false: 1}[ok] {
+			t.Fatalf("claimed %v with results %+v", ok, rs)
+		}
+		if !ok {
+			return
+		}
+		r := rs[1]
+		if r.Kind != model.KindAudit || !r.Time.IsZero() || len(r.Fields) > maxFamilyFields || r.Fields.Value(model.KeyAuditType) == "" {
+			t.Fatalf("result %+v: want an audit result with a type, no time, at most %d fields", r, maxFamilyFields)
+		}
+		if again, _ := ParseJournalAudit(p, nil); !reflect.DeepEqual(again, rs[1:]) {
+			t.Fatalf("not deterministic")
 		}
 	})
 }

@@ -64,8 +64,13 @@ var aliasTable = []Alias{
 	{Name: "kind", Attr: AttrKind, Doc: "entry kind: text, service, analytics, audit, flow, session, json, gap, boundary"},
 	{Name: "time", Attr: AttrTime, Doc: "event time: time>=2026-11-20T08:00"},
 	{Name: "event", Keys: []string{model.KeyEventType, model.KeyPhase}, Doc: "analytics event_type, session phase"},
+	// A Linux audit record's user is the account it acted for (acct, or
+	// the enriched format's AUID, the login user's name); its numeric ids
+	// (auid, uid) are numbers of the host's, not users, and are queried
+	// by their names.
 	{Name: "user", Keys: []string{model.KeyUserEmail, model.KeyUserID, model.KeyAuditUserName, model.KeyAuditUserID,
-		model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser}, Doc: "user e-mail, name or id"},
+		model.KeySessUserEmail, model.KeySessUserID, model.KeyNodeUser, model.KeyAuditAcct, model.KeyAuditLoginName},
+		Doc: "user e-mail, name or id; a Linux audit record's account"},
 	// The resource alias reads every field the triage tables count as a
 	// resource (an analytics event with only its IP, a session's or a
 	// flow's destination), so that pivoting on a counted value finds it.
@@ -74,7 +79,11 @@ var aliasTable = []Alias{
 		model.KeyDst}, Doc: "resource address, IP, rule, name or id; session or flow destination"},
 	{Name: "port", Keys: []string{model.KeyResourcePort, model.KeyDstPort}, Doc: "destination port"},
 	{Name: "proto", Keys: []string{model.KeyProtocol, model.KeyFlowProto, model.KeySessProtocol}, Doc: "protocol: tcp, udp, icmp"},
-	{Name: "ip", Keys: []string{model.KeyClientIP, model.KeyAuditClientIP, model.KeyForwardedFor, model.KeySrcIP}, Doc: "client or source IP"},
+	// A Linux audit record's client is addr, the remote address of a login
+	// or an authentication; its hostname is left to host, as every kind's
+	// is (an AQtive Guard record's is its analyzer's own).
+	{Name: "ip", Keys: []string{model.KeyClientIP, model.KeyAuditClientIP, model.KeyForwardedFor, model.KeySrcIP,
+		model.KeyAuditAddr}, Doc: "client or source IP; a Linux audit record's addr"},
 	{Name: "conn", Keys: []string{model.KeyConnID, model.KeySessionID}, Doc: "connection or session id"},
 	{Name: "country", Keys: []string{model.KeyCountry}, Doc: "client country (ISO code)"},
 	{Name: "city", Keys: []string{model.KeyCity}, Doc: "client city"},

@@ -30,7 +30,7 @@ var knownKeys = append([]string{
 	model.KeyStartedAt, model.KeyEndedAt, model.KeyBytesTx, model.KeyBytesRx, model.KeySessDuration,
 	model.KeyResourceName, model.KeyPhase, model.KeyEndReason, model.KeySessionEvent,
 	model.KeyGapReason, model.KeyGapCount, model.KeyBoundary,
-	model.KeyAuditType, model.KeyAuditEvent, model.KeyAuditNode,
+	model.KeyAuditType, model.KeyAuditTypeNum, model.KeyAuditEvent, model.KeyAuditNode, model.KeyAuditLoginName,
 }, model.AuditFieldKeys...)
 
 // isKnownKey reports whether key is one of the parsers' keys (exact case:

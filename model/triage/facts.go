@@ -3,6 +3,7 @@ package triage
 import (
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/model/payload"
 )
 
 // facts are what the triage tables read from one entry, found once.
@@ -11,6 +12,7 @@ type facts struct {
 	reason         string // why it failed or was denied, as logged
 	user           string
 	resource       string
+	object         string // what a Linux security module denied: named in the denied table, not a resource
 	ip             string // the client's address
 	country        string
 	module         string // service lines at warn or above
@@ -30,7 +32,7 @@ func factsOf(e *model.Entry, v *view) facts {
 	case model.KindAnalytics:
 		return analyticsFacts(v)
 	case model.KindAudit:
-		return auditFacts(e.Fields)
+		return auditFacts(e.Level, e.Fields)
 	case model.KindSession:
 		return facts{user: or(v.sessEmail, v.sessUser), resource: or(v.resName, v.siteRes, v.destAddr), ip: v.srcIP}
 	case model.KindFlow:
@@ -51,28 +53,49 @@ func analyticsFacts(v *view) facts {
 	return f
 }
 
-func auditFacts(fs model.Fields) facts {
+// auditFacts reads an audit record: an AQtive Guard one's user, client
+// and denied action, or a Linux one's account (acct, or the enriched
+// AUID), remote address (addr, "?" when none), and the object a security
+// module denied it (name: a file, not a resource a connection reaches, so
+// the denied table names it and the resources table does not). A Linux
+// record whose result failed (a login, an authentication, a command)
+// counts as a failure, with no reason logged; a failed system call does
+// not (many fail by design).
+func auditFacts(l model.Level, fs model.Fields) facts {
 	f := facts{
-		user: first(fs, model.KeyAuditUserName, model.KeyAuditUserID),
+		user: first(fs, model.KeyAuditUserName, model.KeyAuditUserID, model.KeyAuditAcct, model.KeyAuditLoginName),
 		ip:   first(fs, model.KeyForwardedFor, model.KeyAuditClientIP),
 	}
-	if _, f.denied = Marks(model.KindAudit, fs); f.denied {
+	if f.user == auditNone {
+		f.user = ""
+	}
+	if addr := fs.Value(model.KeyAuditAddr); f.ip == "" && addr != auditNone {
+		f.ip = addr
+	}
+	if f.failed, f.denied = Marks(model.KindAudit, l, fs); f.denied {
 		f.reason = fs.Value(model.KeyDeniedReason)
 		f.resource = first(fs, model.KeyAction, model.KeyElement)
+		f.object = fs.Value(model.KeyAuditObject)
 	}
 	return f
 }
 
-// Marks says whether an entry of kind k with the indexed fields fs is a
-// failed connection, or a denied one (a connection event, or an audit
-// record whose access was not granted): what the timeline marks and the
-// tables count as such.
-func Marks(k model.Kind, fs model.Fields) (failed, denied bool) {
+// auditNone is what a Linux audit record writes for a value it does not
+// have (addr=? hostname=?).
+const auditNone = "?"
+
+// Marks says whether an entry of kind k and level l with the indexed
+// fields fs is a failed connection, or a denied one (a connection event,
+// or an audit record whose access was not granted), or a Linux audit
+// record that failed or was denied (payload.AuditMarks): what the
+// timeline marks and the tables count as such.
+func Marks(k model.Kind, l model.Level, fs model.Fields) (failed, denied bool) {
 	switch k {
 	case model.KindAnalytics:
 		return eventMarks(fs.Value(model.KeyEventType))
 	case model.KindAudit:
-		return false, fs.Value(model.KeyAccessGranted) == "false"
+		failed, denied = payload.AuditMarks(l, fs)
+		return failed, denied || fs.Value(model.KeyAccessGranted) == "false"
 	}
 	return false, false
 }

@@ -52,9 +52,10 @@ func (t *tops) normalise(reason string) string {
 // noReason stands for a failure that logged no reason.
 const noReason = "(no reason given)"
 
-// deniedValue names who was denied what.
+// deniedValue names who was denied what: a resource, or the object a
+// Linux security module denied.
 func deniedValue(f *facts) string {
-	who, what := f.user, f.resource
+	who, what := f.user, or(f.resource, f.object)
 	if who == "" {
 		who = "(unknown user)"
 	}

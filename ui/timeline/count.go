@@ -66,7 +66,7 @@ func pointOf(sn *model.Snapshot, seq int64, e *model.Entry) point {
 	p := point{ns: sn.Time(seq).UnixNano(), level: sn.Level(seq), kind: sn.Kind(seq)}
 	if p.kind == model.KindAnalytics || p.kind == model.KindAudit {
 		if sn.Load(seq, e, model.LoadIndex) == nil {
-			p.failed, p.denied = triage.Marks(e.Kind, e.Fields)
+			p.failed, p.denied = triage.Marks(e.Kind, e.Level, e.Fields)
 		}
 	}
 	return p
