@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -25,7 +27,9 @@ func TestInterruptedExportToStdoutSaysItWasCutShort(t *testing.T) {
 	}{{"raw", []string{"--format", "raw"}, 5000}, {"gzip", []string{"--format", "raw", "--compress", "gzip"}, 5000},
 		{"bundle", []string{"--format", "bundle"}, 5000}, {"no entry yet", []string{"--format", "raw"}, 0}} {
 		t.Run(c.name, func(t *testing.T) {
-			p := startConnlog(t, t.TempDir(), append(append([]string{"export"}, c.args...), "-")...)
+			dir := t.TempDir()
+			debugLog := filepath.Join(dir, "debug.log")
+			p := startConnlog(t, dir, append(append([]string{"export", "--debug-log", debugLog}, c.args...), "-")...)
 			// Lines arrive and stay pending: the export is mid-way.
 			if _, err := p.stdin.Write([]byte(strings.Repeat("2026-11-20T10:00:00Z [INFO] line\n", c.lines))); err != nil {
 				t.Fatal(err)
@@ -34,7 +38,9 @@ func TestInterruptedExportToStdoutSaysItWasCutShort(t *testing.T) {
 			if written {
 				waitSomeStdout(t, p)
 			} else {
-				time.Sleep(200 * time.Millisecond) // there is no output to wait for
+				// There is no output to wait for: the export's first line in
+				// the debug log says it runs, its signals caught.
+				waitFileHolds(t, debugLog, "export:")
 			}
 			if err := p.cmd.Process.Signal(syscall.SIGINT); err != nil {
 				t.Fatal(err)
@@ -57,6 +63,17 @@ func TestInterruptedExportToStdoutSaysItWasCutShort(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitFileHolds waits until the file at path holds want.
+func waitFileHolds(t *testing.T, path, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if b, _ := os.ReadFile(path); strings.Contains(string(b), want) {
+			return
+		}
+	}
+	t.Fatalf("%s never held %q", path, want)
 }
 
 // waitSomeStdout waits until the process has written to standard output.
