@@ -56,7 +56,7 @@ func TestCSVLinuxAuditColumns(t *testing.T) {
 	if !reflect.DeepEqual(header[:len(aqtiveGuardAuditColumns)], aqtiveGuardAuditColumns) {
 		t.Fatalf("header starts %v\nwant AQtive Guard's columns %v", header, aqtiveGuardAuditColumns)
 	}
-	linux := strings.Split("type,audit_id,node,acct,auid,uid,ses,exe,comm,addr,terminal,res,success,op,key,syscall,apparmor,operation,profile,name", ",")
+	linux := strings.Split("type,type_num,audit_id,node,acct,auid,uid,ses,exe,comm,addr,terminal,res,success,op,key,syscall,apparmor,operation,profile,name", ",")
 	if got := header[len(aqtiveGuardAuditColumns):]; !reflect.DeepEqual(got, linux) {
 		t.Fatalf("columns after AQtive Guard's %v\nwant %v", got, linux)
 	}
@@ -67,7 +67,7 @@ func TestCSVLinuxAuditColumns(t *testing.T) {
 		{"time": "2026-12-04T10:00:01.000Z", "level": "none", "type": "SYSCALL", "audit_id": "1796378401.000:457",
 			"node": "web1", "syscall": "59", "success": "yes", "comm": "curl", "exe": "/usr/bin/curl", "auid": "1000",
 			"uid": "0", "ses": "3", "pid": "99", "key": "'=cmd|' /C calc'!A0"},
-		{"time": "2026-12-04T10:00:02.000Z", "level": "warn", "type": "1400", "audit_id": "1796378402.000:458",
+		{"time": "2026-12-04T10:00:02.000Z", "level": "warn", "type": "AVC", "type_num": "1400", "audit_id": "1796378402.000:458",
 			"apparmor": "DENIED", "operation": "open", "profile": "/usr/bin/curl", "name": "/etc/shadow", "comm": "curl", "pid": "99"},
 		{"time": "2026-12-04T10:00:03.000Z", "level": "warn", "type": "USER_AUTH", "audit_id": "1796378403.000:459",
 			"acct": "'-bob@example.com", "exe": "'@evil", "hostname": "?", "addr": "2001:db8::1", "terminal": "'+ssh",

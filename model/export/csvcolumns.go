@@ -135,7 +135,8 @@ var auditColumns = append([]column{
 }, linuxAuditColumns...)
 
 // linuxAuditColumns are the pairs of Linux audit records that say who did
-// what, from where, and how it ended: the record's type and event stamp
+// what, from where, and how it ended: the record's type (and the kernel's
+// number for it, when the record gave the number) and event stamp
 // (audit_id, which joins an event's records), the forwarding node, the
 // user (acct, and the login and real uids, numbers as written), the
 // session, the program, the remote address and terminal, the outcome
@@ -143,7 +144,7 @@ var auditColumns = append([]column{
 // and watch key, the syscall, and AppArmor's verdict, operation, profile
 // and object.
 var linuxAuditColumns = []column{
-	fieldCol(model.KeyAuditType), fieldCol(model.KeyAuditEvent), fieldCol(model.KeyAuditNode),
+	fieldCol(model.KeyAuditType), fieldCol(model.KeyAuditTypeNum), fieldCol(model.KeyAuditEvent), fieldCol(model.KeyAuditNode),
 	fieldCol("acct"), fieldCol("auid"), fieldCol("uid"), fieldCol("ses"), fieldCol("exe"), fieldCol("comm"),
 	fieldCol("addr"), fieldCol("terminal"),
 	{"res", func(r *row) string { return cmp.Or(r.e.Fields.Value("res"), r.e.Fields.Value("result")) }},
