@@ -28,9 +28,9 @@ var tabColumns = [tabCount][]table.Column{
 		table.NumColumn("RX", 60, cell.Bytes(model.KeyRx)), table.NumColumn("TX", 59, cell.Bytes(model.KeyTx)),
 		table.NumColumn("DUR", 58, cell.Duration(model.KeyDuration)), table.FlexColumn("ERROR", 6, 75, field(model.KeyErrorMessage))},
 	TabService: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("MODULE", 4, 24, 50, moduleCell), table.FlexColumn("MESSAGE", 10, 80, messageCell)},
-	TabAudit: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("TYPE", 3, 11, 50, field(model.KeyLogType)),
-		table.TextColumn("ACTION", 6, 16, 60, field(model.KeyAction)), table.TextColumn("USER", 8, 20, 55, auditUserCell),
-		table.TextColumn("RESULT", 6, 7, 70, grantedCell), table.TextColumn("CLIENT", 12, 15, 30, field(model.KeyAuditClientIP)),
+	TabAudit: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("TYPE", 3, 11, 50, auditTypeCell),
+		table.TextColumn("ACTION", 6, 16, 60, auditActionCell), table.TextColumn("USER", 8, 20, 55, auditUserCell),
+		table.TextColumn("RESULT", 6, 7, 70, auditResultCell), table.TextColumn("CLIENT", 12, 15, 30, auditClientCell),
 		table.FlexColumn("DETAIL", 6, 80, auditDetailCell)},
 	TabFlows: {table.TimeColumn(), table.HostColumn(), table.TextColumn("KIND", 7, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
 		table.TextColumn("TYPE", 7, 8, 45, flowTypeCell), table.TextColumn("PROTO", 4, 5, 35, protoCell),
@@ -92,10 +92,6 @@ func messageCell(e *model.Entry) string {
 	return msg
 }
 
-func auditUserCell(e *model.Entry) string {
-	return firstValue(e, model.KeyAuditUserName, model.KeyAuditUserID)
-}
-
 func grantedCell(e *model.Entry) string {
 	switch e.Fields.Value(model.KeyAccessGranted) {
 	case "true":
@@ -107,7 +103,8 @@ func grantedCell(e *model.Entry) string {
 }
 
 // auditDetailCell shows what the record is about: the web request, the
-// denial reason, the setting change or the message.
+// denial reason, the setting change or the message; for a Linux record,
+// also its program, object, terminal and key.
 func auditDetailCell(e *model.Entry) string {
 	f := e.Fields
 	var parts []string
@@ -125,6 +122,9 @@ func auditDetailCell(e *model.Entry) string {
 	}
 	add(f.Value(model.KeyElement))
 	add(e.Fields.Value(model.KeyMessage))
+	if linuxAudit(e) {
+		linuxAuditDetail(e, add)
+	}
 	return strings.Join(parts, " ")
 }
 

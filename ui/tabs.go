@@ -11,7 +11,7 @@ const (
 	TabAll         Tab = iota // every entry, one summary column
 	TabConnections            // Twingate ANALYTICS events
 	TabService                // service lines and unstructured text
-	TabAudit                  // AQtive Guard records
+	TabAudit                  // AQtive Guard and Linux audit records
 	TabFlows                  // Tailscale flows and Pangolin sessions
 	tabCount
 )
