@@ -156,7 +156,9 @@ func (c *card) originSection(in Input) {
 func flagsText(f model.Flags) string {
 	var out []string
 	if f.Has(model.FlagTimeInferred) {
-		out = append(out, "time inferred from the previous line")
+		// Inherited from the line before it, or, with none, when it was
+		// read (or when reading began, for several files read together).
+		out = append(out, "no time of its own: that of the line before it, or when it was read")
 	}
 	if f.Has(model.FlagParseError) {
 		out = append(out, "parse error")
