@@ -15,18 +15,8 @@ func linuxAudit(e *model.Entry) bool {
 	return e.Fields.Value(model.KeyLogType) == "" && e.Fields.Value(model.KeyAuditType) != ""
 }
 
-// auditNoValue is what a Linux audit record writes for a value it lacks.
-const auditNoValue = "?"
-
 // auditValue is the first of keys e has, "?" counting as none.
-func auditValue(e *model.Entry, keys ...string) string {
-	for _, k := range keys {
-		if v := e.Fields.Value(k); v != "" && v != auditNoValue {
-			return v
-		}
-	}
-	return ""
-}
+func auditValue(e *model.Entry, keys ...string) string { return payload.AuditValue(e.Fields, keys...) }
 
 func auditTypeCell(e *model.Entry) string {
 	return auditValue(e, model.KeyLogType, model.KeyAuditType)
@@ -42,9 +32,7 @@ func auditActionCell(e *model.Entry) string {
 	return auditValue(e, "op", "operation", "comm")
 }
 
-func auditUserCell(e *model.Entry) string {
-	return auditValue(e, model.KeyAuditUserName, model.KeyAuditUserID, model.KeyAuditAcct, model.KeyAuditLoginName)
-}
+func auditUserCell(e *model.Entry) string { return payload.AuditUser(e.Fields) }
 
 func auditClientCell(e *model.Entry) string {
 	return auditValue(e, model.KeyAuditClientIP, model.KeyAuditAddr)

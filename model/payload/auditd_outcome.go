@@ -88,3 +88,25 @@ func isOneOfFold(s string, list []string) bool {
 	}
 	return false
 }
+
+// AuditNoValue is what a Linux audit record writes for a value it does not
+// have (addr=? hostname=? acct="?").
+const AuditNoValue = "?"
+
+// AuditValue is the first of keys fs holds, a Linux record's AuditNoValue
+// counting as none.
+func AuditValue(fs model.Fields, keys ...string) string {
+	for _, k := range keys {
+		if v := fs.Value(k); v != "" && v != AuditNoValue {
+			return v
+		}
+	}
+	return ""
+}
+
+// AuditUser is who an audit record is about: an AQtive Guard record's user
+// (its name, else its id), a Linux record's account (acct), else the
+// enriched format's login name (AUID).
+func AuditUser(fs model.Fields) string {
+	return AuditValue(fs, model.KeyAuditUserName, model.KeyAuditUserID, model.KeyAuditAcct, model.KeyAuditLoginName)
+}

@@ -63,14 +63,8 @@ func analyticsFacts(v *view) facts {
 // not (many fail by design).
 func auditFacts(l model.Level, fs model.Fields) facts {
 	f := facts{
-		user: first(fs, model.KeyAuditUserName, model.KeyAuditUserID, model.KeyAuditAcct, model.KeyAuditLoginName),
-		ip:   first(fs, model.KeyForwardedFor, model.KeyAuditClientIP),
-	}
-	if f.user == auditNone {
-		f.user = ""
-	}
-	if addr := fs.Value(model.KeyAuditAddr); f.ip == "" && addr != auditNone {
-		f.ip = addr
+		user: payload.AuditUser(fs),
+		ip:   payload.AuditValue(fs, model.KeyForwardedFor, model.KeyAuditClientIP, model.KeyAuditAddr),
 	}
 	if f.failed, f.denied = Marks(model.KindAudit, l, fs); f.denied {
 		f.reason = fs.Value(model.KeyDeniedReason)
@@ -79,10 +73,6 @@ func auditFacts(l model.Level, fs model.Fields) facts {
 	}
 	return f
 }
-
-// auditNone is what a Linux audit record writes for a value it does not
-// have (addr=? hostname=?).
-const auditNone = "?"
 
 // Marks says whether an entry of kind k and level l with the indexed
 // fields fs is a failed connection, or a denied one (a connection event,
