@@ -17,6 +17,12 @@ type Update struct {
 // line says so at any width.
 const StateDown = "down"
 
+// StateWaiting opens the State of a followed source that cannot read now
+// and keeps trying: its file is missing, was removed, is not a regular file
+// or cannot be opened ("waiting for /var/log/x.log (it was removed or
+// renamed)"). Headless, a follow says so on standard error, as tail -F does.
+const StateWaiting = "waiting for"
+
 // SourceStatus is what the status line says about one source.
 type SourceStatus struct {
 	Name  string // the unit, the path, "stdin", "demo"

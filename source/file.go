@@ -194,7 +194,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	switch {
 	case err == nil:
 	case f.opts.Follow && errors.Is(err, fs.ErrNotExist):
-		f.setState("waiting for " + f.path)
+		f.setState(waitingState(f.path, ""))
 		return t.follow(ctx)
 	default:
 		return err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -168,6 +169,32 @@ func TestFileFollowWaitsWhileRemoved(t *testing.T) {
 	waitFor(t, "the removed state", func() bool { return strings.HasPrefix(src.State(), "waiting for "+path) })
 	appendTo(t, path, "two\n")
 	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
+}
+
+// TestFileFollowWaitsWhileNotRegular: a followed path that names a FIFO
+// after a rotation is not read, and its state says the source waits and
+// why, in the words that begin every waiting state (model.StateWaiting).
+func TestFileFollowWaitsWhileNotRegular(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path, "one\n")
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.grace = 50 * time.Millisecond
+	r := start(t, src)
+	r.waitLines(1)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := model.StateWaiting + " " + path + " (it is not a regular file)"
+	waitFor(t, "the not-regular state", func() bool { return src.State() == want })
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, path, "two\n")
+	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
+	waitFor(t, "the following state", func() bool { return src.State() == "following" })
 }
 
 func TestFileLineSplitAcrossWrites(t *testing.T) {

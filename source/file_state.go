@@ -1,6 +1,10 @@
 package source
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"connlog/model"
+)
 
 // stateText is a source's one-line status, written by its Run goroutine and
 // read by the UI at any time.
@@ -19,4 +23,14 @@ func (s *stateText) get() string {
 		return *p
 	}
 	return "not started"
+}
+
+// waitingState is the state of a followed file that cannot be read now and
+// is tried again at every poll: model.StateWaiting, the path, and why when
+// the file is there but cannot be read.
+func waitingState(path, why string) string {
+	if why == "" {
+		return model.StateWaiting + " " + path
+	}
+	return model.StateWaiting + " " + path + " (" + why + ")"
 }

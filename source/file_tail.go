@@ -133,19 +133,19 @@ func (t *tailer) open(ctx context.Context) error {
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist):
-		t.src.setState("waiting for " + path)
+		t.src.setState(waitingState(path, ""))
 		return nil
 	case !t.opened || errors.Is(err, errIsDirectory):
 		return err
 	default:
-		t.src.setState(err.Error())
+		t.src.setState(waitingState(path, err.Error()))
 		return nil
 	}
 	if !fi.Mode().IsRegular() {
 		// Run reads a pipe given at the start as a stream; one that appears
 		// later at a followed path cannot be read by offset.
 		f.Close()
-		t.src.setState(path + " is not a regular file; waiting for a log file there")
+		t.src.setState(waitingState(path, "it is not a regular file"))
 		return nil
 	}
 	t.opened = true
@@ -256,10 +256,10 @@ func (t *tailer) checkPath(ctx context.Context) error {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		t.src.setState("waiting for " + path + " (it was removed or renamed)")
+		t.src.setState(waitingState(path, "it was removed or renamed"))
 		return nil
 	case err != nil:
-		t.src.setState(fmt.Sprintf("stat %s: %v", path, err))
+		t.src.setState(waitingState(path, err.Error()))
 		return nil
 	case os.SameFile(fi, t.curInfo):
 		t.replaced = time.Time{}

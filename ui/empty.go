@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"connlog/model"
 	"connlog/ui/theme"
 )
 
@@ -43,7 +44,7 @@ func (m Model) whyNoEntries(more string) string {
 		switch s := m.sources[0]; {
 		case s.Err != "":
 			return ": " + theme.Clean(s.Err)
-		case strings.HasPrefix(s.State, "waiting"):
+		case strings.HasPrefix(s.State, model.StateWaiting):
 			return " yet: " + theme.Clean(s.State)
 		}
 	}

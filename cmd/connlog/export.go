@@ -87,7 +87,11 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		out.abort()
 		return err
 	}
-	werr := ingest(readCtx, feeds, w)
+	var notes *waitNotes
+	if cfg.Follow {
+		notes = &waitNotes{w: stderr}
+	}
+	werr := ingest(readCtx, feeds, w, notes)
 	if werr == nil && w.Written() == 0 {
 		sayOutsideSpan(ctx, cfg, sel, w.Span(), opts.Location, stderr)
 	}
@@ -160,9 +164,12 @@ func outputName(path string) string {
 // ingest reads the inputs into the sink until they end or ctx is done. A
 // failed source does not stop the others, but the export must not look
 // complete when it is not: a write error comes first, then the sources'.
-func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink) error {
+func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink, notes *waitNotes) error {
 	var status []model.SourceStatus
-	source.Ingest(ctx, feeds, w.Batch, func(st []model.SourceStatus) { status = st })
+	source.Ingest(ctx, feeds, w.Batch, func(st []model.SourceStatus) {
+		status = st
+		notes.note(st)
+	})
 	if err := w.Err(); err != nil {
 		return err
 	}

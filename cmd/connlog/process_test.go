@@ -94,8 +94,19 @@ func (p *connlogProcess) waitOpenIn(t *testing.T, dir string) {
 // output, and fails the test after a few seconds.
 func (p *connlogProcess) waitStdout(t *testing.T, want string) {
 	t.Helper()
+	p.waitOutput(t, &p.stdout, want)
+}
+
+// waitStderr is waitStdout for standard error.
+func (p *connlogProcess) waitStderr(t *testing.T, want string) {
+	t.Helper()
+	p.waitOutput(t, &p.stderr, want)
+}
+
+func (p *connlogProcess) waitOutput(t *testing.T, out *lockedBuffer, want string) {
+	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if strings.Contains(p.stdout.String(), want) {
+		if strings.Contains(out.String(), want) {
 			return
 		}
 	}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"connlog/model"
+	"connlog/model/export"
+)
+
+// waitNotes says on standard error when a followed input cannot be read
+// and when it is read again, as tail -F does. A headless follow has no
+// status line: without them, `connlog export -f` of a mistyped path (or
+// `-f text`, meant as the format) waits in silence.
+type waitNotes struct {
+	w    io.Writer
+	told []string // the waiting state last told of each input, "" while it reads
+}
+
+// note is the ingest's status callback. A nil waitNotes says nothing.
+func (n *waitNotes) note(states []model.SourceStatus) {
+	if n == nil {
+		return
+	}
+	for len(n.told) < len(states) {
+		n.told = append(n.told, "")
+	}
+	for i, s := range states {
+		waiting := !s.Done && strings.HasPrefix(s.State, model.StateWaiting)
+		switch {
+		case waiting && s.State != n.told[i]:
+			fmt.Fprintf(n.w, "connlog: %s%s\n", export.Sanitize(s.State), formatHint(s.Name))
+			n.told[i] = s.State
+		case !waiting && n.told[i] != "":
+			// An input that ended meanwhile (the follow was stopped, or it
+			// failed and says why) was not found again.
+			if !s.Done && s.Err == "" {
+				fmt.Fprintf(n.w, "connlog: %s is there now: following it\n", export.Sanitize(s.Name))
+			}
+			n.told[i] = ""
+		}
+	}
+}
+
+// formatHint points out an input named like an export format: `-f` is
+// --follow, and `export -f text app.log` follows a file named "text".
+func formatHint(name string) string {
+	if _, err := export.ParseFormat(name); err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (-f is --follow; to choose the format, write --format %s)", name)
+}

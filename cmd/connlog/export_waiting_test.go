@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"connlog/model"
+)
+
+// TestExportFollowSaysWhileItWaits: `export -f` of a file that is not there
+// yet says so on standard error, and says again when the file comes, as
+// tail -F does; the line the file brings is written.
+func TestExportFollowSaysWhileItWaits(t *testing.T) {
+	dir := t.TempDir()
+	p := startConnlog(t, dir, "export", "-f", "--format", "raw", "late.log")
+	p.waitStderr(t, "connlog: waiting for late.log\n")
+	if err := os.WriteFile(filepath.Join(dir, "late.log"), []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p.waitStdout(t, "hello\n")
+	p.waitStderr(t, "connlog: late.log is there now: following it\n")
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := p.wait(t); code != 0 {
+		t.Errorf("exit %d, stderr %q", code, p.stderr.String())
+	}
+}
+
+// TestExportFollowOfAFormatNameHints: `export -f text app.log`, -f meant as
+// the format, follows a file named "text": the note says how to choose the
+// format, and the file that is there is read all the same.
+func TestExportFollowOfAFormatNameHints(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.log"), []byte("one\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := startConnlog(t, dir, "export", "-f", "text", "app.log")
+	p.waitStderr(t, "connlog: waiting for text (-f is --follow; to choose the format, write --format text)\n")
+	p.waitStdout(t, "one")
+}
+
+// TestWaitNotes: each waiting state is told once, a file found again is
+// told once, and an input that ends while waited for is not said to be
+// there (an interrupted follow ends every input).
+func TestWaitNotes(t *testing.T) {
+	var out strings.Builder
+	n := &waitNotes{w: &out}
+	waiting := model.SourceStatus{Name: "a.log", State: "waiting for a.log"}
+	removed := model.SourceStatus{Name: "a.log", State: "waiting for a.log (it was removed or renamed)"}
+	following := model.SourceStatus{Name: "a.log", State: "following"}
+	done := model.SourceStatus{Name: "a.log", State: "done", Done: true}
+	other := model.SourceStatus{Name: "b.log", State: "following"}
+	for _, st := range [][]model.SourceStatus{
+		{waiting, other}, {waiting, other}, {following, other}, {following, other},
+		{removed, other}, {removed, other}, {done, other},
+	} {
+		n.note(st)
+	}
+	want := "connlog: waiting for a.log\n" +
+		"connlog: a.log is there now: following it\n" +
+		"connlog: waiting for a.log (it was removed or renamed)\n"
+	if out.String() != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// TestWaitNotesAreInert: a path holding escape sequences is told without
+// them reaching the terminal.
+func TestWaitNotesAreInert(t *testing.T) {
+	var out strings.Builder
+	n := &waitNotes{w: &out}
+	n.note([]model.SourceStatus{{Name: "x\x1b]0;pwned\x07.log", State: "waiting for x\x1b]0;pwned\x07.log"}})
+	if strings.ContainsAny(out.String(), "\x1b\x07") {
+		t.Errorf("note not made inert: %q", out.String())
+	}
+}
