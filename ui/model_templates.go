@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
@@ -62,8 +63,11 @@ func (m Model) toggleMute(t triage.Template) (tea.Model, tea.Cmd) {
 // store has evicted since. Both show the one figure: the status line's,
 // read as it was drawn, ran ahead of the row's while a big file loaded.
 func (m *Model) showMuteCounts(sn *model.Snapshot) {
+	shown := m.muted
 	m.countMutes(sn)
-	if m.mode == ModeTemplates && len(m.mutes.list) > 0 && !m.tmpl.Waiting() {
+	// Every frame comes here: the rows are laid out again only for new
+	// counts (a report or a mute lays them out with the counts of the time).
+	if m.mode == ModeTemplates && len(m.mutes.list) > 0 && !m.tmpl.Waiting() && !slices.Equal(shown, m.muted) {
 		m.tmpl = m.tmpl.SetMutes(m.mutes.templates(m.muted))
 	}
 }
