@@ -111,3 +111,15 @@ func (s *Store) flushEvictionGap() {
 // forgetConnsBefore drops the connections whose every seen event was
 // evicted (their Seqs are below seq).
 func (s *Store) forgetConnsBefore(seq int64) { s.conns.forgetBefore(seq) }
+
+// EvictionBlock returns the block of entries seq belongs to. The store
+// evicts whole blocks, oldest first, so a count kept per block (of the
+// lines a filter hid, say) stays exact as entries go: the blocks a
+// snapshot holds are those from EvictionBlock(sn.First()) on.
+func EvictionBlock(seq int64) int64 {
+	p := posOf(seq)
+	if p < 0 { // a prepended entry: round down, not toward zero
+		return (p+1)/rowChunkRows - 1
+	}
+	return p / rowChunkRows
+}

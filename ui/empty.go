@@ -28,7 +28,7 @@ func (m Model) emptyNote(held int) string {
 		return "(no entries" + m.whyNoEntries(more) + ")"
 	case filtered:
 		return "(no entries match the filter)"
-	case m.mutes.lines() > 0:
+	case m.mutedLines() > 0:
 		return "(every line is muted: " + keyOf(m.keys.Templates) + " lists the templates, " + keyOf(m.keys.Mute) + " un-mutes)"
 	case m.filter.tab != TabAll:
 		return "(no " + m.filter.tab.noun() + " " + more + ")"

@@ -148,7 +148,7 @@ func (m Model) statusView() string {
 		Sources: m.sources, Follow: m.follow, NewSince: m.newSince, Shown: m.live.len(), Total: sn.Len(),
 		Building: m.live.building, Errs: m.live.levels.errs.len(), Warns: m.live.levels.warns.len(),
 		Rate: m.rate.rate, Loss: m.stats.Loss, Mem: m.stats.MemBytes, MaxMem: m.maxMemory(),
-		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutes.lines(),
+		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutedLines(),
 	})
 	return s.View()
 }

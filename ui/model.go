@@ -57,6 +57,7 @@ type Model struct {
 	changed  changed.Model
 	cmpIn    filterbar.LineInput // the windows prompt of the what-changed view
 	mutes    muteSet             // the templates whose lines the table hides
+	muted    []int64             // the lines each hides, as shown (see showMuteCounts)
 	triGen   int                 // the generation of the latest triage computation
 	connGen  int                 // the generation of the latest connection filter asked for (c)
 	// triFresh is when an open triage view was last brought up to date
@@ -227,7 +228,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.timing.triageCounted(m.mode, msg.Report.Entries, msg.Elapsed)
 		}
 		m.topN = m.topN.SetReport(msg)
-		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates())
+		m.tmpl = m.tmpl.SetReport(msg, m.mutes.templates(m.muted))
 		m.sess = m.sess.SetReport(msg)
 		return m.replayTriageKeys()
 	case changed.ResultMsg:

@@ -67,7 +67,8 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 }
 
 // applyTrim drops evicted rows and moves the cursor and the selection with
-// them.
+// them; the muted lines' counts drop the evicted ones with them, and take
+// in those the filter counted since.
 func (m *Model) applyTrim(sn *model.Snapshot) {
 	if n := m.live.trim(sn); n > 0 {
 		// Shift first: with the shorter data first, a cursor among the last
@@ -75,6 +76,7 @@ func (m *Model) applyTrim(sn *model.Snapshot) {
 		m.table.ShiftUp(n)
 		m.table = m.table.WithData(m.tableData())
 	}
+	m.showMuteCounts(sn)
 }
 
 // onExtended adopts newly matched rows: appended ones scroll in when
@@ -88,7 +90,6 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
 	m.showCount()
-	m.showMuteCounts()
 	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -112,7 +113,7 @@ func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
 	m.rate.tick(t)
 	m.stats = m.store.Stats()
-	m.showMuteCounts() // a build counts the muted lines long before it is done
+	m.showMuteCounts(m.store.Snapshot()) // a build counts the muted lines long before it is done
 	if m.triBehind {
 		return m, tea.Batch(clockTick(), m.refreshTriage())
 	}
@@ -129,8 +130,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 	if m.land != 0 {
 		keep, m.land = m.land, 0
 	}
-	m.mutes.counted()
-	m.showMuteCounts()
+	m.mutes.counted() // before applyTrim shows the counts
 	m.applyTrim(m.store.Snapshot())
 	m.table = m.table.WithData(m.tableData())
 	if m.follow == Following || keep == 0 {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
@@ -47,21 +48,45 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) toggleMute(t triage.Template) (tea.Model, tea.Cmd) {
 	m.mutes.snapshot = m.store.Snapshot
 	m.mutes = m.mutes.toggle(mutedOf(t))
-	m.tmpl = m.tmpl.SetMutes(m.mutes.templates())
+	m.countMutes(m.store.Snapshot())
+	m.tmpl = m.tmpl.SetMutes(m.mutes.templates(m.muted))
 	nm, cmd := m.applyFilter(m.filter.text, m.filter.tab)
 	mm := nm.(Model)
 	mm.notice = strconv.Itoa(len(m.mutes.list)) + " muted"
 	return mm, cmd
 }
 
-// showMuteCounts brings the muted rows of the templates view shown to the
-// lines they hide from the view, which the filter counts as it builds the
-// view and as lines arrive: the count a template had when it was muted
-// goes stale.
-func (m *Model) showMuteCounts() {
-	if m.mode == ModeTemplates && len(m.mutes.list) > 0 && !m.tmpl.Waiting() {
-		m.tmpl = m.tmpl.SetMutes(m.mutes.templates())
+// showMuteCounts brings the muted lines' counts shown, in the status line
+// and the muted rows of the templates view, to the lines they hide from the
+// view, which the filter counts as it builds the view and as lines arrive
+// (the count a template had when it was muted goes stale), less those the
+// store has evicted since. Both show the one figure: the status line's,
+// read as it was drawn, ran ahead of the row's while a big file loaded.
+func (m *Model) showMuteCounts(sn *model.Snapshot) {
+	shown := m.muted
+	m.countMutes(sn)
+	// Every frame comes here: the rows are laid out again only for new
+	// counts (a report or a mute lays them out with the counts of the time).
+	if m.mode == ModeTemplates && len(m.mutes.list) > 0 && !m.tmpl.Waiting() && !slices.Equal(shown, m.muted) {
+		m.tmpl = m.tmpl.SetMutes(m.mutes.templates(m.muted))
 	}
+}
+
+// countMutes takes the counts of the lines the muted templates hide that
+// sn holds.
+func (m *Model) countMutes(sn *model.Snapshot) {
+	first := sn.First()
+	m.mutes.forget(first)
+	m.muted = m.mutes.counts(first)
+}
+
+// mutedLines is how many lines the muted templates hide, as shown.
+func (m Model) mutedLines() int64 {
+	var n int64
+	for _, c := range m.muted {
+		n += c
+	}
+	return n
 }
 
 // templateNote says how a template was turned into a filter.

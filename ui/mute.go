@@ -2,7 +2,6 @@ package ui
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"connlog/model"
 	"connlog/model/triage"
@@ -27,17 +26,6 @@ type muteSet struct {
 	// tally counts the lines the current filter hid; shared by the copies
 	// of the set, replaced by each new filter.
 	tally *muteTally
-}
-
-// muteTally holds the count of hidden lines per muted template kept by the
-// filter built last: its view's build and every extension add to it, so
-// that the count follows the lines that arrive. A filter built before
-// keeps its own counts, which nobody reads any more.
-type muteTally struct {
-	counts atomic.Pointer[[]atomic.Int64]
-	// built says the filter's view is built: its counts are whole, even
-	// when they are nothing (the filter keeps none of the muted lines).
-	built atomic.Bool
 }
 
 // has reports whether the template with key is muted.
@@ -67,37 +55,32 @@ func (s muteSet) toggle(t mutedTemplate) muteSet {
 	return out
 }
 
-// lines is how many lines the muted templates hide from the view (see
-// counts).
-func (s muteSet) lines() int64 {
-	var n int64
-	for _, c := range s.counts() {
-		n += c
-	}
-	return n
-}
-
 // counts is how many lines each muted template hides from the view, in
-// the order they were muted: as the current filter counted them, or,
-// before it has counted any, as many as each had when it was muted.
-func (s muteSet) counts() []int64 {
-	out := make([]int64, len(s.list))
+// the order they were muted, first being the Seq of the store's oldest
+// entry (lines evicted are hidden no more): as the current filter counted
+// them, or, before it has counted any, as many as each had when it was
+// muted.
+func (s muteSet) counts(first int64) []int64 {
 	if s.tally != nil {
-		if counts := s.tally.counts.Load(); counts != nil && len(*counts) == len(out) {
-			var n int64
-			for i := range *counts {
-				out[i] = (*counts)[i].Load()
-				n += out[i]
-			}
-			if n > 0 || s.tally.built.Load() {
-				return out
-			}
+		if c := s.tally.counts.Load(); c != nil && c.templates == len(s.list) && (c.any.Load() || s.tally.built.Load()) {
+			return c.held(first)
 		}
 	}
+	out := make([]int64, len(s.list))
 	for i, t := range s.list {
 		out[i] = t.count
 	}
 	return out
+}
+
+// forget drops the current filter's counts of the lines evicted before
+// first (see hiddenCounts.forget).
+func (s muteSet) forget(first int64) {
+	if s.tally != nil {
+		if c := s.tally.counts.Load(); c != nil {
+			c.forget(first)
+		}
+	}
 }
 
 // counted marks the counts of the current filter whole: its view is built.
@@ -114,12 +97,14 @@ func mutedOf(t triage.Template) mutedTemplate {
 
 // templates lists the muted templates as the templates view shows them,
 // in the order they were muted, each with the lines it hides from the view
-// (see counts): the inverse of mutedOf.
-func (s muteSet) templates() []triage.Template {
+// (counts, as counts returned them): the inverse of mutedOf.
+func (s muteSet) templates(counts []int64) []triage.Template {
 	out := make([]triage.Template, len(s.list))
-	counts := s.counts()
 	for i, m := range s.list {
-		out[i] = triage.Template{Key: m.key, Template: m.text, Kind: m.kind, Level: m.level, Count: counts[i]}
+		out[i] = triage.Template{Key: m.key, Template: m.text, Kind: m.kind, Level: m.level}
+		if i < len(counts) {
+			out[i].Count = counts[i]
+		}
 	}
 	return out
 }
@@ -142,10 +127,10 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 		keys[t.key] = i
 		shapes[[2]string{t.kind, t.level}] = true
 	}
-	counts := make([]atomic.Int64, len(s.list))
+	counts := newHiddenCounts(len(s.list))
 	if s.tally != nil {
 		s.tally.built.Store(false)
-		s.tally.counts.Store(&counts)
+		s.tally.counts.Store(counts)
 	}
 	match, full := f.Match, s.fullLoader()
 	f.Keys = nil // a template is made of fields the query may not read: load them all
@@ -176,7 +161,7 @@ func (s muteSet) wrap(f model.Filter) model.Filter {
 		i, muted := keys[string(*bp)]
 		keyBufs.Put(bp)
 		if muted {
-			counts[i].Add(1)
+			counts.add(e.Seq, i)
 		}
 		return !muted
 	}

@@ -44,8 +44,8 @@ type Info struct {
 	Mem, MaxMem  int64
 	Clock        time.Time
 	UTC          bool
-	// Muted templates, and how many lines they had when muted: the table
-	// hides them, and the status line must say so.
+	// Muted templates, and how many of their lines the store holds: the
+	// table hides them, and the status line must say so.
 	Muted      int
 	MutedLines int64
 }
