@@ -98,13 +98,9 @@ func New(keys *KeyMap, styles *theme.Styles) Model {
 		pathIn: filterbar.NewLineInput(styles, "")}
 }
 
-// SetSize sets the dialog's size.
-func (d *Model) SetSize(w, h int) {
-	d.width, d.height = w, h
-	for _, in := range []*filterbar.LineInput{&d.fromIn, &d.toIn, &d.pathIn} {
-		in.SetSize(max(w-theme.KeyColumn-8, 10), 1)
-	}
-}
+// SetSize sets the dialog's size. Its text fields are drawn wrapped to
+// the value column (see input), so they need no size of their own.
+func (d *Model) SetSize(w, h int) { d.width, d.height = w, h }
 
 // Open shows the dialog over src, offering the scopes that have entries.
 // The time window, format, compression and redaction chosen last time are

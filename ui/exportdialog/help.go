@@ -44,14 +44,23 @@ func (d Model) help(f Field) []string {
 	case FieldPath:
 		s = theme.KeyOf(k.Complete) + " completes a directory · a directory gets the default name · ~ is home"
 	}
-	out := []string{d.styles.Dim.Render(strings.Repeat(" ", theme.KeyColumn+2) + s)}
+	out := d.underValue(s)
 	if f == FieldPath && len(d.completions) > 1 {
 		shown := d.completions[:min(len(d.completions), maxCompletions)]
 		line := strings.Join(shown, "/  ") + "/"
 		if len(d.completions) > len(shown) {
 			line += "  …"
 		}
-		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", theme.KeyColumn+2)+theme.Clean(line)))
+		out = append(out, d.underValue(theme.Clean(line))...)
+	}
+	return out
+}
+
+// underValue is dim text wrapped in the value column, under a field.
+func (d Model) underValue(s string) []string {
+	var out []string
+	for _, l := range theme.Wrap(s, d.valueWidth()) {
+		out = append(out, d.styles.Dim.Render(strings.Repeat(" ", valueColumn)+l))
 	}
 	return out
 }

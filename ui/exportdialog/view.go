@@ -1,7 +1,6 @@
 package exportdialog
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
-	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -91,72 +89,6 @@ func (d Model) lines(r room, keep int) []string {
 	return lines
 }
 
-// fieldLines draws one line per field, the current one marked, with the
-// current field's help under it, as room r allows: with roomFewFields, the
-// keep fields nearest the current one.
-func (d Model) fieldLines(r room, keep int) []string {
-	out := d.fieldRows(r)
-	if r < roomFewFields || keep >= len(out) {
-		return out
-	}
-	cur := slices.IndexFunc(out, func(l string) bool { return strings.HasPrefix(l, editMark) })
-	from := min(max(cur-keep/2, 0), len(out)-keep)
-	return out[from : from+keep]
-}
-
-// editMark heads the line of the field edited.
-const editMark = "> "
-
-// fieldRows draws the fields, the help of the current one under it unless
-// room r leaves it out.
-func (d Model) fieldRows(r room) []string {
-	row := func(f Field, value string) []string {
-		mark := "  "
-		if d.editing(f) {
-			mark = editMark
-		}
-		out := []string{mark + d.styles.Key.Render(theme.Fit(f.String(), theme.KeyColumn-2)) + value}
-		if d.editing(f) && r < roomNoHelp {
-			out = append(out, d.help(f)...)
-		}
-		return out
-	}
-	choice := func(f Field, s string) string {
-		if d.editing(f) {
-			return d.styles.ChoiceActive.Render("‹ " + s + " ›")
-		}
-		return "  " + s
-	}
-	out := row(FieldScope, choice(FieldScope, d.set.Scope.String()))
-	if d.set.Scope == ScopeWindow {
-		out = append(out, row(FieldFrom, d.input(FieldFrom, d.fromIn, "the first entry"))...)
-		out = append(out, row(FieldTo, d.input(FieldTo, d.toIn, "the last entry"))...)
-	}
-	redact := "[ ] off"
-	if d.set.Redact {
-		redact = "[x] emails, client IPs, device and user ids"
-	}
-	out = append(out, row(FieldFormat, choice(FieldFormat, d.set.Format.String()))...)
-	out = append(out, row(FieldCompress, choice(FieldCompress, d.set.Compress.String()))...)
-	out = append(out, row(FieldRedact, choice(FieldRedact, redact))...)
-	return append(out, row(FieldPath, d.input(FieldPath, d.pathIn, ""))...)
-}
-
-// editing reports whether field f has the keyboard.
-func (d Model) editing(f Field) bool { return f == d.field && d.state == Editing }
-
-// input draws a text field: with its cursor when it has the keyboard, and
-// what an empty one means when it has not.
-func (d Model) input(f Field, in filterbar.LineInput, empty string) string {
-	switch {
-	case d.editing(f):
-		return "  " + in.View()
-	case in.Value() == "" && empty != "":
-		return "  " + d.styles.Dim.Render(empty)
-	}
-	return "  " + theme.Clean(in.Value())
-}
-
 // statusLines say what will be or was written.
 func (d Model) statusLines() []string {
 	switch d.state {
@@ -199,7 +131,7 @@ func (d Model) planLines() []string {
 	case d.planning && d.plan.Seqs == nil:
 		out = []string{"counting…"}
 	default:
-		out = []string{d.countLine()}
+		out = append(d.countLines(), d.filterLines()...)
 		out = append(out, d.mutedLines()...)
 		out = append(out, d.extensionLines()...)
 		out = append(out, d.previewLines()...)
@@ -225,15 +157,26 @@ func (d Model) mutedLines() []string {
 		theme.KeyOf(d.keys.Mute)+" un-mutes)")
 }
 
-// countLine says how many entries, over what time, and about how big.
-func (d Model) countLine() string {
+// countLines say how many entries, over what time, and about how big,
+// wrapped between those parts: this is what will be written, read whole.
+func (d Model) countLines() []string {
 	p := d.plan
-	s := entriesText(int64(len(p.Seqs)))
+	parts := []string{entriesText(int64(len(p.Seqs)))}
 	if !p.First.IsZero() && !p.Last.IsZero() {
 		loc := d.src.Location
-		s += " from " + p.First.In(loc).Format(time.DateTime) + " to " + p.Last.In(loc).Format(time.DateTime)
+		parts = append(parts, "from "+p.First.In(loc).Format(time.DateTime), "to "+p.Last.In(loc).Format(time.DateTime))
 	}
-	return s + " · about " + model.HumanBytes(float64(p.Estimate))
+	return theme.WrapPhrases(append(parts, "· about "+model.HumanBytes(float64(p.Estimate))), d.wrapWidth())
+}
+
+// filterLines name the filter that chose the entries, wrapped: the footer
+// under the dialog cuts a long one at the terminal's edge. Marked rows are
+// taken whatever the filter.
+func (d Model) filterLines() []string {
+	if d.src.Query == "" || d.set.Scope == ScopeMarked {
+		return nil
+	}
+	return d.wrap(d.styles.Dim, "filter: "+theme.Clean(d.src.Query))
 }
 
 // entriesText is "1 entry" or "1,234 entries".
@@ -257,7 +200,7 @@ func (d Model) extensionLines() []string {
 	if d.set.Compress != export.CompressNone {
 		what += " with " + d.set.Compress.String()
 	}
-	return []string{d.styles.Dim.Render("note: the name does not end in " + want + ", the usual ending for " + what)}
+	return d.wrap(d.styles.Dim, "note: the name does not end in "+want+", the usual ending for "+what)
 }
 
 // previewLines show what redaction would replace in the first entries.
@@ -266,7 +209,7 @@ func (d Model) previewLines() []string {
 		return nil
 	}
 	if len(d.plan.preview) == 0 {
-		return []string{d.styles.Dim.Render("redaction would change nothing in the first entries")}
+		return d.wrap(d.styles.Dim, "redaction would change nothing in the first entries")
 	}
 	var out []string
 	for _, c := range d.plan.preview {
@@ -279,11 +222,16 @@ func (d Model) previewLines() []string {
 // is read whole rather than cut at the edge: with a margin on the right
 // where there is room for one, to the edge on a narrow terminal.
 func (d Model) wrap(style interface{ Render(...string) string }, s string) []string {
-	w := d.width - 4 // the indent, and as much again on the right
-	if w < 20 {
-		w = max(d.width-2, 1)
+	return theme.WrapIn(style, s, d.wrapWidth())
+}
+
+// wrapWidth is the width messages are wrapped to: the dialog's less the
+// indent and as much again on the right, or to the edge when narrow.
+func (d Model) wrapWidth() int {
+	if w := d.width - 4; w >= 20 {
+		return w
 	}
-	return theme.WrapIn(style, s, w)
+	return max(d.width-2, 1)
 }
 
 // progressLine is a bar of the entries written so far.

@@ -165,6 +165,29 @@ func Wrap(s string, w int) []string {
 	return strings.Split(ansi.Wrap(s, w, ""), "\n")
 }
 
+// WrapPhrases is Wrap for text made of phrases that read badly broken
+// ("from 2026-11-20 08:00:00"): lines break between phrases, joined by a
+// space, and inside one only when it alone is wider than w.
+func WrapPhrases(phrases []string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range phrases {
+		switch {
+		case line == "":
+			line = p
+		case CellWidth(line)+1+CellWidth(p) <= w:
+			line += " " + p
+		default:
+			out = append(out, Wrap(line, w)...)
+			line = p
+		}
+	}
+	if line == "" {
+		return out
+	}
+	return append(out, Wrap(line, w)...)
+}
+
 // WrapIn is Wrap with each line drawn in style and padded to w cells, for
 // a message read whole in a box w cells wide (an error, a notice). s is
 // plain text, made inert by the caller.

@@ -54,3 +54,21 @@ func TestWrapAfter(t *testing.T) {
 		})
 	}
 }
+
+func TestWrapPhrases(t *testing.T) {
+	phrases := []string{"11 entries", "from 2026-11-20 08:00:00", "to 2026-11-20 08:50:35", "· about 13.1KB"}
+	cases := []struct {
+		w    int
+		want []string
+	}{
+		{80, []string{"11 entries from 2026-11-20 08:00:00 to 2026-11-20 08:50:35 · about 13.1KB"}},
+		{40, []string{"11 entries from 2026-11-20 08:00:00", "to 2026-11-20 08:50:35 · about 13.1KB"}},
+		{24, []string{"11 entries", "from 2026-11-20 08:00:00", "to 2026-11-20 08:50:35", "· about 13.1KB"}},
+		{16, []string{"11 entries", "from 2026-11-20", "08:00:00", "to 2026-11-20", "08:50:35", "· about 13.1KB"}},
+	}
+	for _, c := range cases {
+		if got := WrapPhrases(phrases, c.w); !slices.Equal(got, c.want) {
+			t.Errorf("WrapPhrases at %d = %q; want %q", c.w, got, c.want)
+		}
+	}
+}
