@@ -171,23 +171,39 @@ func (l *LineInput) insert(rs []rune) {
 }
 
 // View draws the prompt and the text, scrolled so the cursor stays in
-// sight; the cursor cell is drawn in reverse video.
+// sight; the cursor cell is drawn in reverse video. Only the runes that
+// can show are looked at: a long paste is drawn at every key it arrives
+// as, and measuring the whole text each time made drawing it quadratic.
 func (l LineInput) View() string {
 	prompt := l.styles.Prompt.Render(l.prompt)
 	room := max(l.width-theme.CellWidth(l.prompt)-1, 1)
-	start := 0
-	for theme.CellWidth(string(l.value[start:l.pos])) >= room {
-		start++
-	}
+	start := l.scrollStart(room)
+	// Every rune takes a cell or more: none past room cells after the
+	// cursor can show.
+	end := min(len(l.value), l.pos+1+room)
 	var b strings.Builder
 	b.WriteString(prompt)
 	b.WriteString(theme.Clean(string(l.value[start:l.pos])))
 	cursor := " "
 	rest := ""
 	if l.pos < len(l.value) {
-		cursor, rest = string(l.value[l.pos]), string(l.value[l.pos+1:])
+		cursor, rest = string(l.value[l.pos]), string(l.value[l.pos+1:end])
 	}
 	b.WriteString(l.styles.ChoiceActive.Render(theme.Clean(cursor)))
 	b.WriteString(theme.Clean(rest))
 	return theme.PadStyled(b.String(), l.width)
+}
+
+// scrollStart returns the first rune View shows: the furthest back from
+// the cursor that keeps the text before it narrower than room cells, each
+// rune measured as it is drawn (made inert).
+func (l LineInput) scrollStart(room int) int {
+	w := 0
+	for i := l.pos; i > 0; i-- {
+		w += theme.CellWidth(theme.Clean(string(l.value[i-1])))
+		if w >= room {
+			return i
+		}
+	}
+	return 0
 }

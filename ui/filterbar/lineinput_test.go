@@ -1,6 +1,7 @@
 package filterbar
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -95,6 +96,31 @@ func TestLineInputScrollsToCursor(t *testing.T) {
 	v := ansi.Strip(l.View())
 	if ansi.StringWidth(v) != 20 || !strings.Contains(v, "END") {
 		t.Errorf("view %q (%d cells); want 20 cells ending in END", v, ansi.StringWidth(v))
+	}
+}
+
+// TestLineInputDrawsOnlyWhatShows: a long paste (a list of addresses, a
+// query from a colleague) arrives as a key at a time and is drawn at each:
+// View looks only at the runes that can show, so its work does not grow
+// with the text (it measured the whole text once per rune scrolled past,
+// and a 2,000-character paste took a minute to arrive). The cursor stays
+// in sight wherever it is, and the view keeps its width.
+func TestLineInputDrawsOnlyWhatShows(t *testing.T) {
+	var text strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&text, "ip:10.0.%d.%d or ", i/250, i%250)
+	}
+	l := NewLineInput(&plain, "/ ")
+	l.SetSize(80, 1)
+	l.SetValue(text.String())
+	if allocs := testing.AllocsPerRun(5, func() { _ = l.View() }); allocs > 200 {
+		t.Errorf("View of a %d-rune text made %.0f allocations; want those of the 80 cells it shows", len([]rune(l.Value())), allocs)
+	}
+	mid := strings.Index(l.Value(), "ip:10.0.4.0 ")
+	l.SetCursorByte(mid)
+	v := ansi.Strip(l.View())
+	if ansi.StringWidth(v) != 80 || !strings.Contains(v, "ip:10.0.3.249 or i") {
+		t.Errorf("view %q (%d cells); want 80 cells ending at the cursor, on the i of ip:10.0.4.0", v, ansi.StringWidth(v))
 	}
 }
 
