@@ -12,7 +12,7 @@ import (
 // linuxAudit reports whether e is a Linux audit record rather than an
 // AQtive Guard one.
 func linuxAudit(e *model.Entry) bool {
-	return e.Fields.Value(model.KeyLogType) == "" && e.Fields.Value(model.KeyAuditType) != ""
+	return model.IsLinuxAudit(e.Fields)
 }
 
 // auditValue is the first of keys e has, "?" counting as none.

@@ -23,8 +23,15 @@ var linuxAuditLines = []string{
 // linuxAuditEntries parses linuxAuditLines as connlog reads them.
 func linuxAuditEntries(t *testing.T) []*model.Entry {
 	t.Helper()
+	return auditEntriesOf(t, linuxAuditLines)
+}
+
+// auditEntriesOf parses lines, each a Linux audit record, as connlog reads
+// them from a file.
+func auditEntriesOf(t *testing.T, lines []string) []*model.Entry {
+	t.Helper()
 	var out []*model.Entry
-	for i, line := range linuxAuditLines {
+	for i, line := range lines {
 		rs := payload.Parse([]byte(line), nil)
 		if len(rs) != 1 || rs[0].Kind != model.KindAudit {
 			t.Fatalf("line %d is not read as one audit record: %+v", i, rs)

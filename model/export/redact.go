@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
+	"slices"
 	"strings"
 	"sync"
 
@@ -100,12 +101,28 @@ var fieldClasses = map[string]class{
 // remote address and host it came from (hostname is an address, a name or
 // "?"; only an address is replaced, as in a client-IP field). An AQtive
 // Guard record's hostname is its analyzer's, which is kept unless it is an
-// address, as a host that is one is.
+// address, as a host that is one is. The names auditd's enriched format
+// (log_format=ENRICHED) appends for a record's user and group ids are
+// users' (a group is often named after its user, and so gets that user's
+// pseudonym), and so are the addresses of a network event: AppArmor's
+// local and foreign laddr and faddr, netfilter's and SELinux's saddr and
+// daddr (a SOCKADDR record's saddr is hex, holding no address as written;
+// its enriched form spells it out as laddr).
 var linuxAuditClasses = map[string]class{
-	"acct":            classUser,
-	"addr":            classIP,
-	model.KeyHostname: classIP,
+	"acct": classUser, "addr": classIP, model.KeyHostname: classIP,
+	"laddr": classIP, "faddr": classIP, "saddr": classIP, "daddr": classIP,
+	// The enriched names of auparse's uid fields, then of its gid fields.
+	model.KeyAuditLoginName: classUser, "UID": classUser, "EUID": classUser, "SUID": classUser, "FSUID": classUser,
+	"OUID": classUser, "OAUID": classUser, "OLD-AUID": classUser, "IUID": classUser, "ID": classUser,
+	"INODE_UID": classUser, "SAUID": classUser, "OBJ_UID": classUser,
+	"GID": classUser, "EGID": classUser, "SGID": classUser, "FSGID": classUser, "OGID": classUser,
+	"IGID": classUser, "INODE_GID": classUser, "NEW_GID": classUser, "OBJ_GID": classUser,
 }
+
+// auditNoValues are what a Linux audit record writes for a value it does
+// not have: "?" (acct="?", hostname=?), and "unset", the enriched name of
+// the unset login uid (auid=4294967295). They are no one's, and stay.
+var auditNoValues = []string{"?", "unset"}
 
 // classOf returns the class of a field of an entry of kind k. A session's
 // derived src_ip is its client; a flow's is the node itself and stays.
@@ -122,4 +139,13 @@ func classOf(k model.Kind, key string) (class, bool) {
 	}
 	c, ok := fieldClasses[key]
 	return c, ok
+}
+
+// fieldClass is classOf for field f, whose value tells too: an empty one,
+// and an audit record's way of saying it has none, are no one's.
+func fieldClass(k model.Kind, f *model.Field) (class, bool) {
+	if f.Value == "" || k == model.KindAudit && slices.Contains(auditNoValues, f.Value) {
+		return 0, false
+	}
+	return classOf(k, f.Key)
 }

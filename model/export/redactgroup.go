@@ -103,7 +103,7 @@ func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
 		if f.Value == "" {
 			continue
 		}
-		c, ok := classOf(e.Kind, f.Key)
+		c, ok := fieldClass(e.Kind, f)
 		switch {
 		case ok && (c == classUser || c == classDevice):
 			if c == classUser && isEmail(f.Value) {

@@ -24,8 +24,8 @@ type secretSet struct {
 // learn adds the personal data in e's fields to the set.
 func (s *secretSet) learn(r *Redactor, e *model.Entry) {
 	for _, f := range e.Fields {
-		c, ok := classOf(e.Kind, f.Key)
-		if !ok || f.Value == "" {
+		c, ok := fieldClass(e.Kind, &f)
+		if !ok {
 			continue
 		}
 		switch {

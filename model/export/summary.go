@@ -121,7 +121,7 @@ func (s *summary) service(e *model.Entry) {
 
 func (s *summary) audit(e *model.Entry) {
 	f := e.Fields
-	if f.Value(model.KeyLogType) == "" && f.Value(model.KeyAuditType) != "" {
+	if model.IsLinuxAudit(f) {
 		s.auditd(f)
 		return
 	}

@@ -49,7 +49,7 @@ func auditFailed(fs model.Fields) bool {
 // SELinux). A failed system call is neither. An AQtive Guard record
 // (log_type) is not a Linux one: both are false.
 func AuditMarks(l model.Level, fs model.Fields) (failed, denied bool) {
-	if fs.Value(model.KeyLogType) != "" || fs.Value(model.KeyAuditType) == "" {
+	if !model.IsLinuxAudit(fs) {
 		return false, false
 	}
 	failed, denied = auditOutcome(fs, false)

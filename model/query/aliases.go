@@ -18,7 +18,7 @@ const (
 	AttrLevel             // Entry.Level, compared by severity
 	AttrKind              // Entry.Kind
 	AttrTime              // Entry.Time
-	AttrHost              // Origin.Host and the journal's hostname, besides the hostname field
+	AttrHost              // Origin.Host and the journal's hostname, besides the hostname field (node= for a Linux audit record)
 	AttrUnit              // Origin.Unit and the journal's unit, with or without ".service"
 	AttrIdent             // Origin.Ident and the journal's SYSLOG_IDENTIFIER
 )
@@ -80,15 +80,17 @@ var aliasTable = []Alias{
 	{Name: "port", Keys: []string{model.KeyResourcePort, model.KeyDstPort}, Doc: "destination port"},
 	{Name: "proto", Keys: []string{model.KeyProtocol, model.KeyFlowProto, model.KeySessProtocol}, Doc: "protocol: tcp, udp, icmp"},
 	// A Linux audit record's client is addr, the remote address of a login
-	// or an authentication; its hostname is left to host, as every kind's
-	// is (an AQtive Guard record's is its analyzer's own).
+	// or an authentication; its hostname, the remote end's name (or
+	// address), is queried as hostname (see match_host.go).
 	{Name: "ip", Keys: []string{model.KeyClientIP, model.KeyAuditClientIP, model.KeyForwardedFor, model.KeySrcIP,
 		model.KeyAuditAddr}, Doc: "client or source IP; a Linux audit record's addr"},
 	{Name: "conn", Keys: []string{model.KeyConnID, model.KeySessionID}, Doc: "connection or session id"},
 	{Name: "country", Keys: []string{model.KeyCountry}, Doc: "client country (ISO code)"},
 	{Name: "city", Keys: []string{model.KeyCity}, Doc: "client city"},
 	{Name: "module", Keys: []string{model.KeyModule}, Doc: "service module or analysis module"},
-	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "host name"},
+	// host is the machine that wrote the entry; a Linux audit record's
+	// hostname= is not (see match_host.go).
+	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "the host the entry came from (a Linux audit record's client: hostname)"},
 	{Name: "unit", Attr: AttrUnit, Doc: "systemd unit, with or without .service"},
 	{Name: "ident", Attr: AttrIdent, Doc: "syslog identifier (or a container's name)"},
 	{Name: "action", Keys: []string{model.KeyAction}, Doc: "audit action"},

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,9 +29,13 @@ type fieldMatcher struct {
 }
 
 func (m *fieldMatcher) match(e *model.Entry) bool {
+	keys := m.keys
+	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
+		keys = linuxAuditHostKeys
+	}
 	for i := range e.Fields {
 		f := &e.Fields[i]
-		if m.hasKey(f.Key) && m.test.field(f) {
+		if slices.Contains(keys, f.Key) && m.test.field(f) {
 			return true
 		}
 	}
@@ -46,16 +51,6 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 }
 
 func (m *fieldMatcher) cost() int { return costField + len(m.keys) }
-
-// hasKey reports whether key is one the matcher reads.
-func (m *fieldMatcher) hasKey(key string) bool {
-	for _, k := range m.keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
 
 // textIf tests an envelope value; an empty one is missing.
 func (m *fieldMatcher) textIf(s string) bool { return s != "" && m.test.text(s) }

@@ -189,7 +189,7 @@ func (q *Query) inspect(m matcher, negated bool) {
 		q.needsRaw = true
 	case *fieldMatcher:
 		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit || n.attr == AttrIdent
-		for _, k := range n.keys {
+		for _, k := range n.readKeys() {
 			if !slices.Contains(q.keys, k) {
 				q.keys = append(q.keys, k)
 			}

@@ -59,27 +59,41 @@ func FuzzViewsHoldWhatTheFullLinesMatch(f *testing.F) {
 		if len(indexed) != len(whole) {
 			t.Fatalf("%d entries decoded for the store, %d in full", len(indexed), len(whole))
 		}
-		st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads,
-			MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
-		st.Append(indexed)
-		sn := st.Snapshot()
-		v, err := model.BuildView(context.Background(), sn, q.Filter())
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want, got []int64
+		sn := snapshotOf(indexed)
+		var want []int64
 		for i := range whole {
 			if q.Match(&whole[i]) {
 				want = append(want, sn.First()+int64(i))
 			}
 		}
-		for i := range v.Len() {
-			got = append(got, v.At(i))
-		}
-		if !slices.Equal(got, want) {
+		if got := viewOf(t, sn, q); !slices.Equal(got, want) {
 			t.Fatalf("%q over %q: the view holds %v, the lines decoded in full match %v", src, data, got, want)
 		}
 	})
+}
+
+// snapshotOf fills a store with entries decoded for it, as the TUI fills
+// one, and returns its snapshot.
+func snapshotOf(entries []model.Entry) *model.Snapshot {
+	st := model.NewStore(model.StoreOptions{Reparse: decode.Reparse, Payloads: decode.Payloads,
+		MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
+	st.Append(entries)
+	return st.Snapshot()
+}
+
+// viewOf returns the sequence numbers of the entries of sn that the view of
+// q holds.
+func viewOf(t *testing.T, sn *model.Snapshot, q *query.Query) []int64 {
+	t.Helper()
+	v, err := model.BuildView(context.Background(), sn, q.Filter())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seqs []int64
+	for i := range v.Len() {
+		seqs = append(seqs, v.At(i))
+	}
+	return seqs
 }
 
 // envelopeOf maps a fuzzed byte to a decoder's envelope: detected, or one

@@ -68,7 +68,7 @@ func appendWords(dst []byte, words ...string) []byte {
 // A Linux audit record (no log type, a type) folds by its type, its
 // operation and its result.
 func auditText(dst []byte, fs model.Fields) []byte {
-	if fs.Value(model.KeyLogType) == "" && fs.Value(model.KeyAuditType) != "" {
+	if model.IsLinuxAudit(fs) {
 		return appendMasked(append(dst, "audit"...), fs, model.KeyAuditType, "op", "operation", "apparmor", "res", "success")
 	}
 	dst = appendWords(append(dst, "audit"...), fs.Value(model.KeyLogType), fs.Value(model.KeyAction),

@@ -1,0 +1,10 @@
+package model
+
+// IsLinuxAudit reports whether the fields of an audit entry are a Linux
+// audit record's (auditd's, the kernel's): it has a type and no log type,
+// which every AQtive Guard record has. The two share KindAudit, and some
+// keys mean other things in each (a Linux record's hostname is the remote
+// end of a login, an AQtive Guard record's is its analyzer's own).
+func IsLinuxAudit(fs Fields) bool {
+	return fs.Value(KeyLogType) == "" && fs.Value(KeyAuditType) != ""
+}
