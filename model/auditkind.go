@@ -8,3 +8,9 @@ package model
 func IsLinuxAudit(fs Fields) bool {
 	return fs.Value(KeyLogType) == "" && fs.Value(KeyAuditType) != ""
 }
+
+// IsAuditNoValue reports whether v is how a Linux audit record says it has
+// no value: "?" (acct="?", hostname=?), or "unset", the enriched name of
+// the unset login uid (AUID="unset" for auid=4294967295). Such a value is
+// no one's: not a user to count, nor a name to redact.
+func IsAuditNoValue(v string) bool { return v == "?" || v == "unset" }

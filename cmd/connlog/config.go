@@ -129,6 +129,12 @@ func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) 
 	return cfg, cfg.validate()
 }
 
+// readsJournalUnnamed reports whether the journal is read because no other
+// input was named: no file, journal directory or file, store, nor demo.
+func (c *Config) readsJournalUnnamed() bool {
+	return len(c.Files) == 0 && !c.Demo && c.Directory == "" && len(c.JournalFile) == 0 && c.Remote.VictoriaLogs == ""
+}
+
 // readsPipedStdin reports whether the command reads a pipe (or a file) on
 // its standard input rather than the journal: the interface does when no
 // input is named, as `kubectl logs POD | connlog` means, and nothing asks
@@ -136,8 +142,7 @@ func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) 
 // script, their standard input is a pipe that has nothing to do with the
 // logs, and reading it would wait for its end instead of the journal.
 func (c *Config) readsPipedStdin() bool {
-	return !c.Export && len(c.Files) == 0 && !c.Demo && c.Directory == "" && len(c.JournalFile) == 0 &&
-		c.Remote.VictoriaLogs == "" && !c.ListBoots && !c.Boot.set && c.Cursor == "" && c.AfterCursor == "" && !c.Version
+	return !c.Export && c.readsJournalUnnamed() && !c.ListBoots && !c.Boot.set && c.Cursor == "" && c.AfterCursor == "" && !c.Version
 }
 
 // joinBootValue turns "-b -1" into "-b=-1" so the flag package, which

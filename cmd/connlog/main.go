@@ -67,6 +67,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		sayError(stderr, err)
+		if cfg.Export && cfg.readsJournalUnnamed() && pipedIn(stdin) {
+			// `journalctl -o cat | connlog export` on a machine whose
+			// journal is not the one piped: say why the pipe was not read.
+			fmt.Fprintln(stderr, "connlog: export read the journal, not standard input: to read the lines piped in, name them as the input: connlog export [flags] -")
+		}
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash"
-	"slices"
 	"strings"
 	"sync"
 
@@ -119,11 +118,6 @@ var linuxAuditClasses = map[string]class{
 	"IGID": classUser, "INODE_GID": classUser, "NEW_GID": classUser, "OBJ_GID": classUser,
 }
 
-// auditNoValues are what a Linux audit record writes for a value it does
-// not have: "?" (acct="?", hostname=?), and "unset", the enriched name of
-// the unset login uid (auid=4294967295). They are no one's, and stay.
-var auditNoValues = []string{"?", "unset"}
-
 // classOf returns the class of a field of an entry of kind k. A session's
 // derived src_ip is its client; a flow's is the node itself and stays.
 func classOf(k model.Kind, key string) (class, bool) {
@@ -144,7 +138,7 @@ func classOf(k model.Kind, key string) (class, bool) {
 // fieldClass is classOf for field f, whose value tells too: an empty one,
 // and an audit record's way of saying it has none, are no one's.
 func fieldClass(k model.Kind, f *model.Field) (class, bool) {
-	if f.Value == "" || k == model.KindAudit && slices.Contains(auditNoValues, f.Value) {
+	if f.Value == "" || k == model.KindAudit && model.IsAuditNoValue(f.Value) {
 		return 0, false
 	}
 	return classOf(k, f.Key)

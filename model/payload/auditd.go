@@ -27,7 +27,12 @@ var (
 
 // auditGroupSep is the byte (ASCII GS) auditd's enriched format writes
 // before the interpreted fields (AUID="alice" UID="root") it appends.
-const auditGroupSep = 0x1d
+// rsyslog, which escapes control characters by default, writes it as
+// rsyslogGroupSep ("res=failed'#035UID=…").
+const (
+	auditGroupSep   = 0x1d
+	rsyslogGroupSep = "#035"
+)
 
 // maxAuditPairs bounds the pairs read from one record; the rest stays in
 // the raw line.
@@ -159,7 +164,7 @@ func auditPairs(s string, fl *fieldList, words []string, depth int) ([]string, s
 	err := ""
 	for n, i := 0, skipAuditBlanks(s, 0); n < maxAuditPairs && i < len(s); n, i = n+1, skipAuditBlanks(s, i) {
 		eq := i
-		for eq < len(s) && s[eq] != '=' && !isAuditBlank(s[eq]) {
+		for eq < len(s) && s[eq] != '=' && auditBlankLen(s, eq) == 0 {
 			eq++
 		}
 		if eq == i || eq >= len(s) || s[eq] != '=' {
@@ -182,6 +187,19 @@ func auditPairs(s string, fl *fieldList, words []string, depth int) ([]string, s
 			continue
 		}
 		val, next := auditValue(s, eq+1)
+		if val == "{" && depth == 0 {
+			// The enriched form of a socket address spells it out in
+			// braces (SADDR={ saddr_fam=inet laddr=198.51.100.7 lport=80 }):
+			// its pairs are the record's, and the braces no one's words.
+			inner := s[next:]
+			end := strings.IndexByte(inner, '}')
+			if end < 0 {
+				end = len(inner)
+			}
+			words, _ = auditPairs(inner[:end], fl, words, depth+1)
+			i = min(len(s), next+end+1)
+			continue
+		}
 		fl.str(key, val)
 		i = next
 	}
@@ -198,7 +216,7 @@ func auditValue(s string, i int) (string, int) {
 		}
 	}
 	j := i
-	for j < len(s) && !isAuditBlank(s[j]) {
+	for j < len(s) && auditBlankLen(s, j) == 0 {
 		j++
 	}
 	return s[i:j], j
@@ -208,9 +226,28 @@ func isAuditBlank(c byte) bool {
 	return c == ' ' || c == '\t' || c == auditGroupSep
 }
 
+// auditBlankLen returns the length of the blank between pairs at s[i]: a
+// space, a tab, the group separator, or the separator as rsyslog escapes
+// it; 0 when there is none. An unquoted value never holds "#035": auditd
+// hex-encodes any value that would need more than letters, digits and
+// punctuation such as '(', '/', ':' and '-'.
+func auditBlankLen(s string, i int) int {
+	switch {
+	case isAuditBlank(s[i]):
+		return 1
+	case s[i] == '#' && strings.HasPrefix(s[i:], rsyslogGroupSep):
+		return len(rsyslogGroupSep)
+	}
+	return 0
+}
+
 func skipAuditBlanks(s string, i int) int {
-	for i < len(s) && isAuditBlank(s[i]) {
-		i++
+	for i < len(s) {
+		n := auditBlankLen(s, i)
+		if n == 0 {
+			break
+		}
+		i += n
 	}
 	return i
 }

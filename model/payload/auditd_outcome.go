@@ -89,15 +89,11 @@ func isOneOfFold(s string, list []string) bool {
 	return false
 }
 
-// AuditNoValue is what a Linux audit record writes for a value it does not
-// have (addr=? hostname=? acct="?").
-const AuditNoValue = "?"
-
-// AuditValue is the first of keys fs holds, a Linux record's AuditNoValue
-// counting as none.
+// AuditValue is the first of keys fs holds, a Linux record's way of saying
+// it has none (model.IsAuditNoValue) counting as none.
 func AuditValue(fs model.Fields, keys ...string) string {
 	for _, k := range keys {
-		if v := fs.Value(k); v != "" && v != AuditNoValue {
+		if v := fs.Value(k); v != "" && !model.IsAuditNoValue(v) {
 			return v
 		}
 	}

@@ -18,6 +18,10 @@ func TestAuditUser(t *testing.T) {
 		{model.Fields{model.Str(model.KeyAuditAcct, "alice"), model.Str(model.KeyAuditLoginName, "bob")}, "alice"},
 		{model.Fields{model.Str(model.KeyAuditAcct, "?"), model.Str(model.KeyAuditLoginName, "bob")}, "bob"},
 		{model.Fields{model.Str(model.KeyAuditAcct, "?")}, ""},
+		// A service's records name no login: the enriched AUID of the
+		// unset login uid is "unset", no one's.
+		{model.Fields{model.Str(model.KeyAuditLoginName, "unset")}, ""},
+		{model.Fields{model.Str(model.KeyAuditAcct, "?"), model.Str(model.KeyAuditLoginName, "unset")}, ""},
 		{nil, ""},
 	} {
 		if got := AuditUser(c.fs); got != c.want {
