@@ -67,10 +67,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		sayError(stderr, err)
-		if cfg.Export && cfg.readsJournalUnnamed() && pipedIn(stdin) {
-			// `journalctl -o cat | connlog export` on a machine whose
-			// journal is not the one piped: say why the pipe was not read.
-			fmt.Fprintln(stderr, "connlog: export read the journal, not standard input: to read the lines piped in, name them as the input: connlog export [flags] -")
+		if cfg.Export {
+			sayStdinUnread(stderr, cfg, stdin, "export")
 		}
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -82,4 +80,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// sayStdinUnread follows the error of an export or a summary that read the
+// journal because no input was named, when lines were piped in: from a
+// script, standard input is seldom the logs, so it is read only when named
+// ("-"), and the journal's error alone would not say why the lines piped
+// in were not read (`some-command | connlog export`).
+func sayStdinUnread(stderr io.Writer, cfg Config, stdin io.Reader, command string) {
+	if cfg.readsJournalUnnamed() && pipedIn(stdin) {
+		fmt.Fprintf(stderr, "connlog: %s read the journal, not standard input: to read the lines piped in, name them as the input: connlog %s [flags] -\n", command, command)
+	}
 }

@@ -35,6 +35,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 	defer stop()
 	if err := runSummary(ctx, cfg, sf, stdin, stdout, stderr); err != nil {
 		sayError(stderr, err)
+		sayStdinUnread(stderr, cfg, stdin, "summary")
 		var ue usageError
 		if errors.As(err, &ue) {
 			return 2
