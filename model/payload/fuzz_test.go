@@ -95,9 +95,11 @@ func FuzzParse(f *testing.F) {
 			if len(r.Fields) > maxFamilyFields {
 				t.Fatalf("%d fields, more than %d", len(r.Fields), maxFamilyFields)
 			}
+			// Colour codes are removed before a line is parsed (they hid
+			// levels and times): the message is the rest, every byte.
 			if r.Kind == model.KindText && r.Time.IsZero() && r.Level == model.LevelNone &&
-				r.Fields.Value(model.KeyMessage) != string(p) {
-				t.Fatalf("text message %q is not the payload", r.Fields.Value(model.KeyMessage))
+				r.Fields.Value(model.KeyMessage) != string(withoutColour(p)) {
+				t.Fatalf("text message %q is not the payload without its colour codes", r.Fields.Value(model.KeyMessage))
 			}
 		}
 	})
