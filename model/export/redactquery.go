@@ -35,7 +35,7 @@ func redactQuery(r *Redactor, q string) (out string, exact bool) {
 	}
 	for _, v := range values {
 		b.WriteString(loose(q[last:v.Pos]))
-		c, personal := personalClass(v.Keys)
+		c, personal := personalClass(v)
 		switch {
 		case !personal:
 			b.WriteString(replaceEmails(r, q[v.Pos:v.End]))
@@ -96,25 +96,78 @@ func regexEnd(s string, i int) int {
 }
 
 // personalClass returns the class of the first key of personal data among
-// keys. A source IP is a session's client (see classOf): a term on it is
-// taken as one, since the query does not say of which kind.
-func personalClass(keys []string) (class, bool) {
-	for _, k := range keys {
+// the keys v reads. A source IP is a session's client (see classOf): a term
+// on it is taken as one, since the query does not say of which kind. The
+// keys of Linux audit records are theirs (see auditTermClass).
+func personalClass(v query.FieldValue) (class, bool) {
+	if isAuditNoValueTerm(v) {
+		return 0, false
+	}
+	for _, k := range v.Keys {
 		if c, ok := classOf(model.KindSession, k); ok {
+			return c, true
+		}
+	}
+	for _, k := range v.Keys {
+		if c, ok := auditTermClass(k, v); ok {
 			return c, true
 		}
 	}
 	return 0, false
 }
 
+// auditTermClass returns the class a term on key has as a key of a Linux
+// audit record (acct, AUID, addr, laddr...). hostname is also the name of
+// the machine itself in other kinds (an AQtive Guard record's, a JSON
+// line's), which the members keep, as host: finds it: a term on it is
+// personal only when its value is, or a pattern may match, an address.
+func auditTermClass(key string, v query.FieldValue) (class, bool) {
+	c, ok := linuxAuditClasses[key]
+	if !ok || key == model.KeyHostname && !mayBeAddr(v) {
+		return 0, false
+	}
+	return c, true
+}
+
+// isAuditNoValueTerm reports a term for auditd's way of saying a record
+// has no value (acct:?, AUID:unset) on keys a Linux audit record holds:
+// the members keep it, as it is no one's.
+func isAuditNoValueTerm(v query.FieldValue) bool {
+	if v.Pattern || !model.IsAuditNoValue(v.Value) {
+		return false
+	}
+	for _, k := range v.Keys {
+		if _, ok := linuxAuditClasses[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeAddr reports whether v's value is an IP address (an address with
+// a port too), or, for a pattern, text an address could match: 203.0.*,
+// *:db8:*, but not gw* or db1.*.
+func mayBeAddr(v query.FieldValue) bool {
+	if !v.Pattern {
+		_, _, ok := addrIn(v.Value, 0, len(v.Value))
+		return ok
+	}
+	s := strings.ReplaceAll(v.Value, "*", "")
+	v4 := strings.ContainsAny(s, "0123456789") && strings.Trim(s, "0123456789.") == ""
+	v6 := strings.Contains(s, ":") && strings.Trim(s, "0123456789abcdefABCDEF:.[]") == ""
+	return v4 || v6
+}
+
 // redactValue is the pseudonym of a field value of class c, as
 // redactFields and secretSet.learn make it for the members. The user alias
 // reads emails, names and ids alike: a value that is no email is an id.
-// Pseudonyms hold no space, parenthesis or quote, so they need no quoting.
+// An address field's value may be a name (a Linux audit record's hostname),
+// whose emails are replaced as in any field. Pseudonyms hold no space,
+// parenthesis or quote, so they need no quoting.
 func redactValue(r *Redactor, c class, v string) string {
 	switch {
 	case c == classIP:
-		return replaceIPs(r, v)
+		return redactLoose(r, v)
 	case isEmail(v):
 		return r.pseudonym(classEmail, v)
 	case c == classEmail:

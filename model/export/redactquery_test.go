@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,10 +16,7 @@ import (
 func TestRedactQuery(t *testing.T) {
 	r := NewRedactor()
 	email, ip := r.pseudonym(classEmail, "alice@example.com"), r.pseudonym(classIP, "99.230.219.196")
-	tests := []struct {
-		name, q, want string
-		exact         bool
-	}{
+	checkRedactQuery(t, r, []queryCase{
 		{"email and client ip", "user=Alice@Example.com ip=99.230.219.196", "user=" + email + " ip=" + ip, true},
 		{"quoted value", `user="alice@example.com"`, "user=" + email, true},
 		{"ip with a port", "ip:99.230.219.196:443", "ip:" + ip + ":443", true},
@@ -34,7 +32,18 @@ func TestRedactQuery(t *testing.T) {
 		{"regex of an email or address blanked", `/anna@example\.com/ or /99\.230\.219\.196/ level>=warn`, "/redacted/ or /redacted/ level>=warn", false},
 		{"regex with an escaped slash blanked whole", `/to\/anna@example\.com/`, "/redacted/", false},
 		{"regex of neither kept", `/relay[0-9]+\/x/ /a\.b/`, `/relay[0-9]+\/x/ /a\.b/`, true},
-	}
+	})
+}
+
+// queryCase is a query and what redactQuery must make of it: want, and
+// whether it still selects the entries it did (exact).
+type queryCase struct {
+	name, q, want string
+	exact         bool
+}
+
+func checkRedactQuery(t *testing.T, r *Redactor, tests []queryCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, exact := redactQuery(r, tt.q)
@@ -113,4 +122,87 @@ func TestRedactedBundleManifestGivesNothingAway(t *testing.T) {
 	if opts.Bundle.Muted[0] != "login from user@twingate.com at 192.0.2.0" {
 		t.Error("the caller's muted templates were changed")
 	}
+}
+
+// A query on a Linux audit record's own keys is redacted as the records
+// are: a user or group name, and a remote address, becomes the pseudonym
+// the members give it, a pattern on one is blanked, and auditd's "?" and
+// "unset" stay. hostname is also the machine's own name in other kinds:
+// only an address, or a pattern on one, is personal there.
+func TestRedactQueryLinuxAuditKeys(t *testing.T) {
+	r := NewRedactor()
+	user := func(v string) string { return r.pseudonym(classUser, v) }
+	ip := func(v string) string { return r.pseudonym(classIP, v) }
+	email := r.pseudonym(classEmail, "alice@example.com")
+	checkRedactQuery(t, r, []queryCase{
+		{"account", "acct:alice", "acct:" + user("alice"), true},
+		{"quoted account", `acct="alice"`, "acct=" + user("alice"), true},
+		{"enriched login name", "AUID:bob", "AUID:" + user("bob"), true},
+		{"enriched ids by their exact names", ".UID=root .GID:devops .OUID:carol", ".UID=" + user("root") + " .GID:" + user("devops") + " .OUID:" + user("carol"), true},
+		{"remote address", "addr:203.0.113.9", "addr:" + ip("203.0.113.9"), true},
+		{"network addresses", "laddr:198.51.100.7 faddr:203.0.113.50 saddr=203.0.113.77 .daddr:192.0.2.20",
+			"laddr:" + ip("198.51.100.7") + " faddr:" + ip("203.0.113.50") + " saddr=" + ip("203.0.113.77") + " .daddr:" + ip("192.0.2.20"), true},
+		{"hostname that is an address", "hostname:203.0.113.9", "hostname:" + ip("203.0.113.9"), true},
+		{"host that is an address", "host:203.0.113.9", "host:" + ip("203.0.113.9"), true},
+		{"account pattern blanked", "acct:ali* and AUID:b*", "acct:redacted and AUID:redacted", false},
+		{"address pattern blanked", "addr:203.0.113.* or laddr>198.51.100.0", "addr:redacted or laddr>redacted", false},
+		{"hostname pattern on an address blanked", "hostname:203.0.* or host:*:db8:*", "hostname:redacted or host:redacted", false},
+		{"host and hostname names kept", "host:gw* hostname:gw1 host:db1.* hostname:analyzer-1", "host:gw* hostname:gw1 host:db1.* hostname:analyzer-1", true},
+		{"no-value markers kept", "acct:? AUID:unset addr:? hostname:? user:unset", "acct:? AUID:unset addr:? hostname:? user:unset", true},
+		{"email in a hostname or an address field", "hostname:alice@example.com addr:alice@example.com ip:alice@example.com",
+			"hostname:" + email + " addr:" + email + " ip:" + email, true},
+		{"other audit keys kept", "res:failed exe:/usr/sbin/sshd uid=1001", "res:failed exe:/usr/sbin/sshd uid=1001", true},
+	})
+}
+
+// A redacted bundle of Linux audit records names, in its manifest's query,
+// the pseudonyms its raw.log holds for the same names and addresses, and
+// the query selects there the records it selected in the source.
+func TestRedactedBundleAuditQueryHoldsTheMembersPseudonyms(t *testing.T) {
+	const q = "acct:alice or AUID:bob or laddr:198.51.100.7 or addr:203.0.113.9"
+	opts := bundleOptions(t.TempDir())
+	opts.Redact, opts.Bundle.Query = NewRedactor(), q
+	entries := auditEntriesOf(t, enrichedAuditLines)
+	out := encode(t, entries, opts)
+	zr, err := gzip.NewReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := readTar(t, zr)
+	var m testManifest
+	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"alice", "bob", "198.51.100.7", "203.0.113.9"} {
+		if strings.Contains(m.Query, secret) {
+			t.Errorf("manifest query %q holds %s", m.Query, secret)
+		}
+	}
+	raw := string(files["raw.log"])
+	for _, p := range []string{opts.Redact.pseudonym(classUser, "alice"), opts.Redact.pseudonym(classUser, "bob"),
+		opts.Redact.pseudonym(classIP, "198.51.100.7"), opts.Redact.pseudonym(classIP, "203.0.113.9")} {
+		if !strings.Contains(m.Query, p) || !strings.Contains(raw, p) {
+			t.Errorf("pseudonym %s: in the query %q %v, in raw.log %v", p, m.Query, strings.Contains(m.Query, p), strings.Contains(raw, p))
+		}
+	}
+	before, after := matching(t, q, entries), matching(t, m.Query, auditEntriesOf(t, strings.Split(strings.TrimSuffix(raw, "\n"), "\n")))
+	if before != "0 1 2" || after != before {
+		t.Errorf("the query selects records %q of the source and %q of raw.log; want 0 1 2 of both", before, after)
+	}
+}
+
+// matching returns the indexes of the entries q selects.
+func matching(t *testing.T, q string, entries []*model.Entry) string {
+	t.Helper()
+	cq, err := query.Compile(q, query.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx []string
+	for i, e := range entries {
+		if cq.Match(e) {
+			idx = append(idx, strconv.Itoa(i))
+		}
+	}
+	return strings.Join(idx, " ")
 }
