@@ -86,6 +86,26 @@ func TestRedactLinuxAuditEnriched(t *testing.T) {
 	}
 }
 
+// A record forwarded from another host names it in node=: an address is
+// replaced, in the field and the line, as a host that is one is; a name
+// stays, as hosts' names do.
+func TestRedactLinuxAuditNode(t *testing.T) {
+	lines := []string{
+		`node=203.0.113.88 type=USER_LOGIN msg=audit(1700000007.000:463): pid=1 uid=0 msg='op=login acct="alice" res=success'`,
+		`node=web1 type=USER_LOGIN msg=audit(1700000008.000:464): pid=1 uid=0 msg='op=login acct="alice" res=success'`,
+	}
+	r := NewRedactor()
+	if out := encode(t, auditEntriesOf(t, lines), Options{Format: FormatRaw, Redact: r}); bytes.Contains(out, []byte("203.0.113.88")) || !bytes.Contains(out, []byte("node=web1 ")) {
+		t.Errorf("raw:\n%s\nwant the address replaced and web1 kept", out)
+	}
+	rows := decodeNDJSON(t, encode(t, auditEntriesOf(t, lines), Options{Format: FormatNDJSON, Redact: r}))
+	for i, want := range []string{r.pseudonym(classIP, "203.0.113.88"), "web1"} {
+		if got := rows[i]["fields"].(map[string]any)[model.KeyAuditNode]; got != want {
+			t.Errorf("record %d: node = %v, want %q", i, got, want)
+		}
+	}
+}
+
 // A Linux audit record's "?" is no account: it stays "?", where it was
 // given a pseudonym as if it were a user's name.
 func TestRedactLinuxAuditKeepsNoValue(t *testing.T) {
