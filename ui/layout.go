@@ -144,9 +144,11 @@ func (m Model) bodyView() string {
 func (m Model) statusView() string {
 	s := m.status
 	sn := m.store.Snapshot()
+	// Every count is of what sn holds: the view may not be trimmed yet.
+	errs, warns := m.live.levels.heldFrom(sn.First())
 	s.SetInfo(status.Info{
-		Sources: m.sources, Follow: m.follow, NewSince: m.newSince, Shown: m.live.len(), Total: sn.Len(),
-		Building: m.live.building, Errs: m.live.levels.errs.len(), Warns: m.live.levels.warns.len(),
+		Sources: m.sources, Follow: m.follow, NewSince: m.newSince, Shown: m.live.heldLen(sn), Total: sn.Len(),
+		Building: m.live.building, Errs: errs, Warns: warns,
 		Rate: m.rate.rate, Loss: m.stats.Loss, Mem: m.stats.MemBytes, MaxMem: m.maxMemory(),
 		Clock: m.now.In(m.loc()), UTC: m.utc, Muted: len(m.mutes.list), MutedLines: m.mutedLines(),
 	})

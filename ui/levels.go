@@ -65,6 +65,12 @@ func (li levelIndex) union(more levelIndex) levelIndex {
 	return levelIndex{errs: li.errs.union(more.errs), warns: li.warns.union(more.warns)}
 }
 
+// heldFrom counts the errors and warnings from first on: those the store
+// still holds, when the index is not trimmed yet (see liveView.heldLen).
+func (li levelIndex) heldFrom(first int64) (errs, warns int) {
+	return li.errs.lenFrom(first), li.warns.lenFrom(first)
+}
+
 // trim drops Seqs below first (evicted from the store).
 func (li levelIndex) trim(first int64) levelIndex {
 	return levelIndex{errs: li.errs.dropBelow(first), warns: li.warns.dropBelow(first)}

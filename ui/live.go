@@ -136,6 +136,16 @@ func (lv *liveView) trim(sn *model.Snapshot) int {
 	return n
 }
 
+// heldLen returns how many of the view's rows sn still holds. While an
+// extension runs the view keeps the rows evicted since (see trim): counted
+// beside sn's own total, they made more rows shown than held.
+func (lv *liveView) heldLen(sn *model.Snapshot) int {
+	if lv.view == nil {
+		return 0
+	}
+	return lv.view.Len() - lv.view.Index(sn.First())
+}
+
 // len returns how many rows the view has.
 func (lv *liveView) len() int {
 	if lv.view == nil {

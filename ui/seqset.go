@@ -107,26 +107,50 @@ func (s seqSet) dropBelow(first int64) seqSet {
 	case p >= s.end():
 		return seqSet{}
 	}
-	k := p - s.base
-	out := seqSet{base: p, pages: make([]*seqPage, int64(len(s.pages))-k), n: s.n}
-	copy(out.pages, s.pages[k:])
-	for _, pg := range s.pages[:k] {
-		out.n -= pageCount(pg)
-	}
+	out := seqSet{base: p, pages: make([]*seqPage, s.end()-p), n: s.lenFrom(first)}
+	copy(out.pages, s.pages[p-s.base:])
 	if pg := out.pages[0]; pg != nil && b > 0 {
 		kept := *pg
 		for w := range kept {
-			switch {
-			case (w+1)*64 <= b:
-				kept[w] = 0
-			case w*64 < b:
-				kept[w] &^= 1<<(b%64) - 1
-			}
+			kept[w] &^= belowMask(w, b)
 		}
-		out.n -= pageCount(pg) - pageCount(&kept)
 		out.pages[0] = &kept
 	}
 	return out
+}
+
+// lenFrom counts the Seqs from first on, without copying the set: the
+// status line counts what the store still holds at every frame.
+func (s seqSet) lenFrom(first int64) int {
+	p, b := pageOf(first)
+	switch {
+	case s.n == 0 || p < s.base:
+		return s.n
+	case p >= s.end():
+		return 0
+	}
+	n := s.n
+	for _, pg := range s.pages[:p-s.base] {
+		n -= pageCount(pg)
+	}
+	if pg := s.pages[p-s.base]; pg != nil {
+		for w := range pg {
+			n -= bits.OnesCount64(pg[w] & belowMask(w, b))
+		}
+	}
+	return n
+}
+
+// belowMask is the bits of word w of a page that stand for Seqs below bit
+// b of the page.
+func belowMask(w, b int) uint64 {
+	switch {
+	case (w+1)*64 <= b:
+		return ^uint64(0)
+	case w*64 < b:
+		return 1<<(b%64) - 1
+	}
+	return 0
 }
 
 // pageCount returns how many Seqs page pg holds (0 for nil).

@@ -110,6 +110,9 @@ func TestSeqSetAgreesWithASortedList(t *testing.T) {
 			slices.Sort(want)
 			if rng.IntN(6) == 0 { // the store evicted its oldest
 				first := lo + int64(rng.IntN(int(hi-lo+1)))
+				if got, held := s.lenFrom(first), len(want)-sort64(want, first); got != held {
+					t.Fatalf("lenFrom(%d) = %d; %d Seqs from there", first, got, held)
+				}
 				s = s.dropBelow(first)
 				want = want[sort64(want, first):]
 				lo = first
