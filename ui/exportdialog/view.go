@@ -227,9 +227,27 @@ func (d Model) previewLines() []string {
 	}
 	var out []string
 	for _, c := range d.plan.preview {
-		out = append(out, d.styles.Dim.Render("  "+theme.Clean(c.Before)+" → "+theme.Clean(c.After)+"  ("+theme.Clean(c.Where)+")"))
+		out = append(out, d.changeLines(c)...)
 	}
 	return out
+}
+
+// changeLines are one replacement of the preview, "before → after  (where)",
+// wrapped between its parts (inside one only when it alone is too wide) so
+// that it is read whole at any width; the lines it goes on over are
+// indented under its first. Every part is log content, made inert.
+func (d Model) changeLines(c export.Change) []string {
+	const first, more = "  ", "    "
+	parts := []string{theme.Clean(c.Before), "→ " + theme.Clean(c.After), " (" + theme.Clean(c.Where) + ")"}
+	lines := theme.WrapPhrases(parts, max(d.wrapWidth()-len(more), 1))
+	for i, l := range lines {
+		indent := first
+		if i > 0 {
+			indent, l = more, strings.TrimLeft(l, " ")
+		}
+		lines[i] = d.styles.Dim.Render(indent + l)
+	}
+	return lines
 }
 
 // wrap breaks a message into lines that fit the dialog, so that an error
