@@ -4,7 +4,8 @@
 #    rows with v, press x, write them as csv + gzip, and check the file
 #    (gunzip, parse the CSV, count the rows, mode 0600); then write the whole
 #    view as a bundle into a directory and check it with tar and the
-#    manifest's checksums;
+#    manifest's checksums; at 60x20, scroll an error taller than the dialog
+#    to its end;
 #  - on the command line, every way writing can fail: an existing file
 #    without --force, -o naming a directory, a missing directory, a read-only
 #    file system, a directory the user may not write to, a full disk (a 64k
@@ -119,6 +120,34 @@ walk(m)
 assert {"raw.log", "entries.ndjson", "analytics.csv"} <= names, names
 ' "$tmp/x"
 press Enter "no filter"
+
+echo "tui: at 60x20, an error taller than the dialog scrolls to what to do"
+tm resize-window -t "$session" -x 60 -y 20
+press x "> scope"
+press Up "> path"
+keys C-u
+long="$tmp/out/missing/$(printf 'incident-4711-for-the-vendor/%.0s' {1..24})x.ndjson"
+keys -l "$long"
+# The path and the error wrap: read the screen without its line breaks.
+joined() { screen | tr -d ' \n'; }
+deadline=$((SECONDS + 15))
+until joined | grep -qF -- "-vendor/x.ndjson"; do
+	((SECONDS < deadline)) || fail "the typed path never showed"
+	sleep 0.1
+done
+keys Enter
+wait_for "↑/↓ more · "
+! joined | grep -qF "createitorchooseanotherpath" || fail "the error fits the dialog: it cannot show scrolling"
+for ((i = 0; i < 60; i++)); do
+	screen | grep -qF " below" || break
+	keys Down
+	sleep 0.1
+done
+joined | grep -qF "doesnotexist—createitorchooseanotherpath" || fail "scrolled down, the error's end does not show"
+wait_for "above"
+press Escape "> path"
+press Escape "no filter"
+tm resize-window -t "$session" -x 120 -y 35
 keys q
 deadline=$((SECONDS + 10))
 until [[ -s $tmp/status ]]; do

@@ -90,6 +90,7 @@ type Model struct {
 	unreadable  int64 // lines of the result that could not be read back
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
+	scroll      messageScroll
 }
 
 // New returns a closed dialog.
@@ -230,6 +231,9 @@ func (d Model) onDone(msg doneMsg) Model {
 
 // onKey dispatches on the state.
 func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
+	if d, ok := d.scrollKey(km); ok {
+		return d, nil
+	}
 	k := d.keys
 	switch d.state {
 	case Confirm:

@@ -13,6 +13,12 @@ import (
 type KeyMap struct {
 	NextField, PrevField, Left, Right, Toggle, Complete, Write, Cancel key.Binding
 
+	// MoreUp and MoreDown scroll a message taller than the dialog by a
+	// line, once it alone is on the screen (an error, the question before
+	// replacing a file); while choosing, those keys move between the fields
+	// and PageUp and PageDown scroll it a page, as they do in every state.
+	MoreUp, MoreDown, PageUp, PageDown key.Binding
+
 	// Edit holds the editing keys of the text fields: the times and the
 	// path.
 	Edit filterbar.EditKeyMap
@@ -30,6 +36,8 @@ func DefaultKeyMap() KeyMap {
 		Left: theme.Bind("previous choice", "left"), Right: theme.Bind("next choice", "right"),
 		Toggle: theme.Bind("toggle", "space"), Complete: theme.Bind("complete directory", "tab"),
 		Write: theme.Bind("write / confirm", "enter"), Cancel: theme.Bind("cancel", "esc"),
+		MoreUp: theme.Bind("scroll a long message up", "up"), MoreDown: theme.Bind("scroll a long message down", "down"),
+		PageUp: theme.Bind("scroll a long message up a page", "pgup"), PageDown: theme.Bind("scroll a long message down a page", "pgdown"),
 		Edit: filterbar.DefaultEditKeyMap(),
 	}
 }
@@ -41,5 +49,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is every key the dialog handles.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextField, k.PrevField, k.Left, k.Right, k.Toggle, k.Complete, k.Write, k.Cancel}}
+	return [][]key.Binding{{k.NextField, k.PrevField, k.Left, k.Right, k.Toggle, k.Complete, k.Write, k.Cancel, k.MoreUp, k.MoreDown,
+		k.PageUp, k.PageDown}}
 }

@@ -15,12 +15,36 @@ import (
 // View draws the dialog at its size. A dialog too short for all of it
 // gives up, in turn, its blank lines, the help of the field edited, the
 // other fields, the title and the key hint, so that what will be or was
-// written (an error above all) is read whole; what still does not fit is
-// cut, its last line marked "…".
+// written (an error above all) is read whole; what still does not fit
+// scrolls, a line under it saying with what keys and how much is out of
+// sight, for the end of a message (what to do) matters as much as its
+// start. Only a dialog of one line cuts it, marked "…".
 func (d Model) View() string {
 	if !d.open || d.width <= 0 {
 		return ""
 	}
+	var lines []string
+	if status, window := d.overflow(); status != nil {
+		lines = d.scrolled(status, window)
+	} else {
+		lines = d.fitted()
+	}
+	if len(lines) > d.height && d.height > 0 {
+		lines = lines[:d.height]
+		lines[d.height-1] = ansi.Truncate(lines[d.height-1], max(d.width-1, 0), "") + "…"
+	}
+	for i := range lines {
+		lines[i] = theme.PadStyled(lines[i], d.width)
+	}
+	for len(lines) < d.height {
+		lines = append(lines, strings.Repeat(" ", d.width))
+	}
+	return strings.Join(lines[:max(d.height, 0)], "\n")
+}
+
+// fitted is the most of the dialog that its height holds, giving up its
+// parts in the order of room; the status alone when even that is too tall.
+func (d Model) fitted() []string {
 	var lines []string
 	for r := roomAll; r <= roomStatus; r++ {
 		keep := 0
@@ -34,17 +58,7 @@ func (d Model) View() string {
 			break
 		}
 	}
-	if len(lines) > d.height && d.height > 0 {
-		lines = lines[:d.height]
-		lines[d.height-1] = ansi.Truncate(lines[d.height-1], max(d.width-1, 0), "") + "…"
-	}
-	for i := range lines {
-		lines[i] = theme.PadStyled(lines[i], d.width)
-	}
-	for len(lines) < d.height {
-		lines = append(lines, strings.Repeat(" ", d.width))
-	}
-	return strings.Join(lines[:max(d.height, 0)], "\n")
+	return lines
 }
 
 // room is how much of the dialog is drawn, from all of it to the status
@@ -213,9 +227,27 @@ func (d Model) previewLines() []string {
 	}
 	var out []string
 	for _, c := range d.plan.preview {
-		out = append(out, d.styles.Dim.Render("  "+theme.Clean(c.Before)+" → "+theme.Clean(c.After)+"  ("+theme.Clean(c.Where)+")"))
+		out = append(out, d.changeLines(c)...)
 	}
 	return out
+}
+
+// changeLines are one replacement of the preview, "before → after  (where)",
+// wrapped between its parts (inside one only when it alone is too wide) so
+// that it is read whole at any width; the lines it goes on over are
+// indented under its first. Every part is log content, made inert.
+func (d Model) changeLines(c export.Change) []string {
+	const first, more = "  ", "    "
+	parts := []string{theme.Clean(c.Before), "→ " + theme.Clean(c.After), " (" + theme.Clean(c.Where) + ")"}
+	lines := theme.WrapPhrases(parts, max(d.wrapWidth()-len(more), 1))
+	for i, l := range lines {
+		indent := first
+		if i > 0 {
+			indent, l = more, strings.TrimLeft(l, " ")
+		}
+		lines[i] = d.styles.Dim.Render(indent + l)
+	}
+	return lines
 }
 
 // wrap breaks a message into lines that fit the dialog, so that an error
