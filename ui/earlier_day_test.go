@@ -86,6 +86,28 @@ func TestDatelessTimeFollowsTheCursorsDay(t *testing.T) {
 	}
 }
 
+// A log past midnight (every half hour from 21:00 on the 20th to 02:30 on
+// the 21st), read the morning after: from the newest row, of the 21st,
+// 23:00 is the evening before (the 21st's is after the log); from a row of
+// the 20th, a window up to 00:30 ends after midnight (the 20th's 00:30 is
+// before the log).
+func TestDatelessTimesAcrossMidnight(t *testing.T) {
+	var es []model.Entry
+	for i := range 12 {
+		e := service(0, model.LevelInfo, "connector", "", "tick "+strconv.Itoa(i))
+		e.Time = time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC).Add(time.Duration(i) * 30 * time.Minute)
+		es = append(es, e)
+	}
+	m := earlierDayModel(t, es, 100, 30)
+	if m = drive(t, m, keys(":", "23:00", "enter")...); m.table.CursorSeq() != 5 || m.notice != "" {
+		t.Errorf("from the 21st: cursor on %d, notice %q; want 5 (23:00 on the 20th)", m.table.CursorSeq(), m.notice)
+	}
+	m = drive(t, m, keys("g", "/", "since:23:30 until:00:30", "enter")...)
+	if got, want := viewSeqs(m), []int64{6, 7, 8}; !slices.Equal(got, want) {
+		t.Errorf("from the 20th: rows %v, notice %q; want %v", got, m.notice, want)
+	}
+}
+
 // A filter whose window misses the log says so with the log's span.
 func TestFilterWindowMissesTheLog(t *testing.T) {
 	m := drive(t, earlierDayModel(t, fixtureEntries(), 100, 30), keys("/", "since:2026-12-02", "enter")...)

@@ -198,9 +198,16 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 }
 
 // timeOptions are what the interface reads times with: its clock and zone,
-// and the day of the data for a time written without a date.
+// and the day of the data for a time written without a date, with the span
+// of the entries held, so that on a log past midnight a time after its end
+// falls on the day before (see query.Options.First).
 func (m Model) timeOptions() query.Options {
-	return query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay()}
+	opt := query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay()}
+	sn := m.store.Snapshot()
+	if first, last := sn.First(), sn.End()-1; sn.Has(first) && sn.Has(last) && sn.Time(first).Unix() > 0 && sn.Time(last).Unix() > 0 {
+		opt.First, opt.Last = sn.Time(first), sn.Time(last)
+	}
+	return opt
 }
 
 // dataDay is the day a time without a date falls on: the day of the row

@@ -65,9 +65,10 @@ type Config struct {
 	// FailOnLoss makes an export whose range has a gap exit with status 3.
 	FailOnLoss bool
 
-	// day is the day of the data, on which a time written without a date
-	// falls (zero: today); found from the inputs, not the command line.
-	day time.Time
+	// data is the day of the data, on which a time written without a date
+	// falls (zero: today), and its span; found from the inputs, not the
+	// command line.
+	data dataDay
 	// firstScreen is closed once the interface has drawn its first screen
 	// of entries; a big file's head is read after it (nil: at once).
 	firstScreen <-chan struct{}
@@ -80,7 +81,7 @@ type Config struct {
 
 // timeOptions are what the command line's times are read with.
 func (c Config) timeOptions() query.Options {
-	return query.Options{Now: time.Now(), Location: time.Local, Day: c.day}
+	return c.data.options(query.Options{Now: time.Now(), Location: time.Local})
 }
 
 // usageError is a mistake on the command line: exit status 2.

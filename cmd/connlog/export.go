@@ -108,10 +108,9 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 // (see referenceDay); on a stream, the day of its first entry, fixed as
 // that entry is read (selection.Settle).
 func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader) {
-	var rule dayRule
-	cfg.day, rule = referenceDay(ctx, *cfg, stdin)
-	sel.setDay(cfg.day)
-	sel.pending = rule == dayFirst
+	cfg.data = referenceDay(ctx, *cfg, stdin)
+	sel.setDay(cfg.data)
+	sel.pending = cfg.data.rule == dayFirst
 }
 
 // sayOutsideSpan explains on stderr an export that wrote nothing because

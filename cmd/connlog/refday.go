@@ -27,53 +27,82 @@ const (
 	dayFirst                 // standard input: the first entry read (a pipe cannot be read twice)
 )
 
+// dataDay is what a time written without a date is placed by: last, the
+// newest entry's time, gives its day; first, the oldest entry's when it is
+// known, lets a time past the data fall on the day before (see
+// query.Options.First). rule says how last was found.
+type dataDay struct {
+	first, last time.Time
+	rule        dayRule
+}
+
+// options gives opt the day of the data, and its span when both ends are known.
+func (d dataDay) options(opt query.Options) query.Options {
+	opt.Day = d.last
+	if d.rule == dayNewest && !d.first.IsZero() {
+		opt.First, opt.Last = d.first, d.last
+	}
+	return opt
+}
+
 // referenceDay finds the day a time written without a date (--since 08:00,
 // -q 'since:08:00') falls on: the day of the newest entry of the inputs. A
 // live journal's newest entry is today's. Files are probed at their end
 // (plain files) or read through (compressed ones, only when no plain file
 // has an entry); standard input cannot be read twice, so its day is that of
-// the first entry, settled as it arrives. A zero day means today.
-func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) (time.Time, dayRule) {
+// the first entry, settled as it arrives. A zero day means today. The
+// oldest entry is found too, at the journal's head or the plain files'
+// (the compressed files' when they were read through).
+func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 	switch {
 	case cfg.Demo:
-		return time.Time{}, dayToday
+		return dataDay{rule: dayToday}
 	case copiedJournal(cfg):
 		t, _ := newestJournalEntry(ctx, cfg)
-		return t, dayNewest
+		if t.IsZero() {
+			return dataDay{rule: dayNewest}
+		}
+		return dataDay{first: oldestJournalEntry(ctx, cfg), last: t, rule: dayNewest}
 	case len(cfg.Files) == 0: // this machine's journal
-		return time.Time{}, dayToday
+		return dataDay{rule: dayToday}
 	}
 	inputs, err := source.ExpandInputs(cfg.Files, cfg.WithRotated)
 	if err != nil {
-		return time.Time{}, dayToday // buildFeeds reports the error
+		return dataDay{rule: dayToday} // buildFeeds reports the error
 	}
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
-	var plain, whole []source.Feed
+	var heads, tails, whole []source.Feed
 	hasStdin := false
 	for i, in := range inputs {
 		d := dec
 		d.Reference = modTime(statInput(in.Path))
+		id := model.SourceID(i)
 		switch {
 		case in.Path == source.StdinPath:
 			hasStdin = true
 		case in.Follow:
-			if src := tailSource(in.Path, model.SourceID(i)); src != nil {
-				plain = append(plain, source.Feed{ID: model.SourceID(i), Source: src, Decode: d})
+			if src := probeSource(in.Path, id, false); src != nil {
+				tails = append(tails, source.Feed{ID: id, Source: src, Decode: d})
+			}
+			if src := probeSource(in.Path, id, true); src != nil {
+				heads = append(heads, source.Feed{ID: id, Source: src, Decode: d})
 			}
 		default:
-			src := source.NewInput(source.Input{Path: in.Path}, model.SourceID(i), source.FileOptions{}, nil)
-			whole = append(whole, source.Feed{ID: model.SourceID(i), Source: src, Decode: d})
+			src := source.NewInput(source.Input{Path: in.Path}, id, source.FileOptions{}, nil)
+			whole = append(whole, source.Feed{ID: id, Source: src, Decode: d})
 		}
 	}
-	for _, feeds := range [][]source.Feed{plain, whole} {
-		if t, _ := newestOf(ctx, feeds); !t.IsZero() {
-			return t, dayNewest
-		}
+	if _, last, _ := spanOf(ctx, tails); !last.IsZero() {
+		first, _, _ := spanOf(ctx, heads)
+		return dataDay{first: first, last: last, rule: dayNewest}
+	}
+	if first, last, _ := spanOf(ctx, whole); !last.IsZero() {
+		return dataDay{first: first, last: last, rule: dayNewest}
 	}
 	if hasStdin {
-		return time.Time{}, dayFirst
+		return dataDay{rule: dayFirst}
 	}
-	return time.Time{}, dayToday
+	return dataDay{rule: dayToday}
 }
 
 // datelessTimes reports whether the command line writes a time without a
@@ -83,11 +112,11 @@ func datelessTimes(cfg Config) bool {
 	return err == nil && q.NeedsDay() || query.NeedsDay(cfg.SinceText) || query.NeedsDay(cfg.UntilText)
 }
 
-// tailSource reads the last whole lines of a plain file, up to
-// tailProbeBytes, as a stream, which reads the journal export format as a
-// journal, as standard input does: a journal export file's tail begins at
-// the first whole entry in it (its lines alone have no time).
-func tailSource(path string, id model.SourceID) source.Source {
+// probeSource reads the first (head) or the last whole lines of a plain
+// file, up to tailProbeBytes, as a stream, which reads the journal export
+// format as a journal, as standard input does: a journal export file's tail
+// begins at the first whole entry in it (its lines alone have no time).
+func probeSource(path string, id model.SourceID, head bool) source.Source {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
@@ -98,14 +127,22 @@ func tailSource(path string, id model.SourceID) source.Source {
 		return nil
 	}
 	from := max(fi.Size()-tailProbeBytes, 0)
-	buf := make([]byte, fi.Size()-from)
+	if head {
+		from = 0
+	}
+	buf := make([]byte, min(fi.Size()-from, tailProbeBytes))
 	n, _ := f.ReadAt(buf, from)
 	buf = buf[:n]
-	if from > 0 { // the first line is cut: start after it
-		cut := []byte{'\n'}
-		if source.IsJournalExportFile(path) {
-			cut = []byte("\n\n") // an entry ends with an empty line
+	cut := []byte{'\n'}
+	if source.IsJournalExportFile(path) {
+		cut = []byte("\n\n") // an entry ends with an empty line
+	}
+	switch {
+	case head && int64(n) < fi.Size(): // the last line is cut: end before it
+		if i := bytes.LastIndex(buf, cut); i >= 0 {
+			buf = buf[:i+len(cut)]
 		}
+	case !head && from > 0: // the first line is cut: start after it
 		if i := bytes.Index(buf, cut); i >= 0 {
 			buf = buf[i+len(cut):]
 		}
@@ -126,20 +163,33 @@ func newestJournalEntry(ctx context.Context, cfg Config) (time.Time, string) {
 // newestOf reads feeds through and returns the time and host of the
 // newest entry, zero and "" when there is none.
 func newestOf(ctx context.Context, feeds []source.Feed) (newest time.Time, host string) {
+	_, newest, host = spanOf(ctx, feeds)
+	return newest, host
+}
+
+// spanOf reads feeds through and returns the times of the oldest and the
+// newest entry, and the host of the newest; zero and "" when there is none.
+func spanOf(ctx context.Context, feeds []source.Feed) (oldest, newest time.Time, host string) {
 	if len(feeds) == 0 {
-		return newest, host
+		return oldest, newest, host
 	}
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		for i := range es {
 			// A time the line did not give (a file of untimed lines takes the
 			// time it was read) says nothing of the day of the data.
 			e := &es[i]
-			if t := e.Time; datedEntry(e) && t.After(newest) {
+			if !datedEntry(e) {
+				continue
+			}
+			if t := e.Time; t.After(newest) {
 				newest, host = t, e.Origin.HostName()
+			}
+			if t := e.Time; oldest.IsZero() || t.Before(oldest) {
+				oldest = t
 			}
 		}
 	}, nil)
-	return newest, host
+	return oldest, newest, host
 }
 
 // copiedJournal reports whether the inputs are journal files from

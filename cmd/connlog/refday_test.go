@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The earlier-day fixture: twelve lines of 2026-11-20, 08:00:00 to 09:12:00.
@@ -81,10 +83,64 @@ func TestReferenceDayReadsTheTail(t *testing.T) {
 	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	day, rule := referenceDay(t.Context(), Config{Files: []string{p}}, nil)
-	if rule != dayNewest || day.Format("2006-01-02 15:04") != "2026-11-20 08:00" {
-		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the last line", day, rule)
+	d := referenceDay(t.Context(), Config{Files: []string{p}}, nil)
+	if d.rule != dayNewest || d.last.Format("2006-01-02 15:04") != "2026-11-20 08:00" {
+		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the last line", d.last, d.rule)
 	}
+	// Its head is probed for its oldest entry.
+	if d.first.Format("2006-01-02 15:04") != "2026-11-19 23:59" {
+		t.Errorf("first %v, want 2026-11-19 23:59 from the first line", d.first)
+	}
+}
+
+// A log that runs past midnight, read the morning after (logrotate's daily
+// file): a time without a date that the newest entry's day puts after the
+// data falls on the day before, where the data has it. --since 23:00 was
+// the coming night, which the log never reaches: nothing was written.
+func TestExportAcrossMidnight(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "app.log.1")
+	var b strings.Builder
+	for at := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC); at.Before(time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC)); at = at.Add(30 * time.Minute) {
+		fmt.Fprintf(&b, "%s h twingate-connector[1]: [INFO] [connector] tick\n", at.Format("2006-01-02T15:04:05.000000-0700"))
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--since", "23:00", "--until", "01:00"}, "11-20 23:00 11-20 23:30 11-21 00:00 11-21 00:30 11-21 01:00"},
+		{[]string{"export", "--until", "22:00"}, "11-20 21:00 11-20 21:30 11-20 22:00"},
+		{[]string{"export", "--since", "02:00"}, "11-21 02:00 11-21 02:30"},
+		{[]string{"export", "-q", "since:23:30 until:00:00"}, "11-20 23:30 11-21 00:00"},
+	} {
+		out, errs, code := runCLI(t, append(append(tt.args, "--utc", "--format", "ndjson"), p)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", tt.args, code, errs)
+		}
+		if got := ndjsonDays(t, out); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	if out, errs, code := runCLI(t, "summary", "--utc", "--since", "23:00", p); code != 0 || !strings.Contains(out, "from 2026-11-20 23:00:00 UTC") {
+		t.Errorf("summary --since 23:00: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+}
+
+// ndjsonDays lists the month, day, hour and minute of each exported entry.
+func ndjsonDays(t *testing.T, out string) string {
+	t.Helper()
+	var days []string
+	for line := range strings.Lines(out) {
+		var e struct{ Time time.Time }
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("%v in %q", err, line)
+		}
+		days = append(days, e.Time.UTC().Format("01-02 15:04"))
+	}
+	return strings.Join(days, " ")
 }
 
 // A time bound that selects nothing while the input spans other days says
@@ -193,7 +249,8 @@ func TestReferenceDayIgnoresUntimedFiles(t *testing.T) {
 	if err := os.WriteFile(untimed, []byte("[INFO] [connector] no time\n[INFO] [connector] none here either\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	day, rule := referenceDay(t.Context(), Config{Files: []string{timed, untimed}}, nil)
+	d := referenceDay(t.Context(), Config{Files: []string{timed, untimed}}, nil)
+	day, rule := d.last, d.rule
 	if rule != dayNewest || day.UTC().Format("2006-01-02 15:04") != "2026-11-20 08:00" {
 		t.Errorf("day %v (rule %d), want 2026-11-20 08:00 from the timed file", day, rule)
 	}
@@ -218,7 +275,8 @@ func TestReferenceDayOfAJournalExportFile(t *testing.T) {
 		if _, errs, code := runCLI(t, "export", "--format", "journal", "-o", exp, log); code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		day, rule := referenceDay(t.Context(), Config{Files: []string{exp}}, nil)
+		d := referenceDay(t.Context(), Config{Files: []string{exp}}, nil)
+		day, rule := d.last, d.rule
 		if rule != dayNewest || day.UTC().Format("2006-01-02") != "2026-11-20" {
 			t.Errorf("%d lines: day %v (rule %d), want 2026-11-20 from the newest entry", lines, day, rule)
 		}
@@ -237,7 +295,8 @@ func TestReferenceDayIgnoresGaps(t *testing.T) {
 	if err != nil || len(want) < 10 {
 		t.Fatalf("journalctl: %v", err)
 	}
-	day, rule := referenceDay(t.Context(), Config{Directory: dir, AllUnits: true}, nil)
+	d := referenceDay(t.Context(), Config{Directory: dir, AllUnits: true}, nil)
+	day, rule := d.last, d.rule
 	if rule != dayNewest || day.UTC().Format("2006-01-02") != string(want[:10]) {
 		t.Errorf("day %v (rule %d), want %s from the newest entry", day, rule, want[:10])
 	}

@@ -118,10 +118,8 @@ func (s *selection) needsDay() bool {
 // setDay compiles the selection again for the day of the data. It compiled
 // once already with the same text, so it cannot fail; if it did, the
 // selection would keep its previous day.
-func (s *selection) setDay(day time.Time) {
-	opt := s.opt
-	opt.Day = day
-	_ = s.compile(opt)
+func (s *selection) setDay(d dataDay) {
+	_ = s.compile(d.options(s.opt))
 }
 
 // Settle fixes the day on the first entry with a time, for a stream whose
@@ -129,7 +127,7 @@ func (s *selection) setDay(day time.Time) {
 func (s *selection) Settle(e *model.Entry) {
 	if s.pending && hasTime(e.Time) {
 		s.pending = false
-		s.setDay(e.Time)
+		s.setDay(dataDay{last: e.Time, rule: dayFirst})
 	}
 }
 

@@ -59,7 +59,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	if sel.needsDay() || compareNeedsDay(sf.compare) {
 		settleDay(ctx, &cfg, sel, stdin)
-		opt.Day = cfg.day
+		opt = cfg.data.options(opt)
 	}
 	cmp, err := compareWindows(sf.compare, opt)
 	if err != nil {

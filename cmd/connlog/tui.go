@@ -30,7 +30,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	loadStarted() // the collector's setting while the inputs are read
 	if datelessTimes(cfg) {
-		cfg.day, _ = referenceDay(ctx, cfg, stdin)
+		cfg.data = referenceDay(ctx, cfg, stdin)
 	}
 	firstQuery, err := tuiQuery(cfg)
 	if err != nil {
@@ -131,7 +131,7 @@ func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
 	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.day, Version: version, Start: start,
+		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
 		Fleet: cfg.Remote.VictoriaLogs != ""}
 }
 

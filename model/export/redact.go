@@ -109,10 +109,11 @@ var fieldClasses = map[string]class{
 // its enriched form spells it out as laddr).
 var linuxAuditClasses = map[string]class{
 	"acct": classUser, "addr": classIP, model.KeyHostname: classIP,
+	"laddr": classIP, "faddr": classIP, "saddr": classIP, "daddr": classIP,
 	// The host a forwarded record came from, which host: reads: replaced
 	// when an address, as a host that is one is.
 	model.KeyAuditNode: classIP,
-	"laddr": classIP, "faddr": classIP, "saddr": classIP, "daddr": classIP,
+
 	// The enriched names of auparse's uid fields, then of its gid fields.
 	model.KeyAuditLoginName: classUser, "UID": classUser, "EUID": classUser, "SUID": classUser, "FSUID": classUser,
 	"OUID": classUser, "OAUID": classUser, "OLD-AUID": classUser, "IUID": classUser, "ID": classUser,

@@ -22,6 +22,12 @@ type Options struct {
 	// of the newest entry of its input, so that on yesterday's log 08:00 is
 	// yesterday at 08:00.
 	Day time.Time
+	// First and Last, when both are set, are the times of the data's oldest
+	// and newest entries: a time without a date that Day puts outside them
+	// falls on the day before or after when that is within the data (see
+	// clockOnDataDay), so that since:23:00 on a log of 21:00 to 02:30 is
+	// the evening it holds.
+	First, Last time.Time
 }
 
 // withDefaults fills in the zero fields: time.Local, the current time, and

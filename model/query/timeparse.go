@@ -46,7 +46,7 @@ func ParseTime(s string, opt Options) (time.Time, error) {
 	if t, ok, err := parseRelativeTime(s, opt.Now); ok || err != nil {
 		return t, err
 	}
-	if t, ok := parseAbsoluteTime(s, opt.Day, opt.Location); ok {
+	if t, ok := parseAbsoluteTime(s, opt); ok {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time — %s", s, timeFormats)
@@ -105,8 +105,9 @@ func parseRelativeTime(s string, now time.Time) (time.Time, bool, error) {
 }
 
 // parseAbsoluteTime reads dates, date-times and clock times; a clock time
-// falls on day's date in loc.
-func parseAbsoluteTime(s string, day time.Time, loc *time.Location) (time.Time, bool) {
+// falls on the day of the data (see clockOnDataDay).
+func parseAbsoluteTime(s string, opt Options) (time.Time, bool) {
+	loc := opt.Location
 	for _, layout := range zonedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, true
@@ -118,10 +119,41 @@ func parseAbsoluteTime(s string, day time.Time, loc *time.Location) (time.Time, 
 		}
 	}
 	if c, ok := parseClock(s); ok {
-		y, m, d := day.In(loc).Date()
-		return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc), true
+		return clockOnDataDay(c, opt), true
 	}
 	return time.Time{}, false
+}
+
+// clockOnDataDay places the time of day c on opt.Day, or on the day next
+// to it when that moment is outside the data (opt.First to opt.Last) and
+// the next day's is in it: a log that runs past midnight (logrotate's daily
+// file, 06:25 to 06:25) read the morning after has its 23:00 the evening
+// before, not in a night it never reaches, and read from a row of its first
+// evening, its 00:30 after midnight. On a log of one day, a time outside it
+// stays on its day, and the window says it misses the data.
+func clockOnDataDay(c time.Time, opt Options) time.Time {
+	loc := opt.Location
+	y, m, d := opt.Day.In(loc).Date()
+	on := func(d int) time.Time {
+		return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc)
+	}
+	t := on(d)
+	if opt.First.IsZero() || opt.Last.IsZero() {
+		return t
+	}
+	var next time.Time
+	switch {
+	case t.After(opt.Last):
+		next = on(d - 1)
+	case t.Before(opt.First):
+		next = on(d + 1)
+	default:
+		return t
+	}
+	if next.Before(opt.First) || next.After(opt.Last) {
+		return t
+	}
+	return next
 }
 
 // parseClock reads a time of day without a date.

@@ -91,12 +91,7 @@ func TestParseTimeReferenceDay(t *testing.T) {
 	berlin := time.FixedZone("CET", 3600)
 	now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
 	day := time.Date(2026, 11, 20, 9, 12, 0, 0, time.UTC)
-	tests := []struct {
-		name string
-		in   string
-		opt  Options
-		want time.Time
-	}{
+	checkParseTimes(t, []parseTimeCase{
 		{"clock on the day", "08:00:30", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 11, 20, 8, 0, 30, 0, time.UTC)},
 		{"no day is today", "08:00", Options{Now: now, Location: time.UTC}, time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)},
 		// 23:30 UTC on the 20th is already the 21st in Berlin.
@@ -105,8 +100,20 @@ func TestParseTimeReferenceDay(t *testing.T) {
 		{"a date wins", "2026-11-19 08:00", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 11, 19, 8, 0, 0, 0, time.UTC)},
 		{"relative counts from now", "15m", Options{Now: now, Day: day, Location: time.UTC}, now.Add(-15 * time.Minute)},
 		{"today is the clock's", "today", Options{Now: now, Day: day, Location: time.UTC}, time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// parseTimeCase is a time read with options, and the time it must give.
+type parseTimeCase struct {
+	name string
+	in   string
+	opt  Options
+	want time.Time
+}
+
+func checkParseTimes(t *testing.T, cases []parseTimeCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseTime(tt.in, tt.opt)
 			if err != nil {
@@ -117,6 +124,35 @@ func TestParseTimeReferenceDay(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A log that runs past midnight, read the morning after (logrotate's daily
+// file runs from 06:25 to 06:25): a time without a date that the day puts
+// outside the data falls on the day before or after when that is in the
+// data, and stays on the day otherwise.
+func TestParseTimeAcrossMidnight(t *testing.T) {
+	now := time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
+	first, last := time.Date(2026, 11, 20, 6, 25, 0, 0, time.UTC), time.Date(2026, 11, 21, 6, 25, 0, 0, time.UTC)
+	span := Options{Now: now, Day: last, First: first, Last: last, Location: time.UTC}
+	oneDay := Options{Now: now, Day: time.Date(2026, 11, 20, 9, 12, 0, 0, time.UTC), First: time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC),
+		Last: time.Date(2026, 11, 20, 9, 12, 0, 0, time.UTC), Location: time.UTC}
+	noSpan := span
+	noSpan.First = time.Time{}
+	fromFirstDay := span // the TUI: the day of a row of the first evening
+	fromFirstDay.Day = time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC)
+	checkParseTimes(t, []parseTimeCase{
+		{"the evening before the end", "23:00", span, time.Date(2026, 11, 20, 23, 0, 0, 0, time.UTC)},
+		{"the morning before the end", "08:00", span, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)},
+		{"a time in the last day's part", "01:30", span, time.Date(2026, 11, 21, 1, 30, 0, 0, time.UTC)},
+		{"the newest entry's own time", "06:25", span, time.Date(2026, 11, 21, 6, 25, 0, 0, time.UTC)},
+		{"before the data on both days stays", "06:00", Options{Now: now, Day: last, First: time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC),
+			Last: last, Location: time.UTC}, time.Date(2026, 11, 21, 6, 0, 0, 0, time.UTC)},
+		{"after a one-day log stays on its day", "10:00", oneDay, time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)},
+		{"without the data's start, the day of its end", "23:00", noSpan, time.Date(2026, 11, 21, 23, 0, 0, 0, time.UTC)},
+		{"before the data on a row's day, the day after", "01:30", fromFirstDay, time.Date(2026, 11, 21, 1, 30, 0, 0, time.UTC)},
+		{"in the data on a row's day stays", "23:00", fromFirstDay, time.Date(2026, 11, 20, 23, 0, 0, 0, time.UTC)},
+		{"before a one-day log stays on its day", "07:00", oneDay, time.Date(2026, 11, 20, 7, 0, 0, 0, time.UTC)},
+	})
 }
 
 // A compiled query says whether it read a time without a date, and its
