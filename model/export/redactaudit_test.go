@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"connlog/model"
@@ -103,6 +104,31 @@ func TestRedactLinuxAuditNode(t *testing.T) {
 		if got := rows[i]["fields"].(map[string]any)[model.KeyAuditNode]; got != want {
 			t.Errorf("record %d: node = %v, want %q", i, got, want)
 		}
+	}
+}
+
+// A user name too short to be replaced bare (carol) is replaced where it
+// names a home directory, which says who the user is; elsewhere it is
+// left (carol inside /home/carolyn, or the system user bin in /usr/bin).
+// As every value, it is known from the record's own fields.
+func TestRedactShortUserInHomePath(t *testing.T) {
+	lines := []string{
+		`type=PATH msg=audit(1700000009.000:465): item=0 name="/home/carol/.ssh/authorized_keys" inode=5 ouid=1003 nametype=NORMAL` +
+			"\x1dOUID=\"carol\"",
+		`type=EXECVE msg=audit(1700000010.000:466): argc=2 a0="cat" a1="/home/carol"` + "\x1dAUID=\"carol\" UID=\"bin\"",
+		`type=PATH msg=audit(1700000011.000:467): item=0 name="/home/carolyn/notes" name2="/usr/bin/cat" inode=6 nametype=NORMAL` +
+			"\x1dOUID=\"carol\"",
+	}
+	r := NewRedactor()
+	out := string(encode(t, auditEntriesOf(t, lines), Options{Format: FormatRaw, Redact: r}))
+	carol := r.pseudonym(classUser, "carol")
+	for _, want := range []string{`/home/` + carol + `/.ssh/authorized_keys`, `a1="/home/` + carol + `"`, "/home/carolyn/notes", "/usr/bin/cat"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "/home/carol/") || strings.Contains(out, `"/home/carol"`) {
+		t.Errorf("carol's home survived redaction:\n%s", out)
 	}
 }
 

@@ -17,6 +17,8 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 			s = replaceBounded(s, it.value, it.pseudo, false)
 			if len(it.value) >= minBareIDLen {
 				s = replaceBounded(s, it.value, it.pseudo, true)
+			} else if it.class == classUser {
+				s = replaceHome(s, it.value, it.pseudo)
 			}
 		}
 	}
@@ -27,6 +29,12 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 // a longer word, number or address when bare, and between double quotes
 // otherwise.
 func replaceBounded(s, v, with string, bare bool) string {
+	return replaceWhere(s, v, with, func(from, to int) bool { return standsAlone(s, from, to, bare) })
+}
+
+// replaceWhere replaces the occurrences of v in s that fits accepts, given
+// their bounds in s.
+func replaceWhere(s, v, with string, fits func(from, to int) bool) string {
 	if v == "" || !strings.Contains(s, v) {
 		return s
 	}
@@ -39,7 +47,7 @@ func replaceBounded(s, v, with string, bare bool) string {
 		}
 		j += i
 		end := j + len(v)
-		if standsAlone(s, j, end, bare) {
+		if fits(j, end) {
 			b.WriteString(s[last:j])
 			b.WriteString(with)
 			last, i = end, end
@@ -52,6 +60,17 @@ func replaceBounded(s, v, with string, bare bool) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// homeDir opens the path of a user's home directory, which names the user.
+const homeDir = "/home/"
+
+// replaceHome replaces a user name too short to be replaced bare where it
+// names a home directory (/home/carol/.ssh/authorized_keys, in an audit
+// PATH record or a shell's command): a name like "bob" stands for itself
+// nowhere else but quoted.
+func replaceHome(s, user, with string) string {
+	return replaceWhere(s, homeDir+user, homeDir+with, func(_, to int) bool { return to == len(s) || !tokenByte(s[to]) })
 }
 
 func standsAlone(s string, from, to int, bare bool) bool {
