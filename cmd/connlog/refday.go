@@ -29,8 +29,8 @@ const (
 
 // dataDay is what a time written without a date is placed by: last, the
 // newest entry's time, gives its day; first, the oldest entry's when it is
-// known, lets a time past the data fall on the day before (see
-// query.Options.First). rule says how last was found.
+// known, lets a time that day puts outside the data fall on the day before
+// or after (see query.Options.First). rule says how last was found.
 type dataDay struct {
 	first, last time.Time
 	rule        dayRule
