@@ -71,7 +71,8 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		return dataDay{rule: dayToday} // buildFeeds reports the error
 	}
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
-	var heads, tails, whole []source.Feed
+	var plain []source.Input
+	var tails, whole []source.Feed
 	hasStdin := false
 	for i, in := range inputs {
 		d := dec
@@ -83,9 +84,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		case in.Follow:
 			if src := probeSource(in.Path, id, false); src != nil {
 				tails = append(tails, source.Feed{ID: id, Source: src, Decode: d})
-			}
-			if src := probeSource(in.Path, id, true); src != nil {
-				heads = append(heads, source.Feed{ID: id, Source: src, Decode: d})
+				plain = append(plain, in)
 			}
 		default:
 			src := source.NewInput(source.Input{Path: in.Path}, id, source.FileOptions{}, nil)
@@ -93,6 +92,13 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		}
 	}
 	if _, last, _ := spanOf(ctx, tails); !last.IsZero() {
+		// The heads are read only now that the tails gave the day.
+		heads := make([]source.Feed, 0, len(tails))
+		for i, in := range plain {
+			if src := probeSource(in.Path, tails[i].ID, true); src != nil {
+				heads = append(heads, source.Feed{ID: tails[i].ID, Source: src, Decode: tails[i].Decode})
+			}
+		}
 		first, _, _ := spanOf(ctx, heads)
 		return dataDay{first: first, last: last, rule: dayNewest}
 	}
