@@ -30,7 +30,18 @@ func newOriginTable() originTable {
 }
 
 // id returns the id of src's origin o, adding it if new.
-func (t *originTable) id(src SourceID, o Origin) uint32 {
+func (t *originTable) id(src SourceID, o *Origin) uint32 {
+	// Lines of one source mostly share the origin of the line before:
+	// comparing in place spares copying the origin and hashing its journal
+	// fields, line after line.
+	if t.hasLast && src == t.last.src && sameOrigin(o, &t.last.o) {
+		return t.lastID
+	}
+	return t.slowID(src, *o)
+}
+
+// slowID is id for an origin other than the last one's.
+func (t *originTable) slowID(src SourceID, o Origin) uint32 {
 	o.Offset, o.Received = 0, time.Time{}
 	if o.Journal != nil {
 		j := *o.Journal
@@ -44,9 +55,6 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 		o.Journal = p
 	}
 	k := originKey{src, o}
-	if t.hasLast && k == t.last {
-		return t.lastID
-	}
 	id, ok := t.ids[k]
 	if !ok {
 		id = t.add(k)
@@ -55,6 +63,22 @@ func (t *originTable) id(src SourceID, o Origin) uint32 {
 	// which the source reuses once the store has taken the line.
 	t.last, t.lastID, t.hasLast = originKey{t.sources[id], t.list[id]}, id, true
 	return id
+}
+
+// sameOrigin reports whether a and b are one origin: equal but for what
+// changes per line (offset, receive time, journal cursors), as the table's
+// keys are.
+func sameOrigin(a, b *Origin) bool {
+	if a.Stream != b.Stream || a.PID != b.PID || a.Host != b.Host || a.Unit != b.Unit ||
+		a.Ident != b.Ident || a.Envelope != b.Envelope || (a.Journal == nil) != (b.Journal == nil) {
+		return false
+	}
+	if a.Journal == nil || a.Journal == b.Journal {
+		return true
+	}
+	ja, jb := *a.Journal, *b.Journal
+	ja.Cursor, ja.EndCursor, jb.Cursor, jb.EndCursor = "", "", "", ""
+	return ja == jb
 }
 
 // add stores a copy of a new origin and returns its id.

@@ -217,7 +217,7 @@ func (s *Store) put(e *Entry, p int64) {
 	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
 	r := row{time: e.Time.UnixNano()}
 	lo := lineOrigin{at: r.time}
-	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, e.Origin))
+	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, &e.Origin))
 	lo.item, lo.template = int64(e.Item), e.Template
 	if s.fileBacked(e) {
 		r.raw, lo.rawLen = packRaw(true, uint64(e.Origin.Offset), len(e.Raw))
