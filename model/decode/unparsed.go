@@ -12,7 +12,7 @@ import (
 // LeanService (or LeanAnalytics) makes of the line, and Complete parses
 // it. Like leanResult it survives a panic: the line is then parsed in
 // full.
-func (d *lineDecoder) ruleOut(l *logical, origin model.Origin) (e model.Entry, ok bool) {
+func (d *lineDecoder) ruleOut(l *logical, origin *model.Origin) (e model.Entry, ok bool) {
 	if !d.asksOf(l.payload) || !d.odds.ask() {
 		return model.Entry{}, false
 	}
@@ -28,7 +28,7 @@ func (d *lineDecoder) ruleOut(l *logical, origin model.Origin) (e model.Entry, o
 	// The question is asked of an entry the decoder keeps: one passed to
 	// a function would otherwise be allocated for every line.
 	asked := &d.asked
-	*asked = d.entry(&r, l, origin, 0)
+	d.fill(asked, &r, l, origin, 0)
 	// An inferred time is settled after the decode, from the line before:
 	// the question would see another time than the filter will.
 	if asked.Flags.Has(model.FlagTimeInferred) || !messageInRaw(asked, true) {
