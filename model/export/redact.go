@@ -80,6 +80,10 @@ func (r *Redactor) pseudonym(c class, value string) string {
 }
 
 // fieldClasses says which fields hold personal data, and of which class.
+// A key means the same in every kind of entry (only src_ip differs, see
+// classOf): a manifest's query does not say which kind a term is for, and
+// it selects the redacted records only if the records of every kind replace
+// what the query replaces, and keep what it keeps.
 var fieldClasses = map[string]class{
 	model.KeyUserEmail:     classEmail,
 	model.KeySessUserEmail: classEmail,
@@ -87,28 +91,28 @@ var fieldClasses = map[string]class{
 	model.KeyAuditClientIP: classIP,
 	model.KeyForwardedFor:  classIP,
 	model.KeySourceAddr:    classIP,
+	model.KeySrcIP:         classIP,
 	model.KeyDeviceID:      classDevice,
 	model.KeyUserID:        classUser,
 	model.KeyAuditUserID:   classUser,
 	model.KeySessUserID:    classUser,
 	model.KeyAuditUserName: classUser,
 	model.KeyNodeUser:      classUser,
-}
 
-// linuxAuditClasses are the pairs of Linux audit records that hold
-// personal data: the account a login or an authentication was for, and the
-// remote address and host it came from (hostname is an address, a name or
-// "?"; only an address is replaced, as in a client-IP field). An AQtive
-// Guard record's hostname is its analyzer's, which is kept unless it is an
-// address, as a host that is one is. The names auditd's enriched format
-// (log_format=ENRICHED) appends for a record's user and group ids are
-// users' (a group is often named after its user, and so gets that user's
-// pseudonym), and so are the addresses of a network event: AppArmor's
-// local and foreign laddr and faddr, netfilter's and SELinux's saddr and
-// daddr (a SOCKADDR record's saddr is hex, holding no address as written;
-// its enriched form spells it out as laddr).
-var linuxAuditClasses = map[string]class{
-	"acct": classUser, "addr": classIP, model.KeyHostname: classIP,
+	// The pairs of Linux audit records that hold personal data: the
+	// account a login or an authentication was for, and the remote address
+	// and host it came from (hostname is an address, a name or "?"; only an
+	// address is replaced, as in a client-IP field). The same keys in
+	// other kinds are read the same way: an AQtive Guard record's or a JSON
+	// line's hostname is the machine's own, kept unless it is an address,
+	// as a host that is one is. The names auditd's enriched format
+	// (log_format=ENRICHED) appends for a record's user and group ids are
+	// users' (a group is often named after its user, and so gets that
+	// user's pseudonym), and so are the addresses of a network event:
+	// AppArmor's local and foreign laddr and faddr, netfilter's and
+	// SELinux's saddr and daddr (a SOCKADDR record's saddr is hex, holding
+	// no address as written; its enriched form spells it out as laddr).
+	model.KeyAuditAcct: classUser, model.KeyAuditAddr: classIP, model.KeyHostname: classIP,
 	"laddr": classIP, "faddr": classIP, "saddr": classIP, "daddr": classIP,
 	// The host a forwarded record came from, which host: reads: replaced
 	// when an address, as a host that is one is.
@@ -122,28 +126,27 @@ var linuxAuditClasses = map[string]class{
 	"IGID": classUser, "INODE_GID": classUser, "NEW_GID": classUser, "OBJ_GID": classUser,
 }
 
-// classOf returns the class of a field of an entry of kind k. A session's
-// derived src_ip is its client; a flow's is the node itself and stays.
+// classOf returns the class of a field of an entry of kind k. A flow's
+// derived src_ip is the node itself (or its peer) and stays; every other
+// kind's, a session's client above all, is replaced.
 func classOf(k model.Kind, key string) (class, bool) {
-	switch k {
-	case model.KindSession:
-		if key == model.KeySrcIP {
-			return classIP, true
-		}
-	case model.KindAudit:
-		if c, ok := linuxAuditClasses[key]; ok {
-			return c, true
-		}
+	if k == model.KindFlow && key == model.KeySrcIP {
+		return 0, false
 	}
 	c, ok := fieldClasses[key]
 	return c, ok
 }
 
-// fieldClass is classOf for field f, whose value tells too: an empty one,
-// and an audit record's way of saying it has none, are no one's.
-func fieldClass(k model.Kind, f *model.Field) (class, bool) {
-	if f.Value == "" || k == model.KindAudit && model.IsAuditNoValue(f.Value) {
+// valueClass is the one decision of what redaction replaces, for the
+// records (fieldClass) and for the terms of a query (personalClass): the
+// class of value under key in an entry of kind k. An empty value, and
+// auditd's way of saying a record has none ("?", "unset"), are no one's.
+func valueClass(k model.Kind, key, value string) (class, bool) {
+	if value == "" || model.IsAuditNoValue(value) {
 		return 0, false
 	}
-	return classOf(k, f.Key)
+	return classOf(k, key)
 }
+
+// fieldClass is valueClass for field f of an entry of kind k.
+func fieldClass(k model.Kind, f *model.Field) (class, bool) { return valueClass(k, f.Key, f.Value) }

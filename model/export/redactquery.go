@@ -95,53 +95,27 @@ func regexEnd(s string, i int) int {
 	return -1
 }
 
+// queryKind is the kind of entry whose reading a term takes where kinds
+// differ, which only src_ip does (see classOf): a session's, whose source
+// is its client. The query does not say which kind a term is for, and no
+// term can select both forms without writing the address the members
+// replace; so a term on a flow's source address (ip:, src_ip:) gets a
+// pseudonym the flow does not hold, and does not select it in raw.log.
+const queryKind = model.KindSession
+
 // personalClass returns the class of the first key of personal data among
-// the keys v reads. A source IP is a session's client (see classOf): a term
-// on it is taken as one, since the query does not say of which kind. The
-// keys of Linux audit records are theirs (see auditTermClass).
+// the keys v reads, decided as the records decide it (valueClass): a term
+// selects the redacted records only if it is replaced where they are, and
+// kept where they are. An address key's pattern that no address can match
+// (host:gw*) reads the names the records keep, and stays as typed.
 func personalClass(v query.FieldValue) (class, bool) {
-	if isAuditNoValueTerm(v) {
-		return 0, false
-	}
 	for _, k := range v.Keys {
-		if c, ok := classOf(model.KindSession, k); ok {
-			return c, true
-		}
-	}
-	for _, k := range v.Keys {
-		if c, ok := auditTermClass(k, v); ok {
+		c, ok := valueClass(queryKind, k, v.Value)
+		if ok && (!v.Pattern || c != classIP || mayBeAddr(v) || strings.Contains(v.Value, "@")) {
 			return c, true
 		}
 	}
 	return 0, false
-}
-
-// auditTermClass returns the class a term on key has as a key of a Linux
-// audit record (acct, AUID, addr, laddr...). hostname is also the name of
-// the machine itself in other kinds (an AQtive Guard record's, a JSON
-// line's), which the members keep, as host: finds it: a term on it is
-// personal only when its value is, or a pattern may match, an address.
-func auditTermClass(key string, v query.FieldValue) (class, bool) {
-	c, ok := linuxAuditClasses[key]
-	if !ok || key == model.KeyHostname && !mayBeAddr(v) {
-		return 0, false
-	}
-	return c, true
-}
-
-// isAuditNoValueTerm reports a term for auditd's way of saying a record
-// has no value (acct:?, AUID:unset) on keys a Linux audit record holds:
-// the members keep it, as it is no one's.
-func isAuditNoValueTerm(v query.FieldValue) bool {
-	if v.Pattern || !model.IsAuditNoValue(v.Value) {
-		return false
-	}
-	for _, k := range v.Keys {
-		if _, ok := linuxAuditClasses[k]; ok {
-			return true
-		}
-	}
-	return false
 }
 
 // mayBeAddr reports whether v's value is an IP address (an address with
