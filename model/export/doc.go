@@ -104,6 +104,11 @@
 // that an id such as "7" does not rewrite every 7 in the line. Numeric
 // fields are left alone, so that a byte count equal to an id survives. An IP
 // address in a plain text line is not known to be a client's and is kept.
+// A Linux audit event's records share its values: the names its SYSCALL
+// record gives (AUID="carol") are replaced in its later EXECVE, CWD, PATH
+// and PROCTITLE records too, for the last four events seen (see
+// maxCarriedEvents); a hex-encoded value is decoded, redacted and encoded
+// again.
 // The names of the inputs (Options.Sources), which the ndjson, CSV and
 // journal formats and a bundle's manifest write, have every email and IP
 // address replaced with the pseudonym it gets in the lines, the rest of

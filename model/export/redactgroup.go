@@ -21,6 +21,7 @@ type recordGroup struct {
 	entries []model.Entry
 	raw     []byte // the record's bytes, shared by its entries' copies
 	set     secretSet
+	carry   eventCarry // the values of the last audit events, for their later records
 }
 
 // add takes a copy of e; emit receives the entries of a finished record.
@@ -75,8 +76,9 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 		g.set.learn(g.r, &g.entries[i])
 		g.set.learnHost(g.r, &g.entries[i].Origin)
 	}
+	g.carry.share(&g.entries[0], &g.set)
 	g.set.sort()
-	raw := []byte(redactText(g.r, string(g.raw), &g.set))
+	raw := []byte(redactText(g.r, redactRawHex(g.r, string(g.raw), g.entries, &g.set), &g.set))
 	for i := range g.entries {
 		e := &g.entries[i]
 		e.Raw = raw
@@ -113,6 +115,10 @@ func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
 		case ok:
 			*f = model.Str(f.Key, redactText(r, f.Value, set))
 		case !f.IsNum:
+			if h, ok := redactAuditHex(r, e, f.Value, set); ok {
+				f.Value = h
+				continue
+			}
 			f.Value = redactText(r, f.Value, set)
 		}
 	}

@@ -42,10 +42,8 @@ func (s *secretSet) learn(r *Redactor, e *model.Entry) {
 }
 
 func (s *secretSet) add(r *Redactor, c class, v string) {
-	for _, it := range s.items {
-		if it.value == v && it.class == c {
-			return
-		}
+	if hasSecret(s.items, secret{class: c, value: v}) {
+		return
 	}
 	s.items = append(s.items, secret{class: c, value: v, pseudo: r.pseudonym(c, v)})
 }
