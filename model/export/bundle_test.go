@@ -19,6 +19,17 @@ import (
 	"connlog/model"
 )
 
+// gzipBundleFiles returns the members of a gzip-compressed bundle by name.
+func gzipBundleFiles(t *testing.T, out []byte) map[string][]byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := readTar(t, zr)
+	return files
+}
+
 // readTar returns the members of a tar stream in order.
 func readTar(t *testing.T, r io.Reader) (names []string, files map[string][]byte) {
 	t.Helper()

@@ -116,6 +116,10 @@
 // /var/log/users/user-7f3a91c2ab01@redacted.log. So do the entries' hosts
 // and the manifest's, and a host that is an IP address is replaced in its
 // lines too.
+// A redacted bundle's manifest names the query's personal values by their
+// pseudonyms; an address the query searches as a bare word is kept when
+// raw.log still holds it wherever the source did (a resource's), and the
+// manifest says when the redacted query selects other entries.
 // A redacted raw export is therefore no longer byte-identical to the
 // input, and the bundle's manifest says so. Preview shows what would change.
 package export

@@ -40,6 +40,8 @@ type manifest struct {
 	first, last    time.Time
 	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
 	seenHosts      []string // the entries' hosts, when the caller named none
+	redactor       *Redactor
+	words          *wordAddrs // the query's addresses, as the records kept or replaced them
 }
 
 type timeRange struct {
@@ -84,6 +86,7 @@ func newManifest(opts Options) *manifest {
 		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
 		sources: map[model.SourceID]*manifestSource{}, hostNamed: opts.Bundle.Host != "",
+		redactor: opts.Redact, words: opts.words,
 	}
 	if opts.Hosts {
 		m.Hosts = map[string]int64{}
@@ -99,19 +102,12 @@ func newManifest(opts Options) *manifest {
 	return m
 }
 
-// redact replaces the personal data of the query and the muted templates
+// redact replaces the personal data of the host and the muted templates
 // as the members' is replaced, and says so in the note: the manifest must
-// not give away what the members hide.
+// not give away what the members hide. The query is redacted at the end
+// (redactQuery), once the records said what they replaced.
 func (m *manifest) redact(r *Redactor) {
 	m.Note = "redacted: personal data in raw.log and the other members was replaced, so raw.log is not byte-identical to the source"
-	q, exact := redactQuery(r, m.Query)
-	if q != m.Query {
-		m.Note += "; the query's was replaced with the same pseudonyms, so that reopen selects the same entries of raw.log"
-	}
-	if !exact {
-		m.Note += ", but for a pattern on personal data, blanked: reopen selects other entries than the export did"
-	}
-	m.Query = q
 	// The host the caller named, as the entries' hosts are.
 	m.Host = redactName(r, m.Host)
 	// A copy: the caller's list is the interface's own.
@@ -119,6 +115,26 @@ func (m *manifest) redact(r *Redactor) {
 	for i, t := range m.MutedTemplates {
 		m.MutedTemplates[i] = redactLoose(r, t)
 	}
+}
+
+// redactQuery replaces the personal data of the query with the pseudonyms
+// the members hold, an address it searches as a word as the records
+// decided it (see wordAddrs), and says in the note whether reopen still
+// selects the exported entries of raw.log.
+func (m *manifest) redactQuery() {
+	var words wordAddr
+	if m.words != nil {
+		words = m.words.word
+	}
+	q, exact := redactQueryWords(m.redactor, m.Query, words)
+	if q != m.Query {
+		m.Note += "; the query's was replaced with the same pseudonyms, so that reopen selects the same entries of raw.log"
+	}
+	if !exact {
+		m.Note += ", but a pattern on personal data was blanked, or an address it searches as a word was replaced " +
+			"in some records and not in others: reopen selects other entries than the export did"
+	}
+	m.Query = q
 }
 
 // observe counts e and extends its source's range.
@@ -204,6 +220,9 @@ func (m *manifest) finish(opts Options, members []manifestMember, now time.Time)
 		m.TimeRange = timeRange{From: rfc3339(opts.Bundle.From), To: rfc3339(opts.Bundle.To)}
 	}
 	m.Members = members
+	if m.Redacted {
+		m.redactQuery()
+	}
 	m.Reopen = reopenCommand(m.Query)
 }
 

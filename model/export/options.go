@@ -48,6 +48,10 @@ type Options struct {
 	// store): the CSV gets a trailing "host" column and the bundle's manifest
 	// counts entries per host.
 	Hosts bool
+
+	// words follows the addresses of a redacted bundle's query words
+	// through the export, for its manifest (see wordAddrs).
+	words *wordAddrs
 }
 
 // SourceInfo describes one input, as the caller opened it.

@@ -22,6 +22,7 @@ type recordGroup struct {
 	raw     []byte // the record's bytes, shared by its entries' copies
 	set     secretSet
 	carry   eventCarry // the values of the last audit events, for their later records
+	words   *wordAddrs // a bundle's query's addresses, nil unless it has some
 }
 
 // add takes a copy of e; emit receives the entries of a finished record.
@@ -78,7 +79,11 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	}
 	g.carry.share(&g.entries[0], &g.set)
 	g.set.sort()
-	raw := []byte(redactText(g.r, redactRawHex(g.r, string(g.raw), g.entries, &g.set), &g.set))
+	red := redactText(g.r, redactRawHex(g.r, string(g.raw), g.entries, &g.set), &g.set)
+	if g.words != nil {
+		g.words.observe(string(g.raw), red)
+	}
+	raw := []byte(red)
 	for i := range g.entries {
 		e := &g.entries[i]
 		e.Raw = raw

@@ -22,6 +22,19 @@ const redactedPattern = "redacted"
 // pattern on personal data had to be blanked: the query then selects other
 // entries than it did. A query that does not parse is redacted as text.
 func redactQuery(r *Redactor, q string) (out string, exact bool) {
+	return redactQueryWords(r, q, nil)
+}
+
+// wordAddr decides what becomes of an address in a query's words and
+// phrases, and whether the query then still selects what it did.
+type wordAddr func(addr string) (out string, exact bool)
+
+// redactQueryWords is redactQuery, the addresses in its words and phrases
+// (10.0.0.5, "from 10.0.0.5") decided by words, from what the export did
+// with them (see wordAddrs): a bare word searches the raw lines, where an
+// address is replaced only where a record read it as personal. With no
+// such knowledge (nil) every one is replaced.
+func redactQueryWords(r *Redactor, q string, words wordAddr) (out string, exact bool) {
 	values, err := query.FieldValues(q)
 	if err != nil {
 		return redactLoose(r, q), true
@@ -31,7 +44,15 @@ func redactQuery(r *Redactor, q string) (out string, exact bool) {
 	loose := func(s string) string {
 		s, plain := redactRegexes(r, s)
 		exact = exact && plain
-		return redactLoose(r, s)
+		s = replaceEmails(r, s)
+		return replaceAddrRuns(s, func(c class, addr string) string {
+			if words == nil {
+				return r.pseudonym(c, addr)
+			}
+			out, sure := words(addr)
+			exact = exact && sure
+			return out
+		}, ipByte, addrIn)
 	}
 	for _, v := range values {
 		b.WriteString(loose(q[last:v.Pos]))

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/klauspost/compress/gzip"
-
 	"connlog/model"
 	"connlog/model/query"
 )
@@ -100,11 +98,7 @@ func TestRedactedBundleManifestGivesNothingAway(t *testing.T) {
 	opts.Bundle.Query = "user=user@twingate.com ip=192.0.2.0"
 	opts.Bundle.Muted = []string{"login from user@twingate.com at 192.0.2.0"}
 	out := encode(t, []*model.Entry{analyticsEntry()}, opts)
-	zr, err := gzip.NewReader(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, files := readTar(t, zr)
+	files := gzipBundleFiles(t, out)
 	man := files["manifest.json"]
 	for _, secret := range []string{"user@twingate.com", "192.0.2.0"} {
 		if bytes.Contains(man, []byte(secret)) {
@@ -164,11 +158,7 @@ func TestRedactedBundleAuditQueryHoldsTheMembersPseudonyms(t *testing.T) {
 	opts.Redact, opts.Bundle.Query = NewRedactor(), q
 	entries := auditEntriesOf(t, enrichedAuditLines)
 	out := encode(t, entries, opts)
-	zr, err := gzip.NewReader(bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, files := readTar(t, zr)
+	files := gzipBundleFiles(t, out)
 	var m testManifest
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
 		t.Fatal(err)

@@ -54,6 +54,9 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		// The names of the inputs are written too (ndjson, CSV, journal,
 		// the manifest), and may name a user or a client.
 		opts.Sources = redactSources(opts.Redact, opts.Sources)
+		if opts.Format == FormatBundle {
+			opts.words = newWordAddrs(opts.Redact, opts.Bundle.Query)
+		}
 	}
 	comp, err := Compress(countingWriter{w: w, p: opts.Progress}, opts.Compress)
 	if err != nil {
@@ -68,7 +71,7 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		p.observer = o
 	}
 	if opts.Redact != nil {
-		p.group = &recordGroup{r: opts.Redact}
+		p.group = &recordGroup{r: opts.Redact, words: opts.words}
 	}
 	return p, nil
 }
