@@ -89,28 +89,34 @@ func notIndexed(key string) bool { return key == KeyMessage || key == KeyStacktr
 var uniqueKeys = map[string]bool{
 	KeyConnID: true, KeySessionID: true, KeyAuditID: true, KeyRequestID: true,
 	KeyCreatedAt: true, KeyFlowStart: true, KeyFlowEnd: true, KeyFlowLogged: true,
-	keyCursor: true, keyEnd: true,
+	keyCursor: true, keyEnd: true, keyAuditStamp: true,
 }
 
 // Pseudo-fields carry per-line data through the index: a journal entry's
-// cursor, the receive time when it differs from the entry's time, and what
-// did not fit the row. The numbers are attrNum words holding an int64.
+// cursors and audit stamp, the receive time when it differs from the
+// entry's time, and what did not fit the row. The numbers are attrNum
+// words holding an int64.
 const (
-	keyCursor   = "__CURSOR"
-	keyEnd      = "__CURSOR_END" // JournalFields.EndCursor
-	keyReceived = "__RECEIVED"   // unix nanoseconds
-	keyItem     = "__ITEM"       // Entry.Item
-	keyOrigin   = "__ORIGIN"     // an origin id past the row's 16 bits
-	keyRawLen   = "__RAWLEN"     // a raw length past the row's 23 bits
-	keyOffset   = "__OFFSET"     // the file offset of a line held, not re-read (joined lines), + 1
-	keyTemplate = "__TEMPLATE"   // Entry.Template, interned: one per template
+	keyCursor     = "__CURSOR"
+	keyEnd        = "__CURSOR_END"  // JournalFields.EndCursor
+	keyAuditStamp = "__AUDIT_STAMP" // JournalFields.AuditStamp
+	keyReceived   = "__RECEIVED"    // unix nanoseconds
+	keyItem       = "__ITEM"        // Entry.Item
+	keyOrigin     = "__ORIGIN"      // an origin id past the row's 16 bits
+	keyRawLen     = "__RAWLEN"      // a raw length past the row's 23 bits
+	keyOffset     = "__OFFSET"      // the file offset of a line held, not re-read (joined lines), + 1
+	keyTemplate   = "__TEMPLATE"    // Entry.Template, interned: one per template
 )
 
 // lineOrigin is the per-line part of an Origin and of the row, kept beside
 // the fields; 0 is "not kept" for each number.
 type lineOrigin struct {
-	cursor   string
-	end      string // JournalFields.EndCursor
+	cursor string
+	end    string // JournalFields.EndCursor
+	// audit is JournalFields.AuditStamp, kept beside the audit_id field
+	// the entry was given from it: a full load parses the line again from
+	// its bytes and origin alone, and the stamp is not in the bytes.
+	audit    string
 	template string // Entry.Template
 	received int64  // 0 = same as the entry's time
 	item     int64
@@ -254,6 +260,9 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	}
 	if lo.end != "" {
 		add(Str(keyEnd, lo.end))
+	}
+	if lo.audit != "" {
+		add(Str(keyAuditStamp, lo.audit))
 	}
 	if lo.template != "" {
 		buf = s.encodeTemplate(lo.template, buf)
@@ -431,6 +440,9 @@ func decodeField(w []uint32, syms [][]string, arena [][]byte, fs Fields, lo *lin
 		return fs, w[n:]
 	case keyEnd:
 		lo.end = f.Value
+		return fs, w[n:]
+	case keyAuditStamp:
+		lo.audit = f.Value
 		return fs, w[n:]
 	case keyTemplate:
 		lo.template = f.Value

@@ -7,7 +7,8 @@ import (
 
 // originTable interns origins: entries of one source mostly share one (same
 // host, unit, pid, envelope), so a row names it with a 4-byte id. The parts
-// that change per line (offset, receive time, cursor) are kept elsewhere.
+// that change per line (offset, receive time, cursor, audit stamp) are
+// kept elsewhere.
 type originTable struct {
 	list    []Origin
 	sources []SourceID
@@ -45,7 +46,7 @@ func (t *originTable) slowID(src SourceID, o Origin) uint32 {
 	o.Offset, o.Received = 0, time.Time{}
 	if o.Journal != nil {
 		j := *o.Journal
-		j.Cursor, j.EndCursor = "", ""
+		j.Cursor, j.EndCursor, j.AuditStamp = "", "", ""
 		p, ok := t.journal[j]
 		if !ok {
 			j = j.owned()
@@ -94,7 +95,7 @@ func (t *originTable) add(k originKey) uint32 {
 // owned returns j with copies of its strings, for the table to keep past
 // the record it came with.
 func (j JournalFields) owned() JournalFields {
-	j.Cursor, j.EndCursor = strings.Clone(j.Cursor), strings.Clone(j.EndCursor)
+	j.Cursor, j.EndCursor, j.AuditStamp = strings.Clone(j.Cursor), strings.Clone(j.EndCursor), strings.Clone(j.AuditStamp)
 	j.Hostname, j.Unit, j.Identifier = strings.Clone(j.Hostname), strings.Clone(j.Unit), strings.Clone(j.Identifier)
 	j.BootID, j.InvocationID, j.Transport = strings.Clone(j.BootID), strings.Clone(j.InvocationID), strings.Clone(j.Transport)
 	return j

@@ -108,6 +108,11 @@ type JournalFields struct {
 	BootID       string
 	InvocationID string // _SYSTEMD_INVOCATION_ID
 	Transport    string // _TRANSPORT
+	// AuditStamp is the audit(…) stamp auditd would write for a record of
+	// the journal's audit transport ("1796378400.123:456", see
+	// SetAuditStamp), "" for any other. Like the cursors it is per record:
+	// an origin is never told apart by it.
+	AuditStamp string
 }
 
 // RawReader re-reads a record's raw bytes by the offset its source gave

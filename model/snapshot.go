@@ -254,9 +254,9 @@ func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
 // setLineOrigin sets what lo, decoded with e's fields, adds to e's origin.
 func setLineOrigin(e *Entry, lo *lineOrigin) {
 	e.Item, e.Template = int(lo.item), lo.template
-	if (lo.cursor != "" || lo.end != "") && e.Origin.Journal != nil {
+	if (lo.cursor != "" || lo.end != "" || lo.audit != "") && e.Origin.Journal != nil {
 		j := *e.Origin.Journal
-		j.Cursor, j.EndCursor = lo.cursor, lo.end
+		j.Cursor, j.EndCursor, j.AuditStamp = lo.cursor, lo.end, lo.audit
 		e.Origin.Journal = &j
 	}
 	if lo.received != 0 {

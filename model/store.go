@@ -229,7 +229,7 @@ func (s *Store) put(e *Entry, p int64) {
 		}
 	}
 	if e.Origin.Journal != nil {
-		lo.cursor, lo.end = e.Origin.Journal.Cursor, e.Origin.Journal.EndCursor
+		lo.cursor, lo.end, lo.audit = e.Origin.Journal.Cursor, e.Origin.Journal.EndCursor, e.Origin.Journal.AuditStamp
 	}
 	// The receive time is kept whenever it is not the row's time, to the
 	// nanosecond: an audit record's microseconds under a docker-ts prefix

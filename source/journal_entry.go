@@ -43,6 +43,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 		s.readFields(&f)
 		f.Cursor = cursor
 	}
+	s.readAuditStamp(&f)
 	msg, err := s.message()
 	if err != nil {
 		s.lossGap(JournalNoteUnreadable)
@@ -79,7 +80,7 @@ func (s *journalSession) fieldsRead() []string {
 	if s.lean() {
 		return append([]string{journalFieldMessage, journalFieldIdentifier}, journalFieldsOfPieces...)
 	}
-	return append(append([]string{journalFieldMessage}, journalFieldsKept...), journalFieldsOfPieces...)
+	return append(append(append([]string{journalFieldMessage}, journalFieldsKept...), journalFieldsOfPieces...), journalFieldsOfAudit...)
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
@@ -130,6 +131,19 @@ func setJournalField(f *model.JournalFields, name string, value []byte) {
 		if p, err := strconv.Atoi(string(value)); err == nil {
 			f.Priority = p
 		}
+	}
+}
+
+// journalFieldsOfAudit make the stamp of an audit-transport record.
+var journalFieldsOfAudit = []string{model.JournalFieldSourceRealtime, model.JournalFieldAuditSerial}
+
+// readAuditStamp gives a record of the audit transport its stamp (see
+// model.JournalFields.SetAuditStamp). Only those records have its fields,
+// so the others are spared reading them; a lean read, which has no
+// _TRANSPORT, knows them by their identifier.
+func (s *journalSession) readAuditStamp(f *model.JournalFields) {
+	if f.FromAudit() {
+		f.SetAuditStamp(s.bytes(model.JournalFieldSourceRealtime), s.bytes(model.JournalFieldAuditSerial))
 	}
 }
 

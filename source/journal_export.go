@@ -43,6 +43,9 @@ type exportEntry struct {
 	n         int    // fields read
 	cut       bool   // a value was cut (a line longer than the framer keeps)
 	firstSeen time.Time
+	// sourceRealtime and auditSerial make an audit record's stamp (see
+	// model.JournalFields.SetAuditStamp), whatever order they come in.
+	sourceRealtime, auditSerial []byte
 }
 
 // maxExportValue bounds a binary value's length: a larger one is not a
@@ -158,6 +161,10 @@ func (f *exportFramer) field(key string, v []byte) {
 		}
 	case "__CURSOR":
 		e.fields.Cursor = string(v)
+	case model.JournalFieldSourceRealtime:
+		e.sourceRealtime = v
+	case model.JournalFieldAuditSerial:
+		e.auditSerial = v
 	case "CONNLOG_KIND":
 		e.kind = string(v)
 	default:
@@ -213,6 +220,9 @@ func (e *exportEntry) record(id model.SourceID) model.Record {
 		received = time.UnixMicro(e.realtime)
 	}
 	fields := e.fields
+	if e.auditSerial != nil {
+		fields.SetAuditStamp(e.sourceRealtime, e.auditSerial)
+	}
 	r := model.Record{Source: id, Offset: -1, Received: received, Journal: &fields}
 	switch e.kind {
 	case model.KindGap.String():

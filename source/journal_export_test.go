@@ -305,3 +305,26 @@ func FuzzExportFramer(f *testing.F) {
 		}
 	})
 }
+
+// An audit record's stamp goes out as the two fields journald keeps it in
+// and comes back from them, in either order; a record without both, or of
+// another transport, has none.
+func TestJournalExportKeepsAuditStamps(t *testing.T) {
+	at := time.Date(2026, 12, 4, 10, 0, 0, 23456000, time.UTC)
+	jf := &model.JournalFields{Cursor: "s=abc;i=7", Hostname: "connector-1", Identifier: "audit", PID: 1234,
+		Priority: -1, Transport: "audit", AuditStamp: "1796378400.023:456"}
+	es := []model.Entry{{Time: at, Kind: model.KindAudit, Raw: []byte(`USER_LOGIN pid=1234 uid=0 msg='res=failed'`),
+		Origin: model.Origin{Received: at, Offset: -1, Journal: jf}}}
+	got := readRecords(t, Input{Path: writeJournalExport(t, es, export.CompressNone)}, nil)
+	if len(got) != 1 || got[0].Journal == nil || *got[0].Journal != *jf {
+		t.Fatalf("read back %s; want journal fields %+v", describe(got), *jf)
+	}
+	framed := frameExport([]byte("_AUDIT_ID=457\n_TRANSPORT=audit\n_SOURCE_REALTIME_TIMESTAMP=1796378400450000\nMESSAGE=AVC a=b\n\n" +
+		"_TRANSPORT=audit\n_AUDIT_ID=458\nMESSAGE=AVC a=b\n\n" +
+		"_TRANSPORT=stdout\n_AUDIT_ID=459\n_SOURCE_REALTIME_TIMESTAMP=1796378400450000\nMESSAGE=AVC a=b\n\n"))
+	for i, want := range []string{"1796378400.450:457", "", ""} {
+		if i >= len(framed) || framed[i].Journal == nil || framed[i].Journal.AuditStamp != want {
+			t.Errorf("framed record %d of %s: want the stamp %q", i, describe(framed), want)
+		}
+	}
+}

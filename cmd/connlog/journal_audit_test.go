@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,7 +22,10 @@ type auditEntry struct {
 // type's name, then the pairs, no stamp) are audit entries with the fields
 // of the audit.log form, timed by the journal, whether read from a journal
 // export or from the journals systemd-journal-remote builds of it (compact
-// and not); a line of another transport that looks alike stays text.
+// and not); a line of another transport that looks alike stays text. The
+// stamp journald keeps apart (_SOURCE_REALTIME_TIMESTAMP, the kernel's
+// time, a little before the journal's, and _AUDIT_ID) is their audit_id as
+// auditd writes it; a record without the time has none.
 func TestJournalAuditTransportRecords(t *testing.T) {
 	const remote = "/lib/systemd/systemd-journal-remote"
 	if _, err := os.Stat(remote); err != nil {
@@ -55,10 +60,14 @@ func TestJournalAuditTransportRecords(t *testing.T) {
 			fields            map[string]string
 		}{
 			{"2026-12-04T10:00:00.123Z", "warn", "audit", map[string]string{"type": "USER_LOGIN", "acct": "alice",
-				"addr": "203.0.113.9", "auid": "1000", "op": "login", "res": "failed", "exe": "/usr/sbin/sshd"}},
-			{"2026-12-04T10:00:01.25Z", "none", "audit", map[string]string{"type": "SERVICE_START", "unit": "twingate-connector", "res": "success"}},
-			{"2026-12-04T10:00:02.5Z", "warn", "audit", map[string]string{"type": "AVC", "apparmor": "DENIED", "name": "/etc/shadow"}},
-			{"2026-12-04T10:00:03Z", "none", "audit", map[string]string{"type": "AUDIT1999", "type_num": "1999", "op": "unknown"}},
+				"addr": "203.0.113.9", "auid": "1000", "op": "login", "res": "failed", "exe": "/usr/sbin/sshd",
+				"audit_id": "1796378400.123:456"}},
+			{"2026-12-04T10:00:01.25Z", "none", "audit", map[string]string{"type": "SERVICE_START", "unit": "twingate-connector", "res": "success",
+				"audit_id": "1796378401.250:457"}},
+			{"2026-12-04T10:00:02.5Z", "warn", "audit", map[string]string{"type": "AVC", "apparmor": "DENIED", "name": "/etc/shadow",
+				"audit_id": "1796378402.499:458"}},
+			{"2026-12-04T10:00:03Z", "none", "audit", map[string]string{"type": "AUDIT1999", "type_num": "1999", "op": "unknown",
+				"audit_id": ""}},
 			{"2026-12-04T10:00:04Z", "info", "text", nil},
 		}
 		for i, c := range checks {
@@ -83,6 +92,9 @@ func auditExport(t *testing.T, args ...string) []auditEntry {
 		t.Fatalf("connlog export %v: exit %d: %s", args, code, errOut)
 	}
 	var es []auditEntry
+	if out == "" {
+		return nil
+	}
 	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		var e auditEntry
 		if err := json.Unmarshal([]byte(line), &e); err != nil {
@@ -91,4 +103,30 @@ func auditExport(t *testing.T, args ...string) []auditEntry {
 		es = append(es, e)
 	}
 	return es
+}
+
+// One event read from audit.log and from the journal has one audit_id: a
+// query on it finds the records of both, and a journal export of the
+// journal's records, read back, still has it.
+func TestJournalAuditIDMatchesAuditLog(t *testing.T) {
+	journal := fixtureCopy(t, "testdata/journal/audit.export")
+	auditLog := filepath.Join(t.TempDir(), "audit.log")
+	line := `type=AVC msg=audit(1796378402.499:458): apparmor="DENIED" operation="open" profile="snap.curl.curl" name="/etc/shadow" pid=99 comm="curl" requested_mask="r" denied_mask="r" fsuid=0 ouid=0` + "\n"
+	if err := os.WriteFile(auditLog, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	es := auditExport(t, "-q", `audit_id:"1796378402.499:458"`, journal, auditLog)
+	if len(es) != 2 || es[0].Fields["type"] != "AVC" || es[1].Fields["type"] != "AVC" {
+		t.Fatalf("query on the event's audit_id found %+v; want its record in the journal and in audit.log", es)
+	}
+	if !reflect.DeepEqual(es[0].Fields, es[1].Fields) {
+		t.Errorf("one record, two sets of fields:\n%v\n%v", es[0].Fields, es[1].Fields)
+	}
+	again := filepath.Join(t.TempDir(), "again.export")
+	if _, errOut, code := runCLI(t, "export", "--format", "journal", "--all-units", "-n", "all", "-o", again, journal); code != 0 {
+		t.Fatalf("journal export: exit %d: %s", code, errOut)
+	}
+	if es := auditExport(t, "-q", `audit_id:"1796378402.499:458"`, again); len(es) != 1 || es[0].Fields["name"] != "/etc/shadow" {
+		t.Errorf("the journal export read back: %+v; want the AVC record", es)
+	}
 }

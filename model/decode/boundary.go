@@ -40,7 +40,7 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 		return true, true
 	}
 	origin := originOf(&l)
-	rs := parseSafely(l.payload, d.results[:0], nil, auditCarried(&origin))
+	rs := parseSafely(l.payload, d.results[:0], nil, &origin)
 	timed = !rs[0].Time.IsZero()
 	clear(rs) // drop references to the fields parsed
 	d.results = rs[:0]

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -397,5 +398,52 @@ func TestJournalAuditTransport(t *testing.T) {
 				t.Errorf("parsed again: fields %v, error %q", again.Fields, again.Err)
 			}
 		})
+	}
+}
+
+// journald keeps an audit record's stamp out of its message, in
+// _SOURCE_REALTIME_TIMESTAMP and _AUDIT_ID: from those the record gets the
+// audit_id auditd writes in audit.log (msg=audit(SECONDS.MILLIS:SERIAL)),
+// whichever reader brought it and also when the store parses it again, so
+// that one event groups the same way read from either.
+func TestJournalAuditStampIsAuditdsAuditID(t *testing.T) {
+	const stamp = "1796378400.023:456"
+	const pairs = `pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" res=failed'`
+	text := decodeAll(Options{}, lineRecords("type=USER_LOGIN msg=audit("+stamp+"): "+pairs))
+	if got := text[0].Fields.Value(model.KeyAuditEvent); got != stamp {
+		t.Fatalf("audit.log line: audit_id %q; want %q", got, stamp)
+	}
+	at := time.Date(2026, 12, 4, 10, 0, 0, 23456000, time.UTC) // journald's receive time: not the stamp's
+	stamped := model.JournalFields{Priority: -1, Transport: model.JournalAudit}
+	stamped.SetAuditStamp([]byte("1796378400023000"), []byte("456"))
+	cases := []struct {
+		name string
+		rec  model.Record
+	}{
+		{"journal", model.Record{Raw: []byte("USER_LOGIN " + pairs), Received: at, Offset: -1, Journal: &stamped}},
+		{"journal JSON", lineRecords(`{"__REALTIME_TIMESTAMP":"1796378400023456","_AUDIT_ID":"456","_TRANSPORT":"audit",` +
+			`"MESSAGE":` + strconv.Quote("USER_LOGIN "+pairs) + `,"_SOURCE_REALTIME_TIMESTAMP":"1796378400023000"}`)[0]},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := decodeAll(Options{}, []model.Record{c.rec})[0]
+			if e.Kind != model.KindAudit || e.Fields.Value(model.KeyAuditEvent) != stamp || !e.Time.Equal(at) {
+				t.Fatalf("kind %v at %v, fields %v; want audit at %v, audit_id %q", e.Kind, e.Time, e.Fields, at, stamp)
+			}
+			if !reflect.DeepEqual(e.Fields, text[0].Fields) {
+				t.Errorf("fields %v; audit.log's %v", e.Fields, text[0].Fields)
+			}
+			again := e
+			again.Fields, again.Payload = nil, nil
+			Reparse(&again)
+			if got := again.Fields.Value(model.KeyAuditEvent); got != stamp {
+				t.Errorf("parsed again: audit_id %q; want %q", got, stamp)
+			}
+		})
+	}
+	plain := model.JournalFields{Priority: -1, Transport: "stdout", AuditStamp: stamp}
+	e := decodeAll(Options{}, []model.Record{{Raw: []byte("USER_LOGIN " + pairs), Received: at, Offset: -1, Journal: &plain}})[0]
+	if _, ok := e.Fields.Get(model.KeyAuditEvent); ok || e.Kind == model.KindAudit {
+		t.Errorf("another transport's line: kind %v, fields %v; want text without audit_id", e.Kind, e.Fields)
 	}
 }

@@ -23,8 +23,8 @@ func fromTwingate(j *model.JournalFields) bool {
 // but a panic here would take the whole program down over one hostile line,
 // so it is turned into a text entry with the error visible instead. A line
 // the journal's audit transport carried (see auditCarried) is read as an
-// audit record first.
-func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo, audit bool) (res []payload.Result) {
+// audit record first, with the stamp the journal kept apart from it.
+func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo, o *model.Origin) (res []payload.Result) {
 	n := len(out)
 	defer func() {
 		if v := recover(); v != nil {
@@ -33,8 +33,8 @@ func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo, au
 				Err:    fmt.Sprintf("payload parser failed: %v", v)})
 		}
 	}()
-	if audit {
-		if res, ok := payload.ParseJournalAudit(p, out); ok {
+	if auditCarried(o) {
+		if res, ok := payload.ParseJournalAudit(p, auditStamp(o), out); ok {
 			return res
 		}
 	}
@@ -45,19 +45,24 @@ func parseSafely(p []byte, out []payload.Result, memo *payload.AnalyticsMemo, au
 	return res
 }
 
-// auditIdent is the syslog identifier of the Linux audit records journald
-// stores itself, which journalctl and syslog show ("audit[1234]: …").
-const auditIdent = "audit"
-
 // auditCarried reports a line that journald received from the kernel's
 // audit subsystem (_TRANSPORT=audit, or its identifier "audit" once copied
 // to syslog text): its message is a record without its "type=" and stamp
 // (payload.ParseJournalAudit).
 func auditCarried(o *model.Origin) bool {
-	if j := o.Journal; j != nil && (j.Transport == auditIdent || j.Identifier == auditIdent) {
+	if j := o.Journal; j != nil && j.FromAudit() {
 		return true
 	}
-	return o.Ident == auditIdent
+	return o.Ident == model.JournalAudit
+}
+
+// auditStamp is the stamp of the audit record o's journal fields describe,
+// "" when they are none or have none.
+func auditStamp(o *model.Origin) string {
+	if j := o.Journal; j != nil {
+		return j.AuditStamp
+	}
+	return ""
 }
 
 // emit parses a line and appends its entries, each timed after the one
@@ -81,7 +86,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
-		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), auditCarried(&origin))
+		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), &origin)
 	}
 	for i := range d.results {
 		// Made in place: an entry is some 300 bytes, copied twice more

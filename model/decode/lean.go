@@ -143,7 +143,7 @@ func Complete(e *model.Entry) {
 	if !IsLean(e) {
 		return
 	}
-	results := parseSafely(e.Payload, nil, nil, auditCarried(&e.Origin))
+	results := parseSafely(e.Payload, nil, nil, &e.Origin)
 	if e.Item < len(results) {
 		e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err
 		if e.Err != "" {

@@ -25,7 +25,7 @@ func Reparse(e *model.Entry) {
 	r := newPayloadReader()
 	payload := r.payload(e)
 	r.release()
-	results := parseSafely(payload, nil, nil, auditCarried(&e.Origin))
+	results := parseSafely(payload, nil, nil, &e.Origin)
 	e.Payload = payload
 	if e.Item < 0 || e.Item >= len(results) {
 		e.Fields = model.Fields{model.Str(model.KeyMessage, string(payload))}

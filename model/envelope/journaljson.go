@@ -13,8 +13,10 @@ const maxJournalArray = 2
 // string, or an array of byte values when it holds invalid UTF-8 (then the
 // bytes are kept exactly), or an array of either when the field repeats (the
 // first is used). __REALTIME_TIMESTAMP, microseconds since the epoch as a
-// string, is the time. A line with neither __CURSOR nor __REALTIME_TIMESTAMP
-// is some other JSON and does not fit.
+// string, is the time. An audit-transport record's
+// _SOURCE_REALTIME_TIMESTAMP and _AUDIT_ID make its stamp
+// (model.JournalFields.SetAuditStamp). A line with neither __CURSOR nor
+// __REALTIME_TIMESTAMP is some other JSON and does not fit.
 func decodeJournalJSON(line []byte, c Context, buf []byte) (Envelope, []byte, bool) {
 	it, ok := newObjIter(line)
 	if !ok {
@@ -23,25 +25,31 @@ func decodeJournalJSON(line []byte, c Context, buf []byte) (Envelope, []byte, bo
 	j := &model.JournalFields{Priority: -1}
 	env := Envelope{Journal: j}
 	msgVal, haveMsg, isJournal := 0, false, false
+	var sourceRealtime, auditSerial []byte // an audit record's stamp, in either order
 	for {
 		key, val, ok := it.next()
 		if !ok {
 			break
 		}
-		if string(key) == "MESSAGE" {
+		switch string(key) {
+		case "MESSAGE":
 			msgVal, haveMsg = val, true
-			if !it.skip(val) {
-				return Envelope{}, buf, false
-			}
-			continue
+		case model.JournalFieldSourceRealtime:
+			sourceRealtime = journalValue(line, val)
+		case model.JournalFieldAuditSerial:
+			auditSerial = journalValue(line, val)
+		default:
+			isJournal = journalField(j, &env, key, line, val, c) || isJournal
 		}
-		isJournal = journalField(j, &env, key, line, val, c) || isJournal
 		if !it.skip(val) {
 			return Envelope{}, buf, false
 		}
 	}
 	if !it.done() || !isJournal {
 		return Envelope{}, buf, false
+	}
+	if auditSerial != nil {
+		j.SetAuditStamp(sourceRealtime, auditSerial)
 	}
 	if haveMsg {
 		env.Payload, buf = journalMessage(line, msgVal, buf, 0)

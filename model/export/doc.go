@@ -67,7 +67,9 @@
 // systemd-journal-remote imports (systemd-journal-remote --output=X.journal
 // -). Entries read from journald keep their fields (__CURSOR,
 // __REALTIME_TIMESTAMP, _HOSTNAME, _SYSTEMD_UNIT, SYSLOG_IDENTIFIER, _PID,
-// PRIORITY, _BOOT_ID, _SYSTEMD_INVOCATION_ID, _TRANSPORT, MESSAGE); a value
+// PRIORITY, _BOOT_ID, _SYSTEMD_INVOCATION_ID, _TRANSPORT, MESSAGE, and an
+// audit record's _SOURCE_REALTIME_TIMESTAMP and _AUDIT_ID, which make its
+// audit_id when read back); a value
 // holding a newline or bytes that are not UTF-8 is written in the format's
 // binary form. Entries from other sources are not refused: they get a
 // synthetic record whose MESSAGE is the raw line, whose time is the entry's

@@ -70,12 +70,23 @@ func appendJournaldRecord(b []byte, e *model.Entry, jf *model.JournalFields) []b
 	b = appendJournalField(b, jUnit, firstOf(jf.Unit, e.Origin.Unit))
 	b = appendJournalField(b, jInvocationID, jf.InvocationID)
 	b = appendJournalField(b, jTransport, jf.Transport)
+	b = appendAuditStamp(b, jf.AuditStamp)
 	b = appendJournalField(b, jIdentifier, firstOf(jf.Identifier, e.Origin.Ident))
 	b = appendJournalInt(b, jPID, firstPositive(jf.PID, e.Origin.PID))
 	if jf.Priority >= 0 && jf.Priority <= 7 {
 		b = appendJournalInt(b, jPriority, jf.Priority)
 	}
 	return appendJournalBytes(b, jMessage, e.Raw)
+}
+
+// appendAuditStamp gives an audit record the fields journald kept its stamp
+// in, from which reading the export back makes the same stamp.
+func appendAuditStamp(b []byte, stamp string) []byte {
+	if sourceRealtime, serial, ok := model.AuditStampFields(stamp); ok {
+		b = appendJournalField(b, model.JournalFieldSourceRealtime, sourceRealtime)
+		b = appendJournalField(b, model.JournalFieldAuditSerial, serial)
+	}
+	return b
 }
 
 // appendSyntheticRecord describes an entry that did not come from journald

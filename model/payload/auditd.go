@@ -261,12 +261,14 @@ func skipAuditBlanks(s string, i int) int {
 //
 // The result has the fields and level parseAuditd gives the audit.log form
 // of the same record (journald's "AUDIT1400" for a type it cannot name
-// named as the kernel's number is), and no time: the journal's is the
-// entry's. It appends one result and reports true, or leaves out alone
+// named as the kernel's number is), audit_id included when stamp, the
+// record's stamp as the journal's fields give it (see
+// model.JournalFields.SetAuditStamp), is not empty; and no time: the
+// journal's is the entry's. It appends one result and reports true, or leaves out alone
 // and reports false when p does not open with a type followed by a pair.
 // Colour codes are removed first, as Parse does. The caller says when a
 // line was carried that way (see the decoder).
-func ParseJournalAudit(p []byte, out []Result) ([]Result, bool) {
+func ParseJournalAudit(p []byte, stamp string, out []Result) ([]Result, bool) {
 	p = withoutColour(p)
 	s := string(p[:trimRightBlanks(p, 0)])
 	end := 0
@@ -278,6 +280,9 @@ func ParseJournalAudit(p []byte, out []Result) ([]Result, bool) {
 	}
 	fl := newFieldList(24, maxFamilyFields)
 	addAuditType(&fl, s[:end])
+	if stamp != "" {
+		fl.str(model.KeyAuditEvent, stamp)
+	}
 	typed := len(fl.fs)
 	words, err := auditPairs(s[end:], &fl, nil, 0)
 	if len(fl.fs) == typed {

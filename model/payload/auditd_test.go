@@ -1,6 +1,7 @@
 package payload
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func TestParseJournalAudit(t *testing.T) {
 			true, model.LevelWarn, map[string]string{"cmd": "\x1b]52;c;x\x07\u202e"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rs, ok := ParseJournalAudit([]byte(tc.line), nil)
+			rs, ok := ParseJournalAudit([]byte(tc.line), "", nil)
 			if ok != tc.claimed || len(rs) != map[bool]int{true: 1, false: 0}[tc.claimed] {
 				t.Fatalf("claimed %v with %d results; want %v", ok, len(rs), tc.claimed)
 			}
@@ -153,6 +154,42 @@ func TestParseJournalAudit(t *testing.T) {
 					t.Errorf("%s = %q (found %v); want %q", k, got.Value, found, v)
 				}
 			}
+			if got, found := r.Fields.Get(model.KeyAuditEvent); found {
+				t.Errorf("audit_id %q without a stamp", got.Value)
+			}
 		})
+	}
+}
+
+// A record journald stored and the same record in audit.log have the same
+// fields, audit_id included: the journal's stamp, built from its
+// _SOURCE_REALTIME_TIMESTAMP and _AUDIT_ID, is the one auditd writes, the
+// milliseconds on three digits. So one event groups the same way, and a
+// query on its audit_id finds it, whichever of the two was read.
+func TestParseJournalAuditStampAsAuditd(t *testing.T) {
+	for _, tc := range []struct{ sourceRealtime, serial, stamp, record string }{
+		{"1796378400123000", "456", "1796378400.123:456",
+			`USER_LOGIN pid=1234 uid=0 auid=1000 ses=3 msg='op=login acct="alice" exe="/usr/sbin/sshd" hostname=? addr=203.0.113.9 terminal=ssh res=failed'`},
+		{"1796378400007000", "9", "1796378400.007:9", `SYSCALL arch=c000003e syscall=59 success=yes exit=0 a0=55d1 items=2 ppid=1 pid=99 comm="curl" key="exec"`},
+		{"1796378400000000", "4294967295", "1796378400.000:4294967295", `PROCTITLE proctitle=6375726C`},
+		{"1796378400450000", "77", "1796378400.450:77", `AVC apparmor="DENIED" operation="open" name="/etc/shadow" pid=99 comm="curl"`},
+	} {
+		j := model.JournalFields{Transport: model.JournalAudit}
+		j.SetAuditStamp([]byte(tc.sourceRealtime), []byte(tc.serial))
+		if j.AuditStamp != tc.stamp {
+			t.Errorf("stamp of %s, %s = %q; want %q", tc.sourceRealtime, tc.serial, j.AuditStamp, tc.stamp)
+		}
+		typ, rest, _ := strings.Cut(tc.record, " ")
+		text := parseOne(t, "type="+typ+" msg=audit("+tc.stamp+"): "+rest)
+		rs, ok := ParseJournalAudit([]byte(tc.record), j.AuditStamp, nil)
+		if !ok {
+			t.Fatalf("%s: not claimed", tc.record)
+		}
+		if !reflect.DeepEqual(rs[0].Fields, text.Fields) {
+			t.Errorf("%s:\njournal fields %v\naudit.log's    %v", typ, rs[0].Fields, text.Fields)
+		}
+		if got := rs[0].Fields.Value(model.KeyAuditEvent); got != tc.stamp {
+			t.Errorf("%s: audit_id %q; want %q", typ, got, tc.stamp)
+		}
 	}
 }

@@ -346,14 +346,14 @@ var journalAuditSeeds = []string{
 
 // FuzzParseJournalAudit checks the journal form's parser: out kept, one
 // audit result when it claims the line, none when it does not, bounded
-// fields, the same answer twice.
+// fields, the stamp given as its audit_id, the same answer twice.
 func FuzzParseJournalAudit(f *testing.F) {
-	for _, s := range journalAuditSeeds {
-		f.Add([]byte(s))
+	for i, s := range journalAuditSeeds {
+		f.Add([]byte(s), []string{"", "1796378400.123:456"}[i%2])
 	}
-	f.Fuzz(func(t *testing.T, p []byte) {
+	f.Fuzz(func(t *testing.T, p []byte, stamp string) {
 		sentinel := Result{Kind: model.KindGap, Err: "sentinel"}
-		rs, ok := ParseJournalAudit(p, []Result{sentinel})
+		rs, ok := ParseJournalAudit(p, stamp, []Result{sentinel})
 		if !reflect.DeepEqual(rs[0], sentinel) || len(rs) != map[bool]int{true: 2, false: 1}[ok] {
 			t.Fatalf("claimed %v with results %+v", ok, rs)
 		}
@@ -364,7 +364,10 @@ func FuzzParseJournalAudit(f *testing.F) {
 		if r.Kind != model.KindAudit || !r.Time.IsZero() || len(r.Fields) > maxFamilyFields || r.Fields.Value(model.KeyAuditType) == "" {
 			t.Fatalf("result %+v: want an audit result with a type, no time, at most %d fields", r, maxFamilyFields)
 		}
-		if again, _ := ParseJournalAudit(p, nil); !reflect.DeepEqual(again, rs[1:]) {
+		if got := r.Fields.Value(model.KeyAuditEvent); stamp != "" && got != stamp {
+			t.Fatalf("audit_id %q for the stamp %q", got, stamp)
+		}
+		if again, _ := ParseJournalAudit(p, stamp, nil); !reflect.DeepEqual(again, rs[1:]) {
 			t.Fatalf("not deterministic")
 		}
 	})

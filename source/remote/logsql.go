@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"connlog/model"
 )
 
 // Journal fields as VictoriaLogs stores them after /insert/journald: MESSAGE
@@ -22,13 +24,18 @@ const (
 	vlFieldBootID     = "_BOOT_ID"
 	vlFieldInvocation = "_SYSTEMD_INVOCATION_ID"
 	vlFieldTransport  = "_TRANSPORT"
+	// The fields of an audit record's stamp (see model.JournalFields.SetAuditStamp).
+	vlFieldSourceRealtime = model.JournalFieldSourceRealtime
+	vlFieldAuditSerial    = model.JournalFieldAuditSerial
 )
 
-// vlFields are the fields connlog asks for: what model.JournalFields keeps,
-// and the stream id that tells entries apart. vlRow's col* constants follow
-// this order.
+// vlFields are the fields connlog asks for: what model.JournalFields keeps
+// (an audit record's stamp from the two fields that make it), and the
+// stream id that tells entries apart. vlRow's col* constants follow this
+// order.
 var vlFields = [...]string{vlFieldTime, vlFieldStreamID, vlFieldMessage, vlFieldHostname, vlFieldUnit,
-	vlFieldIdentifier, vlFieldPID, vlFieldPriority, vlFieldBootID, vlFieldInvocation, vlFieldTransport}
+	vlFieldIdentifier, vlFieldPID, vlFieldPriority, vlFieldBootID, vlFieldInvocation, vlFieldTransport,
+	vlFieldSourceRealtime, vlFieldAuditSerial}
 
 // logsqlFilter is the LogsQL filter for a selection, without pipes. It is
 // "*" when nothing narrows it.

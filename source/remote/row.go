@@ -34,6 +34,9 @@ func (m *vlRow) row() (Row, error) {
 	if p, err := strconv.Atoi(m[colPriority]); err == nil {
 		f.Priority = p
 	}
+	if m[colAuditSerial] != "" {
+		f.SetAuditStamp([]byte(m[colSourceRealtime]), []byte(m[colAuditSerial]))
+	}
 	return r, nil
 }
 
@@ -54,6 +57,8 @@ const (
 	colBootID
 	colInvocation
 	colTransport
+	colSourceRealtime
+	colAuditSerial
 )
 
 // vlFieldColumn maps a field name to its position in vlFields.

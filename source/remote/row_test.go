@@ -17,6 +17,11 @@ func TestParseVLRow(t *testing.T) {
 		r.Fields.PID != 6479 || r.Fields.Priority != 6 || r.Stream != "s1" {
 		t.Errorf("got %+v", r)
 	}
+	audit := []byte(`{"_time":"2026-12-04T10:00:00.023456Z","_msg":"USER_LOGIN pid=1 res=failed","_TRANSPORT":"audit",` +
+		`"_SOURCE_REALTIME_TIMESTAMP":"1796378400023000","_AUDIT_ID":"456"}`)
+	if r, err := parseVLRow(audit); err != nil || r.Fields.AuditStamp != "1796378400.023:456" {
+		t.Errorf("audit record: stamp %q (%v); want the one auditd writes, 1796378400.023:456", r.Fields.AuditStamp, err)
+	}
 	for _, bad := range []string{`{}`, `[1]`, `{"_time":"yesterday"}`, `{"_time":1}`, "\xff"} {
 		if _, err := parseVLRow([]byte(bad)); err == nil {
 			t.Errorf("%q: no error", bad)
@@ -61,7 +66,8 @@ func FuzzGlobRegexp(f *testing.F) {
 func TestColumnsFollowTheFieldList(t *testing.T) {
 	want := map[int]string{colTime: vlFieldTime, colStream: vlFieldStreamID, colMessage: vlFieldMessage,
 		colHostname: vlFieldHostname, colUnit: vlFieldUnit, colIdentifier: vlFieldIdentifier, colPID: vlFieldPID,
-		colPriority: vlFieldPriority, colBootID: vlFieldBootID, colInvocation: vlFieldInvocation, colTransport: vlFieldTransport}
+		colPriority: vlFieldPriority, colBootID: vlFieldBootID, colInvocation: vlFieldInvocation, colTransport: vlFieldTransport,
+		colSourceRealtime: vlFieldSourceRealtime, colAuditSerial: vlFieldAuditSerial}
 	if len(want) != len(vlFields) {
 		t.Fatalf("%d columns for %d fields", len(want), len(vlFields))
 	}
