@@ -45,8 +45,7 @@ func (t *originTable) id(src SourceID, o *Origin) uint32 {
 func (t *originTable) slowID(src SourceID, o Origin) uint32 {
 	o.Offset, o.Received = 0, time.Time{}
 	if o.Journal != nil {
-		j := *o.Journal
-		j.Cursor, j.EndCursor, j.AuditStamp = "", "", ""
+		j := o.Journal.perOrigin()
 		p, ok := t.journal[j]
 		if !ok {
 			j = j.owned()
@@ -67,8 +66,8 @@ func (t *originTable) slowID(src SourceID, o Origin) uint32 {
 }
 
 // sameOrigin reports whether a and b are one origin: equal but for what
-// changes per line (offset, receive time, journal cursors), as the table's
-// keys are.
+// changes per line (offset, receive time, journal cursors and audit
+// stamp), as the table's keys are.
 func sameOrigin(a, b *Origin) bool {
 	if a.Stream != b.Stream || a.PID != b.PID || a.Host != b.Host || a.Unit != b.Unit ||
 		a.Ident != b.Ident || a.Envelope != b.Envelope || (a.Journal == nil) != (b.Journal == nil) {
@@ -77,9 +76,15 @@ func sameOrigin(a, b *Origin) bool {
 	if a.Journal == nil || a.Journal == b.Journal {
 		return true
 	}
-	ja, jb := *a.Journal, *b.Journal
-	ja.Cursor, ja.EndCursor, jb.Cursor, jb.EndCursor = "", "", "", ""
-	return ja == jb
+	return a.Journal.perOrigin() == b.Journal.perOrigin()
+}
+
+// perOrigin returns j without what is per record (the cursors and the
+// audit stamp): what an origin is told apart by.
+func (j *JournalFields) perOrigin() JournalFields {
+	o := *j
+	o.Cursor, o.EndCursor, o.AuditStamp = "", "", ""
+	return o
 }
 
 // add stores a copy of a new origin and returns its id.

@@ -32,6 +32,9 @@ func TestOriginTableIDs(t *testing.T) {
 	otherStream.Stream = StreamStderr
 	jA, jB, jOther := base, base, base
 	jA.Journal, jB.Journal, jOther.Journal = j("h1", "s=1"), j("h1", "s=2"), j("h2", "s=1")
+	jStamped := jA
+	jStamped.Journal = j("h1", "s=3")
+	jStamped.Journal.AuditStamp = "1796378400.123:456"
 
 	tab := newOriginTable()
 	ids := map[string]uint32{}
@@ -42,13 +45,14 @@ func TestOriginTableIDs(t *testing.T) {
 	}{
 		{"base", 0, base}, {"later", 0, later}, {"other source", 1, base}, {"later again", 0, later},
 		{"other pid", 0, otherPID}, {"other stream", 0, otherStream}, {"journal", 0, jA},
-		{"journal, other cursor", 0, jB}, {"journal, other host", 0, jOther}, {"journal again", 0, jA},
+		{"journal, other cursor", 0, jB}, {"journal, audit stamp", 0, jStamped}, {"journal, other host", 0, jOther},
+		{"journal again", 0, jA},
 		{"base again", 0, base},
 	} {
 		ids[c.name] = tab.id(c.src, &c.o)
 	}
 	same := [][2]string{{"base", "later"}, {"base", "later again"}, {"base", "base again"},
-		{"journal", "journal, other cursor"}, {"journal", "journal again"}}
+		{"journal", "journal, other cursor"}, {"journal", "journal, audit stamp"}, {"journal", "journal again"}}
 	for _, p := range same {
 		if ids[p[0]] != ids[p[1]] {
 			t.Errorf("%s and %s: ids %d and %d, want one", p[0], p[1], ids[p[0]], ids[p[1]])
