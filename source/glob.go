@@ -141,6 +141,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 		// An entry spans lines, read in order: not tail first, nor in
 		// blocks of reused memory, since some values are kept as read.
 		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
+		opts.MaxLineBytes = exportLineBytes(opts.MaxLineBytes)
 		return newJournalExportFile(NewFile(in.Path, id, opts), id)
 	}
 	return NewFile(in.Path, id, opts)
