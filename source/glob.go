@@ -24,6 +24,9 @@ type Input struct {
 	// false for standard input, compressed files and rotated copies, which
 	// are read once.
 	Follow bool
+	// AlsoNamed are the other names the command line gave for the same
+	// file (through a link, or a pattern), which is read once, as Path.
+	AlsoNamed []string
 }
 
 // ExpandInputs turns command-line arguments into inputs, in order: "-" is
@@ -34,30 +37,36 @@ type Input struct {
 // file is preceded by its rotated siblings, oldest first, each an input of
 // its own (its lines are credited to it, and read back from it); a sibling
 // that was also named on its own is read only once, before its live file.
+// Names of one file (see inputKey) make one input, read once under the
+// name given first, whose AlsoNamed lists the others.
 func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
 	var inputs []Input
-	seen := map[string]bool{}
+	var keys []inputKey
+	at := map[inputKey]int{} // where each file's input is
 	for _, arg := range args {
 		paths, err := expandArg(arg)
 		if err != nil {
 			return nil, err
 		}
 		for _, p := range paths {
-			key := filepath.Clean(p)
-			if seen[key] {
-				if p == StdinPath {
-					return nil, errors.New("standard input (-) is named twice: it can be read only once")
-				}
-				continue
+			key := keyOf(p)
+			i, seen := at[key]
+			switch {
+			case !seen:
+				at[key] = len(inputs)
+				inputs = append(inputs, Input{Path: p, Follow: p != StdinPath && !isRotatedOrCompressed(p)})
+				keys = append(keys, key)
+			case p == StdinPath:
+				return nil, errors.New("standard input (-) is named twice: it can be read only once")
+			default:
+				inputs[i].addName(p)
 			}
-			seen[key] = true
-			inputs = append(inputs, Input{Path: p, Follow: p != StdinPath && !isRotatedOrCompressed(p)})
 		}
 	}
 	if !withRotated {
 		return inputs, nil
 	}
-	return attachRotated(inputs)
+	return attachRotated(inputs, keys, at)
 }
 
 // expandArg returns the paths one argument names.
@@ -92,10 +101,11 @@ func expandArg(arg string) ([]string, error) {
 func hasGlobMeta(s string) bool { return strings.ContainsAny(s, "*?[") }
 
 // attachRotated puts each live file's rotated siblings before it and drops
-// inputs that are now read as someone's sibling.
-func attachRotated(inputs []Input) ([]Input, error) {
-	claimed := map[string]bool{}
-	siblings := make([][]string, len(inputs))
+// inputs that are now read as someone's sibling, under the name they were
+// given. A sibling that is a live input already is left to it.
+func attachRotated(inputs []Input, keys []inputKey, at map[inputKey]int) ([]Input, error) {
+	claimed := map[inputKey]bool{}
+	siblings := make([][]Input, len(inputs))
 	for i, in := range inputs {
 		if !in.Follow {
 			continue
@@ -105,20 +115,25 @@ func attachRotated(inputs []Input) ([]Input, error) {
 			return nil, err
 		}
 		for _, s := range sibs {
-			if key := filepath.Clean(s); !claimed[key] {
-				claimed[key] = true
-				siblings[i] = append(siblings[i], s)
+			key := keyOf(s)
+			named, isNamed := at[key]
+			if claimed[key] || isNamed && inputs[named].Follow {
+				continue
 			}
+			claimed[key] = true
+			sib := Input{Path: s}
+			if isNamed {
+				sib = inputs[named]
+			}
+			siblings[i] = append(siblings[i], sib)
 		}
 	}
 	var out []Input
 	for i, in := range inputs {
-		if !in.Follow && claimed[filepath.Clean(in.Path)] {
+		if !in.Follow && claimed[keys[i]] {
 			continue
 		}
-		for _, s := range siblings[i] {
-			out = append(out, Input{Path: s})
-		}
+		out = append(out, siblings[i]...)
 		out = append(out, in)
 	}
 	return out, nil
@@ -141,6 +156,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 		// An entry spans lines, read in order: not tail first, nor in
 		// blocks of reused memory, since some values are kept as read.
 		opts.TailFirst, opts.HoldBackfill, opts.ReuseBlocks, opts.PartStart = false, nil, false, nil
+		opts.MaxLineBytes = exportLineBytes(opts.MaxLineBytes)
 		return newJournalExportFile(NewFile(in.Path, id, opts), id)
 	}
 	return NewFile(in.Path, id, opts)

@@ -53,6 +53,21 @@ type exportEntry struct {
 // must not make the framer swallow the rest of the input.
 const maxExportValue = 64 << 20
 
+// maxExportKey is the longest field name the framer takes for one.
+const maxExportKey = 64
+
+// exportLineBytes is the longest line of the export format kept whole when
+// connlog keeps lines of up to maxLine bytes (DefaultMaxLineBytes when 0):
+// a field line is a value that long behind its name and '=', and the first
+// line of a binary value one behind its 8-byte length, so that a line
+// connlog kept reads back whole from its export.
+func exportLineBytes(maxLine int) int {
+	if maxLine <= 0 {
+		maxLine = DefaultMaxLineBytes
+	}
+	return maxLine + max(maxExportKey+1, 8)
+}
+
 // newExportFramer returns a framer sending its records to emit.
 func newExportFramer(id model.SourceID, emit func(model.Record)) *exportFramer {
 	f := &exportFramer{id: id, emit: emit}
@@ -250,7 +265,7 @@ func (e *exportEntry) record(id model.SourceID) model.Record {
 // exportKey reports whether b is a field name of the export format:
 // upper-case letters, digits and '_', not starting with a digit.
 func exportKey(b []byte) bool {
-	if len(b) == 0 || len(b) > 64 || b[0] >= '0' && b[0] <= '9' {
+	if len(b) == 0 || len(b) > maxExportKey || b[0] >= '0' && b[0] <= '9' {
 		return false
 	}
 	for _, c := range b {

@@ -158,33 +158,40 @@ func looksJournalExport(head []byte, whole bool) bool {
 // sniffExport reports whether head begins as the journal export format
 // does: with field lines (KEY=value, or KEY before a binary value) among
 // which is the entry's time, cursor or MESSAGE, before anything else.
-// decided is false while the first entry's fields go on past head. Only
-// whole lines are looked at, and nothing past a binary value's name, whose
-// bytes may be anything.
+// decided is false while the first entry's fields go on past head; export
+// is then whether head ends inside a field line (a long MESSAGE) after
+// such fields, which is all a head full of them can tell. Nothing past a
+// binary value's name is looked at, since its bytes may be anything.
 func sniffExport(head []byte) (export, decided bool) {
 	known := false
 	for {
-		nl := bytes.IndexByte(head, '\n')
-		if nl < 0 {
-			return false, false
-		}
-		line := head[:nl]
-		head = head[nl+1:]
-		if len(line) == 0 {
+		line, rest, ended := bytes.Cut(head, []byte{'\n'})
+		if ended && len(line) == 0 {
 			return known, true
 		}
 		key, _, text := bytes.Cut(line, []byte{'='})
-		if !exportKey(key) {
+		field := exportKey(key)
+		known = known || field && entryKey(key)
+		switch {
+		case !ended:
+			return field && known, false
+		case !field:
 			return false, true
-		}
-		switch string(key) {
-		case "__CURSOR", "__REALTIME_TIMESTAMP", "MESSAGE":
-			known = true
-		}
-		if !text {
+		case !text:
 			return known, true
 		}
+		head = rest
 	}
+}
+
+// entryKey reports whether key names a field every entry of an export has
+// one of: its time, its cursor or its MESSAGE.
+func entryKey(key []byte) bool {
+	switch string(key) {
+	case "__CURSOR", "__REALTIME_TIMESTAMP", "MESSAGE":
+		return true
+	}
+	return false
 }
 
 // sniffedStdin is standard input that may hold the journal export format
@@ -220,7 +227,11 @@ func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error
 	case <-ctx.Done():
 		return nil // standard input cannot be interrupted: its read is abandoned
 	}
-	lines := NewStdin(br, s.id).WithMaxLineBytes(s.maxLine)
+	maxLine := s.maxLine
+	if export {
+		maxLine = exportLineBytes(maxLine)
+	}
+	lines := NewStdin(br, s.id).WithMaxLineBytes(maxLine)
 	lines.keepNULs = export
 	s.chosen.Store(lines)
 	if export {

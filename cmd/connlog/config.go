@@ -77,6 +77,9 @@ type Config struct {
 	intoStore bool
 	// unitsNamed says -u or -t was given, rather than the default unit.
 	unitsNamed bool
+	// notes is where what the user should know about the inputs goes
+	// (standard error), before they are read; nil: nowhere.
+	notes io.Writer
 }
 
 // timeOptions are what the command line's times are read with.
@@ -102,7 +105,7 @@ func parseArgs(args []string, stderr io.Writer) (Config, error) {
 // or a file when piped is set: the interface, given no input, reads it
 // (see readsPipedStdin).
 func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) {
-	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Output: "-"}
+	cfg := Config{Lines: linesUnset, MaxMemory: sizeFlag(defaultMemoryBudget()), Output: "-", notes: stderr}
 	if len(args) > 0 && args[0] == "export" {
 		cfg.Export = true
 		args = args[1:]

@@ -51,6 +51,7 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 	if len(inputs) > 1<<16-1 {
 		return nil, nil, usageError{"too many inputs: name at most 65535 files"}
 	}
+	sayReadOnce(cfg.notes, inputs)
 	feeds := make([]source.Feed, 0, len(inputs))
 	infos := make([]sourceInfo, 0, len(inputs))
 	for i, in := range inputs {
