@@ -63,7 +63,7 @@ func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, err
 		w, err := terminalSafe(opts, stdout)
 		return &output{Writer: w, streamed: opts.Format != export.FormatBundle}, err
 	}
-	f, err := export.CreateFile(cfg.Output, cfg.Force)
+	f, err := export.CreateFile(cfg.Output, cfg.Force, inputPaths(cfg, opts.Sources))
 	if err != nil {
 		return nil, err
 	}

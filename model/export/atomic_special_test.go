@@ -75,7 +75,7 @@ func TestForceChecksAgainAtReplaceTime(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.log")
 	must(t, os.WriteFile(path, []byte("old"), 0o644))
-	f, err := CreateFile(path, true)
+	f, err := CreateFile(path, true, nil)
 	must(t, err)
 	if _, err := f.Write([]byte("export\n")); err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestTempFileHasNoName(t *testing.T) {
 	// The second round replaces the file the first one wrote.
 	for round, force := range []bool{false, true} {
 		path := filepath.Join(dir, "out.log")
-		f, err := CreateFile(path, force)
+		f, err := CreateFile(path, force, nil)
 		must(t, err)
 		if _, err := f.Write([]byte("export\n")); err != nil {
 			t.Fatal(err)
@@ -128,7 +128,7 @@ func TestTempFileHasNoName(t *testing.T) {
 	// Without force, a file that appeared meanwhile is kept.
 	path := filepath.Join(dir, "out.log")
 	must(t, os.Remove(path))
-	f, err := CreateFile(path+".2", false)
+	f, err := CreateFile(path+".2", false, nil)
 	must(t, err)
 	must(t, os.WriteFile(path+".2", []byte("theirs"), 0o644))
 	if err := f.Commit(); !errors.Is(err, ErrExists) || errors.Is(err, syscall.ENOENT) {

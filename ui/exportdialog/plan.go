@@ -59,6 +59,7 @@ type Source struct {
 	ParseTime func(string) (time.Time, error)
 	Version   string
 	Fleet     bool     // many hosts: the host goes into CSV rows and the manifest
+	Inputs    []string // the files being read, which an export never replaces
 	Muted     []string // templates whose lines the view hides besides the query
 }
 

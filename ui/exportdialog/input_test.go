@@ -1,0 +1,32 @@
+package exportdialog
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWriteOverAnInputIsRefused: the path of the file being read is
+// refused with what to do in the dialog, never offered for replacing,
+// and the file is left as it was.
+func TestWriteOverAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	input := filepath.Join(dir, "same.log")
+	if err := os.WriteFile(input, []byte("the log\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := newSource(t, 5)
+	src.Inputs = []string{input}
+	d := send(t, typePath(t, openOver(t, src), input), "enter")
+	want := input + " is one of the inputs being read — choose another path"
+	if d.State() != Failed || !strings.Contains(strings.Join(strings.Fields(screen(d)), " "), want) {
+		t.Fatalf("state %v; want failed saying %q:\n%s", d.State(), want, screen(d))
+	}
+	if got, _ := os.ReadFile(input); string(got) != "the log\n" {
+		t.Errorf("the input now holds %q", got)
+	}
+	if d = send(t, d, "enter"); d.State() != Editing || d.Field() != FieldPath {
+		t.Errorf("state %v on %v after enter; want editing the path", d.State(), d.Field())
+	}
+}
