@@ -30,3 +30,22 @@ func TestWriteOverAnInputIsRefused(t *testing.T) {
 		t.Errorf("state %v on %v after enter; want editing the path", d.State(), d.Field())
 	}
 }
+
+// TestSpecialFileAdviceIsTheDialogs: a device or a symbolic link as the
+// path is refused with what can be done in the dialog, not on a command
+// line.
+func TestSpecialFileAdviceIsTheDialogs(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "link.log")
+	if err := os.Symlink(filepath.Join(dir, "elsewhere.log"), link); err != nil {
+		t.Fatal(err)
+	}
+	for path, what := range map[string]string{"/dev/null": "a character device", link: "a symbolic link"} {
+		d := send(t, typePath(t, newDialog(t, 5), path), "enter")
+		said := strings.Join(strings.Fields(screen(d)), " ")
+		want := path + " is " + what + ", not a regular file, and connlog never replaces one — choose another path"
+		if d.State() != Failed || !strings.Contains(said, want) || strings.Contains(said, "-o -") {
+			t.Errorf("state %v; want failed saying %q and no command-line advice:\n%s", d.State(), want, screen(d))
+		}
+	}
+}
