@@ -49,3 +49,14 @@ func TestSpecialFileAdviceIsTheDialogs(t *testing.T) {
 		}
 	}
 }
+
+// TestNoFileCanBeCreatedThere: a path under /proc is refused for what is
+// true of it: the directory exists, its file system takes no new file.
+func TestNoFileCanBeCreatedThere(t *testing.T) {
+	d := send(t, typePath(t, newDialog(t, 5), "/proc/self/x.csv"), "enter")
+	said := strings.Join(strings.Fields(screen(d)), " ")
+	want := "cannot create a file in /proc/self: the directory exists, but its file system does not let files be created in it"
+	if d.State() != Failed || !strings.Contains(said, want) || strings.Contains(said, "does not exist") {
+		t.Errorf("state %v; want failed saying %q:\n%s", d.State(), want, screen(d))
+	}
+}
