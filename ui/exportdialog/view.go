@@ -184,12 +184,21 @@ func (d Model) countLines() []string {
 	return theme.WrapPhrases(append(parts, "· about "+model.HumanBytes(float64(p.Estimate))), d.wrapWidth())
 }
 
-// emptyLines say why the time window holds no entry, when that is known.
+// emptyLines say why the time window holds no entry, when that is known,
+// broken between its clauses rather than inside a date.
 func (d Model) emptyLines() []string {
 	if d.plan.empty == "" {
 		return nil
 	}
-	return d.wrap(d.styles.Notice, d.plan.empty)
+	clauses := strings.SplitAfter(d.plan.empty, "; ")
+	for i := range clauses {
+		clauses[i] = strings.TrimSpace(clauses[i])
+	}
+	lines := theme.WrapPhrases(clauses, d.wrapWidth())
+	for i, l := range lines {
+		lines[i] = d.styles.Notice.Render(l)
+	}
+	return lines
 }
 
 // filterLines name the filter that chose the entries, wrapped: the footer
