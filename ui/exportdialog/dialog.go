@@ -272,8 +272,6 @@ func (d Model) start(force bool) (Model, tea.Cmd) {
 		return d, nil
 	case d.planErr != "":
 		return d, nil // the error is on the screen already
-	case len(d.plan.Seqs) == 0 && d.plan.empty != "":
-		return d, nil // why it is empty is on the screen already
 	case len(d.plan.Seqs) == 0:
 		d.notice = "nothing to write: the " + d.set.Scope.String() + " has no entries"
 		return d, nil
