@@ -41,6 +41,9 @@ type Config struct {
 	// Fleet says the entries come from many hosts (a log store): exports
 	// then carry each entry's host (a CSV column, the manifest's counts).
 	Fleet bool
+	// Inputs are the paths of the files being read: the export dialog
+	// never writes over one of them.
+	Inputs []string
 	// WindowMiss, when set, says why inputs that ended without sending an
 	// entry sent none: a journal read with a time window that misses it
 	// ("no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12").

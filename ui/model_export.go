@@ -22,7 +22,7 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 	m.exportPending, m.notice = false, ""
 	opt := m.timeOptions()
 	src := &exportdialog.Source{Store: m.store, Snapshot: m.store.Snapshot(), View: *m.live.view, Query: m.filter.text,
-		Kinds: exportKinds(m.filter.tab), Location: m.loc(), Sources: m.sources, Version: m.cfg.Version, Fleet: m.cfg.Fleet,
+		Kinds: exportKinds(m.filter.tab), Location: m.loc(), Sources: m.sources, Version: m.cfg.Version, Fleet: m.cfg.Fleet, Inputs: m.cfg.Inputs,
 		ParseTime: func(s string) (time.Time, error) { return parseGotoTime(s, opt) }}
 	src.SelFrom, src.SelTo = m.sel.bounds()
 	for _, t := range m.mutes.list {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -63,11 +64,23 @@ func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, err
 		w, err := terminalSafe(opts, stdout)
 		return &output{Writer: w, streamed: opts.Format != export.FormatBundle}, err
 	}
-	f, err := export.CreateFile(cfg.Output, cfg.Force)
+	f, err := export.CreateFile(cfg.Output, cfg.Force, inputPaths(cfg, opts.Sources))
 	if err != nil {
-		return nil, err
+		return nil, withStdoutAdvice(err)
 	}
 	return &output{Writer: f, file: f}, nil
+}
+
+// withStdoutAdvice adds to the refusal of a device, a FIFO or a symbolic
+// link what only the command line can do instead: write to standard output.
+func withStdoutAdvice(err error) error {
+	var fe *export.FileError
+	if !errors.As(err, &fe) || !errors.Is(err, export.ErrNotRegular) {
+		return err
+	}
+	advised := *fe
+	advised.Msg += ", or write to standard output with -o - (and redirect it)"
+	return &advised
 }
 
 func (o *output) abort() {

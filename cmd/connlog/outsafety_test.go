@@ -89,3 +89,18 @@ func TestBinaryExportToATerminalIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestExportToASpecialFileAdvisesStandardOutput: a device or a symbolic
+// link is refused, and the command line says what it alone can do.
+func TestExportToASpecialFileAdvisesStandardOutput(t *testing.T) {
+	log := fixtureCopy(t, "testdata/envelopes/bare.log")
+	must(t, os.Symlink("elsewhere.log", "link.log"))
+	for out, what := range map[string]string{"/dev/null": "a character device", "link.log": "a symbolic link"} {
+		_, stderr, code := runCLI(t, "export", "-o", out, log)
+		want := out + " is " + what + ", not a regular file, and connlog never replaces one — " +
+			"choose another path, or write to standard output with -o - (and redirect it)"
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("-o %s: exit %d, stderr %q; want 1 and %q", out, code, stderr, want)
+		}
+	}
+}

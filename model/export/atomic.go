@@ -43,17 +43,22 @@ type unnamedTemp interface {
 // written to a 0600 temp file in the target's directory and renamed into
 // place by Commit. Until then the target is untouched.
 type AtomicFile struct {
-	path  string
-	force bool
-	f     tempFile
-	err   error // the first write error; every later call returns it
-	done  bool
+	path   string
+	force  bool
+	inputs []string // the files the export reads, which it never replaces
+	f      tempFile
+	err    error // the first write error; every later call returns it
+	done   bool
 }
 
 // CreateFile starts writing path. Without force it refuses a path that
-// exists, and it never replaces a directory. The errors are FileErrors that
-// tell the user what to do.
-func CreateFile(path string, force bool) (*AtomicFile, error) {
+// exists, and it never replaces a directory, nor one of inputs (the files
+// the export reads, see checkNotInput). The errors are FileErrors that tell
+// the user what to do.
+func CreateFile(path string, force bool, inputs []string) (*AtomicFile, error) {
+	if err := checkNotInput(path, inputs); err != nil {
+		return nil, err
+	}
 	if err := checkTarget(path, force); err != nil {
 		return nil, err
 	}
@@ -62,7 +67,7 @@ func CreateFile(path string, force bool) (*AtomicFile, error) {
 	if err != nil {
 		return nil, fileError("create a file in", dir, err)
 	}
-	return &AtomicFile{path: path, force: force, f: f}, nil
+	return &AtomicFile{path: path, force: force, inputs: inputs, f: f}, nil
 }
 
 // maxTempBase keeps the temp file's name within NAME_MAX (255 bytes) when
@@ -184,9 +189,13 @@ func (a *AtomicFile) placeUnnamed(u unnamedTemp) error {
 
 // place moves the finished temp file to the target path. Replacing, it
 // checks again just before the rename that the target is still a regular
-// file or absent: something else may have been put there meanwhile.
+// file or absent, and not an input: something else may have been put
+// there meanwhile (a log rotated to that name).
 func (a *AtomicFile) place(tmp string) error {
 	if a.force {
+		if err := checkNotInput(a.path, a.inputs); err != nil {
+			return err
+		}
 		if err := replaceable(a.path); err != nil {
 			return err
 		}

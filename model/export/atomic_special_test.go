@@ -55,7 +55,7 @@ func TestForceNeverReplacesAnythingButARegularFile(t *testing.T) {
 				t.Errorf("%s, force=%v: err = %v, want %v", what, force, err, wantKind)
 				continue
 			}
-			if what != "directory" && (!strings.Contains(err.Error(), what) || !strings.Contains(err.Error(), "-o -")) {
+			if what != "directory" && (!strings.Contains(err.Error(), what) || !strings.Contains(err.Error(), "choose another path")) {
 				t.Errorf("%s: message %q does not say what it is and what to do", what, err)
 			}
 			after, lerr := os.Lstat(path)
@@ -75,7 +75,7 @@ func TestForceChecksAgainAtReplaceTime(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.log")
 	must(t, os.WriteFile(path, []byte("old"), 0o644))
-	f, err := CreateFile(path, true)
+	f, err := CreateFile(path, true, nil)
 	must(t, err)
 	if _, err := f.Write([]byte("export\n")); err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestTempFileHasNoName(t *testing.T) {
 	// The second round replaces the file the first one wrote.
 	for round, force := range []bool{false, true} {
 		path := filepath.Join(dir, "out.log")
-		f, err := CreateFile(path, force)
+		f, err := CreateFile(path, force, nil)
 		must(t, err)
 		if _, err := f.Write([]byte("export\n")); err != nil {
 			t.Fatal(err)
@@ -128,7 +128,7 @@ func TestTempFileHasNoName(t *testing.T) {
 	// Without force, a file that appeared meanwhile is kept.
 	path := filepath.Join(dir, "out.log")
 	must(t, os.Remove(path))
-	f, err := CreateFile(path+".2", false)
+	f, err := CreateFile(path+".2", false, nil)
 	must(t, err)
 	must(t, os.WriteFile(path+".2", []byte("theirs"), 0o644))
 	if err := f.Commit(); !errors.Is(err, ErrExists) || errors.Is(err, syscall.ENOENT) {

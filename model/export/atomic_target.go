@@ -54,14 +54,14 @@ func replaceable(path string) error {
 	return nil
 }
 
-// notRegular says what path is and what to write instead.
+// notRegular says what path is and what to write instead: another path,
+// which every caller can offer (the command line adds standard output).
 func notRegular(path string, mode fs.FileMode) error {
 	if mode.IsDir() {
 		return &FileError{ErrIsDirectory, path, fmt.Sprintf("%s is a directory — give a file name inside it", path), syscall.EISDIR}
 	}
 	what := FileKind(mode)
-	msg := fmt.Sprintf("%s is %s, not a regular file, and connlog never replaces one — "+
-		"write to standard output with -o - (and redirect it), or choose a file name", path, what)
+	msg := fmt.Sprintf("%s is %s, not a regular file, and connlog never replaces one — choose another path", path, what)
 	return &FileError{ErrNotRegular, path, msg, ErrNotRegular}
 }
 

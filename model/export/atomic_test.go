@@ -171,7 +171,7 @@ func TestExportForceReplaces(t *testing.T) {
 func TestCommitDoesNotReplaceAFileThatAppeared(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "x.log")
-	f, err := CreateFile(path, false)
+	f, err := CreateFile(path, false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func TestExportDiskFull(t *testing.T) {
 func TestAtomicFileRemovesTempOnDiskFullWithoutAbort(t *testing.T) {
 	dir := t.TempDir()
 	failingTemp(t, diskWithRoom(10))
-	f, err := CreateFile(filepath.Join(dir, "x.log"), false)
+	f, err := CreateFile(filepath.Join(dir, "x.log"), false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,9 +22,10 @@ var ErrCancelled = errors.New("export cancelled")
 // Export writes entries to the file at path in opts.Format, atomically: the
 // file appears complete when Export returns nil, and on any error or
 // cancellation nothing is left behind (the temp file, and a bundle's
-// members, are removed). An existing file is refused unless opts.Force.
+// members, are removed). An existing file is refused unless opts.Force,
+// and one of opts.Inputs always.
 func Export(ctx context.Context, path string, entries iter.Seq[*model.Entry], opts Options) (Stats, error) {
-	f, err := CreateFile(path, opts.Force)
+	f, err := CreateFile(path, opts.Force, opts.Inputs)
 	if err != nil {
 		return Stats{}, err
 	}

@@ -3,6 +3,8 @@ package export
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"syscall"
 )
 
@@ -57,6 +59,8 @@ func fileError(op, path string, err error) error {
 		return &FileError{ErrReadOnly, path, fmt.Sprintf("cannot write %s: the file system is read-only — choose another directory", path), err}
 	case errors.Is(err, syscall.EACCES), errors.Is(err, syscall.EPERM):
 		return &FileError{ErrPermission, path, fmt.Sprintf("cannot write %s: permission denied — choose a directory you can write to", path), err}
+	case errors.Is(err, syscall.ENOENT) && isDirectory(path):
+		return cannotCreateIn(path, err)
 	case errors.Is(err, syscall.ENOENT):
 		return noDirectory(path, err)
 	}
@@ -70,6 +74,29 @@ func diskFull(path string, err error) error {
 
 func noDirectory(dir string, err error) error {
 	return &FileError{ErrNoDirectory, dir, fmt.Sprintf("directory %s does not exist — create it or choose another path", dir), err}
+}
+
+// cannotCreateIn explains "no such file" from creating a file in dir, a
+// directory that exists: its file system makes no new files (/proc, /sys).
+func cannotCreateIn(dir string, err error) error {
+	return &FileError{nil, dir, fmt.Sprintf("cannot create a file in %s: the directory exists, but its file system "+
+		"does not let files be created in it (%v) — choose another directory", dir, unwrapPath(err)), err}
+}
+
+// isDirectory reports whether path is a directory now.
+func isDirectory(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// unwrapPath is err without the path an *fs.PathError adds: the message
+// names the directory already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // notDirectory explains a path whose directory part names a file.

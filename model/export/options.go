@@ -15,6 +15,9 @@ type Options struct {
 	Compress Compression
 	// Force lets Export replace an existing file; without it Export refuses.
 	Force bool
+	// Inputs are the paths of the files the entries are read from: Export
+	// never writes over one of them, Force or not (see ErrIsInput).
+	Inputs []string
 	// Location is the time zone of the text format's times; nil means UTC.
 	// The other formats always write UTC.
 	Location *time.Location

@@ -4,10 +4,12 @@
 #    rows with v, press x, write them as csv + gzip, and check the file
 #    (gunzip, parse the CSV, count the rows, mode 0600); then write the whole
 #    view as a bundle into a directory and check it with tar and the
-#    manifest's checksums; at 60x20, scroll an error taller than the dialog
-#    to its end;
+#    manifest's checksums; refuse the followed file and a device as the
+#    path, with what to do in the dialog; at 60x20, scroll an error taller
+#    than the dialog to its end;
 #  - on the command line, every way writing can fail: an existing file
-#    without --force, -o naming a directory, a missing directory, a read-only
+#    without --force, one of the inputs (--force or not), a device, /proc,
+#    -o naming a directory, a missing directory, a read-only
 #    file system, a directory the user may not write to, a full disk (a 64k
 #    tmpfs), and SIGINT in the middle of a large export. Each must exit 1
 #    with a message that says what to do and leave no file behind.
@@ -121,6 +123,25 @@ assert {"raw.log", "entries.ndjson", "analytics.csv"} <= names, names
 ' "$tmp/x"
 press Enter "no filter"
 
+echo "tui: the file being followed is refused as the path, with what to do in the dialog"
+press x "> scope"
+press Up "> path"
+keys C-u
+keys -l "$tmp/analytics.log"
+wait_for "$tmp/analytics.log"
+keys Enter
+wait_for "is one of the inputs being read — choose another path"
+cmp -s "$tmp/analytics.log" "$root/testdata/payloads/analytics.log" || fail "the followed file changed"
+press Escape "> path"
+keys C-u
+keys -l /dev/null
+wait_for "/dev/null"
+keys Enter
+wait_for "never replaces one — choose another"
+! screen | grep -qF -- "-o -" || fail "the dialog gives command-line advice: $(screen)"
+press Escape "> path"
+press Escape "no filter"
+
 echo "tui: at 60x20, an error taller than the dialog scrolls to what to do"
 tm resize-window -t "$session" -x 60 -y 20
 press x "> scope"
@@ -185,6 +206,16 @@ head -1 "$tmp/out/exists.csv" | grep -q '^kind,' || fail "exists.csv was not rep
 echo "cli: -o a directory, a missing directory"
 expect_fail "is a directory — give a file name inside it" export -o "$tmp/out" "$fixture"
 expect_fail "does not exist — create it or choose another path" export -o "$tmp/missing/x.log" "$fixture"
+
+echo "cli: an input, a device, a directory that takes no file"
+cp "$fixture" "$tmp/input.log"
+for force in "" --force; do
+	expect_fail "is one of the inputs being read — choose another path" export ${force:+"$force"} -q kind:analytics -o "$tmp/input.log" "$tmp/input.log"
+	cmp -s "$tmp/input.log" "$fixture" || fail "export $force over its input changed it"
+done
+expect_fail "is a character device, not a regular file, and connlog never replaces one — choose another path, or write to standard output with -o -" \
+	export --force -o /dev/null "$fixture"
+expect_fail "cannot create a file in /proc: the directory exists" export -o /proc/x.csv "$fixture"
 
 if ! mkdir "$tmp/ro" || ! mount -t tmpfs -o ro,size=64k tmpfs "$tmp/ro" 2>/dev/null; then
 	echo "cli: cannot mount here; read-only and full disks through the engine's hooks"

@@ -14,6 +14,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 )
 
 // Scope is which entries an export takes.
@@ -59,6 +60,7 @@ type Source struct {
 	ParseTime func(string) (time.Time, error)
 	Version   string
 	Fleet     bool     // many hosts: the host goes into CSV rows and the manifest
+	Inputs    []string // the files being read, which an export never replaces
 	Muted     []string // templates whose lines the view hides besides the query
 }
 
@@ -126,6 +128,19 @@ func (src *Source) window(s Settings) (time.Time, time.Time, error) {
 	return from, to, err
 }
 
+// windowMiss says why the window of s holds no entry, as the filter bar
+// says it of its own window: "the window ends before it begins (…)", "no
+// entries since …; the input spans … – …"; "" when neither tells (the
+// window misses only the rows the filter left).
+func (src *Source) windowMiss(s Settings) string {
+	from, to, err := src.window(s)
+	sn := src.Snapshot
+	if err != nil || sn.Len() == 0 {
+		return ""
+	}
+	return query.OutsideSpan(from, to, sn.Time(sn.First()), sn.Time(sn.End()-1), src.Location)
+}
+
 // entries loads the Seqs in full, for the writer, a chunk at a time: the
 // lines of a file come with a read per span of them (LoadMany). A line
 // whose bytes can no longer be read (its file was truncated or removed
@@ -190,8 +205,11 @@ type Plan struct {
 	// for a file name must not give away what its content hides.
 	redactedLabel string
 	preview       []export.Change
-	set           Settings // what the plan was made for
-	made          bool     // a plan was made (false for the zero plan)
+	// empty says why a time window holds no entry, when the window and the
+	// input's span tell: it ends before it begins, or misses the input.
+	empty string
+	set   Settings // what the plan was made for
+	made  bool     // a plan was made (false for the zero plan)
 }
 
 // nameFor is the default file name of the plan's entries in s's format,
@@ -222,6 +240,9 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		hosts := hostsOf(sample)
 		p := Plan{Seqs: seqs, label: nameLabel(hosts, sample, src.Sources), Host: strings.Join(hosts, ", "), set: s, made: true}
 		p.redactedLabel = redactedLabel(r, hosts, sample, src.Sources)
+		if len(seqs) == 0 && s.Scope == ScopeWindow {
+			p.empty = src.windowMiss(s)
+		}
 		p.First, p.Last = timeSpan(sample)
 		p.DefaultName = p.nameFor(s)
 		var rr *export.Redactor

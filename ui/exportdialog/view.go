@@ -145,7 +145,8 @@ func (d Model) planLines() []string {
 	case d.planning && d.plan.Seqs == nil:
 		out = []string{"counting…"}
 	default:
-		out = append(d.countLines(), d.filterLines()...)
+		out = append(d.countLines(), d.emptyLines()...)
+		out = append(out, d.filterLines()...)
 		out = append(out, d.mutedLines()...)
 		out = append(out, d.extensionLines()...)
 		out = append(out, d.previewLines()...)
@@ -181,6 +182,23 @@ func (d Model) countLines() []string {
 		parts = append(parts, "from "+p.First.In(loc).Format(time.DateTime), "to "+p.Last.In(loc).Format(time.DateTime))
 	}
 	return theme.WrapPhrases(append(parts, "· about "+model.HumanBytes(float64(p.Estimate))), d.wrapWidth())
+}
+
+// emptyLines say why the time window holds no entry, when that is known,
+// broken between its clauses rather than inside a date.
+func (d Model) emptyLines() []string {
+	if d.plan.empty == "" {
+		return nil
+	}
+	clauses := strings.SplitAfter(d.plan.empty, "; ")
+	for i := range clauses {
+		clauses[i] = strings.TrimSpace(clauses[i])
+	}
+	lines := theme.WrapPhrases(clauses, d.wrapWidth())
+	for i, l := range lines {
+		lines[i] = d.styles.Notice.Render(l)
+	}
+	return lines
 }
 
 // filterLines name the filter that chose the entries, wrapped: the footer

@@ -26,7 +26,7 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 	for i, st := range src.Sources {
 		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
 	}
-	o.Kinds = src.Kinds
+	o.Kinds, o.Inputs = src.Kinds, src.Inputs
 	return o
 }
 
