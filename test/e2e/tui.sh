@@ -240,7 +240,7 @@ wait_for "span 08:00–08:02"
 params=$(colour_params)
 [[ -z $params ]] || fail "--no-color: colour on the timeline strip: $(echo "$params" | sort -u | tr '\n' ' ')"
 keys Enter
-wait_for "filter: since:2026-11-20T08:00:00 until:2026-11-20T08:02:00"
+wait_for "filter: since:2026-11-20T08:00:00 time<2026-11-20T08:02:00"
 wait_for "10/12"
 wait_gone "09:12:00.000"
 alive
