@@ -111,3 +111,36 @@ func TestConnectionFilterYieldsToATypedOne(t *testing.T) {
 		t.Errorf("after c on two rows, the filter is %q; want the second's", got.filter.text)
 	}
 }
+
+// TestATimeIsNeverCut: a row whose time carries its date (the first row,
+// the first after midnight) shows it whole where that costs no column (the
+// All tab at 80 columns, the Connections tab at 120); at 80 columns the
+// Connections tab, which would lose its duration to it, shows the time of
+// day whole, never a date with the seconds cut off.
+func TestATimeIsNeverCut(t *testing.T) {
+	const day = 24 * 3600 * 1000
+	st, _ := newFixtureStore(t, []model.Entry{
+		analytics(1000, model.EventEstablished, "e755ba99988db558-24", "alice@example.com", "", 0, 0, 0),
+		analytics(day, model.EventClosed, "e755ba99988db558-24", "alice@example.com", "", 234867, 23363, 3034753),
+	})
+	for _, c := range []struct {
+		tab    string
+		width  int
+		layout string
+	}{
+		{"1", 80, "01-02 15:04:05.000"},
+		{"2", 120, "01-02 15:04:05.000"},
+		{"2", 80, "15:04:05.000"},
+	} {
+		m := drive(t, newTestModel(t, st, c.width, 24), keys(c.tab)...)
+		s := screen(m)
+		for _, ms := range []int{1000, day} {
+			if want := at(ms).In(m.loc()).Format(c.layout); !strings.Contains(s, want) {
+				t.Errorf("tab %s at %d columns: the time %q is not shown whole:\n%s", c.tab, c.width, want, s)
+			}
+		}
+		if c.tab == "2" && !strings.Contains(s, "DUR") {
+			t.Errorf("tab 2 at %d columns lost the duration:\n%s", c.width, s)
+		}
+	}
+}

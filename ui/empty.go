@@ -26,6 +26,10 @@ func (m Model) emptyNote(held int) string {
 		return "(" + m.windowMiss + ")"
 	case held == 0:
 		return "(no entries" + m.whyNoEntries(more) + ")"
+	case filtered && m.windowNote() != "":
+		// Said here whether the window was typed or came from the command
+		// line, whose first view is built before any line is read.
+		return "(" + m.windowNote() + ")"
 	case filtered:
 		return "(no entries match the filter)"
 	case m.mutedLines() > 0:

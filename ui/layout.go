@@ -117,7 +117,7 @@ func (m Model) chrome() chrome {
 func (m Model) bodyView() string {
 	switch m.mode {
 	case ModeHelp:
-		return m.help.View()
+		return m.help.WithInputs(m.inputLines()).View()
 	case ModeExport:
 		return m.dialog.View()
 	case ModeTopN:

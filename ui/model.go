@@ -102,6 +102,8 @@ type Model struct {
 	triageHeld    []tea.KeyPressMsg // typed in a triage view before its first report (see holdTriageKey)
 	initCmd       tea.Cmd
 
+	pivotAsk pivotAsk // a pivot menu whose choices are being decided
+
 	tl  timeline.Model // the strip above the table
 	tlc timelineCounts // what the strip's counts are of
 }
@@ -215,6 +217,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onDetail(msg)
 	case filterbar.QueryChanged:
 		return m.onQueryChanged(msg)
+	case pivotChoicesMsg:
+		return m.onPivotChoices(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:

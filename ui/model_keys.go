@@ -13,6 +13,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.live.cancelBuild()
 		return m, tea.Quit
 	}
+	if out, cmd, held := m.pivotKey(msg); held {
+		return out, cmd
+	}
 	if m.holdKey(msg) {
 		m.holdKeyPress(msg)
 		return m, nil

@@ -25,6 +25,9 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	}
 	var ask tea.Cmd
 	if msg.Sources != nil {
+		if failed, ok := newFailure(m.sources, msg.Sources); ok {
+			m.notice = m.failureNotice(failed)
+		}
 		m.sources = msg.Sources
 		ask = m.askWindowMiss()
 	}

@@ -25,7 +25,7 @@ type timelineCounts struct {
 	busy    bool  // a count is running
 	cancel  context.CancelFunc
 	started time.Time // when the full count was asked for
-	// terms are the since:/until: terms the strip last added to the filter,
+	// terms are the since:/time< terms the strip last added to the filter,
 	// replaced rather than piled up when another span is chosen.
 	terms string
 }
@@ -38,10 +38,6 @@ type timelineCountedMsg struct {
 	counts timeline.Counts
 	next   int64
 }
-
-// timelineTimeLayout writes the strip's bounds with their date, in the zone
-// the table shows, so that they mean the same whatever the day of the data.
-const timelineTimeLayout = "2006-01-02T15:04:05"
 
 // cursorTime is the time of the table's cursor row (zero when none).
 func (m Model) cursorTime() time.Time {
@@ -188,12 +184,12 @@ func withTimeline(out tea.Model, cmd tea.Cmd) (tea.Model, tea.Cmd) {
 }
 
 // onTimelineSpan bounds the filter to a span chosen on the strip, as
-// since:/until: terms the user sees in the bar and can edit; the terms the
-// strip added before are replaced.
+// since:… time<… terms the user sees in the bar and can edit (the span
+// ends where the next bucket begins); the terms the strip added before are
+// replaced. Its bounds carry their date, in the zone the table shows, so
+// that they mean the same whatever the day of the data.
 func (m Model) onTimelineSpan(msg timeline.SpanMsg) (tea.Model, tea.Cmd) {
-	loc := m.loc()
-	terms := query.And(query.Term("since", msg.From.In(loc).Format(timelineTimeLayout)),
-		query.Term("until", msg.To.In(loc).Format(timelineTimeLayout)))
+	terms := query.Window(msg.From, msg.To, m.loc())
 	text := m.filter.text
 	if m.tlc.terms != "" {
 		if rest, ok := strings.CutSuffix(text, m.tlc.terms); ok {

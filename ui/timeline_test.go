@@ -24,7 +24,8 @@ func TestGoldenTimeline(t *testing.T) {
 
 // TestFlowTimelineSpanFilters opens the strip, selects the first two
 // minutes and applies them: the filter bar shows the bounds as since: and
-// until: terms, and the table keeps the rows inside them.
+// time< terms (the span ends where the next bucket begins), and the table
+// keeps the rows inside them.
 func TestFlowTimelineSpanFilters(t *testing.T) {
 	l := startLive(t, fixtureEntries(), 100, 30)
 	l.waitFor("15/15")
@@ -33,9 +34,9 @@ func TestFlowTimelineSpanFilters(t *testing.T) {
 	l.press("g", "v", "l")
 	l.waitFor("span 08:00–08:02")
 	l.press("enter")
-	l.waitFor("filter: since:2026-11-20T08:00:00 until:2026-11-20T08:02:00", "14/15")
+	l.waitFor("filter: since:2026-11-20T08:00:00 time<2026-11-20T08:02:00", "14/15")
 	m := l.final()
-	if m.filter.text != "since:2026-11-20T08:00:00 until:2026-11-20T08:02:00" {
+	if m.filter.text != "since:2026-11-20T08:00:00 time<2026-11-20T08:02:00" {
 		t.Errorf("filter = %q", m.filter.text)
 	}
 	if m.tl.Focused() {
@@ -71,7 +72,7 @@ func TestTimelineSpanReplacesItsTerms(t *testing.T) {
 	m = drive(t, m, keys("T", "g", "enter")...)
 	first := m.filter.text
 	m = drive(t, m, keys("T", "G", "enter")...)
-	if want := "kind:service since:2026-11-20T08:00:00 until:2026-11-20T08:00:01"; first != want {
+	if want := "kind:service since:2026-11-20T08:00:00 time<2026-11-20T08:00:01"; first != want {
 		t.Errorf("first span: %q; want %q", first, want)
 	}
 	if strings.Count(m.filter.text, "since:") != 1 || !strings.HasPrefix(m.filter.text, "kind:service ") {

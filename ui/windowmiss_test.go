@@ -1,6 +1,9 @@
 package ui
 
 import (
+	tea "charm.land/bubbletea/v2"
+
+	"connlog/ui/theme"
 	"strings"
 	"testing"
 
@@ -67,5 +70,24 @@ func TestWindowMissIsAskedOnlyOfAnEmptyEndedInput(t *testing.T) {
 	m = newTestModel(t, nothing, 120, 12) // files: nothing to ask
 	if s := screen(drive(t, m, updatesClosedMsg{})); !strings.Contains(s, "(no entries in this input)") {
 		t.Errorf("an input without the question:\n%s", s)
+	}
+}
+
+// A window from the command line (--since, --until: the first filter) that
+// misses the lines read says so in the empty table, with the span of the
+// input, as the same window typed in the bar does.
+func TestACommandLineWindowSaysItMissesTheInput(t *testing.T) {
+	st, _ := newFixtureStore(t, nil)
+	cfg := testConfig()
+	cfg.Query = "since:2026-12-02"
+	m := withStyles(New(cfg, st, nil), unstyled(theme.Default()))
+	m = drive(t, m, tea.WindowSizeMsg{Width: 120, Height: 12})
+	m = runCmd(t, m, m.initCmd)
+	es := fixtureEntries()
+	st.Append(es)
+	m = drive(t, m, updateMsg{model.Update{Appended: len(es)}}, frameMsg{})
+	want := "(no entries since 2026-12-02; the input spans 2026-11-20 08:00–08:50)"
+	if s := screen(m); m.live.len() != 0 || !strings.Contains(s, want) {
+		t.Errorf("%d rows; the empty table does not say %q:\n%s", m.live.len(), want, s)
 	}
 }

@@ -8,7 +8,7 @@
 #    since:08:01:30 keeps the rows from then on; the export dialog's time
 #    window 08:00:10 to 08:00:19 writes those ten entries;
 #  - --since and --until on a file in the interface: the window, shown as the
-#    filter; a log piped in without naming standard input; -n N FILE, the
+#    filter, and a window after the log says in the empty table what it spans; a log piped in without naming standard input; -n N FILE, the
 #    last N lines;
 #  - on the command line: export --since 08:01:30 FILE prints the lines from
 #    then on, and a window after the log says on stderr what the log spans.
@@ -122,6 +122,15 @@ screen | grep '^>' | grep -qF "tick 90" || fail "the first row of the window is 
 keys G
 wait_for "tick 179"
 screen | grep '^>' | grep -qF "tick 179" || fail "the last row of the window is not tick 179"
+keys q
+wait_for_file "$tmp/status"
+
+echo "tui: --since 10:00 FILE, after the log: the empty table says what the log spans (80x24)"
+rm -f "$tmp/status"
+start "$bin" --no-follow --since 10:00 "$log"
+tm resize-window -t "$session" -x 80 -y 24
+wait_for "0/200"
+wait_for "(no entries since 2026-11-20 10:00;"
 keys q
 wait_for_file "$tmp/status"
 

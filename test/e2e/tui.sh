@@ -240,10 +240,22 @@ wait_for "span 08:00–08:02"
 params=$(colour_params)
 [[ -z $params ]] || fail "--no-color: colour on the timeline strip: $(echo "$params" | sort -u | tr '\n' ' ')"
 keys Enter
-wait_for "filter: since:2026-11-20T08:00:00 until:2026-11-20T08:02:00"
-wait_for "10/12"
+wait_for "filter: since:2026-11-20T08:00:00 time<2026-11-20T08:02:00"
+wait_for "9/12"
 wait_gone "09:12:00.000"
+wait_gone "08:02:00.000" # the next bucket's first line
 alive
+quit
+
+echo "pivot: - does not offer the host every row of a log from one host shares (80x24)"
+size=80x24 start xterm-256color "$tmp/connlog" testdata/days/yesterday.log
+wait_for "FOLLOW"
+keys -- -
+wait_for "exclude rows with this row's"
+wait_for "level="
+! screen | grep -qF "host=connector-host-1" || fail "- offers the host every row has"
+keys Escape
+wait_gone "exclude rows with this row's"
 quit
 
 echo "journal: a closed connection's location and a hostile message (TERM=screen)"

@@ -45,6 +45,7 @@ type Model struct {
 	width  int
 	height int
 	offset int
+	inputs []string // the inputs with their states, listed above the keys
 }
 
 // New returns the help screen over the interface's bindings.
@@ -58,6 +59,14 @@ func New(keys Bindings, styles *theme.Styles) Model {
 func (h *Model) SetSize(w, hgt int) {
 	h.width, h.height = w, hgt
 	h.help.SetWidth(w)
+}
+
+// WithInputs returns the screen listing the inputs, one line each (a name
+// and its state or error, made inert by the caller), above the keys:
+// the status line has room only to count the failed ones.
+func (h Model) WithInputs(lines []string) Model {
+	h.inputs = lines
+	return h
 }
 
 // Update scrolls the screen.
@@ -96,7 +105,7 @@ func (h Model) View() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+theme.Hint(k.Scroll)+" · "+theme.KeysOf(k.Toggle, k.Close)+" close)") + "\n\n" +
-		strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(h.keys.HelpNote(), max(h.width, 20), "")
+		h.inputsBlock() + strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(h.keys.HelpNote(), max(h.width, 20), "")
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]
@@ -107,6 +116,19 @@ func (h Model) View() string {
 		lines = append(lines, strings.Repeat(" ", h.width))
 	}
 	return strings.Join(lines[:h.height], "\n")
+}
+
+// inputsBlock lists the inputs, each wrapped whole to the width; "" when
+// there is none to list.
+func (h Model) inputsBlock() string {
+	if len(h.inputs) == 0 {
+		return ""
+	}
+	lines := []string{h.styles.HelpTitle.Render("Inputs")}
+	for _, l := range h.inputs {
+		lines = append(lines, ansi.Wrap(l, max(h.width, 20), ""))
+	}
+	return strings.Join(lines, "\n") + "\n\n"
 }
 
 // padBlock pads every line of a block to w cells, so blocks join in columns.

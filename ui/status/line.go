@@ -127,14 +127,22 @@ func (s Model) headText() string {
 		default:
 			b.WriteString(theme.Clean(src.Name))
 		}
-		switch {
-		case src.Err != "":
-			b.WriteString(": ERROR " + theme.Clean(src.Err))
-		case src.State != "":
-			b.WriteString(": " + theme.Clean(src.State))
-		}
+		b.WriteString(StateText(src))
 	}
 	return b.String()
+}
+
+// StateText is what follows an input's name wherever it is listed:
+// ": ERROR why" when it failed, else ": state"; "" when it has neither.
+// It is made inert.
+func StateText(src model.SourceStatus) string {
+	switch {
+	case src.Err != "":
+		return ": ERROR " + theme.Clean(src.Err)
+	case src.State != "":
+		return ": " + theme.Clean(src.State)
+	}
+	return ""
 }
 
 // allEnded reports whether there are sources and every one has ended.

@@ -1,6 +1,7 @@
 package table
 
 import (
+	"slices"
 	"strings"
 
 	"connlog/model"
@@ -63,12 +64,18 @@ func (t Model) timeCell(i int, e *model.Entry) string {
 		if d.Snapshot.Has(prev) {
 			py, pm, pd := d.Snapshot.Time(prev).In(d.Location).Date()
 			if y, m, dd := at.Date(); y == py && m == pm && dd == pd {
-				return at.Format("15:04:05.000")
+				return at.Format(timeOfDayLayout)
 			}
 		}
 	}
-	return at.Format("01-02 15:04:05.000")
+	return at.Format("01-02 " + timeOfDayLayout)
 }
+
+// timeOfDayLayout is a time cell without its date, timeOfDayWidth cells.
+const (
+	timeOfDayLayout = "15:04:05.000"
+	timeOfDayWidth  = len(timeOfDayLayout)
+)
 
 // layout picks the columns that fit and their widths: each as wide as its
 // content on screen (between its min and max), the flex column taking the
@@ -82,10 +89,13 @@ func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 	return cols, ws
 }
 
-// fitColumns fits the columns not scrolled off into avail cells.
+// fitColumns fits the columns not scrolled off into avail cells. A time
+// is never cut: a date in front of it (the first row, the first after
+// midnight) widens its column when that costs no other column, and
+// otherwise the column shows the time of day alone (see timeOfDay).
 func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 	cols := candidates(t.cols, t.off, rows)
-	ws := make([]int, 0, len(cols))
+	natural := make([]int, 0, len(cols))
 	for _, col := range cols {
 		w := theme.CellWidth(col.title)
 		for _, r := range rows {
@@ -96,9 +106,28 @@ func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 		if col.flex {
 			w = col.min
 		}
-		ws = append(ws, min(max(w, col.min), col.max))
+		natural = append(natural, min(max(w, col.min), col.max))
 	}
-	return shrinkToFit(cols, ws, avail)
+	dated := slices.Clone(cols)
+	for i := range dated {
+		if dated[i].kind == colTime {
+			dated[i].min = natural[i]
+		}
+	}
+	undatedCols, undatedWs := shrinkToFit(cols, natural, avail)
+	if datedCols, datedWs := shrinkToFit(dated, natural, avail); len(datedCols) >= len(undatedCols) {
+		return datedCols, datedWs
+	}
+	return undatedCols, undatedWs
+}
+
+// timeOfDay fits a time cell into w cells: a date that does not fit gives
+// way, so that the time of day, its last timeOfDayWidth cells, stays whole.
+func timeOfDay(cell string, w int) string {
+	if theme.CellWidth(cell) > w && len(cell) > timeOfDayWidth {
+		cell = cell[len(cell)-timeOfDayWidth:]
+	}
+	return theme.Fit(cell, w)
 }
 
 // shrinkToFit fits the row into avail cells: it narrows the widest

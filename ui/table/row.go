@@ -41,6 +41,8 @@ func (t Model) rowLine(r visibleRow, cols []Column, ws []int) string {
 		switch {
 		case col.kind == colLevel:
 			b.WriteString(t.levels.get(t.styles, r.e.Level, text, ws[i]))
+		case col.kind == colTime:
+			b.WriteString(theme.Highlight(timeOfDay(text, ws[i]), t.data.Words, t.styles.Match))
 		case col.right:
 			b.WriteString(theme.FitRight(text, ws[i]))
 		default:
@@ -57,9 +59,12 @@ func (t Model) plainCells(r visibleRow, cols []Column, ws []int) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		if col.right {
+		switch {
+		case col.right:
 			b.WriteString(theme.FitRight(r.cells[col.idx], ws[i]))
-		} else {
+		case col.kind == colTime:
+			b.WriteString(timeOfDay(r.cells[col.idx], ws[i]))
+		default:
 			b.WriteString(theme.Fit(r.cells[col.idx], ws[i]))
 		}
 	}

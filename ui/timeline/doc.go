@@ -5,7 +5,7 @@
 // connections, restarts, gaps). The bucket width steps from a second to
 // hours so that the view's span fills the width; keys move over the
 // buckets, zoom in and out, and select a span that the root turns into
-// since:/until: terms of the filter.
+// since:… time<… terms of the filter.
 //
 // Counting is separate from drawing: Count tallies rows of a view off the
 // Update loop (the root runs it in a tea.Cmd), and the Counts it returns

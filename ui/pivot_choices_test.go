@@ -1,0 +1,75 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPivotOffersOnlyWhatLeavesRows: every choice of either menu, taken,
+// leaves a row of the view; a value every row of the view shares (the
+// host of a log from one host, the user the filter names) is not offered
+// for exclusion.
+func TestPivotOffersOnlyWhatLeavesRows(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	for _, c := range []struct {
+		name, tab, filter string
+		oneHost           bool // every row of the view has the host
+	}{
+		{"all entries", "1", "", false},
+		{"connections of one user", "2", "user=alice@example.com", true},
+		{"connections", "2", "", true},
+	} {
+		m := newTestModel(t, st, 120, 30)
+		m = drive(t, m, keys(c.tab)...)
+		if c.filter != "" {
+			m = drive(t, m, keys("/", c.filter, "enter")...)
+		}
+		m = drive(t, m, keys("g", "j")...)
+		for _, pivotKey := range []string{"-", "="} {
+			menu := drive(t, m, keys(pivotKey)...)
+			for i, it := range menu.pivot.Items() {
+				if c.oneHost && strings.HasPrefix(it.Label, "host ") && pivotKey == "-" {
+					t.Errorf("%s: the exclusion menu offers %q, which every row has", c.name, it.Label)
+				}
+				taken := drive(t, menu, keys(strconv.Itoa(i+1))...)
+				if taken.live.len() == 0 {
+					t.Errorf("%s: %s %q empties the view (filter %q)", c.name, pivotKey, it.Label, taken.filter.text)
+				}
+			}
+		}
+	}
+}
+
+// TestExcludeSaysWhenNothingCanBeExcluded: on a view whose rows share
+// every value of the row, the exclusion menu does not open, and the
+// footer says why.
+func TestExcludeSaysWhenNothingCanBeExcluded(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), keys("2", "/", "user=bob@example.com", "enter", "g", "-")...)
+	if m.live.len() != 1 {
+		t.Fatalf("setup: %d rows of bob's, want 1", m.live.len())
+	}
+	if m.mode == ModePivot || !strings.Contains(screen(m), "nothing to exclude") {
+		t.Errorf("the exclusion menu on a view of one row: mode %v\n%s", m.mode, screen(m))
+	}
+}
+
+// TestPivotKeysTypedTogether: a digit that arrives with the - that opens
+// the menu chooses in it, though the menu's choices are decided off the
+// interface's loop.
+func TestPivotKeysTypedTogether(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), keys("2", "g")...)
+	menu := drive(t, m, keys("-")...)
+	if len(menu.pivot.Items()) == 0 {
+		t.Fatal("setup: no exclusion menu")
+	}
+	want := drive(t, menu, keys("1")...).filter.text
+	got := drive(t, m, tea.KeyPressMsg{Code: tea.KeyExtended, Text: "-1"})
+	if got.filter.text != want {
+		t.Errorf("- and 1 read together: filter %q, want %q", got.filter.text, want)
+	}
+}
