@@ -92,6 +92,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	if r.Entries == 0 {
 		sayOutsideSpan(ctx, cfg, sel, read, loc, stderr) // as export says it
+	} else if !interrupted {
+		sayCompareMiss(r.Changed, read, loc, stderr)
 	}
 	if interrupted {
 		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
