@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -50,7 +51,10 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if sel.needsDay() {
 		settleDay(ctx, &cfg, sel, stdin)
 	}
-	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
+	feeds, infos, err := openFeeds(ctx, cfg, stdin, cfg.Follow)
+	if errors.Is(err, errInterruptedOpening) {
+		return nothingWritten(cfg)
+	}
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,10 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	if err != nil {
 		return err
 	}
-	feeds, _, err := buildFeeds(cfg, stdin, false)
+	feeds, _, err := openFeeds(ctx, cfg, stdin, false)
+	if errors.Is(err, errInterruptedOpening) {
+		return errors.New("interrupted: nothing was read")
+	}
 	if err != nil {
 		return err
 	}
