@@ -100,7 +100,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
-		return err
+		return explainStdoutFull(cfg, err)
 	}
 	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
 		log.Printf("export: %d entries written", w.Written())

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -216,7 +217,13 @@ func parseBound(flagName, text string, opt query.Options) (time.Time, error) {
 	}
 	t, err := query.ParseTime(text, opt)
 	if err != nil {
-		return time.Time{}, usageError{fmt.Sprintf("%s %q: %v (use 2026-11-20, \"2026-11-20 08:00:00\", 08:00 on the day of the data, RFC 3339, -15m or 2h)", flagName, text, err)}
+		// The error names the value and lists the forms a time takes:
+		// said after the flag, once.
+		msg := err.Error()
+		if quoted := strconv.Quote(strings.TrimSpace(text)); strings.HasPrefix(msg, quoted+" ") {
+			return time.Time{}, usageError{flagName + " " + msg}
+		}
+		return time.Time{}, usageError{fmt.Sprintf("%s %q: %s", flagName, text, msg)}
 	}
 	return t, nil
 }
