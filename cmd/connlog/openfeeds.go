@@ -28,9 +28,10 @@ func openFeeds(ctx context.Context, cfg Config, stdin io.Reader, follow bool) ([
 		infos []sourceInfo
 		err   error
 	}
+	build := buildFeedsFunc
 	done := make(chan opened, 1)
 	go func() {
-		feeds, infos, err := buildFeedsFunc(cfg, stdin, follow)
+		feeds, infos, err := build(cfg, stdin, follow)
 		done <- opened{feeds, infos, err}
 	}()
 	select {

@@ -66,11 +66,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		return err
 	}
 	feeds, _, err := openFeeds(ctx, cfg, stdin, false)
-	if errors.Is(err, errInterruptedOpening) {
-		return errors.New("interrupted: nothing was read")
-	}
-	if err != nil {
-		return err
+	if err != nil && !errors.Is(err, errInterruptedOpening) {
+		return err // interrupted, it summarises the nothing it read, and says so
 	}
 	// Templates read service lines whole (their payload), so they need no
 	// fields; the top-N tables and sessions read every analytics event's.
