@@ -56,7 +56,7 @@ func explainOpenError(path string, err error) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("open %s: %w — check the path", path, cause)
 	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("open %s: %w — run with sudo or add your user to the group that owns %s (ls -l %s)", path, cause, path, path)
+		return fmt.Errorf("open %s: %w — %s", path, cause, permissionHint(path))
 	}
 	return fmt.Errorf("open %s: %w", path, cause)
 }

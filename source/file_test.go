@@ -107,8 +107,11 @@ func TestFilePermissionDenied(t *testing.T) {
 	opts := FileOptions{Follow: true}
 	if os.Geteuid() == 0 {
 		// Mode 000 does not stop root: fail the open the way the kernel
-		// would for anyone else.
+		// would for anyone else, and be anyone else for the hint.
 		opts.Open = deniedOpen(secret)
+		saved := effectiveUID
+		effectiveUID = func() int { return 1000 }
+		t.Cleanup(func() { effectiveUID = saved })
 	}
 	denied := start(t, NewFile(secret, 1, opts))
 	fine := start(t, NewFile(other, 2, opts))

@@ -192,6 +192,9 @@ func (c *Config) validate() error {
 		return usageError{"--list-boots lists the boots of a journal (this machine's, -D DIR or --file FILE): " +
 			"give it no log files, --demo, --victorialogs or export"}
 	}
+	if err := checkJournalFiles(c.JournalFile); err != nil {
+		return err
+	}
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {
 		return usageError{"read either files (" + strings.Join(c.Files, " ") + ") or a journal (-D/--file), not both in one run"}
 	}

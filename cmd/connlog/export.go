@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -50,7 +51,10 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if sel.needsDay() {
 		settleDay(ctx, &cfg, sel, stdin)
 	}
-	feeds, infos, err := buildFeeds(cfg, stdin, cfg.Follow)
+	feeds, infos, err := openFeeds(ctx, cfg, stdin, cfg.Follow)
+	if errors.Is(err, errInterruptedOpening) {
+		return nothingWritten(cfg)
+	}
 	if err != nil {
 		return err
 	}
@@ -91,12 +95,12 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if cfg.Follow {
 		notes = &waitNotes{w: stderr}
 	}
-	werr := ingest(readCtx, feeds, w, notes)
+	read, werr := ingest(readCtx, feeds, w, notes)
 	if werr == nil && w.Written() == 0 {
-		sayOutsideSpan(ctx, cfg, sel, w.Span(), opts.Location, stderr)
+		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
-		return err
+		return explainStdoutFull(cfg, err)
 	}
 	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
 		log.Printf("export: %d entries written", w.Written())
@@ -113,10 +117,20 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 	sel.pending = cfg.data.rule == dayFirst
 }
 
+// sayEmptyExport explains an export that wrote nothing though its input
+// was read through: by the span its window misses, or else by the filters
+// that selected none of the entries read.
+func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
+	if !sayOutsideSpan(ctx, cfg, sel, span, loc, stderr) && ctx.Err() == nil {
+		sayNothingMatched(cfg, read, span, loc, stderr)
+	}
+}
+
 // sayOutsideSpan explains on stderr an export that wrote nothing because
 // its time window misses the input. A journal is read with the window
 // pushed down, so nothing was seen of it: its ends are looked up then.
-func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) {
+// It reports whether it said anything.
+func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) bool {
 	since, until := sel.bounds()
 	note := query.OutsideSpan(since, until, read.First, read.Last, loc)
 	if read.Last.IsZero() && ctx.Err() == nil {
@@ -125,6 +139,7 @@ func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export
 	if note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)
 	}
+	return note != ""
 }
 
 // exportOptions turns the flags into export options.
@@ -160,19 +175,25 @@ func outputName(path string) string {
 	return path
 }
 
-// ingest reads the inputs into the sink until they end or ctx is done. A
-// failed source does not stop the others, but the export must not look
-// complete when it is not: a write error comes first, then the sources'.
-func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink, notes *waitNotes) error {
+// ingest reads the inputs into the sink until they end or ctx is done,
+// and returns how many entries it read. A failed source does not stop the
+// others, but the export must not look complete when it is not: a write
+// error comes first, then the sources'.
+func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink, notes *waitNotes) (int64, error) {
 	var status []model.SourceStatus
-	source.Ingest(ctx, feeds, w.Batch, func(st []model.SourceStatus) {
+	var read int64
+	batch := func(es []model.Entry, last bool) {
+		read += int64(len(es))
+		w.Batch(es, last)
+	}
+	source.Ingest(ctx, feeds, batch, func(st []model.SourceStatus) {
 		status = st
 		notes.note(st)
 	})
 	if err := w.Err(); err != nil {
-		return err
+		return read, err
 	}
-	return sourceErrors(status)
+	return read, sourceErrors(status)
 }
 
 // sourceErrors reports sources that failed. A failed source does not stop

@@ -70,3 +70,44 @@ func TestBundleListsGapsTheQueryLeftOut(t *testing.T) {
 		t.Error("the manifest does not list the gap")
 	}
 }
+
+// TestQueryWindowBoundsTheGapsLikeSince: the query's since: and until:
+// are the requested range as --since and --until are, so a gap outside
+// them is neither a loss of the export (--fail-on-loss exits 0) nor listed
+// in a bundle's manifest, and a gap inside is, whichever form gave the
+// window.
+func TestQueryWindowBoundsTheGapsLikeSince(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "app.log")
+	text := "2026-11-20T10:00:01Z [INFO] a\n2026-11-20T10:00:04Z [INFO] " + strings.Repeat("y", 2<<20) +
+		"\n2026-11-20T10:00:06Z [INFO] b\n2026-11-20T10:00:08Z [INFO] " + strings.Repeat("z", 2<<20) +
+		"\n2026-11-20T10:00:09Z [INFO] c\n"
+	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const since, until = "2026-11-20T10:00:05Z", "2026-11-20T10:00:07Z"
+	for _, c := range []struct {
+		window []string
+		gaps   int // of the two, those inside the window
+	}{
+		{[]string{"-q", "-kind:gap and since:" + since}, 1},
+		{[]string{"-q", "-kind:gap", "--since", since}, 1},
+		{[]string{"-q", "-kind:gap and since:" + since + " and until:" + until}, 0},
+		{[]string{"-q", "-kind:gap", "--since", since, "--until", until}, 0},
+	} {
+		out := filepath.Join(dir, "b.tar")
+		args := append([]string{"export", "--fail-on-loss", "--force", "--format", "bundle", "-o", out}, c.window...)
+		_, stderr, code := runCLI(t, append(args, in)...)
+		var m struct{ Gaps []json.RawMessage }
+		if err := json.Unmarshal(untar(t, out)["manifest.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		if c.gaps > 0 {
+			want = 3
+		}
+		if code != want || len(m.Gaps) != c.gaps {
+			t.Errorf("%q: exit %d, %d gaps listed, want %d and %d: %s", c.window, code, len(m.Gaps), want, c.gaps, stderr)
+		}
+	}
+}

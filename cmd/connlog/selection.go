@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,9 +22,9 @@ type selection struct {
 	untilText    string
 	opt          query.Options
 	q            *query.Query
-	since, until time.Time
-	pending      bool // the day is settled by the first entry read
-	ruledOut     bool // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
+	since, until time.Time // the window: --since/--until narrowed by the query's (see bounds)
+	pending      bool      // the day is settled by the first entry read
+	ruledOut     bool      // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
 }
 
 func newSelection(cfg Config, opt query.Options) (*selection, error) {
@@ -105,8 +106,23 @@ func (s *selection) compile(opt query.Options) error {
 	if err != nil {
 		return err
 	}
-	s.opt, s.q, s.since, s.until = opt, q, since, until
+	s.opt, s.q = opt, q
+	s.since, s.until = narrowWindow(since, until, q)
 	return nil
+}
+
+// narrowWindow narrows the --since/--until window to the query's time
+// bounds: the query's since: is the requested range as --since is, for
+// the gaps counted (InWindow) as for the manifest's range.
+func narrowWindow(since, until time.Time, q *query.Query) (time.Time, time.Time) {
+	qSince, qUntil := q.TimeBounds()
+	if !qSince.IsZero() && (since.IsZero() || qSince.After(since)) {
+		since = qSince
+	}
+	if !qUntil.IsZero() && (until.IsZero() || qUntil.Before(until)) {
+		until = qUntil
+	}
+	return since, until
 }
 
 // needsDay reports whether a time was written without a date, so that the
@@ -133,16 +149,7 @@ func (s *selection) Settle(e *model.Entry) {
 
 // bounds returns the time window every written entry falls in, from the
 // flags and the query; zero is open.
-func (s *selection) bounds() (since, until time.Time) {
-	since, until = s.q.TimeBounds()
-	if !s.since.IsZero() && (since.IsZero() || s.since.After(since)) {
-		since = s.since
-	}
-	if !s.until.IsZero() && (until.IsZero() || s.until.Before(until)) {
-		until = s.until
-	}
-	return since, until
-}
+func (s *selection) bounds() (since, until time.Time) { return s.since, s.until }
 
 // Match reports whether e is written: within --since and --until, and
 // selected by the query.
@@ -170,7 +177,8 @@ func (s *selection) ruleOutUnparsed(allowed bool) (test func(*model.Entry) bool,
 	return test, s.q.NeedsFields(func(key string) bool { return !model.IsIndexed(key) })
 }
 
-// InWindow reports whether e is within --since and --until.
+// InWindow reports whether e is within the window: --since and --until,
+// and the query's since: and until:, one rule for the gaps of the range.
 func (s *selection) InWindow(e *model.Entry) bool {
 	return (s.since.IsZero() || !e.Time.Before(s.since)) && (s.until.IsZero() || !e.Time.After(s.until))
 }
@@ -209,7 +217,13 @@ func parseBound(flagName, text string, opt query.Options) (time.Time, error) {
 	}
 	t, err := query.ParseTime(text, opt)
 	if err != nil {
-		return time.Time{}, usageError{fmt.Sprintf("%s %q: %v (use 2026-11-20, \"2026-11-20 08:00:00\", 08:00 on the day of the data, RFC 3339, -15m or 2h)", flagName, text, err)}
+		// The error names the value and lists the forms a time takes:
+		// said after the flag, once.
+		msg := err.Error()
+		if quoted := strconv.Quote(strings.TrimSpace(text)); strings.HasPrefix(msg, quoted+" ") {
+			return time.Time{}, usageError{flagName + " " + msg}
+		}
+		return time.Time{}, usageError{fmt.Sprintf("%s %q: %s", flagName, text, msg)}
 	}
 	return t, nil
 }

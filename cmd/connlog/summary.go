@@ -65,9 +65,9 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	if err != nil {
 		return err
 	}
-	feeds, _, err := buildFeeds(cfg, stdin, false)
-	if err != nil {
-		return err
+	feeds, _, err := openFeeds(ctx, cfg, stdin, false)
+	if err != nil && !errors.Is(err, errInterruptedOpening) {
+		return err // interrupted, it summarises the nothing it read, and says so
 	}
 	// Templates read service lines whole (their payload), so they need no
 	// fields; the top-N tables and sessions read every analytics event's.
@@ -92,6 +92,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	if r.Entries == 0 {
 		sayOutsideSpan(ctx, cfg, sel, read, loc, stderr) // as export says it
+	} else if !interrupted {
+		sayCompareMiss(r.Changed, read, loc, stderr)
 	}
 	if interrupted {
 		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)

@@ -38,7 +38,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	firstScreen := make(chan struct{})
 	cfg.firstScreen, cfg.intoStore = firstScreen, true
-	feeds, infos, err := buildFeeds(cfg, stdin, !cfg.NoFollow)
+	feeds, infos, err := openFeeds(ctx, cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,10 @@ func clockText(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format(minuteLayout)
 }
 
+// SpanText names the span of the data [first, last] in loc as OutsideSpan
+// does (see spanText), for the other notes that say where the data lies.
+func SpanText(first, last time.Time, loc *time.Location) string { return spanText(first, last, loc) }
+
 // spanText is "2026-11-20 08:00–09:12", or both dates when the span
 // crosses midnight, or with seconds when it lies within a minute
 // ("2026-11-20 08:00:00–08:00:41", not "08:00–08:00").

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"connlog/model/export"
+	"connlog/model/query"
+	"connlog/model/triage"
+)
+
+// sayNothingMatched explains on stderr an export whose filters selected
+// none of the entries it read, so that an empty output is not mistaken for
+// an empty input. A window that misses the data is explained by its span
+// instead (sayOutsideSpan); an input read with the filter pushed down (the
+// journal's units, a log store) reads nothing and is not counted here.
+func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
+	if read == 0 {
+		return
+	}
+	had := fmt.Sprintf("the input had %d entries", read)
+	if read == 1 {
+		had = "the input had 1 entry"
+	}
+	if !span.Last.IsZero() {
+		had += ", " + query.SpanText(span.First, span.Last, loc)
+	}
+	fmt.Fprintf(stderr, "connlog: no entries matched %s: %s\n", export.Sanitize(filterText(cfg)), had)
+}
+
+// filterText names the filters of the command line as they were written.
+func filterText(cfg Config) string {
+	var parts []string
+	add := func(flag string, values ...string) {
+		for _, v := range values {
+			parts = append(parts, flag+" "+strconv.Quote(v))
+		}
+	}
+	if unitsTerm(cfg) != "" {
+		add("-u", cfg.Units...)
+		add("-t", cfg.Identifiers...)
+	}
+	if cfg.Query != "" {
+		add("-q", cfg.Query)
+	}
+	if len(cfg.Kinds) > 0 {
+		add("--kind", strings.Join(cfg.Kinds, ","))
+	}
+	if len(cfg.Levels) > 0 {
+		add("--level", strings.Join(cfg.Levels, ","))
+	}
+	if cfg.SinceText != "" {
+		add("--since", cfg.SinceText)
+	}
+	if cfg.UntilText != "" {
+		add("--until", cfg.UntilText)
+	}
+	if len(parts) == 0 {
+		return "the selection"
+	}
+	return strings.Join(parts, " ")
+}
+
+// sayCompareMiss explains on stderr --compare windows that both miss the
+// data, which leave every list of what changed empty: the span of the data
+// says which times to write. Trailing windows end at the newest entry and
+// never miss it.
+func sayCompareMiss(c *triage.Changed, read export.Span, loc *time.Location, stderr io.Writer) {
+	if c == nil || read.Last.IsZero() || meets(c.A, read) || meets(c.B, read) {
+		return
+	}
+	fmt.Fprintf(stderr, "connlog: --compare: no entry falls in either window; the input spans %s\n", query.SpanText(read.First, read.Last, loc))
+}
+
+// meets reports whether the window w overlaps the span of the data.
+func meets(w triage.Window, read export.Span) bool {
+	return !w.From.After(read.Last) && w.To.After(read.First)
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCompareWindowsMissingTheDataAreExplained: --compare windows that
+// miss the data print "none" everywhere; stderr says why and which span
+// the data covers, as the interface's compare does. Windows that meet it
+// say nothing.
+func TestCompareWindowsMissingTheDataAreExplained(t *testing.T) {
+	in := hostileLogFile(t) // 2026-02-10 08:00:00–08:00:01 UTC
+	_, stderr, code := runCLI(t, "summary", "--utc", "--compare", "2026-01-01 10:00..2026-01-01 10:15", in)
+	if code != 0 || !strings.Contains(stderr, "no entry falls in either window") ||
+		!strings.Contains(stderr, "the input spans 2026-02-10 08:00:00–08:00:01") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runCLI(t, "summary", "--utc", "--compare", "2026-02-10 08:00..2026-02-10 08:15", in)
+	if code != 0 || stderr != "" {
+		t.Errorf("windows meeting the data: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestExportFilterSelectingNothingIsExplained: -u, -q and --kind that
+// select none of the entries read say so on stderr with how many there
+// were, and the exit status stays 0; a filter that selects some says
+// nothing.
+func TestExportFilterSelectingNothingIsExplained(t *testing.T) {
+	in := hostileLogFile(t) // two entries
+	for _, filter := range [][]string{{"-u", "newt"}, {"-q", "nosuchword"}, {"--kind", "audit"}, {"-q", "plain", "--level", "error"}} {
+		stdout, stderr, code := runCLI(t, append(append([]string{"export"}, filter...), in)...)
+		if code != 0 || stdout != "" || !strings.Contains(stderr, "connlog: no entries matched "+filter[0]) ||
+			!strings.Contains(stderr, "the input had 2 entries") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q", filter, code, stdout, stderr)
+		}
+	}
+	if _, stderr, code := runCLI(t, "export", "-q", "plain", in); code != 0 || stderr != "" {
+		t.Errorf("a query selecting an entry: exit %d, stderr %q", code, stderr)
+	}
+	// A window that misses the data is explained once, by its span.
+	if _, stderr, _ := runCLI(t, "export", "--since", "2027-01-01", in); strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no entries since 2027-01-01") {
+		t.Errorf("a window missing the data: stderr %q", stderr)
+	}
+}
