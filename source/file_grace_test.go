@@ -151,3 +151,32 @@ func TestTooManyWaitingFilesEndTheGrace(t *testing.T) {
 	got := r.waitLines(len(want))
 	equalLines(t, lineTexts(got), want)
 }
+
+// The new file is truncated without a copy before connlog moves to it, and
+// the renamed file beside it (a rotated name, a candidate copy) begins
+// with the same header: it is not taken for the copy, since it is a file
+// already read. A gap says lines may be missing; none is read twice.
+func TestRenamedFileIsNotTakenForTheCopy(t *testing.T) {
+	header := joinLines(numbered("# the same header in every file", 8)) // more than fingerprintBytes
+	path := logPath(t)
+	appendTo(t, path, header+"old\n")
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.grace = time.Second
+	r := start(t, src)
+	r.waitLines(9)
+	if err := os.Rename(path, path+".1"); err != nil {
+		t.Fatal(err)
+	}
+	placeWhole(t, path, header+"held\n")
+	waitFor(t, "the grace", func() bool { return src.State() == graceState })
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, path, "after\n")
+	got := r.waitUntil("the line after", func(rs []model.Record) bool { return slices.Contains(lineTexts(rs), "after") })
+	want := slices.Concat(numbered("# the same header in every file", 8), []string{"old", "after"})
+	equalLines(t, lineTexts(got), want)
+	if g := gaps(got); len(g) != 1 || g[0].Note != NoteTruncated {
+		t.Fatalf("gaps %s, want one truncation gap", describe(g))
+	}
+}

@@ -158,7 +158,7 @@ func (t *tailer) open(ctx context.Context) error {
 
 func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
 	var lost int64
-	t.cur, lost = t.src.gens.start(f, t.nextBase)
+	t.cur, lost = t.src.gens.start(f, fi, t.nextBase)
 	t.lost += lost
 	t.recent.reset()
 	t.curInfo = fi
