@@ -22,9 +22,10 @@ func (c *copyFound) extent() extent { return extent{file: c.file, from: 0, to: c
 // of the file just found truncated: a generation is known by its content,
 // not by its name or inode. A compressed sibling is decompressed into the
 // spill file when its first bytes match. It returns nil when no sibling is
-// the copy, or when nothing had been read to recognise it by.
+// the copy, or when nothing had been read (or noted: see startNext) to
+// recognise it by.
 func (t *tailer) findCopy() *copyFound {
-	if t.pos == 0 || len(t.fp.head) == 0 {
+	if len(t.fp.head) == 0 {
 		return nil
 	}
 	sibs, err := RotatedSiblings(t.src.path)
@@ -46,7 +47,7 @@ func (t *tailer) tryCopy(path string) *copyFound {
 		return nil
 	}
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || os.SameFile(fi, t.curInfo) {
+	if err != nil || !fi.Mode().IsRegular() || os.SameFile(fi, t.curInfo) || t.src.gens.reads(fi) {
 		f.Close()
 		return nil
 	}

@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"sort"
@@ -33,10 +34,11 @@ type extent struct {
 // offsets continue from one generation to the next, so an offset names one
 // line forever even though every rotation starts a file at byte 0.
 type generation struct {
-	file  *os.File // the file as it was opened, while it holds the bytes read; nil after
-	base  int64    // logical offset of the file's byte 0
-	end   int64    // bytes read from the file so far
-	lines int64    // newlines read, to count what is lost if the bytes are
+	file  *os.File    // the file as it was opened, while it holds the bytes read; nil after
+	info  fs.FileInfo // the file's identity
+	base  int64       // logical offset of the file's byte 0
+	end   int64       // bytes read from the file so far
+	lines int64       // newlines read, to count what is lost if the bytes are
 	// moved lists where the bytes are once they are no longer (only) in
 	// file: a copy, the spill file. Positions it does not cover are gone.
 	moved []extent
@@ -64,9 +66,9 @@ type generations struct {
 // file's disk space and a descriptor, hence a limit: past it the oldest
 // rotated-away file is copied into the spill file and closed (see
 // retire), and what could not be kept is returned as lost lines.
-func (gs *generations) start(f *os.File, base int64) (g *generation, lost int64) {
+func (gs *generations) start(f *os.File, fi fs.FileInfo, base int64) (g *generation, lost int64) {
 	gs.mu.Lock()
-	g = &generation{file: f, base: base}
+	g = &generation{file: f, info: fi, base: base}
 	gs.list = append(gs.list, g)
 	if len(gs.list) > maxKnownGenerations {
 		gs.list = slices.Delete(gs.list, 0, len(gs.list)-maxKnownGenerations)
@@ -161,6 +163,15 @@ func (g *generation) holdsFiles(spilled *os.File) bool {
 		return true
 	}
 	return slices.ContainsFunc(g.moved, func(x extent) bool { return x.file != spilled })
+}
+
+// reads reports whether fi is the file of a generation still open, one
+// read already (a renamed-away file): never the copy of another file. A
+// closed one's inode may have been given to a new file since.
+func (gs *generations) reads(fi fs.FileInfo) bool {
+	gs.mu.Lock()
+	defer gs.mu.Unlock()
+	return slices.ContainsFunc(gs.list, func(g *generation) bool { return g.file != nil && os.SameFile(g.info, fi) })
 }
 
 // grow records that the file has been read up to end, and the newlines in

@@ -26,6 +26,7 @@ type tailer struct {
 	nextBase int64       // logical offset the next generation starts at
 	lastData time.Time   // when bytes last arrived, for the partial-line timeout
 	replaced time.Time   // when another file was first seen at the path; zero if none
+	next     []*nextFile // the files seen at the path since, oldest first, not read yet
 	opened   bool        // the path has been opened once: later failures are waited out
 	markDue  bool        // the first poll is done: mark it once no unterminated line is held
 	recent   recentBytes // the bytes last read from cur, kept to survive a truncation
@@ -41,6 +42,7 @@ func (t *tailer) follow(ctx context.Context) error {
 	defer timer.Stop()
 	watch := watchDir(t.src.path)
 	defer watch.Close()
+	defer t.dropNext()
 	for first := true; ; first = false {
 		if err := t.poll(ctx); err != nil {
 			return err
@@ -156,14 +158,13 @@ func (t *tailer) open(ctx context.Context) error {
 
 func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
 	var lost int64
-	t.cur, lost = t.src.gens.start(f, t.nextBase)
+	t.cur, lost = t.src.gens.start(f, fi, t.nextBase)
 	t.lost += lost
 	t.recent.reset()
 	t.curInfo = fi
 	t.pos = 0
 	t.fp.reset()
 	t.modTime = time.Time{}
-	t.replaced = time.Time{}
 }
 
 // startAt has the read of the generation just started begin at start, a
@@ -250,35 +251,41 @@ func (t *tailer) rewritten(size int64, mod time.Time) bool {
 // for rotationGrace before the switch: a writer appends to the renamed
 // file until it reopens the path, which logrotate has it do only in its
 // postrotate script, a moment after the new file appears. A poll that
-// found the old file quiet says nothing of that moment.
+// found the old file quiet says nothing of that moment. The files that
+// appear at the path meanwhile are opened and watched at once (see
+// nextFile), and read in turn: one may be rotated before its turn comes.
 func (t *tailer) checkPath(ctx context.Context) error {
 	path := t.src.path
+	now := time.Now()
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		t.src.setState(waitingState(path, "it was removed or renamed"))
-		return nil
 	case err != nil:
 		t.src.setState(waitingState(path, err.Error()))
-		return nil
 	case os.SameFile(fi, t.curInfo):
 		t.replaced = time.Time{}
+		t.dropNext()
 		t.src.setState("following")
 		return nil
+	default:
+		t.noteNext(ctx, fi, now)
 	}
-	now := time.Now()
-	if t.replaced.IsZero() {
-		t.replaced = now
+	if t.replaced.IsZero() || (err != nil && len(t.next) == 0) {
+		return nil // no other file to move to: the old one is still read
 	}
-	if now.Sub(t.replaced) < t.src.rotationGrace() {
-		t.src.setState("reading the renamed file until its writer moves to the new one")
+	if now.Sub(t.replaced) < t.src.rotationGrace() && len(t.next) < maxNextFiles {
+		if err == nil {
+			t.src.setState("reading the renamed file until its writer moves to the new one")
+		}
 		return nil
 	}
 	return t.switchFile(ctx, now)
 }
 
-// switchFile finishes the old file and opens the one now at the path; the
-// old file stays open in gens so that its lines can still be re-read.
+// switchFile finishes the old file and moves to the next one: the first
+// queued, or the one now at the path. The old file stays open in gens so
+// that its lines can still be re-read.
 func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
 	// What was appended since the poll's read is the old file's last.
 	if _, err := t.drain(ctx, -1); err != nil {
@@ -291,6 +298,10 @@ func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
 	}
 	t.nextBase = t.cur.base + t.pos
 	t.cur, t.curInfo = nil, nil
+	if len(t.next) > 0 {
+		return t.startNext(ctx)
+	}
+	t.replaced = time.Time{}
 	return t.open(ctx)
 }
 
