@@ -48,11 +48,16 @@ func (tl *timeline) add(b []model.Record) {
 // collect applies batches from r until cond holds, failing after waitLimit.
 func (tl *timeline) collect(r *running, what string, cond func() bool) {
 	tl.t.Helper()
-	deadline := time.After(waitLimit)
+	// The limit is on a stall, not on the whole read: a big file under the
+	// race detector, on a machine busy with other tests, may take longer
+	// than waitLimit while batches keep coming.
+	stall := time.NewTimer(waitLimit)
+	defer stall.Stop()
 	for !cond() {
 		select {
 		case b := <-r.out:
 			tl.add(b)
+			stall.Reset(waitLimit)
 		case err := <-r.done:
 			r.done <- err
 			for len(r.out) > 0 {
@@ -62,8 +67,8 @@ func (tl *timeline) collect(r *running, what string, cond func() bool) {
 				tl.t.Fatalf("waiting for %s: Run returned %v; have %d records", what, err, len(tl.recs))
 			}
 			return
-		case <-deadline:
-			tl.t.Fatalf("waiting for %s: timed out with %d records: %s", what, len(tl.recs), describe(tl.recs))
+		case <-stall.C:
+			tl.t.Fatalf("waiting for %s: nothing came for %v, with %d records: %s", what, waitLimit, len(tl.recs), describe(tl.recs))
 		}
 	}
 }
