@@ -81,6 +81,7 @@ func TestExportRefusesABadDebugLog(t *testing.T) {
 		name, path, say string
 	}{
 		{"missing directory", "nonexistent/dir/x.log", "directory nonexistent/dir does not exist — create it or give another path"},
+		{"a directory that makes no files", "/proc/x.log", "the directory /proc exists, but its file system does not let files be created in it"},
 		{"a file as directory", "file/x.log", "file is not a directory"},
 		{"symbolic link", link, "is a symbolic link, and connlog does not write through one"},
 		{"named pipe", "fifo", "is a named pipe (FIFO), not a regular file"},

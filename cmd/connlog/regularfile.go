@@ -47,6 +47,9 @@ func cannotOpen(what, path string, err error) error {
 	dir := filepath.Dir(path)
 	var why string
 	switch {
+	case errors.Is(err, syscall.ENOENT) && isDir(dir):
+		// The directory is there: its file system makes no new files (/proc).
+		why = fmt.Sprintf("the directory %s exists, but its file system does not let files be created in it — give a path in another directory", dir)
 	case errors.Is(err, syscall.ENOENT):
 		why = fmt.Sprintf("directory %s does not exist — create it or give another path", dir)
 	case errors.Is(err, syscall.ENOTDIR):
@@ -59,6 +62,12 @@ func cannotOpen(what, path string, err error) error {
 		return fmt.Errorf("open %s %s: %w", what, path, err)
 	}
 	return &openError{msg: fmt.Sprintf("cannot write %s %s: %s", what, path, why), err: err}
+}
+
+// isDir reports whether path is a directory now.
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 // openError is a failed open said in the user's terms; errors.Is still
