@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
 	"connlog/ui/theme"
@@ -214,7 +213,7 @@ func (t Model) View() string {
 func (t Model) emptyLines() []string {
 	note := theme.Clean(cmp.Or(t.data.Empty, "(no entries match)"))
 	var out []string
-	for _, l := range strings.Split(ansi.Wrap(note, max(t.width-2, 1), " "), "\n") {
+	for _, l := range theme.Wrap(note, max(t.width-2, 1)) {
 		out = append(out, t.styles.Dim.Render(theme.Fit("  "+l, t.width)))
 	}
 	return out

@@ -155,6 +155,8 @@ const minWrapHead = 20
 // Wrap breaks plain text into lines of at most w cells, at spaces where it
 // can and inside a word only when the word alone is wider than w. Nothing is
 // dropped: a message wrapped is read whole, where a cut one loses its end.
+// A hyphen between digits (a date, 2026-12-05) is no place to break, though
+// a hyphen elsewhere is.
 func Wrap(s string, w int) []string {
 	if w <= 0 {
 		return nil
@@ -162,8 +164,48 @@ func Wrap(s string, w int) []string {
 	if CellWidth(s) <= w {
 		return []string{s}
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	held, ok := holdNumberHyphens(s, w)
+	lines := strings.Split(ansi.Wrap(held, w, ""), "\n")
+	if ok {
+		for i, l := range lines {
+			lines[i] = strings.ReplaceAll(l, heldHyphen, "-")
+		}
+	}
+	return lines
 }
+
+// heldHyphen stands for a hyphen between digits while text is wrapped:
+// the non-breaking hyphen, one cell wide like the hyphen, which the
+// wrapper does not break at.
+const heldHyphen = "\u2011"
+
+// holdNumberHyphens returns s with its hyphens between digits made
+// heldHyphen, and whether it made any; not when s holds one already, which
+// would come back a hyphen, nor when a word is wider than w cells: it is
+// broken anyway, better at a hyphen than inside a number.
+func holdNumberHyphens(s string, w int) (string, bool) {
+	if !strings.Contains(s, "-") || strings.Contains(s, heldHyphen) {
+		return s, false
+	}
+	for _, word := range strings.Fields(s) {
+		if CellWidth(word) > w {
+			return s, false
+		}
+	}
+	var b strings.Builder
+	held := false
+	for i := 0; i < len(s); i++ {
+		if s[i] == '-' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			b.WriteString(heldHyphen)
+			held = true
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String(), held
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // WrapPhrases is Wrap for text made of phrases that read badly broken
 // ("from 2026-11-20 08:00:00"): lines break between phrases, joined by a

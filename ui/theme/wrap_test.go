@@ -18,6 +18,10 @@ func TestWrap(t *testing.T) {
 		{"a word wider than the line is broken", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
 		{"wide characters count two cells", "日本語 テキスト", 6, []string{"日本語", "テキス", "ト"}},
 		{"no room", "abc", 0, nil},
+		{"a date is not broken at its hyphens", "spans 2026-12-04 21:00", 12, []string{"spans", "2026-12-04", "21:00"}},
+		{"a hyphen between words still breaks", "a tail-first read", 8, []string{"a tail-", "first", "read"}},
+		{"a date wider than the line is broken", "2026-12-05", 6, []string{"2026-", "12-05"}},
+		{"a non-breaking hyphen in the text stays", "a 1\u20112 b-c 3-4", 4, []string{"a", "1\u20112", "b-c", "3-4"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
