@@ -107,6 +107,16 @@ func (c *rowChunk) packedRaw(i, t, off uint64) uint64 {
 	return (base+off)&rawOffMask | (t>>lenShift)<<rawLenShift | base&rawInFile
 }
 
+// rawLen returns the raw length row i holds (rawLenMask when it spilled
+// into the row's fields), without the walk its offset takes.
+func (c *rowChunk) rawLen(i uint64) uint64 {
+	t := c.ticks[i]
+	if f := t & tickMask; f >= tickFar {
+		return c.far[f-tickFar].raw >> rawLenShift & rawLenMask
+	}
+	return t >> lenShift
+}
+
 // head unpacks row i but for its raw word, which a row's offset makes
 // costlier to unpack than the rest; it returns the row's packed word too.
 func (c *rowChunk) head(i uint64) (row, uint64) {

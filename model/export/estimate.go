@@ -42,12 +42,11 @@ func Estimate(sample []*model.Entry, n int64, opts Options) (int64, error) {
 
 // sampleSize is the size of entries exported with opts.
 func sampleSize(entries []*model.Entry, opts Options) (int64, error) {
-	if opts.Format == FormatBundle {
-		size, fixed, err := estimateBundle(entries, opts)
-		return size + fixed, err
+	size, err := membersSize(entries, opts)
+	if err == nil && opts.Format == FormatBundle {
+		size += bundleOverhead(entries)
 	}
-	opts.Progress = &Progress{}
-	return encodedSize(entries, opts)
+	return size, err
 }
 
 // encodedSize is the compressed size of sample in opts.Format.
@@ -69,27 +68,36 @@ func encodedSize(sample []*model.Entry, opts Options) (int64, error) {
 }
 
 // estimateBundle adds up the members a bundle would hold for sample,
-// without creating its temp files: their size for the sample, and the
-// archive's overhead, which does not grow with the entries.
-func estimateBundle(sample []*model.Entry, opts Options) (size, fixed int64, err error) {
-	members := 2
-	kinds := map[model.Kind]bool{}
-	for _, e := range sample {
-		kinds[e.Kind] = true
-	}
+// without creating its temp files.
+func estimateBundle(sample []*model.Entry, opts Options) (size int64, err error) {
 	parts := []Options{withFormat(opts, FormatRaw, nil), withFormat(opts, FormatNDJSON, nil)}
-	for k := range kinds {
+	for k := range kindsOf(sample) {
 		parts = append(parts, withFormat(opts, FormatCSV, []model.Kind{k}))
-		members++
 	}
 	for _, o := range parts {
 		n, err := encodedSize(sample, o)
 		if err != nil {
-			return 0, 0, err
+			return 0, err
 		}
 		size += n
 	}
-	return size, int64(tarFixed + members*tarPerMember), nil
+	return size, nil
+}
+
+// bundleOverhead is what a bundle of entries adds to its members: the
+// archive's, which does not grow with the entries.
+func bundleOverhead(entries []*model.Entry) int64 {
+	return int64(tarFixed + (2+len(kindsOf(entries)))*tarPerMember)
+}
+
+// kindsOf is the set of the entries' kinds: a bundle has a CSV member
+// for each.
+func kindsOf(entries []*model.Entry) map[model.Kind]bool {
+	kinds := map[model.Kind]bool{}
+	for _, e := range entries {
+		kinds[e.Kind] = true
+	}
+	return kinds
 }
 
 func withFormat(opts Options, f Format, kinds []model.Kind) Options {

@@ -120,3 +120,22 @@ func TestProgressIsReadableWhileWriting(t *testing.T) {
 		t.Errorf("stats %+v, progress %d entries %d bytes, buffer %d", st, p.Entries(), p.Bytes(), buf.Len())
 	}
 }
+
+// EstimateLong scales what the long lines it was given encode to by the
+// raw bytes of all of them, and says nothing without any.
+func TestEstimateLong(t *testing.T) {
+	long := serviceEntry()
+	long.Raw = bytes.Repeat([]byte("0123456789abcdef"), LongLine/16)
+	opts := Options{Format: FormatRaw}
+	one, err := EstimateLong([]*model.Entry{long}, int64(len(long.Raw)), opts)
+	if err != nil || one < int64(len(long.Raw)) || one > int64(len(long.Raw))+100 {
+		t.Fatalf("one long line of %d bytes: %d, %v", len(long.Raw), one, err)
+	}
+	three, err := EstimateLong([]*model.Entry{long}, 3*int64(len(long.Raw)), opts)
+	if err != nil || three != 3*one {
+		t.Errorf("three times the bytes: %d, want %d (%v)", three, 3*one, err)
+	}
+	if none, err := EstimateLong(nil, 1<<20, opts); none != 0 || err != nil {
+		t.Errorf("no line loaded: %d, %v", none, err)
+	}
+}

@@ -33,6 +33,12 @@ func newSource(t *testing.T, n int) *Source {
 	for i := range es {
 		es[i] = textEntry(1000*i, "line "+theme.Commas(int64(i)))
 	}
+	return sourceOf(t, es)
+}
+
+// sourceOf is a store of es and a view of them all.
+func sourceOf(t *testing.T, es []model.Entry) *Source {
+	t.Helper()
 	st := model.NewStore(model.StoreOptions{})
 	st.Append(es)
 	sn := st.Snapshot()

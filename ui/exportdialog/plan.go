@@ -253,7 +253,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		if rr != nil {
 			p.preview = r.Preview(sample, opts.Sources, 5)
 		}
-		p.Estimate, err = export.Estimate(sample, int64(len(seqs)), opts)
+		p.Estimate, err = src.estimate(seqs, sample, opts)
 		return planMsg{gen: gen, plan: p, err: err}
 	}
 }

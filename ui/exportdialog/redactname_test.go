@@ -1,7 +1,6 @@
 package exportdialog
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,19 +13,12 @@ import (
 // sources (each line from the first), and a view of them all.
 func redactSource(t *testing.T, host string, sources ...string) *Source {
 	t.Helper()
-	src := newSource(t, 0)
 	es := make([]model.Entry, 3)
 	for i := range es {
 		es[i] = textEntry(1000*i, "line "+theme.Commas(int64(i)))
 		es[i].Origin.Host = host
 	}
-	src.Store.Append(es)
-	src.Snapshot = src.Store.Snapshot()
-	v, err := model.BuildView(context.Background(), src.Snapshot, model.Filter{Load: model.LoadIndex})
-	if err != nil {
-		t.Fatal(err)
-	}
-	src.View = *v
+	src := sourceOf(t, es)
 	for _, s := range sources {
 		src.Sources = append(src.Sources, model.SourceStatus{Name: s})
 	}
