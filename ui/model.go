@@ -219,6 +219,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.onQueryChanged(msg)
 	case pivotChoicesMsg:
 		return m.onPivotChoices(msg)
+	case pivotSlowMsg:
+		return m.onPivotSlow(msg)
 	case searchResultMsg:
 		return m.onSearchResult(msg)
 	case pairFoundMsg:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 
@@ -43,9 +44,31 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.pivotAsk = pivotAsk{gen: m.pivotAsk.gen + 1, waiting: true, cancel: cancel}
 	gen, vc, from := m.pivotAsk.gen, *m.live.view, m.table.Cursor()
-	return m, func() tea.Msg {
+	decide := func() tea.Msg {
 		return pivotChoicesMsg{gen: gen, items: pivotChoices(ctx, sn, &vc, from, items, exclude, opt), exclude: exclude}
 	}
+	slow := tea.Tick(pivotSlowAfter, func(time.Time) tea.Msg { return pivotSlowMsg{gen: gen} })
+	return m, tea.Batch(decide, slow)
+}
+
+// pivotSlowAfter is how long a menu's choices may take before the footer
+// says they are being decided: the values every row of a view of millions
+// shares take the whole view's scan (most of a second).
+const pivotSlowAfter = 150 * time.Millisecond
+
+// pivotDeciding is the footer's notice while a menu's choices take long.
+const pivotDeciding = "looking for the values that leave rows in the view… esc gives up"
+
+// pivotSlowMsg says that the choices of the menu asked for as gen were
+// not decided within pivotSlowAfter.
+type pivotSlowMsg struct{ gen int }
+
+// onPivotSlow says so in the footer, if they still are not.
+func (m Model) onPivotSlow(msg pivotSlowMsg) (tea.Model, tea.Cmd) {
+	if msg.gen == m.pivotAsk.gen && m.pivotAsk.waiting {
+		m.notice = pivotDeciding
+	}
+	return m, nil
 }
 
 // cancelAsk stops deciding a menu's choices and drops the keys held for it.
@@ -64,6 +87,7 @@ func (m Model) onPivotChoices(msg pivotChoicesMsg) (tea.Model, tea.Cmd) {
 	}
 	held := m.pivotAsk.held
 	m.pivotAsk.cancelAsk()
+	m.clearDeciding()
 	m.pivot = m.pivot.Show(msg.items, msg.exclude)
 	switch {
 	case m.pivot.Open():
@@ -85,10 +109,19 @@ func (m Model) pivotKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 		return m, nil, false
 	case key.Matches(msg, m.keys.Menu.Close) && len(m.pivotAsk.held) == 0:
 		m.pivotAsk.cancelAsk()
+		m.clearDeciding()
 	case len(m.pivotAsk.held) < maxHeldKeys:
 		m.pivotAsk.held = append(m.pivotAsk.held, msg)
 	}
 	return m, nil, true
+}
+
+// clearDeciding takes the notice that a menu's choices are being decided
+// off the footer, once they are or the menu is given up.
+func (m *Model) clearDeciding() {
+	if m.notice == pivotDeciding {
+		m.notice = ""
+	}
 }
 
 // pivotChoices keeps the items whose term, ANDed into the filter (exclude:
@@ -96,38 +129,47 @@ func (m Model) pivotKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
 // that neither offers a choice that empties the view (a value every row
 // shares, excluded). A row of a gap or a boundary, which every view keeps,
 // does not count.
+//
+// One pass over the view decides every item: each row is loaded once and
+// tried against the items still undecided, from the cursor's row on,
+// wrapping round, so that a value of the cursor's row to keep is found at
+// once, and a value to exclude usually within a few rows. Only values
+// every row shares make it read the whole view, once for all of them.
 func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from int, items []pivot.Item, exclude bool, opt query.Options) []pivot.Item {
-	var out []pivot.Item
-	for _, it := range items {
-		q, err := compileQuery(it.Term, opt)
-		if err == nil && leavesRow(ctx, sn, v, from, q, exclude) {
-			out = append(out, it)
+	qs := make([]*query.Query, len(items))
+	kept := make([]bool, len(items))
+	undecided, load := 0, model.LoadIndex
+	for i, it := range items {
+		if q, err := compileQuery(it.Term, opt); err == nil {
+			qs[i], undecided, load = q, undecided+1, max(load, makeModelFilter(q, nil).Load)
 		}
 	}
-	return out
-}
-
-// leavesRow reports whether a row of the view, other than a gap or a
-// boundary, matches q (exclude: does not). It looks from the cursor's row
-// on, wrapping round, so that a value of the cursor's row to keep is found
-// at once, and a value to exclude usually within a few rows.
-func leavesRow(ctx context.Context, sn *model.Snapshot, v *model.View, from int, q *query.Query, exclude bool) bool {
-	load := makeModelFilter(q, nil).Load
 	var e model.Entry
 	n := v.Len()
-	for k := range n {
+	for k := 0; k < n && undecided > 0; k++ {
 		if k%4096 == 4095 && ctx.Err() != nil {
-			return false
+			return nil
 		}
 		seq := v.At((from + k) % n)
 		if kind := sn.Kind(seq); kind == model.KindGap || kind == model.KindBoundary {
 			continue
 		}
-		if sn.Load(seq, &e, load) == nil && q.Match(&e) != exclude {
-			return true
+		if sn.Load(seq, &e, load) != nil {
+			continue
+		}
+		for i, q := range qs {
+			if q != nil && !kept[i] && q.Match(&e) != exclude {
+				kept[i], undecided = true, undecided-1
+			}
 		}
 	}
-	return false
+	var out []pivot.Item
+	for i, it := range items {
+		if kept[i] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // onPivotChosen ANDs the chosen term into the filter.

@@ -73,3 +73,33 @@ func TestPivotKeysTypedTogether(t *testing.T) {
 		t.Errorf("- and 1 read together: filter %q, want %q", got.filter.text, want)
 	}
 }
+
+// TestPivotSaysWhileDecidingSlowly: choices that take long are said to be
+// looked for, with how to give up; esc gives up and takes the notice away,
+// as the menu's opening does; a late word of an older menu says nothing.
+func TestPivotSaysWhileDecidingSlowly(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 30), keys("2", "g")...)
+	nm, _ := m.openPivot(true) // its choices not yet decided
+	asked := nm.(Model)
+	gen := asked.pivotAsk.gen
+	if stale := drive(t, asked, pivotSlowMsg{gen: gen - 1}); strings.Contains(screen(stale), "looking for the values") {
+		t.Errorf("an older menu's word shows:\n%s", screen(stale))
+	}
+	slow := drive(t, asked, pivotSlowMsg{gen: gen})
+	if s := screen(slow); !strings.Contains(s, "looking for the values") || !strings.Contains(s, "esc gives up") {
+		t.Fatalf("no word while the choices take long:\n%s", s)
+	}
+	gaveUp := drive(t, slow, keys("esc")...)
+	if gaveUp.pivotAsk.waiting || strings.Contains(screen(gaveUp), "looking for the values") {
+		t.Errorf("esc: still waiting %v\n%s", gaveUp.pivotAsk.waiting, screen(gaveUp))
+	}
+	items := drive(t, m, keys("-")...).pivot.Items()
+	if len(items) == 0 {
+		t.Fatal("setup: no exclusion menu")
+	}
+	shown := drive(t, slow, pivotChoicesMsg{gen: gen, items: items, exclude: true})
+	if shown.mode != ModePivot || strings.Contains(screen(shown), "looking for the values") {
+		t.Errorf("the notice stays once the choices are decided:\n%s", screen(shown))
+	}
+}
