@@ -41,7 +41,8 @@ type manifest struct {
 	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
 	seenHosts      []string // the entries' hosts, when the caller named none
 	redactor       *Redactor
-	words          *wordAddrs // the query's addresses, as the records kept or replaced them
+	words          *wordAddrs  // the query's addresses, as the records kept or replaced them
+	terms          *queryTerms // the query's terms kept as typed, as the records selected them
 }
 
 type timeRange struct {
@@ -86,7 +87,7 @@ func newManifest(opts Options) *manifest {
 		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
 		sources: map[model.SourceID]*manifestSource{}, hostNamed: opts.Bundle.Host != "",
-		redactor: opts.Redact, words: opts.words,
+		redactor: opts.Redact, words: opts.words, terms: opts.terms,
 	}
 	if opts.Hosts {
 		m.Hosts = map[string]int64{}
@@ -119,20 +120,35 @@ func (m *manifest) redact(r *Redactor) {
 
 // redactQuery replaces the personal data of the query with the pseudonyms
 // the members hold, an address it searches as a word as the records
-// decided it (see wordAddrs), and says in the note whether reopen still
-// selects the exported entries of raw.log.
+// decided it (see wordAddrs), and a term of no personal data of its own as
+// the records rewrote it (see queryTerms), and says in the note whether
+// reopen still selects the exported entries of raw.log, and if not, which
+// terms select others.
 func (m *manifest) redactQuery() {
 	var words wordAddr
 	if m.words != nil {
 		words = m.words.word
 	}
-	q, exact := redactQueryWords(m.redactor, m.Query, words)
+	typed, inexact := m.Query, []string(nil)
+	if m.terms != nil {
+		// The terms it rewrites are pseudonyms and text that the
+		// redaction of the rest does not change.
+		typed, inexact = m.terms.rewrite()
+	}
+	q, exact := redactQueryWords(m.redactor, typed, words)
 	if q != m.Query {
-		m.Note += "; the query's was replaced with the same pseudonyms, so that reopen selects the same entries of raw.log"
+		m.Note += "; the query's was replaced with the same pseudonyms"
+		if exact && len(inexact) == 0 {
+			m.Note += ", so that reopen selects the same entries of raw.log"
+		}
 	}
 	if !exact {
-		m.Note += ", but a pattern on personal data was blanked, or an address it searches as a word was replaced " +
+		m.Note += "; a pattern on personal data was blanked, or an address it searches as a word was replaced " +
 			"in some records and not in others: reopen selects other entries than the export did"
+	}
+	if len(inexact) > 0 {
+		m.Note += "; redaction changed what these terms of the query match, so reopen selects other entries of raw.log " +
+			"than they did of the source: " + strings.Join(inexact, ", ")
 	}
 	m.Query = q
 }

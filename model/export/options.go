@@ -55,6 +55,9 @@ type Options struct {
 	// words follows the addresses of a redacted bundle's query words
 	// through the export, for its manifest (see wordAddrs).
 	words *wordAddrs
+	// terms follows the terms of a redacted bundle's query that hold no
+	// personal data through the export, for its manifest (see queryTerms).
+	terms *queryTerms
 }
 
 // SourceInfo describes one input, as the caller opened it.

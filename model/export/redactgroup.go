@@ -21,8 +21,12 @@ type recordGroup struct {
 	entries []model.Entry
 	raw     []byte // the record's bytes, shared by its entries' copies
 	set     secretSet
-	carry   eventCarry // the values of the last audit events, for their later records
-	words   *wordAddrs // a bundle's query's addresses, nil unless it has some
+	carry   eventCarry  // the values of the last audit events, for their later records
+	words   *wordAddrs  // a bundle's query's addresses, nil unless it has some
+	terms   *queryTerms // a bundle's query's terms kept as typed, nil unless it has some
+	orig    model.Entry // an entry as read, while terms compares it with its redacted form
+	origJ   model.JournalFields
+	origF   []model.Field
 }
 
 // add takes a copy of e; emit receives the entries of a finished record.
@@ -86,11 +90,17 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	raw := []byte(red)
 	for i := range g.entries {
 		e := &g.entries[i]
+		if g.terms != nil {
+			g.keepOrig(e)
+		}
 		e.Raw = raw
 		e.Payload = []byte(redactText(g.r, string(e.Payload), &g.set))
 		e.Err = redactText(g.r, e.Err, &g.set)
 		redactFields(g.r, e, &g.set)
 		redactHost(g.r, &e.Origin)
+		if g.terms != nil {
+			g.terms.observe(&g.orig, e, &g.set)
+		}
 		if err := emit(e); err != nil {
 			return err
 		}
@@ -98,6 +108,17 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	clear(g.entries)
 	g.entries = g.entries[:0]
 	return nil
+}
+
+// keepOrig copies e as read into g.orig, which redaction does not change.
+func (g *recordGroup) keepOrig(e *model.Entry) {
+	g.orig = *e
+	g.origF = append(g.origF[:0], e.Fields...)
+	g.orig.Fields = g.origF
+	if e.Origin.Journal != nil {
+		g.origJ = *e.Origin.Journal
+		g.orig.Origin.Journal = &g.origJ
+	}
 }
 
 // redactFields replaces personal data in e's own copy of its fields: a

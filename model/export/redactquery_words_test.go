@@ -46,24 +46,43 @@ func TestRedactedBundleQueryWordAddresses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := NewRedactor()
-			q, note, raw := redactedBundle(t, r, tt.lines, tt.q)
-			if want := tt.want(r); q != want {
-				t.Errorf("manifest query %q, want %q", q, want)
+			b := reopenBundle(t, tt.lines, tt.q, tt.want)
+			if inexact := strings.Contains(b.note, "selects other entries"); inexact == tt.exact {
+				t.Errorf("note %q; want the query said exact: %v", b.note, tt.exact)
 			}
-			if inexact := strings.Contains(note, "selects other entries"); inexact == tt.exact {
-				t.Errorf("note %q; want the query said exact: %v", note, tt.exact)
-			}
-			var orig, red []*model.Entry
-			for i := range tt.lines {
-				orig = append(orig, decodeLine(t, tt.lines[i])...)
-				red = append(red, decodeLine(t, raw[i])...)
-			}
-			if before, after := matching(t, tt.q, orig), matching(t, q, red); tt.exact && (before == "" || after != before) {
-				t.Errorf("%q selects %q of the source; %q selects %q of raw.log:\n%s", tt.q, before, q, after, strings.Join(raw, "\n"))
+			if tt.exact && (b.before == "" || b.after != b.before) {
+				t.Errorf("%q selects %q of the source; %q selects %q of raw.log:\n%s", tt.q, b.before, b.query, b.after, strings.Join(b.raw, "\n"))
 			}
 		})
 	}
+}
+
+// reopened is a redacted bundle of some lines and the query q: its
+// manifest's query and note, its raw.log, and the entries q selects of the
+// lines (before) and the manifest's query of raw.log (after).
+type reopened struct {
+	query, note   string
+	raw           []string
+	before, after string
+}
+
+// reopenBundle exports lines as a redacted bundle of q, checks that its
+// manifest's query is want's, and reopens its raw.log with that query.
+func reopenBundle(t *testing.T, lines []string, q string, want func(r *Redactor) string) reopened {
+	t.Helper()
+	r := NewRedactor()
+	var b reopened
+	b.query, b.note, b.raw = redactedBundle(t, r, lines, q)
+	if w := want(r); b.query != w {
+		t.Errorf("manifest query %q, want %q", b.query, w)
+	}
+	var orig, red []*model.Entry
+	for i := range lines {
+		orig = append(orig, decodeLine(t, lines[i])...)
+		red = append(red, decodeLine(t, b.raw[i])...)
+	}
+	b.before, b.after = matching(t, q, orig), matching(t, b.query, red)
+	return b
 }
 
 // redactedBundle exports lines as a redacted bundle of the query q and

@@ -56,6 +56,7 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		opts.Sources = redactSources(opts.Redact, opts.Sources)
 		if opts.Format == FormatBundle {
 			opts.words = newWordAddrs(opts.Redact, opts.Bundle.Query)
+			opts.terms = newQueryTerms(opts.Redact, opts.Bundle.Query)
 		}
 	}
 	comp, err := Compress(countingWriter{w: w, p: opts.Progress}, opts.Compress)
@@ -71,7 +72,7 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		p.observer = o
 	}
 	if opts.Redact != nil {
-		p.group = &recordGroup{r: opts.Redact, words: opts.words}
+		p.group = &recordGroup{r: opts.Redact, words: opts.words, terms: opts.terms}
 	}
 	return p, nil
 }

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"strings"
 	"testing"
 
 	"connlog/model"
@@ -33,5 +34,36 @@ func TestFieldValues(t *testing.T) {
 	}
 	if _, err := FieldValues("usr=alice"); err == nil {
 		t.Error("an unknown field is no error")
+	}
+}
+
+// Each field term and each text term is found with the bytes it is
+// written with, so that it can be read, or compiled, alone.
+func TestTermSpans(t *testing.T) {
+	q := `(name:"/home/a b" or -carol) "x y" /ro+t/i .k=v`
+	values, err := FieldValues(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields []string
+	for _, v := range values {
+		fields = append(fields, q[v.From:v.End])
+	}
+	texts, err := TextTerms(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, w := range texts {
+		words = append(words, q[w.Pos:w.End]+"|"+w.Text)
+	}
+	if got, want := strings.Join(fields, " "), `name:"/home/a b" .k=v`; got != want {
+		t.Errorf("field terms %q, want %q", got, want)
+	}
+	if got, want := strings.Join(words, " "), `carol|carol "x y"|x y /ro+t/i|ro+t`; got != want {
+		t.Errorf("text terms %q, want %q", got, want)
+	}
+	if texts[2].Regex != true || texts[0].Regex {
+		t.Errorf("regex flags %+v", texts)
 	}
 }
