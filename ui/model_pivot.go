@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -136,17 +137,16 @@ func (m *Model) clearDeciding() {
 // once, and a value to exclude usually within a few rows. Only values
 // every row shares make it read the whole view, once for all of them.
 func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from int, items []pivot.Item, exclude bool, opt query.Options) []pivot.Item {
-	qs := make([]*query.Query, len(items))
-	kept := make([]bool, len(items))
-	undecided, load := 0, model.LoadIndex
+	var open []*query.Query // the items' queries still undecided
+	order := make([]*query.Query, len(items))
 	for i, it := range items {
 		if q, err := compileQuery(it.Term, opt); err == nil {
-			qs[i], undecided, load = q, undecided+1, max(load, makeModelFilter(q, nil).Load)
+			open, order[i] = append(open, q), q
 		}
 	}
 	var e model.Entry
-	n := v.Len()
-	for k := 0; k < n && undecided > 0; k++ {
+	n, load := v.Len(), loadFor(open)
+	for k := 0; k < n && len(open) > 0; k++ {
 		if k%4096 == 4095 && ctx.Err() != nil {
 			return nil
 		}
@@ -157,19 +157,29 @@ func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from i
 		if sn.Load(seq, &e, load) != nil {
 			continue
 		}
-		for i, q := range qs {
-			if q != nil && !kept[i] && q.Match(&e) != exclude {
-				kept[i], undecided = true, undecided-1
-			}
+		decided := len(open)
+		open = slices.DeleteFunc(open, func(q *query.Query) bool { return q.Match(&e) != exclude })
+		if len(open) < decided {
+			// What is left may need less of each row.
+			load = loadFor(open)
 		}
 	}
 	var out []pivot.Item
 	for i, it := range items {
-		if kept[i] {
+		if q := order[i]; q != nil && !slices.Contains(open, q) {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// loadFor is how much of an entry the queries read.
+func loadFor(qs []*query.Query) model.Load {
+	load := model.LoadIndex
+	for _, q := range qs {
+		load = max(load, makeModelFilter(q, nil).Load)
+	}
+	return load
 }
 
 // onPivotChosen ANDs the chosen term into the filter.
