@@ -60,7 +60,7 @@ func openNativeJournal(opts JournalOptions) (journalReader, error) {
 		if probeJournalAccess(journalSystemDirs).onlyOwnJournal() {
 			return nil, fmt.Errorf("open the system journal: %w", ErrJournalPermission)
 		}
-		j, err = journalfile.OpenDirectories(localJournalDirs())
+		j, err = journalfile.OpenDirectories(LocalJournalDirs())
 	}
 	if err != nil {
 		return nil, journalOpenError(err)
@@ -81,9 +81,11 @@ func journalOpenError(err error) error {
 	return fmt.Errorf("open the journal: %w", err)
 }
 
-// localJournalDirs are the directories of this machine's journal, as
-// journalctl reads them without -D: persistent, then volatile.
-func localJournalDirs() []string {
+// LocalJournalDirs are the directories of this machine's journal, as
+// journalctl reads them without -D: persistent, then volatile. They are
+// what the journal reads when no file or directory is named, and so what
+// an export must never write into the place of.
+func LocalJournalDirs() []string {
 	b, err := os.ReadFile(journalMachineIDFile)
 	id := strings.TrimSpace(string(b))
 	var dirs []string

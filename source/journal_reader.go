@@ -89,5 +89,5 @@ func currentBootID() (string, error) {
 }
 
 // journalMachineIDFile names the local machine; its journal lives in a
-// directory of that name.
-const journalMachineIDFile = "/etc/machine-id"
+// directory of that name. A variable so that tests can point it elsewhere.
+var journalMachineIDFile = "/etc/machine-id"

@@ -25,7 +25,7 @@ func TestExportNamesTheDataHosts(t *testing.T) {
 	}{
 		{"one host", []string{"connector-host-1", "connector-host-1"}, "connlog-connector-host-1-", "connector-host-1"},
 		{"several hosts", []string{"connector-host-1", "connector-host-2", "connector-host-1"}, "connlog-2-hosts-", "connector-host-1, connector-host-2"},
-		{"no host", []string{"", ""}, "connlog-unknown-host-", ""},
+		{"no host", []string{"", ""}, "connlog-20261120T080000Z-", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -56,8 +56,8 @@ func TestExportNamesTheFileOfHostlessLines(t *testing.T) {
 	}{
 		{"one file", []string{"/var/log/twingate/connector.log"}, []model.SourceID{0, 0}, "connlog-connector-"},
 		{"the second of two", []string{"a.log", "/tmp/b.log.1"}, []model.SourceID{1, 1}, "connlog-b.log-"},
-		{"two files", []string{"a.log", "b.log"}, []model.SourceID{0, 1}, "connlog-unknown-host-"},
-		{"a name that is only an extension", []string{"/tmp/.log"}, []model.SourceID{0}, "connlog-unknown-host-"},
+		{"two files", []string{"a.log", "b.log"}, []model.SourceID{0, 1}, "connlog-20261120T080000Z-"},
+		{"a name that is only an extension", []string{"/tmp/.log"}, []model.SourceID{0}, "connlog-20261120T080000Z-"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var es []model.Entry

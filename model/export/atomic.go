@@ -46,9 +46,12 @@ type AtomicFile struct {
 	path   string
 	force  bool
 	inputs []string // the files the export reads, which it never replaces
-	f      tempFile
-	err    error // the first write error; every later call returns it
-	done   bool
+	// was is the file at path when the export began (nil when there was
+	// none): the only file Force may replace (see checkUnchanged).
+	was  fs.FileInfo
+	f    tempFile
+	err  error // the first write error; every later call returns it
+	done bool
 }
 
 // CreateFile starts writing path. Without force it refuses a path that
@@ -62,12 +65,13 @@ func CreateFile(path string, force bool, inputs []string) (*AtomicFile, error) {
 	if err := checkTarget(path, force); err != nil {
 		return nil, err
 	}
+	was, _ := os.Lstat(path)
 	dir := filepath.Dir(path)
 	f, err := createTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fileError("create a file in", dir, err)
 	}
-	return &AtomicFile{path: path, force: force, inputs: inputs, f: f}, nil
+	return &AtomicFile{path: path, force: force, inputs: inputs, was: was, f: f}, nil
 }
 
 // maxTempBase keeps the temp file's name within NAME_MAX (255 bytes) when
@@ -189,14 +193,18 @@ func (a *AtomicFile) placeUnnamed(u unnamedTemp) error {
 
 // place moves the finished temp file to the target path. Replacing, it
 // checks again just before the rename that the target is still a regular
-// file or absent, and not an input: something else may have been put
-// there meanwhile (a log rotated to that name).
+// file or absent, not an input, and the file that was there when the
+// export began: something else may have been put there meanwhile (a log
+// rotated to that name once its reader had closed it).
 func (a *AtomicFile) place(tmp string) error {
 	if a.force {
 		if err := checkNotInput(a.path, a.inputs); err != nil {
 			return err
 		}
 		if err := replaceable(a.path); err != nil {
+			return err
+		}
+		if err := checkUnchanged(a.path, a.was); err != nil {
 			return err
 		}
 		if err := os.Rename(tmp, a.path); err != nil {

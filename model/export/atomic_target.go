@@ -54,6 +54,27 @@ func replaceable(path string) error {
 	return nil
 }
 
+// ErrChanged means another file took the target's name while the export
+// was written. Force replaces only the file that was there when the export
+// began: the newcomer may hold data (a log rotated to that name).
+var ErrChanged = errors.New("target changed while the export was written")
+
+// checkUnchanged checks, at the moment of replacing, that path is absent
+// or still the file was (nil: none), compared by device and inode.
+func checkUnchanged(path string, was fs.FileInfo) error {
+	now, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fileError("check", path, err)
+	case was != nil && os.SameFile(was, now):
+		return nil
+	}
+	msg := fmt.Sprintf("%s is no longer the file that was there when the export began: another file took its name meanwhile (a log rotated to it?) and connlog did not replace it; the export was not saved — choose another path", path)
+	return &FileError{ErrChanged, path, msg, fs.ErrExist}
+}
+
 // notRegular says what path is and what to write instead: another path,
 // which every caller can offer (the command line adds standard output).
 func notRegular(path string, mode fs.FileMode) error {

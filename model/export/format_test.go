@@ -96,7 +96,16 @@ func TestDefaultName(t *testing.T) {
 		{"raw plain", "conn-1", from, to, FormatRaw, CompressNone, "connlog-conn-1-20261120T080000Z-20261120T093015Z.log"},
 		{"bundle zstd", "conn-1", from, to, FormatBundle, CompressZstd, "connlog-conn-1-20261120T080000Z-20261120T093015Z.tar.zst"},
 		{"journal", "h", from, to, FormatJournal, CompressNone, "connlog-h-20261120T080000Z-20261120T093015Z.export"},
-		{"empty host and times", "", time.Time{}, time.Time{}, FormatCSV, CompressNone, "connlog-localhost-unknown-unknown.csv"},
+		// What is not known is left out, not named "unknown".
+		{"no host", "", from, to, FormatNDJSON, CompressNone, "connlog-20261120T080000Z-20261120T093015Z.ndjson"},
+		{"a host of dots alone", "..", from, to, FormatNDJSON, CompressNone, "connlog-20261120T080000Z-20261120T093015Z.ndjson"},
+		{"no times", "conn-1", time.Time{}, time.Time{}, FormatNDJSON, CompressNone, "connlog-conn-1.ndjson"},
+		{"no end", "conn-1", from, time.Time{}, FormatNDJSON, CompressNone, "connlog-conn-1-since-20261120T080000Z.ndjson"},
+		{"no start", "conn-1", time.Time{}, to, FormatNDJSON, CompressNone, "connlog-conn-1-until-20261120T093015Z.ndjson"},
+		{"no host, no end", "", from, time.Time{}, FormatNDJSON, CompressNone, "connlog-since-20261120T080000Z.ndjson"},
+		{"no host, no start", "", time.Time{}, to, FormatNDJSON, CompressNone, "connlog-until-20261120T093015Z.ndjson"},
+		{"no host, no times", "", time.Time{}, time.Time{}, FormatNDJSON, CompressNone, "connlog.ndjson"},
+		{"no host, no times, compressed", "", time.Time{}, time.Time{}, FormatCSV, CompressGzip, "connlog.csv.gz"},
 		{"hostile host", "../../etc/x y", from, to, FormatText, CompressNone, "connlog-_.._etc_x_y-20261120T080000Z-20261120T093015Z.txt"},
 	}
 	for _, tt := range tests {

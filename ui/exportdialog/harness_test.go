@@ -54,12 +54,18 @@ func sourceOf(t *testing.T, es []model.Entry) *Source {
 // newDialog opens a dialog over n lines at 120×40, its plan made.
 func newDialog(t *testing.T, n int) Model {
 	t.Helper()
+	return dialogOver(t, newSource(t, n))
+}
+
+// dialogOver opens a dialog over src at 120×40, its plan made.
+func dialogOver(t *testing.T, src *Source) Model {
+	t.Helper()
 	k := DefaultKeyMap()
 	k.Visual, k.Mark = theme.Bind("select", "v"), theme.Bind("mark", "m")
 	styles := theme.Monochrome()
 	d := New(&k, &styles)
 	d.SetSize(120, 40)
-	d, cmd := d.Open(newSource(t, n), []Scope{ScopeView, ScopeWindow}, ScopeView)
+	d, cmd := d.Open(src, []Scope{ScopeView, ScopeWindow}, ScopeView)
 	return run(t, d, cmd)
 }
 

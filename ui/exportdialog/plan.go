@@ -348,11 +348,11 @@ func redactedLabel(r *export.Redactor, hosts []string, es []*model.Entry, source
 }
 
 // hostsLabel names the hosts in a file name: the one host, "3-hosts" for
-// several, "unknown-host" when no entry names one.
+// several, nothing when no entry names one (the name leaves it out).
 func hostsLabel(hosts []string) string {
 	switch len(hosts) {
 	case 0:
-		return "unknown-host"
+		return ""
 	case 1:
 		return hosts[0]
 	}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestExportFollowNeverReplacesALogRotatedIntoItsPath: `export -f --force
+// -o app.log.1 app.log`, and logrotate renames app.log to app.log.1 while
+// the export runs: when the export ends, the path holds the rotated log,
+// not the file that was there when the export began (none), and the
+// export must not replace it; it says so and fails.
+func TestExportFollowNeverReplacesALogRotatedIntoItsPath(t *testing.T) {
+	dir := t.TempDir()
+	log, out := filepath.Join(dir, "app.log"), filepath.Join(dir, "app.log.1")
+	must(t, os.WriteFile(log, []byte("one\n"), 0o644))
+	p := startConnlog(t, dir, "export", "-f", "--force", "--format", "raw", "-o", out, "app.log")
+	p.waitOpenIn(t, dir)
+	must(t, os.Rename(log, out))
+	must(t, os.WriteFile(log, []byte("two\n"), 0o644))
+	p.waitClosed(t, out)
+	must(t, p.cmd.Process.Signal(syscall.SIGTERM))
+	code := p.wait(t)
+	want := out + " is no longer the file that was there when the export began"
+	if code != 1 || !strings.Contains(p.stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, p.stderr.String(), want)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "one\n" {
+		t.Errorf("the rotated log now holds %q", got)
+	}
+}
+
+// waitClosed waits until the process holds the file at path open no more
+// (a followed file it has read to the end since it was renamed), and fails
+// the test after a few seconds.
+func (p *connlogProcess) waitClosed(t *testing.T, path string) {
+	t.Helper()
+	want, err := os.Stat(path)
+	must(t, err)
+	fds := filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "fd")
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if !holds(fds, want) {
+			return
+		}
+	}
+	t.Fatalf("connlog still holds %s open; stderr: %s", path, p.stderr.String())
+}
+
+// holds reports whether one of the descriptors in fds is the file want.
+func holds(fds string, want os.FileInfo) bool {
+	ents, _ := os.ReadDir(fds)
+	for _, e := range ents {
+		if fi, err := os.Stat(filepath.Join(fds, e.Name())); err == nil && os.SameFile(fi, want) {
+			return true
+		}
+	}
+	return false
+}

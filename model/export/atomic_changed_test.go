@@ -1,0 +1,65 @@
+package export
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestForceReplacesOnlyTheFileThatWasThere: with force, the export
+// replaces the file at its path when the export began, or takes the path
+// if it is free; a file that took the path meanwhile (a log rotated to
+// that name) is left as it is and the commit fails with ErrChanged. The
+// unnamed temp file and the named one (file systems without O_TMPFILE)
+// are checked alike.
+func TestForceReplacesOnlyTheFileThatWasThere(t *testing.T) {
+	rotateInto := func(t *testing.T, path string) {
+		rotated := filepath.Join(filepath.Dir(path), "app.log")
+		must(t, os.WriteFile(rotated, []byte("log data\n"), 0o644))
+		must(t, os.Rename(rotated, path))
+	}
+	tests := []struct {
+		name      string
+		before    bool // a file is at the path when the export begins
+		meanwhile func(t *testing.T, path string)
+		want      string // what the path holds after the commit
+		wantErr   error
+	}{
+		{"free, still free", false, func(*testing.T, string) {}, "export\n", nil},
+		{"there, still there", true, func(*testing.T, string) {}, "export\n", nil},
+		{"there, then removed", true, func(t *testing.T, p string) { must(t, os.Remove(p)) }, "export\n", nil},
+		{"free, then a log rotated to it", false, rotateInto, "log data\n", ErrChanged},
+		{"there, then a log rotated over it", true, rotateInto, "log data\n", ErrChanged},
+	}
+	for _, named := range []bool{false, true} {
+		for _, tt := range tests {
+			t.Run(tt.name+map[bool]string{true: ", named temp file"}[named], func(t *testing.T) {
+				if named {
+					failingTemp(t, func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) })
+				}
+				dir := t.TempDir()
+				path := filepath.Join(dir, "out.log")
+				if tt.before {
+					must(t, os.WriteFile(path, []byte("old export\n"), 0o644))
+				}
+				f, err := CreateFile(path, true, nil)
+				must(t, err)
+				if _, err := f.Write([]byte("export\n")); err != nil {
+					t.Fatal(err)
+				}
+				tt.meanwhile(t, path)
+				if err := f.Commit(); !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
+					t.Errorf("Commit = %v, want %v", err, tt.wantErr)
+				}
+				if got, _ := os.ReadFile(path); string(got) != tt.want {
+					t.Errorf("the path holds %q, want %q", got, tt.want)
+				}
+				if names := dirNames(t, dir); !slices.Equal(names, []string{"out.log"}) {
+					t.Errorf("directory holds %v, want only out.log", names)
+				}
+			})
+		}
+	}
+}
