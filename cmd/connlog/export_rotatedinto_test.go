@@ -14,7 +14,8 @@ import (
 // -o app.log.1 app.log`, and logrotate renames app.log to app.log.1 while
 // the export runs: when the export ends, the path holds the rotated log,
 // not the file that was there when the export began (none), and the
-// export must not replace it; it says so and fails.
+// export must not replace it; it says so, keeps what it wrote under
+// another name, and fails.
 func TestExportFollowNeverReplacesALogRotatedIntoItsPath(t *testing.T) {
 	dir := t.TempDir()
 	log, out := filepath.Join(dir, "app.log"), filepath.Join(dir, "app.log.1")
@@ -32,6 +33,11 @@ func TestExportFollowNeverReplacesALogRotatedIntoItsPath(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(out); string(got) != "one\n" {
 		t.Errorf("the rotated log now holds %q", got)
+	}
+	// What the export collected is kept, beside it, and said where.
+	kept := filepath.Join(dir, "app-1.log.1")
+	if got, _ := os.ReadFile(kept); !strings.HasPrefix(string(got), "one\n") || !strings.Contains(p.stderr.String(), "saved as "+kept) {
+		t.Errorf("the export is lost: %s holds %q; stderr %q", kept, got, p.stderr.String())
 	}
 }
 

@@ -143,6 +143,7 @@ func (a *AtomicFile) Commit() error {
 	a.done = true
 	tmp := a.f.Name()
 	if err := a.place(tmp); err != nil {
+		err = keepElsewhere(a.path, err, linkNamed(tmp))
 		_ = os.Remove(tmp)
 		return err
 	}
@@ -170,7 +171,7 @@ func (a *AtomicFile) placeUnnamed(u unnamedTemp) error {
 	if !a.force {
 		err := u.linkTo(a.path)
 		if errors.Is(err, fs.ErrExist) {
-			return appeared(a.path, err)
+			return keepElsewhere(a.path, appeared(a.path, err), u.linkTo)
 		}
 		if err != nil {
 			return fileError("link into", a.path, err)
@@ -185,6 +186,7 @@ func (a *AtomicFile) placeUnnamed(u unnamedTemp) error {
 		return fileError("link into", a.path, err)
 	}
 	if err := a.place(tmp); err != nil {
+		err = keepElsewhere(a.path, err, linkNamed(tmp))
 		_ = os.Remove(tmp)
 		return err
 	}
@@ -233,7 +235,11 @@ func (a *AtomicFile) place(tmp string) error {
 }
 
 func appeared(path string, err error) error {
-	return &FileError{ErrExists, path, fmt.Sprintf("%s appeared while the export was written — choose another name, or replace it with --force", path), err}
+	return &FileError{ErrExists, path, appearedReason(path) + " — choose another name, or replace it with --force", err}
+}
+
+func appearedReason(path string) string {
+	return fmt.Sprintf("%s appeared while the export was written, and connlog did not replace it", path)
 }
 
 // Abort removes the temp file; the target is untouched. It may be called

@@ -11,7 +11,8 @@ import (
 // TestForceReplacesOnlyTheFileThatWasThere: with force, the export
 // replaces the file at its path when the export began, or takes the path
 // if it is free; a file that took the path meanwhile (a log rotated to
-// that name) is left as it is and the commit fails with ErrChanged. The
+// that name) is left as it is, the commit fails with ErrChanged and the
+// export is kept beside it (wantSavedBeside). The
 // unnamed temp file and the named one (file systems without O_TMPFILE)
 // are checked alike.
 func TestForceReplacesOnlyTheFileThatWasThere(t *testing.T) {
@@ -50,13 +51,16 @@ func TestForceReplacesOnlyTheFileThatWasThere(t *testing.T) {
 					t.Fatal(err)
 				}
 				tt.meanwhile(t, path)
-				if err := f.Commit(); !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
+				err = f.Commit()
+				if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
 					t.Errorf("Commit = %v, want %v", err, tt.wantErr)
 				}
 				if got, _ := os.ReadFile(path); string(got) != tt.want {
 					t.Errorf("the path holds %q, want %q", got, tt.want)
 				}
-				if names := dirNames(t, dir); !slices.Equal(names, []string{"out.log"}) {
+				if tt.wantErr != nil {
+					wantSavedBeside(t, err, dir, "out-1.log", "export\n", "out-1.log", "out.log")
+				} else if names := dirNames(t, dir); !slices.Equal(names, []string{"out.log"}) {
 					t.Errorf("directory holds %v, want only out.log", names)
 				}
 			})

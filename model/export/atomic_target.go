@@ -71,8 +71,12 @@ func checkUnchanged(path string, was fs.FileInfo) error {
 	case was != nil && os.SameFile(was, now):
 		return nil
 	}
-	msg := fmt.Sprintf("%s is no longer the file that was there when the export began: another file took its name meanwhile (a log rotated to it?) and connlog did not replace it; the export was not saved — choose another path", path)
+	msg := changedReason(path) + "; the export was not saved — choose another path"
 	return &FileError{ErrChanged, path, msg, fs.ErrExist}
+}
+
+func changedReason(path string) string {
+	return fmt.Sprintf("%s is no longer the file that was there when the export began: another file took its name meanwhile (a log rotated to it?) and connlog did not replace it", path)
 }
 
 // notRegular says what path is and what to write instead: another path,

@@ -179,15 +179,14 @@ func TestCommitDoesNotReplaceAFileThatAppeared(t *testing.T) {
 		t.Fatal(err)
 	}
 	must(t, os.WriteFile(path, []byte("someone else's"), 0o644))
-	if err := f.Commit(); !errors.Is(err, ErrExists) {
+	err = f.Commit()
+	if !errors.Is(err, ErrExists) {
 		t.Fatalf("Commit = %v, want ErrExists", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "someone else's" {
 		t.Errorf("the other file was replaced: %q", got)
 	}
-	if names := dirNames(t, dir); len(names) != 1 {
-		t.Errorf("temp file left: %v", names)
-	}
+	wantSavedBeside(t, err, dir, "x-1.log", "export\n", "x-1.log", "x.log")
 }
 
 func TestExportReadOnlyDirectory(t *testing.T) {

@@ -42,6 +42,10 @@ func Export(ctx context.Context, path string, entries iter.Seq[*model.Entry], op
 		return st, err
 	}
 	if err := f.Commit(); err != nil {
+		var fe *FileError
+		if errors.Is(err, ErrSavedElsewhere) && errors.As(err, &fe) {
+			st.Path = fe.Path
+		}
 		return st, err
 	}
 	st.Path = path

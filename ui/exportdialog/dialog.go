@@ -87,7 +87,8 @@ type Model struct {
 	elapsed     time.Duration
 	target      string // the file the last write went to (or would replace)
 	result      export.Stats
-	unreadable  int64 // lines of the result that could not be read back
+	unreadable  int64  // lines of the result that could not be read back
+	elsewhere   string // why the result is not at the path asked for (export.ErrSavedElsewhere)
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
 	scroll      messageScroll
@@ -216,6 +217,9 @@ func (d Model) onDone(msg doneMsg) Model {
 	switch {
 	case msg.err == nil:
 		d.state, d.result, d.unreadable = Done, msg.stats, msg.unreadable
+	case errors.Is(msg.err, export.ErrSavedElsewhere):
+		// Written, under another name: said with the result.
+		d.state, d.result, d.unreadable, d.elsewhere = Done, msg.stats, msg.unreadable, msg.err.Error()
 	case errors.Is(msg.err, export.ErrExists):
 		d.state = Confirm
 	case errors.Is(msg.err, export.ErrCancelled):
@@ -286,7 +290,7 @@ func (d Model) start(force bool) (Model, tea.Cmd) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.gen++
-	d.state, d.cancel, d.progress, d.notice, d.err = Writing, cancel, &export.Progress{}, "", ""
+	d.state, d.cancel, d.progress, d.notice, d.err, d.elsewhere = Writing, cancel, &export.Progress{}, "", "", ""
 	d.finished, d.started = make(chan struct{}), time.Now()
 	plan := d.plan
 	plan.DefaultName = plan.nameFor(d.set)

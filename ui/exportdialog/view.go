@@ -121,7 +121,12 @@ func (d Model) statusLines() []string {
 		if r.Skipped > 0 {
 			s += " (" + theme.Commas(r.Skipped) + " the format cannot hold were left out)"
 		}
-		out := append(d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path)), d.wrap(d.styles.Granted, s)...)
+		var out []string
+		if d.elsewhere != "" {
+			out = d.wrap(d.styles.Notice, theme.Clean(d.elsewhere))
+		}
+		out = append(out, d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path))...)
+		out = append(out, d.wrap(d.styles.Granted, s)...)
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
 			out = append(out, d.wrap(d.styles.ErrorText, theme.Commas(d.unreadable)+" of the lines could no longer be read from "+
