@@ -199,23 +199,15 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	default:
 		return err
 	}
+	if madeWhenRead(fh, fi) {
+		// Its size says 0 whatever it holds: read it once, to its end.
+		if err := f.readAsStream(ctx, fh, fi, b); err != nil && ctx.Err() == nil {
+			return kernelMadeReadError(f.path, err)
+		}
+		return nil
+	}
 	if !fi.Mode().IsRegular() || startsCompressed(fh) {
-		if f.fromLast() && !fi.Mode().IsRegular() {
-			fh.Close()
-			return f.noLastLines()
-		}
-		if f.fromLast() {
-			return f.readLastOfStream(ctx, fh, b)
-		}
-		if !fi.Mode().IsRegular() {
-			// A pipe may stay open and silent: it is caught up once it has a
-			// writer. (Callers do not ask a pipe for the mark; one can take a
-			// regular file's place before it is opened.)
-			if err := f.markCaughtUp(ctx, b); err != nil {
-				return err
-			}
-		}
-		return f.readOpened(ctx, fh, b)
+		return f.readAsStream(ctx, fh, fi, b)
 	}
 	t.opened = true
 	t.startGeneration(fh, fi)
@@ -239,4 +231,25 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	f.setState("following")
 	return t.follow(ctx)
+}
+
+// readAsStream reads fh, a pipe, a compressed file or a file made as it is
+// read, from where it stands to its end, with Offset -1.
+func (f *File) readAsStream(ctx context.Context, fh *os.File, fi fs.FileInfo, b *batcher) error {
+	if f.fromLast() && !fi.Mode().IsRegular() {
+		fh.Close()
+		return f.noLastLines()
+	}
+	if f.fromLast() {
+		return f.readLastOfStream(ctx, fh, b)
+	}
+	if !fi.Mode().IsRegular() {
+		// A pipe may stay open and silent: it is caught up once it has a
+		// writer. (Callers do not ask a pipe for the mark; one can take a
+		// regular file's place before it is opened.)
+		if err := f.markCaughtUp(ctx, b); err != nil {
+			return err
+		}
+	}
+	return f.readOpened(ctx, fh, b)
 }

@@ -49,6 +49,9 @@ func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
 			return nil, err
 		}
 		for _, p := range paths {
+			if isKernelMessageBuffer(p) {
+				return nil, kernelMessageBufferError(p)
+			}
 			key := keyOf(p)
 			i, seen := at[key]
 			switch {

@@ -19,8 +19,8 @@ var errInterruptedOpening = errors.New("interrupted while the inputs were opened
 
 // openFeeds builds the feeds (see buildFeeds) unless ctx ends first.
 // Opening an input reads its head to tell its format, and a file the
-// kernel calls regular may never answer that read (/proc/kmsg has nothing
-// until the kernel logs): a signal must not wait for it. The opening left
+// kernel calls regular may never answer that read (tracefs's trace_pipe
+// has nothing until an event is traced): a signal must not wait for it. The opening left
 // behind has written nothing, and ends with the process.
 func openFeeds(ctx context.Context, cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sourceInfo, error) {
 	type opened struct {

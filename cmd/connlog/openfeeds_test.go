@@ -14,8 +14,8 @@ import (
 )
 
 // blockOpening makes opening the inputs block until the test ends, as
-// opening /proc/kmsg does (its head is read to tell its format, and it
-// has nothing to read until the kernel logs).
+// opening /sys/kernel/tracing/trace_pipe does (its head is read to tell
+// its format, and it has nothing to read until an event is traced).
 func blockOpening(t *testing.T) {
 	t.Helper()
 	release := make(chan struct{})
@@ -49,7 +49,7 @@ func TestAStuckOpeningYieldsToSignals(t *testing.T) {
 		}
 		return nil
 	}
-	cfg := Config{Export: true, Files: []string{"/proc/kmsg"}, Output: out, Format: "raw", Compress: "none"}
+	cfg := Config{Export: true, Files: []string{"/sys/kernel/tracing/trace_pipe"}, Output: out, Format: "raw", Compress: "none"}
 	err := run(func(ctx context.Context, stderr io.Writer) error {
 		return runExport(ctx, cfg, strings.NewReader(""), &bytes.Buffer{}, stderr)
 	})
