@@ -6,7 +6,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/triage"
-	"connlog/ui/theme"
 )
 
 // errNoTimes says why a view cannot be compared.
@@ -43,7 +42,7 @@ func resolveWindows(sn *model.Snapshot, vc *model.View, req changedRequest) (a, 
 		length = halfSpan(oldest, newest) // the default would compare the data with nothing
 	}
 	a, b = triage.TrailingWindows(newest, length)
-	d := theme.ShortDuration(length)
+	d := model.ShortDuration(length)
 	return a, b, "the last " + d + " of the view against the " + d + " before", nil
 }
 

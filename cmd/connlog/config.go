@@ -118,7 +118,7 @@ func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) 
 				fmt.Fprint(stderr, usageText)
 				return cfg, err
 			}
-			return cfg, usageError{err.Error()}
+			return cfg, usageError{summaryFlagHint(err.Error())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

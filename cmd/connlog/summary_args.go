@@ -97,3 +97,15 @@ func compareWindows(text string, opt query.Options) (*triage.Compare, error) {
 	}
 	return c, nil
 }
+
+// summaryFlagHint turns the flag package's word on a flag only summary
+// knows (connlog export --top 3) into where it belongs; any other message
+// is returned as it is.
+func summaryFlagHint(msg string) string {
+	name, ok := strings.CutPrefix(msg, "flag provided but not defined: -")
+	name = strings.TrimPrefix(name, "-")
+	if !ok || (name != "top" && name != "compare") {
+		return msg
+	}
+	return fmt.Sprintf("--%s is a flag of summary: connlog summary --%s … FILE", name, name)
+}

@@ -85,6 +85,13 @@ func TestSummaryUsage(t *testing.T) {
 			}
 		})
 	}
+	// The other way round: summary's own flags given to export or the
+	// interface say where they belong.
+	for _, args := range [][]string{{"export", "--top", "3", log}, {"--compare", "previous", log}} {
+		if _, errOut, code := runCLI(t, args...); code != 2 || !strings.Contains(errOut, "is a flag of summary: connlog summary "+args[len(args)-3]) {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
 	_, _, exportCode := runCLI(t, "export", filepath.Join(t.TempDir(), "missing.log"))
 	_, errOut, code := runCLI(t, "summary", filepath.Join(t.TempDir(), "missing.log"))
 	if code != exportCode || code == 0 || errOut == "" {
@@ -117,5 +124,29 @@ func TestSummaryInterrupted(t *testing.T) {
 	err = runSummary(ctx, cfg, sf, strings.NewReader(""), &out, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "interrupted: the summary covers only") || !strings.Contains(out.String(), "Summary") {
 		t.Errorf("err %v, output %q", err, out.String())
+	}
+}
+
+// TestSummaryDatesANightsTimes: a log of less than a day that crosses
+// midnight gives its templates' first and last times with their dates
+// (22:51 and 00:29 alone read as one day's), and the timeline's buckets
+// read as a person writes them (1m, not 1m0s).
+func TestSummaryDatesANightsTimes(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "night.log")
+	lines := "2026-12-05T22:51:00Z [INFO] [connector] tick 1\n" +
+		"2026-12-06T00:29:30Z [INFO] [connector] tick 2\n"
+	if err := os.WriteFile(p, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "summary", "--utc", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	_, templates, _ := strings.Cut(out, "\nTemplates\n")
+	if !strings.Contains(templates, "12-05 22:51:00") || !strings.Contains(templates, "12-06 00:29:30") {
+		t.Errorf("the template's times lack their dates:\n%s", out)
+	}
+	if strings.Contains(out, "0s per column") || !strings.Contains(out, "m per column") {
+		t.Errorf("the timeline's bucket width:\n%s", out)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/model"
 	"connlog/model/triage"
 )
 
@@ -23,7 +24,7 @@ var blocks = []rune(" ▁▂▃▄▅▆▇█")
 func timelineSection(r triage.Report, loc *time.Location) section {
 	hs := r.Histogram
 	s := section{title: "Timeline",
-		note: fmt.Sprintf("%s per column from %s", r.BucketWidth, stamp(hs[0].Start, loc))}
+		note: fmt.Sprintf("%s per column from %s", model.ShortDuration(r.BucketWidth), stamp(hs[0].Start, loc))}
 	rows := []struct {
 		label string
 		value func(triage.Bucket) int64

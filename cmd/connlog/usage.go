@@ -57,8 +57,8 @@ View:
 
 Export (connlog export …):
   -q, --query Q            only matching entries
-      --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap
-      --level L,…          only these levels: debug, info, warn, error, critical
+      --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap, boundary
+      --level L,…          only these levels: none, trace, debug, info, notice, warn, error, critical
       --format F           raw, text, ndjson, csv, journal, bundle (default: from the
                            ending of -o — .log .txt .ndjson .jsonl .csv .export .tar —
                            else text)

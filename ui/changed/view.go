@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/model"
 	"connlog/model/triage"
 	"connlog/ui/theme"
 )
@@ -87,7 +88,7 @@ func (m Model) span(w triage.Window, entries int) string {
 	if entries > 0 {
 		n = theme.Plural(int64(entries), "entry")
 	}
-	return from.Format(day+clock) + "–" + end + " (" + theme.ShortDuration(w.Length()) + "): " + n
+	return from.Format(day+clock) + "–" + end + " (" + model.ShortDuration(w.Length()) + "): " + n
 }
 
 // body is the column heads and the rows, h lines at most.

@@ -3,7 +3,6 @@ package theme
 import (
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Commas formats n with thousands separators: 1,234,567.
@@ -22,17 +21,4 @@ func Commas(n int64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-// ShortDuration writes a duration rounded to the second without its zero
-// tails: 15m, 1h30m, 1h, 45s.
-func ShortDuration(d time.Duration) string {
-	s := d.Round(time.Second).String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

@@ -2,7 +2,6 @@ package theme
 
 import (
 	"testing"
-	"time"
 	"unicode/utf8"
 )
 
@@ -40,15 +39,6 @@ func TestCommas(t *testing.T) {
 		-9223372036854775808: "-9,223,372,036,854,775,808"} {
 		if got := Commas(n); got != want {
 			t.Errorf("Commas(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
-func TestShortDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{15 * time.Minute: "15m", time.Hour: "1h", 90 * time.Minute: "1h30m",
-		45 * time.Second: "45s", 61 * time.Second: "1m1s", 1500 * time.Millisecond: "2s"} {
-		if got := ShortDuration(d); got != want {
-			t.Errorf("ShortDuration(%v) = %q, want %q", d, got, want)
 		}
 	}
 }

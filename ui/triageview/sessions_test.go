@@ -128,3 +128,15 @@ func TestVisibleColsFit(t *testing.T) {
 		t.Errorf("only %d columns at 80 cells", len(cols))
 	}
 }
+
+// TestSessionsTitleCountsOne: one connection is not "1 connections".
+func TestSessionsTitleCountsOne(t *testing.T) {
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	one := triage.Report{Sessions: triage.Sessions{Closed: 1, Rows: []triage.Session{
+		{ID: "only", User: "erin@x", Status: triage.StatusClosed, Start: start, End: start.Add(time.Minute)}}}}
+	v = v.Start(newJob(3, nil), time.UTC).SetReport(ResultMsg{Gen: 3, Report: one})
+	if out := ansi.Strip(v.View()); !strings.Contains(out, "sessions · 1 connection: 1 closed") {
+		t.Errorf("the title of one connection:\n%s", out)
+	}
+}

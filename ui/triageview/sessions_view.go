@@ -119,7 +119,7 @@ func (v SessionsView) title(hidden int) string {
 	}
 	s := v.totals
 	total := s.Open + s.Closed + s.Failed + s.UnknownEnd + s.Dropped
-	t = "sessions · " + theme.Commas(total) + " connections"
+	t = "sessions · " + theme.Plural(total, "connection")
 	sep := ": "
 	for _, c := range []struct {
 		n    int64
