@@ -32,6 +32,7 @@ type TemplatesView struct {
 	loc           *time.Location
 	report        []triage.Template
 	rows          []TemplateRow
+	dated         bool // the rows' times fall on more than one day: they show their dates
 	cursor        int
 	state
 	entries int64 // the report's entries, muted templates' lines included if it counted them

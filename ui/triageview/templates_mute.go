@@ -50,6 +50,7 @@ func (v TemplatesView) layout(muted []triage.Template) TemplatesView {
 		rows = slices.Insert(rows, at, TemplateRow{Template: t})
 	}
 	v.rows = rows
+	v.dated = rowsSpanDays(rows, v.loc)
 	v.cursor = min(v.cursor, max(len(rows)-1, 0))
 	return v.countTotals(muted)
 }

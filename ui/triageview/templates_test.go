@@ -3,6 +3,7 @@ package triageview
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -104,5 +105,25 @@ func TestTemplatesNarrowGiveTheTemplateRoom(t *testing.T) {
 	v.SetSize(100, 10)
 	if out := ansi.Strip(v.View()); !strings.Contains(out, "FIRST") || strings.Contains(out, "widen for times") {
 		t.Errorf("at 100 columns the times are not shown:\n%s", out)
+	}
+}
+
+// TestTemplatesDateTimesOfANight: templates whose times cross midnight
+// show them with their dates (22:51 and 00:29 alone read as one day's);
+// those of one day show the time of day alone.
+func TestTemplatesDateTimesOfANight(t *testing.T) {
+	evening := time.Date(2026, 12, 5, 22, 51, 0, 0, time.UTC)
+	night := triage.Report{Entries: 2, TemplateCount: 1, Templates: []triage.Template{
+		{Key: "k", Template: "tick <num>", Kind: "service", Level: "info", Count: 2, First: evening, Last: evening.Add(98 * time.Minute)},
+	}}
+	v := NewTemplatesView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	v = v.Start(newJob(5, nil), time.UTC).SetReport(ResultMsg{Gen: 5, Report: night}, nil)
+	if out := ansi.Strip(v.View()); !strings.Contains(out, "12-05 22:51") || !strings.Contains(out, "12-06 00:29") {
+		t.Errorf("the night's times lack their dates:\n%s", out)
+	}
+	day := shownTemplates(t, 120, 10, nil)
+	if out := ansi.Strip(day.View()); !strings.Contains(out, "08:00:00") || strings.Contains(out, "02-10 08:00") {
+		t.Errorf("one day's times:\n%s", out)
 	}
 }

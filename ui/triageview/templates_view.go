@@ -37,6 +37,10 @@ const (
 	tmplCountW = 10
 	tmplLevelW = 6
 	tmplTimeW  = 9
+	// tmplDatedTimeW holds a time with its date, to the minute, when the
+	// rows span more than a day: 22:51 and 00:29 of a night alone read as
+	// one day's.
+	tmplDatedTimeW = 12
 )
 
 // tmplTimesMinWidth is the narrowest screen that shows the first and last
@@ -49,10 +53,13 @@ func (v TemplatesView) timesShown() bool { return v.width >= tmplTimesMinWidth }
 
 // timeW is the width of the first and last times' columns, 0 when hidden.
 func (v TemplatesView) timeW() int {
-	if v.timesShown() {
-		return tmplTimeW
+	switch {
+	case !v.timesShown():
+		return 0
+	case v.dated:
+		return tmplDatedTimeW
 	}
-	return 0
+	return tmplTimeW
 }
 
 // sparkW is the width of the sparkline's column, after the fixed ones.
@@ -100,5 +107,29 @@ func (v TemplatesView) clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	if v.dated {
+		return t.In(v.loc).Format("01-02 15:04")
+	}
 	return t.In(v.loc).Format("15:04:05")
+}
+
+// rowsSpanDays reports whether the templates' first and last times fall
+// on more than one calendar day in loc.
+func rowsSpanDays(rows []TemplateRow, loc *time.Location) bool {
+	var day time.Time
+	for _, r := range rows {
+		for _, t := range []time.Time{r.Template.First, r.Template.Last} {
+			if t.IsZero() {
+				continue
+			}
+			y, m, d := t.In(loc).Date()
+			switch on := time.Date(y, m, d, 0, 0, 0, 0, loc); {
+			case day.IsZero():
+				day = on
+			case !on.Equal(day):
+				return true
+			}
+		}
+	}
+	return false
 }
