@@ -109,7 +109,7 @@ func TestSessionStatusText(t *testing.T) {
 // least room fit, and the start is the last column to go.
 func TestVisibleColsFit(t *testing.T) {
 	for w := 0; w <= 200; w++ {
-		cols, hidden := visibleCols(w)
+		cols, hidden := visibleCols(w, false)
 		used := sessMarkW + statusRoom(w)
 		for _, c := range cols {
 			used += c.width + 1
@@ -124,7 +124,7 @@ func TestVisibleColsFit(t *testing.T) {
 			t.Errorf("width %d: START dropped before %s", w, cols[0].title)
 		}
 	}
-	if cols, _ := visibleCols(80); len(cols) < 4 {
+	if cols, _ := visibleCols(80, false); len(cols) < 4 {
 		t.Errorf("only %d columns at 80 cells", len(cols))
 	}
 }
@@ -138,5 +138,26 @@ func TestSessionsTitleCountsOne(t *testing.T) {
 	v = v.Start(newJob(3, nil), time.UTC).SetReport(ResultMsg{Gen: 3, Report: one})
 	if out := ansi.Strip(v.View()); !strings.Contains(out, "sessions · 1 connection: 1 closed") {
 		t.Errorf("the title of one connection:\n%s", out)
+	}
+}
+
+// TestSessionsDateTimesOfANight: sessions across midnight show their
+// start and end with the date; the time columns widen for it (at 80
+// columns the end gives way, as before).
+func TestSessionsDateTimesOfANight(t *testing.T) {
+	evening := time.Date(2026, 12, 5, 23, 57, 30, 0, time.UTC)
+	night := triage.Report{Sessions: triage.Sessions{Closed: 2, Rows: []triage.Session{
+		{ID: "a", User: "erin@x", Status: triage.StatusClosed, Start: evening, End: evening.Add(time.Minute)},
+		{ID: "b", User: "bob@x", Status: triage.StatusClosed, Start: evening.Add(2 * time.Minute), End: evening.Add(3 * time.Minute)},
+	}}}
+	for _, w := range []int{80, 120} {
+		v := NewSessionsView(DefaultKeyMap(), styles())
+		v.SetSize(w, 10)
+		v = v.Start(newJob(6, nil), time.UTC).SetReport(ResultMsg{Gen: 6, Report: night})
+		out := ansi.Strip(v.View())
+		if !strings.Contains(out, "12-05 23:57") || (w >= 120 && !strings.Contains(out, "12-06 00:00")) {
+			t.Errorf("%d columns: the night's times lack their dates:\n%s", w, out)
+		}
+		checkScreen(t, v.View(), w, 10)
 	}
 }

@@ -2,6 +2,7 @@ package triageview
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -47,24 +48,32 @@ var sessCols = []sessCol{
 	{"RX/TX", 13, 40, true, func(_ *SessionsView, s *triage.Session) string { return sessRxTx(s) }},
 }
 
-// visibleCols picks the columns that fit w cells beside the status column,
-// most important first, and returns them in screen order with the count
+// visibleCols picks the columns that fit w cells beside the status column
+// (the times wider when dated), most important first, and returns them in screen order with the count
 // left out.
-func visibleCols(w int) (cols []sessCol, hidden int) {
+func visibleCols(w int, dated bool) (cols []sessCol, hidden int) {
+	all := slices.Clone(sessCols)
+	if dated {
+		for i := range all {
+			if all[i].title == "START" || all[i].title == "END" {
+				all[i].width = len(datedClock)
+			}
+		}
+	}
 	room := w - sessMarkW - statusRoom(w)
-	byPrio := make([]int, len(sessCols))
+	byPrio := make([]int, len(all))
 	for i := range byPrio {
 		byPrio[i] = i
 	}
-	sort.SliceStable(byPrio, func(a, b int) bool { return sessCols[byPrio[a]].prio > sessCols[byPrio[b]].prio })
-	keep := make([]bool, len(sessCols))
+	sort.SliceStable(byPrio, func(a, b int) bool { return all[byPrio[a]].prio > all[byPrio[b]].prio })
+	keep := make([]bool, len(all))
 	for _, i := range byPrio {
-		if sessCols[i].width+1 > room {
+		if all[i].width+1 > room {
 			break // a less important column never takes the place of a more important one
 		}
-		keep[i], room = true, room-sessCols[i].width-1
+		keep[i], room = true, room-all[i].width-1
 	}
-	for i, c := range sessCols {
+	for i, c := range all {
 		if keep[i] {
 			cols = append(cols, c)
 		} else {
@@ -96,7 +105,7 @@ func widen(cols []sessCol, spare int) []sessCol {
 
 // View draws the title, the column heads and the rows around the cursor.
 func (v SessionsView) View() string {
-	cols, hidden := visibleCols(v.width)
+	cols, hidden := visibleCols(v.width, v.dated)
 	return frame(v.styles, v.width, v.height, v.title(hidden), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
 		if len(v.rows) == 0 {
@@ -225,6 +234,9 @@ func sessBytes(s *triage.Session, n int64) string {
 func (v *SessionsView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "?"
+	}
+	if v.dated {
+		return t.In(v.loc).Format(datedClock)
 	}
 	return t.In(v.loc).Format("15:04:05")
 }

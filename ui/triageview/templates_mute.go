@@ -2,6 +2,7 @@ package triageview
 
 import (
 	"slices"
+	"time"
 
 	"connlog/model/triage"
 )
@@ -50,7 +51,11 @@ func (v TemplatesView) layout(muted []triage.Template) TemplatesView {
 		rows = slices.Insert(rows, at, TemplateRow{Template: t})
 	}
 	v.rows = rows
-	v.dated = rowsSpanDays(rows, v.loc)
+	var times []time.Time
+	for _, r := range rows {
+		times = append(times, r.Template.First, r.Template.Last)
+	}
+	v.dated = spansDays(v.loc, times)
 	v.cursor = min(v.cursor, max(len(rows)-1, 0))
 	return v.countTotals(muted)
 }

@@ -108,28 +108,7 @@ func (v TemplatesView) clock(t time.Time) string {
 		return ""
 	}
 	if v.dated {
-		return t.In(v.loc).Format("01-02 15:04")
+		return t.In(v.loc).Format(datedClock)
 	}
 	return t.In(v.loc).Format("15:04:05")
-}
-
-// rowsSpanDays reports whether the templates' first and last times fall
-// on more than one calendar day in loc.
-func rowsSpanDays(rows []TemplateRow, loc *time.Location) bool {
-	var day time.Time
-	for _, r := range rows {
-		for _, t := range []time.Time{r.Template.First, r.Template.Last} {
-			if t.IsZero() {
-				continue
-			}
-			y, m, d := t.In(loc).Date()
-			switch on := time.Date(y, m, d, 0, 0, 0, 0, loc); {
-			case day.IsZero():
-				day = on
-			case !on.Equal(day):
-				return true
-			}
-		}
-	}
-	return false
 }
