@@ -103,6 +103,10 @@ type Model struct {
 	initCmd       tea.Cmd
 
 	pivotAsk pivotAsk // a pivot menu whose choices are being decided
+	// topPin is the entry g put the cursor on (0: none): while the cursor
+	// stays there, rows prepended above (a file read tail first) keep it
+	// on the first row, as G keeps it on the last.
+	topPin int64
 
 	tl  timeline.Model // the strip above the table
 	tlc timelineCounts // what the strip's counts are of

@@ -84,6 +84,10 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.table, _ = m.table.Update(msg)
+		m.topPin = 0
+		if key.Matches(msg, k.Top) {
+			m.topPin = m.table.CursorSeq()
+		}
 		return m.afterMove(key.Matches(msg, k.Bottom))
 	}
 	m.notice = ""

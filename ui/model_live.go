@@ -86,6 +86,7 @@ func (m *Model) applyTrim(sn *model.Snapshot) {
 // following and are counted when paused; prepended ones go above without
 // moving the cursor off its entry.
 func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
+	pinned := m.topPin != 0 && m.table.CursorSeq() == m.topPin
 	if !m.live.extended(msg) {
 		return m, nil
 	}
@@ -99,9 +100,16 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.loadDetail())
 	} else {
 		// Rows prepended above (the head of a file opened tail first) push
-		// the cursor's entry down: follow it, as a trim follows evictions.
+		// the cursor's entry down: follow it, as a trim follows evictions;
+		// unless g sent it to the first row and it stayed there: it stays
+		// on the first row, the oldest line read so far.
 		m.table.ShiftUp(-msg.front)
 		m.newSince += msg.added
+		if pinned && msg.front > 0 {
+			m.table.MoveTo(0)
+			m.topPin = m.table.CursorSeq()
+			cmds = append(cmds, m.loadDetail())
+		}
 	}
 	if m.live.pending(sn) && !m.scheduled {
 		cmds = append(cmds, m.scheduleFrame())

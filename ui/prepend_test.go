@@ -72,6 +72,38 @@ func TestPrependKeepsTheCursorOnItsEntry(t *testing.T) {
 	}
 }
 
+// TestTopStaysOnTheFirstRowWhileTheHeadArrives: g while a file's head is
+// still being read (tail first) means its first line: rows prepended
+// above keep the cursor on the first row; once the cursor moves off it,
+// a prepend keeps it on its entry again.
+func TestTopStaysOnTheFirstRowWhileTheHeadArrives(t *testing.T) {
+	st, rp := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 24), keys("g")...)
+	prepend := func(m Model, msg string) Model {
+		es := make([]model.Entry, 20)
+		for i := range es {
+			es[i] = service(1000*i, model.LevelInfo, "connector", "", fmt.Sprintf("%s %03d", msg, i))
+		}
+		rp.add(es)
+		st.Prepend(es)
+		return drive(t, m, updateMsg{model.Update{Appended: len(es)}})
+	}
+	m = prepend(m, "older")
+	if m.table.Cursor() != 0 || m.table.CursorSeq() != m.live.seqAt(0) {
+		t.Fatalf("after g and a prepend the cursor is on row %d, want the first", m.table.Cursor())
+	}
+	m = prepend(m, "oldest")
+	if m.table.Cursor() != 0 {
+		t.Fatalf("after a second prepend the cursor is on row %d, want the first", m.table.Cursor())
+	}
+	m = drive(t, m, keys("j")...)
+	seq := m.table.CursorSeq()
+	m = prepend(m, "older still")
+	if m.table.CursorSeq() != seq || m.table.Cursor() == 1 {
+		t.Errorf("after j the cursor left its entry: Seq %d (row %d), want Seq %d", m.table.CursorSeq(), m.table.Cursor(), seq)
+	}
+}
+
 func TestFlowPrependWhileFollowingStaysAtTheNewest(t *testing.T) {
 	l := startLive(t, fixtureEntries(), 120, 24)
 	l.waitFor("FOLLOW", "15/15")
