@@ -44,6 +44,10 @@ type Config struct {
 	// Inputs are the paths of the files being read: the export dialog
 	// never writes over one of them.
 	Inputs []string
+	// Notice is shown in the footer from the start, until a key is
+	// pressed: what connlog noticed about the inputs as it opened them
+	// (two names of one file, read once).
+	Notice string
 	// WindowMiss, when set, says why inputs that ended without sending an
 	// entry sent none: a journal read with a time window that misses it
 	// ("no entries on 2026-12-02; the input spans 2026-11-20 08:00–09:12").

@@ -120,7 +120,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m := Model{
 		cfg: cfg, store: store, updates: updates, keys: &keys, styles: &styles,
 		utc: cfg.UTC, marks: map[int64]bool{}, now: cfg.now(),
-		timing: newTiming(cfg.Start),
+		timing: newTiming(cfg.Start), notice: cfg.Notice,
 	}
 	if cfg.FirstScreen != nil {
 		m.firstScreen = sync.OnceFunc(cfg.FirstScreen) // shared by the model's copies

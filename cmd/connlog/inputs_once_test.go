@@ -64,3 +64,16 @@ func TestSayReadOnceIsShortAndInert(t *testing.T) {
 		t.Errorf("said\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestFooterNotes: the notes said on standard error become one footer
+// line, without their program name.
+func TestFooterNotes(t *testing.T) {
+	got := footerNotes("connlog: a and b are the same file: read once, as a\nconnlog: and 2 more files named more than once: each read once\n")
+	want := "a and b are the same file: read once, as a; and 2 more files named more than once: each read once"
+	if got != want {
+		t.Errorf("footerNotes = %q, want %q", got, want)
+	}
+	if got := footerNotes(""); got != "" {
+		t.Errorf("no notes: %q", got)
+	}
+}

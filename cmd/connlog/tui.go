@@ -38,6 +38,12 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	firstScreen := make(chan struct{})
 	cfg.firstScreen, cfg.intoStore = firstScreen, true
+	// What is said about the inputs as they open goes to standard error,
+	// seen once the interface ends, and to the footer, seen at once.
+	var notes strings.Builder
+	if cfg.notes != nil {
+		cfg.notes = io.MultiWriter(cfg.notes, &notes)
+	}
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, !cfg.NoFollow)
 	if err != nil {
 		return err
@@ -72,7 +78,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	defer closeTTY()
 	ucfg := uiConfig(cfg, infos, startHost(cfg), start)
-	ucfg.Query = firstQuery
+	ucfg.Query, ucfg.Notice = firstQuery, footerNotes(notes.String())
 	ucfg.FirstScreen = func() { close(firstScreen) }
 	ucfg.WindowMiss = tuiWindowMiss(ctx, cfg)
 	m := ui.New(ucfg, store, up.ch)
@@ -268,4 +274,16 @@ func (u *updater) drain(ctx context.Context) {
 	case u.ch <- last:
 	case <-ctx.Done():
 	}
+}
+
+// footerNotes turns the notes written to standard error ("connlog: …", a
+// line each) into one footer line.
+func footerNotes(text string) string {
+	var parts []string
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
+		if l = strings.TrimSpace(strings.TrimPrefix(l, "connlog: ")); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
