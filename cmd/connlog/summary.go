@@ -107,8 +107,8 @@ func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *tri
 	var status []model.SourceStatus
 	var read export.Span
 	sink := func(es []model.Entry, _ bool) {
+		sel.Settle(es)
 		for i := range es {
-			sel.Settle(&es[i])
 			read.Add(es[i].Time)
 			if sel.Match(&es[i]) {
 				tr.AddEntry(&es[i])
