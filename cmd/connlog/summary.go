@@ -48,10 +48,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
 	now := time.Now()
-	loc := time.Local
-	if cfg.UTC {
-		loc = time.UTC
-	}
+	loc := cfg.location()
 	opt := query.Options{Now: now, Location: loc}
 	sel, err := newSelection(cfg, opt)
 	if err != nil {
