@@ -82,9 +82,20 @@ type Config struct {
 	notes io.Writer
 }
 
-// timeOptions are what the command line's times are read with.
+// timeOptions are what the command line's times are read with: in the
+// zone the interface shows (location), so that a query typed in it works
+// unchanged headless.
 func (c Config) timeOptions() query.Options {
-	return c.data.options(query.Options{Now: time.Now(), Location: time.Local})
+	return c.data.options(query.Options{Now: time.Now(), Location: c.location()})
+}
+
+// location is the zone times are shown and read in: UTC with --utc, else
+// the local zone, as in the interface.
+func (c Config) location() *time.Location {
+	if c.UTC {
+		return time.UTC
+	}
+	return time.Local
 }
 
 // usageError is a mistake on the command line: exit status 2.

@@ -154,7 +154,7 @@ func TestExportJournalWindowOutsideIt(t *testing.T) {
 	}{
 		{"after the end", []string{"--since", "23:00"}, "no entries since 2026-02-10 23:00; the input spans 2026-02-10 08:00–09:30"},
 		{"before the start", []string{"--until", "07:00"}, "no entries up to 2026-02-10 07:00; the input spans 2026-02-10 08:00–09:30"},
-		{"another day", []string{"--since", "2025-11-10", "--until", "2025-11-11"}, "no entries from 2025-11-10 to 2025-11-11; the input spans 2026-02-10 08:00–09:30"},
+		{"another day", []string{"--since", "2025-11-10", "--until", "2025-11-11"}, "no entries from 2025-11-10 to 2025-11-11 00:00; the input spans 2026-02-10 08:00–09:30"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			out, errs, code := runCLI(t, append([]string{"export", "--utc", "-D", dir}, c.window...)...)
@@ -188,7 +188,7 @@ func TestTUIWindowMissOfAJournal(t *testing.T) {
 	if miss == nil {
 		t.Fatal("no question for a journal read with a window")
 	}
-	if got, want := miss(), "no entries from 2025-11-10 to 2025-11-11; the input spans 2026-02-10 08:00–09:30"; got != want {
+	if got, want := miss(), "no entries from 2025-11-10 to 2025-11-11 00:00; the input spans 2026-02-10 08:00–09:30"; got != want {
 		t.Errorf("%q; want %q", got, want)
 	}
 	meets := tuiWindowMiss(t.Context(), Config{Directory: dir, Units: listFlag{defaultUnit}, UTC: true, SinceText: "2026-02-10 09:00"})

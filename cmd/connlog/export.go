@@ -20,7 +20,7 @@ import (
 // Gaps in the range are summed up on stderr (see reportLoss).
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
-	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: time.Local})
+	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: cfg.location()})
 	if err != nil {
 		return err
 	}
@@ -152,11 +152,8 @@ func exportOptions(cfg Config) (export.Options, error) {
 	if err != nil {
 		return export.Options{}, usageError{err.Error()}
 	}
-	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: time.Local,
+	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: cfg.location(),
 		Bundle: export.BundleInfo{Version: version}}
-	if cfg.UTC {
-		opts.Location = time.UTC
-	}
 	for _, k := range cfg.Kinds {
 		kind, _ := model.ParseKind(k) // validated by newSelection
 		opts.Kinds = append(opts.Kinds, kind)

@@ -27,10 +27,7 @@ func listBoots(cfg Config, stdout, stderr io.Writer) error {
 	if len(boots) == 0 {
 		return fmt.Errorf("the journal holds no boot: no entries could be read%s", journalWhere(cfg))
 	}
-	loc := time.Local
-	if cfg.UTC {
-		loc = time.UTC
-	}
+	loc := cfg.location()
 	w := bufio.NewWriter(stdout)
 	fmt.Fprintf(w, "%3s %-32s %-27s %s\n", "IDX", "BOOT ID", "FIRST ENTRY", "LAST ENTRY")
 	for i, b := range boots {

@@ -24,7 +24,7 @@ type dayRule uint8
 const (
 	dayToday  dayRule = iota // a live journal or the demo: today, as journalctl does
 	dayNewest                // the newest entry of the inputs, found before reading them
-	dayFirst                 // standard input: the first entry read (a pipe cannot be read twice)
+	dayFirst                 // standard input: the first batch read (a pipe cannot be read twice)
 )
 
 // dataDay is what a time written without a date is placed by: last, the
@@ -39,7 +39,7 @@ type dataDay struct {
 // options gives opt the day of the data, and its span when both ends are known.
 func (d dataDay) options(opt query.Options) query.Options {
 	opt.Day = d.last
-	if d.rule == dayNewest && !d.first.IsZero() {
+	if d.rule != dayToday && !d.first.IsZero() {
 		opt.First, opt.Last = d.first, d.last
 	}
 	return opt

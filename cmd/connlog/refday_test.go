@@ -55,7 +55,7 @@ func TestExportDatelessTimesFallOnTheDayOfTheData(t *testing.T) {
 	}
 }
 
-// Standard input cannot be read twice: its day is that of its first entry.
+// Standard input cannot be read twice: its day is that of its first batch.
 func TestExportDatelessTimesOnStdin(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", earlierDay))
 	if err != nil {
@@ -67,6 +67,25 @@ func TestExportDatelessTimesOnStdin(t *testing.T) {
 	}
 	if got := strings.Join(exportTimes(out.String()), " "); got != "08:01:30 08:01:40" {
 		t.Errorf("times %q, want 08:01:30 08:01:40", got)
+	}
+}
+
+// A log past midnight piped whole: its times without a date fall where the
+// interface puts them, on the day of the newest entry of the first batch
+// and the day before or after by its span, as for the same file named.
+// The day was the first entry's: --until 00:10 ended before --since 23:00
+// began, and --since 00:10 was the evening before.
+func TestExportAcrossMidnightOnStdin(t *testing.T) {
+	log := acrossMidnightLog(t)
+	for _, tt := range acrossMidnightCases {
+		var out, errb bytes.Buffer
+		args := append(append([]string{"export"}, tt.args...), "--utc", "--format", "ndjson", "-")
+		if code := run(args, strings.NewReader(log), &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d, stderr %q", tt.args, code, errb.String())
+		}
+		if got := ndjsonDays(t, out.String()); got != tt.want {
+			t.Errorf("%v: %q, want %q (stderr %q)", tt.args, got, tt.want, errb.String())
+		}
 	}
 }
 
@@ -98,25 +117,12 @@ func TestReferenceDayReadsTheTail(t *testing.T) {
 // data falls on the day before, where the data has it. --since 23:00 was
 // the coming night, which the log never reaches: nothing was written.
 func TestExportAcrossMidnight(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "app.log.1")
-	var b strings.Builder
-	for at := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC); at.Before(time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC)); at = at.Add(30 * time.Minute) {
-		fmt.Fprintf(&b, "%s h twingate-connector[1]: [INFO] [connector] tick\n", at.Format("2006-01-02T15:04:05.000000-0700"))
-	}
-	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+	p := filepath.Join(t.TempDir(), "app.log.1")
+	if err := os.WriteFile(p, []byte(acrossMidnightLog(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, tt := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"export", "--since", "23:00", "--until", "01:00"}, "11-20 23:00 11-20 23:30 11-21 00:00 11-21 00:30 11-21 01:00"},
-		{[]string{"export", "--until", "22:00"}, "11-20 21:00 11-20 21:30 11-20 22:00"},
-		{[]string{"export", "--since", "02:00"}, "11-21 02:00 11-21 02:30"},
-		{[]string{"export", "-q", "since:23:30 until:00:00"}, "11-20 23:30 11-21 00:00"},
-	} {
-		out, errs, code := runCLI(t, append(append(tt.args, "--utc", "--format", "ndjson"), p)...)
+	for _, tt := range acrossMidnightCases {
+		out, errs, code := runCLI(t, append(append([]string{"export"}, tt.args...), "--utc", "--format", "ndjson", p)...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d, stderr %q", tt.args, code, errs)
 		}
@@ -127,6 +133,29 @@ func TestExportAcrossMidnight(t *testing.T) {
 	if out, errs, code := runCLI(t, "summary", "--utc", "--since", "23:00", p); code != 0 || !strings.Contains(out, "from 2026-11-20 23:00:00 UTC") {
 		t.Errorf("summary --since 23:00: exit %d, stderr %q, output:\n%s", code, errs, out)
 	}
+}
+
+// acrossMidnightLog is a log of 2026-11-20 21:00 to 2026-11-21 02:30 UTC,
+// a line every half hour: logrotate's daily file read the morning after.
+func acrossMidnightLog(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	for at := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC); at.Before(time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC)); at = at.Add(30 * time.Minute) {
+		fmt.Fprintf(&b, "%s h twingate-connector[1]: [INFO] [connector] tick\n", at.Format("2006-01-02T15:04:05.000000-0700"))
+	}
+	return b.String()
+}
+
+// acrossMidnightCases are windows of acrossMidnightLog written without a
+// date, and the entries (month-day hour:minute, UTC) each selects.
+var acrossMidnightCases = []struct {
+	args []string
+	want string
+}{
+	{[]string{"--since", "23:00", "--until", "01:00"}, "11-20 23:00 11-20 23:30 11-21 00:00 11-21 00:30 11-21 01:00"},
+	{[]string{"--until", "22:00"}, "11-20 21:00 11-20 21:30 11-20 22:00"},
+	{[]string{"--since", "02:00"}, "11-21 02:00 11-21 02:30"},
+	{[]string{"-q", "since:23:30 until:00:00"}, "11-20 23:30 11-21 00:00"},
 }
 
 // ndjsonDays lists the month, day, hour and minute of each exported entry.

@@ -8,6 +8,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/model/export"
 	"connlog/model/query"
 )
 
@@ -23,7 +24,7 @@ type selection struct {
 	opt          query.Options
 	q            *query.Query
 	since, until time.Time // the window: --since/--until narrowed by the query's (see bounds)
-	pending      bool      // the day is settled by the first entry read
+	pending      bool      // the day is settled by the first batch read
 	ruledOut     bool      // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
 }
 
@@ -138,12 +139,22 @@ func (s *selection) setDay(d dataDay) {
 	_ = s.compile(d.options(s.opt))
 }
 
-// Settle fixes the day on the first entry with a time, for a stream whose
-// newest entry cannot be known before reading it.
-func (s *selection) Settle(e *model.Entry) {
-	if s.pending && hasTime(e.Time) {
+// Settle fixes the day on the first batch with a time, for a stream whose
+// newest entry cannot be known before reading it: the day of the batch's
+// newest entry, with the batch's span, as the interface settles it on the
+// entries of its first screen. A log piped whole past midnight then has its
+// 23:00 the evening before and its 00:10 after midnight, in both.
+func (s *selection) Settle(es []model.Entry) {
+	if !s.pending {
+		return
+	}
+	var span export.Span
+	for i := range es {
+		span.Add(es[i].Time)
+	}
+	if !span.Last.IsZero() {
 		s.pending = false
-		s.setDay(dataDay{last: e.Time, rule: dayFirst})
+		s.setDay(dataDay{first: span.First, last: span.Last, rule: dayFirst})
 	}
 }
 

@@ -48,10 +48,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC()()
 	now := time.Now()
-	loc := time.Local
-	if cfg.UTC {
-		loc = time.UTC
-	}
+	loc := cfg.location()
 	opt := query.Options{Now: now, Location: loc}
 	sel, err := newSelection(cfg, opt)
 	if err != nil {
@@ -107,8 +104,8 @@ func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *tri
 	var status []model.SourceStatus
 	var read export.Span
 	sink := func(es []model.Entry, _ bool) {
+		sel.Settle(es)
 		for i := range es {
-			sel.Settle(&es[i])
 			read.Add(es[i].Time)
 			if sel.Match(&es[i]) {
 				tr.AddEntry(&es[i])

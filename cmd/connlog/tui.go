@@ -128,10 +128,7 @@ func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
 	if !readsJournal(cfg) && cfg.Remote.VictoriaLogs == "" || err != nil {
 		return nil
 	}
-	loc := time.Local
-	if cfg.UTC {
-		loc = time.UTC
-	}
+	loc := cfg.location()
 	return func() string { return windowMiss(ctx, cfg, since, until, loc) }
 }
 

@@ -47,7 +47,7 @@ Remote store (a fleet's journals shipped with systemd-journal-upload):
 View:
   -q, --query Q            start with this filter (see "Query language" in the README);
                            --kind, --level and, for files, -u, -t, -S and -U join it
-      --utc                show times in UTC (t toggles)
+      --utc                show and read times in UTC (t toggles)
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
       --max-memory SIZE    memory budget (default: a quarter of RAM, 512MiB to 2GiB);

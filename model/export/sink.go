@@ -9,10 +9,10 @@ import (
 
 // Selector decides what a headless export writes out of what it reads.
 type Selector interface {
-	// Settle is shown every entry read, in order, before Match: a
-	// selection whose times depend on the day of the data fixes that day
-	// on the first entry of a stream.
-	Settle(e *model.Entry)
+	// Settle is shown every batch read, in order, before Match of its
+	// entries: a selection whose times depend on the day of the data fixes
+	// that day on the first batch of a stream.
+	Settle(es []model.Entry)
 	// Match reports whether e is written.
 	Match(e *model.Entry) bool
 	// InWindow reports whether e falls in the exported time range, whose
@@ -100,6 +100,7 @@ func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.
 // is that of source.Ingest's sink. After a write error it still watches
 // the entries (for the span and the gaps) but writes none.
 func (s *Sink) Batch(es []model.Entry, _ bool) {
+	s.sel.Settle(es)
 	for i := range es {
 		s.take(&es[i])
 	}
@@ -117,7 +118,6 @@ func (s *Sink) take(e *model.Entry) {
 		s.pairs.Observe(e)
 	}
 	s.span.Add(e.Time)
-	s.sel.Settle(e)
 	if s.err != nil {
 		return
 	}

@@ -19,7 +19,7 @@ type testSelector struct {
 	settled int
 }
 
-func (s *testSelector) Settle(*model.Entry)       { s.settled++ }
+func (s *testSelector) Settle(es []model.Entry)   { s.settled += len(es) }
 func (s *testSelector) Match(e *model.Entry) bool { return e.Kind == s.kind && s.InWindow(e) }
 func (s *testSelector) InWindow(e *model.Entry) bool {
 	return s.until.IsZero() || !e.Time.After(s.until)

@@ -14,7 +14,7 @@ import "time"
 // day to write.
 func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string {
 	if !since.IsZero() && !until.IsZero() && since.After(until) {
-		return "no entries: the window ends before it begins (since " + whenText(since, loc) + ", until " + whenText(until, loc) + ")"
+		return "no entries: the window ends before it begins (since " + whenText(since, loc) + ", until " + untilText(until, loc) + ")"
 	}
 	if since.IsZero() && until.IsZero() || last.IsZero() {
 		return ""
@@ -25,9 +25,9 @@ func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string
 		return ""
 	}
 	if first.IsZero() {
-		return "no entries " + windowText(since, until, last, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
+		return "no entries " + windowText(since, until, first, last, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
 	}
-	return "no entries " + windowText(since, until, last, loc) + "; the input spans " + spanText(first, last, loc)
+	return "no entries " + windowText(since, until, first, last, loc) + "; the input spans " + spanText(first, last, loc)
 }
 
 const (
@@ -41,31 +41,65 @@ const (
 // lies within a day the data has no entry on, the usual mistake of a time
 // on the wrong day; by its times otherwise ("since 2026-12-02 08:00", which
 // shows the day a time without a date fell on, "from 2026-11-20 10:00 to
-// 11:00", "up to …"), for an open window or one the same day as the data's
-// end is not on one day the data lacks.
-func windowText(since, until, last time.Time, loc *time.Location) string {
+// 11:00", "up to …"), for an open window or one on a day of the data (from
+// its first entry's to its last's; the last's alone when the first is not
+// known): that day named alone would say the data has nothing on it.
+func windowText(since, until, first, last time.Time, loc *time.Location) string {
 	sinceText := whenText(since, loc)
 	switch {
 	case since.IsZero():
-		return "up to " + whenText(until, loc)
+		return "up to " + untilText(until, loc)
 	case until.IsZero():
 		return "since " + sinceText
 	case !sameDay(since, until, loc):
-		return "from " + sinceText + " to " + whenText(until, loc)
-	case sameDay(since, last, loc):
+		return "from " + sinceText + " to " + untilText(until, loc)
+	case onDataDays(since, first, last, loc):
 		return "from " + sinceText + " to " + clockText(until, loc)
 	}
 	return "on " + since.In(loc).Format(dayLayout)
+}
+
+// onDataDays reports whether the day of t is one the span [first, last]
+// covers, from its first day to its last (the last's alone when first is
+// zero).
+func onDataDays(t, first, last time.Time, loc *time.Location) bool {
+	day := dayOf(t, loc)
+	if first.IsZero() {
+		first = last
+	}
+	return !day.Before(dayOf(first, loc)) && !day.After(dayOf(last, loc))
+}
+
+// dayOf is the midnight that begins t's day in loc.
+func dayOf(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
 }
 
 // whenText writes a bound as it was likely written: its day alone at
 // midnight ("2026-12-02"), else with its minute, and its second when it
 // has one ("2026-12-02 10:00:02").
 func whenText(t time.Time, loc *time.Location) string {
-	if h, m, s := t.In(loc).Clock(); h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
+	if atMidnight(t, loc) {
 		return t.In(loc).Format(dayLayout)
 	}
 	return t.In(loc).Format(dayLayout) + " " + clockText(t, loc)
+}
+
+// untilText writes an until bound as whenText does, but midnight with its
+// time ("2026-12-02 00:00"): the day alone would read as the whole day,
+// which an until bound at its start does not reach.
+func untilText(t time.Time, loc *time.Location) string {
+	if atMidnight(t, loc) {
+		return t.In(loc).Format(dayMinuteLayout)
+	}
+	return whenText(t, loc)
+}
+
+// atMidnight reports whether t begins its day in loc.
+func atMidnight(t time.Time, loc *time.Location) bool {
+	h, m, s := t.In(loc).Clock()
+	return h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0
 }
 
 // clockText is "10:00", or "10:00:02" when the time has seconds.
@@ -93,8 +127,4 @@ func spanText(first, last time.Time, loc *time.Location) string {
 	return first.In(loc).Format(dayMinuteLayout) + " – " + last.In(loc).Format(dayMinuteLayout)
 }
 
-func sameDay(a, b time.Time, loc *time.Location) bool {
-	ay, am, ad := a.In(loc).Date()
-	by, bm, bd := b.In(loc).Date()
-	return ay == by && am == bm && ad == bd
-}
+func sameDay(a, b time.Time, loc *time.Location) bool { return dayOf(a, loc).Equal(dayOf(b, loc)) }
