@@ -39,6 +39,10 @@ const (
 	// GapCorruptCompressed begins the reason of a compressed file that could
 	// not be decompressed to its end.
 	GapCorruptCompressed = "corrupt compressed file"
+	// GapNotReadAtStop begins the reason of the bytes a followed file held
+	// on disk when following stopped that could not be read; the rest says
+	// which file, from where, and why.
+	GapNotReadAtStop = "not read when following stopped"
 	// GapEvictionReason: entries dropped to stay within the memory budget.
 	GapEvictionReason = "memory budget"
 	// GapUnreadableReason: lines that were read and shown but whose bytes
@@ -71,6 +75,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapJournalUnsupported), "", "messages"},
 	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages"},
 	{reasonPrefix(GapCorruptCompressed), "", "bytes"},
+	{reasonPrefix(GapNotReadAtStop), "", "bytes"},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines"},
 	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes"},
 	{reasonPrefix(GapNULBytes), "NUL bytes where the file was never written (a crash or power loss)", "bytes"},

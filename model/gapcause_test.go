@@ -30,6 +30,9 @@ func TestGapMessages(t *testing.T) {
 				"read it with journalctl, or a newer connlog: an unknown amount may be missing"},
 		{GapCorruptCompressed + ": a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF", 0,
 			"corrupt compressed file: a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF: an unknown amount may be missing"},
+		{GapNotReadAtStop + ": the file read at /var/log/rotated/a.log from byte 120 (read /var/log/rotated/a.log: input/output error)", 40,
+			"not read when following stopped: the file read at /var/log/rotated/a.log from byte 120 " +
+				"(read /var/log/rotated/a.log: input/output error): up to 40 bytes may be missing"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.reason, func(t *testing.T) {
@@ -55,7 +58,7 @@ func TestGapUnitOfJournalReasons(t *testing.T) {
 func TestGapMessageReadBack(t *testing.T) {
 	reasons := []string{GapJournalFileDropped, GapJournalEntryUnreadable, GapJournalUnsupported + ": x.journal",
 		GapJournalHistory, GapSuppressed, GapTruncated, GapLineTooLong, GapNULBytes, GapHeadUnread, GapCorruptCompressed,
-		GapEvictionReason, GapUnreadableReason, "rotation", "something else", ""}
+		GapNotReadAtStop + ": the file read at a.log from byte 3 (read a.log: bad file descriptor)", GapEvictionReason, GapUnreadableReason, "rotation", "something else", ""}
 	for _, r := range reasons {
 		for _, n := range []int64{0, 1, 12} {
 			m := GapMessage(r, n)

@@ -71,6 +71,15 @@ type FileOptions struct {
 	// loses none of the lines already read; recentBytesKept when 0. With
 	// many files followed at once, each gets a share (RecentBytesShare).
 	RecentBytes int
+	// Finish, with Follow, makes the end of Run's ctx a stop of following,
+	// not of reading: the files open then are read to the end they have on
+	// disk (the renamed-away one first, then those that took its place at
+	// the path, in order), and their lines sent, before Run returns; what
+	// cannot be read is counted in a gap (see GapNotReadAtStop). A headless
+	// export stopped by a signal thus writes every line it could see. The
+	// end of Finish itself ends that last read at once (the export can no
+	// longer write). nil: Run returns as soon as ctx ends.
+	Finish context.Context
 	// BatchRecords is how many records a batch holds at most
 	// (batchMaxRecords when 0). Each file's batches on their way through
 	// decoding and the merge hold its lines' read buffers and fields: with
@@ -187,7 +196,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	if f.fromLast() && isNamedPipe(f.path) {
 		return f.noLastLines() // and no need to wait for a writer to say so
 	}
-	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
+	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(f.sendContext(ctx)))
 	fr.unterminated = f.gens.markUnterminated
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)

@@ -36,13 +36,23 @@ type tailer struct {
 // follow polls the path until ctx ends, like tail -F, and sooner when
 // inotify says the file or a sibling changed. What the file holds at the
 // first poll is sent at once: batching coalesces lines that trickle in,
-// and would only hold back the first screen.
+// and would only hold back the first screen. With FileOptions.Finish, the
+// end of ctx is followed by a last read of what is on disk (see finish).
 func (t *tailer) follow(ctx context.Context) error {
+	defer t.dropNext()
+	err := t.pollUntilDone(ctx)
+	if fin := t.src.opts.Finish; fin != nil && ctx.Err() != nil && fin.Err() == nil {
+		return t.finish(fin)
+	}
+	return err
+}
+
+// pollUntilDone is follow's loop: it returns when ctx ends or reading fails.
+func (t *tailer) pollUntilDone(ctx context.Context) error {
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	watch := watchDir(t.src.path)
 	defer watch.Close()
-	defer t.dropNext()
 	for first := true; ; first = false {
 		if err := t.poll(ctx); err != nil {
 			return err

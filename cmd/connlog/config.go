@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -72,6 +73,10 @@ type Config struct {
 	// firstScreen is closed once the interface has drawn its first screen
 	// of entries; a big file's head is read after it (nil: at once).
 	firstScreen <-chan struct{}
+	// finish, set for an export that follows, is the context its followed
+	// files still read under once a signal stopped following (see
+	// source.FileOptions.Finish); nil: a stop ends their reading at once.
+	finish context.Context
 	// intoStore says every entry goes into a model.Store, which copies what
 	// it keeps: a big file's head may then be read into reused memory.
 	intoStore bool

@@ -46,13 +46,30 @@ func TestExportFollowNeverReplacesALogRotatedIntoItsPath(t *testing.T) {
 // the test after a few seconds.
 func (p *connlogProcess) waitClosed(t *testing.T, path string) {
 	t.Helper()
+	p.waitHolding(t, path, false)
+}
+
+// waitHolds waits until the process holds the file now at path open (a
+// followed file it found there), and fails the test after a few seconds.
+func (p *connlogProcess) waitHolds(t *testing.T, path string) {
+	t.Helper()
+	p.waitHolding(t, path, true)
+}
+
+// waitHolding waits until the process holds the file now at path open, or
+// no longer does (held false).
+func (p *connlogProcess) waitHolding(t *testing.T, path string, held bool) {
+	t.Helper()
 	want, err := os.Stat(path)
 	must(t, err)
 	fds := filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "fd")
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if !holds(fds, want) {
+		if holds(fds, want) == held {
 			return
 		}
+	}
+	if held {
+		t.Fatalf("connlog never opened %s; stderr: %s", path, p.stderr.String())
 	}
 	t.Fatalf("connlog still holds %s open; stderr: %s", path, p.stderr.String())
 }

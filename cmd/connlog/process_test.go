@@ -76,18 +76,25 @@ func startConnlog(t *testing.T, dir string, args ...string) *connlogProcess {
 // temp file, named or not) and fails the test after a few seconds.
 func (p *connlogProcess) waitOpenIn(t *testing.T, dir string) {
 	t.Helper()
+	p.waitOpen(t, "a file in "+dir, func(target string) bool { return strings.HasPrefix(target, dir+"/") })
+}
+
+// waitOpen waits until the process has a file open whose name matches,
+// and fails the test, naming what, after a few seconds.
+func (p *connlogProcess) waitOpen(t *testing.T, what string, match func(name string) bool) {
+	t.Helper()
 	fds := filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "fd")
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		ents, _ := os.ReadDir(fds)
 		for _, e := range ents {
-			if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && strings.HasPrefix(target, dir+"/") {
+			if target, err := os.Readlink(filepath.Join(fds, e.Name())); err == nil && match(target) {
 				return
 			}
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("connlog never opened a file in %s; stderr: %s", dir, p.stderr.String())
+	t.Fatalf("connlog never opened %s; stderr: %s", what, p.stderr.String())
 }
 
 // waitStdout waits until the process has written want to its standard
