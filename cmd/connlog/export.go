@@ -51,7 +51,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if sel.needsDay() {
 		settleDay(ctx, &cfg, sel, stdin)
 	}
-	abandon := finishOnStop(ctx, &cfg)
+	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, cfg.Follow)
 	if errors.Is(err, errInterruptedOpening) {
@@ -110,20 +110,6 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		log.Printf("export: %d entries written", w.Written())
 	}
 	return reportLoss(cfg, w.Losses(), stderr)
-}
-
-// finishOnStop has a followed export's files, once a signal stops
-// following, read what they hold on disk then, whatever took the path's
-// place during a rotation's grace included, before the export ends: lines
-// written before the signal are not lost. The function returned abandons
-// that last read (the export can no longer write).
-func finishOnStop(ctx context.Context, cfg *Config) (abandon func()) {
-	if !cfg.Follow {
-		return func() {}
-	}
-	finishing, abandon := context.WithCancel(context.WithoutCancel(ctx))
-	cfg.finish = finishing
-	return abandon
 }
 
 // settleDay gives the times written without a date the day of the data

@@ -58,7 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
 	// does: cleanly, with no temp file left and the terminal restored.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	if cfg.Export {
 		err = runExport(ctx, cfg, stdin, stdout, stderr)
@@ -92,3 +92,8 @@ func sayStdinUnread(stderr io.Writer, cfg Config, stdin io.Reader, command strin
 		fmt.Fprintf(stderr, "connlog: %s read the journal, not standard input: to read the lines piped in, name them as the input: connlog %s [flags] -\n", command, command)
 	}
 }
+
+// stopSignals end connlog as ^C does: an SSH drop (SIGHUP) and a service
+// manager (SIGTERM) too, cleanly, with no temp file left and the terminal
+// restored.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}

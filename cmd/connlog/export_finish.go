@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// finishOnStop has a followed export's files, once a signal stops
+// following, read what they hold on disk then, whatever took the path's
+// place during a rotation's grace included, before the export ends: lines
+// written before the signal are not lost. The function returned abandons
+// that last read (the export can no longer write).
+func finishOnStop(ctx context.Context, cfg *Config, stderr io.Writer) (abandon func()) {
+	if !cfg.Follow {
+		return func() {}
+	}
+	finishing, abandon := context.WithCancel(context.WithoutCancel(ctx))
+	cfg.finish = finishing
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, stopSignals...)
+	go func() {
+		defer signal.Stop(sig)
+		if abandonOnSecondSignal(sig, finishing, abandon) {
+			fmt.Fprintln(stderr, "connlog: stopped at once: the rest of what the followed files held on disk was not read")
+		}
+	}()
+	return abandon
+}
+
+// abandonOnSecondSignal abandons the last read of a followed export when a
+// second signal comes after the one that stopped following: ^C twice ends
+// at once, where reading a big file to its end could take minutes. It
+// returns once the export is done (finishing is cancelled), reporting
+// whether it abandoned the read. sig gets every stop signal, the first
+// included.
+func abandonOnSecondSignal(sig <-chan os.Signal, finishing context.Context, abandon func()) bool {
+	for seen := 0; seen < 2; seen++ {
+		select {
+		case <-sig:
+		case <-finishing.Done():
+			return false
+		}
+	}
+	abandon()
+	return true
+}
