@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,6 +38,7 @@ func ingestRaw(t *testing.T, feeds []Feed, until int) ([]string, []time.Time) {
 	defer cancel()
 	var lines []string
 	var times []time.Time
+	var came atomic.Int64
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -44,20 +46,35 @@ func ingestRaw(t *testing.T, feeds []Feed, until int) ([]string, []time.Time) {
 			for _, e := range es {
 				lines, times = append(lines, string(e.Raw)), append(times, e.Time)
 			}
+			came.Store(int64(len(lines)))
 			if until > 0 && len(lines) >= until {
 				cancel()
 			}
 		}, nil)
 	}()
-	select {
-	case <-done:
-	case <-time.After(time.Minute):
-		cancel()
-		<-done
-		t.Fatalf("the merge never ended: %d lines came", len(lines))
+	// A merge that stops sending fails; one that is slow, on a machine busy
+	// with other tests, goes on.
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	last, since := int64(-1), time.Now()
+	for {
+		select {
+		case <-done:
+			return lines, times
+		case <-tick.C:
+			if n := came.Load(); n != last {
+				last, since = n, time.Now()
+			} else if time.Since(since) > mergeStallLimit {
+				cancel()
+				<-done
+				t.Fatalf("the merge stopped: no line for %v after %d lines", mergeStallLimit, len(lines))
+			}
+		}
 	}
-	return lines, times
 }
+
+// mergeStallLimit is how long ingestRaw waits for the next lines.
+const mergeStallLimit = 20 * time.Second
 
 // concat returns the lines of batches, in order.
 func concat(inputs ...[][]model.Record) []string {
