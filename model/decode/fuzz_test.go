@@ -9,7 +9,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/envelope"
-	"connlog/model/mask"
 )
 
 // envelopeOption maps a fuzzed byte to an Options.Envelope: detection, or
@@ -111,7 +110,7 @@ func checkFolded(t *testing.T, whole, folded []model.Entry) {
 		f, w := &folded[i], &whole[i]
 		want := ""
 		if f.Kind == model.KindService && len(f.Payload) > 0 {
-			want = string(mask.Service(nil, w.Payload))
+			want = string(ServiceTemplate(nil, w.Payload))
 		}
 		if !bytes.Equal(f.Raw, w.Raw) || f.Template != want {
 			t.Fatalf("entry %d (%q): template %q, want %q", i, f.Raw, f.Template, want)
