@@ -11,6 +11,7 @@ const (
 	FlagParseError                     // a parser recognised the shape but failed; Err says why
 	FlagTruncated                      // the line was longer than the maximum and was cut
 	FlagPartial                        // a partial line flushed without its newline (quiet file or EOF)
+	FlagNoNewline                      // the last line of an input that ended without a newline (NoteLastLine)
 )
 
 // Has reports whether every flag in f2 is set.

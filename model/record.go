@@ -42,6 +42,13 @@ const (
 // newline never came: the file went quiet, or the input ended, mid-line.
 const NotePartialLine = "partial line"
 
+// NoteLastLine is the Note of an ordinary record holding the last line of
+// an input that has ended, a file read to its end without following or a
+// stream that closed, when no newline ended it: the line is complete, it
+// never had one. Its entry is flagged FlagNoNewline, so that a raw export
+// ending with it ends as the input did.
+const NoteLastLine = "last line without newline"
+
 // NoteCutLine is the Note of an ordinary record holding the first part of
 // a line longer than the source's maximum: its entry is flagged
 // FlagTruncated. A file source drops the rest, and a gap record after it

@@ -56,6 +56,9 @@ const (
 	// NotePartialLine flags an ordinary record holding a line whose newline
 	// had not arrived after a quiet second; the rest comes as its own record.
 	NotePartialLine = model.NotePartialLine
+	// NoteLastLine flags the last line of an input read to its end (not
+	// followed) or of a stream that ended, when no newline ended it.
+	NoteLastLine = model.NoteLastLine
 	// NoteCorruptCompressed begins the note of a gap where a compressed file
 	// could not be decompressed further.
 	NoteCorruptCompressed = model.GapCorruptCompressed

@@ -103,9 +103,14 @@ func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher, re
 }
 
 // finishStream sends what is held when a stream ends and reports why it
-// ended (nil for a clean EOF).
+// ended (nil for a clean EOF). A line the stream ended without a newline
+// is its last, complete one (NoteLastLine).
 func finishStream(ctx context.Context, readErr error, fr *lineFramer, b *batcher) error {
-	if err := fr.flush(time.Now(), ""); err != nil {
+	note := ""
+	if errors.Is(readErr, io.EOF) {
+		note = NoteLastLine
+	}
+	if err := fr.flush(time.Now(), note); err != nil {
 		return err
 	}
 	if err := b.flush(ctx); err != nil {

@@ -325,7 +325,9 @@ func (t *tailer) readToEnd(ctx context.Context) error {
 	if _, err := t.drain(ctx, fi.Size()); err != nil {
 		return err
 	}
-	if err := t.framer.flush(time.Now(), ""); err != nil {
+	// Nothing more is read: a last line without a newline is the input's
+	// last, and a raw export ends as the file does.
+	if err := t.framer.flush(time.Now(), NoteLastLine); err != nil {
 		return err
 	}
 	t.src.setState("read to the end")

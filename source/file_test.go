@@ -49,10 +49,27 @@ func TestFileReadsToEnd(t *testing.T) {
 				}
 				off += int64(len(rec.Raw)) + 1
 			}
+			checkLastLineNote(t, tc.content, r.got)
 			if got := src.State(); got != "read to the end" {
 				t.Errorf("State() = %q", got)
 			}
 		})
+	}
+}
+
+// checkLastLineNote fails unless the records of an input read to its end
+// note NoteLastLine on the last exactly when the input did not end with a
+// newline, and nothing on the others.
+func checkLastLineNote(t *testing.T, content string, recs []model.Record) {
+	t.Helper()
+	for i, rec := range recs {
+		want := ""
+		if i == len(recs)-1 && !strings.HasSuffix(content, "\n") {
+			want = NoteLastLine
+		}
+		if rec.Note != want {
+			t.Errorf("record %d (%q): note %q, want %q", i, rec.Raw, rec.Note, want)
+		}
 	}
 }
 

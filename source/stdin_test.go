@@ -26,6 +26,7 @@ func TestStdinReadsToEOF(t *testing.T) {
 				t.Fatal(err)
 			}
 			equalLines(t, lineTexts(r.got), tc.want)
+			checkLastLineNote(t, tc.input, r.got)
 			for _, rec := range r.got {
 				if rec.Offset != -1 || rec.Source != 2 {
 					t.Fatalf("record offset %d source %d, want -1 and 2", rec.Offset, rec.Source)

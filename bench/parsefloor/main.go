@@ -6,7 +6,7 @@
 // time, offset, kind and level kept: the least index a load can build. Each
 // further stage adds one part of what the TUI's decoder parses while
 // loading, with the same functions: the analytics events' fields
-// (payload.AnalyticsIndex), the service lines' templates (mask.Service) and
+// (payload.AnalyticsIndex), the service lines' templates (decode.ServiceTemplate) and
 // their fields (payload.ServiceIndex).
 //
 // It prints, per stage, the lines, the wall time and the process's CPU
@@ -28,8 +28,8 @@ import (
 
 	"connlog/internal/cputime"
 	"connlog/model"
+	"connlog/model/decode"
 	"connlog/model/envelope"
-	"connlog/model/mask"
 	"connlog/model/payload"
 )
 
@@ -211,10 +211,10 @@ func (p *parser) line(line []byte, off int64) row {
 
 // service folds a service line into its template and parses its fields,
 // as far as the parser's stage goes. The fold is the decoder's
-// (templateFolder: mask.Service, one string per template, at most 4,096).
+// (templateFolder: decode.ServiceTemplate, one string per template, at most 4,096).
 func (p *parser) service(pl []byte) {
 	if p.stage >= stageTemplates {
-		p.tpl = mask.Service(p.tpl[:0], pl)
+		p.tpl = decode.ServiceTemplate(p.tpl[:0], pl)
 		if _, ok := p.templates[string(p.tpl)]; !ok && len(p.templates) < 4096 {
 			s := string(p.tpl)
 			p.templates[s] = s

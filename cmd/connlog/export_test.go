@@ -186,13 +186,41 @@ func TestExportRawIsByteIdentical(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			want, _ := os.ReadFile(name)
-			if !strings.HasSuffix(string(want), "\n") {
-				want = append(want, '\n')
-			}
 			if out != string(want) {
 				t.Errorf("raw export differs from the input (%d vs %d bytes)", len(out), len(want))
 			}
 		})
+	}
+}
+
+// TestExportRawWithoutLastNewline: a finished file, or a stream that
+// ended, whose last line has no newline is exported raw as it is, without
+// one; a line written after such a line, from another input, still starts
+// a line of its own; and the formats that write entries end theirs as
+// always.
+func TestExportRawWithoutLastNewline(t *testing.T) {
+	const data = "2026-12-06T01:00:00Z [INFO] [connector] full\n2026-12-06T01:00:01Z [INFO] [connector] no newline at EOF"
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("nonl.log", []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("later.log", []byte("2026-12-06T01:00:02Z [INFO] [connector] later\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, "export", "--format", "raw", "nonl.log"); code != 0 || out != data {
+		t.Errorf("file: exit %d, %q (%s); want the file, %q", code, out, errOut, data)
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"export", "--format", "raw", "-"}, strings.NewReader(data), &out, &errb); code != 0 || out.String() != data {
+		t.Errorf("stream: exit %d, %q (%s); want the stream, %q", code, out.String(), errb.String(), data)
+	}
+	both := data + "\n2026-12-06T01:00:02Z [INFO] [connector] later\n"
+	if out, errOut, code := runCLI(t, "export", "--format", "raw", "nonl.log", "later.log"); code != 0 || out != both {
+		t.Errorf("two inputs: exit %d, %q (%s); want %q", code, out, errOut, both)
+	}
+	if out, errOut, code := runCLI(t, "export", "--format", "ndjson", "nonl.log"); code != 0 || strings.Count(out, "\n") != 2 || !strings.HasSuffix(out, "\n") {
+		t.Errorf("ndjson: exit %d, %q (%s); want two lines, each ended", code, out, errOut)
 	}
 }
 

@@ -174,6 +174,8 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 		flags = model.FlagPartial
 	case model.NoteCutLine:
 		flags = model.FlagTruncated
+	case model.NoteLastLine:
+		flags = model.FlagNoNewline
 	}
 	return logical{
 		flags:    flags,

@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"connlog/model"
 	"connlog/model/envelope"
 )
 
@@ -115,9 +116,11 @@ func (d *document) overflowing() bool {
 }
 
 // joined returns the document as one line: raw bytes and payloads joined
-// with newlines, the first line's envelope and origin.
+// with newlines, the first line's envelope and origin, and the last line's
+// want of a newline (the input may have ended without one).
 func (d *document) joined() logical {
 	l := d.lines[0]
+	l.flags |= d.lines[len(d.lines)-1].flags & model.FlagNoNewline
 	var raw, payload []byte
 	for i := range d.lines {
 		if i > 0 {

@@ -9,7 +9,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/envelope"
-	"connlog/model/mask"
 )
 
 // envelopeOption maps a fuzzed byte to an Options.Envelope: detection, or
@@ -33,6 +32,7 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("[2025-11-01T14:06:15Z] [INFO] [client] Environment Information:\n    OS: x\n[2025-11-01T14:06:16Z] [INFO] [client] y\n"), uint8(0), false)
 	f.Add([]byte("Apr 26 13:19:06 h systemd[1]: x\n2019-01-01T01:00:00.000000001Z stderr P a\n2019-01-01T01:00:00.000000002Z stderr F b\n"), uint8(0), true)
 	f.Add([]byte("a  | 2026-01-29T16:17:37+00:00 [warn]: x\nb  | INFO: y\na  | z\n"), uint8(0), false)
+	f.Add([]byte("2026-12-06 01:00:00 [INFO] [connector] a\n2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] b\n"), uint8(0), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
 		recs := fileRecords(data)
 		if gap && len(recs) > 1 {
@@ -55,6 +55,7 @@ func FuzzDecoder(f *testing.F) {
 		}
 		folded := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexService: true, Templates: true}, recs)
 		checkFolded(t, es, folded)
+		checkLean(t, decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}, recs), es)
 		checkLean(t, decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, Unparsed: keepOdd, UnparsedFields: gap, UnparsedAnalytics: env%2 == 0}, recs), es)
 		if got := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexAnalytics: true}, recs); !reflect.DeepEqual(got, es) {
 			t.Fatalf("entries decoded with IndexAnalytics differ:\n got %+v\nwant %+v", got, es)
@@ -109,7 +110,7 @@ func checkFolded(t *testing.T, whole, folded []model.Entry) {
 		f, w := &folded[i], &whole[i]
 		want := ""
 		if f.Kind == model.KindService && len(f.Payload) > 0 {
-			want = string(mask.Service(nil, w.Payload))
+			want = string(ServiceTemplate(nil, w.Payload))
 		}
 		if !bytes.Equal(f.Raw, w.Raw) || f.Template != want {
 			t.Fatalf("entry %d (%q): template %q, want %q", i, f.Raw, f.Template, want)

@@ -104,3 +104,26 @@ func TestLeanServiceLeavesFieldsUnset(t *testing.T) {
 		})
 	}
 }
+
+// TestLeanColouredLines: a line written with colours for a terminal is
+// read without them whichever way it is decoded, as Parse reads it: a
+// coloured connector's line after a program's time is that line, with its
+// level, when decoded lean (export) as when decoded in full (summary).
+func TestLeanColouredLines(t *testing.T) {
+	recs := lineRecords(
+		"2026-12-06 01:00:00 [INFO] [connector] plain first",
+		"2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] relay down",
+		"2026-12-06T01:00:02Z \x1b[31m[ERROR]\x1b[0m [connector] relay down",
+		"2026-12-06T01:00:03Z \x1b[31mERR\x1b[0m relay down",
+	)
+	want := decodeAll(Options{Reference: readTime}, recs)
+	for i, level := range []model.Level{model.LevelInfo, model.LevelError, model.LevelError, model.LevelError} {
+		if want[i].Level != level {
+			t.Fatalf("entry %d (%q) decoded in full has level %v, want %v", i, want[i].Raw, want[i].Level, level)
+		}
+	}
+	got := decodeAll(Options{Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}, recs)
+	if leans := checkLean(t, got, want); leans != len(want) {
+		t.Fatalf("%d of %d lines decoded lean", leans, len(want))
+	}
+}

@@ -3,6 +3,7 @@ package decode
 import (
 	"connlog/model"
 	"connlog/model/mask"
+	"connlog/model/payload"
 )
 
 // maxTemplates bounds the templates one decoder folds lines into: a
@@ -29,13 +30,13 @@ func newTemplateFolder(on bool) *templateFolder {
 }
 
 // fold sets e.Template when e is a service line with a payload: the
-// template the triage views would make of it (mask.Service), one shared
+// template the triage views would make of it (ServiceTemplate), one shared
 // string per template.
 func (f *templateFolder) fold(e *model.Entry) {
 	if f == nil || e.Kind != model.KindService || len(e.Payload) == 0 {
 		return
 	}
-	f.buf = mask.Service(f.buf[:0], e.Payload)
+	f.buf = ServiceTemplate(f.buf[:0], e.Payload)
 	if s, ok := f.known[string(f.buf)]; ok {
 		e.Template = s
 		return
@@ -45,4 +46,14 @@ func (f *templateFolder) fold(e *model.Entry) {
 		f.known[s] = s
 		e.Template = s
 	}
+}
+
+// ServiceTemplate appends the template of a service entry's payload: the
+// service line its parse reads (payload.ServiceLine: without colours, and
+// without a time its writer put in front of it, which the entry's time
+// says), masked without its level bracket (mask.Service). A connector's
+// line has the same template whether its time came in an envelope or in
+// the line itself.
+func ServiceTemplate(dst, p []byte) []byte {
+	return mask.Service(dst, payload.ServiceLine(p))
 }

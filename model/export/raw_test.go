@@ -69,3 +69,31 @@ func TestRawWritesRecordOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestRawLastLineWithoutNewline: the last line of an input that ended
+// without a newline (FlagNoNewline) ends the export without one, so that
+// an unfiltered raw export of the file equals it; a line written after it
+// (another input's) still starts a line of its own.
+func TestRawLastLineWithoutNewline(t *testing.T) {
+	last := textEntry("last, no newline")
+	last.Flags |= model.FlagNoNewline
+	first, other := textEntry("first"), textEntry("another input's")
+	first.Origin.Offset, other.Source = 0, 2
+	tests := []struct {
+		name    string
+		entries []*model.Entry
+		want    string
+	}{
+		{"ends the export", []*model.Entry{first, last}, "first\nlast, no newline"},
+		{"another line after it", []*model.Entry{first, last, other}, "first\nlast, no newline\nanother input's\n"},
+		{"alone", []*model.Entry{last}, "last, no newline"},
+		{"a gap after it", []*model.Entry{last, gapEntry()}, "last, no newline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(encode(t, tt.entries, Options{Format: FormatRaw})); got != tt.want {
+				t.Fatalf("raw export %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -30,13 +30,15 @@ const maxTemplateLen = 320
 // ellipsis marks a template cut at maxTemplateLen.
 const ellipsis = "…"
 
-// Service appends the template of a Twingate service line's payload: the
-// line without its level bracket, which the template's level says
-// ("[libsdwan] [relay] relay_client::keepalive: …"), masked. A line read
-// whole has the same payload as one read lean, so the template does not
-// depend on how the line was decoded.
-func Service(dst, payload []byte) []byte {
-	p := payload
+// Service appends the template of a Twingate service line, "[LEVEL]
+// [module] … message" as its parse reads it (the decoder gives it the
+// line without a time written in front of it): the line without its level
+// bracket, which the template's level says ("[libsdwan] [relay]
+// relay_client::keepalive: …"), masked. A line read whole has the same
+// payload as one read lean, so the template does not depend on how the
+// line was decoded.
+func Service(dst, line []byte) []byte {
+	p := line
 	if len(p) > 0 && p[0] == '[' {
 		if end := bytes.IndexByte(p, ']'); end > 0 && end < 12 {
 			p = bytes.TrimLeft(p[end+1:], " ")

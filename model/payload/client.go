@@ -1,6 +1,8 @@
 package payload
 
 import (
+	"time"
+
 	"connlog/model"
 )
 
@@ -17,16 +19,8 @@ const maxCallerLen = 128
 // It reports false when the first bracket does not hold a time followed by
 // a service line.
 func parseClientLine(p []byte, out []Result) ([]Result, bool) {
-	end := indexByteWithin(p, ']', 40)
-	if end < 2 {
-		return out, false
-	}
-	t, n, ok := parseISO(string(p[1:end]))
-	if !ok || n != end-1 || t.IsZero() {
-		return out, false
-	}
-	rest := p[skipBlanks(p, end+1):]
-	if len(rest) == 0 || rest[0] != '[' {
+	t, rest, ok := clientTime(p)
+	if !ok {
 		return out, false
 	}
 	msg, caller := splitCaller(rest)
@@ -40,6 +34,24 @@ func parseClientLine(p []byte, out []Result) ([]Result, bool) {
 		r.Fields = append(r.Fields, model.Field{Key: model.KeyCaller, Value: caller})
 	}
 	return res, true
+}
+
+// clientTime reads the bracketed time a client line opens with and
+// returns it with the rest of the line, which opens with a bracket.
+func clientTime(p []byte) (time.Time, []byte, bool) {
+	end := indexByteWithin(p, ']', 40)
+	if end < 2 {
+		return time.Time{}, nil, false
+	}
+	t, n, ok := parseISO(string(p[1:end]))
+	if !ok || n != end-1 || t.IsZero() {
+		return time.Time{}, nil, false
+	}
+	rest := p[skipBlanks(p, end+1):]
+	if len(rest) == 0 || rest[0] != '[' {
+		return time.Time{}, nil, false
+	}
+	return t, rest, true
 }
 
 // splitCaller cuts a trailing " [Name.method]" off a client line. A

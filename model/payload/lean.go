@@ -13,8 +13,12 @@ import (
 // needs only those (a level filter over raw lines) skips building the
 // fields; Parse gives the full Result when it is wanted after all. A
 // service Result from Parse always has at least the message field, so a
-// service entry without fields is one read this way.
-func ServiceResult(p []byte) (Result, bool) {
+// service entry without fields is one read this way. Like every reader
+// of this file, it reads p without its colours, as Parse does.
+func ServiceResult(p []byte) (Result, bool) { return serviceResult(withoutColour(p)) }
+
+// serviceResult is ServiceResult for a line without colours.
+func serviceResult(p []byte) (Result, bool) {
 	if len(p) == 0 || p[0] != '[' || opensJSONArray(p) || bytes.HasPrefix(p, prefixLibevent) {
 		return Result{}, false
 	}
@@ -35,7 +39,10 @@ func ServiceResult(p []byte) (Result, bool) {
 // timestamp). It validates the whole object as Parse does but builds no
 // field, so it claims only lines Parse cannot turn into text: the object is
 // valid JSON with nothing after it and its event_type is a string.
-func AnalyticsResult(p []byte) (Result, bool) {
+func AnalyticsResult(p []byte) (Result, bool) { return analyticsResult(withoutColour(p)) }
+
+// analyticsResult is AnalyticsResult for a line without colours.
+func analyticsResult(p []byte) (Result, bool) {
 	if !bytes.HasPrefix(p, prefixAnalytics) {
 		return Result{}, false
 	}
@@ -75,6 +82,7 @@ func AnalyticsResult(p []byte) (Result, bool) {
 // that line's Result, at that time (see connectorAfterStamp); an event it
 // cannot vouch for is left to Parse.
 func StampedTextResult(p []byte) (Result, bool) {
+	p = withoutColour(p)
 	if len(p) == 0 || p[0] < '0' || p[0] > '9' {
 		return Result{}, false
 	}
@@ -95,12 +103,15 @@ func StampedTextResult(p []byte) (Result, bool) {
 // ServiceIndex is ServiceResult with the fields an index keeps of a
 // service line: its module and function, exactly as Parse gives them, but
 // not its message (the rest of the line, which a full parse rebuilds).
-// It allocates nothing: the values are strings over p's own bytes, or over
-// join for a module of several groups ("libsdwan/quic"), which it appends
-// to and returns. The caller must leave p and join's bytes unchanged for as
-// long as the fields are used. The fields are appended to fs.
+// It allocates nothing for a line without colours: the values are strings
+// over p's own bytes (over a copy of p without its colours when it has
+// some), or over join for a module of several groups ("libsdwan/quic"),
+// which it appends to and returns. The caller must leave p and join's
+// bytes unchanged for as long as the fields are used. The fields are
+// appended to fs.
 func ServiceIndex(p []byte, fs model.Fields, join []byte) (Result, model.Fields, []byte, bool) {
-	r, ok := ServiceResult(p)
+	p = withoutColour(p)
+	r, ok := serviceResult(p)
 	if !ok {
 		return r, fs, join, false
 	}
@@ -138,12 +149,14 @@ func aliasString(b []byte) string {
 
 // AnalyticsIndex parses an "ANALYTICS {…}" line as Parse does, appending
 // its fields to fs, with no copy of the line: values are strings over p's
-// own bytes where they need no unescaping. It claims exactly the lines
+// own bytes where they need no unescaping (over a copy of p without its
+// colours when it has some). It claims exactly the lines
 // Parse reads as one analytics event; the caller must leave p unchanged
 // for as long as the fields are used. memo, which may be nil, spares the
 // decoding of the parts seen in recent events (values taken from it are
 // its own copies).
 func AnalyticsIndex(p []byte, fs model.Fields, memo *AnalyticsMemo) (Result, model.Fields, bool) {
+	p = withoutColour(p)
 	if !bytes.HasPrefix(p, prefixAnalytics) {
 		return Result{}, fs, false
 	}

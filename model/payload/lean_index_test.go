@@ -54,6 +54,7 @@ func TestServiceIndex(t *testing.T) {
 		"[msg] event_base_loop",
 		"[{\"a\":1}]",
 		"",
+		"[INFO] \x1b[1m[connector]\x1b[0m run_state_machine: ok", // read without its colours, as Parse reads it
 	} {
 		checkServiceIndex(t, []byte(line))
 	}
@@ -72,7 +73,7 @@ func TestServiceIndex(t *testing.T) {
 }
 
 func FuzzServiceIndex(f *testing.F) {
-	for _, s := range []string{"[DEBUG] [libsdwan] [quic] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] [a][b] f(): m"} {
+	for _, s := range []string{"[DEBUG] [libsdwan] [quic] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] [a][b] f(): m", "[WARN] \x1b[33m[a]\x1b[0m b::c: d"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
@@ -132,6 +133,7 @@ func TestAnalyticsIndex(t *testing.T) {
 		`ANALYTICS {"event_type":"established_connection"} trailing`,
 		`ANALYTICS {"event_type":`,
 		`ANALYTICS {}`,
+		"ANALYTICS {\"event_type\": \"\x1b[31mfailed_to_connect\x1b[0m\"}", // read without its colours, as Parse reads it
 		`ANALYTICS nothing`,
 		`ACCESS START session=s`,
 		``,

@@ -70,7 +70,7 @@ func TestServiceResult(t *testing.T) {
 
 // FuzzServiceResult: whatever ServiceResult claims, Parse reads the same way.
 func FuzzServiceResult(f *testing.F) {
-	for _, s := range []string{"[DEBUG] [libsdwan] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]"} {
+	for _, s := range []string{"[DEBUG] [libsdwan] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] \x1b[1m[a]\x1b[0m x"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
@@ -104,6 +104,7 @@ func TestAnalyticsResult(t *testing.T) {
 		{"closed", `ANALYTICS {"event_type":"closed_connection","timestamp":1770710403183,"connection":{"rx":1}}`, true, model.LevelInfo},
 		{"failed", `ANALYTICS  {"connection":{"id":"a-1"},"event_type":"failed_to_connect"}`, true, model.LevelWarn},
 		{"bad location text", `ANALYTICS {"event_type":"closed_connection","location":"{not json"}`, true, model.LevelInfo},
+		{"coloured event type", "ANALYTICS {\"event_type\":\"\x1b[31mfailed_to_connect\x1b[0m\"}", true, model.LevelWarn},
 		{"event type last wins", `ANALYTICS {"event_type":"failed_to_connect","event_type":{}}`, true, model.LevelInfo},
 		{"no event type", `ANALYTICS {"timestamp":1}`, false, model.LevelNone},
 		{"event type not a string", `ANALYTICS {"event_type":1}`, false, model.LevelNone},
@@ -124,6 +125,7 @@ func FuzzAnalyticsResult(f *testing.F) {
 		`ANALYTICS {"event_type":"a","timestamp":-1e999}`,
 		`ANALYTICS {"event_type":"closed_connection","timestamp":"9999-12-31T23:59:59Z"}`,
 		`ANALYTICS {"event_type":"closed_connection","timestamp":0}`,
+		"ANALYTICS {\"event_type\":\"\x1b[31mdenied\x1b[0m\"}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -164,6 +166,8 @@ func TestStampedTextResult(t *testing.T) {
 		{"logcat", "2024-02-04 11:01:16.461523871  1632  1632 E ProcessState: x", true, model.LevelError},
 		{"go time.String", "2022-03-24 12:28:45.15434599 +0100 CET something", true, model.LevelNone},
 		{"spring boot", "2026-03-01 12:00:00.000  INFO 4242 --- [main] o.s.b.App : Started", true, model.LevelInfo},
+		{"a coloured connector's line after a stamp", "2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] relay down", true, model.LevelError},
+		{"a coloured level word", "2026-08-18T10:19:03Z \x1b[31mERR\x1b[0m relay down", true, model.LevelError},
 		{"a number", "42 relays lost", false, model.LevelNone},
 		{"year one", "0001-01-01T00:00:00Z INF year one", false, model.LevelNone},
 		{"time alone", "2026-08-18T10:19:03Z", false, model.LevelNone},
@@ -176,7 +180,8 @@ func TestStampedTextResult(t *testing.T) {
 func FuzzStampedTextResult(f *testing.F) {
 	for _, s := range []string{"2026-08-18T10:19:03Z INF x", "2025-09-23 10:05:32,524 - a - WARNING - b", "2026-01-29T16:17:37+00:00 [warn]: x",
 		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff",
-		"2026-12-04T10:00:02.456Z [INFO] [connector] x", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "closed_connection"}`} {
+		"2026-12-04T10:00:02.456Z [INFO] [connector] x", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "closed_connection"}`,
+		"2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] x", "2026-12-06T01:00:01Z \x1b[1mANALYTICS\x1b[0m {\"event_type\": \"denied\"}"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {

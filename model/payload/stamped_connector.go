@@ -39,9 +39,9 @@ func connectorAfterStamp(rest []byte, h *stampedHead, out []Result) ([]Result, b
 func connectorResultAfterStamp(rest []byte, h *stampedHead) (r Result, ok, decided bool) {
 	switch {
 	case len(rest) > 0 && rest[0] == '[':
-		r, ok = ServiceResult(rest)
+		r, ok = serviceResult(rest)
 	case bytes.HasPrefix(rest, prefixAnalytics):
-		if r, ok = AnalyticsResult(rest); !ok {
+		if r, ok = analyticsResult(rest); !ok {
 			return r, false, false
 		}
 	}

@@ -2,6 +2,7 @@ package triage
 
 import (
 	"connlog/model"
+	"connlog/model/decode"
 	"connlog/model/mask"
 )
 
@@ -47,7 +48,7 @@ func serviceText(dst []byte, e *model.Entry) []byte {
 	case e.Template != "":
 		return append(dst, e.Template...)
 	case len(e.Payload) > 0:
-		return mask.Service(dst, e.Payload)
+		return decode.ServiceTemplate(dst, e.Payload)
 	}
 	return mask.Line(dst, []byte(e.Fields.Value(model.KeyModule)+" "+e.Fields.Value(model.KeyMessage)))
 }
