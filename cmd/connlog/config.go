@@ -72,6 +72,10 @@ type Config struct {
 	// firstScreen is closed once the interface has drawn its first screen
 	// of entries; a big file's head is read after it (nil: at once).
 	firstScreen <-chan struct{}
+	// budgetFull says the store's memory budget has cost lines: a big
+	// file's head, older than what it holds, is then no longer read (nil:
+	// it always is).
+	budgetFull func() bool
 	// intoStore says every entry goes into a model.Store, which copies what
 	// it keeps: a big file's head may then be read into reused memory.
 	intoStore bool
