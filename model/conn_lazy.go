@@ -38,11 +38,11 @@ func (s *Store) buildConns() {
 		return
 	}
 	s.connsOn = true
-	sn, evicted := s.snapshotLocked(), s.evict
+	sn, evicted := s.snapshotLocked(), s.dropped
 	s.mu.Unlock()
 	indexConns(&s.conns, sn)
 	s.mu.Lock()
-	if s.evict != evicted {
+	if s.dropped != evicted {
 		s.forgetConnsBefore(seqOf(s.first))
 	}
 	s.mu.Unlock()

@@ -7,10 +7,10 @@ import (
 
 // evictOverBudget drops the oldest chunks of entries (the front of the
 // store) until the store is within its memory budget again, and returns how
-// many entries it dropped. Whole row chunks go at once, so eviction is rare
+// many lines it dropped. Whole row chunks go at once, so eviction is rare
 // and cheap. The newest chunk is never evicted: the budget may be exceeded
 // by at most one chunk rather than lose what the user is looking at. The
-// caller says so with a gap entry (see putEvictionGap).
+// caller says so with the front gap (see keepFrontGap).
 func (s *Store) evictOverBudget() int64 {
 	if s.opt.MaxMemory <= 0 {
 		return 0
@@ -25,87 +25,126 @@ func (s *Store) evictOverBudget() int64 {
 	}
 	var total int64
 	for s.memUsed() > s.opt.MaxMemory && len(s.rows) > 1 {
-		next := s.base + rowChunkRows // first position of the following chunk
-		dropped := next - s.first
-		refs := s.held[0]
-		// Reslicing leaves older snapshots their own directory header: they
-		// may still read the evicted rows, whose chunk stays alive for them.
-		s.rows, s.held = s.rows[1:], s.held[1:]
-		s.base, s.first = next, next
-		s.mem -= refs.rowMem()
-		s.arena.unref(refs.bytes)
-		s.values.unref(refs.values)
-		s.words.unref(refs.words)
-		s.forgetConnsBefore(seqOf(next))
-		s.evict += dropped
-		total += dropped
+		n := s.dropFrontChunk()
+		if n == 0 && len(s.rows) > 1 {
+			// The front gap's own chunk: it goes with the lines after it,
+			// or the gap would be written back into a chunk of its own at
+			// every call.
+			n = s.dropFrontChunk()
+		}
+		total += n
 	}
 	return total
 }
 
-// evictionGap is the gap entry of n entries evicted: a query for kind:gap
-// finds it, with the reason and the number of lines, and storing it counts
-// them in the ledger like any gap a source reports.
-func evictionGap(n int64) Entry {
-	at := now()
-	return Entry{Time: at, Kind: KindGap, Level: LevelWarn, Origin: Origin{Received: at, Offset: -1},
-		Fields: Fields{Str(KeyGapReason, GapEvictionReason), Int(KeyGapCount, n),
-			Str(KeyMessage, fmt.Sprintf("%d older lines dropped to stay within the memory budget (--max-memory)", n))}}
+// dropFrontChunk drops the oldest row chunk and returns how many lines went
+// with it: the front gap, which it may hold, is none.
+func (s *Store) dropFrontChunk() int64 {
+	next := s.base + rowChunkRows // first position of the following chunk
+	dropped := next - s.first
+	if s.frontGap {
+		dropped--
+		s.frontGap = false
+	}
+	refs := s.held[0]
+	// Reslicing leaves older snapshots their own directory header: they
+	// may still read the evicted rows, whose chunk stays alive for them.
+	s.rows, s.held = s.rows[1:], s.held[1:]
+	s.base, s.first = next, next
+	s.mem -= refs.rowMem()
+	s.arena.unref(refs.bytes)
+	s.values.unref(refs.values)
+	s.words.unref(refs.words)
+	s.forgetConnsBefore(seqOf(next))
+	return dropped
 }
 
-// gapEvery is how often at most a backfill under the budget writes an
-// eviction gap entry: a file opened tail first may evict on every block it
-// prepends, and one entry a second tells the same without burying the
-// newest lines under thousands of them.
-const gapEvery = time.Second
+// budgetFull reports whether the budget has cost lines: the store then
+// holds the newest lines only, and no older line may join them.
+func (s *Store) budgetFull() bool { return s.dropped > 0 }
 
-// putEvictionGap appends the gap entry of n entries just evicted, and of
-// any still pending, after the newest entry: the loss happened now, and
-// the lines lost were the oldest held. Evictions a Prepend forced wait in
-// pendingGap (see deferEvictionGap).
-func (s *Store) putEvictionGap(n int64) {
-	n += s.pendingGap
-	if n == 0 {
+// Full reports whether the memory budget has already cost older lines: a
+// file read tail first may stop reading its head, none of which the store
+// would keep. Any goroutine may call it.
+func (s *Store) Full() bool { return s.full.Load() }
+
+// keepFrontGap counts n more lines the budget cost (evicted, or refused at
+// the front) and keeps the one gap entry that tells of them all in front
+// of the oldest line held.
+func (s *Store) keepFrontGap(n int64) {
+	if n == 0 && (s.frontGap || !s.budgetFull()) {
 		return
 	}
-	s.pendingGap = 0
-	s.gapPending.Store(false)
-	e := evictionGap(n)
-	s.lastGap = e.Time
+	rewrite := s.budgetFull()
+	if s.frontGap {
+		// The gap is alone in its chunk: that chunk goes and a new one
+		// holds the gap with its new count, as snapshots taken before
+		// still read the old one.
+		s.dropFrontChunk()
+	}
+	first := s.first
+	at := now()
+	if first < s.end {
+		at = s.timeAt(first)
+	}
+	e := frontGapEntry(s.dropped+n, at)
+	if rewrite {
+		s.ledger.grow(GapEvictionReason, n, at)
+	} else {
+		s.ledger.add(GapEvictionReason, n, at)
+	}
+	s.dropped += n
+	s.full.Store(true)
+	// Its fields go with the newest lines', whose arena chunks are held
+	// anyway: a chunk at the front would be held by the gap alone.
 	side := s.arena.side
 	s.setSide(sideBack)
-	s.put(&e, s.end)
-	s.end++
+	s.put(&e, first-1) // a row chunk of its own: first begins a chunk
 	s.setSide(side)
+	if rewrite {
+		s.added-- // the same gap, written again
+	}
+	s.first = first - 1
+	s.frontGap = true
+	s.gapGen++
 }
 
-// deferEvictionGap counts n entries a Prepend evicted and writes their gap
-// entry once gapEvery has passed since the last one; Snapshot writes what
-// is left when prepending stops (flushEvictionGap).
-func (s *Store) deferEvictionGap(n int64) {
-	if n == 0 {
-		return
-	}
-	s.pendingGap += n
-	s.gapPending.Store(true)
-	if now().Sub(s.lastGap) >= gapEvery {
-		s.putEvictionGap(0)
-	}
+// timeAt returns the time of the row at position p, which the store holds.
+func (s *Store) timeAt(p int64) time.Time {
+	c, i, _ := s.slot(p)
+	return time.Unix(0, c.get(uint64(i)).time)
 }
 
-// flushEvictionGap writes the pending eviction gap entry when gapEvery has
-// passed since the last one, and publishes it. Any goroutine may call it:
-// the store's lock serialises it with the writer.
-func (s *Store) flushEvictionGap() {
-	s.mu.Lock()
-	wrote := s.pendingGap > 0 && now().Sub(s.lastGap) >= gapEvery
-	if wrote {
-		s.putEvictionGap(0)
+// frontGapEntry is the gap entry of n lines the budget cost, dated with the
+// oldest line held (at): a query for kind:gap finds it, with the reason and
+// the number of lines, and a time window that holds that line holds it.
+func frontGapEntry(n int64, at time.Time) Entry {
+	return Entry{Time: at, Kind: KindGap, Level: LevelWarn, Origin: Origin{Received: now(), Offset: -1},
+		Fields: Fields{Str(KeyGapReason, GapEvictionReason), Int(KeyGapCount, n),
+			Str(KeyMessage, fmt.Sprintf("%d older lines dropped or not loaded to stay within the memory budget (--max-memory)", n))}}
+}
+
+// refuse counts the entries of a backfill block that came once the budget
+// was full: they are older than every line held, which the store keeps
+// instead. A gap among them is counted as it says (a backfill that stopped
+// reading says so with a gap of the memory budget's reason).
+func (s *Store) refuse(es []Entry) int64 {
+	var n int64
+	for i := range es {
+		e := &es[i]
+		e.Seq = 0
+		switch {
+		case e.Kind == KindGap && e.Fields.Value(KeyGapReason) == GapEvictionReason:
+			c, _ := e.Fields.Num(KeyGapCount)
+			n += int64(c)
+		case e.Kind == KindGap:
+			c, _ := e.Fields.Num(KeyGapCount)
+			s.ledger.add(e.Fields.Value(KeyGapReason), int64(c), e.Time)
+		case !e.IsMark():
+			n++
+		}
 	}
-	s.mu.Unlock()
-	if wrote {
-		s.publish()
-	}
+	return n
 }
 
 // forgetConnsBefore drops the connections whose every seen event was

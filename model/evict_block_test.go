@@ -37,9 +37,9 @@ func TestEvictionDropsWholeBlocks(t *testing.T) {
 			return // nothing evicted
 		}
 		evictions++
-		held := EvictionBlock(after.First())
-		if newestEvicted := seqOf(posOf(after.First()) - 1); EvictionBlock(newestEvicted) >= held {
-			t.Fatalf("%s: entry %d evicted, in block %d; the first held, %d, is in block %d", step, newestEvicted, EvictionBlock(newestEvicted), after.First(), held)
+		held := EvictionBlock(after.FirstLine())
+		if newestEvicted := seqOf(posOf(after.FirstLine()) - 1); EvictionBlock(newestEvicted) >= held {
+			t.Fatalf("%s: entry %d evicted, in block %d; the first held line, %d, is in block %d", step, newestEvicted, EvictionBlock(newestEvicted), after.FirstLine(), held)
 		}
 	}
 	for range 40 {

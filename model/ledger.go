@@ -69,6 +69,15 @@ func (l *Ledger) Add(reason string, n int64, at time.Time) {
 
 func (l *Ledger) add(reason string, n int64, at time.Time) { l.Add(reason, n, at) }
 
+// grow counts n more lines or bytes of a gap already counted (the one
+// gap the memory budget keeps, whose count grows): no new event.
+func (l *Ledger) grow(reason string, n int64, at time.Time) {
+	l.ByKind[reason] += max(n, 0)
+	if at.After(l.Last) {
+		l.Last = at
+	}
+}
+
 func (l Ledger) clone() Ledger {
 	c := l
 	c.ByKind = make(map[string]int64, len(l.ByKind))

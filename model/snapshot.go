@@ -33,6 +33,8 @@ type Snapshot struct {
 	payloads  func([]*Entry)
 	inRaw     func(*Entry) bool // StoreOptions.MessageInRaw
 	whole     wholeKinds
+	frontGap  bool   // the row at first is the store's front gap (see Store.keepFrontGap)
+	gapGen    uint64 // how many times the store has written it
 }
 
 // Load says how much of an entry to rebuild.
@@ -78,16 +80,34 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
+		frontGap: s.frontGap, gapGen: s.gapGen,
 	}
 }
 
-// Snapshot returns the latest published snapshot. When a backfill's
-// evictions still wait for their gap entry, it writes it first.
-func (s *Store) Snapshot() *Snapshot {
-	if s.gapPending.Load() {
-		s.flushEvictionGap()
+// Snapshot returns the latest published snapshot.
+func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }
+
+// FirstLine returns the Seq of the oldest entry held that is not the
+// front gap (see FrontGap): what was counted of the entries before it was
+// evicted, whatever stands at the front gap's Seq now.
+func (sn *Snapshot) FirstLine() int64 {
+	if sn.frontGap {
+		return seqOf(sn.first + 1)
 	}
-	return s.snap.Load()
+	return sn.First()
+}
+
+// FrontGap returns the Seq of the gap entry that tells of the lines the
+// memory budget cost, which always stands first, and how many times the
+// store has written it: each time, at the place of an evicted entry (the
+// one before the oldest line held) or of the gap before, with the count
+// grown. What was remembered about that Seq from an older snapshot with a
+// different count of writes is stale. 0, 0 when the budget cost nothing.
+func (sn *Snapshot) FrontGap() (seq int64, writes uint64) {
+	if !sn.frontGap {
+		return 0, sn.gapGen
+	}
+	return seqOf(sn.first), sn.gapGen
 }
 
 // First returns the Seq of the oldest entry in the snapshot (End when it

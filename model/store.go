@@ -56,12 +56,15 @@ type Store struct {
 	first int64 // position of the oldest entry held
 	end   int64 // position the next appended entry will take
 	added int64 // entries ever stored
-	evict int64 // entries evicted to stay within the budget
-	// pendingGap counts evicted entries no gap entry tells of yet (see
-	// deferEvictionGap); gapPending says so to Snapshot without the lock.
-	pendingGap int64
-	gapPending atomic.Bool
-	lastGap    time.Time // when the last eviction gap entry was written
+	// dropped counts the lines the budget cost: evicted, or refused at
+	// the front once it was full. One gap entry tells of them all, in
+	// front of the oldest line held (frontGap says the row at first is
+	// it); gapGen counts its rewrites (see Snapshot.FrontGap). full says
+	// so to other goroutines.
+	dropped  int64
+	frontGap bool
+	gapGen   uint64
+	full     atomic.Bool
 
 	arena   byteArena // raw bytes that cannot be re-read from a file
 	values  byteArena // field values too unique to intern, off the heap
@@ -145,12 +148,13 @@ func (s *Store) Append(es []Entry) {
 	s.setSide(sideBack)
 	for i := range es {
 		s.put(&es[i], s.end)
+		s.countGap(&es[i])
 		s.end++
 		if s.connsOn {
 			s.conns.add(&es[i])
 		}
 	}
-	s.putEvictionGap(s.evictOverBudget())
+	s.keepFrontGap(s.evictOverBudget())
 	s.mu.Unlock()
 	s.publish()
 }
@@ -159,21 +163,30 @@ func (s *Store) Append(es []Entry) {
 // backfill block of a file opened tail first), assigning each its Seq:
 // they are lower than every Seq held. Only one goroutine may write to the
 // store. The budget still evicts the oldest entries, which may be the ones
-// just prepended; they are counted in the ledger like any eviction.
+// just prepended; once it has cost lines, what is held is the newest
+// stretch, and an older block is counted in the front gap, not stored
+// (its entries get Seq 0).
 func (s *Store) Prepend(es []Entry) {
 	if len(es) == 0 {
 		return
 	}
 	s.mu.Lock()
+	if s.budgetFull() {
+		s.keepFrontGap(s.refuse(es))
+		s.mu.Unlock()
+		s.publish()
+		return
+	}
 	s.setSide(sideFront)
 	start := s.first - int64(len(es))
 	// From the end: each row is written next to those already written, as
 	// a row's offset is found from them (see row_chain.go).
 	for i := len(es) - 1; i >= 0; i-- {
 		s.put(&es[i], start+int64(i))
+		s.countGap(&es[i])
 	}
 	s.first = start
-	s.deferEvictionGap(s.evictOverBudget())
+	s.keepFrontGap(s.evictOverBudget())
 	// Connections are indexed once eviction is done: none of the entries
 	// just dropped needs one.
 	for i := range es {
@@ -240,12 +253,17 @@ func (s *Store) put(e *Entry, p int64) {
 	r.attrs = s.indexFields(e, &lo)
 	s.whole.note(e, s.opt.FieldsWhole)
 	s.mem += s.rowWriter.put(c, refs, i, r, s.arena.side)
+	s.arena.owner, s.values.owner, s.words.owner = nil, nil, nil
+	s.added++
+}
+
+// countGap counts a gap entry stored in the ledger. The front gap is
+// counted as it grows (see keepFrontGap).
+func (s *Store) countGap(e *Entry) {
 	if e.Kind == KindGap {
 		n, _ := e.Fields.Num(KeyGapCount)
 		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
 	}
-	s.arena.owner, s.values.owner, s.words.owner = nil, nil, nil
-	s.added++
 }
 
 // indexFields stores e's indexed fields with its per-line origin, and
@@ -294,7 +312,7 @@ func (s *Store) Len() int { return s.Snapshot().Len() }
 type Stats struct {
 	Entries   int64 // held now
 	Appended  int64 // ever stored (appended or prepended)
-	Evicted   int64 // dropped to stay within the budget
+	Evicted   int64 // lines dropped or not loaded to stay within the budget (the front gap's count)
 	MemBytes  int64 // estimated bytes used by entries
 	MaxMemory int64 // the budget, 0 = none
 	Loss      Ledger
@@ -304,7 +322,7 @@ type Stats struct {
 func (s *Store) Stats() Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return Stats{Entries: s.end - s.first, Appended: s.added, Evicted: s.evict,
+	return Stats{Entries: s.end - s.first, Appended: s.added, Evicted: s.dropped,
 		MemBytes: s.memUsed(), MaxMemory: s.opt.MaxMemory, Loss: s.ledger.clone()}
 }
 

@@ -21,7 +21,7 @@ func TestStoreKeepsMarkMessages(t *testing.T) {
 			Str(KeyGapReason, GapJournalUnsupported), Int(KeyGapCount, 0), Str(KeyMessage, long)}},
 		{Time: at, Kind: KindBoundary, Level: LevelNotice, Origin: Origin{Offset: -1}, Fields: Fields{
 			Str(KeyBoundary, "restart"), Str(KeyMessage, "service restarted")}},
-		evictionGap(618),
+		frontGapEntry(618, at),
 	}
 	s.Append(append([]Entry(nil), marks...))
 	sn := s.Snapshot()

@@ -148,14 +148,14 @@ func TestStoreEvictsOverBudgetAndCounts(t *testing.T) {
 	if st.Loss.ByKind[GapEvictionReason] != st.Evicted {
 		t.Errorf("ledger says %d evicted, store says %d", st.Loss.ByKind[GapEvictionReason], st.Evicted)
 	}
-	// Each eviction adds one gap entry (one ledger event) after the batch.
+	// The evictions keep one gap entry (one ledger event) at the front.
 	if st.Entries+st.Evicted != 200000+st.Loss.Events || st.Appended != 200000+st.Loss.Events {
 		t.Errorf("held %d + evicted %d != appended 200000 + %d gap entries (stored %d)", st.Entries, st.Evicted, st.Loss.Events, st.Appended)
 	}
 	sn := s.Snapshot()
 	var e Entry
-	if err := sn.Load(sn.First(), &e, LoadRaw); err != nil || len(e.Raw) == 0 {
-		t.Errorf("oldest held entry unreadable: %v", err)
+	if err := sn.Load(sn.FirstLine(), &e, LoadRaw); err != nil || len(e.Raw) == 0 {
+		t.Errorf("oldest held line unreadable: %v", err)
 	}
 	if err := sn.Load(1, &e, LoadIndex); err == nil {
 		t.Error("an evicted entry loaded without error")

@@ -85,6 +85,9 @@ type View struct {
 	// examined so far; with all they are also the matching range.
 	low  int64
 	next int64
+	// gapWrites is how many times the store had written its front gap
+	// when the view last examined it (see Snapshot.FrontGap).
+	gapWrites uint64
 }
 
 // Len returns how many entries match.
@@ -166,18 +169,22 @@ func (v *View) ExtendEnds(sn *Snapshot, f Filter) (front, back int) {
 	return front, back
 }
 
-// Trim drops Seqs the store has evicted; it returns how many went.
+// Trim drops Seqs the store has evicted; it returns how many went. The
+// store's front gap, when written again since the view examined it, goes
+// too: it takes the place of an evicted entry, or of the gap before with
+// a smaller count, and the next extension examines it again.
 func (v *View) Trim(sn *Snapshot) int {
+	from := v.keptFrom(sn)
 	if v.all {
-		if v.low >= sn.first {
+		if v.low >= from {
 			return 0
 		}
-		n := int(min(sn.first, v.next) - v.low)
-		v.low = min(sn.first, v.next)
+		n := int(min(from, v.next) - v.low)
+		v.low = min(from, v.next)
 		return n
 	}
-	i := v.Index(sn.First())
-	v.low = max(v.low, sn.first)
+	i := v.Index(seqOf(from))
+	v.low = max(v.low, from)
 	switch kept := v.front.len() - i; {
 	case i == 0:
 	case kept >= 0:
@@ -189,13 +196,26 @@ func (v *View) Trim(sn *Snapshot) int {
 	return i
 }
 
+// keptFrom returns the first position of sn whose entry the view may keep
+// as it examined it: sn's first, or the one after when that is the front
+// gap, written again since (see Snapshot.FrontGap).
+func (v *View) keptFrom(sn *Snapshot) int64 {
+	seq, writes := sn.FrontGap()
+	if seq == 0 || writes == v.gapWrites {
+		return sn.first
+	}
+	v.gapWrites = writes
+	return sn.first + 1
+}
+
 // BuildView filters the whole snapshot, using every core: the range is cut
 // into segments that the cores take in turn, and their results joined in
 // order. It stops early, returning ctx's error, when ctx is cancelled (a
 // newer filter was typed).
 func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
+	_, writes := sn.FrontGap()
 	if f.Match == nil {
-		return &View{all: true, low: sn.first, next: sn.end}, nil
+		return &View{all: true, low: sn.first, next: sn.end, gapWrites: writes}, nil
 	}
 	n := sn.end - sn.first
 	parts := make([]seqChunks, (n+buildSegment-1)/buildSegment)
@@ -219,7 +239,7 @@ func BuildView(ctx context.Context, sn *Snapshot, f Filter) (*View, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	v := &View{low: sn.first, next: sn.end}
+	v := &View{low: sn.first, next: sn.end, gapWrites: writes}
 	for i := range parts {
 		for j := range parts[i].len() {
 			v.seqs.push(parts[i].at(j))

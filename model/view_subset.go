@@ -5,7 +5,7 @@ package model
 // the index) without loading the rest. It is not extended as entries
 // arrive; keep is called once per entry, on the caller's goroutine.
 func (v *View) Subset(keep func(seq int64) bool) *View {
-	out := &View{low: v.low, next: v.next}
+	out := &View{low: v.low, next: v.next, gapWrites: v.gapWrites}
 	for i := range v.Len() {
 		if seq := v.At(i); keep(seq) {
 			out.seqs.push(seq)

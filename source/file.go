@@ -37,6 +37,12 @@ type FileOptions struct {
 	// of entries is drawn) or backfillHoldMax has passed: reading the head
 	// takes both cores, and the first screen needs them first.
 	HoldBackfill <-chan struct{}
+	// BackfillFull, when set, says the sink can hold no line older than
+	// those it holds (a model.Store whose memory budget has cost lines):
+	// a tail-first read's backfill then stops, and sends one gap record
+	// of the budget's reason (model.GapEvictionReason) counting the lines
+	// it did not read.
+	BackfillFull func() bool
 	// ReuseBlocks reads a tail-first backfill into the memory of the
 	// blocks already stored (see Record.Release) instead of fresh memory
 	// each block, which the kernel must hand over and clear a megabyte at a

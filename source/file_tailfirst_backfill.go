@@ -31,6 +31,9 @@ type backfiller struct {
 func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end int64) error {
 	defer bf.src.backfill.clear()
 	for hi := end; hi > bf.floor; {
+		if full := bf.src.opts.BackfillFull; full != nil && full() {
+			return bf.stopFull(ctx, out, hi)
+		}
 		bf.progress(hi)
 		lo, batch, err := bf.blockBefore(hi)
 		switch {
@@ -188,6 +191,33 @@ func (bf *backfiller) unchanged(hi int64) bool {
 func (bf *backfiller) stop(ctx context.Context, out chan<- []model.Record, gap model.Record) error {
 	gap.Source, gap.Offset, gap.Received, gap.Backfill = bf.src.id, -1, time.Now(), true
 	return bf.sendBlock(ctx, out, []model.Record{gap})
+}
+
+// stopFull stops the backfill once its sink is full (FileOptions.
+// BackfillFull): the lines of [floor, hi) could not be held, and are
+// counted, not read into entries, in a gap record of the budget's reason.
+func (bf *backfiller) stopFull(ctx context.Context, out chan<- []model.Record, hi int64) error {
+	n, err := countLines(bf.file, bf.floor, hi)
+	if err != nil {
+		return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteHeadUnread, Count: hi - bf.floor})
+	}
+	return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: model.GapEvictionReason, Count: n})
+}
+
+// countLines counts the newlines of f's bytes [lo, hi): the lines there,
+// when hi is a line start.
+func countLines(f *os.File, lo, hi int64) (int64, error) {
+	buf := make([]byte, min(hi-lo, backfillBlockBytes))
+	var n int64
+	for at := lo; at < hi; {
+		part := buf[:min(int64(len(buf)), hi-at)]
+		if k, err := f.ReadAt(part, at); k < len(part) {
+			return 0, shortRead(err)
+		}
+		n += int64(bytes.Count(part, []byte{'\n'}))
+		at += int64(len(part))
+	}
+	return n, nil
 }
 
 // progress says how much of the file has been indexed: everything from the

@@ -131,7 +131,7 @@ func (lv *liveView) trim(sn *model.Snapshot) int {
 	}
 	n := lv.view.Trim(sn)
 	if n > 0 {
-		lv.levels = lv.levels.trim(sn.First())
+		lv.levels = lv.levels.trim(sn.FirstLine()) // the front gap, trimmed, is counted again as the view takes it back
 	}
 	return n
 }

@@ -75,7 +75,7 @@ func (m *Model) showMuteCounts(sn *model.Snapshot) {
 // countMutes takes the counts of the lines the muted templates hide that
 // sn holds.
 func (m *Model) countMutes(sn *model.Snapshot) {
-	first := sn.First()
+	first := sn.FirstLine()
 	m.mutes.forget(first)
 	m.muted = m.mutes.counts(first)
 }

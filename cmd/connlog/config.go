@@ -77,6 +77,10 @@ type Config struct {
 	// files still read under once a signal stopped following (see
 	// source.FileOptions.Finish); nil: a stop ends their reading at once.
 	finish context.Context
+	// budgetFull says the store's memory budget has cost lines: a big
+	// file's head, older than what it holds, is then no longer read (nil:
+	// it always is).
+	budgetFull func() bool
 	// intoStore says every entry goes into a model.Store, which copies what
 	// it keeps: a big file's head may then be read into reused memory.
 	intoStore bool

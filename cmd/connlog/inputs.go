@@ -66,7 +66,8 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 		catches := followed && (fi == nil || fi.Mode().IsRegular())
 		tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
 		opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
-			HoldBackfill: cfg.firstScreen, Finish: cfg.finish, ReuseBlocks: cfg.intoStore, StreamOnly: cfg.Export,
+			HoldBackfill: cfg.firstScreen, Finish: cfg.finish, BackfillFull: cfg.budgetFull, ReuseBlocks: cfg.intoStore,
+			StreamOnly:  cfg.Export,
 			RecentBytes: source.RecentBytesShare(len(inputs)), BatchRecords: source.BatchRecordsShare(len(inputs)),
 			LastLines: cfg.fileLines, FromEnd: cfg.fromLast && cfg.fileLines == 0}
 		if tailFirst || cfg.fromLast {

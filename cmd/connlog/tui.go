@@ -37,7 +37,8 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return err
 	}
 	firstScreen := make(chan struct{})
-	cfg.firstScreen, cfg.intoStore = firstScreen, true
+	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
+	cfg.firstScreen, cfg.intoStore, cfg.budgetFull = firstScreen, true, store.Full
 	// What is said about the inputs as they open goes to standard error,
 	// seen once the interface ends, and to the footer, seen at once.
 	var notes strings.Builder
@@ -56,7 +57,6 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		feeds[i].Decode.IndexService = true
 		feeds[i].Decode.Templates = true
 	}
-	store := model.NewStore(model.StoreOptions{MaxMemory: applyMemoryBudget(int64(cfg.MaxMemory)), Reparse: decode.Reparse, Payloads: decode.Payloads, MessageInRaw: decode.MessageInRaw, FieldsWhole: decode.FieldsWhole})
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {
 			store.SetRawReader(f.ID, r)

@@ -20,9 +20,12 @@ func newEntryCache() *entryCache { return &entryCache{m: make(map[int64]*model.E
 
 // get returns entry seq loaded in full, or nil when the store no longer has
 // it. An entry whose raw bytes cannot be re-read is returned with what could
-// be loaded and the reason in Err.
+// be loaded and the reason in Err. The store's front gap is the one entry
+// that changes (its count grows, in place of an evicted entry): it is
+// loaded each time, which costs no read.
 func (c *entryCache) get(sn *model.Snapshot, seq int64) *model.Entry {
-	if e, ok := c.m[seq]; ok {
+	gap, _ := sn.FrontGap()
+	if e, ok := c.m[seq]; ok && seq != gap {
 		return e
 	}
 	if !sn.Has(seq) {
