@@ -186,7 +186,7 @@ keys S
 wait_for "sessions · "
 wait_for "failed: CONNECTION_FAILED"
 keys j j j j j j
-wait_for "▸ 21:37:10"
+wait_for "▸ 10-26 21:37 user@twingate"  # sessions of several days show their dates
 keys Enter
 wait_for "filter: conn=c9d8e7f6a5b4c3d2-7"
 alive
