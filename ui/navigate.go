@@ -204,11 +204,31 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 func (m Model) timeOptions() query.Options {
 	opt := query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay()}
 	sn := m.store.Snapshot()
-	if first, last := sn.First(), sn.End()-1; sn.Has(first) && sn.Has(last) && sn.Time(first).Unix() > 0 && sn.Time(last).Unix() > 0 {
-		opt.First, opt.Last = sn.Time(first), sn.Time(last)
+	if first, last := timedFrom(sn, sn.First(), 1), timedFrom(sn, sn.End()-1, -1); !first.IsZero() && !last.IsZero() {
+		opt.First, opt.Last = first, last
 	}
 	return opt
 }
+
+// timedFrom returns the time of the first entry from seq on, in the
+// direction of step, that has one (zero when none of the few it looks at
+// has): the end of a piped input, a gap or a boundary may stand last,
+// without a time of its own, and the day of the data must not fall back
+// to today for it.
+func timedFrom(sn *model.Snapshot, seq, step int64) time.Time {
+	for n := 0; n < timedLookAround && sn.Has(seq); n++ {
+		if k := sn.Kind(seq); k != model.KindGap && k != model.KindBoundary && sn.Time(seq).Unix() > 0 {
+			return sn.Time(seq)
+		}
+		if seq += step; seq == 0 { // no entry has Seq 0: prepended ones are below it
+			seq += step
+		}
+	}
+	return time.Time{}
+}
+
+// timedLookAround is how many entries timedFrom looks at.
+const timedLookAround = 64
 
 // dataDay is the day a time without a date falls on: the day of the row
 // under the cursor (as lnav's :goto reads it), else of the newest entry,
@@ -219,8 +239,8 @@ func (m Model) dataDay() time.Time {
 	if seq := m.table.CursorSeq(); sn.Has(seq) && sn.Time(seq).Unix() > 0 {
 		return sn.Time(seq)
 	}
-	if last := sn.End() - 1; sn.Has(last) && sn.Time(last).Unix() > 0 {
-		return sn.Time(last)
+	if last := timedFrom(sn, sn.End()-1, -1); !last.IsZero() {
+		return last
 	}
 	return m.cfg.Day
 }
