@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"connlog/model/query"
 	"connlog/model/triage"
 )
 
@@ -67,7 +68,7 @@ func overview(r triage.Report, cfg Config, loc *time.Location) section {
 func templatesSection(r triage.Report, loc *time.Location) section {
 	s := section{title: "Templates", note: fmt.Sprintf("%d distinct, most frequent first", r.TemplateCount),
 		header: []string{"COUNT", "LEVEL", "FIRST", "LAST", "TEMPLATE"}}
-	short := sameDay(r.From, r.To, loc)
+	short := query.SameDay(r.From, r.To, loc) // 22:51 and 00:29 of a night are not of one day
 	for _, t := range r.Templates {
 		s.rows = append(s.rows, []string{count(t.Count), t.Level, clock(t.First, loc, short), clock(t.Last, loc, short), t.Template})
 	}
@@ -125,15 +126,6 @@ func stamp(t time.Time, loc *time.Location) string {
 		return "-"
 	}
 	return t.In(loc).Format("2006-01-02 15:04:05 MST")
-}
-
-// sameDay reports whether from and to fall on one calendar day in loc:
-// only then may a time of day stand without its date (22:51 and 00:29 of
-// a night are not of one day).
-func sameDay(from, to time.Time, loc *time.Location) bool {
-	y1, m1, d1 := from.In(loc).Date()
-	y2, m2, d2 := to.In(loc).Date()
-	return y1 == y2 && m1 == m2 && d1 == d2
 }
 
 // clock writes a time of day, with its date unless the data lies within

@@ -51,7 +51,7 @@ func windowText(since, until, first, last time.Time, loc *time.Location) string 
 		return "up to " + untilText(until, loc)
 	case until.IsZero():
 		return "since " + sinceText
-	case !sameDay(since, until, loc):
+	case !SameDay(since, until, loc):
 		return "from " + sinceText + " to " + untilText(until, loc)
 	case onDataDays(since, first, last, loc):
 		return "from " + sinceText + " to " + clockText(until, loc)
@@ -121,10 +121,11 @@ func spanText(first, last time.Time, loc *time.Location) string {
 	if first.In(loc).Truncate(time.Minute).Equal(last.In(loc).Truncate(time.Minute)) {
 		return first.In(loc).Format(dayLayout+" "+secondLayout) + "–" + last.In(loc).Format(secondLayout)
 	}
-	if sameDay(first, last, loc) {
+	if SameDay(first, last, loc) {
 		return first.In(loc).Format(dayMinuteLayout) + "–" + last.In(loc).Format(minuteLayout)
 	}
 	return first.In(loc).Format(dayMinuteLayout) + " – " + last.In(loc).Format(dayMinuteLayout)
 }
 
-func sameDay(a, b time.Time, loc *time.Location) bool { return dayOf(a, loc).Equal(dayOf(b, loc)) }
+// SameDay reports whether a and b fall on one calendar day in loc.
+func SameDay(a, b time.Time, loc *time.Location) bool { return dayOf(a, loc).Equal(dayOf(b, loc)) }

@@ -1,6 +1,10 @@
 package triageview
 
-import "time"
+import (
+	"time"
+
+	"connlog/model/query"
+)
 
 // datedClock is how a view writes a time when its rows span more than a
 // day: with the date, to the minute (22:51 and 00:29 of a night alone
@@ -10,16 +14,13 @@ const datedClock = "01-02 15:04"
 // spansDays reports whether times, the zero ones aside, fall on more than
 // one calendar day in loc.
 func spansDays(loc *time.Location, times []time.Time) bool {
-	var day time.Time
+	var first time.Time
 	for _, t := range times {
-		if t.IsZero() {
-			continue
-		}
-		y, m, d := t.In(loc).Date()
-		switch on := time.Date(y, m, d, 0, 0, 0, 0, loc); {
-		case day.IsZero():
-			day = on
-		case !on.Equal(day):
+		switch {
+		case t.IsZero():
+		case first.IsZero():
+			first = t
+		case !query.SameDay(first, t, loc):
 			return true
 		}
 	}
