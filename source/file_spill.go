@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"sync"
-
-	"golang.org/x/sys/unix"
 )
 
 // spill is a source's append-only file of bytes kept aside: rotated files
@@ -34,8 +32,8 @@ func (s *spill) open() error {
 		return s.err
 	}
 	dir := os.TempDir()
-	if fd, err := unix.Open(dir, unix.O_TMPFILE|unix.O_RDWR|unix.O_CLOEXEC, 0o600); err == nil {
-		s.f = os.NewFile(uintptr(fd), dir+"/(connlog spill)")
+	if f, ok := openUnnamed(dir); ok {
+		s.f = f
 		return nil
 	}
 	f, err := os.CreateTemp(dir, ".connlog-spill-*")
