@@ -71,6 +71,9 @@ func TestJournalCutFileOneGapInPlace(t *testing.T) {
 				if !gap.Received.Equal(before.Received) {
 					t.Fatalf("the gap is dated %v, want %v (the entry before it)", gap.Received, before.Received)
 				}
+				if gap.Count != int64(n-k) { // the header counts the entries the cut took
+					t.Fatalf("the gap counts %d entries, want %d", gap.Count, n-k)
+				}
 				if got := len(journalLines(recs)); got != n+k {
 					t.Fatalf("%d lines, want %d", got, n+k)
 				}

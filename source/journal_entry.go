@@ -182,8 +182,9 @@ func (s *journalSession) noteProblems() int {
 	problems := s.sd.Problems()
 	for _, err := range problems {
 		now := time.Now()
+		note, count := journalProblemNote(err)
 		s.addMark(model.Record{Source: s.src, Offset: -1, Received: s.lossTime(err, now), Mark: model.MarkGap,
-			Note: journalProblemNote(err)}, now)
+			Note: note, Count: count}, now)
 	}
 	s.filesLost += len(problems)
 	return len(problems)
@@ -203,15 +204,24 @@ func (s *journalSession) lossTime(err error, now time.Time) time.Time {
 	return time.UnixMicro(int64(max(usec, s.since)))
 }
 
-// journalProblemNote is the gap note of a journal file dropped for err: a
-// file of a newer systemd says so and what reads it; any other is
-// truncated or corrupted.
-func journalProblemNote(err error) string {
+// journalProblemNote is the gap note of a journal reader's problem err,
+// and how many entries it lost when known: entries skipped as unreadable
+// are counted; a file of a newer systemd says so and what reads it; any
+// other file dropped is truncated or corrupted.
+func journalProblemNote(err error) (string, int64) {
 	var unsupported *journalfile.UnsupportedError
-	if errors.As(err, &unsupported) {
-		return unsupported.Describe(filepath.Base(unsupported.Path))
+	var skipped *journalfile.SkipError
+	switch {
+	case errors.As(err, &unsupported):
+		return unsupported.Describe(filepath.Base(unsupported.Path)), 0
+	case errors.As(err, &skipped):
+		return JournalNoteUnreadable, int64(skipped.Entries)
 	}
-	return JournalNoteFileLost
+	var loss *journalfile.LossError
+	if errors.As(err, &loss) {
+		return JournalNoteFileLost, int64(loss.Entries)
+	}
+	return JournalNoteFileLost, 0
 }
 
 // lossGap adds a gap record with a fixed note.

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"connlog/source"
+	"connlog/source/journalfile"
 )
 
 // listBoots prints the journal's boots as journalctl --list-boots does:
@@ -22,6 +24,10 @@ func listBoots(cfg Config, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, e := range skipped {
+		if errors.As(e, new(*journalfile.SkipError)) {
+			fmt.Fprintf(stderr, "connlog: warning: %v\n", e) // the file is read past them
+			continue
+		}
 		fmt.Fprintf(stderr, "connlog: warning: %v: the file is left out\n", e)
 	}
 	if len(boots) == 0 {

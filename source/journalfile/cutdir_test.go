@@ -110,8 +110,10 @@ func TestSeekOverCutFile(t *testing.T) {
 }
 
 // TestSeekOverCorruptedEntry seeks a directory where one file's entry, the
-// first a bisection reads, is overwritten: that file is dropped and
-// reported, the other's entries are read.
+// first a bisection reads, is overwritten: the bisection judges it by the
+// entry after it, so neither file is dropped and both files' entries from
+// the time on are read; the bad entry lies before the time, so no loss is
+// reported (see skip_test.go for the skip itself).
 func TestSeekOverCorruptedEntry(t *testing.T) {
 	dir, a, mid := interleavedPair(t, false, 100)
 	fh, err := os.OpenFile(a, os.O_WRONLY, 0)
@@ -130,11 +132,11 @@ func TestSeekOverCorruptedEntry(t *testing.T) {
 	if err := j.SeekRealtime(1_770_000_000_000_000 + 390*1000); err != nil {
 		t.Fatalf("seek: %v", err)
 	}
-	if got := readLines(t, j); fmt.Sprint(got) != "[line 0391 line 0393 line 0395 line 0397 line 0399]" {
+	if got := readLines(t, j); fmt.Sprint(got) != "[line 0390 line 0391 line 0392 line 0393 line 0394 line 0395 line 0396 line 0397 line 0398 line 0399]" {
 		t.Fatalf("read %q", got)
 	}
-	if len(j.Problems()) != 1 {
-		t.Fatal("the corrupted file was not reported")
+	if p := j.Problems(); len(p) != 0 {
+		t.Fatalf("problems %v, where nothing in the window was lost", p)
 	}
 }
 

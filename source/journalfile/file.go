@@ -40,6 +40,17 @@ func (f *File) TakeDamage() error {
 	return fmt.Errorf("%s: %w", f.path, f.damage)
 }
 
+// unindexed is how many entries the header counts past those indexed (a
+// file cut short, or whose entry arrays are damaged), as far as the file
+// could hold them: a damaged header's count is not believed beyond that.
+func (f *File) unindexed() uint64 {
+	n := uint64(len(f.entries))
+	if f.hdr.NEntries <= n || f.hdr.NEntries-n > f.size/minObjectSize[objectEntry] {
+		return 0
+	}
+	return f.hdr.NEntries - n
+}
+
 // maxFileSize is the largest file indexed: the offsets below it, divided
 // by 8, fit in 32 bits. journald's files are 128 MiB at most unless
 // configured otherwise, and a compact file's offsets are 32-bit.

@@ -128,7 +128,9 @@ func (j *Journal) SeekCursor(c string) error {
 }
 
 // bisect returns the first entry index for which ok holds, assuming it holds
-// for a suffix of the entries.
+// for a suffix of the entries. An entry that cannot be read (see
+// skippable) is judged by the first readable one after it, which keeps the
+// suffix a suffix; Next skips it.
 func bisect(f *File, ok func(EntryMeta) bool) (int, error) {
 	var err error
 	i := sort.Search(f.Len(), func(i int) bool {
@@ -136,12 +138,28 @@ func bisect(f *File, ok func(EntryMeta) bool) (int, error) {
 			return true
 		}
 		var m EntryMeta
-		if m, err = f.Meta(i); err != nil {
+		var found bool
+		if m, found, err = readableMetaFrom(f, i); err != nil || !found {
 			return true
 		}
 		return ok(m)
 	})
 	return i, err
+}
+
+// readableMetaFrom returns the metadata of the first entry at or after i
+// that can be read; found is false when none can.
+func readableMetaFrom(f *File, i int) (m EntryMeta, found bool, err error) {
+	for ; i < f.Len(); i++ {
+		m, err = f.Meta(i)
+		if err == nil {
+			return m, true, nil
+		}
+		if !skippable(err) {
+			return m, false, err
+		}
+	}
+	return m, false, nil
 }
 
 // Next moves to the next matching entry; false at the end.
@@ -150,7 +168,7 @@ func (j *Journal) Next() (bool, error) {
 	var bestIdx int
 	var bestLoc Location
 	for _, m := range slices.Clone(j.members) {
-		idx, loc, found, err := j.nextIn(m)
+		idx, loc, found, err := j.nextReadable(m)
 		if err != nil {
 			m.split = idx // the loss begins after the entry before the one that failed
 			j.drop(m, err)
@@ -200,6 +218,36 @@ func (j *Journal) nextIn(m *member) (int, Location, bool, error) {
 	return 0, Location{}, false, nil
 }
 
+// nextReadable is nextIn past the entries of m that cannot be read (see
+// skippable), each left behind, all of them reported as one problem.
+func (j *Journal) nextReadable(m *member) (int, Location, bool, error) {
+	var run skipRun
+	for {
+		idx, loc, found, err := j.nextIn(m)
+		if err == nil || !skippable(err) {
+			run.report(j, loc.Realtime)
+			return idx, loc, found, err
+		}
+		run.add(m, idx, err)
+		m.split = idx + 1
+	}
+}
+
+// prevReadable is prevIn past the entries of m that cannot be read, as
+// nextReadable.
+func (j *Journal) prevReadable(m *member) (int, Location, bool, error) {
+	var run skipRun
+	for {
+		idx, loc, found, err := j.prevIn(m)
+		if err == nil || !skippable(err) {
+			run.report(j, loc.Realtime)
+			return idx, loc, found, err
+		}
+		run.add(m, idx, err)
+		m.split = idx // prevIn looks below its split
+	}
+}
+
 // skipDuplicate steps m past an entry equal to the current one: the same
 // entry stored in two files is shown once.
 func (j *Journal) skipDuplicate(m *member) {
@@ -218,7 +266,7 @@ func (j *Journal) Previous() (bool, error) {
 	}
 	var cands []candidate
 	for _, m := range slices.Clone(j.members) {
-		idx, loc, found, err := j.prevIn(m)
+		idx, loc, found, err := j.prevReadable(m)
 		if err != nil {
 			j.drop(m, err)
 			continue
@@ -250,7 +298,7 @@ func (j *Journal) prevIn(m *member) (int, Location, bool, error) {
 	for i := m.res.cands.prev(m.split - 1); i >= 0; i = m.res.cands.prev(i - 1) {
 		loc, ok, err := j.candidate(m, i)
 		if err != nil {
-			return 0, loc, false, err
+			return i, loc, false, err
 		}
 		if ok && (!j.hasLoc || Compare(loc, j.loc) < 0) {
 			return i, loc, true, nil

@@ -14,6 +14,9 @@ type LossError struct {
 	// loss, or of its first entry when the whole file is lost; 0 when the
 	// file has no readable entry.
 	After uint64
+	// Entries is how many entries the loss holds, as far as the file's
+	// index and header say; 0 when unknown.
+	Entries uint64
 }
 
 func (e *LossError) Error() string { return e.Err.Error() }
@@ -38,7 +41,7 @@ func lost(m *member, err error) error {
 			after = e.Realtime
 		}
 	}
-	return &LossError{Err: err, After: after}
+	return &LossError{Err: err, After: after, Entries: uint64(m.f.Len()-max(m.split, 0)) + m.f.unindexed()}
 }
 
 // noteDamage reports, once, that m's index stops short of its entries
