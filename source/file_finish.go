@@ -69,9 +69,11 @@ func (t *tailer) lookAtPath(ctx context.Context) error {
 }
 
 // finishCurrent reads the current file to the end it has now, or counts
-// what it could not read in a gap.
+// what it could not read in a gap. A last line without a newline is
+// partial, as a quiet file's is when following: its writer may be writing
+// it still.
 func (t *tailer) finishCurrent(ctx context.Context) error {
-	err := t.readToEnd(ctx)
+	err := t.readToEndNoting(ctx, NotePartialLine)
 	if err == nil || ctx.Err() != nil {
 		return err
 	}

@@ -176,3 +176,24 @@ func TestStopWithoutFinishReadsNoMore(t *testing.T) {
 		})
 	}
 }
+
+// The last read at a stop ends on a line without its newline: the writer
+// may be writing it still, so it is sent flagged partial, as a quiet
+// file's unfinished line is, not as the complete last line of a file read
+// without following.
+func TestStopSendsAnUnfinishedLastLineAsPartial(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path, "whole\n")
+	src := NewFile(path, 1, FileOptions{Follow: true, Finish: context.Background()})
+	src.quietAfter = time.Hour // only the stop sends it
+	r := start(t, src)
+	r.waitLines(1)
+	appendTo(t, path, "no newline yet")
+	r.cancel()
+	if err := r.finish(); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	if len(r.got) != 2 || string(r.got[1].Raw) != "no newline yet" || r.got[1].Note != NotePartialLine {
+		t.Fatalf("got %s; want the unfinished line flagged %q", describe(r.got), NotePartialLine)
+	}
+}

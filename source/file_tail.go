@@ -318,6 +318,13 @@ func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
 // readToEnd reads the file as far as it was when reading began, for runs
 // that do not follow (a file that keeps growing would otherwise never end).
 func (t *tailer) readToEnd(ctx context.Context) error {
+	return t.readToEndNoting(ctx, NoteLastLine)
+}
+
+// readToEndNoting is readToEnd, sending a last line without a newline
+// with the note last: NoteLastLine when nothing more is read,
+// NotePartialLine when its writer may still finish it.
+func (t *tailer) readToEndNoting(ctx context.Context, last string) error {
 	fi, err := t.cur.file.Stat()
 	if err != nil {
 		return fmt.Errorf("stat %s: %w", t.src.path, err)
@@ -325,9 +332,9 @@ func (t *tailer) readToEnd(ctx context.Context) error {
 	if _, err := t.drain(ctx, fi.Size()); err != nil {
 		return err
 	}
-	// Nothing more is read: a last line without a newline is the input's
-	// last, and a raw export ends as the file does.
-	if err := t.framer.flush(time.Now(), NoteLastLine); err != nil {
+	// Nothing more is read: without following, a last line without a
+	// newline is the input's last, and a raw export ends as the file does.
+	if err := t.framer.flush(time.Now(), last); err != nil {
 		return err
 	}
 	t.src.setState("read to the end")

@@ -38,6 +38,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	if err == nil {
 		err = readStream(ctx, r, fr, b, closeDecoder)
 	}
+	err = withoutPath(err, name) // the messages below name it
 	switch {
 	case ctx.Err() != nil:
 		return ctx.Err()

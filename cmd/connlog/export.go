@@ -104,6 +104,9 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
+		if errors.As(err, new(keptIncomplete)) {
+			sayLoss(w.Losses(), stderr)
+		}
 		return explainStdoutFull(cfg, err)
 	}
 	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
@@ -195,35 +198,6 @@ func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink, notes *wai
 		return read, err
 	}
 	return read, sourceErrors(status)
-}
-
-// sourceErrors reports sources that failed. A failed source does not stop
-// the others, but the export must not look complete when it is not.
-func sourceErrors(status []model.SourceStatus) error {
-	var msgs []string
-	for _, s := range status {
-		if s.Err != "" {
-			msgs = append(msgs, s.Err)
-		}
-	}
-	switch len(msgs) {
-	case 0:
-		return nil
-	case 1:
-		return fmt.Errorf("%s", msgs[0])
-	}
-	return fmt.Errorf("%d inputs failed:\n  %s", len(msgs), joinLines(msgs))
-}
-
-func joinLines(ss []string) string {
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += "\n  "
-		}
-		out += s
-	}
-	return out
 }
 
 // completer fills in the fields of an entry decoded without them before it

@@ -32,3 +32,9 @@ func reportLoss(cfg Config, losses model.Ledger, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "connlog: warning: the exported range has gaps — %s; query kind:gap to see them\n", summary)
 	return nil
 }
+
+// sayLoss says on stderr what the range of an export that failed but kept
+// its output lost: the failure, not the gaps, sets its exit status.
+func sayLoss(losses model.Ledger, stderr io.Writer) {
+	_ = reportLoss(Config{}, losses, stderr)
+}

@@ -11,11 +11,14 @@ import (
 
 // finish closes the writer and commits or removes the output file. An
 // interrupted one-shot export leaves no partial file; an interrupted follow
-// is the normal way to end one, so what was written is kept. written is how
-// many entries the export handed to its format.
+// is the normal way to end one, so what was written is kept, and so it is
+// when a followed input fails. written is how many entries the export
+// handed to its format.
 func finish(ctx context.Context, cfg Config, w export.Writer, out *output, werr error, written int64) error {
 	interrupted := ctx.Err() != nil && !cfg.Follow
 	switch {
+	case cfg.Follow && errors.As(werr, new(inputsFailed)):
+		return keptAfterFailure(w, out, werr, written)
 	case werr != nil:
 		w.Abort()
 		out.abort()
