@@ -98,7 +98,7 @@ func (c *connIndex) add(e *Entry) {
 // connection.
 type connEvent struct {
 	id, event   string
-	seq, at     int64 // the entry's Seq and time (unix nanoseconds)
+	seq, at     int64 // the entry's Seq and time (as a row's: see rowTimeOf)
 	opens, ends bool
 }
 
@@ -109,7 +109,7 @@ func connEventOf(e *Entry) (connEvent, bool) {
 	if id == "" || len(id) > maxConnIDLen || !(opens || ends) {
 		return connEvent{}, false
 	}
-	return connEvent{id: id, event: event, seq: e.Seq, at: e.Time.UnixNano(), opens: opens, ends: ends}, true
+	return connEvent{id: id, event: event, seq: e.Seq, at: rowTimeOf(e.Time), opens: opens, ends: ends}, true
 }
 
 // note adds ev to its connection's record. The caller holds mu.
@@ -226,7 +226,7 @@ func unixTime(seq, ns int64) time.Time {
 	if seq == 0 {
 		return time.Time{}
 	}
-	return time.Unix(0, ns)
+	return timeOfRow(ns)
 }
 
 // PairOf returns e's place in its connection, from everything stored so

@@ -112,7 +112,7 @@ func (s *Store) keepFrontGap(n int64) {
 // timeAt returns the time of the row at position p, which the store holds.
 func (s *Store) timeAt(p int64) time.Time {
 	c, i, _ := s.slot(p)
-	return time.Unix(0, c.get(uint64(i)).time)
+	return timeOfRow(c.get(uint64(i)).time)
 }
 
 // frontGapEntry is the gap entry of n lines the budget cost, dated with the

@@ -17,10 +17,10 @@ import "sync/atomic"
 // together both fit; or a file's lines and the held bytes of its joined
 // entries).
 //
-// A row that does not fit (a time more than ±68 s from its group's first,
-// a line of 4 KiB or more, an offset no stream reaches or that does not
-// follow the line before it) keeps its time and raw word whole in a far
-// entry of its own, which its time bits number.
+// A row that does not fit (no time, a time more than ±68 s from its
+// group's first, a line of 4 KiB or more, an offset no stream reaches or
+// that does not follow the line before it) keeps its time and raw word
+// whole in a far entry of its own, which its time bits number.
 type rowChunk struct {
 	// The bases of each block of baseRows rows, set as its first row is
 	// written; a group's time base and anchors are near its block's.
@@ -146,6 +146,12 @@ func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift &
 // group's time base; the first row that fits but for its offset sets the
 // block's second offset base.
 func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
+	if r.time == noTime {
+		// A row without a time is far from every time: as its block's or
+		// group's first, it would set a base that no timed row after it
+		// reaches.
+		return false
+	}
 	b := i / baseRows
 	if c.based[0]&(1<<b) == 0 {
 		c.timeBase[b] = int64(uint64(r.time) - blockReach)

@@ -163,7 +163,7 @@ func (sn *Snapshot) chunkOf(seq int64) (*rowChunk, uint64) {
 }
 
 // Time returns an entry's time without loading it.
-func (sn *Snapshot) Time(seq int64) time.Time { r := sn.rowHead(seq); return time.Unix(0, r.time) }
+func (sn *Snapshot) Time(seq int64) time.Time { r := sn.rowHead(seq); return timeOfRow(r.time) }
 
 // Level returns an entry's level without loading it.
 func (sn *Snapshot) Level(seq int64) Level { r := sn.rowHead(seq); return r.level() }
@@ -174,7 +174,7 @@ func (sn *Snapshot) Kind(seq int64) Kind { r := sn.rowHead(seq); return r.kind()
 // fillMeta fills e with only the time, level and kind of entry seq, whose row
 // r is — what a view's Maybe test looks at — and returns it.
 func (r row) fillMeta(seq int64, e *Entry) *Entry {
-	e.Seq, e.Time, e.Level, e.Kind, e.Fields, e.Raw = seq, time.Unix(0, r.time), r.level(), r.kind(), e.Fields[:0], nil
+	e.Seq, e.Time, e.Level, e.Kind, e.Fields, e.Raw = seq, timeOfRow(r.time), r.level(), r.kind(), e.Fields[:0], nil
 	return e
 }
 
@@ -243,7 +243,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool, cu
 	} else {
 		r = sn.row(seq)
 	}
-	*e = Entry{Seq: seq, Time: time.Unix(0, r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
+	*e = Entry{Seq: seq, Time: timeOfRow(r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 && !(late && r.rawStandsAlone()) {
 		e.Fields, lo = decodeAttrs(sn.words, r.attrs, sn.syms, sn.values, e.Fields, only, r.time)

@@ -228,7 +228,7 @@ func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
 	c, i, refs := s.slot(p)
 	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
-	r := row{time: e.Time.UnixNano()}
+	r := row{time: rowTimeOf(e.Time)}
 	lo := lineOrigin{at: r.time}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, &e.Origin))
 	lo.item, lo.template = int64(e.Item), e.Template

@@ -8,7 +8,7 @@ package model
 // 65,535th, a record's item number) goes with the fields as a pseudo-field
 // (see lineOrigin), which almost no line needs.
 type row struct {
-	time  int64  // unix nanoseconds
+	time  int64  // unix nanoseconds; noTime for none (see rowTimeOf)
 	raw   uint64 // rawInFile:1 | length:23 | arena offset or file offset:40
 	attrs uint32 // word offset of the indexed fields; 0 = none
 	meta  uint32 // kind:4 | level:4 | flags:8 | origin:16

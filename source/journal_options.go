@@ -55,6 +55,11 @@ type JournalOptions struct {
 	// newest chunk until it is closed (the interface's first screen is
 	// drawn) or backfillHoldMax has passed, as FileOptions.HoldBackfill.
 	HoldBackfill <-chan struct{}
+	// BackfillFull, when set, says the sink can hold no line older than
+	// those it holds, as FileOptions.BackfillFull: a tail-first backfill
+	// then stops, and sends one gap record of the budget's reason
+	// (model.GapEvictionReason) counting the lines it did not read.
+	BackfillFull func() bool
 	// Reader is the journal reader: JournalReaderNative ("" too) or
 	// JournalReaderLibsystemd (cgo builds on Linux only).
 	Reader string

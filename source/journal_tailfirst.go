@@ -16,7 +16,9 @@ const journalTailChunk = 512
 // backfillTailFirst sends the newest n lines newest chunk first, so that
 // the first screen does not wait for the whole backfill: each older chunk
 // is a batch of Backfill records, which the pipeline puts before everything
-// sent so far. It ends positioned on the newest entry read, for following.
+// sent so far. Once the sink is full (JournalOptions.BackfillFull), it
+// reads no older chunk, and counts the lines left (see stopFull). It ends
+// positioned on the newest entry read, for following.
 //
 // A line split over entries (see journalChains) is read whole by one
 // chunk: each chunk begins at the first piece of a line it would cut (see
@@ -31,6 +33,12 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 	var newestChains journalChains // lines the newest chunk ends in, which entries still to come may go on
 	anchor := ""
 	for left := n; left > 0; {
+		if newer != "" && s.sinkFull() {
+			if err := s.stopFull(ctx, left, newer, newerFirst); err != nil {
+				return err
+			}
+			break
+		}
 		shown, err := s.stepBack(min(left, journalTailChunk), newer)
 		if err != nil || shown == 0 {
 			break
@@ -68,6 +76,33 @@ func (s *journalSession) backfillTailFirst(ctx context.Context, n int) error {
 	}
 	s.anchor, s.runs, s.chains = anchor, newest, newestChains
 	return s.reanchor()
+}
+
+// sinkFull reports whether the sink can hold no line older than those it
+// holds (JournalOptions.BackfillFull).
+func (s *journalSession) sinkFull() bool {
+	full := s.opts.BackfillFull
+	return full != nil && full()
+}
+
+// stopFull ends a tail-first backfill whose sink is full: the up to left
+// lines before the entry at cursor newer could not be held, and are
+// counted, not read, in a gap record of the budget's reason, as a file's
+// head is. The gap is dated with the oldest line sent, newerFirst.
+func (s *journalSession) stopFull(ctx context.Context, left int, newer string, newerFirst model.Record) error {
+	unread, _ := s.stepBack(left, newer) // a failed step back counts what it passed
+	if unread == 0 {
+		return nil
+	}
+	now := time.Now()
+	at := newerFirst.Received
+	if at.IsZero() {
+		at = now
+	}
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: at, Mark: model.MarkGap,
+		Note: model.GapEvictionReason, Count: int64(unread)}, now)
+	s.markBackfill()
+	return s.flush(ctx)
 }
 
 // stepBack moves back over up to k shown lines before the entry at cursor

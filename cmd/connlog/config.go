@@ -77,9 +77,9 @@ type Config struct {
 	// files still read under once a signal stopped following (see
 	// source.FileOptions.Finish); nil: a stop ends their reading at once.
 	finish context.Context
-	// budgetFull says the store's memory budget has cost lines: a big
-	// file's head, older than what it holds, is then no longer read (nil:
-	// it always is).
+	// budgetFull says the store's memory budget has cost lines: lines
+	// older than what it holds (a big file's head, the journal's older
+	// entries) are then no longer read (nil: they always are).
 	budgetFull func() bool
 	// intoStore says every entry goes into a model.Store, which copies what
 	// it keeps: a big file's head may then be read into reused memory.

@@ -12,7 +12,7 @@ import (
 func TestWordsFindMarks(t *testing.T) {
 	gap := model.Entry{Kind: model.KindGap, Time: testNow, Fields: model.Fields{
 		model.Str(model.KeyGapReason, model.GapEvictionReason), model.Int(model.KeyGapCount, 618),
-		model.Str(model.KeyMessage, "618 older lines dropped to stay within the memory budget (--max-memory)")}}
+		model.Str(model.KeyMessage, "618 older lines dropped or not loaded to stay within the memory budget (--max-memory)")}}
 	boundary := model.Entry{Kind: model.KindBoundary, Time: testNow, Fields: model.Fields{
 		model.Str(model.KeyBoundary, "restart"), model.Str(model.KeyMessage, "service restarted")}}
 	line := model.Entry{Kind: model.KindText, Time: testNow, Raw: []byte("plain line"),
