@@ -57,6 +57,9 @@ func (t Model) visibleRows() []visibleRow {
 // timeCell shows the time to the millisecond, with the date in front when
 // it differs from the previous row's.
 func (t Model) timeCell(i int, e *model.Entry) string {
+	if e.Time.IsZero() { // a line that has no time and was given none
+		return noTimeCell
+	}
 	d := t.data
 	at := e.Time.In(d.Location)
 	if i > 0 {
@@ -70,6 +73,9 @@ func (t Model) timeCell(i int, e *model.Entry) string {
 	}
 	return at.Format("01-02 " + timeOfDayLayout)
 }
+
+// noTimeCell is the time cell of an entry without a time.
+const noTimeCell = "--:--:--.---"
 
 // timeOfDayLayout is a time cell without its date, timeOfDayWidth cells.
 const (

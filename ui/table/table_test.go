@@ -32,10 +32,16 @@ var message = TextColumn("MESSAGE", 4, 40, 50, func(e *model.Entry) string { ret
 // midnight, with their host, and a view of them all.
 func lines(t testing.TB, n int, host func(i int) string) Data {
 	t.Helper()
+	return linesAt(t, n, host, func(i int) time.Time { return base.Add(time.Duration(i) * time.Second) })
+}
+
+// linesAt is lines with the times at gives.
+func linesAt(t testing.TB, n int, host func(i int) string, at func(i int) time.Time) Data {
+	t.Helper()
 	es := make([]model.Entry, n)
 	for i := range es {
 		msg := "line " + theme.Commas(int64(i))
-		es[i] = model.Entry{Time: base.Add(time.Duration(i) * time.Second), Kind: model.KindText, Raw: []byte(msg),
+		es[i] = model.Entry{Time: at(i), Kind: model.KindText, Raw: []byte(msg),
 			Fields: model.Fields{model.Str(model.KeyMessage, msg)}, Origin: model.Origin{Offset: -1, Host: host(i)}}
 	}
 	st := model.NewStore(model.StoreOptions{})
@@ -115,6 +121,23 @@ func TestDateWhenTheDayChanges(t *testing.T) {
 		row := rows[i+1]
 		if !strings.Contains(row, w) || (len(w) == len("00:00:01.000") && strings.Contains(row, "11-2")) {
 			t.Errorf("row %d: %q; want the time %s", i, row, w)
+		}
+	}
+}
+
+// TestNoTimeCell: an entry without a time shows dashes, not a date of the
+// year 1 (or 1754), and the row after it shows its date.
+func TestNoTimeCell(t *testing.T) {
+	at := func(i int) time.Time {
+		if i == 1 {
+			return time.Time{}
+		}
+		return base.Add(time.Duration(i) * time.Second)
+	}
+	rows := strings.Split(ansi.Strip(newTable(t, linesAt(t, 3, oneHost, at), 80, 4, TimeColumn(), message).View()), "\n")
+	for i, w := range []string{"11-20 23:59:58.000", "--:--:--.---", "11-21 00:00:00.000"} {
+		if !strings.Contains(rows[i+1], w) {
+			t.Errorf("row %d: %q; want the time %s", i, rows[i+1], w)
 		}
 	}
 }
