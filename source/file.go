@@ -3,7 +3,6 @@ package source
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"time"
@@ -229,13 +228,13 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	if f.fromLast() {
 		start, err := f.lastLinesFrom(t.cur.file, fi.Size())
 		if err != nil {
-			return fmt.Errorf("read %s: %w", f.path, err)
+			return readError(f.path, err)
 		}
 		if f.useTailFirst(fi.Size() - start) {
 			return f.runTailFirst(ctx, t, fi.Size(), start)
 		}
 		if _, err := t.startAt(start); err != nil {
-			return fmt.Errorf("read %s: %w", f.path, err)
+			return readError(f.path, err)
 		}
 	} else if f.useTailFirst(fi.Size()) {
 		return f.runTailFirst(ctx, t, fi.Size(), 0)

@@ -224,7 +224,7 @@ func (t *tailer) drain(ctx context.Context, limit int64) (int64, error) {
 			}
 		}
 		if err != nil && !errors.Is(err, io.EOF) {
-			return read, fmt.Errorf("read %s: %w", t.src.path, err)
+			return read, readError(t.src.path, err)
 		}
 		if n == 0 {
 			return read, nil // it shrank meanwhile: the next poll sees the truncation

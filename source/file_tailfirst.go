@@ -84,19 +84,19 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size, floor int64) e
 		tailStart, err = f.tailPartStart(file, tailStart, size)
 	}
 	if err != nil {
-		return fmt.Errorf("read %s: %w", f.path, err)
+		return readError(f.path, err)
 	}
 	tailStart = max(tailStart, floor) // floor begins an entry: the tail need not look back past it
 	head, err := t.startAt(tailStart)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", f.path, err)
+		return readError(f.path, err)
 	}
 	bf := &backfiller{src: f, gen: t.cur, head: head, size: size, floor: floor, maxLine: f.opts.MaxLineBytes}
 	if f.opts.ReuseBlocks {
 		bf.pool = newBlockPool(int(f.tailSizes.block()) + 1)
 	}
 	if bf.file, err = dupFile(file); err != nil {
-		return fmt.Errorf("read %s: %w", f.path, err)
+		return readError(f.path, err)
 	}
 	defer bf.file.Close()
 	if !f.opts.Follow {

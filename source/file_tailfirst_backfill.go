@@ -131,7 +131,7 @@ func (bf *backfiller) read(lo, hi int64) ([]byte, *blockMem, error) {
 	}
 	if n, err := bf.file.ReadAt(buf, lo); n < len(buf) {
 		bf.pool.put(mem)
-		return nil, nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, err)
+		return nil, nil, fmt.Errorf("read %s at %d: %w", bf.src.path, lo, withoutPath(err, bf.src.path))
 	}
 	return buf, mem, nil
 }

@@ -1,6 +1,14 @@
 package source
 
-import "io/fs"
+import (
+	"fmt"
+	"io/fs"
+)
+
+// readError is a read error of the file name, which it names once.
+func readError(name string, err error) error {
+	return fmt.Errorf("read %s: %w", name, withoutPath(err, name))
+}
 
 // namedOnce is a read error of a file for a message that names the file
 // already: its text is the system's reason alone, where the *fs.PathError

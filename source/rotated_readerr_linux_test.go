@@ -75,3 +75,39 @@ func TestStreamReadErrorNamesItsFileOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestStdinReadErrorNamesItOnce: standard input that fails partway says
+// "read stdin: connection reset by peer", not "read stdin: read
+// /dev/stdin: …".
+func TestStdinReadErrorNamesItOnce(t *testing.T) {
+	out := make(chan []model.Record, 64)
+	go func() {
+		for range out {
+		}
+	}()
+	err := NewStdin(resetStream(t, os.Stdin.Name(), []byte("a\nb\n")), 1).Run(context.Background(), out)
+	close(out)
+	if want := "read stdin: " + syscall.ECONNRESET.Error(); err == nil || err.Error() != want || !errors.Is(err, syscall.ECONNRESET) {
+		t.Errorf("said %v; want %q", err, want)
+	}
+}
+
+// TestReadErrorNamesItsFileOnce: a followed file's read error names the
+// file once; an error of another file, or one that is not a read, is said
+// in full.
+func TestReadErrorNamesItsFileOnce(t *testing.T) {
+	const name = "/var/log/app.log"
+	eio := &os.PathError{Op: "read", Path: name, Err: syscall.EIO}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{eio, "read /var/log/app.log: input/output error"},
+		{&os.PathError{Op: "read", Path: "/other", Err: syscall.EIO}, "read /var/log/app.log: read /other: input/output error"},
+		{&os.PathError{Op: "seek", Path: name, Err: syscall.EINVAL}, "read /var/log/app.log: seek /var/log/app.log: invalid argument"},
+	} {
+		if got := readError(name, tc.err); got.Error() != tc.want || !errors.Is(got, tc.err) {
+			t.Errorf("readError(%v) = %q; want %q, unwrapping to it", tc.err, got, tc.want)
+		}
+	}
+}

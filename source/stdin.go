@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 
 	"connlog/model"
 )
@@ -54,7 +55,7 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 		return nil
 	case err != nil:
 		s.state.set("read error: " + err.Error())
-		return fmt.Errorf("read stdin: %w", err)
+		return fmt.Errorf("read stdin: %w", withoutPath(err, os.Stdin.Name())) // not "read stdin: read /dev/stdin: …"
 	}
 	s.state.set("stdin closed (EOF)")
 	return nil
