@@ -23,8 +23,8 @@ type origin struct {
 
 // OpenFiles opens the named journal files.
 func OpenFiles(paths []string) (*Journal, error) {
-	j := &Journal{origin: origin{files: paths}}
-	if err := j.addPaths(paths, true); err != nil {
+	j := &Journal{origin: origin{files: paths}, dropped: map[fileKey]bool{}}
+	if err := j.addPaths(paths, addStrict); err != nil {
 		j.Close()
 		return nil, err
 	}
@@ -35,12 +35,12 @@ func OpenFiles(paths []string) (*Journal, error) {
 // subdirectories, as journalctl -D does. A file that cannot be read is
 // skipped unless none can: journald may be writing a new one.
 func OpenDirectories(dirs []string) (*Journal, error) {
-	j := &Journal{origin: origin{dirs: dirs}}
+	j := &Journal{origin: origin{dirs: dirs}, dropped: map[fileKey]bool{}}
 	paths, err := j.origin.list()
 	if err != nil {
 		return nil, err
 	}
-	if err := j.addPaths(paths, false); err != nil {
+	if err := j.addPaths(paths, addLenient); err != nil {
 		j.Close()
 		return nil, err
 	}
@@ -99,14 +99,25 @@ func isMachineID(n string) bool {
 	return len(n) == 32 && strings.Trim(n, "0123456789abcdef") == ""
 }
 
-// addPaths opens the files not open yet. With strict, any failure is an
-// error; otherwise a file that cannot be read is skipped, and an error is
-// returned only when it is a permission problem and nothing could be opened.
-func (j *Journal) addPaths(paths []string, strict bool) error {
+// addMode says how addPaths treats a file it cannot open.
+type addMode int
+
+const (
+	addStrict    addMode = iota // any failure is an error (named files)
+	addLenient                  // a file that cannot be read is skipped and reported
+	addFollowing                // as addLenient, but a file whose header is not written yet is tried again at the next poll
+)
+
+// addPaths opens the files not open yet. With addStrict, any failure is
+// an error; otherwise a file that cannot be read is skipped, and an error
+// is returned only when it is a permission problem and nothing could be
+// opened.
+func (j *Journal) addPaths(paths []string, how addMode) error {
+	strict := how == addStrict
 	var firstErr error
 	for _, p := range paths {
 		key, err := keyOf(p)
-		if err == nil && j.has(key) {
+		if err == nil && (j.has(key) || j.dropped[key]) {
 			continue
 		}
 		if err == nil {
@@ -118,6 +129,9 @@ func (j *Journal) addPaths(paths []string, strict bool) error {
 			}
 			if firstErr == nil {
 				firstErr = err
+			}
+			if how == addFollowing && errors.Is(err, errHeaderUnwritten) {
+				continue // journald is creating it: nothing of it is lost
 			}
 			if errors.Is(err, ErrCorrupt) || errors.Is(err, ErrTruncated) || errors.Is(err, ErrUnsupported) {
 				j.problems = append(j.problems, err)

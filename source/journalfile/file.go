@@ -40,6 +40,20 @@ func (f *File) TakeDamage() error {
 	return fmt.Errorf("%s: %w", f.path, f.damage)
 }
 
+// checkNotCut fails when the file no longer holds its last indexed entry:
+// it was truncated (or rewritten shorter) while read. journald only ever
+// appends to a file, so this is a loss, not a file that is still written.
+func (f *File) checkNotCut() error {
+	n := len(f.entries)
+	if n == 0 {
+		return nil
+	}
+	if last := f.EntryOffset(n - 1); last+minObjectSize[objectEntry] > f.size {
+		return fmt.Errorf("the file was cut to %d bytes, before its entry at %d: %w", f.size, last, ErrTruncated)
+	}
+	return nil
+}
+
 // unindexed is how many entries the header counts past those indexed (a
 // file cut short, or whose entry arrays are damaged), as far as the file
 // could hold them: a damaged header's count is not believed beyond that.
@@ -110,7 +124,7 @@ func (f *File) Refresh() error {
 		if err == nil {
 			err = ErrTruncated
 		}
-		return fmt.Errorf("read the header: %w (%d bytes): %w", err, k, ErrTruncated)
+		return fmt.Errorf("read the header: %w (%d bytes): %w", err, k, errHeaderUnwritten)
 	}
 	h, err := parseHeader(b[:k])
 	if err != nil {
@@ -124,6 +138,9 @@ func (f *File) Refresh() error {
 		return err
 	}
 	f.size = uint64(max(st.Size(), 0))
+	if err := f.checkNotCut(); err != nil {
+		return err
+	}
 	if f.size > maxFileSize {
 		return &UnsupportedError{TooLarge: true}
 	}

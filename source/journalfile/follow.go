@@ -60,9 +60,10 @@ func (j *Journal) Poll() (Change, error) {
 	for _, m := range j.members {
 		before := m.f.Len()
 		if err := m.f.Refresh(); err != nil {
+			j.problems = append(j.problems, lost(m, fmt.Errorf("%s: %w", m.f.path, err)))
+			j.dropped[m.key] = true
 			m.f.Close()
 			change = Invalidated
-			j.problems = append(j.problems, fmt.Errorf("%s: %w", m.f.path, err))
 			continue
 		}
 		if m.f.Len() != before {
@@ -125,6 +126,6 @@ func (j *Journal) addNew() bool {
 		return false
 	}
 	n := len(j.members)
-	_ = j.addPaths(paths, false)
+	_ = j.addPaths(paths, addFollowing)
 	return len(j.members) != n
 }

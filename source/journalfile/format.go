@@ -78,6 +78,10 @@ var ErrCorrupt = errors.New("journal file is corrupted")
 // file: the file was truncated, or is being written.
 var ErrTruncated = errors.New("journal file ends early (truncated, or still being written)")
 
+// errHeaderUnwritten is ErrTruncated for a file shorter than its header:
+// one journald has just created, or one cut before its first entry.
+var errHeaderUnwritten = fmt.Errorf("no whole header: %w", ErrTruncated)
+
 // ErrUnsupported is wrapped when the file uses a feature this reader does
 // not know.
 var ErrUnsupported = errors.New("journal file uses a feature this connlog cannot read")

@@ -57,6 +57,10 @@ type Journal struct {
 	// a worker.
 	streaming  bool
 	closeLater []*File
+	// dropped are the files dropped as unreadable: a rescan of the
+	// directories does not open one again (and report its loss again)
+	// while it is the same file.
+	dropped map[fileKey]bool
 }
 
 // SetMatches installs a match expression (nil for none) and forgets the
@@ -423,6 +427,7 @@ func (j *Journal) drop(m *member, err error) {
 	// gap. Its time is read while the file is open.
 	m.f.TakeDamage()
 	j.problems = append(j.problems, lost(m, err))
+	j.dropped[m.key] = true
 	for k, o := range j.members {
 		if o == m {
 			j.members = append(j.members[:k], j.members[k+1:]...)

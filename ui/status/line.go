@@ -251,13 +251,13 @@ func lossText(l model.Ledger) string {
 	}
 	var parts []string
 	if n := l.Lines(); n > 0 {
-		parts = append(parts, theme.Commas(n)+" lines")
+		parts = append(parts, theme.Plural(n, "line"))
 	}
 	if n := l.Bytes(); n > 0 {
 		parts = append(parts, model.HumanBytes(float64(n)))
 	}
 	if len(parts) == 0 {
-		return "LOSS " + theme.Commas(l.Events) + " gaps"
+		return "LOSS " + theme.Plural(l.Events, "gap")
 	}
 	return "LOSS " + strings.Join(parts, ", ")
 }

@@ -155,3 +155,15 @@ func TestLineSaysAnInputIsDown(t *testing.T) {
 		t.Errorf("a well input is said to be down: %q", got)
 	}
 }
+
+// TestLossCountsOneInTheSingular: one gap of unknown size is "1 gap".
+func TestLossCountsOneInTheSingular(t *testing.T) {
+	for _, tc := range []struct {
+		loss model.Ledger
+		want string
+	}{{model.Ledger{Events: 1}, "LOSS 1 gap"}, {model.Ledger{Events: 3}, "LOSS 3 gaps"}} {
+		if got := lossText(tc.loss); got != tc.want {
+			t.Errorf("lossText(%+v) = %q, want %q", tc.loss, got, tc.want)
+		}
+	}
+}
