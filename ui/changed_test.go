@@ -96,11 +96,11 @@ func TestChangedNamesTheFailureAndPivots(t *testing.T) {
 		}
 	}
 	wants := map[string]int{
-		`kind=service level=error "tcp_proxy::on_connect" "libsdwan" "failed"`:             n,
-		"user=nina.victim@example.com":                                                     n,
-		"(resource=db-new.internal or action=db-new.internal)":                             n,
-		`event=failed_to_connect "RESOURCE_UNREACHABLE" "route"`:                           n,
-		`kind=analytics level=warn "RESOURCE_UNREACHABLE" "failed_to_connect" "ANALYTICS"`: n,
+		`kind=service level=error "tcp_proxy::on_connect" "libsdwan" "failed"`:                   n,
+		"user=nina.victim@example.com":                                                           n,
+		"(resource=db-new.internal or action=db-new.internal)":                                   n,
+		`event=failed_to_connect "RESOURCE_UNREACHABLE" "route"`:                                 n,
+		`kind=analytics level=warn .event_type=failed_to_connect "RESOURCE_UNREACHABLE" "route"`: n,
 	}
 	seen := map[string]bool{}
 	for row := 0; row < 40 && len(seen) < 40; row++ {

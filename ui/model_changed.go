@@ -128,7 +128,7 @@ func changeTerm(c triage.Change) (term, note string) {
 		if c.Template == triage.Other {
 			return "", ""
 		}
-		return templateTerm(c.Kind, c.Level, c.Template), templateNote
+		return c.Query, templateNote
 	case "failure":
 		term, _ := failureTerm(c.Value)
 		return term, failureNote

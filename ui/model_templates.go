@@ -7,7 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
-	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/ui/triageview"
 )
@@ -35,8 +34,7 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case toggled != nil && !toggled.Template.Other:
 		return m.toggleMute(toggled.Template)
 	case chosen != nil && !chosen.Template.Other && !chosen.Muted:
-		t := &chosen.Template
-		return m.closeTriage().pivotTo(templateTerm(t.Kind, t.Level, t.Template), templateNote)
+		return m.closeTriage().pivotTo(chosen.Template.Query, templateNote)
 	case chosen != nil || toggled != nil:
 		m.notice = "choose a template of the view (not the other row, nor a muted one)"
 	}
@@ -90,18 +88,4 @@ func (m Model) mutedLines() int64 {
 }
 
 // templateNote says how a template was turned into a filter.
-const templateNote = "a template is not a query: filtered on its kind, level and longest literal words"
-
-// templateTerm is the closest query to a template: the query language has
-// no term for a masked line, so its kind, level and up to three of its
-// longest literal words (as phrases over the raw line).
-func templateTerm(kind, level, text string) string {
-	terms := []string{query.Term("kind", kind)}
-	if level != "" && level != model.LevelNone.String() {
-		terms = append(terms, query.Term("level", level))
-	}
-	for _, w := range literalWords(text, 3) {
-		terms = append(terms, query.Phrase(w))
-	}
-	return query.And(terms...)
-}
+const templateNote = "a template is not a query: filtered on its kind, level, fields and longest literal words"

@@ -82,31 +82,11 @@ func failureTerm(reason string) (string, bool) {
 	if reason == triage.NoReason {
 		return query.Or(terms[0], linuxAuditFailedTerm()), false
 	}
-	words := literalWords(reason, 2)
+	words := triage.LiteralWords(reason, 2)
 	for _, w := range words {
 		terms = append(terms, query.Phrase(w))
 	}
 	return query.And(terms...), false
-}
-
-// literalWords returns up to n of the longest words of a masked template
-// that the masker left alone (no "<…>" placeholder in them), longest first.
-func literalWords(tmpl string, n int) []string {
-	var out []string
-	for _, w := range strings.Fields(tmpl) {
-		w = strings.Trim(w, ".,;:()[]{}\"'")
-		if len(w) < 3 || strings.ContainsAny(w, "<>") {
-			continue
-		}
-		out = append(out, w)
-	}
-	// A stable insertion sort: templates have few words.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out[:min(n, len(out))]
 }
 
 // deniedTerm filters to the denials of one user on one resource: a denied

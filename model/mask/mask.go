@@ -30,6 +30,16 @@ const maxTemplateLen = 320
 // ellipsis marks a template cut at maxTemplateLen.
 const ellipsis = "…"
 
+// Uncut returns a template without the ellipsis that marks it cut: its
+// last word is then the start of a word of the line, which a search for
+// the word with the ellipsis would never find.
+func Uncut(template string) string {
+	if len(template) >= len(ellipsis) && template[len(template)-len(ellipsis):] == ellipsis {
+		return template[:len(template)-len(ellipsis)]
+	}
+	return template
+}
+
 // Service appends the template of a Twingate service line, "[LEVEL]
 // [module] … message" as its parse reads it (the decoder gives it the
 // line without a time written in front of it): the line without its level

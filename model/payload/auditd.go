@@ -269,7 +269,7 @@ func skipAuditBlanks(s string, i int) int {
 // Colour codes are removed first, as Parse does. The caller says when a
 // line was carried that way (see the decoder).
 func ParseJournalAudit(p []byte, stamp string, out []Result) ([]Result, bool) {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	s := string(p[:trimRightBlanks(p, 0)])
 	end := 0
 	for end < len(s) && end <= maxAuditTypeLen && isAuditTypeByte(s[end]) {

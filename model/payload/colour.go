@@ -5,13 +5,15 @@ import "bytes"
 // esc opens a terminal escape sequence.
 const esc = 0x1b
 
-// withoutColour returns p without the colour sequences a logger writes
+// WithoutColour returns p without the colour sequences a logger writes
 // for a terminal (ESC [ 31 m … ESC [ 0 m: zerolog's console writer,
 // logrus, a connector run with a TTY under `docker logs`), which hid the
 // level and the fields of the line from its parser; p itself when it holds
 // none. Other escape sequences are left: they are no formatting the parsers
-// know, and the line is shown escaped whatever it holds.
-func withoutColour(p []byte) []byte {
+// know, and the line is shown escaped whatever it holds. The query searches
+// a line's words in it too, so that a word shown without its colours finds
+// the line.
+func WithoutColour(p []byte) []byte {
 	i := bytes.IndexByte(p, esc)
 	if i < 0 {
 		return p

@@ -98,7 +98,7 @@ func FuzzParse(f *testing.F) {
 			// Colour codes are removed before a line is parsed (they hid
 			// levels and times): the message is the rest, every byte.
 			if r.Kind == model.KindText && r.Time.IsZero() && r.Level == model.LevelNone &&
-				r.Fields.Value(model.KeyMessage) != string(withoutColour(p)) {
+				r.Fields.Value(model.KeyMessage) != string(WithoutColour(p)) {
 				t.Fatalf("text message %q is not the payload without its colour codes", r.Fields.Value(model.KeyMessage))
 			}
 		}

@@ -15,7 +15,7 @@ import (
 // service Result from Parse always has at least the message field, so a
 // service entry without fields is one read this way. Like every reader
 // of this file, it reads p without its colours, as Parse does.
-func ServiceResult(p []byte) (Result, bool) { return serviceResult(withoutColour(p)) }
+func ServiceResult(p []byte) (Result, bool) { return serviceResult(WithoutColour(p)) }
 
 // serviceResult is ServiceResult for a line without colours.
 func serviceResult(p []byte) (Result, bool) {
@@ -39,7 +39,7 @@ func serviceResult(p []byte) (Result, bool) {
 // timestamp). It validates the whole object as Parse does but builds no
 // field, so it claims only lines Parse cannot turn into text: the object is
 // valid JSON with nothing after it and its event_type is a string.
-func AnalyticsResult(p []byte) (Result, bool) { return analyticsResult(withoutColour(p)) }
+func AnalyticsResult(p []byte) (Result, bool) { return analyticsResult(WithoutColour(p)) }
 
 // analyticsResult is AnalyticsResult for a line without colours.
 func analyticsResult(p []byte) (Result, bool) {
@@ -82,7 +82,7 @@ func analyticsResult(p []byte) (Result, bool) {
 // that line's Result, at that time (see connectorAfterStamp); an event it
 // cannot vouch for is left to Parse.
 func StampedTextResult(p []byte) (Result, bool) {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	if len(p) == 0 || p[0] < '0' || p[0] > '9' {
 		return Result{}, false
 	}
@@ -110,7 +110,7 @@ func StampedTextResult(p []byte) (Result, bool) {
 // bytes unchanged for as long as the fields are used. The fields are
 // appended to fs.
 func ServiceIndex(p []byte, fs model.Fields, join []byte) (Result, model.Fields, []byte, bool) {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	r, ok := serviceResult(p)
 	if !ok {
 		return r, fs, join, false
@@ -156,7 +156,7 @@ func aliasString(b []byte) string {
 // decoding of the parts seen in recent events (values taken from it are
 // its own copies).
 func AnalyticsIndex(p []byte, fs model.Fields, memo *AnalyticsMemo) (Result, model.Fields, bool) {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	if !bytes.HasPrefix(p, prefixAnalytics) {
 		return Result{}, fs, false
 	}

@@ -85,7 +85,7 @@ func Parse(p []byte, out []Result) []Result { return ParseMemo(p, out, nil) }
 // again the parts of analytics events met in recent lines (see
 // AnalyticsMemo). The results are Parse's.
 func ParseMemo(p []byte, out []Result, memo *AnalyticsMemo) []Result {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	if len(p) == 0 {
 		return appendText(out, p, "")
 	}

@@ -11,7 +11,7 @@ package payload
 // on where the time was written. It is p itself when there is nothing to
 // remove.
 func ServiceLine(p []byte) []byte {
-	p = withoutColour(p)
+	p = WithoutColour(p)
 	switch {
 	case len(p) == 0:
 	case p[0] >= '0' && p[0] <= '9':

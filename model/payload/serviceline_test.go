@@ -40,7 +40,7 @@ func FuzzServiceLine(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
-		plain := withoutColour(p)
+		plain := WithoutColour(p)
 		got := ServiceLine(p)
 		if !bytes.HasSuffix(plain, got) {
 			t.Fatalf("%q: %q is not the end of the line without colours", p, got)

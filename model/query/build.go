@@ -103,6 +103,17 @@ func valueText(v string) string {
 	return v
 }
 
+// Holding writes a term that matches a field whose value holds s, in the
+// way a bare word matches (smart case): field:*s*. A glob cannot spell a
+// star, so for an s holding one (or an empty s) it gives "", which And
+// leaves out.
+func Holding(field, s string) string {
+	if s == "" || strings.Contains(s, "*") {
+		return ""
+	}
+	return fieldText(field) + ":" + valueText("*"+s+"*")
+}
+
 // Phrase writes s as a quoted phrase: a bare-word term that matches s
 // literally in the raw line, whatever spaces, colons or quotes it holds.
 // It is also the quoted form field values and time bounds take

@@ -146,3 +146,32 @@ func mustCompile(t *testing.T, src string) *Query {
 	}
 	return q
 }
+
+// TestHoldingFindsTheWordInTheField: Holding matches the field whose value
+// holds the word, as a bare word would (smart case), and no other field;
+// a word with a star, which a glob cannot spell, gives no term.
+func TestHoldingFindsTheWordInTheField(t *testing.T) {
+	e := &model.Entry{Kind: model.KindAudit, Fields: model.Fields{model.Str("path", "/v1/Track/a b"), model.Str("module", "other")}}
+	for _, tc := range []struct {
+		field, word string
+		want        bool
+	}{
+		{".path", "/v1/track", true},
+		{".path", "/v1/Track", true},
+		{".path", "/v1/TRACK", false},
+		{".path", "a b", true},
+		{".module", "/v1/track", false},
+	} {
+		term := Holding(tc.field, tc.word)
+		q, err := Compile(term, Options{})
+		if err != nil {
+			t.Fatalf("Holding(%q, %q) = %s: %v", tc.field, tc.word, term, err)
+		}
+		if got := q.Match(e); got != tc.want {
+			t.Errorf("%s on %v = %v, want %v", term, e.Fields, got, tc.want)
+		}
+	}
+	if term := Holding(".path", "a*b"); term != "" {
+		t.Errorf("Holding of a word with a star = %s, want none", term)
+	}
+}

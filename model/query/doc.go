@@ -4,7 +4,8 @@
 //
 // # Terms
 //
-// A bare word matches entries whose raw line contains it. Matching is
+// A bare word matches entries whose raw line contains it, or, for a line
+// coloured for a terminal, the line as shown without its colours. Matching is
 // smart-case: a word with an upper-case letter is case-sensitive, a word
 // without one ignores case (ASCII letters fold; a word with non-ASCII
 // letters folds them by Unicode simple folding).

@@ -2,9 +2,11 @@ package query
 
 import (
 	"regexp"
+	"strings"
 	"unsafe"
 
 	"connlog/model"
+	"connlog/model/payload"
 )
 
 // textMatcher finds a bare word or quoted phrase anywhere in the raw line.
@@ -13,7 +15,10 @@ type textMatcher struct {
 	pat  pattern
 }
 
-func (m *textMatcher) match(e *model.Entry) bool { return m.pat.contains(searchText(e)) }
+func (m *textMatcher) match(e *model.Entry) bool {
+	text := searchText(e)
+	return m.pat.contains(text) || hasEscape(text) && m.pat.contains(shownText(text))
+}
 
 // searchText is what bare words and regular expressions search: the raw
 // line, or for a gap or boundary, which has none, the message that the
@@ -23,6 +28,19 @@ func searchText(e *model.Entry) string {
 		return e.Fields.Value(model.KeyMessage)
 	}
 	return bytesAsString(e.Raw)
+}
+
+// hasEscape reports whether text holds an escape sequence, and so may show
+// words its bytes do not hold as they are: a word coloured inside
+// ("state=ESC[31mstalled") is shown, templated and summarised as
+// "state=stalled". A line without one, the common case, is searched once.
+func hasEscape(text string) bool { return strings.IndexByte(text, 0x1b) >= 0 }
+
+// shownText is text without the colour sequences the table, the templates
+// and the parsers leave out (payload.WithoutColour), for a second search
+// of a line that holds escape sequences.
+func shownText(text string) string {
+	return bytesAsString(payload.WithoutColour(unsafe.Slice(unsafe.StringData(text), len(text))))
 }
 
 func (m *textMatcher) cost() int { return costText }
@@ -36,6 +54,11 @@ type regexMatcher struct {
 
 func (m *regexMatcher) match(e *model.Entry) bool {
 	text := searchText(e)
+	return m.matchText(text) || hasEscape(text) && m.matchText(shownText(text))
+}
+
+// matchText runs the expression over text.
+func (m *regexMatcher) matchText(text string) bool {
 	return m.mayMatch(text) && m.re.MatchString(text)
 }
 

@@ -20,3 +20,32 @@ func TestPhraseMatchesLiterally(t *testing.T) {
 		}
 	}
 }
+
+// TestWordShownWithoutColourFindsLine: a line coloured inside a word is
+// shown, templated and summarised without its colours, so the word as shown
+// finds it, as a word, a phrase or an expression; a word that only the
+// colour sequence makes is not invented, and the raw bytes still match.
+func TestWordShownWithoutColourFindsLine(t *testing.T) {
+	coloured := &model.Entry{Raw: []byte("2026-12-06T01:00:01Z [WARN] [connector] relay state=\x1b[31mstalled\x1b[0m id 1")}
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{`"state=stalled"`, true},
+		{`stalled`, true},
+		{`"relay state=stalled id"`, true},
+		{`/state=stall(ed)?\b/`, true},
+		{`"State=Stalled"`, false},
+		{`"31mstalled"`, true},
+		{`"state=stalled id 2"`, false},
+		{`-"state=stalled"`, false},
+	} {
+		q, err := Compile(tc.query, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		if got := q.Match(coloured); got != tc.want {
+			t.Errorf("%s on a coloured line = %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}

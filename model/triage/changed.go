@@ -13,6 +13,7 @@ type Change struct {
 	// What is "template", "failure", "user" or "resource".
 	What     string `json:"what"`
 	Template string `json:"template,omitempty"`
+	Query    string `json:"-"` // a template's filter (Template.Query)
 	Value    string `json:"value,omitempty"`
 	Kind     string `json:"kind,omitempty"`  // a template's kind
 	Level    string `json:"level,omitempty"` // a template's level
@@ -51,10 +52,10 @@ func (c *comparer) changed(n int, tp *templates) Changed {
 	var rows []Change
 	for id := range union(a.templates, b.templates) {
 		t := tp.get(id)
-		rows = append(rows, Change{What: "template", Template: t.text, Kind: t.kind.String(), Level: t.level.String(),
+		rows = append(rows, Change{What: "template", Template: t.text, Query: t.query, Kind: t.kind.String(), Level: t.level.String(),
 			A: a.templates[id], B: b.templates[id]})
 		if id == otherID {
-			rows[len(rows)-1].Template, rows[len(rows)-1].Kind, rows[len(rows)-1].Level = Other, "", ""
+			rows[len(rows)-1].Template, rows[len(rows)-1].Query, rows[len(rows)-1].Kind, rows[len(rows)-1].Level = Other, "", "", ""
 		}
 	}
 	for v := range union(a.failures, b.failures) {

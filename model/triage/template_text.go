@@ -24,14 +24,8 @@ func templateText(dst []byte, e *model.Entry) []byte {
 		return dst
 	case model.KindAudit:
 		return auditText(dst, fs)
-	case model.KindSession:
-		return appendWords(append(dst, "session"...), fs.Value(model.KeyPhase), fs.Value(model.KeyEndReason), fs.Value(model.KeySessionEvent))
-	case model.KindFlow:
-		return appendWords(append(dst, "flow"...), fs.Value(model.KeyTraffic), fs.Value(model.KeyFlowProto))
-	case model.KindGap:
-		return appendWords(append(dst, "gap"...), fs.Value(model.KeyGapReason))
-	case model.KindBoundary:
-		return appendWords(append(dst, "boundary"...), fs.Value(model.KeyBoundary))
+	case model.KindSession, model.KindFlow, model.KindGap, model.KindBoundary:
+		return appendWords(append(dst, e.Kind.String()...), fs, valueKeys[e.Kind]...)
 	}
 	if m := fs.Value(model.KeyMessage); m != "" {
 		return mask.Line(dst, []byte(m))
@@ -53,10 +47,29 @@ func serviceText(dst []byte, e *model.Entry) []byte {
 	return mask.Line(dst, []byte(e.Fields.Value(model.KeyModule)+" "+e.Fields.Value(model.KeyMessage)))
 }
 
-// appendWords appends each non-empty word after a space.
-func appendWords(dst []byte, words ...string) []byte {
-	for _, w := range words {
-		if w != "" {
+// valueKeys are the fields whose values, as they are, fold the records of
+// a kind that is folded by its fields alone, after the kind's name.
+var valueKeys = map[model.Kind][]string{
+	model.KindSession:  {model.KeyPhase, model.KeyEndReason, model.KeySessionEvent},
+	model.KindFlow:     {model.KeyTraffic, model.KeyFlowProto},
+	model.KindGap:      {model.KeyGapReason},
+	model.KindBoundary: {model.KeyBoundary},
+}
+
+// The fields that fold an AQtive Guard record (auditText): those taken as
+// they are, those masked, then its status; and those, masked, that fold a
+// Linux audit record.
+var (
+	auditValueKeys  = []string{model.KeyLogType, model.KeyAction, model.KeyMethod}
+	auditMaskedKeys = []string{model.KeyPath, model.KeyModule, model.KeyMessage}
+	auditStatusKeys = []string{model.KeyStatusCode}
+	linuxAuditKeys  = []string{model.KeyAuditType, "op", "operation", "apparmor", "res", "success"}
+)
+
+// appendWords appends the non-empty value of each of keys after a space.
+func appendWords(dst []byte, fs model.Fields, keys ...string) []byte {
+	for _, k := range keys {
+		if w := fs.Value(k); w != "" {
 			dst = append(append(dst, ' '), w...)
 		}
 	}
@@ -70,17 +83,20 @@ func appendWords(dst []byte, words ...string) []byte {
 // operation and its result.
 func auditText(dst []byte, fs model.Fields) []byte {
 	if model.IsLinuxAudit(fs) {
-		return appendMasked(append(dst, "audit"...), fs, model.KeyAuditType, "op", "operation", "apparmor", "res", "success")
+		return appendMasked(append(dst, "audit"...), fs, linuxAuditKeys...)
 	}
-	dst = appendWords(append(dst, "audit"...), fs.Value(model.KeyLogType), fs.Value(model.KeyAction),
-		fs.Value(model.KeyMethod))
-	dst = appendMasked(dst, fs, model.KeyPath, model.KeyModule, model.KeyMessage)
-	dst = appendWords(dst, fs.Value(model.KeyStatusCode))
-	if fs.Value(model.KeyAccessGranted) == "false" {
+	dst = appendWords(append(dst, "audit"...), fs, auditValueKeys...)
+	dst = appendMasked(dst, fs, auditMaskedKeys...)
+	dst = appendWords(dst, fs, auditStatusKeys...)
+	if deniedAudit(fs) {
 		dst = mask.Line(append(dst, " denied: "...), []byte(fs.Value(model.KeyDeniedReason)))
 	}
 	return dst
 }
+
+// deniedAudit reports whether an AQtive Guard record refused access: its
+// template then holds the reason.
+func deniedAudit(fs model.Fields) bool { return fs.Value(model.KeyAccessGranted) == "false" }
 
 // appendMasked appends the masked value of each of keys that fs has, after
 // a space.

@@ -10,6 +10,7 @@ import (
 // template is one row of the templates table while it is being counted.
 type template struct {
 	text        string
+	query       string // templateQuery: what finds its lines
 	kind        model.Kind
 	level       model.Level
 	count       int64
@@ -101,7 +102,8 @@ func (t *templates) idOf(e *model.Entry, key []byte) int32 {
 	case ok:
 	case len(t.list) < t.max:
 		id = int32(len(t.list))
-		t.list = append(t.list, &template{text: string(key[2:]), kind: e.Kind, level: e.Level})
+		text := string(key[2:])
+		t.list = append(t.list, &template{text: text, query: templateQuery(e, text), kind: e.Kind, level: e.Level})
 		t.byKey[string(key)] = id
 	default:
 		id = otherID
@@ -138,15 +140,18 @@ type Template struct {
 	ID int32 `json:"-"`
 	// Key is what TemplateKey returns for the template's lines: a view
 	// that mutes the template compares it with each line's.
-	Key      string    `json:"-"`
-	Template string    `json:"template"`
-	Kind     string    `json:"kind"`
-	Level    string    `json:"level"`
-	Count    int64     `json:"count"`
-	First    time.Time `json:"first,omitzero"` // zero for a template of untimed entries only
-	Last     time.Time `json:"last,omitzero"`
-	Buckets  []uint32  `json:"buckets"` // per histogram bucket
-	Other    bool      `json:"other,omitempty"`
+	Key      string `json:"-"`
+	Template string `json:"template"`
+	// Query is the filter that narrows a view to the template's lines, or
+	// to as few more as the query language allows; "" for the other row.
+	Query   string    `json:"-"`
+	Kind    string    `json:"kind"`
+	Level   string    `json:"level"`
+	Count   int64     `json:"count"`
+	First   time.Time `json:"first,omitzero"` // zero for a template of untimed entries only
+	Last    time.Time `json:"last,omitzero"`
+	Buckets []uint32  `json:"buckets"` // per histogram bucket
+	Other   bool      `json:"other,omitempty"`
 }
 
 // report returns the n most frequent templates with their counts per
@@ -178,7 +183,7 @@ func (t *templates) report(n int, ax *axis) []Template {
 
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
-	r := Template{ID: id, Template: tp.text, Kind: tp.kind.String(), Level: tp.level.String(),
+	r := Template{ID: id, Template: tp.text, Query: tp.query, Kind: tp.kind.String(), Level: tp.level.String(),
 		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
 	if id == otherID {
 		r.Kind, r.Level = "", ""

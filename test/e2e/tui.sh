@@ -159,6 +159,38 @@ keys Escape
 alive
 quit
 
+echo "a template of coloured or cut lines filters to its lines; an empty top table says none (80x24 and 120x35)"
+for i in 1 2 3; do
+	printf '2026-12-06T01:00:0%sZ [WARN] [connector] relay state=\033[31mstalled\033[0m id %s\n' "$i" "$i"
+done >"$tmp/coloured.log"
+for i in 4 5; do
+	printf '2026-12-06T01:00:0%sZ [INFO] [connector] token refresh payload=%s\n' "$i" "$(printf 'A%.0s' {1..400})"
+done >>"$tmp/coloured.log"
+for size in 80x24 120x35; do
+	start xterm-256color "$tmp/connlog" --no-color "$tmp/coloured.log"
+	wait_for "5/5"
+	keys P
+	wait_for "relay state=stalled id <num>"
+	keys Enter
+	wait_for 'filter: kind=service level=warn "state=stalled"'
+	wait_for "3/5"
+	keys Escape
+	wait_gone "filter: kind=service"
+	keys P
+	wait_for "token refresh payload=AAA"
+	keys j Enter
+	wait_for 'filter: kind=service level=info "payload=AAA'
+	wait_for "2/5"
+	keys Escape
+	wait_gone "filter: kind=service"
+	keys s
+	wait_for "top values of the view"
+	wait_for " failure reasons · none"
+	wait_for " denied accesses · none"
+	alive
+	quit
+done
+
 echo "a filter error too long for the width is wrapped whole under the bar (80x24 and 60x24, --no-color)"
 for size in 80x24 60x24; do
 	start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log

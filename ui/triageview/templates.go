@@ -33,6 +33,7 @@ type TemplatesView struct {
 	report        []triage.Template
 	rows          []TemplateRow
 	dated         bool // the rows' times fall on more than one day: they show their dates
+	levelW        int  // the level column's width (levelWidth)
 	cursor        int
 	state
 	entries int64 // the report's entries, muted templates' lines included if it counted them
@@ -50,7 +51,7 @@ type TemplatesView struct {
 
 // NewTemplatesView returns an empty view.
 func NewTemplatesView(keys KeyMap, styles *theme.Styles) TemplatesView {
-	return TemplatesView{keys: keys, styles: styles, loc: time.Local}
+	return TemplatesView{keys: keys, styles: styles, loc: time.Local, levelW: levelWidth(nil)}
 }
 
 // SetSize sets the view's size; the title takes one line.

@@ -50,7 +50,7 @@ func (v TemplatesView) layout(muted []triage.Template) TemplatesView {
 		}
 		rows = slices.Insert(rows, at, TemplateRow{Template: t})
 	}
-	v.rows = rows
+	v.rows, v.levelW = rows, levelWidth(rows)
 	var times []time.Time
 	for _, r := range rows {
 		times = append(times, r.Template.First, r.Template.Last)

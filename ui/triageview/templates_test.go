@@ -127,3 +127,22 @@ func TestTemplatesDateTimesOfANight(t *testing.T) {
 		t.Errorf("one day's times:\n%s", out)
 	}
 }
+
+// TestTemplatesLevelKeepsItsSpace: a level as wide as the column's head
+// and wider ("notice", "critical") is followed by a space, at every width.
+func TestTemplatesLevelKeepsItsSpace(t *testing.T) {
+	r := triage.Report{Entries: 3, TemplateCount: 2, Templates: []triage.Template{
+		{Key: "k1", Template: "host rebooted", Kind: "boundary", Level: "notice", Count: 1, First: start, Last: start},
+		{Key: "k2", Template: "disk gone", Kind: "service", Level: "critical", Count: 2, First: start, Last: start},
+	}}
+	for _, w := range []int{80, 120} {
+		v := NewTemplatesView(DefaultKeyMap(), styles())
+		v.SetSize(w, 20)
+		out := ansi.Strip(v.Start(newJob(4, nil), start.Location()).SetReport(ResultMsg{Gen: 4, Report: r}, nil).View())
+		for _, level := range []string{"notice ", "critical "} {
+			if !strings.Contains(out, level) {
+				t.Errorf("%d columns: %q runs into the next column:\n%s", w, level, out)
+			}
+		}
+	}
+}

@@ -31,11 +31,11 @@ func (v TemplatesView) title() string {
 	return t
 }
 
-// The columns' widths: mark, count, level, first and last time.
+// The columns' widths: mark, count, first and last time. The level's is
+// its widest value's (levelWidth).
 const (
 	tmplMarkW  = 3
 	tmplCountW = 10
-	tmplLevelW = 6
 	tmplTimeW  = 9
 	// tmplDatedTimeW holds a time with its date, to the minute, when the
 	// rows span more than a day: 22:51 and 00:29 of a night alone read as
@@ -64,11 +64,11 @@ func (v TemplatesView) timeW() int {
 
 // sparkW is the width of the sparkline's column, after the fixed ones.
 func (v TemplatesView) sparkW() int {
-	return sparkWidth(v.width, tmplMarkW+tmplCountW+1+tmplLevelW+2*v.timeW())
+	return sparkWidth(v.width, tmplMarkW+tmplCountW+1+v.levelW+2*v.timeW())
 }
 
 func (v TemplatesView) head() string {
-	return strings.Repeat(" ", tmplMarkW) + theme.FitRight("COUNT", tmplCountW) + " " + theme.Fit("LEVEL", tmplLevelW) +
+	return strings.Repeat(" ", tmplMarkW) + theme.FitRight("COUNT", tmplCountW) + " " + theme.Fit("LEVEL", v.levelW) +
 		theme.Fit("FIRST", v.timeW()) + theme.Fit("LAST", v.timeW()) + theme.Fit("WHEN", v.sparkW()) + "TEMPLATE"
 }
 
@@ -90,7 +90,7 @@ func (v TemplatesView) rowView(i int) string {
 	} else {
 		first, last = v.clock(r.Template.First), v.clock(r.Template.Last)
 	}
-	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.Template.Level), tmplLevelW)+
+	line := theme.Fit(string(mark)+theme.FitRight(count, tmplCountW)+" "+theme.Fit(theme.Clean(r.Template.Level), v.levelW)+
 		theme.Fit(first, v.timeW())+theme.Fit(last, v.timeW())+sparkCell(r.Template.Buckets, v.sparkW())+
 		theme.Clean(r.Template.Template), v.width)
 	switch {
@@ -111,4 +111,14 @@ func (v TemplatesView) clock(t time.Time) string {
 		return t.In(v.loc).Format(datedClock)
 	}
 	return t.In(v.loc).Format("15:04:05")
+}
+
+// levelWidth is the width of the level column: its widest value, or its
+// head, and a space, so that "notice" does not run into the time after it.
+func levelWidth(rows []TemplateRow) int {
+	w := len("LEVEL")
+	for _, r := range rows {
+		w = max(w, theme.CellWidth(theme.Clean(r.Template.Level)))
+	}
+	return w + 1
 }

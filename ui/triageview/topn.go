@@ -17,6 +17,7 @@ import (
 type topRow struct {
 	table   Table
 	heading bool
+	empty   bool // a heading whose table has no values: it says "none"
 	value   triage.Value
 }
 
@@ -86,12 +87,14 @@ func (r topRow) key() string {
 }
 
 // topRows lays the tables out one under the other; an empty table keeps
-// its heading, with no rows, so that "nobody was denied" shows.
+// its heading, which says "none" on its line, so that "nobody was denied"
+// shows and no heading stands over nothing.
 func topRows(t *triage.Tops) []topRow {
 	var rows []topRow
 	for tb := Table(0); tb < TableCount; tb++ {
-		rows = append(rows, topRow{table: tb, heading: true})
-		for _, val := range tb.Values(t) {
+		values := tb.Values(t)
+		rows = append(rows, topRow{table: tb, heading: true, empty: len(values) == 0})
+		for _, val := range values {
 			rows = append(rows, topRow{table: tb, value: val})
 		}
 	}
@@ -185,13 +188,20 @@ func sparkCell(buckets []uint32, w int) string {
 	return theme.Spark(buckets, w-1) + " "
 }
 
+// noneMark follows the heading of a table with no values.
+const noneMark = " · none"
+
 // rowView draws one row: a heading, or "value  sparkline  count  share"; the
 // cursor's row is marked with a glyph as well as a style, so that it shows
 // without colour.
 func (v TopNView) rowView(i int) string {
 	r := v.rows[i]
 	if r.heading {
-		return v.styles.Title.Render(theme.Fit(" "+r.table.String(), v.width))
+		heading := " " + r.table.String()
+		if r.empty {
+			heading += noneMark
+		}
+		return v.styles.Title.Render(theme.Fit(heading, v.width))
 	}
 	const numW, shareW = 11, 7
 	prefix := "   "

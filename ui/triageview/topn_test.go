@@ -101,3 +101,19 @@ func TestTopNFitsAndStaysInert(t *testing.T) {
 		checkScreen(t, v.View(), sz[0], sz[1])
 	}
 }
+
+// TestTopNEmptyTableSaysNone: a table with no values says so on its
+// heading's line, at 80 and 120 columns, and one with values does not.
+func TestTopNEmptyTableSaysNone(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		out := ansi.Strip(shownTopN(t, w, 24).View())
+		for _, empty := range []string{"client IPs", "countries", "failure reasons", "denied accesses"} {
+			if !strings.Contains(out, " "+empty+" · none") {
+				t.Errorf("%d columns: the empty table %q does not say none:\n%s", w, empty, out)
+			}
+		}
+		if strings.Contains(out, "users · none") || strings.Contains(out, "resources · none") {
+			t.Errorf("%d columns: a table with values says none:\n%s", w, out)
+		}
+	}
+}

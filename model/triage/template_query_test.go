@@ -1,0 +1,96 @@
+package triage
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"connlog/model"
+	"connlog/model/query"
+)
+
+// templateQueryLines are lines whose templates hold what a query cannot
+// find as the template writes it: a word coloured inside, a word cut by the
+// template's length cap, a label the template adds, a Linux audit record.
+var templateQueryLines = []string{
+	"2026-12-06T01:00:01Z [WARN] [connector] relay state=\x1b[31mstalled\x1b[0m id 1",
+	"2026-12-06T01:00:02Z [WARN] [connector] relay state=\x1b[31mstalled\x1b[0m id 2",
+	"2026-12-06T01:00:03Z [INFO] [connector] token refresh payload=" + strings.Repeat("A", 400),
+	"2026-12-06T01:00:04Z [INFO] [connector] token refresh payload=" + strings.Repeat("A", 401),
+	`type=AVC msg=audit(1764986400.123:456): apparmor="DENIED" operation="open" profile="/usr/bin/x" name="/etc/shadow" pid=1 comm="x"`,
+}
+
+// TestTemplateQueryFindsItsLines: the filter a template gives finds every
+// line the template folds, over every payload fixture and lines whose
+// template the query cannot read as it is written; a boundary's or a gap's
+// finds exactly its lines.
+func TestTemplateQueryFindsItsLines(t *testing.T) {
+	var raw [][]byte
+	for _, f := range []string{"audit.log", "service.log", "analytics.log", "session.log", "flow.log", "json.log", "text.log"} {
+		data, err := os.ReadFile(fixture("payloads", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = append(raw, bytes.SplitAfter(data, []byte("\n"))...)
+	}
+	for _, l := range templateQueryLines {
+		raw = append(raw, []byte(l+"\n"))
+	}
+	es := decodeLines(raw, false)
+	at := time.Date(2026, 12, 6, 3, 0, 0, 0, time.UTC)
+	es = append(es,
+		model.Entry{Time: at, Kind: model.KindBoundary, Level: model.LevelNotice,
+			Fields: model.Fields{model.Str(model.KeyBoundary, "reboot"), model.Str(model.KeyMessage, model.BoundaryMessage("reboot"))}},
+		model.Entry{Time: at, Kind: model.KindBoundary, Level: model.LevelNotice,
+			Fields: model.Fields{model.Str(model.KeyBoundary, "restart"), model.Str(model.KeyMessage, model.BoundaryMessage("restart"))}},
+		model.Entry{Time: at, Kind: model.KindGap, Level: model.LevelWarn,
+			Fields: model.Fields{model.Str(model.KeyGapReason, "rotation"), model.Str(model.KeyMessage, "lines lost in a rotation")}})
+	tr := New(Options{})
+	tr.Add(clone(es))
+	ids := make([]int32, len(es))
+	for i := range es {
+		ids[i], _ = tr.TemplateID(&es[i])
+	}
+	kinds := map[string]bool{}
+	for _, tp := range tr.Report(ReportOptions{Top: 1000}).Templates {
+		q, err := query.Compile(tp.Query, query.Options{})
+		if err != nil {
+			t.Fatalf("template %q: query %q: %v", tp.Template, tp.Query, err)
+		}
+		var matched, missed int
+		for i := range es {
+			switch m := q.Match(&es[i]); {
+			case m:
+				matched++
+			case ids[i] == tp.ID:
+				missed++
+			}
+		}
+		if missed > 0 {
+			t.Errorf("template %q: %s misses %d of its %d lines", tp.Template, tp.Query, missed, tp.Count)
+		}
+		switch tp.Kind {
+		case "boundary", "gap":
+			if int64(matched) != tp.Count {
+				t.Errorf("template %q: %s finds %d entries, want its %d", tp.Template, tp.Query, matched, tp.Count)
+			}
+		}
+		kinds[tp.Kind] = true
+	}
+	for _, k := range []string{"service", "analytics", "audit", "session", "flow", "json", "text", "gap", "boundary"} {
+		if !kinds[k] {
+			t.Errorf("no %s template was checked", k)
+		}
+	}
+}
+
+// TestLiteralWordsLeaveOutTheCut: a template cut at its length cap ends
+// with an ellipsis no line holds; its last word is kept up to the cut.
+func TestLiteralWordsLeaveOutTheCut(t *testing.T) {
+	words := LiteralWords("[connector] token refresh payload="+strings.Repeat("A", 280)+"…", 1)
+	if len(words) != 1 || words[0] != "payload="+strings.Repeat("A", 280) {
+		t.Errorf("LiteralWords = %q, want the cut word without the ellipsis", words)
+	}
+}
