@@ -260,5 +260,8 @@ func (m Model) tableData() table.Data {
 	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
+	if !m.now.IsZero() {
+		d.Year = m.now.In(d.Location).Year()
+	}
 	return d
 }

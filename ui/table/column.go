@@ -29,8 +29,8 @@ type Column struct {
 }
 
 // TimeColumn is the entry's time, with the date when it changes from the
-// row above.
-func TimeColumn() Column { return Column{title: "TIME", kind: colTime, min: 12, max: 18, prio: 100} }
+// row above (up to 23 cells: a date with its year).
+func TimeColumn() Column { return Column{title: "TIME", kind: colTime, min: 12, max: 23, prio: 100} }
 
 // LevelColumn is the entry's level, coloured; prio ranks it among the
 // columns dropped first on a narrow terminal.

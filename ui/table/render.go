@@ -55,7 +55,7 @@ func (t Model) visibleRows() []visibleRow {
 }
 
 // timeCell shows the time to the millisecond, with the date in front when
-// it differs from the previous row's.
+// it differs from the previous row's (and its year when not this year).
 func (t Model) timeCell(i int, e *model.Entry) string {
 	if e.Time.IsZero() { // a line that has no time and was given none
 		return noTimeCell
@@ -70,6 +70,9 @@ func (t Model) timeCell(i int, e *model.Entry) string {
 				return at.Format(timeOfDayLayout)
 			}
 		}
+	}
+	if d.Year != 0 && at.Year() != d.Year {
+		return at.Format("2006-01-02 " + timeOfDayLayout)
 	}
 	return at.Format("01-02 " + timeOfDayLayout)
 }

@@ -142,6 +142,22 @@ func TestNoTimeCell(t *testing.T) {
 	}
 }
 
+// TestYearWhenNotThisYear: rows of another year than the current one show
+// it in their date; this year's rows do not.
+func TestYearWhenNotThisYear(t *testing.T) {
+	d := lines(t, 3, oneHost) // 2026-11-20 23:59:58 on
+	for _, tc := range []struct {
+		year int
+		want string
+	}{{2026, "11-20 23:59:58.000"}, {2027, "2026-11-20 23:59:58.000"}, {0, "11-20 23:59:58.000"}} {
+		d.Year = tc.year
+		row := strings.Split(ansi.Strip(newTable(t, d, 80, 4, TimeColumn(), message).View()), "\n")[1]
+		if !strings.Contains(row, tc.want) || (tc.want[:2] == "11" && strings.Contains(row, "2026-")) {
+			t.Errorf("this year %d: %q; want %s", tc.year, row, tc.want)
+		}
+	}
+}
+
 // TestHostColumnOnlyWhenItVaries: the host column shows while the rows on
 // screen come from more than one host.
 func TestHostColumnOnlyWhenItVaries(t *testing.T) {
