@@ -45,13 +45,15 @@ type StatusError struct {
 	Store string
 	Code  int
 	Body  string
+	// Given describes the credentials sent (Auth.given), "" when none were.
+	Given string
 }
 
 func (e *StatusError) Error() string {
 	hint := ""
 	switch e.Code {
 	case http.StatusUnauthorized, http.StatusForbidden:
-		hint = " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+		hint = refusalHint(e.Code, e.Given)
 	case http.StatusNotFound:
 		hint = baseURLHint
 	case http.StatusBadRequest:
@@ -66,6 +68,20 @@ func (e *StatusError) Error() string {
 		body = ": " + e.Body
 	}
 	return fmt.Sprintf("%s answered %d %s%s%s", e.Store, e.Code, http.StatusText(e.Code), body, hint)
+}
+
+// refusalHint says what to do about a 401 or 403: give credentials when
+// none were sent; otherwise which ones the store refused, and what to check.
+func refusalHint(code int, given string) string {
+	switch {
+	case given == "":
+		return " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+	case code == http.StatusForbidden:
+		return " — the store refused access to the credentials given (" + given +
+			"): check that they may query logs there (the rules of the store or of the proxy in front of it)"
+	}
+	return " — the store refused the credentials given (" + given +
+		"): check the user name and password, or that the token is current, and that the store expects this kind (bearer token or user and password)"
 }
 
 // retryable reports whether an error may go away by itself: the store is

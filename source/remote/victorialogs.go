@@ -207,5 +207,6 @@ func (v *VictoriaLogs) post(ctx context.Context, path string, form url.Values) (
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodySize))
-	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: export.Sanitize(strings.TrimSpace(string(body)))}
+	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: export.Sanitize(strings.TrimSpace(string(body))),
+		Given: v.auth.given()}
 }
