@@ -306,3 +306,14 @@ func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
 		})
 	}
 }
+
+// https:// to a store that speaks plain HTTP says to use http://, with the
+// URL to give.
+func TestHTTPSToAPlainStoreSaysUseHTTP(t *testing.T) {
+	srv := vltest.Start(t)
+	addr := strings.TrimPrefix(srv.URL(), "http://")
+	_, stderr, code := runCLI(t, "export", "--victorialogs", "https://"+addr)
+	if want := "the store speaks plain HTTP: use http://" + addr; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want exit 1 saying %q", code, stderr, want)
+	}
+}

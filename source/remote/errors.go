@@ -14,8 +14,14 @@ import (
 // address is wrong, a firewall drops it, or TLS failed.
 type UnreachableError struct {
 	Store string
-	Err   error
+	// Address is the store's host, port and path, for a URL to suggest.
+	Address string
+	Err     error
 }
+
+// plainHTTPAnswer is the words net/http gives to an https:// request that a
+// plain HTTP server answered; it has no error type of its own.
+const plainHTTPAnswer = "server gave HTTP response to HTTPS client"
 
 func (e *UnreachableError) Error() string {
 	cause := e.Err
@@ -30,6 +36,8 @@ func (e *UnreachableError) Error() string {
 		hint = "nothing listens there: is the store running, and is the port right?"
 	case errors.As(e.Err, &tlsErr):
 		hint = "the server's certificate is not trusted: give the CA that signed it with --ca-file (or, knowingly, --insecure)"
+	case strings.Contains(e.Err.Error(), plainHTTPAnswer):
+		hint = "the store speaks plain HTTP: use http://" + e.Address
 	}
 	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, cause, hint)
 }

@@ -200,7 +200,7 @@ func (v *VictoriaLogs) post(ctx context.Context, path string, form url.Values) (
 	v.auth.apply(req)
 	resp, err := v.client.Do(req)
 	if err != nil {
-		return nil, &UnreachableError{Store: v.Name(), Err: err}
+		return nil, &UnreachableError{Store: v.Name(), Address: v.Address(), Err: err}
 	}
 	if resp.StatusCode == http.StatusOK {
 		return resp, nil
