@@ -4,6 +4,7 @@ package source
 
 import (
 	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,15 +265,28 @@ func TestJournalUnknownUnit(t *testing.T) {
 	}
 }
 
+// A -b that names no boot of journal files copied from another host
+// points to connlog --list-boots of the same files: journalctl's, without
+// them, lists this machine's boots.
 func TestJournalBadBoot(t *testing.T) {
 	dir, _, _ := journalBuildFixture(t, "connector.export")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.journal"))
 	for _, boot := range []string{"-2", "3", "0123456789abcdef0123456789abcdef", "yesterday"} {
-		t.Run(boot, func(t *testing.T) {
-			_, err := journalRead(t, JournalOptions{Units: []string{"twingate-connector"}, Boot: boot, Directory: dir})
-			if err == nil || !strings.Contains(err.Error(), "journalctl --list-boots") {
-				t.Fatalf("Run error = %v, want one pointing to journalctl --list-boots", err)
-			}
-		})
+		for _, in := range []struct {
+			opts JournalOptions
+			list string
+		}{
+			{JournalOptions{Directory: dir}, "connlog --list-boots -D " + dir + " lists the boots"},
+			{JournalOptions{Files: files}, "connlog --list-boots --file " + files[0] + " lists the boots"},
+		} {
+			t.Run(boot, func(t *testing.T) {
+				in.opts.Units, in.opts.Boot = []string{"twingate-connector"}, boot
+				_, err := journalRead(t, in.opts)
+				if err == nil || !strings.Contains(err.Error(), in.list) || strings.Contains(err.Error(), "journalctl") {
+					t.Fatalf("Run error = %v, want one pointing to %s", err, in.list)
+				}
+			})
+		}
 	}
 }
 

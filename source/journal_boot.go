@@ -1,9 +1,12 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"connlog/model"
 )
 
 // journalBootSpec is a parsed -b argument.
@@ -13,8 +16,45 @@ type journalBootSpec struct {
 	offset int    // with id: boots after (positive) or before it; without: 0 newest, -1 the one before, 1 oldest
 }
 
-// journalBootHint ends every error about -b.
-const journalBootHint = "journalctl --list-boots lists the boots the journal holds"
+// journalBootError is a -b that names no boot of the journal read; the
+// session adds how to list its boots (withBootHint).
+type journalBootError struct{ msg string }
+
+func (e *journalBootError) Error() string { return e.msg }
+
+func bootError(format string, args ...any) error {
+	return &journalBootError{msg: fmt.Sprintf(format, args...)}
+}
+
+// CheckJournalBoot checks a -b value as the journal source reads it: an
+// error, saying how to list the boots of the journal opts reads, when it
+// names no boot at all. Whether the journal holds it is known only once
+// the journal is open.
+func CheckJournalBoot(value string, opts JournalOptions) error {
+	_, err := parseJournalBoot(value)
+	return withBootHint(err, opts)
+}
+
+// withBootHint ends an error about -b with how to list the boots of the
+// journal opts reads: journalctl's list is this machine's, which is not
+// that of journal files copied from another host; connlog lists those.
+func withBootHint(err error, opts JournalOptions) error {
+	var be *journalBootError
+	if !errors.As(err, &be) {
+		return err
+	}
+	if opts.Directory == "" && len(opts.Files) == 0 {
+		return fmt.Errorf("%w; journalctl --list-boots lists the boots the journal holds", err)
+	}
+	list := "connlog --list-boots"
+	if opts.Directory != "" {
+		list += " -D " + model.ShellArg(opts.Directory)
+	}
+	for _, f := range opts.Files {
+		list += " --file " + model.ShellArg(f)
+	}
+	return fmt.Errorf("%w; %s lists the boots these journal files hold", err, list)
+}
 
 // journalMaxBootOffset bounds an offset; no journal holds more boots.
 const journalMaxBootOffset = 1 << 20
@@ -27,8 +67,7 @@ func parseJournalBoot(s string) (journalBootSpec, error) {
 	if s == "" || strings.EqualFold(s, "all") {
 		return journalBootSpec{all: true}, nil
 	}
-	bad := fmt.Errorf("-b %q: not a boot: use all, 0 (newest), -1 (the one before), 1 (oldest) or a boot ID; %s",
-		s, journalBootHint)
+	bad := bootError("-b %q: not a boot: use all, 0 (newest), -1 (the one before), 1 (oldest) or a boot ID", s)
 	id, rest := journalSplitBootID(s)
 	if id == "" {
 		n, ok := journalBootOffset(s)
@@ -87,7 +126,7 @@ func (b journalBootSpec) pick(boots []string) (string, error) {
 		return "", nil
 	}
 	if len(boots) == 0 {
-		return "", fmt.Errorf("-b: the journal holds no boots; %s", journalBootHint)
+		return "", bootError("-b: the journal holds no boots")
 	}
 	var i int
 	switch {
@@ -99,7 +138,7 @@ func (b journalBootSpec) pick(boots []string) (string, error) {
 			}
 		}
 		if i < 0 {
-			return "", fmt.Errorf("-b: boot %s is not in the journal; %s", b.id, journalBootHint)
+			return "", bootError("-b: boot %s is not in the journal", b.id)
 		}
 		i += b.offset
 	case b.offset > 0:
@@ -108,7 +147,7 @@ func (b journalBootSpec) pick(boots []string) (string, error) {
 		i = len(boots) - 1 + b.offset
 	}
 	if i < 0 || i >= len(boots) {
-		return "", fmt.Errorf("-b: no such boot: the journal holds %d boot(s); %s", len(boots), journalBootHint)
+		return "", bootError("-b: no such boot: the journal holds %d boot(s)", len(boots))
 	}
 	return boots[i], nil
 }

@@ -53,7 +53,7 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 	status *journalStatus) (*journalSession, error) {
 	spec, err := parseJournalBoot(opts.Boot)
 	if err != nil {
-		return nil, err
+		return nil, withBootHint(err, opts)
 	}
 	sd, err := openJournalReader(opts)
 	if err != nil {
@@ -76,7 +76,7 @@ func (s *journalSession) setup(spec journalBootSpec) error {
 	local := s.opts.Directory == "" && len(s.opts.Files) == 0
 	boot, err := resolveJournalBoot(s.sd, spec, local)
 	if err != nil {
-		return err
+		return withBootHint(err, s.opts)
 	}
 	s.sel = newJournalSelection(units, journalNonEmpty(s.opts.Identifiers), s.opts.readsAllUnits())
 	s.runs = newJournalRuns(!s.sel.allUnits)

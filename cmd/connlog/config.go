@@ -28,6 +28,7 @@ type Config struct {
 	Identifiers listFlag
 	AllUnits    bool
 	Boot        bootFlag
+	bootWord    string // the word after a bare -b, when it did not look like a boot
 	SinceText   string
 	UntilText   string
 	Lines       linesFlag
@@ -131,7 +132,7 @@ func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) 
 		args = args[1:]
 	}
 	fs := newFlagSet(&cfg, stderr)
-	args = joinBootValue(args)
+	args, cfg.bootWord = joinBootValue(args)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -171,17 +172,42 @@ func (c *Config) readsPipedStdin() bool {
 
 // joinBootValue turns "-b -1" into "-b=-1" so the flag package, which
 // treats -b as a switch, keeps the value journalctl users type after it.
-func joinBootValue(args []string) []string {
-	out := make([]string, 0, len(args))
+// It returns too the word that followed a bare -b without looking like a
+// boot ("" when none): a file to read, or a boot mistyped (see
+// checkBootWord).
+func joinBootValue(args []string) (out []string, after string) {
+	out = make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if (a == "-b" || a == "--boot") && i+1 < len(args) && looksLikeBoot(args[i+1]) {
-			a += "=" + args[i+1]
-			i++
+		if (a == "-b" || a == "--boot") && i+1 < len(args) {
+			switch next := args[i+1]; {
+			case looksLikeBoot(next):
+				a += "=" + next
+				i++
+			case after == "" && !strings.HasPrefix(next, "-"):
+				after = next
+			}
 		}
 		out = append(out, a)
 	}
-	return out
+	return out, after
+}
+
+// checkBootWord refuses a word after -b that is no file and no boot: it
+// was meant as the boot ("-b zz"), not as a file to read.
+func (c *Config) checkBootWord() error {
+	w := c.bootWord
+	if w == "" || !slices.Contains(c.Files, w) {
+		return nil
+	}
+	if _, err := os.Stat(w); err == nil {
+		return nil
+	}
+	opts := source.JournalOptions{Directory: c.Directory, Files: c.JournalFile}
+	if err := source.CheckJournalBoot(w, opts); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
 }
 
 // linesUnset marks -n as not given: the TUI then loads the last
@@ -213,6 +239,9 @@ func (c *Config) validate() error {
 			"give it no log files, --demo, --victorialogs or export"}
 	}
 	if err := checkJournalFiles(c.JournalFile); err != nil {
+		return err
+	}
+	if err := c.checkBootWord(); err != nil {
 		return err
 	}
 	if len(c.Files) > 0 && (c.Directory != "" || len(c.JournalFile) > 0) {

@@ -16,13 +16,19 @@ import (
 // none of the entries it read, so that an empty output is not mistaken for
 // an empty input. A window that misses the data is explained by its span
 // instead (sayOutsideSpan); an input read with the filter pushed down (the
-// journal's units, a log store) reads nothing and is not counted here.
+// journal's units) reads nothing and is not counted here, but for a log
+// store, which holds entries of the hosts and units asked for when this
+// is reached, that says the filters matched none of them.
 func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
-	if read == 0 {
-		return
-	}
 	had := fmt.Sprintf("the input had %d entries", read)
-	if read == 1 {
+	switch {
+	case read == 0 && cfg.Remote.VictoriaLogs != "":
+		// The store was asked for the words and window, and holds entries
+		// of the hosts and units (storeMiss said nothing): they decided.
+		had = "the store sent none"
+	case read == 0:
+		return
+	case read == 1:
 		had = "the input had 1 entry"
 	}
 	if !span.Last.IsZero() {
@@ -31,14 +37,20 @@ func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Locat
 	fmt.Fprintf(stderr, "connlog: no entries matched %s: %s\n", export.Sanitize(filterText(cfg)), had)
 }
 
+// quotedFlags writes a flag for each value as a shell would take it back.
+func quotedFlags(flag string, values ...string) []string {
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		out = append(out, flag+" "+strconv.Quote(v))
+	}
+	return out
+}
+
 // filterText names the filters of the command line as they were written.
 func filterText(cfg Config) string {
 	var parts []string
-	add := func(flag string, values ...string) {
-		for _, v := range values {
-			parts = append(parts, flag+" "+strconv.Quote(v))
-		}
-	}
+	add := func(flag string, values ...string) { parts = append(parts, quotedFlags(flag, values...)...) }
+	add("--host", cfg.Remote.Hosts...)
 	if unitsTerm(cfg) != "" {
 		add("-u", cfg.Units...)
 		add("-t", cfg.Identifiers...)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"connlog/source"
 )
 
 // listFlag collects a repeatable flag (-u a -u b) and comma lists (--kind a,b).
@@ -69,22 +71,9 @@ func (b *bootFlag) Set(v string) error {
 	return nil
 }
 
-// looksLikeBoot reports whether an argument after -b is its value: an
-// offset (-1, 0, +2), "all", or a 32-hex-digit boot id.
+// looksLikeBoot reports whether an argument after -b is its value: what
+// the journal source takes for a boot (an offset such as -1, 0 or +2,
+// "all", a boot ID, a boot ID and an offset).
 func looksLikeBoot(s string) bool {
-	if s == "all" {
-		return true
-	}
-	if _, err := strconv.Atoi(s); err == nil {
-		return true
-	}
-	if len(s) != 32 {
-		return false
-	}
-	for _, c := range s {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-			return false
-		}
-	}
-	return true
+	return s != "" && source.CheckJournalBoot(s, source.JournalOptions{}) == nil
 }

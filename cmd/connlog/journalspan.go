@@ -23,39 +23,26 @@ func readsJournal(cfg Config) bool {
 // which then sends nothing at all, so the oldest and newest entries of the
 // units (and hosts) asked for are looked up afresh. It is "" when the
 // window meets them, when there are none, for other inputs, and when the
-// store does not answer (the read itself said so).
+// store does not answer (the read itself said so). A store that holds
+// none of the hosts and units asked for says so (see storeMiss).
 func windowMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) string {
+	if cfg.Remote.VictoriaLogs != "" {
+		return storeMiss(ctx, cfg, since, until, loc)
+	}
 	if since.IsZero() && until.IsZero() {
 		return ""
 	}
-	var first, last time.Time
-	switch {
-	case cfg.Remote.VictoriaLogs != "":
-		first, last = storeSpan(ctx, cfg)
-	case readsJournal(cfg):
-		if last, _ = newestJournalEntry(ctx, cfg); !last.IsZero() && ctx.Err() == nil {
-			first = oldestJournalEntry(ctx, cfg)
-		}
+	if !readsJournal(cfg) {
+		return ""
+	}
+	first, last := time.Time{}, time.Time{}
+	if last, _ = newestJournalEntry(ctx, cfg); !last.IsZero() && ctx.Err() == nil {
+		first = oldestJournalEntry(ctx, cfg)
 	}
 	if last.IsZero() || ctx.Err() != nil {
 		return ""
 	}
 	return query.OutsideSpan(since, until, first, last, loc)
-}
-
-// storeSpan is the span of the store's entries of the hosts and units
-// asked for; zero when the store cannot say.
-func storeSpan(ctx context.Context, cfg Config) (first, last time.Time) {
-	vl, err := remoteStore(cfg)
-	if err != nil {
-		return first, last
-	}
-	sel, err := remoteSelection(cfg)
-	if err != nil {
-		return first, last
-	}
-	first, last, _ = vl.Span(ctx, sel)
-	return first, last
 }
 
 // oldestJournalEntry is the time of the oldest entry of the journal cfg

@@ -165,15 +165,18 @@ func remoteName(cfg Config) string {
 // remoteAuth reads the credentials from the environment: a bearer token, or
 // a user and password, each either in the variable or in a file it names.
 func remoteAuth(getenv func(string) string) (remote.Auth, error) {
-	token, err := secret(getenv, envToken, envTokenFile)
+	token, tokenFrom, err := secret(getenv, envToken, envTokenFile)
 	if err != nil {
 		return remote.Auth{}, err
 	}
-	password, err := secret(getenv, envPassword, envPasswordFile)
+	password, passwordFrom, err := secret(getenv, envPassword, envPasswordFile)
 	if err != nil {
 		return remote.Auth{}, err
 	}
-	a := remote.Auth{Token: token, User: getenv(envUser), Password: password}
+	a := remote.Auth{Token: token, User: getenv(envUser), Password: password, From: passwordFrom}
+	if token != "" {
+		a.From = tokenFrom
+	}
 	switch {
 	case a.Token != "" && a.User != "":
 		return a, fmt.Errorf("both a bearer token (%s) and a user (%s) are set: keep one", envToken, envUser)
@@ -184,18 +187,18 @@ func remoteAuth(getenv func(string) string) (remote.Auth, error) {
 }
 
 // secret is the value of the variable, or the content of the file the
-// *_FILE variable names, without its final newline.
-func secret(getenv func(string) string, env, fileEnv string) (string, error) {
+// *_FILE variable names, without its final newline; from says which.
+func secret(getenv func(string) string, env, fileEnv string) (value, from string, err error) {
 	v, path := getenv(env), getenv(fileEnv)
 	switch {
 	case v != "" && path != "":
-		return "", fmt.Errorf("both %s and %s are set: keep one", env, fileEnv)
+		return "", "", fmt.Errorf("both %s and %s are set: keep one", env, fileEnv)
 	case path == "":
-		return v, nil
+		return v, env, nil
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", fmt.Errorf("read %s (%s): %w", fileEnv, path, err)
+		return "", "", fmt.Errorf("read %s (%s): %w", fileEnv, path, err)
 	}
-	return strings.TrimRight(string(b), "\r\n"), nil
+	return strings.TrimRight(string(b), "\r\n"), fmt.Sprintf("%s (%q)", fileEnv, path), nil
 }

@@ -283,6 +283,11 @@ func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
 		{"unknown CA", export, map[string]string{envUser: "ops", envPasswordFile: pwFile}, 1, "--ca-file"},
 		{"no password", append(export, "--ca-file", ca), nil, 1, "401"},
 		{"wrong password", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPassword: "nope"}, 1, "401"},
+		{"no password, how to give one", append(export, "--ca-file", ca), nil, 1, "set CONNLOG_VICTORIALOGS_TOKEN_FILE"},
+		{"wrong password, the user refused", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPassword: "nope"}, 1,
+			`refused the credentials given (user "ops", password from CONNLOG_VICTORIALOGS_PASSWORD)`},
+		{"a token the store does not take", append(export, "--ca-file", ca), map[string]string{envTokenFile: pwFile}, 1,
+			`refused the credentials given (a bearer token from CONNLOG_VICTORIALOGS_TOKEN_FILE ("` + pwFile + `"))`},
 		{"CA and password file", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
 		{"insecure, named", append(export, "--insecure"), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
 	}
@@ -295,6 +300,20 @@ func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
 			if code != tc.code || !strings.Contains(stderr, tc.says) {
 				t.Errorf("exit %d, stderr %q; want exit %d saying %q", code, stderr, tc.code, tc.says)
 			}
+			if tc.env != nil && strings.Contains(stderr, "set CONNLOG_") {
+				t.Errorf("stderr %q asks to set credentials that were given", stderr)
+			}
 		})
+	}
+}
+
+// https:// to a store that speaks plain HTTP says to use http://, with the
+// URL to give.
+func TestHTTPSToAPlainStoreSaysUseHTTP(t *testing.T) {
+	srv := vltest.Start(t)
+	addr := strings.TrimPrefix(srv.URL(), "http://")
+	_, stderr, code := runCLI(t, "export", "--victorialogs", "https://"+addr)
+	if want := "the store speaks plain HTTP: use http://" + addr; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want exit 1 saying %q", code, stderr, want)
 	}
 }

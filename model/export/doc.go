@@ -78,7 +78,10 @@
 // _SYSTEMD_UNIT, SYSLOG_IDENTIFIER and _PID when known, and with
 // CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from.
 // Gap and boundary entries become records whose MESSAGE is their message and
-// CONNLOG_KIND names the kind. A re-import assigns new cursors.
+// CONNLOG_KIND names the kind, those read from the journal too: these carry
+// the fields of the entry they stand before (or of journald's notice), of
+// which the record keeps the host, unit, boot and run, never the cursor,
+// identifier or PID, which are that entry's. A re-import assigns new cursors.
 //
 // bundle writes a tar archive (a .tar.gz or .tar.zst with compression) holding
 // raw.log, entries.ndjson, one <kind>.csv per kind present and manifest.json.

@@ -47,7 +47,10 @@ func (j *journalWriter) write(e *model.Entry) (bool, error) {
 		return true, nil
 	}
 	b := j.buf[:0]
-	if jf := e.Origin.Journal; jf != nil {
+	// A gap or boundary carries the journal fields of the entry it stands
+	// before (or of journald's notice): written as that entry, it would be
+	// an empty MESSAGE under another entry's cursor, and read back as a line.
+	if jf := e.Origin.Journal; jf != nil && !isMarker(e) {
 		b = appendJournaldRecord(b, e, jf)
 	} else {
 		b = j.appendSyntheticRecord(b, e)
@@ -90,12 +93,14 @@ func appendAuditStamp(b []byte, stamp string) []byte {
 }
 
 // appendSyntheticRecord describes an entry that did not come from journald
-// with the fields a journal reader expects, plus where it came from.
+// (or a gap or boundary, which journald did not write either) with the
+// fields a journal reader expects, plus where it came from.
 func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 	o := &e.Origin
 	b = appendRealtime(b, e.Time, o.Received)
-	b = appendJournalField(b, jHostname, o.Host)
-	b = appendJournalField(b, jUnit, o.Unit)
+	b = appendJournalField(b, jHostname, o.HostName())
+	b = appendJournalField(b, jUnit, firstOf(o.Unit, journalUnit(o.Journal)))
+	b = appendMarkerRun(b, o.Journal)
 	b = appendJournalField(b, jIdentifier, o.Ident)
 	b = appendJournalInt(b, jPID, o.PID)
 	if p, ok := syslogPriority(e.Level); ok {
@@ -112,6 +117,27 @@ func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 		b = appendJournalInt(b, jOffset, int(o.Offset))
 	}
 	return b
+}
+
+// appendMarkerRun gives a gap or boundary from the journal the boot and the
+// run of the unit it belongs to, so that a journal made of the export puts
+// it in that boot. Its cursor, identifier and PID are those of another
+// entry (the one it stands before, or journald's notice), and stay out.
+func appendMarkerRun(b []byte, jf *model.JournalFields) []byte {
+	if jf == nil {
+		return b
+	}
+	if isBootID(jf.BootID) {
+		b = appendJournalField(b, jBootID, jf.BootID)
+	}
+	return appendJournalField(b, jInvocationID, jf.InvocationID)
+}
+
+func journalUnit(jf *model.JournalFields) string {
+	if jf == nil {
+		return ""
+	}
+	return jf.Unit
 }
 
 // appendRealtime writes the first set time in microseconds; a record

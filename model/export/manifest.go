@@ -255,10 +255,5 @@ func reopenCommand(query string) string {
 	if strings.TrimSpace(query) == "" {
 		return "connlog " + bundleRaw
 	}
-	return "connlog -q " + shellQuote(query) + " " + bundleRaw
-}
-
-// shellQuote wraps s in single quotes, closing and escaping any inside.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "connlog -q " + model.ShellQuote(query) + " " + bundleRaw
 }

@@ -70,6 +70,27 @@ type Auth struct {
 	Token    string
 	User     string
 	Password string
+	// From names where the token or password was read (the variable, and
+	// the file it names), for a refusal to say which credentials failed.
+	From string
+}
+
+// given describes the credentials sent, for a refusal to name them without
+// their secret; "" when none were.
+func (a Auth) given() string {
+	from := ""
+	if a.From != "" {
+		from = " from " + a.From
+	}
+	switch {
+	case a.Token != "":
+		return "a bearer token" + from
+	case a.User != "" && a.Password != "":
+		return fmt.Sprintf("user %q, password%s", a.User, from)
+	case a.User != "":
+		return fmt.Sprintf("user %q, no password", a.User)
+	}
+	return ""
 }
 
 // apply sets the Authorization header.

@@ -14,8 +14,14 @@ import (
 // address is wrong, a firewall drops it, or TLS failed.
 type UnreachableError struct {
 	Store string
-	Err   error
+	// Address is the store's host, port and path, for a URL to suggest.
+	Address string
+	Err     error
 }
+
+// plainHTTPAnswer is the words net/http gives to an https:// request that a
+// plain HTTP server answered; it has no error type of its own.
+const plainHTTPAnswer = "server gave HTTP response to HTTPS client"
 
 func (e *UnreachableError) Error() string {
 	cause := e.Err
@@ -30,6 +36,8 @@ func (e *UnreachableError) Error() string {
 		hint = "nothing listens there: is the store running, and is the port right?"
 	case errors.As(e.Err, &tlsErr):
 		hint = "the server's certificate is not trusted: give the CA that signed it with --ca-file (or, knowingly, --insecure)"
+	case strings.Contains(e.Err.Error(), plainHTTPAnswer):
+		hint = "the store speaks plain HTTP: use http://" + e.Address
 	}
 	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, cause, hint)
 }
@@ -45,13 +53,15 @@ type StatusError struct {
 	Store string
 	Code  int
 	Body  string
+	// Given describes the credentials sent (Auth.given), "" when none were.
+	Given string
 }
 
 func (e *StatusError) Error() string {
 	hint := ""
 	switch e.Code {
 	case http.StatusUnauthorized, http.StatusForbidden:
-		hint = " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+		hint = refusalHint(e.Code, e.Given)
 	case http.StatusNotFound:
 		hint = baseURLHint
 	case http.StatusBadRequest:
@@ -66,6 +76,20 @@ func (e *StatusError) Error() string {
 		body = ": " + e.Body
 	}
 	return fmt.Sprintf("%s answered %d %s%s%s", e.Store, e.Code, http.StatusText(e.Code), body, hint)
+}
+
+// refusalHint says what to do about a 401 or 403: give credentials when
+// none were sent; otherwise which ones the store refused, and what to check.
+func refusalHint(code int, given string) string {
+	switch {
+	case given == "":
+		return " — set CONNLOG_VICTORIALOGS_TOKEN_FILE (bearer token) or CONNLOG_VICTORIALOGS_USER and CONNLOG_VICTORIALOGS_PASSWORD_FILE"
+	case code == http.StatusForbidden:
+		return " — the store refused access to the credentials given (" + given +
+			"): check that they may query logs there (the rules of the store or of the proxy in front of it)"
+	}
+	return " — the store refused the credentials given (" + given +
+		"): check the user name and password, or that the token is current, and that the store expects this kind (bearer token or user and password)"
 }
 
 // retryable reports whether an error may go away by itself: the store is

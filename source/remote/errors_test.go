@@ -25,3 +25,37 @@ func TestStatusErrorHintsAtTheBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// A 401 or 403 says how to give credentials when none were sent, and
+// which ones the store refused when some were, never asking to set what is
+// set already.
+func TestStatusErrorNamesTheCredentialsRefused(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		code int
+		auth Auth
+		says string
+	}{
+		{"none", http.StatusUnauthorized, Auth{}, "set CONNLOG_VICTORIALOGS_TOKEN_FILE"},
+		{"user", http.StatusUnauthorized, Auth{User: "ops", Password: "pw-s3cret", From: "CONNLOG_VICTORIALOGS_PASSWORD"},
+			`refused the credentials given (user "ops", password from CONNLOG_VICTORIALOGS_PASSWORD)`},
+		{"user without a password", http.StatusUnauthorized, Auth{User: "ops"}, `(user "ops", no password)`},
+		{"token file", http.StatusUnauthorized, Auth{Token: "t", From: `CONNLOG_VICTORIALOGS_TOKEN_FILE ("/etc/tok")`},
+			`refused the credentials given (a bearer token from CONNLOG_VICTORIALOGS_TOKEN_FILE ("/etc/tok"))`},
+		{"forbidden", http.StatusForbidden, Auth{Token: "t", From: "CONNLOG_VICTORIALOGS_TOKEN"},
+			"refused access to the credentials given (a bearer token from CONNLOG_VICTORIALOGS_TOKEN): check that they may query"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := (&StatusError{Store: "VictoriaLogs at logs:9428", Code: c.code, Given: c.auth.given()}).Error()
+			if !strings.Contains(got, c.says) {
+				t.Errorf("%q; want it to say %q", got, c.says)
+			}
+			if c.auth.given() != "" && strings.Contains(got, "set CONNLOG_") {
+				t.Errorf("%q asks to set credentials that were given", got)
+			}
+			if strings.Contains(got, "s3cret") {
+				t.Errorf("%q shows the password", got)
+			}
+		})
+	}
+}

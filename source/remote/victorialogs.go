@@ -200,12 +200,13 @@ func (v *VictoriaLogs) post(ctx context.Context, path string, form url.Values) (
 	v.auth.apply(req)
 	resp, err := v.client.Do(req)
 	if err != nil {
-		return nil, &UnreachableError{Store: v.Name(), Err: err}
+		return nil, &UnreachableError{Store: v.Name(), Address: v.Address(), Err: err}
 	}
 	if resp.StatusCode == http.StatusOK {
 		return resp, nil
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodySize))
-	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: export.Sanitize(strings.TrimSpace(string(body)))}
+	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: export.Sanitize(strings.TrimSpace(string(body))),
+		Given: v.auth.given()}
 }

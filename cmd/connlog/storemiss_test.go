@@ -1,0 +1,47 @@
+//go:build linux && cgo
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"connlog/source/remote/vltest"
+)
+
+// A log store that sends nothing says why, as a local input does: no
+// entry of the hosts asked for (and which hosts have entries of the units
+// asked for), no entry of the units on any host, or filters that matched
+// none of what it holds. It stays exit 0, as an empty local result does.
+func TestStoreEmptyResultSaysWhy(t *testing.T) {
+	srv := vltest.Start(t)
+	shipFleet(t, srv)
+	store := "VictoriaLogs at " + strings.TrimPrefix(srv.URL(), "http://")
+	tests := []struct {
+		name string
+		args []string
+		says string
+	}{
+		{"no such host", []string{"export", "--host", "nomatch*"},
+			store + ` holds no entries of --host "nomatch*" -u "twingate-connector"; the hosts with entries of -u "twingate-connector": gw-ams-1, gw-fra-1, gw-fra-2`},
+		{"no such host, summarised", []string{"summary", "--host", "nomatch*"},
+			store + ` holds no entries of --host "nomatch*" -u "twingate-connector"; the hosts with entries of -u "twingate-connector": gw-ams-1, gw-fra-1, gw-fra-2`},
+		{"no such host in a window", []string{"export", "--host", "gw-fra-9", "--all-units", "--since", "2026-02-10 08:00", "--until", "2026-02-10 09:00"},
+			store + ` holds no entries of --host "gw-fra-9"; the hosts with entries in the window --since "2026-02-10 08:00" --until "2026-02-10 09:00": gw-ams-1, gw-fra-1, gw-fra-2`},
+		{"no such unit", []string{"export", "--host", "gw-fra-*", "-u", "nomatch"},
+			store + ` holds no entries of --host "gw-fra-*" -u "nomatch"; no host has entries of -u "nomatch": name another unit with -u/-t, or use --all-units`},
+		{"words the store matched in nothing", []string{"export", "--host", "gw-fra-1", "-q", "nosuchwordanywhere"},
+			`connlog: no entries matched --host "gw-fra-1" -q "nosuchwordanywhere": the store sent none`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, stderr, code := runCLI(t, append(append([]string{}, tc.args[0], "--utc", "--victorialogs", srv.URL()), tc.args[1:]...)...)
+			if code != 0 || !strings.Contains(stderr, tc.says) {
+				t.Errorf("exit %d, stderr %q; want exit 0 saying %q", code, stderr, tc.says)
+			}
+			if tc.args[0] == "export" && out != "" {
+				t.Errorf("wrote %q", out)
+			}
+		})
+	}
+}
