@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/internal/shellquote"
 	"connlog/model"
 )
 
@@ -255,10 +256,5 @@ func reopenCommand(query string) string {
 	if strings.TrimSpace(query) == "" {
 		return "connlog " + bundleRaw
 	}
-	return "connlog -q " + shellQuote(query) + " " + bundleRaw
-}
-
-// shellQuote wraps s in single quotes, closing and escaping any inside.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "connlog -q " + shellquote.Quote(query) + " " + bundleRaw
 }
