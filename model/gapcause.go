@@ -39,6 +39,10 @@ const (
 	// GapCorruptCompressed begins the reason of a compressed file that could
 	// not be decompressed to its end.
 	GapCorruptCompressed = "corrupt compressed file"
+	// GapUnsupportedCompression begins the reason of a file compressed in
+	// a format connlog recognises but does not read (lzma, compress, lzip,
+	// lzop); the rest names the file and the command that decompresses it.
+	GapUnsupportedCompression = "compressed in a format connlog does not read"
 	// GapNotReadAtStop begins the reason of the bytes a followed file held
 	// on disk when following stopped that could not be read; the rest says
 	// which file, from where, and why.
@@ -75,6 +79,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapJournalUnsupported), "", "messages"},
 	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages"},
 	{reasonPrefix(GapCorruptCompressed), "", "bytes"},
+	{reasonPrefix(GapUnsupportedCompression), "", "bytes"},
 	{reasonPrefix(GapNotReadAtStop), "", "bytes"},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines"},
 	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes"},

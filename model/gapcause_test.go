@@ -30,6 +30,10 @@ func TestGapMessages(t *testing.T) {
 				"read it with journalctl, or a newer connlog: an unknown amount may be missing"},
 		{GapCorruptCompressed + ": a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF", 0,
 			"corrupt compressed file: a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF: an unknown amount may be missing"},
+		// A file named "rotated" or "lines" still reads as what happened to it.
+		{GapUnsupportedCompression + ": rotated-lines.2.lzma (lzma): decompress it first: xz -dc '/var/log/rotated-lines.2.lzma' | connlog -", 0,
+			"compressed in a format connlog does not read: rotated-lines.2.lzma (lzma): decompress it first: " +
+				"xz -dc '/var/log/rotated-lines.2.lzma' | connlog -: an unknown amount may be missing"},
 		{GapNotReadAtStop + ": the file read at /var/log/rotated/a.log from byte 120 (read /var/log/rotated/a.log: input/output error)", 40,
 			"not read when following stopped: the file read at /var/log/rotated/a.log from byte 120 " +
 				"(read /var/log/rotated/a.log: input/output error): up to 40 bytes may be missing"},

@@ -62,4 +62,7 @@ const (
 	// NoteCorruptCompressed begins the note of a gap where a compressed file
 	// could not be decompressed further.
 	NoteCorruptCompressed = model.GapCorruptCompressed
+	// NoteUnsupportedCompression begins the note of a gap where a file is
+	// compressed in a format connlog recognises but does not read.
+	NoteUnsupportedCompression = model.GapUnsupportedCompression
 )

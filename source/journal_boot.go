@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"connlog/model"
+	"connlog/internal/shellquote"
 )
 
 // journalBootSpec is a parsed -b argument.
@@ -48,10 +48,10 @@ func withBootHint(err error, opts JournalOptions) error {
 	}
 	list := "connlog --list-boots"
 	if opts.Directory != "" {
-		list += " -D " + model.ShellArg(opts.Directory)
+		list += " -D " + shellquote.Arg(opts.Directory)
 	}
 	for _, f := range opts.Files {
-		list += " --file " + model.ShellArg(f)
+		list += " --file " + shellquote.Arg(f)
 	}
 	return fmt.Errorf("%w; %s lists the boots these journal files hold", err, list)
 }

@@ -10,10 +10,6 @@ import (
 	"strings"
 )
 
-// compressedSuffixes are the extensions of the compressed rotations connlog
-// reads (by content; the name only says the file is not a live log).
-var compressedSuffixes = []string{".gz", ".zst"}
-
 // rotatedName is a rotated copy of a log file, as named by logrotate or a
 // similar tool: base.N, base.N.gz, base.gz, base-YYYYMMDD[.gz], base.YYYY-MM-DD[.zst] …
 type rotatedName struct {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/internal/shellquote"
 	"connlog/model"
 )
 
@@ -255,5 +256,5 @@ func reopenCommand(query string) string {
 	if strings.TrimSpace(query) == "" {
 		return "connlog " + bundleRaw
 	}
-	return "connlog -q " + model.ShellQuote(query) + " " + bundleRaw
+	return "connlog -q " + shellquote.Quote(query) + " " + bundleRaw
 }

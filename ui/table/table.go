@@ -21,10 +21,10 @@ type Data struct {
 	Location *time.Location
 	// Year is the current year: a row of another year shows it in its
 	// date, as 12-06 alone reads as this year's. 0 shows no year.
-	Year  int
-	Marks map[int64]bool
-	SelFrom  int64 // the visual range, as Seqs; 0 when none
-	SelTo    int64
+	Year    int
+	Marks   map[int64]bool
+	SelFrom int64 // the visual range, as Seqs; 0 when none
+	SelTo   int64
 	// Empty says why the view has no rows; "(no entries match)" when unset.
 	Empty string
 }
