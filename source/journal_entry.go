@@ -49,6 +49,10 @@ func (s *journalSession) consume() (stop bool, err error) {
 		s.lossGap(JournalNoteUnreadable)
 		return false, nil
 	}
+	if kind := s.bytes(journalFieldConnlogKind); kind != nil {
+		s.addExportedMark(string(kind), msg, f, received, now)
+		return false, nil
+	}
 	if f.Identifier == journaldIdentifier {
 		if unit, n, ok := parseJournalSuppressed(msg); ok && s.sel.follows(unit) {
 			s.addSuppressed(f, unit, n, received, now)
@@ -71,6 +75,23 @@ func (s *journalSession) consume() (stop bool, err error) {
 	return s.lines == s.limit, nil
 }
 
+// journalFieldConnlogKind marks a gap or boundary connlog exported in the
+// journal format, which systemd-journal-remote made a journal entry of.
+const journalFieldConnlogKind = "CONNLOG_KIND"
+
+// addExportedMark adds the gap an entry connlog exported stands for, as a
+// gap, not a line. A boundary is left out: connlog finds it again from the
+// boot and run of the entry after it, which its record carries.
+func (s *journalSession) addExportedMark(kind string, msg []byte, f model.JournalFields, at, now time.Time) {
+	if kind != model.KindGap.String() {
+		return
+	}
+	fp := s.batch.slot()
+	*fp = f
+	note, count := model.ParseGapMessage(string(msg))
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: at, Journal: fp, Mark: model.MarkGap, Note: note, Count: count}, now)
+}
+
 // lean reports whether only MESSAGE, the time, the identifier and the
 // fields of a split line's pieces (journalFieldsOfPieces) are read.
 func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Follow }
@@ -78,9 +99,9 @@ func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Foll
 // fieldsRead names the fields consume reads.
 func (s *journalSession) fieldsRead() []string {
 	if s.lean() {
-		return append([]string{journalFieldMessage, journalFieldIdentifier}, journalFieldsOfPieces...)
+		return append([]string{journalFieldMessage, journalFieldIdentifier, journalFieldConnlogKind}, journalFieldsOfPieces...)
 	}
-	return append(append(append([]string{journalFieldMessage}, journalFieldsKept...), journalFieldsOfPieces...), journalFieldsOfAudit...)
+	return append(append(append([]string{journalFieldMessage, journalFieldConnlogKind}, journalFieldsKept...), journalFieldsOfPieces...), journalFieldsOfAudit...)
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
