@@ -46,7 +46,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 	s.readAuditStamp(&f)
 	msg, err := s.message()
 	if err != nil {
-		s.lossGap(JournalNoteUnreadable)
+		s.unreadableEntry()
 		return false, nil
 	}
 	if kind := s.bytes(journalFieldConnlogKind); kind != nil {
@@ -245,8 +245,16 @@ func journalProblemNote(err error) (string, int64) {
 	return JournalNoteFileLost, 0
 }
 
-// lossGap adds a gap record with a fixed note.
-func (s *journalSession) lossGap(note string) {
+// unreadableEntry counts an entry whose message cannot be read (its bytes
+// were overwritten) in the gap just before it when that gap says the same
+// (a run of entries skipped as unreadable), or in a gap of its own.
+func (s *journalSession) unreadableEntry() {
+	if rs := s.batch.records; len(rs) > 0 {
+		if last := &rs[len(rs)-1]; last.Mark == model.MarkGap && last.Note == JournalNoteUnreadable && last.Count > 0 {
+			last.Count++
+			return
+		}
+	}
 	now := time.Now()
-	s.addMark(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap, Note: note}, now)
+	s.addMark(model.Record{Source: s.src, Offset: -1, Received: now, Mark: model.MarkGap, Note: JournalNoteUnreadable, Count: 1}, now)
 }

@@ -3,6 +3,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,6 +43,38 @@ func journalOverwriteEntries(t *testing.T, n, from, to int) string {
 	return dir
 }
 
+// journalOverwriteMessage overwrites the type byte of the MESSAGE data
+// object of entry i of the file at path: the entry is found, its message
+// cannot be read.
+func journalOverwriteMessage(t *testing.T, path string, i int) {
+	t.Helper()
+	f, err := journalfile.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, items, err := f.Entry(f.EntryOffset(i), nil)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The payload follows the DATA object's header and fields, 64 bytes in
+	// a regular file, 72 in a compact one.
+	for _, off := range items {
+		if head := b[off : off+80]; bytes.Contains(head[64:], []byte("MESSAGE=")) {
+			b[off] = 0xab
+			if err := os.WriteFile(path, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("entry %d has no MESSAGE", i)
+}
+
 // TestJournalOverwrittenEntriesOneCountedGap reads a file three of whose
 // entries were overwritten: every other entry comes out, as journalctl
 // shows them, with one gap in their place that counts them and is dated
@@ -52,12 +85,15 @@ func TestJournalOverwrittenEntriesOneCountedGap(t *testing.T) {
 			t.Run(fmt.Sprintf("%d entries, message-only=%v", n, lean), func(t *testing.T) {
 				k := n / 2
 				dir := journalOverwriteEntries(t, n, k, k+3)
+				// The entry after them is found, but its message is gone:
+				// it is counted in the same gap.
+				journalOverwriteMessage(t, filepath.Join(dir, "a.journal"), k+3)
 				recs, err := journalRead(t, JournalOptions{AllUnits: true, Lines: -1, Directory: dir, MessageOnly: lean})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got := len(journalLines(recs)); got != n-3 {
-					t.Fatalf("%d lines, want %d", got, n-3)
+				if got := len(journalLines(recs)); got != n-4 {
+					t.Fatalf("%d lines, want %d", got, n-4)
 				}
 				var gaps []int
 				for i, r := range recs {
@@ -69,10 +105,10 @@ func TestJournalOverwrittenEntriesOneCountedGap(t *testing.T) {
 					t.Fatalf("gaps at %v, want one after the entries before the bad ones:\n%s", gaps, journalDescribe(recs[max(len(recs)-4, 0):]))
 				}
 				before, gap, after := recs[gaps[0]-1], recs[gaps[0]], recs[gaps[0]+1]
-				if gap.Note != JournalNoteUnreadable || gap.Count != 3 {
-					t.Fatalf("the gap says %q, %d entries; want %q, 3", gap.Note, gap.Count, JournalNoteUnreadable)
+				if gap.Note != JournalNoteUnreadable || gap.Count != 4 {
+					t.Fatalf("the gap says %q, %d entries; want %q, 4", gap.Note, gap.Count, JournalNoteUnreadable)
 				}
-				if string(before.Raw) != fmt.Sprintf("a %04d", k-1) || string(after.Raw) != fmt.Sprintf("a %04d", k+3) {
+				if string(before.Raw) != fmt.Sprintf("a %04d", k-1) || string(after.Raw) != fmt.Sprintf("a %04d", k+4) {
 					t.Fatalf("the gap stands between %q and %q", before.Raw, after.Raw)
 				}
 				if !gap.Received.Equal(before.Received) {

@@ -19,6 +19,8 @@ type member struct {
 	// The last answer of nextIn, kept while split and the file's length are
 	// unchanged, so that a file with few matches is not rescanned per Next.
 	next nextCache
+	// bad are the entries found unreadable and reported (see skipRun).
+	bad map[int]bool
 }
 
 // nextCache is a remembered nextIn result.
@@ -232,22 +234,21 @@ func (j *Journal) nextReadable(m *member) (int, Location, bool, error) {
 			run.report(j, loc.Realtime)
 			return idx, loc, found, err
 		}
-		run.add(m, idx, err)
+		run.skip(j, m, idx, err)
 		m.split = idx + 1
 	}
 }
 
-// prevReadable is prevIn past the entries of m that cannot be read, as
-// nextReadable.
+// prevReadable is prevIn past the entries of m that cannot be read. They
+// are not reported here: a reader steps back only to read forward from
+// there (a window's newest lines, a tail-first block), and Next reports
+// them where they stand.
 func (j *Journal) prevReadable(m *member) (int, Location, bool, error) {
-	var run skipRun
 	for {
 		idx, loc, found, err := j.prevIn(m)
 		if err == nil || !skippable(err) {
-			run.report(j, loc.Realtime)
 			return idx, loc, found, err
 		}
-		run.add(m, idx, err)
 		m.split = idx // prevIn looks below its split
 	}
 }

@@ -16,7 +16,14 @@ import (
 func corruptedEntries(t *testing.T, bad ...int) string {
 	t.Helper()
 	dir := buildJournal(t, t.TempDir(), "x.journal", syntheticExport(0, 60, 1), false)
-	path := filepath.Join(dir, "x.journal")
+	overwriteEntries(t, filepath.Join(dir, "x.journal"), bad...)
+	return dir
+}
+
+// overwriteEntries overwrites the type byte of the objects of entries bad
+// of the file at path.
+func overwriteEntries(t *testing.T, path string, bad ...int) {
+	t.Helper()
 	f, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +43,6 @@ func corruptedEntries(t *testing.T, bad ...int) string {
 	if err := os.WriteFile(path, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
 // wantLines requires cat to hold the synthetic entries 0–59 but those
@@ -88,8 +94,10 @@ func TestCorruptedEntriesAreSkipped(t *testing.T) {
 	wantSkip(t, j.Problems(), 3, 1_770_000_000_000_000+19*1000)
 }
 
-// Read backwards (a journal opened at its tail), the same entries are
-// skipped, as one problem.
+// Read backwards (to find where a window of the newest lines begins), the
+// same entries are stepped over without a word; read forward from there,
+// they are reported once, where they stand; a second pass over them says
+// nothing again.
 func TestCorruptedEntriesAreSkippedBackwards(t *testing.T) {
 	dir := corruptedEntries(t, 40, 41)
 	j, err := OpenDirectories([]string{dir})
@@ -115,7 +123,16 @@ func TestCorruptedEntriesAreSkippedBackwards(t *testing.T) {
 	if len(got) != 58 || got[17] != "line 0042" || got[18] != "line 0039" {
 		t.Fatalf("read backwards %d entries, around the bad ones %q", len(got), got[16:20])
 	}
+	if p := j.Problems(); len(p) != 0 {
+		t.Fatalf("stepping back reported %v", p)
+	}
+	cat, _ := readAll(t, j)
+	wantLines(t, cat, 40, 41)
 	wantSkip(t, j.Problems(), 2, 1_770_000_000_000_000+39*1000)
+	readAll(t, j)
+	if p := j.Problems(); len(p) != 0 {
+		t.Fatalf("a second pass reported %v again", p)
+	}
 }
 
 // With matches, entries are read to be matched: a bad one is skipped too.
@@ -154,4 +171,46 @@ func TestSeekPastCorruptedEntry(t *testing.T) {
 		t.Fatalf("the seek found %q, want line 0031", msg)
 	}
 	wantSkip(t, j.Problems(), 1, 1_770_000_000_000_000+29*1000)
+}
+
+// Under a match that half the entries meet (no candidate list), an
+// unreadable entry is this reading's loss only when the readable entries
+// around it match: bad entries of one boot are counted when that boot is
+// read, not when the other is.
+func TestCorruptedEntriesOfOtherMatchesAreNotCounted(t *testing.T) {
+	var export []byte
+	for i := range 60 {
+		boot := "3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c"
+		if i >= 30 {
+			boot = "aa8f1c2a9d4e4f6a8b0c1d2e3f4a5b6d"
+		}
+		export = fmt.Appendf(export, "__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n_BOOT_ID=%s\nMESSAGE=line %04d\n\n",
+			1_770_000_000_000_000+i*1000, 5_000_000+i*1000, boot, i)
+	}
+	dir := buildJournal(t, t.TempDir(), "x.journal", export, false)
+	overwriteEntries(t, filepath.Join(dir, "x.journal"), 10, 11)
+	for _, tc := range []struct {
+		boot string
+		want int
+	}{{"aa8f1c2a9d4e4f6a8b0c1d2e3f4a5b6d", 0}, {"3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c", 2}} {
+		j, err := OpenDirectories([]string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer j.Close()
+		if err := j.SetMatches(Expr{{{"_BOOT_ID=" + tc.boot}}}); err != nil {
+			t.Fatal(err)
+		}
+		cat, _ := readAll(t, j)
+		if n := bytes.Count(cat, []byte("\n")); n != 30-tc.want {
+			t.Fatalf("boot %s: read %d entries", tc.boot, n)
+		}
+		p := j.Problems()
+		if tc.want == 0 && len(p) != 0 {
+			t.Fatalf("boot %s: the other boot's bad entries were counted: %v", tc.boot, p)
+		}
+		if tc.want > 0 {
+			wantSkip(t, p, tc.want, 1_770_000_000_000_000+9*1000)
+		}
+	}
 }

@@ -47,7 +47,7 @@ start "$bin" "$tmp/analytics.log"
 wait_for "10/10"
 # One key at a time, each waited for: keys sent together arrive as one
 # burst of runes, which is typed text rather than commands.
-press g "> 10-26 21:35:50.045"
+press g "> 2023-10-26 21:35:50.045" # a year not this one shows
 press j "> 21:35:51.210"
 press v "selecting 1 rows"
 press j "selecting 2 rows"
