@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pierrec/lz4/v4"
 	"github.com/ulikunitz/xz"
@@ -155,4 +156,32 @@ func readOnce(t *testing.T, name string, data []byte, opts FileOptions) (string,
 		t.Fatal(err)
 	}
 	return path, r.got
+}
+
+// TestUnreadableRotationGapIsDatedByItsLastWrite: the gap of a rotated file
+// connlog cannot read (an unsupported format, or one corrupt before its
+// first line) is dated when the file was last written, where its lines
+// ended, not when it was read: a --since window over those days keeps it.
+func TestUnreadableRotationGapIsDatedByItsLastWrite(t *testing.T) {
+	written := time.Date(2026, 12, 1, 0, 30, 0, 0, time.UTC)
+	for name, data := range map[string][]byte{
+		"connector.log.2.lzma": lzmaed(t, joinLines(numbered("two", 30))),
+		"connector.log.2.gz":   []byte("\x1f\x8b\x08\x00garbage"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), name)
+			writeFile(t, path, data)
+			if err := os.Chtimes(path, written, written); err != nil {
+				t.Fatal(err)
+			}
+			r := start(t, NewFile(path, 1, FileOptions{}))
+			if err := r.finish(); err != nil {
+				t.Fatal(err)
+			}
+			g := gaps(r.got)
+			if len(g) != 1 || !g[0].Received.Equal(written) {
+				t.Fatalf("want one gap dated %v, got %s", written, describe(r.got))
+			}
+		})
+	}
 }

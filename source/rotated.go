@@ -35,9 +35,9 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	case err != nil && c == nil:
 		return fmt.Errorf("read %s: %w", name, err)
 	case errors.Is(err, errUnsupportedCompression):
-		return f.lossGap(ctx, b, unsupportedNote(name, c))
+		return f.lossGap(ctx, b, unsupportedNote(name, c), lastWritten(fh))
 	case err != nil:
-		return f.lossGap(ctx, b, corruptNote(name, r, c.name, err))
+		return f.lossGap(ctx, b, corruptNote(name, r, c.name, err), lastWritten(fh))
 	}
 	f.setState("read " + name)
 	return nil
@@ -54,14 +54,26 @@ func corruptNote(name string, r io.Reader, format string, cause error) string {
 		NoteCorruptCompressed, filepath.Base(name), format, decoded, cause)
 }
 
-// lossGap reports, where the file's lines stop, what of it could not be read.
-func (f *File) lossGap(ctx context.Context, b *batcher, note string) error {
+// lossGap reports, where the file's lines stop, what of it could not be
+// read. at dates it when no line of the file comes before it (a line
+// before it dates it otherwise).
+func (f *File) lossGap(ctx context.Context, b *batcher, note string, at time.Time) error {
 	f.setState(note)
-	gap := model.Record{Source: f.id, Offset: -1, Received: time.Now(), Mark: model.MarkGap, Note: note}
+	gap := model.Record{Source: f.id, Offset: -1, Received: at, Mark: model.MarkGap, Note: note}
 	if err := b.add(ctx, gap); err != nil {
 		return err
 	}
 	return b.flush(ctx)
+}
+
+// lastWritten is when the file was last written, which dates what of it
+// could not be read better than the clock: a rotated file was written up
+// to its rotation, often days ago. Now when it cannot be told.
+func lastWritten(fh *os.File) time.Time {
+	if fi, err := fh.Stat(); err == nil && !fi.ModTime().IsZero() {
+		return fi.ModTime()
+	}
+	return time.Now()
 }
 
 // decompressor returns a reader of r's content, decompressed when it is

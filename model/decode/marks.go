@@ -26,8 +26,10 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 		// time is the first line's, as a lead's (see SettleLead), not the
 		// time it was noticed; until then, that of a line without a time
 		// (see DateUntimedAt).
+		// A source that dated it in the past (a rotated file's last write)
+		// knows better than the moment reading began.
 		e.Flags = model.FlagTimeInferred
-		if !d.readAt.IsZero() {
+		if !d.readAt.IsZero() && !rec.Received.Before(d.readAt) {
 			e.Time = d.readAt
 		}
 	}

@@ -22,6 +22,8 @@ func TestDateUntimedAt(t *testing.T) {
 	}
 	timed := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	gap := model.Record{Mark: model.MarkGap, Note: model.GapLineTooLong, Count: 1, Received: readTime, Offset: -1}
+	pastGap := gap
+	pastGap.Received = at.Add(-24 * time.Hour)
 	for _, c := range []struct {
 		name string
 		at   time.Time
@@ -37,6 +39,9 @@ func TestDateUntimedAt(t *testing.T) {
 		{"a gap before any line", at,
 			[][]model.Record{{gap}, lineRecords("first")},
 			[]time.Time{at, at}},
+		{"a gap its source dated before reading began (a rotated file's last write)", at,
+			[][]model.Record{{pastGap}},
+			[]time.Time{pastGap.Received}},
 		{"timed lines keep their times", at,
 			[][]model.Record{lineRecords("2026-12-04T10:00:00Z [INFO] [connector] up", "continued"), lineRecords("again")},
 			[]time.Time{timed, timed, timed}},
