@@ -259,6 +259,9 @@ func lossText(l model.Ledger) string {
 	if len(parts) == 0 {
 		return "LOSS " + theme.Plural(l.Events, "gap")
 	}
+	if l.Unknown > 0 { // as the export's warning counts them
+		parts = append(parts, theme.Commas(l.Unknown)+" of unknown size")
+	}
 	return "LOSS " + strings.Join(parts, ", ")
 }
 

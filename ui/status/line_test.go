@@ -156,12 +156,14 @@ func TestLineSaysAnInputIsDown(t *testing.T) {
 	}
 }
 
-// TestLossCountsOneInTheSingular: one gap of unknown size is "1 gap".
+// TestLossCountsOneInTheSingular: one gap of unknown size is "1 gap"; a
+// gap of unknown size beside counted ones is said, as the export says it.
 func TestLossCountsOneInTheSingular(t *testing.T) {
 	for _, tc := range []struct {
 		loss model.Ledger
 		want string
-	}{{model.Ledger{Events: 1}, "LOSS 1 gap"}, {model.Ledger{Events: 3}, "LOSS 3 gaps"}} {
+	}{{model.Ledger{Events: 1}, "LOSS 1 gap"}, {model.Ledger{Events: 3}, "LOSS 3 gaps"},
+		{model.Ledger{Events: 2, ByKind: map[string]int64{model.GapJournalEntryUnreadable: 20}, Unknown: 1}, "LOSS 20 lines, 1 of unknown size"}} {
 		if got := lossText(tc.loss); got != tc.want {
 			t.Errorf("lossText(%+v) = %q, want %q", tc.loss, got, tc.want)
 		}
