@@ -150,3 +150,26 @@ func TestSummaryDatesANightsTimes(t *testing.T) {
 		t.Errorf("the timeline's bucket width:\n%s", out)
 	}
 }
+
+// TestSummaryYearsOfANewYear: a log across the new year gives its
+// templates' times and the timeline's rows with their years (12-31 and
+// 01-01 alone read as one year's).
+func TestSummaryYearsOfANewYear(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "newyear.log")
+	lines := "2025-12-31T23:51:00Z [INFO] [connector] tick 1\n" +
+		"2026-01-01T00:29:30Z [INFO] [connector] tick 2\n"
+	if err := os.WriteFile(p, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "summary", "--utc", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	timeline, templates, _ := strings.Cut(out, "\nTemplates\n")
+	if !strings.Contains(templates, "2025-12-31 23:51:00") || !strings.Contains(templates, "2026-01-01 00:29:30") {
+		t.Errorf("the template's times lack their years:\n%s", out)
+	}
+	if !strings.Contains(timeline, "2025-12-31 23:") {
+		t.Errorf("the timeline's rows lack their year:\n%s", out)
+	}
+}

@@ -68,9 +68,9 @@ func overview(r triage.Report, cfg Config, loc *time.Location) section {
 func templatesSection(r triage.Report, loc *time.Location) section {
 	s := section{title: "Templates", note: fmt.Sprintf("%d distinct, most frequent first", r.TemplateCount),
 		header: []string{"COUNT", "LEVEL", "FIRST", "LAST", "TEMPLATE"}}
-	short := query.SameDay(r.From, r.To, loc) // 22:51 and 00:29 of a night are not of one day
+	layout := clockLayout(r.From, r.To, loc)
 	for _, t := range r.Templates {
-		s.rows = append(s.rows, []string{count(t.Count), t.Level, clock(t.First, loc, short), clock(t.Last, loc, short), t.Template})
+		s.rows = append(s.rows, []string{count(t.Count), t.Level, clock(t.First, loc, layout), clock(t.Last, loc, layout), t.Template})
 	}
 	return s
 }
@@ -128,14 +128,31 @@ func stamp(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2006-01-02 15:04:05 MST")
 }
 
-// clock writes a time of day, with its date unless the data lies within
-// one day (short).
-func clock(t time.Time, loc *time.Location, short bool) string {
+// Layouts of the summary's times: the time of day, with its date, with
+// its year too.
+const (
+	clockOfDay  = "15:04:05"
+	clockDated  = "01-02 " + clockOfDay
+	clockOfYear = "2006-" + clockDated
+)
+
+// clockLayout is how the times of data from..to are written: the time of
+// day when they lie within one day (22:51 and 00:29 of a night are not of
+// one day), with the date within one year, with the year beyond.
+func clockLayout(from, to time.Time, loc *time.Location) string {
 	switch {
-	case t.IsZero():
-		return "-"
-	case short:
-		return t.In(loc).Format("15:04:05")
+	case from.In(loc).Year() != to.In(loc).Year():
+		return clockOfYear
+	case query.SameDay(from, to, loc):
+		return clockOfDay
 	}
-	return t.In(loc).Format("01-02 15:04:05")
+	return clockDated
+}
+
+// clock writes t in layout, "-" for no time.
+func clock(t time.Time, loc *time.Location, layout string) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(loc).Format(layout)
 }

@@ -33,9 +33,13 @@ func timelineSection(r triage.Report, loc *time.Location) section {
 		{"warn+", func(b triage.Bucket) int64 { return b.Counts["warn"] + b.Counts["error"] + b.Counts["critical"] }},
 		{"failed", func(b triage.Bucket) int64 { return b.Failed + b.Denied }},
 	}
+	layout := clockLayout(r.From, r.To, loc)
+	if layout == clockOfDay {
+		layout = clockDated // a row of columns says its day
+	}
 	for from := 0; from < len(hs); from += timelineColumns {
 		chunk := hs[from:min(from+timelineColumns, len(hs))]
-		s.pre = append(s.pre, fmt.Sprintf("%-7s%s", "", clock(chunk[0].Start, loc, false)))
+		s.pre = append(s.pre, fmt.Sprintf("%-7s%s", "", clock(chunk[0].Start, loc, layout)))
 		for _, row := range rows {
 			s.pre = append(s.pre, fmt.Sprintf("%-7s%s", row.label, spark(chunk, row.value, hs)))
 		}

@@ -6,23 +6,31 @@ import (
 	"connlog/model/query"
 )
 
-// datedClock is how a view writes a time when its rows span more than a
-// day: with the date, to the minute (22:51 and 00:29 of a night alone
-// read as one day's).
-const datedClock = "01-02 15:04"
+// How a view writes a time when its rows span more than a day: with the
+// date, to the minute (22:51 and 00:29 of a night alone read as one
+// day's); with the year too when they span more than a year's days.
+const (
+	datedClock = "01-02 15:04"
+	yearClock  = "2006-01-02 15:04"
+)
 
-// spansDays reports whether times, the zero ones aside, fall on more than
-// one calendar day in loc.
-func spansDays(loc *time.Location, times []time.Time) bool {
+// clockLayout is the layout of the times of a view's rows, times, the
+// zero ones aside: "" (the time of day alone) when they fall on one
+// calendar day in loc, datedClock when on several of one year, yearClock
+// when on several years.
+func clockLayout(loc *time.Location, times []time.Time) string {
 	var first time.Time
+	layout := ""
 	for _, t := range times {
 		switch {
 		case t.IsZero():
 		case first.IsZero():
 			first = t
+		case first.In(loc).Year() != t.In(loc).Year():
+			return yearClock
 		case !query.SameDay(first, t, loc):
-			return true
+			layout = datedClock
 		}
 	}
-	return false
+	return layout
 }

@@ -25,7 +25,7 @@ type SessionsView struct {
 	width, height int
 	loc           *time.Location
 	rows          []triage.Session
-	dated         bool            // the rows' times fall on more than one day: they show their dates
+	clockAs       string          // the rows' times' dated layout (see clockLayout); "" for the time of day
 	totals        triage.Sessions // the counts over every connection, rows aside
 	cursor        int
 	state
@@ -70,7 +70,7 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	for _, r := range v.rows {
 		times = append(times, r.Start, r.End)
 	}
-	v.dated = spansDays(v.loc, times)
+	v.clockAs = clockLayout(v.loc, times)
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)

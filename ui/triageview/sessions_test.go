@@ -109,7 +109,7 @@ func TestSessionStatusText(t *testing.T) {
 // least room fit, and the start is the last column to go.
 func TestVisibleColsFit(t *testing.T) {
 	for w := 0; w <= 200; w++ {
-		cols, hidden := visibleCols(w, false)
+		cols, hidden := visibleCols(w, "")
 		used := sessMarkW + statusRoom(w)
 		for _, c := range cols {
 			used += c.width + 1
@@ -124,7 +124,7 @@ func TestVisibleColsFit(t *testing.T) {
 			t.Errorf("width %d: START dropped before %s", w, cols[0].title)
 		}
 	}
-	if cols, _ := visibleCols(80, false); len(cols) < 4 {
+	if cols, _ := visibleCols(80, ""); len(cols) < 4 {
 		t.Errorf("only %d columns at 80 cells", len(cols))
 	}
 }
@@ -159,5 +159,41 @@ func TestSessionsDateTimesOfANight(t *testing.T) {
 			t.Errorf("%d columns: the night's times lack their dates:\n%s", w, out)
 		}
 		checkScreen(t, v.View(), w, 10)
+	}
+}
+
+// TestSessionsDateTimesOfNewYear: sessions across the new year show their
+// times with the year (12-31 and 01-01 alone read as one year's).
+func TestSessionsDateTimesOfNewYear(t *testing.T) {
+	eve := time.Date(2025, 12, 31, 23, 57, 30, 0, time.UTC)
+	night := triage.Report{Sessions: triage.Sessions{Closed: 2, Rows: []triage.Session{
+		{ID: "a", User: "erin@x", Status: triage.StatusClosed, Start: eve, End: eve.Add(time.Minute)},
+		{ID: "b", User: "bob@x", Status: triage.StatusClosed, Start: eve.Add(3 * time.Minute), End: eve.Add(4 * time.Minute)},
+	}}}
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	v = v.Start(newJob(6, nil), time.UTC).SetReport(ResultMsg{Gen: 6, Report: night})
+	out := ansi.Strip(v.View())
+	if !strings.Contains(out, "2025-12-31 23:57") || !strings.Contains(out, "2026-01-01 00:00") {
+		t.Errorf("the new year's times lack their years:\n%s", out)
+	}
+}
+
+// TestClockLayout: the time of day within a day, the date within a year,
+// the year beyond; zero times are left aside.
+func TestClockLayout(t *testing.T) {
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		times []time.Time
+		want  string
+	}{
+		{[]time.Time{at(2026, 3, 1), {}, at(2026, 3, 1)}, ""},
+		{[]time.Time{at(2026, 3, 1), at(2026, 3, 2)}, datedClock},
+		{[]time.Time{{}, at(2025, 12, 31), at(2026, 1, 1)}, yearClock},
+		{[]time.Time{at(2026, 3, 1), at(2026, 3, 2), at(2027, 3, 2)}, yearClock},
+	} {
+		if got := clockLayout(time.UTC, tc.times); got != tc.want {
+			t.Errorf("clockLayout(%v) = %q, want %q", tc.times, got, tc.want)
+		}
 	}
 }

@@ -51,12 +51,12 @@ var sessCols = []sessCol{
 // visibleCols picks the columns that fit w cells beside the status column
 // (the times wider when dated), most important first, and returns them in screen order with the count
 // left out.
-func visibleCols(w int, dated bool) (cols []sessCol, hidden int) {
+func visibleCols(w int, layout string) (cols []sessCol, hidden int) {
 	all := slices.Clone(sessCols)
-	if dated {
+	if layout != "" {
 		for i := range all {
 			if all[i].title == "START" || all[i].title == "END" {
-				all[i].width = len(datedClock)
+				all[i].width = len(layout)
 			}
 		}
 	}
@@ -105,7 +105,7 @@ func widen(cols []sessCol, spare int) []sessCol {
 
 // View draws the title, the column heads and the rows around the cursor.
 func (v SessionsView) View() string {
-	cols, hidden := visibleCols(v.width, v.dated)
+	cols, hidden := visibleCols(v.width, v.clockAs)
 	return frame(v.styles, v.width, v.height, v.title(hidden), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
 		if len(v.rows) == 0 {
@@ -235,8 +235,8 @@ func (v *SessionsView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "?"
 	}
-	if v.dated {
-		return t.In(v.loc).Format(datedClock)
+	if v.clockAs != "" {
+		return t.In(v.loc).Format(v.clockAs)
 	}
 	return t.In(v.loc).Format("15:04:05")
 }

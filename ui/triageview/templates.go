@@ -32,8 +32,8 @@ type TemplatesView struct {
 	loc           *time.Location
 	report        []triage.Template
 	rows          []TemplateRow
-	dated         bool // the rows' times fall on more than one day: they show their dates
-	levelW        int  // the level column's width (levelWidth)
+	clockAs       string // the rows' times' dated layout (see clockLayout); "" for the time of day
+	levelW        int    // the level column's width (levelWidth)
 	cursor        int
 	state
 	entries int64 // the report's entries, muted templates' lines included if it counted them

@@ -36,11 +36,7 @@ func (v TemplatesView) title() string {
 const (
 	tmplMarkW  = 3
 	tmplCountW = 10
-	tmplTimeW  = 9
-	// tmplDatedTimeW holds a time with its date, to the minute, when the
-	// rows span more than a day: 22:51 and 00:29 of a night alone read as
-	// one day's.
-	tmplDatedTimeW = 12
+	tmplTimeW  = 9 // a time of day and its space; a dated one takes its layout's width (see timeW)
 )
 
 // tmplTimesMinWidth is the narrowest screen that shows the first and last
@@ -56,8 +52,8 @@ func (v TemplatesView) timeW() int {
 	switch {
 	case !v.timesShown():
 		return 0
-	case v.dated:
-		return tmplDatedTimeW
+	case v.clockAs != "":
+		return len(v.clockAs) + 1 // and the space before it
 	}
 	return tmplTimeW
 }
@@ -107,8 +103,8 @@ func (v TemplatesView) clock(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if v.dated {
-		return t.In(v.loc).Format(datedClock)
+	if v.clockAs != "" {
+		return t.In(v.loc).Format(v.clockAs)
 	}
 	return t.In(v.loc).Format("15:04:05")
 }
