@@ -197,6 +197,35 @@ func TestFileFollowWaitsWhileNotRegular(t *testing.T) {
 	waitFor(t, "the following state", func() bool { return src.State() == "following" })
 }
 
+// TestFileFollowWaitsWhileADirectory: a followed path that names a
+// directory after a rotation is waited on, as a FIFO is: the file read
+// before was read to its end, nothing failed, and a log that comes back
+// is read.
+func TestFileFollowWaitsWhileADirectory(t *testing.T) {
+	path := logPath(t)
+	appendTo(t, path, "one\n")
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	src.grace = 50 * time.Millisecond
+	r := start(t, src)
+	r.waitLines(1)
+	if err := os.Rename(path, path+".1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	want := model.StateWaiting + " " + path + " (it is a directory)"
+	waitFor(t, "the directory state", func() bool { return src.State() == want })
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	appendTo(t, path, "two\n")
+	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
+	if err := r.stop(); err != nil {
+		t.Fatalf("the run ended with %v", err)
+	}
+}
+
 func TestFileLineSplitAcrossWrites(t *testing.T) {
 	path := logPath(t)
 	appendTo(t, path, "")

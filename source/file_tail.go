@@ -138,7 +138,7 @@ func (t *tailer) poll(ctx context.Context) error {
 // Other failures end the run when they happen before the file was ever
 // opened, so the user sees them at once; after that they are shown in the
 // state and retried, since a rotation may briefly leave a new file with the
-// wrong owner or mode.
+// wrong owner or mode (or a directory in its place).
 func (t *tailer) open(ctx context.Context) error {
 	path := t.src.path
 	f, fi, err := openRead(ctx, t.src.opts.Open, path, false)
@@ -147,8 +147,14 @@ func (t *tailer) open(ctx context.Context) error {
 	case errors.Is(err, fs.ErrNotExist):
 		t.src.setState(waitingState(path, ""))
 		return nil
-	case !t.opened || errors.Is(err, errIsDirectory):
+	case !t.opened:
 		return err
+	case errors.Is(err, errIsDirectory):
+		// A directory where the log was (made by mistake, or by a tool
+		// that replaces the log): the file read before was read to its
+		// end, and a log may come back.
+		t.src.setState(waitingState(path, "it is a directory"))
+		return nil
 	default:
 		t.src.setState(waitingState(path, err.Error()))
 		return nil
