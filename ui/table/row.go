@@ -96,13 +96,15 @@ func (t Model) gutter(r visibleRow) (string, *lipgloss.Style) {
 	return c0 + c1, whole
 }
 
-// separatorText draws a boundary or a gap as a full-width rule.
+// separatorText draws a boundary or a gap as a full-width rule: its time
+// first, which a narrow terminal would otherwise cut off after a long
+// message, then what it says.
 func (t Model) separatorText(e *model.Entry) string {
 	icon := "⟲"
 	if e.Kind == model.KindGap {
 		icon = "⚠"
 	}
-	label := "── " + icon + " " + theme.Clean(export.Summary(e)) + " · " + e.Time.In(t.data.Location).Format("2006-01-02 15:04:05.000") + " "
+	label := "── " + icon + " " + e.Time.In(t.data.Location).Format("2006-01-02 15:04:05.000") + " · " + theme.Clean(export.Summary(e)) + " "
 	w := t.width - gutterWidth
 	label = theme.Cut(label, w)
 	if n := w - theme.CellWidth(label); n > 0 {

@@ -207,3 +207,22 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("empty table:\n%s", v)
 	}
 }
+
+// TestSeparatorShowsItsTimeAtEightyColumns: a gap with a long message
+// keeps its time on an 80-column screen: the time comes first.
+func TestSeparatorShowsItsTimeAtEightyColumns(t *testing.T) {
+	gap := model.Entry{Time: base, Kind: model.KindGap, Level: model.LevelWarn, Origin: model.Origin{Offset: -1},
+		Fields: model.Fields{model.Str(model.KeyGapReason, model.GapJournalEntryUnreadable), model.Int(model.KeyGapCount, 140),
+			model.Str(model.KeyMessage, model.GapMessage(model.GapJournalEntryUnreadable, 140))}}
+	st := model.NewStore(model.StoreOptions{})
+	st.Append([]model.Entry{gap})
+	sn := st.Snapshot()
+	v, err := model.BuildView(context.Background(), sn, model.Filter{Load: model.LoadIndex})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := ansi.Strip(newTable(t, Data{Snapshot: sn, View: v, Location: time.UTC}, 80, 3, TimeColumn(), message).View())
+	if !strings.Contains(out, "2026-11-20 23:59:58.000") || !strings.Contains(out, "journal entry unreadable") {
+		t.Errorf("the gap's row at 80 columns:\n%s", out)
+	}
+}
