@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"compress/bzip2"
 	"errors"
@@ -23,7 +24,13 @@ import (
 type compression struct {
 	name     string
 	suffixes []string
-	opens    func(head []byte) bool // head: the first magicBytes of the input, or all of a shorter one
+	// magics are the bytes it opens with: the first of a stream tell it
+	// (see compressionOf), and one that could still become one of them
+	// is not plain text yet (see streamHead).
+	magics [][]byte
+	// opens, when set, is the test of a head (the first magicBytes of the
+	// input, or all of a shorter one) in place of magics.
+	opens func(head []byte) bool
 	// decoder reads the decompressed content; nil for a format connlog
 	// knows but does not read, which undo names the command that does.
 	decoder func(r io.Reader) (dec io.Reader, release func(), err error)
@@ -52,25 +59,66 @@ var (
 )
 
 var compressions = []compression{
-	{name: "gzip", suffixes: []string{".gz"}, opens: startsWith(gzipMagic), decoder: gzipDecoder},
-	{name: "zstd", suffixes: []string{".zst"}, opens: startsWith(zstdMagic), decoder: zstdDecoder},
-	{name: "xz", suffixes: []string{".xz"}, opens: startsWith(xzMagic), decoder: xzDecoder},
-	{name: "bzip2", suffixes: []string{".bz2"}, opens: opensBzip2, decoder: bzip2Decoder},
-	{name: "lz4", suffixes: []string{".lz4"}, opens: startsWith(lz4Magic, lz4LegacyMagic), decoder: lz4Decoder},
-	{name: "lzma", suffixes: []string{".lzma"}, opens: startsWith(lzmaMagic), undo: "xz -dc"},
-	{name: "compress (.Z)", suffixes: []string{".Z"}, opens: startsWith(compressMagic), undo: "gzip -dc"},
-	{name: "lzip", suffixes: []string{".lz"}, opens: startsWith(lzipMagic), undo: "lzip -dc"},
-	{name: "lzop", suffixes: []string{".lzo"}, opens: startsWith(lzopMagic), undo: "lzop -dc"},
+	{name: "gzip", suffixes: []string{".gz"}, magics: [][]byte{gzipMagic}, decoder: gzipDecoder},
+	{name: "zstd", suffixes: []string{".zst"}, magics: [][]byte{zstdMagic}, decoder: zstdDecoder},
+	{name: "xz", suffixes: []string{".xz"}, magics: [][]byte{xzMagic}, decoder: xzDecoder},
+	{name: "bzip2", suffixes: []string{".bz2"}, magics: bzip2Magics(), opens: opensBzip2, decoder: bzip2Decoder},
+	{name: "lz4", suffixes: []string{".lz4"}, magics: [][]byte{lz4Magic, lz4LegacyMagic}, decoder: lz4Decoder},
+	{name: "lzma", suffixes: []string{".lzma"}, magics: [][]byte{lzmaMagic}, undo: "xz -dc"},
+	{name: "compress (.Z)", suffixes: []string{".Z"}, magics: [][]byte{compressMagic}, undo: "gzip -dc"},
+	{name: "lzip", suffixes: []string{".lz"}, magics: [][]byte{lzipMagic}, undo: "lzip -dc"},
+	{name: "lzop", suffixes: []string{".lzo"}, magics: [][]byte{lzopMagic}, undo: "lzop -dc"},
 }
 
 // compressionOf returns the format head opens, nil for none (plain text).
 func compressionOf(head []byte) *compression {
 	for i := range compressions {
-		if compressions[i].opens(head) {
+		if compressions[i].opensHead(head) {
 			return &compressions[i]
 		}
 	}
 	return nil
+}
+
+// opensHead reports whether head opens an input compressed in c.
+func (c *compression) opensHead(head []byte) bool {
+	if c.opens != nil {
+		return c.opens(head)
+	}
+	for _, m := range c.magics {
+		if bytes.HasPrefix(head, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayStillOpen reports whether head, all an input has given so far, is
+// the start of a magic of some format, which more bytes may complete.
+func mayStillOpen(head []byte) bool {
+	for i := range compressions {
+		for _, m := range compressions[i].magics {
+			if len(head) < len(m) && bytes.HasPrefix(m, head) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// streamHead returns the first bytes of br that tell whether its input is
+// compressed: magicBytes of them, all of a shorter input, or as few as
+// already tell it is not. A pipe that brings a short line and then waits
+// ("ok\n") is not held back for bytes that may never come.
+func streamHead(br *bufio.Reader) []byte {
+	for n := 1; ; {
+		_, err := br.Peek(n) // waits for the bytes asked, or the input's end
+		head, _ := br.Peek(min(br.Buffered(), magicBytes))
+		if err != nil || len(head) == magicBytes || !mayStillOpen(head) {
+			return head
+		}
+		n = len(head) + 1
+	}
 }
 
 // compressedSuffixes are the extensions of compressed rotations.
@@ -82,15 +130,16 @@ var compressedSuffixes = func() []string {
 	return out
 }()
 
-func startsWith(magics ...[]byte) func([]byte) bool {
-	return func(head []byte) bool {
-		for _, m := range magics {
-			if bytes.HasPrefix(head, m) {
-				return true
-			}
+// bzip2Magics are the ten bytes that open a bzip2 stream, for every block
+// size digit (see opensBzip2).
+func bzip2Magics() [][]byte {
+	var out [][]byte
+	for digit := byte('1'); digit <= '9'; digit++ {
+		for _, m := range [][]byte{bzip2BlockMagic, bzip2EndMagic} {
+			out = append(out, append([]byte{'B', 'Z', 'h', digit}, m...))
 		}
-		return false
 	}
+	return out
 }
 
 // opensBzip2 checks the block magic after "BZh" and the size digit, since
@@ -156,6 +205,15 @@ var errUnsupportedCompression = errors.New("compression format not read")
 // unsupportedNote is the gap note of a file compressed in c, which
 // connlog does not read: it names the file and the command that reads it.
 func unsupportedNote(path string, c *compression) string {
-	return fmt.Sprintf("%s: %s (%s): decompress it first: %s %s | connlog -",
-		NoteUnsupportedCompression, filepath.Base(path), c.name, c.undo, shellquote.Quote(path))
+	return unsupportedNoteOf(filepath.Base(path), c, c.undo+" "+shellquote.Quote(path)+" | connlog -")
+}
+
+// unsupportedStdinNote is unsupportedNote for standard input, which the
+// command is put in front of.
+func unsupportedStdinNote(c *compression) string {
+	return unsupportedNoteOf(stdinName, c, "… | "+c.undo+" | connlog -")
+}
+
+func unsupportedNoteOf(name string, c *compression, command string) string {
+	return fmt.Sprintf("%s: %s (%s): decompress it first: %s", NoteUnsupportedCompression, name, c.name, command)
 }

@@ -205,7 +205,7 @@ type sniffedStdin struct {
 }
 
 // Name returns "stdin".
-func (s *sniffedStdin) Name() string { return "stdin" }
+func (s *sniffedStdin) Name() string { return stdinName }
 
 // State is that of the lines read, once Run has chosen.
 func (s *sniffedStdin) State() string {
@@ -216,41 +216,79 @@ func (s *sniffedStdin) State() string {
 }
 
 // Run waits for the first bytes (or the input's end, or ctx), chooses, and
-// runs the chosen source on everything read.
+// runs the chosen source on everything read, decompressed when it is
+// compressed (`cat app.log.1.gz | connlog -`).
 func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error {
-	br := bufio.NewReaderSize(s.r, exportSniffBytes)
-	sniffed := make(chan bool, 1)
-	go func() { sniffed <- sniffStream(br) }()
-	var export bool
+	sniffed := make(chan sniffedInput, 1)
+	go func() { sniffed <- sniffInput(s.r) }()
+	var in sniffedInput
 	select {
-	case export = <-sniffed:
+	case in = <-sniffed:
 	case <-ctx.Done():
-		return nil // standard input cannot be interrupted: its read is abandoned
+		// Standard input cannot be interrupted: its read is abandoned, and
+		// a decoder made once it returns is released.
+		go func() { (<-sniffed).release() }()
+		return nil
 	}
 	maxLine := s.maxLine
-	if export {
+	if in.export {
 		maxLine = exportLineBytes(maxLine)
 	}
-	lines := NewStdin(br, s.id).WithMaxLineBytes(maxLine)
-	lines.keepNULs = export
+	lines := NewStdin(in.br, s.id).WithMaxLineBytes(maxLine)
+	lines.keepNULs = in.export
+	if in.c != nil {
+		lines.compressed = &compressedStdin{c: in.c, decoded: in.decoded, release: in.release, err: in.err}
+	}
 	s.chosen.Store(lines)
-	if export {
+	if in.export {
 		return (&JournalExport{lines: lines, id: s.id}).Run(ctx, out)
 	}
 	return lines.Run(ctx, out)
 }
 
+// sniffedInput is what the first bytes of standard input told: how it is
+// compressed (c nil: it is not), and whether what it holds is the journal
+// export format; br reads what it holds.
+type sniffedInput struct {
+	br      *bufio.Reader
+	c       *compression
+	decoded io.Reader
+	release func()
+	err     error // from decompressed
+	export  bool
+}
+
+// sniffInput reads as little of r as tells how it is compressed, then as
+// little of what it holds as sniffStream needs.
+func sniffInput(r io.Reader) sniffedInput {
+	br := bufio.NewReaderSize(r, exportSniffBytes)
+	in := sniffedInput{c: compressionOf(streamHead(br)), br: br}
+	if in.c == nil {
+		in.release = func() {}
+		in.export = sniffStream(br)
+		return in
+	}
+	in.decoded, in.release, in.err = decompressed(br, in.c)
+	in.br = bufio.NewReaderSize(in.decoded, exportSniffBytes)
+	if in.err == nil {
+		in.export = sniffStream(in.br)
+	}
+	return in
+}
+
 // sniffStream reads as little of br as tells whether it holds the journal
 // export format: a first line of text decides at once, so that a follow
 // of lines is not held back; the fields of an entry decide at its end.
+// What br holds already (what told how it is compressed) is looked at
+// before it waits for more.
 func sniffStream(br *bufio.Reader) bool {
 	for {
-		_, err := br.Peek(br.Buffered() + 1) // waits for one more read
 		head, _ := br.Peek(br.Buffered())
 		if export, decided := sniffExport(head); decided {
 			return export
 		}
-		if err != nil {
+		if _, err := br.Peek(len(head) + 1); err != nil { // waits for one more read
+			head, _ = br.Peek(br.Buffered())
 			ended := !errors.Is(err, bufio.ErrBufferFull)
 			return looksJournalExport(bytes.Clone(head), ended)
 		}

@@ -166,9 +166,11 @@ func TestJournalExportOnStandardInput(t *testing.T) {
 
 // TestStdinLinesAreNotHeldForTheSniff feeds standard input one line and
 // then nothing: the line must arrive though the input neither ends nor
-// fills the sniffer's buffer.
+// fills the sniffer's buffer, nor gives the bytes that tell compressed
+// input from text.
 func TestStdinLinesAreNotHeldForTheSniff(t *testing.T) {
-	for _, first := range []string{"2026-12-01T08:30:00Z [INFO] [connector] up\n", "MESSAGE_LIKE=but a line of text\nnext\n"} {
+	for _, first := range []string{"2026-12-01T08:30:00Z [INFO] [connector] up\n", "MESSAGE_LIKE=but a line of text\nnext\n",
+		"BZh9\n", "LZI ok\n"} { // opening as a compressed input might, until their newline
 		pr, pw := io.Pipe()
 		t.Cleanup(func() { pw.Close() })
 		r := start(t, NewInput(Input{Path: StdinPath}, 0, FileOptions{}, pr))

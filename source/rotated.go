@@ -59,7 +59,13 @@ func corruptNote(name string, r io.Reader, format string, cause error) string {
 // before it dates it otherwise).
 func (f *File) lossGap(ctx context.Context, b *batcher, note string, at time.Time) error {
 	f.setState(note)
-	gap := model.Record{Source: f.id, Offset: -1, Received: at, Mark: model.MarkGap, Note: note}
+	return sendLossGap(ctx, b, f.id, note, at)
+}
+
+// sendLossGap sends, after the lines batched, the gap that says what of
+// source id's input could not be read.
+func sendLossGap(ctx context.Context, b *batcher, id model.SourceID, note string, at time.Time) error {
+	gap := model.Record{Source: id, Offset: -1, Received: at, Mark: model.MarkGap, Note: note}
 	if err := b.add(ctx, gap); err != nil {
 		return err
 	}
@@ -82,19 +88,25 @@ func lastWritten(fh *os.File) time.Time {
 // format connlog does not read gives errUnsupportedCompression.
 func decompressor(r io.Reader) (dec io.Reader, c *compression, release func(), err error) {
 	br := bufio.NewReaderSize(r, streamReadBytes)
-	head, _ := br.Peek(magicBytes)
-	c = compressionOf(head)
+	c = compressionOf(streamHead(br))
+	dec, release, err = decompressed(br, c)
+	return dec, c, release, err
+}
+
+// decompressed is decompressor's reader of br, whose head says it is
+// compressed in c (nil: plain, br itself).
+func decompressed(br *bufio.Reader, c *compression) (dec io.Reader, release func(), err error) {
 	switch {
 	case c == nil:
-		return br, nil, func() {}, nil
+		return br, func() {}, nil
 	case c.decoder == nil:
-		return &countingReader{}, c, func() {}, fmt.Errorf("%s: %w", c.name, errUnsupportedCompression)
+		return &countingReader{}, func() {}, fmt.Errorf("%s: %w", c.name, errUnsupportedCompression)
 	}
 	zr, release, err := c.decoder(br)
 	if err != nil {
-		return &countingReader{}, c, func() {}, err
+		return &countingReader{}, func() {}, err
 	}
-	return &countingReader{r: zr}, c, release, nil
+	return &countingReader{r: zr}, release, nil
 }
 
 // startsCompressed reports whether a regular file begins as a compressed

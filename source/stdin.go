@@ -2,9 +2,11 @@ package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"connlog/model"
 )
@@ -18,8 +20,21 @@ type Stdin struct {
 	maxLine int
 	// keepNULs is set for a JournalExport's lines (see lineFramer.keepNULs).
 	keepNULs bool
-	state    stateText
+	// compressed is set when r is what a compressed input decompresses to.
+	compressed *compressedStdin
+	state      stateText
 }
+
+// compressedStdin is what a Stdin reading a compressed input knows of it.
+type compressedStdin struct {
+	c       *compression
+	decoded io.Reader // what decompressed reads, which counts the bytes decoded
+	release func()    // releases the decoder, on the goroutine that reads it
+	err     error     // why it cannot be read at all: a format not read, a broken header
+}
+
+// stdinName is how standard input is named: its source, its gaps.
+const stdinName = "stdin"
 
 // NewStdin returns a source reading r, which is usually os.Stdin.
 func NewStdin(r io.Reader, id model.SourceID) *Stdin {
@@ -34,7 +49,7 @@ func (s *Stdin) WithMaxLineBytes(n int) *Stdin {
 }
 
 // Name returns "stdin".
-func (s *Stdin) Name() string { return "stdin" }
+func (s *Stdin) Name() string { return stdinName }
 
 // State says whether input is still arriving: "reading", then
 // "stdin closed (EOF)" once the writer has finished.
@@ -42,21 +57,44 @@ func (s *Stdin) State() string { return s.state.get() }
 
 // Run sends the lines read until EOF, which is a clean end (nil), or until
 // ctx is cancelled (also nil). A read that blocks when ctx is cancelled is
-// abandoned: standard input cannot be interrupted.
+// abandoned: standard input cannot be interrupted. A compressed input that
+// cannot be read (to its end) ends with a gap saying why, as a file does.
 func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	s.state.set("reading")
 	b := newBatcher(out)
+	z := s.compressed
+	if z != nil && z.err != nil {
+		return s.lossGap(ctx, b, z.err)
+	}
 	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
 	fr.keepNULs = s.keepNULs
-	err := readStream(ctx, s.r, fr, b, nil)
+	var release func()
+	if z != nil {
+		release = z.release
+	}
+	err := readStream(ctx, s.r, fr, b, release)
 	switch {
 	case ctx.Err() != nil:
 		s.state.set("stopped")
 		return nil
+	case err != nil && z != nil:
+		return s.lossGap(ctx, b, withoutPath(err, os.Stdin.Name()))
 	case err != nil:
 		s.state.set("read error: " + err.Error())
 		return fmt.Errorf("read stdin: %w", withoutPath(err, os.Stdin.Name())) // not "read stdin: read /dev/stdin: …"
 	}
 	s.state.set("stdin closed (EOF)")
 	return nil
+}
+
+// lossGap ends a compressed input with the gap that says why no more of it
+// could be read.
+func (s *Stdin) lossGap(ctx context.Context, b *batcher, err error) error {
+	z := s.compressed
+	note := corruptNote(stdinName, z.decoded, z.c.name, err)
+	if errors.Is(err, errUnsupportedCompression) {
+		note = unsupportedStdinNote(z.c)
+	}
+	s.state.set(note)
+	return sendLossGap(ctx, b, s.id, note, time.Now())
 }

@@ -127,3 +127,26 @@ func TestLeanColouredLines(t *testing.T) {
 		t.Fatalf("%d of %d lines decoded lean", leans, len(want))
 	}
 }
+
+// TestLeanJSONAfterAStamp: a JSON document behind a program's own stamp
+// (not Docker's nine digits, so no envelope takes it) is a JSON entry with
+// its level, decoded lean (export) as in full (summary, the TUI).
+func TestLeanJSONAfterAStamp(t *testing.T) {
+	recs := lineRecords(
+		`2026-12-05T10:00:20.000Z {"level":"error","msg":"m"}`,
+		`2026-12-05T10:00:21Z {"level":"warn","msg":"m"}`,
+		`2026-12-05T10:00:22.000000Z {"level":"error","msg":"m"}`,
+	)
+	levels := []model.Level{model.LevelError, model.LevelWarn, model.LevelError}
+	for _, opts := range []Options{{Reference: readTime}, {Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}} {
+		es := decodeAll(opts, recs)
+		if len(es) != len(levels) {
+			t.Fatalf("%d entries, want %d", len(es), len(levels))
+		}
+		for i, e := range es {
+			if e.Kind != model.KindJSON || e.Level != levels[i] || e.Fields.Value(model.KeyMessage) != "m" {
+				t.Errorf("lean %v, entry %d (%q): %v %v, fields %v", opts.LeanText, i, e.Raw, e.Kind, e.Level, e.Fields)
+			}
+		}
+	}
+}

@@ -79,8 +79,8 @@ func analyticsResult(p []byte) (Result, bool) {
 // its Fields: kind, level, time and whether the time is local. Parse gives
 // every such line a message field, so a text entry without fields is one
 // read this way. A connector's service line or event after the time is
-// that line's Result, at that time (see connectorAfterStamp); an event it
-// cannot vouch for is left to Parse.
+// that line's Result, at that time (see payloadAfterStamp); an event it
+// cannot vouch for, and a JSON document after the time, are left to Parse.
 func StampedTextResult(p []byte) (Result, bool) {
 	p = WithoutColour(p)
 	if len(p) == 0 || p[0] < '0' || p[0] > '9' {
@@ -90,7 +90,7 @@ func StampedTextResult(p []byte) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
-	r, ok, decided := connectorResultAfterStamp(p[h.rest:], &h)
+	r, ok, decided := payloadResultAfterStamp(p[h.rest:], &h)
 	switch {
 	case ok:
 		return r, true

@@ -121,7 +121,7 @@ func ParseMemo(p []byte, out []Result, memo *AnalyticsMemo) []Result {
 			return parsePubNubCore(p, out)
 		}
 	}
-	if i := skipBlanks(p, 0); i < len(p) && (p[i] == '{' || p[i] == '[' && opensJSONArray(p[i:])) {
+	if opensJSON(p[skipBlanks(p, 0):]) {
 		return parseJSON(p, out)
 	}
 	if p[0] >= '0' && p[0] <= '9' {
@@ -178,6 +178,12 @@ func parsePrefixedA(p []byte, out []Result, memo *AnalyticsMemo) ([]Result, bool
 		return parseNewtAccess(p, out)
 	}
 	return out, false
+}
+
+// opensJSON reports whether p opens a JSON object or an array of objects
+// or arrays, which Parse reads as a JSON document.
+func opensJSON(p []byte) bool {
+	return len(p) > 0 && (p[0] == '{' || p[0] == '[' && opensJSONArray(p))
 }
 
 // opensJSONArray tells a JSON array of objects or arrays ("[{", "[ [")

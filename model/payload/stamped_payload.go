@@ -1,0 +1,66 @@
+package payload
+
+import (
+	"bytes"
+
+	"connlog/model"
+)
+
+// payloadAfterStamp parses what follows a time its writer did not put
+// there (a shipper's, a runtime's stamp of a precision the envelopes do
+// not take for theirs: "2026-12-04T10:00:02.456Z [INFO] [connector] …")
+// when it is a connector's service line or ANALYTICS event, or a JSON
+// document ("2026-12-05T10:00:20.000Z {"level":"error",…}"), as it is
+// parsed behind `docker logs -t`'s stamp, at the stamp's time when it has
+// none of its own. Read as stamped text, its level, module, function and
+// event were lost to the queries.
+func payloadAfterStamp(rest []byte, h *stampedHead, out []Result) ([]Result, bool) {
+	n := len(out)
+	var ok bool
+	switch {
+	case opensJSON(rest):
+		out, ok = parseJSON(rest, out), true
+	case len(rest) > 0 && rest[0] == '[':
+		out, ok = parseService(rest, out)
+	case bytes.HasPrefix(rest, prefixAnalytics):
+		out, ok = parseAnalyticsLine(rest, out, nil)
+	}
+	if !ok || len(out) == n || out[n].Kind == model.KindText {
+		// A line the parser keeps as text (an event cut short, text in
+		// braces) is the stamped text line it looks like.
+		return out[:n], false
+	}
+	for i := n; i < len(out); i++ {
+		h.stamp(&out[i])
+	}
+	return out, true
+}
+
+// payloadResultAfterStamp is payloadAfterStamp for the lean results: the
+// Result Parse gives such a line, without its fields. decided is false
+// when only a full parse can tell: an event AnalyticsResult does not
+// claim may still be one with an error, and a JSON document is no lean
+// kind.
+func payloadResultAfterStamp(rest []byte, h *stampedHead) (r Result, ok, decided bool) {
+	switch {
+	case opensJSON(rest):
+		return r, false, false
+	case len(rest) > 0 && rest[0] == '[':
+		r, ok = serviceResult(rest)
+	case bytes.HasPrefix(rest, prefixAnalytics):
+		if r, ok = analyticsResult(rest); !ok {
+			return r, false, false
+		}
+	}
+	if ok {
+		h.stamp(&r)
+	}
+	return r, ok, true
+}
+
+// stamp gives r the stamp's time when it has none of its own.
+func (h *stampedHead) stamp(r *Result) {
+	if r.Time.IsZero() {
+		r.Time, r.Local = h.time, !h.zoned
+	}
+}
