@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"connlog/model"
@@ -103,6 +104,8 @@ type File struct {
 	opts  FileOptions
 	gens  generations
 	state stateText
+	// shortfall says what of the file could not be read (see lossGap).
+	shortfall atomic.Pointer[string]
 	// backfill is the progress of a tail-first read of the head; State
 	// shows it while it runs.
 	backfill backfillState
@@ -144,6 +147,15 @@ func (f *File) State() string {
 }
 
 func (f *File) setState(s string) { f.state.set(s) }
+
+// Shortfall says what of the file could not be read, short, once a gap
+// said it (see lossGap); "" when it was read whole.
+func (f *File) Shortfall() string {
+	if p := f.shortfall.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
 
 // markCaughtUp sends what waits, then the empty batch that says the file
 // has been read to the end it had, when the options ask for it.

@@ -203,6 +203,15 @@ func (m *merger) flush() {
 	m.out = m.out[:0]
 }
 
+// endState is the state of a source that ended without an error: what it
+// could not read, or "done".
+func endState(src Source) string {
+	if s, ok := src.(Shortfall); ok && s.Shortfall() != "" {
+		return s.Shortfall()
+	}
+	return "done"
+}
+
 // report sends every source's state, at most every statusEvery unless final.
 func (m *merger) report(final bool) {
 	if m.status == nil || (!final && time.Since(m.lastSta) < statusEvery) {
@@ -213,7 +222,7 @@ func (m *merger) report(final bool) {
 		if st, ok := in.Source.(Stater); ok && !m.states[i].Done {
 			m.states[i].State = st.State()
 		} else if m.states[i].Done && m.states[i].Err == "" {
-			m.states[i].State = "done"
+			m.states[i].State = endState(in.Source)
 		}
 	}
 	m.status(append([]model.SourceStatus(nil), m.states...))

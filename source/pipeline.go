@@ -54,6 +54,12 @@ type Feed struct {
 // status line ("following", "waiting for FILE", "EOF").
 type Stater interface{ State() string }
 
+// Shortfall is implemented by sources that can say, once they have ended
+// without an error, what of their input they could not read (a file in a
+// compression connlog does not read): the list of inputs says that rather
+// than "done". "" when everything was read.
+type Shortfall interface{ Shortfall() string }
+
 // Sink receives entries in timeline order. With front set, the entries
 // belong before everything the sink has received so far (a backfill block
 // of a file opened tail first). The slice is reused after the call returns,

@@ -35,9 +35,9 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	case err != nil && c == nil:
 		return fmt.Errorf("read %s: %w", name, err)
 	case errors.Is(err, errUnsupportedCompression):
-		return f.lossGap(ctx, b, unsupportedNote(name, c), lastWritten(fh))
+		return f.lossGap(ctx, b, unsupportedNote(name, c), "not read: "+c.name+", a compression connlog does not read", lastWritten(fh))
 	case err != nil:
-		return f.lossGap(ctx, b, corruptNote(name, r, c.name, err), lastWritten(fh))
+		return f.lossGap(ctx, b, corruptNote(name, r, c.name, err), "read until it broke: corrupt "+c.name, lastWritten(fh))
 	}
 	f.setState("read " + name)
 	return nil
@@ -55,10 +55,12 @@ func corruptNote(name string, r io.Reader, format string, cause error) string {
 }
 
 // lossGap reports, where the file's lines stop, what of it could not be
-// read. at dates it when no line of the file comes before it (a line
-// before it dates it otherwise).
-func (f *File) lossGap(ctx context.Context, b *batcher, note string, at time.Time) error {
+// read; short says it for the list of inputs (see Shortfall). at dates it
+// when no line of the file comes before it (a line before it dates it
+// otherwise).
+func (f *File) lossGap(ctx context.Context, b *batcher, note, short string, at time.Time) error {
 	f.setState(note)
+	f.shortfall.Store(&short)
 	return sendLossGap(ctx, b, f.id, note, at)
 }
 

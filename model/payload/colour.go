@@ -32,6 +32,11 @@ func WithoutColour(p []byte) []byte {
 	return append(out, p...)
 }
 
+// ColourRegexp is an RE2 expression that matches every colour sequence
+// WithoutColour leaves out (and a few longer ones it keeps), for a store that
+// searches the raw bytes to allow one wherever the shown text has none.
+const ColourRegexp = `\x1b\[[0-9;]*m`
+
 // sgrLen returns the length of the colour sequence p begins with (ESC [,
 // digits and semicolons, m), or 0.
 func sgrLen(p []byte) int {

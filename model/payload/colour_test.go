@@ -1,6 +1,7 @@
 package payload
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -25,6 +26,18 @@ func TestColourIsDropped(t *testing.T) {
 		r := Parse([]byte(c.line), nil)[0]
 		if r.Kind != c.kind || r.Level != c.level || !strings.Contains(r.Fields.Value(model.KeyMessage), c.message) {
 			t.Errorf("%q: %v %v %q; want %v %v and the message holding %q", c.line, r.Kind, r.Level, r.Fields.Value(model.KeyMessage), c.kind, c.level, c.message)
+		}
+	}
+}
+
+// Every sequence WithoutColour leaves out is one ColourRegexp matches, so
+// that a store searching raw bytes may allow for each.
+func TestColourRegexpMatchesWhatIsLeftOut(t *testing.T) {
+	re := regexp.MustCompile(`^` + ColourRegexp + `$`)
+	for _, seq := range []string{"\x1b[m", "\x1b[0m", "\x1b[31m", "\x1b[1;33m", "\x1b[38;5;208m", "\x1b[" + strings.Repeat("1;", 14) + "1m",
+		"\x1b[1x", "\x1b]0;title\x07", "\x1b[" + strings.Repeat("1", 40) + "m", "\x1bm"} {
+		if len(WithoutColour([]byte(seq))) == 0 && !re.MatchString(seq) {
+			t.Errorf("%q is left out but ColourRegexp does not match it", seq)
 		}
 	}
 }

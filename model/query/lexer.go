@@ -130,11 +130,7 @@ func (l *lexer) fieldName(i int) (name string, literal bool, nameEnd int, err *E
 func (l *lexer) fieldValue(t *token) *Error {
 	v := t.valuePos
 	if l.isBoundary(v) {
-		hint := `quote a value that is empty or has spaces or parentheses: user="a b"`
-		if t.op.isOrdering() {
-			hint = "write a number, with a unit if you like: rx>10MB, duration>=30s"
-		}
-		return errHint(v, fmt.Sprintf("expected a value after %q", l.src[t.pos:v]), hint)
+		return errHint(v, fmt.Sprintf("expected a value after %q", l.src[t.pos:v]), emptyValueHint(*t))
 	}
 	if l.src[v] == '"' {
 		value, end, err := l.quoted(v)

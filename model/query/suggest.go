@@ -7,7 +7,10 @@ import (
 )
 
 // suggestField returns the known name closest to a mistyped one, or "" when
-// nothing is close enough to be a plausible typo.
+// nothing is close enough to be a plausible typo: then the hint offers the
+// exact form (.name) instead. A known name wins a tie over the parsers'
+// keys (the aliases are tried first), and a name must keep most of its
+// letters: "seq" is not "ses" with a typo, as "sess" is.
 func suggestField(name string) string {
 	lower := strings.ToLower(name)
 	limit := 1
@@ -16,7 +19,7 @@ func suggestField(name string) string {
 	}
 	best, bestDist := "", limit+1
 	try := func(candidate string) {
-		if d := model.EditDistance(lower, strings.ToLower(candidate), bestDist); d < bestDist {
+		if d := model.EditDistance(lower, strings.ToLower(candidate), bestDist); d < bestDist && keepsMost(d, lower, candidate) {
 			best, bestDist = candidate, d
 		}
 	}
@@ -30,3 +33,7 @@ func suggestField(name string) string {
 	}
 	return best
 }
+
+// keepsMost reports whether d edits leave most of the longer of two names:
+// one edit in three letters makes another word, not a typo of it.
+func keepsMost(d int, a, b string) bool { return 3*d < max(len(a), len(b)) }

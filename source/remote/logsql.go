@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/payload"
 )
 
 // Journal fields as VictoriaLogs stores them after /insert/journald: MESSAGE
@@ -60,12 +61,28 @@ func logsqlFilter(sel Selection) string {
 		}
 	}
 	for _, w := range sel.Words {
-		parts = append(parts, vlFieldMessage+":~"+strconv.Quote("(?i)"+regexp.QuoteMeta(w)))
+		parts = append(parts, vlFieldMessage+":~"+strconv.Quote(wordRegexp(w)))
 	}
 	if len(parts) == 0 {
 		return "*"
 	}
 	return strings.Join(parts, " ")
+}
+
+// wordRegexp finds a word or phrase in a message as the query does: ignoring
+// case, and in the message as shown too, without the colour sequences a
+// logger may have put inside the word ("state=ESC[31mstalled" holds
+// "state=stalled"). The store asks for no fewer messages than the query keeps.
+func wordRegexp(w string) string {
+	var b strings.Builder
+	b.WriteString("(?i)")
+	for i, r := range w {
+		if i > 0 {
+			b.WriteString("(?:" + payload.ColourRegexp + ")*")
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	return b.String()
 }
 
 // logsqlAboutUnits are the messages about the units that journalctl -u

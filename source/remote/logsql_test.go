@@ -43,7 +43,8 @@ func TestLogsqlFilter(t *testing.T) {
 			`_time:[2026-02-10T08:00:00Z, 2026-02-10T08:00:01Z]`},
 		{"hostile quotes stay inside the literal", Selection{AllUnits: true, Hosts: []string{`x") OR y`}},
 			`_HOSTNAME:in("x\") OR y")`},
-		{"words", Selection{AllUnits: true, Words: []string{"code 410"}}, `_msg:~"(?i)code 410"`},
+		{"words, with colours allowed inside", Selection{AllUnits: true, Words: []string{"a.b", "é"}},
+			`_msg:~"(?i)a(?:\\x1b\\[[0-9;]*m)*\\.(?:\\x1b\\[[0-9;]*m)*b" _msg:~"(?i)é"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -51,6 +52,30 @@ func TestLogsqlFilter(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// The store finds a word wherever the query does: in the line, ignoring
+// case, and in the line as shown, without the colours inside the word.
+func TestWordRegexpFindsTheWordAsShown(t *testing.T) {
+	messages := []string{
+		"state=\x1b[31mstalled\x1b[0m",
+		"\x1b[1;33mState\x1b[0m=\x1b[mSTALLED",
+		"s\x1b[0mt\x1b[1mate=stalled",
+		"state=stalled",
+	}
+	for _, word := range []string{"state=stalled", "state=", "=stalled"} {
+		re := regexp.MustCompile(wordRegexp(word))
+		for _, m := range messages {
+			if !re.MatchString(m) {
+				t.Errorf("%q does not find %q in %q", wordRegexp(word), word, m)
+			}
+		}
+	}
+	for _, m := range []string{"state=\x1b[31m stalled", "state=\x1b[31xstalled", "state=stale"} {
+		if re := regexp.MustCompile(wordRegexp("state=stalled")); re.MatchString(m) {
+			t.Errorf("%q finds %q, which shows no such word", re, m)
+		}
 	}
 }
 
