@@ -197,3 +197,20 @@ func TestClockLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionsYearsGiveWayAtEightyColumns: at 80 columns the times keep
+// their dates but not their years, which would cut a failure's reason.
+func TestSessionsYearsGiveWayAtEightyColumns(t *testing.T) {
+	eve := time.Date(2025, 12, 31, 23, 57, 30, 0, time.UTC)
+	night := triage.Report{Sessions: triage.Sessions{Closed: 1, Failed: 1, Rows: []triage.Session{
+		{ID: "a", User: "erin@x", Resource: "db.internal:5432", Status: triage.StatusFailed, Reason: "CONNECTION_FAILED", Start: eve, End: eve},
+		{ID: "b", User: "bob@x", Status: triage.StatusClosed, Start: eve.Add(3 * time.Minute), End: eve.Add(4 * time.Minute)},
+	}}}
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(80, 10)
+	v = v.Start(newJob(6, nil), time.UTC).SetReport(ResultMsg{Gen: 6, Report: night})
+	out := ansi.Strip(v.View())
+	if !strings.Contains(out, "12-31 23:57") || strings.Contains(out, "2025-12-31") || !strings.Contains(out, "CONNECTION_FAILED") {
+		t.Errorf("at 80 columns:\n%s", out)
+	}
+}

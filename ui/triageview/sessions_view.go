@@ -105,7 +105,7 @@ func widen(cols []sessCol, spare int) []sessCol {
 
 // View draws the title, the column heads and the rows around the cursor.
 func (v SessionsView) View() string {
-	cols, hidden := visibleCols(v.width, v.clockAs)
+	cols, hidden := visibleCols(v.width, v.timeLayout())
 	return frame(v.styles, v.width, v.height, v.title(hidden), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
 		if len(v.rows) == 0 {
@@ -235,8 +235,8 @@ func (v *SessionsView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "?"
 	}
-	if v.clockAs != "" {
-		return t.In(v.loc).Format(v.clockAs)
+	if layout := v.timeLayout(); layout != "" {
+		return t.In(v.loc).Format(layout)
 	}
 	return t.In(v.loc).Format("15:04:05")
 }
@@ -247,4 +247,18 @@ func (v *SessionsView) endClock(s *triage.Session) string {
 		return ""
 	}
 	return v.clock(s.End)
+}
+
+// sessYearMinWidth is the narrowest view whose times carry their years:
+// below it, the five cells of a year would cut the status (a failure's
+// reason), which says more than the year.
+const sessYearMinWidth = 100
+
+// timeLayout is how the view writes its times at its width (see
+// clockLayout): a year only where there is room for it.
+func (v *SessionsView) timeLayout() string {
+	if v.clockAs == yearClock && v.width < sessYearMinWidth {
+		return datedClock
+	}
+	return v.clockAs
 }
