@@ -171,58 +171,44 @@ func TestFileFollowWaitsWhileRemoved(t *testing.T) {
 	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
 }
 
-// TestFileFollowWaitsWhileNotRegular: a followed path that names a FIFO
-// after a rotation is not read, and its state says the source waits and
-// why, in the words that begin every waiting state (model.StateWaiting).
+// TestFileFollowWaitsWhileNotRegular: a followed path that names a FIFO or
+// a directory after a rotation is not read, and its state says the source
+// waits and why, in the words that begin every waiting state
+// (model.StateWaiting); nothing failed, and a log that comes back at the
+// path is read.
 func TestFileFollowWaitsWhileNotRegular(t *testing.T) {
-	path := logPath(t)
-	appendTo(t, path, "one\n")
-	src := NewFile(path, 1, FileOptions{Follow: true})
-	src.grace = 50 * time.Millisecond
-	r := start(t, src)
-	r.waitLines(1)
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	want := model.StateWaiting + " " + path + " (it is not a regular file)"
-	waitFor(t, "the not-regular state", func() bool { return src.State() == want })
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	appendTo(t, path, "two\n")
-	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
-	waitFor(t, "the following state", func() bool { return src.State() == "following" })
-}
-
-// TestFileFollowWaitsWhileADirectory: a followed path that names a
-// directory after a rotation is waited on, as a FIFO is: the file read
-// before was read to its end, nothing failed, and a log that comes back
-// is read.
-func TestFileFollowWaitsWhileADirectory(t *testing.T) {
-	path := logPath(t)
-	appendTo(t, path, "one\n")
-	src := NewFile(path, 1, FileOptions{Follow: true})
-	src.grace = 50 * time.Millisecond
-	r := start(t, src)
-	r.waitLines(1)
-	if err := os.Rename(path, path+".1"); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(path, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	want := model.StateWaiting + " " + path + " (it is a directory)"
-	waitFor(t, "the directory state", func() bool { return src.State() == want })
-	if err := os.Remove(path); err != nil {
-		t.Fatal(err)
-	}
-	appendTo(t, path, "two\n")
-	equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
-	if err := r.stop(); err != nil {
-		t.Fatalf("the run ended with %v", err)
+	for _, tc := range []struct {
+		name, why string
+		put       func(path string) error
+	}{
+		{"fifo", "it is not a regular file", func(path string) error { return syscall.Mkfifo(path, 0o600) }},
+		{"directory", "it is a directory", func(path string) error { return os.Mkdir(path, 0o755) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := logPath(t)
+			appendTo(t, path, "one\n")
+			src := NewFile(path, 1, FileOptions{Follow: true})
+			src.grace = 50 * time.Millisecond
+			r := start(t, src)
+			r.waitLines(1)
+			if err := os.Rename(path, path+".1"); err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.put(path); err != nil {
+				t.Fatal(err)
+			}
+			want := model.StateWaiting + " " + path + " (" + tc.why + ")"
+			waitFor(t, "the waiting state", func() bool { return src.State() == want })
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			appendTo(t, path, "two\n")
+			equalLines(t, lineTexts(r.waitLines(2)), []string{"one", "two"})
+			waitFor(t, "the following state", func() bool { return src.State() == "following" })
+			if err := r.stop(); err != nil {
+				t.Fatalf("the run ended with %v", err)
+			}
+		})
 	}
 }
 

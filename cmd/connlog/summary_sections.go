@@ -136,17 +136,10 @@ const (
 	clockOfYear = "2006-" + clockDated
 )
 
-// clockLayout is how the times of data from..to are written: the time of
-// day when they lie within one day (22:51 and 00:29 of a night are not of
-// one day), with the date within one year, with the year beyond.
+// clockLayout is how the times of data from..to are written (see
+// query.Reach): the time of day, with the date, or with the year too.
 func clockLayout(from, to time.Time, loc *time.Location) string {
-	switch {
-	case from.In(loc).Year() != to.In(loc).Year():
-		return clockOfYear
-	case query.SameDay(from, to, loc):
-		return clockOfDay
-	}
-	return clockDated
+	return [...]string{query.OneDay: clockOfDay, query.OneYear: clockDated, query.Years: clockOfYear}[query.ReachOf(from, to, loc)]
 }
 
 // clock writes t in layout, "-" for no time.

@@ -129,3 +129,26 @@ func spanText(first, last time.Time, loc *time.Location) string {
 
 // SameDay reports whether a and b fall on one calendar day in loc.
 func SameDay(a, b time.Time, loc *time.Location) bool { return dayOf(a, loc).Equal(dayOf(b, loc)) }
+
+// Reach is how far apart times are on the calendar, which says what a
+// view writes of them besides the time of day: 22:51 and 00:29 of a night
+// alone read as one day's, 12-31 and 01-01 as one year's.
+type Reach int
+
+// The reaches, nearest first.
+const (
+	OneDay  Reach = iota // the time of day says it
+	OneYear              // the date is needed
+	Years                // the year is needed too
+)
+
+// ReachOf is how far apart a and b are in loc.
+func ReachOf(a, b time.Time, loc *time.Location) Reach {
+	switch {
+	case a.In(loc).Year() != b.In(loc).Year():
+		return Years
+	case SameDay(a, b, loc):
+		return OneDay
+	}
+	return OneYear
+}

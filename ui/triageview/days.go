@@ -20,17 +20,15 @@ const (
 // when on several years.
 func clockLayout(loc *time.Location, times []time.Time) string {
 	var first time.Time
-	layout := ""
+	reach := query.OneDay
 	for _, t := range times {
 		switch {
 		case t.IsZero():
 		case first.IsZero():
 			first = t
-		case first.In(loc).Year() != t.In(loc).Year():
-			return yearClock
-		case !query.SameDay(first, t, loc):
-			layout = datedClock
+		default:
+			reach = max(reach, query.ReachOf(first, t, loc))
 		}
 	}
-	return layout
+	return [...]string{query.OneDay: "", query.OneYear: datedClock, query.Years: yearClock}[reach]
 }
