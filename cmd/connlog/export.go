@@ -48,6 +48,7 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 
 // exportEntries reads the inputs and writes what sel selects, as opts says.
 func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stdout, stderr io.Writer) error {
+	claim := claimOutput(cfg)
 	if sel.needsDay() {
 		settleDay(ctx, &cfg, sel, stdin)
 	}
@@ -82,7 +83,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if err := fillBundleInfo(&opts.Bundle, cfg, sel); err != nil {
 		return err
 	}
-	out, err := openOutput(cfg, opts, stdout)
+	out, err := openOutput(cfg, claim, opts, stdout)
 	if err != nil {
 		return err
 	}

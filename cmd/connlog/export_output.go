@@ -62,12 +62,21 @@ type output struct {
 	streamed bool
 }
 
-func openOutput(cfg Config, opts export.Options, stdout io.Writer) (*output, error) {
+// claimOutput notes, before any input is opened, which file is at the
+// output path (see export.ClaimPath).
+func claimOutput(cfg Config) export.Claim {
+	if cfg.Output == "-" {
+		return export.Claim{}
+	}
+	return export.ClaimPath(cfg.Output)
+}
+
+func openOutput(cfg Config, claim export.Claim, opts export.Options, stdout io.Writer) (*output, error) {
 	if cfg.Output == "-" {
 		w, err := terminalSafe(opts, stdout)
 		return &output{Writer: w, streamed: opts.Format != export.FormatBundle}, err
 	}
-	f, err := export.CreateFile(cfg.Output, cfg.Force, inputPaths(cfg, opts.Sources))
+	f, err := claim.Create(cfg.Force, inputPaths(cfg, opts.Sources))
 	if err != nil {
 		return nil, withStdoutAdvice(err)
 	}

@@ -21,7 +21,9 @@ func TestExportFollowNeverReplacesALogRotatedIntoItsPath(t *testing.T) {
 	log, out := filepath.Join(dir, "app.log"), filepath.Join(dir, "app.log.1")
 	must(t, os.WriteFile(log, []byte("one\n"), 0o644))
 	p := startConnlog(t, dir, "export", "-f", "--force", "--format", "raw", "-o", out, "app.log")
-	p.waitOpenIn(t, dir)
+	// Once it reads the log, its output is claimed: a log rotated to that
+	// name now is not the file it may replace.
+	p.waitHolds(t, log)
 	must(t, os.Rename(log, out))
 	must(t, os.WriteFile(log, []byte("two\n"), 0o644))
 	p.waitClosed(t, out)

@@ -59,13 +59,35 @@ type AtomicFile struct {
 // the export reads, see checkNotInput). The errors are FileErrors that tell
 // the user what to do.
 func CreateFile(path string, force bool, inputs []string) (*AtomicFile, error) {
+	return ClaimPath(path).Create(force, inputs)
+}
+
+// Claim is an export's path as it was when the export began.
+type Claim struct {
+	path string
+	// was is the file at path then, nil when there was none: the only file
+	// a forced export may replace (see checkUnchanged).
+	was fs.FileInfo
+}
+
+// ClaimPath notes which file is at path now. A command that opens its
+// inputs before its output claims the path first: a log may rotate to
+// that name in between, and the rotated log is not the file the user
+// asked to replace.
+func ClaimPath(path string) Claim {
+	was, _ := os.Lstat(path)
+	return Claim{path: path, was: was}
+}
+
+// Create is CreateFile for the claimed path.
+func (c Claim) Create(force bool, inputs []string) (*AtomicFile, error) {
+	path, was := c.path, c.was
 	if err := checkNotInput(path, inputs); err != nil {
 		return nil, err
 	}
 	if err := checkTarget(path, force); err != nil {
 		return nil, err
 	}
-	was, _ := os.Lstat(path)
 	dir := filepath.Dir(path)
 	f, err := createTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {

@@ -67,3 +67,37 @@ func TestForceReplacesOnlyTheFileThatWasThere(t *testing.T) {
 		}
 	}
 }
+
+// TestForceReplacesOnlyTheFileThereWhenClaimed: a command reads its inputs
+// before it creates its output, and a log may rotate to the output's name
+// in between. The file at the path when the path was claimed is the one
+// force may replace, not the one there when the output was created.
+func TestForceReplacesOnlyTheFileThereWhenClaimed(t *testing.T) {
+	for _, before := range []bool{false, true} {
+		t.Run(map[bool]string{false: "free when claimed", true: "a file there when claimed"}[before], func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "out.log")
+			if before {
+				must(t, os.WriteFile(path, []byte("old export\n"), 0o644))
+			}
+			claim := ClaimPath(path)
+			rotated := filepath.Join(dir, "app.log")
+			must(t, os.WriteFile(rotated, []byte("log data\n"), 0o644))
+			must(t, os.Rename(rotated, path))
+			f, err := claim.Create(true, nil)
+			must(t, err)
+			if _, err := f.Write([]byte("export\n")); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Commit(); !errors.Is(err, ErrChanged) {
+				t.Errorf("Commit = %v, want %v", err, ErrChanged)
+			}
+			if got, _ := os.ReadFile(path); string(got) != "log data\n" {
+				t.Errorf("the path holds %q, want the rotated log", got)
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, "out-1.log")); string(got) != "export\n" {
+				t.Errorf("out-1.log holds %q, want the export", got)
+			}
+		})
+	}
+}
