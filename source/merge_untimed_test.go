@@ -73,8 +73,11 @@ func ingestRaw(t *testing.T, feeds []Feed, until int) ([]string, []time.Time) {
 	}
 }
 
-// mergeStallLimit is how long ingestRaw waits for the next lines.
-const mergeStallLimit = 20 * time.Second
+// mergeStallLimit is how long ingestRaw waits for the next lines. An
+// input whose lines have no time holds up to maxLeadEntries of them back
+// before it sends any, and on a machine busy with other tests (under the
+// race detector) reading that many took over 20 s.
+const mergeStallLimit = 90 * time.Second
 
 // concat returns the lines of batches, in order.
 func concat(inputs ...[][]model.Record) []string {
