@@ -22,6 +22,7 @@ type Decoder struct {
 	block block
 
 	times    inheritance // per writer, for lines without a time
+	clocks   wallClocks  // the times written without a zone, for the hour a fall-back repeats
 	last     time.Time   // of the last entry, for gap and boundary marks
 	haveLast bool
 	readAt   time.Time          // see DateUntimedAt; zero: when each line was read
@@ -77,7 +78,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, text: opts.LeanText, index: opts.IndexService, indexAnalytics: opts.IndexAnalytics,
 		unparsed: opts.Unparsed, unparsedFields: opts.UnparsedFields, unparsedAnalytics: opts.UnparsedAnalytics},
 		fold: newTemplateFolder(opts.Templates),
-		ctx:  envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}}}
+		ctx:  envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}},
+		clocks: wallClocks{loc: loc}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}

@@ -159,9 +159,13 @@ func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) 
 // source, and remembers e's time for the next. An entry whose writer wrote
 // nothing before keeps the receive time, or the time DateUntimedAt gave,
 // still flagged FlagTimeInferred: an unrelated line's time would be a
-// guess.
+// guess. A time written without a zone is placed in the pass of a repeated
+// hour that follows the lines before (see wallClocks).
 func (d *Decoder) settle(e *model.Entry) {
 	key := keyOf(e)
+	if d.clocks.reads(e) {
+		e.Time = d.clocks.place(e.Time)
+	}
 	if e.Flags.Has(model.FlagTimeInferred) {
 		if t, ok := d.times.inherit(key); ok {
 			e.Time = t

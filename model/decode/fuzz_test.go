@@ -33,6 +33,7 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("Apr 26 13:19:06 h systemd[1]: x\n2019-01-01T01:00:00.000000001Z stderr P a\n2019-01-01T01:00:00.000000002Z stderr F b\n"), uint8(0), true)
 	f.Add([]byte("a  | 2026-01-29T16:17:37+00:00 [warn]: x\nb  | INFO: y\na  | z\n"), uint8(0), false)
 	f.Add([]byte("2026-12-06 01:00:00 [INFO] [connector] a\n2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] b\n"), uint8(0), false)
+	f.Add([]byte("[2025-11-01T14:06:15Z] {\"level\":\"error\",\"msg\":\"relay lost\"}\n2026-12-05T10:00:20.000Z INFO {\"msg\":\"up\"}\n2026-12-05 10:00:20 WARN {\"level\":\"warn\"} x\n"), uint8(0), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
 		recs := fileRecords(data)
 		if gap && len(recs) > 1 {

@@ -129,15 +129,21 @@ func TestLeanColouredLines(t *testing.T) {
 }
 
 // TestLeanJSONAfterAStamp: a JSON document behind a program's own stamp
-// (not Docker's nine digits, so no envelope takes it) is a JSON entry with
-// its level, decoded lean (export) as in full (summary, the TUI).
+// (not Docker's nine digits, so no envelope takes it), bracketed or not,
+// and after a level word, is a JSON entry with its level (else the
+// word's), decoded lean (export) as in full (summary, the TUI).
 func TestLeanJSONAfterAStamp(t *testing.T) {
 	recs := lineRecords(
 		`2026-12-05T10:00:20.000Z {"level":"error","msg":"m"}`,
 		`2026-12-05T10:00:21Z {"level":"warn","msg":"m"}`,
 		`2026-12-05T10:00:22.000000Z {"level":"error","msg":"m"}`,
+		`[2025-11-01T14:06:15Z] {"level":"error","msg":"m","peer":"10.0.0.7"}`,
+		`2026-12-05T10:00:23.000Z INFO {"msg":"m","site":"s1"}`,
+		`2026-12-05 10:00:24 WARN {"level":"error","msg":"m"}`,
 	)
-	levels := []model.Level{model.LevelError, model.LevelWarn, model.LevelError}
+	levels := []model.Level{model.LevelError, model.LevelWarn, model.LevelError, model.LevelError, model.LevelInfo, model.LevelError}
+	full := decodeAll(Options{Reference: readTime}, recs)
+	checkLean(t, decodeAll(Options{Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}, recs), full)
 	for _, opts := range []Options{{Reference: readTime}, {Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}} {
 		es := decodeAll(opts, recs)
 		if len(es) != len(levels) {

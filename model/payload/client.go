@@ -102,19 +102,20 @@ const maxBracketGroups = 3
 // time, "[2022-12-28 19:16:44.874][WireGuard][debug] pid=456 msg" or
 // "[2024-01-17T10:30:00.123Z] [DEBUG] [CLI] msg" from programs whose groups
 // are not the Twingate order: the time, and the level found in one of the
-// next groups, make a text entry; the groups stay in the message. It
-// reports false when the first bracket does not hold a whole time.
+// next groups, make a text entry; the groups stay in the message. What
+// follows the time is read as it is after a time without brackets (see
+// payloadAfterStamp): "[2025-11-01T14:06:15Z] {"level":"error",…}" is a
+// JSON entry. It reports false when the first bracket does not hold a
+// whole time.
 func parseBracketStamped(p []byte, out []Result) ([]Result, bool) {
-	end := indexByteWithin(p, ']', 40)
-	if end < 2 {
+	h, ok := readBracketHead(p)
+	if !ok {
 		return out, false
 	}
-	t, n, zoned, ok := parseISOZone(string(p[1:end]))
-	if !ok || n != end-1 || t.IsZero() {
-		return out, false
+	if res, ok := payloadAfterStamp(p, &h, out); ok {
+		return res, true
 	}
-	i := skipBlanks(p, end+1)
-	msgStart := i
+	i := h.rest
 	lvl := model.LevelNone
 	for g := 0; g < maxBracketGroups && i < len(p) && p[i] == '['; g++ {
 		close := indexByteWithin(p[i:], ']', maxModuleLen+2)
@@ -126,7 +127,24 @@ func parseBracketStamped(p []byte, out []Result) ([]Result, bool) {
 		}
 		i = skipBlanks(p, i+close+1)
 	}
-	msg := p[msgStart:]
-	return append(out, Result{Kind: model.KindText, Level: lvl, Time: t, Local: !zoned,
+	msg := p[h.rest:]
+	return append(out, Result{Kind: model.KindText, Level: lvl, Time: h.time, Local: !h.zoned,
 		Fields: model.Fields{{Key: model.KeyMessage, Value: string(msg[:trimRightBlanks(msg, 0)])}}}), true
+}
+
+// readBracketHead reads the head of a line that opens with a bracketed
+// time, as readStampedHead reads one without brackets, and reports false
+// when the first bracket does not hold a whole time.
+func readBracketHead(p []byte) (stampedHead, bool) {
+	end := indexByteWithin(p, ']', 40)
+	if end < 2 {
+		return stampedHead{}, false
+	}
+	t, n, zoned, ok := parseISOZone(string(p[1:end]))
+	if !ok || n != end-1 || t.IsZero() {
+		return stampedHead{}, false
+	}
+	rest := skipBlanks(p, end+1)
+	lvl, module, next := levelAfterStamp(p, rest)
+	return stampedHead{time: t, zoned: zoned, level: lvl, module: module, rest: rest, next: next}, true
 }

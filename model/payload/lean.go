@@ -90,7 +90,7 @@ func StampedTextResult(p []byte) (Result, bool) {
 	if !ok {
 		return Result{}, false
 	}
-	r, ok, decided := payloadResultAfterStamp(p[h.rest:], &h)
+	r, ok, decided := payloadResultAfterStamp(p, &h)
 	switch {
 	case ok:
 		return r, true

@@ -170,6 +170,9 @@ func TestStampedTextResult(t *testing.T) {
 		{"a coloured level word", "2026-08-18T10:19:03Z \x1b[31mERR\x1b[0m relay down", true, model.LevelError},
 		{"a JSON document after a stamp", `2026-12-05T10:00:20.000Z {"level":"error","msg":"m"}`, false, model.LevelNone},
 		{"text in braces after a stamp", "2026-12-05T10:00:20.000Z {user} logged in", false, model.LevelNone},
+		{"a JSON document after a level word", `2026-12-05T10:00:20.000Z INFO {"msg":"tunnel up"}`, false, model.LevelNone},
+		{"a JSON document after a level token", `2026-12-05T10:00:20Z [warn]: {"msg":"m"}`, false, model.LevelNone},
+		{"text in braces after a level word", "2026-12-05T10:00:20Z INFO {user} logged in", false, model.LevelNone},
 		{"a number", "42 relays lost", false, model.LevelNone},
 		{"year one", "0001-01-01T00:00:00Z INF year one", false, model.LevelNone},
 		{"time alone", "2026-08-18T10:19:03Z", false, model.LevelNone},
@@ -183,7 +186,8 @@ func FuzzStampedTextResult(f *testing.F) {
 	for _, s := range []string{"2026-08-18T10:19:03Z INF x", "2025-09-23 10:05:32,524 - a - WARNING - b", "2026-01-29T16:17:37+00:00 [warn]: x",
 		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff",
 		"2026-12-04T10:00:02.456Z [INFO] [connector] x", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "closed_connection"}`,
-		"2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] x", "2026-12-05 10:00:20,123 [{\"level\":\"warn\"}]", "2026-12-06T01:00:01Z \x1b[1mANALYTICS\x1b[0m {\"event_type\": \"denied\"}"} {
+		"2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] x", "2026-12-05 10:00:20,123 [{\"level\":\"warn\"}]", "2026-12-06T01:00:01Z \x1b[1mANALYTICS\x1b[0m {\"event_type\": \"denied\"}",
+		"2026-12-05T10:00:20.000Z INFO {\"msg\":\"m\"}", "2026-12-05 10:00:20 WARN {\"level\":\"warn\"} x", "2026-12-05T10:00:20Z [warn]: [{\"a\":1}]"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {

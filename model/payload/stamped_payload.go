@@ -12,9 +12,12 @@ import (
 // when it is a connector's service line or ANALYTICS event, or a JSON
 // document ("2026-12-05T10:00:20.000Z {"level":"error",…}"), as it is
 // parsed behind `docker logs -t`'s stamp, at the stamp's time when it has
-// none of its own. Read as stamped text, its level, module, function and
-// event were lost to the queries.
-func payloadAfterStamp(rest []byte, h *stampedHead, out []Result) ([]Result, bool) {
+// none of its own. A JSON document after a level word ("… INFO {…}") is
+// read too, at the word's level when it has none of its own. Read as
+// stamped text, its level, module, function and event were lost to the
+// queries. p is the whole line, h its head.
+func payloadAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) {
+	rest := p[h.rest:]
 	n := len(out)
 	var ok bool
 	switch {
@@ -24,6 +27,11 @@ func payloadAfterStamp(rest []byte, h *stampedHead, out []Result) ([]Result, boo
 		out, ok = parseService(rest, out)
 	case bytes.HasPrefix(rest, prefixAnalytics):
 		out, ok = parseAnalyticsLine(rest, out, nil)
+	}
+	if !ok {
+		if doc, isJSON := h.jsonAfterLevel(p); isJSON {
+			out, ok = parseJSON(doc, out), true
+		}
 	}
 	if !ok || len(out) == n || out[n].Kind == model.KindText {
 		// A line the parser keeps as text (an event cut short, text in
@@ -41,7 +49,8 @@ func payloadAfterStamp(rest []byte, h *stampedHead, out []Result) ([]Result, boo
 // when only a full parse can tell: an event AnalyticsResult does not
 // claim may still be one with an error, and a JSON document is no lean
 // kind.
-func payloadResultAfterStamp(rest []byte, h *stampedHead) (r Result, ok, decided bool) {
+func payloadResultAfterStamp(p []byte, h *stampedHead) (r Result, ok, decided bool) {
+	rest := p[h.rest:]
 	switch {
 	case opensJSON(rest):
 		return r, false, false
@@ -52,15 +61,35 @@ func payloadResultAfterStamp(rest []byte, h *stampedHead) (r Result, ok, decided
 			return r, false, false
 		}
 	}
+	if !ok {
+		if _, isJSON := h.jsonAfterLevel(p); isJSON {
+			return r, false, false
+		}
+	}
 	if ok {
 		h.stamp(&r)
 	}
 	return r, ok, true
 }
 
-// stamp gives r the stamp's time when it has none of its own.
+// jsonAfterLevel returns the JSON document that follows the head's level
+// ("2026-12-05 10:00:20 WARN {…}"), and whether there is one. A head with
+// a logger's name (Python's) has none: the name would be lost.
+func (h *stampedHead) jsonAfterLevel(p []byte) ([]byte, bool) {
+	if h.level == model.LevelNone || len(h.module) > 0 {
+		return nil, false
+	}
+	doc := p[skipBlanks(p, h.next):]
+	return doc, opensJSON(doc)
+}
+
+// stamp gives r the stamp's time when it has none of its own, and the
+// level written before it when it has none either.
 func (h *stampedHead) stamp(r *Result) {
 	if r.Time.IsZero() {
 		r.Time, r.Local = h.time, !h.zoned
+	}
+	if r.Level == model.LevelNone {
+		r.Level = h.level
 	}
 }

@@ -61,3 +61,39 @@ func TestJSONAfterAStamp(t *testing.T) {
 		t.Errorf("text in braces: %v %v err %q, fields %v", r.Kind, r.Time, r.Err, r.Fields)
 	}
 }
+
+// A JSON document after a bracketed stamp or after a level word is read as
+// it is after a plain stamp: its fields, its level when it has one, else
+// the word's, at the stamp's time. A Python logger's name would be lost,
+// so that line stays text; so does text in braces after a level.
+func TestJSONAfterABracketedStampOrALevel(t *testing.T) {
+	at := time.Date(2026, 12, 5, 10, 0, 20, 0, time.UTC)
+	cases := []struct {
+		name  string
+		line  string
+		kind  model.Kind
+		level model.Level
+		key   string // a field the result must have
+		local bool
+	}{
+		{"a bracketed stamp", `[2026-12-05T10:00:20Z] {"level":"error","msg":"relay lost","peer":"10.0.0.7"}`, model.KindJSON, model.LevelError, "peer", false},
+		{"a bracketed local stamp", `[2026-12-05 10:00:20] {"msg":"m","peer":"p"}`, model.KindJSON, model.LevelNone, "peer", true},
+		{"a level word, no level in the JSON", `2026-12-05T10:00:20.000Z INFO {"msg":"tunnel up","site":"s1"}`, model.KindJSON, model.LevelInfo, "site", false},
+		{"the JSON's level over the word's", `2026-12-05 10:00:20 WARN {"level":"error","msg":"slow"}`, model.KindJSON, model.LevelError, model.KeyMessage, true},
+		{"a bracketed level token", `2026-12-05T10:00:20Z [warn]: {"msg":"m","site":"s1"}`, model.KindJSON, model.LevelWarn, "site", false},
+		{"a level word after a bracketed stamp", `[2026-12-05T10:00:20Z] ERROR {"msg":"m","site":"s1"}`, model.KindJSON, model.LevelError, "site", false},
+		{"a Python logger's name", `2026-12-05 10:00:20,000 - root - WARNING - {"site":"s1"}`, model.KindText, model.LevelWarn, model.KeyModule, true},
+		{"text in braces after a level", `2026-12-05T10:00:20Z INFO {user} logged in`, model.KindText, model.LevelInfo, model.KeyMessage, false},
+		{"text in brackets after a bracketed stamp", `[2026-12-05T10:00:20Z][WireGuard][debug] x`, model.KindText, model.LevelDebug, model.KeyMessage, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := Parse([]byte(tc.line), nil)
+			r := rs[0]
+			if len(rs) != 1 || r.Kind != tc.kind || r.Level != tc.level || r.Fields.Value(tc.key) == "" ||
+				!r.Time.Equal(at) || r.Local != tc.local || r.Err != "" {
+				t.Fatalf("%d results: %v %v %v local %v err %q, fields %v", len(rs), r.Kind, r.Level, r.Time, r.Local, r.Err, r.Fields)
+			}
+		})
+	}
+}

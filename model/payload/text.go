@@ -32,7 +32,7 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	if !ok {
 		return out, false
 	}
-	if res, ok := payloadAfterStamp(p[h.rest:], &h, out); ok {
+	if res, ok := payloadAfterStamp(p, &h, out); ok {
 		return res, true
 	}
 	r := h.result()
