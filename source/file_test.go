@@ -134,7 +134,8 @@ func TestFilePermissionDenied(t *testing.T) {
 	fine := start(t, NewFile(other, 2, opts))
 
 	err := denied.finish()
-	want := "open " + secret + ": permission denied — run with sudo or add your user to the group that owns " + secret + " (ls -l " + secret + ")"
+	// Mode 000: the file's group may not read it either.
+	want := "open " + secret + ": permission denied — run with sudo: neither the group that owns " + secret + " nor other users may read it (ls -l " + secret + ")"
 	if err == nil || err.Error() != want || !errors.Is(err, fs.ErrPermission) {
 		t.Fatalf("Run = %v\nwant %s", err, want)
 	}

@@ -3,6 +3,8 @@ package source
 import (
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,7 +21,9 @@ func TestPermissionHintFitsTheUser(t *testing.T) {
 		uid       int
 		want, not string
 	}{
-		{1000, "run with sudo or add your user to the group that owns /proc/1/environ", "even root"},
+		// /proc/1/environ is 0400: no group would help (see
+		// TestPermissionHintFitsTheFile).
+		{1000, "run with sudo: neither the group that owns /proc/1/environ nor other users may read it", "even root"},
 		{0, "refuses even root", "sudo"},
 	} {
 		effectiveUID = func() int { return c.uid }
@@ -27,5 +31,42 @@ func TestPermissionHintFitsTheUser(t *testing.T) {
 		if !strings.Contains(msg, c.want) || strings.Contains(msg, c.not) {
 			t.Errorf("uid %d: %q", c.uid, msg)
 		}
+	}
+}
+
+// TestPermissionHintFitsTheFile: joining the file's group helps only when
+// that group may read it; a directory on the way that refuses the user is
+// named, as no group of the file's would help there.
+func TestPermissionHintFitsTheFile(t *testing.T) {
+	savedUID, savedSearchable := effectiveUID, searchable
+	t.Cleanup(func() { effectiveUID, searchable = savedUID, savedSearchable })
+	effectiveUID = func() int { return 1000 }
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		path   string
+		mode   os.FileMode
+		refuse string // a directory searchable refuses
+		want   string
+	}{
+		{"group may read", filepath.Join(dir, "group.log"), 0o640, "", "run with sudo or add your user to the group that owns"},
+		{"owner only", filepath.Join(dir, "owner.log"), 0o600, "", "run with sudo: neither the group that owns"},
+		{"nobody", filepath.Join(dir, "none.log"), 0o000, "", "run with sudo: neither the group that owns"},
+		{"a directory refuses", filepath.Join(locked, "in.log"), 0o644, locked, "the directory " + locked + " does not let your user through: run with sudo (ls -ld " + locked + ")"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(c.path, []byte("x\n"), c.mode); err != nil {
+				t.Fatal(err)
+			}
+			searchable = func(d string) bool { return d != c.refuse }
+			denied := &fs.PathError{Op: "open", Path: c.path, Err: syscall.EACCES}
+			if msg := fmt.Sprint(explainOpenError(c.path, denied)); !strings.Contains(msg, c.want) {
+				t.Errorf("%q\nwant it to say %q", msg, c.want)
+			}
+		})
 	}
 }
