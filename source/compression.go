@@ -32,9 +32,11 @@ type compression struct {
 	// input, or all of a shorter one) in place of magics.
 	opens func(head []byte) bool
 	// decoder reads the decompressed content; nil for a format connlog
-	// knows but does not read, which undo names the command that does.
+	// knows but does not read.
 	decoder func(r io.Reader) (dec io.Reader, release func(), err error)
-	undo    string
+	// undo is the command that decompresses it to standard output: what a
+	// user runs where connlog cannot read the content as it is.
+	undo string
 }
 
 // magicBytes is how many bytes recognise every format below.
@@ -59,11 +61,11 @@ var (
 )
 
 var compressions = []compression{
-	{name: "gzip", suffixes: []string{".gz"}, magics: [][]byte{gzipMagic}, decoder: gzipDecoder},
-	{name: "zstd", suffixes: []string{".zst"}, magics: [][]byte{zstdMagic}, decoder: zstdDecoder},
-	{name: "xz", suffixes: []string{".xz"}, magics: [][]byte{xzMagic}, decoder: xzDecoder},
-	{name: "bzip2", suffixes: []string{".bz2"}, magics: bzip2Magics(), opens: opensBzip2, decoder: bzip2Decoder},
-	{name: "lz4", suffixes: []string{".lz4"}, magics: [][]byte{lz4Magic, lz4LegacyMagic}, decoder: lz4Decoder},
+	{name: "gzip", suffixes: []string{".gz"}, magics: [][]byte{gzipMagic}, decoder: gzipDecoder, undo: "gzip -dc"},
+	{name: "zstd", suffixes: []string{".zst"}, magics: [][]byte{zstdMagic}, decoder: zstdDecoder, undo: "zstd -dc"},
+	{name: "xz", suffixes: []string{".xz"}, magics: [][]byte{xzMagic}, decoder: xzDecoder, undo: "xz -dc"},
+	{name: "bzip2", suffixes: []string{".bz2"}, magics: bzip2Magics(), opens: opensBzip2, decoder: bzip2Decoder, undo: "bzip2 -dc"},
+	{name: "lz4", suffixes: []string{".lz4"}, magics: [][]byte{lz4Magic, lz4LegacyMagic}, decoder: lz4Decoder, undo: "lz4 -dc"},
 	{name: "lzma", suffixes: []string{".lzma"}, magics: [][]byte{lzmaMagic}, undo: "xz -dc"},
 	{name: "compress (.Z)", suffixes: []string{".Z"}, magics: [][]byte{compressMagic}, undo: "gzip -dc"},
 	{name: "lzip", suffixes: []string{".lz"}, magics: [][]byte{lzipMagic}, undo: "lzip -dc"},

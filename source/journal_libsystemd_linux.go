@@ -95,7 +95,7 @@ func openSDJournal(opts JournalOptions) (*sdjournal.Journal, error) {
 		}
 		sd, err = sdjournal.NewJournalFromFiles(opts.Files...)
 	case opts.Directory != "":
-		if err := journalCheckDirectory(opts.Directory); err != nil {
+		if err := journalCheckDirectory(opts.Directory, opts.Follow); err != nil {
 			return nil, err
 		}
 		sd, err = sdjournal.NewJournalFromDir(opts.Directory)

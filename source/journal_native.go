@@ -52,7 +52,7 @@ func openNativeJournal(opts JournalOptions) (journalReader, error) {
 		}
 		j, err = journalfile.OpenFiles(opts.Files)
 	case opts.Directory != "":
-		if err := journalCheckDirectory(opts.Directory); err != nil {
+		if err := journalCheckDirectory(opts.Directory, opts.Follow); err != nil {
 			return nil, err
 		}
 		j, err = journalfile.OpenDirectories([]string{opts.Directory})

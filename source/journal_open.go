@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"connlog/internal/shellquote"
 )
 
 // journalPermissionHint is added to a permission error on -D or --file.
@@ -31,9 +33,10 @@ func journalCheckReadable(paths []string) error {
 	return nil
 }
 
-// journalCheckDirectory fails when dir cannot be listed or when it holds
-// journal files and none of them can be read.
-func journalCheckDirectory(dir string) error {
+// journalCheckDirectory fails when dir cannot be listed, when it holds no
+// journal file and is not followed, or when it holds journal files and
+// none of them can be read.
+func journalCheckDirectory(dir string, follow bool) error {
 	if _, err := os.ReadDir(dir); err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return fmt.Errorf("read journal directory: %w: %s", err, journalPermissionHint)
@@ -44,6 +47,9 @@ func journalCheckDirectory(dir string) error {
 	for _, pattern := range []string{"*.journal", "*.journal~", "*/*.journal", "*/*.journal~"} {
 		m, _ := filepath.Glob(filepath.Join(dir, pattern))
 		files = append(files, m...)
+	}
+	if len(files) == 0 && !follow {
+		return noJournalFiles(dir)
 	}
 	var firstErr error
 	for _, f := range files {
@@ -60,4 +66,15 @@ func journalCheckDirectory(dir string) error {
 		return fmt.Errorf("read the journal files in %s: %w: %s", dir, firstErr, journalPermissionHint)
 	}
 	return nil
+}
+
+// noJournalFiles says that dir, given with -D, holds no journal file, and
+// what to do when it holds logs of text instead (/var/log). A followed
+// directory may still get its first file, and is waited for.
+func noJournalFiles(dir string) error {
+	msg := fmt.Sprintf("%s holds no journal files (*.journal, also in a machine-ID directory): check the path given with -D", dir)
+	if logs, _ := filepath.Glob(filepath.Join(dir, "*.log")); len(logs) > 0 {
+		msg += fmt.Sprintf(", or read its log files by naming them: connlog %s", shellquote.Arg(filepath.Join(dir, "*.log")))
+	}
+	return errors.New(msg)
 }

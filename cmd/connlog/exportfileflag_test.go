@@ -23,6 +23,20 @@ func TestJournalExportFileGivenAsAJournal(t *testing.T) {
 	}
 }
 
+// TestTextLogGivenAsAJournal: a text log or journalctl -o json output given
+// to --file is not called corrupted either: it is named a log of text
+// lines, to be read without --file.
+func TestTextLogGivenAsAJournal(t *testing.T) {
+	for _, name := range []string{"days/yesterday.log", "envelopes/journal-json.log"} {
+		path := filepath.Join("..", "..", "testdata", name)
+		_, stderr, code := runCLI(t, "export", "--file", path)
+		if code != 2 || strings.Contains(stderr, "corrupt") || !strings.Contains(stderr, path+" is a log of text lines, not a binary journal file") ||
+			!strings.Contains(stderr, "connlog export "+path) {
+			t.Errorf("%s: exit %d, stderr %q", name, code, stderr)
+		}
+	}
+}
+
 // TestBadBoundSaysItOnce: a --since or --until that is not a time names
 // the value and lists the accepted forms once each.
 func TestBadBoundSaysItOnce(t *testing.T) {
