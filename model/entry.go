@@ -7,12 +7,29 @@ type Flags uint8
 
 // Entry flags.
 const (
-	FlagTimeInferred Flags = 1 << iota // no time of its own: inherited from the previous entry of its source
-	FlagParseError                     // a parser recognised the shape but failed; Err says why
-	FlagTruncated                      // the line was longer than the maximum and was cut
-	FlagPartial                        // a partial line flushed without its newline (quiet file or EOF)
-	FlagNoNewline                      // the last line of an input that ended without a newline (NoteLastLine)
+	FlagTimeInferred      Flags = 1 << iota // no time of its own: inherited from the previous entry of its source
+	FlagParseError                          // a parser recognised the shape but failed; Err says why
+	FlagTruncated                           // the line was longer than the maximum and was cut
+	FlagPartial                             // a partial line flushed without its newline (quiet file or EOF)
+	FlagNoNewline                           // the last line of an input that ended without a newline (NoteLastLine)
+	FlagMessageUnreadable                   // a journal entry whose MESSAGE could not be read (NoteMessageUnreadable): Raw is empty
 )
+
+// MessageUnreadable says why an entry flagged FlagMessageUnreadable shows
+// no message, wherever its message or its problem is written.
+const MessageUnreadable = "message unreadable: its data in the journal file is damaged"
+
+// Problem is what is wrong with the entry, "" when nothing is: its parse
+// error, and that its message could not be read.
+func (e *Entry) Problem() string {
+	if !e.Flags.Has(FlagMessageUnreadable) {
+		return e.Err
+	}
+	if e.Err == "" {
+		return MessageUnreadable
+	}
+	return MessageUnreadable + "; " + e.Err
+}
 
 // Has reports whether every flag in f2 is set.
 func (f Flags) Has(f2 Flags) bool { return f&f2 == f2 }

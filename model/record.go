@@ -56,6 +56,12 @@ const NoteLastLine = "last line without newline"
 // sends the rest as the next record of the line's container.
 const NoteCutLine = "cut line"
 
+// NoteMessageUnreadable is the Note of an ordinary record of a journal
+// entry that was read but for its MESSAGE, whose data is damaged: Raw is
+// empty, the record's other fields are the entry's, as journalctl shows
+// such an entry. Its entry is flagged FlagMessageUnreadable.
+const NoteMessageUnreadable = "message unreadable"
+
 // Record is one line exactly as a source read it, plus what the source knows
 // about where it came from. A batch of records sent by Source.Run belongs to
 // its receiver: the source never touches Raw again, so decoders may keep

@@ -125,6 +125,16 @@ func (c *journalChains) add(out *journalBatch, r model.Record, p journalPiece, n
 	}
 }
 
+// addAlone adds r, a line that joins no other (its message could not be
+// read): the held line of its stream, which r would have gone on, is sent
+// as it stands first.
+func (c *journalChains) addAlone(out *journalBatch, r model.Record, p journalPiece, now time.Time) {
+	if i := c.find(r.Journal, p.container); i >= 0 {
+		c.send(out, i, model.NotePartialLine, now)
+	}
+	out.add(r, now)
+}
+
 // find returns the index of the stream's held line, -1 when none.
 func (c *journalChains) find(f *model.JournalFields, container []byte) int {
 	for i := range c.open {

@@ -44,7 +44,7 @@ func (s *journalSession) consume() (stop bool, err error) {
 		f.Cursor = cursor
 	}
 	s.readAuditStamp(&f)
-	msg, err := s.message()
+	msg, note, err := s.message()
 	if err != nil {
 		s.unreadableEntry()
 		return false, nil
@@ -69,7 +69,12 @@ func (s *journalSession) consume() (stop bool, err error) {
 				Mark: model.MarkBoundary, Note: note}, now)
 		}
 	}
-	s.chains.add(&s.batch, model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp}, s.piece(false), now)
+	rec := model.Record{Raw: msg, Source: s.src, Offset: -1, Received: received, Journal: fp, Note: note}
+	if note == model.NoteMessageUnreadable {
+		s.chains.addAlone(&s.batch, rec, s.piece(false), now)
+	} else {
+		s.chains.add(&s.batch, rec, s.piece(false), now)
+	}
 	s.lines++
 	s.status.loaded.Add(1)
 	return s.lines == s.limit, nil
@@ -183,17 +188,22 @@ func (s *journalSession) bytes(field string) []byte {
 
 // message returns the current entry's MESSAGE exactly as stored, whatever
 // bytes it holds; an entry without one gives an empty (non-nil) line. An
-// error means the entry cannot be read (its file was truncated or is
-// corrupted).
-func (s *journalSession) message() ([]byte, error) {
+// entry read but for its MESSAGE, whose data is damaged, gives an empty
+// line noted model.NoteMessageUnreadable: it is shown, as journalctl shows
+// it, not lost. An error means the entry cannot be read (its file was
+// truncated or is corrupted).
+func (s *journalSession) message() (msg []byte, note string, err error) {
 	b, ok, err := s.sd.Field(journalFieldMessage)
+	if errors.Is(err, journalfile.ErrFieldUnreadable) {
+		return []byte{}, model.NoteMessageUnreadable, nil
+	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !ok {
-		return []byte{}, nil
+		return []byte{}, "", nil
 	}
-	return b, nil
+	return b, "", nil
 }
 
 // noteProblems adds a gap for each journal file the reader had to drop

@@ -22,12 +22,16 @@ const nativeArenaSize = 256 << 10
 // journal file format, to journalReader. The fields the session wants are
 // read together, in one pass over an entry, the first time one is asked for.
 type nativeJournal struct {
-	j      *journalfile.Journal
-	arena  []byte
-	names  []string // the wanted fields
-	vals   [][]byte // their values in the current entry, once read
-	read   bool     // vals hold the current entry's
-	misses []byte   // scratch for a field outside names
+	j     *journalfile.Journal
+	arena []byte
+	names []string // the wanted fields
+	vals  [][]byte // their values in the current entry, once read
+	read  bool     // vals hold the current entry's
+	// unreadable counts the current entry's DATA objects that could not
+	// be read, once vals are: a wanted field missing from vals may have
+	// been in one of them.
+	unreadable int
+	misses     []byte // scratch for a field outside names
 
 	// Reading ahead (see journal_native_stream.go).
 	sequential     bool // the caller reads forward to the end: reading ahead pays
@@ -213,6 +217,9 @@ func (n *nativeJournal) Field(name string) ([]byte, bool, error) {
 	if err := n.collect(); err != nil {
 		return nil, false, err
 	}
+	if n.vals[k] == nil && n.unreadable > 0 {
+		return nil, false, fmt.Errorf("field %s: %w", name, journalfile.ErrFieldUnreadable)
+	}
 	return n.vals[k], n.vals[k] != nil, nil
 }
 
@@ -225,7 +232,7 @@ func (n *nativeJournal) collect() error {
 		n.arena = make([]byte, 0, nativeArenaSize)
 	}
 	var err error
-	if n.arena, err = n.j.Collect(n.names, n.vals, n.arena); err != nil {
+	if n.arena, n.unreadable, err = n.j.Collect(n.names, n.vals, n.arena); err != nil {
 		return err
 	}
 	n.read = true

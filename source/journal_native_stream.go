@@ -44,7 +44,7 @@ func (n *nativeJournal) startStream() {
 	if err != nil || n.collect() != nil {
 		return
 	}
-	n.scur = journalfile.StreamEntry{Loc: loc, Vals: slices.Clone(n.vals)}
+	n.scur = journalfile.StreamEntry{Loc: loc, Vals: slices.Clone(n.vals), Unreadable: n.unreadable}
 	n.streamed = true
 	// The files lost before the current entry are reported with it, not
 	// with the stream's first entry after it.
@@ -60,7 +60,7 @@ func (n *nativeJournal) nextStreamed() bool {
 		n.endStream()
 		return false
 	}
-	n.scur, n.streamed, n.read = e, true, true
+	n.scur, n.streamed, n.read, n.unreadable = e, true, true, e.Unreadable
 	copy(n.vals, e.Vals)
 	return true
 }

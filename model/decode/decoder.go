@@ -178,6 +178,8 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 		flags = model.FlagTruncated
 	case model.NoteLastLine:
 		flags = model.FlagNoNewline
+	case model.NoteMessageUnreadable:
+		flags = model.FlagMessageUnreadable
 	}
 	return logical{
 		flags:    flags,

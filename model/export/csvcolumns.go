@@ -49,7 +49,7 @@ var (
 	timeCol   = column{"time", func(r *row) string { return csvTimeText(r.e.Time) }}
 	levelCol  = column{"level", func(r *row) string { return r.e.Level.String() }}
 	sourceCol = column{"source", func(r *row) string { return r.names.name(r.e.Source) }}
-	errorCol  = column{"error", func(r *row) string { return r.e.Err }}
+	errorCol  = column{"error", func(r *row) string { return r.e.Problem() }}
 )
 
 // kindColumns lists each kind's columns, indexed by model.Kind.

@@ -79,6 +79,9 @@ func appendJournaldRecord(b []byte, e *model.Entry, jf *model.JournalFields) []b
 	if jf.Priority >= 0 && jf.Priority <= 7 {
 		b = appendJournalInt(b, jPriority, jf.Priority)
 	}
+	if e.Flags.Has(model.FlagMessageUnreadable) {
+		return b // as journalctl exports the entry: without the MESSAGE it could not read
+	}
 	return appendJournalBytes(b, jMessage, e.Raw)
 }
 

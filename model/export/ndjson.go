@@ -59,9 +59,9 @@ func (n *ndjsonWriter) appendEntry(dst []byte, e *model.Entry) []byte {
 	}
 	dst = append(dst, `,"flags":`...)
 	dst = appendFlags(dst, e.Flags)
-	if e.Err != "" {
+	if p := e.Problem(); p != "" {
 		dst = append(dst, `,"error":`...)
-		dst = AppendJSONString(dst, e.Err)
+		dst = AppendJSONString(dst, p)
 	}
 	dst = appendRaw(dst, e.Raw)
 	return append(dst, '}')

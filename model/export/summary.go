@@ -46,13 +46,14 @@ func appendSummary(dst []byte, e *model.Entry) []byte {
 }
 
 // messageOrWhyNot is the entry's message or, when the entry could not be
-// loaded in full (its raw bytes could not be read back, say), the reason,
-// so that a row is never left blank without saying why.
+// loaded in full (its raw bytes could not be read back, say) or its message
+// could not be read from the journal, the reason, so that a row is never
+// left blank without saying why.
 func messageOrWhyNot(e *model.Entry) string {
 	if m := e.Message(); m != "" {
 		return m
 	}
-	return e.Err
+	return e.Problem()
 }
 
 // summary builds a line of space-separated, sanitised parts, skipping the

@@ -9,16 +9,17 @@ import (
 // values of the fields names, appended to dst; vals[i] is the value of
 // names[i] (the first when a field repeats) or nil when the entry lacks it.
 // vals must have len(names) elements. Objects known to hold another field
-// are skipped without being read.
-func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) ([]byte, error) {
+// are skipped without being read. unreadable counts the objects that could
+// not be read (overwritten), skipped as journalctl skips them: a field
+// missing from vals may have been in one of them.
+func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) (_ []byte, unreadable int, err error) {
 	if j.cur == nil {
-		return dst, ErrNoEntry
+		return dst, 0, ErrNoEntry
 	}
 	f := j.cur.f
 	if !j.loaded {
-		var err error
 		if _, j.items, err = f.Entry(f.EntryOffset(j.curIdx), j.items[:0]); err != nil {
-			return dst, fmt.Errorf("%s: %w", f.path, err)
+			return dst, 0, fmt.Errorf("%s: %w", f.path, err)
 		}
 		j.loaded = true
 	}
@@ -27,9 +28,9 @@ func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) ([]byte, er
 		spans = append(spans, [2]int{-1, -1})
 	}
 	j.spans = spans
-	dst, err := f.collect(j.items, names, spans, dst)
+	dst, unreadable, err = f.collect(j.items, names, spans, dst)
 	if err != nil {
-		return dst, fmt.Errorf("%s: %w", f.path, err)
+		return dst, 0, fmt.Errorf("%s: %w", f.path, err)
 	}
 	for i, s := range spans {
 		vals[i] = nil
@@ -37,25 +38,33 @@ func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) ([]byte, er
 			vals[i] = dst[s[0]:s[1]:s[1]]
 		}
 	}
-	return dst, nil
+	return dst, unreadable, nil
 }
 
 // collect appends the wanted fields' values found among items to dst and
-// notes where each one is in spans.
-func (f *File) collect(items []uint64, names []string, spans [][2]int, dst []byte) ([]byte, error) {
+// notes where each one is in spans; it skips and counts the objects that
+// cannot be read (see skippable).
+func (f *File) collect(items []uint64, names []string, spans [][2]int, dst []byte) (_ []byte, unreadable int, err error) {
 	f.fields.want(names)
 	for _, off := range items {
 		if f.fields.noneOf(off) {
 			continue
 		}
 		d, err := f.data(off)
+		if skippable(err) {
+			unreadable++
+			continue
+		}
 		if err != nil {
-			return dst, err
+			return dst, unreadable, err
 		}
 		f.fields.note(off, &d)
 		start := len(dst)
-		if dst, err = d.appendPayload(dst); err != nil {
-			return dst[:start], err
+		if dst, err = d.appendPayload(dst); skippable(err) {
+			unreadable++
+			continue
+		} else if err != nil {
+			return dst[:start], unreadable, err
 		}
 		p := dst[start:]
 		k := wantedIndex(p, names)
@@ -66,7 +75,7 @@ func (f *File) collect(items []uint64, names []string, spans [][2]int, dst []byt
 		eq := bytes.IndexByte(p, '=')
 		spans[k] = [2]int{start + eq + 1, len(dst)}
 	}
-	return dst, nil
+	return dst, unreadable, nil
 }
 
 // wantedIndex returns which of names the payload "NAME=value" holds, -1 if none.

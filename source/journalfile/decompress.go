@@ -19,8 +19,18 @@ var zstdDecoder = sync.OnceValues(func() (*zstd.Decoder, error) {
 
 // decompress returns the payload of a DATA object whose flags say it is
 // compressed, appended to dst. Sizes are bounded: a corrupted size field
-// must not make us allocate gigabytes.
+// must not make us allocate gigabytes. On an error dst comes back as it
+// was, so that a caller can go on appending to it.
 func decompress(dst, src []byte, flags uint8) ([]byte, error) {
+	out, err := decompressAppend(dst, src, flags)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+// decompressAppend is decompress, leaving dst undefined on an error.
+func decompressAppend(dst, src []byte, flags uint8) ([]byte, error) {
 	switch flags & (objCompressedXZ | objCompressedLZ4 | objCompressedZSTD) {
 	case objCompressedZSTD:
 		d, err := zstdDecoder()

@@ -45,6 +45,8 @@ func FuzzCorruptedFile(f *testing.F) {
 	f.Add(uint8(0), uint32(0), []byte{}, uint32(5000))
 	f.Add(uint8(1), uint32(176), []byte{8, 0, 0, 0, 0, 0, 0, 0}, uint32(0))
 	f.Add(uint8(0), uint32(4096), []byte{1, 4, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, uint32(0))
+	// The compressed MESSAGE of the first entry, made garbage.
+	f.Add(uint8(0), uint32(3734344+dataRegularPayload), []byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, uint32(0))
 	f.Fuzz(func(t *testing.T, which uint8, at uint32, patch []byte, cut uint32) {
 		bases := loadFuzzBases(t)
 		b := append([]byte(nil), bases[which%2]...)
@@ -70,11 +72,15 @@ func exercise(j *Journal) {
 	_ = j.SetMatches(nil)
 	_ = j.SeekHead()
 	var cursor string
+	names := []string{"_SYSTEMD_UNIT", "MESSAGE"}
+	vals := make([][]byte, len(names))
+	arena := []byte("values of the entries before")
 	for n := 0; n < 1000; n++ {
 		ok, err := j.Next()
 		if !ok || err != nil {
 			break
 		}
+		arena, _, _ = j.Collect(names, vals, arena)
 		_, _, _ = j.Field("MESSAGE", nil)
 		_, _, _ = j.Field("_SYSTEMD_UNIT", nil)
 		if l, err := j.Location(); err == nil {

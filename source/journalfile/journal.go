@@ -352,7 +352,9 @@ func (j *Journal) Location() (Location, error) {
 
 // Field appends the value of the current entry's field name to dst; ok is
 // false when the entry has no such field. The first value wins when a field
-// repeats, as with sd_journal_get_data.
+// repeats, as with sd_journal_get_data. DATA objects that cannot be read
+// are skipped, as journalctl skips them; when the field is not among the
+// others, the error is ErrFieldUnreadable.
 func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err error) {
 	if j.cur == nil {
 		return dst, false, ErrNoEntry
@@ -364,8 +366,13 @@ func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err err
 		}
 		j.loaded = true
 	}
+	var unreadable error
 	for _, off := range j.items {
 		found, out, err := j.cur.f.HasField(off, name, dst)
+		if skippable(err) {
+			unreadable = err
+			continue
+		}
 		if err != nil {
 			return dst, false, fmt.Errorf("%s: field %s: %w", j.cur.f.path, name, err)
 		}
@@ -373,7 +380,22 @@ func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err err
 			return out, true, nil
 		}
 	}
+	if unreadable != nil {
+		return dst, false, fieldUnreadable(j.cur.f.path, name, unreadable)
+	}
 	return dst, false, nil
+}
+
+// ErrFieldUnreadable is wrapped when an entry lacks a field among its DATA
+// objects that can be read while some cannot (they were overwritten): the
+// field may have been in one of them. journalctl shows such an entry
+// without the field.
+var ErrFieldUnreadable = errors.New("field not found among the entry's readable data, some of which is unreadable")
+
+// fieldUnreadable is ErrFieldUnreadable for field name of the file at
+// path, with why an object of the entry could not be read.
+func fieldUnreadable(path, name string, why error) error {
+	return fmt.Errorf("%s: field %s: %w (%w)", path, name, ErrFieldUnreadable, why)
 }
 
 // UniqueValues returns every value of a field across the files, sorted.

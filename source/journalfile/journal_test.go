@@ -54,7 +54,7 @@ func TestCollectAgreesWithField(t *testing.T) {
 			}
 			return
 		}
-		if _, err := j.Collect(names, vals, nil); err != nil {
+		if _, _, err := j.Collect(names, vals, nil); err != nil {
 			t.Fatal(err)
 		}
 		for i, name := range names {

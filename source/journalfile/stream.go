@@ -10,11 +10,13 @@ const (
 
 // StreamEntry is one entry a Stream read: where it stands and the values
 // of the wanted fields (nil when absent). Err, when set, says the entry
-// could not be read (its file was truncated or corrupted).
+// could not be read (its file was truncated or corrupted). Unreadable
+// counts its DATA objects that could not be read, as Collect does.
 type StreamEntry struct {
-	Loc  Location
-	Vals [][]byte
-	Err  error
+	Loc        Location
+	Vals       [][]byte
+	Err        error
+	Unreadable int
 }
 
 // streamChunkJob is a run of entries to decode; done is closed once out is
@@ -125,7 +127,7 @@ func (s *Stream) decode(work <-chan *streamChunkJob, names []string) {
 			}
 			e := &job.out[i]
 			e.Loc = r.loc
-			items, arena, e.Vals, e.Err = v.decodeEntry(r.off, names, spans, items, arena)
+			items, arena, e.Vals, e.Unreadable, e.Err = v.decodeEntry(r.off, names, spans, items, arena)
 		}
 		close(job.done)
 	}
@@ -139,19 +141,20 @@ func (f *File) view(cache *pageCache) *File {
 	return v
 }
 
-// decodeEntry collects the wanted fields of the entry at off.
+// decodeEntry collects the wanted fields of the entry at off, and counts
+// its objects that could not be read.
 func (f *File) decodeEntry(off uint64, names []string, spans [][2]int, items []uint64, arena []byte) (
-	[]uint64, []byte, [][]byte, error) {
+	[]uint64, []byte, [][]byte, int, error) {
 	_, items, err := f.Entry(off, items[:0])
 	if err != nil {
-		return items, arena, nil, err
+		return items, arena, nil, 0, err
 	}
 	for k := range spans {
 		spans[k] = [2]int{-1, -1}
 	}
-	arena, err = f.collect(items, names, spans, arena)
+	arena, unreadable, err := f.collect(items, names, spans, arena)
 	if err != nil {
-		return items, arena, nil, err
+		return items, arena, nil, 0, err
 	}
 	vals := make([][]byte, len(names))
 	for k, sp := range spans {
@@ -159,7 +162,7 @@ func (f *File) decodeEntry(off uint64, names []string, spans [][2]int, items []u
 			vals[k] = arena[sp[0]:sp[1]:sp[1]]
 		}
 	}
-	return items, arena, vals, nil
+	return items, arena, vals, unreadable, nil
 }
 
 // Next returns the next entry; false at the end. Problems are the files the

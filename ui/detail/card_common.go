@@ -169,5 +169,8 @@ func flagsText(f model.Flags) string {
 	if f.Has(model.FlagPartial) {
 		out = append(out, "partial line (no newline)")
 	}
+	if f.Has(model.FlagMessageUnreadable) {
+		out = append(out, model.MessageUnreadable)
+	}
 	return strings.Join(out, "; ")
 }

@@ -17,3 +17,10 @@ func TestFlagsTextOfAnInferredTime(t *testing.T) {
 		t.Errorf("flags text %q", got)
 	}
 }
+
+// A journal entry whose message could not be read says so among its flags.
+func TestFlagsTextOfAnUnreadableMessage(t *testing.T) {
+	if got := flagsText(model.FlagMessageUnreadable); got != model.MessageUnreadable {
+		t.Errorf("flags text %q, want %q", got, model.MessageUnreadable)
+	}
+}
