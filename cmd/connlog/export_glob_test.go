@@ -132,3 +132,12 @@ func closeSources(feeds []source.Feed) {
 		}
 	}
 }
+
+// TestTitleOfGlobsThatMatchNothingYet: the interface's title names the
+// followed globs while no file matches them, not nothing.
+func TestTitleOfGlobsThatMatchNothingYet(t *testing.T) {
+	pattern := filepath.Join(t.TempDir(), "*", "*-json.log")
+	if got := uiConfig(Config{Files: []string{pattern}}, nil, "", time.Now()).Title; got != pattern {
+		t.Errorf("title %q, want %q", got, pattern)
+	}
+}

@@ -139,7 +139,11 @@ func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
 }
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
-	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
+	t := title(infos, host)
+	if len(infos) == 0 {
+		t = strings.Join(cfg.Files, ", ") // followed globs that match nothing yet
+	}
+	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
 		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos)}
 }
