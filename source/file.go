@@ -187,6 +187,9 @@ func (f *File) ReadSpan(offset int64, n int, buf []byte) ([]byte, error) {
 	return f.gens.readSpan(offset, n, buf)
 }
 
+// Holds reports whether fi is a file the source has open (see Holder).
+func (f *File) Holds(fi fs.FileInfo) bool { return f.gens.reads(fi) }
+
 // Close releases the files kept open for ReadRaw. Call it after Run has
 // returned, when the records' raw bytes are no longer needed.
 func (f *File) Close() error { return f.gens.closeAll() }

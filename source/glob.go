@@ -40,17 +40,34 @@ type Input struct {
 // Names of one file (see inputKey) make one input, read once under the
 // name given first, whose AlsoNamed lists the others.
 func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
+	inputs, _, err := expandInputs(args, withRotated, false)
+	return inputs, err
+}
+
+// ExpandFollowed is ExpandInputs for inputs that are followed: a pattern
+// that matches nothing yet is no error, since its files are read as they
+// appear (see GlobWatch). unmatched lists such patterns.
+func ExpandFollowed(args []string, withRotated bool) (inputs []Input, unmatched []string, err error) {
+	return expandInputs(args, withRotated, true)
+}
+
+func expandInputs(args []string, withRotated, allowUnmatched bool) ([]Input, []string, error) {
 	var inputs []Input
 	var keys []inputKey
+	var unmatched []string
 	at := map[inputKey]int{} // where each file's input is
 	for _, arg := range args {
 		paths, err := expandArg(arg)
+		if errors.Is(err, errNoMatch) && allowUnmatched {
+			unmatched = append(unmatched, arg)
+			continue
+		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, p := range paths {
 			if isKernelMessageBuffer(p) {
-				return nil, kernelMessageBufferError(p)
+				return nil, nil, kernelMessageBufferError(p)
 			}
 			key := keyOf(p)
 			i, seen := at[key]
@@ -60,24 +77,25 @@ func ExpandInputs(args []string, withRotated bool) ([]Input, error) {
 				inputs = append(inputs, Input{Path: p, Follow: p != StdinPath && !isRotatedOrCompressed(p)})
 				keys = append(keys, key)
 			case p == StdinPath:
-				return nil, errors.New("standard input (-) is named twice: it can be read only once")
+				return nil, nil, errors.New("standard input (-) is named twice: it can be read only once")
 			default:
 				inputs[i].addName(p)
 			}
 		}
 	}
 	if !withRotated {
-		return inputs, nil
+		return inputs, unmatched, nil
 	}
-	return attachRotated(inputs, keys, at)
+	inputs, err := attachRotated(inputs, keys, at)
+	return inputs, unmatched, err
 }
+
+// errNoMatch is the error of a pattern that matches no file.
+var errNoMatch = errors.New("no file matches")
 
 // expandArg returns the paths one argument names.
 func expandArg(arg string) ([]string, error) {
-	if arg == StdinPath {
-		return []string{arg}, nil
-	}
-	if _, err := os.Lstat(arg); err == nil || !hasGlobMeta(arg) {
+	if !isPattern(arg) {
 		// An existing name is taken literally even if it contains glob
 		// characters; a missing plain path may still appear.
 		if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
@@ -85,18 +103,38 @@ func expandArg(arg string) ([]string, error) {
 		}
 		return []string{arg}, nil
 	}
-	matches, err := filepath.Glob(arg)
+	files, err := globFiles(arg)
 	if err != nil {
-		return nil, fmt.Errorf("bad pattern %s: %w — check the brackets", arg, err)
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%w %s — check the pattern and that you may read the directories in it", errNoMatch, arg)
+	}
+	return files, nil
+}
+
+// isPattern reports whether arg is a pattern for connlog to expand: it has
+// glob characters and names nothing as it is (the shell left it
+// unexpanded because it was quoted).
+func isPattern(arg string) bool {
+	if arg == StdinPath || !hasGlobMeta(arg) {
+		return false
+	}
+	_, err := os.Lstat(arg)
+	return err != nil
+}
+
+// globFiles returns what pattern matches now, directories left out.
+func globFiles(pattern string) ([]string, error) {
+	matches, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("bad pattern %s: %w — check the brackets", pattern, err)
 	}
 	var files []string
 	for _, m := range matches {
 		if fi, err := os.Stat(m); err == nil && !fi.IsDir() {
 			files = append(files, m)
 		}
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no file matches %s — check the pattern and that you may read the directories in it", arg)
 	}
 	return files, nil
 }

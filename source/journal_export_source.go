@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"sync/atomic"
 
@@ -42,6 +43,12 @@ func (s *JournalExport) State() string {
 		return st.State()
 	}
 	return "reading"
+}
+
+// Holds is the line source's (see Holder).
+func (s *JournalExport) Holds(fi fs.FileInfo) bool {
+	h, ok := s.lines.(Holder)
+	return ok && h.Holds(fi)
 }
 
 // ReadRaw re-reads a MESSAGE its file holds as text (model.RawReader):

@@ -27,21 +27,45 @@ type merger struct {
 	status  func([]model.SourceStatus)
 	out     []model.Entry
 	lastSta time.Time
+	joined  func([]Feed) // Joining.Joined; nil when none
 }
 
 func newMerger(inputs []Feed, rooms []*inputRoom, sink Sink, status func([]model.SourceStatus)) *merger {
-	m := &merger{inputs: inputs, rooms: rooms, sink: sink, status: status,
-		queues: make([]entryQueue, len(inputs)), taken: make([]int, len(inputs)), heard: make([]time.Time, len(inputs)),
-		settled: make([]bool, len(inputs)), marked: make([]bool, len(inputs)), states: make([]model.SourceStatus, len(inputs))}
-	m.heads, m.waiting = newHeadHeap(m.queues), newWaitingInputs(len(inputs))
-	now := time.Now()
+	m := &merger{sink: sink, status: status}
+	m.heads, m.waiting = newHeadHeap(nil), newWaitingInputs(0)
 	for i, in := range inputs {
-		m.heard[i] = now
-		m.settled[i] = !in.Finite && !in.CatchesUp
-		m.states[i] = model.SourceStatus{Name: in.Source.Name(), State: "starting"}
-		m.track(i)
+		m.add(in, rooms[i])
 	}
 	return m
+}
+
+// add makes in, whose entries the merger counts in room, its next input.
+func (m *merger) add(in Feed, room *inputRoom) {
+	i := len(m.inputs)
+	m.inputs, m.rooms = append(m.inputs, in), append(m.rooms, room)
+	m.queues, m.taken = append(m.queues, entryQueue{}), append(m.taken, 0)
+	m.heard = append(m.heard, time.Now())
+	m.settled = append(m.settled, !in.Finite && !in.CatchesUp)
+	m.marked = append(m.marked, false)
+	m.states = append(m.states, model.SourceStatus{Name: in.Source.Name(), State: "starting"})
+	m.heads.grow(m.queues)
+	m.waiting.grow(len(m.inputs))
+	m.track(i)
+}
+
+// join adds the inputs of j, and holds every input to its share of the
+// queues' room among more inputs.
+func (m *merger) join(j *joining) {
+	for k, in := range j.feeds {
+		m.add(in, j.rooms[k])
+	}
+	bound := queueBound(len(m.inputs))
+	for _, r := range m.rooms {
+		r.setBound(bound)
+	}
+	if m.joined != nil {
+		m.joined(j.feeds)
+	}
 }
 
 func (m *merger) loop(ch <-chan decoded) {
@@ -64,6 +88,10 @@ func (m *merger) loop(ch <-chan decoded) {
 }
 
 func (m *merger) accept(d decoded) {
+	if d.joined != nil {
+		m.join(d.joined)
+		return
+	}
 	defer m.recycle(d.entries)
 	if d.caught {
 		m.settled[d.input], m.marked[d.input] = true, true

@@ -19,6 +19,15 @@ func newHeadHeap(queues []entryQueue) headHeap {
 	return h
 }
 
+// grow follows the merger's queues once inputs joined: the new ones have
+// no head yet.
+func (h *headHeap) grow(queues []entryQueue) {
+	h.queues = queues
+	for len(h.at) < len(queues) {
+		h.at = append(h.at, -1)
+	}
+}
+
 // top returns the input whose head is earliest, or -1 when none has one.
 func (h *headHeap) top() int {
 	if len(h.list) == 0 {

@@ -27,7 +27,7 @@ func TestCaughtUpInputHoldsBackNoOlderLines(t *testing.T) {
 		{"standard input, old head", false, now.Add(-time.Hour), true, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m := newMerger([]Feed{{Source: &quietInput{}}, {ID: 1, Source: &quietInput{}}}, nil, nil, nil)
+			m := newMerger([]Feed{{Source: &quietInput{}}, {ID: 1, Source: &quietInput{}}}, rooms(2), nil, nil)
 			m.settled[0], m.marked[0], m.heard[0] = true, c.marked, now
 			m.track(0)
 			m.enqueue(1, []model.Entry{{Time: c.head}})

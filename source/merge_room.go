@@ -45,6 +45,17 @@ func newInputRoom(bound int) *inputRoom {
 	return r
 }
 
+// setBound changes the bound (inputs joined, and each gets a smaller
+// share), and wakes the input when that makes room.
+func (r *inputRoom) setBound(bound int) {
+	r.mu.Lock()
+	r.bound = bound
+	if r.queued < r.bound {
+		r.room.Broadcast()
+	}
+	r.mu.Unlock()
+}
+
 // wait returns once fewer than the bound's entries wait. A batch sent
 // after it may take the queue past the bound, by one batch at most.
 func (r *inputRoom) wait() {

@@ -18,6 +18,13 @@ func newWaitingInputs(n int) waitingInputs {
 	return w
 }
 
+// grow makes room for n inputs, the new ones in no set yet.
+func (w *waitingInputs) grow(n int) {
+	for len(w.at) < n {
+		w.at, w.in = append(w.at, -1), append(w.in, 0)
+	}
+}
+
 // set puts input i in the set of marked inputs, or of the others, or in
 // none (in false).
 func (w *waitingInputs) set(i int, in, marked bool) {

@@ -2,6 +2,7 @@ package source
 
 import (
 	"context"
+	"io/fs"
 	"sync"
 	"time"
 
@@ -54,6 +55,12 @@ type Feed struct {
 // status line ("following", "waiting for FILE", "EOF").
 type Stater interface{ State() string }
 
+// Holder is implemented by sources that read a file by name: Holds reports
+// whether the file fi is open in the source now, the one at its name or one
+// renamed away that it still reads. A pattern's new match that is such a
+// file is a followed log's rotation, not another input.
+type Holder interface{ Holds(fi fs.FileInfo) bool }
+
 // Shortfall is implemented by sources that can say, once they have ended
 // without an error, what of their input they could not read (a file in a
 // compression connlog does not read): the list of inputs says that rather
@@ -76,6 +83,7 @@ type decoded struct {
 	release func() // the block's Release (see model.Record), once the entries are sunk
 	done    bool
 	err     error
+	joined  *joining // not a batch: inputs that join the merge from now on
 }
 
 // Ingest reads every input until ctx is cancelled or all inputs end, decodes
@@ -86,6 +94,13 @@ type decoded struct {
 // with every source's state whenever it may have changed; it may be nil.
 // Ingest returns when every input has ended.
 func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.SourceStatus)) {
+	IngestJoining(ctx, inputs, nil, sink, status)
+}
+
+// IngestJoining is Ingest, with inputs that join while it runs, as join
+// finds them (nil: none do). It returns when every input has ended and
+// ctx is done (join looks for inputs until then).
+func IngestJoining(ctx context.Context, inputs []Feed, join *Joining, sink Sink, status func([]model.SourceStatus)) {
 	ch := make(chan decoded, 2*len(inputs)+1)
 	rooms := make([]*inputRoom, len(inputs))
 	bound := queueBound(len(inputs))
@@ -93,23 +108,46 @@ func Ingest(ctx context.Context, inputs []Feed, sink Sink, status func([]model.S
 	var wg sync.WaitGroup
 	for i, in := range inputs {
 		rooms[i] = newInputRoom(bound)
-		if len(inputs) > 1 && (in.Finite || in.CatchesUp) {
-			// Lines without a time of their own keep the inputs' order,
-			// which the merge gives entries of equal times. Standard input
-			// and named pipes never say they have read what they held: a
-			// line they bring may have been written hours after the start,
-			// and is dated when read.
-			in.readAt = start
+		if len(inputs) > 1 {
+			in.readAt = untimedAt(in, start)
 		}
+		startInput(ctx, &wg, i, in, rooms[i], ch)
+	}
+	if join != nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			runInput(ctx, i, in, rooms[i], ch)
+			joinInputs(ctx, join, len(inputs), &wg, ch)
 		}()
 	}
 	go func() { wg.Wait(); close(ch) }()
 	m := newMerger(inputs, rooms, sink, status)
+	if join != nil {
+		m.joined = join.Joined
+	}
 	m.loop(ch)
+}
+
+// untimedAt is the time given to in's lines without one of their own while
+// it reads what it held at the start (Feed.readAt): at. Lines without a time
+// keep the inputs' order, which the merge gives entries of equal times.
+// Standard input and named pipes never say they have read what they held:
+// a line they bring may have been written hours after the start, and is
+// dated when read.
+func untimedAt(in Feed, at time.Time) time.Time {
+	if in.Finite || in.CatchesUp {
+		return at
+	}
+	return time.Time{}
+}
+
+// startInput runs input i on goroutines of its own, counted in wg.
+func startInput(ctx context.Context, wg *sync.WaitGroup, i int, in Feed, room *inputRoom, out chan<- decoded) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		runInput(ctx, i, in, room, out)
+	}()
 }
 
 // runInput runs one source and hands its record batches to the decode

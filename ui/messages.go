@@ -21,6 +21,19 @@ type frameMsg struct{}
 // another machine, known once its newest entry is in the store.
 type TitleMsg string
 
+// InputsJoinedMsg says that inputs joined while following: files that a
+// pattern given matches, which were not there when it was first expanded.
+type InputsJoinedMsg struct {
+	// Title replaces the status line's title, which names every input.
+	Title string
+	// Paths are the new inputs' files, which an export must never replace
+	// (see Config.Inputs).
+	Paths []string
+	// Notice, when set, is shown in the footer: a new file could not be
+	// added.
+	Notice string
+}
+
 // clockMsg ticks once a second for the clock and the ingest rate.
 type clockMsg time.Time
 

@@ -198,6 +198,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case TitleMsg:
 		m.status.SetTitle(string(msg))
 		return m, nil
+	case InputsJoinedMsg:
+		return m.onInputsJoined(msg), nil
 	case updatesClosedMsg:
 		m.updatesClosed = true
 		return m, m.askWindowMiss()

@@ -70,8 +70,8 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	// Tracking pairs reads every analytics event's fields, written or not.
 	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
 	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
-	for i := range feeds {
-		d := &feeds[i].Decode
+	decorate := func(f *source.Feed) {
+		d := &f.Decode
 		d.LeanService, d.LeanAnalytics, d.LeanText = leanService, leanAnalytics, leanText
 		// The sink is done with each entry while its record's bytes are as
 		// read (it is with the entry's Raw), and the pair tracker copies
@@ -79,6 +79,9 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		d.IndexAnalytics = leanDecoding
 		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
 		d.UnparsedAnalytics = !opts.Format.UsesPairs()
+	}
+	for i := range feeds {
+		decorate(&feeds[i])
 	}
 	if err := fillBundleInfo(&opts.Bundle, cfg, sel); err != nil {
 		return err
@@ -100,7 +103,9 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if cfg.Follow {
 		notes = &waitNotes{w: stderr}
 	}
-	read, werr := ingest(readCtx, feeds, w, notes)
+	join := newGlobJoiner(cfg, stdin, cfg.Follow, feeds, infos, joinHooks{decorate: decorate,
+		joined: func(_ []source.Feed, infos []sourceInfo) { w.AddSources(infos) }})
+	read, werr := ingest(readCtx, feeds, join, w, notes)
 	if werr == nil && w.Written() == 0 {
 		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
 	}
@@ -184,14 +189,14 @@ func outputName(path string) string {
 // and returns how many entries it read. A failed source does not stop the
 // others, but the export must not look complete when it is not: a write
 // error comes first, then the sources'.
-func ingest(ctx context.Context, feeds []source.Feed, w *export.Sink, notes *waitNotes) (int64, error) {
+func ingest(ctx context.Context, feeds []source.Feed, join *source.Joining, w *export.Sink, notes *waitNotes) (int64, error) {
 	var status []model.SourceStatus
 	var read int64
 	batch := func(es []model.Entry, last bool) {
 		read += int64(len(es))
 		w.Batch(es, last)
 	}
-	source.Ingest(ctx, feeds, batch, func(st []model.SourceStatus) {
+	source.IngestJoining(ctx, feeds, join, batch, func(st []model.SourceStatus) {
 		status = st
 		notes.note(st)
 	})

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -21,7 +22,7 @@ type sourceInfo = export.SourceInfo
 // buildFeeds opens the inputs the command line names: the demo, files and
 // stdin, or else the journal. Nothing is read yet.
 func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sourceInfo, error) {
-	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
+	dec := baseDecode(cfg)
 	if err := decode.CheckOptions(dec); err != nil {
 		return nil, nil, usageError{err.Error()}
 	}
@@ -43,49 +44,80 @@ func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sour
 		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: strings.Join(cfg.Units, ",")}}, nil
 }
 
+// maxInputs is how many inputs a model.SourceID can tell apart.
+const maxInputs = 1<<16 - 1
+
+// baseDecode is how every input's lines are decoded, before what each
+// input and each command adds.
+func baseDecode(cfg Config) decode.Options {
+	return decode.Options{Envelope: cfg.Envelope, Location: time.Local}
+}
+
 func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]source.Feed, []sourceInfo, error) {
-	inputs, err := source.ExpandInputs(cfg.Files, cfg.WithRotated)
+	inputs, err := expandFiles(cfg, follow)
 	if err != nil {
 		return nil, nil, usageError{err.Error()}
 	}
-	if len(inputs) > 1<<16-1 {
+	if len(inputs) > maxInputs {
 		return nil, nil, usageError{"too many inputs: name at most 65535 files"}
 	}
 	sayReadOnce(cfg.notes, inputs)
 	feeds := make([]source.Feed, 0, len(inputs))
 	infos := make([]sourceInfo, 0, len(inputs))
+	tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
 	for i, in := range inputs {
-		id := model.SourceID(i)
-		fi := statInput(in.Path)
-		d := dec
-		d.Reference = modTime(fi)
-		// A followed file, or one still to come, marks when it has read what
-		// it held, and the others wait for that mark. A named pipe waits for
-		// its writer first, so it does not mark; nor does standard input.
-		followed := follow && in.Follow
-		catches := followed && (fi == nil || fi.Mode().IsRegular())
-		tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
-		opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
-			HoldBackfill: cfg.firstScreen, Finish: cfg.finish, BackfillFull: cfg.budgetFull, ReuseBlocks: cfg.intoStore,
-			StreamOnly:  cfg.Export,
-			RecentBytes: source.RecentBytesShare(len(inputs)), BatchRecords: source.BatchRecordsShare(len(inputs)),
-			LastLines: cfg.fileLines, FromEnd: cfg.fromLast && cfg.fileLines == 0}
-		if tailFirst || cfg.fromLast {
-			// A decoder of its own tells where the parts of a tail-first
-			// read may meet, and where the last lines asked for may begin:
-			// not inside an entry, and not before a line that would
-			// inherit its time from another part.
-			opts.PartStart = decode.New(id, d).PartStart
-		}
-		src := source.NewInput(in, id, opts, stdin)
-		// A regular file read without following soon ends (a rotated copy
-		// too); standard input or a named pipe may stay open and silent for
-		// as long as its writer likes, and must not hold the others back.
-		finite := !followed && fi != nil && fi.Mode().IsRegular()
-		feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: d, Finite: finite, CatchesUp: catches})
-		infos = append(infos, sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi)})
+		f, info := fileFeed(cfg, in, model.SourceID(i), len(inputs), tailFirst, stdin, follow, dec)
+		feeds, infos = append(feeds, f), append(infos, info)
 	}
 	return feeds, infos, nil
+}
+
+// expandFiles expands the files named (see source.ExpandInputs). A
+// pattern that matches nothing yet is no error when it is followed: its
+// files are read as they appear (see globJoiner), and the user is told.
+func expandFiles(cfg Config, follow bool) ([]source.Input, error) {
+	if !follow {
+		return source.ExpandInputs(cfg.Files, cfg.WithRotated)
+	}
+	inputs, unmatched, err := source.ExpandFollowed(cfg.Files, cfg.WithRotated)
+	if err == nil && cfg.notes != nil {
+		for _, p := range unmatched {
+			fmt.Fprintf(cfg.notes, "connlog: no file matches %s yet: its files are read as they appear\n", export.Sanitize(p))
+		}
+	}
+	return inputs, err
+}
+
+// fileFeed opens input in as input id of n read together, tail first when
+// asked. Nothing is read yet.
+func fileFeed(cfg Config, in source.Input, id model.SourceID, n int, tailFirst bool, stdin io.Reader, follow bool, dec decode.Options) (source.Feed, sourceInfo) {
+	fi := statInput(in.Path)
+	d := dec
+	d.Reference = modTime(fi)
+	// A followed file, or one still to come, marks when it has read what
+	// it held, and the others wait for that mark. A named pipe waits for
+	// its writer first, so it does not mark; nor does standard input.
+	followed := follow && in.Follow
+	catches := followed && (fi == nil || fi.Mode().IsRegular())
+	opts := source.FileOptions{Follow: follow, MarkCaughtUp: catches, TailFirst: tailFirst,
+		HoldBackfill: cfg.firstScreen, Finish: cfg.finish, BackfillFull: cfg.budgetFull, ReuseBlocks: cfg.intoStore,
+		StreamOnly:  cfg.Export,
+		RecentBytes: source.RecentBytesShare(n), BatchRecords: source.BatchRecordsShare(n),
+		LastLines: cfg.fileLines, FromEnd: cfg.fromLast && cfg.fileLines == 0}
+	if tailFirst || cfg.fromLast {
+		// A decoder of its own tells where the parts of a tail-first
+		// read may meet, and where the last lines asked for may begin:
+		// not inside an entry, and not before a line that would
+		// inherit its time from another part.
+		opts.PartStart = decode.New(id, d).PartStart
+	}
+	src := source.NewInput(in, id, opts, stdin)
+	// A regular file read without following soon ends (a rotated copy
+	// too); standard input or a named pipe may stay open and silent for
+	// as long as its writer likes, and must not hold the others back.
+	finite := !followed && fi != nil && fi.Mode().IsRegular()
+	return source.Feed{ID: id, Source: src, Decode: d, Finite: finite, CatchesUp: catches},
+		sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi)}
 }
 
 // statInput returns what the file at path is now: nil for standard input,

@@ -49,13 +49,16 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	for i := range feeds {
+	decorate := func(f *source.Feed) {
 		// Every entry goes straight into the store, which keeps what it
 		// indexes and re-parses the rest on a full load; it keeps each
 		// service line's template too, folded on the decoding goroutines,
 		// so that the triage views count templates without a re-read.
-		feeds[i].Decode.IndexService = true
-		feeds[i].Decode.Templates = true
+		f.Decode.IndexService = true
+		f.Decode.Templates = true
+	}
+	for i := range feeds {
+		decorate(&feeds[i])
 	}
 	for _, f := range feeds {
 		if r, ok := f.Source.(model.RawReader); ok {
@@ -67,8 +70,10 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	up := newUpdater()
 	loads := newLoadPhases(loadQuiet, loadLeast, loadStarted, loadOver)
 	defer loads.close()
+	joins := newTUIJoins(store, infos)
+	join := newGlobJoiner(cfg, stdin, !cfg.NoFollow, feeds, infos, joins.hooks(decorate))
 	go func() {
-		source.Ingest(ctx, feeds, up.sink(store, loads.stored), up.status)
+		source.IngestJoining(ctx, feeds, join, up.sink(store, loads.stored), up.status)
 		up.drain(ctx)
 	}()
 
@@ -83,6 +88,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	ucfg.WindowMiss = tuiWindowMiss(ctx, cfg)
 	m := ui.New(ucfg, store, up.ch)
 	p := tea.NewProgram(m, append(opts, tea.WithContext(ctx))...)
+	go joins.forward(ctx, p)
 	if copiedJournal(cfg) {
 		go sendCopiedHost(ctx, p, store, infos, firstScreen)
 	}
@@ -133,7 +139,11 @@ func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
 }
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {
-	return ui.Config{Title: title(infos, host), Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
+	t := title(infos, host)
+	if len(infos) == 0 {
+		t = strings.Join(cfg.Files, ", ") // followed globs that match nothing yet
+	}
+	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
 		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos)}
 }

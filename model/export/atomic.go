@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -107,6 +108,17 @@ func tempPattern(base string) string {
 		base = base[:maxTempBase]
 	}
 	return "." + base + ".tmp-*"
+}
+
+// IsTempOf reports whether path may be the temp file an export to target
+// writes before it commits (where no unnamed one could be made): a
+// followed pattern must not read an export's own output back.
+func IsTempOf(path, target string) bool {
+	if filepath.Dir(path) != filepath.Dir(target) {
+		return false
+	}
+	prefix := strings.TrimSuffix(tempPattern(filepath.Base(target)), "*")
+	return strings.HasPrefix(filepath.Base(path), prefix)
 }
 
 // Name returns the path the file will have once committed.

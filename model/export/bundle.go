@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"connlog/model"
@@ -184,3 +185,16 @@ func (b *bundleWriter) abort() {
 
 // NoteGap lists in the manifest a gap of the range that is not written.
 func (b *bundleWriter) NoteGap(e *model.Entry) { b.man.addGap(e) }
+
+// addSources implements sourceAdder: the members name the inputs, a CSV
+// member made later too, and the manifest lists them.
+func (b *bundleWriter) addSources(infos []SourceInfo) {
+	b.opts.Sources = append(slices.Clip(b.opts.Sources), infos...)
+	b.ndW.addSources(infos)
+	for _, w := range b.csvW {
+		if w != nil {
+			w.addSources(infos)
+		}
+	}
+	b.man.addSources(infos)
+}

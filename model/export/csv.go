@@ -155,3 +155,6 @@ func (c *csvWriter) close() error {
 }
 
 func (c *csvWriter) abort() {}
+
+// addSources implements sourceAdder.
+func (c *csvWriter) addSources(infos []SourceInfo) { c.names.add(infos) }

@@ -177,6 +177,14 @@ func (m *manifest) observe(e *model.Entry) {
 	m.source(e.Source).extend(e)
 }
 
+// addSources lists inputs that joined the export as it ran.
+func (m *manifest) addSources(infos []SourceInfo) {
+	for _, s := range infos {
+		ms := m.source(s.ID)
+		ms.Name, ms.Path, ms.Inode, ms.Unit = s.Name, s.Path, s.Inode, s.Unit
+	}
+}
+
 func (m *manifest) source(id model.SourceID) *manifestSource {
 	s, ok := m.sources[id]
 	if !ok {

@@ -162,3 +162,6 @@ func (n *ndjsonWriter) close() error {
 }
 
 func (n *ndjsonWriter) abort() {}
+
+// addSources implements sourceAdder.
+func (n *ndjsonWriter) addSources(infos []SourceInfo) { n.names.add(infos) }

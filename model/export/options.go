@@ -94,3 +94,16 @@ func newSourceNames(infos []SourceInfo) sourceNames {
 }
 
 func (m sourceNames) name(id model.SourceID) string { return m[id] }
+
+// add names inputs that joined the export as it ran.
+func (m sourceNames) add(infos []SourceInfo) {
+	for _, s := range infos {
+		m[s.ID] = s.Name
+	}
+}
+
+// sourceAdder is a format that names the inputs: it is told of those that
+// join the export as it runs (a followed pattern's new files).
+type sourceAdder interface {
+	addSources(infos []SourceInfo)
+}

@@ -96,6 +96,14 @@ type pairsOnly struct{ tracker *model.PairTracker }
 
 func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
 
+// AddSources names inputs that joined the stream as it ran (a followed
+// pattern's new files), before any of their entries is taken.
+func (s *Sink) AddSources(infos []SourceInfo) {
+	if a, ok := s.Writer.(interface{ AddSources([]SourceInfo) }); ok {
+		a.AddSources(infos)
+	}
+}
+
 // Batch takes the entries read since the last batch, in order; its shape
 // is that of source.Ingest's sink. After a write error it still watches
 // the entries (for the span and the gaps) but writes none.

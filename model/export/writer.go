@@ -112,6 +112,17 @@ type observer interface {
 	Observe(e *model.Entry)
 }
 
+// AddSources names inputs that joined the export as it ran (see
+// Options.Sources), redacted as the others were.
+func (p *pipeline) AddSources(infos []SourceInfo) {
+	if p.group != nil {
+		infos = redactSources(p.group.r, infos)
+	}
+	if a, ok := p.fw.(sourceAdder); ok {
+		a.addSources(infos)
+	}
+}
+
 // Write implements Writer.
 func (p *pipeline) Write(e *model.Entry) error {
 	if p.done {
