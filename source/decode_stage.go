@@ -122,7 +122,8 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	back := decode.New(in.ID, in.Decode)
 	dec.DateUntimedAt(in.readAt)
 	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
-	quiet := time.NewTimer(heldFlushAfter)
+	quietAfter := in.waits.idleAfter()
+	quiet := time.NewTimer(quietAfter)
 	defer quiet.Stop()
 	// caught is the source's mark that it has read what it held (an empty
 	// batch), waiting while the decoder holds a line back: the merge must
@@ -182,7 +183,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				out <- decoded{input: i, entries: es, front: front, release: release}
 			}
 			passCaught()
-			quiet.Reset(heldFlushAfter)
+			quiet.Reset(quietAfter)
 		case <-quiet.C:
 			// A quiet input must not keep a partial line or an unfinished JSON
 			// document hidden: show what is held, flagged partial.

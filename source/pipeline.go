@@ -48,6 +48,22 @@ type Feed struct {
 	// (see decode.Decoder.DateUntimedAt). Zero for a single input, and for
 	// standard input and named pipes (neither Finite nor CatchesUp).
 	readAt time.Time
+	// waits, when set (by tests), replace the decode stage's waits.
+	waits stageWaits
+}
+
+// stageWaits are how long a decode stage waits on a quiet input before it
+// acts; zero keeps the default.
+type stageWaits struct {
+	idle time.Duration // heldFlushAfter
+}
+
+// idleAfter is heldFlushAfter unless w replaces it.
+func (w stageWaits) idleAfter() time.Duration {
+	if w.idle > 0 {
+		return w.idle
+	}
+	return heldFlushAfter
 }
 
 // Stater is implemented by sources that can describe their state for the
