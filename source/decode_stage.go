@@ -24,8 +24,8 @@ type decodeJob struct {
 // spread over decodeWorkers goroutines, batch by batch, and one goroutine
 // puts the batches together in order (see decode.Preparer). When the
 // records end it flushes what the decoder holds and sends the final batch
-// with the source's error. A quiet input's held partial line is shown after
-// heldFlushAfter.
+// with the source's error. What a quiet input's decoder holds is shown
+// after heldShowAfter.
 func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
 	workers := decodeWorkers()
 	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
@@ -69,7 +69,7 @@ func dispatchJobs(records <-chan []model.Record, order, work chan<- *decodeJob, 
 // carving the fields of Reused records from blocks of fields.
 func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
 	var p *decode.Preparer
-	quiet := time.NewTimer(heldFlushAfter)
+	quiet := time.NewTimer(idleAfter)
 	defer quiet.Stop()
 	for {
 		j, ok := nextJob(work, p, quiet)
@@ -88,7 +88,7 @@ func prepareJobs(work <-chan *decodeJob, template *atomic.Pointer[decode.Prepare
 }
 
 // nextJob waits for the next job. A worker whose input has been quiet for
-// heldFlushAfter lets go of the last lines' bytes (see
+// idleAfter lets go of the last lines' bytes (see
 // decode.Preparer.Idle) before it waits on: it may wait for as long as the
 // input stays quiet. Not sooner: a worker waits for a moment between most
 // batches of a load, and making the blocks and memo again after each
@@ -100,7 +100,7 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 	default:
 	}
 	if p != nil {
-		quiet.Reset(heldFlushAfter)
+		quiet.Reset(idleAfter)
 		select {
 		case j, ok := <-work:
 			return j, ok
@@ -122,8 +122,13 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	back := decode.New(in.ID, in.Decode)
 	dec.DateUntimedAt(in.readAt)
 	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
-	quiet := time.NewTimer(heldFlushAfter)
-	defer quiet.Stop()
+	showAfter := in.waits.showAfter()
+	show := time.NewTimer(showAfter) // runs only while something is held
+	show.Stop()
+	defer show.Stop()
+	idleAfter := in.waits.idleAfter()
+	idle := time.NewTimer(idleAfter)
+	defer idle.Stop()
 	// caught is the source's mark that it has read what it held (an empty
 	// batch), waiting while the decoder holds a line back: the merge must
 	// not take the input for caught up before its last entry is out. The
@@ -182,17 +187,27 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				out <- decoded{input: i, entries: es, front: front, release: release}
 			}
 			passCaught()
-			quiet.Reset(heldFlushAfter)
-		case <-quiet.C:
-			// A quiet input must not keep a partial line or an unfinished JSON
-			// document hidden: show what is held, flagged partial.
+			if dec.Holding() || lead.held() {
+				show.Reset(showAfter)
+			} else {
+				show.Stop()
+			}
+			idle.Reset(idleAfter)
+		case <-show.C:
+			// A quiet input must not keep its last lines hidden: a line
+			// held to see whether the next continues it (a multi-line entry,
+			// a JSON document), a split line's pieces (flagged partial), the
+			// leads waiting for a time. A continuation written with its
+			// first line is read with it, so it still joins it.
 			if es := dec.Flush(lead.release()); len(es) > 0 {
+				room.wait()
 				out <- decoded{input: i, entries: es}
 			}
+			passCaught()
+		case <-idle.C:
 			// Nor keep the last lines' bytes (see decode.Decoder.Idle).
 			dec.Idle()
 			back.Idle()
-			passCaught()
 		}
 	}
 }

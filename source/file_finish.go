@@ -18,10 +18,25 @@ const GapNotReadAtStop = model.GapNotReadAtStop
 // sendContext is the context the framer's records are sent under: with
 // FileOptions.Finish, the lines read after ctx ended must still go out.
 func (f *File) sendContext(ctx context.Context) context.Context {
-	if f.opts.Follow && f.opts.Finish != nil {
-		return f.opts.Finish
+	return sendUnder(ctx, f.finishContext())
+}
+
+// sendUnder is the context a source sends under: finish when it has one
+// (what is read after ctx ends must still go out), else ctx.
+func sendUnder(ctx, finish context.Context) context.Context {
+	if finish != nil {
+		return finish
 	}
 	return ctx
+}
+
+// finishContext is FileOptions.Finish when it applies (with Follow), else
+// nil.
+func (f *File) finishContext() context.Context {
+	if f.opts.Follow {
+		return f.opts.Finish
+	}
+	return nil
 }
 
 // finish reads, once following has stopped, what is on disk: the file

@@ -58,8 +58,10 @@ func pumpStream(r io.Reader, done <-chan struct{}, release func()) <-chan stream
 // flagged NotePartialLine. At the end the held line is sent
 // and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
 // and otherwise the read error that ended the stream. release is passed to
-// pumpStream.
-func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher, release func()) error {
+// pumpStream. finish, when not nil, is the context fr sends under (see
+// FileOptions.Finish): when ctx ends, what was read is sent under it
+// before readStream returns (see stopStream).
+func readStream(ctx, finish context.Context, r io.Reader, fr *lineFramer, b *batcher, release func()) error {
 	done := make(chan struct{})
 	defer close(done)
 	chunks := pumpStream(r, done, release)
@@ -76,7 +78,7 @@ func readStream(ctx context.Context, r io.Reader, fr *lineFramer, b *batcher, re
 		var c streamChunk
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return stopStream(ctx, finish, chunks, fr, b)
 		case now := <-tick:
 			select {
 			case c = <-chunks:
@@ -120,6 +122,44 @@ func finishStream(ctx context.Context, readErr error, fr *lineFramer, b *batcher
 		return nil
 	}
 	return readErr
+}
+
+// stopStream sends, once ctx has ended, what was read of the stream: the
+// chunks read and not yet framed, a last line without its newline
+// (flagged NotePartialLine: its writer may be writing it still) and the
+// batch. A followed export stopped by a signal thus writes every line
+// that reached it. What a blocked read would bring is not waited for.
+// Nothing is sent without finish, nor once it has ended too.
+func stopStream(ctx, finish context.Context, chunks <-chan streamChunk, fr *lineFramer, b *batcher) error {
+	if finish == nil || finish.Err() != nil {
+		return ctx.Err()
+	}
+	for {
+		var c streamChunk
+		select {
+		case c = <-chunks:
+		default:
+		}
+		if c.err != nil {
+			// The stream ended as the stop came: it ends as it would have,
+			// its sends failing only with finish (the stop's error says it).
+			finishStream(finish, c.err, fr, b)
+			return ctx.Err()
+		}
+		if c.data == nil {
+			break
+		}
+		if err := fr.feed(c.data, -1, time.Now()); err != nil {
+			return err
+		}
+	}
+	if err := fr.flush(time.Now(), NotePartialLine); err != nil {
+		return err
+	}
+	if err := b.flush(finish); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // nextWake is the earliest of the batch deadline and the held line's

@@ -35,7 +35,8 @@ const (
 // defaults. Tests use small ones to get many blocks from a small file.
 type tailFirstSizes struct{ min, tail, blockBytes int64 }
 
-func orDefault(v, def int64) int64 {
+// orDefault is v, or def when v is not set (zero or less).
+func orDefault[T ~int64](v, def T) T {
 	if v > 0 {
 		return v
 	}

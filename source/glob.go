@@ -186,7 +186,11 @@ func attachRotated(inputs []Input, keys []inputKey, at map[inputKey]int) ([]Inpu
 // begins with it (see JournalExport).
 func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) Source {
 	if in.Path == StdinPath {
-		return &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes}
+		s := &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes}
+		if opts.Follow {
+			s.finish = opts.Finish
+		}
+		return s
 	}
 	opts.Follow = opts.Follow && in.Follow
 	if IsJournalExportFile(in.Path) {

@@ -22,7 +22,7 @@ import (
 // store, until every line is stored; and 300 copies of one small file,
 // every time tied across the files. Per entry: wall time (ns/entry) and
 // the process's CPU time (cpu-ns/entry) until then, and the live heap the
-// run holds once its inputs have been quiet for heldFlushAfter
+// run holds once its inputs have been quiet for idleAfter
 // (heap-B/entry; the store's rows and fields are off the heap). The pieces
 // should cost about what the one file does: a merge that waited for each
 // piece to fall quiet took ten times as long, and one that kept what it
@@ -49,7 +49,7 @@ func BenchmarkIngestFiles(b *testing.B) {
 				store, stop := ingestFollowed(b, paths, lines)
 				wall, cpu = wall+time.Since(t0), cpu+cputime.Process()-u0
 				b.StopTimer()
-				time.Sleep(heldFlushAfter + 500*time.Millisecond)
+				time.Sleep(idleAfter + 500*time.Millisecond)
 				heap += int64(memNow().HeapAlloc) - int64(before.HeapAlloc)
 				if n := store.Stats().Entries; n != lines {
 					b.Fatalf("%d entries stored of %d", n, lines)

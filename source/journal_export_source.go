@@ -24,6 +24,9 @@ type JournalExport struct {
 	lines Source
 	id    model.SourceID
 	spent chan<- []model.Record // the line batches read, given back to a File to fill again
+	// finish, when set, makes the end of Run's ctx a stop: the entries of
+	// the lines read are sent under it (see FileOptions.Finish).
+	finish context.Context
 }
 
 // newJournalExportFile reads the journal export format from the lines of
@@ -31,7 +34,7 @@ type JournalExport struct {
 func newJournalExportFile(lines *File, id model.SourceID) *JournalExport {
 	spent := make(chan []model.Record, 4)
 	lines.spent, lines.keepNULs = spent, true
-	return &JournalExport{lines: lines, id: id, spent: spent}
+	return &JournalExport{lines: lines, id: id, spent: spent, finish: lines.finishContext()}
 }
 
 // Name is the input's.
@@ -97,13 +100,14 @@ func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) erro
 	}()
 	var batch []model.Record
 	fr := newExportFramer(s.id, func(r model.Record) { batch = append(batch, r) })
+	send := sendUnder(ctx, s.finish)
 	for recs := range lines {
 		for i := range recs {
 			fr.record(&recs[i])
 		}
 		s.giveBack(recs)
 		if len(batch) > 0 || len(recs) == 0 {
-			if !sendBatch(ctx, out, batch) {
+			if !sendBatch(send, out, batch) {
 				go func() {
 					for range lines { // until the line source sees ctx is done
 					}
@@ -115,8 +119,8 @@ func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) erro
 	}
 	err := <-done
 	fr.flush()
-	if len(batch) > 0 && ctx.Err() == nil {
-		sendBatch(ctx, out, batch)
+	if len(batch) > 0 && send.Err() == nil {
+		sendBatch(send, out, batch)
 	}
 	return err
 }
@@ -208,6 +212,7 @@ type sniffedStdin struct {
 	r       io.Reader
 	id      model.SourceID
 	maxLine int
+	finish  context.Context       // see Stdin.finish
 	chosen  atomic.Pointer[Stdin] // the lines read, once chosen
 }
 
@@ -243,12 +248,13 @@ func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error
 	}
 	lines := NewStdin(in.br, s.id).WithMaxLineBytes(maxLine)
 	lines.keepNULs = in.export
+	lines.finish = s.finish
 	if in.c != nil {
 		lines.compressed = &compressedStdin{c: in.c, decoded: in.decoded, release: in.release, err: in.err}
 	}
 	s.chosen.Store(lines)
 	if in.export {
-		return (&JournalExport{lines: lines, id: s.id}).Run(ctx, out)
+		return (&JournalExport{lines: lines, id: s.id, finish: s.finish}).Run(ctx, out)
 	}
 	return lines.Run(ctx, out)
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"context"
 	"strings"
 	"time"
 )
@@ -71,6 +72,14 @@ type JournalOptions struct {
 	// big journal spends most of its time in them. Ignored while following,
 	// which needs the cursor to re-anchor.
 	MessageOnly bool
+	// Finish, with Follow, makes the end of Run's ctx a stop of following,
+	// not of reading: the entries the journal holds by then are read to its
+	// end and sent under Finish, with what was read and not yet sent (the
+	// batch, a line whose pieces are still to come), before Run returns, so
+	// that a headless export stopped by a signal writes every entry it could
+	// see. The end of Finish ends that last read at once. nil: Run returns
+	// as soon as ctx ends.
+	Finish context.Context
 }
 
 // journalUnitSuffixes are the unit types systemd knows; a name without one of

@@ -103,15 +103,56 @@ func (s *journalSession) run(ctx context.Context) error {
 	for err == nil && ctx.Err() == nil {
 		err = s.step(ctx)
 	}
+	if ctx.Err() != nil {
+		s.stop()
+		return nil
+	}
 	if errors.Is(err, errJournalEnd) {
 		s.chains.sendAll(&s.batch, time.Now())
 		s.flush(ctx)
 		return nil
 	}
-	if ctx.Err() != nil {
-		return nil
-	}
 	return err
+}
+
+// stop ends a run whose ctx has ended, under JournalOptions.Finish: the
+// entries the journal holds by now are read to its end, as a followed
+// file's are at a stop (see FileOptions.Finish), and sent with what was
+// read before, a line whose pieces are still to come as it stands. The end
+// of Finish ends that last read at once. Without Finish nothing more is
+// sent.
+func (s *journalSession) stop() {
+	fin := s.opts.Finish
+	if fin == nil || !s.opts.Follow {
+		return
+	}
+	looked := false
+	for fin.Err() == nil {
+		ok, err := s.sd.Next()
+		if err != nil {
+			break // what could not be read is as a run cut by the stop leaves it
+		}
+		if !ok {
+			// What was written since the reader last looked is read too:
+			// the journal as it is at the stop.
+			if looked {
+				break
+			}
+			looked = true
+			if changed, err := s.waitUpTo(0); err != nil || !changed {
+				break
+			}
+			continue
+		}
+		if end, err := s.consume(); err != nil || end {
+			break
+		}
+		if s.batch.due(time.Now()) && s.flush(fin) != nil {
+			return
+		}
+	}
+	s.chains.sendAll(&s.batch, time.Now())
+	s.flush(fin)
 }
 
 // step reads one entry, or handles reaching the end of the journal.
@@ -170,14 +211,16 @@ func (s *journalSession) atEnd(ctx context.Context) error {
 	return nil
 }
 
-// flush sends the pending batch. A cancelled context ends the run cleanly.
+// flush sends the pending batch. A cancelled context ends the run cleanly,
+// the batch kept for the stop (see stop).
 func (s *journalSession) flush(ctx context.Context) error {
-	recs := s.batch.take()
+	recs := s.batch.records
 	if len(recs) == 0 {
 		return nil
 	}
 	select {
 	case s.out <- recs:
+		s.batch.take()
 		return nil
 	case <-ctx.Done():
 		return errJournalEnd
@@ -188,9 +231,16 @@ func (s *journalSession) flush(ctx context.Context) error {
 // that the caller re-checks the context often (Close blocks until a wait
 // returns). Files added, removed or rotated invalidate the position.
 func (s *journalSession) wait() error {
-	change, err := s.sd.Wait(journalWaitTimeout)
+	_, err := s.waitUpTo(journalWaitTimeout)
+	return err
+}
+
+// waitUpTo is wait for at most timeout (0: a look at the files); it
+// reports whether the journal changed.
+func (s *journalSession) waitUpTo(timeout time.Duration) (bool, error) {
+	change, err := s.sd.Wait(timeout)
 	if err != nil {
-		return fmt.Errorf("wait for new journal entries: %w", err)
+		return false, fmt.Errorf("wait for new journal entries: %w", err)
 	}
 	if change == journalInvalidated {
 		if s.noteProblems() > 0 {
@@ -198,7 +248,7 @@ func (s *journalSession) wait() error {
 			// anchor that vanished with it is not a second loss.
 			s.gapAt = s.anchor
 		}
-		return s.reanchor()
+		return true, s.reanchor()
 	}
-	return nil
+	return change != journalNothing, nil
 }

@@ -23,7 +23,13 @@ const (
 	mergeLiveSlack = 2 * time.Second
 	mergeTick      = 50 * time.Millisecond  // how often held entries are re-examined
 	statusEvery    = 250 * time.Millisecond // how often source states are re-read
-	heldFlushAfter = 2 * time.Second        // a decoder's held partial line is shown after this much quiet
+	// heldShowAfter is how long a quiet input's decoder holds a line back
+	// to see whether the next continues it: longer than a batch waits
+	// (batchMaxWait), so that lines written together are read together,
+	// and short enough that a pipeline sees an idle input's last line at
+	// once.
+	heldShowAfter = 150 * time.Millisecond
+	idleAfter     = 2 * time.Second // a quiet input's decoders let go of their last lines' bytes after this
 )
 
 // Feed couples a source with the way its lines are decoded.
@@ -49,7 +55,22 @@ type Feed struct {
 	// (see decode.Decoder.DateUntimedAt). Zero for a single input, and for
 	// standard input and named pipes (neither Finite nor CatchesUp).
 	readAt time.Time
+	// waits, when set (by tests), replace the decode stage's waits.
+	waits stageWaits
 }
+
+// stageWaits are how long a decode stage waits on a quiet input before it
+// acts; zero keeps the default.
+type stageWaits struct {
+	show time.Duration // heldShowAfter
+	idle time.Duration // idleAfter
+}
+
+// showAfter is heldShowAfter unless w replaces it.
+func (w stageWaits) showAfter() time.Duration { return orDefault(w.show, heldShowAfter) }
+
+// idleAfter is idleAfter unless w replaces it.
+func (w stageWaits) idleAfter() time.Duration { return orDefault(w.idle, idleAfter) }
 
 // Stater is implemented by sources that can describe their state for the
 // status line ("following", "waiting for FILE", "EOF").

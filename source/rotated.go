@@ -23,10 +23,10 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	defer fh.Close()
 	name := fh.Name()
 	f.setState("reading " + name)
-	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(ctx))
+	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(f.sendContext(ctx)))
 	r, c, closeDecoder, err := decompressor(fh)
 	if err == nil {
-		err = readStream(ctx, r, fr, b, closeDecoder)
+		err = readStream(ctx, f.finishContext(), r, fr, b, closeDecoder)
 	}
 	err = withoutPath(err, name) // the messages below name it
 	switch {

@@ -22,7 +22,10 @@ type Stdin struct {
 	keepNULs bool
 	// compressed is set when r is what a compressed input decompresses to.
 	compressed *compressedStdin
-	state      stateText
+	// finish, when set, makes the end of Run's ctx a stop: what was read is
+	// sent under finish before Run returns (see FileOptions.Finish).
+	finish context.Context
+	state  stateText
 }
 
 // compressedStdin is what a Stdin reading a compressed input knows of it.
@@ -66,13 +69,13 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	if z != nil && z.err != nil {
 		return s.lossGap(ctx, b, z.err)
 	}
-	fr := newLineFramer(s.id, s.maxLine, b.emitter(ctx))
+	fr := newLineFramer(s.id, s.maxLine, b.emitter(sendUnder(ctx, s.finish)))
 	fr.keepNULs = s.keepNULs
 	var release func()
 	if z != nil {
 		release = z.release
 	}
-	err := readStream(ctx, s.r, fr, b, release)
+	err := readStream(ctx, s.finish, s.r, fr, b, release)
 	switch {
 	case ctx.Err() != nil:
 		s.state.set("stopped")

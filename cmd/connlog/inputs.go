@@ -162,7 +162,7 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 		Since: since, Until: until, Lines: int(cfg.Lines), Cursor: cfg.Cursor, AfterCursor: cfg.AfterCursor,
 		Directory: cfg.Directory, Files: cfg.JournalFile, Follow: follow, Reader: cfg.JournalReader,
 		TailFirst: !cfg.Export, HoldBackfill: cfg.firstScreen, // the TUI shows the newest screen at once; export writes in order
-		BackfillFull: cfg.budgetFull,
+		BackfillFull: cfg.budgetFull, Finish: cfg.finish,
 		// A one-shot raw export writes MESSAGE alone: skip the other fields,
 		// unless the query tests the host or unit, which live in them.
 		MessageOnly: cfg.Export && cfg.Format == "raw" && !follow && !queryReadsOrigin(cfg.Query)}
