@@ -14,13 +14,19 @@ type emitFunc func(model.Record) error
 // fed become the records' Raw storage (one allocation per read, none per
 // line); only a line that spans two chunks is copied. It holds back an
 // unterminated last line until its newline arrives or flush is called, and
+// neverQuiet is the quietAfter of an input whose reads never wait for a
+// writer (a compressed regular file): its unterminated line is held until
+// the rest is read or the input ends.
+const neverQuiet = 100 * 365 * 24 * time.Hour
+
 // cuts lines longer than maxLine, counting what it dropped in a gap record.
 type lineFramer struct {
 	id      model.SourceID
 	maxLine int
 	emit    emitFunc
 	// quietAfter is how long an unterminated line is held on a quiet input
-	// before it is sent flagged NotePartialLine.
+	// before it is sent flagged NotePartialLine; neverQuiet for an input
+	// that is never quiet.
 	quietAfter time.Duration
 	// unterminated is told the offset of every record whose bytes on disk are
 	// not followed by '\n' (cut or flushed early), so that re-reads can be

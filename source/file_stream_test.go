@@ -10,8 +10,9 @@ import (
 
 // A compressed file read while the merge makes it wait (its lines are
 // later than another input's) is not quiet: the rest of a line cut by a
-// read is already decompressed, so the line must come whole, however long
-// handing the lines before it on took.
+// read is in the file, so the line must come whole, however long handing
+// the lines before it on, or decompressing the rest on a busy machine,
+// took. A quiet wait far shorter than those is set to show it.
 func TestStreamHeldBackIsNotQuiet(t *testing.T) {
 	lines := numbered("held", 20_000) // about 15 reads
 	path := filepath.Join(t.TempDir(), "app.log.1.gz")

@@ -24,6 +24,12 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	name := fh.Name()
 	f.setState("reading " + name)
 	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(f.sendContext(ctx)))
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		// Its reads never wait for a writer: a line cut by one has its
+		// rest in the file, however long decompressing it takes on a busy
+		// machine. Only a pipe's line may stay unfinished.
+		fr.quietAfter = neverQuiet
+	}
 	r, c, closeDecoder, err := decompressor(fh)
 	if err == nil {
 		err = readStream(ctx, f.finishContext(), r, fr, b, closeDecoder)
