@@ -98,7 +98,7 @@ func TestChangedNamesTheFailureAndPivots(t *testing.T) {
 	wants := map[string]int{
 		`kind=service level=error "tcp_proxy::on_connect" "libsdwan" "failed"`:                   n,
 		"user=nina.victim@example.com":                                                           n,
-		"(resource=db-new.internal or action=db-new.internal)":                                   n,
+		"resource=db-new.internal":                                                               n,
 		`event=failed_to_connect "RESOURCE_UNREACHABLE" "route"`:                                 n,
 		`kind=analytics level=warn .event_type=failed_to_connect "RESOURCE_UNREACHABLE" "route"`: n,
 	}
@@ -192,7 +192,7 @@ func TestFlowChanged(t *testing.T) {
 	l.press("C")
 	l.waitFor("what changed", "new error messages", "failing  db-new.internal", "failing  nina.victim@example.com")
 	l.press("j", "enter") // from the error line to the resource that started failing
-	l.waitFor("filter: (resource=db-new.internal or action=db-new.internal)", commas(int64(n))+"/"+total)
+	l.waitFor("filter: resource=db-new.internal", commas(int64(n))+"/"+total)
 	if m := l.final(); m.mode != ModeNormal || m.live.len() != n {
 		t.Errorf("mode %s with %d entries; want normal with the %d failures", m.mode, m.live.len(), n)
 	}

@@ -135,7 +135,7 @@ func changeTerm(c triage.Change) (term, note string) {
 	case "user":
 		return query.Term("user", c.Value), ""
 	case "resource":
-		return resourceTerm(c.Value), ""
+		return query.Term("resource", c.Value), ""
 	}
 	return "", ""
 }

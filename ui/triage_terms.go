@@ -21,11 +21,11 @@ func pivotTerm(t triageview.Table, v triage.Value) (term string, exact bool) {
 	}
 	switch t {
 	case triageview.TopUsers:
-		return query.Term("user", v.Value), true
+		return triage.Term("user", v), true
 	case triageview.TopResources:
-		return resourceTerm(v.Value), true
+		return triage.Term("resource", v), true
 	case triageview.TopIPs:
-		return query.Term("ip", v.Value), true
+		return triage.Term("ip", v), true
 	case triageview.TopCountries:
 		return query.Term("country", v.Value), true
 	case triageview.TopFailures:
@@ -36,13 +36,6 @@ func pivotTerm(t triageview.Table, v triage.Value) (term string, exact bool) {
 		return query.And(query.Term("module", v.Value), "level>=warn"), true
 	}
 	return "", false
-}
-
-// resourceTerm matches a resource wherever the triage tables found it: the
-// resource alias, or the action of an audit record (which the tables count
-// as what was denied, and which the alias leaves to the action alias).
-func resourceTerm(v string) string {
-	return query.Or(query.Term("resource", v), query.Term("action", v))
 }
 
 // linuxAuditFailedTerm matches the Linux audit records the tables count as
@@ -99,8 +92,9 @@ func deniedTerm(v string) string {
 		terms = append(terms, query.Term("user", who))
 	}
 	if !strings.HasPrefix(what, "(unknown") {
-		// or the object a Linux security module denied
-		terms = append(terms, query.Or(resourceTerm(what), query.Term(model.KeyAuditObject, what)))
+		// a resource, an audit record's action, or the object a Linux
+		// security module denied
+		terms = append(terms, query.Or(query.Term("resource", what), query.Term("action", what), query.Term(model.KeyAuditObject, what)))
 	}
 	return query.And(terms...)
 }

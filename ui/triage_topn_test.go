@@ -40,8 +40,9 @@ func TestTopNCountsTheView(t *testing.T) {
 	}
 }
 
-// TestTopNPivotsToUser checks enter on a user: the filter gains the term
-// the pivot menu would build, and the table comes back narrowed.
+// TestTopNPivotsToUser checks enter on a user: the filter names the key
+// the user was counted from, and the table comes back narrowed to the
+// rows counted.
 func TestTopNPivotsToUser(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := drive(t, newTestModel(t, st, 120, 40), keys("s")...)
@@ -50,8 +51,8 @@ func TestTopNPivotsToUser(t *testing.T) {
 	if m.mode != ModeNormal {
 		t.Fatalf("mode %s after enter; want normal", m.mode)
 	}
-	if m.filter.text != "user=alice@example.com" {
-		t.Errorf("filter %q; want user=alice@example.com", m.filter.text)
+	if m.filter.text != "user.email=alice@example.com" {
+		t.Errorf("filter %q; want user.email=alice@example.com", m.filter.text)
 	}
 	if m.live.len() != 2 {
 		t.Errorf("%d rows after the pivot; want alice's 2", m.live.len())
@@ -110,7 +111,18 @@ func TestTopNPivotTerms(t *testing.T) {
 		exact bool
 	}{
 		{"user", triageview.TopUsers, triage.Value{Value: "a b@x"}, `user="a b@x"`, true},
-		{"resource", triageview.TopResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com or action=app.website.com", true},
+		{"resource", triageview.TopResources, triage.Value{Value: "app.website.com"}, "resource=app.website.com", true},
+		{"user by its e-mail", triageview.TopUsers, triage.Value{Value: "a@x", Keys: []string{model.KeyUserEmail, model.KeySessUserEmail}},
+			"user.email=a@x or userEmail=a@x", true},
+		{"user by an id beside no e-mail", triageview.TopUsers, triage.Value{Value: "usr_1", Keys: []string{model.KeySessUserID}},
+			"userId=usr_1 -userEmail:*", true},
+		{"Pangolin resource by its id", triageview.TopResources, triage.Value{Value: "resource 35", Keys: []string{model.KeySiteResource}},
+			"siteResourceId=35 -resourceName:*", true},
+		{"audit element", triageview.TopResources, triage.Value{Value: "report", Keys: []string{model.KeyElement}}, "element=report", true},
+		{"client behind no proxy", triageview.TopIPs, triage.Value{Value: "10.0.0.1", Keys: []string{model.KeyAuditClientIP}},
+			"client_ip=10.0.0.1 -forwarded_for_client_ip:*", true},
+		{"Linux login by its AUID", triageview.TopUsers, triage.Value{Value: "bob", Keys: []string{model.KeyAuditLoginName}},
+			"AUID=bob -(acct:* -acct=? -acct=unset)", true},
 		{"ip", triageview.TopIPs, triage.Value{Value: "192.0.2.10"}, "ip=192.0.2.10", true},
 		{"country", triageview.TopCountries, triage.Value{Value: "US"}, "country=US", true},
 		{"module", triageview.TopModules, triage.Value{Value: "libsdwan"}, "module=libsdwan level>=warn", true},
@@ -148,9 +160,10 @@ func TestFlowTopNPivot(t *testing.T) {
 	l.waitFor("top values of the view", "client IPs", "198.51.100.7")
 	// users (4 rows), resources (4), then the IPs: 192.0.2.10, 198.51.100.7.
 	l.press("j", "j", "j", "j", "j", "j", "j", "j", "j", "enter")
-	l.waitFor("filter: ip=198.51.100.7", "1/15")
-	if m := l.final(); m.filter.text != "ip=198.51.100.7" || m.mode != ModeNormal {
-		t.Errorf("filter %q, mode %s; want ip=198.51.100.7 in normal mode", m.filter.text, m.mode)
+	// mallory's audit record: its client_ip, forwarded for no one.
+	l.waitFor("filter: client_ip=198.51.100.7 -forwarded_for_client_ip:*", "1/15")
+	if m := l.final(); m.filter.text != "client_ip=198.51.100.7 -forwarded_for_client_ip:*" || m.mode != ModeNormal {
+		t.Errorf("filter %q, mode %s; want client_ip=198.51.100.7 -forwarded_for_client_ip:* in normal mode", m.filter.text, m.mode)
 	}
 }
 

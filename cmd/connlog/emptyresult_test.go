@@ -43,3 +43,24 @@ func TestExportFilterSelectingNothingIsExplained(t *testing.T) {
 		t.Errorf("a window missing the data: stderr %q", stderr)
 	}
 }
+
+// TestSummaryFilterSelectingNothingIsExplained: summary says on stderr, as
+// export does, that its filters selected none of the entries read, and
+// still prints its report of 0 entries with status 0.
+func TestSummaryFilterSelectingNothingIsExplained(t *testing.T) {
+	in := hostileLogFile(t) // two entries
+	for _, filter := range [][]string{{"-q", "nosuchword"}, {"--kind", "audit"}} {
+		stdout, stderr, code := runCLI(t, append(append([]string{"summary", "--utc"}, filter...), in)...)
+		if code != 0 || !strings.Contains(stdout, "0 entries") || strings.Count(stderr, "\n") != 1 ||
+			!strings.Contains(stderr, "connlog: no entries matched "+filter[0]) ||
+			!strings.Contains(stderr, "the input had 2 entries, 2026-02-10 08:00:00–08:00:01") {
+			t.Errorf("%q: exit %d, stderr %q", filter, code, stderr)
+		}
+	}
+	if _, stderr, code := runCLI(t, "summary", "-q", "plain", in); code != 0 || stderr != "" {
+		t.Errorf("a query selecting an entry: exit %d, stderr %q", code, stderr)
+	}
+	if _, stderr, _ := runCLI(t, "summary", "--since", "2027-01-01", in); strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no entries since 2027-01-01") {
+		t.Errorf("a window missing the data: stderr %q", stderr)
+	}
+}

@@ -130,9 +130,9 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 	sel.pending = cfg.data.rule == dayFirst
 }
 
-// sayEmptyExport explains an export that wrote nothing though its input
-// was read through: by the span its window misses, or else by the filters
-// that selected none of the entries read.
+// sayEmptyExport explains an export that wrote nothing, or a summary of
+// nothing, though its input was read through: by the span its window
+// misses, or else by the filters that selected none of the entries read.
 func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
 	if !sayOutsideSpan(ctx, cfg, sel, span, loc, stderr) && ctx.Err() == nil {
 		sayNothingMatched(cfg, read, span, loc, stderr)

@@ -75,7 +75,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		feeds[i].Decode.IndexAnalytics = leanDecoding
 	}
 	tr := triage.New(triage.Options{Compare: cmp})
-	read, err := summarise(ctx, feeds, sel, tr)
+	n, read, err := summarise(ctx, feeds, sel, tr)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		return err
 	}
 	if r.Entries == 0 {
-		sayOutsideSpan(ctx, cfg, sel, read, loc, stderr) // as export says it
+		sayEmptyExport(ctx, cfg, sel, n, read, loc, stderr) // as export says it
 	} else if !interrupted {
 		sayCompareMiss(r.Changed, read, loc, stderr)
 	}
@@ -99,12 +99,14 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 }
 
 // summarise reads the inputs to their end, adds every selected entry and
-// returns the span of what it read.
-func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (export.Span, error) {
+// returns how many entries it read and their span.
+func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (int64, export.Span, error) {
 	var status []model.SourceStatus
 	var read export.Span
+	var n int64
 	sink := func(es []model.Entry, _ bool) {
 		sel.Settle(es)
+		n += int64(len(es))
 		for i := range es {
 			read.Add(es[i].Time)
 			if sel.Match(&es[i]) {
@@ -113,5 +115,5 @@ func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *tri
 		}
 	}
 	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
-	return read, sourceErrors(status)
+	return n, read, sourceErrors(status)
 }

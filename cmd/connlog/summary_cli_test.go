@@ -173,3 +173,19 @@ func TestSummaryYearsOfANewYear(t *testing.T) {
 		t.Errorf("the timeline's rows lack their year:\n%s", out)
 	}
 }
+
+// TestSummaryMarkdownKeepsEntities: an HTML entity in a log line reads as
+// written once rendered ("&amp;", not "&"): its ampersand is escaped.
+func TestSummaryMarkdownKeepsEntities(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "entity.log")
+	if err := os.WriteFile(p, []byte("2026-02-10T08:00:00.000000000Z [ERROR] [libsdwan] got &amp; and &lt;b&gt;\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runCLI(t, "summary", "--format", "markdown", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `got \&amp; and \&lt;b\&gt;`) {
+		t.Errorf("an entity is left to render as its character:\n%s", out)
+	}
+}

@@ -124,8 +124,9 @@ func writeMarkdown(w io.Writer, sections []section) {
 }
 
 // markdownEscapes are the characters that would format, link or break a
-// table cell; each is written after a backslash.
-const markdownEscapes = "\\`*_[]<>|#~!"
+// table cell, or start an entity ("&amp;" renders as "&"); each is written
+// after a backslash.
+const markdownEscapes = "\\`*_[]<>|#~!&"
 
 func markdownCell(s string) string {
 	s = export.Sanitize(s)

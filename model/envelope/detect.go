@@ -102,10 +102,17 @@ func detectStamped(line []byte) Kind {
 	if mayBeDockerTS(line) && looksDockerTS(line) || looksTrimmedDockerTS(line) {
 		return DockerTS
 	}
-	if mayBeISOSyslog(line) && looksSyslog(line) {
+	if looksISOSyslog(line) {
 		return Syslog
 	}
 	return Bare
+}
+
+// looksISOSyslog reports whether a line opening with an RFC 3339 stamp is
+// syslog with a tag: journalctl -o short-iso(-precise), rsyslog's RFC 3339
+// template ("2026-02-10T14:22:08.006196+0000 dente newt[408]: …").
+func looksISOSyslog(line []byte) bool {
+	return mayBeISOSyslog(line) && looksSyslog(line)
 }
 
 // mayBeISOSyslog is what splitSyslog needs of a line opening with an RFC
@@ -175,19 +182,31 @@ func looksLocalSyslog(line []byte) bool {
 func Doubtful(k Kind, line []byte, env *Envelope) bool {
 	switch k {
 	case Syslog:
-		return env.Host == "stdout" || env.Host == "stderr"
+		// A host "stdout" is CRI's stream; Docker's own stamp opens a
+		// `docker logs -t` line whose message has a word and a colon
+		// ("… Response was: {…}"), which Detect reads as Docker's.
+		return env.Host == "stdout" || env.Host == "stderr" || mayBeDockerTS(line)
 	case DockerTS:
 		p := env.Payload
 		stampLen := len(line) - len(p)
 		if len(p) > 0 {
 			stampLen-- // the space after the stamp
 		}
-		if stampLen != len(dockerStamp) && startsWithLevelWord(p) {
-			return true // not Docker's nine digits, and a zerolog level after it
+		if !isDockerStamp(line[:stampLen]) && (startsWithLevelWord(p) || looksISOSyslog(line)) {
+			// Not Docker's stamp, and a zerolog level after it, or a
+			// host and a tag: journalctl -o short-iso's numeric offset.
+			return true
 		}
 		return bytes.HasPrefix(p, []byte("stdout ")) || bytes.HasPrefix(p, []byte("stderr "))
 	}
 	return false
+}
+
+// isDockerStamp reports whether stamp, which decoded as RFC 3339, has the
+// shape Docker writes: nine fractional digits and "Z". Only a stamp of
+// another shape pays for the tests of Doubtful.
+func isDockerStamp(stamp []byte) bool {
+	return len(stamp) == len(dockerStamp) && stamp[len(stamp)-1] == 'Z'
 }
 
 // startsWithLevelWord reports whether p opens with a capitalised level word

@@ -41,6 +41,12 @@ var fuzzLines = []string{
 	"<34>1 2026-12-04T10:00:06.000Z gw-fra-1 twingate-connector 6479 - - [ERROR] [connector] rfc5424 line",
 	`<165>1 2026-12-04T10:00:06Z gw-fra-1 app 6479 ID47 [sd@1 a="\"]" b="\\"][c] msg`,
 	"<34>1 - - - - - -",
+	"2026-02-10T14:22:08.006196+0000 dente newt[408]: WARN: 2026/02/10 14:22:08 Initial reliable ping failed",
+	"2026-02-10T14:22:39.000000+00:00 dente newt[408]: INFO: 2026/02/10 14:22:39 ACCESS START session=0a1b2c3d4e5f6a7b",
+	"2026-02-10T14:22:08+0000 dente systemd[1]: Started newt.service.",
+	"2026-02-10T14:22:08.006+01:00 gw-fra-1 twingate-connector[6479]: [WARN] [connector] offset stamp",
+	`2023-09-15T12:03:37.748434000Z Response was: {"error":true,"status":403}`,
+	"2023-09-15T12:03:37.748434000Z relay-1 sshd[12]: Accepted publickey",
 }
 
 // fuzzContext is a fixed context, so that failures reproduce.
@@ -101,6 +107,32 @@ func FuzzDetect(f *testing.F) {
 		}
 		if _, ok := Decode(k, line, fuzzContext); !ok {
 			t.Fatalf("detected %v but Decode rejects the line", k)
+		}
+	})
+}
+
+// FuzzDoubtful holds a stream's first envelope to the lines Detect gives
+// to another: a line that decodes as the stream's envelope k but that
+// Detect names j (and j decodes) must be doubted, so that it is read as j,
+// as it is when its file is read alone.
+func FuzzDoubtful(f *testing.F) {
+	for _, l := range fuzzLines {
+		for _, k := range []Kind{Syslog, DockerTS} {
+			f.Add(uint8(k), []byte(l))
+		}
+	}
+	f.Fuzz(func(t *testing.T, k uint8, line []byte) {
+		kind := []Kind{Syslog, DockerTS}[k%2]
+		env, ok := Decode(kind, line, fuzzContext)
+		if !ok {
+			return
+		}
+		j := Detect(line)
+		if j == Bare || j == kind {
+			return
+		}
+		if _, ok := Decode(j, line, fuzzContext); ok && !Doubtful(kind, line, &env) {
+			t.Fatalf("%v decodes %q, which Detect reads as %v, without doubt", kind, line, j)
 		}
 	})
 }

@@ -114,6 +114,10 @@ func Holding(field, s string) string {
 	return fieldText(field) + ":" + valueText("*"+s+"*")
 }
 
+// Present writes a term that matches an entry holding field with any
+// value: field:*. Negated, it matches the entries without it.
+func Present(field string) string { return fieldText(field) + ":*" }
+
 // Phrase writes s as a quoted phrase: a bare-word term that matches s
 // literally in the raw line, whatever spaces, colons or quotes it holds.
 // It is also the quoted form field values and time bounds take

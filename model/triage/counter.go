@@ -16,16 +16,28 @@ const Other = "(other)"
 // that arrive once the table is full are counted together as other.
 type counter struct {
 	max    int
-	counts map[string]*int64 // a pointer, so that counting is one lookup
+	counts map[string]*count // a pointer, so that counting is one lookup
 	other  int64
 	total  int64
 }
 
-func newCounter(max int) *counter { return &counter{max: max, counts: map[string]*int64{}} }
+// count is how often a value was seen, and the keys it was read from (a
+// mask of sources), which its filter names.
+type count struct {
+	n    int64
+	keys uint32
+}
+
+func newCounter(max int) *counter { return &counter{max: max, counts: map[string]*count{}} }
 
 // add counts v k times. v may alias a buffer that is reused: it is copied
 // when it becomes a key.
-func (c *counter) add(v string, k int64) {
+func (c *counter) add(v string, k int64) { c.addKeyed(v, k, 0) }
+
+// addFrom counts v once, read from source s.
+func (c *counter) addFrom(v string, s source) { c.addKeyed(v, 1, s.bit()) }
+
+func (c *counter) addKeyed(v string, k int64, keys uint32) {
 	if v == "" {
 		return
 	}
@@ -34,16 +46,15 @@ func (c *counter) add(v string, k int64) {
 	}
 	c.total += k
 	if n := c.counts[v]; n != nil {
-		*n += k
+		n.n += k
+		n.keys |= keys
 		return
 	}
 	if len(c.counts) >= c.max {
 		c.other += k
 		return
 	}
-	n := new(int64) // not &k, which would put every call's k on the heap
-	*n = k
-	c.counts[strings.Clone(v)] = n
+	c.counts[strings.Clone(v)] = &count{n: k, keys: keys}
 }
 
 // Value is one row of a top-N table.
@@ -55,6 +66,9 @@ type Value struct {
 	Other bool `json:"other,omitempty"`
 	// Buckets are the value's counts per histogram bucket, for a sparkline.
 	Buckets []uint32 `json:"-"`
+	// Keys are the keys a user, client IP or resource was read from, which
+	// Term names.
+	Keys []string `json:"-"`
 }
 
 // top returns the n most frequent values, most frequent first (ties in
@@ -62,7 +76,7 @@ type Value struct {
 func (c *counter) top(n int) []Value {
 	out := make([]Value, 0, min(n, len(c.counts))+1)
 	for v, k := range c.counts {
-		out = append(out, Value{Value: v, Count: *k})
+		out = append(out, Value{Value: v, Count: k.n, Keys: keysOf(k.keys)})
 	}
 	sortValues(out)
 	if len(out) > n {
@@ -96,7 +110,7 @@ func share(k, total int64) float64 {
 // get returns the count of v.
 func (c *counter) get(v string) int64 {
 	if n := c.counts[v]; n != nil {
-		return *n
+		return n.n
 	}
 	return 0
 }

@@ -12,10 +12,13 @@ type facts struct {
 	reason         string // why it failed or was denied, as logged
 	user           string
 	resource       string
+	action         string // what an audit record's user was denied: named in the denied table, not a resource
 	object         string // what a Linux security module denied: named in the denied table, not a resource
 	ip             string // the client's address
-	country        string
-	module         string // service lines at warn or above
+	// The keys user, resource and ip were read from (see chain).
+	userSrc, resourceSrc, ipSrc source
+	country                     string
+	module                      string // service lines at warn or above
 }
 
 // factsOf reads the facts of e; v holds the fields of structured records
@@ -34,15 +37,27 @@ func factsOf(e *model.Entry, v *view) facts {
 	case model.KindAudit:
 		return auditFacts(e.Level, e.Fields)
 	case model.KindSession:
-		return facts{user: or(v.sessEmail, v.sessUser), resource: or(v.resName, v.siteRes, v.destAddr), ip: v.srcIP}
+		f := facts{}
+		f.user, f.userSrc = sessionUser.pick(v.sessEmail, v.sessUser)
+		f.resource, f.resourceSrc = sessionResource.pick(v.resName, v.siteRes, v.destAddr)
+		f.resource = resourceLabel(f.resourceSrc, f.resource)
+		f.ip, f.ipSrc = sourceIP.pick(v.srcIP)
+		return f
 	case model.KindFlow:
-		return facts{user: v.nodeUser, resource: v.dst, ip: v.srcIP}
+		f := facts{}
+		f.user, f.userSrc = flowUser.pick(v.nodeUser)
+		f.resource, f.resourceSrc = flowResource.pick(v.dst)
+		f.ip, f.ipSrc = sourceIP.pick(v.srcIP)
+		return f
 	}
 	return facts{}
 }
 
 func analyticsFacts(v *view) facts {
-	f := facts{user: or(v.userEmail, v.userID), resource: or(v.resAddr, v.resIP), ip: v.clientIP, country: v.country}
+	f := facts{country: v.country}
+	f.user, f.userSrc = analyticsUser.pick(v.userEmail, v.userID)
+	f.resource, f.resourceSrc = analyticsResource.pick(v.resAddr, v.resIP)
+	f.ip, f.ipSrc = analyticsIP.pick(v.clientIP)
 	f.failed, f.denied = eventMarks(v.event)
 	switch {
 	case f.failed:
@@ -53,22 +68,27 @@ func analyticsFacts(v *view) facts {
 	return f
 }
 
-// auditFacts reads an audit record: an AQtive Guard one's user, client
-// and denied action, or a Linux one's account (acct, or the enriched
-// AUID), remote address (addr, "?" when none), and the object a security
-// module denied it (name: a file, not a resource a connection reaches, so
-// the denied table names it and the resources table does not). A Linux
-// record whose result failed (a login, an authentication, a command)
-// counts as a failure, with no reason logged; a failed system call does
-// not (many fail by design).
+// auditFacts reads an audit record: an AQtive Guard one's user, client,
+// the element it acted on (its resource, which the resource alias reads)
+// and the action it was denied, or a Linux one's account (acct, or the
+// enriched AUID), remote address (addr, "?" when none), and the object a
+// security module denied it (name: a file, not a resource a connection
+// reaches, so the denied table names it and the resources table does
+// not). A Linux record whose result failed (a login, an authentication, a
+// command) counts as a failure, with no reason logged; a failed system
+// call does not (many fail by design).
 func auditFacts(l model.Level, fs model.Fields) facts {
-	f := facts{
-		user: payload.AuditUser(fs),
-		ip:   payload.AuditValue(fs, model.KeyForwardedFor, model.KeyAuditClientIP, model.KeyAuditAddr),
+	var f facts
+	if f.user, f.userSrc = guardUser.firstIn(fs); f.user == "" {
+		f.user, f.userSrc = linuxUser.firstIn(fs)
 	}
+	if f.ip, f.ipSrc = guardIP.firstIn(fs); f.ip == "" {
+		f.ip, f.ipSrc = linuxIP.firstIn(fs)
+	}
+	f.resource, f.resourceSrc = auditResource.firstIn(fs)
 	if f.failed, f.denied = Marks(model.KindAudit, l, fs); f.denied {
 		f.reason = fs.Value(model.KeyDeniedReason)
-		f.resource = first(fs, model.KeyAction, model.KeyElement)
+		f.action = fs.Value(model.KeyAction)
 		f.object = fs.Value(model.KeyAuditObject)
 	}
 	return f
@@ -94,16 +114,6 @@ func Marks(k model.Kind, l model.Level, fs model.Fields) (failed, denied bool) {
 // denied.
 func eventMarks(event string) (failed, denied bool) {
 	return event == model.EventFailed, event == model.EventDenied
-}
-
-// first returns the first non-empty value among keys.
-func first(fs model.Fields, keys ...string) string {
-	for _, k := range keys {
-		if v := fs.Value(k); v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // structured reports whether e's kind has the fields a view reads.

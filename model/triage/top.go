@@ -21,9 +21,9 @@ func newTops(max int) tops {
 
 // add counts one entry's facts.
 func (t *tops) add(e *model.Entry, f *facts) {
-	t.users.add(f.user, 1)
-	t.resources.add(f.resource, 1)
-	t.ips.add(f.ip, 1)
+	t.users.addFrom(f.user, f.userSrc)
+	t.resources.addFrom(f.resource, f.resourceSrc)
+	t.ips.addFrom(f.ip, f.ipSrc)
 	t.countries.add(f.country, 1)
 	if f.failed {
 		t.failures.add(t.normalise(f.reason), 1)
@@ -52,10 +52,10 @@ func (t *tops) normalise(reason string) string {
 // noReason stands for a failure that logged no reason.
 const noReason = "(no reason given)"
 
-// deniedValue names who was denied what: a resource, or the object a
-// Linux security module denied.
+// deniedValue names who was denied what: the action of an audit record, a
+// resource, or the object a Linux security module denied.
 func deniedValue(f *facts) string {
-	who, what := f.user, or(f.resource, f.object)
+	who, what := f.user, or(f.action, f.resource, f.object)
 	if who == "" {
 		who = "(unknown user)"
 	}

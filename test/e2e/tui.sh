@@ -145,10 +145,10 @@ keys s
 wait_for "top values of the view"
 wait_for "anna@example.com"
 keys Enter
-wait_for "filter: user=anna@example.com"
+wait_for "filter: user.email=anna@example.com"
 wait_for "2/11"
 keys Escape
-wait_gone "filter: user=anna@example.com"
+wait_gone "filter: user.email=anna@example.com"
 keys P
 wait_for "ANALYTICS closed_connection"
 wait_for "␛[2Jpwned"
@@ -156,6 +156,18 @@ keys m
 wait_for "1 muted, 5 lines"
 wait_for "6/11"
 keys Escape
+alive
+quit
+
+echo "an audit record's resource is its element, and enter on it shows the one row counted (120x35, --no-color)"
+size=120x35 start xterm-256color "$tmp/connlog" --no-color --no-follow testdata/payloads/audit.log
+wait_for "14/14"
+keys s
+wait_for "top values of the view"
+wait_for "   finding "
+keys j j j j Enter
+wait_for "filter: element=finding"
+wait_for "1/14"
 alive
 quit
 
