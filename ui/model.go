@@ -107,6 +107,8 @@ type Model struct {
 	// stays there, rows prepended above (a file read tail first) keep it
 	// on the first row, as G keeps it on the last.
 	topPin int64
+	// gotoWait is a go-to-time waiting for the head of a file to be read.
+	gotoWait gotoWait
 
 	tl  timeline.Model // the strip above the table
 	tlc timelineCounts // what the strip's counts are of
@@ -214,7 +216,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case timelineCountedMsg:
 		return m.onTimelineCounted(msg)
 	case timeline.MoveMsg:
-		return m.gotoTime(msg.At)
+		return m.gotoBucket(msg.At, msg.To)
 	case timeline.SpanMsg:
 		return m.onTimelineSpan(msg)
 	case detailLoadedMsg:

@@ -14,8 +14,8 @@ import (
 type SpanMsg struct{ From, To time.Time }
 
 // MoveMsg tells the root that the strip's cursor moved to the bucket
-// starting At, so that the table can go there.
-type MoveMsg struct{ At time.Time }
+// [At, To), so that the table can go to a row of it.
+type MoveMsg struct{ At, To time.Time }
 
 // State is whether the strip is on screen and has the keys.
 type State uint8
