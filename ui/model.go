@@ -262,8 +262,15 @@ func (m Model) tableData() table.Data {
 	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
-	if !m.now.IsZero() {
-		d.Year = m.now.In(d.Location).Year()
-	}
+	d.Year = m.thisYear()
 	return d
+}
+
+// thisYear is the current year in the zone times are shown in (0 before
+// the clock is read): a time of another year is written with its year.
+func (m Model) thisYear() int {
+	if m.now.IsZero() {
+		return 0
+	}
+	return m.now.In(m.loc()).Year()
 }
