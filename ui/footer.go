@@ -69,10 +69,10 @@ func (m Model) filterLines() []string {
 const filterLinesMax = 3
 
 // wrapElided wraps styled text to w cells (see theme.Wrap); when that
-// takes more than n lines, words are left out of its middle, marked "…",
-// until it fits: its first terms say what it is, its last ones often the
-// most telling (the resource's IP:port of a connection's filter). A text
-// that does not fit even so is cut in its middle at the width.
+// takes more than n lines, its middle is left out, marked "…", and what is
+// left is broken at the width: n lines exactly, that keep its first terms
+// (what it is) and its last (often the most telling: the resource's
+// IP:port of a connection's filter).
 func wrapElided(s string, w, n int) []string {
 	if w <= 0 {
 		return []string{s}
@@ -80,14 +80,6 @@ func wrapElided(s string, w, n int) []string {
 	lines := theme.Wrap(s, w)
 	if len(lines) <= n {
 		return lines
-	}
-	words := strings.Split(s, " ")
-	for cut := 1; cut < len(words)-1; cut++ {
-		head := (len(words) - cut + 1) / 2
-		kept := strings.Join(words[:head], " ") + " … " + strings.Join(words[head+cut:], " ")
-		if lines := theme.Wrap(kept, w); len(lines) <= n {
-			return lines
-		}
 	}
 	keep := w*n - 1
 	head := ansi.Truncate(s, keep/2, "")
