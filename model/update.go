@@ -23,6 +23,12 @@ const StateDown = "down"
 // renamed)"). Headless, a follow says so on standard error, as tail -F does.
 const StateWaiting = "waiting for"
 
+// StateIndexing opens the State of a file opened tail first while its
+// head is being read, the oldest lines last ("indexing 43% (1.1GB)"): the
+// interface does not take the oldest row it holds for the input's first
+// until the state is gone.
+const StateIndexing = "indexing"
+
 // SourceStatus is what the status line says about one source.
 type SourceStatus struct {
 	Name  string // the unit, the path, "stdin", "demo"

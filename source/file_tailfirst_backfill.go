@@ -225,7 +225,7 @@ func countLines(f *os.File, lo, hi int64) (int64, error) {
 func (bf *backfiller) progress(hi int64) {
 	span := bf.size - bf.floor
 	pct := 100 * (bf.size - hi) / max(span, 1)
-	bf.src.backfill.set(fmt.Sprintf("indexing %d%% (%s)", pct, model.HumanBytes(float64(span))))
+	bf.src.backfill.set(fmt.Sprintf("%s %d%% (%s)", model.StateIndexing, pct, model.HumanBytes(float64(span))))
 }
 
 // sendBlock sends one block's records in batches of at most

@@ -2,13 +2,15 @@ package ui
 
 import tea "charm.land/bubbletea/v2"
 
-// escape undoes one thing per press, the nearest first: it closes the
-// detail pane, then drops the visual selection, then the search, then the
+// escape undoes one thing per press, the nearest first: it ends a go-to
+// waiting for its time to be read, closes the detail pane, then drops the visual selection, then the search, then the
 // filter in force. (A bar, a prompt, a menu or a dialog that has the
 // keyboard is closed by its own esc before any of these.) Marks stay: M
 // clears them.
 func (m Model) escape() (tea.Model, tea.Cmd) {
 	switch {
+	case m.gotoWait.active():
+		return m.cancelGoto()
 	case m.showDetail:
 		m.showDetail, m.focus = false, FocusTable
 		m.layout()

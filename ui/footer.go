@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/ui/theme"
@@ -32,7 +34,10 @@ func (m Model) footerParts() (first, second []string) {
 }
 
 // filterLines is the idle footer's first part: the filter and search in
-// force, and the error of a filter that did not compile.
+// force, and the error of a filter that did not compile. A filter wider
+// than the terminal (the whole connection's, after c) is wrapped, and
+// beyond filterLinesMax lines its middle is left out: its last terms say
+// as much as its first.
 func (m Model) filterLines() []string {
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
@@ -41,16 +46,45 @@ func (m Model) filterLines() []string {
 	if m.search.text != "" {
 		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
 	}
-	if m.bar.Err() == "" {
-		return []string{theme.PadStyled(first, m.width)}
+	out := wrapElided(first, m.width, filterLinesMax)
+	for i := range out {
+		out[i] = theme.PadStyled(out[i], m.width)
 	}
+	if m.bar.Err() == "" {
+		return out
+	}
+	last := len(out) - 1
 	msg := "(error: " + theme.Clean(m.bar.Err()) + ")"
-	wrapped := theme.WrapAfter(msg, m.width-theme.CellWidth(first)-2, m.width)
-	out := []string{theme.PadStyled(first+"  "+m.styles.BarError.Render(wrapped[0]), m.width)}
+	wrapped := theme.WrapAfter(msg, m.width-theme.CellWidth(strings.TrimRight(out[last], " "))-2, m.width)
+	out[last] = theme.PadStyled(strings.TrimRight(out[last], " ")+"  "+m.styles.BarError.Render(wrapped[0]), m.width)
 	for _, l := range wrapped[1:] {
 		out = append(out, theme.PadStyled(m.styles.BarError.Render(l), m.width))
 	}
 	return out
+}
+
+// filterLinesMax is how many lines the filter in force may take in the
+// footer: the filter c makes for a connection, with its resource's
+// service lines, takes three at 80 columns.
+const filterLinesMax = 3
+
+// wrapElided wraps styled text to w cells (see theme.Wrap); when that
+// takes more than n lines, its middle is left out, marked "…", and what is
+// left is broken at the width: n lines exactly, that keep its first terms
+// (what it is) and its last (often the most telling: the resource's
+// IP:port of a connection's filter).
+func wrapElided(s string, w, n int) []string {
+	if w <= 0 {
+		return []string{s}
+	}
+	lines := theme.Wrap(s, w)
+	if len(lines) <= n {
+		return lines
+	}
+	keep := w*n - 1
+	head := ansi.Truncate(s, keep/2, "")
+	tail := ansi.TruncateLeft(s, theme.CellWidth(s)-(keep-keep/2), "")
+	return strings.Split(ansi.Hardwrap(head+"…"+tail, w, true), "\n")
 }
 
 // noticeLines is the notice wrapped to the width, each line in style.
@@ -85,7 +119,7 @@ func (m Model) modeHints() string {
 
 // footerHeight is how many lines the whole footer takes.
 func (m Model) footerHeight() int {
-	if m.notice == "" && m.bar.Err() == "" {
+	if m.notice == "" && m.bar.Err() == "" && theme.CellWidth(m.filter.text)+theme.CellWidth(m.search.text) < m.width/2 {
 		return footerLines // the common case, without drawing it
 	}
 	first, second := m.footerParts()

@@ -16,26 +16,32 @@ type levelIndex struct {
 }
 
 // scanLevels returns the index of the view's entries [from, to), reading
-// only the stored levels (no entry is loaded). A view of millions (the tab
-// of every service line) is read by every core, a part each.
+// only the stored levels (no entry is loaded).
 func scanLevels(sn *model.Snapshot, v *model.View, from, to int) levelIndex {
+	return scanInParts(from, to, func(lo, hi int) levelIndex { return scanLevelRange(sn, v, lo, hi) }, levelIndex.union)
+}
+
+// scanInParts reads rows [from, to) of a view with scan: a view of
+// millions (the tab of every service line) is read by every core, a part
+// each, and the parts' results joined in order by union.
+func scanInParts[T any](from, to int, scan func(lo, hi int) T, union func(T, T) T) T {
 	parts := max(1, min(runtime.GOMAXPROCS(0), (to-from)/levelScanPart))
 	if parts == 1 {
-		return scanLevelRange(sn, v, from, to)
+		return scan(from, to)
 	}
-	idx := make([]levelIndex, parts)
+	idx := make([]T, parts)
 	step := (to - from + parts - 1) / parts
 	var wg sync.WaitGroup
 	for i := range idx {
 		lo := from + i*step
-		wg.Go(func() { idx[i] = scanLevelRange(sn, v, lo, min(lo+step, to)) })
+		wg.Go(func() { idx[i] = scan(lo, min(lo+step, to)) })
 	}
 	wg.Wait()
-	li := idx[0]
+	out := idx[0]
 	for _, part := range idx[1:] {
-		li = li.union(part)
+		out = union(out, part)
 	}
-	return li
+	return out
 }
 
 // levelScanPart is the fewest entries worth a core of their own.

@@ -18,9 +18,10 @@ type liveView struct {
 	snap      *model.Snapshot
 	view      *model.View
 	levels    levelIndex
-	gen       int  // bumped by every filter change
-	building  bool // a BuildView for gen is running
-	extending bool // an Extend for gen is running
+	times     pageTimes // the spans of the rows' times, for go-to-time
+	gen       int       // bumped by every filter change
+	building  bool      // a BuildView for gen is running
+	extending bool      // an Extend for gen is running
 	cancel    context.CancelFunc
 	started   time.Time // when the build for gen was asked for
 	// triage keeps the triage views' counts of this generation's view,
@@ -45,7 +46,7 @@ func (lv *liveView) rebuild(sn *model.Snapshot, f model.Filter) tea.Cmd {
 		if err != nil {
 			return viewBuiltMsg{gen: gen, err: err}
 		}
-		return viewBuiltMsg{gen: gen, view: v, levels: scanLevels(sn, v, 0, v.Len())}
+		return viewBuiltMsg{gen: gen, view: v, levels: scanLevels(sn, v, 0, v.Len()), times: scanTimes(sn, v, 0, v.Len())}
 	}
 }
 
@@ -58,7 +59,7 @@ func (lv *liveView) built(msg viewBuiltMsg) bool {
 		lv.cancel()
 		lv.cancel = nil
 	}
-	lv.view, lv.levels, lv.building = msg.view, msg.levels, false
+	lv.view, lv.levels, lv.times, lv.building = msg.view, msg.levels, msg.times, false
 	return true
 }
 
@@ -77,7 +78,8 @@ func (lv *liveView) extend(sn *model.Snapshot, f model.Filter) tea.Cmd {
 		front, back := vc.ExtendEnds(sn, f)
 		levels := scanLevels(sn, &vc, 0, front)
 		levels = levels.union(scanLevels(sn, &vc, before+front, vc.Len()))
-		return viewExtendedMsg{gen: gen, view: &vc, added: back, front: front, levels: levels}
+		times := scanTimes(sn, &vc, 0, front).union(scanTimes(sn, &vc, before+front, vc.Len()))
+		return viewExtendedMsg{gen: gen, view: &vc, added: back, front: front, levels: levels, times: times}
 	}
 }
 
@@ -88,6 +90,7 @@ func (lv *liveView) extended(msg viewExtendedMsg) bool {
 	}
 	lv.view, lv.extending = msg.view, false
 	lv.levels = lv.levels.union(msg.levels)
+	lv.times = lv.times.union(msg.times)
 	return true
 }
 
@@ -132,6 +135,7 @@ func (lv *liveView) trim(sn *model.Snapshot) int {
 	n := lv.view.Trim(sn)
 	if n > 0 {
 		lv.levels = lv.levels.trim(sn.FirstLine()) // the front gap, trimmed, is counted again as the view takes it back
+		lv.times = lv.times.dropBelow(sn.First())
 	}
 	return n
 }
@@ -168,6 +172,11 @@ func (lv *liveView) indexOf(seq int64) int {
 		return 0
 	}
 	return lv.view.Index(seq)
+}
+
+// seeker returns a seek by time over the view as it is now.
+func (lv *liveView) seeker(sn *model.Snapshot) *timeSeek {
+	return &timeSeek{sn: sn, v: lv.view, pages: lv.times}
 }
 
 // cancelBuild stops a build in flight (on quit).

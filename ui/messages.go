@@ -42,6 +42,7 @@ type viewBuiltMsg struct {
 	gen    int
 	view   *model.View
 	levels levelIndex
+	times  pageTimes
 	err    error
 }
 
@@ -52,6 +53,7 @@ type viewExtendedMsg struct {
 	added  int        // matches appended after the view's last row
 	front  int        // matches prepended before its first row
 	levels levelIndex // of the added entries only
+	times  pageTimes  // of the added entries only
 }
 
 // detailLoadedMsg is the fully loaded entry for the detail pane.

@@ -107,6 +107,8 @@ type Model struct {
 	// stays there, rows prepended above (a file read tail first) keep it
 	// on the first row, as G keeps it on the last.
 	topPin int64
+	// gotoWait is a go-to-time waiting for the head of a file to be read.
+	gotoWait gotoWait
 
 	tl  timeline.Model // the strip above the table
 	tlc timelineCounts // what the strip's counts are of
@@ -216,7 +218,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case timelineCountedMsg:
 		return m.onTimelineCounted(msg)
 	case timeline.MoveMsg:
-		return m.gotoTime(msg.At)
+		return m.gotoBucket(msg.At, msg.To)
 	case timeline.SpanMsg:
 		return m.onTimelineSpan(msg)
 	case detailLoadedMsg:
@@ -262,8 +264,15 @@ func (m Model) tableData() table.Data {
 	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
-	if !m.now.IsZero() {
-		d.Year = m.now.In(d.Location).Year()
-	}
+	d.Year = m.thisYear()
 	return d
+}
+
+// thisYear is the current year in the zone times are shown in (0 before
+// the clock is read): a time of another year is written with its year.
+func (m Model) thisYear() int {
+	if m.now.IsZero() {
+		return 0
+	}
+	return m.now.In(m.loc()).Year()
 }

@@ -85,6 +85,9 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.table, _ = m.table.Update(msg)
 		m.topPin = 0
+		if m.gotoWait.active() {
+			m.gotoWait, m.notice = gotoWait{}, ""
+		}
 		if key.Matches(msg, k.Top) {
 			m.topPin = m.table.CursorSeq()
 		}

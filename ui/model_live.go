@@ -29,7 +29,9 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 			m.notice = m.failureNotice(failed)
 		}
 		m.sources = msg.Sources
-		ask = m.askWindowMiss()
+		var settled tea.Cmd
+		m, settled = m.settleGoto() // the head may be read now
+		ask = tea.Batch(m.askWindowMiss(), settled)
 	}
 	m.updateHeld = true
 	if m.scheduled {
@@ -114,7 +116,8 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	if m.live.pending(sn) && !m.scheduled {
 		cmds = append(cmds, m.scheduleFrame())
 	}
-	return m, tea.Batch(cmds...)
+	m, settled := m.settleGoto()
+	return m, tea.Batch(append(cmds, settled)...)
 }
 
 // onClock refreshes the clock, the ingest rate and the store's counters,

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"sort"
 	"strings"
 	"time"
 
@@ -135,30 +134,62 @@ func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // lnav puts it, and one row of what came before.
 const gotoContextRows = 1
 
-// gotoTime moves to the first row at or after t (a binary search over the
-// view: O(log n)), near the top of the screen, and says when t is outside
-// the rows so that a clamped move is not mistaken for a match.
-func (m Model) gotoTime(t time.Time) (tea.Model, tea.Cmd) {
+// goTo moves to the row nearest t at or after it (see timeSeek.at), near
+// the top of the screen, and says when t is outside the rows so that a
+// clamped move is not mistaken for a match. A time before every row while
+// a file's head is still being read is waited for (see awaitGoto); waited
+// says a wait is going on.
+func (m Model) goTo(t time.Time, waited bool) (tea.Model, tea.Cmd) {
+	m.gotoWait, m.notice = gotoWait{}, ""
 	sn, n := m.store.Snapshot(), m.live.len()
-	m.notice = ""
 	if n == 0 {
 		m.notice = "no rows to go to"
 		return m, nil
 	}
-	timeAt := func(i int) time.Time { return sn.Time(m.live.seqAt(i)) }
-	i := sort.Search(n, func(i int) bool {
-		seq := m.live.seqAt(i)
-		return sn.Has(seq) && !sn.Time(seq).Before(t)
-	})
+	r, ok := m.live.seeker(sn).at(t.UnixNano())
 	switch {
-	case i == 0 && timeAt(0).After(t):
-		m.notice = "before the first entry (" + m.clockText(timeAt(0)) + "): at the first row"
-	case i == n:
-		i = n - 1
-		m.notice = "after the last entry (" + m.clockText(timeAt(i)) + "): at the last row"
+	case !ok:
+		m.notice = "no row of this view has a time to go by"
+		return m, nil
+	case r.where == seekBefore && m.headUnread(waited):
+		return m.awaitGoto(t)
 	}
-	m.table.MoveNearTop(i, gotoContextRows)
+	m.notice = m.seekNotice(r, n)
+	m.table.MoveNearTop(r.row, gotoContextRows)
 	return m.afterMove(false)
+}
+
+// gotoBucket moves to the first row whose time is in [from, to): a bucket
+// of the timeline strip, whatever order the times come in; to the row
+// gotoTime finds when the bucket has none.
+func (m Model) gotoBucket(from, to time.Time) (tea.Model, tea.Cmd) {
+	if m.live.len() == 0 || to.IsZero() {
+		return m.gotoTime(from)
+	}
+	r, ok := m.live.seeker(m.store.Snapshot()).within(from.UnixNano(), to.UnixNano())
+	if !ok {
+		return m.gotoTime(from)
+	}
+	m.gotoWait, m.notice = gotoWait{}, ""
+	m.table.MoveNearTop(r.row, gotoContextRows)
+	return m.afterMove(false)
+}
+
+// seekNotice says where a time asked for stands when it is outside the
+// rows; "" when it is among them.
+func (m Model) seekNotice(r seekResult, n int) string {
+	at := m.clockText(time.Unix(0, r.ns))
+	switch {
+	case r.where == seekBefore && r.row == 0:
+		return "before the first entry (" + at + "): at the first row"
+	case r.where == seekBefore:
+		return "before the earliest entry (" + at + ", not the first: times go back in this view): at its row"
+	case r.where == seekAfter && r.row == n-1:
+		return "after the last entry (" + at + "): at the last row"
+	case r.where == seekAfter:
+		return "after the latest entry (" + at + ", not the last: times go back in this view): at its row"
+	}
+	return ""
 }
 
 // clockText writes a time for a notice, with its date: the date is what a

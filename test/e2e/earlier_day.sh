@@ -10,6 +10,8 @@
 #  - --since and --until on a file in the interface: the window, shown as the
 #    filter, and a window after the log says in the empty table what it spans; a log piped in without naming standard input; -n N FILE, the
 #    last N lines;
+#  - ':' in a log whose times go back (a replayed backlog) lands on the
+#    backlog's row;
 #  - on the command line: export --since 08:01:30 FILE prints the lines from
 #    then on, and a window after the log says on stderr what the log spans.
 # Every wait polls with a deadline; a failure prints the screen or output.
@@ -149,6 +151,27 @@ start "$bin" --no-follow -n 20 "$log"
 wait_for "20/20"
 wait_for "tick 180"
 ! screen | grep -qF "tick 179" || fail "tick 179, before the last 20 lines, is shown"
+keys q
+wait_for_file "$tmp/status"
+
+echo "tui: ':' in a log whose times go back lands on the backlog's row, not the first"
+rm -f "$tmp/status"
+backwards="$tmp/backwards.log"
+printf '%s\n' \
+	'2026-11-20T10:00:00.000Z [INFO] [connector] newer first' \
+	'2026-11-20T10:00:01.000Z [INFO] [connector] newer second' \
+	'2026-11-19T10:00:00.000Z [WARN] [connector] older (replayed backlog)' \
+	'2026-11-19T10:00:01.000Z [WARN] [connector] older 2' \
+	'2026-11-20T10:00:02.000Z [INFO] [connector] newer third' >"$backwards"
+start "$bin" --no-follow "$backwards"
+wait_for "5/5"
+press : "go to time:"
+keys -l "2026-11-19 10:00"
+wait_for "go to time: 2026-11-19 10:00"
+keys Enter
+wait_for "> 11-19 10:00:00.000"
+screen | grep '^>' | grep -qF "older (replayed backlog)" || fail "the cursor is not on the backlog's first row"
+! screen | grep -qF "before the first entry" || fail "it says the time is before the first entry"
 keys q
 wait_for_file "$tmp/status"
 

@@ -109,6 +109,11 @@ func (h Model) View() string {
 	lines := strings.Split(body, "\n")
 	off := min(h.offset, max(len(lines)-h.height, 0))
 	lines = lines[off:]
+	if len(lines) > h.height && h.height > 1 {
+		// The last row says that keys are below, rather than cut them
+		// with nothing to show it.
+		lines = append(lines[:h.height-1:h.height-1], h.styles.Notice.Render("▼ more below ("+theme.KeyOf(k.Down)+")"))
+	}
 	for i := range lines {
 		lines[i] = theme.PadStyled(lines[i], h.width)
 	}

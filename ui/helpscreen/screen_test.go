@@ -94,3 +94,31 @@ func TestScreenScrolls(t *testing.T) {
 		t.Errorf("offset %d after scrolling back past the top; want 0", s.Offset())
 	}
 }
+
+// TestScreenSaysMoreBelow: a screen too short for every key says on its
+// last row that more is below, and with which key; scrolled to the end it
+// no longer does.
+func TestScreenSaysMoreBelow(t *testing.T) {
+	k := newTestKeys()
+	k.note = strings.Repeat("a long note ", 40)
+	s := newScreen(k, 30, 6)
+	last := func(s Model) string {
+		lines := strings.Split(ansi.Strip(s.View()), "\n")
+		if len(lines) != s.height {
+			t.Fatalf("%d lines; want %d", len(lines), s.height)
+		}
+		return lines[len(lines)-1]
+	}
+	if got := strings.TrimSpace(last(s)); got != "▼ more below (j)" {
+		t.Errorf("last row %q; want the mark", got)
+	}
+	for range 40 {
+		s, _ = s.Update(uitest.Keys("j")[0])
+	}
+	if got := last(s); strings.Contains(got, "more below") || !strings.Contains(got, "note") {
+		t.Errorf("scrolled to the end, the last row is %q; want the end of the note", got)
+	}
+	if got := last(newScreen(k, 80, 40)); strings.Contains(got, "more below") || strings.TrimSpace(got) != "" {
+		t.Errorf("with room for everything the last row is %q", got)
+	}
+}

@@ -64,14 +64,24 @@ func (m Model) clock(ns int64, step int) string {
 	case w < int64(24*time.Hour):
 		return t.Format("15:04")
 	}
+	return m.date(t)
+}
+
+// date writes a day, with its year when it is not the current year's, as
+// the table writes its rows' times.
+func (m Model) date(t time.Time) string {
+	if m.year != 0 && t.Year() != m.year {
+		return t.Format("2006-01-02")
+	}
 	return t.Format("01-02")
 }
 
-// rangeText writes from–to, with the date when they fall on two days.
+// rangeText writes from–to, with the date when they fall on two days (once:
+// a bucket a day or wider is written as its date).
 func (m Model) rangeText(from, to int64, step int) string {
 	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
-	if a.YearDay() != b.YearDay() || a.Year() != b.Year() {
-		return a.Format("01-02 ") + m.clock(from, step) + "–" + b.Format("01-02 ") + m.clock(to, step)
+	if (a.YearDay() != b.YearDay() || a.Year() != b.Year()) && widthAt(step) < int64(24*time.Hour) {
+		return m.date(a) + " " + m.clock(from, step) + "–" + m.date(b) + " " + m.clock(to, step)
 	}
 	return m.clock(from, step) + "–" + m.clock(to, step)
 }

@@ -14,8 +14,8 @@ import (
 type SpanMsg struct{ From, To time.Time }
 
 // MoveMsg tells the root that the strip's cursor moved to the bucket
-// starting At, so that the table can go there.
-type MoveMsg struct{ At time.Time }
+// [At, To), so that the table can go to a row of it.
+type MoveMsg struct{ At, To time.Time }
 
 // State is whether the strip is on screen and has the keys.
 type State uint8
@@ -58,6 +58,7 @@ type Model struct {
 	keys   *KeyMap
 	styles *theme.Styles
 	loc    *time.Location
+	year   int // the current year: a day of another is written with its year; 0 for always without
 
 	width, height int
 	state         State
@@ -128,6 +129,13 @@ func (m Model) SetLocation(loc *time.Location) Model {
 	if loc != nil {
 		m.loc = loc
 	}
+	return m
+}
+
+// SetYear sets the current year: the strip writes the days of other years
+// with their year, as the table does.
+func (m Model) SetYear(year int) Model {
+	m.year = year
 	return m
 }
 

@@ -98,8 +98,8 @@ func (m Model) moveTo(i int) (Model, tea.Cmd) {
 	i = min(max(i, 0), len(s.t)-1)
 	m.cursor = startOf(s, i)
 	m = m.clampOffset()
-	at := time.Unix(0, m.cursor)
-	return m, func() tea.Msg { return MoveMsg{At: at} }
+	at, to := time.Unix(0, m.cursor), time.Unix(0, startOf(s, i+1))
+	return m, func() tea.Msg { return MoveMsg{At: at, To: to} }
 }
 
 // zoomBy zooms in (d > 0) or out, keeping the cursor's time.

@@ -159,3 +159,26 @@ func TestMarksShowTheBurst(t *testing.T) {
 		t.Errorf("marks row %q; want R at 08:10, one F at 08:42, and f elsewhere", marks)
 	}
 }
+
+// TestLabelsOfAnotherYear: a strip over data of another year than the
+// current one writes its days with their year, as the table writes its
+// rows' times, and a day-wide bucket's range writes each date once.
+func TestLabelsOfAnotherYear(t *testing.T) {
+	from := time.Date(2025, 5, 16, 10, 0, 0, 0, time.UTC)
+	es := []model.Entry{entry(from, model.LevelInfo, model.KindService),
+		entry(time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC), model.LevelInfo, model.KindService)}
+	m := strip(countOf(t, es), 120, 5, nil).SetYear(2026)
+	info := lines(m)[0]
+	for _, want := range []string{"│ 2025-05-16–12-05", "▲ 11-27 "} {
+		if !strings.Contains(info, want) {
+			t.Errorf("info line %q; want %q in it", info, want)
+		}
+	}
+	m, _ = press(m, "home")
+	if info := lines(m)[0]; !strings.Contains(info, "▲ 2025-05-16") {
+		t.Errorf("info line %q; want the cursor's bucket dated 2025-05-16", info)
+	}
+	if info := lines(m.SetYear(0))[0]; strings.Contains(info, "2025") {
+		t.Errorf("without a year the info line has one: %q", info)
+	}
+}
