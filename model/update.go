@@ -23,6 +23,11 @@ const StateDown = "down"
 // renamed)"). Headless, a follow says so on standard error, as tail -F does.
 const StateWaiting = "waiting for"
 
+// StateIndexing opens the State of a file read tail first while its head
+// is read and stored ("indexing 43% (1.0 GB)"): rows go on arriving before
+// those shown, so an export of every matching row waits for its end.
+const StateIndexing = "indexing"
+
 // SourceStatus is what the status line says about one source.
 type SourceStatus struct {
 	Name  string // the unit, the path, "stdin", "demo"
