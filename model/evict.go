@@ -105,6 +105,7 @@ func (s *Store) keepFrontGap(n int64) {
 		s.added-- // the same gap, written again
 	}
 	s.first = first - 1
+	s.lowest = min(s.lowest, s.first)
 	s.frontGap = true
 	s.gapGen++
 }

@@ -96,12 +96,12 @@ type Record struct {
 	// it keeps, so the decoder may carve what they hold from memory it
 	// reuses too.
 	Reused bool
-	// Release, when set, gives the source back the memory the records of
-	// a backfill block lie in, for the blocks it reads next. A source sets
-	// it on a block's first record, which comes in the block's last batch,
-	// and only when its sink copies what it keeps (FileOptions.ReuseBlocks):
-	// the ingest loop calls it once that batch's entries have been handed to
-	// the sink and it has returned.
+	// Release, when set, tells the source that a backfill block is stored,
+	// and gives it back the memory the block's records lie in, for the
+	// blocks it reads next, when its sink copies what it keeps (FileOptions.
+	// ReuseBlocks). A source sets it on a block's first record, which comes
+	// in the block's last batch: the ingest loop calls it once that batch's
+	// entries have been handed to the sink and it has returned.
 	Release func()
 }
 

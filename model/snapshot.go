@@ -20,6 +20,7 @@ type Snapshot struct {
 	base      int64 // position of rows[0][0]
 	first     int64 // positions, as in Store
 	end       int64
+	lowest    int64
 	arena     [][]byte
 	values    [][]byte
 	words     [][]uint32
@@ -77,7 +78,7 @@ func (s *Store) publish() {
 // caller holds s.mu.
 func (s *Store) snapshotLocked() *Snapshot {
 	return &Snapshot{
-		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, arena: s.arena.chunks, words: s.words.chunks,
+		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
 		frontGap: s.frontGap, gapGen: s.gapGen,
@@ -117,6 +118,14 @@ func (sn *Snapshot) First() int64 { return seqOf(sn.first) }
 // End returns the Seq the next appended entry will get: one past the newest
 // entry's Seq, or 1 when the newest is -1.
 func (sn *Snapshot) End() int64 { return seqOf(sn.end) }
+
+// Ordinal returns entry seq's number in the order its input was read,
+// counting from 1 at the oldest entry the store ever held: the number a
+// headless export gives it. A file opened tail first has its tail
+// numbered after its head once the head is read, though the Seqs of the
+// head, prepended, are negative; until then, its numbers count from the
+// oldest entry read so far.
+func (sn *Snapshot) Ordinal(seq int64) int64 { return posOf(seq) - sn.lowest + 1 }
 
 // Len returns how many entries the snapshot holds.
 func (sn *Snapshot) Len() int { return int(sn.end - sn.first) }

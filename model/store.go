@@ -55,7 +55,11 @@ type Store struct {
 	base  int64
 	first int64 // position of the oldest entry held
 	end   int64 // position the next appended entry will take
-	added int64 // entries ever stored
+	// lowest is the position of the oldest entry ever held, evicted
+	// since or not: where an entry's number in the order read counts from
+	// (see Snapshot.Ordinal).
+	lowest int64
+	added  int64 // entries ever stored
 	// dropped counts the lines the budget cost: evicted, or refused at
 	// the front once it was full. One gap entry tells of them all, in
 	// front of the oldest line held (frontGap says the row at first is
@@ -186,6 +190,7 @@ func (s *Store) Prepend(es []Entry) {
 		s.countGap(&es[i])
 	}
 	s.first = start
+	s.lowest = min(s.lowest, start)
 	s.keepFrontGap(s.evictOverBudget())
 	// Connections are indexed once eviction is done: none of the entries
 	// just dropped needs one.

@@ -23,10 +23,11 @@ const StateDown = "down"
 // renamed)"). Headless, a follow says so on standard error, as tail -F does.
 const StateWaiting = "waiting for"
 
-// StateIndexing opens the State of a file opened tail first while its
-// head is being read, the oldest lines last ("indexing 43% (1.1GB)"): the
-// interface does not take the oldest row it holds for the input's first
-// until the state is gone.
+// StateIndexing opens the State of a file read tail first while its head
+// is read and stored ("indexing 43% (1.1GB)"): rows go on arriving before
+// those shown, so the interface does not take the oldest row it holds for
+// the input's first, and an export of every matching row waits for its
+// end.
 const StateIndexing = "indexing"
 
 // SourceStatus is what the status line says about one source.

@@ -130,6 +130,11 @@ func (v *View) Next() int64 { return seqOf(v.next) }
 // at either end.
 func (v *View) Pending(sn *Snapshot) bool { return sn.end > v.next || sn.first < v.low }
 
+// PendingFront reports whether sn holds entries before the view's first
+// examined one: prepended (the head of a file read tail first) since the
+// view was last extended.
+func (v *View) PendingFront(sn *Snapshot) bool { return sn.first < v.low }
+
 // Extend examines the entries stored since the view was last extended and
 // returns how many matched. It is O(new entries), never a recompute.
 func (v *View) Extend(sn *Snapshot, f Filter) int {

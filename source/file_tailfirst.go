@@ -52,10 +52,30 @@ func (z tailFirstSizes) block() int64    { return orDefault(z.blockBytes, backfi
 const NoteHeadUnread = model.GapHeadUnread
 
 // backfillState is the progress of a tail-first backfill, for State.
-type backfillState struct{ p atomic.Pointer[string] }
+//
+// The progress stays shown until the head is stored, not only read: owed
+// counts the backfill itself and the blocks it sent whose entries the
+// ingest loop has not stored yet (see Record.Release), so that an
+// interface waiting for the indexing to end finds every line of the head
+// in its store once the state no longer says model.StateIndexing.
+type backfillState struct {
+	p    atomic.Pointer[string]
+	owed atomic.Int64
+}
 
 func (b *backfillState) set(s string) { b.p.Store(&s) }
-func (b *backfillState) clear()       { b.p.Store(nil) }
+
+// begin shows the progress s from before the tail is sent until end and
+// every block owed are paid.
+func (b *backfillState) begin(s string) { b.owed.Store(1); b.set(s) }
+
+// owe counts a block sent; paid, a block stored, or the backfill ended.
+func (b *backfillState) owe() { b.owed.Add(1) }
+func (b *backfillState) paid() {
+	if b.owed.Add(-1) == 0 {
+		b.p.Store(nil)
+	}
+}
 
 func (b *backfillState) get() string {
 	if p := b.p.Load(); p != nil {
@@ -100,6 +120,7 @@ func (f *File) runTailFirst(ctx context.Context, t *tailer, size, floor int64) e
 		return readError(f.path, err)
 	}
 	defer bf.file.Close()
+	bf.begin(tailStart)
 	if !f.opts.Follow {
 		f.setState("reading")
 		if err := t.readToEnd(ctx); err != nil {

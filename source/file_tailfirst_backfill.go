@@ -29,7 +29,7 @@ type backfiller struct {
 // progress. It stops early, with a gap record, when the file was truncated
 // in place or a read fails; only a cancelled ctx is returned as an error.
 func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end int64) error {
-	defer bf.src.backfill.clear()
+	defer bf.src.backfill.paid()
 	for hi := end; hi > bf.floor; {
 		if full := bf.src.opts.BackfillFull; full != nil && full() {
 			return bf.stopFull(ctx, out, hi)
@@ -41,6 +41,9 @@ func (bf *backfiller) run(ctx context.Context, out chan<- []model.Record, end in
 			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteTruncated})
 		case err != nil:
 			return bf.stop(ctx, out, model.Record{Mark: model.MarkGap, Note: NoteHeadUnread, Count: hi})
+		}
+		if len(batch) > 0 {
+			bf.src.backfill.owe() // paid by the block's Release, once stored (see frame)
 		}
 		if err := bf.sendBlock(ctx, out, batch); err != nil {
 			return err
@@ -164,11 +167,14 @@ func (bf *backfiller) frame(buf []byte, lo int64, mem *blockMem) []model.Record 
 	_ = fr.flush(now, "")
 	if mem != nil {
 		mem.recs = batch
-		if len(batch) == 0 {
-			bf.pool.put(mem)
-		} else {
-			batch[0].Release = func() { bf.pool.put(mem) }
-		}
+	}
+	if len(batch) == 0 {
+		bf.pool.put(mem)
+		return batch
+	}
+	batch[0].Release = func() {
+		bf.pool.put(mem)
+		bf.src.backfill.paid()
 	}
 	return batch
 }
@@ -226,6 +232,13 @@ func (bf *backfiller) progress(hi int64) {
 	span := bf.size - bf.floor
 	pct := 100 * (bf.size - hi) / max(span, 1)
 	bf.src.backfill.set(fmt.Sprintf("%s %d%% (%s)", model.StateIndexing, pct, model.HumanBytes(float64(span))))
+}
+
+// begin shows the progress from the tail's start on, before the tail is
+// sent: from then until the head is stored, the file is being indexed.
+func (bf *backfiller) begin(tailStart int64) {
+	bf.src.backfill.begin("")
+	bf.progress(tailStart)
 }
 
 // sendBlock sends one block's records in batches of at most

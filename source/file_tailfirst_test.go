@@ -40,9 +40,20 @@ func (tl *timeline) add(b []model.Record) {
 	if b[0].Backfill {
 		tl.backfill++
 		tl.recs = append(append([]model.Record(nil), b...), tl.recs...)
+		releaseStored(b)
 		return
 	}
 	tl.recs = append(tl.recs, b...)
+}
+
+// releaseStored tells the source its records are stored, as the ingest
+// loop does once its sink has taken a batch (see model.Record.Release).
+func releaseStored(b []model.Record) {
+	for _, r := range b {
+		if r.Release != nil {
+			r.Release()
+		}
+	}
 }
 
 // collect applies batches from r until cond holds, failing after waitLimit.

@@ -55,10 +55,10 @@ type copyMsg struct {
 	notice string
 }
 
-// copy copies raw and says how. Whether the terminal took an OSC 52
-// sequence cannot be known (it has no reply), so no notice says it did.
-func (c clipboard) copy(raw []byte) copyMsg {
-	size := "the raw line (" + commas(int64(len(raw))) + " bytes)"
+// copy copies raw, which size names ("the raw line (123 bytes)"), and
+// says how. Whether the terminal took an OSC 52 sequence cannot be known
+// (it has no reply), so no notice says it did.
+func (c clipboard) copy(raw []byte, size string) copyMsg {
 	ctx, cancel := context.WithTimeout(context.Background(), tmuxTimeout)
 	defer cancel()
 	var server []string // the tmux server's socket, when $TMUX does not name it

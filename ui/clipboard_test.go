@@ -96,7 +96,7 @@ func TestClipboardCopy(t *testing.T) {
 			if !c.inTmux {
 				term = "xterm-256color"
 			}
-			got := clipboard{term: term, inTmux: c.inTmux, tmux: f.run, ttys: []string{"/dev/pts/7"}, sockets: noSockets}.copy([]byte(clipLine))
+			got := clipboard{term: term, inTmux: c.inTmux, tmux: f.run, ttys: []string{"/dev/pts/7"}, sockets: noSockets}.copy([]byte(clipLine), clipSize)
 			checkCopy(t, f, got, c.calls, c.osc, c.notice, c.noticeNo)
 		})
 	}
@@ -131,13 +131,16 @@ func TestClipboardFindsTmuxWithoutTMUX(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			t.Setenv("STY", c.sty)
 			f := &fakeTmux{panes: panes}
-			got := clipboard{term: c.term, tmux: f.run, ttys: c.ttys, sockets: socks}.copy([]byte(clipLine))
+			got := clipboard{term: c.term, tmux: f.run, ttys: c.ttys, sockets: socks}.copy([]byte(clipLine), clipSize)
 			checkCopy(t, f, got, c.calls, c.osc, []string{c.notice}, "")
 		})
 	}
 }
 
 const clipLine = "ANALYTICS {\"x\":1}\x1b]0;title\a"
+
+// clipSize names clipLine in the notice, as clipRows.load does.
+var clipSize = "the raw line (" + commas(int64(len(clipLine))) + " bytes)"
 
 var lineB64 = base64.StdEncoding.EncodeToString([]byte(clipLine))
 

@@ -133,8 +133,8 @@ func headRows(ms, n int) []model.Entry {
 	return es
 }
 
-var indexing = updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "big.log", State: "indexing 43% (1.0GB)"}}}}
-var indexed = updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "big.log", State: "following"}}}}
+// indexing is the update of a file whose head is being read (see indexed).
+var indexing = indexingAt("43% (1.0GB)")
 
 // `:` to a time before every row held while the file's head is still being
 // read waits for it on the first row, saying so, and goes there once it

@@ -98,6 +98,7 @@ type Model struct {
 	windowMiss    string            // why the inputs, ended, sent no entry: their window misses them
 	laid          chrome            // the chrome the last layout made room for
 	exportPending bool              // x was pressed while the view was being built
+	exportFed     time.Time         // when the export dialog was last given the rows indexed (see feedExport)
 	heldKeys      []tea.KeyPressMsg // typed while the view of a new filter was being built (see holdKey)
 	triageHeld    []tea.KeyPressMsg // typed in a triage view before its first report (see holdTriageKey)
 	initCmd       tea.Cmd

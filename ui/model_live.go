@@ -34,6 +34,7 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 		ask = tea.Batch(m.askWindowMiss(), settled)
 	}
 	m.updateHeld = true
+	ask = tea.Batch(ask, m.feedExport())
 	if m.scheduled {
 		return m, ask
 	}
@@ -96,7 +97,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
 	m.showCount()
-	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage()}
+	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage(), m.feedExport()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
 		cmds = append(cmds, m.loadDetail())
@@ -128,6 +129,9 @@ func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.rate.tick(t)
 	m.stats = m.store.Stats()
 	m.showMuteCounts(m.store.Snapshot()) // a build counts the muted lines long before it is done
+	if feed := m.feedExport(); feed != nil {
+		return m, tea.Batch(clockTick(), feed)
+	}
 	if m.triBehind {
 		return m, tea.Batch(clockTick(), m.refreshTriage())
 	}

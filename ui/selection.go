@@ -3,8 +3,6 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"connlog/model"
 )
 
 // selection is the visual range, kept as Seqs so that it survives filter
@@ -60,20 +58,21 @@ func (m Model) selectKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// copyRaw puts the entry's raw line on the clipboard (see clipboard). The
-// bytes travel base64-encoded in OSC 52, or on tmux's standard input, so
-// nothing in them reaches the terminal as a control sequence.
+// copyRaw puts the raw lines of the selected rows, or else the cursor's
+// line, on the clipboard (see clipboard and clipRows). The bytes travel
+// base64-encoded in OSC 52, or on tmux's standard input, so nothing in
+// them reaches the terminal as a control sequence.
 func (m Model) copyRaw(seq int64) tea.Cmd {
-	if seq == 0 {
+	rows, ok := m.clipRows(seq)
+	if !ok {
 		return nil
 	}
-	sn := m.store.Snapshot()
 	return func() tea.Msg {
-		var e model.Entry
-		if err := sn.Load(seq, &e, model.LoadRaw); err != nil {
-			return noticeMsg("cannot copy: " + err.Error())
+		c, err := rows.load()
+		if err != nil {
+			return noticeMsg(err.Error())
 		}
-		return systemClipboard().copy(e.Raw)
+		return systemClipboard().copy(c.raw, c.what)
 	}
 }
 

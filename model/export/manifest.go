@@ -42,8 +42,9 @@ type manifest struct {
 	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
 	seenHosts      []string // the entries' hosts, when the caller named none
 	redactor       *Redactor
-	words          *wordAddrs  // the query's addresses, as the records kept or replaced them
-	terms          *queryTerms // the query's terms kept as typed, as the records selected them
+	words          *wordAddrs        // the query's addresses, as the records kept or replaced them
+	terms          *queryTerms       // the query's terms kept as typed, as the records selected them
+	number         func(int64) int64 // the number a Seq is written as (Options.Number)
 }
 
 type timeRange struct {
@@ -88,7 +89,7 @@ func newManifest(opts Options) *manifest {
 		Query: opts.Bundle.Query, MutedTemplates: opts.Bundle.Muted, Redacted: opts.Redact != nil,
 		Kinds: map[string]int64{}, Levels: map[string]int64{}, Gaps: []manifestGap{},
 		sources: map[model.SourceID]*manifestSource{}, hostNamed: opts.Bundle.Host != "",
-		redactor: opts.Redact, words: opts.words, terms: opts.terms,
+		redactor: opts.Redact, words: opts.words, terms: opts.terms, number: opts.number,
 	}
 	if opts.Hosts {
 		m.Hosts = map[string]int64{}
@@ -230,7 +231,7 @@ func (m *manifest) addGap(e *model.Entry) {
 	}
 	count, _ := e.Fields.Num(model.KeyGapCount)
 	m.Gaps = append(m.Gaps, manifestGap{
-		Seq: e.Seq, Time: rfc3339(e.Time), Source: m.source(e.Source).Name,
+		Seq: m.number(e.Seq), Time: rfc3339(e.Time), Source: m.source(e.Source).Name,
 		Reason: e.Fields.Value(model.KeyGapReason), Count: int64(count), Message: Summary(e),
 	})
 }

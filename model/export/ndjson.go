@@ -19,10 +19,11 @@ type ndjsonWriter struct {
 	pairs model.PairFinder
 	tree  fieldTree
 	buf   []byte
+	opts  *Options // for the numbers Seqs are written as
 }
 
 func newNDJSONWriter(w *bufio.Writer, opts Options) *ndjsonWriter {
-	return &ndjsonWriter{w: w, names: newSourceNames(opts.Sources), pairs: opts.Pairs}
+	return &ndjsonWriter{w: w, names: newSourceNames(opts.Sources), pairs: opts.Pairs, opts: &opts}
 }
 
 func (n *ndjsonWriter) write(e *model.Entry) (bool, error) {
@@ -36,7 +37,7 @@ func (n *ndjsonWriter) write(e *model.Entry) (bool, error) {
 
 func (n *ndjsonWriter) appendEntry(dst []byte, e *model.Entry) []byte {
 	dst = append(dst, `{"seq":`...)
-	dst = strconv.AppendInt(dst, e.Seq, 10)
+	dst = strconv.AppendInt(dst, n.opts.number(e.Seq), 10)
 	if e.Item > 0 {
 		dst = append(dst, `,"item":`...)
 		dst = strconv.AppendInt(dst, int64(e.Item), 10)
@@ -54,7 +55,7 @@ func (n *ndjsonWriter) appendEntry(dst []byte, e *model.Entry) []byte {
 	if n.pairs != nil {
 		if p, ok := n.pairs.PairOf(e); ok {
 			dst = append(dst, `,"pair":`...)
-			dst = appendPair(dst, p)
+			dst = appendPair(dst, p, n.opts.number)
 		}
 	}
 	dst = append(dst, `,"flags":`...)
@@ -110,12 +111,12 @@ func appendJSONTime(dst []byte, t time.Time) []byte {
 	return append(dst, '"')
 }
 
-func appendPair(dst []byte, p model.Pair) []byte {
+func appendPair(dst []byte, p model.Pair, number func(int64) int64) []byte {
 	dst = append(dst, `{"id":`...)
 	dst = AppendJSONString(dst, p.ID)
 	dst = append(dst, `,"partner":`...)
 	if p.Partner != 0 {
-		dst = strconv.AppendInt(dst, p.Partner, 10)
+		dst = strconv.AppendInt(dst, number(p.Partner), 10)
 	} else {
 		dst = append(dst, "null"...)
 	}

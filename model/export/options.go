@@ -38,6 +38,12 @@ type Options struct {
 	// with pseudonyms (see the package documentation). Use one Redactor for
 	// the preview and the export so that both show the same pseudonyms.
 	Redact *Redactor
+	// Number, when set, is the number an entry's Seq is written as (the
+	// ndjson "seq" and a pair's "partner", a bundle's gaps): its place in
+	// the input, counted from 1, which a store's Seqs are not once the head
+	// of a file opened tail first is prepended (see model.Snapshot.
+	// Ordinal). Nil writes Seqs as they are.
+	Number func(seq int64) int64
 	// Progress, when set, is updated as the export runs so that another
 	// goroutine can poll it.
 	Progress *Progress
@@ -106,4 +112,12 @@ func (m sourceNames) add(infos []SourceInfo) {
 // join the export as it runs (a followed pattern's new files).
 type sourceAdder interface {
 	addSources(infos []SourceInfo)
+}
+
+// number is the number seq is written as (see Options.Number).
+func (o *Options) number(seq int64) int64 {
+	if o.Number == nil {
+		return seq
+	}
+	return o.Number(seq)
 }

@@ -6,7 +6,8 @@
 #    view as a bundle into a directory and check it with tar and the
 #    manifest's checksums; refuse the followed file and a device as the
 #    path, with what to do in the dialog; at 60x20, scroll an error taller
-#    than the dialog to its end;
+#    than the dialog to its end; export the filtered view of a big file while
+#    it is still indexed, and get every matching row, numbered as headless;
 #  - on the command line, every way writing can fail: an existing file
 #    without --force, one of the inputs (--force or not), a device, /proc,
 #    -o naming a directory, a missing directory, a read-only
@@ -274,5 +275,24 @@ wait "$pid" || code=$?
 [[ $code == 1 ]] || fail "an interrupted export exited $code, want 1: $(cat "$tmp/err")"
 grep -qF "interrupted: nothing was written to $tmp/sig/big.ndjson.gz" "$tmp/err" || fail "said '$(cat "$tmp/err")'"
 empty_dir "$tmp/sig"
+
+echo "tui: the filtered view exported while a big file is still indexed holds every matching row, numbered as headless"
+start "$bin" "$tmp/big.log"
+wait_for "big.log"
+keys /
+keys -l "level>=warn"
+keys Enter
+press x "Export"
+keys Up C-u
+keys -l "$tmp/out/indexed.ndjson"
+wait_for "$tmp/out/indexed.ndjson"
+keys Enter # waits for the end of the indexing, if it has not ended yet
+wait_for "wrote $tmp/out/indexed.ndjson" 180
+"$bin" export -q "level>=warn" --format ndjson -o "$tmp/out/headless.ndjson" "$tmp/big.log" || fail "the headless export failed"
+py 'import json, sys
+rows = lambda p: [(r["seq"], r["raw"]) for r in map(json.loads, open(p))]
+tui, cli = rows(sys.argv[1]), rows(sys.argv[2])
+assert len(tui) > 0 and tui == cli, f"the interface wrote {len(tui)} rows, the headless export {len(cli)}: not the same rows and seqs"' \
+	"$tmp/out/indexed.ndjson" "$tmp/out/headless.ndjson"
 
 echo "PASS"

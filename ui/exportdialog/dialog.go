@@ -24,11 +24,12 @@ const (
 	Writing              // the export runs; esc cancels it
 	Done                 // written: path, size, count
 	Failed               // an error, with what to do
+	Waiting              // the input is still being indexed: the write starts at its end; esc stops waiting
 )
 
 // String names the state.
 func (s State) String() string {
-	return [...]string{"editing", "confirm", "writing", "done", "failed"}[min(int(s), 4)]
+	return [...]string{"editing", "confirm", "writing", "done", "failed", "waiting"}[min(int(s), 5)]
 }
 
 // Field is the row of the dialog that has the keyboard.
@@ -92,6 +93,7 @@ type Model struct {
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
 	scroll      messageScroll
+	waitForce   bool // the write the dialog waits to start replaces an existing file
 }
 
 // New returns a closed dialog.
@@ -157,7 +159,7 @@ func (d *Model) replan() tea.Cmd {
 func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case planMsg:
-		return d.onPlan(msg), nil
+		return d.onPlan(msg)
 	case tickMsg:
 		if msg.gen == d.gen && d.state == Writing {
 			return d, progressTick(d.gen)
@@ -177,20 +179,23 @@ func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return d, nil
 }
 
-func (d Model) onPlan(msg planMsg) Model {
+func (d Model) onPlan(msg planMsg) (Model, tea.Cmd) {
 	if msg.gen != d.gen {
-		return d
+		return d, nil
 	}
 	d.planning, d.planErr = false, ""
 	if msg.err != nil {
 		d.planErr = msg.err.Error()
-		return d
+		if d.state == Waiting {
+			d.state = Editing // the error is on the screen, to be fixed
+		}
+		return d, nil
 	}
 	d.plan = msg.plan
 	if !d.pathEdited {
 		d.pathIn.SetValue(msg.plan.DefaultName)
 	}
-	return d
+	return d.startWaited()
 }
 
 func (d Model) onComplete(msg completeMsg) Model {
@@ -253,6 +258,11 @@ func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
 			d.cancel()
 		}
 		return d, nil
+	case Waiting:
+		if key.Matches(km, k.Cancel) {
+			d.state, d.notice = Editing, "stopped waiting: nothing was written"
+		}
+		return d, nil
 	case Failed:
 		// Back to the settings, as they were, to fix what failed.
 		if key.Matches(km, k.Cancel, k.Write) {
@@ -270,6 +280,10 @@ func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // start runs the export; force overwrites an existing file.
 func (d Model) start(force bool) (Model, tea.Cmd) {
+	if d.awaitsIndexing() {
+		d.state, d.waitForce, d.notice = Waiting, force, ""
+		return d, nil
+	}
 	switch {
 	case d.planning && !d.entriesPlanned():
 		d.notice = "still counting the entries: press " + theme.KeyOf(d.keys.Write) + " again in a moment"

@@ -6,7 +6,10 @@
 // completion of the path; and the result or the error, with what to do.
 //
 // The dialog writes from a Source fixed when it opens, so what the user saw
-// is what gets written. Its commands' results are its own messages: the
+// is what gets written; but the filtered view and a time window take every
+// matching row of the input, so while a big file's head is still being
+// indexed the caller refreshes the Source, and a write waits for the end
+// of the indexing (see indexing.go). Its commands' results are its own messages: the
 // root hands the dialog every message it does not handle itself. Abort
 // cancels a running write and waits until its temp file is gone, for a
 // program that quits in the middle of an export.

@@ -43,7 +43,8 @@ func (s Scope) String() string {
 }
 
 // Source is the state an export is taken from, fixed when the dialog
-// opens: what the user saw is what gets written.
+// opens: what the user saw is what gets written; while the input is
+// still being indexed, the caller refreshes it (see Model.Refresh).
 type Source struct {
 	Store    *model.Store
 	Snapshot *model.Snapshot
@@ -62,6 +63,10 @@ type Source struct {
 	Fleet     bool     // many hosts: the host goes into CSV rows and the manifest
 	Inputs    []string // the files being read, which an export never replaces
 	Muted     []string // templates whose lines the view hides besides the query
+	// Indexing names what of the input is still being indexed before the
+	// rows shown ("big.log 43% (1.0 GB)"): the filtered view and a time
+	// window have more rows to come. "" when the view holds them all.
+	Indexing string
 }
 
 // sampleSize is how many entries the estimate and the redaction preview read.
@@ -208,8 +213,11 @@ type Plan struct {
 	// empty says why a time window holds no entry, when the window and the
 	// input's span tell: it ends before it begins, or misses the input.
 	empty string
-	set   Settings // what the plan was made for
-	made  bool     // a plan was made (false for the zero plan)
+	// partial says the head of the input is still being indexed: the rows
+	// counted are those so far, and the first time is not yet known.
+	partial bool
+	set     Settings // what the plan was made for
+	made    bool     // a plan was made (false for the zero plan)
 }
 
 // nameFor is the default file name of the plan's entries in s's format,
@@ -219,7 +227,11 @@ func (p Plan) nameFor(s Settings) string {
 	if s.Redact {
 		label = p.redactedLabel
 	}
-	return "./" + export.DefaultName(label, p.First, p.Last, s.Format, s.Compress)
+	first := p.First
+	if p.partial {
+		first = time.Time{} // the name says nothing of a time it does not know: "until …"
+	}
+	return "./" + export.DefaultName(label, first, p.Last, s.Format, s.Compress)
 }
 
 // planMsg is a computed plan for the settings of generation gen.
@@ -244,6 +256,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 			p.empty = src.windowMiss(s)
 		}
 		p.First, p.Last = timeSpan(sample)
+		p.partial = src.Indexing != "" && s.Scope.grows()
 		p.DefaultName = p.nameFor(s)
 		var rr *export.Redactor
 		if s.Redact {

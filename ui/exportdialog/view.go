@@ -112,6 +112,9 @@ func (d Model) statusLines() []string {
 			" goes back to change the path")
 	case Writing:
 		return []string{d.progressLine()}
+	case Waiting:
+		return d.wrap(d.styles.Notice, "waiting for the end of the indexing of "+theme.Clean(d.src.Indexing)+" before writing · "+
+			entriesText(int64(len(d.plan.Seqs)))+" so far")
 	case Done:
 		r := d.result
 		// The path on a line of its own: a long one wraps without
@@ -150,7 +153,8 @@ func (d Model) planLines() []string {
 	case d.planning && d.plan.Seqs == nil:
 		out = []string{"counting…"}
 	default:
-		out = append(d.countLines(), d.emptyLines()...)
+		out = append(d.countLines(), d.indexingLines()...)
+		out = append(out, d.emptyLines()...)
 		out = append(out, d.filterLines()...)
 		out = append(out, d.mutedLines()...)
 		out = append(out, d.extensionLines()...)
@@ -182,11 +186,24 @@ func (d Model) mutedLines() []string {
 func (d Model) countLines() []string {
 	p := d.plan
 	parts := []string{entriesText(int64(len(p.Seqs)))}
+	if d.awaitsIndexing() {
+		parts[0] += " so far"
+	}
 	if !p.First.IsZero() && !p.Last.IsZero() {
 		loc := d.src.Location
 		parts = append(parts, "from "+p.First.In(loc).Format(time.DateTime), "to "+p.Last.In(loc).Format(time.DateTime))
 	}
 	return theme.WrapPhrases(append(parts, "· about "+model.HumanBytes(float64(p.Estimate))), d.wrapWidth())
+}
+
+// indexingLines say that the scope's rows still grow as the input is
+// indexed, and that the write waits for the rest.
+func (d Model) indexingLines() []string {
+	if !d.awaitsIndexing() {
+		return nil
+	}
+	return d.wrap(d.styles.Notice, "still indexing "+theme.Clean(d.src.Indexing)+": "+theme.KeyOf(d.keys.Write)+
+		" waits for every matching row before writing")
 }
 
 // emptyLines say why the time window holds no entry, when that is known,
@@ -310,6 +327,8 @@ func (d Model) hint() string {
 	switch d.state {
 	case Writing:
 		return theme.KeyOf(k.Cancel) + " cancels the export: nothing is left behind"
+	case Waiting:
+		return theme.KeyOf(k.Cancel) + " stops waiting: nothing is written"
 	case Done:
 		return theme.KeyOf(k.Write) + " or " + theme.KeyOf(k.Cancel) + " closes"
 	case Failed:

@@ -27,6 +27,11 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
 	}
 	o.Kinds, o.Inputs = src.Kinds, src.Inputs
+	if src.Snapshot != nil {
+		// Seqs as a headless export numbers them: the head of a file read
+		// tail first has negative ones.
+		o.Number = src.Snapshot.Ordinal
+	}
 	return o
 }
 

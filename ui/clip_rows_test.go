@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"connlog/model"
+)
+
+// clipOf is what y would copy in m: the text and how the notice names
+// it, or why it refuses.
+func clipOf(t *testing.T, m Model) (clipText, error) {
+	t.Helper()
+	rows, ok := m.clipRows(m.table.CursorSeq())
+	if !ok {
+		t.Fatal("y would copy nothing")
+	}
+	return rows.load()
+}
+
+// y with a v selection copies the selected rows' raw lines, one a line,
+// and says how many; without one, the cursor's line.
+func TestCopyTakesTheSelectedRows(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 35), keys("g", "j", "v", "j", "j")...)
+	c, err := clipOf(t, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(c.raw), "\n")
+	sn := st.Snapshot()
+	var want []string
+	for i := 1; i <= 3; i++ {
+		var e model.Entry
+		if err := sn.Load(m.live.seqAt(i), &e, model.LoadRaw); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, string(e.Raw))
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("copied %q; want the 3 selected rows' lines %q", lines, want)
+	}
+	if !strings.HasPrefix(c.what, "3 raw lines of the 3 selected rows (") {
+		t.Errorf("the notice names the copy %q; want the 3 selected rows", c.what)
+	}
+	m = drive(t, m, keys("esc")...)
+	if c, err = clipOf(t, m); err != nil || strings.Contains(string(c.raw), "\n") || !strings.HasPrefix(c.what, "the raw line (") {
+		t.Errorf("without a selection: %q, %q, %v; want the cursor's line", c.raw, c.what, err)
+	}
+}
+
+// A line cut when read (longer than the longest kept) is copied as kept,
+// and the notice says its end is not in it.
+func TestCopyOfACutLineSaysSo(t *testing.T) {
+	cut := text(20_000, strings.Repeat("x", 4096))
+	cut.Flags |= model.FlagTruncated
+	st, _ := newFixtureStore(t, append(fixtureEntries(), cut))
+	m := drive(t, newTestModel(t, st, 120, 35), keys("G")...)
+	c, err := clipOf(t, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.raw) != 4096 || c.what != "the raw line (4,096 bytes; the line was cut at that length when read, its end was not kept)" {
+		t.Errorf("copied %d bytes, named %q; want the 4,096 kept, said to be cut", len(c.raw), c.what)
+	}
+}
+
+// A selection too big for a clipboard is refused, with what to do.
+func TestCopyRefusesABigSelection(t *testing.T) {
+	es := fixtureEntries()
+	for i := range 3 {
+		es = append(es, text(20_000+i, strings.Repeat("y", clipMaxBytes/2)))
+	}
+	st, _ := newFixtureStore(t, es)
+	m := drive(t, newTestModel(t, st, 120, 35), keys("G", "v", "k", "k")...)
+	if _, err := clipOf(t, m); err == nil || !strings.Contains(err.Error(), "export them with x") {
+		t.Errorf("copying 1.5 MiB: %v; want a refusal that says to export", err)
+	}
+}
