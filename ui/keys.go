@@ -89,7 +89,7 @@ func DefaultKeyMap() KeyMap {
 		Exclude: bind("pivot: exclude", "-"), Conn: bind("whole connection", "c"),
 
 		Visual: bind("select a range", "v"), Mark: bind("mark row", "m"),
-		ClearMarks: bind("clear marks", "M"), Copy: bind("clipboard: raw line", "y"),
+		ClearMarks: bind("clear marks", "M"), Copy: bind("copy raw line(s)", "y"),
 		Export: bind("export…", "x"),
 
 		Help: bind("help", "?"), Quit: bind("quit", "q", "ctrl+c"), Cancel: bind("close/clear in turn", "esc"),
