@@ -6,10 +6,8 @@ import (
 	"strings"
 
 	"connlog/internal/shellquote"
+	"connlog/source/journalfile"
 )
-
-// journalSignature opens every journal file (its header's first bytes).
-const journalSignature = "LPKSHHRH"
 
 // notJournalSniffBytes is how much of a file tells text from binary.
 const notJournalSniffBytes = 4 << 10
@@ -34,14 +32,14 @@ type NonJournal struct {
 // journal reader is to judge (a journal file whose header is damaged).
 func NotAJournalFile(path string) (NonJournal, bool) {
 	head, ok := readHead(path, notJournalSniffBytes)
-	if !ok || len(head) == 0 || bytes.HasPrefix(head, []byte(journalSignature)) {
+	if !ok || len(head) == 0 || bytes.HasPrefix(head, []byte(journalfile.Signature)) {
 		return NonJournal{}, false
 	}
 	if IsJournalExportFile(path) {
 		return NonJournal{What: "a journal export file (the text journalctl -o export writes, __CURSOR=… fields)"}, true
 	}
 	if c := compressionOf(head); c != nil {
-		if plain, _ := decompressedHead(head, c); bytes.HasPrefix(plain, []byte(journalSignature)) {
+		if plain, _ := decompressedHead(head, c); bytes.HasPrefix(plain, []byte(journalfile.Signature)) {
 			return NonJournal{What: "a journal file compressed with " + c.name, Undo: undoCommand(path, c)}, true
 		}
 		return NonJournal{What: "a file compressed with " + c.name}, true
@@ -94,7 +92,7 @@ func decompressedHead(head []byte, c *compression) ([]byte, error) {
 		return nil, err
 	}
 	defer release()
-	out := make([]byte, len(journalSignature))
+	out := make([]byte, len(journalfile.Signature))
 	n, err := io.ReadFull(r, out)
 	return out[:n], err
 }

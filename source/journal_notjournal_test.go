@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"connlog/source/journalfile"
 )
 
 // TestNotAJournalFile: a file given as a binary journal file that is plainly
@@ -22,7 +24,7 @@ func TestNotAJournalFile(t *testing.T) {
 		w.Close()
 		return buf.Bytes()
 	}
-	journalHead := append([]byte(journalSignature), make([]byte, 256)...)
+	journalHead := append([]byte(journalfile.Signature), make([]byte, 256)...)
 	for _, c := range []struct {
 		name     string
 		content  []byte

@@ -12,8 +12,8 @@ import (
 	"fmt"
 )
 
-// signature opens every journal file.
-const signature = "LPKSHHRH"
+// Signature opens every journal file (its header's first bytes).
+const Signature = "LPKSHHRH"
 
 // Header flags that change how the file must be read. A file with another
 // incompatible flag is refused: reading it as if the flag were absent would
@@ -121,7 +121,7 @@ func parseHeader(b []byte) (Header, error) {
 	if len(b) < headerMinSize {
 		return h, fmt.Errorf("header of %d bytes: %w", len(b), ErrTruncated)
 	}
-	if string(b[:8]) != signature {
+	if string(b[:8]) != Signature {
 		return h, fmt.Errorf("not a journal file (bad signature): %w", ErrCorrupt)
 	}
 	le := binary.LittleEndian
