@@ -101,7 +101,8 @@ func TestSteadyWriterRotatedTwiceWithinTheGrace(t *testing.T) {
 	lines := numbered("steady", 20_000)
 	path := logPath(t)
 	appendTo(t, path, "")
-	r := start(t, NewFile(path, 1, FileOptions{Follow: true}))
+	src := NewFile(path, 1, FileOptions{Follow: true})
+	r := start(t, src)
 	write := func(from, to int, read bool) {
 		for i := from; i < to; i += 100 {
 			appendTo(t, path, joinLines(lines[i:min(i+100, to)]))
@@ -116,6 +117,10 @@ func TestSteadyWriterRotatedTwiceWithinTheGrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(10_000, 14_000, false) // not read until the grace ends
+	// The new file's copy can be told from it only once connlog holds the
+	// file open: a poll must have seen it before it is truncated (a busy
+	// machine may delay the poll past the writes above).
+	waitFor(t, "the new file to be seen", func() bool { return src.State() == graceState })
 	logrotateCopyTruncate(t, path, false)
 	write(14_000, 20_000, false)
 	got := r.waitLines(len(lines))
