@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"syscall"
 )
 
 // errIsDirectory is wrapped by the error for a path that names a directory.
@@ -57,6 +58,10 @@ func explainOpenError(path string, err error) error {
 		return fmt.Errorf("open %s: %w — check the path", path, cause)
 	case errors.Is(err, fs.ErrPermission):
 		return fmt.Errorf("open %s: %w — %s", path, cause, permissionHint(path))
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		// Every input is held open while followed: a glob over hundreds of
+		// container logs can reach the limit.
+		return fmt.Errorf("open %s: %w — connlog holds every input open: raise the limit (ulimit -n, or LimitNOFILE= for a service) or name fewer files", path, cause)
 	}
 	return fmt.Errorf("open %s: %w", path, cause)
 }

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -68,5 +69,16 @@ func TestPermissionHintFitsTheFile(t *testing.T) {
 				t.Errorf("%q\nwant it to say %q", msg, c.want)
 			}
 		})
+	}
+}
+
+// TestTooManyOpenFilesSaysWhatToDo: a glob over hundreds of followed files
+// can reach the open-file limit; the error says to raise it.
+func TestTooManyOpenFilesSaysWhatToDo(t *testing.T) {
+	for _, errno := range []syscall.Errno{syscall.EMFILE, syscall.ENFILE} {
+		err := explainOpenError("a.log", &fs.PathError{Op: "open", Path: "a.log", Err: errno})
+		if !errors.Is(err, errno) || !strings.Contains(err.Error(), "raise the limit (ulimit -n") {
+			t.Errorf("%v: %v", errno, err)
+		}
 	}
 }

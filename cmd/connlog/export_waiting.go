@@ -14,8 +14,9 @@ import (
 // status line: without them, `connlog export -f` of a mistyped path (or
 // `-f text`, meant as the format) waits in silence.
 type waitNotes struct {
-	w    io.Writer
-	told []string // the waiting state last told of each input, "" while it reads
+	w      io.Writer
+	told   []string // the waiting state last told of each input, "" while it reads
+	failed []bool   // the inputs whose failure was told
 }
 
 // note is the ingest's status callback. A nil waitNotes says nothing.
@@ -24,9 +25,17 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 		return
 	}
 	for len(n.told) < len(states) {
-		n.told = append(n.told, "")
+		n.told, n.failed = append(n.told, ""), append(n.failed, false)
 	}
 	for i, s := range states {
+		if s.Done && s.Err != "" && !n.failed[i] {
+			// An export that runs until stopped must not hide, until then,
+			// that an input's lines are missing from it (too many open
+			// files among a glob's matches, a file it may not read).
+			fmt.Fprintf(n.w, "connlog: %s: %s — its lines are missing from the export, which goes on with the others\n",
+				export.Sanitize(s.Name), export.Sanitize(s.Err))
+			n.failed[i] = true
+		}
 		waiting := !s.Done && strings.HasPrefix(s.State, model.StateWaiting)
 		switch {
 		case waiting && s.State != n.told[i]:

@@ -68,6 +68,23 @@ func TestWaitNotes(t *testing.T) {
 	}
 }
 
+// TestWaitNotesTellAFailedInputAtOnce: a followed export runs until it is
+// stopped; an input that fails meanwhile is told once, when it fails, not
+// only when the export ends.
+func TestWaitNotesTellAFailedInputAtOnce(t *testing.T) {
+	var out strings.Builder
+	n := &waitNotes{w: &out}
+	ok := model.SourceStatus{Name: "a.log", State: "following"}
+	failed := model.SourceStatus{Name: "b.log", State: "down", Done: true, Err: "open b.log: too many open files"}
+	for _, st := range [][]model.SourceStatus{{ok}, {ok, failed}, {ok, failed}} {
+		n.note(st)
+	}
+	want := "connlog: b.log: open b.log: too many open files — its lines are missing from the export, which goes on with the others\n"
+	if out.String() != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
 // TestWaitNotesAreInert: a path holding escape sequences is told without
 // them reaching the terminal.
 func TestWaitNotesAreInert(t *testing.T) {
