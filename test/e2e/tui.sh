@@ -265,7 +265,7 @@ wait_for "new error messages"
 wait_for "failing  db-new.internal"
 wait_for "failing  nina@example.com"
 keys j Enter
-wait_for "filter: (resource=db-new.internal or action=db-new.internal)"
+wait_for "filter: resource=db-new.internal"
 wait_for "15/390"
 keys Escape
 wait_gone "filter: (resource"
