@@ -108,9 +108,32 @@ func expandArg(arg string) ([]string, error) {
 		return nil, err
 	}
 	if len(files) == 0 {
+		if dir := unlistedBase(arg); dir != "" {
+			// Waiting for matches would wait forever: no file under it
+			// can be seen.
+			return nil, fmt.Errorf("no file matches %s: the directory %s may not be listed by your user — run with sudo (ls -ld %s)", arg, dir, dir)
+		}
 		return nil, fmt.Errorf("%w %s — check the pattern and that you may read the directories in it", errNoMatch, arg)
 	}
 	return files, nil
+}
+
+// listDir lists a directory; tests replace it, as root may list any.
+var listDir = func(dir string) error {
+	_, err := os.ReadDir(dir)
+	return err
+}
+
+// unlistedBase returns the directory a pattern's first glob character is
+// in when this process may not list it (a container directory that only
+// root reads), "" otherwise.
+func unlistedBase(pattern string) string {
+	i := strings.IndexAny(pattern, "*?[")
+	dir := filepath.Dir(pattern[:i+1])
+	if err := listDir(dir); errors.Is(err, fs.ErrPermission) {
+		return dir
+	}
+	return ""
 }
 
 // isPattern reports whether arg is a pattern for connlog to expand: it has

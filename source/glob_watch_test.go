@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -137,5 +139,34 @@ func TestFileHoldsItsFile(t *testing.T) {
 	ofi, _ := os.Stat(other)
 	if !f.Holds(fi) || f.Holds(ofi) {
 		t.Errorf("holds its file %v, another %v", f.Holds(fi), f.Holds(ofi))
+	}
+}
+
+// TestFollowedGlobUnderADirectoryNotListed: a followed pattern under a
+// directory the user may not list (a container directory only root reads)
+// is an error that says so, not a pattern waited for forever.
+func TestFollowedGlobUnderADirectoryNotListed(t *testing.T) {
+	dir := t.TempDir()
+	locked := filepath.Join(dir, "containers")
+	if err := os.Mkdir(locked, 0o710); err != nil {
+		t.Fatal(err)
+	}
+	saved := listDir
+	t.Cleanup(func() { listDir = saved })
+	listDir = func(d string) error {
+		if d == locked {
+			return &fs.PathError{Op: "open", Path: d, Err: syscall.EACCES}
+		}
+		return saved(d)
+	}
+	pattern := filepath.Join(locked, "*", "*-json.log")
+	_, unmatched, err := ExpandFollowed([]string{pattern}, false)
+	if err == nil || len(unmatched) != 0 || !strings.Contains(err.Error(), "the directory "+locked+" may not be listed by your user — run with sudo") {
+		t.Errorf("ExpandFollowed = %v, unmatched %v", err, unmatched)
+	}
+	// A directory that may be listed and holds no match yet is waited for.
+	listDir = saved
+	if _, unmatched, err := ExpandFollowed([]string{pattern}, false); err != nil || len(unmatched) != 1 {
+		t.Errorf("listable: err %v, unmatched %v", err, unmatched)
 	}
 }
