@@ -159,22 +159,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 				continue
 			}
 			front := j.recs[0].Backfill
-			var es []model.Entry
-			var release func()
-			if front {
-				// back holds nothing once flushed, so the block's memory is
-				// free once these entries are stored (the records' Release).
-				// The batches come newest first: a line without a time must
-				// not inherit one from the batch after it.
-				back.ForgetTimes()
-				es, release = back.Flush(assemble(back, j)), releaseAfterSink(j, fields)
-				back.SettleLead(es)
-			} else {
-				es = lead.take(assemble(dec, j))
-			}
-			if j.batch != nil {
-				batchPool.Put(j.batch)
-			}
+			es, release := decodeJobEntries(dec, back, &lead, j, fields)
 			if template.Load() == nil {
 				if p := dec.Preparer(); p != nil {
 					template.Store(p)
@@ -210,6 +195,28 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			back.Idle()
 		}
 	}
+}
+
+// decodeJobEntries decodes job j and returns its entries to send now. A
+// backfill block goes through back, emptied after it, and comes with the
+// release of its memory; the forward read goes through dec, its leads held
+// back (see leadHold).
+func decodeJobEntries(dec, back *decode.Decoder, lead *leadHold, j *decodeJob, fields *decode.FieldPool) (es []model.Entry, release func()) {
+	if j.recs[0].Backfill {
+		// back holds nothing once flushed, so the block's memory is free
+		// once these entries are stored (the records' Release). The batches
+		// come newest first: a line without a time must not inherit one
+		// from the batch after it.
+		back.ForgetTimes()
+		es, release = back.Flush(assemble(back, j)), releaseAfterSink(j, fields)
+		back.SettleLead(es)
+	} else {
+		es = lead.take(assemble(dec, j))
+	}
+	if j.batch != nil {
+		batchPool.Put(j.batch)
+	}
+	return es, release
 }
 
 // assemble decodes one job: from its prepared batch (whose own entry slice

@@ -49,28 +49,16 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	if err != nil {
 		return err
 	}
-	decorate := func(f *source.Feed) {
-		// Every entry goes straight into the store, which keeps what it
-		// indexes and re-parses the rest on a full load; it keeps each
-		// service line's template too, folded on the decoding goroutines,
-		// so that the triage views count templates without a re-read.
-		f.Decode.IndexService = true
-		f.Decode.Templates = true
-	}
+	decorate := func(f *source.Feed) { intoStore(store, f) }
 	for i := range feeds {
 		decorate(&feeds[i])
-	}
-	for _, f := range feeds {
-		if r, ok := f.Source.(model.RawReader); ok {
-			store.SetRawReader(f.ID, r)
-		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	up := newUpdater()
 	loads := newLoadPhases(loadQuiet, loadLeast, loadStarted, loadOver)
 	defer loads.close()
-	joins := newTUIJoins(store, infos)
+	joins := newTUIJoins(infos)
 	join := newGlobJoiner(cfg, stdin, !cfg.NoFollow, feeds, infos, joins.hooks(decorate))
 	go func() {
 		source.IngestJoining(ctx, feeds, join, up.sink(store, loads.stored), up.status)
@@ -109,6 +97,20 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return nil // interrupted by a signal: a normal way to leave
 	}
 	return err
+}
+
+// intoStore readies an input, one of the first or one that joins later,
+// for the store. Every entry goes straight into it, which keeps what it
+// indexes and re-parses the rest on a full load; it keeps each service
+// line's template too, folded on the decoding goroutines, so that the
+// triage views count templates without a re-read. The store re-reads the
+// input's lines, before any reaches it.
+func intoStore(store *model.Store, f *source.Feed) {
+	f.Decode.IndexService = true
+	f.Decode.Templates = true
+	if r, ok := f.Source.(model.RawReader); ok {
+		store.SetRawReader(f.ID, r)
+	}
 }
 
 // sendCopiedHost names a copied journal's own host in the title once the

@@ -6,7 +6,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"connlog/model"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -17,8 +16,7 @@ import (
 // them first, on its own goroutine, and must not wait for the interface:
 // what it says is gathered here and sent by forward.
 type tuiJoins struct {
-	store *model.Store
-	wake  chan struct{} // something to send; one wake-up at most waits
+	wake chan struct{} // something to send; one wake-up at most waits
 
 	mu     sync.Mutex
 	infos  []sourceInfo // every input so far, for the title
@@ -26,8 +24,8 @@ type tuiJoins struct {
 	notice string       // not sent yet
 }
 
-func newTUIJoins(store *model.Store, infos []sourceInfo) *tuiJoins {
-	return &tuiJoins{store: store, wake: make(chan struct{}, 1), infos: infos}
+func newTUIJoins(infos []sourceInfo) *tuiJoins {
+	return &tuiJoins{wake: make(chan struct{}, 1), infos: infos}
 }
 
 // hooks are the joining's hooks for the interface, with decorate as the
@@ -36,14 +34,9 @@ func (t *tuiJoins) hooks(decorate func(*source.Feed)) joinHooks {
 	return joinHooks{decorate: decorate, joined: t.joined, refused: t.refused}
 }
 
-// joined lets the store re-read the new inputs' lines, before any reaches
-// it, and has the interface told of them.
-func (t *tuiJoins) joined(feeds []source.Feed, infos []sourceInfo) {
-	for _, f := range feeds {
-		if r, ok := f.Source.(model.RawReader); ok {
-			t.store.SetRawReader(f.ID, r)
-		}
-	}
+// joined has the interface told of the new inputs (decorate readied them
+// for the store, see intoStore).
+func (t *tuiJoins) joined(_ []source.Feed, infos []sourceInfo) {
 	t.mu.Lock()
 	t.infos = append(t.infos, infos...)
 	for _, in := range infos {
