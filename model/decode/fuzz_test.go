@@ -34,6 +34,7 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("a  | 2026-01-29T16:17:37+00:00 [warn]: x\nb  | INFO: y\na  | z\n"), uint8(0), false)
 	f.Add([]byte("2026-12-06 01:00:00 [INFO] [connector] a\n2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] b\n"), uint8(0), false)
 	f.Add([]byte("[2025-11-01T14:06:15Z] {\"level\":\"error\",\"msg\":\"relay lost\"}\n2026-12-05T10:00:20.000Z INFO {\"msg\":\"up\"}\n2026-12-05 10:00:20 WARN {\"level\":\"warn\"} x\n"), uint8(0), false)
+	f.Add([]byte("2026-12-05T10:00:20.123456789Z [INFO] {\"msg\":\"m\"}\n[WARN] {\"a\":1\n2026-12-05 10:00:22 level=error msg=m\n"), uint8(0), false)
 	f.Add([]byte("2026-02-10T14:21:36.500000000Z [INFO] [connector] a\n2026-02-10T14:22:08.006196+0000 dente newt[408]: WARN: 2026/02/10 14:22:08 b\n"), uint8(0), false)
 	f.Add([]byte("2026-02-10T14:22:08+00:00 dente newt[408]: INFO: c\n2023-09-15T12:03:37.748434000Z Response was: {}\n"), uint8(0), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {

@@ -156,3 +156,27 @@ func TestLeanJSONAfterAStamp(t *testing.T) {
 		}
 	}
 }
+
+// TestLeanLevelledJSONAndStampedLogfmt: a JSON document after a level tag
+// ("[INFO] {…}", behind Docker's stamp or a program's) and a logfmt line
+// after a stamp are decoded lean and with IndexService as in full: the
+// lean readers leave them to Parse rather than claim a service or text
+// line.
+func TestLeanLevelledJSONAndStampedLogfmt(t *testing.T) {
+	recs := lineRecords(
+		`2026-12-05T10:00:20.123456789Z [INFO] {"msg":"m","site":"s1"}`,
+		`2026-12-05T10:00:21.000Z [WARN] {"msg":"m","site":"s1"}`,
+		`2026-12-05 10:00:22 level=error msg=m site=s1`,
+		`2026-12-05T10:00:23.123456789Z [INFO] [connector] m`,
+	)
+	kinds := []model.Kind{model.KindJSON, model.KindJSON, model.KindText, model.KindService}
+	levels := []model.Level{model.LevelInfo, model.LevelWarn, model.LevelError, model.LevelInfo}
+	full := decodeAll(Options{Reference: readTime}, recs)
+	checkLean(t, decodeAll(Options{Reference: readTime, LeanService: true, LeanAnalytics: true, LeanText: true}, recs), full)
+	checkIndexed(t, decodeAll(Options{Reference: readTime, IndexService: true}, recs), full)
+	for i, e := range full {
+		if e.Kind != kinds[i] || e.Level != levels[i] || e.Fields.Value("site") == "" && i < 3 {
+			t.Errorf("entry %d (%q): %v %v, fields %v", i, e.Raw, e.Kind, e.Level, e.Fields)
+		}
+	}
+}

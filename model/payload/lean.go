@@ -22,12 +22,8 @@ func serviceResult(p []byte) (Result, bool) {
 	if len(p) == 0 || p[0] != '[' || opensJSONArray(p) || bytes.HasPrefix(p, prefixLibevent) {
 		return Result{}, false
 	}
-	end := indexByteWithin(p, ']', 12)
-	if end < 0 {
-		return Result{}, false
-	}
-	lvl, ok := serviceLevel(p[1:end])
-	if !ok {
+	lvl, next, ok := serviceTag(p)
+	if !ok || opensJSON(p[next:]) { // "[INFO] {…}" is a JSON entry (see parseServiceJSON)
 		return Result{}, false
 	}
 	return Result{Kind: model.KindService, Level: lvl}, true

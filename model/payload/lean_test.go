@@ -70,7 +70,7 @@ func TestServiceResult(t *testing.T) {
 
 // FuzzServiceResult: whatever ServiceResult claims, Parse reads the same way.
 func FuzzServiceResult(f *testing.F) {
-	for _, s := range []string{"[DEBUG] [libsdwan] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] \x1b[1m[a]\x1b[0m x"} {
+	for _, s := range []string{"[DEBUG] [libsdwan] a::b: c", "[ERROR]", "[msg] x", "[ {", "[WARN ] x", "[FATAL]\x00\xff", "[CRITICAL]] [x]", "[INFO] \x1b[1m[a]\x1b[0m x", "[INFO] {\"msg\":\"m\"}", "[WARN] [{\"a\":1}]"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
@@ -187,7 +187,7 @@ func FuzzStampedTextResult(f *testing.F) {
 		"2022-03-24 12:28:45.15434599 +0100 CET x", "1 2", "2026-08-18T10:19:03Z {\"a\":1}", "2026-08-18T10:19:03Z\t[ERROR]\xff",
 		"2026-12-04T10:00:02.456Z [INFO] [connector] x", `2026-12-04T10:00:01.123Z ANALYTICS {"event_type": "closed_connection"}`,
 		"2026-12-06 01:00:01 \x1b[31m[ERROR]\x1b[0m [connector] x", "2026-12-05 10:00:20,123 [{\"level\":\"warn\"}]", "2026-12-06T01:00:01Z \x1b[1mANALYTICS\x1b[0m {\"event_type\": \"denied\"}",
-		"2026-12-05T10:00:20.000Z INFO {\"msg\":\"m\"}", "2026-12-05 10:00:20 WARN {\"level\":\"warn\"} x", "2026-12-05T10:00:20Z [warn]: [{\"a\":1}]"} {
+		"2026-12-05T10:00:20.000Z INFO {\"msg\":\"m\"}", "2026-12-05 10:00:22 level=error msg=m", "2026-12-05T10:00:20Z [INFO] {\"msg\":\"m\"}", "2026-12-05 10:00:20 WARN {\"level\":\"warn\"} x", "2026-12-05T10:00:20Z [warn]: [{\"a\":1}]"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {

@@ -140,6 +140,9 @@ func ParseMemo(p []byte, out []Result, memo *AnalyticsMemo) []Result {
 // format) and journalctl's
 // placeholder for binary messages, else keeps the line as text.
 func parseOtherLoggers(p []byte, out []Result) []Result {
+	if res, ok := parseLevelledJSON(p, out); ok {
+		return res
+	}
 	if opensAuditd(p) {
 		if res, ok := parseAuditd(p, out); ok {
 			return res

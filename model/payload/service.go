@@ -53,6 +53,9 @@ type serviceLine struct {
 // 0-n bracket groups and optional spaces between them. It reports false
 // when the first bracket is not a level, leaving the line to other parsers.
 func parseService(p []byte, out []Result) ([]Result, bool) {
+	if res, ok := parseServiceJSON(p, out); ok {
+		return res, true // "[INFO] {…}": the document is the entry
+	}
 	var ln serviceLine
 	if !scanService(p, &ln) {
 		return out, false
@@ -83,18 +86,24 @@ func parseService(p []byte, out []Result) ([]Result, bool) {
 	return append(out, Result{Kind: model.KindService, Level: ln.level, Fields: fields}), true
 }
 
-// scanService finds the parts of a service line without allocating.
-func scanService(p []byte, ln *serviceLine) bool {
+// serviceTag reads the level tag that opens a service line and returns
+// the level and where what follows the tag's blanks begins.
+func serviceTag(p []byte) (model.Level, int, bool) {
 	end := indexByteWithin(p, ']', 12)
-	if end < 0 {
-		return false
+	if len(p) == 0 || p[0] != '[' || end < 0 {
+		return model.LevelNone, 0, false
 	}
 	lvl, ok := serviceLevel(p[1:end])
+	return lvl, skipBlanks(p, end+1), ok
+}
+
+// scanService finds the parts of a service line without allocating.
+func scanService(p []byte, ln *serviceLine) bool {
+	lvl, i, ok := serviceTag(p)
 	if !ok {
 		return false
 	}
 	ln.level = lvl
-	i := skipBlanks(p, end+1)
 	ln.firstStart = i
 	for i < len(p) && p[i] == '[' && ln.nModules < maxModuleGroups {
 		close := indexByteWithin(p[i:], ']', maxModuleLen+2)

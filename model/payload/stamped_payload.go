@@ -44,6 +44,22 @@ func payloadAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) 
 	return out, true
 }
 
+// logfmtAfterStamp reads a logfmt line after a time its writer did not
+// put there ("2026-12-05 10:00:20 level=warn msg="slow peer" peer=…", a
+// slog or logrus program behind a shipper's stamp): its pairs are fields,
+// its level the entry's, at its own time or else the stamp's.
+func logfmtAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) {
+	n := len(out)
+	out, ok := parseLogfmt(p[h.rest:], out)
+	if !ok {
+		return out[:n], false
+	}
+	for i := n; i < len(out); i++ {
+		h.stamp(&out[i])
+	}
+	return out, true
+}
+
 // payloadResultAfterStamp is payloadAfterStamp for the lean results: the
 // Result Parse gives such a line, without its fields. decided is false
 // when only a full parse can tell: an event AnalyticsResult does not
@@ -52,9 +68,12 @@ func payloadAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) 
 func payloadResultAfterStamp(p []byte, h *stampedHead) (r Result, ok, decided bool) {
 	rest := p[h.rest:]
 	switch {
-	case opensJSON(rest):
+	case opensJSON(rest), opensLogfmt(rest):
 		return r, false, false
 	case len(rest) > 0 && rest[0] == '[':
+		if _, _, isJSON := serviceTagThenJSON(rest); isJSON {
+			return r, false, false
+		}
 		r, ok = serviceResult(rest)
 	case bytes.HasPrefix(rest, prefixAnalytics):
 		if r, ok = analyticsResult(rest); !ok {

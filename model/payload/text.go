@@ -35,6 +35,9 @@ func parseStampedText(p []byte, out []Result) ([]Result, bool) {
 	if res, ok := payloadAfterStamp(p, &h, out); ok {
 		return res, true
 	}
+	if res, ok := logfmtAfterStamp(p, &h, out); ok {
+		return res, true
+	}
 	r := h.result()
 	msg := p[skipBlanks(p, h.next):]
 	if sh, ok := parseSpringHeader(msg); ok && h.level != model.LevelNone {
