@@ -82,10 +82,15 @@ func expandFiles(cfg Config, follow bool) ([]source.Input, error) {
 	inputs, unmatched, err := source.ExpandFollowed(cfg.Files, cfg.WithRotated)
 	if err == nil && cfg.notes != nil {
 		for _, p := range unmatched {
-			fmt.Fprintf(cfg.notes, "connlog: no file matches %s yet: its files are read as they appear\n", export.Sanitize(p))
+			fmt.Fprintln(cfg.notes, unmatchedNote(p))
 		}
 	}
 	return inputs, err
+}
+
+// unmatchedNote says that pattern p, followed, matches no file yet.
+func unmatchedNote(p string) string {
+	return fmt.Sprintf("connlog: no file matches %s yet: its files are read as they appear", export.Sanitize(p))
 }
 
 // fileFeed opens input in as input id of n read together, tail first when

@@ -58,7 +58,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	up := newUpdater()
 	loads := newLoadPhases(loadQuiet, loadLeast, loadStarted, loadOver)
 	defer loads.close()
-	joins := newTUIJoins(infos)
+	joins := newTUIJoins(infos, footerNoteParts(notes.String()), cfg.Files)
 	join := newGlobJoiner(cfg, stdin, !cfg.NoFollow, feeds, infos, joins.hooks(decorate))
 	go func() {
 		source.IngestJoining(ctx, feeds, join, up.sink(store, loads.stored), up.status)
@@ -287,12 +287,15 @@ func (u *updater) drain(ctx context.Context) {
 
 // footerNotes turns the notes written to standard error ("connlog: …", a
 // line each) into one footer line.
-func footerNotes(text string) string {
+func footerNotes(text string) string { return strings.Join(footerNoteParts(text), "; ") }
+
+// footerNoteParts is each note of footerNotes.
+func footerNoteParts(text string) []string {
 	var parts []string
 	for _, l := range strings.Split(strings.TrimSpace(text), "\n") {
 		if l = strings.TrimSpace(strings.TrimPrefix(l, "connlog: ")); l != "" {
 			parts = append(parts, l)
 		}
 	}
-	return strings.Join(parts, "; ")
+	return parts
 }

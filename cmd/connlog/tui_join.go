@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
+	"connlog/model/export"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -18,14 +23,18 @@ import (
 type tuiJoins struct {
 	wake chan struct{} // something to send; one wake-up at most waits
 
-	mu     sync.Mutex
-	infos  []sourceInfo // every input so far, for the title
-	paths  []string     // the new inputs' paths, not sent yet
-	notice string       // not sent yet
+	mu       sync.Mutex
+	infos    []sourceInfo // every input so far, for the title
+	paths    []string     // the new inputs' paths, not sent yet
+	notice   string       // not sent yet
+	notes    []string     // the footer's notes from the start, while still true
+	patterns []string     // the files and patterns named
 }
 
-func newTUIJoins(infos []sourceInfo) *tuiJoins {
-	return &tuiJoins{wake: make(chan struct{}, 1), infos: infos}
+// newTUIJoins starts from the inputs opened first, the footer's notes
+// about them and the files and patterns named.
+func newTUIJoins(infos []sourceInfo, notes, patterns []string) *tuiJoins {
+	return &tuiJoins{wake: make(chan struct{}, 1), infos: infos, notes: notes, patterns: patterns}
 }
 
 // hooks are the joining's hooks for the interface, with decorate as the
@@ -39,9 +48,13 @@ func (t *tuiJoins) hooks(decorate func(*source.Feed)) joinHooks {
 func (t *tuiJoins) joined(_ []source.Feed, infos []sourceInfo) {
 	t.mu.Lock()
 	t.infos = append(t.infos, infos...)
+	var paths []string
 	for _, in := range infos {
-		t.paths = append(t.paths, in.Path)
+		paths = append(paths, in.Path)
 	}
+	t.paths = append(t.paths, paths...)
+	t.notes = withoutMatched(t.notes, t.patterns, paths)
+	t.notice = strings.Join(append(slices.Clip(t.notes), joinedNote(paths)), "; ")
 	t.mu.Unlock()
 	t.poke()
 }
@@ -74,4 +87,35 @@ func (t *tuiJoins) forward(ctx context.Context, p *tea.Program) {
 		t.mu.Unlock()
 		p.Send(msg)
 	}
+}
+
+// withoutMatched drops from notes what was said of a pattern that matched
+// nothing (see unmatchedNote) once one of paths matches it: the footer
+// must not go on saying no file matches it.
+func withoutMatched(notes, patterns, paths []string) []string {
+	for _, p := range patterns {
+		if !matchesAny(p, paths) {
+			continue
+		}
+		said := strings.TrimPrefix(unmatchedNote(p), "connlog: ")
+		notes = slices.DeleteFunc(notes, func(n string) bool { return n == said })
+	}
+	return notes
+}
+
+func matchesAny(pattern string, paths []string) bool {
+	for _, path := range paths {
+		if ok, _ := filepath.Match(pattern, path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedNote names the files that joined, the first of them in full.
+func joinedNote(paths []string) string {
+	if len(paths) == 1 {
+		return "reading new file " + export.Sanitize(paths[0])
+	}
+	return fmt.Sprintf("reading %d new files: %s and more", len(paths), export.Sanitize(paths[0]))
 }
