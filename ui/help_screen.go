@@ -8,7 +8,7 @@ func (k KeyMap) HelpGroups() []string { return helpGroupTitles }
 // HelpKeys are the help screen's keys: the moves scroll it, ? opens and
 // closes it.
 func (k KeyMap) HelpKeys() helpscreen.KeyMap {
-	return helpscreen.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+	return helpscreen.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
 		Scroll: k.Menu.Scroll, Toggle: k.Help, Close: k.Menu.Close}
 }
 

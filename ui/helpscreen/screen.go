@@ -30,7 +30,7 @@ type Bindings interface {
 // KeyMap holds the keys of the help screen: the moves that scroll it, and
 // the keys its title names.
 type KeyMap struct {
-	Up, Down, PageUp, PageDown key.Binding
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	// Scroll, Toggle and Close are named in the title: the scroll keys,
 	// the key that opened the screen and the one that closes it.
 	Scroll, Toggle, Close key.Binding
@@ -69,22 +69,59 @@ func (h Model) WithInputs(lines []string) Model {
 	return h
 }
 
-// Update scrolls the screen.
+// Update scrolls the screen, never past its last line: a key pressed
+// too often down must not make the next one up seem to do nothing.
 func (h Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if km, ok := msg.(tea.KeyPressMsg); ok {
-		k := h.keys.HelpKeys()
-		switch {
-		case key.Matches(km, k.Down), key.Matches(km, k.PageDown):
-			h.offset++
-		case key.Matches(km, k.Up), key.Matches(km, k.PageUp):
-			h.offset = max(h.offset-1, 0)
-		}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return h, nil
 	}
+	k, page := h.keys.HelpKeys(), max(h.height-1, 1)
+	switch {
+	case key.Matches(km, k.Down):
+		h.offset++
+	case key.Matches(km, k.PageDown):
+		h.offset += page
+	case key.Matches(km, k.Up):
+		h.offset--
+	case key.Matches(km, k.PageUp):
+		h.offset -= page
+	case key.Matches(km, k.Top):
+		h.offset = 0
+	case key.Matches(km, k.Bottom):
+		h.offset = len(h.lines())
+	}
+	h.offset = max(min(h.offset, h.lastOffset()), 0)
 	return h, nil
 }
 
-// View lays the groups out in as many columns as fit.
+// lastOffset is the offset that shows the last line at the bottom.
+func (h Model) lastOffset() int { return max(len(h.lines())-h.height, 0) }
+
+// View shows the lines from the offset, the last row saying when more
+// are below.
 func (h Model) View() string {
+	k := h.keys.HelpKeys()
+	lines := h.lines()
+	off := min(h.offset, h.lastOffset())
+	lines = lines[off:]
+	if len(lines) > h.height && h.height > 1 {
+		// The last row says that keys are below, rather than cut them
+		// with nothing to show it.
+		lines = append(lines[:h.height-1:h.height-1], h.styles.Notice.Render("▼ more below ("+theme.KeyOf(k.Down)+")"))
+	}
+	for i := range lines {
+		lines[i] = theme.PadStyled(lines[i], h.width)
+	}
+	for len(lines) < h.height {
+		lines = append(lines, strings.Repeat(" ", h.width))
+	}
+	return strings.Join(lines[:h.height], "\n")
+}
+
+// lines lays the groups out in as many columns as fit, under the title
+// and the inputs, above the note.
+func (h Model) lines() []string {
 	groups, titles, k := h.keys.FullHelp(), h.keys.HelpGroups(), h.keys.HelpKeys()
 	cols := make([]string, len(groups))
 	colW := 0
@@ -106,21 +143,7 @@ func (h Model) View() string {
 	}
 	body := h.styles.Title.Render("connlog — keys") + "   " + h.styles.Dim.Render("("+theme.Hint(k.Scroll)+" · "+theme.KeysOf(k.Toggle, k.Close)+" close)") + "\n\n" +
 		h.inputsBlock() + strings.Join(rows, "\n\n") + "\n\n" + ansi.Wrap(h.keys.HelpNote(), max(h.width, 20), "")
-	lines := strings.Split(body, "\n")
-	off := min(h.offset, max(len(lines)-h.height, 0))
-	lines = lines[off:]
-	if len(lines) > h.height && h.height > 1 {
-		// The last row says that keys are below, rather than cut them
-		// with nothing to show it.
-		lines = append(lines[:h.height-1:h.height-1], h.styles.Notice.Render("▼ more below ("+theme.KeyOf(k.Down)+")"))
-	}
-	for i := range lines {
-		lines[i] = theme.PadStyled(lines[i], h.width)
-	}
-	for len(lines) < h.height {
-		lines = append(lines, strings.Repeat(" ", h.width))
-	}
-	return strings.Join(lines[:h.height], "\n")
+	return strings.Split(body, "\n")
 }
 
 // inputsBlock lists the inputs, each wrapped whole to the width; "" when
@@ -150,7 +173,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Tog
 
 // FullHelp is every key of the screen.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Toggle, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Toggle, k.Close}}
 }
 
 // Offset is how many lines the screen is scrolled by.

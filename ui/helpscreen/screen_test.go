@@ -29,7 +29,7 @@ func (k *testKeys) HelpGroups() []string { return []string{"Leave", "Look"} }
 func (k *testKeys) HelpNote() string     { return k.note }
 func (k *testKeys) HelpKeys() KeyMap {
 	return KeyMap{Up: theme.Bind("up", "k"), Down: theme.Bind("down", "j"), PageUp: theme.Bind("pgup", "pgup"),
-		PageDown: theme.Bind("pgdn", "pgdown"), Scroll: theme.Bind("scroll", "j/k"), Toggle: k.open, Close: k.close}
+		PageDown: theme.Bind("pgdn", "pgdown"), Top: theme.Bind("top", "g"), Bottom: theme.Bind("bottom", "G"), Scroll: theme.Bind("scroll", "j/k"), Toggle: k.open, Close: k.close}
 }
 
 var plain = theme.Monochrome()
@@ -120,5 +120,47 @@ func TestScreenSaysMoreBelow(t *testing.T) {
 	}
 	if got := last(newScreen(k, 80, 40)); strings.Contains(got, "more below") || strings.TrimSpace(got) != "" {
 		t.Errorf("with room for everything the last row is %q", got)
+	}
+}
+
+// TestScreenScrollStopsAtTheEnd: keys pressed down past the last line do
+// not pile up, so the first key up moves at once; a page moves a screen
+// less a line, and the top and bottom keys go to either end.
+func TestScreenScrollStopsAtTheEnd(t *testing.T) {
+	k := newTestKeys()
+	k.note = strings.Repeat("a long note ", 40)
+	s := newScreen(k, 30, 6)
+	last := s.lastOffset()
+	if last < 8 {
+		t.Fatalf("only %d lines to scroll: the test needs more", last)
+	}
+	press := func(keys ...string) {
+		for _, msg := range uitest.Keys(keys...) {
+			s, _ = s.Update(msg)
+		}
+	}
+	for range last + 20 {
+		press("j")
+	}
+	atEnd := s.View()
+	press("k")
+	if s.Offset() != last-1 || s.View() == atEnd {
+		t.Errorf("one k after j past the end: offset %d, want %d, and a moved screen", s.Offset(), last-1)
+	}
+	press("g")
+	if s.Offset() != 0 {
+		t.Errorf("g: offset %d, want 0", s.Offset())
+	}
+	press("pgdown")
+	if s.Offset() != 5 {
+		t.Errorf("pgdown from the top: offset %d, want 5 (a screen of 6 less a line)", s.Offset())
+	}
+	press("G")
+	if s.Offset() != last {
+		t.Errorf("G: offset %d, want %d", s.Offset(), last)
+	}
+	press("pgup")
+	if s.Offset() != last-5 {
+		t.Errorf("pgup from the end: offset %d, want %d", s.Offset(), last-5)
 	}
 }
