@@ -46,8 +46,8 @@ func ParseTime(s string, opt Options) (time.Time, error) {
 	if t, ok, err := parseRelativeTime(s, opt.Now); ok || err != nil {
 		return t, err
 	}
-	if t, ok := parseAbsoluteTime(s, opt); ok {
-		return t, nil
+	if t, ok, err := parseAbsoluteTime(s, opt); ok {
+		return t, err
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time — %s", s, timeFormats)
 }
@@ -106,22 +106,26 @@ func parseRelativeTime(s string, now time.Time) (time.Time, bool, error) {
 
 // parseAbsoluteTime reads dates, date-times and clock times; a clock time
 // falls on the day of the data (see clockOnDataDay).
-func parseAbsoluteTime(s string, opt Options) (time.Time, bool) {
+// A date and time without a zone that names no single moment in the
+// location (see placeWall) is an error.
+func parseAbsoluteTime(s string, opt Options) (time.Time, bool, error) {
 	loc := opt.Location
 	for _, layout := range zonedLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
+			return t, true, nil
 		}
 	}
 	for _, layout := range localLayouts {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
+		if wall, err := time.Parse(layout, s); err == nil {
+			t, err := placeWall(s, wall, loc)
+			return t, true, err
 		}
 	}
 	if c, ok := parseClock(s); ok {
-		return clockOnDataDay(c, opt), true
+		t, err := clockOnDataDay(s, c, opt)
+		return t, true, err
 	}
-	return time.Time{}, false
+	return time.Time{}, false, nil
 }
 
 // clockOnDataDay places the time of day c on opt.Day, or on the day next
@@ -131,29 +135,32 @@ func parseAbsoluteTime(s string, opt Options) (time.Time, bool) {
 // before, not in a night it never reaches, and read from a row of its first
 // evening, its 00:30 after midnight. On a log of one day, a time outside it
 // stays on its day, and the window says it misses the data.
-func clockOnDataDay(c time.Time, opt Options) time.Time {
+func clockOnDataDay(s string, c time.Time, opt Options) (time.Time, error) {
 	loc := opt.Location
 	y, m, d := opt.Day.In(loc).Date()
-	on := func(d int) time.Time {
-		return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), loc)
+	wall := func(d int) time.Time { // the clock on day d, as read: no zone yet
+		return time.Date(y, m, d, c.Hour(), c.Minute(), c.Second(), c.Nanosecond(), time.UTC)
 	}
-	t := on(d)
+	at := func(w time.Time) time.Time { // a moment of that wall clock, to compare
+		return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
+	}
+	w := wall(d)
 	if opt.First.IsZero() || opt.Last.IsZero() {
-		return t
+		return placeWall(s, w, loc)
 	}
 	var next time.Time
-	switch {
+	switch t := at(w); {
 	case t.After(opt.Last):
-		next = on(d - 1)
+		next = wall(d - 1)
 	case t.Before(opt.First):
-		next = on(d + 1)
+		next = wall(d + 1)
 	default:
-		return t
+		return placeWall(s, w, loc)
 	}
-	if next.Before(opt.First) || next.After(opt.Last) {
-		return t
+	if t := at(next); t.Before(opt.First) || t.After(opt.Last) {
+		return placeWall(s, w, loc)
 	}
-	return next
+	return placeWall(s, next, loc)
 }
 
 // parseClock reads a time of day without a date.
