@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/export"
 	"connlog/source"
 )
 
@@ -140,4 +141,36 @@ func TestTitleOfGlobsThatMatchNothingYet(t *testing.T) {
 	if got := uiConfig(Config{Files: []string{pattern}}, nil, "", time.Now()).Title; got != pattern {
 		t.Errorf("title %q, want %q", got, pattern)
 	}
+}
+
+// TestGlobJoinerSkipsAnExportSavedBesideTheLogs: an export written from
+// the interface into the directory of the pattern it follows, on its way
+// and once committed, is not read back as a new log; a log that appears
+// after it is.
+func TestGlobJoinerSkipsAnExportSavedBesideTheLogs(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{Files: []string{filepath.Join(dir, "*.log")}}
+	join := newGlobJoiner(cfg, nil, true, nil, nil, joinHooks{})
+	out, err := export.CreateFile(filepath.Join(dir, "slice.log"), false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := out.Write([]byte("2026-12-06T08:00:00Z [INFO] [connector] exported\n")); err != nil {
+		t.Fatal(err)
+	}
+	if feeds := join.Find(0); len(feeds) != 0 {
+		t.Fatalf("the export on its way was read: %v", feeds[0].Source.Name())
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if feeds := join.Find(0); len(feeds) != 0 {
+		t.Fatalf("the committed export was read: %v", feeds[0].Source.Name())
+	}
+	writeLog(t, filepath.Join(dir, "new.log"), "x\n")
+	feeds := join.Find(0)
+	if len(feeds) != 1 || feeds[0].Source.Name() != filepath.Join(dir, "new.log") {
+		t.Fatalf("found %d inputs; want new.log alone", len(feeds))
+	}
+	closeSources(feeds)
 }

@@ -93,9 +93,11 @@ func (j *globJoiner) find(next model.SourceID) []source.Feed {
 }
 
 // skips reports whether the file fi at path is no new input: an input has
-// it open (source.Holder), or it is the export's own output on its way.
+// it open (source.Holder), or it is an export's own output, on its way
+// (the headless export's, whose file is made once its inputs are open) or
+// written (one saved from the interface beside the logs it follows).
 func (j *globJoiner) skips(path string, fi fs.FileInfo) bool {
-	if j.cfg.Export && j.cfg.Output != "-" && export.IsTempOf(path, j.cfg.Output) {
+	if j.cfg.Export && j.cfg.Output != "-" && export.IsTempOf(path, j.cfg.Output) || export.IsOwnOutput(path) {
 		return true
 	}
 	for _, src := range j.held {

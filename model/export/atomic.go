@@ -90,6 +90,7 @@ func (c Claim) Create(force bool, inputs []string) (*AtomicFile, error) {
 		return nil, err
 	}
 	dir := filepath.Dir(path)
+	noteOwnOutput(path) // before its temp file appears
 	f, err := createTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
 		return nil, fileError("create a file in", dir, err)
