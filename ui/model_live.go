@@ -201,7 +201,7 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.SetEntry(detail.Input{Entry: msg.entry, Pair: msg.pair, HasPair: msg.hasPair,
-		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair)})
+		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair), Following: !m.inputEnded(), Now: m.cfg.now()})
 	return m, cmd
 }
 

@@ -98,6 +98,19 @@ var aliasTable = []Alias{
 	{Name: "rx", Keys: []string{model.KeyRx, model.KeyRxBytes, model.KeyBytesRx}, Doc: "bytes received: rx>10MB"},
 	{Name: "tx", Keys: []string{model.KeyTx, model.KeyTxBytes, model.KeyBytesTx}, Doc: "bytes sent: tx>1MiB"},
 	{Name: "duration", Keys: []string{model.KeyDuration, model.KeySessDuration}, Doc: "connection duration: duration>30s"},
+	// The names the detail pane labels a connection's and an audit
+	// record's lines with, so that what the pane shows is what is typed.
+	{Name: "device", Keys: []string{model.KeyDeviceID}, Doc: "the client device's id"},
+	{Name: "connector", Keys: []string{model.KeyConnectorName, model.KeyConnectorID}, Doc: "connector name or id"},
+	{Name: "network", Keys: []string{model.KeyNetworkName, model.KeyNetworkID}, Doc: "remote network name or id"},
+	{Name: "location", Keys: []string{model.KeyCity, model.KeyRegion, model.KeyCountry}, Doc: "client city, region or country"},
+	{Name: "rule", Keys: []string{model.KeyAppliedRule}, Doc: "the resource rule a connection matched"},
+	{Name: "target", Keys: []string{model.KeyResourceIP, model.KeyResourcePort, model.KeyProtocol},
+		Doc: "a connection's resource IP, port or protocol"},
+	{Name: "tunnel", Keys: []string{model.KeyTunnelPath, model.KeyTunnelProto}, Doc: "tunnel path or protocol: direct, relayed, quic/udp"},
+	// A Linux audit record's error= pair stays reachable by its name.
+	{Name: "error", Keys: []string{model.KeyErrorMessage, "error"}, Doc: "a connection's error message; a Linux audit record's error"},
+	{Name: "reason", Keys: []string{model.KeyDeniedReason, model.KeyEndReason}, Doc: "why access was denied or a session ended"},
 	{Name: "message", Keys: []string{model.KeyMessage}, Doc: "the human message"},
 	{Name: "msg", Keys: []string{model.KeyMessage}, Doc: "same as message"},
 }

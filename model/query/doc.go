@@ -59,13 +59,22 @@
 //	rx        connection.rx, rxBytes, bytesRx     (bytes)
 //	tx        connection.tx, txBytes, bytesTx     (bytes)
 //	duration  connection.duration, duration       (milliseconds)
+//	device    device.id
+//	connector connector.name, connector.id
+//	network   remote_network.name, remote_network.id
+//	location  location.city, location.region, location.country
+//	rule      resource.applied_rule
+//	target    connection.resource_ip, connection.resource_port, connection.protocol
+//	tunnel    connection.tunnel_path, connection.tunnel_proto
+//	error     connection.error_message; a Linux audit record's error
+//	reason    access_denied_reason, endReason
 //	msg, message  the message field
 //
 // Aliases are case-insensitive; keys are not. A key that is neither (a key of
 // some other JSON object, or one an alias shadows such as Pangolin's "event")
 // is written with a leading dot, .x-request-id=abc, or quoted when it has odd
 // characters, ."my key"=1. An unknown name is an error that suggests the
-// nearest known one.
+// nearest known one, or the dotted key it is part of (email: user.email).
 //
 // A term on a field looks at every value of every key it names: a repeated
 // key (relays.ip, one per relay) matches when any value matches. A field

@@ -43,6 +43,9 @@ func resolveField(t token) (fieldRef, *Error) {
 // unknownFieldError says the field does not exist and what was probably meant.
 func unknownFieldError(t token) *Error {
 	msg := fmt.Sprintf("unknown field %q", t.text)
+	if keys := keysHolding(t.text); len(keys) > 0 {
+		return errHint(t.pos, msg, "did you mean "+oneOf(keys)+"?")
+	}
 	if s := suggestField(t.text); s != "" {
 		return errHint(t.pos, msg, fmt.Sprintf("did you mean %q?", s))
 	}

@@ -138,6 +138,19 @@ filter "pwned"
 wait_for "␛[2Jpwned ␛]52;c;ZXZpbA==\\x07 ‹U+202E›gnp.exe \\xff end"
 quit
 
+echo "detail: a label is what the filter takes; a connection a finished log never closes has no close seen (120x35, --no-color)"
+start xterm-256color "$tmp/connlog" --no-color --no-follow testdata/payloads/analytics.log
+wait_for "END"
+filter "device:86813"
+wait_for "established_connection"
+keys Enter
+wait_for "device          86813"
+keys Tab
+keys PageDown
+wait_for "closed          no close seen (after the end of the log)"
+wait_gone "still open"
+quit
+
 echo "triage views: a top value pivots the filter, a template is muted (80x24, --no-color)"
 size=80x24 start xterm-256color "$tmp/connlog" --no-color testdata/payloads/analytics.log "$tmp/hostile.log"
 wait_for "FOLLOW"

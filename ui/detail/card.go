@@ -61,10 +61,19 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 	}
 	pad := strings.Repeat(" ", theme.KeyColumn+2)
 	wrapped := strings.Split(ansi.Wrap(v, c.w-theme.KeyColumn-2, ""), "\n")
+	label := theme.Clean(k)
+	own := theme.CellWidth(label) > theme.KeyColumn-1
+	if own {
+		// A key wider than the label column gets lines of its own, wrapped
+		// but never cut: the user types it in a query.
+		for _, piece := range strings.Split(ansi.Hardwrap(label, c.w-2, false), "\n") {
+			c.add("  " + c.st.Key.Render(piece))
+		}
+	}
 	for i, line := range wrapped {
 		head := pad
-		if i == 0 {
-			head = "  " + c.st.Key.Render(theme.Fit(theme.Clean(k), theme.KeyColumn-1)) + " "
+		if i == 0 && !own {
+			head = "  " + c.st.Key.Render(theme.Fit(label, theme.KeyColumn-1)) + " "
 		}
 		c.add(head + style.Render(line))
 	}

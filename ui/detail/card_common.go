@@ -22,7 +22,18 @@ type Input struct {
 	Location *time.Location // the zone times are shown in
 	Sources  []string       // source names by SourceID
 	PairKey  string         // the key that goes to the paired event, for the card's hint
+	// Following is set while more entries may still come (some input is
+	// still read); Now is when the card is asked for. Without them a
+	// connection with no close has its close past the end of the log.
+	Following bool
+	Now       time.Time
 }
+
+// recentOpen is how long after its establishment a connection with no
+// close is taken to be still open while the input is followed: an older
+// one (yesterday's file, still followed) has its close, if any, past what
+// was read, not ahead.
+const recentOpen = 24 * time.Hour
 
 // BuildCard renders the whole detail card of an entry at width w.
 func BuildCard(st *theme.Styles, w int, in Input) string {
@@ -62,8 +73,10 @@ func (c *card) pairSection(in Input) {
 		c.kv("established", at()+" ("+p.PartnerEvent+")")
 	case p.Ended:
 		c.kv("outcome", "failed: there is no close for this connection")
-	case p.Open:
+	case p.Open && in.Following && in.Now.Sub(in.Entry.Time) < recentOpen:
 		c.kv("closed", "not yet: the connection is still open")
+	case p.Open:
+		c.kv("closed", "no close seen (after the end of the log)")
 	case p.Partner != 0 && isOpening(in.Entry):
 		c.kv("closed", at()+" ("+p.PartnerEvent+")")
 	case p.Partner != 0:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/cell"
 	"connlog/ui/theme"
 )
@@ -17,19 +18,20 @@ func (c *card) analyticsCard(e *model.Entry) {
 	if msg := f.Value(model.KeyErrorMessage); msg != "" {
 		c.kvStyled("error", theme.Clean(msg), c.st.ErrorText)
 	}
-	c.kv("connection", f.Value(model.KeyConnID))
+	c.kv("conn", f.Value(model.KeyConnID))
 	c.kv("user", joinNonEmpty(" ", f.Value(model.KeyUserEmail), paren("id "+f.Value(model.KeyUserID), f.Value(model.KeyUserID))))
 	c.kv("device", f.Value(model.KeyDeviceID))
-	c.kv("client ip", f.Value(model.KeyClientIP))
+	c.kv("ip", f.Value(model.KeyClientIP))
 	c.kv("location", locationText(f))
 	c.kv("resource", f.Value(model.KeyResourceAddr))
 	c.kv("  rule", f.Value(model.KeyAppliedRule))
-	c.kv("  id", f.Value(model.KeyResourceID))
+	c.kv("  "+model.KeyResourceID, f.Value(model.KeyResourceID))
 	c.kv("  target", joinNonEmpty(" ", joinNonEmpty(":", f.Value(model.KeyResourceIP), f.Value(model.KeyResourcePort)), f.Value(model.KeyProtocol)))
 	c.kv("tunnel", joinNonEmpty(" ", f.Value(model.KeyTunnelPath), f.Value(model.KeyTunnelProto)))
-	c.kv("relays", relaysText(f))
-	c.kv("rx / tx", joinNonEmpty(" / ", cell.Bytes(model.KeyRx)(e), cell.Bytes(model.KeyTx)(e)))
-	c.kv("duration", cell.Duration(model.KeyDuration)(e))
+	c.kv(model.KeyRelayIP, relaysText(f))
+	c.kv("rx", humanOf(f, model.KeyRx))
+	c.kv("tx", humanOf(f, model.KeyTx))
+	c.kv("duration", humanOf(f, model.KeyDuration))
 	c.kv("connector", joinNonEmpty(" ", f.Value(model.KeyConnectorName), paren("id "+f.Value(model.KeyConnectorID), f.Value(model.KeyConnectorID))))
 	c.kv("network", joinNonEmpty(" ", f.Value(model.KeyNetworkName), paren("id "+f.Value(model.KeyNetworkID), f.Value(model.KeyNetworkID))))
 }
@@ -66,11 +68,12 @@ func relaysText(f model.Fields) string {
 func (c *card) auditCard(e *model.Entry) {
 	f := e.Fields
 	c.header("AUDIT RECORD · "+theme.Clean(cmp.Or(f.Value(model.KeyLogType), f.Value(model.KeyAuditType))), e)
+	// The labels are query names: granted:false finds the denials.
 	switch f.Value(model.KeyAccessGranted) {
 	case "true":
-		c.kvStyled("access", "GRANTED", c.st.Granted)
+		c.kvStyled("granted", "true (access GRANTED)", c.st.Granted)
 	case "false":
-		c.kvStyled("access", "DENIED", c.st.Denied)
+		c.kvStyled("granted", "false (access DENIED)", c.st.Denied)
 		if r := f.Value(model.KeyDeniedReason); r != "" {
 			c.kvStyled("reason", theme.Clean(r), c.st.ErrorText)
 		}
@@ -80,7 +83,7 @@ func (c *card) auditCard(e *model.Entry) {
 		case model.KeyAccessGranted, model.KeyDeniedReason, model.KeyStacktrace:
 			continue
 		}
-		c.kv(fl.Key, humanValue(fl))
+		c.kv(query.FieldName(fl.Key), humanValue(fl))
 	}
 	if st := f.Value(model.KeyStacktrace); st != "" {
 		c.section("STACKTRACE")
@@ -102,7 +105,7 @@ func (c *card) serviceCard(e *model.Entry) {
 		case model.KeyModule, model.KeyLibrary, model.KeyFunction, model.KeyMessage:
 			continue
 		}
-		c.kv(fl.Key, fl.Value)
+		c.kv(query.FieldName(fl.Key), fl.Value)
 	}
 }
 
@@ -120,7 +123,7 @@ func (c *card) fieldsCard(e *model.Entry) {
 		if e.Kind == model.KindText && fl.Key == model.KeyMessage {
 			continue
 		}
-		c.kv(fl.Key, humanValue(fl))
+		c.kv(query.FieldName(fl.Key), humanValue(fl))
 	}
 }
 
@@ -149,6 +152,15 @@ var (
 		model.KeyBytesTx: true, model.KeyBytesRx: true}
 	durationKeys = map[string]bool{model.KeyDuration: true, model.KeySessDuration: true}
 )
+
+// humanOf is the value of key in f with its human form, or "".
+func humanOf(f model.Fields, key string) string {
+	fl, ok := f.Get(key)
+	if !ok {
+		return ""
+	}
+	return humanValue(fl)
+}
 
 // humanValue is a field's value with its human form: "62345 ms (1m02s)".
 func humanValue(f model.Field) string {
