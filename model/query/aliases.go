@@ -100,17 +100,18 @@ var aliasTable = []Alias{
 	{Name: "duration", Keys: []string{model.KeyDuration, model.KeySessDuration}, Doc: "connection duration: duration>30s"},
 	// The names the detail pane labels a connection's and an audit
 	// record's lines with, so that what the pane shows is what is typed.
-	{Name: "device", Keys: []string{model.KeyDeviceID}, Doc: "the client device's id"},
-	{Name: "connector", Keys: []string{model.KeyConnectorName, model.KeyConnectorID}, Doc: "connector name or id"},
-	{Name: "network", Keys: []string{model.KeyNetworkName, model.KeyNetworkID}, Doc: "remote network name or id"},
-	{Name: "location", Keys: []string{model.KeyCity, model.KeyRegion, model.KeyCountry}, Doc: "client city, region or country"},
-	{Name: "rule", Keys: []string{model.KeyAppliedRule}, Doc: "the resource rule a connection matched"},
-	{Name: "target", Keys: []string{model.KeyResourceIP, model.KeyResourcePort, model.KeyProtocol},
+	// Each also reads a key of its own name (a JSON document's "device"),
+	// which the name reached before it was an alias.
+	{Name: "device", Keys: []string{model.KeyDeviceID, "device"}, Doc: "the client device's id"},
+	{Name: "connector", Keys: []string{model.KeyConnectorName, model.KeyConnectorID, "connector"}, Doc: "connector name or id"},
+	{Name: "network", Keys: []string{model.KeyNetworkName, model.KeyNetworkID, "network"}, Doc: "remote network name or id"},
+	{Name: "location", Keys: []string{model.KeyCity, model.KeyRegion, model.KeyCountry, "location"}, Doc: "client city, region or country"},
+	{Name: "rule", Keys: []string{model.KeyAppliedRule, "rule"}, Doc: "the resource rule a connection matched"},
+	{Name: "target", Keys: []string{model.KeyResourceIP, model.KeyResourcePort, model.KeyProtocol, "target"},
 		Doc: "a connection's resource IP, port or protocol"},
-	{Name: "tunnel", Keys: []string{model.KeyTunnelPath, model.KeyTunnelProto}, Doc: "tunnel path or protocol: direct, relayed, quic/udp"},
-	// A Linux audit record's error= pair stays reachable by its name.
+	{Name: "tunnel", Keys: []string{model.KeyTunnelPath, model.KeyTunnelProto, "tunnel"}, Doc: "tunnel path or protocol: direct, relayed, quic/udp"},
 	{Name: "error", Keys: []string{model.KeyErrorMessage, "error"}, Doc: "a connection's error message; a Linux audit record's error"},
-	{Name: "reason", Keys: []string{model.KeyDeniedReason, model.KeyEndReason}, Doc: "why access was denied or a session ended"},
+	{Name: "reason", Keys: []string{model.KeyDeniedReason, model.KeyEndReason, "reason"}, Doc: "why access was denied or a session ended"},
 	{Name: "message", Keys: []string{model.KeyMessage}, Doc: "the human message"},
 	{Name: "msg", Keys: []string{model.KeyMessage}, Doc: "same as message"},
 }

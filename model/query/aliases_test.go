@@ -47,7 +47,9 @@ func TestKnownKeysCoverModel(t *testing.T) {
 }
 
 // An alias must read keys of one unit, so that rx>10MB means bytes for
-// every key it reads, and every key it reads must exist.
+// every key it reads, and every key it reads must exist, but for a key of
+// the alias's own name (a JSON document's "device", which device: read
+// before it was an alias).
 func TestAliasTable(t *testing.T) {
 	seen := map[string]bool{}
 	for _, a := range Aliases() {
@@ -63,7 +65,7 @@ func TestAliasTable(t *testing.T) {
 				t.Errorf("alias %q reads nothing", a.Name)
 			}
 			for _, k := range a.Keys {
-				if !isKnownKey(k) {
+				if !isKnownKey(k) && k != a.Name {
 					t.Errorf("alias %q reads unknown key %q", a.Name, k)
 				}
 				if keyClass(k) != keyClass(a.Keys[0]) {
@@ -118,5 +120,26 @@ func TestAttrString(t *testing.T) {
 		if got := a.String(); got != want {
 			t.Errorf("Attr(%d).String() = %q, want %q", a, got, want)
 		}
+	}
+}
+
+// An alias named after a pane's label still reads a key of its own name:
+// device:eth0 finds the JSON document {"device":"eth0"}, as it did before
+// device was an alias, as well as the connection of that device.
+func TestPaneAliasesReadTheirOwnKey(t *testing.T) {
+	for _, name := range []string{"device", "connector", "network", "location", "rule", "target", "tunnel", "reason", "error"} {
+		doc := &model.Entry{Kind: model.KindJSON, Fields: model.Fields{model.Str(model.KeyMessage, "m"), model.Str(name, "v1")}}
+		q, err := Compile(name+":v1", testOpts)
+		if err != nil {
+			t.Errorf("Compile(%s:v1): %v", name, err)
+			continue
+		}
+		if !q.Match(doc) {
+			t.Errorf("%s:v1 does not match a JSON document's own %q key", name, name)
+		}
+	}
+	conn := &model.Entry{Kind: model.KindAnalytics, Fields: model.Fields{model.Str(model.KeyDeviceID, "200903")}}
+	if q, err := Compile("device:200903", testOpts); err != nil || !q.Match(conn) {
+		t.Errorf("device:200903 does not match the connection of device 200903 (%v)", err)
 	}
 }
