@@ -215,3 +215,29 @@ func TestJournalRestartAfterEmptyBackfill(t *testing.T) {
 		t.Fatalf("marks %+v, want %+v", got, want)
 	}
 }
+
+// TestJournalFollowFileReplaced follows a file named with --file that
+// another file is moved onto (mv new.journal F): the new file's entries
+// are read on, as a rotation's are with -D.
+func TestJournalFollowFileReplaced(t *testing.T) {
+	_, file, entries := journalBuildFixture(t, "connector.export")
+	f := journalStart(t, JournalOptions{Units: []string{"twingate-connector"}, Lines: 1, Files: []string{file}})
+	batches := journalAppendedBatches(t, entries, 2, 40)
+	journalWrite(t, file, batches[0])
+	fresh := filepath.Join(t.TempDir(), "new.journal")
+	journalWrite(t, fresh, batches[1])
+	end := journalSentinel(t, batches[1], "sentinel")
+	journalWrite(t, fresh, end)
+	if err := os.Rename(fresh, file); err != nil {
+		t.Fatal(err)
+	}
+	f.collectUntil(end[0].value("MESSAGE"))
+	want := journalLastN(journalFixtureMessages(entries, journalIsUnit("twingate-connector.service")), 1)
+	want = append(want, journalConnectorMessages(append(batches, end)...)...)
+	if diff := journalEqualLines(journalLines(f.got), want); diff != "" {
+		t.Fatal(diff)
+	}
+	if marks := journalMarksOf(f.got); len(marks) != 0 {
+		t.Fatalf("nothing was lost, yet marks %+v", marks)
+	}
+}

@@ -127,6 +127,9 @@ func (n *nativeJournal) Problems() []error {
 	return p
 }
 
+// Peek runs fn without reporting the losses it steps over.
+func (n *nativeJournal) Peek(fn func() error) error { return n.j.Peek(fn) }
+
 func (n *nativeJournal) Close() error {
 	n.endStream()
 	return n.j.Close()

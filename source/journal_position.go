@@ -156,7 +156,7 @@ func (s *journalSession) seekPastCursor() (string, bool, error) {
 		flag, c = "--after-cursor", s.opts.AfterCursor
 	}
 	if err := s.sd.SeekCursor(c); err != nil {
-		return "", false, fmt.Errorf("%s %q: not a journal cursor (journalctl --show-cursor prints one): %w", flag, c, err)
+		return "", false, journalCursorError(flag, c, err)
 	}
 	moved, err := s.sd.Next()
 	if err != nil || !moved {

@@ -45,9 +45,16 @@ func expandJournalUnits(sd journalReader, requested []string) ([]string, error) 
 }
 
 // listJournalBoots returns the boot IDs the journal holds, oldest first
-// (ordered by the time of each boot's first entry). It replaces the matches.
+// (ordered by the time of each boot's first entry), for a reading of one
+// of them. It replaces the matches. It only peeks: an unreadable entry or
+// a cut file it steps over looking for one boot is reported by the reading
+// of the boot it belongs to, not by that of every boot.
 func listJournalBoots(sd journalReader) ([]string, error) {
-	boots, err := journalBootSpans(sd, false)
+	var boots []JournalBoot
+	err := sd.Peek(func() (err error) {
+		boots, err = journalBootSpans(sd, false)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"connlog/internal/shellquote"
 	"connlog/model/query"
 	"connlog/source"
 )
@@ -238,6 +239,9 @@ func (c *Config) validate() error {
 		return usageError{"--list-boots lists the boots of a journal (this machine's, -D DIR or --file FILE): " +
 			"give it no log files, --demo, --victorialogs or export"}
 	}
+	if err := c.checkOneJournal(); err != nil {
+		return err
+	}
 	if err := checkJournalFiles(c.JournalFile); err != nil {
 		return err
 	}
@@ -252,6 +256,9 @@ func (c *Config) validate() error {
 		// is read whole.
 		return usageError{"-b, --cursor and --after-cursor select within a journal (this machine's, -D DIR or --file FILE): " +
 			"files are read whole, so narrow them with --since and --until, or -q"}
+	}
+	if err := c.checkCursors(); err != nil {
+		return err
 	}
 	if !c.Export && (c.Follow || c.Output != "-" || c.Format != "" || c.Compress != "" || c.Force || c.Redact || c.FailOnLoss) {
 		return usageError{"-f, -o, --format, --compress, --force, --redact and --fail-on-loss belong to the export command: connlog export …"}
@@ -273,6 +280,31 @@ func (c *Config) validate() error {
 	c.unitsNamed = len(c.Units) > 0 || len(c.Identifiers) > 0
 	if !c.unitsNamed {
 		c.Units = listFlag{defaultUnit}
+	}
+	return nil
+}
+
+// checkOneJournal refuses -D with --file, as journalctl does: reading only
+// one of them would drop the other's entries without a word.
+func (c *Config) checkOneJournal() error {
+	if c.Directory == "" || len(c.JournalFile) == 0 {
+		return nil
+	}
+	d := shellquote.Arg(c.Directory)
+	return usageError{"-D " + d + " and --file " + shellquote.Arg(c.JournalFile[0]) + " name two journals: give one of them " +
+		"(to read both, name each journal file of " + d + " with a --file of its own)"}
+}
+
+// checkCursors refuses a --cursor or --after-cursor that is no cursor,
+// as any other malformed value of a flag is refused.
+func (c *Config) checkCursors() error {
+	for _, f := range []struct{ name, value string }{{"--cursor", c.Cursor}, {"--after-cursor", c.AfterCursor}} {
+		if f.value == "" {
+			continue
+		}
+		if err := source.CheckJournalCursor(f.name, f.value); err != nil {
+			return usageError{err.Error()}
+		}
 	}
 	return nil
 }

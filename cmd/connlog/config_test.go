@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -153,6 +155,45 @@ func TestAFlagMistakeSaysItOnce(t *testing.T) {
 		_, stderr, code := runCLI(t, args...)
 		if code != 0 || stderr != usageText {
 			t.Errorf("%v: exit %d, stderr of %d bytes: want 0 and the usage", args, code, len(stderr))
+		}
+	}
+}
+
+// -D with --file is refused wherever a journal is read, as journalctl
+// refuses it: reading one of them would leave the other out unsaid.
+func TestDirectoryWithJournalFileRefused(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "x.journal")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	both := []string{"-D", dir, "--file", file}
+	if _, err := parseArgs(both, io.Discard); !errors.As(err, new(usageError)) {
+		t.Fatalf("the interface: err = %v, want a usage error", err)
+	}
+	for _, cmd := range [][]string{{"export", "--all-units"}, {"summary", "--all-units"}, {"--list-boots"}} {
+		_, stderr, code := runCLI(t, append(cmd, both...)...)
+		if code != 2 || !strings.Contains(stderr, "-D") || !strings.Contains(stderr, "--file") || !strings.Contains(stderr, "give one of them") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and what to do", cmd, code, stderr)
+		}
+	}
+}
+
+// A --cursor or --after-cursor that is no cursor is a usage error (exit
+// 2), as any malformed flag value is; one of the right form is not
+// refused, whether or not the journal holds it.
+func TestMalformedCursorIsUsageError(t *testing.T) {
+	dir := t.TempDir()
+	for _, flag := range []string{"--cursor", "--after-cursor"} {
+		for _, bad := range []string{"bogus", "s=0;i=1", "i=zz"} {
+			_, stderr, code := runCLI(t, "export", "--all-units", "-D", dir, flag, bad)
+			if code != 2 || !strings.Contains(stderr, "not a journal cursor") {
+				t.Errorf("%s %q: exit %d, stderr %q; want 2 saying it is not a cursor", flag, bad, code, stderr)
+			}
+		}
+		good := "s=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c;i=1a;b=9a7d5e3c1b2f4e6d8c0a1b3d5f7e9c2a;m=3e8;t=64a1c2b3d4e5f;x=1f2e3d4c5b6a7988"
+		if _, err := parseArgs([]string{"export", "-D", dir, flag, good}, io.Discard); err != nil {
+			t.Errorf("%s with a cursor of the right form: %v", flag, err)
 		}
 	}
 }

@@ -24,11 +24,7 @@ func listBoots(cfg Config, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, e := range skipped {
-		if errors.As(e, new(*journalfile.SkipError)) {
-			fmt.Fprintf(stderr, "connlog: warning: %v\n", e) // the file is read past them
-			continue
-		}
-		fmt.Fprintf(stderr, "connlog: warning: %v: the file is left out\n", e)
+		fmt.Fprintf(stderr, "connlog: warning: %v%s\n", e, bootsLossConsequence(e))
 	}
 	if len(boots) == 0 {
 		return fmt.Errorf("the journal holds no boot: no entries could be read%s", journalWhere(cfg))
@@ -40,6 +36,20 @@ func listBoots(cfg Config, stdout, stderr io.Writer) error {
 		fmt.Fprintf(w, "%3d %-32s %-27s %s\n", i-len(boots)+1, b.ID, bootTime(b.First, loc), bootTime(b.Last, loc))
 	}
 	return w.Flush()
+}
+
+// bootsLossConsequence says what a loss met listing the boots means for
+// the list: entries skipped or a file cut short still have their readable
+// entries' boots listed; a file dropped whole has none.
+func bootsLossConsequence(e error) string {
+	var loss *journalfile.LossError
+	switch {
+	case errors.As(e, new(*journalfile.SkipError)):
+		return "" // the file is read past them
+	case errors.As(e, &loss) && loss.Kept:
+		return ": the boots of the entries before that are listed"
+	}
+	return ": the file is left out"
 }
 
 // bootTime is journalctl's way of writing the time of a boot's entry.

@@ -116,11 +116,11 @@ func (j *Journal) removeVanished() bool {
 	return removed
 }
 
-// addNew opens files that appeared in the directories.
+// addNew opens files that appeared in the directories, or at a named
+// file's path (mv new.journal F): the file read until then stays open,
+// as a file journald archives does, and the new one is read from where
+// the reading stands.
 func (j *Journal) addNew() bool {
-	if len(j.origin.dirs) == 0 {
-		return false
-	}
 	paths, err := j.origin.list()
 	if err != nil {
 		return false

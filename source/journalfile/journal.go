@@ -63,6 +63,19 @@ type Journal struct {
 	// directories does not open one again (and report its loss again)
 	// while it is the same file.
 	dropped map[fileKey]bool
+	// peeking is set while Peek runs.
+	peeking bool
+}
+
+// Peek runs fn, a look at the files rather than a reading of them (where
+// each boot begins and ends): the unreadable entries and cut indexes it
+// steps over are left for the reading that follows, which reports them
+// where they stand, under its own matches. A file it has to drop is
+// reported: nothing reads it after.
+func (j *Journal) Peek(fn func() error) error {
+	j.peeking = true
+	defer func() { j.peeking = false }()
+	return fn()
 }
 
 // SetMatches installs a match expression (nil for none) and forgets the

@@ -17,6 +17,9 @@ type LossError struct {
 	// Entries is how many entries the loss holds, as far as the file's
 	// index and header say; 0 when unknown.
 	Entries uint64
+	// Kept is set when the file is read on: its entries before the loss
+	// were read, only those past it are missing. Otherwise it was dropped.
+	Kept bool
 }
 
 func (e *LossError) Error() string { return e.Err.Error() }
@@ -33,7 +36,7 @@ func LossTime(err error) uint64 {
 
 // lost wraps err with the time of m's entry before its split (the file's
 // last one at or before the location), or of its first entry when none is.
-func lost(m *member, err error) error {
+func lost(m *member, err error) *LossError {
 	i := min(max(m.split-1, 0), m.f.Len()-1)
 	var after uint64
 	if i >= 0 {
@@ -47,9 +50,16 @@ func lost(m *member, err error) error {
 // noteDamage reports, once, that m's index stops short of its entries
 // (the file was cut or its entry arrays are damaged), when the reading has
 // passed the last entry it has: that is where its entries are missing.
+// Not when they belong to a boot other than the one read (tailIsRead),
+// nor during a peek: the reading that follows reports them.
 func (j *Journal) noteDamage(m *member) {
+	if j.peeking || !j.tailIsRead(m) {
+		return
+	}
 	if err := m.f.TakeDamage(); err != nil {
-		j.problems = append(j.problems, lost(m, err))
+		loss := lost(m, err)
+		loss.Kept = true
+		j.problems = append(j.problems, loss)
 	}
 }
 

@@ -40,9 +40,9 @@ type skipRun struct {
 // skip leaves entry idx of m behind, which failed with err: counted in the
 // run the first time it is met (a later pass over it, a seek's or the
 // other direction's, says nothing again), unless it cannot be told to
-// match the journal's expression.
+// match the journal's expression, or the journal is only peeked at.
 func (r *skipRun) skip(j *Journal, m *member, idx int, err error) {
-	if m.bad[idx] || !j.likelyMatched(m, idx) {
+	if j.peeking || m.bad[idx] || !j.likelyMatched(m, idx) {
 		return
 	}
 	if m.bad == nil {
