@@ -11,9 +11,9 @@ import (
 // it, or why it refuses.
 func clipOf(t *testing.T, m Model) (clipText, error) {
 	t.Helper()
-	rows, ok := m.clipRows(m.table.CursorSeq())
+	rows, why, ok := m.clipRows(m.table.CursorSeq())
 	if !ok {
-		t.Fatal("y would copy nothing")
+		t.Fatal("y would copy nothing: " + why)
 	}
 	return rows.load()
 }
@@ -75,5 +75,58 @@ func TestCopyRefusesABigSelection(t *testing.T) {
 	m := drive(t, newTestModel(t, st, 120, 35), keys("G", "v", "k", "k")...)
 	if _, err := clipOf(t, m); err == nil || !strings.Contains(err.Error(), "export them with x") {
 		t.Errorf("copying 1.5 MiB: %v; want a refusal that says to export", err)
+	}
+}
+
+// y with marks and no v selection copies the marked rows (as x offers
+// them), in order, and says so; a v selection still comes first.
+func TestCopyTakesTheMarkedRows(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 35), keys("g", "j", "m", "j", "j", "m", "G")...)
+	c, err := clipOf(t, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn := st.Snapshot()
+	var want []string
+	for _, i := range []int{1, 3} {
+		var e model.Entry
+		if err := sn.Load(m.live.seqAt(i), &e, model.LoadRaw); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, string(e.Raw))
+	}
+	if string(c.raw) != strings.Join(want, "\n") {
+		t.Errorf("copied %q; want the 2 marked rows' lines %q", c.raw, want)
+	}
+	if !strings.HasPrefix(c.what, "2 raw lines of the 2 marked rows (") {
+		t.Errorf("the notice names the copy %q; want the 2 marked rows", c.what)
+	}
+	m = drive(t, m, keys("v", "k")...)
+	if c, err = clipOf(t, m); err != nil || !strings.HasPrefix(c.what, "2 raw lines of the 2 selected rows (") {
+		t.Errorf("with a selection as well: %q, %v; want the selection", c.what, err)
+	}
+}
+
+// y copies the raw bytes, control characters included, and the notice
+// names those that act when pasted (a CR runs what came before it in a
+// shell); tab does not count, nor a multi-byte character.
+func TestCopyNamesTheControlCharacters(t *testing.T) {
+	raws := map[string]string{
+		"cr before\rAFTER CR end":                     "; holds control characters CR: paste with care)",
+		"\x1b[31mred\x1b]0;PWNED\x07 \x9b \xc2\x9b z": "; holds control characters ESC, BEL, 0x9B: paste with care)",
+		"a\x00b\x08c\x7fd\re":                         "; holds control characters NUL, BS, DEL, …: paste with care)",
+		"tab\there, naïve 👍":                          " bytes)",
+	}
+	for raw, tail := range raws {
+		st, _ := newFixtureStore(t, append(fixtureEntries(), text(20_000, raw)))
+		m := drive(t, newTestModel(t, st, 120, 35), keys("G")...)
+		c, err := clipOf(t, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(c.raw) != raw || !strings.HasSuffix(c.what, tail) {
+			t.Errorf("copying %q: %q named %q; want the raw bytes, named ending %q", raw, c.raw, c.what, tail)
+		}
 	}
 }

@@ -43,7 +43,7 @@ func (m Model) connectionFilterOf(seq int64) (tea.Model, tea.Cmd) {
 		id = namedConnID(e.Message())
 	}
 	if id == "" {
-		m.notice = "this row is not part of a connection"
+		m.rowNote("this row is not part of a connection")
 		return m, nil
 	}
 	m.connGen++

@@ -20,7 +20,7 @@ func (k KeyMap) HelpNote() string {
 		" jump to the next/previous match. " + keyOf(k.Pivot) + " and " + keyOf(k.Exclude) +
 		" build filters from the selected row; " + keyOf(k.Conn) + " shows its whole connection. " +
 		keyOf(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + keyOf(k.Copy) +
-		" copies the raw line (a v selection's lines, up to 1,000): to the terminal's clipboard with OSC 52, or inside tmux, which drops OSC 52 under its default" +
+		" copies the raw line (a v selection's lines, else the marked rows', up to 1,000; the status names control characters in them): to the terminal's clipboard with OSC 52, or inside tmux, which drops OSC 52 under its default" +
 		" set-clipboard external, with tmux load-buffer (tmux's paste buffer, and tmux sends it to the clipboard). " +
 		keyOf(k.Cancel) + " closes the detail pane; pressed again it clears the selection, then the search, then the filter. " +
 		keyOf(k.Pair) + " goes to the paired event; when the filter hides it, the detail pane shows it and " + keyOf(k.Pair) +

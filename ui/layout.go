@@ -200,7 +200,7 @@ func (m Model) selectionText() string {
 	}
 	if from, to := m.sel.bounds(); from != 0 {
 		n := m.live.indexOf(to+1) - m.live.indexOf(from)
-		parts = append(parts, m.sel.state.String()+" "+commas(int64(n))+" rows")
+		parts = append(parts, m.sel.state.String()+" "+theme.Plural(int64(n), "row"))
 	}
 	if len(parts) == 0 {
 		return ""

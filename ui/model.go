@@ -74,6 +74,7 @@ type Model struct {
 	firstScreen func()       // Config.FirstScreen, once; nil when not set
 	filter      activeFilter // in force
 	prevFilter  string       // what esc in the bar restores
+	prevSearch  searchState  // the search in force when the bar opened, which esc restores too
 	awaitDay    bool         // the filter has a time without a date, compiled before any entry gave its day
 	search      searchState
 
@@ -94,6 +95,7 @@ type Model struct {
 	land  int64 // the entry the cursor lands on when the view being built arrives
 
 	notice        string
+	rowNotice     string            // the notice when it is about the cursor's row (see rowNote)
 	windowAsked   bool              // Config.WindowMiss was asked (see askWindowMiss)
 	windowMiss    string            // why the inputs, ended, sent no entry: their window misses them
 	laid          chrome            // the chrome the last layout made room for

@@ -8,7 +8,7 @@ import (
 
 // openBar opens the filter bar on the filter in force.
 func (m Model) openBar() (tea.Model, tea.Cmd) {
-	m.mode, m.prevFilter = ModeFilter, m.filter.text
+	m.mode, m.prevFilter, m.prevSearch = ModeFilter, m.filter.text, m.search
 	m.bar = m.bar.Open(m.filter.text, filterbar.Filter)
 	m.showCount()
 	m.layout()
@@ -96,16 +96,38 @@ func (m Model) onBarEvent(ev filterbar.Event) (tea.Model, tea.Cmd) {
 		m.bar.ClearError()
 		m.mode = ModeNormal
 		m.layout()
+		m.restoreSearch()
 		if m.filter.text != m.prevFilter {
 			return m.applyFilter(m.prevFilter, m.filter.tab)
 		}
 		return m, nil
 	}
-	if m.bar.Mode() == filterbar.Search && m.filter.text != m.prevFilter {
+	return m.toggleBarMode()
+}
+
+// toggleBarMode runs the bar's text in the mode it switched to. Only that
+// mode previews it: the other goes back to what it was when the bar
+// opened, so that neither esc nor enter leaves in force a query that was
+// only passed through (a search that was a filter, a filter that became
+// a search).
+func (m Model) toggleBarMode() (tea.Model, tea.Cmd) {
+	if m.bar.Mode() == filterbar.Filter {
+		m.restoreSearch()
+		return m.runBar()
+	}
+	if m.filter.text != m.prevFilter {
 		nm, cmd := m.applyFilter(m.prevFilter, m.filter.tab)
 		return nm.(Model).setSearch(m.bar.Value()), cmd
 	}
 	return m.runBar()
+}
+
+// restoreSearch puts back the search in force when the bar opened; a jump
+// still looking for a match of the search it replaces is dropped.
+func (m *Model) restoreSearch() {
+	gen := m.search.gen
+	m.search = m.prevSearch
+	m.search.gen = gen + 1
 }
 
 // barQueryErr returns why the bar's text does not compile, nil when it

@@ -85,6 +85,7 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.table, _ = m.table.Update(msg)
 		m.topPin = 0
+		m.dropRowNote()
 		if m.gotoWait.active() {
 			m.gotoWait, m.notice = gotoWait{}, ""
 		}
@@ -224,6 +225,7 @@ func (m Model) onMouse(msg tea.MouseWheelMsg) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
+	m.dropRowNote()
 	return m.afterMove(false)
 }
 

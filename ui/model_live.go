@@ -179,10 +179,15 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 }
 
 // loadDetail loads the cursor's entry for the detail pane in a Cmd, with
-// its connection pairing.
+// its connection pairing. An empty view has no entry to show: the pane
+// says so rather than keep the one it showed before the filter.
 func (m *Model) loadDetail() tea.Cmd {
 	seq := m.table.CursorSeq()
-	if !m.showDetail || seq == 0 {
+	if seq == 0 {
+		m.detail, m.peek = m.detail.Clear(), 0
+		return nil
+	}
+	if !m.showDetail {
 		return nil
 	}
 	if seq == m.detail.Seq() {

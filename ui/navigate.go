@@ -32,7 +32,7 @@ type pairFoundMsg struct {
 func (m Model) jumpTo(seq int64) (tea.Model, tea.Cmd) {
 	i := m.live.indexOf(seq)
 	if m.live.seqAt(i) != seq {
-		m.notice = "that entry is not in this view (the filter hides it)"
+		m.rowNote("that entry is not in this view (the filter hides it)")
 		return m, nil
 	}
 	m.table.MoveTo(i)
@@ -54,7 +54,7 @@ func (m Model) levelJump(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if !forward {
 			dir = "before"
 		}
-		m.notice = "no " + what + " " + dir + " this row"
+		m.rowNote("no " + what + " " + dir + " this row")
 		return m, nil
 	}
 	return m.jumpTo(seq)
@@ -93,7 +93,7 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !msg.found {
-		m.notice = "no more matches of " + theme.Clean(m.search.text)
+		m.rowNote("no more matches of " + theme.Clean(m.search.text))
 		return m, nil
 	}
 	return m.jumpTo(msg.seq)
@@ -154,7 +154,7 @@ func (m Model) goTo(t time.Time, waited bool) (tea.Model, tea.Cmd) {
 	case r.where == seekBefore && m.headUnread(waited):
 		return m.awaitGoto(t)
 	}
-	m.notice = m.seekNotice(r, n)
+	m.rowNote(m.seekNotice(r, n))
 	m.table.MoveNearTop(r.row, gotoContextRows)
 	return m.afterMove(false)
 }
@@ -219,10 +219,10 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case msg.id == "":
-		m.notice = "this entry is not part of a connection"
+		m.rowNote("this entry is not part of a connection")
 		return m, nil
 	case msg.partner == 0:
-		m.notice = "no paired event for connection " + theme.Clean(msg.id) + " (yet)"
+		m.rowNote("no paired event for connection " + theme.Clean(msg.id) + " (yet)")
 		return m, nil
 	}
 	return m.toPair(msg.partner)

@@ -53,21 +53,22 @@ func (m Model) selectKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ClearMarks):
 		clear(m.marks)
 	case key.Matches(msg, k.Copy):
-		return m, m.copyRaw(seq)
+		return m.copyRaw(seq)
 	}
 	return m, nil
 }
 
-// copyRaw puts the raw lines of the selected rows, or else the cursor's
-// line, on the clipboard (see clipboard and clipRows). The bytes travel
+// copyRaw puts the raw lines of the selected rows, or else of the marked
+// rows, or else the cursor's line, on the clipboard (see clipboard and clipRows). The bytes travel
 // base64-encoded in OSC 52, or on tmux's standard input, so nothing in
 // them reaches the terminal as a control sequence.
-func (m Model) copyRaw(seq int64) tea.Cmd {
-	rows, ok := m.clipRows(seq)
+func (m Model) copyRaw(seq int64) (tea.Model, tea.Cmd) {
+	rows, why, ok := m.clipRows(seq)
 	if !ok {
-		return nil
+		m.notice = why
+		return m, nil
 	}
-	return func() tea.Msg {
+	return m, func() tea.Msg {
 		c, err := rows.load()
 		if err != nil {
 			return noticeMsg(err.Error())

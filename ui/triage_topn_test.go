@@ -35,7 +35,7 @@ func TestTopNCountsTheView(t *testing.T) {
 	if !strings.Contains(got, "bob@example.com") || strings.Contains(got, "alice@example.com") {
 		t.Errorf("top-N of the filtered view should list bob only:\n%s", got)
 	}
-	if !strings.Contains(got, "1 entries") {
+	if !strings.Contains(got, "view · 1 entry ") {
 		t.Errorf("the title should count the view's one entry:\n%s", got)
 	}
 }

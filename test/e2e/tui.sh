@@ -439,6 +439,28 @@ wait_gone "filter: zzzz"
 alive
 quit
 
+echo "--no-follow: END stays after g; an empty view's detail pane has no entry; y says what it copies"
+printf 'first line\nSECRET last\rline\n' >"$tmp/two.log"
+size=80x24 start xterm-256color "$tmp/connlog" --no-follow "$tmp/two.log"
+wait_for " END "
+keys g
+wait_for "first line"
+sleep 0.3 # for a PAUSED to be drawn, if one were
+wait_for " END "
+wait_gone "PAUSED"
+keys G y
+wait_for "holds control characters CR"
+keys Enter Escape
+keys -l '/nomatch'
+keys Enter
+wait_for "filter: nomatch"
+keys Enter
+wait_for "detail (no entry)"
+wait_gone "SECRET"
+keys y
+wait_for "nothing to copy"
+quit
+
 echo "no colour: --no-color and NO_COLOR write no SGR colour"
 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log testdata/payloads/service.log
 wait_for "FOLLOW"

@@ -67,6 +67,15 @@ func (d Model) Loading(seq int64) Model {
 	return d
 }
 
+// Clear leaves the pane with no entry (the view is empty): a load or a
+// card build still under way for the entry shown before is dropped when
+// it arrives.
+func (d Model) Clear() Model {
+	d.seq, d.input, d.loading = 0, nil, false
+	d, _ = d.rebuild()
+	return d
+}
+
 // SetEntry shows an entry, its card built by the returned Cmd; the scroll
 // position is kept when it is the same entry again (a refresh), reset
 // otherwise.

@@ -77,11 +77,16 @@ func (s *Model) SetSize(w, _ int) { s.width = w }
 // Update has nothing to react to: the root sets the information.
 func (s Model) Update(_ tea.Msg) (Model, tea.Cmd) { return s, nil }
 
-// statusPart is one piece of the line; prio decides what goes first.
+// statusPart is one piece of the line; prio decides what goes first. A
+// part with a short form is cut to it before it goes, and the short form
+// goes at its own priority.
 type statusPart struct {
 	text  string
 	style lipgloss.Style
 	prio  int
+	short string
+	// shortPrio is the short form's priority.
+	shortPrio int
 }
 
 const statusSep = " │ "
@@ -94,7 +99,7 @@ func (s Model) View() string {
 	parts := s.parts()
 	head := s.headText()
 	for fixedWidth(parts) > s.width-min(12, theme.CellWidth(head)) && len(parts) > 1 {
-		parts = dropLowest(parts)
+		parts = shrinkLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)
 	var b strings.Builder
@@ -159,13 +164,14 @@ func allEnded(srcs []model.SourceStatus) bool {
 func (s Model) parts() []statusPart {
 	st, in := s.styles, s.info
 	follow := statusPart{text: in.Follow.String(), style: st.StatusFollow, prio: 100}
-	if in.Follow == Following && allEnded(in.Sources) {
-		// Nothing more will arrive (--no-follow, a pipe at its end): the
-		// table is at the end of what was read, not following anything.
-		follow.text = "END"
-	}
-	if in.Follow == Paused {
+	switch {
+	case in.Follow == Paused && (in.NewSince > 0 || !allEnded(in.Sources)):
 		follow = statusPart{text: in.Follow.String() + " — " + theme.Commas(int64(in.NewSince)) + " new", style: st.StatusPaused, prio: 100}
+	case allEnded(in.Sources):
+		// Nothing more will arrive (--no-follow, a pipe at its end): the
+		// table follows nothing, and a paused one waits for nothing; "0
+		// new" would say some could come.
+		follow.text = "END"
 	}
 	count := theme.Commas(int64(in.Shown)) + "/" + theme.Commas(int64(in.Total))
 	if in.Building {
@@ -189,7 +195,10 @@ func (s Model) parts() []statusPart {
 		statusPart{text: "W " + theme.Commas(int64(in.Warns)), style: st.StatusWarn, prio: 79},
 		statusPart{text: rateText(in.Rate), style: st.StatusDim, prio: 50},
 		statusPart{text: memText(in.Mem, in.MaxMem), style: st.StatusDim, prio: 40},
-		statusPart{text: clockText(in.Clock, in.UTC) + " ", style: st.Status, prio: 30},
+		// The clock goes first, but not the zone it names: the table's
+		// times are in it, and t switches it.
+		statusPart{text: clockText(in.Clock, in.UTC) + " ", style: st.Status, prio: 30,
+			short: zoneText(in.UTC) + " ", shortPrio: 60},
 	)
 	return ps
 }
@@ -231,12 +240,18 @@ func fixedWidth(ps []statusPart) int {
 	return n
 }
 
-func dropLowest(ps []statusPart) []statusPart {
+// shrinkLowest cuts the least important part to its short form, or drops
+// it when it has none.
+func shrinkLowest(ps []statusPart) []statusPart {
 	low := 0
 	for i := range ps {
 		if ps[i].prio < ps[low].prio {
 			low = i
 		}
+	}
+	if p := &ps[low]; p.short != "" {
+		p.text, p.prio, p.short = p.short, p.shortPrio, ""
+		return ps
 	}
 	return append(ps[:low:low], ps[low+1:]...)
 }
@@ -282,7 +297,15 @@ func memText(used, budget int64) string {
 
 func clockText(t time.Time, utc bool) string {
 	if utc {
-		return t.UTC().Format("15:04:05") + " UTC"
+		t = t.UTC()
 	}
-	return t.Format("15:04:05") + " local"
+	return t.Format("15:04:05") + " " + zoneText(utc)
+}
+
+// zoneText names the zone times are shown in.
+func zoneText(utc bool) string {
+	if utc {
+		return "UTC"
+	}
+	return "local"
 }

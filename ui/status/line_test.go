@@ -86,7 +86,9 @@ func TestLineSourceIsInert(t *testing.T) {
 
 // TestLineAtTheEnd: once every source has ended (--no-follow, a pipe at
 // its end) the table follows nothing: the line says END, not FOLLOW; one
-// source still read keeps FOLLOW, and a paused table stays PAUSED.
+// source still read keeps FOLLOW. A paused table says END too when no row
+// came since the pause (none can come: "0 new" would say some may), and
+// PAUSED with the rows that did.
 func TestLineAtTheEnd(t *testing.T) {
 	in := busy
 	in.Sources = []model.SourceStatus{{Name: "a.log", State: "EOF", Done: true}, {Name: "b.log", State: "following"}}
@@ -98,8 +100,16 @@ func TestLineAtTheEnd(t *testing.T) {
 		t.Errorf("every source ended: %q", got)
 	}
 	in.Follow, in.NewSince = Paused, 0
-	if got := line(t, 160, in); !strings.Contains(got, "PAUSED") {
-		t.Errorf("paused at the end: %q", got)
+	if got := line(t, 160, in); !strings.Contains(got, " END ") || strings.Contains(got, "PAUSED") {
+		t.Errorf("paused at the end, nothing new: %q", got)
+	}
+	in.NewSince = 5
+	if got := line(t, 160, in); !strings.Contains(got, "PAUSED — 5 new") {
+		t.Errorf("paused at the end, 5 rows came since: %q", got)
+	}
+	in.Sources[1].Done, in.NewSince = false, 0
+	if got := line(t, 160, in); !strings.Contains(got, "PAUSED — 0 new") {
+		t.Errorf("paused, one source still read: %q", got)
 	}
 }
 
@@ -166,6 +176,24 @@ func TestLossCountsOneInTheSingular(t *testing.T) {
 		{model.Ledger{Events: 2, ByKind: map[string]int64{model.GapJournalEntryUnreadable: 20}, Unknown: 1}, "LOSS 20 lines, 1 of unknown size"}} {
 		if got := lossText(tc.loss); got != tc.want {
 			t.Errorf("lossText(%+v) = %q, want %q", tc.loss, got, tc.want)
+		}
+	}
+}
+
+// TestLineKeepsTheZone: where the clock does not fit, the zone it names
+// stays (the table's times are in it), before the rate and the memory.
+func TestLineKeepsTheZone(t *testing.T) {
+	in := busy
+	in.Follow, in.NewSince = Paused, 1234
+	for _, utc := range []bool{true, false} {
+		in.UTC = utc
+		want := map[bool]string{true: " UTC ", false: " local "}[utc]
+		v := line(t, 80, in)
+		if strings.Contains(v, "08:30:00") || !strings.HasSuffix(v, "│"+want) {
+			t.Errorf("at 80: %q; want no clock, and %q at the end", v, want)
+		}
+		if strings.Contains(v, "mem ") {
+			t.Errorf("at 80 the memory stayed before the zone: %q", v)
 		}
 	}
 }

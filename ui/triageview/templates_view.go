@@ -1,7 +1,6 @@
 package triageview
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -23,7 +22,7 @@ func (v TemplatesView) View() string {
 func (v TemplatesView) title() string {
 	t := "templates of the view"
 	if !v.Computing() && v.run.Err() == "" {
-		t += fmt.Sprintf(" · %s entries in %s templates", theme.Commas(v.viewEntries), theme.Commas(int64(v.viewTemplates)))
+		t += " · " + theme.Plural(v.viewEntries, "entry") + " in " + theme.Plural(int64(v.viewTemplates), "template")
 	}
 	if !v.timesShown() {
 		t += " · widen for times"

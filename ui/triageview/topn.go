@@ -157,7 +157,7 @@ func (v TopNView) View() string {
 func (v TopNView) title() string {
 	t := "top values of the view"
 	if !v.Computing() && v.run.Err() == "" {
-		t += " · " + theme.Commas(v.entries) + " entries"
+		t += " · " + theme.Plural(v.entries, "entry")
 		// Only a count that took a while says how long: a person wants
 		// to know, and a screen that changes with the machine's speed
 		// would make every quick one differ.
