@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"bytes"
+	"time"
+)
 
 // Flags are facts about an entry that the UI and exports surface.
 type Flags uint8
@@ -119,4 +122,12 @@ func (e *Entry) Message() string {
 // its message is all there is to show, search and keep.
 func (e *Entry) IsMark() bool {
 	return (e.Kind == KindGap || e.Kind == KindBoundary) && len(e.Raw) == 0
+}
+
+// SameRecord reports whether e is a further entry of the record prev came
+// from (a flow message's next traffic item, a Pangolin response's next
+// row): formats that hold records, not entries, write that record once,
+// and a copy of both rows holds its line once.
+func (e *Entry) SameRecord(prev *Entry) bool {
+	return e.Item > 0 && e.Source == prev.Source && e.Origin.Offset == prev.Origin.Offset && bytes.Equal(e.Raw, prev.Raw)
 }
