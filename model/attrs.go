@@ -106,7 +106,18 @@ const (
 	keyRawLen     = "__RAWLEN"      // a raw length past the row's 23 bits
 	keyOffset     = "__OFFSET"      // the file offset of a line held, not re-read (joined lines), + 1
 	keyTemplate   = "__TEMPLATE"    // Entry.Template, interned: one per template
+	// Entry.Others, a span each (packSpan): a line yields several entries
+	// when it holds a response of many records, each entry a record apart
+	// from the others': before and after its record, before and after its
+	// traffic item.
+	keyOthers0 = "__OTHERS0"
+	keyOthers1 = "__OTHERS1"
+	keyOthers2 = "__OTHERS2"
+	keyOthers3 = "__OTHERS3"
 )
+
+// maxOthers is how many spans of Entry.Others the index keeps.
+const maxOthers = 4
 
 // lineOrigin is the per-line part of an Origin and of the row, kept beside
 // the fields; 0 is "not kept" for each number.
@@ -122,7 +133,8 @@ type lineOrigin struct {
 	item     int64
 	origin   int64
 	rawLen   int64
-	offset   int64 // Origin.Offset + 1 of a held line from a file
+	offset   int64            // Origin.Offset + 1 of a held line from a file
+	others   [maxOthers]int64 // Entry.Others, packed (packSpan)
 	// at is the row's time (unix nanoseconds), which the row-relative
 	// words are relative to: not kept, but given to the encoding and the
 	// decoding alike.
@@ -131,11 +143,14 @@ type lineOrigin struct {
 
 // intKeys are the pseudo-keys of lineOrigin's numbers, in the order of
 // its nums.
-var intKeys = [5]string{keyReceived, keyItem, keyOrigin, keyRawLen, keyOffset}
+var intKeys = [...]string{keyReceived, keyItem, keyOrigin, keyRawLen, keyOffset, keyOthers0, keyOthers1, keyOthers2, keyOthers3}
+
+// originNums is lineOrigin's numbers, in the order of intKeys.
+type originNums [len(intKeys)]int64
 
 // nums returns lo's numbers in the order of intKeys.
-func (lo *lineOrigin) nums() [5]int64 {
-	return [5]int64{lo.received, lo.item, lo.origin, lo.rawLen, lo.offset}
+func (lo *lineOrigin) nums() originNums {
+	return originNums{lo.received, lo.item, lo.origin, lo.rawLen, lo.offset, lo.others[0], lo.others[1], lo.others[2], lo.others[3]}
 }
 
 // setNum sets lo's number i (in the order of intKeys).
@@ -149,9 +164,38 @@ func (lo *lineOrigin) setNum(i int, n int64) {
 		lo.origin = n
 	case 3:
 		lo.rawLen = n
-	default:
+	case 4:
 		lo.offset = n
+	default:
+		lo.others[i-5] = n
 	}
+}
+
+// setOthers packs e's Others into lo: none when one does not fit, so that
+// a search reads its whole line as it would any other.
+func (lo *lineOrigin) setOthers(others []Span) {
+	if len(others) > maxOthers {
+		return
+	}
+	var packed [maxOthers]int64
+	for i, o := range others {
+		n, ok := packSpan(o)
+		if !ok {
+			return
+		}
+		packed[i] = n
+	}
+	lo.others = packed
+}
+
+// othersOf appends the spans lo holds to dst, Entry.Others's array reused.
+func (lo *lineOrigin) othersOf(dst []Span) []Span {
+	for _, n := range lo.others {
+		if n != 0 {
+			dst = append(dst, unpackSpan(n))
+		}
+	}
+	return dst
 }
 
 // Facts about a field key, cached with its symbol (see symCache).

@@ -102,7 +102,8 @@ func (set symbolSet) has(sym uint32) bool {
 
 // originKeys are the pseudo-fields a load must rebuild whatever the filter
 // reads: they carry the line's origin (see lineOrigin).
-var originKeys = []string{keyCursor, keyEnd, keyAuditStamp, keyReceived, keyItem, keyOrigin, keyRawLen, keyOffset, keyTemplate}
+var originKeys = []string{keyCursor, keyEnd, keyAuditStamp, keyReceived, keyItem, keyOrigin, keyRawLen, keyOffset, keyTemplate,
+	keyOthers0, keyOthers1, keyOthers2, keyOthers3}
 
 // keyProbe resolves f's keys, for a scan of span entries. Keys are
 // interned before any entry carrying them is published, so a key without a

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"bytes"
+	"time"
+)
 
 // Flags are facts about an entry that the UI and exports surface.
 type Flags uint8
@@ -13,6 +16,7 @@ const (
 	FlagPartial                             // a partial line flushed without its newline (quiet file or EOF)
 	FlagNoNewline                           // the last line of an input that ended without a newline (NoteLastLine)
 	FlagMessageUnreadable                   // a journal entry whose MESSAGE could not be read (NoteMessageUnreadable): Raw is empty
+	FlagSharedLine                          // one of several entries of one line (a Tailscale API response's flows): Others is set
 )
 
 // MessageUnreadable says why an entry flagged FlagMessageUnreadable shows
@@ -66,6 +70,15 @@ type Entry struct {
 	// Item is the entry's index among the entries its record produced (a
 	// Tailscale flow message yields one per traffic item); 0 for most.
 	Item int
+	// Others are the parts of Raw that hold the other entries' records
+	// when its line yields several (FlagSharedLine): the flows of a
+	// Tailscale API response beside this one, the other rows of a Pangolin
+	// response, a message's other traffic items. Bare words and regular
+	// expressions search Raw without them (OwnText), so that a search
+	// finds the entry whose record holds the word, not all its line's
+	// entries; what the line wraps them in (an envelope, the response's
+	// keys, the traffic items' message) is everyone's. In order, apart.
+	Others []Span
 	// Template is a service line's template (its message with what varies
 	// masked, see package mask) when the decoder folded the line while
 	// reading it (decode.Options.Templates), "" otherwise. The store keeps
@@ -109,4 +122,12 @@ func (e *Entry) Message() string {
 // its message is all there is to show, search and keep.
 func (e *Entry) IsMark() bool {
 	return (e.Kind == KindGap || e.Kind == KindBoundary) && len(e.Raw) == 0
+}
+
+// SameRecord reports whether e is a further entry of the record prev came
+// from (a flow message's next traffic item, a Pangolin response's next
+// row): formats that hold records, not entries, write that record once,
+// and a copy of both rows holds its line once.
+func (e *Entry) SameRecord(prev *Entry) bool {
+	return e.Item > 0 && e.Source == prev.Source && e.Origin.Offset == prev.Origin.Offset && bytes.Equal(e.Raw, prev.Raw)
 }

@@ -252,7 +252,7 @@ func (sn *Snapshot) loadIndex(seq int64, e *Entry, only symbolSet, late bool, cu
 	} else {
 		r = sn.row(seq)
 	}
-	*e = Entry{Seq: seq, Time: timeOfRow(r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0]}
+	*e = Entry{Seq: seq, Time: timeOfRow(r.time), Level: r.level(), Kind: r.kind(), Flags: r.flags(), Fields: e.Fields[:0], Others: e.Others[:0]}
 	var lo lineOrigin
 	if r.attrs != 0 && !(late && r.rawStandsAlone()) {
 		e.Fields, lo = decodeAttrs(sn.words, r.attrs, sn.syms, sn.values, e.Fields, only, r.time)
@@ -283,6 +283,7 @@ func (sn *Snapshot) loadLateFields(e *Entry, only symbolSet) {
 // setLineOrigin sets what lo, decoded with e's fields, adds to e's origin.
 func setLineOrigin(e *Entry, lo *lineOrigin) {
 	e.Item, e.Template = int(lo.item), lo.template
+	e.Others = lo.othersOf(e.Others)
 	if (lo.cursor != "" || lo.end != "" || lo.audit != "") && e.Origin.Journal != nil {
 		j := *e.Origin.Journal
 		j.Cursor, j.EndCursor, j.AuditStamp = lo.cursor, lo.end, lo.audit

@@ -150,7 +150,7 @@ func (sn *Snapshot) planLoad(how manyLoad) loadPlan {
 	if p.full || p.prunes {
 		p.indexOnly = sn.keyProbe(Filter{Load: LoadIndex, Keys: how.keys}, 0).only
 	}
-	if p.full {
+	if p.full || how.rawOnly {
 		p.originOnly = sn.originOnly()
 	}
 	return p
@@ -158,7 +158,8 @@ func (sn *Snapshot) planLoad(how manyLoad) loadPlan {
 
 // finishLate decodes what a line whose fields waited for its raw bytes
 // needs of them, and reports whether it is kept: none for a word search
-// (rawOnly); the keys Match reads for a line how.maybeUnparsed is asked
+// (rawOnly) but, for a line that shares its raw bytes with other entries,
+// its origin, which says the parts that are theirs (Entry.Others); the keys Match reads for a line how.maybeUnparsed is asked
 // of, which it may leave out; the origin for a line to re-parse, whose
 // fields the re-parse replaces; and all that the load asks of a line
 // whose raw bytes could not be read, which is judged on its index.
@@ -169,7 +170,7 @@ func (sn *Snapshot) finishLate(p *loadPlan, e *Entry, s lineState) bool {
 	case p.prunes && sn.whole.exact(e.Kind) && sn.inRaw(e):
 		sn.loadLateFields(e, p.indexOnly)
 		return p.how.maybeUnparsed(e)
-	case p.full:
+	case p.full, p.how.rawOnly && e.Flags.Has(FlagSharedLine):
 		sn.loadLateFields(e, p.originOnly)
 	case !p.how.rawOnly:
 		sn.loadLateFields(e, p.only)

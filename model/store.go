@@ -237,6 +237,9 @@ func (s *Store) put(e *Entry, p int64) {
 	lo := lineOrigin{at: r.time}
 	r.meta, lo.origin = packMeta(e.Kind, e.Level, e.Flags, s.origins.id(e.Source, &e.Origin))
 	lo.item, lo.template = int64(e.Item), e.Template
+	if e.Flags.Has(FlagSharedLine) {
+		lo.setOthers(e.Others)
+	}
 	if s.fileBacked(e) {
 		r.raw, lo.rawLen = packRaw(true, uint64(e.Origin.Offset), len(e.Raw))
 	} else {

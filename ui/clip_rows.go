@@ -111,7 +111,7 @@ func (r clipRows) load() (clipText, error) {
 		if err := r.sn.Load(r.seq(i), &e, model.LoadRaw); err != nil {
 			return clipText{}, errors.New("cannot copy: " + err.Error())
 		}
-		c.add(&e)
+		c.add(&e, es)
 		es = append(es, &e)
 	}
 	var buf bytes.Buffer
@@ -124,15 +124,23 @@ func (r clipRows) load() (clipText, error) {
 }
 
 // clipCount is what a copy holds: its lines (a gap row, never input, has
-// none), those cut when read, its bytes, and the control characters in
-// them (see controlNames).
+// none; the rows of one record, a Tailscale response's flows, share its
+// line, copied once as a raw export writes it), the rows that share a line
+// with the row before, those cut when read, its bytes, and the control
+// characters in them (see controlNames).
 type clipCount struct {
-	lines, cut, bytes int
-	controls          []string
+	lines, sharing, cut, bytes int
+	controls                   []string
 }
 
-func (c *clipCount) add(e *model.Entry) {
-	if e.Kind != model.KindGap && e.Kind != model.KindBoundary {
+// add counts e, the row after those in before.
+func (c *clipCount) add(e *model.Entry, before []*model.Entry) {
+	switch {
+	case e.Kind == model.KindGap || e.Kind == model.KindBoundary:
+	case len(before) > 0 && e.SameRecord(before[len(before)-1]):
+		c.sharing++
+		return
+	default:
 		c.lines++
 	}
 	if e.Flags.Has(model.FlagTruncated) {
@@ -150,6 +158,17 @@ func (r clipRows) describe(c clipCount) string {
 		what = theme.Plural(int64(c.lines), "raw line") + " of the " + theme.Plural(int64(r.len()), r.of)
 	}
 	what += " (" + commas(int64(c.bytes)) + " bytes"
+	switch {
+	case c.sharing == 0:
+	case c.lines == 1:
+		what += "; the line the " + strconv.Itoa(c.sharing+1) + " rows share, copied once"
+	default:
+		verb := " share"
+		if c.sharing == 1 {
+			verb = " shares"
+		}
+		what += "; " + theme.Plural(int64(c.sharing), "row") + verb + " the line of the row before, copied once"
+	}
 	switch {
 	case c.cut == 0:
 	case c.lines == 1:

@@ -130,3 +130,39 @@ func TestCopyNamesTheControlCharacters(t *testing.T) {
 		}
 	}
 }
+
+// Rows of one record (a Tailscale response's flows) share its line: a
+// copy of them holds it once, as a raw export does, and the notice counts
+// the line once and says that the rows share it.
+func TestCopyOfRowsOfOneRecordCountsItsLineOnce(t *testing.T) {
+	doc := `{"logs":[{"nodeId":"n1","virtualTraffic":[{"dst":"a:1"},{"dst":"b:2"},{"dst":"c:3"}]}]}`
+	es := fixtureEntries()
+	for i := range 3 {
+		e := text(20_000, doc)
+		e.Item = i
+		es = append(es, e)
+	}
+	es = append(es, text(20_001, "after"))
+	st, _ := newFixtureStore(t, es)
+	for _, tc := range []struct {
+		keys []string
+		raw  string
+		what string
+	}{
+		{[]string{"G", "k", "v", "k", "k"}, doc,
+			"1 raw line of the 3 selected rows (" + commas(int64(len(doc))) + " bytes; the line the 3 rows share, copied once)"},
+		{[]string{"G", "v", "k", "k", "k"}, doc + "\nafter",
+			"2 raw lines of the 4 selected rows (" + commas(int64(len(doc)+6)) + " bytes; 2 rows share the line of the row before, copied once)"},
+		{[]string{"G", "v", "k", "k"}, doc + "\nafter",
+			"2 raw lines of the 3 selected rows (" + commas(int64(len(doc)+6)) + " bytes; 1 row shares the line of the row before, copied once)"},
+	} {
+		m := drive(t, newTestModel(t, st, 120, 35), keys(tc.keys...)...)
+		c, err := clipOf(t, m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(c.raw) != tc.raw || c.what != tc.what {
+			t.Errorf("%v: copied %q, named %q; want %q, named %q", tc.keys, c.raw, c.what, tc.raw, tc.what)
+		}
+	}
+}

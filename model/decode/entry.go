@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -88,16 +89,46 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	} else {
 		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), &origin)
 	}
+	at, apart := payloadAt(l, len(d.results))
 	for i := range d.results {
 		// Made in place: an entry is some 300 bytes, copied twice more
 		// when made apart and appended.
 		out = append(out, model.Entry{})
 		e := &out[len(out)-1]
 		d.fill(e, &d.results[i], l, &origin, i)
+		if apart {
+			setOthers(e, &d.results[i], at)
+		}
 		d.fold.fold(e)
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
+}
+
+// payloadAt returns where line l's payload begins in its raw bytes, and
+// whether the n entries it yields can be told apart there: when it yields
+// several and its places are those of the raw bytes: a part of them, or
+// the same bytes (a document joined from bare lines). They are not for a
+// payload unescaped from its envelope (a docker json-file "log" string),
+// joined from lines that each had one, or parsed without its colour
+// (payload.WithoutColour): those entries are searched whole, each one's
+// line as it is.
+func payloadAt(l *logical, n int) (int, bool) {
+	if n < 2 || bytes.IndexByte(l.payload, 0x1b) >= 0 {
+		return 0, false
+	}
+	if at, ok := model.OffsetIn(l.raw, l.payload); ok {
+		return at, true
+	}
+	return 0, bytes.Equal(l.raw, l.payload)
+}
+
+// setOthers gives e, one of several entries of its line, the parts of its
+// raw bytes that are the others' records (model.Entry.Others).
+func setOthers(e *model.Entry, r *payload.Result, at int) {
+	if e.Others = r.Others(nil, at); len(e.Others) > 0 {
+		e.Flags |= model.FlagSharedLine
+	}
 }
 
 // fill makes e the entry of item i of line l, whose

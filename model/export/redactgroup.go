@@ -51,11 +51,7 @@ func (g *recordGroup) add(e *model.Entry, emit func(*model.Entry) error) error {
 	return nil
 }
 
-func (g *recordGroup) continues(e *model.Entry) bool {
-	first := &g.entries[0]
-	return e.Item > 0 && e.Source == first.Source && e.Origin.Offset == first.Origin.Offset &&
-		bytes.Equal(e.Raw, g.raw)
-}
+func (g *recordGroup) continues(e *model.Entry) bool { return e.SameRecord(&g.entries[0]) }
 
 // sharedOrCopy returns p as a slice of raw when raw contains it (the payload
 // usually is part of the line), so that many entries of one record do not

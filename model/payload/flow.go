@@ -24,6 +24,7 @@ type flowItem struct {
 	proto    string
 	src, dst string
 	counters [4]scalar // txPkts, txBytes, rxPkts, rxBytes
+	at       Place     // where it lies among the message's traffic items
 }
 
 var counterKeys = [4]string{model.KeyTxPkts, model.KeyTxBytes, model.KeyRxPkts, model.KeyRxBytes}
@@ -34,6 +35,9 @@ type flowMessage struct {
 	start, end, logged         string
 	items                      []flowItem
 	dropped                    int // items beyond the result budget
+	// Where the traffic items lie, from the first one's start to the
+	// last one's end, those dropped included.
+	itemsFrom, itemsTo int
 }
 
 // empty reports whether nothing of the message could be read.
@@ -103,17 +107,33 @@ func (m *flowMessage) traffic(sc *scanner, kind string, budget int) {
 		return
 	}
 	sc.array(func(int) {
-		if sc.next() != kindObject {
+		start := sc.i
+		switch {
+		case sc.next() != kindObject:
 			sc.skip()
-			return
-		}
-		if len(m.items) >= budget {
+		case len(m.items) >= budget:
 			m.dropped++
 			sc.skip()
-			return
+		default:
+			m.items = append(m.items, flowItemObject(sc, kind))
+			m.items[len(m.items)-1].at = Place{Start: start, End: sc.i}
 		}
-		m.items = append(m.items, flowItemObject(sc, kind))
+		if m.itemsTo == 0 {
+			m.itemsFrom = start
+		}
+		m.itemsTo = sc.i
 	})
+}
+
+// placeItem places item k among the message's traffic items; the last
+// one kept holds those dropped after it.
+func (m *flowMessage) placeItem(k int) Place {
+	at := m.items[k].at
+	if k == len(m.items)-1 {
+		at.End = m.itemsTo
+	}
+	at.From, at.To = m.itemsFrom, m.itemsTo
+	return at
 }
 
 func flowItemObject(sc *scanner, kind string) flowItem {
@@ -176,13 +196,15 @@ func appendFlow(out []Result, m *flowMessage, ctx flowContext, err string) []Res
 	backing := make(model.Fields, 0, n*flowFieldsPerItem)
 	for k := 0; k < n; k++ {
 		fl := fieldList{fs: backing[len(backing) : len(backing) : len(backing)+flowFieldsPerItem], max: flowFieldsPerItem}
+		var at Place
 		if k < len(m.items) {
 			flowItemFields(&fl, &m.items[k])
+			at = m.placeItem(k)
 		}
 		m.commonFields(&fl)
 		backing = backing[:len(backing)+len(fl.fs)]
 		// Capped, so that appending to one item's fields cannot reach the next.
-		out = append(out, Result{Kind: model.KindFlow, Time: t, Fields: fl.fs[:len(fl.fs):len(fl.fs)], Err: err})
+		out = append(out, Result{Kind: model.KindFlow, Time: t, Fields: fl.fs[:len(fl.fs):len(fl.fs)], Err: err, Item: at})
 	}
 	if m.dropped > 0 {
 		last := &out[len(out)-1]

@@ -21,24 +21,31 @@ type jsonDoc struct {
 // from which nothing could be read is text with Err.
 func parseJSON(p []byte, out []Result) []Result {
 	d := jsonDoc{sc: scanner{s: string(p)}, base: len(out)}
+	values := newSiblings(out)
 	for {
 		first := len(out)
+		d.sc.ws()
+		start := d.sc.i
 		if d.sc.peek() == '{' {
 			out = d.object(out)
 		} else {
 			out = d.array(out)
 		}
+		values.add(out, first, start, d.sc.i)
 		if d.sc.err == nil {
 			if !d.sc.more() {
-				return out
+				break
 			}
 			if c := d.sc.peek(); c == '{' || c == '[' {
 				continue
 			}
 			d.sc.fail("unexpected data after the JSON value")
 		}
-		return d.broken(out, first, p)
+		out = d.broken(out, first, p)
+		break
 	}
+	values.close(out, d.sc.i)
+	return out
 }
 
 // broken marks the results of the value that failed, or the last result
@@ -126,7 +133,9 @@ func (d *jsonDoc) array(out []Result) []Result {
 		return keep(out, genericValue(&d.sc))
 	}
 	dropped := 0
+	elements := newSiblings(out)
 	d.sc.array(func(int) {
+		first, start := len(out), d.sc.i
 		switch {
 		case d.budget(out) <= 0:
 			dropped++
@@ -135,13 +144,16 @@ func (d *jsonDoc) array(out []Result) []Result {
 		default:
 			out = keep(out, genericValue(&d.sc))
 		}
+		elements.add(out, first, start, d.sc.i)
 	})
+	elements.close(out, d.sc.i-1)
 	return noteDropped(out, d.base, dropped, "elements")
 }
 
 // flowAPI reads the API's {"logs":[messages]}.
 func (d *jsonDoc) flowAPI(out []Result) []Result {
 	dropped := 0
+	messages := newSiblings(out)
 	d.sc.object(func(key string) {
 		if key != "logs" || d.sc.next() != kindArray {
 			return
@@ -151,9 +163,12 @@ func (d *jsonDoc) flowAPI(out []Result) []Result {
 				dropped++
 				return
 			}
+			first, start := len(out), d.sc.i
 			m := flowObject(&d.sc, d.budget(out))
 			out = appendFlow(out, &m, flowContext{}, d.sc.errText())
+			messages.add(out, first, start, d.sc.i)
 		})
+		messages.close(out, d.sc.i-1)
 	})
 	return noteDropped(out, d.base, dropped, "messages")
 }

@@ -17,7 +17,7 @@ func parseLevelledJSON(p []byte, out []Result) ([]Result, bool) {
 	if !ok {
 		return out, false
 	}
-	return levelledJSON(lvl, doc, out)
+	return levelledJSON(lvl, p, doc, out)
 }
 
 // parseServiceJSON reads such a line whose level is a service line's tag.
@@ -28,16 +28,18 @@ func parseServiceJSON(p []byte, out []Result) ([]Result, bool) {
 	if !ok {
 		return out, false
 	}
-	return levelledJSON(lvl, doc, out)
+	return levelledJSON(lvl, p, doc, out)
 }
 
-// levelledJSON appends the results of doc, at lvl when they have no level.
-func levelledJSON(lvl model.Level, doc []byte, out []Result) ([]Result, bool) {
+// levelledJSON appends the results of doc, a part of p, at lvl when they
+// have no level.
+func levelledJSON(lvl model.Level, p, doc []byte, out []Result) ([]Result, bool) {
 	n := len(out)
 	out = parseJSON(doc, out)
 	if len(out) == n || out[n].Kind == model.KindText {
 		return out[:n], false
 	}
+	shiftPlaces(out[n:], p, doc)
 	for i := n; i < len(out); i++ {
 		if out[i].Level == model.LevelNone {
 			out[i].Level = lvl

@@ -75,6 +75,11 @@ type Result struct {
 	// entry's: an audit record's stamp, which a kernel line carries
 	// alongside the journal's own time.
 	EnvelopeFirst bool
+	// Record and Item say where the result's own record lies when the
+	// payload yields several: the element, row or message it came from,
+	// and the traffic item within that message (see Others). Zero for a
+	// payload that is one record.
+	Record, Item Place
 }
 
 // Parse appends the results for one payload to out and returns it. It always

@@ -135,6 +135,7 @@ func sessionEventObject(sc *scanner) Result {
 // the caller shows the response as generic JSON instead.
 func appendSessionAPI(sc *scanner, out []Result, budget int) ([]Result, int) {
 	rows, dropped := 0, 0
+	logs := newSiblings(out)
 	sc.object(func(key string) {
 		if key != "data" || sc.next() != kindObject {
 			return
@@ -148,11 +149,14 @@ func appendSessionAPI(sc *scanner, out []Result, budget int) ([]Result, int) {
 					dropped++
 					return
 				}
+				start := sc.i
 				r := newSessionRow()
 				r.rowMembers(sc)
 				out = append(out, r.result(time.Time{}, sc.errText()))
+				logs.add(out, len(out)-1, start, sc.i)
 				rows++
 			})
+			logs.close(out, sc.i-1)
 		})
 	})
 	if rows > 0 && dropped > 0 {

@@ -23,6 +23,7 @@ func payloadAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) 
 	switch {
 	case opensJSON(rest):
 		out, ok = parseJSON(rest, out), true
+		shiftPlaces(out[n:], p, rest)
 	case len(rest) > 0 && rest[0] == '[':
 		out, ok = parseService(rest, out)
 	case bytes.HasPrefix(rest, prefixAnalytics):
@@ -31,6 +32,7 @@ func payloadAfterStamp(p []byte, h *stampedHead, out []Result) ([]Result, bool) 
 	if !ok {
 		if doc, isJSON := h.jsonAfterLevel(p); isJSON {
 			out, ok = parseJSON(doc, out), true
+			shiftPlaces(out[n:], p, doc)
 		}
 	}
 	if !ok || len(out) == n || out[n].Kind == model.KindText {

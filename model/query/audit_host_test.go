@@ -52,26 +52,34 @@ func TestHostIsTheEntrysHostNotALinuxAuditClient(t *testing.T) {
 		{"host=analyzer-1", []int{2}},
 		{"host:api-1", []int{3}},
 	} {
-		q, err := query.Compile(tc.src, query.Options{Now: time.Unix(1796378400, 0), Location: time.UTC})
-		if err != nil {
-			t.Fatalf("Compile(%q): %v", tc.src, err)
+		matchesAndView(t, whole, sn, tc.src, time.Unix(1796378400, 0), tc.want)
+	}
+}
+
+// matchesAndView checks that the query src, compiled at now, matches the
+// entries of es at the indexes want, and that its view of sn, the store
+// of the same lines, holds the same ones.
+func matchesAndView(t *testing.T, es []model.Entry, sn *model.Snapshot, src string, now time.Time, want []int) {
+	t.Helper()
+	q, err := query.Compile(src, query.Options{Now: now, Location: time.UTC})
+	if err != nil {
+		t.Fatalf("Compile(%q): %v", src, err)
+	}
+	var matched []int
+	for i := range es {
+		if q.Match(&es[i]) {
+			matched = append(matched, i)
 		}
-		var matched []int
-		for i := range whole {
-			if q.Match(&whole[i]) {
-				matched = append(matched, i)
-			}
-		}
-		if !slices.Equal(matched, tc.want) {
-			t.Errorf("%q matches lines %v, want %v", tc.src, matched, tc.want)
-		}
-		var viewed []int
-		for _, seq := range viewOf(t, sn, q) {
-			viewed = append(viewed, int(seq-sn.First()))
-		}
-		if !slices.Equal(viewed, tc.want) {
-			t.Errorf("%q: the view holds lines %v, want %v", tc.src, viewed, tc.want)
-		}
+	}
+	if !slices.Equal(matched, want) {
+		t.Errorf("%q matches entries %v, want %v", src, matched, want)
+	}
+	var viewed []int
+	for _, seq := range viewOf(t, sn, q) {
+		viewed = append(viewed, int(seq-sn.First()))
+	}
+	if !slices.Equal(viewed, want) {
+		t.Errorf("%q: the view holds entries %v, want %v", src, viewed, want)
 	}
 }
 

@@ -15,9 +15,27 @@ type textMatcher struct {
 	pat  pattern
 }
 
-func (m *textMatcher) match(e *model.Entry) bool {
-	text := searchText(e)
+func (m *textMatcher) match(e *model.Entry) bool { return anyOwnText(e, m.matchText) }
+
+// matchText looks for the word in text, and in text as shown.
+func (m *textMatcher) matchText(text string) bool {
 	return m.pat.contains(text) || hasEscape(text) && m.pat.contains(shownText(text))
+}
+
+// anyOwnText reports whether match holds for the text bare words and
+// regular expressions search (searchText), or for one of its pieces, when
+// the entry shares its line with others: its own parts, never the
+// other entries' records (model.Entry.OwnText).
+func anyOwnText(e *model.Entry, match func(string) bool) bool {
+	if len(e.Others) == 0 {
+		return match(searchText(e))
+	}
+	for piece := range e.OwnText() {
+		if match(bytesAsString(piece)) {
+			return true
+		}
+	}
+	return false
 }
 
 // searchText is what bare words and regular expressions search: the raw
@@ -52,8 +70,10 @@ type regexMatcher struct {
 	must []pattern
 }
 
-func (m *regexMatcher) match(e *model.Entry) bool {
-	text := searchText(e)
+func (m *regexMatcher) match(e *model.Entry) bool { return anyOwnText(e, m.matchShown) }
+
+// matchShown runs the expression over text, and over text as shown.
+func (m *regexMatcher) matchShown(text string) bool {
 	return m.matchText(text) || hasEscape(text) && m.matchText(shownText(text))
 }
 

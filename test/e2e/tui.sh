@@ -372,6 +372,21 @@ wait_for "enter apply"
 keys -l $'\eq'
 wait_exit
 
+echo "a line of several records: a word finds the entry whose record holds it; y over its rows copies the line once"
+start xterm-256color "$tmp/connlog" testdata/payloads/flow.log
+wait_for "FOLLOW"
+filter "63281"
+wait_for "100.111.44.55:63281"
+rows=$(screen | grep -c ' flow ' || true)
+[[ $rows == 1 ]] || fail "63281 shows $rows flows of the API response, not the one to that port"
+filter "nBcdef1CNTRL"
+keys g v j j y
+wait_for "1 raw line of the 3 selected rows"
+wait_for "the line the 3 rows share, copied once"
+[[ $(tm show-buffer) == "$(grep -m1 '^{"logs"' testdata/payloads/flow.log)" ]] ||
+	fail "tmux's buffer holds $(tm show-buffer 2>&1 | head -c 200), not the response's line once"
+quit
+
 echo "copy without \$TMUX (as under sudo): the server whose pane this is gets the line"
 tm delete-buffer 2>/dev/null || true
 start screen-256color env -u TMUX "$tmp/connlog" testdata/payloads/analytics.log
