@@ -79,7 +79,9 @@ func lastLinesStart(r io.ReaderAt, size int64, n int) (int64, error) {
 // entryStartOf returns start, a line start, moved back to the first line
 // of the entry that holds it when PartStart says the line does not begin
 // one (a JSON document, an indented block): at most partBlockMax back, and
-// not at all when no line there begins an entry.
+// not at all when no line there begins an entry. A line that begins an
+// entry stays the first, with a time of its own or not: the lines asked
+// for are then exactly the last ones, as tail -n counts them.
 func (f *File) entryStartOf(file *os.File, start, size int64) (int64, error) {
 	if f.opts.PartStart == nil || start == 0 {
 		return start, nil
@@ -92,7 +94,31 @@ func (f *File) entryStartOf(file *os.File, start, size int64) (int64, error) {
 	if nl >= 0 {
 		end = nl + 1
 	}
+	if begins, err := f.beginsEntry(file, start, end); err != nil || begins {
+		return start, err
+	}
 	return f.entryStartBefore(file, end, start) // the line at start is a candidate
+}
+
+// beginsEntry reports whether the line at start, which ends at end (its
+// newline included, if it has one), begins an entry, as PartStart tells
+// from it and the line before it; false when the two are too long to ask
+// about (the search back decides then).
+func (f *File) beginsEntry(file *os.File, start, end int64) (bool, error) {
+	prev, err := lineStartAtOrBefore(file, start-1)
+	if err != nil {
+		return false, err
+	}
+	if end-prev > partBlockMax {
+		return false, nil
+	}
+	buf := make([]byte, end-prev)
+	if k, err := file.ReadAt(buf, prev); k < len(buf) {
+		return false, shortRead(err)
+	}
+	at := start - prev
+	entry, _ := f.opts.PartStart(buf[:at-1], bytes.TrimSuffix(buf[at:], newline))
+	return entry, nil
 }
 
 // lineEndAfter returns the offset of the first newline at or after at, or

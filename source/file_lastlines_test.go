@@ -126,6 +126,20 @@ func TestLastLinesKeepTheirEntryWhole(t *testing.T) {
 	}
 }
 
+// TestLastLinesOfUntimedEntries: when the first of the last lines begins
+// an entry, though one without a time of its own, the lines are the last
+// ones asked for, not moved back to a timed line before them.
+func TestLastLinesOfUntimedEntries(t *testing.T) {
+	ask := func(prev, line []byte) (entry, timed bool) { return true, bytes.HasPrefix(line, []byte("2026-")) }
+	path := logPath(t)
+	appendTo(t, path, "2026-11-20T08:00:00Z first\nu1\nu2\nu3\n")
+	r := start(t, NewFile(path, 1, FileOptions{LastLines: 2, PartStart: ask}))
+	if err := r.finish(); err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, lineTexts(r.got), []string{"u2", "u3"})
+}
+
 // TestLastLinesInTheFilesFirstEntry: the entry to keep whole may be the
 // file's first.
 func TestLastLinesInTheFilesFirstEntry(t *testing.T) {

@@ -46,6 +46,26 @@ func TestExportTheLastLinesOfFiles(t *testing.T) {
 	}
 }
 
+// TestExportTheLastUntimedLines: lines without a time of their own, each
+// an entry (service lines with no stamp), are the last N as tail -n counts
+// them, not reaching back to the line with a time before them.
+func TestExportTheLastUntimedLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "raw.log")
+	writeLines(t, path, "2026-11-20T08:00:00Z [INFO] timed line",
+		"[DEBUG] [libsdwan] [dns] dns_cache::lookup: a hit",
+		"[DEBUG] [libsdwan] [dns] dns_cache::lookup: b hit",
+		"[DEBUG] [libsdwan] [dns] dns_cache::lookup: c hit",
+		"[DEBUG] [libsdwan] [dns] dns_cache::lookup: d hit")
+	for n, want := range map[string]string{
+		"1": "[DEBUG] [libsdwan] [dns] dns_cache::lookup: d hit\n",
+		"2": "[DEBUG] [libsdwan] [dns] dns_cache::lookup: c hit\n[DEBUG] [libsdwan] [dns] dns_cache::lookup: d hit\n",
+	} {
+		if out, errs, code := runCLI(t, "export", "--format", "raw", "-n", n, path); code != 0 || out != want {
+			t.Errorf("-n %s: exit %d, %q (%s), want %q", n, code, out, errs, want)
+		}
+	}
+}
+
 func writeLines(t *testing.T, path string, lines ...string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {

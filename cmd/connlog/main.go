@@ -56,6 +56,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	command := "connlog"
+	if cfg.Export {
+		command = "connlog export"
+	}
+	if err := refuseTerminalInput(cfg.Files, stdin, command); err != nil {
+		sayError(stderr, err)
+		return 2
+	}
 	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
 	// does: cleanly, with no temp file left and the terminal restored.
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)

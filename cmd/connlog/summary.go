@@ -31,6 +31,10 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 		fmt.Fprintln(stderr, "Run connlog -h for the flags.")
 		return 2
 	}
+	if err := refuseTerminalInput(cfg.Files, stdin, "connlog summary"); err != nil {
+		sayError(stderr, err)
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := runSummary(ctx, cfg, sf, stdin, stdout, stderr); err != nil {

@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"bytes"
 	"time"
 
 	"connlog/model"
@@ -222,7 +221,7 @@ func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelo
 
 // try decodes raw as envelope k into the slab.
 func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
-	multi := k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0
+	multi := manyLines(k, raw)
 	if needsBuffer(k, multi) {
 		d.slab.reserve(len(raw))
 	}

@@ -37,6 +37,8 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("2026-12-05T10:00:20.123456789Z [INFO] {\"msg\":\"m\"}\n[WARN] {\"a\":1\n2026-12-05 10:00:22 level=error msg=m\n"), uint8(0), false)
 	f.Add([]byte("2026-02-10T14:21:36.500000000Z [INFO] [connector] a\n2026-02-10T14:22:08.006196+0000 dente newt[408]: WARN: 2026/02/10 14:22:08 b\n"), uint8(0), false)
 	f.Add([]byte("2026-02-10T14:22:08+00:00 dente newt[408]: INFO: c\n2023-09-15T12:03:37.748434000Z Response was: {}\n"), uint8(0), false)
+	f.Add([]byte("l1 a\r\n{\r\n  \"a\": 1\r\n}\r\n[2025-11-01T14:06:15Z] [INFO] [client] Env:\r\n    OS: x\r\n2026-08-18T10:19:03Z INF m\r\r\n"), uint8(0), false)
+	f.Add([]byte("2016-10-06T00:17:09.669794202Z stdout P a\r\n2016-10-06T00:17:09.669794202Z stdout F b\r\n"), uint8(3), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
 		recs := fileRecords(data)
 		if gap && len(recs) > 1 {

@@ -16,20 +16,43 @@ import (
 // joined: directly after a partial piece, with a newline otherwise. When one
 // does not fit, the whole raw is decoded as one line. Payload bytes that
 // cannot alias raw are appended to buf.
+//
+// A line of a file written with CRLF line ends keeps its CR in its raw
+// bytes, but the CR ends the line as the newline does: each line is
+// decoded without it, so that no field of any kind holds it. A bare raw
+// of several lines is decoded line by line when one of them ends so, as
+// the Decoder decodes the lines it joins.
 func payloadOf(k envelope.Kind, raw []byte, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
-	return payloadOfLines(k, raw, k != envelope.Bare && bytes.IndexByte(raw, '\n') >= 0, c, buf)
+	return payloadOfLines(k, raw, manyLines(k, raw), c, buf)
+}
+
+// manyLines reports whether raw is decoded line by line (see payloadOf).
+func manyLines(k envelope.Kind, raw []byte) bool {
+	nl := bytes.IndexByte(raw, '\n')
+	return nl >= 0 && (k != envelope.Bare || bytes.Contains(raw[max(nl-1, 0):], crlf))
+}
+
+var crlf = []byte("\r\n")
+
+// withoutCR returns line without the CR of a CRLF line end.
+func withoutCR(line []byte) []byte {
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		return line[:n-1]
+	}
+	return line
 }
 
 // payloadOfLines is payloadOf for a caller that already knows whether raw
-// holds a newline (multi), so that a line is searched only once.
+// is decoded line by line (multi, see manyLines), so that a line is
+// searched only once.
 func payloadOfLines(k envelope.Kind, raw []byte, multi bool, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
-	if k == envelope.Bare || !multi {
-		env, buf, ok := envelope.DecodeAppend(k, raw, c, buf)
+	if !multi {
+		env, buf, ok := envelope.DecodeAppend(k, withoutCR(raw), c, buf)
 		return env, env.Payload, buf, ok
 	}
 	first, payload, ok := joinPieces(k, raw, c, buf[len(buf):])
 	if !ok {
-		env, buf, ok := envelope.DecodeAppend(k, raw, c, buf)
+		env, buf, ok := envelope.DecodeAppend(k, withoutCR(raw), c, buf)
 		return env, env.Payload, buf, ok
 	}
 	start := len(buf)
@@ -50,7 +73,7 @@ func joinPieces(k envelope.Kind, raw []byte, c envelope.Context, scratch []byte)
 		if nl >= 0 {
 			line, raw = raw[:nl], raw[nl+1:]
 		}
-		env, t, ok := envelope.DecodeAppend(k, line, c, tmp[:0])
+		env, t, ok := envelope.DecodeAppend(k, withoutCR(line), c, tmp[:0])
 		if !ok {
 			return envelope.Envelope{}, nil, false
 		}
