@@ -72,7 +72,9 @@ type SourceInfo struct {
 	Name  string // what the status line shows: the unit, the path, "stdin"
 	Path  string // the file path, for file sources
 	Inode uint64 // the file's inode when it was opened, 0 if unknown
-	Unit  string // the systemd unit, for journal sources
+	Unit  string // the systemd units read, for journal sources; "" when every unit was
+	// Journal marks the journal: its entries name the host they come from.
+	Journal bool
 }
 
 // BundleInfo is what a bundle's manifest says about the export as a whole.
