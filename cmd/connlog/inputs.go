@@ -41,7 +41,17 @@ func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sour
 	}
 	src := source.NewJournal(0, j)
 	return []source.Feed{{ID: 0, Source: src, Decode: dec}},
-		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: unitsRead(cfg), Journal: true}}, nil
+		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: unitsRead(cfg), Journal: true, Entries: source.NewJournalEntries(j)}}, nil
+}
+
+// closeJournalEntries closes the journal files opened to re-read entries
+// for a journal export.
+func closeJournalEntries(infos []sourceInfo) {
+	for _, in := range infos {
+		if c, ok := in.Entries.(io.Closer); ok {
+			c.Close()
+		}
+	}
 }
 
 // unitsRead names the units the journal is read for, "" for every unit:
