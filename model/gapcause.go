@@ -61,6 +61,11 @@ type gapCause struct {
 	match func(r string) bool // r is the reason in lower case
 	what  string              // "" repeats the reason as given
 	noun  string              // "bytes", "messages", "entries", "lines"; "" when unknown
+	// reason is the reason connlog's sources write for this cause, which
+	// its words are read back as (see ParseGapMessage): an export keeps
+	// only the words, and a query of gap.reason must find the gap again.
+	// "" when what is "" (the words are the reason) or no source writes it.
+	reason string
 }
 
 func reasonPrefix(p string) func(string) bool {
@@ -74,26 +79,26 @@ func reasonHas(s string) func(string) bool {
 // then words that older or remote notes use. The specific journal reasons
 // come before "truncat", which they contain.
 var gapCauses = []gapCause{
-	{reasonPrefix(GapJournalFileDropped), "journal file dropped (truncated or corrupted)", "messages"},
-	{reasonPrefix(GapJournalEntryUnreadable), "journal entry unreadable (truncated or corrupted)", "messages"},
-	{reasonPrefix(GapJournalUnsupported), "", "messages"},
-	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages"},
-	{reasonPrefix(GapCorruptCompressed), "", "bytes"},
-	{reasonPrefix(GapUnsupportedCompression), "", "bytes"},
-	{reasonPrefix(GapNotReadAtStop), "", "bytes"},
-	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines"},
-	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes"},
-	{reasonPrefix(GapNULBytes), "NUL bytes where the file was never written (a crash or power loss)", "bytes"},
-	{reasonPrefix(GapHeadUnread), "the head of the file could not be read", "bytes"},
-	{reasonHas("suppress"), "journald suppressed messages (rate limit)", "messages"},
-	{reasonHas("rate limit"), "journald suppressed messages (rate limit)", "messages"},
-	{reasonHas("memory"), "dropped to stay within the memory budget", "entries"},
-	{reasonHas("evict"), "dropped to stay within the memory budget", "entries"},
-	{reasonHas("truncat"), "file truncated (copytruncate)", "bytes"},
-	{reasonHas("rotat"), "file rotated before it was read to the end", "bytes"},
-	{reasonHas("too long"), "", "bytes"},
-	{reasonHas("lines"), "", "lines"},
-	{reasonHas("entries"), "", "entries"},
+	{reasonPrefix(GapJournalFileDropped), "journal file dropped (truncated or corrupted)", "messages", GapJournalFileDropped},
+	{reasonPrefix(GapJournalEntryUnreadable), "journal entry unreadable (truncated or corrupted)", "messages", GapJournalEntryUnreadable},
+	{reasonPrefix(GapJournalUnsupported), "", "messages", ""},
+	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages", GapJournalHistory},
+	{reasonPrefix(GapCorruptCompressed), "", "bytes", ""},
+	{reasonPrefix(GapUnsupportedCompression), "", "bytes", ""},
+	{reasonPrefix(GapNotReadAtStop), "", "bytes", ""},
+	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines", GapUnreadableReason},
+	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes", GapLineTooLong},
+	{reasonPrefix(GapNULBytes), "NUL bytes where the file was never written (a crash or power loss)", "bytes", GapNULBytes},
+	{reasonPrefix(GapHeadUnread), "the head of the file could not be read", "bytes", GapHeadUnread},
+	{reasonHas("suppress"), "journald suppressed messages (rate limit)", "messages", GapSuppressed},
+	{reasonHas("rate limit"), "journald suppressed messages (rate limit)", "messages", GapSuppressed},
+	{reasonHas("memory"), "dropped to stay within the memory budget", "entries", GapEvictionReason},
+	{reasonHas("evict"), "dropped to stay within the memory budget", "entries", GapEvictionReason},
+	{reasonHas("truncat"), "file truncated (copytruncate)", "bytes", GapTruncated},
+	{reasonHas("rotat"), "file rotated before it was read to the end", "bytes", ""},
+	{reasonHas("too long"), "", "bytes", ""},
+	{reasonHas("lines"), "", "lines", ""},
+	{reasonHas("entries"), "", "entries", ""},
 }
 
 // causeOf returns the cause of a gap reason; its what is the reason itself
@@ -142,10 +147,30 @@ func GapMessage(reason string, count int64) string {
 }
 
 // ParseGapMessage is GapMessage's inverse, for a gap read back from an
-// export, which keeps only its words: the reason (the words before the
-// count, which GapMessage reads as the same cause) and the count, 0 when
-// unknown. Words GapMessage did not write are the reason, of no count.
+// export, which keeps only its words: the reason and the count, 0 when
+// unknown. The words of a cause connlog's sources report give back the
+// reason they wrote ("nul bytes"), so that a query of gap.reason finds the
+// gap in the export as in its input; other words before the count are the
+// reason, which GapMessage reads as the same cause. Words GapMessage did
+// not write are the reason, of no count.
 func ParseGapMessage(message string) (reason string, count int64) {
+	head, count := parseGapWords(message)
+	return reasonOfWords(head), count
+}
+
+// reasonOfWords is the reason connlog's sources write for the cause what
+// words, else what itself.
+func reasonOfWords(what string) string {
+	for _, c := range gapCauses {
+		if c.reason != "" && strings.EqualFold(what, c.what) {
+			return c.reason
+		}
+	}
+	return what
+}
+
+// parseGapWords splits GapMessage's words into the cause's words and the count.
+func parseGapWords(message string) (what string, count int64) {
 	if what, ok := strings.CutSuffix(message, unknownAmount); ok {
 		return what, 0
 	}

@@ -77,6 +77,22 @@ func TestGapMessageReadBack(t *testing.T) {
 	}
 }
 
+// TestGapReasonReadBack: the reasons connlog's sources write come back
+// from their words as they were, not as the words, so that a query of
+// gap.reason:"nul bytes" finds a gap read from an export as in its input.
+func TestGapReasonReadBack(t *testing.T) {
+	reasons := []string{GapJournalFileDropped, GapJournalEntryUnreadable, GapJournalHistory, GapSuppressed,
+		GapTruncated, GapLineTooLong, GapNULBytes, GapHeadUnread, GapEvictionReason, GapUnreadableReason,
+		GapCorruptCompressed + ": a.log.gz (gzip) broke after 10 decompressed bytes: unexpected EOF"}
+	for _, r := range reasons {
+		for _, n := range []int64{0, 1, 12} {
+			if reason, count := ParseGapMessage(GapMessage(r, n)); reason != r || count != n {
+				t.Errorf("%q, %d read back as %q, %d", r, n, reason, count)
+			}
+		}
+	}
+}
+
 func TestBoundaryNoteReadBack(t *testing.T) {
 	for _, note := range []string{"restart", "reboot", "", "new boot 3"} {
 		if got := BoundaryNote(BoundaryMessage(note)); BoundaryMessage(got) != BoundaryMessage(note) {

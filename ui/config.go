@@ -1,6 +1,11 @@
 package ui
 
-import "time"
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/export"
+)
 
 // Config is what the command line decides about the interface.
 type Config struct {
@@ -44,6 +49,10 @@ type Config struct {
 	// Inputs are the paths of the files being read: the export dialog
 	// never writes over one of them.
 	Inputs []string
+	// JournalEntries re-read the entries of the inputs that are journals,
+	// by input: a journal export from the dialog writes every field of
+	// an entry, not only those the store keeps.
+	JournalEntries map[model.SourceID]export.JournalEntries
 	// Notice is shown in the footer from the start, until a key is
 	// pressed: what connlog noticed about the inputs as it opened them
 	// (two names of one file, read once).

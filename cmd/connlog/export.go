@@ -61,6 +61,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	if err != nil {
 		return err
 	}
+	defer closeJournalEntries(infos)
 	opts.Sources = infos
 	opts.Hosts = cfg.Remote.VictoriaLogs != "" // a fleet: the host goes into CSV rows and the manifest
 	leanService, leanAnalytics := sel.lean()

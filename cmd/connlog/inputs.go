@@ -41,7 +41,26 @@ func buildFeeds(cfg Config, stdin io.Reader, follow bool) ([]source.Feed, []sour
 	}
 	src := source.NewJournal(0, j)
 	return []source.Feed{{ID: 0, Source: src, Decode: dec}},
-		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: strings.Join(cfg.Units, ",")}}, nil
+		[]sourceInfo{{ID: 0, Name: src.Name(), Unit: unitsRead(cfg), Journal: true, Entries: source.NewJournalEntries(j)}}, nil
+}
+
+// closeJournalEntries closes the journal files opened to re-read entries
+// for a journal export.
+func closeJournalEntries(infos []sourceInfo) {
+	for _, in := range infos {
+		if c, ok := in.Entries.(io.Closer); ok {
+			c.Close()
+		}
+	}
+}
+
+// unitsRead names the units the journal is read for, "" for every unit:
+// with --all-units, the default unit is not what a manifest may name.
+func unitsRead(cfg Config) string {
+	if cfg.AllUnits {
+		return ""
+	}
+	return strings.Join(cfg.Units, ",")
 }
 
 // maxInputs is how many inputs a model.SourceID can tell apart.
@@ -201,7 +220,7 @@ func title(infos []sourceInfo, host string) string {
 		names = append(names, in.Name)
 	}
 	t := strings.Join(names, ", ")
-	if len(infos) == 1 && infos[0].Unit != "" && host != "" {
+	if len(infos) == 1 && (infos[0].Unit != "" || infos[0].Journal) && host != "" {
 		t += " @ " + host
 	}
 	return t

@@ -17,6 +17,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/model/export"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -71,6 +72,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	}
 	defer closeTTY()
 	ucfg := uiConfig(cfg, infos, startHost(cfg), start)
+	defer closeJournalEntries(infos)
 	ucfg.Query, ucfg.Notice = firstQuery, footerNotes(notes.String())
 	ucfg.FirstScreen = func() { close(firstScreen) }
 	ucfg.WindowMiss = tuiWindowMiss(ctx, cfg)
@@ -147,7 +149,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos)}
+		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), JournalEntries: export.JournalEntriesOf(infos, nil)}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log

@@ -34,12 +34,26 @@ const (
 type journalWriter struct {
 	w     *bufio.Writer
 	names sourceNames
-	last  sameRecord
-	buf   []byte
+	// entries re-read the journal's entries by input, nil when redacting:
+	// the fields connlog does not keep would not pass the redactor.
+	entries map[model.SourceID]JournalEntries
+	redact  bool
+	last    sameRecord
+	buf     []byte
 }
 
 func newJournalWriter(w *bufio.Writer, opts Options) *journalWriter {
-	return &journalWriter{w: w, names: newSourceNames(opts.Sources)}
+	j := &journalWriter{w: w, names: newSourceNames(opts.Sources), redact: opts.Redact != nil}
+	j.addEntries(opts.Sources)
+	return j
+}
+
+// addEntries takes the readers of the inputs' journal entries, unless
+// the export is redacted.
+func (j *journalWriter) addEntries(infos []SourceInfo) {
+	if !j.redact {
+		j.entries = JournalEntriesOf(infos, j.entries)
+	}
 }
 
 func (j *journalWriter) write(e *model.Entry) (bool, error) {
@@ -51,7 +65,7 @@ func (j *journalWriter) write(e *model.Entry) (bool, error) {
 	// before (or of journald's notice): written as that entry, it would be
 	// an empty MESSAGE under another entry's cursor, and read back as a line.
 	if jf := e.Origin.Journal; jf != nil && !isMarker(e) {
-		b = appendJournaldRecord(b, e, jf)
+		b = j.appendJournalEntry(b, e, jf)
 	} else {
 		b = j.appendSyntheticRecord(b, e)
 	}
@@ -62,13 +76,10 @@ func (j *journalWriter) write(e *model.Entry) (bool, error) {
 	return true, nil
 }
 
-// appendJournaldRecord gives back the fields journald gave connlog.
+// appendJournaldRecord gives back the fields of a journal entry connlog
+// keeps.
 func appendJournaldRecord(b []byte, e *model.Entry, jf *model.JournalFields) []byte {
-	b = appendJournalField(b, jCursor, jf.Cursor)
-	b = appendRealtime(b, e.Origin.Received, e.Time)
-	if isBootID(jf.BootID) {
-		b = appendJournalField(b, jBootID, jf.BootID)
-	}
+	b = appendJournalHead(b, e, jf)
 	b = appendJournalField(b, jHostname, firstOf(jf.Hostname, e.Origin.Host))
 	b = appendJournalField(b, jUnit, firstOf(jf.Unit, e.Origin.Unit))
 	b = appendJournalField(b, jInvocationID, jf.InvocationID)
@@ -268,4 +279,7 @@ func (j *journalWriter) close() error {
 func (j *journalWriter) abort() {}
 
 // addSources implements sourceAdder.
-func (j *journalWriter) addSources(infos []SourceInfo) { j.names.add(infos) }
+func (j *journalWriter) addSources(infos []SourceInfo) {
+	j.names.add(infos)
+	j.addEntries(infos)
+}

@@ -72,7 +72,21 @@ type SourceInfo struct {
 	Name  string // what the status line shows: the unit, the path, "stdin"
 	Path  string // the file path, for file sources
 	Inode uint64 // the file's inode when it was opened, 0 if unknown
-	Unit  string // the systemd unit, for journal sources
+	Unit  string // the systemd units read, for journal sources; "" when every unit was
+	// Journal marks the journal: its entries name the host they come from.
+	Journal bool
+	// Entries, when set, re-reads the journal's entries: the journal format
+	// writes every field of an entry from it, not only those connlog keeps.
+	Entries JournalEntries
+}
+
+// JournalEntries re-reads a journal entry by its cursor from the journal
+// files, so that no entry need keep the fields connlog does not use.
+type JournalEntries interface {
+	// JournalEntry calls fn with each of the entry's fields ("NAME=value",
+	// valid during the call only); found is false when the journal no
+	// longer holds the entry.
+	JournalEntry(cursor string, fn func(field []byte)) (found bool, err error)
 }
 
 // BundleInfo is what a bundle's manifest says about the export as a whole.

@@ -13,15 +13,9 @@ import (
 // not be read (overwritten), skipped as journalctl skips them: a field
 // missing from vals may have been in one of them.
 func (j *Journal) Collect(names []string, vals [][]byte, dst []byte) (_ []byte, unreadable int, err error) {
-	if j.cur == nil {
-		return dst, 0, ErrNoEntry
-	}
-	f := j.cur.f
-	if !j.loaded {
-		if _, j.items, err = f.Entry(f.EntryOffset(j.curIdx), j.items[:0]); err != nil {
-			return dst, 0, fmt.Errorf("%s: %w", f.path, err)
-		}
-		j.loaded = true
+	f, err := j.loadItems()
+	if err != nil {
+		return dst, 0, err
 	}
 	spans := j.spans[:0]
 	for range names {

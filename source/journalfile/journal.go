@@ -369,15 +369,8 @@ func (j *Journal) Location() (Location, error) {
 // are skipped, as journalctl skips them; when the field is not among the
 // others, the error is ErrFieldUnreadable.
 func (j *Journal) Field(name string, dst []byte) (value []byte, ok bool, err error) {
-	if j.cur == nil {
-		return dst, false, ErrNoEntry
-	}
-	if !j.loaded {
-		f := j.cur.f
-		if _, j.items, err = f.Entry(f.EntryOffset(j.curIdx), j.items[:0]); err != nil {
-			return dst, false, fmt.Errorf("%s: %w", f.path, err)
-		}
-		j.loaded = true
+	if _, err := j.loadItems(); err != nil {
+		return dst, false, err
 	}
 	var unreadable error
 	for _, off := range j.items {

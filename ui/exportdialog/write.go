@@ -24,7 +24,8 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)
 	}
 	for i, st := range src.Sources {
-		o.Sources = append(o.Sources, export.SourceInfo{ID: model.SourceID(i), Name: st.Name})
+		id := model.SourceID(i)
+		o.Sources = append(o.Sources, export.SourceInfo{ID: id, Name: st.Name, Entries: src.JournalEntries[id]})
 	}
 	o.Kinds, o.Inputs = src.Kinds, src.Inputs
 	if src.Snapshot != nil {
