@@ -111,14 +111,14 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
 		if errors.As(err, new(keptIncomplete)) {
-			sayLoss(w.Losses(), stderr)
+			sayLoss("exported", w.Losses(), stderr)
 		}
 		return explainStdoutFull(cfg, err)
 	}
 	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
 		log.Printf("export: %d entries written", w.Written())
 	}
-	return reportLoss(cfg, w.Losses(), stderr)
+	return reportLoss(cfg, "exported", w.Losses(), stderr)
 }
 
 // settleDay gives the times written without a date the day of the data

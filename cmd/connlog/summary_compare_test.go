@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,9 +19,7 @@ func TestSummaryComparePreviousOnShortData(t *testing.T) {
 	for i := range 325 { // 08:00:00 to 08:05:24, a line a second
 		fmt.Fprintf(&sb, "%s [INFO] [connector] tick %d\n", start.Add(time.Duration(i)*time.Second).Format(time.RFC3339Nano), i)
 	}
-	if err := os.WriteFile(p, []byte(sb.String()), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeLog(t, p, sb.String())
 	out, stderr, code := runCLI(t, "summary", "--utc", "--compare", "previous", p)
 	if code != 0 || stderr != "" ||
 		!strings.Contains(out, "A: 2026-02-10 08:03:28 UTC to 2026-02-10 08:05:28 UTC, 117 entries") ||
