@@ -58,7 +58,9 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		return err
 	}
 	if sel.needsDay() || compareNeedsDay(sf.compare) {
-		settleDay(ctx, &cfg, sel, stdin)
+		if err := settleDay(ctx, &cfg, sel, stdin); err != nil {
+			return err
+		}
 		opt = cfg.data.options(opt)
 	}
 	cmp, err := compareWindows(sf.compare, opt)
@@ -87,6 +89,11 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	// summary of what was read is still worth printing; it says so on
 	// stderr and the exit status is not 0.
 	interrupted := ctx.Err() != nil
+	// A window of times without a date, on a stream, is judged once the
+	// first entry settled their day (an empty one selected nothing).
+	if err := sel.emptyRange(loc); err != nil {
+		return err
+	}
 	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted})
 	if err := writeSummary(stdout, cfg, sf, summaryReport{r, lossOf(losses)}, loc); err != nil {
 		return err

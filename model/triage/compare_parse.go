@@ -65,7 +65,7 @@ func ParseWindow(text string, opt query.Options) (Window, error) {
 		return bad(err.Error())
 	}
 	if !w.To.After(w.From) {
-		return bad("the window ends before it starts")
+		return bad("the window ends before it starts: write the earlier time first")
 	}
 	return w, nil
 }
