@@ -94,8 +94,8 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	if err := sel.emptyRange(loc); err != nil {
 		return err
 	}
-	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted})
-	if err := writeSummary(stdout, cfg, sf, summaryReport{r, lossOf(losses)}, loc); err != nil {
+	r := newSummaryReport(tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted}), losses)
+	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
 		return err
 	}
 	if r.Entries == 0 {

@@ -9,8 +9,10 @@ import (
 
 // Report is a snapshot of every table, for a renderer.
 type Report struct {
-	// Entries counts the entries summarised, gap rows aside: GapRows
-	// counts those (each a note of lines lost, on the timeline as a gap).
+	// Entries counts the entries added, the rows of a view; GapRows counts
+	// those of them that are gap rows, notes of lines lost (marks on the
+	// timeline, counted in no level), which a summary leaves out of its
+	// count of entries.
 	Entries int64     `json:"entries"`
 	GapRows int64     `json:"gap_rows"`
 	From    time.Time `json:"from,omitzero"` // the earliest and latest entry times

@@ -95,10 +95,9 @@ func (t *Triage) AddEntry(e *model.Entry) { t.add(e, nil) }
 
 // add counts e; key is its template key, or nil to make it here.
 func (t *Triage) add(e *model.Entry, key []byte) {
+	t.entries++
 	if e.Kind == model.KindGap {
 		t.gapRows++ // a note of what is missing, not an entry of the log
-	} else {
-		t.entries++
 	}
 	p := t.opt.Parts
 	var v view
