@@ -67,6 +67,16 @@ func (l *Ledger) Add(reason string, n int64, at time.Time) {
 	}
 }
 
+// AddGap counts the gap entry e (its reason and count, as its fields say);
+// an entry of another kind is not counted.
+func (l *Ledger) AddGap(e *Entry) {
+	if e.Kind != KindGap {
+		return
+	}
+	n, _ := e.Fields.Num(KeyGapCount)
+	l.Add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
+}
+
 func (l *Ledger) add(reason string, n int64, at time.Time) { l.Add(reason, n, at) }
 
 // grow counts n more lines or bytes of a gap already counted (the one

@@ -267,12 +267,7 @@ func (s *Store) put(e *Entry, p int64) {
 
 // countGap counts a gap entry stored in the ledger. The front gap is
 // counted as it grows (see keepFrontGap).
-func (s *Store) countGap(e *Entry) {
-	if e.Kind == KindGap {
-		n, _ := e.Fields.Num(KeyGapCount)
-		s.ledger.add(e.Fields.Value(KeyGapReason), int64(n), e.Time)
-	}
-}
+func (s *Store) countGap(e *Entry) { s.ledger.AddGap(e) }
 
 // indexFields stores e's indexed fields with its per-line origin, and
 // returns their word offset (0 for none).

@@ -34,13 +34,7 @@ func resolveWindows(sn *model.Snapshot, vc *model.View, req changedRequest) (a, 
 	if !ok {
 		return a, b, "", errNoTimes
 	}
-	length := triage.DefaultTrailing
-	switch {
-	case req.cmp != nil && req.cmp.Trailing > 0:
-		length = req.cmp.Trailing
-	case newest.Sub(oldest) < length:
-		length = halfSpan(oldest, newest) // the default would compare the data with nothing
-	}
+	length := triage.TrailingLength(req.cmp, oldest, newest)
 	a, b = triage.TrailingWindows(newest, length)
 	d := model.ShortDuration(length)
 	return a, b, "the last " + d + " of the view against the " + d + " before", nil
@@ -67,16 +61,4 @@ func viewTimeSpan(sn *model.Snapshot, vc *model.View, lo, hi int) (first, last t
 		ok = true
 	}
 	return first, last, ok
-}
-
-// halfSpan is about half the time from oldest to newest: the length whose
-// two trailing windows fit a view shorter than one default window, so that
-// its newer half is compared with its older. It is whole minutes from a
-// minute on (1m, not 1m25s), whole seconds below.
-func halfSpan(oldest, newest time.Time) time.Duration {
-	half := newest.Sub(oldest) / 2
-	if half >= time.Minute {
-		return half.Truncate(time.Minute)
-	}
-	return max(half.Round(time.Second), time.Second)
 }

@@ -76,18 +76,23 @@ func filterText(cfg Config) string {
 	return strings.Join(parts, " ")
 }
 
-// sayCompareMiss explains on stderr --compare windows that both miss the
-// data, which leave every list of what changed empty: the span of the data
-// says which times to write. Trailing windows end at the newest entry and
-// never miss it.
+// sayCompareMiss explains on stderr --compare windows that hold no
+// entries: both (every list of what changed is empty) or one (everything
+// of the other is new, or gone); the span of the data says which times to
+// write.
 func sayCompareMiss(c *triage.Changed, read export.Span, loc *time.Location, stderr io.Writer) {
-	if c == nil || read.Last.IsZero() || meets(c.A, read) || meets(c.B, read) {
+	if c == nil || read.Last.IsZero() || (c.AEntries > 0 && c.BEntries > 0) {
 		return
 	}
-	fmt.Fprintf(stderr, "connlog: --compare: no entry falls in either window; the input spans %s\n", query.SpanText(read.First, read.Last, loc))
-}
-
-// meets reports whether the window w overlaps the span of the data.
-func meets(w triage.Window, read export.Span) bool {
-	return !w.From.After(read.Last) && w.To.After(read.First)
+	spans := query.SpanText(read.First, read.Last, loc)
+	switch {
+	case c.AEntries == 0 && c.BEntries == 0:
+		fmt.Fprintf(stderr, "connlog: --compare: no entry falls in either window; the input spans %s\n", spans)
+	case c.BEntries == 0:
+		fmt.Fprintf(stderr, "connlog: --compare: the baseline B (%s) holds no entries, so everything in A shows as new; the input spans %s: give windows within it\n",
+			query.SpanText(c.B.From, c.B.To, loc), spans)
+	default:
+		fmt.Fprintf(stderr, "connlog: --compare: window A (%s) holds no entries, so everything in B shows as gone; the input spans %s: give windows within it\n",
+			query.SpanText(c.A.From, c.A.To, loc), spans)
+	}
 }

@@ -16,9 +16,27 @@ func TestCompareWindowsMissingTheDataAreExplained(t *testing.T) {
 		!strings.Contains(stderr, "the input spans 2026-02-10 08:00:00–08:00:01") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
-	_, stderr, code = runCLI(t, "summary", "--utc", "--compare", "2026-02-10 08:00..2026-02-10 08:15", in)
+	_, stderr, code = runCLI(t, "summary", "--utc", "--compare", "2026-02-10 08:00:01..2026-02-10 08:00:02", in)
 	if code != 0 || stderr != "" {
-		t.Errorf("windows meeting the data: exit %d, stderr %q", code, stderr)
+		t.Errorf("windows that both hold entries: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCompareEmptyWindowIsSaid: a window that holds no entry while the
+// other does makes everything new (or gone): the heading and stderr say
+// so, with the span of the data.
+func TestCompareEmptyWindowIsSaid(t *testing.T) {
+	in := hostileLogFile(t) // 2026-02-10 08:00:00–08:00:01 UTC
+	for _, c := range []struct{ windows, heading, stderr string }{
+		{"2026-02-10 08:00..2026-02-10 08:15", "(the baseline): no entries, so everything in the other window shows as new",
+			"the baseline B (2026-02-10 07:45–08:00) holds no entries, so everything in A shows as new; the input spans 2026-02-10 08:00:00–08:00:01"},
+		{"2026-02-10 09:00..2026-02-10 09:15,2026-02-10 08:00..2026-02-10 08:15", "A: 2026-02-10 09:00:00 UTC to 2026-02-10 09:15:00 UTC: no entries, so everything in the other window shows as gone",
+			"window A (2026-02-10 09:00–09:15) holds no entries, so everything in B shows as gone"},
+	} {
+		out, stderr, code := runCLI(t, "summary", "--utc", "--compare", c.windows, in)
+		if code != 0 || !strings.Contains(out, c.heading) || !strings.Contains(stderr, c.stderr) {
+			t.Errorf("%s: exit %d, stderr %q, output:\n%s", c.windows, code, stderr, out)
+		}
 	}
 }
 

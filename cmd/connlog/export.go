@@ -50,7 +50,9 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stdout, stderr io.Writer) error {
 	claim := claimOutput(cfg)
 	if sel.needsDay() {
-		settleDay(ctx, &cfg, sel, stdin)
+		if err := settleDay(ctx, &cfg, sel, stdin); err != nil {
+			return err
+		}
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
@@ -108,27 +110,38 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		joined: func(_ []source.Feed, infos []sourceInfo) { w.AddSources(infos) }})
 	read, werr := ingest(readCtx, feeds, join, w, notes)
 	if werr == nil && w.Written() == 0 {
+		// A window of times without a date, on a stream, is judged once
+		// the first entry settled their day.
+		if err := sel.emptyRange(opts.Location); err != nil {
+			out.abort()
+			return err
+		}
 		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
 		if errors.As(err, new(keptIncomplete)) {
-			sayLoss(w.Losses(), stderr)
+			sayLoss("exported", w.Losses(), stderr)
 		}
 		return explainStdoutFull(cfg, err)
 	}
 	if cfg.DebugLog != "" { // else the log is standard error, which this must not clutter
 		log.Printf("export: %d entries written", w.Written())
 	}
-	return reportLoss(cfg, w.Losses(), stderr)
+	return reportLoss(cfg, "exported", w.Losses(), stderr)
 }
 
 // settleDay gives the times written without a date the day of the data
 // (see referenceDay); on a stream, the day of its first entry, fixed as
-// that entry is read (selection.Settle).
-func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader) {
+// that entry is read (selection.Settle). A window that ends before it
+// begins on that day is refused then (see emptyRange).
+func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader) error {
 	cfg.data = referenceDay(ctx, *cfg, stdin)
 	sel.setDay(cfg.data)
 	sel.pending = cfg.data.rule == dayFirst
+	if sel.pending {
+		return nil
+	}
+	return sel.emptyRange(cfg.location())
 }
 
 // sayEmptyExport explains an export that wrote nothing, or a summary of

@@ -196,13 +196,20 @@ func journalOptions(cfg Config, follow bool) (source.JournalOptions, error) {
 	return j, nil
 }
 
-// journalWindow is the window --since and --until give the journal.
+// flagWindow is the window --since and --until give the journal, a log
+// store, and the interface's filter; one that ends before it begins is a
+// usage error (see emptyRange).
 func flagWindow(cfg Config) (since, until time.Time, err error) {
 	if since, err = parseBound("--since", cfg.SinceText, cfg.timeOptions()); err != nil {
 		return since, until, err
 	}
-	until, err = parseBound("--until", cfg.UntilText, cfg.timeOptions())
-	return since, until, err
+	if until, err = parseBound("--until", cfg.UntilText, cfg.timeOptions()); err != nil {
+		return since, until, err
+	}
+	if dayUnsettled(cfg, cfg.SinceText, cfg.UntilText) {
+		return since, until, nil
+	}
+	return since, until, emptyRange(since, until, "--since", "--until", cfg.location())
 }
 
 // queryReadsOrigin reports whether the query tests host: or unit:; a query

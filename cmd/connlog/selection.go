@@ -24,8 +24,10 @@ type selection struct {
 	opt          query.Options
 	q            *query.Query
 	since, until time.Time // the window: --since/--until narrowed by the query's (see bounds)
-	pending      bool      // the day is settled by the first batch read
-	ruledOut     bool      // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
+	flagSince    time.Time // --since and --until alone, to name the end that set the window's
+	flagUntil    time.Time
+	pending      bool // the day is settled by the first batch read
+	ruledOut     bool // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
 }
 
 func newSelection(cfg Config, opt query.Options) (*selection, error) {
@@ -46,6 +48,11 @@ func newSelection(cfg Config, opt query.Options) (*selection, error) {
 			}
 		}
 		return nil, err
+	}
+	if !s.needsDay() {
+		if err := s.emptyRange(opt.Location); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -108,8 +115,23 @@ func (s *selection) compile(opt query.Options) error {
 		return err
 	}
 	s.opt, s.q = opt, q
+	s.flagSince, s.flagUntil = since, until
 	s.since, s.until = narrowWindow(since, until, q)
 	return nil
+}
+
+// emptyRange refuses a window that ends before it begins (see the
+// function of that name), naming each end by the flag or the query's term
+// that set it. Times written without a date are judged once their day is
+// settled: the caller asks then.
+func (s *selection) emptyRange(loc *time.Location) error {
+	name := func(flag, term string, fromFlag time.Time, end time.Time) string {
+		if !fromFlag.IsZero() && fromFlag.Equal(end) {
+			return flag
+		}
+		return "the query's " + term
+	}
+	return emptyRange(s.since, s.until, name("--since", "since:", s.flagSince, s.since), name("--until", "until:", s.flagUntil, s.until), loc)
 }
 
 // narrowWindow narrows the --since/--until window to the query's time

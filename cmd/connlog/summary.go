@@ -44,6 +44,9 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 		if errors.As(err, &ue) {
 			return 2
 		}
+		if errors.As(err, new(lossError)) {
+			return 3
+		}
 		return 1
 	}
 	return 0
@@ -59,7 +62,9 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		return err
 	}
 	if sel.needsDay() || compareNeedsDay(sf.compare) {
-		settleDay(ctx, &cfg, sel, stdin)
+		if err := settleDay(ctx, &cfg, sel, stdin); err != nil {
+			return err
+		}
 		opt = cfg.data.options(opt)
 	}
 	cmp, err := compareWindows(sf.compare, opt)
@@ -79,15 +84,21 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		feeds[i].Decode.IndexAnalytics = leanDecoding
 	}
 	tr := triage.New(triage.Options{Compare: cmp})
-	n, read, err := summarise(ctx, feeds, sel, tr)
+	n, read, losses, err := summarise(ctx, feeds, sel, tr)
 	if err != nil {
+		sayLoss("summarised", losses, stderr)
 		return err
 	}
 	// Interrupted (Ctrl-C on a pipe or the demo, which never end), the
 	// summary of what was read is still worth printing; it says so on
 	// stderr and the exit status is not 0.
 	interrupted := ctx.Err() != nil
-	r := tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted})
+	// A window of times without a date, on a stream, is judged once the
+	// first entry settled their day (an empty one selected nothing).
+	if err := sel.emptyRange(loc); err != nil {
+		return err
+	}
+	r := newSummaryReport(tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted}), losses)
 	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
 		return err
 	}
@@ -97,27 +108,33 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		sayCompareMiss(r.Changed, read, loc, stderr)
 	}
 	if interrupted {
+		sayLoss("summarised", losses, stderr)
 		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
 	}
-	return nil
+	return reportLoss(cfg, "summarised", losses, stderr)
 }
 
 // summarise reads the inputs to their end, adds every selected entry and
-// returns how many entries it read and their span.
-func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (int64, export.Span, error) {
+// returns how many entries it read, their span and the gaps of the range
+// summarised (selected by the query or not, as an export counts them).
+func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (int64, export.Span, model.Ledger, error) {
 	var status []model.SourceStatus
 	var read export.Span
+	var losses model.Ledger
 	var n int64
 	sink := func(es []model.Entry, _ bool) {
 		sel.Settle(es)
 		n += int64(len(es))
 		for i := range es {
 			read.Add(es[i].Time)
+			if es[i].Kind == model.KindGap && sel.InWindow(&es[i]) {
+				losses.AddGap(&es[i])
+			}
 			if sel.Match(&es[i]) {
 				tr.AddEntry(&es[i])
 			}
 		}
 	}
 	source.Ingest(ctx, feeds, sink, func(st []model.SourceStatus) { status = st })
-	return n, read, sourceErrors(status)
+	return n, read, losses, sourceErrors(status)
 }

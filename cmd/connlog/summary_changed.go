@@ -11,8 +11,8 @@ import (
 func changedSections(c triage.Changed, loc *time.Location) []section {
 	head := section{title: "What changed",
 		pre: []string{
-			fmt.Sprintf("A: %s to %s", stamp(c.A.From, loc), stamp(c.A.To, loc)),
-			fmt.Sprintf("B: %s to %s (the baseline)", stamp(c.B.From, loc), stamp(c.B.To, loc)),
+			fmt.Sprintf("A: %s to %s%s", stamp(c.A.From, loc), stamp(c.A.To, loc), windowHolds(c.AEntries, c.BEntries, "gone")),
+			fmt.Sprintf("B: %s to %s (the baseline)%s", stamp(c.B.From, loc), stamp(c.B.To, loc), windowHolds(c.BEntries, c.AEntries, "new")),
 		}}
 	lists := []struct {
 		title, note string
@@ -36,4 +36,17 @@ func changedSections(c triage.Changed, loc *time.Location) []section {
 		out = append(out, s)
 	}
 	return out
+}
+
+// windowHolds says how many entries a window holds; when it holds none
+// while the other holds some, that everything of the other shows as new
+// (or gone), so that the lists are not read as a change.
+func windowHolds(n, other int64, otherShows string) string {
+	switch {
+	case n > 0:
+		return ", " + count(n) + " entries"
+	case other > 0:
+		return ": no entries, so everything in the other window shows as " + otherShows
+	}
+	return ": no entries"
 }

@@ -21,12 +21,12 @@ type section struct {
 }
 
 // summarySections lays a report out as the sections both renderers print.
-func summarySections(r triage.Report, cfg Config, loc *time.Location) []section {
+func summarySections(r summaryReport, cfg Config, loc *time.Location) []section {
 	out := []section{overview(r, cfg, loc)}
 	if len(r.Histogram) > 0 {
-		out = append(out, timelineSection(r, loc))
+		out = append(out, timelineSection(r.Report, loc))
 	}
-	out = append(out, templatesSection(r, loc))
+	out = append(out, templatesSection(r.Report, loc))
 	top := []struct {
 		title string
 		vs    []triage.Value
@@ -47,9 +47,12 @@ func summarySections(r triage.Report, cfg Config, loc *time.Location) []section 
 	return out
 }
 
-func overview(r triage.Report, cfg Config, loc *time.Location) section {
+func overview(r summaryReport, cfg Config, loc *time.Location) section {
 	s := section{title: "Summary"}
 	s.pre = append(s.pre, fmt.Sprintf("%s entries", count(r.Entries)))
+	if r.Loss.text != "" {
+		s.pre = append(s.pre, "lost: "+r.Loss.text+"; query kind:gap to see them")
+	}
 	if !r.From.IsZero() {
 		s.pre = append(s.pre, fmt.Sprintf("from %s to %s (%s)", stamp(r.From, loc), stamp(r.To, loc), r.To.Sub(r.From).Round(time.Second)))
 	}

@@ -10,11 +10,10 @@ import (
 	"unicode/utf8"
 
 	"connlog/model/export"
-	"connlog/model/triage"
 )
 
 // writeSummary prints the report in the chosen format.
-func writeSummary(w io.Writer, cfg Config, sf summaryFlags, r triage.Report, loc *time.Location) error {
+func writeSummary(w io.Writer, cfg Config, sf summaryFlags, r summaryReport, loc *time.Location) error {
 	bw := bufio.NewWriter(w)
 	switch sf.format {
 	case "json":

@@ -31,17 +31,14 @@ func tuiQuery(cfg Config) (string, error) {
 // windowTerms returns --since and --until as since: and until: terms, each
 // checked as export checks it and its text kept as typed.
 func windowTerms(cfg Config) ([]string, error) {
+	if _, _, err := flagWindow(cfg); err != nil {
+		return nil, err
+	}
 	var terms []string
-	for _, b := range []struct{ flag, field, text string }{
-		{"--since", "since", cfg.SinceText}, {"--until", "until", cfg.UntilText},
-	} {
-		if b.text == "" {
-			continue
+	for _, b := range []struct{ field, text string }{{"since", cfg.SinceText}, {"until", cfg.UntilText}} {
+		if b.text != "" {
+			terms = append(terms, query.Term(b.field, b.text))
 		}
-		if _, err := parseBound(b.flag, b.text, cfg.timeOptions()); err != nil {
-			return nil, err
-		}
-		terms = append(terms, query.Term(b.field, b.text))
 	}
 	return terms, nil
 }

@@ -65,16 +65,17 @@ Export (connlog export …):
       --compress C         none, gzip, zstd (default: .gz or .zst ending of -o, else none)
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
       --force              replace PATH if it exists (only ever a regular file)
-      --fail-on-loss       exit 3 when the exported range has a gap (lost or cut lines)
+      --fail-on-loss       exit 3 when the exported (or summarised) range has a gap (lost or cut lines)
       --redact             replace emails, client IPs, device and user ids by pseudonyms
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
 
 Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as export):
       --compare W          what changed: previous (the last 15 minutes of the data against
-                           the 15 before; previous:30m for another length), FROM..TO (against
+                           the 15 before, or its halves when shorter; previous:30m for another
+                           length), FROM..TO (against
                            the same length before it) or FROM..TO,FROM..TO (A, then baseline B)
       --top N              rows per table (default 10)
       --format F           text (default), markdown, json
 
-Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export run with --fail-on-loss.
+Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export or summary run with --fail-on-loss.
 `

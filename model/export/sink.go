@@ -149,8 +149,7 @@ func (s *Sink) noteGap(e *model.Entry, written bool) {
 	if e.Kind != model.KindGap || !s.sel.InWindow(e) {
 		return
 	}
-	n, _ := e.Fields.Num(model.KeyGapCount)
-	s.losses.Add(e.Fields.Value(model.KeyGapReason), int64(n), e.Time)
+	s.losses.AddGap(e)
 	if g, ok := s.Writer.(GapNoter); ok && !written {
 		g.NoteGap(e)
 	}

@@ -29,6 +29,10 @@ type Change struct {
 type Changed struct {
 	A Window `json:"a"`
 	B Window `json:"b"`
+	// AEntries and BEntries count the entries each window holds: a window
+	// with none makes everything of the other new, or gone.
+	AEntries int64 `json:"a_entries"`
+	BEntries int64 `json:"b_entries"`
 	// New and Gone are templates and failure reasons seen in one window
 	// and not the other; Rates those in both whose rate changed most.
 	New   []Change `json:"new"`
@@ -44,7 +48,7 @@ type Changed struct {
 // list.
 func (c *comparer) changed(n int, tp *templates) Changed {
 	wa, wb, a, b := c.windows()
-	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}}
+	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}, AEntries: a.entries, BEntries: b.entries}
 	scale := 1.0
 	if wb.Length() > 0 {
 		scale = float64(wa.Length()) / float64(wb.Length())

@@ -19,28 +19,39 @@ func (w Window) Length() time.Duration { return w.To.Sub(w.From) }
 // Compare says which two windows "what changed" compares. With A set, the
 // windows are fixed: A is compared against B (by default the same length
 // just before A). Otherwise they trail the newest entry: the last Trailing
-// (default 15 minutes) against the same length just before.
+// (default 15 minutes) against the same length just before; with Fit (or
+// no Trailing), data that spans less than that compares its newer half with
+// its older (see TrailingLength).
 type Compare struct {
 	A, B     Window
 	Trailing time.Duration
+	Fit      bool
 }
 
 // DefaultTrailing is the length of the trailing windows.
 const DefaultTrailing = 15 * time.Minute
 
 // slotsPerWindow is how finely trailing windows are kept: their edges fall
-// on multiples of Trailing/slotsPerWindow (a minute for 15 minutes).
+// on multiples of about Trailing/slotsPerWindow (a minute for 15 minutes).
 const slotsPerWindow = 15
 
 // comparer keeps the tallies "what changed" reads: two fixed windows, or
 // the slots of the trailing ones, dropped as the data moves past them.
+// While data that may fit spans less than the trailing length, its slots
+// are a second wide (any half of it is whole seconds) and none is dropped:
+// the windows' length is known only at the end.
 type comparer struct {
 	fixed    bool
 	a, b     *tally
 	win      [2]Window
-	slot     int64 // slot width, ns
+	cmp      Compare
+	length   time.Duration // the trailing length asked for
+	fine     bool          // one-second slots, kept while the span may be halved
+	slot     int64         // slot width, ns
 	slots    map[int64]*tally
-	newest   int64 // newest slot number
+	oldest   int64 // the oldest and newest times seen, ns
+	newest   int64
+	first    int64 // the first slot kept (of the older window)
 	hasSlots bool
 	max      int
 	lastN    int64  // the slot of the previous entry, found again without
@@ -54,11 +65,15 @@ func newComparer(c Compare, limit int) *comparer {
 		}
 		return &comparer{fixed: true, a: newTally(limit), b: newTally(limit), win: [2]Window{c.A, c.B}, max: limit}
 	}
-	if c.Trailing <= 0 {
-		c.Trailing = DefaultTrailing
+	length := c.Trailing
+	if length <= 0 {
+		length = DefaultTrailing
 	}
-	slot := max(int64(c.Trailing)/slotsPerWindow, int64(time.Second))
-	return &comparer{slot: slot, slots: map[int64]*tally{}, max: limit}
+	cm := &comparer{cmp: c, length: length, slot: int64(trailingSlot(length)), slots: map[int64]*tally{}, max: limit}
+	if c.Fit || c.Trailing <= 0 {
+		cm.fine, cm.slot = true, int64(time.Second)
+	}
+	return cm
 }
 
 // add counts an entry of template id at time t.
@@ -72,8 +87,9 @@ func (c *comparer) add(t time.Time, id int32, f *facts, reason string) {
 		}
 		return
 	}
-	n := FloorDiv(t.UnixNano(), c.slot)
-	if c.hasSlots && n <= c.newest-2*slotsPerWindow {
+	ns := t.UnixNano()
+	n := FloorDiv(ns, c.slot)
+	if c.hasSlots && !c.fine && n < c.first {
 		return // older than both windows
 	}
 	s := c.last
@@ -85,16 +101,53 @@ func (c *comparer) add(t time.Time, id int32, f *facts, reason string) {
 		c.last, c.lastN = s, n
 	}
 	s.add(id, f, reason)
-	if !c.hasSlots || n > c.newest {
-		c.newest, c.hasSlots = n, true
+	c.see(ns)
+}
+
+// see moves the span on to take in ns, and drops what it leaves behind.
+func (c *comparer) see(ns int64) {
+	starts := !c.hasSlots
+	c.hasSlots = true
+	if starts || ns < c.oldest {
+		c.oldest = ns
+	}
+	if !starts && ns <= c.newest {
+		return
+	}
+	moved := starts || FloorDiv(ns, c.slot) > FloorDiv(c.newest, c.slot)
+	c.newest = ns
+	if c.fine && time.Duration(c.newest-c.oldest) >= c.length {
+		c.coarsen()
+		moved = true
+	}
+	if moved && !c.fine {
 		c.forget()
 	}
 }
 
-// forget drops the slots neither trailing window covers any more.
+// coarsen merges the one-second slots into the trailing length's, once the
+// data spans the whole length and it is no longer halved.
+func (c *comparer) coarsen() {
+	slot := int64(trailingSlot(c.length))
+	slots := map[int64]*tally{}
+	for n, s := range c.slots {
+		m := FloorDiv(n*c.slot, slot)
+		if into := slots[m]; into != nil {
+			into.merge(s)
+		} else {
+			slots[m] = s
+		}
+	}
+	c.fine, c.slot, c.slots, c.last = false, slot, slots, nil
+}
+
+// forget drops the slots neither trailing window covers any more: those
+// before the older window as the newest entry places it.
 func (c *comparer) forget() {
+	_, b := TrailingWindows(time.Unix(0, c.newest), c.length)
+	c.first = FloorDiv(b.From.UnixNano(), c.slot)
 	for n := range c.slots {
-		if n <= c.newest-2*slotsPerWindow {
+		if n < c.first {
 			delete(c.slots, n)
 			if n == c.lastN {
 				c.last = nil
@@ -109,18 +162,23 @@ func (c *comparer) windows() (wa, wb Window, a, b *tally) {
 		return c.win[0], c.win[1], c.a, c.b
 	}
 	a, b = newTally(c.max), newTally(c.max)
-	end := (c.newest + 1) * c.slot
-	mid := end - slotsPerWindow*c.slot
-	start := mid - slotsPerWindow*c.slot
+	if !c.hasSlots {
+		wa, wb = TrailingWindows(time.Time{}, c.length)
+		return wa, wb, a, b
+	}
+	length := c.length
+	if c.fine {
+		length = TrailingLength(&c.cmp, time.Unix(0, c.oldest), time.Unix(0, c.newest))
+	}
+	wa, wb = TrailingWindows(time.Unix(0, c.newest), length)
 	for n, s := range c.slots {
+		at := time.Unix(0, n*c.slot)
 		switch {
-		case n*c.slot >= mid:
+		case wa.Contains(at):
 			a.merge(s)
-		case n*c.slot >= start:
+		case wb.Contains(at):
 			b.merge(s)
 		}
 	}
-	wa = Window{From: time.Unix(0, mid).UTC(), To: time.Unix(0, end).UTC()}
-	wb = Window{From: time.Unix(0, start).UTC(), To: time.Unix(0, mid).UTC()}
 	return wa, wb, a, b
 }

@@ -13,7 +13,8 @@ const compareHint = "use previous, FROM..TO or FROM..TO,FROM..TO, with times as 
 
 // ParseCompare reads the two windows "what changed" compares, as
 // `connlog summary --compare` and the interface's prompt take them:
-// "previous" (the last 15 minutes of the data against the 15 before),
+// "previous" (the last 15 minutes of the data against the 15 before, or
+// its newer half against its older when it spans less),
 // "previous:DUR", "FROM..TO" (against the same length just before it) or
 // "FROM..TO,FROM..TO" (the second is the baseline), each end in the forms
 // since: takes. Its errors quote the text and say what is accepted.
@@ -21,11 +22,13 @@ func ParseCompare(text string, opt query.Options) (*Compare, error) {
 	text = strings.TrimSpace(text)
 	switch {
 	case text == "previous":
-		return &Compare{Trailing: DefaultTrailing}, nil
+		return &Compare{Trailing: DefaultTrailing, Fit: true}, nil
 	case strings.HasPrefix(text, "previous:"):
 		d, err := time.ParseDuration(strings.TrimPrefix(text, "previous:"))
-		if err != nil || d < time.Second {
-			return nil, fmt.Errorf("%q: the window after previous: is a duration of a second or more, e.g. previous:30m (%s)", text, compareHint)
+		// Whole seconds: the windows' edges then fall on whole seconds,
+		// where the engine's finest slots do.
+		if err != nil || d < time.Second || d%time.Second != 0 {
+			return nil, fmt.Errorf("%q: the window after previous: is a duration of a second or more, in whole seconds, e.g. previous:30m (%s)", text, compareHint)
 		}
 		return &Compare{Trailing: d}, nil
 	}
@@ -62,7 +65,7 @@ func ParseWindow(text string, opt query.Options) (Window, error) {
 		return bad(err.Error())
 	}
 	if !w.To.After(w.From) {
-		return bad("the window ends before it starts")
+		return bad("the window ends before it starts: write the earlier time first")
 	}
 	return w, nil
 }
@@ -77,21 +80,4 @@ func CompareNeedsDay(text string) bool {
 		}
 	}
 	return false
-}
-
-// TrailingWindows are the windows a trailing comparison of the given
-// length holds once newest is the newest entry's time: the last length of
-// the data (its end rounded up to a whole slot, as the engine keeps them)
-// against the same length just before.
-func TrailingWindows(newest time.Time, length time.Duration) (a, b Window) {
-	if length <= 0 {
-		length = DefaultTrailing
-	}
-	slot := max(int64(length)/slotsPerWindow, int64(time.Second))
-	end := (FloorDiv(newest.UnixNano(), slot) + 1) * slot
-	mid := end - slotsPerWindow*slot
-	start := mid - slotsPerWindow*slot
-	a = Window{From: time.Unix(0, mid).UTC(), To: time.Unix(0, end).UTC()}
-	b = Window{From: time.Unix(0, start).UTC(), To: time.Unix(0, mid).UTC()}
-	return a, b
 }

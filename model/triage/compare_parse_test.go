@@ -17,7 +17,8 @@ func TestParseCompare(t *testing.T) {
 		want       Compare
 		err        string
 	}{
-		{"previous", "previous", Compare{Trailing: DefaultTrailing}, ""},
+		{"previous", "previous", Compare{Trailing: DefaultTrailing, Fit: true}, ""},
+		{"previous, whole seconds", "previous:1.5s", Compare{}, "in whole seconds"},
 		{"previous for a while", "previous:30m", Compare{Trailing: 30 * time.Minute}, ""},
 		{"one window", "09:00..09:10", Compare{A: Window{at(9, 0), at(9, 10)}}, ""},
 		{"two windows", "09:00..09:10, 08:00..08:10", Compare{A: Window{at(9, 0), at(9, 10)}, B: Window{at(8, 0), at(8, 10)}}, ""},

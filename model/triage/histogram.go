@@ -20,6 +20,12 @@ type histogram struct {
 func newHistogram() histogram { return histogram{levels: make([]series, levelCount)} }
 
 func (h *histogram) add(e *model.Entry, f *facts, b, width int64) {
+	if e.Kind == model.KindGap {
+		// A gap is a note of lines lost, not an entry of the log: a mark,
+		// counted in no level.
+		h.gaps.add(b, width, 1)
+		return
+	}
 	h.levels[e.Level].add(b, width, 1)
 	switch {
 	case f.failed:
@@ -28,8 +34,6 @@ func (h *histogram) add(e *model.Entry, f *facts, b, width int64) {
 		h.denied.add(b, width, 1)
 	case e.Kind == model.KindBoundary:
 		h.restarts.add(b, width, 1)
-	case e.Kind == model.KindGap:
-		h.gaps.add(b, width, 1)
 	}
 }
 

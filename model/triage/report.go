@@ -9,7 +9,12 @@ import (
 
 // Report is a snapshot of every table, for a renderer.
 type Report struct {
+	// Entries counts the entries added, the rows of a view; GapRows counts
+	// those of them that are gap rows, notes of lines lost (marks on the
+	// timeline, counted in no level), which a summary leaves out of its
+	// count of entries.
 	Entries int64     `json:"entries"`
+	GapRows int64     `json:"gap_rows"`
 	From    time.Time `json:"from,omitzero"` // the earliest and latest entry times
 	To      time.Time `json:"to,omitzero"`
 	// Untimed counts entries with no usable time, which the timeline and
@@ -46,7 +51,7 @@ func (t *Triage) Report(o ReportOptions) Report {
 	if o.Sessions == nil {
 		o.Sessions = func(s *Session) bool { return s.Status == StatusFailed }
 	}
-	r := Report{Entries: t.entries, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
+	r := Report{Entries: t.entries, GapRows: t.gapRows, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
 		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
 		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
 		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}

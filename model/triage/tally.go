@@ -6,6 +6,7 @@ import "strings"
 // per template, failures per reason, and the users and resources that
 // failed. Distinct values past the cap are counted as other.
 type tally struct {
+	entries   int64
 	templates map[int32]int64
 	failures  map[string]int64
 	users     map[string]int64 // users with failed or denied connections
@@ -20,6 +21,7 @@ func newTally(max int) *tally {
 }
 
 func (t *tally) add(id int32, f *facts, reason string) {
+	t.entries++
 	t.templates[id]++
 	if !f.failed && !f.denied {
 		return
@@ -62,4 +64,5 @@ func (t *tally) merge(u *tally) {
 		}
 	}
 	t.other += u.other
+	t.entries += u.entries
 }

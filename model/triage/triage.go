@@ -52,6 +52,7 @@ type Triage struct {
 	sess     *sessions
 	cmp      *comparer
 	entries  int64
+	gapRows  int64
 	from, to time.Time
 }
 
@@ -95,6 +96,9 @@ func (t *Triage) AddEntry(e *model.Entry) { t.add(e, nil) }
 // add counts e; key is its template key, or nil to make it here.
 func (t *Triage) add(e *model.Entry, key []byte) {
 	t.entries++
+	if e.Kind == model.KindGap {
+		t.gapRows++ // a note of what is missing, not an entry of the log
+	}
 	p := t.opt.Parts
 	var v view
 	if structured(e) && p&(PartTop|PartSessions|PartTimeline|PartChanged) != 0 {
@@ -113,7 +117,7 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 		b = t.ax.bucket(e.Time)
 		t.hist.add(e, &f, b, t.ax.width)
 		t.span(e.Time)
-	} else {
+	} else if e.Kind != model.KindGap {
 		t.hist.untimed++
 	}
 	id := int32(otherID)
