@@ -53,9 +53,35 @@ func (p *connlogProcess) waitClosed(t *testing.T, path string) {
 
 // waitHolds waits until the process holds the file now at path open (a
 // followed file it found there), and fails the test after a few seconds.
+// The file must stay open for holdSettles: before its source opens it, a
+// file is opened and closed at once to tell a journal export from lines
+// of text, and a rename then would be seen before the source's own open,
+// which would find the new file at the path.
 func (p *connlogProcess) waitHolds(t *testing.T, path string) {
 	t.Helper()
-	p.waitHolding(t, path, true)
+	var settled time.Time
+	for ; ; time.Sleep(10 * time.Millisecond) {
+		p.waitHolding(t, path, true)
+		if settled.IsZero() {
+			settled = time.Now().Add(holdSettles)
+		}
+		if want, err := os.Stat(path); err == nil && !holds(p.fds(), want) {
+			settled = time.Time{} // closed again: that was the sniff
+			continue
+		}
+		if time.Now().After(settled) {
+			return
+		}
+	}
+}
+
+// holdSettles is how long a file stays open before it counts as held by
+// its source rather than by a look at its first bytes.
+const holdSettles = time.Second
+
+// fds is the directory of the process's open descriptors.
+func (p *connlogProcess) fds() string {
+	return filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "fd")
 }
 
 // waitHolding waits until the process holds the file now at path open, or
@@ -64,7 +90,7 @@ func (p *connlogProcess) waitHolding(t *testing.T, path string, held bool) {
 	t.Helper()
 	want, err := os.Stat(path)
 	must(t, err)
-	fds := filepath.Join("/proc", strconv.Itoa(p.cmd.Process.Pid), "fd")
+	fds := p.fds()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if holds(fds, want) == held {
 			return
