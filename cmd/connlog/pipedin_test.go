@@ -64,7 +64,7 @@ func TestTheInterfaceReadsAPipedStandardInput(t *testing.T) {
 		{[]string{"-D", "dir"}, nil},
 		{[]string{"--file", "system.journal"}, nil},
 		{[]string{"-b", "-1"}, nil},
-		{[]string{"--cursor", "s=1"}, nil},
+		{[]string{"--cursor", "s=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c;i=1a;b=9a7d5e3c1b2f4e6d8c0a1b3d5f7e9c2a;m=3e8;t=64a1c2b3d4e5f;x=1f2e3d4c5b6a7988"}, nil},
 		{[]string{"--victorialogs", "http://127.0.0.1:9428"}, nil},
 	} {
 		cfg, err := parseArgsWith(c.args, io.Discard, true)
