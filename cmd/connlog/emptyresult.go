@@ -10,6 +10,7 @@ import (
 	"connlog/model/export"
 	"connlog/model/query"
 	"connlog/model/triage"
+	"connlog/ui/theme"
 )
 
 // sayNothingMatched explains on stderr an export whose filters selected
@@ -20,7 +21,7 @@ import (
 // store, which holds entries of the hosts and units asked for when this
 // is reached, that says the filters matched none of them.
 func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
-	had := fmt.Sprintf("the input had %d entries", read)
+	had := "the input had " + theme.Plural(int64(read), "entry")
 	switch {
 	case read == 0 && cfg.Remote.VictoriaLogs != "":
 		// The store was asked for the words and window, and holds entries

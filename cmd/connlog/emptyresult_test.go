@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -80,5 +82,20 @@ func TestSummaryFilterSelectingNothingIsExplained(t *testing.T) {
 	}
 	if _, stderr, _ := runCLI(t, "summary", "--since", "2027-01-01", in); strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no entries since 2027-01-01") {
 		t.Errorf("a window missing the data: stderr %q", stderr)
+	}
+}
+
+// TestCountsOfOneAreSingular: what export and summary say of one entry
+// says "1 entry", not "1 entries".
+func TestCountsOfOneAreSingular(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "one.log")
+	if err := os.WriteFile(in, []byte("2026-02-10T08:00:00Z [INFO] [connector] only line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, _ := runCLI(t, "export", "-q", "nosuchword", in); !strings.Contains(stderr, "the input had 1 entry,") {
+		t.Errorf("export: stderr %q; want the input had 1 entry", stderr)
+	}
+	if out, _, code := runCLI(t, "summary", in); code != 0 || !strings.Contains(out, "1 entry\n") || strings.Contains(out, "1 entries") {
+		t.Errorf("summary: exit %d, output:\n%s", code, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // inputsFailed is the error of inputs that failed while they were read
@@ -62,7 +63,7 @@ func keptAfterFailure(w export.Writer, out *output, failure error, written int64
 	if f := (inputsFailed{}); errors.As(failure, &f) && f.n > 1 {
 		rest = "the rest of the failed inputs is not in it: check that they can be read, then export them again"
 	}
-	kept := fmt.Sprintf("%s holds the %d entries written; %s", where, written, rest)
+	kept := fmt.Sprintf("%s holds the %s written; %s", where, theme.Plural(int64(written), "entry"), rest)
 	if err != nil {
 		return keptIncomplete{fmt.Errorf("%w\n%w\n%s", failure, err, kept)}
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"connlog/model/export"
+	"connlog/ui/theme"
 )
 
 // finish closes the writer and commits or removes the output file. An
@@ -48,9 +49,9 @@ func cutShort(w export.Writer, out *output, written int64) error {
 		err = out.commit()
 	}
 	if err != nil {
-		return fmt.Errorf("interrupted, then %w; standard output holds part of the first %d entries", err, written)
+		return fmt.Errorf("interrupted, then %w; standard output holds part of the first %s", err, theme.Plural(int64(written), "entry"))
 	}
-	return fmt.Errorf("interrupted: standard output was cut short after %d entries (what was written is incomplete)", written)
+	return fmt.Errorf("interrupted: standard output was cut short after %s (what was written is incomplete)", theme.Plural(int64(written), "entry"))
 }
 
 // output is stdout or an atomically written file.

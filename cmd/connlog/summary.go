@@ -16,6 +16,7 @@ import (
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/source"
+	"connlog/ui/theme"
 )
 
 // runSummaryCommand is `connlog summary`: it reads the inputs once, as
@@ -109,7 +110,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	if interrupted {
 		sayLoss("summarised", losses, stderr)
-		return fmt.Errorf("interrupted: the summary covers only the %d entries read before", r.Entries)
+		return fmt.Errorf("interrupted: the summary covers only the %s read before", theme.Plural(r.Entries, "entry"))
 	}
 	return reportLoss(cfg, "summarised", losses, stderr)
 }

@@ -7,6 +7,7 @@ import (
 
 	"connlog/model/query"
 	"connlog/model/triage"
+	"connlog/ui/theme"
 )
 
 // section is one part of a text or markdown summary: a title, a line of
@@ -49,7 +50,7 @@ func summarySections(r summaryReport, cfg Config, loc *time.Location) []section 
 
 func overview(r summaryReport, cfg Config, loc *time.Location) section {
 	s := section{title: "Summary"}
-	s.pre = append(s.pre, fmt.Sprintf("%s entries", count(r.Entries)))
+	s.pre = append(s.pre, theme.Plural(r.Entries, "entry"))
 	if r.Loss.text != "" {
 		s.pre = append(s.pre, "lost: "+r.Loss.text+"; query kind:gap to see them")
 	}
@@ -60,7 +61,7 @@ func overview(r summaryReport, cfg Config, loc *time.Location) section {
 		s.pre = append(s.pre, "query: "+cfg.Query)
 	}
 	if r.Untimed > 0 {
-		s.pre = append(s.pre, fmt.Sprintf("%s entries without a usable time (left out of the timeline)", count(r.Untimed)))
+		s.pre = append(s.pre, theme.Plural(r.Untimed, "entry")+" without a usable time (left out of the timeline)")
 	}
 	return s
 }
