@@ -50,7 +50,7 @@ wait_for "10/10"
 # burst of runes, which is typed text rather than commands.
 press g "> 2023-10-26 21:35:50.045" # a year not this one shows
 press j "> 21:35:51.210"
-press v "selecting 1 rows"
+press v "selecting 1 row"
 press j "selecting 2 rows"
 press j "selecting 3 rows"
 press x "3 entries from"
