@@ -86,6 +86,12 @@ func highlight(text string, terms []query.Finder, base *lipgloss.Style, match li
 	if len(terms) > 0 && text != "" {
 		spans = matchSpans(text, terms)
 	}
+	return renderSpans(text, spans, base, match)
+}
+
+// renderSpans renders the spans of text in match and the rest in base
+// (left as it is when base is nil).
+func renderSpans(text string, spans [][2]int, base *lipgloss.Style, match lipgloss.Style) string {
 	plain := func(s string) string {
 		if base == nil || s == "" {
 			return s
