@@ -8,11 +8,11 @@ import (
 // activeFilter is what selects the table's rows: the query the user typed
 // and the tab's kind condition, compiled into a model.Filter.
 type activeFilter struct {
-	text   string       // the query as typed
-	tab    Tab          // the tab whose kinds are shown
-	query  *query.Query // nil for an empty query
-	filter model.Filter // what BuildView and Extend run
-	words  []string     // bare words to highlight
+	text   string         // the query as typed
+	tab    Tab            // the tab whose kinds are shown
+	query  *query.Query   // nil for an empty query
+	filter model.Filter   // what BuildView and Extend run
+	terms  []query.Finder // its words and regexes, to highlight
 }
 
 // readsTime reports whether the query bounds the entries' time (since:,
@@ -32,7 +32,7 @@ func newFilter(text string, tab Tab, opt query.Options) (activeFilter, error) {
 		if err != nil {
 			return activeFilter{}, err
 		}
-		af.query, af.words = q, q.Words()
+		af.query, af.terms = q, q.Finders()
 	}
 	af.filter = makeModelFilter(af.query, tab.kindSet())
 	return af, nil
@@ -59,4 +59,10 @@ func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
 		f.Sure = func(e *model.Entry) bool { return kinds[e.Kind&0xf] && sure(e) }
 	}
 	return f
+}
+
+// highlightTerms are what the table and the detail pane mark: the terms of
+// the filter and of the search.
+func (m Model) highlightTerms() []query.Finder {
+	return append(append([]query.Finder(nil), m.filter.terms...), m.search.terms...)
 }

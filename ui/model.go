@@ -264,7 +264,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // tableData is the data the table draws from, taken fresh.
 func (m Model) tableData() table.Data {
 	d := table.Data{Snapshot: m.store.Snapshot(), View: m.live.view, Location: m.loc(), Marks: m.marks}
-	d.Words = append(append([]string(nil), m.filter.words...), m.search.words...)
+	d.Terms = m.highlightTerms()
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
 	d.Year = m.thisYear()

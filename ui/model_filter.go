@@ -47,7 +47,7 @@ func (m Model) setSearch(text string) Model {
 		m.barError(err)
 		return m
 	}
-	m.search = searchState{text: text, query: q, words: q.Words(), gen: m.search.gen + 1}
+	m.search = searchState{text: text, query: q, terms: q.Finders(), gen: m.search.gen + 1}
 	m.bar.SetInfo(keysOf(m.keys.NextMatch, m.keys.PrevMatch) + " jump")
 	return m
 }

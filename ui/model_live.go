@@ -206,7 +206,8 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.SetEntry(detail.Input{Entry: msg.entry, Pair: msg.pair, HasPair: msg.hasPair,
-		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair), Following: !m.inputEnded(), Now: m.cfg.now()})
+		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair), Following: !m.inputEnded(), Now: m.cfg.now(),
+		Terms: m.highlightTerms()})
 	return m, cmd
 }
 

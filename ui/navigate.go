@@ -17,7 +17,7 @@ import (
 type searchState struct {
 	text  string
 	query *query.Query
-	words []string
+	terms []query.Finder // to highlight
 	gen   int
 }
 

@@ -1,12 +1,15 @@
 package query
 
-// Finder finds a word in text the way the query language matches a bare
-// word: smart case (a word with an upper-case letter matches exactly,
-// otherwise case is ignored by Unicode simple folding). The interface
-// highlights matches with it, so that what is marked is what the filter
-// matched.
+import "regexp"
+
+// Finder finds what one term of a query matches in text: a bare word the
+// way the query language matches it (smart case: a word with an upper-case
+// letter matches exactly, otherwise case is ignored by Unicode simple
+// folding), or a regular expression term. The interface highlights matches
+// with it, so that what is marked is what the filter matched.
 type Finder struct {
-	p pattern
+	p  pattern
+	re *regexp.Regexp // for a regex term; p is unused then
 }
 
 // NewFinder prepares word for searching; the work of choosing the case
@@ -15,11 +18,18 @@ func NewFinder(word string) Finder {
 	return Finder{p: newPattern(word, true)}
 }
 
-// Index returns the byte offsets of the first occurrence of the word in s,
+// Index returns the byte offsets of the first occurrence of the term in s,
 // or -1, -1. Under case folding end-start may differ from the word's
 // length (a folded letter may be encoded in another number of bytes). An
-// empty word is found nowhere.
+// empty word is found nowhere; a regular expression may match the empty
+// string (start == end).
 func (f *Finder) Index(s string) (start, end int) {
+	if f.re != nil {
+		if loc := f.re.FindStringIndex(s); loc != nil {
+			return loc[0], loc[1]
+		}
+		return -1, -1
+	}
 	if f.p.text == "" {
 		return -1, -1
 	}

@@ -52,6 +52,7 @@ type Query struct {
 	src          string
 	root         matcher // nil: the empty query, which matches everything
 	words        []string
+	finders      []Finder // the words' and the regexes' not under a negation
 	needsRaw     bool
 	readsOrigin  bool
 	keys         []string
@@ -107,6 +108,16 @@ func (q *Query) Words() []string {
 		return nil
 	}
 	return slices.Clone(q.words)
+}
+
+// Finders returns a finder for each bare word, quoted phrase and regular
+// expression that a match contains (those not under a negation), for the
+// interface to highlight what matched.
+func (q *Query) Finders() []Finder {
+	if q == nil {
+		return nil
+	}
+	return slices.Clone(q.finders)
 }
 
 // RequiredWords returns the bare words and quoted phrases that every
@@ -190,9 +201,13 @@ func (q *Query) inspect(m matcher, negated bool) {
 		q.needsRaw = true
 		if !negated && !slices.Contains(q.words, n.word) {
 			q.words = append(q.words, n.word)
+			q.finders = append(q.finders, NewFinder(n.word))
 		}
 	case *regexMatcher:
 		q.needsRaw = true
+		if !negated {
+			q.finders = append(q.finders, Finder{re: n.re})
+		}
 	case *fieldMatcher:
 		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit || n.attr == AttrIdent
 		for _, k := range n.readKeys() {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -23,11 +24,12 @@ type card struct {
 	w     int
 	loc   *time.Location
 	lines []string
-	cut   bool // lines past maxCardLines were left out
+	cut   bool           // lines past maxCardLines were left out
+	terms []query.Finder // what the filter and the search match, to mark
 }
 
-func newCard(st *theme.Styles, w int, loc *time.Location) *card {
-	return &card{st: st, w: max(w, 20), loc: loc}
+func newCard(st *theme.Styles, w int, loc *time.Location, terms []query.Finder) *card {
+	return &card{st: st, w: max(w, 20), loc: loc, terms: terms}
 }
 
 // header starts the card: the kind's title, then the entry's time.
@@ -70,12 +72,12 @@ func (c *card) kvStyled(k, v string, style lipgloss.Style) {
 			c.add("  " + c.st.Key.Render(piece))
 		}
 	}
-	for i, line := range wrapped {
+	for i, line := range theme.MarkLines(v, wrapped, c.terms, style, c.st.Match) {
 		head := pad
 		if i == 0 && !own {
 			head = "  " + c.st.Key.Render(theme.Fit(label, theme.KeyColumn-1)) + " "
 		}
-		c.add(head + style.Render(line))
+		c.add(head + line)
 	}
 }
 
@@ -87,8 +89,10 @@ func (c *card) block(text string) {
 			c.cut = true
 			return
 		}
-		for _, line := range strings.Split(ansi.Hardwrap(theme.Clean(raw), c.w-4, true), "\n") {
-			c.add("    " + c.st.Block.Render(line))
+		shown := theme.Clean(raw)
+		lines := strings.Split(ansi.Hardwrap(shown, c.w-4, true), "\n")
+		for _, line := range theme.MarkLines(shown, lines, c.terms, c.st.Block, c.st.Match) {
+			c.add("    " + line)
 		}
 	}
 }

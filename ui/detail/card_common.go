@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -27,6 +28,9 @@ type Input struct {
 	// connection with no close has its close past the end of the log.
 	Following bool
 	Now       time.Time
+	// Terms are the filter's and the search's words and expressions, marked
+	// where they match the message and the raw line.
+	Terms []query.Finder
 }
 
 // recentOpen is how long after its establishment a connection with no
@@ -37,7 +41,7 @@ const recentOpen = 24 * time.Hour
 
 // BuildCard renders the whole detail card of an entry at width w.
 func BuildCard(st *theme.Styles, w int, in Input) string {
-	c := newCard(st, w, in.Location)
+	c := newCard(st, w, in.Location, in.Terms)
 	e := in.Entry
 	switch e.Kind {
 	case model.KindAnalytics:

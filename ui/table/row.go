@@ -29,46 +29,61 @@ func (t Model) rowLine(r visibleRow, cols []Column, ws []int) string {
 		return t.styles.Boundary.Render(line)
 	}
 	if whole != nil {
-		return whole.Render(gutter + t.plainCells(r, cols, ws))
+		return whole.Render(gutter) + t.cellsIn(r, cols, ws, whole)
+	}
+	return gutter + t.cellsIn(r, cols, ws, nil)
+}
+
+// cellsIn draws the cells of an entry row with the matches of the filter
+// and the search marked. On a row drawn whole in one style (base: the
+// cursor's, the visual range's) the text between the matches keeps that
+// style and the line is padded in it to the full width; on another row
+// (base nil) each cell has its own style.
+func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Style) string {
+	match := t.matchStyleIn(base)
+	mark := func(s string) string { return theme.Highlight(s, t.data.Terms, match) }
+	plain := func(s string) string { return s }
+	if base != nil {
+		mark = func(s string) string { return theme.HighlightIn(s, t.data.Terms, *base, match) }
+		plain = func(s string) string { return base.Render(s) }
 	}
 	var b strings.Builder
-	b.WriteString(gutter)
 	for i, col := range cols {
 		if i > 0 {
-			b.WriteByte(' ')
+			b.WriteString(plain(" "))
 		}
 		text := r.cells[col.idx]
 		switch {
-		case col.kind == colLevel:
+		case col.kind == colLevel && base == nil:
 			b.WriteString(t.levels.get(t.styles, r.e.Level, text, ws[i]))
+		case col.kind == colLevel:
+			b.WriteString(plain(theme.Fit(text, ws[i])))
 		case col.kind == colTime:
-			b.WriteString(theme.Highlight(timeOfDay(text, ws[i]), t.data.Words, t.styles.Match))
+			b.WriteString(mark(timeOfDay(text, ws[i])))
 		case col.right:
-			b.WriteString(theme.FitRight(text, ws[i]))
+			b.WriteString(plain(theme.FitRight(text, ws[i])))
 		default:
-			b.WriteString(theme.Highlight(theme.Fit(text, ws[i]), t.data.Words, t.styles.Match))
+			b.WriteString(mark(theme.Fit(text, ws[i])))
 		}
 	}
-	return b.String()
+	if base == nil {
+		return b.String()
+	}
+	w := t.width - gutterWidth
+	line := theme.Cut(b.String(), w)
+	if n := w - theme.CellWidth(line); n > 0 {
+		line += base.Render(strings.Repeat(" ", n))
+	}
+	return line
 }
 
-// plainCells joins the cells without styles, for whole-line highlights.
-func (t Model) plainCells(r visibleRow, cols []Column, ws []int) string {
-	var b strings.Builder
-	for i, col := range cols {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		switch {
-		case col.right:
-			b.WriteString(theme.FitRight(r.cells[col.idx], ws[i]))
-		case col.kind == colTime:
-			b.WriteString(timeOfDay(r.cells[col.idx], ws[i]))
-		default:
-			b.WriteString(theme.Fit(r.cells[col.idx], ws[i]))
-		}
+// matchStyleIn is the style of a match on a row drawn in base: on the
+// focused cursor's row one that stands out from the cursor's own.
+func (t Model) matchStyleIn(base *lipgloss.Style) lipgloss.Style {
+	if base == &t.styles.Cursor {
+		return t.styles.CursorMatch
 	}
-	return theme.Fit(b.String(), t.width-gutterWidth)
+	return t.styles.Match
 }
 
 // gutter returns the two marker cells of a row and, for the cursor row and

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -17,7 +18,7 @@ import (
 type Data struct {
 	Snapshot *model.Snapshot
 	View     *model.View
-	Words    []string // to highlight
+	Terms    []query.Finder // what the filter and the search match, to highlight
 	Location *time.Location
 	// Year is the current year: a row of another year shows it in its
 	// date, as 12-06 alone reads as this year's. 0 shows no year.

@@ -20,6 +20,10 @@ type Styles struct {
 
 	Header, Cursor, CursorBlurred, Marked, InRange, Match lipgloss.Style
 
+	// CursorMatch marks a match on the cursor's row, whose own style would
+	// hide Match (both reverse video without colour).
+	CursorMatch lipgloss.Style
+
 	Levels [8]lipgloss.Style
 
 	Boundary, Gap lipgloss.Style
@@ -62,6 +66,7 @@ func colour() Styles {
 	s.Marked = fg("213")
 	s.InRange = lipgloss.NewStyle().Background(lipgloss.Color("236"))
 	s.Match = lipgloss.NewStyle().Background(lipgloss.Color("178")).Foreground(lipgloss.Color("16"))
+	s.CursorMatch = s.Match.Bold(true).Underline(true)
 	s.Levels = [8]lipgloss.Style{
 		model.LevelNone: fg("245"), model.LevelTrace: fg("240"), model.LevelDebug: fg("245"),
 		model.LevelInfo: fg("39"), model.LevelNotice: fg("45"), model.LevelWarn: fg("214"),
@@ -101,7 +106,7 @@ func Monochrome() Styles {
 		Tab: plain, TabActive: bold.Reverse(true),
 		Header: bold.Underline(true), Cursor: plain.Reverse(true), CursorBlurred: plain.Underline(true),
 		Marked: bold, InRange: plain.Underline(true), Match: plain.Reverse(true).Bold(true),
-		Boundary: bold, Gap: bold,
+		CursorMatch: bold.Underline(true), Boundary: bold, Gap: bold,
 		Title: bold, Key: plain, Value: plain, Granted: bold, Denied: bold.Reverse(true),
 		ErrorText: bold, Dim: plain, Block: plain,
 		Prompt: bold, BarError: bold, Caret: bold, Notice: bold,

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -65,39 +66,68 @@ func PadStyled(s string, w int) string {
 	return s
 }
 
-// Highlight returns plain text with every occurrence of words rendered in
-// the match style. Matching is smart-case, like the query language: a word
-// with an upper-case letter matches exactly, otherwise case is ignored.
-func Highlight(text string, words []string, match lipgloss.Style) string {
-	if len(words) == 0 || text == "" {
-		return text
+// Highlight returns plain text with every match of the query's terms
+// (query.Query.Finders: words and regular expressions) rendered in the
+// match style. Matching is the query language's own: smart case for words,
+// the expression's own rules for a regex.
+func Highlight(text string, terms []query.Finder, match lipgloss.Style) string {
+	return highlight(text, terms, nil, match)
+}
+
+// HighlightIn is Highlight for text drawn in base (the cursor's row): the
+// text between the matches is rendered in base, so that a match's end does
+// not end the row's style.
+func HighlightIn(text string, terms []query.Finder, base, match lipgloss.Style) string {
+	return highlight(text, terms, &base, match)
+}
+
+func highlight(text string, terms []query.Finder, base *lipgloss.Style, match lipgloss.Style) string {
+	var spans [][2]int
+	if len(terms) > 0 && text != "" {
+		spans = matchSpans(text, terms)
 	}
-	spans := matchSpans(text, words)
+	return renderSpans(text, spans, base, match)
+}
+
+// renderSpans renders the spans of text in match and the rest in base
+// (left as it is when base is nil).
+func renderSpans(text string, spans [][2]int, base *lipgloss.Style, match lipgloss.Style) string {
+	plain := func(s string) string {
+		if base == nil || s == "" {
+			return s
+		}
+		return base.Render(s)
+	}
 	if len(spans) == 0 {
-		return text
+		return plain(text)
 	}
 	var b strings.Builder
 	at := 0
 	for _, sp := range spans {
-		b.WriteString(text[at:sp[0]])
+		b.WriteString(plain(text[at:sp[0]]))
 		b.WriteString(match.Render(text[sp[0]:sp[1]]))
 		at = sp[1]
 	}
-	b.WriteString(text[at:])
+	b.WriteString(plain(text[at:]))
 	return b.String()
 }
 
-// matchSpans returns the byte ranges of text covered by any word, sorted
-// and merged. Words are found by the query language's own matcher, so a
-// word is marked exactly where the filter's bare word matched.
-func matchSpans(text string, words []string) [][2]int {
+// matchSpans returns the byte ranges of text covered by any term, sorted
+// and merged. Terms are found by the query language's own matcher, so a
+// word is marked exactly where the filter's bare word matched. An empty
+// match of an expression marks nothing: the search steps past it.
+func matchSpans(text string, terms []query.Finder) [][2]int {
 	var marks []bool
-	for _, w := range words {
-		f := query.NewFinder(w)
+	for _, f := range terms {
 		for from := 0; from < len(text); {
 			i, j := f.Index(text[from:])
-			if i < 0 || j <= i {
+			if i < 0 {
 				break
+			}
+			if j <= i {
+				_, n := utf8.DecodeRuneInString(text[from+i:])
+				from += i + max(n, 1)
+				continue
 			}
 			if marks == nil {
 				marks = make([]bool, len(text))

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"connlog/model/query"
 )
 
 func TestFit(t *testing.T) {
@@ -50,10 +52,16 @@ func TestMatchSpans(t *testing.T) {
 		// The filter folds non-ASCII letters too: so does the highlight.
 		{"non-ASCII word ignores case", "Zürich ZÜRICH", []string{"zürich"}, [][2]int{{0, 7}, {8, 15}}},
 		{"fold of another byte length", "S s", []string{"\u017f"}, [][2]int{{0, 1}, {2, 3}}},
+		// A regular expression is marked where it matches, as a word is.
+		{"regex", "an evil, evil line", []string{"/ev[i]l/"}, [][2]int{{3, 7}, {9, 13}}},
+		{"regex with a word", "evil ok", []string{"/e.il/", "ok"}, [][2]int{{0, 4}, {5, 7}}},
+		{"regex matching empty steps on", "axxbx", []string{"/x*/"}, [][2]int{{1, 3}, {4, 5}}},
+		{"regex over escaped text", Clean("a \x1b[31mev\x07il"), []string{"/ev.*il/"}, [][2]int{{9, 17}}},
+		{"negated regex not marked", "evil", []string{"-/evil/"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := matchSpans(c.text, c.words)
+			got := matchSpans(c.text, termsOf(t, c.words...))
 			if len(got) != len(c.want) {
 				t.Fatalf("spans %v; want %v", got, c.want)
 			}
@@ -67,6 +75,24 @@ func TestMatchSpans(t *testing.T) {
 	if s := Highlight("no words", nil, lipgloss.NewStyle()); s != "no words" {
 		t.Errorf("Highlight without words changed the text: %q", s)
 	}
+}
+
+// termsOf compiles each query and returns the terms it highlights.
+func termsOf(t *testing.T, queries ...string) []query.Finder {
+	t.Helper()
+	var out []query.Finder
+	for _, src := range queries {
+		if src == "" {
+			out = append(out, query.NewFinder(""))
+			continue
+		}
+		q, err := query.Compile(src, query.Options{})
+		if err != nil {
+			t.Fatalf("compile %q: %v", src, err)
+		}
+		out = append(out, q.Finders()...)
+	}
+	return out
 }
 
 func TestPlural(t *testing.T) {
