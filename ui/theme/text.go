@@ -2,7 +2,6 @@ package theme
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -114,29 +113,19 @@ func renderSpans(text string, spans [][2]int, base *lipgloss.Style, match lipglo
 
 // matchSpans returns the byte ranges of text covered by any term, sorted
 // and merged. Terms are found by the query language's own matcher, so a
-// word is marked exactly where the filter's bare word matched. An empty
-// match of an expression marks nothing: the search steps past it.
+// word is marked exactly where the filter's bare word matched (see
+// query.Finder.All). An empty match of an expression marks nothing.
 func matchSpans(text string, terms []query.Finder) [][2]int {
 	var marks []bool
 	for _, f := range terms {
-		for from := 0; from < len(text); {
-			i, j := f.Index(text[from:])
-			if i < 0 {
-				break
-			}
-			if j <= i {
-				_, n := utf8.DecodeRuneInString(text[from+i:])
-				from += i + max(n, 1)
-				continue
-			}
+		f.All(text, func(i, j int) {
 			if marks == nil {
 				marks = make([]bool, len(text))
 			}
-			for k := from + i; k < from+j; k++ {
+			for k := i; k < j; k++ {
 				marks[k] = true
 			}
-			from += j
-		}
+		})
 	}
 	var spans [][2]int
 	for i := 0; i < len(marks); i++ {

@@ -58,6 +58,8 @@ func TestMatchSpans(t *testing.T) {
 		{"regex matching empty steps on", "axxbx", []string{"/x*/"}, [][2]int{{1, 3}, {4, 5}}},
 		{"regex over escaped text", Clean("a \x1b[31mev\x07il"), []string{"/ev.*il/"}, [][2]int{{9, 17}}},
 		{"negated regex not marked", "evil", []string{"-/evil/"}, nil},
+		{"an anchored regex marks its place alone", "20262026", []string{"/^2026/"}, [][2]int{{0, 4}}},
+		{"a word boundary keeps its meaning", "evilevil devil evil", []string{`/\bevil/`}, [][2]int{{0, 4}, {15, 19}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
