@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+
+	"connlog/ui/theme"
 )
 
 // TestInterruptedExportToStdoutSaysItWasCutShort: what an export wrote to
@@ -51,7 +52,7 @@ func TestInterruptedExportToStdoutSaysItWasCutShort(t *testing.T) {
 				out = gunzip(t, out)
 			}
 			lines := bytes.Count(out, []byte("\n"))
-			want := fmt.Sprintf("cut short after %d entries", lines)
+			want := "cut short after " + theme.Plural(int64(lines), "entry")
 			if !written {
 				want = "interrupted: nothing was written"
 			}
