@@ -130,9 +130,10 @@ func (p Model) View() string {
 		lines = append(lines, p.styles.DialogTitle.Render(theme.Fit(title, p.width)))
 	}
 	from, to := p.itemWindow()
+	labelW := p.labelWidth()
 	for i := from; i < to; i++ {
 		it := p.items[i]
-		line := " " + strconv.Itoa(i+1) + "  " + theme.Fit(it.Label, 22) + " " + theme.Clean(it.Term)
+		line := " " + strconv.Itoa(i+1) + "  " + theme.Fit(it.Label, labelW) + " " + theme.Clean(it.Term)
 		if i == p.cursor {
 			lines = append(lines, p.styles.ChoiceActive.Render(theme.Fit(line, p.width)))
 		} else {
@@ -140,6 +141,21 @@ func (p Model) View() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// minLabelWidth is the label column's width on a narrow terminal; a wider
+// one gives a label up to half its width, so that a value is read whole
+// beside its term.
+const minLabelWidth = 22
+
+// labelWidth is the label column's width: the widest label, within
+// minLabelWidth and half the menu's width.
+func (p Model) labelWidth() int {
+	w := minLabelWidth
+	for _, it := range p.items {
+		w = max(w, theme.CellWidth(it.Label))
+	}
+	return min(w, max(minLabelWidth, p.width/2))
 }
 
 // Items returns the items the menu shows.

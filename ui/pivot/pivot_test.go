@@ -170,3 +170,19 @@ func TestMenuClosedIgnoresKeys(t *testing.T) {
 		t.Errorf("an empty menu opened: %q", m.View())
 	}
 }
+
+// TestMenuLabelsWholeWhenThereIsRoom: on a wide terminal a long label
+// (a resource's address) is shown whole beside its term; on a narrow
+// one the label column keeps its width and the label is cut.
+func TestMenuLabelsWholeWhenThereIsRoom(t *testing.T) {
+	long := []Item{{"resource app.website.example.com", "resource:app.website.example.com"}, {"user bob", "user:bob"}}
+	m := newMenu(t, long, false, 10)
+	m.SetSize(120, 10)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "resource app.website.example.com resource:") {
+		t.Errorf("at 120 columns the label is cut:\n%s", v)
+	}
+	m.SetSize(60, 10)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "resource app.website.example.com") || !strings.Contains(v, "user bob") {
+		t.Errorf("at 60 columns:\n%s", v)
+	}
+}
