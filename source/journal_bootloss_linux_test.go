@@ -4,7 +4,6 @@ package source
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -78,15 +77,7 @@ func journalListsBothBoots(t *testing.T, dir string) {
 func TestJournalCutFileLossOnlyInItsBoot(t *testing.T) {
 	const n, k = 60, 40
 	dir, a := journalTwoBootDir(t, n)
-	f, err := journalfile.Open(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cut := int64(f.EntryOffset(k)) + 24
-	f.Close()
-	if err := os.Truncate(a, cut); err != nil {
-		t.Fatal(err)
-	}
+	journalCutInEntry(t, a, k)
 	journalReadBoots(t, dir, []string{a, filepath.Join(dir, "b.journal")}, map[string][2]int{
 		"0":          {n, 0},
 		journalBootB: {n, 0},

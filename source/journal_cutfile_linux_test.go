@@ -23,16 +23,23 @@ func journalCutPair(t *testing.T, n, k int) (string, uint64) {
 	a := filepath.Join(dir, "a.journal")
 	journalWrite(t, a, journalSyntheticEntries("a", journalBootA, "1111", t0, 1_000_000, n))
 	journalWrite(t, filepath.Join(dir, "b.journal"), journalSyntheticEntries("b", journalBootA, "1111", t0+500, 1_000_500, n))
-	f, err := journalfile.Open(a)
+	journalCutInEntry(t, a, k)
+	return dir, t0
+}
+
+// journalCutInEntry cuts the journal file at path in the middle of its
+// entry k, as a crash leaves one.
+func journalCutInEntry(t *testing.T, path string, k int) {
+	t.Helper()
+	f, err := journalfile.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cut := int64(f.EntryOffset(k)) + 24
 	f.Close()
-	if err := os.Truncate(a, cut); err != nil {
+	if err := os.Truncate(path, cut); err != nil {
 		t.Fatal(err)
 	}
-	return dir, t0
 }
 
 // journalLossGaps returns the indexes in recs of the gaps of lost files.

@@ -66,23 +66,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	defer closeJournalEntries(infos)
 	opts.Sources = infos
 	opts.Hosts = cfg.Remote.VictoriaLogs != "" // a fleet: the host goes into CSV rows and the manifest
-	leanService, leanAnalytics := sel.lean()
-	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
-	// Text lines, like events, are lean when no field is read at all.
-	leanText := leanAnalytics
-	// Tracking pairs reads every analytics event's fields, written or not.
-	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
-	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
-	decorate := func(f *source.Feed) {
-		d := &f.Decode
-		d.LeanService, d.LeanAnalytics, d.LeanText = leanService, leanAnalytics, leanText
-		// The sink is done with each entry while its record's bytes are as
-		// read (it is with the entry's Raw), and the pair tracker copies
-		// what it keeps.
-		d.IndexAnalytics = leanDecoding
-		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
-		d.UnparsedAnalytics = !opts.Format.UsesPairs()
-	}
+	decorate := exportDecoding(sel, opts)
 	for i := range feeds {
 		decorate(&feeds[i])
 	}
@@ -128,6 +112,29 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		log.Printf("export: %d entries written", w.Written())
 	}
 	return reportLoss(cfg, "exported", w.Losses(), stderr)
+}
+
+// exportDecoding returns what an export sets in each input's decoding:
+// the families decoded without the fields sel never reads, for the inputs
+// opened first and those that join alike.
+func exportDecoding(sel *selection, opts export.Options) func(*source.Feed) {
+	leanService, leanAnalytics := sel.lean()
+	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
+	// Text lines, like events, are lean when no field is read at all.
+	leanText := leanAnalytics
+	// Tracking pairs reads every analytics event's fields, written or not.
+	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
+	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
+	return func(f *source.Feed) {
+		d := &f.Decode
+		d.LeanService, d.LeanAnalytics, d.LeanText = leanService, leanAnalytics, leanText
+		// The sink is done with each entry while its record's bytes are as
+		// read (it is with the entry's Raw), and the pair tracker copies
+		// what it keeps.
+		d.IndexAnalytics = leanDecoding
+		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
+		d.UnparsedAnalytics = !opts.Format.UsesPairs()
+	}
 }
 
 // settleDay gives the times written without a date the day of the data
