@@ -126,8 +126,20 @@ func (p *exportedParts) complete(line []byte) bool {
 	}
 	number := isDigit(line[p.seq]) || line[p.seq] == '-' // entries prepended count down from -1
 	return number && line[p.kind] == '"' && line[p.flags] == '{' &&
-		(p.raw < 0 || line[p.raw] == '"') && (p.raw64 < 0 || line[p.raw64] == '"') &&
+		(p.raw < 0 || line[p.raw] == '"') && (p.raw64 < 0 || isBase64(line, p.raw64)) &&
 		exportedSource(line, p.source)
+}
+
+// isBase64 reports whether the string at line[val] is standard base64
+// without escapes, as the export writes raw_base64. Only the rare line
+// that is not valid UTF-8 is written so, and pays for the decoding.
+func isBase64(line []byte, val int) bool {
+	s, _, ok := scanString(line, val)
+	if !ok || s.escapes {
+		return false
+	}
+	_, err := base64.StdEncoding.DecodeString(string(line[s.start:s.end]))
+	return err == nil
 }
 
 // exportedSource reports whether the object at line[val] has only the keys
@@ -215,10 +227,7 @@ func exportedRaw(line []byte, p *exportedParts, buf []byte) ([]byte, []byte, boo
 		buf = appendUnescaped(buf, line[s.start:s.end])
 		return buf[start:len(buf):len(buf)], buf, true
 	}
-	s, _, ok := scanString(line, p.raw64)
-	if !ok || s.escapes {
-		return nil, buf, false
-	}
+	s, _, _ := scanString(line, p.raw64) // checked by scanExported
 	start := len(buf)
 	buf, err := base64.StdEncoding.AppendDecode(buf, line[s.start:s.end])
 	if err != nil {
