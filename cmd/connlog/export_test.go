@@ -67,13 +67,7 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 // TestExportGoldenNDJSON runs `connlog export --format ndjson` on every
 // fixture and compares with the reviewed output in testdata/golden.
 func TestExportGoldenNDJSON(t *testing.T) {
-	fixtures, _ := filepath.Glob("../../testdata/envelopes/*.log")
-	payloads, _ := filepath.Glob("../../testdata/payloads/*.log")
-	realWorld, _ := filepath.Glob("../../testdata/realworld/*.log")
-	fixtures = append(append(fixtures, payloads...), realWorld...)
-	if len(fixtures) < 10 {
-		t.Fatalf("found only %d fixtures", len(fixtures))
-	}
+	fixtures := allFixtures(t)
 	for _, f := range fixtures {
 		rel := strings.TrimPrefix(f, "../../")
 		golden := filepath.Join("..", "..", "testdata", "golden", strings.ReplaceAll(strings.TrimPrefix(rel, "testdata/"), "/", "-")+".ndjson")
@@ -88,6 +82,20 @@ func TestExportGoldenNDJSON(t *testing.T) {
 			compareGolden(t, golden, maskReadTimes(out, time.Now()))
 		})
 	}
+}
+
+// allFixtures lists the fixtures of testdata/envelopes, payloads and
+// realworld.
+func allFixtures(t *testing.T) []string {
+	t.Helper()
+	fixtures, _ := filepath.Glob("../../testdata/envelopes/*.log")
+	payloads, _ := filepath.Glob("../../testdata/payloads/*.log")
+	realWorld, _ := filepath.Glob("../../testdata/realworld/*.log")
+	fixtures = append(append(fixtures, payloads...), realWorld...)
+	if len(fixtures) < 10 {
+		t.Fatalf("found only %d fixtures", len(fixtures))
+	}
+	return fixtures
 }
 
 var rfc3339 = regexp.MustCompile(`"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"`)

@@ -100,6 +100,9 @@ func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
 
 // decodeLine continues Decode once the line's envelope is removed.
 func (d *Decoder) decodeLine(l logical, out []model.Entry) []model.Entry {
+	if l.env.Exported != nil {
+		return d.decodeExported(&l, out)
+	}
 	d.part.pass(&l)
 	for p := d.part.stale(&l); p != nil; p = d.part.stale(&l) {
 		held := p.take(model.FlagPartial)
@@ -169,6 +172,11 @@ func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool)
 // decodeRecord removes the record's envelope.
 func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 	k, env, payload := d.removeEnvelope(rec.Raw)
+	raw, offset := rec.Raw, rec.Offset
+	if env.Exported != nil {
+		k, env, payload = d.unwrapExported(env.Exported)
+		raw, offset = env.Exported.Raw, -1 // the bytes are not the file's
+	}
 	var flags model.Flags
 	switch rec.Note {
 	case model.NotePartialLine:
@@ -181,12 +189,12 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 		flags = model.FlagMessageUnreadable
 	}
 	return logical{
-		flags:    flags,
-		raw:      rec.Raw,
+		flags:    flags | env.Exported.LineFlags(),
+		raw:      raw,
 		payload:  payload,
 		kind:     k,
 		env:      env,
-		offset:   rec.Offset,
+		offset:   offset,
 		received: rec.Received,
 		journal:  rec.Journal,
 	}
@@ -276,5 +284,5 @@ func (d *Decoder) flushDocument(out []model.Entry) []model.Entry {
 // that cannot alias it: escaped JSON strings, or the joined pieces of a raw
 // holding several lines (multi).
 func needsBuffer(k envelope.Kind, multi bool) bool {
-	return k == envelope.DockerJSON || k == envelope.JournalJSON || multi
+	return k == envelope.DockerJSON || k == envelope.JournalJSON || k == envelope.ConnlogNDJSON || multi
 }

@@ -90,14 +90,15 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), &origin)
 	}
 	at, apart := payloadAt(l, len(d.results))
-	for i := range d.results {
+	results, first := exportedItem(l.env.Exported, d.results, l.payload)
+	for i := range results {
 		// Made in place: an entry is some 300 bytes, copied twice more
 		// when made apart and appended.
 		out = append(out, model.Entry{})
 		e := &out[len(out)-1]
-		d.fill(e, &d.results[i], l, &origin, i)
+		d.fill(e, &results[i], l, &origin, first+i)
 		if apart {
-			setOthers(e, &d.results[i], at)
+			setOthers(e, &results[i], at)
 		}
 		d.fold.fold(e)
 	}
@@ -164,7 +165,9 @@ func (d *lineDecoder) fill(e *model.Entry, r *payload.Result, l *logical, origin
 // an audit record's stamp) takes the journal's or the envelope's first.
 // (Lines never bring that flag with them: only settle and markEntry set it.)
 func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) {
-	switch {
+	switch x := l.env.Exported; {
+	case x != nil && !x.Time.IsZero(): // the time the sender saw, in its zone
+		e.Time, e.Flags = x.Time, e.Flags|x.Flags&model.FlagTimeInferred
 	case r.EnvelopeFirst && l.journal != nil && !l.received.IsZero():
 		e.Time = l.received
 	case r.EnvelopeFirst && !l.env.Time.IsZero():
@@ -214,6 +217,9 @@ func (d *Decoder) settle(e *model.Entry) {
 // too; for the same reason a Twingate program's line without a [LEVEL]
 // (its PRIORITY is always 6) has none.
 func levelOf(r *payload.Result, l *logical) model.Level {
+	if x := l.env.Exported; x != nil {
+		return x.Level // the sender's, journald's PRIORITY included
+	}
 	if r.Level != model.LevelNone {
 		return r.Level
 	}
@@ -260,6 +266,9 @@ func originOf(l *logical) model.Origin {
 		PID:      l.env.PID,
 		Journal:  l.journalFields(),
 		Envelope: l.kind.String(),
+	}
+	if x := l.env.Exported; x != nil && !x.Received.IsZero() {
+		o.Received = x.Received
 	}
 	if o.Received.IsZero() {
 		o.Received = l.received

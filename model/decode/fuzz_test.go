@@ -41,6 +41,9 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte("2016-10-06T00:17:09.669794202Z stdout P a\r\n2016-10-06T00:17:09.669794202Z stdout F b\r\n"), uint8(3), false)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, gap bool) {
 		recs := fileRecords(data)
+		if holdsExported(recs) {
+			return // its entries are the lines it holds (FuzzExportedRecord)
+		}
 		if gap && len(recs) > 1 {
 			mid := len(recs) / 2
 			recs = append(recs[:mid], append([]model.Record{{Mark: model.MarkGap, Note: "rotation", Count: 1}}, recs[mid:]...)...)
@@ -147,4 +150,35 @@ func checkWhole(t *testing.T, e, whole *model.Entry) {
 	if FieldsWhole(e) && !slices.Equal(e.Fields, whole.Fields) {
 		t.Fatalf("%q is said to be decoded whole, but has fields %v; decoded in full, %v", e.Raw, e.Fields, whole.Fields)
 	}
+}
+
+// holdsExported reports whether a record is one of connlog's ndjson
+// export, whose entry is the line it holds, not the record's.
+func holdsExported(recs []model.Record) bool {
+	for i := range recs {
+		if _, ok := envelope.Decode(envelope.ConnlogNDJSON, recs[i].Raw, envelope.Context{}); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzExportedRecord wraps any line in a record of connlog's ndjson
+// export, under any envelope name: it reads back as one entry holding the
+// line exactly, or as many as its items if the record names none.
+func FuzzExportedRecord(f *testing.F) {
+	for _, name := range []string{"docker-json.log", "cri-newt.log", "syslog.log", "journal-json.log", "compose.log", "newt.log"} {
+		lines := fixtureLines(f, name)
+		f.Add([]byte(lines[0]), uint8(0), uint8(0))
+		f.Add([]byte(lines[0]+"\n"+lines[1]), uint8(len(name)), uint8(1))
+	}
+	f.Add([]byte("bad \xff\xfe \x1b[31mred"), uint8(1), uint8(2))
+	f.Fuzz(func(t *testing.T, line []byte, env, item uint8) {
+		es := []model.Entry{{Seq: 1, Kind: model.KindText, Raw: line, Item: int(item % 3), Time: readTime,
+			Origin: model.Origin{Envelope: envelopeOption(env), Offset: 0}}}
+		back := decodeAll(Options{Reference: readTime}, fileRecords(exportNDJSON(t, es)))
+		if len(back) != 1 || !bytes.Equal(back[0].Raw, line) || !back[0].Time.Equal(readTime) || back[0].Item != int(item%3) {
+			t.Fatalf("%q read back as %d entries: %+v", line, len(back), back)
+		}
+	})
 }

@@ -107,7 +107,7 @@ func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry)
 // standsAlone reports whether a line is complete by itself: not a piece of
 // a split line and not the start of a multi-line JSON document or block.
 func standsAlone(l *logical) bool {
-	if l.env.Partial || opensBlock(l.payload) {
+	if l.env.Partial || l.env.Exported != nil || opensBlock(l.payload) {
 		return false
 	}
 	_, opens := opensDocument(l.payload)

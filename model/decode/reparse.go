@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"fmt"
 	"sync"
 	"time"
 
@@ -28,8 +27,8 @@ func Reparse(e *model.Entry) {
 	results := parseSafely(payload, nil, nil, &e.Origin)
 	e.Payload = payload
 	if e.Item < 0 || e.Item >= len(results) {
-		e.Fields = model.Fields{model.Str(model.KeyMessage, string(payload))}
-		e.Err = fmt.Sprintf("item %d not found when the line was parsed again (it has %d)", e.Item, len(results))
+		r := missingItem(payload, e.Item, len(results))
+		e.Fields, e.Err = r.Fields, r.Err
 		return
 	}
 	e.Fields, e.Err = results[e.Item].Fields, results[e.Item].Err

@@ -65,3 +65,26 @@ func BenchmarkDetect(b *testing.B) {
 		})
 	}
 }
+
+// benchJSONLines are JSON lines that no envelope claims: a program's own
+// structured log, which Detect must tell from the JSON envelopes cheaply.
+var benchJSONLines = []struct{ name, line string }{
+	{"zap", `{"level":"info","ts":1700000000.123,"caller":"main.go:42","msg":"processing health request","time":"2026-11-20T08:00:01Z"}`},
+	{"logrus", `{"time":"2026-11-20T08:00:01Z","level":"info","msg":"connected","raw":"peer=10.0.0.1","seq":12}`},
+	{"audit", `{"seq":7,"time":"2026-11-20T08:00:01Z","kind":"login","user":"alice","source":"10.0.0.1","raw":"x"}`},
+}
+
+func BenchmarkDetectJSON(b *testing.B) {
+	for _, bl := range benchJSONLines {
+		b.Run(bl.name, func(b *testing.B) {
+			line := []byte(bl.line)
+			b.SetBytes(int64(len(line)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if Detect(line) != Bare {
+					b.Fatal("claimed by an envelope")
+				}
+			}
+		})
+	}
+}

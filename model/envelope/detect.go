@@ -55,14 +55,21 @@ func Detect(line []byte) Kind {
 	return Bare
 }
 
-// detectJSON tells Docker json-file records and journalctl -o json lines
-// from other JSON lines, which are bare payloads. The key test is cheap;
-// the full check that follows reads the object once without unescaping.
+// detectJSON tells Docker json-file records, journalctl -o json lines and
+// connlog's own ndjson export from other JSON lines, which are bare
+// payloads. The key test is cheap; the full check that follows reads the
+// object once without unescaping.
 func detectJSON(line []byte) Kind {
 	i := skipSpace(line, 1)
 	if bytes.HasPrefix(line[i:], []byte(`"log"`)) {
 		if _, _, ok := scanDockerJSON(line); ok {
 			return DockerJSON
+		}
+		return Bare
+	}
+	if mayBeExported(line, i) {
+		if looksExported(line) {
+			return ConnlogNDJSON
 		}
 		return Bare
 	}

@@ -26,6 +26,10 @@ type Envelope struct {
 	Partial bool
 	// Journal holds the fields of a journalctl -o json line.
 	Journal *model.JournalFields
+	// Exported holds what a record of connlog's ndjson export says of its
+	// entry; Payload is then the entry's raw line, whose own envelope the
+	// caller removes.
+	Exported *Exported
 }
 
 // Context is what a decoder needs besides the line: the location of times
@@ -113,6 +117,8 @@ func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte,
 		env, ok = decodeNewt(line, c)
 	case Compose:
 		env, ok = decodeCompose(line, c)
+	case ConnlogNDJSON:
+		return decodeExported(line, c, buf) // its raw line is decoded as its own
 	}
 	if !ok {
 		return Envelope{}, buf, false

@@ -49,6 +49,13 @@ var fuzzLines = []string{
 	"2023-09-15T12:03:37.748434000Z relay-1 sshd[12]: Accepted publickey",
 }
 
+func init() {
+	// connlog's own ndjson export: its records hold other envelopes' lines.
+	for _, name := range []string{"syslog", "gap", "base64", "journal", "item", "joined"} {
+		fuzzLines = append(fuzzLines, exportedLines[name])
+	}
+}
+
 // fuzzContext is a fixed context, so that failures reproduce.
 var fuzzContext = Context{Location: time.FixedZone("X", 3600), Reference: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 

@@ -10,18 +10,19 @@ type Kind uint8
 // The envelopes connlog understands. Bare is the zero value: the line is its
 // own payload.
 const (
-	Bare        Kind = iota // the line itself
-	DockerJSON              // Docker json-file: {"log":"...\n","stream":"stdout","time":"..."}
-	DockerTS                // docker logs -t: "<RFC3339Nano> <line>"
-	CRI                     // Kubernetes CRI: "<RFC3339Nano> <stdout|stderr> <F|P> <line>"
-	Syslog                  // classic syslog and journalctl short, short-iso, short-precise
-	JournalJSON             // journalctl -o json
-	Newt                    // Pangolin newt: "LEVEL: YYYY/MM/DD HH:MM:SS msg"
-	Compose                 // docker compose logs: "name  | line"
+	Bare          Kind = iota // the line itself
+	DockerJSON                // Docker json-file: {"log":"...\n","stream":"stdout","time":"..."}
+	DockerTS                  // docker logs -t: "<RFC3339Nano> <line>"
+	CRI                       // Kubernetes CRI: "<RFC3339Nano> <stdout|stderr> <F|P> <line>"
+	Syslog                    // classic syslog and journalctl short, short-iso, short-precise
+	JournalJSON               // journalctl -o json
+	Newt                      // Pangolin newt: "LEVEL: YYYY/MM/DD HH:MM:SS msg"
+	Compose                   // docker compose logs: "name  | line"
+	ConnlogNDJSON             // connlog's own ndjson export: {"seq":1,"time":…,"source":{…},…,"raw":"…"}
 	kindCount
 )
 
-var kindNames = [kindCount]string{"bare", "docker-json", "docker-ts", "cri", "syslog", "journal-json", "newt", "compose"}
+var kindNames = [kindCount]string{"bare", "docker-json", "docker-ts", "cri", "syslog", "journal-json", "newt", "compose", "connlog-ndjson"}
 
 // kindAliases are the other spellings a user may type for an envelope.
 var kindAliases = map[string]Kind{
@@ -41,6 +42,7 @@ var kindAliases = map[string]Kind{
 	"json":            JournalJSON,
 	"journalctl-json": JournalJSON,
 	"docker-compose":  Compose,
+	"ndjson":          ConnlogNDJSON,
 }
 
 // String returns the envelope's name as used by --envelope and shown in the
