@@ -17,6 +17,8 @@ type valueTest interface {
 	// mayHold reports whether a text could hold a value that passes: false
 	// when it lacks a piece every such value holds (see MayMatchUnparsed).
 	mayHold(text string) bool
+	// spans returns the parts of a value that passed which made it pass.
+	spans(value string) [][2]int
 }
 
 // fieldMatcher matches when any value of any of its keys (and of its entry
