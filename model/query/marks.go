@@ -71,10 +71,7 @@ func collectMarks(m matcher, e *model.Entry, out *[]FieldMark) {
 
 // marks appends every value of e that passes the term, as match reads them.
 func (m *fieldMatcher) marks(e *model.Entry, out *[]FieldMark) {
-	keys := m.keys
-	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
-		keys = linuxAuditHostKeys
-	}
+	keys := m.keysOf(e)
 	for i := range e.Fields {
 		f := &e.Fields[i]
 		if slices.Contains(keys, f.Key) && m.test.field(f) {

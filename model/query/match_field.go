@@ -31,10 +31,7 @@ type fieldMatcher struct {
 }
 
 func (m *fieldMatcher) match(e *model.Entry) bool {
-	keys := m.keys
-	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
-		keys = linuxAuditHostKeys
-	}
+	keys := m.keysOf(e)
 	for i := range e.Fields {
 		f := &e.Fields[i]
 		if slices.Contains(keys, f.Key) && m.test.field(f) {
@@ -50,6 +47,15 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 		return m.textIf(e.Origin.Ident) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Identifier)
 	}
 	return false
+}
+
+// keysOf returns the field keys the term reads on e: a Linux audit
+// record's host is elsewhere (see match_host.go).
+func (m *fieldMatcher) keysOf(e *model.Entry) []string {
+	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
+		return linuxAuditHostKeys
+	}
+	return m.keys
 }
 
 func (m *fieldMatcher) cost() int { return costField + len(m.keys) }

@@ -2,6 +2,8 @@ package detail
 
 import (
 	"bytes"
+
+	"charm.land/lipgloss/v2"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +33,10 @@ type Input struct {
 	// Terms are the filter's and the search's words and expressions, marked
 	// where they match the message and the raw line.
 	Terms []query.Finder
+	// Queries are the filter and the search: the values of the entry their
+	// field terms matched (country:DE, rx>1MB) are marked where the card
+	// shows them.
+	Queries []*query.Query
 }
 
 // recentOpen is how long after its establishment a connection with no
@@ -43,6 +49,10 @@ const recentOpen = 24 * time.Hour
 func BuildCard(st *theme.Styles, w int, in Input) string {
 	c := newCard(st, w, in.Location, in.Terms)
 	e := in.Entry
+	c.e = e
+	for _, q := range in.Queries {
+		c.marks = append(c.marks, q.FieldMarks(e)...)
+	}
 	switch e.Kind {
 	case model.KindAnalytics:
 		c.analyticsCard(e)
@@ -145,9 +155,9 @@ func (c *card) originSection(in Input) {
 	if o.Offset >= 0 {
 		c.kv("offset", itoa(o.Offset))
 	}
-	c.kv("host", o.Host)
-	c.kv("unit", o.Unit)
-	c.kv("ident", o.Ident)
+	c.kvMarked("host", theme.AttrText(o.Host, query.AttrHost, c.marks), lipgloss.Style{})
+	c.kvMarked("unit", theme.AttrText(o.Unit, query.AttrUnit, c.marks), lipgloss.Style{})
+	c.kvMarked("ident", theme.AttrText(o.Ident, query.AttrIdent, c.marks), lipgloss.Style{})
 	if o.PID > 0 {
 		c.kv("pid", itoa(int64(o.PID)))
 	}
