@@ -64,7 +64,10 @@ func (c *card) kvMarked(k string, v theme.Marked, style lipgloss.Style) {
 	if v.Text == "" {
 		return
 	}
+	v, before, after := c.window(v)
+	c.noteIf(before)
 	c.kvStyledMarked(k, v.Clean(), style)
+	c.noteIf(after)
 }
 
 // kvStyled adds a key and an already sanitised value drawn in style.
@@ -118,6 +121,13 @@ func (c *card) block(text string) {
 // note adds a dim line of explanation.
 func (c *card) note(s string) {
 	c.add("  " + c.st.Dim.Render(s))
+}
+
+// noteIf adds a note unless it is empty.
+func (c *card) noteIf(s string) {
+	if s != "" {
+		c.note(s)
+	}
 }
 
 // add appends a line unless the card is full.

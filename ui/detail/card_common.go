@@ -13,10 +13,6 @@ import (
 	"connlog/ui/theme"
 )
 
-// maxRawShown bounds the raw line shown in the detail pane; a hostile 1 MiB
-// line would otherwise make the pane unusable.
-const maxRawShown = 64 << 10
-
 // Input is what the detail card is built from.
 type Input struct {
 	Entry    *model.Entry
@@ -116,7 +112,7 @@ func (c *card) jsonSection(e *model.Entry) {
 		p = e.Raw
 	}
 	p = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(p), []byte("ANALYTICS")))
-	if len(p) == 0 || p[0] != '{' || len(p) > maxRawShown {
+	if len(p) == 0 || p[0] != '{' || len(p) > maxShown {
 		return
 	}
 	pretty, tooDeep, truncated, ok := prettyJSON(p)
@@ -136,12 +132,10 @@ func (c *card) jsonSection(e *model.Entry) {
 // rawSection shows the line as read, with invisible characters visible.
 func (c *card) rawSection(e *model.Entry) {
 	c.section("RAW (" + strconv.Itoa(len(e.Raw)) + " bytes)")
-	raw := e.Raw
-	if len(raw) > maxRawShown {
-		raw = raw[:maxRawShown]
-		defer c.note("… the first " + strconv.Itoa(maxRawShown) + " bytes are shown")
-	}
-	c.block(string(raw))
+	raw, before, after := c.window(theme.Plain(string(e.Raw)))
+	c.noteIf(before)
+	c.block(raw.Text)
+	c.noteIf(after)
 }
 
 // originSection says where the entry came from, its flags and any error.

@@ -112,6 +112,11 @@ func (m Marked) Clean() Marked {
 	return out
 }
 
+// Slice is the text m.Text[from:to] with the marks in it.
+func (m Marked) Slice(from, to int) Marked {
+	return Marked{Text: m.Text[from:to], Spans: spansWithin(m.Spans, from, to)}
+}
+
 // Fit is Fit for marked text: the marks in the part kept stay, cut where
 // the text is.
 func (m Marked) Fit(w int) Marked {
