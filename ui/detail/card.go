@@ -123,10 +123,14 @@ func (c *card) note(s string) {
 	c.add("  " + c.st.Dim.Render(s))
 }
 
-// noteIf adds a note unless it is empty.
+// noteIf adds a note unless it is empty, wrapped to the card's width: it
+// says where a match is, which a narrow pane must not cut off.
 func (c *card) noteIf(s string) {
-	if s != "" {
-		c.note(s)
+	if s == "" {
+		return
+	}
+	for _, l := range theme.Wrap(s, c.w-2) {
+		c.note(l)
 	}
 }
 

@@ -13,7 +13,7 @@ const maxShown = 64 << 10
 // matchContext is how much of a long text is shown before its first match
 // when that match is past the text's first maxShown bytes: a few lines, so
 // that the match is near the top of what is shown.
-const matchContext = 1 << 10
+const matchContext = 256
 
 // longWindow returns the part of a long text the card shows, [from, to):
 // its first maxShown bytes, or, when the first match of the terms or of

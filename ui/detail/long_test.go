@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"connlog/model"
 	"connlog/model/query"
 	"connlog/ui/theme"
@@ -38,6 +40,12 @@ func TestCardShowsAMatchPastTheCut(t *testing.T) {
 	}
 	if strings.Contains(card, "the card stops at") {
 		t.Error("the card was cut at its line limit")
+	}
+	narrow := BuildCard(&st, 50, Input{Entry: e, Location: time.UTC, Terms: q.Finders()})
+	for _, l := range strings.Split(narrow, "\n") {
+		if w := theme.CellWidth(ansi.Strip(l)); w > 50 {
+			t.Errorf("a line of %d cells in a card of 50, the pane would cut it: %q", w, ansi.Strip(l))
+		}
 	}
 	plain := BuildCard(&st, 100, Input{Entry: e, Location: time.UTC})
 	if !strings.Contains(plain, "… the first 65,536 of "+theme.Commas(int64(len(e.Raw)))+" bytes are shown") {
