@@ -2,11 +2,11 @@ package detail
 
 import (
 	"bytes"
-
-	"charm.land/lipgloss/v2"
 	"strconv"
 	"strings"
 	"time"
+
+	"charm.land/lipgloss/v2"
 
 	"connlog/model"
 	"connlog/model/query"
