@@ -20,12 +20,12 @@ var tabColumns = [tabCount][]table.Column{
 	// long; the level (INF or WRN here, the event says more), the client
 	// address, the protocol and the tunnel path come by scrolling right.
 	TabConnections: {table.TimeColumn(), table.LevelColumn(45), table.HostColumn(),
-		table.TextColumn("EVENT", 11, 11, 95, cell.Event), table.TextColumn("USER", 10, 28, 85, nil).WithMarks(firstOf(model.KeyUserEmail, model.KeyUserID)),
+		table.TextColumn("EVENT", 11, 11, 95, nil).WithMarks(shownAs(cell.Event, model.KeyEventType)), table.TextColumn("USER", 10, 28, 85, nil).WithMarks(firstOf(model.KeyUserEmail, model.KeyUserID)),
 		table.TextColumn("RESOURCE", 12, 32, 80, nil).WithMarks(resourceCell), table.TextColumn("PROTO", 5, 5, 20, nil).WithMarks(firstOf(model.KeyProtocol)),
 		table.TextColumn("CLIENT", 12, 22, 40, nil).WithMarks(clientCell), table.TextColumn("PATH", 4, 6, 10, nil).WithMarks(firstOf(model.KeyTunnelPath)),
-		table.NumColumn("RX", 60, nil).WithMarks(numberOf(cell.Bytes(model.KeyRx), model.KeyRx)),
-		table.NumColumn("TX", 59, nil).WithMarks(numberOf(cell.Bytes(model.KeyTx), model.KeyTx)),
-		table.NumColumn("DUR", 58, nil).WithMarks(numberOf(cell.Duration(model.KeyDuration), model.KeyDuration)),
+		table.NumColumn("RX", 60, nil).WithMarks(shownAs(cell.Bytes(model.KeyRx), model.KeyRx)),
+		table.NumColumn("TX", 59, nil).WithMarks(shownAs(cell.Bytes(model.KeyTx), model.KeyTx)),
+		table.NumColumn("DUR", 58, nil).WithMarks(shownAs(cell.Duration(model.KeyDuration), model.KeyDuration)),
 		table.FlexColumn("ERROR", 6, 75, nil).WithMarks(firstOf(model.KeyErrorMessage))},
 	TabService: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("MODULE", 4, 24, 50, nil).WithMarks(firstOf(model.KeyModule, model.KeyLibrary)),
 		table.FlexColumn("MESSAGE", 10, 80, nil).WithMarks(messageCell)},
@@ -38,9 +38,9 @@ var tabColumns = [tabCount][]table.Column{
 		table.TextColumn("PROTO", 4, 5, 35, nil).WithMarks(firstOf(model.KeyFlowProto, model.KeySessProtocol)),
 		table.TextColumn("SRC", 16, 28, 70, nil).WithMarks(firstOf(model.KeySrc, model.KeySourceAddr)),
 		table.TextColumn("DST", 18, 30, 70, nil).WithMarks(dstCell),
-		table.NumColumn("TX", 30, nil).WithMarks(numberOf(flowBytesCell(model.KeyTxBytes, model.KeyBytesTx), model.KeyTxBytes, model.KeyBytesTx)),
-		table.NumColumn("RX", 29, nil).WithMarks(numberOf(flowBytesCell(model.KeyRxBytes, model.KeyBytesRx), model.KeyRxBytes, model.KeyBytesRx)),
-		table.NumColumn("DUR", 25, nil).WithMarks(numberOf(cell.Duration(model.KeySessDuration), model.KeySessDuration)),
+		table.NumColumn("TX", 30, nil).WithMarks(shownAs(flowBytesCell(model.KeyTxBytes, model.KeyBytesTx), model.KeyTxBytes, model.KeyBytesTx)),
+		table.NumColumn("RX", 29, nil).WithMarks(shownAs(flowBytesCell(model.KeyRxBytes, model.KeyBytesRx), model.KeyRxBytes, model.KeyBytesRx)),
+		table.NumColumn("DUR", 25, nil).WithMarks(shownAs(cell.Duration(model.KeySessDuration), model.KeySessDuration)),
 		table.FlexColumn("RESOURCE", 8, 20, nil).WithMarks(firstOf(model.KeyResourceName, model.KeySiteResource, model.KeyNodeName, model.KeySessUserEmail))},
 }
 

@@ -20,10 +20,10 @@ func firstOf(keys ...string) markedCell {
 	}
 }
 
-// numberOf is a number shown in another form (1.2MB for 1234567), marked
-// whole when a term matched the field it shows: the first of keys that
-// the entry has, as the cell reads it.
-func numberOf(text func(e *model.Entry) string, keys ...string) markedCell {
+// shownAs is a value shown in another form (1.2MB for 1234567, closed
+// for closed_connection), marked whole when a term matched the field it
+// shows: the first of keys that the entry has, as the cell reads it.
+func shownAs(text func(e *model.Entry) string, keys ...string) markedCell {
 	return func(e *model.Entry, marks []query.FieldMark) theme.Marked {
 		m := theme.Plain(text(e))
 		for _, k := range keys {

@@ -5,6 +5,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/query"
+	"connlog/ui/cell"
 	"connlog/ui/theme"
 )
 
@@ -20,10 +21,11 @@ func TestConnectionCellsMarkTheirFields(t *testing.T) {
 	}{
 		{"country:US", clientCell, "192.0.2.10 ([US])"},
 		{"port=443", resourceCell, "app.website.com:[443]"},
-		{"rx>1MB", numberOf(func(e *model.Entry) string { return "3.1MB" }, model.KeyRx), "[3.1MB]"},
-		{"tx>1MB", numberOf(func(e *model.Entry) string { return "0B" }, model.KeyTx), "0B"},
+		{"rx>1MB", shownAs(func(e *model.Entry) string { return "3.1MB" }, model.KeyRx), "[3.1MB]"},
+		{"tx>1MB", shownAs(func(e *model.Entry) string { return "0B" }, model.KeyTx), "0B"},
 		{"user:us*", firstOf(model.KeyUserEmail, model.KeyUserID), "[us]@example.com"},
 		{"-country:FR", clientCell, "192.0.2.10 (US)"},
+		{"event:closed_connection", shownAs(cell.Event, model.KeyEventType), "[closed]"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.src, func(t *testing.T) {
