@@ -9,11 +9,9 @@ import (
 	"connlog/ui/table"
 )
 
-func field(key string) func(e *model.Entry) string {
-	return func(e *model.Entry) string { return e.Fields.Value(key) }
-}
-
-// tabColumns are the columns of each tab, in display order.
+// tabColumns are the columns of each tab, in display order. A column that
+// shows field values marks those that the filter's and the search's field
+// terms matched (table.Column.WithMarks).
 var tabColumns = [tabCount][]table.Column{
 	TabAll: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
 		table.FlexColumn("SUMMARY", 10, 80, export.Summary)},
@@ -22,22 +20,28 @@ var tabColumns = [tabCount][]table.Column{
 	// long; the level (INF or WRN here, the event says more), the client
 	// address, the protocol and the tunnel path come by scrolling right.
 	TabConnections: {table.TimeColumn(), table.LevelColumn(45), table.HostColumn(),
-		table.TextColumn("EVENT", 11, 11, 95, cell.Event), table.TextColumn("USER", 10, 28, 85, userCell),
-		table.TextColumn("RESOURCE", 12, 32, 80, resourceCell), table.TextColumn("PROTO", 5, 5, 20, field(model.KeyProtocol)),
-		table.TextColumn("CLIENT", 12, 22, 40, clientCell), table.TextColumn("PATH", 4, 6, 10, field(model.KeyTunnelPath)),
-		table.NumColumn("RX", 60, cell.Bytes(model.KeyRx)), table.NumColumn("TX", 59, cell.Bytes(model.KeyTx)),
-		table.NumColumn("DUR", 58, cell.Duration(model.KeyDuration)), table.FlexColumn("ERROR", 6, 75, field(model.KeyErrorMessage))},
-	TabService: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("MODULE", 4, 24, 50, moduleCell), table.FlexColumn("MESSAGE", 10, 80, messageCell)},
+		table.TextColumn("EVENT", 11, 11, 95, nil).WithMarks(shownAs(cell.Event, model.KeyEventType)), table.TextColumn("USER", 10, 28, 85, nil).WithMarks(firstOf(model.KeyUserEmail, model.KeyUserID)),
+		table.TextColumn("RESOURCE", 12, 32, 80, nil).WithMarks(resourceCell), table.TextColumn("PROTO", 5, 5, 20, nil).WithMarks(firstOf(model.KeyProtocol)),
+		table.TextColumn("CLIENT", 12, 22, 40, nil).WithMarks(clientCell), table.TextColumn("PATH", 4, 6, 10, nil).WithMarks(firstOf(model.KeyTunnelPath)),
+		table.NumColumn("RX", 60, nil).WithMarks(shownAs(cell.Bytes(model.KeyRx), model.KeyRx)),
+		table.NumColumn("TX", 59, nil).WithMarks(shownAs(cell.Bytes(model.KeyTx), model.KeyTx)),
+		table.NumColumn("DUR", 58, nil).WithMarks(shownAs(cell.Duration(model.KeyDuration), model.KeyDuration)),
+		table.FlexColumn("ERROR", 6, 75, nil).WithMarks(firstOf(model.KeyErrorMessage))},
+	TabService: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("MODULE", 4, 24, 50, nil).WithMarks(firstOf(model.KeyModule, model.KeyLibrary)),
+		table.FlexColumn("MESSAGE", 10, 80, nil).WithMarks(messageCell)},
 	TabAudit: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("TYPE", 3, 11, 50, auditTypeCell),
 		table.TextColumn("ACTION", 6, 16, 60, auditActionCell), table.TextColumn("USER", 8, 20, 55, auditUserCell),
 		table.TextColumn("RESULT", 6, 7, 70, auditResultCell), table.TextColumn("CLIENT", 12, 15, 30, auditClientCell),
 		table.FlexColumn("DETAIL", 6, 80, auditDetailCell)},
 	TabFlows: {table.TimeColumn(), table.HostColumn(), table.TextColumn("KIND", 7, 7, 40, func(e *model.Entry) string { return e.Kind.String() }),
-		table.TextColumn("TYPE", 7, 8, 45, flowTypeCell), table.TextColumn("PROTO", 4, 5, 35, protoCell),
-		table.TextColumn("SRC", 16, 28, 70, srcCell), table.TextColumn("DST", 18, 30, 70, dstCell),
-		table.NumColumn("TX", 30, flowBytesCell(model.KeyTxBytes, model.KeyBytesTx)),
-		table.NumColumn("RX", 29, flowBytesCell(model.KeyRxBytes, model.KeyBytesRx)),
-		table.NumColumn("DUR", 25, cell.Duration(model.KeySessDuration)), table.FlexColumn("RESOURCE", 8, 20, flowResourceCell)},
+		table.TextColumn("TYPE", 7, 8, 45, nil).WithMarks(firstOf(model.KeyTraffic, model.KeyPhase)),
+		table.TextColumn("PROTO", 4, 5, 35, nil).WithMarks(firstOf(model.KeyFlowProto, model.KeySessProtocol)),
+		table.TextColumn("SRC", 16, 28, 70, nil).WithMarks(firstOf(model.KeySrc, model.KeySourceAddr)),
+		table.TextColumn("DST", 18, 30, 70, nil).WithMarks(dstCell),
+		table.NumColumn("TX", 30, nil).WithMarks(shownAs(flowBytesCell(model.KeyTxBytes, model.KeyBytesTx), model.KeyTxBytes, model.KeyBytesTx)),
+		table.NumColumn("RX", 29, nil).WithMarks(shownAs(flowBytesCell(model.KeyRxBytes, model.KeyBytesRx), model.KeyRxBytes, model.KeyBytesRx)),
+		table.NumColumn("DUR", 25, nil).WithMarks(shownAs(cell.Duration(model.KeySessDuration), model.KeySessDuration)),
+		table.FlexColumn("RESOURCE", 8, 20, nil).WithMarks(firstOf(model.KeyResourceName, model.KeySiteResource, model.KeyNodeName, model.KeySessUserEmail))},
 }
 
 func firstValue(e *model.Entry, keys ...string) string {
@@ -49,24 +53,6 @@ func firstValue(e *model.Entry, keys ...string) string {
 	return ""
 }
 
-func userCell(e *model.Entry) string { return firstValue(e, model.KeyUserEmail, model.KeyUserID) }
-
-func resourceCell(e *model.Entry) string {
-	r := firstValue(e, model.KeyResourceAddr, model.KeyResourceIP)
-	if p := e.Fields.Value(model.KeyResourcePort); p != "" {
-		r += ":" + p
-	}
-	return r
-}
-
-func clientCell(e *model.Entry) string {
-	ip := e.Fields.Value(model.KeyClientIP)
-	if c := e.Fields.Value(model.KeyCountry); c != "" {
-		return ip + " (" + c + ")"
-	}
-	return ip
-}
-
 func flowBytesCell(keys ...string) func(e *model.Entry) string {
 	return func(e *model.Entry) string {
 		for _, k := range keys {
@@ -76,20 +62,6 @@ func flowBytesCell(keys ...string) func(e *model.Entry) string {
 		}
 		return ""
 	}
-}
-
-func moduleCell(e *model.Entry) string {
-	return firstValue(e, model.KeyModule, model.KeyLibrary)
-}
-
-// messageCell puts the function before the message unless the message
-// already starts with it.
-func messageCell(e *model.Entry) string {
-	msg := e.Message()
-	if fn := e.Fields.Value(model.KeyFunction); fn != "" && !strings.HasPrefix(msg, fn) {
-		return fn + ": " + msg
-	}
-	return msg
 }
 
 func grantedCell(e *model.Entry) string {
@@ -126,23 +98,4 @@ func auditDetailCell(e *model.Entry) string {
 		linuxAuditDetail(e, add)
 	}
 	return strings.Join(parts, " ")
-}
-
-func flowTypeCell(e *model.Entry) string { return firstValue(e, model.KeyTraffic, model.KeyPhase) }
-
-func protoCell(e *model.Entry) string {
-	return firstValue(e, model.KeyFlowProto, model.KeySessProtocol)
-}
-
-func srcCell(e *model.Entry) string { return firstValue(e, model.KeySrc, model.KeySourceAddr) }
-
-func dstCell(e *model.Entry) string {
-	if d := firstValue(e, model.KeyDst, model.KeyDestAddr); d != "" {
-		return "→ " + d
-	}
-	return ""
-}
-
-func flowResourceCell(e *model.Entry) string {
-	return firstValue(e, model.KeyResourceName, model.KeySiteResource, model.KeyNodeName, model.KeySessUserEmail)
 }

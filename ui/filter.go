@@ -66,3 +66,15 @@ func makeModelFilter(q *query.Query, kinds *[16]bool) model.Filter {
 func (m Model) highlightTerms() []query.Finder {
 	return append(append([]query.Finder(nil), m.filter.terms...), m.search.terms...)
 }
+
+// highlightQueries are the filter and the search in force, whose field
+// terms mark the values they matched.
+func (m Model) highlightQueries() []*query.Query {
+	var out []*query.Query
+	for _, q := range []*query.Query{m.filter.query, m.search.query} {
+		if q != nil {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -173,11 +173,18 @@ func (m Model) loc() *time.Location { return m.cfg.location(m.utc) }
 // it: an error or a notice that wraps takes its lines from the body.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	nm, cmd := m.update(msg)
-	if mm, ok := nm.(Model); ok && mm.width > 0 && mm.chrome() != mm.laid {
-		mm.layout()
-		return mm, cmd
+	mm, ok := nm.(Model)
+	if !ok {
+		return nm, cmd
 	}
-	return nm, cmd
+	// Whatever changed the filter or the search (the bar, esc, a pivot, a
+	// tab), the detail pane marks what they match now.
+	var marks tea.Cmd
+	mm.detail, marks = mm.detail.SetHighlight(mm.highlightTerms(), mm.highlightQueries())
+	if mm.width > 0 && mm.chrome() != mm.laid {
+		mm.layout()
+	}
+	return mm, tea.Batch(cmd, marks)
 }
 
 // update routes a message: sizes and live data here, keys to the mode's
@@ -264,7 +271,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // tableData is the data the table draws from, taken fresh.
 func (m Model) tableData() table.Data {
 	d := table.Data{Snapshot: m.store.Snapshot(), View: m.live.view, Location: m.loc(), Marks: m.marks}
-	d.Terms = m.highlightTerms()
+	d.Terms, d.Queries = m.highlightTerms(), m.highlightQueries()
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
 	d.Year = m.thisYear()

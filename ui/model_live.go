@@ -207,7 +207,7 @@ func (m Model) onDetail(msg detailLoadedMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.detail, cmd = m.detail.SetEntry(detail.Input{Entry: msg.entry, Pair: msg.pair, HasPair: msg.hasPair,
 		Location: m.loc(), Sources: m.sourceNames(), PairKey: keyOf(m.keys.Pair), Following: !m.inputEnded(), Now: m.cfg.now(),
-		Terms: m.highlightTerms()})
+		Terms: m.highlightTerms(), Queries: m.highlightQueries()})
 	return m, cmd
 }
 

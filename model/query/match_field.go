@@ -17,6 +17,8 @@ type valueTest interface {
 	// mayHold reports whether a text could hold a value that passes: false
 	// when it lacks a piece every such value holds (see MayMatchUnparsed).
 	mayHold(text string) bool
+	// spans returns the parts of a value that passed which made it pass.
+	spans(value string) [][2]int
 }
 
 // fieldMatcher matches when any value of any of its keys (and of its entry
@@ -29,10 +31,7 @@ type fieldMatcher struct {
 }
 
 func (m *fieldMatcher) match(e *model.Entry) bool {
-	keys := m.keys
-	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
-		keys = linuxAuditHostKeys
-	}
+	keys := m.keysOf(e)
 	for i := range e.Fields {
 		f := &e.Fields[i]
 		if slices.Contains(keys, f.Key) && m.test.field(f) {
@@ -48,6 +47,15 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 		return m.textIf(e.Origin.Ident) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Identifier)
 	}
 	return false
+}
+
+// keysOf returns the field keys the term reads on e: a Linux audit
+// record's host is elsewhere (see match_host.go).
+func (m *fieldMatcher) keysOf(e *model.Entry) []string {
+	if m.attr == AttrHost && e.Kind == model.KindAudit && model.IsLinuxAudit(e.Fields) {
+		return linuxAuditHostKeys
+	}
+	return m.keys
 }
 
 func (m *fieldMatcher) cost() int { return costField + len(m.keys) }

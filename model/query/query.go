@@ -49,15 +49,16 @@ func (o Options) withDefaults() Options {
 // Query is a compiled query. It is immutable, so one Query may be matched
 // from several goroutines at once.
 type Query struct {
-	src          string
-	root         matcher // nil: the empty query, which matches everything
-	words        []string
-	finders      []Finder // the words' and the regexes' not under a negation
-	needsRaw     bool
-	readsOrigin  bool
-	keys         []string
-	since, until time.Time
-	needsDay     bool
+	src           string
+	root          matcher // nil: the empty query, which matches everything
+	words         []string
+	finders       []Finder // the words' and the regexes' not under a negation
+	hasFieldTerms bool     // a field or level term not under a negation, for FieldMarks
+	needsRaw      bool
+	readsOrigin   bool
+	keys          []string
+	since, until  time.Time
+	needsDay      bool
 }
 
 // Compile parses src. An empty (or blank) query matches every entry. On
@@ -208,7 +209,10 @@ func (q *Query) inspect(m matcher, negated bool) {
 		if !negated {
 			q.finders = append(q.finders, Finder{re: n.re})
 		}
+	case *levelMatcher:
+		q.hasFieldTerms = q.hasFieldTerms || !negated
 	case *fieldMatcher:
+		q.hasFieldTerms = q.hasFieldTerms || !negated
 		q.readsOrigin = q.readsOrigin || n.attr == AttrHost || n.attr == AttrUnit || n.attr == AttrIdent
 		for _, k := range n.readKeys() {
 			if !slices.Contains(q.keys, k) {

@@ -24,8 +24,10 @@ type card struct {
 	w     int
 	loc   *time.Location
 	lines []string
-	cut   bool           // lines past maxCardLines were left out
-	terms []query.Finder // what the filter and the search match, to mark
+	cut   bool              // lines past maxCardLines were left out
+	terms []query.Finder    // what the filter and the search match, to mark
+	e     *model.Entry      // the entry shown
+	marks []query.FieldMark // the values of e the filter's and the search's field terms matched
 }
 
 func newCard(st *theme.Styles, w int, loc *time.Location, terms []query.Finder) *card {
@@ -48,21 +50,40 @@ func (c *card) section(title string) {
 
 // kv adds a key and an untrusted value; empty values are skipped so that
 // a record missing a field reads naturally.
-func (c *card) kv(k, v string) {
-	if v == "" {
+func (c *card) kv(k, v string) { c.kvMarked(k, theme.Plain(v), lipgloss.Style{}) }
+
+// field is the value of e's first field named key, with its marks.
+func (c *card) field(key string) theme.Marked { return theme.FieldOf(c.e, c.marks, key) }
+
+// fieldAt is the value of e's field i, with its marks.
+func (c *card) fieldAt(i int) theme.Marked { return theme.FieldAt(c.e, c.marks, i) }
+
+// kvMarked adds a key and an untrusted value with the parts of it that
+// matched a field term, drawn in style; an empty value is skipped.
+func (c *card) kvMarked(k string, v theme.Marked, style lipgloss.Style) {
+	if v.Text == "" {
 		return
 	}
-	c.kvStyled(k, theme.Clean(v), lipgloss.Style{})
+	v, before, after := c.window(v)
+	c.noteIf(before)
+	c.kvStyledMarked(k, v.Clean(), style)
+	c.noteIf(after)
 }
 
 // kvStyled adds a key and an already sanitised value drawn in style.
 func (c *card) kvStyled(k, v string, style lipgloss.Style) {
+	c.kvStyledMarked(k, theme.Plain(v), style)
+}
+
+// kvStyledMarked adds a key and an already sanitised value, with its
+// marks, drawn in style.
+func (c *card) kvStyledMarked(k string, v theme.Marked, style lipgloss.Style) {
 	if c.full() {
 		c.cut = true
 		return
 	}
 	pad := strings.Repeat(" ", theme.KeyColumn+2)
-	wrapped := strings.Split(ansi.Wrap(v, c.w-theme.KeyColumn-2, ""), "\n")
+	wrapped := strings.Split(ansi.Wrap(v.Text, c.w-theme.KeyColumn-2, ""), "\n")
 	label := theme.Clean(k)
 	own := theme.CellWidth(label) > theme.KeyColumn-1
 	if own {
@@ -91,7 +112,7 @@ func (c *card) block(text string) {
 		}
 		shown := theme.Clean(raw)
 		lines := strings.Split(ansi.Hardwrap(shown, c.w-4, true), "\n")
-		for _, line := range theme.MarkLines(shown, lines, c.terms, c.st.Block, c.st.Match) {
+		for _, line := range theme.MarkLines(theme.Plain(shown), lines, c.terms, c.st.Block, c.st.Match) {
 			c.add("    " + line)
 		}
 	}
@@ -100,6 +121,17 @@ func (c *card) block(text string) {
 // note adds a dim line of explanation.
 func (c *card) note(s string) {
 	c.add("  " + c.st.Dim.Render(s))
+}
+
+// noteIf adds a note unless it is empty, wrapped to the card's width: it
+// says where a match is, which a narrow pane must not cut off.
+func (c *card) noteIf(s string) {
+	if s == "" {
+		return
+	}
+	for _, l := range theme.Wrap(s, c.w-2) {
+		c.note(l)
+	}
 }
 
 // add appends a line unless the card is full.

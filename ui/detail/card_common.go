@@ -6,14 +6,12 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"connlog/model"
 	"connlog/model/query"
 	"connlog/ui/theme"
 )
-
-// maxRawShown bounds the raw line shown in the detail pane; a hostile 1 MiB
-// line would otherwise make the pane unusable.
-const maxRawShown = 64 << 10
 
 // Input is what the detail card is built from.
 type Input struct {
@@ -31,6 +29,10 @@ type Input struct {
 	// Terms are the filter's and the search's words and expressions, marked
 	// where they match the message and the raw line.
 	Terms []query.Finder
+	// Queries are the filter and the search: the values of the entry their
+	// field terms matched (country:DE, rx>1MB) are marked where the card
+	// shows them.
+	Queries []*query.Query
 }
 
 // recentOpen is how long after its establishment a connection with no
@@ -43,6 +45,10 @@ const recentOpen = 24 * time.Hour
 func BuildCard(st *theme.Styles, w int, in Input) string {
 	c := newCard(st, w, in.Location, in.Terms)
 	e := in.Entry
+	c.e = e
+	for _, q := range in.Queries {
+		c.marks = append(c.marks, q.FieldMarks(e)...)
+	}
 	switch e.Kind {
 	case model.KindAnalytics:
 		c.analyticsCard(e)
@@ -106,7 +112,7 @@ func (c *card) jsonSection(e *model.Entry) {
 		p = e.Raw
 	}
 	p = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(p), []byte("ANALYTICS")))
-	if len(p) == 0 || p[0] != '{' || len(p) > maxRawShown {
+	if len(p) == 0 || p[0] != '{' || len(p) > maxShown {
 		return
 	}
 	pretty, tooDeep, truncated, ok := prettyJSON(p)
@@ -126,12 +132,10 @@ func (c *card) jsonSection(e *model.Entry) {
 // rawSection shows the line as read, with invisible characters visible.
 func (c *card) rawSection(e *model.Entry) {
 	c.section("RAW (" + strconv.Itoa(len(e.Raw)) + " bytes)")
-	raw := e.Raw
-	if len(raw) > maxRawShown {
-		raw = raw[:maxRawShown]
-		defer c.note("… the first " + strconv.Itoa(maxRawShown) + " bytes are shown")
-	}
-	c.block(string(raw))
+	raw, before, after := c.window(theme.Plain(string(e.Raw)))
+	c.noteIf(before)
+	c.block(raw.Text)
+	c.noteIf(after)
 }
 
 // originSection says where the entry came from, its flags and any error.
@@ -145,9 +149,9 @@ func (c *card) originSection(in Input) {
 	if o.Offset >= 0 {
 		c.kv("offset", itoa(o.Offset))
 	}
-	c.kv("host", o.Host)
-	c.kv("unit", o.Unit)
-	c.kv("ident", o.Ident)
+	c.kvMarked("host", theme.AttrText(o.Host, query.AttrHost, c.marks), lipgloss.Style{})
+	c.kvMarked("unit", theme.AttrText(o.Unit, query.AttrUnit, c.marks), lipgloss.Style{})
+	c.kvMarked("ident", theme.AttrText(o.Ident, query.AttrIdent, c.marks), lipgloss.Style{})
 	if o.PID > 0 {
 		c.kv("pid", itoa(int64(o.PID)))
 	}

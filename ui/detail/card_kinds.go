@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"connlog/model"
 	"connlog/model/query"
 	"connlog/ui/cell"
@@ -12,55 +14,93 @@ import (
 
 // analyticsCard is a connection event as a structured card, location decoded.
 func (c *card) analyticsCard(e *model.Entry) {
-	f := e.Fields
+	none := lipgloss.Style{}
 	c.header("CONNECTION "+strings.ToUpper(theme.Clean(cell.Event(e))), e)
-	c.kv("event", f.Value(model.KeyEventType))
-	if msg := f.Value(model.KeyErrorMessage); msg != "" {
-		c.kvStyled("error", theme.Clean(msg), c.st.ErrorText)
+	c.kvMarked("event", c.field(model.KeyEventType), none)
+	c.kvMarked("error", c.field(model.KeyErrorMessage), c.st.ErrorText)
+	c.kvMarked("conn", c.field(model.KeyConnID), none)
+	c.kvMarked("user", c.named(model.KeyUserEmail, model.KeyUserID), none)
+	c.kvMarked("device", c.field(model.KeyDeviceID), none)
+	c.kvMarked("ip", c.field(model.KeyClientIP), none)
+	c.kvMarked("location", c.locationText(), none)
+	c.kvMarked("resource", c.field(model.KeyResourceAddr), none)
+	c.kvMarked("  rule", c.field(model.KeyAppliedRule), none)
+	c.kvMarked("  "+model.KeyResourceID, c.field(model.KeyResourceID), none)
+	c.kvMarked("  target", theme.JoinMarked(" ", theme.JoinMarked(":", c.field(model.KeyResourceIP), c.field(model.KeyResourcePort)),
+		c.field(model.KeyProtocol)), none)
+	c.kvMarked("tunnel", theme.JoinMarked(" ", c.field(model.KeyTunnelPath), c.field(model.KeyTunnelProto)), none)
+	c.kvMarked(model.KeyRelayIP, c.relaysText(), none)
+	c.kvMarked("rx", c.human(model.KeyRx), none)
+	c.kvMarked("tx", c.human(model.KeyTx), none)
+	c.kvMarked("duration", c.human(model.KeyDuration), none)
+	c.kvMarked("connector", c.named(model.KeyConnectorName, model.KeyConnectorID), none)
+	c.kvMarked("network", c.named(model.KeyNetworkName, model.KeyNetworkID), none)
+}
+
+// named is "name (id ID)", either part missing when its field is.
+func (c *card) named(nameKey, idKey string) theme.Marked {
+	id := c.field(idKey)
+	if id.Text != "" {
+		id = theme.Plain("(id ").Plus(id).Plus(theme.Plain(")"))
 	}
-	c.kv("conn", f.Value(model.KeyConnID))
-	c.kv("user", joinNonEmpty(" ", f.Value(model.KeyUserEmail), paren("id "+f.Value(model.KeyUserID), f.Value(model.KeyUserID))))
-	c.kv("device", f.Value(model.KeyDeviceID))
-	c.kv("ip", f.Value(model.KeyClientIP))
-	c.kv("location", locationText(f))
-	c.kv("resource", f.Value(model.KeyResourceAddr))
-	c.kv("  rule", f.Value(model.KeyAppliedRule))
-	c.kv("  "+model.KeyResourceID, f.Value(model.KeyResourceID))
-	c.kv("  target", joinNonEmpty(" ", joinNonEmpty(":", f.Value(model.KeyResourceIP), f.Value(model.KeyResourcePort)), f.Value(model.KeyProtocol)))
-	c.kv("tunnel", joinNonEmpty(" ", f.Value(model.KeyTunnelPath), f.Value(model.KeyTunnelProto)))
-	c.kv(model.KeyRelayIP, relaysText(f))
-	c.kv("rx", humanOf(f, model.KeyRx))
-	c.kv("tx", humanOf(f, model.KeyTx))
-	c.kv("duration", humanOf(f, model.KeyDuration))
-	c.kv("connector", joinNonEmpty(" ", f.Value(model.KeyConnectorName), paren("id "+f.Value(model.KeyConnectorID), f.Value(model.KeyConnectorID))))
-	c.kv("network", joinNonEmpty(" ", f.Value(model.KeyNetworkName), paren("id "+f.Value(model.KeyNetworkID), f.Value(model.KeyNetworkID))))
+	return theme.JoinMarked(" ", c.field(nameKey), id)
 }
 
 // locationText is "Seattle, WA, US (47.6062, -122.3321)".
-func locationText(f model.Fields) string {
-	place := joinNonEmpty(", ", f.Value(model.KeyCity), f.Value(model.KeyRegion), f.Value(model.KeyCountry))
-	lat, lon := f.Value(model.KeyLat), f.Value(model.KeyLon)
-	if lat != "" || lon != "" {
-		place = joinNonEmpty(" ", place, "("+lat+", "+lon+")")
+func (c *card) locationText() theme.Marked {
+	place := theme.JoinMarked(", ", c.field(model.KeyCity), c.field(model.KeyRegion), c.field(model.KeyCountry))
+	lat, lon := c.field(model.KeyLat), c.field(model.KeyLon)
+	if lat.Text != "" || lon.Text != "" {
+		coords := theme.Plain("(").Plus(lat).Plus(theme.Plain(", ")).Plus(lon).Plus(theme.Plain(")"))
+		place = theme.JoinMarked(" ", place, coords)
 	}
 	return place
 }
 
 // relaysText lists the relays as ip:port (name).
-func relaysText(f model.Fields) string {
-	ips, ports, names := f.All(model.KeyRelayIP), f.All(model.KeyRelayPort), f.All(model.KeyRelayName)
-	var out []string
+func (c *card) relaysText() theme.Marked {
+	ips, ports, names := c.fieldsOf(model.KeyRelayIP), c.fieldsOf(model.KeyRelayPort), c.fieldsOf(model.KeyRelayName)
+	var out []theme.Marked
 	for i, ip := range ips {
 		r := ip
 		if i < len(ports) {
-			r += ":" + ports[i]
+			r = r.Plus(theme.Plain(":")).Plus(ports[i])
 		}
-		if i < len(names) && names[i] != "" {
-			r += " (" + names[i] + ")"
+		if i < len(names) && names[i].Text != "" {
+			r = r.Plus(theme.Plain(" (")).Plus(names[i]).Plus(theme.Plain(")"))
 		}
 		out = append(out, r)
 	}
-	return strings.Join(out, "; ")
+	return theme.JoinMarked("; ", out...)
+}
+
+// fieldsOf is every value of key in the entry, in order, with its marks.
+func (c *card) fieldsOf(key string) []theme.Marked {
+	var out []theme.Marked
+	for i := range c.e.Fields {
+		if c.e.Fields[i].Key == key {
+			out = append(out, c.fieldAt(i))
+		}
+	}
+	return out
+}
+
+// human is the value of key with its human form, and its marks.
+func (c *card) human(key string) theme.Marked {
+	for i, f := range c.e.Fields {
+		if f.Key == key {
+			return c.humanAt(i)
+		}
+	}
+	return theme.Marked{}
+}
+
+// humanAt is field i's value with its human form (humanValue), and its
+// marks: the value comes first.
+func (c *card) humanAt(i int) theme.Marked {
+	v := c.fieldAt(i)
+	v.Text = humanValue(c.e.Fields[i])
+	return v
 }
 
 // auditCard shows every field, the access decision emphasised and the
@@ -71,19 +111,17 @@ func (c *card) auditCard(e *model.Entry) {
 	// The labels are query names: granted:false finds the denials.
 	switch f.Value(model.KeyAccessGranted) {
 	case "true":
-		c.kvStyled("granted", "true (access GRANTED)", c.st.Granted)
+		c.kvMarked("granted", c.field(model.KeyAccessGranted).Plus(theme.Plain(" (access GRANTED)")), c.st.Granted)
 	case "false":
-		c.kvStyled("granted", "false (access DENIED)", c.st.Denied)
-		if r := f.Value(model.KeyDeniedReason); r != "" {
-			c.kvStyled("reason", theme.Clean(r), c.st.ErrorText)
-		}
+		c.kvMarked("granted", c.field(model.KeyAccessGranted).Plus(theme.Plain(" (access DENIED)")), c.st.Denied)
+		c.kvMarked("reason", c.field(model.KeyDeniedReason), c.st.ErrorText)
 	}
-	for _, fl := range f {
+	for i, fl := range f {
 		switch fl.Key {
 		case model.KeyAccessGranted, model.KeyDeniedReason, model.KeyStacktrace:
 			continue
 		}
-		c.kv(query.FieldName(fl.Key), humanValue(fl))
+		c.kvMarked(query.FieldName(fl.Key), c.humanAt(i), lipgloss.Style{})
 	}
 	if st := f.Value(model.KeyStacktrace); st != "" {
 		c.section("STACKTRACE")
@@ -94,55 +132,53 @@ func (c *card) auditCard(e *model.Entry) {
 // serviceCard shows a service line and its journald fields.
 func (c *card) serviceCard(e *model.Entry) {
 	f := e.Fields
+	none := lipgloss.Style{}
 	c.header("SERVICE", e)
-	c.kv("level", e.Level.String())
-	c.kv("module", f.Value(model.KeyModule))
-	c.kv("library", f.Value(model.KeyLibrary))
-	c.kv("function", f.Value(model.KeyFunction))
-	c.kv("message", e.Message())
-	for _, fl := range f {
+	c.kvMarked("level", c.level(), none)
+	c.kvMarked("module", c.field(model.KeyModule), none)
+	c.kvMarked("library", c.field(model.KeyLibrary), none)
+	c.kvMarked("function", c.field(model.KeyFunction), none)
+	c.kvMarked("message", c.message(), none)
+	for i, fl := range f {
 		switch fl.Key {
 		case model.KeyModule, model.KeyLibrary, model.KeyFunction, model.KeyMessage:
 			continue
 		}
-		c.kv(query.FieldName(fl.Key), fl.Value)
+		c.kvMarked(query.FieldName(fl.Key), c.fieldAt(i), none)
 	}
 }
 
 // fieldsCard shows a record's fields in order, for flows, sessions, JSON,
 // text, gaps and boundaries.
 func (c *card) fieldsCard(e *model.Entry) {
+	none := lipgloss.Style{}
 	c.header(strings.ToUpper(e.Kind.String()), e)
 	if e.Level != model.LevelNone {
-		c.kv("level", e.Level.String())
+		c.kvMarked("level", c.level(), none)
 	}
 	if e.Kind == model.KindText {
-		c.kv("message", e.Message())
+		c.kvMarked("message", c.message(), none)
 	}
-	for _, fl := range e.Fields {
+	for i, fl := range e.Fields {
 		if e.Kind == model.KindText && fl.Key == model.KeyMessage {
 			continue
 		}
-		c.kv(query.FieldName(fl.Key), humanValue(fl))
+		c.kvMarked(query.FieldName(fl.Key), c.humanAt(i), none)
 	}
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
+// level is the entry's level, marked when a level term matched it.
+func (c *card) level() theme.Marked {
+	return theme.AttrText(c.e.Level.String(), query.AttrLevel, c.marks)
 }
 
-// paren returns "(s)" when cond is set, "" otherwise.
-func paren(s, cond string) string {
-	if cond == "" {
-		return ""
+// message is the entry's message (model.Entry.Message), with the marks of
+// its field when it is one.
+func (c *card) message() theme.Marked {
+	if m := c.field(model.KeyMessage); m.Text != "" {
+		return m
 	}
-	return "(" + s + ")"
+	return theme.Plain(c.e.Message())
 }
 
 // byteKeys and durationKeys are numeric fields worth showing in human
@@ -152,15 +188,6 @@ var (
 		model.KeyBytesTx: true, model.KeyBytesRx: true}
 	durationKeys = map[string]bool{model.KeyDuration: true, model.KeySessDuration: true}
 )
-
-// humanOf is the value of key in f with its human form, or "".
-func humanOf(f model.Fields, key string) string {
-	fl, ok := f.Get(key)
-	if !ok {
-		return ""
-	}
-	return humanValue(fl)
-}
 
 // humanValue is a field's value with its human form: "62345 ms (1m02s)".
 func humanValue(f model.Field) string {

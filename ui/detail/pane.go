@@ -1,6 +1,7 @@
 package detail
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -92,6 +94,20 @@ func (d Model) SetLocation(loc *time.Location) (Model, tea.Cmd) {
 	}
 	in := *d.input
 	in.Location = loc
+	d.input, d.keepTop = &in, true
+	return d.rebuild()
+}
+
+// SetHighlight rebuilds the card with what the filter and the search
+// mark now (see Input.Terms and Input.Queries), when they changed since it
+// was built: a search typed, or a filter applied, while the entry stays
+// the same. The scroll position is kept.
+func (d Model) SetHighlight(terms []query.Finder, queries []*query.Query) (Model, tea.Cmd) {
+	if d.input == nil || slices.Equal(d.input.Queries, queries) {
+		return d, nil
+	}
+	in := *d.input
+	in.Terms, in.Queries = terms, queries
 	d.input, d.keepTop = &in, true
 	return d.rebuild()
 }

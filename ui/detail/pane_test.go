@@ -37,7 +37,7 @@ func TestDetailCardLimits(t *testing.T) {
 	st := theme.Default()
 	var b strings.Builder
 	b.WriteString(`{"a": [`)
-	for i := 0; b.Len() < maxRawShown-100; i++ {
+	for i := 0; b.Len() < maxShown-100; i++ {
 		if i > 0 {
 			b.WriteString(",")
 		}

@@ -1,6 +1,10 @@
 package table
 
-import "connlog/model"
+import (
+	"connlog/model"
+	"connlog/model/query"
+	"connlog/ui/theme"
+)
 
 // colKind marks the columns the table draws itself rather than through a
 // cell function.
@@ -24,8 +28,11 @@ type Column struct {
 	right    bool
 	prio     int
 	cell     func(e *model.Entry) string
-	idx      int  // position in the tab's column list, set by layout
-	varying  bool // shown only while the rows on screen differ in it
+	// marked, when set, gives the cell's text with the parts of it that
+	// field terms matched (see WithMarks); cell is then its text alone.
+	marked  func(e *model.Entry, marks []query.FieldMark) theme.Marked
+	idx     int  // position in the tab's column list, set by layout
+	varying bool // shown only while the rows on screen differ in it
 }
 
 // TimeColumn is the entry's time, with the date when it changes from the
@@ -41,7 +48,20 @@ func LevelColumn(prio int) Column {
 // HostColumn is the entry's host. It shows only while the rows on screen come
 // from more than one host: a fleet read from a log store.
 func HostColumn() Column {
-	return Column{title: "HOST", min: 10, max: 24, prio: 85, cell: func(e *model.Entry) string { return e.Origin.HostName() }, varying: true}
+	c := Column{title: "HOST", min: 10, max: 24, prio: 85, varying: true}
+	return c.WithMarks(func(e *model.Entry, marks []query.FieldMark) theme.Marked {
+		return theme.AttrText(e.Origin.HostName(), query.AttrHost, marks)
+	})
+}
+
+// WithMarks returns the column with its text from marked, which says
+// where the values that the filter's and the search's field terms matched
+// are in it (host:gw-fra-1 marks the host): only where that is known for
+// sure, never the same letters found elsewhere in the cell.
+func (c Column) WithMarks(marked func(e *model.Entry, marks []query.FieldMark) theme.Marked) Column {
+	c.marked = marked
+	c.cell = func(e *model.Entry) string { return marked(e, nil).Text }
+	return c
 }
 
 // uniform reports whether the rows on screen hold at most one distinct

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -17,6 +18,7 @@ type visibleRow struct {
 	seq   int64
 	e     *model.Entry // nil when the store no longer holds the entry
 	cells []string     // one per column of the tab
+	spans [][][2]int   // per cell, the parts field terms matched (WithMarks)
 }
 
 // separator reports whether the row is drawn as a full-width rule.
@@ -37,21 +39,47 @@ func (t Model) visibleRows() []visibleRow {
 		r := visibleRow{index: i, seq: d.View.At(i)}
 		r.e = t.cache.get(d.Snapshot, r.seq)
 		if r.e != nil {
-			r.cells = make([]string, len(cols))
-			for c, col := range cols {
-				switch col.kind {
-				case colTime:
-					r.cells[c] = t.timeCell(i, r.e)
-				case colLevel:
-					r.cells[c] = r.e.Level.Short()
-				default:
-					r.cells[c] = theme.Clean(col.cell(r.e))
-				}
-			}
+			t.fillCells(&r, i, cols)
 		}
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// fillCells gives a loaded row its cells as plain, sanitised text, with
+// the marks of the field terms in the columns that carry them.
+func (t Model) fillCells(r *visibleRow, i int, cols []Column) {
+	r.cells = make([]string, len(cols))
+	var marks []query.FieldMark
+	for _, q := range t.data.Queries {
+		marks = append(marks, q.FieldMarks(r.e)...)
+	}
+	for c, col := range cols {
+		switch {
+		case col.kind == colTime:
+			r.cells[c] = t.timeCell(i, r.e)
+		case col.kind == colLevel:
+			r.cells[c] = r.e.Level.Short()
+		case col.marked != nil && len(marks) > 0:
+			m := col.marked(r.e, marks).Clean()
+			r.cells[c] = m.Text
+			if r.spans == nil {
+				r.spans = make([][][2]int, len(cols))
+			}
+			r.spans[c] = m.Spans
+		default:
+			r.cells[c] = theme.Clean(col.cell(r.e))
+		}
+	}
+}
+
+// cellMarks is the cell of column c with its marks.
+func (r visibleRow) cellMarks(c int) theme.Marked {
+	m := theme.Marked{Text: r.cells[c]}
+	if r.spans != nil {
+		m.Spans = r.spans[c]
+	}
+	return m
 }
 
 // timeCell shows the time to the millisecond, with the date in front when

@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -41,10 +42,11 @@ func (t Model) rowLine(r visibleRow, cols []Column, ws []int) string {
 // (base nil) each cell has its own style.
 func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Style) string {
 	match := t.matchStyleIn(base)
-	mark := func(s string) string { return theme.Highlight(s, t.data.Terms, match) }
+	mark := func(m theme.Marked, terms []query.Finder) string {
+		return theme.HighlightMarked(m, terms, base, match)
+	}
 	plain := func(s string) string { return s }
 	if base != nil {
-		mark = func(s string) string { return theme.HighlightIn(s, t.data.Terms, *base, match) }
 		plain = func(s string) string { return base.Render(s) }
 	}
 	var b strings.Builder
@@ -59,11 +61,13 @@ func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Sty
 		case col.kind == colLevel:
 			b.WriteString(plain(theme.Fit(text, ws[i])))
 		case col.kind == colTime:
-			b.WriteString(mark(timeOfDay(text, ws[i])))
+			b.WriteString(mark(theme.Plain(timeOfDay(text, ws[i])), t.data.Terms))
 		case col.right:
-			b.WriteString(plain(theme.FitRight(text, ws[i])))
+			// A number's words are not searched for; a comparison that
+			// matched it (rx>1MB) marks it.
+			b.WriteString(mark(r.cellMarks(col.idx).FitRight(ws[i]), nil))
 		default:
-			b.WriteString(mark(theme.Fit(text, ws[i])))
+			b.WriteString(mark(r.cellMarks(col.idx).Fit(ws[i]), t.data.Terms))
 		}
 	}
 	if base == nil {

@@ -19,6 +19,9 @@ type Data struct {
 	Snapshot *model.Snapshot
 	View     *model.View
 	Terms    []query.Finder // what the filter and the search match, to highlight
+	// Queries are the filter and the search, whose field terms mark the
+	// values they matched in the columns that show them (WithMarks).
+	Queries  []*query.Query
 	Location *time.Location
 	// Year is the current year: a row of another year shows it in its
 	// date, as 12-06 alone reads as this year's. 0 shows no year.

@@ -12,16 +12,17 @@ import (
 // with the matches of terms in match. The matches are found in the whole
 // text, so that one a wrap breaks is marked on both of its lines. A line
 // that is not found in text as it is (a wrapper that changed it) is
-// matched on its own.
-func MarkLines(text string, lines []string, terms []query.Finder, base, match lipgloss.Style) []string {
+// matched on its own. The text's own marks (field values that matched)
+// are marked besides the terms' matches.
+func MarkLines(text Marked, lines []string, terms []query.Finder, base, match lipgloss.Style) []string {
 	var spans [][2]int
-	if len(terms) > 0 {
-		spans = matchSpans(text, terms)
+	if len(terms) > 0 || len(text.Spans) > 0 {
+		spans = matchSpans(text.Text, terms, text.Spans)
 	}
 	out := make([]string, len(lines))
 	at := 0
 	for i, l := range lines {
-		j := strings.Index(text[at:], l)
+		j := strings.Index(text.Text[at:], l)
 		if j < 0 {
 			out[i] = HighlightIn(l, terms, base, match)
 			continue

@@ -81,11 +81,18 @@ func HighlightIn(text string, terms []query.Finder, base, match lipgloss.Style) 
 }
 
 func highlight(text string, terms []query.Finder, base *lipgloss.Style, match lipgloss.Style) string {
+	return HighlightMarked(Marked{Text: text}, terms, base, match)
+}
+
+// HighlightMarked is Highlight (base nil) or HighlightIn for text that
+// carries marks of its own (field values that matched) besides the
+// matches of the terms.
+func HighlightMarked(m Marked, terms []query.Finder, base *lipgloss.Style, match lipgloss.Style) string {
 	var spans [][2]int
-	if len(terms) > 0 && text != "" {
-		spans = matchSpans(text, terms)
+	if (len(terms) > 0 || len(m.Spans) > 0) && m.Text != "" {
+		spans = matchSpans(m.Text, terms, m.Spans)
 	}
-	return renderSpans(text, spans, base, match)
+	return renderSpans(m.Text, spans, base, match)
 }
 
 // renderSpans renders the spans of text in match and the rest in base
@@ -114,18 +121,23 @@ func renderSpans(text string, spans [][2]int, base *lipgloss.Style, match lipglo
 // matchSpans returns the byte ranges of text covered by any term, sorted
 // and merged. Terms are found by the query language's own matcher, so a
 // word is marked exactly where the filter's bare word matched (see
-// query.Finder.All). An empty match of an expression marks nothing.
-func matchSpans(text string, terms []query.Finder) [][2]int {
+// query.Finder.All). An empty match of an expression marks nothing. The
+// extra spans (field values that matched) are marked as well.
+func matchSpans(text string, terms []query.Finder, extra [][2]int) [][2]int {
 	var marks []bool
+	markRange := func(i, j int) {
+		if marks == nil {
+			marks = make([]bool, len(text))
+		}
+		for k := max(i, 0); k < min(j, len(text)); k++ {
+			marks[k] = true
+		}
+	}
+	for _, sp := range extra {
+		markRange(sp[0], sp[1])
+	}
 	for _, f := range terms {
-		f.All(text, func(i, j int) {
-			if marks == nil {
-				marks = make([]bool, len(text))
-			}
-			for k := i; k < j; k++ {
-				marks[k] = true
-			}
-		})
+		f.All(text, markRange)
 	}
 	var spans [][2]int
 	for i := 0; i < len(marks); i++ {

@@ -63,7 +63,7 @@ func TestMatchSpans(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := matchSpans(c.text, termsOf(t, c.words...))
+			got := matchSpans(c.text, termsOf(t, c.words...), nil)
 			if len(got) != len(c.want) {
 				t.Fatalf("spans %v; want %v", got, c.want)
 			}
