@@ -273,3 +273,18 @@ func TestChangedShortViewComparesItsHalves(t *testing.T) {
 		t.Errorf("a view of 2m50s:\n%s", out)
 	}
 }
+
+// TestTriageTimesAreTheInterfaceClocks: the views time their counting
+// with the interface's clock, so that a golden screen does not tell how
+// busy the machine was (a title says the time from one second on).
+func TestTriageTimesAreTheInterfaceClocks(t *testing.T) {
+	m, _ := halfwayModel(t, 160, 45)
+	tick := testNow
+	m.cfg.Now = func() time.Time { tick = tick.Add(1500 * time.Millisecond); return tick }
+	if out := screen(drive(t, m, keys("C")...)); !strings.Contains(out, "· 1.5s") {
+		t.Errorf("the comparison is not timed by the interface's clock:\n%s", out)
+	}
+	if out := screen(drive(t, m, keys("s")...)); !strings.Contains(out, "in 1.5s") {
+		t.Errorf("the top values are not timed by the interface's clock:\n%s", out)
+	}
+}

@@ -48,13 +48,18 @@ func (m Model) startChanged(req changedRequest) (tea.Model, tea.Cmd) {
 	m.changed = m.changed.Start(job, loc)
 	m.mode = ModeChanged
 	m.layout()
-	return m, func() tea.Msg { return compareWindows(ctx, job, sn, &vc, req, loc) }
+	now := m.cfg.now // the interface's clock times the comparison (see computeTriage)
+	return m, func() tea.Msg {
+		started := now()
+		out := compareWindows(ctx, job, sn, &vc, req, loc)
+		out.Elapsed = now().Sub(started)
+		return out
+	}
 }
 
 // compareWindows finds the windows from the index (no entry is loaded for
 // that), loads only the entries that fall in them and compares them.
 func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc *model.View, req changedRequest, loc *time.Location) changed.ResultMsg {
-	started := time.Now()
 	out := changed.ResultMsg{Gen: job.Gen}
 	a, b, basis, err := resolveWindows(sn, vc, req)
 	if err != nil {
@@ -89,7 +94,7 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 		return out
 	}
 	r := tr.Report(triage.ReportOptions{Top: changedRows})
-	out.Changed, out.Basis, out.Elapsed = *r.Changed, basis, time.Since(started)
+	out.Changed, out.Basis = *r.Changed, basis
 	return out
 }
 

@@ -23,7 +23,7 @@ func (m *Model) startTriage(open key.Binding, mode Mode) (job triageview.Job, cm
 	parts, opts := m.triageRequest(mode)
 	m.triGen++
 	m.triFresh, m.triBehind = m.cfg.now(), false
-	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts)
+	job, cmd = computeTriage(m.triGen, m.live.triageKeeper(parts), m.store.Snapshot(), *m.live.view, opts, m.cfg.now)
 	return job, cmd, true
 }
 
