@@ -317,3 +317,27 @@ func TestHTTPSToAPlainStoreSaysUseHTTP(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want exit 1 saying %q", code, stderr, want)
 	}
 }
+
+// An empty token or password file is a mistake in the setup, said as a
+// missing one is (exit 2), not a request sent without credentials whose
+// refusal would ask for the variable already set.
+func TestAnEmptySecretFileIsAnError(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, env := range map[string]map[string]string{
+		envTokenFile:    {envTokenFile: empty},
+		envPasswordFile: {envUser: "ops", envPasswordFile: empty},
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, k := range []string{envToken, envTokenFile, envUser, envPassword, envPasswordFile} {
+				t.Setenv(k, env[k])
+			}
+			_, stderr, code := runCLI(t, "export", "--victorialogs", "http://127.0.0.1:9")
+			if want := name + " (" + empty + ") is empty"; code != 2 || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 saying %q", code, stderr, want)
+			}
+		})
+	}
+}
