@@ -45,3 +45,21 @@ func TestStoreEmptyResultSaysWhy(t *testing.T) {
 		})
 	}
 }
+
+// A time without a date means that time on the day of the newest entry the
+// store holds of the hosts and units asked for, as on journal files, not
+// today.
+func TestStoreTimeWithoutADateIsOnTheDayOfItsNewestEntry(t *testing.T) {
+	srv := vltest.Start(t)
+	shipFleet(t, srv)
+	base := []string{"export", "--utc", "--victorialogs", srv.URL(), "--all-units"}
+	dated, _, code := runCLI(t, append(base, "--since", "2026-02-10 08:00", "--until", "2026-02-10 09:00")...)
+	if code != 0 || dated == "" {
+		t.Fatalf("the dated window: exit %d, %d bytes", code, len(dated))
+	}
+	got, stderr, code := runCLI(t, append(base, "--since", "08:00", "--until", "09:00")...)
+	if code != 0 || got != dated {
+		t.Errorf("--since 08:00 --until 09:00: exit %d, stderr %q, %d bytes; want the %d bytes of 2026-02-10 08:00–09:00",
+			code, stderr, len(got), len(dated))
+	}
+}
