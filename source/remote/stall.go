@@ -57,7 +57,7 @@ func (sw *stallWatch) check(ctx context.Context, b Backend, now time.Time) strin
 		return ""
 	}
 	sw.stalled = true
-	return fmt.Sprintf("%s, not answering for %v", model.StateDown, silent.Round(time.Second))
+	return fmt.Sprintf("%s, no answer for %v", model.StateDown, silent.Round(time.Second))
 }
 
 // answers reports whether a request reached a store that answered, even

@@ -49,7 +49,7 @@ func TestAStalledStoreLosesNothing(t *testing.T) {
 	want = append(want, shipNow(t, srv, dir, "at-stall", hosts, 3)...)
 	srv.Pause()
 	paused := time.Now()
-	if !f.waitState(model.StateDown, stallFor-time.Second) || !strings.Contains(f.src.State(), "not answering") {
+	if !f.waitState(model.StateDown, stallFor-time.Second) || !strings.Contains(f.src.State(), "no answer for") {
 		t.Errorf("state while the store is paused: %q, want it to say the store is not answering", f.src.State())
 	}
 	time.Sleep(stallFor - time.Since(paused))

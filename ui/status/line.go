@@ -144,11 +144,11 @@ func (s Model) headParts() (title, states string) {
 
 // headMin is the room the head keeps from the other parts: a few cells,
 // and while an input is down or failed its state, which says why and when
-// it retries (up to half the line).
+// it retries (up to a little over half the line).
 func (s Model) headMin(title, states string) int {
 	n := min(12, theme.CellWidth(title+states))
 	if troubleText(s.info.Sources) != "" {
-		n = max(n, min(theme.CellWidth(states)+1, s.width/2))
+		n = max(n, min(theme.CellWidth(states)+1, s.width*11/20))
 	}
 	return n
 }
