@@ -100,7 +100,10 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 			out.abort()
 			return err
 		}
-		sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr)
+		if err := sayEmptyExport(ctx, cfg, sel, read, w.Span(), opts.Location, stderr); err != nil {
+			out.abort()
+			return err
+		}
 	}
 	if err := finish(ctx, cfg, w, out, werr, w.Written()); err != nil {
 		if errors.As(err, new(keptIncomplete)) {
@@ -154,26 +157,35 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 // sayEmptyExport explains an export that wrote nothing, or a summary of
 // nothing, though its input was read through: by the span its window
 // misses, or else by the filters that selected none of the entries read.
-func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
-	if !sayOutsideSpan(ctx, cfg, sel, span, loc, stderr) && ctx.Err() == nil {
+// A log store that holds nothing of the hosts and units asked for is an
+// error (exit 1), as a journal's unknown unit is: a mistyped --host must
+// not pass for a quiet fleet in a script.
+func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read int64, span export.Span, loc *time.Location, stderr io.Writer) error {
+	said, err := sayOutsideSpan(ctx, cfg, sel, span, loc, stderr)
+	if !said && err == nil && ctx.Err() == nil {
 		sayNothingMatched(cfg, read, span, loc, stderr)
 	}
+	return err
 }
 
 // sayOutsideSpan explains on stderr an export that wrote nothing because
 // its time window misses the input. A journal is read with the window
 // pushed down, so nothing was seen of it: its ends are looked up then.
-// It reports whether it said anything.
-func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) bool {
+// It reports whether it said anything; a store that holds nothing of the
+// hosts and units asked for is returned as the error instead.
+func sayOutsideSpan(ctx context.Context, cfg Config, sel *selection, read export.Span, loc *time.Location, stderr io.Writer) (bool, error) {
 	since, until := sel.bounds()
 	note := query.OutsideSpan(since, until, read.First, read.Last, loc)
 	if read.Last.IsZero() && ctx.Err() == nil {
-		note = windowMiss(ctx, cfg, since, until, loc)
+		var holdsNone bool
+		if note, holdsNone = windowMiss(ctx, cfg, since, until, loc); holdsNone {
+			return true, errors.New(note)
+		}
 	}
 	if note != "" {
 		fmt.Fprintf(stderr, "connlog: %s\n", note)
 	}
-	return note != ""
+	return note != "", nil
 }
 
 // exportOptions turns the flags into export options.

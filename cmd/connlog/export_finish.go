@@ -12,9 +12,11 @@ import (
 // following, read what they hold on disk then, whatever took the path's
 // place during a rotation's grace included, before the export ends: lines
 // written before the signal are not lost. The function returned abandons
-// that last read (the export can no longer write).
+// that last read (the export can no longer write). A log store has no
+// such last read: its follow ends at the signal, and a second one has
+// nothing to abandon.
 func finishOnStop(ctx context.Context, cfg *Config, stderr io.Writer) (abandon func()) {
-	if !cfg.Follow {
+	if !cfg.Follow || cfg.Remote.VictoriaLogs != "" {
 		return func() {}
 	}
 	finishing, abandon := context.WithCancel(context.WithoutCancel(ctx))

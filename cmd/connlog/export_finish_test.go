@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 	"testing"
 	"time"
@@ -50,5 +51,16 @@ func TestSecondSignalAbandonsTheLastRead(t *testing.T) {
 	}
 	if watch(1, true) {
 		t.Error("one signal and the export's end abandoned the last read")
+	}
+}
+
+// A followed log store ends at the signal: no last read is left to finish,
+// so a second signal does not speak of files held on disk.
+func TestAStoreHasNoLastReadToFinish(t *testing.T) {
+	cfg := Config{Follow: true, Remote: remoteFlags{VictoriaLogs: "http://127.0.0.1:9"}}
+	abandon := finishOnStop(context.Background(), &cfg, io.Discard)
+	defer abandon()
+	if cfg.finish != nil {
+		t.Error("a followed store was given a last read to finish, which a second signal would abandon in words about files")
 	}
 }

@@ -24,25 +24,23 @@ func readsJournal(cfg Config) bool {
 // units (and hosts) asked for are looked up afresh. It is "" when the
 // window meets them, when there are none, for other inputs, and when the
 // store does not answer (the read itself said so). A store that holds
-// none of the hosts and units asked for says so (see storeMiss).
-func windowMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) string {
+// none of the hosts and units asked for says so, and holdsNone is set (see
+// storeMiss).
+func windowMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) (note string, holdsNone bool) {
 	if cfg.Remote.VictoriaLogs != "" {
 		return storeMiss(ctx, cfg, since, until, loc)
 	}
-	if since.IsZero() && until.IsZero() {
-		return ""
-	}
-	if !readsJournal(cfg) {
-		return ""
+	if since.IsZero() && until.IsZero() || !readsJournal(cfg) {
+		return "", false
 	}
 	first, last := time.Time{}, time.Time{}
 	if last, _ = newestJournalEntry(ctx, cfg); !last.IsZero() && ctx.Err() == nil {
 		first = oldestJournalEntry(ctx, cfg)
 	}
 	if last.IsZero() || ctx.Err() != nil {
-		return ""
+		return "", false
 	}
-	return query.OutsideSpan(since, until, first, last, loc)
+	return query.OutsideSpan(since, until, first, last, loc), false
 }
 
 // oldestJournalEntry is the time of the oldest entry of the journal cfg

@@ -52,11 +52,14 @@ func (d dataDay) options(opt query.Options) query.Options {
 // has an entry); standard input cannot be read twice, so its day is that of
 // the first entry, settled as it arrives. A zero day means today. The
 // oldest entry is found too, at the journal's head or the plain files'
-// (the compressed files' when they were read through).
+// (the compressed files' when they were read through). A log store is asked
+// for both (storeDay).
 func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 	switch {
 	case cfg.Demo:
 		return dataDay{rule: dayToday}
+	case cfg.Remote.VictoriaLogs != "":
+		return storeDay(ctx, cfg)
 	case copiedJournal(cfg):
 		t, _ := newestJournalEntry(ctx, cfg)
 		if t.IsZero() {

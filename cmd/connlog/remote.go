@@ -121,14 +121,22 @@ func remoteSelection(cfg Config) (remote.Selection, error) {
 	if err != nil {
 		return remote.Selection{}, err
 	}
-	sel := remote.Selection{Hosts: cfg.Remote.Hosts, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits, Since: since, Until: until}
-	for _, u := range cfg.Units {
-		sel.Units = append(sel.Units, source.NormalizeJournalUnit(u))
-	}
+	sel := storeOrigins(cfg)
+	sel.Since, sel.Until = since, until
 	if cfg.Export {
 		pushDownQuery(&sel, cfg.Query, cfg.timeOptions())
 	}
 	return sel, nil
+}
+
+// storeOrigins is the part of what the store is asked that names where
+// entries come from: the hosts and units, at any time.
+func storeOrigins(cfg Config) remote.Selection {
+	sel := remote.Selection{Hosts: cfg.Remote.Hosts, Identifiers: cfg.Identifiers, AllUnits: cfg.AllUnits}
+	for _, u := range cfg.Units {
+		sel.Units = append(sel.Units, source.NormalizeJournalUnit(u))
+	}
+	return sel
 }
 
 // pushDownQuery asks the store for what an export's query requires of every
@@ -200,5 +208,10 @@ func secret(getenv func(string) string, env, fileEnv string) (value, from string
 	if err != nil {
 		return "", "", fmt.Errorf("read %s (%s): %w", fileEnv, path, err)
 	}
-	return strings.TrimRight(string(b), "\r\n"), fmt.Sprintf("%s (%q)", fileEnv, path), nil
+	// An empty file is a mistake in the setup, not a wish to send nothing:
+	// the store's refusal would then ask for the variable already set.
+	if v = strings.TrimRight(string(b), "\r\n"); strings.TrimSpace(v) == "" {
+		return "", "", fmt.Errorf("%s (%s) is empty: write the secret into it, or unset %s", fileEnv, path, fileEnv)
+	}
+	return v, fmt.Sprintf("%s (%q)", fileEnv, path), nil
 }

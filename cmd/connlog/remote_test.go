@@ -288,8 +288,9 @@ func TestRemoteStoreOverTLSWithAPassword(t *testing.T) {
 			`refused the credentials given (user "ops", password from CONNLOG_VICTORIALOGS_PASSWORD)`},
 		{"a token the store does not take", append(export, "--ca-file", ca), map[string]string{envTokenFile: pwFile}, 1,
 			`refused the credentials given (a bearer token from CONNLOG_VICTORIALOGS_TOKEN_FILE ("` + pwFile + `"))`},
-		{"CA and password file", append(export, "--ca-file", ca), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
-		{"insecure, named", append(export, "--insecure"), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
+		// The store is empty: with every unit, an empty export is no error.
+		{"CA and password file", append(export, "--ca-file", ca, "--all-units"), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
+		{"insecure, named", append(export, "--insecure", "--all-units"), map[string]string{envUser: "ops", envPasswordFile: pwFile}, 0, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -315,5 +316,29 @@ func TestHTTPSToAPlainStoreSaysUseHTTP(t *testing.T) {
 	_, stderr, code := runCLI(t, "export", "--victorialogs", "https://"+addr)
 	if want := "the store speaks plain HTTP: use http://" + addr; code != 1 || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr %q; want exit 1 saying %q", code, stderr, want)
+	}
+}
+
+// An empty token or password file is a mistake in the setup, said as a
+// missing one is (exit 2), not a request sent without credentials whose
+// refusal would ask for the variable already set.
+func TestAnEmptySecretFileIsAnError(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, env := range map[string]map[string]string{
+		envTokenFile:    {envTokenFile: empty},
+		envPasswordFile: {envUser: "ops", envPasswordFile: empty},
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, k := range []string{envToken, envTokenFile, envUser, envPassword, envPasswordFile} {
+				t.Setenv(k, env[k])
+			}
+			_, stderr, code := runCLI(t, "export", "--victorialogs", "http://127.0.0.1:9")
+			if want := name + " (" + empty + ") is empty"; code != 2 || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 saying %q", code, stderr, want)
+			}
+		})
 	}
 }

@@ -16,29 +16,31 @@ const storeHostsNamed = 10
 // window misses (see windowMiss), or, when the store holds no entry of the
 // hosts and units asked for at any time, by the hosts that do have entries
 // of those units in that window, so that a mistyped --host is not taken for
-// a quiet fleet. It is "" when the store holds such entries in the window
+// a quiet fleet; holdsNone says so when hosts or units were named (the
+// default unit too), which is an error as an unknown unit of a journal is. It is "" when the store holds such entries in the window
 // (the query decided) and when it does not answer.
-func storeMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) string {
+func storeMiss(ctx context.Context, cfg Config, since, until time.Time, loc *time.Location) (note string, holdsNone bool) {
 	vl, err := remoteStore(cfg)
 	if err != nil {
-		return ""
+		return "", false
 	}
 	sel, err := remoteSelection(cfg)
 	if err != nil {
-		return ""
+		return "", false
 	}
 	first, last, err := vl.Span(ctx, sel)
 	switch {
 	case err != nil || ctx.Err() != nil:
-		return ""
+		return "", false
 	case !last.IsZero():
-		return query.OutsideSpan(since, until, first, last, loc)
+		return query.OutsideSpan(since, until, first, last, loc), false
 	}
 	hosts, err := vl.Hosts(ctx, sel, storeHostsNamed)
 	if err != nil || ctx.Err() != nil {
-		return ""
+		return "", false
 	}
-	return export.Sanitize(storeHoldsNone(cfg, vl.Name(), hosts))
+	named := len(cfg.Remote.Hosts) > 0 || len(unitsAsked(cfg)) > 0 // a name that may be mistyped
+	return export.Sanitize(storeHoldsNone(cfg, vl.Name(), hosts)), named
 }
 
 // storeHoldsNone words a store that holds no entry of the hosts and units

@@ -104,7 +104,9 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 		return err
 	}
 	if r.Entries == 0 {
-		sayEmptyExport(ctx, cfg, sel, n, read, loc, stderr) // as export says it
+		if err := sayEmptyExport(ctx, cfg, sel, n, read, loc, stderr); err != nil { // as export says it
+			return err
+		}
 	} else if !interrupted {
 		sayCompareMiss(r.Changed, read, loc, stderr)
 	}

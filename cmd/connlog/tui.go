@@ -139,7 +139,10 @@ func tuiWindowMiss(ctx context.Context, cfg Config) func() string {
 		return nil
 	}
 	loc := cfg.location()
-	return func() string { return windowMiss(ctx, cfg, since, until, loc) }
+	return func() string {
+		note, _ := windowMiss(ctx, cfg, since, until, loc)
+		return note
+	}
 }
 
 func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.Config {

@@ -17,10 +17,15 @@ type tailEvent struct {
 	done bool
 }
 
+// stateRereading is the state while what the tail may have missed is read
+// by query.
+const stateRereading = "back, re-reading missed entries"
+
 // follow keeps a live tail open until ctx ends. After a drop it waits with
-// backoff, re-reads what it missed by query, and opens a new tail; seen
-// drops what arrives twice. readUntil is when the last read began: the
-// tail reaches back past it.
+// backoff, after a stall it waits for the store to settle; then it re-reads
+// what it missed by query, and opens a new tail; seen drops what arrives
+// twice. readUntil is when the last read began: the tail reaches back past
+// it.
 func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time.Time) error {
 	ro := newReorder(reorderHold, reorderMax)
 	backoff := backoffFirst
@@ -42,6 +47,13 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 		}
 		started := time.Now()
 		err := s.tail(ctx, w, tr, ro, time.Since(readUntil)+tailMargin)
+		if errors.Is(err, errStalled) {
+			s.setState(stateRereading)
+			if sleep(ctx, stallSettle) { // what the store took just before is searchable then
+				backoff = backoffFirst
+				continue
+			}
+		}
 		if ctx.Err() != nil {
 			ro.release(time.Now(), true, w.emit)
 			_ = w.flush()
@@ -65,7 +77,7 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 // entry handed on until now. Rows go through the reorder buffer, which hands
 // on what exceeds its bound, so a long outage streams rather than piles up.
 func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
-	s.setState("back, re-reading missed entries")
+	s.setState(stateRereading)
 	sel := storeSelection(s.opts.Selection)
 	if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
 		sel.Since = from // never before the user's --since
@@ -82,8 +94,8 @@ func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) e
 	})
 }
 
-// tail runs one live tail until it drops or ctx ends, handing rows through
-// the reorder buffer.
+// tail runs one live tail until it drops, the store stalls and answers
+// again (errStalled), or ctx ends, handing rows through the reorder buffer.
 func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, startOffset time.Duration) error {
 	tctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -99,14 +111,22 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 		})
 		events <- tailEvent{err: err, done: true}
 	}()
+	stop := func(err error) error {
+		cancel()
+		for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
+		}
+		return err
+	}
 	s.setState("live")
 	if s.onFollow != nil {
 		s.onFollow()
 	}
 	tr.startPass()
+	sw := newStallWatch(time.Now())
 	tick := time.NewTicker(releaseTick)
 	defer tick.Stop()
 	for {
+		resumed := false
 		select {
 		case ev := <-events:
 			if ev.done {
@@ -119,15 +139,27 @@ func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, sta
 					ro.add(ev.rows[i], now)
 				}
 			}
+			resumed = sw.life(now)
+		case answered := <-sw.probes:
+			resumed = sw.probeAnswered(answered, time.Now())
 		case <-tick.C:
+			s.showStall(sw.check(tctx, s.backend, time.Now()))
+		}
+		if resumed {
+			return stop(errStalled)
 		}
 		ro.release(time.Now(), false, w.emit)
 		if err := w.flush(); err != nil {
-			cancel()
-			for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
-			}
-			return err
+			return stop(err)
 		}
+	}
+}
+
+// showStall puts a stalled store's state on the status line; "" is a store
+// that answers, whose state stays as it is.
+func (s *Source) showStall(state string) {
+	if state != "" {
+		s.setState(state)
 	}
 }
 
@@ -141,9 +173,15 @@ func (s *Source) releaseAll(w *sender, ro *reorder) {
 // state; false when ctx ended meanwhile.
 func (s *Source) wait(ctx context.Context, backoff *time.Duration, cause error) bool {
 	s.setState(fmt.Sprintf("%s, retrying in %v: %v", model.StateDown, backoff.Round(100*time.Millisecond), shortError(cause)))
-	t := time.NewTimer(*backoff)
-	defer t.Stop()
+	d := *backoff
 	*backoff = min(2**backoff, backoffMax)
+	return sleep(ctx, d)
+}
+
+// sleep waits d; false when ctx ended meanwhile.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
 	select {
 	case <-ctx.Done():
 		return false

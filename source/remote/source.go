@@ -11,16 +11,24 @@ import (
 
 // Tuning of the remote source.
 const (
-	batchRows     = 1024                  // records per batch sent on
-	batchAge      = 50 * time.Millisecond // oldest record of an unsent batch
-	reorderHold   = time.Second
-	reorderMax    = 1 << 16                // rows held at most while reordering
-	dedupWindow   = 10 * time.Second       // how far behind the newest entry a re-read starts
-	tailMargin    = 2 * time.Second        // extra past a tail reaches back beyond the last read
-	backoffFirst  = 500 * time.Millisecond // first wait before reconnecting
-	backoffMax    = 30 * time.Second
-	steadyAfter   = 30 * time.Second // a tail that ran this long resets the backoff
-	releaseTick   = 250 * time.Millisecond
+	batchRows    = 1024                  // records per batch sent on
+	batchAge     = 50 * time.Millisecond // oldest record of an unsent batch
+	reorderHold  = time.Second
+	reorderMax   = 1 << 16                // rows held at most while reordering
+	dedupWindow  = 10 * time.Second       // how far behind the newest entry a re-read starts
+	tailMargin   = 2 * time.Second        // extra past a tail reaches back beyond the last read
+	backoffFirst = 500 * time.Millisecond // first wait before reconnecting
+	backoffMax   = 30 * time.Second
+	steadyAfter  = 30 * time.Second // a tail that ran this long resets the backoff
+	releaseTick  = 250 * time.Millisecond
+	// A store's tail sends nothing while nothing new arrives: a tail silent
+	// for probeAfter is followed by a question to the store, and a store
+	// that neither sends nor answers for stallAfter is shown as down. A
+	// stall shorter than that is within what the store's own tail reaches
+	// back (5 s in VictoriaLogs).
+	probeAfter    = 2 * time.Second
+	stallAfter    = 4 * time.Second
+	stallSettle   = 2 * time.Second // after a stall, before re-reading: the store makes what it took searchable
 	tailBatchChan = 4
 )
 

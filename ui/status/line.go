@@ -97,14 +97,14 @@ func (s Model) View() string {
 		return ""
 	}
 	parts := s.parts()
-	head := s.headText()
-	for fixedWidth(parts) > s.width-min(12, theme.CellWidth(head)) && len(parts) > 1 {
+	title, states := s.headParts()
+	for fixedWidth(parts) > s.width-s.headMin(title, states) && len(parts) > 1 {
 		parts = shrinkLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)
 	var b strings.Builder
 	if room > 0 {
-		b.WriteString(s.styles.Status.Render(theme.Fit(head, room)))
+		b.WriteString(s.styles.Status.Render(s.fitHead(title, states, room)))
 	}
 	for _, p := range parts {
 		b.WriteString(s.styles.Status.Render(statusSep))
@@ -115,9 +115,14 @@ func (s Model) View() string {
 
 // headText is the title and the sources with their states.
 func (s Model) headText() string {
+	title, states := s.headParts()
+	return title + states
+}
+
+// headParts are the title (" title") and the sources with their states
+// (" · name: state", or " name: state" without a title).
+func (s Model) headParts() (title, states string) {
 	var b strings.Builder
-	b.WriteString(" ")
-	b.WriteString(theme.Clean(s.title))
 	for i, src := range s.info.Sources {
 		switch {
 		case len(s.info.Sources) == 1 && src.Name == s.title:
@@ -134,7 +139,33 @@ func (s Model) headText() string {
 		}
 		b.WriteString(StateText(src))
 	}
-	return b.String()
+	return " " + theme.Clean(s.title), b.String()
+}
+
+// headMin is the room the head keeps from the other parts: a few cells,
+// and while an input is down or failed its state, which says why and when
+// it retries (up to a little over half the line).
+func (s Model) headMin(title, states string) int {
+	n := min(12, theme.CellWidth(title+states))
+	if troubleText(s.info.Sources) != "" {
+		n = max(n, min(theme.CellWidth(states)+1, s.width*11/20))
+	}
+	return n
+}
+
+// fitHead fits the head into room. While an input is down or failed, the
+// title is cut before the states, and left out when little of it would
+// remain.
+func (s Model) fitHead(title, states string, room int) string {
+	if theme.CellWidth(title+states) <= room || troubleText(s.info.Sources) == "" {
+		return theme.Fit(title+states, room)
+	}
+	const titleMin = 8 // fewer cells of a title say nothing
+	titleRoom := room - theme.CellWidth(states)
+	if titleRoom >= titleMin {
+		return theme.Fit(title, titleRoom) + states
+	}
+	return theme.Fit(" "+strings.TrimPrefix(states, " · "), room)
 }
 
 // StateText is what follows an input's name wherever it is listed:

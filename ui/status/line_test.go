@@ -197,3 +197,24 @@ func TestLineKeepsTheZone(t *testing.T) {
 		}
 	}
 }
+
+// TestLineSaysWhyAnInputIsDown: the state of an input that is down says
+// why and when it retries; it takes room from the title, which is cut
+// first, and from the least important parts, up to a little over half the
+// line: at 120 and 80 columns the counts stay.
+func TestLineSaysWhyAnInputIsDown(t *testing.T) {
+	in := busy
+	in.Sources = []model.SourceStatus{{Name: "127.0.0.1:19428", State: "down, retrying in 2s: the store closed the live tail"}}
+	for w, want := range map[int]string{120: " 127.0.0.1:19428: down, retrying in 2s: the store closed", 80: " 127.0.0.1:19428: down, retrying in 2s"} {
+		if got := line(t, w, in); !strings.HasPrefix(got, want) || !strings.Contains(got, "1,234/98,765") {
+			t.Errorf("at %d columns the line does not begin with %q or lacks the counts: %q", w, want, got)
+		}
+	}
+	in.Sources[0].State = "down, no answer for 10s"
+	if got, want := line(t, 80, in), " 127.0.0.1:19428: down, no answer for 10s "; !strings.HasPrefix(got, want) {
+		t.Errorf("at 80 columns a store that does not answer: %q, want it to begin with %q", got, want)
+	}
+	if got := line(t, 200, in); !strings.Contains(got, "twingate-connector @ conn-host · 127.0.0.1:19428: down") {
+		t.Errorf("with room the title stays whole: %q", got)
+	}
+}

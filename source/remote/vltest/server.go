@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -68,6 +69,7 @@ type Server struct {
 	client  *http.Client // for the harness's own requests
 	cmd     *exec.Cmd
 	stopped chan struct{}
+	paused  bool
 }
 
 // Options make the server speak HTTPS or ask for a password.
@@ -151,6 +153,10 @@ func (s *Server) Stop() {
 	if s.cmd == nil || s.cmd.Process == nil {
 		return
 	}
+	if s.paused {
+		_ = s.cmd.Process.Signal(syscall.SIGCONT)
+		s.paused = false
+	}
 	_ = s.cmd.Process.Signal(os.Interrupt)
 	select {
 	case <-s.stopped:
@@ -159,6 +165,26 @@ func (s *Server) Stop() {
 		<-s.stopped
 	}
 	s.cmd = nil
+}
+
+// Pause stops the server's process (SIGSTOP) without closing anything: its
+// connections stay open and unanswered, as a store that hangs. Resume ends
+// it; the server is resumed before it is stopped at the end of the test.
+func (s *Server) Pause() {
+	s.tb.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		s.tb.Fatalf("pause victoria-logs: %v", err)
+	}
+	s.paused = true
+}
+
+// Resume lets a paused server run again (SIGCONT).
+func (s *Server) Resume() {
+	s.tb.Helper()
+	if err := s.cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		s.tb.Fatalf("resume victoria-logs: %v", err)
+	}
+	s.paused = false
 }
 
 // Restart stops the server and starts it again on the same port and storage.
