@@ -27,6 +27,9 @@ type JournalExport struct {
 	// finish, when set, makes the end of Run's ctx a stop: the entries of
 	// the lines read are sent under it (see FileOptions.Finish).
 	finish context.Context
+	// records re-reads a file's records with every field; nil for
+	// standard input, whose bytes cannot be read again.
+	records *ExportRecords
 }
 
 // newJournalExportFile reads the journal export format from the lines of
@@ -34,7 +37,15 @@ type JournalExport struct {
 func newJournalExportFile(lines *File, id model.SourceID) *JournalExport {
 	spent := make(chan []model.Record, 4)
 	lines.spent, lines.keepNULs = spent, true
-	return &JournalExport{lines: lines, id: id, spent: spent, finish: lines.finishContext()}
+	return &JournalExport{lines: lines, id: id, spent: spent, finish: lines.finishContext(),
+		records: newExportRecords(lines.Name(), lines.Holds)}
+}
+
+// Records re-reads the input's records with every field (see
+// ExportRecords); ok is false for standard input, whose bytes cannot be
+// read again.
+func (s *JournalExport) Records() (_ *ExportRecords, ok bool) {
+	return s.records, s.records != nil
 }
 
 // Name is the input's.
