@@ -19,14 +19,17 @@ import (
 // ExportRecords re-reads the records of a journal export file by their
 // cursors, with every field: the source keeps only the fields connlog uses,
 // and a journal export gives back the rest from the file, as JournalEntries
-// does from journal files. Nothing is read until it is first asked: then one
-// pass over the file notes where each record with a cursor begins (16 bytes
-// a record, no field kept), and each look-up reads its record there again:
-// records asked for in order are read once; out of order, a plain file is
-// read where the record begins, a compressed one from its start again. A record is given
-// only when its cursor and time are still the entry's: a file changed since
-// gives nothing, not another record's fields. It is safe for concurrent
-// use.
+// does from journal files. Nothing is read until it is first asked. The
+// record after the one found last is looked at first, so that an export of
+// the file's entries in its order reads the file once and indexes nothing;
+// the first record not found so makes one pass over the file that notes
+// where each record with a cursor begins (16 bytes a record, no field
+// kept), and a look-up reads its record there again: in a plain file at
+// once, in a compressed one by reading on, or from its start again for a
+// record behind the last one read. A record is given only when its cursor
+// and time are still the entry's: a file changed since gives nothing, not
+// another record's fields. A record without a cursor is not looked for. It
+// is safe for concurrent use.
 type ExportRecords struct {
 	path string
 	// holds tells whether a file is one the source read (see Holder).
@@ -39,8 +42,14 @@ type ExportRecords struct {
 	seed    maphash.Seed
 	index   []recordAt // by cursor hash, then offset
 	indexed int64      // the input's bytes indexed, up to a record's start
-	seq     *exportScanner
-	release func() // seq's decoder's
+	scanned int64      // the input's bytes read when it was indexed
+	// indexedAll says the whole file was indexed once; next is where the
+	// record after the one found last begins, the one looked at first.
+	indexedAll bool
+	next       int64
+	seq        *exportScanner
+	release    func()       // seq's decoder's
+	rec        recordFields // the record read last
 }
 
 // recordAt is where a record begins in the input (decompressed), by the
@@ -78,6 +87,15 @@ func (r *ExportRecords) JournalEntry(cursor string, realtime time.Time, fn func(
 	if r.err != nil {
 		return false, r.err
 	}
+	if r.nextIs(cursor, realtime, fn) {
+		return true, nil
+	}
+	if !r.indexedAll {
+		if r.err = r.indexFrom(0); r.err != nil {
+			return false, r.err
+		}
+		r.indexedAll = true
+	}
 	h := maphash.String(r.seed, cursor)
 	found, err = r.find(h, cursor, realtime, fn)
 	if err == nil && !found && r.grew() {
@@ -89,8 +107,7 @@ func (r *ExportRecords) JournalEntry(cursor string, realtime time.Time, fn func(
 	return found, err
 }
 
-// open opens the file at the input's path, if it is one the source read,
-// and indexes it.
+// open opens the file at the input's path, if it is one the source read.
 func (r *ExportRecords) open() error {
 	f, err := os.Open(r.path)
 	if err != nil {
@@ -105,36 +122,52 @@ func (r *ExportRecords) open() error {
 		return err
 	}
 	r.f, r.plain = f, !startsCompressed(f)
-	return r.indexFrom(0)
+	return nil
 }
 
-// grew reports whether a plain file holds more than was indexed.
+// nextIs gives fn the fields of the record after the one found last, when
+// it is the entry's: an export in the file's order finds each record so,
+// one after the other, without indexing the file.
+func (r *ExportRecords) nextIs(cursor string, realtime time.Time, fn func(field []byte)) bool {
+	rec, end, err := r.readOnce(r.next, false)
+	if err != nil || end < 0 || !rec.are(cursor, realtime) {
+		return false
+	}
+	rec.each(fn)
+	r.next = end
+	return true
+}
+
+// grew reports whether a plain file holds more than it did when it was
+// indexed.
 func (r *ExportRecords) grew() bool {
 	fi, err := r.f.Stat()
-	return r.plain && err == nil && fi.Size() > r.indexed
+	return r.plain && err == nil && fi.Size() > r.scanned
 }
 
 // indexFrom notes where the records from offset on begin, by cursor, and
-// sorts the index for look-ups. A record the input's end cuts is left for
-// the next time, when it may be whole.
+// sorts the index for look-ups. A record the input's end cuts is indexed
+// again the next time, when it may be whole.
 func (r *ExportRecords) indexFrom(offset int64) error {
 	s, err := r.scannerAt(offset)
 	if err != nil {
 		return err
 	}
 	s.keep = func(name []byte) bool { return string(name) == "__CURSOR" }
-	// A record the input's end cut is indexed again, whole.
 	r.index = slices.DeleteFunc(r.index, func(a recordAt) bool { return a.offset >= offset })
+	var cursor []byte // the record's last, when it has one
+	var has bool
+	take := func(_, value []byte) { cursor, has = append(cursor[:0], value...), true }
 	for {
-		var cursor []byte
-		start, err := s.next(func(_, value []byte) { cursor = append(cursor[:0], value...) })
+		has = false
+		start, err := s.next(take)
 		if errors.Is(err, io.EOF) && start < 0 {
 			break
 		}
 		if err != nil && !errors.Is(err, errRecordTooLong) {
 			return err
 		}
-		if cursor != nil {
+		if has {
 			r.index = append(r.index, recordAt{maphash.Bytes(r.seed, cursor), start})
 		}
 		r.indexed = s.pos
@@ -142,6 +175,7 @@ func (r *ExportRecords) indexFrom(offset int64) error {
 			r.indexed = start
 		}
 	}
+	r.scanned = s.pos
 	slices.SortFunc(r.index, func(a, b recordAt) int {
 		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.offset, b.offset))
 	})
@@ -167,18 +201,42 @@ func (r *ExportRecords) find(h uint64, cursor string, realtime time.Time, fn fun
 
 // readAt reads the record at offset, every field.
 func (r *ExportRecords) readAt(offset int64) (*recordFields, error) {
+	rec, end, err := r.readOnce(offset, true)
+	if err == nil && end < 0 && r.plain {
+		// It ended where the file did when it was read on to: the file may
+		// hold the rest of it now.
+		r.closeSeq()
+		rec, _, err = r.readOnce(offset, true)
+	}
+	if err == nil {
+		r.next = max(end, offset)
+	}
+	return rec, err
+}
+
+// readOnce reads the record at offset (at or after it, unless exact), every
+// field; end is where the empty line that ended it ends, -1 when the
+// input's end did.
+func (r *ExportRecords) readOnce(offset int64, exact bool) (_ *recordFields, end int64, err error) {
 	s, err := r.scannerAt(offset)
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
-	var rec recordFields
-	s.keep = func([]byte) bool { return true }
+	rec := &r.rec
+	rec.buf, rec.ends = rec.buf[:0], rec.ends[:0]
+	s.keep = keepEvery
 	start, err := s.next(rec.add)
-	if err == nil && start != offset {
+	if err == nil && (start < 0 || exact && start != offset) {
 		err = errExportChanged // no record begins there now
 	}
-	return &rec, err
+	if !s.ended {
+		return rec, -1, err
+	}
+	return rec, s.pos, err
 }
+
+// keepEvery keeps every field.
+func keepEvery([]byte) bool { return true }
 
 // scannerAt returns the scanner of the input, at offset: the one that read
 // last, reading on when offset lies not far ahead (in a compressed input,
@@ -261,18 +319,18 @@ func (rf *recordFields) each(fn func(field []byte)) {
 // cursor is that, and its time, when it has one the framer takes, too.
 func (rf *recordFields) are(cursor string, realtime time.Time) bool {
 	// The framer takes the last of a field given twice.
-	var got string
+	var same bool
 	var us int64
 	rf.each(func(field []byte) {
 		name, value, _ := bytes.Cut(field, []byte{'='})
 		switch string(name) {
 		case "__CURSOR":
-			got = string(value)
+			same = string(value) == cursor
 		case "__REALTIME_TIMESTAMP":
 			if t, err := strconv.ParseInt(string(value), 10, 64); err == nil && t > 0 {
 				us = t
 			}
 		}
 	})
-	return got == cursor && (us == 0 || us == realtime.UnixMicro())
+	return same && (us == 0 || us == realtime.UnixMicro())
 }

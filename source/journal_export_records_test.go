@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 
@@ -61,21 +63,24 @@ func readExportInput(t *testing.T, path string) ([]*model.Entry, *ExportRecords)
 	if err := r.finish(); err != nil {
 		t.Fatal(err)
 	}
-	je, ok := src.(*JournalExport)
-	if !ok {
-		t.Fatalf("%s read as %T, not a journal export", path, src)
-	}
-	records, ok := je.Records()
-	if !ok {
-		t.Fatal("a journal export file's records cannot be re-read")
+	rd, ok := ExportRecordsOf(src)
+	records, isFile := rd.(*ExportRecords)
+	if !ok || !isFile {
+		t.Fatalf("%s read as %T, its records by %T: not a journal export file's", path, src, rd)
 	}
 	t.Cleanup(func() { records.Close() })
+	return entriesOf(r.got), records
+}
+
+// entriesOf makes the entries the store would of records, as far as a
+// journal export looks at them.
+func entriesOf(recs []model.Record) []*model.Entry {
 	var es []*model.Entry
-	for _, rec := range r.got {
+	for _, rec := range recs {
 		es = append(es, &model.Entry{Time: rec.Received, Raw: rec.Raw, Source: rec.Source,
 			Origin: model.Origin{Received: rec.Received, Offset: rec.Offset, Journal: rec.Journal}})
 	}
-	return es, records
+	return es
 }
 
 // exportJournal writes es in the journal export format, their records
@@ -119,6 +124,9 @@ func TestJournalExportOfAnExportFileIsByteIdentical(t *testing.T) {
 		}
 		if got := exportJournal(t, es, records, false); got != data {
 			t.Errorf("gzip %v: export of every entry:\n%q\nwant the input\n%q", gz, got, data)
+		}
+		if records.indexedAll {
+			t.Errorf("gzip %v: an export in the file's order indexed it", gz)
 		}
 		// Out of order too: a compressed file is read from its start again.
 		if got, want := exportJournal(t, []*model.Entry{es[3], es[1]}, records, false), recs[3]+recs[1]; got != want {
@@ -193,4 +201,131 @@ func heapInUse() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapInuse
+}
+
+// TestJournalExportOfStandardInputKeepsEveryField: a journal export read
+// from standard input, whose bytes cannot be read again, keeps its latest
+// records' fields: exported again it is the input, byte for byte.
+func TestJournalExportOfStandardInputKeepsEveryField(t *testing.T) {
+	data := journalctlRecord(1) + journalctlRecord(2) + journalctlRecord(3)
+	for _, gz := range []bool{false, true} {
+		in, err := os.ReadFile(writeExportFile(t, data, gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := NewInput(Input{Path: StdinPath}, 3, FileOptions{}, bytes.NewReader(in))
+		r := start(t, src)
+		if err := r.finish(); err != nil {
+			t.Fatal(err)
+		}
+		es := entriesOf(r.got)
+		window, ok := ExportRecordsOf(src)
+		if !ok {
+			t.Fatal("standard input keeps no record")
+		}
+		if got := exportJournal(t, es, window, false); got != data {
+			t.Errorf("gzip %v: export:\n%q\nwant the input\n%q", gz, got, data)
+		}
+	}
+}
+
+// TestRecordWindowIsBounded: the window keeps the latest records up to
+// its bound, and forgets the oldest.
+func TestRecordWindowIsBounded(t *testing.T) {
+	w := newRecordWindow()
+	filler := strings.Repeat("f", 4<<10)
+	n := exportWindowBytes/len(filler) + 100
+	for i := range n {
+		var rf recordFields
+		rf.add([]byte("__CURSOR"), fmt.Appendf(nil, "i=%d", i))
+		rf.add([]byte("FILLER"), []byte(filler))
+		w.put(fmt.Sprintf("i=%d", i), &rf)
+	}
+	if w.bytes > exportWindowBytes {
+		t.Errorf("the window holds %d bytes, past its bound %d", w.bytes, exportWindowBytes)
+	}
+	for _, c := range []struct {
+		i    int
+		kept bool
+	}{{0, false}, {99, false}, {n - 1, true}, {n - 1000, true}} {
+		var fields int
+		found, _ := w.JournalEntry(fmt.Sprintf("i=%d", c.i), model.Origin{}.Received, func([]byte) { fields++ })
+		if found != c.kept || found && fields != 2 {
+			t.Errorf("record %d of %d: found %v with %d fields, want kept %v", c.i, n, found, fields, c.kept)
+		}
+	}
+}
+
+// TestExportFileRecordsWrittenSince: a record written to a followed file
+// since it was indexed is found, one the index saw cut included.
+func TestExportFileRecordsWrittenSince(t *testing.T) {
+	one, two, three := journalctlRecord(1), journalctlRecord(2), journalctlRecord(3)
+	path := writeExportFile(t, one+two[:len(two)/2], false)
+	r := newExportRecords(path, func(os.FileInfo) bool { return true })
+	defer r.Close()
+	lookUp := func(i int) string {
+		var got []string
+		cursor := fmt.Sprintf("s=0123;i=%x;b=0123456789abcdef0123456789abcdef;m=%x;t=5;x=9", i, i)
+		found, err := r.JournalEntry(cursor, time.UnixMicro(int64(1764900000000000+i)), func(f []byte) { got = append(got, string(f)) })
+		if err != nil || !found {
+			return fmt.Sprintf("not found (%v)", err)
+		}
+		return strings.Join(got, "|")
+	}
+	if got := lookUp(1); !strings.Contains(got, "MY_EXTRA=after the message") {
+		t.Fatalf("record 1: %s", got)
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(two[len(two)/2:] + three)
+	f.Close()
+	for _, i := range []int{2, 3} {
+		if got := lookUp(i); !strings.Contains(got, "MY_EXTRA=after the message") || !strings.Contains(got, "BIN=one\ntwo\x01") {
+			t.Errorf("record %d written since: %q", i, got)
+		}
+	}
+	if len(r.index) != 3 {
+		t.Errorf("%d records indexed, want 3", len(r.index))
+	}
+}
+
+// FuzzExportScanner: whatever the input, the scanner ends, each record it
+// finds begins inside the input, and reading it again where it begins
+// gives the same fields; every cursor the framer reads is one it finds.
+func FuzzExportScanner(f *testing.F) {
+	f.Add([]byte(journalctlRecord(1) + "no field\n\n" + journalctlRecord(2)))
+	f.Add([]byte("__CURSOR=a\nMESSAGE\n\xff\xff\xff\xff\xff\xff\xff\xff\n\n__CURSOR=b\nBIN\n\x02\x00\x00\x00\x00\x00\x00\x00\n\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		scan := func(from int64) *exportScanner {
+			br := bufio.NewReaderSize(bytes.NewReader(data[from:]), 16)
+			return &exportScanner{br: br, pos: from, keep: keepEvery}
+		}
+		s := scan(0)
+		cursors := map[string]bool{}
+		for {
+			var first, again recordFields
+			start, err := s.next(first.add)
+			if start < 0 || err != nil {
+				break
+			}
+			if start >= int64(len(data)) {
+				t.Fatalf("a record at %d of %d bytes", start, len(data))
+			}
+			if _, err := scan(start).next(again.add); err != nil || !bytes.Equal(first.buf, again.buf) {
+				t.Fatalf("the record at %d read again: %q (%v), first %q", start, again.buf, err, first.buf)
+			}
+			first.each(func(field []byte) {
+				if c, ok := bytes.CutPrefix(field, []byte("__CURSOR=")); ok {
+					cursors[string(c)] = true
+				}
+			})
+		}
+		for _, r := range frameExport(data) {
+			if r.Journal != nil && r.Journal.Cursor != "" && r.Note != model.NoteCutLine && !cursors[r.Journal.Cursor] {
+				t.Fatalf("the framer read cursor %q, the scanner did not", r.Journal.Cursor)
+			}
+		}
+	})
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"slices"
 )
 
 // exportScanner reads the records of the journal export format again, field
@@ -125,11 +124,17 @@ func (s *exportScanner) binaryValue() (value []byte, ok bool, err error) {
 		return nil, false, nil
 	}
 	s.discard(8)
-	s.val = slices.Grow(s.val[:0], int(n))[:n]
-	got, err := io.ReadFull(s.br, s.val)
-	s.pos += int64(got)
-	if err != nil {
-		return s.val[:got], true, nil // cut short by the input's end, as the framer takes it
+	// Read as it comes, not made room for at once: a length up to the
+	// bound may still be garbage, with far fewer bytes behind it.
+	s.val = s.val[:0]
+	for rest := n; rest > 0; {
+		chunk, err := s.br.Peek(int(min(rest, uint64(s.br.Size()))))
+		s.val = append(s.val, chunk...)
+		s.discard(len(chunk))
+		rest -= uint64(len(chunk))
+		if err != nil {
+			return s.val, true, nil // cut short by the input's end, as the framer takes it
+		}
 	}
 	if _, _, err := s.readLine(); err != nil && !errors.Is(err, io.EOF) {
 		return nil, true, err

@@ -40,8 +40,8 @@ func TestJournalExportEqualsJournalctls(t *testing.T) {
 // TestJournalExportOfAnExportFileKeepsEveryField: an export in the
 // journal format of a journal export file (journalctl -o export's, with
 // fields connlog does not keep and binary values) gives back its records
-// byte for byte, compressed or not; a slice of it the records chosen; a
-// redacted one only the fields connlog keeps.
+// byte for byte, compressed or not, and on standard input; a slice of it
+// the records chosen; a redacted one only the fields connlog keeps.
 func TestJournalExportOfAnExportFileKeepsEveryField(t *testing.T) {
 	record := func(i int, extra string) string {
 		return fmt.Sprintf("__CURSOR=s=1;i=%d\n__REALTIME_TIMESTAMP=176490000000000%d\n__MONOTONIC_TIMESTAMP=5\n"+
@@ -72,5 +72,9 @@ func TestJournalExportOfAnExportFileKeepsEveryField(t *testing.T) {
 		if strings.Contains(got, "MY_EXTRA") || strings.Contains(got, "CODE_FILE") {
 			t.Errorf("%s: a redacted export wrote fields the redactor never saw:\n%q", in, got)
 		}
+	}
+	var out, stderr bytes.Buffer
+	if code := run([]string{"export", "-", "--format", "journal", "-o", "-"}, strings.NewReader(data), &out, &stderr); code != 0 || out.String() != data {
+		t.Errorf("standard input: exit %d (%s), export:\n%q\nwant the input\n%q", code, stderr.String(), out.String(), data)
 	}
 }

@@ -147,10 +147,8 @@ func fileFeed(cfg Config, in source.Input, id model.SourceID, n int, tailFirst b
 // exportRecords re-reads the records of an input in the journal export
 // format with every field, for a journal export; nil for any other input.
 func exportRecords(src source.Source) export.JournalEntries {
-	if je, ok := src.(*source.JournalExport); ok {
-		if r, ok := je.Records(); ok {
-			return r
-		}
+	if r, ok := source.ExportRecordsOf(src); ok {
+		return r
 	}
 	return nil
 }
