@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"sync"
+	"time"
 
 	"connlog/source/journalfile"
 )
@@ -30,8 +31,9 @@ func NewJournalEntries(opts JournalOptions) *JournalEntries {
 // JournalEntry calls fn with each field ("NAME=value") of the entry the
 // cursor names, valid during the call only; found is false when no file
 // holds it any more (vacuumed). An entry written since the files were
-// opened is looked for again once they are read anew.
-func (r *JournalEntries) JournalEntry(cursor string, fn func(field []byte)) (found bool, err error) {
+// opened is looked for again once they are read anew. The cursor names one
+// entry alone: its time is not looked at.
+func (r *JournalEntries) JournalEntry(cursor string, _ time.Time, fn func(field []byte)) (found bool, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.j == nil && r.err == nil {

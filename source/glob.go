@@ -209,7 +209,7 @@ func attachRotated(inputs []Input, keys []inputKey, at map[inputKey]int) ([]Inpu
 // begins with it (see JournalExport).
 func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) Source {
 	if in.Path == StdinPath {
-		s := &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes}
+		s := &sniffedStdin{r: stdin, id: id, maxLine: opts.MaxLineBytes, window: newRecordWindow()}
 		if opts.Follow {
 			s.finish = opts.Finish
 		}

@@ -31,6 +31,11 @@ type exportFramer struct {
 	binKey   string // the binary field being read, "" when none
 	binBuf   []byte // its length and value so far
 	binLines int    // the lines binBuf was joined from
+
+	// window, when set, keeps each entry's fields (those of standard
+	// input, which cannot be read again); kept are the entry's so far.
+	window *RecordWindow
+	kept   recordFields
 }
 
 // exportEntry is the entry being read.
@@ -167,6 +172,9 @@ func (f *exportFramer) binaryLine(b []byte) {
 func (f *exportFramer) field(key string, v []byte) {
 	e := &f.cur
 	e.n++
+	if f.window != nil {
+		f.keep(key, v)
+	}
 	switch key {
 	case journalFieldMessage:
 		e.message, e.msgOffset = v, -1
@@ -187,12 +195,25 @@ func (f *exportFramer) field(key string, v []byte) {
 	}
 }
 
+// keep keeps a field for the window; a MESSAGE's value is the line read,
+// and need not be kept.
+func (f *exportFramer) keep(key string, v []byte) {
+	if key == journalFieldMessage {
+		v = nil
+	}
+	f.kept.add([]byte(key), v)
+}
+
 // end sends the entry read, if any, and starts the next.
 func (f *exportFramer) end() {
 	e := &f.cur
 	if e.n > 0 {
 		f.emit(e.record(f.id))
 	}
+	if f.window != nil && !e.cut && e.fields.Cursor != "" {
+		f.window.put(e.fields.Cursor, &f.kept)
+	}
+	f.kept.buf, f.kept.ends = f.kept.buf[:0], f.kept.ends[:0]
 	*e = exportEntry{msgOffset: -1}
 	e.fields.Priority = -1
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"sync/atomic"
+	"time"
 
 	"connlog/model"
 )
@@ -27,6 +28,12 @@ type JournalExport struct {
 	// finish, when set, makes the end of Run's ctx a stop: the entries of
 	// the lines read are sent under it (see FileOptions.Finish).
 	finish context.Context
+	// records re-reads a file's records with every field; nil for
+	// standard input, whose bytes cannot be read again.
+	records *ExportRecords
+	// window keeps the fields of standard input's latest records; nil for
+	// a file.
+	window *RecordWindow
 }
 
 // newJournalExportFile reads the journal export format from the lines of
@@ -34,7 +41,29 @@ type JournalExport struct {
 func newJournalExportFile(lines *File, id model.SourceID) *JournalExport {
 	spent := make(chan []model.Record, 4)
 	lines.spent, lines.keepNULs = spent, true
-	return &JournalExport{lines: lines, id: id, spent: spent, finish: lines.finishContext()}
+	return &JournalExport{lines: lines, id: id, spent: spent, finish: lines.finishContext(),
+		records: newExportRecords(lines.Name(), lines.Holds)}
+}
+
+// RecordReader re-reads the records of an input in the journal export
+// format with every field, by cursor and time (the interface of
+// export.JournalEntries).
+type RecordReader interface {
+	JournalEntry(cursor string, realtime time.Time, fn func(field []byte)) (found bool, err error)
+}
+
+// ExportRecordsOf returns what re-reads the records of src when it reads
+// the journal export format, a file's (ExportRecords) or standard input's
+// (RecordWindow), so that a journal export writes every field of them;
+// ok is false for any other input.
+func ExportRecordsOf(src Source) (_ RecordReader, ok bool) {
+	switch s := src.(type) {
+	case *JournalExport:
+		return s.records, s.records != nil
+	case *sniffedStdin:
+		return s.window, s.window != nil
+	}
+	return nil, false
 }
 
 // Name is the input's.
@@ -100,6 +129,7 @@ func (s *JournalExport) Run(ctx context.Context, out chan<- []model.Record) erro
 	}()
 	var batch []model.Record
 	fr := newExportFramer(s.id, func(r model.Record) { batch = append(batch, r) })
+	fr.window = s.window
 	send := sendUnder(ctx, s.finish)
 	for recs := range lines {
 		for i := range recs {
@@ -214,6 +244,7 @@ type sniffedStdin struct {
 	maxLine int
 	finish  context.Context       // see Stdin.finish
 	chosen  atomic.Pointer[Stdin] // the lines read, once chosen
+	window  *RecordWindow         // the fields of the latest records, when they are the journal export format
 }
 
 // Name returns "stdin".
@@ -254,7 +285,7 @@ func (s *sniffedStdin) Run(ctx context.Context, out chan<- []model.Record) error
 	}
 	s.chosen.Store(lines)
 	if in.export {
-		return (&JournalExport{lines: lines, id: s.id, finish: s.finish}).Run(ctx, out)
+		return (&JournalExport{lines: lines, id: s.id, finish: s.finish, window: s.window}).Run(ctx, out)
 	}
 	return lines.Run(ctx, out)
 }

@@ -141,7 +141,16 @@ func fileFeed(cfg Config, in source.Input, id model.SourceID, n int, tailFirst b
 	// as long as its writer likes, and must not hold the others back.
 	finite := !followed && fi != nil && fi.Mode().IsRegular()
 	return source.Feed{ID: id, Source: src, Decode: d, Finite: finite, CatchesUp: catches},
-		sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi)}
+		sourceInfo{ID: id, Name: src.Name(), Path: in.Path, Inode: inode(fi), Entries: exportRecords(src)}
+}
+
+// exportRecords re-reads the records of an input in the journal export
+// format with every field, for a journal export; nil for any other input.
+func exportRecords(src source.Source) export.JournalEntries {
+	if r, ok := source.ExportRecordsOf(src); ok {
+		return r
+	}
+	return nil
 }
 
 // statInput returns what the file at path is now: nil for standard input,

@@ -71,7 +71,10 @@
 // audit record's _SOURCE_REALTIME_TIMESTAMP and _AUDIT_ID, which make its
 // audit_id when read back); a value
 // holding a newline or bytes that are not UTF-8 is written in the format's
-// binary form. Entries from other sources are not refused: they get a
+// binary form. An input that re-reads its entries (SourceInfo.Entries: the
+// journal's files, a file or standard input in the journal export format)
+// gives every field it holds for an entry, written in its place unless the
+// export is redacted. Entries from other sources are not refused: they get a
 // synthetic record whose MESSAGE is the raw line, whose time is the entry's
 // time, whose PRIORITY is mapped from the level (none without a level, so
 // that it reads back as no level rather than info), with _HOSTNAME,

@@ -157,12 +157,21 @@ func journalUnit(jf *model.JournalFields) string {
 // appendRealtime writes the first set time in microseconds; a record
 // with no time at all gets none, and journal-remote keeps the previous one.
 func appendRealtime(b []byte, first, second time.Time) []byte {
-	for _, t := range [2]time.Time{first, second} {
-		if us := t.UnixMicro(); !t.IsZero() && us > 0 {
-			return appendJournalInt64(b, jRealtime, us)
-		}
+	if t, ok := realtimeOf(first, second); ok {
+		return appendJournalInt64(b, jRealtime, t.UnixMicro())
 	}
 	return b
+}
+
+// realtimeOf is the first of two times that can be a record's time: set,
+// and after the epoch.
+func realtimeOf(first, second time.Time) (time.Time, bool) {
+	for _, t := range [2]time.Time{first, second} {
+		if !t.IsZero() && t.UnixMicro() > 0 {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // syslogPriority maps a level to the syslog priority journald uses. An

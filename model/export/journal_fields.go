@@ -48,36 +48,59 @@ func (j *journalWriter) appendJournalEntry(b []byte, e *model.Entry, jf *model.J
 func appendReadEntry(b []byte, e *model.Entry, jf *model.JournalFields, r JournalEntries) (_ []byte, ok bool) {
 	start := len(b)
 	b = appendJournalHead(b, e, jf)
-	joined := jf.EndCursor != ""
 	// An entry whose MESSAGE could not be read has none, as journalctl
 	// writes it.
-	message := e.Flags.Has(model.FlagMessageUnreadable)
-	found, err := r.JournalEntry(jf.Cursor, func(field []byte) {
-		eq := bytes.IndexByte(field, '=')
-		if eq <= 0 {
+	rd := readRecord{b: b, start: start, head: len(b), line: e.Raw,
+		joined: jf.EndCursor != "", message: e.Flags.Has(model.FlagMessageUnreadable)}
+	realtime, _ := realtimeOf(e.Origin.Received, e.Time)
+	found, err := r.JournalEntry(jf.Cursor, realtime, rd.field)
+	if err != nil || !found {
+		return rd.b[:start], false
+	}
+	if !rd.message {
+		rd.b = appendJournalBytes(rd.b, jMessage, e.Raw)
+	}
+	return rd.b, true
+}
+
+// readRecord is a record being written from the fields re-read.
+type readRecord struct {
+	b           []byte
+	start, head int    // where the record begins in b, and where the head written for it ends
+	line        []byte // the line connlog read, the MESSAGE
+	joined      bool   // the line is joined from several entries
+	message     bool   // the MESSAGE is written, or is to be left out
+	own         bool   // the fields re-read have their own head, in their order
+}
+
+// field writes one field re-read ("NAME=value").
+func (rd *readRecord) field(field []byte) {
+	eq := bytes.IndexByte(field, '=')
+	if eq <= 0 {
+		return
+	}
+	name := string(field[:eq])
+	if len(rd.b) == rd.head && !rd.own && strings.HasPrefix(name, "__") {
+		// An export file's record: its cursor and times come in its own
+		// order, in place of those written for it.
+		rd.b, rd.own = rd.b[:rd.start], true
+	}
+	switch name {
+	case jMessage: // the line read, in its place
+		if !rd.message {
+			rd.b, rd.message = appendJournalBytes(rd.b, jMessage, rd.line), true
+		}
+		return
+	case jBootID, jCursor, jRealtime, jMonotonic: // written first
+		if !rd.own {
 			return
 		}
-		switch string(field[:eq]) {
-		case jMessage: // the line read, in its place
-			if !message {
-				b, message = appendJournalBytes(b, jMessage, e.Raw), true
-			}
-		case jBootID: // written first
-		case "CONTAINER_PARTIAL_MESSAGE": // a joined line is no piece
-			if !joined {
-				b = appendJournalPair(b, field, eq)
-			}
-		default:
-			b = appendJournalPair(b, field, eq)
+	case "CONTAINER_PARTIAL_MESSAGE": // a joined line is no piece
+		if rd.joined {
+			return
 		}
-	})
-	if err != nil || !found {
-		return b[:start], false
 	}
-	if !message {
-		b = appendJournalBytes(b, jMessage, e.Raw)
-	}
-	return b, true
+	rd.b = appendJournalPair(rd.b, field, eq)
 }
 
 // appendJournalPair writes a field "NAME=value" (eq the index of '='),

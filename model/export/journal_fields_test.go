@@ -2,7 +2,9 @@ package export
 
 import (
 	"bytes"
+	"strconv"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -10,7 +12,7 @@ import (
 // fakeEntries is a journal holding fixed entries, by cursor.
 type fakeEntries map[string][]string
 
-func (f fakeEntries) JournalEntry(cursor string, fn func(field []byte)) (bool, error) {
+func (f fakeEntries) JournalEntry(cursor string, _ time.Time, fn func(field []byte)) (bool, error) {
 	fields, ok := f[cursor]
 	for _, field := range fields {
 		fn([]byte(field))
@@ -70,4 +72,48 @@ func sameFields(got map[string][]byte, want map[string]string) bool {
 		}
 	}
 	return true
+}
+
+// exportFile is a journal export file's records, by cursor, as an input
+// read from one gives them back: every field, its cursor and times among
+// them, in the file's order. asked notes the times it was asked for.
+type exportFile struct {
+	records map[string][]string
+	asked   []time.Time
+}
+
+func (f *exportFile) JournalEntry(cursor string, realtime time.Time, fn func(field []byte)) (bool, error) {
+	f.asked = append(f.asked, realtime)
+	return fakeEntries(f.records).JournalEntry(cursor, realtime, fn)
+}
+
+// TestJournalExportOfAnExportFileKeepsItsRecords: an entry read from a
+// journal export file is written as the file's record, every field in
+// the file's order (its own cursor and times, __SEQNUM and binary values
+// included) and nothing twice, with the line read as its MESSAGE; the
+// entry's time is what the record is checked against.
+func TestJournalExportOfAnExportFileKeepsItsRecords(t *testing.T) {
+	e := journaldEntry("[INFO] [relay] hello", 0)
+	e.Origin.Journal.Cursor = "s=1;i=1"
+	joined := journaldEntry("first half and second half", 1)
+	joined.Origin.Journal.Cursor, joined.Origin.Journal.EndCursor = "s=1;i=2", "s=1;i=3"
+	realtime := strconv.FormatInt(e.Origin.Received.UnixMicro(), 10)
+	file := &exportFile{records: map[string][]string{
+		"s=1;i=1": {"__CURSOR=s=1;i=1", "__REALTIME_TIMESTAMP=" + realtime, "__MONOTONIC_TIMESTAMP=5",
+			"__SEQNUM=1", "_BOOT_ID=0123456789abcdef0123456789abcdef", "MY_EXTRA=hello",
+			"MESSAGE=[INFO] [relay] hello", "BIN=a\nb\x00", "CODE_FILE=src/x.rs"},
+		"s=1;i=2": {"__CURSOR=s=1;i=2", "MESSAGE=first half", "CONTAINER_PARTIAL_MESSAGE=true", "CONTAINER_ID=c1"},
+	}}
+	opts := Options{Format: FormatJournal, Sources: []SourceInfo{{ID: 5, Name: "in.export", Entries: file}}}
+	got := encode(t, []*model.Entry{e, joined}, opts)
+	want := "__CURSOR=s=1;i=1\n__REALTIME_TIMESTAMP=" + realtime + "\n__MONOTONIC_TIMESTAMP=5\n__SEQNUM=1\n" +
+		"_BOOT_ID=0123456789abcdef0123456789abcdef\nMY_EXTRA=hello\nMESSAGE=[INFO] [relay] hello\n" +
+		"BIN\n\x04\x00\x00\x00\x00\x00\x00\x00a\nb\x00\nCODE_FILE=src/x.rs\n\n" +
+		"__CURSOR=s=1;i=2\nMESSAGE=first half and second half\nCONTAINER_ID=c1\n\n"
+	if string(got) != want {
+		t.Errorf("export of an export file's entries:\n%q\nwant\n%q", got, want)
+	}
+	if len(file.asked) != 2 || !file.asked[0].Equal(e.Origin.Received) {
+		t.Errorf("asked for the records at %v, want first at %v", file.asked, e.Origin.Received)
+	}
 }

@@ -81,12 +81,18 @@ type SourceInfo struct {
 }
 
 // JournalEntries re-reads a journal entry by its cursor from the journal
-// files, so that no entry need keep the fields connlog does not use.
+// files, or from a journal export file, so that no entry need keep the
+// fields connlog does not use.
 type JournalEntries interface {
 	// JournalEntry calls fn with each of the entry's fields ("NAME=value",
 	// valid during the call only); found is false when the journal no
-	// longer holds the entry.
-	JournalEntry(cursor string, fn func(field []byte)) (found bool, err error)
+	// longer holds the entry. realtime is the entry's time, which a
+	// cursor that does not name one entry alone (a hand-written export's)
+	// is checked against. A journal's fields are those its files hold,
+	// after which the export writes the cursor and times; an export
+	// file's are its record's, those among them: the first field's name
+	// begins with "__".
+	JournalEntry(cursor string, realtime time.Time, fn func(field []byte)) (found bool, err error)
 }
 
 // BundleInfo is what a bundle's manifest says about the export as a whole.
