@@ -12,7 +12,8 @@
 #    without --force, one of the inputs (--force or not), a device, /proc,
 #    -o naming a directory, a missing directory, a read-only
 #    file system, a directory the user may not write to, a full disk (a 64k
-#    tmpfs), and SIGINT in the middle of a large export. Each must exit 1
+#    tmpfs), a full $TMPDIR (a bundle's members are kept beside its file; to
+#    standard output, the error names $TMPDIR), and SIGINT in the middle of a large export. Each must exit 1
 #    with a message that says what to do and leave no file behind.
 # Every wait polls with a deadline; a failure prints the screen or output.
 #
@@ -237,6 +238,15 @@ else
 			export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
 		empty_dir "$tmp/full"
 	done
+
+	echo "cli: a bundle's members are kept beside its file, not in a full \$TMPDIR; on standard output, the error names \$TMPDIR"
+	TMPDIR=$tmp/full "$bin" export -o "$tmp/out/staged.tar" "$tmp/many.log" 2>"$tmp/err" ||
+		fail "a bundle to a disk with room failed for a full \$TMPDIR: $(cat "$tmp/err")"
+	tar -tf "$tmp/out/staged.tar" | grep -qx manifest.json || fail "staged.tar is not a whole bundle"
+	TMPDIR=$tmp/full expect_fail "disk full in $tmp/full, where a bundle's members are kept until they are archived: nothing was written; free space there, or set TMPDIR to a directory with room" \
+		export --format bundle -o - "$tmp/many.log"
+	[[ ! -s $tmp/stdout ]] || fail "a failed bundle wrote to standard output"
+	empty_dir "$tmp/full"
 fi
 
 echo "cli: a directory the user may not write to"
