@@ -8,6 +8,8 @@
 #    path, with what to do in the dialog; at 60x20, scroll an error taller
 #    than the dialog to its end; export the filtered view of a big file while
 #    it is still indexed, and get every matching row, numbered as headless;
+#    end connlog by SIGTERM while it writes an export (exit 1, the export
+#    said to be cancelled, nothing left) and while it writes none (exit 0);
 #  - on the command line, every way writing can fail: an existing file
 #    without --force, one of the inputs (--force or not), a device, /proc,
 #    -o naming a directory, a missing directory, a read-only
@@ -304,5 +306,44 @@ rows = lambda p: [(r["seq"], r["raw"]) for r in map(json.loads, open(p))]
 tui, cli = rows(sys.argv[1]), rows(sys.argv[2])
 assert len(tui) > 0 and tui == cli, f"the interface wrote {len(tui)} rows, the headless export {len(cli)}: not the same rows and seqs"' \
 	"$tmp/out/indexed.ndjson" "$tmp/out/headless.ndjson"
+
+# connlog_pid: the interface's process, the child of the pane's shell.
+connlog_pid() { ps -o pid= --ppid "$(tm list-panes -t "$session" -F '#{pane_pid}')" | tr -d ' '; }
+
+# wait_status: the interface's exit status, once it has ended.
+wait_status() {
+	local deadline=$((SECONDS + 15))
+	until [[ -s $tmp/status ]]; do
+		((SECONDS < deadline)) || fail "connlog did not end"
+		sleep 0.1
+	done
+	cat "$tmp/status"
+}
+
+echo "tui: SIGTERM in the middle of an export ends connlog with exit 1, saying the export was cancelled, leaving nothing"
+press Enter "level>=warn"
+press Escape "no filter"
+mkdir "$tmp/tuisig"
+press x "> scope"
+keys Up C-u
+keys -l "$tmp/tuisig/all.ndjson"
+wait_for "$tmp/tuisig/all.ndjson"
+keys Enter
+wait_for "cancels the export"
+rm -f "$tmp/status" # an earlier session's
+kill -TERM "$(connlog_pid)"
+code=$(wait_status)
+[[ $code == 1 ]] || fail "connlog ended by SIGTERM during an export exited $code, want 1: $(cat "$tmp/stderr")"
+grep -qxF "connlog: interrupted by SIGTERM: the export to $tmp/tuisig/all.ndjson was cancelled; nothing was written" "$tmp/stderr" ||
+	fail "said '$(cat "$tmp/stderr")'"
+empty_dir "$tmp/tuisig"
+
+echo "tui: SIGTERM with no export running ends connlog as q does (exit 0, nothing said)"
+start "$bin" "$tmp/analytics.log"
+wait_for "10/10"
+rm -f "$tmp/status"
+kill -TERM "$(connlog_pid)"
+code=$(wait_status)
+[[ $code == 0 && ! -s $tmp/stderr ]] || fail "connlog ended by SIGTERM exited $code, said '$(cat "$tmp/stderr")'; want 0 and nothing"
 
 echo "PASS"

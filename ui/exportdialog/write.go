@@ -49,9 +49,9 @@ type doneMsg struct {
 type tickMsg struct{ gen int }
 
 // writeCmd runs the export; cancelling ctx stops it and leaves no file.
-// It closes finished when the export has returned, its temp file gone.
+// It ends run when the export has returned, its temp file gone.
 func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path string, force bool,
-	r *export.Redactor, p *export.Progress, gen int, finished chan<- struct{}) tea.Cmd {
+	r *export.Redactor, p *export.Progress, gen int, run *writeRun) tea.Cmd {
 	var rr *export.Redactor
 	if s.Redact {
 		rr = r
@@ -59,11 +59,13 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 	opts := src.Options(s, rr, p, plan.Host)
 	opts.Force = force
 	return func() tea.Msg {
-		defer close(finished)
+		var done doneMsg
+		defer func() { run.end(done) }() // even if the export panics: Abort must not wait in vain
 		path := intoDirectory(path, plan.DefaultName)
 		var unreadable atomic.Int64
 		st, err := export.Export(ctx, path, src.entries(plan.Seqs, &unreadable), opts)
-		return doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+		return done
 	}
 }
 
