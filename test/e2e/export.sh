@@ -13,7 +13,8 @@
 #  - on the command line, every way writing can fail: an existing file
 #    without --force, one of the inputs (--force or not), a device, /proc,
 #    -o naming a directory, a missing directory, a read-only
-#    file system, a directory the user may not write to, a full disk (a 64k
+#    file system, a directory the user may not write to, another user's file
+#    in a sticky directory (--force, as root: as nobody), a full disk (a 64k
 #    tmpfs), a full $TMPDIR (a bundle's members are kept beside its file; to
 #    standard output, the error names $TMPDIR), and SIGINT in the middle of a large export. Each must exit 1
 #    with a message that says what to do and leave no file behind.
@@ -262,6 +263,17 @@ if [[ $(id -u) == 0 ]]; then
 		>/dev/null 2>"$tmp/err" || code=$?
 	[[ $code == 1 ]] || fail "writing to a 0555 directory as nobody exited $code: $(cat "$tmp/err")"
 	grep -qF "permission denied — choose a directory you can write to" "$tmp/err" || fail "said '$(cat "$tmp/err")'"
+
+	echo "cli: --force onto another user's file in a sticky directory names the cause, and saves the export beside it"
+	mkdir -m 1777 "$tmp/sticky"
+	echo theirs >"$tmp/sticky/r.csv"
+	code=0
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$tmp/connlog" export --force -o "$tmp/sticky/r.csv" "$fixture" \
+		>/dev/null 2>"$tmp/err" || code=$?
+	[[ $code == 1 ]] || fail "--force onto root's file in a sticky directory as nobody exited $code: $(cat "$tmp/err")"
+	grep -qF "$tmp/sticky/r.csv belongs to another user, in a sticky directory (like /tmp) where only a file's owner may replace it, and connlog did not replace it; the export is saved as $tmp/sticky/r-1.csv instead" "$tmp/err" ||
+		fail "said '$(cat "$tmp/err")'"
+	[[ $(<"$tmp/sticky/r.csv") == theirs && -s $tmp/sticky/r-1.csv ]] || fail "r.csv was replaced, or r-1.csv not written"
 else
 	expect_fail "permission denied — choose a directory you can write to" export -o "$tmp/locked/x.log" "$fixture"
 fi
