@@ -134,7 +134,7 @@ func (b *bundleWriter) archive() error {
 	var listed []manifestMember
 	for _, m := range b.members() {
 		if err := tw.WriteHeader(tarHeader(m.name, m.size, now)); err != nil {
-			return fmt.Errorf("archive bundle member %s: %w", m.name, err)
+			return writeError("archive bundle member "+m.name, err)
 		}
 		if err := m.copyTo(tw); err != nil {
 			return err
@@ -150,16 +150,16 @@ func (b *bundleWriter) archive() error {
 		return fmt.Errorf("encode bundle manifest: %w", err)
 	}
 	if err := tw.WriteHeader(tarHeader(bundleManifest, int64(js.Len()), now)); err != nil {
-		return fmt.Errorf("archive bundle manifest: %w", err)
+		return writeError("archive bundle manifest", err)
 	}
 	if _, err := tw.Write(js.Bytes()); err != nil {
-		return fmt.Errorf("archive bundle manifest: %w", err)
+		return writeError("archive bundle manifest", err)
 	}
 	if err := tw.Close(); err != nil {
-		return fmt.Errorf("finish bundle archive: %w", err)
+		return writeError("finish bundle archive", err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write bundle archive: %w", err)
+		return writeError("write bundle archive", err)
 	}
 	return nil
 }

@@ -34,10 +34,6 @@ func Export(ctx context.Context, path string, entries iter.Seq[*model.Entry], op
 	st, err := Stream(ctx, f, entries, opts)
 	if err != nil {
 		f.Abort()
-		if errors.Is(err, ErrDiskFull) {
-			// A format's own label may stand before the file's error: name the target.
-			err = diskFull(path, err)
-		}
 		return st, err
 	}
 	if err := f.Commit(); err != nil {

@@ -52,7 +52,7 @@ func (m *member) copyTo(w io.Writer) error {
 		return fmt.Errorf("rewind bundle member %s: %w", m.name, err)
 	}
 	if _, err := io.CopyN(w, m.f, m.size); err != nil {
-		return fmt.Errorf("archive bundle member %s: %w", m.name, err)
+		return writeError("archive bundle member "+m.name, err)
 	}
 	return nil
 }

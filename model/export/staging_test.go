@@ -23,7 +23,7 @@ func TestBundleStreamDiskFullNamesTMPDIR(t *testing.T) {
 	}
 	want := "disk full in " + tmp + ", where a bundle's members are kept until they are archived: " +
 		"nothing was written; free space there, or set TMPDIR to a directory with room"
-	if !strings.Contains(err.Error(), want) {
+	if err.Error() != want {
 		t.Errorf("message = %q\nwant      %q", err, want)
 	}
 	if names := dirNames(t, tmp); len(names) != 0 {
@@ -62,7 +62,7 @@ func TestBundleStagedBesideTarget(t *testing.T) {
 	var out bytes.Buffer
 	_, err := Stream(t.Context(), &out, Slice(bigEntries(2000)), opts)
 	want := "disk full while writing " + path + ": nothing was written; free space or choose another directory"
-	if err == nil || !strings.Contains(err.Error(), want) {
+	if err == nil || err.Error() != want {
 		t.Fatalf("error = %v\nwant      %s", err, want)
 	}
 	if len(created) == 0 {
@@ -75,5 +75,35 @@ func TestBundleStagedBesideTarget(t *testing.T) {
 	}
 	if names := dirNames(t, dir); len(names) != 0 {
 		t.Errorf("left %v beside the target", names)
+	}
+}
+
+// A full disk under a file export reads the same in every format and
+// compression, from the command line as from the dialog: the file's own
+// message, with no label of the format's step before it.
+func TestDiskFullHasNoFormatLabel(t *testing.T) {
+	for _, f := range []Format{FormatRaw, FormatText, FormatNDJSON, FormatCSV, FormatJournal, FormatBundle} {
+		for _, c := range []Compression{CompressNone, CompressGzip, CompressZstd} {
+			t.Run(f.String()+"/"+c.String(), func(t *testing.T) {
+				dir := t.TempDir()
+				failingTemp(t, diskWithRoom(256))
+				path := filepath.Join(dir, "x."+f.Ext())
+				file, err := CreateFile(path, false, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts := Options{Format: f, Compress: c}
+				opts.StageBeside(path)
+				_, err = Stream(t.Context(), file, Slice(bigEntries(2000)), opts)
+				if err == nil {
+					err = file.Commit()
+				}
+				file.Abort()
+				want := "disk full while writing " + path + ": nothing was written; free space or choose another directory"
+				if err == nil || err.Error() != want {
+					t.Errorf("error %v\nwant  %s", err, want)
+				}
+			})
+		}
 	}
 }

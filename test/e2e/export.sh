@@ -236,9 +236,11 @@ else
 	mount -t tmpfs -o size=64k tmpfs "$tmp/full" || fail "cannot mount the small tmpfs"
 	mounts+=("$tmp/full")
 	for i in $(seq 200); do cat "$fixture"; done >"$tmp/many.log" # about 900 KB
-	for f in raw ndjson bundle; do
-		expect_fail "disk full while writing $tmp/full/x.$f: nothing was written; free space or choose another directory" \
-			export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
+	for f in raw csv ndjson bundle; do
+		say="disk full while writing $tmp/full/x.$f: nothing was written; free space or choose another directory"
+		expect_fail "$say" export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
+		# the file's message alone: no label of the format's step before it
+		[[ $(<"$tmp/err") == "connlog: $say" ]] || fail "said '$(cat "$tmp/err")', want 'connlog: $say'"
 		empty_dir "$tmp/full"
 	done
 
