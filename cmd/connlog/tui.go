@@ -17,7 +17,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
-	"connlog/model/export"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -157,7 +156,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), JournalEntries: export.JournalEntriesOf(infos, nil)}
+		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log

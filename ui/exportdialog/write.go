@@ -24,8 +24,7 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)
 	}
 	for i, st := range src.Sources {
-		id := model.SourceID(i)
-		o.Sources = append(o.Sources, export.SourceInfo{ID: id, Name: st.Name, Entries: src.JournalEntries[id]})
+		o.Sources = append(o.Sources, src.sourceInfo(model.SourceID(i), st.Name))
 	}
 	o.Kinds, o.Inputs = src.Kinds, src.Inputs
 	if src.Snapshot != nil {
@@ -34,6 +33,18 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Number = src.Snapshot.Ordinal
 	}
 	return o
+}
+
+// sourceInfo describes input id as connlog export does: as it was opened
+// (its path, inode, unit, journal), or by its name alone when that is all
+// the interface was told.
+func (src *Source) sourceInfo(id model.SourceID, name string) export.SourceInfo {
+	for _, in := range src.Opened {
+		if in.ID == id {
+			return in
+		}
+	}
+	return export.SourceInfo{ID: id, Name: name}
 }
 
 // doneMsg is the outcome of a write.
