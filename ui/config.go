@@ -3,7 +3,6 @@ package ui
 import (
 	"time"
 
-	"connlog/model"
 	"connlog/model/export"
 )
 
@@ -49,10 +48,12 @@ type Config struct {
 	// Inputs are the paths of the files being read: the export dialog
 	// never writes over one of them.
 	Inputs []string
-	// JournalEntries re-read the entries of the inputs that are journals,
-	// by input: a journal export from the dialog writes every field of
-	// an entry, not only those the store keeps.
-	JournalEntries map[model.SourceID]export.JournalEntries
+	// Opened describes the inputs as they were opened, by SourceID: their
+	// paths and inodes, units, and for a journal what re-reads its entries
+	// (a journal export from the dialog writes every field of an entry,
+	// not only those the store keeps). The dialog's exports name the inputs
+	// with them as connlog export does.
+	Opened []export.SourceInfo
 	// Notice is shown in the footer from the start, until a key is
 	// pressed: what connlog noticed about the inputs as it opened them
 	// (two names of one file, read once).

@@ -139,3 +139,18 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// Quitting while the export waits for the indexing says the export the
+// user asked for was not written (AbortExport reports it).
+func TestAbortExportWhileWaitingSaysSo(t *testing.T) {
+	it := newIndexingTest(t)
+	path := filepath.Join(t.TempDir(), "view.ndjson")
+	it.m = drive(t, it.m, keys("x", "up", "ctrl+u", path, "enter")...)
+	if it.m.dialog.State() != exportdialog.Waiting {
+		t.Fatalf("state %v; want waiting", it.m.dialog.State())
+	}
+	got, ok := it.m.AbortExport()
+	if want := (exportdialog.Aborted{Path: path, Waiting: true}); !ok || got != want {
+		t.Errorf("AbortExport said %+v, %v; want %+v", got, ok, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/export"
 )
 
 // updateMsg carries one model.Update from the ingest loop.
@@ -29,6 +30,8 @@ type InputsJoinedMsg struct {
 	// Paths are the new inputs' files, which an export must never replace
 	// (see Config.Inputs).
 	Paths []string
+	// Opened describes the new inputs (see Config.Opened).
+	Opened []export.SourceInfo
 	// Notice, when set, is shown in the footer: a new file could not be
 	// added.
 	Notice string

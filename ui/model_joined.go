@@ -9,6 +9,7 @@ func (m Model) onInputsJoined(msg InputsJoinedMsg) Model {
 	m.status.SetTitle(msg.Title)
 	// A copy: the configuration's list may be shared with the caller.
 	m.cfg.Inputs = append(slices.Clip(m.cfg.Inputs), msg.Paths...)
+	m.cfg.Opened = append(slices.Clip(m.cfg.Opened), msg.Opened...)
 	if msg.Notice != "" {
 		m.notice = msg.Notice
 	}

@@ -200,6 +200,10 @@ func exportOptions(cfg Config) (export.Options, error) {
 	}
 	opts := export.Options{Format: f, Compress: c, Force: cfg.Force, Location: cfg.location(),
 		Bundle: export.BundleInfo{Version: version}}
+	if cfg.Output != "-" && cfg.Output != "" {
+		// A bundle's members fill the disk it goes to, not $TMPDIR.
+		opts.StageBeside(cfg.Output)
+	}
 	for _, k := range cfg.Kinds {
 		kind, _ := model.ParseKind(k) // validated by newSelection
 		opts.Kinds = append(opts.Kinds, kind)

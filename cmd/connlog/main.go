@@ -11,8 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 )
 
 // version is set at build time: -ldflags "-X main.version=…".
@@ -66,7 +64,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	// An SSH drop (SIGHUP) and a service manager (SIGTERM) end connlog as ^C
 	// does: cleanly, with no temp file left and the terminal restored.
-	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	ctx, stop := notifyStop(context.Background())
 	defer stop()
 	if cfg.Export {
 		err = runExport(ctx, cfg, stdin, stdout, stderr)
@@ -100,8 +98,3 @@ func sayStdinUnread(stderr io.Writer, cfg Config, stdin io.Reader, command strin
 		fmt.Fprintf(stderr, "connlog: %s read the journal, not standard input: to read the lines piped in, name them as the input: connlog %s [flags] -\n", command, command)
 	}
 }
-
-// stopSignals end connlog as ^C does: an SSH drop (SIGHUP) and a service
-// manager (SIGTERM) too, cleanly, with no temp file left and the terminal
-// restored.
-var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}

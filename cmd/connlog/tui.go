@@ -17,7 +17,6 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
-	"connlog/model/export"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -26,6 +25,7 @@ import (
 // runs the interface until the user quits.
 func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	start := time.Now() // the first-frame timing in the debug log counts from here
+	stderr := cfg.notes // before the notes go to the footer too
 	if !isatty.IsTerminal(os.Stdout.Fd()) {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
@@ -54,7 +54,8 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	for i := range feeds {
 		decorate(&feeds[i])
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancelCause := context.WithCancelCause(ctx)
+	cancel := func() { cancelCause(nil) }
 	defer cancel()
 	up := newUpdater()
 	loads := newLoadPhases(loadQuiet, loadLeast, loadStarted, loadOver)
@@ -86,17 +87,23 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	// would. Standard output is the screen; standard input, when a
 	// terminal, the keyboard (logs on standard input leave the keyboard
 	// to /dev/tty, normally the same terminal as the screen).
-	watchTerminal(ctx, cancel, os.Stdout, os.Stdin)
+	watchTerminal(ctx, func() { cancelCause(errTerminalGone) }, os.Stdout, os.Stdin)
 	final, err := p.Run()
 	// However the program ended (q, ctrl+c, a signal), an export still being
 	// written is cancelled and its temp file removed before connlog exits.
-	if fm, ok := final.(ui.Model); ok {
-		fm.AbortExport()
-	} else {
-		m.AbortExport()
+	fm, ok := final.(ui.Model)
+	if !ok {
+		fm = m
 	}
+	aborted, running := fm.AbortExport()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil // interrupted by a signal: a normal way to leave
+		// Stopped by a signal: the terminal is restored now, and what
+		// became of an export is said below the shell's prompt.
+		note, err := interfaceStopped(context.Cause(ctx), aborted, running)
+		if note != "" && stderr != nil {
+			fmt.Fprintln(stderr, note)
+		}
+		return err
 	}
 	return err
 }
@@ -152,7 +159,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), JournalEntries: export.JournalEntriesOf(infos, nil)}
+		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log
@@ -160,7 +167,10 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 // on standard input. The alternate screen and the mouse are declared by the
 // interface's view.
 func programOptions(cfg Config, stdin io.Reader) ([]tea.ProgramOption, func(), error) {
-	opts := []tea.ProgramOption{tea.WithFPS(30)} // the view catches up at most 30 times a second too
+	// The view catches up at most 30 times a second too. The stop signals
+	// end the program through its context alone (see notifyStop), which
+	// says which one came: its own handler would race it and quit as q does.
+	opts := []tea.ProgramOption{tea.WithFPS(30), tea.WithoutSignalHandler()}
 	closers := []func(){}
 	// Bold, underline and reverse video carry the meaning colour would
 	// (--no-color); the program drops any colour on the way out. The

@@ -26,6 +26,7 @@ type tuiJoins struct {
 	mu       sync.Mutex
 	infos    []sourceInfo // every input so far, for the title
 	paths    []string     // the new inputs' paths, not sent yet
+	opened   []sourceInfo // the new inputs, not sent yet
 	notice   string       // not sent yet
 	notes    []string     // the footer's notes from the start, while still true
 	patterns []string     // the files and patterns named
@@ -53,6 +54,7 @@ func (t *tuiJoins) joined(_ []source.Feed, infos []sourceInfo) {
 		paths = append(paths, in.Path)
 	}
 	t.paths = append(t.paths, paths...)
+	t.opened = append(t.opened, infos...)
 	t.notes = withoutMatched(t.notes, t.patterns, paths)
 	t.notice = strings.Join(append(slices.Clip(t.notes), joinedNote(paths)), "; ")
 	t.mu.Unlock()
@@ -82,8 +84,8 @@ func (t *tuiJoins) forward(ctx context.Context, p *tea.Program) {
 		case <-t.wake:
 		}
 		t.mu.Lock()
-		msg := ui.InputsJoinedMsg{Title: title(t.infos, ""), Paths: t.paths, Notice: t.notice}
-		t.paths, t.notice = nil, ""
+		msg := ui.InputsJoinedMsg{Title: title(t.infos, ""), Paths: t.paths, Opened: t.opened, Notice: t.notice}
+		t.paths, t.opened, t.notice = nil, nil, ""
 		t.mu.Unlock()
 		p.Send(msg)
 	}

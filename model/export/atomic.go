@@ -245,6 +245,9 @@ func (a *AtomicFile) place(tmp string) error {
 			return err
 		}
 		if err := os.Rename(tmp, a.path); err != nil {
+			if nerr := notOwner(a.path, err, uint32(os.Geteuid())); nerr != nil {
+				return nerr
+			}
 			return fileError("rename into", a.path, err)
 		}
 		return nil

@@ -48,6 +48,8 @@ func notPlacedReason(path string, refused error) string {
 		return appearedReason(path)
 	case errors.Is(refused, ErrChanged):
 		return changedReason(path)
+	case errors.Is(refused, ErrNotOwner):
+		return notOwnerReason(path)
 	}
 	return fmt.Sprintf("connlog did not write to %s (%v)", path, refused)
 }

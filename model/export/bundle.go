@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"time"
 
@@ -26,7 +25,7 @@ const (
 type bundleWriter struct {
 	out    io.Writer
 	opts   Options
-	dir    string
+	stage  staging
 	raw    *member
 	rawW   *rawWriter
 	nd     *member
@@ -39,17 +38,14 @@ type bundleWriter struct {
 }
 
 func newBundleWriter(out io.Writer, opts Options) (*bundleWriter, error) {
-	dir := opts.TempDir
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	b := &bundleWriter{out: out, opts: opts, dir: dir, man: newManifest(opts), now: time.Now,
+	stage := newStaging(opts)
+	b := &bundleWriter{out: out, opts: opts, stage: stage, man: newManifest(opts), now: time.Now,
 		csv: make([]*member, len(model.Kinds())), csvW: make([]*csvWriter, len(model.Kinds()))}
 	var err error
-	if b.raw, err = newMember(dir, bundleRaw); err != nil {
+	if b.raw, err = newMember(stage, bundleRaw); err != nil {
 		return nil, err
 	}
-	if b.nd, err = newMember(dir, bundleNDJSON); err != nil {
+	if b.nd, err = newMember(stage, bundleNDJSON); err != nil {
 		b.raw.remove()
 		return nil, err
 	}
@@ -80,7 +76,7 @@ func (b *bundleWriter) csvFor(k model.Kind) (*csvWriter, error) {
 		k = model.KindText
 	}
 	if b.csvW[k] == nil {
-		m, err := newMember(b.dir, k.String()+".csv")
+		m, err := newMember(b.stage, k.String()+".csv")
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +134,7 @@ func (b *bundleWriter) archive() error {
 	var listed []manifestMember
 	for _, m := range b.members() {
 		if err := tw.WriteHeader(tarHeader(m.name, m.size, now)); err != nil {
-			return fmt.Errorf("archive bundle member %s: %w", m.name, err)
+			return writeError("archive bundle member "+m.name, err)
 		}
 		if err := m.copyTo(tw); err != nil {
 			return err
@@ -154,16 +150,16 @@ func (b *bundleWriter) archive() error {
 		return fmt.Errorf("encode bundle manifest: %w", err)
 	}
 	if err := tw.WriteHeader(tarHeader(bundleManifest, int64(js.Len()), now)); err != nil {
-		return fmt.Errorf("archive bundle manifest: %w", err)
+		return writeError("archive bundle manifest", err)
 	}
 	if _, err := tw.Write(js.Bytes()); err != nil {
-		return fmt.Errorf("archive bundle manifest: %w", err)
+		return writeError("archive bundle manifest", err)
 	}
 	if err := tw.Close(); err != nil {
-		return fmt.Errorf("finish bundle archive: %w", err)
+		return writeError("finish bundle archive", err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write bundle archive: %w", err)
+		return writeError("write bundle archive", err)
 	}
 	return nil
 }

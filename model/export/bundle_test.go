@@ -144,7 +144,7 @@ func checkManifest(t *testing.T, m testManifest, files map[string][]byte, entrie
 	}
 	file, journal := byID[1], byID[5]
 	if file.Inode != 1234 || *file.FirstOffset != 4096 || *file.LastOffset != 7000 ||
-		*file.EndOffset != 7000+int64(len("resource temporarily unavailable")) {
+		*file.EndOffset != 7000+int64(len("resource temporarily unavailable\n")) {
 		t.Errorf("file source = %+v", file)
 	}
 	if journal.FirstCursor != "s=abc;i=1" || journal.LastCursor != "s=abc;i=11" || journal.FirstOffset != nil {

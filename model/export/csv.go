@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"encoding/csv"
-	"fmt"
 
 	"connlog/model"
 )
@@ -92,7 +91,7 @@ func newCSVWriter(w *bufio.Writer, opts Options) *csvWriter {
 func (c *csvWriter) writeHeader() error {
 	c.header = true
 	if err := c.cw.Write(c.layout.header); err != nil {
-		return fmt.Errorf("write csv header: %w", err)
+		return writeError("write csv header", err)
 	}
 	return nil
 }
@@ -119,7 +118,7 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 		c.cells[c.layout.hostAt] = protectCell(e.Origin.HostName())
 	}
 	if err := c.cw.Write(c.cells); err != nil {
-		return true, fmt.Errorf("write csv row: %w", err)
+		return true, writeError("write csv row", err)
 	}
 	return true, nil
 }
@@ -146,10 +145,10 @@ func (c *csvWriter) close() error {
 	}
 	c.cw.Flush()
 	if err := c.cw.Error(); err != nil {
-		return fmt.Errorf("write csv: %w", err)
+		return writeError("write csv", err)
 	}
 	if err := c.w.Flush(); err != nil {
-		return fmt.Errorf("write csv: %w", err)
+		return writeError("write csv", err)
 	}
 	return nil
 }

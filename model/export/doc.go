@@ -88,9 +88,11 @@
 //
 // bundle writes a tar archive (a .tar.gz or .tar.zst with compression) holding
 // raw.log, entries.ndjson, one <kind>.csv per kind present and manifest.json.
-// The members are written to temp files in Options.TempDir (the target
-// directory when Export is used) and hashed while written; Close tars them in
-// and removes them. manifest.json, written last, lists every other member's
+// The members are written to temp files in Options.TempDir (the target's
+// directory when Export is used or Options.StageBeside names the target,
+// else the system temp directory, $TMPDIR) and hashed while written; Close
+// tars them in and removes them. Their errors name the file system that
+// failed: a full disk beside the target is the target's. manifest.json, written last, lists every other member's
 // size and SHA-256 (it cannot hold its own), the host, the sources with their
 // first and last offsets or cursors, the time range in UTC, the query, the
 // connlog version, counts per kind and per level, the gap entries in range

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"path/filepath"
 
 	"connlog/model"
 )
@@ -30,15 +29,11 @@ func Export(ctx context.Context, path string, entries iter.Seq[*model.Entry], op
 		return Stats{}, err
 	}
 	if opts.TempDir == "" {
-		opts.TempDir = filepath.Dir(path)
+		opts.StageBeside(path)
 	}
 	st, err := Stream(ctx, f, entries, opts)
 	if err != nil {
 		f.Abort()
-		if errors.Is(err, ErrDiskFull) {
-			// A bundle member may have filled the disk: name the target.
-			err = diskFull(path, err)
-		}
 		return st, err
 	}
 	if err := f.Commit(); err != nil {

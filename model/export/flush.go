@@ -1,9 +1,5 @@
 package export
 
-import (
-	"fmt"
-)
-
 // Flusher is implemented by the Writer New returns for every streaming
 // format (all but bundle): Flush pushes what is buffered — in the format, in
 // the compressor and in front of the destination — out to the io.Writer, so
@@ -42,11 +38,11 @@ func (p *pipeline) Flush() error {
 		return nil
 	}
 	if err := f.flush(); err != nil {
-		return fmt.Errorf("write export: %w", err)
+		return writeError("write export", err)
 	}
 	if cf, ok := p.comp.(interface{ Flush() error }); ok {
 		if err := cf.Flush(); err != nil {
-			return fmt.Errorf("flush compressed stream: %w", err)
+			return writeError("flush compressed stream", err)
 		}
 	}
 	return nil

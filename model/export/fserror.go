@@ -67,6 +67,19 @@ func fileError(op, path string, err error) error {
 	return &FileError{nil, path, fmt.Sprintf("%s %s: %v", op, path, err), err}
 }
 
+// writeError labels err with what a format was writing (what), for an
+// error of the writer it writes to; an error of the export's own file or a
+// bundle's member is a FileError already, which names the file, says what
+// happened and what to do, and is returned alone: a label such as "write
+// csv row" would only stand before the user's message.
+func writeError(what string, err error) error {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return fe
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
 func diskFull(path string, err error) error {
 	return &FileError{ErrDiskFull, path,
 		fmt.Sprintf("disk full while writing %s: nothing was written; free space or choose another directory", path), err}

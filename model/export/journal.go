@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"encoding/binary"
-	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -71,7 +70,7 @@ func (j *journalWriter) write(e *model.Entry) (bool, error) {
 	}
 	j.buf = append(b, '\n')
 	if _, err := j.w.Write(j.buf); err != nil {
-		return true, fmt.Errorf("write journal export: %w", err)
+		return true, writeError("write journal export", err)
 	}
 	return true, nil
 }
@@ -280,7 +279,7 @@ func firstPositive(a, b int) int {
 
 func (j *journalWriter) close() error {
 	if err := j.w.Flush(); err != nil {
-		return fmt.Errorf("write journal export: %w", err)
+		return writeError("write journal export", err)
 	}
 	return nil
 }

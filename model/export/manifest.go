@@ -63,7 +63,7 @@ type manifestSource struct {
 	Entries     int64  `json:"entries"`
 	FirstOffset *int64 `json:"first_offset,omitempty"`
 	LastOffset  *int64 `json:"last_offset,omitempty"`
-	EndOffset   *int64 `json:"end_offset,omitempty"` // just past the last line's bytes
+	EndOffset   *int64 `json:"end_offset,omitempty"` // just past the last line and its newline
 	FirstCursor string `json:"first_cursor,omitempty"`
 	LastCursor  string `json:"last_cursor,omitempty"`
 }
@@ -203,8 +203,12 @@ func (s *manifestSource) extend(e *model.Entry) {
 			s.FirstOffset = new(int64)
 			*s.FirstOffset = off
 		}
-		last, end := off, off+int64(len(e.Raw))
-		s.LastOffset, s.EndOffset = &last, &end
+		last, end := off, lineEnd(e)
+		s.LastOffset = &last
+		// The furthest line's end, which a store's time order may not put last.
+		if s.EndOffset == nil || end > *s.EndOffset {
+			s.EndOffset = &end
+		}
 	}
 	if j := e.Origin.Journal; j != nil && j.Cursor != "" {
 		if s.FirstCursor == "" {
@@ -222,6 +226,17 @@ func (s *manifestSource) extend(e *model.Entry) {
 			s.LastCursor = end
 		}
 	}
+}
+
+// lineEnd is the offset just past e's line in its file: past its newline,
+// where the next line begins (tail -c +$((end_offset+1)) resumes there),
+// but for a line that had none (the input's last, or one flushed partial).
+func lineEnd(e *model.Entry) int64 {
+	end := e.Origin.Offset + int64(len(e.Raw))
+	if !e.Flags.Has(model.FlagNoNewline) && !e.Flags.Has(model.FlagPartial) {
+		end++
+	}
+	return end
 }
 
 func (m *manifest) addGap(e *model.Entry) {

@@ -18,14 +18,16 @@ type member struct {
 	h    hash.Hash
 	size int64
 	buf  *bufio.Writer // what the member's format writes into
+	// stage is where the member is kept, which its errors name.
+	stage staging
 }
 
-func newMember(dir, name string) (*member, error) {
-	f, err := createTemp(dir, ".connlog-bundle-*")
+func newMember(s staging, name string) (*member, error) {
+	f, err := createTemp(s.dir, s.pattern())
 	if err != nil {
-		return nil, fileError("create a bundle member", dir, err)
+		return nil, s.explain("create a bundle member in", s.dir, err)
 	}
-	m := &member{name: name, f: f, h: sha256.New()}
+	m := &member{name: name, f: f, h: sha256.New(), stage: s}
 	m.buf = bufio.NewWriterSize(m, bufSize)
 	return m, nil
 }
@@ -36,7 +38,7 @@ func (m *member) Write(p []byte) (int, error) {
 	m.h.Write(p[:n])
 	m.size += int64(n)
 	if err != nil {
-		return n, fileError("write bundle member "+m.name, m.f.Name(), err)
+		return n, m.stage.explain("write bundle member "+m.name, m.f.Name(), err)
 	}
 	return n, nil
 }
@@ -50,7 +52,7 @@ func (m *member) copyTo(w io.Writer) error {
 		return fmt.Errorf("rewind bundle member %s: %w", m.name, err)
 	}
 	if _, err := io.CopyN(w, m.f, m.size); err != nil {
-		return fmt.Errorf("archive bundle member %s: %w", m.name, err)
+		return writeError("archive bundle member "+m.name, err)
 	}
 	return nil
 }

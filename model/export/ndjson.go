@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"encoding/base64"
-	"fmt"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -30,7 +29,7 @@ func (n *ndjsonWriter) write(e *model.Entry) (bool, error) {
 	n.buf = n.appendEntry(n.buf[:0], e)
 	n.buf = append(n.buf, '\n')
 	if _, err := n.w.Write(n.buf); err != nil {
-		return true, fmt.Errorf("write ndjson: %w", err)
+		return true, writeError("write ndjson", err)
 	}
 	return true, nil
 }
@@ -157,7 +156,7 @@ func appendRaw(dst []byte, raw []byte) []byte {
 
 func (n *ndjsonWriter) close() error {
 	if err := n.w.Flush(); err != nil {
-		return fmt.Errorf("write ndjson: %w", err)
+		return writeError("write ndjson", err)
 	}
 	return nil
 }

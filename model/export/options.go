@@ -48,9 +48,13 @@ type Options struct {
 	// goroutine can poll it.
 	Progress *Progress
 	// TempDir is where a bundle keeps its members while they are written.
-	// Export defaults it to the target file's directory; otherwise it
-	// defaults to the system temp directory.
+	// Export defaults it to the target file's directory (see StageBeside);
+	// otherwise it defaults to the system temp directory ($TMPDIR), whose
+	// errors say to set TMPDIR.
 	TempDir string
+	// target is the bundle's file when TempDir is its directory: a full
+	// disk there is the target's (see StageBeside).
+	target string
 	// Bundle is what the bundle's manifest records beyond the entries.
 	Bundle BundleInfo
 	// Hosts says the entries come from many hosts (a fleet read from a log

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"fmt"
 
 	"connlog/model"
 )
@@ -36,14 +35,14 @@ func (r *rawWriter) write(e *model.Entry) (bool, error) {
 		err = r.w.WriteByte('\n')
 	}
 	if err != nil {
-		return true, fmt.Errorf("write raw line: %w", err)
+		return true, writeError("write raw line", err)
 	}
 	return true, nil
 }
 
 func (r *rawWriter) close() error {
 	if err := r.w.Flush(); err != nil {
-		return fmt.Errorf("write raw lines: %w", err)
+		return writeError("write raw lines", err)
 	}
 	return nil
 }

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"fmt"
 	"time"
 
 	"connlog/model"
@@ -59,7 +58,7 @@ func (t *textWriter) write(e *model.Entry) (bool, error) {
 	t.buf = appendTextLine(t.buf[:0], e, t.tf)
 	t.buf = append(t.buf, '\n')
 	if _, err := t.w.Write(t.buf); err != nil {
-		return true, fmt.Errorf("write text line: %w", err)
+		return true, writeError("write text line", err)
 	}
 	return true, nil
 }
@@ -80,7 +79,7 @@ func appendTextLine(dst []byte, e *model.Entry, tf textTimes) []byte {
 
 func (t *textWriter) close() error {
 	if err := t.w.Flush(); err != nil {
-		return fmt.Errorf("write text lines: %w", err)
+		return writeError("write text lines", err)
 	}
 	return nil
 }

@@ -164,7 +164,7 @@ func (p *pipeline) Close() error {
 		return err
 	}
 	if err := p.comp.Close(); err != nil {
-		return fmt.Errorf("finish compressed stream: %w", err)
+		return writeError("finish compressed stream", err)
 	}
 	return nil
 }

@@ -8,11 +8,15 @@
 #    path, with what to do in the dialog; at 60x20, scroll an error taller
 #    than the dialog to its end; export the filtered view of a big file while
 #    it is still indexed, and get every matching row, numbered as headless;
+#    end connlog by SIGTERM while it writes an export (exit 1, the export
+#    said to be cancelled, nothing left) and while it writes none (exit 0);
 #  - on the command line, every way writing can fail: an existing file
 #    without --force, one of the inputs (--force or not), a device, /proc,
 #    -o naming a directory, a missing directory, a read-only
-#    file system, a directory the user may not write to, a full disk (a 64k
-#    tmpfs), and SIGINT in the middle of a large export. Each must exit 1
+#    file system, a directory the user may not write to, another user's file
+#    in a sticky directory (--force, as root: as nobody), a full disk (a 64k
+#    tmpfs), a full $TMPDIR (a bundle's members are kept beside its file; to
+#    standard output, the error names $TMPDIR), and SIGINT in the middle of a large export. Each must exit 1
 #    with a message that says what to do and leave no file behind.
 # Every wait polls with a deadline; a failure prints the screen or output.
 #
@@ -232,11 +236,22 @@ else
 	mount -t tmpfs -o size=64k tmpfs "$tmp/full" || fail "cannot mount the small tmpfs"
 	mounts+=("$tmp/full")
 	for i in $(seq 200); do cat "$fixture"; done >"$tmp/many.log" # about 900 KB
-	for f in raw ndjson bundle; do
-		expect_fail "disk full while writing $tmp/full/x.$f: nothing was written; free space or choose another directory" \
-			export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
+	for f in raw csv ndjson bundle; do
+		say="disk full while writing $tmp/full/x.$f: nothing was written; free space or choose another directory"
+		expect_fail "$say" export --format "$f" -o "$tmp/full/x.$f" "$tmp/many.log"
+		# the file's message alone: no label of the format's step before it
+		[[ $(<"$tmp/err") == "connlog: $say" ]] || fail "said '$(cat "$tmp/err")', want 'connlog: $say'"
 		empty_dir "$tmp/full"
 	done
+
+	echo "cli: a bundle's members are kept beside its file, not in a full \$TMPDIR; on standard output, the error names \$TMPDIR"
+	TMPDIR=$tmp/full "$bin" export -o "$tmp/out/staged.tar" "$tmp/many.log" 2>"$tmp/err" ||
+		fail "a bundle to a disk with room failed for a full \$TMPDIR: $(cat "$tmp/err")"
+	tar -tf "$tmp/out/staged.tar" | grep -qx manifest.json || fail "staged.tar is not a whole bundle"
+	TMPDIR=$tmp/full expect_fail "disk full in $tmp/full, where a bundle's members are kept until they are archived: nothing was written; free space there, or set TMPDIR to a directory with room" \
+		export --format bundle -o - "$tmp/many.log"
+	[[ ! -s $tmp/stdout ]] || fail "a failed bundle wrote to standard output"
+	empty_dir "$tmp/full"
 fi
 
 echo "cli: a directory the user may not write to"
@@ -250,6 +265,17 @@ if [[ $(id -u) == 0 ]]; then
 		>/dev/null 2>"$tmp/err" || code=$?
 	[[ $code == 1 ]] || fail "writing to a 0555 directory as nobody exited $code: $(cat "$tmp/err")"
 	grep -qF "permission denied — choose a directory you can write to" "$tmp/err" || fail "said '$(cat "$tmp/err")'"
+
+	echo "cli: --force onto another user's file in a sticky directory names the cause, and saves the export beside it"
+	mkdir -m 1777 "$tmp/sticky"
+	echo theirs >"$tmp/sticky/r.csv"
+	code=0
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$tmp/connlog" export --force -o "$tmp/sticky/r.csv" "$fixture" \
+		>/dev/null 2>"$tmp/err" || code=$?
+	[[ $code == 1 ]] || fail "--force onto root's file in a sticky directory as nobody exited $code: $(cat "$tmp/err")"
+	grep -qF "$tmp/sticky/r.csv belongs to another user, in a sticky directory (like /tmp) where only a file's owner may replace it, and connlog did not replace it; the export is saved as $tmp/sticky/r-1.csv instead" "$tmp/err" ||
+		fail "said '$(cat "$tmp/err")'"
+	[[ $(<"$tmp/sticky/r.csv") == theirs && -s $tmp/sticky/r-1.csv ]] || fail "r.csv was replaced, or r-1.csv not written"
 else
 	expect_fail "permission denied — choose a directory you can write to" export -o "$tmp/locked/x.log" "$fixture"
 fi
@@ -294,5 +320,44 @@ rows = lambda p: [(r["seq"], r["raw"]) for r in map(json.loads, open(p))]
 tui, cli = rows(sys.argv[1]), rows(sys.argv[2])
 assert len(tui) > 0 and tui == cli, f"the interface wrote {len(tui)} rows, the headless export {len(cli)}: not the same rows and seqs"' \
 	"$tmp/out/indexed.ndjson" "$tmp/out/headless.ndjson"
+
+# connlog_pid: the interface's process, the child of the pane's shell.
+connlog_pid() { ps -o pid= --ppid "$(tm list-panes -t "$session" -F '#{pane_pid}')" | tr -d ' '; }
+
+# wait_status: the interface's exit status, once it has ended.
+wait_status() {
+	local deadline=$((SECONDS + 15))
+	until [[ -s $tmp/status ]]; do
+		((SECONDS < deadline)) || fail "connlog did not end"
+		sleep 0.1
+	done
+	cat "$tmp/status"
+}
+
+echo "tui: SIGTERM in the middle of an export ends connlog with exit 1, saying the export was cancelled, leaving nothing"
+press Enter "level>=warn"
+press Escape "no filter"
+mkdir "$tmp/tuisig"
+press x "> scope"
+keys Up C-u
+keys -l "$tmp/tuisig/all.ndjson"
+wait_for "$tmp/tuisig/all.ndjson"
+keys Enter
+wait_for "cancels the export"
+rm -f "$tmp/status" # an earlier session's
+kill -TERM "$(connlog_pid)"
+code=$(wait_status)
+[[ $code == 1 ]] || fail "connlog ended by SIGTERM during an export exited $code, want 1: $(cat "$tmp/stderr")"
+grep -qxF "connlog: interrupted by SIGTERM: the export to $tmp/tuisig/all.ndjson was cancelled; nothing was written" "$tmp/stderr" ||
+	fail "said '$(cat "$tmp/stderr")'"
+empty_dir "$tmp/tuisig"
+
+echo "tui: SIGTERM with no export running ends connlog as q does (exit 0, nothing said)"
+start "$bin" "$tmp/analytics.log"
+wait_for "10/10"
+rm -f "$tmp/status"
+kill -TERM "$(connlog_pid)"
+code=$(wait_status)
+[[ $code == 0 && ! -s $tmp/stderr ]] || fail "connlog ended by SIGTERM exited $code, said '$(cat "$tmp/stderr")'; want 0 and nothing"
 
 echo "PASS"

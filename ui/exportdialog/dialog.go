@@ -52,11 +52,6 @@ func (f Field) String() string {
 	return [...]string{"scope", "from", "to", "format", "compression", "redact", "path", "?"}[min(int(f), int(fieldCount))]
 }
 
-// abortWait bounds how long Abort waits for a cancelled write to remove
-// its temp file: the writer checks for cancellation every few entries, so
-// this is only reached on a stuck disk.
-const abortWait = 5 * time.Second
-
 // Model is the export dialog: scope, format, compression, redaction
 // and path, with the entry count and an estimated size before writing, a
 // progress bar while writing (cancellable) and the result after.
@@ -83,7 +78,7 @@ type Model struct {
 	planErr     string
 	progress    *export.Progress
 	cancel      context.CancelFunc
-	finished    chan struct{} // closed when the running write has returned
+	run         *writeRun // the running write, which Abort waits for
 	started     time.Time
 	elapsed     time.Duration
 	target      string // the file the last write went to (or would replace)
@@ -126,20 +121,6 @@ func (d Model) IsOpen() bool { return d.open }
 
 // State reports where the dialog is: editing, writing, done…
 func (d Model) State() State { return d.state }
-
-// Abort cancels a running write and waits until it has removed its temp
-// file, so that a program quitting in the middle of an export leaves no
-// partial file behind. It does nothing when no write is running.
-func (d Model) Abort() {
-	if d.state != Writing || d.cancel == nil {
-		return
-	}
-	d.cancel()
-	select {
-	case <-d.finished:
-	case <-time.After(abortWait):
-	}
-}
 
 // replan recomputes the count, the estimate and the default name. When
 // the entries stay those of the plan in hand (a new format, compression or
@@ -305,10 +286,10 @@ func (d Model) start(force bool) (Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	d.gen++
 	d.state, d.cancel, d.progress, d.notice, d.err, d.elsewhere = Writing, cancel, &export.Progress{}, "", "", ""
-	d.finished, d.started = make(chan struct{}), time.Now()
+	d.run, d.started = newWriteRun(), time.Now()
 	plan := d.plan
 	plan.DefaultName = plan.nameFor(d.set)
-	w := writeCmd(ctx, d.src, d.set, plan, path, force, d.redactor, d.progress, d.gen, d.finished)
+	w := writeCmd(ctx, d.src, d.set, plan, path, force, d.redactor, d.progress, d.gen, d.run)
 	return d, tea.Batch(w, progressTick(d.gen))
 }
 

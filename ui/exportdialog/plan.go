@@ -62,10 +62,10 @@ type Source struct {
 	Version   string
 	Fleet     bool     // many hosts: the host goes into CSV rows and the manifest
 	Inputs    []string // the files being read, which an export never replaces
-	// JournalEntries re-read the journal's entries by input (see
-	// export.SourceInfo.Entries).
-	JournalEntries map[model.SourceID]export.JournalEntries
-	Muted          []string // templates whose lines the view hides besides the query
+	// Opened describes the inputs as they were opened, by SourceID (see
+	// ui.Config.Opened).
+	Opened []export.SourceInfo
+	Muted  []string // templates whose lines the view hides besides the query
 	// Indexing names what of the input is still being indexed before the
 	// rows shown ("big.log 43% (1.0 GB)"): the filtered view and a time
 	// window have more rows to come. "" when the view holds them all.

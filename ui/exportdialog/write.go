@@ -24,8 +24,7 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)
 	}
 	for i, st := range src.Sources {
-		id := model.SourceID(i)
-		o.Sources = append(o.Sources, export.SourceInfo{ID: id, Name: st.Name, Entries: src.JournalEntries[id]})
+		o.Sources = append(o.Sources, src.sourceInfo(model.SourceID(i), st.Name))
 	}
 	o.Kinds, o.Inputs = src.Kinds, src.Inputs
 	if src.Snapshot != nil {
@@ -34,6 +33,18 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 		o.Number = src.Snapshot.Ordinal
 	}
 	return o
+}
+
+// sourceInfo describes input id as connlog export does: as it was opened
+// (its path, inode, unit, journal), or by its name alone when that is all
+// the interface was told.
+func (src *Source) sourceInfo(id model.SourceID, name string) export.SourceInfo {
+	for _, in := range src.Opened {
+		if in.ID == id {
+			return in
+		}
+	}
+	return export.SourceInfo{ID: id, Name: name}
 }
 
 // doneMsg is the outcome of a write.
@@ -49,9 +60,9 @@ type doneMsg struct {
 type tickMsg struct{ gen int }
 
 // writeCmd runs the export; cancelling ctx stops it and leaves no file.
-// It closes finished when the export has returned, its temp file gone.
+// It ends run when the export has returned, its temp file gone.
 func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path string, force bool,
-	r *export.Redactor, p *export.Progress, gen int, finished chan<- struct{}) tea.Cmd {
+	r *export.Redactor, p *export.Progress, gen int, run *writeRun) tea.Cmd {
 	var rr *export.Redactor
 	if s.Redact {
 		rr = r
@@ -59,11 +70,13 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 	opts := src.Options(s, rr, p, plan.Host)
 	opts.Force = force
 	return func() tea.Msg {
-		defer close(finished)
+		var done doneMsg
+		defer func() { run.end(done) }() // even if the export panics: Abort must not wait in vain
 		path := intoDirectory(path, plan.DefaultName)
 		var unreadable atomic.Int64
 		st, err := export.Export(ctx, path, src.entries(plan.Seqs, &unreadable), opts)
-		return doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+		return done
 	}
 }
 

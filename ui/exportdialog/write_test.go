@@ -62,7 +62,9 @@ func TestAbortWaitsForTheTempFile(t *testing.T) {
 	cancelled, aborted := make(chan struct{}), make(chan struct{})
 	cancel := d.cancel
 	d.cancel = func() { cancel(); close(cancelled) }
-	go func() { d.Abort(); close(aborted) }()
+	var got Aborted
+	var ok bool
+	go func() { got, ok = d.Abort(); close(aborted) }()
 	uitest.Within(t, cancelled, 5*time.Second, "the cancellation")
 	select {
 	case <-aborted:
@@ -77,14 +79,36 @@ func TestAbortWaitsForTheTempFile(t *testing.T) {
 	if names := dirEntries(t, dir); len(names) != 0 {
 		t.Errorf("aborted export left %v", names)
 	}
+	if want := (Aborted{Path: filepath.Join(dir, "x.ndjson")}); !ok || got != want {
+		t.Errorf("Abort said %+v, %v; want %+v: the export cancelled, nothing written", got, ok, want)
+	}
 }
 
-// TestAbortIdle: with no write running Abort returns at once.
+// TestAbortIdle: with no write running Abort returns at once, and says
+// it stopped none.
 func TestAbortIdle(t *testing.T) {
 	d := newDialog(t, 5)
 	finished := make(chan struct{})
-	go func() { d.Abort(); close(finished) }()
+	var ok bool
+	go func() { _, ok = d.Abort(); close(finished) }()
 	uitest.Within(t, finished, 5*time.Second, "Abort with no write running")
+	if ok {
+		t.Error("Abort with no write running says it stopped one")
+	}
+}
+
+// TestAbortAfterTheWriteEnded: a write that ended before the program
+// quit, its result not yet shown, is said to be written.
+func TestAbortAfterTheWriteEnded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.ndjson")
+	d, write := startWrite(t, typePath(t, newDialog(t, 5), path))
+	if done, _ := call(t, write).(doneMsg); done.err != nil {
+		t.Fatal(done.err)
+	}
+	got, ok := d.Abort()
+	if want := (Aborted{Path: path, Written: true, Entries: 5}); !ok || got != want {
+		t.Errorf("Abort said %+v, %v; want %+v", got, ok, want)
+	}
 }
 
 // TestWriteAndConfirm writes a file, then writes again to the same path:
