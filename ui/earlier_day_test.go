@@ -61,7 +61,7 @@ func TestDatelessTimesOnAnEarlierDay(t *testing.T) {
 	})
 	t.Run("export window", func(t *testing.T) {
 		m := drive(t, earlierDayModel(t, fixtureEntries(), 120, 40), keys("x", "right", "down", "08:00:03", "down", "08:00:10")...)
-		if got, want := m.dialog.Plan().Seqs, []int64{7, 8, 9, 10}; !slices.Equal(got, want) {
+		if got, want := slices.Collect(m.dialog.Plan().Seqs.All()), []int64{7, 8, 9, 10}; !slices.Equal(got, want) {
 			t.Errorf("window writes %v; want %v (%s)", got, want, m.dialog.Err())
 		}
 	})

@@ -30,6 +30,8 @@ func (m Model) emptyNote(held int) string {
 		// Said here whether the window was typed or came from the command
 		// line, whose first view is built before any line is read.
 		return "(" + m.windowNote() + ")"
+	case filtered && m.store.Snapshot().Eviction().Partial():
+		return "(" + theme.NoMatchHeld("", m.store.Snapshot().Eviction(), m.loc()) + ")"
 	case filtered:
 		return "(no entries match the filter)"
 	case m.mutedLines() > 0:

@@ -25,11 +25,11 @@ func TestExportDialogReadableWhenNarrow(t *testing.T) {
 		m := drive(t, goldenModel(t, w, 24), append(keys("/"), tea.PasteMsg{Content: filter}, keys("enter")[0])...)
 		m = drive(t, m, keys("x", "up", "ctrl+u", dir+name)...)
 		p := m.dialog.Plan()
-		if len(p.Seqs) == 0 {
+		if p.Seqs.Len() == 0 {
 			t.Fatalf("%d cols: the filter selects nothing", w)
 		}
 		loc := m.dialog.Source().Location
-		count := theme.Plural(int64(len(p.Seqs)), "entry") + " from " + p.First.In(loc).Format(time.DateTime) + " to " +
+		count := theme.Plural(int64(p.Seqs.Len()), "entry") + " from " + p.First.In(loc).Format(time.DateTime) + " to " +
 			p.Last.In(loc).Format(time.DateTime) + " · about " + model.HumanBytes(float64(p.Estimate))
 		typing := strings.Join(screenLines(t, m), "\n")
 		for _, want := range []string{count, "filter: " + filter, name} {

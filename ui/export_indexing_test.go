@@ -77,7 +77,7 @@ func TestExportOfTheViewWaitsForTheIndexing(t *testing.T) {
 	}
 	it.prepend(20, indexingAt("70% (1.0 GB)"))
 	it.tick()
-	if got := len(it.m.dialog.Plan().Seqs); got != 35 {
+	if got := it.m.dialog.Plan().Seqs.Len(); got != 35 {
 		t.Fatalf("after 20 rows more and a tick the dialog counts %d; want 35:\n%s", got, screen(it.m))
 	}
 	if s := flat(screen(it.m)); !strings.Contains(s, "35 entries so far") || !strings.Contains(s, "big.log 70%") {

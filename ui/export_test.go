@@ -52,7 +52,7 @@ func TestExportDialogScopes(t *testing.T) {
 			if !m.dialog.IsOpen() || m.dialog.PlanErr() != "" {
 				t.Fatalf("dialog open %v, plan error %q", m.dialog.IsOpen(), m.dialog.PlanErr())
 			}
-			if got := len(m.dialog.Plan().Seqs); got != c.count {
+			if got := m.dialog.Plan().Seqs.Len(); got != c.count {
 				t.Errorf("scope %s selects %d entries; want %d", m.dialog.Settings().Scope, got, c.count)
 			}
 			if m.dialog.Plan().Estimate <= 0 {

@@ -34,10 +34,11 @@ func (m *Model) layout() {
 	body := max(h-c.lines()-m.pivot.Height(), 0)
 	m.help.SetSize(w, body)
 	m.dialog.SetSize(w, body)
-	m.topN.SetSize(w, body)
-	m.tmpl.SetSize(w, body)
-	m.sess.SetSize(w, body)
-	m.changed.SetSize(w, body)
+	tri := max(body-m.triageNoteLines(), 0)
+	m.topN.SetSize(w, tri)
+	m.tmpl.SetSize(w, tri)
+	m.sess.SetSize(w, tri)
+	m.changed.SetSize(w, tri)
 	m.table.SetFocused(m.focus == FocusTable && !m.tl.Focused())
 	m.detail.SetFocused(m.focus == FocusDetail)
 	body = m.layoutTimeline(w, body)
@@ -115,6 +116,20 @@ func (m Model) chrome() chrome {
 }
 
 func (m Model) bodyView() string {
+	if !triageMode(m.mode) {
+		return m.modeBody()
+	}
+	if note := m.triageNote(m.width); note != "" {
+		// Under the view's title, which it completes.
+		title, rest, _ := strings.Cut(m.modeBody(), "\n")
+		return strings.Join([]string{title, note, rest}, "\n")
+	}
+	return m.modeBody()
+}
+
+// modeBody is the body the mode shows, without the eviction note over a
+// triage view.
+func (m Model) modeBody() string {
 	switch m.mode {
 	case ModeHelp:
 		return m.help.WithInputs(m.inputLines()).View()

@@ -21,7 +21,7 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 	if msg.Stats != nil {
 		// The memory and loss counters follow the rows, not only the clock:
 		// a big file's first second showed an empty store's.
-		m.stats = *msg.Stats
+		m.setStats(*msg.Stats)
 	}
 	var ask tea.Cmd
 	if msg.Sources != nil {
@@ -127,7 +127,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
 	m.rate.tick(t)
-	m.stats = m.store.Stats()
+	m.setStats(m.store.Stats())
 	m.showMuteCounts(m.store.Snapshot()) // a build counts the muted lines long before it is done
 	if feed := m.feedExport(); feed != nil {
 		return m, tea.Batch(clockTick(), feed)

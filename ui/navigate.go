@@ -93,7 +93,13 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if !msg.found {
-		m.rowNote("no more matches of " + theme.Clean(m.search.text))
+		what := " of " + theme.Clean(m.search.text)
+		if ev := m.store.Snapshot().Eviction(); ev.Partial() {
+			// The lines searched are not the input's: say where the rest went.
+			m.rowNote(theme.NoMatchHeld(what, ev, m.loc()))
+			return m, nil
+		}
+		m.rowNote("no more matches" + what)
 		return m, nil
 	}
 	return m.jumpTo(msg.seq)
@@ -278,12 +284,13 @@ func (m Model) dataDay() time.Time {
 
 // windowNote explains an empty view whose filter has a time window that
 // misses every entry, with the span of the log: "no entries since
-// 2026-12-02 08:00; the input spans 2026-11-20 08:00–09:12". It is "" otherwise.
+// 2026-12-02 08:00; the input spans 2026-11-20 08:00–09:12" (see
+// theme.OutsideHeld once older lines were evicted). It is "" otherwise.
 func (m Model) windowNote() string {
 	sn := m.store.Snapshot()
 	if m.live.len() > 0 || sn.Len() == 0 {
 		return ""
 	}
 	since, until := m.filter.query.TimeBounds()
-	return query.OutsideSpan(since, until, sn.Time(sn.First()), sn.Time(sn.End()-1), m.loc())
+	return theme.OutsideHeld(since, until, sn, m.loc())
 }

@@ -213,11 +213,20 @@ func (c *Config) checkBootWord() error {
 
 // linesUnset marks -n as not given: the TUI then loads the last
 // tuiBackfillLines journal entries before following, and export reads them
-// all, as journalctl does without -n.
+// all, as journalctl does without -n. A range the user named (--since,
+// --until, -b) is read whole in the TUI too (see namesRange).
 const (
 	linesUnset       = -2
 	tuiBackfillLines = 10000
 )
+
+// namesRange reports whether the user bounded what to read with --since,
+// --until or -b: then all of that range is what they asked for, not its
+// newest tuiBackfillLines entries, and only the memory budget (whose gap
+// says so) may leave its older part out.
+func (c *Config) namesRange() bool {
+	return c.SinceText != "" || c.UntilText != "" || c.Boot.set
+}
 
 func (c *Config) validate() error {
 	if err := c.validateRemote(os.Getenv); err != nil {
@@ -228,7 +237,7 @@ func (c *Config) validate() error {
 	}
 	if c.Lines == linesUnset {
 		c.Lines = tuiBackfillLines
-		if c.Export {
+		if c.Export || c.namesRange() {
 			c.Lines = -1
 		}
 	}

@@ -46,6 +46,26 @@ func TestParseArgs(t *testing.T) {
 				t.Errorf("boot %+v query %q", c.Boot, c.Query)
 			}
 		}},
+		{"a range named in the interface is read whole", []string{"--since", "yesterday", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != -1 {
+				t.Errorf("lines %d, want all (-1)", c.Lines)
+			}
+		}},
+		{"an until bound is a range too", []string{"--until", "08:00", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != -1 {
+				t.Errorf("lines %d, want all (-1)", c.Lines)
+			}
+		}},
+		{"a boot is read whole", []string{"-b", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != -1 {
+				t.Errorf("lines %d, want all (-1)", c.Lines)
+			}
+		}},
+		{"-n still bounds a named range", []string{"--since", "yesterday", "-n", "500", "-D", "dir"}, func(t *testing.T, c Config) {
+			if c.Lines != 500 {
+				t.Errorf("lines %d, want 500", c.Lines)
+			}
+		}},
 		{"export reads the whole journal unless -n says otherwise", []string{"export", "-D", "dir"}, func(t *testing.T, c Config) {
 			if c.Lines != -1 {
 				t.Errorf("lines %d, want all (-1)", c.Lines)

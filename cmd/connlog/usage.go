@@ -23,8 +23,9 @@ Inputs:
                            08:00 (a time without a date: on the day of the newest entry)
   -U, --until T            up to T (same forms)
   -n, --lines N|all        journal entries to load back before following (default 10000;
-                           export reads the whole journal unless -n is given); with files,
-                           the last N lines of each, as tail -n (default: all of them)
+                           export, -S, -U and -b read all of their range unless -n is
+                           given); with files, the last N lines of each, as tail -n
+                           (default: all of them)
       --cursor C           start at a journal cursor; --after-cursor C: just after it
   -D, --directory DIR      read journal files from DIR (copied off another host)
       --file FILE          read one journal file (repeatable)

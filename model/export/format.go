@@ -66,6 +66,10 @@ func (f Format) WritesFields() bool {
 	return true
 }
 
+// HoldsMarkers reports whether the format writes gap and boundary entries,
+// which carry no line of their own: raw lines cannot.
+func (f Format) HoldsMarkers() bool { return f != FormatRaw }
+
 // Formats lists every format, in menu order.
 func Formats() []Format {
 	out := make([]Format, formatCount)

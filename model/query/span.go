@@ -13,6 +13,13 @@ import "time"
 // that fell on the wrong day is the usual cause, and the span says which
 // day to write.
 func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string {
+	return OutsideSpanOf("the input", since, until, first, last, loc)
+}
+
+// OutsideSpanOf is OutsideSpan with the span named what ("the input"):
+// "the part held" once the memory budget evicted the oldest lines, whose
+// times the span no longer covers.
+func OutsideSpanOf(what string, since, until, first, last time.Time, loc *time.Location) string {
 	if !since.IsZero() && !until.IsZero() && since.After(until) {
 		return "no entries: the window ends before it begins (since " + whenText(since, loc) + ", until " + untilText(until, loc) + ")"
 	}
@@ -25,9 +32,9 @@ func OutsideSpan(since, until, first, last time.Time, loc *time.Location) string
 		return ""
 	}
 	if first.IsZero() {
-		return "no entries " + windowText(since, until, first, last, loc) + "; the input ends " + last.In(loc).Format(dayMinuteLayout)
+		return "no entries " + windowText(since, until, first, last, loc) + "; " + what + " ends " + last.In(loc).Format(dayMinuteLayout)
 	}
-	return "no entries " + windowText(since, until, first, last, loc) + "; the input spans " + spanText(first, last, loc)
+	return "no entries " + windowText(since, until, first, last, loc) + "; " + what + " spans " + spanText(first, last, loc)
 }
 
 const (

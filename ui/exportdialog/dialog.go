@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"connlog/model"
 	"connlog/model/export"
 	"connlog/ui/filterbar"
 	"connlog/ui/theme"
@@ -83,8 +84,9 @@ type Model struct {
 	elapsed     time.Duration
 	target      string // the file the last write went to (or would replace)
 	result      export.Stats
-	unreadable  int64  // lines of the result that could not be read back
-	elsewhere   string // why the result is not at the path asked for (export.ErrSavedElsewhere)
+	unreadable  int64          // lines of the result that could not be read back
+	evicted     model.Eviction // what the memory budget cost the result's scope
+	elsewhere   string         // why the result is not at the path asked for (export.ErrSavedElsewhere)
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
 	scroll      messageScroll
@@ -202,10 +204,10 @@ func (d Model) onDone(msg doneMsg) Model {
 	var fe *export.FileError
 	switch {
 	case msg.err == nil:
-		d.state, d.result, d.unreadable = Done, msg.stats, msg.unreadable
+		d.state, d.result, d.unreadable, d.evicted = Done, msg.stats, msg.unreadable, msg.evicted
 	case errors.Is(msg.err, export.ErrSavedElsewhere):
 		// Written, under another name: said with the result.
-		d.state, d.result, d.unreadable, d.elsewhere = Done, msg.stats, msg.unreadable, msg.err.Error()
+		d.state, d.result, d.unreadable, d.evicted, d.elsewhere = Done, msg.stats, msg.unreadable, msg.evicted, msg.err.Error()
 	case errors.Is(msg.err, export.ErrExists):
 		d.state = Confirm
 	case errors.Is(msg.err, export.ErrCancelled):
@@ -271,7 +273,7 @@ func (d Model) start(force bool) (Model, tea.Cmd) {
 		return d, nil
 	case d.planErr != "":
 		return d, nil // the error is on the screen already
-	case len(d.plan.Seqs) == 0:
+	case d.plan.Seqs.Len() == 0:
 		d.notice = "nothing to write: the " + d.set.Scope.String() + " has no entries"
 		return d, nil
 	}

@@ -69,7 +69,7 @@ func TestChoicesCycle(t *testing.T) {
 // and the count on screen follows.
 func TestWindowCounts(t *testing.T) {
 	d := send(t, newDialog(t, 10), "right", "down", "08:00:02", "down", "08:00:05")
-	if got := len(d.Plan().Seqs); got != 4 {
+	if got := d.Plan().Seqs.Len(); got != 4 {
 		t.Errorf("window 08:00:02–08:00:05 selects %d entries; want 4 (%s)", got, d.PlanErr())
 	}
 	if s := screen(d); !strings.Contains(s, "4 entries from 2026-11-20 08:00:02 to 2026-11-20 08:00:05") {

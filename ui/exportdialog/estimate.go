@@ -15,10 +15,10 @@ const longSampleBytes = 8 << 20
 // lines from the sample spread over the range, its long lines (see
 // export.LongLine) apart, from their own lengths, which the index holds,
 // so that one the sample missed still counts, and one it took counts once.
-func (src *Source) estimate(seqs []int64, sample []*model.Entry, opts export.Options) (int64, error) {
-	long, longBytes := src.longLines(seqs)
+func (src *Source) estimate(rows Rows, sample []*model.Entry, opts export.Options) (int64, error) {
+	long, longBytes := src.longLines(rows)
 	ordinary := slices.DeleteFunc(slices.Clone(sample), isLong)
-	est, err := export.Estimate(ordinary, int64(len(seqs)-len(long)), opts)
+	est, err := export.Estimate(ordinary, int64(rows.Len()-len(long)), opts)
 	if err != nil || len(long) == 0 {
 		return est, err
 	}
@@ -28,10 +28,10 @@ func (src *Source) estimate(seqs []int64, sample []*model.Entry, opts export.Opt
 
 func isLong(e *model.Entry) bool { return len(e.Raw) >= export.LongLine }
 
-// longLines returns the entries of seqs whose lines are long, and their
+// longLines returns the entries of rows whose lines are long, and their
 // raw bytes in all.
-func (src *Source) longLines(seqs []int64) (long []int64, bytes int64) {
-	for _, seq := range seqs {
+func (src *Source) longLines(rows Rows) (long []int64, bytes int64) {
+	for seq := range rows.All() {
 		if n := src.Snapshot.RawLen(seq); n >= export.LongLine {
 			long = append(long, seq)
 			bytes += int64(n)
@@ -50,5 +50,5 @@ func (src *Source) loadSome(seqs []int64, limit int64) []*model.Entry {
 		picks = append(picks, seqs[i])
 		bytes += int64(src.Snapshot.RawLen(seqs[i]))
 	}
-	return slices.Collect(src.entries(picks, nil))
+	return slices.Collect(src.entries(listRows(picks), nil))
 }

@@ -33,15 +33,15 @@ func sourceWithLongLine(t *testing.T, n, i int) *Source {
 	return sourceOf(t, es)
 }
 
-// exportedSize is the size of exporting seqs with opts, written.
-func exportedSize(t *testing.T, src *Source, seqs []int64, opts export.Options) int64 {
+// exportedSize is the size of exporting rows with opts, written.
+func exportedSize(t *testing.T, src *Source, rows Rows, opts export.Options) int64 {
 	t.Helper()
 	var n countingWriter
 	w, err := export.New(&n, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for e := range src.entries(seqs, nil) {
+	for e := range src.entries(rows, nil) {
 		if err := w.Write(e); err != nil {
 			t.Fatal(err)
 		}

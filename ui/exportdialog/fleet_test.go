@@ -31,7 +31,7 @@ func TestFleetExportCarriesTheHost(t *testing.T) {
 		src := &Source{Store: st, Snapshot: sn, Location: time.UTC, Fleet: fleet}
 		path := filepath.Join(t.TempDir(), "fleet.csv")
 		opts := src.Options(Settings{Format: export.FormatCSV}, nil, nil, "2-hosts")
-		if _, err := export.Export(context.Background(), path, src.entries(seqs, nil), opts); err != nil {
+		if _, err := export.Export(context.Background(), path, src.entries(listRows(seqs), nil), opts); err != nil {
 			t.Fatal(err)
 		}
 		f, err := os.Open(path)

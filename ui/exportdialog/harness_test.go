@@ -41,6 +41,12 @@ func sourceOf(t *testing.T, es []model.Entry) *Source {
 	t.Helper()
 	st := model.NewStore(model.StoreOptions{})
 	st.Append(es)
+	return sourceOfStore(t, st)
+}
+
+// sourceOfStore is st and a view of all it holds.
+func sourceOfStore(t *testing.T, st *model.Store) *Source {
+	t.Helper()
 	sn := st.Snapshot()
 	v, err := model.BuildView(context.Background(), sn, model.Filter{Load: model.LoadIndex})
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
-	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // Scope is which entries an export takes.
@@ -84,19 +84,19 @@ type Settings struct {
 	Redact   bool
 }
 
-// seqs returns the Seqs a scope selects, in order. For the view scopes it
-// walks the view copy; it runs in a Cmd.
-func (src *Source) seqs(s Settings) ([]int64, error) {
+// seqs returns the entries a scope selects, in order. For the view scopes
+// it searches the view copy; it runs in a Cmd.
+func (src *Source) seqs(s Settings) (Rows, error) {
 	v := &src.View
 	switch s.Scope {
 	case ScopeMarked:
-		return src.Marks, nil
+		return listRows(src.Marks), nil
 	case ScopeSelection:
-		return viewRange(v, v.Index(src.SelFrom), v.Index(src.SelTo+1)), nil
+		return viewRows(v, v.Index(src.SelFrom), v.Index(src.SelTo+1)), nil
 	case ScopeWindow:
 		from, to, err := src.window(s)
 		if err != nil {
-			return nil, err
+			return Rows{}, err
 		}
 		at := func(t time.Time) int {
 			return sort.Search(v.Len(), func(i int) bool { return !src.Snapshot.Has(v.At(i)) || !src.Snapshot.Time(v.At(i)).Before(t) })
@@ -108,17 +108,9 @@ func (src *Source) seqs(s Settings) ([]int64, error) {
 		if !to.IsZero() {
 			hi = at(to.Add(time.Nanosecond))
 		}
-		return viewRange(v, lo, hi), nil
+		return viewRows(v, lo, hi), nil
 	}
-	return viewRange(v, 0, v.Len()), nil
-}
-
-func viewRange(v *model.View, lo, hi int) []int64 {
-	out := make([]int64, 0, max(hi-lo, 0))
-	for i := lo; i < hi; i++ {
-		out = append(out, v.At(i))
-	}
-	return out
+	return viewRows(v, 0, v.Len()), nil
 }
 
 // window reads the typed times; an empty one leaves that end open.
@@ -138,30 +130,34 @@ func (src *Source) window(s Settings) (time.Time, time.Time, error) {
 
 // windowMiss says why the window of s holds no entry, as the filter bar
 // says it of its own window: "the window ends before it begins (…)", "no
-// entries since …; the input spans … – …"; "" when neither tells (the
-// window misses only the rows the filter left).
+// entries since …; the input spans … – …" (the part held, and what was
+// evicted, once the memory budget evicted older lines); "" when neither
+// tells (the window misses only the rows the filter left).
 func (src *Source) windowMiss(s Settings) string {
 	from, to, err := src.window(s)
 	sn := src.Snapshot
 	if err != nil || sn.Len() == 0 {
 		return ""
 	}
-	return query.OutsideSpan(from, to, sn.Time(sn.First()), sn.Time(sn.End()-1), src.Location)
+	return theme.OutsideHeld(from, to, sn, src.Location)
 }
 
-// entries loads the Seqs in full, for the writer, a chunk at a time: the
-// lines of a file come with a read per span of them (LoadMany). A line
-// whose bytes can no longer be read (its file was truncated or removed
-// since it was shown) goes out as a gap entry in its place, never as a
-// blank line, and is counted in unreadable when that is not nil.
-func (src *Source) entries(seqs []int64, unreadable *atomic.Int64) iter.Seq[*model.Entry] {
+// entries loads the rows' entries in full, for the writer, a chunk at a
+// time: the lines of a file come with a read per span of them (LoadMany).
+// A line whose bytes can no longer be read (its file was truncated or
+// removed since it was shown) goes out as a gap entry in its place, never
+// as a blank line, and is counted in unreadable when that is not nil.
+func (src *Source) entries(rows Rows, unreadable *atomic.Int64) iter.Seq[*model.Entry] {
 	return func(yield func(*model.Entry) bool) {
-		for len(seqs) > 0 {
-			n := min(len(seqs), exportChunk)
-			if !src.yieldChunk(seqs[:n], unreadable, yield) {
+		chunk := make([]int64, 0, min(rows.Len(), exportChunk))
+		for i := 0; i < rows.Len(); {
+			chunk = chunk[:0]
+			for ; i < rows.Len() && len(chunk) < exportChunk; i++ {
+				chunk = append(chunk, rows.At(i))
+			}
+			if !src.yieldChunk(chunk, unreadable, yield) {
 				return
 			}
-			seqs = seqs[n:]
 		}
 	}
 }
@@ -202,7 +198,7 @@ func (src *Source) yieldChunk(seqs []int64, unreadable *atomic.Int64, yield func
 
 // Plan is what the dialog shows before writing.
 type Plan struct {
-	Seqs        []int64
+	Seqs        Rows
 	First, Last time.Time // the times of the first and last entry, zero when unknown
 	Estimate    int64
 	DefaultName string
@@ -255,7 +251,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		hosts := hostsOf(sample)
 		p := Plan{Seqs: seqs, label: nameLabel(hosts, sample, src.Sources), Host: strings.Join(hosts, ", "), set: s, made: true}
 		p.redactedLabel = redactedLabel(r, hosts, sample, src.Sources)
-		if len(seqs) == 0 && s.Scope == ScopeWindow {
+		if seqs.Len() == 0 && s.Scope == ScopeWindow {
 			p.empty = src.windowMiss(s)
 		}
 		p.First, p.Last = timeSpan(sample)
@@ -274,22 +270,22 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 	}
 }
 
-// sample loads up to sampleSize entries spread over seqs, always with the
+// sample loads up to sampleSize entries spread over rows, always with the
 // first and the last, so the default name spans the whole range.
-func (src *Source) sample(seqs []int64) []*model.Entry {
-	n := len(seqs)
+func (src *Source) sample(rows Rows) []*model.Entry {
+	n := rows.Len()
 	if n == 0 {
 		return nil
 	}
 	step := max(n/sampleSize, 1)
 	picks := make([]int64, 0, sampleSize+1)
 	for i := 0; i < n; i += step {
-		picks = append(picks, seqs[i])
+		picks = append(picks, rows.At(i))
 	}
-	if picks[len(picks)-1] != seqs[n-1] {
-		picks = append(picks, seqs[n-1])
+	if last := rows.At(n - 1); picks[len(picks)-1] != last {
+		picks = append(picks, last)
 	}
-	return slices.Collect(src.entries(picks, nil))
+	return slices.Collect(src.entries(listRows(picks), nil))
 }
 
 // timeSpan is the earliest and latest time among the sampled entries:

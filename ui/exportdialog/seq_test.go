@@ -1,7 +1,6 @@
 package exportdialog
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -19,13 +18,7 @@ func TestNDJSONSeqIsThePlaceInTheInput(t *testing.T) {
 	st := model.NewStore(model.StoreOptions{})
 	st.Append([]model.Entry{textEntry(3000, "tail 1"), textEntry(4000, "tail 2")})
 	st.Prepend([]model.Entry{textEntry(0, "head 1"), textEntry(1000, "head 2"), textEntry(2000, "head 3")})
-	src := sourceOf(t, nil)
-	src.Store, src.Snapshot = st, st.Snapshot()
-	v, err := model.BuildView(context.Background(), src.Snapshot, model.Filter{Load: model.LoadIndex})
-	if err != nil {
-		t.Fatal(err)
-	}
-	src.View = *v
+	src := sourceOfStore(t, st)
 	path := filepath.Join(t.TempDir(), "x.ndjson")
 	d := send(t, typePath(t, dialogOver(t, src), path), "enter")
 	if d.State() != Done {

@@ -73,7 +73,7 @@ func checkUnreadableExport(t *testing.T, spans bool) {
 
 	var unreadable atomic.Int64
 	var got []*model.Entry
-	for e := range src.entries(seqs, &unreadable) {
+	for e := range src.entries(listRows(seqs), &unreadable) {
 		got = append(got, e)
 	}
 	if len(got) != 3 || unreadable.Load() != 2 {
@@ -90,7 +90,7 @@ func checkUnreadableExport(t *testing.T, spans bool) {
 
 	path := filepath.Join(t.TempDir(), "out.ndjson")
 	unreadable.Store(0)
-	if _, err := export.Export(context.Background(), path, src.entries(seqs, &unreadable), export.Options{Format: export.FormatNDJSON}); err != nil {
+	if _, err := export.Export(context.Background(), path, src.entries(listRows(seqs), &unreadable), export.Options{Format: export.FormatNDJSON}); err != nil {
 		t.Fatal(err)
 	}
 	out, err := os.ReadFile(path)

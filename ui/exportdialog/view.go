@@ -114,7 +114,7 @@ func (d Model) statusLines() []string {
 		return []string{d.progressLine()}
 	case Waiting:
 		return d.wrap(d.styles.Notice, "waiting for the end of the indexing of "+theme.Clean(d.src.Indexing)+" before writing · "+
-			entriesText(int64(len(d.plan.Seqs)))+" so far")
+			entriesText(int64(d.plan.Seqs.Len()))+" so far")
 	case Done:
 		r := d.result
 		// The path on a line of its own: a long one wraps without
@@ -130,6 +130,10 @@ func (d Model) statusLines() []string {
 		}
 		out = append(out, d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path))...)
 		out = append(out, d.wrap(d.styles.Granted, s)...)
+		if d.evicted.Partial() {
+			// Said where the count is, or the count reads as the whole input.
+			out = append(out, d.wrap(d.styles.Notice, evictedLine(d.evicted, d.src.Location))...)
+		}
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
 			out = append(out, d.wrap(d.styles.ErrorText, theme.Commas(d.unreadable)+" of the lines could no longer be read from "+
@@ -150,10 +154,13 @@ func (d Model) planLines() []string {
 	switch {
 	case d.planErr != "":
 		out = d.wrap(d.styles.ErrorText, theme.Clean(d.planErr))
-	case d.planning && d.plan.Seqs == nil:
+	case d.planning && !d.plan.made:
 		out = []string{"counting…"}
 	default:
 		out = append(d.countLines(), d.indexingLines()...)
+		if ev := d.src.evictedFrom(d.set); ev.Partial() {
+			out = append(out, d.wrap(d.styles.Notice, evictedLine(ev, d.src.Location))...)
+		}
 		out = append(out, d.emptyLines()...)
 		out = append(out, d.filterLines()...)
 		out = append(out, d.mutedLines()...)
@@ -185,7 +192,7 @@ func (d Model) mutedLines() []string {
 // wrapped between those parts: this is what will be written, read whole.
 func (d Model) countLines() []string {
 	p := d.plan
-	parts := []string{entriesText(int64(len(p.Seqs)))}
+	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set)))}
 	if d.awaitsIndexing() {
 		parts[0] += " so far"
 	}
@@ -308,7 +315,7 @@ func (d Model) wrapWidth() int {
 
 // progressLine is a bar of the entries written so far.
 func (d Model) progressLine() string {
-	total := int64(len(d.plan.Seqs))
+	total := int64(d.plan.Seqs.Len())
 	done := d.progress.Entries()
 	frac := 0.0
 	if total > 0 {

@@ -15,7 +15,7 @@ func TestEmptyWindowSaysWhy(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := send(t, newDialog(t, 10), "right", "down", tt.from, "down", tt.to)
-		if n := len(d.Plan().Seqs); n != 0 {
+		if n := d.Plan().Seqs.Len(); n != 0 {
 			t.Fatalf("window %s–%s selects %d entries; want none", tt.from, tt.to, n)
 		}
 		d = send(t, d, "enter")

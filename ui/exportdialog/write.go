@@ -54,6 +54,7 @@ type doneMsg struct {
 	stats      export.Stats
 	err        error
 	unreadable int64 // lines that could not be read back: gap entries in the output
+	evicted    model.Eviction
 }
 
 // tickMsg polls the progress of a running write.
@@ -74,8 +75,13 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		defer func() { run.end(done) }() // even if the export panics: Abort must not wait in vain
 		path := intoDirectory(path, plan.DefaultName)
 		var unreadable atomic.Int64
-		st, err := export.Export(ctx, path, src.entries(plan.Seqs, &unreadable), opts)
-		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load()}
+		ev := src.evictedFrom(s)
+		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
+		st, err := export.Export(ctx, path, src.entries(seqs, &unreadable), opts)
+		if gapHeld && st.Entries > 0 {
+			st.Entries-- // the front gap is said apart (evictedLine), not counted as an entry of the input
+		}
+		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load(), evicted: ev}
 		return done
 	}
 }

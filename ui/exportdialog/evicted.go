@@ -1,0 +1,62 @@
+package exportdialog
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/model/export"
+	"connlog/ui/theme"
+)
+
+// evictedFrom is what the memory budget cost an export of s: the older
+// lines evicted before the plan's entries, for a scope that reaches back
+// to them (the filtered view, or a window that opens before the oldest
+// line held); the zero Eviction for a selection or marked rows, which the
+// user picked among the rows held, or when nothing was evicted.
+func (src *Source) evictedFrom(s Settings) model.Eviction {
+	if src.Snapshot == nil || !s.Scope.grows() {
+		return model.Eviction{}
+	}
+	ev := src.Snapshot.Eviction()
+	if s.Scope == ScopeWindow {
+		if from, _, err := src.window(s); err != nil || !from.IsZero() && !from.Before(ev.Before) {
+			return model.Eviction{}
+		}
+	}
+	return ev
+}
+
+// withoutFrontGap takes the store's front gap out of rows (it stands first
+// when selected) for a format that cannot hold it: the result says what it
+// said, rather than count it among the entries the format left out. held
+// reports that the gap stays, written as an entry the format holds, which
+// the result does not count as one of the input's.
+func withoutFrontGap(rows Rows, ev model.Eviction, f export.Format) (out Rows, held bool) {
+	switch {
+	case !startsWithGap(rows, ev):
+		return rows, false
+	case !f.HoldsMarkers():
+		return rows.From(1), false
+	}
+	return rows, true
+}
+
+// startsWithGap reports whether rows begin with the store's front gap.
+func startsWithGap(rows Rows, ev model.Eviction) bool {
+	return ev.GapSeq != 0 && rows.Len() > 0 && rows.At(0) == ev.GapSeq
+}
+
+// inputEntries is how many of rows are entries of the input: the front
+// gap, said apart, is not one.
+func inputEntries(rows Rows, ev model.Eviction) int64 {
+	if startsWithGap(rows, ev) {
+		return int64(rows.Len() - 1)
+	}
+	return int64(rows.Len())
+}
+
+// evictedLine says, with the result, that the export is not all of the
+// input: the lines the budget evicted are not in it.
+func evictedLine(ev model.Eviction, loc *time.Location) string {
+	return theme.EvictedClause(ev, loc) + " and are not in it"
+}
