@@ -23,6 +23,9 @@ const (
 	Email = "<email>"
 )
 
+// Placeholders lists them all.
+var Placeholders = []string{Num, Hex, ID, UUID, IP, Port, Dur, Size, Str, Time, Email}
+
 // maxTemplateLen bounds a template's bytes: a 20 KiB line folds into a
 // template no longer than this, followed by an ellipsis.
 const maxTemplateLen = 320
