@@ -186,6 +186,9 @@ func (t *templates) report(n int, ax *axis) []Template {
 	return out
 }
 
+// key is what TemplateKey returns for the template's lines.
+func (tp *template) key() string { return string(keyPrefix(nil, tp.kind, tp.level)) + tp.text }
+
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
 	r := Template{ID: id, Template: tp.text, Query: tp.query, Exact: tp.exact, Kind: tp.kind.String(), Level: tp.level.String(),
@@ -193,7 +196,7 @@ func (t *templates) row(id int32, ax *axis) Template {
 	if id == otherID {
 		r.Kind, r.Level = "", ""
 	} else {
-		r.Key = string(keyPrefix(nil, tp.kind, tp.level)) + tp.text
+		r.Key = tp.key()
 	}
 	if ax.nonEmpty {
 		r.Buckets = tp.buckets.at(ax.lo, ax.hi, ax.width)
