@@ -95,12 +95,19 @@ func TestChangedNamesTheFailureAndPivots(t *testing.T) {
 			t.Errorf("the view lacks %q:\n%s", want, out)
 		}
 	}
+	// Each filter keeps the window now, where the failure is; a user's and
+	// a resource's keep its failures.
+	now := " since:2026-02-10T08:15:00 time<2026-02-10T08:30:00"
+	failures := " " + failedOrDeniedTerm()
+	if !strings.HasPrefix(failures, " (") {
+		failures = " (" + failures[1:] + ")"
+	}
 	wants := map[string]int{
-		`kind=service level=error "tcp_proxy::on_connect" "libsdwan" "failed"`:                   n,
-		"user=nina.victim@example.com":                                                           n,
-		"resource=db-new.internal":                                                               n,
-		`event=failed_to_connect "RESOURCE_UNREACHABLE" "route"`:                                 n,
-		`kind=analytics level=warn .event_type=failed_to_connect "RESOURCE_UNREACHABLE" "route"`: n,
+		`kind=service level=error "tcp_proxy::on_connect" "libsdwan" "failed"` + now:                                                    n,
+		"user=nina.victim@example.com" + failures + now:                                                                                 n,
+		"resource=db-new.internal" + failures + now:                                                                                     n,
+		`event=failed_to_connect "RESOURCE_UNREACHABLE" "route"` + now:                                                                  n,
+		`kind=analytics level=warn .event_type=failed_to_connect .connection.error_message:"RESOURCE_UNREACHABLE: no route to *"` + now: n,
 	}
 	seen := map[string]bool{}
 	for row := 0; row < 40 && len(seen) < 40; row++ {

@@ -58,8 +58,10 @@ type Model struct {
 	cmpIn    filterbar.LineInput // the windows prompt of the what-changed view
 	mutes    muteSet             // the templates whose lines the table hides
 	muted    []int64             // the lines each hides, as shown (see showMuteCounts)
-	triGen   int                 // the generation of the latest triage computation
-	connGen  int                 // the generation of the latest connection filter asked for (c)
+	// tmplCheck is a pivot to a template whose rows are to be counted.
+	tmplCheck templateCheck
+	triGen    int // the generation of the latest triage computation
+	connGen   int // the generation of the latest connection filter asked for (c)
 	// triFresh is when an open triage view was last brought up to date
 	// with the rows that arrived (see refreshTriage).
 	triFresh time.Time
@@ -261,6 +263,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case noticeMsg:
 		m.notice = string(msg)
 		return m, nil
+	case templateCheckedMsg:
+		return m.onTemplateChecked(msg)
 	}
 	if typed := typedString(msg); typed != nil {
 		return m.onBurst(typed)

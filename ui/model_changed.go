@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
-	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/ui/changed"
 	"connlog/ui/theme"
@@ -116,33 +115,16 @@ func (m Model) changedKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.changed, c, chosen = m.changed.TakeChoice(); !chosen {
 		return m, nil
 	}
-	term, note := changeTerm(c)
+	a, b, _ := m.changed.Windows()
+	term, note := changeTerm(c, a, b, m.loc())
 	if term == "" {
 		m.notice = "the " + triage.Other + " row counts many templates: choose one of the others"
 		return m, nil
 	}
-	return m.closeTriage().pivotTo(term, note)
-}
-
-// changeTerm is the query term that narrows the view to a row of the
-// what-changed view, built as the top-N and templates views build theirs,
-// with a note when it is wider than the row.
-func changeTerm(c triage.Change) (term, note string) {
-	switch c.What {
-	case "template":
-		if c.Template == triage.Other {
-			return "", ""
-		}
-		return c.Query, templateNote
-	case "failure":
-		term, _ := failureTerm(c.Value)
-		return term, failureNote
-	case "user":
-		return query.Term("user", c.Value), ""
-	case "resource":
-		return query.Term("resource", c.Value), ""
+	if c.What == "template" {
+		return m.closeTriage().pivotToTemplate(term, c.Key, c.Exact)
 	}
-	return "", ""
+	return m.closeTriage().pivotTo(term, note)
 }
 
 // openCompare opens the windows prompt over the view, holding the windows

@@ -162,7 +162,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.notice = note
 	}
 	m.timing.viewBuilt(m.filter.text, m.live.len(), m.live.snap.Len(), m.live.started)
-	cmds := []tea.Cmd{m.loadDetail()}
+	cmds := []tea.Cmd{m.loadDetail(), m.checkTemplate()}
 	if m.exportPending && m.mode == ModeNormal {
 		nm, cmd := m.openExport()
 		m = nm.(Model)

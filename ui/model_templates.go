@@ -34,7 +34,7 @@ func (m Model) templatesKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case toggled != nil && !toggled.Template.Other:
 		return m.toggleMute(toggled.Template)
 	case chosen != nil && !chosen.Template.Other && !chosen.Muted:
-		return m.closeTriage().pivotTo(chosen.Template.Query, templateNote)
+		return m.closeTriage().pivotToTemplate(chosen.Template.Query, chosen.Template.Key, chosen.Template.Exact)
 	case chosen != nil || toggled != nil:
 		m.notice = "choose a template of the view (not the other row, nor a muted one)"
 	}
@@ -86,6 +86,3 @@ func (m Model) mutedLines() int64 {
 	}
 	return n
 }
-
-// templateNote says how a template was turned into a filter.
-const templateNote = "a template is not a query: filtered on its kind, level, fields and longest literal words"

@@ -21,7 +21,9 @@ func TestOpenTriageViewCatchesUpWhenRowsStop(t *testing.T) {
 	newcomer := func(ms int) []model.Entry {
 		return []model.Entry{analytics(ms, model.EventFailed, fmt.Sprint("nn", ms), "newcomer@example.com", "CONNECTION_FAILED: refused", 0, 0, 0)}
 	}
-	for _, c := range []struct{ key, shows string }{{"s", "newcomer@example.com"}, {"P", "17 entries"}, {"S", "refused"}} {
+	// P: the fixture's 13 entries (its gap and boundary rows are not
+	// entries), then the 2 newcomers.
+	for _, c := range []struct{ key, shows string }{{"s", "newcomer@example.com"}, {"P", "15 entries"}, {"S", "refused"}} {
 		for _, during := range []bool{false, true} {
 			st, rp := newFixtureStore(t, fixtureEntries())
 			m := newTestModel(t, st, 120, 40)

@@ -10,14 +10,15 @@ import (
 // are only a mark on the timeline).
 type summaryReport struct {
 	triage.Report
-	// Entries counts the entries summarised, gap rows aside (the triage
-	// counts every row): it stands for the report's own in the JSON form.
+	// Entries counts the entries summarised, gap and boundary rows aside
+	// (the triage counts every row): it stands for the report's own in the
+	// JSON form.
 	Entries int64       `json:"entries"`
 	Loss    summaryLoss `json:"loss"`
 }
 
 func newSummaryReport(r triage.Report, losses model.Ledger) summaryReport {
-	return summaryReport{Report: r, Entries: r.Entries - r.GapRows, Loss: lossOf(losses)}
+	return summaryReport{Report: r, Entries: r.InputEntries(), Loss: lossOf(losses)}
 }
 
 // summaryLoss is the "loss" object of the JSON form, there with zeros when

@@ -55,3 +55,44 @@ func TestSummarySaysWhatWasLost(t *testing.T) {
 		t.Errorf("--fail-on-loss without a gap: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestSummaryCountsTheJournalsEntries: a journal of a restart, journald's
+// rate limit and a reboot shows boundary and gap rows, which are no entry
+// of it: the summary counts the entries the export writes but them.
+func TestSummaryCountsTheJournalsEntries(t *testing.T) {
+	dir := copiedJournalDir(t)
+	out, errOut, code := runCLI(t, "export", "--format", "ndjson", "-D", dir)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errOut)
+	}
+	var entries, notes int64
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var e struct {
+			Kind string `json:"kind"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		if e.Kind == "boundary" || e.Kind == "gap" {
+			notes++
+		} else {
+			entries++
+		}
+	}
+	if notes < 2 {
+		t.Fatalf("the fixture journal shows %d boundary and gap rows, want a restart and a reboot", notes)
+	}
+	sum, errOut, code := runCLI(t, "summary", "--format", "json", "-D", dir)
+	if code != 0 {
+		t.Fatalf("summary: exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Entries int64 `json:"entries"`
+	}
+	if err := json.Unmarshal([]byte(sum), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Entries != entries {
+		t.Errorf("summary counts %d entries; the export writes %d, and %d boundary and gap rows", r.Entries, entries, notes)
+	}
+}

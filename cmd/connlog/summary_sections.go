@@ -88,7 +88,7 @@ func valuesSection(title string, vs []triage.Value) section {
 }
 
 func modulesSection(ms []triage.ModuleValue) section {
-	s := section{title: "Modules by warnings and errors", header: []string{"COUNT", "ERRORS", "SHARE", "MODULE"}}
+	s := section{title: "Modules by errors and warnings", header: []string{"COUNT", "ERRORS", "SHARE", "MODULE"}}
 	for _, m := range ms {
 		s.rows = append(s.rows, []string{count(m.Count), count(m.Errors), percent(m.Share), m.Value.Value})
 	}
@@ -99,15 +99,15 @@ func sessionsSection(ss triage.Sessions, loc *time.Location) section {
 	s := section{title: "Connections",
 		note: fmt.Sprintf("%s closed, %s failed, %s open, %s with an unknown end", count(ss.Closed), count(ss.Failed),
 			count(ss.Open), count(ss.UnknownEnd)),
-		header: []string{"START", "USER", "RESOURCE", "CLIENT", "STATUS", "REASON"}}
+		header: []string{"START", "END", "USER", "RESOURCE", "CLIENT", "STATUS", "REASON"}}
 	if ss.Dropped > 0 {
 		s.note += fmt.Sprintf(" (%s more not kept as rows)", count(ss.Dropped))
 	}
 	if len(ss.Rows) > 0 {
-		s.note += "; the latest failures:"
+		s.note += "; the latest failures, by their end:"
 	}
 	for _, r := range ss.Rows {
-		s.rows = append(s.rows, []string{stamp(r.Start, loc), r.User, r.Resource, r.Client, r.Status.String(), r.Reason})
+		s.rows = append(s.rows, []string{stamp(r.Start, loc), endStamp(r.Start, r.End, loc), r.User, r.Resource, r.Client, r.Status.String(), r.Reason})
 	}
 	return s
 }
@@ -130,6 +130,15 @@ func stamp(t time.Time, loc *time.Location) string {
 		return "-"
 	}
 	return t.In(loc).Format("2006-01-02 15:04:05 MST")
+}
+
+// endStamp writes a connection's end, what the latest failures are sorted
+// by: its time of day when it fell on its start's day, else in full.
+func endStamp(start, end time.Time, loc *time.Location) string {
+	if !start.IsZero() && !end.IsZero() && start.In(loc).Format(time.DateOnly) == end.In(loc).Format(time.DateOnly) {
+		return end.In(loc).Format(clockOfDay)
+	}
+	return stamp(end, loc)
 }
 
 // Layouts of the summary's times: the time of day, with its date, with

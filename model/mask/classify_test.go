@@ -12,6 +12,8 @@ func classifyNumericInTurn(tok []byte) string {
 		return Dur
 	case isSize(tok):
 		return Size
+	case tok[0] == '-' || tok[0] == '+':
+		return signedShape(tok[1:]) // a signed duration or size
 	}
 	if ip, port := isIPv4(tok); ip {
 		if port {

@@ -23,6 +23,9 @@ const (
 	Email = "<email>"
 )
 
+// Placeholders lists them all.
+var Placeholders = []string{Num, Hex, ID, UUID, IP, Port, Dur, Size, Str, Time, Email}
+
 // maxTemplateLen bounds a template's bytes: a 20 KiB line folds into a
 // template no longer than this, followed by an ellipsis.
 const maxTemplateLen = 320
@@ -266,11 +269,33 @@ func maskToken(dst, tok []byte, seen uint8) []byte {
 // words. A part that is still not one thing is split again, finer.
 func maskParts(dst, tok []byte) []byte {
 	return splitMask(dst, tok, ":/@#", func(dst, part []byte) []byte {
-		if hasDigit(part) {
-			return splitMask(dst, part, "-_.", appendPart)
+		if !hasDigit(part) {
+			return append(dst, part...)
 		}
-		return append(dst, part...)
+		if n := signedHead(part); n > 0 {
+			dst = append(dst, classify(part[:n])...)
+			part = part[n:] // from the separator after the number on
+		}
+		return splitMask(dst, part, "-_.", appendPart)
 	})
+}
+
+// signedHead returns the length of the signed number that starts part
+// ("-45" of "-45-b", "-3" of "-3.5.6"), up to the next separator, when it
+// is one of the masked shapes, else 0: the sign is then the number's, not
+// a separator before it.
+func signedHead(part []byte) int {
+	if len(part) < 2 || part[0] != '-' && part[0] != '+' || !isDigit(part[1]) {
+		return 0
+	}
+	n := 2
+	for n < len(part) && !isSep(part[n], "-_.") {
+		n++
+	}
+	if classify(part[:n]) == "" {
+		return 0
+	}
+	return n
 }
 
 // splitMask cuts tok at the separators and appends each part through
@@ -338,6 +363,19 @@ func classifyDigits(tok []byte) string {
 	return ""
 }
 
+// signedShape is the shape of the number after a sign that has a unit: a
+// duration or a size.
+func signedShape(tok []byte) string {
+	switch {
+	case len(tok) == 0:
+	case isDuration(tok):
+		return Dur
+	case isSize(tok):
+		return Size
+	}
+	return ""
+}
+
 // classifyNumeric recognises the shapes that start with a digit or a
 // sign. It reads the leading number once and tries only the shapes the
 // byte after it allows: a unit's letter, a duration or a size; a second
@@ -357,7 +395,12 @@ func classifyNumeric(tok []byte) string {
 	case end == len(tok) || end == len(tok)-1 && tok[end] == '%':
 		return Num
 	case i == 1:
-		return "" // of the shapes, only a number has a sign
+		// Of the other shapes, a duration and a size may have a sign,
+		// which belongs to them: -44s is the same shape as 194s.
+		if c := tok[end]; isLetter(c) || c == 0xC2 {
+			return signedShape(tok[1:])
+		}
+		return ""
 	}
 	switch c := tok[end]; {
 	case isLetter(c) || c == 0xC2: // 0xC2 begins 'µ'

@@ -29,7 +29,7 @@ func TestMask(t *testing.T) {
 		{"conn id, counts, duration", `quic_session::on_ack: conn=051842aea5a4dcd0-4 acked=30 in_flight=1 cwnd=45260 srtt=159ms`,
 			`quic_session::on_ack: conn=<id> acked=<num> in_flight=<num> cwnd=<num> srtt=<dur>`},
 		{"seconds", `dns_cache::lookup: app.website.com hit, expires in 260s`, `dns_cache::lookup: app.website.com hit, expires in <dur>`},
-		{"negative duration", `cbct_cache::validate: device=205246 freshness=-25s ok`, `cbct_cache::validate: device=<num> freshness=-<dur> ok`},
+		{"negative duration", `cbct_cache::validate: device=205246 freshness=-25s ok`, `cbct_cache::validate: device=<num> freshness=<dur> ok`}, // the sign is the duration's
 		{"port/proto", `policy::evaluate: user=113933 port=22/tcp -> allow`, `policy::evaluate: user=<num> port=<num>/tcp -> allow`},
 		{"newt prefix and version", `INFO: 2026/02/10 14:21:37 Newt version 1.9.0`, `INFO: <time> <time> Newt version <num>.<num>.<num>`},
 		{"newt access", `ACCESS END session=8d1e3f5a7b9c0d2e resource=35 proto=udp src=100.90.128.5:51820 dst=10.0.0.53:53 started=2026-02-10T14:21:38Z ended=2026-02-10T14:21:38Z duration=41.207ms`,
@@ -168,6 +168,44 @@ func TestACarriageReturnIsNoPartOfTheTemplate(t *testing.T) {
 		lf, crlf := string(Service(nil, []byte(line))), string(Service(nil, []byte(line+"\r")))
 		if lf != crlf {
 			t.Errorf("%q: with CR %q, without %q", line, crlf, lf)
+		}
+	}
+}
+
+// TestTheSignIsPartOfTheNumber: numbers that differ only by a sign fold
+// into one template (freshness=194s and freshness=-44s), whatever their
+// shape; a dash between two parts of a token stays a separator.
+func TestTheSignIsPartOfTheNumber(t *testing.T) {
+	for _, c := range []struct{ plus, minus string }{
+		{"freshness=194s ok", "freshness=-44s ok"},
+		{"skew:5ms", "skew:-5ms"},
+		{"d=1.5s", "d=-1.5s"},
+		{"size=12KB", "size=-12KB"},
+		{"dt=3m2s", "dt=+3m2s"},
+		{"id=45-b", "id=-45-b"},
+		{"v=3.5.6", "v=-3.5.6"},
+		{"off=7", "off=-7"},
+		{"at (5s)", "at (-5s)"},
+	} {
+		p, m := Line(nil, []byte(c.plus)), Line(nil, []byte(c.minus))
+		if !bytes.Equal(p, m) {
+			t.Errorf("%q masks to %q, %q to %q: want one template", c.plus, p, c.minus, m)
+		}
+	}
+	for line, want := range map[string]string{
+		"a-1":                          "a-<num>",
+		"x--5":                         "x--<num>",
+		"10-20":                        "<num>-<num>",
+		"10-20s":                       "<num>-<dur>",
+		"x=--5s":                       "x=--<dur>",
+		"on 2026-02-10":                "on <time>",
+		"at 2026-02-10T14:00:00-05:00": "at <time>",
+		"delta=-0x1f":                  "delta=-<hex>",
+		"span -5px wide":               "span -5px wide",
+		"range a-5s..b":                "range a-<dur>..b",
+	} {
+		if got := string(Line(nil, []byte(line))); got != want {
+			t.Errorf("%q masks to %q, want %q", line, got, want)
 		}
 	}
 }

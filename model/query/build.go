@@ -114,6 +114,12 @@ func Holding(field, s string) string {
 	return fieldText(field) + ":" + valueText("*"+s+"*")
 }
 
+// Glob writes a term that matches a field whose whole value matches the
+// pattern, where * stands for any run of characters (smart case): a
+// template's masked value with its placeholders as stars. A glob cannot
+// spell a literal star, so pattern holds none but its wildcards.
+func Glob(field, pattern string) string { return fieldText(field) + ":" + valueText(pattern) }
+
 // Present writes a term that matches an entry holding field with any
 // value: field:*. Negated, it matches the entries without it.
 func Present(field string) string { return fieldText(field) + ":*" }

@@ -14,6 +14,8 @@ type Change struct {
 	What     string `json:"what"`
 	Template string `json:"template,omitempty"`
 	Query    string `json:"-"` // a template's filter (Template.Query)
+	Exact    bool   `json:"-"` // Template.Exact
+	Key      string `json:"-"` // Template.Key
 	Value    string `json:"value,omitempty"`
 	Kind     string `json:"kind,omitempty"`  // a template's kind
 	Level    string `json:"level,omitempty"` // a template's level
@@ -56,10 +58,10 @@ func (c *comparer) changed(n int, tp *templates) Changed {
 	var rows []Change
 	for id := range union(a.templates, b.templates) {
 		t := tp.get(id)
-		rows = append(rows, Change{What: "template", Template: t.text, Query: t.query, Kind: t.kind.String(), Level: t.level.String(),
+		rows = append(rows, Change{What: "template", Template: t.text, Query: t.query, Exact: t.exact, Key: t.key(), Kind: t.kind.String(), Level: t.level.String(),
 			A: a.templates[id], B: b.templates[id]})
 		if id == otherID {
-			rows[len(rows)-1].Template, rows[len(rows)-1].Query, rows[len(rows)-1].Kind, rows[len(rows)-1].Level = Other, "", "", ""
+			rows[len(rows)-1].Template, rows[len(rows)-1].Query, rows[len(rows)-1].Key, rows[len(rows)-1].Kind, rows[len(rows)-1].Level = Other, "", "", "", ""
 		}
 	}
 	for v := range union(a.failures, b.failures) {

@@ -30,3 +30,23 @@ func TestGapRowsAreNotEntries(t *testing.T) {
 			r.Entries, r.GapRows, r.Untimed, total, gaps, r.Histogram[0].Counts)
 	}
 }
+
+// TestNotesAreNotInputEntries: neither a gap row nor a boundary row (a
+// restart, a reboot) is an entry of the input: InputEntries, what a
+// summary and the views' titles count, leaves both out.
+func TestNotesAreNotInputEntries(t *testing.T) {
+	at := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	es := []model.Entry{
+		serviceEntry(at, "[INFO] [connector] one"),
+		{Time: at, Kind: model.KindBoundary, Level: model.LevelNotice, Fields: model.Fields{model.Str(model.KeyBoundary, "restart")}},
+		{Time: at, Kind: model.KindGap, Level: model.LevelWarn, Fields: model.Fields{model.Str(model.KeyGapReason, "memory budget")}},
+		{Time: at, Kind: model.KindBoundary, Level: model.LevelNotice, Fields: model.Fields{model.Str(model.KeyBoundary, "reboot")}},
+		serviceEntry(at.Add(time.Second), "[INFO] [connector] two"),
+	}
+	tr := New(Options{})
+	tr.Add(es)
+	r := tr.Report(ReportOptions{})
+	if r.Entries != 5 || r.GapRows != 1 || r.BoundaryRows != 2 || r.InputEntries() != 2 {
+		t.Errorf("rows %d, gap rows %d, boundary rows %d, input entries %d; want 5, 1, 2, 2", r.Entries, r.GapRows, r.BoundaryRows, r.InputEntries())
+	}
+}

@@ -11,12 +11,14 @@ import (
 type Report struct {
 	// Entries counts the entries added, the rows of a view; GapRows counts
 	// those of them that are gap rows, notes of lines lost (marks on the
-	// timeline, counted in no level), which a summary leaves out of its
-	// count of entries.
-	Entries int64     `json:"entries"`
-	GapRows int64     `json:"gap_rows"`
-	From    time.Time `json:"from,omitzero"` // the earliest and latest entry times
-	To      time.Time `json:"to,omitzero"`
+	// timeline, counted in no level), and BoundaryRows those that note a
+	// restart or a reboot: neither is an entry of the input, and a summary
+	// and the views' titles leave them out of their count (InputEntries).
+	Entries      int64     `json:"entries"`
+	GapRows      int64     `json:"gap_rows"`
+	BoundaryRows int64     `json:"boundary_rows"`
+	From         time.Time `json:"from,omitzero"` // the earliest and latest entry times
+	To           time.Time `json:"to,omitzero"`
 	// Untimed counts entries with no usable time, which the timeline and
 	// the windows leave out (the other tables count them).
 	Untimed     int64         `json:"untimed"`
@@ -30,6 +32,10 @@ type Report struct {
 	Sessions      Sessions `json:"sessions"`
 	Changed       *Changed `json:"changed,omitempty"`
 }
+
+// InputEntries counts the entries of the input the report covers: its
+// rows but the gap and boundary rows.
+func (r *Report) InputEntries() int64 { return r.Entries - r.GapRows - r.BoundaryRows }
 
 // ReportOptions say how much of each table a report holds.
 type ReportOptions struct {
@@ -51,7 +57,7 @@ func (t *Triage) Report(o ReportOptions) Report {
 	if o.Sessions == nil {
 		o.Sessions = func(s *Session) bool { return s.Status == StatusFailed }
 	}
-	r := Report{Entries: t.entries, GapRows: t.gapRows, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
+	r := Report{Entries: t.entries, GapRows: t.gapRows, BoundaryRows: t.bounds, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
 		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
 		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
 		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}

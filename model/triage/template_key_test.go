@@ -103,3 +103,25 @@ func TestTemplatesFoldedByTheDecoder(t *testing.T) {
 		t.Fatal("the lines' templates from the decoder change the report")
 	}
 }
+
+// TestSignedNumbersFoldIntoOneTemplate: lines whose numbers differ only by
+// a sign are one template, in the triage views and in the decoder's fold.
+func TestSignedNumbersFoldIntoOneTemplate(t *testing.T) {
+	var raw [][]byte
+	for _, f := range []string{"194s", "-44s", "67s"} {
+		raw = append(raw, []byte("2026-02-10T11:00:00.000Z [DEBUG] [libsdwan] [cbct] cbct_cache::validate: device=205411 freshness="+f+" ok\n"))
+	}
+	d := decode.New(0, decode.Options{Location: time.UTC, IndexService: true, Templates: true})
+	var folded []model.Entry
+	for _, l := range raw {
+		folded = d.Decode(&model.Record{Raw: l, Offset: -1}, folded)
+	}
+	for name, es := range map[string][]model.Entry{"whole": decodeLines(raw, false), "folded": d.Flush(folded)} {
+		tr := New(Options{})
+		tr.Add(es)
+		tps := tr.Report(ReportOptions{Top: 10}).Templates
+		if len(tps) != 1 || tps[0].Count != 3 {
+			t.Errorf("%s: %d templates, want 1 of 3 lines: %+v", name, len(tps), tps)
+		}
+	}
+}

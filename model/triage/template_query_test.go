@@ -20,12 +20,23 @@ var templateQueryLines = []string{
 	"2026-12-06T01:00:03Z [INFO] [connector] token refresh payload=" + strings.Repeat("A", 400),
 	"2026-12-06T01:00:04Z [INFO] [connector] token refresh payload=" + strings.Repeat("A", 401),
 	`type=AVC msg=audit(1764986400.123:456): apparmor="DENIED" operation="open" profile="/usr/bin/x" name="/etc/shadow" pid=1 comm="x"`,
+	// A path that starts another template's: /api/v2/projects is not
+	// /api/v2/projects/12/reports.
+	`{"id":"a1","created_at":"2026-02-10T11:47:23.432Z","level":"error","log_type":"web","user_name":"erin.walsh","method":"DELETE","path":"/api/v2/projects","status_code":500}`,
+	`{"id":"a2","created_at":"2026-02-10T11:48:23.432Z","level":"error","log_type":"web","user_name":"erin.walsh","method":"DELETE","path":"/api/v2/projects/12/reports","status_code":500}`,
+	`{"id":"a3","created_at":"2026-02-10T11:49:23.432Z","level":"error","log_type":"web","user_name":"erin.walsh","method":"DELETE","path":"/api/v2/projects/13/reports","status_code":500}`,
+	// A message that starts another's.
+	`{"time":"2026-02-10T14:21:39.004Z","level":"WARN","msg":"ping failed"}`,
+	`{"time":"2026-02-10T14:21:40.004Z","level":"WARN","msg":"ping failed again"}`,
+	`{"time":"2026-02-10T14:21:41.004Z","level":"WARN","msg":"ping failed after 3 tries"}`,
 }
 
 // TestTemplateQueryFindsItsLines: the filter a template gives finds every
 // line the template folds, over every payload fixture and lines whose
-// template the query cannot read as it is written; a boundary's or a gap's
-// finds exactly its lines.
+// template the query cannot read as it is written; one that says it is
+// exact, and any of a record folded by its fields (over these lines, whose
+// masked parts differ from every other template's fixed parts), finds its
+// lines and no other.
 func TestTemplateQueryFindsItsLines(t *testing.T) {
 	var raw [][]byte
 	for _, f := range []string{"audit.log", "service.log", "analytics.log", "session.log", "flow.log", "json.log", "text.log"} {
@@ -53,7 +64,8 @@ func TestTemplateQueryFindsItsLines(t *testing.T) {
 	for i := range es {
 		ids[i], _ = tr.TemplateID(&es[i])
 	}
-	kinds := map[string]bool{}
+	fieldsOnly := map[string]bool{"audit": true, "session": true, "flow": true, "analytics": true, "gap": true, "boundary": true}
+	kinds, exact := map[string]bool{}, map[string]bool{}
 	for _, tp := range tr.Report(ReportOptions{Top: 1000}).Templates {
 		q, err := query.Compile(tp.Query, query.Options{})
 		if err != nil {
@@ -71,17 +83,53 @@ func TestTemplateQueryFindsItsLines(t *testing.T) {
 		if missed > 0 {
 			t.Errorf("template %q: %s misses %d of its %d lines", tp.Template, tp.Query, missed, tp.Count)
 		}
-		switch tp.Kind {
-		case "boundary", "gap":
-			if int64(matched) != tp.Count {
-				t.Errorf("template %q: %s finds %d entries, want its %d", tp.Template, tp.Query, matched, tp.Count)
-			}
+		if (tp.Exact || fieldsOnly[tp.Kind]) && int64(matched) != tp.Count {
+			t.Errorf("template %q: %s finds %d entries, want its %d", tp.Template, tp.Query, matched, tp.Count)
+		}
+		if tp.Exact {
+			exact[tp.Kind] = true
 		}
 		kinds[tp.Kind] = true
 	}
 	for _, k := range []string{"service", "analytics", "audit", "session", "flow", "json", "text", "gap", "boundary"} {
 		if !kinds[k] {
 			t.Errorf("no %s template was checked", k)
+		}
+	}
+	for _, k := range []string{"analytics", "session", "flow", "json", "gap", "boundary"} {
+		if !exact[k] {
+			t.Errorf("no %s template has an exact query", k)
+		}
+	}
+}
+
+// TestTemplateQueryOfAnUnmaskedPath: an audit web template whose path
+// is not masked is filtered on that path exactly, not on every path that
+// starts with it; a masked one on its shape.
+func TestTemplateQueryOfAnUnmaskedPath(t *testing.T) {
+	es := decodeLines([][]byte{[]byte(templateQueryLines[5]), []byte(templateQueryLines[6]), []byte(templateQueryLines[7])}, false)
+	tr := New(Options{})
+	tr.Add(clone(es))
+	for _, tp := range tr.Report(ReportOptions{Top: 10}).Templates {
+		want := ".path=/api/v2/projects "
+		if tp.Count == 2 {
+			want = ".path:/api/v2/projects/*/reports "
+		}
+		if !strings.Contains(tp.Query, want) {
+			t.Errorf("template %q (%d): query %q; want %s in it", tp.Template, tp.Count, tp.Query, want)
+		}
+		q, err := query.Compile(tp.Query, query.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for i := range es {
+			if q.Match(&es[i]) {
+				found++
+			}
+		}
+		if int64(found) != tp.Count {
+			t.Errorf("template %q: %s finds %d lines, want its %d", tp.Template, tp.Query, found, tp.Count)
 		}
 	}
 }

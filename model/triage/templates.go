@@ -11,6 +11,7 @@ import (
 type template struct {
 	text        string
 	query       string // templateQuery: what finds its lines
+	exact       bool   // the query finds its lines and no other
 	kind        model.Kind
 	level       model.Level
 	count       int64
@@ -103,7 +104,8 @@ func (t *templates) idOf(e *model.Entry, key []byte) int32 {
 	case len(t.list) < t.max:
 		id = int32(len(t.list))
 		text := string(key[2:])
-		t.list = append(t.list, &template{text: text, query: templateQuery(e, text), kind: e.Kind, level: e.Level})
+		q, exact := templateQuery(e, text)
+		t.list = append(t.list, &template{text: text, query: q, exact: exact, kind: e.Kind, level: e.Level})
 		t.byKey[string(key)] = id
 	default:
 		id = otherID
@@ -144,7 +146,10 @@ type Template struct {
 	Template string `json:"template"`
 	// Query is the filter that narrows a view to the template's lines, or
 	// to as few more as the query language allows; "" for the other row.
-	Query   string    `json:"-"`
+	Query string `json:"-"`
+	// Exact says the query finds the template's lines and no other; when
+	// false it may find lines of other templates that share its fixed parts.
+	Exact   bool      `json:"-"`
 	Kind    string    `json:"kind"`
 	Level   string    `json:"level"`
 	Count   int64     `json:"count"`
@@ -181,14 +186,17 @@ func (t *templates) report(n int, ax *axis) []Template {
 	return out
 }
 
+// key is what TemplateKey returns for the template's lines.
+func (tp *template) key() string { return string(keyPrefix(nil, tp.kind, tp.level)) + tp.text }
+
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
-	r := Template{ID: id, Template: tp.text, Query: tp.query, Kind: tp.kind.String(), Level: tp.level.String(),
+	r := Template{ID: id, Template: tp.text, Query: tp.query, Exact: tp.exact, Kind: tp.kind.String(), Level: tp.level.String(),
 		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
 	if id == otherID {
 		r.Kind, r.Level = "", ""
 	} else {
-		r.Key = string(keyPrefix(nil, tp.kind, tp.level)) + tp.text
+		r.Key = tp.key()
 	}
 	if ax.nonEmpty {
 		r.Buckets = tp.buckets.at(ax.lo, ax.hi, ax.width)

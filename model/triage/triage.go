@@ -53,6 +53,7 @@ type Triage struct {
 	cmp      *comparer
 	entries  int64
 	gapRows  int64
+	bounds   int64 // boundary rows
 	from, to time.Time
 }
 
@@ -96,8 +97,11 @@ func (t *Triage) AddEntry(e *model.Entry) { t.add(e, nil) }
 // add counts e; key is its template key, or nil to make it here.
 func (t *Triage) add(e *model.Entry, key []byte) {
 	t.entries++
-	if e.Kind == model.KindGap {
+	switch e.Kind {
+	case model.KindGap:
 		t.gapRows++ // a note of what is missing, not an entry of the log
+	case model.KindBoundary:
+		t.bounds++ // a note that the service restarted, nor is it one
 	}
 	p := t.opt.Parts
 	var v view

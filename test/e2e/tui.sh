@@ -184,6 +184,29 @@ wait_for "1/14"
 alive
 quit
 
+echo "a template of an audit path filters to that path, not to the paths that start with it; a sign is its number's (120x35)"
+for p in /api/v2/projects /api/v2/projects/12/reports /api/v2/projects/13/reports; do
+	printf '2026-02-10T11:47:23.432Z {"id":"a1","created_at":"2026-02-10T11:47:23.432Z","hostname":"h","level":"error","log_type":"web","pid":1,"request_id":"r1","user_id":5,"user_name":"erin.walsh","method":"DELETE","path":"%s","status_code":500}\n' "$p"
+done >"$tmp/paths.log"
+size=120x35 start xterm-256color "$tmp/connlog" --no-color --no-follow "$tmp/paths.log"
+wait_for "3/3"
+keys P
+wait_for "audit web DELETE /api/v2/projects 500"
+keys j Enter
+wait_for "filter: kind=audit level=error .log_type=web .method=DELETE .path=/api/v2/projects .status_code=500"
+wait_for "1/3"
+alive
+quit
+for f in 194s -44s 67s; do
+	printf '2026-02-10T11:50:00.000Z [DEBUG] [libsdwan] [cbct] cbct_cache::validate: device=205411 freshness=%s ok\n' "$f"
+done >"$tmp/signed.log"
+size=120x35 start xterm-256color "$tmp/connlog" --no-color --no-follow "$tmp/signed.log"
+wait_for "3/3"
+keys P
+wait_for "templates of the view · 3 entries in 1 template"
+alive
+quit
+
 echo "a template of coloured or cut lines filters to its lines; an empty top table says none (80x24 and 120x35)"
 for i in 1 2 3; do
 	printf '2026-12-06T01:00:0%sZ [WARN] [connector] relay state=\033[31mstalled\033[0m id %s\n' "$i" "$i"

@@ -205,7 +205,7 @@ func TestViewFitsAndStaysInert(t *testing.T) {
 	}
 	out := shown(t, 80, 24).View()
 	for _, want := range []string{"what changed · the last 15m", "now    2026-02-10 08:15:00–08:30:00 (15m): 2,345 entries",
-		"before 2026-02-10 08:00:00–08:15:00 (15m): 1,200 entries", "▸ template         0       40     new",
+		"before 2026-02-10 08:00:00–08:15:00 (15m): 1,200 entries", "▸ tmpl       0  40     new",
 		"failing  evil", "×4.0  ANALYTICS closed_connection", "gone  [connector] State: Online"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the view lacks %q:\n%s", want, out)
@@ -272,5 +272,19 @@ func TestErrorWrapsWhole(t *testing.T) {
 	got := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
 	if want := "could not compare: " + theme.Clean(why); got != want {
 		t.Errorf("the error reads %q; want it whole: %q", got, want)
+	}
+}
+
+// TestNarrowViewGivesTheTemplateTheRoom: the columns are as wide as what
+// they hold, and the row's kind is shortened on a narrow terminal, so that
+// at 60 columns the template is not cut to a third of the line.
+func TestNarrowViewGivesTheTemplateTheRoom(t *testing.T) {
+	for w, want := range map[int]string{
+		60:  "▸ tmpl       0  40     new  [libsdwan] connect failed: no …",
+		120: "▸ template       0  40     new  [libsdwan] connect failed: no route to host <ip>",
+	} {
+		if out := sgr.ReplaceAllString(shown(t, w, 16).View(), ""); !strings.Contains(out, want) {
+			t.Errorf("%d columns: the view lacks %q:\n%s", w, want, out)
+		}
 	}
 }

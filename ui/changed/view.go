@@ -10,14 +10,51 @@ import (
 	"connlog/ui/theme"
 )
 
-// The columns' widths: cursor mark, what the row is, the two counts and
-// the change; the text takes the rest.
-const (
-	markW   = 3
-	whatW   = 9
-	countW  = 9
-	changeW = 8
-)
+// markW is the width of the cursor's mark; the other columns are as wide
+// as what they hold (see columnsOf), and the text takes the rest.
+const markW = 3
+
+// narrowBelow is the width under which the what column is abbreviated,
+// so that the template keeps most of a narrow terminal.
+const narrowBelow = 100
+
+// columns are the widths of the what, count and change columns, each with
+// the space before the next.
+type columns struct{ what, before, now, change int }
+
+// columnsOf fits the columns to the rows shown and to the width.
+func (m Model) columnsOf() columns {
+	c := columns{what: len("WHAT"), before: len("BEFORE"), now: len("NOW"), change: len("CHANGE")}
+	lenA, lenB := m.result.Changed.A.Length().Minutes(), m.result.Changed.B.Length().Minutes()
+	for _, r := range m.rows {
+		if r.heading {
+			continue
+		}
+		ch := &r.change
+		c.what = max(c.what, len(m.what(ch.What)))
+		c.before = max(c.before, len(theme.Commas(ch.B)))
+		c.now = max(c.now, len(theme.Commas(ch.A)))
+		c.change = max(c.change, len(changeText(r.section, ch, lenA, lenB)))
+	}
+	c.what, c.before, c.now, c.change = c.what+1, c.before+1, c.now+1, c.change+1
+	return c
+}
+
+// what names a row's kind, shortened on a narrow terminal.
+func (m Model) what(w string) string {
+	if m.width >= narrowBelow {
+		return w
+	}
+	switch w {
+	case "template":
+		return "tmpl"
+	case "resource":
+		return "res"
+	case "failure":
+		return "fail"
+	}
+	return w
+}
 
 // View draws the view at exactly its size: title, windows, column heads
 // and the rows around the cursor, or the progress, the error, or why the
@@ -103,22 +140,23 @@ func (m Model) body(h int) []string {
 		}
 		return []string{theme.Fit(" "+why+" — "+m.keys.Windows.Help().Key+" chooses other windows", m.width)}
 	}
-	lines := []string{m.styles.Header.Render(theme.Fit(m.head(), m.width))}
+	cols := m.columnsOf()
+	lines := []string{m.styles.Header.Render(theme.Fit(m.head(cols), m.width))}
 	from := theme.ScrollTop(m.cursor, h-1, len(m.rows))
 	for i := from; i < min(from+h-1, len(m.rows)); i++ {
-		lines = append(lines, m.rowView(i))
+		lines = append(lines, m.rowView(i, cols))
 	}
 	return lines
 }
 
-func (m Model) head() string {
-	return strings.Repeat(" ", markW) + theme.Fit("WHAT", whatW) + theme.FitRight("BEFORE", countW) +
-		theme.FitRight("NOW", countW) + theme.FitRight("CHANGE", changeW) + "  TEMPLATE OR VALUE"
+func (m Model) head(c columns) string {
+	return strings.Repeat(" ", markW) + theme.Fit("WHAT", c.what) + theme.FitRight("BEFORE", c.before) +
+		theme.FitRight("NOW", c.now) + theme.FitRight("CHANGE", c.change) + "  TEMPLATE OR VALUE"
 }
 
 // rowView draws a heading, or one change; the cursor's row is marked with
 // a glyph as well as a style, so that it shows without colour.
-func (m Model) rowView(i int) string {
+func (m Model) rowView(i int, cols columns) string {
 	r := m.rows[i]
 	if r.heading {
 		return m.styles.Title.Render(theme.Fit(" "+r.section.String(), m.width))
@@ -129,8 +167,8 @@ func (m Model) rowView(i int) string {
 		mark = " ▸ "
 	}
 	ch := changeText(r.section, c, m.result.Changed.A.Length().Minutes(), m.result.Changed.B.Length().Minutes())
-	line := theme.Fit(mark+theme.Fit(c.What, whatW)+theme.FitRight(theme.Commas(c.B), countW)+
-		theme.FitRight(theme.Commas(c.A), countW)+theme.FitRight(ch, changeW)+"  "+theme.Clean(text(c)), m.width)
+	line := theme.Fit(mark+theme.Fit(m.what(c.What), cols.what)+theme.FitRight(theme.Commas(c.B), cols.before)+
+		theme.FitRight(theme.Commas(c.A), cols.now)+theme.FitRight(ch, cols.change)+"  "+theme.Clean(text(c)), m.width)
 	if i == m.cursor {
 		return m.styles.ChoiceActive.Render(line)
 	}

@@ -214,3 +214,24 @@ func TestSessionsYearsGiveWayAtEightyColumns(t *testing.T) {
 		t.Errorf("at 80 columns:\n%s", out)
 	}
 }
+
+// TestSessionsTitleFitsEightyColumns: a busy view's title, too long for 80
+// columns in full, says it all in fewer words rather than being cut; with
+// no connection it hides no column.
+func TestSessionsTitleFitsEightyColumns(t *testing.T) {
+	busy := sessionsReport()
+	busy.Sessions.Open, busy.Sessions.Closed, busy.Sessions.Failed, busy.Sessions.UnknownEnd = 617, 62000, 1300, 63
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(80, 10)
+	v = v.Start(newJob(4, nil), time.UTC).SetReport(ResultMsg{Gen: 4, Report: busy})
+	title := strings.TrimRight(strings.Split(ansi.Strip(v.View()), "\n")[0], " ")
+	if want := "63,980: 617 open, 62,000 closed, 1,300 failed, 63 unknown end · 3 listed"; !strings.HasPrefix(title, want) || strings.Contains(title, "…") {
+		t.Errorf("the title at 80 columns is %q; want it to start %q, uncut", title, want)
+	}
+	none := NewSessionsView(DefaultKeyMap(), styles())
+	none.SetSize(120, 10)
+	none = none.Start(newJob(5, nil), time.UTC).SetReport(ResultMsg{Gen: 5, Report: triage.Report{}})
+	if out := ansi.Strip(none.View()); strings.Contains(out, "hidden") {
+		t.Errorf("with no connection the title says columns are hidden:\n%s", out)
+	}
+}

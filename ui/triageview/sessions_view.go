@@ -120,32 +120,57 @@ func (v SessionsView) View() string {
 }
 
 // title counts the connections by status; it says how many columns the
-// width left out, and when the rows listed are not all of them.
+// width left out (when there is a row to leave them out of), and when the
+// rows listed are not all of them: in fewer words when the long ones do
+// not fit, and without the hidden columns when those do not either.
 func (v SessionsView) title(hidden int) string {
-	t := "sessions of the view"
 	if v.Computing() || v.run.Err() != "" {
+		return "sessions of the view"
+	}
+	if len(v.rows) == 0 {
+		hidden = 0
+	}
+	counts, listed, cols := v.titleParts(hidden, false)
+	if t := counts + listed + cols; theme.CellWidth(t) <= v.width {
 		return t
 	}
+	counts, listed, cols = v.titleParts(hidden, true)
+	if t := counts + listed + cols; theme.CellWidth(t) <= v.width {
+		return t
+	}
+	return counts + listed
+}
+
+// titleParts are the parts of the title, in full or short: the counts by
+// status, how many rows are listed and how many columns hidden ("" when
+// all are).
+func (v SessionsView) titleParts(hidden int, short bool) (counts, listed, cols string) {
 	s := v.totals
 	total := s.Open + s.Closed + s.Failed + s.UnknownEnd + s.Dropped
-	t = "sessions · " + theme.Plural(total, "connection")
-	sep := ": "
+	counts, sep := "sessions · "+theme.Plural(total, "connection"), ": "
+	if short {
+		counts = theme.Commas(total) // the column heads say what of
+	}
 	for _, c := range []struct {
 		n    int64
 		name string
 	}{{s.Open, "open"}, {s.Closed, "closed"}, {s.Failed, "failed"}, {s.UnknownEnd, "unknown end"}, {s.Dropped, "not kept"}} {
 		if c.n > 0 {
-			t += sep + theme.Commas(c.n) + " " + c.name
+			counts += sep + theme.Commas(c.n) + " " + c.name
 			sep = ", "
 		}
 	}
+	listedText, colsText := " · the %s most recent listed", " · %d columns hidden (widen)"
+	if short {
+		listedText, colsText = " · %s listed", " · %d cols hidden"
+	}
 	if int64(len(v.rows)) < total {
-		t += " · the " + theme.Commas(int64(len(v.rows))) + " most recent listed"
+		listed = fmt.Sprintf(listedText, theme.Commas(int64(len(v.rows))))
 	}
 	if hidden > 0 {
-		t += fmt.Sprintf(" · %d columns hidden (widen)", hidden)
+		cols = fmt.Sprintf(colsText, hidden)
 	}
-	return t
+	return counts, listed, cols
 }
 
 func (v SessionsView) head(cols []sessCol) string {

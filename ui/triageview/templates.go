@@ -82,7 +82,7 @@ func (v TemplatesView) SetReport(msg ResultMsg, muted []triage.Template) Templat
 		return v
 	}
 	old, cursor := v.rows, v.cursor
-	v.entries, v.count, v.report = msg.Report.Entries, msg.Report.TemplateCount, msg.Report.Templates
+	v.entries, v.count, v.report = msg.Report.InputEntries(), msg.Report.TemplateCount, msg.Report.Templates
 	v.rejoined = nil // the report counts the lines of the templates un-muted before it
 	v = v.layout(muted)
 	v.cursor = keepCursor(old, v.rows, cursor, v.cursor, rowKey)

@@ -70,7 +70,7 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 		return v
 	}
 	old := v.rows
-	v.elapsed, v.entries = msg.Elapsed, msg.Report.Entries
+	v.elapsed, v.entries = msg.Elapsed, msg.Report.InputEntries()
 	v.rows = topRows(&msg.Report.Top)
 	top := theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	v.cursor = keepCursor(old, v.rows, v.cursor, top, topRow.key)
