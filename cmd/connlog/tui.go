@@ -158,7 +158,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 		t = strings.Join(cfg.Files, ", ") // followed globs that match nothing yet
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
+		NoColor: cfg.NoColor, MaxMemory: storeBudget(int64(cfg.MaxMemory)), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
 		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 
