@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -96,14 +95,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		fm = m
 	}
 	aborted, running := fm.AbortExport()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		// Stopped by a signal: the terminal is restored now, and what
-		// became of an export is said below the shell's prompt.
-		note, err := interfaceStopped(context.Cause(ctx), aborted, running)
-		if note != "" && stderr != nil {
-			fmt.Fprintln(stderr, note)
-		}
-		return err
+	note, err := interfaceEnded(ctx, err, aborted, running)
+	if note != "" && stderr != nil {
+		fmt.Fprintln(stderr, note)
 	}
 	return err
 }
