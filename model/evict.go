@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // evictOverBudget drops the oldest chunks of entries (the front of the
 // store) until the store is within its memory budget again, and returns how
@@ -122,7 +119,7 @@ func (s *Store) timeAt(p int64) time.Time {
 func frontGapEntry(n int64, at time.Time) Entry {
 	return Entry{Time: at, Kind: KindGap, Level: LevelWarn, Origin: Origin{Received: now(), Offset: -1},
 		Fields: Fields{Str(KeyGapReason, GapEvictionReason), Int(KeyGapCount, n),
-			Str(KeyMessage, fmt.Sprintf("%d older lines dropped or not loaded to stay within the memory budget (--max-memory)", n))}}
+			Str(KeyMessage, EvictionMessage(n))}}
 }
 
 // refuse counts the entries of a backfill block that came once the budget

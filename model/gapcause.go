@@ -146,14 +146,47 @@ func GapMessage(reason string, count int64) string {
 	return fmt.Sprintf("%s: up to %d %s may be missing", c.what, count, noun)
 }
 
+// evictionTail ends the words of the memory budget's gap.
+const evictionTail = " dropped or not loaded to stay within the memory budget (--max-memory)"
+
+// EvictionMessage says what the memory budget's gap cost: "1,828,846 older
+// lines dropped or not loaded to stay within the memory budget
+// (--max-memory)", its count grouped as the status line groups it.
+func EvictionMessage(n int64) string {
+	noun := " older lines"
+	if n == 1 {
+		noun = " older line"
+	}
+	return Commas(n) + noun + evictionTail
+}
+
+// parseEvictionMessage is EvictionMessage's inverse (its count grouped or
+// not, as older exports wrote it); false for other words.
+func parseEvictionMessage(message string) (int64, bool) {
+	head, ok := strings.CutSuffix(message, evictionTail)
+	if !ok {
+		return 0, false
+	}
+	num, ok := strings.CutSuffix(head, " older lines")
+	if !ok {
+		num, ok = strings.CutSuffix(head, " older line")
+	}
+	n, err := strconv.ParseInt(strings.ReplaceAll(num, ",", ""), 10, 64)
+	return n, ok && err == nil && n > 0
+}
+
 // ParseGapMessage is GapMessage's inverse, for a gap read back from an
 // export, which keeps only its words: the reason and the count, 0 when
 // unknown. The words of a cause connlog's sources report give back the
 // reason they wrote ("nul bytes"), so that a query of gap.reason finds the
-// gap in the export as in its input; other words before the count are the
+// gap in the export as in its input, and so do the memory budget's words
+// (EvictionMessage), with their count; other words before the count are the
 // reason, which GapMessage reads as the same cause. Words GapMessage did
 // not write are the reason, of no count.
 func ParseGapMessage(message string) (reason string, count int64) {
+	if n, ok := parseEvictionMessage(message); ok {
+		return GapEvictionReason, n
+	}
 	head, count := parseGapWords(message)
 	return reasonOfWords(head), count
 }

@@ -100,3 +100,20 @@ func TestBoundaryNoteReadBack(t *testing.T) {
 		}
 	}
 }
+
+// The memory budget's words give back its reason and count, grouped as
+// EvictionMessage writes them or not, as older exports wrote them.
+func TestParseEvictionMessage(t *testing.T) {
+	for msg, want := range map[string]int64{
+		EvictionMessage(1828846): 1828846,
+		EvictionMessage(1):       1,
+		"1828846 older lines dropped or not loaded to stay within the memory budget (--max-memory)": 1828846,
+	} {
+		if reason, n := ParseGapMessage(msg); reason != GapEvictionReason || n != want {
+			t.Errorf("%q: reason %q, count %d; want %q, %d", msg, reason, n, GapEvictionReason, want)
+		}
+	}
+	if got := EvictionMessage(1828846); got != "1,828,846 older lines dropped or not loaded to stay within the memory budget (--max-memory)" {
+		t.Errorf("EvictionMessage = %q", got)
+	}
+}

@@ -21,7 +21,8 @@ type Config struct {
 	// NoColor gives a monochrome screen; the NO_COLOR environment variable
 	// does the same.
 	NoColor bool
-	// MaxMemory is the store's byte budget, shown in the status line.
+	// MaxMemory is the store's byte budget (its share of --max-memory, what
+	// it evicts past), which the status line's meter compares its use with.
 	MaxMemory int64
 	// Location is the local time zone; nil means time.Local.
 	Location *time.Location

@@ -83,3 +83,21 @@ func TestWindowBeforeTheLinesHeldSaysTheyWereEvicted(t *testing.T) {
 		t.Errorf("the span of the part held is called the input's:\n%s", screen(f))
 	}
 }
+
+// A forward search from a row past the first cannot reach the lines the
+// budget evicted, which are older than every row: finding nothing, it
+// says no more matches, without the eviction. A backward one went toward
+// them, and says they were evicted.
+func TestOnlyASearchTowardTheEvictedLinesSaysTheyWereEvicted(t *testing.T) {
+	m, st := evictedModel(t, 120, 30)
+	ev := st.Snapshot().Eviction()
+	clause := theme.Commas(ev.Lines) + " older lines (before "
+	fwd := drive(t, m, keys("G", "/", "ctrl+s", `"line 5 "`, "enter")...)
+	if said := flat(screen(fwd)); !strings.Contains(said, `no more matches of "line 5 "`) || strings.Contains(said, clause) {
+		t.Errorf("a forward search from the last row: want no more matches, without the eviction:\n%s", screen(fwd))
+	}
+	back := drive(t, fwd, keys("N")...)
+	if want := `no matches of "line 5 " in the lines held; ` + clause; !strings.Contains(flat(screen(back)), want) {
+		t.Errorf("a backward search: want %q:\n%s", want, screen(back))
+	}
+}

@@ -73,6 +73,9 @@ type searchResultMsg struct {
 	gen   int
 	seq   int64
 	found bool
+	// fromTop: the search went to the oldest row of the view (backward,
+	// or forward from the first row), toward the lines evicted.
+	fromTop bool
 }
 
 // noticeMsg shows a transient message in the footer.

@@ -9,6 +9,9 @@ import (
 
 // onKey sends a key to the component the mode gives the keyboard to.
 func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if m.dialog.Busy() && key.Matches(msg, m.keys.Quit, m.keys.ForceQuit) {
+		return m.quitDuringExport()
+	}
 	if key.Matches(msg, m.keys.ForceQuit) {
 		m.live.cancelBuild()
 		return m, tea.Quit

@@ -83,7 +83,7 @@ func (m Model) searchJump(forward bool) (tea.Model, tea.Cmd) {
 				return searchResultMsg{gen: gen, seq: seq, found: true}
 			}
 		}
-		return searchResultMsg{gen: gen}
+		return searchResultMsg{gen: gen, fromTop: !forward || from <= 0}
 	}
 }
 
@@ -94,8 +94,10 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 	}
 	if !msg.found {
 		what := " of " + theme.Clean(m.search.text)
-		if ev := m.store.Snapshot().Eviction(); ev.Partial() {
-			// The lines searched are not the input's: say where the rest went.
+		if ev := m.store.Snapshot().Eviction(); ev.Partial() && msg.fromTop {
+			// The search reached the oldest line held, and the input's
+			// older lines were not there to search: say where they went.
+			// A forward search from a later row could not reach them.
 			m.rowNote(theme.NoMatchHeld(what, ev, m.loc()))
 			return m, nil
 		}

@@ -19,7 +19,7 @@ import (
 // matching entries in the chosen format to stdout or, atomically, a file.
 // Gaps in the range are summed up on stderr (see reportLoss).
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
-	defer tuneGC()()
+	defer tuneGC(int64(cfg.MaxMemory))()
 	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: cfg.location()})
 	if err != nil {
 		return err

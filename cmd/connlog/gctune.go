@@ -16,15 +16,32 @@ const (
 	exportMemoryLimit = 256 << 20 // bytes
 )
 
-// tuneGC applies the export's collector settings unless GOGC or GOMEMLIMIT
-// say otherwise, and returns the function that restores the previous ones.
-func tuneGC() (restore func()) {
+// headlessHeapShare is the part of --max-memory a headless command's heap
+// may take: it holds no store, so its heap is what it holds, and the rest
+// is the runtime's and the collector's headroom (with GOGC at 400 the peak
+// RSS of a summary is about 1.4 times the soft limit).
+const headlessHeapShare = 0.5
+
+// headlessMemoryLimit is the soft memory limit of export and summary under
+// the budget (0: none): their own, or less when the budget asks for less.
+// The default budget (512MiB at least) leaves their own.
+func headlessMemoryLimit(budget int64) int64 {
+	if budget <= 0 {
+		return exportMemoryLimit
+	}
+	return min(exportMemoryLimit, int64(float64(budget)*headlessHeapShare))
+}
+
+// tuneGC applies the export's collector settings under budget (see
+// headlessMemoryLimit) unless GOGC or GOMEMLIMIT say otherwise, and
+// returns the function that restores the previous ones.
+func tuneGC(budget int64) (restore func()) {
 	percent, limit := -2, int64(-1)
 	if os.Getenv("GOGC") == "" {
 		percent = debug.SetGCPercent(exportGCPercent)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		limit = debug.SetMemoryLimit(exportMemoryLimit)
+		limit = debug.SetMemoryLimit(headlessMemoryLimit(budget))
 	}
 	return func() {
 		if percent != -2 {

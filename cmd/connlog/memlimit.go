@@ -24,6 +24,16 @@ func applyMemoryBudget(budget int64) int64 {
 		return 0
 	}
 	debug.SetMemoryLimit(int64(float64(budget) * heapShare))
+	return storeBudget(budget)
+}
+
+// storeBudget is the store's part of the budget (0 = none): what it evicts
+// past, and what the status line's meter compares its use with, so that
+// the meter reads full when eviction begins.
+func storeBudget(budget int64) int64 {
+	if budget <= 0 {
+		return 0
+	}
 	return int64(float64(budget) * storeShare)
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	tea "charm.land/bubbletea/v2"
 	"golang.org/x/sys/unix"
 
 	"connlog/model/export"
@@ -73,4 +74,22 @@ func interfaceStopped(why error, aborted exportdialog.Aborted, ok bool) (note st
 		return "", fmt.Errorf("%s while the export to %s waited for the input's indexing to end: the export was cancelled; nothing was written", s, aborted.Path)
 	}
 	return "", fmt.Errorf("%s: the export to %s was cancelled; nothing was written", s, aborted.Path)
+}
+
+// errQuit is why the interface ended when the user quit it: with an export
+// still busy, only after a second quit key (see ui's quitDuringExport).
+var errQuit = stopped{"quit"}
+
+// interfaceEnded is what connlog says, once the terminal is restored, of
+// how the program ended (runErr, what tea.Program.Run returned): stopped
+// by a signal or quit by the user, the export it cancelled (aborted, ok
+// false: none) is said as interfaceStopped says it.
+func interfaceEnded(ctx context.Context, runErr error, aborted exportdialog.Aborted, running bool) (note string, err error) {
+	switch {
+	case errors.Is(runErr, tea.ErrProgramKilled) && ctx.Err() != nil:
+		return interfaceStopped(context.Cause(ctx), aborted, running)
+	case runErr == nil:
+		return interfaceStopped(errQuit, aborted, running)
+	}
+	return "", runErr
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"connlog/ui/exportdialog"
 )
 
@@ -66,5 +68,31 @@ func TestInterfaceStopped(t *testing.T) {
 				t.Error("a cancelled export is no usage error")
 			}
 		})
+	}
+}
+
+// Quit by the user (a second quit key while an export is busy), the
+// interface says on exit that the export was cancelled, as a signal does,
+// and exits 1; with no export, quitting says nothing; a signal is said as
+// before, and an error of the program is its own.
+func TestInterfaceEndedByAQuitSaysTheExportWasCancelled(t *testing.T) {
+	live := context.Background()
+	writing := exportdialog.Aborted{Path: "/x/a.ndjson"}
+	if note, err := interfaceEnded(live, nil, writing, true); note != "" || err == nil ||
+		err.Error() != "quit: the export to /x/a.ndjson was cancelled; nothing was written" {
+		t.Errorf("quit while writing: note %q, error %v", note, err)
+	}
+	if note, err := interfaceEnded(live, nil, exportdialog.Aborted{}, false); note != "" || err != nil {
+		t.Errorf("quit with no export: note %q, error %v", note, err)
+	}
+	ctx, cancel := context.WithCancelCause(live)
+	cancel(stopped{"interrupted by SIGTERM"})
+	if _, err := interfaceEnded(ctx, tea.ErrProgramKilled, writing, true); err == nil ||
+		err.Error() != "interrupted by SIGTERM: the export to /x/a.ndjson was cancelled; nothing was written" {
+		t.Errorf("a signal while writing: error %v", err)
+	}
+	failed := errors.New("cannot open /dev/tty")
+	if _, err := interfaceEnded(live, failed, exportdialog.Aborted{}, false); !errors.Is(err, failed) {
+		t.Errorf("a failed program: error %v, want %v", err, failed)
 	}
 }

@@ -54,7 +54,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 }
 
 func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout, stderr io.Writer) error {
-	defer tuneGC()()
+	defer tuneGC(int64(cfg.MaxMemory))()
 	now := time.Now()
 	loc := cfg.location()
 	opt := query.Options{Now: now, Location: loc}

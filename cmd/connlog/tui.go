@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -96,14 +95,9 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		fm = m
 	}
 	aborted, running := fm.AbortExport()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		// Stopped by a signal: the terminal is restored now, and what
-		// became of an export is said below the shell's prompt.
-		note, err := interfaceStopped(context.Cause(ctx), aborted, running)
-		if note != "" && stderr != nil {
-			fmt.Fprintln(stderr, note)
-		}
-		return err
+	note, err := interfaceEnded(ctx, err, aborted, running)
+	if note != "" && stderr != nil {
+		fmt.Fprintln(stderr, note)
 	}
 	return err
 }
@@ -158,7 +152,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 		t = strings.Join(cfg.Files, ", ") // followed globs that match nothing yet
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
-		NoColor: cfg.NoColor, MaxMemory: int64(cfg.MaxMemory), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
+		NoColor: cfg.NoColor, MaxMemory: storeBudget(int64(cfg.MaxMemory)), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
 		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 

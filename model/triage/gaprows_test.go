@@ -1,6 +1,7 @@
 package triage
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -48,5 +49,38 @@ func TestNotesAreNotInputEntries(t *testing.T) {
 	r := tr.Report(ReportOptions{})
 	if r.Entries != 5 || r.GapRows != 1 || r.BoundaryRows != 2 || r.InputEntries() != 2 {
 		t.Errorf("rows %d, gap rows %d, boundary rows %d, input entries %d; want 5, 1, 2, 2", r.Entries, r.GapRows, r.BoundaryRows, r.InputEntries())
+	}
+}
+
+// TestNotesAreNotTemplates: a gap row (the memory budget's, first) and a
+// boundary row fold into no template, and count in no table nor window
+// compared: the templates, the top values, the sessions and what changed
+// are those of the entries alone.
+func TestNotesAreNotTemplates(t *testing.T) {
+	at := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	entries := []model.Entry{
+		serviceEntry(at, "[INFO] [connector] one"),
+		serviceEntry(at.Add(time.Second), "[ERROR] [connector] two"),
+	}
+	notes := []model.Entry{
+		{Time: at, Kind: model.KindGap, Level: model.LevelWarn, Fields: model.Fields{model.Str(model.KeyGapReason, model.GapEvictionReason),
+			model.Int(model.KeyGapCount, 1828846), model.Str(model.KeyMessage, "1,828,846 older lines dropped or not loaded to stay within the memory budget (--max-memory)")}},
+		{Time: at.Add(time.Second), Kind: model.KindBoundary, Level: model.LevelNotice, Fields: model.Fields{model.Str(model.KeyBoundary, "restart")}},
+	}
+	report := func(es ...model.Entry) Report {
+		tr := New(Options{Compare: &Compare{Trailing: DefaultTrailing, Fit: true}})
+		tr.Add(clone(es))
+		r := tr.Report(ReportOptions{Ended: true})
+		for i := range r.Templates {
+			r.Templates[i].ID = 0 // the order added, not what the template is
+		}
+		return r
+	}
+	with, without := report(append([]model.Entry{notes[0]}, append(entries, notes[1])...)...), report(entries...)
+	if with.TemplateCount != without.TemplateCount || !reflect.DeepEqual(with.Templates, without.Templates) {
+		t.Errorf("templates with the notes: %d %+v\nwithout: %d %+v", with.TemplateCount, with.Templates, without.TemplateCount, without.Templates)
+	}
+	if !reflect.DeepEqual(with.Top, without.Top) || !reflect.DeepEqual(with.Sessions, without.Sessions) || !reflect.DeepEqual(with.Changed, without.Changed) {
+		t.Errorf("the notes changed the tables:\n%+v\n%+v\n%+v\nwithout them:\n%+v\n%+v\n%+v", with.Top, with.Sessions, with.Changed, without.Top, without.Sessions, without.Changed)
 	}
 }

@@ -97,11 +97,14 @@ func (t *Triage) AddEntry(e *model.Entry) { t.add(e, nil) }
 // add counts e; key is its template key, or nil to make it here.
 func (t *Triage) add(e *model.Entry, key []byte) {
 	t.entries++
+	note := true
 	switch e.Kind {
 	case model.KindGap:
 		t.gapRows++ // a note of what is missing, not an entry of the log
 	case model.KindBoundary:
 		t.bounds++ // a note that the service restarted, nor is it one
+	default:
+		note = false
 	}
 	p := t.opt.Parts
 	var v view
@@ -123,6 +126,11 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 		t.span(e.Time)
 	} else if e.Kind != model.KindGap {
 		t.hist.untimed++
+	}
+	if note {
+		// Nor is a note a template, nor counted in a window compared: the
+		// timeline, and the titles, say what notes say.
+		return
 	}
 	id := int32(otherID)
 	if p&(PartTemplates|PartChanged) != 0 {

@@ -352,6 +352,26 @@ grep -qxF "connlog: interrupted by SIGTERM: the export to $tmp/tuisig/all.ndjson
 	fail "said '$(cat "$tmp/stderr")'"
 empty_dir "$tmp/tuisig"
 
+echo "tui: q in the middle of an export asks first; ctrl+c then quits, exit 1, saying the export was cancelled, leaving nothing"
+start "$bin" "$tmp/big.log"
+wait_for "big.log"
+mkdir "$tmp/tuiquit"
+press x "> scope"
+keys Up C-u
+keys -l "$tmp/tuiquit/all.ndjson"
+wait_for "$tmp/tuiquit/all.ndjson"
+keys Enter
+wait_for "cancels the export"
+rm -f "$tmp/status"
+press q "q/ctrl+c again to cancel it and quit"
+[[ ! -s $tmp/status ]] || fail "q in the middle of an export quit at once"
+keys C-c
+code=$(wait_status)
+[[ $code == 1 ]] || fail "connlog quit during an export exited $code, want 1: $(cat "$tmp/stderr")"
+grep -qxF "connlog: quit: the export to $tmp/tuiquit/all.ndjson was cancelled; nothing was written" "$tmp/stderr" ||
+	fail "said '$(cat "$tmp/stderr")'"
+empty_dir "$tmp/tuiquit"
+
 echo "tui: SIGTERM with no export running ends connlog as q does (exit 0, nothing said)"
 start "$bin" "$tmp/analytics.log"
 wait_for "10/10"

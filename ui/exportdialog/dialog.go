@@ -90,7 +90,8 @@ type Model struct {
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
 	scroll      messageScroll
-	waitForce   bool // the write the dialog waits to start replaces an existing file
+	waitForce   bool   // the write the dialog waits to start replaces an existing file
+	quitAgain   string // set by AskQuit: a quit while busy waits for a second one
 }
 
 // New returns a closed dialog.
@@ -113,7 +114,7 @@ func (d Model) Open(src *Source, scopes []Scope, scope Scope) (Model, tea.Cmd) {
 		d.set.Format = export.FormatNDJSON
 	}
 	d.set.Scope = scope
-	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions = export.NewRedactor(), false, "", "", "", nil
+	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions, d.quitAgain = export.NewRedactor(), false, "", "", "", nil, ""
 	d.pathIn.SetValue("")
 	return d, d.replan()
 }
@@ -264,7 +265,7 @@ func (d Model) onKey(km tea.KeyPressMsg) (Model, tea.Cmd) {
 // start runs the export; force overwrites an existing file.
 func (d Model) start(force bool) (Model, tea.Cmd) {
 	if d.awaitsIndexing() {
-		d.state, d.waitForce, d.notice = Waiting, force, ""
+		d.state, d.waitForce, d.notice, d.quitAgain = Waiting, force, "", ""
 		return d, nil
 	}
 	switch {
@@ -287,7 +288,7 @@ func (d Model) start(force bool) (Model, tea.Cmd) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.gen++
-	d.state, d.cancel, d.progress, d.notice, d.err, d.elsewhere = Writing, cancel, &export.Progress{}, "", "", ""
+	d.state, d.cancel, d.progress, d.notice, d.err, d.elsewhere, d.quitAgain = Writing, cancel, &export.Progress{}, "", "", "", ""
 	d.run, d.started = newWriteRun(), time.Now()
 	plan := d.plan
 	plan.DefaultName = plan.nameFor(d.set)

@@ -48,6 +48,10 @@ func (d Model) startWaited() (Model, tea.Cmd) {
 	if d.state != Waiting || d.awaitsIndexing() || d.planning || !d.entriesPlanned() {
 		return d, nil
 	}
+	// A quit asked while it waited still waits for its second key.
+	asked := d.quitAgain
 	d.state = Editing
-	return d.start(d.waitForce)
+	d, cmd := d.start(d.waitForce)
+	d.quitAgain = asked
+	return d, cmd
 }

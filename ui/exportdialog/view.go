@@ -111,10 +111,10 @@ func (d Model) statusLines() []string {
 		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
 			" goes back to change the path")
 	case Writing:
-		return []string{d.progressLine()}
+		return append([]string{d.progressLine()}, d.quitLines()...)
 	case Waiting:
-		return d.wrap(d.styles.Notice, "waiting for the end of the indexing of "+theme.Clean(d.src.Indexing)+" before writing · "+
-			entriesText(int64(d.plan.Seqs.Len()))+" so far")
+		return append(d.wrap(d.styles.Notice, "waiting for the end of the indexing of "+theme.Clean(d.src.Indexing)+" before writing · "+
+			entriesText(int64(d.plan.Seqs.Len()))+" so far"), d.quitLines()...)
 	case Done:
 		r := d.result
 		// The path on a line of its own: a long one wraps without
