@@ -22,7 +22,7 @@ type tailEvent struct {
 const (
 	stateQuerying  = "querying"
 	stateRereading = "back, re-reading missed entries"
-	stateStuck     = model.StateDown + ", the live tail is stuck: reopening"
+	stateStuck     = model.StateDown + ", tail stuck, reopening"
 )
 
 // follow keeps a live tail open until ctx ends. After a drop it waits with
