@@ -23,8 +23,14 @@ type Backend interface {
 	// as they arrive (never the whole result at once). With sel.Newest > 0
 	// it sends only the newest that many rows, still oldest first.
 	Query(ctx context.Context, sel Selection, emit func(Row) error) error
+	// CountStreams counts the rows sel selects in each stream (Row.Stream),
+	// without sending them: a cheap way to learn whether a window holds
+	// rows a reader has not had.
+	CountStreams(ctx context.Context, sel Selection) (map[string]int, error)
 	// Tail sends rows as the store receives them, in batches, until ctx ends
-	// or the connection drops (an error). Its first batch covers the last
+	// or the connection drops (an error). It first sends an empty batch once
+	// the store has accepted the tail, so that a caller can tell a tail that
+	// never opened from a quiet one. Its first rows cover the last
 	// startOffset of time, so that a caller can close the window between a
 	// query and the tail.
 	Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error

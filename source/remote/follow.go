@@ -17,9 +17,13 @@ type tailEvent struct {
 	done bool
 }
 
-// stateRereading is the state while what the tail may have missed is read
-// by query.
-const stateRereading = "back, re-reading missed entries"
+// States of a follow until its tail opens: the first read, a re-read of what
+// the tail may have missed after a drop or stall, and after a stuck tail.
+const (
+	stateQuerying  = "querying"
+	stateRereading = "back, re-reading missed entries"
+	stateStuck     = model.StateDown + ", tail stuck, reopening"
+)
 
 // follow keeps a live tail open until ctx ends. After a drop it waits with
 // backoff, after a stall it waits for the store to settle; then it re-reads
@@ -29,10 +33,11 @@ const stateRereading = "back, re-reading missed entries"
 func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time.Time) error {
 	ro := newReorder(reorderHold, reorderMax)
 	backoff := backoffFirst
+	rereading := stateRereading // the state until the next tail opens
 	for reconnect := false; ; reconnect = true {
 		if reconnect {
 			readUntil = time.Now()
-			if err := s.reread(ctx, w, tr, ro); err != nil {
+			if err := s.reread(ctx, w, tr, ro, rereading); err != nil {
 				if ctx.Err() != nil {
 					return nil
 				}
@@ -47,6 +52,13 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 		}
 		started := time.Now()
 		err := s.tail(ctx, w, tr, ro, time.Since(readUntil)+tailMargin)
+		rereading = stateRereading
+		if errors.Is(err, errStuck) { // no wait: the store answers
+			rereading = stateStuck
+			s.setState(stateStuck)
+			backoff = backoffFirst
+			continue
+		}
 		if errors.Is(err, errStalled) {
 			s.setState(stateRereading)
 			if sleep(ctx, stallSettle) { // what the store took just before is searchable then
@@ -76,14 +88,13 @@ func (s *Source) follow(ctx context.Context, w *sender, tr *seen, readUntil time
 // reread queries what may have been missed: from a little before the newest
 // entry handed on until now. Rows go through the reorder buffer, which hands
 // on what exceeds its bound, so a long outage streams rather than piles up.
-func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) error {
-	s.setState(stateRereading)
+func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder, state string) error {
 	sel := storeSelection(s.opts.Selection)
 	if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
 		sel.Since = from // never before the user's --since
 	}
 	tr.startPass()
-	return s.backend.Query(ctx, sel, func(r Row) error {
+	return s.query(ctx, sel, state, func(r Row) error {
 		if !tr.admit(&r) {
 			return nil
 		}
@@ -95,64 +106,97 @@ func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder) e
 }
 
 // tail runs one live tail until it drops, the store stalls and answers
-// again (errStalled), or ctx ends, handing rows through the reorder buffer.
+// again (errStalled), the tail is stuck while the store answers (errStuck),
+// or ctx ends, handing rows through the reorder buffer. Beside it, audits
+// re-read what the tail skipped.
 func (s *Source) tail(ctx context.Context, w *sender, tr *seen, ro *reorder, startOffset time.Duration) error {
 	tctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	events := make(chan tailEvent, tailBatchChan)
-	go func() {
-		err := s.backend.Tail(tctx, storeSelection(s.opts.Selection), startOffset, func(rows []Row) error {
-			select {
-			case events <- tailEvent{rows: rows}:
-				return nil
-			case <-tctx.Done():
-				return tctx.Err()
-			}
-		})
-		events <- tailEvent{err: err, done: true}
-	}()
+	sel := storeSelection(s.opts.Selection)
+	events := s.startTail(tctx, sel, startOffset)
 	stop := func(err error) error {
 		cancel()
 		for ev := <-events; !ev.done; ev = <-events { // let the tail goroutine end
 		}
 		return err
 	}
-	s.setState("live")
-	if s.onFollow != nil {
-		s.onFollow()
-	}
 	tr.startPass()
-	sw := newStallWatch(time.Now())
+	lt := &liveTail{started: time.Now()}
+	lt.lastSent = lt.started
+	sw := newStallWatch(lt.started)
+	au := newAuditor(lt.started)
 	tick := time.NewTicker(releaseTick)
 	defer tick.Stop()
 	for {
-		resumed := false
+		var err error
 		select {
 		case ev := <-events:
 			if ev.done {
 				s.releaseAll(w, ro)
 				return ev.err
 			}
-			now := time.Now()
-			for i := range ev.rows {
-				if tr.admit(&ev.rows[i]) {
-					ro.add(ev.rows[i], now)
-				}
-			}
-			resumed = sw.life(now)
+			err = s.tailBatch(lt, sw, tr, ro, ev.rows)
 		case answered := <-sw.probes:
-			resumed = sw.probeAnswered(answered, time.Now())
+			err = lt.probed(sw, answered, time.Now())
+		case res := <-au.results:
+			au.done()
+			err = lt.audited(sw, tr, ro, res, time.Now())
 		case <-tick.C:
-			s.showStall(sw.check(tctx, s.backend, time.Now()))
+			now := time.Now()
+			s.showStall(sw.check(tctx, s.backend, now))
+			if au.due(now) {
+				au.start(tctx, s.backend, sel, tr, now)
+			}
 		}
-		if resumed {
-			return stop(errStalled)
+		if err != nil {
+			return stop(err)
 		}
 		ro.release(time.Now(), false, w.emit)
 		if err := w.flush(); err != nil {
 			return stop(err)
 		}
 	}
+}
+
+// startTail runs the backend's tail in a goroutine that reports on the
+// channel it returns, ending with a done event.
+func (s *Source) startTail(ctx context.Context, sel Selection, startOffset time.Duration) <-chan tailEvent {
+	events := make(chan tailEvent, tailBatchChan)
+	go func() {
+		err := s.backend.Tail(ctx, sel, startOffset, func(rows []Row) error {
+			select {
+			case events <- tailEvent{rows: rows}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		events <- tailEvent{err: err, done: true}
+	}()
+	return events
+}
+
+// tailBatch takes a batch of the tail: the empty first one says the tail is
+// open. errStalled when the store had stalled.
+func (s *Source) tailBatch(lt *liveTail, sw *stallWatch, tr *seen, ro *reorder, rows []Row) error {
+	now := time.Now()
+	lt.lastSent = now
+	if !lt.opened {
+		lt.opened = true
+		s.setState("live")
+		if s.onFollow != nil {
+			s.onFollow()
+		}
+	}
+	for i := range rows {
+		if tr.admit(&rows[i]) {
+			ro.add(rows[i], now)
+		}
+	}
+	if sw.life(now) {
+		return errStalled
+	}
+	return nil
 }
 
 // showStall puts a stalled store's state on the status line; "" is a store

@@ -25,16 +25,34 @@ type follower struct {
 
 func startFollower(t *testing.T, b Backend, sel Selection) *follower {
 	t.Helper()
+	f := runFollower(t, b, Options{Selection: sel, Follow: true})
+	f.waitFollowing()
+	return f
+}
+
+// runFollower starts a source in the background, without waiting for it
+// to follow.
+func runFollower(t *testing.T, b Backend, opts Options) *follower {
+	t.Helper()
 	f := &follower{t: t, out: make(chan []model.Record), following: make(chan struct{}, 8),
 		counts: map[string]int{}, done: make(chan error, 1)}
-	f.src = New(b, 0, Options{Selection: sel, Follow: true})
+	f.src = New(b, 0, opts)
 	f.src.onFollow = func() { f.following <- struct{}{} }
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
 	go func() { f.done <- f.src.Run(ctx, f.out) }()
 	t.Cleanup(func() { cancel(); <-f.done })
-	f.waitFollowing()
 	return f
+}
+
+// exactlyOnce checks that each message of want arrived once.
+func (f *follower) exactlyOnce(want []string) {
+	f.t.Helper()
+	for _, m := range want {
+		if f.counts[m] != 1 {
+			f.t.Errorf("%q arrived %d times, want exactly once", m, f.counts[m])
+		}
+	}
 }
 
 func (f *follower) waitFollowing() {

@@ -17,7 +17,7 @@ type rowKey struct {
 var keySeed = maphash.MakeSeed()
 
 func keyOf(r *Row) rowKey {
-	return rowKey{stream: maphash.String(keySeed, r.Stream), nanos: r.Time.UnixNano(), msg: maphash.Bytes(keySeed, r.Message)}
+	return rowKey{stream: streamHash(r.Stream), nanos: r.Time.UnixNano(), msg: maphash.Bytes(keySeed, r.Message)}
 }
 
 // seen remembers the entries handed on near the newest one, so that a
@@ -46,10 +46,14 @@ func newSeen(retain time.Duration) *seen {
 func (s *seen) startPass() { clear(s.pass) }
 
 // admit reports whether a row of the current pass is new, and records it.
-func (s *seen) admit(r *Row) bool {
+func (s *seen) admit(r *Row) bool { return s.admitIn(s.pass, r) }
+
+// admitIn is admit within a pass of its own: a read that runs beside the
+// live tail (an audit's re-read) counts its copies apart from the tail's.
+func (s *seen) admitIn(pass map[rowKey]int, r *Row) bool {
 	k := keyOf(r)
-	s.pass[k]++
-	if s.pass[k] <= s.emitted[k] {
+	pass[k]++
+	if pass[k] <= s.emitted[k] {
 		return false
 	}
 	s.emitted[k]++
@@ -58,14 +62,36 @@ func (s *seen) admit(r *Row) bool {
 		s.watermark = r.Time
 	}
 	if len(s.order) >= 4096 && len(s.order)%4096 == 0 {
-		s.prune()
+		s.prune(time.Now())
 	}
 	return true
 }
 
-// prune forgets entries older than the retained window behind the watermark.
-func (s *seen) prune() {
-	floor := s.watermark.Add(-s.retain)
+// streamCounts counts the entries handed on of each stream (by the hash
+// keyOf gives it) with times in [from, until].
+func (s *seen) streamCounts(from, until time.Time) map[uint64]int {
+	n := map[uint64]int{}
+	for _, ka := range s.order {
+		if !ka.at.Before(from) && !ka.at.After(until) {
+			n[ka.key.stream]++
+		}
+	}
+	return n
+}
+
+// streamHash is the stream part of keyOf.
+func streamHash(stream string) uint64 { return maphash.String(keySeed, stream) }
+
+// prune forgets entries older than the retained window behind the
+// watermark, or behind now when the watermark is ahead of it: a host whose
+// clock runs fast must not make the entries of the others forgotten while
+// a re-read of the last seconds may still bring them again.
+func (s *seen) prune(now time.Time) {
+	newest := s.watermark
+	if newest.After(now) {
+		newest = now
+	}
+	floor := newest.Add(-s.retain)
 	kept := s.order[:0]
 	for _, ka := range s.order {
 		if ka.at.Before(floor) {

@@ -40,7 +40,7 @@ func TestSeenForgetsOnlyBehindTheWindow(t *testing.T) {
 		r := row("s", t0.Add(time.Duration(i)*10*time.Millisecond), "x")
 		s.admit(&r)
 	}
-	s.prune()
+	s.prune(t0.Add(time.Hour))
 	if len(s.emitted) > 1001+1 {
 		t.Errorf("kept %d keys, want those within 10 s of the newest (~1001)", len(s.emitted))
 	}
@@ -78,5 +78,26 @@ func TestReorderReleasesInTimeOrderAfterTheHold(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("got %v, want %v (stable for equal times)", got, want)
 		}
+	}
+}
+
+// A host whose clock runs ahead moves the watermark past now: the entries of
+// the other hosts within the retained window behind now are still known, so
+// that a re-read of the last seconds does not bring them twice.
+func TestSeenKeepsTheRecentPastWhenAClockRunsAhead(t *testing.T) {
+	now := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	s := newSeen(30 * time.Second)
+	s.startPass()
+	recent := row("slow", now.Add(-5*time.Second), "x")
+	ahead := row("fast", now.Add(time.Minute), "y")
+	s.admit(&recent)
+	s.admit(&ahead)
+	s.prune(now)
+	s.startPass()
+	if s.admit(&recent) {
+		t.Error("an entry 5 s old was forgotten because another host's clock runs a minute ahead")
+	}
+	if got := s.streamCounts(now.Add(-10*time.Second), now)[streamHash("slow")]; got != 1 {
+		t.Errorf("counted %d entries of the stream in the last 10 s, want 1", got)
 	}
 }

@@ -26,9 +26,12 @@ const (
 	// that neither sends nor answers for stallAfter is shown as down. A
 	// stall shorter than that is within what the store's own tail reaches
 	// back (5 s in VictoriaLogs).
-	probeAfter    = 2 * time.Second
-	stallAfter    = 4 * time.Second
-	stallSettle   = 2 * time.Second // after a stall, before re-reading: the store makes what it took searchable
+	probeAfter  = 2 * time.Second
+	stallAfter  = 4 * time.Second
+	stallSettle = 2 * time.Second // after a stall, before re-reading: the store makes what it took searchable
+	// A tail that has sent nothing for stuckAfter while the store answers is
+	// stuck when it never opened or the store holds rows it did not send.
+	stuckAfter    = 4 * time.Second
 	tailBatchChan = 4
 )
 
@@ -74,7 +77,7 @@ func (s *Source) setState(st string) { s.state.Store(&st) }
 func (s *Source) Run(ctx context.Context, out chan<- []model.Record) error {
 	w := &sender{ctx: ctx, out: out, marks: newJournalMarks(s.id, s.opts.Selection)}
 	tr := newSeen(3 * dedupWindow)
-	s.setState("querying")
+	s.setState(stateQuerying)
 	readUntil := time.Now()
 	n, err := s.backfill(ctx, w, tr)
 	if err != nil {
@@ -105,7 +108,7 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 	}
 	n := 0
 	tr.startPass()
-	err := s.backend.Query(ctx, sel, func(r Row) error {
+	err := s.query(ctx, sel, stateQuerying, func(r Row) error {
 		if tr.admit(&r) {
 			n++
 			return w.marks.add(&r, w)

@@ -25,6 +25,7 @@ const (
 	vlCheckTimeout    = 10 * time.Second
 	vlQueryPath       = "/select/logsql/query"
 	vlTailPath        = "/select/logsql/tail"
+	vlFieldCount      = "n" // the count CountStreams asks for
 	vlDefaultPortHint = "9428"
 )
 
@@ -112,6 +113,42 @@ func (v *VictoriaLogs) Query(ctx context.Context, sel Selection, emit func(Row) 
 	return nil
 }
 
+// CountStreams runs the selection's filter with a count per stream.
+func (v *VictoriaLogs) CountStreams(ctx context.Context, sel Selection) (map[string]int, error) {
+	q := logsqlFilter(sel) + " | stats by (" + vlFieldStreamID + ") count() " + vlFieldCount
+	resp, err := v.post(ctx, vlQueryPath, url.Values{"query": {q}})
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	counts := map[string]int{}
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 0, 4<<10), vlMaxLine)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var stream, n string
+		err := parseFlatObject(sc.Bytes(), func(key, val []byte) {
+			switch string(key) {
+			case vlFieldStreamID:
+				stream = string(val)
+			case vlFieldCount:
+				n = string(val)
+			}
+		})
+		c, cerr := strconv.Atoi(n)
+		if err != nil || cerr != nil {
+			return nil, fmt.Errorf("the store sent a line that is not a count (%.80q)", sc.Bytes())
+		}
+		counts[stream] += c
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read from %s: %w", v.Name(), err)
+	}
+	return counts, nil
+}
+
 // Tail follows the store's live tail. The server sends a batch per refresh;
 // rows are handed on in batches as they are read.
 func (v *VictoriaLogs) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
@@ -119,11 +156,14 @@ func (v *VictoriaLogs) Tail(ctx context.Context, sel Selection, startOffset time
 		"start_offset":     {strconv.FormatInt(max(startOffset, 0).Milliseconds(), 10) + "ms"},
 		"offset":           {strconv.FormatInt(vlTailDelay.Milliseconds(), 10) + "ms"},
 		"refresh_interval": {strconv.FormatInt(vlTailRefresh.Milliseconds(), 10) + "ms"}}
-	resp, err := v.post(ctx, vlTailPath, form)
+	resp, err := v.send(ctx, vlTailPath, form, true)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
+	if err := emit(nil); err != nil { // the store accepted the tail
+		return err
+	}
 	br := bufio.NewReaderSize(resp.Body, 64<<10)
 	batch := make([]Row, 0, 64)
 	err = v.readRows(&flushReader{br: br, flush: func() error {
@@ -190,6 +230,13 @@ func (v *VictoriaLogs) readRows(body io.Reader, emit func(Row) error) error {
 // post sends a form and returns a 200 response, or an error that says what
 // the server answered.
 func (v *VictoriaLogs) post(ctx context.Context, path string, form url.Values) (*http.Response, error) {
+	return v.send(ctx, path, form, false)
+}
+
+// send is post, asking with plain for an uncompressed answer: the store
+// sends a compressed answer's headers only with its first rows, so a quiet
+// tail would seem never to open, and end at the header timeout.
+func (v *VictoriaLogs) send(ctx context.Context, path string, form url.Values, plain bool) (*http.Response, error) {
 	u := *v.base
 	u.Path += path
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), strings.NewReader(form.Encode()))
@@ -197,6 +244,9 @@ func (v *VictoriaLogs) post(ctx context.Context, path string, form url.Values) (
 		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if plain {
+		req.Header.Set("Accept-Encoding", "identity")
+	}
 	v.auth.apply(req)
 	resp, err := v.client.Do(req)
 	if err != nil {

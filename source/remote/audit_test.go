@@ -1,0 +1,65 @@
+package remote
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"connlog/source/remote/vltest"
+)
+
+// An entry that becomes searchable after a newer one of its stream has gone
+// out is never sent by the store's tail, which sends each stream's entries
+// newer than the last it sent. Shipping the older one second does this with
+// the real store every time. It arrives all the same, once.
+func TestAnEntryTheTailSkipsArrives(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	host := []string{"gw-fra-1"}
+	f := startFollower(t, testBackend(t, srv), Selection{Units: []string{"twingate-connector.service"}})
+	t0 := time.Now()
+	want := shipAt(t, srv, dir, "newer", host, 1, t0)
+	f.collect(want, 0)
+	older := shipAt(t, srv, dir, "older", host, 1, t0.Add(-300*time.Millisecond))
+	want = append(want, older...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}
+
+// withholdingTail is the real store whose tail never sends the entries
+// holding a word, as when the store made them searchable only after newer
+// ones of their stream had gone out; its queries have them.
+type withholdingTail struct {
+	*VictoriaLogs
+	word string
+}
+
+func (b withholdingTail) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
+	return b.VictoriaLogs.Tail(ctx, sel, startOffset, func(rows []Row) error {
+		kept := rows[:0:0]
+		for _, r := range rows {
+			if !strings.Contains(string(r.Message), b.word) {
+				kept = append(kept, r)
+			}
+		}
+		if rows != nil && len(kept) == 0 {
+			return nil
+		}
+		return emit(kept)
+	})
+}
+
+func TestEntriesTheTailWithholdsArrive(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	hosts := []string{"gw-fra-1", "gw-ams-1"}
+	f := startFollower(t, withholdingTail{testBackend(t, srv), "withheld"}, Selection{Units: []string{"twingate-connector.service"}})
+	t0 := time.Now()
+	want := shipAt(t, srv, dir, "sent", hosts, 2, t0)
+	want = append(want, shipAt(t, srv, dir, "withheld", hosts, 2, t0.Add(100*time.Millisecond))...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}

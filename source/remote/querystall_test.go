@@ -1,0 +1,107 @@
+package remote
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"connlog/model"
+	"connlog/source/remote/vltest"
+)
+
+// pausingStore is the real store, paused (SIGSTOP) as the next query after
+// pauseNext is set starts; drop ends the live tail running, as a dropped
+// connection does.
+type pausingStore struct {
+	*VictoriaLogs
+	srv       *vltest.Server
+	pauseNext atomic.Bool
+	paused    chan struct{}
+	drop      chan struct{}
+}
+
+func newPausingStore(t *testing.T, srv *vltest.Server) *pausingStore {
+	return &pausingStore{VictoriaLogs: testBackend(t, srv), srv: srv, paused: make(chan struct{}, 1), drop: make(chan struct{})}
+}
+
+func (b *pausingStore) Query(ctx context.Context, sel Selection, emit func(Row) error) error {
+	if b.pauseNext.CompareAndSwap(true, false) {
+		b.srv.Pause()
+		b.paused <- struct{}{}
+	}
+	return b.VictoriaLogs.Query(ctx, sel, emit)
+}
+
+func (b *pausingStore) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
+	tctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-b.drop:
+			cancel()
+		case <-tctx.Done():
+		}
+	}()
+	err := b.VictoriaLogs.Tail(tctx, sel, startOffset, emit)
+	if ctx.Err() == nil {
+		return errors.New("the connection dropped")
+	}
+	return err
+}
+
+// stallRead keeps the store paused for stallFor from the moment a query
+// paused it, checking that the source says within seconds that the store
+// does not answer.
+func (f *follower) stallRead(b *pausingStore) {
+	f.t.Helper()
+	<-b.paused
+	paused := time.Now()
+	if !f.waitState(model.StateDown, stallAfter+3*time.Second) || !strings.Contains(f.src.State(), "no answer for") {
+		f.t.Errorf("state %v after a read paused: %q, want it to say the store is not answering", time.Since(paused).Round(time.Second), f.src.State())
+	}
+	time.Sleep(stallFor - time.Since(paused))
+	b.srv.Resume()
+}
+
+// A store that stops answering during the first read shows as down within
+// seconds, not at the end of the request's timeout, and the read goes on
+// when it answers again.
+func TestAStoreStalledInTheFirstReadIsDown(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	hosts := []string{"gw-fra-1", "gw-nyc-1"}
+	want := shipNow(t, srv, dir, "before", hosts, 3)
+	srv.WaitRows(t, `"before"`, len(want))
+	b := newPausingStore(t, srv)
+	b.pauseNext.Store(true)
+	f := runFollower(t, b, Options{Selection: Selection{Units: []string{"twingate-connector.service"}}, Lines: -1, Follow: true})
+	f.stallRead(b)
+	f.waitFollowing()
+	want = append(want, shipNow(t, srv, dir, "after", hosts, 3)...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}
+
+// The same in the re-read after a dropped connection.
+func TestAStoreStalledInAReReadIsDown(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	hosts := []string{"gw-fra-1", "gw-nyc-1"}
+	b := newPausingStore(t, srv)
+	f := startFollower(t, b, Selection{Units: []string{"twingate-connector.service"}})
+	want := shipNow(t, srv, dir, "before", hosts, 3)
+	f.collect(want, 0)
+	want = append(want, shipNow(t, srv, dir, "at-drop", hosts, 3)...)
+	b.pauseNext.Store(true)
+	b.drop <- struct{}{}
+	f.stallRead(b)
+	f.waitFollowing()
+	want = append(want, shipNow(t, srv, dir, "after", hosts, 3)...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}
