@@ -28,6 +28,9 @@ type File struct {
 	// entries before it are read all the same. Reported once.
 	damage         error
 	damageReported bool
+	// cutCounted is set when Refresh found the file cut and read the
+	// header's entry count at the cut.
+	cutCounted bool
 }
 
 // TakeDamage returns, once, why the file's index stops short (nil if it
@@ -52,6 +55,14 @@ func (f *File) checkNotCut() error {
 		return fmt.Errorf("the file was cut to %d bytes, before its entry at %d: %w", f.size, last, ErrTruncated)
 	}
 	return nil
+}
+
+// cutBehind reports whether a file Refresh found cut lost nothing to a
+// reader that has read its first read entries: the header read at the cut
+// counts no entry past those indexed, and the reader read them all. The
+// entries cut away are in its hands already.
+func (f *File) cutBehind(read int) bool {
+	return f.cutCounted && read >= len(f.entries) && f.hdr.NEntries <= uint64(len(f.entries))
 }
 
 // unindexed is how many entries the header counts past those indexed (a
@@ -139,6 +150,9 @@ func (f *File) Refresh() error {
 	}
 	f.size = uint64(max(st.Size(), 0))
 	if err := f.checkNotCut(); err != nil {
+		if h.FileID == f.hdr.FileID {
+			f.hdr, f.cutCounted = h, true // what it counted when cut: see cutBehind
+		}
 		return err
 	}
 	if f.size > maxFileSize {

@@ -60,7 +60,9 @@ func (j *Journal) Poll() (Change, error) {
 	for _, m := range j.members {
 		before := m.f.Len()
 		if err := m.f.Refresh(); err != nil {
-			j.problems = append(j.problems, lost(m, fmt.Errorf("%s: %w", m.f.path, err)))
+			if !m.f.cutBehind(m.split) {
+				j.problems = append(j.problems, lost(m, fmt.Errorf("%s: %w", m.f.path, err)))
+			}
 			j.dropped[m.key] = true
 			m.f.Close()
 			change = Invalidated
@@ -70,9 +72,13 @@ func (j *Journal) Poll() (Change, error) {
 			change = max(change, Appended)
 			j.reresolve(m)
 		}
-		if err := m.f.TakeDamage(); err != nil {
-			change = Invalidated
-			j.problems = append(j.problems, err)
+		// Entries the header counts that the index cannot reach (the file
+		// was cut among them) are reported where a reading of the file
+		// would report them: once the reading has passed the last entry
+		// it can read, with their count (noteDamage). Reading on gets
+		// there.
+		if m.f.damage != nil && !m.f.damageReported {
+			change = max(change, Appended)
 		}
 		kept = append(kept, m)
 	}
