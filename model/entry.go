@@ -13,7 +13,7 @@ const (
 	FlagTimeInferred      Flags = 1 << iota // no time of its own: inherited from the previous entry of its source
 	FlagParseError                          // a parser recognised the shape but failed; Err says why
 	FlagTruncated                           // the line was longer than the maximum and was cut
-	FlagPartial                             // a partial line flushed without its newline (quiet file or EOF)
+	FlagPartial                             // a partial line sent without its newline (truncated, or reading stopped)
 	FlagNoNewline                           // the last line of an input that ended without a newline (NoteLastLine)
 	FlagMessageUnreadable                   // a journal entry whose MESSAGE could not be read (NoteMessageUnreadable): Raw is empty
 	FlagSharedLine                          // one of several entries of one line (a Tailscale API response's flows): Others is set

@@ -39,7 +39,9 @@ const (
 )
 
 // NotePartialLine is the Note of an ordinary record holding a line whose
-// newline never came: the file went quiet, or the input ended, mid-line.
+// newline never came: the file was truncated, or reading it stopped, while
+// its writer was in the middle of the line (a file that goes quiet
+// mid-line holds the line until its newline comes).
 const NotePartialLine = "partial line"
 
 // NoteLastLine is the Note of an ordinary record holding the last line of

@@ -21,7 +21,7 @@ const (
 
 	pollInterval       = 200 * time.Millisecond // how often a followed file is checked for growth and rotation
 	minWakeInterval    = 5 * time.Millisecond   // shortest time between two polls woken by inotify
-	partialLineTimeout = 1 * time.Second        // a quiet file's unterminated last line is sent after this long
+	partialLineTimeout = 1 * time.Second        // quiet time: a NUL run at a file's end is counted, a file holding an unfinished line says it caught up, a journal line's pieces are sent
 	rotationGrace      = 2 * time.Second        // longest wait for a renamed-away file to go quiet before switching
 
 	readChunkBytes  = 256 << 10 // bytes per read from a regular file
@@ -54,7 +54,8 @@ const (
 	// (a crash left the file's end unwritten); Count is the number of NULs.
 	NoteNULBytes = model.GapNULBytes
 	// NotePartialLine flags an ordinary record holding a line whose newline
-	// had not arrived after a quiet second; the rest comes as its own record.
+	// had not arrived when its input stopped being read, was truncated, or
+	// (journald) when its container stopped mid-line.
 	NotePartialLine = model.NotePartialLine
 	// NoteLastLine flags the last line of an input read to its end (not
 	// followed) or of a stream that ended, when no newline ended it.

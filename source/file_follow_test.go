@@ -229,28 +229,6 @@ func TestFileLineSplitAcrossWrites(t *testing.T) {
 	}
 }
 
-func TestFilePartialLineFlushedWhenQuiet(t *testing.T) {
-	path := logPath(t)
-	appendTo(t, path, "whole\nno newline yet")
-	src := NewFile(path, 1, FileOptions{Follow: true})
-	src.quietAfter = 100 * time.Millisecond
-	r := start(t, src)
-	got := r.waitLines(2)
-	if got[1].Note != NotePartialLine || string(got[1].Raw) != "no newline yet" {
-		t.Fatalf("held line: %s (note %q)", describe(got), got[1].Note)
-	}
-	appendTo(t, path, " — the rest\n")
-	got = r.waitLines(3)
-	equalLines(t, lineTexts(got), []string{"whole", "no newline yet", " — the rest"})
-	// Both parts re-read exactly although neither is a whole line on disk.
-	for _, rec := range got {
-		raw, err := src.ReadRaw(rec.Offset, len(rec.Raw), nil)
-		if err != nil || string(raw) != string(rec.Raw) {
-			t.Fatalf("ReadRaw(%d) = %q, %v; want %q", rec.Offset, raw, err, rec.Raw)
-		}
-	}
-}
-
 func TestFileFollowHighRate(t *testing.T) {
 	const total = 200_000
 	path := logPath(t)

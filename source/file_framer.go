@@ -10,23 +10,27 @@ import (
 // emitFunc takes one record; it fails only when the run was cancelled.
 type emitFunc func(model.Record) error
 
+// neverQuiet is the quietAfter of an input whose reads never wait for a
+// writer (a compressed regular file): what it holds waits for the rest to
+// be read or the input to end.
+const neverQuiet = 100 * 365 * 24 * time.Hour
+
 // lineFramer cuts a byte stream into line records on '\n'. The chunks it is
 // fed become the records' Raw storage (one allocation per read, none per
 // line); only a line that spans two chunks is copied. It holds back an
-// unterminated last line until its newline arrives or flush is called, and
-// neverQuiet is the quietAfter of an input whose reads never wait for a
-// writer (a compressed regular file): its unterminated line is held until
-// the rest is read or the input ends.
-const neverQuiet = 100 * 365 * 24 * time.Hour
-
+// unterminated last line until its newline arrives or flush is called (the
+// input ended, was rotated or truncated), however long its writer pauses
+// in it: a record is never taken back, so a line sent before its newline
+// would stay two entries, and a followed export would write both. It
 // cuts lines longer than maxLine, counting what it dropped in a gap record.
 type lineFramer struct {
 	id      model.SourceID
 	maxLine int
 	emit    emitFunc
-	// quietAfter is how long an unterminated line is held on a quiet input
-	// before it is sent flagged NotePartialLine; neverQuiet for an input
-	// that is never quiet.
+	// quietAfter is how long an input must be quiet before a run of NULs
+	// it ends with is counted (quietDue), and before a followed file that
+	// holds an unterminated line says it caught up; neverQuiet for an
+	// input that is never quiet.
 	quietAfter time.Duration
 	// unterminated is told the offset of every record whose bytes on disk are
 	// not followed by '\n' (cut or flushed early), so that re-reads can be
@@ -142,8 +146,8 @@ func (f *lineFramer) joinPrefix(b []byte, n int) []byte {
 
 // flush sends the held unterminated line now, marked with note, and ends a
 // cut line's discard so that whatever comes next is a record of its own. It
-// is called on a quiet file, at the end of an input and before a switch to
-// another file.
+// is called at the end of an input, on a truncation and before a switch to
+// another file: never while the rest of the line may still come.
 func (f *lineFramer) flush(now time.Time, note string) error {
 	if f.dropping {
 		return f.endDrop(now)
@@ -159,6 +163,14 @@ func (f *lineFramer) flush(now time.Time, note string) error {
 
 // holding reports whether an unterminated line, or a NUL run, is held back.
 func (f *lineFramer) holding() bool { return len(f.pending) > 0 || f.dropping || f.nuls > 0 }
+
+// quietDue reports whether the framer holds what a quiet input lets go
+// (onQuiet): a NUL run, a gap that no later byte can make a line of. A
+// held line is not: only its newline, or the end of its input, ends it.
+func (f *lineFramer) quietDue() bool { return f.nuls > 0 }
+
+// onQuiet sends what quietDue says a quiet input lets go.
+func (f *lineFramer) onQuiet(now time.Time) error { return f.endNULs(now) }
 
 func (f *lineFramer) endDrop(now time.Time) error {
 	n := f.dropped

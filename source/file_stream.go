@@ -53,10 +53,10 @@ func pumpStream(r io.Reader, done <-chan struct{}, release func()) <-chan stream
 }
 
 // readStream frames every line r yields, with Offset -1, until r ends or
-// ctx is cancelled. A line still unterminated after fr.quietAfter of quiet
-// (no more read while the lines before were handed on, nor since) is sent
-// flagged NotePartialLine. At the end the held line is sent
-// and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
+// ctx is cancelled. A line whose writer pauses in it waits for its newline
+// (see lineFramer); a NUL run is counted after fr.quietAfter of quiet (no
+// more read while the lines before were handed on, nor since). At the end
+// the held line is sent and the batch flushed. It returns nil at EOF, ctx.Err() when cancelled,
 // and otherwise the read error that ended the stream. release is passed to
 // pumpStream. finish, when not nil, is the context fr sends under (see
 // FileOptions.Finish): when ctx ends, what was read is sent under it
@@ -162,11 +162,12 @@ func stopStream(ctx, finish context.Context, chunks <-chan streamChunk, fr *line
 	return ctx.Err()
 }
 
-// nextWake is the earliest of the batch deadline and the held line's
-// timeout; waiting is false when neither applies.
+// nextWake is the earliest of the batch deadline and the end of the
+// quiet time, when the framer holds what a quiet input lets go; waiting is
+// false when neither applies.
 func nextWake(b *batcher, fr *lineFramer, lastData time.Time) (wake time.Time, waiting bool) {
 	wake, waiting = b.deadline()
-	if fr.holding() {
+	if fr.quietDue() {
 		partial := lastData.Add(fr.quietAfter)
 		if !waiting || partial.Before(wake) {
 			wake, waiting = partial, true
@@ -175,10 +176,11 @@ func nextWake(b *batcher, fr *lineFramer, lastData time.Time) (wake time.Time, w
 	return wake, waiting
 }
 
-// onDeadlines sends the batch and the held line whose time has come.
+// onDeadlines sends the batch, and what a quiet input lets go once the
+// quiet time has passed.
 func onDeadlines(ctx context.Context, now time.Time, b *batcher, fr *lineFramer, lastData time.Time) error {
-	if fr.holding() && !now.Before(lastData.Add(fr.quietAfter)) {
-		if err := fr.flush(now, NotePartialLine); err != nil {
+	if fr.quietDue() && !now.Before(lastData.Add(fr.quietAfter)) {
+		if err := fr.onQuiet(now); err != nil {
 			return err
 		}
 	}

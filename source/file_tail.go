@@ -73,11 +73,12 @@ func (t *tailer) pollUntilDone(ctx context.Context) error {
 }
 
 // markIfDue marks that the file has been read to the end it had at the
-// first poll, once the framer holds no unterminated line of it: that line
-// comes (as a partial line) after partialLineTimeout, and must come before
-// the mark, which lets the merge release other inputs' later lines.
+// first poll, once the framer holds nothing of it, or once the file has
+// been quiet for the quiet time: the mark lets the merge release other
+// inputs' later lines, and a line its writer pauses in waits for its
+// newline, which must not hold every other input back.
 func (t *tailer) markIfDue(ctx context.Context) error {
-	if !t.markDue || t.framer.holding() {
+	if !t.markDue || (t.framer.holding() && time.Since(t.lastData) < t.framer.quietAfter) {
 		return nil
 	}
 	t.markDue = false

@@ -26,6 +26,8 @@ type Stdin struct {
 	// sent under finish before Run returns (see FileOptions.Finish).
 	finish context.Context
 	state  stateText
+	// quietAfter overrides partialLineTimeout when set (tests).
+	quietAfter time.Duration
 }
 
 // compressedStdin is what a Stdin reading a compressed input knows of it.
@@ -71,6 +73,9 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	}
 	fr := newLineFramer(s.id, s.maxLine, b.emitter(sendUnder(ctx, s.finish)))
 	fr.keepNULs = s.keepNULs
+	if s.quietAfter > 0 {
+		fr.quietAfter = s.quietAfter
+	}
 	var release func()
 	if z != nil {
 		release = z.release

@@ -39,31 +39,6 @@ func TestStdinReadsToEOF(t *testing.T) {
 	}
 }
 
-func TestStdinLiveAndPartial(t *testing.T) {
-	pr, pw := io.Pipe()
-	src := NewStdin(pr, 1)
-	r := start(t, src)
-	if _, err := pw.Write([]byte("one\ntw")); err != nil {
-		t.Fatal(err)
-	}
-	got := r.waitLines(2)
-	if got[1].Note != NotePartialLine || string(got[1].Raw) != "tw" {
-		t.Fatalf("quiet partial line not sent flagged: %s", describe(got))
-	}
-	if _, err := pw.Write([]byte("o\nthree\n")); err != nil {
-		t.Fatal(err)
-	}
-	r.waitLines(4)
-	if src.State() != "reading" {
-		t.Fatalf("State = %q", src.State())
-	}
-	pw.Close()
-	if err := r.finish(); err != nil {
-		t.Fatal(err)
-	}
-	equalLines(t, lineTexts(r.got), []string{"one", "tw", "o", "three"})
-}
-
 func TestStdinCancelWhileBlocked(t *testing.T) {
 	pr, _ := io.Pipe() // a writer that never writes
 	r := start(t, NewStdin(pr, 1))
