@@ -31,6 +31,27 @@ func keysSorted(t *testing.T, ndjson string) string {
 	return b.String()
 }
 
+// TestExportNDJSONSortedReadsBack hands every fixture over as connlog's
+// ndjson export with its keys sorted (`jq -S -c .`): it reads back as the
+// export does, a raw export of it the fixture's byte for byte.
+func TestExportNDJSONSortedReadsBack(t *testing.T) {
+	for _, f := range allFixtures(t) {
+		rel := strings.TrimPrefix(f, "../../")
+		t.Run(rel, func(t *testing.T) {
+			name := fixtureCopy(t, rel)
+			sent := exportOK(t, "export", "--format", "ndjson", name)
+			raw := exportOK(t, "export", "--format", "raw", name)
+			if err := os.WriteFile("sorted.ndjson", []byte(keysSorted(t, sent)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if back := exportOK(t, "export", "--format", "raw", "sorted.ndjson"); back != raw {
+				t.Errorf("raw export of the sorted ndjson differs from the fixture's:\n%.500q\nwant\n%.500q", back, raw)
+			}
+			sameRecords(t, sent, exportOK(t, "export", "--format", "ndjson", "sorted.ndjson"))
+		})
+	}
+}
+
 // TestExportNDJSONReadsBackLastLine hands over a file whose last line has
 // no newline: the ndjson export says so, and a raw export of it, read from
 // a file or standard input, keys sorted or not, ends as the file did.
