@@ -59,7 +59,7 @@ type exportEntry struct {
 const maxExportValue = 64 << 20
 
 // maxExportKey is the longest field name the framer takes for one.
-const maxExportKey = 64
+const maxExportKey = model.MaxJournalFieldName
 
 // exportLineBytes is the longest line of the export format kept whole when
 // connlog keeps lines of up to maxLine bytes (DefaultMaxLineBytes when 0):
@@ -123,7 +123,7 @@ func (f *exportFramer) line(r *model.Record) {
 	}
 	for i, c := range b {
 		if c == '=' {
-			if i > 0 && exportKey(b[:i]) {
+			if i > 0 && model.IsJournalFieldName(b[:i]) {
 				f.field(string(b[:i]), b[i+1:])
 				if string(b[:i]) == journalFieldMessage && off >= 0 {
 					// The value is followed by its newline, as a line is:
@@ -135,7 +135,7 @@ func (f *exportFramer) line(r *model.Record) {
 			break
 		}
 	}
-	if exportKey(b) {
+	if model.IsJournalFieldName(b) {
 		f.binKey, f.binBuf, f.binLines = string(b), f.binBuf[:0], 0
 		return
 	}
@@ -281,18 +281,4 @@ func (e *exportEntry) record(id model.SourceID) model.Record {
 		r.Offset = e.msgOffset
 	}
 	return r
-}
-
-// exportKey reports whether b is a field name of the export format:
-// upper-case letters, digits and '_', not starting with a digit.
-func exportKey(b []byte) bool {
-	if len(b) == 0 || len(b) > maxExportKey || b[0] >= '0' && b[0] <= '9' {
-		return false
-	}
-	for _, c := range b {
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }

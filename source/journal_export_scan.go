@@ -7,6 +7,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+
+	"connlog/model"
 )
 
 // exportScanner reads the records of the journal export format again, field
@@ -89,7 +91,7 @@ func (s *exportScanner) next(fn func(name, value []byte)) (start int64, err erro
 func (s *exportScanner) field(line []byte, whole bool, fn func(name, value []byte)) (bool, error) {
 	if name, value, ok := bytes.Cut(line, []byte{'='}); ok {
 		switch {
-		case !exportKey(name):
+		case !model.IsJournalFieldName(name):
 			return false, nil
 		case !s.keep(name):
 			return true, nil
@@ -99,7 +101,7 @@ func (s *exportScanner) field(line []byte, whole bool, fn func(name, value []byt
 		fn(name, value)
 		return true, nil
 	}
-	if !whole || !exportKey(line) {
+	if !whole || !model.IsJournalFieldName(line) {
 		return false, nil
 	}
 	name := string(line) // line is br's buffer, which reading the value reuses

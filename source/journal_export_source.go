@@ -211,7 +211,7 @@ func sniffExport(head []byte) (export, decided bool) {
 			return known, true
 		}
 		key, _, text := bytes.Cut(line, []byte{'='})
-		field := exportKey(key)
+		field := model.IsJournalFieldName(key)
 		known = known || field && entryKey(key)
 		switch {
 		case !ended:

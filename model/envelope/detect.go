@@ -67,11 +67,8 @@ func detectJSON(line []byte) Kind {
 		}
 		return Bare
 	}
-	if mayBeExported(line, i) {
-		if looksExported(line) {
-			return ConnlogNDJSON
-		}
-		return Bare
+	if mayBeExported(line) && looksExported(line) {
+		return ConnlogNDJSON
 	}
 	if hasJournalKey(line, i) && looksJournalJSON(line) {
 		return JournalJSON

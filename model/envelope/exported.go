@@ -22,7 +22,8 @@ type Exported struct {
 	Time, Received time.Time
 	Level          model.Level
 	// Flags are those of the sender's flags that Raw does not say again:
-	// an inferred time, a line cut or flushed without its newline.
+	// an inferred time, a line cut or flushed without its newline, the
+	// last line of an input that ended without one.
 	Flags                     model.Flags
 	Host, Unit, Ident, Cursor string
 	// Item is the entry's index among the entries of its line.
@@ -41,14 +42,23 @@ var exportedKeys = []string{"seq", "item", "time", "level", "kind", "source", "f
 // exportedSourceKeys are the keys of an exported record's "source" object.
 var exportedSourceKeys = []string{"name", "host", "unit", "ident", "envelope", "offset", "cursor", "received"}
 
-// mayBeExported is Detect's cheap test: connlog writes "seq" first.
-func mayBeExported(line []byte, i int) bool {
-	return bytes.HasPrefix(line[i:], []byte(`"seq"`))
+// mayBeExported is Detect's cheap test: the first key is one of the
+// export's. connlog writes "seq" first, but a record passed through another
+// tool may have its keys in any order (`jq -S` puts "error", "fields" or
+// "flags" first).
+func mayBeExported(line []byte) bool {
+	it, ok := newObjIter(line)
+	if !ok {
+		return false
+	}
+	key, _, ok := it.next()
+	return ok && oneOf(key, exportedKeys)
 }
 
 // looksExported reports whether line is a record of connlog's ndjson
-// export: only its keys, each of "seq", "time", "kind", "source" (an
-// object of its own keys) and "flags", and one of "raw" and "raw_base64".
+// export: only its keys, in any order, each of "seq", "time", "kind",
+// "source" (an object of its own keys) and "flags", and one of "raw" and
+// "raw_base64".
 // A program's JSON log that happens to have a "time" or "raw" key is not.
 func looksExported(line []byte) bool {
 	_, ok := scanExported(line)
@@ -285,6 +295,8 @@ func exportedFlags(line []byte, val int) model.Flags {
 			f |= model.FlagTruncated
 		case "partial":
 			f |= model.FlagPartial
+		case "no_newline":
+			f |= model.FlagNoNewline
 		}
 	})
 	return f
@@ -328,11 +340,12 @@ func exportedGap(x *Exported, obj []byte, val int) {
 }
 
 // LineFlags are the flags of the sender's entry that its line keeps when
-// read again: cut at the maximum length, or flushed without its newline.
-// A nil record has none.
+// read again: cut at the maximum length, flushed without its newline, or
+// the last line of an input that had none, which a raw export of the line
+// read again leaves without one too. A nil record has none.
 func (x *Exported) LineFlags() model.Flags {
 	if x == nil {
 		return 0
 	}
-	return x.Flags & (model.FlagTruncated | model.FlagPartial)
+	return x.Flags & (model.FlagTruncated | model.FlagPartial | model.FlagNoNewline)
 }

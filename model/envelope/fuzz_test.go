@@ -103,6 +103,26 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
+// FuzzJournalJSONFields holds JournalJSONFields to reading every line
+// Detect names journal JSON, and to no panic or endless loop on any line.
+func FuzzJournalJSONFields(f *testing.F) {
+	for _, l := range fuzzLines {
+		f.Add([]byte(l))
+	}
+	f.Add([]byte(`{"__CURSOR":"x","A":["a"}}`))
+	f.Add([]byte(`{"__CURSOR":"x","A":["a",,[1,,2],[[[3]]]]}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		n := 0
+		ok := JournalJSONFields(line, func(_, value []byte) { n += len(value) })
+		if !ok && Detect(line) == JournalJSON {
+			t.Fatal("Detect names the line journal JSON, JournalJSONFields does not read it")
+		}
+		if n > len(line) {
+			t.Fatalf("%d bytes of values from a line of %d", n, len(line))
+		}
+	})
+}
+
 func FuzzDetect(f *testing.F) {
 	for _, l := range fuzzLines {
 		f.Add([]byte(l))

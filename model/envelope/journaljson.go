@@ -186,6 +186,13 @@ func journalArray(line []byte, val int, buf []byte, depth int) ([]byte, []byte) 
 		}
 		return journalMessage(line, i, buf, depth+1)
 	}
+	return journalBytes(line, i, buf)
+}
+
+// journalBytes reads the byte values of a binary value, from line[i] (after
+// the array's '[') to its ']', appended to buf. Anything but a byte value
+// gives no bytes.
+func journalBytes(line []byte, i int, buf []byte) ([]byte, []byte) {
 	start := len(buf)
 	for i < len(line) && line[i] != ']' {
 		end := i

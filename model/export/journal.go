@@ -34,11 +34,14 @@ type journalWriter struct {
 	w     *bufio.Writer
 	names sourceNames
 	// entries re-read the journal's entries by input, nil when redacting:
-	// the fields connlog does not keep would not pass the redactor.
+	// the fields connlog does not keep would not pass the redactor. An
+	// entry read from journal JSON needs none: its line, which the
+	// redactor saw, holds every field.
 	entries map[model.SourceID]JournalEntries
 	redact  bool
 	last    sameRecord
 	buf     []byte
+	json    jsonRecord // the scratch of a record written from journal JSON
 }
 
 func newJournalWriter(w *bufio.Writer, opts Options) *journalWriter {

@@ -28,11 +28,15 @@ func JournalEntriesOf(infos []SourceInfo, into map[model.SourceID]JournalEntries
 }
 
 // appendJournalEntry writes an entry of the journal with every field the
-// journal holds for it, re-read by its cursor, as journalctl -o export
-// writes it; when it cannot be re-read (a redacted export, whose fields
+// journal holds for it, as journalctl -o export writes it: from its line
+// when it was read from journal JSON, which holds them all, else re-read by
+// its cursor; when it cannot be re-read (a redacted export, whose fields
 // must pass the redactor, or an entry vacuumed since), with the fields
 // connlog keeps.
 func (j *journalWriter) appendJournalEntry(b []byte, e *model.Entry, jf *model.JournalFields) []byte {
+	if out, ok := j.appendJSONEntry(b, e); ok {
+		return out
+	}
 	if r := j.entries[e.Source]; r != nil && jf.Cursor != "" {
 		if out, ok := appendReadEntry(b, e, jf, r); ok {
 			return out

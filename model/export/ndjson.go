@@ -139,6 +139,10 @@ func appendFlags(dst []byte, f model.Flags) []byte {
 	dst = strconv.AppendBool(dst, f.Has(model.FlagTruncated))
 	dst = append(dst, `,"partial":`...)
 	dst = strconv.AppendBool(dst, f.Has(model.FlagPartial))
+	// The last line of an input that ended without a newline: read back,
+	// its raw export ends as the input did.
+	dst = append(dst, `,"no_newline":`...)
+	dst = strconv.AppendBool(dst, f.Has(model.FlagNoNewline))
 	return append(dst, '}')
 }
 

@@ -264,3 +264,18 @@ func FuzzNDJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestNDJSONNoNewline writes that the last line of an input had no
+// newline, which reading the export back needs to end a raw export of it
+// as the input ended.
+func TestNDJSONNoNewline(t *testing.T) {
+	last := analyticsEntry()
+	last.Flags |= model.FlagNoNewline
+	got := decodeNDJSON(t, encode(t, []*model.Entry{auditEntry(), last}, Options{Format: FormatNDJSON}))
+	for i, want := range []bool{false, true} {
+		flags, _ := got[i]["flags"].(map[string]any)
+		if flags["no_newline"] != want {
+			t.Errorf("entry %d: flags %v, want no_newline %v", i, flags, want)
+		}
+	}
+}
