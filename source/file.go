@@ -187,7 +187,8 @@ func (f *File) ReadSpan(offset int64, n int, buf []byte) ([]byte, error) {
 	return f.gens.readSpan(offset, n, buf)
 }
 
-// Holds reports whether fi is a file the source has open (see Holder).
+// Holds reports whether fi is a file the source has open: the one at its
+// name, or one renamed away that it still reads.
 func (f *File) Holds(fi fs.FileInfo) bool { return f.gens.reads(fi) }
 
 // Close releases the files kept open for ReadRaw. Call it after Run has

@@ -52,3 +52,9 @@ func holds(f *os.File, want []byte, at int64) bool {
 	n, _ := f.ReadAt(buf, at)
 	return n == len(buf) && bytes.Equal(buf, want)
 }
+
+// copyFrom makes fp a copy of other, in fp's own memory.
+func (fp *fingerprint) copyFrom(other *fingerprint) {
+	fp.head = append(fp.head[:0], other.head...)
+	fp.tail = append(fp.tail[:0], other.tail...)
+}

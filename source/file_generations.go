@@ -44,6 +44,9 @@ type generation struct {
 	moved []extent
 	cut   bool   // the file was truncated in place after these bytes were read
 	gone  string // why positions no extent covers can no longer be read
+	// read is the fingerprint of what was read, kept after the file is
+	// let go: a file that holds it is this one, renamed, or its copy.
+	read fingerprint
 }
 
 // generations is the list of files a followed path has been, oldest first,
@@ -174,12 +177,13 @@ func (gs *generations) reads(fi fs.FileInfo) bool {
 	return slices.ContainsFunc(gs.list, func(g *generation) bool { return g.file != nil && os.SameFile(g.info, fi) })
 }
 
-// grow records that the file has been read up to end, and the newlines in
-// what was just read.
-func (gs *generations) grow(g *generation, end, newlines int64) {
+// grow records that the file has been read up to end, the newlines in
+// what was just read, and the fingerprint of what was read so far.
+func (gs *generations) grow(g *generation, end, newlines int64, fp *fingerprint) {
 	gs.mu.Lock()
 	g.end = end
 	g.lines += newlines
+	g.read.copyFrom(fp)
 	gs.mu.Unlock()
 }
 

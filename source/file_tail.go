@@ -196,7 +196,7 @@ func (t *tailer) startAt(start int64) ([]byte, error) {
 	}
 	t.fp.head = append(t.fp.head[:0], head...)
 	t.pos = start
-	t.src.gens.grow(t.cur, start, 0)
+	t.src.gens.grow(t.cur, start, 0, &t.fp)
 	return head, nil
 }
 
@@ -248,8 +248,8 @@ func (t *tailer) consume(ctx context.Context, b []byte) error {
 		t.recent.add(b, t.pos)
 	}
 	t.pos += int64(len(b))
-	t.src.gens.grow(t.cur, t.pos, int64(bytes.Count(b, []byte{'\n'})))
 	t.fp.observe(b, t.pos-int64(len(b)))
+	t.src.gens.grow(t.cur, t.pos, int64(bytes.Count(b, []byte{'\n'})), &t.fp)
 	t.lastData = now
 	return t.framer.feed(b, off, now)
 }

@@ -14,17 +14,31 @@ import (
 type GlobWatch struct {
 	patterns    []string
 	withRotated bool
-	// seen holds the cleaned paths that are inputs already, or were found
-	// not to be new: they are never looked at again. A followed input
-	// follows its name, and so reads whatever file comes to it.
-	seen map[string]bool
+	// inputs holds the cleaned paths of the inputs: never looked at again.
+	// A followed input follows its name, and so reads whatever file comes
+	// to it.
+	inputs map[string]bool
+	// judged holds, for a path found to be no new log, the file it named
+	// then. The verdict is about that file: the path is looked at again
+	// once it names another file, or that file changed.
+	judged map[string]fs.FileInfo
+}
+
+// Candidate is a file a pattern matches that is no input yet.
+type Candidate struct {
+	Path string
+	Info fs.FileInfo // its stat: that of File, when it is open
+	// File is the file, open for reading its bytes; nil when it is no
+	// regular file (a pipe's bytes would be taken from its reader) or could
+	// not be opened.
+	File *os.File
 }
 
 // NewGlobWatch returns the watch of the patterns among args (those
 // ExpandInputs expanded), whose files now are the inputs at paths; nil
 // when args hold no pattern. withRotated is ExpandInputs'.
 func NewGlobWatch(args, paths []string, withRotated bool) *GlobWatch {
-	w := &GlobWatch{withRotated: withRotated, seen: map[string]bool{}}
+	w := &GlobWatch{withRotated: withRotated, inputs: map[string]bool{}, judged: map[string]fs.FileInfo{}}
 	for _, arg := range args {
 		if isPattern(arg) {
 			w.patterns = append(w.patterns, arg)
@@ -33,42 +47,87 @@ func NewGlobWatch(args, paths []string, withRotated bool) *GlobWatch {
 	if len(w.patterns) == 0 {
 		return nil
 	}
-	// The other names of an input's file (AlsoNamed) are held by it: see
-	// NewMatches.
+	// The other names of an input's file (AlsoNamed) are recognised by it:
+	// see NewMatches.
 	for _, p := range paths {
-		w.seen[filepath.Clean(p)] = true
+		w.inputs[filepath.Clean(p)] = true
 	}
 	return w
 }
 
 // NewMatches returns an input for each file the patterns match now that
 // is not an input yet, in the patterns' order, each to be followed. skip
-// reports whether the file at path is no new input: one an input has open
-// (see Holder), such as a followed log renamed to a name a pattern
+// reports whether a candidate is no new log: a file an input read (see
+// Recogniser), such as a followed log renamed to a name a pattern
 // matches, or one connlog writes itself. Nor is a rotated
 // copy or a compressed file: it is a followed log's rotation, whose lines
 // came by following it; with withRotated, a new log's rotated copies are
 // read before it, as at the start.
-func (w *GlobWatch) NewMatches(skip func(path string, fi fs.FileInfo) bool) []Input {
+func (w *GlobWatch) NewMatches(skip func(Candidate) bool) []Input {
 	var found []Input
 	for _, pattern := range w.patterns {
 		matches, _ := filepath.Glob(pattern) // a bad pattern failed when it was expanded
 		for _, m := range matches {
-			if w.seen[filepath.Clean(m)] {
+			path := filepath.Clean(m)
+			if w.inputs[path] || isRotatedOrCompressed(m) || isKernelMessageBuffer(m) {
 				continue
 			}
-			fi, err := os.Stat(m)
-			if err != nil {
-				continue // gone already, or not readable yet: looked at again next time
+			if w.isNewLog(m, skip, found) {
+				w.inputs[path] = true
+				found = append(found, w.withSiblings(m)...)
 			}
-			w.seen[filepath.Clean(m)] = true
-			if fi.IsDir() || isRotatedOrCompressed(m) || isKernelMessageBuffer(m) || skip(m, fi) || sameAsFound(fi, found) {
-				continue
-			}
-			found = append(found, w.withSiblings(m)...)
 		}
 	}
 	return found
+}
+
+// isNewLog reports whether the file at path is a new log, and remembers
+// the file it is not (see judged).
+func (w *GlobWatch) isNewLog(path string, skip func(Candidate) bool, found []Input) bool {
+	key := filepath.Clean(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return false // gone already, or not readable yet: looked at again next time
+	}
+	if prev, ok := w.judged[key]; ok && unchanged(prev, fi) {
+		return false
+	}
+	c := openCandidate(path, fi)
+	if c.File != nil {
+		defer c.File.Close()
+	}
+	if c.Info.IsDir() || skip(c) || sameAsFound(c.Info, found) {
+		w.judged[key] = c.Info
+		return false
+	}
+	delete(w.judged, key)
+	return true
+}
+
+// openCandidate opens the regular file at path, whose stat is fi, for its
+// bytes to be compared; the Candidate's Info is then the open file's, as
+// another file may have taken the name meanwhile.
+func openCandidate(path string, fi fs.FileInfo) Candidate {
+	c := Candidate{Path: path, Info: fi}
+	if !fi.Mode().IsRegular() {
+		return c
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return c
+	}
+	if ofi, err := f.Stat(); err == nil && ofi.Mode().IsRegular() {
+		c.File, c.Info = f, ofi
+		return c
+	}
+	f.Close()
+	return c
+}
+
+// unchanged reports whether now is the file before was, as it was: the
+// same file, neither written nor resized since.
+func unchanged(before, now fs.FileInfo) bool {
+	return os.SameFile(before, now) && before.Size() == now.Size() && before.ModTime().Equal(now.ModTime())
 }
 
 // sameAsFound reports whether fi is the file of one of the inputs found
@@ -89,8 +148,8 @@ func (w *GlobWatch) withSiblings(path string) []Input {
 	if w.withRotated {
 		sibs, _ := RotatedSiblings(path) // none when its directory cannot be listed
 		for _, s := range sibs {
-			if !w.seen[filepath.Clean(s)] {
-				w.seen[filepath.Clean(s)] = true
+			if !w.inputs[filepath.Clean(s)] {
+				w.inputs[filepath.Clean(s)] = true
 				out = append(out, Input{Path: s})
 			}
 		}

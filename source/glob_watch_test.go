@@ -22,7 +22,7 @@ func writeFiles(t *testing.T, paths ...string) {
 	}
 }
 
-func nothingHeld(string, fs.FileInfo) bool { return false }
+func nothingHeld(Candidate) bool { return false }
 
 func matchedPaths(in []Input) []string {
 	var out []string
@@ -71,9 +71,36 @@ func TestGlobWatchLeavesOutWhatIsNotANewLog(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	held := func(path string, _ fs.FileInfo) bool { return path == renamed }
+	held := func(c Candidate) bool { return c.Path == renamed }
 	if got := w.NewMatches(held); len(got) != 0 {
 		t.Errorf("found %v", matchedPaths(got))
+	}
+}
+
+// TestGlobWatchLooksAgainAtANameThatNamesAnotherFile: b.log renamed to
+// c.log, a name the pattern matches, is the file the b.log input reads:
+// no new log. Once c.log is removed and a new file takes the name (another
+// inode: the old one is still open), that file is one.
+func TestGlobWatchLooksAgainAtANameThatNamesAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	a, b, c := filepath.Join(dir, "a.log"), filepath.Join(dir, "b.log"), filepath.Join(dir, "c.log")
+	writeFiles(t, a, b)
+	w := NewGlobWatch([]string{filepath.Join(dir, "*.log")}, []string{a, b}, false)
+	read, readInfo := openWithInfo(t, b) // open, its inode is given to no other file
+	defer read.Close()
+	readByB := func(c Candidate) bool { return os.SameFile(c.Info, readInfo) }
+	if err := os.Rename(b, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.NewMatches(readByB); len(got) != 0 {
+		t.Fatalf("found %v: the renamed file is read by the b.log input", matchedPaths(got))
+	}
+	if err := os.Remove(c); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, c)
+	if got, want := w.NewMatches(readByB), []Input{{Path: c, Follow: true}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("found %v, want %v", got, want)
 	}
 }
 

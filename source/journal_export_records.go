@@ -32,7 +32,7 @@ import (
 // is safe for concurrent use.
 type ExportRecords struct {
 	path string
-	// holds tells whether a file is one the source read (see Holder).
+	// holds tells whether a file is one the source read (see File.Holds).
 	holds func(fs.FileInfo) bool
 
 	mu      sync.Mutex

@@ -77,10 +77,10 @@ func (s *JournalExport) State() string {
 	return "reading"
 }
 
-// Holds is the line source's (see Holder).
-func (s *JournalExport) Holds(fi fs.FileInfo) bool {
-	h, ok := s.lines.(Holder)
-	return ok && h.Holds(fi)
+// Recognises is the line source's (see Recogniser).
+func (s *JournalExport) Recognises(f *os.File, fi fs.FileInfo) bool {
+	r, ok := s.lines.(Recogniser)
+	return ok && r.Recognises(f, fi)
 }
 
 // ReadRaw re-reads a MESSAGE its file holds as text (model.RawReader):

@@ -3,6 +3,7 @@ package source
 import (
 	"context"
 	"io/fs"
+	"os"
 	"sync"
 	"time"
 
@@ -76,11 +77,15 @@ func (w stageWaits) idleAfter() time.Duration { return orDefault(w.idle, idleAft
 // status line ("following", "waiting for FILE", "EOF").
 type Stater interface{ State() string }
 
-// Holder is implemented by sources that read a file by name: Holds reports
-// whether the file fi is open in the source now, the one at its name or one
-// renamed away that it still reads. A pattern's new match that is such a
-// file is a followed log's rotation, not another input.
-type Holder interface{ Holds(fi fs.FileInfo) bool }
+// Recogniser is implemented by sources that read files by name: Recognises
+// reports whether the file f, whose stat is fi, is one the source read,
+// under whatever name, or a copy of one, even one it no longer holds
+// (see File.Recognises); f is nil when it could not be opened. A pattern's
+// new match that is such a file is a followed log's rotation, whose lines
+// came by following it, not another input.
+type Recogniser interface {
+	Recognises(f *os.File, fi fs.FileInfo) bool
+}
 
 // Shortfall is implemented by sources that can say, once they have ended
 // without an error, what of their input they could not read (a file in a

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,4 +175,45 @@ func TestGlobJoinerSkipsAnExportSavedBesideTheLogs(t *testing.T) {
 		t.Fatalf("found %d inputs; want new.log alone", len(feeds))
 	}
 	closeSources(feeds)
+}
+
+// TestExportFollowReadsAFixedWindowRotationOnce: `export -f 'DIR/*.log'`
+// while logback's FixedWindowRollingPolicy rotates app.log twice
+// (app.1.log to app.2.log, app.log to app.1.log, a new app.log): the
+// rotated files are the followed log's, whose lines came by following it,
+// and are not read again under their new names, even once it has let go
+// of them. Every line comes once, in order, under app.log.
+func TestExportFollowReadsAFixedWindowRotationOnce(t *testing.T) {
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	line := func(n int) string { return fmt.Sprintf("2024-05-01T10:00:%02dZ INFO seq=%d\n", n, n) }
+	lines := func(from, to int) string {
+		var b strings.Builder
+		for n := from; n <= to; n++ {
+			b.WriteString(line(n))
+		}
+		return b.String()
+	}
+	writeLog(t, at("app.log"), lines(1, 10))
+	p := followExport(t, "export", "-f", "--format", "raw", filepath.Join(dir, "*.log"))
+	p.waitStdout(t, line(10))
+	for r := 1; r <= 2; r++ {
+		if r > 1 {
+			must(t, os.Rename(at("app.1.log"), at("app.2.log")))
+		}
+		must(t, os.Rename(at("app.log"), at("app.1.log")))
+		writeLog(t, at("app.log"), lines(r*10+1, r*10+10))
+		p.waitStdout(t, line(r*10+10)) // the follower has moved to the new app.log
+	}
+	// The pattern is expanded again at every poll (200ms): app.2.log has
+	// been looked at a few times by now.
+	time.Sleep(time.Second)
+	f, err := os.OpenFile(at("app.log"), os.O_WRONLY|os.O_APPEND, 0)
+	must(t, err)
+	_, err = f.WriteString(line(31))
+	must(t, errors.Join(err, f.Close()))
+	p.waitStdout(t, line(31))
+	if got, want := p.stdout.String(), lines(1, 31); got != want {
+		t.Errorf("exported\n%s\nwant\n%s", got, want)
+	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"sync"
 
 	"connlog/model"
@@ -92,16 +91,17 @@ func (j *globJoiner) find(next model.SourceID) []source.Feed {
 	return feeds
 }
 
-// skips reports whether the file fi at path is no new input: an input has
-// it open (source.Holder), or it is an export's own output, on its way
-// (the headless export's, whose file is made once its inputs are open) or
+// skips reports whether a candidate is no new input: an input read its
+// file, under another name or as the file a copy was made of
+// (source.Recogniser), or it is an export's own output, on its way (the
+// headless export's, whose file is made once its inputs are open) or
 // written (one saved from the interface beside the logs it follows).
-func (j *globJoiner) skips(path string, fi fs.FileInfo) bool {
-	if j.cfg.Export && j.cfg.Output != "-" && export.IsTempOf(path, j.cfg.Output) || export.IsOwnOutput(path) {
+func (j *globJoiner) skips(c source.Candidate) bool {
+	if j.cfg.Export && j.cfg.Output != "-" && export.IsTempOf(c.Path, j.cfg.Output) || export.IsOwnOutput(c.Path) {
 		return true
 	}
 	for _, src := range j.held {
-		if h, ok := src.(source.Holder); ok && h.Holds(fi) {
+		if r, ok := src.(source.Recogniser); ok && r.Recognises(c.File, c.Info) {
 			return true
 		}
 	}

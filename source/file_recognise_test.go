@@ -1,0 +1,96 @@
+package source
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// rotateFixedWindow rotates the log at dir/app.log as logback's and
+// log4j's FixedWindowRollingPolicy do: app.1.log to app.2.log, app.log to
+// app.1.log, and a new app.log holding content.
+func rotateFixedWindow(t *testing.T, dir, content string) {
+	t.Helper()
+	at := func(name string) string { return filepath.Join(dir, name) }
+	if _, err := os.Stat(at("app.1.log")); err == nil {
+		must(t, os.Rename(at("app.1.log"), at("app.2.log")))
+	}
+	must(t, os.Rename(at("app.log"), at("app.1.log")))
+	placeWhole(t, at("app.log"), content)
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// recognises asks src whether the file now at path is one it read.
+func recognises(t *testing.T, src *File, path string) bool {
+	t.Helper()
+	f, fi := openWithInfo(t, path)
+	defer f.Close()
+	return src.Recognises(f, fi)
+}
+
+// openWithInfo opens the file at path, and stats it.
+func openWithInfo(t *testing.T, path string) (*os.File, fs.FileInfo) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		t.Fatal(err)
+	}
+	return f, fi
+}
+
+// TestFileRecognisesTheFilesItRead: a followed log rotated twice by
+// renames to names a pattern may match (app.1.log, app.2.log): the source
+// recognises each file it read under any name, also once it has let go of
+// it (a headless export closes it at once; the interface copies it aside
+// past the eighth), and a copy of one, whole or on its way; not a file
+// that only begins alike, nor another.
+func TestFileRecognisesTheFilesItRead(t *testing.T) {
+	for _, streamOnly := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			at := func(name string) string { return filepath.Join(dir, name) }
+			first, second, third := joinLines(numbered("first", 20)), joinLines(numbered("second", 20)), joinLines(numbered("third", 3))
+			appendTo(t, at("app.log"), first)
+			src := NewFile(at("app.log"), 1, FileOptions{Follow: true, StreamOnly: streamOnly})
+			src.grace = 100 * time.Millisecond
+			r := start(t, src)
+			r.waitLines(20)
+			rotateFixedWindow(t, dir, second)
+			r.waitLines(40)
+			rotateFixedWindow(t, dir, third)
+			r.waitLines(43)
+			if !streamOnly {
+				src.gens.retire(src.gens.list[0]) // as past the eighth rotation
+			}
+			writeLog(t, at("copy.log"), first)
+			writeLog(t, at("copy-under-way.log"), joinLines(numbered("first", 20)[:10]))
+			writeLog(t, at("begins-alike.log"), joinLines(append(numbered("first", 20)[:10], numbered("later", 15)...)))
+			writeLog(t, at("other.log"), joinLines(numbered("other", 20)))
+			for name, want := range map[string]bool{"app.2.log": true, "app.1.log": true, "app.log": true,
+				"copy.log": true, "copy-under-way.log": true, "begins-alike.log": false, "other.log": false} {
+				if got := recognises(t, src, at(name)); got != want {
+					t.Errorf("%s recognised %v, want %v", name, got, want)
+				}
+			}
+		})
+	}
+}
+
+func writeLog(t *testing.T, path, content string) {
+	t.Helper()
+	must(t, os.WriteFile(path, []byte(content), 0o644))
+}
