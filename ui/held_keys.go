@@ -10,27 +10,27 @@ import (
 const maxHeldKeys = 256
 
 // holdKey reports whether a key typed while the view of a new filter is
-// being built waits for that view: a move of the table, a jump to the
-// next error, warning or match (typed with the enter that applied the
-// filter, or faster than the build), the key of a view that counts the
-// table's view (top values, templates, sessions, what changed: a template
-// muted rebuilds the view, and the templates view opened again right after
-// is for the view without it), and every key after a held one, so
-// that they act in order on the rows they were typed for. Quitting never
-// waits.
+// being built waits for that view: every key that acts on the view or on
+// the row under the cursor (a move, a jump, a pivot menu, a connection,
+// the detail pane, a selection, an export, a go-to, a tab, the strip's
+// moves, the key of a triage view), typed with the enter that applied the
+// filter or faster than the build, so that it acts on the rows it was
+// typed for, and every key after a held one, so that they act in order.
+// Only the keys blind to the view act at once (see actsAtOnce).
 func (m Model) holdKey(msg tea.KeyPressMsg) bool {
 	if !m.live.building || m.mode != ModeNormal || key.Matches(msg, m.keys.Quit) {
 		return false
 	}
-	if len(m.heldKeys) > 0 {
-		return true
-	}
-	if m.tl.Focused() || (m.focus == FocusDetail && m.showDetail) {
-		return false
-	}
+	return len(m.heldKeys) > 0 || !m.actsAtOnce(msg)
+}
+
+// actsAtOnce reports whether a key of the table acts the same whatever
+// view is shown, and so need not wait for the one being built: the help
+// screen, and the bar and esc, which type another filter or clear the one
+// being applied (a slow build is not to be waited for to be replaced).
+func (m Model) actsAtOnce(msg tea.KeyPressMsg) bool {
 	k := m.keys
-	return m.isMove(msg) || key.Matches(msg, k.NextError, k.PrevError, k.NextWarn, k.PrevWarn, k.NextMatch, k.PrevMatch,
-		k.TopN, k.Templates, k.Sessions, k.Changed)
+	return key.Matches(msg, k.Help, k.Filter, k.Cancel)
 }
 
 // holdKeyPress keeps a key holdKey holds, up to maxHeldKeys.

@@ -386,6 +386,19 @@ for seq in $'\eP' $'\ePjj'; do
 	wait_gone "templates of the view"
 done
 
+echo "bursts: = in the write of a filter's enter offers the values of the row the filter shows"
+keys g
+wait_for "PAUSED"
+keys -l '/user:anna*'
+wait_for "/ user:anna*"
+keys Enter =
+wait_for "filter on this row's"
+wait_for "user=anna@example.com"
+keys Escape
+wait_gone "filter on this row's"
+keys Escape
+wait_gone "filter: user:anna*"
+
 echo "copy: y puts the raw line in tmux's buffer (set-clipboard external), and says so"
 copy_first_line
 
