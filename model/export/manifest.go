@@ -40,7 +40,8 @@ type manifest struct {
 	sources        map[model.SourceID]*manifestSource
 	first, last    time.Time
 	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
-	seenHosts      []string // the entries' hosts, when the caller named none
+	seenHosts      []string // the entries' hosts, sorted in hostText
+	hostOutsideRaw bool     // an entry's host is not in its line (a journal's, a log store's)
 	redactor       *Redactor
 	words          *wordAddrs        // the query's addresses, as the records kept or replaced them
 	terms          *queryTerms       // the query's terms kept as typed, as the records selected them

@@ -16,10 +16,13 @@ const maxManifestHosts = 64
 // did not name it, and whether the entries came from several hosts (see
 // severalHosts).
 func (m *manifest) hostSeen(e *model.Entry) {
+	h := e.Origin.HostName()
+	if h != "" && e.Origin.Journal != nil {
+		m.hostOutsideRaw = true
+	}
 	if len(m.seenHosts) >= maxManifestHosts {
 		return
 	}
-	h := e.Origin.HostName()
 	if h == "" || len(m.seenHosts) > 0 && m.seenHosts[len(m.seenHosts)-1] == h || slices.Contains(m.seenHosts, h) {
 		return
 	}
@@ -43,11 +46,13 @@ func (m *manifest) severalHosts() bool {
 }
 
 // reopened is the member the reopen command reads: raw.log, the lines as
-// read, or entries.ndjson when the entries' hosts matter (severalHosts),
-// which it keeps with each entry, so that the reopened view shows them and
-// a query on the host selects the same entries.
+// read, or entries.ndjson, which keeps each entry's host, when raw.log
+// would lose it: the entries come from several hosts (severalHosts), or
+// from a journal or a log store, whose lines do not name their host. The
+// reopened view then shows the hosts, and a query on the host selects the
+// same entries.
 func (m *manifest) reopened() string {
-	if m.severalHosts() {
+	if m.severalHosts() || m.hostOutsideRaw {
 		return bundleNDJSON
 	}
 	return bundleRaw

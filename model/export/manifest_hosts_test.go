@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -37,13 +38,18 @@ func TestManifestHostFromEntries(t *testing.T) {
 	}
 }
 
-// The reopen command of a bundle of several hosts reads entries.ndjson,
-// which keeps each entry's host: raw.log holds the lines alone, so that a
-// query on the host would select nothing there, and the table would show
-// no host. A bundle of one host reopens raw.log, as before.
+// The reopen command of a bundle of several hosts, or of a journal's
+// entries, reads entries.ndjson, which keeps each entry's host: raw.log
+// holds the lines alone, so that a query on the host would select nothing
+// there, and the table would show no host. A bundle of lines of one host,
+// or of none, reopens raw.log, as before.
 func TestManifestReopensSeveralHostsFromTheEntries(t *testing.T) {
 	at := func(host string) *model.Entry {
-		return &model.Entry{Time: time.Unix(1, 0), Origin: model.Origin{Host: host, Offset: -1}}
+		e := &model.Entry{Time: time.Unix(1, 0), Origin: model.Origin{Host: host, Offset: -1}}
+		if h, ok := strings.CutPrefix(host, "journal:"); ok { // its line does not name its host
+			e.Origin = model.Origin{Offset: -1, Journal: &model.JournalFields{Hostname: h}}
+		}
+		return e
 	}
 	for _, c := range []struct {
 		name  string
@@ -52,6 +58,7 @@ func TestManifestReopensSeveralHostsFromTheEntries(t *testing.T) {
 		want  string
 	}{
 		{"one host", Options{}, []string{"gw-1", "gw-1"}, "connlog -q 'host:gw-1' raw.log"},
+		{"one host of a journal", Options{}, []string{"journal:gw-1"}, "connlog -q 'host:gw-1' entries.ndjson"},
 		{"no host", Options{}, []string{""}, "connlog -q 'host:gw-1' raw.log"},
 		{"several hosts", Options{}, []string{"gw-2", "gw-1"}, "connlog -q 'host:gw-1' entries.ndjson"},
 		{"several, the caller named them", Options{Bundle: BundleInfo{Host: "gw-1, gw-2"}}, []string{"gw-2", "gw-1"}, "connlog -q 'host:gw-1' entries.ndjson"},
