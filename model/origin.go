@@ -19,6 +19,11 @@ type originTable struct {
 	last    originKey
 	lastID  uint32
 	hasLast bool
+	// firstHost is the first host an origin named; manyHosts says another
+	// has been named since: the entries come from several hosts, which the
+	// table and the exports must then name (see Snapshot.ManyHosts).
+	firstHost string
+	manyHosts bool
 }
 
 type originKey struct {
@@ -94,7 +99,19 @@ func (t *originTable) add(k originKey) uint32 {
 	t.list = append(t.list, k.o)
 	t.sources = append(t.sources, k.src)
 	t.ids[k] = id
+	t.noteHost(t.list[id].HostName())
 	return id
+}
+
+// noteHost counts host h among the hosts the origins named ("" is none).
+func (t *originTable) noteHost(h string) {
+	switch {
+	case h == "" || h == t.firstHost:
+	case t.firstHost == "":
+		t.firstHost = h
+	default:
+		t.manyHosts = true
+	}
 }
 
 // owned returns j with copies of its strings, for the table to keep past

@@ -36,6 +36,7 @@ type Snapshot struct {
 	whole     wholeKinds
 	frontGap  bool   // the row at first is the store's front gap (see Store.keepFrontGap)
 	gapGen    uint64 // how many times the store has written it
+	manyHosts bool   // the entries read came from more than one host
 }
 
 // Load says how much of an entry to rebuild.
@@ -81,9 +82,15 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
-		frontGap: s.frontGap, gapGen: s.gapGen,
+		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.manyHosts,
 	}
 }
+
+// ManyHosts reports whether the entries read so far came from more than
+// one host (a fleet, a journal of several machines, syslog files of
+// several hosts): then every row must name its host, whether or not the
+// rows on screen agree. Evicted entries still count.
+func (sn *Snapshot) ManyHosts() bool { return sn.manyHosts }
 
 // Snapshot returns the latest published snapshot.
 func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }

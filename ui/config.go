@@ -43,8 +43,11 @@ type Config struct {
 	// Version is connlog's version, recorded in the manifest of bundles
 	// exported from the dialog.
 	Version string
-	// Fleet says the entries come from many hosts (a log store): exports
-	// then carry each entry's host (a CSV column, the manifest's counts).
+	// Fleet says the entries may come from many hosts (a log store not
+	// asked for one host alone): the table shows the HOST column whatever
+	// the rows on screen, and exports carry each entry's host (a text and
+	// a CSV column, the manifest's counts), as they do once the entries
+	// read name several hosts.
 	Fleet bool
 	// Inputs are the paths of the files being read: the export dialog
 	// never writes over one of them.

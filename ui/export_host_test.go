@@ -25,6 +25,7 @@ func TestExportNamesTheDataHosts(t *testing.T) {
 	}{
 		{"one host", []string{"connector-host-1", "connector-host-1"}, "connlog-connector-host-1-", "connector-host-1"},
 		{"several hosts", []string{"connector-host-1", "connector-host-2", "connector-host-1"}, "connlog-2-hosts-", "connector-host-1, connector-host-2"},
+		{"several hosts, sorted", []string{"connector-host-2", "connector-host-1"}, "connlog-2-hosts-", "connector-host-1, connector-host-2"},
 		{"no host", []string{"", ""}, "connlog-20261120T080000Z-", ""},
 	}
 	for _, c := range cases {

@@ -279,6 +279,7 @@ func (m Model) tableData() table.Data {
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
 	d.Year = m.thisYear()
+	d.ManyHosts = m.manyHosts(d.Snapshot)
 	return d
 }
 

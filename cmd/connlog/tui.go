@@ -126,9 +126,19 @@ func sendCopiedHost(ctx context.Context, p *tea.Program, store *model.Store, inf
 	case <-ctx.Done():
 		return
 	}
-	if h := newestHost(store); h != "" {
+	if h := copiedHost(store); h != "" {
 		p.Send(ui.TitleMsg(title(infos, h)))
 	}
+}
+
+// copiedHost is the host a copied journal's title names: that of its
+// newest entry, or none when the entries come from several hosts (copied
+// off several machines), which the table's HOST column names row by row.
+func copiedHost(store *model.Store) string {
+	if store.Snapshot().ManyHosts() {
+		return ""
+	}
+	return newestHost(store)
 }
 
 // tuiWindowMiss explains a journal or a log store whose --since and
@@ -153,7 +163,7 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	}
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: storeBudget(int64(cfg.MaxMemory)), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		Fleet: cfg.Remote.VictoriaLogs != "", Inputs: inputPaths(cfg, infos), Opened: infos}
+		Fleet: fleetOfMany(cfg), Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log

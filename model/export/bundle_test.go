@@ -129,7 +129,9 @@ func checkManifest(t *testing.T, m testManifest, files map[string][]byte, entrie
 	if len(m.Gaps) != 1 || m.Gaps[0].Reason != "rotation" || m.Gaps[0].Count != 42 || m.Gaps[0].Source != "/var/log/twingate.log" {
 		t.Errorf("gaps = %+v", m.Gaps)
 	}
-	if m.Reopen != `connlog -q 'kind=analytics user='\''a b'\''' raw.log` {
+	// The entries come from three hosts (conn-1, site-1, aqg-1): reopen
+	// reads entries.ndjson, which keeps each one's host.
+	if m.Reopen != `connlog -q 'kind=analytics user='\''a b'\''' entries.ndjson` {
 		t.Errorf("reopen = %s", m.Reopen)
 	}
 	if m.Host != "conn-1" || m.ConnlogVersion != "1.2.3" || m.Redacted {
@@ -186,7 +188,7 @@ func TestBundleRequestedRangeAndExtraction(t *testing.T) {
 }
 
 func TestBundleEmptyQueryReopen(t *testing.T) {
-	if got := reopenCommand("  "); got != "connlog raw.log" {
+	if got := reopenCommand("  ", bundleRaw); got != "connlog raw.log" {
 		t.Errorf("reopen = %q", got)
 	}
 }

@@ -31,6 +31,8 @@
 //
 // text writes one aligned line per entry: time, level, kind and Summary, all
 // passed through Sanitize so that the file is safe to cat on a terminal.
+// With Options.Hosts the host follows the time, as in journalctl's short
+// format ("-" for an entry that names none).
 //
 // ndjson writes one JSON object per entry with the keys, in this order: seq,
 // item (only when non-zero), time (RFC 3339 with nanoseconds, UTC, or null),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"connlog/model"
@@ -78,5 +79,29 @@ func TestBundleManifestNamesMutedTemplates(t *testing.T) {
 		if len(m.Muted) != len(muted) || len(muted) > 0 && m.Muted[0] != muted[0] {
 			t.Errorf("manifest muted_templates %q, want %q", m.Muted, muted)
 		}
+	}
+}
+
+// The text of entries of several hosts names each line's host after its
+// time, as journalctl's short format does, made safe to print; an entry
+// that names none gets a dash, so that every line has the same columns.
+// One host's text is as it was.
+func TestTextNamesTheHostOfEachLineOfSeveralHosts(t *testing.T) {
+	evil := onHost(2, "gw-\x1b[31mams")
+	none := onHost(3, "")
+	entries := []*model.Entry{onHost(0, "gw-fra-1"), onHost(1, "gw-fra-2"), evil, none}
+	got := strings.Split(strings.TrimSuffix(string(encode(t, entries, Options{Format: FormatText, Hosts: true})), "\n"), "\n")
+	plain := strings.Split(strings.TrimSuffix(string(encode(t, entries, Options{Format: FormatText})), "\n"), "\n")
+	if len(got) != len(entries) || len(plain) != len(entries) {
+		t.Fatalf("lines:\n%q\n%q", got, plain)
+	}
+	for i, host := range []string{"gw-fra-1", "gw-fra-2", "gw-␛[31mams", "-"} {
+		stamp, rest, _ := strings.Cut(plain[i], " ")
+		if want := stamp + " " + host + " " + rest; got[i] != want {
+			t.Errorf("line %d:\n got %q\nwant %q", i, got[i], want)
+		}
+	}
+	if strings.ContainsRune(strings.Join(got, ""), 0x1b) {
+		t.Error("a host's escape reached the text")
 	}
 }

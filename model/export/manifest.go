@@ -40,7 +40,8 @@ type manifest struct {
 	sources        map[model.SourceID]*manifestSource
 	first, last    time.Time
 	hostNamed      bool     // the caller named the host; else it is learned (hostSeen)
-	seenHosts      []string // the entries' hosts, when the caller named none
+	seenHosts      []string // the entries' hosts, sorted in hostText
+	hostOutsideRaw bool     // an entry's host is not in its line (a journal's, a log store's)
 	redactor       *Redactor
 	words          *wordAddrs        // the query's addresses, as the records kept or replaced them
 	terms          *queryTerms       // the query's terms kept as typed, as the records selected them
@@ -141,7 +142,7 @@ func (m *manifest) redactQuery() {
 	if q != m.Query {
 		m.Note += "; the query's was replaced with the same pseudonyms"
 		if exact && len(inexact) == 0 {
-			m.Note += ", so that reopen selects the same entries of raw.log"
+			m.Note += ", so that reopen selects the same entries of " + m.reopened()
 		}
 	}
 	if !exact {
@@ -149,7 +150,7 @@ func (m *manifest) redactQuery() {
 			"in some records and not in others: reopen selects other entries than the export did"
 	}
 	if len(inexact) > 0 {
-		m.Note += "; redaction changed what these terms of the query match, so reopen selects other entries of raw.log " +
+		m.Note += "; redaction changed what these terms of the query match, so reopen selects other entries of " + m.reopened() + " " +
 			"than they did of the source: " + strings.Join(inexact, ", ")
 	}
 	m.Query = q
@@ -264,7 +265,7 @@ func (m *manifest) finish(opts Options, members []manifestMember, now time.Time)
 	if m.Redacted {
 		m.redactQuery()
 	}
-	m.Reopen = reopenCommand(m.Query)
+	m.Reopen = reopenCommand(m.Query, m.reopened())
 }
 
 func rfc3339(t time.Time) string {
@@ -274,11 +275,11 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
-// reopenCommand is the command that shows the same view from the extracted
-// bundle, with the query quoted for a POSIX shell.
-func reopenCommand(query string) string {
+// reopenCommand is the command that shows the same view from member of
+// the extracted bundle, with the query quoted for a POSIX shell.
+func reopenCommand(query, member string) string {
 	if strings.TrimSpace(query) == "" {
-		return "connlog " + bundleRaw
+		return "connlog " + member
 	}
-	return "connlog -q " + shellquote.Quote(query) + " " + bundleRaw
+	return "connlog -q " + shellquote.Quote(query) + " " + member
 }

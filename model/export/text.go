@@ -23,10 +23,13 @@ type textWriter struct {
 	w   *bufio.Writer
 	tf  textTimes
 	buf []byte
+	// hosts names each line's host after its time, as journalctl's short
+	// format does: the entries come from several hosts (Options.Hosts).
+	hosts bool
 }
 
-func newTextWriter(w *bufio.Writer, loc *time.Location) *textWriter {
-	return &textWriter{w: w, tf: newTextTimes(loc)}
+func newTextWriter(w *bufio.Writer, loc *time.Location, hosts bool) *textWriter {
+	return &textWriter{w: w, tf: newTextTimes(loc), hosts: hosts}
 }
 
 // textTimes formats the time column in one location.
@@ -55,7 +58,7 @@ func (tf textTimes) appendTime(dst []byte, t time.Time) []byte {
 }
 
 func (t *textWriter) write(e *model.Entry) (bool, error) {
-	t.buf = appendTextLine(t.buf[:0], e, t.tf)
+	t.buf = appendTextLine(t.buf[:0], e, t.tf, t.hosts)
 	t.buf = append(t.buf, '\n')
 	if _, err := t.w.Write(t.buf); err != nil {
 		return true, writeError("write text line", err)
@@ -63,10 +66,14 @@ func (t *textWriter) write(e *model.Entry) (bool, error) {
 	return true, nil
 }
 
-// appendTextLine renders "time level kind summary" without the newline.
-func appendTextLine(dst []byte, e *model.Entry, tf textTimes) []byte {
+// appendTextLine renders "time level kind summary", or with hosts "time
+// host level kind summary", without the newline.
+func appendTextLine(dst []byte, e *model.Entry, tf textTimes, hosts bool) []byte {
 	dst = tf.appendTime(dst, e.Time)
 	dst = append(dst, ' ')
+	if hosts {
+		dst = appendTextHost(dst, e.Origin.HostName())
+	}
 	dst = append(dst, e.Level.Short()...)
 	dst = append(dst, ' ')
 	kind := e.Kind.String()
@@ -75,6 +82,15 @@ func appendTextLine(dst []byte, e *model.Entry, tf textTimes) []byte {
 		dst = append(dst, ' ')
 	}
 	return appendSummary(dst, e)
+}
+
+// appendTextHost writes host and a space: made safe to print, and a dash
+// for none, so that every line has its columns.
+func appendTextHost(dst []byte, host string) []byte {
+	if host == "" {
+		return append(dst, "- "...)
+	}
+	return append(appendSanitized(dst, host), ' ')
 }
 
 func (t *textWriter) close() error {

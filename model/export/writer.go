@@ -82,7 +82,7 @@ func newFormatWriter(w io.Writer, opts Options) (formatWriter, error) {
 	case FormatRaw:
 		return newRawWriter(bufio.NewWriterSize(w, bufSize)), nil
 	case FormatText:
-		return newTextWriter(bufio.NewWriterSize(w, bufSize), opts.Location), nil
+		return newTextWriter(bufio.NewWriterSize(w, bufSize), opts.Location, opts.Hosts), nil
 	case FormatNDJSON:
 		return newNDJSONWriter(bufio.NewWriterSize(w, bufSize), opts), nil
 	case FormatCSV:

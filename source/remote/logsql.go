@@ -118,7 +118,7 @@ func logsqlTime(since, until time.Time) string {
 func logsqlAnyOf(field string, names []string) string {
 	var exact, globs []string
 	for _, n := range names {
-		if strings.ContainsAny(n, "*?[") {
+		if IsGlob(n) {
 			globs = append(globs, globRegexp(n))
 		} else {
 			exact = append(exact, n)
@@ -198,6 +198,10 @@ func globClass(glob string, i int, b *strings.Builder) int {
 	b.WriteString("]")
 	return i
 }
+
+// IsGlob reports whether a host or unit name is a shell pattern, which
+// may match several, rather than one name.
+func IsGlob(name string) bool { return strings.ContainsAny(name, "*?[") }
 
 // ValidGlob reports whether a host or unit pattern is well formed: every
 // class closed and not empty, no trailing backslash, and path.Match and the

@@ -363,6 +363,25 @@ wait_for "red ‹U+202E› bidi"
 wait_gone "[31m"
 quit
 
+echo "journal of two machines: at the tail, all one host's, the HOST column stays and the title names no host (120x35, 80x24)"
+mkdir "$tmp/two"
+for i in $(seq 0 79); do
+	host=gw-fra-1
+	if ((i < 5)); then host=gw-ams-1; fi
+	printf '__REALTIME_TIMESTAMP=%d\n__MONOTONIC_TIMESTAMP=%d\n_BOOT_ID=3b8f1c2a9d4e4f6a8b0c1d2e3f4a5b6c\n_HOSTNAME=%s\n' \
+		$((1770710400000000 + i * 100000)) $((1000000 + i)) "$host"
+	printf '_SYSTEMD_UNIT=twingate-connector.service\nSYSLOG_IDENTIFIER=twingate-connector\nPRIORITY=6\nMESSAGE=[INFO] [connector] processing request %d\n\n' "$i"
+done | /lib/systemd/systemd-journal-remote --output="$tmp/two/two.journal" - 2>/dev/null
+for dims in 120x35 80x24; do
+	size=$dims start xterm-256color "$tmp/connlog" -D "$tmp/two"
+	wait_for "processing request 79"
+	wait_for " HOST "
+	wait_for "gw-fra-1"
+	! screen | grep -qF "gw-ams-1" || fail "the first host is on screen: the tail should be one host's"
+	! screen | grep -qF "@ gw-fra-1" || fail "the title names one host of two"
+	quit
+done
+
 echo "bursts: keys that arrive in one write act one by one"
 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log
 wait_for "FOLLOW"

@@ -11,7 +11,7 @@ import (
 // formatHelp says in a few words what each format writes.
 var formatHelp = map[export.Format]string{
 	export.FormatRaw:     "the lines as read, byte for byte",
-	export.FormatText:    "one aligned line per entry: time, level, kind, summary",
+	export.FormatText:    "one aligned line per entry: time, host (of several), level, kind, summary",
 	export.FormatNDJSON:  "one JSON object per entry: time, level, kind, source, fields, raw line",
 	export.FormatCSV:     "a spreadsheet: one row per entry, stable columns per kind",
 	export.FormatJournal: "systemd journal export format, for systemd-journal-remote",

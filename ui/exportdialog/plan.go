@@ -307,8 +307,8 @@ func timeSpan(es []*model.Entry) (first, last time.Time) {
 	return first, last
 }
 
-// hostsOf lists the hosts the entries came from, in order of first
-// appearance: the data's hosts, never this machine's name, for a journal
+// hostsOf lists the hosts the entries came from, sorted, as the manifest
+// names them: the data's hosts, never this machine's name, for a journal
 // copied from a connector is read anywhere.
 func hostsOf(es []*model.Entry) []string {
 	var hosts []string
@@ -317,6 +317,7 @@ func hostsOf(es []*model.Entry) []string {
 			hosts = append(hosts, h)
 		}
 	}
+	slices.Sort(hosts)
 	return hosts
 }
 

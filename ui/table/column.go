@@ -45,8 +45,9 @@ func LevelColumn(prio int) Column {
 	return Column{title: "LVL", kind: colLevel, min: 3, max: 3, prio: prio}
 }
 
-// HostColumn is the entry's host. It shows only while the rows on screen come
-// from more than one host: a fleet read from a log store.
+// HostColumn is the entry's host. It shows while the rows on screen come
+// from more than one host, and always when the entries do or may (a fleet
+// read from a log store, a journal of several machines: Data.ManyHosts).
 func HostColumn() Column {
 	c := Column{title: "HOST", min: 10, max: 24, prio: 85, varying: true}
 	return c.WithMarks(func(e *model.Entry, marks []query.FieldMark) theme.Marked {

@@ -7,7 +7,8 @@
 // Columns are given by the caller (a tab's); their widths follow the
 // content on screen between each column's bounds, the least important go
 // first on a narrow terminal, a column that only varies across hosts shows
-// only when it does, and the table scrolls sideways by columns. The time
+// only when it does (or when the entries may come from several hosts: see
+// Data.ManyHosts), and the table scrolls sideways by columns. The time
 // column shows the date when it changes; gaps and restarts are drawn as
 // rules; the cursor, marks and the visual range are drawn in the gutter.
 // Every cell passes through theme.Clean.

@@ -13,11 +13,12 @@ const scrollMarkWidth = 2
 // left out, in the order they went.
 
 // candidates are the tab's columns the table may show: all but those
-// scrolled off and a varying column that does not vary on screen.
-func candidates(all []Column, off []int, rows []visibleRow) []Column {
+// scrolled off and a varying column that does not vary on screen, unless
+// the entries come from several hosts (keepVarying: see Data.ManyHosts).
+func candidates(all []Column, off []int, rows []visibleRow, keepVarying bool) []Column {
 	out := make([]Column, 0, len(all))
 	for c, col := range all {
-		if !slices.Contains(off, c) && !(col.varying && uniform(rows, c)) {
+		if !slices.Contains(off, c) && !(col.varying && !keepVarying && uniform(rows, c)) {
 			col.idx = c
 			out = append(out, col)
 		}
@@ -38,7 +39,7 @@ func firstScrollable(cols []Column) int {
 
 // hiddenRight reports whether some column not scrolled off did not fit.
 func (t Model) hiddenRight(shown []Column, rows []visibleRow) bool {
-	return len(shown) < len(candidates(t.cols, t.off, rows))
+	return len(shown) < len(candidates(t.cols, t.off, rows, t.data.ManyHosts))
 }
 
 // scrollRight leaves out the first column shown after the pinned one, when

@@ -131,7 +131,7 @@ func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 // midnight) widens its column when that costs no other column, and
 // otherwise the column shows the time of day alone (see timeOfDay).
 func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
-	cols := candidates(t.cols, t.off, rows)
+	cols := candidates(t.cols, t.off, rows, t.data.ManyHosts)
 	natural := make([]int, 0, len(cols))
 	for _, col := range cols {
 		w := theme.CellWidth(col.title)

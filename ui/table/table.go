@@ -31,6 +31,11 @@ type Data struct {
 	SelTo   int64
 	// Empty says why the view has no rows; "(no entries match)" when unset.
 	Empty string
+	// ManyHosts says the entries come, or may come, from several hosts
+	// (model.Snapshot.ManyHosts, a fleet): the HOST column then shows
+	// even while the rows on screen are all one host's, so that no row
+	// loses its host.
+	ManyHosts bool
 }
 
 // len returns the number of rows.
