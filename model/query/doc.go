@@ -29,7 +29,8 @@
 //
 // Values may be quoted: user="a b@x". Numbers may carry a unit, converted to
 // the unit the field is stored in: sizes in bytes, decimal B, KB (1e3), MB
-// (1e6), GB (1e9) or binary KiB, MiB, GiB; durations in milliseconds, ns, us
+// (1e6), GB, TB, PB, EB or binary KiB, MiB, GiB, TiB, PiB, EiB (every unit
+// the table shows); durations in milliseconds, ns, us
 // (or µs), ms, s, m, h, d, also combined (1h30m) and fractional (1.5s). A
 // plain number is taken as stored (bytes for rx, milliseconds for duration).
 // rx=1MB and duration=30s compare numerically when the field is numeric.
@@ -135,7 +136,7 @@
 //	expected a value after "rx>" at 3
 //	unknown field "usr" at 0 — did you mean "user"?
 //	unclosed ( opened at 5 — add a )
-//	"10XB" is not a size (units: B, KB, MB, GB, KiB, MiB, GiB) at 3
+//	"10XB" is not a size (units: B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB) at 3
 //
 // # Building queries
 //
