@@ -215,12 +215,17 @@ func paren(s string) string {
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
-// counts formats bytes and packets of a flow direction: "1.6KB/16p".
+// counts formats bytes and packets of a flow direction: "1.6KB/16p";
+// bytes that are not known (an item cut short) are "?", and a direction
+// of which nothing is known is "".
 func counts(f model.Fields, bytesKey, pktsKey string) string {
 	b := model.FieldBytes(f, bytesKey)
 	p, ok := f.Num(pktsKey)
 	if !ok {
 		return b
+	}
+	if b == "" {
+		b = "?"
 	}
 	return b + "/" + strconv.FormatFloat(p, 'f', -1, 64) + "p"
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"testing"
 
 	"connlog/model"
@@ -39,6 +40,72 @@ func TestSummaryOfAddressesSizesAndDurations(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			if got := Summary(parsedEntry(c.line)); got != c.want {
 				t.Errorf("Summary =\n %q\nwant\n %q", got, c.want)
+			}
+		})
+	}
+}
+
+// A flow item cut short says nothing of the counters it did not read: no
+// "tx 0B", and none in an NDJSON record.
+const cutFlowHead = `{"nodeId":"nF6CNTRL","start":"2026-12-05T10:05:00Z","end":"2026-12-05T10:05:05Z","virtualTraffic":[{"proto":6,"src":"100.64.0.1:5000","dst":"100.64.0.2:80",`
+
+func TestSummaryOfACutFlowItem(t *testing.T) {
+	for _, c := range []struct{ name, line, want string }{
+		{"cut before txBytes", cutFlowHead + `"txBytes":`, "virtual tcp 100.64.0.1:5000 → 100.64.0.2:80"},
+		{"packets read, bytes cut", cutFlowHead + `"txPkts":3,"txBytes":12`, "virtual tcp 100.64.0.1:5000 → 100.64.0.2:80 tx ?/3p"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Summary(parsedEntry(c.line)); got != c.want {
+				t.Errorf("Summary =\n %q\nwant\n %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestNDJSONOfACutFlowItemHasNoCounters(t *testing.T) {
+	e := parsedEntry(cutFlowHead + `"txBytes":`)
+	e.Flags |= model.FlagParseError
+	out := string(encode(t, []*model.Entry{e}, Options{Format: FormatNDJSON}))
+	for _, k := range []string{"txBytes", "txPkts", "rxBytes", "rxPkts"} {
+		if strings.Contains(out, `"`+k+`"`) {
+			t.Errorf("the record holds %s, which was not read:\n%s", k, out)
+		}
+	}
+}
+
+// TestCSVStatusOfACutEvent: the console's status is said only of an event
+// read whole; a cut one is NORMAL to nobody, though its failure or denial,
+// when its type was read, is said.
+func TestCSVStatusOfACutEvent(t *testing.T) {
+	cut := func(event string) *model.Entry {
+		e := analyticsEntry()
+		e.Flags |= model.FlagParseError
+		e.Err = "invalid JSON at byte 35: unexpected end of input (truncated record?)"
+		e.Fields = model.Fields{model.Str(model.KeyConnID, "c6")}
+		if event != "" {
+			e.Fields = append(e.Fields, model.Str(model.KeyEventType, event))
+		}
+		return e
+	}
+	noType := analyticsEntry()
+	noType.Fields = model.Fields{model.Str(model.KeyConnID, "c7")}
+	for _, c := range []struct {
+		name string
+		e    *model.Entry
+		want string
+	}{
+		{"cut close", cut(model.EventClosed), ""},
+		{"cut before its type", cut(""), ""},
+		{"cut failure", cut(model.EventFailed), "CONNECTION_FAILED"},
+		{"cut denial", cut(model.EventDenied), "DENIED_ACCESS"},
+		{"whole event without a type", noType, ""},
+		{"whole close", analyticsEntry(), "NORMAL"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := encode(t, []*model.Entry{c.e}, Options{Format: FormatCSV, Kinds: []model.Kind{model.KindAnalytics}})
+			_, rows := readCSV(t, out)
+			if got := rows[0]["status"]; got != c.want {
+				t.Errorf("status = %q, want %q", got, c.want)
 			}
 		})
 	}

@@ -40,3 +40,15 @@ func TestLargeSizeUnits(t *testing.T) {
 		t.Errorf("rx>1PB: %v", err)
 	}
 }
+
+// TestDurationsReadAsTheTableShowsThem: a duration as the table writes it,
+// negative or of centuries, reads back in a query.
+func TestDurationsReadAsTheTableShowsThem(t *testing.T) {
+	for _, ms := range []float64{-30, 850, 30124, 3034753, 3*3600e3 + 2*60e3, 52 * 3600e3, 1e13, 9.2e18, 1e300} {
+		shown := model.HumanDuration(ms)
+		got, ok := parseQuantity(shown, classDuration)
+		if !ok || math.Abs(got-ms) > math.Max(1000, math.Abs(ms)*0.01) {
+			t.Errorf("%g is shown as %q, which reads as %g (%v)", ms, shown, got, ok)
+		}
+	}
+}
