@@ -27,6 +27,10 @@
 //	field!=value    no value of the field is exactly value
 //	field>N  field>=N  field<N  field<=N   numeric comparison
 //
+// module:libsdwan also matches the module's sub-modules (libsdwan/controller,
+// a line's [libsdwan] [controller]); module=libsdwan and .module:libsdwan
+// match the module alone.
+//
 // Values may be quoted: user="a b@x". Numbers may carry a unit, converted to
 // the unit the field is stored in: sizes in bytes, decimal B, KB (1e3), MB
 // (1e6), GB, TB, PB, EB or binary KiB, MiB, GiB, TiB, PiB, EiB (every unit
@@ -119,7 +123,7 @@
 //
 // # Examples
 //
-//	level>=warn -module:libsdwan*              warnings and errors, except the SD-WAN library's
+//	level>=warn -module:libsdwan               warnings and errors, except the SD-WAN library's
 //	event:failed* or event:denied_access       connections that did not happen
 //	kind:analytics country:DE rx>10MB since:1h  big German downloads in the last hour
 //	user:alice* (proto:udp or port=53)         Alice's UDP and DNS traffic
