@@ -68,15 +68,17 @@ const (
 	msPerMinute = 60 * msPerSecond
 	msPerHour   = 60 * msPerMinute
 	msPerDay    = 24 * msPerHour
-	// manyDays is where days are written as a power of ten: past it their
-	// digits say nothing more (and a float has no more to give).
-	manyDays = 1e15
+	// Past hoursDays days the hours are left out, and past manyDays the
+	// days are written with a power of ten: a connection of years is a bad
+	// value, shown in no more than the 8 characters of a DUR cell.
+	hoursDays = 1000
+	manyDays  = 1e6
 )
 
 // HumanDuration formats milliseconds compactly: 850ms, 30.1s, 50m34s,
-// 3h02m, 2d4h, -30ms. Each part is cut, not rounded, so that no part
-// reaches its next unit (59,999 ms is 59.9s). It computes in floats, so a
-// duration of centuries is what it says, not an overflow.
+// 3h02m, 2d4h, 115740d, 1.1e+11d, -30ms. Each part is cut, not rounded, so
+// that no part reaches its next unit (59,999 ms is 59.9s). It computes in
+// floats, so a duration of centuries is what it says, not an overflow.
 func HumanDuration(ms float64) string {
 	if ms < 0 {
 		return "-" + HumanDuration(-ms)
@@ -91,10 +93,12 @@ func HumanDuration(ms float64) string {
 		return whole(ms/msPerMinute) + "m" + pad2(math.Mod(ms, msPerMinute)/msPerSecond) + "s"
 	case ms < 48*msPerHour:
 		return whole(ms/msPerHour) + "h" + pad2(math.Mod(ms, msPerHour)/msPerMinute) + "m"
-	case ms < manyDays*msPerDay:
+	case ms < hoursDays*msPerDay:
 		return whole(ms/msPerDay) + "d" + whole(math.Mod(ms, msPerDay)/msPerHour) + "h"
+	case ms < manyDays*msPerDay:
+		return whole(ms/msPerDay) + "d"
 	}
-	return strconv.FormatFloat(ms/msPerDay, 'e', 2, 64) + "d"
+	return strconv.FormatFloat(ms/msPerDay, 'e', 1, 64) + "d"
 }
 
 // pad2 writes the whole part of n (below 100) in two digits.

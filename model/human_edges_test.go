@@ -20,11 +20,13 @@ func TestHumanFormatsAtTheirEdges(t *testing.T) {
 		{"a negative duration in ms", HumanDuration(-30), "-30ms"},
 		{"a negative duration in s", HumanDuration(-1000), "-1.0s"},
 		{"a negative duration in days", HumanDuration(-52 * 3600e3), "-2d4h"},
-		{"1e13 ms, past int64 nanoseconds", HumanDuration(1e13), "115740d17h"},
-		{"int64 max ms", HumanDuration(9223372036854775807), "106751991167d7h"},
-		{"beyond float's plain digits", HumanDuration(1e300), "1.16e+292d"},
+		{"1e13 ms, past int64 nanoseconds", HumanDuration(1e13), "115740d"},
+		{"int64 max ms", HumanDuration(9223372036854775807), "1.1e+11d"},
+		{"beyond float's plain digits", HumanDuration(1e300), "1.2e+292d"},
 		{"just under a second", HumanDuration(999.9), "999ms"},
 		{"just under a minute", HumanDuration(59999), "59.9s"},
+		{"just under 1000 days", HumanDuration(1000*86400e3 - 1), "999d23h"},
+		{"1000 days", HumanDuration(1000 * 86400e3), "1000d"},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, c.got, c.want)
@@ -32,10 +34,13 @@ func TestHumanFormatsAtTheirEdges(t *testing.T) {
 	}
 }
 
-func TestHumanDurationIsNeverNegativeForAPositiveValue(t *testing.T) {
-	for _, ms := range []float64{9.3e12, 1e13, 9.2e18, 1.8e19, 1e25} {
-		if got := HumanDuration(ms); strings.HasPrefix(got, "-") {
-			t.Errorf("HumanDuration(%g) = %q: negative", ms, got)
+// TestHumanDurationFitsACell: a positive duration, however large, is
+// positive, and fits the 8 characters of the DUR column.
+func TestHumanDurationFitsACell(t *testing.T) {
+	for _, ms := range []float64{59999, 3599999, 48*3600e3 - 1, 999 * 86400e3, 999999 * 86400e3, 9.3e12, 1e13, 9.2e18, 1.8e19, 1e25, 1e99} {
+		got := HumanDuration(ms)
+		if strings.HasPrefix(got, "-") || len(got) > 8 {
+			t.Errorf("HumanDuration(%g) = %q: negative, or wider than 8", ms, got)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func TestCardBracketsIPv6AndShowsDurationsWhole(t *testing.T) {
 		{`ANALYTICS {"event_type":"closed_connection","timestamp":1796464801100,"connection":{"id":"v6","client_ip":"2001:db8::1","resource_ip":"fd00::10","resource_port":443,"protocol":"tcp","rx":999999,"duration":-30},"relays":[{"ip":"2001:db8::99","name":"r2","port":30019},{"ip":"203.0.113.5","name":"r1","port":30001}]}`,
 			[]string{"[fd00::10]:443 tcp", "[2001:db8::99]:30019 (r2); 203.0.113.5:30001 (r1)", "-30 ms (-30ms)", "999999 (1.0MB)"}},
 		{`ANALYTICS {"event_type":"closed_connection","timestamp":1796464802100,"connection":{"id":"d2","duration":9223372036854775807}}`,
-			[]string{"9223372036854775807 ms (106751991167d7h)"}},
+			[]string{"9223372036854775807 ms (1.1e+11d)"}},
 	} {
 		card := cardOf(c.line)
 		for _, w := range c.want {
