@@ -40,11 +40,8 @@ func shownAs(text func(e *model.Entry) string, keys ...string) markedCell {
 
 // resourceCell is the resource's address (or IP) and its port.
 func resourceCell(e *model.Entry, marks []query.FieldMark) theme.Marked {
-	r := theme.FirstField(e, marks, model.KeyResourceAddr, model.KeyResourceIP)
-	if p := theme.FieldOf(e, marks, model.KeyResourcePort); p.Text != "" {
-		r = r.Plus(theme.Plain(":")).Plus(p)
-	}
-	return r
+	return theme.HostPort(theme.FirstField(e, marks, model.KeyResourceAddr, model.KeyResourceIP),
+		theme.FieldOf(e, marks, model.KeyResourcePort))
 }
 
 // clientCell is the client's IP and its country.

@@ -33,7 +33,7 @@ func pivotTerm(t triageview.Table, v triage.Value) (term string, exact bool) {
 	case triageview.TopDenied:
 		return deniedTerm(v.Value), true
 	case triageview.TopModules:
-		return query.And(query.Term("module", v.Value), "level>=warn"), true
+		return query.And(triage.Term("module", v), "level>=warn"), true
 	}
 	return "", false
 }

@@ -226,13 +226,17 @@ func connectionSpan(r *row) (start, end time.Time) {
 	return t, time.Time{}
 }
 
-// connectionStatus maps the event to the console's status vocabulary.
+// connectionStatus maps the event to the console's status vocabulary. An
+// event without its type, or cut short (its parse failed), has no status
+// but the failure or denial its type says: it cannot be told NORMAL.
 func connectionStatus(r *row) string {
-	switch r.e.Fields.Value(model.KeyEventType) {
-	case model.EventFailed:
+	switch ev := r.e.Fields.Value(model.KeyEventType); {
+	case ev == model.EventFailed:
 		return "CONNECTION_FAILED"
-	case model.EventDenied:
+	case ev == model.EventDenied:
 		return "DENIED_ACCESS"
+	case ev == "" || r.e.Flags.Has(model.FlagParseError):
+		return ""
 	}
 	return "NORMAL"
 }

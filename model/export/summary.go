@@ -92,19 +92,16 @@ func (s *summary) analytics(e *model.Entry) {
 	s.add(f.Value(model.KeyEventType))
 	s.add(firstOf(f.Value(model.KeyUserEmail), f.Value(model.KeyUserID)))
 	resource := firstOf(f.Value(model.KeyResourceAddr), f.Value(model.KeyResourceIP))
-	if port := f.Value(model.KeyResourcePort); port != "" {
-		resource += ":" + port
-	}
-	s.addIf("→ ", resource)
+	s.addIf("→ ", model.HostPort(resource, f.Value(model.KeyResourcePort)))
 	s.add(f.Value(model.KeyProtocol))
 	if ip := f.Value(model.KeyClientIP); ip != "" {
 		s.add("from ", ip)
 		s.addIf("", paren(f.Value(model.KeyCountry)))
 	}
 	s.add(f.Value(model.KeyTunnelPath))
-	s.addIf("rx ", humanBytes(f, model.KeyRx))
-	s.addIf("tx ", humanBytes(f, model.KeyTx))
-	s.add(humanMillis(f, model.KeyDuration))
+	s.addIf("rx ", model.FieldBytes(f, model.KeyRx))
+	s.addIf("tx ", model.FieldBytes(f, model.KeyTx))
+	s.add(model.FieldDuration(f, model.KeyDuration))
 	s.addIf("error: ", f.Value(model.KeyErrorMessage))
 }
 
@@ -177,9 +174,9 @@ func (s *summary) session(e *model.Entry) {
 	s.addIf("→ ", f.Value(model.KeyDestAddr))
 	s.addIf("resource ", firstOf(f.Value(model.KeyResourceName), f.Value(model.KeySiteResource)))
 	s.add(f.Value(model.KeySessUserEmail))
-	s.addIf("tx ", humanBytes(f, model.KeyBytesTx))
-	s.addIf("rx ", humanBytes(f, model.KeyBytesRx))
-	s.add(humanMillis(f, model.KeySessDuration))
+	s.addIf("tx ", model.FieldBytes(f, model.KeyBytesTx))
+	s.addIf("rx ", model.FieldBytes(f, model.KeyBytesRx))
+	s.add(model.FieldDuration(f, model.KeySessDuration))
 	s.add(paren(f.Value(model.KeyEndReason)))
 }
 
@@ -218,29 +215,17 @@ func paren(s string) string {
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
-// humanBytes formats a numeric field as HumanBytes, or returns its text when
-// it is not a number.
-func humanBytes(f model.Fields, key string) string {
-	if n, ok := f.Num(key); ok {
-		return model.HumanBytes(n)
-	}
-	return f.Value(key)
-}
-
-// humanMillis formats a duration field in milliseconds as HumanDuration.
-func humanMillis(f model.Fields, key string) string {
-	if n, ok := f.Num(key); ok && n >= 0 {
-		return model.HumanDuration(n)
-	}
-	return f.Value(key)
-}
-
-// counts formats bytes and packets of a flow direction: "1.6KB/16p".
+// counts formats bytes and packets of a flow direction: "1.6KB/16p";
+// bytes that are not known (an item cut short) are "?", and a direction
+// of which nothing is known is "".
 func counts(f model.Fields, bytesKey, pktsKey string) string {
-	b := humanBytes(f, bytesKey)
+	b := model.FieldBytes(f, bytesKey)
 	p, ok := f.Num(pktsKey)
 	if !ok {
 		return b
+	}
+	if b == "" {
+		b = "?"
 	}
 	return b + "/" + strconv.FormatFloat(p, 'f', -1, 64) + "p"
 }

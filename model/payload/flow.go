@@ -25,6 +25,9 @@ type flowItem struct {
 	src, dst string
 	counters [4]scalar // txPkts, txBytes, rxPkts, rxBytes
 	at       Place     // where it lies among the message's traffic items
+	// cut is set when the record ends inside the item: a counter it lacks
+	// may be one that was cut off, not one Tailscale omitted for being 0.
+	cut bool
 }
 
 var counterKeys = [4]string{model.KeyTxPkts, model.KeyTxBytes, model.KeyRxPkts, model.KeyRxBytes}
@@ -156,6 +159,7 @@ func flowItemObject(sc *scanner, kind string) flowItem {
 			it.counters[3] = sc.scalar()
 		}
 	})
+	it.cut = sc.err != nil
 	return it
 }
 
@@ -224,6 +228,7 @@ func flowItemFields(fl *fieldList, it *flowItem) {
 			fl.num(counterKeys[c], v.text, v.num)
 		case v.kind == kindString:
 			fl.numeric(counterKeys[c], v)
+		case it.cut: // not read, or cut in its number: unknown, not 0
 		default: // Tailscale omits zero counters
 			fl.num(counterKeys[c], "0", 0)
 		}

@@ -23,6 +23,9 @@ const (
 	AttrIdent             // Origin.Ident and the journal's SYSLOG_IDENTIFIER
 )
 
+// aliasModule names the alias whose globs take sub-modules (takesSubModules).
+const aliasModule = "module"
+
 // String names the attribute ("level", "host"...), or "" for AttrNone.
 func (a Attr) String() string {
 	switch a {
@@ -87,7 +90,7 @@ var aliasTable = []Alias{
 	{Name: "conn", Keys: []string{model.KeyConnID, model.KeySessionID}, Doc: "connection or session id"},
 	{Name: "country", Keys: []string{model.KeyCountry}, Doc: "client country (ISO code)"},
 	{Name: "city", Keys: []string{model.KeyCity}, Doc: "client city"},
-	{Name: "module", Keys: []string{model.KeyModule}, Doc: "service module or analysis module"},
+	{Name: aliasModule, Keys: []string{model.KeyModule}, Doc: "service module or analysis module"},
 	// host is the machine that wrote the entry; a Linux audit record's
 	// hostname= is not (see match_host.go).
 	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "the host the entry came from (a Linux audit record's client: hostname)"},

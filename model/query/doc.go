@@ -27,9 +27,14 @@
 //	field!=value    no value of the field is exactly value
 //	field>N  field>=N  field<N  field<=N   numeric comparison
 //
+// module:libsdwan also matches the module's sub-modules (libsdwan/controller,
+// a line's [libsdwan] [controller]); module=libsdwan and .module:libsdwan
+// match the module alone.
+//
 // Values may be quoted: user="a b@x". Numbers may carry a unit, converted to
 // the unit the field is stored in: sizes in bytes, decimal B, KB (1e3), MB
-// (1e6), GB (1e9) or binary KiB, MiB, GiB; durations in milliseconds, ns, us
+// (1e6), GB, TB, PB, EB or binary KiB, MiB, GiB, TiB, PiB, EiB (every unit
+// the table shows); durations in milliseconds, ns, us
 // (or µs), ms, s, m, h, d, also combined (1h30m) and fractional (1.5s). A
 // plain number is taken as stored (bytes for rx, milliseconds for duration).
 // rx=1MB and duration=30s compare numerically when the field is numeric.
@@ -118,7 +123,7 @@
 //
 // # Examples
 //
-//	level>=warn -module:libsdwan*              warnings and errors, except the SD-WAN library's
+//	level>=warn -module:libsdwan               warnings and errors, except the SD-WAN library's
 //	event:failed* or event:denied_access       connections that did not happen
 //	kind:analytics country:DE rx>10MB since:1h  big German downloads in the last hour
 //	user:alice* (proto:udp or port=53)         Alice's UDP and DNS traffic
@@ -135,7 +140,7 @@
 //	expected a value after "rx>" at 3
 //	unknown field "usr" at 0 — did you mean "user"?
 //	unclosed ( opened at 5 — add a )
-//	"10XB" is not a size (units: B, KB, MB, GB, KiB, MiB, GiB) at 3
+//	"10XB" is not a size (units: B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB) at 3
 //
 // # Building queries
 //

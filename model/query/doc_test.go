@@ -18,7 +18,7 @@ var docExamples = []string{
 	`since:"2026-11-20 08:00:00"`, `since:14:05`, `since:today`,
 	`since:yesterday`, `until:now`, `since:@1763625600`,
 	`a b`, `a and b`, `a or b`, `-a`, `not a`, `a b or c`, `-a b`,
-	`level>=warn -module:libsdwan*`, `event:failed* or event:denied_access`,
+	`level>=warn -module:libsdwan`, `module:libsdwan`, `module=libsdwan`, `.module:libsdwan`, `event:failed* or event:denied_access`,
 	`kind:analytics country:DE rx>10MB since:1h`, `user:alice* (proto:udp or port=53)`,
 	`unit=twingate-connector "code 410" until:14:05`, `kind:session duration>=5m tx>1MiB`,
 	`action=login_attempt granted:false`, `ident:twingate-connector level>=warn`,

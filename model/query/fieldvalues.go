@@ -40,7 +40,7 @@ func FieldValues(src string) ([]FieldValue, error) {
 // with a wildcard, or an ordering. A glob without one matches its value
 // alone (in any case when written in lower case).
 func isPattern(t token) bool {
-	return t.op.isOrdering() || t.op == opGlob && strings.Contains(t.value, "*")
+	return t.op.isOrdering() || t.op == opGlob && strings.Contains(t.value, "*") || takesSubModules(t)
 }
 
 // TextTerm is a bare word, a quoted phrase or a regular expression of a

@@ -123,7 +123,12 @@ func (m *fieldMatcher) envelopeMarks(v string, out *[]FieldMark) {
 // whole is the one span of all of s.
 func whole(s string) [][2]int { return [][2]int{{0, len(s)}} }
 
-func (t *globTest) spans(s string) [][2]int    { return t.g.spans(s) }
+func (t *globTest) spans(s string) [][2]int {
+	if i := t.parentEnd(s); t.subModules && i > 0 && !t.g.match(s) {
+		return t.g.spans(s[:i]) // the module's name, as typed
+	}
+	return t.g.spans(s)
+}
 func (t *exactTest) spans(s string) [][2]int   { return whole(s) }
 func (t *compareTest) spans(s string) [][2]int { return whole(s) }
 

@@ -73,11 +73,37 @@ func (m *fieldMatcher) unit(u string) bool {
 	return ok && m.textIf(short)
 }
 
-// globTest is field:value, a whole-value glob with smart case.
-type globTest struct{ g glob }
+// globTest is field:value, a whole-value glob with smart case. With
+// subModules it also passes a value that is a match, a slash and more: a
+// module's sub-modules (module:libsdwan passes libsdwan/controller).
+type globTest struct {
+	g          glob
+	subModules bool
+}
 
-func (t *globTest) field(f *model.Field) bool { return t.g.match(f.Value) }
-func (t *globTest) text(s string) bool        { return t.g.match(s) }
+func (t *globTest) field(f *model.Field) bool { return t.text(f.Value) }
+func (t *globTest) text(s string) bool        { return t.g.match(s) || t.subModules && t.parentEnd(s) > 0 }
+
+// parentEnd is where the module the glob matches ends in s, a sub-module
+// of it, or -1 when s is no sub-module of a match.
+func (t *globTest) parentEnd(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '/' && t.g.match(s[:i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// takesSubModules reports whether a field term is module:NAME by the
+// alias, which takes NAME's sub-modules too: a service line's module is
+// its first bracket and the sub-module the second ([libsdwan] [controller]
+// is libsdwan/controller), and NAME is what one types. module=NAME and
+// .module:NAME keep to the module itself.
+func takesSubModules(t token) bool {
+	a, ok := lookupAlias(t.text)
+	return t.op == opGlob && !t.literal && ok && a.Name == aliasModule
+}
 
 // exactTest is field=value: the exact text, or the same number when the
 // field is numeric and the value reads as one (rx=1MB, duration=30s).

@@ -134,7 +134,7 @@ var errorCases = []struct {
 	{"regex flag", "/a/x", 3, `unknown regex flag "x" at 3 — only i (ignore case) is supported`},
 	{"path as regex", "/etc/passwd", 5, `unexpected "p" after regex at 5…`},
 	{"bad regex", "a /x(/", 2, `bad regex /x(/ at 2 — missing closing ): "x("`},
-	{"bad size", "rx>10XB", 3, `"10XB" is not a size (units: B, KB, MB, GB, KiB, MiB, GiB) at 3`},
+	{"bad size", "rx>10XB", 3, `"10XB" is not a size (units: B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB) at 3`},
 	{"size on duration", "duration>1MB", 9, `"1MB" is not a duration (units: ns, us, ms, s, m, h, d) at 9`},
 	{"not a number", "port>https", 5, `"https" is not a number at 5…`},
 	{"nan", "port>nan", 5, `"nan" is not a number at 5…`},

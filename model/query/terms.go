@@ -65,7 +65,7 @@ func valueTerm(ref fieldRef, t token) (matcher, *Error) {
 	m := &fieldMatcher{keys: ref.keys, attr: ref.attr}
 	switch t.op {
 	case opGlob:
-		m.test = &globTest{g: newGlob(t.value, true)}
+		m.test = &globTest{g: newGlob(t.value, true), subModules: takesSubModules(t)}
 	case opEq, opNe:
 		n, isNum := parseQuantity(t.value, ref.class)
 		m.test = &exactTest{value: t.value, num: n, isNum: isNum}

@@ -9,15 +9,16 @@ import (
 
 // Unit lists as the error messages show them.
 const (
-	sizeUnits     = "B, KB, MB, GB, KiB, MiB, GiB"
+	sizeUnits     = "B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB"
 	durationUnits = "ns, us, ms, s, m, h, d"
 )
 
 // sizeUnit gives the bytes in one unit; sizes are decimal unless they say
-// "i" (KB=1e3, KiB=1024), as HumanBytes prints them.
+// "i" (KB=1e3, KiB=1024), as HumanBytes prints them. It holds every unit
+// the table writes, up to EB and EiB.
 var sizeUnit = map[string]float64{
-	"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9,
-	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30,
+	"b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "eb": 1e18,
+	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30, "tib": 1 << 40, "pib": 1 << 50, "eib": 1 << 60,
 }
 
 // durationUnit gives the milliseconds in one unit: durations are stored in

@@ -18,7 +18,8 @@ type facts struct {
 	// The keys user, resource and ip were read from (see chain).
 	userSrc, resourceSrc, ipSrc source
 	country                     string
-	module                      string // service lines at warn or above
+	module                      string // service lines at warn or above: the module, else the library
+	moduleSrc                   source
 }
 
 // factsOf reads the facts of e; v holds the fields of structured records
@@ -31,7 +32,9 @@ func factsOf(e *model.Entry, v *view) facts {
 			return facts{}
 		}
 		decode.Complete(e)
-		return facts{module: e.Fields.Value(model.KeyModule)}
+		var f facts
+		f.module, f.moduleSrc = serviceModule.firstIn(e.Fields)
+		return f
 	case model.KindAnalytics:
 		return analyticsFacts(v)
 	case model.KindAudit:

@@ -155,10 +155,7 @@ func (v *view) user() string {
 // destination of a session record.
 func (v *view) resource() string {
 	if a := or(v.resAddr, v.resIP); a != "" {
-		if v.resPort != "" {
-			return a + ":" + v.resPort
-		}
-		return a
+		return model.HostPort(a, v.resPort)
 	}
 	return or(v.resName, v.destAddr, v.dst, v.siteRes)
 }

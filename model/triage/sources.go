@@ -28,8 +28,8 @@ type chain struct {
 	base source
 }
 
-// The chains of the users, client IPs and resources tables. A key is in one
-// chain only.
+// The chains of the users, client IPs, resources and modules tables. A key
+// is in one chain only.
 var (
 	analyticsUser = chain{keys: []string{model.KeyUserEmail, model.KeyUserID}}
 	sessionUser   = chain{keys: []string{model.KeySessUserEmail, model.KeySessUserID}}
@@ -46,11 +46,15 @@ var (
 	sessionResource   = chain{keys: []string{model.KeyResourceName, model.KeySiteResource, model.KeyDestAddr}}
 	flowResource      = chain{keys: []string{model.KeyDst}}
 	auditResource     = chain{keys: []string{model.KeyElement}, audit: true}
+
+	// A service line's module, or the library that wrote a line no module
+	// tagged (libevent's "[msg]", PubNub's replies).
+	serviceModule = chain{keys: []string{model.KeyModule, model.KeyLibrary}}
 )
 
 var chains = []*chain{&analyticsUser, &sessionUser, &flowUser, &guardUser, &linuxUser,
 	&analyticsIP, &sourceIP, &guardIP, &linuxIP,
-	&analyticsResource, &sessionResource, &flowResource, &auditResource}
+	&analyticsResource, &sessionResource, &flowResource, &auditResource, &serviceModule}
 
 // source numbers a key of a chain: 1 + its place in sourceKeys, 0 for none.
 // A counted value keeps the sources it was read from as bits of a mask.
@@ -112,7 +116,7 @@ func resourceLabel(s source, v string) string {
 const resourcePrefix = "resource "
 
 // Term is the filter that shows the rows counted under v in the users,
-// client IPs or resources table: for each key it was read from, the value
+// client IPs, resources or modules table: for each key it was read from, the value
 // in that key and none of the keys before it in its chain. A value that
 // names no key (made by hand, or counted by another table) is looked for
 // with alias, which reads every key of the table's chains.

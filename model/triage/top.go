@@ -32,7 +32,7 @@ func (t *tops) add(e *model.Entry, f *facts) {
 		t.denied.add(deniedValue(f), 1)
 	}
 	if f.module != "" {
-		t.modules.add(f.module, 1)
+		t.modules.addFrom(f.module, f.moduleSrc)
 		if e.Level >= model.LevelError {
 			t.moduleErrors.add(f.module, 1)
 		}

@@ -172,6 +172,39 @@ keys Escape
 alive
 quit
 
+echo "an IPv6 resource is bracketed before its port; a huge or negative duration keeps its unit (120x35, 80x24)"
+cat >"$tmp/v6.log" <<'LOG'
+ANALYTICS {"event_type":"closed_connection","timestamp":1796464801100,"connection":{"id":"v6","client_ip":"2001:db8::1","resource_ip":"fd00::10","resource_port":443,"protocol":"tcp","rx":1,"tx":1,"duration":1},"relays":[{"ip":"2001:db8::99","name":"r2","port":30019}]}
+ANALYTICS {"event_type":"closed_connection","timestamp":1796464801100,"connection":{"id":"d1","rx":999999,"duration":-30}}
+ANALYTICS {"event_type":"closed_connection","timestamp":1796464802100,"connection":{"id":"d2","duration":9223372036854775807}}
+LOG
+start xterm-256color "$tmp/connlog" --no-color "$tmp/v6.log"
+wait_for "3/3"
+keys 2
+wait_for "[fd00::10]:443"
+wait_for "1.0MB"
+wait_for "-30ms"
+wait_for "1.1e+11d"
+keys g Enter
+wait_for "target        [fd00::10]:443 tcp"
+wait_for "relays.ip       [2001:db8::99]:30019 (r2)"
+resize 80x24
+wait_for "[fd00::10]:"
+alive
+quit
+
+echo "modules by errors and warnings count libevent's untagged warnings, and enter filters on the library (120x35)"
+start xterm-256color "$tmp/connlog" --no-color --no-follow testdata/payloads/service.log
+wait_for "38/38"
+keys s
+wait_for "modules by errors and warnings"
+wait_for "   libevent "
+keys j j Enter
+wait_for "filter: library=libevent -module:* level>=warn"
+wait_for "2/38"
+alive
+quit
+
 echo "an audit record's resource is its element, and enter on it shows the one row counted (120x35, --no-color)"
 size=120x35 start xterm-256color "$tmp/connlog" --no-color --no-follow testdata/payloads/audit.log
 wait_for "14/14"

@@ -26,21 +26,12 @@ func Event(e *model.Entry) string {
 // Bytes reads a field holding a byte count as a human size; a value that
 // is not a number is shown as it is.
 func Bytes(key string) func(e *model.Entry) string {
-	return func(e *model.Entry) string {
-		if n, ok := e.Fields.Num(key); ok {
-			return model.HumanBytes(n)
-		}
-		return e.Fields.Value(key)
-	}
+	return func(e *model.Entry) string { return model.FieldBytes(e.Fields, key) }
 }
 
-// Duration reads a field holding milliseconds as a human duration; a
-// value that is not a number (or is negative) is shown as it is.
+// Duration reads a field holding milliseconds as a human duration, a
+// negative one with its sign; a value that is not a number is shown as it
+// is.
 func Duration(key string) func(e *model.Entry) string {
-	return func(e *model.Entry) string {
-		if n, ok := e.Fields.Num(key); ok && n >= 0 {
-			return model.HumanDuration(n)
-		}
-		return e.Fields.Value(key)
-	}
+	return func(e *model.Entry) string { return model.FieldDuration(e.Fields, key) }
 }

@@ -20,7 +20,9 @@ func TestCells(t *testing.T) {
 		{"bytes not a number", Bytes(model.KeyRx)(e(model.Str(model.KeyRx, "n/a"))), "n/a"},
 		{"bytes missing", Bytes(model.KeyRx)(e()), ""},
 		{"duration", Duration(model.KeyDuration)(e(model.Int(model.KeyDuration, 3034753))), model.HumanDuration(3034753)},
-		{"negative duration as it is", Duration(model.KeyDuration)(e(model.Int(model.KeyDuration, -5))), "-5"},
+		{"negative duration with its unit", Duration(model.KeyDuration)(e(model.Int(model.KeyDuration, -5))), "-5ms"},
+		{"duration past int64 nanoseconds", Duration(model.KeyDuration)(e(model.Int(model.KeyDuration, 1e13))), "115740d"},
+		{"duration not a number", Duration(model.KeyDuration)(e(model.Str(model.KeyDuration, "n/a"))), "n/a"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

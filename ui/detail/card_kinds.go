@@ -26,7 +26,7 @@ func (c *card) analyticsCard(e *model.Entry) {
 	c.kvMarked("resource", c.field(model.KeyResourceAddr), none)
 	c.kvMarked("  rule", c.field(model.KeyAppliedRule), none)
 	c.kvMarked("  "+model.KeyResourceID, c.field(model.KeyResourceID), none)
-	c.kvMarked("  target", theme.JoinMarked(" ", theme.JoinMarked(":", c.field(model.KeyResourceIP), c.field(model.KeyResourcePort)),
+	c.kvMarked("  target", theme.JoinMarked(" ", theme.HostPort(c.field(model.KeyResourceIP), c.field(model.KeyResourcePort)),
 		c.field(model.KeyProtocol)), none)
 	c.kvMarked("tunnel", theme.JoinMarked(" ", c.field(model.KeyTunnelPath), c.field(model.KeyTunnelProto)), none)
 	c.kvMarked(model.KeyRelayIP, c.relaysText(), none)
@@ -64,7 +64,7 @@ func (c *card) relaysText() theme.Marked {
 	for i, ip := range ips {
 		r := ip
 		if i < len(ports) {
-			r = r.Plus(theme.Plain(":")).Plus(ports[i])
+			r = theme.HostPort(ip, ports[i])
 		}
 		if i < len(names) && names[i].Text != "" {
 			r = r.Plus(theme.Plain(" (")).Plus(names[i]).Plus(theme.Plain(")"))
@@ -196,7 +196,7 @@ func humanValue(f model.Field) string {
 		return f.Value
 	case byteKeys[f.Key]:
 		return f.Value + " (" + model.HumanBytes(f.Num) + ")"
-	case durationKeys[f.Key] && f.Num >= 0:
+	case durationKeys[f.Key]:
 		return f.Value + " ms (" + model.HumanDuration(f.Num) + ")"
 	}
 	return f.Value

@@ -77,6 +77,16 @@ func (m Marked) Plus(more Marked) Marked {
 	return out
 }
 
+// HostPort joins a host and its port as model.HostPort does, keeping
+// their marks: [fd00::10]:443.
+func HostPort(host, port Marked) Marked {
+	if port.Text == "" {
+		return host
+	}
+	open, end := model.HostBrackets(host.Text)
+	return Plain(open).Plus(host).Plus(Plain(end + ":")).Plus(port)
+}
+
 // JoinMarked joins the non-empty parts with sep, keeping their marks.
 func JoinMarked(sep string, parts ...Marked) Marked {
 	var out Marked
