@@ -13,15 +13,7 @@ import (
 // cut after every entry it counts was read: nothing is missing, so nothing
 // is reported (it was "an unknown amount may be missing").
 func TestFollowedFileCutBehindTheReaderLosesNothing(t *testing.T) {
-	dir := buildJournal(t, t.TempDir(), "a.journal", syntheticExport(0, 40, 1), false)
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	if cat, _ := readAll(t, j); len(cat) == 0 {
-		t.Fatal("nothing read")
-	}
+	j, dir := followedAndRead(t)
 	if err := os.Truncate(filepath.Join(dir, "a.journal"), 100_000); err != nil {
 		t.Fatal(err)
 	}
@@ -37,15 +29,7 @@ func TestFollowedFileCutBehindTheReaderLosesNothing(t *testing.T) {
 // a file that appears later is read, and the cut one is not opened (and
 // reported) again.
 func TestFollowedFileCutIsReportedOnce(t *testing.T) {
-	dir := buildJournal(t, t.TempDir(), "a.journal", syntheticExport(0, 40, 1), false)
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	if cat, _ := readAll(t, j); len(cat) == 0 {
-		t.Fatal("nothing read")
-	}
+	j, dir := followedAndRead(t)
 	buildJournal(t, dir, "a.journal", syntheticExport(40, 65, 1), false)
 	if err := os.Truncate(filepath.Join(dir, "a.journal"), 100_000); err != nil {
 		t.Fatal(err)
@@ -98,14 +82,8 @@ func TestFollowedFileCutIsReportedOnce(t *testing.T) {
 // rest, counted, as a reading of the cut file does (it reported "an
 // unknown amount" before reading them, and the real loss as 1).
 func TestFollowedFileCutAmongNewEntries(t *testing.T) {
-	dir := buildJournal(t, t.TempDir(), "a.journal", syntheticExport(0, 40, 1), false)
+	j, dir := followedAndRead(t)
 	path := filepath.Join(dir, "a.journal")
-	j, err := OpenDirectories([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer j.Close()
-	readAll(t, j)
 	before := usedSize(t, path)
 	buildJournal(t, dir, "a.journal", syntheticExport(40, 240, 1), false)
 	if err := os.Truncate(path, before+(usedSize(t, path)-before)/2); err != nil {
@@ -170,4 +148,20 @@ func usedSize(t *testing.T, path string) int64 {
 	}
 	tail := int64(binary.LittleEndian.Uint64(b[136:]))
 	return tail + int64(binary.LittleEndian.Uint64(b[tail+8:]))
+}
+
+// followedAndRead opens a directory whose a.journal holds 40 entries, as a
+// follower does, and reads them all; the journal is closed at the test's end.
+func followedAndRead(t *testing.T) (*Journal, string) {
+	t.Helper()
+	dir := buildJournal(t, t.TempDir(), "a.journal", syntheticExport(0, 40, 1), false)
+	j, err := OpenDirectories([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	if cat, _ := readAll(t, j); len(cat) == 0 {
+		t.Fatal("nothing read")
+	}
+	return j, dir
 }
