@@ -47,6 +47,10 @@ const (
 	// on disk when following stopped that could not be read; the rest says
 	// which file, from where, and why.
 	GapNotReadAtStop = "not read when following stopped"
+	// GapRotatedUnread begins the reason of the Count bytes a renamed-away
+	// file grew by, after connlog moved to the file that took its place,
+	// that could not be read; the rest says why.
+	GapRotatedUnread = "renamed file not read to its end"
 	// GapEvictionReason: entries dropped to stay within the memory budget.
 	GapEvictionReason = "memory budget"
 	// GapUnreadableReason: lines that were read and shown but whose bytes
@@ -86,6 +90,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapCorruptCompressed), "", "bytes", ""},
 	{reasonPrefix(GapUnsupportedCompression), "", "bytes", ""},
 	{reasonPrefix(GapNotReadAtStop), "", "bytes", ""},
+	{reasonPrefix(GapRotatedUnread), "", "bytes", ""},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines", GapUnreadableReason},
 	{reasonPrefix(GapLineTooLong), "line too long, its end was dropped", "bytes", GapLineTooLong},
 	{reasonPrefix(GapNULBytes), "NUL bytes where the file was never written (a crash or power loss)", "bytes", GapNULBytes},

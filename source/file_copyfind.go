@@ -47,7 +47,7 @@ func (t *tailer) tryCopy(path string) *copyFound {
 		return nil
 	}
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || os.SameFile(fi, t.curInfo) || t.src.gens.reads(fi) {
+	if err != nil || !fi.Mode().IsRegular() || os.SameFile(fi, t.curInfo) || t.src.gens.reads(fi) || t.renamed.is(fi) {
 		f.Close()
 		return nil
 	}

@@ -49,6 +49,9 @@ func (t *tailer) finish(ctx context.Context) error {
 	if err := t.lookAtPath(ctx); err != nil {
 		return err
 	}
+	if err := t.readLateGrowth(ctx); err != nil {
+		return err
+	}
 	for t.cur != nil {
 		if err := t.finishCurrent(ctx); err != nil {
 			return err

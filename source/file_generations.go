@@ -30,14 +30,19 @@ type extent struct {
 	at       int64
 }
 
-// generation is one file that was read under the followed path. Logical
-// offsets continue from one generation to the next, so an offset names one
-// line forever even though every rotation starts a file at byte 0.
+// generation is one file that was read under the followed path, or a
+// stretch of one. Logical offsets continue from one generation to the
+// next, so an offset names one line forever even though every rotation
+// starts a file at byte 0. A renamed-away file that grows after connlog
+// moved on is read as a stretch of its own, after what was read, and the
+// file read meanwhile goes on in another stretch after that (see
+// readLateGrowth): each begins at the file position from.
 type generation struct {
 	file  *os.File    // the file as it was opened, while it holds the bytes read; nil after
 	info  fs.FileInfo // the file's identity
 	base  int64       // logical offset of the file's byte 0
-	end   int64       // bytes read from the file so far
+	from  int64       // the file position of its first byte: 0 but for a stretch
+	end   int64       // the file position read up to
 	lines int64       // newlines read, to count what is lost if the bytes are
 	// moved lists where the bytes are once they are no longer (only) in
 	// file: a copy, the spill file. Positions it does not cover are gone.
@@ -64,14 +69,15 @@ type generations struct {
 	unterminated []int64
 }
 
-// start registers a file that begins at logical offset base. Keeping a
+// start registers a file that begins at logical offset base, to be read
+// from file position from (0 for a whole file). Keeping a
 // renamed file open lets its lines be re-read, but it also keeps a deleted
 // file's disk space and a descriptor, hence a limit: past it the oldest
 // rotated-away file is copied into the spill file and closed (see
 // retire), and what could not be kept is returned as lost lines.
-func (gs *generations) start(f *os.File, fi fs.FileInfo, base int64) (g *generation, lost int64) {
+func (gs *generations) start(f *os.File, fi fs.FileInfo, base, from int64) (g *generation, lost int64) {
 	gs.mu.Lock()
-	g = &generation{file: f, info: fi, base: base}
+	g = &generation{file: f, info: fi, base: base, from: from, end: from}
 	gs.list = append(gs.list, g)
 	if len(gs.list) > maxKnownGenerations {
 		gs.list = slices.Delete(gs.list, 0, len(gs.list)-maxKnownGenerations)
@@ -154,7 +160,7 @@ func (gs *generations) releaseOld() {
 func (g *generation) extents() []extent {
 	xs := slices.Clone(g.moved)
 	if g.file != nil {
-		xs = append(xs, extent{file: g.file, from: 0, to: g.end})
+		xs = append(xs, extent{file: g.file, from: g.from, to: g.end, at: g.from})
 	}
 	return xs
 }
@@ -255,7 +261,7 @@ type located struct {
 func (gs *generations) locate(offset int64, n int) (located, error) {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
-	i := sort.Search(len(gs.list), func(i int) bool { return gs.list[i].base > offset }) - 1
+	i := sort.Search(len(gs.list), func(i int) bool { return gs.list[i].base+gs.list[i].from > offset }) - 1
 	if i < 0 {
 		return located{}, fmt.Errorf("re-read %s at offset %d: %w: connlog no longer tracks the file it was in", gs.path, offset, ErrRawGone)
 	}

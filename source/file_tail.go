@@ -18,19 +18,20 @@ type tailer struct {
 	framer *lineFramer
 	batch  *batcher
 
-	cur      *generation // the file being read; nil until opened
-	curInfo  fs.FileInfo // identity of cur, to notice another file at the path
-	pos      int64       // bytes read from cur
-	fp       fingerprint // to notice a truncate-and-refill
-	modTime  time.Time   // cur's modification time when last drained
-	nextBase int64       // logical offset the next generation starts at
-	lastData time.Time   // when bytes last arrived, for the partial-line timeout
-	replaced time.Time   // when another file was first seen at the path; zero if none
-	next     []*nextFile // the files seen at the path since, oldest first, not read yet
-	opened   bool        // the path has been opened once: later failures are waited out
-	markDue  bool        // the first poll is done: mark it once no unterminated line is held
-	recent   recentBytes // the bytes last read from cur, kept to survive a truncation
-	lost     int64       // lines whose bytes could not be kept, not yet reported in a gap
+	cur      *generation  // the file being read; nil until opened
+	curInfo  fs.FileInfo  // identity of cur, to notice another file at the path
+	pos      int64        // bytes read from cur
+	fp       fingerprint  // to notice a truncate-and-refill
+	modTime  time.Time    // cur's modification time when last drained
+	nextBase int64        // logical offset the next generation starts at
+	lastData time.Time    // when bytes last arrived, for the partial-line timeout
+	replaced time.Time    // when another file was first seen at the path; zero if none
+	next     []*nextFile  // the files seen at the path since, oldest first, not read yet
+	opened   bool         // the path has been opened once: later failures are waited out
+	markDue  bool         // the first poll is done: mark it once no unterminated line is held
+	recent   recentBytes  // the bytes last read from cur, kept to survive a truncation
+	renamed  *renamedFile // the file left at the last switch, whose writer may not have moved on yet
+	lost     int64        // lines whose bytes could not be kept, not yet reported in a gap
 }
 
 // follow polls the path until ctx ends, like tail -F, and sooner when
@@ -40,6 +41,7 @@ type tailer struct {
 // end of ctx is followed by a last read of what is on disk (see finish).
 func (t *tailer) follow(ctx context.Context) error {
 	defer t.dropNext()
+	defer t.dropRenamed()
 	err := t.pollUntilDone(ctx)
 	if fin := t.src.opts.Finish; fin != nil && ctx.Err() != nil && fin.Err() == nil {
 		return t.finish(fin)
@@ -124,6 +126,9 @@ func (t *tailer) poll(ctx context.Context) error {
 	if err := t.reportLost(ctx); err != nil {
 		return err
 	}
+	if err := t.readLateGrowth(ctx); err != nil {
+		return err
+	}
 	if t.cur == nil {
 		if err := t.open(ctx); err != nil || t.cur == nil {
 			return err
@@ -175,7 +180,7 @@ func (t *tailer) open(ctx context.Context) error {
 
 func (t *tailer) startGeneration(f *os.File, fi fs.FileInfo) {
 	var lost int64
-	t.cur, lost = t.src.gens.start(f, fi, t.nextBase)
+	t.cur, lost = t.src.gens.start(f, fi, t.nextBase, 0)
 	t.lost += lost
 	t.recent.reset()
 	t.curInfo = fi
@@ -291,7 +296,7 @@ func (t *tailer) checkPath(ctx context.Context) error {
 	if t.replaced.IsZero() || (err != nil && len(t.next) == 0) {
 		return nil // no other file to move to: the old one is still read
 	}
-	if now.Sub(t.replaced) < t.src.rotationGrace() && len(t.next) < maxNextFiles {
+	if t.inGrace(now) && len(t.next) < maxNextFiles {
 		if err == nil {
 			t.src.setState("reading the renamed file until its writer moves to the new one")
 		}
@@ -300,19 +305,39 @@ func (t *tailer) checkPath(ctx context.Context) error {
 	return t.switchFile(ctx, now)
 }
 
+// inGrace reports whether the renamed-away file is still the one read:
+// for the grace after another file took its place, and then for as long
+// as its writer has not moved on: the new file is still empty and the
+// renamed one grew within the grace. A writer that writes in bursts, with
+// pauses, is thus read to its end before the new file's lines.
+func (t *tailer) inGrace(now time.Time) bool {
+	grace := t.src.rotationGrace()
+	if now.Sub(t.replaced) < grace {
+		return true
+	}
+	movedOn := len(t.next) > 0 && t.next[0].size > 0
+	return !movedOn && now.Sub(t.lastData) < grace
+}
+
 // switchFile finishes the old file and moves to the next one: the first
 // queued, or the one now at the path. The old file stays open in gens so
-// that its lines can still be re-read.
+// that its lines can still be re-read, and is watched for the lines its
+// writer appends later (see renamedFile), in place of the one left before.
 func (t *tailer) switchFile(ctx context.Context, now time.Time) error {
-	// What was appended since the poll's read is the old file's last.
+	if err := t.readLateGrowth(ctx); err != nil { // the file left before, a last time
+		return err
+	}
+	// What was appended since the poll's read is the old file's last
+	// before the switch.
 	if _, err := t.drain(ctx, -1); err != nil {
 		return err
 	}
-	// Nothing more will be appended to the old file: a last line without a
-	// newline is as complete as it will ever be.
+	// A last line without a newline is sent: what its writer appends
+	// later is read as the renamed file's growth.
 	if err := t.framer.flush(now, ""); err != nil {
 		return err
 	}
+	t.keepRenamed()
 	t.nextBase = t.cur.base + t.pos
 	t.cur, t.curInfo = nil, nil
 	if len(t.next) > 0 {

@@ -161,7 +161,7 @@ func TestFileHoldsItsFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	fi, _ := fh.Stat()
-	f.gens.start(fh, fi, 0)
+	f.gens.start(fh, fi, 0, 0)
 	defer f.Close()
 	ofi, _ := os.Stat(other)
 	if !f.Holds(fi) || f.Holds(ofi) {
