@@ -28,7 +28,8 @@ const NoteRenamedUnread = model.GapRotatedUnread
 type renamedFile struct {
 	file *os.File
 	info fs.FileInfo
-	pos  int64 // the file position read up to
+	pos  int64       // the file position read up to
+	fp   fingerprint // of what was read of it, for its generation
 }
 
 // keepRenamed keeps the file being left open as the renamed file, in
@@ -42,6 +43,7 @@ func (t *tailer) keepRenamed() {
 		return
 	}
 	t.renamed = &renamedFile{file: f, info: t.curInfo, pos: t.pos}
+	t.renamed.fp.copyFrom(&t.fp)
 }
 
 // is reports whether fi is the renamed file (a file already read, never
@@ -143,8 +145,9 @@ func (t *tailer) readStretch(ctx context.Context, late *generation, rn *renamedF
 		n, err := rn.file.ReadAt(chunk, rn.pos)
 		if n > 0 {
 			off := late.base + rn.pos
+			rn.fp.observe(chunk[:n], rn.pos)
 			rn.pos += int64(n)
-			t.src.gens.grow(late, rn.pos, int64(bytes.Count(chunk[:n], []byte{'\n'})))
+			t.src.gens.grow(late, rn.pos, int64(bytes.Count(chunk[:n], []byte{'\n'})), &rn.fp)
 			if err := t.framer.feed(chunk[:n], off, now); err != nil {
 				return err
 			}
