@@ -13,21 +13,24 @@ func (f *File) Recognises(c *os.File, fi fs.FileInfo) bool { return f.gens.recog
 // readBefore is what is known of a generation whose first bytes a
 // candidate file begins with.
 type readBefore struct {
-	end     int64
-	tail    []byte
-	extents []extent
+	end        int64
+	head, tail []byte // the first bytes read, and those before end
+	extents    []extent
 }
 
-// recognises reports whether c (fi) is the file of a generation, or a
-// copy of one: a file a generation holds open, whatever it holds now; or
-// one that holds what a generation read, whatever its name and inode, and
-// however long ago the generation let go of its file. That is, one that
-// begins with the generation's first bytes and holds the bytes where its
-// reading stopped; or, shorter (a copy on its way), whose last bytes are
-// the generation's at that place, as far as they are still kept. A closed
-// generation's inode alone says nothing: a new file may have been given
-// it since. c may be nil (a file that could not be opened): then only the
-// files held open are recognised.
+// recognises reports whether c (fi) is proven to hold nothing that a
+// generation did not read: a file a generation holds open, whatever it
+// holds now; or one that begins with a generation's first bytes, is not
+// longer than what was read of it, and ends with the bytes read at that
+// place. That is the read file itself renamed (whatever its inode: a
+// closed generation's may have been given to a new file since), a whole
+// copy of it, or a copy on its way, however long ago the generation let go
+// of its file. A file that holds more than was read, or whose last bytes
+// can no longer be compared, is another log, even if it begins with all
+// that was read (two services' logs beginning with the same banner): read
+// again, a continuation of a let-go file repeats lines; left out, a new
+// log would lose all of its lines. c may be nil (a file that could not be
+// opened): then only the files held open are recognised.
 func (gs *generations) recognises(c *os.File, fi fs.FileInfo) bool {
 	if gs.reads(fi) {
 		return true
@@ -39,7 +42,7 @@ func (gs *generations) recognises(c *os.File, fi fs.FileInfo) bool {
 	n, _ := c.ReadAt(head, 0)
 	head = head[:n]
 	for _, g := range gs.beganWith(head) {
-		if holdsReadOf(c, fi.Size(), g) {
+		if endsAsRead(c, fi.Size(), g) {
 			return true
 		}
 	}
@@ -59,23 +62,35 @@ func (gs *generations) beganWith(head []byte) []readBefore {
 	for _, g := range gs.list {
 		n := min(len(head), len(g.read.head))
 		if n > 0 && bytes.Equal(head[:n], g.read.head[:n]) {
-			out = append(out, readBefore{end: g.end, tail: bytes.Clone(g.read.tail), extents: g.extents()})
+			out = append(out, readBefore{end: g.end, head: bytes.Clone(g.read.head), tail: bytes.Clone(g.read.tail), extents: g.extents()})
 		}
 	}
 	return out
 }
 
-// holdsReadOf reports whether c, of size bytes, which begins as g
-// did, holds what was read of g where it ends: at g's end, or, for a
-// shorter c, at c's own end (unless g's bytes there are no longer kept).
-func holdsReadOf(c *os.File, size int64, g readBefore) bool {
-	if size >= g.end {
-		return holds(c, g.tail, g.end-int64(len(g.tail)))
+// endsAsRead reports whether c, of size bytes, which begins as g did, is
+// no longer than what was read of g and ends with g's bytes at that place.
+func endsAsRead(c *os.File, size int64, g readBefore) bool {
+	if size > g.end {
+		return false
 	}
 	k := min(size, fingerprintBytes)
 	want := make([]byte, k)
-	if readExtents(g.extents, want, size-k) != nil {
-		return true // the first bytes alone tell
+	return g.bytesAt(want, size-k) && holds(c, want, size-k)
+}
+
+// bytesAt fills p with g's bytes from position pos on, from its first or
+// last bytes read or where its bytes are still kept; false when they are
+// no longer known.
+func (g readBefore) bytesAt(p []byte, pos int64) bool {
+	end := pos + int64(len(p))
+	if end <= int64(len(g.head)) {
+		copy(p, g.head[pos:end])
+		return true
 	}
-	return holds(c, want, size-k)
+	if tailFrom := g.end - int64(len(g.tail)); pos >= tailFrom && end <= g.end {
+		copy(p, g.tail[pos-tailFrom:])
+		return true
+	}
+	return readExtents(g.extents, p, pos) == nil
 }

@@ -56,8 +56,11 @@ func openWithInfo(t *testing.T, path string) (*os.File, fs.FileInfo) {
 // renames to names a pattern may match (app.1.log, app.2.log): the source
 // recognises each file it read under any name, also once it has let go of
 // it (a headless export closes it at once; the interface copies it aside
-// past the eighth), and a copy of one, whole or on its way; not a file
-// that only begins alike, nor another.
+// past the eighth), and a copy of one, whole or on its way as far as the
+// bytes where it ends can be compared (a headless export keeps only a
+// let-go file's first and last bytes); not a file that only begins alike,
+// nor one that holds all that was read and more (another log that begins
+// the same way), nor another.
 func TestFileRecognisesTheFilesItRead(t *testing.T) {
 	for _, streamOnly := range []bool{false, true} {
 		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
@@ -78,10 +81,13 @@ func TestFileRecognisesTheFilesItRead(t *testing.T) {
 			}
 			writeLog(t, at("copy.log"), first)
 			writeLog(t, at("copy-under-way.log"), joinLines(numbered("first", 20)[:10]))
+			writeLog(t, at("copy-begun.log"), joinLines(numbered("first", 20)[:5])) // within the first bytes kept
+			writeLog(t, at("continued.log"), first+joinLines(numbered("later", 3)))
 			writeLog(t, at("begins-alike.log"), joinLines(append(numbered("first", 20)[:10], numbered("later", 15)...)))
 			writeLog(t, at("other.log"), joinLines(numbered("other", 20)))
 			for name, want := range map[string]bool{"app.2.log": true, "app.1.log": true, "app.log": true,
-				"copy.log": true, "copy-under-way.log": true, "begins-alike.log": false, "other.log": false} {
+				"copy.log": true, "copy-under-way.log": !streamOnly, "copy-begun.log": true,
+				"continued.log": false, "begins-alike.log": false, "other.log": false} {
 				if got := recognises(t, src, at(name)); got != want {
 					t.Errorf("%s recognised %v, want %v", name, got, want)
 				}
