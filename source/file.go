@@ -123,6 +123,9 @@ type File struct {
 	holdMax time.Duration
 	// grace overrides rotationGrace when set (tests).
 	grace time.Duration
+	// pathChecks counts the looks at the path while following, so that a
+	// test can wait for the next look rather than for a guessed time.
+	pathChecks atomic.Int64
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.

@@ -94,6 +94,60 @@ func TestRotationDuringTheGraceOfAnother(t *testing.T) {
 	}
 }
 
+// The file that took the renamed one's place is copied and truncated
+// twice while the renamed one is still read (size-based rotation in a
+// burst), each time with lines connlog has not read: both are read from
+// their copies, in order, and nothing is reported lost (the second stint
+// was lost without a word).
+func TestNewFileCopiedAndTruncatedTwiceDuringTheGrace(t *testing.T) {
+	old, first, second, after := numbered("old", 5), numbered("first", 4), numbered("second", 3), numbered("after", 1)
+	for _, streamOnly := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
+			path := logPath(t)
+			appendTo(t, path, joinLines(old))
+			src := NewFile(path, 1, FileOptions{Follow: true, StreamOnly: streamOnly})
+			// Both cuts come within the grace on a machine that is not
+			// too busy; on one that is, the second comes after the
+			// switch, and is found as any followed file's copy is.
+			src.grace = 2 * time.Second
+			r := start(t, src)
+			r.waitLines(len(old))
+			if err := os.Rename(path, path+".moved"); err != nil {
+				t.Fatal(err)
+			}
+			placeWhole(t, path, joinLines(first))
+			waitFor(t, "the grace", func() bool { return src.State() == graceState })
+			logrotateCopyTruncate(t, path, false)
+			appendTo(t, path, joinLines(second))
+			looks := src.pathChecks.Load()
+			waitFor(t, "two looks at the refilled file", func() bool { return src.pathChecks.Load() >= looks+2 })
+			copyTruncateTo(t, path, path+"-20261206")
+			appendTo(t, path, joinLines(after))
+			got := r.waitLines(len(old) + len(first) + len(second) + len(after))
+			equalLines(t, lineTexts(got), slices.Concat(old, first, second, after))
+			if g := gaps(got); len(g) != 0 {
+				t.Fatalf("gaps %s: nothing was lost", describe(g))
+			}
+		})
+	}
+}
+
+// copyTruncateTo copies the file at path to copyPath and empties it, as
+// logrotate's copytruncate does with a dated name.
+func copyTruncateTo(t *testing.T, path, copyPath string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(copyPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(path, 0); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A steady writer: the file is renamed away, the writer moves to the new
 // one and keeps writing, and the new one is copied and truncated while the
 // renamed one is still read. Every line arrives, in order.

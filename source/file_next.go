@@ -2,7 +2,6 @@ package source
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"os"
 	"slices"
@@ -21,6 +20,11 @@ type nextFile struct {
 	seen time.Time // when it was first found at the path
 	head []byte    // its first bytes when last looked at, up to fingerprintBytes
 	size int64     // its size then
+	// cut holds the first bytes it was noted to hold before each time it
+	// was truncated in place (copytruncate) before anything of it was
+	// read, oldest first: each is read from its copy, found by them, or a
+	// gap says it may be missing.
+	cut [][]byte
 }
 
 // noteNext opens the file at the path, another than the one read, and
@@ -56,12 +60,20 @@ func (t *tailer) queued(fi fs.FileInfo) *nextFile {
 	return nil
 }
 
-// look notes what the file holds now, unless it no longer holds what was
-// noted: then it was truncated, and the note stays to find its copy by.
+// look notes what the file holds now. When it no longer holds what was
+// noted it was truncated: the note joins cut, to find its copy by, and what
+// the file holds now is noted afresh (a second copytruncate may come
+// before the file is read).
 func (n *nextFile) look() {
 	fi, err := n.file.Stat()
-	if err != nil || n.truncatedSince(fi.Size()) {
+	if err != nil {
 		return
+	}
+	if n.truncatedSince(fi.Size()) {
+		if n.size > 0 {
+			n.cut = append(n.cut, n.head)
+		}
+		n.head, n.size = nil, 0
 	}
 	n.size = fi.Size()
 	if len(n.head) < fingerprintBytes && int64(len(n.head)) < n.size {
@@ -91,15 +103,14 @@ func (t *tailer) startNext(ctx context.Context) error {
 	}
 	t.startGeneration(n.file, n.info)
 	t.src.setState("following")
-	fi, err := n.file.Stat()
-	if err != nil {
-		return fmt.Errorf("stat %s: %w", t.src.path, err)
+	n.look()
+	for _, head := range n.cut {
+		t.fp.head = append(t.fp.head[:0], head...)
+		if err := t.truncated(ctx); err != nil {
+			return err
+		}
 	}
-	if !n.truncatedSince(fi.Size()) {
-		return nil
-	}
-	t.fp.head = append(t.fp.head[:0], n.head...)
-	return t.truncated(ctx)
+	return nil
 }
 
 // dropNext closes the queued files: the path named the file being read

@@ -277,6 +277,7 @@ func (t *tailer) rewritten(size int64, mod time.Time) bool {
 // appear at the path meanwhile are opened and watched at once (see
 // nextFile), and read in turn: one may be rotated before its turn comes.
 func (t *tailer) checkPath(ctx context.Context) error {
+	defer t.src.pathChecks.Add(1)
 	path := t.src.path
 	now := time.Now()
 	fi, err := os.Stat(path)
