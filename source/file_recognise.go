@@ -16,6 +16,12 @@ type readBefore struct {
 	end        int64
 	head, tail []byte // the first bytes read, and those before end
 	extents    []extent
+	// cut is set when the file was truncated in place after it was read
+	// (or is now shorter than what was read of it): a file that begins
+	// with all that was read is then its copy, made before the cut, even
+	// when it holds more (what was written between the last read and the
+	// cut).
+	cut bool
 }
 
 // recognises reports whether c (fi) is proven to hold nothing that a
@@ -29,7 +35,9 @@ type readBefore struct {
 // can no longer be compared, is another log, even if it begins with all
 // that was read (two services' logs beginning with the same banner): read
 // again, a continuation of a let-go file repeats lines; left out, a new
-// log would lose all of its lines. c may be nil (a file that could not be
+// log would lose all of its lines. But when the file read was cut in place
+// (copytruncate), a file holding all that was read and more is its copy:
+// the more is what was written before the cut. c may be nil (a file that could not be
 // opened): then only the files held open are recognised.
 func (gs *generations) recognises(c *os.File, fi fs.FileInfo) bool {
 	if gs.reads(fi) {
@@ -62,21 +70,36 @@ func (gs *generations) beganWith(head []byte) []readBefore {
 	for _, g := range gs.list {
 		n := min(len(head), len(g.read.head))
 		if n > 0 && bytes.Equal(head[:n], g.read.head[:n]) {
-			out = append(out, readBefore{end: g.end, head: bytes.Clone(g.read.head), tail: bytes.Clone(g.read.tail), extents: g.extents()})
+			out = append(out, readBefore{end: g.end, head: bytes.Clone(g.read.head), tail: bytes.Clone(g.read.tail), extents: g.extents(), cut: g.cut || shorterThanRead(g)})
 		}
 	}
 	return out
 }
 
-// endsAsRead reports whether c, of size bytes, which begins as g did, is
-// no longer than what was read of g and ends with g's bytes at that place.
-func endsAsRead(c *os.File, size int64, g readBefore) bool {
-	if size > g.end {
+// shorterThanRead reports whether g's file, still open, now holds less
+// than was read of it: truncated, before the reader has seen it.
+func shorterThanRead(g *generation) bool {
+	if g.file == nil {
 		return false
 	}
-	k := min(size, fingerprintBytes)
+	fi, err := g.file.Stat()
+	return err == nil && fi.Size() < g.end
+}
+
+// endsAsRead reports whether c, of size bytes, which begins as g did, is
+// no longer than what was read of g and ends with g's bytes at that place;
+// or, when g's file was cut, holds all that was read of it (its copy).
+func endsAsRead(c *os.File, size int64, g readBefore) bool {
+	at := size
+	if size > g.end {
+		if !g.cut {
+			return false
+		}
+		at = g.end
+	}
+	k := min(at, fingerprintBytes)
 	want := make([]byte, k)
-	return g.bytesAt(want, size-k) && holds(c, want, size-k)
+	return g.bytesAt(want, at-k) && holds(c, want, at-k)
 }
 
 // bytesAt fills p with g's bytes from position pos on, from its first or

@@ -100,3 +100,37 @@ func writeLog(t *testing.T, path, content string) {
 	t.Helper()
 	must(t, os.WriteFile(path, []byte(content), 0o644))
 }
+
+// TestFileRecognisesTheCopyOfAFileCutInPlace: a followed log copied and
+// truncated (copytruncate) to a name its rotated names do not cover, the
+// writer having added lines between connlog's last read and the copy: the
+// copy holds all that was read and more, and is recognised, before the
+// source has seen the cut and after; a file that holds all of a log not
+// cut, and more, is not (another log that begins the same way).
+func TestFileRecognisesTheCopyOfAFileCutInPlace(t *testing.T) {
+	for _, streamOnly := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			at := func(name string) string { return filepath.Join(dir, name) }
+			first, later := joinLines(numbered("first", 20)), joinLines(numbered("later", 3))
+			appendTo(t, at("app.log"), first)
+			src := NewFile(at("app.log"), 1, FileOptions{Follow: true, StreamOnly: streamOnly})
+			r := start(t, src)
+			r.waitLines(20)
+			writeLog(t, at("begins-alike.log"), first+later)
+			if recognises(t, src, at("begins-alike.log")) {
+				t.Fatal("a file holding all of a log not cut, and more, was recognised")
+			}
+			writeLog(t, at("app-1.log"), first+later) // the copy, with what the writer added
+			must(t, os.Truncate(at("app.log"), 0))
+			if !recognises(t, src, at("app-1.log")) {
+				t.Fatal("the copy was not recognised before the cut was seen")
+			}
+			appendTo(t, at("app.log"), joinLines(numbered("after", 2)))
+			r.waitLines(22)
+			if !recognises(t, src, at("app-1.log")) {
+				t.Fatal("the copy was not recognised after the cut was seen")
+			}
+		})
+	}
+}
