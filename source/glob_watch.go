@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // GlobWatch finds the files that the command line's patterns match once
@@ -22,7 +23,27 @@ type GlobWatch struct {
 	// then. The verdict is about that file: the path is looked at again
 	// once it names another file, or that file changed.
 	judged map[string]fs.FileInfo
+	// undecided holds when a path was first found NotYet: it is looked at
+	// again at every check, and read as a new log once it has been
+	// undecided for undecidedFor.
+	undecided    map[string]time.Time
+	undecidedFor time.Duration
 }
+
+// Verdict is what a look at a candidate found.
+type Verdict int
+
+const (
+	// NewLog: a log to read, from its start.
+	NewLog Verdict = iota
+	// NotNew: a file whose lines came by following a log (see Recogniser).
+	NotNew
+	// NotYet: it holds all a followed log has read, and more, while that
+	// log was not cut: copytruncate's copy on its way, whose original is
+	// about to be truncated, or another log that begins the same way (a
+	// banner). Which one shows within moments: looked at again until then.
+	NotYet
+)
 
 // Candidate is a file a pattern matches that is no input yet.
 type Candidate struct {
@@ -38,7 +59,8 @@ type Candidate struct {
 // ExpandInputs expanded), whose files now are the inputs at paths; nil
 // when args hold no pattern. withRotated is ExpandInputs'.
 func NewGlobWatch(args, paths []string, withRotated bool) *GlobWatch {
-	w := &GlobWatch{withRotated: withRotated, inputs: map[string]bool{}, judged: map[string]fs.FileInfo{}}
+	w := &GlobWatch{withRotated: withRotated, inputs: map[string]bool{}, judged: map[string]fs.FileInfo{},
+		undecided: map[string]time.Time{}, undecidedFor: rotationGrace}
 	for _, arg := range args {
 		if isPattern(arg) {
 			w.patterns = append(w.patterns, arg)
@@ -56,14 +78,14 @@ func NewGlobWatch(args, paths []string, withRotated bool) *GlobWatch {
 }
 
 // NewMatches returns an input for each file the patterns match now that
-// is not an input yet, in the patterns' order, each to be followed. skip
-// reports whether a candidate is no new log: a file an input read (see
+// is not an input yet, in the patterns' order, each to be followed. judge
+// says whether a candidate is a new log: not a file an input read (see
 // Recogniser), such as a followed log renamed to a name a pattern
-// matches, or one connlog writes itself. Nor is a rotated
+// matches, nor one connlog writes itself. Nor is a rotated
 // copy or a compressed file: it is a followed log's rotation, whose lines
 // came by following it; with withRotated, a new log's rotated copies are
 // read before it, as at the start.
-func (w *GlobWatch) NewMatches(skip func(Candidate) bool) []Input {
+func (w *GlobWatch) NewMatches(judge func(Candidate) Verdict) []Input {
 	var found []Input
 	for _, pattern := range w.patterns {
 		matches, _ := filepath.Glob(pattern) // a bad pattern failed when it was expanded
@@ -72,7 +94,7 @@ func (w *GlobWatch) NewMatches(skip func(Candidate) bool) []Input {
 			if w.inputs[path] || isRotatedOrCompressed(m) || isKernelMessageBuffer(m) {
 				continue
 			}
-			if w.isNewLog(m, skip, found) {
+			if w.isNewLog(m, judge, found) {
 				w.inputs[path] = true
 				found = append(found, w.withSiblings(m)...)
 			}
@@ -82,11 +104,12 @@ func (w *GlobWatch) NewMatches(skip func(Candidate) bool) []Input {
 }
 
 // isNewLog reports whether the file at path is a new log, and remembers
-// the file it is not (see judged).
-func (w *GlobWatch) isNewLog(path string, skip func(Candidate) bool, found []Input) bool {
+// the file it is not (see judged) or may not be (see undecided).
+func (w *GlobWatch) isNewLog(path string, judge func(Candidate) Verdict, found []Input) bool {
 	key := filepath.Clean(path)
 	fi, err := os.Stat(path)
 	if err != nil {
+		delete(w.undecided, key)
 		return false // gone already, or not readable yet: looked at again next time
 	}
 	if prev, ok := w.judged[key]; ok && unchanged(prev, fi) {
@@ -96,12 +119,31 @@ func (w *GlobWatch) isNewLog(path string, skip func(Candidate) bool, found []Inp
 	if c.File != nil {
 		defer c.File.Close()
 	}
-	if c.Info.IsDir() || skip(c) || sameAsFound(c.Info, found) {
+	verdict := NotNew
+	if !c.Info.IsDir() && !sameAsFound(c.Info, found) {
+		verdict = judge(c)
+	}
+	if verdict == NotYet && !w.undecidedTooLong(key) {
+		return false
+	}
+	delete(w.undecided, key)
+	if verdict == NotNew {
 		w.judged[key] = c.Info
 		return false
 	}
 	delete(w.judged, key)
 	return true
+}
+
+// undecidedTooLong notes that path is undecided, and reports whether it
+// has been for undecidedFor: then it is no copy on its way.
+func (w *GlobWatch) undecidedTooLong(path string) bool {
+	first, ok := w.undecided[path]
+	if !ok {
+		w.undecided[path] = time.Now()
+		return w.undecidedFor <= 0
+	}
+	return time.Since(first) >= w.undecidedFor
 }
 
 // openCandidate opens the regular file at path, whose stat is fi, for its

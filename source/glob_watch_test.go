@@ -22,7 +22,15 @@ func writeFiles(t *testing.T, paths ...string) {
 	}
 }
 
-func nothingHeld(Candidate) bool { return false }
+func nothingHeld(Candidate) Verdict { return NewLog }
+
+// notNewIf is the verdict of a judge that knows only whether it read c.
+func notNewIf(read bool) Verdict {
+	if read {
+		return NotNew
+	}
+	return NewLog
+}
 
 func matchedPaths(in []Input) []string {
 	var out []string
@@ -71,7 +79,7 @@ func TestGlobWatchLeavesOutWhatIsNotANewLog(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	held := func(c Candidate) bool { return c.Path == renamed }
+	held := func(c Candidate) Verdict { return notNewIf(c.Path == renamed) }
 	if got := w.NewMatches(held); len(got) != 0 {
 		t.Errorf("found %v", matchedPaths(got))
 	}
@@ -88,7 +96,7 @@ func TestGlobWatchLooksAgainAtANameThatNamesAnotherFile(t *testing.T) {
 	w := NewGlobWatch([]string{filepath.Join(dir, "*.log")}, []string{a, b}, false)
 	read, readInfo := openWithInfo(t, b) // open, its inode is given to no other file
 	defer read.Close()
-	readByB := func(c Candidate) bool { return os.SameFile(c.Info, readInfo) }
+	readByB := func(c Candidate) Verdict { return notNewIf(os.SameFile(c.Info, readInfo)) }
 	if err := os.Rename(b, c); err != nil {
 		t.Fatal(err)
 	}

@@ -78,9 +78,11 @@ func (s *JournalExport) State() string {
 }
 
 // Recognises is the line source's (see Recogniser).
-func (s *JournalExport) Recognises(f *os.File, fi fs.FileInfo) bool {
-	r, ok := s.lines.(Recogniser)
-	return ok && r.Recognises(f, fi)
+func (s *JournalExport) Recognises(f *os.File, fi fs.FileInfo) Verdict {
+	if r, ok := s.lines.(Recogniser); ok {
+		return r.Recognises(f, fi)
+	}
+	return NewLog
 }
 
 // ReadRaw re-reads a MESSAGE its file holds as text (model.RawReader):

@@ -78,14 +78,15 @@ func (w stageWaits) idleAfter() time.Duration { return orDefault(w.idle, idleAft
 type Stater interface{ State() string }
 
 // Recogniser is implemented by sources that read files by name: Recognises
-// reports whether the file f, whose stat is fi, is one the source read,
+// says NotNew when the file f, whose stat is fi, is one the source read,
 // under whatever name, or a copy of one, even one it no longer holds, and
-// holds nothing the source did not read (see File.Recognises); f is nil
-// when it could not be opened. A pattern's new match that is such a file
-// is a followed log's rotation, whose lines came by following it, not
-// another input. Judged again once it changes, it may be one.
+// holds nothing the source did not read (see File.Recognises); NotYet
+// when it may be a copy on its way; else NewLog. f is nil when it could
+// not be opened. A pattern's new match that is NotNew is a followed log's
+// rotation, whose lines came by following it, not another input. Judged
+// again once it changes, it may be one.
 type Recogniser interface {
-	Recognises(f *os.File, fi fs.FileInfo) bool
+	Recognises(f *os.File, fi fs.FileInfo) Verdict
 }
 
 // Shortfall is implemented by sources that can say, once they have ended

@@ -64,7 +64,7 @@ func newGlobJoiner(cfg Config, stdin io.Reader, follow bool, feeds []source.Feed
 // find opens the new matches as inputs next, next+1…, as many as the
 // SourceIDs left allow.
 func (j *globJoiner) find(next model.SourceID) []source.Feed {
-	inputs := j.watch.NewMatches(j.skips)
+	inputs := j.watch.NewMatches(j.judge)
 	if room := maxInputs - int(next); len(inputs) > room {
 		j.sayRefused(inputs[room].Path)
 		inputs = inputs[:room]
@@ -91,21 +91,30 @@ func (j *globJoiner) find(next model.SourceID) []source.Feed {
 	return feeds
 }
 
-// skips reports whether a candidate is no new input: an input read its
-// file, under another name or as the file a copy was made of
-// (source.Recogniser), or it is an export's own output, on its way (the
-// headless export's, whose file is made once its inputs are open) or
-// written (one saved from the interface beside the logs it follows).
-func (j *globJoiner) skips(c source.Candidate) bool {
+// judge says whether a candidate is a new input. It is not when an input
+// read its file, under another name or as the file a copy was made of
+// (source.Recogniser), or when it is an export's own output, on its way
+// (the headless export's, whose file is made once its inputs are open) or
+// written (one saved from the interface beside the logs it follows); it
+// may not be when an input says NotYet.
+func (j *globJoiner) judge(c source.Candidate) source.Verdict {
 	if j.cfg.Export && j.cfg.Output != "-" && export.IsTempOf(c.Path, j.cfg.Output) || export.IsOwnOutput(c.Path) {
-		return true
+		return source.NotNew
 	}
+	verdict := source.NewLog
 	for _, src := range j.held {
-		if r, ok := src.(source.Recogniser); ok && r.Recognises(c.File, c.Info) {
-			return true
+		r, ok := src.(source.Recogniser)
+		if !ok {
+			continue
+		}
+		switch v := r.Recognises(c.File, c.Info); v {
+		case source.NotNew:
+			return v
+		case source.NotYet:
+			verdict = v
 		}
 	}
-	return false
+	return verdict
 }
 
 // joined hands the hooks the new inputs with their descriptions.
