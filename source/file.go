@@ -123,6 +123,8 @@ type File struct {
 	holdMax time.Duration
 	// grace overrides rotationGrace when set (tests).
 	grace time.Duration
+	// held is the unfinished line the follow holds (see HeldLine).
+	held heldLine
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.
@@ -219,6 +221,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(f.sendContext(ctx)))
 	fr.unterminated = f.gens.markUnterminated
+	fr.held = &f.held
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {
