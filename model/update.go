@@ -36,4 +36,16 @@ type SourceStatus struct {
 	State string // "following", "waiting for /var/log/x.log", "EOF", "1.2 GB indexed 43%"
 	Err   string // why the source stopped, with what to do; "" while healthy
 	Done  bool   // the source will send nothing more
+	// Held is the unfinished last line the source has held back for longer
+	// than its quiet time, waiting for its newline; zero when none is.
+	Held HeldLine
+}
+
+// HeldLine is an unfinished line an input holds back: a line is never sent
+// before its newline (it would stay two entries), but the user must be
+// able to see that bytes are waiting, and which: a crashed writer's last
+// words, a prompt.
+type HeldLine struct {
+	Bytes int64  // how long it is so far; 0 when nothing is held
+	Head  string // its first bytes, as read: log content, to be made inert before it is shown
 }

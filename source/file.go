@@ -126,6 +126,8 @@ type File struct {
 	// pathChecks counts the looks at the path while following, so that a
 	// test can wait for the next look rather than for a guessed time.
 	pathChecks atomic.Int64
+	// held is the unfinished line the follow holds (see HeldLine).
+	held heldLine
 }
 
 // NewFile returns a source for the file at path. Nothing is opened until Run.
@@ -222,6 +224,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	}
 	fr := f.newFramer(f.opts.MaxLineBytes, b.emitter(f.sendContext(ctx)))
 	fr.unterminated = f.gens.markUnterminated
+	fr.held = &f.held
 	t := &tailer{src: f, batch: b, framer: fr, recent: recentBytes{kept: f.opts.RecentBytes}}
 	fh, fi, err := openRead(ctx, f.opts.Open, f.path, true)
 	switch {

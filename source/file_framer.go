@@ -29,8 +29,9 @@ type lineFramer struct {
 	emit    emitFunc
 	// quietAfter is how long an input must be quiet before a run of NULs
 	// it ends with is counted (quietDue), and before a followed file that
-	// holds an unterminated line says it caught up; neverQuiet for an
-	// input that is never quiet.
+	// holds an unterminated line says it caught up; it is also how long a
+	// line is held before the input's status shows it (see heldLine).
+	// neverQuiet for an input that is never quiet.
 	quietAfter time.Duration
 	// unterminated is told the offset of every record whose bytes on disk are
 	// not followed by '\n' (cut or flushed early), so that re-reads can be
@@ -46,6 +47,10 @@ type lineFramer struct {
 	// binary values (a length's zero bytes may open a line) are read
 	// through a framer.
 	keepNULs bool
+	// held, when set, is told what the framer holds of an unfinished line
+	// after every feed and flush, for the input's status.
+	held      *heldLine
+	heldSince time.Time // when the held line's first bytes were read
 }
 
 func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
@@ -58,6 +63,12 @@ func newLineFramer(id model.SourceID, maxLine int, emit emitFunc) *lineFramer {
 // feed frames chunk, whose first byte is at logical offset off (-1 when the
 // input cannot be re-read). The chunk must not be reused by the caller.
 func (f *lineFramer) feed(chunk []byte, off int64, now time.Time) error {
+	defer f.tellHeld()
+	return f.frame(chunk, off, now)
+}
+
+// frame is feed, but for telling what is held.
+func (f *lineFramer) frame(chunk []byte, off int64, now time.Time) error {
 	for len(chunk) > 0 {
 		if !f.keepNULs && len(f.pending) == 0 && !f.dropping && (chunk[0] == 0 || f.nuls > 0) {
 			n := f.skipNULs(chunk)
@@ -119,7 +130,7 @@ func (f *lineFramer) line(b []byte, off int64, now time.Time) error {
 // already exceeds the maximum line length.
 func (f *lineFramer) hold(b []byte, off int64, now time.Time) error {
 	if len(f.pending) == 0 {
-		f.pendingOff = off
+		f.pendingOff, f.heldSince = off, now
 	}
 	if len(f.pending)+len(b) <= f.maxLine {
 		// A copy, so that a short tail does not pin the whole read buffer.
@@ -149,6 +160,7 @@ func (f *lineFramer) joinPrefix(b []byte, n int) []byte {
 // is called at the end of an input, on a truncation and before a switch to
 // another file: never while the rest of the line may still come.
 func (f *lineFramer) flush(now time.Time, note string) error {
+	defer f.tellHeld()
 	if f.dropping {
 		return f.endDrop(now)
 	}
@@ -159,6 +171,17 @@ func (f *lineFramer) flush(now time.Time, note string) error {
 	f.pending = nil
 	f.markUnterminated(off)
 	return f.send(b, off, now, note)
+}
+
+// tellHeld tells held what is held of an unfinished line now.
+func (f *lineFramer) tellHeld() {
+	switch {
+	case f.held == nil:
+	case len(f.pending) > 0:
+		f.held.set(f.pending, f.heldSince, f.quietAfter)
+	default:
+		f.held.clear()
+	}
 }
 
 // holding reports whether an unterminated line, or a NUL run, is held back.

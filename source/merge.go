@@ -252,6 +252,10 @@ func (m *merger) report(final bool) {
 		} else if m.states[i].Done && m.states[i].Err == "" {
 			m.states[i].State = endState(in.Source)
 		}
+		m.states[i].Held = model.HeldLine{}
+		if h, ok := in.Source.(LineHolder); ok && !m.states[i].Done {
+			m.states[i].Held = h.HeldLine()
+		}
 	}
 	m.status(append([]model.SourceStatus(nil), m.states...))
 }

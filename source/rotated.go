@@ -30,6 +30,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 		// machine. Only a pipe's line may stay unfinished.
 		fr.quietAfter = neverQuiet
 	}
+	fr.held = &f.held // a pipe's writer may pause in a line
 	r, c, closeDecoder, err := decompressor(fh)
 	if err == nil {
 		err = readStream(ctx, f.finishContext(), r, fr, b, closeDecoder)

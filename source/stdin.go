@@ -26,6 +26,8 @@ type Stdin struct {
 	// sent under finish before Run returns (see FileOptions.Finish).
 	finish context.Context
 	state  stateText
+	// held is the unfinished line being read (see HeldLine).
+	held heldLine
 	// quietAfter overrides partialLineTimeout when set (tests).
 	quietAfter time.Duration
 }
@@ -75,6 +77,9 @@ func (s *Stdin) Run(ctx context.Context, out chan<- []model.Record) error {
 	fr.keepNULs = s.keepNULs
 	if s.quietAfter > 0 {
 		fr.quietAfter = s.quietAfter
+	}
+	if !s.keepNULs { // a journal export's field lines are not log lines
+		fr.held = &s.held
 	}
 	var release func()
 	if z != nil {

@@ -564,6 +564,24 @@ keys y
 wait_for "nothing to copy"
 quit
 
+echo "a followed file's unfinished last line: the header says it is held, inert and cut to fit; its newline ends it"
+printf '2026-02-10T08:00:00Z INFO first\n2026-02-10T08:00:03Z ERROR crash \033[2Jnonl' >"$tmp/crash.log"
+for dims in 120x35 80x24; do
+	size=$dims start xterm-256color "$tmp/connlog" "$tmp/crash.log"
+	wait_for "unfinished line held: 2026-02-10T08:00:03Z ERROR cr"
+	if [[ $dims == 120x35 ]]; then
+		wait_for "ERROR crash ␛[2Jnonl…"
+		quit
+	fi
+done
+if screen | grep -qF "crash ␛[2Jnonl"; then # the header has room for "ERROR cr…" only
+	fail "the held line is a row before its newline came"
+fi
+printf '\n' >>"$tmp/crash.log"
+wait_gone "unfinished line held"
+wait_for "ERR text crash ␛[2Jnonl"
+quit
+
 echo "no colour: --no-color and NO_COLOR write no SGR colour"
 start xterm-256color "$tmp/connlog" testdata/payloads/analytics.log testdata/payloads/service.log
 wait_for "FOLLOW"

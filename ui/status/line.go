@@ -97,14 +97,14 @@ func (s Model) View() string {
 		return ""
 	}
 	parts := s.parts()
-	title, states := s.headParts()
+	title, states := s.headParts(false)
 	for fixedWidth(parts) > s.width-s.headMin(title, states) && len(parts) > 1 {
 		parts = shrinkLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)
 	var b strings.Builder
 	if room > 0 {
-		b.WriteString(s.styles.Status.Render(s.fitHead(title, states, room)))
+		b.WriteString(s.styles.Status.Render(s.fitHead(room)))
 	}
 	for _, p := range parts {
 		b.WriteString(s.styles.Status.Render(statusSep))
@@ -115,15 +115,21 @@ func (s Model) View() string {
 
 // headText is the title and the sources with their states.
 func (s Model) headText() string {
-	title, states := s.headParts()
+	title, states := s.headParts(false)
 	return title + states
 }
 
 // headParts are the title (" title") and the sources with their states
-// (" · name: state", or " name: state" without a title).
-func (s Model) headParts() (title, states string) {
+// (" · name: state", or " name: state" without a title). The compact form
+// leaves out the inputs that are merely followed, and says less of a held
+// line (see heldText).
+func (s Model) headParts(compact bool) (title, states string) {
 	var b strings.Builder
-	for i, src := range s.info.Sources {
+	i := 0
+	for _, src := range s.info.Sources {
+		if compact && unremarkable(src) {
+			continue
+		}
 		switch {
 		case len(s.info.Sources) == 1 && src.Name == s.title:
 			// The title names the one file already: its state follows it,
@@ -137,27 +143,41 @@ func (s Model) headParts() (title, states string) {
 		default:
 			b.WriteString(theme.Clean(src.Name))
 		}
-		b.WriteString(StateText(src))
+		b.WriteString(stateText(src, compact))
+		i++
 	}
 	return " " + theme.Clean(s.title), b.String()
 }
 
-// headMin is the room the head keeps from the other parts: a few cells,
-// and while an input is down or failed its state, which says why and when
-// it retries (up to a little over half the line).
+// headMin is the room the head keeps from the other parts: a few cells;
+// while an input is down or failed its state, which says why and when it
+// retries (up to a little over half the line); while an input holds an
+// unfinished line, the start of that line (up to two thirds of the line:
+// its time alone takes 20 cells).
 func (s Model) headMin(title, states string) int {
 	n := min(12, theme.CellWidth(title+states))
 	if troubleText(s.info.Sources) != "" {
 		n = max(n, min(theme.CellWidth(states)+1, s.width*11/20))
 	}
+	if holding(s.info.Sources) {
+		// The compact head, which fitHead falls back to, is enough.
+		title, compact := s.headParts(true)
+		n = max(n, min(theme.CellWidth(title+compact)+1, s.width*2/3))
+	}
 	return n
 }
 
-// fitHead fits the head into room. While an input is down or failed, the
-// title is cut before the states, and left out when little of it would
-// remain.
-func (s Model) fitHead(title, states string, room int) string {
-	if theme.CellWidth(title+states) <= room || troubleText(s.info.Sources) == "" {
+// fitHead fits the head into room. While an input is down or failed, or
+// holds an unfinished line, the states are what matters: when they do not
+// fit, their compact form is tried, then the title is cut before them, and
+// left out when little of it would remain.
+func (s Model) fitHead(room int) string {
+	title, states := s.headParts(false)
+	statesFirst := troubleText(s.info.Sources) != "" || holding(s.info.Sources)
+	if theme.CellWidth(title+states) <= room || !statesFirst {
+		return theme.Fit(title+states, room)
+	}
+	if title, states = s.headParts(true); theme.CellWidth(title+states) <= room {
 		return theme.Fit(title+states, room)
 	}
 	const titleMin = 8 // fewer cells of a title say nothing
@@ -165,16 +185,29 @@ func (s Model) fitHead(title, states string, room int) string {
 	if titleRoom >= titleMin {
 		return theme.Fit(title, titleRoom) + states
 	}
-	return theme.Fit(" "+strings.TrimPrefix(states, " · "), room)
+	// Without the title, the states lose their separator: " · name: state",
+	// or ": state" after the title that names the one input.
+	states = strings.TrimPrefix(strings.TrimPrefix(states, " · "), ": ")
+	return theme.Fit(" "+states, room)
 }
 
 // StateText is what follows an input's name wherever it is listed:
-// ": ERROR why" when it failed, else ": state"; "" when it has neither.
-// It is made inert.
-func StateText(src model.SourceStatus) string {
+// ": ERROR why" when it failed, else ": state", and the unfinished line it
+// holds; "" when it has none of these. It is made inert.
+func StateText(src model.SourceStatus) string { return stateText(src, false) }
+
+// stateText is StateText, in the compact form the head uses when the
+// full one does not fit: a followed input that holds a line says only that,
+// and less of it.
+func stateText(src model.SourceStatus, compact bool) string {
+	held := heldText(src.Held, compact)
 	switch {
 	case src.Err != "":
 		return ": ERROR " + theme.Clean(src.Err)
+	case held != "" && (src.State == "" || compact && src.State == "following"):
+		return ": " + held
+	case held != "":
+		return ": " + theme.Clean(src.State) + " · " + held
 	case src.State != "":
 		return ": " + theme.Clean(src.State)
 	}

@@ -218,3 +218,59 @@ func TestLineSaysWhyAnInputIsDown(t *testing.T) {
 		t.Errorf("with room the title stays whole: %q", got)
 	}
 }
+
+// TestLineSaysAnUnfinishedLineIsHeld: an input that holds a line without
+// its newline (a crashed writer's last words, a prompt) says so in its
+// state, with the line's first bytes made inert and cut to fit: at 120 and
+// 80 columns the line's start shows, and the counts stay. Of several
+// inputs, the one that holds it is named. With room, its length is said.
+func TestLineSaysAnUnfinishedLineIsHeld(t *testing.T) {
+	const crash = "2026-02-10T08:00:03Z ERROR crash \x1b[2Jnonl"
+	heldLine := func(w int, title string, srcs ...model.SourceStatus) string {
+		t.Helper()
+		in := busy
+		in.Sources = srcs
+		s := New(&plain, title)
+		s.SetSize(w, 1)
+		s.SetInfo(in)
+		v := s.View()
+		if strings.Contains(v, "\x1b[2J") {
+			t.Fatalf("the held bytes reached the terminal: %q", v)
+		}
+		v = ansi.Strip(v)
+		if got := ansi.StringWidth(v); got != w || !strings.Contains(v, "FOLLOW") || !strings.Contains(v, "1,234/98,765") {
+			t.Fatalf("at %d: %d cells, or follow or the counts went: %q", w, got, v)
+		}
+		return v
+	}
+	held := model.SourceStatus{Name: "crash.log", State: "following", Held: model.HeldLine{Bytes: int64(len(crash)), Head: crash}}
+	for w, want := range map[int]string{
+		200: " crash.log: following · unfinished line held (41B): 2026-02-10T08:00:03Z ERROR crash ␛[2Jnonl… ",
+		120: " crash.log: unfinished line held: 2026-02-10T08:00:03Z ERROR crash ␛[2Jnonl… ",
+		80:  " unfinished line held: 2026-02-10T08:00:03Z ERROR cr",
+	} {
+		if got := heldLine(w, "crash.log", held); !strings.HasPrefix(got, want) {
+			t.Errorf("at %d columns: %q, want it to begin with %q", w, got, want)
+		}
+	}
+	a, b := model.SourceStatus{Name: "a.log", State: "following"}, model.SourceStatus{Name: "b.log", State: "following"}
+	for _, w := range []int{120, 80} {
+		if got, want := heldLine(w, "a.log, crash.log, b.log", a, held, b), "crash.log: unfinished line held: 2026-02-10T08:00:03Z"; !strings.Contains(got, want) {
+			t.Errorf("several inputs at %d columns: %q, want it to name the one that holds a line: %q", w, got, want)
+		}
+	}
+	if got := heldLine(200, "crash.log", model.SourceStatus{Name: "crash.log", State: "following"}); strings.Contains(got, "unfinished") {
+		t.Errorf("nothing held, yet: %q", got)
+	}
+	// The state in full, as the list of inputs shows it; a head cut inside
+	// a character does not show the character's first bytes as garbage.
+	cut := model.SourceStatus{State: "following", Held: model.HeldLine{Bytes: 300, Head: "prompt é"[:len("prompt é")-1]}}
+	if got, want := StateText(cut), ": following · unfinished line held (300B): prompt …"; got != want {
+		t.Errorf("StateText = %q, want %q", got, want)
+	}
+	// Cut to fit, it is cut between characters, not inside one's stand-in.
+	bell := model.SourceStatus{State: "following", Held: model.HeldLine{Bytes: 49, Head: strings.Repeat("x", 45) + "\a" + "abc"}}
+	if got, want := StateText(bell), ": following · unfinished line held (49B): "+strings.Repeat("x", 45)+"…"; got != want {
+		t.Errorf("StateText = %q, want %q", got, want)
+	}
+}
