@@ -67,6 +67,12 @@ type generations struct {
 	// whose bytes are not followed by '\n' in the file (cut lines, lines sent
 	// before their newline arrived); ReadRaw cannot check their end.
 	unterminated []int64
+	// aside are the files the reader holds open besides the generations':
+	// the one it moved away from at the last switch, kept for what its
+	// writer adds (see renamedFile), and those that took the path's place
+	// while the renamed one is still read (see nextFile). They are read by
+	// it, whatever their names now.
+	aside []fs.FileInfo
 }
 
 // start registers a file that begins at logical offset base, to be read
@@ -180,7 +186,18 @@ func (g *generation) holdsFiles(spilled *os.File) bool {
 func (gs *generations) reads(fi fs.FileInfo) bool {
 	gs.mu.Lock()
 	defer gs.mu.Unlock()
+	if slices.ContainsFunc(gs.aside, func(a fs.FileInfo) bool { return os.SameFile(a, fi) }) {
+		return true
+	}
 	return slices.ContainsFunc(gs.list, func(g *generation) bool { return g.file != nil && os.SameFile(g.info, fi) })
+}
+
+// holdsAside records the files the reader holds open besides the
+// generations' (see aside).
+func (gs *generations) holdsAside(files []fs.FileInfo) {
+	gs.mu.Lock()
+	gs.aside = files
+	gs.mu.Unlock()
 }
 
 // grow records that the file has been read up to end, the newlines in

@@ -50,6 +50,7 @@ func (t *tailer) noteNext(ctx context.Context, fi fs.FileInfo, now time.Time) {
 	n := &nextFile{file: f, info: ofi, seen: now}
 	n.look()
 	t.next = append(t.next, n)
+	t.tellAside()
 }
 
 // queued returns the queued file fi describes, or nil.
@@ -97,6 +98,7 @@ func (n *nextFile) truncatedSince(size int64) bool {
 func (t *tailer) startNext(ctx context.Context) error {
 	n := t.next[0]
 	t.next = slices.Delete(t.next, 0, 1)
+	t.tellAside()
 	t.replaced = time.Time{}
 	if len(t.next) > 0 {
 		t.replaced = t.next[0].seen
@@ -120,4 +122,5 @@ func (t *tailer) dropNext() {
 		n.file.Close()
 	}
 	t.next = nil
+	t.tellAside()
 }

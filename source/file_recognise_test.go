@@ -136,3 +136,57 @@ func TestFileRecognisesTheCopyOfAFileCutInPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestFileRecognisesACopyTakenBeforeWhatWasRead: copytruncate copies a
+// followed log while its writer goes on, and connlog reads past the
+// copy's end before the truncation: the copy holds less than was read,
+// and a headless export keeps no bytes where it ends. It begins as the cut
+// log did, and is recognised (it was read again from its start).
+func TestFileRecognisesACopyTakenBeforeWhatWasRead(t *testing.T) {
+	for _, streamOnly := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			at := func(name string) string { return filepath.Join(dir, name) }
+			lines := numbered("first", 40)
+			appendTo(t, at("app.log"), joinLines(lines))
+			src := NewFile(at("app.log"), 1, FileOptions{Follow: true, StreamOnly: streamOnly})
+			r := start(t, src)
+			r.waitLines(40)
+			writeLog(t, at("app-1.log"), joinLines(lines[:25])) // copied before the last lines were written
+			must(t, os.Truncate(at("app.log"), 0))
+			appendTo(t, at("app.log"), joinLines(numbered("after", 2)))
+			r.waitLines(42)
+			if !recognises(t, src, at("app-1.log")) {
+				t.Fatal("the copy taken before what was read was not recognised")
+			}
+		})
+	}
+}
+
+// TestFileRecognisesTheFilesItHoldsAside: a followed log is renamed away
+// (logback's app.log to app-1.log) and, while the renamed one is still
+// read, the new one is renamed in turn (app-2.log) before connlog has
+// moved to it: the source holds it open to read it next, so it is no new
+// log under its new name (it was read again, from its start, as one).
+func TestFileRecognisesTheFilesItHoldsAside(t *testing.T) {
+	for _, streamOnly := range []bool{false, true} {
+		t.Run(fmt.Sprintf("stream only %v", streamOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			at := func(name string) string { return filepath.Join(dir, name) }
+			appendTo(t, at("app.log"), joinLines(numbered("first", 5)))
+			src := NewFile(at("app.log"), 1, FileOptions{Follow: true, StreamOnly: streamOnly})
+			src.grace = time.Hour
+			r := start(t, src)
+			r.waitLines(5)
+			must(t, os.Rename(at("app.log"), at("app-1.log")))
+			placeWhole(t, at("app.log"), joinLines(numbered("second", 5)))
+			waitFor(t, "the grace", func() bool { return src.State() == graceState })
+			must(t, os.Rename(at("app.log"), at("app-2.log")))
+			for _, name := range []string{"app-1.log", "app-2.log"} {
+				if !recognises(t, src, at(name)) {
+					t.Errorf("%s, held open to be read, was not recognised", name)
+				}
+			}
+		})
+	}
+}

@@ -44,6 +44,7 @@ func (t *tailer) keepRenamed() {
 	}
 	t.renamed = &renamedFile{file: f, info: t.curInfo, pos: t.pos}
 	t.renamed.fp.copyFrom(&t.fp)
+	t.tellAside()
 }
 
 // is reports whether fi is the renamed file (a file already read, never
@@ -57,6 +58,7 @@ func (t *tailer) dropRenamed() {
 	if t.renamed != nil {
 		t.renamed.file.Close()
 		t.renamed = nil
+		t.tellAside()
 	}
 }
 
@@ -172,4 +174,18 @@ func (t *tailer) renamedUnreadGap(ctx context.Context, now time.Time, unread int
 	note := fmt.Sprintf("%s (%v)", NoteRenamedUnread, cause)
 	gap := model.Record{Source: t.src.id, Offset: -1, Received: now, Mark: model.MarkGap, Note: note, Count: unread}
 	return t.batch.add(ctx, gap)
+}
+
+// tellAside tells the generations which files the reader holds open
+// besides theirs: the renamed file and the queued ones, which a glob must
+// not take for new logs.
+func (t *tailer) tellAside() {
+	var files []fs.FileInfo
+	if t.renamed != nil {
+		files = append(files, t.renamed.info)
+	}
+	for _, n := range t.next {
+		files = append(files, n.info)
+	}
+	t.src.gens.holdsAside(files)
 }
