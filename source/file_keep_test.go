@@ -17,16 +17,7 @@ import (
 // then gzipped and the uncompressed copy removed (no delaycompress).
 func logrotateCopyTruncate(t *testing.T, path string, compress bool) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path+".1", data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(path, 0); err != nil {
-		t.Fatal(err)
-	}
+	copyTruncateTo(t, path, path+".1")
 	if compress {
 		if out, err := exec.Command("gzip", path+".1").CombinedOutput(); err != nil {
 			t.Fatalf("gzip: %v %s", err, out)
