@@ -78,7 +78,14 @@ func (gs *generations) beganWith(head []byte) []readBefore {
 	for _, g := range gs.list {
 		n := min(len(head), len(g.read.head))
 		if n > 0 && bytes.Equal(head[:n], g.read.head[:n]) {
-			out = append(out, readBefore{end: g.end, head: bytes.Clone(g.read.head), tail: bytes.Clone(g.read.tail), extents: g.extents(), cut: g.cut || gs.shorterThanRead(g), live: !g.cut && g == gs.list[len(gs.list)-1]})
+			out = append(out, readBefore{
+				end:     g.end,
+				head:    bytes.Clone(g.read.head),
+				tail:    bytes.Clone(g.read.tail),
+				extents: g.extents(),
+				cut:     g.cut || gs.shorterThanRead(g),
+				live:    !g.cut && g == gs.list[len(gs.list)-1],
+			})
 		}
 	}
 	return out
