@@ -58,7 +58,7 @@ func (j *Journal) Poll() (Change, error) {
 	change := Nothing
 	kept := j.members[:0]
 	for _, m := range j.members {
-		before := m.f.Len()
+		before, damaged := m.f.Len(), m.f.damage != nil
 		if err := m.f.Refresh(); err != nil {
 			if !m.f.cutBehind(m.split) {
 				j.problems = append(j.problems, lost(m, fmt.Errorf("%s: %w", m.f.path, err)))
@@ -76,8 +76,10 @@ func (j *Journal) Poll() (Change, error) {
 		// was cut among them) are reported where a reading of the file
 		// would report them: once the reading has passed the last entry
 		// it can read, with their count (noteDamage). Reading on gets
-		// there.
-		if m.f.damage != nil && !m.f.damageReported {
+		// there: said once, when the damage is found, or every poll would
+		// wake the follower while a damage waits (a file of a boot not read
+		// never reports it).
+		if !damaged && m.f.damage != nil {
 			change = max(change, Appended)
 		}
 		kept = append(kept, m)

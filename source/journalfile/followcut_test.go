@@ -95,6 +95,11 @@ func TestFollowedFileCutAmongNewEntries(t *testing.T) {
 	if p := j.Problems(); len(p) != 0 {
 		t.Fatalf("the loss was reported before the entries before it were read: %v", p)
 	}
+	// Said once: a damage that waits to be reported must not wake the
+	// follower at every poll.
+	if change, err := j.Poll(); change != Nothing || err != nil {
+		t.Fatalf("the next poll, with nothing new: %v %v; want Nothing", change, err)
+	}
 	var followed int
 	for {
 		ok, err := j.Next()
