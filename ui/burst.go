@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
+
+	"connlog/ui/filterbar"
 	"github.com/rivo/uniseg"
 )
 
@@ -16,17 +18,19 @@ import (
 // Bubble Tea's input reader already reports keys that reached the program in
 // one read (a held key over SSH) as one message each; two cases remain. A
 // press whose text holds several characters (a terminal that reports typed
-// text as one event) is one key per character. Alt with a printable key is
-// an ESC read together with what followed it (esc then q, typed quickly or
-// sent in one write): no binding uses alt with a letter, so it is the esc key
-// and then that key. Alt+esc is two escs read together, the second taken for
-// the first's alt: no binding uses it either. Pasted text arrives as a
-// tea.PasteMsg, never here, and is taken whole by the prompts.
+// text as one event) is one key per character. An alt key that no binding
+// uses is an ESC read together with what followed it (esc then q, esc then
+// enter, esc then up, typed quickly or sent in one write): it is the esc key
+// and then that key. Only the line editor's word motions and deletions use
+// alt (alt+left, alt+backspace…), and no binding uses alt with a letter.
+// Alt+esc is two escs read together, the second taken for the first's alt.
+// Pasted text arrives as a tea.PasteMsg, never here, and is taken whole by
+// the prompts.
 func splitBurst(msg tea.KeyPressMsg) []tea.KeyPressMsg {
 	if msg.Code == tea.KeyEscape && msg.Mod == tea.ModAlt {
 		return []tea.KeyPressMsg{{Code: tea.KeyEscape}, {Code: tea.KeyEscape}}
 	}
-	if msg.Mod.Contains(tea.ModAlt) && isPrintable(msg.Code) {
+	if msg.Mod.Contains(tea.ModAlt) && !editKeys.UsesAlt(msg) {
 		return []tea.KeyPressMsg{{Code: tea.KeyEscape}, withoutAlt(msg)}
 	}
 	if uniseg.GraphemeClusterCount(msg.Text) < 2 {
@@ -34,6 +38,9 @@ func splitBurst(msg tea.KeyPressMsg) []tea.KeyPressMsg {
 	}
 	return appendTextKeys(nil, msg.Text)
 }
+
+// editKeys are the prompts' editing keys, the only ones bound with alt.
+var editKeys = filterbar.DefaultEditKeyMap()
 
 // appendTextKeys appends the keys that type s, one per character.
 func appendTextKeys(keys []tea.KeyPressMsg, s string) []tea.KeyPressMsg {
@@ -60,8 +67,8 @@ func withoutAlt(msg tea.KeyPressMsg) tea.KeyPressMsg {
 		msg.ShiftedCode = unicode.ToUpper(msg.Code)
 	}
 	switch {
-	case msg.Mod&^tea.ModShift != 0:
-		msg.Text = "" // ctrl and the like type no text
+	case !isPrintable(msg.Code) || msg.Mod&^tea.ModShift != 0:
+		msg.Text = "" // special keys (enter, up), ctrl and the like type no text
 	case msg.Mod.Contains(tea.ModShift) && msg.ShiftedCode != 0:
 		msg.Text = string(msg.ShiftedCode)
 	default:

@@ -164,6 +164,9 @@ func TestBurstEscThenKeys(t *testing.T) {
 	if del := splitBurst(tea.KeyPressMsg{Code: tea.KeyBackspace, Mod: tea.ModAlt}); del != nil {
 		t.Errorf("alt+backspace (delete a word) was split: %v", del)
 	}
+	if left := splitBurst(tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}); left != nil {
+		t.Errorf("alt+left (a word left) was split: %v", left)
+	}
 	st, _ := newFixtureStore(t, fixtureEntries())
 	m := newTestModel(t, st, 120, 30)
 	m = drive(t, m, keys("/", "user")...)
@@ -174,6 +177,34 @@ func TestBurstEscThenKeys(t *testing.T) {
 	}
 	if !quits(t, cmd) {
 		t.Error("esc+q did not quit")
+	}
+}
+
+// TestBurstEscThenEnterOrTab checks that an ESC read together with enter,
+// tab or up (alt+enter, alt+tab, alt+up to the reader, which no binding
+// uses) is esc, then the key: esc then enter in the filter bar closes the
+// bar without applying it and toggles the detail pane.
+func TestBurstEscThenEnterOrTab(t *testing.T) {
+	for _, seq := range []string{"\x1b\r", "\x1b\t", "\x1b\x1b[A"} {
+		in := burst(t, seq)
+		if len(in) != 1 {
+			t.Fatalf("the reader made %d messages of %q: %v; want one", len(in), seq, in)
+		}
+		got := splitBurst(in[0].(tea.KeyPressMsg))
+		if len(got) != 2 || got[0].String() != "esc" || got[1].String() != strings.TrimPrefix(in[0].(tea.KeyPressMsg).String(), "alt+") {
+			t.Errorf("%q split = %v; want esc then the key", seq, got)
+		}
+	}
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := newTestModel(t, st, 120, 30)
+	m = drive(t, m, keys("/", "user")...)
+	shown := m.showDetail
+	m = drive(t, m, burst(t, "\x1b\r")...)
+	if m.filter.text != "" || m.mode != ModeNormal {
+		t.Errorf("after esc+enter: mode %v, filter %q; want the bar closed, nothing applied", m.mode, m.filter.text)
+	}
+	if m.showDetail == shown {
+		t.Error("after esc+enter the detail pane was not toggled: the enter was lost")
 	}
 }
 

@@ -2,6 +2,7 @@ package filterbar
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"connlog/ui/theme"
 )
@@ -47,6 +48,13 @@ func DefaultEditKeyMap() EditKeyMap {
 		DeleteWordForward: theme.Bind("delete word right", "alt+delete", "ctrl+delete"),
 		KillEnd:           theme.Bind("delete to end", "ctrl+k"), KillStart: theme.Bind("delete to start", "ctrl+u"),
 	}
+}
+
+// UsesAlt reports whether a binding of the editor is msg with its alt:
+// the word motions and deletions. Any other alt key is an ESC read
+// together with the key after it (see the ui package's splitBurst).
+func (k EditKeyMap) UsesAlt(msg tea.KeyPressMsg) bool {
+	return msg.Mod.Contains(tea.ModAlt) && key.Matches(msg, k.WordLeft, k.WordRight, k.DeleteWord, k.DeleteWordForward)
 }
 
 // ShortHelp is the hint line under the bar.
