@@ -103,9 +103,10 @@ func connectionQuery(e *model.Entry, id string, from, to time.Time, loc *time.Lo
 	return query.Or(terms...)
 }
 
-// resourceClause matches service lines that name the resource IP:port in
-// the connection's span; "" when the resource or the span's start is not
-// known, since an open-ended window would take in other connections.
+// resourceClause matches service lines that name the resource IP:port (an
+// IPv6 address in brackets, as service lines write it) in the connection's
+// span; "" when the resource or the span's start is not known, since an
+// open-ended window would take in other connections.
 func resourceClause(e *model.Entry, from, to time.Time, loc *time.Location) string {
 	rip, port := e.Fields.Value(model.KeyResourceIP), e.Fields.Value(model.KeyResourcePort)
 	if from.IsZero() && !to.IsZero() {
@@ -119,7 +120,7 @@ func resourceClause(e *model.Entry, from, to time.Time, loc *time.Location) stri
 	if !to.IsZero() {
 		terms = append(terms, "until:"+at(to))
 	}
-	return query.And(append(terms, query.Token(rip+":"+port))...)
+	return query.And(append(terms, query.Token(model.HostPort(rip, port)))...)
 }
 
 // connDuration is the duration a close event reports, zero when none.

@@ -144,3 +144,35 @@ func TestATimeIsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// TestConnectionFilterIPv6Resource checks c on a connection to an IPv6
+// resource: its service lines write the address in brackets before the
+// port ([fd00::5]:443), and c finds them so within the span.
+func TestConnectionFilterIPv6Resource(t *testing.T) {
+	const id = "b7c1d00d5e5e0a11-3"
+	svc := func(ms int, msg string) model.Entry {
+		return service(ms, model.LevelDebug, "libsdwan", "tcp_proxy::on_connect", msg)
+	}
+	open := analytics(10000, model.EventEstablished, id, "alice@example.com", "", 0, 0, 0)
+	closed := analytics(20000, model.EventClosed, id, "alice@example.com", "", 1, 2, 10000)
+	for _, e := range []*model.Entry{&open, &closed} {
+		for i := range e.Fields {
+			if e.Fields[i].Key == model.KeyResourceIP {
+				e.Fields[i] = model.Str(model.KeyResourceIP, "fd00::5")
+			}
+		}
+	}
+	es := []model.Entry{
+		svc(9000, "connected to [fd00::5]:443 in 41ms"), // 1: inside the lead-in
+		open,                                   // 2
+		svc(12000, "relay [fd00::5]:4430 up"),  // 3: another port
+		svc(15000, "peer [fd00::5]:443 slow"),  // 4: inside the span
+		closed,                                 // 5
+		svc(30000, "peer [fd00::5]:443 again"), // 6: after the close
+	}
+	st, _ := newFixtureStore(t, es)
+	m := drive(t, newTestModel(t, st, 120, 40), keys("g", "j", "c")...)
+	if got, want := viewSeqs(m), []int64{1, 2, 4, 5}; !slices.Equal(got, want) {
+		t.Errorf("connection view = %v; want %v\nfilter %s (notice %q)", got, want, m.filter.text, m.notice)
+	}
+}
