@@ -46,7 +46,7 @@ func (m Model) openPivot(exclude bool) (tea.Model, tea.Cmd) {
 	m.pivotAsk = pivotAsk{gen: m.pivotAsk.gen + 1, waiting: true, cancel: cancel}
 	gen, vc, from := m.pivotAsk.gen, *m.live.view, m.table.Cursor()
 	decide := func() tea.Msg {
-		return pivotChoicesMsg{gen: gen, items: pivotChoices(ctx, sn, &vc, from, items, exclude, opt), exclude: exclude}
+		return pivotChoicesMsg{gen: gen, items: pivotChoices(ctx, sn, &vc, from, items, opt), exclude: exclude}
 	}
 	slow := tea.Tick(pivotSlowAfter, func(time.Time) tea.Msg { return pivotSlowMsg{gen: gen} })
 	return m, tea.Batch(decide, slow)
@@ -125,23 +125,26 @@ func (m *Model) clearDeciding() {
 	}
 }
 
-// pivotChoices keeps the items whose term, ANDed into the filter (exclude:
-// its negation), leaves a row of the view: the one rule of both menus, so
-// that neither offers a choice that empties the view (a value every row
-// shares, excluded). A row of a gap or a boundary, which every view keeps,
-// does not count.
+// pivotChoices keeps the items that split the view: some row of it
+// matches the item's term and some row does not. So the term, ANDed into
+// the filter (exclude: its negation), narrows the view and leaves a row of
+// it: neither menu offers a choice that empties the view (a value every
+// row shares, excluded) or changes nothing (a value every row shares, a
+// term the filter has already). A row of a gap or a boundary, which every
+// view keeps, does not count.
 //
 // One pass over the view decides every item: each row is loaded once and
 // tried against the items still undecided, from the cursor's row on,
-// wrapping round, so that a value of the cursor's row to keep is found at
-// once, and a value to exclude usually within a few rows. Only values
+// wrapping round, so that the cursor's row matches its own values at once
+// and a row without one is usually found within a few rows. Only values
 // every row shares make it read the whole view, once for all of them.
-func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from int, items []pivot.Item, exclude bool, opt query.Options) []pivot.Item {
-	var open []*query.Query // the items' queries still undecided
-	order := make([]*query.Query, len(items))
+func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from int, items []pivot.Item, opt query.Options) []pivot.Item {
+	split := make([]itemSplit, len(items))
+	var open []*itemSplit // the items still undecided
 	for i, it := range items {
 		if q, err := compileQuery(it.Term, opt); err == nil {
-			open, order[i] = append(open, q), q
+			split[i].q = q
+			open = append(open, &split[i])
 		}
 	}
 	var e model.Entry
@@ -158,7 +161,7 @@ func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from i
 			continue
 		}
 		decided := len(open)
-		open = slices.DeleteFunc(open, func(q *query.Query) bool { return q.Match(&e) != exclude })
+		open = slices.DeleteFunc(open, func(s *itemSplit) bool { return s.see(&e) })
 		if len(open) < decided {
 			// What is left may need less of each row.
 			load = loadFor(open)
@@ -166,18 +169,35 @@ func pivotChoices(ctx context.Context, sn *model.Snapshot, v *model.View, from i
 	}
 	var out []pivot.Item
 	for i, it := range items {
-		if q := order[i]; q != nil && !slices.Contains(open, q) {
+		if split[i].matched && split[i].missed {
 			out = append(out, it)
 		}
 	}
 	return out
 }
 
+// itemSplit is what pivotChoices has seen of an item's term on the view.
+type itemSplit struct {
+	q               *query.Query
+	matched, missed bool // a row matched the term, a row did not
+}
+
+// see tries the term on e and reports whether the item is decided: some
+// row matched it and some did not.
+func (s *itemSplit) see(e *model.Entry) bool {
+	if s.q.Match(e) {
+		s.matched = true
+	} else {
+		s.missed = true
+	}
+	return s.matched && s.missed
+}
+
 // loadFor is how much of an entry the queries read.
-func loadFor(qs []*query.Query) model.Load {
+func loadFor(open []*itemSplit) model.Load {
 	load := model.LoadIndex
-	for _, q := range qs {
-		load = max(load, makeModelFilter(q, nil).Load)
+	for _, s := range open {
+		load = max(load, makeModelFilter(s.q, nil).Load)
 	}
 	return load
 }
