@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"net/netip"
+	"strings"
+)
 
 // HostPort joins a host and a port the way an address is written:
 // 1.2.3.4:443, app.example.com:443, and an IPv6 address in brackets,
@@ -15,11 +18,14 @@ func HostPort(host, port string) string {
 }
 
 // HostBrackets returns what goes around host before ":port": "[" and "]"
-// for an IPv6 address (a host holding a colon) not already in brackets,
-// nothing for any other host.
+// for an IPv6 address (with its zone, if any) not already in brackets,
+// nothing for any other host, a name holding a colon included: brackets
+// would make it read as an address.
 func HostBrackets(host string) (open, end string) {
 	if strings.Contains(host, ":") && !strings.HasPrefix(host, "[") {
-		return "[", "]"
+		if a, err := netip.ParseAddr(host); err == nil && a.Is6() {
+			return "[", "]"
+		}
 	}
 	return "", ""
 }
