@@ -10,10 +10,10 @@ import (
 
 // TestSignalsLeaveNoTempFile interrupts a running export to a file, as an
 // SSH drop (SIGHUP), a service manager (SIGTERM), ^C (SIGINT) and the OOM
-// killer (SIGKILL) do: the output directory must be left empty, and every
+// killer (SIGKILL) do, and a SIGQUIT: the output directory must be left empty, and every
 // signal but SIGKILL must end the export cleanly with a message.
 func TestSignalsLeaveNoTempFile(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGKILL} {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out.log")

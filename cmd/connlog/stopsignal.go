@@ -16,10 +16,11 @@ import (
 	"connlog/ui/theme"
 )
 
-// stopSignals end connlog as ^C does: an SSH drop (SIGHUP) and a service
-// manager (SIGTERM) too, cleanly, with no temp file left and the terminal
-// restored.
-var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+// stopSignals end connlog as ^C does: an SSH drop (SIGHUP), a service
+// manager (SIGTERM) and a SIGQUIT too (whose default, a stack dump, would
+// leave the terminal raw on the interface's screen), cleanly, with no temp
+// file left and the terminal restored.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
 // stopped is why connlog was told to end: the cause of its context once
 // one of stopSignals arrived, or the interface's terminal went away.

@@ -6,9 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"os/signal"
-	"syscall"
 	"time"
 
 	"connlog/model"
@@ -36,7 +34,7 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 		sayError(stderr, err)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	if err := runSummary(ctx, cfg, sf, stdin, stdout, stderr); err != nil {
 		sayError(stderr, err)
