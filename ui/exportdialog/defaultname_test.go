@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"connlog/model"
+	"connlog/ui/theme"
 )
 
 // TestDefaultNameLeavesOutWhatIsUnknown: the default file name names the
@@ -36,5 +37,28 @@ func TestDefaultNameLeavesOutWhatIsUnknown(t *testing.T) {
 				t.Errorf("default name %q; want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestClearedPathKeepsNoLateDefault: the path cleared while the plan is
+// still being made (a big file being indexed) stays the user's: the plan's
+// default name, arriving after, does not come back into it, and what is
+// typed next is the whole path.
+func TestClearedPathKeepsNoLateDefault(t *testing.T) {
+	k := DefaultKeyMap()
+	styles := theme.Monochrome()
+	d := New(&k, &styles)
+	d.SetSize(120, 40)
+	d, plan := d.Open(newSource(t, 10), []Scope{ScopeView, ScopeWindow}, ScopeView)
+	for _, msg := range keyMsgs("up", "ctrl+u") {
+		d, _ = d.Update(msg)
+	}
+	if d.field != FieldPath {
+		t.Fatalf("up from the scope went to field %v, not the path", d.field)
+	}
+	d, _ = d.Update(call(t, plan))
+	d = send(t, d, "/tmp/mine.ndjson")
+	if got := d.pathIn.Value(); got != "/tmp/mine.ndjson" {
+		t.Errorf("path %q; want only what was typed after clearing it", got)
 	}
 }

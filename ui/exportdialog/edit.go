@@ -115,7 +115,9 @@ func (d Model) typeInto(km tea.Msg) (Model, tea.Cmd) {
 		before := d.pathIn.Value()
 		d.pathIn.SetKeys(d.keys.Edit)
 		d.pathIn, _ = d.pathIn.Update(km)
-		d.pathEdited = d.pathEdited || d.pathIn.Value() != before
+		// A deletion counts even when the field was still empty: cleared
+		// before the plan's default name arrived, it stays the user's.
+		d.pathEdited = d.pathEdited || d.pathIn.Value() != before || d.keys.Edit.Deletes(km)
 		if d.pathIn.Value() != before && d.followName() {
 			return d, d.replan()
 		}

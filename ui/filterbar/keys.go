@@ -57,6 +57,13 @@ func (k EditKeyMap) UsesAlt(msg tea.KeyPressMsg) bool {
 	return msg.Mod.Contains(tea.ModAlt) && key.Matches(msg, k.WordLeft, k.WordRight, k.DeleteWord, k.DeleteWordForward)
 }
 
+// Deletes reports whether msg is one of the editor's deletions: pressed on
+// an empty field too, it says the user takes the field over.
+func (k EditKeyMap) Deletes(msg tea.Msg) bool {
+	km, ok := msg.(tea.KeyPressMsg)
+	return ok && key.Matches(km, k.Backspace, k.Delete, k.DeleteWord, k.DeleteWordForward, k.KillEnd, k.KillStart)
+}
+
 // ShortHelp is the hint line under the bar.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Apply, k.Cancel, k.SearchMode, k.HistPrev, k.HistNext}
