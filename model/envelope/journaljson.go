@@ -193,6 +193,14 @@ func journalArray(line []byte, val int, buf []byte, depth int) ([]byte, []byte) 
 // the array's '[') to its ']', appended to buf. Anything but a byte value
 // gives no bytes.
 func journalBytes(line []byte, i int, buf []byte) ([]byte, []byte) {
+	v, buf, _, _ := journalByteArray(line, i, buf)
+	return v, buf
+}
+
+// journalByteArray is journalBytes that also reports the index just past
+// the array's ']' and whether every value was a byte (ok), so that a reader
+// of the whole line knows where the array ends.
+func journalByteArray(line []byte, i int, buf []byte) (_, _ []byte, end int, ok bool) {
 	start := len(buf)
 	for i < len(line) && line[i] != ']' {
 		end := i
@@ -201,7 +209,7 @@ func journalBytes(line []byte, i int, buf []byte) ([]byte, []byte) {
 		}
 		n, ok := digits(line, i, end-i)
 		if !ok || end == i || end-i > 3 || n > 255 {
-			return buf[start:start:start], buf[:start]
+			return buf[start:start:start], buf[:start], i, false
 		}
 		buf = append(buf, byte(n))
 		i = skipSpace(line, end)
@@ -209,5 +217,8 @@ func journalBytes(line []byte, i int, buf []byte) ([]byte, []byte) {
 			i = skipSpace(line, i+1)
 		}
 	}
-	return buf[start:len(buf):len(buf)], buf
+	if i >= len(line) {
+		return buf[start:len(buf):len(buf)], buf, i, false
+	}
+	return buf[start:len(buf):len(buf)], buf, i + 1, true
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"slices"
 
 	"connlog/model"
@@ -79,7 +80,7 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	}
 	g.carry.share(&g.entries[0], &g.set)
 	g.set.sort()
-	red := redactText(g.r, redactRawHex(g.r, string(g.raw), g.entries, &g.set), &g.set)
+	red := g.redactRaw()
 	if g.words != nil {
 		g.words.observe(string(g.raw), red)
 	}
@@ -90,8 +91,8 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 			g.keepOrig(e)
 		}
 		e.Raw = raw
-		e.Payload = []byte(redactText(g.r, string(e.Payload), &g.set))
-		e.Err = redactText(g.r, e.Err, &g.set)
+		e.Payload = []byte(redactEncoded(string(e.Payload), g.text))
+		e.Err = redactEncoded(e.Err, g.text)
 		redactFields(g.r, e, &g.set)
 		redactHost(g.r, &e.Origin)
 		if g.terms != nil {
@@ -105,6 +106,22 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	g.entries = g.entries[:0]
 	return nil
 }
+
+// redactRaw returns the record's line redacted with what the record
+// revealed: its text, and each value a JSON document in it encodes (a
+// journal JSON line's, a payload's).
+func (g *recordGroup) redactRaw() string {
+	plain := func(s string) string { return g.text(redactRawHex(g.r, s, g.entries, &g.set)) }
+	if g.entries[0].Origin.Envelope == journalJSON && !json.Valid(g.raw) {
+		if red, ok := redactJournalFields(g.raw, plain); ok {
+			return red
+		}
+	}
+	return redactEncoded(string(g.raw), plain)
+}
+
+// text redacts s with what the record revealed.
+func (g *recordGroup) text(s string) string { return redactText(g.r, s, &g.set) }
 
 // keepOrig copies e as read into g.orig, which redaction does not change.
 func (g *recordGroup) keepOrig(e *model.Entry) {
