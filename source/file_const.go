@@ -34,6 +34,7 @@ const (
 	recentBytesShared      = 16 << 20 // kept by all the files followed at once, once there are more than 16 (RecentBytesShare)
 	recentBytesLeast       = 64 << 10 // the least a followed file keeps
 	maxCopyCandidates      = 4        // newest rotated siblings searched for copytruncate's copy
+	maxStemCandidates      = 32       // newest files sharing the log's stem searched for it then (app-1.log for app.log)
 	maxNextFiles           = 8        // files seen at a followed path while a renamed one is still read; one more ends the wait
 	maxKnownGenerations    = 4096     // generations remembered (open or not) so that old offsets get a clear error
 	maxUnterminatedOffsets = 1 << 16  // cut or partial records remembered for re-read verification

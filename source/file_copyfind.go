@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"slices"
 )
 
 // copyFound is the copy of a truncated generation that logrotate made
@@ -18,22 +19,25 @@ type copyFound struct {
 // extent is where the copy holds the generation's bytes.
 func (c *copyFound) extent() extent { return extent{file: c.file, from: 0, to: c.size, at: c.at} }
 
-// findCopy looks among the newest rotated siblings of the path for the copy
-// of the file just found truncated: a generation is known by its content,
-// not by its name or inode. A compressed sibling is decompressed into the
-// spill file when its first bytes match. It returns nil when no sibling is
-// the copy, or when nothing had been read (or noted: see startNext) to
-// recognise it by.
+// findCopy looks for the copy of the file just found truncated among the
+// files that may be it (see copyCandidates): a generation is known by its
+// content, not by its name or inode. A compressed candidate is
+// decompressed into the spill file when its first bytes match. It returns
+// nil when none is the copy, or when nothing had been read (or noted: see
+// startNext) to recognise it by. A file whose name is none of the log's
+// rotated names is looked at only once a whole fingerprint's first bytes
+// are known: by fewer, a log holding only its banner would take another
+// log that begins with the same banner for its copy.
 func (t *tailer) findCopy() *copyFound {
 	if len(t.fp.head) == 0 {
 		return nil
 	}
-	sibs, err := RotatedSiblings(t.src.path)
-	if err != nil {
-		return nil
+	rotated, stemmed := copyCandidates(t.src.path)
+	if len(t.fp.head) < fingerprintBytes {
+		stemmed = nil
 	}
-	for i, tried := len(sibs)-1, 0; i >= 0 && tried < maxCopyCandidates; i, tried = i-1, tried+1 {
-		if cp := t.tryCopy(sibs[i]); cp != nil {
+	for _, path := range slices.Concat(rotated, stemmed) {
+		if cp := t.tryCopy(path); cp != nil {
 			return cp
 		}
 	}

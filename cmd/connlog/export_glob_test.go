@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,27 +21,44 @@ import (
 // process has no command).
 func followExport(t *testing.T, args ...string) *connlogProcess {
 	t.Helper()
-	p := &connlogProcess{}
+	p, stop := startExport(t, args...)
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("the export failed: %v; stderr %q", err, p.stderr.String())
+		}
+	})
+	return p
+}
+
+// startExport runs `connlog args…` (an export -f) in this process until
+// stop, which returns what the export returned; the test fails when it
+// does not end once stopped.
+func startExport(t *testing.T, args ...string) (p *connlogProcess, stop func() error) {
+	t.Helper()
+	p = &connlogProcess{}
 	stdout, stderr := &p.stdout, &p.stderr
 	cfg, err := parseArgs(args, stderr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, stop := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- runExport(ctx, cfg, strings.NewReader(""), stdout, stderr) }()
-	t.Cleanup(func() {
-		stop()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("the export failed: %v; stderr %q", err, stderr.String())
+	var once sync.Once
+	var result error
+	stop = func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case result = <-done:
+			case <-time.After(10 * time.Second):
+				t.Error("the export did not end when stopped")
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("the export did not end when stopped")
-		}
-	})
-	return p
+		})
+		return result
+	}
+	t.Cleanup(func() { _ = stop() })
+	return p, stop
 }
 
 func writeLog(t *testing.T, path, text string) {
