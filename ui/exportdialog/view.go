@@ -158,7 +158,7 @@ func (d Model) planLines() []string {
 		out = []string{"counting…"}
 	default:
 		out = append(d.countLines(), d.indexingLines()...)
-		if ev := d.src.evictedFrom(d.set); ev.Partial() {
+		if ev := d.src.evictedFrom(d.set, d.plan.Seqs); ev.Partial() {
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(ev, d.src.Location))...)
 		}
 		out = append(out, d.emptyLines()...)
@@ -192,7 +192,7 @@ func (d Model) mutedLines() []string {
 // wrapped between those parts: this is what will be written, read whole.
 func (d Model) countLines() []string {
 	p := d.plan
-	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set)))}
+	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set, d.plan.Seqs)))}
 	if d.awaitsIndexing() {
 		parts[0] += " so far"
 	}
