@@ -131,6 +131,7 @@ func (s *Store) refuse(es []Entry) int64 {
 	for i := range es {
 		e := &es[i]
 		e.Seq = 0
+		s.earliest.note(e)
 		switch {
 		case e.Kind == KindGap && e.Fields.Value(KeyGapReason) == GapEvictionReason:
 			c, _ := e.Fields.Num(KeyGapCount)

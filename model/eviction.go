@@ -10,6 +10,11 @@ type Eviction struct {
 	Before time.Time // the time of the oldest line held: the evicted lines came before it
 	Held   int64     // the entries held after the front gap
 	GapSeq int64     // the front gap entry's Seq, 0 when none
+	// Earliest is the time of the earliest line read, evicted or held:
+	// where the input begins, as far as connlog knows. It is zero when
+	// some lines were counted without being read (a backfill that stopped
+	// once the budget was full), whose times nobody knows.
+	Earliest time.Time
 }
 
 // Partial reports whether the budget cost any line.
@@ -27,5 +32,5 @@ func (sn *Snapshot) Eviction() Eviction {
 		return Eviction{}
 	}
 	n, _ := e.Fields.Num(KeyGapCount)
-	return Eviction{Lines: int64(n), Before: e.Time, Held: int64(sn.Len() - 1), GapSeq: seq}
+	return Eviction{Lines: int64(n), Before: e.Time, Held: int64(sn.Len() - 1), GapSeq: seq, Earliest: sn.earliest}
 }

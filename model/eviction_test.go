@@ -30,3 +30,46 @@ func TestSnapshotEvictionReadsTheFrontGap(t *testing.T) {
 		t.Errorf("eviction %+v; first line at %v, gap seq %d, %d entries held", ev, sn.Time(sn.FirstLine()), sn.First(), sn.Len())
 	}
 }
+
+// The lines evicted were read first: the eviction says when the earliest
+// of them was, which tells a time in the lines evicted from one before the
+// input began. Earlier lines prepended later move it back.
+func TestEvictionKnowsTheEarliestLineRead(t *testing.T) {
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
+	for i := 0; i < 200 && s.Stats().Evicted == 0; i++ {
+		s.Append(timedLines("line", i*1000, 1000, t0.Add(time.Hour)))
+	}
+	ev := s.Snapshot().Eviction()
+	if !ev.Partial() || !ev.Earliest.Equal(t0.Add(time.Hour)) {
+		t.Fatalf("eviction %+v; want the earliest line at %v", ev, t0.Add(time.Hour))
+	}
+	s2 := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
+	s2.Append(timedLines("line", 150_000, 1000, t0))
+	for b := 49; !s2.Full(); b-- {
+		s2.Prepend(timedLines("line", b*3000, 3000, t0))
+	}
+	if ev := s2.Snapshot().Eviction(); !ev.Earliest.Before(t0.Add(150 * time.Second)) {
+		t.Errorf("after prepending older lines, eviction %+v", ev)
+	}
+}
+
+// Lines a backfill counted without reading them (it stopped once the
+// budget was full) have no time: the earliest line of the input is then
+// not known.
+func TestEvictionOfLinesNotReadKnowsNoEarliest(t *testing.T) {
+	s := NewStore(StoreOptions{MaxMemory: 4 * rowChunkBytes})
+	s.Append(timedLines("line", 150_000, 1000, t0))
+	b := 50
+	for ; !s.Full(); b-- {
+		s.Prepend(timedLines("line", (b-1)*3000, 3000, t0))
+	}
+	if ev := s.Snapshot().Eviction(); ev.Earliest.IsZero() {
+		t.Fatalf("before the lines not read, eviction %+v knows no earliest line", ev)
+	}
+	notRead := Entry{Kind: KindGap, Level: LevelWarn, Origin: Origin{Offset: -1},
+		Fields: Fields{Str(KeyGapReason, GapEvictionReason), Int(KeyGapCount, int64(b*3000))}}
+	s.Prepend([]Entry{notRead})
+	if ev := s.Snapshot().Eviction(); !ev.Partial() || !ev.Earliest.IsZero() {
+		t.Errorf("with lines not read, eviction %+v; want no earliest line", ev)
+	}
+}

@@ -34,9 +34,10 @@ type Snapshot struct {
 	payloads  func([]*Entry)
 	inRaw     func(*Entry) bool // StoreOptions.MessageInRaw
 	whole     wholeKinds
-	frontGap  bool   // the row at first is the store's front gap (see Store.keepFrontGap)
-	gapGen    uint64 // how many times the store has written it
-	manyHosts bool   // the entries read came from more than one host
+	frontGap  bool      // the row at first is the store's front gap (see Store.keepFrontGap)
+	earliest  time.Time // the earliest line read, zero when not known (see firstRead)
+	gapGen    uint64    // how many times the store has written it
+	manyHosts bool      // the entries read came from more than one host
 }
 
 // Load says how much of an entry to rebuild.
@@ -82,7 +83,7 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
-		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.manyHosts,
+		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.manyHosts, earliest: s.earliest.at(),
 	}
 }
 

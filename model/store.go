@@ -69,6 +69,8 @@ type Store struct {
 	frontGap bool
 	gapGen   uint64
 	full     atomic.Bool
+	// earliest says when the earliest line read was (see firstRead).
+	earliest firstRead
 
 	arena   byteArena // raw bytes that cannot be re-read from a file
 	values  byteArena // field values too unique to intern, off the heap
@@ -153,6 +155,7 @@ func (s *Store) Append(es []Entry) {
 	for i := range es {
 		s.put(&es[i], s.end)
 		s.countGap(&es[i])
+		s.earliest.note(&es[i])
 		s.end++
 		if s.connsOn {
 			s.conns.add(&es[i])
@@ -188,6 +191,7 @@ func (s *Store) Prepend(es []Entry) {
 	for i := len(es) - 1; i >= 0; i-- {
 		s.put(&es[i], start+int64(i))
 		s.countGap(&es[i])
+		s.earliest.note(&es[i])
 	}
 	s.first = start
 	s.lowest = min(s.lowest, start)

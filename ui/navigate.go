@@ -144,9 +144,11 @@ const gotoContextRows = 1
 
 // goTo moves to the row nearest t at or after it (see timeSeek.at), near
 // the top of the screen, and says when t is outside the rows so that a
-// clamped move is not mistaken for a match. A time before every row while
-// a file's head is still being read is waited for (see awaitGoto); waited
-// says a wait is going on.
+// clamped move is not mistaken for a match; once the memory budget
+// evicted older lines, a time before those held is said to be among them,
+// or before the input, on the gap row (see evictedSeek). A time before
+// every row while a file's head is still being read is waited for (see
+// awaitGoto); waited says a wait is going on.
 func (m Model) goTo(t time.Time, waited bool) (tea.Model, tea.Cmd) {
 	m.gotoWait, m.notice = gotoWait{}, ""
 	sn, n := m.store.Snapshot(), m.live.len()
@@ -162,7 +164,12 @@ func (m Model) goTo(t time.Time, waited bool) (tea.Model, tea.Cmd) {
 	case r.where == seekBefore && m.headUnread(waited):
 		return m.awaitGoto(t)
 	}
-	m.rowNote(m.seekNotice(r, n))
+	if note, evicted := m.evictedSeek(t, r, sn); evicted {
+		r.row = 0
+		m.rowNote(note)
+	} else {
+		m.rowNote(m.seekNotice(r, n))
+	}
 	m.table.MoveNearTop(r.row, gotoContextRows)
 	return m.afterMove(false)
 }

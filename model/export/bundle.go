@@ -42,10 +42,10 @@ func newBundleWriter(out io.Writer, opts Options) (*bundleWriter, error) {
 	b := &bundleWriter{out: out, opts: opts, stage: stage, man: newManifest(opts), now: time.Now,
 		csv: make([]*member, len(model.Kinds())), csvW: make([]*csvWriter, len(model.Kinds()))}
 	var err error
-	if b.raw, err = newMember(stage, bundleRaw); err != nil {
+	if b.raw, err = newMember(stage, bundleRaw, opts.Progress); err != nil {
 		return nil, err
 	}
-	if b.nd, err = newMember(stage, bundleNDJSON); err != nil {
+	if b.nd, err = newMember(stage, bundleNDJSON, opts.Progress); err != nil {
 		b.raw.remove()
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (b *bundleWriter) csvFor(k model.Kind) (*csvWriter, error) {
 		k = model.KindText
 	}
 	if b.csvW[k] == nil {
-		m, err := newMember(b.stage, k.String()+".csv")
+		m, err := newMember(b.stage, k.String()+".csv", b.opts.Progress)
 		if err != nil {
 			return nil, err
 		}

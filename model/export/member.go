@@ -19,15 +19,16 @@ type member struct {
 	size int64
 	buf  *bufio.Writer // what the member's format writes into
 	// stage is where the member is kept, which its errors name.
-	stage staging
+	stage    staging
+	progress *Progress // counts what the member takes (see Progress.Staged)
 }
 
-func newMember(s staging, name string) (*member, error) {
+func newMember(s staging, name string, p *Progress) (*member, error) {
 	f, err := createTemp(s.dir, s.pattern())
 	if err != nil {
 		return nil, s.explain("create a bundle member in", s.dir, err)
 	}
-	m := &member{name: name, f: f, h: sha256.New(), stage: s}
+	m := &member{name: name, f: f, h: sha256.New(), stage: s, progress: p}
 	m.buf = bufio.NewWriterSize(m, bufSize)
 	return m, nil
 }
@@ -37,6 +38,7 @@ func (m *member) Write(p []byte) (int, error) {
 	n, err := m.f.Write(p)
 	m.h.Write(p[:n])
 	m.size += int64(n)
+	m.progress.staged.Add(int64(n))
 	if err != nil {
 		return n, m.stage.explain("write bundle member "+m.name, m.f.Name(), err)
 	}

@@ -11,6 +11,7 @@ type Progress struct {
 	entries atomic.Int64
 	skipped atomic.Int64
 	bytes   atomic.Int64
+	staged  atomic.Int64
 }
 
 // Entries returns how many entries the export has taken so far.
@@ -23,6 +24,12 @@ func (p *Progress) Skipped() int64 { return p.skipped.Load() }
 // compression. Compressors and buffers hold some back until they fill, and a
 // bundle writes its archive only when it closes, so this lags the entries.
 func (p *Progress) Bytes() int64 { return p.bytes.Load() }
+
+// Staged returns how many bytes a bundle has written to its members so
+// far: they are archived into the destination only when it closes, so
+// Bytes stays 0 until then, and this is what shows that the work goes on.
+// It is 0 for every other format, which writes to the destination.
+func (p *Progress) Staged() int64 { return p.staged.Load() }
 
 // Stats is the outcome of an export.
 type Stats struct {

@@ -8,17 +8,24 @@ import (
 	"connlog/ui/theme"
 )
 
-// evictedFrom is what the memory budget cost an export of s: the older
-// lines evicted before the plan's entries, for a scope that reaches back
-// to them (the filtered view, or a window that opens before the oldest
-// line held); the zero Eviction for a selection or marked rows, which the
-// user picked among the rows held, or when nothing was evicted.
-func (src *Source) evictedFrom(s Settings) model.Eviction {
-	if src.Snapshot == nil || !s.Scope.grows() {
+// evictedFrom is what the memory budget cost an export of rows, taken
+// with s: the older lines evicted before them, for a scope that reaches
+// back to them (the filtered view, or a window that opens before the
+// oldest line held), or rows the user picked that begin with the front gap
+// which tells of them (a selection or marked rows from the first row on).
+// It is the zero Eviction for rows picked among the lines held alone, or
+// when nothing was evicted.
+func (src *Source) evictedFrom(s Settings, rows Rows) model.Eviction {
+	if src.Snapshot == nil {
 		return model.Eviction{}
 	}
 	ev := src.Snapshot.Eviction()
-	if s.Scope == ScopeWindow {
+	switch {
+	case !s.Scope.grows():
+		if !startsWithGap(rows, ev) {
+			return model.Eviction{}
+		}
+	case s.Scope == ScopeWindow:
 		if from, _, err := src.window(s); err != nil || !from.IsZero() && !from.Before(ev.Before) {
 			return model.Eviction{}
 		}

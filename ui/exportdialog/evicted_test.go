@@ -79,14 +79,14 @@ func TestExportAfterEvictionSaysTheOlderLinesAreNotInIt(t *testing.T) {
 func TestExportOfASelectionAfterEvictionSaysNothingOfIt(t *testing.T) {
 	src, ev := evictedSource(t)
 	src.SelFrom, src.SelTo = src.View.At(10), src.View.At(20)
-	if got := src.evictedFrom(Settings{Scope: ScopeSelection}); got.Partial() {
+	if got := evictedOf(t, src, Settings{Scope: ScopeSelection}); got.Partial() {
 		t.Errorf("a selection reports %+v", got)
 	}
 	later := ev.Before.Add(time.Minute).UTC().Format("2006-01-02 15:04:05")
-	if got := src.evictedFrom(Settings{Scope: ScopeWindow, From: later}); got.Partial() {
+	if got := evictedOf(t, src, Settings{Scope: ScopeWindow, From: later}); got.Partial() {
 		t.Errorf("a window from %s, within the lines held from %v, reports %+v", later, ev.Before, got)
 	}
-	if got := src.evictedFrom(Settings{Scope: ScopeWindow, From: "2026-11-20 08:00"}); !got.Partial() {
+	if got := evictedOf(t, src, Settings{Scope: ScopeWindow, From: "2026-11-20 08:00"}); !got.Partial() {
 		t.Errorf("a window from before the lines held reports %+v", got)
 	}
 }
@@ -103,4 +103,64 @@ func TestWindowBeforeTheLinesHeld(t *testing.T) {
 	}
 }
 
+// evictedOf is what the budget cost an export of the rows s selects.
+func evictedOf(t *testing.T, src *Source, s Settings) model.Eviction {
+	t.Helper()
+	rows, err := src.seqs(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src.evictedFrom(s, rows)
+}
+
 func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// selectionDialog opens the dialog on a selection of the first rows held,
+// the front gap among them.
+func selectionDialog(t *testing.T, src *Source, rows int) Model {
+	t.Helper()
+	src.SelFrom, src.SelTo = src.View.At(0), src.View.At(rows-1)
+	k := DefaultKeyMap()
+	styles := theme.Monochrome()
+	d := New(&k, &styles)
+	d.SetSize(120, 40)
+	d, cmd := d.Open(src, []Scope{ScopeSelection, ScopeView, ScopeWindow}, ScopeSelection)
+	return run(t, d, cmd)
+}
+
+// A selection that takes in the front gap counts the lines selected, not
+// the gap, and says, before and after writing, what the budget evicted
+// before them, as the filtered view does; a raw file leaves the gap out
+// without calling it an entry left out, an ndjson file keeps it.
+func TestExportOfASelectionWithTheFrontGap(t *testing.T) {
+	for _, name := range []string{"x.log", "x.ndjson"} {
+		src, ev := evictedSource(t)
+		if src.View.At(0) != ev.GapSeq {
+			t.Fatal("the view does not begin with the front gap: the test does not test")
+		}
+		path := filepath.Join(t.TempDir(), name)
+		d := typePath(t, selectionDialog(t, src, 5), path)
+		if said := flat(screen(d)); !strings.Contains(said, "4 entries from") || !strings.Contains(said, evictedClause(ev)) {
+			t.Errorf("%s: the plan does not say 4 entries and %q:\n%s", name, evictedClause(ev), screen(d))
+		}
+		d = send(t, d, "enter")
+		if d.State() != Done {
+			t.Fatalf("%s: state %v:\n%s", name, d.State(), screen(d))
+		}
+		said := flat(screen(d))
+		if r := d.Result(); r.Entries != 4 || r.Skipped != 0 || strings.Contains(said, "left out") {
+			t.Errorf("%s: wrote %d entries, %d left out; want 4 and none left out:\n%s", name, r.Entries, r.Skipped, screen(d))
+		}
+		if !strings.Contains(said, evictedClause(ev)) {
+			t.Errorf("%s: the result does not say %q:\n%s", name, evictedClause(ev), screen(d))
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, gaps := strings.Count(string(data), "\n"), strings.Count(string(data), `"kind":"gap"`)
+		if want := 4 + gaps; lines != want || (name == "x.ndjson") != (gaps == 1) {
+			t.Errorf("%s: %d lines, %d gap entries; want 4 lines, and the gap in ndjson alone", name, lines, gaps)
+		}
+	}
+}

@@ -158,7 +158,7 @@ func (d Model) planLines() []string {
 		out = []string{"counting…"}
 	default:
 		out = append(d.countLines(), d.indexingLines()...)
-		if ev := d.src.evictedFrom(d.set); ev.Partial() {
+		if ev := d.src.evictedFrom(d.set, d.plan.Seqs); ev.Partial() {
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(ev, d.src.Location))...)
 		}
 		out = append(out, d.emptyLines()...)
@@ -192,7 +192,7 @@ func (d Model) mutedLines() []string {
 // wrapped between those parts: this is what will be written, read whole.
 func (d Model) countLines() []string {
 	p := d.plan
-	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set)))}
+	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set, d.plan.Seqs)))}
 	if d.awaitsIndexing() {
 		parts[0] += " so far"
 	}
@@ -313,7 +313,8 @@ func (d Model) wrapWidth() int {
 	return max(d.width-2, 1)
 }
 
-// progressLine is a bar of the entries written so far.
+// progressLine is a bar of the entries written so far, as wide as the
+// words after it leave room for.
 func (d Model) progressLine() string {
 	total := int64(d.plan.Seqs.Len())
 	done := d.progress.Entries()
@@ -321,11 +322,25 @@ func (d Model) progressLine() string {
 	if total > 0 {
 		frac = min(float64(done)/float64(total), 1)
 	}
-	w := max(min(d.width-40, 50), 10)
+	said := " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + " · " + d.writtenText()
+	w := max(min(d.wrapWidth()-ansi.StringWidth(said), 50), 10)
 	full := int(frac * float64(w))
 	bar := d.styles.ProgressFull.Render(strings.Repeat("█", full)) + d.styles.ProgressEmpty.Render(strings.Repeat("░", w-full))
-	return bar + " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + " · " +
-		model.HumanBytes(float64(d.progress.Bytes())) + " written"
+	return bar + said
+}
+
+// writtenText says how many bytes the write has put down so far. A bundle
+// archives its members only once they are whole: until then, what they
+// took is what it has written.
+func (d Model) writtenText() string {
+	p := d.progress
+	switch {
+	case d.set.Format != export.FormatBundle:
+		return model.HumanBytes(float64(p.Bytes())) + " written"
+	case p.Bytes() == 0:
+		return model.HumanBytes(float64(p.Staged())) + " written to its members"
+	}
+	return model.HumanBytes(float64(p.Bytes())) + " of the archive written"
 }
 
 // hint is the line of keys at the foot of the dialog, for its state.

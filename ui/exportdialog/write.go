@@ -75,7 +75,7 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		defer func() { run.end(done) }() // even if the export panics: Abort must not wait in vain
 		path := intoDirectory(path, plan.DefaultName)
 		var unreadable atomic.Int64
-		ev := src.evictedFrom(s)
+		ev := src.evictedFrom(s, plan.Seqs)
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
 		st, err := export.Export(ctx, path, src.entries(seqs, &unreadable), opts)
 		if gapHeld && st.Entries > 0 {

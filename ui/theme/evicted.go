@@ -52,3 +52,21 @@ func OutsideHeld(since, until time.Time, sn *model.Snapshot, loc *time.Location)
 	}
 	return note
 }
+
+// GotoEvicted says where a time asked for stands when it is before the
+// lines held, once the budget evicted older lines (last is the newest
+// line's time): before the first entry read, which went with them; among
+// them ("2026-02-10 08:30:00 is in the 711,740 older lines evicted by
+// --max-memory; the part held spans …"); or, when some were counted
+// without being read and where the input begins is not known, before the
+// lines held, saying what was evicted.
+func GotoEvicted(t time.Time, ev model.Eviction, last time.Time, loc *time.Location) string {
+	held := "the part held spans " + query.SpanText(ev.Before, last, loc)
+	switch {
+	case ev.Earliest.IsZero():
+		return t.In(loc).Format(time.DateTime) + " is before the lines held; " + held + "; " + EvictedClause(ev, loc)
+	case t.Before(ev.Earliest):
+		return "before the first entry (" + ev.Earliest.In(loc).Format(time.DateTime) + "); " + EvictedClause(ev, loc)
+	}
+	return t.In(loc).Format(time.DateTime) + " is in the " + Commas(ev.Lines) + " older lines evicted by --max-memory; " + held
+}

@@ -1,0 +1,26 @@
+package ui
+
+import (
+	"time"
+
+	"connlog/model"
+	"connlog/ui/theme"
+)
+
+// evictedSeek is what a go-to says of a time before every row of the view
+// and before the oldest line held, once the memory budget evicted older
+// lines: the time is among those, or before the input began, not merely
+// before this view's rows. The cursor then goes to the first row, the gap
+// row that tells of them unless a filter hides it. ok is false for any
+// other time.
+func (m Model) evictedSeek(t time.Time, r seekResult, sn *model.Snapshot) (note string, ok bool) {
+	ev := sn.Eviction()
+	if r.where != seekBefore || !ev.Partial() || !t.Before(ev.Before) {
+		return "", false
+	}
+	at := ": at the first row"
+	if m.live.seqAt(0) == ev.GapSeq {
+		at = ": at the gap row"
+	}
+	return theme.GotoEvicted(t, ev, timedFrom(sn, sn.End()-1, -1), m.loc()) + at, true
+}
