@@ -40,6 +40,13 @@ type Config struct {
 	// entry of the inputs): a time without a date in Query falls on it
 	// while no entry has arrived. Zero means today.
 	Day time.Time
+	// First and Last are the span of the data as the command line found
+	// it (the oldest and the newest entry of the inputs, before reading
+	// them), zero when it did not: Query's times without a date fall where
+	// export's do, whatever of the inputs has been read when the interface
+	// starts (a big file's tail, read first), and a time typed while the
+	// head is still being read is placed in the whole data's span.
+	First, Last time.Time
 	// Version is connlog's version, recorded in the manifest of bundles
 	// exported from the dialog.
 	Version string

@@ -149,7 +149,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.cmpIn = filterbar.NewLineInput(m.styles, "compare: ")
 	m.tl, m.tlc.liveGen = timeline.New(&m.keys.Timeline, m.styles), -1
 	m.stats = store.Stats()
-	af, err := newFilter(cfg.Query, TabAll, m.timeOptions())
+	af, err := newFilter(cfg.Query, TabAll, m.commandLineTimes())
 	if err != nil {
 		m.bar = m.bar.Open(cfg.Query, filterbar.Filter)
 		m.mode = ModeFilter

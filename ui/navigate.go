@@ -253,7 +253,28 @@ func (m Model) timeOptions() query.Options {
 	if first, last := timedFrom(sn, sn.First(), 1), timedFrom(sn, sn.End()-1, -1); !first.IsZero() && !last.IsZero() {
 		opt.First, opt.Last = first, last
 	}
+	// What the command line found of the inputs' span holds what is not
+	// read yet (a big file's head) or no longer held (evicted).
+	if !m.cfg.First.IsZero() && (opt.First.IsZero() || m.cfg.First.Before(opt.First)) {
+		opt.First = m.cfg.First
+	}
+	if !m.cfg.Last.IsZero() && (opt.Last.IsZero() || m.cfg.Last.After(opt.Last)) {
+		opt.Last = m.cfg.Last
+	}
 	return opt
+}
+
+// commandLineTimes are the time options of the command line: the day and
+// the span of the data it found before reading the inputs, when it found
+// them. The first filter (-q, --since, --until) is compiled with them, so
+// that it selects what `connlog export` writes, not what the rows read by
+// the time the interface starts make of a time without a date; without
+// them, the interface's own (timeOptions).
+func (m Model) commandLineTimes() query.Options {
+	if m.cfg.Day.IsZero() {
+		return m.timeOptions()
+	}
+	return query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.cfg.Day, First: m.cfg.First, Last: m.cfg.Last}
 }
 
 // timedFrom returns the time of the first entry from seq on, in the

@@ -74,32 +74,45 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		return dataDay{rule: dayToday} // buildFeeds reports the error
 	}
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
-	var plain []source.Input
-	var tails, whole []source.Feed
+	var files []source.Feed // every file, its Source left for the probes
+	var inputPaths []string
 	hasStdin := false
 	for i, in := range inputs {
+		if in.Path == source.StdinPath {
+			hasStdin = true
+			continue
+		}
 		d := dec
 		d.Reference = modTime(statInput(in.Path))
-		id := model.SourceID(i)
-		switch {
-		case in.Path == source.StdinPath:
-			hasStdin = true
-		case in.Follow:
-			if src := probeSource(in.Path, id, false); src != nil {
-				tails = append(tails, source.Feed{ID: id, Source: src, Decode: d})
-				plain = append(plain, in)
-			}
-		default:
-			src := source.NewInput(source.Input{Path: in.Path}, id, source.FileOptions{}, nil)
-			whole = append(whole, source.Feed{ID: id, Source: src, Decode: d})
+		files = append(files, source.Feed{ID: model.SourceID(i), Decode: d})
+		inputPaths = append(inputPaths, in.Path)
+	}
+	return filesDay(ctx, files, inputPaths, hasStdin)
+}
+
+// filesDay is referenceDay for files (paths, fed as feeds say): the
+// newest entry at the end of the plain files, or, when none has one, of
+// the compressed files read through; the oldest at the head of every file,
+// a compressed one decompressed as far as its head, so that a night split
+// over yesterday's rotated file and today's begins where yesterday's does.
+func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStdin bool) dataDay {
+	var tails, whole []source.Feed
+	for i, f := range feeds {
+		if src := probeSource(paths[i], f.ID, false); src != nil {
+			f.Source = src
+			tails = append(tails, f)
+		} else if source.StartsCompressed(paths[i]) {
+			f.Source = source.NewInput(source.Input{Path: paths[i]}, f.ID, source.FileOptions{}, nil)
+			whole = append(whole, f)
 		}
 	}
 	if _, last, _ := spanOf(ctx, tails); !last.IsZero() {
 		// The heads are read only now that the tails gave the day.
-		heads := make([]source.Feed, 0, len(tails))
-		for i, in := range plain {
-			if src := probeSource(in.Path, tails[i].ID, true); src != nil {
-				heads = append(heads, source.Feed{ID: tails[i].ID, Source: src, Decode: tails[i].Decode})
+		heads := make([]source.Feed, 0, len(feeds))
+		for i, f := range feeds {
+			if src := probeSource(paths[i], f.ID, true); src != nil {
+				f.Source = src
+				heads = append(heads, f)
 			}
 		}
 		first, _, _ := spanOf(ctx, heads)
@@ -121,42 +134,58 @@ func datelessTimes(cfg Config) bool {
 	return err == nil && q.NeedsDay() || query.NeedsDay(cfg.SinceText) || query.NeedsDay(cfg.UntilText)
 }
 
-// probeSource reads the first (head) or the last whole lines of a plain
-// file, up to tailProbeBytes, as a stream, which reads the journal export
-// format as a journal, as standard input does: a journal export file's tail
+// probeSource reads the first (head) or the last whole lines of a file,
+// up to tailProbeBytes, as a stream, which reads the journal export format
+// as a journal, as standard input does: a journal export file's tail
 // begins at the first whole entry in it (its lines alone have no time).
+// A compressed file has a head (decompressed) but no tail to probe: nil.
 func probeSource(path string, id model.SourceID, head bool) source.Source {
-	f, err := os.Open(path)
-	if err != nil {
+	buf, whole, ok := probeBytes(path, head)
+	if !ok {
 		return nil
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		return nil
-	}
-	from := max(fi.Size()-tailProbeBytes, 0)
-	if head {
-		from = 0
-	}
-	buf := make([]byte, min(fi.Size()-from, tailProbeBytes))
-	n, _ := f.ReadAt(buf, from)
-	buf = buf[:n]
 	cut := []byte{'\n'}
 	if source.IsJournalExportFile(path) {
 		cut = []byte("\n\n") // an entry ends with an empty line
 	}
 	switch {
-	case head && int64(n) < fi.Size(): // the last line is cut: end before it
+	case whole:
+	case head: // the last line is cut: end before it
 		if i := bytes.LastIndex(buf, cut); i >= 0 {
 			buf = buf[:i+len(cut)]
 		}
-	case !head && from > 0: // the first line is cut: start after it
+	default: // the first line is cut: start after it
 		if i := bytes.Index(buf, cut); i >= 0 {
 			buf = buf[i+len(cut):]
 		}
 	}
 	return source.NewInput(source.Input{Path: source.StdinPath}, id, source.FileOptions{}, bytes.NewReader(buf))
+}
+
+// probeBytes returns the first or the last tailProbeBytes a file holds
+// (its head decompressed), and whether they are all it holds; ok is false
+// when they cannot be read, or for the tail of a compressed file.
+func probeBytes(path string, head bool) (buf []byte, whole, ok bool) {
+	if head {
+		buf, _, err := source.HeadOf(path, tailProbeBytes+1)
+		if err != nil {
+			return nil, false, false
+		}
+		return buf[:min(len(buf), tailProbeBytes)], len(buf) <= tailProbeBytes, true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || source.StartsCompressed(path) {
+		return nil, false, false
+	}
+	from := max(fi.Size()-tailProbeBytes, 0)
+	buf = make([]byte, fi.Size()-from)
+	n, _ := f.ReadAt(buf, from)
+	return buf[:n], from == 0, true
 }
 
 // newestJournalEntry is the time and host of the newest entry of the

@@ -16,6 +16,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/decode"
+	"connlog/model/query"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -161,9 +162,10 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	if len(infos) == 0 {
 		t = strings.Join(cfg.Files, ", ") // followed globs that match nothing yet
 	}
+	span := cfg.data.options(query.Options{})
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: storeBudget(int64(cfg.MaxMemory)), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		Fleet: fleetOfMany(cfg), Inputs: inputPaths(cfg, infos), Opened: infos}
+		First: span.First, Last: span.Last, Fleet: fleetOfMany(cfg), Inputs: inputPaths(cfg, infos), Opened: infos}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log

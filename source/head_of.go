@@ -1,0 +1,47 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// HeadOf returns up to n of the first bytes the file at path holds,
+// decompressed when it is compressed in a format connlog reads, and
+// whether it was. It tells where a rotated file's data begins without
+// reading it through: the day of a time written without a date depends on
+// it (a night split over yesterday's compressed file and today's). A
+// corrupt stream gives what was decoded before the damage.
+func HeadOf(path string, n int) (head []byte, compressed bool, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, false, fmt.Errorf("%s: not a regular file", path)
+	}
+	dec, c, release, err := decompressor(f)
+	defer release()
+	if err != nil {
+		return nil, c != nil, err
+	}
+	head = make([]byte, n)
+	k, err := io.ReadFull(dec, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) && k == 0 {
+		return nil, c != nil, err
+	}
+	return head[:k], c != nil, nil
+}
+
+// StartsCompressed reports whether the regular file at path begins as a
+// compressed file does, in a format connlog reads or not.
+func StartsCompressed(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return startsCompressed(f)
+}
