@@ -55,3 +55,19 @@ func parseBudget(v string) (int64, error) {
 	}
 	return int64(n), nil
 }
+
+// checkInterfaceBudget refuses a budget the interface cannot keep: beside
+// its entries it needs the program and its working memory (minTUIBudget,
+// see memlimit.go). export and summary hold no store and need only
+// minBudget.
+func (c *Config) checkInterfaceBudget() error {
+	b := int64(c.MaxMemory)
+	if c.Export || c.ListBoots || b == 0 || b >= minTUIBudget {
+		return nil
+	}
+	need := model.HumanBytesIEC(minTUIBudget)
+	return usageError{fmt.Sprintf("--max-memory %s is below the %s the interface needs to stay within it "+
+		"(%s for the program and its working memory, the rest for the entries): give at least %s, "+
+		"or 0 for no budget; connlog export and summary need only %s",
+		model.HumanBytesIEC(float64(b)), need, model.HumanBytesIEC(programReserve+workingReserve), need, model.HumanBytesIEC(minBudget))}
+}

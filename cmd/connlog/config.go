@@ -235,6 +235,9 @@ func (c *Config) validate() error {
 	if err := c.settleFileLines(); err != nil {
 		return err
 	}
+	if err := c.checkInterfaceBudget(); err != nil {
+		return err
+	}
 	if c.Lines == linesUnset {
 		c.Lines = tuiBackfillLines
 		if c.Export || c.namesRange() {

@@ -52,9 +52,10 @@ View:
       --mouse              scroll with the mouse wheel (disables terminal text selection)
       --no-color           monochrome (NO_COLOR is honoured too)
       --max-memory SIZE    memory budget (default: a quarter of RAM, 512MiB to 2GiB);
-                           at least 32MiB, 0 for none; past it the oldest entries
-                           are evicted and counted as lost; export and summary
-                           keep their heap within half of it
+                           at least 80MiB (32MiB for export and summary), 0 for
+                           none; past it the oldest entries are evicted and
+                           counted as lost; export and summary keep their heap
+                           within half of it
       --debug-log FILE     write connlog's own debug log to FILE
 
 Export (connlog export …):
