@@ -19,11 +19,9 @@ type originTable struct {
 	last    originKey
 	lastID  uint32
 	hasLast bool
-	// firstHost is the first host an origin named; manyHosts says another
-	// has been named since: the entries come from several hosts, which the
-	// table and the exports must then name (see Snapshot.ManyHosts).
-	firstHost string
-	manyHosts bool
+	// hosts says whether the origins named several hosts: the table and
+	// the exports must then name each entry's (see Snapshot.ManyHosts).
+	hosts HostCounter
 }
 
 type originKey struct {
@@ -104,15 +102,29 @@ func (t *originTable) add(k originKey) uint32 {
 }
 
 // noteHost counts host h among the hosts the origins named ("" is none).
-func (t *originTable) noteHost(h string) {
+func (t *originTable) noteHost(h string) { t.hosts.Note(h) }
+
+// HostCounter tells whether entries name more than one host, as they
+// arrive: what makes the table show a HOST column and exports name each
+// entry's host.
+type HostCounter struct {
+	first string // the first host named
+	many  bool
+}
+
+// Note counts host h ("" is none).
+func (c *HostCounter) Note(h string) {
 	switch {
-	case h == "" || h == t.firstHost:
-	case t.firstHost == "":
-		t.firstHost = h
+	case h == "" || h == c.first:
+	case c.first == "":
+		c.first = h
 	default:
-		t.manyHosts = true
+		c.many = true
 	}
 }
+
+// Many reports whether two hosts were named.
+func (c *HostCounter) Many() bool { return c.many }
 
 // owned returns j with copies of its strings, for the table to keep past
 // the record it came with.

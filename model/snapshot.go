@@ -83,7 +83,7 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
-		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.manyHosts, earliest: s.earliest.at(),
+		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.hosts.Many(), earliest: s.earliest.at(),
 	}
 }
 

@@ -65,7 +65,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	}
 	defer closeJournalEntries(infos)
 	opts.Sources = infos
-	opts.Hosts = exportManyHosts(cfg, opts.Format) // the host goes into text and CSV rows and the manifest
+	opts.Hosts = exportManyHosts(ctx, cfg, opts.Format) // the host goes into text and CSV rows and the manifest
 	decorate := exportDecoding(sel, opts)
 	for i := range feeds {
 		decorate(&feeds[i])
