@@ -14,14 +14,11 @@ import (
 // it (a night split over yesterday's compressed file and today's). A
 // corrupt stream gives what was decoded before the damage.
 func HeadOf(path string, n int) (head []byte, compressed bool, err error) {
-	f, err := os.Open(path)
+	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, false, fmt.Errorf("%s: not a regular file", path)
-	}
 	dec, c, release, err := decompressor(f)
 	defer release()
 	if err != nil {
@@ -38,10 +35,34 @@ func HeadOf(path string, n int) (head []byte, compressed bool, err error) {
 // StartsCompressed reports whether the regular file at path begins as a
 // compressed file does, in a format connlog reads or not.
 func StartsCompressed(path string) bool {
-	f, err := os.Open(path)
+	f, err := OpenRegular(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
 	return startsCompressed(f)
+}
+
+// OpenRegular opens the regular file at path to read it, and refuses
+// anything else without opening it: a FIFO's open would block until a
+// writer came, and even without blocking (see openNonBlocking) would let a
+// waiting writer write to a reader about to close; a device's read might
+// never end. For a look at a file before it is read, which must never hold
+// connlog up nor take what it reads. The file is checked again once open,
+// in case another took its name meanwhile.
+func OpenRegular(path string) (*os.File, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	return f, nil
 }

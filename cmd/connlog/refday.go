@@ -76,10 +76,10 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
 	var files []source.Feed // every file, its Source left for the probes
 	var inputPaths []string
-	hasStdin := false
+	hasStream := false // standard input, a named pipe: read once, as they come
 	for i, in := range inputs {
-		if in.Path == source.StdinPath {
-			hasStdin = true
+		if in.Path == source.StdinPath || !regularFile(in.Path) {
+			hasStream = true
 			continue
 		}
 		d := dec
@@ -87,7 +87,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		files = append(files, source.Feed{ID: model.SourceID(i), Decode: d})
 		inputPaths = append(inputPaths, in.Path)
 	}
-	return filesDay(ctx, files, inputPaths, hasStdin)
+	return filesDay(ctx, files, inputPaths, hasStream)
 }
 
 // filesDay is referenceDay for files (paths, fed as feeds say): the
@@ -95,7 +95,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 // the compressed files read through; the oldest at the head of every file,
 // a compressed one decompressed as far as its head, so that a night split
 // over yesterday's rotated file and today's begins where yesterday's does.
-func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStdin bool) dataDay {
+func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStream bool) dataDay {
 	var tails, whole []source.Feed
 	for i, f := range feeds {
 		if src := probeSource(paths[i], f.ID, false); src != nil {
@@ -121,10 +121,18 @@ func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStdin
 	if first, last, _ := spanOf(ctx, whole); !last.IsZero() {
 		return dataDay{first: first, last: last, rule: dayNewest}
 	}
-	if hasStdin {
+	if hasStream {
 		return dataDay{rule: dayFirst}
 	}
 	return dataDay{rule: dayToday}
+}
+
+// regularFile reports whether path names a regular file (following a
+// symlink), without opening it: a named pipe's open would wait for a
+// writer, and its lines can be read only once.
+func regularFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // datelessTimes reports whether the command line writes a time without a
@@ -173,13 +181,16 @@ func probeBytes(path string, head bool) (buf []byte, whole, ok bool) {
 		}
 		return buf[:min(len(buf), tailProbeBytes)], len(buf) <= tailProbeBytes, true
 	}
-	f, err := os.Open(path)
+	if source.StartsCompressed(path) {
+		return nil, false, false
+	}
+	f, err := source.OpenRegular(path)
 	if err != nil {
 		return nil, false, false
 	}
 	defer f.Close()
 	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || source.StartsCompressed(path) {
+	if err != nil {
 		return nil, false, false
 	}
 	from := max(fi.Size()-tailProbeBytes, 0)

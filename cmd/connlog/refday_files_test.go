@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -71,5 +72,27 @@ func writeGzip(t *testing.T, path, content string) {
 	}
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A named pipe is read once, as standard input is: its day is settled on
+// its first lines, never found by opening it first (the open would wait
+// for a writer, and take the lines from the read that follows).
+func TestExportDatelessTimesOnANamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.WriteString("2026-11-20T08:00:00Z a\n2026-11-20T09:00:00Z b\n")
+		f.Close()
+	}()
+	out, errs, code := runCLI(t, "export", "--utc", "--since", "08:30", "--format", "raw", fifo)
+	if code != 0 || out != "2026-11-20T09:00:00Z b\n" {
+		t.Errorf("exit %d, %q, stderr %q; want the line after 08:30 of the pipe's day", code, out, errs)
 	}
 }
