@@ -48,10 +48,7 @@ func TestTextAsShownFindsJSONEscapedLine(t *testing.T) {
 		{"bare line raw", `"processing \\\"health\\\" request"`, plain, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			q, err := Compile(tc.query, testOpts)
-			if err != nil {
-				t.Fatal(err)
-			}
+			q := mustCompile(t, tc.query)
 			if got := q.Match(tc.e); got != tc.want {
 				t.Errorf("%s on %s = %v, want %v", tc.query, tc.e.Raw, got, tc.want)
 			}
@@ -68,10 +65,7 @@ func TestDecodedLineSearchAllocatesNothing(t *testing.T) {
 		query string
 		want  bool
 	}{{`"processing \"health\" request"`, true}, {`/"health" re/`, true}, {`"\"wealth\""`, false}} {
-		q, err := Compile(tc.query, testOpts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		q := mustCompile(t, tc.query)
 		if got := q.Match(e); got != tc.want {
 			t.Fatalf("%s = %v, want %v", tc.query, got, tc.want)
 		}
