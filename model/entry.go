@@ -98,6 +98,10 @@ type Origin struct {
 	PID      int
 	Journal  *JournalFields // nil unless read from journald
 	Envelope string         // the envelope's name ("docker-json", "syslog", "bare"...)
+	// Input names the input the entry was read from as the status line
+	// does (a file's path, "stdin", the journal's units), for file: terms;
+	// "" when the decoder was not told (decode.Options.Input).
+	Input string
 }
 
 // HostName returns the host the entry was logged on: the envelope's, or the

@@ -73,7 +73,7 @@ func (t *originTable) slowID(src SourceID, o Origin) uint32 {
 // stamp), as the table's keys are.
 func sameOrigin(a, b *Origin) bool {
 	if a.Stream != b.Stream || a.PID != b.PID || a.Host != b.Host || a.Unit != b.Unit ||
-		a.Ident != b.Ident || a.Envelope != b.Envelope || (a.Journal == nil) != (b.Journal == nil) {
+		a.Ident != b.Ident || a.Envelope != b.Envelope || a.Input != b.Input || (a.Journal == nil) != (b.Journal == nil) {
 		return false
 	}
 	if a.Journal == nil || a.Journal == b.Journal {

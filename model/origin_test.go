@@ -11,8 +11,8 @@ import (
 // there too (or said to change per line), or lines of two origins would
 // share the first one's id.
 func TestSameOriginComparesEveryField(t *testing.T) {
-	if n := reflect.TypeOf(Origin{}).NumField(); n != 9 {
-		t.Fatalf("Origin has %d fields, sameOrigin knows 9: compare the new ones in sameOrigin, then update this count", n)
+	if n := reflect.TypeOf(Origin{}).NumField(); n != 10 {
+		t.Fatalf("Origin has %d fields, sameOrigin knows 10: compare the new ones in sameOrigin, then update this count", n)
 	}
 }
 
@@ -30,6 +30,8 @@ func TestOriginTableIDs(t *testing.T) {
 	otherPID.PID = 8
 	otherStream := base
 	otherStream.Stream = StreamStderr
+	otherInput := base
+	otherInput.Input = "b.log"
 	jA, jB, jOther := base, base, base
 	jA.Journal, jB.Journal, jOther.Journal = j("h1", "s=1"), j("h1", "s=2"), j("h2", "s=1")
 	jStamped := jA
@@ -47,7 +49,7 @@ func TestOriginTableIDs(t *testing.T) {
 		{"other pid", 0, otherPID}, {"other stream", 0, otherStream}, {"journal", 0, jA},
 		{"journal, other cursor", 0, jB}, {"journal, audit stamp", 0, jStamped}, {"journal, other host", 0, jOther},
 		{"journal again", 0, jA},
-		{"base again", 0, base},
+		{"base again", 0, base}, {"other input", 0, otherInput},
 	} {
 		ids[c.name] = tab.id(c.src, &c.o)
 	}
@@ -58,7 +60,7 @@ func TestOriginTableIDs(t *testing.T) {
 			t.Errorf("%s and %s: ids %d and %d, want one", p[0], p[1], ids[p[0]], ids[p[1]])
 		}
 	}
-	distinct := []string{"base", "other source", "other pid", "other stream", "journal", "journal, other host"}
+	distinct := []string{"base", "other source", "other pid", "other stream", "other input", "journal", "journal, other host"}
 	seen := map[uint32]string{}
 	for _, n := range distinct {
 		if prev, ok := seen[ids[n]]; ok {

@@ -118,6 +118,9 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
 func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
+	if in.Decode.Input == "" {
+		in.Decode.Input = in.Source.Name()
+	}
 	dec := decode.New(in.ID, in.Decode)
 	back := decode.New(in.ID, in.Decode)
 	dec.DateUntimedAt(in.readAt)

@@ -42,6 +42,7 @@ type lineDecoder struct {
 	sticky bool            // kind holds a detected envelope
 	lean   leanness        // the Options.Lean* settings
 	fold   *templateFolder // Options.Templates; nil: off
+	input  string          // Options.Input
 
 	slab    slab
 	index   indexSlabs             // IndexService's fields and joined modules
@@ -76,8 +77,8 @@ func New(src model.SourceID, opts Options) *Decoder {
 	}
 	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, text: opts.LeanText, index: opts.IndexService, indexAnalytics: opts.IndexAnalytics,
 		unparsed: opts.Unparsed, unparsedFields: opts.UnparsedFields, unparsedAnalytics: opts.UnparsedAnalytics},
-		fold: newTemplateFolder(opts.Templates),
-		ctx:  envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}},
+		fold: newTemplateFolder(opts.Templates), input: opts.Input,
+		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}},
 		clocks: wallClocks{loc: loc}}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)

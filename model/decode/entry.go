@@ -81,6 +81,7 @@ func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
 // itself gives (see ownTime).
 func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	origin := originOf(l)
+	origin.Input = d.input
 	if e, ok := d.ruleOut(l, &origin); ok {
 		return append(out, e)
 	}

@@ -15,7 +15,7 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	e := model.Entry{
 		Source: d.src,
 		Time:   rec.Received,
-		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal},
+		Origin: model.Origin{Received: rec.Received, Offset: -1, Journal: rec.Journal, Input: d.input},
 	}
 	noticed := rec.Mark == model.MarkGap && rec.Journal == nil
 	switch {

@@ -78,6 +78,9 @@ type Options struct {
 	// for a reader that reads every event's fields (a pair tracker).
 	// LeanAnalytics takes precedence.
 	UnparsedAnalytics bool
+	// Input names the input as the status line does (Origin.Input): a
+	// file's path, "stdin". Every entry decoded carries it.
+	Input string
 }
 
 // CheckOptions reports whether opts can be used, with an error a user can

@@ -31,7 +31,7 @@ func (d *Decoder) Preparer() *Preparer {
 		return nil
 	}
 	p := &Preparer{ld: lineDecoder{src: d.src, ctx: d.ctx, forced: d.forced, kind: d.kind, sticky: d.sticky, lean: d.lean,
-		fold: newTemplateFolder(d.fold != nil)}}
+		fold: newTemplateFolder(d.fold != nil), input: d.input}}
 	p.ld.ctx.Intern, p.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return p
 }
@@ -41,7 +41,7 @@ func (d *Decoder) Preparer() *Preparer {
 // them prepares with.
 func (p *Preparer) Clone() *Preparer {
 	c := &Preparer{ld: lineDecoder{src: p.ld.src, ctx: p.ld.ctx, forced: p.ld.forced, kind: p.ld.kind,
-		sticky: p.ld.sticky, lean: p.ld.lean, fold: newTemplateFolder(p.ld.fold != nil)}, fields: p.fields}
+		sticky: p.ld.sticky, lean: p.ld.lean, fold: newTemplateFolder(p.ld.fold != nil), input: p.ld.input}, fields: p.fields}
 	c.ld.ctx.Intern, c.ld.ctx.Stamps = interner{}.intern, &envelope.StampCache{}
 	return c
 }

@@ -124,24 +124,13 @@ func appendUnescaped(dst, s []byte) []byte {
 		if len(s) < 2 {
 			return append(dst, s...)
 		}
-		switch c := s[1]; c {
-		case 'b':
-			dst, s = append(dst, '\b'), s[2:]
-		case 'f':
-			dst, s = append(dst, '\f'), s[2:]
-		case 'n':
-			dst, s = append(dst, '\n'), s[2:]
-		case 'r':
-			dst, s = append(dst, '\r'), s[2:]
-		case 't':
-			dst, s = append(dst, '\t'), s[2:]
-		case 'u':
+		if s[1] == 'u' {
 			var r rune
 			r, s = unicodeEscape(s)
 			dst = utf8.AppendRune(dst, r)
-		default: // '"', '\\', '/' and anything scanString let through
-			dst, s = append(dst, c), s[2:]
+			continue
 		}
+		dst, s = append(dst, byte(escapedRune(s, 0))), s[2:]
 	}
 	return dst
 }

@@ -28,15 +28,21 @@ type JSONText struct {
 // make ok false; whether the rest is JSON is the caller's to check. Value
 // is valid during the call only.
 func EachJSONText(doc []byte, fn func(JSONText)) (end int, ok bool) {
+	var buf []byte
+	return eachJSONText(doc, &buf, fn)
+}
+
+// eachJSONText is EachJSONText with the buffer the values are decoded
+// into, so that a caller that reads many documents reuses one.
+func eachJSONText(doc []byte, buf *[]byte, fn func(JSONText)) (end int, ok bool) {
 	if len(doc) == 0 || doc[0] != '{' && doc[0] != '[' {
 		return 0, false
 	}
-	var buf []byte
 	depth := 0
 	for i := 0; i < len(doc); {
 		switch c := doc[i]; {
 		case c == '{' || c == '[':
-			if j, ok := byteArrayAt(doc, i, &buf, fn); ok {
+			if j, ok := byteArrayAt(doc, i, buf, fn); ok {
 				if depth == 0 {
 					return j, true
 				}
@@ -56,8 +62,8 @@ func EachJSONText(doc []byte, fn func(JSONText)) (end int, ok bool) {
 			if !ok {
 				return i, false
 			}
-			buf = appendUnescaped(buf[:0], doc[s.start:s.end])
-			fn(JSONText{From: i, To: j, Value: buf, Form: JSONString})
+			*buf = appendUnescaped((*buf)[:0], doc[s.start:s.end])
+			fn(JSONText{From: i, To: j, Value: *buf, Form: JSONString})
 			i = j
 		case c == ',' || c == ':' || isSpace(c):
 			i++

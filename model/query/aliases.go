@@ -21,6 +21,7 @@ const (
 	AttrHost              // Origin.Host and the journal's hostname, besides the hostname field (node= for a Linux audit record)
 	AttrUnit              // Origin.Unit and the journal's unit, with or without ".service"
 	AttrIdent             // Origin.Ident and the journal's SYSLOG_IDENTIFIER
+	AttrFile              // Origin.Input: the input's name (a path), or its base name
 )
 
 // aliasModule names the alias whose globs take sub-modules (takesSubModules).
@@ -41,6 +42,8 @@ func (a Attr) String() string {
 		return "unit"
 	case AttrIdent:
 		return "ident"
+	case AttrFile:
+		return "file"
 	}
 	return ""
 }
@@ -96,6 +99,10 @@ var aliasTable = []Alias{
 	{Name: "host", Keys: []string{model.KeyHostname}, Attr: AttrHost, Doc: "the host the entry came from (a Linux audit record's client: hostname)"},
 	{Name: "unit", Attr: AttrUnit, Doc: "systemd unit, with or without .service"},
 	{Name: "ident", Attr: AttrIdent, Doc: "syslog identifier (or a container's name)"},
+	// An entry's input is its "source" in the detail pane and the exports,
+	// and file is what one says of an input on the command line.
+	{Name: "source", Attr: AttrFile, Doc: "the input read: its name (a file's path as named) or base name: source:b.log"},
+	{Name: "file", Attr: AttrFile, Doc: "same as source"},
 	{Name: "action", Keys: []string{model.KeyAction}, Doc: "audit action"},
 	{Name: "granted", Keys: []string{model.KeyAccessGranted}, Doc: "audit access_granted: true or false"},
 	{Name: "rx", Keys: []string{model.KeyRx, model.KeyRxBytes, model.KeyBytesRx}, Doc: "bytes received: rx>10MB"},

@@ -116,7 +116,7 @@ func TestAliasOf(t *testing.T) {
 }
 
 func TestAttrString(t *testing.T) {
-	for a, want := range map[Attr]string{AttrNone: "", AttrLevel: "level", AttrKind: "kind", AttrTime: "time", AttrHost: "host", AttrUnit: "unit", AttrIdent: "ident"} {
+	for a, want := range map[Attr]string{AttrNone: "", AttrLevel: "level", AttrKind: "kind", AttrTime: "time", AttrHost: "host", AttrUnit: "unit", AttrIdent: "ident", AttrFile: "file"} {
 		if got := a.String(); got != want {
 			t.Errorf("Attr(%d).String() = %q, want %q", a, got, want)
 		}

@@ -45,8 +45,21 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 		return m.unit(e.Origin.Unit) || e.Origin.Journal != nil && m.unit(e.Origin.Journal.Unit)
 	case AttrIdent:
 		return m.textIf(e.Origin.Ident) || e.Origin.Journal != nil && m.textIf(e.Origin.Journal.Identifier)
+	case AttrFile:
+		return m.input(e.Origin.Input)
 	}
 	return false
+}
+
+// input tests the name of an entry's input as it was named (a path, as the
+// status line shows it) and its base name, so that file:b.log finds the
+// lines of /var/log/b.log.
+func (m *fieldMatcher) input(name string) bool {
+	if m.textIf(name) {
+		return true
+	}
+	base := name[strings.LastIndexByte(name, '/')+1:]
+	return len(base) < len(name) && m.textIf(base)
 }
 
 // keysOf returns the field keys the term reads on e: a Linux audit

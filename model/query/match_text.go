@@ -9,13 +9,17 @@ import (
 	"connlog/model/payload"
 )
 
-// textMatcher finds a bare word or quoted phrase anywhere in the raw line.
+// textMatcher finds a bare word or quoted phrase anywhere in the raw line,
+// or in the line decoded when it writes its text as JSON (matchDecoded).
 type textMatcher struct {
-	word string // as the user wrote it, for highlighting
-	pat  pattern
+	word  string // as the user wrote it, for highlighting
+	pat   pattern
+	chars charSet // the bytes pat can find, for matchDecoded
 }
 
-func (m *textMatcher) match(e *model.Entry) bool { return anyOwnText(e, m.matchText) }
+func (m *textMatcher) match(e *model.Entry) bool {
+	return anyOwnText(e, m.matchText) || m.matchDecoded(e)
+}
 
 // matchText looks for the word in text, and in text as shown.
 func (m *textMatcher) matchText(text string) bool {
@@ -64,13 +68,17 @@ func shownText(text string) string {
 func (m *textMatcher) cost() int { return costText }
 
 // regexMatcher runs an RE2 expression over the raw line, once the line
-// holds one of the literals every match contains (see requiredPatterns).
+// holds one of the literals every match contains (see requiredPatterns),
+// or over the line decoded when it writes its text as JSON (matchDecoded).
 type regexMatcher struct {
-	re   *regexp.Regexp
-	must []pattern
+	re        *regexp.Regexp
+	must      []pattern
+	mustChars []charSet // the bytes each of must can find
 }
 
-func (m *regexMatcher) match(e *model.Entry) bool { return anyOwnText(e, m.matchShown) }
+func (m *regexMatcher) match(e *model.Entry) bool {
+	return anyOwnText(e, m.matchShown) || m.matchDecoded(e)
+}
 
 // matchShown runs the expression over text, and over text as shown.
 func (m *regexMatcher) matchShown(text string) bool {

@@ -18,7 +18,8 @@ type compiler struct {
 
 // textTerm compiles a bare word or quoted phrase.
 func (c *compiler) textTerm(t token) matcher {
-	return &textMatcher{word: t.text, pat: newPattern(t.text, true)}
+	pat := newPattern(t.text, true)
+	return &textMatcher{word: t.text, pat: pat, chars: pat.chars()}
 }
 
 // regexTerm compiles a /regex/.
@@ -37,7 +38,11 @@ func (c *compiler) regexTerm(t token) (matcher, *Error) {
 		}
 		return nil, e
 	}
-	return &regexMatcher{re: re, must: requiredPatterns(expr)}, nil
+	m := &regexMatcher{re: re, must: requiredPatterns(expr)}
+	for i := range m.must {
+		m.mustChars = append(m.mustChars, m.must[i].chars())
+	}
+	return m, nil
 }
 
 // fieldTerm compiles field<op>value.
