@@ -42,6 +42,9 @@ func (m Model) filterLines() []string {
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
 		first = m.styles.Prompt.Render("filter: ") + theme.Clean(m.filter.text)
+		if days := m.daysTaken(); days != "" {
+			first += m.styles.Dim.Render(" (" + days + ")")
+		}
 	}
 	if m.search.text != "" {
 		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
