@@ -84,3 +84,16 @@ func TestGotoSaysTheDayWhenTheRowDoesNot(t *testing.T) {
 		t.Errorf("the day of the row left is still said: %q", m.notice)
 	}
 }
+
+// A short filter of several times without a date has a line longer than
+// the terminal with their days: the footer takes the lines it needs, the
+// table the rest, and the screen keeps its height.
+func TestTheDaysTakenWrapInTheFooter(t *testing.T) {
+	m := drive(t, earlierDayModel(t, midnightLog(), 80, 24), keys("g", "/", "since:21:00 until:23:00 or time>00:30", "enter")...)
+	lines := screenLines(t, m)
+	footer := strings.Join(lines[len(lines)-3:], "\n")
+	if !strings.Contains(footer, "filter: since:21:00 until:23:00 or time>00:30 (2026-11-20 21:00,") ||
+		!strings.Contains(footer, "2026-11-21 00:30)") || !strings.Contains(lines[len(lines)-1], "? help") {
+		t.Errorf("the footer is not the filter line wrapped, then the hints:\n%s", screen(m))
+	}
+}

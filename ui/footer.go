@@ -122,7 +122,8 @@ func (m Model) modeHints() string {
 
 // footerHeight is how many lines the whole footer takes.
 func (m Model) footerHeight() int {
-	if m.notice == "" && m.bar.Err() == "" && theme.CellWidth(m.filter.text)+theme.CellWidth(m.search.text) < m.width/2 {
+	filter := theme.CellWidth(m.filter.text) + theme.CellWidth(m.daysTaken())
+	if m.notice == "" && m.bar.Err() == "" && filter+theme.CellWidth(m.search.text) < m.width/2 {
 		return footerLines // the common case, without drawing it
 	}
 	first, second := m.footerParts()
