@@ -45,12 +45,13 @@ func viewSeqs(m Model) []int64 {
 }
 
 // A time without a date in the go-to prompt, the filter and the export
-// window means that time on the day of the data, not today.
+// window means that time on the day of the data, not today; the go-to
+// says the day, which its row does not show.
 func TestDatelessTimesOnAnEarlierDay(t *testing.T) {
 	t.Run("go to", func(t *testing.T) {
 		m := drive(t, earlierDayModel(t, fixtureEntries(), 100, 30), keys(":", "08:00:03", "enter")...)
-		if got := m.table.CursorSeq(); got != 7 || m.notice != "" {
-			t.Errorf("cursor on %d, notice %q; want 7, no notice", got, m.notice)
+		if got, want := m.table.CursorSeq(), "at 2026-11-20 08:00:03.000"; got != 7 || m.notice != want {
+			t.Errorf("cursor on %d, notice %q; want 7, %q", got, m.notice, want)
 		}
 	})
 	t.Run("filter", func(t *testing.T) {
@@ -92,15 +93,9 @@ func TestDatelessTimeFollowsTheCursorsDay(t *testing.T) {
 // the 20th, a window up to 00:30 ends after midnight (the 20th's 00:30 is
 // before the log).
 func TestDatelessTimesAcrossMidnight(t *testing.T) {
-	var es []model.Entry
-	for i := range 12 {
-		e := service(0, model.LevelInfo, "connector", "", "tick "+strconv.Itoa(i))
-		e.Time = time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC).Add(time.Duration(i) * 30 * time.Minute)
-		es = append(es, e)
-	}
-	m := earlierDayModel(t, es, 100, 30)
-	if m = drive(t, m, keys(":", "23:00", "enter")...); m.table.CursorSeq() != 5 || m.notice != "" {
-		t.Errorf("from the 21st: cursor on %d, notice %q; want 5 (23:00 on the 20th)", m.table.CursorSeq(), m.notice)
+	m := earlierDayModel(t, midnightLog(), 100, 30)
+	if m = drive(t, m, keys(":", "23:00", "enter")...); m.table.CursorSeq() != 5 || m.notice != "at 2026-11-20 23:00:00.000" {
+		t.Errorf("from the 21st: cursor on %d, notice %q; want 5, at 2026-11-20 23:00:00.000", m.table.CursorSeq(), m.notice)
 	}
 	m = drive(t, m, keys("g", "/", "since:23:30 until:00:30", "enter")...)
 	if got, want := viewSeqs(m), []int64{6, 7, 8}; !slices.Equal(got, want) {
@@ -145,19 +140,26 @@ func TestGotoLandsNearTheTop(t *testing.T) {
 
 // TestInitialFilterWaitsForTheDay: a -q with a time without a date,
 // compiled before any entry arrived (standard input: no day known up
-// front), is compiled again on the day of the first entries.
+// front), is compiled again on the day of the first entries. Its line
+// names no day until then.
 func TestInitialFilterWaitsForTheDay(t *testing.T) {
 	st, rp := newFixtureStore(t, nil)
 	cfg := testConfig()
 	cfg.Now, cfg.Query = func() time.Time { return laterDay }, "since:08:00:03"
 	m := drive(t, New(cfg, st, nil), tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = runCmd(t, m, m.initCmd)
+	if got := filterLine(t, m); got != "filter: since:08:00:03" {
+		t.Errorf("before any entry, the filter line is %q", got)
+	}
 	es := fixtureEntries()
 	rp.add(es)
 	st.Append(es)
 	m = drive(t, m, frameMsg{})
 	if got, want := viewSeqs(m), []int64{7, 8, 9, 10, 11, 12, 13, 14, 15}; !slices.Equal(got, want) {
 		t.Errorf("rows %v; want %v (filter %q)", got, want, m.filter.text)
+	}
+	if got, want := filterLine(t, m), "filter: since:08:00:03 (2026-11-20 08:00:03)"; got != want {
+		t.Errorf("on the day of the data, the filter line is %q; want %q", got, want)
 	}
 }
 

@@ -42,6 +42,9 @@ func (m Model) filterLines() []string {
 	first := m.styles.Dim.Render("no filter · " + hint(m.keys.Filter))
 	if m.filter.text != "" {
 		first = m.styles.Prompt.Render("filter: ") + theme.Clean(m.filter.text)
+		if days := m.daysTaken(); days != "" {
+			first += m.styles.Dim.Render(" (" + days + ")")
+		}
 	}
 	if m.search.text != "" {
 		first += m.styles.Prompt.Render("  search: ") + theme.Clean(m.search.text)
@@ -119,7 +122,8 @@ func (m Model) modeHints() string {
 
 // footerHeight is how many lines the whole footer takes.
 func (m Model) footerHeight() int {
-	if m.notice == "" && m.bar.Err() == "" && theme.CellWidth(m.filter.text)+theme.CellWidth(m.search.text) < m.width/2 {
+	filter := theme.CellWidth(m.filter.text) + theme.CellWidth(m.daysTaken())
+	if m.notice == "" && m.bar.Err() == "" && filter+theme.CellWidth(m.search.text) < m.width/2 {
 		return footerLines // the common case, without drawing it
 	}
 	first, second := m.footerParts()

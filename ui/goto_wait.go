@@ -14,8 +14,9 @@ import (
 // reading its head, the cursor waits on the first row, as after g, and
 // goes to the time once the rows that hold it arrive.
 type gotoWait struct {
-	at  time.Time // the time asked for; zero for no wait
-	pin int64     // the entry the cursor waits on: moved off it, the wait ends
+	at       time.Time // the time asked for; zero for no wait
+	pin      int64     // the entry the cursor waits on: moved off it, the wait ends
+	dateless bool      // the time was written without a date (see sayDayOfGoto)
 }
 
 func (w gotoWait) active() bool { return !w.at.IsZero() }
@@ -70,8 +71,11 @@ func (m Model) settleGoto() (Model, tea.Cmd) {
 		m.gotoWait = gotoWait{}
 		return m, nil
 	}
+	dateless := m.gotoWait.dateless
 	nm, cmd := m.goTo(m.gotoWait.at, true)
-	return nm.(Model), cmd
+	landed := nm.(Model)
+	landed.sayDayOfGoto(dateless)
+	return landed, cmd
 }
 
 // cancelGoto ends a waiting go-to where the cursor is.

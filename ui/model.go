@@ -100,6 +100,7 @@ type Model struct {
 	rowNotice     string            // the notice when it is about the cursor's row (see rowNote)
 	windowAsked   bool              // Config.WindowMiss was asked (see askWindowMiss)
 	windowMiss    string            // why the inputs, ended, sent no entry: their window misses them
+	windowSaid    string            // the window note the footer was given last (see keepWindowNote)
 	laid          chrome            // the chrome the last layout made room for
 	exportPending bool              // x was pressed while the view was being built
 	exportFed     time.Time         // when the export dialog was last given the rows indexed (see feedExport)

@@ -61,6 +61,7 @@ func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.bar.ClearError()
+	m.forgetWindowNote()
 	af.filter = m.mutes.wrap(af.filter)
 	m.filter = af
 	m.bar.SetInfo("filtering…")

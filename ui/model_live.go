@@ -69,6 +69,7 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 		return nm, tea.Batch(next, cmd)
 	}
 	m.applyTrim(sn)
+	m.keepWindowNote() // the span grows with the lines read, matched or not
 	return m, tea.Batch(next, m.live.extend(sn, m.filter.filter))
 }
 
@@ -97,6 +98,7 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 	m.applyTrim(sn)
 	m.table = m.table.WithData(m.tableData())
 	m.showCount()
+	m.keepWindowNote()
 	cmds := []tea.Cmd{m.live.keepTriage(sn, msg.front), m.refreshTriage(), m.feedExport()}
 	if m.follow == Following {
 		m.table.MoveTo(m.live.len() - 1)
@@ -158,9 +160,7 @@ func (m Model) onBuilt(msg viewBuiltMsg) (tea.Model, tea.Cmd) {
 		m.newSince = m.live.len() - m.live.indexOf(m.pausedEnd) // of this view's rows
 	}
 	m.showCount()
-	if note := m.windowNote(); note != "" {
-		m.notice = note
-	}
+	m.sayWindowNote()
 	m.timing.viewBuilt(m.filter.text, m.live.len(), m.live.snap.Len(), m.live.started)
 	cmds := []tea.Cmd{m.loadDetail(), m.checkTemplate()}
 	if m.exportPending && m.mode == ModeNormal {

@@ -130,7 +130,7 @@ func (m Model) gotoKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.mode = ModeNormal
-		return m.gotoTime(t)
+		return m.gotoTyped(text, t)
 	}
 	m.gotoIn.SetKeys(m.keys.Bar.Edit)
 	m.gotoIn, _ = m.gotoIn.Update(msg)

@@ -53,6 +53,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		if err := settleDay(ctx, &cfg, sel, stdin); err != nil {
 			return err
 		}
+		sel.sayDayTaken(cfg.data, stderr)
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()

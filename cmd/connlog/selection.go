@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,9 @@ type selection struct {
 	flagUntil    time.Time
 	pending      bool // the day is settled by the first batch read
 	ruledOut     bool // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
+	// dayNotes is where the day a stream's first batch gives its times
+	// without a date is named (see sayDayTaken); nil: nowhere.
+	dayNotes io.Writer
 }
 
 func newSelection(cfg Config, opt query.Options) (*selection, error) {
@@ -177,6 +181,9 @@ func (s *selection) Settle(es []model.Entry) {
 	if !span.Last.IsZero() {
 		s.pending = false
 		s.setDay(dataDay{first: span.First, last: span.Last, rule: dayFirst})
+		if s.dayNotes != nil {
+			s.writeDayTaken(s.dayNotes, "the first lines read from standard input")
+		}
 	}
 }
 

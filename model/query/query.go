@@ -59,6 +59,7 @@ type Query struct {
 	keys          []string
 	since, until  time.Time
 	needsDay      bool
+	dateless      []Dateless
 }
 
 // Compile parses src. An empty (or blank) query matches every entry. On
@@ -74,12 +75,12 @@ func Compile(src string, opt Options) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{toks: toks, c: &compiler{opt: opt.withDefaults()}}
+	p := &parser{toks: toks, c: &compiler{opt: opt.withDefaults(), src: src}}
 	root, perr := p.parse()
 	if perr != nil {
 		return nil, perr
 	}
-	q.root, q.needsDay = root, p.c.usedDay
+	q.root, q.needsDay, q.dateless = root, p.c.usedDay, p.c.dateless
 	q.inspect(root, false)
 	q.since, q.until = timeBounds(root)
 	return q, nil

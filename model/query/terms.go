@@ -12,8 +12,10 @@ import (
 // compiler turns the parser's terms into matchers. It holds what times are
 // resolved against.
 type compiler struct {
-	opt     Options // with its defaults filled in
-	usedDay bool    // a time without a date was read
+	opt      Options // with its defaults filled in
+	src      string  // the query's text, which the tokens' offsets are in
+	usedDay  bool    // a time without a date was read
+	dateless []Dateless
 }
 
 // textTerm compiles a bare word or quoted phrase.
@@ -129,6 +131,9 @@ func (c *compiler) parseTime(t token) (time.Time, *Error) {
 				Hint: "at most about 290 years", Err: err}
 		}
 		return time.Time{}, &Error{Pos: t.valuePos, Msg: fmt.Sprintf("%q is not a time", t.value), Hint: timeFormats, Err: err}
+	}
+	if NeedsDay(t.value) {
+		c.dateless = append(c.dateless, Dateless{Term: c.src[t.pos:t.end], At: tm})
 	}
 	return tm, nil
 }

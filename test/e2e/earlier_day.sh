@@ -4,16 +4,19 @@
 # log was written on 2026-11-20, today is later, and 08:00:30 must mean
 # 08:00:30 on the day of the log.
 #  - in the interface, driven in tmux: ':' 08:00:30 lands on that row, near
-#    the top of the screen, and ':' outside the log says so; the filter
-#    since:08:01:30 keeps the rows from then on; the export dialog's time
-#    window 08:00:10 to 08:00:19 writes those ten entries;
+#    the top of the screen, saying its date, and ':' outside the log says so;
+#    the filter since:08:01:30 keeps the rows from then on, its line naming
+#    the day taken; the export dialog's time window 08:00:10 to 08:00:19
+#    writes those ten entries;
 #  - --since and --until on a file in the interface: the window, shown as the
-#    filter, and a window after the log says in the empty table what it spans; a log piped in without naming standard input; -n N FILE, the
-#    last N lines;
+#    filter, and a window after the log says in the empty table and the
+#    footer what it spans; a log piped in without naming standard input;
+#    -n N FILE, the last N lines;
 #  - ':' in a log whose times go back (a replayed backlog) lands on the
 #    backlog's row;
 #  - on the command line: export --since 08:01:30 FILE prints the lines from
-#    then on, and a window after the log says on stderr what the log spans.
+#    then on, and a window after the log says on stderr what the log spans;
+#    piped in, stderr names the day its first lines gave 08:01:30.
 # Every wait polls with a deadline; a failure prints the screen or output.
 #
 # Usage: test/e2e/earlier_day.sh BIN
@@ -54,6 +57,7 @@ keys -l "08:00:30"
 wait_for "go to time: 08:00:30"
 keys Enter
 wait_for "> 08:00:30"
+wait_for "at 2026-11-20 08:00:30.000" # the row shows its time of day alone
 header=$(row_of "TIME")
 target=$(row_of "> 08:00:30")
 ((header >= 0)) || fail "no table header on screen"
@@ -75,6 +79,7 @@ keys -l "since:08:01:30"
 wait_for "since:08:01:30"
 keys Enter
 wait_for "110/200"
+wait_for "filter: since:08:01:30 (2026-11-20 08:01:30)"
 keys g
 wait_for "tick 90"
 screen | grep '^>' | grep -qF "tick 90" || fail "the first row of the filtered view is not tick 90"
@@ -117,7 +122,7 @@ echo "tui: --since 08:01:30 --until 08:02:59 FILE shows ticks 90 to 179, the win
 rm -f "$tmp/status"
 start "$bin" --no-follow --since 08:01:30 --until 08:02:59 "$log"
 wait_for "90/200"
-wait_for "filter: since:08:01:30 until:08:02:59"
+wait_for "filter: since:08:01:30 until:08:02:59 (2026-11-20 08:01:30, 2026-11-20 08:02:59)"
 keys g
 wait_for "tick 90"
 screen | grep '^>' | grep -qF "tick 90" || fail "the first row of the window is not tick 90"
@@ -133,6 +138,10 @@ start "$bin" --no-follow --since 10:00 "$log"
 tm resize-window -t "$session" -x 80 -y 24
 wait_for "0/200"
 wait_for "(no entries since 2026-11-20 10:00;"
+# The footer says it too, with the span of the whole log.
+wait_for "the input spans 2026-11-20 08:00–08:03"
+[[ $(screen | grep -cF "no entries since 2026-11-20 10:00; the input spans 2026-11-20 08:00–08:03") == 2 ]] ||
+	fail "the table and the footer do not both give the log's span"
 keys q
 wait_for_file "$tmp/status"
 
@@ -180,6 +189,12 @@ out=$("$bin" export --since 08:01:30 "$log" 2>"$tmp/cli.err") || fail "export ex
 [[ $(wc -l <<<"$out") == 110 ]] || fail "export printed $(wc -l <<<"$out") lines; want 110"
 head -1 <<<"$out" | grep -qF "tick 90" || fail "the first line is not tick 90: $(head -1 <<<"$out")"
 [[ ! -s $tmp/cli.err ]] || fail "stderr on a window with entries: $(cat "$tmp/cli.err")"
+
+echo "cli: piped in, stderr names the day the first lines gave 08:01:30"
+out=$("$bin" export --since 08:01:30 - <"$log" 2>"$tmp/cli.err") || fail "export exited $?: $(cat "$tmp/cli.err")"
+[[ $(wc -l <<<"$out") == 110 ]] || fail "export of standard input printed $(wc -l <<<"$out") lines; want 110"
+[[ $(cat "$tmp/cli.err") == "connlog: --since 08:01:30 is 2026-11-20 08:01:30 (the day of the first lines read from standard input)" ]] ||
+	fail "stderr does not name the day taken: $(cat "$tmp/cli.err")"
 
 echo "cli: a window after the log says what the log spans"
 out=$("$bin" export --since 10:00 "$log" 2>"$tmp/cli.err") || fail "export exited $?"
