@@ -35,6 +35,10 @@ type Changed struct {
 	// with none makes everything of the other new, or gone.
 	AEntries int64 `json:"a_entries"`
 	BEntries int64 `json:"b_entries"`
+	// Outside counts the entries with a time that fall in neither window
+	// (older than B, for trailing windows over data longer than both), so
+	// that a comparison of part of the data says so.
+	Outside int64 `json:"outside"`
 	// New and Gone are templates and failure reasons seen in one window
 	// and not the other; Rates those in both whose rate changed most.
 	New   []Change `json:"new"`
@@ -50,7 +54,8 @@ type Changed struct {
 // list.
 func (c *comparer) changed(n int, tp *templates) Changed {
 	wa, wb, a, b := c.windows()
-	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}, AEntries: a.entries, BEntries: b.entries}
+	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}, AEntries: a.entries, BEntries: b.entries,
+		Outside: c.seen - a.entries - b.entries}
 	scale := 1.0
 	if wb.Length() > 0 {
 		scale = float64(wa.Length()) / float64(wb.Length())
