@@ -113,19 +113,33 @@ func pad2(n float64) string {
 // FieldBytes is the value of key as HumanBytes writes it; a value that is
 // not a number is its text, a missing one "".
 func FieldBytes(fs Fields, key string) string {
-	if n, ok := fs.Num(key); ok {
-		return HumanBytes(n)
-	}
-	return fs.Value(key)
+	f, _ := fs.Get(key)
+	return BytesText(f)
 }
+
+// BytesText is a field holding bytes as the table shows it: HumanBytes of
+// its number (18.4EB, -5B), or its text when it is not one ("NaN").
+func BytesText(f Field) string { return humanText(f, HumanBytes) }
 
 // FieldDuration is the value of key, in milliseconds, as HumanDuration
 // writes it; a value that is not a number is its text, a missing one "".
 func FieldDuration(fs Fields, key string) string {
-	if n, ok := fs.Num(key); ok {
-		return HumanDuration(n)
+	f, _ := fs.Get(key)
+	return DurationText(f)
+}
+
+// DurationText is a field holding milliseconds as the table shows it:
+// HumanDuration of its number (-5ms, 1.2e+11d), or its text when it is not
+// one.
+func DurationText(f Field) string { return humanText(f, HumanDuration) }
+
+// humanText is f's number as human writes it, or its text when it is not
+// a number.
+func humanText(f Field, human func(float64) string) string {
+	if f.IsNum {
+		return human(f.Num)
 	}
-	return fs.Value(key)
+	return f.Value
 }
 
 // ShortDuration writes a duration rounded to the second without its zero

@@ -264,8 +264,10 @@ func TestChangedSelectionWithoutTimes(t *testing.T) {
 	}
 }
 
-// TestChangedShortViewComparesItsHalves: a view shorter than one default
-// window compares its newer half with its older, not the data with nothing.
+// TestChangedShortViewComparesItsHalves: a view shorter than two default
+// windows compares its newer half with its older, not the data with nothing:
+// halves that hold every entry of the view, not a minute of each, the newer
+// ending at the newest entry rounded up to the second.
 func TestChangedShortViewComparesItsHalves(t *testing.T) {
 	var es []model.Entry
 	for i := range 170 { // 08:00:00 to 08:02:49
@@ -275,9 +277,33 @@ func TestChangedShortViewComparesItsHalves(t *testing.T) {
 	st, _ := newFixtureStore(t, es)
 	m := drive(t, newTestModel(t, st, 120, 30), keys("C")...)
 	out := screen(m)
-	if !strings.Contains(out, "the last 1m of the view against the 1m before") ||
-		!strings.Contains(out, "before 2026-11-20 08:00:52–08:01:52 (1m): 60 entries") {
+	if !strings.Contains(out, "the view's newer half against its older (1m25s each)") ||
+		!strings.Contains(out, "now    2026-11-20 08:01:25–08:02:50 (1m25s): 85 entries") ||
+		!strings.Contains(out, "before 2026-11-20 08:00:00–08:01:25 (1m25s): 85 entries") ||
+		strings.Contains(out, "neither window") {
 		t.Errorf("a view of 2m50s:\n%s", out)
+	}
+}
+
+// TestChangedSaysWhatIsInNeitherWindow: a view longer than the two
+// windows compares the last 15 minutes with the 15 before, and says how many
+// of its entries are older than both.
+func TestChangedSaysWhatIsInNeitherWindow(t *testing.T) {
+	var es []model.Entry
+	for i := range 240 { // 08:00:00 to 08:39:50, one every 10 s
+		es = append(es, text(i, "tick"))
+		es[i].Time = time.Date(2026, 11, 20, 8, 0, 10*i, 0, time.UTC)
+	}
+	st, _ := newFixtureStore(t, es)
+	for _, sz := range [][2]int{{120, 35}, {80, 24}} {
+		m := drive(t, newTestModel(t, st, sz[0], sz[1]), keys("C")...)
+		out := screen(m)
+		if !strings.Contains(out, "the last 15m of the view against the 15m before") ||
+			!strings.Contains(out, "now    2026-11-20 08:25:00–08:40:00 (15m): 90 entries") ||
+			!strings.Contains(out, "before 2026-11-20 08:10:00–08:25:00 (15m): 90 entries") ||
+			!strings.Contains(out, " 60 of the 240 entries with a time are in neither window") {
+			t.Errorf("a view of 40m at %dx%d:\n%s", sz[0], sz[1], out)
+		}
 	}
 }
 

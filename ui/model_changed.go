@@ -65,6 +65,7 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 		out.Err = err
 		return out
 	}
+	var outside int64 // entries of the view with a time in neither window
 	in := vc.Subset(func(seq int64) bool {
 		if !sn.Has(seq) {
 			return false
@@ -75,6 +76,9 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 		case b.Contains(t):
 			out.EntriesB++
 		default:
+			if k := sn.Kind(seq); triage.Usable(t) && k != model.KindGap && k != model.KindBoundary {
+				outside++ // a gap or restart row is a note, counted in no window
+			}
 			return false
 		}
 		return true
@@ -94,6 +98,7 @@ func compareWindows(ctx context.Context, job changed.Job, sn *model.Snapshot, vc
 	}
 	r := tr.Report(triage.ReportOptions{Top: changedRows})
 	out.Changed, out.Basis = *r.Changed, basis
+	out.Changed.Outside = outside // the triage saw only the windows' entries
 	return out
 }
 

@@ -34,9 +34,11 @@ func resolveWindows(sn *model.Snapshot, vc *model.View, req changedRequest) (a, 
 	if !ok {
 		return a, b, "", errNoTimes
 	}
-	length := triage.TrailingLength(req.cmp, oldest, newest)
-	a, b = triage.TrailingWindows(newest, length)
-	d := model.ShortDuration(length)
+	a, b, halved := triage.TrailingPair(req.cmp, oldest, newest)
+	d := model.ShortDuration(a.Length())
+	if halved {
+		return a, b, "the view's newer half against its older (" + d + " each)", nil
+	}
 	return a, b, "the last " + d + " of the view against the " + d + " before", nil
 }
 

@@ -14,6 +14,9 @@ func changedSections(c triage.Changed, loc *time.Location) []section {
 			fmt.Sprintf("A: %s to %s%s", stamp(c.A.From, loc), stamp(c.A.To, loc), windowHolds(c.AEntries, c.BEntries, "gone")),
 			fmt.Sprintf("B: %s to %s (the baseline)%s", stamp(c.B.From, loc), stamp(c.B.To, loc), windowHolds(c.BEntries, c.AEntries, "new")),
 		}}
+	if note := c.OutsideNote(); note != "" {
+		head.pre = append(head.pre, note)
+	}
 	lists := []struct {
 		title, note string
 		cs          []triage.Change

@@ -123,10 +123,7 @@ type summaryJSON struct {
 		Counts     map[string]int64
 	} `json:"histogram"`
 	Top struct {
-		Users, Resources, IPs, Countries, Failures, Denied, Modules []struct {
-			Value string
-			Count int64
-		}
+		Users, Resources, IPs, Countries, Failures, Denied, Modules []summaryValue
 	} `json:"top"`
 	Templates []struct {
 		Template, Kind, Level string
@@ -140,6 +137,13 @@ type summaryJSON struct {
 			A, B                  int64
 		}
 	} `json:"changed"`
+}
+
+// summaryValue is a row of a top-N table.
+type summaryValue struct {
+	Value     string
+	Count     int64
+	Truncated bool
 }
 
 func summaryOf(t *testing.T, args ...string) summaryJSON {
@@ -187,10 +191,7 @@ func TestSummaryCountsMatchIndependentCounts(t *testing.T) {
 	}
 }
 
-func checkValues(t *testing.T, what string, got []struct {
-	Value string
-	Count int64
-}, want map[string]int64) {
+func checkValues(t *testing.T, what string, got []summaryValue, want map[string]int64) {
 	t.Helper()
 	g := map[string]int64{}
 	for _, v := range got {

@@ -79,12 +79,16 @@ func writeTextTable(w io.Writer, header []string, rows [][]string) {
 	}
 }
 
+// shorten cuts s to n characters, "…" between its start and its last
+// third: two long users that differ only at the end (their domain) stay
+// told apart.
 func shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
 	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	tail := n / 3
+	return string(r[:n-1-tail]) + "…" + string(r[len(r)-tail:])
 }
 
 // writeMarkdown prints sections to paste into an incident document:

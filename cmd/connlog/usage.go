@@ -74,8 +74,8 @@ Export (connlog export …):
 
 Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as export):
       --compare W          what changed: previous (the last 15 minutes of the data against
-                           the 15 before, or its halves when shorter; previous:30m for another
-                           length), FROM..TO (against
+                           the 15 before, or its halves when it spans less than 30 minutes;
+                           previous:30m for another length), FROM..TO (against
                            the same length before it) or FROM..TO,FROM..TO (A, then baseline B)
       --top N              rows per table (default 10)
       --format F           text (default), markdown, json

@@ -17,10 +17,13 @@ type Change struct {
 	Exact    bool   `json:"-"` // Template.Exact
 	Key      string `json:"-"` // Template.Key
 	Value    string `json:"value,omitempty"`
-	Kind     string `json:"kind,omitempty"`  // a template's kind
-	Level    string `json:"level,omitempty"` // a template's level
-	A        int64  `json:"a"`               // count in window A
-	B        int64  `json:"b"`               // count in window B
+	// Truncated is true when Value is a value longer than maxValueLen
+	// bytes, shown as its start and end around "…"; it was counted whole.
+	Truncated bool   `json:"truncated,omitempty"`
+	Kind      string `json:"kind,omitempty"`  // a template's kind
+	Level     string `json:"level,omitempty"` // a template's level
+	A         int64  `json:"a"`               // count in window A
+	B         int64  `json:"b"`               // count in window B
 	// Score ranks rate changes: the difference of the counts (B's scaled to
 	// A's length) over its Poisson spread, so 0 -> 50 outranks
 	// 10,000 -> 10,500.
@@ -35,6 +38,10 @@ type Changed struct {
 	// with none makes everything of the other new, or gone.
 	AEntries int64 `json:"a_entries"`
 	BEntries int64 `json:"b_entries"`
+	// Outside counts the entries with a time that fall in neither window
+	// (older than B, for trailing windows over data longer than both), so
+	// that a comparison of part of the data says so.
+	Outside int64 `json:"outside"`
 	// New and Gone are templates and failure reasons seen in one window
 	// and not the other; Rates those in both whose rate changed most.
 	New   []Change `json:"new"`
@@ -50,7 +57,8 @@ type Changed struct {
 // list.
 func (c *comparer) changed(n int, tp *templates) Changed {
 	wa, wb, a, b := c.windows()
-	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}, AEntries: a.entries, BEntries: b.entries}
+	out := Changed{A: Window{utc(wa.From), utc(wa.To)}, B: Window{utc(wb.From), utc(wb.To)}, AEntries: a.entries, BEntries: b.entries,
+		Outside: c.seen - a.entries - b.entries}
 	scale := 1.0
 	if wb.Length() > 0 {
 		scale = float64(wa.Length()) / float64(wb.Length())
@@ -65,7 +73,7 @@ func (c *comparer) changed(n int, tp *templates) Changed {
 		}
 	}
 	for v := range union(a.failures, b.failures) {
-		rows = append(rows, Change{What: "failure", Value: v, A: a.failures[v], B: b.failures[v]})
+		rows = append(rows, valueChange("failure", v, a.failures[v], b.failures[v]))
 	}
 	for i := range rows {
 		rows[i].Score = score(rows[i].A, rows[i].B, scale)
@@ -117,11 +125,19 @@ func failing(a, b *tally, scale float64) []Change {
 	}{{"user", a.users, b.users}, {"resource", a.resources, b.resources}} {
 		for v, k := range p.ma {
 			if p.mb[v] == 0 {
-				out = append(out, Change{What: p.what, Value: v, A: k, Score: score(k, 0, scale)})
+				c := valueChange(p.what, v, k, 0)
+				c.Score = score(k, 0, scale)
+				out = append(out, c)
 			}
 		}
 	}
 	return out
+}
+
+// valueChange is the change of a value counted under key (see countKey).
+func valueChange(what, key string, a, b int64) Change {
+	shown, cut := shownOf(key)
+	return Change{What: what, Value: shown, Truncated: cut, A: a, B: b}
 }
 
 // score is (a - b·scale) / sqrt(a + b·scale): positive when A has more.

@@ -20,8 +20,8 @@ func (w Window) Length() time.Duration { return w.To.Sub(w.From) }
 // windows are fixed: A is compared against B (by default the same length
 // just before A). Otherwise they trail the newest entry: the last Trailing
 // (default 15 minutes) against the same length just before; with Fit (or
-// no Trailing), data that spans less than that compares its newer half with
-// its older (see TrailingLength).
+// no Trailing), data that spans less than both compares its newer half with
+// its older (see TrailingPair).
 type Compare struct {
 	A, B     Window
 	Trailing time.Duration
@@ -37,9 +37,9 @@ const slotsPerWindow = 15
 
 // comparer keeps the tallies "what changed" reads: two fixed windows, or
 // the slots of the trailing ones, dropped as the data moves past them.
-// While data that may fit spans less than the trailing length, its slots
-// are a second wide (any half of it is whole seconds) and none is dropped:
-// the windows' length is known only at the end.
+// While data that may fit spans less than the two trailing windows, its
+// slots are a second wide (its halves are whole seconds) and none is
+// dropped: the windows' length is known only at the end.
 type comparer struct {
 	fixed    bool
 	a, b     *tally
@@ -47,6 +47,7 @@ type comparer struct {
 	cmp      Compare
 	length   time.Duration // the trailing length asked for
 	fine     bool          // one-second slots, kept while the span may be halved
+	seen     int64         // entries counted, in a window or not
 	slot     int64         // slot width, ns
 	slots    map[int64]*tally
 	oldest   int64 // the oldest and newest times seen, ns
@@ -65,12 +66,9 @@ func newComparer(c Compare, limit int) *comparer {
 		}
 		return &comparer{fixed: true, a: newTally(limit), b: newTally(limit), win: [2]Window{c.A, c.B}, max: limit}
 	}
-	length := c.Trailing
-	if length <= 0 {
-		length = DefaultTrailing
-	}
+	length := trailingLength(&c)
 	cm := &comparer{cmp: c, length: length, slot: int64(trailingSlot(length)), slots: map[int64]*tally{}, max: limit}
-	if c.Fit || c.Trailing <= 0 {
+	if fits(&c) {
 		cm.fine, cm.slot = true, int64(time.Second)
 	}
 	return cm
@@ -78,6 +76,7 @@ func newComparer(c Compare, limit int) *comparer {
 
 // add counts an entry of template id at time t.
 func (c *comparer) add(t time.Time, id int32, f *facts, reason string) {
+	c.seen++
 	if c.fixed {
 		switch {
 		case c.win[0].Contains(t):
@@ -116,7 +115,7 @@ func (c *comparer) see(ns int64) {
 	}
 	moved := starts || FloorDiv(ns, c.slot) > FloorDiv(c.newest, c.slot)
 	c.newest = ns
-	if c.fine && time.Duration(c.newest-c.oldest) >= c.length {
+	if c.fine && time.Duration(c.newest-c.oldest) >= 2*c.length {
 		c.coarsen()
 		moved = true
 	}
@@ -126,7 +125,7 @@ func (c *comparer) see(ns int64) {
 }
 
 // coarsen merges the one-second slots into the trailing length's, once the
-// data spans the whole length and it is no longer halved.
+// data spans both windows and it is no longer halved.
 func (c *comparer) coarsen() {
 	slot := int64(trailingSlot(c.length))
 	slots := map[int64]*tally{}
@@ -166,11 +165,7 @@ func (c *comparer) windows() (wa, wb Window, a, b *tally) {
 		wa, wb = TrailingWindows(time.Time{}, c.length)
 		return wa, wb, a, b
 	}
-	length := c.length
-	if c.fine {
-		length = TrailingLength(&c.cmp, time.Unix(0, c.oldest), time.Unix(0, c.newest))
-	}
-	wa, wb = TrailingWindows(time.Unix(0, c.newest), length)
+	wa, wb, _ = TrailingPair(&c.cmp, time.Unix(0, c.oldest), time.Unix(0, c.newest))
 	for n, s := range c.slots {
 		at := time.Unix(0, n*c.slot)
 		switch {

@@ -14,7 +14,7 @@ const compareHint = "use previous, FROM..TO or FROM..TO,FROM..TO, with times as 
 // ParseCompare reads the two windows "what changed" compares, as
 // `connlog summary --compare` and the interface's prompt take them:
 // "previous" (the last 15 minutes of the data against the 15 before, or
-// its newer half against its older when it spans less),
+// its newer half against its older when it spans less than both),
 // "previous:DUR", "FROM..TO" (against the same length just before it) or
 // "FROM..TO,FROM..TO" (the second is the baseline), each end in the forms
 // since: takes. Its errors quote the text and say what is accepted.

@@ -5,10 +5,6 @@ import (
 	"strings"
 )
 
-// maxValueLen bounds a counted value's bytes: a hostile 20 KiB user name is
-// counted under its first maxValueLen bytes.
-const maxValueLen = 200
-
 // Other names the row that counts every value past a table's cap.
 const Other = "(other)"
 
@@ -32,17 +28,16 @@ func newCounter(max int) *counter { return &counter{max: max, counts: map[string
 
 // add counts v k times. v may alias a buffer that is reused: it is copied
 // when it becomes a key.
-func (c *counter) add(v string, k int64) { c.addKeyed(v, k, 0) }
+func (c *counter) add(v string, k int64) { c.addKeyed(countKey(v, ""), k, 0) }
 
 // addFrom counts v once, read from source s.
-func (c *counter) addFrom(v string, s source) { c.addKeyed(v, 1, s.bit()) }
+func (c *counter) addFrom(v string, s source) { c.addKeyed(countKey(v, ""), 1, s.bit()) }
 
+// addKeyed counts a value under its key (countKey): long values are told
+// apart by the whole of them, and cut only when shown.
 func (c *counter) addKeyed(v string, k int64, keys uint32) {
 	if v == "" {
 		return
-	}
-	if len(v) > maxValueLen {
-		v = v[:maxValueLen]
 	}
 	c.total += k
 	if n := c.counts[v]; n != nil {
@@ -64,6 +59,11 @@ type Value struct {
 	Share float64 `json:"share"` // of every counted value, other included
 	// Other is true on the row that counts the values past the table's cap.
 	Other bool `json:"other,omitempty"`
+	// Truncated is true when Value is a value longer than maxValueLen
+	// bytes, shown as its start and end around "…"; it was counted whole.
+	Truncated bool `json:"truncated,omitempty"`
+	// key is what the value was counted under (see countKey).
+	key string
 	// Buckets are the value's counts per histogram bucket, for a sparkline.
 	Buckets []uint32 `json:"-"`
 	// Keys are the keys a user, client IP or resource was read from, which
@@ -71,12 +71,22 @@ type Value struct {
 	Keys []string `json:"-"`
 }
 
+// countedKey is the key v was counted under, in its table and the
+// tables beside it (sparks, module errors).
+func (v *Value) countedKey() string {
+	if v.key != "" {
+		return v.key
+	}
+	return v.Value
+}
+
 // top returns the n most frequent values, most frequent first (ties in
 // value order), followed by the other row when values were turned away.
 func (c *counter) top(n int) []Value {
 	out := make([]Value, 0, min(n, len(c.counts))+1)
-	for v, k := range c.counts {
-		out = append(out, Value{Value: v, Count: k.n, Keys: keysOf(k.keys)})
+	for key, k := range c.counts {
+		shown, cut := shownOf(key)
+		out = append(out, Value{Value: shown, Truncated: cut, key: key, Count: k.n, Keys: keysOf(k.keys)})
 	}
 	sortValues(out)
 	if len(out) > n {
@@ -96,7 +106,10 @@ func sortValues(vs []Value) {
 		if vs[i].Count != vs[j].Count {
 			return vs[i].Count > vs[j].Count
 		}
-		return vs[i].Value < vs[j].Value
+		if vs[i].Value != vs[j].Value {
+			return vs[i].Value < vs[j].Value
+		}
+		return vs[i].key < vs[j].key // two long values shown alike
 	})
 }
 
@@ -107,9 +120,9 @@ func share(k, total int64) float64 {
 	return float64(k) / float64(total)
 }
 
-// get returns the count of v.
-func (c *counter) get(v string) int64 {
-	if n := c.counts[v]; n != nil {
+// get returns the count of the value counted under key.
+func (c *counter) get(key string) int64 {
+	if n := c.counts[key]; n != nil {
 		return n.n
 	}
 	return 0

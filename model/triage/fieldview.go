@@ -1,6 +1,10 @@
 package triage
 
-import "connlog/model"
+import (
+	"math"
+
+	"connlog/model"
+)
 
 // view holds the fields the tables read from a structured record, found
 // in one pass over its fields: an analytics event has some thirty, and
@@ -18,6 +22,12 @@ type view struct {
 	rx, tx                                 int64
 	duration                               float64
 	hasDuration                            bool
+	// rxField, txField and durField are the counters and the duration as
+	// logged (a zero Field when not: its Key is ""), for a session row to
+	// show them as the table does: a count past int64, or one that is not a
+	// number, is not 0. Their values may alias the decoder's buffers: they
+	// are read while the entry is counted.
+	rxField, txField, durField model.Field
 }
 
 // structuredKeys are every field of a structured record (a connection
@@ -124,17 +134,46 @@ func (v *view) slot2(key string) *string {
 
 // number reads the byte counters and the duration.
 func (v *view) number(f *model.Field) {
-	if !f.IsNum {
-		return
-	}
 	switch f.Key {
 	case model.KeyRx, model.KeyBytesRx, model.KeyRxBytes:
-		v.rx = max(v.rx, int64(f.Num))
+		v.rx, v.rxField = byteCount(v.rx, v.rxField, f)
 	case model.KeyTx, model.KeyBytesTx, model.KeyTxBytes:
-		v.tx = max(v.tx, int64(f.Num))
+		v.tx, v.txField = byteCount(v.tx, v.txField, f)
 	case model.KeyDuration:
-		v.duration, v.hasDuration = f.Num, true
+		v.durField = *f
+		if f.IsNum {
+			v.duration, v.hasDuration = f.Num, true
+		}
 	}
+}
+
+// byteCount keeps the larger of a byte counter and field f, and the field
+// to show: the largest number, or the first field when none is a number.
+func byteCount(n int64, from model.Field, f *model.Field) (int64, model.Field) {
+	switch {
+	case !f.IsNum:
+		if from.Key == "" {
+			return n, *f
+		}
+		return n, from
+	case from.Key == "" || !from.IsNum || saturated(f.Num) > saturated(from.Num):
+		return max(n, saturated(f.Num)), *f
+	}
+	return n, from
+}
+
+// saturated is n as an int64: a count past its range is its largest (a
+// conversion would make it anything), one that is not a number 0.
+func saturated(n float64) int64 {
+	switch {
+	case n != n:
+		return 0
+	case n >= math.MaxInt64:
+		return math.MaxInt64
+	case n <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(n)
 }
 
 // or returns the first non-empty value.

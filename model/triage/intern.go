@@ -25,10 +25,9 @@ func (in *interner) intern(v string) string {
 	return s
 }
 
-// clip copies a value out of the decoder's buffers, bounded.
+// clip copies a value out of the decoder's buffers, bounded: a long one
+// is cut in the middle, "…" marking the cut (see cutText).
 func clip(v string) string {
-	if len(v) > maxValueLen {
-		v = v[:maxValueLen]
-	}
+	v, _ = cutText(v, maxValueLen)
 	return string(append([]byte(nil), v...))
 }

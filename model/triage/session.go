@@ -2,6 +2,8 @@ package triage
 
 import (
 	"time"
+
+	"connlog/model"
 )
 
 // Status is where a connection stands.
@@ -46,6 +48,11 @@ type Session struct {
 	Tx       int64         `json:"tx"`
 	Status   Status        `json:"status"`
 	Reason   string        `json:"reason,omitempty"` // why it failed, or how it ended (reaped, shutdown)
+	// RxText, TxText and DurText are the close's counters and duration as
+	// the table shows them (model.BytesText, model.DurationText), where it
+	// logged them: a count past int64 is 18.4EB, not 0, one that is not a
+	// number its text, a negative duration -5ms.
+	RxText, TxText, DurText string `json:"-"`
 	// Opened and Closed are the Seqs of the events that opened and ended
 	// it (0 when not seen), for "show the events of this connection".
 	Opened, Closed int64 `json:"-"`
@@ -68,4 +75,15 @@ func (s *Session) describe(v *view, in *interner) {
 	fill(&s.Country, v.country)
 	fill(&s.Path, v.path)
 	s.Rx, s.Tx = max(s.Rx, v.rx), max(s.Tx, v.tx)
+	shown := func(dst *string, f model.Field, text func(model.Field) string) {
+		switch {
+		case f.IsNum:
+			*dst = text(f)
+		case f.Key != "":
+			*dst = clip(f.Value) // a copy, bounded: it may alias the decoder's buffer
+		}
+	}
+	shown(&s.RxText, v.rxField, model.BytesText)
+	shown(&s.TxText, v.txField, model.BytesText)
+	shown(&s.DurText, v.durField, model.DurationText)
 }

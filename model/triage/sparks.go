@@ -50,17 +50,19 @@ func (s *sparks) add(f *facts, reason string, b, width int64) {
 		s.count(sparkFailures, reason, b, width)
 	}
 	if f.denied {
-		s.count(sparkDenied, deniedValue(f), b, width)
+		s.countKeyed(sparkDenied, deniedKey(f), b, width)
 	}
 	s.count(sparkModules, f.module, b, width)
 }
 
 func (s *sparks) count(t sparkTable, v string, b, width int64) {
+	s.countKeyed(t, countKey(v, ""), b, width)
+}
+
+// countKeyed counts a value under the key its counter has for it.
+func (s *sparks) countKeyed(t sparkTable, v string, b, width int64) {
 	if v == "" {
 		return
-	}
-	if len(v) > maxValueLen {
-		v = v[:maxValueLen]
 	}
 	m := s.tables[t]
 	sr := m[v]
@@ -96,7 +98,7 @@ func (s *sparks) at(t sparkTable, v *Value, ax *axis) []uint32 {
 	if v.Other {
 		return s.other[t].at(ax.lo, ax.hi, ax.width)
 	}
-	if sr := s.tables[t][v.Value]; sr != nil {
+	if sr := s.tables[t][v.countedKey()]; sr != nil {
 		return sr.at(ax.lo, ax.hi, ax.width)
 	}
 	return make([]uint32, ax.hi-ax.lo+1)

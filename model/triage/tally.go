@@ -37,9 +37,7 @@ func (t *tally) count(m map[string]int64, v string) {
 	if v == "" {
 		return
 	}
-	if len(v) > maxValueLen {
-		v = v[:maxValueLen]
-	}
+	v = countKey(v, "") // long values told apart, and cut when shown
 	if _, ok := m[v]; ok {
 		// An assignment stores its key anew, and v may alias a decoder's
 		// buffer: the key assigned is a copy.

@@ -29,7 +29,7 @@ func (t *tops) add(e *model.Entry, f *facts) {
 		t.failures.add(t.normalise(f.reason), 1)
 	}
 	if f.denied {
-		t.denied.add(deniedValue(f), 1)
+		t.denied.addKeyed(deniedKey(f), 1, 0)
 	}
 	if f.module != "" {
 		t.modules.addFrom(f.module, f.moduleSrc)
@@ -52,9 +52,11 @@ func (t *tops) normalise(reason string) string {
 // noReason stands for a failure that logged no reason.
 const noReason = "(no reason given)"
 
-// deniedValue names who was denied what: the action of an audit record, a
-// resource, or the object a Linux security module denied.
-func deniedValue(f *facts) string {
+// deniedKey is the key a denial is counted under (countKey) for who was
+// denied what: the action of an audit record, a resource, or the object a
+// Linux security module denied. A long one is shown with both of its parts
+// cut, so that " → what" survives a long user.
+func deniedKey(f *facts) string {
 	who, what := f.user, or(f.action, f.resource, f.object)
 	if who == "" {
 		who = "(unknown user)"
@@ -62,8 +64,20 @@ func deniedValue(f *facts) string {
 	if what == "" {
 		what = "(unknown)"
 	}
-	return who + " → " + what
+	whole := who + deniedArrow + what
+	if len(whole) <= maxValueLen {
+		return whole
+	}
+	// The object keeps what the user leaves, and a third at least; the
+	// user the rest: the shown form is near maxValueLen bytes either way.
+	budget := maxValueLen - len(deniedArrow)
+	what, _ = cutText(what, max(budget/3, budget-len(who)))
+	who, _ = cutText(who, budget-len(what))
+	return countKey(whole, who+deniedArrow+what)
 }
+
+// deniedArrow joins who was denied and what in a denied access's value.
+const deniedArrow = " → "
 
 // Tops are the top-N tables of a report.
 type Tops struct {
@@ -89,7 +103,7 @@ func (t *tops) report(n int) Tops {
 		Countries: t.countries.top(n), Failures: t.failures.top(n), Denied: t.denied.top(n)}
 	out.Modules = []ModuleValue{}
 	for _, v := range t.modules.top(n) {
-		out.Modules = append(out.Modules, ModuleValue{Value: v, Errors: t.moduleErrors.get(v.Value)})
+		out.Modules = append(out.Modules, ModuleValue{Value: v, Errors: t.moduleErrors.get(v.countedKey())})
 	}
 	return out
 }

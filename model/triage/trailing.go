@@ -2,32 +2,50 @@ package triage
 
 import "time"
 
-// TrailingLength is the length of the trailing windows a comparison uses
-// over data whose usable times run from oldest to newest. A length asked
-// for is kept; the default (c nil, or c.Fit) is DefaultTrailing, or about
-// half the data when it spans less than that: the default would compare
-// the data with nothing, and its newer half against its older says more.
-func TrailingLength(c *Compare, oldest, newest time.Time) time.Duration {
-	length := DefaultTrailing
-	if c != nil && c.Trailing > 0 {
-		length = c.Trailing
+// TrailingPair is the two windows a trailing comparison c (nil: the
+// default) makes over data whose usable times run from oldest to newest.
+// A length asked for (previous:DUR) is kept, however short the data. The
+// default (c nil, or c.Fit) compares the last DefaultTrailing with the same
+// length before only when the data fills both (to within the slot their
+// edges are rounded to, as A's end is); when the older would start a slot
+// or more before the oldest entry the data is halved instead (see Halves):
+// a window reaching before the data would be partly empty, and every rate
+// would seem to rise. halved says which.
+func TrailingPair(c *Compare, oldest, newest time.Time) (a, b Window, halved bool) {
+	length := trailingLength(c)
+	a, b = TrailingWindows(newest, length)
+	slot := int64(trailingSlot(length))
+	if fits(c) && b.From.UnixNano() < FloorDiv(oldest.UnixNano(), slot)*slot {
+		a, b = Halves(oldest, newest)
+		return a, b, true
 	}
-	if (c == nil || c.Fit || c.Trailing <= 0) && newest.Sub(oldest) < length {
-		return halfSpan(oldest, newest)
-	}
-	return length
+	return a, b, false
 }
 
-// halfSpan is about half the time from oldest to newest: the length whose
-// two trailing windows fit data shorter than one default window. It is
-// whole minutes from a minute on (1m, not 1m25s), whole seconds below, so
-// that the windows' edges fall on whole seconds.
-func halfSpan(oldest, newest time.Time) time.Duration {
-	half := newest.Sub(oldest) / 2
-	if half >= time.Minute {
-		return half.Truncate(time.Minute)
+// trailingLength is the length of c's windows when the data fills them.
+func trailingLength(c *Compare) time.Duration {
+	if c != nil && c.Trailing > 0 {
+		return c.Trailing
 	}
-	return max(half.Round(time.Second), time.Second)
+	return DefaultTrailing
+}
+
+// fits reports whether c's windows are fitted to short data (halved).
+func fits(c *Compare) bool { return c == nil || c.Fit || c.Trailing <= 0 }
+
+// Halves splits the data from oldest to newest into two windows of the
+// same length, whole seconds each, that hold all of it: the newer ends at
+// the newest entry rounded up to the next second, the older starts in the
+// oldest entry's second or the one before (when the span is an odd number
+// of seconds).
+func Halves(oldest, newest time.Time) (a, b Window) {
+	end := newest.Truncate(time.Second).Add(time.Second)
+	span := end.Sub(oldest.Truncate(time.Second))
+	half := max((span+2*time.Second-1)/(2*time.Second)*time.Second, time.Second)
+	mid := end.Add(-half)
+	a = Window{From: mid.UTC(), To: end.UTC()}
+	b = Window{From: mid.Add(-half).UTC(), To: mid.UTC()}
+	return a, b
 }
 
 // TrailingWindows are the windows a trailing comparison of the given

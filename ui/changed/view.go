@@ -106,10 +106,14 @@ func (m Model) progressText() string {
 }
 
 // windowsText names the two windows and how many entries each holds, one
-// line each.
+// line each, then how many of the view's entries fall in neither, if any.
 func (m Model) windowsText() []string {
 	r := &m.result
-	return []string{" now    " + m.span(r.Changed.A, r.EntriesA), " before " + m.span(r.Changed.B, r.EntriesB)}
+	lines := []string{" now    " + m.span(r.Changed.A, r.EntriesA), " before " + m.span(r.Changed.B, r.EntriesB)}
+	if note := r.Changed.OutsideNote(); note != "" {
+		lines = append(lines, " "+note)
+	}
+	return lines
 }
 
 // span shows a window as "2026-02-10 09:00:00–09:15:00 (15m): 1,234

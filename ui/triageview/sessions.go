@@ -26,6 +26,7 @@ type SessionsView struct {
 	loc           *time.Location
 	rows          []triage.Session
 	clockAs       string          // the rows' times' dated layout (see clockLayout); "" for the time of day
+	durW          int             // the width the rows' durations need (see durWidth)
 	totals        triage.Sessions // the counts over every connection, rows aside
 	cursor        int
 	state
@@ -71,6 +72,7 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 		times = append(times, r.Start, r.End)
 	}
 	v.clockAs = clockLayout(v.loc, times)
+	v.durW = durWidth(v.rows)
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)

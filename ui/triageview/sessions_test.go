@@ -98,7 +98,7 @@ func TestSessionStatusText(t *testing.T) {
 			if got := sessDuration(&c.s); got != c.duration {
 				t.Errorf("duration %q; want %q", got, c.duration)
 			}
-			if got := sessBytes(&c.s, c.s.Rx); got != c.rx {
+			if got := sessBytes(&c.s, c.s.RxText, c.s.Rx); got != c.rx {
 				t.Errorf("rx %q; want %q", got, c.rx)
 			}
 		})
@@ -109,7 +109,7 @@ func TestSessionStatusText(t *testing.T) {
 // least room fit, and the start is the last column to go.
 func TestVisibleColsFit(t *testing.T) {
 	for w := 0; w <= 200; w++ {
-		cols, hidden := visibleCols(w, "")
+		cols, hidden := visibleCols(w, "", 0)
 		used := sessMarkW + statusRoom(w)
 		for _, c := range cols {
 			used += c.width + 1
@@ -124,7 +124,7 @@ func TestVisibleColsFit(t *testing.T) {
 			t.Errorf("width %d: START dropped before %s", w, cols[0].title)
 		}
 	}
-	if cols, _ := visibleCols(80, ""); len(cols) < 4 {
+	if cols, _ := visibleCols(80, "", 0); len(cols) < 4 {
 		t.Errorf("only %d columns at 80 cells", len(cols))
 	}
 }

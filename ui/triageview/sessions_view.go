@@ -38,7 +38,7 @@ func statusRoom(w int) int { return min(sessStatusWide, max(sessStatusMin, w/4))
 var sessCols = []sessCol{
 	{"START", 8, 100, false, func(v *SessionsView, s *triage.Session) string { return v.clock(s.Start) }},
 	{"END", 8, 60, false, func(v *SessionsView, s *triage.Session) string { return v.endClock(s) }},
-	{"DUR", 6, 70, true, func(_ *SessionsView, s *triage.Session) string { return sessDuration(s) }},
+	{"DUR", sessDurW, 70, true, func(_ *SessionsView, s *triage.Session) string { return sessDuration(s) }},
 	{"USER", 15, 90, false, func(_ *SessionsView, s *triage.Session) string { return s.User }},
 	{"RESOURCE", 20, 80, false, func(_ *SessionsView, s *triage.Session) string { return s.Resource }},
 	{"PROTO", 6, 30, false, func(_ *SessionsView, s *triage.Session) string { return s.Protocol }},
@@ -49,10 +49,16 @@ var sessCols = []sessCol{
 }
 
 // visibleCols picks the columns that fit w cells beside the status column
-// (the times wider when dated), most important first, and returns them in screen order with the count
+// (the times wider when dated, the duration durW wide when more than its
+// least), most important first, and returns them in screen order with the count
 // left out.
-func visibleCols(w int, layout string) (cols []sessCol, hidden int) {
+func visibleCols(w int, layout string, durW int) (cols []sessCol, hidden int) {
 	all := slices.Clone(sessCols)
+	for i := range all {
+		if all[i].title == "DUR" {
+			all[i].width = max(all[i].width, durW)
+		}
+	}
 	if layout != "" {
 		for i := range all {
 			if all[i].title == "START" || all[i].title == "END" {
@@ -105,7 +111,7 @@ func widen(cols []sessCol, spare int) []sessCol {
 
 // View draws the title, the column heads and the rows around the cursor.
 func (v SessionsView) View() string {
-	cols, hidden := visibleCols(v.width, v.timeLayout())
+	cols, hidden := visibleCols(v.width, v.timeLayout(), v.durW)
 	return frame(v.styles, v.width, v.height, v.title(hidden), v.state, func(h int) []string {
 		lines := []string{v.styles.Header.Render(theme.Fit(v.head(cols), v.width))}
 		if len(v.rows) == 0 {
@@ -226,31 +232,62 @@ func StatusText(s *triage.Session) string {
 	return s.Status.String()
 }
 
-// sessDuration is how long a session lasted, "?" when an end is outside
-// the data, and nothing while it is open.
+// sessDuration is how long a session lasted: the duration its close
+// logged, as the table shows it (-5ms, 1.2e+11d), else from its start to
+// its end; "?" when an end is outside the data, and nothing while it is
+// open.
 func sessDuration(s *triage.Session) string {
 	switch {
 	case s.Status == triage.StatusOpen:
 		return ""
+	case s.DurText != "":
+		return s.DurText
 	case s.Start.IsZero() || s.End.IsZero() || s.Duration < 0:
 		return "?"
 	}
 	return model.HumanDuration(float64(s.Duration.Milliseconds()))
 }
 
-// sessRxTx shows the bytes received and sent once the session has ended.
+// sessDurW is the DUR column's width (50m34s), sessDurWide the 8 cells of
+// the table's, which model.HumanDuration fits any duration in (1.2e+11d),
+// taken when a row needs them.
+const (
+	sessDurW    = 6
+	sessDurWide = 8
+)
+
+// durWidth is the width the rows' durations need, between sessDurW and
+// sessDurWide.
+func durWidth(rows []triage.Session) int {
+	w := sessDurW
+	for i := range rows {
+		w = max(w, theme.CellWidth(sessDuration(&rows[i])))
+	}
+	return min(w, sessDurWide)
+}
+
+// sessRxTx shows the bytes received and sent once the session has ended,
+// each cut to sessBytesW cells so that a count of 280 digits leaves room
+// for the other.
 func sessRxTx(s *triage.Session) string {
-	if rx := sessBytes(s, s.Rx); rx != "" {
-		return rx + "/" + sessBytes(s, s.Tx)
+	if rx := sessBytes(s, s.RxText, s.Rx); rx != "" {
+		return theme.Cut(rx, sessBytesW) + "/" + theme.Cut(sessBytes(s, s.TxText, s.Tx), sessBytesW)
 	}
 	return ""
 }
 
+// sessBytesW bounds each half of RX/TX: 18.4EB/100EB whole, 1000000…/NaN.
+const sessBytesW = 8
+
 // sessBytes shows a count of bytes once the session has ended (the close
-// carries them), nothing before.
-func sessBytes(s *triage.Session, n int64) string {
-	if s.Status != triage.StatusClosed {
+// carries them), nothing before: as the close logged it, as the table
+// shows it (18.4EB, NaN), else n.
+func sessBytes(s *triage.Session, logged string, n int64) string {
+	switch {
+	case s.Status != triage.StatusClosed:
 		return ""
+	case logged != "":
+		return logged
 	}
 	return model.HumanBytes(float64(n))
 }
