@@ -47,6 +47,12 @@ type Config struct {
 	// starts (a big file's tail, read first), and a time typed while the
 	// head is still being read is placed in the whole data's span.
 	First, Last time.Time
+	// DayOfFirstLines says that the inputs are read once, as they come
+	// (standard input, a named pipe): a time without a date in Query falls
+	// on the day of the first lines read (up to streamFirstLines of them),
+	// as `connlog export` settles it, not on whatever has arrived when the
+	// first screen is drawn.
+	DayOfFirstLines bool
 	// Version is connlog's version, recorded in the manifest of bundles
 	// exported from the dialog.
 	Version string

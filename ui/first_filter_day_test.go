@@ -39,3 +39,28 @@ func TestFirstFilterTakesTheCommandLinesSpan(t *testing.T) {
 		t.Errorf("until:23:30 typed: %d rows, want none (the evening's 23:30 is before every row read)", n)
 	}
 }
+
+// TestStreamDayIsThatOfItsFirstLines: a log of two days piped whole, all
+// of it read before the first frame: since:08:00 falls on the day of its
+// first lines, as `connlog export` takes it, not on the day of the newest
+// line that happened to arrive by then.
+func TestStreamDayIsThatOfItsFirstLines(t *testing.T) {
+	st, rp := newFixtureStore(t, nil)
+	cfg := testConfig()
+	cfg.Query, cfg.DayOfFirstLines = "since:08:00", true
+	m := drive(t, New(cfg, st, nil), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = runCmd(t, m, m.initCmd)
+	day := time.Date(2026, 11, 20, 6, 0, 0, 0, time.UTC)
+	var es []model.Entry
+	for i := range 2000 { // a line a minute, 06:00 on the 20th to 15:19 on the 21st
+		e := service(0, model.LevelInfo, "connector", "tick", "tick")
+		e.Time = day.Add(time.Duration(i) * time.Minute)
+		es = append(es, e)
+	}
+	rp.add(es)
+	st.Append(es)
+	m = drive(t, m, frameMsg{})
+	if n, want := m.live.len(), 2000-120; n != want {
+		t.Errorf("since:08:00 on a stream of two days: %d rows, want %d (from the first day's 08:00; filter %q)", n, want, m.filter.text)
+	}
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"connlog/model/query"
+
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/ui/filterbar"
@@ -55,7 +57,12 @@ func (m Model) setSearch(text string) Model {
 // applyFilter compiles text for tab and rebuilds the view in a Cmd. A
 // query that does not compile leaves the view as it is and shows the error.
 func (m Model) applyFilter(text string, tab Tab) (tea.Model, tea.Cmd) {
-	af, err := newFilter(text, tab, m.timeOptions())
+	return m.applyFilterWith(text, tab, m.timeOptions())
+}
+
+// applyFilterWith is applyFilter with the time options given.
+func (m Model) applyFilterWith(text string, tab Tab, opt query.Options) (tea.Model, tea.Cmd) {
+	af, err := newFilter(text, tab, opt)
 	if err != nil {
 		m.barError(err)
 		return m, nil

@@ -65,7 +65,13 @@ func (m Model) onFrame() (tea.Model, tea.Cmd) {
 	m.caughtUp = m.caughtUp || sn.Len() > 0
 	if m.awaitDay && sn.Len() > 0 {
 		m.awaitDay = false
-		nm, cmd := m.applyFilter(m.filter.text, m.filter.tab) // now on the day of the data
+		opt := m.timeOptions() // now on the day of the data
+		if m.cfg.DayOfFirstLines {
+			m.cfg.First, m.cfg.Last = firstLinesSpan(sn)
+			m.cfg.Day = m.cfg.Last
+			opt = m.commandLineTimes()
+		}
+		nm, cmd := m.applyFilterWith(m.filter.text, m.filter.tab, opt)
 		return nm, tea.Batch(next, cmd)
 	}
 	m.applyTrim(sn)
