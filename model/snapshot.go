@@ -36,6 +36,7 @@ type Snapshot struct {
 	whole     wholeKinds
 	frontGap  bool      // the row at first is the store's front gap (see Store.keepFrontGap)
 	earliest  time.Time // the earliest line read, zero when not known (see firstRead)
+	newest    time.Time // the newest line read, zero when none had a time
 	gapGen    uint64    // how many times the store has written it
 	manyHosts bool      // the entries read came from more than one host
 }
@@ -83,7 +84,7 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
-		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.hosts.Many(), earliest: s.earliest.at(),
+		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.hosts.Many(), earliest: s.earliest.at(), newest: s.earliest.newest(),
 	}
 }
 
@@ -92,6 +93,13 @@ func (s *Store) snapshotLocked() *Snapshot {
 // several hosts): then every row must name its host, whether or not the
 // rows on screen agree. Evicted entries still count.
 func (sn *Snapshot) ManyHosts() bool { return sn.manyHosts }
+
+// ReadSpan returns the times of the earliest and the newest line read,
+// held or evicted, whatever the order they came in (lines of a pipe and
+// of a file arrive as they are read, not in time order); the first is
+// zero when it is not known (lines counted without being read), the last
+// when no line had a time.
+func (sn *Snapshot) ReadSpan() (first, last time.Time) { return sn.earliest, sn.newest }
 
 // Snapshot returns the latest published snapshot.
 func (s *Store) Snapshot() *Snapshot { return s.snap.Load() }

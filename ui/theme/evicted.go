@@ -44,6 +44,11 @@ func OutsideHeld(since, until time.Time, sn *model.Snapshot, loc *time.Location)
 	first, last := sn.Time(sn.First()), sn.Time(sn.End()-1)
 	ev := sn.Eviction()
 	if !ev.Partial() {
+		// The first and the last row in the order read need not be the
+		// earliest and the newest: a pipe read beside a file.
+		if f, l := sn.ReadSpan(); !f.IsZero() && !l.IsZero() {
+			first, last = f, l
+		}
 		return query.OutsideSpan(since, until, first, last, loc)
 	}
 	note := query.OutsideSpanOf("the part held", since, until, first, last, loc)
