@@ -118,11 +118,9 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
 func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
-	if in.Decode.Input == "" {
-		in.Decode.Input = in.Source.Name()
-	}
-	dec := decode.New(in.ID, in.Decode)
-	back := decode.New(in.ID, in.Decode)
+	opts := decodeOptions(in)
+	dec := decode.New(in.ID, opts)
+	back := decode.New(in.ID, opts)
 	dec.DateUntimedAt(in.readAt)
 	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
 	showAfter := in.waits.showAfter()
@@ -198,6 +196,16 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			back.Idle()
 		}
 	}
+}
+
+// decodeOptions are the input's decoding options, its entries named after
+// it (Options.Input) unless the feed names them otherwise.
+func decodeOptions(in Feed) decode.Options {
+	opts := in.Decode
+	if opts.Input == "" {
+		opts.Input = in.Source.Name()
+	}
+	return opts
 }
 
 // decodeJobEntries decodes job j and returns its entries to send now. A
