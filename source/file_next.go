@@ -61,26 +61,35 @@ func (t *tailer) queued(fi fs.FileInfo) *nextFile {
 	return nil
 }
 
-// look notes what the file holds now. When it no longer holds what was
-// noted it was truncated: the note joins cut, to find its copy by, and what
-// the file holds now is noted afresh (a second copytruncate may come
-// before the file is read).
+// look notes what the file holds now (see lookAt).
 func (n *nextFile) look() {
-	fi, err := n.file.Stat()
-	if err != nil {
-		return
+	if fi, err := n.file.Stat(); err == nil {
+		n.lookAt(fi.Size())
 	}
-	if n.truncatedSince(fi.Size()) {
+}
+
+// lookAt notes what the file, measured size bytes long, holds now. When
+// it no longer holds what was noted it was truncated: the note joins cut,
+// to find its copy by, and what the file holds now is noted afresh (a
+// second copytruncate may come before the file is read). The file can be
+// truncated between its measure and the read of its head: only the bytes
+// read are noted then, or the next look would take the stale size for
+// another truncation.
+func (n *nextFile) lookAt(size int64) {
+	if n.truncatedSince(size) {
 		if n.size > 0 {
 			n.cut = append(n.cut, n.head)
 		}
 		n.head, n.size = nil, 0
 	}
-	n.size = fi.Size()
-	if len(n.head) < fingerprintBytes && int64(len(n.head)) < n.size {
-		head := make([]byte, min(fingerprintBytes, n.size))
+	n.size = size
+	if len(n.head) < fingerprintBytes && int64(len(n.head)) < size {
+		head := make([]byte, min(fingerprintBytes, size))
 		k, _ := n.file.ReadAt(head, 0)
 		n.head = head[:k]
+		if k < len(head) {
+			n.size = int64(k)
+		}
 	}
 }
 
