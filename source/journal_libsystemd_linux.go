@@ -41,6 +41,7 @@ func (l *libsystemdJournal) Cursor() (string, error)           { return l.sd.Get
 func (l *libsystemdJournal) TestCursor(c string) bool          { return l.sd.TestCursor(c) == nil }
 func (l *libsystemdJournal) Realtime() (uint64, error)         { return l.sd.GetRealtimeUsec() }
 func (l *libsystemdJournal) Problems() []error                 { return nil }
+func (l *libsystemdJournal) ReadOutDrops() int                 { return 0 }
 func (l *libsystemdJournal) Peek(fn func() error) error        { return fn() }
 func (l *libsystemdJournal) WantFields([]string)               {}
 func (l *libsystemdJournal) ReadAhead(bool)                    {}

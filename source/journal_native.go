@@ -127,6 +127,10 @@ func (n *nativeJournal) Problems() []error {
 	return p
 }
 
+// ReadOutDrops returns how many files were dropped since the last call,
+// read to their end.
+func (n *nativeJournal) ReadOutDrops() int { return n.j.ReadOutDrops() }
+
 // Peek runs fn without reporting the losses it steps over.
 func (n *nativeJournal) Peek(fn func() error) error { return n.j.Peek(fn) }
 

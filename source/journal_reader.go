@@ -57,6 +57,9 @@ type journalReader interface {
 	// Problems returns, once, the files dropped since the last call because
 	// they could no longer be read (truncated, corrupted, replaced).
 	Problems() []error
+	// ReadOutDrops returns, once, how many files were dropped since the
+	// last call after every entry they held was read: nothing is lost.
+	ReadOutDrops() int
 	// Peek runs fn, which only looks at the journal (where its boots begin
 	// and end): the losses fn steps over are reported by the reading that
 	// follows, under its matches, not by fn; files dropped are reported.

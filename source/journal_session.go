@@ -243,9 +243,10 @@ func (s *journalSession) waitUpTo(timeout time.Duration) (bool, error) {
 		return false, fmt.Errorf("wait for new journal entries: %w", err)
 	}
 	if change == journalInvalidated {
-		if s.noteProblems() > 0 {
-			// The lost file's gap already says entries may be missing: an
-			// anchor that vanished with it is not a second loss.
+		if s.noteProblems() > 0 || s.sd.ReadOutDrops() > 0 {
+			// The lost file's gap already says entries may be missing, or
+			// the file was dropped once all of it was read: an anchor that
+			// vanished with it is no (second) loss.
 			s.gapAt = s.anchor
 		}
 		return true, s.reanchor()

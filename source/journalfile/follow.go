@@ -60,7 +60,9 @@ func (j *Journal) Poll() (Change, error) {
 	for _, m := range j.members {
 		before, damaged := m.f.Len(), m.f.damage != nil
 		if err := m.f.Refresh(); err != nil {
-			if !m.f.cutBehind(m.split) {
+			if m.f.cutBehind(m.split) {
+				j.readOut++
+			} else {
 				j.problems = append(j.problems, lost(m, fmt.Errorf("%s: %w", m.f.path, err)))
 			}
 			j.dropped[m.key] = true

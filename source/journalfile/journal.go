@@ -54,6 +54,9 @@ type Journal struct {
 	loaded bool
 	// problems are the errors of files dropped since Problems was called.
 	problems []error
+	// readOut counts the files dropped since ReadOutDrops was called
+	// that lost nothing: cut behind the reading (see cutBehind).
+	readOut int
 	// While a Stream's workers read the files, a dropped file is closed
 	// only when the Stream stops: its descriptor must not be reused under
 	// a worker.
@@ -448,6 +451,16 @@ func (j *Journal) Problems() []error {
 	p := j.problems
 	j.problems = nil
 	return p
+}
+
+// ReadOutDrops returns, once, how many files were dropped since the last
+// call after every entry they held was read (cut behind the reading):
+// nothing of them is lost, but an entry the reading stood on in one is
+// gone with it, and seeking it again finds only the entries after it.
+func (j *Journal) ReadOutDrops() int {
+	n := j.readOut
+	j.readOut = 0
+	return n
 }
 
 // drop removes a file that can no longer be read and remembers why.
