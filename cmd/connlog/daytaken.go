@@ -24,7 +24,7 @@ func (s *selection) sayDayTaken(d dataDay, w io.Writer) {
 	loc := s.location()
 	switch {
 	case d.rule == dayFirst:
-		s.dayNotes = w
+		s.dayNotes, s.stream = w, d.stream
 	case d.rule == dayToday, !d.first.IsZero() && query.SameDay(d.first, d.last, loc):
 	default:
 		s.writeDayTaken(w, "the data")

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -49,5 +50,27 @@ func TestExportNamesTheDayTakenOnStandardInput(t *testing.T) {
 		if code != 0 || out.Len() == 0 || errb.String() != c.want {
 			t.Errorf("exit %d, output %q, stderr %q; want %q", code, out.String(), errb.String(), c.want)
 		}
+	}
+}
+
+// A named pipe is read once too: the note names it, not standard input.
+func TestExportNamesTheDayTakenOnANamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "feed")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		defer w.Close()
+		w.WriteString(acrossMidnightLog(t))
+	}()
+	var out, errb bytes.Buffer
+	code := run([]string{"export", "--utc", "--since", "23:00", fifo}, strings.NewReader(""), &out, &errb)
+	want := "connlog: --since 23:00 is 2026-11-20 23:00 (the day of the first lines read from " + fifo + ")\n"
+	if code != 0 || out.Len() == 0 || errb.String() != want {
+		t.Errorf("exit %d, %d bytes out, stderr %q; want %q", code, out.Len(), errb.String(), want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"connlog/model"
@@ -34,6 +35,7 @@ const (
 type dataDay struct {
 	first, last time.Time
 	rule        dayRule
+	stream      string // dayFirst: what the first lines are read from, as a note names it
 }
 
 // options gives opt the day of the data, and its span when both ends are known.
@@ -76,10 +78,14 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 	dec := decode.Options{Envelope: cfg.Envelope, Location: time.Local}
 	var files []source.Feed // every file, its Source left for the probes
 	var inputPaths []string
-	hasStream := false // standard input, a named pipe: read once, as they come
+	var streams []string // standard input, a named pipe: read once, as they come
 	for i, in := range inputs {
-		if in.Path == source.StdinPath || !regularFile(in.Path) {
-			hasStream = true
+		if in.Path == source.StdinPath {
+			streams = append(streams, "standard input")
+			continue
+		}
+		if !regularFile(in.Path) {
+			streams = append(streams, in.Path)
 			continue
 		}
 		d := dec
@@ -87,7 +93,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 		files = append(files, source.Feed{ID: model.SourceID(i), Decode: d})
 		inputPaths = append(inputPaths, in.Path)
 	}
-	return filesDay(ctx, files, inputPaths, hasStream)
+	return filesDay(ctx, files, inputPaths, streams)
 }
 
 // filesDay is referenceDay for files (paths, fed as feeds say): the
@@ -95,7 +101,7 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 // the compressed files read through; the oldest at the head of every file,
 // a compressed one decompressed as far as its head, so that a night split
 // over yesterday's rotated file and today's begins where yesterday's does.
-func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStream bool) dataDay {
+func filesDay(ctx context.Context, feeds []source.Feed, paths []string, streams []string) dataDay {
 	var tails, whole []source.Feed
 	for i, f := range feeds {
 		if src := probeSource(paths[i], f.ID, false); src != nil {
@@ -121,8 +127,8 @@ func filesDay(ctx context.Context, feeds []source.Feed, paths []string, hasStrea
 	if first, last, _ := spanOf(ctx, whole); !last.IsZero() {
 		return dataDay{first: first, last: last, rule: dayNewest}
 	}
-	if hasStream {
-		return dataDay{rule: dayFirst}
+	if len(streams) > 0 {
+		return dataDay{rule: dayFirst, stream: strings.Join(streams, " and ")}
 	}
 	return dataDay{rule: dayToday}
 }

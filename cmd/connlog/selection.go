@@ -32,6 +32,7 @@ type selection struct {
 	// dayNotes is where the day a stream's first batch gives its times
 	// without a date is named (see sayDayTaken); nil: nowhere.
 	dayNotes io.Writer
+	stream   string // what the first batch is read from, for that note
 }
 
 func newSelection(cfg Config, opt query.Options) (*selection, error) {
@@ -182,7 +183,7 @@ func (s *selection) Settle(es []model.Entry) {
 		s.pending = false
 		s.setDay(dataDay{first: span.First, last: span.Last, rule: dayFirst})
 		if s.dayNotes != nil {
-			s.writeDayTaken(s.dayNotes, "the first lines read from standard input")
+			s.writeDayTaken(s.dayNotes, "the first lines read from "+s.stream)
 		}
 	}
 }
