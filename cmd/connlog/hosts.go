@@ -60,7 +60,7 @@ func filesOfManyHosts(ctx context.Context, cfg Config) bool {
 		}
 		for k, head := range []bool{true, false} {
 			id := model.SourceID(2*i + k)
-			if src := probeSource(in.Path, id, head); src != nil {
+			if src := probeSource(in.Path, id, head, tailProbeBytes); src != nil {
 				feeds = append(feeds, source.Feed{ID: id, Source: src, Decode: dec})
 			}
 		}

@@ -14,10 +14,16 @@ import (
 	"connlog/source"
 )
 
-// tailProbeBytes is how much of the end of a plain file is read to find its
-// newest entry: enough for many lines however long they are (a journal
-// JSON line is a few KiB), little enough to cost nothing on a slow disk.
+// tailProbeBytes is how much of the end of a plain file (or of the head
+// of any) is read first to find its newest (oldest) entry: enough for many
+// lines however long they are (a journal JSON line is a few KiB), little
+// enough to cost nothing on a slow disk.
 const tailProbeBytes = 256 << 10
+
+// farProbeBytes is how far a probe reads on when the first bytes held no
+// line with a time: a crash's goroutine dump at the end of a log, or a
+// long banner at its head, runs to megabytes of lines without one.
+const farProbeBytes = 16 << 20
 
 // dayRule says how the day of a time written without a date was found.
 type dayRule uint8
@@ -103,25 +109,34 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 // over yesterday's rotated file and today's begins where yesterday's does.
 func filesDay(ctx context.Context, feeds []source.Feed, paths []string, streams []string) dataDay {
 	var tails, whole []source.Feed
+	var tailPaths []string
 	for i, f := range feeds {
-		if src := probeSource(paths[i], f.ID, false); src != nil {
+		if src := probeSource(paths[i], f.ID, false, tailProbeBytes); src != nil {
 			f.Source = src
-			tails = append(tails, f)
+			tails, tailPaths = append(tails, f), append(tailPaths, paths[i])
 		} else if source.StartsCompressed(paths[i]) {
 			f.Source = source.NewInput(source.Input{Path: paths[i]}, f.ID, source.FileOptions{}, nil)
 			whole = append(whole, f)
 		}
 	}
-	if _, last, _ := spanOf(ctx, tails); !last.IsZero() {
+	_, last, _ := spanOf(ctx, tails)
+	if last.IsZero() {
+		last = farEnd(ctx, tails, tailPaths, false)
+	}
+	if !last.IsZero() {
 		// The heads are read only now that the tails gave the day.
 		heads := make([]source.Feed, 0, len(feeds))
+		var headPaths []string
 		for i, f := range feeds {
-			if src := probeSource(paths[i], f.ID, true); src != nil {
+			if src := probeSource(paths[i], f.ID, true, tailProbeBytes); src != nil {
 				f.Source = src
-				heads = append(heads, f)
+				heads, headPaths = append(heads, f), append(headPaths, paths[i])
 			}
 		}
 		first, _, _ := spanOf(ctx, heads)
+		if first.IsZero() {
+			first = farEnd(ctx, heads, headPaths, true)
+		}
 		return dataDay{first: first, last: last, rule: dayNewest}
 	}
 	if first, last, _ := spanOf(ctx, whole); !last.IsZero() {
@@ -131,6 +146,25 @@ func filesDay(ctx context.Context, feeds []source.Feed, paths []string, streams 
 		return dataDay{rule: dayFirst, stream: strings.Join(streams, " and ")}
 	}
 	return dataDay{rule: dayToday}
+}
+
+// farEnd probes the files again, as far as farProbeBytes, when their
+// first probe found no line with a time: the oldest entry of their heads
+// (head), or the newest of their ends. Zero when there is none there
+// either.
+func farEnd(ctx context.Context, feeds []source.Feed, paths []string, head bool) time.Time {
+	var far []source.Feed
+	for i, f := range feeds {
+		if src := probeSource(paths[i], f.ID, head, farProbeBytes); src != nil {
+			f.Source = src
+			far = append(far, f)
+		}
+	}
+	first, last, _ := spanOf(ctx, far)
+	if head {
+		return first
+	}
+	return last
 }
 
 // regularFile reports whether path names a regular file (following a
@@ -149,12 +183,12 @@ func datelessTimes(cfg Config) bool {
 }
 
 // probeSource reads the first (head) or the last whole lines of a file,
-// up to tailProbeBytes, as a stream, which reads the journal export format
+// up to size bytes, as a stream, which reads the journal export format
 // as a journal, as standard input does: a journal export file's tail
 // begins at the first whole entry in it (its lines alone have no time).
 // A compressed file has a head (decompressed) but no tail to probe: nil.
-func probeSource(path string, id model.SourceID, head bool) source.Source {
-	buf, whole, ok := probeBytes(path, head)
+func probeSource(path string, id model.SourceID, head bool, size int) source.Source {
+	buf, whole, ok := probeBytes(path, head, size)
 	if !ok {
 		return nil
 	}
@@ -176,16 +210,16 @@ func probeSource(path string, id model.SourceID, head bool) source.Source {
 	return source.NewInput(source.Input{Path: source.StdinPath}, id, source.FileOptions{}, bytes.NewReader(buf))
 }
 
-// probeBytes returns the first or the last tailProbeBytes a file holds
-// (its head decompressed), and whether they are all it holds; ok is false
-// when they cannot be read, or for the tail of a compressed file.
-func probeBytes(path string, head bool) (buf []byte, whole, ok bool) {
+// probeBytes returns the first or the last size bytes a file holds (its
+// head decompressed), and whether they are all it holds; ok is false when
+// they cannot be read, or for the tail of a compressed file.
+func probeBytes(path string, head bool, size int) (buf []byte, whole, ok bool) {
 	if head {
-		buf, _, err := source.HeadOf(path, tailProbeBytes+1)
+		buf, _, err := source.HeadOf(path, size+1)
 		if err != nil {
 			return nil, false, false
 		}
-		return buf[:min(len(buf), tailProbeBytes)], len(buf) <= tailProbeBytes, true
+		return buf[:min(len(buf), size)], len(buf) <= size, true
 	}
 	if source.StartsCompressed(path) {
 		return nil, false, false
@@ -199,7 +233,7 @@ func probeBytes(path string, head bool) (buf []byte, whole, ok bool) {
 	if err != nil {
 		return nil, false, false
 	}
-	from := max(fi.Size()-tailProbeBytes, 0)
+	from := max(fi.Size()-int64(size), 0)
 	buf = make([]byte, fi.Size()-from)
 	n, _ := f.ReadAt(buf, from)
 	return buf[:n], from == 0, true

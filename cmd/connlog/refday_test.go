@@ -374,3 +374,28 @@ func TestManyLinesBeforeTheFirstTimedOne(t *testing.T) {
 		t.Errorf("exit %d: %d lines of a log without times, want 5000\n%s", code, strings.Count(out, "\n"), errs)
 	}
 }
+
+// A file whose end (a crash's goroutine dump) or head runs longer than the
+// first probe in lines without a time is probed further: its day and span
+// are still those of its dated lines, or --since 23:00 on yesterday's log
+// that ends in a dump fell on today.
+func TestReferenceDayLooksPastLongUntimedRuns(t *testing.T) {
+	var dump strings.Builder
+	for i := 0; dump.Len() < 4*tailProbeBytes; i++ {
+		fmt.Fprintf(&dump, "goroutine %d [select]:\n\tconnlog/source.(*tailer).follow(0xc000123456)\n", i)
+	}
+	for name, content := range map[string]string{
+		"dump at the end":  acrossMidnightLog(t) + dump.String(),
+		"dump at the head": dump.String() + acrossMidnightLog(t),
+	} {
+		p := filepath.Join(t.TempDir(), "app.log.1")
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		d := referenceDay(t.Context(), Config{Files: []string{p}}, nil)
+		first, last := d.first.UTC().Format("01-02 15:04"), d.last.UTC().Format("01-02 15:04")
+		if d.rule != dayNewest || first != "11-20 21:00" || last != "11-21 02:30" {
+			t.Errorf("%s: span %s – %s (rule %d), want 11-20 21:00 – 11-21 02:30", name, first, last, d.rule)
+		}
+	}
+}
