@@ -1,15 +1,19 @@
 package export
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Sanitize makes s inert on a terminal: every byte that could move the
 // cursor, change colours, reorder text or hide characters is replaced by a
 // visible stand-in, and everything else is kept. ESC becomes "␛" (so an
 // escape sequence reads as ␛[2J), tab, newline and carriage return become
 // \t, \n and \r, other C0 controls and DEL become \xNN, C1 controls and the
-// invisible or direction-changing format characters (bidi overrides and
-// isolates, zero-width spaces and joiners, the BOM, line and paragraph
-// separators) become ‹U+XXXX›, and bytes that are not valid UTF-8 become \xNN.
+// invisible or direction-changing characters (bidi overrides and isolates,
+// zero-width spaces and joiners, the BOM, tag characters, variation
+// selectors, line and paragraph separators: see isHiddenRune) become
+// ‹U+XXXX›, and bytes that are not valid UTF-8 become \xNN.
 // Backslashes are kept as they are, so the output is for reading, not for
 // decoding. A string that needs no change is returned without copying.
 func Sanitize(s string) string {
@@ -97,26 +101,46 @@ func appendCodePoint(dst []byte, r rune) []byte {
 const upperHex = "0123456789ABCDEF"
 
 // isHiddenRune reports runes that a terminal acts on or draws as nothing:
-// C1 controls (0x9b is a one-byte CSI), bidi controls that reorder what
-// follows (the "Trojan Source" characters), zero-width characters that can
-// hide text inside a word, and separators that some terminals treat as line
-// breaks.
+// C1 controls (0x9b is a one-byte CSI), format characters (bidi controls
+// that reorder what follows, the "Trojan Source" characters; zero-width
+// characters and invisible operators that hide text inside a word; tag
+// characters, which spell hidden text), the other characters Unicode
+// says to draw as nothing (variation selectors, which can carry hidden
+// bytes one per character, fillers), and separators that some terminals
+// treat as line breaks. The emoji presentation selectors are kept: they
+// follow an emoji and change only how it is drawn.
 func isHiddenRune(r rune) bool {
 	switch {
 	case r >= 0x80 && r <= 0x9f: // C1 controls
 		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f: // arabic letter mark, LRM, RLM
-		return true
-	case r >= 0x202a && r <= 0x202e: // LRE RLE PDF LRO RLO
-		return true
-	case r >= 0x2066 && r <= 0x2069: // LRI RLI FSI PDI
-		return true
-	case r >= 0x200b && r <= 0x200d, r == 0x2060, r == 0xfeff: // zero width space/joiners, word joiner, BOM
+	case r < 0x00ad:
+		return false
+	case r == 0xfe0e, r == 0xfe0f: // text and emoji presentation selectors
+		return false
+	case unicode.Is(unicode.Cf, r), unicode.Is(drawnAsNothing, r):
 		return true
 	case r == 0x2028, r == 0x2029: // line and paragraph separators
 		return true
-	case r == 0x00ad: // soft hyphen: invisible unless a line breaks there
-		return true
 	}
 	return false
+}
+
+// drawnAsNothing are the default-ignorable code points that are not
+// format characters (Cf): Unicode's DerivedCoreProperties, less those.
+var drawnAsNothing = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x034f, Hi: 0x034f, Stride: 1}, // combining grapheme joiner
+		{Lo: 0x115f, Hi: 0x1160, Stride: 1}, // hangul fillers
+		{Lo: 0x17b4, Hi: 0x17b5, Stride: 1}, // khmer inherent vowels
+		{Lo: 0x180b, Hi: 0x180f, Stride: 1}, // mongolian variation selectors and vowel separator
+		{Lo: 0x2065, Hi: 0x2065, Stride: 1}, // reserved among the invisible operators
+		{Lo: 0x3164, Hi: 0x3164, Stride: 1}, // hangul filler
+		{Lo: 0xfe00, Hi: 0xfe0f, Stride: 1}, // variation selectors
+		{Lo: 0xffa0, Hi: 0xffa0, Stride: 1}, // halfwidth hangul filler
+		{Lo: 0xfff0, Hi: 0xfff8, Stride: 1}, // reserved
+	},
+	R32: []unicode.Range32{
+		{Lo: 0x1bca0, Hi: 0x1bca3, Stride: 1}, // shorthand format controls
+		{Lo: 0xe0000, Hi: 0xe0fff, Stride: 1}, // tags, variation selectors supplement, reserved
+	},
 }

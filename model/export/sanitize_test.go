@@ -25,6 +25,10 @@ func TestSanitize(t *testing.T) {
 		{"bom", "\ufeffhi", "‹U+FEFF›hi"},
 		{"invalid utf-8", "a\xffb\xc3", `a\xffb\xc3`},
 		{"replacement char is valid text", "\ufffd", "\ufffd"},
+		{"tag characters spell hidden text", "bob\U000e0061\U000e0064", "bob‹U+E0061›‹U+E0064›"},
+		{"variation selectors hide bytes", "a\U000e0100\ufe00b", "a‹U+E0100›‹U+FE00›b"},
+		{"invisible operators and fillers", "a\u2062\u206a\u180e\u034f\u3164b", "a‹U+2062›‹U+206A›‹U+180E›‹U+034F›‹U+3164›b"},
+		{"an emoji's presentation selector is kept", "ok \u2764\ufe0f", "ok \u2764\ufe0f"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
