@@ -93,8 +93,7 @@ func (s *Source) reread(ctx context.Context, w *sender, tr *seen, ro *reorder, s
 	if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
 		sel.Since = from // never before the user's --since
 	}
-	tr.startPass()
-	return s.query(ctx, sel, state, func(r Row) error {
+	return s.readSettled(ctx, sel, state, tr, func(r Row) error {
 		if !tr.admit(&r) {
 			return nil
 		}

@@ -105,3 +105,60 @@ func TestAStoreStalledInAReReadIsDown(t *testing.T) {
 	f.collect(want, 2*time.Second)
 	f.exactlyOnce(want)
 }
+
+// lateStore is the pausing store whose rows holding a word are late: the
+// store took them just before it stopped, and made them searchable only
+// after it answered again, so the read it stalled did not have them (nor
+// does its tail ever send them). Later reads have them.
+type lateStore struct {
+	*pausingStore
+	word string
+}
+
+func (b *lateStore) Query(ctx context.Context, sel Selection, emit func(Row) error) error {
+	stalls := b.pauseNext.Load()
+	return b.pausingStore.Query(ctx, sel, func(r Row) error {
+		if stalls && strings.Contains(string(r.Message), b.word) {
+			return nil
+		}
+		return emit(r)
+	})
+}
+
+func (b *lateStore) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
+	return b.pausingStore.Tail(ctx, sel, startOffset, func(rows []Row) error {
+		kept := rows[:0:0]
+		for _, r := range rows {
+			if !strings.Contains(string(r.Message), b.word) {
+				kept = append(kept, r)
+			}
+		}
+		if rows != nil && len(kept) == 0 {
+			return nil
+		}
+		return emit(kept)
+	})
+}
+
+// Entries the store took just before it stopped, which the re-read it
+// stalled did not have, are read once it has settled: they were lost for
+// good (the audits look only at the last seconds behind the new tail).
+func TestEntriesTakenJustBeforeAStallArrive(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	hosts := []string{"gw-fra-1", "gw-nyc-1"}
+	b := &lateStore{newPausingStore(t, srv), "late"}
+	f := startFollower(t, b, Selection{Units: []string{"twingate-connector.service"}})
+	want := shipNow(t, srv, dir, "before", hosts, 3)
+	f.collect(want, 0)
+	want = append(want, shipNow(t, srv, dir, "late", hosts, 3)...)
+	srv.WaitRows(t, `"late"`, 6)
+	b.pauseNext.Store(true)
+	b.drop <- struct{}{}
+	f.stallRead(b.pausingStore)
+	f.waitFollowing()
+	want = append(want, shipNow(t, srv, dir, "after", hosts, 3)...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}

@@ -31,6 +31,7 @@ type seen struct {
 	order     []keyAt
 	watermark time.Time // the newest entry time handed on
 	retain    time.Duration
+	hold      time.Time // when set, entries from then on are kept whatever retain says (see holdFrom)
 }
 
 type keyAt struct {
@@ -82,6 +83,12 @@ func (s *seen) streamCounts(from, until time.Time) map[uint64]int {
 // streamHash is the stream part of keyOf.
 func streamHash(stream string) uint64 { return maphash.String(keySeed, stream) }
 
+// holdFrom keeps the entries handed on from t on until it is called with
+// the zero time: a read that stalled reads a window again once the store
+// settles, and what the window handed on must be known then, however long
+// the stall.
+func (s *seen) holdFrom(t time.Time) { s.hold = t }
+
 // prune forgets entries older than the retained window behind the
 // watermark, or behind now when the watermark is ahead of it: a host whose
 // clock runs fast must not make the entries of the others forgotten while
@@ -92,6 +99,9 @@ func (s *seen) prune(now time.Time) {
 		newest = now
 	}
 	floor := newest.Add(-s.retain)
+	if !s.hold.IsZero() && s.hold.Before(floor) {
+		floor = s.hold
+	}
 	kept := s.order[:0]
 	for _, ka := range s.order {
 		if ka.at.Before(floor) {

@@ -51,6 +51,30 @@ func TestSeenForgetsOnlyBehindTheWindow(t *testing.T) {
 	}
 }
 
+// While held from a time (a stalled read's window, read again once the
+// store settles), seen forgets nothing from then on, however far the
+// newest entry has moved: the window's second read is not handed on twice.
+func TestSeenHeldForgetsNothingSinceTheHold(t *testing.T) {
+	t0 := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
+	s := newSeen(10 * time.Second)
+	s.holdFrom(t0.Add(5 * time.Second))
+	s.startPass()
+	for i := 0; i < 5000; i++ {
+		r := row("s", t0.Add(time.Duration(i)*10*time.Millisecond), "x")
+		s.admit(&r)
+	}
+	s.prune(t0.Add(time.Hour))
+	s.startPass()
+	held := row("s", t0.Add(5*time.Second), "x")
+	if s.admit(&held) {
+		t.Error("a row of the held window was forgotten")
+	}
+	before := row("s", t0.Add(4*time.Second), "x")
+	if !s.admit(&before) {
+		t.Error("a row before the hold was kept: the hold keeps too much")
+	}
+}
+
 func TestReorderReleasesInTimeOrderAfterTheHold(t *testing.T) {
 	t0 := time.Date(2026, 2, 10, 8, 0, 0, 0, time.UTC)
 	now := t0

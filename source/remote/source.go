@@ -107,8 +107,7 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 		sel.Newest = s.opts.Lines
 	}
 	n := 0
-	tr.startPass()
-	err := s.query(ctx, sel, stateQuerying, func(r Row) error {
+	err := s.readSettled(ctx, sel, stateQuerying, tr, func(r Row) error {
 		if tr.admit(&r) {
 			n++
 			return w.marks.add(&r, w)
