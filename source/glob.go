@@ -136,6 +136,11 @@ func unlistedBase(pattern string) string {
 	return ""
 }
 
+// IsPattern reports whether arg is a glob for connlog to expand (see
+// isPattern): a caller that looks at what the inputs are looks at its
+// matches, not at a file of that name.
+func IsPattern(arg string) bool { return isPattern(arg) }
+
 // isPattern reports whether arg is a pattern for connlog to expand: it has
 // glob characters and names nothing as it is (the shell left it
 // unexpanded because it was quoted).

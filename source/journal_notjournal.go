@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"io"
+	"os"
 	"strings"
 
 	"connlog/internal/shellquote"
@@ -39,8 +40,8 @@ func NotAJournalFile(path string) (NonJournal, bool) {
 		return NonJournal{What: "a journal export file (the text journalctl -o export writes, __CURSOR=… fields)"}, true
 	}
 	if c := compressionOf(head); c != nil {
-		if plain, _ := decompressedHead(head, c); bytes.HasPrefix(plain, []byte(journalfile.Signature)) {
-			return NonJournal{What: "a journal file compressed with " + c.name, Undo: undoCommand(path, c)}, true
+		if nj, ok := compressedJournal(path, head, c); ok {
+			return nj, true
 		}
 		return NonJournal{What: "a file compressed with " + c.name}, true
 	}
@@ -50,9 +51,49 @@ func NotAJournalFile(path string) (NonJournal, bool) {
 	return NonJournal{}, false
 }
 
-// readHead reads up to n bytes from the start of the regular file at path,
-// without waiting for a FIFO that took its place.
+// IsJournalFile reports whether path is a regular file (or a symlink to
+// one) that opens with the binary journal file's signature: a journal
+// file, whatever its name (system.journal, a dirty copy journald named
+// .journal~), which is to be read as a journal, never as lines of text.
+func IsJournalFile(path string) bool {
+	head, ok := readHead(path, len(journalfile.Signature))
+	return ok && bytes.Equal(head, []byte(journalfile.Signature))
+}
+
+// CompressedJournalFile says, when the regular file at path is a binary
+// journal file compressed whole (a .journal.zst or .journal~.gz copy),
+// what it is and the command that decompresses it (NonJournal.Undo): no
+// journal reader reads it so, and read as a compressed log its entries
+// would be lines of garbage.
+func CompressedJournalFile(path string) (NonJournal, bool) {
+	head, ok := readHead(path, notJournalSniffBytes)
+	if !ok {
+		return NonJournal{}, false
+	}
+	c := compressionOf(head)
+	if c == nil {
+		return NonJournal{}, false
+	}
+	return compressedJournal(path, head, c)
+}
+
+// compressedJournal says what head, compressed in c, is when it
+// decompresses to a journal file's signature.
+func compressedJournal(path string, head []byte, c *compression) (NonJournal, bool) {
+	if plain, _ := decompressedHead(head, c); !bytes.HasPrefix(plain, []byte(journalfile.Signature)) {
+		return NonJournal{}, false
+	}
+	return NonJournal{What: "a journal file compressed with " + c.name, Undo: undoCommand(path, c)}, true
+}
+
+// readHead reads up to n bytes from the start of the regular file at path.
+// A named pipe is not even opened: a writer waiting for a reader would
+// take this look for one, and lose what it wrote once the look ended. One
+// that takes the file's place after the stat is opened without waiting.
 func readHead(path string, n int) ([]byte, bool) {
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
 	f, err := openNonBlocking(path)
 	if err != nil {
 		return nil, false

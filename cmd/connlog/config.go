@@ -232,6 +232,9 @@ func (c *Config) validate() error {
 	if err := c.validateRemote(os.Getenv); err != nil {
 		return err
 	}
+	if err := c.takeJournalInputs(); err != nil {
+		return err
+	}
 	if err := c.settleFileLines(); err != nil {
 		return err
 	}
@@ -302,9 +305,7 @@ func (c *Config) checkOneJournal() error {
 	if c.Directory == "" || len(c.JournalFile) == 0 {
 		return nil
 	}
-	d := shellquote.Arg(c.Directory)
-	return usageError{"-D " + d + " and --file " + shellquote.Arg(c.JournalFile[0]) + " name two journals: give one of them " +
-		"(to read both, name each journal file of " + d + " with a --file of its own)"}
+	return twoJournalsError(c.Directory, "--file "+shellquote.Arg(c.JournalFile[0]))
 }
 
 // checkCursors refuses a --cursor or --after-cursor that is no cursor,

@@ -5,7 +5,8 @@ const usageText = `connlog — a live log explorer for zero-trust connector host
 Usage:
   connlog [flags]                      the journal of the twingate-connector unit, followed
   connlog [flags] FILE|GLOB|- …        files (followed across rotation) or standard input;
-                                       a journal export file reads as that journal
+                                       a journal export file reads as that journal,
+                                       a binary journal file as with --file
   … | connlog [flags]                  the lines piped in (export and summary: name them, -)
   connlog --demo                       a built-in synthetic connector: try the product here
   connlog export [flags] [inputs]      write matching entries to stdout or a file, no TUI
