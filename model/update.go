@@ -30,6 +30,11 @@ const StateWaiting = "waiting for"
 // end.
 const StateIndexing = "indexing"
 
+// StateLive is the State of a followed log store once its first read is
+// over and its live tail is open: whatever it has sent of the past is all
+// there is.
+const StateLive = "live"
+
 // SourceStatus is what the status line says about one source.
 type SourceStatus struct {
 	Name  string // the unit, the path, "stdin", "demo"

@@ -91,3 +91,23 @@ func TestACommandLineWindowSaysItMissesTheInput(t *testing.T) {
 		t.Errorf("%d rows; the empty table does not say %q:\n%s", m.live.len(), want, s)
 	}
 }
+
+// A log store followed whose first read is over (its live tail open) and
+// sent nothing is asked too: a mistyped --host showed an empty, healthy
+// live view, where an export names the hosts that have entries.
+func TestALiveStoreThatSentNothingSaysWhy(t *testing.T) {
+	const note = `VictoriaLogs at logs:9428 holds no entries of --host "gw-frx-1"; the hosts with entries: gw-fra-1`
+	nothing, _ := newFixtureStore(t, nil)
+	m := newTestModel(t, nothing, 120, 12)
+	asked := 0
+	m.cfg.WindowMiss = func() string { asked++; return note }
+	querying := updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "logs:9428", State: "querying"}}}}
+	live := updateMsg{model.Update{Sources: []model.SourceStatus{{Name: "logs:9428", State: model.StateLive}}}}
+	if drive(t, m, querying); asked != 0 {
+		t.Fatalf("asked %d times during the first read", asked)
+	}
+	m = drive(t, m, querying, live, live)
+	if s := screen(m); asked != 1 || !strings.Contains(s, "("+note) {
+		t.Errorf("asked %d times; the empty table does not say why:\n%s", asked, s)
+	}
+}

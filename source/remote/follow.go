@@ -182,7 +182,7 @@ func (s *Source) tailBatch(lt *liveTail, sw *stallWatch, tr *seen, ro *reorder, 
 	lt.lastSent = now
 	if !lt.opened {
 		lt.opened = true
-		s.setState("live")
+		s.setState(model.StateLive)
 		if s.onFollow != nil {
 			s.onFollow()
 		}
