@@ -15,9 +15,13 @@ const (
 // settleOutputFormat decides --format and --compress of an export: what the
 // flags say, else what the ending of -o says (x.csv.gz is CSV compressed
 // with gzip), else text, uncompressed. A flag that disagrees with the
-// ending is a usage error, so that a .gz file never holds plain text. The
+// ending, or an ending of a compression connlog does not write (.xz), is a
+// usage error, so that a .gz or .xz file never holds plain text. The
 // flags are left in their canonical spelling.
 func (c *Config) settleOutputFormat() error {
+	if u, ok := export.UnwrittenCompression(c.Output); ok {
+		return refuseUnwritten(c.Output, c.Format, u)
+	}
 	hint := export.HintFromName(c.Output)
 	if c.Output == "-" {
 		hint = export.NameHint{}
