@@ -15,9 +15,13 @@ const (
 // settleOutputFormat decides --format and --compress of an export: what the
 // flags say, else what the ending of -o says (x.csv.gz is CSV compressed
 // with gzip), else text, uncompressed. A flag that disagrees with the
-// ending is a usage error, so that a .gz file never holds plain text. The
+// ending, or an ending of a compression connlog does not write (.xz), is a
+// usage error, so that a .gz or .xz file never holds plain text. The
 // flags are left in their canonical spelling.
 func (c *Config) settleOutputFormat() error {
+	if u, ok := export.UnwrittenCompression(c.Output); ok {
+		return refuseUnwritten(c.Output, c.Format, u)
+	}
 	hint := export.HintFromName(c.Output)
 	if c.Output == "-" {
 		hint = export.NameHint{}
@@ -46,8 +50,8 @@ func settleFormat(flagValue, output string, hint export.NameHint) (export.Format
 		return f, usageError{err.Error()}
 	}
 	if hint.HasFormat && hint.Format != f {
-		return f, usageError{fmt.Sprintf("-o %s ends like a %s file but --format is %s: drop --format to write %s, or end the name in .%s",
-			output, hint.Format, f, hint.Format, f.Ext())}
+		return f, usageError{fmt.Sprintf("-o %s ends like %s %s file but --format is %s: drop --format to write %s, or end the name in .%s",
+			output, article(hint.Format.String()), hint.Format, f, hint.Format, f.Ext())}
 	}
 	return f, nil
 }

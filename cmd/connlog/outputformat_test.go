@@ -63,7 +63,8 @@ func TestExportFormatDisagreesWithTheName(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--format", "csv", "-o", "x.ndjson"}, "-o x.ndjson ends like a ndjson file but --format is csv"},
+		{[]string{"--format", "csv", "-o", "x.ndjson"}, "-o x.ndjson ends like an ndjson file but --format is csv"},
+		{[]string{"--format", "ndjson", "-o", "x.csv"}, "-o x.csv ends like a csv file but --format is ndjson"},
 		{[]string{"--compress", "none", "-o", "x.csv.gz"}, "-o x.csv.gz ends in .gz (gzip) but --compress is none"},
 		{[]string{"--compress", "zstd", "-o", "x.csv"}, "-o x.csv ends without .gz or .zst (uncompressed) but --compress is zstd"},
 		{[]string{"--format", "bundle", "-o", "b.tar.zst", "--compress", "gzip"}, "ends in .zst (zstd) but --compress is gzip"},
@@ -85,5 +86,51 @@ func TestExportFormatDisagreesWithTheName(t *testing.T) {
 	name := fixtureCopy(t, earlierDay)
 	if _, errs, code := runCLI(t, "export", "--format", "json", "--compress", "gz", "-o", "x.jsonl.gz", name); code != 0 {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// .json and .jsonl name ndjson, as .ndjson does, compressed too.
+func TestExportJSONNamesAreNDJSON(t *testing.T) {
+	name := fixtureCopy(t, earlierDay)
+	for _, out := range []string{"x.json", "x.jsonl", "x.json.gz"} {
+		if _, errs, code := runCLI(t, "export", "-o", out, name); code != 0 {
+			t.Fatalf("-o %s: exit %d: %s", out, code, errs)
+		}
+		data, _ := os.ReadFile(out)
+		if strings.HasSuffix(out, ".gz") {
+			data = readGzip(t, out)
+		}
+		if !bytes.HasPrefix(data, []byte(`{"seq":1,`)) {
+			t.Errorf("-o %s does not hold ndjson:\n%.200s", out, data)
+		}
+	}
+}
+
+// A name ending in a compression connlog does not write is refused, with
+// what it writes and how to get the other, and nothing is written.
+func TestExportRefusesUnwrittenCompression(t *testing.T) {
+	tests := []struct {
+		out, want string
+	}{
+		{"x.csv.xz", "-o x.csv.xz ends in .xz, which connlog does not write: it writes gzip (.gz) and zstd (.zst) — " +
+			"end the name in .csv.gz or .csv.zst, or compress standard output: connlog export --format csv … -o - | xz > x.csv.xz"},
+		{"x.csv.bz2", "| bzip2 > x.csv.bz2"},
+		{"x.lz4", "end the name in .gz or .zst, or compress standard output: connlog export --format text … -o - | lz4 > x.lz4"},
+		{"x.ndjson.lzma", "--format ndjson … -o - | xz --format=lzma > x.ndjson.lzma"},
+		{"x.br", "| brotli > x.br"},
+		{"my x.csv.xz", "-o - | xz > 'my x.csv.xz'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.out, func(t *testing.T) {
+			name := fixtureCopy(t, earlierDay)
+			_, errs, code := runCLI(t, "export", "-o", tt.out, name)
+			if code != 2 || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tt.want)
+			}
+			entries, _ := os.ReadDir(".")
+			if len(entries) != 1 {
+				t.Errorf("files left: %v", entries)
+			}
+		})
 	}
 }

@@ -64,9 +64,10 @@ Export (connlog export …):
       --kind K,…           only these kinds: service, analytics, audit, flow, session, json, text, gap, boundary
       --level L,…          only these levels: none, trace, debug, info, notice, warn, error, critical
       --format F           raw, text, ndjson, csv, journal, bundle (default: from the
-                           ending of -o — .log .txt .ndjson .jsonl .csv .export .tar —
+                           ending of -o — .log .txt .ndjson .jsonl .json .csv .export .tar —
                            else text)
-      --compress C         none, gzip, zstd (default: .gz or .zst ending of -o, else none)
+      --compress C         none, gzip, zstd (default: .gz or .zst ending of -o, else none;
+                           for xz and the like, compress stdout: -o - | xz > x.csv.xz)
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
       --force              replace PATH if it exists (only ever a regular file)
       --fail-on-loss       exit 3 when the exported (or summarised) range has a gap (lost or cut lines)

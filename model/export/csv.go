@@ -66,7 +66,7 @@ func singleLayout(k model.Kind) csvLayout {
 	return l
 }
 
-// csvWriter writes RFC 4180 rows with formula-protected cells.
+// csvWriter writes RFC 4180 rows of safe cells (see csvCell).
 type csvWriter struct {
 	w      *bufio.Writer
 	cw     *csv.Writer
@@ -112,15 +112,23 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 	r := row{e: e, names: c.names, pairs: c.pairs}
 	// A layout may hold a prefix of the kind's columns (sessions alone).
 	for i, at := range c.layout.kinds[e.Kind] {
-		c.cells[at] = protectCell(kindColumns[e.Kind][i].value(&r))
+		c.cells[at] = csvCell(kindColumns[e.Kind][i].value(&r))
 	}
 	if c.layout.hostAt >= 0 {
-		c.cells[c.layout.hostAt] = protectCell(e.Origin.HostName())
+		c.cells[c.layout.hostAt] = csvCell(e.Origin.HostName())
 	}
 	if err := c.cw.Write(c.cells); err != nil {
 		return true, writeError("write csv row", err)
 	}
 	return true, nil
+}
+
+// csvCell makes a value from a log line safe to open and to print: its
+// control characters and invalid UTF-8 made visible as the text format
+// does (so that the file is valid UTF-8, each cell one line, and cat runs
+// no escape sequence), then guarded against running as a formula.
+func csvCell(s string) string {
+	return protectCell(Sanitize(s))
 }
 
 // protectCell keeps a spreadsheet from running a cell as a formula: a cell

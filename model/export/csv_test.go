@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"connlog/model"
 )
@@ -109,12 +110,17 @@ func TestCSVCellsSurvive(t *testing.T) {
 		{"plus", "+SUM(A1)", "'+SUM(A1)"},
 		{"minus", "-2", "'-2"},
 		{"at", "@import", "'@import"},
-		{"tab", "\tx", "'\tx"},
-		{"carriage return", "\rx", "'\rx"},
-		{"embedded newline", "line one\nline two", "line one\nline two"},
+		{"tab made visible", "\tx", `\tx`},
+		{"carriage return made visible", "\rx", `\rx`},
+		{"embedded newline made visible", "line one\nline two", `line one\nline two`},
 		{"quotes and commas", `say "hi", bye`, `say "hi", bye`},
 		{"plain", "plain", "plain"},
-		{"invalid utf-8 kept", "a\xffb", "a\xffb"},
+		{"invalid utf-8 made visible", "a\xffb", `a\xffb`},
+		{"escape made visible", "t \x1b]0;pwned\x07 \x1b[2J", `t ␛]0;pwned\x07 ␛[2J`},
+		{"lone C1 byte made visible", "c1 \x9b2J \x9d0;pw", `c1 \x9b2J \x9d0;pw`},
+		{"encoded C1 control made visible", "c1 \u009b2J", "c1 ‹U+009B›2J"},
+		{"nul made visible", "nul \x00 byte", `nul \x00 byte`},
+		{"formula behind a control byte", "=1\x07", `'=1\x07`},
 	}
 	var entries []*model.Entry
 	for _, c := range cells {
@@ -198,8 +204,9 @@ func FuzzCSV(f *testing.F) {
 		if len(rows) != 2 {
 			t.Fatalf("%d rows, want 2", len(rows))
 		}
-		// encoding/csv reads a quoted \r\n back as \n; everything else is exact.
-		want := strings.ReplaceAll(protectCell(s), "\r\n", "\n")
+		// Control characters and invalid UTF-8 are made visible, as in
+		// the text format, so that each cell is one line of valid UTF-8.
+		want := protectCell(Sanitize(s))
 		if got := rows[0]["message"]; got != want {
 			t.Fatalf("cell %q came back as %q, want %q", s, got, want)
 		}
@@ -225,5 +232,36 @@ func TestCSVWithStreamingPairTracker(t *testing.T) {
 	}
 	if rows[0]["end_time"] != "" {
 		t.Errorf("a streaming tracker cannot know the future, yet end_time = %q", rows[0]["end_time"])
+	}
+}
+
+// TestCSVIsSafeText checks that a CSV of hostile lines is valid UTF-8 with
+// no control byte but the newlines that end its rows: a file that python's
+// csv module can read and that cat can print without running escapes.
+func TestCSVIsSafeText(t *testing.T) {
+	var entries []*model.Entry
+	for _, line := range hostileLines() {
+		entries = append(entries, textEntry(string(line)))
+	}
+	e := textEntry("ok")
+	e.Origin.Host = "host\x1b]0;x\x07\xff"
+	entries = append(entries, e)
+	out := encode(t, entries, Options{Format: FormatCSV, Kinds: []model.Kind{model.KindText}, Hosts: true})
+	if !utf8.Valid(out) {
+		t.Errorf("CSV is not valid UTF-8")
+	}
+	for i, c := range out {
+		if (c < 0x20 && c != '\n') || c == 0x7f {
+			t.Fatalf("control byte %#x at %d: %q", c, i, out[max(i-20, 0):min(i+20, len(out))])
+		}
+	}
+	for _, r := range string(out) {
+		if isHiddenRune(r) {
+			t.Fatalf("hidden rune %U in the CSV", r)
+		}
+	}
+	_, rows := readCSV(t, out)
+	if len(rows) != len(entries) {
+		t.Fatalf("%d rows for %d entries", len(rows), len(entries))
 	}
 }

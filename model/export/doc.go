@@ -52,9 +52,11 @@
 // never loses a byte. Field values that are not valid UTF-8 have the bad
 // bytes replaced by U+FFFD.
 //
-// csv follows RFC 4180 with LF line ends (as Pangolin's own export does), and
-// any cell that starts with = + - @ tab or CR is prefixed with ' so that a
-// spreadsheet does not run it as a formula. Columns are stable per kind:
+// csv follows RFC 4180 with LF line ends (as Pangolin's own export does).
+// Its cells have control characters and invalid UTF-8 made visible as
+// Sanitize does, so that the file is valid UTF-8 and safe to cat, and a cell
+// that then starts with = + - or @ is prefixed with ' so that a spreadsheet
+// does not run it as a formula. Columns are stable per kind:
 // analytics gets the Twingate admin-console network-events columns plus
 // event_type, connection_id, country, city and error_message; session gets
 // Pangolin's export column order exactly; audit, flow and service have their

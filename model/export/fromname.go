@@ -19,11 +19,11 @@ var nameExts = []struct {
 	format Format
 }{
 	{".log", FormatRaw}, {".txt", FormatText}, {".ndjson", FormatNDJSON}, {".jsonl", FormatNDJSON},
-	{".csv", FormatCSV}, {".export", FormatJournal}, {".tar", FormatBundle},
+	{".json", FormatNDJSON}, {".csv", FormatCSV}, {".export", FormatJournal}, {".tar", FormatBundle},
 }
 
 // HintFromName reads the format and compression a path's ending names:
-// .log (raw), .txt (text), .ndjson or .jsonl (ndjson), .csv, .export
+// .log (raw), .txt (text), .ndjson, .jsonl or .json (ndjson), .csv, .export
 // (journal), .tar (bundle), each optionally followed by .gz or .zst; case
 // is ignored. A name with another ending says nothing of its format, and
 // of its compression only when it ends in .gz or .zst.
@@ -43,4 +43,31 @@ func HintFromName(path string) NameHint {
 		}
 	}
 	return h
+}
+
+// Unwritten is the ending of a compression connlog reads but does not
+// write, which a name asks for.
+type Unwritten struct {
+	Ext     string // the ending as the name spells it (.xz)
+	Command string // the command that compresses standard output so (xz)
+	Without string // the name without the ending
+}
+
+// unwrittenExts are the compressions a name may ask for that an export is
+// not written in, with the command that writes them.
+var unwrittenExts = []struct{ ext, command string }{
+	{".xz", "xz"}, {".bz2", "bzip2"}, {".lz4", "lz4"}, {".lzma", "xz --format=lzma"}, {".br", "brotli"},
+}
+
+// UnwrittenCompression reports a path ending in a compression connlog does
+// not write (.xz, .bz2, .lz4, .lzma, .br; case is ignored): written as
+// plain text, such a file would be named for what it is not.
+func UnwrittenCompression(path string) (Unwritten, bool) {
+	for _, u := range unwrittenExts {
+		cut := len(path) - len(u.ext)
+		if cut > 0 && strings.EqualFold(path[cut:], u.ext) {
+			return Unwritten{Ext: path[cut:], Command: u.command, Without: path[:cut]}, true
+		}
+	}
+	return Unwritten{}, false
 }

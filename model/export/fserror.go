@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -52,6 +53,7 @@ func fileError(op, path string, err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
+	path = namedInFull(path)
 	switch {
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return diskFull(path, err)
@@ -94,6 +96,20 @@ func noDirectory(dir string, err error) error {
 func cannotCreateIn(dir string, err error) error {
 	return &FileError{nil, dir, fmt.Sprintf("cannot create a file in %s: the directory exists, but its file system "+
 		"does not let files be created in it (%v) — choose another directory", dir, unwrapPath(err)), err}
+}
+
+// namedInFull is path as a message names it: a directory written "." or
+// ".." (the directory of a bare file name, the current one) tells the user
+// nothing, so it is named by its absolute path; other paths are kept as
+// the user wrote them.
+func namedInFull(path string) string {
+	if base := filepath.Base(path); base != "." && base != ".." {
+		return path
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // isDirectory reports whether path is a directory now.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"strconv"
 	"time"
@@ -126,7 +127,7 @@ func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 		b = appendJournalField(b, jMessage, Summary(e))
 		b = appendJournalField(b, jKind, e.Kind.String())
 	} else {
-		b = appendJournalBytes(b, jMessage, e.Raw)
+		b = appendJournalBytes(b, jMessage, withoutCRLF(e.Raw))
 	}
 	b = appendJournalField(b, jSource, j.names.name(e.Source))
 	if o.Offset >= 0 {
@@ -134,6 +135,20 @@ func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 	}
 	return b
 }
+
+// withoutCRLF is a line of a file as its MESSAGE: without the CR of a CRLF
+// line end (the CR is in no field of the entry, as in ndjson and CSV; the
+// raw export keeps it), that of each of its lines when it holds several.
+// A CR elsewhere is the line's own. Only a line of several lines is copied.
+func withoutCRLF(raw []byte) []byte {
+	raw = bytes.TrimSuffix(raw, []byte{'\r'})
+	if bytes.Contains(raw, crlf) {
+		return bytes.ReplaceAll(raw, crlf, []byte{'\n'})
+	}
+	return raw
+}
+
+var crlf = []byte("\r\n")
 
 // appendMarkerRun gives a gap or boundary from the journal the boot and the
 // run of the unit it belongs to, so that a journal made of the export puts

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,4 +234,27 @@ func FuzzJournal(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A line of a file with CRLF ends has its CR in no field, as in ndjson and
+// CSV: the MESSAGE of its record is the line without it (and so text, not
+// the binary form). A CR inside the line is the line's.
+func TestJournalDropsTheCROfCRLF(t *testing.T) {
+	for raw, want := range map[string]string{
+		"one\r":         "one",
+		"one\r\ntwo\r":  "one\ntwo",
+		"carriage\rmid": "carriage\rmid",
+		"no cr":         "no cr",
+		"two crs\r\r":   "two crs\r",
+		"\r":            "",
+		"crlf mid\r\nx": "crlf mid\nx",
+	} {
+		out := encode(t, []*model.Entry{textEntry(raw)}, Options{Format: FormatJournal})
+		if got := parseJournalExport(t, out)[0]["MESSAGE"]; string(got) != want {
+			t.Errorf("line %q: MESSAGE %q, want %q", raw, got, want)
+		}
+		if !strings.ContainsRune(want, '\r') && !strings.ContainsRune(want, '\n') && !bytes.Contains(out, []byte("MESSAGE="+want+"\n")) {
+			t.Errorf("line %q: MESSAGE not written as text:\n%q", raw, out)
+		}
+	}
 }
