@@ -1,6 +1,7 @@
 package remote
 
 import (
+	"context"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -39,7 +40,16 @@ func (e *UnreachableError) Error() string {
 	case strings.Contains(e.Err.Error(), plainHTTPAnswer):
 		hint = "the store speaks plain HTTP: use http://" + e.Address
 	}
+	if timedOut(e.Err) {
+		return fmt.Sprintf("cannot reach %s: it did not answer in time — is the store hung or overloaded?", e.Store)
+	}
 	return fmt.Sprintf("cannot reach %s: %v — %s", e.Store, cause, hint)
+}
+
+// timedOut reports whether a request gave up waiting for an answer: the
+// server took the connection (or the request) and sent nothing back.
+func timedOut(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "timeout awaiting response headers")
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
@@ -72,7 +82,12 @@ func (e *StatusError) Error() string {
 		}
 	}
 	body := ""
-	if e.Body != "" {
+	switch {
+	case looksLikeHTML(e.Body) && (e.Code == http.StatusUnauthorized || e.Code == http.StatusForbidden):
+		// a proxy's page in front of the store: the credentials are the matter
+	case looksLikeHTML(e.Body):
+		hint = " (a web page): the server there does not look like VictoriaLogs — check the URL's host, port and path"
+	case e.Body != "":
 		body = ": " + e.Body
 	}
 	return fmt.Sprintf("%s answered %d %s%s%s", e.Store, e.Code, http.StatusText(e.Code), body, hint)
@@ -100,4 +115,12 @@ func retryable(err error) bool {
 		return se.Code >= 500 || se.Code == http.StatusTooManyRequests
 	}
 	return true
+}
+
+// looksLikeHTML reports whether an answer's body is a web page, which a
+// server other than the store sends (another service on the port, a
+// proxy's error page): its markup says nothing a user can act on.
+func looksLikeHTML(body string) bool {
+	head := strings.ToLower(body[:min(len(body), 64)])
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
 }

@@ -1,7 +1,9 @@
 package remote
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -57,5 +59,26 @@ func TestStatusErrorNamesTheCredentialsRefused(t *testing.T) {
 				t.Errorf("%q shows the password", got)
 			}
 		})
+	}
+}
+
+// Another web server on the port answers with its HTML page: the message
+// says the server does not look like the store, not the page.
+func TestStatusErrorOfAnHTMLPageSaysItIsNotTheStore(t *testing.T) {
+	page := "<!DOCTYPE HTML>\\n<html lang=\"en\">\\n    <head>\\n        <title>Error response</title>\\n    </head><body><p>Message: Unsupported method ('POST').</p></body></html>"
+	got := (&StatusError{Store: "VictoriaLogs at 127.0.0.1:39433", Code: http.StatusNotImplemented, Body: page}).Error()
+	if strings.Contains(got, "<html") || strings.Contains(got, "DOCTYPE") || !strings.Contains(got, "does not look like VictoriaLogs") {
+		t.Errorf("%q; want it to say the server is not the store, without its page", got)
+	}
+}
+
+// A store that takes the connection and sends nothing until the request
+// gives up is said to be hung or overloaded, without Go's words for it.
+func TestAStoreThatDoesNotAnswerIsSaidToHang(t *testing.T) {
+	err := &UnreachableError{Store: "VictoriaLogs at 127.0.0.1:19428", Address: "127.0.0.1:19428",
+		Err: &url.Error{Op: "Post", URL: "http://127.0.0.1:19428/select/logsql/hits", Err: context.DeadlineExceeded}}
+	got := err.Error()
+	if strings.Contains(got, "deadline") || !strings.Contains(got, "did not answer") || !strings.Contains(got, "hung or overloaded") {
+		t.Errorf("%q; want it to say the store did not answer, hung or overloaded", got)
 	}
 }
