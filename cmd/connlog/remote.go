@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -206,7 +208,8 @@ func secret(getenv func(string) string, env, fileEnv string) (value, from string
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", "", fmt.Errorf("read %s (%s): %w", fileEnv, path, err)
+		return "", "", fmt.Errorf("cannot read %s (%s): %s — name a file that holds the secret, or unset %s",
+			fileEnv, path, fileProblem(err), fileEnv)
 	}
 	// An empty file is a mistake in the setup, not a wish to send nothing:
 	// the store's refusal would then ask for the variable already set.
@@ -214,4 +217,20 @@ func secret(getenv func(string) string, env, fileEnv string) (value, from string
 		return "", "", fmt.Errorf("%s (%s) is empty: write the secret into it, or unset %s", fileEnv, path, fileEnv)
 	}
 	return v, fmt.Sprintf("%s (%q)", fileEnv, path), nil
+}
+
+// fileProblem words why a file could not be read, without Go's "open PATH:"
+// before it.
+func fileProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied (run as a user who may read it)"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -225,6 +225,16 @@ func TestRemoteCredentialsComeFromTheEnvironment(t *testing.T) {
 	}
 }
 
+// A secret file that cannot be read says why in words and what to do.
+func TestAnUnreadableSecretFileSaysWhatToDo(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope")
+	_, err := remoteAuth(func(k string) string { return map[string]string{envTokenFile: missing}[k] })
+	want := "cannot read " + envTokenFile + " (" + missing + "): no such file — name a file that holds the secret, or unset " + envTokenFile
+	if err == nil || err.Error() != want {
+		t.Errorf("%v; want %q", err, want)
+	}
+}
+
 // A raw export of journal files skips the journal's metadata for speed; a
 // query on the host or unit must still see them.
 func TestRawJournalExportFiltersOnHostAndUnit(t *testing.T) {
