@@ -90,6 +90,9 @@ func compressedJournal(path string, head []byte, c *compression) (NonJournal, bo
 // A named pipe is not even opened: a writer waiting for a reader would
 // take this look for one, and lose what it wrote once the look ended. One
 // that takes the file's place after the stat is opened without waiting.
+// A file that says it is empty is not read: a kernel's file that says so
+// (/proc/kmsg) may wait for its next message, and takes it from the
+// system logger.
 func readHead(path string, n int) ([]byte, bool) {
 	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
 		return nil, false
@@ -99,8 +102,12 @@ func readHead(path string, n int) ([]byte, bool) {
 		return nil, false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	fi, err := f.Stat()
+	switch {
+	case err != nil || !fi.Mode().IsRegular():
 		return nil, false
+	case fi.Size() == 0:
+		return nil, true
 	}
 	head := make([]byte, n)
 	got, err := io.ReadFull(f, head)
