@@ -17,6 +17,7 @@ type waitNotes struct {
 	w      io.Writer
 	told   []string // the waiting state last told of each input, "" while it reads
 	failed []bool   // the inputs whose failure was told
+	down   []bool   // the log stores told to be down, until told to answer again
 }
 
 // note is the ingest's status callback. A nil waitNotes says nothing.
@@ -25,7 +26,7 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 		return
 	}
 	for len(n.told) < len(states) {
-		n.told, n.failed = append(n.told, ""), append(n.failed, false)
+		n.told, n.failed, n.down = append(n.told, ""), append(n.failed, false), append(n.down, false)
 	}
 	for i, s := range states {
 		if s.Done && s.Err != "" && !n.failed[i] {
@@ -36,6 +37,7 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 				export.Sanitize(s.Name), export.Sanitize(s.Err))
 			n.failed[i] = true
 		}
+		n.noteDown(i, s)
 		waiting := !s.Done && strings.HasPrefix(s.State, model.StateWaiting)
 		switch {
 		case waiting && s.State != n.told[i]:
@@ -50,6 +52,20 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 			n.told[i] = ""
 		}
 	}
+}
+
+// noteDown tells, once, that the log store of input i stopped answering
+// (its state counts the seconds: only the first is told), and, once, that
+// it answers again.
+func (n *waitNotes) noteDown(i int, s model.SourceStatus) {
+	down := !s.Done && strings.HasPrefix(s.State, model.StateDown)
+	switch {
+	case down && !n.down[i]:
+		fmt.Fprintf(n.w, "connlog: %s: %s — the export goes on when it answers\n", export.Sanitize(s.Name), export.Sanitize(s.State))
+	case !down && n.down[i] && !s.Done:
+		fmt.Fprintf(n.w, "connlog: %s answers again: following it\n", export.Sanitize(s.Name))
+	}
+	n.down[i] = down
 }
 
 // formatHint points out an input named like an export format: `-f` is

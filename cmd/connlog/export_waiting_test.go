@@ -95,3 +95,25 @@ func TestWaitNotesAreInert(t *testing.T) {
 		t.Errorf("note not made inert: %q", out.String())
 	}
 }
+
+// TestWaitNotesTellAStoreDownAndBack: a followed store that stops
+// answering is told once when it goes down (its state counts the seconds)
+// and once when it answers again, so that a pipeline does not take an
+// outage for a quiet fleet.
+func TestWaitNotesTellAStoreDownAndBack(t *testing.T) {
+	var out strings.Builder
+	n := &waitNotes{w: &out}
+	live := model.SourceStatus{Name: "logs:9428", State: model.StateLive}
+	down5 := model.SourceStatus{Name: "logs:9428", State: "down, no answer for 5s"}
+	down6 := model.SourceStatus{Name: "logs:9428", State: "down, no answer for 6s"}
+	retry := model.SourceStatus{Name: "logs:9428", State: "down, retrying in 2s: the store closed the live tail"}
+	back := model.SourceStatus{Name: "logs:9428", State: "back, re-reading missed entries"}
+	for _, st := range [][]model.SourceStatus{{live}, {down5}, {down6}, {retry}, {back}, {live}} {
+		n.note(st)
+	}
+	want := "connlog: logs:9428: down, no answer for 5s — the export goes on when it answers\n" +
+		"connlog: logs:9428 answers again: following it\n"
+	if out.String() != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
