@@ -37,10 +37,17 @@ type withholdingTail struct {
 }
 
 func (b withholdingTail) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
-	return b.VictoriaLogs.Tail(ctx, sel, startOffset, func(rows []Row) error {
+	return b.VictoriaLogs.Tail(ctx, sel, startOffset, withholding(b.word, emit))
+}
+
+// withholding is emit for a tail that never sends the rows holding word:
+// a batch of only those is not sent at all (the empty first batch, which
+// says the tail is open, is).
+func withholding(word string, emit func([]Row) error) func([]Row) error {
+	return func(rows []Row) error {
 		kept := rows[:0:0]
 		for _, r := range rows {
-			if !strings.Contains(string(r.Message), b.word) {
+			if !strings.Contains(string(r.Message), word) {
 				kept = append(kept, r)
 			}
 		}
@@ -48,7 +55,7 @@ func (b withholdingTail) Tail(ctx context.Context, sel Selection, startOffset ti
 			return nil
 		}
 		return emit(kept)
-	})
+	}
 }
 
 func TestEntriesTheTailWithholdsArrive(t *testing.T) {

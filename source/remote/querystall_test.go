@@ -126,18 +126,7 @@ func (b *lateStore) Query(ctx context.Context, sel Selection, emit func(Row) err
 }
 
 func (b *lateStore) Tail(ctx context.Context, sel Selection, startOffset time.Duration, emit func([]Row) error) error {
-	return b.pausingStore.Tail(ctx, sel, startOffset, func(rows []Row) error {
-		kept := rows[:0:0]
-		for _, r := range rows {
-			if !strings.Contains(string(r.Message), b.word) {
-				kept = append(kept, r)
-			}
-		}
-		if rows != nil && len(kept) == 0 {
-			return nil
-		}
-		return emit(kept)
-	})
+	return b.pausingStore.Tail(ctx, sel, startOffset, withholding(b.word, emit))
 }
 
 // Entries the store took just before it stopped, which the re-read it
