@@ -51,7 +51,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.mode = ModeNormal
 			return m, nil
 		}
-		m.help, _ = m.help.Update(msg)
+		// Scrolled over the lines it draws, inputs included, so that its
+		// last offset reaches the end of the note.
+		m.help, _ = m.help.WithInputs(m.inputLines()).Update(msg)
 		return m, nil
 	case ModeExport:
 		return m.dialogKey(msg)
