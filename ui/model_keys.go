@@ -23,6 +23,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.holdKeyPress(msg)
 		return m, nil
 	}
+	if out, cmd, done := m.topWaitKey(msg); done {
+		return out, cmd
+	}
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd
@@ -94,8 +97,10 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.gotoWait.active() {
 			m.gotoWait, m.notice = gotoWait{}, ""
 		}
+		m.topWait = false
 		if key.Matches(msg, k.Top) {
 			m.topPin = m.table.CursorSeq()
+			m.startTopWait()
 		}
 		return m.afterMove(key.Matches(msg, k.Bottom))
 	}
