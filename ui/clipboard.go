@@ -65,7 +65,7 @@ func (c clipboard) copy(raw []byte, size string) copyMsg {
 	if !c.inTmux {
 		sock, ok := c.findServer(ctx)
 		if !ok {
-			return copyMsg{osc: clipboardSequence(string(raw), c.term, false), notice: "sent " + size + " to the terminal's clipboard (OSC 52)"}
+			return copyMsg{osc: clipboardSequence(string(raw), c.term, false), notice: "sent " + size + " to the terminal's clipboard (OSC 52); " + oscUnknown}
 		}
 		server = []string{"-S", sock}
 	}
@@ -79,6 +79,10 @@ func (c clipboard) copy(raw []byte, size string) copyMsg {
 	return copyMsg{osc: osc52.New(string(raw)).Tmux().String(),
 		notice: "copied " + size + " to tmux's paste buffer; sent OSC 52 through tmux"}
 }
+
+// oscUnknown says that a terminal answers no OSC 52 sequence: it may have
+// refused it, and what to do then.
+const oscUnknown = "the terminal may refuse it unseen: if nothing pastes, allow OSC 52 clipboard writes in its settings"
 
 // clipboardSequence is the OSC 52 sequence that sets the clipboard to s:
 // wrapped in DCS for GNU screen (TERM=screen* outside tmux, which sets

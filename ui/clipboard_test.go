@@ -82,7 +82,7 @@ func TestClipboardCopy(t *testing.T) {
 		notice   []string
 		noticeNo string
 	}{
-		{"outside tmux", false, nil, nil, "\x1b]52;c;" + lineB64, []string{"sent the raw line (", "terminal's clipboard"}, "copied"},
+		{"outside tmux", false, nil, nil, "\x1b]52;c;" + lineB64, []string{"sent the raw line (", "terminal's clipboard", "may refuse it"}, "copied"},
 		{"tmux 3.2 and later", true, nil, []string{"load-buffer -w -"}, "", []string{"copied the raw line (", "tmux's paste buffer and clipboard"}, "sent"},
 		{"tmux before 3.2", true, map[string]error{"load-buffer -w -": errors.New("unknown flag -w")},
 			[]string{"load-buffer -w -", "load-buffer -"}, "\x1bPtmux;\x1b\x1b]52;c;" + lineB64, []string{"tmux's paste buffer", "through tmux"}, ""},

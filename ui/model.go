@@ -113,6 +113,9 @@ type Model struct {
 	// stays there, rows prepended above (a file read tail first) keep it
 	// on the first row, as G keeps it on the last.
 	topPin int64
+	// topWait is set by g typed while a file's head is being read: keys
+	// typed after it wait for the head (see startTopWait).
+	topWait bool
 	// gotoWait is a go-to-time waiting for the head of a file to be read.
 	gotoWait gotoWait
 

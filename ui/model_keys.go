@@ -23,6 +23,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.holdKeyPress(msg)
 		return m, nil
 	}
+	if out, cmd, done := m.topWaitKey(msg); done {
+		return out, cmd
+	}
 	switch m.mode {
 	case ModeFilter:
 		var cmd tea.Cmd
@@ -51,7 +54,9 @@ func (m Model) onKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.mode = ModeNormal
 			return m, nil
 		}
-		m.help, _ = m.help.Update(msg)
+		// Scrolled over the lines it draws, inputs included, so that its
+		// last offset reaches the end of the note.
+		m.help, _ = m.help.WithInputs(m.inputLines()).Update(msg)
 		return m, nil
 	case ModeExport:
 		return m.dialogKey(msg)
@@ -92,8 +97,10 @@ func (m Model) normalKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.gotoWait.active() {
 			m.gotoWait, m.notice = gotoWait{}, ""
 		}
+		m.topWait = false
 		if key.Matches(msg, k.Top) {
 			m.topPin = m.table.CursorSeq()
+			m.startTopWait()
 		}
 		return m.afterMove(key.Matches(msg, k.Bottom))
 	}

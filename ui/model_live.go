@@ -31,7 +31,9 @@ func (m Model) onUpdate(msg updateMsg) (tea.Model, tea.Cmd) {
 		m.sources = msg.Sources
 		var settled tea.Cmd
 		m, settled = m.settleGoto() // the head may be read now
-		ask = tea.Batch(m.askWindowMiss(), settled)
+		var released tea.Cmd
+		m, released = m.releaseTopWait()
+		ask = tea.Batch(m.askWindowMiss(), settled, released)
 	}
 	m.updateHeld = true
 	ask = tea.Batch(ask, m.feedExport())
@@ -126,7 +128,8 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.scheduleFrame())
 	}
 	m, settled := m.settleGoto()
-	return m, tea.Batch(append(cmds, settled)...)
+	m, released := m.releaseTopWait()
+	return m, tea.Batch(append(cmds, settled, released)...)
 }
 
 // onClock refreshes the clock, the ingest rate and the store's counters,

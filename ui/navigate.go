@@ -237,7 +237,12 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 		m.rowNote("this entry is not part of a connection")
 		return m, nil
 	case msg.partner == 0:
-		m.rowNote("no paired event for connection " + theme.Clean(msg.id) + " (yet)")
+		// "(yet)" only while lines may still come.
+		when := " (yet)"
+		if m.inputEnded() {
+			when = " in the lines read"
+		}
+		m.rowNote("no paired event for connection " + theme.Clean(msg.id) + when)
 		return m, nil
 	}
 	return m.toPair(msg.partner)

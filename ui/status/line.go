@@ -91,6 +91,19 @@ type statusPart struct {
 
 const statusSep = " │ "
 
+// headFirstPrio is the priority under which a part gives way to a head
+// that would otherwise be cut.
+const headFirstPrio = 50
+
+// lowestPrio is the priority of the least important part.
+func lowestPrio(ps []statusPart) int {
+	low := ps[0].prio
+	for _, p := range ps[1:] {
+		low = min(low, p.prio)
+	}
+	return low
+}
+
 // View draws the line at exactly its width.
 func (s Model) View() string {
 	if s.width <= 0 {
@@ -99,6 +112,11 @@ func (s Model) View() string {
 	parts := s.parts()
 	title, states := s.headParts(false)
 	for fixedWidth(parts) > s.width-s.headMin(title, states) && len(parts) > 1 {
+		parts = shrinkLowest(parts)
+	}
+	// The least useful parts (the memory meter, the clock's time) give way
+	// too rather than the head be cut: "hostile.log: f…" says nothing.
+	for theme.CellWidth(title+states) > s.width-fixedWidth(parts) && len(parts) > 1 && lowestPrio(parts) < headFirstPrio {
 		parts = shrinkLowest(parts)
 	}
 	room := s.width - fixedWidth(parts)

@@ -3,8 +3,6 @@ package theme
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"connlog/model"
 	"connlog/model/query"
 )
@@ -135,7 +133,7 @@ func (m Marked) Fit(w int) Marked {
 	if w <= 0 {
 		kept = 0
 	} else if CellWidth(m.Text) > w {
-		kept = len(ansi.Truncate(m.Text, w, "…")) - len("…")
+		kept = len(truncate(m.Text, w, "…")) - len("…")
 	}
 	out.Spans = spansWithin(m.Spans, 0, max(kept, 0))
 	return out

@@ -24,7 +24,7 @@ func Fit(s string, w int) string {
 	}
 	sw := CellWidth(s)
 	if sw > w {
-		s = ansi.Truncate(s, w, "…")
+		s = truncate(s, w, "…")
 		sw = CellWidth(s)
 	}
 	if sw < w {
@@ -52,7 +52,7 @@ func Cut(s string, w int) string {
 	if CellWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return truncate(s, w, "…")
 }
 
 // PadStyled pads already styled text with spaces to w cells, cutting it
