@@ -11,7 +11,7 @@ import (
 
 	"github.com/aymanbagabas/go-osc52/v2"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // clipboard puts a raw line on the clipboard of the terminal the user sits
@@ -110,7 +110,7 @@ func runTmux(ctx context.Context, stdin []byte, args ...string) (string, error) 
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return "", errors.New(export.Sanitize(firstLine(msg)))
+			return "", errors.New(inert.Sanitize(firstLine(msg)))
 		}
 		return "", err
 	}

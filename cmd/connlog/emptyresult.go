@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/ui/theme"
@@ -35,7 +36,7 @@ func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Locat
 	if !span.Last.IsZero() {
 		had += ", " + query.SpanText(span.First, span.Last, loc)
 	}
-	fmt.Fprintf(stderr, "connlog: no entries matched %s: %s\n", export.Sanitize(filterText(cfg)), had)
+	fmt.Fprintf(stderr, "connlog: no entries matched %s: %s\n", inert.Sanitize(filterText(cfg)), had)
 }
 
 // quotedFlags writes a flag for each value as a shell would take it back.

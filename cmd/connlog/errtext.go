@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // sayError prints err on w as connlog's message. An error names what the
@@ -15,7 +15,7 @@ import (
 func sayError(w io.Writer, err error) {
 	lines := strings.Split(err.Error(), "\n")
 	for i, l := range lines {
-		lines[i] = export.Sanitize(l)
+		lines[i] = inert.Sanitize(l)
 	}
 	fmt.Fprintf(w, "connlog: %s\n", strings.Join(lines, "\n"))
 }

@@ -11,6 +11,7 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/model/query"
 	"connlog/source"
 )
@@ -38,10 +39,10 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	defer closeLog()
-	log.Printf("export: format %s, compression %s, to %s", opts.Format, opts.Compress, export.Sanitize(outputName(cfg.Output)))
+	log.Printf("export: format %s, compression %s, to %s", opts.Format, opts.Compress, inert.Sanitize(outputName(cfg.Output)))
 	err = exportEntries(ctx, cfg, sel, opts, stdin, stdout, stderr)
 	if err != nil {
-		log.Printf("export: %s", export.Sanitize(err.Error()))
+		log.Printf("export: %s", inert.Sanitize(err.Error()))
 	}
 	return err
 }

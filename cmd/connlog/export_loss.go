@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"connlog/model"
-	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // lossError ends an export or a summary that met gaps when --fail-on-loss
@@ -23,7 +23,7 @@ func (e lossError) Error() string {
 func reportLoss(cfg Config, what string, losses model.Ledger, stderr io.Writer) error {
 	// A reason may name a file (a corrupt compressed rotation): made inert
 	// for the terminal.
-	summary := export.Sanitize(losses.Summary())
+	summary := inert.Sanitize(losses.Summary())
 	if summary == "" {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // waitNotes says on standard error when a followed input cannot be read
@@ -34,20 +35,20 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 			// that an input's lines are missing from it (too many open
 			// files among a glob's matches, a file it may not read).
 			fmt.Fprintf(n.w, "connlog: %s: %s — its lines are missing from the export, which goes on with the others\n",
-				export.Sanitize(s.Name), export.Sanitize(s.Err))
+				inert.Sanitize(s.Name), inert.Sanitize(s.Err))
 			n.failed[i] = true
 		}
 		n.noteDown(i, s)
 		waiting := !s.Done && strings.HasPrefix(s.State, model.StateWaiting)
 		switch {
 		case waiting && s.State != n.told[i]:
-			fmt.Fprintf(n.w, "connlog: %s%s\n", export.Sanitize(s.State), formatHint(s.Name))
+			fmt.Fprintf(n.w, "connlog: %s%s\n", inert.Sanitize(s.State), formatHint(s.Name))
 			n.told[i] = s.State
 		case !waiting && n.told[i] != "":
 			// An input that ended meanwhile (the follow was stopped, or it
 			// failed and says why) was not found again.
 			if !s.Done && s.Err == "" {
-				fmt.Fprintf(n.w, "connlog: %s is there now: following it\n", export.Sanitize(s.Name))
+				fmt.Fprintf(n.w, "connlog: %s is there now: following it\n", inert.Sanitize(s.Name))
 			}
 			n.told[i] = ""
 		}
@@ -61,9 +62,9 @@ func (n *waitNotes) noteDown(i int, s model.SourceStatus) {
 	down := !s.Done && strings.HasPrefix(s.State, model.StateDown)
 	switch {
 	case down && !n.down[i]:
-		fmt.Fprintf(n.w, "connlog: %s: %s — the export goes on when it answers\n", export.Sanitize(s.Name), export.Sanitize(s.State))
+		fmt.Fprintf(n.w, "connlog: %s: %s — the export goes on when it answers\n", inert.Sanitize(s.Name), inert.Sanitize(s.State))
 	case !down && n.down[i] && !s.Done:
-		fmt.Fprintf(n.w, "connlog: %s answers again: following it\n", export.Sanitize(s.Name))
+		fmt.Fprintf(n.w, "connlog: %s answers again: following it\n", inert.Sanitize(s.Name))
 	}
 	n.down[i] = down
 }

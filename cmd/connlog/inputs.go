@@ -11,6 +11,7 @@ import (
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/model/query"
 	"connlog/source"
 )
@@ -109,7 +110,7 @@ func expandFiles(cfg Config, follow bool) ([]source.Input, error) {
 
 // unmatchedNote says that pattern p, followed, matches no file yet.
 func unmatchedNote(p string) string {
-	return fmt.Sprintf("connlog: no file matches %s yet: its files are read as they appear", export.Sanitize(p))
+	return fmt.Sprintf("connlog: no file matches %s yet: its files are read as they appear", inert.Sanitize(p))
 }
 
 // fileFeed opens input in as input id of n read together, tail first when

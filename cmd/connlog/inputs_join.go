@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/source"
 )
 
@@ -136,7 +137,7 @@ func (j *globJoiner) joined(feeds []source.Feed) {
 func (j *globJoiner) sayRefused(path string) {
 	j.refuse.Do(func() {
 		note := fmt.Sprintf("%s and later new files matching the patterns are not read: connlog reads at most %d inputs",
-			export.Sanitize(path), maxInputs)
+			inert.Sanitize(path), maxInputs)
 		if j.cfg.notes != nil {
 			fmt.Fprintf(j.cfg.notes, "connlog: %s\n", note)
 		}

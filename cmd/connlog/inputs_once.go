@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/source"
 )
 
@@ -32,7 +32,7 @@ func sayReadOnce(w io.Writer, inputs []source.Input) {
 		said++
 		names := make([]string, 0, 1+len(in.AlsoNamed))
 		for _, p := range append([]string{in.Path}, in.AlsoNamed...) {
-			names = append(names, export.Sanitize(p))
+			names = append(names, inert.Sanitize(p))
 		}
 		fmt.Fprintf(w, "connlog: %s and %s are the same file: read once, as %s\n",
 			strings.Join(names[:len(names)-1], ", "), names[len(names)-1], names[0])

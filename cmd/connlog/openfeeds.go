@@ -5,7 +5,7 @@ import (
 	"errors"
 	"io"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/source"
 )
 
@@ -48,5 +48,5 @@ func nothingWritten(cfg Config) error {
 	if cfg.Output == "" || cfg.Output == "-" {
 		return errors.New("interrupted: nothing was written")
 	}
-	return errors.New("interrupted: nothing was written to " + export.Sanitize(cfg.Output))
+	return errors.New("interrupted: nothing was written to " + inert.Sanitize(cfg.Output))
 }

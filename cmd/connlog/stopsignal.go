@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"golang.org/x/sys/unix"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/ui/exportdialog"
 	"connlog/ui/theme"
 )
@@ -67,7 +67,7 @@ func interfaceStopped(why error, aborted exportdialog.Aborted, ok bool) (note st
 	if !ok || !errors.As(why, &s) {
 		return "", nil
 	}
-	path := export.Sanitize(aborted.Path)
+	path := inert.Sanitize(aborted.Path)
 	switch {
 	case aborted.Written:
 		return fmt.Sprintf("connlog: %s as the export ended: %s was written whole (%s)", s, path, theme.Plural(aborted.Entries, "entry")), nil

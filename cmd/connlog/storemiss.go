@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/model/query"
 )
 
@@ -40,7 +40,7 @@ func storeMiss(ctx context.Context, cfg Config, since, until time.Time, loc *tim
 		return "", false
 	}
 	named := len(cfg.Remote.Hosts) > 0 || len(unitsAsked(cfg)) > 0 // a name that may be mistyped
-	return export.Sanitize(storeHoldsNone(cfg, vl.Name(), hosts)), named
+	return inert.Sanitize(storeHoldsNone(cfg, vl.Name(), hosts)), named
 }
 
 // storeHoldsNone words a store that holds no entry of the hosts and units

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // writeSummary prints the report in the chosen format.
@@ -45,10 +45,10 @@ func writeText(w io.Writer, sections []section) {
 		}
 		fmt.Fprintln(w, s.title)
 		if s.note != "" {
-			fmt.Fprintln(w, "  "+export.Sanitize(s.note))
+			fmt.Fprintln(w, "  "+inert.Sanitize(s.note))
 		}
 		for _, l := range s.pre {
-			fmt.Fprintln(w, "  "+export.Sanitize(l))
+			fmt.Fprintln(w, "  "+inert.Sanitize(l))
 		}
 		writeTextTable(w, s.header, s.rows)
 	}
@@ -62,7 +62,7 @@ func writeTextTable(w io.Writer, header []string, rows [][]string) {
 	widths := make([]int, len(header))
 	for r, row := range cells {
 		for c := range row {
-			cells[r][c] = shorten(export.Sanitize(row[c]), maxTextCell)
+			cells[r][c] = shorten(inert.Sanitize(row[c]), maxTextCell)
 			widths[c] = max(widths[c], utf8.RuneCountInString(cells[r][c]))
 		}
 	}
@@ -106,7 +106,7 @@ func writeMarkdown(w io.Writer, sections []section) {
 		if len(s.pre) > 0 {
 			fmt.Fprintln(w, "\n```text")
 			for _, l := range s.pre {
-				fmt.Fprintln(w, strings.ReplaceAll(export.Sanitize(l), "`", "'"))
+				fmt.Fprintln(w, strings.ReplaceAll(inert.Sanitize(l), "`", "'"))
 			}
 			fmt.Fprintln(w, "```")
 		}
@@ -132,7 +132,7 @@ func writeMarkdown(w io.Writer, sections []section) {
 const markdownEscapes = "\\`*_[]<>|#~!&"
 
 func markdownCell(s string) string {
-	s = export.Sanitize(s)
+	s = inert.Sanitize(s)
 	var sb strings.Builder
 	for _, r := range s {
 		if r < utf8.RuneSelf && strings.ContainsRune(markdownEscapes, r) {

@@ -10,7 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/source"
 	"connlog/ui"
 )
@@ -117,7 +117,7 @@ func matchesAny(pattern string, paths []string) bool {
 // joinedNote names the files that joined, the first of them in full.
 func joinedNote(paths []string) string {
 	if len(paths) == 1 {
-		return "reading new file " + export.Sanitize(paths[0])
+		return "reading new file " + inert.Sanitize(paths[0])
 	}
-	return fmt.Sprintf("reading %d new files: %s and more", len(paths), export.Sanitize(paths[0]))
+	return fmt.Sprintf("reading %d new files: %s and more", len(paths), inert.Sanitize(paths[0]))
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"connlog/model"
+	"connlog/model/inert"
 )
 
 // BenchmarkExport measures each format with each compression, in input
@@ -71,7 +72,7 @@ func BenchmarkSanitize(b *testing.B) {
 			b.SetBytes(int64(len(tc.s)))
 			b.ReportAllocs()
 			for b.Loop() {
-				buf = AppendSanitized(buf[:0], tc.s)
+				buf = inert.AppendSanitized(buf[:0], tc.s)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 
 	"connlog/model"
+	"connlog/model/inert"
 )
 
 // csvLayout is the header of one CSV and, per kind, where each of the kind's
@@ -128,7 +129,7 @@ func (c *csvWriter) write(e *model.Entry) (bool, error) {
 // does (so that the file is valid UTF-8, each cell one line, and cat runs
 // no escape sequence), then guarded against running as a formula.
 func csvCell(s string) string {
-	return protectCell(Sanitize(s))
+	return protectCell(inert.Sanitize(s))
 }
 
 // protectCell keeps a spreadsheet from running a cell as a formula: a cell

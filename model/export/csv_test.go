@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"connlog/model"
+	"connlog/model/inert"
 )
 
 // readCSV parses an export back into header-keyed rows.
@@ -206,7 +207,7 @@ func FuzzCSV(f *testing.F) {
 		}
 		// Control characters and invalid UTF-8 are made visible, as in
 		// the text format, so that each cell is one line of valid UTF-8.
-		want := protectCell(Sanitize(s))
+		want := protectCell(inert.Sanitize(s))
 		if got := rows[0]["message"]; got != want {
 			t.Fatalf("cell %q came back as %q, want %q", s, got, want)
 		}
@@ -256,7 +257,7 @@ func TestCSVIsSafeText(t *testing.T) {
 		}
 	}
 	for _, r := range string(out) {
-		if isHiddenRune(r) {
+		if inert.IsHidden(r) {
 			t.Fatalf("hidden rune %U in the CSV", r)
 		}
 	}

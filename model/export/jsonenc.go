@@ -6,6 +6,8 @@ import (
 	"unsafe"
 )
 
+const hexDigits = "0123456789abcdef"
+
 // AppendJSONString appends s as a JSON string: the one JSON string encoder
 // of connlog (exports and the demo's generated lines). Control characters
 // are escaped; U+2028 and U+2029, valid JSON but line ends to JavaScript,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"connlog/model"
+	"connlog/model/inert"
 )
 
 // Summary returns the one-line description of an entry that the text format
@@ -76,7 +77,7 @@ func (s *summary) add(parts ...string) {
 		s.dst = append(s.dst, ' ')
 	}
 	for _, p := range parts {
-		s.dst = AppendSanitized(s.dst, p)
+		s.dst = inert.AppendSanitized(s.dst, p)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"unicode/utf8"
+
+	"connlog/model/inert"
 )
 
 // TerminalWriter passes an export's text to a terminal with every control
@@ -53,7 +55,7 @@ func (t *TerminalWriter) Flush() error {
 func (t *TerminalWriter) escape(dst, b []byte) []byte {
 	for len(b) > 0 {
 		line, rest, found := bytes.Cut(b, []byte{'\n'})
-		dst = AppendSanitized(dst, string(line))
+		dst = inert.AppendSanitized(dst, string(line))
 		if found {
 			dst = append(dst, '\n')
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 	"unicode/utf8"
+
+	"connlog/model/inert"
 )
 
 func TestTerminalWriterMakesControlsVisible(t *testing.T) {
@@ -66,7 +68,7 @@ func FuzzTerminalWriter(f *testing.F) {
 			if i > 0 {
 				want = append(want, '\n')
 			}
-			want = append(want, Sanitize(string(line))...)
+			want = append(want, inert.Sanitize(string(line))...)
 		}
 		if !bytes.Equal(got, want) {
 			t.Fatalf("got %q, want %q", got, want)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/inert"
 )
 
 // The text format's times are RFC 3339 with milliseconds. Outside UTC the
@@ -90,7 +91,7 @@ func appendTextHost(dst []byte, host string) []byte {
 	if host == "" {
 		return append(dst, "- "...)
 	}
-	return append(appendSanitized(dst, host), ' ')
+	return append(inert.AppendSanitized(dst, host), ' ')
 }
 
 func (t *textWriter) close() error {

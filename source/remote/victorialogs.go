@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 )
 
 // Tuning of the VictoriaLogs backend.
@@ -257,6 +257,6 @@ func (v *VictoriaLogs) send(ctx context.Context, path string, form url.Values, p
 	}
 	defer resp.Body.Close()
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodySize))
-	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: export.Sanitize(strings.TrimSpace(string(body))),
+	return nil, &StatusError{Store: v.Name(), Code: resp.StatusCode, Body: inert.Sanitize(strings.TrimSpace(string(body))),
 		Given: v.auth.given()}
 }

@@ -6,14 +6,14 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"connlog/model/export"
+	"connlog/model/inert"
 	"connlog/model/query"
 )
 
 // Clean makes untrusted text inert for the terminal: escape sequences,
 // control characters, bidi overrides and invalid UTF-8 become visible text.
 // Every string taken from an entry goes through it before reaching View.
-func Clean(s string) string { return export.Sanitize(s) }
+func Clean(s string) string { return inert.Sanitize(s) }
 
 // Fit truncates plain text to w display cells, ending it with "…" when cut,
 // and pads it with spaces to exactly w cells. It is aware of wide

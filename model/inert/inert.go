@@ -1,4 +1,8 @@
-package export
+// Package inert makes log content safe to show on a terminal: every byte
+// that could act on it is replaced by a visible stand-in (see Sanitize).
+// The table, the detail pane, exports and messages show log content so,
+// and a search finds a line by what it shows.
+package inert
 
 import (
 	"unicode"
@@ -12,7 +16,7 @@ import (
 // \t, \n and \r, other C0 controls and DEL become \xNN, C1 controls and the
 // invisible or direction-changing characters (bidi overrides and isolates,
 // zero-width spaces and joiners, the BOM, tag characters, variation
-// selectors, line and paragraph separators: see isHiddenRune) become
+// selectors, line and paragraph separators: see IsHidden) become
 // ‹U+XXXX›, and bytes that are not valid UTF-8 become \xNN.
 // Backslashes are kept as they are, so the output is for reading, not for
 // decoding. A string that needs no change is returned without copying.
@@ -61,7 +65,7 @@ func appendSanitized(dst []byte, s string) []byte {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&0xf])
-		case isHiddenRune(r):
+		case IsHidden(r):
 			dst = appendCodePoint(dst, r)
 		default:
 			dst = append(dst, s[i:i+size]...)
@@ -100,7 +104,7 @@ func appendCodePoint(dst []byte, r rune) []byte {
 
 const upperHex = "0123456789ABCDEF"
 
-// isHiddenRune reports runes that a terminal acts on or draws as nothing:
+// IsHidden reports runes that a terminal acts on or draws as nothing:
 // C1 controls (0x9b is a one-byte CSI), format characters (bidi controls
 // that reorder what follows, the "Trojan Source" characters; zero-width
 // characters and invisible operators that hide text inside a word; tag
@@ -109,7 +113,7 @@ const upperHex = "0123456789ABCDEF"
 // bytes one per character, fillers), and separators that some terminals
 // treat as line breaks. The emoji presentation selectors are kept: they
 // follow an emoji and change only how it is drawn.
-func isHiddenRune(r rune) bool {
+func IsHidden(r rune) bool {
 	switch {
 	case r >= 0x80 && r <= 0x9f: // C1 controls
 		return true
@@ -143,4 +147,18 @@ var drawnAsNothing = &unicode.RangeTable{
 		{Lo: 0x1bca0, Hi: 0x1bca3, Stride: 1}, // shorthand format controls
 		{Lo: 0xe0000, Hi: 0xe0fff, Stride: 1}, // tags, variation selectors supplement, reserved
 	},
+}
+
+// Is reports whether s could not act on a terminal: valid UTF-8 without a
+// control character or a hidden rune but the newlines that end lines.
+func Is(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || IsHidden(r) {
+			return false
+		}
+	}
+	return true
 }
