@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"connlog/model"
+	"connlog/model/inert"
 	"connlog/model/payload"
 )
 
@@ -15,15 +16,36 @@ type textMatcher struct {
 	word  string // as the user wrote it, for highlighting
 	pat   pattern
 	chars charSet // the bytes pat can find, for matchDecoded
+	// asShown is set when the word holds a stand-in that the table shows
+	// for a byte no one can type (␛, \x07, ‹U+202E›): it is looked for in
+	// the line as shown, made inert (see inert.Sanitize), too.
+	asShown bool
 }
 
 func (m *textMatcher) match(e *model.Entry) bool {
 	return anyOwnText(e, m.matchText) || m.matchDecoded(e)
 }
 
-// matchText looks for the word in text, and in text as shown.
+// matchText looks for the word in text, and in text as shown: without
+// its colours and, for a word written with stand-ins, made inert.
 func (m *textMatcher) matchText(text string) bool {
-	return m.pat.contains(text) || hasEscape(text) && m.pat.contains(shownText(text))
+	if m.pat.contains(text) {
+		return true
+	}
+	shown := text
+	if hasEscape(text) {
+		if shown = shownText(text); m.pat.contains(shown) {
+			return true
+		}
+	}
+	return m.asShown && m.pat.contains(inert.Sanitize(shown))
+}
+
+// writesStandIns reports whether word holds what inert.Sanitize writes for
+// a byte it makes visible: ␛ for ESC, \xNN, \t, \n, \r, ‹U+XXXX›.
+func writesStandIns(word string) bool {
+	return strings.Contains(word, "␛") || strings.Contains(word, "‹U+") || strings.Contains(word, "\\x") ||
+		strings.Contains(word, "\\t") || strings.Contains(word, "\\n") || strings.Contains(word, "\\r")
 }
 
 // anyOwnText reports whether match holds for the text bare words and

@@ -49,3 +49,32 @@ func TestWordShownWithoutColourFindsLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWordAsShownInertFindsLine: a control character, an invisible or a
+// byte that is not UTF-8 is shown made visible (␛, \x07, ‹U+202E›, \xff);
+// typed as shown, as a word or a phrase, it finds its line (it found
+// nothing: the line holds the raw bytes, which no one can type), and the
+// raw form still does.
+func TestWordAsShownInertFindsLine(t *testing.T) {
+	hostile := &model.Entry{Raw: []byte("2026-12-06T01:00:01Z [INFO] [connector] OSC title \x1b]0;PWNED-TITLE\x07 after \u202eevil \xff end")}
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{`PWNED-TITLE\x07`, true},
+		{`"␛]0;PWNED-TITLE\x07 after"`, true},
+		{`‹U+202E›evil`, true},
+		{`"evil \xff end"`, true},
+		{`"TITLE\x08"`, false},
+		{`"\x1b]0;PWNED"`, false}, // not how it is shown: a regex finds the raw byte
+		{`/\x1b\]0;PWNED/`, true},
+	} {
+		q, err := Compile(tc.query, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.query, err)
+		}
+		if got := q.Match(hostile); got != tc.want {
+			t.Errorf("%s matched %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}

@@ -21,7 +21,7 @@ type compiler struct {
 // textTerm compiles a bare word or quoted phrase.
 func (c *compiler) textTerm(t token) matcher {
 	pat := newPattern(t.text, true)
-	return &textMatcher{word: t.text, pat: pat, chars: pat.chars()}
+	return &textMatcher{word: t.text, pat: pat, chars: pat.chars(), asShown: writesStandIns(t.text)}
 }
 
 // regexTerm compiles a /regex/.
