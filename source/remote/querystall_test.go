@@ -151,3 +151,44 @@ func TestEntriesTakenJustBeforeAStallArrive(t *testing.T) {
 	f.collect(want, 2*time.Second)
 	f.exactlyOnce(want)
 }
+
+// droppingFirstRead is the real store whose first read breaks off after a
+// few rows, as a connection the store resets does.
+type droppingFirstRead struct {
+	*VictoriaLogs
+	after   int
+	dropped atomic.Bool
+}
+
+func (b *droppingFirstRead) Query(ctx context.Context, sel Selection, emit func(Row) error) error {
+	if b.dropped.Swap(true) {
+		return b.VictoriaLogs.Query(ctx, sel, emit)
+	}
+	n := 0
+	return b.VictoriaLogs.Query(ctx, sel, func(r Row) error {
+		if n == b.after {
+			return errors.New("read tcp 127.0.0.1:50000->127.0.0.1:9428: read: connection reset by peer")
+		}
+		n++
+		return emit(r)
+	})
+}
+
+// A first read the store breaks off midway is taken up again from where
+// it stood, each entry once, and the follow goes on: it ended the source
+// with "cannot reach … connection reset by peer" (a CI failure under load,
+// after a stall).
+func TestAFirstReadTheStoreDropsIsTakenUp(t *testing.T) {
+	t.Parallel()
+	srv := vltest.Start(t)
+	dir := t.TempDir()
+	hosts := []string{"gw-fra-1", "gw-nyc-1"}
+	want := shipNow(t, srv, dir, "before", hosts, 5)
+	srv.WaitRows(t, `"before"`, len(want))
+	b := &droppingFirstRead{VictoriaLogs: testBackend(t, srv), after: 4}
+	f := runFollower(t, b, Options{Selection: Selection{Units: []string{"twingate-connector.service"}}, Lines: -1, Follow: true})
+	f.waitFollowing()
+	want = append(want, shipNow(t, srv, dir, "after", hosts, 3)...)
+	f.collect(want, 2*time.Second)
+	f.exactlyOnce(want)
+}

@@ -19,8 +19,12 @@ const (
 	tailMargin   = 2 * time.Second        // extra past a tail reaches back beyond the last read
 	backoffFirst = 500 * time.Millisecond // first wait before reconnecting
 	backoffMax   = 30 * time.Second
-	steadyAfter  = 30 * time.Second // a tail that ran this long resets the backoff
-	releaseTick  = 250 * time.Millisecond
+	// firstReadTries is how many times the first read is tried before its
+	// error ends the source: a store that answered the start-up check and
+	// breaks off the read is most often restarting.
+	firstReadTries = 4
+	steadyAfter    = 30 * time.Second // a tail that ran this long resets the backoff
+	releaseTick    = 250 * time.Millisecond
 	// A store's tail sends nothing while nothing new arrives: a tail silent
 	// for probeAfter is followed by a question to the store, and a store
 	// that neither sends nor answers for stallAfter is shown as down. A
@@ -98,6 +102,9 @@ func (s *Source) Run(ctx context.Context, out chan<- []model.Record) error {
 }
 
 // backfill reads the selection's newest Lines entries (or all) in order.
+// A read the store breaks off midway (a connection reset, a restart) is
+// taken up again, up to firstReadTries times, from a little before the
+// newest entry handed on: seen drops what comes twice.
 func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error) {
 	if s.opts.Lines == 0 {
 		return 0, nil
@@ -107,17 +114,28 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 		sel.Newest = s.opts.Lines
 	}
 	n := 0
-	err := s.readSettled(ctx, sel, stateQuerying, tr, func(r Row) error {
+	emit := func(r Row) error {
 		if tr.admit(&r) {
 			n++
 			return w.marks.add(&r, w)
 		}
 		return nil
-	})
-	if err != nil {
-		return n, err
 	}
-	return n, w.flush()
+	backoff := backoffFirst
+	for tries := 1; ; tries++ {
+		err := s.readSettled(ctx, sel, stateQuerying, tr, emit)
+		switch {
+		case err == nil:
+			return n, w.flush()
+		case ctx.Err() != nil || !retryable(err) || tries == firstReadTries:
+			return n, err
+		case !s.wait(ctx, &backoff, err):
+			return n, ctx.Err()
+		}
+		if from := tr.watermark.Add(-dedupWindow); !tr.watermark.IsZero() && from.After(sel.Since) {
+			sel.Since = from // never before the user's --since
+		}
+	}
 }
 
 // sender batches records for the ingest loop.
