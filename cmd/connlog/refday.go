@@ -108,36 +108,16 @@ func referenceDay(ctx context.Context, cfg Config, stdin io.Reader) dataDay {
 // a compressed one decompressed as far as its head, so that a night split
 // over yesterday's rotated file and today's begins where yesterday's does.
 func filesDay(ctx context.Context, feeds []source.Feed, paths []string, streams []string) dataDay {
-	var tails, whole []source.Feed
-	var tailPaths []string
+	if last := probedEnd(ctx, feeds, paths, false); !last.IsZero() {
+		// The heads are read only now that the tails gave the day.
+		return dataDay{first: probedEnd(ctx, feeds, paths, true), last: last, rule: dayNewest}
+	}
+	var whole []source.Feed
 	for i, f := range feeds {
-		if src := probeSource(paths[i], f.ID, false, tailProbeBytes); src != nil {
-			f.Source = src
-			tails, tailPaths = append(tails, f), append(tailPaths, paths[i])
-		} else if source.StartsCompressed(paths[i]) {
+		if source.StartsCompressed(paths[i]) {
 			f.Source = source.NewInput(source.Input{Path: paths[i]}, f.ID, source.FileOptions{}, nil)
 			whole = append(whole, f)
 		}
-	}
-	_, last, _ := spanOf(ctx, tails)
-	if last.IsZero() {
-		last = farEnd(ctx, tails, tailPaths, false)
-	}
-	if !last.IsZero() {
-		// The heads are read only now that the tails gave the day.
-		heads := make([]source.Feed, 0, len(feeds))
-		var headPaths []string
-		for i, f := range feeds {
-			if src := probeSource(paths[i], f.ID, true, tailProbeBytes); src != nil {
-				f.Source = src
-				heads, headPaths = append(heads, f), append(headPaths, paths[i])
-			}
-		}
-		first, _, _ := spanOf(ctx, heads)
-		if first.IsZero() {
-			first = farEnd(ctx, heads, headPaths, true)
-		}
-		return dataDay{first: first, last: last, rule: dayNewest}
 	}
 	if first, last, _ := spanOf(ctx, whole); !last.IsZero() {
 		return dataDay{first: first, last: last, rule: dayNewest}
@@ -148,23 +128,38 @@ func filesDay(ctx context.Context, feeds []source.Feed, paths []string, streams 
 	return dataDay{rule: dayToday}
 }
 
-// farEnd probes the files again, as far as farProbeBytes, when their
-// first probe found no line with a time: the oldest entry of their heads
-// (head), or the newest of their ends. Zero when there is none there
-// either.
-func farEnd(ctx context.Context, feeds []source.Feed, paths []string, head bool) time.Time {
-	var far []source.Feed
+// probedEnd is the oldest entry at the heads of the files (head), or the
+// newest at their ends (a compressed file has none to probe); zero when
+// none has one.
+func probedEnd(ctx context.Context, feeds []source.Feed, paths []string, head bool) time.Time {
+	var end time.Time
 	for i, f := range feeds {
-		if src := probeSource(paths[i], f.ID, head, farProbeBytes); src != nil {
-			f.Source = src
-			far = append(far, f)
+		t := fileEnd(ctx, f, paths[i], head)
+		if !t.IsZero() && (end.IsZero() || head && t.Before(end) || !head && t.After(end)) {
+			end = t
 		}
 	}
-	first, last, _ := spanOf(ctx, far)
-	if head {
-		return first
+	return end
+}
+
+// fileEnd is the oldest entry at the head of the file at path (head), or
+// the newest at its end, probed in its first (last) tailProbeBytes, and as
+// far as farProbeBytes when those hold no line with a time; zero when
+// there is none.
+func fileEnd(ctx context.Context, f source.Feed, path string, head bool) time.Time {
+	for _, size := range []int{tailProbeBytes, farProbeBytes} {
+		if f.Source = probeSource(path, f.ID, head, size); f.Source == nil {
+			return time.Time{}
+		}
+		first, last, _ := spanOf(ctx, []source.Feed{f})
+		if head && !first.IsZero() {
+			return first
+		}
+		if !head && !last.IsZero() {
+			return last
+		}
 	}
-	return last
+	return time.Time{}
 }
 
 // regularFile reports whether path names a regular file (following a

@@ -398,4 +398,20 @@ func TestReferenceDayLooksPastLongUntimedRuns(t *testing.T) {
 			t.Errorf("%s: span %s – %s (rule %d), want 11-20 21:00 – 11-21 02:30", name, first, last, d.rule)
 		}
 	}
+	// Each file is probed further on its own: yesterday's rotated file
+	// opening with a dump still gives the start, beside today's file whose
+	// head has a time.
+	dir := t.TempDir()
+	rotated, current := filepath.Join(dir, "app.log.1"), filepath.Join(dir, "app.log")
+	today := "2026-11-21T08:00:00.000000+0000 h twingate-connector[1]: [INFO] [connector] tick\n"
+	if err := os.WriteFile(rotated, []byte(dump.String()+acrossMidnightLog(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(current, []byte(today), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := referenceDay(t.Context(), Config{Files: []string{rotated, current}}, nil)
+	if first := d.first.UTC().Format("01-02 15:04"); first != "11-20 21:00" {
+		t.Errorf("two files: first %s, want 11-20 21:00 from the rotated file past its dump", first)
+	}
 }
