@@ -5,6 +5,7 @@
 package inert
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,6 +26,18 @@ func Sanitize(s string) string {
 		return s
 	}
 	return string(appendSanitized(make([]byte, 0, len(s)+16), s))
+}
+
+// HasStandIn reports whether s holds what Sanitize writes for a byte it
+// makes visible (␛, \xNN, \t, \n, \r, ‹U+XXXX›): text copied from what is
+// shown, to be looked for in what is shown.
+func HasStandIn(s string) bool {
+	for _, standIn := range []string{"␛", "‹U+", `\x`, `\t`, `\n`, `\r`} {
+		if strings.Contains(s, standIn) {
+			return true
+		}
+	}
+	return false
 }
 
 // AppendSanitized appends the Sanitize form of s to dst and returns it, for

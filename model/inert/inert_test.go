@@ -82,3 +82,18 @@ func FuzzSanitize(f *testing.F) {
 		}
 	})
 }
+
+// What Sanitize writes for a byte it makes visible is a stand-in; plain
+// text, a lone backslash or ‹ is not.
+func TestHasStandIn(t *testing.T) {
+	for _, s := range []string{"\x1b[2J", "ding\x07", "a\tb", "abc\u202edef", "a\xffb"} {
+		if shown := Sanitize(s); !HasStandIn(shown) {
+			t.Errorf("HasStandIn(%q) = false for Sanitize(%q)", shown, s)
+		}
+	}
+	for _, s := range []string{"plain", `C:\Users`, "‹quoted›", ""} {
+		if HasStandIn(s) {
+			t.Errorf("HasStandIn(%q) = true", s)
+		}
+	}
+}

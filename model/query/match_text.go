@@ -41,13 +41,6 @@ func (m *textMatcher) matchText(text string) bool {
 	return m.asShown && m.pat.contains(inert.Sanitize(shown))
 }
 
-// writesStandIns reports whether word holds what inert.Sanitize writes for
-// a byte it makes visible: ␛ for ESC, \xNN, \t, \n, \r, ‹U+XXXX›.
-func writesStandIns(word string) bool {
-	return strings.Contains(word, "␛") || strings.Contains(word, "‹U+") || strings.Contains(word, "\\x") ||
-		strings.Contains(word, "\\t") || strings.Contains(word, "\\n") || strings.Contains(word, "\\r")
-}
-
 // anyOwnText reports whether match holds for the text bare words and
 // regular expressions search (searchText), or for one of its pieces, when
 // the entry shares its line with others: its own parts, never the

@@ -7,6 +7,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"time"
+
+	"connlog/model/inert"
 )
 
 // compiler turns the parser's terms into matchers. It holds what times are
@@ -21,7 +23,7 @@ type compiler struct {
 // textTerm compiles a bare word or quoted phrase.
 func (c *compiler) textTerm(t token) matcher {
 	pat := newPattern(t.text, true)
-	return &textMatcher{word: t.text, pat: pat, chars: pat.chars(), asShown: writesStandIns(t.text)}
+	return &textMatcher{word: t.text, pat: pat, chars: pat.chars(), asShown: inert.HasStandIn(t.text)}
 }
 
 // regexTerm compiles a /regex/.
