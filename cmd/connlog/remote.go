@@ -208,8 +208,12 @@ func secret(getenv func(string) string, env, fileEnv string) (value, from string
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", "", fmt.Errorf("cannot read %s (%s): %s — name a file that holds the secret, or unset %s",
-			fileEnv, path, fileProblem(err), fileEnv)
+		var pe *fs.PathError // the path is named already
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", "", fmt.Errorf("cannot read %s (%s): %v — name a file that holds the secret, or unset %s",
+			fileEnv, path, err, fileEnv)
 	}
 	// An empty file is a mistake in the setup, not a wish to send nothing:
 	// the store's refusal would then ask for the variable already set.
@@ -217,20 +221,4 @@ func secret(getenv func(string) string, env, fileEnv string) (value, from string
 		return "", "", fmt.Errorf("%s (%s) is empty: write the secret into it, or unset %s", fileEnv, path, fileEnv)
 	}
 	return v, fmt.Sprintf("%s (%q)", fileEnv, path), nil
-}
-
-// fileProblem words why a file could not be read, without Go's "open PATH:"
-// before it.
-func fileProblem(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied (run as a user who may read it)"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

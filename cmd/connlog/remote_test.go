@@ -229,7 +229,7 @@ func TestRemoteCredentialsComeFromTheEnvironment(t *testing.T) {
 func TestAnUnreadableSecretFileSaysWhatToDo(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope")
 	_, err := remoteAuth(func(k string) string { return map[string]string{envTokenFile: missing}[k] })
-	want := "cannot read " + envTokenFile + " (" + missing + "): no such file — name a file that holds the secret, or unset " + envTokenFile
+	want := "cannot read " + envTokenFile + " (" + missing + "): no such file or directory — name a file that holds the secret, or unset " + envTokenFile
 	if err == nil || err.Error() != want {
 		t.Errorf("%v; want %q", err, want)
 	}
