@@ -50,8 +50,8 @@ func settleFormat(flagValue, output string, hint export.NameHint) (export.Format
 		return f, usageError{err.Error()}
 	}
 	if hint.HasFormat && hint.Format != f {
-		return f, usageError{fmt.Sprintf("-o %s ends like %s %s file but --format is %s: drop --format to write %s, or end the name in .%s",
-			output, article(hint.Format.String()), hint.Format, f, hint.Format, f.Ext())}
+		return f, usageError{fmt.Sprintf("-o %s is named for the %s format but --format is %s: drop --format to write %s, or end the name in .%s",
+			output, hint.Format, f, hint.Format, f.Ext())}
 	}
 	return f, nil
 }

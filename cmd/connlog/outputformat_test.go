@@ -63,8 +63,8 @@ func TestExportFormatDisagreesWithTheName(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--format", "csv", "-o", "x.ndjson"}, "-o x.ndjson ends like an ndjson file but --format is csv"},
-		{[]string{"--format", "ndjson", "-o", "x.csv"}, "-o x.csv ends like a csv file but --format is ndjson"},
+		{[]string{"--format", "csv", "-o", "x.ndjson"}, "-o x.ndjson is named for the ndjson format but --format is csv"},
+		{[]string{"--format", "ndjson", "-o", "x.csv"}, "-o x.csv is named for the csv format but --format is ndjson"},
 		{[]string{"--compress", "none", "-o", "x.csv.gz"}, "-o x.csv.gz ends in .gz (gzip) but --compress is none"},
 		{[]string{"--compress", "zstd", "-o", "x.csv"}, "-o x.csv ends without .gz or .zst (uncompressed) but --compress is zstd"},
 		{[]string{"--format", "bundle", "-o", "b.tar.zst", "--compress", "gzip"}, "ends in .zst (zstd) but --compress is gzip"},
