@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // Update tells the UI that the store has grown or a source changed state.
 // The ingest loop sends at most one per batch and coalesces them when the UI
 // is busy, so the UI never sees one message per line.
@@ -44,6 +46,19 @@ type SourceStatus struct {
 	// Held is the unfinished last line the source has held back for longer
 	// than its quiet time, waiting for its newline; zero when none is.
 	Held HeldLine
+	// Late tells of the entries a log store handed on after newer ones had
+	// been (see LateRows); zero for every other input.
+	Late LateRows
+}
+
+// LateRows are the entries an input handed on after a newer one had gone
+// out: a log store that took them late (a connector's backlog, a buffer
+// flushed on its own timer) sends them once it has them. They come after
+// the newer ones in what was already sent; a streaming export says so.
+type LateRows struct {
+	Count int64     // how many so far
+	Time  time.Time // the time of the latest of them
+	Host  string    // its host: log content, made inert before it is shown
 }
 
 // HeldLine is an unfinished line an input holds back: a line is never sent

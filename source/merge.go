@@ -252,6 +252,9 @@ func (m *merger) report(final bool) {
 		} else if m.states[i].Done && m.states[i].Err == "" {
 			m.states[i].State = endState(in.Source)
 		}
+		if l, ok := in.Source.(LateTeller); ok {
+			m.states[i].Late = l.Late()
+		}
 		m.states[i].Held = model.HeldLine{}
 		if h, ok := in.Source.(LineHolder); ok && !m.states[i].Done {
 			m.states[i].Held = h.HeldLine()

@@ -77,6 +77,11 @@ func (w stageWaits) idleAfter() time.Duration { return orDefault(w.idle, idleAft
 // status line ("following", "waiting for FILE", "EOF").
 type Stater interface{ State() string }
 
+// LateTeller is implemented by sources that may hand on an entry after a
+// newer one (a log store that took it late): Late tells of them, for a
+// streaming export to say, as it cannot put them back in time order.
+type LateTeller interface{ Late() model.LateRows }
+
 // Recogniser is implemented by sources that read files by name: Recognises
 // says NotNew when the file f, whose stat is fi, is one the source read,
 // under whatever name, or a copy of one, even one it no longer holds, and

@@ -50,15 +50,18 @@ func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr 
 // exportEntries reads the inputs and writes what sel selects, as opts says.
 func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stdout, stderr io.Writer) error {
 	claim := claimOutput(cfg)
+	waiting := sayConnectingOn(cfg, stderr)
+	defer waiting.clear()
 	if sel.needsDay() {
 		if err := settleDay(ctx, &cfg, sel, stdin); err != nil {
 			return err
 		}
-		sel.sayDayTaken(cfg.data, stderr)
+		waiting.aside(func() { sel.sayDayTaken(cfg.data, stderr) })
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, cfg.Follow)
+	waiting.clear()
 	if errors.Is(err, errInterruptedOpening) {
 		return nothingWritten(cfg)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"connlog/model"
 	"connlog/model/export"
@@ -19,6 +20,9 @@ type waitNotes struct {
 	told   []string // the waiting state last told of each input, "" while it reads
 	failed []bool   // the inputs whose failure was told
 	down   []bool   // the log stores told to be down, until told to answer again
+	late   []int64  // how many late entries of each input were told
+	lateAt []time.Time
+	now    func() time.Time // nil: time.Now
 }
 
 // note is the ingest's status callback. A nil waitNotes says nothing.
@@ -28,6 +32,7 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 	}
 	for len(n.told) < len(states) {
 		n.told, n.failed, n.down = append(n.told, ""), append(n.failed, false), append(n.down, false)
+		n.late, n.lateAt = append(n.late, 0), append(n.lateAt, time.Time{})
 	}
 	for i, s := range states {
 		if s.Done && s.Err != "" && !n.failed[i] {
@@ -39,6 +44,7 @@ func (n *waitNotes) note(states []model.SourceStatus) {
 			n.failed[i] = true
 		}
 		n.noteDown(i, s)
+		n.noteLate(i, s)
 		waiting := !s.Done && strings.HasPrefix(s.State, model.StateWaiting)
 		switch {
 		case waiting && s.State != n.told[i]:
@@ -67,6 +73,42 @@ func (n *waitNotes) noteDown(i int, s model.SourceStatus) {
 		fmt.Fprintf(n.w, "connlog: %s answers again: following it\n", inert.Sanitize(s.Name))
 	}
 	n.down[i] = down
+}
+
+// lateNoteEvery spaces the notes of late entries: a host whose clock runs
+// ahead of the others makes theirs late all the time, and one line every
+// status report would bury the rest of standard error.
+const lateNoteEvery = time.Minute
+
+// noteLate tells of the entries input i handed on after newer ones had
+// been written (see model.LateRows): a stream cannot take back what it
+// wrote, so they are written as they come, and told at most every
+// lateNoteEvery, and when the input ends.
+func (n *waitNotes) noteLate(i int, s model.SourceStatus) {
+	more := s.Late.Count - n.late[i]
+	now := n.clock()
+	if more <= 0 || !s.Done && !n.lateAt[i].IsZero() && now.Sub(n.lateAt[i]) < lateNoteEvery {
+		return
+	}
+	what := "1 entry"
+	if more > 1 {
+		what = fmt.Sprintf("%d entries", more)
+	}
+	if n.late[i] > 0 {
+		what = strings.Replace(what, " ", " more ", 1)
+	}
+	fmt.Fprintf(n.w, "connlog: %s: %s came from the store after newer ones were written (the latest: %s, host %s): "+
+		"written now, after them — `connlog export` without -f writes in time order\n",
+		inert.Sanitize(s.Name), what, s.Late.Time.UTC().Format("2006-01-02T15:04:05.000Z07:00"), inert.Sanitize(s.Late.Host))
+	n.late[i], n.lateAt[i] = s.Late.Count, now
+}
+
+// clock is the time the notes go by.
+func (n *waitNotes) clock() time.Time {
+	if n.now != nil {
+		return n.now()
+	}
+	return time.Now()
 }
 
 // formatHint points out an input named like an export format: `-f` is

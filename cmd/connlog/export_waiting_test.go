@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"connlog/model"
 )
@@ -115,5 +116,40 @@ func TestWaitNotesTellAStoreDownAndBack(t *testing.T) {
 		"connlog: logs:9428 answers again: following it\n"
 	if out.String() != want {
 		t.Errorf("notes:\n%s\nwant:\n%s", out.String(), want)
+	}
+}
+
+// TestWaitNotesTellLateEntries: an entry a followed store hands on after
+// newer ones were written cannot take its place by time in a stream: it is
+// written when it comes, and standard error says so, with the host (made
+// inert) and time of the latest, at most once a minute (a host whose clock
+// runs ahead makes the others' entries late all the time) and at the end.
+func TestWaitNotesTellLateEntries(t *testing.T) {
+	var out strings.Builder
+	clock := time.Date(2026, 2, 10, 8, 0, 5, 0, time.UTC)
+	n := &waitNotes{w: &out, now: func() time.Time { return clock }}
+	at := time.Date(2026, 2, 10, 8, 0, 0, 300e6, time.UTC)
+	live := model.SourceStatus{Name: "logs:9428", State: model.StateLive}
+	late := func(count int64, at time.Time, host string) model.SourceStatus {
+		st := live
+		st.Late = model.LateRows{Count: count, Time: at, Host: host}
+		return st
+	}
+	n.note([]model.SourceStatus{live})
+	n.note([]model.SourceStatus{late(1, at, "gw-fra-1")})
+	n.note([]model.SourceStatus{late(1, at, "gw-fra-1")})
+	clock = clock.Add(30 * time.Second)
+	n.note([]model.SourceStatus{late(2, at.Add(time.Second), "gw-fra-2")}) // within the minute: not yet
+	clock = clock.Add(30 * time.Second)
+	n.note([]model.SourceStatus{late(3, at.Add(2*time.Second), "gw\x1b]0;x\x07")})
+	end := late(4, at.Add(3*time.Second), "gw-fra-1")
+	end.Done = true
+	n.note([]model.SourceStatus{end})
+	tail := ": written now, after them — `connlog export` without -f writes in time order\n"
+	want := "connlog: logs:9428: 1 entry came from the store after newer ones were written (the latest: 2026-02-10T08:00:00.300Z, host gw-fra-1)" + tail +
+		"connlog: logs:9428: 2 more entries came from the store after newer ones were written (the latest: 2026-02-10T08:00:02.300Z, host gw␛]0;x\\x07)" + tail +
+		"connlog: logs:9428: 1 more entry came from the store after newer ones were written (the latest: 2026-02-10T08:00:03.300Z, host gw-fra-1)" + tail
+	if out.String() != want {
+		t.Errorf("notes:\n%q\nwant:\n%q", out.String(), want)
 	}
 }

@@ -30,6 +30,10 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		return usageError{"connlog's interface needs a terminal; to write entries to a pipe or file use: connlog export …"}
 	}
 	loadStarted() // the collector's setting while the inputs are read
+	// A log store is asked before the interface starts (its day, whether
+	// it answers): the terminal says so meanwhile, and nothing after.
+	waiting := sayConnectingOn(cfg, os.Stdout)
+	defer waiting.clear()
 	if datelessTimes(cfg) {
 		cfg.data = referenceDay(ctx, cfg, stdin)
 	}
@@ -47,6 +51,7 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 		cfg.notes = io.MultiWriter(cfg.notes, &notes)
 	}
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, !cfg.NoFollow)
+	waiting.clear()
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,9 @@ import (
 // An entry that becomes searchable after a newer one of its stream has gone
 // out is never sent by the store's tail, which sends each stream's entries
 // newer than the last it sent. Shipping the older one second does this with
-// the real store every time. It arrives all the same, once.
+// the real store every time. It arrives all the same, once. It cannot
+// take its place by time in what was already handed on: the source counts
+// it late, with its time and host, so that a streaming export can say so.
 func TestAnEntryTheTailSkipsArrives(t *testing.T) {
 	t.Parallel()
 	srv := vltest.Start(t)
@@ -22,10 +24,17 @@ func TestAnEntryTheTailSkipsArrives(t *testing.T) {
 	t0 := time.Now()
 	want := shipAt(t, srv, dir, "newer", host, 1, t0)
 	f.collect(want, 0)
-	older := shipAt(t, srv, dir, "older", host, 1, t0.Add(-300*time.Millisecond))
+	if got := f.src.Late(); got.Count != 0 {
+		t.Fatalf("entries in time order were told late: %+v", got)
+	}
+	at := t0.Add(-300 * time.Millisecond)
+	older := shipAt(t, srv, dir, "older", host, 1, at)
 	want = append(want, older...)
 	f.collect(want, 2*time.Second)
 	f.exactlyOnce(want)
+	if got := f.src.Late(); got.Count != 1 || !got.Time.Equal(at.Truncate(time.Microsecond)) || got.Host != "gw-fra-1" {
+		t.Errorf("Late() = %+v, want 1 entry at %v on gw-fra-1", got, at.Truncate(time.Microsecond))
+	}
 }
 
 // withholdingTail is the real store whose tail never sends the entries

@@ -57,6 +57,7 @@ type Source struct {
 	id      model.SourceID
 	opts    Options
 	state   atomic.Pointer[string]
+	late    lateTally
 	// onFollow, when set, is called each time a live tail is open.
 	onFollow func()
 }
@@ -76,10 +77,14 @@ func (s *Source) State() string { return *s.state.Load() }
 
 func (s *Source) setState(st string) { s.state.Store(&st) }
 
+// Late tells of the entries handed on after newer ones had been (see
+// lateTally); the status passes it on (source.LateTeller).
+func (s *Source) Late() model.LateRows { return s.late.get() }
+
 // Run reads the backfill, then follows when asked to. An unreachable store
 // at the start is an error; later it is retried with backoff.
 func (s *Source) Run(ctx context.Context, out chan<- []model.Record) error {
-	w := &sender{ctx: ctx, out: out, marks: newJournalMarks(s.id, s.opts.Selection)}
+	w := &sender{ctx: ctx, out: out, marks: newJournalMarks(s.id, s.opts.Selection), late: &s.late}
 	tr := newSeen(3 * dedupWindow)
 	s.setState(stateQuerying)
 	readUntil := time.Now()
@@ -117,7 +122,7 @@ func (s *Source) backfill(ctx context.Context, w *sender, tr *seen) (int, error)
 	emit := func(r Row) error {
 		if tr.admit(&r) {
 			n++
-			return w.marks.add(&r, w)
+			return w.row(&r)
 		}
 		return nil
 	}
@@ -143,12 +148,20 @@ type sender struct {
 	ctx   context.Context
 	out   chan<- []model.Record
 	marks *journalMarks
+	late  *lateTally
 	batch []model.Record
 	first time.Time
 }
 
-// emit hands on a row with the marks it brings; an error means ctx ended.
-func (w *sender) emit(r Row) { _ = w.marks.add(&r, w) }
+// emit hands on a row with the marks it brings.
+func (w *sender) emit(r Row) { _ = w.row(&r) }
+
+// row hands on a row with the marks it brings, noting whether it is late;
+// an error means ctx ended.
+func (w *sender) row(r *Row) error {
+	w.late.note(r)
+	return w.marks.add(r, w)
+}
 
 func (w *sender) add(r model.Record) error {
 	if len(w.batch) == 0 {
