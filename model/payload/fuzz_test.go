@@ -231,7 +231,8 @@ func FuzzAnalytics(f *testing.F) {
 }
 
 // FuzzService: after a level and a module, whatever follows is a service
-// entry whose function and message are text of the line.
+// entry whose function and message are text of the line, without its
+// colours.
 func FuzzService(f *testing.F) {
 	for _, s := range []string{"run_state_machine: x", "operator(): failed", "[controller] a::b: c", "State: Error", "", "\x00\xff", "a:"} {
 		f.Add(s)
@@ -245,8 +246,11 @@ func FuzzService(f *testing.F) {
 		if !strings.HasPrefix(r.Fields.Value(model.KeyModule), "libsdwan") {
 			t.Fatalf("module %q", r.Fields.Value(model.KeyModule))
 		}
+		// The line is read without its colours (WithoutColour): the
+		// function and message are text of what is left.
+		read := string(WithoutColour([]byte(line)))
 		for _, k := range []string{model.KeyFunction, model.KeyMessage} {
-			if v := r.Fields.Value(k); !strings.Contains(line, v) {
+			if v := r.Fields.Value(k); !strings.Contains(read, v) {
 				t.Fatalf("%s %q is not text of the line", k, v)
 			}
 		}
