@@ -63,7 +63,8 @@ type Query struct {
 }
 
 // Compile parses src. An empty (or blank) query matches every entry. On
-// failure the error is a *Error with the byte offset of the problem.
+// failure the error is a *Error with the byte offset and the column of the
+// problem.
 // Relative times (since:15m) are fixed when the query is compiled: compile
 // again to move the window.
 func Compile(src string, opt Options) (*Query, error) {
@@ -73,12 +74,12 @@ func Compile(src string, opt Options) (*Query, error) {
 	}
 	toks, err := lex(src)
 	if err != nil {
-		return nil, err
+		return nil, inSource(err, src)
 	}
 	p := &parser{toks: toks, c: &compiler{opt: opt.withDefaults(), src: src}}
 	root, perr := p.parse()
 	if perr != nil {
-		return nil, perr
+		return nil, inSource(perr, src)
 	}
 	q.root, q.needsDay, q.dateless = root, p.c.usedDay, p.c.dateless
 	q.inspect(root, false)
