@@ -82,7 +82,9 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
 		st, err := export.Export(ctx, path, src.entries(seqs, &unreadable), opts)
 		if gapHeld && st.Entries > 0 {
-			st.Entries-- // the front gap is said apart (evictedLine), not counted as an entry of the input
+			// The front gap is said apart (evictedLine), not counted as an
+			// entry of the input, nor as one of its marks.
+			st.Entries, st.Marks = st.Entries-1, max(st.Marks-1, 0)
 		}
 		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load(), evicted: ev}
 		return done
