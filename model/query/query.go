@@ -28,6 +28,12 @@ type Options struct {
 	// clockOnDataDay), so that since:23:00 on a log of 21:00 to 02:30 is
 	// the evening it holds.
 	First, Last time.Time
+	// Dir is the directory the inputs named by a relative path were opened
+	// in (connlog's working directory). With it, file: and source: find an
+	// input's lines however its path was written, on the command line and
+	// in the query: /srv/logs/a.log finds those of logs/a.log opened in
+	// /srv, and the other way round. "" compares the names as written.
+	Dir string
 }
 
 // withDefaults fills in the zero fields: time.Local, the current time, and
