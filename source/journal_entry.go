@@ -104,9 +104,11 @@ func (s *journalSession) lean() bool { return s.opts.MessageOnly && !s.opts.Foll
 // fieldsRead names the fields consume reads.
 func (s *journalSession) fieldsRead() []string {
 	if s.lean() {
-		return append([]string{journalFieldMessage, journalFieldIdentifier, journalFieldConnlogKind}, journalFieldsOfPieces...)
+		return append([]string{journalFieldMessage, journalFieldIdentifier, journalFieldConnlogKind, model.JournalFieldNoNewline},
+			journalFieldsOfPieces...)
 	}
-	return append(append(append([]string{journalFieldMessage, journalFieldConnlogKind}, journalFieldsKept...), journalFieldsOfPieces...), journalFieldsOfAudit...)
+	return append(append(append([]string{journalFieldMessage, journalFieldConnlogKind, model.JournalFieldNoNewline},
+		journalFieldsKept...), journalFieldsOfPieces...), journalFieldsOfAudit...)
 }
 
 // addSuppressed adds the gap journald's rate-limit notice reports, attributed
@@ -203,7 +205,17 @@ func (s *journalSession) message() (msg []byte, note string, err error) {
 	if !ok {
 		return []byte{}, "", nil
 	}
-	return b, "", nil
+	return b, s.lastLineNote(), nil
+}
+
+// lastLineNote is model.NoteLastLine for the entry connlog exported of the
+// last line of an input that had no newline (model.JournalFieldNoNewline),
+// "" for any other.
+func (s *journalSession) lastLineNote() string {
+	if model.IsNoNewlineValue(s.bytes(model.JournalFieldNoNewline)) {
+		return model.NoteLastLine
+	}
+	return ""
 }
 
 // noteProblems adds a gap for each journal file the reader had to drop

@@ -45,6 +45,7 @@ type exportEntry struct {
 	msgOffset int64  // where a text MESSAGE's value lies in its file, -1 when it cannot be re-read
 	realtime  int64  // µs since the epoch, 0 when absent
 	kind      string // CONNLOG_KIND: a gap or boundary connlog exported
+	noNewline bool   // CONNLOG_NO_NEWLINE: the last line of an input that had no newline
 	n         int    // fields read
 	cut       bool   // a value was cut (a line longer than the framer keeps)
 	firstSeen time.Time
@@ -190,6 +191,8 @@ func (f *exportFramer) field(key string, v []byte) {
 		e.auditSerial = v
 	case "CONNLOG_KIND":
 		e.kind = string(v)
+	case model.JournalFieldNoNewline:
+		e.noNewline = model.IsNoNewlineValue(v)
 	default:
 		setJournalField(&e.fields, key, v)
 	}
@@ -275,9 +278,12 @@ func (e *exportEntry) record(id model.SourceID) model.Record {
 	if r.Raw == nil {
 		r.Raw = []byte{} // an entry without one is an empty line, as the journal source sends it
 	}
-	if e.cut {
+	switch {
+	case e.cut:
 		r.Note = model.NoteCutLine
-	} else {
+	case e.noNewline:
+		r.Note, r.Offset = model.NoteLastLine, e.msgOffset
+	default:
 		r.Offset = e.msgOffset
 	}
 	return r

@@ -71,6 +71,10 @@ type Config struct {
 	// not only those the store keeps). The dialog's exports name the inputs
 	// with them as connlog export does.
 	Opened []export.SourceInfo
+	// Dir is the directory the inputs named by a relative path were opened
+	// in: file: in a query finds an input's lines however its path is
+	// written (see query.Options.Dir). "" compares the names as written.
+	Dir string
 	// Notice is shown in the footer from the start, until a key is
 	// pressed: what connlog noticed about the inputs as it opened them
 	// (two names of one file, read once).

@@ -70,8 +70,12 @@ func TestFlowExportCSVGzip(t *testing.T) {
 	l := startLive(t, fixtureEntries(), 120, 35)
 	l.waitFor("15/15")
 	l.press("2", "x")
-	l.waitFor("Export", "6 entries")
-	l.press("down", "right", "down", "right", "down", "down", "ctrl+u", path, "enter")
+	// The tab's gap and restart rows are counted apart; a CSV of its
+	// kinds leaves them out.
+	l.waitFor("Export", "4 entries and 2 gap or restart marks")
+	l.press("down", "right", "down", "right")
+	l.waitFor("4 entries (2 gap or restart marks left out: the format cannot hold them)")
+	l.press("down", "down", "ctrl+u", path, "enter")
 	l.waitFor("wrote " + path)
 	l.press("esc")
 	if m := l.final(); m.mode != ModeNormal {

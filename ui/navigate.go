@@ -253,7 +253,7 @@ func (m Model) onPairFound(msg pairFoundMsg) (tea.Model, tea.Cmd) {
 // of the entries held, so that on a log past midnight a time after its end
 // falls on the day before (see query.Options.First).
 func (m Model) timeOptions() query.Options {
-	opt := query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay()}
+	opt := query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.dataDay(), Dir: m.cfg.Dir}
 	sn := m.store.Snapshot()
 	if first, last := timedFrom(sn, sn.First(), 1), timedFrom(sn, sn.End()-1, -1); !first.IsZero() && !last.IsZero() {
 		opt.First, opt.Last = first, last
@@ -279,7 +279,7 @@ func (m Model) commandLineTimes() query.Options {
 	if m.cfg.Day.IsZero() {
 		return m.timeOptions()
 	}
-	return query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.cfg.Day, First: m.cfg.First, Last: m.cfg.Last}
+	return query.Options{Now: m.cfg.now(), Location: m.loc(), Day: m.cfg.Day, First: m.cfg.First, Last: m.cfg.Last, Dir: m.cfg.Dir}
 }
 
 // timedFrom returns the time of the first entry from seq on, in the

@@ -14,12 +14,13 @@ func compileQuery(src string, opt query.Options) (*query.Query, error) {
 	return query.Compile(src, opt)
 }
 
-// queryErrorAt returns the byte position and message of a compile error;
-// errors that carry no position point at the start.
+// queryErrorAt returns the byte position of a compile error, for the
+// caret, and its message, which says the column too; errors that carry no
+// position point at the start.
 func queryErrorAt(err error) (int, string) {
 	var qe *query.Error
 	if errors.As(err, &qe) {
-		msg := qe.Msg
+		msg := qe.Where()
 		if qe.Hint != "" {
 			msg += " — " + qe.Hint
 		}

@@ -97,7 +97,7 @@ type Config struct {
 // zone the interface shows (location), so that a query typed in it works
 // unchanged headless.
 func (c Config) timeOptions() query.Options {
-	return c.data.options(query.Options{Now: time.Now(), Location: c.location()})
+	return c.data.options(query.Options{Now: time.Now(), Location: c.location(), Dir: workDir()})
 }
 
 // location is the zone times are shown and read in: UTC with --utc, else

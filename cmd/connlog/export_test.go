@@ -241,7 +241,7 @@ func TestExportErrors(t *testing.T) {
 		code int
 		say  string
 	}{
-		{"bad query names the position", []string{"export", "-q", "rx>", "x.log"}, 2, "bad query"},
+		{"bad query names the column, from 1", []string{"export", "-q", "rx>", "x.log"}, 2, `bad query: expected a value after "rx>" at column 4 — `},
 		{"unknown kind lists the kinds", []string{"export", "--kind", "bogus", "x.log"}, 2, "unknown kind (kinds: text, service, analytics,"},
 		{"an empty --kind is refused", []string{"export", "--kind", "", "x.log"}, 2, `invalid value "" for flag -kind: needs a value`},
 		{"unknown level lists the levels", []string{"export", "--level", "warnn", "x.log"}, 2, "unknown level (levels: none, trace, debug, info, notice, warn,"},

@@ -55,7 +55,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	defer tuneGC(int64(cfg.MaxMemory))()
 	now := time.Now()
 	loc := cfg.location()
-	opt := query.Options{Now: now, Location: loc}
+	opt := query.Options{Now: now, Location: loc, Dir: workDir()}
 	sel, err := newSelection(cfg, opt)
 	if err != nil {
 		return err

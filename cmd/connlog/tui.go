@@ -170,7 +170,8 @@ func uiConfig(cfg Config, infos []sourceInfo, host string, start time.Time) ui.C
 	span := cfg.data.options(query.Options{})
 	return ui.Config{Title: t, Query: cfg.Query, UTC: cfg.UTC, Mouse: cfg.Mouse,
 		NoColor: cfg.NoColor, MaxMemory: storeBudget(int64(cfg.MaxMemory)), Location: time.Local, Now: time.Now, Day: cfg.data.last, Version: version, Start: start,
-		First: span.First, Last: span.Last, DayOfFirstLines: cfg.data.rule == dayFirst, Fleet: fleetOfMany(cfg), Inputs: inputPaths(cfg, infos), Opened: infos}
+		First: span.First, Last: span.Last, DayOfFirstLines: cfg.data.rule == dayFirst, Fleet: fleetOfMany(cfg), Inputs: inputPaths(cfg, infos), Opened: infos,
+		Dir: workDir()}
 }
 
 // programOptions sets up the terminal: no colour when asked, a debug log

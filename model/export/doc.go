@@ -83,7 +83,9 @@
 // time, whose PRIORITY is mapped from the level (none without a level, so
 // that it reads back as no level rather than info), with _HOSTNAME,
 // _SYSTEMD_UNIT, SYSLOG_IDENTIFIER and _PID when known, and with
-// CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from.
+// CONNLOG_SOURCE (and CONNLOG_OFFSET for files) saying where it came from,
+// and CONNLOG_NO_NEWLINE=1 on the last line of an input that ended without
+// a newline (model.JournalFieldNoNewline), which connlog reads back as such.
 // Gap and boundary entries become records whose MESSAGE is their message and
 // CONNLOG_KIND names the kind, those read from the journal too: these carry
 // the fields of the entry they stand before (or of journald's notice), of

@@ -57,9 +57,10 @@ func Stream(ctx context.Context, w io.Writer, entries iter.Seq[*model.Entry], op
 		opts.Progress = &Progress{}
 	}
 	p := opts.Progress
-	base := Stats{Entries: p.Entries(), Skipped: p.Skipped(), Bytes: p.Bytes()}
+	base := Stats{Entries: p.Entries(), Skipped: p.Skipped(), Marks: p.Marks(), Bytes: p.Bytes()}
 	stats := func() Stats {
-		return Stats{Entries: p.Entries() - base.Entries, Skipped: p.Skipped() - base.Skipped, Bytes: p.Bytes() - base.Bytes}
+		return Stats{Entries: p.Entries() - base.Entries, Skipped: p.Skipped() - base.Skipped, Marks: p.Marks() - base.Marks,
+			Bytes: p.Bytes() - base.Bytes}
 	}
 	wr, err := New(w, opts)
 	if err != nil {

@@ -96,7 +96,7 @@ func appendJournaldRecord(b []byte, e *model.Entry, jf *model.JournalFields) []b
 	if e.Flags.Has(model.FlagMessageUnreadable) {
 		return b // as journalctl exports the entry: without the MESSAGE it could not read
 	}
-	return appendJournalBytes(b, jMessage, e.Raw)
+	return appendNoNewline(appendJournalBytes(b, jMessage, e.Raw), e)
 }
 
 // appendAuditStamp gives an audit record the fields journald kept its stamp
@@ -133,7 +133,16 @@ func (j *journalWriter) appendSyntheticRecord(b []byte, e *model.Entry) []byte {
 	if o.Offset >= 0 {
 		b = appendJournalInt(b, jOffset, int(o.Offset))
 	}
-	return b
+	return appendNoNewline(b, e)
+}
+
+// appendNoNewline says that the line is the last one of an input that
+// ended without a newline, which the journal has no field for.
+func appendNoNewline(b []byte, e *model.Entry) []byte {
+	if isMarker(e) || !e.Flags.Has(model.FlagNoNewline) {
+		return b
+	}
+	return appendJournalField(b, model.JournalFieldNoNewline, "1")
 }
 
 // withoutCRLF is a line of a file as its MESSAGE: without the CR of a CRLF

@@ -10,6 +10,7 @@ import (
 type Progress struct {
 	entries atomic.Int64
 	skipped atomic.Int64
+	marks   atomic.Int64
 	bytes   atomic.Int64
 	staged  atomic.Int64
 }
@@ -19,6 +20,10 @@ func (p *Progress) Entries() int64 { return p.entries.Load() }
 
 // Skipped returns how many entries the format could not hold (see Stats).
 func (p *Progress) Skipped() int64 { return p.skipped.Load() }
+
+// Marks returns how many of the entries taken so far were gap or boundary
+// marks the format wrote (see Stats).
+func (p *Progress) Marks() int64 { return p.marks.Load() }
 
 // Bytes returns how many bytes have reached the destination so far, after
 // compression. Compressors and buffers hold some back until they fill, and a
@@ -39,6 +44,11 @@ type Stats struct {
 	// other kinds in a single-kind CSV, and gap or boundary markers (which
 	// carry no line) in a raw export.
 	Skipped int64
+	// Marks is how many of them were gap or boundary marks the format
+	// wrote: rows that say what happened between lines, not lines, which a
+	// count of what was written says apart. The entries written are
+	// Entries - Skipped - Marks.
+	Marks int64
 	// Bytes is the size of the output, after compression.
 	Bytes int64
 	// Path is the file written, empty when writing to a stream.

@@ -2,8 +2,13 @@ package export
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"connlog/model"
 )
 
 // A bundle writes its archive only when it closes: while its entries go
@@ -40,5 +45,24 @@ func TestRawStagesNothing(t *testing.T) {
 	encode(t, mixedEntries(), Options{Format: FormatRaw, Progress: p})
 	if p.Staged() != 0 || p.Bytes() == 0 {
 		t.Errorf("raw: %d bytes staged, %d written; want none staged", p.Staged(), p.Bytes())
+	}
+}
+
+// The gap rows an export writes are counted apart from its entries, as
+// marks, and those a format leaves out as skipped, so that a count of what
+// was written is neither.
+func TestMarksAreCountedApart(t *testing.T) {
+	entries := []*model.Entry{textEntry("a"), gapEntry(), textEntry("b")}
+	for _, c := range []struct {
+		format         Format
+		skipped, marks int64
+	}{{FormatNDJSON, 0, 1}, {FormatText, 0, 1}, {FormatJournal, 0, 1}, {FormatRaw, 1, 0}} {
+		st, err := Stream(context.Background(), io.Discard, slices.Values(entries), Options{Format: c.format})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Entries != 3 || st.Skipped != c.skipped || st.Marks != c.marks {
+			t.Errorf("%v: %d entries, %d skipped, %d marks; want 3, %d, %d", c.format, st.Entries, st.Skipped, st.Marks, c.skipped, c.marks)
+		}
 	}
 }

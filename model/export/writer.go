@@ -141,8 +141,12 @@ func (p *pipeline) Write(e *model.Entry) error {
 // emit hands one (possibly redacted) entry to the format.
 func (p *pipeline) emit(e *model.Entry) error {
 	ok, err := p.fw.write(e)
-	if !ok && err == nil {
+	switch {
+	case err != nil:
+	case !ok:
 		p.progress.skipped.Add(1)
+	case isMarker(e):
+		p.progress.marks.Add(1)
 	}
 	return err
 }

@@ -134,13 +134,14 @@
 //
 // # Errors
 //
-// Compile returns a *Error with the byte offset of the problem and a message
-// naming what was expected, for example
+// Compile returns a *Error with the byte offset of the problem (for a
+// caret), its column as people count it (characters, from 1) and a message
+// naming what was expected and where, for example
 //
-//	expected a value after "rx>" at 3
-//	unknown field "usr" at 0 — did you mean "user"?
-//	unclosed ( opened at 5 — add a )
-//	"10XB" is not a size (units: B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB) at 3
+//	expected a value after "rx>" at column 4
+//	unknown field "usr" at column 1 — did you mean "user"?
+//	unclosed ( opened at column 6 — add a )
+//	"10XB" is not a size (units: B, KB, MB, GB, TB, PB, EB, KiB, MiB, GiB, TiB, PiB, EiB) at column 4
 //
 // # Building queries
 //

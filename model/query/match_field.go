@@ -25,9 +25,10 @@ type valueTest interface {
 // attribute, for host, unit and ident) passes the test. A repeated key such as
 // relays.ip thus matches when any relay does, and a missing field never does.
 type fieldMatcher struct {
-	keys []string
-	attr Attr
-	test valueTest
+	keys  []string
+	attr  Attr
+	test  valueTest
+	paths *pathForms // the other names of an input's path, for AttrFile; nil compares them as written
 }
 
 func (m *fieldMatcher) match(e *model.Entry) bool {
@@ -52,14 +53,17 @@ func (m *fieldMatcher) match(e *model.Entry) bool {
 }
 
 // input tests the name of an entry's input as it was named (a path, as the
-// status line shows it) and its base name, so that file:b.log finds the
-// lines of /var/log/b.log.
+// status line shows it), its base name, so that file:b.log finds the lines
+// of /var/log/b.log, and the other names of its path (see pathForms).
 func (m *fieldMatcher) input(name string) bool {
 	if m.textIf(name) {
 		return true
 	}
 	base := name[strings.LastIndexByte(name, '/')+1:]
-	return len(base) < len(name) && m.textIf(base)
+	if len(base) < len(name) && m.textIf(base) {
+		return true
+	}
+	return m.paths != nil && name != "" && m.paths.passes(name, m.textIf)
 }
 
 // keysOf returns the field keys the term reads on e: a Linux audit

@@ -28,6 +28,12 @@ type Options struct {
 	// clockOnDataDay), so that since:23:00 on a log of 21:00 to 02:30 is
 	// the evening it holds.
 	First, Last time.Time
+	// Dir is the directory the inputs named by a relative path were opened
+	// in (connlog's working directory). With it, file: and source: find an
+	// input's lines however its path was written, on the command line and
+	// in the query: /srv/logs/a.log finds those of logs/a.log opened in
+	// /srv, and the other way round. "" compares the names as written.
+	Dir string
 }
 
 // withDefaults fills in the zero fields: time.Local, the current time, and
@@ -63,7 +69,8 @@ type Query struct {
 }
 
 // Compile parses src. An empty (or blank) query matches every entry. On
-// failure the error is a *Error with the byte offset of the problem.
+// failure the error is a *Error with the byte offset and the column of the
+// problem.
 // Relative times (since:15m) are fixed when the query is compiled: compile
 // again to move the window.
 func Compile(src string, opt Options) (*Query, error) {
@@ -73,12 +80,12 @@ func Compile(src string, opt Options) (*Query, error) {
 	}
 	toks, err := lex(src)
 	if err != nil {
-		return nil, err
+		return nil, inSource(err, src)
 	}
 	p := &parser{toks: toks, c: &compiler{opt: opt.withDefaults(), src: src}}
 	root, perr := p.parse()
 	if perr != nil {
-		return nil, perr
+		return nil, inSource(perr, src)
 	}
 	q.root, q.needsDay, q.dateless = root, p.c.usedDay, p.c.dateless
 	q.inspect(root, false)

@@ -66,12 +66,16 @@ func (c *compiler) fieldTerm(t token) (matcher, *Error) {
 	case AttrTime:
 		return c.timeTerm(t)
 	}
-	return valueTerm(ref, t)
+	return valueTerm(ref, t, c.opt.Dir)
 }
 
-// valueTerm compiles a term on field values.
-func valueTerm(ref fieldRef, t token) (matcher, *Error) {
+// valueTerm compiles a term on field values; dir is where the inputs were
+// opened, which a file: term reads their paths from.
+func valueTerm(ref fieldRef, t token, dir string) (matcher, *Error) {
 	m := &fieldMatcher{keys: ref.keys, attr: ref.attr}
+	if ref.attr == AttrFile {
+		m.paths = newPathForms(dir, t.value, t.op != opGlob)
+	}
 	switch t.op {
 	case opGlob:
 		m.test = &globTest{g: newGlob(t.value, true), subModules: takesSubModules(t)}

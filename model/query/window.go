@@ -27,3 +27,21 @@ func Window(from, to time.Time, loc *time.Location) string {
 	}
 	return And(terms...)
 }
+
+// ClosedWindow writes the terms of the window [from, to], both ends in,
+// as since: and until: take them: in RFC 3339 UTC, which mean the same
+// instant in any zone, on any day (a query kept in a file, to be run
+// elsewhere and later, must not move). A zero end is open; both zero
+// give "".
+func ClosedWindow(from, to time.Time) string {
+	var terms []string
+	for _, b := range []struct {
+		keyword string
+		t       time.Time
+	}{{keywordSince, from}, {keywordUntil, to}} {
+		if !b.t.IsZero() {
+			terms = append(terms, Term(b.keyword, b.t.UTC().Format(time.RFC3339Nano)))
+		}
+	}
+	return And(terms...)
+}

@@ -36,7 +36,8 @@ type Aborted struct {
 	// reached it: the file is at Path (maybe saved under another name
 	// beside it: see export.ErrSavedElsewhere).
 	Written bool
-	// Entries is how many entries it wrote, when Written.
+	// Entries is how many entries of the input it wrote, when Written:
+	// not its gap and restart marks, nor what the format left out.
 	Entries int64
 	// Waiting says it had not begun: it waited for the indexing to end.
 	Waiting bool
@@ -62,7 +63,7 @@ func (d Model) Abort() (a Aborted, ok bool) {
 	msg := d.run.msg
 	a.Path = msg.path
 	if msg.err == nil || errors.Is(msg.err, export.ErrSavedElsewhere) {
-		a.Path, a.Written, a.Entries = msg.stats.Path, true, msg.stats.Entries
+		a.Path, a.Written, a.Entries = msg.stats.Path, true, msg.stats.Entries-msg.stats.Skipped-msg.stats.Marks
 	}
 	return a, true
 }

@@ -199,6 +199,7 @@ func (src *Source) yieldChunk(seqs []int64, unreadable *atomic.Int64, yield func
 // Plan is what the dialog shows before writing.
 type Plan struct {
 	Seqs        Rows
+	Marks       int64     // the gap and restart rows among Seqs, the store's front gap apart (see markRows)
 	First, Last time.Time // the times of the first and last entry, zero when unknown
 	Estimate    int64
 	DefaultName string
@@ -250,6 +251,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		sample := src.sample(seqs)
 		hosts := hostsOf(sample)
 		p := Plan{Seqs: seqs, label: nameLabel(hosts, sample, src.Sources), Host: strings.Join(hosts, ", "), set: s, made: true}
+		p.Marks = src.markRows(seqs, src.evictedFrom(s, seqs))
 		p.redactedLabel = redactedLabel(r, hosts, sample, src.Sources)
 		if seqs.Len() == 0 && s.Scope == ScopeWindow {
 			p.empty = src.windowMiss(s)

@@ -114,12 +114,12 @@ func (d Model) statusLines() []string {
 		return append([]string{d.progressLine()}, d.quitLines()...)
 	case Waiting:
 		return append(d.wrap(d.styles.Notice, "waiting for the end of the indexing of "+theme.Clean(d.src.Indexing)+" before writing · "+
-			entriesText(int64(d.plan.Seqs.Len()))+" so far"), d.quitLines()...)
+			entriesText(d.planEntries())+" so far"+marksClause(d.plan.Marks, d.src.holdsMarks(d.set))), d.quitLines()...)
 	case Done:
 		r := d.result
 		// The path on a line of its own: a long one wraps without
 		// splitting the size and the count.
-		s := model.HumanBytes(float64(r.Bytes)) + ", " + entriesText(r.Entries) +
+		s := model.HumanBytes(float64(r.Bytes)) + ", " + resultText(r) +
 			" in " + d.elapsed.Round(time.Millisecond).String()
 		if r.Skipped > 0 {
 			s += " (" + theme.Commas(r.Skipped) + " the format cannot hold were left out)"
@@ -192,10 +192,11 @@ func (d Model) mutedLines() []string {
 // wrapped between those parts: this is what will be written, read whole.
 func (d Model) countLines() []string {
 	p := d.plan
-	parts := []string{entriesText(inputEntries(p.Seqs, d.src.evictedFrom(d.set, d.plan.Seqs)))}
+	parts := []string{entriesText(d.planEntries())}
 	if d.awaitsIndexing() {
 		parts[0] += " so far"
 	}
+	parts[0] += marksClause(p.Marks, d.src.holdsMarks(d.set))
 	if !p.First.IsZero() && !p.Last.IsZero() {
 		loc := d.src.Location
 		parts = append(parts, "from "+p.First.In(loc).Format(time.DateTime), "to "+p.Last.In(loc).Format(time.DateTime))
@@ -313,11 +314,12 @@ func (d Model) wrapWidth() int {
 	return max(d.width-2, 1)
 }
 
-// progressLine is a bar of the entries written so far, as wide as the
+// progressLine is a bar of the entries written so far (its marks and
+// the rows the format leaves out are not counted), as wide as the
 // words after it leave room for.
 func (d Model) progressLine() string {
-	total := int64(d.plan.Seqs.Len())
-	done := d.progress.Entries()
+	total := d.planEntries()
+	done := writtenEntries(d.progress)
 	frac := 0.0
 	if total > 0 {
 		frac = min(float64(done)/float64(total), 1)

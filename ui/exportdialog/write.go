@@ -12,6 +12,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 )
 
 // Options builds the export options for settings: what a write with them
@@ -20,8 +21,10 @@ func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, h
 	o := export.Options{Format: s.Format, Compress: s.Compress, Location: src.Location, Pairs: src.Store, Redact: r, Progress: p,
 		Bundle: export.BundleInfo{Host: host, Query: src.Query, Version: src.Version, Muted: src.Muted}, Hosts: src.Fleet}
 	if s.Scope == ScopeWindow {
-		// The manifest records the window asked for, not only the entries found.
+		// The manifest records the window asked for, not only the entries
+		// found, and its query selects what the export took: the window too.
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)
+		o.Bundle.Query = query.And(src.Query, query.ClosedWindow(o.Bundle.From, o.Bundle.To))
 	}
 	for i, st := range src.Sources {
 		o.Sources = append(o.Sources, src.sourceInfo(model.SourceID(i), st.Name))
@@ -79,7 +82,9 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
 		st, err := export.Export(ctx, path, src.entries(seqs, &unreadable), opts)
 		if gapHeld && st.Entries > 0 {
-			st.Entries-- // the front gap is said apart (evictedLine), not counted as an entry of the input
+			// The front gap is said apart (evictedLine), not counted as an
+			// entry of the input, nor as one of its marks.
+			st.Entries, st.Marks = st.Entries-1, max(st.Marks-1, 0)
 		}
 		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load(), evicted: ev}
 		return done
