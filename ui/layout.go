@@ -232,8 +232,4 @@ func (m Model) shortHelp() string { return m.hintLine }
 func (m Model) drawShortHelp() string { return m.drawHelp(m.keys.ShortHelp()) }
 
 // drawHelp draws a hint line of bindings at the current width.
-func (m Model) drawHelp(bs []key.Binding) string {
-	h := m.hints
-	h.SetWidth(m.width)
-	return h.ShortHelpView(bs)
-}
+func (m Model) drawHelp(bs []key.Binding) string { return m.styles.HintLine(bs, m.width) }

@@ -193,3 +193,13 @@ func TestClosedBarIgnoresKeys(t *testing.T) {
 		t.Errorf("a closed bar raised %#v", ev)
 	}
 }
+
+// TestHintsKeepWholeItems: the bar's key hints at 80 columns end in a
+// whole item, not in a label cut short.
+func TestHintsKeepWholeItems(t *testing.T) {
+	lines := strings.Split(ansi.Strip(newBar(t).Open("", Filter).View()), "\n")
+	hints := strings.TrimRight(lines[len(lines)-1], " ")
+	if !strings.HasSuffix(hints, "↑ older query …") {
+		t.Errorf("the hints end in %q; want whole items, the rest marked", hints)
+	}
+}
