@@ -46,6 +46,10 @@ type Model struct {
 	errMsg  string
 	info    string // "123 matches", "filtering…"
 	event   Event
+	// inForce is each mode's query in force when the bar opened: while the
+	// bar still holds its mode's, ctrl+s brings in the other mode's (a
+	// search starts from the search, not from the filter).
+	inForce [2]string
 }
 
 // New returns a closed filter bar.
@@ -63,9 +67,18 @@ func (f *Model) SetSize(w, _ int) {
 // Open starts editing text in a mode.
 func (f Model) Open(text string, mode Mode) Model {
 	f.active, f.mode, f.histPos = true, mode, len(f.history)
+	f.inForce = [2]string{}
+	f.inForce[mode] = text
 	f.input.SetValue(text)
 	f.setPrompt()
 	f.ClearError()
+	return f
+}
+
+// WithOther sets the other mode's query in force, which ctrl+s brings
+// into the bar while it still holds the text it opened on.
+func (f Model) WithOther(text string) Model {
+	f.inForce[1-f.mode] = text
 	return f
 }
 
@@ -140,16 +153,27 @@ func (f Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		f.event = Cancelled{}
 		return f, nil
 	case key.Matches(km, b.SearchMode):
-		f.mode = 1 - f.mode
-		f.setPrompt()
-		f.event = ModeToggled{Text: f.Value(), Mode: f.mode}
-		return f, nil
+		return f.toggleMode(), nil
 	case key.Matches(km, b.HistPrev):
 		return f.recall(-1)
 	case key.Matches(km, b.HistNext):
 		return f.recall(1)
 	}
 	return f.edit(km)
+}
+
+// toggleMode switches between filter and search. A text typed goes over
+// to the other mode (a query typed as a filter and meant as a search); the
+// text the bar holds for its mode untouched gives way to the other mode's
+// query in force, which is what that mode starts from.
+func (f Model) toggleMode() Model {
+	if f.Value() == f.inForce[f.mode] {
+		f.input.SetValue(f.inForce[1-f.mode])
+	}
+	f.mode = 1 - f.mode
+	f.setPrompt()
+	f.event = ModeToggled{Text: f.Value(), Mode: f.mode}
+	return f
 }
 
 // onDebounce emits the query when the timer is the last edit's and the
