@@ -1,6 +1,7 @@
 package filterbar
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -45,6 +46,7 @@ type Model struct {
 	errPos  int
 	errMsg  string
 	info    string // "123 matches", "filtering…"
+	note    string // what the last edit left out, shown instead of the hints
 	event   Event
 	// inForce is each mode's query in force when the bar opened: while the
 	// bar still holds its mode's, ctrl+s brings in the other mode's (a
@@ -69,6 +71,7 @@ func (f Model) Open(text string, mode Mode) Model {
 	f.active, f.mode, f.histPos = true, mode, len(f.history)
 	f.inForce = [2]string{}
 	f.inForce[mode] = text
+	f.note = ""
 	f.input.SetValue(text)
 	f.setPrompt()
 	f.ClearError()
@@ -144,6 +147,7 @@ func (f Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return f, nil
 	}
+	f.note = "" // it answers one edit: the next key takes it away
 	b := f.keys
 	switch {
 	case key.Matches(km, b.Apply):
@@ -192,10 +196,22 @@ func (f Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	before := f.input.Value()
 	f.input.SetKeys(f.keys.Edit)
 	f.input, _ = f.input.Update(msg)
+	f.note = droppedNote(f.input.Dropped())
 	if f.input.Value() == before {
 		return f, nil
 	}
 	return f, f.debounce()
+}
+
+// droppedNote says that an edit left out n control characters, the first
+// of them c, on one line at 80 columns: a query holds none, and a regular
+// expression finds them in the lines.
+func droppedNote(n int, c rune) string {
+	if n == 0 {
+		return ""
+	}
+	return theme.Plural(int64(n), "control character") + " of the paste left out; find one with a regex: /" +
+		fmt.Sprintf("\\x%02x", c) + "/"
 }
 
 // TakeEvent returns the event the last key caused (nil when none) and the
