@@ -14,7 +14,7 @@ import (
 // terms matched (table.Column.WithMarks).
 var tabColumns = [tabCount][]table.Column{
 	TabAll: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
-		table.FlexColumn("SUMMARY", 10, 80, export.Summary).NamingBlankLines()},
+		table.FlexColumn("SUMMARY", 10, 80, summaryCell).NamingBlankLines()},
 	// At 80 columns an on-call engineer needs first when, what happened
 	// (the event and its error), who and to what, then how much and how
 	// long; the level (INF or WRN here, the event says more), the client
@@ -98,4 +98,18 @@ func auditDetailCell(e *model.Entry) string {
 		linuxAuditDetail(e, add)
 	}
 	return strings.Join(parts, " ")
+}
+
+// summaryCell is the summary of the All tab (export.Summary). The summary
+// of a text or JSON line is its message, which it shows as it is, not
+// cleaned yet: the table cleans it, and marks the stand-in of a control
+// character a regular expression matched (/\x1b/), which it can only find
+// in the message before it is cleaned.
+func summaryCell(e *model.Entry) string {
+	if e.Kind == model.KindText || e.Kind == model.KindJSON {
+		if m := e.Message(); m != "" {
+			return m
+		}
+	}
+	return export.Summary(e)
 }
