@@ -128,6 +128,10 @@ func (f *Model) ClearError() { f.errPos, f.errMsg = -1, "" }
 // Err returns the syntax error shown, "" when there is none.
 func (f Model) Err() string { return f.errMsg }
 
+// Note returns what the last edit left out ("3 control characters of the
+// paste left out…"), "" when nothing.
+func (f Model) Note() string { return f.note }
+
 // SetInfo sets the text at the right of the bar (the match count).
 func (f *Model) SetInfo(s string) { f.info = s }
 
