@@ -9,22 +9,31 @@ import (
 )
 
 // chrome is which of the fixed lines around the body fit the terminal. On
-// a short terminal they give way in this order: the tabs, the key hints,
-// the status line, and last the filter line (or the prompt being typed
-// in), so that even one row shows what the keyboard acts on.
+// a short terminal the rows are what the user came for: the tabs give way
+// first, then the key hints, so that the table keeps wantedBodyLines (its
+// header and five rows); then the status line, and last the filter line
+// (or the prompt being typed in), so that even one row shows what the
+// keyboard acts on.
 type chrome struct {
 	status, tabs bool
 	footer       int // 0, 1 (the filter line or the prompt) or 2 (and the hints)
 }
 
+// wantedBodyLines is how many lines the table keeps before the key hints and
+// the tabs take a line of their own: a header and five rows.
+const wantedBodyLines = 6
+
 // chromeFor picks the lines for a terminal h rows high; prompt says a bar
 // or prompt has the keyboard.
 func chromeFor(h int, prompt bool) chrome {
 	switch {
-	case h >= headerLines+footerLines+1:
-		return chrome{status: true, tabs: true, footer: footerLines}
 	case h >= 3:
-		return chrome{status: true, footer: 1}
+		c := chrome{status: true, footer: 1}
+		if h-c.lines()-1 >= wantedBodyLines {
+			c.footer = footerLines
+		}
+		c.tabs = h-c.lines()-1 >= wantedBodyLines
+		return c
 	case h == 2 || prompt:
 		return chrome{footer: 1}
 	}

@@ -14,7 +14,7 @@ import (
 // terms matched (table.Column.WithMarks).
 var tabColumns = [tabCount][]table.Column{
 	TabAll: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
-		table.FlexColumn("SUMMARY", 10, 80, export.Summary)},
+		table.FlexColumn("SUMMARY", 10, 80, summaryCell).NamingBlankLines()},
 	// At 80 columns an on-call engineer needs first when, what happened
 	// (the event and its error), who and to what, then how much and how
 	// long; the level (INF or WRN here, the event says more), the client
@@ -28,7 +28,7 @@ var tabColumns = [tabCount][]table.Column{
 		table.NumColumn("DUR", 58, nil).WithMarks(shownAs(cell.Duration(model.KeyDuration), model.KeyDuration)),
 		table.FlexColumn("ERROR", 6, 75, nil).WithMarks(firstOf(model.KeyErrorMessage))},
 	TabService: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("MODULE", 4, 24, 50, nil).WithMarks(firstOf(model.KeyModule, model.KeyLibrary)),
-		table.FlexColumn("MESSAGE", 10, 80, nil).WithMarks(messageCell)},
+		table.FlexColumn("MESSAGE", 10, 80, nil).WithMarks(messageCell).NamingBlankLines()},
 	TabAudit: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("TYPE", 3, 11, 50, auditTypeCell),
 		table.TextColumn("ACTION", 6, 16, 60, auditActionCell), table.TextColumn("USER", 8, 20, 55, auditUserCell),
 		table.TextColumn("RESULT", 6, 7, 70, auditResultCell), table.TextColumn("CLIENT", 12, 15, 30, auditClientCell),
@@ -98,4 +98,18 @@ func auditDetailCell(e *model.Entry) string {
 		linuxAuditDetail(e, add)
 	}
 	return strings.Join(parts, " ")
+}
+
+// summaryCell is the summary of the All tab (export.Summary). The summary
+// of a text or JSON line is its message, which it shows as it is, not
+// cleaned yet: the table cleans it, and marks the stand-in of a control
+// character a regular expression matched (/\x1b/), which it can only find
+// in the message before it is cleaned.
+func summaryCell(e *model.Entry) string {
+	if e.Kind == model.KindText || e.Kind == model.KindJSON {
+		if m := e.Message(); m != "" {
+			return m
+		}
+	}
+	return export.Summary(e)
 }

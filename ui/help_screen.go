@@ -16,7 +16,7 @@ func (k KeyMap) HelpKeys() helpscreen.KeyMap {
 // show, naming the keys as the KeyMap binds them.
 func (k KeyMap) HelpNote() string {
 	return keyOf(k.Filter) + " filters: only matching rows stay, as you type. Inside the bar, " + keyOf(k.Bar.SearchMode) +
-		" switches to search: the rows stay, matches are highlighted, and " + keyOf(k.NextMatch) + "/" + keyOf(k.PrevMatch) +
+		" switches to search (from the search in force; a query typed goes along): the rows stay, matches are highlighted, and " + keyOf(k.NextMatch) + "/" + keyOf(k.PrevMatch) +
 		" jump to the next/previous match. " + keyOf(k.Pivot) + " and " + keyOf(k.Exclude) +
 		" build filters from the selected row; " + keyOf(k.Conn) + " shows its whole connection. " +
 		keyOf(k.GotoTime) + " takes 14:05, 2026-11-20 14:05:00 or -10m. " + keyOf(k.Copy) +

@@ -13,7 +13,6 @@ import (
 
 // Layout constants.
 const (
-	headerLines     = 2   // status line and tabs
 	footerLines     = 2   // filter bar (or prompt) and its error or hint, at least
 	minBodyLines    = 2   // what a long footer leaves of the body: the table's header and a row
 	wideDetailWidth = 140 // from this width the detail pane sits on the right
@@ -106,11 +105,14 @@ func (m Model) frame() string {
 }
 
 // chrome is which fixed lines fit the terminal now. A footer with a long
-// error or notice grows over the body, down to minBodyLines.
+// error or notice grows over the body, down to minBodyLines: on a short
+// terminal too, where the key hints gave way to the rows, a notice or an
+// error is read whole.
 func (m Model) chrome() chrome {
 	c := chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare)
-	if c.footer == footerLines {
-		c.footer = min(max(m.footerHeight(), footerLines), max(m.height-headerLines-minBodyLines, footerLines))
+	if c.footer == footerLines || c.footer > 0 && (m.notice != "" || m.bar.Err() != "" || m.bar.Note() != "") {
+		room := m.height - c.lines() + c.footer - minBodyLines
+		c.footer = min(max(m.footerHeight(), c.footer), max(room, c.footer))
 	}
 	return c
 }
@@ -232,8 +234,4 @@ func (m Model) shortHelp() string { return m.hintLine }
 func (m Model) drawShortHelp() string { return m.drawHelp(m.keys.ShortHelp()) }
 
 // drawHelp draws a hint line of bindings at the current width.
-func (m Model) drawHelp(bs []key.Binding) string {
-	h := m.hints
-	h.SetWidth(m.width)
-	return h.ShortHelpView(bs)
-}
+func (m Model) drawHelp(bs []key.Binding) string { return m.styles.HintLine(bs, m.width) }

@@ -4,7 +4,6 @@ import (
 	"sync"
 	"time"
 
-	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 
 	"connlog/model"
@@ -47,7 +46,6 @@ type Model struct {
 	gotoIn filterbar.LineInput
 	pivot  pivot.Model
 	help   helpscreen.Model
-	hints  help.Model
 	// hintLine is hints drawn at the current width (by layout).
 	hintLine string
 	dialog   exportdialog.Model
@@ -143,7 +141,6 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
 	m.help = helpscreen.New(m.keys, m.styles)
-	m.hints = m.styles.HelpModel()
 	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
 	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)
 	m.topN = triageview.NewTopNView(m.keys.Triage, m.styles)

@@ -8,10 +8,11 @@ import (
 	"connlog/ui/filterbar"
 )
 
-// openBar opens the filter bar on the filter in force.
+// openBar opens the filter bar on the filter in force; ctrl+s brings in
+// the search in force.
 func (m Model) openBar() (tea.Model, tea.Cmd) {
 	m.mode, m.prevFilter, m.prevSearch = ModeFilter, m.filter.text, m.search
-	m.bar = m.bar.Open(m.filter.text, filterbar.Filter)
+	m.bar = m.bar.Open(m.filter.text, filterbar.Filter).WithOther(m.search.text)
 	m.showCount()
 	m.layout()
 	return m, nil

@@ -37,7 +37,6 @@ func plainStyle(st lipgloss.Style) lipgloss.Style {
 // withStyles gives a model other styles, everywhere they are drawn.
 func withStyles(m Model, s theme.Styles) Model {
 	*m.styles = s
-	m.hints = m.styles.HelpModel()
 	m.help = helpscreen.New(m.keys, m.styles)
 	m.table.StylesChanged()
 	m.layout()

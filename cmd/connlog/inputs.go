@@ -228,17 +228,3 @@ func queryReadsOrigin(src string) bool {
 	q, err := query.Compile(src, query.Options{})
 	return err != nil || q.ReadsOrigin()
 }
-
-// title names what connlog is showing: the unit and the host its entries
-// come from, or the files.
-func title(infos []sourceInfo, host string) string {
-	names := make([]string, 0, len(infos))
-	for _, in := range infos {
-		names = append(names, in.Name)
-	}
-	t := strings.Join(names, ", ")
-	if len(infos) == 1 && (infos[0].Unit != "" || infos[0].Journal) && host != "" {
-		t += " @ " + host
-	}
-	return t
-}

@@ -66,7 +66,7 @@ func (c *card) kvMarked(k string, v theme.Marked, style lipgloss.Style) {
 	}
 	v, before, after := c.window(v)
 	c.noteIf(before)
-	c.kvStyledMarked(k, v.Clean(), style)
+	c.kvStyledMarked(k, v.WithTerms(c.terms).Clean(), style)
 	c.noteIf(after)
 }
 
@@ -110,9 +110,9 @@ func (c *card) block(text string) {
 			c.cut = true
 			return
 		}
-		shown := theme.Clean(raw)
-		lines := strings.Split(ansi.Hardwrap(shown, c.w-4, true), "\n")
-		for _, line := range theme.MarkLines(theme.Plain(shown), lines, c.terms, c.st.Block, c.st.Match) {
+		shown := theme.Plain(raw).WithTerms(c.terms).Clean()
+		lines := strings.Split(ansi.Hardwrap(shown.Text, c.w-4, true), "\n")
+		for _, line := range theme.MarkLines(shown, lines, c.terms, c.st.Block, c.st.Match) {
 			c.add("    " + line)
 		}
 	}

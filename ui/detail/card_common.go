@@ -132,6 +132,10 @@ func (c *card) jsonSection(e *model.Entry) {
 // rawSection shows the line as read, with invisible characters visible.
 func (c *card) rawSection(e *model.Entry) {
 	c.section("RAW (" + strconv.Itoa(len(e.Raw)) + " bytes)")
+	if note := theme.BlankNote(e, string(e.Raw)); note != "" {
+		c.add("    " + c.st.Dim.Render(note)) // a line of spaces would show as none
+		return
+	}
 	raw, before, after := c.window(theme.Plain(string(e.Raw)))
 	c.noteIf(before)
 	c.block(raw.Text)

@@ -157,7 +157,7 @@ func (c *card) fieldsCard(e *model.Entry) {
 		c.kvMarked("level", c.level(), none)
 	}
 	if e.Kind == model.KindText {
-		c.kvMarked("message", c.message(), none)
+		c.textMessage(e)
 	}
 	for i, fl := range e.Fields {
 		if e.Kind == model.KindText && fl.Key == model.KeyMessage {
@@ -165,6 +165,16 @@ func (c *card) fieldsCard(e *model.Entry) {
 		}
 		c.kvMarked(query.FieldName(fl.Key), c.humanAt(i), none)
 	}
+}
+
+// textMessage shows a text line's message; one of spaces only, or an
+// empty one, is named, dim, rather than drawn as nothing.
+func (c *card) textMessage(e *model.Entry) {
+	if note := theme.BlankNote(e, e.Message()); note != "" {
+		c.kvStyled("message", note, c.st.Dim)
+		return
+	}
+	c.kvMarked("message", c.message(), lipgloss.Style{})
 }
 
 // level is the entry's level, marked when a level term matched it.

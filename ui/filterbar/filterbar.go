@@ -1,6 +1,7 @@
 package filterbar
 
 import (
+	"fmt"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -45,7 +46,12 @@ type Model struct {
 	errPos  int
 	errMsg  string
 	info    string // "123 matches", "filtering…"
+	note    string // what the last edit left out, shown instead of the hints
 	event   Event
+	// inForce is each mode's query in force when the bar opened: while the
+	// bar still holds its mode's, ctrl+s brings in the other mode's (a
+	// search starts from the search, not from the filter).
+	inForce [2]string
 }
 
 // New returns a closed filter bar.
@@ -63,9 +69,19 @@ func (f *Model) SetSize(w, _ int) {
 // Open starts editing text in a mode.
 func (f Model) Open(text string, mode Mode) Model {
 	f.active, f.mode, f.histPos = true, mode, len(f.history)
+	f.inForce = [2]string{}
+	f.inForce[mode] = text
+	f.note = ""
 	f.input.SetValue(text)
 	f.setPrompt()
 	f.ClearError()
+	return f
+}
+
+// WithOther sets the other mode's query in force, which ctrl+s brings
+// into the bar while it still holds the text it opened on.
+func (f Model) WithOther(text string) Model {
+	f.inForce[1-f.mode] = text
 	return f
 }
 
@@ -112,6 +128,10 @@ func (f *Model) ClearError() { f.errPos, f.errMsg = -1, "" }
 // Err returns the syntax error shown, "" when there is none.
 func (f Model) Err() string { return f.errMsg }
 
+// Note returns what the last edit left out ("3 control characters of the
+// paste left out…"), "" when nothing.
+func (f Model) Note() string { return f.note }
+
 // SetInfo sets the text at the right of the bar (the match count).
 func (f *Model) SetInfo(s string) { f.info = s }
 
@@ -131,6 +151,7 @@ func (f Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if !ok {
 		return f, nil
 	}
+	f.note = "" // it answers one edit: the next key takes it away
 	b := f.keys
 	switch {
 	case key.Matches(km, b.Apply):
@@ -140,16 +161,27 @@ func (f Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		f.event = Cancelled{}
 		return f, nil
 	case key.Matches(km, b.SearchMode):
-		f.mode = 1 - f.mode
-		f.setPrompt()
-		f.event = ModeToggled{Text: f.Value(), Mode: f.mode}
-		return f, nil
+		return f.toggleMode(), nil
 	case key.Matches(km, b.HistPrev):
 		return f.recall(-1)
 	case key.Matches(km, b.HistNext):
 		return f.recall(1)
 	}
 	return f.edit(km)
+}
+
+// toggleMode switches between filter and search. A text typed goes over
+// to the other mode (a query typed as a filter and meant as a search); the
+// text the bar holds for its mode untouched gives way to the other mode's
+// query in force, which is what that mode starts from.
+func (f Model) toggleMode() Model {
+	if f.Value() == f.inForce[f.mode] {
+		f.input.SetValue(f.inForce[1-f.mode])
+	}
+	f.mode = 1 - f.mode
+	f.setPrompt()
+	f.event = ModeToggled{Text: f.Value(), Mode: f.mode}
+	return f
 }
 
 // onDebounce emits the query when the timer is the last edit's and the
@@ -168,10 +200,22 @@ func (f Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	before := f.input.Value()
 	f.input.SetKeys(f.keys.Edit)
 	f.input, _ = f.input.Update(msg)
+	f.note = droppedNote(f.input.Dropped())
 	if f.input.Value() == before {
 		return f, nil
 	}
 	return f, f.debounce()
+}
+
+// droppedNote says that an edit left out n control characters, the first
+// of them c, on one line at 80 columns: a query holds none, and a regular
+// expression finds them in the lines.
+func droppedNote(n int, c rune) string {
+	if n == 0 {
+		return ""
+	}
+	return theme.Plural(int64(n), "control character") + " of the paste left out; find one with a regex: /" +
+		fmt.Sprintf("\\x%02x", c) + "/"
 }
 
 // TakeEvent returns the event the last key caused (nil when none) and the

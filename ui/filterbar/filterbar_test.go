@@ -102,11 +102,37 @@ func TestEvents(t *testing.T) {
 	}
 }
 
-// TestSearchPrompt: the toggle shows in the prompt.
+// TestSearchPrompt: the toggle shows in the prompt, with the text typed.
 func TestSearchPrompt(t *testing.T) {
-	b, _ := send(newBar(t).Open("bob", Filter), "ctrl+s")
+	b, _ := send(newBar(t).Open("", Filter), "bob", "ctrl+s")
 	if v := ansi.Strip(b.View()); !strings.HasPrefix(v, "search: bob") || b.Mode() != Search {
 		t.Errorf("mode %v, view %q; want the search prompt", b.Mode(), v)
+	}
+}
+
+// TestToggleBringsTheOtherQuery: while the bar holds the query it opened
+// on, ctrl+s shows the other mode's query in force (nothing when there is
+// none), and back again; a text typed is carried over instead.
+func TestToggleBringsTheOtherQuery(t *testing.T) {
+	cases := []struct {
+		name    string
+		bar     Model
+		keys    []string
+		want    string
+		wantEvt Event
+	}{
+		{"no search in force", newBar(t).Open("user:bob", Filter), []string{"ctrl+s"}, "", ModeToggled{Text: "", Mode: Search}},
+		{"a search in force", newBar(t).Open("user:bob", Filter).WithOther("alice"), []string{"ctrl+s"}, "alice", ModeToggled{Text: "alice", Mode: Search}},
+		{"and back", newBar(t).Open("user:bob", Filter).WithOther("alice"), []string{"ctrl+s", "ctrl+s"}, "user:bob", ModeToggled{Text: "user:bob", Mode: Filter}},
+		{"a text typed", newBar(t).Open("user:bob", Filter).WithOther("alice"), []string{"x", "ctrl+s"}, "user:bobx", ModeToggled{Text: "user:bobx", Mode: Search}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, _ := send(c.bar, c.keys...)
+			if _, ev := b.TakeEvent(); b.Value() != c.want || ev != c.wantEvt {
+				t.Errorf("bar %q, event %#v; want %q, %#v", b.Value(), ev, c.want, c.wantEvt)
+			}
+		})
 	}
 }
 
@@ -191,5 +217,15 @@ func TestClosedBarIgnoresKeys(t *testing.T) {
 	}
 	if _, ev := b.TakeEvent(); ev != nil {
 		t.Errorf("a closed bar raised %#v", ev)
+	}
+}
+
+// TestHintsKeepWholeItems: the bar's key hints at 80 columns end in a
+// whole item, not in a label cut short.
+func TestHintsKeepWholeItems(t *testing.T) {
+	lines := strings.Split(ansi.Strip(newBar(t).Open("", Filter).View()), "\n")
+	hints := strings.TrimRight(lines[len(lines)-1], " ")
+	if !strings.HasSuffix(hints, "↑ older query …") {
+		t.Errorf("the hints end in %q; want whole items, the rest marked", hints)
 	}
 }

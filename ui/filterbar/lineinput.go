@@ -20,6 +20,10 @@ type LineInput struct {
 	value  []rune
 	pos    int // cursor, in runes
 	width  int
+	// dropped is how many control characters the last edit left out of
+	// the text: they never reach the terminal, and the prompt may say so.
+	dropped      int
+	firstDropped rune
 }
 
 // NewLineInput returns an empty input with a prompt and the default
@@ -62,6 +66,7 @@ func (l *LineInput) SetCursorByte(off int) {
 // whole). The bindings are matched before typed text, so a rebound key
 // that reports text still edits.
 func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
+	l.dropped = 0
 	if p, ok := msg.(tea.PasteMsg); ok {
 		l.insert([]rune(p.Content))
 		return l, nil
@@ -75,6 +80,10 @@ func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
 	}
 	return l, nil
 }
+
+// Dropped is how many control characters the last edit (a paste, keys
+// read together) left out of the text, and the first of them.
+func (l LineInput) Dropped() (n int, first rune) { return l.dropped, l.firstDropped }
 
 // move handles the cursor motions and reports whether the key was one.
 func (l *LineInput) move(km tea.KeyPressMsg) bool {
@@ -161,6 +170,10 @@ func (l *LineInput) insert(rs []rune) {
 		case r == '\n' || r == '\r' || r == '\t':
 			add = append(add, ' ')
 		case unicode.IsControl(r):
+			if l.dropped == 0 {
+				l.firstDropped = r
+			}
+			l.dropped++
 		default:
 			add = append(add, r)
 		}

@@ -12,8 +12,11 @@ import (
 func (f Model) View() string {
 	info := f.styles.Dim.Render(f.info)
 	first := theme.PadStyled(f.input.View(), f.width-theme.CellWidth(f.info)-1) + " " + info
+	if f.errMsg == "" && f.note != "" {
+		return theme.PadStyled(first, f.width) + "\n" + f.styles.Notice.Render(theme.Fit(f.note, f.width))
+	}
 	if f.errMsg == "" {
-		keys := theme.Hint(f.keys.ShortHelp()...)
+		keys := theme.FitHint(f.width, f.keys.ShortHelp()...)
 		return theme.PadStyled(first, f.width) + "\n" + f.styles.Dim.Render(theme.Fit(keys, f.width))
 	}
 	col := theme.CellWidth(f.input.Prompt()) + theme.CellWidth(theme.Clean(truncBytes(f.input.Value(), f.errPos)))

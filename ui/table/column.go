@@ -33,6 +33,9 @@ type Column struct {
 	marked  func(e *model.Entry, marks []query.FieldMark) theme.Marked
 	idx     int  // position in the tab's column list, set by layout
 	varying bool // shown only while the rows on screen differ in it
+	// namesBlank marks the column that shows a text line's message: a line
+	// of spaces, or an empty one, is named there (theme.BlankNote).
+	namesBlank bool
 }
 
 // TimeColumn is the entry's time, with the date when it changes from the
@@ -95,6 +98,22 @@ func NumColumn(title string, prio int, cell func(e *model.Entry) string) Column 
 // FlexColumn takes the width the other columns leave, at least lo.
 func FlexColumn(title string, lo, prio int, cell func(e *model.Entry) string) Column {
 	return Column{title: title, min: lo, max: 1 << 20, flex: true, prio: prio, cell: cell}
+}
+
+// NamingBlankLines returns the column with a text line of spaces only, or
+// an empty one, named in it, dim, rather than drawn as a blank cell.
+func (c Column) NamingBlankLines() Column {
+	c.namesBlank = true
+	return c
+}
+
+// blankNote is what the column shows of e instead of its blank cell, ""
+// when it shows the cell.
+func (c Column) blankNote(e *model.Entry) string {
+	if !c.namesBlank || e.Kind != model.KindText {
+		return ""
+	}
+	return theme.BlankNote(e, e.Message())
 }
 
 // Title is the column's title in the header.

@@ -61,16 +61,24 @@ func (t Model) fillCells(r *visibleRow, i int, cols []Column) {
 		case col.kind == colLevel:
 			r.cells[c] = r.e.Level.Short()
 		case col.marked != nil && len(marks) > 0:
-			m := col.marked(r.e, marks).Clean()
-			r.cells[c] = m.Text
-			if r.spans == nil {
-				r.spans = make([][][2]int, len(cols))
-			}
-			r.spans[c] = m.Spans
+			r.setCell(c, col.marked(r.e, marks).WithTerms(t.data.Terms).Clean())
 		default:
-			r.cells[c] = theme.Clean(col.cell(r.e))
+			r.setCell(c, theme.Plain(col.cell(r.e)).WithTerms(t.data.Terms).Clean())
 		}
 	}
+}
+
+// setCell gives the row's cell c its text and marks (the field terms', and
+// those the terms found only in the text before it was cleaned).
+func (r *visibleRow) setCell(c int, m theme.Marked) {
+	r.cells[c] = m.Text
+	if len(m.Spans) == 0 {
+		return
+	}
+	if r.spans == nil {
+		r.spans = make([][][2]int, len(r.cells))
+	}
+	r.spans[c] = m.Spans
 }
 
 // cellMarks is the cell of column c with its marks.

@@ -55,6 +55,10 @@ func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Sty
 			b.WriteString(plain(" "))
 		}
 		text := r.cells[col.idx]
+		if note := col.blankNote(r.e); note != "" && strings.Trim(text, " ") == "" {
+			b.WriteString(t.dimIn(base, theme.Fit(note, ws[i])))
+			continue
+		}
 		switch {
 		case col.kind == colLevel && base == nil:
 			b.WriteString(t.levels.get(t.styles, r.e.Level, text, ws[i]))
@@ -79,6 +83,14 @@ func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Sty
 		line += base.Render(strings.Repeat(" ", n))
 	}
 	return line
+}
+
+// dimIn draws s dim, on a row drawn whole in base in base's style too.
+func (t Model) dimIn(base *lipgloss.Style, s string) string {
+	if base != nil {
+		return t.styles.Dim.Inherit(*base).Render(s)
+	}
+	return t.styles.Dim.Render(s)
 }
 
 // matchStyleIn is the style of a match on a row drawn in base: on the

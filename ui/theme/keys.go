@@ -36,7 +36,7 @@ func Hint(bs ...key.Binding) string {
 		h := b.Help()
 		parts = append(parts, h.Key+" "+strings.TrimPrefix(h.Desc, "bar: "))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, hintSeparatorDot)
 }
 
 // KeyOf is a binding's keys as hints show them: "enter", "←/h".

@@ -211,7 +211,10 @@ func (v TopNView) rowView(i int) string {
 	sparkW := sparkWidth(v.width, 3+numW+shareW)
 	nameW := max(v.width-3-numW-shareW-sparkW, 1)
 	share := strconv.FormatFloat(r.value.Share*100, 'f', 1, 64) + "%"
-	line := theme.Fit(prefix+theme.Fit(theme.Clean(r.value.Value), nameW)+sparkCell(r.value.Buckets, sparkW)+
+	// A blank always ends the name's cell: a name cut with "…" would
+	// otherwise run into the sparkline.
+	name := theme.Fit(theme.Clean(r.value.Value), nameW-1) + " "
+	line := theme.Fit(prefix+name+sparkCell(r.value.Buckets, sparkW)+
 		theme.FitRight(theme.Commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
 	if i == v.cursor {
 		return v.styles.ChoiceActive.Render(line)
