@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestHeadlessBundleManifestSaysWhatWasAsked: a bundle written by `connlog
@@ -32,7 +34,9 @@ func TestHeadlessBundleManifestSaysWhatWasAsked(t *testing.T) {
 	if err := json.Unmarshal(files["manifest.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	wantQuery := `-health (kind=service) (level=info) since:"2025-12-31 23:59:40.5" until:2026-01-01T00:00:10Z`
+	// The window is the moments asked for, in UTC: the query means the
+	// same wherever and whenever the bundle is reopened.
+	wantQuery := `-health (kind=service) (level=info) since:2025-12-31T23:59:40.5Z until:2026-01-01T00:00:10Z`
 	if m.Host != "ip-172-30-2-209" || m.Query != wantQuery ||
 		m.TimeRange.From != "2025-12-31T23:59:40.5Z" || m.TimeRange.To != "2026-01-01T00:00:10Z" {
 		t.Errorf("host %q, query %q, time range %+v\nwant ip-172-30-2-209, %q and the window asked for", m.Host, m.Query, m.TimeRange, wantQuery)
@@ -44,6 +48,36 @@ func TestHeadlessBundleManifestSaysWhatWasAsked(t *testing.T) {
 	again, _, _ := runCLI(t, "export", "--format", "raw", "-q", m.Query, raw)
 	if m.Entries == 0 || again != string(files["raw.log"]) {
 		t.Errorf("the query selects %q from raw.log, which holds %d entries %q", again, m.Entries, files["raw.log"])
+	}
+}
+
+// TestHeadlessBundleManifestFixesARelativeWindow: --since given as a
+// duration (or yesterday, or a time without a zone) names a moment that
+// moves with the clock; the manifest's query names the moment it named
+// when the bundle was written, so that reopening it later selects the
+// same entries.
+func TestHeadlessBundleManifestFixesARelativeWindow(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "x.tar")
+	fixture, _ := filepath.Abs("../../testdata/envelopes/syslog.log")
+	before := time.Now()
+	_, errOut, code := runCLI(t, "export", "--since", "87600h", "-o", out, fixture)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var m struct {
+		Query string `json:"query"`
+	}
+	if err := json.Unmarshal(untar(t, out)["manifest.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	since, ok := strings.CutPrefix(m.Query, "since:")
+	at, err := time.Parse(time.RFC3339Nano, since)
+	if !ok || err != nil || !strings.HasSuffix(since, "Z") {
+		t.Fatalf("query %q, want since: and the moment in UTC (%v)", m.Query, err)
+	}
+	if asked := before.Add(-87600 * time.Hour); at.Before(asked.Add(-time.Minute)) || at.After(time.Now().Add(-87600*time.Hour)) {
+		t.Errorf("since %v, want the moment 87600h before the export (%v)", at, asked)
 	}
 }
 
