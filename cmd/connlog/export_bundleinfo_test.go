@@ -51,17 +51,17 @@ func TestHeadlessBundleManifestSaysWhatWasAsked(t *testing.T) {
 	}
 }
 
-// TestHeadlessBundleManifestFixesARelativeWindow: --since given as a
-// duration (or yesterday, or a time without a zone) names a moment that
-// moves with the clock; the manifest's query names the moment it named
-// when the bundle was written, so that reopening it later selects the
-// same entries.
+// TestHeadlessBundleManifestFixesARelativeWindow: --since or the query's
+// until: given as a duration (or yesterday, or a time without a zone)
+// names a moment that moves with the clock; the manifest's query names the
+// moment it named when the bundle was written, so that reopening it later
+// selects the same entries.
 func TestHeadlessBundleManifestFixesARelativeWindow(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.tar")
 	fixture, _ := filepath.Abs("../../testdata/envelopes/syslog.log")
 	before := time.Now()
-	_, errOut, code := runCLI(t, "export", "--since", "87600h", "-o", out, fixture)
+	_, errOut, code := runCLI(t, "export", "-q", "until:1m", "--since", "87600h", "-o", out, fixture)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -71,13 +71,19 @@ func TestHeadlessBundleManifestFixesARelativeWindow(t *testing.T) {
 	if err := json.Unmarshal(untar(t, out)["manifest.json"], &m); err != nil {
 		t.Fatal(err)
 	}
-	since, ok := strings.CutPrefix(m.Query, "since:")
-	at, err := time.Parse(time.RFC3339Nano, since)
-	if !ok || err != nil || !strings.HasSuffix(since, "Z") {
-		t.Fatalf("query %q, want since: and the moment in UTC (%v)", m.Query, err)
-	}
-	if asked := before.Add(-87600 * time.Hour); at.Before(asked.Add(-time.Minute)) || at.After(time.Now().Add(-87600*time.Hour)) {
-		t.Errorf("since %v, want the moment 87600h before the export (%v)", at, asked)
+	for _, term := range []struct {
+		keyword string
+		ago     time.Duration
+	}{{"until:", time.Minute}, {"since:", 87600 * time.Hour}} {
+		_, text, ok := strings.Cut(m.Query, term.keyword)
+		text, _, _ = strings.Cut(text, " ")
+		at, err := time.Parse(time.RFC3339Nano, text)
+		if !ok || err != nil || !strings.HasSuffix(text, "Z") {
+			t.Fatalf("query %q, want %s and the moment in UTC (%v)", m.Query, term.keyword, err)
+		}
+		if at.Before(before.Add(-term.ago).Add(-time.Minute)) || at.After(time.Now().Add(-term.ago)) {
+			t.Errorf("%s%v, want the moment %v before the export", term.keyword, at, term.ago)
+		}
 	}
 }
 
