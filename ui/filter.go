@@ -13,6 +13,7 @@ type activeFilter struct {
 	query  *query.Query   // nil for an empty query
 	filter model.Filter   // what BuildView and Extend run
 	terms  []query.Finder // its words and regexes, to highlight
+	opt    query.Options  // the clock, zone and day the query was read with
 }
 
 // readsTime reports whether the query bounds the entries' time (since:,
@@ -26,7 +27,7 @@ func (af activeFilter) readsTime() bool {
 // query needs: raw bytes for bare words, a full re-parse for fields the
 // store does not index, the index alone otherwise.
 func newFilter(text string, tab Tab, opt query.Options) (activeFilter, error) {
-	af := activeFilter{text: text, tab: tab}
+	af := activeFilter{text: text, tab: tab, opt: opt}
 	if text != "" {
 		q, err := compileQuery(text, opt)
 		if err != nil {

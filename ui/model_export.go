@@ -41,7 +41,7 @@ func (m Model) openExport() (tea.Model, tea.Cmd) {
 func (m Model) exportSource() *exportdialog.Source {
 	opt := m.timeOptions()
 	sn := m.store.Snapshot()
-	src := &exportdialog.Source{Store: m.store, Snapshot: sn, View: *m.live.view, Query: m.filter.text,
+	src := &exportdialog.Source{Store: m.store, Snapshot: sn, View: *m.live.view, Query: m.filter.text, QueryOpt: m.filter.opt,
 		Kinds: exportKinds(m.filter.tab), Location: m.loc(), Sources: m.sources, Version: m.cfg.Version, Fleet: m.manyHosts(sn), Inputs: m.cfg.Inputs, Opened: m.cfg.Opened,
 		ParseTime: func(s string) (time.Time, error) { return parseGotoTime(s, opt) }, Indexing: m.indexing(sn)}
 	src.SelFrom, src.SelTo = m.sel.bounds()

@@ -14,6 +14,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/export"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -52,8 +53,9 @@ type Source struct {
 	Marks    []int64    // sorted
 	SelFrom  int64      // the visual range, 0 when there is none
 	SelTo    int64
-	Query    string       // the filter in force, for the manifest
-	Kinds    []model.Kind // the only kinds the view shows (its tab), nil for every kind
+	Query    string        // the filter in force, for the manifest
+	QueryOpt query.Options // the clock, zone and day Query was read with (see manifestQuery)
+	Kinds    []model.Kind  // the only kinds the view shows (its tab), nil for every kind
 	Location *time.Location
 	Sources  []model.SourceStatus
 	// ParseTime reads a time of the window the way the go-to prompt does,

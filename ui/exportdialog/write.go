@@ -19,12 +19,12 @@ import (
 // would be given.
 func (src *Source) Options(s Settings, r *export.Redactor, p *export.Progress, host string) export.Options {
 	o := export.Options{Format: s.Format, Compress: s.Compress, Location: src.Location, Pairs: src.Store, Redact: r, Progress: p,
-		Bundle: export.BundleInfo{Host: host, Query: src.Query, Version: src.Version, Muted: src.Muted}, Hosts: src.Fleet}
+		Bundle: export.BundleInfo{Host: host, Query: src.manifestQuery(), Version: src.Version, Muted: src.Muted}, Hosts: src.Fleet}
 	if s.Scope == ScopeWindow {
 		// The manifest records the window asked for, not only the entries
 		// found, and its query selects what the export took: the window too.
 		o.Bundle.From, o.Bundle.To, _ = src.window(s)
-		o.Bundle.Query = query.And(src.Query, query.ClosedWindow(o.Bundle.From, o.Bundle.To))
+		o.Bundle.Query = query.And(o.Bundle.Query, query.ClosedWindow(o.Bundle.From, o.Bundle.To))
 	}
 	for i, st := range src.Sources {
 		o.Sources = append(o.Sources, src.sourceInfo(model.SourceID(i), st.Name))
@@ -117,4 +117,16 @@ func expandHome(p string) string {
 
 func progressTick(gen int) tea.Cmd {
 	return tea.Tick(100*time.Millisecond, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+// manifestQuery is the filter as a bundle's manifest keeps it: its times
+// (since:15m, until:yesterday, a time without a zone) written as the
+// moments they named when the filter was applied, in UTC, so that reopen
+// selects the same entries later and in another zone.
+func (src *Source) manifestQuery() string {
+	fixed, err := query.FixTimes(src.Query, src.QueryOpt)
+	if err != nil {
+		return src.Query
+	}
+	return fixed
 }
