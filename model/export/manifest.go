@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -132,16 +133,16 @@ func (m *manifest) redactQuery() {
 	if m.words != nil {
 		words = m.words.word
 	}
-	typed, inexact := m.Query, []string(nil)
+	typed, inexact, unchecked := m.Query, []string(nil), 0
 	if m.terms != nil {
 		// The terms it rewrites are pseudonyms and text that the
 		// redaction of the rest does not change.
-		typed, inexact = m.terms.rewrite()
+		typed, inexact, unchecked = m.terms.rewrite()
 	}
 	q, exact := redactQueryWords(m.redactor, typed, words)
 	if q != m.Query {
 		m.Note += "; the query's was replaced with the same pseudonyms"
-		if exact && len(inexact) == 0 {
+		if exact && len(inexact) == 0 && unchecked == 0 {
 			m.Note += ", so that reopen selects the same entries of " + m.reopened()
 		}
 	}
@@ -152,6 +153,15 @@ func (m *manifest) redactQuery() {
 	if len(inexact) > 0 {
 		m.Note += "; redaction changed what these terms of the query match, so reopen selects other entries of " + m.reopened() + " " +
 			"than they did of the source: " + strings.Join(inexact, ", ")
+	}
+	if unchecked > 0 {
+		terms := strconv.Itoa(unchecked) + " terms were"
+		if unchecked == 1 {
+			terms = "term was"
+		}
+		m.Note += "; the query's last " + terms + " not checked against the redaction (past its first " +
+			strconv.Itoa(maxFollowedTerms) + "): where one matches text the redaction replaced, reopen selects other entries of " +
+			m.reopened() + " than it did of the source"
 	}
 	m.Query = q
 }

@@ -75,3 +75,23 @@ func TestRedactedBundleQueryTermsFollowTheRecords(t *testing.T) {
 		})
 	}
 }
+
+// A query with more terms than are followed (the filter the compare view
+// makes has about 24) is not said to select other entries for the terms
+// past them: the note says they were not checked, and only when there are
+// such terms.
+func TestRedactedBundleQuerySaysWhichTermsWentUnchecked(t *testing.T) {
+	for _, n := range []int{24, maxFollowedTerms + 2} {
+		terms := []string{"exe:/usr/sbin/sshd"}
+		for i := 1; i < n; i++ {
+			terms = append(terms, "name:/etc/x"+strings.Repeat("y", i))
+		}
+		q := strings.Join(terms, " or ")
+		b := reopenBundle(t, []string{carolLogin, namedHostLogin}, q, func(*Redactor) string { return q })
+		unchecked := strings.Contains(b.note, "terms were not checked against the redaction (past its first 32)")
+		if b.before == "" || b.after != b.before || strings.Contains(b.note, "redaction changed what these terms") ||
+			unchecked != (n > maxFollowedTerms) || unchecked && !strings.Contains(b.note, "query's last 2 terms") {
+			t.Errorf("%d terms: the note %q", n, b.note)
+		}
+	}
+}

@@ -10,9 +10,11 @@ import (
 	"connlog/model/query"
 )
 
-// maxFollowedTerms bounds the terms of a query followed through an export;
-// past it, the rest are written as typed and not said to be exact.
-const maxFollowedTerms = 16
+// maxFollowedTerms bounds the terms of a query followed through an export
+// (each is matched twice against every entry); past it, the rest are
+// written as typed, and the note says they were not checked. The filter
+// the interface's compare view (C, enter) makes has about 24.
+const maxFollowedTerms = 32
 
 // A term of a bundle's query that holds no personal data of its own is
 // written in the manifest as typed, yet the records may change what it
@@ -176,8 +178,9 @@ func redactedForm(r *Redactor, e *model.Entry, v string, set *secretSet) string 
 
 // rewrite writes each followed term of the query as the records decided it (see
 // queryTerms) and returns the terms, as rewritten, that select other
-// entries than they did, each with how many.
-func (t *queryTerms) rewrite() (out string, inexact []string) {
+// entries than they did, each with how many, and how many terms were past
+// maxFollowedTerms, written as typed and not checked.
+func (t *queryTerms) rewrite() (out string, inexact []string, unchecked int) {
 	q := t.q
 	var b strings.Builder
 	last := 0
@@ -191,10 +194,7 @@ func (t *queryTerms) rewrite() (out string, inexact []string) {
 		}
 	}
 	b.WriteString(q[last:])
-	if t.unfollowed > 0 {
-		inexact = append(inexact, fmt.Sprintf("%d more terms, not followed", t.unfollowed))
-	}
-	return b.String(), inexact
+	return b.String(), inexact, t.unfollowed
 }
 
 func entries(n int64) string {
