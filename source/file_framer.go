@@ -22,7 +22,8 @@ const neverQuiet = 100 * 365 * 24 * time.Hour
 // input ended, was rotated or truncated), however long its writer pauses
 // in it: a record is never taken back, so a line sent before its newline
 // would stay two entries, and a followed export would write both. It
-// cuts lines longer than maxLine, counting what it dropped in a gap record.
+// cuts lines longer than maxLine (connlog's own ndjson records longer, see
+// limitFor), counting what it dropped in a gap record.
 type lineFramer struct {
 	id      model.SourceID
 	maxLine int
@@ -107,11 +108,11 @@ func (f *lineFramer) line(b []byte, off int64, now time.Time) error {
 	if held > 0 {
 		off = f.pendingOff
 	}
-	if held+len(b) > f.maxLine {
-		// Cut: keep maxLine bytes, count the rest; the newline is here, so
+	if limit := f.limitFor(b); held+len(b) > limit {
+		// Cut: keep limit bytes, count the rest; the newline is here, so
 		// the gap follows at once.
-		cut := f.joinPrefix(b, f.maxLine)
-		f.dropped = int64(held + len(b) - f.maxLine)
+		cut := f.joinPrefix(b, limit)
+		f.dropped = int64(held + len(b) - limit)
 		f.pending = nil
 		f.markUnterminated(off)
 		if err := f.send(cut, off, now, model.NoteCutLine); err != nil {
@@ -132,13 +133,14 @@ func (f *lineFramer) hold(b []byte, off int64, now time.Time) error {
 	if len(f.pending) == 0 {
 		f.pendingOff, f.heldSince = off, now
 	}
-	if len(f.pending)+len(b) <= f.maxLine {
+	limit := f.limitFor(b)
+	if len(f.pending)+len(b) <= limit {
 		// A copy, so that a short tail does not pin the whole read buffer.
 		f.pending = append(f.pending, b...)
 		return nil
 	}
-	cut := f.joinPrefix(b, f.maxLine)
-	f.dropped = int64(len(f.pending) + len(b) - f.maxLine)
+	cut := f.joinPrefix(b, limit)
+	f.dropped = int64(len(f.pending) + len(b) - limit)
 	f.dropping = true
 	f.pending = nil
 	f.markUnterminated(f.pendingOff)

@@ -36,7 +36,8 @@ func frame(maxLine int, chunks [][]byte) framed {
 }
 
 // frameReference is the framer's specification, written the simple way:
-// split on newlines, cut each line at max and count the rest; a run of NULs
+// split on newlines, cut each line at max (connlog's ndjson records at
+// exportRecordLimit times it) and count the rest; a run of NULs
 // (and the newlines among them) where a line starts is a gap.
 func frameReference(maxLine int, data []byte) framed {
 	var out framed
@@ -51,17 +52,21 @@ func frameReference(maxLine int, data []byte) framed {
 			continue
 		}
 		line, rest, found := bytes.Cut(data, []byte{'\n'})
-		keep := line[:min(len(line), maxLine)]
+		limit := maxLine
+		if bytes.HasPrefix(line, []byte(`{"seq":`)) {
+			limit *= exportRecordLimit // connlog's own ndjson record
+		}
+		keep := line[:min(len(line), limit)]
 		rec := model.Record{Raw: keep, Source: 1, Offset: off}
-		if len(line) > maxLine {
+		if len(line) > limit {
 			rec.Note = model.NoteCutLine // its entry is flagged truncated
 		}
 		out.recs = append(out.recs, rec)
-		if len(line) > maxLine || !found {
+		if len(line) > limit || !found {
 			out.unterminated = append(out.unterminated, off)
 		}
-		if len(line) > maxLine {
-			out.recs = append(out.recs, model.Record{Source: 1, Offset: -1, Mark: model.MarkGap, Note: NoteLineTooLong, Count: int64(len(line) - maxLine)})
+		if len(line) > limit {
+			out.recs = append(out.recs, model.Record{Source: 1, Offset: -1, Mark: model.MarkGap, Note: NoteLineTooLong, Count: int64(len(line) - limit)})
 		}
 		off += int64(len(line)) + 1
 		data = rest
@@ -224,6 +229,29 @@ func BenchmarkFileRead(b *testing.B) {
 		}
 		if err := <-done; err != nil || n == 0 {
 			b.Fatalf("Run = %v after %d records", err, n)
+		}
+	}
+}
+
+// An ndjson record connlog wrote holds its line twice, escaped: it is kept
+// whole up to exportRecordLimit times the longest line, in whatever
+// chunks it comes, so that a line kept whole is read back whole; any other
+// line is cut at the longest line, and so is a record past its limit.
+func TestFramerKeepsAnExportRecordWhole(t *testing.T) {
+	const maxLine = 16
+	record := []byte(`{"seq":1,"raw":"` + strings.Repeat("y", 40) + `","fields":{"message":"` + strings.Repeat("y", 40) + `"}}`)
+	other := append([]byte(`{"sequence":1,`), bytes.Repeat([]byte("z"), 60)...)
+	tooLong := append([]byte(`{"seq":2,"raw":"`), bytes.Repeat([]byte("x"), maxLine*exportRecordLimit)...)
+	data := slices.Concat(record, []byte("\n"), other, []byte("\n"), tooLong, []byte("\n"))
+	for _, size := range []int{1, 3, 7, 16, 50, len(data)} {
+		var chunks [][]byte
+		for rest := data; len(rest) > 0; rest = rest[min(size, len(rest)):] {
+			chunks = append(chunks, rest[:min(size, len(rest))])
+		}
+		got := frame(maxLine, chunks)
+		sameFramed(t, got, frameReference(maxLine, data))
+		if !bytes.Equal(got.recs[0].Raw, record) || len(got.recs[1].Raw) != maxLine || len(got.recs[3].Raw) != maxLine*exportRecordLimit {
+			t.Fatalf("chunks of %d: %s", size, describe(got.recs))
 		}
 	}
 }
