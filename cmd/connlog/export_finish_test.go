@@ -19,7 +19,7 @@ func TestSecondSignalAbandonsTheLastRead(t *testing.T) {
 		done := make(chan struct{})
 		said := false
 		go func() {
-			said = abandonOnSecondSignal(sig, finishing, func() { close(abandoned); cancel() })
+			said = abandonOnSecondSignal(sig, finishing, func() { close(abandoned); cancel() }, 0)
 			close(done)
 		}()
 		for range signals {
@@ -51,6 +51,44 @@ func TestSecondSignalAbandonsTheLastRead(t *testing.T) {
 	}
 	if watch(1, true) {
 		t.Error("one signal and the export's end abandoned the last read")
+	}
+}
+
+// TestASignalDeliveredTwiceIsOneStop: timeout(1) signals connlog and its
+// process group, so one SIGTERM arrives twice at once: that is one stop,
+// which lets the last read finish; a signal some time after the first is
+// a second one.
+func TestASignalDeliveredTwiceIsOneStop(t *testing.T) {
+	const same = time.Hour // every signal of the test comes within it
+	sig := make(chan os.Signal, 4)
+	finishing, cancel := context.WithCancel(context.Background())
+	result := make(chan bool, 1)
+	go func() { result <- abandonOnSecondSignal(sig, finishing, cancel, same) }()
+	sig <- os.Interrupt
+	sig <- os.Interrupt
+	sig <- os.Interrupt
+	// Once the watch has taken all three in, or has ended on them, the
+	// export ends, its last read done.
+	for len(sig) > 0 && len(result) == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if <-result {
+		t.Error("copies of the signal that stopped following abandoned the last read")
+	}
+	sig = make(chan os.Signal, 2)
+	finishing, cancel = context.WithCancel(context.Background())
+	go func() { result <- abandonOnSecondSignal(sig, finishing, cancel, time.Millisecond) }()
+	sig <- os.Interrupt
+	time.Sleep(20 * time.Millisecond)
+	sig <- os.Interrupt
+	select {
+	case abandoned := <-result:
+		if !abandoned {
+			t.Error("a second signal did not abandon the last read")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a second signal did not end the watch")
 	}
 }
 
