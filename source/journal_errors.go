@@ -23,6 +23,9 @@ var (
 	// ErrJournalUnknownUnit is returned when a unit or identifier the user
 	// asked for has no entry anywhere in the journal.
 	ErrJournalUnknownUnit = errors.New("unknown unit or identifier")
+	// ErrJournalEmpty is returned instead of ErrJournalUnknownUnit when the
+	// journal holds no entry at all: no unit name would find one.
+	ErrJournalEmpty = errors.New("the journal is empty")
 )
 
 // journalUnknownError explains which requested names the journal has never

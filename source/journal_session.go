@@ -71,7 +71,7 @@ func openJournalSession(src model.SourceID, opts JournalOptions, out chan<- []mo
 func (s *journalSession) setup(spec journalBootSpec) error {
 	units, err := expandJournalUnits(s.sd, s.opts.Units)
 	if err != nil {
-		return err
+		return journalNamesError(s.sd, s.opts, err)
 	}
 	local := s.opts.Directory == "" && len(s.opts.Files) == 0
 	boot, err := resolveJournalBoot(s.sd, spec, local)
@@ -194,7 +194,7 @@ func (s *journalSession) atEnd(ctx context.Context) error {
 		// Nothing to show: say so now if a name is wrong rather than wait
 		// forever. Only this rare path pays for listing the journal's names.
 		if err := checkJournalNames(s.sd, s.sel); err != nil {
-			return err
+			return journalNamesError(s.sd, s.opts, err)
 		}
 	}
 	if !s.opts.Follow || s.until != 0 {

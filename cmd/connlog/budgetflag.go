@@ -36,7 +36,7 @@ func (s *sizeFlag) Set(v string) error {
 // parseBudget reads a memory budget with the query language's size parser
 // and refuses what cannot be one: no number, a fraction of a byte, a size
 // too small for connlog to run in, or an absurdly large one. Exactly 0
-// means no budget.
+// means no budget. A refusal follows the flag's name (see refusingValue).
 func parseBudget(v string) (int64, error) {
 	n, ok := query.ParseSize(v)
 	switch {
@@ -45,13 +45,13 @@ func parseBudget(v string) (int64, error) {
 	case n == 0:
 		return 0, nil
 	case n < 0:
-		return 0, fmt.Errorf("--max-memory %s is negative: give a size such as 512MiB, or 0 for no budget", v)
+		return 0, fmt.Errorf("%s is negative: give a size such as 512MiB, or 0 for no budget", v)
 	case n != math.Trunc(n):
-		return 0, fmt.Errorf("--max-memory %s is not a whole number of bytes: give a size such as 512MiB", v)
+		return 0, fmt.Errorf("%s is not a whole number of bytes: give a size such as 512MiB", v)
 	case n < minBudget:
-		return 0, fmt.Errorf("--max-memory %s is below the %s connlog needs to run: give at least %s, or 0 for no budget", v, model.HumanBytesIEC(minBudget), model.HumanBytesIEC(minBudget))
+		return 0, fmt.Errorf("%s is below the %s connlog needs to run: give at least %s, or 0 for no budget", v, model.HumanBytesIEC(minBudget), model.HumanBytesIEC(minBudget))
 	case n > maxBudget:
-		return 0, fmt.Errorf("--max-memory %s is larger than any machine's memory (at most %s): give a size such as 512MiB, or 0 for no budget", v, model.HumanBytesIEC(maxBudget))
+		return 0, fmt.Errorf("%s is larger than any machine's memory (at most %s): give a size such as 512MiB, or 0 for no budget", v, model.HumanBytesIEC(maxBudget))
 	}
 	return int64(n), nil
 }

@@ -88,6 +88,9 @@ type Config struct {
 	intoStore bool
 	// unitsNamed says -u or -t was given, rather than the default unit.
 	unitsNamed bool
+	// flagRefused is the first value a flag's own parser refused, as
+	// connlog says it (see refusingValue).
+	flagRefused error
 	// notes is where what the user should know about the inputs goes
 	// (standard error), before they are read; nil: nowhere.
 	notes io.Writer
@@ -139,6 +142,9 @@ func parseArgsWith(args []string, stderr io.Writer, piped bool) (Config, error) 
 			if errors.Is(err, flag.ErrHelp) {
 				fmt.Fprint(stderr, usageText)
 				return cfg, err
+			}
+			if cfg.flagRefused != nil {
+				return cfg, cfg.flagRefused
 			}
 			return cfg, usageError{summaryFlagHint(err.Error())}
 		}
@@ -358,10 +364,8 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 			fs.BoolVar(p, n, *p, usage)
 		}
 	}
-	value := func(v flag.Value, names, usage string) {
-		for _, n := range strings.Split(names, ",") {
-			fs.Var(v, n, usage)
-		}
+	value := func(v flag.Value, names, _ string) {
+		addValueFlag(fs, v, &c.flagRefused, strings.Split(names, ",")...)
 	}
 	boolean(&c.Demo, "demo", "")
 	boolean(&c.WithRotated, "with-rotated", "")
@@ -396,6 +400,6 @@ func newFlagSet(c *Config, stderr io.Writer) *flag.FlagSet {
 	str(&c.DebugLog, "debug-log", "")
 	boolean(&c.Version, "version", "")
 	boolean(&c.ListBoots, "list-boots", "")
-	addRemoteFlags(fs, &c.Remote)
+	addRemoteFlags(fs, &c.Remote, &c.flagRefused)
 	return fs
 }

@@ -14,7 +14,8 @@ type listFlag []string
 
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
-// Set adds the comma-separated values of v. An empty value is refused: a
+// Set adds the comma-separated values of v. Its refusal, as those of the
+// other flags' parsers, follows the flag's name (see refusingValue). An empty value is refused: a
 // script's `--kind "$UNSET"` would otherwise select everything unsaid.
 func (l *listFlag) Set(v string) error {
 	n := len(*l)
@@ -24,7 +25,7 @@ func (l *listFlag) Set(v string) error {
 		}
 	}
 	if len(*l) == n {
-		return errors.New("needs a value")
+		return errors.New("needs a value, and was given an empty one: name one, or leave the flag out")
 	}
 	return nil
 }
@@ -46,7 +47,7 @@ func (n *linesFlag) Set(v string) error {
 	}
 	i, err := strconv.Atoi(v)
 	if err != nil || i < 0 {
-		return fmt.Errorf("-n takes a number of entries or \"all\", not %q", v)
+		return fmt.Errorf("takes a number of entries or \"all\", not %q", v)
 	}
 	*n = linesFlag(i)
 	return nil

@@ -40,9 +40,10 @@ type remoteFlags struct {
 }
 
 // addRemoteFlags registers the remote store's flags.
-func addRemoteFlags(fs *flag.FlagSet, r *remoteFlags) {
+// refused keeps a refused --host as connlog says it (see refusingValue).
+func addRemoteFlags(fs *flag.FlagSet, r *remoteFlags, refused *error) {
 	fs.StringVar(&r.VictoriaLogs, "victorialogs", "", "")
-	fs.Var(&r.Hosts, "host", "")
+	addValueFlag(fs, &r.Hosts, refused, "host")
 	fs.StringVar(&r.CAFile, "ca-file", "", "")
 	fs.BoolVar(&r.Insecure, "insecure", false, "")
 }

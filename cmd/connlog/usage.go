@@ -35,7 +35,9 @@ Inputs:
       --no-follow          read what is there and stop
       --with-rotated       read FILE's rotated siblings (.1 .2.gz .zst …) before FILE
       --envelope NAME      force how lines are carried: bare, docker-json, docker-ts,
-                           cri, syslog, journal-json, newt (default: detected)
+                           cri, syslog, journal-json, newt, compose, connlog-ndjson,
+                           or another spelling of one (raw, k8s, journalctl…; an
+                           unknown NAME lists them all) (default: detected)
 
 Remote store (a fleet's journals shipped with systemd-journal-upload):
       --victorialogs URL   read a VictoriaLogs server instead of this host's journal

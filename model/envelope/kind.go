@@ -1,6 +1,7 @@
 package envelope
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -63,10 +64,32 @@ func Kinds() []Kind {
 	return out
 }
 
-// Names returns the envelope names separated by ", ", for help texts and
-// error messages.
+// Names returns the envelope names separated by ", ", each followed by the
+// other spellings ParseKind accepts for it ("bare (or none, raw, text)"),
+// for help texts and error messages: a name accepted but not listed reads
+// as a mistake let through.
 func Names() string {
-	return strings.Join(kindNames[:], ", ")
+	names := make([]string, len(kindNames))
+	for k, n := range kindNames {
+		if aliases := aliasesOf(Kind(k)); len(aliases) > 0 {
+			n += " (or " + strings.Join(aliases, ", ") + ")"
+		}
+		names[k] = n
+	}
+	return strings.Join(names, ", ")
+}
+
+// aliasesOf returns the other spellings of k, sorted so the list reads the
+// same every time.
+func aliasesOf(k Kind) []string {
+	var out []string
+	for alias, ak := range kindAliases {
+		if ak == k {
+			out = append(out, alias)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ParseKind accepts an envelope name in any case, or one of a few common
