@@ -280,14 +280,14 @@ for size in 80x24 60x24; do
 	keys -l 'level>=warn user:('
 	wait_for '^ expected a value after "user:"'
 	footer=$(screen | sed -n '/^\/ level/,$p' | tr '\n' ' ' | tr -s ' ')
-	[[ $footer == *'expected a value after "user:" — quote a value that is empty or has spaces or parentheses: user="a b"'* ]] ||
+	[[ $footer == *'expected a value after "user:" at column 18 — quote a value that is empty or has spaces or parentheses: user="a b"'* ]] ||
 		fail "the error under the bar is not whole at $size: $footer"
 	[[ $(screen | head -1) == *FOLLOW* ]] || fail "the status line gave way to the error at $size"
 	keys C-u
 	keys -l 'level>='
 	wait_for '^ expected a value after "level>="'
 	footer=$(screen | sed -n '/^\/ level/,$p' | tr '\n' ' ' | tr -s ' ')
-	[[ $footer == *'expected a value after "level>=" — levels: none, trace, debug, info, notice, warn, error, critical'* ]] ||
+	[[ $footer == *'expected a value after "level>=" at column 8 — levels: none, trace, debug, info, notice, warn, error, critical'* ]] ||
 		fail "a comparison on level without its value does not list the levels at $size: $footer"
 	keys Escape
 	wait_gone 'expected a value after'
