@@ -24,15 +24,18 @@ type chrome struct {
 const wantedBodyLines = 6
 
 // chromeFor picks the lines for a terminal h rows high; prompt says a bar
-// or prompt has the keyboard.
-func chromeFor(h int, prompt bool) chrome {
+// or prompt has the keyboard; strip is how many lines of a body the
+// timeline strip takes over the table (none when it is hidden), counted
+// so that the table, not the strip, keeps wantedBodyLines.
+func chromeFor(h int, prompt bool, strip func(body int) int) chrome {
+	tableKeeps := func(body int) bool { return body-strip(body) >= wantedBodyLines }
 	switch {
 	case h >= 3:
 		c := chrome{status: true, footer: 1}
-		if h-c.lines()-1 >= wantedBodyLines {
+		if tableKeeps(h - c.lines() - 1) {
 			c.footer = footerLines
 		}
-		c.tabs = h-c.lines()-1 >= wantedBodyLines
+		c.tabs = tableKeeps(h - c.lines() - 1)
 		return c
 	case h == 2 || prompt:
 		return chrome{footer: 1}

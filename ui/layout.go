@@ -109,7 +109,7 @@ func (m Model) frame() string {
 // terminal too, where the key hints gave way to the rows, a notice or an
 // error is read whole.
 func (m Model) chrome() chrome {
-	c := chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare)
+	c := chromeFor(m.height, m.mode == ModeFilter || m.mode == ModeGoto || m.mode == ModeCompare, m.stripLines)
 	if c.footer == footerLines || c.footer > 0 && (m.notice != "" || m.bar.Err() != "" || m.bar.Note() != "") {
 		room := m.height - c.lines() + c.footer - minBodyLines
 		c.footer = min(max(m.footerHeight(), c.footer), max(room, c.footer))

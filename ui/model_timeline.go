@@ -217,6 +217,16 @@ func (m Model) timelineLines() []string {
 	return nil
 }
 
+// stripLines is how many lines of a body the timeline strip takes, in the
+// modes that show it (see timelineLines).
+func (m Model) stripLines(body int) int {
+	switch m.mode {
+	case ModeNormal, ModeFilter, ModeGoto, ModePivot:
+		return m.tl.Height(body)
+	}
+	return 0
+}
+
 // layoutTimeline sizes the strip and returns what of the body is left for
 // the table and the detail pane.
 func (m *Model) layoutTimeline(w, body int) int {

@@ -198,6 +198,9 @@ func (s Model) fitHead(room int) string {
 	if title, states = s.headParts(true); theme.CellWidth(title+states) <= room {
 		return theme.Fit(title+states, room)
 	}
+	if s.titleNamesInput() {
+		return fitNamedHead(title, states, room)
+	}
 	const titleMin = 8 // fewer cells of a title say nothing
 	titleRoom := room - theme.CellWidth(states)
 	if titleRoom >= titleMin {

@@ -247,7 +247,7 @@ func TestLineSaysAnUnfinishedLineIsHeld(t *testing.T) {
 	for w, want := range map[int]string{
 		200: " crash.log: following · unfinished line held (41B): 2026-02-10T08:00:03Z ERROR crash ␛[2Jnonl… ",
 		120: " crash.log: unfinished line held: 2026-02-10T08:00:03Z ERROR crash ␛[2Jnonl… ",
-		80:  " unfinished line held: 2026-02-10T08:00:03Z ERROR cr",
+		80:  " crash.log: unfinished line held: 2026-02-10T08:00:03Z",
 	} {
 		if got := heldLine(w, "crash.log", held); !strings.HasPrefix(got, want) {
 			t.Errorf("at %d columns: %q, want it to begin with %q", w, got, want)

@@ -11,21 +11,31 @@ import (
 	"connlog/ui/theme"
 )
 
+// tableLeast is what the strip leaves of the body at least: the table's
+// header and a row, which say what the rows are.
+const tableLeast = 2
+
+// tableRoomy is what a strip of more than one line leaves of the body at
+// least: the table's header and five rows, as on a short terminal the
+// tabs and the key hints leave it (see ui's chrome).
+const tableRoomy = 6
+
 // blocks are the eighths a bar row is drawn with, empty to full.
 var blocks = []rune(" ▁▂▃▄▅▆▇█")
 
 // Height returns how many lines the strip takes from a body of the given
 // height: the full strip when the table keeps room, a shorter one on a
-// short terminal, nothing when hidden.
+// short terminal, nothing when hidden or when the table would be left
+// without its header and a row (tableLeast).
 func (m Model) Height(body int) int {
 	switch {
 	case !m.Shown():
 		return 0
 	case body >= 13:
 		return 5
-	case body >= 7:
+	case body >= 3+tableRoomy:
 		return 3
-	case body >= 2:
+	case body >= 1+tableLeast:
 		return 1
 	}
 	return 0
