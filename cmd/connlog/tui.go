@@ -94,14 +94,20 @@ func runTUI(ctx context.Context, cfg Config, stdin io.Reader) error {
 	// to /dev/tty, normally the same terminal as the screen).
 	watchTerminal(ctx, func() { cancelCause(errTerminalGone) }, os.Stdout, os.Stdin)
 	final, err := p.Run()
-	// However the program ended (q, ctrl+c, a signal), an export still being
-	// written is cancelled and its temp file removed before connlog exits.
+	return endInterface(ctx, final, m, err, stderr)
+}
+
+// endInterface cancels an export still being written, however the program
+// ended (q, ctrl+c, a signal), its temp file removed before connlog exits,
+// and says on stderr how it ended (see interfaceEnded). final is the model
+// the program ended with, m the one it started with.
+func endInterface(ctx context.Context, final tea.Model, m ui.Model, runErr error, stderr io.Writer) error {
 	fm, ok := final.(ui.Model)
 	if !ok {
 		fm = m
 	}
 	aborted, running := fm.AbortExport()
-	note, err := interfaceEnded(ctx, err, aborted, running)
+	note, err := interfaceEnded(ctx, runErr, aborted, running)
 	if note != "" && stderr != nil {
 		fmt.Fprintln(stderr, note)
 	}
