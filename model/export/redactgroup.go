@@ -80,6 +80,11 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 	}
 	g.carry.share(&g.entries[0], &g.set)
 	g.set.sort()
+	// Learned as records pass too: without a first pass (see Learn), the
+	// records after this one lose its values all the same.
+	if err := g.r.known.add(g.set.items); err != nil {
+		return err
+	}
 	red := g.redactRaw()
 	if g.words != nil {
 		g.words.observe(string(g.raw), red)

@@ -184,29 +184,13 @@ func replaceIPs(r *Redactor, s string) string { return replaceAddrRuns(s, r.pseu
 // replaceAddrRuns replaces, in each run of the bytes runByte accepts, the
 // address find finds there with its pseudonym.
 func replaceAddrRuns(s string, pseudo func(class, string) string, runByte func(byte) bool, find func(s string, i, j int) (from, to int, ok bool)) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); {
-		if !runByte(s[i]) {
-			i++
-			continue
+	return replaceRuns(s, runByte, func(s string, i, j int) (int, int, string, bool) {
+		from, to, ok := find(s, i, j)
+		if !ok {
+			return 0, 0, "", false
 		}
-		j := i
-		for j < len(s) && runByte(s[j]) {
-			j++
-		}
-		if from, to, ok := find(s, i, j); ok {
-			b.WriteString(s[last:from])
-			b.WriteString(pseudo(classIP, s[from:to]))
-			last = to
-		}
-		i = j
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return from, to, pseudo(classIP, s[from:to]), true
+	})
 }
 
 // addrIn finds the address in the run s[i:j] of address bytes: the run
