@@ -64,6 +64,9 @@ func TestRedactCarriesAnAuditEventsNames(t *testing.T) {
 	}
 }
 
+// eventsBetween is how many other events come between records of one.
+const eventsBetween = 8
+
 // The records of an event interleaved with other events' still lose its
 // names, however many events come between: the export learned them.
 func TestRedactCarriesAnAuditEventAcrossInterleavedRecords(t *testing.T) {
@@ -72,20 +75,20 @@ func TestRedactCarriesAnAuditEventAcrossInterleavedRecords(t *testing.T) {
 	}
 	var lines []string
 	lines = append(lines, carolsEvent[0])
-	for i := 1; i < maxCarriedEvents; i++ {
+	for i := 1; i < eventsBetween; i++ {
 		lines = append(lines, other(i))
 	}
-	lines = append(lines, carolsEvent[3]) // within the window
-	for i := 1; i <= maxCarriedEvents; i++ {
-		lines = append(lines, other(i+maxCarriedEvents))
+	lines = append(lines, carolsEvent[3])
+	for i := 1; i <= eventsBetween; i++ {
+		lines = append(lines, other(i+eventsBetween))
 	}
-	lines = append(lines, carolsEvent[1]) // past the events a record's own would carry
+	lines = append(lines, carolsEvent[1])
 	r := NewRedactor()
 	got := strings.Split(strings.TrimSuffix(string(encode(t, auditEntriesOf(t, lines), Options{Format: FormatRaw, Redact: r})), "\n"), "\n")
-	if within := got[maxCarriedEvents]; !strings.Contains(within, "/home/"+r.pseudonym(classUser, "carol")+"/") {
-		t.Errorf("a record %d events later kept carol's home: %s", maxCarriedEvents-1, within)
+	if within := got[eventsBetween]; !strings.Contains(within, "/home/"+r.pseudonym(classUser, "carol")+"/") {
+		t.Errorf("a record %d events later kept carol's home: %s", eventsBetween-1, within)
 	}
 	if past := got[len(got)-1]; !strings.Contains(past, "/home/"+r.pseudonym(classUser, "carol")+"/") {
-		t.Errorf("a record %d events later kept carol's home: %s", maxCarriedEvents, past)
+		t.Errorf("a record %d events later kept carol's home: %s", 2*eventsBetween-1, past)
 	}
 }

@@ -90,3 +90,12 @@ func ipsIn(v string) []string {
 	}
 	return out
 }
+
+func hasSecret(items []secret, s secret) bool {
+	for _, it := range items {
+		if it.value == s.value && it.class == s.class {
+			return true
+		}
+	}
+	return false
+}
