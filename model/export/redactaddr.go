@@ -25,22 +25,37 @@ func canonicalAddr(v string) string {
 // not found inside 110.1.2.34 or 10.1.2.3.4. IPv6 goes first: an IPv4
 // inside one (::ffff:10.1.2.3) is part of it.
 func replaceAddrs(s string, pseudo func(canon string) (string, bool)) string {
-	s = replaceRuns(s, ipByte, func(s string, i, j int) (int, int, string, bool) { return knownAddr6(s, i, j, pseudo) })
-	return replaceRuns(s, isIPv4Byte, func(s string, i, j int) (int, int, string, bool) { return knownAddr4(s, i, j, pseudo) })
+	s = replaceRuns(s, &ipBytes, func(s string, i, j int) (int, int, string, bool) { return knownAddr6(s, i, j, pseudo) })
+	return replaceRuns(s, &ipv4Bytes, func(s string, i, j int) (int, int, string, bool) { return knownAddr4(s, i, j, pseudo) })
 }
 
-// replaceRuns replaces, in each maximal run s[i:j] of the bytes runByte
-// accepts, what find finds there (s[from:to]) with its stand-in.
-func replaceRuns(s string, runByte func(byte) bool, find func(s string, i, j int) (from, to int, with string, ok bool)) string {
+// byteSet is a set of bytes, looked up faster than a function is called:
+// every line of a redacted export is scanned with one.
+type byteSet [256]bool
+
+func bytesWhere(in func(byte) bool) (set byteSet) {
+	for c := range set {
+		set[c] = in(byte(c))
+	}
+	return set
+}
+
+// The bytes of the runs redaction looks at: IP addresses (hex digits,
+// dots, colons), IPv4 addresses, and words (see tokenByte).
+var ipBytes, ipv4Bytes, tokenBytes = bytesWhere(ipByte), bytesWhere(isIPv4Byte), bytesWhere(tokenByte)
+
+// replaceRuns replaces, in each maximal run s[i:j] of the bytes of run,
+// what find finds there (s[from:to]) with its stand-in.
+func replaceRuns(s string, run *byteSet, find func(s string, i, j int) (from, to int, with string, ok bool)) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i < len(s); {
-		if !runByte(s[i]) {
+		if !run[s[i]] {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(s) && runByte(s[j]) {
+		for j < len(s) && run[s[j]] {
 			j++
 		}
 		if from, to, with, ok := find(s, i, j); ok {

@@ -143,7 +143,7 @@ func (k *knownValues) replaceIDs(s string) string {
 	if len(k.ids) == 0 {
 		return s
 	}
-	return replaceRuns(s, tokenByte, func(s string, i, j int) (int, int, string, bool) {
+	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
 		it, ok := k.ids[s[i:j]]
 		return i, j, it.pseudo, ok && idFits(s, i, j, it.class)
 	})
@@ -153,7 +153,7 @@ func (k *knownValues) replaceIDs(s string) string {
 func (k *knownValues) eachID(s string, fn func(it secret)) {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
-	replaceRuns(s, tokenByte, func(s string, i, j int) (int, int, string, bool) {
+	replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
 		if it, ok := k.ids[s[i:j]]; ok && idFits(s, i, j, it.class) {
 			fn(it)
 		}
