@@ -60,7 +60,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
-	stdin, forget, err := learnPersonal(ctx, cfg, sel, opts, stdin)
+	stdin, forget, err := learnPersonal(ctx, cfg, sel, opts, stdin, stderr)
 	if err != nil {
 		return err
 	}

@@ -19,9 +19,14 @@ import (
 // twice, is first saved to a temporary file in the export's staging
 // directory ($TMPDIR for standard output), which the second pass reads
 // and done frees. A followed export cannot know what is to come, and
-// learns as it goes. It returns the standard input the export reads.
-func learnPersonal(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader) (io.Reader, func(), error) {
+// learns as it goes, which it says on stderr. It returns the standard
+// input the export reads.
+func learnPersonal(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stderr io.Writer) (io.Reader, func(), error) {
 	done := func() {}
+	if opts.Redact != nil && cfg.Follow {
+		fmt.Fprintln(stderr, "connlog: a followed export learns what is personal as entries arrive: "+
+			"a line written before the entry that names a client address or id keeps it; export without -f to have it replaced everywhere")
+	}
 	if opts.Redact == nil || cfg.Follow || cfg.Demo {
 		return stdin, done, nil
 	}

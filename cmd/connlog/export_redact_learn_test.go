@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"connlog/model/export"
 )
 
 // clientLines name a client's address in a service line and a Tailscale
@@ -46,5 +48,17 @@ func TestRedactedExportHidesAClientAddressInEveryLine(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(".connlog-*"); len(left) > 0 {
 		t.Errorf("files left behind: %v", left)
+	}
+}
+
+// A followed redacted export says that what it has not yet learned stays
+// in the lines it writes first.
+func TestFollowedRedactedExportSaysWhatItCannotHide(t *testing.T) {
+	var errOut bytes.Buffer
+	cfg := Config{Follow: true}
+	_, done, err := learnPersonal(t.Context(), cfg, nil, export.Options{Redact: export.NewRedactor()}, nil, &errOut)
+	done()
+	if err != nil || !strings.Contains(errOut.String(), "keeps it; export without -f") {
+		t.Errorf("err %v, stderr %q; want a note on what a followed export cannot replace", err, errOut.String())
 	}
 }
