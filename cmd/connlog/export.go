@@ -60,6 +60,11 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
+	stdin, forget, err := learnPersonal(ctx, cfg, sel, opts, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	defer forget()
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, cfg.Follow)
 	waiting.clear()
 	if errors.Is(err, errInterruptedOpening) {

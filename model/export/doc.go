@@ -111,20 +111,22 @@
 // are replaced by pseudonyms that are stable within one export (the same
 // input always gives the same pseudonym) and differ between exports, since
 // they are keyed by a random secret: user-7f3a91c2ab01@redacted, ip-7f3a91c2ab01,
-// device-7f3a91c2ab01, user-7f3a91c2ab01. The values are found in the entry's fields
-// and replaced wherever they occur in its record: the fields, the raw line,
-// the message and the parse error. Emails are also found by pattern in any
-// line. Emails and IPs are replaced where they stand alone (not inside a
-// longer word or address); user and device ids where they appear as a
-// quoted string, and also bare when they are at least eight bytes long, so
-// that an id such as "7" does not rewrite every 7 in the line. Numeric
-// fields are left alone, so that a byte count equal to an id survives. An IP
-// address in a plain text line is not known to be a client's and is kept.
-// A Linux audit event's records share its values: the names its SYSCALL
-// record gives (AUID="carol") are replaced in its later EXECVE, CWD, PATH
-// and PROCTITLE records too, for the last four events seen (see
-// maxCarriedEvents); a hex-encoded value is decoded, redacted and encoded
-// again.
+// device-7f3a91c2ab01, user-7f3a91c2ab01. The values are found in the fields
+// of the export's entries and replaced wherever they occur in any of its
+// records: the fields, the raw line, the message and the parse error.
+// Redactor.Learn reads the entries first, so that records before the one
+// that named a value lose it too; without it, values are learned as records
+// pass (see knownValues, which bounds them). Emails are also found by
+// pattern in any line. Emails are replaced where they stand alone;
+// addresses wherever they are written whole (with a port, in brackets,
+// after a dash), never inside a longer number or address; user and device
+// ids where they appear as a quoted string, and also bare when they are at
+// least eight bytes long, so that an id such as "7" does not rewrite every
+// 7 in the line. Numeric fields are left alone, so that a byte count equal
+// to an id survives. An IP address no entry's field names as a client's is
+// kept. So a name an audit record gives (AUID="carol") is replaced in the
+// EXECVE, CWD, PATH and PROCTITLE records that name her home; a
+// hex-encoded value is decoded, redacted and encoded again.
 // The names of the inputs (Options.Sources), which the ndjson, CSV and
 // journal formats and a bundle's manifest write, have every email and IP
 // address replaced with the pseudonym it gets in the lines, the rest of

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"context"
+
 	"connlog/model"
 )
 
@@ -19,17 +21,28 @@ type Change struct {
 // would make, in the order they are met, so that the user can check what
 // the export will hide before writing it: in their fields and lines, their
 // hosts and the names of the inputs (sources, as the export is given them)
-// they were read from. Use the same Redactor for the export to get the
-// same pseudonyms.
+// they were read from. A value one entry's field reveals is listed again
+// ("raw") where another entry's line names it, as the export replaces it
+// there too. Use the same Redactor for the export to get the same
+// pseudonyms; the preview learns nothing into it.
 func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) []Change {
 	var out []Change
-	seen := map[string]bool{}
-	addChange := func(c Change) {
-		if len(out) < n && !seen[c.Before] {
-			seen[c.Before] = true
+	// A value is listed once where it is met first, and once more where
+	// another entry's line names it.
+	type listed struct {
+		before    string
+		elsewhere bool
+	}
+	seen := map[listed]bool{}
+	add := func(c Change, elsewhere bool) {
+		if key := (listed{c.Before, elsewhere}); len(out) < n && !seen[key] {
+			seen[key] = true
 			out = append(out, c)
 		}
 	}
+	addChange := func(c Change) { add(c, false) }
+	learned := r.Fresh()
+	_ = learned.Learn(context.Background(), Slice(entries)) // past the bound, the first values are enough to show
 	for _, e := range entries {
 		if len(out) >= n {
 			break
@@ -39,6 +52,8 @@ func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) 
 		for _, it := range set.items {
 			addChange(Change{Class: it.class.String(), Where: fieldOf(e, it.value), Before: it.value, After: it.pseudo})
 		}
+		set.learnHost(r, &e.Origin)
+		learned.known.lineChanges(string(e.Raw), &set, func(c Change) { add(c, true) })
 		for _, h := range hostsOf(&e.Origin) {
 			r.nameChanges(h, "host", addChange)
 		}
@@ -54,6 +69,23 @@ func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) 
 		}
 	}
 	return out
+}
+
+// lineChanges reports to add the learned values that line names and that
+// are not the entry's own (own: listed by their field or host).
+func (k *knownValues) lineChanges(line string, own *secretSet, add func(Change)) {
+	replaceAddrs(line, func(canon string) (string, bool) {
+		p, ok := k.ip(canon)
+		if _, mine := own.ip(canon); ok && !mine {
+			add(Change{Class: classIP.String(), Where: "raw", Before: canon, After: p})
+		}
+		return p, ok
+	})
+	k.eachID(line, func(it secret) {
+		if !hasSecret(own.items, it) {
+			add(Change{Class: it.class.String(), Where: "raw", Before: it.value, After: it.pseudo})
+		}
+	})
 }
 
 // nameChanges reports to add the values redactName replaces in name.

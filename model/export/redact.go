@@ -38,9 +38,16 @@ func (c class) String() string { return classNames[c] }
 
 // Redactor replaces personal data with pseudonyms that are the same for the
 // same value throughout one export and unrelated between exports: they are
-// a keyed hash, and the key is random and never written anywhere. It is
-// safe for concurrent use.
+// a keyed hash, and the key is random and never written anywhere. It also
+// holds the values the export learned are personal (see Learn), which are
+// replaced in every record of the export. It is safe for concurrent use.
 type Redactor struct {
+	key   *pseudonymKey
+	known *knownValues
+}
+
+// pseudonymKey is the keyed hash that makes pseudonyms.
+type pseudonymKey struct {
 	mu  sync.Mutex
 	mac hash.Hash
 }
@@ -51,22 +58,32 @@ func NewRedactor() *Redactor {
 	// crypto/rand.Read never fails on Linux (getrandom); the error is
 	// documented as always nil since Go 1.24.
 	_, _ = rand.Read(key[:])
-	return &Redactor{mac: hmac.New(sha256.New, key[:])}
+	return &Redactor{key: &pseudonymKey{mac: hmac.New(sha256.New, key[:])}, known: newKnownValues()}
 }
+
+// Fresh returns a Redactor with r's key, so the same pseudonyms, that has
+// learned nothing yet: one export's values are not another's (the dialog
+// previews and writes several exports with one key).
+func (r *Redactor) Fresh() *Redactor { return &Redactor{key: r.key, known: newKnownValues()} }
 
 // pseudonym returns the stand-in for value: user-7f3a91c2ab01@redacted,
 // ip-7f3a91c2ab01, user-7f3a91c2ab01 or device-7f3a91c2ab01. Emails are
-// compared without case, as mail systems do.
+// compared without case, as mail systems do, and addresses in their
+// canonical form (FD7A::1 is fd7a::1, ::ffff:10.1.2.3 is 10.1.2.3).
 func (r *Redactor) pseudonym(c class, value string) string {
-	if c == classEmail {
+	switch c {
+	case classEmail:
 		value = strings.ToLower(value)
+	case classIP:
+		value = canonicalAddr(value)
 	}
 	var sum [sha256.Size]byte
-	r.mu.Lock()
-	r.mac.Reset()
-	r.mac.Write([]byte(value))
-	r.mac.Sum(sum[:0])
-	r.mu.Unlock()
+	k := r.key
+	k.mu.Lock()
+	k.mac.Reset()
+	k.mac.Write([]byte(value))
+	k.mac.Sum(sum[:0])
+	k.mu.Unlock()
 	h := hex.EncodeToString(sum[:pseudonymHexLen/2])
 	switch c {
 	case classEmail:

@@ -22,14 +22,15 @@ var carolsEvent = []string{
 	`type=PROCTITLE msg=audit(1796378400.123:456): proctitle=636174002F686F6D652F6361726F6C2F2E7373682F617574686F72697A65645F6B657973`,
 }
 
-// bobsEvent is another event, whose rule key happens to be named carol.
+// bobsEvent is another event, whose rule key is named after carol.
 const bobsEvent = `type=SYSCALL msg=audit(1796378401.000:457): arch=c000003e syscall=59 success=yes exit=0 items=2 ppid=900 pid=901 auid=1001 uid=1001 tty=pts0 ses=5 comm="ls" exe="/usr/bin/ls" key="carol"` +
 	"\x1dARCH=x86_64 SYSCALL=execve AUID=\"bob\" UID=\"bob\""
 
 // An audit event's records after the one that names its user no longer
 // name her: her home in an EXECVE argument, a CWD and a PATH name, and in
 // the hex of the PROCTITLE, which stays valid hex of the redacted command
-// line. Another event's record keeps a word that is carol's name.
+// line. Another event's record loses carol's name too where it is quoted
+// (a rule key), as the export learned it is hers.
 func TestRedactCarriesAnAuditEventsNames(t *testing.T) {
 	r := NewRedactor()
 	out := string(encode(t, auditEntriesOf(t, append(carolsEvent[:len(carolsEvent):len(carolsEvent)], bobsEvent)), Options{Format: FormatRaw, Redact: r}))
@@ -50,8 +51,8 @@ func TestRedactCarriesAnAuditEventsNames(t *testing.T) {
 	if err != nil || string(cmd) != "cat\x00/home/"+carol+"/.ssh/authorized_keys" || strings.ToUpper(title) != title {
 		t.Errorf("proctitle %s decodes to %q, %v; want the redacted command line in upper-case hex", title, cmd, err)
 	}
-	if !strings.Contains(lines[5], `key="carol"`) {
-		t.Errorf("another event's record lost its key: %s", lines[5])
+	if !strings.Contains(lines[5], `key="`+carol+`"`) {
+		t.Errorf("another event's record keeps carol's name, quoted, which the export learned: %s", lines[5])
 	}
 	rows := decodeNDJSON(t, encode(t, auditEntriesOf(t, carolsEvent), Options{Format: FormatNDJSON, Redact: r}))
 	field := func(row int, key string) any { return rows[row]["fields"].(map[string]any)[key] }
@@ -63,29 +64,31 @@ func TestRedactCarriesAnAuditEventsNames(t *testing.T) {
 	}
 }
 
-// The records of an event interleaved with other events' still share its
-// names while fewer than maxCarriedEvents events come between; past that,
-// the event is forgotten and its record redacted by its own fields alone.
+// eventsBetween is how many other events come between records of one.
+const eventsBetween = 8
+
+// The records of an event interleaved with other events' still lose its
+// names, however many events come between: the export learned them.
 func TestRedactCarriesAnAuditEventAcrossInterleavedRecords(t *testing.T) {
 	other := func(serial int) string {
 		return `type=USER_END msg=audit(1796378402.000:` + strings.Repeat("9", serial) + `): pid=1 uid=0 auid=4294967295 ses=4294967295 msg='op=PAM:session_close acct="?" res=success'`
 	}
 	var lines []string
 	lines = append(lines, carolsEvent[0])
-	for i := 1; i < maxCarriedEvents; i++ {
+	for i := 1; i < eventsBetween; i++ {
 		lines = append(lines, other(i))
 	}
-	lines = append(lines, carolsEvent[3]) // within the window
-	for i := 1; i <= maxCarriedEvents; i++ {
-		lines = append(lines, other(i+maxCarriedEvents))
+	lines = append(lines, carolsEvent[3])
+	for i := 1; i <= eventsBetween; i++ {
+		lines = append(lines, other(i+eventsBetween))
 	}
-	lines = append(lines, carolsEvent[1]) // past it
+	lines = append(lines, carolsEvent[1])
 	r := NewRedactor()
 	got := strings.Split(strings.TrimSuffix(string(encode(t, auditEntriesOf(t, lines), Options{Format: FormatRaw, Redact: r})), "\n"), "\n")
-	if within := got[maxCarriedEvents]; !strings.Contains(within, "/home/"+r.pseudonym(classUser, "carol")+"/") {
-		t.Errorf("a record %d events later kept carol's home: %s", maxCarriedEvents-1, within)
+	if within := got[eventsBetween]; !strings.Contains(within, "/home/"+r.pseudonym(classUser, "carol")+"/") {
+		t.Errorf("a record %d events later kept carol's home: %s", eventsBetween-1, within)
 	}
-	if past := got[len(got)-1]; !strings.Contains(past, `a1="/home/carol/`) {
-		t.Errorf("a record %d events later was redacted with carol's name: %s", maxCarriedEvents, past)
+	if past := got[len(got)-1]; !strings.Contains(past, "/home/"+r.pseudonym(classUser, "carol")+"/") {
+		t.Errorf("a record %d events later kept carol's home: %s", 2*eventsBetween-1, past)
 	}
 }

@@ -22,7 +22,6 @@ type recordGroup struct {
 	entries []model.Entry
 	raw     []byte // the record's bytes, shared by its entries' copies
 	set     secretSet
-	carry   eventCarry  // the values of the last audit events, for their later records
 	words   *wordAddrs  // a bundle's query's addresses, nil unless it has some
 	terms   *queryTerms // a bundle's query's terms kept as typed, nil unless it has some
 	orig    model.Entry // an entry as read, while terms compares it with its redacted form
@@ -78,8 +77,13 @@ func (g *recordGroup) flush(emit func(*model.Entry) error) error {
 		g.set.learn(g.r, &g.entries[i])
 		g.set.learnHost(g.r, &g.entries[i].Origin)
 	}
-	g.carry.share(&g.entries[0], &g.set)
 	g.set.sort()
+	// Learned as records pass too: without a first pass (see Learn), the
+	// records after this one lose its values all the same (an audit event's
+	// EXECVE, CWD and PATH records the name its SYSCALL record gave).
+	if err := g.r.known.add(g.set.items); err != nil {
+		return err
+	}
 	red := g.redactRaw()
 	if g.words != nil {
 		g.words.observe(string(g.raw), red)

@@ -52,7 +52,7 @@ func redactQueryWords(r *Redactor, q string, words wordAddr) (out string, exact 
 			out, sure := words(addr)
 			exact = exact && sure
 			return out
-		}, ipByte, addrIn)
+		}, &ipBytes, addrIn)
 	}
 	for _, v := range values {
 		b.WriteString(loose(q[last:v.Pos]))
@@ -179,34 +179,20 @@ func redactLoose(r *Redactor, s string) string {
 
 // replaceIPs replaces every IP address standing alone in s (1.2.3.4,
 // 1.2.3.4:443, ::1, [::1]:443) with its pseudonym.
-func replaceIPs(r *Redactor, s string) string { return replaceAddrRuns(s, r.pseudonym, ipByte, addrIn) }
+func replaceIPs(r *Redactor, s string) string {
+	return replaceAddrRuns(s, r.pseudonym, &ipBytes, addrIn)
+}
 
-// replaceAddrRuns replaces, in each run of the bytes runByte accepts, the
-// address find finds there with its pseudonym.
-func replaceAddrRuns(s string, pseudo func(class, string) string, runByte func(byte) bool, find func(s string, i, j int) (from, to int, ok bool)) string {
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(s); {
-		if !runByte(s[i]) {
-			i++
-			continue
+// replaceAddrRuns replaces, in each run of the bytes of run, the address
+// find finds there with its pseudonym.
+func replaceAddrRuns(s string, pseudo func(class, string) string, run *byteSet, find func(s string, i, j int) (from, to int, ok bool)) string {
+	return replaceRuns(s, run, func(s string, i, j int) (int, int, string, bool) {
+		from, to, ok := find(s, i, j)
+		if !ok {
+			return 0, 0, "", false
 		}
-		j := i
-		for j < len(s) && runByte(s[j]) {
-			j++
-		}
-		if from, to, ok := find(s, i, j); ok {
-			b.WriteString(s[last:from])
-			b.WriteString(pseudo(classIP, s[from:to]))
-			last = to
-		}
-		i = j
-	}
-	if last == 0 {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return from, to, pseudo(classIP, s[from:to]), true
+	})
 }
 
 // addrIn finds the address in the run s[i:j] of address bytes: the run

@@ -42,6 +42,9 @@ func (s *secretSet) learn(r *Redactor, e *model.Entry) {
 }
 
 func (s *secretSet) add(r *Redactor, c class, v string) {
+	if c == classIP {
+		v = canonicalAddr(v)
+	}
 	if hasSecret(s.items, secret{class: c, value: v}) {
 		return
 	}
@@ -55,6 +58,21 @@ func (s *secretSet) sort() {
 }
 
 func (s *secretSet) reset() { s.items = s.items[:0] }
+
+// hasIPs reports whether the set holds an address.
+func (s *secretSet) hasIPs() bool {
+	return slices.ContainsFunc(s.items, func(it secret) bool { return it.class == classIP })
+}
+
+// ip returns the pseudonym of an address of the set, in canonical form.
+func (s *secretSet) ip(canon string) (string, bool) {
+	for _, it := range s.items {
+		if it.class == classIP && it.value == canon {
+			return it.pseudo, true
+		}
+	}
+	return "", false
+}
 
 // ipsIn finds the addresses in a client-IP field: one address, ip:port,
 // [v6]:port, or a list such as X-Forwarded-For's "a, b".
@@ -71,4 +89,13 @@ func ipsIn(v string) []string {
 		}
 	}
 	return out
+}
+
+func hasSecret(items []secret, s secret) bool {
+	for _, it := range items {
+		if it.value == s.value && it.class == s.class {
+			return true
+		}
+	}
+	return false
 }

@@ -61,8 +61,8 @@ func redactName(r *Redactor, s string) string { return renameSecrets(s, r.pseudo
 func renameSecrets(s string, pseudo func(class, string) string) string {
 	s = replaceNameEmails(s, pseudo)
 	// IPv6 first: an IPv4 inside one (::ffff:10.1.2.3) is part of it.
-	s = replaceAddrRuns(s, pseudo, ipByte, nameAddrIn(netip.Addr.Is6))
-	return replaceAddrRuns(s, pseudo, isIPv4Byte, nameAddrIn(netip.Addr.Is4))
+	s = replaceAddrRuns(s, pseudo, &ipBytes, nameAddrIn(netip.Addr.Is6))
+	return replaceAddrRuns(s, pseudo, &ipv4Bytes, nameAddrIn(netip.Addr.Is4))
 }
 
 // RedactName returns a name (a file path, a source or host name) with the

@@ -161,9 +161,9 @@ func (ft *followedTerm) text(q, value string) string {
 
 // redactedForm is a value of a query as the record whose personal data set
 // holds would write it: a hex value of an audit record decoded, redacted and
-// encoded again; a value that is one of the record's a pseudonym whole (a
-// word is searched wherever the record holds it, quoted or not); any other
-// text as the record's text.
+// encoded again; a value that is one of the record's, or one the export
+// learned, a pseudonym whole (a word is searched wherever the record holds
+// it, quoted or not); any other text as the record's text.
 func redactedForm(r *Redactor, e *model.Entry, v string, set *secretSet) string {
 	if h, ok := redactAuditHex(r, e, v, set); ok {
 		return h
@@ -172,6 +172,12 @@ func redactedForm(r *Redactor, e *model.Entry, v string, set *secretSet) string 
 		if it.value == v {
 			return it.pseudo
 		}
+	}
+	if it, ok := r.known.id(v); ok {
+		return it.pseudo
+	}
+	if p, ok := r.known.ip(canonicalAddr(v)); ok {
+		return p
 	}
 	return redactText(r, v, set)
 }

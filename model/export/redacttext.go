@@ -4,14 +4,24 @@ import (
 	"strings"
 )
 
-// redactText replaces, in s, every email (found by pattern) and every value
-// of set, following each class's matching rule. It returns s itself when
-// nothing matched.
+// redactText replaces, in s, every email (found by pattern), every value
+// of set and every value the export learned (see Learn), following each
+// class's matching rule. It returns s itself when nothing matched.
 func redactText(r *Redactor, s string, set *secretSet) string {
 	s = replaceEmails(r, s)
+	if set.hasIPs() || !r.known.empty() {
+		s = replaceAddrs(s, func(canon string) (string, bool) {
+			if p, ok := set.ip(canon); ok {
+				return p, true
+			}
+			return r.known.ip(canon)
+		})
+	}
 	for _, it := range set.items {
 		switch it.class {
-		case classIP, classEmail:
+		case classIP:
+			// replaced above
+		case classEmail:
 			s = replaceBounded(s, it.value, it.pseudo, true)
 		default:
 			s = replaceBounded(s, it.value, it.pseudo, false)
@@ -22,7 +32,7 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 			}
 		}
 	}
-	return s
+	return r.known.replaceIDs(s)
 }
 
 // replaceBounded replaces the occurrences of v that stand alone: not inside

@@ -69,7 +69,7 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 	r *export.Redactor, p *export.Progress, gen int, run *writeRun) tea.Cmd {
 	var rr *export.Redactor
 	if s.Redact {
-		rr = r
+		rr = r.Fresh() // the preview's pseudonyms, and only this export's values
 	}
 	opts := src.Options(s, rr, p, plan.Host)
 	opts.Force = force
@@ -80,6 +80,10 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		var unreadable atomic.Int64
 		ev := src.evictedFrom(s, plan.Seqs)
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
+		if err := learnPersonal(ctx, rr, src, seqs); err != nil {
+			done = doneMsg{gen: gen, path: path, err: err, evicted: ev}
+			return done
+		}
 		st, err := export.Export(ctx, path, src.entries(seqs, &unreadable), opts)
 		if gapHeld && st.Entries > 0 {
 			// The front gap is said apart (evictedLine), not counted as an
@@ -89,6 +93,17 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		done = doneMsg{gen: gen, path: path, stats: st, err: err, unreadable: unreadable.Load(), evicted: ev}
 		return done
 	}
+}
+
+// learnPersonal reads the entries to export once before they are written,
+// when redacting, so that a value one entry reveals is replaced in every
+// record, those before it too (see export.Redactor.Learn).
+func learnPersonal(ctx context.Context, r *export.Redactor, src *Source, seqs Rows) error {
+	if r == nil {
+		return nil
+	}
+	var unreadable atomic.Int64 // counted by the export itself
+	return r.Learn(ctx, src.entries(seqs, &unreadable))
 }
 
 // intoDirectory puts the default file name inside path when path names an

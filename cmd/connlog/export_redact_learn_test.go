@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"connlog/model/export"
+)
+
+// clientLines name a client's address in a service line and a Tailscale
+// flow before the analytics event that says it is the client's, and in a
+// service line after it.
+const clientLines = `[INFO] [libsdwan] [peer] peer=203.0.113.77:51820 connected via [203.0.113.77]
+{"end":"2025-10-28T22:39:56.886545512Z","nodeId":"nBcdef1CNTRL","start":"2025-10-28T22:39:51.890385065Z","physicalTraffic":[{"dst":"203.0.113.77:41641","src":"100.101.102.103:0","txBytes":640,"txPkts":5}]}
+ANALYTICS {"connection": {"client_ip": "203.0.113.77", "id": "e755ba99988db558-24", "protocol": "tcp", "resource_ip": "10.20.30.40", "resource_port": 443, "rx": 1, "tx": 2}, "event_type": "closed_connection", "resource": {"address": "app.website.com", "id": "2255492"}, "timestamp": 1698356150045, "user": {"email": "user@twingate.com", "id": "113256"}}
+[WARN] [libsdwan] peer 203.0.113.77: keepalive lost
+`
+
+var clearClient = regexp.MustCompile(`(^|[^0-9.])203\.0\.113\.77([^0-9]|$)`)
+
+// TestRedactedExportHidesAClientAddressInEveryLine: a headless redacted
+// export of a file, or of standard input, replaces the client's address
+// in the lines before the event that revealed it, and keeps the
+// resource's address, which is no one's.
+func TestRedactedExportHidesAClientAddressInEveryLine(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("mixed.log", []byte(clientLines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"raw", "ndjson", "csv", "journal"} {
+		fromFile := exportOK(t, "export", "--redact", "--format", format, "mixed.log")
+		var fromStdin, errOut bytes.Buffer
+		if code := run([]string{"export", "--redact", "--format", format, "-"}, strings.NewReader(clientLines), &fromStdin, &errOut); code != 0 {
+			t.Fatalf("%s, standard input: exit %d: %s", format, code, errOut.String())
+		}
+		for input, got := range map[string]string{"file": fromFile, "standard input": fromStdin.String()} {
+			if m := clearClient.FindString(got); m != "" {
+				t.Errorf("%s of a %s keeps the client's address (%q):\n%s", format, input, m, got)
+			}
+			if !strings.Contains(got, "10.20.30.40") {
+				t.Errorf("%s of a %s lost the resource's address:\n%s", format, input, got)
+			}
+		}
+	}
+	if left, _ := filepath.Glob(".connlog-*"); len(left) > 0 {
+		t.Errorf("files left behind: %v", left)
+	}
+}
+
+// A followed redacted export says that what it has not yet learned stays
+// in the lines it writes first.
+func TestFollowedRedactedExportSaysWhatItCannotHide(t *testing.T) {
+	var errOut bytes.Buffer
+	cfg := Config{Follow: true}
+	_, done, err := learnPersonal(t.Context(), cfg, nil, export.Options{Redact: export.NewRedactor()}, nil, &errOut)
+	done()
+	if err != nil || !strings.Contains(errOut.String(), "keeps it; export without -f") {
+		t.Errorf("err %v, stderr %q; want a note on what a followed export cannot replace", err, errOut.String())
+	}
+}
