@@ -205,3 +205,23 @@ func TestRotationLinksJoinALiveFileAndItsSiblings(t *testing.T) {
 		t.Errorf("links: %s\nwant   %s", strings.Join(got, ", "), want)
 	}
 }
+
+// TestCorruptSiblingFromItsStartIsAnUnreadFile: a rotated copy whose
+// compressed data is broken from its first byte is a file nothing of
+// which was read: its gap says so, and how to check it, and stands in its
+// rotation.
+func TestCorruptSiblingFromItsStartIsAnUnreadFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "app.log.2.gz"), append(append([]byte(nil), gzipMagic...), 0x42, 0, 0, 0))
+	writeFile(t, filepath.Join(dir, "app.log.1"), []byte(dayLines(4, 3)))
+	writeFile(t, filepath.Join(dir, "app.log"), nil)
+	es := ingestChain(t, filepath.Join(dir, "app.log"))
+	g := gapAt(t, es)
+	reason := es[g].Fields.Value(model.KeyGapReason)
+	if !model.InputNotRead(reason) || !strings.Contains(reason, "app.log.2.gz") || !strings.Contains(reason, "gzip -t ") {
+		t.Errorf("the gap says %q; want the file, that nothing of it was read, and how to check it", reason)
+	}
+	if g != 0 || !es[g].Time.Equal(dayStart(4)) {
+		t.Errorf("the gap is at %d, dated %v; want it first, at %v", g, es[g].Time, dayStart(4))
+	}
+}
