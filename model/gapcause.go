@@ -43,6 +43,10 @@ const (
 	// a format connlog recognises but does not read (lzma, compress, lzip,
 	// lzop); the rest names the file and the command that decompresses it.
 	GapUnsupportedCompression = "compressed in a format connlog does not read"
+	// GapFileNotRead begins the reason of a file that could not be opened
+	// (a rotated copy this user may not read); the rest says which, why,
+	// and what to do.
+	GapFileNotRead = "file not read"
 	// GapNothingRead is said in the reason of a gap that stands for a
 	// whole input of which nothing was read (a compressed file corrupt
 	// from its start); see InputNotRead.
@@ -108,6 +112,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages", GapJournalHistory},
 	{reasonPrefix(GapCorruptCompressed), "", "bytes", ""},
 	{reasonPrefix(GapUnsupportedCompression), "", "bytes", ""},
+	{reasonPrefix(GapFileNotRead), "", "bytes", ""},
 	{reasonPrefix(GapNotReadAtStop), "", "bytes", ""},
 	{reasonPrefix(GapRotatedUnread), "", "bytes", ""},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines", GapUnreadableReason},

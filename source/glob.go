@@ -225,6 +225,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 		return s
 	}
 	opts.Follow = opts.Follow && in.Follow
+	opts.Sibling = in.RotationOf != ""
 	if IsJournalExportFile(in.Path) {
 		if opts.LastLines > 0 || opts.FromEnd {
 			return refused{name: in.Path, err: fmt.Errorf("%s is a journal export file, whose entries span lines: "+

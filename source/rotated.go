@@ -77,6 +77,18 @@ func decodedBytes(r io.Reader) int64 {
 	return 0
 }
 
+// refusedGap reports a rotated copy this user may not open as a file
+// nothing of which was read: err says why and what to do. Its last write,
+// when it can be told, dates it until its rotation places it.
+func (f *File) refusedGap(ctx context.Context, b *batcher, err error) error {
+	at := time.Now()
+	if fi, serr := os.Stat(f.path); serr == nil {
+		at = fi.ModTime()
+	}
+	note := fmt.Sprintf("%s: %s: %s: %v", model.GapFileNotRead, filepath.Base(f.path), model.GapNothingRead, err)
+	return f.lossGap(ctx, b, note, "not read: permission denied", at)
+}
+
 // lossGap reports, where the file's lines stop, what of it could not be
 // read; short says it for the list of inputs (see Shortfall). at dates it
 // when no line of the file comes before it (a line before it dates it

@@ -225,3 +225,33 @@ func TestCorruptSiblingFromItsStartIsAnUnreadFile(t *testing.T) {
 		t.Errorf("the gap is at %d, dated %v; want it first, at %v", g, es[g].Time, dayStart(4))
 	}
 }
+
+// TestRefusedSiblingIsAnUnreadFile: a rotated copy found beside the live
+// file that this user may not read is not a failure of the run (the user
+// did not name it) but a file nothing of which was read: its gap says
+// which, why and what to do, and stands in its rotation.
+func TestRefusedSiblingIsAnUnreadFile(t *testing.T) {
+	dir := t.TempDir()
+	refused := filepath.Join(dir, "app.log.2")
+	writeFile(t, refused, []byte(dayLines(3, 3)))
+	writeFile(t, filepath.Join(dir, "app.log.1"), []byte(dayLines(4, 3)))
+	writeFile(t, filepath.Join(dir, "app.log"), nil)
+	uid := effectiveUID
+	effectiveUID = func() int { return 1000 } // as root, the hint would be another
+	defer func() { effectiveUID = uid }()
+	open := func(name string) (*os.File, error) {
+		if name == refused {
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
+		}
+		return openNonBlocking(name)
+	}
+	es := ingestChainWith(t, filepath.Join(dir, "app.log"), FileOptions{Open: open})
+	g := gapAt(t, es)
+	reason := es[g].Fields.Value(model.KeyGapReason)
+	if !model.InputNotRead(reason) || !strings.Contains(reason, "app.log.2") || !strings.Contains(reason, "permission denied") || !strings.Contains(reason, "sudo") {
+		t.Errorf("the gap says %q; want the file, that nothing of it was read, why, and what to do", reason)
+	}
+	if g != 0 || !es[g].Time.Equal(dayStart(4)) {
+		t.Errorf("the gap is at %d, dated %v; want it first, at %v", g, es[g].Time, dayStart(4))
+	}
+}
