@@ -43,6 +43,14 @@ const (
 	// a format connlog recognises but does not read (lzma, compress, lzip,
 	// lzop); the rest names the file and the command that decompresses it.
 	GapUnsupportedCompression = "compressed in a format connlog does not read"
+	// GapFileNotRead begins the reason of a file that could not be opened
+	// (a rotated copy this user may not read); the rest says which, why,
+	// and what to do.
+	GapFileNotRead = "file not read"
+	// GapNothingRead is said in the reason of a gap that stands for a
+	// whole input of which nothing was read (a compressed file corrupt
+	// from its start); see InputNotRead.
+	GapNothingRead = "nothing of it was read"
 	// GapNotReadAtStop begins the reason of the bytes a followed file held
 	// on disk when following stopped that could not be read; the rest says
 	// which file, from where, and why.
@@ -58,6 +66,21 @@ const (
 	// since), so that their search and export cannot show them.
 	GapUnreadableReason = "lines no longer re-readable"
 )
+
+// InputNotRead reports whether a gap of this reason stands for a whole
+// input of which nothing was read: a file compressed in a format connlog
+// does not read, or one corrupt from its start. Its lines' times are
+// unknown, so it is a loss of any time window.
+func InputNotRead(reason string) bool {
+	return strings.HasPrefix(reason, GapUnsupportedCompression) || strings.Contains(reason, GapNothingRead)
+}
+
+// LossOfAnyWindow reports whether e is the gap of an input nothing of
+// which was read (see InputNotRead), which a time window's losses count
+// whether the window holds its time or not.
+func LossOfAnyWindow(e *Entry) bool {
+	return e.Kind == KindGap && InputNotRead(e.Fields.Value(KeyGapReason))
+}
 
 // gapCause is one kind of loss: how its reason reads, what happened in
 // words, and what its count counts.
@@ -89,6 +112,7 @@ var gapCauses = []gapCause{
 	{reasonPrefix(GapJournalHistory), "journal files were rotated or vacuumed while being read", "messages", GapJournalHistory},
 	{reasonPrefix(GapCorruptCompressed), "", "bytes", ""},
 	{reasonPrefix(GapUnsupportedCompression), "", "bytes", ""},
+	{reasonPrefix(GapFileNotRead), "", "bytes", ""},
 	{reasonPrefix(GapNotReadAtStop), "", "bytes", ""},
 	{reasonPrefix(GapRotatedUnread), "", "bytes", ""},
 	{reasonPrefix(GapUnreadableReason), "lines no longer re-readable (their file was truncated or removed)", "lines", GapUnreadableReason},

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -198,6 +199,12 @@ func lz4Decoder(r io.Reader) (io.Reader, func(), error) {
 		return nil, nil, err
 	}
 	return zr, func() {}, nil
+}
+
+// check is the command that tests a file compressed in c: its tool's
+// -t in place of the -dc that decompresses it.
+func (c *compression) check() string {
+	return strings.Replace(c.undo, " -dc", " -t", 1)
 }
 
 // errUnsupportedCompression is the error of an input compressed in a

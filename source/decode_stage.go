@@ -123,6 +123,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	back := decode.New(in.ID, opts)
 	dec.DateUntimedAt(in.readAt)
 	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
+	chain := chainTeller{link: in.Chain}
 	showAfter := in.waits.showAfter()
 	show := time.NewTimer(showAfter) // runs only while something is held
 	show.Stop()
@@ -137,6 +138,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 	caught := false
 	passCaught := func() {
 		if caught && !dec.Holding() {
+			chain.caughtUp()
 			if lead.held() {
 				room.wait()
 				out <- decoded{input: i, entries: lead.release()}
@@ -150,7 +152,8 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 		select {
 		case j, ok := <-order:
 			if !ok {
-				out <- decoded{input: i, entries: dec.Flush(lead.release()), done: true, err: <-errc}
+				es := chain.ending(dec, dec.Flush(lead.release()))
+				out <- decoded{input: i, entries: es, done: true, err: <-errc}
 				return
 			}
 			<-j.done
@@ -168,6 +171,7 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			}
 			if len(es) > 0 || release != nil {
 				if !front {
+					chain.sending(es, dec.LeadOpen())
 					room.wait() // a backfill block skips the merger's queue
 				}
 				out <- decoded{input: i, entries: es, front: front, release: release}
@@ -185,7 +189,11 @@ func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc
 			// a JSON document), a split line's pieces (flagged partial), the
 			// leads waiting for a time. A continuation written with its
 			// first line is read with it, so it still joins it.
+			if lead.held() && chain.keepsLeads() {
+				continue // a rotated copy's leads wait for its end
+			}
 			if es := dec.Flush(lead.release()); len(es) > 0 {
+				chain.sending(es, dec.LeadOpen())
 				room.wait()
 				out <- decoded{input: i, entries: es}
 			}

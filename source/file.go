@@ -86,6 +86,11 @@ type FileOptions struct {
 	// end of Finish itself ends that last read at once (the export can no
 	// longer write). nil: Run returns as soon as ctx ends.
 	Finish context.Context
+	// Sibling says the file is a rotated copy read before its live file
+	// (Input.RotationOf): one this user may not open is a gap that says
+	// why (see refusedGap), as one connlog cannot decompress is, not a
+	// failure of the run, and stands where it stands in the rotation.
+	Sibling bool
 	// BatchRecords is how many records a batch holds at most
 	// (batchMaxRecords when 0). Each file's batches on their way through
 	// decoding and the merge hold its lines' read buffers and fields: with
@@ -232,6 +237,8 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 	case f.opts.Follow && errors.Is(err, fs.ErrNotExist):
 		f.setState(waitingState(f.path, ""))
 		return t.follow(ctx)
+	case f.opts.Sibling && errors.Is(err, fs.ErrPermission):
+		return f.refusedGap(ctx, b, err)
 	default:
 		return err
 	}

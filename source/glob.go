@@ -27,6 +27,9 @@ type Input struct {
 	// AlsoNamed are the other names the command line gave for the same
 	// file (through a link, or a pattern), which is read once, as Path.
 	AlsoNamed []string
+	// RotationOf is the live file whose rotated copy this is, read before
+	// it (--with-rotated); "" for any other input. See RotationLinks.
+	RotationOf string
 }
 
 // ExpandInputs turns command-line arguments into inputs, in order: "-" is
@@ -194,6 +197,7 @@ func attachRotated(inputs []Input, keys []inputKey, at map[inputKey]int) ([]Inpu
 			if isNamed {
 				sib = inputs[named]
 			}
+			sib.RotationOf = in.Path
 			siblings[i] = append(siblings[i], sib)
 		}
 	}
@@ -221,6 +225,7 @@ func NewInput(in Input, id model.SourceID, opts FileOptions, stdin io.Reader) So
 		return s
 	}
 	opts.Follow = opts.Follow && in.Follow
+	opts.Sibling = in.RotationOf != ""
 	if IsJournalExportFile(in.Path) {
 		if opts.LastLines > 0 || opts.FromEnd {
 			return refused{name: in.Path, err: fmt.Errorf("%s is a journal export file, whose entries span lines: "+

@@ -51,6 +51,10 @@ type Feed struct {
 	// that a followed file slow to send its first lines (read from a cold
 	// disk, on a busy machine) does not let another's later lines out first.
 	CatchesUp bool
+	// Chain is the input's place among a live file and its rotated copies
+	// read together (see RotationLinks), through which the lines an input
+	// ends with that have no time take the next file's; nil for others.
+	Chain *ChainLink
 	// readAt is when Ingest began to read several inputs: the time of their
 	// lines without one, until the input has read what it held at the start
 	// (see decode.Decoder.DateUntimedAt). Zero for a single input, and for

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"connlog/internal/shellquote"
 	"connlog/model"
 )
 
@@ -44,21 +45,48 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	case errors.Is(err, errUnsupportedCompression):
 		return f.lossGap(ctx, b, unsupportedNote(name, c), "not read: "+c.name+", a compression connlog does not read", lastWritten(fh))
 	case err != nil:
-		return f.lossGap(ctx, b, corruptNote(name, r, c.name, err), "read until it broke: corrupt "+c.name, lastWritten(fh))
+		return f.lossGap(ctx, b, corruptFileNote(name, r, c, err), "read until it broke: corrupt "+c.name, lastWritten(fh))
 	}
 	f.setState("read " + name)
 	return nil
 }
 
-// corruptNote is the gap note of a compressed file that could not be
+// corruptNote is the gap note of a compressed input that could not be
 // decoded to its end.
 func corruptNote(name string, r io.Reader, format string, cause error) string {
-	var decoded int64
-	if c, ok := r.(*countingReader); ok {
-		decoded = c.n
-	}
 	return fmt.Sprintf("%s: %s (%s) broke after %d decompressed bytes: %v",
-		NoteCorruptCompressed, filepath.Base(name), format, decoded, cause)
+		NoteCorruptCompressed, filepath.Base(name), format, decodedBytes(r), cause)
+}
+
+// corruptFileNote is corruptNote for a file: one broken from its start is
+// a file nothing of which was read (see model.InputNotRead), and its note
+// says how to check it.
+func corruptFileNote(path string, r io.Reader, c *compression, cause error) string {
+	if decodedBytes(r) > 0 {
+		return corruptNote(path, r, c.name, cause)
+	}
+	return fmt.Sprintf("%s: %s (%s): %s: %v — check it with %s %s, or read a copy kept elsewhere",
+		NoteCorruptCompressed, filepath.Base(path), c.name, model.GapNothingRead, cause, c.check(), shellquote.Quote(path))
+}
+
+// decodedBytes is how many bytes r, a decompressor's reader, decoded.
+func decodedBytes(r io.Reader) int64 {
+	if c, ok := r.(*countingReader); ok {
+		return c.n
+	}
+	return 0
+}
+
+// refusedGap reports a rotated copy this user may not open as a file
+// nothing of which was read: err says why and what to do. Its last write,
+// when it can be told, dates it until its rotation places it.
+func (f *File) refusedGap(ctx context.Context, b *batcher, err error) error {
+	at := time.Now()
+	if fi, serr := os.Stat(f.path); serr == nil {
+		at = fi.ModTime()
+	}
+	note := fmt.Sprintf("%s: %s: %s: %v", model.GapFileNotRead, filepath.Base(f.path), model.GapNothingRead, err)
+	return f.lossGap(ctx, b, note, "not read: permission denied", at)
 }
 
 // lossGap reports, where the file's lines stop, what of it could not be

@@ -85,8 +85,10 @@ func fileFeeds(cfg Config, stdin io.Reader, follow bool, dec decode.Options) ([]
 	feeds := make([]source.Feed, 0, len(inputs))
 	infos := make([]sourceInfo, 0, len(inputs))
 	tailFirst := !cfg.Export && len(inputs) == 1 // the TUI shows the end of one big file at once; export reads in order
+	chains := source.RotationLinks(inputs)
 	for i, in := range inputs {
 		f, info := fileFeed(cfg, in, model.SourceID(i), len(inputs), tailFirst, stdin, follow, dec)
+		f.Chain = chains[i]
 		feeds, infos = append(feeds, f), append(infos, info)
 	}
 	return feeds, infos, nil

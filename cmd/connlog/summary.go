@@ -128,7 +128,7 @@ func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *tri
 		n += int64(len(es))
 		for i := range es {
 			read.Add(es[i].Time)
-			if es[i].Kind == model.KindGap && sel.InWindow(&es[i]) {
+			if es[i].Kind == model.KindGap && sel.InWindow(&es[i]) || model.LossOfAnyWindow(&es[i]) {
 				losses.AddGap(&es[i])
 			}
 			if sel.Match(&es[i]) {

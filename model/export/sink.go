@@ -145,8 +145,10 @@ func (s *Sink) take(e *model.Entry) {
 
 // noteGap counts a gap entry of the exported range, written or not, and
 // lists an unwritten one in the output's manifest when the format has one.
+// A gap of an input nothing of which was read is counted whatever the
+// window: its lines' times are unknown, and the user must learn of it.
 func (s *Sink) noteGap(e *model.Entry, written bool) {
-	if e.Kind != model.KindGap || !s.sel.InWindow(e) {
+	if e.Kind != model.KindGap || !s.sel.InWindow(e) && !model.LossOfAnyWindow(e) {
 		return
 	}
 	s.losses.AddGap(e)
