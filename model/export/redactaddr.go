@@ -23,10 +23,30 @@ func canonicalAddr(v string) string {
 // or a letter (ip-10.1.2.3), before a comma or a full stop. An address is
 // the whole of a run of the bytes addresses are made of, so 10.1.2.3 is
 // not found inside 110.1.2.34 or 10.1.2.3.4. IPv6 goes first: an IPv4
-// inside one (::ffff:10.1.2.3) is part of it.
-func replaceAddrs(s string, pseudo func(canon string) (string, bool)) string {
-	s = replaceRuns(s, &ipBytes, func(s string, i, j int) (int, int, string, bool) { return knownAddr6(s, i, j, pseudo) })
+// inside one (::ffff:10.1.2.3) is part of it. v6 says pseudo may know an
+// IPv6 address: without one, only a line that may hold an IPv4-mapped
+// address is looked at for them, since every time of day and every Rust
+// path (dns_cache::lookup) is a run of their bytes.
+func replaceAddrs(s string, v6 bool, pseudo func(canon string) (string, bool)) string {
+	if v6 || mayHoldMapped(s) {
+		s = replaceRuns(s, &ipBytes, func(s string, i, j int) (int, int, string, bool) { return knownAddr6(s, i, j, pseudo) })
+	}
 	return replaceRuns(s, &ipv4Bytes, func(s string, i, j int) (int, int, string, bool) { return knownAddr4(s, i, j, pseudo) })
+}
+
+// mayHoldMapped reports whether s may write an IPv4-mapped IPv6 address
+// (::ffff:10.1.2.3), which names an IPv4 address.
+func mayHoldMapped(s string) bool {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], ':')
+		if k < 0 {
+			return false
+		}
+		if i := off + k; i >= 4 && strings.EqualFold(s[i-4:i], "ffff") {
+			return true
+		}
+		off += k + 1
+	}
 }
 
 // byteSet is a set of bytes, looked up faster than a function is called:
@@ -93,18 +113,23 @@ func knownAddr6(s string, i, j int, pseudo func(string) (string, bool)) (int, in
 }
 
 // knownAddr4 finds a known IPv4 address that is a whole run s[i:j] of
-// digits and dots, less the dots around it (a sentence's full stop).
+// digits and dots, less the dots around it (a sentence's full stop). An
+// address is known in its canonical form, which is how IPv4 is written
+// (no leading zeros), so the run is looked up as it is, without parsing
+// it: a run that only parses as an address is not one that was learned.
 func knownAddr4(s string, i, j int, pseudo func(string) (string, bool)) (int, int, string, bool) {
-	from, to, ok := ipv4In(s, i, j)
-	if !ok {
+	for i < j && s[i] == '.' {
+		i++
+	}
+	for j > i && s[j-1] == '.' {
+		j--
+	}
+	if j-i < len("0.0.0.0") || j-i > len("255.255.255.255") {
 		return 0, 0, "", false
 	}
-	p, ok := pseudo(s[from:to])
-	return from, to, p, ok
+	p, ok := pseudo(s[i:j])
+	return i, j, p, ok
 }
-
-// ipv4In finds the IPv4 address in a run of digits and dots.
-var ipv4In = nameAddrIn(netip.Addr.Is4)
 
 // withoutPort drops a trailing :digits, the port of an IPv6 address written
 // without brackets.

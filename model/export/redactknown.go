@@ -45,6 +45,11 @@ type knownValues struct {
 	ips   map[string]string
 	ids   map[string]secret
 	limit int
+	// ip6 says an IPv6 address was learned, and idLens the lengths of the
+	// ids (bit n: an id of n bytes, bit 63: one of 63 or more): a word of
+	// another length, the commonest, is passed over without a look-up.
+	ip6    bool
+	idLens uint64
 }
 
 func newKnownValues() *knownValues {
@@ -88,6 +93,7 @@ func (k *knownValues) add(items []secret) error {
 				return err
 			}
 			k.ips[it.value] = it.pseudo
+			k.ip6 = k.ip6 || strings.IndexByte(it.value, ':') >= 0
 		case it.class == classEmail && isEmail(it.value):
 			// replaceEmails finds it in every line.
 		default:
@@ -98,6 +104,7 @@ func (k *knownValues) add(items []secret) error {
 				return err
 			}
 			k.ids[it.value] = it
+			k.idLens |= lengthBit(len(it.value))
 		}
 	}
 	return nil
@@ -126,6 +133,26 @@ func (k *knownValues) id(v string) (secret, bool) {
 	return s, ok
 }
 
+// hasIPv6 reports whether an IPv6 address was learned.
+func (k *knownValues) hasIPv6() bool {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	return k.ip6
+}
+
+// lengthBit is the bit of idLens for a value of n bytes.
+func lengthBit(n int) uint64 { return 1 << min(n, 63) }
+
+// learnedID returns what was learned of the word s[i:j], when it is an id
+// written where it is replaced (see replaceIDs). The caller holds k.mu.
+func (k *knownValues) learnedID(s string, i, j int) (secret, bool) {
+	if k.idLens&lengthBit(j-i) == 0 {
+		return secret{}, false
+	}
+	it, ok := k.ids[s[i:j]]
+	return it, ok && idFits(s, i, j, it.class)
+}
+
 // empty reports that nothing was learned, so that text need not be scanned.
 func (k *knownValues) empty() bool {
 	k.mu.RLock()
@@ -145,8 +172,8 @@ func (k *knownValues) replaceIDs(s string) string {
 		return s
 	}
 	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		it, ok := k.ids[s[i:j]]
-		return i, j, it.pseudo, ok && idFits(s, i, j, it.class)
+		it, ok := k.learnedID(s, i, j)
+		return i, j, it.pseudo, ok
 	})
 }
 
@@ -155,7 +182,7 @@ func (k *knownValues) eachID(s string, fn func(it secret)) {
 	k.mu.RLock()
 	defer k.mu.RUnlock()
 	replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		if it, ok := k.ids[s[i:j]]; ok && idFits(s, i, j, it.class) {
+		if it, ok := k.learnedID(s, i, j); ok {
 			fn(it)
 		}
 		return 0, 0, "", false

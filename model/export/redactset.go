@@ -64,6 +64,11 @@ func (s *secretSet) hasIPs() bool {
 	return slices.ContainsFunc(s.items, func(it secret) bool { return it.class == classIP })
 }
 
+// hasIPv6 reports whether the set holds an IPv6 address.
+func (s *secretSet) hasIPv6() bool {
+	return slices.ContainsFunc(s.items, func(it secret) bool { return it.class == classIP && strings.IndexByte(it.value, ':') >= 0 })
+}
+
 // ip returns the pseudonym of an address of the set, in canonical form.
 func (s *secretSet) ip(canon string) (string, bool) {
 	for _, it := range s.items {

@@ -10,7 +10,7 @@ import (
 func redactText(r *Redactor, s string, set *secretSet) string {
 	s = replaceEmails(r, s)
 	if set.hasIPs() || !r.known.empty() {
-		s = replaceAddrs(s, func(canon string) (string, bool) {
+		s = replaceAddrs(s, set.hasIPv6() || r.known.hasIPv6(), func(canon string) (string, bool) {
 			if p, ok := set.ip(canon); ok {
 				return p, true
 			}
