@@ -191,10 +191,11 @@ func (s *journalSession) atEnd(ctx context.Context) error {
 		return s.wait()
 	}
 	if s.lines == 0 && s.filesLost == 0 {
-		// Nothing to show: say so now if a name is wrong rather than wait
-		// forever. Only this rare path pays for listing the journal's names.
-		if err := checkJournalNames(s.sd, s.sel); err != nil {
-			return journalNamesError(s.sd, s.opts, err)
+		// Nothing to show: say so now if a name is wrong, or the journal
+		// empty, rather than wait forever. Only this rare path pays for
+		// listing the journal's names.
+		if err := explainNothingRead(s.sd, s.sel, s.opts); err != nil {
+			return err
 		}
 	}
 	if !s.opts.Follow || s.until != 0 {

@@ -21,6 +21,10 @@ import (
 // Gaps in the range are summed up on stderr (see reportLoss).
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC(int64(cfg.MaxMemory))()
+	if err := refuseClosedStdout(cfg, stdout); err != nil {
+		return err
+	}
+	defer catchBrokenPipe()()
 	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: cfg.location(), Dir: workDir()})
 	if err != nil {
 		return err

@@ -76,6 +76,11 @@ func (c *Config) validateRemote(getenv func(string) string) error {
 	if _, err := remote.ParseStoreURL(r.VictoriaLogs); err != nil {
 		return usageError{"--victorialogs: " + err.Error()}
 	}
+	// Credentials that cannot be sent are refused now, before the store is
+	// asked anything (remoteStore reads them again to send them).
+	if _, err := remoteAuth(getenv); err != nil {
+		return usageError{err.Error()}
+	}
 	return nil
 }
 
@@ -192,7 +197,12 @@ func remoteAuth(getenv func(string) string) (remote.Auth, error) {
 	case a.Token != "" && a.User != "":
 		return a, fmt.Errorf("both a bearer token (%s) and a user (%s) are set: keep one", envToken, envUser)
 	case a.Password != "" && a.User == "":
-		return a, fmt.Errorf("a password is set but no user: set %s too", envUser)
+		return a, fmt.Errorf("a password is set (%s) but no user: set %s too", passwordFrom, envUser)
+	case a.User != "" && a.Password == "":
+		// Sent without its password, the user is refused by the store, or
+		// taken by a proxy for another account.
+		return a, fmt.Errorf("a user is set (%s) but no password: set %s, or %s to a file that holds it",
+			envUser, envPassword, envPasswordFile)
 	}
 	return a, nil
 }

@@ -68,3 +68,18 @@ func TestExportUTCReadsTheJournalWindowInUTC(t *testing.T) {
 		t.Errorf("--since 09:30 on a journal of 08:00–09:30 UTC: %d entries, stderr %q", n, errs)
 	}
 }
+
+// In a zone that is UTC all year (TZ=UTC, as on many servers) the text
+// export writes its times with Z, as --utc does, not "+00:00".
+func TestTextExportInUTCZoneWritesZ(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "iso.log")
+	if err := os.WriteFile(p, []byte("2026-12-05T23:00:00.5Z [INFO] [connector] iso 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tz := range []string{"UTC", "Etc/UTC"} {
+		out, errs := runConnlogInZone(t, tz, "export", "--format", "text", p)
+		if !strings.HasPrefix(out, "2026-12-05T23:00:00.500Z ") {
+			t.Errorf("TZ=%s: output %q, stderr %q; want the time 2026-12-05T23:00:00.500Z", tz, out, errs)
+		}
+	}
+}

@@ -22,7 +22,7 @@ type manifest struct {
 	FormatVersion  int               `json:"format_version"`
 	ConnlogVersion string            `json:"connlog_version"`
 	Created        string            `json:"created"`
-	Host           string            `json:"host"`
+	Host           string            `json:"host,omitempty"` // left out when no host is known
 	Query          string            `json:"query"`
 	MutedTemplates []string          `json:"muted_templates,omitempty"`
 	Redacted       bool              `json:"redacted"`

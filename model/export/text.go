@@ -10,7 +10,8 @@ import (
 
 // The text format's times are RFC 3339 with milliseconds. Outside UTC the
 // offset is always numeric, so that the width does not change when a zone's
-// offset passes through zero and the columns stay aligned.
+// offset passes through zero and the columns stay aligned; a zone that is
+// UTC all year (TZ=UTC, Etc/UTC) is UTC, written with Z.
 const (
 	textTimeUTC   = "2006-01-02T15:04:05.000Z"
 	textTimeLocal = "2006-01-02T15:04:05.000-07:00"
@@ -40,10 +41,23 @@ type textTimes struct {
 }
 
 func newTextTimes(loc *time.Location) textTimes {
-	if loc == nil || loc == time.UTC {
+	if loc == nil || loc == time.UTC || utcAllYear(loc) {
 		return textTimes{loc: time.UTC, layout: textTimeUTC}
 	}
 	return textTimes{loc: loc, layout: textTimeLocal}
+}
+
+// utcAllYear reports whether loc's offset is zero in winter and in summer
+// (of either hemisphere) this year: its times are UTC's, and "+00:00" would
+// name a zone they are not in. London, at zero only in winter, is not.
+func utcAllYear(loc *time.Location) bool {
+	year := time.Now().Year()
+	for _, month := range []time.Month{time.January, time.July} {
+		if _, offset := time.Date(year, month, 1, 0, 0, 0, 0, loc).Zone(); offset != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // appendTime writes t, or a dash padded to the same width when t is zero.

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// refuseClosedStdout refuses an export to standard output that was closed
+// (`connlog export … >&-`) before anything is read: the Go runtime puts
+// /dev/null in place of a closed standard descriptor, so the export would
+// be written to nowhere and exit 0, and an input read from a pipe would be
+// used up for nothing.
+func refuseClosedStdout(cfg Config, stdout io.Writer) error {
+	f, ok := stdout.(*os.File)
+	if cfg.Output != "-" || !ok || !reopenedNull(f) {
+		return nil
+	}
+	return usageError{"standard output is closed, so the export would be lost: " +
+		"give -o FILE to write it to a file, or redirect standard output to a file or a pipe"}
+}
+
+// reopenedNull reports whether f is the /dev/null the Go runtime opens,
+// read-write, in place of a standard descriptor closed when connlog
+// started. A shell's >/dev/null opens it write-only, and stays allowed:
+// it asks for the export to be thrown away.
+func reopenedNull(f *os.File) bool {
+	flags, err := unix.FcntlInt(f.Fd(), unix.F_GETFL, 0)
+	if err != nil || flags&unix.O_ACCMODE != unix.O_RDWR {
+		return false
+	}
+	got, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err == nil && os.SameFile(got, null)
+}
