@@ -71,6 +71,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		err = runTUI(ctx, cfg, stdin)
 	}
+	if errors.As(err, new(closedPipe)) {
+		return exitClosedPipe
+	}
 	if err != nil {
 		sayError(stderr, err)
 		if cfg.Export {

@@ -7,11 +7,11 @@ import (
 )
 
 // catchBrokenPipe makes a write to a standard output whose reader went
-// away (`connlog export | head -c 100`) an error the export reports, as it
-// reports a full disk, instead of the silent death by SIGPIPE the Go
-// runtime gives a program that does not ask for the signal: the export is
-// cut short, and a script must be told. The handler goes with connlog, so
-// programs it starts get the default again.
+// away (`connlog export | head -c 100`) an error the export returns, instead
+// of the death by SIGPIPE the Go runtime gives a program that does not ask
+// for the signal: the export ends as on any error, leaving no temp file
+// behind. The handler goes with connlog, so programs it starts get the
+// default again.
 func catchBrokenPipe() (stop func()) {
 	pipe := make(chan os.Signal, 1)
 	signal.Notify(pipe, syscall.SIGPIPE)
@@ -19,12 +19,17 @@ func catchBrokenPipe() (stop func()) {
 }
 
 // closedPipe is a standard output whose reader closed it before the
-// export ended; errors.Is still sees the cause.
+// export ended; errors.Is still sees the cause. connlog then exits as a
+// program killed by SIGPIPE is reported (exitClosedPipe), saying nothing:
+// the reader chose to stop (| head), and a pipeline's tools stay quiet
+// then, as grep and journalctl do; `set -o pipefail` still sees it.
 type closedPipe struct{ err error }
 
+// exitClosedPipe is the status a shell gives a program SIGPIPE ended.
+const exitClosedPipe = 128 + int(syscall.SIGPIPE)
+
 func (e closedPipe) Error() string {
-	return "standard output was closed by the command reading it (as head does once it has what it wants) " +
-		"before the export ended: what it read is incomplete; to keep the whole export, write it with -o FILE"
+	return "standard output was closed by the command reading it before the export ended"
 }
 
 func (e closedPipe) Unwrap() error { return e.err }

@@ -84,5 +84,6 @@ Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as e
       --top N              rows per table (default 10)
       --format F           text (default), markdown, json
 
-Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export or summary run with --fail-on-loss.
+Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export or summary run with --fail-on-loss,
+141 an export's standard output closed by its reader (| head).
 `
