@@ -80,8 +80,10 @@ func redactJSONDoc(doc string, plain textRedactor, depth int) (string, int, bool
 // id) becomes a string, which a pseudonym needs.
 func redactJSONText(t envelope.JSONText, plain textRedactor, depth int) ([]byte, bool) {
 	v := string(t.Value)
-	red := plain(v)
-	if t.Form != envelope.JSONToken {
+	var red string
+	if t.Form == envelope.JSONToken {
+		red = plain(v)
+	} else {
 		red = redactQuoted(v, plain, depth+1)
 	}
 	if red == v {
