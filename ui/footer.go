@@ -39,7 +39,7 @@ func (m Model) footerParts() (first, second []string) {
 // filter bar gives in that case, with what to do here.
 func (m Model) promptParts(in filterbar.LineInput) (first, second []string) {
 	if note := in.DroppedNote(); note != "" {
-		note += " — the rest is in the prompt: check it before " + keyOf(m.keys.Bar.Apply)
+		note += " — check what is left before " + keyOf(m.keys.Bar.Apply)
 		return []string{in.View()}, theme.WrapIn(m.styles.Notice, note, m.width)
 	}
 	return []string{in.View()}, m.noticeLines(m.styles.Dim)

@@ -167,7 +167,7 @@ func (d Model) pasteNote() string {
 		in = d.pathIn
 	}
 	if note := in.DroppedNote(); note != "" {
-		return note + " — the rest is in the " + d.field.String() + " field: check it before " + theme.KeyOf(d.keys.Write)
+		return note + " — check the " + d.field.String() + " field before " + theme.KeyOf(d.keys.Write)
 	}
 	return ""
 }
