@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
 
@@ -22,15 +23,26 @@ func (m Model) footerParts() (first, second []string) {
 		}
 		return lines[:1], lines[1:]
 	case ModeGoto:
-		return []string{m.gotoIn.View()}, m.noticeLines(m.styles.Dim)
+		return m.promptParts(m.gotoIn)
 	case ModeCompare:
-		return []string{m.cmpIn.View()}, m.noticeLines(m.styles.Dim)
+		return m.promptParts(m.cmpIn)
 	}
 	first = m.filterLines()
 	if m.notice != "" {
 		return first, m.noticeLines(m.styles.Notice)
 	}
 	return first, []string{theme.PadStyled(m.modeHints(), m.width)}
+}
+
+// promptParts are a prompt's line and, under it, its hint or error; for
+// the one key after a paste that lost control characters, the note the
+// filter bar gives in that case, with what to do here.
+func (m Model) promptParts(in filterbar.LineInput) (first, second []string) {
+	if note := in.DroppedNote(); note != "" {
+		note += " — check what is left before " + keyOf(m.keys.Bar.Apply)
+		return []string{in.View()}, theme.WrapIn(m.styles.Notice, note, m.width)
+	}
+	return []string{in.View()}, m.noticeLines(m.styles.Dim)
 }
 
 // filterLines is the idle footer's first part: the filter and search in

@@ -18,10 +18,28 @@ const maxHeldKeys = 256
 // typed for, and every key after a held one, so that they act in order.
 // Only the keys blind to the view act at once (see actsAtOnce).
 func (m Model) holdKey(msg tea.KeyPressMsg) bool {
-	if !m.live.building || m.mode != ModeNormal || key.Matches(msg, m.keys.Quit) {
+	if !m.live.building || m.mode != ModeNormal {
 		return false
 	}
+	if key.Matches(msg, m.keys.Quit) && !m.heldOpensOverlay() {
+		return false // quitting does not wait for the view
+	}
 	return len(m.heldKeys) > 0 || !m.actsAtOnce(msg)
+}
+
+// heldOpensOverlay reports whether a held key opens something that takes
+// the keyboard: the help, the bar, the go-to prompt, the export dialog or
+// the pivot menu. A q typed after it is that overlay's key, not the
+// table's (it closes the help, it is a letter of a query or a path), and
+// waits with it: quitting at once would quit from inside the overlay.
+func (m Model) heldOpensOverlay() bool {
+	k := m.keys
+	for _, held := range m.heldKeys {
+		if key.Matches(held, k.Help, k.Filter, k.GotoTime, k.Export, k.Pivot, k.Exclude) {
+			return true
+		}
+	}
+	return false
 }
 
 // actsAtOnce reports whether a key of the table acts the same whatever

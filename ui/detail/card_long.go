@@ -61,13 +61,16 @@ func runeStart(s string, i int) int {
 }
 
 // cutNote says which part of a long text of n bytes the card shows, and
-// where its first match is when that is why.
+// where its first match is when that is why. The offsets [from, to) and at
+// count from 0; the note counts bytes from 1, as people do and as a query
+// error counts its columns: the first and last bytes shown, the match's
+// first byte.
 func cutNote(from, to, at, n int) string {
 	if from == 0 {
 		return "… the first " + theme.Commas(int64(to)) + " of " + theme.Commas(int64(n)) + " bytes are shown"
 	}
-	return "… bytes " + theme.Commas(int64(from)) + "–" + theme.Commas(int64(to)) + " of " + theme.Commas(int64(n)) +
-		" are shown, around the first match at byte " + theme.Commas(int64(at))
+	return "… bytes " + theme.Commas(int64(from+1)) + "–" + theme.Commas(int64(to)) + " of " + theme.Commas(int64(n)) +
+		" are shown, around the first match at byte " + theme.Commas(int64(at+1))
 }
 
 // window returns the part of m the card shows with its marks, and the

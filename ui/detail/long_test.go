@@ -34,7 +34,11 @@ func TestCardShowsAMatchPastTheCut(t *testing.T) {
 	if n := strings.Count(card, st.Match.Render("needle")); n != 2 {
 		t.Errorf("the match is marked %d times, want in the message and in RAW", n)
 	}
-	note := "around the first match at byte " + theme.Commas(int64(at))
+	// Bytes are counted from 1, as a query error counts its columns: the
+	// note names the match's first byte and the first and last bytes shown.
+	from := at - matchContext
+	note := "… bytes " + theme.Commas(int64(from+1)) + "–" + theme.Commas(int64(len(e.Raw))) + " of " +
+		theme.Commas(int64(len(e.Raw))) + " are shown, around the first match at byte " + theme.Commas(int64(at+1))
 	if n := strings.Count(card, note); n != 2 {
 		t.Errorf("%d notes say %q, want 2:\n%s", n, note, card[len(card)-500:])
 	}

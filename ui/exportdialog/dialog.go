@@ -157,7 +157,9 @@ func (d Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return d.onKey(msg)
 	case tea.PasteMsg:
 		if d.state == Editing {
-			return d.typeInto(msg)
+			d, cmd := d.typeInto(msg)
+			d.notice = d.pasteNote()
+			return d, cmd
 		}
 	}
 	return d, nil

@@ -8,6 +8,7 @@ import (
 
 	"connlog/model/export"
 	"connlog/ui/filterbar"
+	"connlog/ui/theme"
 )
 
 // editKey handles the keys while choosing.
@@ -150,4 +151,23 @@ func (d *Model) followName() bool {
 		d.set.Compress = h.Compress
 	}
 	return d.set != before
+}
+
+// pasteNote says what a paste into the field edited left out, in the
+// words of the filter bar, and what to do: "" when it left out nothing.
+// The next key takes it away (see editKey).
+func (d Model) pasteNote() string {
+	var in filterbar.LineInput
+	switch d.field {
+	case FieldFrom:
+		in = d.fromIn
+	case FieldTo:
+		in = d.toIn
+	case FieldPath:
+		in = d.pathIn
+	}
+	if note := in.DroppedNote(); note != "" {
+		return note + " — check the " + d.field.String() + " field before " + theme.KeyOf(d.keys.Write)
+	}
+	return ""
 }

@@ -3,6 +3,8 @@ package exportdialog
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"connlog/ui/filterbar"
 	"connlog/ui/theme"
 )
@@ -50,9 +52,38 @@ func concat(groups [][]string) []string {
 	return out
 }
 
+// editedField is the field that has the keyboard, without its help, as a
+// dialog too short for the others draws it: the keys typed go into it, and
+// a choice changed or a path typed out of sight would change the export
+// unseen. None once the dialog is no longer choosing.
+func (d Model) editedField() []string {
+	if d.state != Editing {
+		return nil
+	}
+	fields, cur := d.fieldRows(roomNoFields)
+	f, most := fields[cur], d.pinnedLines()
+	if len(f) <= most {
+		return f
+	}
+	// A choice wrapped over more lines (a text field is drawn in most
+	// already, around its cursor): its last line shown says it goes on.
+	f = f[:most]
+	f[most-1] = ansi.Truncate(f[most-1], max(d.width-3, 0), "") + "…"
+	return f
+}
+
+// pinnedLines is how many lines the field edited takes above the status
+// of a dialog too short for the other fields: a quarter of the dialog, so
+// that the status keeps the most of it, from one line to maxInputLines.
+func (d Model) pinnedLines() int { return min(max(d.height/4, 1), maxInputLines) }
+
 // fieldRows draws each field's lines, the help of the current one under
 // it unless room r leaves it out, and says which field is current.
 func (d Model) fieldRows(r room) (fields [][]string, cur int) {
+	most := maxInputLines
+	if r >= roomNoFields {
+		most = d.pinnedLines() // the field edited alone, above the status
+	}
 	add := func(f Field, value []string) {
 		if d.editing(f) {
 			cur = len(fields)
@@ -61,8 +92,8 @@ func (d Model) fieldRows(r room) (fields [][]string, cur int) {
 	}
 	add(FieldScope, d.choice(FieldScope, d.set.Scope.String()))
 	if d.set.Scope == ScopeWindow {
-		add(FieldFrom, d.input(FieldFrom, d.fromIn, "the first entry"))
-		add(FieldTo, d.input(FieldTo, d.toIn, "the last entry"))
+		add(FieldFrom, d.input(FieldFrom, d.fromIn, "the first entry", most))
+		add(FieldTo, d.input(FieldTo, d.toIn, "the last entry", most))
 	}
 	redact := "[ ] off"
 	if d.set.Redact {
@@ -71,7 +102,7 @@ func (d Model) fieldRows(r room) (fields [][]string, cur int) {
 	add(FieldFormat, d.choice(FieldFormat, d.set.Format.String()))
 	add(FieldCompress, d.choice(FieldCompress, d.set.Compress.String()))
 	add(FieldRedact, d.choice(FieldRedact, redact))
-	add(FieldPath, d.input(FieldPath, d.pathIn, ""))
+	add(FieldPath, d.input(FieldPath, d.pathIn, "", most))
 	return fields, cur
 }
 
@@ -125,15 +156,15 @@ func (d Model) choice(f Field, s string) []string {
 // keyboard, or what an empty one means. A value too long for
 // maxInputLines shows its end after a "…" unless the cursor is elsewhere:
 // a path's file name says more than its start.
-func (d Model) input(f Field, in filterbar.LineInput, empty string) []string {
+func (d Model) input(f Field, in filterbar.LineInput, empty string, most int) []string {
 	var lines []string
 	switch {
 	case d.editing(f):
-		lines = in.Lines(d.valueWidth(), maxInputLines)
+		lines = in.Lines(d.valueWidth(), most)
 	case in.Value() == "" && empty != "":
 		lines = []string{d.styles.Dim.Render(empty)}
 	default:
-		lines = in.Tail(d.valueWidth(), maxInputLines)
+		lines = in.Tail(d.valueWidth(), most)
 	}
 	for i := range lines {
 		lines[i] = "  " + lines[i]

@@ -19,19 +19,21 @@ type messageScroll struct {
 	top int
 }
 
-// overflow is the dialog's status lines, as drawn, when they alone are
-// taller than the dialog, and how many of them show at once above the
-// lines that say how to see the rest; nil when they fit (or when the
-// dialog is too short for those lines and one of the message, and the
-// message is cut).
+// overflow is the dialog's status lines, as drawn, when they alone (under
+// the field edited, while choosing) are taller than the dialog, and how
+// many of them show at once between that field and the lines that say how
+// to see the rest; nil when they fit (or when the dialog is too short for
+// those lines and one of the message, and the message is cut).
 func (d Model) overflow() (status []string, window int) {
 	status = d.lines(roomStatus, 0)
 	if len(status) <= d.height {
 		return nil, 0
 	}
+	pinned := len(d.editedField())
+	status = status[pinned:]
 	// The most those lines take, whatever the scroll: with as many digits
 	// above and below as there can be.
-	window = d.height - len(d.moreLines(len(status), len(status)))
+	window = d.height - pinned - len(d.moreLines(len(status), len(status)))
 	if window < 1 {
 		return nil, 0
 	}
@@ -73,12 +75,13 @@ func (d Model) scrollKey(km tea.KeyPressMsg) (Model, bool) {
 	return d, true
 }
 
-// scrolled is the part of status that shows, and at the dialog's foot the
-// keys that show the rest and how many lines are above and below (a blank
-// line between when they take less than the most they can).
+// scrolled is the field edited, while choosing, the part of status that
+// shows under it, and at the dialog's foot the keys that show the rest and
+// how many lines are above and below (a blank line between when they take
+// less than the most they can).
 func (d Model) scrolled(status []string, window int) []string {
 	top := d.scrollTop(status, window)
-	out := append([]string(nil), status[top:top+window]...)
+	out := append(indented(d.editedField()), status[top:top+window]...)
 	more := d.moreLines(top, len(status)-window-top)
 	for len(out)+len(more) < d.height {
 		out = append(out, "")

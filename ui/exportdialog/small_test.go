@@ -126,6 +126,9 @@ func TestTallMessageScrolls(t *testing.T) {
 	if notice := screen(editing); !strings.Contains(notice, "pgup/pgdown more · ") {
 		t.Fatalf("a notice taller than the dialog does not say how to see the rest:\n%s", notice)
 	}
+	if paged := screen(send(t, editing, "pgdown")); !strings.Contains(paged, "> path") {
+		t.Errorf("paged down, the field edited is out of sight:\n%s", paged)
+	}
 	if got := readScrolled(t, editing, "pgdown"); !strings.HasSuffix(got, strings.Repeat("no-such-directory-", 16)) {
 		t.Errorf("paged down, the notice is not read to its end: %s", got)
 	}
@@ -135,8 +138,8 @@ func TestTallMessageScrolls(t *testing.T) {
 }
 
 // readScrolled is the message of d, taller than it, as read by pressing
-// down to its end: each screen's lines above the ones that say how to see
-// the rest, put where the count of lines above says they are. Every screen
+// down to its end: each screen's lines under the field edited (while
+// choosing) and above the ones that say how to see the rest, put where the count of lines above says they are. Every screen
 // must fill the dialog, no line wider than it, and say what is out of sight.
 func readScrolled(t *testing.T, d Model, down string) string {
 	t.Helper()
@@ -161,7 +164,7 @@ func readScrolled(t *testing.T, d Model, down string) string {
 		if top > len(read) {
 			t.Fatalf("scrolled past lines never shown (%d above, %d read):\n%s", top, len(read), screen(d))
 		}
-		read = append(read[:top], lines[:at]...)
+		read = append(read[:top], lines[len(d.editedField()):at]...) // under the field edited, kept in sight
 		if !strings.Contains(more, "below") {
 			return joinWrapped(ansi.Strip(strings.Join(read, "\n")))
 		}

@@ -18,7 +18,8 @@ import (
 // written (an error above all) is read whole; what still does not fit
 // scrolls, a line under it saying with what keys and how much is out of
 // sight, for the end of a message (what to do) matters as much as its
-// start. Only a dialog of one line cuts it, marked "…".
+// start. While choosing, the field edited stays above it all: the keys
+// typed go into it. Only a dialog of one line cuts it, marked "…".
 func (d Model) View() string {
 	if !d.open || d.width <= 0 {
 		return ""
@@ -49,8 +50,9 @@ func (d Model) fitted() []string {
 	for r := roomAll; r <= roomStatus; r++ {
 		keep := 0
 		if r == roomFewFields {
-			// As many fields as the status and hint leave room for.
-			if keep = d.height - len(d.lines(roomNoFields, 0)); keep <= 0 {
+			// As many fields as the status and hint leave room for (the
+			// field edited is among them).
+			if keep = d.height - len(d.lines(roomNoFields, 0)) + len(d.editedField()); keep <= 0 {
 				continue
 			}
 		}
@@ -70,9 +72,9 @@ const (
 	roomPacked                // without the blank lines
 	roomNoHelp                // nor the help of the field edited
 	roomFewFields             // nor the fields furthest from the one edited
-	roomNoFields              // nor the field edited
+	roomNoFields              // nor the fields but the one edited (see editedField)
 	roomNoTitle               // nor the title
-	roomStatus                // nor the key hint: the status alone
+	roomStatus                // nor the key hint: the status alone, under the field edited
 )
 
 // lines are the dialog's lines as room r allows, indented; keep is how
@@ -88,15 +90,23 @@ func (d Model) lines(r room, keep int) []string {
 		lines = append(lines, d.styles.DialogTitle.Render("Export"))
 		gap()
 	}
-	if r < roomNoFields {
+	switch {
+	case r < roomNoFields:
 		lines = append(lines, d.fieldLines(r, keep)...)
 		gap()
+	default:
+		lines = append(lines, d.editedField()...)
 	}
 	lines = append(lines, d.statusLines()...)
 	if r < roomStatus {
 		gap()
 		lines = append(lines, d.wrap(d.styles.Dim, d.hint())...)
 	}
+	return indented(lines)
+}
+
+// indented is lines, each led by the dialog's indent.
+func indented(lines []string) []string {
 	for i := range lines {
 		lines[i] = "  " + lines[i]
 	}

@@ -200,22 +200,24 @@ func (f Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	before := f.input.Value()
 	f.input.SetKeys(f.keys.Edit)
 	f.input, _ = f.input.Update(msg)
-	f.note = droppedNote(f.input.Dropped())
+	f.note = f.droppedNote()
 	if f.input.Value() == before {
 		return f, nil
 	}
 	return f, f.debounce()
 }
 
-// droppedNote says that an edit left out n control characters, the first
-// of them c, on one line at 80 columns: a query holds none, and a regular
-// expression finds them in the lines.
-func droppedNote(n int, c rune) string {
-	if n == 0 {
+// droppedNote says that the last edit left out control characters, the
+// regular expression that finds the first of them after it, on one line at
+// 80 columns: a query holds none, and a regular expression finds them in
+// the lines.
+func (f Model) droppedNote() string {
+	note := f.input.DroppedNote()
+	if note == "" {
 		return ""
 	}
-	return theme.Plural(int64(n), "control character") + " of the paste left out; find one with a regex: /" +
-		fmt.Sprintf("\\x%02x", c) + "/"
+	_, c := f.input.Dropped()
+	return note + "; find one with a regex: /" + fmt.Sprintf("\\x%02x", c) + "/"
 }
 
 // TakeEvent returns the event the last key caused (nil when none) and the

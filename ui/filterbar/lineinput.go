@@ -85,6 +85,18 @@ func (l LineInput) Update(msg tea.Msg) (LineInput, tea.Cmd) {
 // read together) left out of the text, and the first of them.
 func (l LineInput) Dropped() (n int, first rune) { return l.dropped, l.firstDropped }
 
+// DroppedNote says what the last edit left out of the text ("2 control
+// characters of the paste left out"), "" when nothing: every prompt says
+// it in these words, the filter bar and the go-to, compare and export
+// fields alike, each adding what to do in its own case. It answers one
+// edit: the next key or paste takes it away.
+func (l LineInput) DroppedNote() string {
+	if l.dropped == 0 {
+		return ""
+	}
+	return theme.Plural(int64(l.dropped), "control character") + " of the paste left out"
+}
+
 // move handles the cursor motions and reports whether the key was one.
 func (l *LineInput) move(km tea.KeyPressMsg) bool {
 	k := l.keys

@@ -40,3 +40,17 @@ func baseName(name string) string {
 	}
 	return name
 }
+
+// nameAfterTitle is an input's name as the head lists it after the title:
+// from the directory the title ends with, when the name lies in it ("2
+// files in /var/log/connector/ · connector.log, old/connector.1.log"), for
+// the title has said that directory and, said again before each file, it
+// pushed which file and its state off the line; the whole name otherwise.
+func (s Model) nameAfterTitle(name string) string {
+	for i := len(name) - 2; i >= 0; i-- {
+		if dir := name[:i+1]; name[i] == '/' && strings.HasSuffix(s.title, " "+dir) {
+			return name[i+1:]
+		}
+	}
+	return name
+}

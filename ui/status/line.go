@@ -154,12 +154,12 @@ func (s Model) headParts(compact bool) (title, states string) {
 			// which at 80 columns it would not after the name again.
 		case i == 0 && s.title != "":
 			b.WriteString(" · ")
-			b.WriteString(theme.Clean(src.Name))
+			b.WriteString(theme.Clean(s.nameAfterTitle(src.Name)))
 		case i > 0:
 			b.WriteString(", ")
 			fallthrough
 		default:
-			b.WriteString(theme.Clean(src.Name))
+			b.WriteString(theme.Clean(s.nameAfterTitle(src.Name)))
 		}
 		b.WriteString(stateText(src, compact))
 		i++
