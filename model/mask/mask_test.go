@@ -49,6 +49,10 @@ func TestMask(t *testing.T) {
 		{"percent", `cpu at 93.5% now`, `cpu at <num> now`},
 		{"shape then punctuation", `recv from 10.20.1.31:443: 104 (Connection reset by peer), retry in 30s.`,
 			`recv from <ip>:<port>: <num> (Connection reset by peer), retry in <dur>.`},
+		{"lettered serials", `session n000123 for u123456 on vm1234 via id007`,
+			`session <id> for <id> on vm1234 via <id>`},
+		{"lettered words stay", `x509: certificate, rfc3339 time, iso8601, sha256, tls13, ipv6, eth0, v1, u7, http2`,
+			`x509: certificate, rfc3339 time, iso8601, sha256, tls13, ipv6, eth0, v1, u7, http2`},
 		{"empty", ``, ``},
 	}
 	for _, c := range cases {

@@ -267,9 +267,31 @@ func allHex(tok []byte) bool {
 }
 
 // isID: connection ids made of hex and decimal groups (5ff27e368741c803-43),
-// and base64 or base64url ids (mixed case, digits, 16 bytes or more).
+// base64 or base64url ids (mixed case, digits, 16 bytes or more), and
+// serials with a letter or three before them (n000123, u123456).
 func isID(tok []byte) bool {
-	return isGroupedID(tok) || isBase64ID(tok)
+	return isGroupedID(tok) || isBase64ID(tok) || isLetteredSerial(tok)
+}
+
+// isLetteredSerial: one to three ASCII letters, then five digits or more,
+// or three or more with a leading zero (id007): what a counter or a padded
+// number makes. Fewer digits are a word's (x509, rfc3339, sha256, eth0,
+// u7: a user numbered 7 is told from v1 by nothing but its sense).
+func isLetteredSerial(tok []byte) bool {
+	letters := 0
+	for letters < len(tok) && letters < 4 && isLetter(tok[letters]) {
+		letters++
+	}
+	if letters == 0 || letters > 3 {
+		return false
+	}
+	for _, c := range tok[letters:] {
+		if !isDigit(c) {
+			return false
+		}
+	}
+	n := len(tok) - letters
+	return n >= 5 || n >= 3 && tok[letters] == '0'
 }
 
 // isGroupedID: groups of hex digits joined by '-', '_' or '.', one of them
