@@ -2,7 +2,10 @@ package export
 
 import (
 	"io"
+	"iter"
 	"sync/atomic"
+
+	"connlog/model"
 )
 
 // Progress is how far an export has come. The export updates it and any
@@ -13,6 +16,7 @@ type Progress struct {
 	marks   atomic.Int64
 	bytes   atomic.Int64
 	staged  atomic.Int64
+	learned atomic.Int64
 }
 
 // Entries returns how many entries the export has taken so far.
@@ -35,6 +39,22 @@ func (p *Progress) Bytes() int64 { return p.bytes.Load() }
 // Bytes stays 0 until then, and this is what shows that the work goes on.
 // It is 0 for every other format, which writes to the destination.
 func (p *Progress) Staged() int64 { return p.staged.Load() }
+
+// Learned returns how many entries a redacted export has read once before
+// writing any, for the personal values they reveal (see Redactor.Learn).
+func (p *Progress) Learned() int64 { return p.learned.Load() }
+
+// Learning passes entries on to Redactor.Learn, counting them in Learned.
+func (p *Progress) Learning(entries iter.Seq[*model.Entry]) iter.Seq[*model.Entry] {
+	return func(yield func(*model.Entry) bool) {
+		for e := range entries {
+			p.learned.Add(1)
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
 
 // Stats is the outcome of an export.
 type Stats struct {

@@ -327,14 +327,22 @@ func (d Model) wrapWidth() int {
 // progressLine is a bar of the entries written so far (its marks and
 // the rows the format leaves out are not counted), as wide as the
 // words after it leave room for.
+//
+// A redacted write first reads its entries once for what they reveal
+// (export.Redactor.Learn), writing nothing: until it writes, the bar
+// counts that reading.
 func (d Model) progressLine() string {
 	total := d.planEntries()
 	done := writtenEntries(d.progress)
+	after := " · " + d.writtenText()
+	if learned := d.progress.Learned(); done == 0 && learned > 0 {
+		done, after = learned, " read for what to redact"
+	}
 	frac := 0.0
 	if total > 0 {
 		frac = min(float64(done)/float64(total), 1)
 	}
-	said := " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + " · " + d.writtenText()
+	said := " " + strconv.Itoa(int(frac*100)) + "% " + theme.Commas(done) + "/" + theme.Commas(total) + after
 	w := max(min(d.wrapWidth()-ansi.StringWidth(said), 50), 10)
 	full := int(frac * float64(w))
 	bar := d.styles.ProgressFull.Render(strings.Repeat("█", full)) + d.styles.ProgressEmpty.Render(strings.Repeat("░", w-full))

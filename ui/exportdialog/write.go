@@ -80,7 +80,7 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		var unreadable atomic.Int64
 		ev := src.evictedFrom(s, plan.Seqs)
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
-		if err := learnPersonal(ctx, rr, src, seqs); err != nil {
+		if err := learnPersonal(ctx, rr, src, seqs, p); err != nil {
 			done = doneMsg{gen: gen, path: path, err: err, evicted: ev}
 			return done
 		}
@@ -98,12 +98,12 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 // learnPersonal reads the entries to export once before they are written,
 // when redacting, so that a value one entry reveals is replaced in every
 // record, those before it too (see export.Redactor.Learn).
-func learnPersonal(ctx context.Context, r *export.Redactor, src *Source, seqs Rows) error {
+func learnPersonal(ctx context.Context, r *export.Redactor, src *Source, seqs Rows, p *export.Progress) error {
 	if r == nil {
 		return nil
 	}
 	var unreadable atomic.Int64 // counted by the export itself
-	return r.Learn(ctx, src.entries(seqs, &unreadable))
+	return r.Learn(ctx, p.Learning(src.entries(seqs, &unreadable)))
 }
 
 // intoDirectory puts the default file name inside path when path names an
