@@ -64,7 +64,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	}
 	abandon := finishOnStop(ctx, &cfg, stderr)
 	defer abandon()
-	stdin, forget, err := learnPersonal(ctx, cfg, sel, opts, stdin, stderr)
+	stdin, forget, err := learnPersonal(ctx, cfg, opts, stdin, stderr)
 	if err != nil {
 		return err
 	}

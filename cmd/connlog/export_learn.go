@@ -8,12 +8,13 @@ import (
 	"os"
 
 	"connlog/model"
+	"connlog/model/decode"
 	"connlog/model/export"
 	"connlog/source"
 )
 
 // learnPersonal reads the inputs once before a redacted export writes
-// them, for the personal values of the entries it selects (see
+// them, for the personal values of their entries, selected or not (see
 // export.Redactor.Learn), so that a value one entry reveals is replaced in
 // every record, those before it too. Standard input, which cannot be read
 // twice, is first saved to a temporary file in the export's staging
@@ -21,7 +22,7 @@ import (
 // and done frees. A followed export cannot know what is to come, and
 // learns as it goes, which it says on stderr. It returns the standard
 // input the export reads.
-func learnPersonal(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader, stderr io.Writer) (io.Reader, func(), error) {
+func learnPersonal(ctx context.Context, cfg Config, opts export.Options, stdin io.Reader, stderr io.Writer) (io.Reader, func(), error) {
 	done := func() {}
 	if opts.Redact != nil && cfg.Follow {
 		fmt.Fprintln(stderr, "connlog: a followed export learns what is personal as entries arrive: "+
@@ -37,7 +38,7 @@ func learnPersonal(ctx context.Context, cfg Config, sel *selection, opts export.
 		}
 		stdin, done = saved, func() { saved.Close() }
 	}
-	if err := learnFrom(ctx, cfg, sel, opts, stdin); err != nil {
+	if err := learnFrom(ctx, cfg, opts, stdin); err != nil {
 		done()
 		return nil, func() {}, err
 	}
@@ -50,9 +51,12 @@ func learnPersonal(ctx context.Context, cfg Config, sel *selection, opts export.
 	return stdin, done, nil
 }
 
-// learnFrom is the first pass: the entries sel selects, with their fields,
-// shown to the Redactor.
-func learnFrom(ctx context.Context, cfg Config, sel *selection, opts export.Options, stdin io.Reader) error {
+// learnFrom is the first pass: every entry of the inputs, with its fields,
+// shown to the Redactor, those the export leaves out too: an event the export
+// does not write still says whose an address is, and a slice of service
+// lines handed over redacted must not keep it. Service lines are read
+// lean: their fields (module, function, message) name no one.
+func learnFrom(ctx context.Context, cfg Config, opts export.Options, stdin io.Reader) error {
 	feeds, infos, err := openFeeds(ctx, cfg, stdin, false)
 	if errors.Is(err, errInterruptedOpening) {
 		return nothingWritten(cfg)
@@ -61,21 +65,18 @@ func learnFrom(ctx context.Context, cfg Config, sel *selection, opts export.Opti
 		return err
 	}
 	defer closeJournalEntries(infos)
-	decorate := exportDecoding(sel, opts)
 	for i := range feeds {
-		decorate(&feeds[i])
+		feeds[i].Decode.LeanService, feeds[i].Decode.IndexAnalytics = leanDecoding, leanDecoding
 	}
-	complete := completer(opts)
 	var learnErr error
 	source.Ingest(ctx, feeds, func(es []model.Entry, _ bool) {
 		if learnErr != nil {
 			return
 		}
-		sel.Settle(es)
 		learnErr = opts.Redact.Learn(ctx, func(yield func(*model.Entry) bool) {
 			for i := range es {
-				if e := &es[i]; sel.Match(e) {
-					complete(e)
+				if e := &es[i]; e.Kind != model.KindService && !e.IsMark() {
+					decode.Complete(e)
 					if !yield(e) {
 						return
 					}

@@ -56,9 +56,29 @@ func TestRedactedExportHidesAClientAddressInEveryLine(t *testing.T) {
 func TestFollowedRedactedExportSaysWhatItCannotHide(t *testing.T) {
 	var errOut bytes.Buffer
 	cfg := Config{Follow: true}
-	_, done, err := learnPersonal(t.Context(), cfg, nil, export.Options{Redact: export.NewRedactor()}, nil, &errOut)
+	_, done, err := learnPersonal(t.Context(), cfg, export.Options{Redact: export.NewRedactor()}, nil, &errOut)
 	done()
 	if err != nil || !strings.Contains(errOut.String(), "keeps it; export without -f") {
 		t.Errorf("err %v, stderr %q; want a note on what a followed export cannot replace", err, errOut.String())
+	}
+}
+
+// An export that leaves out the event revealing a client (a kind, a query,
+// a window) still replaces its address in the lines it writes: the input
+// holds the event, and "only the service lines, redacted" must not hand
+// over the addresses the events say are clients'.
+func TestRedactedExportOfSomeLinesHidesWhatOtherLinesReveal(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("mixed.log", []byte(clientLines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, filter := range [][]string{{"--kind", "service"}, {"-q", "level>=warn"}, {"-q", "keepalive"}} {
+		got := exportOK(t, append(append([]string{"export", "--redact", "--format", "raw"}, filter...), "mixed.log")...)
+		if got == "" {
+			t.Fatalf("%v wrote nothing", filter)
+		}
+		if m := clearClient.FindString(got); m != "" {
+			t.Errorf("%v keeps the client's address (%q):\n%s", filter, m, got)
+		}
 	}
 }

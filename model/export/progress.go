@@ -17,6 +17,7 @@ type Progress struct {
 	bytes   atomic.Int64
 	staged  atomic.Int64
 	learned atomic.Int64
+	toLearn atomic.Int64
 }
 
 // Entries returns how many entries the export has taken so far.
@@ -41,11 +42,14 @@ func (p *Progress) Bytes() int64 { return p.bytes.Load() }
 func (p *Progress) Staged() int64 { return p.staged.Load() }
 
 // Learned returns how many entries a redacted export has read once before
-// writing any, for the personal values they reveal (see Redactor.Learn).
-func (p *Progress) Learned() int64 { return p.learned.Load() }
+// writing any, for the personal values they reveal (see Redactor.Learn),
+// and of how many.
+func (p *Progress) Learned() (done, total int64) { return p.learned.Load(), p.toLearn.Load() }
 
-// Learning passes entries on to Redactor.Learn, counting them in Learned.
-func (p *Progress) Learning(entries iter.Seq[*model.Entry]) iter.Seq[*model.Entry] {
+// Learning passes entries, total of them, on to Redactor.Learn, counting
+// them in Learned.
+func (p *Progress) Learning(total int64, entries iter.Seq[*model.Entry]) iter.Seq[*model.Entry] {
+	p.toLearn.Store(total)
 	return func(yield func(*model.Entry) bool) {
 		for e := range entries {
 			p.learned.Add(1)

@@ -18,7 +18,7 @@ func TestRedactedWriteProgressCountsItsFirstRead(t *testing.T) {
 	d, write := startWrite(t, d)
 	src := d.Source()
 	n := 0
-	for range d.progress.Learning(src.entries(viewRows(&src.View, 0, src.View.Len()), nil)) {
+	for range d.progress.Learning(5, src.entries(viewRows(&src.View, 0, src.View.Len()), nil)) {
 		if n++; n == 3 {
 			break
 		}

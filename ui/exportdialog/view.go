@@ -335,8 +335,8 @@ func (d Model) progressLine() string {
 	total := d.planEntries()
 	done := writtenEntries(d.progress)
 	after := " · " + d.writtenText()
-	if learned := d.progress.Learned(); done == 0 && learned > 0 {
-		done, after = learned, " read for what to redact"
+	if learned, of := d.progress.Learned(); done == 0 && learned > 0 {
+		done, total, after = learned, of, " read for what to redact"
 	}
 	frac := 0.0
 	if total > 0 {

@@ -80,7 +80,7 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 		var unreadable atomic.Int64
 		ev := src.evictedFrom(s, plan.Seqs)
 		seqs, gapHeld := withoutFrontGap(plan.Seqs, ev, s.Format)
-		if err := learnPersonal(ctx, rr, src, seqs, p); err != nil {
+		if err := learnPersonal(ctx, rr, src, p); err != nil {
 			done = doneMsg{gen: gen, path: path, err: err, evicted: ev}
 			return done
 		}
@@ -95,15 +95,43 @@ func writeCmd(ctx context.Context, src *Source, s Settings, plan Plan, path stri
 	}
 }
 
-// learnPersonal reads the entries to export once before they are written,
-// when redacting, so that a value one entry reveals is replaced in every
-// record, those before it too (see export.Redactor.Learn).
-func learnPersonal(ctx context.Context, r *export.Redactor, src *Source, seqs Rows, p *export.Progress) error {
+// learnPersonal reads, when redacting, the entries of the store that may
+// name a person once before any is written, so that a value one entry
+// reveals is replaced in every record, those before it too (see
+// export.Redactor.Learn), and those of an export that leaves that entry
+// out: the service lines of a filtered view keep no address an event of
+// the store says is a client's.
+func learnPersonal(ctx context.Context, r *export.Redactor, src *Source, p *export.Progress) error {
 	if r == nil {
 		return nil
 	}
 	var unreadable atomic.Int64 // counted by the export itself
-	return r.Learn(ctx, p.Learning(src.entries(seqs, &unreadable)))
+	rows := personalRows(src.Snapshot)
+	return r.Learn(ctx, p.Learning(int64(rows.Len()), src.entries(rows, &unreadable)))
+}
+
+// personalRows are the rows of the entries sn holds whose fields may name
+// a person: not service lines (module, function and message name no one)
+// nor gap and restart marks, which the row's kind says without a load.
+func personalRows(sn *model.Snapshot) Rows {
+	var list []int64
+	for seq := sn.First(); seq != sn.End(); seq = nextSeq(seq) {
+		switch sn.Kind(seq) {
+		case model.KindService, model.KindGap, model.KindBoundary:
+		default:
+			list = append(list, seq)
+		}
+	}
+	return Rows{list: list}
+}
+
+// nextSeq is the entry numbered after seq: prepended entries are numbered
+// -1, -2, … back from the first appended one, 1, and no entry is 0.
+func nextSeq(seq int64) int64 {
+	if seq == -1 {
+		return 1
+	}
+	return seq + 1
 }
 
 // intoDirectory puts the default file name inside path when path names an
