@@ -15,10 +15,7 @@ import (
 // store holds the event, and a colleague given "only the service lines"
 // must not get the addresses the events say are clients'.
 func TestRedactedWriteOfAFilteredViewHidesWhatOtherEntriesReveal(t *testing.T) {
-	peer := textEntry(0, "peer=192.0.2.0:443 connected")
-	event := textEntry(1000, `ANALYTICS {"connection":{"client_ip":"192.0.2.0"}}`)
-	event.Kind = model.KindAnalytics
-	event.Fields = model.Fields{model.Str(model.KeyClientIP, "192.0.2.0")}
+	peer, event := peerThenEvent()
 	src := sourceOf(t, []model.Entry{peer, event})
 	v, err := model.BuildView(context.Background(), src.Snapshot, model.Filter{Load: model.LoadIndex,
 		Match: func(e *model.Entry) bool { return e.Kind == model.KindText }})
