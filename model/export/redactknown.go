@@ -198,6 +198,39 @@ func idFits(s string, from, to int, c class) bool {
 		return true
 	case from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"':
 		return true
+	case keyedID(s[:from], c):
+		return true
 	}
 	return c == classUser && strings.HasSuffix(s[:from], homeDir)
 }
+
+// idKeys are the words that say a number after them is a user's or a
+// device's id (policy::evaluate: user=113933 device=205246). An audit
+// record's uid is a number of the system's, kept.
+var idKeys = map[class][]string{
+	classUser:   {"user", "user_id", "userid"},
+	classDevice: {"device", "device_id", "deviceid"},
+}
+
+// keyedID reports whether before, the text ahead of an id, ends with a key
+// naming what the id is, of class c, and a '=', a ':' or a blank:
+// "user=", "device ", "device_id: ".
+func keyedID(before string, c class) bool {
+	before = strings.TrimSuffix(before, " ")
+	if n := len(before); n > 0 && (before[n-1] == '=' || before[n-1] == ':') {
+		before = before[:n-1]
+	}
+	start := len(before)
+	for start > 0 && (isASCIILetter(before[start-1]) || before[start-1] == '_') {
+		start--
+	}
+	word := before[start:]
+	for _, k := range idKeys[c] {
+		if strings.EqualFold(word, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
