@@ -198,6 +198,10 @@ func remoteAuth(getenv func(string) string) (remote.Auth, error) {
 		return a, fmt.Errorf("both a bearer token (%s) and a user (%s) are set: keep one", envToken, envUser)
 	case a.Password != "" && a.User == "":
 		return a, fmt.Errorf("a password is set (%s) but no user: set %s too", passwordFrom, envUser)
+	case strings.Contains(a.User, ":"):
+		// Basic auth joins user and password with a colon: the store would
+		// read the user up to it and the rest as part of the password.
+		return a, fmt.Errorf("%s holds a colon, which basic auth cannot carry in a user name: check the name", envUser)
 	case a.User != "" && a.Password == "":
 		// Sent without its password, the user is refused by the store, or
 		// taken by a proxy for another account.

@@ -31,6 +31,9 @@ func TestHalfOfBasicAuthIsRefusedBeforeConnecting(t *testing.T) {
 		{"user alone", map[string]string{envUser: "ops"}, "a user is set (" + envUser + ") but no password: set " + envPassword + ", or " + envPasswordFile + " to a file that holds it"},
 		{"password alone", map[string]string{envPassword: "pw"}, "a password is set (" + envPassword + ") but no user: set " + envUser + " too"},
 		{"password file alone", map[string]string{envPasswordFile: pwFile}, "a password is set (" + envPasswordFile + ` ("` + pwFile + `")) but no user: set ` + envUser + " too"},
+		// Basic auth joins the two with a colon: the store would read the
+		// user up to its colon and take the rest for the password.
+		{"user with a colon", map[string]string{envUser: "bo:b", envPassword: "pw"}, envUser + " holds a colon, which basic auth cannot carry in a user name"},
 	} {
 		for _, args := range [][]string{{"export"}, {}} {
 			t.Run(c.name+strings.Join(args, ""), func(t *testing.T) {
