@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"connlog/model"
@@ -93,6 +94,17 @@ func learnFrom(ctx context.Context, cfg Config, opts export.Options, stdin io.Re
 	return nil
 }
 
+// tempAdvice says what TMPDIR must be to avoid err.
+func tempAdvice(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "you may write in"
+	case errors.Is(err, fs.ErrNotExist):
+		return "that exists"
+	}
+	return "with room"
+}
+
 // saveStdin copies standard input to a temporary file in dir ($TMPDIR
 // when empty), unlinked at once so that nothing is left behind, whatever
 // ends the export; closing it frees the space. An interruption stops it
@@ -100,7 +112,7 @@ func learnFrom(ctx context.Context, cfg Config, opts export.Options, stdin io.Re
 func saveStdin(ctx context.Context, cfg Config, stdin io.Reader, dir string) (*os.File, error) {
 	f, err := os.CreateTemp(dir, ".connlog-stdin-*")
 	if err != nil {
-		return nil, fmt.Errorf("save standard input to read it twice for --redact: %w; set TMPDIR to a directory with room", err)
+		return nil, fmt.Errorf("save standard input to read it twice for --redact: %w; set TMPDIR to a directory %s", err, tempAdvice(err))
 	}
 	os.Remove(f.Name())
 	copied := make(chan error, 1)

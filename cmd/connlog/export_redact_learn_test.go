@@ -82,3 +82,14 @@ func TestRedactedExportOfSomeLinesHidesWhatOtherLinesReveal(t *testing.T) {
 		}
 	}
 }
+
+// Standard input saved for a redacted export into a TMPDIR that is missing
+// or not writable is said with what TMPDIR must be, not "with room".
+func TestRedactedStdinSaysWhatTMPDIRMustBe(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	var out, errOut bytes.Buffer
+	code := run([]string{"export", "--redact", "-"}, strings.NewReader(clientLines), &out, &errOut)
+	if code != 1 || !strings.Contains(errOut.String(), "set TMPDIR to a directory that exists") || out.Len() != 0 {
+		t.Errorf("exit %d, stderr %q, %d bytes out; want 1 saying TMPDIR must exist, nothing written", code, errOut.String(), out.Len())
+	}
+}
