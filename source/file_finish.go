@@ -111,7 +111,8 @@ func (t *tailer) notReadGap(ctx context.Context, cause error) error {
 			unread = max(fi.Size()-t.pos, 0)
 		}
 	}
-	note := fmt.Sprintf("%s: the file read at %s from byte %d (%v)", GapNotReadAtStop, t.src.path, t.pos, cause)
+	// The first byte not read, counting from 1 as every byte shown is counted.
+	note := fmt.Sprintf("%s: the file read at %s from byte %d (%v)", GapNotReadAtStop, t.src.path, t.pos+1, cause)
 	gap := model.Record{Source: t.src.id, Offset: -1, Received: time.Now(), Mark: model.MarkGap, Note: note, Count: unread}
 	return t.batch.add(ctx, gap)
 }

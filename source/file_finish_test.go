@@ -140,7 +140,7 @@ func TestStopCountsWhatCannotBeRead(t *testing.T) {
 	equalLines(t, lineTexts(r.got), slices.Concat(old, last))
 	g := gaps(r.got)
 	size := int64(len(joinLines(unreadable)))
-	if len(g) != 1 || !strings.HasPrefix(g[0].Note, GapNotReadAtStop+": the file read at "+path+" from byte 0 (read ") || g[0].Count != size {
+	if len(g) != 1 || !strings.HasPrefix(g[0].Note, GapNotReadAtStop+": the file read at "+path+" from byte 1 (read ") || g[0].Count != size {
 		t.Fatalf("gaps %s; want one saying %d bytes of the file read at %s were not read, and why", describe(g), size, path)
 	}
 	i := slices.IndexFunc(r.got, func(rec model.Record) bool { return rec.Mark == model.MarkGap })

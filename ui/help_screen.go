@@ -1,6 +1,12 @@
 package ui
 
-import "connlog/ui/helpscreen"
+import (
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+
+	"connlog/ui/helpscreen"
+)
 
 // HelpGroups name FullHelp's groups on the help screen, in the same order.
 func (k KeyMap) HelpGroups() []string { return helpGroupTitles }
@@ -9,7 +15,21 @@ func (k KeyMap) HelpGroups() []string { return helpGroupTitles }
 // closes it.
 func (k KeyMap) HelpKeys() helpscreen.KeyMap {
 	return helpscreen.KeyMap{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown, Top: k.Top, Bottom: k.Bottom,
-		Scroll: k.Menu.Scroll, Toggle: k.Help, Close: k.Menu.Close}
+		Scroll: k.Menu.Scroll, Toggle: k.Help, Close: k.helpCloseKeys()}
+}
+
+// helpCloseKeys are the keys besides ? that close the help screen, for its
+// title to name: esc, and quit's own keys (q), which close it rather than
+// quit from it; the force-quit keys (ctrl+c) quit from anywhere, so they
+// are not among them.
+func (k KeyMap) helpCloseKeys() key.Binding {
+	keys := slices.Clone(k.Menu.Close.Keys())
+	for _, q := range k.Quit.Keys() {
+		if !slices.Contains(keys, q) && !slices.Contains(k.ForceQuit.Keys(), q) {
+			keys = append(keys, q)
+		}
+	}
+	return bind("close", keys...)
 }
 
 // HelpNote explains on the help screen what the bindings alone cannot

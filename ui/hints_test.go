@@ -21,7 +21,7 @@ func TestHintsFollowTheKeyMap(t *testing.T) {
 		{"idle footer", func(k *KeyMap) { rebind(&k.Filter, "F", "filter") }, nil, "F filter"},
 		{"filter bar", func(k *KeyMap) { rebind(&k.Bar.Apply, "ctrl+j", "apply") }, keys("/"), "ctrl+j apply"},
 		{"pivot menu", func(k *KeyMap) { rebind(&k.Menu.Close, "ctrl+g", "close") }, keys("g", "jjj", "="), "ctrl+g close"},
-		{"help screen", func(k *KeyMap) { rebind(&k.Menu.Close, "ctrl+g", "close") }, keys("?"), "?/ctrl+g close"},
+		{"help screen", func(k *KeyMap) { rebind(&k.Menu.Close, "ctrl+g", "close") }, keys("?"), "?/ctrl+g/q close"},
 		{"export dialog", func(k *KeyMap) { rebind(&k.Dialog.Write, "ctrl+w", "write") }, keys("x"), "ctrl+w write"},
 		{"detail pane", func(k *KeyMap) { rebind(&k.Pair, "P", "paired event") }, keys("g", "jjj", "enter"), "P paired event"},
 		{"search in the bar", func(k *KeyMap) { rebind(&k.NextMatch, "]", "next match") }, keys("/", "ctrl+s", "alice"), "]/N jump"},

@@ -21,10 +21,12 @@ import (
 // Gaps in the range are summed up on stderr (see reportLoss).
 func runExport(ctx context.Context, cfg Config, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC(int64(cfg.MaxMemory))()
-	if err := refuseClosedStdout(cfg, stdout); err != nil {
+	stopGuard, err := guardStdout(cfg, stdout, "export",
+		"give -o FILE to write it to a file, or redirect standard output to a file or a pipe")
+	if err != nil {
 		return err
 	}
-	defer catchBrokenPipe()()
+	defer stopGuard()
 	sel, err := newSelection(cfg, query.Options{Now: time.Now(), Location: cfg.location(), Dir: workDir()})
 	if err != nil {
 		return err

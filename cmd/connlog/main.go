@@ -71,24 +71,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		err = runTUI(ctx, cfg, stdin)
 	}
-	if errors.As(err, new(closedPipe)) {
-		return exitClosedPipe
-	}
-	if err != nil {
-		sayError(stderr, err)
+	return exitStatus(err, stderr, func() {
 		if cfg.Export {
 			sayStdinUnread(stderr, cfg, stdin, "export")
 		}
-		var ue usageError
-		if errors.As(err, &ue) {
-			return 2
-		}
-		if errors.As(err, new(lossError)) {
-			return 3
-		}
-		return 1
+	})
+}
+
+// exitStatus says err, then what sayMore adds, and returns the status
+// connlog, its export and its summary end with: 0 without an error, 2 for a
+// usage error, 3 for a loss --fail-on-loss asked to fail on, 1 for any
+// other; a standard output whose reader went away ends it quietly, as a
+// program SIGPIPE ended is reported (see closedPipe).
+func exitStatus(err error, stderr io.Writer, sayMore func()) int {
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, new(closedPipe)):
+		return exitClosedPipe
 	}
-	return 0
+	sayError(stderr, err)
+	sayMore()
+	switch {
+	case errors.As(err, new(usageError)):
+		return 2
+	case errors.As(err, new(lossError)):
+		return 3
+	}
+	return 1
 }
 
 // sayStdinUnread follows the error of an export or a summary that read the

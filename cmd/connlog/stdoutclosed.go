@@ -7,18 +7,28 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// refuseClosedStdout refuses an export to standard output that was closed
-// (`connlog export … >&-`) before anything is read: the Go runtime puts
-// /dev/null in place of a closed standard descriptor, so the export would
-// be written to nowhere and exit 0, and an input read from a pipe would be
-// used up for nothing.
-func refuseClosedStdout(cfg Config, stdout io.Writer) error {
+// refuseClosedStdout refuses an export or a summary to standard output
+// that was closed (`connlog export … >&-`) before anything is read: the Go
+// runtime puts /dev/null in place of a closed standard descriptor, so the
+// output would be written to nowhere and exit 0, and an input read from a
+// pipe would be used up for nothing. what names the output lost, remedy
+// says what to do instead.
+func refuseClosedStdout(cfg Config, stdout io.Writer, what, remedy string) error {
 	f, ok := stdout.(*os.File)
 	if cfg.Output != "-" || !ok || !reopenedNull(f) {
 		return nil
 	}
-	return usageError{"standard output is closed, so the export would be lost: " +
-		"give -o FILE to write it to a file, or redirect standard output to a file or a pipe"}
+	return usageError{"standard output is closed, so the " + what + " would be lost: " + remedy}
+}
+
+// guardStdout readies standard output for an export or a summary: it
+// refuses a closed one (refuseClosedStdout), and makes a reader that goes
+// away an error the command ends on (catchBrokenPipe) until stop is called.
+func guardStdout(cfg Config, stdout io.Writer, what, remedy string) (stop func(), err error) {
+	if err := refuseClosedStdout(cfg, stdout, what, remedy); err != nil {
+		return nil, err
+	}
+	return catchBrokenPipe(), nil
 }
 
 // reopenedNull reports whether f is the /dev/null the Go runtime opens,

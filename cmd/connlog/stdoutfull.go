@@ -10,8 +10,8 @@ import (
 // explainStdoutFull words a full disk met writing standard output (a
 // redirection to a file on a full file system) as a file export's is
 // worded, rather than as the step of the format that met it, and so a
-// pipe whose reader went away (see catchBrokenPipe). An export to
-// a file is explained by the file's writer already, and so is a full temp
+// pipe whose reader went away (see catchBrokenPipe), for a summary too. An
+// export to a file is explained by the file's writer already, and so is a full temp
 // directory a bundle keeps its members in (a FileError names it).
 func explainStdoutFull(cfg Config, err error) error {
 	if err == nil || (cfg.Output != "-" && cfg.Output != "") || errors.As(err, new(*export.FileError)) {

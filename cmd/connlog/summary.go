@@ -36,23 +36,18 @@ func runSummaryCommand(args []string, stdin io.Reader, stdout, stderr io.Writer)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	if err := runSummary(ctx, cfg, sf, stdin, stdout, stderr); err != nil {
-		sayError(stderr, err)
-		sayStdinUnread(stderr, cfg, stdin, "summary")
-		var ue usageError
-		if errors.As(err, &ue) {
-			return 2
-		}
-		if errors.As(err, new(lossError)) {
-			return 3
-		}
-		return 1
-	}
-	return 0
+	err = runSummary(ctx, cfg, sf, stdin, stdout, stderr)
+	return exitStatus(err, stderr, func() { sayStdinUnread(stderr, cfg, stdin, "summary") })
 }
 
 func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reader, stdout, stderr io.Writer) error {
 	defer tuneGC(int64(cfg.MaxMemory))()
+	stopGuard, err := guardStdout(cfg, stdout, "summary",
+		"redirect standard output to a file (connlog summary … > summary.txt) or a pipe")
+	if err != nil {
+		return err
+	}
+	defer stopGuard()
 	now := time.Now()
 	loc := cfg.location()
 	opt := query.Options{Now: now, Location: loc, Dir: workDir()}
@@ -99,7 +94,7 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	r := newSummaryReport(tr.Report(triage.ReportOptions{Top: sf.top, Ended: !interrupted}), losses)
 	if err := writeSummary(stdout, cfg, sf, r, loc); err != nil {
-		return err
+		return explainStdoutFull(cfg, err)
 	}
 	if r.Entries == 0 {
 		if err := sayEmptyExport(ctx, cfg, sel, n, read, loc, stderr); err != nil { // as export says it

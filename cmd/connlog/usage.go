@@ -85,5 +85,5 @@ Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as e
       --format F           text (default), markdown, json
 
 Exit status: 0 ok, 1 runtime error, 2 usage error, 3 gaps in an export or summary run with --fail-on-loss,
-141 an export's standard output closed by its reader (| head).
+141 an export's or a summary's standard output closed by its reader (| head).
 `

@@ -49,7 +49,7 @@ func TestParseGenericJSON(t *testing.T) {
 		{"truncated keeps the members read", `{"level":"warn","msg":"half","extra":{"a":`, want{kind: model.KindJSON, level: model.LevelWarn,
 			fields: map[string]string{model.KeyMessage: "half"}, errHas: "truncated"}},
 		{"not JSON at all", `{not json}`, want{kind: model.KindText, fields: map[string]string{model.KeyMessage: "{not json}"},
-			errHas: "invalid JSON at byte 1"}},
+			errHas: "invalid JSON at byte 2:"}}, // the n, counting from 1
 		{"trailing garbage", `{"msg":"x"} and more`, want{kind: model.KindJSON, fields: map[string]string{model.KeyMessage: "x"},
 			errHas: "after the JSON value"}},
 	})

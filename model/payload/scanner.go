@@ -28,8 +28,10 @@ type syntaxError struct {
 	off int
 }
 
+// Error names the byte counting from 1, as a query error counts its
+// columns and the detail card its bytes.
 func (e *syntaxError) Error() string {
-	return "invalid JSON at byte " + strconv.Itoa(e.off) + ": " + e.msg
+	return "invalid JSON at byte " + strconv.Itoa(e.off+1) + ": " + e.msg
 }
 
 // valueKind is the type of the next JSON value.

@@ -80,10 +80,12 @@ func TestScannerStrings(t *testing.T) {
 	}
 }
 
+// The error keeps the offset of the byte it met (11, the x), and says it
+// counting bytes from 1, as a query error counts its columns.
 func TestScannerErrorPosition(t *testing.T) {
 	sc := scanner{s: `{"a":1,"b":x}`}
 	sc.skip()
-	if sc.err == nil || sc.err.off != 11 || !strings.Contains(sc.err.Error(), "at byte 11") {
-		t.Fatalf("err = %v, want one at byte 11", sc.err)
+	if sc.err == nil || sc.err.off != 11 || !strings.Contains(sc.err.Error(), "at byte 12:") {
+		t.Fatalf("err = %v, want one at byte 12 (the x, counting from 1)", sc.err)
 	}
 }
