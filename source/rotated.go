@@ -32,7 +32,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 		fr.quietAfter = neverQuiet
 	}
 	fr.held = &f.held // a pipe's writer may pause in a line
-	r, c, closeDecoder, err := decompressor(fh)
+	r, c, closeDecoder, err := decompressorOfFile(fh)
 	if err == nil {
 		err = readStream(ctx, f.finishContext(), r, fr, b, closeDecoder)
 	}
@@ -124,10 +124,32 @@ func lastWritten(fh *os.File) time.Time {
 // decoder. Decoded bytes are counted, to say where a corrupt file broke. A
 // format connlog does not read gives errUnsupportedCompression.
 func decompressor(r io.Reader) (dec io.Reader, c *compression, release func(), err error) {
+	return decompressorNamed(r, "")
+}
+
+// decompressorNamed is decompressor for the regular file at path (""
+// for none): one whose name says it is compressed, but whose bytes are
+// neither that format nor text, is that format corrupt from its first
+// byte (see junkAsNamed).
+func decompressorNamed(r io.Reader, path string) (dec io.Reader, c *compression, release func(), err error) {
 	br := bufio.NewReaderSize(r, streamReadBytes)
 	c = compressionOf(streamHead(br))
+	if c == nil && path != "" {
+		if c = junkAsNamed(path, peekProbe(br)); c != nil {
+			return &countingReader{}, c, func() {}, notAsNamedError(c)
+		}
+	}
 	dec, release, err = decompressed(br, c)
 	return dec, c, release, err
+}
+
+// decompressorOfFile is decompressor for fh, by its name when it is a
+// regular file (a pipe's first bytes are not waited for).
+func decompressorOfFile(fh *os.File) (dec io.Reader, c *compression, release func(), err error) {
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		return decompressorNamed(fh, fh.Name())
+	}
+	return decompressor(fh)
 }
 
 // decompressed is decompressor's reader of br, whose head says it is
@@ -152,6 +174,21 @@ func startsCompressed(f *os.File) bool {
 	head := make([]byte, magicBytes)
 	n, _ := f.ReadAt(head, 0)
 	return compressionOf(head[:n]) != nil
+}
+
+// readAsCompressed reports whether a regular file is read as a compressed
+// stream: it begins as one does, or its name says it is one and its bytes
+// are not text (see junkAsNamed), which makes it a corrupt one.
+func readAsCompressed(f *os.File) bool {
+	if startsCompressed(f) {
+		return true
+	}
+	if namedCompression(f.Name()) == nil {
+		return false
+	}
+	head := make([]byte, textProbeBytes)
+	n, _ := f.ReadAt(head, 0)
+	return junkAsNamed(f.Name(), head[:n]) != nil
 }
 
 // countingReader counts the bytes a decoder has produced.
