@@ -94,3 +94,23 @@ func TestMostlyText(t *testing.T) {
 		}
 	}
 }
+
+// TestCorruptFromItsStartIsShortOfAllOfIt: the list of inputs says of a
+// file nothing of which was read that it was not read, not that it was
+// read until it broke.
+func TestCorruptFromItsStartIsShortOfAllOfIt(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"x.log.gz":   junkBytes(3000),
+		"x.log.2.gz": []byte("\x1f\x8b\x08\x00garbage"),
+	} {
+		path := filepath.Join(t.TempDir(), name)
+		writeFile(t, path, data)
+		f := NewFile(path, 1, FileOptions{})
+		if err := start(t, f).finish(); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Shortfall(); got != "not read: corrupt gzip" {
+			t.Errorf("%s: shortfall %q; want not read: corrupt gzip", name, got)
+		}
+	}
+}

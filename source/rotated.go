@@ -45,7 +45,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	case errors.Is(err, errUnsupportedCompression):
 		return f.lossGap(ctx, b, unsupportedNote(name, c), "not read: "+c.name+", a compression connlog does not read", lastWritten(fh))
 	case err != nil:
-		return f.lossGap(ctx, b, corruptFileNote(name, r, c, err), "read until it broke: corrupt "+c.name, lastWritten(fh))
+		return f.lossGap(ctx, b, corruptFileNote(name, r, c, err), corruptShort(r, c), lastWritten(fh))
 	}
 	f.setState("read " + name)
 	return nil
@@ -54,8 +54,12 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 // corruptNote is the gap note of a compressed input that could not be
 // decoded to its end.
 func corruptNote(name string, r io.Reader, format string, cause error) string {
-	return fmt.Sprintf("%s: %s (%s) broke after %d decompressed bytes: %v",
-		NoteCorruptCompressed, filepath.Base(name), format, decodedBytes(r), cause)
+	n, unit := decodedBytes(r), "bytes"
+	if n == 1 {
+		unit = "byte"
+	}
+	return fmt.Sprintf("%s: %s (%s) broke after %d decompressed %s: %v",
+		NoteCorruptCompressed, filepath.Base(name), format, n, unit, cause)
 }
 
 // corruptFileNote is corruptNote for a file: one broken from its start is
@@ -67,6 +71,15 @@ func corruptFileNote(path string, r io.Reader, c *compression, cause error) stri
 	}
 	return fmt.Sprintf("%s: %s (%s): %s: %v — check it with %s %s, or read a copy kept elsewhere",
 		NoteCorruptCompressed, filepath.Base(path), c.name, model.GapNothingRead, cause, c.check(), shellquote.Quote(path))
+}
+
+// corruptShort says for the list of inputs what of a corrupt compressed
+// file was read: nothing, or its start up to the break.
+func corruptShort(r io.Reader, c *compression) string {
+	if decodedBytes(r) == 0 {
+		return "not read: corrupt " + c.name
+	}
+	return "read until it broke: corrupt " + c.name
 }
 
 // decodedBytes is how many bytes r, a decompressor's reader, decoded.
