@@ -97,9 +97,5 @@ func sayTimeUnknown(e *model.Entry, after string) {
 	}
 	reason := e.Fields.Value(model.KeyGapReason) + "; " + words
 	count, _ := e.Fields.Num(model.KeyGapCount)
-	e.Fields = model.Fields{
-		model.Str(model.KeyGapReason, reason),
-		model.Int(model.KeyGapCount, int64(count)),
-		model.Str(model.KeyMessage, model.GapMessage(reason, int64(count))),
-	}
+	e.Fields = model.GapFields(reason, int64(count))
 }

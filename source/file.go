@@ -249,7 +249,7 @@ func (f *File) run(ctx context.Context, b *batcher) error {
 		}
 		return nil
 	}
-	if !fi.Mode().IsRegular() || startsCompressed(fh) {
+	if !fi.Mode().IsRegular() || readAsCompressed(fh) {
 		return f.readAsStream(ctx, fh, fi, b)
 	}
 	t.opened = true

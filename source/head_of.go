@@ -12,14 +12,15 @@ import (
 // whether it was. It tells where a rotated file's data begins without
 // reading it through: the day of a time written without a date depends on
 // it (a night split over yesterday's compressed file and today's). A
-// corrupt stream gives what was decoded before the damage.
+// corrupt stream gives what was decoded before the damage; a file named
+// as compressed that is neither that format nor text, an error.
 func HeadOf(path string, n int) (head []byte, compressed bool, err error) {
 	f, err := OpenRegular(path)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
-	dec, c, release, err := decompressor(f)
+	dec, c, release, err := decompressorNamed(f, path)
 	defer release()
 	if err != nil {
 		return nil, c != nil, err
@@ -32,15 +33,16 @@ func HeadOf(path string, n int) (head []byte, compressed bool, err error) {
 	return head[:k], c != nil, nil
 }
 
-// StartsCompressed reports whether the regular file at path begins as a
-// compressed file does, in a format connlog reads or not.
+// StartsCompressed reports whether the regular file at path is read as a
+// compressed file: it begins as one does, in a format connlog reads or
+// not, or its name says it is one and its bytes are not text.
 func StartsCompressed(path string) bool {
 	f, err := OpenRegular(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return startsCompressed(f)
+	return readAsCompressed(f)
 }
 
 // OpenRegular opens the regular file at path to read it, and refuses

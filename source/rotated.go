@@ -32,7 +32,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 		fr.quietAfter = neverQuiet
 	}
 	fr.held = &f.held // a pipe's writer may pause in a line
-	r, c, closeDecoder, err := decompressor(fh)
+	r, c, closeDecoder, err := decompressorOfFile(fh)
 	if err == nil {
 		err = readStream(ctx, f.finishContext(), r, fr, b, closeDecoder)
 	}
@@ -45,7 +45,7 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 	case errors.Is(err, errUnsupportedCompression):
 		return f.lossGap(ctx, b, unsupportedNote(name, c), "not read: "+c.name+", a compression connlog does not read", lastWritten(fh))
 	case err != nil:
-		return f.lossGap(ctx, b, corruptFileNote(name, r, c, err), "read until it broke: corrupt "+c.name, lastWritten(fh))
+		return f.lossGap(ctx, b, corruptFileNote(name, r, c, err), corruptShort(r, c), lastWritten(fh))
 	}
 	f.setState("read " + name)
 	return nil
@@ -54,8 +54,12 @@ func (f *File) readOpened(ctx context.Context, fh *os.File, b *batcher) error {
 // corruptNote is the gap note of a compressed input that could not be
 // decoded to its end.
 func corruptNote(name string, r io.Reader, format string, cause error) string {
-	return fmt.Sprintf("%s: %s (%s) broke after %d decompressed bytes: %v",
-		NoteCorruptCompressed, filepath.Base(name), format, decodedBytes(r), cause)
+	n, unit := decodedBytes(r), "bytes"
+	if n == 1 {
+		unit = "byte"
+	}
+	return fmt.Sprintf("%s: %s (%s) broke after %d decompressed %s: %v",
+		NoteCorruptCompressed, filepath.Base(name), format, n, unit, cause)
 }
 
 // corruptFileNote is corruptNote for a file: one broken from its start is
@@ -67,6 +71,15 @@ func corruptFileNote(path string, r io.Reader, c *compression, cause error) stri
 	}
 	return fmt.Sprintf("%s: %s (%s): %s: %v — check it with %s %s, or read a copy kept elsewhere",
 		NoteCorruptCompressed, filepath.Base(path), c.name, model.GapNothingRead, cause, c.check(), shellquote.Quote(path))
+}
+
+// corruptShort says for the list of inputs what of a corrupt compressed
+// file was read: nothing, or its start up to the break.
+func corruptShort(r io.Reader, c *compression) string {
+	if decodedBytes(r) == 0 {
+		return "not read: corrupt " + c.name
+	}
+	return "read until it broke: corrupt " + c.name
 }
 
 // decodedBytes is how many bytes r, a decompressor's reader, decoded.
@@ -124,10 +137,32 @@ func lastWritten(fh *os.File) time.Time {
 // decoder. Decoded bytes are counted, to say where a corrupt file broke. A
 // format connlog does not read gives errUnsupportedCompression.
 func decompressor(r io.Reader) (dec io.Reader, c *compression, release func(), err error) {
+	return decompressorNamed(r, "")
+}
+
+// decompressorNamed is decompressor for the regular file at path (""
+// for none): one whose name says it is compressed, but whose bytes are
+// neither that format nor text, is that format corrupt from its first
+// byte (see junkAsNamed).
+func decompressorNamed(r io.Reader, path string) (dec io.Reader, c *compression, release func(), err error) {
 	br := bufio.NewReaderSize(r, streamReadBytes)
 	c = compressionOf(streamHead(br))
+	if c == nil && path != "" {
+		if c = junkAsNamed(path, peekProbe(br)); c != nil {
+			return &countingReader{}, c, func() {}, notAsNamedError(c)
+		}
+	}
 	dec, release, err = decompressed(br, c)
 	return dec, c, release, err
+}
+
+// decompressorOfFile is decompressor for fh, by its name when it is a
+// regular file (a pipe's first bytes are not waited for).
+func decompressorOfFile(fh *os.File) (dec io.Reader, c *compression, release func(), err error) {
+	if fi, err := fh.Stat(); err == nil && fi.Mode().IsRegular() {
+		return decompressorNamed(fh, fh.Name())
+	}
+	return decompressor(fh)
 }
 
 // decompressed is decompressor's reader of br, whose head says it is
@@ -152,6 +187,21 @@ func startsCompressed(f *os.File) bool {
 	head := make([]byte, magicBytes)
 	n, _ := f.ReadAt(head, 0)
 	return compressionOf(head[:n]) != nil
+}
+
+// readAsCompressed reports whether a regular file is read as a compressed
+// stream: it begins as one does, or its name says it is one and its bytes
+// are not text (see junkAsNamed), which makes it a corrupt one.
+func readAsCompressed(f *os.File) bool {
+	if startsCompressed(f) {
+		return true
+	}
+	if namedCompression(f.Name()) == nil {
+		return false
+	}
+	head := make([]byte, textProbeBytes)
+	n, _ := f.ReadAt(head, 0)
+	return junkAsNamed(f.Name(), head[:n]) != nil
 }
 
 // countingReader counts the bytes a decoder has produced.

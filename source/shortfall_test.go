@@ -9,6 +9,9 @@ import (
 	"connlog/model"
 )
 
+// cutInHalf is the first half of b.
+func cutInHalf(b []byte) []byte { return b[:len(b)/2] }
+
 // A file ended without an error but not read whole says so in the list of
 // inputs, not "done": one in a compression connlog does not read was never
 // read, a corrupt one was read until it broke.
@@ -17,7 +20,7 @@ func TestInputStateSaysWhatWasNotRead(t *testing.T) {
 	text := joinLines(numbered("x", 20))
 	files := map[string][]byte{
 		"a.log.2.lz": append([]byte("LZIP\x01\x0c"), text[:40]...),
-		"a.log.1.gz": []byte("\x1f\x8b\x08\x00garbage"),
+		"a.log.1.gz": cutInHalf(gzipped(t, joinLines(numbered("y", 2000)))), // broken after its start (see TestCorruptFromItsStartIsShortOfAllOfIt)
 		"a.log":      []byte(text),
 	}
 	var feeds []Feed

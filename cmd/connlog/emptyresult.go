@@ -11,7 +11,6 @@ import (
 	"connlog/model/inert"
 	"connlog/model/query"
 	"connlog/model/triage"
-	"connlog/ui/theme"
 )
 
 // sayNothingMatched explains on stderr an export whose filters selected
@@ -21,17 +20,15 @@ import (
 // journal's units) reads nothing and is not counted here, but for a log
 // store, which holds entries of the hosts and units asked for when this
 // is reached, that says the filters matched none of them.
-func sayNothingMatched(cfg Config, read int64, span export.Span, loc *time.Location, stderr io.Writer) {
-	had := "the input had " + theme.Plural(int64(read), "entry")
+func sayNothingMatched(cfg Config, read readCount, span export.Span, loc *time.Location, stderr io.Writer) {
+	had := "the input had " + read.String()
 	switch {
-	case read == 0 && cfg.Remote.VictoriaLogs != "":
+	case read.none() && cfg.Remote.VictoriaLogs != "":
 		// The store was asked for the words and window, and holds entries
 		// of the hosts and units (storeMiss said nothing): they decided.
 		had = "the store sent none"
-	case read == 0:
+	case read.none():
 		return
-	case read == 1:
-		had = "the input had 1 entry"
 	}
 	if !span.Last.IsZero() {
 		had += ", " + query.SpanText(span.First, span.Last, loc)

@@ -99,3 +99,20 @@ func TestCountsOfOneAreSingular(t *testing.T) {
 		t.Errorf("summary: exit %d, output:\n%s", code, out)
 	}
 }
+
+// TestNothingMatchedCountsEntriesAsSummaryDoes: the entries the input had
+// are counted as summary counts them, a gap apart (it is no entry), so
+// that export and summary of the same input say the same number.
+func TestNothingMatchedCountsEntriesAsSummaryDoes(t *testing.T) {
+	live := unreadSiblingLog(t) // 9 lines and the gap of app.log.3.lzma
+	out, _, code := runCLI(t, "summary", "--with-rotated", live)
+	if code != 0 || !strings.Contains(out, " 9 entries\n") {
+		t.Fatalf("summary: exit %d, output:\n%s", code, out)
+	}
+	for _, cmd := range []string{"export", "summary"} {
+		_, stderr, _ := runCLI(t, cmd, "-q", "nosuchword", "--with-rotated", live)
+		if !strings.Contains(stderr, "the input had 9 entries and 1 gap or restart mark,") {
+			t.Errorf("%s: stderr %q; want the input had 9 entries and 1 gap or restart mark", cmd, stderr)
+		}
+	}
+}

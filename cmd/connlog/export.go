@@ -176,7 +176,7 @@ func settleDay(ctx context.Context, cfg *Config, sel *selection, stdin io.Reader
 // A log store that holds nothing of the hosts and units asked for is an
 // error (exit 1), as a journal's unknown unit is: a mistyped --host must
 // not pass for a quiet fleet in a script.
-func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read int64, span export.Span, loc *time.Location, stderr io.Writer) error {
+func sayEmptyExport(ctx context.Context, cfg Config, sel *selection, read readCount, span export.Span, loc *time.Location, stderr io.Writer) error {
 	said, err := sayOutsideSpan(ctx, cfg, sel, span, loc, stderr)
 	if !said && err == nil && ctx.Err() == nil {
 		sayNothingMatched(cfg, read, span, loc, stderr)
@@ -239,14 +239,14 @@ func outputName(path string) string {
 }
 
 // ingest reads the inputs into the sink until they end or ctx is done,
-// and returns how many entries it read. A failed source does not stop the
+// and returns what it read. A failed source does not stop the
 // others, but the export must not look complete when it is not: a write
 // error comes first, then the sources'.
-func ingest(ctx context.Context, feeds []source.Feed, join *source.Joining, w *export.Sink, notes *waitNotes) (int64, error) {
+func ingest(ctx context.Context, feeds []source.Feed, join *source.Joining, w *export.Sink, notes *waitNotes) (readCount, error) {
 	var status []model.SourceStatus
-	var read int64
+	var read readCount
 	batch := func(es []model.Entry, last bool) {
-		read += int64(len(es))
+		read.add(es)
 		w.Batch(es, last)
 	}
 	source.IngestJoining(ctx, feeds, join, batch, func(st []model.SourceStatus) {

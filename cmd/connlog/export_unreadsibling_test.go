@@ -57,3 +57,17 @@ func gzipBytes(t *testing.T, s string) []byte {
 	must(t, w.Close())
 	return b.Bytes()
 }
+
+// TestExportGapOfUnknownSizeHasNoCount: the ndjson of a gap whose size is
+// not known leaves its count out, as 0 would say nothing is missing.
+func TestExportGapOfUnknownSizeHasNoCount(t *testing.T) {
+	live := unreadSiblingLog(t)
+	stdout, stderr, code := runCLI(t, "export", "--with-rotated", "--format", "ndjson", live)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	gap, _, _ := strings.Cut(stdout, "\n")
+	if !strings.Contains(gap, `"kind":"gap"`) || strings.Contains(gap, `"count"`) {
+		t.Errorf("the gap record is %s; want one without a count", gap)
+	}
+}

@@ -111,16 +111,16 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 }
 
 // summarise reads the inputs to their end, adds every selected entry and
-// returns how many entries it read, their span and the gaps of the range
+// returns what it read (entries, and gap and restart marks apart), their span and the gaps of the range
 // summarised (selected by the query or not, as an export counts them).
-func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (int64, export.Span, model.Ledger, error) {
+func summarise(ctx context.Context, feeds []source.Feed, sel *selection, tr *triage.Triage) (readCount, export.Span, model.Ledger, error) {
 	var status []model.SourceStatus
 	var read export.Span
 	var losses model.Ledger
-	var n int64
+	var n readCount
 	sink := func(es []model.Entry, _ bool) {
 		sel.Settle(es)
-		n += int64(len(es))
+		n.add(es)
 		for i := range es {
 			read.Add(es[i].Time)
 			if es[i].Kind == model.KindGap && sel.InWindow(&es[i]) || model.LossOfAnyWindow(&es[i]) {

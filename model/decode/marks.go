@@ -42,10 +42,6 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 		return e
 	}
 	e.Kind, e.Level = model.KindGap, model.LevelWarn
-	e.Fields = model.Fields{
-		model.Str(model.KeyGapReason, rec.Note),
-		model.Int(model.KeyGapCount, rec.Count),
-		model.Str(model.KeyMessage, model.GapMessage(rec.Note, rec.Count)),
-	}
+	e.Fields = model.GapFields(rec.Note, rec.Count)
 	return e
 }
