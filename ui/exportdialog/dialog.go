@@ -86,6 +86,7 @@ type Model struct {
 	result      export.Stats
 	unreadable  int64          // lines of the result that could not be read back
 	evicted     model.Eviction // what the memory budget cost the result's scope
+	notRead     string         // the inputs not read at all, in words (see notReadLine)
 	elsewhere   string         // why the result is not at the path asked for (export.ErrSavedElsewhere)
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
@@ -116,6 +117,7 @@ func (d Model) Open(src *Source, scopes []Scope, scope Scope) (Model, tea.Cmd) {
 	d.set.Scope = scope
 	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions, d.quitAgain = export.NewRedactor(), false, "", "", "", nil, ""
 	d.pathIn.SetValue("")
+	d.notRead = notReadLine(src)
 	return d, d.replan()
 }
 

@@ -144,6 +144,9 @@ func (d Model) statusLines() []string {
 			// Said where the count is, or the count reads as the whole input.
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(d.evicted, d.src.Location))...)
 		}
+		if d.notRead != "" {
+			out = append(out, d.wrap(d.styles.Notice, d.notRead)...)
+		}
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
 			out = append(out, d.wrap(d.styles.ErrorText, theme.Commas(d.unreadable)+" of the lines could no longer be read from "+
@@ -170,6 +173,9 @@ func (d Model) planLines() []string {
 		out = append(d.countLines(), d.indexingLines()...)
 		if ev := d.src.evictedFrom(d.set, d.plan.Seqs); ev.Partial() {
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(ev, d.src.Location))...)
+		}
+		if d.notRead != "" {
+			out = append(out, d.wrap(d.styles.Notice, d.notRead)...)
 		}
 		out = append(out, d.emptyLines()...)
 		out = append(out, d.filterLines()...)
