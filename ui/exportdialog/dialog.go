@@ -97,8 +97,10 @@ type Model struct {
 
 // New returns a closed dialog.
 func New(keys *KeyMap, styles *theme.Styles) Model {
-	return Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
+	d := Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
 		pathIn: filterbar.NewLineInput(styles, "")}
+	d.pathIn.SetForPaths()
+	return d
 }
 
 // SetSize sets the dialog's size. Its text fields are drawn wrapped to

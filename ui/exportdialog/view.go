@@ -118,7 +118,7 @@ func (d Model) statusLines() []string {
 	switch d.state {
 	case Confirm:
 		k := d.keys
-		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
+		return d.wrap(d.styles.Notice, shownPath(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
 			" goes back to change the path")
 	case Writing:
 		return append([]string{d.progressLine()}, d.quitLines()...)
@@ -138,7 +138,7 @@ func (d Model) statusLines() []string {
 		if d.elsewhere != "" {
 			out = d.wrap(d.styles.Notice, theme.Clean(d.elsewhere))
 		}
-		out = append(out, d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path))...)
+		out = append(out, d.wrap(d.styles.Granted, "wrote "+shownPath(r.Path))...)
 		out = append(out, d.wrap(d.styles.Granted, s)...)
 		if d.evicted.Partial() {
 			// Said where the count is, or the count reads as the whole input.
