@@ -10,8 +10,23 @@ import (
 // emptyNote says why the table has no rows, so that an empty screen tells
 // a filter that matches nothing from a tab whose kind of lines the input
 // does not hold, and both from a view still being built or an input that
-// has sent nothing yet. held is how many entries the store holds.
+// has sent nothing yet. held is how many entries the store holds. A
+// filter's note also names the inputs not read at all: their lines, of
+// unknown time, may be what it looked for.
 func (m Model) emptyNote(held int) string {
+	note := m.emptyReason(held)
+	if m.filter.text == "" || m.live.building {
+		return note
+	}
+	// Every filtered reason is one parenthesis, which the clause joins.
+	if nr := theme.NotReadClause(m.stats.Loss); nr != "" {
+		return strings.TrimSuffix(note, ")") + "; " + nr + ")"
+	}
+	return note
+}
+
+// emptyReason is emptyNote without the inputs not read.
+func (m Model) emptyReason(held int) string {
 	more := "yet"
 	if m.inputEnded() {
 		more = "in this input" // nothing more will come

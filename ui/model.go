@@ -140,6 +140,7 @@ func New(cfg Config, store *model.Store, updates <-chan model.Update) Model {
 	m.detail = detail.New(m.keys, m.styles)
 	m.bar = filterbar.New(&m.keys.Bar, m.styles)
 	m.gotoIn = filterbar.NewLineInput(m.styles, "go to time: ")
+	m.gotoIn.SetForPaths()
 	m.help = helpscreen.New(m.keys, m.styles)
 	m.pivot = pivot.New(&m.keys.Menu.KeyMap, m.styles)
 	m.dialog = exportdialog.New(&m.keys.Dialog, m.styles)

@@ -28,3 +28,18 @@ func TestPromptsSayWhatAPasteLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// TestGotoPromptLeavesAPastesLineBreakOut: the go-to prompt counts a
+// paste's line break and tab among what it left out, as the path field
+// does, rather than make them spaces.
+func TestGotoPromptLeavesAPastesLineBreakOut(t *testing.T) {
+	st, _ := newFixtureStore(t, fixtureEntries())
+	m := drive(t, newTestModel(t, st, 120, 24), keys(":")...)
+	m = drive(t, m, tea.PasteMsg{Content: "08:00\t\n"})
+	if got := m.gotoIn.Value(); got != "08:00" {
+		t.Errorf("the prompt holds %q; want %q", got, "08:00")
+	}
+	if s := screen(m); !strings.Contains(s, "2 control characters of the paste left out") {
+		t.Errorf("the prompt does not count the tab and the line break:\n%s", s)
+	}
+}

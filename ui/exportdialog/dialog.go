@@ -86,6 +86,7 @@ type Model struct {
 	result      export.Stats
 	unreadable  int64          // lines of the result that could not be read back
 	evicted     model.Eviction // what the memory budget cost the result's scope
+	notRead     string         // the inputs not read at all, in words (see notReadLine)
 	elsewhere   string         // why the result is not at the path asked for (export.ErrSavedElsewhere)
 	err         string
 	notice      string // a one-off remark: cancelled, nothing to write…
@@ -96,8 +97,10 @@ type Model struct {
 
 // New returns a closed dialog.
 func New(keys *KeyMap, styles *theme.Styles) Model {
-	return Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
+	d := Model{keys: keys, styles: styles, fromIn: filterbar.NewLineInput(styles, ""), toIn: filterbar.NewLineInput(styles, ""),
 		pathIn: filterbar.NewLineInput(styles, "")}
+	d.pathIn.SetForPaths()
+	return d
 }
 
 // SetSize sets the dialog's size. Its text fields are drawn wrapped to
@@ -116,6 +119,7 @@ func (d Model) Open(src *Source, scopes []Scope, scope Scope) (Model, tea.Cmd) {
 	d.set.Scope = scope
 	d.redactor, d.pathEdited, d.err, d.planErr, d.notice, d.completions, d.quitAgain = export.NewRedactor(), false, "", "", "", nil, ""
 	d.pathIn.SetValue("")
+	d.notRead = notReadLine(src)
 	return d, d.replan()
 }
 

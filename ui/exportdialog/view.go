@@ -118,7 +118,7 @@ func (d Model) statusLines() []string {
 	switch d.state {
 	case Confirm:
 		k := d.keys
-		return d.wrap(d.styles.Notice, theme.Clean(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
+		return d.wrap(d.styles.Notice, shownPath(d.target)+" exists — "+theme.KeyOf(k.Write)+" replaces it, "+theme.KeyOf(k.Cancel)+
 			" goes back to change the path")
 	case Writing:
 		return append([]string{d.progressLine()}, d.quitLines()...)
@@ -138,11 +138,14 @@ func (d Model) statusLines() []string {
 		if d.elsewhere != "" {
 			out = d.wrap(d.styles.Notice, theme.Clean(d.elsewhere))
 		}
-		out = append(out, d.wrap(d.styles.Granted, "wrote "+theme.Clean(r.Path))...)
+		out = append(out, d.wrap(d.styles.Granted, "wrote "+shownPath(r.Path))...)
 		out = append(out, d.wrap(d.styles.Granted, s)...)
 		if d.evicted.Partial() {
 			// Said where the count is, or the count reads as the whole input.
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(d.evicted, d.src.Location))...)
+		}
+		if d.notRead != "" {
+			out = append(out, d.wrap(d.styles.Notice, d.notRead)...)
 		}
 		if d.unreadable > 0 {
 			// The loss is said where the success is, or it would pass unseen.
@@ -170,6 +173,9 @@ func (d Model) planLines() []string {
 		out = append(d.countLines(), d.indexingLines()...)
 		if ev := d.src.evictedFrom(d.set, d.plan.Seqs); ev.Partial() {
 			out = append(out, d.wrap(d.styles.Notice, evictedLine(ev, d.src.Location))...)
+		}
+		if d.notRead != "" {
+			out = append(out, d.wrap(d.styles.Notice, d.notRead)...)
 		}
 		out = append(out, d.emptyLines()...)
 		out = append(out, d.filterLines()...)

@@ -24,6 +24,8 @@ type LineInput struct {
 	// the text: they never reach the terminal, and the prompt may say so.
 	dropped      int
 	firstDropped rune
+	// forPaths leaves a paste's line breaks and tabs out (see SetForPaths).
+	forPaths bool
 }
 
 // NewLineInput returns an empty input with a prompt and the default
@@ -37,6 +39,12 @@ func (l *LineInput) SetKeys(k EditKeyMap) { l.keys = k }
 
 // SetSize sets the width of the whole line, prompt included.
 func (l *LineInput) SetSize(w, _ int) { l.width = w }
+
+// SetForPaths makes the input one for a path (or a time): a paste's line
+// breaks and tabs are left out and counted like other control characters,
+// not made spaces, for a space is a character of a file's name, and one
+// at its end would go unseen.
+func (l *LineInput) SetForPaths() { l.forPaths = true }
 
 // SetPrompt replaces the prompt.
 func (l *LineInput) SetPrompt(p string) { l.prompt = p }
@@ -174,12 +182,13 @@ func (l LineInput) wordEnd() int {
 }
 
 // insert adds typed or pasted runes at the cursor; line breaks in a paste
-// become spaces, other control characters are dropped.
+// become spaces (unless the input is for paths), other control characters
+// are dropped.
 func (l *LineInput) insert(rs []rune) {
 	add := make([]rune, 0, len(rs))
 	for _, r := range rs {
 		switch {
-		case r == '\n' || r == '\r' || r == '\t':
+		case (r == '\n' || r == '\r' || r == '\t') && !l.forPaths:
 			add = append(add, ' ')
 		case unicode.IsControl(r):
 			if l.dropped == 0 {

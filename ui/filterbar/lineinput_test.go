@@ -137,3 +137,18 @@ func TestLineInputRebound(t *testing.T) {
 		t.Errorf("got %q; want the rebound word motion", got)
 	}
 }
+
+// TestLineInputForPathsLeavesBreaksOut: in a path a space is part of a
+// name, so a paste's line breaks and tabs are left out and counted, as
+// other control characters are, rather than turned into spaces.
+func TestLineInputForPathsLeavesBreaksOut(t *testing.T) {
+	l := NewLineInput(&plain, "")
+	l.SetForPaths()
+	l, _ = l.Update(tea.PasteMsg{Content: "/tmp/a\tb.ndjson\r\n"})
+	if got := l.Value(); got != "/tmp/ab.ndjson" {
+		t.Errorf("value %q; want %q", got, "/tmp/ab.ndjson")
+	}
+	if n, _ := l.Dropped(); n != 3 || !strings.Contains(l.DroppedNote(), "3 control characters") {
+		t.Errorf("dropped %d, note %q; want the 3 counted", n, l.DroppedNote())
+	}
+}

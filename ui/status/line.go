@@ -95,6 +95,10 @@ const statusSep = " │ "
 // that would otherwise be cut.
 const headFirstPrio = 50
 
+// lossLastPrio is the priority of the loss counter's short form, above
+// every other part's: it is the last to go.
+const lossLastPrio = 110
+
 // lowestPrio is the priority of the least important part.
 func lowestPrio(ps []statusPart) int {
 	low := ps[0].prio
@@ -269,7 +273,11 @@ func (s Model) parts() []statusPart {
 		ps = append(ps, statusPart{text: trouble, style: st.StatusLoss, prio: 101})
 	}
 	if loss := lossText(in.Loss); loss != "" {
-		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90})
+		// Cut to the count of gaps, which is the last part to go: a view
+		// that misses lines must say so at any width, after the head is
+		// cut to its least and every other part has gone.
+		ps = append(ps, statusPart{text: loss, style: st.StatusLoss, prio: 90,
+			short: "LOSS " + theme.Plural(in.Loss.Events, "gap"), shortPrio: lossLastPrio})
 	}
 	if in.Muted > 0 {
 		ps = append(ps, statusPart{text: theme.Commas(int64(in.Muted)) + " muted, " + theme.Plural(in.MutedLines, "line"),
