@@ -97,7 +97,11 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	defer stop()
 	// A write error stops the reading, the last read after a signal too.
 	stopAll := func() { abandon(); stop() }
-	w, err := export.NewSink(out, opts, sel, export.SinkOptions{Follow: cfg.Follow, Complete: completer(opts), Stop: stopAll})
+	so := export.SinkOptions{Follow: cfg.Follow, Complete: completer(opts), Stop: stopAll}
+	if cfg.Follow {
+		so.Learn = opts.Redact // it read nothing ahead (see learnPersonal)
+	}
+	w, err := export.NewSink(out, opts, sel, so)
 	if err != nil {
 		out.abort()
 		return err

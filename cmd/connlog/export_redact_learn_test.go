@@ -93,3 +93,18 @@ func TestRedactedStdinSaysWhatTMPDIRMustBe(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, %d bytes out; want 1 saying TMPDIR must exist, nothing written", code, errOut.String(), out.Len())
 	}
 }
+
+// A followed redacted export of the service lines alone learns from the
+// events it does not write: the lines after the event naming a client
+// keep no address of it (only those before it can, as stderr says).
+func TestFollowedRedactedExportLearnsFromWhatItLeavesOut(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mixed.log")
+	event := clientLines[strings.Index(clientLines, "ANALYTICS"):strings.Index(clientLines, "[WARN]")]
+	writeLog(t, path, "2026-02-10T08:00:00.000Z "+event+"2026-02-10T08:00:01.000Z [INFO] [libsdwan] peer 203.0.113.77:51820 connected\n")
+	p := followExport(t, "export", "-f", "--redact", "--kind", "service", "--format", "raw", path)
+	p.waitStdout(t, "connected")
+	if m := clearClient.FindString(p.stdout.String()); m != "" {
+		t.Errorf("the line after the event keeps the client's address (%q):\n%s", m, p.stdout.String())
+	}
+}

@@ -29,9 +29,18 @@ func (c *csvWriter) flush() error {
 
 // Flush implements Flusher. A bundle cannot be flushed before Close: its
 // members are archived at the end, so Flush does nothing for it.
+//
+// A redacting export's record waits in its group for the record's next
+// entry (see recordGroup): it is written first, or a followed export would
+// hold its last line back until another came.
 func (p *pipeline) Flush() error {
 	if p.done {
 		return errClosed
+	}
+	if p.group != nil {
+		if err := p.group.flush(p.emit); err != nil {
+			return err
+		}
 	}
 	f, ok := p.fw.(streamFlusher)
 	if !ok {

@@ -10,13 +10,18 @@ import (
 )
 
 // TestFlushReachesTheDestination proves a follow export's output is readable
-// before Close, for each streaming format, compressed or not.
+// before Close, for each streaming format, compressed or not, redacted or
+// not (a redacted record waited for the next one to end its group).
 func TestFlushReachesTheDestination(t *testing.T) {
 	e := &model.Entry{Kind: model.KindText, Raw: []byte("hello flush"), Fields: model.Fields{model.Str(model.KeyMessage, "hello flush")}}
 	for _, f := range []Format{FormatRaw, FormatText, FormatNDJSON, FormatCSV, FormatJournal} {
-		for _, c := range []Compression{CompressNone, CompressGzip} {
+		for i, c := range []Compression{CompressNone, CompressGzip, CompressNone} {
 			var buf bytes.Buffer
-			w, err := New(&buf, Options{Format: f, Compress: c})
+			var r *Redactor
+			if i == 2 {
+				r = NewRedactor()
+			}
+			w, err := New(&buf, Options{Format: f, Compress: c, Redact: r})
 			if err != nil {
 				t.Fatal(err)
 			}

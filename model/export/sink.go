@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"io"
 	"time"
 
@@ -31,6 +32,11 @@ type SinkOptions struct {
 	// Stop is called once, on the first write error, so that the caller
 	// stops reading inputs whose entries could no longer be written.
 	Stop func()
+	// Learn, when set, is shown every entry read that may name a person,
+	// written or not, before it is taken: a followed redacted export, which
+	// cannot read its input ahead, must still hide in the lines it writes
+	// the addresses the events it leaves out (--kind service) name.
+	Learn *Redactor
 }
 
 // Sink is the Writer of a headless export that reads its inputs as a
@@ -96,6 +102,20 @@ type pairsOnly struct{ tracker *model.PairTracker }
 
 func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
 
+// learn shows e to SinkOptions.Learn, its fields filled in, unless its
+// kind names no one: a service line's module, function and message, a mark.
+func (s *Sink) learn(e *model.Entry) {
+	if s.opts.Learn == nil || s.err != nil || e.Kind == model.KindService || e.IsMark() {
+		return
+	}
+	if s.opts.Complete != nil {
+		s.opts.Complete(e)
+	}
+	if err := s.opts.Learn.Learn(context.Background(), func(yield func(*model.Entry) bool) { yield(e) }); err != nil {
+		s.fail(err)
+	}
+}
+
 // AddSources names inputs that joined the stream as it ran (a followed
 // pattern's new files), before any of their entries is taken.
 func (s *Sink) AddSources(infos []SourceInfo) {
@@ -125,6 +145,7 @@ func (s *Sink) take(e *model.Entry) {
 	if s.pairs != nil {
 		s.pairs.Observe(e)
 	}
+	s.learn(e)
 	s.span.Add(e.Time)
 	if s.err != nil {
 		return
