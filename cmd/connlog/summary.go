@@ -14,7 +14,6 @@ import (
 	"connlog/model/query"
 	"connlog/model/triage"
 	"connlog/source"
-	"connlog/ui/theme"
 )
 
 // runSummaryCommand is `connlog summary`: it reads the inputs once, as
@@ -105,7 +104,9 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	}
 	if interrupted {
 		sayLoss("summarised", losses, stderr)
-		return fmt.Errorf("interrupted: the summary covers only the %s read before", theme.Plural(r.Entries, "entry"))
+		// What was read, counted as export counts it: gap and restart
+		// marks apart from the entries.
+		return fmt.Errorf("interrupted: the summary covers only the %s read before", n)
 	}
 	return reportLoss(cfg, "summarised", losses, stderr)
 }

@@ -193,14 +193,21 @@ func TestBundleEmptyQueryReopen(t *testing.T) {
 	}
 }
 
-func TestBundleManifestListsGapsThatWereNotWritten(t *testing.T) {
-	var buf bytes.Buffer
+// newTarBundle is a bundle writer to buf, an uncompressed tar.
+func newTarBundle(t *testing.T, buf *bytes.Buffer) Writer {
+	t.Helper()
 	opts := bundleOptions(t.TempDir())
 	opts.Compress = CompressNone
-	w, err := New(&buf, opts)
+	w, err := New(buf, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return w
+}
+
+func TestBundleManifestListsGapsThatWereNotWritten(t *testing.T) {
+	var buf bytes.Buffer
+	w := newTarBundle(t, &buf)
 	gap := &model.Entry{Kind: model.KindGap, Time: time.Unix(100, 0), Fields: model.Fields{
 		model.Str(model.KeyGapReason, "truncated"), model.Int(model.KeyGapCount, 0)}}
 	if err := w.Write(textEntry("kept")); err != nil {

@@ -70,12 +70,15 @@ type manifestSource struct {
 	LastCursor  string `json:"last_cursor,omitempty"`
 }
 
+// manifestGap is a gap of the range. Its count is left out when the size
+// of what is missing is unknown, as ndjson leaves out gap.count: 0 would
+// read as nothing missing (model.GapFields).
 type manifestGap struct {
 	Seq     int64  `json:"seq"`
 	Time    string `json:"time,omitempty"`
 	Source  string `json:"source"`
 	Reason  string `json:"reason"`
-	Count   int64  `json:"count"`
+	Count   int64  `json:"count,omitempty"`
 	Message string `json:"message"`
 }
 

@@ -64,9 +64,12 @@ func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) 
 				}
 			}
 		}
-		for _, m := range emailsIn(string(e.Raw)) {
-			addChange(Change{Class: classEmail.String(), Where: "raw", Before: m, After: r.pseudonym(classEmail, m)})
-		}
+		raw := string(e.Raw)
+		eachEmail(raw, func(from, to int, email string) {
+			// As the line writes it (alice%40corp.example), with the
+			// pseudonym of its plain spelling.
+			addChange(Change{Class: classEmail.String(), Where: "raw", Before: raw[from:to], After: r.pseudonym(classEmail, email)})
+		})
 	}
 	return out
 }
@@ -114,11 +117,4 @@ func containsIP(field, ip string) bool {
 		}
 	}
 	return false
-}
-
-// emailsIn lists the addresses replaceEmails would replace.
-func emailsIn(s string) []string {
-	var out []string
-	eachEmail(s, func(from, to int) { out = append(out, s[from:to]) })
-	return out
 }

@@ -183,6 +183,8 @@ func FuzzRedact(f *testing.F) {
 	f.Add("ANALYTICS {\"user\":{\"email\":\"a@b.co\"}}", "a@b.co", "10.0.0.1")
 	f.Add("x@y.zz@@q.rr", "", "::1")
 	f.Add("\xff@\xfe.com", "7", "1.2.3.4:5")
+	f.Add("u=a%2Bb%40c.de%40e.fg&v=%40x.yz %25%40q.rs", "a+b@c.de", "")
+	f.Add(`{"u":"\\\u0040a\u0040b.cd\u0040"} \u00`, "a@b.cd", "")
 	f.Fuzz(func(t *testing.T, raw, email, ip string) {
 		e := textEntry(raw)
 		e.Kind = model.KindAnalytics
@@ -195,6 +197,13 @@ func FuzzRedact(f *testing.F) {
 			if isEmail(m) && !strings.HasSuffix(m, "@redacted") {
 				t.Fatalf("email %q survived in %q", m, out)
 			}
+		}
+		for _, at := range encodedAts { // nor one whose @ is encoded
+			eachEncodedEmail(string(out), at, func(_, _ int, email string) {
+				if !strings.HasSuffix(email, "@redacted") {
+					t.Fatalf("email %q survived in %q", email, out)
+				}
+			})
 		}
 		_ = r.Preview([]*model.Entry{e}, nil, 5)
 	})

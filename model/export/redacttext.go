@@ -96,25 +96,48 @@ func tokenByte(c byte) bool {
 		c == '.' || c == '_' || c == '-' || c == '@' || c >= 0x80
 }
 
-// replaceEmails replaces every address that looks like local@domain.tld.
+// replaceEmails replaces every address that looks like local@domain.tld,
+// and those whose @ is URL-encoded or JSON-escaped (see encodedAts).
 func replaceEmails(r *Redactor, s string) string {
-	var b strings.Builder
-	last := 0
-	eachEmail(s, func(from, to int) {
-		b.WriteString(s[last:from])
-		b.WriteString(r.pseudonym(classEmail, s[from:to]))
-		last = to
-	})
-	if last == 0 {
-		return s
+	if strings.IndexByte(s, '@') >= 0 {
+		sp := splice{s: s}
+		eachPlainEmail(s, func(from, to int) { sp.put(from, to, r.pseudonym(classEmail, s[from:to])) })
+		s = sp.result()
 	}
-	b.WriteString(s[last:])
-	return b.String()
+	for _, at := range encodedAts {
+		if strings.Contains(s, at) { // most lines hold none: they pay no more
+			s = replaceEncodedEmails(r, s, at)
+		}
+	}
+	return s
 }
 
-// eachEmail calls fn with the bounds of every address in s, left to right,
-// never overlapping.
-func eachEmail(s string, fn func(from, to int)) {
+// splice is s with some of its parts replaced, left to right.
+type splice struct {
+	s    string
+	b    strings.Builder
+	last int
+}
+
+// put replaces s[from:to], which follows the parts put before, with with.
+func (sp *splice) put(from, to int, with string) {
+	sp.b.WriteString(sp.s[sp.last:from])
+	sp.b.WriteString(with)
+	sp.last = to
+}
+
+// result is s with its parts replaced; s itself when none was.
+func (sp *splice) result() string {
+	if sp.last == 0 {
+		return sp.s
+	}
+	sp.b.WriteString(sp.s[sp.last:])
+	return sp.b.String()
+}
+
+// eachPlainEmail calls fn with the bounds of every address in s, left to
+// right, never overlapping.
+func eachPlainEmail(s string, fn func(from, to int)) {
 	if strings.IndexByte(s, '@') < 0 {
 		return
 	}
