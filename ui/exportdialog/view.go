@@ -287,7 +287,9 @@ func (d Model) previewLines() []string {
 		return nil
 	}
 	if len(d.plan.preview) == 0 {
-		return d.wrap(d.styles.Dim, "redaction would change nothing in the first entries")
+		// Only the first entries are looked at here; the write learns
+		// from every entry of the store (see learnPersonal).
+		return d.wrap(d.styles.Dim, "the first entries name no one; what other entries reveal is learned from every entry when writing")
 	}
 	var out []string
 	for _, c := range d.plan.preview {
