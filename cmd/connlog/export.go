@@ -97,11 +97,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	defer stop()
 	// A write error stops the reading, the last read after a signal too.
 	stopAll := func() { abandon(); stop() }
-	so := export.SinkOptions{Follow: cfg.Follow, Complete: completer(opts), Stop: stopAll}
-	if cfg.Follow {
-		so.Learn = opts.Redact // it read nothing ahead (see learnPersonal)
-	}
-	w, err := export.NewSink(out, opts, sel, so)
+	w, err := export.NewSink(out, opts, sel, sinkOptions(cfg, opts, stopAll))
 	if err != nil {
 		out.abort()
 		return err
@@ -261,6 +257,17 @@ func ingest(ctx context.Context, feeds []source.Feed, join *source.Joining, w *e
 		return read, err
 	}
 	return read, sourceErrors(status)
+}
+
+// sinkOptions are the export's SinkOptions; stop ends the reading. A
+// followed redacted export, which read nothing ahead (see learnPersonal),
+// learns from every entry as it is read.
+func sinkOptions(cfg Config, opts export.Options, stop func()) export.SinkOptions {
+	so := export.SinkOptions{Follow: cfg.Follow, Complete: completer(opts), Stop: stop}
+	if cfg.Follow {
+		so.Learn = opts.Redact
+	}
+	return so
 }
 
 // completer fills in the fields of an entry decoded without them before it

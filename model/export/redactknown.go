@@ -69,14 +69,26 @@ func (r *Redactor) Learn(ctx context.Context, entries iter.Seq[*model.Entry]) er
 			return fmt.Errorf("%w: %w", ErrCancelled, ctx.Err())
 		}
 		n++
-		set.reset()
-		set.learn(r, e)
-		set.learnHost(r, &e.Origin)
-		if err := r.known.add(set.items); err != nil {
+		if err := r.learnEntry(&set, e); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// LearnEntry is Learn for one entry, as a stream shows them one by one.
+func (r *Redactor) LearnEntry(e *model.Entry) error {
+	var set secretSet
+	return r.learnEntry(&set, e)
+}
+
+// learnEntry remembers the personal values of e's fields and host, with
+// set as the scratch space.
+func (r *Redactor) learnEntry(set *secretSet, e *model.Entry) error {
+	set.reset()
+	set.learn(r, e)
+	set.learnHost(r, &e.Origin)
+	return r.known.add(set.items)
 }
 
 // add remembers items; past the limit it fails, keeping those it has.

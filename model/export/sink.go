@@ -1,7 +1,6 @@
 package export
 
 import (
-	"context"
 	"io"
 	"time"
 
@@ -111,7 +110,7 @@ func (s *Sink) learn(e *model.Entry) {
 	if s.opts.Complete != nil {
 		s.opts.Complete(e)
 	}
-	if err := s.opts.Learn.Learn(context.Background(), func(yield func(*model.Entry) bool) { yield(e) }); err != nil {
+	if err := s.opts.Learn.LearnEntry(e); err != nil {
 		s.fail(err)
 	}
 }
