@@ -102,7 +102,7 @@ func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth i
 // key that names it, as a line would write it (user_id=113933), so that a
 // learned id is replaced where its key says what it is.
 func keyedToken(key, v string, plain textRedactor) string {
-	if red := plain(v); red != v || key == "" {
+	if red := plain(v); red != v || !allDigits(v) || !namesID(key) {
 		return red
 	}
 	written := key + "="

@@ -245,6 +245,20 @@ func keyedID(before string, c class) bool {
 	return false
 }
 
+// namesID reports whether a JSON key path names an id of any class (see
+// keyedID): only then is a number under it worth a second look.
+func namesID(path string) bool {
+	if path == "" {
+		return false
+	}
+	for c := range idKeys {
+		if keyedID(path, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // lastKeyWord splits s into the word of letters and underscores it ends
 // with and what comes before it.
 func lastKeyWord(s string) (word, rest string) {
