@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 )
@@ -13,7 +14,8 @@ type NotRead struct {
 }
 
 // InputsNotRead are the inputs the ledger counts as not read at all, by
-// name: a rotated copy's number then says which came first.
+// name, numbers in it compared as numbers: rotated copies come in the
+// order of their rotation numbers (app.log.2 before app.log.10).
 func (l Ledger) InputsNotRead() []NotRead {
 	var out []NotRead
 	for r := range l.ByKind {
@@ -21,8 +23,46 @@ func (l Ledger) InputsNotRead() []NotRead {
 			out = append(out, notReadOf(r))
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name+"\x00"+out[i].Why < out[j].Name+"\x00"+out[j].Why })
+	sort.Slice(out, func(i, j int) bool {
+		if c := compareNatural(out[i].Name, out[j].Name); c != 0 {
+			return c < 0
+		}
+		return out[i].Why < out[j].Why
+	})
 	return out
+}
+
+// compareNatural compares a and b as text, but runs of digits as the
+// numbers they write.
+func compareNatural(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Compare(len(na), len(nb)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digitRun is the length of the run of digits s begins with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // notReadOf reads the file and the cause back from the reason of a gap

@@ -26,3 +26,19 @@ func TestInputsNotReadNameFileAndCause(t *testing.T) {
 		t.Errorf("InputsNotRead() = %+v, want %+v", got, want)
 	}
 }
+
+// TestInputsNotReadComeInRotationOrder: numbers in the names are compared
+// as numbers, so app.log.10 comes after app.log.9, as rotation numbers them.
+func TestInputsNotReadComeInRotationOrder(t *testing.T) {
+	var l Ledger
+	for _, n := range []string{"app.log.10", "app.log.9", "app.log.002", "app.log.1", "app.log"} {
+		l.Add(GapFileNotRead+": "+n+": "+GapNothingRead+": open "+n+": permission denied", 0, time.Unix(0, 0))
+	}
+	var got []string
+	for _, f := range l.InputsNotRead() {
+		got = append(got, f.Name)
+	}
+	if want := []string{"app.log", "app.log.1", "app.log.002", "app.log.9", "app.log.10"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("InputsNotRead() names %q, want %q", got, want)
+	}
+}

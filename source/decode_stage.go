@@ -118,92 +118,124 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
 func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
-	opts := decodeOptions(in)
-	dec := decode.New(in.ID, opts)
-	back := decode.New(in.ID, opts)
-	dec.DateUntimedAt(in.readAt)
-	lead := leadHold{dec: dec} // the forward read's lines before its first timed one
-	chain := chainTeller{link: in.Chain}
-	showAfter := in.waits.showAfter()
-	show := time.NewTimer(showAfter) // runs only while something is held
-	show.Stop()
-	defer show.Stop()
+	a := newAssembler(i, in, room, out)
+	defer a.show.Stop()
 	idleAfter := in.waits.idleAfter()
 	idle := time.NewTimer(idleAfter)
 	defer idle.Stop()
-	// caught is the source's mark that it has read what it held (an empty
-	// batch), waiting while the decoder holds a line back: the merge must
-	// not take the input for caught up before its last entry is out. The
-	// leads held are as settled as they will be till more is written.
-	caught := false
-	passCaught := func() {
-		if caught && !dec.Holding() {
-			chain.caughtUp()
-			if lead.held() {
-				room.wait()
-				out <- decoded{input: i, entries: lead.release()}
-			}
-			out <- decoded{input: i, caught: true}
-			caught = false
-			dec.DateUntimedAt(time.Time{}) // what comes now was written now
-		}
-	}
 	for {
 		select {
 		case j, ok := <-order:
 			if !ok {
-				es := chain.ending(dec, dec.Flush(lead.release()))
+				es := a.chain.ending(a.dec, a.dec.Flush(a.lead.release()))
 				out <- decoded{input: i, entries: es, done: true, err: <-errc}
 				return
 			}
-			<-j.done
-			if len(j.recs) == 0 {
-				caught = true
-				passCaught()
-				continue
+			if a.job(j, template, fields) {
+				idle.Reset(idleAfter)
 			}
-			front := j.recs[0].Backfill
-			es, release := decodeJobEntries(dec, back, &lead, j, fields)
-			if template.Load() == nil {
-				if p := dec.Preparer(); p != nil {
-					template.Store(p)
-				}
-			}
-			if len(es) > 0 || release != nil {
-				if !front {
-					chain.sending(es, dec.LeadOpen())
-					room.wait() // a backfill block skips the merger's queue
-				}
-				out <- decoded{input: i, entries: es, front: front, release: release}
-			}
-			passCaught()
-			if dec.Holding() || lead.held() {
-				show.Reset(showAfter)
-			} else {
-				show.Stop()
-			}
-			idle.Reset(idleAfter)
-		case <-show.C:
-			// A quiet input must not keep its last lines hidden: a line
-			// held to see whether the next continues it (a multi-line entry,
-			// a JSON document), a split line's pieces (flagged partial), the
-			// leads waiting for a time. A continuation written with its
-			// first line is read with it, so it still joins it.
-			if lead.held() && chain.keepsLeads() {
-				continue // a rotated copy's leads wait for its end
-			}
-			if es := dec.Flush(lead.release()); len(es) > 0 {
-				chain.sending(es, dec.LeadOpen())
-				room.wait()
-				out <- decoded{input: i, entries: es}
-			}
-			passCaught()
+		case <-a.show.C:
+			a.showHeld()
 		case <-idle.C:
 			// Nor keep the last lines' bytes (see decode.Decoder.Idle).
-			dec.Idle()
-			back.Idle()
+			a.dec.Idle()
+			a.back.Idle()
 		}
 	}
+}
+
+// assembler is the state assembleJobs keeps for one input between jobs.
+type assembler struct {
+	input     int
+	room      *inputRoom
+	out       chan<- decoded
+	dec, back *decode.Decoder // the forward read's decoder, and the backfill blocks'
+	lead      leadHold        // the forward read's lines before its first timed one
+	chain     chainTeller
+	showAfter time.Duration
+	show      *time.Timer // runs only while something is held
+	// caught is the source's mark that it has read what it held (an empty
+	// batch), waiting while the decoder holds a line back: the merge must
+	// not take the input for caught up before its last entry is out.
+	caught bool
+}
+
+func newAssembler(i int, in Feed, room *inputRoom, out chan<- decoded) *assembler {
+	opts := decodeOptions(in)
+	a := &assembler{input: i, room: room, out: out, dec: decode.New(in.ID, opts), back: decode.New(in.ID, opts),
+		chain: chainTeller{link: in.Chain}, showAfter: in.waits.showAfter()}
+	a.dec.DateUntimedAt(in.readAt)
+	a.lead = leadHold{dec: a.dec}
+	a.show = time.NewTimer(a.showAfter)
+	a.show.Stop()
+	return a
+}
+
+// job assembles one job and sends its entries on; the first decoder to
+// settle on an envelope becomes the workers' template. It reports whether
+// the job held records: an empty one is the source's caught-up mark.
+func (a *assembler) job(j *decodeJob, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) bool {
+	<-j.done
+	if len(j.recs) == 0 {
+		a.caught = true
+		a.passCaught()
+		return false
+	}
+	front := j.recs[0].Backfill
+	es, release := decodeJobEntries(a.dec, a.back, &a.lead, j, fields)
+	if template.Load() == nil {
+		if p := a.dec.Preparer(); p != nil {
+			template.Store(p)
+		}
+	}
+	if len(es) > 0 || release != nil {
+		if !front {
+			a.chain.sending(es, a.dec.LeadOpen())
+			a.room.wait() // a backfill block skips the merger's queue
+		}
+		a.out <- decoded{input: a.input, entries: es, front: front, release: release}
+	}
+	a.passCaught()
+	if a.dec.Holding() || a.lead.held() {
+		a.show.Reset(a.showAfter)
+	} else {
+		a.show.Stop()
+	}
+	return true
+}
+
+// showHeld sends what a quiet input holds back: it must not keep its last
+// lines hidden: a line held to see whether the next continues it (a
+// multi-line entry, a JSON document), a split line's pieces (flagged
+// partial), the leads waiting for a time. A continuation written with its
+// first line is read with it, so it still joins it.
+func (a *assembler) showHeld() {
+	if a.lead.held() && a.chain.keepsLeads() {
+		return // a rotated copy's leads wait for its end
+	}
+	if es := a.dec.Flush(a.lead.release()); len(es) > 0 {
+		a.chain.sending(es, a.dec.LeadOpen())
+		a.room.wait()
+		a.out <- decoded{input: a.input, entries: es}
+	}
+	a.passCaught()
+}
+
+// passCaught passes the source's caught-up mark on once the decoder holds
+// nothing back; the leads held are as settled as they will be till more is
+// written.
+func (a *assembler) passCaught() {
+	if !a.caught || a.dec.Holding() {
+		return
+	}
+	a.chain.caughtUp()
+	if a.lead.held() {
+		a.room.wait()
+		a.out <- decoded{input: a.input, entries: a.lead.release()}
+	}
+	a.out <- decoded{input: a.input, caught: true}
+	a.caught = false
+	a.dec.DateUntimedAt(time.Time{}) // what comes now was written now
 }
 
 // decodeOptions are the input's decoding options, its entries named after

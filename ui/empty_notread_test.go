@@ -31,8 +31,22 @@ func TestAnEmptyWindowSaysWhichFilesWereNotRead(t *testing.T) {
 	two := append(es, notReadGap(1500, "app.log.2"))
 	st, _ = newFixtureStore(t, two)
 	m = drive(t, newTestModel(t, st, 200, 12), keys("/", "zzzz", "enter")...)
-	if s := screen(m); !strings.Contains(s, "2 input files were not read") || !strings.Contains(s, "app.log.1") {
-		t.Errorf("the empty view does not count the files not read:\n%s", s)
+	want = "app.log.1 (permission denied) and app.log.2 (permission denied) were not read"
+	if s := screen(m); !strings.Contains(s, want) {
+		t.Errorf("the empty view does not name both files not read (%q):\n%s", want, s)
+	}
+
+	// Beyond three, the first three are named (app.log.10 after app.log.9,
+	// as rotation numbers them) and the others counted.
+	var many []model.Entry
+	for i, n := range []string{"app.log.10", "app.log.9", "app.log.2", "app.log.3", "app.log.1"} {
+		many = append(many, notReadGap(100*(i+1), n))
+	}
+	st, _ = newFixtureStore(t, append(es, many...))
+	m = drive(t, newTestModel(t, st, 200, 12), keys("/", "zzzz", "enter")...)
+	want = "5 input files were not read: app.log.1 (permission denied), app.log.2 (permission denied), app.log.3 (permission denied) and 2 more"
+	if s := screen(m); !strings.Contains(strings.Join(strings.Fields(s), " "), want) {
+		t.Errorf("the empty view does not say %q:\n%s", want, s)
 	}
 
 	// Other gaps are no file not read.

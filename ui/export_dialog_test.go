@@ -96,6 +96,20 @@ func TestExportDialogWarnsOfAnOddName(t *testing.T) {
 	}
 }
 
+// TestExportDialogWarnsOfABlankEndingTheName: a name typed with a blank
+// after its ending keeps it (the file is named so), and the note says that,
+// not that the name lacks the ending the screen shows it with.
+func TestExportDialogWarnsOfABlankEndingTheName(t *testing.T) {
+	m := drive(t, goldenModel(t, 120, 40), keys("x", "up", "ctrl+u", "out.ndjson ")...)
+	s := screen(m)
+	if strings.Contains(s, "does not end in") || !strings.Contains(s, `note: the name ends in a blank, which the file's name keeps: "out.ndjson "`) {
+		t.Errorf("the note does not say the name ends in a blank:\n%s", s)
+	}
+	if got := m.dialog.Path(); got != "out.ndjson " {
+		t.Errorf("path %q; want the name as typed", got)
+	}
+}
+
 // TestExportDialogNothingToWrite: enter on an empty window says why
 // nothing happens instead of ignoring the key.
 func TestExportDialogNothingToWrite(t *testing.T) {

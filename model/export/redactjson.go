@@ -55,9 +55,10 @@ type jsonEdit struct {
 // and its length in doc; ok is false when doc opens no valid document.
 func redactJSONDoc(doc string, plain textRedactor, depth int) (string, int, bool) {
 	var edits []jsonEdit
+	var keys jsonKeyPath
 	d := []byte(doc)
 	end, ok := envelope.EachJSONText(d, func(t envelope.JSONText) {
-		if text, changed := redactJSONText(t, plain, depth); changed {
+		if text, changed := redactJSONText(t, keys.visit(d, t), plain, depth); changed {
 			edits = append(edits, jsonEdit{from: t.From, to: t.To, text: text})
 		}
 	})
@@ -77,12 +78,14 @@ func redactJSONDoc(doc string, plain textRedactor, depth int) (string, int, bool
 
 // redactJSONText redacts what one key or value says, and returns it
 // written again in its form when redaction changed it: a number (a long
-// id) becomes a string, which a pseudonym needs.
-func redactJSONText(t envelope.JSONText, plain textRedactor, depth int) ([]byte, bool) {
+// id, or a learned one its key names, see keyedToken) becomes a string,
+// which a pseudonym needs. key is the path of the key naming the value,
+// "" for none (see jsonKeyPath).
+func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth int) ([]byte, bool) {
 	v := string(t.Value)
 	var red string
 	if t.Form == envelope.JSONToken {
-		red = plain(v)
+		red = keyedToken(key, v, plain)
 	} else {
 		red = redactQuoted(v, plain, depth+1)
 	}
@@ -93,6 +96,20 @@ func redactJSONText(t envelope.JSONText, plain textRedactor, depth int) ([]byte,
 		return appendByteValues(nil, red), true
 	}
 	return appendJSONValue(nil, red), true
+}
+
+// keyedToken redacts a bare token v (a number) of a JSON document with the
+// key that names it, as a line would write it (user_id=113933), so that a
+// learned id is replaced where its key says what it is.
+func keyedToken(key, v string, plain textRedactor) string {
+	if red := plain(v); red != v || !allDigits(v) || !namesID(key) {
+		return red
+	}
+	written := key + "="
+	if red, ok := strings.CutPrefix(plain(written+v), written); ok {
+		return red
+	}
+	return v
 }
 
 // appendJSONValue writes s as a JSON string, or, when it is not valid

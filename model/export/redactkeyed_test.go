@@ -7,19 +7,65 @@ import "testing"
 // commonest lines write users and devices so, beside the peer's address,
 // and a bare number elsewhere (a count) stays.
 func TestLearnedNumericIDsAreReplacedAfterTheirKey(t *testing.T) {
+	k := learnedUserAndDevice(t)
+	checkReplaced(t, k.replaceIDs, map[string]string{
+		"policy::evaluate: user=113933 device=205246 -> allow": "policy::evaluate: user=user-U device=device-D -> allow",
+		"new peer ip-x:51820 for device 205246":                "new peer ip-x:51820 for device device-D",
+		"user_id=113933, device_id: 205246":                    "user_id=user-U, device_id: device-D",
+		"acked=113933 count 205246 user=205246":                "acked=113933 count 205246 user=205246",
+	})
+}
+
+// The key may be spelled as JSON writes it ("user_id":113933, "device_id":
+// 205246), with blanks about its '=' (user = 113933) or as a dotted path (user.id=113933, device.id: 205246):
+// each names the id as plainly as user=113933 does.
+func TestLearnedNumericIDsAreReplacedAfterEverySpellingOfTheirKey(t *testing.T) {
+	k := learnedUserAndDevice(t)
+	checkReplaced(t, k.replaceIDs, map[string]string{
+		`{"user_id":113933,"device_id": 205246}`: `{"user_id":user-U,"device_id": device-D}`,
+		"user = 113933, device : 205246":         "user = user-U, device : device-D",
+		"user.id=113933 device.id: 205246":       "user.id=user-U device.id: device-D",
+		`{"USER_ID": 113933}`:                    `{"USER_ID": user-U}`,
+		// Still kept: another key's number, and an id key of another class.
+		`{"bytes":113933,"user_id":205246,"id":113933}`: `{"bytes":113933,"user_id":205246,"id":113933}`,
+		"resource.id=113933 user.name=205246":           "resource.id=113933 user.name=205246",
+	})
+}
+
+// In a JSON document a learned id written as a number is replaced after its
+// key, nested ones too ({"user":{"id":113933}}), and becomes a string, as a
+// pseudonym must; the document stays valid, and numbers under other keys
+// are kept.
+func TestLearnedNumericIDsInJSONDocumentsAreReplacedUnderTheirKey(t *testing.T) {
+	k := learnedUserAndDevice(t)
+	redactJSON := func(s string) string { return redactEncoded(s, k.replaceIDs) }
+	checkReplaced(t, redactJSON, map[string]string{
+		`ANALYTICS {"user_id":113933,"device_id": 205246}`:                         `ANALYTICS {"user_id":"user-U","device_id": "device-D"}`,
+		`{"user":{"id":113933,"name":"x"},"device":{"os":"linux","id":205246}}`:    `{"user":{"id":"user-U","name":"x"},"device":{"os":"linux","id":"device-D"}}`,
+		`{"event":{"user":{"id":113933}}}`:                                         `{"event":{"user":{"id":"user-U"}}}`,
+		`{"bytes":113933,"resource":{"id":113933},"ids":[113933],"user":[113933]}`: `{"bytes":113933,"resource":{"id":113933},"ids":[113933],"user":[113933]}`,
+		`{"user":{"n":{"a":1},"id":113933}}`:                                       `{"user":{"n":{"a":1},"id":"user-U"}}`,
+	})
+}
+
+// learnedUserAndDevice returns what an export learns from an event naming
+// user 113933 and device 205246.
+func learnedUserAndDevice(t *testing.T) *knownValues {
+	t.Helper()
 	k := newKnownValues()
 	if err := k.add([]secret{{class: classUser, value: "113933", pseudo: "user-U"},
 		{class: classDevice, value: "205246", pseudo: "device-D"}}); err != nil {
 		t.Fatal(err)
 	}
-	for in, want := range map[string]string{
-		"policy::evaluate: user=113933 device=205246 -> allow": "policy::evaluate: user=user-U device=device-D -> allow",
-		"new peer ip-x:51820 for device 205246":                "new peer ip-x:51820 for device device-D",
-		"user_id=113933, device_id: 205246":                    "user_id=user-U, device_id: device-D",
-		"acked=113933 count 205246 user=205246":                "acked=113933 count 205246 user=205246",
-	} {
-		if got := k.replaceIDs(in); got != want {
-			t.Errorf("replaceIDs(%q)\n got %q\nwant %q", in, got, want)
+	return k
+}
+
+// checkReplaced checks that redact makes each text of cases what it maps to.
+func checkReplaced(t *testing.T, redact func(string) string, cases map[string]string) {
+	t.Helper()
+	for in, want := range cases {
+		if got := redact(in); got != want {
+			t.Errorf("redact(%q)\n got %q\nwant %q", in, got, want)
 		}
 	}
 }

@@ -225,24 +225,48 @@ var idKeys = map[class][]string{
 }
 
 // keyedID reports whether before, the text ahead of an id, ends with a key
-// naming what the id is, of class c, and a '=', a ':' or a blank:
-// "user=", "device ", "device_id: ".
+// naming what the id is, of class c, and a '=', a ':' or a blank, as a line
+// or a JSON document spells it: "user=", "device ", "device_id: ",
+// "user = ", `"user_id":`, and the dotted path of a nested key, "user.id=".
 func keyedID(before string, c class) bool {
-	before = strings.TrimSuffix(before, " ")
+	before = strings.TrimRight(before, " ")
 	if n := len(before); n > 0 && (before[n-1] == '=' || before[n-1] == ':') {
-		before = before[:n-1]
+		before = strings.TrimRight(before[:n-1], " ")
 	}
-	start := len(before)
-	for start > 0 && (isASCIILetter(before[start-1]) || before[start-1] == '_') {
-		start--
+	word, rest := lastKeyWord(strings.TrimSuffix(before, `"`))
+	if strings.EqualFold(word, "id") && strings.HasSuffix(rest, ".") {
+		word, _ = lastKeyWord(rest[:len(rest)-1])
 	}
-	word := before[start:]
 	for _, k := range idKeys[c] {
 		if strings.EqualFold(word, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesID reports whether a JSON key path names an id of any class (see
+// keyedID): only then is a number under it worth a second look.
+func namesID(path string) bool {
+	if path == "" {
+		return false
+	}
+	for c := range idKeys {
+		if keyedID(path, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastKeyWord splits s into the word of letters and underscores it ends
+// with and what comes before it.
+func lastKeyWord(s string) (word, rest string) {
+	start := len(s)
+	for start > 0 && (isASCIILetter(s[start-1]) || s[start-1] == '_') {
+		start--
+	}
+	return s[start:], s[:start]
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -274,6 +274,9 @@ func (d Model) extensionLines() []string {
 	if !d.pathEdited || p == "" || strings.HasSuffix(p, want) || strings.HasSuffix(p, "/") {
 		return nil
 	}
+	if strings.TrimRight(p, " \t") != p {
+		return d.wrap(d.styles.Dim, "note: the name ends in a blank, which the file's name keeps: "+shownPath(p))
+	}
 	what := d.set.Format.String()
 	if d.set.Compress != export.CompressNone {
 		what += " with " + d.set.Compress.String()

@@ -2,6 +2,7 @@ package theme
 
 import (
 	"strconv"
+	"strings"
 
 	"connlog/model"
 )
@@ -12,23 +13,47 @@ import (
 // memory budget cost.
 
 // NotReadFiles says which inputs were not read: "app.log.1 was not read
-// (permission denied)", "2 input files were not read, app.log.1 first
-// (permission denied)"; n is how many, 0 (and "") when every input was
-// read. The words are made safe to show.
+// (permission denied)", "app.log.2.gz (corrupt gzip) and app.log.3.lzma
+// (lzma, …) were not read", and beyond maxNotReadNamed files "5 input files
+// were not read: a (…), b (…), c (…) and 2 more"; n is how many, 0 (and "")
+// when every input was read. The words are made safe to show.
 func NotReadFiles(l model.Ledger) (words string, n int) {
 	files := l.InputsNotRead()
-	if len(files) == 0 {
+	switch len(files) {
+	case 0:
 		return "", 0
+	case 1:
+		return notReadName(files[0]) + " was not read (" + Clean(files[0].Why) + ")", 1
 	}
-	name := Clean(files[0].Name)
-	if name == "" {
-		name = "an input"
+	named := make([]string, 0, maxNotReadNamed+1)
+	for _, f := range files[:min(len(files), maxNotReadNamed)] {
+		named = append(named, notReadName(f)+" ("+Clean(f.Why)+")")
 	}
-	why := " (" + Clean(files[0].Why) + ")"
-	if len(files) == 1 {
-		return name + " was not read" + why, 1
+	if len(files) <= maxNotReadNamed {
+		return andList(named) + " were not read", len(files)
 	}
-	return strconv.Itoa(len(files)) + " input files were not read, " + name + " first" + why, len(files)
+	named = append(named, strconv.Itoa(len(files)-maxNotReadNamed)+" more")
+	return strconv.Itoa(len(files)) + " input files were not read: " + andList(named), len(files)
+}
+
+// maxNotReadNamed is how many of the inputs not read are named: more would
+// crowd out the rest of an empty view's words.
+const maxNotReadNamed = 3
+
+// notReadName is how an input not read is named.
+func notReadName(f model.NotRead) string {
+	if name := Clean(f.Name); name != "" {
+		return name
+	}
+	return "an input"
+}
+
+// andList joins words as a sentence lists them: "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // NotReadClause is NotReadFiles for a view that finds nothing: where the
