@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"connlog/internal/cputime"
 	"connlog/model"
 	"connlog/model/decode"
 	"connlog/source"
@@ -95,9 +96,13 @@ func BenchmarkStorePut(b *testing.B) {
 	}
 	b.ReportAllocs()
 	var s *model.Store
+	var cpu time.Duration
 	for b.Loop() {
+		u0 := cputime.Process()
 		s = putAll(batches, src)
+		cpu += cputime.Process() - u0
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*entries), "ns/entry")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*entries), "cpu-ns/entry")
 	b.ReportMetric(float64(s.Stats().MemBytes)/float64(entries), "store-B/entry")
 }
