@@ -250,7 +250,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		if n >= maxIndexedFields {
 			return
 		}
-		key, kf := s.symCache.intern(s.syms, keyContext, f.Key, keyFlags)
+		key, kf := s.symCache.key(s.syms, f.Key)
 		if kf&keySkipped != 0 && !keepAll {
 			return
 		}
