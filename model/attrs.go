@@ -153,6 +153,11 @@ func (lo *lineOrigin) nums() originNums {
 	return originNums{lo.received, lo.item, lo.origin, lo.rawLen, lo.offset, lo.others[0], lo.others[1], lo.others[2], lo.others[3]}
 }
 
+// hasNums reports whether any of lo's numbers is set (nums is not all 0).
+func (lo *lineOrigin) hasNums() bool {
+	return lo.received|lo.item|lo.origin|lo.rawLen|lo.offset|lo.others[0]|lo.others[1]|lo.others[2]|lo.others[3] != 0
+}
+
 // setNum sets lo's number i (in the order of intKeys).
 func (lo *lineOrigin) setNum(i int, n int64) {
 	switch i {

@@ -63,7 +63,7 @@ type setCacheSlot struct {
 // at most setCacheFields text fields besides those the index leaves out,
 // and no per-line pseudo-field but the template, which lines share.
 func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bool) {
-	if lo.cursor != "" || lo.end != "" || lo.audit != "" || lo.nums() != (originNums{}) || e.IsMark() {
+	if lo.cursor != "" || lo.end != "" || lo.audit != "" || lo.hasNums() || e.IsMark() {
 		return fs, 0, false
 	}
 	for _, f := range e.Fields {

@@ -77,6 +77,9 @@ type Store struct {
 	words   wordArena
 	origins originTable
 	readers map[SourceID]RawReader
+	// lastReader is whether the source of the entry put last has a reader:
+	// a load's entries mostly come from one source.
+	lastReader readerOf
 	// mem counts the row chunks held plus every byte put into the byte arena
 	// (attrs.go adds field values as it stores them); memUsed turns it into
 	// what the chunks really hold.
@@ -143,6 +146,7 @@ func (s *Store) SetRawReader(src SourceID, r RawReader) {
 	}
 	m[src] = r
 	s.readers = m
+	s.lastReader = readerOf{}
 	s.mu.Unlock()
 	s.publish()
 }
@@ -311,8 +315,25 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
 // document) is held: its lines need not lie together in the file, and a
 // file is re-read one whole line at a time.
 func (s *Store) fileBacked(e *Entry) bool {
-	_, ok := s.readers[e.Source]
-	return ok && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset && bytes.IndexByte(e.Raw, '\n') < 0
+	return s.hasReader(e.Source) && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset && bytes.IndexByte(e.Raw, '\n') < 0
+}
+
+// readerOf says whether source src has a RawReader (set: known).
+type readerOf struct {
+	src      SourceID
+	has, set bool
+}
+
+// hasReader reports whether src's raw bytes are re-read through a
+// RawReader. The readers change only in SetRawReader, which forgets what
+// this remembers.
+func (s *Store) hasReader(src SourceID) bool {
+	if r := s.lastReader; r.set && r.src == src {
+		return r.has
+	}
+	_, ok := s.readers[src]
+	s.lastReader = readerOf{src: src, has: ok, set: true}
+	return ok
 }
 
 // memUsed is the store's memory account: row chunks, the arena chunks
