@@ -34,7 +34,7 @@ func (c *setCache) begin() {
 	c.calls++
 	if c.calls == 0 { // wrapped: a slot's call could pass for this one
 		for i := range c.slots {
-			c.slots[i].given.call = 0
+			c.slots[i].givenCall = 0
 		}
 		c.calls = 1
 	}
@@ -44,19 +44,18 @@ func (c *setCache) begin() {
 func (c *setCache) end() { c.call = 0 }
 
 type setCacheSlot struct {
-	kind     Kind // the entries' kind: a hit must not bypass kindKeys.note
-	n        int
-	keys     [setCacheFields]string
-	vals     [setCacheFields]string
-	template string // the lines' Entry.Template, part of the set
-	ref      setRef
-	// given is where the caller's string equal to template lay that an
-	// entry of the call being put had, and that call (see holdsTemplate);
-	// call 0: none.
-	given struct {
-		addr uintptr
-		call uint32
-	}
+	kind Kind // the entries' kind: a hit must not bypass kindKeys.note
+	n    uint8
+	// givenCall and givenAddr are the call being put and where the
+	// caller's string equal to template lay that an entry of it had (see
+	// holdsTemplate); givenCall 0: none. They fill what would be padding
+	// beside kind and n, and a word: a slot is as large as without them.
+	givenCall uint32
+	keys      [setCacheFields]string
+	vals      [setCacheFields]string
+	template  string // the lines' Entry.Template, part of the set
+	ref       setRef
+	givenAddr uintptr
 }
 
 // cacheable returns the indexed fields of e when its set may be cached:
@@ -110,7 +109,7 @@ func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template
 // holdsIn is holds while the writer's call numbered call runs (0: none,
 // see setCache.call).
 func (sl *setCacheSlot) holdsIn(k Kind, fs *[setCacheFields]Field, n int, template string, call uint32) bool {
-	if sl.kind != k || sl.n != n || !sl.holdsTemplate(template, call) {
+	if sl.kind != k || int(sl.n) != n || !sl.holdsTemplate(template, call) {
 		return false
 	}
 	for i := range n {
@@ -127,14 +126,14 @@ func (sl *setCacheSlot) holdsIn(k Kind, fs *[setCacheFields]Field, n int, templa
 // otherwise.
 func (sl *setCacheSlot) holdsTemplate(t string, call uint32) bool {
 	addr := uintptr(unsafe.Pointer(unsafe.StringData(t)))
-	if call != 0 && sl.given.call == call && sl.given.addr == addr && len(t) == len(sl.template) {
+	if call != 0 && sl.givenCall == call && sl.givenAddr == addr && len(t) == len(sl.template) {
 		return true
 	}
 	if sl.template != t {
 		return false
 	}
 	if call != 0 {
-		sl.given.addr, sl.given.call = addr, call
+		sl.givenAddr, sl.givenCall = addr, call
 	}
 	return true
 }
@@ -171,11 +170,11 @@ func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, set *indexedSet, off uint32
 	if sl == nil {
 		return
 	}
-	sl.kind, sl.n, sl.template = e.Kind, set.n, ""
+	sl.kind, sl.n, sl.template = e.Kind, uint8(set.n), ""
 	if lo.template != "" {
 		sl.template = s.syms.own(lo.template)
 	}
-	sl.given.call = 0
+	sl.givenCall = 0
 	for i := range set.n {
 		sl.keys[i] = s.syms.own(set.fs[i].Key)
 		sl.vals[i] = s.syms.own(set.fs[i].Value)

@@ -3,9 +3,10 @@ package model
 import "unsafe"
 
 // keyAddrSlots is the size of the writer's cache of field keys by address
-// (a power of two): the keys of a connector's entries are a few dozen.
+// (a power of two): the keys of a connector's entries are a few dozen,
+// and 256 slots of 40 bytes add 10 KiB to a store.
 const (
-	keyAddrBits  = 9
+	keyAddrBits  = 8
 	keyAddrSlots = 1 << keyAddrBits
 )
 
