@@ -153,6 +153,11 @@ func (lo *lineOrigin) nums() originNums {
 	return originNums{lo.received, lo.item, lo.origin, lo.rawLen, lo.offset, lo.others[0], lo.others[1], lo.others[2], lo.others[3]}
 }
 
+// hasNums reports whether any of lo's numbers is set (nums is not all 0).
+func (lo *lineOrigin) hasNums() bool {
+	return lo.received|lo.item|lo.origin|lo.rawLen|lo.offset|lo.others[0]|lo.others[1]|lo.others[2]|lo.others[3] != 0
+}
+
 // setNum sets lo's number i (in the order of intKeys).
 func (lo *lineOrigin) setNum(i int, n int64) {
 	switch i {
@@ -250,7 +255,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		if n >= maxIndexedFields {
 			return
 		}
-		key, kf := s.symCache.intern(s.syms, keyContext, f.Key, keyFlags)
+		key, kf := s.symCache.key(s.syms, f.Key)
 		if kf&keySkipped != 0 && !keepAll {
 			return
 		}

@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // originTable interns origins: entries of one source mostly share one (same
@@ -19,6 +20,10 @@ type originTable struct {
 	last    originKey
 	lastID  uint32
 	hasLast bool
+	// given is the origin the previous call was given, while the entries
+	// of one Append or Prepend are put (see sameStrings); nil otherwise.
+	given  *Origin
+	inCall bool
 	// hosts says whether the origins named several hosts: the table and
 	// the exports must then name each entry's (see Snapshot.ManyHosts).
 	hosts HostCounter
@@ -38,10 +43,38 @@ func (t *originTable) id(src SourceID, o *Origin) uint32 {
 	// Lines of one source mostly share the origin of the line before:
 	// comparing in place spares copying the origin and hashing its journal
 	// fields, line after line.
-	if t.hasLast && src == t.last.src && sameOrigin(o, &t.last.o) {
+	if t.given != nil && src == t.last.src && sameStrings(o, t.given) {
+		t.given = o
 		return t.lastID
 	}
-	return t.slowID(src, *o)
+	id := t.lastID
+	if !t.hasLast || src != t.last.src || !sameOrigin(o, &t.last.o) {
+		id = t.slowID(src, *o)
+	}
+	if t.inCall {
+		t.given = o
+	}
+	return id
+}
+
+// beginCall and endCall bracket the entries of one Append or Prepend: while
+// the caller's entries are put they do not change, so an origin whose
+// strings are the very ones the previous entry's were is that origin,
+// without a look at their bytes.
+func (t *originTable) beginCall() { t.given, t.inCall = nil, true }
+func (t *originTable) endCall()   { t.given, t.inCall = nil, false }
+
+// sameStrings reports whether a is b, but for what changes per line, by
+// the addresses of their strings: b is an origin of the entries being put,
+// whose bytes do not change meanwhile.
+func sameStrings(a, b *Origin) bool {
+	return a.Stream == b.Stream && a.PID == b.PID && a.Journal == b.Journal && sameString(a.Host, b.Host) &&
+		sameString(a.Unit, b.Unit) && sameString(a.Ident, b.Ident) && sameString(a.Envelope, b.Envelope) && sameString(a.Input, b.Input)
+}
+
+// sameString reports whether a and b are one string in memory.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
 }
 
 // slowID is id for an origin other than the last one's.

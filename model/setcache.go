@@ -23,22 +23,46 @@ const setCacheFields = 2
 // of the strings, so it pins nothing of the lines.
 type setCache struct {
 	slots [setCacheSlots]setCacheSlot
+	// call numbers the writer's Append or Prepend running, 0 for none:
+	// while it runs, a template's address is known to hold its bytes.
+	call  uint32
+	calls uint32
 }
 
+// begin and end bracket the putting of one call's entries.
+func (c *setCache) begin() {
+	c.calls++
+	if c.calls == 0 { // wrapped: a slot's call could pass for this one
+		for i := range c.slots {
+			c.slots[i].givenCall = 0
+		}
+		c.calls = 1
+	}
+	c.call = c.calls
+}
+
+func (c *setCache) end() { c.call = 0 }
+
 type setCacheSlot struct {
-	kind     Kind // the entries' kind: a hit must not bypass kindKeys.note
-	n        int
-	keys     [setCacheFields]string
-	vals     [setCacheFields]string
-	template string // the lines' Entry.Template, part of the set
-	ref      setRef
+	kind Kind // the entries' kind: a hit must not bypass kindKeys.note
+	n    uint8
+	// givenCall and givenAddr are the call being put and where the
+	// caller's string equal to template lay that an entry of it had (see
+	// holdsTemplate); givenCall 0: none. They fill what would be padding
+	// beside kind and n, and a word: a slot is as large as without them.
+	givenCall uint32
+	keys      [setCacheFields]string
+	vals      [setCacheFields]string
+	template  string // the lines' Entry.Template, part of the set
+	ref       setRef
+	givenAddr uintptr
 }
 
 // cacheable returns the indexed fields of e when its set may be cached:
 // at most setCacheFields text fields besides those the index leaves out,
 // and no per-line pseudo-field but the template, which lines share.
 func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bool) {
-	if lo.cursor != "" || lo.end != "" || lo.audit != "" || lo.nums() != (originNums{}) || e.IsMark() {
+	if lo.cursor != "" || lo.end != "" || lo.audit != "" || lo.hasNums() || e.IsMark() {
 		return fs, 0, false
 	}
 	for _, f := range e.Fields {
@@ -61,11 +85,13 @@ func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bo
 // differ where quickHash does not look (two of one length alike at its five
 // bytes took one slot in turn). Only the choice of slot depends on the
 // address, never a hit: holds compares the bytes with the slot's own copy.
+// The keys count by their length alone: a service line's are always
+// module and function.
 func (c *setCache) slotFor(k Kind, fs *[setCacheFields]Field, n int, template string) *setCacheSlot {
 	addr := uint32(uintptr(unsafe.Pointer(unsafe.StringData(template))) >> 3)
 	h := (uint32(n)<<8 | uint32(k)) ^ addr*0x9e3779b1
 	for i := range n {
-		h = h*0x9e3779b1 ^ quickHash(h, fs[i].Key) ^ quickHash(h+1, fs[i].Value)
+		h = h*0x9e3779b1 ^ uint32(len(fs[i].Key))*0x85ebca6b ^ quickHash(h+1, fs[i].Value)
 	}
 	// The multiplications carry the address into the high bits only.
 	h ^= h >> 15
@@ -77,7 +103,13 @@ func (c *setCache) slotFor(k Kind, fs *[setCacheFields]Field, n int, template st
 // holds reports whether the slot caches exactly fields fs[:n] with
 // template, of kind k.
 func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template string) bool {
-	if sl.kind != k || sl.n != n || sl.template != template {
+	return sl.holdsIn(k, fs, n, template, 0)
+}
+
+// holdsIn is holds while the writer's call numbered call runs (0: none,
+// see setCache.call).
+func (sl *setCacheSlot) holdsIn(k Kind, fs *[setCacheFields]Field, n int, template string, call uint32) bool {
+	if sl.kind != k || int(sl.n) != n || !sl.holdsTemplate(template, call) {
 		return false
 	}
 	for i := range n {
@@ -88,35 +120,64 @@ func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template
 	return true
 }
 
-// cachedAttrs returns the word offset of e's shared set when the cache
-// holds it, taking the row chunk's reference on it as putAttrs would.
-func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool) {
-	fs, n, ok := cacheable(e, lo)
-	if !ok {
-		return 0, false
+// holdsTemplate reports whether the slot's template is t: by address when
+// t lies where the template of an entry of the same call lay, whose bytes
+// do not change while the call runs (see Store.beginCall), by its bytes
+// otherwise.
+func (sl *setCacheSlot) holdsTemplate(t string, call uint32) bool {
+	addr := uintptr(unsafe.Pointer(unsafe.StringData(t)))
+	if call != 0 && sl.givenCall == call && sl.givenAddr == addr && len(t) == len(sl.template) {
+		return true
 	}
-	sl := s.setCache.slotFor(e.Kind, &fs, n, lo.template)
-	if !sl.holds(e.Kind, &fs, n, lo.template) || !s.words.alive(sl.ref) {
-		return 0, false
+	if sl.template != t {
+		return false
 	}
-	s.words.referOffset(sl.ref.off)
-	return sl.ref.off, true
+	if call != 0 {
+		sl.givenAddr, sl.givenCall = addr, call
+	}
+	return true
 }
 
-// cacheAttrs remembers that e's fields made the shared set at off.
-func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, off uint32) {
-	fs, n, ok := cacheable(e, lo)
-	if !ok {
+// indexedSet is an entry's indexed fields when its set may be cached (see
+// cacheable), and the cache's slot for them.
+type indexedSet struct {
+	fs   [setCacheFields]Field
+	n    int
+	slot *setCacheSlot // nil: not cacheable
+}
+
+// cachedAttrs returns the word offset of e's shared set when the cache
+// holds it, taking the row chunk's reference on it as putAttrs would, and
+// the set for cacheAttrs when it does not.
+func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool, indexedSet) {
+	var set indexedSet
+	var ok bool
+	if set.fs, set.n, ok = cacheable(e, lo); !ok {
+		return 0, false, set
+	}
+	set.slot = s.setCache.slotFor(e.Kind, &set.fs, set.n, lo.template)
+	sl := set.slot
+	if !sl.holdsIn(e.Kind, &set.fs, set.n, lo.template, s.setCache.call) || !s.words.alive(sl.ref) {
+		return 0, false, set
+	}
+	s.words.referOffset(sl.ref.off)
+	return sl.ref.off, true, set
+}
+
+// cacheAttrs remembers that e's fields, set, made the shared set at off.
+func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, set *indexedSet, off uint32) {
+	sl := set.slot
+	if sl == nil {
 		return
 	}
-	sl := s.setCache.slotFor(e.Kind, &fs, n, lo.template)
-	sl.kind, sl.n, sl.template = e.Kind, n, ""
+	sl.kind, sl.n, sl.template = e.Kind, uint8(set.n), ""
 	if lo.template != "" {
 		sl.template = s.syms.own(lo.template)
 	}
-	for i := range n {
-		sl.keys[i] = s.syms.own(fs[i].Key)
-		sl.vals[i] = s.syms.own(fs[i].Value)
+	sl.givenCall = 0
+	for i := range set.n {
+		sl.keys[i] = s.syms.own(set.fs[i].Key)
+		sl.vals[i] = s.syms.own(set.fs[i].Value)
 	}
 	sl.ref = setRef{off: off, gen: s.words.genOf(off)}
 }

@@ -77,6 +77,9 @@ type Store struct {
 	words   wordArena
 	origins originTable
 	readers map[SourceID]RawReader
+	// lastReader is whether the source of the entry put last has a reader:
+	// a load's entries mostly come from one source.
+	lastReader readerOf
 	// mem counts the row chunks held plus every byte put into the byte arena
 	// (attrs.go adds field values as it stores them); memUsed turns it into
 	// what the chunks really hold.
@@ -143,6 +146,7 @@ func (s *Store) SetRawReader(src SourceID, r RawReader) {
 	}
 	m[src] = r
 	s.readers = m
+	s.lastReader = readerOf{}
 	s.mu.Unlock()
 	s.publish()
 }
@@ -152,6 +156,7 @@ func (s *Store) SetRawReader(src SourceID, r RawReader) {
 func (s *Store) Append(es []Entry) {
 	s.mu.Lock()
 	s.setSide(sideBack)
+	s.beginCall()
 	for i := range es {
 		s.put(&es[i], s.end)
 		s.countGap(&es[i])
@@ -161,6 +166,7 @@ func (s *Store) Append(es []Entry) {
 			s.conns.add(&es[i])
 		}
 	}
+	s.endCall()
 	s.keepFrontGap(s.evictOverBudget())
 	s.mu.Unlock()
 	s.publish()
@@ -188,11 +194,13 @@ func (s *Store) Prepend(es []Entry) {
 	start := s.first - int64(len(es))
 	// From the end: each row is written next to those already written, as
 	// a row's offset is found from them (see row_chain.go).
+	s.beginCall()
 	for i := len(es) - 1; i >= 0; i-- {
 		s.put(&es[i], start+int64(i))
 		s.countGap(&es[i])
 		s.earliest.note(&es[i])
 	}
+	s.endCall()
 	s.first = start
 	s.lowest = min(s.lowest, start)
 	s.keepFrontGap(s.evictOverBudget())
@@ -206,6 +214,12 @@ func (s *Store) Prepend(es []Entry) {
 	s.mu.Unlock()
 	s.publish()
 }
+
+// beginCall and endCall bracket the putting of the caller's entries of
+// one Append or Prepend, which do not change meanwhile: the writer may know
+// their strings by address until the call ends (see keyAddrs).
+func (s *Store) beginCall() { s.symCache.keys.begin(); s.origins.beginCall(); s.setCache.begin() }
+func (s *Store) endCall()   { s.symCache.keys.end(); s.origins.endCall(); s.setCache.end() }
 
 // setSide directs arena writes to the chunks of one end of the store.
 func (s *Store) setSide(side arenaSide) { s.arena.side, s.values.side, s.words.side = side, side, side }
@@ -276,7 +290,8 @@ func (s *Store) countGap(e *Entry) { s.ledger.AddGap(e) }
 // indexFields stores e's indexed fields with its per-line origin, and
 // returns their word offset (0 for none).
 func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
-	if off, ok := s.cachedAttrs(e, lo); ok {
+	off, ok, set := s.cachedAttrs(e, lo)
+	if ok {
 		return off
 	}
 	var shareable bool
@@ -287,9 +302,9 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
 		return 0
 	}
 	s.kinds.note(e.Kind, s.wordBuf)
-	off := s.storeAttrs(s.wordBuf, shareable)
+	off = s.storeAttrs(s.wordBuf, shareable)
 	if shareable {
-		s.cacheAttrs(e, lo, off)
+		s.cacheAttrs(e, lo, &set, off)
 	}
 	return off
 }
@@ -300,8 +315,25 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
 // document) is held: its lines need not lie together in the file, and a
 // file is re-read one whole line at a time.
 func (s *Store) fileBacked(e *Entry) bool {
-	_, ok := s.readers[e.Source]
-	return ok && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset && bytes.IndexByte(e.Raw, '\n') < 0
+	return s.hasReader(e.Source) && e.Origin.Offset >= 0 && e.Origin.Offset <= maxFileOffset && bytes.IndexByte(e.Raw, '\n') < 0
+}
+
+// readerOf says whether source src has a RawReader (set: known).
+type readerOf struct {
+	src      SourceID
+	has, set bool
+}
+
+// hasReader reports whether src's raw bytes are re-read through a
+// RawReader. The readers change only in SetRawReader, which forgets what
+// this remembers.
+func (s *Store) hasReader(src SourceID) bool {
+	if r := s.lastReader; r.set && r.src == src {
+		return r.has
+	}
+	_, ok := s.readers[src]
+	s.lastReader = readerOf{src: src, has: ok, set: true}
+	return ok
 }
 
 // memUsed is the store's memory account: row chunks, the arena chunks

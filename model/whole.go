@@ -36,7 +36,8 @@ func (w *wholeKinds) note(e *Entry, whole func(*Entry) bool) {
 		w.broken |= bit
 		return
 	}
-	if h == holdsSome || whole == nil || !whole(e) {
+	// Once broken the kind stays so: whole need not be asked again.
+	if w.broken&bit == 0 && (h == holdsSome || whole == nil || !whole(e)) {
 		w.broken |= bit
 	}
 }
