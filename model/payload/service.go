@@ -103,6 +103,13 @@ func scanService(p []byte, ln *serviceLine) bool {
 	if !ok {
 		return false
 	}
+	scanServiceParts(p, lvl, i, ln)
+	return true
+}
+
+// scanServiceParts is scanService after the level tag, whose level is lvl
+// and whose blanks end at i.
+func scanServiceParts(p []byte, lvl model.Level, i int, ln *serviceLine) {
 	ln.level = lvl
 	ln.firstStart = i
 	for i < len(p) && p[i] == '[' && ln.nModules < maxModuleGroups {
@@ -123,7 +130,6 @@ func scanService(p []byte, ln *serviceLine) bool {
 		i = next
 	}
 	ln.msgStart, ln.msgEnd = i, trimRightBlanks(p, i)
-	return true
 }
 
 // functionPrefix recognises the C++ "scope::function:", "function():" and
@@ -133,12 +139,13 @@ func scanService(p []byte, ln *serviceLine) bool {
 // on every service line.
 func functionPrefix(p []byte, i int) (end, next int, ok bool) {
 	j, seen := i, uint8(0)
-	for limit := min(len(p), i+maxFunctionLen+1); j < limit; j++ {
-		c := functionClass[p[j]]
+	for _, b := range p[i:min(len(p), i+maxFunctionLen+1)] { // a range: no bounds check per byte
+		c := functionClass[b]
 		if c == 0 {
 			break
 		}
 		seen |= c
+		j++
 	}
 	// The token must end with a single ':' followed by a blank or the end.
 	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
