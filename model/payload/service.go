@@ -139,13 +139,12 @@ func scanServiceParts(p []byte, lvl model.Level, i int, ln *serviceLine) {
 // on every service line.
 func functionPrefix(p []byte, i int) (end, next int, ok bool) {
 	j, seen := i, uint8(0)
-	for _, b := range p[i:min(len(p), i+maxFunctionLen+1)] { // a range: no bounds check per byte
-		c := functionClass[b]
+	for limit := min(len(p), i+maxFunctionLen+1); j < limit; j++ {
+		c := functionClass[p[j]]
 		if c == 0 {
 			break
 		}
 		seen |= c
-		j++
 	}
 	// The token must end with a single ':' followed by a blank or the end.
 	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
