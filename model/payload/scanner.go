@@ -69,16 +69,14 @@ func (sc *scanner) fail(msg string) {
 
 func (sc *scanner) ws() {
 	for sc.i < len(sc.s) {
-		if c := sc.s[sc.i]; c > ' ' || jsonSpace&(1<<c) == 0 {
+		switch sc.s[sc.i] {
+		case ' ', '\t', '\n', '\r':
+			sc.i++
+		default:
 			return
 		}
-		sc.i++
 	}
 }
-
-// jsonSpace has bit c set for each byte c JSON takes for white space: one
-// test of a bit where a switch made four comparisons, on every value.
-const jsonSpace = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\r'
 
 // peek skips white space and returns the next byte, or 0 at the end or
 // after an error.

@@ -89,19 +89,3 @@ func TestNumberAsReference(t *testing.T) {
 		checkNumberAsReference(t, string(b)+"}", 1)
 	}
 }
-
-// TestWSSkipsJSONSpaceOnly: ws passes over exactly the four bytes JSON
-// takes for white space, whatever byte follows them.
-func TestWSSkipsJSONSpaceOnly(t *testing.T) {
-	for c := range 256 {
-		sc := scanner{s: string([]byte{' ', '\t', '\n', '\r', byte(c), 'x'})}
-		sc.ws()
-		want := 4
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			want = 5
-		}
-		if sc.i != want {
-			t.Fatalf("byte %#x: ws stops at %d, want %d", c, sc.i, want)
-		}
-	}
-}
