@@ -124,15 +124,6 @@ func (sc *scanner) str() string {
 		return ""
 	}
 	start := sc.i + 1
-	if s, ok := sc.shortStr(start); ok {
-		return s
-	}
-	return sc.searchedStr(start)
-}
-
-// searchedStr is str for any string starting at start: it searches for
-// the string's end, then for an escape before it.
-func (sc *scanner) searchedStr(start int) string {
 	end := strings.IndexByte(sc.s[start:], '"')
 	if end < 0 {
 		sc.i = len(sc.s)
@@ -145,29 +136,6 @@ func (sc *scanner) searchedStr(start int) string {
 	}
 	return sc.unescape(start)
 }
-
-// shortStr is str for a string of at most shortString bytes starting at
-// start: most strings (keys, ids, addresses) are that short, and a byte
-// loop finds their end before str's two searches have set up. It reports
-// false, having consumed nothing, for a longer or unterminated string.
-func (sc *scanner) shortStr(start int) (string, bool) {
-	for j := start; j < min(len(sc.s), start+shortString); j++ {
-		switch sc.s[j] {
-		case '"':
-			sc.i = j + 1
-			return sc.s[start:j], true
-		case '\\':
-			if strings.IndexByte(sc.s[j:], '"') < 0 {
-				return "", false // unterminated, which str reports
-			}
-			return sc.unescape(start), true
-		}
-	}
-	return "", false
-}
-
-// shortString is how many bytes of a string shortStr reads.
-const shortString = 24
 
 // unescape decodes a string holding escapes, starting after its quote.
 // Invalid \u escapes become U+FFFD rather than failing: log text is kept.

@@ -4,19 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
-	"strings"
 	"testing"
 )
-
-// referenceStr is str as it read every string before shortStr: the
-// definition shortStr must agree with.
-func referenceStr(sc *scanner) string {
-	if sc.peek() != '"' {
-		sc.fail("expected a string")
-		return ""
-	}
-	return sc.searchedStr(sc.i + 1)
-}
 
 // referenceNumber is number as it converted every number before smallInt.
 func referenceNumber(sc *scanner) (string, float64, bool) {
@@ -28,17 +17,6 @@ func referenceNumber(sc *scanner) (string, float64, bool) {
 	return raw, f, err == nil
 }
 
-// checkStrAsReference fails unless str reads s as referenceStr does: the
-// same string, position and error.
-func checkStrAsReference(t *testing.T, s string) {
-	t.Helper()
-	got, want := scanner{s: s}, scanner{s: s}
-	g, w := got.str(), referenceStr(&want)
-	if g != w || got.i != want.i || got.errText() != want.errText() {
-		t.Fatalf("%q: str %q at %d (%s), reference %q at %d (%s)", s, g, got.i, got.errText(), w, want.i, want.errText())
-	}
-}
-
 // checkNumberAsReference fails unless number reads s as referenceNumber
 // does, to the bit (so -0 stays -0).
 func checkNumberAsReference(t *testing.T, s string, depth int) {
@@ -48,22 +26,6 @@ func checkNumberAsReference(t *testing.T, s string, depth int) {
 	wr, wf, wok := referenceNumber(&want)
 	if gr != wr || math.Float64bits(gf) != math.Float64bits(wf) || gok != wok || got.i != want.i || got.errText() != want.errText() {
 		t.Fatalf("%q: number %q %v %v, reference %q %v %v", s, gr, gf, gok, wr, wf, wok)
-	}
-}
-
-func TestStrAsReference(t *testing.T) {
-	r := rand.New(rand.NewPCG(9, 10))
-	const alphabet = `ab"\\/nu0Dd8{}` + "\x00\xff é"
-	for range 200000 {
-		b := []byte{' ', '"'}
-		for range r.IntN(40) {
-			b = append(b, alphabet[r.IntN(len(alphabet))])
-		}
-		checkStrAsReference(t, string(b))
-		checkStrAsReference(t, string(b[1:]))
-	}
-	for _, s := range []string{`"`, `""`, `"\"`, `"\""`, `"\u00e9"`, `"\ud83d\ude00"`, `"\x"`, `"\`, "\"" + strings.Repeat("a", 23) + "\"", "\"" + strings.Repeat("a", 24) + "\"", "\"" + strings.Repeat("a", 23) + "\\n\"", "x"} {
-		checkStrAsReference(t, s)
 	}
 }
 
