@@ -51,3 +51,23 @@ func sameEnvelope(a, b Envelope) bool {
 		a.Host == b.Host && a.Ident == b.Ident && a.PID == b.PID && a.Level == b.Level &&
 		a.Partial == b.Partial && a.Journal == b.Journal && a.Exported == b.Exported
 }
+
+// FuzzDockerTSCached: lines decoded one after the other through a stamp
+// cache decode as each alone without one, whichever reader of the cache
+// (same second, same day, Docker's own stamp) takes them.
+func FuzzDockerTSCached(f *testing.F) {
+	f.Add([]byte("2026-02-10T08:00:00.002634600Z [INFO] a"), []byte("2026-02-10T08:00:00.102634600Z b"))
+	f.Add([]byte("2026-02-10T08:00:00.002634600Z a"), []byte("2026-02-10T09:59:59.5+01:00 b"))
+	f.Add([]byte("2026-02-10T08:00:00Z"), []byte("2026-02-10T08:00:01.123456789Zx"))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		cached := Context{Location: time.UTC, Stamps: &StampCache{}}
+		plain := Context{Location: time.UTC}
+		for _, line := range [][]byte{a, b, a} {
+			want, wok := Decode(DockerTS, line, plain)
+			got, gok := Decode(DockerTS, line, cached)
+			if gok != wok || !sameEnvelope(got, want) {
+				t.Fatalf("%q: cached %+v %v, uncached %+v %v", line, got, gok, want, wok)
+			}
+		}
+	})
+}
