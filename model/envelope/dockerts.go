@@ -9,17 +9,35 @@ import "time"
 // The timestamp must carry a zone and be followed by one space (or end the
 // line, for an empty log line).
 func decodeDockerTS(line []byte, c Context) (Envelope, bool) {
-	st, ok := c.utcStamp(line)
-	if !ok || !st.zoned {
-		return Envelope{}, false
+	var env Envelope
+	ok := decodeDockerTSInto(&env, line, &c)
+	return env, ok
+}
+
+// decodeDockerTSInto is decodeDockerTS setting the payload and time of
+// env, which it leaves as they were when the line does not fit. It writes
+// in place, and tries the stamp Docker writes within the cached second
+// first: the whole envelope returned by value through the general stamp
+// reader cost more than reading the stamp.
+func decodeDockerTSInto(env *Envelope, line []byte, c *Context) bool {
+	n := dockerStampLen
+	t, ok := c.Stamps.sameSecondDocker(line)
+	if !ok {
+		st, ok := c.utcStamp(line)
+		if !ok || !st.zoned {
+			return false
+		}
+		t, n = st.t, st.n
 	}
 	switch {
-	case st.n == len(line):
-		return Envelope{Payload: line[st.n:], Time: st.t}, true
-	case line[st.n] == ' ':
-		return Envelope{Payload: line[st.n+1:], Time: st.t}, true
+	case n == len(line):
+	case line[n] == ' ':
+		n++
+	default:
+		return false
 	}
-	return Envelope{}, false
+	env.Payload, env.Time = line[n:], t
+	return true
 }
 
 // looksDockerTS is the stricter test Detect uses: the Docker daemon writes

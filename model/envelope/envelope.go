@@ -106,7 +106,7 @@ func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte,
 	case DockerJSON:
 		env, buf, ok = decodeDockerJSON(line, buf)
 	case DockerTS:
-		env, ok = decodeDockerTS(line, c)
+		ok = decodeDockerTSInto(&env, line, &c)
 	case CRI:
 		env, ok = decodeCRI(line, c)
 	case Syslog:

@@ -19,14 +19,24 @@ func ServiceResult(p []byte) (Result, bool) { return serviceResult(WithoutColour
 
 // serviceResult is ServiceResult for a line without colours.
 func serviceResult(p []byte) (Result, bool) {
-	if len(p) == 0 || p[0] != '[' || opensJSONArray(p) || bytes.HasPrefix(p, prefixLibevent) {
-		return Result{}, false
-	}
-	lvl, next, ok := serviceTag(p)
-	if !ok || opensJSON(p[next:]) { // "[INFO] {…}" is a JSON entry (see parseServiceJSON)
+	lvl, _, ok := serviceOpening(p)
+	if !ok {
 		return Result{}, false
 	}
 	return Result{Kind: model.KindService, Level: lvl}, true
+}
+
+// serviceOpening reads the level tag of a line serviceResult claims and
+// returns the level and where what follows the tag's blanks begins.
+func serviceOpening(p []byte) (model.Level, int, bool) {
+	if len(p) == 0 || p[0] != '[' || opensJSONArray(p) || bytes.HasPrefix(p, prefixLibevent) {
+		return model.LevelNone, 0, false
+	}
+	lvl, next, ok := serviceTag(p)
+	if !ok || opensJSON(p[next:]) { // "[INFO] {…}" is a JSON entry (see parseServiceJSON)
+		return model.LevelNone, 0, false
+	}
+	return lvl, next, true
 }
 
 // AnalyticsResult reports whether Parse reads p as a well-formed Twingate
@@ -107,14 +117,12 @@ func StampedTextResult(p []byte) (Result, bool) {
 // appended to fs.
 func ServiceIndex(p []byte, fs model.Fields, join []byte) (Result, model.Fields, []byte, bool) {
 	p = WithoutColour(p)
-	r, ok := serviceResult(p)
+	lvl, next, ok := serviceOpening(p)
 	if !ok {
-		return r, fs, join, false
-	}
-	var ln serviceLine
-	if !scanService(p, &ln) {
 		return Result{}, fs, join, false
 	}
+	var ln serviceLine
+	scanServiceParts(p, lvl, next, &ln) // the tag read once: this runs on every service line
 	switch {
 	case ln.nModules == 1:
 		fs = append(fs, model.Field{Key: model.KeyModule, Value: aliasString(p[ln.modules[0][0]:ln.modules[0][1]])})
@@ -131,8 +139,7 @@ func ServiceIndex(p []byte, fs model.Fields, join []byte) (Result, model.Fields,
 	if ln.fnEnd > ln.fnStart {
 		fs = append(fs, model.Field{Key: model.KeyFunction, Value: aliasString(p[ln.fnStart:ln.fnEnd])})
 	}
-	r.Level = ln.level
-	return r, fs, join, true
+	return Result{Kind: model.KindService, Level: lvl}, fs, join, true
 }
 
 // aliasString returns b's bytes as a string without copying them.

@@ -45,12 +45,13 @@ const (
 	memoSites
 )
 
-// memoSlots is how many parts of each site are remembered, direct-mapped by
-// a hash of their first bytes (memoKey: a hash of the whole value would
+// memoSlots is how many parts of each site are remembered, in sets of
+// memoWays chosen by a hash of their first bytes (memoKey: a hash of the whole value would
 // need its end, found only by reading it all); memoMaxBytes bounds the size
 // of a part remembered, and so the memo's.
 const (
 	memoSlots    = 256
+	memoWays     = 4 // slots per set (see memoSet)
 	memoKeyBytes = 48
 	memoMaxBytes = 1024
 )
@@ -69,11 +70,8 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 	}
 	start := sc.i
 	rest := sc.s[start:]
-	slot := &m.slots[site][maphash.String(m.seed, memoKey(rest))%memoSlots]
-	// A remembered part is a whole value, which ends where its own bytes
-	// say: found at start, it is the value there, so the value's end need
-	// not be looked for first.
-	if slot.fields != nil && strings.HasPrefix(rest, slot.raw) {
+	set := m.set(site, rest)
+	if slot, ok := set.find(rest); ok {
 		for _, f := range slot.fields {
 			fl.add(f)
 		}
@@ -88,9 +86,43 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 	raw := sc.s[start:end]
 	mark := len(fl.fs)
 	if decode() && sc.err == nil && sc.i == end && !fl.full() {
-		slot.raw = strings.Clone(raw)
-		slot.fields = ownFields(fl.fs[mark:])
+		set.add(memoSlot{raw: strings.Clone(raw), fields: ownFields(fl.fs[mark:])})
 	}
+}
+
+// memoSet is the slots a part may be remembered in, the one used last
+// first: two parts whose keys meet in one place (a host's relays listed
+// in several orders, which share their first bytes) no longer evict each
+// other on every event.
+type memoSet [memoWays]memoSlot
+
+// set returns the slots of the part starting rest at site.
+func (m *AnalyticsMemo) set(site memoSite, rest string) *memoSet {
+	h := maphash.String(m.seed, memoKey(rest)) % (memoSlots / memoWays)
+	return (*memoSet)(m.slots[site][h*memoWays:])
+}
+
+// find returns the slot remembering the part rest starts with, moved to
+// the front of its set. A remembered part is a whole value, which ends
+// where its own bytes say: found at rest's start, it is the value there,
+// so the value's end need not be looked for first.
+func (s *memoSet) find(rest string) (memoSlot, bool) {
+	for w := range s {
+		if s[w].fields != nil && strings.HasPrefix(rest, s[w].raw) {
+			slot := s[w]
+			copy(s[1:w+1], s[:w])
+			s[0] = slot
+			return slot, true
+		}
+	}
+	return memoSlot{}, false
+}
+
+// add remembers slot at the front of its set, in place of the slot used
+// longest ago.
+func (s *memoSet) add(slot memoSlot) {
+	copy(s[1:], s[:memoWays-1])
+	s[0] = slot
 }
 
 // memoKey returns the bytes a part starting rest is remembered by: its

@@ -103,6 +103,13 @@ func scanService(p []byte, ln *serviceLine) bool {
 	if !ok {
 		return false
 	}
+	scanServiceParts(p, lvl, i, ln)
+	return true
+}
+
+// scanServiceParts is scanService after the level tag, whose level is lvl
+// and whose blanks end at i.
+func scanServiceParts(p []byte, lvl model.Level, i int, ln *serviceLine) {
 	ln.level = lvl
 	ln.firstStart = i
 	for i < len(p) && p[i] == '[' && ln.nModules < maxModuleGroups {
@@ -123,7 +130,6 @@ func scanService(p []byte, ln *serviceLine) bool {
 		i = next
 	}
 	ln.msgStart, ln.msgEnd = i, trimRightBlanks(p, i)
-	return true
 }
 
 // functionPrefix recognises the C++ "scope::function:", "function():" and
