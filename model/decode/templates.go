@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"encoding/binary"
+
 	"connlog/model"
 	"connlog/model/mask"
 	"connlog/model/payload"
@@ -18,9 +20,18 @@ const maxTemplates = 4096
 // of templates need not read the lines again. One folder serves one
 // goroutine: each Preparer has its own.
 type templateFolder struct {
-	known map[string]string
-	buf   []byte
+	known  map[string]string
+	recent [recentSlots]string // templates of known, by recentSlot
+	buf    []byte
 }
+
+// recentSlots is how many templates a folder finds without hashing the
+// whole template for the map: a connector's service lines fold into a few
+// hundred, which repeat.
+const (
+	recentBits  = 9
+	recentSlots = 1 << recentBits
+)
 
 func newTemplateFolder(on bool) *templateFolder {
 	if !on {
@@ -37,15 +48,32 @@ func (f *templateFolder) fold(e *model.Entry) {
 		return
 	}
 	f.buf = ServiceTemplate(f.buf[:0], e.Payload)
+	slot := &f.recent[recentSlot(f.buf)]
+	if *slot == string(f.buf) && *slot != "" {
+		e.Template = *slot
+		return
+	}
 	if s, ok := f.known[string(f.buf)]; ok {
-		e.Template = s
+		e.Template, *slot = s, s
 		return
 	}
 	if len(f.known) < maxTemplates {
 		s := string(f.buf)
 		f.known[s] = s
-		e.Template = s
+		e.Template, *slot = s, s
 	}
+}
+
+// recentSlot picks the slot of f.recent a template may be found in, from
+// its length and a few of its bytes: templates differ in their words and
+// length, and a template that shares its slot is found in the map.
+func recentSlot(t []byte) int {
+	h := uint64(len(t))
+	if len(t) >= 16 {
+		h ^= binary.LittleEndian.Uint64(t[len(t)/2:]) ^ binary.LittleEndian.Uint64(t[len(t)-8:])*31
+	}
+	h *= 0x9E3779B97F4A7C15 // Fibonacci hashing: the high bits mix all of h
+	return int(h >> (64 - recentBits))
 }
 
 // ServiceTemplate appends the template of a service entry's payload: the

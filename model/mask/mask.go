@@ -51,13 +51,24 @@ func Uncut(template string) string {
 // payload as one read lean, so the template does not depend on how the
 // line was decoded.
 func Service(dst, line []byte) []byte {
-	p := line
-	if len(p) > 0 && p[0] == '[' {
-		if end := bytes.IndexByte(p, ']'); end > 0 && end < 12 {
-			p = bytes.TrimLeft(p[end+1:], " ")
-		}
+	return Line(dst, withoutLevel(line))
+}
+
+// withoutLevel returns line without the bracket that opens it, when one
+// closes within its first 12 bytes, and the spaces after it.
+func withoutLevel(line []byte) []byte {
+	if len(line) == 0 || line[0] != '[' {
+		return line
 	}
-	return Line(dst, p)
+	end := bytes.IndexByte(line[:min(len(line), 12)], ']')
+	if end < 0 {
+		return line
+	}
+	p := line[end+1:]
+	for len(p) > 0 && p[0] == ' ' {
+		p = p[1:]
+	}
+	return p
 }
 
 // Line appends the template of line to dst and returns it. The CRs that
@@ -94,12 +105,11 @@ func lineBetweenMarks(dst, line []byte) ([]byte, bool) {
 	limit := len(dst) + maxTemplateLen
 	lit := 0 // line[lit:] has not been copied yet
 	for i := 0; i < len(line); i++ {
-		c := line[i]
-		k := class[c]
-		if k&(clsDigit|clsAt|clsQuote) == 0 {
-			continue
+		if i = nextMark(line, i); i == len(line) {
+			break
 		}
-		if k&clsQuote != 0 {
+		c := line[i]
+		if class[c]&clsQuote != 0 {
 			if c == '\'' && i > 0 && class[line[i-1]]&clsDelim == 0 {
 				continue // an apostrophe inside a word is part of the word
 			}
@@ -114,16 +124,18 @@ func lineBetweenMarks(dst, line []byte) ([]byte, bool) {
 		// A digit or an '@': the token around it is masked. The marks
 		// before it were handled, so the token starts after the last
 		// delimiter or where copying stopped.
-		start := i
-		for start > lit && class[line[start-1]]&(clsDelim|clsDQuote) == 0 {
-			start--
-		}
+		start, before := tokenStart(line, lit, i)
 		if len(dst)+start-lit >= limit {
 			return dst, false
 		}
 		end, seen := tokenEnd(line, i)
+		seen |= before
 		dst = append(dst, line[lit:start]...)
-		dst = maskToken(dst, line[start:end], seen)
+		if seen == clsDigit { // the commonest token: what maskToken makes of it
+			dst = append(dst, Num...)
+		} else {
+			dst = maskToken(dst, line[start:end], seen)
+		}
 		lit = end
 		i = end - 1
 	}
@@ -170,9 +182,23 @@ func lineByToken(dst, line []byte) []byte {
 	return dst
 }
 
+// tokenStart returns where the token around line[i] starts (after the
+// last delimiter or '"' before it, lit at the earliest) and the classes of
+// its bytes before i.
+func tokenStart(line []byte, lit, i int) (start int, seen uint16) {
+	for start = i; start > lit; start-- {
+		k := class[line[start-1]]
+		if k&(clsDelim|clsDQuote) != 0 {
+			break
+		}
+		seen |= k
+	}
+	return start, seen
+}
+
 // tokenEnd returns where the token at line[from:] ends (a delimiter, a
 // '"' or the line's end) and the classes of its bytes from from on.
-func tokenEnd(line []byte, from int) (end int, seen uint8) {
+func tokenEnd(line []byte, from int) (end int, seen uint16) {
 	for end = from; end < len(line); end++ {
 		k := class[line[end]]
 		if k&(clsDelim|clsDQuote) != 0 {
@@ -219,15 +245,26 @@ func maskQuoted(dst, line []byte, i int, q byte) ([]byte, int) {
 // Nor do '<' and '>': a placeholder then stays inside its token, which
 // therefore splits the same way when masked again and no longer matches
 // any shape, so a template masks to itself.
+//
+// Every byte that is not a digit has a class besides clsDigit, so the
+// classes a token's bytes have, gathered while finding its end, say which
+// shapes it cannot be without reading it again (shapeGates).
 const (
-	clsDelim  = 1 << iota // separates tokens
-	clsQuote              // may open a quoted string
-	clsDQuote             // '"': always opens one, so it ends a token
-	clsDigit
-	clsAt
+	clsDelim     = 1 << iota // separates tokens
+	clsQuote                 // may open a quoted string
+	clsDQuote                // '"': always opens one, so it ends a token
+	clsDigit                 // 0-9
+	clsAt                    // '@'
+	clsHexLetter             // a-f, A-F
+	clsColon                 // ':'
+	clsJoin                  // '-', '_', '.': what joins the groups of an id
+	clsOther                 // any other byte
 )
 
-var class = func() (t [256]uint8) {
+var class = func() (t [256]uint16) {
+	for c := range t {
+		t[c] = clsOther
+	}
 	for _, c := range []byte(" \t\n\r,;()[]{}=|&?") {
 		t[c] = clsDelim
 	}
@@ -236,22 +273,35 @@ var class = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = clsDigit
 	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c], t[c-'a'+'A'] = clsHexLetter, clsHexLetter
+	}
 	t['@'] = clsAt
+	t[':'] = clsColon
+	t['-'], t['_'], t['.'] = clsJoin, clsJoin, clsJoin
 	return t
 }()
 
 func isDelim(c byte) bool { return class[c]&clsDelim != 0 }
 
+// classes returns the classes of tok's bytes.
+func classes(tok []byte) (seen uint16) {
+	for _, c := range tok {
+		seen |= class[c]
+	}
+	return seen
+}
+
 // maskToken appends tok, or the placeholder of what it is; seen holds
-// the classes of its bytes (a digit, an '@').
-func maskToken(dst, tok []byte, seen uint8) []byte {
+// the classes of its bytes.
+func maskToken(dst, tok []byte, seen uint16) []byte {
 	if seen&clsAt != 0 && isEmail(tok) {
 		return append(dst, Email...)
 	}
 	if seen&clsDigit == 0 {
 		return append(dst, tok...)
 	}
-	if m := classifyDigits(tok); m != "" {
+	if m := classifyClasses(tok, seen); m != "" {
 		return append(dst, m...)
 	}
 	// A shape followed by the punctuation of the sentence around it:
@@ -345,19 +395,32 @@ func classify(tok []byte) string {
 
 // classifyDigits is classify for a token known to hold a digit.
 func classifyDigits(tok []byte) string {
+	return classifyClasses(tok, classes(tok))
+}
+
+// classifyClasses is classifyDigits for a token whose bytes have the
+// classes seen. It tries the shapes in the same order, skipping those the
+// classes rule out: a token of digits alone is a number; an IPv6 address
+// has a ':'; hex digits, or an id's groups, have nothing else.
+func classifyClasses(tok []byte, seen uint16) string {
 	if c := tok[0]; isDigit(c) || c == '-' || c == '+' {
+		if seen == clsDigit {
+			return Num
+		}
 		if m := classifyNumeric(tok); m != "" {
 			return m
 		}
 	}
+	hexOnly := seen&^(clsDigit|clsHexLetter) == 0
 	switch {
 	case isUUID(tok):
 		return UUID
-	case isIPv6(tok):
+	case seen&clsColon != 0 && isIPv6(tok):
 		return IP
-	case isHex(tok):
+	case isPrefixedHex(tok) || hexOnly && len(tok) >= 8:
 		return Hex
-	case isID(tok):
+	case seen&^(clsDigit|clsHexLetter|clsJoin) == 0 && isGroupedID(tok),
+		isBase64ID(tok), isLetteredSerial(tok):
 		return ID
 	}
 	return ""
@@ -371,6 +434,18 @@ func signedShape(tok []byte) string {
 	case isDuration(tok):
 		return Dur
 	case isSize(tok):
+		return Size
+	}
+	return ""
+}
+
+// unitShape is signedShape for a token whose first n bytes are its
+// leading number (digits(tok, 0)), which it does not read again.
+func unitShape(tok []byte, n int) string {
+	switch {
+	case isDurationAfter(tok, n):
+		return Dur
+	case isSizeAfter(tok, n):
 		return Size
 	}
 	return ""
@@ -398,18 +473,13 @@ func classifyNumeric(tok []byte) string {
 		// Of the other shapes, a duration and a size may have a sign,
 		// which belongs to them: -44s is the same shape as 194s.
 		if c := tok[end]; isLetter(c) || c == 0xC2 {
-			return signedShape(tok[1:])
+			return unitShape(tok[1:], n)
 		}
 		return ""
 	}
 	switch c := tok[end]; {
 	case isLetter(c) || c == 0xC2: // 0xC2 begins 'µ'
-		if isDuration(tok) {
-			return Dur
-		}
-		if isSize(tok) {
-			return Size
-		}
+		return unitShape(tok, n)
 	case c == '.':
 		if ip, port := isIPv4(tok); ip {
 			if port {

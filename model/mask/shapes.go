@@ -24,15 +24,12 @@ func hasDigit(tok []byte) bool {
 // between digits.
 func digits(tok []byte, i int) int {
 	j, dot := i, false
-	for j < len(tok) {
-		switch {
-		case isDigit(tok[j]):
-			j++
-		case tok[j] == '.' && !dot && j > i && j+1 < len(tok) && isDigit(tok[j+1]):
+	for ; j < len(tok); j++ {
+		if c := tok[j]; c-'0' > 9 {
+			if c != '.' || dot || j == i || j+1 >= len(tok) || tok[j+1]-'0' > 9 {
+				break
+			}
 			dot = true
-			j++
-		default:
-			return j - i
 		}
 	}
 	return j - i
@@ -57,25 +54,65 @@ func isDuration(tok []byte) bool {
 	return true
 }
 
+// isDurationAfter is isDuration for a token whose first n bytes, n > 0,
+// are its leading number (digits(tok, 0)), which it does not read again.
+func isDurationAfter(tok []byte, n int) bool {
+	for i := n; ; {
+		u := durationUnit(tok[i:])
+		if u == 0 {
+			return false
+		}
+		if i += u; i == len(tok) {
+			return true
+		}
+		n := digits(tok, i)
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+}
+
 // durationUnit returns the length of the duration unit (ns, us, µs, ms, s,
 // sec, secs, m, min, mins, h, d) that starts rest and is followed by a digit
 // or the end, or 0.
+// No unit holds a digit, so the one length that may name a unit is that
+// of the bytes before the first digit.
 func durationUnit(rest []byte) int {
-	for _, n := range [...]int{4, 3, 2, 1} {
-		if n > len(rest) || (n < len(rest) && !isDigit(rest[n])) {
-			continue
-		}
-		switch string(rest[:n]) {
-		case "ns", "us", "µs", "ms", "s", "m", "h", "d", "sec", "secs", "min", "mins":
-			return n
-		}
+	n := 0
+	for n < len(rest) && n <= 4 && !isDigit(rest[n]) {
+		n++
+	}
+	if n <= 4 && isDurationUnit(rest[:n]) {
+		return n
 	}
 	return 0
 }
 
+// isDurationUnit: u is one of the units durationUnit names. It compares
+// bytes rather than switching on strings: it runs for every duration.
+func isDurationUnit(u []byte) bool {
+	switch len(u) {
+	case 1:
+		return u[0] == 's' || u[0] == 'm' || u[0] == 'h' || u[0] == 'd'
+	case 2:
+		return u[1] == 's' && (u[0] == 'n' || u[0] == 'u' || u[0] == 'm')
+	case 3:
+		return string(u) == "µs" || string(u) == "sec" || string(u) == "min"
+	case 4:
+		return string(u) == "secs" || string(u) == "mins"
+	}
+	return false
+}
+
 // isSize: a number followed by a size unit (512MiB, 1.2GB, 300B).
 func isSize(tok []byte) bool {
-	n := digits(tok, 0)
+	return isSizeAfter(tok, digits(tok, 0))
+}
+
+// isSizeAfter is isSize for a token whose first n bytes are its leading
+// number (digits(tok, 0)).
+func isSizeAfter(tok []byte, n int) bool {
 	if n == 0 || len(tok)-n > 5 {
 		return false
 	}
@@ -108,30 +145,26 @@ func isUUID(tok []byte) bool {
 
 // isIPv4 reads a dotted quad, optionally followed by :port or /prefix.
 func isIPv4(tok []byte) (ip, port bool) {
-	i := 0
-	for group := 0; group < 4; group++ {
-		if group > 0 {
-			if i >= len(tok) || tok[i] != '.' {
+	dots, run := 0, 0 // run: the digits of the current group
+	for i, c := range tok {
+		switch {
+		case c-'0' <= 9:
+			if run++; run > 3 {
 				return false, false
 			}
-			i++
-		}
-		n := 0
-		for i < len(tok) && isDigit(tok[i]) && n < 4 {
-			i++
-			n++
-		}
-		if n == 0 || n > 3 {
+		case c == '.' && run > 0 && dots < 3:
+			dots++
+			run = 0
+		case dots < 3 || run == 0:
+			return false, false
+		default: // after the quad
+			if (c == ':' || c == '/') && allDigits(tok[i+1:]) {
+				return true, c == ':'
+			}
 			return false, false
 		}
 	}
-	if i == len(tok) {
-		return true, false
-	}
-	if (tok[i] == ':' || tok[i] == '/') && i+1 < len(tok) && allDigits(tok[i+1:]) {
-		return true, tok[i] == ':'
-	}
-	return false, false
+	return dots == 3 && run > 0, false
 }
 
 func allDigits(tok []byte) bool {
@@ -251,10 +284,17 @@ func fixedDigits(tok []byte, at, n int) bool {
 // isHex: 0x-prefixed hex, or a run of 8 or more hex digits with a letter
 // (a run of decimal digits is a number).
 func isHex(tok []byte) bool {
-	if len(tok) > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X') {
+	if hasHexPrefix(tok) {
 		return allHex(tok[2:])
 	}
 	return len(tok) >= 8 && allHex(tok)
+}
+
+// isPrefixedHex: 0x-prefixed hex.
+func isPrefixedHex(tok []byte) bool { return hasHexPrefix(tok) && allHex(tok[2:]) }
+
+func hasHexPrefix(tok []byte) bool {
+	return len(tok) > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')
 }
 
 func allHex(tok []byte) bool {
@@ -297,20 +337,19 @@ func isLetteredSerial(tok []byte) bool {
 // isGroupedID: groups of hex digits joined by '-', '_' or '.', one of them
 // at least 6 long, with a digit somewhere.
 func isGroupedID(tok []byte) bool {
-	longest, run, groups := 0, 0, 1
-	for _, c := range tok {
-		switch {
-		case isHexDigit(c):
-			run++
-			longest = max(longest, run)
-		case (c == '-' || c == '_' || c == '.') && run > 0:
-			run = 0
-			groups++
-		default:
+	longest, start, groups := 0, 0, 1 // the current group is tok[start:i]
+	for i, c := range tok {
+		if class[c]&(clsDigit|clsHexLetter) != 0 {
+			continue
+		}
+		if class[c] != clsJoin || i == start {
 			return false
 		}
+		longest = max(longest, i-start)
+		start = i + 1
+		groups++
 	}
-	return run > 0 && groups > 1 && longest >= 6
+	return len(tok) > start && groups > 1 && max(longest, len(tok)-start) >= 6
 }
 
 // isBase64ID: 16 or more base64 characters with padding at most at the
