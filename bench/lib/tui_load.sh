@@ -8,7 +8,9 @@
 # has been the same on $2 screens read 100 ms apart), and sets load_ms (from
 # launch to the screen that first showed the final count), peak_kib (VmHWM:
 # the kernel keeps the peak, so it is read once, at the end), load_counts
-# ("SHOWN TOTAL") and load_screen.
+# ("SHOWN TOTAL"), load_screen and load_cpu_ms (the CPU time, user and
+# system, connlog had used by the end: on a shared machine steadier than the
+# wall time, and what a load costs whatever the cores).
 #
 # Reading the screen starts a process (tmux's capture-pane) on the two
 # cores connlog is timed on, so the screen is read only when connlog's CPU
@@ -42,6 +44,7 @@ tui_watch_load() {
 	done
 	peak_kib=$(proc_kib "$tui_pid" VmHWM) || tui_fail "$name" "connlog (pid $tui_pid) exited after loading"
 	load_counts=$(status_counts <<<"$screen") load_screen=$screen
+	load_cpu_ms=$((cpu_ticks * 1000 / $(getconf CLK_TCK)))
 }
 
 # proc_stat sets proc_fields to the fields of /proc/$1/stat from the state
@@ -80,11 +83,11 @@ w9_w10_load() {
 		tui_stop "$name"
 		held=${load_counts#* } loss=$(status_loss <<<"$load_screen")
 		if [ "$i" -eq 0 ]; then
-			note "  warm-up: connlog ${load_ms} ms ${peak_kib} KiB, lnav ${m% *} ms ${m#* } KiB"
+			note "  warm-up: connlog ${load_ms} ms (CPU ${load_cpu_ms} ms) ${peak_kib} KiB, lnav ${m% *} ms ${m#* } KiB"
 			continue
 		fi
 		rw+=("${m% *}") rr+=("${m#* }") cw+=("$load_ms") cr+=("$peak_kib")
-		note "  run $i/$runs: connlog ${load_ms} ms ${peak_kib} KiB (held $held), lnav ${m% *} ms ${m#* } KiB"
+		note "  run $i/$runs: connlog ${load_ms} ms (CPU ${load_cpu_ms} ms) ${peak_kib} KiB (held $held), lnav ${m% *} ms ${m#* } KiB"
 	done
 	local rn c_wall c_rss r_wall r_rss wr rr check
 	rn=$(grep -Eo '^[[:space:]]*[0-9]+[[:space:]]*$' "$tmp/reference.out" | tr -d ' ' | tail -n 1)
