@@ -111,6 +111,9 @@ var fieldClasses = map[string]class{
 	model.KeySrcIP:         classIP,
 	model.KeyDeviceID:      classDevice,
 	model.KeyUserID:        classUser,
+	// A JSON line's device_id, as its user_id (the key an audit record's
+	// user id has too, below), names whom the line is about.
+	"device_id":            classDevice,
 	model.KeyAuditUserID:   classUser,
 	model.KeySessUserID:    classUser,
 	model.KeyAuditUserName: classUser,

@@ -9,9 +9,17 @@ import "connlog/model/envelope"
 // Between two texts a document holds no string, so the brackets found
 // there open and close its objects and arrays.
 type jsonKeyPath struct {
-	parents []string // per open object or array: the key whose value it is ("" for none)
-	key     string   // the key read last, while its value is to come
-	last    int      // where the text visited last ended
+	parents []jsonFrame // the objects and arrays open, outermost first
+	key     string      // the key read last, while its value is to come
+	last    int         // where the text visited last ended
+}
+
+// jsonFrame is an object or an array open in a document, and the key whose
+// value it is ("" for none). An array's values, and the objects in it,
+// take the array's key: {"user":[113933]} lists users.
+type jsonFrame struct {
+	key   string
+	array bool
 }
 
 // visit reads the document up to text t and returns the path naming t when
@@ -20,7 +28,7 @@ func (p *jsonKeyPath) visit(doc []byte, t envelope.JSONText) string {
 	for _, c := range doc[p.last:t.From] {
 		switch c {
 		case '{', '[':
-			p.parents = append(p.parents, p.key)
+			p.parents = append(p.parents, jsonFrame{key: p.valueKey(), array: c == '['})
 			p.key = ""
 		case '}', ']':
 			if n := len(p.parents); n > 0 {
@@ -36,11 +44,17 @@ func (p *jsonKeyPath) visit(doc []byte, t envelope.JSONText) string {
 		p.key = string(t.Value)
 		return ""
 	}
-	if p.key == "" {
-		return ""
+	if n := len(p.parents); p.key != "" && n > 0 && !p.parents[n-1].array && p.parents[n-1].key != "" {
+		return p.parents[n-1].key + "." + p.key
 	}
-	if n := len(p.parents); n > 0 && p.parents[n-1] != "" {
-		return p.parents[n-1] + "." + p.key
+	return p.valueKey()
+}
+
+// valueKey is the key the next value is under: the key read last, or in an
+// array the array's.
+func (p *jsonKeyPath) valueKey() string {
+	if n := len(p.parents); p.key == "" && n > 0 && p.parents[n-1].array {
+		return p.parents[n-1].key
 	}
 	return p.key
 }

@@ -185,8 +185,18 @@ func (k *knownValues) replaceIDs(s string) string {
 	}
 	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
 		it, ok := k.learnedID(s, i, j)
+		if ok && afterJSONKey(s, i) {
+			return i, j, `"` + it.pseudo + `"`, true
+		}
 		return i, j, it.pseudo, ok
 	})
+}
+
+// afterJSONKey reports whether the word at i follows a JSON key, bare
+// ("user_id":113933): a pseudonym in its place must be a JSON string.
+func afterJSONKey(s string, i int) bool {
+	key, colon := strings.CutSuffix(strings.TrimRight(s[:i], " "), ":")
+	return colon && strings.HasSuffix(strings.TrimRight(key, " "), `"`)
 }
 
 // eachID calls fn with each learned id s names where it is replaced.
