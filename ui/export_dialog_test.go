@@ -108,6 +108,11 @@ func TestExportDialogWarnsOfABlankEndingTheName(t *testing.T) {
 	if got := m.dialog.Path(); got != "out.ndjson " {
 		t.Errorf("path %q; want the name as typed", got)
 	}
+	// A blank of another kind, which shows as a space: a no-break space.
+	m = drive(t, goldenModel(t, 120, 40), keys("x", "up", "ctrl+u", "out.ndjson\u00a0")...)
+	if s := screen(m); !strings.Contains(s, "note: the name ends in a blank") {
+		t.Errorf("a name ending in a no-break space gets no note of its blank:\n%s", s)
+	}
 }
 
 // TestExportDialogNothingToWrite: enter on an empty window says why

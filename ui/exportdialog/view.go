@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -274,7 +275,7 @@ func (d Model) extensionLines() []string {
 	if !d.pathEdited || p == "" || strings.HasSuffix(p, want) || strings.HasSuffix(p, "/") {
 		return nil
 	}
-	if strings.TrimRight(p, " \t") != p {
+	if strings.TrimRightFunc(p, unicode.IsSpace) != p {
 		return d.wrap(d.styles.Dim, "note: the name ends in a blank, which the file's name keeps: "+shownPath(p))
 	}
 	what := d.set.Format.String()
