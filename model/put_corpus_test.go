@@ -1,7 +1,6 @@
 package model_test
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
@@ -33,16 +32,7 @@ func putCorpus(tb testing.TB, seed int64, n int) ([]putBatch, *source.File) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	g := synth.New(seed, synth.Options{})
-	var line, out []byte
-	for range n {
-		var at time.Time
-		line, at, _ = g.Next(line[:0])
-		out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
-		w.Write(append(append(append(out, ' '), line...), '\n'))
-	}
-	if err := errors(w.Flush(), f.Close()); err != nil {
+	if err := errors(synth.New(seed, synth.Options{}).WriteDockerTS(f, n), f.Close()); err != nil {
 		tb.Fatal(err)
 	}
 	src := source.NewFile(path, 0, source.FileOptions{TailFirst: true})

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"path/filepath"
@@ -93,17 +92,7 @@ func writeConnectorLog(tb testing.TB, seed int64, n int) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	g := synth.New(seed, synth.Options{})
-	var line, out []byte
-	for range n {
-		var at time.Time
-		line, at, _ = g.Next(line[:0])
-		out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
-		out = append(append(append(out, ' '), line...), '\n')
-		w.Write(out)
-	}
-	if err := w.Flush(); err != nil {
+	if err := synth.New(seed, synth.Options{}).WriteDockerTS(f, n); err != nil {
 		tb.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -109,21 +108,13 @@ func writeConnectorPieces(tb testing.TB, files, n int) []string {
 	dir := tb.TempDir()
 	g := synth.New(1, synth.Options{})
 	var paths []string
-	var line, out []byte
 	for f := range files {
 		path := filepath.Join(dir, fmt.Sprintf("piece-%02d.log", f))
 		fh, err := os.Create(path)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		w := bufio.NewWriter(fh)
-		for range n / files {
-			var at time.Time
-			line, at, _ = g.Next(line[:0])
-			out = synth.AppendRFC3339(out[:0], at.UnixNano(), 9, false)
-			w.Write(append(append(append(out, ' '), line...), '\n'))
-		}
-		if err := w.Flush(); err != nil {
+		if err := g.WriteDockerTS(fh, n/files); err != nil {
 			tb.Fatal(err)
 		}
 		if err := fh.Close(); err != nil {
