@@ -54,11 +54,15 @@ func TestTemplatesAsPinned(t *testing.T) {
 			if i < len(inputs) {
 				in = inputs[i]
 			}
-			t.Fatalf("line %d of %s differs: input %q\n got %s\nwant %s", i+1, pinnedFile, in, g, w)
+			t.Fatalf("line %d of %s differs: input %q\n got %s\nwant %s\n%s", i+1, pinnedFile, in, g, w, pinnedInputsHint)
 		}
 	}
-	t.Fatalf("%s has %d lines, the masker gives %d", pinnedFile, len(wantLines), len(gotLines))
+	t.Fatalf("%s has %d lines, the masker gives %d\n%s", pinnedFile, len(wantLines), len(gotLines), pinnedInputsHint)
 }
+
+// pinnedInputsHint says what else than the masker moves the pinned lines.
+const pinnedInputsHint = "the inputs are also the repository's fixture logs, the fuzz corpus and the generator's lines: " +
+	"if one of those changed and the masker did not, rewrite the file with -update-pinned"
 
 // pinnedText is one line per input: the quoted templates of Line and
 // Service for a named input, or "=n" when line n holds the same ones; a
