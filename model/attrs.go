@@ -255,7 +255,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 		if n >= maxIndexedFields {
 			return
 		}
-		key, kf := s.symCache.key(s.syms, f.Key)
+		key, kf := s.symCache.key(s.syms, f.Key, s.calls.running)
 		if kf&keySkipped != 0 && !keepAll {
 			return
 		}

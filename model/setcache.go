@@ -23,25 +23,15 @@ const setCacheFields = 2
 // of the strings, so it pins nothing of the lines.
 type setCache struct {
 	slots [setCacheSlots]setCacheSlot
-	// call numbers the writer's Append or Prepend running, 0 for none:
-	// while it runs, a template's address is known to hold its bytes.
-	call  uint32
-	calls uint32
 }
 
-// begin and end bracket the putting of one call's entries.
-func (c *setCache) begin() {
-	c.calls++
-	if c.calls == 0 { // wrapped: a slot's call could pass for this one
-		for i := range c.slots {
-			c.slots[i].givenCall = 0
-		}
-		c.calls = 1
+// forget drops the calls the slots' templates were met in (see
+// putCalls.begin).
+func (c *setCache) forget() {
+	for i := range c.slots {
+		c.slots[i].givenCall = 0
 	}
-	c.call = c.calls
 }
-
-func (c *setCache) end() { c.call = 0 }
 
 type setCacheSlot struct {
 	kind Kind // the entries' kind: a hit must not bypass kindKeys.note
@@ -101,14 +91,9 @@ func (c *setCache) slotFor(k Kind, fs *[setCacheFields]Field, n int, template st
 }
 
 // holds reports whether the slot caches exactly fields fs[:n] with
-// template, of kind k.
-func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template string) bool {
-	return sl.holdsIn(k, fs, n, template, 0)
-}
-
-// holdsIn is holds while the writer's call numbered call runs (0: none,
-// see setCache.call).
-func (sl *setCacheSlot) holdsIn(k Kind, fs *[setCacheFields]Field, n int, template string, call uint32) bool {
+// template, of kind k, in the writer's call numbered call (0: none, see
+// putCalls).
+func (sl *setCacheSlot) holds(k Kind, fs *[setCacheFields]Field, n int, template string, call uint32) bool {
 	if sl.kind != k || int(sl.n) != n || !sl.holdsTemplate(template, call) {
 		return false
 	}
@@ -157,7 +142,7 @@ func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool, indexedSet)
 	}
 	set.slot = s.setCache.slotFor(e.Kind, &set.fs, set.n, lo.template)
 	sl := set.slot
-	if !sl.holdsIn(e.Kind, &set.fs, set.n, lo.template, s.setCache.call) || !s.words.alive(sl.ref) {
+	if !sl.holds(e.Kind, &set.fs, set.n, lo.template, s.calls.running) || !s.words.alive(sl.ref) {
 		return 0, false, set
 	}
 	s.words.referOffset(sl.ref.off)

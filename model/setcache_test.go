@@ -58,7 +58,7 @@ func TestSetCacheSlotHoldsExactFields(t *testing.T) {
 		{KindService, [2]Field{Str(KeyModule, "a"), Str("other", "b")}, 2, "t <num>", false},
 		{KindService, [2]Field{Str(KeyModule, "a")}, 1, "t <num>", false},
 	} {
-		if got := sl.holds(tc.kind, &tc.fs, tc.n, tc.template); got != tc.want {
+		if got := sl.holds(tc.kind, &tc.fs, tc.n, tc.template, 0); got != tc.want {
 			t.Errorf("%v %v (%d, %q): holds %v, want %v", tc.kind, tc.fs, tc.n, tc.template, got, tc.want)
 		}
 	}

@@ -76,6 +76,7 @@ type Store struct {
 	values  byteArena // field values too unique to intern, off the heap
 	words   wordArena
 	origins originTable
+	calls   putCalls // numbers the calls of Append and Prepend (see beginCall)
 	readers map[SourceID]RawReader
 	// lastReader is whether the source of the entry put last has a reader:
 	// a load's entries mostly come from one source.
@@ -218,8 +219,15 @@ func (s *Store) Prepend(es []Entry) {
 // beginCall and endCall bracket the putting of the caller's entries of
 // one Append or Prepend, which do not change meanwhile: the writer may know
 // their strings by address until the call ends (see keyAddrs).
-func (s *Store) beginCall() { s.symCache.keys.begin(); s.origins.beginCall(); s.setCache.begin() }
-func (s *Store) endCall()   { s.symCache.keys.end(); s.origins.endCall(); s.setCache.end() }
+func (s *Store) beginCall() {
+	if s.calls.begin() {
+		s.symCache.keys.forget()
+		s.setCache.forget()
+	}
+	s.origins.beginCall()
+}
+
+func (s *Store) endCall() { s.calls.end(); s.origins.endCall() }
 
 // setSide directs arena writes to the chunks of one end of the store.
 func (s *Store) setSide(side arenaSide) { s.arena.side, s.values.side, s.words.side = side, side, side }

@@ -21,49 +21,39 @@ const (
 // nothing: the caller may have reused the memory for other lines, or the
 // collector freed it.
 type keyAddrs struct {
-	gen   uint32 // the call running, odd while one runs; slots checked in it have its number
 	slots [keyAddrSlots]keyAddrSlot
 }
 
 type keyAddrSlot struct {
 	addr  uintptr
 	own   string // the symbol table's copy of the key
-	gen   uint32
+	call  uint32 // the writer's call the key was met in at addr (see putCalls)
 	id    uint32
 	flags uint8
 }
 
-// begin opens a call: keys met from now on and checked are known.
-func (a *keyAddrs) begin() { a.next() }
-
-// end closes the call: no key is known by its address alone any more.
-func (a *keyAddrs) end() { a.next() }
-
-func (a *keyAddrs) next() {
-	a.gen++
-	if a.gen == 0 { // wrapped: a slot of an old call could pass for this one's
-		for i := range a.slots {
-			a.slots[i].gen = 0
-		}
-		a.gen = 2
+// forget drops the calls the slots were stamped with (see putCalls.begin).
+func (a *keyAddrs) forget() {
+	for i := range a.slots {
+		a.slots[i].call = 0
 	}
 }
 
-// key returns the symbol and keyFlags of field key k, interned through c.
-func (c *symCache) key(t *symtab, k string) (uint32, uint8) {
-	a := &c.keys
+// key returns the symbol and keyFlags of field key k, interned through c,
+// in the writer's call numbered call (0: none, see putCalls).
+func (c *symCache) key(t *symtab, k string, call uint32) (uint32, uint8) {
 	p := uintptr(unsafe.Pointer(unsafe.StringData(k)))
-	sl := &a.slots[(uint64(p)*0x9e3779b97f4a7c15)>>(64-keyAddrBits)]
+	sl := &c.keys.slots[(uint64(p)*0x9e3779b97f4a7c15)>>(64-keyAddrBits)]
 	if sl.addr == p && len(sl.own) == len(k) {
-		if sl.gen == a.gen && a.gen&1 == 1 {
+		if call != 0 && sl.call == call {
 			return sl.id, sl.flags
 		}
 		if sl.own == k {
-			sl.gen = a.gen
+			sl.call = call
 			return sl.id, sl.flags
 		}
 	}
 	id, f := c.intern(t, keyContext, k, keyFlags)
-	*sl = keyAddrSlot{addr: p, own: symAt(t.chunks, id), gen: a.gen, id: id, flags: f}
+	*sl = keyAddrSlot{addr: p, own: symAt(t.chunks, id), call: call, id: id, flags: f}
 	return id, f
 }
