@@ -125,25 +125,30 @@ func (c *rowChunk) placesAt(i, k uint64, a anchor, off uint64) bool {
 // chain reports whether row i, just packed in stream k at offset off from
 // the base, is where its group's anchor puts it. The group's first row of
 // the stream becomes its anchor; the second sets the anchor's gap and
-// direction, to those that place it.
-func (c *rowChunk) chain(i, k, off uint64) bool {
+// direction, to those that place it. cur is the row its writer chained
+// last at the same end of the store, which it moves to row i.
+func (c *rowChunk) chain(i, k, off uint64, cur *chainCursor) bool {
 	a := c.loadAnchor(i, k)
 	switch {
 	case !a.set():
-		c.storeAnchor(i, k, newAnchor(off, i&groupRowsMask))
-		return true
+		a = newAnchor(off, i&groupRowsMask)
+		c.storeAnchor(i, k, a)
+		return cur.moveTo(c, i, a.off(), true) // the anchor's walk finds its offset as kept
 	case a.gapSet():
-		return c.placesAt(i, k, a, off)
+		if at, ok := cur.beside(c, i, k, a); ok {
+			return cur.moveTo(c, i, off, at == off)
+		}
+		return cur.moveTo(c, i, off, c.placesAt(i, k, a, off))
 	}
 	for _, desc := range [2]bool{false, true} {
 		for gap := range uint64(maxGap + 1) {
 			if try := a.withGap(gap, desc); c.placesAt(i, k, try, off) {
 				c.storeAnchor(i, k, try)
-				return true
+				return cur.moveTo(c, i, off, true)
 			}
 		}
 	}
-	return false
+	return cur.moveTo(c, i, off, false)
 }
 
 // rowCursor is the last row a run of reads unpacked (a view's scan reads
@@ -181,4 +186,63 @@ func (c *rowChunk) getAfter(i uint64, cur *rowCursor) row {
 	*cur = rowCursor{c: c, i: i, t: t, off: off}
 	r.raw = c.packedRaw(i, t, off)
 	return r
+}
+
+// chainCursor is the row a writer chained last at one end of the store.
+// The row written next at that end is mostly its neighbour, in its group
+// and stream, and then lies from it as the walk from the new row, which
+// steps over it first, would find (see getAfter): its offset is checked
+// without the walk.
+type chainCursor struct {
+	refs  *chunkRefs // the chunk's writer state: which chunk the row is in
+	valid bool
+	i, t  uint64 // the row and its packed word
+	off   uint64 // its offset from its base, as its walk finds it
+}
+
+// forChunk readies cur for rows of the chunk whose writer state is refs.
+// A chunk is known by its writer state, not its address: a chunk mapped
+// where an evicted one was has the same address.
+func (cur *chainCursor) forChunk(refs *chunkRefs) {
+	if cur.refs != refs {
+		*cur = chainCursor{refs: refs}
+	}
+}
+
+// moveTo records row i of c, at off, as the row chained last when placed
+// is true, forgets it otherwise, and returns placed.
+func (cur *chainCursor) moveTo(c *rowChunk, i, off uint64, placed bool) bool {
+	if cur != nil {
+		cur.valid, cur.i, cur.t, cur.off = placed, i, c.ticks[i], off
+	}
+	return placed
+}
+
+// beside returns the offset anchor a places row i of stream k at, when the
+// cursor's row is its neighbour in its group and stream on the anchor's
+// side: then the walk from row i steps over the cursor's row first, and
+// on as the cursor's own walk went. Rows between a row and its anchor never
+// change once written; the cursor's row is checked to be as it was.
+func (cur *chainCursor) beside(c *rowChunk, i, k uint64, a anchor) (uint64, bool) {
+	if cur == nil || !cur.valid || i/groupRows != cur.i/groupRows || c.ticks[cur.i] != cur.t || cur.t>>streamShift&1 != k {
+		return 0, false
+	}
+	at := i&^groupRowsMask + a.row()
+	// Row i lies past the cursor's row and its gap, or before it by its
+	// own length and gap, as offsetWith counts them.
+	past := cur.t>>lenShift + a.gap()
+	before := c.ticks[i]>>lenShift + a.gap()
+	switch {
+	case cur.i+1 == i && at <= cur.i: // written after the cursor's row, the anchor before it
+		if a.descending() {
+			return (cur.off - before) & rawOffMask, true
+		}
+		return (cur.off + past) & rawOffMask, true
+	case i+1 == cur.i && at >= cur.i: // written before it, the anchor after it
+		if a.descending() {
+			return (cur.off + past) & rawOffMask, true
+		}
+		return (cur.off - before) & rawOffMask, true
+	}
+	return 0, false
 }

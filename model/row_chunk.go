@@ -145,7 +145,7 @@ func (c *rowChunk) dictIndex(i uint64) uint64 { return c.ticks[i] >> dictShift &
 // sets its bases, and a group's first row within its block's reach the
 // group's time base; the first row that fits but for its offset sets the
 // block's second offset base.
-func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
+func (c *rowChunk) pack(i uint64, r row, d uint64, cur *chainCursor) bool {
 	if r.time == noTime {
 		// A row without a time is far from every time: as its block's or
 		// group's first, it would set a base that no timed row after it
@@ -170,7 +170,7 @@ func (c *rowChunk) pack(i uint64, r row, d uint64) bool {
 		return false
 	}
 	c.ticks[i] = delta | k<<streamShift | d<<dictShift | uint64(n)<<lenShift
-	return c.chain(i, k, off)
+	return c.chain(i, k, off, cur)
 }
 
 // timeGroup reports whether row i's group has a time base, giving it one
@@ -244,7 +244,11 @@ func (c *rowChunk) storeAnchor(i, k uint64, a anchor) {
 // each chunk's dictionary length and, for the chunk last written at each
 // end of the store, a cache that finds a shared entry again.
 type rowWriter struct {
-	recent [2]dictCache // by arenaSide
+	recent  [2]dictCache   // by arenaSide
+	chained [2]chainCursor // by arenaSide
+	// noCursor has every row's offset checked by the walk from it (tests
+	// compare the two).
+	noCursor bool
 }
 
 // dictCache maps (attrs, meta) to a dictionary entry of one chunk. It is
@@ -265,7 +269,12 @@ func (w *rowWriter) put(c *rowChunk, refs *chunkRefs, i int64, r row, side arena
 	if fresh {
 		added += dictEntryBytes
 	}
-	if !c.pack(uint64(i), r, d) {
+	cur := &w.chained[side]
+	cur.forChunk(refs)
+	if w.noCursor {
+		cur = nil
+	}
+	if !c.pack(uint64(i), r, d, cur) {
 		c.putFar(uint64(i), r, d, refs.farLen)
 		refs.farLen++
 		added += farRowBytes

@@ -400,12 +400,18 @@ func FuzzRowChunk(f *testing.F) {
 	f.Add(lineSeed(0x0c|3, 1)) // of the second chunk, at either end
 	f.Add(lineSeed(0x2e, 0))   // held, some written out of turn
 	f.Fuzz(func(t *testing.T, in []byte) {
+		// Every row is written twice: by a writer that places rows beside
+		// the last it chained by its cursor, and by one that walks from
+		// each; their chunks must be the same to the byte.
 		var w rowWriter
-		var chunks [2]*rowChunk
-		var refs [2]*chunkRefs
+		walked := rowWriter{noCursor: true}
+		var chunks, twins [2]*rowChunk
+		var refs, twinRefs [2]*chunkRefs
 		for k := range chunks {
 			c, m := newRowChunk()
 			chunks[k], refs[k] = c, &chunkRefs{mem: m}
+			c, m = newRowChunk()
+			twins[k], twinRefs[k] = c, &chunkRefs{mem: m}
 		}
 		var want [2]map[int]row
 		var ends [2][2]int // per chunk: the lowest row written, one past the highest
@@ -439,10 +445,14 @@ func FuzzRowChunk(f *testing.F) {
 				r.raw = followingRaw(prev, side, in[0]&16 != 0, in[9]&0x3f, int(in[10])|int(in[11]&0x1f)<<8)
 			}
 			w.put(chunks[k], refs[k], int64(i), r, side)
+			walked.put(twins[k], twinRefs[k], int64(i), r, side)
 			want[k][i], last[k][side] = r, r
 			ends[k] = [2]int{min(ends[k][0], i), max(ends[k][1], i+1)}
 		}
 		for k, c := range chunks {
+			if !sameRowsWritten(c, twins[k], want[k], refs[k], twinRefs[k]) {
+				t.Fatalf("chunk %d: the rows placed by the cursor differ from those placed by their walks", k)
+			}
 			for i, r := range want[k] {
 				if got := c.get(uint64(i)); got != r {
 					t.Fatalf("chunk %d row %d: got %+v, want %+v", k, i, got, r)
@@ -451,7 +461,27 @@ func FuzzRowChunk(f *testing.F) {
 			readInOrder(t, c, want[k])
 		}
 		runtime.KeepAlive(refs)
+		runtime.KeepAlive(twinRefs)
 	})
+}
+
+// sameRowsWritten reports whether chunks a and b, each written with the
+// rows of want, hold the same words for them: packed words, bases, group
+// times and anchors, dictionary and far entries. It reads only what the
+// rows wrote: a whole chunk's pages would all be mapped in.
+func sameRowsWritten(a, b *rowChunk, want map[int]row, ra, rb *chunkRefs) bool {
+	if ra.dictLen != rb.dictLen || ra.farLen != rb.farLen || a.based != b.based ||
+		!slices.Equal(a.dict[:ra.dictLen], b.dict[:rb.dictLen]) || !slices.Equal(a.far[:ra.farLen], b.far[:rb.farLen]) {
+		return false
+	}
+	for i := range want {
+		blk, g := i/baseRows, i/groupRows
+		if a.ticks[i] != b.ticks[i] || a.timeBase[blk] != b.timeBase[blk] || a.offBase[blk] != b.offBase[blk] ||
+			a.groupTime[g] != b.groupTime[g] || a.anchors[g] != b.anchors[g] {
+			return false
+		}
+	}
+	return true
 }
 
 // readInOrder reads the rows of want in order, as a view's scan does, each
