@@ -22,9 +22,15 @@ func (kk *kindKeys) note(k Kind, ws []uint32) {
 	if k >= kindCount {
 		return
 	}
+	// An entry's keys are mostly all recorded already: the set is asked in
+	// place, and add called for a new one only.
+	set := kk.sets[k]
 	w := ws[1:]
 	for range int(ws[0]) {
-		kk.add(k, keySymbol(w[0]))
+		if sym := keySymbol(w[0]); !set.has(sym) {
+			kk.add(k, sym)
+			set = kk.sets[k]
+		}
 		w = w[fieldWords(w[0]):]
 	}
 }
