@@ -273,7 +273,7 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 			}
 			if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
 				buf = append(buf, w)
-			} else if f.Value == string(numberText(text[:0], f.Num, bits)) {
+			} else if isNumberText(f.Value, f.Num, bits) {
 				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
 			} else {
 				text, _ := s.internValue(key, f.Value)
@@ -351,20 +351,6 @@ func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
 	}
 	return buf, n
 }
-
-// numberText appends strconv's text of n (FormatFloat, 'f', -1), with
-// bits its bits. An integer of at most 2^53 that is not -0, such as an
-// event's time in milliseconds, is its own shortest text, which AppendInt
-// writes in a fraction of the time.
-func numberText(dst []byte, n float64, bits uint64) []byte {
-	if i := int64(n); float64(i) == n && -maxExactInt <= i && i <= maxExactInt && (i != 0 || bits == 0) {
-		return strconv.AppendInt(dst, i, 10)
-	}
-	return strconv.AppendFloat(dst, n, 'f', -1, 64)
-}
-
-// maxExactInt bounds the integers that are all exactly float64s (2^53).
-const maxExactInt = 1 << 53
 
 // encodeTemplate appends the pseudo-field of a line's template: interned
 // whatever its length (the decoder folds a source's lines into a bounded

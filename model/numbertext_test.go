@@ -46,3 +46,45 @@ func TestNumberTextOfIntegers(t *testing.T) {
 		}
 	}
 }
+
+// isNumberText says what comparing with numberText's text says, for any
+// text and number: the number of the fuzzer's bits, and the one the text
+// reads as, which the short decimals' path answers.
+func FuzzIsNumberText(f *testing.F) {
+	for _, s := range []string{"40.7128", "-74.006", "0.5", "1.0", "01.5", "-0.5", "0.30000000000000004",
+		"12345678901234.5", "123456789012345.6", "0.000000000000000000001", "0.0000000000000000000001", "1e5", ".5",
+		"5.", "-", "", "9007199254740993.5", "0.1", "1.7976931348623157", "-0.0", "00.1", "1.50"} {
+		f.Add(s, uint64(0))
+	}
+	f.Fuzz(func(t *testing.T, text string, b uint64) {
+		numbers := []float64{math.Float64frombits(b)}
+		if v, err := strconv.ParseFloat(text, 64); err == nil {
+			numbers = append(numbers, v)
+		}
+		for _, n := range numbers {
+			bits := math.Float64bits(n)
+			if got, want := isNumberText(text, n, bits), text == string(numberText(nil, n, bits)); got != want {
+				t.Fatalf("isNumberText(%q, %v): %v, want %v", text, n, got, want)
+			}
+		}
+	})
+}
+
+// The short decimals' path takes the decimals it can answer exactly, and
+// leaves the others to the written text.
+func TestShortDecimalTakes(t *testing.T) {
+	for text, takes := range map[string]bool{
+		"40.7128": true, "-74.006": true, "0.5": true, "12345678901234.5": true, "0.000000000000000000001": true,
+		"1.0": false, "01.5": false, "123456789012345.6": false, "0.30000000000000004": false, "1e5": false,
+		".5": false, "5.": false, "-": false, "": false, "-0.0": false, "0.0000000000000000000001": true, "0.00000000000000000000001": false,
+	} {
+		v, ok := shortDecimal(text)
+		if ok != takes {
+			t.Errorf("shortDecimal(%q) took it: %v, want %v", text, ok, takes)
+			continue
+		}
+		if ok && strconv.FormatFloat(v, 'f', -1, 64) != text {
+			t.Errorf("shortDecimal(%q) = %v, whose text is %q", text, v, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+	}
+}
