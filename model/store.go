@@ -284,8 +284,11 @@ func (s *Store) put(e *Entry, p int64) {
 	if rt := e.Origin.Received.UnixNano(); !e.Origin.Received.IsZero() && rt != r.time {
 		lo.received = rt
 	}
-	r.attrs = s.indexFields(e, &lo)
-	s.whole.note(e, s.opt.FieldsWhole)
+	var cached bool
+	r.attrs, cached = s.indexFields(e, &lo)
+	if !cached || !s.whole.settled(e) {
+		s.whole.note(e, s.opt.FieldsWhole)
+	}
 	s.mem += s.rowWriter.put(c, refs, i, r, s.arena.side)
 	s.arena.owner, s.values.owner, s.words.owner = nil, nil, nil
 	s.added++
@@ -296,25 +299,26 @@ func (s *Store) put(e *Entry, p int64) {
 func (s *Store) countGap(e *Entry) { s.ledger.AddGap(e) }
 
 // indexFields stores e's indexed fields with its per-line origin, and
-// returns their word offset (0 for none).
-func (s *Store) indexFields(e *Entry, lo *lineOrigin) uint32 {
+// returns their word offset (0 for none) and whether they were the set of
+// an entry put before (see cachedAttrs).
+func (s *Store) indexFields(e *Entry, lo *lineOrigin) (uint32, bool) {
 	off, ok, set := s.cachedAttrs(e, lo)
 	if ok {
-		return off
+		return off, true
 	}
 	var shareable bool
 	// A gap or boundary has no raw bytes to rebuild its message from: the
 	// index keeps it, so that the table, the detail pane and a search show it.
 	s.wordBuf, shareable = s.encodeAttrs(e.Fields, *lo, e.IsMark(), s.wordBuf)
 	if len(s.wordBuf) == 0 {
-		return 0
+		return 0, false
 	}
 	s.kinds.note(e.Kind, s.wordBuf)
 	off = s.storeAttrs(s.wordBuf, shareable)
 	if shareable {
 		s.cacheAttrs(e, lo, &set, off)
 	}
-	return off
+	return off, false
 }
 
 // fileBacked reports whether e's raw bytes are re-read from its file rather

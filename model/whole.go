@@ -42,6 +42,14 @@ func (w *wholeKinds) note(e *Entry, whole func(*Entry) bool) {
 	}
 }
 
+// settled reports whether note would change nothing for e, an entry whose
+// indexed fields are those of an entry noted before (a cached set: the
+// same keys, which note read then, besides keys the index leaves out): its
+// kind is no longer whole, and it has no more fields than the index keeps.
+func (w wholeKinds) settled(e *Entry) bool {
+	return !w.holds(e.Kind) && len(e.Fields) <= maxIndexedFields
+}
+
 // holds reports whether the entries of kind k are whole in the index.
 func (w wholeKinds) holds(k Kind) bool { return w.broken&(1<<(k&0xf)) == 0 }
 

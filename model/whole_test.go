@@ -104,3 +104,31 @@ func TestWholeKindsAreMatchedOnTheirIndex(t *testing.T) {
 		}
 	}
 }
+
+// An entry whose indexed fields are a set the writer cached is still
+// noted: one that also carries more fields than the index keeps (here
+// messages, which the cache passes over) makes its kind inexact.
+func TestWholeKindsNoteCachedSets(t *testing.T) {
+	s := NewStore(StoreOptions{FieldsWhole: func(*Entry) bool { return false }})
+	fs := Fields{Str(KeyModule, "libsdwan"), Str(KeyFunction, "listen::channel_event")}
+	many := slices.Clone(fs)
+	for range maxIndexedFields {
+		many = append(many, Str(KeyMessage, "m"))
+	}
+	line := func(raw string, fs Fields) Entry {
+		return Entry{Kind: KindService, Raw: []byte(raw), Fields: fs, Template: "t", Origin: Origin{Offset: -1}}
+	}
+	s.Append([]Entry{line("a", fs), line("b", fs)})
+	if !s.whole.exact(KindService) || s.whole.holds(KindService) {
+		t.Fatalf("before: exact %v, whole %v; want exact and not whole", s.whole.exact(KindService), s.whole.holds(KindService))
+	}
+	e := line("c", many)
+	lo := lineOrigin{template: e.Template}
+	if set, n, ok := cacheable(&e, &lo); !ok || !s.setCache.slotFor(e.Kind, &set, n, lo.template).holds(e.Kind, &set, n, lo.template, 0) {
+		t.Fatal("the entry's set is not cached: the test does not test what it says")
+	}
+	s.Append([]Entry{e})
+	if s.whole.exact(KindService) {
+		t.Error("an entry of a cached set with more fields than the index keeps left its kind exact")
+	}
+}
