@@ -190,25 +190,25 @@ func isModuleToken(b []byte) bool {
 		return false
 	}
 	for _, c := range b {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-			c == '_' || c == '-' || c == '.' || c == '/' || c == ':') {
+		if !moduleByte[c] {
 			return false
 		}
 	}
 	return true
 }
 
+// moduleByte holds the bytes a module token may have: a table, as every
+// service line's brackets are read.
+var moduleByte = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:") {
+		t[c] = true
+	}
+	return t
+}()
+
 // indexByteWithin returns the index of c in the first max bytes of p, or -1.
 func indexByteWithin(p []byte, c byte, max int) int {
-	if len(p) < max {
-		max = len(p)
-	}
-	for i := 0; i < max; i++ {
-		if p[i] == c {
-			return i
-		}
-	}
-	return -1
+	return bytes.IndexByte(p[:min(len(p), max)], c)
 }
 
 func skipBlanks(p []byte, i int) int {

@@ -177,3 +177,29 @@ func TestParseServiceRules(t *testing.T) {
 			fields: map[string]string{model.KeyLibrary: "pubnub", model.KeyMessage: "pbcc_ something odd"}, absent: []string{model.KeyFunction}}},
 	})
 }
+
+// A module token is made of letters, digits and "_-./:", whatever byte
+// comes: the table says what the former test of each byte said.
+func TestModuleTokenBytes(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' ||
+			b == '_' || b == '-' || b == '.' || b == '/' || b == ':'
+		if got := isModuleToken([]byte{'m', b}); got != want {
+			t.Errorf("byte %#x: module token %v, want %v", b, got, want)
+		}
+	}
+}
+
+// indexByteWithin finds c only among the first max bytes.
+func TestIndexByteWithin(t *testing.T) {
+	for _, c := range []struct {
+		p    string
+		max  int
+		want int
+	}{{"[DEBUG]", 12, 6}, {"[DEBUG]", 6, -1}, {"[DEBUG]", 7, 6}, {"", 3, -1}, {"]", 0, -1}, {"ab]", 100, 2}} {
+		if got := indexByteWithin([]byte(c.p), ']', c.max); got != c.want {
+			t.Errorf("indexByteWithin(%q, %d) = %d, want %d", c.p, c.max, got, c.want)
+		}
+	}
+}
