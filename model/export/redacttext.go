@@ -97,18 +97,14 @@ func tokenByte(c byte) bool {
 }
 
 // replaceEmails replaces every address that looks like local@domain.tld,
-// and those whose @ is URL-encoded or JSON-escaped (see encodedAts).
+// and those whose @ is URL-encoded or JSON-escaped (see eachEncodedAt).
 func replaceEmails(r *Redactor, s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		sp := splice{s: s}
 		eachPlainEmail(s, func(from, to int) { sp.put(from, to, r.pseudonym(classEmail, s[from:to])) })
 		s = sp.result()
 	}
-	for _, at := range encodedAts {
-		if strings.Contains(s, at) { // most lines hold none: they pay no more
-			s = replaceEncodedEmails(r, s, at)
-		}
-	}
+	eachEncodedAt(s, func(at string) { s = replaceEncodedEmails(r, s, at) })
 	return s
 }
 
