@@ -100,9 +100,10 @@ func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth i
 
 // keyedToken redacts a bare token v (a number) of a JSON document with the
 // key that names it, as a line would write it (user_id=113933), so that a
-// learned id is replaced where its key says what it is.
+// learned id is replaced where its key says what it is, negative too
+// (-200903, which the line's own field names).
 func keyedToken(key, v string, plain textRedactor) string {
-	if red := plain(v); red != v || !allDigits(v) || !namesID(key) {
+	if red := plain(v); red != v || !isInteger(v) || !namesID(key) {
 		return red
 	}
 	written := key + "="
