@@ -154,7 +154,7 @@ func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
 			if c == classUser && isEmail(f.Value) {
 				c = classEmail
 			}
-			*f = model.Str(f.Key, r.pseudonym(c, f.Value))
+			*f = model.Str(f.Key, r.pseudonym(c, fieldID(f)))
 		case ok:
 			*f = model.Str(f.Key, redactText(r, f.Value, set))
 		case !f.IsNum:

@@ -280,6 +280,3 @@ func lastKeyWord(s string) (word, rest string) {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-// isInteger reports digits with an optional leading '-'.
-func isInteger(v string) bool { return allDigits(strings.TrimPrefix(v, "-")) }

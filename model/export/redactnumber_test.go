@@ -96,3 +96,36 @@ func TestANegativeJSONIDIsReplacedInItsLineAsInItsField(t *testing.T) {
 		})
 	}
 }
+
+// A JSON number under an id's key that is an integer written otherwise
+// (113256.0, 1.13256e5) is that id: it gets the pseudonym of 113256, the
+// event's, in the line as in the fields of every format, under a key the
+// fields do not read as an id too ({"actor":{"user":…}}, whose field
+// keeps its number, as it does written 113256); so does a short one the
+// line alone names.
+func TestAnIntegralJSONNumberIsTheIDItsDigitsSpell(t *testing.T) {
+	event := eventNaming("113256", "200903")
+	checkIDGone(t, "113256", model.KeyUserID, "113256", event, `{"user":{"id":113256.0}}`, `{"msg":"y","user":{"id":1.13256e5}}`)
+	r := NewRedactor()
+	out := exportRedacted(t, r, FormatRaw, linesEntries(event, `{"actor":{"user":113256.00}}`))
+	if want := `{"actor":{"user":"` + r.pseudonym(classUser, "113256") + `"}}`; !bytes.HasSuffix(out, []byte(want+"\n")) {
+		t.Errorf("raw export ends\n%s\nwant %s", out, want)
+	}
+	checkIDGone(t, "4211", model.KeyUserID, "4211", event, `{"user":{"id":4211.0}}`)
+}
+
+// integralSpellings are JSON numbers and the integer they spell, if any.
+var integralSpellings = map[string]string{
+	"113256": "113256", "-200903": "-200903", "113256.0": "113256", "113256.000": "113256", "1.13256e5": "113256",
+	"1.13256E+5": "113256", "11325600e-2": "113256", "-2.5e1": "-25", "0.0": "0", "-0": "-0", "007": "007", "0e7": "0", "-0.0": "0",
+	"113256.5": "", "1.5e-3": "", "1e400": "", "1e-400": "", "12.": "", ".5": "", "1e": "", "--1": "", "0x10": "", "": "", "1e5x": "",
+}
+
+func TestIntegralSpelling(t *testing.T) {
+	for in, want := range integralSpellings {
+		got, ok := integralSpelling(in)
+		if ok != (want != "") || got != want {
+			t.Errorf("integralSpelling(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}
