@@ -199,13 +199,14 @@ func FuzzRedact(f *testing.F) {
 				t.Fatalf("email %q survived in %q", m, out)
 			}
 		}
-		eachEncodedAt(string(out), func(at string) { // nor one whose @ is encoded
+		ats, n := encodedAtsIn(string(out))
+		for _, at := range ats[:n] { // nor one whose @ is encoded
 			eachEncodedEmail(string(out), at, func(_, _ int, email string) {
 				if !strings.HasSuffix(email, "@redacted") {
 					t.Fatalf("email %q survived in %q", email, out)
 				}
 			})
-		})
+		}
 		_ = r.Preview([]*model.Entry{e}, nil, 5)
 	})
 }

@@ -27,27 +27,33 @@ var (
 // maxURLEncodings is how many times over an @ is found URL-encoded.
 const maxURLEncodings = len(urlAts)
 
-// eachEncodedAt calls fn with each spelling of an @ other than the plain
-// one that s holds. Most lines hold no '%': they pay one scan for it.
-func eachEncodedAt(s string, fn func(at string)) {
-	for i, esc := range urlEscapes {
-		if !strings.Contains(s, esc) {
-			break
-		}
-		if strings.Contains(s, urlAts[i]) {
-			fn(urlAts[i])
+// encodedAtsIn returns the spellings of an @ other than the plain one
+// that s holds, ats[:n]. Most lines hold no '%': they pay one scan for it.
+func encodedAtsIn(s string) (ats [maxURLEncodings + 1]string, n int) {
+	if strings.IndexByte(s, '%') >= 0 {
+		for i, esc := range urlEscapes {
+			if i > 0 && !strings.Contains(s, esc) {
+				break
+			}
+			if strings.Contains(s, urlAts[i]) {
+				ats[n], n = urlAts[i], n+1
+			}
 		}
 	}
 	if strings.Contains(s, jsonAt) {
-		fn(jsonAt)
+		ats[n], n = jsonAt, n+1
 	}
+	return ats, n
 }
 
 // eachEmail calls fn with the bounds of every address in s, in any of its
 // spellings, and the address as plainly spelled.
 func eachEmail(s string, fn func(from, to int, email string)) {
 	eachPlainEmail(s, func(from, to int) { fn(from, to, s[from:to]) })
-	eachEncodedAt(s, func(at string) { eachEncodedEmail(s, at, fn) })
+	ats, n := encodedAtsIn(s)
+	for _, at := range ats[:n] {
+		eachEncodedEmail(s, at, fn)
+	}
 }
 
 // replaceEncodedEmails replaces the addresses of s whose @ is spelled at

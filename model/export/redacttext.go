@@ -97,14 +97,17 @@ func tokenByte(c byte) bool {
 }
 
 // replaceEmails replaces every address that looks like local@domain.tld,
-// and those whose @ is URL-encoded or JSON-escaped (see eachEncodedAt).
+// and those whose @ is URL-encoded or JSON-escaped (see encodedAtsIn).
 func replaceEmails(r *Redactor, s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		sp := splice{s: s}
 		eachPlainEmail(s, func(from, to int) { sp.put(from, to, r.pseudonym(classEmail, s[from:to])) })
 		s = sp.result()
 	}
-	eachEncodedAt(s, func(at string) { s = replaceEncodedEmails(r, s, at) })
+	ats, n := encodedAtsIn(s)
+	for _, at := range ats[:n] {
+		s = replaceEncodedEmails(r, s, at)
+	}
 	return s
 }
 
