@@ -103,7 +103,7 @@ func (r *Redactor) nameChanges(name, where string, add func(Change)) {
 // fieldOf names the first personal-data field holding v.
 func fieldOf(e *model.Entry, v string) string {
 	for _, f := range e.Fields {
-		if _, ok := classOf(e.Kind, f.Key); ok && (f.Value == v || containsIP(f.Value, v)) {
+		if _, ok := classOf(e.Kind, f.Key); ok && (f.Value == v || fieldID(&f) == v || containsIP(f.Value, v)) {
 			return f.Key
 		}
 	}

@@ -184,6 +184,7 @@ func FuzzRedact(f *testing.F) {
 	f.Add("x@y.zz@@q.rr", "", "::1")
 	f.Add("\xff@\xfe.com", "7", "1.2.3.4:5")
 	f.Add("u=a%2Bb%40c.de%40e.fg&v=%40x.yz %25%40q.rs", "a+b@c.de", "")
+	f.Add("n=%3Da%252Bb%2540c.de%2540e.fg %252540q.rs%25", "", "")
 	f.Add(`{"u":"\\\u0040a\u0040b.cd\u0040"} \u00`, "a@b.cd", "")
 	f.Fuzz(func(t *testing.T, raw, email, ip string) {
 		e := textEntry(raw)
@@ -198,7 +199,8 @@ func FuzzRedact(f *testing.F) {
 				t.Fatalf("email %q survived in %q", m, out)
 			}
 		}
-		for _, at := range encodedAts { // nor one whose @ is encoded
+		ats, n := encodedAtsIn(string(out))
+		for _, at := range ats[:n] { // nor one whose @ is encoded
 			eachEncodedEmail(string(out), at, func(_, _ int, email string) {
 				if !strings.HasSuffix(email, "@redacted") {
 					t.Fatalf("email %q survived in %q", email, out)

@@ -5,26 +5,54 @@ import (
 	"strings"
 )
 
-// encodedAts are the spellings of an email's @ a line may hold besides the
-// plain one: URL-encoded (a request's query: u=alice%40corp.example) and
-// JSON-escaped (a JSON payload carried in a line: "alice\u0040corp.example").
-// Such an email is the same person as its plain spelling, so it gets the
-// same pseudonym.
-var encodedAts = [...]string{urlAt, jsonAt}
-
+// An email's @ may be spelled otherwise than plainly: URL-encoded (a
+// request's query: u=alice%40corp.example), encoded again when that URL is
+// carried in another's query (next=%2Fcb%3Fu%3Dalice%2540corp.example),
+// and JSON-escaped (a JSON payload carried in a line:
+// "alice\u0040corp.example"). Such an email is the same person as its plain
+// spelling, so it gets the same pseudonym.
 const (
 	urlAt  = "%40"
 	jsonAt = `\u0040`
 )
 
+// urlAts are the URL spellings of an @, encoded once to maxURLEncodings
+// times, and urlEscapes what each opens with: an escape encoded as often.
+// A deeper one is left as written, as a bound on the scans of a line.
+var (
+	urlAts     = [...]string{urlAt, "%2540", "%252540", "%25252540"}
+	urlEscapes = [...]string{"%", "%25", "%2525", "%252525"}
+)
+
+// maxURLEncodings is how many times over an @ is found URL-encoded.
+const maxURLEncodings = len(urlAts)
+
+// encodedAtsIn returns the spellings of an @ other than the plain one
+// that s holds, ats[:n]. Most lines hold no '%': they pay one scan for it.
+func encodedAtsIn(s string) (ats [maxURLEncodings + 1]string, n int) {
+	if strings.IndexByte(s, '%') >= 0 {
+		for i, esc := range urlEscapes {
+			if i > 0 && !strings.Contains(s, esc) {
+				break
+			}
+			if strings.Contains(s, urlAts[i]) {
+				ats[n], n = urlAts[i], n+1
+			}
+		}
+	}
+	if strings.Contains(s, jsonAt) {
+		ats[n], n = jsonAt, n+1
+	}
+	return ats, n
+}
+
 // eachEmail calls fn with the bounds of every address in s, in any of its
 // spellings, and the address as plainly spelled.
 func eachEmail(s string, fn func(from, to int, email string)) {
 	eachPlainEmail(s, func(from, to int) { fn(from, to, s[from:to]) })
-	for _, at := range encodedAts {
-		if strings.Contains(s, at) {
-			eachEncodedEmail(s, at, fn)
-		}
+	ats, n := encodedAtsIn(s)
+	for _, at := range ats[:n] {
+		eachEncodedEmail(s, at, fn)
 	}
 }
 
@@ -61,17 +89,19 @@ func eachEncodedEmail(s, at string, fn func(from, to int, email string)) {
 
 // encodedLocalStart is where the local part of an address whose @ (spelled
 // at) is at j begins, not before floor. In a URL it stops at an escape of
-// a byte no local part holds (q=hello%20alice%40…: a blank); in JSON, after
-// the escape it follows ("x\nalice\u0040…": the n is the escape's).
+// a byte no local part holds (q=hello%20alice%40…: a blank), and at one
+// encoded fewer times than the @ (%3Dalice%2540…: the '=' of the URL that
+// carries the address); in JSON, after the escape it follows
+// ("x\nalice\u0040…": the n is the escape's).
 func encodedLocalStart(s string, floor, j int, at string) int {
 	from := j
-	if at == urlAt {
+	if at != jsonAt {
 		for from > floor {
-			if from-3 >= floor && s[from-3] == '%' { // an escape: its digits are no letters of the name
-				if !escapesLocalByte(s[from-3 : from]) {
+			if n := urlEscapeBefore(s, floor, from, len(at)); n > 0 { // its digits are no letters of the name
+				if n != len(at) || !escapesLocalByte(s[from-n:from]) {
 					break
 				}
-				from -= 3
+				from -= n
 			} else if localByte(s[from-1]) && s[from-1] != '%' {
 				from--
 			} else {
@@ -89,11 +119,41 @@ func encodedLocalStart(s string, floor, j int, at string) int {
 	return from
 }
 
-// escapesLocalByte reports a URL escape (%2B) of a byte a local part
-// holds, other than %.
+// urlEscapeBefore is the length of the URL escape that ends at i, not
+// longer than maxLen (%2B 3, encoded twice %252B 5), or 0 for none: a '%',
+// as many "25" as it was encoded again, and the two bytes of the escape.
+func urlEscapeBefore(s string, floor, i, maxLen int) int {
+	for n := 3; n <= maxLen && i-n >= floor; n += 2 {
+		if s[i-n] == '%' {
+			return n
+		}
+		if i-n-1 < floor || s[i-n-1:i-n+1] != "25" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// escapesLocalByte reports a URL escape (%2B, encoded twice %252B) of a
+// byte a local part holds, other than %.
 func escapesLocalByte(e string) bool {
-	c, err := url.PathUnescape(e)
+	c, err := urlUnescape(e, urlEncodings(e))
 	return err == nil && e[0] == '%' && len(c) == 1 && localByte(c[0]) && c[0] != '%'
+}
+
+// urlEncodings is how many times over the escape or @ e was encoded: once
+// for %40, twice for %2540.
+func urlEncodings(e string) int { return (len(e) - 1) / 2 }
+
+// urlUnescape decodes s times times.
+func urlUnescape(s string, times int) (string, error) {
+	for range times {
+		var err error
+		if s, err = url.PathUnescape(s); err != nil {
+			return "", err
+		}
+	}
+	return s, nil
 }
 
 // escaped reports whether the byte at i follows an odd run of backslashes
@@ -147,8 +207,8 @@ func encodedDomainEnd(s string, from int, at string) int {
 // plainSpelling is the address written (with its @s spelled at) as plainly
 // spelled: URL escapes decoded, \u0040 written @.
 func plainSpelling(written, at string) string {
-	if at == urlAt {
-		if plain, err := url.PathUnescape(written); err == nil {
+	if at != jsonAt {
+		if plain, err := urlUnescape(written, urlEncodings(at)); err == nil {
 			return plain
 		}
 	}

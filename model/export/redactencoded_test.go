@@ -15,6 +15,8 @@ func encodedEmailEntries() []*model.Entry {
 		textEntry("login alice.smith@corp.example ok"),
 		textEntry("GET /auth?next=%2Fhome&u=alice.smith%40corp.example&x=1"),
 		textEntry(`payload {"user":"alice.smith\u0040corp.example","k":"v"}`),
+		// A URL carried in another's query is encoded twice: %2540.
+		textEntry("GET /login?next=%2Fcb%3Fu%3Dalice.smith%2540corp.example"),
 	}
 }
 
@@ -39,7 +41,7 @@ func TestRedactEncodedEmails(t *testing.T) {
 				if bytes.Contains(b, []byte("alice.smith")) {
 					t.Errorf("%s keeps the email:\n%s", name, b)
 				}
-				if name != "manifest.json" && bytes.Count(b, []byte(pseudo)) < 3 {
+				if name != "manifest.json" && bytes.Count(b, []byte(pseudo)) < 4 {
 					t.Errorf("%s lacks the pseudonym %s in every spelling:\n%s", name, pseudo, b)
 				}
 			}
@@ -59,6 +61,10 @@ func TestRedactEncodedEmailKeepsItsSpelling(t *testing.T) {
 		`"x\nalice+x\u0040corp.example"`:       `"x\n` + pseudo + `\u0040redacted"`,
 		"q=hello%20alice%2Bx%40corp.example":   "q=hello%20" + pseudo + "%40redacted",
 		"no at: alice%2Bx%41corp.example %40 ": "no at: alice%2Bx%41corp.example %40 ",
+		// Encoded twice (or more), the pseudonym's @ is encoded as often.
+		"u=alice%252Bx%2540corp.example&x=1":   "u=" + pseudo + "%2540redacted&x=1",
+		"u=alice%25252Bx%252540corp.example":   "u=" + pseudo + "%252540redacted",
+		"a%2540b %40 alice%2Bx%40corp.example": "a%2540b %40 " + pseudo + "%40redacted",
 	} {
 		if got := replaceEmails(r, in); got != want {
 			t.Errorf("replaceEmails(%q) = %q, want %q", in, got, want)
@@ -75,7 +81,7 @@ func TestPreviewListsEncodedEmails(t *testing.T) {
 	for _, c := range r.Preview(encodedEmailEntries(), nil, 10) {
 		got[c.Before] = c.After
 	}
-	for _, before := range []string{"alice.smith@corp.example", "alice.smith%40corp.example", `alice.smith\u0040corp.example`} {
+	for _, before := range []string{"alice.smith@corp.example", "alice.smith%40corp.example", `alice.smith\u0040corp.example`, "alice.smith%2540corp.example"} {
 		if got[before] != want {
 			t.Errorf("preview of %s: %q, want %q (all: %v)", before, got[before], want, got)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strings"
 
 	"connlog/model"
 )
@@ -154,7 +155,7 @@ func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
 			if c == classUser && isEmail(f.Value) {
 				c = classEmail
 			}
-			*f = model.Str(f.Key, r.pseudonym(c, f.Value))
+			*f = model.Str(f.Key, r.pseudonym(c, fieldID(f)))
 		case ok:
 			*f = model.Str(f.Key, redactText(r, f.Value, set))
 		case !f.IsNum:
@@ -162,7 +163,24 @@ func redactFields(r *Redactor, e *model.Entry, set *secretSet) {
 				f.Value = h
 				continue
 			}
-			f.Value = redactText(r, f.Value, set)
+			f.Value = redactFieldText(r, e, f, set)
 		}
 	}
+}
+
+// redactFieldText redacts the text of field f of e. A service line's
+// message follows its function, which may be the key of an id the message
+// opens with ([connector] user_id: 113933 is the function user_id and the
+// message 113933): the message is redacted after it, as the line is.
+func redactFieldText(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) string {
+	if f.Key != model.KeyMessage {
+		return redactText(r, f.Value, set)
+	}
+	if fn := e.Fields.Value(model.KeyFunction); namesID(fn) {
+		written := fn + ": "
+		if red, ok := strings.CutPrefix(redactText(r, written+f.Value, set), written); ok {
+			return red
+		}
+	}
+	return redactText(r, f.Value, set)
 }

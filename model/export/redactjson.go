@@ -100,13 +100,18 @@ func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth i
 
 // keyedToken redacts a bare token v (a number) of a JSON document with the
 // key that names it, as a line would write it (user_id=113933), so that a
-// learned id is replaced where its key says what it is.
+// learned id is replaced where its key says what it is: written as its
+// digits (-200903), or otherwise (113256.0, see integralSpelling).
 func keyedToken(key, v string, plain textRedactor) string {
-	if red := plain(v); red != v || !allDigits(v) || !namesID(key) {
+	if red := plain(v); red != v {
 		return red
 	}
+	id, ok := integralSpelling(v)
+	if !ok || !namesID(key) {
+		return v
+	}
 	written := key + "="
-	if red, ok := strings.CutPrefix(plain(written+v), written); ok {
+	if red, ok := strings.CutPrefix(plain(written+id), written); ok && red != id {
 		return red
 	}
 	return v

@@ -238,7 +238,11 @@ var idKeys = map[class][]string{
 // naming what the id is, of class c, and a '=', a ':' or a blank, as a line
 // or a JSON document spells it: "user=", "device ", "device_id: ",
 // "user = ", `"user_id":`, and the dotted path of a nested key, "user.id=".
-func keyedID(before string, c class) bool {
+func keyedID(before string, c class) bool { return isIDKey(idKeyWord(before), c) }
+
+// idKeyWord is the key before ends with, less its '=', ':' or blank, as
+// keyedID reads it: the word of a dotted path's ".id" ("user" for user.id).
+func idKeyWord(before string) string {
 	before = strings.TrimRight(before, " ")
 	if n := len(before); n > 0 && (before[n-1] == '=' || before[n-1] == ':') {
 		before = strings.TrimRight(before[:n-1], " ")
@@ -247,6 +251,11 @@ func keyedID(before string, c class) bool {
 	if strings.EqualFold(word, "id") && strings.HasSuffix(rest, ".") {
 		word, _ = lastKeyWord(rest[:len(rest)-1])
 	}
+	return word
+}
+
+// isIDKey reports whether word is one of idKeys[c], in any case.
+func isIDKey(word string, c class) bool {
 	for _, k := range idKeys[c] {
 		if strings.EqualFold(word, k) {
 			return true
@@ -255,18 +264,14 @@ func keyedID(before string, c class) bool {
 	return false
 }
 
-// namesID reports whether a JSON key path names an id of any class (see
-// keyedID): only then is a number under it worth a second look.
+// namesID reports whether a JSON key path names an id of either class of
+// idKeys (see keyedID): only then is a number under it worth a second look.
 func namesID(path string) bool {
 	if path == "" {
 		return false
 	}
-	for c := range idKeys {
-		if keyedID(path, c) {
-			return true
-		}
-	}
-	return false
+	word := idKeyWord(path)
+	return isIDKey(word, classUser) || isIDKey(word, classDevice)
 }
 
 // lastKeyWord splits s into the word of letters and underscores it ends

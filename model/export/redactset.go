@@ -36,8 +36,20 @@ func (s *secretSet) learn(r *Redactor, e *model.Entry) {
 		case c == classUser && isEmail(f.Value):
 			s.add(r, classEmail, f.Value)
 		default:
-			s.add(r, c, f.Value)
+			s.addID(r, c, &f)
 		}
+	}
+}
+
+// addID adds the value of f, a field of class c, as the id it names (see
+// fieldID), and as written when that differs (113256.0): the line writes
+// it so, other lines as the id.
+func (s *secretSet) addID(r *Redactor, c class, f *model.Field) {
+	id := fieldID(f)
+	s.add(r, c, id)
+	if written := (secret{class: c, value: f.Value}); id != f.Value && !hasSecret(s.items, written) {
+		written.pseudo = r.pseudonym(c, id)
+		s.items = append(s.items, written)
 	}
 }
 

@@ -97,17 +97,16 @@ func tokenByte(c byte) bool {
 }
 
 // replaceEmails replaces every address that looks like local@domain.tld,
-// and those whose @ is URL-encoded or JSON-escaped (see encodedAts).
+// and those whose @ is URL-encoded or JSON-escaped (see encodedAtsIn).
 func replaceEmails(r *Redactor, s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		sp := splice{s: s}
 		eachPlainEmail(s, func(from, to int) { sp.put(from, to, r.pseudonym(classEmail, s[from:to])) })
 		s = sp.result()
 	}
-	for _, at := range encodedAts {
-		if strings.Contains(s, at) { // most lines hold none: they pay no more
-			s = replaceEncodedEmails(r, s, at)
-		}
+	ats, n := encodedAtsIn(s)
+	for _, at := range ats[:n] {
+		s = replaceEncodedEmails(r, s, at)
 	}
 	return s
 }

@@ -1,0 +1,108 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"connlog/model"
+)
+
+// A JSON document writes a number as its writer likes: the id 113256 may
+// be 113256.0 or 1.13256e5 in a line whose writer held it as a float. It is
+// the same id, so a field holding it gets the pseudonym of its digits, as
+// the event that wrote 113256 gave it, and a line's number under an id's
+// key is looked up by its digits. An id written as digits (-200903, 007)
+// keeps its spelling: a string's leading zeros are part of it.
+
+// maxIDExponent bounds the exponent of a number read as an id: 1e400 is an
+// integer, but no id has 400 digits, and writing them out would cost.
+const maxIDExponent = 30
+
+// fieldID is the id a user or device id field names: a number by its
+// digits (see integralSpelling), anything else as written.
+func fieldID(f *model.Field) string {
+	if f.IsNum {
+		if id, ok := integralSpelling(f.Value); ok {
+			return id
+		}
+	}
+	return f.Value
+}
+
+// integralSpelling returns the integer the JSON number v spells, as digits
+// with a '-' when negative: v itself when written so, 113256 for 113256.0
+// or 1.13256e5. ok is false when v is no number, or not an integer.
+func integralSpelling(v string) (string, bool) {
+	if isInteger(v) {
+		return v, true
+	}
+	mant, exp, hasExp := cutExponent(v)
+	neg := strings.HasPrefix(mant, "-")
+	whole, frac, hasPoint := strings.Cut(strings.TrimPrefix(mant, "-"), ".")
+	if !allDigits(whole) || hasPoint && !allDigits(frac) {
+		return "", false
+	}
+	e := 0
+	if hasExp {
+		var ok bool
+		if e, ok = idExponent(exp); !ok {
+			return "", false
+		}
+	}
+	digits, ok := shiftPoint(whole, frac, e)
+	if !ok {
+		return "", false
+	}
+	if digits = strings.TrimLeft(digits, "0"); digits == "" {
+		return "0", true
+	}
+	if neg {
+		return "-" + digits, true
+	}
+	return digits, true
+}
+
+// shiftPoint returns the digits of whole.frac times 10^e, when that is an
+// integer: the digits the point leaves after it must be zeros.
+func shiftPoint(whole, frac string, e int) (string, bool) {
+	if e >= 0 {
+		if !allZeros(frac[min(e, len(frac)):]) {
+			return "", false
+		}
+		return whole + frac[:min(e, len(frac))] + strings.Repeat("0", max(e-len(frac), 0)), true
+	}
+	keep := max(len(whole)+e, 0)
+	if !allZeros(frac) || !allZeros(whole[keep:]) {
+		return "", false
+	}
+	return whole[:keep], true
+}
+
+// cutExponent splits a JSON number at its e or E.
+func cutExponent(v string) (mant, exp string, ok bool) {
+	i := strings.IndexAny(v, "eE")
+	if i < 0 {
+		return v, "", false
+	}
+	return v[:i], v[i+1:], true
+}
+
+// idExponent reads a JSON number's exponent (5, +5, -2), within
+// maxIDExponent.
+func idExponent(s string) (int, bool) {
+	digits := strings.TrimPrefix(strings.TrimPrefix(s, "+"), "-")
+	if !allDigits(digits) || len(digits) > 3 {
+		return 0, false
+	}
+	e, err := strconv.Atoi(digits)
+	if strings.HasPrefix(s, "-") {
+		e = -e
+	}
+	return e, err == nil && -maxIDExponent <= e && e <= maxIDExponent
+}
+
+// isInteger reports digits with an optional leading '-'.
+func isInteger(v string) bool { return allDigits(strings.TrimPrefix(v, "-")) }
+
+// allZeros reports a run of '0's, the empty one included.
+func allZeros(s string) bool { return strings.Trim(s, "0") == "" }
