@@ -201,9 +201,16 @@ func Doubtful(k Kind, line []byte, env *Envelope) bool {
 			// host and a tag: journalctl -o short-iso's numeric offset.
 			return true
 		}
-		return bytes.HasPrefix(p, []byte("stdout ")) || bytes.HasPrefix(p, []byte("stderr "))
+		return opensWithStream(p)
 	}
 	return false
+}
+
+// opensWithStream reports whether p opens with CRI's "stdout " or
+// "stderr ". Its first byte rules out nearly every line: this runs on
+// every line of a `docker logs -t` file.
+func opensWithStream(p []byte) bool {
+	return len(p) >= 7 && p[0] == 's' && (string(p[:7]) == "stdout " || string(p[:7]) == "stderr ")
 }
 
 // isDockerStamp reports whether stamp, which decoded as RFC 3339, has the

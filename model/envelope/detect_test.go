@@ -1,6 +1,9 @@
 package envelope
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDetect(t *testing.T) {
 	cases := []struct {
@@ -89,6 +92,17 @@ func TestDetectedLinesDecode(t *testing.T) {
 		}
 		if _, ok := Decode(k, []byte(l), Context{}); !ok {
 			t.Errorf("%q detected as %v but does not decode", l, k)
+		}
+	}
+}
+
+// opensWithStream is what the two prefix tests said.
+func TestOpensWithStream(t *testing.T) {
+	for _, p := range []string{"stdout F x", "stderr P x", "stdout ", "stdout", "stdoutF", "sxdout x", "stdin x", "",
+		"[DEBUG] x", "Stdout x", "stderr\tx"} {
+		want := strings.HasPrefix(p, "stdout ") || strings.HasPrefix(p, "stderr ")
+		if got := opensWithStream([]byte(p)); got != want {
+			t.Errorf("opensWithStream(%q) = %v, want %v", p, got, want)
 		}
 	}
 }
