@@ -1,6 +1,9 @@
 package envelope
 
 import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -103,6 +106,56 @@ func TestOpensWithStream(t *testing.T) {
 		want := strings.HasPrefix(p, "stdout ") || strings.HasPrefix(p, "stderr ")
 		if got := opensWithStream([]byte(p)); got != want {
 			t.Errorf("opensWithStream(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// eightDigits reads eight bytes as the digit loop does, and refuses any
+// that is not a digit.
+func FuzzEightDigits(f *testing.F) {
+	for _, s := range []string{"00000000", "99999999", "12345678", "1234567:", "/2345678", "\x00\x00\x00\x00\x00\x00\x00\x00", "9999999\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 8 {
+			return
+		}
+		b = b[:8]
+		var want uint64
+		wantOK := true
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				wantOK = false
+				break
+			}
+			want = want*10 + uint64(c-'0')
+		}
+		got, ok := eightDigits(binary.LittleEndian.Uint64(b))
+		if ok != wantOK || ok && got != want {
+			t.Fatalf("eightDigits(%q) = %d, %v; want %d, %v", b, got, ok, want, wantOK)
+		}
+	})
+}
+
+// Every eight-digit text reads as its number, and one byte that is not a
+// digit, anywhere, makes it no number.
+func TestEightDigits(t *testing.T) {
+	for n := uint64(0); n < 100_000_000; n += 9_973 {
+		b := []byte(fmt.Sprintf("%08d", n))
+		if got, ok := eightDigits(binary.LittleEndian.Uint64(b)); !ok || got != n {
+			t.Fatalf("eightDigits(%q) = %d, %v", b, got, ok)
+		}
+		for i := range b {
+			for c := range 256 {
+				if c >= '0' && c <= '9' {
+					continue
+				}
+				w := bytes.Clone(b)
+				w[i] = byte(c)
+				if _, ok := eightDigits(binary.LittleEndian.Uint64(w)); ok {
+					t.Fatalf("eightDigits(%q) took it", w)
+				}
+			}
 		}
 	}
 }
