@@ -138,13 +138,17 @@ func scanServiceParts(p []byte, lvl model.Level, i int, ln *serviceLine) {
 // It reads the token once, noting its classes of bytes on the way: it runs
 // on every service line.
 func functionPrefix(p []byte, i int) (end, next int, ok bool) {
+	if i >= len(p) {
+		return 0, 0, false
+	}
 	j, seen := i, uint8(0)
-	for limit := min(len(p), i+maxFunctionLen+1); j < limit; j++ {
-		c := functionClass[p[j]]
+	for _, b := range p[i:min(len(p), i+maxFunctionLen+1)] {
+		c := functionClass[b]
 		if c == 0 {
 			break
 		}
 		seen |= c
+		j++
 	}
 	// The token must end with a single ':' followed by a blank or the end.
 	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
