@@ -2,6 +2,8 @@ package model
 
 import (
 	"cmp"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -30,6 +32,24 @@ func (l Ledger) InputsNotRead() []NotRead {
 		return out[i].Why < out[j].Why
 	})
 	return out
+}
+
+// NotReadFirst returns a copy of srcs with the inputs the ledger counts
+// as not read first, in the order InputsNotRead names them, matched by
+// base name, and the others after them in their own order: a line that
+// has room for a few inputs names first the file the empty view and the
+// export dialog name first.
+func (l Ledger) NotReadFirst(srcs []SourceStatus) []SourceStatus {
+	rest := slices.Clone(srcs)
+	out := make([]SourceStatus, 0, len(srcs))
+	for _, f := range l.InputsNotRead() {
+		i := slices.IndexFunc(rest, func(s SourceStatus) bool { return f.Name != "" && filepath.Base(s.Name) == f.Name })
+		if i >= 0 {
+			out = append(out, rest[i])
+			rest = slices.Delete(rest, i, i+1)
+		}
+	}
+	return append(out, rest...)
 }
 
 // compareNatural compares a and b as text, but runs of digits as the

@@ -42,3 +42,25 @@ func TestInputsNotReadComeInRotationOrder(t *testing.T) {
 		t.Errorf("InputsNotRead() names %q, want %q", got, want)
 	}
 }
+
+// TestNotReadFirstOrdersInputsAsInputsNotRead: the inputs not read come
+// first, in InputsNotRead's order, matched by base name; the others keep
+// their order after them.
+func TestNotReadFirstOrdersInputsAsInputsNotRead(t *testing.T) {
+	var l Ledger
+	for _, n := range []string{"app.log.12.gz", "app.log.2.gz"} {
+		l.Add(GapCorruptCompressed+": "+n+" (gzip): "+GapNothingRead+": bad header — check it with gzip -t /var/log/"+n, 0, time.Unix(0, 0))
+	}
+	srcs := []SourceStatus{{Name: "/var/log/app.log.12.gz"}, {Name: "/var/log/app.log.2.gz"}, {Name: "/var/log/app.log.1"}, {Name: "/var/log/app.log"}}
+	var got []string
+	for _, s := range l.NotReadFirst(srcs) {
+		got = append(got, s.Name)
+	}
+	want := []string{"/var/log/app.log.2.gz", "/var/log/app.log.12.gz", "/var/log/app.log.1", "/var/log/app.log"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("NotReadFirst() = %q, want %q", got, want)
+	}
+	if srcs[0].Name != "/var/log/app.log.12.gz" {
+		t.Errorf("NotReadFirst reordered its argument: %q", srcs[0].Name)
+	}
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -29,8 +28,8 @@ func TestExportDialogReadableWhenNarrow(t *testing.T) {
 			t.Fatalf("%d cols: the filter selects nothing", w)
 		}
 		loc := m.dialog.Source().Location
-		count := theme.Plural(int64(p.Seqs.Len()), "entry") + " from " + p.First.In(loc).Format(time.DateTime) + " to " +
-			p.Last.In(loc).Format(time.DateTime) + " · about " + model.HumanBytes(float64(p.Estimate))
+		count := theme.Plural(int64(p.Seqs.Len()), "entry") + " " + strings.Join(theme.SpanPhrases(p.First, p.Last, loc), " ") +
+			" · about " + model.HumanBytes(float64(p.Estimate))
 		typing := strings.Join(screenLines(t, m), "\n")
 		for _, want := range []string{count, "filter: " + filter, name} {
 			if !strings.Contains(words(typing), words(want)) {

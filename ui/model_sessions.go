@@ -40,7 +40,8 @@ func (m Model) openSession(s triage.Session) (tea.Model, tea.Cmd) {
 			return m.closeTriage().connectionFilterOf(seq)
 		}
 	}
-	m.notice = "the events of this connection are no longer held: they were evicted to stay within --max-memory"
+	// One line at 80 columns: the footer wraps a notice, pushing the rows up.
+	m.notice = "this connection's events were evicted by --max-memory (raise it to keep more)"
 	return m, nil
 }
 

@@ -5,14 +5,15 @@ import (
 	"time"
 
 	"connlog/model/triage"
+	"connlog/ui/theme"
 )
 
 // changedSections lay "what changed" out: the two windows, then each list.
 func changedSections(c triage.Changed, loc *time.Location) []section {
 	head := section{title: "What changed",
 		pre: []string{
-			fmt.Sprintf("A: %s to %s%s", stamp(c.A.From, loc), stamp(c.A.To, loc), windowHolds(c.AEntries, c.BEntries, "gone")),
-			fmt.Sprintf("B: %s to %s (the baseline)%s", stamp(c.B.From, loc), stamp(c.B.To, loc), windowHolds(c.BEntries, c.AEntries, "new")),
+			fmt.Sprintf("A: %s to %s%s", theme.Stamp(c.A.From, loc), theme.Stamp(c.A.To, loc), windowHolds(c.AEntries, c.BEntries, "gone")),
+			fmt.Sprintf("B: %s to %s (the baseline)%s", theme.Stamp(c.B.From, loc), theme.Stamp(c.B.To, loc), windowHolds(c.BEntries, c.AEntries, "new")),
 		}}
 	if note := c.OutsideNote(); note != "" {
 		head.pre = append(head.pre, note)

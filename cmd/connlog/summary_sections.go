@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"connlog/model/query"
@@ -55,7 +56,7 @@ func overview(r summaryReport, cfg Config, loc *time.Location) section {
 		s.pre = append(s.pre, "lost: "+r.Loss.text+"; query kind:gap to see them")
 	}
 	if !r.From.IsZero() {
-		s.pre = append(s.pre, fmt.Sprintf("from %s to %s (%s)", stamp(r.From, loc), stamp(r.To, loc), r.To.Sub(r.From).Round(time.Second)))
+		s.pre = append(s.pre, strings.Join(theme.SpanPhrases(r.From, r.To, loc), " "))
 	}
 	if cfg.Query != "" {
 		s.pre = append(s.pre, "query: "+cfg.Query)
@@ -107,7 +108,7 @@ func sessionsSection(ss triage.Sessions, loc *time.Location) section {
 		s.note += "; the latest failures, by their end:"
 	}
 	for _, r := range ss.Rows {
-		s.rows = append(s.rows, []string{stamp(r.Start, loc), endStamp(r.Start, r.End, loc), r.User, r.Resource, r.Client, r.Status.String(), r.Reason})
+		s.rows = append(s.rows, []string{theme.Stamp(r.Start, loc), endStamp(r.Start, r.End, loc), r.User, r.Resource, r.Client, r.Status.String(), r.Reason})
 	}
 	return s
 }
@@ -125,20 +126,13 @@ func count(n int64) string {
 
 func percent(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" }
 
-func stamp(t time.Time, loc *time.Location) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.In(loc).Format("2006-01-02 15:04:05 MST")
-}
-
 // endStamp writes a connection's end, what the latest failures are sorted
 // by: its time of day when it fell on its start's day, else in full.
 func endStamp(start, end time.Time, loc *time.Location) string {
 	if !start.IsZero() && !end.IsZero() && start.In(loc).Format(time.DateOnly) == end.In(loc).Format(time.DateOnly) {
 		return end.In(loc).Format(clockOfDay)
 	}
-	return stamp(end, loc)
+	return theme.Stamp(end, loc)
 }
 
 // Layouts of the summary's times: the time of day, with its date, with

@@ -7,6 +7,7 @@ import (
 
 	"connlog/model"
 	"connlog/model/triage"
+	"connlog/ui/theme"
 )
 
 // timelineColumns is how many buckets one line of the timeline shows, so
@@ -24,7 +25,7 @@ var blocks = []rune(" ▁▂▃▄▅▆▇█")
 func timelineSection(r triage.Report, loc *time.Location) section {
 	hs := r.Histogram
 	s := section{title: "Timeline",
-		note: fmt.Sprintf("%s per column from %s", model.ShortDuration(r.BucketWidth), stamp(hs[0].Start, loc))}
+		note: fmt.Sprintf("%s per column from %s", model.ShortDuration(r.BucketWidth), theme.Stamp(hs[0].Start, loc))}
 	rows := []struct {
 		label string
 		value func(triage.Bucket) int64

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"connlog/model/query"
+	"connlog/ui/theme"
 )
 
 // emptyRange refuses a time range that ends before it begins, since after
@@ -17,7 +18,7 @@ func emptyRange(since, until time.Time, sinceName, untilName string, loc *time.L
 		return nil
 	}
 	return usageError{fmt.Sprintf("the time range is empty: %s %s is after %s %s; give the earlier time to %s (or leave an end open)",
-		sinceName, stamp(since, loc), untilName, stamp(until, loc), sinceName)}
+		sinceName, theme.Stamp(since, loc), untilName, theme.Stamp(until, loc), sinceName)}
 }
 
 // dayUnsettled reports whether a time written without a date still waits

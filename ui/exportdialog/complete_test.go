@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
-
-	"connlog/model"
 )
 
 // TestCompleteDirectories: tab completes the last element to directories.
@@ -59,30 +56,6 @@ func TestExpandHome(t *testing.T) {
 		t.Run(c.in, func(t *testing.T) {
 			if got := expandHome(c.in); got != c.want {
 				t.Errorf("expandHome(%q) = %q; want %q", c.in, got, c.want)
-			}
-		})
-	}
-}
-
-// TestTimeSpan: the range covers every sampled time, in whatever order the
-// entries came.
-func TestTimeSpan(t *testing.T) {
-	e := func(ms int) *model.Entry { return &model.Entry{Time: at(ms)} }
-	cases := []struct {
-		name        string
-		entries     []*model.Entry
-		first, last time.Time
-	}{
-		{"none", nil, time.Time{}, time.Time{}},
-		{"in order", []*model.Entry{e(1), e(2), e(3)}, at(1), at(3)},
-		{"out of order", []*model.Entry{e(5), e(1), e(9), e(2)}, at(1), at(9)},
-		{"untimed entries are left out", []*model.Entry{{}, e(4), {}}, at(4), at(4)},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			first, last := timeSpan(c.entries)
-			if !first.Equal(c.first) || !last.Equal(c.last) {
-				t.Errorf("timeSpan = %v, %v; want %v, %v", first, last, c.first, c.last)
 			}
 		})
 	}

@@ -72,7 +72,7 @@ func TestWindowCounts(t *testing.T) {
 	if got := d.Plan().Seqs.Len(); got != 4 {
 		t.Errorf("window 08:00:02–08:00:05 selects %d entries; want 4 (%s)", got, d.PlanErr())
 	}
-	if s := screen(d); !strings.Contains(s, "4 entries from 2026-11-20 08:00:02 to 2026-11-20 08:00:05") {
+	if s := screen(d); !strings.Contains(s, "4 entries from 2026-11-20 08:00:02 UTC to 2026-11-20 08:00:05 UTC (3s)") {
 		t.Errorf("the count is not shown:\n%s", s)
 	}
 	d = send(t, d, "up", "ctrl+u", "nonsense")

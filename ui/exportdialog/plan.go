@@ -202,7 +202,7 @@ func (src *Source) yieldChunk(seqs []int64, unreadable *atomic.Int64, yield func
 type Plan struct {
 	Seqs        Rows
 	Marks       int64     // the gap and restart rows among Seqs, the store's front gap apart (see markRows)
-	First, Last time.Time // the times of the first and last entry, zero when unknown
+	First, Last time.Time // the earliest and latest time of an entry written, zero when unknown (see rowsSpan)
 	Estimate    int64
 	DefaultName string
 	Host        string // for the manifest: the hosts, comma-separated
@@ -258,7 +258,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 		if seqs.Len() == 0 && s.Scope == ScopeWindow {
 			p.empty = src.windowMiss(s)
 		}
-		p.First, p.Last = timeSpan(sample)
+		p.First, p.Last = rowsSpan(src.Snapshot, seqs)
 		p.partial = src.Indexing != "" && s.Scope.grows()
 		p.DefaultName = p.nameFor(s)
 		var rr *export.Redactor
@@ -275,7 +275,7 @@ func planCmd(src *Source, s Settings, r *export.Redactor, gen int) tea.Cmd {
 }
 
 // sample loads up to sampleSize entries spread over rows, always with the
-// first and the last, so the default name spans the whole range.
+// first and the last, for the estimate and the redaction preview.
 func (src *Source) sample(rows Rows) []*model.Entry {
 	n := rows.Len()
 	if n == 0 {
@@ -290,25 +290,6 @@ func (src *Source) sample(rows Rows) []*model.Entry {
 		picks = append(picks, last)
 	}
 	return slices.Collect(src.entries(listRows(picks), nil))
-}
-
-// timeSpan is the earliest and latest time among the sampled entries:
-// lines that arrived out of order (several files, a clock step) must not
-// give a range that ends before it starts. Entries without a time are
-// left out; with none the span is zero.
-func timeSpan(es []*model.Entry) (first, last time.Time) {
-	for _, e := range es {
-		if e.Time.IsZero() {
-			continue
-		}
-		if first.IsZero() || e.Time.Before(first) {
-			first = e.Time
-		}
-		if last.IsZero() || e.Time.After(last) {
-			last = e.Time
-		}
-	}
-	return first, last
 }
 
 // hostsOf lists the hosts the entries came from, sorted, as the manifest

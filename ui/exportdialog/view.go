@@ -215,8 +215,7 @@ func (d Model) countLines() []string {
 	}
 	parts[0] += marksClause(p.Marks, d.src.holdsMarks(d.set))
 	if !p.First.IsZero() && !p.Last.IsZero() {
-		loc := d.src.Location
-		parts = append(parts, "from "+p.First.In(loc).Format(time.DateTime), "to "+p.Last.In(loc).Format(time.DateTime))
+		parts = append(parts, theme.SpanPhrases(p.First, p.Last, d.src.Location)...)
 	}
 	return theme.WrapPhrases(append(parts, "· about "+model.HumanBytes(float64(p.Estimate))), d.wrapWidth())
 }

@@ -148,7 +148,8 @@ func (s Model) headText() string {
 func (s Model) headParts(compact bool) (title, states string) {
 	var b strings.Builder
 	i := 0
-	for _, src := range s.info.Sources {
+	// The inputs not read come first, as the empty view names them.
+	for _, src := range s.info.Loss.NotReadFirst(s.info.Sources) {
 		if compact && unremarkable(src) {
 			continue
 		}

@@ -74,10 +74,18 @@ func visibleCols(w int, layout string, durW int) (cols []sessCol, hidden int) {
 	sort.SliceStable(byPrio, func(a, b int) bool { return all[byPrio[a]].prio > all[byPrio[b]].prio })
 	keep := make([]bool, len(all))
 	for _, i := range byPrio {
-		if all[i].width+1 > room {
+		need := all[i].width + 1
+		if need <= room {
+			keep[i], room = true, room-need
+			continue
+		}
+		// At 80 columns dated times (sessions across midnight) leave the
+		// duration no room: it takes its cells from the names' last ones
+		// rather than go, not from the status, which a failure's reason needs.
+		if all[i].title != "DUR" || !squeezeNames(all, keep, need) {
 			break // a less important column never takes the place of a more important one
 		}
-		keep[i], room = true, room-all[i].width-1
+		keep[i] = true
 	}
 	for i, c := range all {
 		if keep[i] {
@@ -87,6 +95,33 @@ func visibleCols(w int, layout string, durW int) (cols []sessCol, hidden int) {
 		}
 	}
 	return widen(cols, room+statusRoom(w)-sessStatusWide), hidden
+}
+
+// sessNameLeast is the least width of each name column the duration may
+// cut them to: an address's name, a user's mailbox still show.
+var sessNameLeast = map[string]int{"USER": 12, "RESOURCE": 15}
+
+// squeezeNames cuts the kept name columns, down to their least widths, by
+// n cells in all, and reports whether they had them; they are left as
+// they were when they had not.
+func squeezeNames(all []sessCol, keep []bool, n int) bool {
+	spare := 0
+	for i, c := range all {
+		if least, ok := sessNameLeast[c.title]; ok && keep[i] {
+			spare += max(c.width-least, 0)
+		}
+	}
+	if spare < n {
+		return false
+	}
+	for i := len(all) - 1; i >= 0 && n > 0; i-- { // the resource's first: it is the wider
+		if least, ok := sessNameLeast[all[i].title]; ok && keep[i] {
+			cut := min(max(all[i].width-least, 0), n)
+			all[i].width -= cut
+			n -= cut
+		}
+	}
+	return true
 }
 
 // sessGrow is how much wider than its least width a name column (user,
