@@ -247,77 +247,24 @@ func IsIndexed(key string) bool { return !notIndexed(key) }
 // entries that a full load cannot rebuild. shared reports whether every
 // value is interned, so that the set may be stored once for all the entries
 // that have it.
-func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32) (out []uint32, shared bool) {
-	buf = append(buf[:0], 0)
+func (s *Store) encodeAttrs(fs Fields, lo *lineOrigin, keepAll bool, buf []uint32) (out []uint32, shared bool) {
 	s.spans = s.spans[:0]
-	n, shared := 0, true
-	add := func(f Field) {
-		if n >= maxIndexedFields {
-			return
+	enc := attrEncoder{buf: append(buf[:0], 0), shared: true, keepAll: keepAll, at: lo.at}
+	for i := range fs {
+		s.encodeField(&enc, &fs[i])
+	}
+	for _, pseudo := range [...]struct{ key, value string }{{keyCursor, lo.cursor}, {keyEnd, lo.end}, {keyAuditStamp, lo.audit}} {
+		if pseudo.value != "" {
+			f := Str(pseudo.key, pseudo.value)
+			s.encodeField(&enc, &f)
 		}
-		key, kf := s.symCache.key(s.syms, f.Key, s.calls.running)
-		if kf&keySkipped != 0 && !keepAll {
-			return
-		}
-		sp := fieldSpan{start: int32(len(buf))}
-		switch {
-		case f.IsNum:
-			bits := math.Float64bits(f.Num)
-			i := int64(f.Num)
-			var text [32]byte // the texts are compared without allocating
-			if w, ok := rowMilliWord(key, f, lo.at); ok {
-				// The same word in every such entry, each read relative to
-				// its own row: it goes into a template like a repeating value.
-				buf, shared, sp.share = append(buf, w), false, true
-				break
-			}
-			if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
-				buf = append(buf, w)
-			} else if isNumberText(f.Value, f.Num, bits) {
-				buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
-			} else {
-				text, _ := s.internValue(key, f.Value)
-				buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
-			}
-			sp.share, shared = s.countNumber(key, bits), false
-		case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
-			if ws, ok := packHexSeq(key, f.Value); ok {
-				buf = append(buf, ws[:fieldWords(ws[0])]...)
-			} else {
-				off := s.values.put([]byte(f.Value))
-				buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
-			}
-			shared = false
-		default:
-			v, fresh := s.internValue(key, f.Value)
-			if w, ok := smallWord(attrSmallSym, key, int64(v)); ok {
-				buf = append(buf, w)
-			} else {
-				buf = append(buf, key|attrSym<<attrTypeShift, v)
-			}
-			sp.share = s.countSymbol(key, fresh)
-		}
-		sp.end = int32(len(buf))
-		s.spans = append(s.spans, sp)
-		n++
 	}
-	for _, f := range fs {
-		add(f)
-	}
-	if lo.cursor != "" {
-		add(Str(keyCursor, lo.cursor))
-	}
-	if lo.end != "" {
-		add(Str(keyEnd, lo.end))
-	}
-	if lo.audit != "" {
-		add(Str(keyAuditStamp, lo.audit))
-	}
+	buf, n, shared := enc.buf, enc.n, enc.shared
 	if lo.template != "" {
 		buf = s.encodeTemplate(lo.template, buf)
 		n++
 	}
-	buf, nums := s.encodeOriginNums(lo, buf)
+	buf, nums := s.encodeOriginNums(*lo, buf)
 	if nums > 0 {
 		n, shared = n+nums, false
 	}
@@ -326,6 +273,70 @@ func (s *Store) encodeAttrs(fs Fields, lo lineOrigin, keepAll bool, buf []uint32
 	}
 	buf[0] = uint32(n)
 	return buf, shared
+}
+
+// attrEncoder is what encodeAttrs keeps while it encodes an entry's fields.
+type attrEncoder struct {
+	buf     []uint32
+	n       int  // fields encoded
+	shared  bool // every value so far is interned
+	keepAll bool
+	at      int64 // the row's time
+}
+
+// encodeField appends the words of field f (see encodeAttrs). An event has
+// some thirty fields: each is passed by its address, not copied.
+func (s *Store) encodeField(enc *attrEncoder, f *Field) {
+	if enc.n >= maxIndexedFields {
+		return
+	}
+	key, kf := s.symCache.key(s.syms, f.Key, s.calls.running)
+	if kf&keySkipped != 0 && !enc.keepAll {
+		return
+	}
+	buf := enc.buf
+	sp := fieldSpan{start: int32(len(buf))}
+	switch {
+	case f.IsNum:
+		bits := math.Float64bits(f.Num)
+		i := int64(f.Num)
+		var text [32]byte // the texts are compared without allocating
+		if w, ok := rowMilliWord(key, f.Num, f.Value, enc.at); ok {
+			// The same word in every such entry, each read relative to
+			// its own row: it goes into a template like a repeating value.
+			buf, enc.shared, sp.share = append(buf, w), false, true
+			break
+		}
+		if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
+			buf = append(buf, w)
+		} else if isNumberText(f.Value, f.Num, bits) {
+			buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))
+		} else {
+			text, _ := s.internValue(key, f.Value)
+			buf = append(buf, key|attrNumText<<attrTypeShift, uint32(bits), uint32(bits>>32), text)
+		}
+		sp.share, enc.shared = s.countNumber(key, bits), false
+	case len(f.Value) > maxInternLen || kf&keyUnique != 0 || s.volatileKey(key):
+		if ws, ok := packHexSeq(key, f.Value); ok {
+			buf = append(buf, ws[:fieldWords(ws[0])]...)
+		} else {
+			off := s.values.put([]byte(f.Value))
+			buf = append(buf, key|attrArena<<attrTypeShift, uint32(off), uint32(off>>32), uint32(len(f.Value)))
+		}
+		enc.shared = false
+	default:
+		v, fresh := s.internValue(key, f.Value)
+		if w, ok := smallWord(attrSmallSym, key, int64(v)); ok {
+			buf = append(buf, w)
+		} else {
+			buf = append(buf, key|attrSym<<attrTypeShift, v)
+		}
+		sp.share = s.countSymbol(key, fresh)
+	}
+	sp.end = int32(len(buf))
+	s.spans = append(s.spans, sp)
+	enc.buf = buf
+	enc.n++
 }
 
 // encodeOriginNums appends the pseudo-fields of lo's numbers that are set
@@ -388,16 +399,17 @@ func smallField(w uint32, syms [][]string, at int64) Field {
 	return f
 }
 
-// rowMilliWord returns the one word of f, a number of the key with symbol
-// key, when it is the row's time at in whole milliseconds as strconv
-// writes it (an ANALYTICS event's timestamp, its time).
-func rowMilliWord(key uint32, f Field, at int64) (uint32, bool) {
+// rowMilliWord returns the one word of a number field of the key with
+// symbol key, num written as value, when it is the row's time at in whole
+// milliseconds as strconv writes it (an ANALYTICS event's timestamp, its
+// time).
+func rowMilliWord(key uint32, num float64, value string, at int64) (uint32, bool) {
 	ms := at / 1e6 // at most 2^63/10^6, so exactly a float64
-	if key > smallKeyMask || f.Num != float64(ms) {
+	if key > smallKeyMask || num != float64(ms) {
 		return 0, false
 	}
 	var text [32]byte
-	if f.Value != string(strconv.AppendInt(text[:0], ms, 10)) {
+	if value != string(strconv.AppendInt(text[:0], ms, 10)) {
 		return 0, false
 	}
 	return attrSmallInt<<attrTypeShift | key<<smallValueBits | uint32(rowMilli&smallValueMask), true

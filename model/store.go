@@ -309,7 +309,7 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) (uint32, bool) {
 	var shareable bool
 	// A gap or boundary has no raw bytes to rebuild its message from: the
 	// index keeps it, so that the table, the detail pane and a search show it.
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, *lo, e.IsMark(), s.wordBuf)
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
 	if len(s.wordBuf) == 0 {
 		return 0, false
 	}
