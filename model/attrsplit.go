@@ -196,10 +196,10 @@ func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
 	holes := uint32(0)
 	for _, sp := range s.spans {
 		if sp.share {
-			tpl = append(tpl, ws[sp.start:sp.end]...)
+			tpl = appendFieldWords(tpl, ws[sp.start:sp.end])
 		} else {
 			tpl = append(tpl, attrHole<<attrTypeShift)
-			own = append(own, ws[sp.start:sp.end]...)
+			own = appendFieldWords(own, ws[sp.start:sp.end])
 			holes++
 		}
 	}
@@ -208,6 +208,15 @@ func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
 	own[0] = attrSplitMark | (holes + ws[0] - uint32(len(s.spans)))
 	s.tplBuf, s.ownBuf = tpl, own
 	return tpl, own
+}
+
+// appendFieldWords appends a field's words, one to four of them, one by
+// one: an event's thirty fields each cost a call to copy otherwise.
+func appendFieldWords(dst, ws []uint32) []uint32 {
+	for _, w := range ws {
+		dst = append(dst, w)
+	}
+	return dst
 }
 
 // decodeSplit rebuilds the fields of split words: the template's, with each
