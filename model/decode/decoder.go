@@ -56,7 +56,7 @@ type lineDecoder struct {
 	index   indexSlabs             // IndexService's fields and joined modules
 	memo    *payload.AnalyticsMemo // made with the first analytics event
 	results []payload.Result
-	asked   model.Entry // the entry Options.Unparsed or Rejects is asked of (see ruleOut, deferEvent)
+	asked   model.Entry // the entry Options.Unparsed or Rejects is asked of (see ruleOut, defers)
 	odds    unparsedOdds
 
 	rejected rejection // Options.Rejects's answers

@@ -37,28 +37,29 @@ const (
 	no
 )
 
-// deferEvent returns the entry of line l left unparsed when it is an
-// event that Options.Rejects rules out whatever its parse gives, whose
-// time without the parse is its envelope's, and one the wall clocks of a
-// repeated hour do not read (see wallClocks): its time is then either the
-// event's timestamp, which they never read, or that envelope time.
-func (d *lineDecoder) deferEvent(l *logical, origin *model.Origin) (model.Entry, bool) {
-	if d.lean.rejects == nil || l.env.Exported != nil || l.journal != nil || auditCarried(origin) ||
-		!payload.OpensAnalytics(l.payload) {
-		return model.Entry{}, false
+// defers reports whether line l is an event that Options.Rejects rules
+// out whatever its parse gives, and whose time without the parse is its
+// envelope's, one the wall clocks of a repeated hour do not read (see
+// wallClocks): its time is then either the event's timestamp, which they
+// never read, or that envelope time (see ownTime). Its entry is then
+// unparsedEvent's (see build). It runs on every line: the lines it
+// cannot take leave at its first tests.
+func (d *lineDecoder) defers(l *logical, origin *model.Origin) bool {
+	if !d.rejectsEvents() || !payload.OpensAnalytics(l.payload) || l.env.Exported != nil || l.journal != nil ||
+		l.env.Time.IsZero() || readsWallClock(l.env.Time, d.ctx.Location) || auditCarried(origin) {
+		return false
 	}
-	var e model.Entry
-	d.fill(&e, &payload.Result{Kind: model.KindAnalytics, Level: model.LevelInfo}, l, origin, deferredItem)
-	if e.Flags.Has(model.FlagTimeInferred) || readsWallClock(e.Time, d.ctx.Location) {
-		return model.Entry{}, false
-	}
-	text := levelOf(&payload.Result{Kind: model.KindText}, l)
-	if !d.rejects(model.KindAnalytics, model.LevelInfo) || !d.rejects(model.KindAnalytics, model.LevelWarn) ||
-		!d.rejects(model.KindText, text) {
-		return model.Entry{}, false
-	}
-	return e, true
+	return d.rejects(model.KindText, levelOf(&payload.Result{Kind: model.KindText}, l))
 }
+
+// rejectsEvents reports whether Options.Rejects rules out every event,
+// of level info or warn.
+func (d *lineDecoder) rejectsEvents() bool {
+	return d.rejects(model.KindAnalytics, model.LevelInfo) && d.rejects(model.KindAnalytics, model.LevelWarn)
+}
+
+// unparsedEvent is the result an event left unparsed is filled from.
+var unparsedEvent = payload.Result{Kind: model.KindAnalytics, Level: model.LevelInfo}
 
 // readsWallClock reports whether a time in loc would be placed by the
 // wall clocks (see wallClocks.reads).

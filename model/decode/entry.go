@@ -85,8 +85,12 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if e, ok := d.ruleOut(l, &origin); ok {
 		return append(out, e)
 	}
-	if e, ok := d.deferEvent(l, &origin); ok {
-		return append(out, e)
+	// Only events ("ANALYTICS {…}") may be left so; the test is on
+	// every line's path.
+	if d.lean.rejects != nil && len(l.payload) > 0 && l.payload[0] == 'A' && d.defers(l, &origin) {
+		out = append(out, model.Entry{})
+		d.fill(&out[len(out)-1], &unparsedEvent, l, &origin, deferredItem)
+		return out
 	}
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)

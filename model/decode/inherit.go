@@ -68,6 +68,10 @@ func (h *inheritance) inherit(key originKey, read eventReader) (time.Time, bool)
 
 // remember records t as the latest time of key's origin.
 func (h *inheritance) remember(key originKey, t time.Time) {
+	if h.haveLast && key == h.lastKey { // the common case, kept inline
+		h.last.t, h.last.holding = t, false
+		return
+	}
 	w := h.writer(key)
 	w.t, w.holding = t, false
 }
