@@ -16,7 +16,7 @@ import (
 // inherits it, a mark takes it, and a reader that still wants every
 // entry's time (Options.SpanWanted) reads it at once. So the decoder
 // keeps a copy of the last such line of each writer and reads its time
-// when it is asked for (see heldEvent).
+// when it is asked for (see writerTime, inheritance.hold).
 
 // deferredItem marks the entry of an event left unparsed between build
 // and settle, which reads its time at once or holds its line.
@@ -42,8 +42,8 @@ const (
 // envelope's, one the wall clocks of a repeated hour do not read (see
 // wallClocks): its time is then either the event's timestamp, which they
 // never read, or that envelope time (see ownTime). Its entry is then
-// unparsedEvent's (see build). It runs on every line: the lines it
-// cannot take leave at its first tests.
+// unparsedEvent's (see build, which asks it of the lines that open with
+// an A only).
 func (d *lineDecoder) defers(l *logical, origin *model.Origin) bool {
 	if !d.rejectsEvents() || !payload.OpensAnalytics(l.payload) || l.env.Exported != nil || l.journal != nil ||
 		l.env.Time.IsZero() || readsWallClock(l.env.Time, d.ctx.Location) || auditCarried(origin) {
