@@ -82,7 +82,11 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	defer closeJournalEntries(infos)
 	opts.Sources = infos
 	opts.Hosts = exportManyHosts(ctx, cfg, opts.Format) // the host goes into text and CSV rows and the manifest
-	decorate := exportDecoding(sel, opts)
+	// Events are left unparsed only where the entries of one input reach
+	// the sink in the decoder's order, their times compared with no other
+	// input's: one input, outside a rotation chain, none joining.
+	alone := len(feeds) == 1 && feeds[0].Chain == nil && !cfg.Follow
+	decorate := exportDecoding(sel, opts, alone)
 	for i := range feeds {
 		decorate(&feeds[i])
 	}
@@ -135,8 +139,9 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 
 // exportDecoding returns what an export sets in each input's decoding:
 // the families decoded without the fields sel never reads, for the inputs
-// opened first and those that join alike.
-func exportDecoding(sel *selection, opts export.Options) func(*source.Feed) {
+// opened first and those that join alike, and, for an input read alone,
+// the events left unparsed that sel rejects whatever they hold.
+func exportDecoding(sel *selection, opts export.Options, alone bool) func(*source.Feed) {
 	leanService, leanAnalytics := sel.lean()
 	leanService, leanAnalytics = leanService && leanDecoding, leanAnalytics && leanDecoding
 	// Text lines, like events, are lean when no field is read at all.
@@ -144,6 +149,8 @@ func exportDecoding(sel *selection, opts export.Options) func(*source.Feed) {
 	// Tracking pairs reads every analytics event's fields, written or not.
 	leanAnalytics = leanAnalytics && !opts.Format.UsesPairs()
 	unparsed, unparsedFields := sel.ruleOutUnparsed(leanDecoding && !leanService && !leanAnalytics)
+	// The pair tracker reads every event.
+	rejects, spanWanted := sel.rejectsUnread(alone && !opts.Format.UsesPairs())
 	return func(f *source.Feed) {
 		d := &f.Decode
 		d.LeanService, d.LeanAnalytics, d.LeanText = leanService, leanAnalytics, leanText
@@ -153,6 +160,7 @@ func exportDecoding(sel *selection, opts export.Options) func(*source.Feed) {
 		d.IndexAnalytics = leanDecoding
 		d.Unparsed, d.UnparsedFields = unparsed, unparsedFields
 		d.UnparsedAnalytics = !opts.Format.UsesPairs()
+		d.Rejects, d.SpanWanted = rejects, spanWanted
 	}
 }
 

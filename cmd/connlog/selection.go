@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"connlog/model"
@@ -29,6 +30,10 @@ type selection struct {
 	flagUntil    time.Time
 	pending      bool // the day is settled by the first batch read
 	ruledOut     bool // a lean entry was ruled out by its decoder (see ruleOutUnparsed)
+	// matched is set by the first entry Match selects: an export that
+	// writes something never says the span of what it read (see
+	// rejectsUnread).
+	matched atomic.Bool
 	// dayNotes is where the day a stream's first batch gives its times
 	// without a date is named (see sayDayTaken); nil: nowhere.
 	dayNotes io.Writer
@@ -195,7 +200,11 @@ func (s *selection) bounds() (since, until time.Time) { return s.since, s.until 
 // Match reports whether e is written: within --since and --until, and
 // selected by the query.
 func (s *selection) Match(e *model.Entry) bool {
-	return s.InWindow(e) && !(s.ruledOut && decode.IsLean(e)) && s.q.Match(e)
+	ok := s.InWindow(e) && !(s.ruledOut && decode.IsLean(e)) && s.q.Match(e)
+	if ok && !s.matched.Load() {
+		s.matched.Store(true)
+	}
+	return ok
 }
 
 // ruleOutUnparsed returns the test a decoder asks of a service line before

@@ -53,5 +53,6 @@ func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
 // each part, whose first line has its own time when one was found near
 // enough (see PartStart), and otherwise must not take one from another part.
 func (d *Decoder) ForgetTimes() {
+	d.lastTime() // a mark may still take it
 	d.times, d.led, d.composed = inheritance{}, nil, false
 }

@@ -27,6 +27,14 @@ type Decoder struct {
 	readAt   time.Time          // see DateUntimedAt; zero: when each line was read
 	led      map[originKey]bool // the writers whose leads were settled: none while every entry may be a lead
 	composed bool               // lines of several writers (docker compose) were settled
+
+	// Events left unparsed (see deferred.go): last may stand for the
+	// time of one, lastKey's, which is read when a mark takes it; while
+	// spanWanted (Options.SpanWanted) says so, their times are read at
+	// once.
+	lastHeld   bool
+	lastKey    originKey
+	spanWanted func() bool
 }
 
 // lineDecoder is the part of a Decoder that works on one line at a time:
@@ -48,8 +56,10 @@ type lineDecoder struct {
 	index   indexSlabs             // IndexService's fields and joined modules
 	memo    *payload.AnalyticsMemo // made with the first analytics event
 	results []payload.Result
-	asked   model.Entry // the entry Options.Unparsed is asked of (see ruleOut)
+	asked   model.Entry // the entry Options.Unparsed or Rejects is asked of (see ruleOut, defers)
 	odds    unparsedOdds
+
+	rejected rejection // Options.Rejects's answers
 }
 
 // analyticsMemo returns the decoder's memo of analytics parts for payload
@@ -76,10 +86,10 @@ func New(src model.SourceID, opts Options) *Decoder {
 		ref = time.Now()
 	}
 	d := &Decoder{lineDecoder: lineDecoder{src: src, lean: leanness{service: opts.LeanService, analytics: opts.LeanAnalytics, text: opts.LeanText, index: opts.IndexService, indexAnalytics: opts.IndexAnalytics,
-		unparsed: opts.Unparsed, unparsedFields: opts.UnparsedFields, unparsedAnalytics: opts.UnparsedAnalytics},
+		unparsed: opts.Unparsed, unparsedFields: opts.UnparsedFields, unparsedAnalytics: opts.UnparsedAnalytics, rejects: opts.Rejects},
 		fold: newTemplateFolder(opts.Templates), input: opts.Input,
 		ctx: envelope.Context{Location: loc, Reference: ref, Intern: interner{}.intern, Stamps: &envelope.StampCache{}}},
-		clocks: wallClocks{loc: loc}}
+		clocks: wallClocks{loc: loc}, spanWanted: opts.SpanWanted}
 	if !isAuto(opts.Envelope) {
 		d.kind, d.forced = envelope.ParseKind(opts.Envelope)
 	}

@@ -85,6 +85,13 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	if e, ok := d.ruleOut(l, &origin); ok {
 		return append(out, e)
 	}
+	// Only events ("ANALYTICS {…}") may be left so; the test is on
+	// every line's path.
+	if d.lean.rejects != nil && len(l.payload) > 0 && l.payload[0] == 'A' && d.defers(l, &origin) {
+		out = append(out, model.Entry{})
+		d.fill(&out[len(out)-1], &unparsedEvent, l, &origin, deferredItem)
+		return out
+	}
 	if r, ok := d.leanResult(l.payload); ok {
 		d.results = append(d.results[:0], r)
 	} else {
@@ -197,19 +204,22 @@ func ownTime(e *model.Entry, r *payload.Result, l *logical, loc *time.Location) 
 // guess. A time written without a zone is placed in the pass of a repeated
 // hour that follows the lines before (see wallClocks).
 func (d *Decoder) settle(e *model.Entry) {
+	if e.Item == deferredItem && d.settleDeferred(e) {
+		return
+	}
 	key := keyOf(e)
 	if d.clocks.reads(e) {
 		e.Time = d.clocks.place(e.Time)
 	}
 	if e.Flags.Has(model.FlagTimeInferred) {
-		if t, ok := d.times.inherit(key); ok {
+		if t, ok := d.times.inherit(key, d.eventTime); ok {
 			e.Time = t
 		} else if !d.readAt.IsZero() {
 			e.Time = d.readAt
 		}
 	}
 	d.times.remember(key, e.Time)
-	d.last, d.haveLast = e.Time, true
+	d.last, d.haveLast, d.lastHeld = e.Time, true, false
 }
 
 // levelOf picks the entry's level: the payload's, else the envelope's (newt,

@@ -76,7 +76,7 @@ func (d *Decoder) decodeExported(l *logical, out []model.Entry) []model.Entry {
 // exported record's), for the lines without one that follow it.
 func (d *Decoder) keepTime(e *model.Entry) {
 	d.times.remember(keyOf(e), e.Time)
-	d.last, d.haveLast = e.Time, true
+	d.last, d.haveLast, d.lastHeld = e.Time, true, false
 }
 
 // exportedMark is the gap or boundary entry an exported record describes,

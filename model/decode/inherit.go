@@ -27,35 +27,78 @@ type originKey struct {
 // the same writer, never after an unrelated one.
 type inheritance struct {
 	lastKey  originKey
-	lastTime time.Time
+	last     writerTime
 	haveLast bool
-	others   map[originKey]time.Time
+	others   map[originKey]writerTime
+}
+
+// writerTime is the time of a writer's last entry: t, or, while holding,
+// the time of an event left unparsed (see deferred.go) whose copy held
+// keeps, t being its envelope's. held's room serves the writer's next.
+type writerTime struct {
+	t       time.Time
+	held    []byte
+	holding bool
+}
+
+// eventReader reads the time of an event left unparsed, fallback being
+// its envelope's (lineDecoder.eventTime).
+type eventReader func(p []byte, fallback time.Time) time.Time
+
+// value returns the time, read with read if it is held.
+func (w *writerTime) value(read eventReader) time.Time {
+	if w.holding {
+		w.t, w.holding = read(w.held, w.t), false
+	}
+	return w.t
 }
 
 // inherit returns the time the previous entry from key's origin had.
-func (h *inheritance) inherit(key originKey) (time.Time, bool) {
+func (h *inheritance) inherit(key originKey, read eventReader) (time.Time, bool) {
 	if h.haveLast && key == h.lastKey {
-		return h.lastTime, true
+		return h.last.value(read), true
 	}
-	t, ok := h.others[key]
-	return t, ok
+	w, ok := h.others[key]
+	if ok && w.holding {
+		w.value(read)
+		h.others[key] = w
+	}
+	return w.t, ok
 }
 
-// remember records t as the latest time of key's origin. A new key is
-// copied: its service name lies in the line's bytes, which the source may
-// reuse once the line has been stored.
+// remember records t as the latest time of key's origin.
 func (h *inheritance) remember(key originKey, t time.Time) {
-	if h.haveLast && key == h.lastKey {
-		h.lastTime = t
+	if h.haveLast && key == h.lastKey { // the common case, kept inline
+		h.last.t, h.last.holding = t, false
 		return
+	}
+	w := h.writer(key)
+	w.t, w.holding = t, false
+}
+
+// hold records as the latest time of key's origin that of the event
+// left unparsed p, whose envelope gave it fallback: p is copied, as the
+// source may reuse its bytes.
+func (h *inheritance) hold(key originKey, p []byte, fallback time.Time) {
+	w := h.writer(key)
+	w.t, w.held, w.holding = fallback, append(w.held[:0], p...), true
+}
+
+// writer returns the time of key's origin to write, making key the last
+// origin. A new key is copied: its service name lies in the line's bytes,
+// which the source may reuse once the line has been stored.
+func (h *inheritance) writer(key originKey) *writerTime {
+	if h.haveLast && key == h.lastKey {
+		return &h.last
 	}
 	if h.haveLast {
 		if h.others == nil || len(h.others) >= maxInheritKeys {
-			h.others = make(map[originKey]time.Time)
+			h.others = make(map[originKey]writerTime)
 		}
-		h.others[h.lastKey] = h.lastTime
+		h.others[h.lastKey] = h.last
 	}
-	h.lastKey, h.lastTime, h.haveLast = originKey{service: strings.Clone(key.service)}, t, true
+	h.lastKey, h.last, h.haveLast = originKey{service: strings.Clone(key.service)}, writerTime{}, true
+	return &h.last
 }
 
 // keyOf is the origin key of an entry.

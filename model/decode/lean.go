@@ -16,6 +16,7 @@ type leanness struct {
 	unparsed          func(*model.Entry) bool // Options.Unparsed
 	unparsedFields    bool                    // Options.UnparsedFields
 	unparsedAnalytics bool                    // Options.UnparsedAnalytics
+	rejects           func(*model.Entry) bool // Options.Rejects
 }
 
 // leanResult returns the field-less result of a service line, an

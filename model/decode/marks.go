@@ -20,7 +20,7 @@ func (d *Decoder) markEntry(rec *model.Record) model.Entry {
 	noticed := rec.Mark == model.MarkGap && rec.Journal == nil
 	switch {
 	case e.Time.IsZero() || (noticed && d.haveLast):
-		e.Time, e.Flags = d.last, model.FlagTimeInferred
+		e.Time, e.Flags = d.lastTime(), model.FlagTimeInferred
 	case noticed:
 		// Before any entry (NUL bytes a crash left at a file's start): its
 		// time is the first line's, as a lead's (see SettleLead), not the

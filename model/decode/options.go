@@ -78,6 +78,27 @@ type Options struct {
 	// for a reader that reads every event's fields (a pair tracker).
 	// LeanAnalytics takes precedence.
 	UnparsedAnalytics bool
+	// Rejects, when set, tells of an entry of which only the kind and
+	// level are set that no entry of that kind and level is wanted,
+	// whatever its time and fields (query's MayMatch, for a query that
+	// reads no time). A well-formed ANALYTICS line it rejects in every
+	// form its parse may give (an event of level info or warn, or text) is
+	// not parsed: its entry has kind analytics, level info, no fields and
+	// its envelope's time, unless the time is wanted (see SpanWanted):
+	// lines that inherit a time or marks that take one read its timestamp
+	// when they come. Only lines whose envelope gives a time, and not one
+	// the wall clocks of a repeated hour read, are left so. It suits a
+	// reader that reads an entry's time only to take its span, and that
+	// reads the entries of one input in the decoder's order (one input,
+	// no rotation chain, no pair tracker). It must be safe for concurrent
+	// use and give the same answer every time.
+	Rejects func(*model.Entry) bool
+	// SpanWanted reports whether the reader still reads the time of every
+	// entry (an export's span of what it read, which it says when it
+	// writes nothing); while it says so, or when it is nil, the time of a
+	// line Rejects rules out is read at once. It is asked by the
+	// goroutine that decodes the input in order.
+	SpanWanted func() bool
 	// Input names the input as the status line does (Origin.Input): a
 	// file's path, "stdin". Every entry decoded carries it.
 	Input string

@@ -176,3 +176,17 @@ func AnalyticsIndex(p []byte, fs model.Fields, memo *AnalyticsMemo) (Result, mod
 	}
 	return r, fl.fs, true
 }
+
+// OpensAnalytics reports whether p opens as an "ANALYTICS {…}" event
+// ("ANALYTICS", blanks, an object), which Parse reads in one of two ways
+// only: as an analytics event (level info or warn, its time the
+// timestamp's, in UTC or its own zone, or none), or, when its object
+// yields nothing, as a text line without a time. A reader that wants
+// neither may leave the line unparsed.
+func OpensAnalytics(p []byte) bool {
+	if !bytes.HasPrefix(p, prefixAnalytics) {
+		return false
+	}
+	i := skipBlanks(p, len(prefixAnalytics))
+	return i < len(p) && p[i] == '{'
+}
