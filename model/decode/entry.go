@@ -3,6 +3,7 @@ package decode
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,14 +83,13 @@ func (d *Decoder) emit(out []model.Entry, l *logical) []model.Entry {
 func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	origin := originOf(l)
 	origin.Input = d.input
-	if e, ok := d.ruleOut(l, &origin); ok {
-		return append(out, e)
+	if out, ok := d.ruleOut(out, l, &origin); ok {
+		return out
 	}
 	// Only events ("ANALYTICS {…}") may be left so; the test is on
 	// every line's path.
 	if d.lean.rejects != nil && len(l.payload) > 0 && l.payload[0] == 'A' && d.defers(l, &origin) {
-		out = append(out, model.Entry{})
-		d.fill(&out[len(out)-1], &unparsedEvent, l, &origin, deferredItem)
+		d.fill(grown(&out), &unparsedEvent, l, &origin, deferredItem)
 		return out
 	}
 	if r, ok := d.leanResult(l.payload); ok {
@@ -102,8 +102,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	for i := range results {
 		// Made in place: an entry is some 300 bytes, copied twice more
 		// when made apart and appended.
-		out = append(out, model.Entry{})
-		e := &out[len(out)-1]
+		e := grown(&out)
 		d.fill(e, &results[i], l, &origin, first+i)
 		if apart {
 			setOthers(e, &results[i], at)
@@ -112,6 +111,14 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 	}
 	clear(d.results) // drop references to fields the entries now own
 	return out
+}
+
+// grown adds an entry to *out and returns it, for the caller to fill
+// whole (see fill): the entry is not cleared first, as appending a zero
+// entry would, only to be written over.
+func grown(out *[]model.Entry) *model.Entry {
+	*out = slices.Grow(*out, 1)[:len(*out)+1]
+	return &(*out)[len(*out)-1]
 }
 
 // payloadAt returns where line l's payload begins in its raw bytes, and

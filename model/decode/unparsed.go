@@ -12,18 +12,19 @@ import (
 // LeanService (or LeanAnalytics) makes of the line, and Complete parses
 // it. Like leanResult it survives a panic: the line is then parsed in
 // full.
-func (d *lineDecoder) ruleOut(l *logical, origin *model.Origin) (e model.Entry, ok bool) {
+func (d *lineDecoder) ruleOut(out []model.Entry, l *logical, origin *model.Origin) (res []model.Entry, ok bool) {
 	if !d.asksOf(l.payload) || !d.odds.ask() {
-		return model.Entry{}, false
+		return out, false
 	}
+	before := out // what a panic returns: the entry added is dropped
 	defer func() {
 		if recover() != nil {
-			e, ok = model.Entry{}, false
+			res, ok = before, false
 		}
 	}()
 	r, ok := d.unparsedResult(l.payload)
 	if !ok {
-		return model.Entry{}, false
+		return out, false
 	}
 	// The question is asked of an entry the decoder keeps: one passed to
 	// a function would otherwise be allocated for every line.
@@ -33,18 +34,19 @@ func (d *lineDecoder) ruleOut(l *logical, origin *model.Origin) (e model.Entry, 
 	// the question would see another time than the filter will.
 	if asked.Flags.Has(model.FlagTimeInferred) || !messageInRaw(asked, true) {
 		*asked = model.Entry{}
-		return model.Entry{}, false
+		return out, false
 	}
 	keep := d.lean.unparsed(asked)
 	d.odds.note(!keep)
 	if keep {
 		*asked = model.Entry{}
-		return model.Entry{}, false
+		return out, false
 	}
-	e, *asked = *asked, model.Entry{}
+	e := grown(&out)
+	*e, *asked = *asked, model.Entry{}
 	e.Fields = nil
-	d.fold.fold(&e) // only now: a line kept is folded once its parse is done
-	return e, true
+	d.fold.fold(e) // only now: a line kept is folded once its parse is done
+	return out, true
 }
 
 // asksOf reports whether Options.Unparsed is asked of a line with payload
