@@ -17,6 +17,7 @@ type heldRecord struct {
 	set     secretSet
 	r       Redactor
 	red     string        // the record's line, redacted
+	docs    []redactedDoc // the JSON documents of the line, redacted as its payloads are
 	origs   []model.Entry // the entries as read, while a bundle's query terms compare them
 	pairs   []pairAnswer  // the entries' pairs at the record's turn, when a pairMemo asks
 }
@@ -35,7 +36,7 @@ func (h *heldRecord) redact(keepOrigs bool) {
 			h.keepOrig(i)
 		}
 		e.Raw = raw
-		e.Payload = []byte(redactEncoded(string(e.Payload), h.text))
+		e.Payload = []byte(h.redactPayload(string(e.Payload)))
 		e.Err = redactEncoded(e.Err, h.text)
 		redactFields(&h.r, e, &h.set)
 		redactHost(&h.r, &e.Origin)
@@ -46,13 +47,64 @@ func (h *heldRecord) redact(keepOrigs bool) {
 // revealed: its text, and each value a JSON document in it encodes (a
 // journal JSON line's, a payload's).
 func (h *heldRecord) redactRaw() string {
-	plain := func(s string) string { return h.text(redactRawHex(&h.r, s, h.entries, &h.set)) }
+	h.docs = h.docs[:0]
+	if !h.hasAudit() {
+		// Its documents are redacted as a payload is (by text alone, as
+		// redactRawHex changes nothing then), which a payload that is one
+		// of them is spared (see redactPayload).
+		return h.redactLine(h.text, &h.docs)
+	}
+	return h.redactLine(func(s string) string { return h.text(redactRawHex(&h.r, s, h.entries, &h.set)) }, nil)
+}
+
+// redactLine redacts the record's line with plain, noting its JSON
+// documents in docs unless nil.
+func (h *heldRecord) redactLine(plain textRedactor, docs *[]redactedDoc) string {
 	if h.entries[0].Origin.Envelope == journalJSON && !json.Valid(h.raw) {
 		if red, ok := redactJournalFields(h.raw, plain); ok {
 			return red
 		}
 	}
-	return redactEncoded(string(h.raw), plain)
+	return redactNested(string(h.raw), plain, 0, docs)
+}
+
+// hasAudit reports whether an entry of the record is a Linux audit
+// record, whose hex values the line's redaction reads (redactRawHex).
+func (h *heldRecord) hasAudit() bool {
+	for i := range h.entries {
+		if h.entries[i].Kind == model.KindAudit {
+			return true
+		}
+	}
+	return false
+}
+
+// redactPayload returns redactEncoded(p, h.text). A payload most often
+// holds a JSON document of the line (an event's), whose redaction
+// redactRaw noted. redactEncoded redacts a document at each '{' with
+// redactJSONDoc, which reads no byte past the document's closing brace:
+// where p holds at such a '{' the bytes of a noted document, redactJSONDoc
+// would find that document again, and write the same.
+func (h *heldRecord) redactPayload(p string) string {
+	if len(h.docs) == 0 {
+		return redactEncoded(p, h.text)
+	}
+	return redactNoted(p, h.text, h.docs)
+}
+
+// redactNoted is redactEncoded(s, plain) that takes the redaction of each
+// document of docs it meets from docs.
+func redactNoted(s string, plain textRedactor, docs []redactedDoc) string {
+	open := strings.IndexByte(s, '{')
+	if open < 0 {
+		return plain(s)
+	}
+	for _, d := range docs {
+		if rest := s[open:]; strings.HasPrefix(rest, d.doc) {
+			return plain(s[:open]) + d.red + redactNoted(rest[len(d.doc):], plain, docs)
+		}
+	}
+	return redactEncoded(s, plain)
 }
 
 // text redacts s with what the record revealed.
@@ -83,6 +135,8 @@ func (h *heldRecord) release() {
 		h.origs[i] = model.Entry{Fields: h.origs[i].Fields[:0]}
 	}
 	h.pairs = h.pairs[:0]
+	clear(h.docs)
+	h.docs = h.docs[:0]
 	h.red = ""
 }
 
