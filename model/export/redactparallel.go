@@ -14,6 +14,7 @@ import (
 const (
 	batchRecords = 64        // records in a batch at most
 	batchBytes   = 256 << 10 // and bytes of their lines, past which a batch is sent
+	batchEntries = 1024      // and entries (a record may have up to maxGroupEntries)
 	batchesAhead = 2         // batches in flight per goroutine redacting
 )
 
@@ -39,6 +40,7 @@ type redactBatch struct {
 	records []*heldRecord
 	n       int           // records[:n] are taken
 	bytes   int           // the length of their lines
+	entries int           // how many entries they have
 	done    chan struct{} // receives once the records are redacted
 }
 
@@ -84,7 +86,8 @@ func (p *parallelRedaction) take(h *heldRecord) error {
 	b := p.filling
 	b.n++
 	b.bytes += len(h.raw)
-	if b.n < batchRecords && b.bytes < batchBytes {
+	b.entries += len(h.entries)
+	if b.n < batchRecords && b.bytes < batchBytes && b.entries < batchEntries {
 		return nil
 	}
 	if err := p.send(); err != nil {
@@ -160,7 +163,7 @@ func (p *parallelRedaction) emitBatch() error {
 			return err
 		}
 	}
-	b.n, b.bytes = 0, 0
+	b.n, b.bytes, b.entries = 0, 0, 0
 	p.free = append(p.free, b)
 	return nil
 }

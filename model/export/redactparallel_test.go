@@ -161,3 +161,31 @@ func TestRedactedFixturesAreTheSameOnManyWorkers(t *testing.T) {
 		})
 	}
 }
+
+// A batch is sent once its records hold batchEntries entries, however
+// few records it has: a record may hold thousands (a Pangolin response's
+// rows), and the batches in flight bound the memory held.
+func TestABatchOfManyEntriesIsSentEarly(t *testing.T) {
+	g := &recordGroup{r: NewRedactor(), emit: func(*model.Entry) error { return nil }}
+	p := newRecordTaker(g, 2).(*parallelRedaction)
+	g.out = p
+	defer p.stop()
+	e := serviceEntry()
+	for range 2 {
+		h := p.slot()
+		h.raw = append(h.raw[:0], e.Raw...)
+		for range batchEntries / 2 {
+			h.entries = append(h.entries, *e)
+		}
+		h.r = *g.r
+		if err := p.take(h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if p.filling != nil {
+		t.Fatalf("a batch of %d records holding %d entries was not sent", p.filling.n, p.filling.entries)
+	}
+	if err := p.drain(); err != nil {
+		t.Fatal(err)
+	}
+}
