@@ -233,7 +233,8 @@ func exportOptions(cfg Config) (export.Options, error) {
 		opts.Kinds = append(opts.Kinds, kind)
 	}
 	if cfg.Redact {
-		opts.Redact = export.NewRedactor()
+		opts.Redact = newRedactor()
+		opts.RedactWorkers = redactWorkers
 	}
 	return opts, nil
 }
@@ -286,6 +287,14 @@ func completer(opts export.Options) func(*model.Entry) {
 	}
 	return decode.Complete
 }
+
+// newRedactor and redactWorkers let tests compare redacted exports keyed
+// alike, redacted on one goroutine and on several; they are
+// export.NewRedactor and 0 (GOMAXPROCS) otherwise.
+var (
+	newRedactor   = export.NewRedactor
+	redactWorkers = 0
+)
 
 // leanDecoding lets tests compare exports decoded with and without lean
 // entries; it is always true otherwise.

@@ -37,8 +37,11 @@ func (p *pipeline) Flush() error {
 	if p.done {
 		return errClosed
 	}
+	if p.err != nil {
+		return p.err
+	}
 	if p.group != nil {
-		if err := p.group.flush(p.emit); err != nil {
+		if err := p.group.flush(); err != nil {
 			return err
 		}
 	}

@@ -229,3 +229,9 @@ func (p pairs) PairOf(e *model.Entry) (model.Pair, bool) {
 	pr, ok := p[e.Seq]
 	return pr, ok
 }
+
+// serialGroup returns a record group redacting with r on the caller's
+// goroutine and emitting to emit.
+func serialGroup(r *Redactor, emit func(*model.Entry) error) *recordGroup {
+	return newRecordGroup(&Options{Redact: r, RedactWorkers: 1}, emit)
+}

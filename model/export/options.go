@@ -38,6 +38,11 @@ type Options struct {
 	// with pseudonyms (see the package documentation). Use one Redactor for
 	// the preview and the export so that both show the same pseudonyms.
 	Redact *Redactor
+	// RedactWorkers is how many goroutines redact the records, 0 for
+	// GOMAXPROCS. With 1 each record is redacted as it ends, on the
+	// goroutine that writes; with more, records are redacted in batches
+	// and written in the same order, to the same bytes.
+	RedactWorkers int
 	// Number, when set, is the number an entry's Seq is written as (the
 	// ndjson "seq" and a pair's "partner", a bundle's gaps): its place in
 	// the input, counted from 1, which a store's Seqs are not once the head

@@ -76,7 +76,7 @@ func (r *Redactor) Preview(entries []*model.Entry, sources []SourceInfo, n int) 
 
 // lineChanges reports to add the learned values that line names and that
 // are not the entry's own (own: listed by their field or host).
-func (k *knownValues) lineChanges(line string, own *secretSet, add func(Change)) {
+func (k knownView) lineChanges(line string, own *secretSet, add func(Change)) {
 	replaceAddrs(line, k.hasIPv6() || own.hasIPv6(), func(canon string) (string, bool) {
 		p, ok := k.ip(canon)
 		if _, mine := own.ip(canon); ok && !mine {

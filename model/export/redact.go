@@ -43,28 +43,42 @@ func (c class) String() string { return classNames[c] }
 // replaced in every record of the export. It is safe for concurrent use.
 type Redactor struct {
 	key   *pseudonymKey
-	known *knownValues
+	known knownView
 }
 
-// pseudonymKey is the keyed hash that makes pseudonyms.
+// pseudonymKey is the keyed hash that makes pseudonyms. Each goroutine
+// redacting records takes a hash of its own from the pool.
 type pseudonymKey struct {
-	mu  sync.Mutex
-	mac hash.Hash
+	macs sync.Pool // of hash.Hash, each keyed with the export's key
+}
+
+func newPseudonymKey(key []byte) *pseudonymKey {
+	k := &pseudonymKey{}
+	k.macs.New = func() any { return hmac.New(sha256.New, key) }
+	return k
 }
 
 // NewRedactor returns a Redactor with a fresh random key.
 func NewRedactor() *Redactor {
-	var key [32]byte
+	key := make([]byte, 32)
 	// crypto/rand.Read never fails on Linux (getrandom); the error is
 	// documented as always nil since Go 1.24.
-	_, _ = rand.Read(key[:])
-	return &Redactor{key: &pseudonymKey{mac: hmac.New(sha256.New, key[:])}, known: newKnownValues()}
+	_, _ = rand.Read(key)
+	return &Redactor{key: newPseudonymKey(key), known: knownView{knownValues: newKnownValues(), upto: allKnown}}
 }
 
 // Fresh returns a Redactor with r's key, so the same pseudonyms, that has
 // learned nothing yet: one export's values are not another's (the dialog
 // previews and writes several exports with one key).
-func (r *Redactor) Fresh() *Redactor { return &Redactor{key: r.key, known: newKnownValues()} }
+func (r *Redactor) Fresh() *Redactor {
+	return &Redactor{key: r.key, known: knownView{knownValues: newKnownValues(), upto: allKnown}}
+}
+
+// asOf returns r as it was when it knew upto values (see knownView): the
+// redactor of a record whose turn came then.
+func (r *Redactor) asOf(upto int) Redactor {
+	return Redactor{key: r.key, known: knownView{knownValues: r.known.knownValues, upto: upto}}
+}
 
 // pseudonym returns the stand-in for value: user-7f3a91c2ab01@redacted,
 // ip-7f3a91c2ab01, user-7f3a91c2ab01 or device-7f3a91c2ab01. Emails are
@@ -78,12 +92,11 @@ func (r *Redactor) pseudonym(c class, value string) string {
 		value = canonicalAddr(value)
 	}
 	var sum [sha256.Size]byte
-	k := r.key
-	k.mu.Lock()
-	k.mac.Reset()
-	k.mac.Write([]byte(value))
-	k.mac.Sum(sum[:0])
-	k.mu.Unlock()
+	mac := r.key.macs.Get().(hash.Hash)
+	mac.Reset()
+	mac.Write([]byte(value))
+	mac.Sum(sum[:0])
+	r.key.macs.Put(mac)
 	h := hex.EncodeToString(sum[:pseudonymHexLen/2])
 	switch c {
 	case classEmail:

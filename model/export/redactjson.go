@@ -31,9 +31,14 @@ type textRedactor func(string) string
 // also where a JSON document in s encodes it: from the first '{' of s, a
 // valid document is redacted text by text (see above); the text around
 // it, plainly.
-func redactEncoded(s string, plain textRedactor) string { return redactNested(s, plain, 0) }
+func redactEncoded(s string, plain textRedactor) string { return redactNested(s, plain, 0, nil) }
 
-func redactNested(s string, plain textRedactor, depth int) string {
+// redactedDoc is a JSON document a line holds and its redaction.
+type redactedDoc struct{ doc, red string }
+
+// redactNested is redactEncoded of a text depth documents deep. At the
+// top, it appends to docs (unless nil) each document it redacted.
+func redactNested(s string, plain textRedactor, depth int, docs *[]redactedDoc) string {
 	open := strings.IndexByte(s, '{')
 	if open < 0 || depth >= maxJSONNesting {
 		return plain(s)
@@ -42,7 +47,10 @@ func redactNested(s string, plain textRedactor, depth int) string {
 	if !ok {
 		return plain(s)
 	}
-	return plain(s[:open]) + doc + redactNested(s[open+end:], plain, depth)
+	if docs != nil {
+		*docs = append(*docs, redactedDoc{doc: s[open : open+end], red: doc})
+	}
+	return plain(s[:open]) + doc + redactNested(s[open+end:], plain, depth, docs)
 }
 
 // jsonEdit replaces doc[from:to] with text.
@@ -129,13 +137,13 @@ func appendJSONValue(dst []byte, s string) []byte {
 // redactQuoted redacts a string's value as it stands in its document,
 // between quotes, which is where a short id is replaced.
 func redactQuoted(v string, plain textRedactor, depth int) string {
-	red := redactNested(`"`+v+`"`, plain, depth)
+	red := redactNested(`"`+v+`"`, plain, depth, nil)
 	if inner, ok := strings.CutPrefix(red, `"`); ok {
 		if inner, ok := strings.CutSuffix(inner, `"`); ok {
 			return inner
 		}
 	}
-	return redactNested(v, plain, depth)
+	return redactNested(v, plain, depth, nil)
 }
 
 // appendByteValues writes s as journalctl writes a binary value: [104,105].

@@ -60,14 +60,14 @@ func TestLearnedNumericIDsInJSONDocumentsAreReplacedUnderTheirKey(t *testing.T) 
 
 // learnedUserAndDevice returns what an export learns from an event naming
 // user 113933 and device 205246.
-func learnedUserAndDevice(t *testing.T) *knownValues {
+func learnedUserAndDevice(t *testing.T) knownView {
 	t.Helper()
 	k := newKnownValues()
-	if err := k.add([]secret{{class: classUser, value: "113933", pseudo: "user-U"},
+	if _, err := k.add([]secret{{class: classUser, value: "113933", pseudo: "user-U"},
 		{class: classDevice, value: "205246", pseudo: "device-D"}}); err != nil {
 		t.Fatal(err)
 	}
-	return k
+	return knownView{knownValues: k, upto: allKnown}
 }
 
 // checkReplaced checks that redact makes each text of cases what it maps to.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"math"
 	"strings"
 	"sync"
 
@@ -39,22 +40,83 @@ func (e TooManyValuesError) Error() string {
 // knownValues is what an export learned is personal: addresses by their
 // canonical form, ids (and user names) as written. Emails are found by
 // pattern in every line and need no place here, unless the pattern misses
-// them.
+// them. Each value keeps its place in the order they were learned, so that
+// a record redacted on another goroutine replaces what the export had
+// learned at the record's turn, and nothing learned after it (see
+// knownView).
 type knownValues struct {
 	mu    sync.RWMutex
-	ips   map[string]string
-	ids   map[string]secret
+	ips   map[string]learnedIP
+	ids   map[string]learnedID
 	limit int
-	// ip6 says an IPv6 address was learned, and idLens the lengths of the
-	// ids (bit n: an id of n bytes, bit 63: one of 63 or more): a word of
-	// another length, the commonest, is passed over without a look-up.
-	ip6    bool
+	// ip6At is the place of the first IPv6 address learned (noIPv6 for
+	// none), and idLens the lengths of the ids (bit n: an id of n bytes,
+	// bit 63: one of 63 or more): a word of another length, the commonest,
+	// is passed over without a look-up.
+	ip6At  int
 	idLens uint64
 }
 
-func newKnownValues() *knownValues {
-	return &knownValues{ips: map[string]string{}, ids: map[string]secret{}, limit: maxKnownValues}
+// learnedIP and learnedID are a learned value's pseudonym and its place in
+// the order values were learned, counted from 0.
+type learnedIP struct {
+	pseudo string
+	place  int
 }
+
+type learnedID struct {
+	secret
+	place int
+}
+
+// noIPv6 is knownValues.ip6At while no IPv6 address was learned.
+const noIPv6 = math.MaxInt
+
+func newKnownValues() *knownValues {
+	return &knownValues{ips: map[string]learnedIP{}, ids: map[string]learnedID{}, limit: maxKnownValues, ip6At: noIPv6}
+}
+
+// knownView is the values of a knownValues that were learned before its
+// upto'th: what a record's redaction may replace, however many values the
+// export learned since the record's turn. Its upto is allKnown for a
+// Redactor's own view.
+type knownView struct {
+	*knownValues
+	upto int
+	// locked says the goroutine using the view holds mu for reading (see
+	// readLock), so that its look-ups do not take it each.
+	locked bool
+}
+
+// holdRead takes mu for reading until releaseRead, for the look-ups of
+// the view meanwhile: a record's redaction looks up hundreds of words, and
+// goroutines redacting at once would contend for mu at each. v must not
+// be shared with another goroutine meanwhile.
+func (k *knownView) holdRead() {
+	k.mu.RLock()
+	k.locked = true
+}
+
+func (k *knownView) releaseRead() {
+	k.locked = false
+	k.mu.RUnlock()
+}
+
+// rlock takes mu for reading unless the view holds it already (holdRead).
+func (k knownView) rlock() {
+	if !k.locked {
+		k.mu.RLock()
+	}
+}
+
+func (k knownView) runlock() {
+	if !k.locked {
+		k.mu.RUnlock()
+	}
+}
+
+// allKnown is the upto of a view of every value learned, now and later.
+const allKnown = math.MaxInt
 
 // Learn reads entries, the ones the export will write, for the personal
 // values their fields hold, so that every record of the export is
@@ -88,11 +150,16 @@ func (r *Redactor) learnEntry(set *secretSet, e *model.Entry) error {
 	set.reset()
 	set.learn(r, e)
 	set.learnHost(r, &e.Origin)
-	return r.known.add(set.items)
+	_, err := r.known.add(set.items)
+	return err
 }
 
-// add remembers items; past the limit it fails, keeping those it has.
-func (k *knownValues) add(items []secret) error {
+// add remembers items; past the limit it fails, keeping those it has. It
+// returns how many values are known after it, the upto of a view of them.
+func (k *knownValues) add(items []secret) (int, error) {
+	if n, ok := k.sizeIfKnown(items); ok {
+		return n, nil
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	for _, it := range items {
@@ -102,10 +169,12 @@ func (k *knownValues) add(items []secret) error {
 				continue
 			}
 			if err := k.room(); err != nil {
-				return err
+				return k.size(), err
 			}
-			k.ips[it.value] = it.pseudo
-			k.ip6 = k.ip6 || strings.IndexByte(it.value, ':') >= 0
+			if strings.IndexByte(it.value, ':') >= 0 {
+				k.ip6At = min(k.ip6At, k.size())
+			}
+			k.ips[it.value] = learnedIP{pseudo: it.pseudo, place: k.size()}
 		case it.class == classEmail && isEmail(it.value):
 			// replaceEmails finds it in every line.
 		default:
@@ -113,43 +182,72 @@ func (k *knownValues) add(items []secret) error {
 				continue
 			}
 			if err := k.room(); err != nil {
-				return err
+				return k.size(), err
 			}
-			k.ids[it.value] = it
+			k.ids[it.value] = learnedID{secret: it, place: k.size()}
 			k.idLens |= lengthBit(len(it.value))
 		}
 	}
-	return nil
+	return k.size(), nil
 }
 
+// sizeIfKnown returns how many values are known when items are all known
+// already, as they are after Learn: then add has nothing to write, and
+// need not stop the goroutines reading the values.
+func (k *knownValues) sizeIfKnown(items []secret) (int, bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	for _, it := range items {
+		var ok bool
+		switch {
+		case it.class == classIP:
+			_, ok = k.ips[it.value]
+		case it.class == classEmail && isEmail(it.value):
+			ok = true
+		default:
+			_, ok = k.ids[it.value]
+		}
+		if !ok {
+			return 0, false
+		}
+	}
+	return k.size(), true
+}
+
+// size is how many values are known. The caller holds mu.
+func (k *knownValues) size() int { return len(k.ips) + len(k.ids) }
+
 func (k *knownValues) room() error {
-	if len(k.ips)+len(k.ids) < k.limit {
+	if k.size() < k.limit {
 		return nil
 	}
 	return TooManyValuesError{Limit: k.limit}
 }
 
 // ip returns the pseudonym of a learned address, in canonical form.
-func (k *knownValues) ip(addr string) (string, bool) {
-	k.mu.RLock()
+func (k knownView) ip(addr string) (string, bool) {
+	k.rlock()
 	p, ok := k.ips[addr]
-	k.mu.RUnlock()
-	return p, ok
+	k.runlock()
+	return p.pseudo, ok && p.place < k.upto
 }
 
 // id returns what was learned of an id or user name.
-func (k *knownValues) id(v string) (secret, bool) {
-	k.mu.RLock()
+func (k knownView) id(v string) (secret, bool) {
+	k.rlock()
 	s, ok := k.ids[v]
-	k.mu.RUnlock()
-	return s, ok
+	k.runlock()
+	if !ok || s.place >= k.upto {
+		return secret{}, false
+	}
+	return s.secret, true
 }
 
 // hasIPv6 reports whether an IPv6 address was learned.
-func (k *knownValues) hasIPv6() bool {
-	k.mu.RLock()
-	defer k.mu.RUnlock()
-	return k.ip6
+func (k knownView) hasIPv6() bool {
+	k.rlock()
+	defer k.runlock()
+	return k.ip6At < k.upto
 }
 
 // lengthBit is the bit of idLens for a value of n bytes.
@@ -157,19 +255,19 @@ func lengthBit(n int) uint64 { return 1 << min(n, 63) }
 
 // learnedID returns what was learned of the word s[i:j], when it is an id
 // written where it is replaced (see replaceIDs). The caller holds k.mu.
-func (k *knownValues) learnedID(s string, i, j int) (secret, bool) {
+func (k knownView) learnedID(s string, i, j int) (secret, bool) {
 	if k.idLens&lengthBit(j-i) == 0 {
 		return secret{}, false
 	}
 	it, ok := k.ids[s[i:j]]
-	return it, ok && idFits(s, i, j, it.class)
+	return it.secret, ok && it.place < k.upto && idFits(s, i, j, it.class)
 }
 
 // empty reports that nothing was learned, so that text need not be scanned.
-func (k *knownValues) empty() bool {
-	k.mu.RLock()
-	defer k.mu.RUnlock()
-	return len(k.ips) == 0 && len(k.ids) == 0
+func (k knownView) empty() bool {
+	k.rlock()
+	defer k.runlock()
+	return min(k.size(), k.upto) == 0
 }
 
 // replaceIDs replaces in s the learned ids and user names by the rules of
@@ -177,10 +275,10 @@ func (k *knownValues) empty() bool {
 // minBareIDLen long, quoted, or naming a home directory. An id of digits
 // only is replaced in other records only where quoted: bare, it is as
 // likely a count, and numbers are kept.
-func (k *knownValues) replaceIDs(s string) string {
-	k.mu.RLock()
-	defer k.mu.RUnlock()
-	if len(k.ids) == 0 {
+func (k knownView) replaceIDs(s string) string {
+	k.rlock()
+	defer k.runlock()
+	if len(k.ids) == 0 || k.upto == 0 {
 		return s
 	}
 	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
@@ -200,9 +298,9 @@ func afterJSONKey(s string, i int) bool {
 }
 
 // eachID calls fn with each learned id s names where it is replaced.
-func (k *knownValues) eachID(s string, fn func(it secret)) {
-	k.mu.RLock()
-	defer k.mu.RUnlock()
+func (k knownView) eachID(s string, fn func(it secret)) {
+	k.rlock()
+	defer k.runlock()
 	replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
 		if it, ok := k.learnedID(s, i, j); ok {
 			fn(it)

@@ -119,13 +119,13 @@ func redactRecord(t *testing.T, r *Redactor, entries []*model.Entry) []byte {
 	t.Helper()
 	var raw []byte
 	emit := func(e *model.Entry) error { raw = e.Raw; return nil }
-	g := &recordGroup{r: r}
+	g := serialGroup(r, emit)
 	for _, e := range entries {
-		if err := g.add(e, emit); err != nil {
+		if err := g.add(e); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := g.flush(emit); err != nil {
+	if err := g.flush(); err != nil {
 		t.Fatal(err)
 	}
 	return raw

@@ -58,11 +58,11 @@ func TestRedactedQuerySelectsTheRedactedEntries(t *testing.T) {
 	r := NewRedactor()
 	orig := analyticsEntry()
 	var red model.Entry
-	g := &recordGroup{r: r}
-	if err := g.add(orig, func(e *model.Entry) error { red = *e; return nil }); err != nil {
+	g := serialGroup(r, func(e *model.Entry) error { red = *e; return nil })
+	if err := g.add(orig); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.flush(func(e *model.Entry) error { red = *e; return nil }); err != nil {
+	if err := g.flush(); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"user=user@twingate.com ip=192.0.2.0", "user=113256", `"user@twingate.com"`, "ip:192.0.2.0 resource=1.2.3.4"} {

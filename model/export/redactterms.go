@@ -115,10 +115,11 @@ func (t *queryTerms) follow(q string, from, pos, end int, value string) {
 }
 
 // observe compares what each term selects of one entry as read (orig) and
-// as redacted with set, the personal data of its record.
-func (t *queryTerms) observe(orig, red *model.Entry, set *secretSet) {
+// as redacted with set, the personal data of its record, by r: the
+// export's redactor as it stood at the record's turn (see knownView).
+func (t *queryTerms) observe(r *Redactor, orig, red *model.Entry, set *secretSet) {
 	for _, ft := range t.terms {
-		ft.observe(t.r, t.q, orig, red, set)
+		ft.observe(r, t.q, orig, red, set)
 	}
 }
 

@@ -63,18 +63,33 @@ func New(w io.Writer, opts Options) (Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	fw, err := newFormatWriter(comp, opts)
-	if err != nil {
-		return nil, err
-	}
-	p := &pipeline{fw: fw, comp: comp, progress: opts.Progress}
+	p := &pipeline{comp: comp, progress: opts.Progress}
 	if o, ok := opts.Pairs.(observer); ok {
 		p.observer = o
 	}
 	if opts.Redact != nil {
-		p.group = &recordGroup{r: opts.Redact, words: opts.words, terms: opts.terms}
+		p.group = newRecordGroup(&opts, p.emit)
 	}
+	fw, err := newFormatWriter(comp, opts)
+	if err != nil {
+		return nil, err
+	}
+	p.fw = fw
 	return p, nil
+}
+
+// newRecordGroup returns the group that redacts the records of an export
+// with opts, emitting them to emit. A format that writes pairs is given
+// them through the group when records are redacted concurrently (see
+// pairMemo).
+func newRecordGroup(opts *Options, emit func(*model.Entry) error) *recordGroup {
+	g := &recordGroup{r: opts.Redact, emit: emit, words: opts.words, terms: opts.terms}
+	g.out = newRecordTaker(g, redactWorkers(opts.RedactWorkers))
+	if opts.Pairs != nil && g.out.concurrent() {
+		g.pairs = &pairMemo{finder: opts.Pairs}
+		opts.Pairs = g.pairs
+	}
+	return g
 }
 
 func newFormatWriter(w io.Writer, opts Options) (formatWriter, error) {
@@ -104,6 +119,18 @@ type pipeline struct {
 	group    *recordGroup // nil unless redacting
 	observer observer     // nil unless the pair finder learns from the stream
 	done     bool
+	// err is the error emitting the records taken met where it could not
+	// be returned (see drained), returned by the next call that can.
+	err error
+}
+
+// drained emits every record the group took, before the format is told of
+// anything else (an input that joined, a gap), as it would have been by
+// then had the records been written at their turns.
+func (p *pipeline) drained() {
+	if p.group != nil && p.err == nil {
+		p.err = p.group.out.drain()
+	}
 }
 
 // observer is a pair finder that learns from the entries as they pass, such
@@ -119,6 +146,7 @@ func (p *pipeline) AddSources(infos []SourceInfo) {
 		infos = redactSources(p.group.r, infos)
 	}
 	if a, ok := p.fw.(sourceAdder); ok {
+		p.drained()
 		a.addSources(infos)
 	}
 }
@@ -135,7 +163,10 @@ func (p *pipeline) Write(e *model.Entry) error {
 	if p.group == nil {
 		return p.emit(e)
 	}
-	return p.group.add(e, p.emit)
+	if p.err != nil {
+		return p.err
+	}
+	return p.group.add(e)
 }
 
 // emit hands one (possibly redacted) entry to the format.
@@ -158,7 +189,12 @@ func (p *pipeline) Close() error {
 	}
 	p.done = true
 	if p.group != nil {
-		if err := p.group.flush(p.emit); err != nil {
+		err := p.err
+		if err == nil {
+			err = p.group.flush()
+		}
+		p.group.out.stop()
+		if err != nil {
 			p.abortAll()
 			return err
 		}
@@ -183,6 +219,9 @@ func (p *pipeline) Abort() {
 }
 
 func (p *pipeline) abortAll() {
+	if p.group != nil {
+		p.group.out.stop()
+	}
 	p.fw.abort()
 	// Closing the compressor releases its state; what it writes is discarded
 	// with the rest of the output.
@@ -201,6 +240,7 @@ type GapNoter interface {
 // formats that have one.
 func (p *pipeline) NoteGap(e *model.Entry) {
 	if n, ok := p.fw.(GapNoter); ok && !p.done && e.Kind == model.KindGap {
+		p.drained()
 		n.NoteGap(e)
 	}
 }
