@@ -1,21 +1,19 @@
 package main
 
 import (
-	"compress/gzip"
-	"slices"
-	"time"
-
-	"archive/tar"
 	"bytes"
-	"errors"
+	"compress/gzip"
 	"fmt"
-	"github.com/klauspost/compress/zstd"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
 
 	"connlog/model/export"
 	"connlog/source/synth"
@@ -111,8 +109,8 @@ func sameExport(t *testing.T, format, compress string, a, b []byte) bool {
 	}
 	a, b = decompressed(t, compress, a), decompressed(t, compress, b)
 	if format == "bundle" {
-		ma, errA := bundleMembers(a)
-		mb, errB := bundleMembers(b)
+		ma, errA := redactedMembers(a)
+		mb, errB := redactedMembers(b)
 		return errA == nil && errB == nil && len(ma) > 0 && slices.Equal(ma, mb)
 	}
 	now := time.Now()
@@ -153,23 +151,16 @@ var (
 // bundleMembers returns the names and contents of a bundle's members, in
 // order, the manifest's time of making, its members' sums and sizes and the read
 // times blanked: the members are compared themselves.
-func bundleMembers(data []byte) ([]string, error) {
-	r := tar.NewReader(bytes.NewReader(data))
-	var out []string
-	for {
-		h, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		body, err := io.ReadAll(r)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, h.Name, maskRecentTimes(memberSum.ReplaceAllString(createdAt.ReplaceAllString(string(body), `"created":""`), `"$1":""`), time.Now()))
+func redactedMembers(data []byte) ([]string, error) {
+	members, err := tarMembers(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
 	}
+	var out []string
+	for _, m := range members {
+		out = append(out, m.name, maskRecentTimes(memberSum.ReplaceAllString(createdAt.ReplaceAllString(string(m.body), `"created":""`), `"$1":""`), time.Now()))
+	}
+	return out, nil
 }
 
 // firstDifference shows the first line where a and b differ.

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"archive/tar"
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -147,25 +145,18 @@ func bundleMembers(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var b strings.Builder
-	tr := tar.NewReader(f)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return b.String()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, err := io.ReadAll(tr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The members are compared themselves, their read times masked.
-		body = memberHash.ReplaceAll(body, []byte(`"sha256": "<hash>"`))
-		body = memberSize.ReplaceAll(body, []byte(`"size": <size>`))
-		fmt.Fprintf(&b, "== %s\n%s\n", h.Name, body)
+	members, err := tarMembers(f)
+	if err != nil {
+		t.Fatal(err)
 	}
+	var b strings.Builder
+	for _, m := range members {
+		// The members are compared themselves, their read times masked.
+		body := memberHash.ReplaceAll(m.body, []byte(`"sha256": "<hash>"`))
+		body = memberSize.ReplaceAll(body, []byte(`"size": <size>`))
+		fmt.Fprintf(&b, "== %s\n%s\n", m.name, body)
+	}
+	return b.String()
 }
 
 // The manifest's hashes and sizes of members, which hold read times.
