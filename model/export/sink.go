@@ -49,6 +49,7 @@ type Sink struct {
 	sel     Selector
 	opts    SinkOptions
 	pairs   *model.PairTracker // nil when the format writes no pairs
+	turns   *pairTurns         // what the Writer asks for pairs, when pairs is set
 	flusher Flusher            // nil for a bundle, which cannot flush before Close
 	err     error
 	written int64
@@ -84,7 +85,8 @@ func NewSink(w io.Writer, opts Options, sel Selector, so SinkOptions) (*Sink, er
 	s := &Sink{sel: sel, opts: so}
 	if opts.Format.UsesPairs() && opts.Pairs == nil {
 		s.pairs = model.NewPairTracker()
-		opts.Pairs = pairsOnly{s.pairs}
+		s.turns = &pairTurns{tracker: s.pairs}
+		opts.Pairs = s.turns
 	}
 	wr, err := New(w, opts)
 	if err != nil {
@@ -94,12 +96,6 @@ func NewSink(w io.Writer, opts Options, sel Selector, so SinkOptions) (*Sink, er
 	s.flusher, _ = wr.(Flusher)
 	return s, nil
 }
-
-// pairsOnly hides the tracker's Observe from the Writer, which would
-// otherwise show it only the written entries: the Sink shows it all.
-type pairsOnly struct{ tracker *model.PairTracker }
-
-func (p pairsOnly) PairOf(e *model.Entry) (model.Pair, bool) { return p.tracker.PairOf(e) }
 
 // learn shows e to SinkOptions.Learn, its fields filled in, unless its
 // kind names no one: a service line's module, function and message, a mark.
@@ -156,6 +152,9 @@ func (s *Sink) take(e *model.Entry) {
 	}
 	if s.opts.Complete != nil {
 		s.opts.Complete(e)
+	}
+	if s.turns != nil {
+		s.turns.remember(e)
 	}
 	s.written++
 	if err := s.Write(e); err != nil {
