@@ -111,7 +111,7 @@ func (c *card) block(text string) {
 			return
 		}
 		shown := theme.Plain(raw).WithTerms(c.terms).Clean()
-		lines := strings.Split(ansi.Hardwrap(shown.Text, c.w-4, true), "\n")
+		lines := theme.HardwrapClean(raw, c.w-4)
 		for _, line := range theme.MarkLines(shown, lines, c.terms, c.st.Block, c.st.Match) {
 			c.add("    " + line)
 		}
