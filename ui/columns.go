@@ -14,7 +14,7 @@ import (
 // terms matched (table.Column.WithMarks).
 var tabColumns = [tabCount][]table.Column{
 	TabAll: {table.TimeColumn(), table.LevelColumn(90), table.HostColumn(), table.TextColumn("KIND", 4, 9, 50, func(e *model.Entry) string { return e.Kind.String() }),
-		table.FlexColumn("SUMMARY", 10, 80, summaryCell).NamingBlankLines()},
+		table.FlexColumn("SUMMARY", 10, 80, summaryCell).WithHead(summaryHead).NamingBlankLines()},
 	// At 80 columns an on-call engineer needs first when, what happened
 	// (the event and its error), who and to what, then how much and how
 	// long; the level (INF or WRN here, the event says more), the client
@@ -106,10 +106,19 @@ func auditDetailCell(e *model.Entry) string {
 // character a regular expression matched (/\x1b/), which it can only find
 // in the message before it is cleaned.
 func summaryCell(e *model.Entry) string {
+	s, _ := summaryHead(e, 0)
+	return s
+}
+
+// summaryHead is the start of summaryCell, about limit bytes of it (all
+// of it for 0), and whether that is all of it: a summary is built only as
+// far as a row shows it (export.SummaryHead); a message is the line's own
+// bytes.
+func summaryHead(e *model.Entry, limit int) (string, bool) {
 	if e.Kind == model.KindText || e.Kind == model.KindJSON {
 		if m := e.Message(); m != "" {
-			return m
+			return m, true
 		}
 	}
-	return export.Summary(e)
+	return export.SummaryHead(e, limit)
 }

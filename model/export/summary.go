@@ -2,6 +2,7 @@ package export
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"connlog/model"
 	"connlog/model/inert"
@@ -16,9 +17,26 @@ func Summary(e *model.Entry) string {
 	return string(appendSummary(nil, e))
 }
 
+// SummaryHead is the start of Summary(e), cut once about limit bytes are
+// written (never for 0), and whole reports whether it is all of it: what
+// a table row can show of a summary with a 100 KB field costs what the
+// row shows.
+func SummaryHead(e *model.Entry, limit int) (head string, whole bool) {
+	s := summary{limit: max(limit, 0)}
+	s.build(e)
+	return string(s.dst), !s.cut
+}
+
 // appendSummary appends Summary(e) to dst, for writers that reuse a buffer.
 func appendSummary(dst []byte, e *model.Entry) []byte {
 	s := summary{dst: dst}
+	s.build(e)
+	return s.dst
+}
+
+// build appends the summary of e to s.dst.
+func (s *summary) build(e *model.Entry) {
+	dst := s.dst
 	switch e.Kind {
 	case model.KindAnalytics:
 		s.analytics(e)
@@ -43,7 +61,6 @@ func appendSummary(dst []byte, e *model.Entry) []byte {
 		// blank row; the detail says what is wrong with it.
 		s.add(string(e.Payload))
 	}
-	return s.dst
 }
 
 // messageOrWhyNot is the entry's message or, when the entry could not be
@@ -59,7 +76,11 @@ func messageOrWhyNot(e *model.Entry) string {
 
 // summary builds a line of space-separated, sanitised parts, skipping the
 // empty ones so that a record missing a field reads naturally.
-type summary struct{ dst []byte }
+type summary struct {
+	dst   []byte
+	limit int  // of the parts' bytes read, 0 for none (see SummaryHead)
+	cut   bool // a part was cut at limit: nothing more is added
+}
 
 // add appends the parts, sanitised, as one space-separated word group.
 func (s *summary) add(parts ...string) {
@@ -70,14 +91,20 @@ func (s *summary) add(parts ...string) {
 			break
 		}
 	}
-	if empty {
+	if empty || s.cut {
 		return
 	}
 	if len(s.dst) > 0 {
 		s.dst = append(s.dst, ' ')
 	}
 	for _, p := range parts {
+		if s.limit > 0 && len(s.dst)+len(p) > s.limit {
+			p, s.cut = p[:runeStart(p, max(s.limit-len(s.dst), 0))], true
+		}
 		s.dst = inert.AppendSanitized(s.dst, p)
+		if s.cut {
+			return
+		}
 	}
 }
 
@@ -229,4 +256,13 @@ func counts(f model.Fields, bytesKey, pktsKey string) string {
 		b = "?"
 	}
 	return b + "/" + strconv.FormatFloat(p, 'f', -1, 64) + "p"
+}
+
+// runeStart moves i back to the start of the character it falls in, so
+// that a part cut there is cleaned as the start of the whole part is.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return min(i, len(s))
 }

@@ -63,29 +63,32 @@ const hexDigits = "0123456789abcdef"
 
 func appendSanitized(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f {
+		if c := s[i]; c >= 0x20 && c < 0x7f {
 			dst = append(dst, c)
 			i++
 			continue
 		}
-		if c < utf8.RuneSelf {
-			dst = appendControl(dst, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&0xf])
-		case IsHidden(r):
-			dst = appendCodePoint(dst, r)
-		default:
-			dst = append(dst, s[i:i+size]...)
-		}
-		i += size
+		dst, i, _ = appendUnit(dst, s, i)
 	}
 	return dst
+}
+
+// appendUnit appends what Sanitize writes for the character at s[i] that
+// is not printable ASCII, and returns where the next one starts and
+// whether what it wrote is a stand-in.
+func appendUnit(dst []byte, s string, i int) (out []byte, next int, standIn bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return appendControl(dst, c), i + 1, true
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return append(dst, '\\', 'x', hexDigits[c>>4], hexDigits[c&0xf]), i + 1, true
+	case IsHidden(r):
+		return appendCodePoint(dst, r), i + size, true
+	}
+	return append(dst, s[i:i+size]...), i + size, false
 }
 
 func appendControl(dst []byte, c byte) []byte {

@@ -97,3 +97,24 @@ func TestHasStandIn(t *testing.T) {
 		}
 	}
 }
+
+// TestSanitizeStandInsNamesEachStandIn: the text is Sanitize's, and the
+// ranges are the stand-ins it wrote, not text of the line that reads the
+// same (a line's own "\x41").
+func TestSanitizeStandInsNamesEachStandIn(t *testing.T) {
+	s := "a\x1b[1m\\x41\x00é\u202e\xff\t"
+	text, spans := SanitizeStandIns(s)
+	if text != Sanitize(s) {
+		t.Fatalf("%q, want %q", text, Sanitize(s))
+	}
+	var got []string
+	for _, sp := range spans {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	if want := []string{"␛", `\x00`, "‹U+202E›", `\xff`, `\t`}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("stand-ins %q, want %q", got, want)
+	}
+	if text, spans := SanitizeStandIns("plain"); text != "plain" || spans != nil {
+		t.Errorf("plain text: %q %v", text, spans)
+	}
+}

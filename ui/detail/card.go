@@ -104,14 +104,20 @@ func (c *card) kvStyledMarked(k string, v theme.Marked, style lipgloss.Style) {
 
 // block adds untrusted multi-line text (a stacktrace, a raw line) indented
 // and wrapped, each line sanitised on its own so its line breaks stay.
-func (c *card) block(text string) {
-	for _, raw := range strings.Split(text, "\n") {
+func (c *card) block(text string) { c.markedBlock(theme.Plain(text)) }
+
+// markedBlock is block for text with marks of its own.
+func (c *card) markedBlock(text theme.Marked) {
+	at := 0
+	for _, raw := range strings.Split(text.Text, "\n") {
+		piece := text.Slice(at, at+len(raw))
+		at += len(raw) + 1
 		if c.full() {
 			c.cut = true
 			return
 		}
-		shown := theme.Plain(raw).WithTerms(c.terms).Clean()
-		lines := strings.Split(ansi.Hardwrap(shown.Text, c.w-4, true), "\n")
+		shown := piece.WithTerms(c.terms).Clean()
+		lines := theme.HardwrapClean(raw, c.w-4)
 		for _, line := range theme.MarkLines(shown, lines, c.terms, c.st.Block, c.st.Match) {
 			c.add("    " + line)
 		}

@@ -2,6 +2,7 @@ package detail
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"connlog/model"
+	"connlog/model/envelope"
 	"connlog/model/query"
 	"connlog/ui/theme"
 )
@@ -136,10 +138,28 @@ func (c *card) rawSection(e *model.Entry) {
 		c.add("    " + c.st.Dim.Render(note)) // a line of spaces would show as none
 		return
 	}
-	raw, before, after := c.window(theme.Plain(string(e.Raw)))
+	raw, before, after := c.window(theme.Marked{Text: string(e.Raw), Spans: c.decodedMatches(e)})
 	c.noteIf(before)
-	c.block(raw.Text)
+	c.markedBlock(raw)
 	c.noteIf(after)
+}
+
+// decodedMatches are the bytes of e's line that wrote what the terms
+// match in the line decoded, for a line that writes its text as JSON (a
+// docker record, journalctl -o json): the search finds `"health" request`
+// there as the table shows it, and RAW marks the `\"health\" request`
+// that the line holds.
+func (c *card) decodedMatches(e *model.Entry) [][2]int {
+	if len(c.terms) == 0 || len(e.Others) > 0 || e.IsMark() || !envelope.WritesTextAsJSON(e.Origin.Envelope) {
+		return nil
+	}
+	spans := envelope.DecodedSpans(e.Raw, func(decoded string, mark func(a, b int)) {
+		for i := range c.terms {
+			c.terms[i].All(decoded, mark)
+		}
+	})
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] }) // the window takes the first as the earliest
+	return spans
 }
 
 // originSection says where the entry came from, its flags and any error.

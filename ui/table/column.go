@@ -30,7 +30,10 @@ type Column struct {
 	cell     func(e *model.Entry) string
 	// marked, when set, gives the cell's text with the parts of it that
 	// field terms matched (see WithMarks); cell is then its text alone.
-	marked  func(e *model.Entry, marks []query.FieldMark) theme.Marked
+	marked func(e *model.Entry, marks []query.FieldMark) theme.Marked
+	// head, when set, gives the start of cell's text, about limit bytes
+	// of it, already clean, and whether that is all of it (see WithHead).
+	head    func(e *model.Entry, limit int) (text string, whole bool)
 	idx     int  // position in the tab's column list, set by layout
 	varying bool // shown only while the rows on screen differ in it
 	// namesBlank marks the column that shows a text line's message: a line
@@ -65,6 +68,15 @@ func HostColumn() Column {
 func (c Column) WithMarks(marked func(e *model.Entry, marks []query.FieldMark) theme.Marked) Column {
 	c.marked = marked
 	c.cell = func(e *model.Entry) string { return marked(e, nil).Text }
+	return c
+}
+
+// WithHead returns the column with head to build only the start of a
+// long cell, what a row can show of it: head(e, limit) is a prefix of
+// cell(e), made inert (theme.Clean leaves it as it is) unless whole, of
+// about limit bytes or more.
+func (c Column) WithHead(head func(e *model.Entry, limit int) (text string, whole bool)) Column {
+	c.head = head
 	return c
 }
 

@@ -61,11 +61,35 @@ func (t Model) fillCells(r *visibleRow, i int, cols []Column) {
 		case col.kind == colLevel:
 			r.cells[c] = r.e.Level.Short()
 		case col.marked != nil && len(marks) > 0:
-			r.setCell(c, col.marked(r.e, marks).WithTerms(t.data.Terms).Clean())
+			r.setCell(c, t.shownCell(col.marked(r.e, marks)))
 		default:
-			r.setCell(c, theme.Plain(col.cell(r.e)).WithTerms(t.data.Terms).Clean())
+			r.setCell(c, t.shownCell(theme.Plain(t.cellText(col, r.e))))
 		}
 	}
+}
+
+// cellText is the text of e's cell in col, or, for a column that can
+// build its start alone (Column.WithHead), a start long enough to show
+// as the whole text shows: one theme.ShownHead cuts before its end.
+func (t Model) cellText(col Column, e *model.Entry) string {
+	if col.head == nil {
+		return col.cell(e)
+	}
+	for limit := 4*t.width + 64; ; limit *= 4 {
+		text, whole := col.head(e, limit)
+		if whole || len(theme.ShownHead(text, t.width)) < len(text) {
+			return text
+		}
+	}
+}
+
+// shownCell is what the table may show of a cell's text, cleaned: the
+// start a row as wide as the table shows (theme.ShownHead), so that a
+// 100 KB line costs what its row shows. The terms are looked for in the
+// whole text before it is cut (see theme.Marked.WithTerms), as before.
+func (t Model) shownCell(m theme.Marked) theme.Marked {
+	m = m.WithTerms(t.data.Terms)
+	return m.Slice(0, len(theme.ShownHead(m.Text, t.width))).Clean()
 }
 
 // setCell gives the row's cell c its text and marks (the field terms', and

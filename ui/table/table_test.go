@@ -44,6 +44,12 @@ func linesAt(t testing.TB, n int, host func(i int) string, at func(i int) time.T
 		es[i] = model.Entry{Time: at(i), Kind: model.KindText, Raw: []byte(msg),
 			Fields: model.Fields{model.Str(model.KeyMessage, msg)}, Origin: model.Origin{Offset: -1, Host: host(i)}}
 	}
+	return dataOf(t, es)
+}
+
+// dataOf is a store of es and a view of them all.
+func dataOf(t testing.TB, es []model.Entry) Data {
+	t.Helper()
 	st := model.NewStore(model.StoreOptions{})
 	st.Append(es)
 	sn := st.Snapshot()
