@@ -82,11 +82,7 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 	defer closeJournalEntries(infos)
 	opts.Sources = infos
 	opts.Hosts = exportManyHosts(ctx, cfg, opts.Format) // the host goes into text and CSV rows and the manifest
-	// Events are left unparsed only where the entries of one input reach
-	// the sink in the decoder's order, their times compared with no other
-	// input's: one input, outside a rotation chain, none joining.
-	alone := len(feeds) == 1 && feeds[0].Chain == nil && !cfg.Follow
-	decorate := exportDecoding(sel, opts, alone)
+	decorate := exportDecoding(sel, opts, readAlone(feeds, cfg))
 	for i := range feeds {
 		decorate(&feeds[i])
 	}
@@ -135,6 +131,14 @@ func exportEntries(ctx context.Context, cfg Config, sel *selection, opts export.
 		log.Printf("export: %d entries written", w.Written())
 	}
 	return reportLoss(cfg, "exported", w.Losses(), stderr)
+}
+
+// readAlone reports whether the entries of the one input of feeds reach the
+// export's sink in the decoder's order, their times compared with no other
+// input's: one input, outside a rotation chain, none joining (no follow).
+// Only then are events left unparsed (see exportDecoding).
+func readAlone(feeds []source.Feed, cfg Config) bool {
+	return len(feeds) == 1 && feeds[0].Chain == nil && !cfg.Follow
 }
 
 // exportDecoding returns what an export sets in each input's decoding:
