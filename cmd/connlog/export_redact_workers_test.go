@@ -47,7 +47,11 @@ func TestRedactedExportIsTheSameOnManyWorkers(t *testing.T) {
 					}
 					args := append([]string{"export", "--redact", "--utc", "--format", format, "--compress", compress}, in...)
 					one := redactedWith(t, 1, args)
-					for _, workers := range []int{2, 4} {
+					// Three workers, more than CI's cores: their batches end in
+					// every order (model/export's tests vary the counts and the
+					// batch sizes; two counts here took a minute more under the
+					// race detector).
+					for _, workers := range []int{3} {
 						if many := redactedWith(t, workers, args); !sameExport(t, format, compress, one, many) {
 							t.Errorf("%s, %s: %d workers wrote other bytes than one worker: %s", format, compress, workers,
 								firstDifference(decompressed(t, compress, one), decompressed(t, compress, many)))

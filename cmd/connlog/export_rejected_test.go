@@ -26,6 +26,23 @@ import (
 var rejectedQueries = []string{"level>=error", "level>=warn", "level:error", "level>=error user:x", "user:alice*",
 	"level>=error or kind:gap", "level>=critical"}
 
+// queriesFor returns the questions asked of an export in format. Whether
+// events are left unparsed depends on the question and on whether the
+// format pairs connections, not on how it writes: raw is asked them all;
+// text and the journal export the questions that leave events unparsed;
+// the formats that pair (ndjson, CSV, bundle), which never leave them so,
+// one that would. (Asking each format every question took minutes under
+// the race detector, to test the same choices again.)
+func queriesFor(format string) []string {
+	switch format {
+	case "raw":
+		return rejectedQueries
+	case "ndjson", "csv", "bundle":
+		return rejectedQueries[:1]
+	}
+	return slices.DeleteFunc(slices.Clone(rejectedQueries), func(q string) bool { return q == "level>=warn" || q == "user:alice*" })
+}
+
 // TestExportSkippingRejectedEventsIsInvisible: for the fixtures, the
 // samples, the fuzz corpora and generated logs, every format and every
 // question writes the same bytes, and says the same on stderr, whether the
@@ -41,7 +58,7 @@ func TestExportSkippingRejectedEventsIsInvisible(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, format := range []string{"raw", "text", "ndjson", "csv", "journal", "bundle"} {
-			for _, q := range rejectedQueries {
+			for _, q := range queriesFor(format) {
 				t.Run(in.name+"/"+format+"/"+q, func(t *testing.T) {
 					compareSkipping(t, in.zone, []string{"export", "--format", format, "-q", q, name})
 				})
