@@ -146,8 +146,7 @@ func mayBeCRI(line []byte) bool {
 	if sp < 0 {
 		return false
 	}
-	rest := line[sp+1:]
-	return bytes.HasPrefix(rest, []byte("stdout ")) || bytes.HasPrefix(rest, []byte("stderr "))
+	return opensWithStream(line[sp+1:])
 }
 
 // mayBeDockerTS is what looksDockerTS needs before it reads a stamp: 30
