@@ -92,9 +92,18 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		d.fill(grown(&out), &unparsedEvent, l, &origin, deferredItem)
 		return out
 	}
-	if r, ok := d.leanResult(l.payload); ok {
+	r, lean := d.leanResult(l.payload)
+	switch {
+	case lean && l.env.Exported == nil:
+		// One entry, made from r where it is: staged in d.results it
+		// would be copied in and cleared out again, on most lines.
+		e := grown(&out)
+		d.fill(e, &r, l, &origin, 0)
+		d.fold.fold(e)
+		return out
+	case lean:
 		d.results = append(d.results[:0], r)
-	} else {
+	default:
 		d.results = parseSafely(l.payload, d.results[:0], d.analyticsMemo(l.payload), &origin)
 	}
 	at, apart := payloadAt(l, len(d.results))
