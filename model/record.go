@@ -98,6 +98,10 @@ type Record struct {
 	// it keeps, so the decoder may carve what they hold from memory it
 	// reuses too.
 	Reused bool
+	// OneLine says Raw holds no newline: a line its source framed at one.
+	// A decoder then need not look for the lines of a record that joins
+	// several (a journal entry's MESSAGE may), on every line it reads.
+	OneLine bool
 	// Release, when set, tells the source that a backfill block is stored,
 	// and gives it back the memory the block's records lie in, for the
 	// blocks it reads next, when its sink copies what it keeps (FileOptions.

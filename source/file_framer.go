@@ -204,7 +204,7 @@ func (f *lineFramer) endDrop(now time.Time) error {
 }
 
 func (f *lineFramer) send(b []byte, off int64, now time.Time, note string) error {
-	return f.emit(model.Record{Raw: b, Source: f.id, Offset: off, Received: now, Note: note})
+	return f.emit(model.Record{Raw: b, Source: f.id, Offset: off, Received: now, Note: note, OneLine: true})
 }
 
 func (f *lineFramer) markUnterminated(off int64) {

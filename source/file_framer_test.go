@@ -57,7 +57,7 @@ func frameReference(maxLine int, data []byte) framed {
 			limit *= exportRecordLimit // connlog's own ndjson record
 		}
 		keep := line[:min(len(line), limit)]
-		rec := model.Record{Raw: keep, Source: 1, Offset: off}
+		rec := model.Record{Raw: keep, Source: 1, Offset: off, OneLine: true}
 		if len(line) > limit {
 			rec.Note = model.NoteCutLine // its entry is flagged truncated
 		}
@@ -81,9 +81,9 @@ func sameFramed(t *testing.T, got, want framed) {
 	}
 	for i := range got.recs {
 		g, w := got.recs[i], want.recs[i]
-		if !bytes.Equal(g.Raw, w.Raw) || g.Offset != w.Offset || g.Mark != w.Mark || g.Note != w.Note || g.Count != w.Count || g.Source != w.Source {
-			t.Fatalf("record %d = %q@%d mark %d %q %d, want %q@%d mark %d %q %d", i,
-				trim(string(g.Raw), 30), g.Offset, g.Mark, g.Note, g.Count, trim(string(w.Raw), 30), w.Offset, w.Mark, w.Note, w.Count)
+		if !bytes.Equal(g.Raw, w.Raw) || g.Offset != w.Offset || g.Mark != w.Mark || g.Note != w.Note || g.Count != w.Count || g.Source != w.Source || g.OneLine != w.OneLine {
+			t.Fatalf("record %d = %q@%d mark %d %q %d one line %v, want %q@%d mark %d %q %d one line %v", i,
+				trim(string(g.Raw), 30), g.Offset, g.Mark, g.Note, g.Count, g.OneLine, trim(string(w.Raw), 30), w.Offset, w.Mark, w.Note, w.Count, w.OneLine)
 		}
 	}
 	if !slices.Equal(got.unterminated, want.unterminated) {

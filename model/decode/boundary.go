@@ -17,14 +17,15 @@ import "connlog/model"
 // then merely begins a few lines later. d decodes the two lines' envelopes
 // as it decodes records; it must serve that reader alone.
 func (d *Decoder) PartStart(prev, line []byte) (entry, timed bool) {
-	p := d.decodeRecord(&model.Record{Raw: prev})
+	var p, l logical
+	d.decodeRecord(&model.Record{Raw: prev}, &p)
 	if p.env.Partial || opensBlock(p.payload) {
 		return false, false
 	}
 	if _, opens := opensDocument(p.payload); opens {
 		return false, false
 	}
-	l := d.decodeRecord(&model.Record{Raw: line})
+	d.decodeRecord(&model.Record{Raw: line}, &l)
 	if l.env.Stream != p.env.Stream {
 		// A runtime copies stdout and stderr on its own: line may be the
 		// last piece of a line its stream split before prev (see parts).

@@ -106,24 +106,26 @@ func (d *Decoder) Decode(rec *model.Record, out []model.Entry) []model.Entry {
 		out = d.Flush(out)
 		return append(out, d.markEntry(rec))
 	}
-	return d.decodeLine(d.decodeRecord(rec), out)
+	var l logical
+	d.decodeRecord(rec, &l)
+	return d.decodeLine(&l, out)
 }
 
 // decodeLine continues Decode once the line's envelope is removed.
-func (d *Decoder) decodeLine(l logical, out []model.Entry) []model.Entry {
+func (d *Decoder) decodeLine(l *logical, out []model.Entry) []model.Entry {
 	if l.env.Exported != nil {
-		return d.decodeExported(&l, out)
+		return d.decodeExported(l, out)
 	}
-	d.part.pass(&l)
-	for p := d.part.stale(&l); p != nil; p = d.part.stale(&l) {
+	d.part.pass(l)
+	for p := d.part.stale(l); p != nil; p = d.part.stale(l) {
 		held := p.take(model.FlagPartial)
 		out = d.line(out, &held)
 	}
-	p := d.part.of(&l)
+	p := d.part.of(l)
 	if !p.active() && !l.env.Partial {
-		return d.line(out, &l)
+		return d.line(out, l)
 	}
-	d.part.add(&l)
+	d.part.add(l)
 	if l.env.Partial && !p.full() {
 		return out
 	}
@@ -180,35 +182,32 @@ func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool)
 	return out, false
 }
 
-// decodeRecord removes the record's envelope.
-func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
-	k, env, payload := d.removeEnvelope(rec.Raw)
-	raw, offset := rec.Raw, rec.Offset
-	if env.Exported != nil {
-		k, env, payload = d.unwrapExported(env.Exported)
-		raw, offset = env.Exported.Raw, -1 // the bytes are not the file's
+// decodeRecord makes l the record's line without its envelope. It fills
+// l in place: a line is some 230 bytes, which a result returned by value
+// would copy on every record.
+func (d *lineDecoder) decodeRecord(rec *model.Record, l *logical) {
+	*l = logical{raw: rec.Raw, offset: rec.Offset, received: rec.Received, journal: rec.Journal}
+	l.kind, l.payload = d.removeEnvelope(&l.env, rec.Raw, rec.OneLine)
+	if x := l.env.Exported; x != nil {
+		l.kind, l.env, l.payload = d.unwrapExported(x)
+		l.raw, l.offset = x.Raw, -1 // the bytes are not the file's
 	}
-	var flags model.Flags
-	switch rec.Note {
+	l.flags = noteFlags(rec.Note) | l.env.Exported.LineFlags()
+}
+
+// noteFlags returns the flags a record's Note gives its entries.
+func noteFlags(note string) model.Flags {
+	switch note {
 	case model.NotePartialLine:
-		flags = model.FlagPartial
+		return model.FlagPartial
 	case model.NoteCutLine:
-		flags = model.FlagTruncated
+		return model.FlagTruncated
 	case model.NoteLastLine:
-		flags = model.FlagNoNewline
+		return model.FlagNoNewline
 	case model.NoteMessageUnreadable:
-		flags = model.FlagMessageUnreadable
+		return model.FlagMessageUnreadable
 	}
-	return logical{
-		flags:    flags | env.Exported.LineFlags(),
-		raw:      raw,
-		payload:  payload,
-		kind:     k,
-		env:      env,
-		offset:   offset,
-		received: rec.Received,
-		journal:  rec.Journal,
-	}
+	return 0
 }
 
 // removeEnvelope decodes raw with the forced or sticky envelope, else the
@@ -216,39 +215,40 @@ func (d *lineDecoder) decodeRecord(rec *model.Record) logical {
 // detected for a source sticks to it, but only as a first guess: a line it
 // does not fit, or fits doubtfully (envelope.Doubtful), is detected afresh,
 // so that a mixed stream is read line by line.
-func (d *lineDecoder) removeEnvelope(raw []byte) (envelope.Kind, envelope.Envelope, []byte) {
+func (d *lineDecoder) removeEnvelope(env *envelope.Envelope, raw []byte, oneLine bool) (envelope.Kind, []byte) {
 	if d.forced || d.sticky {
-		if env, p, ok := d.try(d.kind, raw); ok {
-			if d.forced || !envelope.Doubtful(d.kind, raw, &env) || envelope.Detect(raw) == d.kind {
-				return d.kind, env, p
+		if p, ok := d.try(env, d.kind, raw, oneLine); ok {
+			if d.forced || !envelope.Doubtful(d.kind, raw, env) || envelope.Detect(raw) == d.kind {
+				return d.kind, p
 			}
 		}
 	}
 	if !d.forced {
 		if k := envelope.Detect(raw); k != envelope.Bare && (k != d.kind || !d.sticky) {
-			if env, p, ok := d.try(k, raw); ok {
+			if p, ok := d.try(env, k, raw, oneLine); ok {
 				if !d.sticky {
 					d.kind, d.sticky = k, true
 				}
-				return k, env, p
+				return k, p
 			}
 		}
 	}
-	env, p, _ := d.try(envelope.Bare, raw)
-	return envelope.Bare, env, p
+	p, _ := d.try(env, envelope.Bare, raw, oneLine)
+	return envelope.Bare, p
 }
 
-// try decodes raw as envelope k into the slab.
-func (d *lineDecoder) try(k envelope.Kind, raw []byte) (envelope.Envelope, []byte, bool) {
-	multi := manyLines(k, raw)
+// try decodes raw as envelope k into *env and the slab; oneLine says raw
+// is known to hold no newline (model.Record.OneLine).
+func (d *lineDecoder) try(env *envelope.Envelope, k envelope.Kind, raw []byte, oneLine bool) ([]byte, bool) {
+	multi := !oneLine && manyLines(k, raw)
 	if needsBuffer(k, multi) {
 		d.slab.reserve(len(raw))
 	}
-	env, p, buf, ok := payloadOfLines(k, raw, multi, d.ctx, d.slab.buf)
+	p, buf, ok := payloadOfLines(env, k, raw, multi, d.ctx, d.slab.buf)
 	if ok {
 		d.slab.buf = buf
 	}
-	return env, p, ok
+	return p, ok
 }
 
 // line handles one complete line: it continues or starts a multi-line

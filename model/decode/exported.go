@@ -39,19 +39,19 @@ func (d *lineDecoder) unwrapExported(x *envelope.Exported) (envelope.Kind, envel
 }
 
 // exportedLine removes the envelope of an exported record's raw line.
-func (d *lineDecoder) exportedLine(x *envelope.Exported) (envelope.Kind, envelope.Envelope, []byte) {
+func (d *lineDecoder) exportedLine(x *envelope.Exported) (k envelope.Kind, env envelope.Envelope, p []byte) {
 	if k, ok := envelope.ParseKind(x.Envelope); ok && k != envelope.ConnlogNDJSON {
-		if env, p, ok := d.try(k, x.Raw); ok {
+		if p, ok := d.try(&env, k, x.Raw, false); ok {
 			return k, env, p
 		}
 	}
 	first, _, _ := bytes.Cut(x.Raw, []byte("\n"))
 	if k := envelope.Detect(first); k != envelope.Bare && k != envelope.ConnlogNDJSON {
-		if env, p, ok := d.try(k, x.Raw); ok {
+		if p, ok := d.try(&env, k, x.Raw, false); ok {
 			return k, env, p
 		}
 	}
-	env, p, _ := d.try(envelope.Bare, x.Raw)
+	p, _ = d.try(&env, envelope.Bare, x.Raw, false)
 	return envelope.Bare, env, p
 }
 

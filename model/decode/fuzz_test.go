@@ -69,7 +69,20 @@ func FuzzDecoder(f *testing.F) {
 		if got := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime, IndexAnalytics: true}, recs); !reflect.DeepEqual(got, es) {
 			t.Fatalf("entries decoded with IndexAnalytics differ:\n got %+v\nwant %+v", got, es)
 		}
+		if got := decodeAll(Options{Envelope: envelopeOption(env), Reference: readTime}, framedOneLine(recs)); !reflect.DeepEqual(got, es) {
+			t.Fatalf("entries of records framed as one line each differ:\n got %+v\nwant %+v", got, es)
+		}
 	})
+}
+
+// framedOneLine returns recs as a line framer sends them: each line's
+// record says it holds no newline (model.Record.OneLine).
+func framedOneLine(recs []model.Record) []model.Record {
+	out := slices.Clone(recs)
+	for i := range out {
+		out[i].OneLine = out[i].Mark == model.MarkLine
+	}
+	return out
 }
 
 // checkLinesClaimed checks that the entries hold every line of data once,

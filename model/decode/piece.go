@@ -23,7 +23,9 @@ import (
 // of several lines is decoded line by line when one of them ends so, as
 // the Decoder decodes the lines it joins.
 func payloadOf(k envelope.Kind, raw []byte, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
-	return payloadOfLines(k, raw, manyLines(k, raw), c, buf)
+	var env envelope.Envelope
+	p, buf, ok := payloadOfLines(&env, k, raw, manyLines(k, raw), c, buf)
+	return env, p, buf, ok
 }
 
 // manyLines reports whether raw is decoded line by line (see payloadOf).
@@ -44,20 +46,22 @@ func withoutCR(line []byte) []byte {
 
 // payloadOfLines is payloadOf for a caller that already knows whether raw
 // is decoded line by line (multi, see manyLines), so that a line is
-// searched only once.
-func payloadOfLines(k envelope.Kind, raw []byte, multi bool, c envelope.Context, buf []byte) (envelope.Envelope, []byte, []byte, bool) {
+// searched only once, and that keeps the envelope in *env (see
+// envelope.DecodeInto).
+func payloadOfLines(env *envelope.Envelope, k envelope.Kind, raw []byte, multi bool, c envelope.Context, buf []byte) ([]byte, []byte, bool) {
 	if !multi {
-		env, buf, ok := envelope.DecodeAppend(k, withoutCR(raw), c, buf)
-		return env, env.Payload, buf, ok
+		buf, ok := envelope.DecodeInto(env, k, withoutCR(raw), c, buf)
+		return env.Payload, buf, ok
 	}
 	first, payload, ok := joinPieces(k, raw, c, buf[len(buf):])
 	if !ok {
-		env, buf, ok := envelope.DecodeAppend(k, withoutCR(raw), c, buf)
-		return env, env.Payload, buf, ok
+		buf, ok := envelope.DecodeInto(env, k, withoutCR(raw), c, buf)
+		return env.Payload, buf, ok
 	}
+	*env = first
 	start := len(buf)
 	buf = append(buf, payload...)
-	return first, buf[start:len(buf):len(buf)], buf, true
+	return buf[start:len(buf):len(buf)], buf, true
 }
 
 // joinPieces decodes every line of raw as k and joins the payloads into

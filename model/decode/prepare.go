@@ -15,6 +15,7 @@ import (
 type Preparer struct {
 	ld     lineDecoder
 	fields *FieldPool // see ReuseFields
+	line   logical    // the record being prepared, filled in place
 }
 
 // ReuseFields has p carve the fields of a batch of Reused records from
@@ -89,12 +90,12 @@ func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry)
 		pl := preparedLine{held: -1}
 		if rec.Mark != model.MarkLine {
 			b.direct = false
-		} else if l := p.ld.decodeRecord(rec); standsAlone(&l) {
-			b.entries = p.ld.build(b.entries, &l)
+		} else if p.ld.decodeRecord(rec, &p.line); standsAlone(&p.line) {
+			b.entries = p.ld.build(b.entries, &p.line)
 		} else {
 			b.direct = false
 			pl.held = len(b.held)
-			b.held = append(b.held, l)
+			b.held = append(b.held, p.line)
 		}
 		pl.end = len(b.entries)
 		b.lines = append(b.lines, pl)
@@ -102,6 +103,7 @@ func (p *Preparer) Prepare(b *Batch, recs []model.Record, entries []model.Entry)
 	if pooled {
 		b.fields = p.ld.index.endPooled()
 	}
+	p.line = logical{} // keeps nothing of the records once they are prepared
 }
 
 // standsAlone reports whether a line is complete by itself: not a piece of
@@ -134,7 +136,7 @@ func (d *Decoder) Assemble(b *Batch, out []model.Entry) []model.Entry {
 		case b.recs[i].Mark != model.MarkLine:
 			out = d.Decode(&b.recs[i], out)
 		case pl.held >= 0:
-			out = d.decodeLine(b.held[pl.held], out)
+			out = d.decodeLine(&b.held[pl.held], out)
 		case d.part.active() || d.doc.active || d.block.active:
 			// Something held may take this line in: decode it afresh.
 			out = d.Decode(&b.recs[i], out)

@@ -95,39 +95,51 @@ func Decode(k Kind, line []byte, c Context) (Envelope, bool) {
 // standard log and klog, in every envelope including Bare (see nestInner).
 func DecodeAppend(k Kind, line []byte, c Context, buf []byte) (Envelope, []byte, bool) {
 	var env Envelope
+	buf, ok := DecodeInto(&env, k, line, c, buf)
+	return env, buf, ok
+}
+
+// DecodeInto is DecodeAppend writing the envelope to *env, which is left
+// zero when the line does not fit: a decoder of every line of a file
+// keeps its envelope where it uses it, instead of copying one returned
+// by value on every line.
+func DecodeInto(env *Envelope, k Kind, line []byte, c Context, buf []byte) ([]byte, bool) {
+	*env = Envelope{}
 	ok := false
 	switch k {
 	case Bare:
-		env, ok = Envelope{Payload: line}, true
+		env.Payload = line
 		if len(line) > 0 && line[0] != '[' { // a Twingate service line has no prefix to remove
-			nestInner(&env, c)
+			nestInner(env, c)
 		}
-		return env, buf, true
+		return buf, true
 	case DockerJSON:
-		env, buf, ok = decodeDockerJSON(line, buf)
+		*env, buf, ok = decodeDockerJSON(line, buf)
 	case DockerTS:
-		ok = decodeDockerTSInto(&env, line, &c)
+		ok = decodeDockerTSInto(env, line, &c)
 	case CRI:
-		env, ok = decodeCRI(line, c)
+		*env, ok = decodeCRI(line, c)
 	case Syslog:
-		env, ok = decodeSyslog(line, c)
+		*env, ok = decodeSyslog(line, c)
 	case JournalJSON:
-		env, buf, ok = decodeJournalJSON(line, c, buf)
+		*env, buf, ok = decodeJournalJSON(line, c, buf)
 	case Newt:
-		env, ok = decodeNewt(line, c)
+		*env, ok = decodeNewt(line, c)
 	case Compose:
-		env, ok = decodeCompose(line, c)
+		*env, ok = decodeCompose(line, c)
 	case ConnlogNDJSON:
-		return decodeExported(line, c, buf) // its raw line is decoded as its own
+		*env, buf, ok = decodeExported(line, c, buf) // its raw line is decoded as its own
+		return buf, ok
 	}
 	if !ok {
-		return Envelope{}, buf, false
+		*env = Envelope{}
+		return buf, false
 	}
 	if k != Newt {
-		nestNewt(&env, c)
-		nestInner(&env, c)
+		nestNewt(env, c)
+		nestInner(env, c)
 	}
-	return env, buf, true
+	return buf, true
 }
 
 // nestNewt removes a newt prefix from env's payload, taking its level, and

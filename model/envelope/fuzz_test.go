@@ -2,8 +2,11 @@ package envelope
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
+
+	"connlog/model"
 )
 
 // fuzzLines are real lines in every envelope, the seeds of the fuzzers.
@@ -81,6 +84,13 @@ func FuzzDecode(f *testing.F) {
 		kind := Kind(k % uint8(kindCount))
 		buf := make([]byte, 0, len(line))
 		env, out, ok := DecodeAppend(kind, line, fuzzContext, buf)
+		// Decoded into an envelope that held another line's, nothing of
+		// that line is left.
+		dirty := Envelope{Payload: []byte("old"), Time: time.Unix(1, 0), Stream: 1, Host: "h", Ident: "i", PID: 7, Level: model.LevelError,
+			Partial: true, Journal: &model.JournalFields{Unit: "u"}, Exported: &Exported{Host: "x"}}
+		if _, okInto := DecodeInto(&dirty, kind, line, fuzzContext, make([]byte, 0, len(line))); okInto != ok || !reflect.DeepEqual(dirty, env) {
+			t.Fatalf("decoded into a used envelope: %+v (%v), into a new one %+v (%v)", dirty, okInto, env, ok)
+		}
 		if !ok {
 			if kind == Bare {
 				t.Fatal("a bare line did not fit")
