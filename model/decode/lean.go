@@ -31,7 +31,10 @@ func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
 	}()
 	switch {
 	case d.lean.service && len(p) > 0 && p[0] == '[':
-		return payload.ServiceResult(p)
+		if lvl, ok := payload.ServiceLevel(p); ok {
+			return payload.Result{Kind: model.KindService, Level: lvl}, true
+		}
+		return payload.Result{}, false
 	case d.lean.analytics && len(p) > 0 && p[0] == 'A':
 		return payload.AnalyticsResult(p)
 	case d.lean.text && len(p) > 0 && p[0] >= '0' && p[0] <= '9':

@@ -17,6 +17,15 @@ import (
 // of this file, it reads p without its colours, as Parse does.
 func ServiceResult(p []byte) (Result, bool) { return serviceResult(WithoutColour(p)) }
 
+// ServiceLevel returns the level of a line ServiceResult claims, and
+// whether it claims it: all of its Result but the kind, which is
+// model.KindService. A caller that builds the Result where it keeps it
+// spares the copies of one returned by value, on every service line.
+func ServiceLevel(p []byte) (model.Level, bool) {
+	lvl, _, ok := serviceOpening(WithoutColour(p))
+	return lvl, ok
+}
+
 // serviceResult is ServiceResult for a line without colours.
 func serviceResult(p []byte) (Result, bool) {
 	lvl, _, ok := serviceOpening(p)

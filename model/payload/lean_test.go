@@ -12,6 +12,9 @@ import (
 func checkServiceResult(t *testing.T, p []byte) (claimed bool) {
 	t.Helper()
 	lean, ok := ServiceResult(p)
+	if lvl, claims := ServiceLevel(p); claims != ok || ok && (lvl != lean.Level || lean.Kind != model.KindService) {
+		t.Fatalf("%q: ServiceLevel gave %v claimed %v; ServiceResult %v/%v claimed %v", p, lvl, claims, lean.Kind, lean.Level, ok)
+	}
 	if !ok {
 		return false
 	}
