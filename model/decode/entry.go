@@ -92,7 +92,8 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		d.fill(grown(&out), &unparsedEvent, l, &origin, deferredItem)
 		return out
 	}
-	r, lean := d.leanResult(l.payload)
+	var r payload.Result
+	lean := d.leanResult(l.payload, &r)
 	switch {
 	case lean && l.env.Exported == nil:
 		// One entry, made from r where it is: staged in d.results it

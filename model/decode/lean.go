@@ -19,32 +19,33 @@ type leanness struct {
 	rejects           func(*model.Entry) bool // Options.Rejects
 }
 
-// leanResult returns the field-less result of a service line, an
+// leanResult makes *r the field-less result of a service line, an
 // analytics event or a stamped text line when the decoder was asked to
-// skip their fields. Like parseSafely it survives a parser panic: the line
-// is then parsed in full, where the panic becomes a visible parse error.
-func (d *lineDecoder) leanResult(p []byte) (r payload.Result, ok bool) {
+// skip their fields, and reports whether it did; r is the caller's, a
+// result being some 120 bytes that a return by value would copy on every
+// line. Like parseSafely it survives a parser panic: the line is then
+// parsed in full, where the panic becomes a visible parse error.
+func (d *lineDecoder) leanResult(p []byte, r *payload.Result) (ok bool) {
 	defer func() {
 		if recover() != nil {
-			r, ok = payload.Result{}, false
+			*r, ok = payload.Result{}, false
 		}
 	}()
 	switch {
 	case d.lean.service && len(p) > 0 && p[0] == '[':
-		if lvl, ok := payload.ServiceLevel(p); ok {
-			return payload.Result{Kind: model.KindService, Level: lvl}, true
-		}
-		return payload.Result{}, false
+		lvl, ok := payload.ServiceLevel(p)
+		*r = payload.Result{Kind: model.KindService, Level: lvl}
+		return ok
 	case d.lean.analytics && len(p) > 0 && p[0] == 'A':
-		return payload.AnalyticsResult(p)
+		*r, ok = payload.AnalyticsResult(p)
 	case d.lean.text && len(p) > 0 && p[0] >= '0' && p[0] <= '9':
-		return payload.StampedTextResult(p)
+		*r, ok = payload.StampedTextResult(p)
 	case d.lean.index && len(p) > 0 && p[0] == '[':
-		return d.index.service(p)
+		*r, ok = d.index.service(p)
 	case (d.lean.index || d.lean.indexAnalytics) && len(p) > 0 && p[0] == 'A':
-		return d.index.analytics(p, d.analyticsMemo(p))
+		*r, ok = d.index.analytics(p, d.analyticsMemo(p))
 	}
-	return payload.Result{}, false
+	return ok
 }
 
 // Sizes of the blocks IndexService's fields are carved from.
