@@ -40,7 +40,9 @@ func parseClientLine(p []byte, out []Result) ([]Result, bool) {
 // returns it with the rest of the line, which opens with a bracket.
 func clientTime(p []byte) (time.Time, []byte, bool) {
 	end := indexByteWithin(p, ']', 40)
-	if end < 2 {
+	if end < 1+minISOLen {
+		// Too short for a time ("[INFO]", "[DEBUG]": most service lines),
+		// told before the bytes are copied into the string parseISO reads.
 		return time.Time{}, nil, false
 	}
 	t, n, ok := parseISO(string(p[1:end]))

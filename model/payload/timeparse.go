@@ -17,11 +17,15 @@ func parseISO(s string) (time.Time, int, bool) {
 	return t, n, ok
 }
 
+// minISOLen is the length of the shortest time parseISO reads, to the
+// minute: "2026-12-07T10:00".
+const minISOLen = 16
+
 // parseISOZone is parseISO that also reports whether the time carried a
 // zone: a caller that knows the writer's location can then place a
 // zone-less time there instead of in UTC.
 func parseISOZone(s string) (time.Time, int, bool, bool) {
-	if len(s) < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' {
+	if len(s) < minISOLen || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' {
 		return time.Time{}, 0, false, false
 	}
 	year, ok1 := atoiN(s[0:4])
