@@ -157,8 +157,10 @@ func mayBeAddr(v query.FieldValue) bool {
 // redactFields and secretSet.learn make it for the members. The user alias
 // reads emails, names and ids alike: a value that is no email is an id.
 // An address field's value may be a name (a Linux audit record's hostname),
-// whose emails are replaced as in any field. Pseudonyms hold no space,
-// parenthesis or quote, so they need no quoting.
+// whose emails are replaced as in any field. An id written as a number
+// otherwise (113256.0) is the id its digits spell, as a field holding it
+// is (see fieldID). Pseudonyms hold no space, parenthesis or quote, so
+// they need no quoting.
 func redactValue(r *Redactor, c class, v string) string {
 	switch {
 	case c == classIP:
@@ -166,7 +168,10 @@ func redactValue(r *Redactor, c class, v string) string {
 	case isEmail(v):
 		return r.pseudonym(classEmail, v)
 	case c == classEmail:
-		return r.pseudonym(classUser, v)
+		c = classUser
+	}
+	if id, ok := integralSpelling(v); ok {
+		v = id
 	}
 	return r.pseudonym(c, v)
 }
