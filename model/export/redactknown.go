@@ -253,14 +253,25 @@ func (k knownView) hasIPv6() bool {
 // lengthBit is the bit of idLens for a value of n bytes.
 func lengthBit(n int) uint64 { return 1 << min(n, 63) }
 
-// learnedID returns what was learned of the word s[i:j], when it is an id
-// written where it is replaced (see replaceIDs). The caller holds k.mu.
-func (k knownView) learnedID(s string, i, j int) (secret, bool) {
-	if k.idLens&lengthBit(j-i) == 0 {
-		return secret{}, false
+// learnedID returns what was learned of the id the run s[i:j] of word
+// bytes spells, and its bounds in s, when it is written where it is
+// replaced (see replaceIDs): the run itself, or a number that spells a
+// learned integer otherwise (see numberAt). The caller holds k.mu.
+func (k knownView) learnedID(s string, i, j int) (from, to int, it secret, ok bool) {
+	if k.idLens&lengthBit(j-i) != 0 {
+		if l, found := k.ids[s[i:j]]; found && l.place < k.upto && idFits(s, i, j, l.secret) {
+			return i, j, l.secret, true
+		}
 	}
-	it, ok := k.ids[s[i:j]]
-	return it.secret, ok && it.place < k.upto && idFits(s, i, j, it.class)
+	from, to, id, isNum := numberAt(s, i, j)
+	if !isNum || k.idLens&lengthBit(len(id)) == 0 {
+		return 0, 0, secret{}, false
+	}
+	l, found := k.ids[id]
+	if !found || l.place >= k.upto {
+		return 0, 0, secret{}, false
+	}
+	return from, to, l.secret, idFits(s, from, to, l.secret)
 }
 
 // empty reports that nothing was learned, so that text need not be scanned.
@@ -273,8 +284,9 @@ func (k knownView) empty() bool {
 // replaceIDs replaces in s the learned ids and user names by the rules of
 // a record's own (see redactText): a whole word when at least
 // minBareIDLen long, quoted, or naming a home directory. An id of digits
-// only is replaced in other records only where quoted: bare, it is as
-// likely a count, and numbers are kept.
+// only is replaced in other records only after a key naming it or quoted
+// (see quotedIDFits), written as digits or otherwise (see numberAt):
+// bare, it is as likely a count, and numbers are kept.
 func (k knownView) replaceIDs(s string) string {
 	k.rlock()
 	defer k.runlock()
@@ -282,11 +294,11 @@ func (k knownView) replaceIDs(s string) string {
 		return s
 	}
 	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		it, ok := k.learnedID(s, i, j)
-		if ok && afterJSONKey(s, i) {
-			return i, j, `"` + it.pseudo + `"`, true
+		from, to, it, ok := k.learnedID(s, i, j)
+		if ok && afterJSONKey(s, from) {
+			return from, to, `"` + it.pseudo + `"`, true
 		}
-		return i, j, it.pseudo, ok
+		return from, to, it.pseudo, ok
 	})
 }
 
@@ -302,34 +314,56 @@ func (k knownView) eachID(s string, fn func(it secret)) {
 	k.rlock()
 	defer k.runlock()
 	replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		if it, ok := k.learnedID(s, i, j); ok {
+		if _, _, it, ok := k.learnedID(s, i, j); ok {
 			fn(it)
 		}
 		return 0, 0, "", false
 	})
 }
 
-// idFits reports whether the id s[from:to], a whole word, is written where
-// it is replaced (see replaceIDs).
-func idFits(s string, from, to int, c class) bool {
+// idFits reports whether the learned id it, written as s[from:to], a
+// whole word, is written where it is replaced (see replaceIDs).
+func idFits(s string, from, to int, it secret) bool {
 	v := s[from:to]
 	switch {
-	case len(v) >= minBareIDLen && !allDigits(v):
+	case len(v) >= minBareIDLen && !allDigits(v) && !isNumber(it.value):
 		return true
 	case from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"':
-		return true
-	case keyedID(s[:from], c):
+		return quotedIDFits(s[:from-1], it)
+	case keyedID(s[:from], it.class):
 		return true
 	}
-	return c == classUser && strings.HasSuffix(s[:from], homeDir)
+	return it.class == classUser && strings.HasSuffix(s[:from], homeDir)
+}
+
+// quotedIDFits reports whether a quoted id, which before precedes, is
+// replaced: a name wherever it is quoted, a number (see isNumber) unless
+// a key that names something else opens it ("count":"2", count="2"): a
+// small number is as likely a count, but under no key, under an id's key
+// or under the bare "id" of an object whose kind the text does not say
+// (a line cut short), it may be the id.
+func quotedIDFits(before string, it secret) bool {
+	if !isNumber(it.value) {
+		return true
+	}
+	word, ok := explicitKeyWord(before)
+	return !ok || strings.EqualFold(word, "id") || isIDKey(word, it.class)
+}
+
+// isNumber reports an id that is a number, as written or otherwise (see
+// integralSpelling).
+func isNumber(id string) bool {
+	_, ok := integralSpelling(id)
+	return ok
 }
 
 // idKeys are the words that say a number after them is a user's or a
-// device's id (policy::evaluate: user=113933 device=205246). An audit
+// device's id (policy::evaluate: user=113933 device=205246), and their
+// plurals, which list such ids ("users":[{"id":113933}]). An audit
 // record's uid is a number of the system's, kept.
 var idKeys = map[class][]string{
-	classUser:   {"user", "user_id", "userid"},
-	classDevice: {"device", "device_id", "deviceid"},
+	classUser:   {"user", "user_id", "userid", "users", "user_ids", "userids"},
+	classDevice: {"device", "device_id", "deviceid", "devices", "device_ids", "deviceids"},
 }
 
 // keyedID reports whether before, the text ahead of an id, ends with a key
@@ -352,14 +386,28 @@ func idKeyWord(before string) string {
 	return word
 }
 
-// isIDKey reports whether word is one of idKeys[c], in any case.
+// isIDKey reports whether word is one of idKeys[c], in any case, or a
+// key whose field holds an id of class c as written (userId, acct): an id
+// is replaced under the key it was learned under.
 func isIDKey(word string, c class) bool {
 	for _, k := range idKeys[c] {
 		if strings.EqualFold(word, k) {
 			return true
 		}
 	}
-	return false
+	fc, ok := fieldClasses[word]
+	return ok && fc == c
+}
+
+// explicitKeyWord returns the key before ends with when it ends with one
+// and its '=' or ':' (count=, "count":, user.id: ), as keyedID reads it.
+func explicitKeyWord(before string) (string, bool) {
+	trimmed := strings.TrimRight(before, " ")
+	if n := len(trimmed); n == 0 || trimmed[n-1] != '=' && trimmed[n-1] != ':' {
+		return "", false
+	}
+	word := idKeyWord(trimmed)
+	return word, word != ""
 }
 
 // namesID reports whether a JSON key path names an id of either class of

@@ -164,12 +164,29 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 		*f = model.Str(f.Key, r.pseudonym(c, fieldID(f)))
 	case ok:
 		*f = model.Str(f.Key, redactText(r, f.Value, set))
+	case namesID(f.Key):
+		redactIDKeyed(r, f, set)
 	case !f.IsNum:
 		if h, ok := redactAuditHex(r, e, f.Value, set); ok {
 			f.Value = h
 			return
 		}
 		f.Value = redactFieldText(r, e, f, set)
+	}
+}
+
+// redactIDKeyed redacts field f, whose key names an id but is no field of
+// personal data ({"actor":{"user":113256}}), as its line is redacted (see
+// redactJSONText): a learned id it holds, a number too, becomes its
+// pseudonym.
+func redactIDKeyed(r *Redactor, f *model.Field, set *secretSet) {
+	text := func(s string) string { return redactText(r, s, set) }
+	if !f.IsNum {
+		f.Value = redactQuotedUnder(f.Key, f.Value, text, maxJSONNesting)
+		return
+	}
+	if red := redactBareUnder(f.Key, f.Value, text); red != f.Value {
+		*f = model.Str(f.Key, red)
 	}
 }
 

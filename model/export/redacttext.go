@@ -24,7 +24,9 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 		case classEmail:
 			s = replaceBounded(s, it.value, it.pseudo, true)
 		default:
-			s = replaceBounded(s, it.value, it.pseudo, false)
+			s = replaceWhere(s, it.value, it.pseudo, func(from, to int) bool {
+				return standsAlone(s, from, to, false) && quotedIDFits(s[:from-1], it)
+			})
 			if len(it.value) >= minBareIDLen {
 				s = replaceBounded(s, it.value, it.pseudo, true)
 			} else if it.class == classUser {
