@@ -112,6 +112,9 @@ func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth i
 // id is replaced where its key says what it is: written as its digits
 // (-200903), or otherwise (113256.0, see numberAt).
 func redactBareUnder(key, v string, plain textRedactor) string {
+	if !namesID(key) {
+		return plain(v)
+	}
 	if red, ok := afterKey(idKeyWord(key), v, plain); ok {
 		return red
 	}
@@ -120,14 +123,20 @@ func redactBareUnder(key, v string, plain textRedactor) string {
 
 // redactQuotedUnder is redactQuoted of a string under the key path key,
 // as a line would write it (count="2"), so that a quoted number is an id
-// only where its key may say so (see quotedIDFits).
+// only where its key may say so (see quotedIDFits). Only a string that
+// opens as a number does (113256, -2, +1e5) may be one: the key of any
+// other is not read.
 func redactQuotedUnder(key, v string, plain textRedactor, depth int) string {
-	word := idKeyWord(key)
+	if v == "" || !mayOpenNumber(v[0]) {
+		return redactQuoted(v, plain, depth)
+	}
+	word := keyContext(key)
 	if word == "" {
 		return redactQuoted(v, plain, depth)
 	}
-	red, ok := afterKey(word, `"`+v+`"`, func(s string) string { return redactNested(s, plain, depth, nil) })
-	if inner, quoted := cutQuotes(red); ok && quoted {
+	written := word + `="`
+	red, ok := strings.CutPrefix(redactNested(written+v+`"`, plain, depth, nil), written)
+	if inner, quoted := strings.CutSuffix(red, `"`); ok && quoted {
 		return inner
 	}
 	return redactQuoted(v, plain, depth)
@@ -137,12 +146,12 @@ func redactQuotedUnder(key, v string, plain textRedactor, depth int) string {
 // (word=text), and returns it less the key; ok is false when redaction
 // changed the key.
 func afterKey(word, text string, redact textRedactor) (string, bool) {
-	if word == "" {
-		return redact(text), true
-	}
 	written := word + "="
 	return strings.CutPrefix(redact(written+text), written)
 }
+
+// mayOpenNumber reports the bytes a number may open with.
+func mayOpenNumber(c byte) bool { return c >= '0' && c <= '9' || c == '-' || c == '+' }
 
 // cutQuotes returns s less the double quotes around it.
 func cutQuotes(s string) (string, bool) {

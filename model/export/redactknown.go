@@ -263,7 +263,7 @@ func (k knownView) learnedID(s string, i, j int) (from, to int, it secret, ok bo
 			return i, j, l.secret, true
 		}
 	}
-	from, to, id, isNum := numberAt(s, i, j)
+	from, to, id, isNum := numberAt(s, i, j, k.idLens)
 	if !isNum || k.idLens&lengthBit(len(id)) == 0 {
 		return 0, 0, secret{}, false
 	}
@@ -390,13 +390,63 @@ func idKeyWord(before string) string {
 // key whose field holds an id of class c as written (userId, acct): an id
 // is replaced under the key it was learned under.
 func isIDKey(word string, c class) bool {
-	for _, k := range idKeys[c] {
-		if strings.EqualFold(word, k) {
+	kc, ok := idKeyClass(word)
+	return ok && kc == c
+}
+
+// idKeyClass returns the class of the ids the key word names (see isIDKey).
+// It is asked of every key of every JSON document redacted, so it looks
+// up one map, and another with the word in lower case only when the word
+// has upper-case letters that the first does not know.
+func idKeyClass(word string) (class, bool) {
+	if c, ok := idKeyWords[word]; ok {
+		return c, true
+	}
+	var buf [maxIDKeyLen]byte
+	if len(word) > len(buf) || !hasUpper(word) {
+		return 0, false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	c, ok := foldedIDKeys[string(buf[:len(word)])]
+	return c, ok
+}
+
+// maxIDKeyLen is the length of the longest word of idKeys.
+const maxIDKeyLen = len("device_ids")
+
+// foldedIDKeys maps each word of idKeys to its class, and idKeyWords each
+// key of fieldClasses that names a user or a device and is one word
+// (userId, acct, AUID) too, matched as written.
+var foldedIDKeys, idKeyWords = idKeyMaps()
+
+func idKeyMaps() (folded, words map[string]class) {
+	folded, words = map[string]class{}, map[string]class{}
+	for c, ws := range idKeys {
+		for _, w := range ws {
+			folded[w], words[w] = c, c
+		}
+	}
+	for key, c := range fieldClasses {
+		if (c == classUser || c == classDevice) && !strings.Contains(key, ".") {
+			words[key] = c
+		}
+	}
+	return folded, words
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
 			return true
 		}
 	}
-	fc, ok := fieldClasses[word]
-	return ok && fc == c
+	return false
 }
 
 // explicitKeyWord returns the key before ends with when it ends with one
@@ -416,8 +466,25 @@ func namesID(path string) bool {
 	if path == "" {
 		return false
 	}
-	word := idKeyWord(path)
-	return isIDKey(word, classUser) || isIDKey(word, classDevice)
+	_, ok := idKeyClass(idKeyWord(path))
+	return ok
+}
+
+// otherKey stands, in the text a value is redacted in after its key (see
+// afterKey), for a key that may name no id: all that matters of it is that
+// there is one ("count":"2" is not the user 2), and a word of no address's
+// bytes costs least to scan.
+const otherKey = "_"
+
+// keyContext is the key word a value under the JSON key path key is
+// redacted after: one that may name an id (user, users.id, the bare id of
+// an object not known), otherKey for any other, "" for none.
+func keyContext(key string) string {
+	word := idKeyWord(key)
+	if _, ok := idKeyClass(word); ok || word == "" || strings.EqualFold(word, "id") {
+		return word
+	}
+	return otherKey
 }
 
 // lastKeyWord splits s into the word of letters and underscores it ends

@@ -109,16 +109,19 @@ func TestNumberAt(t *testing.T) {
 		{"user=10.0.0.1", "", ""},
 		{"user=abc", "", ""},
 		{"user=-", "", ""},
+		{"user=1.13256e+05x", "", ""},
+		{"user=a+113256", "", ""},
+		{"user=(+113256)", "+113256", "113256"},
 	} {
-		i := strings.IndexAny(tt.s, "=") + 1
-		for i < len(tt.s) && tt.s[i] == '+' {
-			i++
+		i := strings.IndexByte(tt.s, '=') + 1 // the run: from the first digit or '-' on
+		if d := strings.IndexAny(tt.s[i:], "0123456789-"); d >= 0 {
+			i += d
 		}
 		j := i
 		for j < len(tt.s) && tokenByte(tt.s[j]) {
 			j++
 		}
-		from, to, id, ok := numberAt(tt.s, i, j)
+		from, to, id, ok := numberAt(tt.s, i, j, ^uint64(0))
 		if ok != (tt.id != "") || ok && (tt.s[from:to] != tt.number || id != tt.id) {
 			t.Errorf("numberAt(%q) = %q, %q, %v; want %q, %q", tt.s, tt.s[from:to], id, ok, tt.number, tt.id)
 		}

@@ -164,7 +164,7 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 		*f = model.Str(f.Key, r.pseudonym(c, fieldID(f)))
 	case ok:
 		*f = model.Str(f.Key, redactText(r, f.Value, set))
-	case namesID(f.Key):
+	case (f.IsNum || mayOpenNumber(f.Value[0])) && namesID(f.Key):
 		redactIDKeyed(r, f, set)
 	case !f.IsNum:
 		if h, ok := redactAuditHex(r, e, f.Value, set); ok {
@@ -175,8 +175,9 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 	}
 }
 
-// redactIDKeyed redacts field f, whose key names an id but is no field of
-// personal data ({"actor":{"user":113256}}), as its line is redacted (see
+// redactIDKeyed redacts field f, a number or text that opens as one,
+// whose key names an id but is no field of personal data
+// ({"actor":{"user":113256}}), as its line is redacted (see
 // redactJSONText): a learned id it holds, a number too, becomes its
 // pseudonym.
 func redactIDKeyed(r *Redactor, f *model.Field, set *secretSet) {
