@@ -65,6 +65,7 @@ func redactQueryWords(r *Redactor, q string, words wordAddr) (out string, exact 
 			exact = false
 		default:
 			b.WriteString(redactValue(r, c, v.Value))
+			exact = exact && !respelledID(c, v.Value)
 		}
 		last = v.End
 	}
@@ -174,6 +175,18 @@ func redactValue(r *Redactor, c class, v string) string {
 		v = id
 	}
 	return r.pseudonym(c, v)
+}
+
+// respelledID reports an id of a query written as another number than its
+// digits (user.id:113256.0), which gets the pseudonym of the id: a field
+// holding the number matches it as it did, but one holding the text
+// "113256" now does too, and one holding "113256.0" no longer.
+func respelledID(c class, v string) bool {
+	if c == classIP || isEmail(v) {
+		return false
+	}
+	id, ok := integralSpelling(v)
+	return ok && id != v
 }
 
 // redactLoose replaces emails and IP addresses in text whose meaning is not
