@@ -22,11 +22,12 @@ import (
 // numberAt returns the integer the number at the run s[i:j] of word bytes
 // spells, and the number's bounds: a '+' before the run and an exponent's
 // '+' and digits after it are the number's, full stops ending the run are
-// not. ok is false when the run does not open with a digit (after a '-'), is digits
-// alone (as the id is written, which the caller looked up), or spells no
-// integer; and when, written without an exponent, its integer would have
-// a length whose bit (see lengthBit) lens lacks: most numbers in a line
-// (an address, a duration) are passed over so without being read.
+// not. ok is false when the run does not open with a digit (or '-' and a
+// digit), is an integer as written (which the caller looked up as such),
+// or spells no integer; and when, written without an exponent, its
+// integer would have a length whose bit (see lengthBit) lens lacks: most
+// numbers in a line (an address, a duration) are passed over so without
+// being read.
 func numberAt(s string, i, j int, lens uint64) (from, to int, id string, ok bool) {
 	if d := i + boolInt(s[i] == '-' && j > i+1); s[d] < '0' || s[d] > '9' {
 		return 0, 0, "", false
