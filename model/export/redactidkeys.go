@@ -23,18 +23,29 @@ func idFits(s string, from, to int, it secret) bool {
 }
 
 // quotedIDFits reports whether a quoted id, which before precedes, is
-// replaced: a name wherever it is quoted, a number (see isNumber) unless
-// a key that names something else opens it ("count":"2", count="2"): a
-// small number is as likely a count, but under no key, under an id's key
-// or under the bare "id" of an object whose kind the text does not say
-// (a line cut short), it may be the id.
+// replaced: a name, or a number (see isNumber) of minQuotedIDDigits digits
+// or more, wherever it is quoted; a shorter number unless a key that names
+// something else opens it ("count":"2", count="2"): a small number is as
+// likely a count, but under no key, under an id's key or under the bare
+// "id" of an object whose kind the text does not say (a line cut short),
+// it may be the id.
 func quotedIDFits(before string, it secret) bool {
-	if !isNumber(it.value) {
+	if !isNumber(it.value) || numberDigits(it.value) >= minQuotedIDDigits {
 		return true
 	}
 	word, ok := explicitKeyWord(before)
 	return !ok || strings.EqualFold(word, "id") || isIDKey(word, it.class)
 }
+
+// minQuotedIDDigits is the fewest digits of a learned numeric id replaced
+// as a quoted whole value under any key (owner="113256", "tags":["113256"]).
+// Short ids collide with counts and ports written as strings ("count":"2",
+// "port":"443"), so they are replaced only where a key may name them; a
+// quoted value of four digits or more equal to a learned id is that id.
+const minQuotedIDDigits = 4
+
+// numberDigits is the number of digits of the numeric id v, less its sign.
+func numberDigits(v string) int { return len(strings.TrimPrefix(v, "-")) }
 
 // isNumber reports an id that is a number, as written or otherwise (see
 // integralSpelling).
