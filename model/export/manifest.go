@@ -150,7 +150,8 @@ func (m *manifest) redactQuery() {
 		}
 	}
 	if !exact {
-		m.Note += "; a pattern on personal data was blanked, or an address it searches as a word was replaced " +
+		m.Note += "; a pattern on personal data was blanked, an id written as a number other than its digits " +
+			"(with a point or an exponent) was given the pseudonym of its digits, or an address it searches as a word was replaced " +
 			"in some records and not in others: reopen selects other entries than the export did"
 	}
 	if len(inexact) > 0 {

@@ -82,6 +82,8 @@ func replaceRuns(s string, run *byteSet, find func(s string, i, j int) (from, to
 			b.WriteString(s[last:from])
 			b.WriteString(with)
 			last = to
+			// What find found may end past the run (a number's "e+05").
+			j = max(j, to)
 		}
 		i = j
 	}

@@ -86,16 +86,17 @@ func redactJSONDoc(doc string, plain textRedactor, depth int) (string, int, bool
 
 // redactJSONText redacts what one key or value says, and returns it
 // written again in its form when redaction changed it: a number (a long
-// id, or a learned one its key names, see keyedToken) becomes a string,
-// which a pseudonym needs. key is the path of the key naming the value,
-// "" for none (see jsonKeyPath).
+// id, or a learned one its key names) becomes a string, which a pseudonym
+// needs. key is the path of the key naming the value, "" for none (see
+// jsonKeyPath): the value is redacted as a line writes it after its key
+// (see afterKey).
 func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth int) ([]byte, bool) {
 	v := string(t.Value)
 	var red string
 	if t.Form == envelope.JSONToken {
-		red = keyedToken(key, v, plain)
+		red = redactBareUnder(key, v, plain)
 	} else {
-		red = redactQuoted(v, plain, depth+1)
+		red = redactQuotedUnder(key, v, plain, depth+1)
 	}
 	if red == v {
 		return nil, false
@@ -106,23 +107,58 @@ func redactJSONText(t envelope.JSONText, key string, plain textRedactor, depth i
 	return appendJSONValue(nil, red), true
 }
 
-// keyedToken redacts a bare token v (a number) of a JSON document with the
-// key that names it, as a line would write it (user_id=113933), so that a
-// learned id is replaced where its key says what it is: written as its
-// digits (-200903), or otherwise (113256.0, see integralSpelling).
-func keyedToken(key, v string, plain textRedactor) string {
-	if red := plain(v); red != v {
+// redactBareUnder redacts a bare value v (a number) written under the key
+// path key, as a line would write it (user_id=113933), so that a learned
+// id is replaced where its key says what it is: written as its digits
+// (-200903), or otherwise (113256.0, see numberAt).
+func redactBareUnder(key, v string, plain textRedactor) string {
+	if !namesID(key) {
+		return plain(v)
+	}
+	if red, ok := afterKey(idKeyWord(key), v, plain); ok {
 		return red
 	}
-	id, ok := integralSpelling(v)
-	if !ok || !namesID(key) {
-		return v
+	return plain(v)
+}
+
+// redactQuotedUnder is redactQuoted of a string under the key path key,
+// as a line would write it (count="2"), so that a quoted number is an id
+// only where its key may say so (see quotedIDFits). Only a string that
+// opens as a number does (113256, -2, +1e5) may be one: the key of any
+// other is not read.
+func redactQuotedUnder(key, v string, plain textRedactor, depth int) string {
+	if v == "" || !mayOpenNumber(v[0]) {
+		return redactQuoted(v, plain, depth)
 	}
-	written := key + "="
-	if red, ok := strings.CutPrefix(plain(written+id), written); ok && red != id {
-		return red
+	word := keyContext(key)
+	if word == "" {
+		return redactQuoted(v, plain, depth)
 	}
-	return v
+	written := word + `="`
+	red, ok := strings.CutPrefix(redactNested(written+v+`"`, plain, depth, nil), written)
+	if inner, quoted := strings.CutSuffix(red, `"`); ok && quoted {
+		return inner
+	}
+	return redactQuoted(v, plain, depth)
+}
+
+// afterKey redacts text as a line writes it after the key word
+// (word=text), and returns it less the key; ok is false when redaction
+// changed the key.
+func afterKey(word, text string, redact textRedactor) (string, bool) {
+	written := word + "="
+	return strings.CutPrefix(redact(written+text), written)
+}
+
+// mayOpenNumber reports the bytes a number may open with.
+func mayOpenNumber(c byte) bool { return c >= '0' && c <= '9' || c == '-' || c == '+' }
+
+// cutQuotes returns s less the double quotes around it.
+func cutQuotes(s string) (string, bool) {
+	if inner, ok := strings.CutPrefix(s, `"`); ok {
+		return strings.CutSuffix(inner, `"`)
+	}
+	return s, false
 }
 
 // appendJSONValue writes s as a JSON string, or, when it is not valid
@@ -137,11 +173,8 @@ func appendJSONValue(dst []byte, s string) []byte {
 // redactQuoted redacts a string's value as it stands in its document,
 // between quotes, which is where a short id is replaced.
 func redactQuoted(v string, plain textRedactor, depth int) string {
-	red := redactNested(`"`+v+`"`, plain, depth, nil)
-	if inner, ok := strings.CutPrefix(red, `"`); ok {
-		if inner, ok := strings.CutSuffix(inner, `"`); ok {
-			return inner
-		}
+	if inner, ok := cutQuotes(redactNested(`"`+v+`"`, plain, depth, nil)); ok {
+		return inner
 	}
 	return redactNested(v, plain, depth, nil)
 }
@@ -169,9 +202,10 @@ func redactJournalFields(line []byte, plain textRedactor) (string, bool) {
 		if len(b) > 1 {
 			b = append(b, ',')
 		}
-		b = appendJSONValue(b, redactQuoted(string(envelope.JSONStringValue(name)), plain, 0))
+		key := string(envelope.JSONStringValue(name))
+		b = appendJSONValue(b, redactQuoted(key, plain, 0))
 		b = append(b, ':')
-		b = appendJSONValue(b, redactQuoted(string(value), plain, 0))
+		b = appendJSONValue(b, redactQuotedUnder(key, string(value), plain, 0))
 	})
 	return string(append(b, '}')), ok
 }

@@ -41,19 +41,20 @@ func TestLearnedNumericIDsAreReplacedAfterEverySpellingOfTheirKey(t *testing.T) 
 
 // In a JSON document a learned id written as a number is replaced after its
 // key, nested ones too ({"user":{"id":113933}}) and those listed under it
-// ({"user":[113933]}), and becomes a string, as a
-// pseudonym must; the document stays valid, and numbers under other keys
-// are kept.
+// or its plural ({"user":[113933]}, {"users":[{"id":113933}]}), and
+// becomes a string, as a pseudonym must; the document stays valid, and
+// numbers under other keys are kept.
 func TestLearnedNumericIDsInJSONDocumentsAreReplacedUnderTheirKey(t *testing.T) {
 	k := learnedUserAndDevice(t)
 	redactJSON := func(s string) string { return redactEncoded(s, k.replaceIDs) }
 	checkReplaced(t, redactJSON, map[string]string{
-		`ANALYTICS {"user_id":113933,"device_id": 205246}`:                                 `ANALYTICS {"user_id":"user-U","device_id": "device-D"}`,
-		`{"user":{"id":113933,"name":"x"},"device":{"os":"linux","id":205246}}`:            `{"user":{"id":"user-U","name":"x"},"device":{"os":"linux","id":"device-D"}}`,
-		`{"event":{"user":{"id":113933}}}`:                                                 `{"event":{"user":{"id":"user-U"}}}`,
-		`{"bytes":113933,"resource":{"id":113933},"ids":[113933],"users":[{"id":113933}]}`: `{"bytes":113933,"resource":{"id":113933},"ids":[113933],"users":[{"id":113933}]}`,
+		`ANALYTICS {"user_id":113933,"device_id": 205246}`:                      `ANALYTICS {"user_id":"user-U","device_id": "device-D"}`,
+		`{"user":{"id":113933,"name":"x"},"device":{"os":"linux","id":205246}}`: `{"user":{"id":"user-U","name":"x"},"device":{"os":"linux","id":"device-D"}}`,
+		`{"event":{"user":{"id":113933}}}`:                                      `{"event":{"user":{"id":"user-U"}}}`,
+		`{"bytes":113933,"resource":{"id":113933},"ids":[113933]}`:              `{"bytes":113933,"resource":{"id":113933},"ids":[113933]}`,
 		// A list under an id's key holds such ids, bare or as objects.
 		`{"user":[113933,7],"device":[{"id":205246}]}`: `{"user":["user-U",7],"device":[{"id":"device-D"}]}`,
+		`{"users":[{"id":113933}],"devices":[205246]}`: `{"users":[{"id":"user-U"}],"devices":["device-D"]}`,
 		`{"user":{"n":{"a":1},"id":113933}}`:           `{"user":{"n":{"a":1},"id":"user-U"}}`,
 	})
 }

@@ -253,14 +253,25 @@ func (k knownView) hasIPv6() bool {
 // lengthBit is the bit of idLens for a value of n bytes.
 func lengthBit(n int) uint64 { return 1 << min(n, 63) }
 
-// learnedID returns what was learned of the word s[i:j], when it is an id
-// written where it is replaced (see replaceIDs). The caller holds k.mu.
-func (k knownView) learnedID(s string, i, j int) (secret, bool) {
-	if k.idLens&lengthBit(j-i) == 0 {
-		return secret{}, false
+// learnedID returns what was learned of the id the run s[i:j] of word
+// bytes spells, and its bounds in s, when it is written where it is
+// replaced (see replaceIDs): the run itself, or a number that spells a
+// learned integer otherwise (see numberAt). The caller holds k.mu.
+func (k knownView) learnedID(s string, i, j int) (from, to int, it secret, ok bool) {
+	if k.idLens&lengthBit(j-i) != 0 {
+		if l, found := k.ids[s[i:j]]; found && l.place < k.upto && idFits(s, i, j, l.secret) {
+			return i, j, l.secret, true
+		}
 	}
-	it, ok := k.ids[s[i:j]]
-	return it.secret, ok && it.place < k.upto && idFits(s, i, j, it.class)
+	from, to, id, isNum := numberAt(s, i, j, k.idLens)
+	if !isNum || k.idLens&lengthBit(len(id)) == 0 {
+		return 0, 0, secret{}, false
+	}
+	l, found := k.ids[id]
+	if !found || l.place >= k.upto {
+		return 0, 0, secret{}, false
+	}
+	return from, to, l.secret, idFits(s, from, to, l.secret)
 }
 
 // empty reports that nothing was learned, so that text need not be scanned.
@@ -273,8 +284,9 @@ func (k knownView) empty() bool {
 // replaceIDs replaces in s the learned ids and user names by the rules of
 // a record's own (see redactText): a whole word when at least
 // minBareIDLen long, quoted, or naming a home directory. An id of digits
-// only is replaced in other records only where quoted: bare, it is as
-// likely a count, and numbers are kept.
+// only is replaced in other records only after a key naming it or quoted
+// (see quotedIDFits), written as digits or otherwise (see numberAt):
+// bare, it is as likely a count, and numbers are kept.
 func (k knownView) replaceIDs(s string) string {
 	k.rlock()
 	defer k.runlock()
@@ -282,11 +294,11 @@ func (k knownView) replaceIDs(s string) string {
 		return s
 	}
 	return replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		it, ok := k.learnedID(s, i, j)
-		if ok && afterJSONKey(s, i) {
-			return i, j, `"` + it.pseudo + `"`, true
+		from, to, it, ok := k.learnedID(s, i, j)
+		if ok && afterJSONKey(s, from) {
+			return from, to, `"` + it.pseudo + `"`, true
 		}
-		return i, j, it.pseudo, ok
+		return from, to, it.pseudo, ok
 	})
 }
 
@@ -302,84 +314,9 @@ func (k knownView) eachID(s string, fn func(it secret)) {
 	k.rlock()
 	defer k.runlock()
 	replaceRuns(s, &tokenBytes, func(s string, i, j int) (int, int, string, bool) {
-		if it, ok := k.learnedID(s, i, j); ok {
+		if _, _, it, ok := k.learnedID(s, i, j); ok {
 			fn(it)
 		}
 		return 0, 0, "", false
 	})
 }
-
-// idFits reports whether the id s[from:to], a whole word, is written where
-// it is replaced (see replaceIDs).
-func idFits(s string, from, to int, c class) bool {
-	v := s[from:to]
-	switch {
-	case len(v) >= minBareIDLen && !allDigits(v):
-		return true
-	case from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"':
-		return true
-	case keyedID(s[:from], c):
-		return true
-	}
-	return c == classUser && strings.HasSuffix(s[:from], homeDir)
-}
-
-// idKeys are the words that say a number after them is a user's or a
-// device's id (policy::evaluate: user=113933 device=205246). An audit
-// record's uid is a number of the system's, kept.
-var idKeys = map[class][]string{
-	classUser:   {"user", "user_id", "userid"},
-	classDevice: {"device", "device_id", "deviceid"},
-}
-
-// keyedID reports whether before, the text ahead of an id, ends with a key
-// naming what the id is, of class c, and a '=', a ':' or a blank, as a line
-// or a JSON document spells it: "user=", "device ", "device_id: ",
-// "user = ", `"user_id":`, and the dotted path of a nested key, "user.id=".
-func keyedID(before string, c class) bool { return isIDKey(idKeyWord(before), c) }
-
-// idKeyWord is the key before ends with, less its '=', ':' or blank, as
-// keyedID reads it: the word of a dotted path's ".id" ("user" for user.id).
-func idKeyWord(before string) string {
-	before = strings.TrimRight(before, " ")
-	if n := len(before); n > 0 && (before[n-1] == '=' || before[n-1] == ':') {
-		before = strings.TrimRight(before[:n-1], " ")
-	}
-	word, rest := lastKeyWord(strings.TrimSuffix(before, `"`))
-	if strings.EqualFold(word, "id") && strings.HasSuffix(rest, ".") {
-		word, _ = lastKeyWord(rest[:len(rest)-1])
-	}
-	return word
-}
-
-// isIDKey reports whether word is one of idKeys[c], in any case.
-func isIDKey(word string, c class) bool {
-	for _, k := range idKeys[c] {
-		if strings.EqualFold(word, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// namesID reports whether a JSON key path names an id of either class of
-// idKeys (see keyedID): only then is a number under it worth a second look.
-func namesID(path string) bool {
-	if path == "" {
-		return false
-	}
-	word := idKeyWord(path)
-	return isIDKey(word, classUser) || isIDKey(word, classDevice)
-}
-
-// lastKeyWord splits s into the word of letters and underscores it ends
-// with and what comes before it.
-func lastKeyWord(s string) (word, rest string) {
-	start := len(s)
-	for start > 0 && (isASCIILetter(s[start-1]) || s[start-1] == '_') {
-		start--
-	}
-	return s[start:], s[:start]
-}
-
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

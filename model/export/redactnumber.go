@@ -14,6 +14,72 @@ import (
 // key is looked up by its digits. An id written as digits (-200903, 007)
 // keeps its spelling: a string's leading zeros are part of it.
 
+// A line's text may write an id so too (user_id=113256.0, user=+113256,
+// user=1.13256e+05), or end a sentence with it (user=113256.): numberAt
+// reads such a number where a run of word bytes begins, so that the id it
+// spells is replaced where the id as digits would be.
+
+// numberAt returns the integer the number at the run s[i:j] of word bytes
+// spells, and the number's bounds: a '+' before the run and an exponent's
+// '+' and digits after it are the number's, full stops ending the run are
+// not. ok is false when the run does not open with a digit (or '-' and a
+// digit), is an integer as written (which the caller looked up as such),
+// or spells no integer; and when, written without an exponent, its
+// integer would have a length whose bit (see lengthBit) lens lacks: most
+// numbers in a line (an address, a duration) are passed over so without
+// being read.
+func numberAt(s string, i, j int, lens uint64) (from, to int, id string, ok bool) {
+	if d := i + boolInt(s[i] == '-' && j > i+1); s[d] < '0' || s[d] > '9' {
+		return 0, 0, "", false
+	}
+	from, to = i, j
+	if i > 0 && s[i-1] == '+' && (i == 1 || !tokenByte(s[i-2])) {
+		from = i - 1
+	}
+	for to > i && s[to-1] == '.' {
+		to--
+	}
+	if c := s[to-1] | 0x20; c == 'e' && to == j && j+1 < len(s) && s[j] == '+' {
+		for to = j + 1; to < len(s) && s[to] >= '0' && s[to] <= '9'; to++ {
+		}
+		if to < len(s) && tokenByte(s[to]) {
+			return 0, 0, "", false
+		}
+	}
+	if from == i && to == j && isInteger(s[i:j]) {
+		return 0, 0, "", false
+	}
+	number := strings.TrimPrefix(s[from:to], "+")
+	if n, ok := integerLen(number); ok && lens&lengthBit(n) == 0 {
+		return 0, 0, "", false
+	}
+	id, ok = integralSpelling(number)
+	return from, to, id, ok
+}
+
+// integerLen returns the length of the integer that the number v written
+// without an exponent would spell (see integralSpelling): its sign and the
+// digits before its point, less leading zeros. ok is false for a number
+// with an exponent.
+func integerLen(v string) (int, bool) {
+	if strings.ContainsAny(v, "eE") {
+		return 0, false
+	}
+	sign := boolInt(strings.HasPrefix(v, "-"))
+	whole, _, _ := strings.Cut(v[sign:], ".")
+	if whole = strings.TrimLeft(whole, "0"); whole == "" {
+		return 1, true
+	}
+	return sign + len(whole), true
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // maxIDExponent bounds the exponent of a number read as an id: 1e400 is an
 // integer, but no id has 400 digits, and writing them out would cost.
 const maxIDExponent = 30

@@ -101,8 +101,8 @@ func TestANegativeJSONIDIsReplacedInItsLineAsInItsField(t *testing.T) {
 // (113256.0, 1.13256e5) is that id: it gets the pseudonym of 113256, the
 // event's, in the line as in the fields of every format, under a key the
 // fields do not read as an id too ({"actor":{"user":…}}, whose field
-// keeps its number, as it does written 113256); so does a short one the
-// line alone names.
+// loses it as well, see TestANumberUnderAUserKeyIsReplacedInTheFieldsAsInTheLine);
+// so does a short one the line alone names.
 func TestAnIntegralJSONNumberIsTheIDItsDigitsSpell(t *testing.T) {
 	event := eventNaming("113256", "200903")
 	checkIDGone(t, "113256", model.KeyUserID, "113256", event, `{"user":{"id":113256.0}}`, `{"msg":"y","user":{"id":1.13256e5}}`)

@@ -65,6 +65,7 @@ func redactQueryWords(r *Redactor, q string, words wordAddr) (out string, exact 
 			exact = false
 		default:
 			b.WriteString(redactValue(r, c, v.Value))
+			exact = exact && !respelledID(c, v.Value)
 		}
 		last = v.End
 	}
@@ -157,8 +158,10 @@ func mayBeAddr(v query.FieldValue) bool {
 // redactFields and secretSet.learn make it for the members. The user alias
 // reads emails, names and ids alike: a value that is no email is an id.
 // An address field's value may be a name (a Linux audit record's hostname),
-// whose emails are replaced as in any field. Pseudonyms hold no space,
-// parenthesis or quote, so they need no quoting.
+// whose emails are replaced as in any field. An id written as a number
+// otherwise (113256.0) is the id its digits spell, as a field holding it
+// is (see fieldID). Pseudonyms hold no space, parenthesis or quote, so
+// they need no quoting.
 func redactValue(r *Redactor, c class, v string) string {
 	switch {
 	case c == classIP:
@@ -166,9 +169,24 @@ func redactValue(r *Redactor, c class, v string) string {
 	case isEmail(v):
 		return r.pseudonym(classEmail, v)
 	case c == classEmail:
-		return r.pseudonym(classUser, v)
+		c = classUser
+	}
+	if id, ok := integralSpelling(v); ok {
+		v = id
 	}
 	return r.pseudonym(c, v)
+}
+
+// respelledID reports an id of a query written as another number than its
+// digits (user.id:113256.0), which gets the pseudonym of the id: a field
+// holding the number matches it as it did, but one holding the text
+// "113256" now does too, and one holding "113256.0" no longer.
+func respelledID(c class, v string) bool {
+	if c == classIP || isEmail(v) {
+		return false
+	}
+	id, ok := integralSpelling(v)
+	return ok && id != v
 }
 
 // redactLoose replaces emails and IP addresses in text whose meaning is not

@@ -196,3 +196,18 @@ func matching(t *testing.T, q string, entries []*model.Entry) string {
 	}
 	return strings.Join(idx, " ")
 }
+
+// The query of a bundle names an id by any spelling of its number
+// (user.id:113256.0): it gets the pseudonym of the id, and is no longer
+// said to select what it did (a field holding the text "113256" is now
+// selected too).
+func TestAQueryNamesAnIDByAnySpellingOfItsNumber(t *testing.T) {
+	r := NewRedactor()
+	user, dev := r.pseudonym(classUser, "113256"), r.pseudonym(classDevice, "200903")
+	checkRedactQuery(t, r, []queryCase{
+		{"a point", "user.id:113256.0", "user.id:" + user, false},
+		{"an exponent", "user.id:1.13256e5 device.id:200903.00", "user.id:" + user + " device.id:" + dev, false},
+		{"quoted", `user="113256.0"`, "user=" + user, false},
+		{"as digits", "user.id:113256", "user.id:" + user, true},
+	})
+}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -35,10 +36,12 @@ func (h *heldRecord) redact(keepOrigs bool) {
 		if keepOrigs {
 			h.keepOrig(i)
 		}
+		// The fields first: a field is redacted as its line quotes it,
+		// which the payload as read says (see quotedWhole).
+		redactFields(&h.r, e, &h.set)
 		e.Raw = raw
 		e.Payload = []byte(h.redactPayload(string(e.Payload)))
 		e.Err = redactEncoded(e.Err, h.text)
-		redactFields(&h.r, e, &h.set)
 		redactHost(&h.r, &e.Origin)
 	}
 }
@@ -164,6 +167,8 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 		*f = model.Str(f.Key, r.pseudonym(c, fieldID(f)))
 	case ok:
 		*f = model.Str(f.Key, redactText(r, f.Value, set))
+	case (f.IsNum || mayOpenNumber(f.Value[0])) && namesID(f.Key):
+		redactIDKeyed(r, f, set)
 	case !f.IsNum:
 		if h, ok := redactAuditHex(r, e, f.Value, set); ok {
 			f.Value = h
@@ -173,11 +178,57 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 	}
 }
 
+// redactIDKeyed redacts field f, a number or text that opens as one,
+// whose key names an id but is no field of personal data
+// ({"actor":{"user":113256}}), as its line is redacted (see
+// redactJSONText): a learned id it holds, a number too, becomes its
+// pseudonym.
+func redactIDKeyed(r *Redactor, f *model.Field, set *secretSet) {
+	if !f.IsNum {
+		f.Value = redactQuotedField(r, f, set)
+		return
+	}
+	text := func(s string) string { return redactText(r, s, set) }
+	if red := redactBareUnder(f.Key, f.Value, text); red != f.Value {
+		*f = model.Str(f.Key, red)
+	}
+}
+
+// redactQuotedField returns the text of field f, a string its line
+// quotes, redacted as the quoted value in the line is (see
+// redactQuotedUnder).
+func redactQuotedField(r *Redactor, f *model.Field, set *secretSet) string {
+	text := func(s string) string { return redactText(r, s, set) }
+	return redactQuotedUnder(f.Key, f.Value, text, maxJSONNesting)
+}
+
+// quotedWhole reports whether f, a string field of e that may be a
+// number, is a value e's line quotes whole: a string of a JSON document
+// ({"owner":"113256"}, "tags":["113256"]) or a line's key="value"
+// (logfmt's owner="113256"). It is redacted as the quoted value is, so
+// that a long learned id it holds goes from the fields as from the line
+// (see minQuotedIDDigits); a bare value (n=113256) keeps the rule of a
+// bare number. e's payload is the one read, not yet redacted.
+func quotedWhole(e *model.Entry, f *model.Field) bool {
+	if f.IsNum || !mayOpenNumber(f.Value[0]) {
+		return false
+	}
+	p := bytes.TrimLeft(e.Payload, " \t")
+	if e.Kind == model.KindAnalytics || e.Kind == model.KindJSON || len(p) > 0 && p[0] == '{' {
+		return true
+	}
+	return bytes.Contains(p, []byte(f.Key+`="`+f.Value+`"`))
+}
+
 // redactFieldText redacts the text of field f of e. A service line's
 // message follows its function, which may be the key of an id the message
 // opens with ([connector] user_id: 113933 is the function user_id and the
-// message 113933): the message is redacted after it, as the line is.
+// message 113933): the message is redacted after it, as the line is. A
+// value the line quotes whole is redacted as quoted (see quotedWhole).
 func redactFieldText(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) string {
+	if quotedWhole(e, f) {
+		return redactQuotedField(r, f, set)
+	}
 	if f.Key != model.KeyMessage {
 		return redactText(r, f.Value, set)
 	}

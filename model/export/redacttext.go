@@ -24,7 +24,7 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 		case classEmail:
 			s = replaceBounded(s, it.value, it.pseudo, true)
 		default:
-			s = replaceBounded(s, it.value, it.pseudo, false)
+			s = replaceQuotedID(s, &it)
 			if len(it.value) >= minBareIDLen {
 				s = replaceBounded(s, it.value, it.pseudo, true)
 			} else if it.class == classUser {
@@ -40,6 +40,14 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 // otherwise.
 func replaceBounded(s, v, with string, bare bool) string {
 	return replaceWhere(s, v, with, func(from, to int) bool { return standsAlone(s, from, to, bare) })
+}
+
+// replaceQuotedID replaces the occurrences of the id it in s that are
+// quoted where it may stand for it (see quotedIDFits).
+func replaceQuotedID(s string, it *secret) string {
+	return replaceWhere(s, it.value, it.pseudo, func(from, to int) bool {
+		return standsAlone(s, from, to, false) && quotedIDFits(s[:from-1], *it)
+	})
 }
 
 // replaceWhere replaces the occurrences of v in s that fits accepts, given
