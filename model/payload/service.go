@@ -89,6 +89,14 @@ func parseService(p []byte, out []Result) ([]Result, bool) {
 // serviceTag reads the level tag that opens a service line and returns
 // the level and where what follows the tag's blanks begins.
 func serviceTag(p []byte) (model.Level, int, bool) {
+	if lvl, end := commonTag(p); end > 0 {
+		return lvl, skipBlanks(p, end+1), true
+	}
+	return anyTag(p)
+}
+
+// anyTag is serviceTag for every spelling of a level (see serviceLevel).
+func anyTag(p []byte) (model.Level, int, bool) {
 	end := indexByteWithin(p, ']', 12)
 	if len(p) == 0 || p[0] != '[' || end < 0 {
 		return model.LevelNone, 0, false
