@@ -38,10 +38,12 @@ func serviceResult(p []byte) (Result, bool) {
 // serviceOpening reads the level tag of a line serviceResult claims and
 // returns the level and where what follows the tag's blanks begins.
 func serviceOpening(p []byte) (model.Level, int, bool) {
-	if len(p) == 0 || p[0] != '[' || opensJSONArray(p) || bytes.HasPrefix(p, prefixLibevent) {
-		return model.LevelNone, 0, false
+	lvl, next, ok := model.LevelNone, 0, false
+	if common, end := commonTag(p); end > 0 { // neither a JSON array nor libevent's "[msg]"
+		lvl, next, ok = common, skipBlanks(p, end+1), true
+	} else if len(p) > 0 && p[0] == '[' && !opensJSONArray(p) && !bytes.HasPrefix(p, prefixLibevent) {
+		lvl, next, ok = anyTag(p)
 	}
-	lvl, next, ok := serviceTag(p)
 	if !ok || opensJSON(p[next:]) { // "[INFO] {…}" is a JSON entry (see parseServiceJSON)
 		return model.LevelNone, 0, false
 	}
