@@ -26,7 +26,7 @@ type decodeJob struct {
 // records end it flushes what the decoder holds and sends the final batch
 // with the source's error. What a quiet input's decoder holds is shown
 // after heldShowAfter.
-func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record, errc <-chan error, out chan<- decoded) {
+func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record, errc <-chan error, out chan<- decoded, spent chan<- []model.Record) {
 	workers := decodeWorkers()
 	var template atomic.Pointer[decode.Preparer] // set once the envelope is settled
 	order := make(chan *decodeJob, 2*workers)
@@ -36,7 +36,7 @@ func decodeStage(i int, in Feed, room *inputRoom, records <-chan []model.Record,
 		go prepareJobs(work, &template, fields)
 	}
 	go dispatchJobs(records, order, work, &template)
-	assembleJobs(i, in, room, order, errc, out, &template, fields)
+	assembleJobs(i, in, room, order, errc, out, &template, fields, spent)
 }
 
 // decodeWorkers is how many goroutines prepare one input's batches: every
@@ -117,8 +117,9 @@ func nextJob(work <-chan *decodeJob, p *decode.Preparer, quiet *time.Timer) (*de
 // blocks (a file's head, read newest block first) go through a decoder of
 // their own, emptied after each block, so that a partial line or JSON
 // document held at a block's edge never joins lines of the live tail.
-func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool) {
+func assembleJobs(i int, in Feed, room *inputRoom, order <-chan *decodeJob, errc <-chan error, out chan<- decoded, template *atomic.Pointer[decode.Preparer], fields *decode.FieldPool, spent chan<- []model.Record) {
 	a := newAssembler(i, in, room, out)
+	a.spent = spent
 	defer a.show.Stop()
 	idleAfter := in.waits.idleAfter()
 	idle := time.NewTimer(idleAfter)
@@ -158,6 +159,9 @@ type assembler struct {
 	// batch), waiting while the decoder holds a line back: the merge must
 	// not take the input for caught up before its last entry is out.
 	caught bool
+	// spent takes the record batches back to the source, nil: none (see
+	// recycledBatches).
+	spent chan<- []model.Record
 }
 
 func newAssembler(i int, in Feed, room *inputRoom, out chan<- decoded) *assembler {
@@ -196,12 +200,29 @@ func (a *assembler) job(j *decodeJob, template *atomic.Pointer[decode.Preparer],
 		a.out <- decoded{input: a.input, entries: es, front: front, release: release}
 	}
 	a.passCaught()
+	if !front { // a backfill block's records are its pooled memory's (see backfiller.frame)
+		a.giveBack(j.recs)
+	}
 	if a.dec.Holding() || a.lead.held() {
 		a.show.Reset(a.showAfter)
 	} else {
 		a.show.Stop()
 	}
 	return true
+}
+
+// giveBack hands a job's records, done with once its entries are made,
+// to the source to fill again, cleared so that they pin none of the bytes
+// they pointed at (here, not on the source's reading goroutine).
+func (a *assembler) giveBack(recs []model.Record) {
+	if a.spent == nil || cap(recs) == 0 {
+		return
+	}
+	clear(recs)
+	select {
+	case a.spent <- recs[:0]:
+	default:
+	}
 }
 
 // showHeld sends what a quiet input holds back: it must not keep its last

@@ -118,7 +118,8 @@ type File struct {
 	quietAfter time.Duration
 	// batchWait overrides batchMaxWait when set (tests).
 	batchWait time.Duration
-	// spent gives back the batches a JournalExport has read (see batcher).
+	// spent gives back the batches a JournalExport has read, or the decode
+	// stage has decoded (see batcher, recycledBatches).
 	spent <-chan []model.Record
 	// keepNULs is set for a JournalExport's lines (see lineFramer.keepNULs).
 	keepNULs bool
@@ -204,6 +205,17 @@ func (f *File) Holds(fi fs.FileInfo) bool { return f.gens.reads(fi) }
 // Close releases the files kept open for ReadRaw. Call it after Run has
 // returned, when the records' raw bytes are no longer needed.
 func (f *File) Close() error { return f.gens.closeAll() }
+
+// recycleBatches has f fill the batches given back on spent, unless
+// another reader of its batches gives them back already; it must be
+// called before Run.
+func (f *File) recycleBatches(spent <-chan []model.Record) bool {
+	if f.spent != nil {
+		return false
+	}
+	f.spent = spent
+	return true
+}
 
 // Run sends the file's lines to out; see Source. It must be called once.
 // Cancelling ctx is a clean end and returns nil.

@@ -192,9 +192,36 @@ func startInput(ctx context.Context, wg *sync.WaitGroup, i int, in Feed, room *i
 func runInput(ctx context.Context, i int, in Feed, room *inputRoom, out chan<- decoded) {
 	records := make(chan []model.Record, 2)
 	errc := make(chan error, 1)
+	spent := recycledBatches(in.Source)
 	go func() {
 		errc <- in.Source.Run(ctx, records)
 		close(records)
 	}()
-	decodeStage(i, in, room, records, errc, out)
+	decodeStage(i, in, room, records, errc, out, spent)
 }
+
+// batchRecycler is a source that fills the record batches given back to
+// it again (File).
+type batchRecycler interface {
+	recycleBatches(spent <-chan []model.Record) bool
+}
+
+// recycledBatches returns the channel the decode stage gives src's record
+// batches back on once it is done with them, or nil when src makes new
+// ones: a file read in bulk would otherwise allocate and clear a batch of
+// 1,024 records on its reading goroutine, which a level question's export
+// waits on, for every 1,024 lines.
+func recycledBatches(src Source) chan []model.Record {
+	r, ok := src.(batchRecycler)
+	if !ok {
+		return nil
+	}
+	spent := make(chan []model.Record, recycledBatchesMax)
+	if !r.recycleBatches(spent) {
+		return nil
+	}
+	return spent
+}
+
+// recycledBatchesMax is how many given-back batches wait for their source.
+const recycledBatchesMax = 4
