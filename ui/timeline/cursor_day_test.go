@@ -1,0 +1,34 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"connlog/model"
+)
+
+// The cursor's bucket is written with its date while the strip's window
+// spans days, as its range is: "▲ 21:00" over a week reads as today's.
+// Over one day its time of day says it.
+func TestCursorBucketHasItsDateOverDays(t *testing.T) {
+	var week []model.Entry
+	for i := range 45 {
+		week = append(week, entry(t0.Add(time.Duration(i)*220*time.Minute), model.LevelInfo, model.KindService))
+	}
+	for _, w := range []int{120, 80} {
+		m := strip(countOf(t, week), w, 5, nil).SetYear(2026)
+		info := lines(m)[0]
+		if !strings.Contains(info, "▲ 11-27 ") {
+			t.Errorf("%d cols: info line %q; want the cursor's bucket dated 11-27", w, info)
+		}
+		m, _ = press(m, "home")
+		if info := lines(m)[0]; !strings.Contains(info, "▲ 11-20 ") {
+			t.Errorf("%d cols: info line %q; want the cursor's bucket dated 11-20", w, info)
+		}
+	}
+	day := []model.Entry{entry(t0, model.LevelInfo, model.KindService), entry(t0.Add(time.Hour), model.LevelInfo, model.KindService)}
+	if info := lines(strip(countOf(t, day), 120, 5, nil).SetYear(2026))[0]; strings.Contains(info, "▲ 11-20") {
+		t.Errorf("one day's strip dates its cursor: %q", info)
+	}
+}
