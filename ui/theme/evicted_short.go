@@ -48,6 +48,10 @@ func shortEvicted(ev model.Eviction) string {
 	return "(" + Plural(ev.Lines, "line") + ", --max-memory)"
 }
 
+// fewestWords is the least a notice says of the eviction: "1,828,846
+// evicted (--max-memory)".
+func fewestWords(ev model.Eviction) string { return Commas(ev.Lines) + " evicted (--max-memory)" }
+
 // GotoEvictedForms is GotoEvicted and its shorter forms, each ending in at
 // (where the cursor went: ": at the gap row") while one fits with it;
 // year is this year, whose dates are written without it.
@@ -62,7 +66,7 @@ func GotoEvictedForms(t time.Time, ev model.Eviction, last time.Time, loc *time.
 		head = asked + ": before the lines held " + shortEvicted(ev)
 	case t.Before(ev.Earliest):
 		first := "before the first entry (" + ShortStamp(ev.Earliest, loc, year) + ")"
-		head, least = first+", evicted "+shortEvicted(ev), first+"; "+Commas(ev.Lines)+" evicted (--max-memory)"
+		head, least = first+", evicted "+shortEvicted(ev), first+"; "+fewestWords(ev)
 	}
 	forms := []string{full, head + "; held " + held + at, head + "; held " + held, head + "; held from " + from, head}
 	if least != "" {
@@ -75,10 +79,11 @@ func GotoEvictedForms(t time.Time, ev model.Eviction, last time.Time, loc *time.
 // (" of x"), is cut last, to what fits in w cells.
 func NoMatchHeldForms(what string, ev model.Eviction, loc *time.Location, year, w int) []string {
 	clause := "; " + Plural(ev.Lines, "older line") + " (before " + ShortStamp(ev.Before, loc, year) + ") evicted by --max-memory"
-	short := " in the lines held; evicted " + shortEvicted(ev)
-	forms := []string{NoMatchHeld(what, ev, loc), "no matches" + what + " in the lines held" + clause, "no matches" + what + short}
-	if room := w - CellWidth("no matches"+short); room > 0 && CellWidth(what) > room {
-		forms = append(forms, "no matches"+truncate(what, room, "…")+short)
+	held, least := " in the lines held; evicted "+shortEvicted(ev), " in the lines held; "+fewestWords(ev)
+	forms := []string{NoMatchHeld(what, ev, loc), "no matches" + what + " in the lines held" + clause,
+		"no matches" + what + held, "no matches" + what + least}
+	if room := w - CellWidth("no matches"+least); room > 0 && CellWidth(what) > room {
+		forms = append(forms, "no matches"+truncate(what, room, "…")+least)
 	}
 	return forms
 }

@@ -69,3 +69,11 @@ func TestShortStamp(t *testing.T) {
 		t.Errorf("another year: %q", got)
 	}
 }
+
+// A search of a dozen letters keeps them whole at 80 columns: the words
+// around it shorten first.
+func TestNoMatchHeldKeepsTheSearchWhole(t *testing.T) {
+	ev := model.Eviction{Lines: 655360, Before: time.Date(2026, 12, 6, 19, 26, 0, 0, time.UTC)}
+	got := Fitting(80, NoMatchHeldForms(` of "nosuchthing"`, ev, time.UTC, 2026, 80)...)
+	checkFits(t, got, `no matches of "nosuchthing" in the lines held`, "655,360", "--max-memory")
+}
