@@ -130,9 +130,11 @@ func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 // is never cut: a date in front of it (the first row, the first after
 // midnight) widens its column when that costs no other column, and
 // otherwise the column shows the time of day alone (see timeOfDay). While
-// the view spans days the date always shows: a time of day alone would be
-// read on the wrong day. The flex column, which takes whatever room is
-// left, then gives way to it first.
+// the rows need their day said (the view spans days, or is not today's:
+// datesEveryScreen) the date shows also when the flex column, which
+// takes whatever room is left, has to give way to it: a time of day alone
+// would be read on the wrong day. A date with its year, wider, that would
+// cost another column still gives way.
 func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 	cols := candidates(t.cols, t.off, rows, t.data.ManyHosts)
 	natural := make([]int, 0, len(cols))
@@ -148,21 +150,33 @@ func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 		}
 		natural = append(natural, min(max(w, col.min), col.max))
 	}
-	spansDays := t.spansDays()
+	datesEveryScreen := t.datesEveryScreen()
 	dated := slices.Clone(cols)
 	for i := range dated {
 		switch {
 		case dated[i].kind == colTime:
 			dated[i].min = natural[i]
-		case dated[i].flex && spansDays:
+		case dated[i].flex && datesEveryScreen:
 			dated[i].prio = -1
 		}
 	}
 	undatedCols, undatedWs := shrinkToFit(cols, natural, avail)
-	if datedCols, datedWs := shrinkToFit(dated, natural, avail); spansDays || len(datedCols) >= len(undatedCols) {
+	datedCols, datedWs := shrinkToFit(dated, natural, avail)
+	if len(datedCols) >= len(undatedCols) || datesEveryScreen && fixedColumns(datedCols) >= fixedColumns(undatedCols) {
 		return datedCols, datedWs
 	}
 	return undatedCols, undatedWs
+}
+
+// fixedColumns counts the columns other than the flex one.
+func fixedColumns(cols []Column) int {
+	n := 0
+	for _, c := range cols {
+		if !c.flex {
+			n++
+		}
+	}
+	return n
 }
 
 // shrinkToFit fits the row into avail cells: it narrows the widest

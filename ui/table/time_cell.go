@@ -9,15 +9,16 @@ import (
 // timeCell shows the time to the millisecond, with the date in front when
 // it differs from the previous row's (and its year when not this year);
 // the first row of the view has it, and so has the top row on screen
-// while the view spans days, so that no screen of a week's log shows
-// times whose day it does not say.
+// while the rows need their day said (datesEveryScreen), so that no
+// screen of a week's log, or of yesterday's, shows times whose day it
+// does not say.
 func (t Model) timeCell(i int, e *model.Entry) string {
 	if e.Time.IsZero() { // a line that has no time and was given none
 		return noTimeCell
 	}
 	d := t.data
 	at := e.Time.In(d.Location)
-	if i > 0 && (i != t.top || !t.spansDays()) {
+	if i > 0 && (i != t.top || !t.datesEveryScreen()) {
 		prev := d.View.At(i - 1)
 		if d.Snapshot.Has(prev) && query.SameDay(d.Snapshot.Time(prev), at, d.Location) {
 			return at.Format(timeOfDayLayout)
@@ -29,20 +30,26 @@ func (t Model) timeCell(i int, e *model.Entry) string {
 	return at.Format("01-02 " + timeOfDayLayout)
 }
 
-// spansDays reports whether the view's first and last rows fall on two
-// calendar days (the view is in time order; a row no longer held says
-// nothing).
-func (t Model) spansDays() bool {
+// datesEveryScreen reports whether every screen of the view must say the
+// day of its rows: they span days, or they are of another day than
+// today's, where a time of day alone reads as today's. It looks at the
+// view's first and last rows (the view is in time order; a row no longer
+// held says nothing).
+func (t Model) datesEveryScreen() bool {
 	d := t.data
 	n := d.len()
-	if n < 2 || d.Snapshot == nil {
+	if n == 0 || d.Snapshot == nil {
 		return false
 	}
 	first, last := d.View.At(0), d.View.At(n-1)
 	if !d.Snapshot.Has(first) || !d.Snapshot.Has(last) {
 		return false
 	}
-	return query.ReachOf(d.Snapshot.Time(first), d.Snapshot.Time(last), d.Location) != query.OneDay
+	a, b := d.Snapshot.Time(first), d.Snapshot.Time(last)
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	return query.ReachOf(a, b, d.Location) != query.OneDay || !d.Now.IsZero() && !query.SameDay(b, d.Now, d.Location)
 }
 
 // noTimeCell is the time cell of an entry without a time.
