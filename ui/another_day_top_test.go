@@ -35,3 +35,20 @@ func TestTheTopRowSaysAnotherDay(t *testing.T) {
 		}
 	}
 }
+
+// The templates view over yesterday's log writes its first and last times
+// with their date, as the table does.
+func TestTemplatesOfAnotherDaySayTheDay(t *testing.T) {
+	m := drive(t, earlierDayModel(t, everySecond(30), 120, 24), keys("P")...)
+	if s := screen(m); !strings.Contains(s, "11-20 08:00") {
+		t.Errorf("the templates of yesterday's log lack their date:\n%s", s)
+	}
+}
+
+// The timeline strip over yesterday's log writes its window with the date.
+func TestTimelineOfAnotherDaySaysTheDay(t *testing.T) {
+	m := drive(t, earlierDayModel(t, everySecond(30), 80, 24), keys("T")...)
+	if s := screen(m); !strings.Contains(s, "│ 11-20 08:00") {
+		t.Errorf("the timeline of yesterday's log lacks its date:\n%s", s)
+	}
+}

@@ -32,3 +32,20 @@ func TestCursorBucketHasItsDateOverDays(t *testing.T) {
 		t.Errorf("one day's strip dates its cursor: %q", info)
 	}
 }
+
+// Over yesterday's log, all of one day, the strip's window and its
+// cursor's bucket are written with their date: a time of day alone reads
+// as today's.
+func TestStripOfAnotherDaySaysTheDay(t *testing.T) {
+	day := []model.Entry{entry(t0, model.LevelInfo, model.KindService), entry(t0.Add(time.Hour), model.LevelInfo, model.KindService)}
+	m := strip(countOf(t, day), 80, 5, nil).SetYear(2026).SetNow(t0.Add(24 * time.Hour))
+	info := lines(m)[0]
+	for _, want := range []string{"▲ 11-20 ", "│ 11-20 "} {
+		if !strings.Contains(info, want) {
+			t.Errorf("info line %q; want %q in it", info, want)
+		}
+	}
+	if info := lines(m.SetNow(t0.Add(2 * time.Hour)))[0]; strings.Contains(info, "11-20") {
+		t.Errorf("today's strip dates its times: %q", info)
+	}
+}

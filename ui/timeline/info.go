@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -85,17 +86,21 @@ func (m Model) date(t time.Time) string {
 func (m Model) rangeText(from, to int64, step int) string {
 	if m.datesClocks(from, to, step) {
 		a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
+		if query.SameDay(a, b, m.loc) { // another day than today's: its date once
+			return m.date(a) + " " + m.clock(from, step) + "–" + m.clock(to, step)
+		}
 		return m.date(a) + " " + m.clock(from, step) + "–" + m.date(b) + " " + m.clock(to, step)
 	}
 	return m.clock(from, step) + "–" + m.clock(to, step)
 }
 
 // datesClocks reports whether a time of day within [from, to] needs its
-// date: the window spans days, and a bucket is narrower than a day (a
-// day-wide one is written as its date).
+// date: the window spans days or is of another day than today's, and a
+// bucket is narrower than a day (a day-wide one is written as its date).
 func (m Model) datesClocks(from, to int64, step int) bool {
 	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
-	return (a.YearDay() != b.YearDay() || a.Year() != b.Year()) && widthAt(step) < int64(24*time.Hour)
+	otherDay := !m.now.IsZero() && !query.SameDay(a, m.now, m.loc)
+	return (!query.SameDay(a, b, m.loc) || otherDay) && widthAt(step) < int64(24*time.Hour)
 }
 
 // widthText writes a bucket width: 1s, 30s, 5m, 3h, 2d.
