@@ -280,7 +280,7 @@ func (m Model) tableData() table.Data {
 	d.Terms, d.Queries = m.highlightTerms(), m.highlightQueries()
 	d.SelFrom, d.SelTo = m.sel.bounds()
 	d.Empty = m.emptyNote(d.Snapshot.Len())
-	d.Year = m.thisYear()
+	d.Year, d.Now = m.thisYear(), m.now
 	d.ManyHosts = m.manyHosts(d.Snapshot)
 	return d
 }

@@ -13,6 +13,7 @@ func (m Model) openSessions() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	m.sess.SetNow(m.now)
 	m.sess = m.sess.Start(job, m.loc())
 	return m.showTriage(ModeSessions), cmd
 }

@@ -17,6 +17,7 @@ func (m Model) openTemplates() (tea.Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
+	m.tmpl.SetNow(m.now)
 	m.tmpl = m.tmpl.Start(job, m.loc())
 	return m.showTriage(ModeTemplates), cmd
 }

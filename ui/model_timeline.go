@@ -210,7 +210,7 @@ func (m Model) timelineLines() []string {
 	default:
 		return nil
 	}
-	tl := m.tl.SetLocation(m.loc()).SetYear(m.thisYear()).WithCursor(m.cursorTime())
+	tl := m.tl.SetLocation(m.loc()).SetYear(m.thisYear()).SetNow(m.now).WithCursor(m.cursorTime())
 	if v := tl.View(); v != "" {
 		return splitLines(v)
 	}

@@ -98,7 +98,7 @@ func (m Model) onSearchResult(msg searchResultMsg) (tea.Model, tea.Cmd) {
 			// The search reached the oldest line held, and the input's
 			// older lines were not there to search: say where they went.
 			// A forward search from a later row could not reach them.
-			m.rowNote(theme.NoMatchHeld(what, ev, m.loc()))
+			m.rowNote(theme.Fitting(m.width, theme.NoMatchHeldForms(what, ev, m.loc(), m.thisYear(), m.width)...))
 			return m, nil
 		}
 		m.rowNote("no more matches" + what)

@@ -348,14 +348,14 @@ keys Enter
 wait_for "what changed · the windows asked for"
 wait_for "nothing changed between the windows"
 
-echo "timeline: the strip over yesterday's log, a span of two minutes becomes the filter (80x24, --no-color)"
+echo "timeline: the strip over yesterday's log says its day, a span of two minutes becomes the filter (80x24, --no-color)"
 size=80x24 start xterm-256color env TZ=UTC "$tmp/connlog" --no-color testdata/days/yesterday.log
 wait_for "FOLLOW"
 keys T
 wait_for "timeline 1m"
-wait_for "▲ 09:12"
+wait_for "▲ 11-20 09:12"
 keys g v l
-wait_for "span 08:00–08:02"
+wait_for "span 11-20 08:00–08:02"
 params=$(colour_params)
 [[ -z $params ]] || fail "--no-color: colour on the timeline strip: $(echo "$params" | sort -u | tr '\n' ' ')"
 keys Enter

@@ -114,38 +114,6 @@ func (r visibleRow) cellMarks(c int) theme.Marked {
 	return m
 }
 
-// timeCell shows the time to the millisecond, with the date in front when
-// it differs from the previous row's (and its year when not this year).
-func (t Model) timeCell(i int, e *model.Entry) string {
-	if e.Time.IsZero() { // a line that has no time and was given none
-		return noTimeCell
-	}
-	d := t.data
-	at := e.Time.In(d.Location)
-	if i > 0 {
-		prev := d.View.At(i - 1)
-		if d.Snapshot.Has(prev) {
-			py, pm, pd := d.Snapshot.Time(prev).In(d.Location).Date()
-			if y, m, dd := at.Date(); y == py && m == pm && dd == pd {
-				return at.Format(timeOfDayLayout)
-			}
-		}
-	}
-	if d.Year != 0 && at.Year() != d.Year {
-		return at.Format("2006-01-02 " + timeOfDayLayout)
-	}
-	return at.Format("01-02 " + timeOfDayLayout)
-}
-
-// noTimeCell is the time cell of an entry without a time.
-const noTimeCell = "--:--:--.---"
-
-// timeOfDayLayout is a time cell without its date, timeOfDayWidth cells.
-const (
-	timeOfDayLayout = "15:04:05.000"
-	timeOfDayWidth  = len(timeOfDayLayout)
-)
-
 // layout picks the columns that fit and their widths: each as wide as its
 // content on screen (between its min and max), the flex column taking the
 // rest; when even the minimums do not fit, the least important go, and the
@@ -161,7 +129,12 @@ func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 // fitColumns fits the columns not scrolled off into avail cells. A time
 // is never cut: a date in front of it (the first row, the first after
 // midnight) widens its column when that costs no other column, and
-// otherwise the column shows the time of day alone (see timeOfDay).
+// otherwise the column shows the time of day alone (see timeOfDay). While
+// the rows need their day said (the view spans days, or is not today's:
+// datesEveryScreen) the date shows also when the flex column, which
+// takes whatever room is left, has to give way to it: a time of day alone
+// would be read on the wrong day. A date with its year, wider, that would
+// cost another column still gives way.
 func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 	cols := candidates(t.cols, t.off, rows, t.data.ManyHosts)
 	natural := make([]int, 0, len(cols))
@@ -177,26 +150,33 @@ func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 		}
 		natural = append(natural, min(max(w, col.min), col.max))
 	}
+	datesEveryScreen := t.datesEveryScreen()
 	dated := slices.Clone(cols)
 	for i := range dated {
-		if dated[i].kind == colTime {
+		switch {
+		case dated[i].kind == colTime:
 			dated[i].min = natural[i]
+		case dated[i].flex && datesEveryScreen:
+			dated[i].prio = -1
 		}
 	}
 	undatedCols, undatedWs := shrinkToFit(cols, natural, avail)
-	if datedCols, datedWs := shrinkToFit(dated, natural, avail); len(datedCols) >= len(undatedCols) {
+	datedCols, datedWs := shrinkToFit(dated, natural, avail)
+	if len(datedCols) >= len(undatedCols) || datesEveryScreen && fixedColumns(datedCols) >= fixedColumns(undatedCols) {
 		return datedCols, datedWs
 	}
 	return undatedCols, undatedWs
 }
 
-// timeOfDay fits a time cell into w cells: a date that does not fit gives
-// way, so that the time of day, its last timeOfDayWidth cells, stays whole.
-func timeOfDay(cell string, w int) string {
-	if theme.CellWidth(cell) > w && len(cell) > timeOfDayWidth {
-		cell = cell[len(cell)-timeOfDayWidth:]
+// fixedColumns counts the columns other than the flex one.
+func fixedColumns(cols []Column) int {
+	n := 0
+	for _, c := range cols {
+		if !c.flex {
+			n++
+		}
 	}
-	return theme.Fit(cell, w)
+	return n
 }
 
 // shrinkToFit fits the row into avail cells: it narrows the widest

@@ -25,7 +25,10 @@ type Data struct {
 	Location *time.Location
 	// Year is the current year: a row of another year shows it in its
 	// date, as 12-06 alone reads as this year's. 0 shows no year.
-	Year    int
+	Year int
+	// Now is the clock: rows of another day than its own say their day on
+	// every screen (see datesEveryScreen). Zero says nothing of the day.
+	Now     time.Time
 	Marks   map[int64]bool
 	SelFrom int64 // the visual range, as Seqs; 0 when none
 	SelTo   int64

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"connlog/model"
+	"connlog/model/query"
 	"connlog/ui/theme"
 )
 
@@ -22,7 +23,11 @@ func (m Model) infoLine(s series) string {
 	default:
 		last := min(m.offset+m.visible(len(s.t)), len(s.t))
 		if c := m.cursorIndex(s); c >= 0 {
-			parts = append(parts, "▲ "+m.clock(startOf(s, c), s.step)+" "+tallyText(&s.t[c]))
+			at := m.clock(startOf(s, c), s.step)
+			if m.datesClocks(startOf(s, m.offset), startOf(s, last), s.step) {
+				at = m.date(time.Unix(0, startOf(s, c)).In(m.loc)) + " " + at // 21:00 over a week reads as today's
+			}
+			parts = append(parts, "▲ "+at+" "+tallyText(&s.t[c]))
 		}
 		if m.sel != selNone {
 			lo, hi := m.spanOf(s)
@@ -79,11 +84,23 @@ func (m Model) date(t time.Time) string {
 // rangeText writes from–to, with the date when they fall on two days (once:
 // a bucket a day or wider is written as its date).
 func (m Model) rangeText(from, to int64, step int) string {
-	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
-	if (a.YearDay() != b.YearDay() || a.Year() != b.Year()) && widthAt(step) < int64(24*time.Hour) {
+	if m.datesClocks(from, to, step) {
+		a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
+		if query.SameDay(a, b, m.loc) { // another day than today's: its date once
+			return m.date(a) + " " + m.clock(from, step) + "–" + m.clock(to, step)
+		}
 		return m.date(a) + " " + m.clock(from, step) + "–" + m.date(b) + " " + m.clock(to, step)
 	}
 	return m.clock(from, step) + "–" + m.clock(to, step)
+}
+
+// datesClocks reports whether a time of day within [from, to] needs its
+// date: the window spans days or is of another day than today's, and a
+// bucket is narrower than a day (a day-wide one is written as its date).
+func (m Model) datesClocks(from, to int64, step int) bool {
+	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
+	otherDay := !m.now.IsZero() && !query.SameDay(a, m.now, m.loc)
+	return (!query.SameDay(a, b, m.loc) || otherDay) && widthAt(step) < int64(24*time.Hour)
 }
 
 // widthText writes a bucket width: 1s, 30s, 5m, 3h, 2d.

@@ -58,7 +58,8 @@ type Model struct {
 	keys   *KeyMap
 	styles *theme.Styles
 	loc    *time.Location
-	year   int // the current year: a day of another is written with its year; 0 for always without
+	year   int       // the current year: a day of another is written with its year; 0 for always without
+	now    time.Time // the clock (SetNow); zero says nothing of the day
 
 	width, height int
 	state         State
@@ -136,6 +137,13 @@ func (m Model) SetLocation(loc *time.Location) Model {
 // with their year, as the table does.
 func (m Model) SetYear(year int) Model {
 	m.year = year
+	return m
+}
+
+// SetNow sets the clock: a window of another day than its own is written
+// with its dates, as the table writes the rows of yesterday's log.
+func (m Model) SetNow(now time.Time) Model {
+	m.now = now
 	return m
 }
 

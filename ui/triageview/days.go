@@ -17,8 +17,11 @@ const (
 // clockLayout is the layout of the times of a view's rows, times, the
 // zero ones aside: "" (the time of day alone) when they fall on one
 // calendar day in loc, datedClock when on several of one year, yearClock
-// when on several years.
-func clockLayout(loc *time.Location, times []time.Time) string {
+// when on several years. Rows of another day than now's (yesterday's log)
+// have their date, and rows of another year their year: a time of day
+// alone reads as today's, a date alone as this year's. A zero now says
+// nothing of the day.
+func clockLayout(loc *time.Location, now time.Time, times []time.Time) string {
 	var first time.Time
 	reach := query.OneDay
 	for _, t := range times {
@@ -28,6 +31,11 @@ func clockLayout(loc *time.Location, times []time.Time) string {
 			first = t
 		default:
 			reach = max(reach, query.ReachOf(first, t, loc))
+		}
+	}
+	if !first.IsZero() && !now.IsZero() {
+		if n := query.ReachOf(first, now, loc); n == query.Years || reach == query.OneDay {
+			reach = max(reach, n)
 		}
 	}
 	return [...]string{query.OneDay: "", query.OneYear: datedClock, query.Years: yearClock}[reach]

@@ -24,6 +24,7 @@ type SessionsView struct {
 	styles        *theme.Styles
 	width, height int
 	loc           *time.Location
+	now           time.Time // the clock: see SetNow
 	rows          []triage.Session
 	clockAs       string          // the rows' times' dated layout (see clockLayout); "" for the time of day
 	durW          int             // the width the rows' durations need (see durWidth)
@@ -37,6 +38,10 @@ type SessionsView struct {
 func NewSessionsView(keys KeyMap, styles *theme.Styles) SessionsView {
 	return SessionsView{keys: keys, styles: styles, loc: time.Local}
 }
+
+// SetNow sets the clock: rows of another day than its own show their
+// times with their date (see clockLayout).
+func (v *SessionsView) SetNow(now time.Time) { v.now = now }
 
 // SetSize sets the view's size; the title takes one line.
 func (v *SessionsView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
@@ -71,7 +76,7 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	for _, r := range v.rows {
 		times = append(times, r.Start, r.End)
 	}
-	v.clockAs = clockLayout(v.loc, times)
+	v.clockAs = clockLayout(v.loc, v.now, times)
 	v.durW = durWidth(v.rows)
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })

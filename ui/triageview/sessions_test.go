@@ -192,7 +192,7 @@ func TestClockLayout(t *testing.T) {
 		{[]time.Time{{}, at(2025, 12, 31), at(2026, 1, 1)}, yearClock},
 		{[]time.Time{at(2026, 3, 1), at(2026, 3, 2), at(2027, 3, 2)}, yearClock},
 	} {
-		if got := clockLayout(time.UTC, tc.times); got != tc.want {
+		if got := clockLayout(time.UTC, time.Time{}, tc.times); got != tc.want {
 			t.Errorf("clockLayout(%v) = %q, want %q", tc.times, got, tc.want)
 		}
 	}
@@ -233,5 +233,32 @@ func TestSessionsTitleFitsEightyColumns(t *testing.T) {
 	none = none.Start(newJob(5, nil), time.UTC).SetReport(ResultMsg{Gen: 5, Report: triage.Report{}})
 	if out := ansi.Strip(none.View()); strings.Contains(out, "hidden") {
 		t.Errorf("with no connection the title says columns are hidden:\n%s", out)
+	}
+}
+
+// TestTimesOfAnotherDaySayTheDay: the rows of yesterday's log, all of one
+// day, show their times with the date, which a time of day alone would
+// read as today's; another year's with the year; today's alone.
+func TestTimesOfAnotherDaySayTheDay(t *testing.T) {
+	day := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		now  time.Time
+		want string
+	}{
+		{day.Add(24 * time.Hour), datedClock},
+		{day.AddDate(1, 0, 0), yearClock},
+		{day.Add(time.Hour), ""},
+		{time.Time{}, ""},
+	} {
+		if got := clockLayout(time.UTC, tc.now, []time.Time{day, day.Add(time.Hour)}); got != tc.want {
+			t.Errorf("now %v: clockLayout = %q, want %q", tc.now, got, tc.want)
+		}
+	}
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	v.SetNow(start.Add(48 * time.Hour))
+	v = v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
+	if out := ansi.Strip(v.View()); !strings.Contains(out, start.Add(time.Hour).Format("01-02 15:04")) {
+		t.Errorf("yesterday's sessions lack their date:\n%s", out)
 	}
 }

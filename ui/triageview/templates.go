@@ -30,6 +30,7 @@ type TemplatesView struct {
 	styles        *theme.Styles
 	width, height int
 	loc           *time.Location
+	now           time.Time // the clock: see SetNow
 	report        []triage.Template
 	rows          []TemplateRow
 	clockAs       string // the rows' times' dated layout (see clockLayout); "" for the time of day
@@ -53,6 +54,10 @@ type TemplatesView struct {
 func NewTemplatesView(keys KeyMap, styles *theme.Styles) TemplatesView {
 	return TemplatesView{keys: keys, styles: styles, loc: time.Local, levelW: levelWidth(nil)}
 }
+
+// SetNow sets the clock: rows of another day than its own show their
+// times with their date (see clockLayout).
+func (v *TemplatesView) SetNow(now time.Time) { v.now = now }
 
 // SetSize sets the view's size; the title takes one line.
 func (v *TemplatesView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }

@@ -55,7 +55,7 @@ func (v TemplatesView) layout(muted []triage.Template) TemplatesView {
 	for _, r := range rows {
 		times = append(times, r.Template.First, r.Template.Last)
 	}
-	v.clockAs = clockLayout(v.loc, times)
+	v.clockAs = clockLayout(v.loc, v.now, times)
 	v.cursor = min(v.cursor, max(len(rows)-1, 0))
 	return v.countTotals(muted)
 }

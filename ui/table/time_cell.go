@@ -1,0 +1,71 @@
+package table
+
+import (
+	"connlog/model"
+	"connlog/model/query"
+	"connlog/ui/theme"
+)
+
+// timeCell shows the time to the millisecond, with the date in front when
+// it differs from the previous row's (and its year when not this year);
+// the first row of the view has it, and so has the top row on screen
+// while the rows need their day said (datesEveryScreen), so that no
+// screen of a week's log, or of yesterday's, shows times whose day it
+// does not say.
+func (t Model) timeCell(i int, e *model.Entry) string {
+	if e.Time.IsZero() { // a line that has no time and was given none
+		return noTimeCell
+	}
+	d := t.data
+	at := e.Time.In(d.Location)
+	if i > 0 && (i != t.top || !t.datesEveryScreen()) {
+		prev := d.View.At(i - 1)
+		if d.Snapshot.Has(prev) && query.SameDay(d.Snapshot.Time(prev), at, d.Location) {
+			return at.Format(timeOfDayLayout)
+		}
+	}
+	if d.Year != 0 && at.Year() != d.Year {
+		return at.Format("2006-01-02 " + timeOfDayLayout)
+	}
+	return at.Format("01-02 " + timeOfDayLayout)
+}
+
+// datesEveryScreen reports whether every screen of the view must say the
+// day of its rows: they span days, or they are of another day than
+// today's, where a time of day alone reads as today's. It looks at the
+// view's first and last rows (the view is in time order; a row no longer
+// held says nothing).
+func (t Model) datesEveryScreen() bool {
+	d := t.data
+	n := d.len()
+	if n == 0 || d.Snapshot == nil {
+		return false
+	}
+	first, last := d.View.At(0), d.View.At(n-1)
+	if !d.Snapshot.Has(first) || !d.Snapshot.Has(last) {
+		return false
+	}
+	a, b := d.Snapshot.Time(first), d.Snapshot.Time(last)
+	if a.IsZero() || b.IsZero() {
+		return false
+	}
+	return query.ReachOf(a, b, d.Location) != query.OneDay || !d.Now.IsZero() && !query.SameDay(b, d.Now, d.Location)
+}
+
+// noTimeCell is the time cell of an entry without a time.
+const noTimeCell = "--:--:--.---"
+
+// timeOfDayLayout is a time cell without its date, timeOfDayWidth cells.
+const (
+	timeOfDayLayout = "15:04:05.000"
+	timeOfDayWidth  = len(timeOfDayLayout)
+)
+
+// timeOfDay fits a time cell into w cells: a date that does not fit gives
+// way, so that the time of day, its last timeOfDayWidth cells, stays whole.
+func timeOfDay(cell string, w int) string {
+	if theme.CellWidth(cell) > w && len(cell) > timeOfDayWidth {
+		cell = cell[len(cell)-timeOfDayWidth:]
+	}
+	return theme.Fit(cell, w)
+}
