@@ -48,6 +48,7 @@ func TestEverySizeDraws(t *testing.T) {
 	st, _ := newFixtureStore(t, fixtureEntries())
 	for _, s := range sizeStates {
 		t.Run(s.name, func(t *testing.T) {
+			t.Parallel() // the states share the store only to read it
 			big := drive(t, newTestModel(t, st, 100, 30), s.keys...)
 			for w := 1; w <= 30; w++ {
 				for h := 1; h <= 12; h++ {
