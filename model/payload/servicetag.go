@@ -9,9 +9,9 @@ import (
 // commonTag returns the level of the five tags a connector writes on
 // nearly every line ("[DEBUG]", "[INFO]", …), read as one word of p's
 // first eight bytes, and where the tag ends (the index of its ']'); 0
-// when p opens with none of them. It is serviceTag's first try: the
-// search for the bracket and the switch over every spelling cost several
-// times more, on every service line.
+// when p opens with none of them. It is the first try of serviceTag and
+// serviceOpening: the search for the bracket and the switch over every
+// spelling cost several times more, on every service line.
 func commonTag(p []byte) (model.Level, int) {
 	if len(p) < 8 {
 		return model.LevelNone, 0

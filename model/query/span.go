@@ -137,6 +137,14 @@ func spanText(first, last time.Time, loc *time.Location) string {
 // SameDay reports whether a and b fall on one calendar day in loc.
 func SameDay(a, b time.Time, loc *time.Location) bool { return dayOf(a, loc).Equal(dayOf(b, loc)) }
 
+// NeedsDates reports whether times from first to last need their date
+// besides the time of day: they fall on several days, or on another day
+// than now's (yesterday's log), where a time of day alone reads as
+// today's. A zero now says nothing of the day.
+func NeedsDates(first, last, now time.Time, loc *time.Location) bool {
+	return !SameDay(first, last, loc) || !now.IsZero() && !SameDay(last, now, loc)
+}
+
 // Reach is how far apart times are on the calendar, which says what a
 // view writes of them besides the time of day: 22:51 and 00:29 of a night
 // alone read as one day's, 12-31 and 01-01 as one year's.

@@ -49,7 +49,7 @@ func (t Model) datesEveryScreen() bool {
 	if a.IsZero() || b.IsZero() {
 		return false
 	}
-	return query.ReachOf(a, b, d.Location) != query.OneDay || !d.Now.IsZero() && !query.SameDay(b, d.Now, d.Location)
+	return query.NeedsDates(a, b, d.Now, d.Location)
 }
 
 // noTimeCell is the time cell of an entry without a time.

@@ -98,9 +98,7 @@ func (m Model) rangeText(from, to int64, step int) string {
 // date: the window spans days or is of another day than today's, and a
 // bucket is narrower than a day (a day-wide one is written as its date).
 func (m Model) datesClocks(from, to int64, step int) bool {
-	a, b := time.Unix(0, from).In(m.loc), time.Unix(0, to).In(m.loc)
-	otherDay := !m.now.IsZero() && !query.SameDay(a, m.now, m.loc)
-	return (!query.SameDay(a, b, m.loc) || otherDay) && widthAt(step) < int64(24*time.Hour)
+	return query.NeedsDates(time.Unix(0, from), time.Unix(0, to), m.now, m.loc) && widthAt(step) < int64(24*time.Hour)
 }
 
 // widthText writes a bucket width: 1s, 30s, 5m, 3h, 2d.
