@@ -1,6 +1,7 @@
 package inert
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -116,5 +117,29 @@ func TestSanitizeStandInsNamesEachStandIn(t *testing.T) {
 	}
 	if text, spans := SanitizeStandIns("plain"); text != "plain" || spans != nil {
 		t.Errorf("plain text: %q %v", text, spans)
+	}
+}
+
+// Every stand-in Sanitize writes for a byte is found again in the text it
+// wrote, whatever the bytes around it: a wrap of shown text keeps each
+// whole.
+func TestStandInsInFindsWhatSanitizeWrote(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", " ", "\\", "x", "f", "1", "\x1b", "\t", "\n", "\xff", "\u202e", "é", "‹U+", "›", "界"}
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		text, wrote := SanitizeStandIns(b.String())
+		found := map[[2]int]bool{}
+		for _, sp := range StandInsIn(text) {
+			found[sp] = true
+		}
+		for _, sp := range wrote {
+			if text[sp[0]:sp[1]] != "␛" && !found[sp] {
+				t.Fatalf("%q shows as %q: stand-in %q at %v not found in %v", b.String(), text, text[sp[0]:sp[1]], sp, StandInsIn(text))
+			}
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"connlog/model"
+	"connlog/model/inert"
 	"connlog/model/query"
 	"connlog/ui/theme"
 )
@@ -83,7 +84,7 @@ func (c *card) kvStyledMarked(k string, v theme.Marked, style lipgloss.Style) {
 		return
 	}
 	pad := strings.Repeat(" ", theme.KeyColumn+2)
-	wrapped := strings.Split(ansi.Wrap(v.Text, c.w-theme.KeyColumn-2, ""), "\n")
+	wrapped := theme.WrapWhole(v.Text, inert.StandInsIn(v.Text), c.w-theme.KeyColumn-2)
 	label := theme.Clean(k)
 	own := theme.CellWidth(label) > theme.KeyColumn-1
 	if own {

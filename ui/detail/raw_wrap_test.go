@@ -23,20 +23,8 @@ var rawUnits = []struct{ raw, shown string }{
 // put together are the line escaped exactly.
 func TestRawNeverSplitsAStandIn(t *testing.T) {
 	st := theme.Monochrome()
-	var raw, shown strings.Builder
-	cuts := map[int]bool{0: true} // where a line of RAW may end, in shown
-	for i := range 60 {
-		u := rawUnits[(i*7)%len(rawUnits)]
-		raw.WriteString(u.raw)
-		shown.WriteString(u.shown)
-		if u.raw == u.shown { // plain text may break anywhere between its characters
-			for j := 1; j < len(u.shown); j++ {
-				cuts[shown.Len()-len(u.shown)+j] = true
-			}
-		}
-		cuts[shown.Len()] = true
-	}
-	e := &model.Entry{Seq: 1, Time: base, Kind: model.KindText, Raw: []byte(raw.String()),
+	raw, shown, cuts := hostileText()
+	e := &model.Entry{Seq: 1, Time: base, Kind: model.KindText, Raw: []byte(raw),
 		Origin: model.Origin{Offset: -1}}
 	for w := 20; w <= 120; w++ {
 		lines := rawLines(BuildCard(&st, w, Input{Entry: e, Location: time.UTC}))
@@ -50,10 +38,30 @@ func TestRawNeverSplitsAStandIn(t *testing.T) {
 				t.Fatalf("width %d: a line of RAW %d cells wide: %q", w, cw, l)
 			}
 		}
-		if got := strings.Join(lines, ""); got != shown.String() {
-			t.Fatalf("width %d: RAW's lines make\n%q\nwant\n%q", w, got, shown.String())
+		if got := strings.Join(lines, ""); got != shown {
+			t.Fatalf("width %d: RAW's lines make\n%q\nwant\n%q", w, got, shown)
 		}
 	}
+}
+
+// hostileText returns a line of rawUnits, what is shown of it, and where
+// a wrapped line of what is shown may end: anywhere between the
+// characters of plain text, only before or after a stand-in.
+func hostileText() (raw, shown string, cuts map[int]bool) {
+	var r, s strings.Builder
+	cuts = map[int]bool{0: true}
+	for i := range 60 {
+		u := rawUnits[(i*7)%len(rawUnits)]
+		r.WriteString(u.raw)
+		s.WriteString(u.shown)
+		if u.raw == u.shown {
+			for j := 1; j < len(u.shown); j++ {
+				cuts[s.Len()-len(u.shown)+j] = true
+			}
+		}
+		cuts[s.Len()] = true
+	}
+	return r.String(), s.String(), cuts
 }
 
 // rawLines returns the lines of the card's RAW section without their
