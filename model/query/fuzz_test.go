@@ -71,6 +71,8 @@ func FuzzMatch(f *testing.F) {
 	f.Add("münchen or /a+/i", "MÜNCHEN", model.KeyCity, "München", uint8(3), uint8(7), int64(1e12))
 	f.Add("msg:*time*OUT* -msg=x", "[WARN] relay TimeOUT k", model.KeyMessage, "relay TimeOUT", uint8(4), uint8(1), int64(0))
 	f.Add("message:ǅ* or timeout", "ǆungla", model.KeyMessage, "ǆ", uint8(4), uint8(1), int64(0))
+	f.Add(`user:evil␛* or msg:*\x07 ok`, "[INFO] login evil\x1b]0;pwned\x07 ok", model.KeyUserEmail, "evil\x1b]0;pwned\x07", uint8(4), uint8(1), int64(0))
+	f.Add(`msg="pwned\x07 ok" -host=‹U+202E›`, "pwned\x07 ok", model.KeyMessage, "pwned\x07 ok", uint8(4), uint8(2), int64(0))
 	f.Fuzz(func(t *testing.T, src, raw, key, value string, level, kind uint8, sec int64) {
 		q, err := Compile(src, testOpts)
 		if err != nil {
