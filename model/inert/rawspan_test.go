@@ -40,3 +40,23 @@ func TestRawSpan(t *testing.T) {
 		t.Errorf("RawSpan of plain text = %d, %d, want 1, 3", a, b)
 	}
 }
+
+// FuzzRawSpan: the bytes RawSpan gives, made inert, show the part asked
+// for, whatever the text and wherever the part is cut.
+func FuzzRawSpan(f *testing.F) {
+	f.Add("evil\x1b]0;pwned\x07@\u202eé\xff", 3, 9)
+	f.Add("plain", 0, 5)
+	f.Fuzz(func(t *testing.T, s string, from, n int) {
+		shown := Sanitize(s)
+		if from < 0 || n <= 0 || from+n > len(shown) {
+			return
+		}
+		a, b := RawSpan(s, from, from+n)
+		if a < 0 || a >= b || b > len(s) {
+			t.Fatalf("RawSpan(%q, %d, %d) = %d, %d", s, from, from+n, a, b)
+		}
+		if part := shown[from : from+n]; !strings.Contains(Sanitize(s[a:b]), part) {
+			t.Fatalf("RawSpan(%q, %d, %d) = %q, which shows %q, not %q", s, from, from+n, s[a:b], Sanitize(s[a:b]), part)
+		}
+	})
+}

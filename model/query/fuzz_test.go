@@ -84,6 +84,7 @@ func FuzzMatch(f *testing.F) {
 			Origin: model.Origin{Host: value, Unit: value + ".service", Journal: &model.JournalFields{Unit: raw}},
 		}
 		m := q.Match(&e)
+		checkMarks(t, q, &e)
 		checkKeyDemands(t, q, &e, m)
 		checkRowDecisions(t, q, &e, m)
 		in := withMessagesInRaw(e)
@@ -99,6 +100,17 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("%q and %q agree on %+v", src, Not(src), e)
 		}
 	})
+}
+
+// checkMarks checks that each mark lies within the value it marks, a
+// value found as shown (user:evil␛*) as well as one found as it is.
+func checkMarks(t *testing.T, q *Query, e *model.Entry) {
+	t.Helper()
+	for _, mk := range q.FieldMarks(e) {
+		if mk.Start < 0 || mk.Start > mk.End || mk.End > len(mk.Value) {
+			t.Fatalf("%q marks %d:%d of %q", q.String(), mk.Start, mk.End, mk.Value)
+		}
+	}
 }
 
 // FuzzTerm: any field and value make a term that compiles and matches
