@@ -22,7 +22,7 @@ import (
 // Backslashes are kept as they are, so the output is for reading, not for
 // decoding. A string that needs no change is returned without copying.
 func Sanitize(s string) string {
-	if isPlain(s) {
+	if Plain(s) {
 		return s
 	}
 	return string(appendSanitized(make([]byte, 0, len(s)+16), s))
@@ -43,14 +43,15 @@ func HasStandIn(s string) bool {
 // AppendSanitized appends the Sanitize form of s to dst and returns it, for
 // callers that render into a reused buffer.
 func AppendSanitized(dst []byte, s string) []byte {
-	if isPlain(s) {
+	if Plain(s) {
 		return append(dst, s...)
 	}
 	return appendSanitized(dst, s)
 }
 
-// isPlain is the fast path: printable ASCII needs no escaping.
-func isPlain(s string) bool {
+// Plain reports whether s is printable ASCII, which needs no escaping:
+// Sanitize returns it as it is. It is the fast path.
+func Plain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {
 			return false

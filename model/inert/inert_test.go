@@ -62,7 +62,7 @@ func FuzzSanitize(f *testing.F) {
 		if again := Sanitize(got); again != got {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, again)
 		}
-		if isPlain(s) && got != s {
+		if Plain(s) && got != s {
 			t.Fatalf("plain text changed: %q -> %q", s, got)
 		}
 		// Printable text survives: every printable rune of the input is in

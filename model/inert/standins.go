@@ -7,7 +7,7 @@ import "strings"
 // splits \x1b into \x and 1b shows two pieces that read as neither, so a
 // caller that wraps keeps each range on one line.
 func SanitizeStandIns(s string) (string, [][2]int) {
-	if isPlain(s) {
+	if Plain(s) {
 		return s, nil
 	}
 	dst := make([]byte, 0, len(s)+16)

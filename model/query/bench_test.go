@@ -59,6 +59,7 @@ func BenchmarkMatch(b *testing.B) {
 	for _, src := range []string{
 		"level>=error",
 		"user:alice* level>=warn",
+		"user=bob@example.com",
 		"event:closed_connection country:DE rx>1MB",
 		"timeout",
 		"Timeout",
@@ -105,7 +106,7 @@ func BenchmarkCompile(b *testing.B) {
 // Each benchmark query must match something, or it measures only misses.
 func TestBenchQueriesHit(t *testing.T) {
 	entries := benchEntries(1000)
-	for _, src := range []string{"level>=error", "user:alice* level>=warn", "event:closed_connection country:DE rx>1MB", "timeout"} {
+	for _, src := range []string{"level>=error", "user:alice* level>=warn", "user=bob@example.com", "event:closed_connection country:DE rx>1MB", "timeout"} {
 		q := mustCompile(t, src)
 		hits := 0
 		for i := range entries {

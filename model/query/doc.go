@@ -31,6 +31,12 @@
 // a line's [libsdwan] [controller]); module=libsdwan and .module:libsdwan
 // match the module alone.
 //
+// A value is compared as it is and as the table shows it: a control
+// character or an invisible one is shown as a stand-in (␛, \x07,
+// ‹U+202E›; see inert.Sanitize), and a value written with stand-ins, as
+// copied from the screen, matches the value so shown: user:evil␛]0;*
+// finds the user "evil\x1b]0;pwned\x07". Bare words and phrases do the same.
+//
 // Values may be quoted: user="a b@x". Numbers may carry a unit, converted to
 // the unit the field is stored in: sizes in bytes, decimal B, KB (1e3), MB
 // (1e6), GB, TB, PB, EB or binary KiB, MiB, GiB, TiB, PiB, EiB (every unit

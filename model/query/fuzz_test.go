@@ -71,6 +71,8 @@ func FuzzMatch(f *testing.F) {
 	f.Add("münchen or /a+/i", "MÜNCHEN", model.KeyCity, "München", uint8(3), uint8(7), int64(1e12))
 	f.Add("msg:*time*OUT* -msg=x", "[WARN] relay TimeOUT k", model.KeyMessage, "relay TimeOUT", uint8(4), uint8(1), int64(0))
 	f.Add("message:ǅ* or timeout", "ǆungla", model.KeyMessage, "ǆ", uint8(4), uint8(1), int64(0))
+	f.Add(`user:evil␛* or msg:*\x07 ok`, "[INFO] login evil\x1b]0;pwned\x07 ok", model.KeyUserEmail, "evil\x1b]0;pwned\x07", uint8(4), uint8(1), int64(0))
+	f.Add(`msg="pwned\x07 ok" -host=‹U+202E›`, "pwned\x07 ok", model.KeyMessage, "pwned\x07 ok", uint8(4), uint8(2), int64(0))
 	f.Fuzz(func(t *testing.T, src, raw, key, value string, level, kind uint8, sec int64) {
 		q, err := Compile(src, testOpts)
 		if err != nil {
@@ -82,6 +84,7 @@ func FuzzMatch(f *testing.F) {
 			Origin: model.Origin{Host: value, Unit: value + ".service", Journal: &model.JournalFields{Unit: raw}},
 		}
 		m := q.Match(&e)
+		checkMarks(t, q, &e)
 		checkKeyDemands(t, q, &e, m)
 		checkRowDecisions(t, q, &e, m)
 		in := withMessagesInRaw(e)
@@ -97,6 +100,17 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("%q and %q agree on %+v", src, Not(src), e)
 		}
 	})
+}
+
+// checkMarks checks that each mark lies within the value it marks, a
+// value found as shown (user:evil␛*) as well as one found as it is.
+func checkMarks(t *testing.T, q *Query, e *model.Entry) {
+	t.Helper()
+	for _, mk := range q.FieldMarks(e) {
+		if mk.Start < 0 || mk.Start > mk.End || mk.End > len(mk.Value) {
+			t.Fatalf("%q marks %d:%d of %q", q.String(), mk.Start, mk.End, mk.Value)
+		}
+	}
 }
 
 // FuzzTerm: any field and value make a term that compiles and matches

@@ -6,7 +6,6 @@ import (
 	"unsafe"
 
 	"connlog/model"
-	"connlog/model/inert"
 	"connlog/model/payload"
 )
 
@@ -38,7 +37,7 @@ func (m *textMatcher) matchText(text string) bool {
 			return true
 		}
 	}
-	return m.asShown && m.pat.contains(inert.Sanitize(shown))
+	return m.asShown && inShown(shown, m.pat.contains)
 }
 
 // anyOwnText reports whether match holds for the text bare words and

@@ -78,10 +78,10 @@ func valueTerm(ref fieldRef, t token, dir string) (matcher, *Error) {
 	}
 	switch t.op {
 	case opGlob:
-		m.test = &globTest{g: newGlob(t.value, true), subModules: takesSubModules(t)}
+		m.test = asShown(&globTest{g: newGlob(t.value, true), subModules: takesSubModules(t)}, t.value)
 	case opEq, opNe:
 		n, isNum := parseQuantity(t.value, ref.class)
-		m.test = &exactTest{value: t.value, num: n, isNum: isNum}
+		m.test = asShown(&exactTest{value: t.value, num: n, isNum: isNum}, t.value)
 	default:
 		n, ok := parseQuantity(t.value, ref.class)
 		if !ok {

@@ -47,6 +47,10 @@ func FuzzViewsHoldWhatTheFullLinesMatch(f *testing.F) {
 	// with an escape inside.
 	f.Add([]byte(`{"log":"[WARN] [libsdwan] relay 1.2.3.4 timeout\n","stream":"stdout","time":"2026-02-10T08:00:00.1Z"}`+"\n"+
 		`{"log":"[INFO] [connector] say \"relay\"\u0021\n","stream":"stdout","time":"2026-02-10T08:00:01.1Z"}`+"\n"), uint8(0), "msg:*relay!* or msg:*timeout*")
+	// Values that hold an escape sequence and a bell, typed as shown.
+	f.Add([]byte("2026-02-10T08:00:06.000000000Z [INFO] [connector] login user=evil\x1b]0;pwned\x07 ok\n"+
+		`2026-02-10T08:00:07.000000000Z {"level":"info","msg":"login","user":"evil\u001b]0;pwned\u0007"}`+"\n"), uint8(0),
+		`msg:*user=evil␛]0;pwned\x07* or .user:evil␛*`)
 	f.Fuzz(func(t *testing.T, data []byte, env uint8, src string) {
 		q, err := query.Compile(src, query.Options{Now: time.Unix(1770710400, 0), Location: time.UTC})
 		if err != nil {
