@@ -45,17 +45,20 @@ const (
 // unparsedEvent's (see build, which asks it of the lines that open with
 // an A only).
 func (d *lineDecoder) defers(l *logical, origin *model.Origin) bool {
-	if !d.rejectsEvents() || !payload.OpensAnalytics(l.payload) || l.env.Exported != nil || l.journal != nil ||
+	if !d.rejectsEvents(l.payload) || !payload.OpensAnalytics(l.payload) || l.env.Exported != nil || l.journal != nil ||
 		l.env.Time.IsZero() || readsWallClock(l.env.Time, d.ctx.Location) || auditCarried(origin) {
 		return false
 	}
 	return d.rejects(model.KindText, levelOf(&payload.Result{Kind: model.KindText}, l))
 }
 
-// rejectsEvents reports whether Options.Rejects rules out every event,
-// of level info or warn.
-func (d *lineDecoder) rejectsEvents() bool {
-	return d.rejects(model.KindAnalytics, model.LevelInfo) && d.rejects(model.KindAnalytics, model.LevelWarn)
+// rejectsEvents reports whether Options.Rejects rules out every event
+// the line p may be: of level info, or warn unless p cannot be a warning
+// (payload.MayBeWarning: level>=warn leaves the events that name no
+// failure unparsed, nine in ten of a connector's).
+func (d *lineDecoder) rejectsEvents(p []byte) bool {
+	return d.rejects(model.KindAnalytics, model.LevelInfo) &&
+		(d.rejects(model.KindAnalytics, model.LevelWarn) || !payload.MayBeWarning(p))
 }
 
 // unparsedEvent is the result an event left unparsed is filled from.

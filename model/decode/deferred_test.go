@@ -11,8 +11,11 @@ import (
 	"connlog/model/payload"
 )
 
-// belowError is what Options.Rejects is for `level>=error`.
+// belowError is what Options.Rejects is for `level>=error`, belowWarn
+// for `level>=warn`.
 func belowError(e *model.Entry) bool { return e.Level < model.LevelError }
+
+func belowWarn(e *model.Entry) bool { return e.Level < model.LevelWarn }
 
 // rejectedEventLines are docker logs -t lines: a service line, an event
 // whose timestamp (08:00:00.5) is not its envelope's time (08:00:01), and
@@ -31,11 +34,18 @@ var (
 // An event Options.Rejects rules out whatever it holds is not parsed once
 // nothing wants every time: its entry keeps its envelope's time, and the
 // line after it that inherits, and a gap noticed after it, read the
-// event's own time then.
+// event's own time then. level>=warn rules out an event whose line names
+// no failure.
 func TestRejectedEventIsReadOnlyWhenATimeIsWanted(t *testing.T) {
+	for name, rejects := range map[string]func(*model.Entry) bool{"level>=error": belowError, "level>=warn": belowWarn} {
+		t.Run(name, func(t *testing.T) { checkReadOnlyWhenWanted(t, rejects) })
+	}
+}
+
+func checkReadOnlyWhenWanted(t *testing.T, rejects func(*model.Entry) bool) {
 	gap := model.Record{Mark: model.MarkGap, Note: model.GapLineTooLong, Count: 1, Received: readTime, Offset: -1}
 	for _, wanted := range []bool{false, true} {
-		d := New(1, Options{Reference: readTime, Rejects: belowError, SpanWanted: func() bool { return wanted }})
+		d := New(1, Options{Reference: readTime, Rejects: rejects, SpanWanted: func() bool { return wanted }})
 		recs := append(lineRecords(rejectedEventLines...), gap)
 		es := decodeLead(d, recs[:1])
 		es = append(es, decodeLead(d, recs[1:])...)
@@ -59,20 +69,28 @@ func TestRejectedEventIsReadOnlyWhenATimeIsWanted(t *testing.T) {
 }
 
 // An event is parsed as ever when the question could take one of its
-// forms (level>=warn takes a failure), when its line has no envelope
-// time, or while the writer's leads are not settled.
+// forms (level>=warn takes a failure, which a line naming one may be, or
+// one that spells it in escapes or colours), when its line has no
+// envelope time, or while the writer's leads are not settled.
 func TestEventParsedWhenItMayBeWanted(t *testing.T) {
 	never := func() bool { return false }
-	warn := func(e *model.Entry) bool { return e.Level < model.LevelWarn }
 	bare := []string{"2026-02-10T08:00:00Z [INFO] [connector] up",
 		`ANALYTICS {"event_type": "established", "timestamp": 1770710400500, "connection": {"id": "c-1"}}`}
+	mayFail := func(event string) []string {
+		return []string{rejectedEventLines[0], `2026-02-10T08:00:01.000000000Z ANALYTICS {"event_type": "` + event +
+			`", "timestamp": 1770710400500, "connection": {"id": "c-1"}}`}
+	}
 	for _, c := range []struct {
 		name    string
 		rejects func(*model.Entry) bool
 		lines   []string
 		settled bool
 	}{
-		{"level>=warn", warn, rejectedEventLines[:2], true},
+		{"level>=warn, a failure", belowWarn, mayFail(model.EventFailed), true},
+		{"level>=warn, a denial", belowWarn, mayFail(model.EventDenied), true},
+		{"level>=warn, a failure escaped", belowWarn, mayFail(`failed\u005fto_connect`), true},
+		{"level>=warn, a failure in colours", belowWarn, mayFail("failed_\x1b[0mto_connect"), true},
+		{"level>=warn, a failure named elsewhere", belowWarn, mayFail(`established", "error": "` + model.EventFailed), true},
 		{"no envelope time", belowError, bare, true},
 		{"leads not settled", belowError, rejectedEventLines[:2], false},
 	} {
@@ -132,10 +150,12 @@ func FuzzRejectedEventsUnread(f *testing.F) {
 			opts.Location = ny
 		}
 		full := decodeInJobs(opts, recs)
-		opts.Rejects = belowError
-		for _, wanted := range []bool{false, true} {
-			opts.SpanWanted = func() bool { return wanted }
-			checkUnread(t, decodeInJobs(opts, recs), full, wanted)
+		for _, rejects := range []func(*model.Entry) bool{belowError, belowWarn} {
+			opts.Rejects = rejects
+			for _, wanted := range []bool{false, true} {
+				opts.SpanWanted = func() bool { return wanted }
+				checkUnread(t, decodeInJobs(opts, recs), full, rejects, wanted)
+			}
 		}
 	})
 }
@@ -158,7 +178,7 @@ func decodeInJobs(opts Options, recs []model.Record) []model.Entry {
 
 // checkUnread compares the entries of a decode that left rejected events
 // unparsed with those of a full one.
-func checkUnread(t *testing.T, got, full []model.Entry, wanted bool) {
+func checkUnread(t *testing.T, got, full []model.Entry, rejects func(*model.Entry) bool, wanted bool) {
 	t.Helper()
 	if len(got) != len(full) {
 		t.Fatalf("span wanted %v: %d entries, a full decode %d", wanted, len(got), len(full))
@@ -172,7 +192,7 @@ func checkUnread(t *testing.T, got, full []model.Entry, wanted bool) {
 		switch {
 		case !unread:
 			t.Fatalf("span wanted %v: entry %d differs from a full decode's:\n got %+v\nwant %+v", wanted, i, *g, *w)
-		case !belowError(w):
+		case !rejects(w):
 			t.Fatalf("span wanted %v: entry %d left unparsed, but the question takes it: %+v", wanted, i, *w)
 		case !bytes.Equal(g.Raw, w.Raw) || g.Origin != w.Origin:
 			t.Fatalf("span wanted %v: entry %d left unparsed is not the line of the full decode's:\n got %+v\nwant %+v", wanted, i, *g, *w)

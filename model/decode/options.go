@@ -82,8 +82,9 @@ type Options struct {
 	// level are set that no entry of that kind and level is wanted,
 	// whatever its time and fields (query's MayMatch, for a query that
 	// reads no time). A well-formed ANALYTICS line it rejects in every
-	// form its parse may give (an event of level info or warn, or text) is
-	// not parsed: its entry has kind analytics, level info, no fields and
+	// form its parse may give (an event of level info, or warn when the
+	// line may name a failure (payload.MayBeWarning), or text) is not
+	// parsed: its entry has kind analytics, level info, no fields and
 	// its envelope's time, unless the time is wanted (see SpanWanted):
 	// lines that inherit a time or marks that take one read its timestamp
 	// when they come. Only lines whose envelope gives a time, and not one

@@ -201,3 +201,18 @@ func OpensAnalytics(p []byte) bool {
 	i := skipBlanks(p, len(prefixAnalytics))
 	return i < len(p) && p[i] == '{'
 }
+
+// MayBeWarning reports whether the ANALYTICS line p may be an event of
+// level warn (see eventLevel): its bytes name a failure or a denial, or
+// hold what could spell one in other bytes, a \u escape or a colour code.
+// An event line for which it is false is of level info, if an event.
+func MayBeWarning(p []byte) bool {
+	return bytes.Contains(p, eventFailed) || bytes.Contains(p, eventDenied) ||
+		bytes.Contains(p, unicodeEscape) || bytes.IndexByte(p, 0x1b) >= 0
+}
+
+var (
+	eventFailed   = []byte(model.EventFailed)
+	eventDenied   = []byte(model.EventDenied)
+	unicodeEscape = []byte(`\u`)
+)
