@@ -40,3 +40,13 @@ func clockLayout(loc *time.Location, now time.Time, times []time.Time) string {
 	}
 	return [...]string{query.OneDay: "", query.OneYear: datedClock, query.Years: yearClock}[reach]
 }
+
+// newDay reports whether the clock moved from was to now onto another
+// calendar day in loc (or was set or cleared): the rows' layout, which
+// depends on today's date, must be decided again.
+func newDay(was, now time.Time, loc *time.Location) bool {
+	if was.IsZero() || now.IsZero() {
+		return was.IsZero() != now.IsZero()
+	}
+	return !query.SameDay(was, now, loc)
+}

@@ -1,0 +1,43 @@
+package triageview
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A view left open across midnight: today's rows, shown with their time
+// of day alone, are yesterday's once the clock moves to the next day, and
+// say their date without the view being opened again.
+func TestSessionsLeftOpenAcrossMidnightSayTheDay(t *testing.T) {
+	v := NewSessionsView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	v.SetNow(start.Add(2 * time.Hour))
+	v = v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
+	dated := start.Add(time.Hour).Format("01-02 15:04")
+	if out := ansi.Strip(v.View()); strings.Contains(out, dated) {
+		t.Fatalf("today's sessions show their date:\n%s", out)
+	}
+	v.SetNow(start.Add(24 * time.Hour))
+	if out := ansi.Strip(v.View()); !strings.Contains(out, dated) {
+		t.Errorf("after midnight, yesterday's sessions lack their date:\n%s", out)
+	}
+}
+
+// The templates view, likewise.
+func TestTemplatesLeftOpenAcrossMidnightSayTheDay(t *testing.T) {
+	v := NewTemplatesView(DefaultKeyMap(), styles())
+	v.SetSize(120, 10)
+	v.SetNow(start.Add(2 * time.Hour))
+	v = v.Start(newJob(4, nil), time.UTC).SetReport(ResultMsg{Gen: 4, Report: templatesReport()}, nil)
+	dated := start.Format("01-02 15:04")
+	if out := ansi.Strip(v.View()); strings.Contains(out, dated) {
+		t.Fatalf("today's templates show their date:\n%s", out)
+	}
+	v.SetNow(start.Add(24 * time.Hour))
+	if out := ansi.Strip(v.View()); !strings.Contains(out, dated) {
+		t.Errorf("after midnight, yesterday's templates lack their date:\n%s", out)
+	}
+}
