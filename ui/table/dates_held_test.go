@@ -47,3 +47,18 @@ func TestTopRowSaysTheDayWhenTheFirstRowHasNoTime(t *testing.T) {
 		t.Errorf("the top row %q does not say its day:\n%s", top, strings.Join(rows, "\n"))
 	}
 }
+
+// A time of another year, in a column too narrow for all of it, gives up
+// its milliseconds before its date: the date then gives way only where
+// not even the date and the second fit.
+func TestYearCellGivesUpItsMillisecondsFirst(t *testing.T) {
+	cell := "2025-12-31 23:59:59.250"
+	for _, tc := range []struct {
+		w    int
+		want string
+	}{{23, cell}, {21, "2025-12-31 23:59:59  "}, {19, "2025-12-31 23:59:59"}, {18, "23:59:59.250      "}, {12, "23:59:59.250"}} {
+		if got := timeOfDay(cell, tc.w); got != tc.want {
+			t.Errorf("%d cells: %q; want %q", tc.w, got, tc.want)
+		}
+	}
+}

@@ -59,11 +59,34 @@ const (
 	timeOfDayWidth  = len(timeOfDayLayout)
 )
 
-// timeOfDay fits a time cell into w cells: a date that does not fit gives
-// way, so that the time of day, its last timeOfDayWidth cells, stays whole.
+// A time cell of another year than this one: yearCellWidth cells, or
+// yearSecondWidth without its milliseconds, which a column too narrow
+// for all of it gives up first, keeping the year and the date.
+const (
+	yearCellWidth   = len("2006-01-02 " + timeOfDayLayout)
+	yearSecondWidth = len("2006-01-02 15:04:05")
+)
+
+// timeOfDay fits a time cell into w cells: a time of another year gives
+// up its milliseconds first; a date that does not fit gives way, so that
+// the time of day, its last timeOfDayWidth cells, stays whole.
 func timeOfDay(cell string, w int) string {
-	if theme.CellWidth(cell) > w && len(cell) > timeOfDayWidth {
+	switch {
+	case theme.CellWidth(cell) <= w:
+	case len(cell) == yearCellWidth && w >= yearSecondWidth:
+		cell = cell[:yearSecondWidth]
+	case len(cell) > timeOfDayWidth:
 		cell = cell[len(cell)-timeOfDayWidth:]
 	}
 	return theme.Fit(cell, w)
+}
+
+// datedMin is the least width of a time column whose widest cell is
+// natural wide that keeps the cells' dates: a year's without its
+// milliseconds (see timeOfDay).
+func datedMin(natural int) int {
+	if natural >= yearCellWidth {
+		return yearSecondWidth
+	}
+	return natural
 }
