@@ -12,6 +12,8 @@ import (
 const (
 	datedClock = "01-02 15:04"
 	yearClock  = "2006-01-02 15:04"
+	// shortYearClock is yearClock where the room is short: 25-12-31.
+	shortYearClock = "06-01-02 15:04"
 )
 
 // clockLayout is the layout of the times of a view's rows, times, the

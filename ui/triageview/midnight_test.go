@@ -41,3 +41,18 @@ func TestTemplatesLeftOpenAcrossMidnightSayTheDay(t *testing.T) {
 		t.Errorf("after midnight, yesterday's templates lack their date:\n%s", out)
 	}
 }
+
+// Sessions of another year than the clock's keep their year on a narrow
+// terminal, in two digits: "02-10 08:01" alone reads as this year's.
+func TestNarrowSessionsOfAnotherYearSayTheYear(t *testing.T) {
+	for _, w := range []int{80, 99} {
+		v := NewSessionsView(DefaultKeyMap(), styles())
+		v.SetSize(w, 6)
+		v.SetNow(start.AddDate(1, 0, 0))
+		v = v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
+		out := ansi.Strip(v.View())
+		if !strings.Contains(out, "26-02-10 08:01") || !strings.Contains(out, "failed: evil") {
+			t.Errorf("%d cols: the sessions lack their year, or the failure its reason:\n%s", w, out)
+		}
+	}
+}
