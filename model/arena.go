@@ -37,6 +37,9 @@ type chunkRefs struct {
 	// dictLen and farLen are how many dictionary and far entries the
 	// chunk's rows use; only the writer reads them.
 	dictLen, farLen int64
+	// times is the span of the chunk's rows' times (see HeldSpan); only
+	// the writer reads it.
+	times timeSpan
 }
 
 // rowMem is what the row chunk counts for in the memory account: its

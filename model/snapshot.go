@@ -37,6 +37,7 @@ type Snapshot struct {
 	frontGap  bool      // the row at first is the store's front gap (see Store.keepFrontGap)
 	earliest  time.Time // the earliest line read, zero when not known (see firstRead)
 	newest    time.Time // the newest line read, zero when none had a time
+	held      timeSpan  // of the entries held (see HeldSpan)
 	gapGen    uint64    // how many times the store has written it
 	manyHosts bool      // the entries read came from more than one host
 }
@@ -84,7 +85,7 @@ func (s *Store) snapshotLocked() *Snapshot {
 		rows: s.rows, rowPins: s.held, wordPins: s.words.maps, valuePins: s.values.maps, values: s.values.chunks, base: s.base, first: s.first, end: s.end, lowest: s.lowest, arena: s.arena.chunks, words: s.words.chunks,
 		syms: s.syms.directory(), symtab: s.syms, origins: s.origins.list, sources: s.origins.sources,
 		readers: s.readers, reparse: s.opt.Reparse, payloads: s.opt.Payloads, inRaw: s.opt.MessageInRaw, whole: s.whole, kindKeys: s.kinds.publish(),
-		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.hosts.Many(), earliest: s.earliest.at(), newest: s.earliest.newest(),
+		frontGap: s.frontGap, gapGen: s.gapGen, manyHosts: s.origins.hosts.Many(), earliest: s.earliest.at(), newest: s.earliest.newest(), held: s.heldSpan(),
 	}
 }
 

@@ -258,6 +258,7 @@ func (s *Store) slot(p int64) (*rowChunk, int64, *chunkRefs) {
 func (s *Store) put(e *Entry, p int64) {
 	e.Seq = seqOf(p)
 	c, i, refs := s.slot(p)
+	refs.times.note(e)
 	s.arena.owner, s.values.owner, s.words.owner = &refs.bytes, &refs.values, &refs.words
 	r := row{time: rowTimeOf(e.Time)}
 	lo := lineOrigin{at: r.time}

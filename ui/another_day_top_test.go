@@ -23,17 +23,24 @@ func TestTheTopRowSaysAnotherDay(t *testing.T) {
 			if top == 0 {
 				t.Fatalf("%d cols, tab %s: the last screen is the first: the test does not test", w, tab)
 			}
-			lines := screenLines(t, m)
-			for i, l := range lines {
-				if strings.HasPrefix(strings.TrimSpace(l), "TIME") {
-					if row := lines[i+1]; !strings.Contains(row, "11-20 ") {
-						t.Errorf("%d cols, tab %s: the top row %q does not say its day:\n%s", w, tab, row, screen(m))
-					}
-					break
-				}
+			if row := topRow(t, m); !strings.Contains(row, "11-20 ") {
+				t.Errorf("%d cols, tab %s: the top row %q does not say its day:\n%s", w, tab, row, screen(m))
 			}
 		}
 	}
+}
+
+// topRow is the table's first row on screen, the line under its header.
+func topRow(t *testing.T, m Model) string {
+	t.Helper()
+	lines := screenLines(t, m)
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimSpace(l), "TIME") && i+1 < len(lines) {
+			return lines[i+1]
+		}
+	}
+	t.Fatalf("no table header on screen:\n%s", screen(m))
+	return ""
 }
 
 // The templates view over yesterday's log writes its first and last times

@@ -83,15 +83,15 @@ func mustStore(t *testing.T, es []model.Entry) *model.Store {
 }
 
 // A date with its year, 23 cells, would cost the Connections tab at 80
-// columns its duration as well as its error: there the time of day shows
-// alone, as before, and the duration stays.
+// columns its duration as well as its error: there it is written to the
+// second, 19 cells, and the duration stays.
 func TestAnotherYearsDateKeepsTheDuration(t *testing.T) {
 	es := threeDaysOfConnections()
 	for i := range es {
 		es[i].Time = es[i].Time.AddDate(-1, 0, 0)
 	}
 	m := drive(t, newTestModel(t, mustStore(t, es), 80, 24), keys("2", "g")...)
-	if s := screen(m); !strings.Contains(s, "DUR") {
-		t.Errorf("the duration column went:\n%s", s)
+	if s := screen(m); !strings.Contains(s, "DUR") || !strings.Contains(topRow(t, m), "2025-11-20 08:00:00 ") {
+		t.Errorf("the duration column went, or the first row lacks its date and year:\n%s", s)
 	}
 }

@@ -20,9 +20,15 @@ var laterDay = time.Date(2026, 12, 3, 1, 0, 0, 0, time.UTC)
 // earlierDayModel is the interface over es with the clock on a later day.
 func earlierDayModel(t *testing.T, es []model.Entry, w, h int) Model {
 	t.Helper()
+	return clockedModel(t, es, w, h, func() time.Time { return laterDay })
+}
+
+// clockedModel is the interface over es, w by h, with the clock now.
+func clockedModel(t *testing.T, es []model.Entry, w, h int, now func() time.Time) Model {
+	t.Helper()
 	st, _ := newFixtureStore(t, es)
 	cfg := testConfig()
-	cfg.Now = func() time.Time { return laterDay }
+	cfg.Now = now
 	m := drive(t, New(cfg, st, nil), tea.WindowSizeMsg{Width: w, Height: h})
 	return runCmd(t, m, m.initCmd)
 }

@@ -134,9 +134,12 @@ func (m Model) onExtended(msg viewExtendedMsg) (tea.Model, tea.Cmd) {
 
 // onClock refreshes the clock, the ingest rate and the store's counters,
 // the muted rows' counts, and brings an open triage view that owes a
-// refresh up to date.
+// refresh up to date. The triage views get the clock too: one left open
+// across midnight dates its rows, today's times being yesterday's now.
 func (m Model) onClock(t time.Time) (tea.Model, tea.Cmd) {
 	m.now = m.cfg.now()
+	m.sess.SetNow(m.now)
+	m.tmpl.SetNow(m.now)
 	m.rate.tick(t)
 	m.setStats(m.store.Stats())
 	m.showMuteCounts(m.store.Snapshot()) // a build counts the muted lines long before it is done

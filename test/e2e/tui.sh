@@ -305,7 +305,7 @@ keys S
 wait_for "sessions · "
 wait_for "failed: CONNECTION_FAILED"
 keys j j j j j j
-wait_for "▸ 10-26 21:37    0ms user@twingat"  # sessions of several days show their dates, and DUR stays at 80 columns
+wait_for "▸ 23-10-26 21:37    0ms user@twingat"  # sessions of several years show their dates with the year's last two digits, and DUR stays at 80 columns
 keys Enter
 wait_for "filter: conn=c9d8e7f6a5b4c3d2-7"
 alive

@@ -131,10 +131,11 @@ func (t Model) layout(rows []visibleRow) ([]Column, []int) {
 // midnight) widens its column when that costs no other column, and
 // otherwise the column shows the time of day alone (see timeOfDay). While
 // the rows need their day said (the view spans days, or is not today's:
-// datesEveryScreen) the date shows also when the flex column, which
-// takes whatever room is left, has to give way to it: a time of day alone
-// would be read on the wrong day. A date with its year, wider, that would
-// cost another column still gives way.
+// datesEveryScreen) the date always shows: the flex column, which takes
+// whatever room is left, gives way to it first, a date with its year
+// gives up its milliseconds next (see timeOfDay), and only then another
+// column, which scrolling right still shows. A time of day alone would
+// be read on the wrong day.
 func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 	cols := candidates(t.cols, t.off, rows, t.data.ManyHosts)
 	natural := make([]int, 0, len(cols))
@@ -151,21 +152,40 @@ func (t Model) fitColumns(rows []visibleRow, avail int) ([]Column, []int) {
 		natural = append(natural, min(max(w, col.min), col.max))
 	}
 	datesEveryScreen := t.datesEveryScreen()
+	undatedCols, undatedWs := shrinkToFit(cols, natural, avail)
+	datedCols, datedWs := fitDated(cols, natural, avail, datesEveryScreen, false)
+	if !datesEveryScreen {
+		if len(datedCols) >= len(undatedCols) {
+			return datedCols, datedWs
+		}
+		return undatedCols, undatedWs
+	}
+	if fixedColumns(datedCols) < fixedColumns(undatedCols) {
+		if shortCols, shortWs := fitDated(cols, natural, avail, true, true); fixedColumns(shortCols) > fixedColumns(datedCols) {
+			return shortCols, shortWs
+		}
+	}
+	return datedCols, datedWs
+}
+
+// fitDated fits the columns with the time column wide enough for the
+// dates of the rows on screen, the flex column first to go when
+// flexGoes; short narrows a date with its year to the second.
+func fitDated(cols []Column, natural []int, avail int, flexGoes, short bool) ([]Column, []int) {
 	dated := slices.Clone(cols)
+	natural = slices.Clone(natural)
 	for i := range dated {
 		switch {
+		case dated[i].kind == colTime && short:
+			natural[i] = datedMin(natural[i])
+			dated[i].min = natural[i]
 		case dated[i].kind == colTime:
 			dated[i].min = natural[i]
-		case dated[i].flex && datesEveryScreen:
+		case dated[i].flex && flexGoes:
 			dated[i].prio = -1
 		}
 	}
-	undatedCols, undatedWs := shrinkToFit(cols, natural, avail)
-	datedCols, datedWs := shrinkToFit(dated, natural, avail)
-	if len(datedCols) >= len(undatedCols) || datesEveryScreen && fixedColumns(datedCols) >= fixedColumns(undatedCols) {
-		return datedCols, datedWs
-	}
-	return undatedCols, undatedWs
+	return shrinkToFit(dated, natural, avail)
 }
 
 // fixedColumns counts the columns other than the flex one.

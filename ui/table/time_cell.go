@@ -32,24 +32,22 @@ func (t Model) timeCell(i int, e *model.Entry) string {
 
 // datesEveryScreen reports whether every screen of the view must say the
 // day of its rows: they span days, or they are of another day than
-// today's, where a time of day alone reads as today's. It looks at the
-// view's first and last rows (the view is in time order; a row no longer
-// held says nothing).
+// today's, where a time of day alone reads as today's. It asks the span
+// of the times the store holds, not the view's first and last rows: rows
+// need not be in time order (two files read together, a clock set back,
+// yesterday's lines appended after today's), and the first or last may
+// have no time. A filtered view may so say its day where its own rows
+// would not need it, never the other way.
 func (t Model) datesEveryScreen() bool {
 	d := t.data
-	n := d.len()
-	if n == 0 || d.Snapshot == nil {
+	if d.len() == 0 || d.Snapshot == nil {
 		return false
 	}
-	first, last := d.View.At(0), d.View.At(n-1)
-	if !d.Snapshot.Has(first) || !d.Snapshot.Has(last) {
-		return false
+	first, last := d.Snapshot.HeldSpan()
+	if last.IsZero() {
+		return false // no row has a time: none shows one
 	}
-	a, b := d.Snapshot.Time(first), d.Snapshot.Time(last)
-	if a.IsZero() || b.IsZero() {
-		return false
-	}
-	return query.NeedsDates(a, b, d.Now, d.Location)
+	return query.NeedsDates(first, last, d.Now, d.Location)
 }
 
 // noTimeCell is the time cell of an entry without a time.
@@ -61,11 +59,34 @@ const (
 	timeOfDayWidth  = len(timeOfDayLayout)
 )
 
-// timeOfDay fits a time cell into w cells: a date that does not fit gives
-// way, so that the time of day, its last timeOfDayWidth cells, stays whole.
+// A time cell of another year than this one: yearCellWidth cells, or
+// yearSecondWidth without its milliseconds, which a column too narrow
+// for all of it gives up first, keeping the year and the date.
+const (
+	yearCellWidth   = len("2006-01-02 " + timeOfDayLayout)
+	yearSecondWidth = len("2006-01-02 15:04:05")
+)
+
+// timeOfDay fits a time cell into w cells: a time of another year gives
+// up its milliseconds first; a date that does not fit gives way, so that
+// the time of day, its last timeOfDayWidth cells, stays whole.
 func timeOfDay(cell string, w int) string {
-	if theme.CellWidth(cell) > w && len(cell) > timeOfDayWidth {
+	switch {
+	case theme.CellWidth(cell) <= w:
+	case len(cell) == yearCellWidth && w >= yearSecondWidth:
+		cell = cell[:yearSecondWidth]
+	case len(cell) > timeOfDayWidth:
 		cell = cell[len(cell)-timeOfDayWidth:]
 	}
 	return theme.Fit(cell, w)
+}
+
+// datedMin is the least width of a time column whose widest cell is
+// natural wide that keeps the cells' dates: a year's without its
+// milliseconds (see timeOfDay).
+func datedMin(natural int) int {
+	if natural >= yearCellWidth {
+		return yearSecondWidth
+	}
+	return natural
 }

@@ -12,6 +12,8 @@ import (
 const (
 	datedClock = "01-02 15:04"
 	yearClock  = "2006-01-02 15:04"
+	// shortYearClock is yearClock where the room is short: 25-12-31.
+	shortYearClock = "06-01-02 15:04"
 )
 
 // clockLayout is the layout of the times of a view's rows, times, the
@@ -39,4 +41,14 @@ func clockLayout(loc *time.Location, now time.Time, times []time.Time) string {
 		}
 	}
 	return [...]string{query.OneDay: "", query.OneYear: datedClock, query.Years: yearClock}[reach]
+}
+
+// newDay reports whether the clock moved from was to now onto another
+// calendar day in loc (or was set or cleared): the rows' layout, which
+// depends on today's date, must be decided again.
+func newDay(was, now time.Time, loc *time.Location) bool {
+	if was.IsZero() || now.IsZero() {
+		return was.IsZero() != now.IsZero()
+	}
+	return !query.SameDay(was, now, loc)
 }

@@ -40,8 +40,15 @@ func NewSessionsView(keys KeyMap, styles *theme.Styles) SessionsView {
 }
 
 // SetNow sets the clock: rows of another day than its own show their
-// times with their date (see clockLayout).
-func (v *SessionsView) SetNow(now time.Time) { v.now = now }
+// times with their date (see clockLayout). A view left open across
+// midnight dates its rows again: today's are yesterday's now.
+func (v *SessionsView) SetNow(now time.Time) {
+	changed := newDay(v.now, now, v.loc)
+	v.now = now
+	if changed {
+		v.clockAs = clockLayout(v.loc, v.now, sessionTimes(v.rows))
+	}
+}
 
 // SetSize sets the view's size; the title takes one line.
 func (v *SessionsView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
@@ -72,16 +79,21 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	old := v.rows
 	v.totals = msg.Report.Sessions
 	v.rows = sortByStart(msg.Report.Sessions.Rows)
-	var times []time.Time
-	for _, r := range v.rows {
-		times = append(times, r.Start, r.End)
-	}
-	v.clockAs = clockLayout(v.loc, v.now, times)
+	v.clockAs = clockLayout(v.loc, v.now, sessionTimes(v.rows))
 	v.durW = durWidth(v.rows)
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)
 	return v
+}
+
+// sessionTimes are the times the rows show, for clockLayout.
+func sessionTimes(rows []triage.Session) []time.Time {
+	times := make([]time.Time, 0, 2*len(rows))
+	for _, r := range rows {
+		times = append(times, r.Start, r.End)
+	}
+	return times
 }
 
 // sortByStart orders sessions oldest start first; those whose start is

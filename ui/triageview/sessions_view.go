@@ -346,16 +346,17 @@ func (v *SessionsView) endClock(s *triage.Session) string {
 	return v.clock(s.End)
 }
 
-// sessYearMinWidth is the narrowest view whose times carry their years:
-// below it, the five cells of a year would cut the status (a failure's
-// reason), which says more than the year.
+// sessYearMinWidth is the narrowest view whose times carry their years
+// whole: below it, the five cells of a year would cut the status (a
+// failure's reason), which says more; they carry its last two digits
+// (shortYearClock), as a date alone reads as this year's.
 const sessYearMinWidth = 100
 
 // timeLayout is how the view writes its times at its width (see
-// clockLayout): a year only where there is room for it.
+// clockLayout): a whole year only where there is room for it.
 func (v *SessionsView) timeLayout() string {
 	if v.clockAs == yearClock && v.width < sessYearMinWidth {
-		return datedClock
+		return shortYearClock
 	}
 	return v.clockAs
 }

@@ -56,8 +56,15 @@ func NewTemplatesView(keys KeyMap, styles *theme.Styles) TemplatesView {
 }
 
 // SetNow sets the clock: rows of another day than its own show their
-// times with their date (see clockLayout).
-func (v *TemplatesView) SetNow(now time.Time) { v.now = now }
+// times with their date (see clockLayout). A view left open across
+// midnight dates its rows again: today's are yesterday's now.
+func (v *TemplatesView) SetNow(now time.Time) {
+	changed := newDay(v.now, now, v.loc)
+	v.now = now
+	if changed {
+		v.clockAs = clockLayout(v.loc, v.now, templateTimes(v.rows))
+	}
+}
 
 // SetSize sets the view's size; the title takes one line.
 func (v *TemplatesView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }

@@ -51,13 +51,18 @@ func (v TemplatesView) layout(muted []triage.Template) TemplatesView {
 		rows = slices.Insert(rows, at, TemplateRow{Template: t})
 	}
 	v.rows, v.levelW = rows, levelWidth(rows)
-	var times []time.Time
+	v.clockAs = clockLayout(v.loc, v.now, templateTimes(rows))
+	v.cursor = min(v.cursor, max(len(rows)-1, 0))
+	return v.countTotals(muted)
+}
+
+// templateTimes are the times the rows show, for clockLayout.
+func templateTimes(rows []TemplateRow) []time.Time {
+	times := make([]time.Time, 0, 2*len(rows))
 	for _, r := range rows {
 		times = append(times, r.Template.First, r.Template.Last)
 	}
-	v.clockAs = clockLayout(v.loc, v.now, times)
-	v.cursor = min(v.cursor, max(len(rows)-1, 0))
-	return v.countTotals(muted)
+	return times
 }
 
 // countTotals sets the entries and templates of the view as the title
