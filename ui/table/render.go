@@ -34,6 +34,7 @@ func (t Model) visibleRows() []visibleRow {
 		return nil
 	}
 	cols := t.cols
+	t.cache.screen()
 	rows := make([]visibleRow, 0, end-t.top)
 	for i := t.top; i < end; i++ {
 		r := visibleRow{index: i, seq: d.View.At(i)}

@@ -86,7 +86,7 @@ func TestLoadsOnlyTheRowsOnScreen(t *testing.T) {
 		tb = press(tb, keys...)
 		tb.cache = newEntryCache()
 		v := ansi.Strip(tb.View())
-		if n := len(tb.cache.m); n > 10 {
+		if n := tb.cache.len(); n > 10 {
 			t.Errorf("after %v: %d entries loaded for 10 rows on screen", keys, n)
 		}
 		want := "line " + theme.Commas(int64(tb.Cursor()))
