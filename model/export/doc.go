@@ -107,8 +107,8 @@
 //
 // # Redaction
 //
-// With Options.Redact, emails, client IP addresses, device ids and user ids
-// are replaced by pseudonyms that are stable within one export (the same
+// With Options.Redact, emails, client IP addresses, device ids, user ids
+// and users' names (an event's user.name) are replaced by pseudonyms that are stable within one export (the same
 // input always gives the same pseudonym) and differ between exports, since
 // they are keyed by a random secret: user-7f3a91c2ab01@redacted, ip-7f3a91c2ab01,
 // device-7f3a91c2ab01, user-7f3a91c2ab01. The values are found in the fields
