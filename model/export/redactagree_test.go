@@ -84,3 +84,34 @@ func TestRedactedBareNumberFieldStays(t *testing.T) {
 		t.Errorf("fields.connection.rx = %#v, want the number 113256", got)
 	}
 }
+
+// quotedCSVLines are a session CSV export whose user id is also a quoted
+// byte count, in the second line a bare one too.
+var quotedCSVLines = []string{
+	"sessionId,siteResourceId,orgId,siteId,clientId,clientEndpoint,userId,sourceAddr,destAddr,protocol,startedAt,endedAt,bytesTx,bytesRx",
+	`s1,35,org1,7,12,198.51.100.4:4000,"113256",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"113256",77`,
+	`s2,35,org1,7,12,198.51.100.4:4000,"113256",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"113256",113256`,
+}
+
+// A session CSV line's cell may quote a number ("113256"), which the
+// parser reads as one: where the line's cell became the pseudonym, so does
+// the field. A line that also writes the number bare keeps it there and
+// in both fields: it does not say which cell a field was read from.
+func TestRedactedNumberFieldFollowsItsQuotedCSVCell(t *testing.T) {
+	r := NewRedactor()
+	rows := decodeNDJSON(t, redactedWith(t, r, decodeLines(t, quotedCSVLines), FormatNDJSON))
+	user := r.pseudonym(classUser, "113256")
+	for i, c := range []struct{ raw, tx, rx string }{{`"` + user + `",77`, user, "77"}, {`"` + user + `",113256`, "113256", "113256"}} {
+		row := rows[len(rows)-2+i]
+		if raw := row["raw"].(string); !strings.HasSuffix(raw, c.raw) {
+			t.Fatalf("line %d's cells are not as expected:\n%s", i, raw)
+		}
+		fields := row["fields"].(map[string]any)
+		if got := leafText(fields["bytesTx"]); got != c.tx {
+			t.Errorf("line %d: fields.bytesTx = %#v, want %q", i, fields["bytesTx"], c.tx)
+		}
+		if got := leafText(fields["bytesRx"]); got != c.rx {
+			t.Errorf("line %d: fields.bytesRx = %#v, want %q", i, fields["bytesRx"], c.rx)
+		}
+	}
+}

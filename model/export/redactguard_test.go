@@ -60,7 +60,7 @@ func redactionCorpora(t *testing.T) map[string][]string {
 	if len(files) < 30 {
 		t.Fatalf("found only %d fixtures", len(files))
 	}
-	out := map[string][]string{"report": reproLines}
+	out := map[string][]string{"report": reproLines, "quoted CSV cells": quotedCSVLines}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {

@@ -48,33 +48,58 @@ func spellsLearnedID(r *Redactor, set *secretSet, v string) bool {
 	return ok
 }
 
-// quotedInPayload reports whether a JSON document of payload holds the
-// value of f as a string under f's key (its last word: "rx" of
-// connection.rx), which the parser read as a number.
+// quotedInPayload reports whether payload quotes the value of f, which
+// the parser read as a number: a JSON document of it as a string under f's
+// key (its last word: "rx" of connection.rx), or, when it holds no JSON
+// document, a line as a value quoted whole (a CSV cell's "113256")
+// wherever it writes it: a line that also writes it bare (another cell's
+// 113256) does not say which of them the field was read from, and keeps
+// the number in that place too.
 func quotedInPayload(payload []byte, f *model.Field) bool {
+	found, hasDoc := quotedInJSON(payload, f)
+	if hasDoc {
+		return found
+	}
+	s := string(payload)
+	quoted, bare := 0, 0
+	replaceWhere(s, f.Value, "", func(from, to int) bool {
+		switch {
+		case quotedAt(s, from, to):
+			quoted++
+		case standsAlone(s, from, to, true):
+			bare++
+		}
+		return false
+	})
+	return quoted > 0 && bare == 0
+}
+
+// quotedInJSON reports whether a JSON document of payload holds the value
+// of f as a string under f's key, and whether payload holds a document.
+func quotedInJSON(payload []byte, f *model.Field) (found, hasDoc bool) {
 	want := lastPathWord(f.Key)
 	for open := bytes.IndexByte(payload, '{'); open >= 0; {
 		doc := payload[open:]
-		found := false
 		var keys jsonKeyPath
 		end, ok := envelope.EachJSONText(doc, func(t envelope.JSONText) {
 			key := keys.visit(doc, t)
 			found = found || t.Form == envelope.JSONString && key != "" &&
 				lastPathWord(key) == want && string(t.Value) == f.Value
 		})
+		hasDoc = hasDoc || ok
 		if found {
-			return true
+			return true, true
 		}
 		if !ok {
 			end = 1
 		}
 		next := bytes.IndexByte(doc[end:], '{')
 		if next < 0 {
-			return false
+			return false, hasDoc
 		}
 		open += end + next
 	}
-	return false
+	return false, hasDoc
 }
 
 // lastPathWord is the last member of a dotted key path: rx of connection.rx.
