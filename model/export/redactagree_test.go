@@ -86,11 +86,14 @@ func TestRedactedBareNumberFieldStays(t *testing.T) {
 }
 
 // quotedCSVLines are a session CSV export whose user id is also a quoted
-// byte count, in the second line a bare one too.
+// byte count, in the second line a bare one too; then as much of a short
+// user id, which a quoted cell, under no key, loses too.
 var quotedCSVLines = []string{
 	"sessionId,siteResourceId,orgId,siteId,clientId,clientEndpoint,userId,sourceAddr,destAddr,protocol,startedAt,endedAt,bytesTx,bytesRx",
 	`s1,35,org1,7,12,198.51.100.4:4000,"113256",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"113256",77`,
 	`s2,35,org1,7,12,198.51.100.4:4000,"113256",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"113256",113256`,
+	`s3,35,org1,7,12,198.51.100.4:4000,"9",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"9",9`,
+	`s4,35,org1,7,12,198.51.100.4:4000,"9",100.90.128.5:38004,10.0.0.5:22,tcp,1770710400,1770710460,"9",8`,
 }
 
 // A session CSV line's cell may quote a number ("113256"), which the
@@ -100,9 +103,12 @@ var quotedCSVLines = []string{
 func TestRedactedNumberFieldFollowsItsQuotedCSVCell(t *testing.T) {
 	r := NewRedactor()
 	rows := decodeNDJSON(t, redactedWith(t, r, decodeLines(t, quotedCSVLines), FormatNDJSON))
-	user := r.pseudonym(classUser, "113256")
-	for i, c := range []struct{ raw, tx, rx string }{{`"` + user + `",77`, user, "77"}, {`"` + user + `",113256`, "113256", "113256"}} {
-		row := rows[len(rows)-2+i]
+	user, short := r.pseudonym(classUser, "113256"), r.pseudonym(classUser, "9")
+	for i, c := range []struct{ raw, tx, rx string }{
+		{`"` + user + `",77`, user, "77"}, {`"` + user + `",113256`, "113256", "113256"},
+		{`"` + short + `",9`, "9", "9"}, {`"` + short + `",8`, short, "8"},
+	} {
+		row := rows[len(rows)-4+i]
 		if raw := row["raw"].(string); !strings.HasSuffix(raw, c.raw) {
 			t.Fatalf("line %d's cells are not as expected:\n%s", i, raw)
 		}

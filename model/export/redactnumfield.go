@@ -20,10 +20,20 @@ import (
 // written as a string, as that string is redacted. A number the line wrote
 // bare, or that is no learned id, stays.
 func redactQuotedNumber(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
-	if !spellsLearnedID(r, set, f.Value) || !quotedInPayload(e.Payload, f) {
+	if !spellsLearnedID(r, set, f.Value) {
 		return
 	}
-	if red := redactQuotedField(r, f, set); red != f.Value {
+	quoted, inJSON := quotedInPayload(e.Payload, f)
+	if !quoted {
+		return
+	}
+	red := redactQuotedField(r, f, set)
+	if !inJSON {
+		// A cell is quoted under no key (,"7",), where a short id is
+		// replaced too: the field is redacted as the cell.
+		red = redactQuoted(f.Value, func(s string) string { return redactText(r, s, set) }, 0)
+	}
+	if red != f.Value {
 		*f = model.Str(f.Key, red)
 	}
 }
@@ -54,24 +64,24 @@ func spellsLearnedID(r *Redactor, set *secretSet, v string) bool {
 // document, a line as a value quoted whole (a CSV cell's "113256")
 // wherever it writes it: a line that also writes it bare (another cell's
 // 113256) does not say which of them the field was read from, and keeps
-// the number in that place too.
-func quotedInPayload(payload []byte, f *model.Field) bool {
+// the number in that place too. inJSON says which.
+func quotedInPayload(payload []byte, f *model.Field) (quoted, inJSON bool) {
 	found, hasDoc := quotedInJSON(payload, f)
 	if hasDoc {
-		return found
+		return found, true
 	}
 	s := string(payload)
-	quoted, bare := 0, 0
+	quotedCells, bare := 0, 0
 	replaceWhere(s, f.Value, "", func(from, to int) bool {
 		switch {
 		case quotedAt(s, from, to):
-			quoted++
+			quotedCells++
 		case standsAlone(s, from, to, true):
 			bare++
 		}
 		return false
 	})
-	return quoted > 0 && bare == 0
+	return quotedCells > 0 && bare == 0, false
 }
 
 // quotedInJSON reports whether a JSON document of payload holds the value
