@@ -73,7 +73,7 @@ Export (connlog export …):
   -o, --output PATH|-      write to PATH (atomically, mode 0600) or stdout (default)
       --force              replace PATH if it exists (only ever a regular file)
       --fail-on-loss       exit 3 when the exported (or summarised) range has a gap (lost or cut lines)
-      --redact             replace emails, client IPs, device and user ids by pseudonyms
+      --redact             pseudonyms for emails, client IPs, names, device and user ids
   -f, --follow             keep reading and writing as entries arrive (for pipelines)
 
 Summary (connlog summary …; inputs, -q, --since, --until, --kind, --level as export):

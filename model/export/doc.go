@@ -107,8 +107,8 @@
 //
 // # Redaction
 //
-// With Options.Redact, emails, client IP addresses, device ids and user ids
-// are replaced by pseudonyms that are stable within one export (the same
+// With Options.Redact, emails, client IP addresses, device ids, user ids
+// and users' names (an event's user.name) are replaced by pseudonyms that are stable within one export (the same
 // input always gives the same pseudonym) and differ between exports, since
 // they are keyed by a random secret: user-7f3a91c2ab01@redacted, ip-7f3a91c2ab01,
 // device-7f3a91c2ab01, user-7f3a91c2ab01. The values are found in the fields
@@ -123,12 +123,14 @@
 // ids where they appear as a quoted string, and also bare when they are at
 // least eight bytes long, so that an id such as "7" does not rewrite every
 // 7 in the line; an id that is a number only where a key that may name it
-// (user_id, actor.user, users[].id) or none opens it, and, quoted, under
-// any key when it has four digits or more (owner="113256", see
-// minQuotedIDDigits), however the number is written (113256.0); a JSON
-// document's string field holding it is redacted as the quoted value is.
-// Numeric fields are left alone, so that a byte
-// count equal to an id survives, unless their key names an id. An IP address no entry's field names as a client's is
+// (user_id, actor.user, users[].id) or none opens it, and, quoted (in
+// double, single or back quotes), under any key when it has four digits
+// or more (owner="113256", note='113256', see minQuotedIDDigits), however
+// the number is written (113256.0); a JSON document's string field holding
+// it is redacted as the quoted value is, and so is a field a parser read
+// as a number from such a string ("rx":"113256"). Other numeric fields are
+// left alone, so that a byte count equal to an id survives, unless their
+// key names an id. An IP address no entry's field names as a client's is
 // kept. So a name an audit record gives (AUID="carol") is replaced in the
 // EXECVE, CWD, PATH and PROCTITLE records that name her home; a
 // hex-encoded value is decoded, redacted and encoded again.

@@ -124,6 +124,9 @@ var fieldClasses = map[string]class{
 	model.KeySrcIP:         classIP,
 	model.KeyDeviceID:      classDevice,
 	model.KeyUserID:        classUser,
+	// A user's display name ("Alice Smith"), which an event's user object
+	// may carry beside the email, names the person as the email does.
+	keyUserName: classUser,
 	// A JSON line's device_id, as its user_id (the key an audit record's
 	// user id has too, below), names whom the line is about.
 	"device_id":            classDevice,
@@ -158,6 +161,10 @@ var fieldClasses = map[string]class{
 	"GID": classUser, "EGID": classUser, "SGID": classUser, "FSGID": classUser, "OGID": classUser,
 	"IGID": classUser, "INODE_GID": classUser, "NEW_GID": classUser, "OBJ_GID": classUser,
 }
+
+// keyUserName is the display name of an event's user, a member the
+// analytics parser does not know and keeps under its dotted path.
+const keyUserName = "user.name"
 
 // classOf returns the class of a field of an entry of kind k. A flow's
 // derived src_ip is the node itself (or its peer) and stays; every other

@@ -14,7 +14,7 @@ func idFits(s string, from, to int, it secret) bool {
 	switch {
 	case len(v) >= minBareIDLen && !allDigits(v) && !isNumber(it.value):
 		return true
-	case from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"':
+	case quotedAt(s, from, to):
 		return quotedIDFits(s[:from-1], it)
 	case keyedID(s[:from], it.class):
 		return true
@@ -37,9 +37,19 @@ func quotedIDFits(before string, it secret) bool {
 	return !ok || strings.EqualFold(word, "id") || isIDKey(word, it.class)
 }
 
+// quotedAt reports whether s[from:to] is quoted: the same quote, double,
+// single or backquote, just before and just after it (owner="113256",
+// note='113256', a shell's or a Markdown text's `113256`). A line's writer
+// chooses its quotes, and a value quoted is a value whole in any of them.
+func quotedAt(s string, from, to int) bool {
+	return from > 0 && to < len(s) && isQuote(s[from-1]) && s[to] == s[from-1]
+}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' || c == '`' }
+
 // minQuotedIDDigits is the fewest digits of a learned numeric id replaced
-// as a quoted whole value under any key (owner="113256", "tags":["113256"]).
-// Short ids collide with counts and ports written as strings ("count":"2",
+// as a quoted whole value under any key (owner="113256", note='113256',
+// "tags":["113256"]). Short ids collide with counts and ports written as strings ("count":"2",
 // "port":"443"), so they are replaced only where a key may name them; a
 // quoted value of four digits or more equal to a learned id is that id.
 const minQuotedIDDigits = 4
@@ -76,7 +86,10 @@ func idKeyWord(before string) string {
 	if n := len(before); n > 0 && (before[n-1] == '=' || before[n-1] == ':') {
 		before = strings.TrimRight(before[:n-1], " ")
 	}
-	word, rest := lastKeyWord(strings.TrimSuffix(before, `"`))
+	if n := len(before); n > 0 && isQuote(before[n-1]) {
+		before = before[:n-1]
+	}
+	word, rest := lastKeyWord(before)
 	if strings.EqualFold(word, "id") && strings.HasSuffix(rest, ".") {
 		word, _ = lastKeyWord(rest[:len(rest)-1])
 	}

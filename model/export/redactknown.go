@@ -55,6 +55,9 @@ type knownValues struct {
 	// is passed over without a look-up.
 	ip6At  int
 	idLens uint64
+	// phrases are the ids and names that are no single word (see
+	// redactphrase.go).
+	phrases phrases
 }
 
 // learnedIP and learnedID are a learned value's pseudonym and its place in
@@ -186,6 +189,7 @@ func (k *knownValues) add(items []secret) (int, error) {
 			}
 			k.ids[it.value] = learnedID{secret: it, place: k.size()}
 			k.idLens |= lengthBit(len(it.value))
+			k.phrases.add(it.value)
 		}
 	}
 	return k.size(), nil
@@ -255,9 +259,13 @@ func lengthBit(n int) uint64 { return 1 << min(n, 63) }
 
 // learnedID returns what was learned of the id the run s[i:j] of word
 // bytes spells, and its bounds in s, when it is written where it is
-// replaced (see replaceIDs): the run itself, or a number that spells a
-// learned integer otherwise (see numberAt). The caller holds k.mu.
+// replaced (see replaceIDs): a phrase the run opens (see learnedPhrase),
+// the run itself, or a number that spells a learned integer otherwise (see
+// numberAt). The caller holds k.mu.
 func (k knownView) learnedID(s string, i, j int) (from, to int, it secret, ok bool) {
+	if to, it, ok := k.learnedPhrase(s, i, j); ok {
+		return i, to, it, true
+	}
 	if k.idLens&lengthBit(j-i) != 0 {
 		if l, found := k.ids[s[i:j]]; found && l.place < k.upto && idFits(s, i, j, l.secret) {
 			return i, j, l.secret, true

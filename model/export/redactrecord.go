@@ -169,6 +169,8 @@ func redactField(r *Redactor, e *model.Entry, f *model.Field, set *secretSet) {
 		*f = model.Str(f.Key, redactText(r, f.Value, set))
 	case (f.IsNum || mayOpenNumber(f.Value[0])) && namesID(f.Key):
 		redactIDKeyed(r, f, set)
+	case f.IsNum:
+		redactQuotedNumber(r, e, f, set)
 	case !f.IsNum:
 		if h, ok := redactAuditHex(r, e, f.Value, set); ok {
 			f.Value = h

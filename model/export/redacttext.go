@@ -36,8 +36,8 @@ func redactText(r *Redactor, s string, set *secretSet) string {
 }
 
 // replaceBounded replaces the occurrences of v that stand alone: not inside
-// a longer word, number or address when bare, and between double quotes
-// otherwise.
+// a longer word, number or address when bare, and between quotes
+// otherwise (see quotedAt).
 func replaceBounded(s, v, with string, bare bool) string {
 	return replaceWhere(s, v, with, func(from, to int) bool { return standsAlone(s, from, to, bare) })
 }
@@ -93,7 +93,7 @@ func replaceHome(s, user, with string) string {
 
 func standsAlone(s string, from, to int, bare bool) bool {
 	if !bare {
-		return from > 0 && s[from-1] == '"' && to < len(s) && s[to] == '"'
+		return quotedAt(s, from, to)
 	}
 	return (from == 0 || !tokenByte(s[from-1])) && (to == len(s) || !tokenByte(s[to]))
 }

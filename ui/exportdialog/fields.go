@@ -97,7 +97,7 @@ func (d Model) fieldRows(r room) (fields [][]string, cur int) {
 	}
 	redact := "[ ] off"
 	if d.set.Redact {
-		redact = "[x] emails, client IPs, device and user ids"
+		redact = "[x] emails, client IPs, names, device and user ids"
 	}
 	add(FieldFormat, d.choice(FieldFormat, d.set.Format.String()))
 	add(FieldCompress, d.choice(FieldCompress, d.set.Compress.String()))
