@@ -8,7 +8,9 @@
 # server), waits for the load to end, appends MORE.LOG at BUDGET_RATE lines/s
 # for BUDGET_FOLLOW_SECONDS, opens s, P, S and C in turn while the writer
 # goes on, then writes a zstd bundle of the view; then the same without
-# following (--no-follow, no writer). It prints VmHWM after each step.
+# following (--no-follow, no writer), and with BIG.LOG piped in (its raw
+# bytes are then held by the entries, not re-read from the file). It prints
+# VmHWM after each step.
 # Not run in CI: it takes about a minute a budget.
 #
 #   CONNLOG=PATH                 the binary (default: built from the tree into a scratch directory)
@@ -105,8 +107,14 @@ run() {
 	mkdir -p "$tmp/out"
 	local env=""
 	[ -z "${BUDGET_GCTRACE:-}" ] || env="GODEBUG=gctrace=1"
+	local input="$tmp/follow.log" from=""
+	if [ "$name" = piped ]; then
+		input=- from="<$tmp/follow.pipe"
+		mkfifo "$tmp/follow.pipe"
+		cat "$big" >"$tmp/follow.pipe" &
+	fi
 	tm new-session -d -s t -x 120 -y 35 -c "$tmp/out" \
-		"exec env $env $connlog --max-memory $budget $* $tmp/follow.log 2>$tmp/stderr-$budget-$name"
+		"exec env $env $connlog --max-memory $budget $* $input 2>$tmp/stderr-$budget-$name $from"
 	pid=$(tm display-message -p -t t '#{pane_pid}')
 	wait_quiet
 	step "$name" load
@@ -150,7 +158,7 @@ run() {
 	[ -z "$writer_pid" ] || kill "$writer_pid" 2>/dev/null || true
 	writer_pid=""
 	tm kill-server 2>/dev/null || true
-	rm -rf "$tmp/out" "$tmp/follow.log"
+	rm -rf "$tmp/out" "$tmp/follow.log" "$tmp/follow.pipe"
 }
 
 for budget in "$@"; do
@@ -160,6 +168,7 @@ for budget in "$@"; do
 	}
 	run follow yes
 	run no-follow no --no-follow
+	run piped no
 done
 [ -z "${BUDGET_GCTRACE:-}" ] || {
 	mkdir -p /tmp/connlog-budget-gctrace
