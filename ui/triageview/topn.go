@@ -147,8 +147,10 @@ func (v TopNView) View() string {
 	return frame(v.styles, v.width, v.height, v.title(), v.state, func(h int) []string {
 		var lines []string
 		from := theme.ScrollTop(v.cursor, h, len(v.rows))
-		for i := from; i < min(from+h, len(v.rows)); i++ {
-			lines = append(lines, v.rowView(i))
+		to := min(from+h, len(v.rows))
+		splits := labelSplits(v.rows, from, to, v.labelWidth())
+		for i := from; i < to; i++ {
+			lines = append(lines, v.rowView(i, splits[i-from]))
 		}
 		return lines
 	})
@@ -191,10 +193,56 @@ func sparkCell(buckets []uint32, w int) string {
 // noneMark follows the heading of a table with no values.
 const noneMark = " · none"
 
-// rowView draws one row: a heading, or "value  sparkline  count  share"; the
-// cursor's row is marked with a glyph as well as a style, so that it shows
-// without colour.
-func (v TopNView) rowView(i int) string {
+// Widths of a value row's count and share columns, and of its prefix (the
+// cursor's mark).
+const (
+	topNumW    = 11
+	topShareW  = 7
+	topPrefixW = 3
+)
+
+// labelWidth is how wide a value's label is drawn, the blank after it
+// left out.
+func (v TopNView) labelWidth() int {
+	fixed := topPrefixW + topNumW + topShareW
+	return max(v.width-fixed-sparkWidth(v.width, fixed), 1) - 1
+}
+
+// labelSplits is how the label of each of rows[from:to], the rows on
+// screen, is cut (see theme.Apart): apart from the labels of its table's
+// other values, on screen or not, so that a label does not change as the
+// rows scroll.
+func labelSplits(rows []topRow, from, to, w int) []theme.Split {
+	splits := make([]theme.Split, to-from)
+	var cut [TableCount]bool // the tables with a label too long on screen
+	for _, r := range rows[from:to] {
+		cut[r.table] = cut[r.table] || !r.heading && theme.CellWidth(r.value.Value) > w
+	}
+	for tb := range cut {
+		if !cut[tb] {
+			continue
+		}
+		var names []string
+		var at []int // the index in rows of each name
+		for i, r := range rows {
+			if !r.heading && r.table == Table(tb) {
+				names = append(names, theme.Clean(r.value.Value))
+				at = append(at, i)
+			}
+		}
+		for k, sp := range theme.Apart(names, w) {
+			if at[k] >= from && at[k] < to {
+				splits[at[k]-from] = sp
+			}
+		}
+	}
+	return splits
+}
+
+// rowView draws one row: a heading, or "value  sparkline  count  share",
+// its value's label cut as split says; the cursor's row is marked with a
+// glyph as well as a style, so that it shows without colour.
+func (v TopNView) rowView(i int, split theme.Split) string {
 	r := v.rows[i]
 	if r.heading {
 		heading := " " + r.table.String()
@@ -203,19 +251,16 @@ func (v TopNView) rowView(i int) string {
 		}
 		return v.styles.Title.Render(theme.Fit(heading, v.width))
 	}
-	const numW, shareW = 11, 7
 	prefix := "   "
 	if i == v.cursor {
 		prefix = " ▸ "
 	}
-	sparkW := sparkWidth(v.width, 3+numW+shareW)
-	nameW := max(v.width-3-numW-shareW-sparkW, 1)
 	share := strconv.FormatFloat(r.value.Share*100, 'f', 1, 64) + "%"
 	// A blank always ends the name's cell: a name cut with "…" would
 	// otherwise run into the sparkline.
-	name := theme.Fit(theme.Clean(r.value.Value), nameW-1) + " "
-	line := theme.Fit(prefix+name+sparkCell(r.value.Buckets, sparkW)+
-		theme.FitRight(theme.Commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
+	name := theme.FitMiddle(theme.Clean(r.value.Value), v.labelWidth(), split) + " "
+	line := theme.Fit(prefix+name+sparkCell(r.value.Buckets, sparkWidth(v.width, topPrefixW+topNumW+topShareW))+
+		theme.FitRight(theme.Commas(r.value.Count), topNumW)+theme.FitRight(share, topShareW), v.width)
 	if i == v.cursor {
 		return v.styles.ChoiceActive.Render(line)
 	}
