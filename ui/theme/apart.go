@@ -1,6 +1,7 @@
 package theme
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -31,48 +32,97 @@ func Apart(values []string, w int) []Split {
 	if w < apartMinWidth {
 		return splits
 	}
-	var groups map[string][]int // the values that are cut, by what Fit shows of them
-	for i, v := range values {
-		if len(v) <= w || CellWidth(v) <= w {
-			continue
+	apart := map[string]Split{}
+	for _, g := range collisions(values, w) {
+		pre, suf := closestPrefixes(g), closestSuffixes(g)
+		for _, v := range g {
+			apart[v] = splitApart(v, w, pre[v], suf[v])
 		}
-		if groups == nil {
-			groups = map[string][]int{}
-		}
-		k := truncate(v, w, "…")
-		groups[k] = append(groups[k], i)
 	}
-	for _, g := range groups {
-		for _, i := range g {
-			if pre, suf, ok := closest(values, g, i); ok {
-				splits[i] = splitApart(values[i], w, pre, suf)
-			}
-		}
+	if len(apart) == 0 {
+		return splits
+	}
+	for i, v := range values {
+		splits[i] = apart[v]
 	}
 	return splits
 }
 
-// closest returns how many bytes values[i] shares at its start and at its
-// end with the values of group g that differ from it (the most with any
-// one), at character boundaries; ok is false when none differs.
-func closest(values []string, g []int, i int) (pre, suf int, ok bool) {
-	v := values[i]
-	for _, j := range g {
-		o := values[j]
-		if o == v {
+// collisions are the groups of different values (each value once) that
+// Fit shows alike in w cells.
+func collisions(values []string, w int) [][]string {
+	var seen map[string]bool
+	var byShown map[string][]string // the values that are cut, by what Fit shows of them
+	for _, v := range values {
+		if len(v) <= w || seen[v] || CellWidth(v) <= w {
 			continue
 		}
-		ok = true
-		pre = max(pre, commonPrefix(v, o))
-		suf = max(suf, commonSuffix(v, o))
+		if seen == nil {
+			seen, byShown = map[string]bool{}, map[string][]string{}
+		}
+		seen[v] = true
+		k := truncate(v, w, "…")
+		byShown[k] = append(byShown[k], v)
 	}
-	for pre > 0 && pre < len(v) && !utf8.RuneStart(v[pre]) {
-		pre--
+	var groups [][]string
+	for _, g := range byShown {
+		if len(g) > 1 {
+			groups = append(groups, g)
+		}
 	}
-	for suf > 0 && suf < len(v) && !utf8.RuneStart(v[len(v)-suf]) {
-		suf--
+	return groups
+}
+
+// closestPrefixes says, for each value of g (all different), how many
+// bytes it shares at its start with the value of g most like it there, at
+// a character boundary. That value is its neighbour in sorted order.
+func closestPrefixes(g []string) map[string]int {
+	sorted := slices.Clone(g)
+	slices.Sort(sorted)
+	out := make(map[string]int, len(g))
+	for i, v := range sorted {
+		n := 0
+		if i > 0 {
+			n = commonPrefix(v, sorted[i-1])
+		}
+		if i+1 < len(sorted) {
+			n = max(n, commonPrefix(v, sorted[i+1]))
+		}
+		for n > 0 && n < len(v) && !utf8.RuneStart(v[n]) {
+			n--
+		}
+		out[v] = n
 	}
-	return pre, suf, ok
+	return out
+}
+
+// closestSuffixes is closestPrefixes for the values' ends: the neighbours
+// are those of the values read backwards.
+func closestSuffixes(g []string) map[string]int {
+	type rev struct{ back, v string }
+	sorted := make([]rev, len(g))
+	for i, v := range g {
+		b := []byte(v)
+		slices.Reverse(b)
+		sorted[i] = rev{string(b), v}
+	}
+	slices.SortFunc(sorted, func(a, b rev) int { return strings.Compare(a.back, b.back) })
+	out := make(map[string]int, len(g))
+	for i, r := range sorted {
+		n := 0
+		if i > 0 {
+			n = commonPrefix(r.back, sorted[i-1].back)
+		}
+		if i+1 < len(sorted) {
+			n = max(n, commonPrefix(r.back, sorted[i+1].back))
+		}
+		v := r.v
+		for n > 0 && n < len(v) && !utf8.RuneStart(v[len(v)-n]) {
+			n--
+		}
+		out[v] = n
+	}
+	return out
 }
 
 // splitApart cuts v, which shares pre bytes at its start and suf at its
@@ -128,14 +178,6 @@ func tailSplit(v string, head, tail int) Split {
 func commonPrefix(a, b string) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
 		n++
 	}
 	return n

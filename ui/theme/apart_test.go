@@ -110,3 +110,23 @@ func TestMarkedFitMiddle(t *testing.T) {
 		t.Errorf("the zero Split gives %q; want Fit's %q", plain.Text, Fit(m.Text, 11))
 	}
 }
+
+// TestApartRepeatedValues: a value listed on many rows (a user's every
+// connection) is cut the same on each, apart from the others.
+func TestApartRepeatedValues(t *testing.T) {
+	a := "svc-deploy-automation-account.eu-west-1.team-a@corp.example.com"
+	b := strings.Replace(a, "team-a", "team-b", 1)
+	var values []string
+	for i := 0; i < 50; i++ {
+		values = append(values, a, b, "alice@corp.example.com")
+	}
+	shown := fitAll(values, 30)
+	for i, s := range shown {
+		if s != shown[i%3] {
+			t.Fatalf("row %d shows %q; its value's first row %q", i, s, shown[i%3])
+		}
+	}
+	if shown[0] == shown[1] || !strings.Contains(shown[0], "…") || shown[2] != Fit(values[2], 30) {
+		t.Errorf("shown %q", shown[:3])
+	}
+}
