@@ -14,8 +14,11 @@ var sessApartCols = map[string]bool{"USER": true, "RESOURCE": true, "CLIENT": tr
 // are on screen. It holds only the names cut in the middle.
 type sessApart struct {
 	layout sessLayout
-	splits map[string]theme.Split // by column title, "\x00", the name as shown
+	splits map[sessName]theme.Split
 }
+
+// sessName is a name as shown in a column.
+type sessName struct{ col, name string }
 
 // sessLayout is what the columns' widths follow.
 type sessLayout struct {
@@ -46,9 +49,9 @@ func (v *SessionsView) tellApart() {
 				continue
 			}
 			if v.apart.splits == nil {
-				v.apart.splits = map[string]theme.Split{}
+				v.apart.splits = map[sessName]theme.Split{}
 			}
-			v.apart.splits[c.title+"\x00"+names[i]] = sp
+			v.apart.splits[sessName{c.title, names[i]}] = sp
 		}
 	}
 }
@@ -59,7 +62,7 @@ func (a *sessApart) split(now sessLayout, c sessCol, name string) theme.Split {
 	if a.splits == nil || a.layout != now || !sessApartCols[c.title] {
 		return theme.Split{}
 	}
-	return a.splits[c.title+"\x00"+name]
+	return a.splits[sessName{c.title, name}]
 }
 
 // sessCell draws a cell of column c: a number to the right, a name cut

@@ -36,6 +36,10 @@ type TopNView struct {
 	entries int64
 	elapsed time.Duration
 	chosen  *topRow // the row enter was pressed on, until the root takes it
+	// splits is how each row's label is cut at the label width splitsW
+	// (labelSplits), worked out when the rows or the width change.
+	splits  []theme.Split
+	splitsW int
 }
 
 // NewTopNView returns an empty view.
@@ -44,12 +48,21 @@ func NewTopNView(keys KeyMap, styles *theme.Styles) TopNView {
 }
 
 // SetSize sets the view's size; the title takes one line.
-func (v *TopNView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
+func (v *TopNView) SetSize(w, h int) {
+	v.width, v.height = max(w, 0), max(h, 0)
+	v.tellApart()
+}
+
+// tellApart works out how the labels are cut at the current width.
+func (v *TopNView) tellApart() {
+	v.splits, v.splitsW = labelSplits(v.rows, v.labelWidth()), v.labelWidth()
+}
 
 // Start shows the view computing a new report; a running job is cancelled.
 func (v TopNView) Start(job Job) TopNView {
 	v.state = v.start(job)
 	v.rows, v.cursor = nil, 0
+	v.tellApart()
 	return v
 }
 
@@ -72,6 +85,7 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	old := v.rows
 	v.elapsed, v.entries = msg.Elapsed, msg.Report.InputEntries()
 	v.rows = topRows(&msg.Report.Top)
+	v.tellApart()
 	top := theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	v.cursor = keepCursor(old, v.rows, v.cursor, top, topRow.key)
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), v.isHeading)
@@ -147,10 +161,12 @@ func (v TopNView) View() string {
 	return frame(v.styles, v.width, v.height, v.title(), v.state, func(h int) []string {
 		var lines []string
 		from := theme.ScrollTop(v.cursor, h, len(v.rows))
-		to := min(from+h, len(v.rows))
-		splits := labelSplits(v.rows, from, to, v.labelWidth())
-		for i := from; i < to; i++ {
-			lines = append(lines, v.rowView(i, splits[i-from]))
+		splits := v.splits
+		if v.splitsW != v.labelWidth() || len(splits) != len(v.rows) {
+			splits = labelSplits(v.rows, v.labelWidth())
+		}
+		for i := from; i < min(from+h, len(v.rows)); i++ {
+			lines = append(lines, v.rowView(i, splits[i]))
 		}
 		return lines
 	})
@@ -208,32 +224,22 @@ func (v TopNView) labelWidth() int {
 	return max(v.width-fixed-sparkWidth(v.width, fixed), 1) - 1
 }
 
-// labelSplits is how the label of each of rows[from:to], the rows on
-// screen, is cut (see theme.Apart): apart from the labels of its table's
-// other values, on screen or not, so that a label does not change as the
-// rows scroll.
-func labelSplits(rows []topRow, from, to, w int) []theme.Split {
-	splits := make([]theme.Split, to-from)
-	var cut [TableCount]bool // the tables with a label too long on screen
-	for _, r := range rows[from:to] {
-		cut[r.table] = cut[r.table] || !r.heading && theme.CellWidth(r.value.Value) > w
-	}
-	for tb := range cut {
-		if !cut[tb] {
-			continue
-		}
+// labelSplits is how the label of each row is cut (see theme.Apart):
+// apart from the labels of its table's other values, so that a label does
+// not change as the rows scroll.
+func labelSplits(rows []topRow, w int) []theme.Split {
+	splits := make([]theme.Split, len(rows))
+	for tb := Table(0); tb < TableCount; tb++ {
 		var names []string
 		var at []int // the index in rows of each name
 		for i, r := range rows {
-			if !r.heading && r.table == Table(tb) {
+			if !r.heading && r.table == tb {
 				names = append(names, theme.Clean(r.value.Value))
 				at = append(at, i)
 			}
 		}
 		for k, sp := range theme.Apart(names, w) {
-			if at[k] >= from && at[k] < to {
-				splits[at[k]-from] = sp
-			}
+			splits[at[k]] = sp
 		}
 	}
 	return splits
