@@ -130,3 +130,26 @@ func TestApartRepeatedValues(t *testing.T) {
 		t.Errorf("shown %q", shown[:3])
 	}
 }
+
+// FuzzApart: whatever two values of a log, cleaned, their cuts are w cells
+// wide, and a value that fits shows as Fit shows it.
+func FuzzApart(f *testing.F) {
+	f.Add("svc-deploy-automation-account.eu-west-1.team-a@corp.example.com", "svc-deploy-automation-account.eu-west-1.team-b@corp.example.com", 20)
+	f.Add("東京データセンター接続ユーザー第一号@例え.jp", "東京データセンター接続ユーザー第二号@例え.jp", 9)
+	f.Add("evil\x1b[2J\xff\u202Egnp.exe-aaaaaaaaaaaaaaaa", "evil\x1b[2J\xff\u202Egnp.exe-aaaaaaaaaaaaaaab", 12)
+	f.Fuzz(func(t *testing.T, a, b string, w int) {
+		w = w%64 + 1
+		if w < 1 {
+			w += 64
+		}
+		values := []string{Clean(a), Clean(b)}
+		for i, s := range fitAll(values, w) {
+			if got := CellWidth(s); got != w && CellWidth(Fit(values[i], w)) == w {
+				t.Errorf("%q cut to %d cells shows %d: %q", values[i], w, got, s)
+			}
+			if CellWidth(values[i]) <= w && s != Fit(values[i], w) {
+				t.Errorf("%q fits %d cells but shows %q", values[i], w, s)
+			}
+		}
+	})
+}
