@@ -19,6 +19,9 @@ type visibleRow struct {
 	e     *model.Entry // nil when the store no longer holds the entry
 	cells []string     // one per column of the tab
 	spans [][][2]int   // per cell, the parts field terms matched (WithMarks)
+	// splits, per column on screen, how a name is cut to be told apart
+	// from another on screen (tellApart); nil for Fit's cut in all.
+	splits []theme.Split
 }
 
 // separator reports whether the row is drawn as a full-width rule.
@@ -62,9 +65,9 @@ func (t Model) fillCells(r *visibleRow, i int, cols []Column) {
 		case col.kind == colLevel:
 			r.cells[c] = r.e.Level.Short()
 		case col.marked != nil && len(marks) > 0:
-			r.setCell(c, t.shownCell(col.marked(r.e, marks)))
+			r.setCell(c, t.shownCell(col.marked(r.e, marks), t.keptWidth(col)))
 		default:
-			r.setCell(c, t.shownCell(theme.Plain(t.cellText(col, r.e))))
+			r.setCell(c, t.shownCell(theme.Plain(t.cellText(col, r.e)), t.keptWidth(col)))
 		}
 	}
 }
@@ -85,12 +88,13 @@ func (t Model) cellText(col Column, e *model.Entry) string {
 }
 
 // shownCell is what the table may show of a cell's text, cleaned: the
-// start a row as wide as the table shows (theme.ShownHead), so that a
-// 100 KB line costs what its row shows. The terms are looked for in the
-// whole text before it is cut (see theme.Marked.WithTerms), as before.
-func (t Model) shownCell(m theme.Marked) theme.Marked {
+// start w cells wide (theme.ShownHead; a row's width, or more for a name:
+// see keptWidth), so that a 100 KB line costs what its row shows. The
+// terms are looked for in the whole text before it is cut (see
+// theme.Marked.WithTerms), as before.
+func (t Model) shownCell(m theme.Marked, w int) theme.Marked {
 	m = m.WithTerms(t.data.Terms)
-	return m.Slice(0, len(theme.ShownHead(m.Text, t.width))).Clean()
+	return m.Slice(0, len(theme.ShownHead(m.Text, w))).Clean()
 }
 
 // setCell gives the row's cell c its text and marks (the field terms', and

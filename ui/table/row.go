@@ -71,7 +71,7 @@ func (t Model) cellsIn(r visibleRow, cols []Column, ws []int, base *lipgloss.Sty
 			// matched it (rx>1MB) marks it.
 			b.WriteString(mark(r.cellMarks(col.idx).FitRight(ws[i]), nil))
 		default:
-			b.WriteString(mark(r.cellMarks(col.idx).Fit(ws[i]), t.data.Terms))
+			b.WriteString(mark(r.cellMarks(col.idx).FitMiddle(ws[i], r.splitAt(i)), t.data.Terms))
 		}
 	}
 	if base == nil {

@@ -207,6 +207,7 @@ func (t Model) View() string {
 	}
 	rows := t.visibleRows()
 	cols, widths := t.layout(rows)
+	tellApart(rows, cols, widths)
 	lines := make([]string, 0, t.height)
 	if t.hasHeader() {
 		lines = append(lines, t.headerLine(rows, cols, widths))

@@ -30,6 +30,7 @@ type SessionsView struct {
 	durW          int             // the width the rows' durations need (see durWidth)
 	totals        triage.Sessions // the counts over every connection, rows aside
 	cursor        int
+	apart         sessApart // how the rows' long names are cut at the width
 	state
 	chosen *triage.Session // the row enter was pressed on
 }
@@ -51,12 +52,18 @@ func (v *SessionsView) SetNow(now time.Time) {
 }
 
 // SetSize sets the view's size; the title takes one line.
-func (v *SessionsView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
+func (v *SessionsView) SetSize(w, h int) {
+	v.width, v.height = max(w, 0), max(h, 0)
+	if v.apart.layout != v.layout() {
+		v.tellApart()
+	}
+}
 
 // Start shows the view computing; a running job is cancelled.
 func (v SessionsView) Start(job Job, loc *time.Location) SessionsView {
 	v.state = v.start(job)
 	v.rows, v.totals, v.cursor, v.loc = nil, triage.Sessions{}, 0, loc
+	v.apart = sessApart{}
 	return v
 }
 
@@ -81,6 +88,7 @@ func (v SessionsView) SetReport(msg ResultMsg) SessionsView {
 	v.rows = sortByStart(msg.Report.Sessions.Rows)
 	v.clockAs = clockLayout(v.loc, v.now, sessionTimes(v.rows))
 	v.durW = durWidth(v.rows)
+	v.tellApart()
 	clamped := min(v.cursor, max(len(v.rows)-1, 0))
 	v.cursor = keepCursor(old, v.rows, v.cursor, clamped, func(s triage.Session) string { return s.ID })
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), nil)

@@ -241,8 +241,10 @@ func (v SessionsView) rowView(i int, cols []sessCol) string {
 	} else {
 		b.WriteString("  ")
 	}
+	layout := v.layout()
 	for _, c := range cols {
-		b.WriteString(cellText(c, theme.Clean(c.cell(&v, s))) + " ")
+		name := theme.Clean(c.cell(&v, s))
+		b.WriteString(sessCell(c, name, v.apart.split(layout, c, name)) + " ")
 	}
 	b.WriteString(theme.Clean(StatusText(s)))
 	line := theme.Fit(b.String(), v.width)

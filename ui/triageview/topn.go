@@ -36,6 +36,10 @@ type TopNView struct {
 	entries int64
 	elapsed time.Duration
 	chosen  *topRow // the row enter was pressed on, until the root takes it
+	// splits is how each row's label is cut at the label width splitsW
+	// (labelSplits), worked out when the rows or the width change.
+	splits  []theme.Split
+	splitsW int
 }
 
 // NewTopNView returns an empty view.
@@ -44,12 +48,21 @@ func NewTopNView(keys KeyMap, styles *theme.Styles) TopNView {
 }
 
 // SetSize sets the view's size; the title takes one line.
-func (v *TopNView) SetSize(w, h int) { v.width, v.height = max(w, 0), max(h, 0) }
+func (v *TopNView) SetSize(w, h int) {
+	v.width, v.height = max(w, 0), max(h, 0)
+	v.tellApart()
+}
+
+// tellApart works out how the labels are cut at the current width.
+func (v *TopNView) tellApart() {
+	v.splits, v.splitsW = labelSplits(v.rows, v.labelWidth()), v.labelWidth()
+}
 
 // Start shows the view computing a new report; a running job is cancelled.
 func (v TopNView) Start(job Job) TopNView {
 	v.state = v.start(job)
 	v.rows, v.cursor = nil, 0
+	v.tellApart()
 	return v
 }
 
@@ -72,6 +85,7 @@ func (v TopNView) SetReport(msg ResultMsg) TopNView {
 	old := v.rows
 	v.elapsed, v.entries = msg.Elapsed, msg.Report.InputEntries()
 	v.rows = topRows(&msg.Report.Top)
+	v.tellApart()
 	top := theme.MoveCursor(theme.MoveTop, 0, len(v.rows), 1, v.isHeading)
 	v.cursor = keepCursor(old, v.rows, v.cursor, top, topRow.key)
 	v.cursor = v.replayMoves(v.cursor, len(v.rows), pageRows(v.height), v.isHeading)
@@ -147,8 +161,12 @@ func (v TopNView) View() string {
 	return frame(v.styles, v.width, v.height, v.title(), v.state, func(h int) []string {
 		var lines []string
 		from := theme.ScrollTop(v.cursor, h, len(v.rows))
+		splits := v.splits
+		if v.splitsW != v.labelWidth() || len(splits) != len(v.rows) {
+			splits = labelSplits(v.rows, v.labelWidth())
+		}
 		for i := from; i < min(from+h, len(v.rows)); i++ {
-			lines = append(lines, v.rowView(i))
+			lines = append(lines, v.rowView(i, splits[i]))
 		}
 		return lines
 	})
@@ -191,10 +209,46 @@ func sparkCell(buckets []uint32, w int) string {
 // noneMark follows the heading of a table with no values.
 const noneMark = " · none"
 
-// rowView draws one row: a heading, or "value  sparkline  count  share"; the
-// cursor's row is marked with a glyph as well as a style, so that it shows
-// without colour.
-func (v TopNView) rowView(i int) string {
+// Widths of a value row's count and share columns, and of its prefix (the
+// cursor's mark).
+const (
+	topNumW    = 11
+	topShareW  = 7
+	topPrefixW = 3
+)
+
+// labelWidth is how wide a value's label is drawn, the blank after it
+// left out.
+func (v TopNView) labelWidth() int {
+	fixed := topPrefixW + topNumW + topShareW
+	return max(v.width-fixed-sparkWidth(v.width, fixed), 1) - 1
+}
+
+// labelSplits is how the label of each row is cut (see theme.Apart):
+// apart from the labels of its table's other values, so that a label does
+// not change as the rows scroll.
+func labelSplits(rows []topRow, w int) []theme.Split {
+	splits := make([]theme.Split, len(rows))
+	for tb := Table(0); tb < TableCount; tb++ {
+		var names []string
+		var at []int // the index in rows of each name
+		for i, r := range rows {
+			if !r.heading && r.table == tb {
+				names = append(names, theme.Clean(r.value.Value))
+				at = append(at, i)
+			}
+		}
+		for k, sp := range theme.Apart(names, w) {
+			splits[at[k]] = sp
+		}
+	}
+	return splits
+}
+
+// rowView draws one row: a heading, or "value  sparkline  count  share",
+// its value's label cut as split says; the cursor's row is marked with a
+// glyph as well as a style, so that it shows without colour.
+func (v TopNView) rowView(i int, split theme.Split) string {
 	r := v.rows[i]
 	if r.heading {
 		heading := " " + r.table.String()
@@ -203,19 +257,16 @@ func (v TopNView) rowView(i int) string {
 		}
 		return v.styles.Title.Render(theme.Fit(heading, v.width))
 	}
-	const numW, shareW = 11, 7
 	prefix := "   "
 	if i == v.cursor {
 		prefix = " ▸ "
 	}
-	sparkW := sparkWidth(v.width, 3+numW+shareW)
-	nameW := max(v.width-3-numW-shareW-sparkW, 1)
 	share := strconv.FormatFloat(r.value.Share*100, 'f', 1, 64) + "%"
 	// A blank always ends the name's cell: a name cut with "…" would
 	// otherwise run into the sparkline.
-	name := theme.Fit(theme.Clean(r.value.Value), nameW-1) + " "
-	line := theme.Fit(prefix+name+sparkCell(r.value.Buckets, sparkW)+
-		theme.FitRight(theme.Commas(r.value.Count), numW)+theme.FitRight(share, shareW), v.width)
+	name := theme.FitMiddle(theme.Clean(r.value.Value), v.labelWidth(), split) + " "
+	line := theme.Fit(prefix+name+sparkCell(r.value.Buckets, sparkWidth(v.width, topPrefixW+topNumW+topShareW))+
+		theme.FitRight(theme.Commas(r.value.Count), topNumW)+theme.FitRight(share, topShareW), v.width)
 	if i == v.cursor {
 		return v.styles.ChoiceActive.Render(line)
 	}
