@@ -200,7 +200,9 @@ func TestPairIndexUnderABudget(t *testing.T) {
 		t.Errorf("a store far from its budget indexed %d connections unasked", far.conns.count)
 	}
 	used := far.Stats().MemBytes
-	near := NewStore(StoreOptions{MaxMemory: used * 5 / 4})
+	// Raw bytes in chunks as large as far's, so that near's account at
+	// the same point is far's.
+	near := withArenaChunks(NewStore(StoreOptions{MaxMemory: used * 5 / 4}), arenaChunkBytes)
 	writeBatches(batches, near)
 	if st := near.Stats(); near.conns.count == 0 || st.Evicted != 0 {
 		t.Errorf("a store at four fifths of its budget: %d connections indexed, %d entries evicted; want the index built and nothing evicted",

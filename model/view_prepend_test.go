@@ -29,7 +29,9 @@ func TestViewExtendWithPrependsEqualsRebuild(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := NewStore(StoreOptions{MaxMemory: tc.budget})
+			// The steps are reckoned in raw chunks of arenaChunkBytes: the
+			// first eviction comes with a prepend.
+			s := withArenaChunks(NewStore(StoreOptions{MaxMemory: tc.budget}), arenaChunkBytes)
 			v, err := BuildView(context.Background(), s.Snapshot(), tc.filter)
 			if err != nil {
 				t.Fatal(err)
