@@ -16,7 +16,7 @@ import (
 func evictedSource(t *testing.T) (*Source, model.Eviction) {
 	t.Helper()
 	st := model.NewStore(model.StoreOptions{MaxMemory: 8 << 20})
-	for b := 0; st.Stats().Evicted == 0 && b < 400; b++ {
+	for b := 0; st.Stats().Evicted == 0 && b < 4000; b++ {
 		es := make([]model.Entry, 1000)
 		for i := range es {
 			n := 1000*b + i
