@@ -10,7 +10,7 @@ import (
 // fills the part beyond what it has published.
 const (
 	rowChunkRows    = 1 << 14   // 16,384 rows (152 KiB and a dictionary) a chunk
-	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk
+	arenaChunkBytes = 4 << 20   // raw bytes kept in memory, 4 MiB a chunk (less under a small budget: arenaChunkFor)
 	valueChunkBytes = 256 << 10 // field values, 256 KiB a chunk
 	wordChunkWords  = 1 << 16   // attribute words, 256 KiB a chunk
 )
@@ -186,8 +186,9 @@ func (a *chunked[T]) releaseIfUnused(ci int) {
 
 // byteArena holds raw bytes that cannot be re-read from a file, or field
 // values too unique to intern. Offsets are chunk index << 24 | position: 40
-// bits, to fit a row (a position is below a chunk's 4 MiB, or 1 in a chunk
-// of its own; released slots are reused, so indexes stay far below 2^16).
+// bits, to fit a row (a position is below a chunk's 4 MiB at most, or 1 in
+// a chunk of its own; released slots are reused, so indexes stay far below
+// 2^16).
 type byteArena struct{ chunked[byte] }
 
 func newByteArena(budget int64) byteArena { return byteArena{newChunked[byte](arenaChunkFor(budget))} }
