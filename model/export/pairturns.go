@@ -1,6 +1,10 @@
 package export
 
-import "connlog/model"
+import (
+	"strings"
+
+	"connlog/model"
+)
 
 // pairTurns is what a Sink's Writer asks for pairs. It hides the
 // tracker's Observe (the Sink shows the tracker every entry read, the
@@ -40,14 +44,27 @@ func (p *pairTurns) remember(e *model.Entry) {
 	if e.Kind != model.KindAnalytics && e.Kind != model.KindSession {
 		return
 	}
-	if p.next > 0 && (p.next == len(p.held) || len(p.held) == maxHeldTurns) {
-		p.held, p.next = p.held[:copy(p.held, p.held[p.next:])], 0 // the answers asked of go
+	if p.next > 0 && 2*p.next >= len(p.held) {
+		p.dropBefore(p.next) // the answers asked of go
 	}
 	if len(p.held) == maxHeldTurns {
-		p.held = p.held[:copy(p.held, p.held[maxHeldTurns/2:])]
+		p.dropBefore(maxHeldTurns / 2)
 	}
 	pair, ok := p.tracker.PairOf(e)
+	// The id is the entry's own text, which keeps the whole block of lines
+	// it was read from alive while the answer is held: a copy holds only
+	// the id.
+	pair.ID = strings.Clone(pair.ID)
 	p.held = append(p.held, pairTurn{seq: e.Seq, pair: pair, ok: ok})
+}
+
+// dropBefore forgets the answers held[:i], leaving none behind in the
+// array past its length.
+func (p *pairTurns) dropBefore(i int) {
+	n := copy(p.held, p.held[i:])
+	clear(p.held[n:])
+	p.held = p.held[:n]
+	p.next = max(p.next-i, 0)
 }
 
 // PairOf implements model.PairFinder: the answer kept for e when it was
