@@ -16,14 +16,7 @@ func TestSessionsLeftOpenAcrossMidnightSayTheDay(t *testing.T) {
 	v.SetSize(120, 10)
 	v.SetNow(start.Add(2 * time.Hour))
 	v = v.Start(newJob(2, nil), time.UTC).SetReport(ResultMsg{Gen: 2, Report: sessionsReport()})
-	dated := start.Add(time.Hour).Format("01-02 15:04")
-	if out := ansi.Strip(v.View()); strings.Contains(out, dated) {
-		t.Fatalf("today's sessions show their date:\n%s", out)
-	}
-	v.SetNow(start.Add(24 * time.Hour))
-	if out := ansi.Strip(v.View()); !strings.Contains(out, dated) {
-		t.Errorf("after midnight, yesterday's sessions lack their date:\n%s", out)
-	}
+	checkDatedAfterMidnight(t, "sessions", start.Add(time.Hour), v.SetNow, func() string { return v.View() })
 }
 
 // The templates view, likewise.
@@ -32,13 +25,22 @@ func TestTemplatesLeftOpenAcrossMidnightSayTheDay(t *testing.T) {
 	v.SetSize(120, 10)
 	v.SetNow(start.Add(2 * time.Hour))
 	v = v.Start(newJob(4, nil), time.UTC).SetReport(ResultMsg{Gen: 4, Report: templatesReport()}, nil)
-	dated := start.Format("01-02 15:04")
-	if out := ansi.Strip(v.View()); strings.Contains(out, dated) {
-		t.Fatalf("today's templates show their date:\n%s", out)
+	checkDatedAfterMidnight(t, "templates", start, v.SetNow, func() string { return v.View() })
+}
+
+// checkDatedAfterMidnight checks that a view (drawn by view, not a method
+// value of a copy) whose clock reads the day of its row at time row shows
+// that row without its date, and with it once setNow moves the clock to
+// the next day.
+func checkDatedAfterMidnight(t *testing.T, rows string, row time.Time, setNow func(time.Time), view func() string) {
+	t.Helper()
+	dated := row.Format("01-02 15:04")
+	if out := ansi.Strip(view()); strings.Contains(out, dated) {
+		t.Fatalf("today's %s show their date:\n%s", rows, out)
 	}
-	v.SetNow(start.Add(24 * time.Hour))
-	if out := ansi.Strip(v.View()); !strings.Contains(out, dated) {
-		t.Errorf("after midnight, yesterday's templates lack their date:\n%s", out)
+	setNow(start.Add(24 * time.Hour))
+	if out := ansi.Strip(view()); !strings.Contains(out, dated) {
+		t.Errorf("after midnight, yesterday's %s lack their date:\n%s", rows, out)
 	}
 }
 
