@@ -197,6 +197,12 @@ func (s *selection) Settle(es []model.Entry) {
 // flags and the query; zero is open.
 func (s *selection) bounds() (since, until time.Time) { return s.since, s.until }
 
+// selectsAll reports whether every entry read is selected: no query term
+// and no window.
+func (s *selection) selectsAll() bool {
+	return s.q.MatchesAll() && s.since.IsZero() && s.until.IsZero()
+}
+
 // Match reports whether e is written: within --since and --until, and
 // selected by the query.
 func (s *selection) Match(e *model.Entry) bool {

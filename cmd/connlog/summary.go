@@ -71,10 +71,15 @@ func runSummary(ctx context.Context, cfg Config, sf summaryFlags, stdin io.Reade
 	// Templates read service lines whole (their payload), so they need no
 	// fields; the top-N tables and sessions read every analytics event's.
 	leanService, _ := sel.lean()
+	// Folding a service line into its template is most of what counting
+	// templates costs. When every entry is counted the decoders fold them,
+	// on every core; otherwise the triage folds only the lines selected.
+	foldEarly := sel.selectsAll()
 	for i := range feeds {
 		feeds[i].Decode.LeanService = leanService && leanDecoding
 		// The triage copies every value it keeps.
 		feeds[i].Decode.IndexAnalytics = leanDecoding
+		feeds[i].Decode.Templates = foldEarly
 	}
 	tr := triage.New(triage.Options{Compare: cmp})
 	n, read, losses, err := summarise(ctx, feeds, sel, tr)

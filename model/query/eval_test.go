@@ -161,10 +161,24 @@ func TestNotIsComplement(t *testing.T) {
 func TestNilQueryMatchesAll(t *testing.T) {
 	var q *Query
 	e := testEntries()[0].e
-	if !q.Match(&e) || q.String() != "" || q.Words() != nil || q.NeedsRaw() || q.NeedsFields(func(string) bool { return false }) {
+	if !q.Match(&e) || !q.MatchesAll() || q.String() != "" || q.Words() != nil || q.NeedsRaw() || q.NeedsFields(func(string) bool { return false }) {
 		t.Error("a nil *Query must behave as the empty query")
 	}
 	if s, u := q.TimeBounds(); !s.IsZero() || !u.IsZero() {
 		t.Error("a nil *Query must have no time bounds")
+	}
+}
+
+// TestMatchesAllOnlyWithoutTerms: a query with no term selects every
+// entry; one with any term, even one every entry passes, is not said to.
+func TestMatchesAllOnlyWithoutTerms(t *testing.T) {
+	for src, want := range map[string]bool{"": true, "   ": true, "level>=trace": false, "error": false, "not error": false} {
+		q, err := Compile(src, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if q.MatchesAll() != want {
+			t.Errorf("%q: MatchesAll %v, want %v", src, !want, want)
+		}
 	}
 }

@@ -102,6 +102,10 @@ func (q *Query) Match(e *model.Entry) bool {
 	return q.root.match(e)
 }
 
+// MatchesAll reports whether the query selects every entry: it has no
+// term. A nil Query does.
+func (q *Query) MatchesAll() bool { return q == nil || q.root == nil }
+
 // String returns the query's source text, exactly as compiled.
 func (q *Query) String() string {
 	if q == nil {
