@@ -65,6 +65,28 @@ type Filter struct {
 	// two dozen unread (query.ReadKeys). Whoever wraps Match with a test
 	// that reads other fields must widen or clear it.
 	Keys []string
+	// MaybeFields, when its Ask is set, is asked of an entry stored split
+	// around a template it shares with others (a connection event: see
+	// attrsplit.go) before it is loaded, knowing only the template's
+	// fields; its answer holds for every entry with that template whose
+	// own fields have the same keys. Not used with LoadFull, whose fields
+	// come from a parse rather than the index.
+	MaybeFields MaybeFields
+}
+
+// MaybeFields is a test of an entry of which some fields are known.
+type MaybeFields struct {
+	// Ask reports whether an entry could match when, for every key
+	// unknown says false of, its fields with that key are exactly those
+	// of e.Fields with it (none, if e has none); the other keys' fields,
+	// its time, level, kind and raw bytes may be anything. false rules the
+	// entry out. It must not reject an entry Match would accept
+	// (query.MayMatchFields): whoever wraps Match with a test that could
+	// accept what the query rejects must clear it.
+	Ask func(e *Entry, unknown func(key string) bool) bool
+	// Keys are every field key Ask reads: e holds only fields with these
+	// keys, and Ask must take any other key for unknown.
+	Keys []string
 }
 
 // View is the result of a filter over the store: the Seqs of the matching

@@ -12,9 +12,10 @@ type scanner struct {
 	sn    *Snapshot
 	f     Filter
 	keys  keyProbe
-	memo  bool       // candidates are decided once per dictionary entry
-	chunk *rowChunk  // the chunk seen holds the decisions for
-	seen  []decision // by dictionary index
+	judge *templateJudge // Filter.MaybeFields; nil: not asked
+	memo  bool           // candidates are decided once per dictionary entry
+	chunk *rowChunk      // the chunk seen holds the decisions for
+	seen  []decision     // by dictionary index
 	// For a filter that reads raw bytes (see scanChunks).
 	es      []Entry
 	ps      []*Entry
@@ -40,8 +41,8 @@ const (
 // decided once per dictionary entry of the chunk being scanned, and most
 // rows cost a byte's lookup.
 func (sn *Snapshot) scanner(f Filter, span int64) *scanner {
-	sc := &scanner{sn: sn, f: f, keys: sn.keyProbe(f, span)}
-	sc.memo = (f.Maybe == nil || f.MaybeTimeless) && (f.Maybe != nil || sc.keys.need != nil)
+	sc := &scanner{sn: sn, f: f, keys: sn.keyProbe(f, span), judge: sn.templateJudge(f, span)}
+	sc.memo = (f.Maybe == nil || f.MaybeTimeless) && (f.Maybe != nil || sc.keys.need != nil || sc.judge != nil)
 	if sc.memo {
 		sc.seen = make([]decision, rowChunkRows)
 	}
@@ -117,7 +118,7 @@ func (sc *scanner) scanChunks(ctx context.Context, lo, hi int64, out []int64) []
 // scratch.
 func (sc *scanner) decide(seq int64, e *Entry) decision {
 	if !sc.memo {
-		return sc.sn.candidate(seq, e, sc.f, sc.keys)
+		return sc.candidate(seq, e)
 	}
 	chunk, i := sc.sn.chunkOf(seq)
 	if chunk != sc.chunk {
@@ -127,14 +128,16 @@ func (sc *scanner) decide(seq int64, e *Entry) decision {
 	d := &sc.seen[chunk.dictIndex(i)]
 	runtime.KeepAlive(sc.sn) // the rows are off the heap: mapped while sn lives
 	if *d == notAsked {
-		*d = sc.sn.candidate(seq, e, sc.f, sc.keys)
+		*d = sc.candidate(seq, e)
 	}
 	return *d
 }
 
-// candidate decides whether the entry at seq cannot, may or must match f,
-// asking its Maybe, its Sure and its key probe; e is scratch.
-func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) decision {
+// candidate decides whether the entry at seq cannot, may or must match the
+// filter, asking its Maybe, its Sure, its key probe and its MaybeFields; e
+// is scratch.
+func (sc *scanner) candidate(seq int64, e *Entry) decision {
+	sn, f := sc.sn, sc.f
 	r := sn.rowHead(seq)
 	if f.Maybe != nil {
 		if !f.Maybe(r.fillMeta(seq, e)) {
@@ -144,7 +147,15 @@ func (sn *Snapshot) candidate(seq int64, e *Entry, f Filter, keys keyProbe) deci
 			return mustMatch
 		}
 	}
-	if keys.need != nil && !sn.meetsDemand(r, keys) {
+	// A template that rules an entry in or out has read what the key probe
+	// would read of it: the probe is for the rest.
+	if may, judged := sc.judge.verdict(sn, r, sc.keys); judged {
+		if !may {
+			return cannotMatch
+		}
+		return mayMatch
+	}
+	if sc.keys.need != nil && !sn.meetsDemand(r, sc.keys) {
 		return cannotMatch
 	}
 	return mayMatch

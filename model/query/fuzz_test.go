@@ -86,6 +86,7 @@ func FuzzMatch(f *testing.F) {
 		m := q.Match(&e)
 		checkMarks(t, q, &e)
 		checkKeyDemands(t, q, &e, m)
+		checkFieldVerdicts(t, q, &e, m)
 		checkRowDecisions(t, q, &e, m)
 		in := withMessagesInRaw(e)
 		checkRowDecisions(t, q, &in, q.Match(&in))
@@ -216,6 +217,32 @@ func checkKeyDemands(t *testing.T, q *Query, e *model.Entry, m bool) {
 	some.Fields = slices.DeleteFunc(slices.Clone(e.Fields), func(f model.Field) bool { return !slices.Contains(read, f.Key) })
 	if q.Match(&some) != m {
 		t.Fatalf("%q decides %+v differently from the fields ReadKeys %v names", q.String(), e, read)
+	}
+}
+
+// checkFieldVerdicts holds MayMatchFields to what Match does on e (m):
+// asked of only some of e's fields, the others' keys unknown, it never
+// rejects a match, whichever keys are unknown (those not among the
+// filter's MaybeFields.Keys always are, as a view builder asks) and
+// whatever the rest of the entry holds.
+func checkFieldVerdicts(t *testing.T, q *Query, e *model.Entry, m bool) {
+	t.Helper()
+	var keys []string
+	for _, f := range e.Fields {
+		if !slices.Contains(keys, f.Key) {
+			keys = append(keys, f.Key)
+		}
+	}
+	mf := q.Filter().MaybeFields
+	for subset := range 1 << len(keys) {
+		unknown := func(k string) bool {
+			i := slices.Index(keys, k)
+			return i < 0 || subset&(1<<i) != 0 || mf.Ask != nil && !slices.Contains(mf.Keys, k)
+		}
+		known := model.Entry{Fields: slices.DeleteFunc(slices.Clone(e.Fields), func(f model.Field) bool { return unknown(f.Key) })}
+		if m && !q.MayMatchFields(&known, unknown) {
+			t.Fatalf("%q matches %+v, which MayMatchFields rejects knowing only %v", q.String(), e, known.Fields)
+		}
 	}
 }
 

@@ -89,6 +89,7 @@ func (q *Query) Filter() model.Filter {
 		f.Load = model.LoadFull
 	}
 	f.Match, f.NeedKeys, f.Keys = q.Match, q.NeedKeys(), q.ReadKeys()
+	f.MaybeFields = q.maybeFields()
 	f.FieldsSuffice = true // a term reads fields, the raw line or the row
 	// Words and expressions search the raw line (searchText): with no
 	// field term besides, a line's fields are never read.

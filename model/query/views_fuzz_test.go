@@ -89,7 +89,14 @@ func snapshotOf(entries []model.Entry) *model.Snapshot {
 // q holds.
 func viewOf(t *testing.T, sn *model.Snapshot, q *query.Query) []int64 {
 	t.Helper()
-	v, err := model.BuildView(context.Background(), sn, q.Filter())
+	return seqsOf(t, sn, q.Filter())
+}
+
+// seqsOf returns the sequence numbers of the entries of sn the view of f
+// holds.
+func seqsOf(t *testing.T, sn *model.Snapshot, f model.Filter) []int64 {
+	t.Helper()
+	v, err := model.BuildView(context.Background(), sn, f)
 	if err != nil {
 		t.Fatal(err)
 	}
