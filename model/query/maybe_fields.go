@@ -40,35 +40,17 @@ func fieldTermKeys(m matcher) ([]string, bool) {
 // query with a term it decides.
 func (q *Query) maybeFields() model.MaybeFields {
 	var keys []string
-	walkTerms(q.root, func(m matcher) {
-		if ks, ok := fieldTermKeys(m); ok {
-			for _, k := range ks {
-				if !slices.Contains(keys, k) {
-					keys = append(keys, k)
-				}
+	hasTerm(q.root, func(m matcher) bool { // every term is visited: none is accepted
+		ks, _ := fieldTermKeys(m)
+		for _, k := range ks {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
 			}
 		}
+		return false
 	})
 	if len(keys) == 0 {
 		return model.MaybeFields{}
 	}
 	return model.MaybeFields{Ask: q.MayMatchFields, Keys: keys}
-}
-
-// walkTerms calls fn with every term of m that is not an and, or or not.
-func walkTerms(m matcher, fn func(matcher)) {
-	switch n := m.(type) {
-	case *andNode:
-		for _, k := range n.kids {
-			walkTerms(k, fn)
-		}
-	case *orNode:
-		for _, k := range n.kids {
-			walkTerms(k, fn)
-		}
-	case *notNode:
-		walkTerms(n.kid, fn)
-	default:
-		fn(m)
-	}
 }
