@@ -55,8 +55,11 @@ func (sn *Snapshot) templateJudge(f Filter, span int64) *templateJudge {
 	if m.Ask == nil || f.Load >= LoadFull || sn.symtab == nil || len(m.Keys) > maxJudgedKeys {
 		return nil
 	}
-	j := &templateJudge{ask: m.Ask, bits: make(map[string]uint64, len(m.Keys)), memo: make([]verdictMemo, probeSlots(span)),
-		values: make([]valuesMemo, valuesSlots)}
+	// An extension of a followed view by a few rows makes a judge too:
+	// its memos are as small as its span allows.
+	slots := probeSlots(span)
+	j := &templateJudge{ask: m.Ask, bits: make(map[string]uint64, len(m.Keys)), memo: make([]verdictMemo, slots),
+		values: make([]valuesMemo, min(slots, maxValuesSlots))}
 	for i, k := range m.Keys {
 		if _, ok := j.bits[k]; ok {
 			continue
@@ -199,8 +202,9 @@ type valuesMemo struct {
 // few keys reads a few fields, of one to four words each.
 const maxMemoWords = 12
 
-// valuesSlots is the size of the memo of answers by words.
-const valuesSlots = 1024
+// maxValuesSlots bounds the memo of answers by words: the values a query
+// reads repeat far more than the templates that hold them.
+const maxValuesSlots = 1024
 
 // valuesSlot spreads the words asked about and the unknown keys over a
 // memo of n slots.
