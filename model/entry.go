@@ -50,12 +50,17 @@ type Entry struct {
 	Seq int64
 	// Time is the event time: from the payload when it has one, otherwise
 	// from the envelope, otherwise inherited (FlagTimeInferred).
-	Time   time.Time
-	Level  Level
-	Kind   Kind
-	Flags  Flags
-	Source SourceID
-	Origin Origin
+	Time  time.Time
+	Level Level
+	Kind  Kind
+	Flags Flags
+	// OneLine says Raw is the one line its source framed, newline-free
+	// (Record.OneLine), as the decoder knew without looking; false says
+	// nothing. The store keeps such an entry's bytes in the file without
+	// scanning them for a newline on the goroutine that stores every entry.
+	OneLine bool
+	Source  SourceID
+	Origin  Origin
 	// Fields are the parsed fields; see keys.go for the names each kind uses.
 	Fields Fields
 	// Raw is the record's bytes as read (see Record.Raw). Exports write it

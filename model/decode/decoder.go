@@ -186,11 +186,11 @@ func (d *Decoder) blockLine(out []model.Entry, l *logical) ([]model.Entry, bool)
 // l in place: a line is some 230 bytes, which a result returned by value
 // would copy on every record.
 func (d *lineDecoder) decodeRecord(rec *model.Record, l *logical) {
-	*l = logical{raw: rec.Raw, offset: rec.Offset, received: rec.Received, journal: rec.Journal}
+	*l = logical{raw: rec.Raw, offset: rec.Offset, received: rec.Received, journal: rec.Journal, oneLine: rec.OneLine}
 	l.kind, l.payload = d.removeEnvelope(&l.env, rec.Raw, rec.OneLine)
 	if x := l.env.Exported; x != nil {
 		l.kind, l.env, l.payload = d.unwrapExported(x)
-		l.raw, l.offset = x.Raw, -1 // the bytes are not the file's
+		l.raw, l.offset, l.oneLine = x.Raw, -1, false // the bytes are not the file's
 	}
 	l.flags = noteFlags(rec.Note) | l.env.Exported.LineFlags()
 }

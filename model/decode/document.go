@@ -130,6 +130,7 @@ func (d *document) joined() logical {
 		payload = append(payload, d.lines[i].payload...)
 	}
 	l.raw, l.payload = raw, payload
+	l.oneLine = len(d.lines) == 1 && l.oneLine
 	return l
 }
 

@@ -163,7 +163,7 @@ func (d *lineDecoder) fill(e *model.Entry, r *payload.Result, l *logical, origin
 	// Cleared, then set field by field: a literal would be built apart
 	// and copied in whole, 312 bytes on every line.
 	*e = model.Entry{}
-	e.Kind, e.Level, e.Flags, e.Source = r.Kind, levelOf(r, l), l.flags, d.src
+	e.Kind, e.Level, e.Flags, e.Source, e.OneLine = r.Kind, levelOf(r, l), l.flags, d.src, l.oneLine
 	e.Origin = *origin
 	e.Fields, e.Raw, e.Payload, e.Err, e.Item = r.Fields, l.raw, l.payload, r.Err, i
 	if r.Err != "" {

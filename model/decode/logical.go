@@ -18,6 +18,7 @@ type logical struct {
 	received time.Time         // the first record's receive time
 	journal  *model.JournalFields
 	flags    model.Flags
+	oneLine  bool // raw is one record's newline-free line (model.Record.OneLine); a join clears it
 }
 
 // journalFields returns the journald fields the line came with: from a

@@ -38,6 +38,7 @@ func (p *partial) add(l *logical) {
 	} else {
 		p.raw = append(append(p.raw, '\n'), l.raw...)
 		p.payload = append(p.payload, l.payload...)
+		p.line.oneLine = false
 		p.line.flags |= l.flags & model.FlagNoNewline // the input may have ended with this piece
 	}
 	p.pieces++
