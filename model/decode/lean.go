@@ -63,9 +63,10 @@ const (
 type indexSlabs struct {
 	fields []model.Field
 	join   []byte
-	joins  recentJoins // the module paths joined last, shared by the lines that name them again
-	pool   *FieldPool  // where new blocks come from while set
-	taken  FieldBlocks // the blocks taken from pool
+	joins  recentJoins  // the module paths joined last, shared by the lines that name them again
+	pool   *FieldPool   // where new blocks come from while set
+	taken  FieldBlocks  // the blocks taken from pool
+	sets   *serviceSets // the pairs lines share; made with the first service line
 }
 
 // beginPooled carves the fields that follow from blocks of pool, until
@@ -93,6 +94,14 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 	r, fs, join, ok := payload.ServiceIndex(p, x.fields, x.join)
 	if !ok {
 		return r, false
+	}
+	if x.sets == nil {
+		x.sets = new(serviceSets)
+	}
+	if shared, ok := x.sets.shared(fs[start:]); ok {
+		// The blocks' room for the fields and a joined module is used again.
+		r.Fields = shared
+		return r, true
 	}
 	if len(join) > joined && fs[start].Key == model.KeyModule {
 		if s, ok := x.joins.find(join[joined:]); ok {

@@ -105,7 +105,9 @@ func valuesOverRaw(e *model.Entry) bool {
 
 // TestIndexServiceSharesJoinedModules: the lines of one module of several
 // groups share one string for it, however the modules alternate, and a
-// module new or gone from the recent ones is still joined right.
+// module new or gone from the recent ones is still joined right. Each line
+// names a function of its own, so that no two share their fields whole
+// (see TestIndexServiceSharesPairs).
 func TestIndexServiceSharesJoinedModules(t *testing.T) {
 	modules := []string{"libsdwan/quic", "libsdwan/relay", "connector/dns/cache"}
 	var lines []string
@@ -114,7 +116,7 @@ func TestIndexServiceSharesJoinedModules(t *testing.T) {
 		if i%7 == 0 { // a module seen once, pushing the others out of the recent ones
 			m = "libsdwan/once" + string(rune('a'+i%26)) + "x/" + string(rune('a'+i/26%26))
 		}
-		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(m, "/", "] [")+"] f::g: n="+strconv.Itoa(i))
+		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(m, "/", "] [")+"] f::g"+strconv.Itoa(i)+": n="+strconv.Itoa(i))
 	}
 	es := decodeAll(Options{IndexService: true}, lineRecords(lines...))
 	if len(es) != len(lines) {

@@ -1,0 +1,90 @@
+package decode
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"connlog/model"
+)
+
+// TestIndexServiceSharesPairs: with IndexService, the lines that name a
+// module and function met before share one slice of fields from the
+// second of them on, whose values are copies that outlive the lines'
+// bytes and whose capacity is its length; a pair named once is given no
+// slice of its own, and every line's fields are its own module and
+// function.
+func TestIndexServiceSharesPairs(t *testing.T) {
+	pairs := [][2]string{{"libsdwan/quic", "quic_session::send_ping"}, {"connector", "operator()"}, {"libsdwan/relay", "relay_client::keepalive"}}
+	var lines []string
+	for i := 0; i < 600; i++ {
+		p := pairs[i%len(pairs)]
+		if i%5 == 0 {
+			p[1] = "once_" + strconv.Itoa(i) + "::run" // named once
+		}
+		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(p[0], "/", "] [")+"] "+p[1]+": n="+strconv.Itoa(i))
+	}
+	recs := lineRecords(lines...)
+	d := New(1, Options{IndexService: true})
+	var es []model.Entry
+	for i := range recs {
+		es = d.Decode(&recs[i], es)
+	}
+	es = d.Flush(es)
+	if len(es) != len(lines) {
+		t.Fatalf("%d entries, want %d", len(es), len(lines))
+	}
+	want := func(i int) [2]string {
+		p := pairs[i%len(pairs)]
+		if i%5 == 0 {
+			p[1] = "once_" + strconv.Itoa(i) + "::run"
+		}
+		return p
+	}
+	check := func(i int, e *model.Entry) {
+		p := want(i)
+		if m, f := e.Fields.Value(model.KeyModule), e.Fields.Value(model.KeyFunction); m != p[0] || f != p[1] || len(e.Fields) != 2 {
+			t.Fatalf("line %d: fields %+v, want module %q and function %q", i, e.Fields, p[0], p[1])
+		}
+	}
+	for i := range es {
+		check(i, &es[i])
+	}
+	// The lines' bytes are written over, as a reused read block is.
+	for i := range recs {
+		for j := range recs[i].Raw {
+			recs[i].Raw[j] = 'x'
+		}
+	}
+	slices := map[string]map[*model.Field]int{}
+	for i, e := range es {
+		if i%5 == 0 || i < 2*len(pairs) {
+			continue // its fields are over its bytes, as before
+		}
+		check(i, &e)
+		p := want(i)
+		if cap(e.Fields) != len(e.Fields) {
+			t.Fatalf("line %d: a shared slice has room to append to (cap %d)", i, cap(e.Fields))
+		}
+		key := p[0] + " " + p[1]
+		if slices[key] == nil {
+			slices[key] = map[*model.Field]int{}
+		}
+		slices[key][unsafe.SliceData(e.Fields)]++
+	}
+	for key, s := range slices {
+		if len(s) != 1 {
+			t.Errorf("the lines of %s have %d slices of fields after their first two, want one", key, len(s))
+		}
+	}
+	sets := 0
+	for _, sl := range d.index.sets.slots {
+		if sl.set != nil {
+			sets++
+		}
+	}
+	if sets != len(pairs) {
+		t.Errorf("%d shared pairs, want %d: pairs named once share nothing", sets, len(pairs))
+	}
+}
