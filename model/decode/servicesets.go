@@ -83,16 +83,14 @@ func (s *serviceSet) holds(fs model.Fields) bool {
 	return true
 }
 
-// pairHash hashes fields' keys and values; never 0, which a slot's seen
-// keeps for none.
+// pairHash hashes fields' values, and their keys by their lengths (a
+// service line's are "module" and "function"); never 0, which a slot's
+// seen keeps for none. (With a maphash.Hash written to, shared took 48 ns
+// a line instead of 29: BenchmarkServiceSets.)
 func pairHash(fs model.Fields) uint64 {
-	var h maphash.Hash
-	h.SetSeed(setSeed)
+	h := uint64(len(fs))
 	for _, f := range fs {
-		h.WriteString(f.Key)
-		h.WriteByte(0)
-		h.WriteString(f.Value)
-		h.WriteByte(0)
+		h = (h^maphash.String(setSeed, f.Value))*0x9E3779B97F4A7C15 + uint64(len(f.Key))
 	}
-	return h.Sum64() | 1
+	return h | 1
 }

@@ -88,3 +88,26 @@ func TestIndexServiceSharesPairs(t *testing.T) {
 		t.Errorf("%d shared pairs, want %d: pairs named once share nothing", sets, len(pairs))
 	}
 }
+
+// BenchmarkServiceSets finds the shared pairs of a connector's service
+// lines, as a load does for each of them.
+func BenchmarkServiceSets(b *testing.B) {
+	pairs := []model.Fields{
+		{{Key: model.KeyModule, Value: "libsdwan/quic"}, {Key: model.KeyFunction, Value: "quic_session::send_ping"}},
+		{{Key: model.KeyModule, Value: "connector"}, {Key: model.KeyFunction, Value: "operator()"}},
+		{{Key: model.KeyModule, Value: "libsdwan/relay"}, {Key: model.KeyFunction, Value: "relay_client::keepalive"}},
+		{{Key: model.KeyModule, Value: "libsdwan"}},
+	}
+	var c serviceSets
+	for i := 0; i < 2; i++ {
+		for _, fs := range pairs {
+			c.shared(fs)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, ok := c.shared(pairs[i%len(pairs)]); !ok {
+			b.Fatal("a pair met before has no shared slice")
+		}
+	}
+}
