@@ -3,6 +3,7 @@ package payload
 import (
 	"hash/maphash"
 	"strings"
+	"unsafe"
 
 	"connlog/model"
 )
@@ -86,7 +87,7 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 	raw := sc.s[start:end]
 	mark := len(fl.fs)
 	if decode() && sc.err == nil && sc.i == end && !fl.full() {
-		set.add(memoSlot{raw: strings.Clone(raw), fields: ownFields(fl.fs[mark:])})
+		set.add(memoSlot{raw: strings.Clone(raw), fields: ownFields(fl.fs[mark:], sc.s)})
 	}
 }
 
@@ -137,15 +138,31 @@ func memoKey(rest string) string {
 	return key
 }
 
-// ownFields copies fs with keys and values that share nothing with the
-// line.
-func ownFields(fs []model.Field) []model.Field {
+// ownFields copies fs with keys and values that share nothing with line,
+// the event's bytes. A key not over them (the schema's own, such as
+// "user.email", or a path joined apart) is kept as it is: a store finds a
+// key it has met by its address (see model's symCache), and a copy for
+// each part remembered made it intern the key again for each event that
+// took the part.
+func ownFields(fs []model.Field, line string) []model.Field {
 	out := make([]model.Field, len(fs))
 	for i, f := range fs {
-		f.Key, f.Value = strings.Clone(f.Key), strings.Clone(f.Value)
+		if over(f.Key, line) {
+			f.Key = strings.Clone(f.Key)
+		}
+		f.Value = strings.Clone(f.Value)
 		out[i] = f
 	}
 	return out
+}
+
+// over reports whether s lies in line's bytes.
+func over(s, line string) bool {
+	if len(s) == 0 || len(line) == 0 {
+		return false
+	}
+	p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(line)))
+	return p >= start && p < start+uintptr(len(line))
 }
 
 // rawValueEnd returns the end of the string, object or array starting at

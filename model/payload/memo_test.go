@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"connlog/model"
 )
 
 // TestAnalyticsMemoAgreesWithParse runs events whose parts repeat, or
@@ -140,4 +143,46 @@ func FuzzAnalyticsMemo(f *testing.F) {
 			checkAnalyticsIndex(t, []byte("ANALYTICS "+obj), memo)
 		}
 	})
+}
+
+// TestAnalyticsMemoSharesKeys: an event's parts taken from a memo hold
+// the schema's keys as a parse gives them, so that a store meets each key
+// at one address, and a key of the line's own bytes is right whatever
+// becomes of them.
+func TestAnalyticsMemoSharesKeys(t *testing.T) {
+	memo := NewAnalyticsMemo()
+	at := map[string]*byte{}
+	for i := range 300 {
+		line := fmt.Sprintf(`ANALYTICS {"user":{"email":"u%d@example.com","id":"%d"},"device":{"id":"%d","k%d":1}}`, i, i, i, i)
+		for range 2 { // the second time from the memo
+			b := []byte(line)
+			r, fs, ok := AnalyticsIndex(b, nil, memo)
+			if !ok || r.Err != "" {
+				t.Fatalf("%s: %v %q", line, ok, r.Err)
+			}
+			copy(b, strings.Repeat("x", len(b))) // the line's bytes are reused
+			for _, f := range fs {
+				if want := fmt.Sprintf("device.k%d", i); strings.HasPrefix(f.Key, "device.k") && f.Key != want {
+					t.Fatalf("key %q, want %q", f.Key, want)
+				}
+				if strings.HasPrefix(f.Key, "device.k") {
+					continue // a key of its own for each event
+				}
+				if p, ok := at[f.Key]; ok && p != unsafe.StringData(f.Key) {
+					t.Fatalf("event %d: key %q at another address than before", i, f.Key)
+				}
+				at[f.Key] = unsafe.StringData(f.Key)
+			}
+		}
+	}
+	var r Result
+	var fs model.Fields
+	for range 2 { // its key, "user", is the line's own
+		b := []byte(`ANALYTICS {"user":"someone"}`)
+		r, fs, _ = AnalyticsIndex(b, nil, memo)
+		copy(b, strings.Repeat("x", len(b)))
+	}
+	if len(fs) != 1 || fs[0].Key != "user" || fs[0].Value != "someone" || r.Err != "" {
+		t.Fatalf("fields %+v (%q), want user=someone", fs, r.Err)
+	}
 }
