@@ -300,14 +300,13 @@ func (s *Store) encodeField(enc *attrEncoder, f *Field) {
 	case f.IsNum:
 		bits := math.Float64bits(f.Num)
 		i := int64(f.Num)
-		var text [32]byte // the texts are compared without allocating
 		if w, ok := rowMilliWord(key, f.Num, f.Value, enc.at); ok {
 			// The same word in every such entry, each read relative to
 			// its own row: it goes into a template like a repeating value.
 			buf, enc.shared, sp.share = append(buf, w), false, true
 			break
 		}
-		if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && f.Value == string(strconv.AppendInt(text[:0], i, 10)) {
+		if w, ok := smallWord(attrSmallInt, key, i); ok && float64(i) == f.Num && isDecimalOf(f.Value, i) {
 			buf = append(buf, w)
 		} else if isNumberText(f.Value, f.Num, bits) {
 			buf = append(buf, key|attrNum<<attrTypeShift, uint32(bits), uint32(bits>>32))

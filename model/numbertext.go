@@ -83,3 +83,30 @@ func isDecimalDigit(c byte) bool { return c >= '0' && c <= '9' }
 // exactPowersOfTen are the powers of ten that are float64s exactly.
 var exactPowersOfTen = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// isDecimalOf reports whether text is i's decimal text, as
+// strconv.FormatInt writes it, reading text once instead of writing i's
+// text to compare: a check made for every small integer field an event
+// has (its ports, byte counts, durations).
+func isDecimalOf(text string, i int64) bool {
+	u := uint64(i) // i's magnitude, also for the smallest int64
+	if i < 0 {
+		if len(text) < 2 || text[0] != '-' {
+			return false
+		}
+		text, u = text[1:], -u
+	}
+	// At most 19 digits, which never overflow a uint64; no leading zero.
+	if len(text) == 0 || len(text) > 19 || text[0] == '0' && len(text) > 1 {
+		return false
+	}
+	var v uint64
+	for j := 0; j < len(text); j++ {
+		c := text[j] - '0'
+		if c > 9 {
+			return false
+		}
+		v = v*10 + uint64(c)
+	}
+	return v == u
+}

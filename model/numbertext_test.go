@@ -88,3 +88,23 @@ func TestShortDecimalTakes(t *testing.T) {
 		}
 	}
 }
+
+// FuzzIsDecimalOf: isDecimalOf says yes exactly when the text is
+// strconv's decimal text of the integer.
+func FuzzIsDecimalOf(f *testing.F) {
+	for _, c := range []struct {
+		text string
+		i    int64
+	}{{"0", 0}, {"-0", 0}, {"007", 7}, {"443", 443}, {"-5", -5}, {"+5", 5}, {"1e3", 1000},
+		{"9223372036854775807", math.MaxInt64}, {"-9223372036854775808", math.MinInt64}, {"18446744073709551615", -1}, {"", 0}, {"-", 0}} {
+		f.Add(c.text, c.i)
+	}
+	f.Fuzz(func(t *testing.T, text string, i int64) {
+		if got, want := isDecimalOf(text, i), text == strconv.FormatInt(i, 10); got != want {
+			t.Fatalf("isDecimalOf(%q, %d) = %v, want %v", text, i, got, want)
+		}
+		if !isDecimalOf(strconv.FormatInt(i, 10), i) {
+			t.Fatalf("isDecimalOf(%q, %d) = false", strconv.FormatInt(i, 10), i)
+		}
+	})
+}
