@@ -17,9 +17,11 @@ import (
 // its cache of shared sets cost. Shared, they are read from memory every
 // line touches.
 //
-// A pair gets its slice the second time it meets an empty or other slot
-// in a row, so that a stream of pairs each named once allocates nothing
-// (its lines keep their fields carved, as before). A slice handed out is
+// A pair gets its slice when its slot meets it twice in a row without
+// one: a stream of pairs each named once allocates nothing (their lines
+// keep their fields carved, as before), and two pairs that take one slot
+// in turn share nothing rather than replace each other's slice on every
+// line. A slice handed out is
 // never written again (its capacity is its length: an append copies), and
 // its values are copies, which pin no block of lines. One serviceSets
 // serves one goroutine.
