@@ -135,23 +135,6 @@ func atoiN(s string) (int, bool) {
 	return n, true
 }
 
-// minPlausibleYear is the first year a record's own time may fall in:
-// earlier times are a clock not yet set (a board without a real-time
-// clock boots in 1970), a zero or a garbled value, never the time an
-// event on a connector host happened.
-const minPlausibleYear = 1990
-
-// maxFutureSkew is how far past now a record's own time may be.
-const maxFutureSkew = 365 * 24 * time.Hour
-
-// plausibleTime reports whether t may be the time a record was written:
-// from minPlausibleYear up to maxFutureSkew past now. A record whose time
-// is not is timed as a record without one (by its envelope, or after the
-// line before it), rather than placed decades away from its neighbours.
-func plausibleTime(t time.Time) bool {
-	return t.Year() >= minPlausibleYear && !t.After(time.Now().Add(maxFutureSkew))
-}
-
 // Epoch magnitudes: a number below 1e11 is seconds (up to the year 5138),
 // below 1e14 milliseconds, below 1e17 microseconds, else nanoseconds.
 const (
