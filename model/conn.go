@@ -85,13 +85,16 @@ func connKey(e *Entry) (id string, opens, ends bool, event string) {
 // event are copied: they may be slices of a whole decoded line, which the
 // index must not pin.
 func (c *connIndex) add(e *Entry) {
-	ev, ok := connEventOf(e)
-	if !ok {
-		return
+	if ev, ok := connEventOf(e); ok {
+		c.addEvent(&ev)
 	}
+}
+
+// addEvent is add for what connEventOf made of an entry.
+func (c *connIndex) addEvent(ev *connEvent) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.note(&ev)
+	c.note(ev)
 }
 
 // connEvent is what the index keeps of an entry that opens or ends a
@@ -106,6 +109,12 @@ type connEvent struct {
 // opens nor ends a connection it can index.
 func connEventOf(e *Entry) (connEvent, bool) {
 	id, opens, ends, event := connKey(e)
+	return connEventOfKey(e, id, opens, ends, event)
+}
+
+// connEventOfKey is connEventOf for an entry whose connKey is id, opens,
+// ends and event.
+func connEventOfKey(e *Entry, id string, opens, ends bool, event string) (connEvent, bool) {
 	if id == "" || len(id) > maxConnIDLen || !(opens || ends) {
 		return connEvent{}, false
 	}
@@ -203,7 +212,13 @@ func (c *connIndex) lookup(id string) (st connState, openEvent, closeEvent strin
 
 // pairOf answers for e from the index.
 func (c *connIndex) pairOf(e *Entry) (Pair, bool) {
-	id, opens, ends, _ := connKey(e)
+	id, opens, ends, event := connKey(e)
+	return c.pairOfKey(e.Kind, id, opens, ends, event)
+}
+
+// pairOfKey is pairOf for an entry of kind whose connKey is id, opens,
+// ends and event.
+func (c *connIndex) pairOfKey(kind Kind, id string, opens, ends bool, event string) (Pair, bool) {
 	if id == "" {
 		return Pair{}, false
 	}
@@ -215,7 +230,7 @@ func (c *connIndex) pairOf(e *Entry) (Pair, bool) {
 		p.Open = s.closed == 0
 	case ends:
 		p.Partner, p.PartnerTime, p.PartnerEvent = s.opened, unixTime(s.opened, s.openedAt), openEvent
-		p.Ended = e.Kind == KindAnalytics && e.Fields.Value(KeyEventType) != EventClosed
+		p.Ended = kind == KindAnalytics && event != EventClosed
 	}
 	return p, true
 }

@@ -16,7 +16,18 @@ func NewPairTracker() *PairTracker { return &PairTracker{idx: newConnIndex()} }
 
 // Observe records e, giving it a Seq if it has none. Ask PairOf about e
 // before observing the next entry.
-func (t *PairTracker) Observe(e *Entry) {
+func (t *PairTracker) Observe(e *Entry) { t.observe(e) }
+
+// ObservePair is Observe, then PairOf: e's connection is read from its
+// fields once, not twice (each read is two walks over an event's two dozen
+// fields).
+func (t *PairTracker) ObservePair(e *Entry) (Pair, bool) {
+	id, opens, ends, event := t.observe(e)
+	return t.idx.pairOfKey(e.Kind, id, opens, ends, event)
+}
+
+// observe is Observe, returning e's connKey.
+func (t *PairTracker) observe(e *Entry) (id string, opens, ends bool, event string) {
 	if t.ending != "" {
 		t.idx.forget(t.ending)
 		t.ending = ""
@@ -25,10 +36,14 @@ func (t *PairTracker) Observe(e *Entry) {
 	if e.Seq == 0 {
 		e.Seq = t.next
 	}
-	t.idx.add(e)
-	if id, _, ends, _ := connKey(e); ends {
-		t.ending = id
+	id, opens, ends, event = connKey(e)
+	if ev, ok := connEventOfKey(e, id, opens, ends, event); ok {
+		t.idx.addEvent(&ev)
+		if ev.ends {
+			t.ending = ev.id
+		}
 	}
+	return id, opens, ends, event
 }
 
 // PairOf implements PairFinder.

@@ -43,8 +43,7 @@ func (s *sessions) add(e *model.Entry, v *view) {
 		s.whole(e, v, start, end)
 		return
 	}
-	s.pairs.Observe(e)
-	p, ok := s.pairs.PairOf(e)
+	p, ok := s.pairs.ObservePair(e)
 	switch {
 	case !ok:
 	case v.event == model.EventEstablished || v.phase == "START":
