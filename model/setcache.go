@@ -22,14 +22,15 @@ const setCacheFields = 2
 // as before and fills the slot. The slot holds the symbol table's copies
 // of the strings, so it pins nothing of the lines.
 type setCache struct {
-	slots [setCacheSlots]setCacheSlot
+	slots  [setCacheSlots]setCacheSlot
+	placed fieldPlaces // the slots of the fields of the running call, by where they lie
 }
 
-// forget drops the calls the slots' templates were met in (see
+// forget drops the calls the slots' templates and fields were met in (see
 // putCalls.begin).
 func (c *setCache) forget() {
 	for i := range c.slots {
-		c.slots[i].givenCall = 0
+		c.slots[i].givenCall, c.slots[i].fieldsCall = 0, 0
 	}
 }
 
@@ -46,13 +47,19 @@ type setCacheSlot struct {
 	template  string // the lines' Entry.Template, part of the set
 	ref       setRef
 	givenAddr uintptr
+	// fieldsAt, fieldsLen and fieldsCall are where the fields of the entry
+	// last put with the slot lay, and in which call (0: none); see
+	// fieldPlaces.
+	fieldsAt   uintptr
+	fieldsLen  int
+	fieldsCall uint32
 }
 
 // cacheable returns the indexed fields of e when its set may be cached:
 // at most setCacheFields text fields besides those the index leaves out,
 // and no per-line pseudo-field but the template, which lines share.
 func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bool) {
-	if lo.cursor != "" || lo.end != "" || lo.audit != "" || lo.hasNums() || e.IsMark() {
+	if !sharedAlone(e, lo) {
 		return fs, 0, false
 	}
 	for _, f := range e.Fields {
@@ -66,6 +73,12 @@ func cacheable(e *Entry, lo *lineOrigin) (fs [setCacheFields]Field, n int, ok bo
 		n++
 	}
 	return fs, n, n > 0
+}
+
+// sharedAlone reports whether e carries nothing per line beside its
+// fields that its set would have to hold (the template, lines share).
+func sharedAlone(e *Entry, lo *lineOrigin) bool {
+	return lo.cursor == "" && lo.end == "" && lo.audit == "" && !lo.hasNums() && !e.IsMark()
 }
 
 // slotFor returns the slot of fields fs[:n] with template, of kind k.
@@ -135,6 +148,12 @@ type indexedSet struct {
 // holds it, taking the row chunk's reference on it as putAttrs would, and
 // the set for cacheAttrs when it does not.
 func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool, indexedSet) {
+	call := s.calls.running
+	if sl := s.setCache.placed.slotOf(e, lo.template, call); sl != nil && sharedAlone(e, lo) && sl.kind == e.Kind &&
+		sl.holdsTemplate(lo.template, call) && s.words.alive(sl.ref) {
+		s.words.referOffset(sl.ref.off)
+		return sl.ref.off, true, indexedSet{}
+	}
 	var set indexedSet
 	var ok bool
 	if set.fs, set.n, ok = cacheable(e, lo); !ok {
@@ -142,9 +161,10 @@ func (s *Store) cachedAttrs(e *Entry, lo *lineOrigin) (uint32, bool, indexedSet)
 	}
 	set.slot = s.setCache.slotFor(e.Kind, &set.fs, set.n, lo.template)
 	sl := set.slot
-	if !sl.holds(e.Kind, &set.fs, set.n, lo.template, s.calls.running) || !s.words.alive(sl.ref) {
+	if !sl.holds(e.Kind, &set.fs, set.n, lo.template, call) || !s.words.alive(sl.ref) {
 		return 0, false, set
 	}
+	s.setCache.placed.note(sl, e, lo.template, call)
 	s.words.referOffset(sl.ref.off)
 	return sl.ref.off, true, set
 }
@@ -165,4 +185,5 @@ func (s *Store) cacheAttrs(e *Entry, lo *lineOrigin, set *indexedSet, off uint32
 		sl.vals[i] = s.syms.own(set.fs[i].Value)
 	}
 	sl.ref = setRef{off: off, gen: s.words.genOf(off)}
+	s.setCache.placed.note(sl, e, lo.template, s.calls.running)
 }
