@@ -44,12 +44,19 @@ func lineRecords(lines ...string) []model.Record {
 
 // decodeAll runs records through a new Decoder and flushes it.
 func decodeAll(opts Options, recs []model.Record) []model.Entry {
+	_, es := decodeWith(opts, recs)
+	return es
+}
+
+// decodeWith is decodeAll, also returning the Decoder, for a test to look
+// at what it keeps.
+func decodeWith(opts Options, recs []model.Record) (*Decoder, []model.Entry) {
 	d := New(1, opts)
 	var out []model.Entry
 	for i := range recs {
 		out = d.Decode(&recs[i], out)
 	}
-	return d.Flush(out)
+	return d, d.Flush(out)
 }
 
 // fixture reads a file of testdata/envelopes.

@@ -67,6 +67,7 @@ type indexSlabs struct {
 	pool   *FieldPool   // where new blocks come from while set
 	taken  FieldBlocks  // the blocks taken from pool
 	sets   *serviceSets // the pairs lines share; made with the first service line
+	opens  *openings    // the openings of the lines that share them; made with sets
 }
 
 // beginPooled carves the fields that follow from blocks of pool, until
@@ -86,6 +87,11 @@ func (x *indexSlabs) endPooled() FieldBlocks {
 
 // service returns the Result of a service line with its indexed fields.
 func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
+	if x.opens != nil {
+		if lvl, fs, ok := x.opens.find(p); ok {
+			return payload.Result{Kind: model.KindService, Level: lvl, Fields: fs}, true
+		}
+	}
 	x.reserveFields(2)
 	if cap(x.join)-len(x.join) < len(p) {
 		x.join = make([]byte, 0, max(indexJoinBlock, len(p)))
@@ -96,11 +102,12 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 		return r, false
 	}
 	if x.sets == nil {
-		x.sets = new(serviceSets)
+		x.sets, x.opens = new(serviceSets), new(openings)
 	}
 	if shared, ok := x.sets.shared(fs[start:]); ok {
 		// The blocks' room for the fields and a joined module is used again.
 		r.Fields = shared
+		x.opens.remember(p, r.Level, shared)
 		return r, true
 	}
 	if len(join) > joined && fs[start].Key == model.KeyModule {

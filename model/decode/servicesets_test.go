@@ -26,12 +26,7 @@ func TestIndexServiceSharesPairs(t *testing.T) {
 		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(p[0], "/", "] [")+"] "+p[1]+": n="+strconv.Itoa(i))
 	}
 	recs := lineRecords(lines...)
-	d := New(1, Options{IndexService: true})
-	var es []model.Entry
-	for i := range recs {
-		es = d.Decode(&recs[i], es)
-	}
-	es = d.Flush(es)
+	d, es := decodeWith(Options{IndexService: true}, recs)
 	if len(es) != len(lines) {
 		t.Fatalf("%d entries, want %d", len(es), len(lines))
 	}
