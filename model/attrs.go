@@ -379,7 +379,13 @@ func (s *Store) encodeTemplate(template string, buf []uint32) []uint32 {
 // internValue interns the value of the field whose key has symbol key,
 // and reports whether it was a new symbol.
 func (s *Store) internValue(key uint32, v string) (id uint32, fresh bool) {
-	return s.symCache.internFresh(s.syms, key, v)
+	call := s.calls.running
+	if id, _, ok := s.symCache.vals.find(v, call); ok {
+		return id, false // interned before, in this call
+	}
+	id, fresh = s.symCache.internFresh(s.syms, key, v)
+	s.symCache.vals.note(v, id, 0, call)
+	return id, fresh
 }
 
 // smallField rebuilds the field of a one-word encoding of a row whose

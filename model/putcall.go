@@ -1,10 +1,11 @@
 package model
 
 // putCalls numbers the writer's calls of Append and Prepend, so that what
-// a call met by its address (keyAddrs, the set cache's templates) is known
-// by its address in that call only: within a call the caller's entries do
-// not change and the heap does not move them; across calls an address says
-// nothing, the memory may hold other lines.
+// a call met by its address (addrSyms' keys and values, the set cache's
+// templates and fields) is known by its address in that call only: within
+// a call the caller's entries do not change and the heap does not move
+// them; across calls an address says nothing, the memory may hold other
+// lines.
 type putCalls struct {
 	running uint32 // the call running, 0 for none
 	last    uint32 // the number the last call took

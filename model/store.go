@@ -218,10 +218,11 @@ func (s *Store) Prepend(es []Entry) {
 
 // beginCall and endCall bracket the putting of the caller's entries of
 // one Append or Prepend, which do not change meanwhile: the writer may know
-// their strings by address until the call ends (see keyAddrs).
+// their strings by address until the call ends (see addrSyms).
 func (s *Store) beginCall() {
 	if s.calls.begin() {
 		s.symCache.keys.forget()
+		s.symCache.vals.forget()
 		s.setCache.forget()
 	}
 	s.origins.beginCall()

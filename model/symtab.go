@@ -97,7 +97,8 @@ const symCacheSlots = 1 << 12
 // cache pins nothing of the lines. Only the store's writer uses it.
 type symCache struct {
 	slots [symCacheSlots]symCacheSlot
-	keys  keyAddrs // the field keys met in the writer's current call, by address
+	keys  addrSyms // the field keys met in the writer's current call, by address
+	vals  addrSyms // the field values interned in the writer's current call, by address
 }
 
 type symCacheSlot struct {

@@ -1,6 +1,11 @@
 package model
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+	"time"
+	"unsafe"
+)
 
 // Strings that hash alike in the writer's cache (same length, same sampled
 // bytes) must still get their own symbols: the cache compares whole strings.
@@ -33,6 +38,57 @@ func TestSymCacheAgreesWithTable(t *testing.T) {
 		id, f := c.intern(tab, ctx, w, func(s string) uint8 { return uint8(len(s)) })
 		if want := tab.intern(w); id != want || f != uint8(len(w)) {
 			t.Fatalf("%q in context %d: id %d flags %d, want %d and %d", w, ctx, id, f, want, len(w))
+		}
+	}
+}
+
+// A string met at an address in one call is known there for the rest of
+// that call only, and only at its length: in a later call the memory may
+// hold other bytes, as a decoder's reused block does, and each entry must
+// load its own values.
+func TestAddrSymsAreKnownWithinTheirCall(t *testing.T) {
+	var a addrSyms
+	buf := []byte("alice@example.com")
+	v := unsafe.String(&buf[0], len(buf))
+	a.note(v, 7, 2, 3)
+	if id, f, ok := a.find(v, 3); !ok || id != 7 || f != 2 {
+		t.Fatalf("find in the call it was noted in: %d, %d, %v", id, f, ok)
+	}
+	if _, _, ok := a.find(v[:5], 3); ok {
+		t.Fatal("a shorter string at the same address passes for the value")
+	}
+	for _, call := range []uint32{0, 2, 4} {
+		if _, _, ok := a.find(v, call); ok {
+			t.Fatalf("found in call %d, noted in call 3", call)
+		}
+	}
+	a.forget()
+	if _, _, ok := a.find(v, 3); ok {
+		t.Fatal("a string outlived the cache's forgetting its calls")
+	}
+
+	// In a store: events whose user lies in one buffer, rewritten between
+	// two calls.
+	s := NewStore(StoreOptions{})
+	var want []string
+	for _, user := range []string{"alice@example.com", "carol@example.com"} {
+		copy(buf, user)
+		es := make([]Entry, 50)
+		for i := range es {
+			es[i] = analytics(fmt.Sprint("c", len(want)), EventEstablished, t0.Add(time.Duration(len(want))*time.Second))
+			es[i].Fields = append(es[i].Fields, Str(KeyUserID, v))
+			want = append(want, user)
+		}
+		s.Append(es)
+	}
+	sn := s.Snapshot()
+	var e Entry
+	for i, user := range want {
+		if err := sn.Load(sn.First()+int64(i), &e, LoadIndex); err != nil {
+			t.Fatal(err)
+		}
+		if got := e.Fields.Value(KeyUserID); got != user {
+			t.Fatalf("entry %d: user id %q, want %q", i, got, user)
 		}
 	}
 }
