@@ -189,34 +189,46 @@ func (s *Store) worthSplitting() bool {
 }
 
 // splitAttrs cuts ws into a template and the entry's own words, in buffers
-// the store reuses.
+// the store reuses. Both are sized once and written word by word: an
+// event's thirty fields each cost a call to copy, or a check of room to
+// append, otherwise.
 func (s *Store) splitAttrs(ws []uint32) (tpl, own []uint32) {
-	tpl = append(s.tplBuf[:0], uint32(len(s.spans)))
-	own = append(s.ownBuf[:0], 0, 0)
-	holes := uint32(0)
+	// The template holds its count and, for each field, its words or one
+	// hole; the entry's own words their header, the holes' words and the
+	// pseudo-fields: neither is longer than ws and two words.
+	tpl, own = room(s.tplBuf, len(ws)+2), room(s.ownBuf, len(ws)+2)
+	tpl[0] = uint32(len(s.spans))
+	t, o, holes := 1, 2, uint32(0)
 	for _, sp := range s.spans {
 		if sp.share {
-			tpl = appendFieldWords(tpl, ws[sp.start:sp.end])
+			for _, w := range ws[sp.start:sp.end] {
+				tpl[t] = w
+				t++
+			}
 		} else {
-			tpl = append(tpl, attrHole<<attrTypeShift)
-			own = appendFieldWords(own, ws[sp.start:sp.end])
+			tpl[t] = attrHole << attrTypeShift
+			t++
+			for _, w := range ws[sp.start:sp.end] {
+				own[o] = w
+				o++
+			}
 			holes++
 		}
 	}
 	// What follows the fields (the pseudo-fields) is the entry's own.
-	own = append(own, ws[s.spans[len(s.spans)-1].end:]...)
-	own[0] = attrSplitMark | (holes + ws[0] - uint32(len(s.spans)))
+	o += copy(own[o:], ws[s.spans[len(s.spans)-1].end:])
+	own[0], own[1] = attrSplitMark|(holes+ws[0]-uint32(len(s.spans))), 0
+	tpl, own = tpl[:t], own[:o]
 	s.tplBuf, s.ownBuf = tpl, own
 	return tpl, own
 }
 
-// appendFieldWords appends a field's words, one to four of them, one by
-// one: an event's thirty fields each cost a call to copy otherwise.
-func appendFieldWords(dst, ws []uint32) []uint32 {
-	for _, w := range ws {
-		dst = append(dst, w)
+// room returns buf's memory as n words, grown when it holds fewer.
+func room(buf []uint32, n int) []uint32 {
+	if cap(buf) < n {
+		return make([]uint32, n, 2*n)
 	}
-	return dst
+	return buf[:n]
 }
 
 // decodeSplit rebuilds the fields of split words: the template's, with each
