@@ -67,7 +67,7 @@ type indexSlabs struct {
 	pool   *FieldPool   // where new blocks come from while set
 	taken  FieldBlocks  // the blocks taken from pool
 	sets   *serviceSets // the pairs lines share; made with the first service line
-	opens  *openings    // the openings of the lines that share them; made with sets
+	opens  *openings    // the openings of the lines that share them; made with the first shared pair
 }
 
 // beginPooled carves the fields that follow from blocks of pool, until
@@ -102,11 +102,14 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 		return r, false
 	}
 	if x.sets == nil {
-		x.sets, x.opens = new(serviceSets), new(openings)
+		x.sets = new(serviceSets)
 	}
 	if shared, ok := x.sets.shared(fs[start:]); ok {
 		// The blocks' room for the fields and a joined module is used again.
 		r.Fields = shared
+		if x.opens == nil {
+			x.opens = new(openings)
+		}
 		x.opens.remember(p, r.Level, shared)
 		return r, true
 	}

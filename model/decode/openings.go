@@ -28,8 +28,10 @@ const (
 	openingSlots = 1 << openingBits
 )
 
-// maxOpening is the longest opening remembered: most are 40-60 bytes.
-const maxOpening = 96
+// maxOpening is the longest opening remembered: of a level-7 connector
+// log's, all are 24-63 bytes. A table is 48 KiB; a decoder lets go of it
+// when its input goes quiet (see lineDecoder.idle).
+const maxOpening = 64
 
 type opening struct {
 	n      uint8 // the opening's length; 0: an empty slot

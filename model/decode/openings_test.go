@@ -99,3 +99,37 @@ func TestOpeningIsComparedWhole(t *testing.T) {
 		}
 	}
 }
+
+// An idle decoder lets go of its openings, as of its other tables, and
+// remembers them again from the next lines: each line still gets its own
+// level and fields.
+func TestOpeningsGoWhenIdleAndComeBack(t *testing.T) {
+	lines := []string{
+		"[DEBUG] [libsdwan] [quic] quic_session::on_ack: a=1",
+		"[INFO] [libsdwan] [dns] dns_cache::lookup: b hit",
+	}
+	d := New(1, Options{IndexService: true})
+	decode := func(n int) {
+		for i := range n {
+			line := lines[i%len(lines)]
+			recs := lineRecords(line)
+			es := d.Decode(&recs[0], nil)
+			res, fs, _, _ := payload.ServiceIndex([]byte(line), nil, nil)
+			if len(es) != 1 || es[0].Level != res.Level || !slices.Equal(es[0].Fields, fs) {
+				t.Fatalf("line %q: %+v, ServiceIndex reads %v %v", line, es, res.Level, fs)
+			}
+		}
+	}
+	decode(20)
+	if d.index.opens == nil {
+		t.Fatal("no openings remembered: the test does not test them")
+	}
+	d.Idle()
+	if d.index.opens != nil {
+		t.Fatal("an idle decoder keeps its openings")
+	}
+	decode(20)
+	if d.index.opens == nil {
+		t.Fatal("the openings are not remembered again after an idle")
+	}
+}
