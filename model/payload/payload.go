@@ -197,9 +197,16 @@ func opensJSON(p []byte) bool {
 // opensJSONArray tells a JSON array of objects or arrays ("[{", "[ [")
 // from a bracketed service token ("[INFO]").
 func opensJSONArray(p []byte) bool {
+	i := insideBracket(p)
+	return i < len(p) && (p[i] == '{' || p[i] == '[')
+}
+
+// insideBracket returns where what p's opening bracket holds begins, after
+// its blanks and line ends: the byte opensJSONArray reads.
+func insideBracket(p []byte) int {
 	i := 1
 	for i < len(p) && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n') {
 		i++
 	}
-	return i < len(p) && (p[i] == '{' || p[i] == '[')
+	return i
 }

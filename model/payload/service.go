@@ -149,15 +149,7 @@ func functionPrefix(p []byte, i int) (end, next int, ok bool) {
 	if i >= len(p) {
 		return 0, 0, false
 	}
-	j, seen := i, uint8(0)
-	for _, b := range p[i:min(len(p), i+maxFunctionLen+1)] {
-		c := functionClass[b]
-		if c == 0 {
-			break
-		}
-		seen |= c
-		j++
-	}
+	j, seen := functionToken(p, i)
 	// The token must end with a single ':' followed by a blank or the end.
 	if j-i < 2 || p[j-1] != ':' || (j < len(p) && p[j] != ' ' && p[j] != '\t') {
 		return 0, 0, false
@@ -172,6 +164,22 @@ func functionPrefix(p []byte, i int) (end, next int, ok bool) {
 		return 0, 0, false
 	}
 	return j - 1, skipBlanks(p, j), true
+}
+
+// functionToken returns where the token at p[i:] that may be a function's
+// name ends (the first byte that cannot be in one, within the longest
+// name, and the byte after it is read next) and the classes of its bytes.
+func functionToken(p []byte, i int) (end int, seen uint8) {
+	end = i
+	for _, b := range p[i:min(len(p), i+maxFunctionLen+1)] {
+		c := functionClass[b]
+		if c == 0 {
+			break
+		}
+		seen |= c
+		end++
+	}
+	return end, seen
 }
 
 var scopeSeparator = []byte("::")

@@ -26,10 +26,7 @@ func ServiceReach(p []byte) int {
 	reach := max(8, i+1) // commonTag reads eight bytes; skipBlanks, the byte it stops at
 	if p[i] == '[' {
 		// opensJSON: the first byte inside the bracket after its blanks.
-		j := i + 1
-		for j < len(p) && (p[j] == ' ' || p[j] == '\t' || p[j] == '\r' || p[j] == '\n') {
-			j++
-		}
+		j := i + insideBracket(p[i:])
 		if j >= len(p) || p[j] == '{' || p[j] == '[' {
 			return 0
 		}
@@ -39,13 +36,8 @@ func ServiceReach(p []byte) int {
 	if !ok {
 		return 0
 	}
-	// functionPrefix: the token's bytes up to the first that cannot be in
-	// a function's name, within its window, then the byte after them.
-	lim := min(len(p), i+maxFunctionLen+1)
-	j := i
-	for j < lim && functionClass[p[j]] != 0 {
-		j++
-	}
+	// functionPrefix: the token's bytes, then the byte after them.
+	j, _ := functionToken(p, i)
 	if j >= len(p) {
 		return 0
 	}
