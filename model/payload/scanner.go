@@ -1,6 +1,7 @@
 package payload
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -124,17 +125,55 @@ func (sc *scanner) str() string {
 		return ""
 	}
 	start := sc.i + 1
-	end := strings.IndexByte(sc.s[start:], '"')
-	if end < 0 {
-		sc.i = len(sc.s)
-		sc.fail("unterminated string")
-		return ""
+	end := quoteOrEscape(sc.s, start)
+	switch {
+	case end >= 0 && sc.s[end] == '"':
+		sc.i = end + 1
+		return sc.s[start:end]
+	case end >= 0 && strings.IndexByte(sc.s[end:], '"') >= 0:
+		return sc.unescape(start)
 	}
-	if strings.IndexByte(sc.s[start:start+end], '\\') < 0 {
-		sc.i = start + end + 1
-		return sc.s[start : start+end]
+	sc.i = len(sc.s)
+	sc.fail("unterminated string")
+	return ""
+}
+
+// quoteOrEscape returns the index of the first '"' or '\\' in s[i:], or
+// -1. An event's strings are short and many, keys and values alike: one
+// pass testing eight bytes at a time costs a third of two IndexByte calls
+// (a quote, then a backslash before it).
+func quoteOrEscape(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := le64(s, i)
+		q, b := w^quotes, w^backslashes
+		// A byte of q or b is zero where w holds a quote or a backslash;
+		// the lowest byte flagged is exact (a borrow only flags bytes above
+		// a zero byte).
+		if m := ((q-ones)&^q | (b-ones)&^b) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
 	}
-	return sc.unescape(start)
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '"' || c == '\\' {
+			return i
+		}
+	}
+	return -1
+}
+
+// Constants of quoteOrEscape's byte-wise arithmetic.
+const (
+	ones        = 0x0101010101010101
+	high        = 0x8080808080808080
+	quotes      = '"' * ones
+	backslashes = '\\' * ones
+)
+
+// le64 returns s[i:i+8] as a little-endian number: one load.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // unescape decodes a string holding escapes, starting after its quote.
