@@ -201,11 +201,12 @@ func walkObject(sc *scanner, fl *fieldList, prefix string, known memberKeys, spe
 			flatten(sc, fl, joinPath(prefix, member), 2, maxGenericDepth)
 			return
 		}
-		if k := sc.next(); k == kindObject || k == kindArray {
+		k := sc.next()
+		if k == kindObject || k == kindArray {
 			flatten(sc, fl, key, 2, maxGenericDepth)
 			return
 		}
-		v := sc.scalar()
+		v := sc.scalarOf(k)
 		switch typ {
 		case asID:
 			fl.id(key, v)

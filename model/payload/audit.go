@@ -15,11 +15,12 @@ func auditObject(sc *scanner) Result {
 	r := Result{Kind: model.KindAudit}
 	denied := false
 	sc.object(func(key string) {
-		if k := sc.next(); k == kindObject || k == kindArray {
+		k := sc.next()
+		if k == kindObject || k == kindArray {
 			flatten(sc, &fl, key, 1, maxGenericDepth)
 			return
 		}
-		v := sc.scalar()
+		v := sc.scalarOf(k)
 		switch key {
 		case model.KeyAccessGranted:
 			granted, ok := truth(v)

@@ -127,7 +127,7 @@ func joinPath(path, key string) string {
 // path; array elements repeat their parent's key. It stops descending at
 // maxDepth and stops adding at fl's bound, but always consumes the value.
 func flatten(sc *scanner, fl *fieldList, path string, depth, maxDepth int) {
-	switch sc.next() {
+	switch k := sc.next(); k {
 	case kindObject:
 		if depth >= maxDepth || fl.full() {
 			sc.skip()
@@ -149,7 +149,7 @@ func flatten(sc *scanner, fl *fieldList, path string, depth, maxDepth int) {
 			}
 		})
 	default:
-		v := sc.scalar()
+		v := sc.scalarOf(k)
 		if path == "" {
 			// A bare JSON scalar (a string on its own, or an element of a
 			// top-level array) is the record's message.

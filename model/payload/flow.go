@@ -78,11 +78,12 @@ func flowObject(sc *scanner, budget int) flowMessage {
 
 // stringValue reads a scalar and returns its text, "" for null.
 func stringValue(sc *scanner) string {
-	if k := sc.next(); k == kindObject || k == kindArray {
+	k := sc.next()
+	if k == kindObject || k == kindArray {
 		sc.skip()
 		return ""
 	}
-	v := sc.scalar()
+	v := sc.scalarOf(k)
 	if v.kind == kindNull {
 		return ""
 	}

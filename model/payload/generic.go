@@ -15,11 +15,12 @@ func genericObject(sc *scanner) Result {
 		if fl.full() {
 			return
 		}
-		if k := sc.next(); k == kindObject || k == kindArray {
+		k := sc.next()
+		if k == kindObject || k == kindArray {
 			flatten(sc, &fl, key, 1, maxGenericDepth)
 			return
 		}
-		v := sc.scalar()
+		v := sc.scalarOf(k)
 		switch key {
 		case "level", "lvl", "severity", "log.level", "levelname":
 			if lvl, ok := genericLevel(v); ok && !haveLevel {

@@ -69,14 +69,15 @@ func (sc *scanner) fail(msg string) {
 }
 
 func (sc *scanner) ws() {
-	for sc.i < len(sc.s) {
-		switch sc.s[sc.i] {
-		case ' ', '\t', '\n', '\r':
-			sc.i++
-		default:
-			return
-		}
+	for sc.i < len(sc.s) && isJSONSpace(sc.s[sc.i]) {
+		sc.i++
 	}
+}
+
+// isJSONSpace reports whether c is JSON's white space. Most bytes the
+// scanner looks at are not, and are told by their first comparison.
+func isJSONSpace(c byte) bool {
+	return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 }
 
 // peek skips white space and returns the next byte, or 0 at the end or
@@ -124,6 +125,12 @@ func (sc *scanner) str() string {
 		sc.fail("expected a string")
 		return ""
 	}
+	return sc.strAt()
+}
+
+// strAt is str for a string whose quote is at sc.i: one its caller has
+// peeked at.
+func (sc *scanner) strAt() string {
 	start := sc.i + 1
 	end := quoteOrEscape(sc.s, start)
 	switch {
@@ -383,10 +390,13 @@ func (sc *scanner) literal(word string) bool {
 
 // scalar reads the next value when it is a leaf. For an object or an array
 // it returns that kind and consumes nothing.
-func (sc *scanner) scalar() scalar {
-	switch k := sc.next(); k {
+func (sc *scanner) scalar() scalar { return sc.scalarOf(sc.next()) }
+
+// scalarOf is scalar for a value whose kind next has just told.
+func (sc *scanner) scalarOf(k valueKind) scalar {
+	switch k {
 	case kindString:
-		return scalar{kind: k, text: sc.str()}
+		return scalar{kind: k, text: sc.strAt()}
 	case kindNumber:
 		raw, f, ok := sc.number()
 		return scalar{kind: k, text: raw, num: f, isNum: ok}

@@ -28,11 +28,12 @@ func (r *sessionRow) rowMembers(sc *scanner) {
 		return
 	}
 	sc.object(func(key string) {
-		if k := sc.next(); k == kindObject || k == kindArray {
+		k := sc.next()
+		if k == kindObject || k == kindArray {
 			flatten(sc, &r.fl, key, 1, maxGenericDepth)
 			return
 		}
-		v := sc.scalar()
+		v := sc.scalarOf(k)
 		switch key {
 		case model.KeyStartedAt:
 			r.started = v
