@@ -100,7 +100,7 @@ func (d *lineDecoder) build(out []model.Entry, l *logical) []model.Entry {
 		// would be copied in and cleared out again, on most lines.
 		e := grown(&out)
 		d.fill(e, &r, l, &origin, 0)
-		d.fold.fold(e)
+		d.fold.foldAfter(e, d.index.opening)
 		return out
 	case lean:
 		d.results = append(d.results[:0], r)

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 
 	"connlog/model"
+	"connlog/model/mask"
 	"connlog/model/payload"
 )
 
@@ -37,17 +38,18 @@ type opening struct {
 	n      uint8 // the opening's length; 0: an empty slot
 	level  model.Level
 	fields model.Fields // shared, never written (see serviceSets)
+	mask   mask.Opening // what the template fold makes of the opening's bytes
 	bytes  [maxOpening]byte
 }
 
-// find returns the level and fields of a line p that begins with a
-// remembered opening.
-func (o *openings) find(p []byte) (model.Level, model.Fields, bool) {
+// find returns the level, fields and mask.Opening of a line p that begins
+// with a remembered opening.
+func (o *openings) find(p []byte) (model.Level, model.Fields, mask.Opening, bool) {
 	sl := &o.slots[openingSlot(p)]
 	if !sl.opens(p) {
-		return model.LevelNone, nil, false
+		return model.LevelNone, nil, mask.Opening{}, false
 	}
-	return sl.level, sl.fields, true
+	return sl.level, sl.fields, sl.mask, true
 }
 
 // opens reports whether p begins with the slot's opening.
@@ -64,7 +66,7 @@ func (o *openings) remember(p []byte, lvl model.Level, fs model.Fields) {
 		return
 	}
 	sl := &o.slots[openingSlot(p)]
-	sl.n, sl.level, sl.fields = uint8(n), lvl, fs
+	sl.n, sl.level, sl.fields, sl.mask = uint8(n), lvl, fs, mask.OpeningOf(p[:n])
 	copy(sl.bytes[:], p[:n])
 }
 

@@ -15,7 +15,8 @@ import (
 // lines that go on right after one in every way (a colon, a bracket,
 // colours, nothing), lines without a function and openings too long to
 // remember, and holds every entry's level and fields to what
-// payload.ServiceIndex reads in the line itself.
+// payload.ServiceIndex reads in the line itself, and its template to what
+// ServiceTemplate makes of the line.
 func TestOpeningsGiveWhatReadingGives(t *testing.T) {
 	openers := []string{
 		"[DEBUG] [libsdwan] [quic] quic_session::on_ack: ",
@@ -31,14 +32,15 @@ func TestOpeningsGiveWhatReadingGives(t *testing.T) {
 		"[TRACE] [a] [b] [c] " + strings.Repeat("very_long_name", 7) + ": ",
 		"[DEBUG] [libsdwan]\x1b[1m f: ",
 	}
-	rests := []string{"conn=eb37963fc742ab4f-1 acked=12", ":", " [x]: y", "a::b: c", "\x1b[31mred\x1b[0m", "", "  spaced", "{\"a\":1}"}
+	rests := []string{"conn=eb37963fc742ab4f-1 acked=12", ":", " [x]: y", "a::b: c", "\x1b[31mred\x1b[0m", "", "  spaced", "{\"a\":1}",
+		"'quoted' 5", "\"x 7\" y", "12ms\r", "\r\r", "@host 10.0.0.1:443 \x1b[1mbold\x1b[0m 3"}
 	r := rand.New(rand.NewPCG(7, 11))
 	var lines []string
 	for range 4000 {
 		lines = append(lines, openers[r.IntN(len(openers))]+rests[r.IntN(len(rests))])
 	}
 	recs := lineRecords(lines...)
-	d, es := decodeWith(Options{IndexService: true}, recs)
+	d, es := decodeWith(Options{IndexService: true, Templates: true}, recs)
 	if len(es) != len(lines) {
 		t.Fatalf("%d entries, want %d", len(es), len(lines))
 	}
@@ -53,6 +55,9 @@ func TestOpeningsGiveWhatReadingGives(t *testing.T) {
 		}
 		if e.Kind != model.KindService || e.Level != res.Level || !slices.Equal(e.Fields, fs) {
 			t.Fatalf("line %q: %v %v %v, ServiceIndex reads %v %v", lines[i], e.Kind, e.Level, e.Fields, res.Level, fs)
+		}
+		if want := string(ServiceTemplate(nil, []byte(lines[i]))); e.Template != want {
+			t.Fatalf("line %q: template %q, ServiceTemplate makes %q", lines[i], e.Template, want)
 		}
 	}
 	remembered := 0
