@@ -246,10 +246,11 @@ func IsIndexed(key string) bool { return !notIndexed(key) }
 // keepAll keeps the keys the index otherwise leaves out (notIndexed), for
 // entries that a full load cannot rebuild. shared reports whether every
 // value is interned, so that the set may be stored once for all the entries
-// that have it.
-func (s *Store) encodeAttrs(fs Fields, lo *lineOrigin, keepAll bool, buf []uint32) (out []uint32, shared bool) {
+// that have it. Each key encoded is noted for kind (see kindKeys) as its
+// field is encoded.
+func (s *Store) encodeAttrs(fs Fields, lo *lineOrigin, keepAll bool, kind Kind, buf []uint32) (out []uint32, shared bool) {
 	s.spans = s.spans[:0]
-	enc := attrEncoder{buf: append(buf[:0], 0), shared: true, keepAll: keepAll, at: lo.at}
+	enc := attrEncoder{buf: append(buf[:0], 0), shared: true, keepAll: keepAll, at: lo.at, kind: kind}
 	for i := range fs {
 		s.encodeField(&enc, &fs[i])
 	}
@@ -261,10 +262,10 @@ func (s *Store) encodeAttrs(fs Fields, lo *lineOrigin, keepAll bool, buf []uint3
 	}
 	buf, n, shared := enc.buf, enc.n, enc.shared
 	if lo.template != "" {
-		buf = s.encodeTemplate(lo.template, buf)
+		buf = s.encodeTemplate(lo.template, kind, buf)
 		n++
 	}
-	buf, nums := s.encodeOriginNums(*lo, buf)
+	buf, nums := s.encodeOriginNums(*lo, kind, buf)
 	if nums > 0 {
 		n, shared = n+nums, false
 	}
@@ -282,6 +283,7 @@ type attrEncoder struct {
 	shared  bool // every value so far is interned
 	keepAll bool
 	at      int64 // the row's time
+	kind    Kind  // the entry's, whose keys are noted (kindKeys)
 }
 
 // encodeField appends the words of field f (see encodeAttrs). An event has
@@ -294,6 +296,7 @@ func (s *Store) encodeField(enc *attrEncoder, f *Field) {
 	if kf&keySkipped != 0 && !enc.keepAll {
 		return
 	}
+	s.kinds.noteKey(enc.kind, key)
 	buf := enc.buf
 	sp := fieldSpan{start: int32(len(buf))}
 	switch {
@@ -341,7 +344,7 @@ func (s *Store) encodeField(enc *attrEncoder, f *Field) {
 // encodeOriginNums appends the pseudo-fields of lo's numbers that are set
 // and returns how many it appended. They are integers kept whole: a
 // float64 would round nanoseconds.
-func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
+func (s *Store) encodeOriginNums(lo lineOrigin, kind Kind, buf []uint32) ([]uint32, int) {
 	n := 0
 	for i, v := range lo.nums() {
 		if v == 0 {
@@ -357,6 +360,7 @@ func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
 		} else {
 			buf = append(buf, key|attrNum<<attrTypeShift, uint32(v), uint32(uint64(v)>>32))
 		}
+		s.kinds.noteKey(kind, key) // a packed receive time's too: its word's key is receivedSym, keyReceived's
 		n++
 	}
 	return buf, n
@@ -367,8 +371,9 @@ func (s *Store) encodeOriginNums(lo lineOrigin, buf []uint32) ([]uint32, int) {
 // number of templates), so that the lines of one template share a set,
 // and never as a small word, so that decoding finds it by its key
 // (decodeField) and keeps it out of the fields.
-func (s *Store) encodeTemplate(template string, buf []uint32) []uint32 {
+func (s *Store) encodeTemplate(template string, kind Kind, buf []uint32) []uint32 {
 	key, _ := s.symCache.intern(s.syms, keyContext, keyTemplate, keyFlags)
+	s.kinds.noteKey(kind, key)
 	v, fresh := s.internValue(key, template)
 	start := int32(len(buf))
 	buf = append(buf, key|attrSym<<attrTypeShift, v)

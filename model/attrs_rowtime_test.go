@@ -108,7 +108,7 @@ func TestRowRelativeWordsAreShort(t *testing.T) {
 		{"received two seconds earlier", nil, at - 2*int64(time.Second), 2},
 		{"received a minute later", nil, at + int64(time.Minute), 3},
 	} {
-		ws, _ := s.encodeAttrs(tc.fs, &lineOrigin{at: at, received: tc.received}, false, nil)
+		ws, _ := s.encodeAttrs(tc.fs, &lineOrigin{at: at, received: tc.received}, false, KindAnalytics, nil)
 		if got := len(ws) - 1; got != tc.words {
 			t.Errorf("%s: %d words, want %d", tc.name, got, tc.words)
 		}

@@ -16,22 +16,12 @@ type kindKeys struct {
 	published [kindCount]bool // sets[k] is shared with a snapshot
 }
 
-// note records the keys of the fields encoded in ws (an entry's words as
-// encodeAttrs makes them) for kind k.
-func (kk *kindKeys) note(k Kind, ws []uint32) {
-	if k >= kindCount {
-		return
-	}
-	// An entry's keys are mostly all recorded already: the set is asked in
-	// place, and add called for a new one only.
-	set := kk.sets[k]
-	w := ws[1:]
-	for range int(ws[0]) {
-		if sym := keySymbol(w[0]); !set.has(sym) {
-			kk.add(k, sym)
-			set = kk.sets[k]
-		}
-		w = w[fieldWords(w[0]):]
+// noteKey records key symbol sym for kind k, as a field of that key is
+// encoded for an entry of kind k. A key is mostly recorded already: the
+// set is asked in place, and add called for a new one only.
+func (kk *kindKeys) noteKey(k Kind, sym uint32) {
+	if k < kindCount && !kk.sets[k].has(sym) {
+		kk.add(k, sym)
 	}
 }
 

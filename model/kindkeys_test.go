@@ -2,8 +2,10 @@ package model
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 	"testing"
+	"time"
 )
 
 // A view built with a key demand skips entries by kind only when no entry
@@ -56,5 +58,58 @@ func TestKindKeysNeverHideAMatch(t *testing.T) {
 	}
 	if k := after.keyProbe(Filter{NeedKeys: country}, 1).kinds; k != 1<<KindService {
 		t.Errorf("after a service line had the key, kinds %b may meet it, want service alone", k)
+	}
+}
+
+// The keys recorded for a kind are exactly those of the fields encoded
+// for its entries, pseudo-fields included (a template, cursors, a receive
+// time in each of its forms, a gap's message): each word's key, read back
+// as a reader of the words reads it, for every entry encoded.
+func TestKindKeysAreTheKeysEncoded(t *testing.T) {
+	var want [kindCount]map[uint32]bool
+	onEncoded = func(k Kind, ws []uint32) {
+		if want[k] == nil {
+			want[k] = map[uint32]bool{}
+		}
+		w := ws[1:]
+		for range int(ws[0]) {
+			want[k][keySymbol(w[0])] = true
+			w = w[fieldWords(w[0]):]
+		}
+	}
+	defer func() { onEncoded = nil }()
+	s := NewStore(StoreOptions{})
+	templated := serviceWith(4)
+	templated.Template = "quic_session::on_ack: conn=<hex>-<num>"
+	late := analytics("c3", EventClosed, t0)
+	late.Origin.Received = t0.Add(80 * time.Microsecond) // a packed receive time
+	later := service("x", t0)
+	later.Origin.Received = t0.Add(2 * time.Second) // a word of its own
+	latest := service("y", t0)
+	latest.Origin.Received = t0.Add(time.Hour) // an integer
+	journal := service("z", t0)
+	journal.Origin.Journal = &JournalFields{Cursor: "s=1;i=2", EndCursor: "s=1;i=3", AuditStamp: "audit(1.5:7)", Priority: -1}
+	gap := Entry{Time: t0, Kind: KindGap, Level: LevelWarn, Origin: Origin{Offset: -1},
+		Fields: Fields{Str(KeyMessage, "lines lost to a rotation"), Str(KeyGapReason, "rotation")}}
+	s.Append([]Entry{analytics("c1", EventEstablished, t0), serviceWith(1), templated, late, later, latest, journal, gap,
+		analytics("c2", EventFailed, t0), serviceWith(2)})
+	for k := range kindCount {
+		var got []uint32
+		for i, word := range s.kinds.sets[k] {
+			for ; word != 0; word &= word - 1 {
+				got = append(got, uint32(i*64+bits.TrailingZeros64(word)))
+			}
+		}
+		if len(got) != len(want[k]) {
+			t.Errorf("kind %v: %d keys recorded, %d encoded", Kind(k), len(got), len(want[k]))
+		}
+		for _, sym := range got {
+			if !want[k][sym] {
+				t.Errorf("kind %v: key %q recorded, never encoded", Kind(k), symAt(s.syms.directory(), sym))
+			}
+		}
+	}
+	if len(want[KindService]) < 6 || len(want[KindAnalytics]) < 6 {
+		t.Fatalf("keys encoded: %d for service lines, %d for events: the test does not test them", len(want[KindService]), len(want[KindAnalytics]))
 	}
 }

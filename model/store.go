@@ -311,17 +311,23 @@ func (s *Store) indexFields(e *Entry, lo *lineOrigin) (uint32, bool) {
 	var shareable bool
 	// A gap or boundary has no raw bytes to rebuild its message from: the
 	// index keeps it, so that the table, the detail pane and a search show it.
-	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), s.wordBuf)
+	s.wordBuf, shareable = s.encodeAttrs(e.Fields, lo, e.IsMark(), e.Kind, s.wordBuf)
 	if len(s.wordBuf) == 0 {
 		return 0, false
 	}
-	s.kinds.note(e.Kind, s.wordBuf)
+	if onEncoded != nil {
+		onEncoded(e.Kind, s.wordBuf)
+	}
 	off = s.storeAttrs(s.wordBuf, shareable)
 	if shareable {
 		s.cacheAttrs(e, lo, &set, off)
 	}
 	return off, false
 }
+
+// onEncoded, set by tests, is given each entry's words as encodeAttrs
+// made them, and its kind.
+var onEncoded func(k Kind, ws []uint32)
 
 // fileBacked reports whether e's raw bytes are re-read from its file rather
 // than held: a single line at an offset the row can hold. An entry joined
