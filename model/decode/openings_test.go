@@ -16,7 +16,8 @@ import (
 // colours, nothing), lines without a function and openings too long to
 // remember, and holds every entry's level and fields to what
 // payload.ServiceIndex reads in the line itself, and its template to what
-// ServiceTemplate makes of the line.
+// ServiceTemplate makes of the line, whatever digits the lines that share
+// its opening and shape had.
 func TestOpeningsGiveWhatReadingGives(t *testing.T) {
 	openers := []string{
 		"[DEBUG] [libsdwan] [quic] quic_session::on_ack: ",
@@ -33,11 +34,17 @@ func TestOpeningsGiveWhatReadingGives(t *testing.T) {
 		"[DEBUG] [libsdwan]\x1b[1m f: ",
 	}
 	rests := []string{"conn=eb37963fc742ab4f-1 acked=12", ":", " [x]: y", "a::b: c", "\x1b[31mred\x1b[0m", "", "  spaced", "{\"a\":1}",
-		"'quoted' 5", "\"x 7\" y", "12ms\r", "\r\r", "@host 10.0.0.1:443 \x1b[1mbold\x1b[0m 3"}
+		"'quoted' 5", "\"x 7\" y", "12ms\r", "\r\r", "@host 10.0.0.1:443 \x1b[1mbold\x1b[0m 3", "on eth1 id007 0x1f", "serial u1234567 v2", "id007 0x1f"}
 	r := rand.New(rand.NewPCG(7, 11))
 	var lines []string
 	for range 4000 {
-		lines = append(lines, openers[r.IntN(len(openers))]+rests[r.IntN(len(rests))])
+		line := []byte(openers[r.IntN(len(openers))] + rests[r.IntN(len(rests))])
+		for i, c := range line {
+			if c >= '0' && c <= '9' && r.IntN(2) == 0 { // lines of one shape, their digits apart
+				line[i] = byte('0' + r.IntN(10))
+			}
+		}
+		lines = append(lines, string(line))
 	}
 	recs := lineRecords(lines...)
 	d, es := decodeWith(Options{IndexService: true, Templates: true}, recs)
