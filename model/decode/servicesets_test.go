@@ -17,25 +17,39 @@ import (
 // function.
 func TestIndexServiceSharesPairs(t *testing.T) {
 	pairs := [][2]string{{"libsdwan/quic", "quic_session::send_ping"}, {"connector", "operator()"}, {"libsdwan/relay", "relay_client::keepalive"}}
+	// A pair that takes the slot of another between two of its lines
+	// leaves it a line later without its slice (see serviceSets), and the
+	// hashes' seed is the process's: every pair is named apart from the
+	// slots of the pairs named before it, whatever the seed.
+	slotOf := func(p [2]string) uint64 {
+		return pairHash(model.Fields{model.Str(model.KeyModule, p[0]), model.Str(model.KeyFunction, p[1])}) & (serviceSetSlots - 1)
+	}
+	taken := map[uint64]bool{}
+	for i, p := range pairs {
+		for k := 0; taken[slotOf(pairs[i])]; k++ {
+			pairs[i][1] = p[1] + "_" + strconv.Itoa(k)
+		}
+		taken[slotOf(pairs[i])] = true
+	}
+	want := func(i int) [2]string {
+		p := pairs[i%len(pairs)]
+		if i%5 == 0 { // named once
+			p[1] = "once_" + strconv.Itoa(i) + "::run"
+			for k := 0; taken[slotOf(p)]; k++ {
+				p[1] = "once_" + strconv.Itoa(i) + "_" + strconv.Itoa(k) + "::run"
+			}
+		}
+		return p
+	}
 	var lines []string
 	for i := 0; i < 600; i++ {
-		p := pairs[i%len(pairs)]
-		if i%5 == 0 {
-			p[1] = "once_" + strconv.Itoa(i) + "::run" // named once
-		}
+		p := want(i)
 		lines = append(lines, "[DEBUG] ["+strings.ReplaceAll(p[0], "/", "] [")+"] "+p[1]+": n="+strconv.Itoa(i))
 	}
 	recs := lineRecords(lines...)
 	d, es := decodeWith(Options{IndexService: true}, recs)
 	if len(es) != len(lines) {
 		t.Fatalf("%d entries, want %d", len(es), len(lines))
-	}
-	want := func(i int) [2]string {
-		p := pairs[i%len(pairs)]
-		if i%5 == 0 {
-			p[1] = "once_" + strconv.Itoa(i) + "::run"
-		}
-		return p
 	}
 	check := func(i int, e *model.Entry) {
 		p := want(i)
