@@ -82,11 +82,7 @@ func ServiceAfter(dst, line []byte, o Opening) []byte {
 		return Service(dst, line)
 	}
 	line = withoutCR(line[o.Cut:])
-	out, ok := lineBetweenMarks(dst, line, min(int(o.Clean), len(line)))
-	if ok {
-		return out
-	}
-	return lineByToken(out[:len(dst)], line)
+	return lineFrom(dst, line, min(int(o.Clean), len(line)))
 }
 
 // withoutLevel returns line without the bracket that opens it, when one
@@ -109,9 +105,12 @@ func withoutLevel(line []byte) []byte {
 // Line appends the template of line to dst and returns it. The CRs that
 // end the line (a file written with CRLF) are no part of it: the same line
 // written with LF has the same template.
-func Line(dst, line []byte) []byte {
-	line = withoutCR(line)
-	out, ok := lineBetweenMarks(dst, line, 0)
+func Line(dst, line []byte) []byte { return lineFrom(dst, withoutCR(line), 0) }
+
+// lineFrom is Line for a line without its CRs whose first clean bytes
+// hold no mark.
+func lineFrom(dst, line []byte, clean int) []byte {
+	out, ok := lineBetweenMarks(dst, line, clean)
 	if ok {
 		return out
 	}
