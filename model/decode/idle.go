@@ -6,17 +6,13 @@ package decode
 // fresh memo. A block of fields holds values over the lines' own bytes,
 // and with them the whole read buffer those lie in: an input gone quiet
 // kept its last buffer alive through them, a few hundred KiB for each file
-// followed. The other blocks and the memos hold copies, but cost up to
-// 64 KiB (the slab), 70 KiB (the events' memo), 48 KiB (the service lines'
-// openings) and 192 KiB (their templates by shape) a decoder, three
-// decoders a file.
+// followed. The other blocks and the memo hold copies, but cost up to
+// 64 KiB (the slab), 70 KiB (the memo) and 48 KiB (the service lines'
+// openings) a decoder, three decoders a file.
 func (d *lineDecoder) idle() {
 	d.index.fields, d.index.join, d.index.opens = nil, nil, nil
 	d.slab.buf = nil
 	d.memo = nil
-	if d.fold != nil {
-		d.fold.tails = nil
-	}
 }
 
 // Idle lets go of the blocks the next lines would be carved from (see

@@ -2,6 +2,7 @@ package decode
 
 import (
 	"connlog/model"
+	"connlog/model/mask"
 	"connlog/model/payload"
 )
 
@@ -26,7 +27,7 @@ type leanness struct {
 // line. Like parseSafely it survives a parser panic: the line is then
 // parsed in full, where the panic becomes a visible parse error.
 func (d *lineDecoder) leanResult(p []byte, r *payload.Result) (ok bool) {
-	d.index.opening = openingMatch{} // set again by a line that begins with a remembered opening
+	d.index.opening = mask.Opening{} // set again by a line that begins with a remembered opening
 	defer func() {
 		if recover() != nil {
 			*r, ok = payload.Result{}, false
@@ -69,11 +70,9 @@ type indexSlabs struct {
 	taken  FieldBlocks  // the blocks taken from pool
 	sets   *serviceSets // the pairs lines share; made with the first service line
 	opens  *openings    // the openings of the lines that share them; made with the first shared pair
-	// opening is what the opening of the line service read last tells
-	// the template fold, when it began with a remembered one; else its
-	// zero value.
-	opening   openingMatch
-	openingID uint64 // the id of the opening remembered last: ids are never told twice
+	// opening is the mask.Opening of the line service read last, when it
+	// began with a remembered opening; else its zero value.
+	opening mask.Opening
 }
 
 // beginPooled carves the fields that follow from blocks of pool, until
@@ -94,8 +93,8 @@ func (x *indexSlabs) endPooled() FieldBlocks {
 // service returns the Result of a service line with its indexed fields.
 func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 	if x.opens != nil {
-		if lvl, fs, m, ok := x.opens.find(p); ok {
-			x.opening = m
+		if lvl, fs, o, ok := x.opens.find(p); ok {
+			x.opening = o
 			return payload.Result{Kind: model.KindService, Level: lvl, Fields: fs}, true
 		}
 	}
@@ -117,8 +116,7 @@ func (x *indexSlabs) service(p []byte) (payload.Result, bool) {
 		if x.opens == nil {
 			x.opens = new(openings)
 		}
-		x.openingID++
-		x.opens.remember(p, r.Level, shared, x.openingID)
+		x.opens.remember(p, r.Level, shared)
 		return r, true
 	}
 	if len(join) > joined && fs[start].Key == model.KeyModule {

@@ -39,27 +39,17 @@ type opening struct {
 	level  model.Level
 	fields model.Fields // shared, never written (see serviceSets)
 	mask   mask.Opening // what the template fold makes of the opening's bytes
-	id     uint64       // told by remember: one for each opening a decoder remembers (see openingMatch)
 	bytes  [maxOpening]byte
 }
 
-// openingMatch is what the opening a line begins with tells the template
-// fold: its mask.Opening, and, for the lines of one opening alone, its
-// length and id (see tailMemo); an id of 0 is no opening.
-type openingMatch struct {
-	mask mask.Opening
-	n    uint8
-	id   uint64
-}
-
-// find returns the level, fields and openingMatch of a line p that begins
+// find returns the level, fields and mask.Opening of a line p that begins
 // with a remembered opening.
-func (o *openings) find(p []byte) (model.Level, model.Fields, openingMatch, bool) {
+func (o *openings) find(p []byte) (model.Level, model.Fields, mask.Opening, bool) {
 	sl := &o.slots[openingSlot(p)]
 	if !sl.opens(p) {
-		return model.LevelNone, nil, openingMatch{}, false
+		return model.LevelNone, nil, mask.Opening{}, false
 	}
-	return sl.level, sl.fields, openingMatch{mask: sl.mask, n: sl.n, id: sl.id}, true
+	return sl.level, sl.fields, sl.mask, true
 }
 
 // opens reports whether p begins with the slot's opening.
@@ -69,15 +59,14 @@ func (sl *opening) opens(p []byte) bool {
 }
 
 // remember keeps the opening of line p, which ServiceIndex read as of
-// level lvl and whose fields are the shared slice fs, as the opening of
-// id, which no other opening of the decoder had.
-func (o *openings) remember(p []byte, lvl model.Level, fs model.Fields, id uint64) {
+// level lvl and whose fields are the shared slice fs.
+func (o *openings) remember(p []byte, lvl model.Level, fs model.Fields) {
 	n := payload.ServiceReach(p)
 	if n == 0 || n > maxOpening {
 		return
 	}
 	sl := &o.slots[openingSlot(p)]
-	sl.n, sl.level, sl.fields, sl.mask, sl.id = uint8(n), lvl, fs, mask.OpeningOf(p[:n]), id
+	sl.n, sl.level, sl.fields, sl.mask = uint8(n), lvl, fs, mask.OpeningOf(p[:n])
 	copy(sl.bytes[:], p[:n])
 }
 

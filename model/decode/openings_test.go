@@ -90,7 +90,7 @@ func TestOpeningIsComparedWhole(t *testing.T) {
 	} {
 		var o openings
 		shared := model.Fields{{Key: model.KeyModule, Value: "m"}}
-		o.remember([]byte(line), model.LevelInfo, shared, 1)
+		o.remember([]byte(line), model.LevelInfo, shared)
 		n := payload.ServiceReach([]byte(line))
 		if n == 0 {
 			t.Fatalf("%q: no opening to remember", line)

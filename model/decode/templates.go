@@ -23,8 +23,6 @@ type templateFolder struct {
 	known  map[string]string
 	recent [recentSlots]string // templates of known, by recentSlot
 	buf    []byte
-	tails  *tailMemo // made with the first line that begins with a remembered opening; dropped when idle
-	shape  tailShape // the line being folded's
 }
 
 // recentSlots is how many templates a folder finds without hashing the
@@ -45,51 +43,30 @@ func newTemplateFolder(on bool) *templateFolder {
 // fold sets e.Template when e is a service line with a payload: the
 // template the triage views would make of it (ServiceTemplate), one shared
 // string per template.
-func (f *templateFolder) fold(e *model.Entry) { f.foldAfter(e, openingMatch{}) }
+func (f *templateFolder) fold(e *model.Entry) { f.foldAfter(e, mask.Opening{}) }
 
-// foldAfter is fold for an entry whose payload begins with the remembered
-// opening m: a line whose rest has a shape met before after the same
-// opening takes the template found then (see tailMemo); another is masked
-// from past the bytes m.mask knows to hold nothing to mask.
-func (f *templateFolder) foldAfter(e *model.Entry, m openingMatch) {
+// foldAfter is fold for an entry whose payload begins with bytes whose
+// mask.Opening is o: masking starts past those o knows to hold nothing
+// to mask.
+func (f *templateFolder) foldAfter(e *model.Entry, o mask.Opening) {
 	if f == nil || e.Kind != model.KindService || len(e.Payload) == 0 {
 		return
 	}
-	line := payload.ServiceLine(e.Payload)
-	if m.id != 0 && f.tails == nil {
-		f.tails = new(tailMemo)
+	f.buf = serviceTemplateAfter(f.buf[:0], e.Payload, o)
+	slot := &f.recent[recentSlot(f.buf)]
+	if *slot == string(f.buf) && *slot != "" {
+		e.Template = *slot
+		return
 	}
-	if f.tails != nil {
-		if t, ok := f.tails.find(line, m, &f.shape); ok {
-			e.Template = t
-			return
-		}
+	if s, ok := f.known[string(f.buf)]; ok {
+		e.Template, *slot = s, s
+		return
 	}
-	f.buf = mask.ServiceAfter(f.buf[:0], line, m.mask)
-	e.Template = f.shared(f.buf)
-	if f.tails != nil {
-		f.tails.add(&f.shape, e.Template)
+	if len(f.known) < maxTemplates {
+		s := string(f.buf)
+		f.known[s] = s
+		e.Template, *slot = s, s
 	}
-}
-
-// shared returns the one string of template t, "" once the folder holds
-// maxTemplates others.
-func (f *templateFolder) shared(t []byte) string {
-	slot := &f.recent[recentSlot(t)]
-	if *slot == string(t) && *slot != "" {
-		return *slot
-	}
-	if s, ok := f.known[string(t)]; ok {
-		*slot = s
-		return s
-	}
-	if len(f.known) >= maxTemplates {
-		return ""
-	}
-	s := string(t)
-	f.known[s] = s
-	*slot = s
-	return s
 }
 
 // recentSlot picks the slot of f.recent a template may be found in, from
@@ -112,4 +89,12 @@ func recentSlot(t []byte) int {
 // the line itself.
 func ServiceTemplate(dst, p []byte) []byte {
 	return mask.Service(dst, payload.ServiceLine(p))
+}
+
+// serviceTemplateAfter is ServiceTemplate for a payload that begins with
+// bytes whose mask.Opening is o, and that ServiceLine leaves at the front
+// of the line: a remembered opening (see openings), which holds no colour
+// and begins with a level tag, not a time.
+func serviceTemplateAfter(dst, p []byte, o mask.Opening) []byte {
+	return mask.ServiceAfter(dst, payload.ServiceLine(p), o)
 }
