@@ -147,8 +147,9 @@ func (sc *scanner) strAt() string {
 
 // quoteOrEscape returns the index of the first '"' or '\\' in s[i:], or
 // -1. An event's strings are short and many, keys and values alike: one
-// pass testing eight bytes at a time costs a third of two IndexByte calls
-// (a quote, then a backslash before it).
+// pass testing eight bytes at a time for either costs less than two
+// IndexByte calls, a quote's then a backslash's before it (an event 7%
+// fewer instructions, BenchmarkParseAnalytics under callgrind).
 func quoteOrEscape(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
 		w := le64(s, i)
