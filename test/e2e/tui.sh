@@ -466,6 +466,9 @@ echo "a line of several records: a word finds the entry whose record holds it; y
 start xterm-256color "$tmp/connlog" testdata/payloads/flow.log
 wait_for "FOLLOW"
 filter "63281"
+# The row is on the screen before the filter too: the view's count says
+# the filter is done (the footer names it as soon as it is asked).
+wait_for "│ 1/56 │"
 wait_for "100.111.44.55:63281"
 rows=$(screen | grep -c ' flow ' || true)
 [[ $rows == 1 ]] || fail "63281 shows $rows flows of the API response, not the one to that port"
