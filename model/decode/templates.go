@@ -47,12 +47,14 @@ func (f *templateFolder) fold(e *model.Entry) { f.foldAfter(e, mask.Opening{}) }
 
 // foldAfter is fold for an entry whose payload begins with bytes whose
 // mask.Opening is o: masking starts past those o knows to hold nothing
-// to mask.
+// to mask. Those bytes are a remembered opening (see openings), which
+// holds no colour and begins with a level tag, not a time: ServiceLine
+// leaves them at the front of the line.
 func (f *templateFolder) foldAfter(e *model.Entry, o mask.Opening) {
 	if f == nil || e.Kind != model.KindService || len(e.Payload) == 0 {
 		return
 	}
-	f.buf = serviceTemplateAfter(f.buf[:0], e.Payload, o)
+	f.buf = mask.ServiceAfter(f.buf[:0], payload.ServiceLine(e.Payload), o)
 	slot := &f.recent[recentSlot(f.buf)]
 	if *slot == string(f.buf) && *slot != "" {
 		e.Template = *slot
@@ -89,12 +91,4 @@ func recentSlot(t []byte) int {
 // the line itself.
 func ServiceTemplate(dst, p []byte) []byte {
 	return mask.Service(dst, payload.ServiceLine(p))
-}
-
-// serviceTemplateAfter is ServiceTemplate for a payload that begins with
-// bytes whose mask.Opening is o, and that ServiceLine leaves at the front
-// of the line: a remembered opening (see openings), which holds no colour
-// and begins with a level tag, not a time.
-func serviceTemplateAfter(dst, p []byte, o mask.Opening) []byte {
-	return mask.ServiceAfter(dst, payload.ServiceLine(p), o)
 }
