@@ -36,10 +36,10 @@ func newAxis(target int) axis {
 	return axis{target: max(target, 1), width: int64(widths[0])}
 }
 
-// bucket places t on the axis, widening it when the span outgrows the
-// target, and returns t's bucket number at the (new) width.
-func (a *axis) bucket(t time.Time) int64 {
-	ns := t.UnixNano()
+// bucket places a time, ns nanoseconds since 1970, on the axis, widening
+// it when the span outgrows the target, and returns its bucket number at
+// the (new) width.
+func (a *axis) bucket(ns int64) int64 {
 	b := FloorDiv(ns, a.width)
 	if !a.nonEmpty {
 		a.lo, a.hi, a.nonEmpty = b, b, true

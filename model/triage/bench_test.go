@@ -74,6 +74,26 @@ func BenchmarkAdd(b *testing.B) {
 	b.ReportMetric(float64(cputime.Process()-cpu)/n, "cpu-ns/entry")
 }
 
+// BenchmarkSessions measures the sessions table alone, as the sessions
+// view counts it (Parts PartSessions): every entry is counted, and the
+// connection events make the rows.
+func BenchmarkSessions(b *testing.B) {
+	es, size := benchCorpus(b, 200_000)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var cpu time.Duration
+	for b.Loop() {
+		start := cputime.Process()
+		tr := New(Options{Parts: PartSessions})
+		for j := 0; j < len(es); j += 1024 {
+			tr.Add(es[j:min(j+1024, len(es))])
+		}
+		_ = tr.Report(ReportOptions{Ended: true})
+		cpu += cputime.Process() - start
+	}
+	b.ReportMetric(float64(cpu)/(float64(len(es))*float64(b.N)), "cpu-ns/entry")
+}
+
 // BenchmarkMask measures the masker on the service lines of the corpus.
 func BenchmarkMask(b *testing.B) {
 	es, _ := benchCorpus(b, 50_000)

@@ -56,6 +56,23 @@ func factsOf(e *model.Entry, v *view) facts {
 	return facts{}
 }
 
+// noFacts are the facts of an entry that has none (see hasFacts). They are
+// read, never written.
+var noFacts facts
+
+// hasFacts reports whether factsOf may find any fact in e: not in a
+// service line below warn, most of a level-7 log, nor in a kind it does
+// not read.
+func hasFacts(e *model.Entry) bool {
+	switch e.Kind {
+	case model.KindService:
+		return e.Level >= model.LevelWarn
+	case model.KindAnalytics, model.KindAudit, model.KindSession, model.KindFlow:
+		return true
+	}
+	return false
+}
+
 func analyticsFacts(v *view) facts {
 	f := facts{country: v.country}
 	f.user, f.userSrc = analyticsUser.pick(v.userEmail, v.userID)

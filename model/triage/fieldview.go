@@ -49,9 +49,13 @@ var structuredKeys = []string{
 	model.KeySessionEvent, model.KeyTraffic, // what session and flow templates are folded by
 }
 
-// viewOf reads the fields of e the tables use.
-func viewOf(e *model.Entry) view {
-	var v view
+// noView is the view of an entry that is not structured: nothing. It is
+// read, never written.
+var noView view
+
+// read sets v to the view of e, reading e's fields once.
+func (v *view) read(e *model.Entry) {
+	*v = view{}
 	for i := range e.Fields {
 		f := &e.Fields[i]
 		if p := v.slot(f.Key); p != nil && *p == "" {
@@ -60,7 +64,6 @@ func viewOf(e *model.Entry) view {
 		}
 		v.number(f)
 	}
-	return v
 }
 
 // slot returns where a string field goes, or nil.

@@ -55,6 +55,15 @@ type Triage struct {
 	gapRows  int64
 	bounds   int64 // boundary rows
 	from, to time.Time
+	// fromNS and toNS are from and to in nanoseconds since 1970, which a
+	// time is compared with: cheaper than time.Time's Before and After.
+	fromNS, toNS int64
+	// v and f are the view and the facts of the entry being counted, made
+	// only for the entries that have them: most lines of a level-7 log
+	// have neither, and zeroing a view of thirty strings for each of them
+	// was most of what counting such a line cost.
+	v view
+	f facts
 }
 
 // New returns an empty Triage.
@@ -107,23 +116,26 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 		note = false
 	}
 	p := t.opt.Parts
-	var v view
+	v := &noView
 	if structured(e) && p&(PartTop|PartSessions|PartTimeline|PartChanged) != 0 {
 		decode.Complete(e) // a lean analytics event
-		v = viewOf(e)
+		t.v.read(e)
+		v = &t.v
 	}
-	var f facts
-	if p&(PartTop|PartTimeline|PartChanged) != 0 {
-		f = factsOf(e, &v)
+	f := &noFacts
+	if p&(PartTop|PartTimeline|PartChanged) != 0 && hasFacts(e) {
+		t.f = factsOf(e, v)
+		f = &t.f
 	}
 	// The axis is kept whatever the parts: templates and "what changed"
 	// place their lines on it too.
-	timed := usableTime(e.Time)
+	ns := e.Time.UnixNano()
+	timed := UsableTime(ns)
 	var b int64
 	if timed {
-		b = t.ax.bucket(e.Time)
-		t.hist.add(e, &f, b, t.ax.width)
-		t.span(e.Time)
+		b = t.ax.bucket(ns)
+		t.hist.add(e, f, b, t.ax.width)
+		t.span(e.Time, ns)
 	} else if e.Kind != model.KindGap {
 		t.hist.untimed++
 	}
@@ -141,25 +153,26 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 		reason = t.top.normalise(f.reason)
 	}
 	if p.Has(PartTop) {
-		t.top.add(e, &f)
+		t.top.add(e, f)
 		if timed {
-			t.sparks.add(&f, reason, b, t.ax.width)
+			t.sparks.add(f, reason, b, t.ax.width)
 		}
 	}
 	if p.Has(PartSessions) {
-		t.sess.add(e, &v)
+		t.sess.add(e, v)
 	}
 	if t.cmp != nil && timed {
-		t.cmp.add(e.Time, id, &f, reason)
+		t.cmp.add(e.Time, id, f, reason)
 	}
 }
 
-func (t *Triage) span(at time.Time) {
-	if t.from.IsZero() || at.Before(t.from) {
-		t.from = at
+// span widens the span seen to take in at, whose nanoseconds are ns.
+func (t *Triage) span(at time.Time, ns int64) {
+	if t.from.IsZero() || ns < t.fromNS {
+		t.from, t.fromNS = at, ns
 	}
-	if at.After(t.to) {
-		t.to = at
+	if t.to.IsZero() || ns > t.toNS {
+		t.to, t.toNS = at, ns
 	}
 }
 
@@ -176,4 +189,7 @@ func usableTime(t time.Time) bool { return UsableTime(t.UnixNano()) }
 // placed on a timeline: one before 1990 or from 2200 on is taken for
 // garbage (a zero time, a mangled year) and counted as untimed, or the
 // timeline would stretch over centuries.
-func UsableTime(ns int64) bool { return ns >= earliest.UnixNano() && ns < latest.UnixNano() }
+func UsableTime(ns int64) bool { return ns >= earliestNS && ns < latestNS }
+
+// earliestNS and latestNS are earliest and latest in nanoseconds.
+var earliestNS, latestNS = earliest.UnixNano(), latest.UnixNano()
