@@ -48,11 +48,10 @@ type Session struct {
 	Tx       int64         `json:"tx"`
 	Status   Status        `json:"status"`
 	Reason   string        `json:"reason,omitempty"` // why it failed, or how it ended (reaped, shutdown)
-	// RxText, TxText and DurText are the close's counters and duration as
-	// the table shows them (model.BytesText, model.DurationText), where it
-	// logged them: a count past int64 is 18.4EB, not 0, one that is not a
-	// number its text, a negative duration -5ms.
-	RxText, TxText, DurText string `json:"-"`
+	// rxLogged, txLogged and durLogged are the close's counters and
+	// duration as it logged them, for RxText, TxText and DurText: written
+	// out only for the rows shown, not for each of a million closes.
+	rxLogged, txLogged, durLogged model.Field
 	// Opened and Closed are the Seqs of the events that opened and ended
 	// it (0 when not seen), for "show the events of this connection".
 	Opened, Closed int64 `json:"-"`
@@ -75,15 +74,31 @@ func (s *Session) describe(v *view, in *interner) {
 	fill(&s.Country, v.country)
 	fill(&s.Path, v.path)
 	s.Rx, s.Tx = max(s.Rx, v.rx), max(s.Tx, v.tx)
-	shown := func(dst *string, f model.Field, text func(model.Field) string) {
-		switch {
-		case f.IsNum:
-			*dst = text(f)
-		case f.Key != "":
-			*dst = clip(f.Value) // a copy, bounded: it may alias the decoder's buffer
-		}
-	}
-	shown(&s.RxText, v.rxField, model.BytesText)
-	shown(&s.TxText, v.txField, model.BytesText)
-	shown(&s.DurText, v.durField, model.DurationText)
+	keepLogged(&s.rxLogged, v.rxField)
+	keepLogged(&s.txLogged, v.txField)
+	keepLogged(&s.durLogged, v.durField)
 }
+
+// keepLogged keeps what an event logged of a counter or a duration, f (a
+// zero Field when it did not), in dst: its number, or its text when it is
+// not one, copied.
+func keepLogged(dst *model.Field, f model.Field) {
+	switch {
+	case f.IsNum:
+		*dst = model.Field{Num: f.Num, IsNum: true}
+	case f.Key != "":
+		*dst = model.Field{Value: clip(f.Value)} // a copy, bounded: it may alias the decoder's buffer
+	}
+}
+
+// RxText, TxText and DurText are the close's counters and duration as the
+// table shows them (model.BytesText, model.DurationText), where it logged
+// them, else "": a count past int64 is 18.4EB, not 0, one that is not a
+// number its text, a negative duration -5ms.
+func (s *Session) RxText() string { return model.BytesText(s.rxLogged) }
+
+// TxText is RxText for the bytes sent.
+func (s *Session) TxText() string { return model.BytesText(s.txLogged) }
+
+// DurText is RxText for the duration.
+func (s *Session) DurText() string { return model.DurationText(s.durLogged) }

@@ -28,14 +28,14 @@ func TestSessionTextsAreTheTables(t *testing.T) {
 	for i, id := range []string{"cafe0004-1", "cafe0005-1"} {
 		s, fs := byID[id], es[i].Fields
 		want := [3]string{model.FieldBytes(fs, model.KeyRx), model.FieldBytes(fs, model.KeyTx), model.FieldDuration(fs, model.KeyDuration)}
-		if got := [3]string{s.RxText, s.TxText, s.DurText}; got != want {
+		if got := [3]string{s.RxText(), s.TxText(), s.DurText()}; got != want {
 			t.Errorf("%s: shown %q, the table's %q", id, got, want)
 		}
 	}
-	if got := byID["cafe0004-1"]; got.RxText != "18.4EB" || got.TxText != "100EB" || got.DurText != "-5ms" || got.Rx <= 0 || got.Tx <= 0 {
+	if got := byID["cafe0004-1"]; got.RxText() != "18.4EB" || got.TxText() != "100EB" || got.DurText() != "-5ms" || got.Rx <= 0 || got.Tx <= 0 {
 		t.Errorf("u9: %+v", got)
 	}
-	if got := byID["cafe0005-1"]; got.TxText != "NaN" || got.DurText != "1.2e+11d" || got.Rx <= 0 {
+	if got := byID["cafe0005-1"]; got.TxText() != "NaN" || got.DurText() != "1.2e+11d" || got.Rx <= 0 {
 		t.Errorf("u5: %+v", got)
 	}
 }

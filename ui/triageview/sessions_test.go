@@ -98,7 +98,7 @@ func TestSessionStatusText(t *testing.T) {
 			if got := sessDuration(&c.s); got != c.duration {
 				t.Errorf("duration %q; want %q", got, c.duration)
 			}
-			if got := sessBytes(&c.s, c.s.RxText, c.s.Rx); got != c.rx {
+			if got := sessBytes(&c.s, c.s.RxText(), c.s.Rx); got != c.rx {
 				t.Errorf("rx %q; want %q", got, c.rx)
 			}
 		})

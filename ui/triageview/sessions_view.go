@@ -274,11 +274,12 @@ func StatusText(s *triage.Session) string {
 // its end; "?" when an end is outside the data, and nothing while it is
 // open.
 func sessDuration(s *triage.Session) string {
+	if logged := s.DurText(); logged != "" && s.Status != triage.StatusOpen {
+		return logged
+	}
 	switch {
 	case s.Status == triage.StatusOpen:
 		return ""
-	case s.DurText != "":
-		return s.DurText
 	case s.Start.IsZero() || s.End.IsZero() || s.Duration < 0:
 		return "?"
 	}
@@ -307,8 +308,8 @@ func durWidth(rows []triage.Session) int {
 // each cut to sessBytesW cells so that a count of 280 digits leaves room
 // for the other.
 func sessRxTx(s *triage.Session) string {
-	if rx := sessBytes(s, s.RxText, s.Rx); rx != "" {
-		return theme.Cut(rx, sessBytesW) + "/" + theme.Cut(sessBytes(s, s.TxText, s.Tx), sessBytesW)
+	if rx := sessBytes(s, s.RxText(), s.Rx); rx != "" {
+		return theme.Cut(rx, sessBytesW) + "/" + theme.Cut(sessBytes(s, s.TxText(), s.Tx), sessBytesW)
 	}
 	return ""
 }
