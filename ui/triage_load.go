@@ -175,7 +175,8 @@ func loadRows(sn *model.Snapshot, vc *model.View, lo, hi int, parts triage.Parts
 			es = append(es, model.Entry{})
 		}
 		e := &es[len(es)-1]
-		*e = model.Entry{Seq: seq, Time: sn.Time(seq), Level: sn.Level(seq), Kind: sn.Kind(seq), Fields: e.Fields[:0]}
+		at, l, k := sn.Meta(seq)
+		*e = model.Entry{Seq: seq, Time: at, Level: l, Kind: k, Fields: e.Fields[:0]}
 	}
 	c.groups = c.groups[:0]
 	for i := range es {

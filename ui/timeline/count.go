@@ -63,7 +63,8 @@ func countRange(ctx context.Context, sn *model.Snapshot, vc *model.View, lo, hi 
 // pointOf reads what counting needs of entry seq, loading the indexed
 // fields only for the kinds whose marks live there.
 func pointOf(sn *model.Snapshot, seq int64, e *model.Entry) point {
-	p := point{ns: sn.Time(seq).UnixNano(), level: sn.Level(seq), kind: sn.Kind(seq)}
+	at, l, k := sn.Meta(seq)
+	p := point{ns: at.UnixNano(), level: l, kind: k}
 	if p.kind == model.KindAnalytics || p.kind == model.KindAudit {
 		if sn.Load(seq, e, model.LoadIndex) == nil {
 			p.failed, p.denied = triage.Marks(e.Kind, e.Level, e.Fields)
