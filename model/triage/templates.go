@@ -9,13 +9,17 @@ import (
 
 // template is one row of the templates table while it is being counted.
 type template struct {
-	text        string
-	query       string // templateQuery: what finds its lines
-	exact       bool   // the query finds its lines and no other
-	kind        model.Kind
-	level       model.Level
-	count       int64
-	first, last time.Time
+	text  string
+	query string // templateQuery: what finds its lines
+	exact bool   // the query finds its lines and no other
+	kind  model.Kind
+	level model.Level
+	count int64
+	// first and last are the times of its first and last lines, in
+	// nanoseconds, once timed says a line had a usable time: compared as
+	// numbers for every line counted.
+	first, last int64
+	timed       bool
 	buckets     series
 }
 
@@ -67,18 +71,21 @@ func (t *templates) lookup(e *model.Entry) (int32, bool) {
 }
 
 // add counts e, whose template key is key (nil: made here), in its
-// template and returns the template's id.
-func (t *templates) add(e *model.Entry, key []byte, b, width int64, timed bool) int32 {
+// template and returns the template's id. When timed, ns is e's time in
+// nanoseconds and b its bucket at width.
+func (t *templates) add(e *model.Entry, key []byte, ns, b, width int64, timed bool) int32 {
 	id := t.idOf(e, key)
 	tp := t.get(id)
 	tp.count++
 	if timed {
 		tp.buckets.add(b, width, 1)
-		if tp.first.IsZero() || e.Time.Before(tp.first) {
-			tp.first = e.Time
-		}
-		if e.Time.After(tp.last) {
-			tp.last = e.Time
+		switch {
+		case !tp.timed:
+			tp.first, tp.last, tp.timed = ns, ns, true
+		case ns < tp.first:
+			tp.first = ns
+		case ns > tp.last:
+			tp.last = ns
 		}
 	}
 	return id
@@ -192,7 +199,10 @@ func (tp *template) key() string { return string(keyPrefix(nil, tp.kind, tp.leve
 func (t *templates) row(id int32, ax *axis) Template {
 	tp := t.get(id)
 	r := Template{ID: id, Template: tp.text, Query: tp.query, Exact: tp.exact, Kind: tp.kind.String(), Level: tp.level.String(),
-		Count: tp.count, First: utc(tp.first), Last: utc(tp.last), Other: id == otherID}
+		Count: tp.count, Other: id == otherID}
+	if tp.timed {
+		r.First, r.Last = time.Unix(0, tp.first).UTC(), time.Unix(0, tp.last).UTC()
+	}
 	if id == otherID {
 		r.Kind, r.Level = "", ""
 	} else {

@@ -146,7 +146,7 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 	}
 	id := int32(otherID)
 	if p&(PartTemplates|PartChanged) != 0 {
-		id = t.tmpl.add(e, key, b, t.ax.width, timed)
+		id = t.tmpl.add(e, key, ns, b, t.ax.width, timed)
 	}
 	reason := ""
 	if f.failed && timed && p&(PartTop|PartChanged) != 0 {
