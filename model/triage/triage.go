@@ -152,7 +152,7 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 	if f.failed && timed && p&(PartTop|PartChanged) != 0 {
 		reason = t.top.normalise(f.reason)
 	}
-	if p.Has(PartTop) {
+	if p.Has(PartTop) && f != &noFacts { // an entry without facts counts in no table
 		t.top.add(e, f)
 		if timed {
 			t.sparks.add(f, reason, b, t.ax.width)
