@@ -57,96 +57,90 @@ var noView view
 func (v *view) read(e *model.Entry) {
 	*v = view{}
 	for i := range e.Fields {
-		f := &e.Fields[i]
-		if p := v.slot(f.Key); p != nil && *p == "" {
-			*p = f.Value
-			continue
-		}
-		v.number(f)
+		v.take(&e.Fields[i])
 	}
 }
 
-// slot returns where a string field goes, or nil.
-func (v *view) slot(key string) *string {
-	switch key {
-	case model.KeyEventType:
-		return &v.event
-	case model.KeyErrorMessage:
-		return &v.errorMsg
-	case model.KeyAppliedRule:
-		return &v.rule
-	case model.KeyUserEmail:
-		return &v.userEmail
-	case model.KeyUserID:
-		return &v.userID
-	case model.KeySessUserEmail:
-		return &v.sessEmail
-	case model.KeySessUserID:
-		return &v.sessUser
-	case model.KeyNodeUser:
-		return &v.nodeUser
-	case model.KeyResourceAddr:
-		return &v.resAddr
-	case model.KeyResourceIP:
-		return &v.resIP
-	case model.KeyResourcePort:
-		return &v.resPort
-	case model.KeyResourceName:
-		return &v.resName
-	case model.KeyDestAddr:
-		return &v.destAddr
-	case model.KeyDst:
-		return &v.dst
-	case model.KeySiteResource:
-		return &v.siteRes
-	}
-	return v.slot2(key)
-}
-
-func (v *view) slot2(key string) *string {
-	switch key {
-	case model.KeyProtocol:
-		return &v.protocol
-	case model.KeySessProtocol:
-		return &v.sessProto
-	case model.KeyFlowProto:
-		return &v.flowProto
-	case model.KeyClientIP:
-		return &v.clientIP
-	case model.KeySrcIP:
-		return &v.srcIP
-	case model.KeySourceAddr:
-		return &v.sourceAddr
-	case model.KeyCountry:
-		return &v.country
-	case model.KeyTunnelPath:
-		return &v.path
-	case model.KeyPhase:
-		return &v.phase
-	case model.KeyEndReason:
-		return &v.endReason
-	case model.KeyConnID:
-		return &v.connID
-	case model.KeySessionID:
-		return &v.sessionID
-	case model.KeyStartedAt:
-		return &v.startedAt
-	}
-	return nil
-}
-
-// number reads the byte counters and the duration.
-func (v *view) number(f *model.Field) {
+// take reads one field into the view: a string into its slot, unless an
+// earlier field filled it, a byte counter or the duration as number. One
+// switch for all of them: a record's fields are mostly keys the view does
+// not read, which would otherwise go through every switch.
+func (v *view) take(f *model.Field) {
+	var p *string
 	switch f.Key {
+	case model.KeyEventType:
+		p = &v.event
+	case model.KeyErrorMessage:
+		p = &v.errorMsg
+	case model.KeyAppliedRule:
+		p = &v.rule
+	case model.KeyUserEmail:
+		p = &v.userEmail
+	case model.KeyUserID:
+		p = &v.userID
+	case model.KeySessUserEmail:
+		p = &v.sessEmail
+	case model.KeySessUserID:
+		p = &v.sessUser
+	case model.KeyNodeUser:
+		p = &v.nodeUser
+	case model.KeyResourceAddr:
+		p = &v.resAddr
+	case model.KeyResourceIP:
+		p = &v.resIP
+	case model.KeyResourcePort:
+		p = &v.resPort
+	case model.KeyResourceName:
+		p = &v.resName
+	case model.KeyDestAddr:
+		p = &v.destAddr
+	case model.KeyDst:
+		p = &v.dst
+	case model.KeySiteResource:
+		p = &v.siteRes
+	case model.KeyProtocol:
+		p = &v.protocol
+	case model.KeySessProtocol:
+		p = &v.sessProto
+	case model.KeyFlowProto:
+		p = &v.flowProto
+	case model.KeyClientIP:
+		p = &v.clientIP
+	case model.KeySrcIP:
+		p = &v.srcIP
+	case model.KeySourceAddr:
+		p = &v.sourceAddr
+	case model.KeyCountry:
+		p = &v.country
+	case model.KeyTunnelPath:
+		p = &v.path
+	case model.KeyPhase:
+		p = &v.phase
+	case model.KeyEndReason:
+		p = &v.endReason
+	case model.KeyConnID:
+		p = &v.connID
+	case model.KeySessionID:
+		p = &v.sessionID
+	case model.KeyStartedAt:
+		p = &v.startedAt
 	case model.KeyRx, model.KeyBytesRx, model.KeyRxBytes:
 		v.rx, v.rxField = byteCount(v.rx, v.rxField, f)
+		return
 	case model.KeyTx, model.KeyBytesTx, model.KeyTxBytes:
 		v.tx, v.txField = byteCount(v.tx, v.txField, f)
+		return
 	case model.KeyDuration:
 		v.durField = *f
 		if f.IsNum {
 			v.duration, v.hasDuration = f.Num, true
 		}
+		return
+	default:
+		return
+	}
+	if *p == "" {
+		*p = f.Value
 	}
 }
 
