@@ -1,7 +1,7 @@
 package payload
 
 import (
-	"hash/maphash"
+	"math/rand/v2"
 	"strings"
 	"unsafe"
 
@@ -21,7 +21,7 @@ import (
 // values are copies, so nothing of the line is pinned. A memo belongs to one
 // goroutine.
 type AnalyticsMemo struct {
-	seed  maphash.Seed
+	seed  uint64 // mixed into memoHash, so that no line chooses its set
 	slots [memoSites][memoSlots]memoSlot
 }
 
@@ -58,7 +58,7 @@ const (
 )
 
 // NewAnalyticsMemo returns an empty memo.
-func NewAnalyticsMemo() *AnalyticsMemo { return &AnalyticsMemo{seed: maphash.MakeSeed()} }
+func NewAnalyticsMemo() *AnalyticsMemo { return &AnalyticsMemo{seed: rand.Uint64()} }
 
 // part decodes the value at sc's position, at site, with decode (which
 // reports whether its result may be remembered), unless the same bytes were
@@ -99,8 +99,32 @@ type memoSet [memoWays]memoSlot
 
 // set returns the slots of the part starting rest at site.
 func (m *AnalyticsMemo) set(site memoSite, rest string) *memoSet {
-	h := maphash.String(m.seed, memoKey(rest)) % (memoSlots / memoWays)
+	h := memoHash(memoKey(rest), m.seed) >> (64 - memoSetBits)
 	return (*memoSet)(m.slots[site][h*memoWays:])
+}
+
+// memoSetBits is log2 of the sets of a site: memoSlots / memoWays of them.
+const memoSetBits = 6
+
+// memoHash spreads parts over a site's sets by their key (memoKey): its
+// length and three of its words, at its start, middle and end, in the high
+// bits of the result. Hashing all of its bytes (hash/maphash) cost as much
+// as the rest of a lookup, fourteen of them an event; a part is found only
+// by comparing it whole, so a weaker spread costs a miss, never a wrong
+// part.
+func memoHash(k string, seed uint64) uint64 {
+	h := seed ^ uint64(len(k))
+	if n := len(k); n >= 8 {
+		h = (h ^ le64(k, 0)) * 0x9E3779B97F4A7C15
+		h = (h ^ le64(k, (n-8)/2)) * 0xC2B2AE3D27D4EB4F
+		h ^= le64(k, n-8)
+	} else {
+		for i := 0; i < n; i++ {
+			h = (h ^ uint64(k[i])) * 0x100000001B3
+		}
+	}
+	h ^= h >> 29
+	return h * 0x9E3779B97F4A7C15
 }
 
 // find returns the slot remembering the part rest starts with, moved to
@@ -111,8 +135,10 @@ func (s *memoSet) find(rest string) (memoSlot, bool) {
 	for w := range s {
 		if s[w].fields != nil && strings.HasPrefix(rest, s[w].raw) {
 			slot := s[w]
-			copy(s[1:w+1], s[:w])
-			s[0] = slot
+			if w > 0 { // most hits are of the front slot, left where it is
+				copy(s[1:w+1], s[:w])
+				s[0] = slot
+			}
 			return slot, true
 		}
 	}
