@@ -25,6 +25,12 @@ func (fl *fieldList) add(f model.Field) {
 	}
 }
 
+// addAll adds fs in order, as many as the bound leaves room for: what
+// adding each would do, in one copy.
+func (fl *fieldList) addAll(fs []model.Field) {
+	fl.fs = append(fl.fs, fs[:min(len(fs), max(fl.max-len(fl.fs), 0))]...)
+}
+
 // str adds a text field.
 func (fl *fieldList) str(key, value string) { fl.add(model.Field{Key: key, Value: value}) }
 

@@ -73,9 +73,7 @@ func (m *AnalyticsMemo) part(sc *scanner, fl *fieldList, site memoSite, decode f
 	rest := sc.s[start:]
 	set := m.set(site, rest)
 	if slot, ok := set.find(rest); ok {
-		for _, f := range slot.fields {
-			fl.add(f)
-		}
+		fl.addAll(slot.fields)
 		sc.i = start + len(slot.raw)
 		return
 	}
