@@ -62,7 +62,7 @@ func (v *view) read(e *model.Entry) {
 }
 
 // take reads one field into the view: a string into its slot, unless an
-// earlier field filled it, a byte counter or the duration as number. One
+// earlier field filled it; a byte counter or the duration as a number. One
 // switch for all of them: a record's fields are mostly keys the view does
 // not read, which would otherwise go through every switch.
 func (v *view) take(f *model.Field) {

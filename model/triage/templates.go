@@ -40,7 +40,7 @@ type templates struct {
 	folded [foldedSlots]foldedID
 }
 
-// foldedSlots is the size of templates.folded, a power of two.
+// foldedSlots is the size of templates.folded; foldedBits, its log2.
 const (
 	foldedBits  = 10
 	foldedSlots = 1 << foldedBits

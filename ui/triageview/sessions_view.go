@@ -274,13 +274,13 @@ func StatusText(s *triage.Session) string {
 // its end; "?" when an end is outside the data, and nothing while it is
 // open.
 func sessDuration(s *triage.Session) string {
-	if logged := s.DurText(); logged != "" && s.Status != triage.StatusOpen {
+	if s.Status == triage.StatusOpen {
+		return ""
+	}
+	if logged := s.DurText(); logged != "" {
 		return logged
 	}
-	switch {
-	case s.Status == triage.StatusOpen:
-		return ""
-	case s.Start.IsZero() || s.End.IsZero() || s.Duration < 0:
+	if s.Start.IsZero() || s.End.IsZero() || s.Duration < 0 {
 		return "?"
 	}
 	return model.HumanDuration(float64(s.Duration.Milliseconds()))
