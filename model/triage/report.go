@@ -57,10 +57,13 @@ func (t *Triage) Report(o ReportOptions) Report {
 	if o.Sessions == nil {
 		o.Sessions = func(s *Session) bool { return s.Status == StatusFailed }
 	}
-	r := Report{Entries: t.entries, GapRows: t.gapRows, BoundaryRows: t.bounds, From: utc(t.from), To: utc(t.to), Untimed: t.hist.untimed,
+	r := Report{Entries: t.entries, GapRows: t.gapRows, BoundaryRows: t.bounds, Untimed: t.hist.untimed,
 		BucketWidth: t.ax.Width(), Histogram: t.hist.report(&t.ax), Top: t.top.report(o.Top),
 		Templates: t.tmpl.report(o.Top, &t.ax), TemplateCount: len(t.tmpl.list),
 		Sessions: t.sess.report(o.Top, o.Ended, o.Sessions)}
+	if t.spanned {
+		r.From, r.To = time.Unix(0, t.from).UTC(), time.Unix(0, t.to).UTC()
+	}
 	t.sparks.fill(&r.Top, &t.ax)
 	if t.cmp != nil {
 		c := t.cmp.changed(o.Top, t.tmpl)

@@ -43,21 +43,22 @@ func (o Options) withDefaults() Options {
 
 // Triage computes the triage tables of a stream of entries, incrementally.
 type Triage struct {
-	opt      Options
-	ax       axis
-	hist     histogram
-	tmpl     *templates
-	top      tops
-	sparks   *sparks
-	sess     *sessions
-	cmp      *comparer
-	entries  int64
-	gapRows  int64
-	bounds   int64 // boundary rows
-	from, to time.Time
-	// fromNS and toNS are from and to in nanoseconds since 1970, which a
-	// time is compared with: cheaper than time.Time's Before and After.
-	fromNS, toNS int64
+	opt     Options
+	ax      axis
+	hist    histogram
+	tmpl    *templates
+	top     tops
+	sparks  *sparks
+	sess    *sessions
+	cmp     *comparer
+	entries int64
+	gapRows int64
+	bounds  int64 // boundary rows
+	// from and to are the span of the usable times seen, in nanoseconds
+	// since 1970, once spanned says there was one: compared as numbers for
+	// every entry counted.
+	from, to int64
+	spanned  bool
 	// v and f are the view and the facts of the entry being counted, made
 	// only for the entries that have them: most lines of a level-7 log
 	// have neither, and zeroing a view of thirty strings for each of them
@@ -135,7 +136,7 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 	if timed {
 		b = t.ax.bucket(ns)
 		t.hist.add(e, f, b, t.ax.width)
-		t.span(e.Time, ns)
+		t.span(ns)
 	} else if e.Kind != model.KindGap {
 		t.hist.untimed++
 	}
@@ -166,13 +167,15 @@ func (t *Triage) add(e *model.Entry, key []byte) {
 	}
 }
 
-// span widens the span seen to take in at, whose nanoseconds are ns.
-func (t *Triage) span(at time.Time, ns int64) {
-	if t.from.IsZero() || ns < t.fromNS {
-		t.from, t.fromNS = at, ns
-	}
-	if t.to.IsZero() || ns > t.toNS {
-		t.to, t.toNS = at, ns
+// span widens the span seen to take in a time of ns nanoseconds.
+func (t *Triage) span(ns int64) {
+	switch {
+	case !t.spanned:
+		t.from, t.to, t.spanned = ns, ns, true
+	case ns < t.from:
+		t.from = ns
+	case ns > t.to:
+		t.to = ns
 	}
 }
 
